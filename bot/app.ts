@@ -1,0 +1,83 @@
+import { ConversationState, UserState, type CloudAdapter, type Storage } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../data/clock.js';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
+import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
+import { loadRegion, type Region } from '../data/region.js';
+import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
+import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { createAdapter } from './adapter.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { pinLocale, turnLog } from './middleware.js';
+import { OneVisitBot } from './oneVisitBot.js';
+import { registerKnowledgeAdmin } from './routes/admin.js';
+import { registerAgent } from './routes/agent.js';
+import { registerHealth } from './routes/health.js';
+import { registerMessages } from './routes/messages.js';
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export interface App {
+  server: Server;
+  adapter: CloudAdapter;
+  bot: OneVisitBot;
+  kb: KnowledgeBase;
+  region: Region;
+  stores: { storage: Storage; unanswered: UnansweredStore; feedback: FeedbackStore };
+  /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
+export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
+  const region = loadRegion(config.regionFile);
+  const kb = KnowledgeBase.load(config.knowledgeDir, region);
+  const storage = await LowdbStorage.open(config.dataDir);
+  const unanswered = await LowdbUnansweredStore.open(config.dataDir);
+  const feedback = await LowdbFeedbackStore.open(config.dataDir);
+
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const answers = new PolicyAnswers(
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    conversationState.createProperty<KbConversationState>('kb'),
+  );
+  const bot = new OneVisitBot(conversationState, userState, new MainDialog(answers, region.hotlines), answers);
+  const adapter = createAdapter(config, logger);
+  adapter.use(turnLog(logger, clock));
+  adapter.use(pinLocale);
+
+  const server = restify.createServer({ name: 'onevisit' });
+  registerHealth(server);
+  registerMessages(server, adapter, bot, logger);
+  registerAgent(server, kb);
+  registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
+
+  return {
+    server,
+    adapter,
+    bot,
+    kb,
+    region,
+    stores: { storage, unanswered, feedback },
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { address, port } = server.address() as AddressInfo;
+          const host = address.includes(':') ? `[${address}]` : address;
+          resolve(`http://${host}:${port}`);
+        });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { projectRoot } from './paths.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  regionFile: string;
+  knowledgeDir: string;
+  adminToken?: string;
+  microsoftAppId?: string;
+  microsoftAppPassword?: string;
+  microsoftAppTenantId?: string;
+  microsoftAppType?: string;
+  logLevel: 'info' | 'silent';
+}
+
+/** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3978);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效: ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
+    regionFile: resolve(env.REGION_FILE || resolve(projectRoot, 'data/region/demo-county.yaml')),
+    knowledgeDir: resolve(env.KNOWLEDGE_DIR || resolve(projectRoot, 'knowledge')),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    microsoftAppId: env.MicrosoftAppId || undefined,
+    microsoftAppPassword: env.MicrosoftAppPassword || undefined,
+    microsoftAppTenantId: env.MicrosoftAppTenantId || undefined,
+    microsoftAppType: env.MicrosoftAppType || undefined,
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+  };
+}

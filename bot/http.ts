@@ -1,0 +1,36 @@
+import type { Request, Response } from 'restify';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Reads a JSON body by hand so size and syntax errors get 413/400, never a 500. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) throw new HttpError(413, `请求体超过 ${maxBytes} 字节`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, `请求体超过 ${maxBytes} 字节`);
+    chunks.push(chunk as Buffer);
+  }
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (!raw.trim()) throw new HttpError(400, '请求体为空');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, '请求体不是有效的 JSON');
+  }
+}
+
+export function sendJson(res: Response, status: number, body: unknown): void {
+  res.status(status);
+  res.json(body);
+}
+
+export function sendError(res: Response, status: number, message: string): void {
+  sendJson(res, status, { error: message });
+}

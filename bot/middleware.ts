@@ -1,0 +1,51 @@
+import type { Middleware, TurnContext } from 'botbuilder';
+import { getTurnOutcome } from '../dialogs/turnOutcome.js';
+import type { Clock } from '../data/clock.js';
+import { text } from '../dialogs/text/index.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Prompts and recognizers follow `activity.locale`; a client saying en-US would get English.
+ * The bot speaks Simplified Chinese to everyone, so the locale is pinned both ways.
+ */
+export const pinLocale: Middleware = {
+  async onTurn(context: TurnContext, next: () => Promise<void>) {
+    context.activity.locale = text.locale;
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      for (const a of activities) a.locale = text.locale;
+      return sendNext();
+    });
+    await next();
+  },
+};
+
+/**
+ * One structured log line per turn: ids, sizes and what the bot did, never the typed text (a
+ * name in free text cannot be masked reliably).
+ */
+export function turnLog(logger: Logger, clock: Clock): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>) {
+      const started = clock.now().getTime();
+      let replies = 0;
+      context.onSendActivities(async (_ctx, activities, sendNext) => {
+        replies += activities.length;
+        return sendNext();
+      });
+      try {
+        await next();
+      } finally {
+        const { activity } = context;
+        logger.info('turn', {
+          channel: activity.channelId,
+          conversation: activity.conversation?.id,
+          activityType: activity.type,
+          chars: activity.text ? [...activity.text].length : 0,
+          replies,
+          ms: clock.now().getTime() - started,
+          ...getTurnOutcome(context),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from '../dialogs/mainDialog.js';
+import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
+import { messageWithButtons } from '../dialogs/replies.js';
+import { text } from '../dialogs/text/index.js';
+import { setTurnOutcome } from '../dialogs/turnOutcome.js';
+
+/** Longest message the bot reads; longer ones get a polite request to be brief. */
+export const MAX_MESSAGE_CHARS = 500;
+
+export class OneVisitBot extends ActivityHandler {
+  private readonly dialogState;
+  private readonly welcomed;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly dialog: MainDialog,
+    private readonly answers: PolicyAnswers,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id !== botId)) await this.welcome(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      // Channels that send no conversationUpdate still get the welcome, once.
+      if (!(await this.welcomed.get(context, false))) await this.welcome(context);
+      const input = (context.activity.text ?? '').trim();
+      if (!input) {
+        setTurnOutcome(context, { outcome: 'noText' });
+        await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
+      } else if ([...input].length > MAX_MESSAGE_CHARS) {
+        setTurnOutcome(context, { outcome: 'tooLong' });
+        await context.sendActivity(messageWithButtons(text.tooLong(MAX_MESSAGE_CHARS)));
+      } else {
+        await this.dialog.run(context, this.dialogState);
+      }
+      await next();
+    });
+
+    this.onDialog(async (context, next) => {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+      await next();
+    });
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    await this.welcomed.set(context, true);
+    await this.answers.sendMenu(context, text.welcome.lines.join('\n'));
+  }
+}

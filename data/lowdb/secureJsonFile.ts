@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { open, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/**
+ * lowdb adapter that keeps data owner-only (0600 in a 0700 folder) and writes atomically:
+ * temp file, fsync, rename. Writes that arrive while one is in flight are coalesced into the
+ * next one, so a burst of updates costs two file writes, not one per update.
+ */
+export class SecureJsonFile<T> implements Adapter<T> {
+  private readonly temp: string;
+  private inFlight: Promise<void> | null = null;
+  private pending: { data: T; waiters: { resolve(): void; reject(e: unknown): void }[] } | null = null;
+
+  constructor(private readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    this.temp = join(dirname(file), `.${basename(file)}.tmp`);
+  }
+
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(this.file, 'utf8')) as T;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  write(data: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending) {
+        this.pending.data = data;
+        this.pending.waiters.push({ resolve, reject });
+      } else {
+        this.pending = { data, waiters: [{ resolve, reject }] };
+      }
+      if (!this.inFlight) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    if (!batch) return;
+    this.pending = null;
+    // Serialize now: later in-memory changes must not leak into this write half-done.
+    const text = JSON.stringify(batch.data);
+    this.inFlight = this.writeAtomically(text).then(
+      () => batch.waiters.forEach((w) => w.resolve()),
+      (err) => batch.waiters.forEach((w) => w.reject(err)),
+    ).finally(() => {
+      this.inFlight = null;
+      this.flush();
+    });
+  }
+
+  private async writeAtomically(text: string): Promise<void> {
+    const handle = await open(this.temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(this.temp, this.file);
+  }
+}

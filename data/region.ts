@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { formatIssues } from './validation.js';
+
+export const DISABILITY_CATEGORIES = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'] as const;
+export type DisabilityCategory = (typeof DISABILITY_CATEGORIES)[number];
+
+const hospitalSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  address: z.string().min(1),
+  phone: z.string().min(1),
+  categories: z.array(z.enum(DISABILITY_CATEGORIES)).min(1),
+});
+
+export const regionSchema = z.object({
+  id: z.string().min(1),
+  county: z.string().min(1),
+  city: z.string().min(1),
+  province: z.string().min(1),
+  federation: z.object({
+    name: z.string().min(1),
+    cityName: z.string().min(1),
+    address: z.string().min(1),
+    phone: z.string().min(1),
+  }),
+  hotlines: z.object({ government: z.string().min(1), federation: z.string().min(1) }),
+  online: z.object({ site: z.string().min(1), app: z.string().min(1) }),
+  window: z.object({ name: z.string().min(1), address: z.string().min(1), hours: z.string().min(1) }),
+  hospitals: z.array(hospitalSchema).min(1),
+  allowances: z.object({ living: z.string().min(1), care: z.string().min(1) }),
+});
+
+export type Region = z.infer<typeof regionSchema>;
+export type Hospital = z.infer<typeof hospitalSchema>;
+
+/** Reads and validates one region file; a bad file throws an error naming it and the field. */
+export function loadRegion(file: string): Region {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`区域文件 ${file} 无法读取: ${(err as Error).message}`);
+  }
+  const result = regionSchema.safeParse(raw);
+  if (!result.success) throw new Error(`区域文件 ${file} 有误: ${formatIssues(result.error)}`);
+  return result.data;
+}
+
+/** The designated hospital that appraises a category (多重: graded by the most severe, so any). */
+export function hospitalFor(region: Region, category: DisabilityCategory): Hospital | undefined {
+  return region.hospitals.find((h) => h.categories.includes(category));
+}

@@ -1,0 +1,61 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogState,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { recognizeCommand } from './commands.js';
+import type { PolicyAnswers } from './policyAnswers.js';
+import { text, type Hotlines } from './text/index.js';
+import { setTurnOutcome } from './turnOutcome.js';
+
+const ROUTE = 'route';
+
+/**
+ * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
+ * policy question for the knowledge base.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly answers: PolicyAnswers,
+    private readonly hotlines: Hotlines,
+  ) {
+    super('mainDialog');
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** Continues the active dialog or starts routing, as the samples' `run` helper does. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async routeStep(step: WaterfallStepContext) {
+    const context = step.context;
+    const input = (context.activity.text ?? '').trim();
+    if (await this.answers.handleOfferedChoice(context, input)) return step.endDialog();
+    const command = recognizeCommand(input);
+    if (command) setTurnOutcome(context, { outcome: 'command', command });
+    switch (command) {
+      case 'help':
+        await this.answers.sendMenu(context, text.help(this.hotlines));
+        break;
+      case 'human':
+        await this.answers.handoff(context);
+        break;
+      case 'restart':
+        await this.answers.restart(context);
+        break;
+      default:
+        await this.answers.answer(context, input);
+    }
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,184 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Clock } from '../data/clock.js';
+import { maskText } from '../data/personalData.js';
+import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Entry } from '../knowledge/loader.js';
+import { recognizeChoice, type ChoiceOption } from './choices.js';
+import { messageWithButtons } from './replies.js';
+import { text, type Hotlines } from './text/index.js';
+import { setTurnOutcome } from './turnOutcome.js';
+import { recognizeCommand } from './commands.js';
+
+/** What a button shown after a KB reply does when tapped, typed or picked by number. */
+export type OfferedAction =
+  | { type: 'entry'; entryId: string }
+  | { type: 'feedback'; helpful: boolean }
+  | { type: 'notFound'; question: string }
+  | { type: 'ask'; question: string }
+  | { type: 'human' }
+  | { type: 'restart' };
+
+export interface KbConversationState {
+  offered?: ChoiceOption<OfferedAction>[];
+  lastAnswer?: { entryId: string; question: string };
+}
+
+export interface PolicyAnswerDeps {
+  kb: KnowledgeBase;
+  unanswered: UnansweredStore;
+  feedback: FeedbackStore;
+  clock: Clock;
+  hotlines: Hotlines;
+}
+
+export const HANDOFF_ENTRY_ID = 'human-handoff';
+
+/**
+ * Answers policy questions from the knowledge base, and handles the buttons its replies
+ * offer (follow-ups, "您想问的是", feedback). Any dialog can hand it a free-text question.
+ */
+export class PolicyAnswers {
+  constructor(
+    private readonly deps: PolicyAnswerDeps,
+    private readonly state: StatePropertyAccessor<KbConversationState>,
+  ) {}
+
+  /** Handles a reply to the buttons of the previous KB message; false when the text is not one. */
+  async handleOfferedChoice(context: TurnContext, input: string): Promise<boolean> {
+    const state = await this.state.get(context, {});
+    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) : undefined;
+    if (!chosen) return false;
+    const action = chosen.value;
+    switch (action.type) {
+      case 'entry': {
+        const entry = this.deps.kb.entry(action.entryId);
+        if (entry) await this.sendEntry(context, entry, chosen.label, 1);
+        return entry !== undefined;
+      }
+      case 'feedback':
+        await this.recordFeedback(context, state, action.helpful);
+        return true;
+      case 'notFound':
+        await this.sendNotFound(context, action.question);
+        return true;
+      case 'ask':
+        await this.answer(context, action.question);
+        return true;
+      case 'human':
+        await this.handoff(context);
+        return true;
+      case 'restart':
+        await this.restart(context);
+        return true;
+    }
+  }
+
+  /** A message with the main menu's buttons (welcome, help): each asks its question. */
+  async sendMenu(context: TurnContext, message: string): Promise<void> {
+    await this.offer(
+      context,
+      message,
+      text.welcome.buttons.map((label) => ({
+        label,
+        value: recognizeCommand(label) === 'human' ? { type: 'human' } : { type: 'ask', question: label },
+      })),
+    );
+  }
+
+  /** Clears the buttons on offer and says the bot is ready for a new question. */
+  async restart(context: TurnContext): Promise<void> {
+    await this.offer(context, text.restart, []);
+  }
+
+  /** Answers one free-text question: by itself, by asking which was meant, or by saying it can't. */
+  async answer(context: TurnContext, question: string): Promise<void> {
+    const decision = this.deps.kb.decide(question);
+    switch (decision.kind) {
+      case 'answer':
+        await this.sendEntry(context, decision.top.entry, question, decision.top.score);
+        return;
+      case 'decline':
+        setTurnOutcome(context, { outcome: 'decline', entryId: decision.top.entry.id, score: decision.top.score });
+        await this.offer(context, decision.top.entry.answer, [
+          { label: text.notFoundButtons[0], value: { type: 'human' } },
+        ]);
+        return;
+      case 'clarify': {
+        const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
+          label: entry.question,
+          value: { type: 'entry', entryId: entry.id },
+        }));
+        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question } });
+        setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
+        await this.offer(context, text.clarify.intro, options);
+        return;
+      }
+      case 'none':
+        await this.sendNotFound(context, question);
+    }
+  }
+
+  /** Sends the hand-off entry: how to reach a person. */
+  async handoff(context: TurnContext): Promise<void> {
+    const entry = this.deps.kb.entry(HANDOFF_ENTRY_ID);
+    if (!entry) throw new Error(`knowledge base lacks the ${HANDOFF_ENTRY_ID} entry`);
+    await this.sendEntry(context, entry, entry.question, 1);
+  }
+
+  private async sendEntry(context: TurnContext, entry: Entry, question: string, score: number): Promise<void> {
+    setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
+    const options: ChoiceOption<OfferedAction>[] = entry.followUps.map((f) => ({
+      label: f.label,
+      value: { type: 'entry', entryId: f.to },
+    }));
+    const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
+    if (rateable) {
+      options.push(
+        { label: text.answer.helpful, value: { type: 'feedback', helpful: true } },
+        { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
+      );
+    }
+    const body = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const state = await this.state.get(context, {});
+    state.lastAnswer = { entryId: entry.id, question: maskText(question) };
+    await this.offer(context, body, options);
+  }
+
+  private async sendNotFound(context: TurnContext, question: string): Promise<void> {
+    const key = this.deps.kb.questionKey(question);
+    if (key) await this.deps.unanswered.record(key, maskText(question), this.deps.clock.now());
+    setTurnOutcome(context, { outcome: 'notFound' });
+    const [human, restart] = text.notFoundButtons;
+    await this.offer(context, text.notFound(this.deps.hotlines), [
+      { label: human, value: { type: 'human' } },
+      { label: restart, value: { type: 'restart' } },
+    ]);
+  }
+
+  private async recordFeedback(context: TurnContext, state: KbConversationState, helpful: boolean): Promise<void> {
+    const last = state.lastAnswer;
+    if (!last) {
+      await this.offer(context, text.feedback.nothingToRate, []);
+      return;
+    }
+    await this.deps.feedback.record({
+      entryId: last.entryId,
+      helpful,
+      channel: 'chat',
+      question: last.question,
+      at: this.deps.clock.now().toISOString(),
+    });
+    setTurnOutcome(context, { outcome: 'feedback', entryId: last.entryId, helpful });
+    state.lastAnswer = undefined;
+    await this.offer(context, helpful ? text.feedback.thanks : text.feedback.sorry, helpful ? [] : [
+      { label: text.notFoundButtons[0], value: { type: 'human' } },
+    ]);
+  }
+
+  private async offer(context: TurnContext, message: string, options: ChoiceOption<OfferedAction>[]): Promise<void> {
+    const state = await this.state.get(context, {});
+    state.offered = options;
+    await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+  }
+}

@@ -1,0 +1,73 @@
+import type { Region } from '../data/region.js';
+import { FeatureExtractor } from './features.js';
+import { loadKnowledge, type Entry } from './loader.js';
+import { DEFAULT_THRESHOLDS, RetrievalIndex, type Decision, type Thresholds } from './retrieval.js';
+
+/** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
+export const MAX_QUERY_CHARS = 200;
+
+export interface Suggestion {
+  id: string;
+  question: string;
+  answer: string;
+  score: number;
+  source: string;
+}
+
+export interface SuggestResult {
+  query: string;
+  answered: boolean;
+  suggestions: Suggestion[];
+}
+
+/** The loaded knowledge base: entries by id, the ranking index, and the decisions on top. */
+export class KnowledgeBase {
+  private readonly byId: Map<string, Entry>;
+
+  constructor(
+    readonly entries: Entry[],
+    private readonly index: RetrievalIndex,
+    private readonly extractor: FeatureExtractor,
+  ) {
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+  }
+
+  static load(dir: string, region: Region, thresholds: Thresholds = DEFAULT_THRESHOLDS): KnowledgeBase {
+    const { entries, synonyms } = loadKnowledge(dir, region);
+    return KnowledgeBase.fromEntries(entries, synonyms, thresholds);
+  }
+
+  static fromEntries(entries: Entry[], synonyms: ConstructorParameters<typeof FeatureExtractor>[0], thresholds = DEFAULT_THRESHOLDS): KnowledgeBase {
+    const extractor = new FeatureExtractor(synonyms);
+    return new KnowledgeBase(entries, new RetrievalIndex(entries, extractor, thresholds), extractor);
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.byId.get(id);
+  }
+
+  decide(query: string, top = 3): Decision {
+    return this.index.decide(query.slice(0, MAX_QUERY_CHARS), top);
+  }
+
+  /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
+  questionKey(query: string): string {
+    return this.extractor.canonicalize(query.slice(0, MAX_QUERY_CHARS));
+  }
+
+  /** The hotline agent's view: the best answers with scores, and whether the bot would answer alone. */
+  suggest(query: string, top: number): SuggestResult {
+    const decision = this.decide(query, top);
+    return {
+      query,
+      answered: decision.kind === 'answer',
+      suggestions: decision.ranked.map(({ entry, score }) => ({
+        id: entry.id,
+        question: entry.question,
+        answer: entry.answer,
+        score,
+        source: entry.source,
+      })),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const ENTRY_KINDS = ['answer', 'smalltalk', 'handoff', 'decline'] as const;
+
+export const entrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只能用小写字母、数字和连字符'),
+  category: z.string().min(1),
+  question: z.string().min(2),
+  alternates: z.array(z.string().min(1)).min(5, '至少需要 5 种其他问法'),
+  answer: z.string().min(2),
+  source: z.string().min(2),
+  followUps: z
+    .array(z.object({ to: z.string().min(1), label: z.string().min(1).optional() }))
+    .optional(),
+  kind: z.enum(ENTRY_KINDS).default('answer'),
+});
+
+export const entryFileSchema = z.array(z.unknown());
+
+export const synonymFileSchema = z.array(
+  z.object({ canonical: z.string().min(1), variants: z.array(z.string().min(1)).min(1) }),
+);
+
+/** An entry as authored (answer still holds its {{placeholders}}). */
+export type KbEntry = z.infer<typeof entrySchema>;
+export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import { createApp, type App } from '../../bot/app.js';
+import { silentLogger } from '../../bot/logger.js';
+import { text } from '../../dialogs/text/index.js';
+import { testConfig } from '../support.js';
+
+const TOKEN = 'test-admin-token';
+
+function activity(textValue: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    text: textValue,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: `conv-${Math.random()}` },
+    from: { id: 'user-1' },
+    recipient: { id: 'bot' },
+    ...extra,
+  };
+}
+
+describe('HTTP server', () => {
+  let app: App;
+  let base: string;
+
+  before(async () => {
+    app = await createApp({ config: testConfig({ adminToken: TOKEN }), logger: silentLogger });
+    base = await app.listen();
+  });
+  after(() => app.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const replies = async (res: Response) => ((await res.json()) as { activities: { text: string; locale: string }[] }).activities;
+
+  it('GET /healthz is ok', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.equal({ status: 'ok' });
+  });
+
+  it('answers a question with expectReplies, welcome first, in Chinese for an en-US client', async () => {
+    const res = await post(JSON.stringify(activity('残疾证有效期是几年', { locale: 'en-US' })));
+    expect(res.status).to.equal(200);
+    const acts = await replies(res);
+    expect(acts[0].text).to.equal(text.welcome.lines.join('\n'));
+    expect(acts[1].text).to.include('10');
+    expect(acts.every((a) => a.locale === 'zh-CN')).to.equal(true);
+  });
+
+  it('welcomes on conversationUpdate', async () => {
+    const res = await post(JSON.stringify(activity('', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] })));
+    expect(res.status).to.equal(200);
+    expect((await replies(res))[0].text).to.equal(text.welcome.lines.join('\n'));
+  });
+
+  it('rejects invalid JSON with 400', async () => {
+    const res = await post('{"type": "message",');
+    expect(res.status).to.equal(400);
+    expect(((await res.json()) as { error: string }).error).to.be.a('string');
+  });
+
+  it('rejects an activity without type, or with the wrong types, with 400', async () => {
+    const { type: _omit, ...noType } = activity('你好');
+    expect((await post(JSON.stringify(noType))).status).to.equal(400);
+    expect((await post(JSON.stringify({ ...activity('你好'), type: 5 }))).status).to.equal(400);
+    expect((await post(JSON.stringify({ ...activity('你好'), conversation: 'x' }))).status).to.equal(400);
+    expect((await post('[]')).status).to.equal(400);
+    expect((await post('')).status).to.equal(400);
+  });
+
+  it('rejects a body over 1 MB with 413', async () => {
+    const res = await post(JSON.stringify(activity('长'.repeat(400_000))));
+    expect(res.status).to.equal(413);
+  });
+
+  it('answers a 10,000-character message politely', async () => {
+    const res = await post(JSON.stringify(activity('残'.repeat(10_000))));
+    expect(res.status).to.equal(200);
+    const acts = await replies(res);
+    expect(acts[acts.length - 1].text).to.equal(text.tooLong(500));
+  });
+
+  it('is still healthy after all the bad input', async () => {
+    expect((await fetch(`${base}/healthz`)).status).to.equal(200);
+  });
+
+  describe('GET /api/agent/suggest', () => {
+    it('returns ranked suggestions with sources', async () => {
+      const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('护理补贴谁能领')}&top=3`);
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as { query: string; answered: boolean; suggestions: Record<string, unknown>[] };
+      expect(body.query).to.equal('护理补贴谁能领');
+      expect(body.answered).to.be.a('boolean');
+      expect(body.suggestions).to.have.length.within(1, 3);
+      for (const s of body.suggestions) {
+        expect(s).to.have.all.keys('id', 'question', 'answer', 'score', 'source');
+        expect(s.score).to.be.within(0, 1);
+      }
+      const scores = body.suggestions.map((s) => s.score as number);
+      expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
+      expect(body.suggestions[0].answer).to.match(/一级|二级/);
+    });
+
+    it('says answered=false for an out-of-scope question', async () => {
+      const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('营业执照怎么办')}`);
+      expect(((await res.json()) as { answered: boolean }).answered).to.equal(false);
+    });
+
+    it('rejects a missing q or a bad top with 400', async () => {
+      expect((await fetch(`${base}/api/agent/suggest`)).status).to.equal(400);
+      expect((await fetch(`${base}/api/agent/suggest?q=%20`)).status).to.equal(400);
+      expect((await fetch(`${base}/api/agent/suggest?q=x&top=0`)).status).to.equal(400);
+      expect((await fetch(`${base}/api/agent/suggest?q=x&top=abc`)).status).to.equal(400);
+      expect((await fetch(`${base}/api/agent/suggest?q=${'a'.repeat(1001)}`)).status).to.equal(400);
+    });
+  });
+
+  describe('admin API', () => {
+    const admin = (path: string, token?: string) =>
+      fetch(`${base}/api/admin/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+    it('refuses without the token', async () => {
+      expect((await admin('unanswered')).status).to.equal(401);
+      expect((await admin('unanswered', 'wrong')).status).to.equal(401);
+      expect((await admin('feedback')).status).to.equal(401);
+    });
+
+    it('lists unanswered questions with count and last time, and feedback', async () => {
+      const conversation = { id: 'admin-conv' };
+      await post(JSON.stringify(activity('残疾人坐飞机有优惠吗', { conversation })));
+      await post(JSON.stringify(activity('残疾人坐飞机有优惠吗', { conversation })));
+      await post(JSON.stringify(activity('残疾证有效期几年', { conversation })));
+      await post(JSON.stringify(activity('没帮助', { conversation })));
+      const res = await admin('unanswered', TOKEN);
+      expect(res.status).to.equal(200);
+      const { questions } = (await res.json()) as { questions: { example: string; count: number; lastAt: string }[] };
+      const row = questions.find((q) => q.example.includes('飞机'));
+      expect(row?.count).to.equal(2);
+      expect(row?.lastAt).to.be.a('string');
+      const fb = (await (await admin('feedback', TOKEN)).json()) as { entries: { notHelpful: number }[] };
+      expect(fb.entries.some((e) => e.notHelpful === 1)).to.equal(true);
+      expect((await admin('unanswered?limit=0', TOKEN)).status).to.equal(400);
+    });
+  });
+});
+
+describe('admin API without a configured token', () => {
+  it('stays closed', async () => {
+    const app = await createApp({ config: testConfig(), logger: silentLogger });
+    const base = await app.listen();
+    try {
+      const res = await fetch(`${base}/api/admin/unanswered`, { headers: { authorization: 'Bearer anything' } });
+      expect(res.status).to.equal(403);
+    } finally {
+      await app.close();
+    }
+  });
+});

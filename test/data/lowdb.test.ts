@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
+import { openLow } from '../../data/lowdb/open.js';
+import { tempDir } from '../support.js';
+import { feedbackStoreConformance, unansweredStoreConformance } from './knowledgeStores.conformance.js';
+import { storageConformance } from './storage.conformance.js';
+
+storageConformance('lowdb', (dir) => LowdbStorage.open(dir), () => tempDir());
+unansweredStoreConformance('lowdb', (dir) => LowdbUnansweredStore.open(dir), () => tempDir());
+feedbackStoreConformance('lowdb', (dir) => LowdbFeedbackStore.open(dir), () => tempDir());
+
+describe('lowdb files', () => {
+  it('are readable by the owner only, in an owner-only folder', async () => {
+    const dir = join(tempDir(), 'data');
+    const storage = await LowdbStorage.open(dir);
+    await storage.write({ a: { n: 1 } });
+    const store = await LowdbUnansweredStore.open(dir);
+    await store.record('k', 'k', new Date());
+    expect(statSync(dir).mode & 0o777).to.equal(0o700);
+    for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777, file).to.equal(0o600);
+  });
+
+  it('leave no temp file behind and coalesce a burst of writes', async () => {
+    const dir = tempDir();
+    const db = await openLow<{ n: number }>(dir, 'burst.json', { n: 0 });
+    const writes = Array.from({ length: 50 }, () => {
+      db.data.n += 1;
+      return db.write();
+    });
+    await Promise.all(writes);
+    expect(readdirSync(dir)).to.deep.equal(['burst.json']);
+    const reopened = await openLow<{ n: number }>(dir, 'burst.json', { n: 0 });
+    expect(reopened.data.n).to.equal(50);
+  });
+});

@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
+import { text } from '../../dialogs/text/index.js';
+import { pinLocale } from '../../bot/middleware.js';
+import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
+
+const CJK = /\p{Script=Han}/u;
+
+async function setup() {
+  const { kb, region } = shippedKnowledge();
+  const dataDir = tempDir();
+  const unanswered = await LowdbUnansweredStore.open(dataDir);
+  const feedback = await LowdbFeedbackStore.open(dataDir);
+  const conversationState = new ConversationState(new MemoryStorage());
+  const answers = new PolicyAnswers(
+    { kb, unanswered, feedback, clock: new FakeClock(), hotlines: region.hotlines },
+    conversationState.createProperty<KbConversationState>('kb'),
+  );
+  const client = new DialogTestClient('test', new MainDialog(answers, region.hotlines), undefined, [pinLocale], conversationState);
+  const say = async (input: string, locale = 'zh-CN'): Promise<Partial<Activity>> => {
+    const reply = await client.sendActivity({ type: 'message', text: input, locale } as Partial<Activity>);
+    expect(reply, `no reply to ${input}`).to.not.equal(undefined);
+    return reply as Partial<Activity>;
+  };
+  return { say, unanswered, feedback, kb, region };
+}
+
+const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];
+
+describe('MainDialog: policy questions', () => {
+  const table: [string, string[]][] = [
+    ['残疾证要交几张照片', ['3']],
+    ['言语残疾去哪里鉴定', [shippedKnowledge().region.hospitals[0].name]],
+    ['公示要几天', ['5']],
+    ['護理補貼申請條件', ['一级', '二级']],
+  ];
+  for (const [question, words] of table) {
+    it(`answers "${question}" with its source and feedback buttons`, async () => {
+      const { say } = await setup();
+      const reply = await say(question);
+      for (const w of words) expect(reply.text).to.include(w);
+      expect(reply.text).to.include('依据：');
+      expect(buttons(reply)).to.include.members([text.answer.helpful, text.answer.notHelpful]);
+    });
+  }
+
+  it('answers in Chinese even when the client says en-US', async () => {
+    const { say } = await setup();
+    const reply = await say('残疾证有效期几年', 'en-US');
+    expect(reply.text).to.match(CJK).and.include('10');
+    expect(reply.locale).to.equal('zh-CN');
+  });
+
+  it('follows a follow-up button, by its label or its number', async () => {
+    const { say, kb } = await setup();
+    const first = await say('办残疾证要带哪些材料');
+    const entry = kb.entries.find((e) => first.text?.startsWith(e.answer));
+    expect(entry?.followUps.length, 'the materials answer offers follow-ups').to.be.greaterThan(0);
+    const target = kb.entry(entry!.followUps[0].to)!;
+    expect((await say('1')).text).to.include(target.answer);
+    await say('办残疾证要带哪些材料');
+    expect((await say(entry!.followUps[0].label)).text).to.include(target.answer);
+  });
+
+  it('records "有帮助" and "没帮助" for the answer they follow', async () => {
+    const { say, feedback } = await setup();
+    await say('残疾证有效期几年');
+    expect((await say('有帮助')).text).to.equal(text.feedback.thanks);
+    await say('公示要几天');
+    const sorry = await say('没帮助');
+    expect(sorry.text).to.equal(text.feedback.sorry);
+    const summary = await feedback.summary();
+    expect(summary.reduce((n, s) => n + s.helpful, 0)).to.equal(1);
+    expect(summary.reduce((n, s) => n + s.notHelpful, 0)).to.equal(1);
+  });
+
+  it('says plainly when it does not know, gives the hotlines and records the question', async () => {
+    const { say, unanswered, region } = await setup();
+    const reply = await say('残疾人坐高铁能打折吗，我的电话13812345678');
+    expect(reply.text).to.equal(text.notFound(region.hotlines));
+    expect(buttons(reply)).to.include('转人工');
+    await say('残疾人坐高铁能打折吗，我的电话13812345678');
+    const [row] = await unanswered.list(10);
+    expect(row.count).to.equal(2);
+    expect(row.example).to.not.include('13812345678');
+  });
+
+  it('declines out-of-scope questions without a disability answer', async () => {
+    const { say, kb } = await setup();
+    const reply = await say('我的居民身份证丢了，去哪里补办');
+    const disability = kb.entries.filter((e) => e.kind === 'answer').map((e) => e.answer);
+    expect(disability).to.not.include(reply.text);
+    expect(reply.text).to.not.include('依据');
+  });
+
+  it('hands off to a human on "人工" and answers "帮助" with the menu', async () => {
+    const { say, region } = await setup();
+    const human = await say('人工');
+    expect(human.text).to.include(region.hotlines.government);
+    const help = await say('帮助');
+    expect(help.text).to.equal(text.help(region.hotlines));
+    expect(buttons(help)).to.deep.equal(text.welcome.buttons);
+    expect((await say('1')).text).to.include('申请');
+  });
+
+  it('asks "您想问的是" with numbered choices when the question is vague, and takes a number', async () => {
+    const { say, kb } = await setup();
+    const reply = await say('补贴');
+    if (reply.text === text.clarify.intro) {
+      const options = buttons(reply);
+      expect(options.length).to.be.within(2, 4);
+      expect(options[options.length - 1]).to.equal(text.clarify.noneOfThese);
+      const chosen = kb.entries.find((e) => e.question === options[0])!;
+      expect((await say('第一个')).text).to.include(chosen.answer);
+    } else {
+      expect(reply.text).to.include('补贴');
+    }
+  });
+});

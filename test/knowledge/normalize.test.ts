@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { FeatureExtractor } from '../../knowledge/features.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { SynonymFolder } from '../../knowledge/synonyms.js';
+
+describe('text normalisation', () => {
+  it('folds full-width letters, digits and punctuation', () => {
+    expect(normalizeText('ＡＰＰ上能办吗？２寸照片！')).to.equal('app上能办吗 2寸照片');
+  });
+
+  it('turns Traditional characters into Simplified', () => {
+    expect(normalizeText('辦理殘疾人證需要什麼材料')).to.equal('办理残疾人证需要什么材料');
+    expect(normalizeText('鑒定結果')).to.equal('鉴定结果');
+  });
+
+  it('collapses spaces and symbols', () => {
+    expect(normalizeText('  残疾证 ,,  怎么   办 ~~ ')).to.equal('残疾证 怎么 办');
+  });
+});
+
+describe('synonym folding', () => {
+  const folder = new SynonymFolder(
+    [
+      { canonical: '残疾人证', variants: ['残疾证', '残证'] },
+      { canonical: '照片', variants: ['相片', '寸照'] },
+      { canonical: '怎么', variants: ['咋', '怎么办'] },
+    ],
+    normalizeText,
+  );
+
+  it('replaces variants with the canonical form', () => {
+    expect(folder.fold('残疾证要几张相片')).to.equal('残疾人证要几张照片');
+  });
+
+  it('prefers the longest variant and never rewrites a replacement', () => {
+    expect(folder.fold('残疾证怎么办')).to.equal('残疾人证怎么');
+    expect(folder.fold('残疾人证')).to.equal('残疾人证');
+  });
+});
+
+describe('feature extraction', () => {
+  const extractor = new FeatureExtractor([{ canonical: '残疾人证', variants: ['残疾证'] }]);
+
+  it('segments with jieba, keeping domain terms whole', () => {
+    const words = [...extractor.extract('我家老人办残疾证要带什么材料').keys()].filter((k) => k.startsWith('w:'));
+    expect(words).to.include.members(['w:残疾人证', 'w:材料']);
+  });
+
+  it('drops particles and pronouns but keeps question words', () => {
+    const keys = [...extractor.extract('我的残疾证在哪里办呢').keys()];
+    expect(keys).to.not.include('w:我');
+    expect(keys).to.not.include('w:呢');
+    expect(keys.some((k) => k.includes('哪里'))).to.equal(true);
+  });
+
+  it('adds character bigrams so different segmentations still overlap', () => {
+    expect(extractor.extract('护理补贴').has('b:理补')).to.equal(true);
+  });
+
+  it('treats Traditional and Simplified input the same', () => {
+    expect([...extractor.extract('殘疾證補辦').keys()]).to.deep.equal([...extractor.extract('残疾证补办').keys()]);
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../bot/config.js';
+import { projectRoot } from '../bot/paths.js';
+import type { Clock } from '../data/clock.js';
+import { loadRegion, type Region } from '../data/region.js';
+import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+
+export const fixtures = join(projectRoot, 'test/fixtures');
+
+export function tempDir(prefix = 'onevisit-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Configuration as `npm start` would read it, on a fresh data folder and a free port. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), port: 0, dataDir: tempDir(), logLevel: 'silent', ...overrides };
+}
+
+let shipped: { kb: KnowledgeBase; region: Region } | undefined;
+
+/** The shipped knowledge base and demo region, loaded once for the whole run. */
+export function shippedKnowledge(): { kb: KnowledgeBase; region: Region } {
+  if (!shipped) {
+    const config = loadConfig({});
+    const region = loadRegion(config.regionFile);
+    shipped = { kb: KnowledgeBase.load(config.knowledgeDir, region), region };
+  }
+  return shipped;
+}
+
+/** A clock tests move by hand. */
+export class FakeClock implements Clock {
+  constructor(private current = new Date('2026-11-20T02:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
