@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
@@ -31,7 +31,7 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: { storage: Storage; unanswered: UnansweredStore; feedback: FeedbackStore };
+  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore };
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -41,7 +41,9 @@ export interface App {
 export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
-  const storage = await LowdbStorage.open(config.dataDir);
+  const storage = await LowdbStorage.open(config.dataDir, {
+    onWriteError: (err) => logger.error('state_write_failed', { message: err.message }),
+  });
   const unanswered = await LowdbUnansweredStore.open(config.dataDir);
   const feedback = await LowdbFeedbackStore.open(config.dataDir);
 
@@ -78,6 +80,9 @@ export async function createApp({ config, logger = createLogger(), clock = syste
           resolve(`http://${host}:${port}`);
         });
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.flush();
+    },
   };
 }

@@ -10,11 +10,13 @@ export interface ChoiceOption<T> {
 // Words around a number that still mean "that one": 选2, 第二个, 3号, 第一项.
 const NUMBER_FILLER = /^[第个号选项条的择要就是我]*$/u;
 const fold = (s: string) => normalizeText(s).replace(/\s+/g, '');
+// The number recognizer is costly; only text holding a numeral can be a position.
+const NUMERAL = /[0-9零一二两三四五六七八九十]/u;
 
 /** "2", "２", "二", "第二个", "选2" -> 2 when the text is nothing but a position. */
 export function recognizePosition(input: string): number | undefined {
   const text = fold(input);
-  if (!text || text.length > 6) return undefined;
+  if (!text || text.length > 6 || !NUMERAL.test(text)) return undefined;
   const [match] = recognizeNumber(text, Culture.Chinese);
   if (!match) return undefined;
   const rest = text.slice(0, match.start) + text.slice(match.end + 1);

@@ -17,17 +17,21 @@ const CJK = /\p{Script=Han}/u;
 export type FeatureBag = Map<string, number>;
 
 /**
- * Turns text into ranking features. Words come from jieba (with the KB's own terms added to
- * its dictionary); character bigrams catch what segmentation splits differently.
+ * Turns text into ranking features. Words come from jieba (with the synonym table's canonical
+ * terms added to its dictionary); character bigrams catch what segmentation splits differently.
  */
 export class FeatureExtractor {
   private readonly jieba: Jieba;
   private readonly folder: SynonymFolder;
 
-  constructor(synonyms: SynonymGroup[], domainTerms: string[] = []) {
+  constructor(
+    synonyms: SynonymGroup[],
+    /** Weight of a character bigram relative to a whole word. */
+    private readonly bigramWeight = 0.5,
+  ) {
     this.jieba = Jieba.withDict(dict);
     this.folder = new SynonymFolder(synonyms, normalizeText);
-    const canonical = new Set([...synonyms.map((g) => normalizeText(g.canonical)), ...domainTerms]);
+    const canonical = new Set(synonyms.map((g) => normalizeText(g.canonical)));
     const userDict = [...canonical].filter((t) => t.length > 1 && !t.includes(' ')).map((t) => `${t} 20000 n`);
     if (userDict.length) this.jieba.loadDict(Buffer.from(userDict.join('\n')));
   }
@@ -49,9 +53,9 @@ export class FeatureExtractor {
     }
     const chars = [...kept.join('')];
     for (let i = 0; i + 1 < chars.length; i++) {
-      if (CJK.test(chars[i]) || CJK.test(chars[i + 1])) add(`b:${chars[i]}${chars[i + 1]}`, 0.5);
+      if (CJK.test(chars[i]) || CJK.test(chars[i + 1])) add(`b:${chars[i]}${chars[i + 1]}`, this.bigramWeight);
     }
-    if (chars.length === 1) add(`b:${chars[0]}`, 0.5);
+    if (chars.length === 1) add(`b:${chars[0]}`, this.bigramWeight);
     return bag;
   }
 }

@@ -1,7 +1,7 @@
 import type { Region } from '../data/region.js';
 import { FeatureExtractor } from './features.js';
 import { loadKnowledge, type Entry } from './loader.js';
-import { DEFAULT_THRESHOLDS, RetrievalIndex, type Decision, type Thresholds } from './retrieval.js';
+import { DEFAULT_RANKING, RetrievalIndex, type Decision, type RankingOptions } from './retrieval.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
@@ -32,14 +32,14 @@ export class KnowledgeBase {
     this.byId = new Map(entries.map((e) => [e.id, e]));
   }
 
-  static load(dir: string, region: Region, thresholds: Thresholds = DEFAULT_THRESHOLDS): KnowledgeBase {
+  static load(dir: string, region: Region, options: RankingOptions = DEFAULT_RANKING): KnowledgeBase {
     const { entries, synonyms } = loadKnowledge(dir, region);
-    return KnowledgeBase.fromEntries(entries, synonyms, thresholds);
+    return KnowledgeBase.fromEntries(entries, synonyms, options);
   }
 
-  static fromEntries(entries: Entry[], synonyms: ConstructorParameters<typeof FeatureExtractor>[0], thresholds = DEFAULT_THRESHOLDS): KnowledgeBase {
-    const extractor = new FeatureExtractor(synonyms);
-    return new KnowledgeBase(entries, new RetrievalIndex(entries, extractor, thresholds), extractor);
+  static fromEntries(entries: Entry[], synonyms: ConstructorParameters<typeof FeatureExtractor>[0], options = DEFAULT_RANKING, bigramWeight?: number): KnowledgeBase {
+    const extractor = new FeatureExtractor(synonyms, bigramWeight);
+    return new KnowledgeBase(entries, new RetrievalIndex(entries, extractor, options), extractor);
   }
 
   entry(id: string): Entry | undefined {

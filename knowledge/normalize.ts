@@ -1,16 +1,28 @@
 import { Converter } from 'opencc-js/t2cn';
 
-// Traditional (Taiwan/Hong Kong forms included) to Simplified, as used in mainland answers.
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const toSimplifiedHk = Converter({ from: 'hk', to: 'cn' });
+// Traditional (Taiwan and Hong Kong forms) to Simplified, as used in mainland answers.
+const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
+const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+
+// Button labels and commands are normalized on every turn; remembering them saves the
+// conversion. Bounded: cleared when full rather than tracking recency.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 10_000;
+const MEMO_MAX_CHARS = 64;
 
 /**
  * Folds what should not change meaning: full-width forms (NFKC), Traditional characters,
  * letter case, punctuation and symbols, runs of spaces.
  */
 export function normalizeText(text: string): string {
-  const folded = text.normalize('NFKC').toLowerCase();
-  return toSimplifiedHk(toSimplified(folded))
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const folded = fromHongKong(fromTaiwan(text.normalize('NFKC').toLowerCase()))
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
+  if (text.length <= MEMO_MAX_CHARS) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, folded);
+  }
+  return folded;
 }

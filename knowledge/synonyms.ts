@@ -15,9 +15,11 @@ export class SynonymFolder {
   constructor(groups: SynonymGroup[], normalize: (s: string) => string) {
     for (const group of groups) {
       const canonical = normalize(group.canonical);
+      // The canonical form maps to itself, so its own text is never re-matched by a shorter variant (哪里 by 哪).
+      this.map.set(canonical, canonical);
       for (const variant of group.variants) {
         const key = normalize(variant);
-        if (key && key !== canonical) this.map.set(key, canonical);
+        if (key && !this.map.has(key)) this.map.set(key, canonical);
       }
     }
     const keys = [...this.map.keys()].sort((a, b) => b.length - a.length);

@@ -11,7 +11,8 @@ const kb = KnowledgeBase.load(config.knowledgeDir, loadRegion(config.regionFile)
 const fixtures = join(projectRoot, 'test/fixtures');
 const sets = [
   ['dev (shared/eval)', 'kb-dev.jsonl', 'kb-dev-outofscope.jsonl'],
-  ['hold-out (ours)', 'kb-holdout.jsonl', 'kb-holdout-outofscope.jsonl'],
+  ['hold-out 1 (ours, used to tune)', 'kb-holdout.jsonl', 'kb-holdout-outofscope.jsonl'],
+  ['hold-out 2 (ours, never tuned on)', 'kb-holdout2.jsonl', 'kb-holdout2-outofscope.jsonl'],
 ] as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 for (const [name, inFile, outFile] of sets) {

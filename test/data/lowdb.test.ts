@@ -17,10 +17,19 @@ describe('lowdb files', () => {
     const dir = join(tempDir(), 'data');
     const storage = await LowdbStorage.open(dir);
     await storage.write({ a: { n: 1 } });
+    await storage.flush();
     const store = await LowdbUnansweredStore.open(dir);
     await store.record('k', 'k', new Date());
-    expect(statSync(dir).mode & 0o777).to.equal(0o700);
-    for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777, file).to.equal(0o600);
+    const check = (folder: string): void => {
+      expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
+      for (const name of readdirSync(folder)) {
+        const path = join(folder, name);
+        if (statSync(path).isDirectory()) check(path);
+        else expect(statSync(path).mode & 0o777, path).to.equal(0o600);
+      }
+    };
+    check(dir);
+    expect(readdirSync(join(dir, 'bot-state')).length).to.be.greaterThan(0);
   });
 
   it('leave no temp file behind and coalesce a burst of writes', async () => {

@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import type { Storage } from 'botbuilder';
 
 /** What ConversationState/UserState need of a Storage, in the spirit of botbuilder's storageBaseTests. */
-export function storageConformance(name: string, open: (dir: string) => Promise<Storage>, newDir: () => string) {
+/** A backend that writes behind exposes `flush`, awaited before a reopen. */
+type FlushableStorage = Storage & { flush?(): Promise<void> };
+
+export function storageConformance(name: string, open: (dir: string) => Promise<FlushableStorage>, newDir: () => string) {
   describe(`Storage conformance: ${name}`, () => {
     it('returns nothing for unknown keys', async () => {
       const storage = await open(newDir());
@@ -36,6 +39,7 @@ export function storageConformance(name: string, open: (dir: string) => Promise<
       const dir = newDir();
       const storage = await open(dir);
       await Promise.all(Array.from({ length: 20 }, (_, i) => storage.write({ [`k${i}`]: { i } })));
+      await storage.flush?.();
       const items = await (await open(dir)).read(Array.from({ length: 20 }, (_, i) => `k${i}`));
       expect(Object.keys(items)).to.have.length(20);
     });

@@ -107,17 +107,21 @@ describe('MainDialog: policy questions', () => {
     expect((await say('1')).text).to.include('申请');
   });
 
-  it('asks "您想问的是" with numbered choices when the question is vague, and takes a number', async () => {
+  it('asks "您想问的是" with up to 3 choices when a question is vague, and takes a number', async () => {
     const { say, kb } = await setup();
     const reply = await say('补贴');
-    if (reply.text === text.clarify.intro) {
-      const options = buttons(reply);
-      expect(options.length).to.be.within(2, 4);
-      expect(options[options.length - 1]).to.equal(text.clarify.noneOfThese);
-      const chosen = kb.entries.find((e) => e.question === options[0])!;
-      expect((await say('第一个')).text).to.include(chosen.answer);
-    } else {
-      expect(reply.text).to.include('补贴');
-    }
+    expect(reply.text).to.equal(text.clarify.intro);
+    const options = buttons(reply);
+    expect(options.length).to.be.within(3, 4);
+    expect(options[options.length - 1]).to.equal(text.clarify.noneOfThese);
+    const chosen = kb.entries.find((e) => e.question === options[1])!;
+    expect((await say('第二个')).text).to.include(chosen.answer);
+  });
+
+  it('treats "都不是" after "您想问的是" as not found, and records the question', async () => {
+    const { say, unanswered, region } = await setup();
+    await say('补贴');
+    expect((await say('都不是')).text).to.equal(text.notFound(region.hotlines));
+    expect((await unanswered.list(5)).map((r) => r.example)).to.include('补贴');
   });
 });

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { loadConfig } from '../bot/config.js';
+import { projectRoot } from '../bot/paths.js';
+import { loadRegion } from '../data/region.js';
+import { readJsonl } from '../knowledge/evaluation.js';
+import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { loadKnowledge, type Entry } from '../knowledge/loader.js';
+import { serveInChild } from './bench/child.js';
+import { closedLoop, openLoop } from './bench/httpLoad.js';
+import { ms, percentile, seededRandom } from './bench/stats.js';
+
+// `npm run bench:kb`: suggest latency in process (shipped KB and a synthetic 10,000-entry KB),
+// then KB turns against echo turns over HTTP on loopback.
+const config = loadConfig();
+const region = loadRegion(config.regionFile);
+const content = loadKnowledge(config.knowledgeDir, region);
+const fixtures = join(projectRoot, 'test/fixtures');
+const questions = ['kb-dev.jsonl', 'kb-holdout.jsonl', 'kb-dev-outofscope.jsonl', 'kb-holdout-outofscope.jsonl'].flatMap((f) =>
+  readJsonl(join(fixtures, f)).map((q) => q.q),
+);
+
+function latency(kb: KnowledgeBase, rounds: number): { p50: number; p95: number; p99: number } {
+  for (const q of questions) kb.suggest(q, 3); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      kb.suggest(q, 3);
+      times.push(performance.now() - t);
+    }
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+/** 10,000 entries whose wordings are random phrases built from the real KB's wordings. */
+function syntheticEntries(count: number): Entry[] {
+  const random = seededRandom(42);
+  const pieces = content.entries.flatMap((e) => [e.question, ...e.alternates]).flatMap((w) => w.split(/[，。？！、\s,.?!]+/)).filter((p) => p.length >= 2);
+  const pick = () => pieces[Math.floor(random() * pieces.length)];
+  const phrase = () => `${pick()}${random() < 0.5 ? pick().slice(0, 4) : ''}`;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    category: '合成',
+    question: phrase(),
+    alternates: Array.from({ length: 6 }, phrase),
+    answer: `合成答案 ${i}`,
+    source: '基准测试',
+    followUps: [],
+    kind: 'answer' as const,
+    file: 'synthetic',
+  }));
+}
+
+const shipped = KnowledgeBase.fromEntries(content.entries, content.synonyms);
+let t = performance.now();
+const synthetic = KnowledgeBase.fromEntries([...content.entries, ...syntheticEntries(10_000 - content.entries.length)], content.synonyms);
+const buildSynthetic = performance.now() - t;
+
+console.log(`In-process suggest (top 3), ${questions.length} questions:`);
+const a = latency(shipped, 20);
+console.log(`  shipped KB (${content.entries.length} entries): p50 ${ms(a.p50)}  p95 ${ms(a.p95)}  p99 ${ms(a.p99)}   target p95 <= 2 ms`);
+const b = latency(synthetic, 5);
+console.log(`  synthetic KB (10,000 entries, index built in ${buildSynthetic.toFixed(0)} ms): p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  p99 ${ms(b.p99)}   target p95 <= 20 ms`);
+
+// Each server in its own process; this one only generates load.
+const app = await serveInChild('app');
+const echo = await serveInChild('echo');
+const kbUrl = app.url;
+const kbTexts = questions.slice(0, 60);
+
+await closedLoop(kbUrl, kbTexts, 8, 300); // warm-up both
+await closedLoop(echo.url, kbTexts, 8, 300);
+console.log('HTTP /api/messages on loopback (expectReplies, 200 conversations):');
+const echoMax = await closedLoop(echo.url, kbTexts, 16, 3000);
+const kbMax = await closedLoop(kbUrl, kbTexts, 16, 3000);
+console.log(`  max throughput, 16 clients: echo bot ${echoMax.throughput.toFixed(0)} turns/s, KB bot ${kbMax.throughput.toFixed(0)} turns/s = ${((kbMax.throughput / echoMax.throughput) * 100).toFixed(0)}% of echo (target >= 50%)`);
+const offered = await openLoop(kbUrl, kbTexts, 100, 1500);
+console.log(`  KB bot at 100 turns/s offered for ${offered.seconds.toFixed(1)} s: ${offered.ok}/${offered.sent} ok, p50 ${ms(offered.p50)}, p99 ${ms(offered.p99)} (target p99 <= 50 ms)`);
+app.stop();
+echo.stop();

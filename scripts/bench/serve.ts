@@ -1,0 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { silentLogger } from '../../bot/logger.js';
+import { startEchoServer } from './echoServer.js';
+
+// Child process of a benchmark: serves one bot on loopback so the load generator does not
+// share its event loop. argv[2]: "app" (OneVisit on a fresh data folder) or "echo".
+if (process.argv[2] === 'echo') {
+  const echo = await startEchoServer();
+  process.send?.({ url: echo.url });
+} else {
+  const config = { ...loadConfig(), port: 0, dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')) };
+  const app = await createApp({ config, logger: silentLogger });
+  process.send?.({ url: `${await app.listen()}/api/messages` });
+}
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../bot/paths.js';
+import { tempDir } from '../support.js';
+
+const entry = join(projectRoot, 'dist/bot/index.js');
+
+/** Runs the real entry point; resolves with its output once `until` matches or it exits. */
+function start(env: Record<string, string>, until: RegExp): Promise<{ out: string; code: number | null; kill(): void }> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve) => {
+    const done = (code: number | null) => resolve({ out, code, kill: () => child.kill() });
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (until.test(out)) done(null);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => done(code));
+  });
+}
+
+describe('npm start entry point', () => {
+  it('serves on the printed URL and answers /healthz', async () => {
+    const run = await start({ DATA_DIR: tempDir() }, /admin API:.*\n/);
+    try {
+      const url = /health:\s+(\S+)/.exec(run.out)![1];
+      expect(run.out).to.include('/api/messages').and.include('/api/agent/suggest');
+      expect(await (await fetch(url)).json()).to.deep.equal({ status: 'ok' });
+    } finally {
+      run.kill();
+    }
+  });
+
+  it('stops with a message naming the file and the entry when the knowledge base is broken', async () => {
+    const dir = tempDir('onevisit-kb-');
+    cpSync(join(projectRoot, 'knowledge'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'entries', 'zz-broken.yaml'),
+      '- id: broken-entry\n  category: 测试\n  question: 坏条目？\n  alternates: [一]\n  answer: 答案\n  source: 测试\n',
+    );
+    const run = await start({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: dir }, /$^/);
+    expect(run.code).to.equal(1);
+    expect(run.out).to.include('zz-broken.yaml').and.include('broken-entry');
+  });
+});
