@@ -25,6 +25,12 @@ export interface RankingOptions {
   /** A lower score that still answers when the best entry leads the next by at least `lead`. */
   answerWithLead: number;
   lead: number;
+  /**
+   * Weight of a query word the KB never uses, relative to its rarest word: unknown words
+   * dilute the match (out-of-scope questions are full of them), but a long colloquial
+   * question also carries a few.
+   */
+  unknownWeight: number;
   /** Share of an entry's score that comes from all its wordings together rather than the closest one. */
   centroid: number;
   /**
@@ -42,6 +48,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   lead: 0.05,
   suggest: 0.25,
   centroid: 0.7,
+  unknownWeight: 0.8,
   kindWeight: { smalltalk: 0.9, decline: 1 },
 };
 
@@ -129,8 +136,7 @@ export class RetrievalIndex {
     }
     const n = bags.length;
     for (const d of df) this.idf.push(Math.log((n + 1) / (d + 1)) + 1);
-    // A query word the KB never uses weighs like the rarest word: it dilutes the match.
-    this.unknownIdf = Math.log(n + 1) + 1;
+    this.unknownIdf = (Math.log(n + 1) + 1) * options.unknownWeight;
     this.wordings = new InvertedIndex(bags.map((b) => this.vector(b).known), df.length);
     this.centroids = new InvertedIndex(merged.map((b) => this.vector(b).known), df.length);
   }
