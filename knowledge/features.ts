@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { add_word as addWord, cut } from 'jieba-wasm';
 import { normalizeText } from './normalize.js';
 import { SynonymFolder, type SynonymGroup } from './synonyms.js';
 
@@ -17,11 +16,11 @@ const CJK = /\p{Script=Han}/u;
 export type FeatureBag = Map<string, number>;
 
 /**
- * Turns text into ranking features. Words come from jieba (with the synonym table's canonical
- * terms added to its dictionary); character bigrams catch what segmentation splits differently.
+ * Turns text into ranking features. Words come from jieba (jieba-rs compiled to WebAssembly,
+ * so no per-platform binary), with the synonym table's canonical terms added to its
+ * dictionary; character bigrams catch what segmentation splits differently.
  */
 export class FeatureExtractor {
-  private readonly jieba: Jieba;
   private readonly folder: SynonymFolder;
 
   constructor(
@@ -29,11 +28,12 @@ export class FeatureExtractor {
     /** Weight of a character bigram relative to a whole word. */
     private readonly bigramWeight = 0.5,
   ) {
-    this.jieba = Jieba.withDict(dict);
     this.folder = new SynonymFolder(synonyms, normalizeText);
-    const canonical = new Set(synonyms.map((g) => normalizeText(g.canonical)));
-    const userDict = [...canonical].filter((t) => t.length > 1 && !t.includes(' ')).map((t) => `${t} 20000 n`);
-    if (userDict.length) this.jieba.loadDict(Buffer.from(userDict.join('\n')));
+    // jieba's dictionary is one per process: adding a word only ever keeps it whole.
+    for (const group of synonyms) {
+      const term = normalizeText(group.canonical);
+      if (term.length > 1 && !term.includes(' ')) addWord(term, 20000, 'n');
+    }
   }
 
   /** Normalized, synonym-folded text: what the index actually compares. */
@@ -45,7 +45,7 @@ export class FeatureExtractor {
     const bag: FeatureBag = new Map();
     const add = (key: string, w: number) => bag.set(key, (bag.get(key) ?? 0) + w);
     const kept: string[] = [];
-    for (const token of this.jieba.cut(this.canonicalize(text), true)) {
+    for (const token of cut(this.canonicalize(text), true)) {
       const t = token.trim();
       if (!t || STOPWORDS.has(t)) continue;
       kept.push(t);
