@@ -4,6 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
 import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
+import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
+import { LowdbDraftStore } from '../data/lowdb/lowdbDraftStore.js';
+import type { CaseStore } from '../data/cases.js';
+import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
+import { registerCaseAdmin } from './routes/cases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -31,7 +36,7 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore };
+  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore; cases: CaseStore };
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -46,6 +51,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   });
   const unanswered = await LowdbUnansweredStore.open(config.dataDir);
   const feedback = await LowdbFeedbackStore.open(config.dataDir);
+  const cases = await LowdbCaseStore.open(config.dataDir);
+  const drafts = await LowdbDraftStore.open<ApplicationDraft>(config.dataDir, 'application');
 
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -53,7 +60,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const bot = new OneVisitBot(conversationState, userState, new MainDialog(answers, region.hotlines), answers);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock });
+  const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
@@ -63,6 +71,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerMessages(server, adapter, bot, logger);
   registerAgent(server, kb);
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
+  registerCaseAdmin(server, config.adminToken, cases);
 
   return {
     server,
@@ -70,7 +79,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback },
+    stores: { storage, unanswered, feedback, cases },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -17,6 +17,8 @@ const hospitalSchema = z.object({
 export const regionSchema = z.object({
   id: z.string().min(1),
   county: z.string().min(1),
+  /** Other names people give the county (old names, without 县/区), for the 户籍 question. */
+  countyAliases: z.array(z.string().min(1)).optional(),
   city: z.string().min(1),
   province: z.string().min(1),
   federation: z.object({

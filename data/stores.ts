@@ -43,3 +43,18 @@ export interface FeedbackStore {
   summary(): Promise<EntryFeedbackSummary[]>;
   recent(limit: number): Promise<AnswerFeedback[]>;
 }
+
+export interface StoredDraft<T> {
+  draft: T;
+  updatedAt: string;
+}
+
+/**
+ * Half-filled forms, one per user and form, kept across restarts until submitted, cancelled
+ * or expired. Writes are awaited: an answer the bot acknowledged is not asked again.
+ */
+export interface DraftStore<T> {
+  get(userKey: string): Promise<StoredDraft<T> | undefined>;
+  save(userKey: string, draft: T, at: Date): Promise<void>;
+  delete(userKey: string): Promise<void>;
+}

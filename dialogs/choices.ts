@@ -43,3 +43,44 @@ export function recognizeChoice<T>(input: string, options: ChoiceOption<T>[]): C
   );
   return partial.length === 1 ? partial[0] : undefined;
 }
+
+// Negative forms first: 不是 contains 是, 不要 contains 要.
+const NO = ['不是', '不用了', '不用', '不要', '不需要', '不同意', '不行', '不对', '不了', '算了', '没有', '没', '否', '不', 'no', 'n'];
+const YES = ['是的', '是', '好的', '好', '行', '可以', '对', '对的', '确认', '确定', '同意', '嗯', '要', '需要', '有', '没问题', 'ok', 'yes', 'y'];
+const YES_NO_MAX = 8;
+
+/** Yes/no in the common Chinese forms; undefined when the text is neither (or too long to be a bare answer). */
+export function recognizeYesNo(input: string): boolean | undefined {
+  const text = fold(input);
+  if (!text || text.length > YES_NO_MAX) return undefined;
+  if (YES.includes(text)) return true;
+  if (NO.includes(text)) return false;
+  if (NO.some((w) => text.startsWith(w))) return false;
+  if (YES.some((w) => text.startsWith(w))) return true;
+  return undefined;
+}
+
+// Separators between several picks: "1和3", "证、护理补贴", "一，三".
+const SEPARATORS = /[和跟与及、，,;；\s]|还有|以及|加上|都要|也要|都/u;
+
+/**
+ * Several options at once, for multi-select questions: by positions ("1和3", "一、三") or by
+ * labels and synonyms found anywhere in the text ("证和护理补贴都要"). Order of mention kept.
+ */
+export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
+  const text = fold(input);
+  if (!text) return [];
+  const found = new Map<ChoiceOption<T>, number>();
+  const parts = input.split(SEPARATORS).filter((p) => p.trim());
+  parts.forEach((part, index) => {
+    const position = recognizePosition(part);
+    if (position !== undefined && options[position - 1]) found.set(options[position - 1], index);
+  });
+  if (found.size === parts.length && found.size > 0) return [...found.keys()];
+  for (const option of options) {
+    const names = [option.label, ...(option.synonyms ?? [])].map(fold).filter(Boolean);
+    const at = Math.min(...names.map((n) => text.indexOf(n)).filter((i) => i >= 0));
+    if (Number.isFinite(at) && !found.has(option)) found.set(option, 1000 + at);
+  }
+  return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
+}

@@ -7,6 +7,7 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps } from './application/applicationDialog.js';
 import { recognizeCommand } from './commands.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { text, type Hotlines } from './text/index.js';
@@ -22,9 +23,11 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly answers: PolicyAnswers,
     private readonly hotlines: Hotlines,
+    application: Omit<ApplicationDeps, 'answers'>,
   ) {
     super('mainDialog');
-    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this)]));
+    this.addDialog(new ApplicationDialog({ ...application, answers }));
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
     this.initialDialogId = ROUTE;
   }
 
@@ -40,8 +43,14 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext) {
     const context = step.context;
     const input = (context.activity.text ?? '').trim();
-    if (await this.answers.handleOfferedChoice(context, input)) return step.endDialog();
     const command = recognizeCommand(input);
+    const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    if (command === 'resume' || isApplyIntent(meant)) {
+      setTurnOutcome(context, { outcome: 'application-start' });
+      await this.answers.clearOffer(context);
+      return step.beginDialog(APPLICATION_DIALOG, { resume: command === 'resume' });
+    }
+    if (await this.answers.handleOfferedChoice(context, input)) return step.endDialog();
     if (command) setTurnOutcome(context, { outcome: 'command', command });
     switch (command) {
       case 'help':

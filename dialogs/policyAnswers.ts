@@ -86,6 +86,19 @@ export class PolicyAnswers {
     );
   }
 
+  /** The question a menu button stands for, when the input picks one ("1" after the welcome). */
+  async offeredQuestion(context: TurnContext, input: string): Promise<string | undefined> {
+    const state = await this.state.get(context, {});
+    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) : undefined;
+    return chosen?.value.type === 'ask' ? chosen.value.question : undefined;
+  }
+
+  /** Forgets the buttons on offer, when another conversation (a form) takes over. */
+  async clearOffer(context: TurnContext): Promise<void> {
+    const state = await this.state.get(context, {});
+    state.offered = undefined;
+  }
+
   /** Clears the buttons on offer and says the bot is ready for a new question. */
   async restart(context: TurnContext): Promise<void> {
     await this.offer(context, text.restart, []);
@@ -117,6 +130,21 @@ export class PolicyAnswers {
       case 'none':
         await this.sendNotFound(context, question);
     }
+  }
+
+  /**
+   * For a question asked in the middle of a form: answers only when the knowledge base is
+   * confident (or the topic is out of scope), without buttons that would compete with the
+   * form's own. False when the text is better read as an answer to the form.
+   */
+  async answerAside(context: TurnContext, question: string): Promise<boolean> {
+    const decision = this.deps.kb.decide(question);
+    if (decision.kind !== 'answer' && decision.kind !== 'decline') return false;
+    const { entry, score } = decision.top;
+    setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
+    const body = decision.kind === 'answer' ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    await context.sendActivity(messageWithButtons(body));
+    return true;
   }
 
   /** Sends the hand-off entry: how to reach a person. */

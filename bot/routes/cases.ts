@@ -1,0 +1,100 @@
+import type { Request, Response, Server } from 'restify';
+import { DEPARTMENTS, type Department } from '../../data/bundle.js';
+import { createdBound, DEFAULT_CASE_LIST_LIMIT } from '../../data/caseQuery.js';
+import type { CaseFilter, CaseRecord, CaseStatus, CaseStore } from '../../data/cases.js';
+import { maskName } from '../../data/personalData.js';
+import { sendError, sendJson } from '../http.js';
+import { adminGuard } from './admin.js';
+
+const MAX_LIST = 500;
+const STATUSES: readonly CaseStatus[] = ['submitted', 'closed'];
+
+/**
+ * Keeps the first 3 and last 4 characters and stars every other letter or digit, whatever the
+ * format (18- or 15-digit ID, mobile, landline): a list never shows a full number, even one
+ * the free-text masking would not recognise.
+ */
+export function maskNumber(value: string): string {
+  const chars = [...value.trim()];
+  if (chars.length <= 7) return '*'.repeat(chars.length);
+  return chars.map((ch, i) => (i < 3 || i >= chars.length - 4 || !/[0-9A-Za-z]/.test(ch) ? ch : '*')).join('');
+}
+
+export interface CaseSummary {
+  caseNo: string;
+  status: CaseStatus;
+  createdAt: string;
+  updatedAt: string;
+  applicant: { name: string; idNumber: string; phone: string };
+  items: { id: string; department: Department; status: string }[];
+  channel: CaseRecord['channel'];
+}
+
+/** A list row: enough to find and triage a case, personal data masked. */
+export function caseSummary(c: CaseRecord): CaseSummary {
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    applicant: { name: maskName(c.applicant.name), idNumber: maskNumber(c.applicant.idNumber), phone: maskNumber(c.applicant.phone) },
+    items: c.items.map((i) => ({ id: i.id, department: i.department, status: i.status })),
+    channel: c.channel,
+  };
+}
+
+/** The list filter from the query string, or the message explaining what is wrong with it. */
+export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { error: string } {
+  const value = (name: string) => {
+    const raw = query.get(name)?.trim();
+    return raw ? raw : undefined;
+  };
+  const filter: CaseFilter = { limit: DEFAULT_CASE_LIST_LIMIT };
+  const status = value('status');
+  if (status !== undefined) {
+    if (!STATUSES.includes(status as CaseStatus)) return { error: `status 应是 ${STATUSES.join(' 或 ')}` };
+    filter.status = status as CaseStatus;
+  }
+  const department = value('department');
+  if (department !== undefined) {
+    if (!DEPARTMENTS.includes(department as Department)) return { error: `department 应是 ${DEPARTMENTS.join('、')} 之一` };
+    filter.department = department as Department;
+  }
+  for (const end of ['from', 'to'] as const) {
+    // An unencoded "+08:00" arrives as " 08:00".
+    const raw = value(end)?.replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, '$1+$2');
+    if (raw === undefined) continue;
+    if (createdBound(raw, end) === undefined) {
+      return { error: `${end} 应是日期（如 2026-11-21，按北京时间整天计）或 ISO 时间（如 2026-11-21T09:00:00+08:00）` };
+    }
+    filter[end] = raw;
+  }
+  if (filter.from && filter.to && createdBound(filter.from, 'from')! > createdBound(filter.to, 'to')!) {
+    return { error: 'from 不能晚于 to' };
+  }
+  const limit = value('limit');
+  if (limit !== undefined) {
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_LIST) return { error: `limit 应是 1 到 ${MAX_LIST} 之间的整数` };
+    filter.limit = n;
+  }
+  return filter;
+}
+
+/** Back-office case views: a masked list with filters, and one full case by number. */
+export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore): void {
+  const allowed = adminGuard(token);
+  server.get('/api/admin/cases', async (req: Request, res: Response) => {
+    if (!allowed(req, res)) return;
+    const filter = caseFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);
+    if ('error' in filter) return sendError(res, 400, filter.error);
+    sendJson(res, 200, { cases: (await cases.list(filter)).map(caseSummary) });
+  });
+  server.get('/api/admin/cases/:caseNo', async (req: Request, res: Response) => {
+    if (!allowed(req, res)) return;
+    const caseNo = String(req.params.caseNo ?? '').trim().toUpperCase();
+    const found = caseNo ? await cases.get(caseNo) : undefined;
+    if (!found) return sendError(res, 404, `没有找到案件 ${caseNo.slice(0, 40)}，请核对办件编号（如 YC202611210001）`);
+    sendJson(res, 200, { case: found });
+  });
+}

@@ -1,0 +1,50 @@
+// Resident ID numbers (GB 11643): 6-digit area, 8-digit birth date, 3-digit sequence, and an
+// ISO 7064 MOD 11-2 check character (0-9 or X).
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+export type IdNumberProblem = 'format' | 'checksum' | 'birthDate';
+
+export type IdNumberResult =
+  | { ok: true; idNumber: string; birthDate: string; age: number }
+  | { ok: false; problem: IdNumberProblem };
+
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
+}
+
+/** Whole years between a yyyy-mm-dd birth date and `today` (local calendar dates). */
+export function ageOn(birthDate: string, today: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const ty = today.getFullYear(), tm = today.getMonth() + 1, td = today.getDate();
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/**
+ * Validates an ID number typed by a person: spaces ignored, lower-case x accepted. The birth
+ * date must be a real date, not in the future and not more than 120 years ago.
+ */
+export function validateIdNumber(input: string, today: Date): IdNumberResult {
+  const id = input.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'format' };
+  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!real) return { ok: false, problem: 'birthDate' };
+  const age = ageOn(birthDate, today);
+  if (age < 0 || age > 120) return { ok: false, problem: 'birthDate' };
+  if (checkCharacter(id) !== id[17]) return { ok: false, problem: 'checksum' };
+  return { ok: true, idNumber: id, birthDate, age };
+}
+
+/** Mainland mobile (11 digits from 13-19) or landline with area code (0xx-xxxxxxx[x]). */
+export function normalizePhone(input: string): string | undefined {
+  const compact = input.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');
+  if (/^1[3-9]\d{9}$/.test(compact)) return compact;
+  const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(compact);
+  return landline ? `${landline[1]}-${landline[2]}` : undefined;
+}

@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { readdir, open as openFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, parseCaseNo, shanghaiDate } from '../caseQuery.js';
+import { deriveCaseStatus, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { openLow } from './open.js';
+
+/**
+ * ~3,000 applications a year. A create rewrites (serializes, writes, fsyncs) one shard: 128
+ * shards keep that under ~0.5 MB at 50,000 cases (17 years), where 64 measured about twice the
+ * create time. See scripts/bench/caseStoreBench.ts.
+ */
+export const DEFAULT_CASE_SHARDS = 128;
+
+type Shard = Record<string, CaseRecord>;
+
+/** `cases/sequence.json`: the shard count the files were laid out with, and the last number per Beijing day. */
+interface SequenceFile {
+  shards: number;
+  days: Record<string, number>;
+}
+
+const CASES_DIR = 'cases';
+const SEQUENCE_FILE = 'sequence.json';
+const shardName = (i: number) => `shard-${String(i).padStart(3, '0')}.json`;
+const shardIndex = (caseNo: string, shards: number) => createHash('sha1').update(caseNo).digest().readUInt32BE(0) % shards;
+
+/** Newest first: creation time, then the daily sequence (same-millisecond creates). */
+function newestFirst(a: CaseRecord, b: CaseRecord): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return b.caseNo.length - a.caseNo.length || (a.caseNo < b.caseNo ? 1 : a.caseNo > b.caseNo ? -1 : 0);
+}
+
+/** Makes the renames of the files just written durable too (power loss, not only a process crash). */
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return; // directories cannot be opened for sync there
+  const handle = await openFile(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
+ * hash of the case number, each written atomically with fsync; the daily sequence lives in
+ * `sequence.json`, written with fsync before the case. Creates are serialized (one at a time,
+ * in call order), so numbers never repeat within the process; one process per data folder.
+ *
+ * Everything is held in memory (read at open) with indexes by case number, by ID number and
+ * by creation time, so reads never touch the disk.
+ */
+export class LowdbCaseStore implements CaseStore {
+  private readonly byNo = new Map<string, CaseRecord>();
+  private readonly byIdNumber = new Map<string, CaseRecord[]>();
+  /** Oldest first by (createdAt, caseNo): `list` walks it from the end. */
+  private readonly ordered: CaseRecord[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly shards: Low<Shard>[],
+    private readonly sequence: Low<SequenceFile>,
+  ) {}
+
+  static async open(dataDir: string, options: { shards?: number } = {}): Promise<LowdbCaseStore> {
+    const dir = join(dataDir, CASES_DIR);
+    const sequence = await openLow<SequenceFile>(dir, SEQUENCE_FILE, { shards: 0, days: {} }, { fsync: true });
+    const layout = sequence.data.shards;
+    if (layout && options.shards !== undefined && options.shards !== layout) {
+      throw new Error(`${dir} is laid out in ${layout} shards, not ${options.shards}`);
+    }
+    const count = layout || options.shards || DEFAULT_CASE_SHARDS;
+    if (!Number.isInteger(count) || count < 1 || count > 4096) throw new RangeError(`shards must be an integer in 1..4096, not ${count}`);
+    if (!layout) {
+      sequence.data.shards = count;
+      await sequence.write();
+      await fsyncDir(dir);
+    }
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => openLow<Shard>(dir, shardName(i), {}, { fsync: true })));
+    const store = new LowdbCaseStore(dir, shards, sequence);
+    store.buildIndex();
+    return store;
+  }
+
+  /**
+   * Bulk load into a folder that has no cases yet (benchmarks, a migration from another system):
+   * writes the shard files and the sequence directly, far faster than one `create` per case.
+   * Records are taken as they are; their numbers must follow the `YC` format and be unique.
+   */
+  static async importInto(dataDir: string, records: CaseRecord[], options: { shards?: number } = {}): Promise<void> {
+    const dir = join(dataDir, CASES_DIR);
+    const existing = await readdir(dir).catch(() => [] as string[]);
+    if (existing.some((f) => f.endsWith('.json'))) throw new Error(`${dir} already holds cases: import only into an empty folder`);
+    const count = options.shards ?? DEFAULT_CASE_SHARDS;
+    const files: Shard[] = Array.from({ length: count }, () => ({}));
+    const days: Record<string, number> = {};
+    for (const record of records) {
+      const no = parseCaseNo(record.caseNo);
+      if (!no) throw new Error(`not a case number: ${record.caseNo}`);
+      const shard = files[shardIndex(record.caseNo, count)];
+      if (shard[record.caseNo]) throw new Error(`duplicate case number: ${record.caseNo}`);
+      shard[record.caseNo] = record;
+      days[no.day] = Math.max(days[no.day] ?? 0, no.seq);
+    }
+    await Promise.all(
+      files.map(async (data, i) => {
+        const db = await openLow<Shard>(dir, shardName(i), {}, { fsync: true });
+        db.data = data;
+        await db.write();
+      }),
+    );
+    const sequence = await openLow<SequenceFile>(dir, SEQUENCE_FILE, { shards: count, days }, { fsync: true });
+    await sequence.write();
+    await fsyncDir(dir);
+  }
+
+  async create(input: NewCase, at: Date): Promise<CaseRecord> {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError('create: `at` is not a valid Date');
+    // Taken now, as JSON will store it: later changes to `input` do not reach the store.
+    const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(
+      JSON.stringify(input),
+    ) as NewCase & Partial<CaseRecord>;
+    return this.serialized(async () => {
+      const caseNo = await this.nextCaseNo(at);
+      const iso = at.toISOString();
+      const status = deriveCaseStatus(fields.items);
+      const record: CaseRecord = {
+        caseNo,
+        createdAt: iso,
+        updatedAt: iso,
+        status,
+        ...fields,
+        audit: [{ at: iso, by, action: 'submit', to: status }],
+      };
+      const shard = this.shardOf(caseNo);
+      shard.data[caseNo] = record;
+      try {
+        await shard.write();
+        await fsyncDir(this.dir);
+      } catch (err) {
+        // Not acknowledged: forget it (its number stays used, a harmless gap).
+        delete shard.data[caseNo];
+        throw err;
+      }
+      this.addToIndex(record, true);
+      return structuredClone(record);
+    });
+  }
+
+  async get(caseNo: string): Promise<CaseRecord | undefined> {
+    const record = this.byNo.get(caseNo);
+    return record && structuredClone(record);
+  }
+
+  async openCasesOf(idNumber: string): Promise<CaseRecord[]> {
+    return (this.byIdNumber.get(idKey(idNumber)) ?? [])
+      .filter((c) => c.status !== 'closed')
+      .sort(newestFirst)
+      .map((c) => structuredClone(c));
+  }
+
+  async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
+    const { from, to } = createdRange(filter);
+    const limit = filter.limit ?? DEFAULT_CASE_LIST_LIMIT;
+    const found: CaseRecord[] = [];
+    if (limit <= 0) return found;
+    // Start at the last case created at or before `to`, walk back until `from`.
+    let i = to === undefined ? this.ordered.length - 1 : this.lastIndexAtOrBefore(to);
+    for (; i >= 0 && found.length < limit; i--) {
+      const c = this.ordered[i];
+      if (from !== undefined && c.createdAt < from) break;
+      if (filter.status && c.status !== filter.status) continue;
+      if (filter.department && !c.items.some((item) => item.department === filter.department)) continue;
+      found.push(c);
+    }
+    return found.map((c) => structuredClone(c));
+  }
+
+  async count(): Promise<number> {
+    return this.byNo.size;
+  }
+
+  /** Runs `task` after every earlier one has settled. */
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Takes the next number of `at`'s Beijing day and persists the counter before returning it. */
+  private async nextCaseNo(at: Date): Promise<string> {
+    const day = shanghaiDate(at).replaceAll('-', '');
+    const days = this.sequence.data.days;
+    const previous = days[day];
+    days[day] = (previous ?? 0) + 1;
+    try {
+      await this.sequence.write();
+    } catch (err) {
+      // The file still holds the previous value: nothing used this number.
+      if (previous === undefined) delete days[day];
+      else days[day] = previous;
+      throw err;
+    }
+    return formatCaseNo(at, days[day]);
+  }
+
+  private shardOf(caseNo: string): Low<Shard> {
+    return this.shards[shardIndex(caseNo, this.shards.length)];
+  }
+
+  private buildIndex(): void {
+    const days = this.sequence.data.days;
+    for (const shard of this.shards) {
+      for (const record of Object.values(shard.data)) {
+        this.addToIndex(record, false);
+        // A counter behind the cases (files restored from a backup, say) must not hand out a used number.
+        const no = parseCaseNo(record.caseNo);
+        if (no && no.seq > (days[no.day] ?? 0)) days[no.day] = no.seq;
+      }
+    }
+    this.ordered.sort((a, b) => newestFirst(b, a));
+  }
+
+  private addToIndex(record: CaseRecord, keepOrder: boolean): void {
+    this.byNo.set(record.caseNo, record);
+    const key = idKey(record.applicant.idNumber);
+    const ofPerson = this.byIdNumber.get(key);
+    if (ofPerson) ofPerson.push(record);
+    else this.byIdNumber.set(key, [record]);
+    if (!keepOrder) {
+      this.ordered.push(record);
+      return;
+    }
+    // Usually the newest case: append; a back-dated `at` is inserted in its place.
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newestFirst(this.ordered[mid], record) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.ordered.splice(lo, 0, record);
+  }
+
+  /** Index of the last case created at or before `iso`, -1 if none. */
+  private lastIndexAtOrBefore(iso: string): number {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ordered[mid].createdAt <= iso) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+}
+
+/** ID numbers compare case-insensitively (the check character X) and without stray spaces. */
+const idKey = (idNumber: string) => idNumber.trim().toUpperCase();

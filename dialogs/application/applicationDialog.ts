@@ -1,0 +1,381 @@
+import { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { bundleItem, type ItemId } from '../../data/bundle.js';
+import type { CaseItem, CaseStore } from '../../data/cases.js';
+import type { Clock } from '../../data/clock.js';
+import type { Region } from '../../data/region.js';
+import type { DraftStore } from '../../data/stores.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { recognizeCommand } from '../commands.js';
+import type { PolicyAnswers } from '../policyAnswers.js';
+import { messageWithButtons } from '../replies.js';
+import { text } from '../text/index.js';
+import { setTurnOutcome } from '../turnOutcome.js';
+import { materialsFor } from './materials.js';
+import { applicationSlots, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { finalItems, queuedItems, type Values } from './values.js';
+
+const t = text.application;
+export const APPLICATION_DIALOG = 'application';
+export const DRAFT_MAX_AGE_DAYS = 30;
+const MAX_TRIES = 3;
+
+type Phase = 'resume' | 'consent' | 'form' | 'summary' | 'editPick' | 'confirmCancel' | 'tooManyTries';
+
+/** A half-filled application, saved after every answer so a restart or a week away loses nothing. */
+export interface ApplicationDraft {
+  phase: Phase;
+  values: Values;
+  /** Slots in the order they were answered, for 返回/上一步. */
+  history: SlotKey[];
+  /** The slot being changed from the summary. */
+  editing?: SlotKey;
+  attempts: number;
+  /** Where to go back to when the user does not confirm a cancel. */
+  before?: Phase;
+}
+
+export interface ApplicationDeps {
+  drafts: DraftStore<ApplicationDraft>;
+  cases: CaseStore;
+  answers: PolicyAnswers;
+  region: Region;
+  clock: Clock;
+}
+
+export const userKeyOf = (context: TurnContext) => `${context.activity.channelId}:${context.activity.from?.id ?? 'anonymous'}`;
+
+/**
+ * The combined application as one table-driven form: each turn asks the first required slot
+ * that is still empty, validates the answer where it is typed, and ends with the materials
+ * list, a summary with 修改 for any field, and the submitted case.
+ */
+export class ApplicationDialog extends Dialog {
+  private readonly slots = applicationSlots();
+
+  constructor(private readonly deps: ApplicationDeps) {
+    super(APPLICATION_DIALOG);
+  }
+
+  async beginDialog(dc: DialogContext, options?: { resume?: boolean }): Promise<DialogTurnResult> {
+    const key = userKeyOf(dc.context);
+    const stored = await this.deps.drafts.get(key);
+    const ageDays = stored ? (this.deps.clock.now().getTime() - Date.parse(stored.updatedAt)) / 86_400_000 : 0;
+    if (stored && ageDays > DRAFT_MAX_AGE_DAYS) {
+      await this.deps.drafts.delete(key);
+      await this.say(dc, t.expired);
+    } else if (stored) {
+      if (options?.resume) return this.resume(dc, stored.draft);
+      const draft = { ...stored.draft, before: stored.draft.phase, phase: 'resume' as const };
+      await this.save(dc, draft);
+      await this.say(dc, t.resumeAsk(formatDay(stored.updatedAt)), list(t.resumeButtons));
+      return Dialog.EndOfTurn;
+    }
+    const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
+    await this.say(dc, t.start);
+    return this.ask(dc, draft);
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const key = userKeyOf(dc.context);
+    const stored = await this.deps.drafts.get(key);
+    // The draft is the truth: gone means submitted or cancelled elsewhere (another device).
+    if (!stored) return dc.endDialog();
+    const draft = stored.draft;
+    const input = (dc.context.activity.text ?? '').trim();
+    const command = recognizeCommand(input);
+
+    if (draft.phase !== 'confirmCancel') {
+      // After the "too many tries" menu, any way out leads back to the question itself.
+      const back: Phase = draft.phase === 'tooManyTries' ? 'form' : draft.phase;
+      if (command === 'cancel') return this.ask(dc, { ...draft, before: back, phase: 'confirmCancel' });
+      if (command === 'human') {
+        await this.say(dc, t.humanKept(this.deps.region.hotlines));
+        return this.ask(dc, { ...draft, phase: back });
+      }
+      if (command === 'help') {
+        await this.say(dc, t.help(this.currentSlot(draft) ? t.examples[this.currentSlot(draft)!.key as keyof typeof t.examples] ?? '' : ''));
+        return this.ask(dc, draft);
+      }
+      if (command === 'back') return this.back(dc, draft);
+    }
+
+    switch (draft.phase) {
+      case 'resume':
+        return this.choose(dc, draft, list(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
+      case 'consent':
+        return this.confirm(dc, draft, list(t.consentButtons), async (yes) => {
+          if (yes) return this.ask(dc, { ...draft, phase: 'form' });
+          await this.deps.drafts.delete(key);
+          await this.say(dc, t.consentDeclined);
+          return dc.endDialog();
+        });
+      case 'confirmCancel':
+        return this.confirm(dc, draft, list(t.cancelButtons), async (yes) => {
+          if (!yes) return this.ask(dc, { ...draft, phase: draft.before ?? 'form' });
+          await this.deps.drafts.delete(key);
+          setTurnOutcome(dc.context, { outcome: 'application-cancelled' });
+          await this.say(dc, t.cancelled);
+          return dc.endDialog();
+        });
+      case 'tooManyTries':
+        // 转人工 and 不办了 are handled above; 再试一次 asks again, anything else is another try.
+        if (recognizeChoice(input, list(t.tooManyTriesButtons))?.value === 0) return this.ask(dc, { ...draft, phase: 'form' });
+        return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
+      case 'summary':
+        if (await this.deps.answers.answerAside(dc.context, input)) return this.ask(dc, draft, t.continueAfterAnswer);
+        return this.choose(dc, draft, this.summaryOptions(), (i) => {
+          if (i === 0) return this.submit(dc, draft);
+          if (i === 1) return this.ask(dc, { ...draft, phase: 'editPick' });
+          return this.ask(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        });
+      case 'editPick': {
+        const fields = this.editableFields(draft);
+        const picked = recognizeChoice(input, fields);
+        if (!picked) return this.retry(dc, draft, t.errors.choice);
+        return this.ask(dc, { ...draft, phase: 'form', editing: picked.value, attempts: 0 });
+      }
+      case 'form':
+        return this.answerSlot(dc, draft, input);
+    }
+  }
+
+  /** Validates an answer to the current slot, stores it, and moves to the next question. */
+  private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
+    const slot = this.currentSlot(draft);
+    if (!slot) return this.ask(dc, draft);
+    const looksLikeQuestion = /[?？吗呢]|怎么|什么|啥|哪|几|多少|能不能|可不可以|是不是/.test(input);
+    if (slot.key !== 'picks' && looksLikeQuestion && (await this.deps.answers.answerAside(dc.context, input))) {
+      return this.ask(dc, draft, t.continueAfterAnswer);
+    }
+    const result = slot.parse(input, draft.values, this.context());
+    if (!result.ok) return this.retry(dc, draft, result.error);
+    const values = { ...draft.values, ...result.set };
+    const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
+    if (result.note) await this.say(dc, result.note);
+    // A slot that stays (items picked one by one) is asked again until the user is done.
+    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined };
+    if (!result.stay && finalItems(values).length === 0 && draft.history.includes('picks')) {
+      await this.deps.drafts.delete(userKeyOf(dc.context));
+      await this.say(dc, t.nothingLeft);
+      return dc.endDialog();
+    }
+    return this.ask(dc, next);
+  }
+
+  /** Asks whatever comes next: the current slot, or the materials and summary when all is filled. */
+  private async ask(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
+    let next = draft;
+    if (draft.phase === 'form' && !this.currentSlot(draft)) {
+      next = { ...draft, phase: 'summary' };
+      await this.say(dc, this.materialsText(draft.values));
+    }
+    await this.save(dc, next);
+    const { message, options } = this.question(next);
+    await this.say(dc, prefix ? `${prefix}${message}` : message, options);
+    return Dialog.EndOfTurn;
+  }
+
+  private question(draft: ApplicationDraft): { message: string; options: ChoiceOption<unknown>[] } {
+    switch (draft.phase) {
+      case 'resume':
+        return { message: t.resumeAsk(), options: list(t.resumeButtons) };
+      case 'consent':
+        return { message: t.consent, options: list(t.consentButtons) };
+      case 'confirmCancel':
+        return { message: t.cancelConfirm, options: list(t.cancelButtons) };
+      case 'tooManyTries':
+        return { message: t.tooManyTries, options: list(t.tooManyTriesButtons) };
+      case 'summary':
+        return { message: this.summaryText(draft.values), options: this.summaryOptions() };
+      case 'editPick':
+        return { message: t.summary.pickField, options: this.editableFields(draft) };
+      case 'form': {
+        const prompt = this.currentSlot(draft)!.prompt(draft.values, this.context());
+        return { message: prompt.text, options: prompt.options };
+      }
+    }
+  }
+
+  private async retry(dc: DialogContext, draft: ApplicationDraft, error: string): Promise<DialogTurnResult> {
+    const attempts = draft.attempts + 1;
+    if (attempts >= MAX_TRIES) {
+      setTurnOutcome(dc.context, { outcome: 'application-too-many-tries' });
+      return this.ask(dc, { ...draft, attempts: 0, phase: 'tooManyTries' });
+    }
+    const next = { ...draft, attempts };
+    await this.save(dc, next);
+    await this.say(dc, error, this.question(next).options);
+    return Dialog.EndOfTurn;
+  }
+
+  private async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    const history = [...draft.history];
+    const last = history.pop();
+    if (!last) {
+      await this.say(dc, t.nothingToGoBack);
+      return this.ask(dc, draft);
+    }
+    const values = { ...draft.values };
+    delete values[last];
+    if (last === 'picks') {
+      delete values.certAction;
+      delete values.employment;
+    }
+    return this.ask(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0 });
+  }
+
+  private async resume(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    await this.say(dc, t.resumed);
+    return this.ask(dc, { ...draft, phase: draft.phase === 'resume' ? 'form' : draft.phase });
+  }
+
+  private async restart(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.deps.drafts.delete(userKeyOf(dc.context));
+    await this.say(dc, t.start);
+    return this.ask(dc, { phase: 'consent', values: {}, history: [], attempts: 0 });
+  }
+
+  private async submit(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    const key = userKeyOf(dc.context);
+    const v = draft.values;
+    let items = finalItems(v);
+    const open = await this.deps.cases.openCasesOf(v.idNumber!);
+    const already = (id: ItemId) => open.find((c) => c.items.some((i) => i.id === id && (i.status === 'submitted' || i.status === 'queued')));
+    const duplicates = items.filter((id) => already(id));
+    if (duplicates.length === items.length) {
+      await this.deps.drafts.delete(key);
+      setTurnOutcome(dc.context, { outcome: 'application-duplicate' });
+      await this.say(dc, t.duplicate(already(items[0])!.caseNo));
+      return dc.endDialog();
+    }
+    if (duplicates.length) {
+      await this.say(dc, t.partlyDuplicate(already(duplicates[0])!.caseNo, duplicates.map((id) => t.itemNames[id]).join('、')));
+      items = items.filter((id) => !duplicates.includes(id));
+    }
+    const queued = new Set(queuedItems(v));
+    const caseItems: CaseItem[] = items.map((id) => ({
+      id,
+      department: bundleItem(id).department,
+      status: queued.has(id) ? 'queued' : 'submitted',
+      ...(queued.has(id) ? { reason: t.summary.queued(t.itemNames[id]) } : {}),
+    }));
+    const materials = materialsFor(v);
+    const record = await this.deps.cases.create(
+      {
+        by: `chat:${key}`,
+        applicant: {
+          name: v.name!,
+          idNumber: v.idNumber!,
+          birthDate: v.birthDate!,
+          phone: v.phone!,
+          hukou: v.hukou!,
+          ...(v.address ? { address: v.address } : {}),
+          ...(v.category ? { category: v.category } : {}),
+          ...(v.grade ? { grade: v.grade } : {}),
+        },
+        submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
+        ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
+        items: caseItems,
+        facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
+        materials: { verified: materials.verified, toSubmit: materials.toSubmit },
+        channel: v.channel!,
+        ...(v.delivery ? { delivery: v.delivery } : {}),
+        conversation: TurnContext.getConversationReference(dc.context.activity),
+      },
+      this.deps.clock.now(),
+    );
+    await this.deps.drafts.delete(key);
+    setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
+    const queuedNote = queued.size ? t.summary.queued([...queued].map((id) => t.itemNames[id]).join('、')) : '';
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
+    return dc.endDialog({ caseNo: record.caseNo });
+  }
+
+  private currentSlot(draft: ApplicationDraft): Slot | undefined {
+    if (draft.editing) return this.slots.find((s) => s.key === draft.editing);
+    return this.slots.find((s) => s.required(draft.values) && draft.values[s.key] === undefined);
+  }
+
+  private materialsText(v: Values): string {
+    const m = materialsFor(v);
+    const names = (keys: string[]) => keys.map((k) => t.materials.names[k]).join('、') || t.materials.none;
+    const windowNote = v.channel === 'window' ? t.materials.windowNote : '';
+    return `${t.materials.intro}\n${t.materials.verified}${names(m.verified)}\n${t.materials.toSubmit}${names(m.toSubmit)}${windowNote}`;
+  }
+
+  private summaryText(v: Values): string {
+    const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined);
+    // Items read as what will be submitted: groups resolved, ruled-out items left out.
+    const lines = filled.map((s) =>
+      s.key === 'picks'
+        ? `${t.labels.items}：${finalItems(v).map((id) => t.itemNames[id]).join('、')}`
+        : `${t.labels[s.key]}：${s.display(v)}`,
+    );
+    const queued = queuedItems(v);
+    if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
+    return `${t.summary.intro}\n${lines.join('\n')}`;
+  }
+
+  private summaryOptions(): ChoiceOption<number>[] {
+    return [t.summary.confirm, t.summary.edit, t.summary.cancel].map((label, i) => ({ label, value: i }));
+  }
+
+  /** The filled fields a user can change from the summary, by their labels. */
+  private editableFields(draft: ApplicationDraft): ChoiceOption<SlotKey>[] {
+    return this.slots
+      .filter((s) => s.required(draft.values) && draft.values[s.key] !== undefined && s.key !== 'hasCertificate')
+      .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
+  }
+
+  private async confirm(
+    dc: DialogContext,
+    draft: ApplicationDraft,
+    buttons: ChoiceOption<number>[],
+    then: (yes: boolean) => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
+    const input = dc.context.activity.text ?? '';
+    const picked = recognizeChoice(input, buttons);
+    const yes = picked ? picked.value === 0 : recognizeYesNo(input);
+    if (yes === undefined) return this.retry(dc, draft, t.errors.yesNo);
+    return then(yes);
+  }
+
+  private async choose(
+    dc: DialogContext,
+    draft: ApplicationDraft,
+    buttons: ChoiceOption<number>[],
+    then: (index: number) => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
+    const picked = recognizeChoice(dc.context.activity.text ?? '', buttons);
+    if (!picked) return this.retry(dc, draft, t.errors.choice);
+    return then(picked.value);
+  }
+
+  private context(): SlotContext {
+    return { region: this.deps.region, today: this.deps.clock.now() };
+  }
+
+  private save(dc: DialogContext, draft: ApplicationDraft): Promise<void> {
+    return this.deps.drafts.save(userKeyOf(dc.context), draft, this.deps.clock.now());
+  }
+
+  private async say(dc: DialogContext, message: string, options: ChoiceOption<unknown>[] = []): Promise<void> {
+    await dc.context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+  }
+}
+
+const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));
+
+function formatDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** Whether a message asks to start an application ("我要办残疾证", "帮我申请护理补贴"). */
+export function isApplyIntent(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  if (recognizeCommand(input) === 'apply') return true;
+  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥/.test(folded);
+}

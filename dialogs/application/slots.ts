@@ -1,0 +1,300 @@
+import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
+import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
+import { DISABILITY_CATEGORIES, type Region } from '../../data/region.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { recognizeChoice, recognizeChoices, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { text } from '../text/index.js';
+import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
+
+const t = text.application;
+
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age'>;
+
+export interface SlotContext {
+  region: Region;
+  today: Date;
+}
+
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string };
+
+/**
+ * One question of the form, Rasa-style: when it is needed, how it is asked, how an answer is
+ * validated, and how a filled value reads in the summary. The engine asks the first slot that
+ * is required and empty, until none is left.
+ */
+export interface Slot {
+  key: SlotKey;
+  required(v: Values): boolean;
+  prompt(v: Values, ctx: SlotContext): { text: string; options: ChoiceOption<string>[] };
+  parse(input: string, v: Values, ctx: SlotContext): ParseResult;
+  display(v: Values): string;
+}
+
+const options = (labels: Record<string, string>, synonyms: Record<string, string[]> = {}): ChoiceOption<string>[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label, synonyms: synonyms[value] }));
+const list = (labels: readonly string[]): ChoiceOption<string>[] => labels.map((label) => ({ value: label, label }));
+const yesNoOptions = list(['是', '不是']);
+
+function choiceSlot(key: SlotKey, opts: () => ChoiceOption<string>[], required: (v: Values) => boolean, convert: (value: string) => unknown = (x) => x): Slot {
+  return {
+    key,
+    required,
+    prompt: () => ({ text: t.prompts[key as keyof typeof t.prompts] as string, options: opts() }),
+    parse: (input) => {
+      const chosen = recognizeChoice(input, opts());
+      return chosen ? { ok: true, set: { [key]: convert(chosen.value) } as Values } : { ok: false, error: t.errors.choice };
+    },
+    display: (v) => {
+      const value = v[key];
+      return opts().find((o) => convert(o.value) === value)?.label ?? String(value ?? '');
+    },
+  };
+}
+
+function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean): Slot {
+  return {
+    key,
+    required,
+    prompt: () => ({ text: t.prompts[key], options: yesNoOptions }),
+    parse: (input) => {
+      const answer = recognizeYesNo(input) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
+      if (answer === undefined) return { ok: false, error: t.errors.yesNo };
+      const dropped = answer ? undefined : t.dropped[key === 'dibao' ? 'living-allowance' : 'fuel-subsidy'];
+      return { ok: true, set: { [key]: answer }, note: dropped };
+    },
+    display: (v) => (v[key] ? t.summary.yes : t.summary.no),
+  };
+}
+
+function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {
+  return {
+    key,
+    required,
+    prompt: () => ({ text: t.prompts[key], options: [] }),
+    parse: (input, v, ctx) => {
+      const result = validateIdNumber(input, ctx.today);
+      if (!result.ok) {
+        const errors = { format: t.errors.idFormat, checksum: t.errors.idChecksum, birthDate: t.errors.idBirthDate };
+        return { ok: false, error: errors[result.problem] };
+      }
+      if (key === 'idNumber') return { ok: true, set: { idNumber: result.idNumber, birthDate: result.birthDate, age: result.age } };
+      if (result.idNumber === v.idNumber) return { ok: false, error: t.errors.guardianSameId };
+      if (result.age < 18) return { ok: false, error: t.errors.guardianMinor };
+      return { ok: true, set: { guardianId: result.idNumber } };
+    },
+    display: (v) => v[key] ?? '',
+  };
+}
+
+function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
+  return {
+    key,
+    required,
+    prompt: () => ({ text: t.prompts[key], options: [] }),
+    parse: (input) => {
+      const name = input.trim().replace(/\s+/g, ' ');
+      // Han names are 2-6 characters; names of several parts (维吾尔族 etc.) are joined by ·.
+      const valid =
+        /^\p{Script=Han}{2,6}$/u.test(name) ||
+        /^\p{Script=Han}+([·•]\p{Script=Han}+)+$/u.test(name) ||
+        /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name);
+      return valid ? { ok: true, set: { [key]: name } } : { ok: false, error: t.errors.name };
+    },
+    display: (v) => v[key] ?? '',
+  };
+}
+
+const ITEM_PICKS: Pick[] = ['cert-new', 'cert-other', 'living-allowance', 'care-allowance', 'employment', 'pension-help', 'education-grant', 'fuel-subsidy'];
+const CERT_ACTIONS = Object.keys(t.certActionOptions) as ItemId[];
+
+/** Item picks as choices; typed sub-items (补办, 社保卡) resolve straight to their item. */
+function itemChoices(): ChoiceOption<ItemId | Pick>[] {
+  const direct: ChoiceOption<ItemId | Pick>[] = [...CERT_ACTIONS, ...EMPLOYMENT].map((id) => ({
+    value: id as ItemId,
+    label: t.itemNames[id],
+    synonyms: t.itemSynonyms[id],
+  }));
+  return [...ITEM_PICKS.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions], synonyms: t.itemSynonyms[p] })), ...direct];
+}
+
+const pickLabels = (v: Values) => {
+  const items = requestedItems({ ...v, hasCertificate: undefined });
+  const groups = (v.picks ?? []).filter((p) => (p === 'cert-other' && !v.certAction) || (p === 'employment' && !v.employment));
+  return [...items.map((id) => t.itemNames[id]), ...groups.map((g) => t.itemOptions[g as keyof typeof t.itemOptions])].join('、');
+};
+
+const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
+
+const itemsSlot: Slot = {
+  key: 'picks',
+  required: () => true,
+  prompt: (v) => {
+    const picked = new Set(v.picks ?? []);
+    const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
+    const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
+    if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
+    return { text: picked.size ? t.prompts.itemsMore(pickLabels(v)) : t.prompts.items, options: opts };
+  },
+  parse: (input, v, ctx) => {
+    const folded = normalizeText(input).replace(/\s+/g, '');
+    const picks = [...(v.picks ?? [])];
+    const shown = itemsSlot.prompt(v, ctx).options;
+    const byPosition = recognizeChoice(input, shown);
+    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded)) {
+      return picks.length ? { ok: true, set: { picks } } : { ok: false, error: t.errors.noItems };
+    }
+    const mentioned = recognizeChoices(input, itemChoices());
+    if (isQuestion(input) && mentioned.length === 1) {
+      const key = mentioned[0].value;
+      const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];
+      return { ok: true, set: {}, stay: true, note: explain };
+    }
+    const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
+    const finished = t.itemsFinishedWords.some((w) => folded.includes(w));
+    const chosen = mentioned.length ? mentioned.map((m) => m.value) : byPosition ? [byPosition.value as Pick] : [];
+    if (chosen.length === 0) return { ok: false, error: t.errors.choice };
+    const set: Values = {};
+    for (const value of chosen) {
+      if (CERT_ACTIONS.includes(value as ItemId)) {
+        set.certAction = value as ItemId;
+        addOrRemove(picks, 'cert-other', removing);
+      } else if (EMPLOYMENT.includes(value as ItemId)) {
+        set.employment = [...new Set([...(v.employment ?? []), value as ItemId])];
+        addOrRemove(picks, 'employment', removing);
+      } else addOrRemove(picks, value as Pick, removing);
+    }
+    if (picks.includes('cert-new') && picks.includes('cert-other')) return { ok: false, error: t.certConflict };
+    return { ok: true, set: { ...set, picks }, stay: !finished };
+  },
+  display: (v) => pickLabels(v),
+};
+
+function addOrRemove(picks: Pick[], pick: Pick, remove: boolean): void {
+  const at = picks.indexOf(pick);
+  if (remove && at >= 0) picks.splice(at, 1);
+  if (!remove && at < 0) picks.push(pick);
+}
+
+const EMPLOYMENT: ItemId[] = ['emp-unemployment', 'emp-hardship', 'emp-social-card'];
+const employmentOptions = (): ChoiceOption<string>[] => EMPLOYMENT.map((id) => ({ value: id, label: t.itemNames[id], synonyms: t.itemSynonyms[id] }));
+
+const chosen = (v: Values, id: ItemId) => requestedItems(v).includes(id);
+const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem(id).certificate);
+
+export function applicationSlots(): Slot[] {
+  return [
+    choiceSlot('role', () => options(t.roles, t.roleSynonyms), () => true),
+    {
+      key: 'relation',
+      required: (v) => v.role === 'proxy',
+      prompt: () => ({ text: t.prompts.relation, options: list(t.relations) }),
+      parse: (input) => {
+        const picked = recognizeChoice(input, list(t.relations));
+        const typed = input.trim();
+        if (picked) return { ok: true, set: { relation: picked.value } };
+        return KINSHIP.test(typed) ? { ok: true, set: { relation: typed } } : { ok: false, error: t.errors.relation };
+      },
+      display: (v) => v.relation ?? '',
+    },
+    itemsSlot,
+    choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
+    {
+      key: 'employment',
+      required: (v) => (v.picks ?? []).includes('employment'),
+      prompt: () => ({ text: t.prompts.employment, options: employmentOptions() }),
+      parse: (input) => {
+        const picked = recognizeChoices(input, employmentOptions());
+        return picked.length ? { ok: true, set: { employment: picked.map((p) => p.value as ItemId) } } : { ok: false, error: t.errors.choice };
+      },
+      display: (v) => (v.employment ?? []).map((id) => t.itemNames[id]).join('、'),
+    },
+    {
+      key: 'hasCertificate',
+      required: (v) => !certificateItem({ ...v, hasCertificate: undefined }) && requestedItems({ ...v, hasCertificate: undefined }).some((id) => bundleItem(id).needsCertificate),
+      prompt: () => ({ text: t.prompts.hasCertificate, options: list(t.hasCertificateOptions) }),
+      parse: (input) => {
+        const picked = recognizeChoice(input, list(t.hasCertificateOptions));
+        const answer = picked ? picked.value === t.hasCertificateOptions[0] : recognizeYesNo(input);
+        if (answer === undefined) return { ok: false, error: t.errors.yesNo };
+        return { ok: true, set: { hasCertificate: answer }, note: answer ? undefined : t.certificateAdded };
+      },
+      display: (v) => (v.hasCertificate ? t.hasCertificateOptions[0] : t.hasCertificateOptions[1]),
+    },
+    nameSlot('name', () => true),
+    idSlot('idNumber', () => true),
+    {
+      key: 'phone',
+      required: () => true,
+      prompt: () => ({ text: t.prompts.phone, options: [] }),
+      parse: (input) => {
+        const phone = normalizePhone(input);
+        return phone ? { ok: true, set: { phone } } : { ok: false, error: t.errors.phone };
+      },
+      display: (v) => v.phone ?? '',
+    },
+    {
+      key: 'hukou',
+      required: () => true,
+      prompt: () => ({ text: t.prompts.hukou, options: [] }),
+      parse: (input, _v, ctx) => {
+        const folded = normalizeText(input).replace(/\s+/g, '');
+        const names = [ctx.region.county, ...(ctx.region.countyAliases ?? [])].map((n) => normalizeText(n));
+        return names.some((n) => folded.includes(n))
+          ? { ok: true, set: { hukou: ctx.region.county } }
+          : { ok: false, error: t.errors.hukou(ctx.region.county) };
+      },
+      display: (v) => v.hukou ?? '',
+    },
+    choiceSlot(
+      'category',
+      () => DISABILITY_CATEGORIES.map((c) => ({ value: c, label: c, synonyms: CATEGORY_WORDS[c] })),
+      (v) => certificateItem(v) || (chosen(v, 'care-allowance') && holdsCertificate(v)),
+    ),
+    choiceSlot('grade', () => list(GRADES), (v) => holdsCertificate(v) && chosen(v, 'care-allowance')),
+    nameSlot('guardianName', needsGuardian),
+    idSlot('guardianId', needsGuardian),
+    {
+      key: 'guardianRelation',
+      required: needsGuardian,
+      prompt: () => ({ text: t.prompts.guardianRelation, options: list(t.guardianRelations) }),
+      parse: (input) => {
+        const picked = recognizeChoice(input, list(t.guardianRelations));
+        const typed = input.trim();
+        if (picked) return { ok: true, set: { guardianRelation: picked.value } };
+        return KINSHIP.test(typed) ? { ok: true, set: { guardianRelation: typed } } : { ok: false, error: t.errors.relation };
+      },
+      display: (v) => v.guardianRelation ?? '',
+    },
+    yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
+    choiceSlot('student', () => options(t.students), (v) => chosen(v, 'education-grant')),
+    yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
+    choiceSlot('channel', () => options(t.channels, { online: ['网上', '线上', '手机'], window: ['窗口', '线下', '现场'] }), () => true),
+    choiceSlot('delivery', () => options(t.deliveries, { mail: ['邮寄', '寄'], pickup: ['自取', '自己领', '去领'] }), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
+    {
+      key: 'address',
+      required: (v) => v.delivery === 'mail',
+      prompt: () => ({ text: t.prompts.address, options: [] }),
+      parse: (input) => {
+        const address = input.trim();
+        return [...address].length >= 6 && /\p{Script=Han}/u.test(address) && [...address].length <= 100
+          ? { ok: true, set: { address } }
+          : { ok: false, error: t.errors.address };
+      },
+      display: (v) => v.address ?? '',
+    },
+  ];
+}
+
+/** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */
+const KINSHIP = /^(?=.*(父|母|爸|妈|儿|女|孙|配偶|丈夫|妻|老公|老婆|爱人|兄|弟|姐|妹|哥|叔|姑|舅|姨|伯|侄|甥|爷|奶|外公|外婆|亲戚|亲属|监护|村委|居委|民政|邻居|朋友))[\p{Script=Han}（）()]{1,10}$/u;
+
+/** Plain words people use for each category. */
+const CATEGORY_WORDS: Record<string, string[]> = {
+  肢体: ['腿', '脚', '手', '胳膊', '截肢', '瘫', '走路', '轮椅'],
+  视力: ['眼睛', '看不见', '看不清', '盲'],
+  听力: ['耳朵', '听不见', '聋', '耳背'],
+  言语: ['说话', '哑', '口吃', '语言'],
+  智力: ['智障', '脑子', '智力低'],
+  精神: ['精神病', '自闭', '孤独症', '抑郁', '精神分裂'],
+  多重: ['好几种', '多种', '都有'],
+};

@@ -1,0 +1,78 @@
+import { BUNDLE, bundleItem, careAllowanceApplies, type Grade, type ItemId } from '../../data/bundle.js';
+import type { DisabilityCategory } from '../../data/region.js';
+
+/** Picks on the items question: bundle items, or a group answered by a follow-up question. */
+export type Pick = ItemId | 'cert-other' | 'employment';
+
+/** Everything the application form collects; each field asked at most once. */
+export interface ApplicationValues {
+  role: 'self' | 'proxy';
+  relation: string;
+  picks: Pick[];
+  certAction: ItemId;
+  employment: ItemId[];
+  hasCertificate: boolean;
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  age: number;
+  phone: string;
+  hukou: string;
+  category: DisabilityCategory;
+  grade: Grade;
+  guardianName: string;
+  guardianId: string;
+  guardianRelation: string;
+  dibao: boolean;
+  student: 'high' | 'college' | 'graduate' | 'none';
+  wheelchair: boolean;
+  channel: 'online' | 'window';
+  delivery: 'mail' | 'pickup';
+  address: string;
+}
+
+export type Values = Partial<ApplicationValues>;
+
+/** The items asked for, groups resolved; 新办 added when a subsidy needs a card the person lacks. */
+export function requestedItems(v: Values): ItemId[] {
+  const ids = new Set<ItemId>();
+  for (const pick of v.picks ?? []) {
+    if (pick === 'cert-other') {
+      if (v.certAction) ids.add(v.certAction);
+    } else if (pick === 'employment') {
+      for (const e of v.employment ?? []) ids.add(e);
+    } else ids.add(pick);
+  }
+  if (v.hasCertificate === false) ids.add('cert-new');
+  return BUNDLE.map((b) => b.id).filter((id) => ids.has(id));
+}
+
+export const isNewApplicant = (v: Values) => requestedItems(v).includes('cert-new');
+
+/** Already holds a certificate: any certificate item other than 新办, or said so. */
+export const holdsCertificate = (v: Values) =>
+  v.hasCertificate === true || requestedItems(v).some((id) => bundleItem(id).certificate && id !== 'cert-new');
+
+/** Items the answers rule out, each explained to the applicant when it is dropped. */
+export function droppedItems(v: Values): ItemId[] {
+  const dropped: ItemId[] = [];
+  if (v.dibao === false) dropped.push('living-allowance');
+  if (v.grade && v.category && !careAllowanceApplies(v.grade, v.category) && holdsCertificate(v)) dropped.push('care-allowance');
+  if (v.student === 'none') dropped.push('education-grant');
+  if (v.wheelchair === false) dropped.push('fuel-subsidy');
+  return dropped;
+}
+
+export function finalItems(v: Values): ItemId[] {
+  const dropped = new Set(droppedItems(v));
+  return requestedItems(v).filter((id) => !dropped.has(id));
+}
+
+/** With 新办 in the same application, items that need a certificate wait for it. */
+export function queuedItems(v: Values): ItemId[] {
+  const items = finalItems(v);
+  return items.includes('cert-new') ? items.filter((id) => bundleItem(id).needsCertificate) : [];
+}
+
+export const needsGuardian = (v: Values) =>
+  (v.age !== undefined && v.age < 18) || v.category === '智力' || v.category === '精神';

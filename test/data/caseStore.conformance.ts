@@ -1,0 +1,162 @@
+import { expect } from 'chai';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { SAMPLE_ID_NUMBER, newCase, testIdNumber } from '../fixtures/cases.js';
+
+const seqOf = (caseNo: string) => Number(caseNo.slice(10));
+const nos = (cases: CaseRecord[]) => cases.map((c) => c.caseNo);
+const decided = [{ id: 'education-grant' as const, department: '教育' as const, status: 'approved' as const }];
+
+/**
+ * The CaseStore contract, written against the interface only: every backend (lowdb today, a
+ * database server later) runs these same tests. `open` returns a store over `dir`; opening
+ * the same dir again shows what was made durable.
+ */
+export function caseStoreConformance(name: string, open: (dir: string) => Promise<CaseStore>, newDir: () => string) {
+  describe(`CaseStore conformance: ${name}`, () => {
+    it('numbers a case YC + Beijing date + daily sequence and stamps times, status and audit', async () => {
+      const store = await open(newDir());
+      // 01:00 on 21 November in Beijing, still the 20th in UTC.
+      const at = new Date('2026-11-20T17:00:00Z');
+      const input = newCase();
+      const created = await store.create(input, at);
+      expect(created.caseNo).to.match(/^YC\d{12}$/);
+      expect(created.caseNo).to.match(/^YC20261121\d{4}$/);
+      expect(created).to.include({ createdAt: at.toISOString(), updatedAt: at.toISOString(), status: 'submitted' });
+      expect(created).not.to.have.property('by');
+      expect(created.audit).to.deep.equal([{ at: at.toISOString(), by: input.by, action: 'submit', to: 'submitted' }]);
+      const { by: _by, ...fields } = input;
+      expect(created).to.deep.include(fields);
+      const second = await store.create(newCase(), at);
+      expect(second.caseNo).to.match(/^YC20261121\d{4}$/);
+      expect(second.caseNo).not.to.equal(created.caseNo);
+      expect(await store.count()).to.equal(2);
+    });
+
+    it('derives the status from the items: closed once every item is decided', async () => {
+      const store = await open(newDir());
+      const closed = await store.create(newCase({ items: decided }), new Date('2026-11-20T02:00:00Z'));
+      expect(closed.status).to.equal('closed');
+      expect(closed.audit[0]).to.include({ action: 'submit', to: 'closed' });
+    });
+
+    it('gives 100 concurrent creates 100 distinct numbers, all listed (100 by default)', async () => {
+      const store = await open(newDir());
+      const at = new Date('2026-11-20T02:00:00Z');
+      const created = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => store.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), at)),
+      );
+      const numbers = new Set(nos(created));
+      expect(numbers.size).to.equal(100);
+      for (const no of numbers) expect(no).to.match(/^YC20261120\d{4}$/);
+      expect(await store.count()).to.equal(100);
+      const listed = await store.list({ limit: 500 });
+      expect(new Set(nos(listed))).to.deep.equal(numbers);
+      await store.create(newCase(), new Date('2026-11-20T03:00:00Z'));
+      expect(await store.list({})).to.have.length(100);
+      expect(await store.list({ limit: 500 })).to.have.length(101);
+    });
+
+    it('returns what was stored, as copies that are not live', async () => {
+      const store = await open(newDir());
+      const input = newCase();
+      const created = await store.create(input, new Date('2026-11-20T02:00:00Z'));
+      input.applicant.name = '改过的';
+      input.items.push({ id: 'fuel-subsidy', department: '残联', status: 'submitted' });
+      created.items[0].status = 'rejected';
+      const got = await store.get(created.caseNo);
+      expect(got?.applicant.name).to.equal('张测试');
+      expect(got?.items).to.have.length(3);
+      expect(got?.items[0].status).to.equal('submitted');
+      got!.applicant.phone = '0';
+      (await store.list({}))[0].audit.push({ at: '', by: 'x', action: 'tamper' });
+      (await store.openCasesOf(SAMPLE_ID_NUMBER))[0].status = 'closed';
+      const again = await store.get(created.caseNo);
+      expect(again?.applicant.phone).to.equal('13800001234');
+      expect(again?.audit).to.have.length(1);
+      expect(again?.status).to.equal('submitted');
+      expect(await store.get('YC209901010001')).to.equal(undefined);
+    });
+
+    describe('list', () => {
+      let store: CaseStore;
+      let a: CaseRecord, b: CaseRecord, c: CaseRecord, d: CaseRecord;
+
+      before(async () => {
+        store = await open(newDir());
+        // Created out of time order: "newest first" follows creation time, not call order.
+        d = await store.create(newCase(), new Date('2026-11-20T02:00:00Z')); // 残联+民政, open
+        a = await store.create(newCase({ items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), new Date('2026-11-01T01:00:00Z'));
+        // 00:30 on 11 November in Beijing.
+        c = await store.create(
+          newCase({ items: [{ id: 'emp-unemployment', department: '人社', status: 'submitted' }] }),
+          new Date('2026-11-10T16:30:00Z'),
+        );
+        // 23:30 on 10 November in Beijing.
+        b = await store.create(newCase({ items: decided }), new Date('2026-11-10T15:30:00Z'));
+      });
+
+      it('lists newest first', async () => {
+        expect(nos(await store.list({}))).to.deep.equal(nos([d, c, b, a]));
+      });
+
+      it('filters by status', async () => {
+        expect(nos(await store.list({ status: 'closed' }))).to.deep.equal(nos([b]));
+        expect(nos(await store.list({ status: 'submitted' }))).to.deep.equal(nos([d, c, a]));
+      });
+
+      it('filters by department: any item of that department', async () => {
+        expect(nos(await store.list({ department: '民政' }))).to.deep.equal(nos([d]));
+        expect(nos(await store.list({ department: '残联' }))).to.deep.equal(nos([d, a]));
+        expect(nos(await store.list({ department: '教育' }))).to.deep.equal(nos([b]));
+      });
+
+      it('filters by Beijing calendar days, both ends inclusive', async () => {
+        expect(nos(await store.list({ from: '2026-11-10', to: '2026-11-10' }))).to.deep.equal(nos([b]));
+        expect(nos(await store.list({ from: '2026-11-11' }))).to.deep.equal(nos([d, c]));
+        expect(nos(await store.list({ to: '2026-11-10' }))).to.deep.equal(nos([b, a]));
+        expect(await store.list({ from: '2026-11-21' })).to.deep.equal([]);
+      });
+
+      it('filters by ISO times, both ends inclusive', async () => {
+        expect(nos(await store.list({ from: '2026-11-10T16:00:00Z', to: '2026-11-20T02:00:00.000Z' }))).to.deep.equal(nos([d, c]));
+        expect(nos(await store.list({ from: '2026-11-10T15:30:00.000Z', to: '2026-11-10T15:30:00.000Z' }))).to.deep.equal(nos([b]));
+      });
+
+      it('combines filters and applies the limit last', async () => {
+        expect(nos(await store.list({ limit: 2 }))).to.deep.equal(nos([d, c]));
+        expect(nos(await store.list({ status: 'submitted', limit: 2, to: '2026-11-15' }))).to.deep.equal(nos([c, a]));
+        expect(nos(await store.list({ department: '残联', to: '2026-11-19' }))).to.deep.equal(nos([a]));
+      });
+    });
+
+    it('finds only the open cases of that person, newest first, whatever the case of X', async () => {
+      const store = await open(newDir());
+      const other = testIdNumber(7, '1960-05-04');
+      const older = await store.create(newCase(), new Date('2026-10-01T02:00:00Z'));
+      await store.create(newCase({ items: decided }), new Date('2026-10-15T02:00:00Z'));
+      const newer = await store.create(newCase(), new Date('2026-11-01T02:00:00Z'));
+      const theirs = await store.create(newCase({ applicant: { idNumber: other } }), new Date('2026-11-02T02:00:00Z'));
+      expect(nos(await store.openCasesOf(SAMPLE_ID_NUMBER))).to.deep.equal(nos([newer, older]));
+      expect(nos(await store.openCasesOf(SAMPLE_ID_NUMBER.toLowerCase()))).to.deep.equal(nos([newer, older]));
+      expect(nos(await store.openCasesOf(other))).to.deep.equal(nos([theirs]));
+      expect(await store.openCasesOf(testIdNumber(8))).to.deep.equal([]);
+    });
+
+    it('keeps every case after reopening and continues the daily sequence', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const at = new Date('2026-11-21T01:00:00Z');
+      const first = await store.create(newCase(), at);
+      const second = await store.create(newCase({ items: decided }), at);
+      const reopened = await open(dir);
+      expect(await reopened.count()).to.equal(2);
+      expect(await reopened.get(first.caseNo)).to.deep.equal(first);
+      expect(await reopened.get(second.caseNo)).to.deep.equal(second);
+      expect(nos(await reopened.openCasesOf(SAMPLE_ID_NUMBER))).to.deep.equal(nos([first]));
+      const third = await reopened.create(newCase(), at);
+      expect(third.caseNo.slice(0, 10)).to.equal(first.caseNo.slice(0, 10));
+      expect(seqOf(third.caseNo)).to.be.greaterThan(Math.max(seqOf(first.caseNo), seqOf(second.caseNo)));
+      expect(nos(await reopened.list({}))).to.have.members(nos([first, second, third]));
+    });
+  });
+}

@@ -1,0 +1,395 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { isApplyIntent } from '../../dialogs/application/applicationDialog.js';
+import { FakeClock, tempDir } from '../support.js';
+import { buttons, dialogHarness } from './harness.js';
+
+const t = text.application;
+const ADULT_ID = '11010519491231002X'; // born 1949-12-31
+const CHILD_ID = '110101201003074514'; // born 2010-03-07
+
+/** Steps: what the user types, and a fragment the bot's last reply must contain. */
+type Step = [input: string, expect: string];
+
+async function run(steps: Step[], harness?: Awaited<ReturnType<typeof dialogHarness>>) {
+  const h = harness ?? (await dialogHarness());
+  for (const [input, fragment] of steps) {
+    const reply = await h.say(input);
+    expect(reply.text, `after "${input}"`).to.include(fragment);
+  }
+  return h;
+}
+
+const start: Step[] = [
+  ['我要办残疾证', t.consent],
+  ['同意', t.prompts.role],
+];
+const selfIdentity: Step[] = [
+  ['王建国', t.prompts.idNumber],
+  [ADULT_ID, t.prompts.phone],
+  ['13812345678', t.prompts.hukou],
+  ['示范县', ''],
+];
+
+describe('ApplicationDialog: happy paths', () => {
+  const table: { name: string; steps: Step[]; items: [string, string][]; toSubmit?: string[] }[] = [
+    {
+      name: 'self, new certificate, online, mailed',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['1', t.prompts.itemsMore('残疾人证新办')],
+        ['选好了', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.category],
+        ['腿脚不好', t.prompts.channel],
+        ['网上提交', t.prompts.delivery],
+        ['邮寄到家', t.prompts.address],
+        ['示范县人民路12号3栋201', t.summary.intro],
+      ],
+      items: [['cert-new', 'submitted']],
+      toSubmit: ['photos'],
+    },
+    {
+      name: 'self, certificate and care allowance in one go: care waits for the certificate',
+      steps: [
+        ...start,
+        ['本人', t.prompts.items],
+        ['证和护理补贴都要', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.category],
+        ['4', t.prompts.channel],
+        ['2', t.prompts.delivery],
+        ['自己去领', '护理补贴要等残疾人证办下来'],
+      ],
+      items: [['cert-new', 'submitted'], ['care-allowance', 'queued']],
+      toSubmit: ['idCard', 'hukouBook', 'photos'],
+    },
+    {
+      name: 'a parent applying for a minor: guardian asked, proof required',
+      steps: [
+        ...start,
+        ['替家人或被监护人', t.prompts.relation],
+        ['父母', t.prompts.items],
+        ['残疾人证（第一次办）', t.prompts.itemsMore('残疾人证新办')],
+        ['就这些', t.prompts.name],
+        ['王小明', t.prompts.idNumber],
+        [CHILD_ID, t.prompts.phone],
+        ['13812345678', t.prompts.hukou],
+        ['示范县', t.prompts.category],
+        ['听力', t.prompts.guardianName],
+        ['王建国', t.prompts.guardianId],
+        [ADULT_ID, t.prompts.guardianRelation],
+        ['父母', t.prompts.channel],
+        ['网上', t.prompts.delivery],
+        ['自取', t.summary.intro],
+      ],
+      items: [['cert-new', 'submitted']],
+      toSubmit: ['photos', 'guardianProof'],
+    },
+    {
+      name: 'a certificate holder applying for the care allowance, grade 一级',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['护理补贴', t.prompts.itemsMore('重度残疾人护理补贴')],
+        ['选好了', t.prompts.hasCertificate],
+        ['已经有了', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.category],
+        ['肢体', t.prompts.grade],
+        ['一级', t.prompts.channel],
+        ['网上', t.summary.intro],
+      ],
+      items: [['care-allowance', 'submitted']],
+      toSubmit: [],
+    },
+    {
+      name: 'a lost certificate at the window',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['2', t.prompts.itemsMore('残疾人证换领、补办、迁移、变更或注销')],
+        ['选好了', t.prompts.certAction],
+        ['挂失补办', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.category],
+        ['视力', t.prompts.channel],
+        ['到窗口办', t.prompts.delivery],
+        ['自己去领', t.summary.intro],
+      ],
+      items: [['cert-replace', 'submitted']],
+      toSubmit: ['idCard', 'hukouBook', 'photos'],
+    },
+    {
+      name: 'employment help: unemployment registration and a social security card',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['就业帮扶', t.prompts.itemsMore('就业帮扶')],
+        ['选好了', t.prompts.employment],
+        ['失业登记和社保卡', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.channel],
+        ['网上', t.summary.intro],
+      ],
+      items: [['emp-unemployment', 'submitted'], ['emp-social-card', 'submitted']],
+      toSubmit: ['photos'],
+    },
+    {
+      name: 'a student with a wheelchair: education grant and fuel subsidy',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['教育补贴和燃油补贴都要', t.prompts.hasCertificate],
+        ['有', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.student],
+        ['大专或本科', t.prompts.wheelchair],
+        ['是', t.prompts.channel],
+        ['网上', t.summary.intro],
+      ],
+      items: [['education-grant', 'submitted'], ['fuel-subsidy', 'submitted']],
+      toSubmit: ['studentProof', 'wheelchairProof'],
+    },
+    {
+      name: 'subsidies without a certificate: 新办 is added and the subsidy waits',
+      steps: [
+        ...start,
+        ['给我自己', t.prompts.items],
+        ['生活补贴', t.prompts.itemsMore('困难残疾人生活补贴')],
+        ['选好了', t.prompts.hasCertificate],
+        ['还没有', t.prompts.name],
+        ...selfIdentity.slice(0, 3),
+        ['示范县', t.prompts.category],
+        ['言语', t.prompts.dibao],
+        ['是的', t.prompts.channel],
+        ['网上', t.prompts.delivery],
+        ['邮寄', t.prompts.address],
+        ['示范县人民路12号', t.summary.intro],
+      ],
+      items: [['cert-new', 'submitted'], ['living-allowance', 'queued']],
+    },
+  ];
+
+  for (const { name, steps, items, toSubmit } of table) {
+    it(name, async () => {
+      const h = await run(steps);
+      const done = await h.say('确认提交');
+      expect(done.text).to.match(/案件号是 YC\d{12}/);
+      const [record] = await h.cases.list({});
+      expect(record.items.map((i) => [i.id, i.status])).to.deep.equal(items);
+      if (toSubmit) expect(record.materials.toSubmit).to.have.members(toSubmit);
+      expect(record.audit[0].action).to.equal('submit');
+      expect(await h.drafts.get('test:user1')).to.equal(undefined);
+    });
+  }
+});
+
+describe('ApplicationDialog: items that cannot apply are explained', () => {
+  it('drops the living allowance for a household not on 低保, and says why', async () => {
+    const h = await run([
+      ...start,
+      ['给我自己', t.prompts.items],
+      ['生活补贴和养老保险都要', t.prompts.hasCertificate],
+      ['有', t.prompts.name],
+      ...selfIdentity.slice(0, 3),
+      ['示范县', t.prompts.dibao],
+    ]);
+    const replies = await h.send('不是');
+    expect(replies.map((r) => r.text)).to.include(t.dropped['living-allowance']);
+    expect(replies[replies.length - 1].text).to.include(t.prompts.channel);
+    await h.say('网上');
+    await h.say('确认提交');
+    const [record] = await h.cases.list({});
+    expect(record.items.map((i) => i.id)).to.deep.equal(['pension-help']);
+  });
+
+  it('ends without a case when nothing chosen can apply', async () => {
+    const h = await run([
+      ...start,
+      ['给我自己', t.prompts.items],
+      ['护理补贴都要', t.prompts.hasCertificate],
+      ['有', t.prompts.name],
+      ...selfIdentity.slice(0, 3),
+      ['示范县', t.prompts.category],
+      ['肢体', t.prompts.grade],
+      ['三级', t.nothingLeft],
+    ]);
+    expect(await h.cases.count()).to.equal(0);
+    expect(await h.drafts.get('test:user1')).to.equal(undefined);
+  });
+
+  it('explains an item in one line when asked, then keeps asking', async () => {
+    const h = await run([...start, ['给我自己', t.prompts.items]]);
+    const replies = await h.send('护理补贴是什么？');
+    expect(replies[0].text).to.equal(t.itemExplain['care-allowance']);
+    expect(replies[1].text).to.equal(t.prompts.items);
+  });
+});
+
+describe('ApplicationDialog: validation where it is typed', () => {
+  const upToId: Step[] = [...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]];
+  const table: Step[] = [
+    ['1101051949123100', t.errors.idFormat],
+    ['110105194912310021', t.errors.idChecksum],
+    ['110105194913310021', t.errors.idBirthDate],
+  ];
+  for (const [input, error] of table) {
+    it(`ID number "${input}" -> ${error}`, async () => {
+      const h = await run(upToId);
+      expect((await h.say(input)).text).to.equal(error);
+      expect((await h.say(ADULT_ID)).text).to.equal(t.prompts.phone);
+    });
+  }
+
+  it('rejects a bad phone, a name that is not a name, and a county elsewhere', async () => {
+    const h = await run([...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name]]);
+    expect((await h.say('我不知道你在说什么啊啊啊')).text).to.equal(t.errors.name);
+    await run([['王建国', t.prompts.idNumber], [ADULT_ID, t.prompts.phone]], h);
+    expect((await h.say('12345')).text).to.equal(t.errors.phone);
+    expect((await h.say('0791-86123456')).text).to.equal(t.prompts.hukou);
+    expect((await h.say('广州市天河区')).text).to.equal(t.errors.hukou('示范县'));
+  });
+
+  it('offers help or a human after three failed tries, never a loop', async () => {
+    const h = await run(upToId);
+    await h.say('123');
+    await h.say('456');
+    const third = await h.say('789');
+    expect(third.text).to.equal(t.tooManyTries);
+    expect(buttons(third)).to.deep.equal(t.tooManyTriesButtons);
+    expect((await h.say('转人工')).text).to.include(t.prompts.idNumber);
+    expect((await h.say(ADULT_ID)).text).to.equal(t.prompts.phone);
+  });
+
+  it('does not accept a guardian younger than 18 or the applicant as own guardian', async () => {
+    const h = await run([
+      ...start,
+      ['替家人或被监护人', t.prompts.relation],
+      ['父母', t.prompts.items],
+      ['证都要', t.prompts.name],
+      ['王小明', t.prompts.idNumber],
+      [CHILD_ID, t.prompts.phone],
+      ['13812345678', t.prompts.hukou],
+      ['示范县', t.prompts.category],
+      ['肢体', t.prompts.guardianName],
+      ['王建国', t.prompts.guardianId],
+    ]);
+    expect((await h.say(CHILD_ID)).text).to.equal(t.errors.guardianSameId);
+  });
+});
+
+describe('ApplicationDialog: interruptions', () => {
+  const upToName: Step[] = [...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name]];
+
+  it('帮助 explains the step and asks it again', async () => {
+    const h = await run(upToName);
+    const replies = await h.send('帮助');
+    expect(replies[0].text).to.include(t.examples.name);
+    expect(replies[1].text).to.equal(t.prompts.name);
+  });
+
+  it('取消 asks for confirmation; 继续填 goes on, 确定不办了 deletes the draft', async () => {
+    const h = await run(upToName);
+    expect((await h.say('取消')).text).to.equal(t.cancelConfirm);
+    expect((await h.say('继续填')).text).to.equal(t.prompts.name);
+    await h.say('不办了');
+    expect((await h.say('确定不办了')).text).to.equal(t.cancelled);
+    expect(await h.drafts.get('test:user1')).to.equal(undefined);
+  });
+
+  it('返回 goes back one question and asks it again', async () => {
+    const h = await run([...upToName, ['王建国', t.prompts.idNumber]]);
+    expect((await h.say('上一步')).text).to.equal(t.prompts.name);
+    expect((await h.say('王建军')).text).to.equal(t.prompts.idNumber);
+  });
+
+  it('人工 gives the hotlines, keeps the draft and asks the same question', async () => {
+    const h = await run(upToName);
+    const replies = await h.send('人工');
+    expect(replies[0].text).to.include('12345').and.include('继续上次的申请');
+    expect(replies[1].text).to.equal(t.prompts.name);
+  });
+
+  it('answers a policy question mid-form from the knowledge base, then returns to the same step', async () => {
+    const h = await run([...upToName, ['王建国', t.prompts.idNumber]]);
+    const replies = await h.send('公示要几天？');
+    expect(replies[0].text).to.include('5');
+    expect(replies[1].text).to.equal(t.continueAfterAnswer + t.prompts.idNumber);
+  });
+});
+
+describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () => {
+  const full: Step[] = [
+    ...start,
+    ['给我自己', t.prompts.items],
+    ['证都要', t.prompts.name],
+    ...selfIdentity.slice(0, 3),
+    ['示范县', t.prompts.category],
+    ['肢体', t.prompts.channel],
+    ['网上', t.prompts.delivery],
+    ['自己去领', t.summary.intro],
+  ];
+
+  it('修改 changes one field without starting over', async () => {
+    const h = await run(full);
+    expect((await h.say('修改')).text).to.equal(t.summary.pickField);
+    expect((await h.say('电话')).text).to.equal(t.prompts.phone);
+    const summary = await h.say('0791-86123456');
+    expect(summary.text).to.include('电话：0791-86123456').and.include('姓名：王建国');
+    expect(buttons(summary)).to.deep.equal([t.summary.confirm, t.summary.edit, t.summary.cancel]);
+  });
+
+  it('resumes a half-filled application after a restart, and asks nothing twice', async () => {
+    const dataDir = tempDir();
+    const clock = new FakeClock();
+    await run([...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]], await dialogHarness({ dataDir, clock }));
+    clock.advance(5 * 86_400_000);
+    const restarted = await dialogHarness({ dataDir, clock });
+    const replies = await restarted.send('继续上次的申请');
+    expect(replies.map((r) => r.text)).to.deep.equal([t.resumed, t.prompts.idNumber]);
+    const again = await dialogHarness({ dataDir, clock });
+    expect((await again.say('我要申请')).text).to.include('有一份没填完的申请');
+    expect((await again.say('接着填')).text).to.equal(t.prompts.idNumber);
+  });
+
+  it('discards a draft older than 30 days, with notice', async () => {
+    const dataDir = tempDir();
+    const clock = new FakeClock();
+    await run([...start, ['给我自己', t.prompts.items]], await dialogHarness({ dataDir, clock }));
+    clock.advance(31 * 86_400_000);
+    const replies = await (await dialogHarness({ dataDir, clock })).send('我要申请');
+    expect(replies[0].text).to.equal(t.expired);
+    expect(replies[replies.length - 1].text).to.equal(t.consent);
+  });
+
+  it('points to the open case instead of creating a duplicate', async () => {
+    const h = await run(full);
+    const first = (await h.say('确认提交')).text!;
+    const caseNo = /YC\d{12}/.exec(first)![0];
+    await run(full, h);
+    expect((await h.say('确认提交')).text).to.equal(t.duplicate(caseNo));
+    expect(await h.cases.count()).to.equal(1);
+  });
+
+  it('keeps nothing when consent is declined', async () => {
+    const h = await run([['我要办残疾证', t.consent]]);
+    expect((await h.say('不同意')).text).to.equal(t.consentDeclined);
+    expect(await h.drafts.get('test:user1')).to.equal(undefined);
+  });
+});
+
+describe('apply intent', () => {
+  const table: [string, boolean][] = [
+    ['我要办残疾证', true],
+    ['帮我申请护理补贴', true],
+    ['给我妈办个残疾证', true],
+    ['我要申请', true],
+    ['残疾证怎么办', false],
+    ['我要办残疾证要带什么', false],
+    ['办残疾证去哪里', false],
+  ];
+  for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(isApplyIntent(input)).to.equal(expected));
+});
+

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { pinLocale } from '../../bot/middleware.js';
+import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
+import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
+import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
+
+export interface HarnessOptions {
+  /** Reuse a data folder: a new harness over it is the bot after a restart. */
+  dataDir?: string;
+  clock?: FakeClock;
+}
+
+/**
+ * The main dialog under DialogTestClient with real lowdb stores on a temp folder and a fake
+ * clock. `say` sends one message and returns the bot's replies to it.
+ */
+export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock() }: HarnessOptions = {}) {
+  const { kb, region } = shippedKnowledge();
+  const unanswered = await LowdbUnansweredStore.open(dataDir);
+  const feedback = await LowdbFeedbackStore.open(dataDir);
+  const cases = await LowdbCaseStore.open(dataDir);
+  const drafts = await LowdbDraftStore.open<ApplicationDraft>(dataDir, 'application');
+  const conversationState = new ConversationState(new MemoryStorage());
+  const answers = new PolicyAnswers(
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    conversationState.createProperty<KbConversationState>('kb'),
+  );
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock });
+  const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
+
+  /** All replies to one message, in order. */
+  const send = async (input: string, locale = 'zh-CN'): Promise<Partial<Activity>[]> => {
+    const first = await client.sendActivity({ type: 'message', text: input, locale } as Partial<Activity>);
+    const replies = first ? [first as Partial<Activity>] : [];
+    for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next as Partial<Activity>);
+    return replies;
+  };
+  /** The last reply to one message (the question the bot now asks). */
+  const say = async (input: string, locale = 'zh-CN'): Promise<Partial<Activity>> => {
+    const replies = await send(input, locale);
+    expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
+    return replies[replies.length - 1];
+  };
+  return { say, send, unanswered, feedback, cases, drafts, kb, region, dataDir, clock };
+}
+
+export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];
