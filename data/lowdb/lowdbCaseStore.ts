@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, open as openFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, parseCaseNo, shanghaiDate } from '../caseQuery.js';
@@ -32,16 +32,6 @@ function newestFirst(a: CaseRecord, b: CaseRecord): number {
   return b.caseNo.length - a.caseNo.length || (a.caseNo < b.caseNo ? 1 : a.caseNo > b.caseNo ? -1 : 0);
 }
 
-/** Makes the renames of the files just written durable too (power loss, not only a process crash). */
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // directories cannot be opened for sync there
-  const handle = await openFile(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
@@ -60,7 +50,6 @@ export class LowdbCaseStore implements CaseStore {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly dir: string,
     private readonly shards: Low<Shard>[],
     private readonly sequence: Low<SequenceFile>,
   ) {}
@@ -77,10 +66,9 @@ export class LowdbCaseStore implements CaseStore {
     if (!layout) {
       sequence.data.shards = count;
       await sequence.write();
-      await fsyncDir(dir);
     }
     const shards = await Promise.all(Array.from({ length: count }, (_, i) => openLow<Shard>(dir, shardName(i), {}, { fsync: true })));
-    const store = new LowdbCaseStore(dir, shards, sequence);
+    const store = new LowdbCaseStore(shards, sequence);
     store.buildIndex();
     return store;
   }
@@ -114,7 +102,6 @@ export class LowdbCaseStore implements CaseStore {
     );
     const sequence = await openLow<SequenceFile>(dir, SEQUENCE_FILE, { shards: count, days }, { fsync: true });
     await sequence.write();
-    await fsyncDir(dir);
   }
 
   async create(input: NewCase, at: Date): Promise<CaseRecord> {
@@ -124,7 +111,7 @@ export class LowdbCaseStore implements CaseStore {
       JSON.stringify(input),
     ) as NewCase & Partial<CaseRecord>;
     return this.serialized(async () => {
-      const caseNo = await this.nextCaseNo(at);
+      const caseNo = this.takeCaseNo(at);
       const iso = at.toISOString();
       const status = deriveCaseStatus(fields.items);
       const record: CaseRecord = {
@@ -135,13 +122,14 @@ export class LowdbCaseStore implements CaseStore {
         ...fields,
         audit: [{ at: iso, by, action: 'submit', to: status }],
       };
+      // The counter first: a case is never on disk before its number is counted. If anything
+      // fails the case is not acknowledged and not kept; its number stays taken (a harmless gap).
+      await this.sequence.write();
       const shard = this.shardOf(caseNo);
       shard.data[caseNo] = record;
       try {
         await shard.write();
-        await fsyncDir(this.dir);
       } catch (err) {
-        // Not acknowledged: forget it (its number stays used, a harmless gap).
         delete shard.data[caseNo];
         throw err;
       }
@@ -190,20 +178,11 @@ export class LowdbCaseStore implements CaseStore {
     return run;
   }
 
-  /** Takes the next number of `at`'s Beijing day and persists the counter before returning it. */
-  private async nextCaseNo(at: Date): Promise<string> {
-    const day = shanghaiDate(at).replaceAll('-', '');
+  /** Takes the next number of `at`'s Beijing day (in memory; `create` writes the counter). */
+  private takeCaseNo(at: Date): string {
     const days = this.sequence.data.days;
-    const previous = days[day];
-    days[day] = (previous ?? 0) + 1;
-    try {
-      await this.sequence.write();
-    } catch (err) {
-      // The file still holds the previous value: nothing used this number.
-      if (previous === undefined) delete days[day];
-      else days[day] = previous;
-      throw err;
-    }
+    const day = shanghaiDate(at).replaceAll('-', '');
+    days[day] = (days[day] ?? 0) + 1;
     return formatCaseNo(at, days[day]);
   }
 

@@ -3,10 +3,21 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/** Makes a rename durable too (power loss, not only a process crash). */
+async function fsyncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return; // folders cannot be opened for sync there
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface JsonFileOptions {
   /**
-   * fsync before the rename: survives an OS crash or power loss, at a few milliseconds a
-   * write. Without it a write still survives a crash of the process (the rename is atomic).
+   * fsync the file before the rename and the folder after it: survives an OS crash or power
+   * loss, at a few milliseconds a write. Without it a write still survives a crash of the process (the rename is atomic).
    */
   fsync: boolean;
 }
@@ -74,5 +85,6 @@ export class SecureJsonFile<T> implements Adapter<T> {
       await handle.close();
     }
     await rename(this.temp, this.file);
+    if (this.options.fsync) await fsyncFolder(dirname(this.file));
   }
 }

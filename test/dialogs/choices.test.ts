@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { recognizeChoice, recognizePosition } from '../../dialogs/choices.js';
+import { recognizeChoice, recognizeChoices, recognizePosition, recognizeYesNo } from '../../dialogs/choices.js';
 
 describe('choice recognition', () => {
   const options = [
@@ -36,4 +36,34 @@ describe('choice recognition', () => {
     expect(recognizePosition('一级')).to.equal(undefined);
     expect(recognizePosition('3张照片')).to.equal(undefined);
   });
+});
+
+describe('yes/no in Chinese', () => {
+  const table: [string, boolean | undefined][] = [
+    ['是', true], ['好', true], ['行', true], ['可以', true], ['对', true], ['确认', true], ['嗯', true], ['没问题', true], ['好的！', true],
+    ['不', false], ['不是', false], ['不用了', false], ['不要', false], ['算了', false], ['否', false], ['没有', false],
+    ['护理补贴谁能领', undefined], ['', undefined],
+  ];
+  for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(recognizeYesNo(input)).to.equal(expected));
+});
+
+describe('several choices at once', () => {
+  const options = [
+    { label: '残疾人证', value: 'cert', synonyms: ['证'] },
+    { label: '生活补贴', value: 'living' },
+    { label: '护理补贴', value: 'care' },
+  ];
+  const table: [string, string[]][] = [
+    ['证和护理补贴都要', ['cert', 'care']],
+    ['1和3', ['cert', 'care']],
+    ['一、二', ['cert', 'living']],
+    ['生活补贴，护理补贴', ['living', 'care']],
+    ['2', ['living']],
+    ['天气', []],
+  ];
+  for (const [input, expected] of table) {
+    it(`"${input}" -> ${expected.join(',') || 'nothing'}`, () => {
+      expect(recognizeChoices(input, options).map((o) => o.value)).to.deep.equal(expected);
+    });
+  }
 });

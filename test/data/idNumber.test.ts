@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { normalizePhone, validateIdNumber } from '../../data/idNumber.js';
+
+describe('resident ID numbers (MOD 11-2)', () => {
+  const today = new Date('2026-11-20T12:00:00+08:00');
+  const table: [string, string | number][] = [
+    ['11010519491231002X', 76],
+    ['11010519491231002x', 76],
+    ['1101 0519 4912 3100 2X', 76],
+    ['110101201003074514', 16],
+    ['110105194912310021', 'checksum'],
+    ['110105194902300027', 'birthDate'],
+    ['110105203012310028', 'birthDate'],
+    ['11010519491231002', 'format'],
+    ['1.1010519491231e+17', 'format'],
+  ];
+  for (const [input, expected] of table) {
+    it(`${input} -> ${expected}`, () => {
+      const result = validateIdNumber(input, today);
+      if (typeof expected === 'number') expect(result).to.deep.include({ ok: true, age: expected });
+      else expect(result).to.deep.equal({ ok: false, problem: expected });
+    });
+  }
+});
+
+describe('phone numbers', () => {
+  const table: [string, string | undefined][] = [
+    ['13812345678', '13812345678'],
+    ['138 1234 5678', '13812345678'],
+    ['+86 13812345678', '13812345678'],
+    ['0791-86123456', '0791-86123456'],
+    ['079186123456', '0791-86123456'],
+    ['010-1234567', '010-1234567'],
+    ['12812345678', undefined],
+    ['12345', undefined],
+  ];
+  for (const [input, expected] of table) it(`${input} -> ${expected}`, () => expect(normalizePhone(input)).to.equal(expected));
+});
