@@ -15,7 +15,10 @@ export const DEFAULT_CASE_SHARDS = 128;
 
 type Shard = Record<string, CaseRecord>;
 
-/** `cases/sequence.json`: the shard count the files were laid out with, and the last number per Beijing day. */
+/**
+ * `cases/sequence.json`: the shard count the files were laid out with. `days` (last number per
+ * Beijing day) is rebuilt from the cases at open and kept in memory; an import records it.
+ */
 interface SequenceFile {
   shards: number;
   days: Record<string, number>;
@@ -35,8 +38,8 @@ function newestFirst(a: CaseRecord, b: CaseRecord): number {
 
 /**
  * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
- * hash of the case number, each written atomically with fsync; the daily sequence lives in
- * `sequence.json`, written with fsync before the case. Creates are serialized (one at a time,
+ * hash of the case number, each written atomically with fsync (one file write per create);
+ * the daily sequence is recomputed from the stored numbers at open. Creates are serialized (one at a time,
  * in call order), so numbers never repeat within the process; one process per data folder.
  *
  * Everything is held in memory (read at open) with indexes by case number, by ID number and
@@ -122,9 +125,9 @@ export class LowdbCaseStore implements CaseStore {
         ...fields,
         audit: [{ at: iso, by, action: 'submit', to: status }],
       };
-      // The counter first: a case is never on disk before its number is counted. If anything
-      // fails the case is not acknowledged and not kept; its number stays taken (a harmless gap).
-      await this.sequence.write();
+      // The case file is the only write: at open the daily counter is raised past every stored
+      // number, so an acknowledged number is never handed out again. A failed create leaves its
+      // number unused (it may be taken by the next case).
       const shard = this.shardOf(caseNo);
       shard.data[caseNo] = record;
       try {

@@ -1,28 +1,27 @@
-import type { Low } from 'lowdb';
+import { join } from 'node:path';
 import type { DraftStore, StoredDraft } from '../stores.js';
-import { openLow } from './open.js';
+import { ShardedRecords } from './shardedRecords.js';
 
-/** Drafts of one kind of form in one lowdb file (few at a time: only unfinished forms). */
+const DRAFT_SHARDS = 16;
+
+/** Drafts of one kind of form, by user, in sharded lowdb files; every save is awaited and fsynced. */
 export class LowdbDraftStore<T> implements DraftStore<T> {
-  private constructor(private readonly db: Low<Record<string, StoredDraft<T>>>) {}
+  private constructor(private readonly records: ShardedRecords<StoredDraft<T>>) {}
 
   static async open<T>(dataDir: string, form: string): Promise<LowdbDraftStore<T>> {
-    return new LowdbDraftStore<T>(await openLow<Record<string, StoredDraft<T>>>(dataDir, `drafts-${form}.json`, {}));
+    return new LowdbDraftStore<T>(await ShardedRecords.open(join(dataDir, `drafts-${form}`), DRAFT_SHARDS, { fsync: true }));
   }
 
   async get(userKey: string): Promise<StoredDraft<T> | undefined> {
-    const row = this.db.data[userKey];
+    const row = this.records.get(userKey);
     return row ? structuredClone(row) : undefined;
   }
 
   async save(userKey: string, draft: T, at: Date): Promise<void> {
-    this.db.data[userKey] = { draft: structuredClone(draft), updatedAt: at.toISOString() };
-    await this.db.write();
+    await this.records.put([[userKey, { draft: structuredClone(draft), updatedAt: at.toISOString() }]]);
   }
 
   async delete(userKey: string): Promise<void> {
-    if (!(userKey in this.db.data)) return;
-    delete this.db.data[userKey];
-    await this.db.write();
+    if (this.records.get(userKey) !== undefined) await this.records.put([[userKey, undefined]]);
   }
 }
