@@ -146,6 +146,39 @@ describe('HTTP server', () => {
   });
 });
 
+describe('an application end to end over HTTP', () => {
+  it('submits through /api/messages and shows up, masked, in GET /api/admin/cases', async () => {
+    const app = await createApp({ config: testConfig({ adminToken: TOKEN }), logger: silentLogger });
+    const base = await app.listen();
+    try {
+      const conversation = { id: 'apply-e2e' };
+      const steps = ['我要办残疾证', '同意', '给我自己', '证和护理补贴都要', '王建国', '11010519491231002X', '13812345678', '示范县', '肢体', '网上提交', '自己去领', '确认提交'];
+      let last = '';
+      for (const step of steps) {
+        const res = await fetch(`${base}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity(step, { conversation })),
+        });
+        expect(res.status).to.equal(200);
+        const acts = ((await res.json()) as { activities: { text: string }[] }).activities;
+        last = acts[acts.length - 1].text;
+      }
+      const caseNo = /YC\d{12}/.exec(last)?.[0];
+      expect(caseNo, last).to.be.a('string');
+      const list = (await (await fetch(`${base}/api/admin/cases`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+        cases: Record<string, unknown>[];
+      };
+      expect(list.cases.map((c) => c.caseNo)).to.deep.equal([caseNo]);
+      const row = JSON.stringify(list.cases[0]);
+      expect(row).to.not.include('11010519491231002X').and.not.include('13812345678').and.not.include('王建国');
+      expect((await fetch(`${base}/api/admin/cases`)).status).to.equal(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('admin API without a configured token', () => {
   it('stays closed', async () => {
     const app = await createApp({ config: testConfig(), logger: silentLogger });
