@@ -104,6 +104,20 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
   };
 }
 
+/** A relation to the applicant: one of the buttons, or a short kinship phrase typed. */
+function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly string[], required: (v: Values) => boolean): Slot {
+  return {
+    key,
+    required,
+    prompt: () => ({ text: t.prompts[key], options: list(labels) }),
+    parse: (input) => {
+      const picked = recognizeChoice(input, list(labels))?.value ?? input.trim();
+      return KINSHIP.test(picked) || labels.includes(picked) ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+    },
+    display: (v) => v[key] ?? '',
+  };
+}
+
 const ITEM_PICKS: Pick[] = ['cert-new', 'cert-other', 'living-allowance', 'care-allowance', 'employment', 'pension-help', 'education-grant', 'fuel-subsidy'];
 const CERT_ACTIONS = Object.keys(t.certActionOptions) as ItemId[];
 
@@ -184,18 +198,7 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
 export function applicationSlots(): Slot[] {
   return [
     choiceSlot('role', () => options(t.roles, t.roleSynonyms), () => true),
-    {
-      key: 'relation',
-      required: (v) => v.role === 'proxy',
-      prompt: () => ({ text: t.prompts.relation, options: list(t.relations) }),
-      parse: (input) => {
-        const picked = recognizeChoice(input, list(t.relations));
-        const typed = input.trim();
-        if (picked) return { ok: true, set: { relation: picked.value } };
-        return KINSHIP.test(typed) ? { ok: true, set: { relation: typed } } : { ok: false, error: t.errors.relation };
-      },
-      display: (v) => v.relation ?? '',
-    },
+    relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
     itemsSlot,
     choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
     {
@@ -253,18 +256,7 @@ export function applicationSlots(): Slot[] {
     choiceSlot('grade', () => list(GRADES), (v) => holdsCertificate(v) && chosen(v, 'care-allowance')),
     nameSlot('guardianName', needsGuardian),
     idSlot('guardianId', needsGuardian),
-    {
-      key: 'guardianRelation',
-      required: needsGuardian,
-      prompt: () => ({ text: t.prompts.guardianRelation, options: list(t.guardianRelations) }),
-      parse: (input) => {
-        const picked = recognizeChoice(input, list(t.guardianRelations));
-        const typed = input.trim();
-        if (picked) return { ok: true, set: { guardianRelation: picked.value } };
-        return KINSHIP.test(typed) ? { ok: true, set: { guardianRelation: typed } } : { ok: false, error: t.errors.relation };
-      },
-      display: (v) => v.guardianRelation ?? '',
-    },
+    relationSlot('guardianRelation', t.guardianRelations, needsGuardian),
     yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
     choiceSlot('student', () => options(t.students), (v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
