@@ -6,12 +6,18 @@ import { formatIssues } from './validation.js';
 export const DISABILITY_CATEGORIES = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'] as const;
 export type DisabilityCategory = (typeof DISABILITY_CATEGORIES)[number];
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期写成 yyyy-mm-dd');
+
 const hospitalSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符'),
   name: z.string().min(1),
   address: z.string().min(1),
   phone: z.string().min(1),
   categories: z.array(z.enum(DISABILITY_CATEGORIES)).min(1),
+  /** Weekly appraisal sessions: ISO weekday (1 = Monday), morning or afternoon, places. */
+  sessions: z.array(z.object({ weekday: z.number().int().min(1).max(7), part: z.enum(['am', 'pm']), capacity: z.number().int().min(1) })).min(1),
+  /** What to bring to the appraisal, per category this hospital appraises. */
+  bring: z.record(z.enum(DISABILITY_CATEGORIES), z.string().min(1)),
 });
 
 export const regionSchema = z.object({
@@ -32,6 +38,12 @@ export const regionSchema = z.object({
   window: z.object({ name: z.string().min(1), address: z.string().min(1), hours: z.string().min(1) }),
   hospitals: z.array(hospitalSchema).min(1),
   allowances: z.object({ living: z.string().min(1), care: z.string().min(1) }),
+  /** Public holidays and make-up working days (调休上班, with the weekday whose sessions they keep). */
+  calendar: z.object({
+    holidays: z.array(isoDate),
+    workdays: z.array(z.object({ date: isoDate, as: z.number().int().min(1).max(5) })),
+  }),
+  booking: z.object({ weeksAhead: z.number().int().min(1).max(26) }),
 });
 
 export type Region = z.infer<typeof regionSchema>;

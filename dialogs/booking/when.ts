@@ -1,0 +1,111 @@
+import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import type { Part } from '../../data/appraisal.js';
+import { addDays } from '../../data/calendar.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+
+/** What a person asked for: a day, a span of days, or simply the earliest; maybe a half day. */
+export type When =
+  | { kind: 'date'; date: string; part?: Part }
+  | { kind: 'range'; from: string; to: string; part?: Part }
+  | { kind: 'earliest'; part?: Part }
+  | { kind: 'part'; part: Part };
+
+const EARLIEST = /最早|尽快|越早越好|越快越好|早点|最近的|随便哪天|哪天都行|什么时候都行/;
+const MORNING = /上午|早上|早晨|上半天/;
+const AFTERNOON = /下午|午后|下半天/;
+
+/** Beijing wall-clock time of `now`, as the recognizer's local reference date. */
+function beijingReference(now: Date): { today: string; reference: Date } {
+  const shifted = new Date(now.getTime() + 8 * 3_600_000);
+  const today = shifted.toISOString().slice(0, 10);
+  const reference = new Date(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate(), shifted.getUTCHours(), shifted.getUTCMinutes());
+  return { today, reference };
+}
+
+function partOf(text: string, hour?: number): Part | undefined {
+  if (MORNING.test(text)) return 'am';
+  if (AFTERNOON.test(text)) return 'pm';
+  if (hour === undefined) return undefined;
+  return hour < 12 ? 'am' : 'pm';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The first resolution on or after today: "周五" and "12月1号" have a past and a future value. */
+function future(values: string[], today: string): string | undefined {
+  return values.find((v) => v.slice(0, 10) >= today) ?? values[values.length - 1];
+}
+
+/**
+ * Dates and half days in everyday Chinese (明天, 下周三上午, 12月1号下午, 三天后, 月底, 最早),
+ * resolved against Beijing "now" from the injected clock, ambiguous ones to the future.
+ * The recognizer does the language; the few forms it misses (月底, "1号", "12.2") are added.
+ */
+export function recognizeWhen(input: string, now: Date): When | undefined {
+  const text = normalizeText(input).replace(/\s+/g, '');
+  const { today, reference } = beijingReference(now);
+  const part = partOf(text);
+  if (EARLIEST.test(text)) return { kind: 'earliest', part };
+
+  const endOfMonth = /月底|月末/.test(text);
+  if (endOfMonth) {
+    const [y, m] = today.split('-').map(Number);
+    const next = /下个?月/.test(text);
+    const last = new Date(Date.UTC(y, m + (next ? 1 : 0), 0)).toISOString().slice(0, 10);
+    return { kind: 'range', from: addDays(last, -4) < today ? today : addDays(last, -4), to: last, part };
+  }
+  // Punctuation is folded away by normalizeText: month.day and month/day are read from the raw text.
+  const dotted = /(?:^|[^\d])(\d{1,2})[./](\d{1,2})(?:$|[^\d])/.exec(input.normalize('NFKC'));
+  if (dotted) return fromMonthDay(Number(dotted[1]), Number(dotted[2]), today, part);
+  const dayOnly = /^(?:这个月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})[号日](?:上午|下午|早上)?$/.exec(text);
+  if (dayOnly) return fromDayOfMonth(dayOnly[1], today, part);
+
+  for (const result of recognizeDateTime(text, Culture.Chinese, DateTimeOptions.None, reference)) {
+    const values = (result.resolution?.values ?? []) as { type: string; value?: string; start?: string; end?: string }[];
+    const type = result.typeName.replace('datetimeV2.', '');
+    if (type === 'date' || type === 'datetime') {
+      const value = future(values.map((v) => v.value!).filter(Boolean), today);
+      if (value) return { kind: 'date', date: value.slice(0, 10), part: partOf(text, type === 'datetime' ? Number(value.slice(11, 13)) : undefined) };
+    }
+    if (type === 'datetimerange') {
+      const start = future(values.map((v) => v.start!).filter(Boolean), today);
+      if (start) return { kind: 'date', date: start.slice(0, 10), part: part ?? partOf('', Number(start.slice(11, 13))) };
+    }
+    if (type === 'daterange') {
+      const range = values.find((v) => v.end && v.end > today) ?? values[0];
+      if (range?.start && range.end) return { kind: 'range', from: range.start < today ? today : range.start, to: addDays(range.end, -1), part };
+    }
+  }
+  return part ? { kind: 'part', part } : undefined;
+}
+
+function fromMonthDay(month: number, day: number, today: string, part?: Part): When | undefined {
+  const year = Number(today.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    const date = `${y}-${pad(month)}-${pad(day)}`;
+    const real = new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+    if (real && date >= today) return { kind: 'date', date, part };
+  }
+  return undefined;
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (s.includes('十') ? (tens ? CHINESE_DIGITS[tens] : 1) * 10 : 0) + (ones ? CHINESE_DIGITS[ones] ?? 0 : 0);
+}
+
+/** "5号": this month if still ahead, else next month. */
+function fromDayOfMonth(raw: string, today: string, part?: Part): When | undefined {
+  const day = chineseNumber(raw);
+  const [y, m] = today.split('-').map(Number);
+  for (const [year, month] of [[y, m], m === 12 ? [y + 1, 1] : [y, m + 1]]) {
+    const date = `${year}-${pad(month)}-${pad(day)}`;
+    const real = new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+    if (real && date >= today) return { kind: 'date', date, part };
+  }
+  return undefined;
+}
