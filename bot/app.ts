@@ -6,6 +6,11 @@ import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKno
 import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
 import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../data/lowdb/lowdbDraftStore.js';
+import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
+import type { SlotStore } from '../data/appraisal.js';
+import { addDays, generateSlots } from '../data/calendar.js';
+import { shanghaiDate } from '../data/caseQuery.js';
+import { registerSlotAdmin } from './routes/slots.js';
 import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -36,7 +41,7 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore; cases: CaseStore };
+  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore; cases: CaseStore; slots: SlotStore };
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -53,6 +58,10 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   const feedback = await LowdbFeedbackStore.open(config.dataDir);
   const cases = await LowdbCaseStore.open(config.dataDir);
   const drafts = await LowdbDraftStore.open<ApplicationDraft>(config.dataDir, 'application');
+  const slots = await LowdbSlotStore.open(config.dataDir);
+  // Sessions for the booking window exist before anyone asks (staff see them in the admin API).
+  const tomorrow = addDays(shanghaiDate(clock.now()), 1);
+  await slots.ensureSlots(generateSlots(region, tomorrow, region.booking.weeksAhead * 7));
 
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -60,7 +69,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock });
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);
   adapter.use(turnLog(logger, clock));
@@ -72,6 +81,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerAgent(server, kb);
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
   registerCaseAdmin(server, config.adminToken, cases);
+  registerSlotAdmin(server, config.adminToken, slots);
 
   return {
     server,
@@ -79,7 +89,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback, cases },
+    stores: { storage, unanswered, feedback, cases, slots },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

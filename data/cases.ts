@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import type { Part } from './appraisal.js';
 import type { Department, Grade, ItemId } from './bundle.js';
 import type { DisabilityCategory } from './region.js';
 
@@ -32,6 +33,16 @@ export interface Guardian {
   relation: string;
 }
 
+export interface Appointment {
+  bookingId: string;
+  slotId: string;
+  hospitalId: string;
+  date: string;
+  part: Part;
+  /** yyyy-mm-dd, the day before the appraisal. */
+  remindOn: string;
+}
+
 export interface AuditEntry {
   at: string;
   by: string;
@@ -55,6 +66,10 @@ export interface CaseRecord {
   materials: { verified: string[]; toSubmit: string[] };
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';
+  /** The booked appraisal session; the reminder goes out on `remindOn`. */
+  appointment?: Appointment;
+  /** Asked for a home appraisal (上门鉴定): the hospital arranges it by phone. */
+  homeAppraisal?: { requestedAt: string; reason: string };
   /** Where to send status updates to the applicant (proactive messages). */
   conversation?: Partial<ConversationReference>;
   audit: AuditEntry[];
@@ -84,6 +99,14 @@ export interface CaseStore {
   get(caseNo: string): Promise<CaseRecord | undefined>;
   /** Open cases of one person (by resident ID number), newest first. */
   openCasesOf(idNumber: string): Promise<CaseRecord[]>;
+  /** Open cases filed from one chat user (`submittedBy.userKey`), newest first. */
+  openCasesOfUser(userKey: string): Promise<CaseRecord[]>;
+  /**
+   * Changes one case atomically: `change` edits a copy, the status is derived again from the
+   * items, and the audit trail gets `entry` with the time and the status before and after.
+   * Resolves to the updated case once it is on disk; undefined when there is no such case.
+   */
+  update(caseNo: string, change: (record: CaseRecord) => void, entry: { by: string; action: string; note?: string }, at: Date): Promise<CaseRecord | undefined>;
   /** Newest first. */
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;

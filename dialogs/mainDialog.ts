@@ -8,6 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps } from './application/applicationDialog.js';
+import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import { recognizeCommand } from './commands.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { text, type Hotlines } from './text/index.js';
@@ -24,9 +25,11 @@ export class MainDialog extends ComponentDialog {
     private readonly answers: PolicyAnswers,
     private readonly hotlines: Hotlines,
     application: Omit<ApplicationDeps, 'answers'>,
+    booking: BookingDeps,
   ) {
     super('mainDialog');
     this.addDialog(new ApplicationDialog({ ...application, answers }));
+    this.addDialog(new BookingDialog(booking));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
     this.initialDialogId = ROUTE;
   }
@@ -45,6 +48,13 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
+    const booking = recognizeBookingIntent(meant);
+    if (booking) {
+      setTurnOutcome(context, { outcome: `booking-start-${booking}` });
+      await this.answers.clearOffer(context);
+      return step.beginDialog(BOOKING_DIALOG, { action: booking, text: meant });
+    }
     if (command === 'resume' || isApplyIntent(meant)) {
       setTurnOutcome(context, { outcome: 'application-start' });
       await this.answers.clearOffer(context);

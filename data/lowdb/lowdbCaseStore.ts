@@ -48,6 +48,7 @@ function newestFirst(a: CaseRecord, b: CaseRecord): number {
 export class LowdbCaseStore implements CaseStore {
   private readonly byNo = new Map<string, CaseRecord>();
   private readonly byIdNumber = new Map<string, CaseRecord[]>();
+  private readonly byUser = new Map<string, CaseRecord[]>();
   /** Oldest first by (createdAt, caseNo): `list` walks it from the end. */
   private readonly ordered: CaseRecord[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -153,6 +154,47 @@ export class LowdbCaseStore implements CaseStore {
       .map((c) => structuredClone(c));
   }
 
+  async openCasesOfUser(userKey: string): Promise<CaseRecord[]> {
+    return (this.byUser.get(userKey) ?? [])
+      .filter((c) => c.status !== 'closed')
+      .sort(newestFirst)
+      .map((c) => structuredClone(c));
+  }
+
+  async update(
+    caseNo: string,
+    change: (record: CaseRecord) => void,
+    entry: { by: string; action: string; note?: string },
+    at: Date,
+  ): Promise<CaseRecord | undefined> {
+    return this.serialized(async () => {
+      const current = this.byNo.get(caseNo);
+      if (!current) return undefined;
+      const next = structuredClone(current);
+      change(next);
+      next.caseNo = current.caseNo;
+      next.createdAt = current.createdAt;
+      next.status = deriveCaseStatus(next.items);
+      next.updatedAt = at.toISOString();
+      next.audit = [...current.audit, { at: next.updatedAt, ...entry, from: current.status, to: next.status }];
+      const shard = this.shardOf(caseNo);
+      shard.data[caseNo] = next;
+      try {
+        await shard.write();
+      } catch (err) {
+        shard.data[caseNo] = current;
+        throw err;
+      }
+      // The indexes hold the record object itself: swap it everywhere it is listed.
+      this.byNo.set(caseNo, next);
+      for (const list of [this.byIdNumber.get(idKey(current.applicant.idNumber)), this.byUser.get(current.submittedBy.userKey), this.ordered]) {
+        const at = list?.indexOf(current) ?? -1;
+        if (list && at >= 0) list[at] = next;
+      }
+      return structuredClone(next);
+    });
+  }
+
   async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
     const { from, to } = createdRange(filter);
     const limit = filter.limit ?? DEFAULT_CASE_LIST_LIMIT;
@@ -212,6 +254,9 @@ export class LowdbCaseStore implements CaseStore {
     const ofPerson = this.byIdNumber.get(key);
     if (ofPerson) ofPerson.push(record);
     else this.byIdNumber.set(key, [record]);
+    const ofUser = this.byUser.get(record.submittedBy.userKey);
+    if (ofUser) ofUser.push(record);
+    else this.byUser.set(record.submittedBy.userKey, [record]);
     if (!keepOrder) {
       this.ordered.push(record);
       return;

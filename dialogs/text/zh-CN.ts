@@ -229,6 +229,39 @@ const application = {
   partlyDuplicate: (caseNo: string, names: string) => `${names}已经在案件 ${caseNo} 里办理了，这次不重复提交。`,
 };
 
+const booking = {
+  askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
+  askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
+  noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
+  earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。提交申请后就可以在这里预约。`,
+  noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
+  weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+  parts: { am: '上午', pm: '下午' },
+  slotLabel: (month: number, day: number, weekday: string, part: string) => `${month}月${day}日（周${weekday}）${part}`,
+  past: '这个时间已经过去了，最早只能约明天以后的。',
+  tooFar: (weeks: number) => `现在只能约${weeks}周以内的时间。`,
+  holiday: '那天是节假日，医院不做评定。',
+  noSessionThatDay: (hospital: string) => `那天${hospital}没有安排评定。`,
+  full: '这个时间已经约满了。',
+  closed: '这个时间医院临时停诊了。',
+  offer: '离您说的时间最近、还有名额的是下面这几个，点一下就能约：',
+  offerMore: '换个时间',
+  pickPart: '那天上午和下午都能约，您选哪个？',
+  confirmed: (hospital: string, address: string, when: string, bring: string) =>
+    `约好了：${when}，${hospital}（${address}）。\n要带：${bring}。\n前一天会提醒您。要改时间就说“改到某天”，不去了就说“取消预约”。`,
+  rescheduled: '已经帮您改好了。',
+  alreadyBooked: (when: string) => `您已经约了${when}。要改时间就说“改到某天”，要取消就说“取消预约”。`,
+  noBooking: '您现在没有评定预约。想约的话说“预约鉴定”。',
+  cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,
+  cancelButtons: ['确定取消', '不取消'],
+  cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',
+  kept: '好的，预约保留不变。',
+  homeRecorded: (hospital: string, phone: string) =>
+    `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
+  homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
+};
+
 export const zhCN = {
   locale: 'zh-CN',
   welcome: {
@@ -247,6 +280,7 @@ export const zhCN = {
     cancel: ['取消', '取消申请', '不办了', '不想办了', '退出', '不填了'],
     back: ['返回', '上一步', '上一个', '回到上一步', '改上一项', '退回上一步'],
     apply: ['我要申请', '开始申请', '申请', '在线申请', '我要办证', '我要办残疾证', '办理申请'],
+    cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
@@ -272,6 +306,7 @@ export const zhCN = {
     nothingToRate: '好的。还有什么想问的，直接说就行。',
   },
   application,
+  booking,
 };
 
 export type Catalogue = typeof zhCN;

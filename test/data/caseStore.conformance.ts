@@ -158,5 +158,38 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       expect(seqOf(third.caseNo)).to.be.greaterThan(Math.max(seqOf(first.caseNo), seqOf(second.caseNo)));
       expect(nos(await reopened.list({}))).to.have.members(nos([first, second, third]));
     });
+  
+    it('finds the open cases filed from one chat user', async () => {
+      const store = await open(newDir());
+      const at = new Date('2026-11-21T01:00:00Z');
+      const mine = await store.create(newCase({ submittedBy: { role: 'self', userKey: 'chat:a' } }), at);
+      await store.create(newCase({ submittedBy: { role: 'self', userKey: 'chat:b' }, applicant: { idNumber: testIdNumber(7) } }), at);
+      await store.create(newCase({ submittedBy: { role: 'self', userKey: 'chat:a' }, items: decided }), at);
+      expect(nos(await store.openCasesOfUser('chat:a'))).to.deep.equal([mine.caseNo]);
+      expect(await store.openCasesOfUser('chat:nobody')).to.deep.equal([]);
+    });
+
+    it('updates a case atomically: status derived again, audit entry with before and after, durable', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const created = await store.create(newCase({ items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), new Date('2026-11-21T01:00:00Z'));
+      const at = new Date('2026-11-22T03:00:00Z');
+      const updated = await store.update(
+        created.caseNo,
+        (c) => {
+          c.items[0].status = 'approved';
+          c.caseNo = 'tampered';
+        },
+        { by: 'staff:li', action: 'approve', note: '材料齐全' },
+        at,
+      );
+      expect(updated?.caseNo).to.equal(created.caseNo);
+      expect(updated?.status).to.equal('closed');
+      expect(updated?.updatedAt).to.equal(at.toISOString());
+      expect(updated?.audit.at(-1)).to.deep.equal({ at: at.toISOString(), by: 'staff:li', action: 'approve', note: '材料齐全', from: 'submitted', to: 'closed' });
+      expect(await store.openCasesOf(created.applicant.idNumber)).to.deep.equal([]);
+      expect(await (await open(dir)).get(created.caseNo)).to.deep.equal(updated);
+      expect(await store.update('YC000000000000', () => undefined, { by: 'x', action: 'y' }, at)).to.equal(undefined);
+    });
   });
 }

@@ -4,6 +4,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { pinLocale } from '../../bot/middleware.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
+import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
@@ -26,12 +27,13 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const feedback = await LowdbFeedbackStore.open(dataDir);
   const cases = await LowdbCaseStore.open(dataDir);
   const drafts = await LowdbDraftStore.open<ApplicationDraft>(dataDir, 'application');
+  const slots = await LowdbSlotStore.open(dataDir);
   const conversationState = new ConversationState(new MemoryStorage());
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
@@ -47,7 +49,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, send, unanswered, feedback, cases, drafts, kb, region, dataDir, clock };
+  return { say, send, unanswered, feedback, cases, drafts, slots, kb, region, dataDir, clock };
 }
 
 export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];

@@ -1,0 +1,262 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Slot, SlotStore } from '../../data/appraisal.js';
+import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { Clock } from '../../data/clock.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
+import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { userKeyOf } from '../application/applicationDialog.js';
+import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { recognizeCommand } from '../commands.js';
+import { messageWithButtons } from '../replies.js';
+import { text } from '../text/index.js';
+import { setTurnOutcome } from '../turnOutcome.js';
+import { recognizeWhen, type When } from './when.js';
+
+const t = text.booking;
+export const BOOKING_DIALOG = 'booking';
+const OFFERED = 3;
+
+export type BookingAction = 'book' | 'cancel' | 'home';
+
+interface BookingState {
+  phase: 'category' | 'when' | 'pick' | 'confirmCancel';
+  caseNo?: string;
+  category?: DisabilityCategory;
+  /** Sessions offered as buttons, by id. */
+  offered?: string[];
+}
+
+export interface BookingDeps {
+  slots: SlotStore;
+  cases: CaseStore;
+  region: Region;
+  clock: Clock;
+}
+
+/** Items whose decision needs an appraisal at a designated hospital. */
+const needsAppraisal = (c: CaseRecord) => c.items.some((i) => (i.id === 'cert-new' || i.id === 'cert-change') && i.status !== 'rejected');
+
+/** What a message asks of the booking dialog, if anything. */
+export function recognizeBookingIntent(input: string): BookingAction | undefined {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)/.test(folded)) return 'cancel';
+  if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/吗|能不能|可不可以|怎么/.test(folded)) return 'home';
+  if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded)) return 'book';
+  if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长/.test(folded)) return 'book';
+  return undefined;
+}
+
+/**
+ * Books, moves or cancels the appraisal at the designated hospital for the applicant's
+ * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
+ * atomic check-and-reserve: two people can never get the last place.
+ */
+export class BookingDialog extends Dialog<{ action: BookingAction; text: string }> {
+  constructor(private readonly deps: BookingDeps) {
+    super(BOOKING_DIALOG);
+  }
+
+  async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
+    const action = options?.action ?? 'book';
+    await this.ensureSlots();
+    const record = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
+    if (action === 'cancel') {
+      if (!record || !booking) return this.end(dc, t.noBooking);
+      return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), list(t.cancelButtons));
+    }
+    if (!record) {
+      // Only asking when an appraisal could be: show the earliest places, booking needs a case.
+      return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories());
+    }
+    if (action === 'home') return this.requestHome(dc, record);
+    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category };
+    const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
+    if (when) return this.handleWhen(dc, state, when);
+    if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`);
+    return this.ask(dc, state, t.askWhen);
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as BookingState;
+    const input = (dc.context.activity.text ?? '').trim();
+    const command = recognizeCommand(input);
+    if (command === 'cancel' && state.phase !== 'confirmCancel') return this.end(dc, text.booking.kept);
+    switch (state.phase) {
+      case 'category': {
+        const category = recognizeChoice(input, categories())?.value;
+        if (!category) return this.ask(dc, state, text.application.errors.choice, categories());
+        return this.showEarliest(dc, category);
+      }
+      case 'confirmCancel': {
+        const picked = recognizeChoice(input, list(t.cancelButtons));
+        const yes = picked ? picked.value === 0 : recognizeYesNo(input);
+        if (yes === undefined) return this.ask(dc, state, text.application.errors.yesNo, list(t.cancelButtons));
+        return yes ? this.cancel(dc, state.caseNo!) : this.end(dc, t.kept);
+      }
+      case 'pick': {
+        const offered = (state.offered ?? []).map((id) => ({ label: this.label(id), value: id }));
+        const picked = recognizeChoice(input, offered);
+        if (picked) return this.book(dc, state, picked.value);
+        const when = recognizeWhen(input, this.deps.clock.now());
+        if (when) return this.handleWhen(dc, state, when);
+        return this.ask(dc, state, t.notUnderstood, offered);
+      }
+      case 'when': {
+        const when = recognizeWhen(input, this.deps.clock.now());
+        if (!when) return this.ask(dc, state, t.notUnderstood);
+        return this.handleWhen(dc, state, when);
+      }
+    }
+  }
+
+  /** A date the person asked for: book it if it has a place, else explain and offer the nearest. */
+  private async handleWhen(dc: DialogContext, state: BookingState, when: When): Promise<DialogTurnResult> {
+    const hospital = this.hospital(state.category);
+    const today = shanghaiDate(this.deps.clock.now());
+    const first = addDays(today, 1);
+    const last = addDays(today, this.deps.region.booking.weeksAhead * 7);
+    let target = first;
+    let note = '';
+    if (when.kind === 'date') {
+      target = when.date;
+      if (when.date < first) note = t.past;
+      else if (when.date > last) note = t.tooFar(this.deps.region.booking.weeksAhead);
+      else {
+        const day = dayKind(this.deps.region, when.date);
+        if (!day.open && day.why === 'holiday') note = t.holiday;
+        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(hospital.name);
+        else {
+          const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
+            (s) => !when.part || s.part === when.part,
+          );
+          if (free.length === 1 || (free.length > 1 && when.part)) return this.book(dc, state, free[0].id);
+          if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
+          note = t.full;
+        }
+      }
+    } else if (when.kind === 'range') {
+      target = when.from < first ? first : when.from;
+    }
+    // A half day asked on its own ("上午吧", "最早的上午") filters; one tied to a full date does not:
+    // the same day's afternoon is nearer than next week's morning.
+    const part = when.kind === 'date' ? undefined : when.part;
+    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part);
+    if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
+    return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
+  }
+
+  /** Takes the place (or moves the existing booking there) and records it on the case. */
+  private async book(dc: DialogContext, state: BookingState, slotId: string): Promise<DialogTurnResult> {
+    const who = { caseNo: state.caseNo!, userKey: userKeyOf(dc.context), category: state.category ?? '肢体' };
+    const existing = await this.deps.slots.activeBookingOf(who.caseNo);
+    const at = this.deps.clock.now();
+    const result = existing ? await this.deps.slots.reschedule(existing.id, slotId, at) : await this.deps.slots.reserve(slotId, who, at);
+    if (!result.ok) {
+      setTurnOutcome(dc.context, { outcome: `booking-${result.reason}` });
+      const slot = await this.deps.slots.get(slotId);
+      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(at), 1), undefined, slotId);
+      if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
+      return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full}${t.offer}`);
+    }
+    const { slot, booking } = result;
+    await this.deps.cases.update(
+      who.caseNo,
+      (c) => {
+        c.appointment = { bookingId: booking.id, slotId: slot.id, hospitalId: slot.hospitalId, date: slot.date, part: slot.part, remindOn: addDays(slot.date, -1) };
+      },
+      { by: `chat:${who.userKey}`, action: existing ? 'appointment-reschedule' : 'appointment-book', note: slot.id },
+      at,
+    );
+    setTurnOutcome(dc.context, { outcome: existing ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
+    const hospital = this.deps.region.hospitals.find((h) => h.id === slot.hospitalId)!;
+    const bring = hospital.bring[state.category ?? hospital.categories[0]] ?? hospital.bring[hospital.categories[0]]!;
+    const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), bring);
+    return this.end(dc, existing ? `${t.rescheduled}${confirmation}` : confirmation);
+  }
+
+  private async cancel(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
+    const booking = await this.deps.slots.activeBookingOf(caseNo);
+    const at = this.deps.clock.now();
+    if (booking) {
+      await this.deps.slots.cancel(booking.id, at);
+      await this.deps.cases.update(caseNo, (c) => void delete c.appointment, { by: `chat:${userKeyOf(dc.context)}`, action: 'appointment-cancel', note: booking.slotId }, at);
+    }
+    setTurnOutcome(dc.context, { outcome: 'booking-cancelled' });
+    return this.end(dc, t.cancelled);
+  }
+
+  private async requestHome(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
+    if (record.homeAppraisal) return this.end(dc, t.homeAlready);
+    const at = this.deps.clock.now();
+    const reason = (dc.context.activity.text ?? '').slice(0, 200);
+    await this.deps.cases.update(record.caseNo, (c) => {
+      c.homeAppraisal = { requestedAt: at.toISOString(), reason };
+    }, { by: `chat:${userKeyOf(dc.context)}`, action: 'home-appraisal-request' }, at);
+    setTurnOutcome(dc.context, { outcome: 'booking-home-requested' });
+    const hospital = this.hospital(record.applicant.category);
+    return this.end(dc, t.homeRecorded(hospital.name, hospital.phone));
+  }
+
+  private async showEarliest(dc: DialogContext, category: DisabilityCategory): Promise<DialogTurnResult> {
+    const hospital = this.hospital(category);
+    const nearest = await this.nearest(hospital, addDays(shanghaiDate(this.deps.clock.now()), 1));
+    if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
+    return this.end(dc, t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、')));
+  }
+
+  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first. */
+  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except?: string): Promise<Slot[]> {
+    const today = shanghaiDate(this.deps.clock.now());
+    const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: addDays(today, 1), to: addDays(today, this.deps.region.booking.weeksAhead * 7), freeOnly: true }))
+      .filter((s) => s.id !== except && (!part || s.part === part));
+    const distance = (s: Slot) => Math.abs(Date.parse(s.date) - Date.parse(date));
+    return free.sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date) || a.part.localeCompare(b.part)).slice(0, OFFERED)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.part.localeCompare(b.part));
+  }
+
+  private async offer(dc: DialogContext, state: BookingState, slots: Slot[], message: string): Promise<DialogTurnResult> {
+    const offered = slots.map((s) => s.id);
+    return this.ask(dc, { ...state, phase: 'pick', offered }, message, offered.map((id) => ({ label: this.label(id), value: id })));
+  }
+
+  /** Keeps sessions generated for the booking window (idempotent: existing ones are kept). */
+  private async ensureSlots(): Promise<void> {
+    const today = shanghaiDate(this.deps.clock.now());
+    await this.deps.slots.ensureSlots(generateSlots(this.deps.region, addDays(today, 1), this.deps.region.booking.weeksAhead * 7));
+  }
+
+  private hospital(category: DisabilityCategory | undefined): Hospital {
+    return hospitalFor(this.deps.region, category ?? '肢体') ?? this.deps.region.hospitals[0];
+  }
+
+  /** "11月25日（周三）上午" for a session id. */
+  private label(id: string): string {
+    const [, date, part] = id.split(':');
+    const [, m, d] = date.split('-').map(Number);
+    return t.slotLabel(m, d, t.weekdays[weekdayOf(date) - 1], t.parts[part as 'am' | 'pm']);
+  }
+
+  private async describe(slotId: string): Promise<string> {
+    const slot = await this.deps.slots.get(slotId);
+    const hospital = this.deps.region.hospitals.find((h) => h.id === slot?.hospitalId);
+    return `${hospital?.name ?? ''}${this.label(slotId)}`;
+  }
+
+  private async ask(dc: DialogContext, state: BookingState, message: string, options: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
+    // The dialog is on top of the stack from beginDialog on: its state is the instance's.
+    dc.activeDialog!.state = state;
+    await dc.context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+    return Dialog.EndOfTurn;
+  }
+
+  private async end(dc: DialogContext, message: string): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(messageWithButtons(message));
+    return dc.endDialog();
+  }
+}
+
+const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));
+const categories = (): ChoiceOption<DisabilityCategory>[] => DISABILITY_CATEGORIES.map((c) => ({ label: c, value: c }));
