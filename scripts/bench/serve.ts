@@ -7,12 +7,13 @@ import { silentLogger } from '../../bot/logger.js';
 import { startEchoServer } from './echoServer.js';
 
 // Child process of a benchmark: serves one bot on loopback so the load generator does not
-// share its event loop. argv[2]: "app" (OneVisit on a fresh data folder) or "echo".
+// share its event loop. argv[2]: "app" (OneVisit on DATA_DIR or a fresh data folder) or "echo".
 if (process.argv[2] === 'echo') {
   const echo = await startEchoServer();
   process.send?.({ url: echo.url });
 } else {
-  const config = { ...loadConfig(), port: 0, dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')) };
+  // DATA_DIR set by the benchmark: a data folder it filled beforehand (cases to book for).
+  const config = { ...loadConfig(), port: 0, dataDir: process.env.DATA_DIR || mkdtempSync(join(tmpdir(), 'onevisit-bench-')) };
   const app = await createApp({ config, logger: silentLogger });
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
