@@ -1,4 +1,6 @@
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import restify, { type Server } from 'restify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../bot/config.js';
@@ -39,4 +41,16 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
+}
+
+/** A bare restify server on a free loopback port with only the routes `register` adds. */
+export async function serveRoutes(register: (server: Server) => void): Promise<{ server: Server; base: string; close(): Promise<void> }> {
+  const server = restify.createServer();
+  register(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    server,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

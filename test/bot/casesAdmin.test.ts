@@ -1,21 +1,14 @@
 import { expect } from 'chai';
-import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import { registerCaseAdmin } from '../../bot/routes/cases.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
-import { tempDir } from '../support.js';
+import { serveRoutes, tempDir } from '../support.js';
 
 const TOKEN = 'test-admin-token';
 
-async function serve(token: string | undefined, store: CaseStore): Promise<{ server: Server; base: string }> {
-  const server = restify.createServer();
-  registerCaseAdmin(server, token, store);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
+const serve = (token: string | undefined, store: CaseStore) => serveRoutes((server) => registerCaseAdmin(server, token, store));
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 describe('admin case API', () => {

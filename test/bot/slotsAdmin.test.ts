@@ -1,22 +1,15 @@
 import { expect } from 'chai';
-import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import { registerSlotAdmin } from '../../bot/routes/slots.js';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
-import { tempDir } from '../support.js';
+import { serveRoutes, tempDir } from '../support.js';
 
 const TOKEN = 'test-admin-token';
 const AT = new Date('2026-11-20T02:00:00Z');
 const who = (i: number) => ({ caseNo: `YC2026112000${String(i).padStart(2, '0')}`, userKey: `test:u${i}`, category: '肢体' as const });
 
-async function serve(token: string | undefined, store: SlotStore): Promise<{ server: Server; base: string }> {
-  const server = restify.createServer();
-  registerSlotAdmin(server, token, store);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
+const serve = (token: string | undefined, store: SlotStore) => serveRoutes((server) => registerSlotAdmin(server, token, store));
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 const chinese = /[\u4e00-\u9fff]/;
 
