@@ -14,7 +14,17 @@ export interface CaseItem {
   reason?: string;
 }
 
-export type CaseStatus = 'submitted' | 'closed';
+/**
+ * Where the case stands (DESIGN.md): submitted -> pre_review -> (returned | appraisal_scheduled
+ * -> appraised -> public_notice -> approved -> delivered). A case with no certificate item goes
+ * from pre-review to in_decision, the departments deciding its items.
+ */
+export const STAGES = ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'delivered', 'in_decision'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The case's overall status: its stage while anything is undecided, then closed. */
+export type CaseStatus = Stage | 'closed';
+export const CASE_STATUSES: readonly CaseStatus[] = [...STAGES, 'closed'];
 
 export interface Applicant {
   name: string;
@@ -57,6 +67,7 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   status: CaseStatus;
+  stage: Stage;
   applicant: Applicant;
   /** Who filled the form: the applicant, or a family member / guardian for them. */
   submittedBy: { role: 'self' | 'proxy'; relation?: string; userKey: string };
@@ -70,13 +81,17 @@ export interface CaseRecord {
   appointment?: Appointment;
   /** Asked for a home appraisal (上门鉴定): the hospital arranges it by phone. */
   homeAppraisal?: { requestedAt: string; reason: string };
+  /** Why the case was returned and which fields the applicant must correct. */
+  returned?: { reason: string; fields: string[]; at: string };
+  /** Last working day of the 公示; with no objection the case moves on after it. */
+  noticeEndsOn?: string;
   /** Where to send status updates to the applicant (proactive messages). */
   conversation?: Partial<ConversationReference>;
   audit: AuditEntry[];
 }
 
-/** A case as submitted: the store assigns its number and times. */
-export type NewCase = Omit<CaseRecord, 'caseNo' | 'createdAt' | 'updatedAt' | 'status' | 'audit'> & { by: string };
+/** A case as submitted: the store assigns its number, times and status; the stage starts at submitted. */
+export type NewCase = Omit<CaseRecord, 'caseNo' | 'createdAt' | 'updatedAt' | 'status' | 'stage' | 'audit'> & { by: string; stage?: Stage };
 
 export interface CaseFilter {
   status?: CaseStatus;
@@ -88,9 +103,16 @@ export interface CaseFilter {
   limit?: number;
 }
 
-/** The case's overall status follows from its items: open while any item is still undecided. */
-export function deriveCaseStatus(items: CaseItem[]): CaseStatus {
-  return items.some((i) => i.status === 'submitted' || i.status === 'queued') ? 'submitted' : 'closed';
+const CARD_ITEMS: readonly ItemId[] = ['cert-new', 'cert-renew', 'cert-transfer', 'cert-replace', 'cert-change'];
+
+/**
+ * The overall status follows from the items: the stage while any item is undecided, or while an
+ * approved card is not yet delivered; closed once everything is decided and handed over.
+ */
+export function deriveCaseStatus(items: CaseItem[], stage: Stage = 'submitted'): CaseStatus {
+  const undecided = items.some((i) => i.status === 'submitted' || i.status === 'queued');
+  const cardPending = items.some((i) => CARD_ITEMS.includes(i.id) && i.status === 'approved') && stage !== 'delivered';
+  return undecided || cardPending ? stage : 'closed';
 }
 
 export interface CaseStore {

@@ -1,13 +1,13 @@
 import type { Request, Response, Server } from 'restify';
 import { DEPARTMENTS, type Department } from '../../data/bundle.js';
 import { createdBound, DEFAULT_CASE_LIST_LIMIT } from '../../data/caseQuery.js';
-import type { CaseFilter, CaseRecord, CaseStatus, CaseStore } from '../../data/cases.js';
+import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
 import { maskName } from '../../data/personalData.js';
 import { sendError, sendJson } from '../http.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
-const STATUSES: readonly CaseStatus[] = ['submitted', 'closed'];
+const STATUSES = CASE_STATUSES;
 
 /**
  * Keeps the first 3 and last 4 characters and stars every other letter or digit, whatever the

@@ -117,13 +117,15 @@ export class LowdbCaseStore implements CaseStore {
     return this.serialized(async () => {
       const caseNo = this.takeCaseNo(at);
       const iso = at.toISOString();
-      const status = deriveCaseStatus(fields.items);
+      const stage = fields.stage ?? 'submitted';
+      const status = deriveCaseStatus(fields.items, stage);
       const record: CaseRecord = {
         caseNo,
         createdAt: iso,
         updatedAt: iso,
         status,
         ...fields,
+        stage,
         audit: [{ at: iso, by, action: 'submit', to: status }],
       };
       // The case file is the only write: at open the daily counter is raised past every stored
@@ -174,7 +176,7 @@ export class LowdbCaseStore implements CaseStore {
       change(next);
       next.caseNo = current.caseNo;
       next.createdAt = current.createdAt;
-      next.status = deriveCaseStatus(next.items);
+      next.status = deriveCaseStatus(next.items, next.stage);
       next.updatedAt = at.toISOString();
       next.audit = [...current.audit, { at: next.updatedAt, ...entry, from: current.status, to: next.status }];
       const shard = this.shardOf(caseNo);

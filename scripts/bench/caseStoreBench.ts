@@ -37,13 +37,15 @@ function syntheticCases(count: number, end: Date): CaseRecord[] {
     const birthDate = `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`;
     const { by, ...fields } = newCase({ items, applicant: { idNumber: testIdNumber(i, birthDate), birthDate } });
     const iso = at.toISOString();
-    const status = deriveCaseStatus(items);
+    const stage = open ? 'pre_review' : 'delivered';
+    const status = deriveCaseStatus(items, stage);
     return {
       caseNo: formatCaseNo(at, seq),
       createdAt: iso,
       updatedAt: iso,
       status,
       ...fields,
+      stage,
       audit: [{ at: iso, by, action: 'submit', to: status }],
     };
   });

@@ -178,6 +178,7 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
         created.caseNo,
         (c) => {
           c.items[0].status = 'approved';
+          c.stage = 'delivered';
           c.caseNo = 'tampered';
         },
         { by: 'staff:li', action: 'approve', note: '材料齐全' },

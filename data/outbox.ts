@@ -1,0 +1,38 @@
+import type { ConversationReference } from 'botbuilder';
+
+/** One message to one recipient, written when something happens, delivered by the scheduler. */
+export interface OutboxRow {
+  id: string;
+  /** Same key, same message to the same person: enqueueing it again is a no-op. */
+  dedupeKey: string;
+  caseNo?: string;
+  /** Where to send: the recipient's stored conversation reference. */
+  conversation: Partial<ConversationReference>;
+  /** Who it is for, for the admin view ("applicant", "subscriber:<userKey>", "staff"). */
+  recipient: string;
+  text: string;
+  createdAt: string;
+  /** Not before this time (quiet hours, retry backoff). */
+  dueAt: string;
+  attempts: number;
+  status: 'pending' | 'delivered' | 'dead';
+  lastError?: string;
+  deliveredAt?: string;
+}
+
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text'> & { dueAt?: string };
+
+/**
+ * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all
+ * history: delivered rows are kept for the record but out of the way.
+ */
+export interface OutboxStore {
+  /** Adds rows, skipping any whose dedupe key exists; resolves once they are on disk. */
+  enqueue(rows: NewOutboxRow[], at: Date): Promise<OutboxRow[]>;
+  /** Pending rows due at `at`, oldest first (creation order), at most `limit`. */
+  due(at: Date, limit: number): Promise<OutboxRow[]>;
+  markDelivered(id: string, at: Date): Promise<void>;
+  /** Records a failure: retried at `retryAt`, or dead-lettered when `dead`. */
+  markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void>;
+  list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number }): Promise<OutboxRow[]>;
+}
