@@ -43,3 +43,20 @@ export function generateSlots(region: Region, from: string, days: number): SlotS
   }
   return seeds;
 }
+
+/** The working day `n` working days after `date` (holidays and weekends skipped, make-up days counted). */
+export function addWorkingDays(region: Region, date: string, n: number): string {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, 1);
+    if (dayKind(region, day).open) left--;
+  }
+  return day;
+}
+
+/** Working days from `from` (exclusive) to `to` (inclusive); 0 when `to` is not after `from`. */
+export function workingDaysBetween(region: Region, from: string, to: string): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (dayKind(region, day).open) count++;
+  return count;
+}

@@ -1,9 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import { DEPARTMENTS, type Department } from '../../data/bundle.js';
 import { createdBound, DEFAULT_CASE_LIST_LIMIT } from '../../data/caseQuery.js';
+import type { CaseWorkflow } from '../caseWorkflow.js';
+import { formatIssues } from '../../data/validation.js';
+import { actionBodySchema, nextActions } from '../../data/workflow.js';
 import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
 import { maskName } from '../../data/personalData.js';
-import { sendError, sendJson } from '../http.js';
+import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
@@ -81,8 +84,11 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { erro
   return filter;
 }
 
-/** Back-office case views: a masked list with filters, and one full case by number. */
-export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore): void {
+/**
+ * Back-office case views: a masked list with filters, one full case by number with the actions
+ * allowed now, and performing one action (the workflow checks and audits it).
+ */
+export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore, workflow?: CaseWorkflow): void {
   const allowed = adminGuard(token);
   server.get('/api/admin/cases', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
@@ -95,6 +101,20 @@ export function registerCaseAdmin(server: Server, token: string | undefined, cas
     const caseNo = String(req.params.caseNo ?? '').trim().toUpperCase();
     const found = caseNo ? await cases.get(caseNo) : undefined;
     if (!found) return sendError(res, 404, `没有找到案件 ${caseNo.slice(0, 40)}，请核对办件编号（如 YC202611210001）`);
-    sendJson(res, 200, { case: found });
+    sendJson(res, 200, { case: found, nextActions: nextActions(found) });
+  });
+  if (!workflow) return;
+  server.post('/api/admin/cases/:caseNo/actions', async (req: Request, res: Response) => {
+    if (!allowed(req, res)) return;
+    try {
+      const parsed = actionBodySchema.safeParse(await readJsonBody(req, 64 * 1024));
+      if (!parsed.success) return sendError(res, 400, `请求体有误：${formatIssues(parsed.error)}`);
+      const result = await workflow.perform(String(req.params.caseNo ?? '').trim().toUpperCase(), parsed.data);
+      if (!result.ok) return sendError(res, result.status, result.error);
+      sendJson(res, 200, { case: result.record, nextActions: nextActions(result.record) });
+    } catch (err) {
+      if (err instanceof HttpError) return sendError(res, err.status, err.message);
+      throw err;
+    }
   });
 }

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { GRADES } from './bundle.js';
+import { addWorkingDays } from './calendar.js';
+import type { CaseRecord, Stage } from './cases.js';
+import { DISABILITY_CATEGORIES, type Region } from './region.js';
+
+// The case workflow as a table: which action is allowed at which stage, what it needs, what it
+// changes. Every change goes through CaseStore.update, so it is atomic and audited.
+
+export const ACTIONS = [
+  'start_review',
+  'return',
+  'resubmit',
+  'pass_review',
+  'record_appraisal',
+  'start_notice',
+  'object',
+  'complete_notice',
+  'deliver',
+  'approve_item',
+  'reject_item',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Fields the applicant can be asked to correct after a return (the application form's slot keys). */
+export const CORRECTABLE_FIELDS = ['name', 'idNumber', 'phone', 'hukou', 'address', 'category', 'guardianName', 'guardianId', 'guardianRelation', 'channel', 'delivery'] as const;
+
+export const actionBodySchema = z
+  .object({
+    action: z.enum(ACTIONS),
+    note: z.string().max(500).optional(),
+    by: z.string().min(1).max(100),
+    item: z.string().optional(),
+    fields: z.array(z.enum(CORRECTABLE_FIELDS)).optional(),
+    category: z.enum(DISABILITY_CATEGORIES).optional(),
+    grade: z.enum(GRADES).optional(),
+    method: z.enum(['mail', 'pickup']).optional(),
+  })
+  .strict();
+export type ActionBody = z.infer<typeof actionBodySchema>;
+
+export interface NextAction {
+  action: Action;
+  /** For item decisions: the items it applies to now. */
+  items?: string[];
+}
+
+const APPRAISAL_ITEMS = ['cert-new', 'cert-change'];
+const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id));
+const certItem = (c: CaseRecord) => c.items.find((i) => i.id.startsWith('cert-'));
+
+/** Stages from which departments decide items in parallel (pre-review has passed). */
+const DECIDING: readonly Stage[] = ['appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'delivered', 'in_decision'];
+
+const STAGE_ACTIONS: Record<Stage, Action[]> = {
+  submitted: ['start_review'],
+  pre_review: ['pass_review', 'return'],
+  returned: ['resubmit'],
+  appraisal_scheduled: ['record_appraisal'],
+  appraised: ['start_notice'],
+  public_notice: ['complete_notice', 'object'],
+  approved: ['deliver'],
+  delivered: [],
+  in_decision: [],
+};
+
+/** Items a department may decide now: undecided, not waiting for the certificate, not the certificate itself (its track decides it). */
+function decidableItems(c: CaseRecord, action: 'approve_item' | 'reject_item'): string[] {
+  if (!DECIDING.includes(c.stage)) return [];
+  return c.items
+    .filter((i) => i.status === 'submitted')
+    .filter((i) => !i.id.startsWith('cert-') || (action === 'reject_item' && ['appraised', 'public_notice'].includes(c.stage)) || (!needsAppraisal(c) && c.stage === 'in_decision'))
+    .map((i) => i.id);
+}
+
+export function nextActions(c: CaseRecord): NextAction[] {
+  const actions: NextAction[] = STAGE_ACTIONS[c.stage].map((action) => ({ action }));
+  for (const action of ['approve_item', 'reject_item'] as const) {
+    const items = decidableItems(c, action);
+    if (items.length) actions.push({ action, items });
+  }
+  return actions;
+}
+
+export type ActionOutcome =
+  | { ok: true; change: (c: CaseRecord) => void; message: NotificationKey }
+  | { ok: false; status: 400 | 409; error: string };
+
+/** What the applicant is told, by kind of event. */
+export type NotificationKey =
+  | 'pre_review'
+  | 'returned'
+  | 'resubmitted'
+  | 'appraisal_scheduled'
+  | 'in_decision'
+  | 'appraised'
+  | 'public_notice'
+  | 'objection'
+  | 'approved'
+  | 'delivered_mail'
+  | 'delivered_pickup'
+  | 'item_approved'
+  | 'item_rejected';
+
+/**
+ * Checks an action against the case as it is and returns the change to apply. 409 when the
+ * action is not allowed now; 400 when what it needs is missing.
+ */
+export function planAction(c: CaseRecord, body: ActionBody, today: string, region: Region): ActionOutcome {
+  const allowed = nextActions(c).find((a) => a.action === body.action);
+  if (!allowed) return { ok: false, status: 409, error: `现在（${c.stage}）不能执行 ${body.action}；可以执行：${nextActions(c).map((a) => a.action).join('、') || '无'}` };
+  const need = (what: string) => ({ ok: false as const, status: 400 as const, error: `${body.action} 需要 ${what}` });
+  switch (body.action) {
+    case 'start_review':
+      return { ok: true, change: (r) => void (r.stage = 'pre_review'), message: 'pre_review' };
+    case 'return':
+      if (!body.note) return need('note（退回原因，申请人能照着改的话）');
+      return {
+        ok: true,
+        change: (r) => {
+          r.stage = 'returned';
+          r.returned = { reason: body.note!, fields: body.fields ?? [], at: today };
+        },
+        message: 'returned',
+      };
+    case 'resubmit':
+      return {
+        ok: true,
+        change: (r) => {
+          r.stage = 'pre_review';
+          delete r.returned;
+        },
+        message: 'resubmitted',
+      };
+    case 'pass_review':
+      return {
+        ok: true,
+        change: (r) => void (r.stage = needsAppraisal(r) ? 'appraisal_scheduled' : 'in_decision'),
+        message: needsAppraisal(c) ? 'appraisal_scheduled' : 'in_decision',
+      };
+    case 'record_appraisal':
+      if (!body.category || !body.grade) return need('category 和 grade（评定结果）');
+      return {
+        ok: true,
+        change: (r) => {
+          r.stage = 'appraised';
+          r.applicant.category = body.category;
+          r.applicant.grade = body.grade;
+        },
+        message: 'appraised',
+      };
+    case 'start_notice':
+      return {
+        ok: true,
+        change: (r) => {
+          r.stage = 'public_notice';
+          r.noticeEndsOn = addWorkingDays(region, today, 5);
+        },
+        message: 'public_notice',
+      };
+    case 'object':
+      if (!body.note) return need('note（异议内容）');
+      return { ok: true, change: (r) => void ((r.stage = 'pre_review'), delete r.noticeEndsOn), message: 'objection' };
+    case 'complete_notice':
+      return {
+        ok: true,
+        change: (r) => {
+          r.stage = 'approved';
+          delete r.noticeEndsOn;
+          const cert = certItem(r);
+          if (cert && cert.status === 'submitted') cert.status = 'approved';
+          // Subsidies that waited for the certificate go to their departments now.
+          for (const item of r.items) if (item.status === 'queued') (item.status = 'submitted'), delete item.reason;
+        },
+        message: 'approved',
+      };
+    case 'deliver':
+      if (!body.method) return need('method（mail 或 pickup）');
+      return { ok: true, change: (r) => void ((r.stage = 'delivered'), (r.delivery = body.method)), message: body.method === 'mail' ? 'delivered_mail' : 'delivered_pickup' };
+    case 'approve_item':
+    case 'reject_item': {
+      if (!body.item || !allowed.items?.includes(body.item)) return { ok: false, status: 409, error: `事项 ${body.item ?? '(未填)'} 现在不能决定；可以决定：${allowed.items?.join('、')}` };
+      if (body.action === 'reject_item' && !body.note) return need('note（不予办理的原因）');
+      return {
+        ok: true,
+        change: (r) => {
+          const item = r.items.find((i) => i.id === body.item)!;
+          item.status = body.action === 'approve_item' ? 'approved' : 'rejected';
+          if (body.note) item.reason = body.note;
+        },
+        message: body.action === 'approve_item' ? 'item_approved' : 'item_rejected',
+      };
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { CaseStore } from '../../data/cases.js';
+import type { Clock } from '../../data/clock.js';
+import type { FamilyStore } from '../../data/family.js';
+import type { Region } from '../../data/region.js';
+import type { CaseWorkflow } from '../../bot/caseWorkflow.js';
+import { applicationSlots, type Slot } from '../application/slots.js';
+import { userKeyOf } from '../application/applicationDialog.js';
+import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { recognizeCommand } from '../commands.js';
+import { messageWithButtons } from '../replies.js';
+import { text } from '../text/index.js';
+import { setTurnOutcome } from '../turnOutcome.js';
+import { renderCase } from './timeline.js';
+
+const s = text.status;
+export const STATUS_DIALOG = 'status';
+const HOUR = 3_600_000;
+const MAX_FAILURES = 5;
+
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
+
+interface StatusState {
+  action: StatusAction;
+  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field';
+  caseNo?: string;
+  /** Followers offered for removal, in button order. */
+  followers?: { caseNo: string; userKey: string }[];
+  /** Fields still to correct after a return, and the answers so far. */
+  fields?: string[];
+  values?: Record<string, unknown>;
+}
+
+export interface StatusDeps {
+  cases: CaseStore;
+  family: FamilyStore;
+  workflow: CaseWorkflow;
+  region: Region;
+  clock: Clock;
+}
+
+/**
+ * What happens after submitting, in the chat: the applicant's own cases with their timeline,
+ * a family member's check (case number + last 6 of the ID, with a lockout), followers and
+ * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
+ */
+export class StatusDialog extends Dialog<{ action: StatusAction }> {
+  private readonly slots = applicationSlots();
+
+  constructor(private readonly deps: StatusDeps) {
+    super(STATUS_DIALOG);
+  }
+
+  async beginDialog(dc: DialogContext, options?: { action: StatusAction }): Promise<DialogTurnResult> {
+    const userKey = userKeyOf(dc.context);
+    const action = options?.action ?? 'progress';
+    setTurnOutcome(dc.context, { outcome: `status-${action}` });
+    switch (action) {
+      case 'progress': {
+        const cases = await this.deps.cases.openCasesOfUser(userKey);
+        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
+      }
+      case 'familyCheck':
+        return this.ask(dc, { action, step: 'caseNo' }, s.familyAskCaseNo);
+      case 'followers':
+        return this.listFollowers(dc, userKey);
+      case 'unsubscribe':
+        await this.deps.family.optOut(userKey, this.deps.clock.now());
+        return this.end(dc, s.unsubscribed);
+      case 'resubscribe':
+        await this.deps.family.optIn(userKey);
+        return this.end(dc, s.resubscribed);
+      case 'correct': {
+        const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
+        if (!returned?.returned) return this.end(dc, s.correctNothing);
+        const fields = returned.returned.fields.filter((f) => this.slot(f));
+        const names = fields.map((f) => text.application.labels[f]).join('、') || '无';
+        await dc.context.sendActivity(messageWithButtons(s.correctStart(returned.returned.reason, names)));
+        if (fields.length === 0) return this.resubmit(dc, returned.caseNo, {});
+        return this.askField(dc, { action, step: 'field', caseNo: returned.caseNo, fields, values: {} });
+      }
+    }
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as StatusState;
+    const input = (dc.context.activity.text ?? '').trim();
+    if (recognizeCommand(input) === 'cancel') return this.end(dc, text.restart);
+    switch (state.step) {
+      case 'caseNo': {
+        const caseNo = /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
+        if (!caseNo) return this.ask(dc, state, s.familyAskCaseNo);
+        return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
+      }
+      case 'idTail':
+        return this.verify(dc, state, input);
+      case 'subscribe': {
+        const yes = recognizeChoice(input, list(s.subscribeButtons))?.value === 0 || recognizeYesNo(input) === true;
+        if (!yes) return this.end(dc, s.notSubscribed);
+        const conversation = TurnContext.getConversationReference(dc.context.activity);
+        await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });
+        await this.deps.family.optIn(userKeyOf(dc.context));
+        return this.end(dc, s.subscribed);
+      }
+      case 'remove': {
+        const options = (state.followers ?? []).map((f, i) => ({ label: s.removeFollower(i + 1), value: f }));
+        const picked = recognizeChoice(input, options);
+        if (!picked) return this.end(dc, text.restart);
+        await this.deps.family.unsubscribe(picked.value.caseNo, picked.value.userKey);
+        return this.end(dc, s.followerRemoved);
+      }
+      case 'field': {
+        const [field, ...rest] = state.fields!;
+        const result = this.slot(field)!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+        if (!result.ok) return this.ask(dc, state, result.error);
+        const values = { ...state.values, ...result.set };
+        if (rest.length) return this.askField(dc, { ...state, fields: rest, values });
+        return this.resubmit(dc, state.caseNo!, values);
+      }
+    }
+  }
+
+  /** Case number and last 6 of the ID: right shows a masked summary; wrong says only "不匹配". */
+  private async verify(dc: DialogContext, state: StatusState, input: string): Promise<DialogTurnResult> {
+    const now = this.deps.clock.now();
+    const since = new Date(now.getTime() - HOUR);
+    const keys = [`requester:${userKeyOf(dc.context)}`, `case:${state.caseNo}`];
+    const locked = await Promise.all(keys.map((k) => this.deps.family.failuresSince(k, since)));
+    if (locked.some((n) => n >= MAX_FAILURES)) return this.end(dc, s.familyLocked);
+    const record = await this.deps.cases.get(state.caseNo!);
+    const tail = input.replace(/\s+/g, '').toUpperCase();
+    if (record && /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
+      setTurnOutcome(dc.context, { outcome: 'family-verified' });
+      return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, list(s.subscribeButtons));
+    }
+    const counts = await this.deps.family.recordFailure(keys, now, since);
+    setTurnOutcome(dc.context, { outcome: 'family-mismatch' });
+    if (counts.some((n) => n >= MAX_FAILURES)) {
+      if (record) await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKeyOf(dc.context)}`, action: 'family-check-locked' }, now);
+      return this.end(dc, s.familyLocked);
+    }
+    return this.end(dc, s.familyMismatch);
+  }
+
+  private async listFollowers(dc: DialogContext, userKey: string): Promise<DialogTurnResult> {
+    const followers: { caseNo: string; userKey: string; since: string }[] = [];
+    for (const c of await this.deps.cases.openCasesOfUser(userKey)) {
+      for (const sub of await this.deps.family.subscribersOf(c.caseNo)) followers.push({ caseNo: c.caseNo, userKey: sub.userKey, since: sub.since });
+    }
+    if (followers.length === 0) return this.end(dc, s.noFollowers);
+    const lines = followers.map((f, i) => s.follower(i + 1, new Date(f.since).toISOString().slice(0, 10)));
+    const state: StatusState = { action: 'followers', step: 'remove', followers: followers.map(({ caseNo, userKey: key }) => ({ caseNo, userKey: key })) };
+    return this.ask(dc, state, `${s.followers(followers.length)}\n${lines.join('\n')}`, followers.map((_, i) => ({ label: s.removeFollower(i + 1), value: i })));
+  }
+
+  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>): Promise<DialogTurnResult> {
+    const by = `chat:${userKeyOf(dc.context)}`;
+    const now = this.deps.clock.now();
+    if (Object.keys(values).length) {
+      await this.deps.cases.update(caseNo, (c) => {
+        // Only applicant and delivery fields can be flagged; each lands where the form put it.
+        const v = values as Record<string, string>;
+        for (const key of ['name', 'idNumber', 'phone', 'hukou', 'address', 'category'] as const) if (v[key] !== undefined) (c.applicant as unknown as Record<string, string>)[key] = v[key];
+        if (v.birthDate) c.applicant.birthDate = v.birthDate;
+        if (v.guardianName || v.guardianId || v.guardianRelation) {
+          c.guardian = { name: v.guardianName ?? c.guardian?.name ?? '', idNumber: v.guardianId ?? c.guardian?.idNumber ?? '', relation: v.guardianRelation ?? c.guardian?.relation ?? '' };
+        }
+        if (v.channel) c.channel = v.channel as 'online' | 'window';
+        if (v.delivery) c.delivery = v.delivery as 'mail' | 'pickup';
+      }, { by, action: 'correct', note: Object.keys(values).join(',') }, now);
+    }
+    const result = await this.deps.workflow.perform(caseNo, { action: 'resubmit', by });
+    return this.end(dc, result.ok ? s.correctDone : result.error);
+  }
+
+  private askField(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    const slot = this.slot(state.fields![0])!;
+    const prompt = slot.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+    return this.ask(dc, state, prompt.text, prompt.options);
+  }
+
+  private slot(key: string): Slot | undefined {
+    return this.slots.find((sl) => sl.key === key);
+  }
+
+  private async ask(dc: DialogContext, state: StatusState, message: string, options: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
+    dc.activeDialog!.state = state;
+    await dc.context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+    return Dialog.EndOfTurn;
+  }
+
+  private async end(dc: DialogContext, message: string): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(messageWithButtons(message));
+    return dc.endDialog();
+  }
+}
+
+const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));

@@ -1,0 +1,39 @@
+import type { CaseRecord } from '../../data/cases.js';
+import { maskName, maskText } from '../../data/personalData.js';
+import { text } from '../text/index.js';
+
+const s = text.status;
+
+const day = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};
+
+function who(by: string, forFamily: boolean): string {
+  const kind = by.split(':')[0];
+  if (kind === 'chat') return forFamily ? '申请人' : s.byNames.chat;
+  return s.byNames[kind] ?? s.byNames.staff;
+}
+
+/**
+ * A case as the applicant (or a verified family member) reads it: stage, each step with its
+ * date and who, each item's status, and what comes next. Family members see personal data masked.
+ */
+export function renderCase(record: CaseRecord, forFamily = false): string {
+  const lines = [s.timelineTitle(record.caseNo, s.stageNames[record.status])];
+  if (forFamily) {
+    const { name, idNumber, phone } = record.applicant;
+    lines.push(s.familyFound(maskName(name), maskText(idNumber), maskText(phone)));
+  }
+  for (const entry of record.audit) {
+    const name = s.actionNames[entry.action];
+    if (name) lines.push(`· ${day(entry.at)} ${name}（${who(entry.by, forFamily)}）`);
+  }
+  lines.push(s.itemsTitle);
+  for (const item of record.items) {
+    const reason = item.status === 'rejected' && item.reason ? `：${item.reason}` : '';
+    lines.push(`· ${text.application.itemNames[item.id]}：${s.itemStatus[item.status]}${reason}`);
+  }
+  lines.push(s.next[record.status]);
+  return lines.join('\n');
+}
