@@ -11,6 +11,14 @@ import type { SlotStore } from '../data/appraisal.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
+import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
+import { LowdbFamilyStore } from '../data/lowdb/lowdbFamilyStore.js';
+import type { OutboxStore } from '../data/outbox.js';
+import type { FamilyStore } from '../data/family.js';
+import { CaseWorkflow } from './caseWorkflow.js';
+import { DailyJobs } from './dailyJobs.js';
+import { registerOverdueAdmin } from './routes/overdue.js';
+import { registerOutboxAdmin } from './routes/outbox.js';
 import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -41,7 +49,17 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: { storage: LowdbStorage; unanswered: UnansweredStore; feedback: FeedbackStore; cases: CaseStore; slots: SlotStore };
+  stores: {
+    storage: LowdbStorage;
+    unanswered: UnansweredStore;
+    feedback: FeedbackStore;
+    cases: CaseStore;
+    slots: SlotStore;
+    outbox: OutboxStore;
+    family: FamilyStore;
+  };
+  workflow: CaseWorkflow;
+  dailyJobs: DailyJobs;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -69,7 +87,17 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock });
+  const outbox = await LowdbOutboxStore.open(config.dataDir, { onError: (err) => logger.error('outbox_write_failed', { message: err.message }) });
+  const family = await LowdbFamilyStore.open(config.dataDir);
+  const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
+  const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
+  const dialog = new MainDialog(
+    answers,
+    region.hotlines,
+    { drafts, cases, region, clock },
+    { slots, cases, region, clock },
+    { cases, family, workflow, region, clock },
+  );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);
   adapter.use(turnLog(logger, clock));
@@ -80,8 +108,10 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerMessages(server, adapter, bot, logger);
   registerAgent(server, kb);
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
-  registerCaseAdmin(server, config.adminToken, cases);
+  registerCaseAdmin(server, config.adminToken, cases, workflow);
   registerSlotAdmin(server, config.adminToken, slots);
+  registerOutboxAdmin(server, config.adminToken, outbox);
+  registerOverdueAdmin(server, config.adminToken, dailyJobs);
 
   return {
     server,
@@ -89,7 +119,9 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback, cases, slots },
+    stores: { storage, unanswered, feedback, cases, slots, outbox, family },
+    workflow,
+    dailyJobs,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -193,3 +193,24 @@ export function planAction(c: CaseRecord, body: ActionBody, today: string, regio
     }
   }
 }
+
+/**
+ * Working days a stage may take before the case is overdue: the federation reviews within 10
+ * working days (policy-facts.md); the other limits are this service's own promises.
+ */
+export const STAGE_LIMITS: Partial<Record<Stage, number>> = {
+  submitted: 2,
+  pre_review: 10,
+  appraised: 5,
+  approved: 10,
+  in_decision: 20,
+};
+
+/** When the case entered its current stage: the last audit entry that moved it there. */
+export function stageSince(c: CaseRecord): string {
+  for (let i = c.audit.length - 1; i >= 0; i--) {
+    const entry = c.audit[i];
+    if (entry.from !== entry.to || i === 0) return entry.at;
+  }
+  return c.createdAt;
+}

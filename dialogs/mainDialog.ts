@@ -33,10 +33,10 @@ export class MainDialog extends ComponentDialog {
     private readonly hotlines: Hotlines,
     application: Omit<ApplicationDeps, 'answers'>,
     booking: BookingDeps,
-    status?: StatusDeps,
+    status: StatusDeps,
   ) {
     super('mainDialog');
-    if (status) this.addDialog(new StatusDialog(status));
+    this.addDialog(new StatusDialog(status));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
     this.addDialog(new BookingDialog(booking));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
@@ -58,7 +58,7 @@ export class MainDialog extends ComponentDialog {
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (isProgressQuestion(meant) ? 'progress' : undefined);
-    if (statusAction && this.findDialog(STATUS_DIALOG)) {
+    if (statusAction) {
       await this.answers.clearOffer(context);
       return step.beginDialog(STATUS_DIALOG, { action: statusAction as StatusAction });
     }

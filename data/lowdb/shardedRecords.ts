@@ -22,6 +22,11 @@ export class ShardedRecords<T> {
     return this.shardOf(key).data[key];
   }
 
+  /** Every record with its key (the stored records themselves, not copies). */
+  *entries(): IterableIterator<[key: string, value: T]> {
+    for (const shard of this.shards) yield* Object.entries(shard.data);
+  }
+
   /** Sets or (with undefined) deletes records in memory; resolves when their files are written. */
   async put(changes: [key: string, value: T | undefined][]): Promise<void> {
     const touched = new Set<Low<Shard<T>>>();

@@ -5,6 +5,9 @@ import { pinLocale } from '../../bot/middleware.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
+import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
+import { LowdbFamilyStore } from '../../data/lowdb/lowdbFamilyStore.js';
+import { CaseWorkflow } from '../../bot/caseWorkflow.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
@@ -28,28 +31,33 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const cases = await LowdbCaseStore.open(dataDir);
   const drafts = await LowdbDraftStore.open<ApplicationDraft>(dataDir, 'application');
   const slots = await LowdbSlotStore.open(dataDir);
+  const outbox = await LowdbOutboxStore.open(dataDir);
+  const family = await LowdbFamilyStore.open(dataDir);
+  const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
   const conversationState = new ConversationState(new MemoryStorage());
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock }, { cases, family, workflow, region, clock });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
-  const send = async (input: string, locale = 'zh-CN'): Promise<Partial<Activity>[]> => {
-    const first = await client.sendActivity({ type: 'message', text: input, locale } as Partial<Activity>);
+  const send = async (input: string, locale = 'zh-CN', from = 'user1'): Promise<Partial<Activity>[]> => {
+    const first = await client.sendActivity({ type: 'message', text: input, locale, from: { id: from, name: from } } as Partial<Activity>);
     const replies = first ? [first as Partial<Activity>] : [];
     for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next as Partial<Activity>);
     return replies;
   };
+  /** The last reply to one message from another chat user (a family member). */
+  const sayAs = (from: string, input: string) => say(input, 'zh-CN', from);
   /** The last reply to one message (the question the bot now asks). */
-  const say = async (input: string, locale = 'zh-CN'): Promise<Partial<Activity>> => {
-    const replies = await send(input, locale);
+  const say = async (input: string, locale = 'zh-CN', from = 'user1'): Promise<Partial<Activity>> => {
+    const replies = await send(input, locale, from);
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, send, unanswered, feedback, cases, drafts, slots, kb, region, dataDir, clock };
+  return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, kb, region, dataDir, clock };
 }
 
 export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];

@@ -1,0 +1,350 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Clock } from '../../data/clock.js';
+import type { DirectLineActivity, DirectLineStore } from '../../data/directLineStore.js';
+import { formatIssues } from '../../data/validation.js';
+import { HttpError, readJsonBody, sendJson } from '../http.js';
+import type { Logger } from '../logger.js';
+import { ConversationFeed, attachStreams } from './directLineStream.js';
+import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from './directLineTokens.js';
+
+/** The cloud service's limit on one activity. */
+export const MAX_DIRECT_LINE_ACTIVITY_BYTES = 256 * 1024;
+export const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
+/** How often, at most, a new conversation also sweeps out the expired ones. */
+const SWEEP_INTERVAL_MS = 3600_000;
+
+const PREFIX = '/v3/directline';
+/** The bot as this channel's users see it (`from` of everything the bot sends, `recipient` of what it gets). */
+const DIRECT_LINE_BOT = { id: 'bot', name: 'Bot', role: 'bot' };
+/** What clients may post: messages, typing indicators and events (Web Chat's backchannel). */
+const USER_ACTIVITY_TYPES = ['message', 'typing', 'event'] as const;
+
+export interface DirectLineDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** DIRECTLINE_SECRET: the server-side credential for `tokens/generate` and for any conversation. */
+  secret?: string;
+  store: DirectLineStore;
+  clock: Clock;
+  /** Where this server is reachable, e.g. `http://127.0.0.1:3978`: the bot's replies are posted there. */
+  publicBaseUrl: () => string;
+  logger: Logger;
+  tokenTtlSeconds?: number;
+  /**
+   * MicrosoftAppId, when set. The adapter then accepts only turns carrying a Microsoft-signed
+   * channel token, which a self-hosted channel cannot produce: conversations are refused (503)
+   * and the Connector endpoints require a bearer token.
+   */
+  appId?: string;
+}
+
+export interface DirectLineToken {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+export interface DirectLineChannel {
+  /** Closes the open WebSocket streams; call it before closing the server. */
+  close(): void;
+}
+
+type TokenDeps = Pick<DirectLineDeps, 'secret' | 'clock' | 'tokenTtlSeconds'>;
+/** A user as tokens carry it and `membersAdded` names it. */
+export type DirectLineUser = { id: string; name?: string };
+
+/** Direct Line's error body, `{error: {code, message}}`, with the cloud service's codes. */
+class DirectLineError extends HttpError {
+  constructor(status: number, message: string, readonly code = codeFor(status)) {
+    super(status, message);
+  }
+}
+
+function codeFor(status: number): string {
+  const codes: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 502: 'BotError', 503: 'ServiceUnavailable' };
+  return codes[status] ?? 'ServiceError';
+}
+
+/** Random and unguessable: a conversation id also names the bot's state for that conversation. */
+const newConversationId = () => randomBytes(18).toString('base64url');
+
+function mint(deps: TokenDeps, conversationId: string, user?: DirectLineUser): DirectLineToken {
+  const ttl = deps.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  const iat = Math.floor(deps.clock.now().getTime() / 1000);
+  const claims: TokenClaims = { conv: conversationId, ...(user && { user: user.id }), ...(user?.name && { name: user.name }), iat, exp: iat + ttl };
+  return { conversationId, token: signToken(signingKey(deps.secret), claims), expires_in: ttl };
+}
+
+/**
+ * A token for a new conversation, for the web page's same-origin endpoint (the page never sees
+ * the secret). It always carries a user id (a fresh `dl_…` one unless given), so the bot is told
+ * the user joined as soon as the conversation starts and its welcome is there before the user
+ * types, as with a cloud token generated with a user id.
+ */
+export function issueToken(deps: TokenDeps, user: DirectLineUser = { id: `dl_${randomBytes(12).toString('base64url')}` }): DirectLineToken {
+  return mint(deps, newConversationId(), user);
+}
+
+const id = z.string().min(1).max(256);
+const name = z.string().max(256).optional();
+// Clients send `user: {}` when they have no id to give (the official one does): no user then.
+const optionalUser = z.object({ id: id.optional(), name }).passthrough().optional();
+const startParams = z.object({ user: optionalUser, locale: z.string().max(64).optional() }).passthrough();
+const userActivityShape = z
+  .object({
+    type: z.enum(USER_ACTIVITY_TYPES, { errorMap: () => ({ message: `应是 ${USER_ACTIVITY_TYPES.join('、')} 之一` }) }),
+    text: z.string().optional(),
+    from: optionalUser,
+    locale: z.string().max(64).optional(),
+    channelData: z.record(z.unknown()).optional(),
+  })
+  .passthrough();
+const botActivityShape = z.object({ type: z.string().min(1) }).passthrough();
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new DirectLineError(400, `不是有效的${what}: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Bodies that the protocol makes optional (token and conversation requests): none is `{}`. */
+async function readOptionalJson(req: Request): Promise<unknown> {
+  const length = req.headers['content-length'];
+  if ((length === undefined || length === '0') && !req.headers['transfer-encoding']) return {};
+  return readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES);
+}
+
+function parseWatermark(raw: string | null): number | undefined {
+  if (raw === null || raw === '') return undefined;
+  if (!/^\d{1,15}$/.test(raw)) throw new DirectLineError(400, 'watermark 应是上次返回的 watermark');
+  return Number(raw);
+}
+
+type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
+
+/**
+ * Direct Line 3.0: a self-hosted channel. Clients (the official `botframework-directlinejs`,
+ * Web Chat) use the client API under `/v3/directline`; their activities reach the bot as
+ * Bot Framework turns through the adapter, and the bot answers, now or later (proactive
+ * messages), through the Connector API endpoints under the `serviceUrl` this channel gives it
+ * (`<publicBaseUrl>/v3/directline`). Clients poll, or read a WebSocket `streamUrl`.
+ *
+ * Status codes follow the cloud service, which the official client reacts to: 401 for a missing
+ * or invalid credential, 403 for an expired token (code `TokenExpired`: the client asks for a new
+ * one) or a token for another conversation, 404 for an unknown conversation (the client ends it).
+ */
+export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineChannel {
+  const { adapter, bot, store, clock, logger } = deps;
+  const key = signingKey(deps.secret);
+  const feed = new ConversationFeed();
+  let lastSweep = -Infinity;
+
+  const serviceUrl = () => `${deps.publicBaseUrl().replace(/\/+$/, '')}${PREFIX}`;
+  const streamUrl = (conversationId: string, token: string, watermark?: number) =>
+    `${serviceUrl().replace(/^http/, 'ws')}/conversations/${encodeURIComponent(conversationId)}/stream?t=${token}` +
+    (watermark === undefined ? '' : `&watermark=${watermark}`);
+
+  function authenticate(req: Request): Caller {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer) throw new DirectLineError(401, '需要 Authorization: Bearer <secret 或 token>');
+    if (isSecret(bearer, deps.secret)) return { kind: 'secret' };
+    const check = verifyToken(key, bearer, clock.now());
+    if (check.ok) return { kind: 'token', claims: check.claims };
+    if (check.reason === 'expired') throw new DirectLineError(403, 'token 已过期，请重新获取', 'TokenExpired');
+    throw new DirectLineError(401, 'secret 或 token 无效');
+  }
+
+  function authorizeConversation(caller: Caller, conversationId: string): void {
+    if (caller.kind === 'token' && caller.claims.conv !== conversationId) throw new DirectLineError(403, '此 token 不属于这个会话');
+  }
+
+  function requireAnonymousBot(): void {
+    if (deps.appId) throw new DirectLineError(503, '自托管 Direct Line 只能用于匿名模式的机器人（未设置 MicrosoftAppId）');
+  }
+
+  const userOf = (claims: TokenClaims): DirectLineUser | undefined => (claims.user ? { id: claims.user, name: claims.name } : undefined);
+
+  /** Runs one Bot Framework turn, as the adapter does for an HTTP POST to /api/messages. */
+  async function runTurn(activity: Record<string, unknown>): Promise<void> {
+    const turn = { ...activity, timestamp: new Date(activity.timestamp as string) } as unknown as Activity;
+    // Anonymous: with MicrosoftAppId unset the adapter accepts an empty authorization header
+    // (see requireAnonymousBot) and builds the connector that posts replies to `serviceUrl`.
+    await adapter.processActivityDirect('', turn, (context) => bot.run(context));
+  }
+
+  /** What the cloud service sends when members join: the bot and/or a user with a known id. */
+  async function announce(conversationId: string, members: DirectLineUser[], from: DirectLineUser, locale?: string): Promise<void> {
+    await runTurn({
+      type: 'conversationUpdate',
+      id: randomUUID(),
+      timestamp: clock.now().toISOString(),
+      channelId: 'directline',
+      serviceUrl: serviceUrl(),
+      conversation: { id: conversationId },
+      from,
+      recipient: DIRECT_LINE_BOT,
+      membersAdded: members,
+      ...(locale && { locale }),
+    });
+  }
+
+  /** Deletes conversations past their retention; runs with new conversations, so no timer is needed. */
+  async function sweep(): Promise<void> {
+    const now = clock.now();
+    if (now.getTime() - lastSweep < SWEEP_INTERVAL_MS) return;
+    lastSweep = now.getTime();
+    const removed = await store.expire(now);
+    if (removed) logger.info('directline_expired', { conversations: removed });
+  }
+
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (err.status === 401) res.header('WWW-Authenticate', 'Bearer');
+        return sendJson(res, err.status, { error: { code: err instanceof DirectLineError ? err.code : codeFor(err.status), message: err.message } });
+      }
+      logger.error('directline_failed', { url: req.url, message: (err as Error).message, stack: (err as Error).stack });
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'ServiceError', message: '服务器内部错误' } });
+    }
+  };
+
+  // --- Client API -----------------------------------------------------------------------------
+
+  server.post(`${PREFIX}/tokens/generate`, handle(async (req, res) => {
+    if (!deps.secret) throw new DirectLineError(403, '未配置 DIRECTLINE_SECRET：请从网页的令牌接口获取 token');
+    if (authenticate(req).kind !== 'secret') throw new DirectLineError(403, '生成 token 需要 secret');
+    const { user } = parse(startParams, await readOptionalJson(req), 'token 参数');
+    sendJson(res, 200, mint(deps, newConversationId(), user?.id ? { id: user.id, name: user.name } : undefined));
+  }));
+
+  server.post(`${PREFIX}/tokens/refresh`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    if (caller.kind !== 'token') throw new DirectLineError(403, '只能刷新 token');
+    sendJson(res, 200, mint(deps, caller.claims.conv, userOf(caller.claims)));
+  }));
+
+  /**
+   * Starts a conversation (a new one with the secret, the token's own with a token), or returns
+   * it when already started. On start the bot gets the cloud service's conversationUpdate: the
+   * bot and, when the user id is known (in the token or the body), the user.
+   */
+  server.post(`${PREFIX}/conversations`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    requireAnonymousBot();
+    const body = parse(startParams, await readOptionalJson(req), '会话参数');
+    const conversationId = caller.kind === 'token' ? caller.claims.conv : newConversationId();
+    const fromToken = caller.kind === 'token' ? userOf(caller.claims) : undefined;
+    const user = fromToken ?? (body.user?.id ? { id: body.user.id, name: body.user.name } : undefined);
+    const created = await store.create(conversationId, clock.now());
+    const token = mint(deps, conversationId, user);
+    sendJson(res, created ? 201 : 200, { ...token, streamUrl: streamUrl(conversationId, token.token) });
+    if (!created) return;
+    logger.info('directline_conversation_started', { conversation: conversationId });
+    void sweep().catch((err: Error) => logger.error('directline_expire_failed', { message: err.message }));
+    // After the response: like the cloud service, the start does not wait for the bot. The
+    // welcome lands in the transcript, which clients read from its beginning.
+    void (async () => {
+      // The user may have posted already and been announced then: never twice.
+      const userJoins = user && (await store.addMembers(conversationId, [user.id]))?.length ? [user] : [];
+      await announce(conversationId, [DIRECT_LINE_BOT, ...userJoins], user ?? DIRECT_LINE_BOT, body.locale);
+    })().catch((err: Error) => logger.error('directline_start_failed', { conversation: conversationId, message: err.message }));
+  }));
+
+  /** Reconnect: a fresh token and stream URL for a conversation that exists. */
+  server.get(`${PREFIX}/conversations/:conversationId`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    const conversationId = req.params.conversationId as string;
+    authorizeConversation(caller, conversationId);
+    const watermark = parseWatermark(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark'));
+    if (!(await store.get(conversationId))) throw new DirectLineError(404, '会话不存在或已过期');
+    const token = mint(deps, conversationId, caller.kind === 'token' ? userOf(caller.claims) : undefined);
+    sendJson(res, 200, { ...token, streamUrl: streamUrl(conversationId, token.token, watermark) });
+  }));
+
+  server.post(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    const conversationId = req.params.conversationId as string;
+    authorizeConversation(caller, conversationId);
+    requireAnonymousBot();
+    const posted = parse(userActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
+    const bound = caller.kind === 'token' ? userOf(caller.claims) : undefined;
+    if (bound && posted.from?.id && posted.from.id !== bound.id) throw new DirectLineError(403, `此 token 属于用户 ${bound.id}，不能代表 ${posted.from.id} 发送`);
+    const userId = bound?.id ?? posted.from?.id;
+    if (!userId) throw new DirectLineError(400, '不是有效的 activity: from.id: 必填（token 里没有用户 id）');
+    const from = { ...posted.from, id: userId, name: posted.from?.name ?? bound?.name, role: 'user' };
+    const stored = await store.append(
+      conversationId,
+      // The channel's fields are the channel's: id, timestamp, conversation, recipient and serviceUrl are set here, whatever the client sent.
+      { ...posted, from, channelId: 'directline', serviceUrl: serviceUrl(), conversation: { id: conversationId }, recipient: DIRECT_LINE_BOT },
+      clock.now(),
+    );
+    if (!stored) throw new DirectLineError(404, '会话不存在或已过期');
+    feed.notify(conversationId);
+    try {
+      // A user's first activity tells the bot the user joined, as the cloud service does when the token carried no user id.
+      if ((await store.addMembers(conversationId, [userId]))?.length) await announce(conversationId, [{ id: userId, name: from.name }], from, posted.locale);
+      await runTurn(stored);
+    } catch (err) {
+      // The activity stays in the transcript; the client learns the bot did not take it.
+      logger.error('directline_turn_failed', { conversation: conversationId, message: (err as Error).message });
+      throw new DirectLineError(502, '机器人处理这条消息时出错');
+    }
+    sendJson(res, 200, { id: stored.id });
+  }));
+
+  server.get(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    const conversationId = req.params.conversationId as string;
+    authorizeConversation(caller, conversationId);
+    const watermark = parseWatermark(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark'));
+    const page = await store.list(conversationId, watermark);
+    if (!page) throw new DirectLineError(404, '会话不存在或已过期');
+    sendJson(res, 200, { activities: page.activities, ...(page.watermark !== undefined && { watermark: String(page.watermark) }) });
+  }));
+
+  const streams = attachStreams(server.server, {
+    path: /^\/v3\/directline\/conversations\/([^/]+)\/stream$/,
+    authorize: async (conversationId, token) => {
+      const check = token ? verifyToken(key, token, clock.now()) : undefined;
+      if (!check?.ok) return check?.reason === 'expired' ? 403 : 401;
+      if (check.claims.conv !== conversationId) return 403;
+      return (await store.get(conversationId)) ? undefined : 404;
+    },
+    list: (conversationId, watermark) => store.list(conversationId, watermark),
+    feed,
+    logger,
+  });
+
+  // --- Connector API: where the bot's replies and proactive messages arrive -------------------
+
+  /**
+   * `sendToConversation` and `replyToActivity` of botframework-connector's ConnectorClient, given
+   * serviceUrl `<base>/v3/directline`. Without an app id the connector sends no credential, as
+   * the adapter accepts none from us. With one, only the presence of a bearer token is checked:
+   * validating Microsoft-issued JWTs is out of scope here. Update and delete are refused (405),
+   * as by the cloud Direct Line.
+   */
+  const receiveFromBot = handle(async (req, res) => {
+    if (deps.appId && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) throw new DirectLineError(401, '需要机器人的 Bearer 令牌');
+    const conversationId = req.params.conversationId as string;
+    const sent = parse(botActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
+    const replyToId = (req.params.activityId as string | undefined) ?? sent.replyToId;
+    const stored: DirectLineActivity | undefined = await store.append(
+      conversationId,
+      { ...sent, from: DIRECT_LINE_BOT, channelId: 'directline', conversation: { id: conversationId }, ...(replyToId !== undefined && { replyToId }) },
+      clock.now(),
+    );
+    if (!stored) throw new DirectLineError(404, '会话不存在或已过期');
+    feed.notify(conversationId);
+    sendJson(res, 200, { id: stored.id });
+  });
+  server.post(`${PREFIX}/v3/conversations/:conversationId/activities`, receiveFromBot);
+  server.post(`${PREFIX}/v3/conversations/:conversationId/activities/:activityId`, receiveFromBot);
+
+  return streams;
+}

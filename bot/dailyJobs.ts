@@ -1,0 +1,93 @@
+import type { SlotStore } from '../data/appraisal.js';
+import { addDays, workingDaysBetween } from '../data/calendar.js';
+import { shanghaiDate } from '../data/caseQuery.js';
+import type { CaseStore } from '../data/cases.js';
+import type { Clock } from '../data/clock.js';
+import type { Region } from '../data/region.js';
+import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
+import { text } from '../dialogs/text/index.js';
+import { monthDay, type CaseWorkflow } from './caseWorkflow.js';
+import type { Logger } from './logger.js';
+
+const s = text.status;
+const OPEN_CASES = 100_000;
+
+export interface OverdueCase {
+  caseNo: string;
+  stage: string;
+  since: string;
+  workingDays: number;
+  limit: number;
+}
+
+export interface DailyJobDeps {
+  cases: CaseStore;
+  slots: SlotStore;
+  workflow: CaseWorkflow;
+  region: Region;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The jobs that run once a Beijing day: reminders, the end of 公示, and the overdue watch. */
+export class DailyJobs {
+  constructor(private readonly deps: DailyJobDeps) {}
+
+  /** Tomorrow's appraisals: one reminder per booking (its dedupe key names the day). */
+  async remindAppraisals(now = this.deps.clock.now()): Promise<number> {
+    const tomorrow = addDays(shanghaiDate(now), 1);
+    let sent = 0;
+    for (const booking of await this.deps.slots.bookingsOn(tomorrow)) {
+      const record = await this.deps.cases.get(booking.caseNo);
+      const slot = await this.deps.slots.get(booking.slotId);
+      const hospital = this.deps.region.hospitals.find((h) => h.id === slot?.hospitalId);
+      if (!record || !slot || !hospital) continue;
+      const when = `${monthDay(slot.date)}${text.booking.parts[slot.part]}`;
+      await this.deps.workflow.notify(record, s.notify.reminder(when, hospital.name, hospital.address), `reminder-${booking.id}`);
+      sent++;
+    }
+    return sent;
+  }
+
+  /** 公示 with no objection for its 5 working days: the case moves on to approved. */
+  async completeNotices(now = this.deps.clock.now()): Promise<string[]> {
+    const today = shanghaiDate(now);
+    const done: string[] = [];
+    for (const c of await this.deps.cases.list({ status: 'public_notice', limit: OPEN_CASES })) {
+      if (!c.noticeEndsOn || c.noticeEndsOn >= today) continue;
+      const result = await this.deps.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
+      if (result.ok) done.push(c.caseNo);
+    }
+    return done;
+  }
+
+  /** Cases whose stage has taken longer than its limit, in working days. */
+  async overdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
+    const today = shanghaiDate(now);
+    const found: OverdueCase[] = [];
+    for (const c of await this.deps.cases.list({ limit: OPEN_CASES })) {
+      const limit = STAGE_LIMITS[c.stage];
+      if (c.status === 'closed' || limit === undefined) continue;
+      const since = stageSince(c);
+      const workingDays = workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today);
+      if (workingDays > limit) found.push({ caseNo: c.caseNo, stage: c.stage, since, workingDays, limit });
+    }
+    return found;
+  }
+
+  /** The overdue watch as a daily job: staff see the list in the admin API and in the log. */
+  async reportOverdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
+    const list = await this.overdue(now);
+    for (const o of list) this.deps.logger.info('case_overdue', { caseNo: o.caseNo, message: s.notify.overdue(o.caseNo, s.stageNames[o.stage], o.workingDays) });
+    return list;
+  }
+
+  /** Every daily job once, for the scheduler (and its catch-up after downtime). */
+  jobs(): { name: string; at: string; run: (now: Date) => Promise<unknown> }[] {
+    return [
+      { name: 'complete-notices', at: '00:30', run: (now) => this.completeNotices(now) },
+      { name: 'appraisal-reminders', at: '09:00', run: (now) => this.remindAppraisals(now) },
+      { name: 'overdue-watch', at: '08:30', run: (now) => this.reportOverdue(now) },
+    ];
+  }
+}

@@ -1,0 +1,221 @@
+import { ActivityTypes, type CloudAdapter } from 'botbuilder';
+import type { Clock } from '../data/clock.js';
+import type { OutboxRow, OutboxStore } from '../data/outbox.js';
+import type { Logger } from './logger.js';
+
+/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): plain arithmetic is exact. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MINUTES = 24 * 60;
+const MINUTE_MS = 60 * 1000;
+
+/** Minutes after Beijing midnight at `at`, whatever the machine's time zone. */
+export function shanghaiMinutes(at: Date): number {
+  const ms = (at.getTime() + SHANGHAI_OFFSET_MS) % (DAY_MINUTES * MINUTE_MS);
+  return Math.floor((ms < 0 ? ms + DAY_MINUTES * MINUTE_MS : ms) / MINUTE_MS);
+}
+
+/** 'HH:MM' (00:00-23:59) as minutes after midnight, or undefined. */
+export function parseClockTime(value: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return h <= 23 && min <= 59 ? h * 60 + min : undefined;
+}
+
+/** A daily window in Beijing time, minutes after midnight; `from` > `to` spans midnight. */
+export interface QuietHours {
+  from: number;
+  to: number;
+}
+
+export const DEFAULT_QUIET_HOURS = '21:00-08:00';
+
+/** QUIET_HOURS: 'HH:MM-HH:MM' in Beijing time (default 21:00-08:00), or 'off'. Throws on anything else. */
+export function parseQuietHours(value: string | undefined): QuietHours | null {
+  const raw = value?.trim() || DEFAULT_QUIET_HOURS;
+  if (raw.toLowerCase() === 'off') return null;
+  const parts = raw.split('-');
+  const [from, to] = parts.map((part) => parseClockTime(part));
+  if (parts.length !== 2 || from === undefined || to === undefined || from === to) {
+    throw new Error(`QUIET_HOURS 无效: "${value}"。应写成 开始-结束（北京时间，如 21:00-08:00，两者不同），或 off 表示不设免打扰时段`);
+  }
+  return { from, to };
+}
+
+export function inQuietHours(quiet: QuietHours, at: Date): boolean {
+  const m = shanghaiMinutes(at);
+  return quiet.from < quiet.to ? m >= quiet.from && m < quiet.to : m >= quiet.from || m < quiet.to;
+}
+
+/** 1 min, 2, 4, ... doubling after each failure, at most 6 hours. */
+export function defaultBackoff(attempt: number): number {
+  return Math.min(MINUTE_MS * 2 ** (attempt - 1), 6 * 60 * MINUTE_MS);
+}
+
+export interface NotifierOptions {
+  adapter: CloudAdapter;
+  outbox: OutboxStore;
+  clock: Clock;
+  logger: Logger;
+  /** MicrosoftAppId; empty (the default) when the bot runs anonymously. */
+  appId?: string;
+  quietHours: QuietHours | null;
+  /** Rows read from the outbox at a time; a tick goes on until nothing due is left. */
+  batchSize?: number;
+  /** Attempts before a row is dead-lettered. */
+  maxAttempts?: number;
+  /** Wait before the next attempt, after `attempt` failures (1, 2, ...). */
+  backoff?: (attempt: number) => number;
+}
+
+export interface TickResult {
+  delivered: number;
+  /** Failed and scheduled for a retry. */
+  failed: number;
+  /** Failed for the last time (or undeliverable) and dead-lettered. */
+  dead: number;
+  /** Due but held back by quiet hours (counted up to one batch). */
+  deferred: number;
+}
+
+type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
+
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Delivers due outbox rows through `adapter.continueConversationAsync`, oldest first, marks each
+ * delivered, retries failures with backoff and dead-letters a row after `maxAttempts`.
+ *
+ * Ordering: rows go out one at a time in creation order, so one person's messages arrive in the
+ * order they were written. A row waiting for a retry does not hold back later rows.
+ *
+ * Restart safety: a row is marked right after its send returns. A crash in between leaves it
+ * pending, so it is sent once more at the next start (at most twice in all); the activity
+ * carries `channelData.dedupeKey`, so a channel can drop the repeat. Nothing due is lost: rows
+ * leave the outbox only once marked.
+ */
+export class Notifier {
+  private readonly adapter: CloudAdapter;
+  private readonly outbox: OutboxStore;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly appId: string;
+  private readonly quietHours: QuietHours | null;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly backoff: (attempt: number) => number;
+  private running = false;
+
+  constructor(options: NotifierOptions) {
+    const { batchSize = 100, maxAttempts = 8 } = options;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, not ${maxAttempts}`);
+    this.adapter = options.adapter;
+    this.outbox = options.outbox;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.appId = options.appId ?? '';
+    this.quietHours = options.quietHours;
+    this.batchSize = batchSize;
+    this.maxAttempts = maxAttempts;
+    this.backoff = options.backoff ?? defaultBackoff;
+  }
+
+  /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
+  async tick(): Promise<TickResult> {
+    const result: TickResult = { delivered: 0, failed: 0, dead: 0, deferred: 0 };
+    if (this.running) return result;
+    this.running = true;
+    try {
+      await this.deliverDue(result);
+    } finally {
+      this.running = false;
+    }
+    return result;
+  }
+
+  private async deliverDue(result: TickResult): Promise<void> {
+    // Rows tried in this tick are not tried again in it (a retry due at once, a row whose mark failed).
+    const tried = new Set<string>();
+    for (;;) {
+      const rows = (await this.outbox.due(this.clock.now(), this.batchSize)).filter((row) => !tried.has(row.id));
+      if (rows.length === 0) return;
+      // Marks are written while the next row is sent (the store commits them together); they
+      // are all settled before the next batch is read, so no row is offered twice in a tick.
+      const marks: Promise<void>[] = [];
+      let quiet = false;
+      for (const [i, row] of rows.entries()) {
+        if (this.quietHours && inQuietHours(this.quietHours, this.clock.now())) {
+          result.deferred += rows.length - i;
+          quiet = true;
+          break;
+        }
+        tried.add(row.id);
+        const outcome = await this.send(row);
+        marks.push(this.record(row, outcome, result));
+      }
+      await Promise.all(marks);
+      if (quiet) return;
+    }
+  }
+
+  /**
+   * Sends one row. Success is only a send that returned: errors inside the turn go to
+   * onTurnError and `continueConversationAsync` still resolves, so a flag set after the send is
+   * what tells a delivered message from a lost one.
+   */
+  private async send(row: OutboxRow): Promise<SendOutcome> {
+    const reference = row.conversation;
+    if (!reference.serviceUrl || !reference.conversation?.id) {
+      return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };
+    }
+    let sent = false;
+    let error: string | undefined;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        try {
+          const response = await context.sendActivity({
+            type: ActivityTypes.Message,
+            text: row.text,
+            channelData: { dedupeKey: row.dedupeKey },
+          });
+          // A send handler that does not call next() swallows the message: no response, nothing sent.
+          if (response) sent = true;
+          else error = 'the message was not handed to the channel';
+        } catch (err) {
+          // Kept from onTurnError, which would apologise to the user for a message they never saw.
+          error = errorMessage(err);
+        }
+      });
+    } catch (err) {
+      error = errorMessage(err);
+    }
+    if (sent) return { ok: true };
+    return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent: false };
+  }
+
+  /** Marks the outcome; never throws (a row whose mark failed stays pending and is tried again). */
+  private async record(row: OutboxRow, outcome: SendOutcome, result: TickResult): Promise<void> {
+    const at = this.clock.now();
+    const about = { id: row.id, caseNo: row.caseNo, recipient: row.recipient, attempts: row.attempts + 1 };
+    try {
+      if (outcome.ok) {
+        await this.outbox.markDelivered(row.id, at);
+        result.delivered += 1;
+        return;
+      }
+      if (outcome.permanent || row.attempts + 1 >= this.maxAttempts) {
+        await this.outbox.markFailed(row.id, outcome.error, at, { dead: true });
+        result.dead += 1;
+        this.logger.error('notify_dead', { ...about, error: outcome.error });
+        return;
+      }
+      const retryAt = new Date(at.getTime() + this.backoff(row.attempts + 1));
+      await this.outbox.markFailed(row.id, outcome.error, at, { retryAt });
+      result.failed += 1;
+      this.logger.info('notify_retry', { ...about, error: outcome.error, retryAt: retryAt.toISOString() });
+    } catch (err) {
+      this.logger.error('notify_mark_failed', { ...about, sent: outcome.ok, message: errorMessage(err) });
+    }
+  }
+}
