@@ -19,6 +19,11 @@ import { CaseWorkflow } from './caseWorkflow.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
+import { Notifier, parseQuietHours } from './notifier.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
+import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
+import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
+import { registerDirectLine } from './channels/directLine.js';
 import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -60,6 +65,9 @@ export interface App {
   };
   workflow: CaseWorkflow;
   dailyJobs: DailyJobs;
+  notifier: Notifier;
+  /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
+  startScheduler(): void;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -91,6 +99,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   const family = await LowdbFamilyStore.open(config.dataDir);
   const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
   const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
+  const jobState = await LowdbJobState.open(config.dataDir);
   const dialog = new MainDialog(
     answers,
     region.hotlines,
@@ -100,6 +109,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);
+  const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
+  let scheduler: Scheduler | undefined;
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
 
@@ -112,6 +123,17 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerSlotAdmin(server, config.adminToken, slots);
   registerOutboxAdmin(server, config.adminToken, outbox);
   registerOverdueAdmin(server, config.adminToken, dailyJobs);
+  let baseUrl = `http://${config.host}:${config.port}`;
+  const directLine = registerDirectLine(server, {
+    adapter,
+    bot,
+    secret: config.directLineSecret,
+    store: await LowdbDirectLineStore.open(config.dataDir),
+    clock,
+    publicBaseUrl: () => baseUrl,
+    logger,
+    appId: config.microsoftAppId,
+  });
 
   return {
     server,
@@ -122,16 +144,24 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     stores: { storage, unanswered, feedback, cases, slots, outbox, family },
     workflow,
     dailyJobs,
+    notifier,
+    startScheduler: () => {
+      scheduler ??= startScheduler({ notifier, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const { address, port } = server.address() as AddressInfo;
           const host = address.includes(':') ? `[${address}]` : address;
-          resolve(`http://${host}:${port}`);
+          baseUrl = `http://${host}:${port}`;
+          resolve(baseUrl);
         });
       }),
     close: async () => {
+      await scheduler?.stop();
+      // Open Direct Line streams would keep the server from closing.
+      directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.flush();
     },

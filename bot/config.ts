@@ -13,6 +13,12 @@ export interface Config {
   microsoftAppTenantId?: string;
   microsoftAppType?: string;
   logLevel: 'info' | 'silent';
+  /** QUIET_HOURS, e.g. "21:00-08:00" (the default) or "off". */
+  quietHours?: string;
+  /** NOTIFY_SCHEDULE: cron expression (Beijing time) of the outbox delivery, default every minute. */
+  notifySchedule?: string;
+  /** DIRECTLINE_SECRET: what a Direct Line client presents to get a token. */
+  directLineSecret?: string;
 }
 
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
@@ -31,5 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppTenantId: env.MicrosoftAppTenantId || undefined,
     microsoftAppType: env.MicrosoftAppType || undefined,
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    quietHours: env.QUIET_HOURS || undefined,
+    notifySchedule: env.NOTIFY_SCHEDULE || undefined,
+    directLineSecret: env.DIRECTLINE_SECRET || undefined,
   };
 }

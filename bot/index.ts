@@ -6,6 +6,7 @@ try {
   const config = loadConfig();
   const app = await createApp({ config });
   const base = await app.listen();
+  app.startScheduler();
   console.log(`OneVisit 一次办 is running (${app.kb.entries.length} knowledge entries, region ${app.region.id}, data in ${config.dataDir})`);
   console.log(`  health:          ${base}/healthz`);
   console.log(`  bot endpoint:    ${base}/api/messages`);
