@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { createApp, type App } from '../../bot/app.js';
+import { silentLogger } from '../../bot/logger.js';
+import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
+import { FakeClock, testConfig } from '../support.js';
+
+const s = text.status;
+const reference = { channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'u', name: '' }, bot: { id: 'b', name: '' } };
+
+async function withApp(clock: FakeClock): Promise<App> {
+  return createApp({ config: testConfig(), logger: silentLogger, clock });
+}
+
+describe('daily jobs', () => {
+  it('completes the 公示 only after 5 working days, counted over the New Year holiday', async () => {
+    const clock = new FakeClock(new Date('2026-12-28T02:00:00Z')); // Monday 10:00 Beijing
+    const app = await withApp(clock);
+    const record = await app.stores.cases.create(newCase({ stage: 'appraised', conversation: reference }), clock.now());
+    expect((await app.workflow.perform(record.caseNo, { action: 'start_notice', by: 'staff:village' })).ok).to.equal(true);
+    expect((await app.stores.cases.get(record.caseNo))?.noticeEndsOn).to.equal('2027-01-05');
+    clock.advance(8 * 86_400_000); // Tuesday 2027-01-05: the last day of the notice
+    expect(await app.dailyJobs.completeNotices()).to.deep.equal([]);
+    clock.advance(86_400_000); // Wednesday 2027-01-06
+    expect(await app.dailyJobs.completeNotices()).to.deep.equal([record.caseNo]);
+    const approved = await app.stores.cases.get(record.caseNo);
+    expect(approved?.stage).to.equal('approved');
+    expect(approved?.items.map((i) => i.status)).to.deep.equal(['approved', 'submitted', 'submitted']);
+    expect(approved?.audit.at(-1)).to.include({ by: 'system:notice', action: 'complete_notice' });
+    const texts = (await app.stores.outbox.list({ caseNo: record.caseNo })).map((r) => r.text);
+    expect(texts).to.include(s.prefixApplicant(record.caseNo) + s.notify.approved);
+    await app.close();
+  });
+
+  it("reminds tomorrow's appraisals once, however often the job runs", async () => {
+    const clock = new FakeClock();
+    const app = await withApp(clock);
+    const record = await app.stores.cases.create(newCase({ conversation: reference }), clock.now());
+    const slot = 'people:2026-11-24:am';
+    expect((await app.stores.slots.reserve(slot, { caseNo: record.caseNo, userKey: 'test:u', category: '肢体' }, clock.now())).ok).to.equal(true);
+    expect(await app.dailyJobs.remindAppraisals()).to.equal(0); // Friday: the appraisal is Tuesday
+    clock.advance(3 * 86_400_000); // Monday
+    expect(await app.dailyJobs.remindAppraisals()).to.equal(1);
+    await app.dailyJobs.remindAppraisals();
+    const rows = await app.stores.outbox.list({ caseNo: record.caseNo });
+    expect(rows).to.have.length(1);
+    expect(rows[0].text).to.include('明天11月24日上午').and.include('示范市人民医院');
+    await app.close();
+  });
+
+  it("lists cases past their stage's time limit in working days, and GET /api/admin/overdue shows them", async () => {
+    const clock = new FakeClock();
+    const app = await createApp({ config: testConfig({ adminToken: 'overdue-token' }), logger: silentLogger, clock });
+    const base = await app.listen();
+    const late = await app.stores.cases.create(newCase(), clock.now());
+    await app.workflow.perform(late.caseNo, { action: 'start_review', by: 'staff:li' });
+    clock.advance(14 * 86_400_000); // two weeks later: 10 working days have passed, not more
+    const fresh = await app.stores.cases.create(newCase({ applicant: { idNumber: '110101201003074514' } }), clock.now());
+    await app.workflow.perform(fresh.caseNo, { action: 'start_review', by: 'staff:li' });
+    expect(await app.dailyJobs.overdue()).to.deep.equal([]);
+    clock.advance(3 * 86_400_000); // Monday: the 11th working day
+    const overdue = await app.dailyJobs.overdue();
+    expect(overdue.map((o) => o.caseNo)).to.deep.equal([late.caseNo]);
+    expect(overdue[0]).to.include({ stage: 'pre_review', limit: 10 });
+    const res = await fetch(`${base}/api/admin/overdue`, { headers: { authorization: 'Bearer overdue-token' } });
+    expect(((await res.json()) as { overdue: { caseNo: string }[] }).overdue.map((o) => o.caseNo)).to.deep.equal([late.caseNo]);
+    expect((await fetch(`${base}/api/admin/overdue`)).status).to.equal(401);
+    await app.close();
+  });
+});
