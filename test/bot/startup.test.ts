@@ -50,3 +50,18 @@ describe('npm start entry point', () => {
     expect(run.out).to.include('zz-broken.yaml').and.include('broken-entry');
   });
 });
+
+describe('npm run chat (terminal chat)', () => {
+  it('answers typed Chinese questions through the bot and quits at the end of input', async () => {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/scripts/chat.js')], {
+      env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdin.end('公示要几天\n');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).to.equal(0);
+    expect(out).to.include('我：公示要几天').and.include('5个工作日').and.include('1. 我要申请');
+  });
+});
