@@ -34,3 +34,10 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 export function sendError(res: Response, status: number, message: string): void {
   sendJson(res, status, { error: message });
 }
+
+/** A `limit` query value: undefined when absent, a number in 1..max, or an error message. */
+export function parseLimit(raw: string | null | undefined, max: number): number | undefined | { error: string } {
+  if (raw === null || raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : { error: `limit 应是 1 到 ${max} 之间的整数` };
+}

@@ -84,3 +84,6 @@ export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): 
   }
   return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
 }
+
+/** Button labels as choices whose value is their position (0-based). */
+export const labelChoices = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));

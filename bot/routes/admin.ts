@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, UnansweredStore } from '../../data/stores.js';
-import { sendError, sendJson } from '../http.js';
+import { parseLimit, sendError, sendJson } from '../http.js';
 
 const MAX_LIST = 500;
 
@@ -24,10 +24,9 @@ export function adminGuard(token: string | undefined) {
 }
 
 function limitParam(req: Request): number | undefined {
-  const raw = new URL(req.url ?? '', 'http://localhost').searchParams.get('limit');
-  if (raw === null || raw === '') return 100;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_LIST ? n : undefined;
+  const limit = parseLimit(new URL(req.url ?? '', 'http://localhost').searchParams.get('limit'), MAX_LIST);
+  if (typeof limit === 'object') return undefined;
+  return limit ?? 100;
 }
 
 /** Curators' view of the knowledge base: what users asked that it could not answer, and ratings. */

@@ -6,7 +6,7 @@ import { formatIssues } from '../../data/validation.js';
 import { actionBodySchema, nextActions } from '../../data/workflow.js';
 import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
 import { maskName } from '../../data/personalData.js';
-import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { HttpError, parseLimit, readJsonBody, sendError, sendJson } from '../http.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
@@ -75,12 +75,9 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { erro
   if (filter.from && filter.to && createdBound(filter.from, 'from')! > createdBound(filter.to, 'to')!) {
     return { error: 'from 不能晚于 to' };
   }
-  const limit = value('limit');
-  if (limit !== undefined) {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_LIST) return { error: `limit 应是 1 到 ${MAX_LIST} 之间的整数` };
-    filter.limit = n;
-  }
+  const limit = parseLimit(value('limit'), MAX_LIST);
+  if (typeof limit === 'object') return limit;
+  if (limit !== undefined) filter.limit = limit;
   return filter;
 }
 

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { parseCaseNo } from '../../data/caseQuery.js';
 import type { OutboxRow, OutboxStore } from '../../data/outbox.js';
-import { sendError, sendJson } from '../http.js';
+import { parseLimit, sendError, sendJson } from '../http.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
@@ -32,12 +32,9 @@ export function outboxFilterFromQuery(query: URLSearchParams): OutboxFilter | { 
     if (!parseCaseNo(caseNo)) return { error: 'caseNo 应是办件编号（如 YC202611210001）' };
     filter.caseNo = caseNo;
   }
-  const limit = value('limit');
-  if (limit !== undefined) {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_LIST) return { error: `limit 应是 1 到 ${MAX_LIST} 之间的整数` };
-    filter.limit = n;
-  }
+  const limit = parseLimit(value('limit'), MAX_LIST);
+  if (typeof limit === 'object') return limit;
+  if (limit !== undefined) filter.limit = limit;
   return filter;
 }
 

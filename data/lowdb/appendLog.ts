@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fsyncFolder } from './secureJsonFile.js';
 import { open, readdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,16 +20,6 @@ export interface AppendLogOptions {
 const SEGMENT_FILE = /^(\d{6,})\.jsonl$/;
 const segmentName = (n: number) => `${String(n).padStart(6, '0')}.jsonl`;
 
-/** Makes a new file's name durable (power loss, not only a process crash). */
-async function fsyncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // folders cannot be opened for sync there
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 interface Waiter {
   lines: string[];

@@ -3,8 +3,8 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
-/** Makes a rename durable too (power loss, not only a process crash). */
-async function fsyncFolder(dir: string): Promise<void> {
+/** Makes a rename or a new file's name durable (power loss, not only a process crash). */
+export async function fsyncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // folders cannot be opened for sync there
   const handle = await open(dir, 'r');
   try {

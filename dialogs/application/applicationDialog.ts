@@ -6,7 +6,7 @@ import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
 import { messageWithButtons } from '../replies.js';
@@ -69,7 +69,7 @@ export class ApplicationDialog extends Dialog {
       if (options?.resume) return this.resume(dc, stored.draft);
       const draft = { ...stored.draft, before: stored.draft.phase, phase: 'resume' as const };
       await this.save(dc, draft);
-      await this.say(dc, t.resumeAsk(formatDay(stored.updatedAt)), list(t.resumeButtons));
+      await this.say(dc, t.resumeAsk(formatDay(stored.updatedAt)), labelChoices(t.resumeButtons));
       return Dialog.EndOfTurn;
     }
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
@@ -103,16 +103,16 @@ export class ApplicationDialog extends Dialog {
 
     switch (draft.phase) {
       case 'resume':
-        return this.choose(dc, draft, list(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
+        return this.choose(dc, draft, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent':
-        return this.confirm(dc, draft, list(t.consentButtons), async (yes) => {
+        return this.confirm(dc, draft, labelChoices(t.consentButtons), async (yes) => {
           if (yes) return this.ask(dc, { ...draft, phase: 'form' });
           await this.deps.drafts.delete(key);
           await this.say(dc, t.consentDeclined);
           return dc.endDialog();
         });
       case 'confirmCancel':
-        return this.confirm(dc, draft, list(t.cancelButtons), async (yes) => {
+        return this.confirm(dc, draft, labelChoices(t.cancelButtons), async (yes) => {
           if (!yes) return this.ask(dc, { ...draft, phase: draft.before ?? 'form' });
           await this.deps.drafts.delete(key);
           setTurnOutcome(dc.context, { outcome: 'application-cancelled' });
@@ -121,7 +121,7 @@ export class ApplicationDialog extends Dialog {
         });
       case 'tooManyTries':
         // 转人工 and 不办了 are handled above; 再试一次 asks again, anything else is another try.
-        if (recognizeChoice(input, list(t.tooManyTriesButtons))?.value === 0) return this.ask(dc, { ...draft, phase: 'form' });
+        if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.ask(dc, { ...draft, phase: 'form' });
         return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
       case 'summary':
         if (await this.deps.answers.answerAside(dc.context, input)) return this.ask(dc, draft, t.continueAfterAnswer);
@@ -180,13 +180,13 @@ export class ApplicationDialog extends Dialog {
   private question(draft: ApplicationDraft): { message: string; options: ChoiceOption<unknown>[] } {
     switch (draft.phase) {
       case 'resume':
-        return { message: t.resumeAsk(), options: list(t.resumeButtons) };
+        return { message: t.resumeAsk(), options: labelChoices(t.resumeButtons) };
       case 'consent':
-        return { message: t.consent, options: list(t.consentButtons) };
+        return { message: t.consent, options: labelChoices(t.consentButtons) };
       case 'confirmCancel':
-        return { message: t.cancelConfirm, options: list(t.cancelButtons) };
+        return { message: t.cancelConfirm, options: labelChoices(t.cancelButtons) };
       case 'tooManyTries':
-        return { message: t.tooManyTries, options: list(t.tooManyTriesButtons) };
+        return { message: t.tooManyTries, options: labelChoices(t.tooManyTriesButtons) };
       case 'summary':
         return { message: this.summaryText(draft.values), options: this.summaryOptions() };
       case 'editPick':
@@ -366,7 +366,6 @@ export class ApplicationDialog extends Dialog {
   }
 }
 
-const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));
 
 function formatDay(iso: string): string {
   const d = new Date(iso);

@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
@@ -7,9 +7,9 @@ import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { StepDialog } from '../stepDialog.js';
 import { recognizeCommand } from '../commands.js';
-import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeWhen, type When } from './when.js';
@@ -53,7 +53,7 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends Dialog<{ action: BookingAction; text: string }> {
+export class BookingDialog extends StepDialog<BookingState, { action: BookingAction; text: string }> {
   constructor(private readonly deps: BookingDeps) {
     super(BOOKING_DIALOG);
   }
@@ -65,7 +65,7 @@ export class BookingDialog extends Dialog<{ action: BookingAction; text: string 
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
     if (action === 'cancel') {
       if (!record || !booking) return this.end(dc, t.noBooking);
-      return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), list(t.cancelButtons));
+      return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (!record) {
       // Only asking when an appraisal could be: show the earliest places, booking needs a case.
@@ -91,9 +91,9 @@ export class BookingDialog extends Dialog<{ action: BookingAction; text: string 
         return this.showEarliest(dc, category);
       }
       case 'confirmCancel': {
-        const picked = recognizeChoice(input, list(t.cancelButtons));
+        const picked = recognizeChoice(input, labelChoices(t.cancelButtons));
         const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-        if (yes === undefined) return this.ask(dc, state, text.application.errors.yesNo, list(t.cancelButtons));
+        if (yes === undefined) return this.ask(dc, state, text.application.errors.yesNo, labelChoices(t.cancelButtons));
         return yes ? this.cancel(dc, state.caseNo!) : this.end(dc, t.kept);
       }
       case 'pick': {
@@ -245,18 +245,6 @@ export class BookingDialog extends Dialog<{ action: BookingAction; text: string 
     return `${hospital?.name ?? ''}${this.label(slotId)}`;
   }
 
-  private async ask(dc: DialogContext, state: BookingState, message: string, options: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
-    // The dialog is on top of the stack from beginDialog on: its state is the instance's.
-    dc.activeDialog!.state = state;
-    await dc.context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
-    return Dialog.EndOfTurn;
-  }
-
-  private async end(dc: DialogContext, message: string): Promise<DialogTurnResult> {
-    await dc.context.sendActivity(messageWithButtons(message));
-    return dc.endDialog();
-  }
 }
 
-const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));
 const categories = (): ChoiceOption<DisabilityCategory>[] => DISABILITY_CATEGORIES.map((c) => ({ label: c, value: c }));

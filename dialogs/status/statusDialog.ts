@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -7,7 +7,8 @@ import type { Region } from '../../data/region.js';
 import type { CaseWorkflow } from '../../bot/caseWorkflow.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeYesNo } from '../choices.js';
+import { StepDialog } from '../stepDialog.js';
 import { recognizeCommand } from '../commands.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -46,7 +47,7 @@ export interface StatusDeps {
  * a family member's check (case number + last 6 of the ID, with a lockout), followers and
  * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
  */
-export class StatusDialog extends Dialog<{ action: StatusAction }> {
+export class StatusDialog extends StepDialog<StatusState, { action: StatusAction }> {
   private readonly slots = applicationSlots();
 
   constructor(private readonly deps: StatusDeps) {
@@ -97,7 +98,7 @@ export class StatusDialog extends Dialog<{ action: StatusAction }> {
       case 'idTail':
         return this.verify(dc, state, input);
       case 'subscribe': {
-        const yes = recognizeChoice(input, list(s.subscribeButtons))?.value === 0 || recognizeYesNo(input) === true;
+        const yes = recognizeChoice(input, labelChoices(s.subscribeButtons))?.value === 0 || recognizeYesNo(input) === true;
         if (!yes) return this.end(dc, s.notSubscribed);
         const conversation = TurnContext.getConversationReference(dc.context.activity);
         await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });
@@ -133,7 +134,7 @@ export class StatusDialog extends Dialog<{ action: StatusAction }> {
     const tail = input.replace(/\s+/g, '').toUpperCase();
     if (record && /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
-      return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, list(s.subscribeButtons));
+      return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons));
     }
     const counts = await this.deps.family.recordFailure(keys, now, since);
     setTurnOutcome(dc.context, { outcome: 'family-mismatch' });
@@ -185,16 +186,5 @@ export class StatusDialog extends Dialog<{ action: StatusAction }> {
     return this.slots.find((sl) => sl.key === key);
   }
 
-  private async ask(dc: DialogContext, state: StatusState, message: string, options: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
-    dc.activeDialog!.state = state;
-    await dc.context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
-    return Dialog.EndOfTurn;
-  }
-
-  private async end(dc: DialogContext, message: string): Promise<DialogTurnResult> {
-    await dc.context.sendActivity(messageWithButtons(message));
-    return dc.endDialog();
-  }
 }
 
-const list = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));
