@@ -23,7 +23,8 @@ import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
 import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
-import { registerDirectLine } from './channels/directLine.js';
+import { issueToken, registerDirectLine } from './channels/directLine.js';
+import { registerWebChat } from './web/webChat.js';
 import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -134,6 +135,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     logger,
     appId: config.microsoftAppId,
   });
+  registerWebChat(server, { issueToken: () => issueToken({ secret: config.directLineSecret, clock }), hotlines: region.hotlines });
 
   return {
     server,

@@ -8,9 +8,11 @@ try {
   const base = await app.listen();
   app.startScheduler();
   console.log(`OneVisit 一次办 is running (${app.kb.entries.length} knowledge entries, region ${app.region.id}, data in ${config.dataDir})`);
+  console.log(`  web chat:        ${base}/`);
   console.log(`  health:          ${base}/healthz`);
   console.log(`  bot endpoint:    ${base}/api/messages`);
   console.log(`  agent suggest:   ${base}/api/agent/suggest?q=残疾证怎么办`);
+  console.log(`  direct line:     ${base}/v3/directline`);
   console.log(`  admin API:       ${base}/api/admin/unanswered ${config.adminToken ? '(Bearer ADMIN_TOKEN)' : '(closed: set ADMIN_TOKEN)'}`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

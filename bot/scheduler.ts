@@ -102,7 +102,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       try {
         await runJobs();
         const result = await notifier.tick();
-        if (result.delivered + result.failed + result.dead + result.deferred > 0) logger.info('notify_tick', { ...result });
+        // Quiet in quiet hours: rows merely waiting are not news every minute.
+        if (result.delivered + result.failed + result.dead > 0) logger.info('notify_tick', { ...result });
       } catch (err) {
         logger.error('scheduler_pass_failed', { message: err instanceof Error ? err.message : String(err) });
       } finally {

@@ -1,4 +1,4 @@
-import { InputHints, MessageFactory, type Activity } from 'botbuilder';
+import { InputHints, MessageFactory, TextFormatTypes, type Activity } from 'botbuilder';
 
 /**
  * A message with its choices as tap-able buttons (imBack: a tap sends the label as text, so a
@@ -6,7 +6,10 @@ import { InputHints, MessageFactory, type Activity } from 'botbuilder';
  * doubles as `speak` for voice channels and screen readers.
  */
 export function messageWithButtons(text: string, labels: string[] = []): Partial<Activity> {
-  return labels.length
+  const reply = labels.length
     ? MessageFactory.suggestedActions(labels, text, text, InputHints.ExpectingInput)
     : MessageFactory.text(text, text, InputHints.AcceptingInput);
+  // Plain text: Web Chat would read it as markdown and join lists written one per line.
+  reply.textFormat = TextFormatTypes.Plain;
+  return reply;
 }

@@ -19,7 +19,7 @@ const region = loadRegion(loadConfig().regionFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-bench-booking-'));
 const cases = await LowdbCaseStore.open(dataDir);
 for (let i = 0; i < CONVERSATIONS; i++) {
-  await cases.create(newCase({ submittedBy: { role: 'self', userKey: `bench:b${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' } }), new Date());
+  await cases.create(newCase({ submittedBy: { role: 'self', userKey: `bench:b${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' }, stage: 'appraisal_scheduled' }), new Date());
 }
 const bot = await serveInChild('app', { DATA_DIR: dataDir });
 

@@ -72,6 +72,8 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories());
     }
     if (action === 'home') return this.requestHome(dc, record);
+    // Booking opens once pre-review has passed; before that the applicant learns when they could go.
+    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
@@ -200,11 +202,11 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     return this.end(dc, t.homeRecorded(hospital.name, hospital.phone));
   }
 
-  private async showEarliest(dc: DialogContext, category: DisabilityCategory): Promise<DialogTurnResult> {
+  private async showEarliest(dc: DialogContext, category: DisabilityCategory, why: string = t.noCaseYet): Promise<DialogTurnResult> {
     const hospital = this.hospital(category);
     const nearest = await this.nearest(hospital, addDays(shanghaiDate(this.deps.clock.now()), 1));
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
-    return this.end(dc, t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、')));
+    return this.end(dc, `${why}\n${t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、'))}`);
   }
 
   /** The free sessions closest to `date` (either side, never before tomorrow), nearest first. */

@@ -233,7 +233,8 @@ const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
-  earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。提交申请后就可以在这里预约。`,
+  afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
+  earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },
@@ -351,6 +352,25 @@ const status = {
   correctDone: '改好了，已经重新提交给残联预审。',
 };
 
+/** The Web Chat page at `/` (bot/web/pages/index.html): its header, labels and notices. */
+const web = {
+  pageTitle: '残疾人服务“一件事”在线助手 · 一次办',
+  title: '残疾人服务“一件事”在线助手',
+  intro: '解答残疾人证和各项补贴的问题，帮您一次填好申请、预约鉴定、查办理进度。可以打字问，也可以点按钮。',
+  skipToChat: '跳到对话',
+  largeText: '大字模式',
+  hotlinesLabel: '电话咨询',
+  governmentHotline: '政务服务热线',
+  federationHotline: '残联热线',
+  privacyTitle: '隐私说明',
+  privacy:
+    '您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。聊天记录在最后一次对话7天后删除。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请关掉这个页面。',
+  chatLabel: '和在线助手对话',
+  connecting: '正在连接在线助手，请稍候……',
+  unavailable: (h: Hotlines) => `暂时连不上在线助手，请稍后刷新页面再试，或者拨打${h.government}政务服务热线、${h.federation}残联热线。`,
+  noScript: (h: Hotlines) => `在线助手需要浏览器开启 JavaScript 才能使用。也可以拨打${h.government}政务服务热线、${h.federation}残联热线。`,
+};
+
 export const zhCN = {
   locale: 'zh-CN',
   welcome: {
@@ -403,6 +423,7 @@ export const zhCN = {
   application,
   booking,
   status,
+  web,
 };
 
 export type Catalogue = typeof zhCN;

@@ -19,7 +19,7 @@ describe('50 people racing for the last appraisal place, through /api/messages',
     try {
       for (let i = 0; i < 50; i++) {
         await app.stores.cases.create(
-          newCase({ submittedBy: { role: 'self', userKey: `test:u${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' } }),
+          newCase({ submittedBy: { role: 'self', userKey: `test:u${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' }, stage: 'appraisal_scheduled' }),
           clock.now(),
         );
       }

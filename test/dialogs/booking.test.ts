@@ -16,6 +16,7 @@ async function withCase(category: '肢体' | '智力' = '肢体') {
       submittedBy: { role: 'self', userKey: 'test:user1' },
       applicant: { category },
       items: [{ id: 'cert-new', department: '残联', status: 'submitted' }],
+      stage: 'appraisal_scheduled',
     }),
     h.clock.now(),
   );
@@ -119,7 +120,15 @@ describe('BookingDialog', () => {
     const h = await dialogHarness();
     expect((await h.say('最早什么时候能做鉴定')).text).to.include(t.askCategory);
     const reply = await h.say('听力');
-    expect(reply.text).to.equal(t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午'));
+    expect(reply.text).to.equal(`${t.noCaseYet}\n${t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午')}`);
+  });
+
+  it('waits for pre-review to pass before booking, and says when the applicant could go', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'pre_review' }), h.clock.now());
+    const reply = await h.say('预约下周二上午');
+    expect(reply.text).to.equal(`${t.afterPreReview}\n${t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午')}`);
+    expect(await h.slots.list({ freeOnly: false })).to.satisfy((slots: { booked: number }[]) => slots.every((sl) => sl.booked === 0));
   });
 
   it('says there is nothing to cancel when nothing is booked', async () => {

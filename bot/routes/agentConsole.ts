@@ -1,0 +1,507 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { z, type ZodError, type ZodIssue } from 'zod';
+import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/calls.js';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { Clock } from '../../data/clock.js';
+import { normalizePhone } from '../../data/idNumber.js';
+import { maskName, maskText } from '../../data/personalData.js';
+import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
+import { text } from '../../dialogs/text/index.js';
+import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { projectRoot } from '../paths.js';
+import { maskNumber } from './cases.js';
+
+export const AGENT_COOKIE = 'onevisit_agent';
+/** A login lasts one working day; the agent logs in again the next. */
+export const AGENT_SESSION_MS = 8 * 60 * 60 * 1000;
+const MAX_SESSIONS = 1000;
+/** Wrong tokens from one address before logins from it are refused for a while. */
+const MAX_FAILED_LOGINS = 10;
+const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const MAX_BODY = 16 * 1024;
+const MAX_LIST = 500;
+const CLOSED = '坐席工作台未开启：请配置 AGENT_TOKEN';
+
+export interface AgentConsoleDeps {
+  /** AGENT_TOKEN; unset keeps the console's APIs closed (403). */
+  token?: string;
+  feedback: FeedbackStore;
+  cases: CaseStore;
+  calls: CallStore;
+  clock: Clock;
+  /** When given, feedback must name an entry it knows. */
+  kb?: { entry(id: string): unknown };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies, with messages an agent (or the console's developer) can act on.
+
+const FIELD_NAMES: Record<string, string> = {
+  token: '登录口令（token）',
+  agent: '坐席工号（agent）',
+  entryId: '知识条目编号（entryId）',
+  question: '问题（question）',
+  helpful: '是否有用（helpful）',
+  reason: '查看原因（reason）',
+  callerPhone: '来电号码（callerPhone）',
+  category: '分类（category）',
+  answer: '答复（answer）',
+  followUpNeeded: '需要回访（followUpNeeded）',
+  note: '备注（note）',
+};
+const TYPE_NAMES: Record<string, string> = { string: '文字', boolean: 'true 或 false', object: 'JSON 对象', number: '数字' };
+
+function describeIssue(issue: ZodIssue): string {
+  const key = String(issue.path[0] ?? '');
+  const field = FIELD_NAMES[key] ?? (key || '请求体');
+  switch (issue.code) {
+    case 'invalid_type':
+      if (!key) return '请求体应是 JSON 对象';
+      if (issue.received === 'undefined') return `缺少${field}`;
+      return `${field}应是${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return issue.minimum === 1 ? `${field}不能为空` : `${field}至少 ${issue.minimum} 个字`;
+    case 'too_big':
+      return `${field}太长了，最多 ${issue.maximum} 个字`;
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`;
+    case 'invalid_enum_value':
+      return `${field}应是 ${issue.options.join('、')} 之一`;
+    default:
+      return key ? `${field}：${issue.message}` : issue.message;
+  }
+}
+
+export function chineseIssues(error: ZodError): string {
+  return [...new Set(error.issues.map(describeIssue))].join('；');
+}
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const agentName = trimmed(50).optional();
+
+const loginSchema = z.object({ token: z.string().min(1).max(500), agent: agentName }).strict();
+
+const feedbackSchema = z
+  .object({
+    entryId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应是知识条目的编号，如 cert-new-how'),
+    question: trimmed(1000),
+    helpful: z.boolean(),
+  })
+  .strict();
+
+const revealSchema = z.object({ agent: agentName, reason: z.string().trim().min(2).max(200) }).strict();
+
+const phoneSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: '应是 11 位手机号或带区号的固定电话（如 0571-87654321）' });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+const callSchema = z
+  .object({
+    callerPhone: phoneSchema,
+    category: z.enum(CALL_CATEGORIES),
+    question: trimmed(2000),
+    answer: trimmed(4000),
+    followUpNeeded: z.boolean(),
+    agent: agentName,
+  })
+  .strict();
+
+const doneSchema = z.object({ agent: agentName, note: z.string().trim().max(500).optional() }).strict();
+
+async function parseBody<T>(req: Request, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+  const parsed = schema.safeParse(await readJsonBody(req, MAX_BODY));
+  if (!parsed.success) throw new HttpError(400, `请求体有误：${chineseIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Login: AGENT_TOKEN, a session cookie (random id, kept in memory) for the console page.
+
+interface Session {
+  agent?: string;
+  expiresAt: number;
+}
+
+/** Who is calling an agent API: a logged-in session (with its agent, when given) or the bearer token. */
+export interface AgentCaller {
+  agent?: string;
+  via: 'session' | 'token';
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function cookieValue(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+function remoteAddress(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+export class AgentSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly token: string | undefined,
+    private readonly clock: Clock,
+  ) {}
+
+  get open(): boolean {
+    return Boolean(this.token);
+  }
+
+  tokenMatches(given: string): boolean {
+    // Compared as digests: equal length whatever was sent, and in constant time.
+    return Boolean(this.token) && timingSafeEqual(digest(given), digest(this.token!));
+  }
+
+  /** Too many wrong tokens from this address lately. */
+  lockedOut(address: string): boolean {
+    return this.recentFailures(address).length >= MAX_FAILED_LOGINS;
+  }
+
+  recordFailure(address: string): void {
+    const recent = this.recentFailures(address);
+    recent.push(this.clock.now().getTime());
+    this.failures.set(address, recent);
+    if (this.failures.size > MAX_SESSIONS) this.failures.delete(this.failures.keys().next().value!);
+  }
+
+  create(agent: string | undefined): { id: string; expiresAt: number } {
+    const now = this.clock.now().getTime();
+    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
+    // Oldest first in a Map: past the cap the oldest login goes.
+    while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    const id = randomBytes(32).toString('base64url');
+    const expiresAt = now + AGENT_SESSION_MS;
+    this.sessions.set(id, { agent, expiresAt });
+    return { id, expiresAt };
+  }
+
+  end(id: string | undefined): void {
+    if (id) this.sessions.delete(id);
+  }
+
+  /** The session behind this id, unless unknown or expired. */
+  session(id: string | undefined): Session | undefined {
+    if (!id) return undefined;
+    const s = this.sessions.get(id);
+    if (!s) return undefined;
+    if (s.expiresAt <= this.clock.now().getTime()) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    return s;
+  }
+
+  /** Who sent this request: the bearer token when one is presented, else the session cookie. */
+  identify(req: Request): AgentCaller | undefined {
+    if (!this.open) return undefined;
+    const auth = req.headers.authorization;
+    if (auth && /^Bearer\s+/i.test(auth)) return this.tokenMatches(auth.replace(/^Bearer\s+/i, '')) ? { via: 'token' } : undefined;
+    const s = this.session(cookieValue(req, AGENT_COOKIE));
+    return s && { via: 'session', agent: s.agent };
+  }
+
+  /** The caller, or undefined after sending 403 (console closed) or 401. */
+  check(req: Request, res: Response): AgentCaller | undefined {
+    res.header('Cache-Control', 'no-store');
+    if (!this.open) {
+      sendError(res, 403, CLOSED);
+      return undefined;
+    }
+    const caller = this.identify(req);
+    if (caller) return caller;
+    res.header('WWW-Authenticate', 'Bearer');
+    sendError(res, 401, '请先登录坐席工作台（登录已过期的请重新登录）');
+    return undefined;
+  }
+
+  private recentFailures(address: string): number[] {
+    const since = this.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS;
+    return (this.failures.get(address) ?? []).filter((t) => t > since);
+  }
+}
+
+/** Secure too when the page came over HTTPS (directly or through a proxy that says so). */
+function sessionCookie(req: Request, id: string, maxAgeSeconds: number): string {
+  const https = req.isSecure() || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
+  return `${AGENT_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${https ? '; Secure' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an agent sees of a case.
+
+const st = text.status;
+
+function byLabel(by: string): string {
+  const [kind, ...rest] = by.split(':');
+  const who = rest.join(':');
+  if (kind === 'chat') return '申请人（在线）';
+  if (kind === 'agent') return `坐席 ${who}`;
+  if (kind === 'system') return '系统';
+  return maskText(by);
+}
+
+const ACTION_NAMES: Record<string, string> = { ...st.actionNames, 'agent-reveal': '坐席查看完整信息' };
+
+/** The case for a caller on the phone: where it stands, personal data masked. */
+export function agentCaseView(c: CaseRecord) {
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    statusName: st.stageNames[c.status] ?? c.status,
+    stage: c.stage,
+    stageName: st.stageNames[c.stage] ?? c.stage,
+    next: st.next[c.status] ?? '',
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    channel: c.channel,
+    masked: true as const,
+    applicant: { name: maskName(c.applicant.name), idNumber: maskNumber(c.applicant.idNumber), phone: maskNumber(c.applicant.phone) },
+    submittedBy: { role: c.submittedBy.role, ...(c.submittedBy.relation ? { relation: c.submittedBy.relation } : {}) },
+    items: c.items.map((i) => ({
+      id: i.id,
+      name: text.application.itemNames[i.id] ?? i.id,
+      department: i.department,
+      status: i.status,
+      statusName: st.itemStatus[i.status] ?? i.status,
+      ...(i.reason ? { reason: maskText(i.reason) } : {}),
+    })),
+    ...(c.appointment ? { appointment: { date: c.appointment.date, part: c.appointment.part, partName: c.appointment.part === 'am' ? '上午' : '下午' } } : {}),
+    ...(c.returned ? { returned: { reason: maskText(c.returned.reason), fields: c.returned.fields, at: c.returned.at } } : {}),
+    ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
+    timeline: c.audit.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actionName: ACTION_NAMES[e.action] ?? e.action,
+      by: byLabel(e.by),
+      ...(e.from !== undefined ? { from: e.from } : {}),
+      ...(e.to !== undefined ? { to: e.to } : {}),
+      ...(e.note ? { note: maskText(e.note) } : {}),
+    })),
+  };
+}
+
+/** A call in a list: the caller's number and any number in the text masked. */
+export function callSummary(c: CallRecord) {
+  return { ...c, callerPhone: maskNumber(c.callerPhone), question: maskText(c.question), answer: maskText(c.answer) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The console page.
+
+const PAGE_DIR = join(projectRoot, 'bot/web/agent');
+const PAGE_FILES = {
+  '/agent': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/agent/console.js': { file: 'console.js', type: 'text/javascript; charset=utf-8' },
+  '/agent/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
+} as const;
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-cache',
+};
+
+function registerPage(server: Server): void {
+  for (const [path, { file, type }] of Object.entries(PAGE_FILES)) {
+    const body = readFileSync(join(PAGE_DIR, file));
+    const handler = async (_req: Request, res: Response) => {
+      res.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': type, 'Content-Length': body.length });
+      res.end(body);
+    };
+    server.get(path, handler);
+    if (path === '/agent') server.get('/agent/', handler);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Handler = (req: Request, res: Response, caller: AgentCaller) => Promise<void>;
+
+/**
+ * The 12345 hotline agent console: the page at /agent, its login, and the APIs behind it
+ * (feedback on suggestions, case lookup with audited reveal, call records and follow-ups).
+ * Suggestions come from the public GET /api/agent/suggest.
+ */
+export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): AgentSessions {
+  const sessions = new AgentSessions(deps.token, deps.clock);
+  const now = () => deps.clock.now();
+
+  const guarded = (handler: Handler) => async (req: Request, res: Response) => {
+    const caller = sessions.check(req, res);
+    if (!caller) return;
+    try {
+      await handler(req, res, caller);
+    } catch (err) {
+      if (err instanceof HttpError) return sendError(res, err.status, err.message);
+      throw err;
+    }
+  };
+
+  /** Who is acting: the name in the body, else the one given at login; required for the audit. */
+  const agentOf = (caller: AgentCaller, given: string | undefined): string => {
+    const agent = given ?? caller.agent;
+    if (!agent) throw new HttpError(400, '请求体有误：缺少坐席工号（agent）');
+    return agent;
+  };
+
+  registerPage(server);
+
+  server.post('/api/agent/login', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    if (!sessions.open) return sendError(res, 403, CLOSED);
+    const address = remoteAddress(req);
+    if (sessions.lockedOut(address)) return sendError(res, 429, '登录口令错误次数太多，请 15 分钟后再试');
+    let body: z.infer<typeof loginSchema>;
+    try {
+      body = await parseBody(req, loginSchema);
+    } catch (err) {
+      if (err instanceof HttpError) return sendError(res, err.status, err.message);
+      throw err;
+    }
+    if (!sessions.tokenMatches(body.token)) {
+      sessions.recordFailure(address);
+      return sendError(res, 401, '登录口令不对，请核对后再试');
+    }
+    const { id, expiresAt } = sessions.create(body.agent);
+    res.header('Set-Cookie', sessionCookie(req, id, AGENT_SESSION_MS / 1000));
+    sendJson(res, 200, { agent: body.agent ?? null, expiresAt: new Date(expiresAt).toISOString() });
+  });
+
+  server.post('/api/agent/logout', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    sessions.end(cookieValue(req, AGENT_COOKIE));
+    res.header('Set-Cookie', sessionCookie(req, '', 0));
+    sendJson(res, 200, { loggedOut: true });
+  });
+
+  // For the page: whether to show the login form (200 either way, nothing to hide).
+  server.get('/api/agent/session', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    const caller = sessions.identify(req);
+    if (!sessions.open) return sendJson(res, 200, { open: false, loggedIn: false, message: CLOSED });
+    sendJson(res, 200, caller ? { open: true, loggedIn: true, agent: caller.agent ?? null, via: caller.via } : { open: true, loggedIn: false });
+  });
+
+  server.post(
+    '/api/agent/feedback',
+    guarded(async (req, res) => {
+      const body = await parseBody(req, feedbackSchema);
+      if (deps.kb && !deps.kb.entry(body.entryId)) throw new HttpError(400, `请求体有误：没有编号为 ${body.entryId} 的知识条目`);
+      const feedback: AnswerFeedback = {
+        entryId: body.entryId,
+        helpful: body.helpful,
+        channel: 'agent',
+        question: maskText(body.question),
+        at: now().toISOString(),
+      };
+      await deps.feedback.record(feedback);
+      sendJson(res, 201, { recorded: feedback });
+    }),
+  );
+
+  const findCase = async (req: Request): Promise<CaseRecord> => {
+    const caseNo = String(req.params.caseNo ?? '').trim().toUpperCase();
+    const found = caseNo ? await deps.cases.get(caseNo) : undefined;
+    if (!found) throw new HttpError(404, `没有找到案件 ${caseNo.slice(0, 40)}，请核对办件编号（如 YC202611210001）`);
+    return found;
+  };
+
+  server.get(
+    '/api/agent/cases/:caseNo',
+    guarded(async (req, res) => sendJson(res, 200, { case: agentCaseView(await findCase(req)) })),
+  );
+
+  server.post(
+    '/api/agent/cases/:caseNo/reveal',
+    guarded(async (req, res, caller) => {
+      const found = await findCase(req);
+      const body = await parseBody(req, revealSchema);
+      const agent = agentOf(caller, body.agent);
+      const at = now();
+      const updated = await deps.cases.update(found.caseNo, () => undefined, { by: `agent:${agent}`, action: 'agent-reveal', note: maskText(body.reason) }, at);
+      if (!updated) throw new HttpError(404, `没有找到案件 ${found.caseNo}`);
+      sendJson(res, 200, {
+        caseNo: updated.caseNo,
+        applicant: updated.applicant,
+        ...(updated.guardian ? { guardian: updated.guardian } : {}),
+        audit: updated.audit[updated.audit.length - 1],
+      });
+    }),
+  );
+
+  server.post(
+    '/api/agent/calls',
+    guarded(async (req, res, caller) => {
+      const { agent: given, ...call } = await parseBody(req, callSchema);
+      const recorded = await deps.calls.record({ ...call, agent: agentOf(caller, given) }, now());
+      sendJson(res, 201, { call: recorded });
+    }),
+  );
+
+  server.get(
+    '/api/agent/calls',
+    guarded(async (req, res) => {
+      const query = new URL(req.url ?? '', 'http://localhost').searchParams;
+      const followUp = query.get('followUp')?.trim() || undefined;
+      if (followUp !== undefined && followUp !== 'pending' && followUp !== 'done') {
+        throw new HttpError(400, 'followUp 应是 pending（待回访）或 done（已回访）');
+      }
+      const rawLimit = query.get('limit')?.trim();
+      const limit = rawLimit ? Number(rawLimit) : 100;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw new HttpError(400, `limit 应是 1 到 ${MAX_LIST} 之间的整数`);
+      const calls = await deps.calls.list({ followUp, limit });
+      sendJson(res, 200, { calls: calls.map(callSummary) });
+    }),
+  );
+
+  const callId = (req: Request) => String(req.params.id ?? '').trim().toUpperCase();
+  const noCall = (id: string) => new HttpError(404, `没有找到来电记录 ${id.slice(0, 40)}`);
+
+  // One call in full: the number to call back.
+  server.get(
+    '/api/agent/calls/:id',
+    guarded(async (req, res) => {
+      const found = await deps.calls.get(callId(req));
+      if (!found) throw noCall(callId(req));
+      sendJson(res, 200, { call: found });
+    }),
+  );
+
+  server.post(
+    '/api/agent/calls/:id/done',
+    guarded(async (req, res, caller) => {
+      const id = callId(req);
+      const body = await parseBody(req, doneSchema);
+      const result = await deps.calls.markFollowUpDone(id, agentOf(caller, body.agent), now(), body.note || undefined);
+      if (result.ok) return sendJson(res, 200, { call: callSummary(result.call) });
+      if (result.reason === 'not_found') throw noCall(id);
+      if (result.reason === 'not_needed') throw new HttpError(409, `来电 ${id} 没有标记需要回访`);
+      const done = result.call.followUp!;
+      throw new HttpError(409, `来电 ${id} 已经回访过了（${done.doneBy}，${done.doneAt}）`);
+    }),
+  );
+
+  return sessions;
+}

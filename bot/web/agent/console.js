@@ -1,0 +1,395 @@
+// 一次办 · 12345 坐席工作台（无框架，无外部资源）。
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const DEBOUNCE_MS = 300;
+
+  let agentName = '';
+
+  // ---------------------------------------------------------------------------------------
+  // Helpers
+
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'className') node.className = value;
+      else if (key === 'text') node.textContent = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function say(node, message, kind) {
+    node.textContent = message;
+    node.classList.remove('ok', 'error');
+    if (kind) node.classList.add(kind);
+  }
+
+  const time = (iso) =>
+    new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  /** Calls an agent API; a lost login sends the agent back to the login form. */
+  async function api(method, path, body, signal) {
+    const init = { method, credentials: 'same-origin', headers: {}, signal };
+    if (body !== undefined) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let res;
+    try {
+      res = await fetch(path, init);
+    } catch (err) {
+      if (err && err.name === 'AbortError') throw err;
+      return { ok: false, status: 0, data: { error: '连不上服务器，请检查网络后重试' } };
+    }
+    let data = {};
+    try {
+      data = await res.json();
+    } catch {
+      data = {};
+    }
+    if (res.status === 401 && path !== '/api/agent/login' && path !== '/api/agent/session') {
+      showLogin('登录已过期，请重新登录');
+    }
+    return { ok: res.ok, status: res.status, data };
+  }
+
+  const errorOf = (r) => (r.data && r.data.error) || `出错了（${r.status}），请稍后重试`;
+
+  // ---------------------------------------------------------------------------------------
+  // Login
+
+  function showLogin(message) {
+    agentName = '';
+    $('console').hidden = true;
+    $('who').hidden = true;
+    $('login-section').hidden = false;
+    say($('login-status'), message || '', message ? 'error' : undefined);
+    $('login-agent').focus();
+  }
+
+  function showConsole(agent) {
+    agentName = agent || '';
+    $('login-section').hidden = true;
+    $('console').hidden = false;
+    $('who').hidden = false;
+    $('agent-name').textContent = agentName || '（未填写）';
+    $('question').focus();
+    loadFollowUps();
+  }
+
+  async function checkSession() {
+    const r = await api('GET', '/api/agent/session');
+    if (r.ok && r.data.loggedIn) showConsole(r.data.agent);
+    else if (r.ok && !r.data.open) showLogin(r.data.message);
+    else showLogin(r.ok ? '' : errorOf(r));
+  }
+
+  $('login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const agent = $('login-agent').value.trim();
+    const token = $('login-token').value;
+    if (!agent) return say($('login-status'), '请填写坐席工号或姓名', 'error'), $('login-agent').focus();
+    if (!token) return say($('login-status'), '请填写登录口令', 'error'), $('login-token').focus();
+    say($('login-status'), '正在登录…');
+    const r = await api('POST', '/api/agent/login', { token, agent });
+    $('login-token').value = '';
+    if (r.ok) showConsole(r.data.agent);
+    else {
+      say($('login-status'), errorOf(r), 'error');
+      $('login-token').focus();
+    }
+  });
+
+  $('logout').addEventListener('click', async () => {
+    await api('POST', '/api/agent/logout');
+    showLogin('已退出登录');
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Suggestions as the agent types
+
+  let timer;
+  let inFlight;
+
+  $('question').addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, DEBOUNCE_MS);
+  });
+
+  async function suggest() {
+    const q = $('question').value.trim();
+    if (inFlight) inFlight.abort();
+    if (!q) {
+      $('suggestions').replaceChildren();
+      say($('suggest-status'), '');
+      return;
+    }
+    const controller = new AbortController();
+    inFlight = controller;
+    let r;
+    try {
+      r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`, undefined, controller.signal);
+    } catch {
+      return; // a newer question replaced this one
+    }
+    if (inFlight !== controller) return;
+    inFlight = undefined;
+    if (!r.ok) return say($('suggest-status'), errorOf(r), 'error');
+    renderSuggestions(q, r.data);
+  }
+
+  function renderSuggestions(q, result) {
+    const list = result.suggestions || [];
+    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i)));
+    if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
+    const sure = result.answered ? '' : '匹配度不高，请核对后再用。';
+    say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${sure}`);
+  }
+
+  function suggestionItem(q, s, i) {
+    const titleId = `suggestion-${i}-title`;
+    const status = el('span', { className: 'status', role: 'status' });
+    const feedbackButtons = [];
+    const send = async (helpful, button) => {
+      feedbackButtons.forEach((b) => (b.disabled = true));
+      say(status, '正在记录…');
+      const r = await api('POST', '/api/agent/feedback', { entryId: s.id, question: q, helpful });
+      if (!r.ok) {
+        feedbackButtons.forEach((b) => (b.disabled = false));
+        return say(status, errorOf(r), 'error');
+      }
+      button.setAttribute('aria-pressed', 'true');
+      if (helpful) {
+        if (!$('call-question').value.trim()) $('call-question').value = q;
+        $('call-answer').value = s.answer;
+        say(status, '已记录“用了这个”，答复已填入来电登记', 'ok');
+      } else {
+        say(status, '已记录“不准确”，知识库管理员会复核', 'ok');
+      }
+    };
+    const used = el('button', { type: 'button', 'aria-describedby': titleId, onclick: () => send(true, used) }, '用了这个');
+    const wrong = el('button', { type: 'button', className: 'danger', 'aria-describedby': titleId, onclick: () => send(false, wrong) }, '不准确');
+    feedbackButtons.push(used, wrong);
+    const copy = el('button', { type: 'button', className: 'secondary', 'aria-describedby': titleId, onclick: () => copyText(s.answer, status) }, '复制答复');
+    return el(
+      'li',
+      { className: 'suggestion', 'data-entry-id': s.id },
+      el('h3', { id: titleId }, `${i + 1}. ${s.question}`),
+      el('p', { className: 'meta' }, `匹配度 ${Math.round(s.score * 100)}% · 出处：${s.source}`),
+      el('p', { className: 'answer' }, s.answer),
+      el('div', { className: 'actions' }, copy, used, wrong, status),
+    );
+  }
+
+  async function copyText(value, status) {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // No clipboard API (plain http on another host): select and copy the old way.
+      const area = el('textarea', { 'aria-hidden': 'true', readonly: true });
+      area.value = value;
+      area.style.position = 'fixed';
+      area.style.left = '-9999px';
+      document.body.append(area);
+      area.select();
+      const done = document.execCommand && document.execCommand('copy');
+      area.remove();
+      if (!done) return say(status, '复制不了，请手动选中答复复制', 'error');
+    }
+    say(status, '已复制答复', 'ok');
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Case lookup: masked first, the full record after a reason is given (audited)
+
+  $('case-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const caseNo = $('case-no').value.trim().toUpperCase();
+    if (!caseNo) return say($('case-status'), '请填写办件编号', 'error'), $('case-no').focus();
+    say($('case-status'), '正在查询…');
+    $('case-result').replaceChildren();
+    const r = await api('GET', `/api/agent/cases/${encodeURIComponent(caseNo)}`);
+    if (!r.ok) return say($('case-status'), errorOf(r), 'error');
+    say($('case-status'), `已找到 ${r.data.case.caseNo}（个人信息已部分隐藏）`);
+    renderCase(r.data.case);
+  });
+
+  function facts(pairs) {
+    return el('dl', { className: 'facts' }, ...pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+  }
+
+  function renderCase(c) {
+    const who = c.submittedBy.role === 'self' ? '本人申请' : `代办（${c.submittedBy.relation || '家属'}）`;
+    const person = facts([
+      ['申请人', c.applicant.name],
+      ['身份证号', c.applicant.idNumber],
+      ['联系电话', c.applicant.phone],
+    ]);
+    const revealButton = el('button', { type: 'button', className: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'reveal-form' }, '显示完整信息');
+    const reason = el('input', { id: 'reveal-reason', maxlength: 200, required: true, 'aria-describedby': 'reveal-hint' });
+    const revealStatus = el('p', { className: 'status', role: 'status' });
+    const timeline = el(
+      'ol',
+      { className: 'timeline' },
+      ...c.timeline.map((e) => el('li', {}, `${time(e.at)} ${e.actionName}（${e.by}）${e.note ? `：${e.note}` : ''}`)),
+    );
+    const form = el(
+      'form',
+      { id: 'reveal-form', className: 'reveal-form', hidden: true, novalidate: true },
+      el(
+        'div',
+        { className: 'field' },
+        el('label', { for: 'reveal-reason' }, '查看原因'),
+        reason,
+        el('p', { id: 'reveal-hint', className: 'hint' }, '如“来电人本人核对身份”。每次查看完整信息都会记入案件日志。'),
+      ),
+      el('div', { className: 'actions' }, el('button', { type: 'submit' }, '确认显示'), el('button', { type: 'button', className: 'secondary', onclick: () => closeReveal() }, '取消')),
+    );
+    const closeReveal = () => {
+      form.hidden = true;
+      revealButton.setAttribute('aria-expanded', 'false');
+      revealButton.focus();
+    };
+    revealButton.addEventListener('click', () => {
+      form.hidden = false;
+      revealButton.setAttribute('aria-expanded', 'true');
+      reason.focus();
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (reason.value.trim().length < 2) return say(revealStatus, '请写明查看原因（至少 2 个字）', 'error'), reason.focus();
+      say(revealStatus, '正在获取…');
+      const r = await api('POST', `/api/agent/cases/${encodeURIComponent(c.caseNo)}/reveal`, { reason: reason.value.trim(), agent: agentName || undefined });
+      if (!r.ok) return say(revealStatus, errorOf(r), 'error');
+      const a = r.data.applicant;
+      const full = [
+        ['申请人', a.name],
+        ['身份证号', a.idNumber],
+        ['出生日期', a.birthDate],
+        ['联系电话', a.phone],
+        ['户籍', a.hukou],
+      ];
+      if (a.address) full.push(['住址', a.address]);
+      if (r.data.guardian) full.push(['监护人', `${r.data.guardian.name}（${r.data.guardian.relation}），身份证号 ${r.data.guardian.idNumber}`]);
+      person.replaceWith(facts(full));
+      form.remove();
+      revealButton.remove();
+      const e = r.data.audit;
+      timeline.append(el('li', {}, `${time(e.at)} 坐席查看完整信息（坐席 ${e.by.replace(/^agent:/, '')}）：${e.note || ''}`));
+      say(revealStatus, '已显示完整信息，本次查看已记入案件日志', 'ok');
+      revealStatus.focus();
+    });
+    revealStatus.tabIndex = -1;
+
+    $('case-result').replaceChildren(
+      el('h3', {}, `${c.caseNo} · ${c.statusName}`),
+      person,
+      revealButton,
+      form,
+      revealStatus,
+      facts([
+        ['提交方式', `${who} · ${c.channel === 'window' ? '窗口' : '网上'}`],
+        ['提交时间', time(c.createdAt)],
+        ...(c.appointment ? [['评定预约', `${c.appointment.date} ${c.appointment.partName}`]] : []),
+        ...(c.returned ? [['退回原因', c.returned.reason]] : []),
+        ...(c.noticeEndsOn ? [['公示截止', c.noticeEndsOn]] : []),
+        ['下一步', c.next],
+      ]),
+      el('h3', {}, '各事项'),
+      el('ul', {}, ...c.items.map((i) => el('li', {}, `${i.name}（${i.department}）：${i.statusName}${i.reason ? `，${i.reason}` : ''}`))),
+      el('h3', {}, '办理记录'),
+      timeline,
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Call records and follow-ups
+
+  $('call-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const status = $('call-status');
+    const body = {
+      callerPhone: $('call-phone').value.trim(),
+      category: $('call-category').value,
+      question: $('call-question').value.trim(),
+      answer: $('call-answer').value.trim(),
+      followUpNeeded: $('call-followup').checked,
+    };
+    if (agentName) body.agent = agentName;
+    const missing = [
+      ['call-phone', '来电号码'],
+      ['call-question', '问题'],
+      ['call-answer', '答复'],
+    ].find(([id]) => !$(id).value.trim());
+    if (missing) {
+      say(status, `请填写${missing[1]}`, 'error');
+      return $(missing[0]).focus();
+    }
+    say(status, '正在保存…');
+    const r = await api('POST', '/api/agent/calls', body);
+    if (!r.ok) return say(status, errorOf(r), 'error');
+    say(status, `已保存来电记录 ${r.data.call.id}${r.data.call.followUpNeeded ? '，已加入待回访' : ''}`, 'ok');
+    $('call-form').reset();
+    if (r.data.call.followUpNeeded) loadFollowUps();
+  });
+
+  $('refresh-calls').addEventListener('click', () => loadFollowUps(true));
+
+  async function loadFollowUps(announce) {
+    const r = await api('GET', '/api/agent/calls?followUp=pending');
+    if (!r.ok) return say($('followup-status'), errorOf(r), 'error');
+    const calls = r.data.calls;
+    $('followups').replaceChildren(...calls.map(followUpItem));
+    const message = calls.length ? `共 ${calls.length} 个来电等待回访` : '没有等待回访的来电';
+    if (announce || !$('followup-status').textContent) say($('followup-status'), message);
+    else $('followup-status').textContent = message;
+  }
+
+  function followUpItem(call) {
+    const titleId = `call-${call.id}-title`;
+    const phone = el('span', {}, call.callerPhone);
+    const status = el('span', { className: 'status', role: 'status' });
+    const showPhone = el('button', { type: 'button', className: 'secondary', 'aria-describedby': titleId }, '显示号码');
+    showPhone.addEventListener('click', async () => {
+      const r = await api('GET', `/api/agent/calls/${encodeURIComponent(call.id)}`);
+      if (!r.ok) return say(status, errorOf(r), 'error');
+      phone.textContent = r.data.call.callerPhone;
+      showPhone.remove();
+      say(status, `号码：${r.data.call.callerPhone}`);
+    });
+    const done = el('button', { type: 'button', 'aria-describedby': titleId }, '已回访');
+    const item = el(
+      'li',
+      { className: 'followup', 'data-call-id': call.id },
+      el('h3', { id: titleId }, `${call.id} · ${call.category} · ${time(call.at)}`),
+      el('p', {}, '来电号码：', phone, ` · 坐席 ${call.agent}`),
+      el('p', {}, `问题：${call.question}`),
+      el('p', {}, `答复：${call.answer}`),
+      el('div', { className: 'actions' }, showPhone, done, status),
+    );
+    done.addEventListener('click', async () => {
+      done.disabled = true;
+      const r = await api('POST', `/api/agent/calls/${encodeURIComponent(call.id)}/done`, agentName ? { agent: agentName } : {});
+      if (!r.ok) {
+        done.disabled = false;
+        return say(status, errorOf(r), 'error');
+      }
+      item.remove();
+      const left = $('followups').children.length;
+      say($('followup-status'), `已标记 ${call.id} 回访完成。${left ? `还有 ${left} 个来电等待回访` : '没有等待回访的来电了'}`, 'ok');
+      $('followup-title').focus();
+    });
+    return item;
+  }
+
+  $('followup-title').tabIndex = -1;
+  checkSession();
+})();

@@ -1,0 +1,130 @@
+// The Web Chat page: fetches a Direct Line token from this server (never the secret), connects
+// the official Web Chat to the bot's own /v3/directline and handles the larger-text switch.
+// Every word the user sees is in the HTML (filled in by the server from the text catalogue).
+(function () {
+  'use strict';
+
+  var LARGE_TEXT_KEY = 'onevisit.largeText';
+  var root = document.documentElement;
+  var chat = document.getElementById('webchat');
+  var statusLine = document.getElementById('chat-status');
+  var errorLine = document.getElementById('chat-error');
+  var largeTextSwitch = document.getElementById('large-text');
+
+  function readLargeText() {
+    try {
+      return window.localStorage.getItem(LARGE_TEXT_KEY) === '1';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function saveLargeText(on) {
+    try {
+      window.localStorage.setItem(LARGE_TEXT_KEY, on ? '1' : '0');
+    } catch (e) {
+      // Private windows may refuse storage: the switch still works for this visit.
+    }
+  }
+
+  var largeText = readLargeText();
+
+  // On a phone the privacy note starts folded (one tap opens it), so the chat keeps the screen.
+  var privacy = document.getElementById('privacy');
+  if (privacy && window.matchMedia && window.matchMedia('(max-width: 600px)').matches) privacy.open = false;
+
+  /** High contrast colours, large buttons; `large` makes every target bigger still. */
+  function styleOptions(large) {
+    return {
+      accent: '#0b4f8a',
+      subtle: '#4a4a4a',
+      backgroundColor: '#ffffff',
+      primaryFont: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+      fontSizeSmall: large ? '100%' : '85%',
+      paddingRegular: large ? 14 : 10,
+      paddingWide: large ? 28 : 20,
+      bubbleBackground: '#eef3f8',
+      bubbleBorderColor: '#5c6f84',
+      bubbleBorderRadius: 8,
+      bubbleBorderWidth: 1,
+      bubbleTextColor: '#1a1a1a',
+      bubbleFromUserBackground: '#0b4f8a',
+      bubbleFromUserBorderColor: '#0b4f8a',
+      bubbleFromUserBorderRadius: 8,
+      bubbleFromUserTextColor: '#ffffff',
+      bubbleMaxWidth: 720,
+      bubbleMinHeight: large ? 56 : 44,
+      suggestedActionLayout: 'flow',
+      suggestedActionHeight: large ? 68 : 52,
+      suggestedActionBorderRadius: 10,
+      suggestedActionBorderWidth: 2,
+      suggestedActionBorderColor: '#0b4f8a',
+      suggestedActionBackgroundColor: '#ffffff',
+      suggestedActionTextColor: '#0b4f8a',
+      suggestedActionBackgroundColorOnHover: '#dce8f4',
+      suggestedActionBackgroundColorOnActive: '#c4d8ec',
+      suggestedActionKeyboardFocusIndicatorBorderColor: '#000000',
+      suggestedActionKeyboardFocusIndicatorBorderStyle: 'solid',
+      suggestedActionKeyboardFocusIndicatorBorderWidth: 2,
+      sendBoxHeight: large ? 72 : 56,
+      sendBoxTextColor: '#1a1a1a',
+      sendBoxPlaceholderColor: '#595959',
+      sendBoxButtonColor: '#0b4f8a',
+      sendBoxBorderTop: 'solid 2px #0b4f8a',
+      sendBoxButtonKeyboardFocusIndicatorBorderColor: '#000000',
+      hideUploadButton: true,
+      timestampColor: '#4a4a4a',
+    };
+  }
+
+  var webChatProps;
+
+  function render() {
+    root.classList.toggle('large-text', largeText);
+    largeTextSwitch.setAttribute('aria-pressed', largeText ? 'true' : 'false');
+    if (webChatProps) {
+      webChatProps.styleOptions = styleOptions(largeText);
+      window.WebChat.renderWebChat(webChatProps, chat);
+    }
+  }
+
+  largeTextSwitch.addEventListener('click', function () {
+    largeText = !largeText;
+    saveLargeText(largeText);
+    render();
+  });
+  render();
+
+  function fail(err) {
+    statusLine.textContent = '';
+    errorLine.hidden = false;
+    if (window.console) console.error('OneVisit Web Chat:', err);
+  }
+
+  async function start() {
+    if (!window.WebChat) throw new Error('Web Chat bundle not loaded');
+    var res = await fetch('/api/webchat/token', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!res.ok) throw new Error('token endpoint answered ' + res.status);
+    var issued = await res.json();
+    var directLine = window.WebChat.createDirectLine({
+      token: issued.token,
+      domain: window.location.origin + '/v3/directline',
+      webSocket: true,
+    });
+    webChatProps = {
+      directLine: directLine,
+      store: window.WebChat.createStore(),
+      locale: 'zh-CN',
+      styleOptions: styleOptions(largeText),
+    };
+    window.WebChat.renderWebChat(webChatProps, chat);
+    statusLine.textContent = '';
+  }
+
+  start().catch(fail);
+})();

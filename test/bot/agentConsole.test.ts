@@ -1,0 +1,431 @@
+import { expect } from 'chai';
+import { registerKnowledgeAdmin } from '../../bot/routes/admin.js';
+import { AGENT_SESSION_MS, registerAgentConsole } from '../../bot/routes/agentConsole.js';
+import type { CallStore } from '../../data/calls.js';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
+import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
+import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import type { FeedbackStore } from '../../data/stores.js';
+import { newCase, testIdNumber } from '../fixtures/cases.js';
+import { FakeClock, serveRoutes, shippedKnowledge, tempDir } from '../support.js';
+
+const TOKEN = 'test-agent-token';
+const ADMIN = 'test-admin-token';
+const HAN = /[\u4e00-\u9fff]/;
+
+interface Served {
+  base: string;
+  close(): Promise<void>;
+  feedback: FeedbackStore;
+  cases: CaseStore;
+  calls: CallStore;
+  clock: FakeClock;
+}
+
+async function serve(token: string | undefined): Promise<Served> {
+  const dir = tempDir();
+  const feedback = await LowdbFeedbackStore.open(dir);
+  const cases = await LowdbCaseStore.open(dir, { shards: 4 });
+  const calls = await LowdbCallStore.open(dir);
+  const clock = new FakeClock();
+  const { base, close } = await serveRoutes((server) => {
+    registerAgentConsole(server, { token, feedback, cases, calls, clock, kb: shippedKnowledge().kb });
+    registerKnowledgeAdmin(server, ADMIN, { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
+  });
+  return { base, close, feedback, cases, calls, clock };
+}
+
+type Auth = { cookie?: string; bearer?: string } | null;
+
+function request(base: string, method: string, path: string, body?: unknown, auth: Auth = { bearer: TOKEN }): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (auth?.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  if (auth?.cookie) headers.cookie = auth.cookie;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+async function errorOf(res: Response): Promise<string> {
+  const { error } = (await res.json()) as { error: string };
+  expect(error).to.be.a('string');
+  return error;
+}
+
+/** Logs in and returns the `name=value` pair to send back as a Cookie header. */
+async function login(base: string, agent?: string): Promise<string> {
+  const res = await request(base, 'POST', '/api/agent/login', { token: TOKEN, ...(agent ? { agent } : {}) }, null);
+  expect(res.status).to.equal(200);
+  const cookie = res.headers.getSetCookie()[0];
+  return cookie.split(';')[0];
+}
+
+const AGENT_APIS: [method: string, path: string, body?: unknown][] = [
+  ['POST', '/api/agent/feedback', { entryId: 'cert-new-how', question: '残疾证怎么办', helpful: true }],
+  ['GET', '/api/agent/cases/YC202611200001'],
+  ['POST', '/api/agent/cases/YC202611200001/reveal', { agent: '1001', reason: '本人来电核对' }],
+  ['POST', '/api/agent/calls', { callerPhone: '13912345678', category: '咨询', question: '问', answer: '答', followUpNeeded: false, agent: '1001' }],
+  ['GET', '/api/agent/calls?followUp=pending'],
+  ['GET', '/api/agent/calls/LD202611200001'],
+  ['POST', '/api/agent/calls/LD202611200001/done', { agent: '1001' }],
+];
+
+describe('agent console: login', () => {
+  let s: Served;
+  beforeEach(async () => (s = await serve(TOKEN)));
+  afterEach(() => s.close());
+
+  it('sets an HttpOnly, SameSite=Strict session cookie for the right token', async () => {
+    const res = await request(s.base, 'POST', '/api/agent/login', { token: TOKEN, agent: '1001' }, null);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.equal({ agent: '1001', expiresAt: new Date(s.clock.now().getTime() + AGENT_SESSION_MS).toISOString() });
+    const cookies = res.headers.getSetCookie();
+    expect(cookies).to.have.length(1);
+    const [pair, ...attributes] = cookies[0].split(';').map((p) => p.trim());
+    expect(pair).to.match(/^onevisit_agent=[A-Za-z0-9_-]{43}$/);
+    expect(attributes).to.include.members(['Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=28800']);
+    expect(res.headers.get('cache-control')).to.equal('no-store');
+
+    const session = await request(s.base, 'GET', '/api/agent/session', undefined, { cookie: pair });
+    expect(session.status).to.equal(200);
+    expect(await session.json()).to.deep.equal({ open: true, loggedIn: true, agent: '1001', via: 'session' });
+    const anonymous = await request(s.base, 'GET', '/api/agent/session', undefined, null);
+    expect(anonymous.status).to.equal(200);
+    expect(await anonymous.json()).to.deep.equal({ open: true, loggedIn: false });
+    expect(await (await request(s.base, 'GET', '/api/agent/session')).json()).to.deep.equal({ open: true, loggedIn: true, agent: null, via: 'token' });
+    expect(attributes).not.to.include('Secure');
+    // Each login gets its own id; behind an HTTPS proxy the cookie is Secure too.
+    expect(await login(s.base)).not.to.equal(pair);
+    const proxied = await fetch(`${s.base}/api/agent/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ token: TOKEN }),
+    });
+    expect(proxied.headers.getSetCookie()[0].split('; ')).to.include('Secure');
+  });
+
+  it('refuses a wrong token (401) and bad bodies (400), in Chinese', async () => {
+    const wrong = await request(s.base, 'POST', '/api/agent/login', { token: 'nope' }, null);
+    expect(wrong.status).to.equal(401);
+    expect(wrong.headers.getSetCookie()).to.deep.equal([]);
+    expect(await errorOf(wrong)).to.match(HAN);
+    for (const body of ['{', '', '[]', '"x"', { agent: '1001' }, { token: 1 }, { token: TOKEN, extra: 1 }, { token: TOKEN, agent: '' }]) {
+      const res = await request(s.base, 'POST', '/api/agent/login', body, null);
+      expect(res.status, JSON.stringify(body)).to.equal(400);
+      expect(await errorOf(res), JSON.stringify(body)).to.match(HAN);
+    }
+  });
+
+  it('requires the cookie or the bearer token on every agent API (401), and accepts either', async () => {
+    const cookie = await login(s.base, '1001');
+    for (const [method, path, body] of AGENT_APIS) {
+      for (const auth of [null, { bearer: 'wrong' }, { cookie: 'onevisit_agent=forged' }, { bearer: `${TOKEN}x` }]) {
+        const res = await request(s.base, method, path, body, auth);
+        expect(res.status, `${method} ${path} ${JSON.stringify(auth)}`).to.equal(401);
+        expect(res.headers.get('www-authenticate')).to.equal('Bearer');
+        expect(await errorOf(res)).to.match(HAN);
+      }
+      for (const auth of [{ cookie }, { bearer: TOKEN }]) {
+        const res = await request(s.base, method, path, body, auth);
+        expect(res.status, `${method} ${path} ${JSON.stringify(auth)}`).not.to.be.oneOf([401, 403]);
+      }
+    }
+  });
+
+  it('ends a session at logout and after 8 hours', async () => {
+    const first = await login(s.base);
+    const second = await login(s.base);
+    const out = await request(s.base, 'POST', '/api/agent/logout', undefined, { cookie: first });
+    expect(out.status).to.equal(200);
+    expect(out.headers.getSetCookie()[0]).to.match(/^onevisit_agent=; .*Max-Age=0/);
+    const works = async (cookie: string) => (await request(s.base, 'GET', '/api/agent/calls', undefined, { cookie })).status;
+    expect(await works(first)).to.equal(401);
+    expect(await works(second)).to.equal(200);
+    s.clock.advance(AGENT_SESSION_MS - 1000);
+    expect(await works(second)).to.equal(200);
+    s.clock.advance(1000);
+    expect(await works(second)).to.equal(401);
+    expect(await (await request(s.base, 'GET', '/api/agent/session', undefined, { cookie: second })).json()).to.deep.equal({ open: true, loggedIn: false });
+  });
+
+  it('refuses logins for a while after 10 wrong tokens', async () => {
+    for (let i = 0; i < 10; i++) expect((await request(s.base, 'POST', '/api/agent/login', { token: `guess-${i}` }, null)).status).to.equal(401);
+    const locked = await request(s.base, 'POST', '/api/agent/login', { token: TOKEN }, null);
+    expect(locked.status).to.equal(429);
+    expect(await errorOf(locked)).to.match(HAN);
+    s.clock.advance(15 * 60 * 1000);
+    await login(s.base);
+  });
+});
+
+describe('agent console without AGENT_TOKEN', () => {
+  it('is closed (403) whatever is sent', async () => {
+    const s = await serve(undefined);
+    try {
+      const res = await request(s.base, 'POST', '/api/agent/login', { token: 'anything' }, null);
+      expect(res.status).to.equal(403);
+      expect(await errorOf(res)).to.include('AGENT_TOKEN');
+      for (const [method, path, body] of AGENT_APIS) {
+        for (const auth of [null, { bearer: 'anything' }, { cookie: 'onevisit_agent=anything' }]) {
+          expect((await request(s.base, method, path, body, auth)).status, `${method} ${path}`).to.equal(403);
+        }
+      }
+      // The page itself is served: it shows the login and says the console is closed.
+      expect((await fetch(`${s.base}/agent`)).status).to.equal(200);
+      expect(await (await fetch(`${s.base}/api/agent/session`)).json()).to.deep.include({ open: false, loggedIn: false });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('agent console APIs', () => {
+  let s: Served;
+  let cookie: string;
+  let record: CaseRecord;
+  const idNumber = testIdNumber(31, '1958-03-09');
+
+  beforeEach(async () => {
+    s = await serve(TOKEN);
+    cookie = await login(s.base, '1001');
+    record = await s.cases.create(
+      newCase({
+        applicant: { name: '王建国', idNumber, phone: '13912345678' },
+        guardian: { name: '王小红', idNumber: testIdNumber(7, '1985-06-01'), relation: '女儿' },
+      }),
+      new Date('2026-11-01T02:00:00Z'),
+    );
+  });
+  afterEach(() => s.close());
+
+  const as = (method: string, path: string, body?: unknown) => request(s.base, method, path, body, { cookie });
+
+  describe('feedback', () => {
+    it('records 用了这个 / 不准确 with channel agent, the question masked, and curators see it', async () => {
+      const used = await as('POST', '/api/agent/feedback', { entryId: 'care-allowance-eligibility', question: '护理补贴谁能领', helpful: true });
+      expect(used.status).to.equal(201);
+      const wrong = await as('POST', '/api/agent/feedback', { entryId: 'cert-new-how', question: ' 来电 13912345678 问残疾证怎么办 ', helpful: false });
+      expect(wrong.status).to.equal(201);
+      const at = s.clock.now().toISOString();
+      expect(await s.feedback.recent(10)).to.deep.equal([
+        { entryId: 'cert-new-how', helpful: false, channel: 'agent', question: '来电 139****5678 问残疾证怎么办', at },
+        { entryId: 'care-allowance-eligibility', helpful: true, channel: 'agent', question: '护理补贴谁能领', at },
+      ]);
+      const admin = await fetch(`${s.base}/api/admin/feedback`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const { entries } = (await admin.json()) as { entries: { entryId: string; helpful: number; notHelpful: number }[] };
+      expect(entries.map(({ entryId, helpful, notHelpful }) => ({ entryId, helpful, notHelpful }))).to.deep.equal([
+        { entryId: 'cert-new-how', helpful: 0, notHelpful: 1 },
+        { entryId: 'care-allowance-eligibility', helpful: 1, notHelpful: 0 },
+      ]);
+    });
+
+    it('rejects bad bodies with 400 and a Chinese message, recording nothing', async () => {
+      const cases: [unknown, RegExp][] = [
+        ['{not json', /JSON/],
+        ['', /为空/],
+        [[], /JSON 对象/],
+        [{ entryId: 'cert-new-how', question: '残疾证怎么办' }, /缺少是否有用/],
+        [{ entryId: 'cert-new-how', question: '残疾证怎么办', helpful: 'yes' }, /是否有用（helpful）应是true 或 false/],
+        [{ entryId: 'cert-new-how', question: '   ', helpful: true }, /问题（question）不能为空/],
+        [{ entryId: 'Cert New', question: '残疾证怎么办', helpful: true }, /知识条目编号/],
+        [{ entryId: 'no-such-entry', question: '残疾证怎么办', helpful: true }, /没有编号为 no-such-entry 的知识条目/],
+        [{ entryId: 'cert-new-how', question: '残疾证怎么办', helpful: true, score: 1 }, /不认识的字段：score/],
+        [{ entryId: 'cert-new-how', question: '问'.repeat(1001), helpful: true }, /太长/],
+      ];
+      for (const [body, message] of cases) {
+        const res = await as('POST', '/api/agent/feedback', body);
+        expect(res.status, JSON.stringify(body)).to.equal(400);
+        expect(await errorOf(res), JSON.stringify(body)).to.match(message);
+      }
+      expect(await s.feedback.recent(10)).to.deep.equal([]);
+    });
+  });
+
+  describe('case lookup', () => {
+    it('shows the case masked by default: stage, items, timeline', async () => {
+      const res = await as('GET', `/api/agent/cases/${record.caseNo.toLowerCase()}`);
+      expect(res.status).to.equal(200);
+      const raw = await res.text();
+      const { case: view } = JSON.parse(raw) as { case: Record<string, unknown> };
+      expect(view).to.deep.include({
+        caseNo: record.caseNo,
+        status: 'submitted',
+        statusName: '已提交',
+        stage: 'submitted',
+        masked: true,
+        applicant: { name: '王*国', idNumber: `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`, phone: '139****5678' },
+        submittedBy: { role: 'proxy', relation: '女儿' },
+      });
+      expect(view.items).to.deep.equal([
+        { id: 'cert-new', name: '残疾人证新办', department: '残联', status: 'submitted', statusName: '审批中' },
+        { id: 'living-allowance', name: '困难残疾人生活补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
+        { id: 'care-allowance', name: '重度残疾人护理补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
+      ]);
+      expect(view.timeline).to.deep.equal([{ at: record.createdAt, action: 'submit', actionName: '提交申请', by: '申请人（在线）', to: 'submitted' }]);
+      for (const secret of [idNumber, '13912345678', '王建国', '王小红', '示例路', 'conv-test-1', 'test:user-1']) expect(raw).not.to.include(secret);
+    });
+
+    it('reveals the applicant in full only with a reason, and audits every reveal', async () => {
+      const bad = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { agent: '1001' });
+      expect(bad.status).to.equal(400);
+      expect(await errorOf(bad)).to.include('缺少查看原因');
+      expect((await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '核' })).status).to.equal(400);
+      expect((await s.cases.get(record.caseNo))!.audit).to.have.length(1);
+
+      s.clock.advance(60_000);
+      const res = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { agent: '1002', reason: '本人来电核对地址' });
+      expect(res.status).to.equal(200);
+      const revealed = (await res.json()) as { caseNo: string; applicant: unknown; guardian: unknown; audit: unknown };
+      const entry = { at: s.clock.now().toISOString(), by: 'agent:1002', action: 'agent-reveal', note: '本人来电核对地址', from: 'submitted', to: 'submitted' };
+      expect(revealed).to.deep.equal({ caseNo: record.caseNo, applicant: record.applicant, guardian: record.guardian, audit: entry });
+      const stored = (await s.cases.get(record.caseNo))!;
+      expect(stored.audit.slice(1)).to.deep.equal([entry]);
+      expect(stored.status).to.equal('submitted');
+
+      // The agent named at login is used when the body names none; the masked view lists the reveals.
+      await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '家属来电，核对后告知进度' });
+      const audit = (await s.cases.get(record.caseNo))!.audit;
+      expect(audit.map((e) => `${e.action} ${e.by}`)).to.deep.equal(['submit chat:user-1', 'agent-reveal agent:1002', 'agent-reveal agent:1001']);
+      const { case: view } = (await (await as('GET', `/api/agent/cases/${record.caseNo}`)).json()) as { case: { timeline: { actionName: string; by: string; note?: string }[] } };
+      expect(view.timeline.slice(1)).to.deep.equal([
+        { at: entry.at, action: 'agent-reveal', actionName: '坐席查看完整信息', by: '坐席 1002', from: 'submitted', to: 'submitted', note: '本人来电核对地址' },
+        { at: entry.at, action: 'agent-reveal', actionName: '坐席查看完整信息', by: '坐席 1001', from: 'submitted', to: 'submitted', note: '家属来电，核对后告知进度' },
+      ]);
+
+      // With the bearer token and no agent anywhere, there is no one to audit: 400.
+      const anonymous = await request(s.base, 'POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '本人来电核对' });
+      expect(anonymous.status).to.equal(400);
+      expect(await errorOf(anonymous)).to.include('坐席工号');
+    });
+
+    it('answers 404 for an unknown case, looked up or revealed', async () => {
+      for (const [method, path, body] of [
+        ['GET', '/api/agent/cases/YC209901010001'],
+        ['POST', '/api/agent/cases/YC209901010001/reveal', { reason: '本人来电核对' }],
+      ] as const) {
+        const res = await as(method, path, body);
+        expect(res.status).to.equal(404);
+        expect(await errorOf(res)).to.include('YC209901010001');
+      }
+    });
+  });
+
+  describe('call records', () => {
+    const call = (extra: Record<string, unknown> = {}) => ({
+      callerPhone: '139 1234 5678',
+      category: '咨询',
+      question: '护理补贴怎么领？身份证 11010519491231002X',
+      answer: '一级、二级重度残疾人可以申请护理补贴。',
+      followUpNeeded: true,
+      ...extra,
+    });
+
+    it('records a call, lists the pending follow-ups masked, and marks one done once', async () => {
+      const first = await as('POST', '/api/agent/calls', call());
+      expect(first.status).to.equal(201);
+      const { call: a } = (await first.json()) as { call: { id: string } };
+      expect(a).to.deep.equal({
+        id: 'LD202611200001',
+        at: s.clock.now().toISOString(),
+        ...call({ callerPhone: '13912345678' }),
+        agent: '1001',
+      });
+      s.clock.advance(60_000);
+      const b = ((await (await as('POST', '/api/agent/calls', call({ callerPhone: '0571-87654321', category: '投诉', agent: '1002' }))).json()) as { call: { id: string } }).call;
+      await as('POST', '/api/agent/calls', call({ followUpNeeded: false }));
+
+      const pending = await as('GET', '/api/agent/calls?followUp=pending');
+      expect(pending.status).to.equal(200);
+      const raw = await pending.text();
+      const { calls } = JSON.parse(raw) as { calls: { id: string; callerPhone: string; question: string; agent: string; category: string }[] };
+      expect(calls.map((c) => [c.id, c.callerPhone, c.category, c.agent])).to.deep.equal([
+        [a.id, '139****5678', '咨询', '1001'],
+        [b.id, '057*-****4321', '投诉', '1002'],
+      ]);
+      expect(calls[0].question).to.equal('护理补贴怎么领？身份证 110***********002X');
+      for (const secret of ['13912345678', '87654321', '11010519491231002X']) expect(raw).not.to.include(secret);
+      expect((((await (await as('GET', '/api/agent/calls')).json()) as { calls: unknown[] }).calls)).to.have.length(3);
+
+      // One call in full, for the call-back.
+      const one = await as('GET', `/api/agent/calls/${b.id}`);
+      expect(((await one.json()) as { call: { callerPhone: string } }).call.callerPhone).to.equal('0571-87654321');
+
+      s.clock.advance(60_000);
+      const done = await as('POST', `/api/agent/calls/${a.id}/done`, { note: '已回电说明' });
+      expect(done.status).to.equal(200);
+      expect(((await done.json()) as { call: { followUp: unknown } }).call.followUp).to.deep.equal({ doneBy: '1001', doneAt: s.clock.now().toISOString(), note: '已回电说明' });
+      const after = (await (await as('GET', '/api/agent/calls?followUp=pending')).json()) as { calls: { id: string }[] };
+      expect(after.calls.map((c) => c.id)).to.deep.equal([b.id]);
+      const doneList = (await (await as('GET', '/api/agent/calls?followUp=done')).json()) as { calls: { id: string }[] };
+      expect(doneList.calls.map((c) => c.id)).to.deep.equal([a.id]);
+
+      const again = await as('POST', `/api/agent/calls/${a.id}/done`, {});
+      expect(again.status).to.equal(409);
+      expect(await errorOf(again)).to.include('已经回访过了');
+      const notNeeded = await as('POST', '/api/agent/calls/LD202611200003/done', {});
+      expect(notNeeded.status).to.equal(409);
+      for (const path of ['/api/agent/calls/LD209901010001/done', '/api/agent/calls/nonsense/done']) {
+        const missing = await as('POST', path, {});
+        expect(missing.status).to.equal(404);
+        expect(await errorOf(missing)).to.match(HAN);
+      }
+      expect((await as('GET', '/api/agent/calls/LD209901010001')).status).to.equal(404);
+    });
+
+    it('rejects bad bodies and filters with 400 and a Chinese message, storing nothing', async () => {
+      const cases: [unknown, RegExp][] = [
+        ['{', /JSON/],
+        [call({ callerPhone: '12345' }), /来电号码.*11 位手机号/],
+        [call({ callerPhone: 13912345678 }), /来电号码（callerPhone）应是文字/],
+        [call({ category: '闲聊' }), /分类（category）应是 咨询、求助、投诉、举报、建议、表扬、其他 之一/],
+        [call({ followUpNeeded: 'yes' }), /需要回访（followUpNeeded）应是true 或 false/],
+        [call({ followUpNeeded: undefined }), /缺少需要回访/],
+        [call({ question: '' }), /问题（question）不能为空/],
+        [call({ answer: '   ' }), /答复（answer）不能为空/],
+        [call({ operator: 'x' }), /不认识的字段：operator/],
+        [call({ agent: '' }), /坐席工号（agent）不能为空/],
+      ];
+      for (const [body, message] of cases) {
+        const res = await as('POST', '/api/agent/calls', body);
+        expect(res.status, JSON.stringify(body)).to.equal(400);
+        expect(await errorOf(res), JSON.stringify(body)).to.match(message);
+      }
+      // With the bearer token the body must name the agent.
+      const anonymous = await request(s.base, 'POST', '/api/agent/calls', call());
+      expect(anonymous.status).to.equal(400);
+      expect(await errorOf(anonymous)).to.include('坐席工号');
+      expect(await s.calls.list()).to.deep.equal([]);
+
+      for (const query of ['followUp=later', 'limit=0', 'limit=501', 'limit=x']) {
+        const res = await as('GET', `/api/agent/calls?${query}`);
+        expect(res.status, query).to.equal(400);
+        expect(await errorOf(res)).to.match(HAN);
+      }
+      const doneBody = await as('POST', '/api/agent/calls/LD202611200001/done', { note: 1 });
+      expect(doneBody.status).to.equal(400);
+    });
+  });
+});
+
+describe('agent console page', () => {
+  it('serves the page, its script and style from the server, with a strict CSP', async () => {
+    const s = await serve(TOKEN);
+    try {
+      const page = await fetch(`${s.base}/agent`);
+      expect(page.status).to.equal(200);
+      expect(page.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).to.include("script-src 'self'");
+      const html = await page.text();
+      expect(html).to.include('<html lang="zh-CN">');
+      expect(html).to.include('<label for="question">来电问题</label>');
+      expect(html).not.to.match(/https?:\/\//);
+      const script = await fetch(`${s.base}/agent/console.js`);
+      expect(script.headers.get('content-type')).to.equal('text/javascript; charset=utf-8');
+      expect(await script.text()).to.include('/api/agent/suggest?q=');
+      expect((await fetch(`${s.base}/agent/console.css`)).headers.get('content-type')).to.equal('text/css; charset=utf-8');
+      expect((await fetch(`${s.base}/agent/`)).status).to.equal(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

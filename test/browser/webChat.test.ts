@@ -1,0 +1,153 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'chai';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { projectRoot } from '../../bot/paths.js';
+import { text } from '../../dialogs/text/index.js';
+import { launchChromium, startApp, type RunningApp } from './launch.js';
+
+const SCREENSHOT = join(projectRoot, 'docs/webchat.png');
+const WAIT = { timeout: 15_000 };
+
+describe('Web Chat page at / (Chromium)', function () {
+  this.timeout(30_000);
+  let running: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(async () => {
+    running = await startApp();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 960, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    // Content-Security-Policy refusals and script errors show up here.
+    page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
+    page.on('pageerror', (err) => problems.push(err.message));
+    await page.goto(`${running.base}/`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  const botBubbles = () => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+  const sendBox = () => page.locator('.webchat__send-box-text-box__input');
+  /** The suggested actions' bar (the transcript's live region repeats them, hidden, for screen readers). */
+  const suggested = (label: string) => page.locator('.webchat__suggested-actions__button').filter({ hasText: label });
+
+  it('shows the header in Chinese: the service, both hotlines, the privacy note', async () => {
+    expect(await page.getAttribute('html', 'lang')).to.equal('zh-CN');
+    const banner = page.getByRole('banner');
+    expect(await banner.getByRole('heading', { level: 1 }).innerText()).to.equal('残疾人服务“一件事”在线助手');
+    const header = await banner.innerText();
+    const { government, federation } = running.app.region.hotlines;
+    expect(header).to.include(government).and.include(federation).and.include(text.web.privacyTitle);
+    expect(await banner.getByRole('link', { name: government }).getAttribute('href')).to.equal(`tel:${government}`);
+    expect(await page.getByRole('main').getAttribute('aria-label')).to.equal(text.web.chatLabel);
+  });
+
+  it('greets with the welcome and its buttons, large ones', async () => {
+    await botBubbles().filter({ hasText: text.welcome.lines[0] }).first().waitFor(WAIT);
+    for (const label of text.welcome.buttons) {
+      const button = suggested(label);
+      await button.waitFor(WAIT);
+      expect((await button.boundingBox())?.height).to.be.at.least(48);
+    }
+  });
+
+  it('answers a question typed in the send box', async () => {
+    await sendBox().fill('残疾证有效期几年');
+    await sendBox().press('Enter');
+    const answer = botBubbles().filter({ hasText: '10' }).first();
+    await answer.waitFor(WAIT);
+    expect(await answer.innerText()).to.include('10');
+  });
+
+  it('keeps a screenshot for the README (the answer and its buttons), commit-sized', async () => {
+    await suggested(text.answer.helpful).waitFor(WAIT);
+    mkdirSync(join(projectRoot, 'docs'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(statSync(SCREENSHOT).size).to.be.below(300 * 1024);
+  });
+
+  it('takes a tapped suggested action as the user’s answer', async () => {
+    await suggested(text.answer.helpful).click();
+    await page.locator('.webchat__bubble--from-user').filter({ hasText: text.answer.helpful }).first().waitFor(WAIT);
+    await botBubbles().filter({ hasText: text.feedback.thanks }).first().waitFor(WAIT);
+  });
+
+  it('has a larger-text switch that works from the keyboard', async () => {
+    const toggle = page.getByRole('button', { name: text.web.largeText });
+    const bubbleFont = async () =>
+      parseFloat(await botBubbles().filter({ hasText: text.feedback.thanks }).first().evaluate((el) => getComputedStyle(el).fontSize));
+    const before = await bubbleFont();
+    expect(await toggle.getAttribute('aria-pressed')).to.equal('false');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(await bubbleFont()).to.be.at.least(before * 1.25);
+    // Web Chat re-rendered with the larger style, the conversation kept.
+    expect(await botBubbles().filter({ hasText: '10' }).count()).to.be.at.least(1);
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(await bubbleFont()).to.equal(before);
+  });
+
+  it('passes an axe-core scan with no serious or critical violation', async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+  });
+
+  it('ran with no script error and nothing refused by the Content-Security-Policy', () => {
+    expect(problems).to.deep.equal([]);
+  });
+});
+
+describe('POST /api/webchat/token', () => {
+  let running: RunningApp;
+  before(async () => {
+    running = await startApp();
+  });
+  after(() => running.close());
+
+  it('gives the page a token for a new conversation of the bot’s own Direct Line, never the secret', async () => {
+    const res = await fetch(`${running.base}/api/webchat/token`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('cache-control')).to.equal('no-store');
+    const body = (await res.json()) as { token: string; conversationId: string; expires_in: number };
+    expect(Object.keys(body).sort()).to.deep.equal(['conversationId', 'expires_in', 'token']);
+    expect(body.expires_in).to.be.above(0);
+    const started = await fetch(`${running.base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${body.token}` } });
+    expect(started.status).to.equal(201);
+    expect(((await started.json()) as { conversationId: string }).conversationId).to.equal(body.conversationId);
+  });
+
+  it('refuses another site’s page', async () => {
+    const cross = await fetch(`${running.base}/api/webchat/token`, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(cross.status).to.equal(403);
+    const origin = await fetch(`${running.base}/api/webchat/token`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(origin.status).to.equal(403);
+  });
+
+  it('serves the page with a strict script policy and the Web Chat bundle from the installed package', async () => {
+    const res = await fetch(`${running.base}/`);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-security-policy')).to.include("script-src 'self'");
+    const html = await res.text();
+    expect(html).to.not.match(/\{\{\w+\}\}/);
+    const src = /<script src="(\/assets\/webchat\.js\?v=[^"]+)"/.exec(html)?.[1];
+    expect(src).to.be.a('string');
+    const bundle = await fetch(`${running.base}${src}`);
+    expect(bundle.status).to.equal(200);
+    expect(bundle.headers.get('content-type')).to.match(/javascript/);
+    expect(bundle.headers.get('content-encoding')).to.equal('gzip');
+    expect(await bundle.text()).to.include('renderWebChat');
+    const again = await fetch(`${running.base}/assets/webchat-page.js`, { headers: { 'if-none-match': (await fetch(`${running.base}/assets/webchat-page.js`)).headers.get('etag') ?? '' } });
+    expect(again.status).to.equal(304);
+  });
+});
