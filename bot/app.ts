@@ -25,6 +25,9 @@ import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
 import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
 import { issueToken, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
+import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
+import type { CallStore } from '../data/calls.js';
+import { registerAgentConsole } from './routes/agentConsole.js';
 import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -63,6 +66,7 @@ export interface App {
     slots: SlotStore;
     outbox: OutboxStore;
     family: FamilyStore;
+    calls: CallStore;
   };
   workflow: CaseWorkflow;
   dailyJobs: DailyJobs;
@@ -84,6 +88,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   const unanswered = await LowdbUnansweredStore.open(config.dataDir);
   const feedback = await LowdbFeedbackStore.open(config.dataDir);
   const cases = await LowdbCaseStore.open(config.dataDir);
+  const calls = await LowdbCallStore.open(config.dataDir);
   const drafts = await LowdbDraftStore.open<ApplicationDraft>(config.dataDir, 'application');
   const slots = await LowdbSlotStore.open(config.dataDir);
   // Sessions for the booking window exist before anyone asks (staff see them in the admin API).
@@ -119,6 +124,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerHealth(server);
   registerMessages(server, adapter, bot, logger);
   registerAgent(server, kb);
+  registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb });
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
   registerCaseAdmin(server, config.adminToken, cases, workflow);
   registerSlotAdmin(server, config.adminToken, slots);
@@ -143,7 +149,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback, cases, slots, outbox, family },
+    stores: { storage, unanswered, feedback, cases, slots, outbox, family, calls },
     workflow,
     dailyJobs,
     notifier,

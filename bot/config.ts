@@ -19,6 +19,8 @@ export interface Config {
   notifySchedule?: string;
   /** DIRECTLINE_SECRET: what a Direct Line client presents to get a token. */
   directLineSecret?: string;
+  /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
+  agentToken?: string;
 }
 
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
@@ -40,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: env.QUIET_HOURS || undefined,
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
+    agentToken: env.AGENT_TOKEN || undefined,
   };
 }
