@@ -1,9 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../bot/paths.js';
 import { registerAgent } from '../../bot/routes/agent.js';
 import { registerAgentConsole } from '../../bot/routes/agentConsole.js';
 import type { CallRecord } from '../../data/calls.js';
@@ -14,9 +12,9 @@ import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { serveRoutes, shippedKnowledge, tempDir } from '../support.js';
-import { launchChromium } from './launch.js';
+import { launchChromium, screenshotPath } from './launch.js';
 
-const SCREENSHOT = join(projectRoot, 'docs/agent-console.png');
+const SCREENSHOT = screenshotPath('agent-console.png');
 const TOKEN = 'browser-agent-token';
 const WAIT = { timeout: 15_000 };
 
@@ -159,7 +157,6 @@ describe('hotline agent console at /agent (Chromium)', function () {
   });
 
   it('keeps a screenshot for the README, with no script or CSP error on the page', async () => {
-    mkdirSync(join(projectRoot, 'docs'), { recursive: true });
     // The suggestions, the revealed case and the call form: what an agent works with.
     await page.setViewportSize({ width: 1200, height: 1150 });
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../bot/paths.js';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp, type App } from '../../bot/app.js';
 import type { Config } from '../../bot/config.js';
@@ -71,4 +74,14 @@ export async function startApp(
     await app.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Where a test keeps a page's screenshot: docs/<name> when UPDATE_SCREENSHOTS=1 (to refresh
+ * the README's pictures), else a temp folder, so running the tests leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs') : mkdtempSync(join(tmpdir(), 'onevisit-shots-'));
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

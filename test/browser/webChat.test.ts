@@ -1,13 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { projectRoot } from '../../bot/paths.js';
 import { text } from '../../dialogs/text/index.js';
-import { launchChromium, startApp, type RunningApp } from './launch.js';
+import { launchChromium, screenshotPath, startApp, type RunningApp } from './launch.js';
 
-const SCREENSHOT = join(projectRoot, 'docs/webchat.png');
+const SCREENSHOT = screenshotPath('webchat.png');
 const WAIT = { timeout: 15_000 };
 
 describe('Web Chat page at / (Chromium)', function () {
@@ -69,7 +67,6 @@ describe('Web Chat page at / (Chromium)', function () {
 
   it('keeps a screenshot for the README (the answer and its buttons), commit-sized', async () => {
     await suggested(text.answer.helpful).waitFor(WAIT);
-    mkdirSync(join(projectRoot, 'docs'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(statSync(SCREENSHOT).size).to.be.below(300 * 1024);
   });
