@@ -334,6 +334,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     const conversationId = req.params.conversationId as string;
     const sent = parse(botActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
     const replyToId = (req.params.activityId as string | undefined) ?? sent.replyToId;
+    // A status update resent after a crash carries the same dedupe key: the user sees it once.
+    const dedupeKey = (sent.channelData as { dedupeKey?: unknown } | undefined)?.dedupeKey;
+    if (typeof dedupeKey === 'string') {
+      const seen = (await store.list(conversationId))?.activities.find(
+        (a) => (a.channelData as { dedupeKey?: unknown } | undefined)?.dedupeKey === dedupeKey,
+      );
+      if (seen) return sendJson(res, 200, { id: seen.id });
+    }
     const stored: DirectLineActivity | undefined = await store.append(
       conversationId,
       { ...sent, from: DIRECT_LINE_BOT, channelId: 'directline', conversation: { id: conversationId }, ...(replyToId !== undefined && { replyToId }) },

@@ -51,6 +51,17 @@ describe('status updates end to end: admin action -> outbox -> scheduler tick ->
       const messages = (await read()).filter((a) => a.type === 'message').map((a) => a.text);
       expect(messages).to.include(text.status.prefixApplicant(record.caseNo) + text.status.notify.pre_review);
 
+      // A resend after a crash between sending and marking: same dedupe key, shown once.
+      const resend = () =>
+        fetch(`${dl}/v3/conversations/${conversationId}/activities`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: '重复的通知', channelData: { dedupeKey: 'same-key' } }),
+        }).then((r) => r.json() as Promise<{ id: string }>);
+      const [first, second] = [await resend(), await resend()];
+      expect(second.id).to.equal(first.id);
+      expect((await read()).filter((a) => a.text === '重复的通知')).to.have.length(1);
+
       const outbox = (await (await fetch(`${base}/api/admin/outbox?status=delivered`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {
         rows: { caseNo: string }[];
       };
