@@ -133,3 +133,12 @@ export interface CaseStore {
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;
 }
+
+/** The stored form of a new case: its number and times, its status derived, the first audit entry. */
+export function caseRecordOf(input: NewCase, caseNo: string, at: Date): CaseRecord {
+  const { by, ...fields } = input;
+  const iso = at.toISOString();
+  const stage = fields.stage ?? 'submitted';
+  const status = deriveCaseStatus(fields.items, stage);
+  return { caseNo, createdAt: iso, updatedAt: iso, status, ...fields, stage, audit: [{ at: iso, by, action: 'submit', to: status }] };
+}

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { countLeading } from '../sorted.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { deriveCaseStatus, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
 import { openLow } from './open.js';
 
 /**
@@ -116,18 +117,7 @@ export class LowdbCaseStore implements CaseStore {
     ) as NewCase & Partial<CaseRecord>;
     return this.serialized(async () => {
       const caseNo = this.takeCaseNo(at);
-      const iso = at.toISOString();
-      const stage = fields.stage ?? 'submitted';
-      const status = deriveCaseStatus(fields.items, stage);
-      const record: CaseRecord = {
-        caseNo,
-        createdAt: iso,
-        updatedAt: iso,
-        status,
-        ...fields,
-        stage,
-        audit: [{ at: iso, by, action: 'submit', to: status }],
-      };
+      const record = caseRecordOf({ ...fields, by }, caseNo, at);
       // The case file is the only write: at open the daily counter is raised past every stored
       // number, so an acknowledged number is never handed out again. A failed create leaves its
       // number unused (it may be taken by the next case).
@@ -264,26 +254,12 @@ export class LowdbCaseStore implements CaseStore {
       return;
     }
     // Usually the newest case: append; a back-dated `at` is inserted in its place.
-    let lo = 0;
-    let hi = this.ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (newestFirst(this.ordered[mid], record) > 0) lo = mid + 1;
-      else hi = mid;
-    }
-    this.ordered.splice(lo, 0, record);
+    this.ordered.splice(countLeading(this.ordered, (c) => newestFirst(c, record) > 0), 0, record);
   }
 
   /** Index of the last case created at or before `iso`, -1 if none. */
   private lastIndexAtOrBefore(iso: string): number {
-    let lo = 0;
-    let hi = this.ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ordered[mid].createdAt <= iso) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return countLeading(this.ordered, (c) => c.createdAt <= iso) - 1;
   }
 }
 

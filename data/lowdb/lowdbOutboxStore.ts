@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { countLeading } from '../sorted.js';
 import type { Low } from 'lowdb';
 import type { NewOutboxRow, OutboxRow, OutboxStore } from '../outbox.js';
 import { AppendLog, type LogPosition } from './appendLog.js';
@@ -320,26 +321,11 @@ export class LowdbOutboxStore implements OutboxStore {
 
   /** Where `entry` is (or would go) in `byDue`. */
   private dueIndex(entry: Pending): number {
-    let lo = 0;
-    let hi = this.byDue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const other = this.byDue[mid];
-      if (other.dueMs < entry.dueMs || (other.dueMs === entry.dueMs && other.seq < entry.seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countLeading(this.byDue, (other) => other.dueMs < entry.dueMs || (other.dueMs === entry.dueMs && other.seq < entry.seq));
   }
 
   /** How many pending rows are due at `now`: the length of the front of `byDue`. */
   private dueCount(now: number): number {
-    let lo = 0;
-    let hi = this.byDue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.byDue[mid].dueMs <= now) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countLeading(this.byDue, (row) => row.dueMs <= now);
   }
 }

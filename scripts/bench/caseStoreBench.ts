@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ITEM_IDS, bundleItem } from '../../data/bundle.js';
 import { formatCaseNo, shanghaiDate } from '../../data/caseQuery.js';
-import { deriveCaseStatus, type CaseItem, type CaseRecord, type ItemStatus } from '../../data/cases.js';
+import { caseRecordOf, type CaseItem, type CaseRecord, type ItemStatus } from '../../data/cases.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { newCase, testIdNumber } from '../../test/fixtures/cases.js';
 import { percentile, seededRandom } from './stats.js';
@@ -35,19 +35,8 @@ function syntheticCases(count: number, end: Date): CaseRecord[] {
       ...(random() < 0.2 ? { reason: '材料不全：缺少近期免冠照片' } : {}),
     }));
     const birthDate = `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`;
-    const { by, ...fields } = newCase({ items, applicant: { idNumber: testIdNumber(i, birthDate), birthDate } });
-    const iso = at.toISOString();
-    const stage = open ? 'pre_review' : 'delivered';
-    const status = deriveCaseStatus(items, stage);
-    return {
-      caseNo: formatCaseNo(at, seq),
-      createdAt: iso,
-      updatedAt: iso,
-      status,
-      ...fields,
-      stage,
-      audit: [{ at: iso, by, action: 'submit', to: status }],
-    };
+    const input = newCase({ items, applicant: { idNumber: testIdNumber(i, birthDate), birthDate }, stage: open ? 'pre_review' : 'delivered' });
+    return caseRecordOf(input, formatCaseNo(at, seq), at);
   });
 }
 
