@@ -39,7 +39,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import { pinLocale, turnLog } from './middleware.js';
+import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
 import { registerKnowledgeAdmin } from './routes/admin.js';
 import { registerAgent } from './routes/agent.js';
@@ -119,6 +119,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   let scheduler: Scheduler | undefined;
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
+  adapter.use(reuseDialogStateConfiguration());
 
   const server = restify.createServer({ name: 'onevisit' });
   registerHealth(server);

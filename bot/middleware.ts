@@ -49,3 +49,19 @@ export function turnLog(logger: Logger, clock: Clock): Middleware {
     },
   };
 }
+
+// botbuilder-dialogs keeps the memory scopes and path resolvers it builds for a turn under
+// this turn-state key; building them costs more than a knowledge-base answer. They hold no
+// per-turn data, so the first turn's set serves every later turn.
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+export function reuseDialogStateConfiguration(): Middleware {
+  let configuration: unknown;
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>) {
+      if (configuration) context.turnState.set(DIALOG_STATE_CONFIGURATION, configuration);
+      await next();
+      configuration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION);
+    },
+  };
+}

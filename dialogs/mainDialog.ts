@@ -44,7 +44,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Continues the active dialog or starts routing, as the samples' `run` helper does. */
+  /**
+   * Runs a turn. A conversation in no multi-step flow whose message starts none is answered
+   * without building a dialog context: most turns are policy questions, and the dialog
+   * machinery costs more than the answer.
+   */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const state = await accessor.get(context, { dialogStack: [] });
+    if (state.dialogStack.length === 0 && !(await this.flowToStart(context))) {
+      await this.answerDirectly(context);
+      return;
+    }
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
@@ -53,28 +63,35 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext) {
-    const context = step.context;
+    const flow = await this.flowToStart(step.context);
+    if (!flow) {
+      await this.answerDirectly(step.context);
+      return step.endDialog();
+    }
+    setTurnOutcome(step.context, { outcome: flow.outcome });
+    await this.answers.clearOffer(step.context);
+    return step.beginDialog(flow.dialog, flow.options);
+  }
+
+  /** The multi-step flow this message starts, if any (status, booking, application). */
+  private async flowToStart(context: TurnContext): Promise<{ dialog: string; options: object; outcome: string } | undefined> {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (isProgressQuestion(meant) ? 'progress' : undefined);
-    if (statusAction) {
-      await this.answers.clearOffer(context);
-      return step.beginDialog(STATUS_DIALOG, { action: statusAction as StatusAction });
-    }
+    if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     const booking = recognizeBookingIntent(meant);
-    if (booking) {
-      setTurnOutcome(context, { outcome: `booking-start-${booking}` });
-      await this.answers.clearOffer(context);
-      return step.beginDialog(BOOKING_DIALOG, { action: booking, text: meant });
-    }
-    if (command === 'resume' || isApplyIntent(meant)) {
-      setTurnOutcome(context, { outcome: 'application-start' });
-      await this.answers.clearOffer(context);
-      return step.beginDialog(APPLICATION_DIALOG, { resume: command === 'resume' });
-    }
-    if (await this.answers.handleOfferedChoice(context, input)) return step.endDialog();
+    if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
+    if (command === 'resume' || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume: command === 'resume' }, outcome: 'application-start' };
+    return undefined;
+  }
+
+  /** One-turn answers: a button of the last reply, a command, or a policy question. */
+  private async answerDirectly(context: TurnContext): Promise<void> {
+    const input = (context.activity.text ?? '').trim();
+    if (await this.answers.handleOfferedChoice(context, input)) return;
+    const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
     switch (command) {
       case 'help':
@@ -89,6 +106,5 @@ export class MainDialog extends ComponentDialog {
       default:
         await this.answers.answer(context, input);
     }
-    return step.endDialog();
   }
 }
