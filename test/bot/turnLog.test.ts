@@ -20,3 +20,21 @@ describe('turn log', () => {
     expect(lines[0]).to.not.include('王建国').and.not.include('110101199003074514');
   });
 });
+
+describe('dialog-state configuration reuse', () => {
+  it('hands the first turn\'s configuration to every later turn before the bot runs', async () => {
+    const { reuseDialogStateConfiguration } = await import('../../bot/middleware.js');
+    const seen: unknown[] = [];
+    const built = { memoryScopes: [], pathResolvers: [] };
+    const adapter = new TestAdapter(async (context) => {
+      seen.push(context.turnState.get('DialogStateManagerConfiguration'));
+      // What botbuilder-dialogs does when it finds none: build one and cache it for the turn.
+      if (!context.turnState.get('DialogStateManagerConfiguration')) context.turnState.set('DialogStateManagerConfiguration', built);
+      await context.sendActivity('好');
+    });
+    adapter.use(reuseDialogStateConfiguration());
+    await adapter.send('一').assertReply('好').send('二').assertReply('好').startTest();
+    expect(seen).to.deep.equal([undefined, built]);
+    expect(seen[1]).to.equal(built);
+  });
+});
