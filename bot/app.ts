@@ -41,7 +41,9 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
-import { registerKnowledgeAdmin } from './routes/admin.js';
+import { adminGuard, registerKnowledgeAdmin } from './routes/admin.js';
+import { registerFloodGuard } from './limits/floodGuard.js';
+import { CredentialLockout } from './limits/lockout.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
@@ -122,15 +124,19 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   adapter.use(reuseDialogStateConfiguration());
 
   const server = restify.createServer({ name: 'onevisit' });
+  const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
+  // One count of wrong credentials for all routes, so no route can be used to guess past another's lockout.
+  const lockout = new CredentialLockout(clock);
+  const admin = adminGuard(config.adminToken, lockout);
   registerHealth(server);
-  registerMessages(server, adapter, bot, logger);
+  registerMessages(server, adapter, bot, logger, flood);
   registerAgent(server, kb);
-  registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb });
-  registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
-  registerCaseAdmin(server, config.adminToken, cases, workflow);
-  registerSlotAdmin(server, config.adminToken, slots);
-  registerOutboxAdmin(server, config.adminToken, outbox);
-  registerOverdueAdmin(server, config.adminToken, dailyJobs);
+  registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb, lockout });
+  registerKnowledgeAdmin(server, admin, { unanswered, feedback });
+  registerCaseAdmin(server, admin, cases, workflow);
+  registerSlotAdmin(server, admin, slots);
+  registerOutboxAdmin(server, admin, outbox);
+  registerOverdueAdmin(server, admin, dailyJobs);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLine = registerDirectLine(server, {
     adapter,
@@ -141,6 +147,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     publicBaseUrl: () => baseUrl,
     logger,
     appId: config.microsoftAppId,
+    lockout,
   });
   registerWebChat(server, { issueToken: () => issueToken({ secret: config.directLineSecret, clock }), hotlines: region.hotlines });
 

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { projectRoot } from './paths.js';
+import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
+import { parseRate } from './limits/rateLimit.js';
 
 export interface Config {
   port: number;
@@ -21,6 +23,18 @@ export interface Config {
   directLineSecret?: string;
   /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
   agentToken?: string;
+  /** RATE_LIMIT_USER, RATE_LIMIT_IP, RATE_LIMIT_TOKENS_IP ("N/S": N requests per S seconds); `RATE_LIMIT=off` turns them off. */
+  floodLimits?: FloodLimits;
+}
+
+function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
+  if (env.RATE_LIMIT === 'off') return undefined;
+  const rate = (name: string, fallback: FloodLimits[keyof FloodLimits]) => (env[name] ? parseRate(name, env[name]!) : fallback);
+  return {
+    user: rate('RATE_LIMIT_USER', DEFAULT_FLOOD_LIMITS.user),
+    ip: rate('RATE_LIMIT_IP', DEFAULT_FLOOD_LIMITS.ip),
+    tokensIp: rate('RATE_LIMIT_TOKENS_IP', DEFAULT_FLOOD_LIMITS.tokensIp),
+  };
 }
 
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
@@ -43,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
     agentToken: env.AGENT_TOKEN || undefined,
+    floodLimits: floodLimitsOf(env),
   };
 }

@@ -41,3 +41,8 @@ export function parseLimit(raw: string | null | undefined, max: number): number 
   const n = Number(raw);
   return Number.isInteger(n) && n >= 1 && n <= max ? n : { error: `limit 应是 1 到 ${max} 之间的整数` };
 }
+
+/** The source address of a request (the socket's: a proxy in front would need its own rule). */
+export function sourceAddress(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import { tmpdir } from 'node:os';
@@ -53,4 +54,24 @@ export async function serveRoutes(register: (server: Server) => void): Promise<{
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export interface Reply {
+  status: number;
+  retryAfter?: string;
+  body: string;
+}
+
+/** One request from a chosen loopback address (all of 127.0.0.0/8 reaches the server), so tests can be several clients. */
+export function requestFrom(from: string, url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpRequest(url, { method, localAddress: from, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

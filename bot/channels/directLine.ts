@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Clock } from '../../data/clock.js';
 import type { DirectLineActivity, DirectLineStore } from '../../data/directLineStore.js';
 import { formatIssues } from '../../data/validation.js';
-import { HttpError, readJsonBody, sendJson } from '../http.js';
+import { HttpError, readJsonBody, sendJson, sourceAddress } from '../http.js';
+import { CredentialLockout } from '../limits/lockout.js';
 import type { Logger } from '../logger.js';
 import { ConversationFeed, attachStreams } from './directLineStream.js';
 import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from './directLineTokens.js';
@@ -39,6 +40,8 @@ export interface DirectLineDeps {
    * and the Connector endpoints require a bearer token.
    */
   appId?: string;
+  /** Wrong secrets, counted per source address and in all; one of its own unless the app shares one. */
+  lockout?: CredentialLockout;
 }
 
 export interface DirectLineToken {
@@ -58,13 +61,16 @@ export type DirectLineUser = { id: string; name?: string };
 
 /** Direct Line's error body, `{error: {code, message}}`, with the cloud service's codes. */
 class DirectLineError extends HttpError {
-  constructor(status: number, message: string, readonly code = codeFor(status)) {
+  constructor(status: number, message: string, readonly code = codeFor(status), readonly retryAfter?: number) {
     super(status, message);
   }
 }
 
+/** The holder whose wrong tries are counted: a bearer that is neither a valid token nor the secret guesses the secret. */
+const SECRET_HOLDER = 'directline-secret';
+
 function codeFor(status: number): string {
-  const codes: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 502: 'BotError', 503: 'ServiceUnavailable' };
+  const codes: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 429: 'TooManyRequests', 502: 'BotError', 503: 'ServiceUnavailable' };
   return codes[status] ?? 'ServiceError';
 }
 
@@ -138,6 +144,7 @@ type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineChannel {
   const { adapter, bot, store, clock, logger } = deps;
+  const lockout = deps.lockout ?? new CredentialLockout(clock);
   const key = signingKey(deps.secret);
   const feed = new ConversationFeed();
   let lastSweep = -Infinity;
@@ -150,10 +157,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   function authenticate(req: Request): Caller {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer) throw new DirectLineError(401, '需要 Authorization: Bearer <secret 或 token>');
+    const source = sourceAddress(req);
+    const retryAfter = lockout.retryAfter(SECRET_HOLDER, source);
+    if (retryAfter) throw new DirectLineError(429, `secret 错误次数太多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, 'TooManyRequests', retryAfter);
     if (isSecret(bearer, deps.secret)) return { kind: 'secret' };
     const check = verifyToken(key, bearer, clock.now());
     if (check.ok) return { kind: 'token', claims: check.claims };
     if (check.reason === 'expired') throw new DirectLineError(403, 'token 已过期，请重新获取', 'TokenExpired');
+    lockout.fail(SECRET_HOLDER, source);
     throw new DirectLineError(401, 'secret 或 token 无效');
   }
 
@@ -206,6 +217,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     } catch (err) {
       if (err instanceof HttpError) {
         if (err.status === 401) res.header('WWW-Authenticate', 'Bearer');
+        if (err instanceof DirectLineError && err.retryAfter) res.header('Retry-After', String(err.retryAfter));
         return sendJson(res, err.status, { error: { code: err instanceof DirectLineError ? err.code : codeFor(err.status), message: err.message } });
       }
       logger.error('directline_failed', { url: req.url, message: (err as Error).message, stack: (err as Error).stack });

@@ -1,20 +1,39 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, UnansweredStore } from '../../data/stores.js';
-import { parseLimit, sendError, sendJson } from '../http.js';
+import { systemClock } from '../../data/clock.js';
+import { parseLimit, sendError, sendJson, sourceAddress } from '../http.js';
+import { CredentialLockout } from '../limits/lockout.js';
 
 const MAX_LIST = 500;
 
-/** Bearer-token check; with no ADMIN_TOKEN configured the back office stays closed. */
-export function adminGuard(token: string | undefined) {
-  return (req: Request, res: Response): boolean => {
+/** True when the request may use the back office; otherwise the answer (403, 401 or 429) is sent. */
+export type AdminGuard = (req: Request, res: Response) => boolean;
+
+const ADMIN_CREDENTIAL = 'admin-token';
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Bearer-token check; with no ADMIN_TOKEN configured the back office stays closed. Wrong
+ * tokens are counted per source and in all (`lockout`), shared by every admin route.
+ */
+export function adminGuard(token: string | undefined, lockout: CredentialLockout = new CredentialLockout(systemClock)): AdminGuard {
+  return (req, res) => {
     if (!token) {
       sendError(res, 403, '后台接口未开启：请配置 ADMIN_TOKEN');
       return false;
     }
-    const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
-    const expected = Buffer.from(token);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const source = sourceAddress(req);
+    const retryAfter = lockout.retryAfter(ADMIN_CREDENTIAL, source);
+    if (retryAfter) {
+      res.header('Retry-After', String(retryAfter));
+      sendError(res, 429, `管理令牌错误次数太多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
+      return false;
+    }
+    // Compared as digests: equal length whatever was sent, and in constant time.
+    const given = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+    if (!timingSafeEqual(digest(given), digest(token))) {
+      lockout.fail(ADMIN_CREDENTIAL, source);
       res.header('WWW-Authenticate', 'Bearer');
       sendError(res, 401, '需要有效的管理令牌');
       return false;
@@ -32,10 +51,9 @@ function limitParam(req: Request): number | undefined {
 /** Curators' view of the knowledge base: what users asked that it could not answer, and ratings. */
 export function registerKnowledgeAdmin(
   server: Server,
-  token: string | undefined,
+  allowed: AdminGuard,
   stores: { unanswered: UnansweredStore; feedback: FeedbackStore },
 ): void {
-  const allowed = adminGuard(token);
   server.get('/api/admin/unanswered', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
     const limit = limitParam(req);

@@ -10,17 +10,17 @@ import { normalizePhone } from '../../data/idNumber.js';
 import { maskName, maskText } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
 import { text } from '../../dialogs/text/index.js';
-import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { HttpError, readJsonBody, sendError, sendJson, sourceAddress } from '../http.js';
 import { projectRoot } from '../paths.js';
+import { CredentialLockout } from '../limits/lockout.js';
 import { maskNumber } from './cases.js';
 
 export const AGENT_COOKIE = 'onevisit_agent';
 /** A login lasts one working day; the agent logs in again the next. */
 export const AGENT_SESSION_MS = 8 * 60 * 60 * 1000;
 const MAX_SESSIONS = 1000;
-/** Wrong tokens from one address before logins from it are refused for a while. */
-const MAX_FAILED_LOGINS = 10;
-const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** The holder whose wrong tries are counted: one shared AGENT_TOKEN, whatever agent name comes with it. */
+const AGENT_CREDENTIAL = 'agent-token';
 const MAX_BODY = 16 * 1024;
 const MAX_LIST = 500;
 const CLOSED = '坐席工作台未开启：请配置 AGENT_TOKEN';
@@ -34,6 +34,8 @@ export interface AgentConsoleDeps {
   clock: Clock;
   /** When given, feedback must name an entry it knows. */
   kb?: { entry(id: string): unknown };
+  /** Wrong tokens, at the login and on every API; one of its own unless the app shares one. */
+  lockout?: CredentialLockout;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,38 +151,33 @@ function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-function remoteAddress(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}
+/** The caller, or why not: no credential, a wrong one, or locked out after too many wrong ones. */
+type Identified = { caller: AgentCaller; retryAfter?: undefined } | { caller?: undefined; retryAfter?: number };
 
 export class AgentSessions {
   private readonly sessions = new Map<string, Session>();
-  private readonly failures = new Map<string, number[]>();
 
   constructor(
     private readonly token: string | undefined,
     private readonly clock: Clock,
+    private readonly lockout: CredentialLockout = new CredentialLockout(clock),
   ) {}
 
   get open(): boolean {
     return Boolean(this.token);
   }
 
-  tokenMatches(given: string): boolean {
+  /**
+   * Checks a presented token against AGENT_TOKEN, counting wrong ones per source address and
+   * for the token's holders: 'locked' (with seconds to wait) refuses even the right token.
+   */
+  checkToken(given: string, source: string): true | false | { retryAfter: number } {
+    const retryAfter = this.lockout.retryAfter(AGENT_CREDENTIAL, source);
+    if (retryAfter) return { retryAfter };
     // Compared as digests: equal length whatever was sent, and in constant time.
-    return Boolean(this.token) && timingSafeEqual(digest(given), digest(this.token!));
-  }
-
-  /** Too many wrong tokens from this address lately. */
-  lockedOut(address: string): boolean {
-    return this.recentFailures(address).length >= MAX_FAILED_LOGINS;
-  }
-
-  recordFailure(address: string): void {
-    const recent = this.recentFailures(address);
-    recent.push(this.clock.now().getTime());
-    this.failures.set(address, recent);
-    if (this.failures.size > MAX_SESSIONS) this.failures.delete(this.failures.keys().next().value!);
+    if (this.token && timingSafeEqual(digest(given), digest(this.token))) return true;
+    this.lockout.fail(AGENT_CREDENTIAL, source);
+    return false;
   }
 
   create(agent: string | undefined): { id: string; expiresAt: number } {
@@ -210,33 +207,41 @@ export class AgentSessions {
     return s;
   }
 
-  /** Who sent this request: the bearer token when one is presented, else the session cookie. */
-  identify(req: Request): AgentCaller | undefined {
-    if (!this.open) return undefined;
+  /** Who sent this request: the bearer token when one is presented (checked like a login), else the session cookie. */
+  identify(req: Request): Identified {
+    if (!this.open) return {};
     const auth = req.headers.authorization;
-    if (auth && /^Bearer\s+/i.test(auth)) return this.tokenMatches(auth.replace(/^Bearer\s+/i, '')) ? { via: 'token' } : undefined;
+    if (auth && /^Bearer\s+/i.test(auth)) {
+      const checked = this.checkToken(auth.replace(/^Bearer\s+/i, ''), sourceAddress(req));
+      if (checked === true) return { caller: { via: 'token' } };
+      return checked ? { retryAfter: checked.retryAfter } : {};
+    }
     const s = this.session(cookieValue(req, AGENT_COOKIE));
-    return s && { via: 'session', agent: s.agent };
+    return s ? { caller: { via: 'session', agent: s.agent } } : {};
   }
 
-  /** The caller, or undefined after sending 403 (console closed) or 401. */
+  /** The caller, or undefined after sending 403 (console closed), 429 (locked out) or 401. */
   check(req: Request, res: Response): AgentCaller | undefined {
     res.header('Cache-Control', 'no-store');
     if (!this.open) {
       sendError(res, 403, CLOSED);
       return undefined;
     }
-    const caller = this.identify(req);
+    const { caller, retryAfter } = this.identify(req);
     if (caller) return caller;
+    if (retryAfter) {
+      lockedOut(res, retryAfter);
+      return undefined;
+    }
     res.header('WWW-Authenticate', 'Bearer');
     sendError(res, 401, '请先登录坐席工作台（登录已过期的请重新登录）');
     return undefined;
   }
+}
 
-  private recentFailures(address: string): number[] {
-    const since = this.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS;
-    return (this.failures.get(address) ?? []).filter((t) => t > since);
-  }
+function lockedOut(res: Response, retryAfter: number): void {
+  res.header('Retry-After', String(retryAfter));
+  sendError(res, 429, `登录口令错误次数太多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
 }
 
 /** Secure too when the page came over HTTPS (directly or through a proxy that says so). */
@@ -345,7 +350,7 @@ type Handler = (req: Request, res: Response, caller: AgentCaller) => Promise<voi
  * Suggestions come from the public GET /api/agent/suggest.
  */
 export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): AgentSessions {
-  const sessions = new AgentSessions(deps.token, deps.clock);
+  const sessions = new AgentSessions(deps.token, deps.clock, deps.lockout);
   const now = () => deps.clock.now();
 
   const guarded = (handler: Handler) => async (req: Request, res: Response) => {
@@ -371,8 +376,6 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
   server.post('/api/agent/login', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
     if (!sessions.open) return sendError(res, 403, CLOSED);
-    const address = remoteAddress(req);
-    if (sessions.lockedOut(address)) return sendError(res, 429, '登录口令错误次数太多，请 15 分钟后再试');
     let body: z.infer<typeof loginSchema>;
     try {
       body = await parseBody(req, loginSchema);
@@ -380,10 +383,8 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
       if (err instanceof HttpError) return sendError(res, err.status, err.message);
       throw err;
     }
-    if (!sessions.tokenMatches(body.token)) {
-      sessions.recordFailure(address);
-      return sendError(res, 401, '登录口令不对，请核对后再试');
-    }
+    const checked = sessions.checkToken(body.token, sourceAddress(req));
+    if (checked !== true) return checked ? lockedOut(res, checked.retryAfter) : sendError(res, 401, '登录口令不对，请核对后再试');
     const { id, expiresAt } = sessions.create(body.agent);
     res.header('Set-Cookie', sessionCookie(req, id, AGENT_SESSION_MS / 1000));
     sendJson(res, 200, { agent: body.agent ?? null, expiresAt: new Date(expiresAt).toISOString() });
@@ -399,7 +400,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
   // For the page: whether to show the login form (200 either way, nothing to hide).
   server.get('/api/agent/session', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const caller = sessions.identify(req);
+    const { caller } = sessions.identify(req);
     if (!sessions.open) return sendJson(res, 200, { open: false, loggedIn: false, message: CLOSED });
     sendJson(res, 200, caller ? { open: true, loggedIn: true, agent: caller.agent ?? null, via: caller.via } : { open: true, loggedIn: false });
   });

@@ -7,7 +7,7 @@ import { actionBodySchema, nextActions } from '../../data/workflow.js';
 import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
 import { maskName } from '../../data/personalData.js';
 import { HttpError, parseLimit, readJsonBody, sendError, sendJson } from '../http.js';
-import { adminGuard } from './admin.js';
+import type { AdminGuard } from './admin.js';
 
 const MAX_LIST = 500;
 const STATUSES = CASE_STATUSES;
@@ -85,8 +85,7 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { erro
  * Back-office case views: a masked list with filters, one full case by number with the actions
  * allowed now, and performing one action (the workflow checks and audits it).
  */
-export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore, workflow?: CaseWorkflow): void {
-  const allowed = adminGuard(token);
+export function registerCaseAdmin(server: Server, allowed: AdminGuard, cases: CaseStore, workflow?: CaseWorkflow): void {
   server.get('/api/admin/cases', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
     const filter = caseFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatIssues } from '../../data/validation.js';
 import { HttpError, readJsonBody, sendError } from '../http.js';
 import type { Logger } from '../logger.js';
+import type { FloodGuard } from '../limits/floodGuard.js';
 
 export const MAX_ACTIVITY_BYTES = 1024 * 1024;
 
@@ -20,12 +21,14 @@ const activityShape = z
   .passthrough();
 
 /** POST /api/messages: Bot Framework activities into the adapter. */
-export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
+export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger, flood?: FloodGuard): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     try {
       const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
       const parsed = activityShape.safeParse(body);
       if (!parsed.success) throw new HttpError(400, `不是有效的 activity: ${formatIssues(parsed.error)}`);
+      const user = `${parsed.data.channelId ?? ''}:${parsed.data.from?.id ?? parsed.data.conversation.id}`;
+      if (flood && !(await flood.admitUser('messages', user, res))) return;
       req.body = parsed.data;
       await adapter.process(req, res, (context) => bot.run(context));
     } catch (err) {

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { parseCaseNo } from '../../data/caseQuery.js';
 import type { OutboxRow, OutboxStore } from '../../data/outbox.js';
 import { parseLimit, sendError, sendJson } from '../http.js';
-import { adminGuard } from './admin.js';
+import type { AdminGuard } from './admin.js';
 
 const MAX_LIST = 500;
 const DEFAULT_LIST = 100;
@@ -39,8 +39,7 @@ export function outboxFilterFromQuery(query: URLSearchParams): OutboxFilter | { 
 }
 
 /** `GET /api/admin/outbox?status=&caseNo=&limit=`: notifications newest first, dead letters included. */
-export function registerOutboxAdmin(server: Server, token: string | undefined, outbox: OutboxStore): void {
-  const allowed = adminGuard(token);
+export function registerOutboxAdmin(server: Server, allowed: AdminGuard, outbox: OutboxStore): void {
   server.get('/api/admin/outbox', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
     const filter = outboxFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SlotFilter, SlotStore } from '../../data/appraisal.js';
 import { MAX_SLOT_CAPACITY, isCalendarDate } from '../../data/appraisalRules.js';
 import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
-import { adminGuard } from './admin.js';
+import type { AdminGuard } from './admin.js';
 
 export const MAX_SLOT_PATCH_BYTES = 64 * 1024;
 const MAX_ID_LENGTH = 100;
@@ -69,8 +69,7 @@ export function slotFilterFromQuery(query: URLSearchParams): SlotFilter | { erro
  * Back-office appraisal sessions: the list (by date, morning before afternoon) and staff
  * changes of one session (capacity, never below what is booked; closing or reopening).
  */
-export function registerSlotAdmin(server: Server, token: string | undefined, slots: SlotStore): void {
-  const allowed = adminGuard(token);
+export function registerSlotAdmin(server: Server, allowed: AdminGuard, slots: SlotStore): void {
   server.get('/api/admin/slots', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
     const filter = slotFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { registerKnowledgeAdmin } from '../../bot/routes/admin.js';
+import { adminGuard, registerKnowledgeAdmin } from '../../bot/routes/admin.js';
 import { AGENT_SESSION_MS, registerAgentConsole } from '../../bot/routes/agentConsole.js';
 import type { CallStore } from '../../data/calls.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
@@ -31,7 +31,7 @@ async function serve(token: string | undefined): Promise<Served> {
   const clock = new FakeClock();
   const { base, close } = await serveRoutes((server) => {
     registerAgentConsole(server, { token, feedback, cases, calls, clock, kb: shippedKnowledge().kb });
-    registerKnowledgeAdmin(server, ADMIN, { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
+    registerKnowledgeAdmin(server, adminGuard(ADMIN), { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
   });
   return { base, close, feedback, cases, calls, clock };
 }
@@ -125,6 +125,8 @@ describe('agent console: login', () => {
         expect(res.headers.get('www-authenticate')).to.equal('Bearer');
         expect(await errorOf(res)).to.match(HAN);
       }
+      // Two wrong tokens per route: past the lockout window before the next route adds its own.
+      s.clock.advance(15 * 60 * 1000);
       for (const auth of [{ cookie }, { bearer: TOKEN }]) {
         const res = await request(s.base, method, path, body, auth);
         expect(res.status, `${method} ${path} ${JSON.stringify(auth)}`).not.to.be.oneOf([401, 403]);
@@ -155,6 +157,22 @@ describe('agent console: login', () => {
     expect(await errorOf(locked)).to.match(HAN);
     s.clock.advance(15 * 60 * 1000);
     await login(s.base);
+  });
+
+  it('counts wrong bearer tokens on every agent API toward the same lockout as the login', async () => {
+    const cookie = await login(s.base, '1001');
+    for (let i = 0; i < 10; i++) {
+      const [method, path, body] = AGENT_APIS[i % AGENT_APIS.length];
+      expect((await request(s.base, method, path, body, { bearer: `guess-${i}` })).status).to.equal(401);
+    }
+    const locked = await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: TOKEN });
+    expect(locked.status).to.equal(429);
+    expect(Number(locked.headers.get('retry-after'))).to.be.within(1, 15 * 60);
+    expect((await request(s.base, 'POST', '/api/agent/login', { token: TOKEN }, null)).status).to.equal(429);
+    // A session already open goes on working: the lockout stops guessing, not the agents at work.
+    expect((await request(s.base, 'GET', '/api/agent/calls', undefined, { cookie })).status).to.equal(200);
+    s.clock.advance(15 * 60 * 1000);
+    expect((await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: TOKEN })).status).to.equal(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from 'restify';
+import { adminGuard } from '../../bot/routes/admin.js';
 import { registerCaseAdmin } from '../../bot/routes/cases.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
@@ -8,7 +9,7 @@ import { serveRoutes, tempDir } from '../support.js';
 
 const TOKEN = 'test-admin-token';
 
-const serve = (token: string | undefined, store: CaseStore) => serveRoutes((server) => registerCaseAdmin(server, token, store));
+const serve = (token: string | undefined, store: CaseStore) => serveRoutes((server) => registerCaseAdmin(server, adminGuard(token), store));
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 describe('admin case API', () => {

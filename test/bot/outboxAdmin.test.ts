@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { ConversationAccount } from 'botbuilder';
+import { adminGuard } from '../../bot/routes/admin.js';
 import { registerOutboxAdmin, type OutboxRowView } from '../../bot/routes/outbox.js';
 import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
 import type { NewOutboxRow } from '../../data/outbox.js';
@@ -38,8 +39,8 @@ describe('admin outbox API', () => {
     await outbox.markDelivered(a.id, AT);
     await outbox.markFailed(b.id, 'HTTP 403 Forbidden', AT, { dead: true });
     await outbox.markFailed(c.id, 'HTTP 503', AT, { retryAt: new Date(AT.getTime() + 60_000) });
-    ({ base, close } = await serveRoutes((server) => registerOutboxAdmin(server, TOKEN, outbox)));
-    ({ base: closedBase, close: closeClosed } = await serveRoutes((server) => registerOutboxAdmin(server, undefined, outbox)));
+    ({ base, close } = await serveRoutes((server) => registerOutboxAdmin(server, adminGuard(TOKEN), outbox)));
+    ({ base: closedBase, close: closeClosed } = await serveRoutes((server) => registerOutboxAdmin(server, adminGuard(undefined), outbox)));
   });
   after(async () => {
     await close();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from 'restify';
+import { adminGuard } from '../../bot/routes/admin.js';
 import { registerSlotAdmin } from '../../bot/routes/slots.js';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
@@ -9,7 +10,7 @@ const TOKEN = 'test-admin-token';
 const AT = new Date('2026-11-20T02:00:00Z');
 const who = (i: number) => ({ caseNo: `YC2026112000${String(i).padStart(2, '0')}`, userKey: `test:u${i}`, category: '肢体' as const });
 
-const serve = (token: string | undefined, store: SlotStore) => serveRoutes((server) => registerSlotAdmin(server, token, store));
+const serve = (token: string | undefined, store: SlotStore) => serveRoutes((server) => registerSlotAdmin(server, adminGuard(token), store));
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 const chinese = /[\u4e00-\u9fff]/;
 

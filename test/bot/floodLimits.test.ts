@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import { createApp, type App } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { floodClassOf, type FloodLimits } from '../../bot/limits/floodGuard.js';
+import { silentLogger } from '../../bot/logger.js';
+import { requestFrom, testConfig, type Reply } from '../support.js';
+
+const ADMIN = 'test-admin-token';
+
+const message = (user: string, text = '残疾证有效期是几年') => ({
+  type: 'message',
+  text,
+  channelId: 'test',
+  serviceUrl: 'http://127.0.0.1:9',
+  deliveryMode: 'expectReplies',
+  conversation: { id: `conv-${user}` },
+  from: { id: user },
+  recipient: { id: 'bot' },
+});
+
+async function start(limits: FloodLimits): Promise<{ app: App; base: string }> {
+  const app = await createApp({ config: testConfig({ adminToken: ADMIN, floodLimits: limits }), logger: silentLogger });
+  return { app, base: await app.listen() };
+}
+
+describe('flood limits', () => {
+  describe('per user', () => {
+    let app: App;
+    let base: string;
+    before(async () => ({ app, base } = await start({ user: { points: 5, seconds: 60 }, ip: { points: 1000, seconds: 60 }, tokensIp: { points: 1000, seconds: 60 } })));
+    after(() => app.close());
+
+    it('gives one user flooding /api/messages 429 with Retry-After while a quiet user on the same address keeps getting 200', async () => {
+      const noisy: Reply[] = [];
+      const quiet: Reply[] = [];
+      for (let i = 0; i < 12; i++) {
+        noisy.push(...(await Promise.all([0, 1].map(() => requestFrom('127.0.0.1', `${base}/api/messages`, 'POST', message('noisy'))))));
+        if (i % 3 === 0) quiet.push(await requestFrom('127.0.0.1', `${base}/api/messages`, 'POST', message('quiet')));
+      }
+      expect(noisy.filter((r) => r.status === 200)).to.have.length(5);
+      const refused = noisy.filter((r) => r.status === 429);
+      expect(refused).to.have.length(19);
+      for (const r of refused) {
+        expect(Number(r.retryAfter)).to.be.within(1, 60);
+        expect(JSON.parse(r.body).error).to.match(/请求太频繁/);
+      }
+      expect(quiet.map((r) => r.status)).to.deep.equal([200, 200, 200, 200]);
+    });
+
+    it('counts a Direct Line conversation and an admin credential as users', async () => {
+      const statuses = async (path: string, headers: Record<string, string>) => {
+        const out: number[] = [];
+        for (let i = 0; i < 7; i++) out.push((await requestFrom('127.0.0.1', `${base}${path}`, 'GET', undefined, headers)).status);
+        return out;
+      };
+      const dl = await statuses('/v3/directline/conversations/abc/activities', { authorization: 'Bearer nope' });
+      expect(dl.slice(0, 5).every((s) => s !== 429)).to.equal(true);
+      expect(dl.slice(5)).to.deep.equal([429, 429]);
+      // Another conversation is another user.
+      expect((await requestFrom('127.0.0.1', `${base}/v3/directline/conversations/other/activities`, 'GET', undefined, { authorization: 'Bearer nope' })).status).not.to.equal(429);
+      const dlRefused = await requestFrom('127.0.0.1', `${base}/v3/directline/conversations/abc/activities`);
+      expect(JSON.parse(dlRefused.body)).to.deep.include({ error: { code: 'TooManyRequests', message: JSON.parse(dlRefused.body).error.message } });
+      const admin = await statuses('/api/admin/outbox', { authorization: `Bearer ${ADMIN}` });
+      expect(admin).to.deep.equal([200, 200, 200, 200, 200, 429, 429]);
+    });
+
+    it('leaves the health check, the pages and the bot\'s own connector calls alone', async () => {
+      for (let i = 0; i < 8; i++) {
+        expect((await requestFrom('127.0.0.1', `${base}/healthz`)).status).to.equal(200);
+        expect((await requestFrom('127.0.0.1', `${base}/v3/directline/v3/conversations/abc/activities`, 'POST', { type: 'message' })).status).not.to.equal(429);
+      }
+    });
+  });
+
+  describe('per source address', () => {
+    let app: App;
+    let base: string;
+    before(async () => ({ app, base } = await start({ user: { points: 1000, seconds: 60 }, ip: { points: 4, seconds: 60 }, tokensIp: { points: 2, seconds: 60 } })));
+    after(() => app.close());
+
+    it('refuses an address that floods with many user ids, and not another address', async () => {
+      const flood: number[] = [];
+      for (let i = 0; i < 8; i++) flood.push((await requestFrom('127.0.0.2', `${base}/api/messages`, 'POST', message(`u${i}`))).status);
+      expect(flood).to.deep.equal([200, 200, 200, 200, 429, 429, 429, 429]);
+      expect((await requestFrom('127.0.0.3', `${base}/api/messages`, 'POST', message('other'))).status).to.equal(200);
+    });
+
+    it('gives the token endpoints their own, smaller budget', async () => {
+      const tokens: number[] = [];
+      for (let i = 0; i < 3; i++) tokens.push((await requestFrom('127.0.0.4', `${base}/api/webchat/token`, 'POST')).status);
+      expect(tokens).to.deep.equal([200, 200, 429]);
+      // The same address still talks to the bot: the budgets are separate.
+      expect((await requestFrom('127.0.0.4', `${base}/api/messages`, 'POST', message('page-user'))).status).to.equal(200);
+      expect((await requestFrom('127.0.0.4', `${base}/v3/directline/conversations`, 'POST')).status).to.equal(429);
+    });
+  });
+
+  it('sorts requests into groups', () => {
+    expect(floodClassOf('POST', '/api/messages')).to.equal('messages');
+    expect(floodClassOf('POST', '/api/webchat/token')).to.equal('tokens');
+    expect(floodClassOf('POST', '/v3/directline/tokens/generate')).to.equal('tokens');
+    expect(floodClassOf('POST', '/v3/directline/tokens/refresh')).to.equal('directline');
+    expect(floodClassOf('POST', '/v3/directline/conversations')).to.equal('tokens');
+    expect(floodClassOf('GET', '/v3/directline/conversations/x/activities')).to.equal('directline');
+    expect(floodClassOf('POST', '/v3/directline/v3/conversations/x/activities')).to.equal(undefined);
+    expect(floodClassOf('GET', '/api/agent/suggest')).to.equal('agent');
+    expect(floodClassOf('GET', '/api/admin/cases')).to.equal('admin');
+    expect(floodClassOf('GET', '/')).to.equal(undefined);
+  });
+
+  it('reads its limits from the environment', () => {
+    expect(loadConfig({ RATE_LIMIT_USER: '10/5', RATE_LIMIT_IP: '100/1', RATE_LIMIT_TOKENS_IP: '3/60' }).floodLimits).to.deep.equal({
+      user: { points: 10, seconds: 5 },
+      ip: { points: 100, seconds: 1 },
+      tokensIp: { points: 3, seconds: 60 },
+    });
+    expect(loadConfig({ RATE_LIMIT: 'off' }).floodLimits).to.equal(undefined);
+    expect(() => loadConfig({ RATE_LIMIT_USER: 'lots' })).to.throw(/RATE_LIMIT_USER/);
+  });
+});
