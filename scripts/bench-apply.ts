@@ -1,4 +1,4 @@
-import { checkCharacter } from '../data/idNumber.js';
+import { applicationScript, say, submitted } from './bench/applicant.js';
 import { serveInChild } from './bench/child.js';
 import { benchCaseStore } from './bench/caseStoreBench.js';
 import { ms, percentile } from './bench/stats.js';
@@ -9,35 +9,14 @@ import { ms, percentile } from './bench/stats.js';
 const APPLICANTS = 200;
 const CONCURRENCY = 20;
 
-/** A distinct valid ID number per applicant, so no application is a duplicate. */
-function idNumber(n: number): string {
-  const birth = new Date(Date.UTC(1950, 0, 1) + n * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-  const first17 = `110105${birth}${String(n % 1000).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-}
-
-const script = (n: number) => [
-  '我要办残疾证', '同意', '给我自己', '证和护理补贴都要', '王建国', idNumber(n), '13812345678', '示范县', '肢体',
-  '网上提交', '邮寄到家', '示范县人民路12号3栋201', '确认提交',
-];
-
 async function apply(url: string, n: number, latencies: number[]): Promise<boolean> {
   let last = '';
-  for (const text of script(n)) {
-    const started = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-        conversation: { id: `apply-${n}` }, from: { id: `applicant-${n}` }, recipient: { id: 'bot' },
-      }),
-    });
-    const body = (await res.json()) as { activities: { text?: string }[] };
-    latencies.push(performance.now() - started);
-    last = body.activities.map((a) => a.text ?? '').join('\n');
+  for (const text of applicationScript(n)) {
+    const turn = await say(url, `applicant-${n}`, text);
+    latencies.push(turn.ms);
+    last = turn.text;
   }
-  return /案件号是 YC\d{12}/.test(last);
+  return submitted(last);
 }
 
 /** `total` applications, `concurrency` applicants at a time; numbering starts at `first`. */
@@ -59,7 +38,7 @@ async function round(url: string, first: number, total: number, concurrency: num
 }
 
 const bot = await serveInChild('app');
-console.log(`Complete applications through /api/messages (${script(0).length} turns each, the bot in its own process):`);
+console.log(`Complete applications through /api/messages (${applicationScript(0).length} turns each, the bot in its own process):`);
 await round(bot.url, 0, 30, 1);
 await round(bot.url, 1000, APPLICANTS, CONCURRENCY);
 bot.stop();

@@ -17,4 +17,7 @@ if (process.argv[2] === 'echo') {
   const app = await createApp({ config, logger: silentLogger });
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
+process.on('message', (m) => {
+  if (m === 'rss') process.send?.({ rss: process.memoryUsage.rss() });
+});
 process.on('disconnect', () => process.exit(0));
