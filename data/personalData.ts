@@ -1,15 +1,67 @@
-// Masking rules for personal data in logs, lists and replies to people not yet verified.
+// Personal data in free text: what it looks like in any spelling, masking for logs, lists and
+// replies to people not yet verified, and the check that keeps it out of curators' stores.
 
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
-const LANDLINE = /(?<!\d)(0\d{2,3}-?)\d{3,4}(\d{4})(?!\d)/g;
+/**
+ * A run of digits as people type numbers: grouped by spaces, dashes, dots or brackets, maybe
+ * with +86, maybe ending in X (ID numbers). Checked as a whole once the separators are gone.
+ */
+const NUMBER_RUN = /(?<![0-9A-Za-z])[+＋]?[(（]?\d(?:[\s\-–—－.·()（）]{0,3}\d)*(?:[\s\-–—－]{0,3}[Xx])?(?![0-9A-Za-z])/g;
+const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/i;
+/** The last 6 characters of an ID number, typed on their own. */
+const ID_TAIL = /^\d{5}[\dXx]$/;
 
-/** Masks ID numbers and phone numbers wherever they appear in free text. */
+type NumberKind = 'idNumber' | 'mobile' | 'landline';
+
+/** What a run of digits (separators removed) is, when it is personal. */
+function kindOf(digits: string): NumberKind | undefined {
+  if (/^\d{17}[\dX]$/i.test(digits) || /^\d{15}$/.test(digits)) return 'idNumber';
+  if (/^(?:86)?1[3-9]\d{9}$/.test(digits)) return 'mobile';
+  if (/^(?:86)?0\d{9,11}$/.test(digits)) return 'landline';
+  return undefined;
+}
+
+const digitsOf = (run: string) => run.replace(/[^\dXx]/g, '');
+
+/** Keeps the first and last characters a person recognises their own number by. */
+function masked(kind: NumberKind, digits: string): string {
+  if (kind === 'idNumber') return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  const local = digits.replace(/^86/, '');
+  return `${local.slice(0, kind === 'mobile' ? 3 : local.length - 8)}****${local.slice(-4)}`;
+}
+
+/** Full-width digits and X, Y, C folded to ASCII, so "１３８…" is read as a number too; the rest of the text is kept. */
+const fold = (text: string) => text.replace(/[０-９ＸｘＹｙＣｃ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+function maskRun(run: string): string {
+  const digits = digitsOf(run);
+  const kind = kindOf(digits);
+  if (kind) return masked(kind, digits);
+  // Two numbers side by side ("13812345678 0571-87654321") read as one run: each on its own.
+  const parts = run.split(/(\s+)/);
+  return parts.length > 1 ? parts.map((p) => (/\d/.test(p) ? maskRun(p) : p)).join('') : run;
+}
+
+/** Masks ID numbers and phone numbers wherever they appear in free text, however they are spaced. */
 export function maskText(text: string): string {
-  return text
-    .replace(ID_NUMBER, (_m, head: string, tail: string) => `${head.slice(0, 3)}***********${tail.slice(-4)}`)
-    .replace(MOBILE, (_m, head: string, tail: string) => `${head}****${tail}`)
-    .replace(LANDLINE, (_m, head: string, tail: string) => `${head}****${tail}`);
+  return fold(text).replace(NUMBER_RUN, maskRun);
+}
+
+/**
+ * Whether a message holds personal data rather than a question: an ID number or a phone in any
+ * spelling, a case number, or the 6-character ID tail of a family check typed at the wrong
+ * moment. Such a message is never kept as a question for curators.
+ */
+export function looksPersonal(text: string): boolean {
+  const folded = fold(text);
+  if (CASE_NUMBER.test(folded)) return true;
+  if (ID_TAIL.test(folded.replace(/[\s\-–—－.。]/g, ''))) return true;
+  if (maskText(folded) !== folded) return true;
+  return (folded.match(NUMBER_RUN) ?? []).some((run) => /^\d{5}X$/i.test(digitsOf(run)));
+}
+
+/** A question as curators may keep it (unanswered questions, ratings): none when it holds personal data. */
+export function questionForCurators(text: string): string | undefined {
+  return looksPersonal(text) ? undefined : text;
 }
 
 /** 王建国 -> 王*国, 李四 -> 李*, one character stays visible at each end of longer names. */

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
-import { maskText } from '../data/personalData.js';
+import { questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -21,7 +21,7 @@ export type OfferedAction =
 
 export interface KbConversationState {
   offered?: ChoiceOption<OfferedAction>[];
-  lastAnswer?: { entryId: string; question: string };
+  lastAnswer?: { entryId: string; question?: string };
 }
 
 export interface PolicyAnswerDeps {
@@ -169,13 +169,15 @@ export class PolicyAnswers {
     }
     const body = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const state = await this.state.get(context, {});
-    state.lastAnswer = { entryId: entry.id, question: maskText(question) };
+    state.lastAnswer = { entryId: entry.id, question: questionForCurators(question) };
     await this.offer(context, body, options);
   }
 
   private async sendNotFound(context: TurnContext, question: string): Promise<void> {
-    const key = this.deps.kb.questionKey(question);
-    if (key) await this.deps.unanswered.record(key, maskText(question), this.deps.clock.now());
+    // An ID number, phone, case number or ID tail typed at the wrong moment is not a question to curate.
+    const kept = questionForCurators(question);
+    const key = kept && this.deps.kb.questionKey(kept);
+    if (key) await this.deps.unanswered.record(key, kept, this.deps.clock.now());
     setTurnOutcome(context, { outcome: 'notFound' });
     const [human, restart] = text.notFoundButtons;
     await this.offer(context, text.notFound(this.deps.hotlines), [
@@ -194,7 +196,7 @@ export class PolicyAnswers {
       entryId: last.entryId,
       helpful,
       channel: 'chat',
-      question: last.question,
+      ...(last.question ? { question: last.question } : {}),
       at: this.deps.clock.now().toISOString(),
     });
     setTurnOutcome(context, { outcome: 'feedback', entryId: last.entryId, helpful });

@@ -7,7 +7,7 @@ import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/cal
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { normalizePhone } from '../../data/idNumber.js';
-import { maskName, maskText } from '../../data/personalData.js';
+import { maskName, maskText, questionForCurators } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
 import { text } from '../../dialogs/text/index.js';
 import { HttpError, readJsonBody, sendError, sendJson, sourceAddress } from '../http.js';
@@ -414,7 +414,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
         entryId: body.entryId,
         helpful: body.helpful,
         channel: 'agent',
-        question: maskText(body.question),
+        ...(questionForCurators(body.question) ? { question: body.question } : {}),
         at: now().toISOString(),
       };
       await deps.feedback.record(feedback);
@@ -456,7 +456,8 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     '/api/agent/calls',
     guarded(async (req, res, caller) => {
       const { agent: given, ...call } = await parseBody(req, callSchema);
-      const recorded = await deps.calls.record({ ...call, agent: agentOf(caller, given) }, now());
+      // The caller's number is the record's purpose; any other number in the notes is masked.
+      const recorded = await deps.calls.record({ ...call, question: maskText(call.question), answer: maskText(call.answer), agent: agentOf(caller, given) }, now());
       sendJson(res, 201, { call: recorded });
     }),
   );

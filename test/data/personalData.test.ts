@@ -1,16 +1,46 @@
 import { expect } from 'chai';
 import { createLogger } from '../../bot/logger.js';
-import { maskName, maskText } from '../../data/personalData.js';
+import { looksPersonal, maskName, maskText } from '../../data/personalData.js';
 
-describe('personal data masking', () => {
-  it('masks ID numbers, mobiles and landlines inside text', () => {
-    expect(maskText('身份证110101199003074514，电话13812345678')).to.equal('身份证110***********4514，电话138****5678');
-    expect(maskText('座机0791-86123456')).to.equal('座机0791-****3456');
-    expect(maskText('身份证11010119900307451X')).to.include('***********451X');
+/** How people type an ID number (110101199003074514 / 11010119900307451X) and phones. */
+const SPELLINGS: [typed: string, masked: string][] = [
+  ['身份证110101199003074514，电话13812345678', '身份证110***********4514，电话138****5678'],
+  ['身份证11010119900307451X', '身份证110***********451X'],
+  ['身份证 11010119900307451x 谢谢', '身份证 110***********451x 谢谢'],
+  ['110101 19900307 4514', '110***********4514'],
+  ['1101 0119 9003 0745 1X', '110***********451X'],
+  ['110101-19900307-451X', '110***********451X'],
+  ['老证号110101900307451', '老证号110********7451'],
+  ['１１０１０１１９９００３０７４５１４', '110***********4514'],
+  ['手机138 1234 5678', '手机138****5678'],
+  ['手机138-1234-5678', '手机138****5678'],
+  ['手机 +86 138 1234 5678', '手机 138****5678'],
+  ['手机(138)12345678', '手机138****5678'],
+  ['座机0791-86123456', '座机0791****3456'],
+  ['座机(0571)87654321', '座机0571****4321'],
+  ['座机010 8765 4321', '座机010****4321'],
+  ['两个号码13812345678 0571-87654321', '两个号码138****5678 0571****4321'],
+];
+
+describe('personal data', () => {
+  it('masks ID numbers, mobiles and landlines inside text, however they are spaced', () => {
+    for (const [typed, want] of SPELLINGS) expect(maskText(typed), typed).to.equal(want);
   });
 
   it('leaves ordinary numbers alone', () => {
-    expect(maskText('公示5个工作日，有效期10年，3张照片')).to.equal('公示5个工作日，有效期10年，3张照片');
+    for (const plain of ['公示5个工作日，有效期10年，3张照片', '2026-11-20 上午', '补贴每月100元', '第2个', '案件号YC202611200001']) {
+      expect(maskText(plain), plain).to.equal(plain);
+    }
+  });
+
+  it('tells personal data from a question: IDs, phones, case numbers and a bare ID tail', () => {
+    for (const [typed] of SPELLINGS) expect(looksPersonal(typed), typed).to.equal(true);
+    for (const typed of ['123456', '45141X', '4514 1x', '12345Ｘ', '后六位是45141X', 'YC202611200001', 'yc 2026 1120 0001', '我的案件号是YC202611200001']) {
+      expect(looksPersonal(typed), typed).to.equal(true);
+    }
+    for (const question of ['残疾证怎么办', '补贴每月100元吗', '一级和二级有什么区别', '2026年的政策', '60岁以上能办吗', '12345热线']) {
+      expect(looksPersonal(question), question).to.equal(false);
+    }
   });
 
   it('masks names keeping the ends', () => {
@@ -22,8 +52,8 @@ describe('personal data masking', () => {
   it('is applied by the logger to every string field', () => {
     const lines: string[] = [];
     const logger = createLogger((l) => lines.push(l));
-    logger.info('turn', { note: '我的电话13812345678', n: 1 });
+    logger.info('turn', { note: '我的电话138 1234 5678', id: '身份证 110101-19900307-451X', n: 1 });
     const logged = JSON.parse(lines[0]);
-    expect(logged).to.include({ level: 'info', event: 'turn', note: '我的电话138****5678', n: 1 });
+    expect(logged).to.include({ level: 'info', event: 'turn', note: '我的电话138****5678', id: '身份证 110***********451X', n: 1 });
   });
 });
