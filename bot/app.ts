@@ -113,7 +113,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     region.hotlines,
     { drafts, cases, region, clock },
     { slots, cases, region, clock },
-    { cases, family, workflow, region, clock },
+    { cases, family, outbox, workflow, region, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);

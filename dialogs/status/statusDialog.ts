@@ -3,6 +3,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
+import type { OutboxStore } from '../../data/outbox.js';
 import type { Region } from '../../data/region.js';
 import type { CaseWorkflow } from '../../bot/caseWorkflow.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
@@ -14,11 +15,10 @@ import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { renderCase } from './timeline.js';
+import { FamilyChecks } from './familyChecks.js';
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
-const HOUR = 3_600_000;
-const MAX_FAILURES = 5;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
@@ -37,6 +37,7 @@ interface StatusState {
 export interface StatusDeps {
   cases: CaseStore;
   family: FamilyStore;
+  outbox: OutboxStore;
   workflow: CaseWorkflow;
   region: Region;
   clock: Clock;
@@ -44,14 +45,17 @@ export interface StatusDeps {
 
 /**
  * What happens after submitting, in the chat: the applicant's own cases with their timeline,
- * a family member's check (case number + last 6 of the ID, with a lockout), followers and
+ * a family member's check (case number + last 6 of the ID, with lockouts per requester and per
+ * case, the applicant told), followers and
  * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
  */
 export class StatusDialog extends StepDialog<StatusState, { action: StatusAction }> {
   private readonly slots = applicationSlots();
+  private readonly checks: FamilyChecks;
 
   constructor(private readonly deps: StatusDeps) {
     super(STATUS_DIALOG);
+    this.checks = new FamilyChecks(deps);
   }
 
   async beginDialog(dc: DialogContext, options?: { action: StatusAction }): Promise<DialogTurnResult> {
@@ -125,24 +129,18 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
 
   /** Case number and last 6 of the ID: right shows a masked summary; wrong says only "不匹配". */
   private async verify(dc: DialogContext, state: StatusState, input: string): Promise<DialogTurnResult> {
-    const now = this.deps.clock.now();
-    const since = new Date(now.getTime() - HOUR);
-    const keys = [`requester:${userKeyOf(dc.context)}`, `case:${state.caseNo}`];
-    const locked = await Promise.all(keys.map((k) => this.deps.family.failuresSince(k, since)));
-    if (locked.some((n) => n >= MAX_FAILURES)) return this.end(dc, s.familyLocked);
+    const userKey = userKeyOf(dc.context);
     const record = await this.deps.cases.get(state.caseNo!);
+    if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
     const tail = input.replace(/\s+/g, '').toUpperCase();
     if (record && /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
+      await this.checks.verified(userKey, record);
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons));
     }
-    const counts = await this.deps.family.recordFailure(keys, now, since);
+    const locked = await this.checks.failed(userKey, state.caseNo!, record);
     setTurnOutcome(dc.context, { outcome: 'family-mismatch' });
-    if (counts.some((n) => n >= MAX_FAILURES)) {
-      if (record) await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKeyOf(dc.context)}`, action: 'family-check-locked' }, now);
-      return this.end(dc, s.familyLocked);
-    }
-    return this.end(dc, s.familyMismatch);
+    return this.end(dc, locked ? s.familyLocked : s.familyMismatch);
   }
 
   private async listFollowers(dc: DialogContext, userKey: string): Promise<DialogTurnResult> {

@@ -42,7 +42,7 @@ describe('status in the chat', () => {
       expect(shown.text).to.not.include(SAMPLE_ID_NUMBER).and.not.include('王建国');
       expect((await h.sayAs('daughter', '要')).text).to.equal(s.subscribed);
       await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
-      const rows = await h.outbox.list({ caseNo: h.record.caseNo });
+      const rows = (await h.outbox.list({ caseNo: h.record.caseNo })).filter((r) => r.text !== s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked);
       expect(rows.map((r) => r.recipient).sort()).to.deep.equal(['applicant', 'subscriber:test:daughter']);
       expect(rows.find((r) => r.recipient !== 'applicant')?.text).to.equal(s.prefixFamily('王*国', h.record.caseNo) + s.notify.pre_review);
     });
@@ -57,25 +57,52 @@ describe('status in the chat', () => {
       expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.equal(s.familyMismatch);
     });
 
-    it('locks checks for an hour after 5 failures, audits it, and unlocks after the hour', async () => {
+    const attemptAs = (h: Awaited<ReturnType<typeof withCase>>, who: string) => async (tail: string) => {
+      await h.sayAs(who, '查家人的申请');
+      await h.sayAs(who, h.record.caseNo);
+      return (await h.sayAs(who, tail)).text;
+    };
+    const RIGHT = SAMPLE_ID_NUMBER.slice(-6);
+
+    it('locks one requester for an hour after 5 failures, audits it, and leaves the family free to check', async () => {
       const h = await withCase();
-      const attempt = async (tail: string) => {
-        await h.sayAs('stranger', '查家人的申请');
-        await h.sayAs('stranger', h.record.caseNo);
-        return (await h.sayAs('stranger', tail)).text;
-      };
-      for (let i = 0; i < 4; i++) expect(await attempt('000000')).to.equal(s.familyMismatch);
-      expect(await attempt('000000')).to.equal(s.familyLocked);
-      expect(await attempt(SAMPLE_ID_NUMBER.slice(-6))).to.equal(s.familyLocked);
-      // Locked per case too: another requester is refused for this case.
-      expect(await (async () => {
-        await h.sayAs('cousin', '查家人的申请');
-        await h.sayAs('cousin', h.record.caseNo);
-        return (await h.sayAs('cousin', SAMPLE_ID_NUMBER.slice(-6))).text;
-      })()).to.equal(s.familyLocked);
+      const stranger = attemptAs(h, 'stranger');
+      for (let i = 0; i < 4; i++) expect(await stranger('000000')).to.equal(s.familyMismatch);
+      expect(await stranger('000000')).to.equal(s.familyLocked);
+      expect(await stranger(RIGHT)).to.equal(s.familyLocked);
       expect((await h.cases.get(h.record.caseNo))?.audit.map((a) => a.action)).to.include('family-check-locked');
+      // One guesser does not lock the case: the real family still gets in.
+      expect(await attemptAs(h, 'cousin')(RIGHT)).to.include(s.subscribeAsk);
+      await h.sayAs('cousin', '不用了');
       h.clock.advance(61 * 60_000);
-      expect(await attempt(SAMPLE_ID_NUMBER.slice(-6))).to.include(s.subscribeAsk);
+      expect(await stranger(RIGHT)).to.include(s.subscribeAsk);
+    });
+
+    it('locks the case briefly after 20 failures from many accounts a day, tells the applicant, and never locks the applicant out', async () => {
+      const h = await withCase();
+      for (let i = 0; i < 19; i++) expect(await attemptAs(h, `guesser${i}`)('000000')).to.equal(s.familyMismatch);
+      expect(await attemptAs(h, 'guesser19')('000000')).to.equal(s.familyLocked);
+      expect(await attemptAs(h, 'daughter')(RIGHT)).to.equal(s.familyLocked);
+      const told = await h.outbox.list({ caseNo: h.record.caseNo });
+      expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyCheckLocked(15)]]);
+      // The applicant, who has proven who they are, checks their own case whatever strangers did.
+      expect(await attemptAs(h, 'user1')(RIGHT)).to.include(s.subscribeAsk);
+      await h.say('不用了');
+      // The lock is short: 15 minutes after the latest failure the family gets in.
+      h.clock.advance(15 * 60_000 + 1000);
+      expect(await attemptAs(h, 'daughter')(RIGHT)).to.include(s.subscribeAsk);
+    });
+
+    it('tells the applicant, once a day per family member, that their case was checked, and audits each check', async () => {
+      const h = await withCase();
+      expect(await attemptAs(h, 'daughter')(RIGHT)).to.include(s.subscribeAsk);
+      await h.sayAs('daughter', '不用了');
+      expect(await attemptAs(h, 'daughter')(RIGHT)).to.include(s.subscribeAsk);
+      await h.sayAs('daughter', '不用了');
+      const told = await h.outbox.list({ caseNo: h.record.caseNo });
+      expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked]]);
+      const audit = (await h.cases.get(h.record.caseNo))!.audit.filter((a) => a.action === 'family-check');
+      expect(audit.map((a) => a.by)).to.deep.equal(['chat:test:daughter', 'chat:test:daughter']);
     });
   });
 

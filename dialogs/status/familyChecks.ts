@@ -1,0 +1,77 @@
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { Clock } from '../../data/clock.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
+import type { FamilyStore } from '../../data/family.js';
+import type { OutboxStore } from '../../data/outbox.js';
+import { text } from '../text/index.js';
+
+const s = text.status;
+const MINUTE = 60_000;
+
+/**
+ * Failed family checks are counted twice: per requester (a guesser on one account) and per case
+ * (guessers on many accounts). The per-case bound is higher and its lock short, so a stranger
+ * cannot keep the real family out for long; the applicant is never locked out of their own case.
+ */
+export const FAMILY_CHECK_LIMITS = {
+  perRequester: 5,
+  requesterWindowMs: 60 * MINUTE,
+  perCase: 20,
+  caseWindowMs: 24 * 60 * MINUTE,
+  /** How long a case stays locked after its latest failure once the day's bound is reached. */
+  caseLockMs: 15 * MINUTE,
+};
+
+export type FamilyCheckDeps = { cases: CaseStore; family: FamilyStore; outbox: OutboxStore; clock: Clock };
+
+const requesterKey = (userKey: string) => `requester:${userKey}`;
+const caseKey = (caseNo: string) => `case:${caseNo}`;
+
+/** Locks, failures and what the applicant is told about checks of their case. */
+export class FamilyChecks {
+  constructor(private readonly deps: FamilyCheckDeps) {}
+
+  /** Whether this requester may try this case now. */
+  async locked(userKey: string, caseNo: string, record: CaseRecord | undefined): Promise<boolean> {
+    if (record && record.submittedBy.userKey === userKey) return false;
+    const now = this.deps.clock.now().getTime();
+    const L = FAMILY_CHECK_LIMITS;
+    const [mine, today, lately] = await Promise.all([
+      this.deps.family.failuresSince(requesterKey(userKey), new Date(now - L.requesterWindowMs)),
+      this.deps.family.failuresSince(caseKey(caseNo), new Date(now - L.caseWindowMs)),
+      this.deps.family.failuresSince(caseKey(caseNo), new Date(now - L.caseLockMs)),
+    ]);
+    return mine >= L.perRequester || (today >= L.perCase && lately > 0);
+  }
+
+  /** Counts a wrong answer; true when it locks the requester or the case (the applicant is told of a case lock). */
+  async failed(userKey: string, caseNo: string, record: CaseRecord | undefined): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const L = FAMILY_CHECK_LIMITS;
+    const [mine] = await this.deps.family.recordFailure([requesterKey(userKey)], now, new Date(now.getTime() - L.requesterWindowMs));
+    const [today] = await this.deps.family.recordFailure([caseKey(caseNo)], now, new Date(now.getTime() - L.caseWindowMs));
+    const caseLocked = today >= L.perCase;
+    if (record && (caseLocked || mine >= L.perRequester)) {
+      await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKey}`, action: 'family-check-locked' }, now);
+      if (caseLocked) await this.tellApplicant(record, 'locked', s.notify.familyCheckLocked(L.caseLockMs / MINUTE));
+    }
+    return caseLocked || mine >= L.perRequester;
+  }
+
+  /** A right answer: audited on the case, and the applicant told (once a day per family member). */
+  async verified(userKey: string, record: CaseRecord): Promise<void> {
+    if (record.submittedBy.userKey === userKey) return;
+    await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKey}`, action: 'family-check' }, this.deps.clock.now());
+    await this.tellApplicant(record, `checked:${userKey}`, s.notify.familyChecked);
+  }
+
+  private async tellApplicant(record: CaseRecord, event: string, message: string): Promise<void> {
+    const applicant = record.submittedBy.userKey;
+    if (!record.conversation || (await this.deps.family.isOptedOut(applicant))) return;
+    const now = this.deps.clock.now();
+    await this.deps.outbox.enqueue(
+      [{ dedupeKey: `${record.caseNo}:family-${event}:${shanghaiDate(now)}`, caseNo: record.caseNo, conversation: record.conversation, recipient: 'applicant', text: s.prefixApplicant(record.caseNo) + message }],
+      now,
+    );
+  }
+}
