@@ -18,6 +18,8 @@ import type { FamilyStore } from '../data/family.js';
 import { CaseWorkflow } from './caseWorkflow.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
+import { registerPeopleAdmin } from './routes/people.js';
+import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
@@ -106,6 +108,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   const outbox = await LowdbOutboxStore.open(config.dataDir, { onError: (err) => logger.error('outbox_write_failed', { message: err.message }) });
   const family = await LowdbFamilyStore.open(config.dataDir);
   const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
+  const privacy = new Privacy({ cases, drafts, family, clock });
   const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
   const jobState = await LowdbJobState.open(config.dataDir);
   const dialog = new MainDialog(
@@ -137,6 +140,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerSlotAdmin(server, admin, slots);
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
+  registerPeopleAdmin(server, admin, privacy);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLine = registerDirectLine(server, {
     adapter,

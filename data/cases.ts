@@ -132,6 +132,29 @@ export interface CaseStore {
   /** Newest first. */
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;
+  /** Every case of one person (by resident ID number), closed ones too, newest first: what an export holds. */
+  casesOf(idNumber: string): Promise<CaseRecord[]>;
+  /**
+   * Erases one case's personal data (`erasePersonalFields`) atomically and durably, with `entry` in its
+   * audit trail. The number, stage, items and audit stay (counts and references hold); the case
+   * no longer belongs to anyone (`casesOf`, `openCasesOf`, `openCasesOfUser` leave it out).
+   * Undefined when there is no such case.
+   */
+  erasePersonalData(caseNo: string, entry: { by: string; action: string; note?: string }, at: Date): Promise<CaseRecord | undefined>;
+}
+
+/** Who an erased case belonged to: nobody. */
+export const ERASED = '（已删除）';
+
+/** Removes everything that identifies or describes the person from a case (PIPL erasure), in place. */
+export function erasePersonalFields(record: CaseRecord): void {
+  delete record.guardian;
+  delete record.conversation;
+  delete record.homeAppraisal;
+  record.applicant = { name: ERASED, idNumber: '', birthDate: '', phone: '', hukou: '' };
+  record.submittedBy = { role: record.submittedBy.role, userKey: ERASED };
+  record.facts = {};
+  if (record.returned) record.returned = { ...record.returned, reason: ERASED };
 }
 
 /** The stored form of a new case: its number and times, its status derived, the first audit entry. */

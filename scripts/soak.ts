@@ -15,8 +15,8 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 /** Sessions started per second (each is one to thirteen turns). */
 const RATE = Number(process.env.SOAK_RATE ?? 2);
 if (!(SECONDS > 0) || !(RATE > 0)) throw new Error('SOAK_SECONDS and SOAK_RATE must be positive numbers');
-/** Minutes in a long run; six windows in a short one (CI's 60 s). */
-const WINDOW_S = SECONDS >= 300 ? 60 : SECONDS / 6;
+/** Minutes in a long run; three windows in a short one (CI's 60 s), each with enough turns for a p99. */
+const WINDOW_S = SECONDS >= 300 ? 60 : SECONDS / 3;
 /** The first window warms up (JIT, caches): RSS is taken at its end. */
 const POOL = 60;
 

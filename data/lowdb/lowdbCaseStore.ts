@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
 import { openLow } from './open.js';
 
 /**
@@ -187,6 +187,25 @@ export class LowdbCaseStore implements CaseStore {
     });
   }
 
+  async casesOf(idNumber: string): Promise<CaseRecord[]> {
+    return (this.byIdNumber.get(idKey(idNumber)) ?? []).sort(newestFirst).map((c) => structuredClone(c));
+  }
+
+  async erasePersonalData(caseNo: string, entry: { by: string; action: string; note?: string }, at: Date): Promise<CaseRecord | undefined> {
+    const current = this.byNo.get(caseNo);
+    if (!current) return undefined;
+    const personKey = idKey(current.applicant.idNumber);
+    const userKey = current.submittedBy.userKey;
+    const erased = await this.update(caseNo, erasePersonalFields, entry, at);
+    // The record is no longer anyone's: out of the person's and the chat user's indexes.
+    for (const [index, key] of [[this.byIdNumber, personKey], [this.byUser, userKey]] as const) {
+      const rest = (index.get(key) ?? []).filter((c) => c.caseNo !== caseNo);
+      if (rest.length) index.set(key, rest);
+      else index.delete(key);
+    }
+    return erased;
+  }
+
   async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
     const { from, to } = createdRange(filter);
     const limit = filter.limit ?? DEFAULT_CASE_LIST_LIMIT;
@@ -242,6 +261,17 @@ export class LowdbCaseStore implements CaseStore {
 
   private addToIndex(record: CaseRecord, keepOrder: boolean): void {
     this.byNo.set(record.caseNo, record);
+    if (record.submittedBy.userKey !== ERASED) this.addToOwners(record);
+    if (!keepOrder) {
+      this.ordered.push(record);
+      return;
+    }
+    // Usually the newest case: append; a back-dated `at` is inserted in its place.
+    this.ordered.splice(countLeading(this.ordered, (c) => newestFirst(c, record) > 0), 0, record);
+  }
+
+  /** The person's and the chat user's indexes (an erased case is in neither). */
+  private addToOwners(record: CaseRecord): void {
     const key = idKey(record.applicant.idNumber);
     const ofPerson = this.byIdNumber.get(key);
     if (ofPerson) ofPerson.push(record);
@@ -249,12 +279,6 @@ export class LowdbCaseStore implements CaseStore {
     const ofUser = this.byUser.get(record.submittedBy.userKey);
     if (ofUser) ofUser.push(record);
     else this.byUser.set(record.submittedBy.userKey, [record]);
-    if (!keepOrder) {
-      this.ordered.push(record);
-      return;
-    }
-    // Usually the newest case: append; a back-dated `at` is inserted in its place.
-    this.ordered.splice(countLeading(this.ordered, (c) => newestFirst(c, record) > 0), 0, record);
   }
 
   /** Index of the last case created at or before `iso`, -1 if none. */

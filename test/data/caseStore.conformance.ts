@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { ERASED, type CaseRecord, type CaseStore } from '../../data/cases.js';
 import { SAMPLE_ID_NUMBER, newCase, testIdNumber } from '../fixtures/cases.js';
 
 const seqOf = (caseNo: string) => Number(caseNo.slice(10));
@@ -54,6 +54,30 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       await store.create(newCase(), new Date('2026-11-20T03:00:00Z'));
       expect(await store.list({})).to.have.length(100);
       expect(await store.list({ limit: 500 })).to.have.length(101);
+    });
+
+    it('lists every case of a person, closed too, and erases one case\'s personal data durably', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const at = new Date('2026-11-20T02:00:00Z');
+      const open1 = await store.create(newCase({ submittedBy: { role: 'self', userKey: 'test:u1' } }), at);
+      const closed = await store.create(newCase({ items: decided, submittedBy: { role: 'self', userKey: 'test:u1' } }), new Date('2026-11-20T03:00:00Z'));
+      const other = await store.create(newCase({ applicant: { idNumber: testIdNumber(7) } }), at);
+      expect(nos(await store.casesOf(SAMPLE_ID_NUMBER.toLowerCase()))).to.deep.equal([closed.caseNo, open1.caseNo]);
+      const erased = await store.erasePersonalData(closed.caseNo, { by: 'admin:li', action: 'erase', note: '本人申请删除' }, new Date('2026-11-21T02:00:00Z'));
+      expect(erased?.applicant).to.deep.equal({ name: ERASED, idNumber: '', birthDate: '', phone: '', hukou: '' });
+      expect(erased?.submittedBy.userKey).to.equal(ERASED);
+      expect(erased).not.to.have.property('conversation');
+      expect(erased?.audit.at(-1)).to.include({ by: 'admin:li', action: 'erase', note: '本人申请删除' });
+      expect(JSON.stringify(erased)).not.to.include(SAMPLE_ID_NUMBER).and.not.include(closed.applicant.name).and.not.include(closed.applicant.phone);
+      for (const reopened of [store, await open(dir)]) {
+        expect(nos(await reopened.casesOf(SAMPLE_ID_NUMBER))).to.deep.equal([open1.caseNo]);
+        expect(nos(await reopened.openCasesOfUser('test:u1'))).to.deep.equal([open1.caseNo]);
+        expect((await reopened.get(closed.caseNo))?.applicant.name).to.equal(ERASED);
+        expect(nos(await reopened.casesOf(testIdNumber(7)))).to.deep.equal([other.caseNo]);
+        expect(await reopened.count()).to.equal(3);
+      }
+      expect(await store.erasePersonalData('YC209901010001', { by: 'admin:li', action: 'erase' }, at)).to.equal(undefined);
     });
 
     it('returns what was stored, as copies that are not live', async () => {
