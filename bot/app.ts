@@ -117,6 +117,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { drafts, cases, region, clock },
     { slots, cases, region, clock },
     { cases, family, outbox, workflow, region, clock },
+    { privacy, cases, family, outbox, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);

@@ -68,11 +68,15 @@ export class Privacy {
     return this.eraseFound(found, drafts.map((d) => d.userKey), { by: who.by, action: who.force && open.length ? 'erase-forced' : 'erase', note: who.reason });
   }
 
-  /** The chat's "删除我的信息": the user's own closed cases and draft; refused while a case of theirs is open. */
-  async eraseOwn(userKey: string, cases: CaseRecord[], reason: string): Promise<EraseResult> {
-    const open = cases.filter((c) => c.status !== 'closed').map((c) => c.caseNo);
+  /**
+   * The chat's "删除我的信息": the account's half-filled application. Refused while a case filed
+   * from it is in progress; finished case records are erased by staff (`erase`), who can find
+   * them by ID number.
+   */
+  async eraseOwn(userKey: string): Promise<EraseResult> {
+    const open = (await this.deps.cases.openCasesOfUser(userKey)).map((c) => c.caseNo);
     if (open.length) return { ok: false, reason: 'in_progress', cases: open };
-    return this.eraseFound(cases, [userKey], { by: `chat:${userKey}`, action: 'erase', note: reason });
+    return this.eraseFound([], [userKey], { by: `chat:${userKey}`, action: 'erase', note: '' });
   }
 
   private async eraseFound(cases: CaseRecord[], userKeys: string[], entry: { by: string; action: string; note: string }): Promise<EraseResult> {

@@ -12,6 +12,7 @@ import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps
 import { recognizeCommand } from './commands.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
 import type { PolicyAnswers } from './policyAnswers.js';
+import { PRIVACY_DIALOG, PrivacyDialog, type PrivacyDialogDeps } from './privacy/privacyDialog.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 
@@ -34,9 +35,11 @@ export class MainDialog extends ComponentDialog {
     application: Omit<ApplicationDeps, 'answers'>,
     booking: BookingDeps,
     status: StatusDeps,
+    privacy: PrivacyDialogDeps,
   ) {
     super('mainDialog');
     this.addDialog(new StatusDialog(status));
+    this.addDialog(new PrivacyDialog(privacy));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
     this.addDialog(new BookingDialog(booking));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
@@ -80,6 +83,7 @@ export class MainDialog extends ComponentDialog {
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (isProgressQuestion(meant) ? 'progress' : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
+    if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     const booking = recognizeBookingIntent(meant);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };

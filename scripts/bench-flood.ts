@@ -7,6 +7,8 @@ import { ms, percentile } from './bench/stats.js';
 // its own loopback address (127.0.0.2 floods, 127.0.0.3 is quiet), as two people would.
 const FLOOD_RATE = Number(process.env.FLOOD_RATE ?? 2000);
 const SECONDS = Number(process.env.FLOOD_SECONDS ?? 5);
+/** Quiet people: five users on one address, two turns a second each (well within their own limit). */
+const QUIET_USERS = 5;
 const QUIET_RATE = 10;
 
 function turn(url: URL, from: string, agent: Agent, user: string, text: string): Promise<{ status: number; ms: number }> {
@@ -26,14 +28,14 @@ function turn(url: URL, from: string, agent: Agent, user: string, text: string):
 }
 
 /** `rate` turns per second for `seconds`, open loop (sent on time whatever the answers do). */
-async function offer(url: URL, from: string, user: string, rate: number, seconds: number) {
+async function offer(url: URL, from: string, users: string[], rate: number, seconds: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const results: Promise<{ status: number; ms: number }>[] = [];
   const started = performance.now();
   for (let n = 0; n < rate * seconds; n++) {
     const wait = started + (n * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    results.push(turn(url, from, agent, user, '残疾证有效期是几年'));
+    results.push(turn(url, from, agent, users[n % users.length], '残疾证有效期是几年'));
   }
   const done = await Promise.all(results);
   agent.destroy();
@@ -43,10 +45,11 @@ async function offer(url: URL, from: string, user: string, rate: number, seconds
 async function run(label: string, env: Record<string, string>, flood: boolean): Promise<void> {
   const bot = await serveInChild('app', env);
   const url = new URL(bot.url);
-  await offer(url, '127.0.0.3', 'warm-up', 20, 1);
+  await offer(url, '127.0.0.4', ['warm-up'], 10, 1);
+  const quietUsers = Array.from({ length: QUIET_USERS }, (_, i) => `quiet-${i}`);
   const [quiet, noisy] = await Promise.all([
-    offer(url, '127.0.0.3', 'quiet', QUIET_RATE, SECONDS),
-    flood ? offer(url, '127.0.0.2', 'noisy', FLOOD_RATE, SECONDS) : Promise.resolve([]),
+    offer(url, '127.0.0.3', quietUsers, QUIET_RATE, SECONDS),
+    flood ? offer(url, '127.0.0.2', ['noisy'], FLOOD_RATE, SECONDS) : Promise.resolve([]),
   ]);
   bot.stop();
   const q = quiet.map((r) => r.ms);
@@ -57,7 +60,7 @@ async function run(label: string, env: Record<string, string>, flood: boolean): 
   );
 }
 
-console.log(`Quiet user (${QUIET_RATE} turns/s) while another floods /api/messages at ${FLOOD_RATE} req/s for ${SECONDS} s:`);
+console.log(`${QUIET_USERS} quiet users (${QUIET_RATE} turns/s in all) while another floods /api/messages at ${FLOOD_RATE} req/s for ${SECONDS} s:`);
 await run('no flood', { RATE_LIMIT: 'off' }, false);
 await run('flood, no limits (RATE_LIMIT=off)', { RATE_LIMIT: 'off' }, true);
 await run('flood, default limits', {}, true);

@@ -263,6 +263,28 @@ const booking = {
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
 };
 
+/** The applicant's rights over their data (PIPL): a copy, and deletion. */
+const privacy = {
+  askCaseNo: '为了确认是您本人，请告诉我您的案件号（YC开头，比如YC202611200001）。',
+  askIdTail: '请输入您身份证号的后6位。',
+  mismatch: '信息不匹配，请核对后再试。只能查看用这个账号提交的申请；其他情况请带身份证到窗口办理。',
+  title: (caseNo: string) => `您在这里留下的个人信息（案件 ${caseNo}）：`,
+  person: (name: string, idNumber: string, phone: string, hukou: string) => `姓名：${name}\n身份证号：${idNumber}\n电话：${phone}\n户籍：${hukou}`,
+  address: (address: string) => `地址：${address}`,
+  category: (category: string) => `残疾类别：${category}`,
+  guardian: (name: string, relation: string) => `监护人：${name}（${relation}）`,
+  items: (names: string) => `申请事项：${names}`,
+  followers: (n: number) => (n ? `关注这个申请的家人：${n}位` : '没有家人关注这个申请'),
+  draft: '还有一份没填完的申请草稿。',
+  footer: '这次查看已经记录在案。想删除信息，说“删除我的信息”。',
+  eraseInProgress: (caseNos: string) => `您有正在办理的申请（${caseNos}），办完之前不能删除信息。有疑问请拨打12385。`,
+  eraseConfirm: '删除后，您在这里没填完的申请草稿会删掉，不能恢复。已办结的申请记录由残联按规定保存，需要删除请拨打12385。确定删除吗？',
+  eraseButtons: ['确定删除', '不删了'],
+  erased: '已经删除了。',
+  nothingToErase: '这个账号下没有需要删除的信息。',
+  notErased: '好的，没有删除。',
+};
+
 const status = {
   /** Status updates, for the applicant ("您的申请") or a family member (masked name). */
   notify: {
@@ -399,6 +421,8 @@ export const zhCN = {
     correct: ['修改退回的申请', '改退回的申请', '重新提交'],
     cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
+    myData: ['我要查看我的个人信息', '查看我的个人信息', '导出我的数据', '我的个人信息', '查看我的数据', '导出我的信息'],
+    eraseMe: ['删除我的信息', '删除我的数据', '删除我的个人信息', '注销我的信息'],
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
   notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
@@ -425,6 +449,7 @@ export const zhCN = {
   application,
   booking,
   status,
+  privacy,
   web,
 };
 

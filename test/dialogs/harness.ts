@@ -1,3 +1,4 @@
+import { Privacy } from '../../cases/privacy.js';
 import { expect } from 'chai';
 import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -39,7 +40,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock }, { cases, family, outbox, workflow, region, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock }, { cases, family, outbox, workflow, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), cases, family, outbox, clock });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
