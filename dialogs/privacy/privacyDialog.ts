@@ -8,7 +8,7 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
 import { StepDialog } from '../stepDialog.js';
-import { FamilyChecks } from '../status/familyChecks.js';
+import { FamilyChecks, caseNumberIn, idTailMatches } from '../status/familyChecks.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 
@@ -73,7 +73,7 @@ export class PrivacyDialog extends StepDialog<PrivacyState, { action: PrivacyAct
     if (recognizeCommand(input) === 'cancel') return this.end(dc, text.restart);
     switch (state.step) {
       case 'caseNo': {
-        const caseNo = /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
+        const caseNo = caseNumberIn(input);
         if (!caseNo) return this.ask(dc, state, p.askCaseNo);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, p.askIdTail);
       }
@@ -94,9 +94,7 @@ export class PrivacyDialog extends StepDialog<PrivacyState, { action: PrivacyAct
     const userKey = userKeyOf(dc.context);
     const record = await this.deps.cases.get(caseNo);
     if (await this.checks.locked(userKey, caseNo, record)) return this.end(dc, text.status.familyLocked);
-    const tail = input.replace(/\s+/g, '').toUpperCase();
-    const own = record?.submittedBy.userKey === userKey;
-    if (!record || !own || !/^[\dX]{6}$/.test(tail) || !record.applicant.idNumber.toUpperCase().endsWith(tail)) {
+    if (!record || record.submittedBy.userKey !== userKey || !idTailMatches(record, input)) {
       const locked = await this.checks.failed(userKey, caseNo, record);
       setTurnOutcome(dc.context, { outcome: 'privacy-mismatch' });
       return this.end(dc, locked ? text.status.familyLocked : p.mismatch);

@@ -24,6 +24,15 @@ export const FAMILY_CHECK_LIMITS = {
 
 export type FamilyCheckDeps = { cases: CaseStore; family: FamilyStore; outbox: OutboxStore; clock: Clock };
 
+/** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
+export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
+
+/** Whether what was typed is the last 6 characters of the applicant's ID number. */
+export function idTailMatches(record: CaseRecord, input: string): boolean {
+  const tail = input.replace(/\s+/g, '').toUpperCase();
+  return /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail);
+}
+
 const requesterKey = (userKey: string) => `requester:${userKey}`;
 const caseKey = (caseNo: string) => `case:${caseNo}`;
 

@@ -15,7 +15,7 @@ import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, idTailMatches } from './familyChecks.js';
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
@@ -95,7 +95,7 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
     if (recognizeCommand(input) === 'cancel') return this.end(dc, text.restart);
     switch (state.step) {
       case 'caseNo': {
-        const caseNo = /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
+        const caseNo = caseNumberIn(input);
         if (!caseNo) return this.ask(dc, state, s.familyAskCaseNo);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
@@ -132,8 +132,7 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
     const userKey = userKeyOf(dc.context);
     const record = await this.deps.cases.get(state.caseNo!);
     if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
-    const tail = input.replace(/\s+/g, '').toUpperCase();
-    if (record && /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
+    if (record && idTailMatches(record, input)) {
       await this.checks.verified(userKey, record);
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons));
