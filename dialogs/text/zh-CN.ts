@@ -100,7 +100,7 @@ const application = {
   certificateAdded: '补贴要先有残疾人证才能发。我把“残疾人证新办”一起加上了，补贴等证办下来后接着办，不用再跑一趟。',
   categories: ['肢体', '视力', '听力', '言语', '智力', '精神', '多重'],
   grades: ['一级', '二级', '三级', '四级'],
-  students: { high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
+  students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
   prompts: {
@@ -170,6 +170,8 @@ const application = {
     'living-allowance': '困难残疾人生活补贴要低保家庭才能申请，这一项这次先不提交。',
     'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
+    compulsoryEducation:
+      '上小学、初中是义务教育，不收学费，这项教育补贴是给上高中、中职、大学的残疾学生的，这次先不提交。孩子上了高中或中职，可以再来申请。其他选的事项照常办。',
     'fuel-subsidy': '燃油补贴是给自己用机动轮椅车的人的，这一项这次先不提交。',
   } as Record<string, string>,
   nothingLeft: '按您说的情况，选的这几项暂时都不符合条件，这次就不提交了。有疑问可以说“人工”。',

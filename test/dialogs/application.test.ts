@@ -252,6 +252,35 @@ describe('ApplicationDialog: validation where it is typed', () => {
     expect((await h.say('广州市天河区')).text).to.equal(t.errors.hukou('示范县'));
   });
 
+  it('takes free text that is not a name as no name, and names of several parts as names', async () => {
+    const h = await run([...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name]]);
+    for (const notName of ['到窗口办', '是我自己']) expect((await h.say(notName)).text, notName).to.equal(t.errors.name);
+    await run([['阿卜杜·热合曼', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['138-1234-5678', t.prompts.hukou]], h);
+  });
+
+  it('reads school stages in plain words; compulsory education is explained, not dropped in silence', async () => {
+    const upToStudent: Step[] = [
+      ...start,
+      ['给我自己', t.prompts.items],
+      ['教育补贴', t.prompts.itemsMore('残疾学生教育专项补贴')],
+      ['选好了', t.prompts.hasCertificate],
+      ['有', t.prompts.name],
+      ...selfIdentity.slice(0, 3),
+      ['示范县', t.prompts.student],
+    ];
+    for (const said of ['小学五年级', '初二', '在读初中']) {
+      const h = await run(upToStudent);
+      const replies = await h.send(said);
+      expect(replies.map((r) => r.text).join('\n'), said).to.include(t.dropped.compulsoryEducation);
+    }
+    for (const said of ['高一', '读大学', '在读研究生']) {
+      const h = await run(upToStudent);
+      const reply = await h.say(said);
+      expect(reply.text, said).to.not.equal(t.errors.choice);
+      expect(reply.text, said).to.not.include(t.dropped.compulsoryEducation);
+    }
+  });
+
   it('offers help or a human after three failed tries, never a loop', async () => {
     const h = await run(upToId);
     await h.say('123');
