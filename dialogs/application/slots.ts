@@ -1,5 +1,6 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
 import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
+import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type Region } from '../../data/region.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { recognizeChoice, recognizeChoices, recognizeYesNo, type ChoiceOption } from '../choices.js';
@@ -27,7 +28,8 @@ export interface Slot {
   required(v: Values): boolean;
   prompt(v: Values, ctx: SlotContext): { text: string; options: ChoiceOption<string>[] };
   parse(input: string, v: Values, ctx: SlotContext): ParseResult;
-  display(v: Values): string;
+  /** How the value reads in the summary; ID numbers masked unless `full` was asked for. */
+  display(v: Values, full?: boolean): string;
 }
 
 const options = (labels: Record<string, string>, synonyms: Record<string, string[]> = {}): ChoiceOption<string>[] =>
@@ -82,7 +84,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
       if (result.age < 18) return { ok: false, error: t.errors.guardianMinor };
       return { ok: true, set: { guardianId: result.idNumber } };
     },
-    display: (v) => v[key] ?? '',
+    display: (v, full) => (full ? v[key] ?? '' : maskIdNumber(v[key] ?? '')),
   };
 }
 
@@ -140,7 +142,9 @@ function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly str
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
     parse: (input) => {
       const picked = recognizeChoice(input, list(labels))?.value ?? input.trim();
-      return KINSHIP.test(picked) || labels.includes(picked) ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+      if (labels.includes(picked)) return { ok: true, set: { [key]: picked } };
+      // Typed kinship ("我是他儿子") is kept as the button it means, so the summary and the case read alike.
+      return KINSHIP.test(picked) ? { ok: true, set: { [key]: relationLabel(picked, labels) } } : { ok: false, error: t.errors.relation };
     },
     display: (v) => v[key] ?? '',
   };
@@ -303,6 +307,24 @@ export function applicationSlots(): Slot[] {
       display: (v) => v.address ?? '',
     },
   ];
+}
+
+/** Kin words by the button they belong to; the last label of a list ("其他亲属") takes the rest. */
+const RELATION_WORDS: [RegExp, string[]][] = [
+  [/村委|居委|民政/, ['村（居）委会或民政部门']],
+  [/监护/, ['法定监护人']],
+  [/配偶|丈夫|妻|老公|老婆|爱人|媳妇/, ['配偶']],
+  [/儿|女(?!婿)|闺女/, ['子女']],
+  [/父|母|爸|妈|娘|爹/, ['父母']],
+  [/兄|弟|姐|妹|哥/, ['兄弟姐妹', '其他近亲属']],
+];
+
+function relationLabel(said: string, labels: readonly string[]): string {
+  for (const [words, candidates] of RELATION_WORDS) {
+    const label = words.test(said) && candidates.find((c) => labels.includes(c));
+    if (label) return label;
+  }
+  return labels[labels.length - 1] === '村（居）委会或民政部门' ? labels[labels.length - 2] : labels[labels.length - 1];
 }
 
 /** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */

@@ -201,6 +201,7 @@ const application = {
     cancel: '取消申请',
     pickField: '要改哪一项？',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
+    showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     yes: '是',
     no: '否',
   },

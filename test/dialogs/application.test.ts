@@ -370,6 +370,27 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     expect(buttons(summary)).to.deep.equal([t.summary.confirm, t.summary.edit, t.summary.cancel]);
   });
 
+  it('masks the ID number in the summary until "显示完整号码", and tells the materials once', async () => {
+    const h = await run(full.slice(0, -1));
+    const replies = await h.send('自己去领');
+    const summary = replies[replies.length - 1].text!;
+    expect(summary).to.include('身份证号：110105********002X').and.include(t.summary.showFullHint).and.not.include(ADULT_ID);
+    const shown = await h.say('显示完整号码');
+    expect(shown.text).to.include(`身份证号：${ADULT_ID}`);
+    expect(buttons(shown)).to.deep.equal([t.summary.confirm, t.summary.edit, t.summary.cancel]);
+    await run([['修改', t.summary.pickField], ['电话', t.prompts.phone]], h);
+    const afterEdit = await h.send('0791-86123456');
+    expect(afterEdit.map((r) => r.text).join('\n')).to.not.include(t.materials.intro);
+    expect(afterEdit[afterEdit.length - 1].text).to.include(t.summary.intro);
+  });
+
+  it('shows a typed relation as the button it means', async () => {
+    const h = await run([...start, ['替家人或被监护人', t.prompts.relation], ['我是他儿子', t.prompts.items], ['证都要', t.prompts.name]]);
+    await run([['王建国', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
+    const replies = await h.send('自己去领');
+    expect(replies[replies.length - 1].text).to.include(`${t.labels.relation}：子女`);
+  });
+
   it('resumes a half-filled application after a restart, and asks nothing twice', async () => {
     const dataDir = tempDir();
     const clock = new FakeClock();
