@@ -352,6 +352,7 @@ const status = {
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
   correctNothing: '您现在没有被退回的申请。',
+  returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
 };
 
@@ -397,7 +398,7 @@ export const zhCN = {
     followers: ['谁在关注我的申请', '关注我的人', '关注者'],
     unsubscribe: ['退订', '不要通知了', '别发通知了', '取消通知'],
     resubscribe: ['恢复通知', '重新订阅'],
-    correct: ['修改退回的申请', '改退回的申请', '重新提交'],
+    correct: ['修改退回的申请', '改退回的申请', '重新提交', '改申请', '修改申请', '改一下申请', '补材料', '补交材料', '补充材料'],
     cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
   },
