@@ -157,14 +157,17 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   function authenticate(req: Request): Caller {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer) throw new DirectLineError(401, '需要 Authorization: Bearer <secret 或 token>');
+    // Only what is not token-shaped guesses the secret: a stale token (a restart without a
+    // secret, an old page) must not lock a shared address out, and tokens cannot be guessed.
+    const guess = Boolean(deps.secret) && bearer.split('.').length !== 3;
     const source = sourceAddress(req);
-    const retryAfter = lockout.retryAfter(SECRET_HOLDER, source);
+    const retryAfter = guess ? lockout.retryAfter(SECRET_HOLDER, source) : undefined;
     if (retryAfter) throw new DirectLineError(429, `secret 错误次数太多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, 'TooManyRequests', retryAfter);
     if (isSecret(bearer, deps.secret)) return { kind: 'secret' };
     const check = verifyToken(key, bearer, clock.now());
     if (check.ok) return { kind: 'token', claims: check.claims };
     if (check.reason === 'expired') throw new DirectLineError(403, 'token 已过期，请重新获取', 'TokenExpired');
-    lockout.fail(SECRET_HOLDER, source);
+    if (guess) lockout.fail(SECRET_HOLDER, source);
     throw new DirectLineError(401, 'secret 或 token 无效');
   }
 

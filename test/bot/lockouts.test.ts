@@ -55,6 +55,14 @@ describe('credential lockouts', () => {
     clock.advance(WINDOW);
     expect((await generate(SECRET)).status).to.equal(200);
   });
+
+  it('does not count stale tokens as guesses of the Direct Line secret, so a shared address keeps working', async () => {
+    const stale = 'eyJhbGciOiJIUzI1NiJ9.eyJjb252IjoieCJ9.c2lnbmF0dXJl';
+    for (let i = 0; i < 15; i++) {
+      expect((await requestFrom('127.0.0.7', `${base}/v3/directline/conversations/x/activities`, 'GET', undefined, { authorization: `Bearer ${stale}` })).status).to.equal(401);
+    }
+    expect((await requestFrom('127.0.0.7', `${base}/v3/directline/tokens/generate`, 'POST', undefined, { authorization: `Bearer ${SECRET}` })).status).to.equal(200);
+  });
 });
 
 describe('CredentialLockout', () => {
