@@ -36,6 +36,16 @@ export function floodClassOf(method: string, path: string): FloodClass | undefin
   return undefined;
 }
 
+/** The path as the router will match it, so "/api/%61dmin" or "//api/admin" is not a way around the limits. */
+export function routedPath(url: string): string {
+  const raw = url.split('?')[0].replace(/\/{2,}/g, '/');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // malformed escapes: the router refuses the request anyway
+  }
+}
+
 const hashed = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
 /**
@@ -84,7 +94,7 @@ export function registerFloodGuard(server: Server, limits: FloodLimits): FloodGu
   };
 
   server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
-    const path = (req.url ?? '').split('?')[0];
+    const path = routedPath(req.url ?? '');
     const kind = floodClassOf(req.method ?? 'GET', path);
     if (!kind) return next();
     const checks: [RateLimit, string][] = [[kind === 'tokens' ? tokensPerIp : perIp, `${kind}:${sourceAddress(req)}`]];

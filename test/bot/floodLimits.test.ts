@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { floodClassOf, type FloodLimits } from '../../bot/limits/floodGuard.js';
+import { floodClassOf, routedPath, type FloodLimits } from '../../bot/limits/floodGuard.js';
 import { silentLogger } from '../../bot/logger.js';
 import { requestFrom, testConfig, type Reply } from '../support.js';
 
@@ -106,6 +106,8 @@ describe('flood limits', () => {
     expect(floodClassOf('GET', '/api/agent/suggest')).to.equal('agent');
     expect(floodClassOf('GET', '/api/admin/cases')).to.equal('admin');
     expect(floodClassOf('GET', '/')).to.equal(undefined);
+    expect(floodClassOf('GET', routedPath('//api/%61dmin/cases?x=1'))).to.equal('admin');
+    expect(routedPath('/v3/directline/conversations/%ZZ/stream')).to.equal('/v3/directline/conversations/%ZZ/stream');
   });
 
   it('reads its limits from the environment', () => {
