@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 export interface ServedChild {
   url: string;
   stop(): void;
-  /** The child's resident set size in bytes, as it reports it. */
+  /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
   rss(): Promise<number>;
 }
 
 /** Starts `serve.js <kind>` in its own process; resolves to its URL, a stop function and its RSS. */
 export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> = {}): Promise<ServedChild> {
   const script = fileURLToPath(new URL('./serve.js', import.meta.url));
-  const child: ChildProcess = fork(script, [kind], { execArgv: ['--disable-warning=DEP0111'], stdio: 'inherit', env: { ...process.env, ...env } });
+  const child: ChildProcess = fork(script, [kind], { execArgv: ['--disable-warning=DEP0111', '--expose-gc'], stdio: 'inherit', env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));

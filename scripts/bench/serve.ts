@@ -18,6 +18,8 @@ if (process.argv[2] === 'echo') {
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
 process.on('message', (m) => {
-  if (m === 'rss') process.send?.({ rss: process.memoryUsage.rss() });
+  if (m !== 'rss') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  process.send?.({ rss: process.memoryUsage.rss() });
 });
 process.on('disconnect', () => process.exit(0));
