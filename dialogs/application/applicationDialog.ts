@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { bundleItem, type ItemId } from '../../data/bundle.js';
-import type { CaseItem, CaseStore } from '../../data/cases.js';
+import type { CaseItem, CaseRecord, CaseStore } from '../../data/cases.js';
+import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
@@ -34,11 +36,19 @@ export interface ApplicationDraft {
   attempts: number;
   /** Where to go back to when the user does not confirm a cancel. */
   before?: Phase;
+  /** Given when the summary is first shown: however often "确认提交" arrives, one case. */
+  submissionId?: string;
+}
+
+/** What the dialog keeps in its own state: the submission, for a repeat that finds the draft gone. */
+interface ApplicationDialogState {
+  submissionId?: string;
 }
 
 export interface ApplicationDeps {
   drafts: DraftStore<ApplicationDraft>;
   cases: CaseStore;
+  useCases: CaseUseCases;
   answers: PolicyAnswers;
   region: Region;
   clock: Clock;
@@ -80,8 +90,14 @@ export class ApplicationDialog extends Dialog {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const key = userKeyOf(dc.context);
     const stored = await this.deps.drafts.get(key);
-    // The draft is the truth: gone means submitted or cancelled elsewhere (another device).
-    if (!stored) return dc.endDialog();
+    // The draft is the truth: gone means submitted or cancelled elsewhere (another device), or
+    // this very submission confirmed by a turn that ran alongside this one.
+    if (!stored) {
+      const { submissionId } = dc.activeDialog!.state as ApplicationDialogState;
+      const record = submissionId ? await this.deps.useCases.submission.submitted(submissionId) : undefined;
+      if (record) return this.confirmed(dc, record);
+      return dc.endDialog();
+    }
     const draft = stored.draft;
     const input = (dc.context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
@@ -168,9 +184,10 @@ export class ApplicationDialog extends Dialog {
   private async ask(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     let next = draft;
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
-      next = { ...draft, phase: 'summary' };
+      next = { ...draft, phase: 'summary', submissionId: draft.submissionId ?? randomUUID() };
       await this.say(dc, this.materialsText(draft.values));
     }
+    if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
     await this.save(dc, next);
     const { message, options } = this.question(next);
     await this.say(dc, prefix ? `${prefix}${message}` : message, options);
@@ -241,7 +258,9 @@ export class ApplicationDialog extends Dialog {
     const key = userKeyOf(dc.context);
     const v = draft.values;
     let items = finalItems(v);
-    const open = await this.deps.cases.openCasesOf(v.idNumber!);
+    const submissionId = draft.submissionId ?? randomUUID();
+    // This submission's own case (a repeat of "确认提交") is not a duplicate of itself.
+    const open = (await this.deps.cases.openCasesOf(v.idNumber!)).filter((c) => c.submissionId !== submissionId);
     const already = (id: ItemId) => open.find((c) => c.items.some((i) => i.id === id && (i.status === 'submitted' || i.status === 'queued')));
     const duplicates = items.filter((id) => already(id));
     if (duplicates.length === items.length) {
@@ -262,8 +281,8 @@ export class ApplicationDialog extends Dialog {
       ...(queued.has(id) ? { reason: t.summary.queued(t.itemNames[id]) } : {}),
     }));
     const materials = materialsFor(v);
-    const record = await this.deps.cases.create(
-      {
+    const record = await this.deps.useCases.submission.submit({
+        submissionId,
         by: `chat:${key}`,
         applicant: {
           name: v.name!,
@@ -283,12 +302,16 @@ export class ApplicationDialog extends Dialog {
         channel: v.channel!,
         ...(v.delivery ? { delivery: v.delivery } : {}),
         conversation: TurnContext.getConversationReference(dc.context.activity),
-      },
-      this.deps.clock.now(),
-    );
+    });
     await this.deps.drafts.delete(key);
+    return this.confirmed(dc, record);
+  }
+
+  /** The case number and what comes next: the same answer to every repeat of one submission. */
+  private async confirmed(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
-    const queuedNote = queued.size ? t.summary.queued([...queued].map((id) => t.itemNames[id]).join('、')) : '';
+    const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
+    const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
     await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
     return dc.endDialog({ caseNo: record.caseNo });
   }

@@ -1,0 +1,58 @@
+import type { SlotStore } from '../data/appraisal.js';
+import type { CaseStore } from '../data/cases.js';
+import type { Clock } from '../data/clock.js';
+import type { FamilyStore } from '../data/family.js';
+import type { OutboxStore } from '../data/outbox.js';
+import type { Region } from '../data/region.js';
+import { Appointments } from './appointments.js';
+import { AuditedAccess } from './auditedAccess.js';
+import { CaseChanges } from './caseChanges.js';
+import { correctAndResubmit, type Corrections } from './correction.js';
+import { NotificationRelay } from './notificationRelay.js';
+import type { StatusTexts } from './statusUpdates.js';
+import { Submission } from './submission.js';
+import { WorkflowActions } from './workflowActions.js';
+
+export type { ChangeResult } from './caseChanges.js';
+export type { BookResult } from './appointments.js';
+export type { Corrections } from './correction.js';
+export type { StatusTexts } from './statusUpdates.js';
+export { monthDay } from './statusUpdates.js';
+
+export interface CaseUseCaseDeps {
+  cases: CaseStore;
+  slots: SlotStore;
+  outbox: OutboxStore;
+  family: FamilyStore;
+  region: Region;
+  clock: Clock;
+  texts: StatusTexts;
+  itemNames: Record<string, string>;
+  onRelayError?: (err: unknown, caseNo: string) => void;
+}
+
+/**
+ * Every change of a case, in one place: dialogs, routes and daily jobs call these and nothing
+ * else writes a case. Each use case checks the workflow, audits who/when/why, and writes its
+ * status updates in the same case write (relayed to the outbox right after).
+ */
+export class CaseUseCases {
+  readonly relay: NotificationRelay;
+  readonly workflow: WorkflowActions;
+  readonly appointments: Appointments;
+  readonly submission: Submission;
+  readonly access: AuditedAccess;
+
+  constructor(deps: CaseUseCaseDeps) {
+    this.relay = new NotificationRelay(deps);
+    const changes = new CaseChanges({ ...deps, relay: this.relay });
+    this.workflow = new WorkflowActions({ ...deps, changes });
+    this.appointments = new Appointments({ ...deps, changes });
+    this.submission = new Submission(deps);
+    this.access = new AuditedAccess(changes);
+  }
+
+  correctAndResubmit(caseNo: string, values: Corrections, by: string) {
+    return correctAndResubmit(this.workflow, caseNo, values, by);
+  }
+}
