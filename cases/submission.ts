@@ -17,4 +17,13 @@ export class Submission {
   submitted(submissionId: string): Promise<CaseRecord | undefined> {
     return this.deps.cases.findBySubmission(submissionId);
   }
+
+  /**
+   * The user's case submitted in the last `withinMs`, for a repeat that arrives after the
+   * conversation has left the application (its dialog ended by the first confirmation).
+   */
+  async recentOf(userKey: string, withinMs: number): Promise<CaseRecord | undefined> {
+    const since = this.deps.clock.now().getTime() - withinMs;
+    return (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.submissionId !== undefined && Date.parse(c.createdAt) >= since);
+  }
 }

@@ -22,6 +22,8 @@ const t = text.application;
 export const APPLICATION_DIALOG = 'application';
 export const DRAFT_MAX_AGE_DAYS = 30;
 const MAX_TRIES = 3;
+/** How long a repeated "确认提交" is answered with the case it made. */
+const REPEAT_CONFIRM_MS = 10 * 60_000;
 
 type Phase = 'resume' | 'consent' | 'form' | 'summary' | 'editPick' | 'confirmCancel' | 'tooManyTries';
 
@@ -68,9 +70,20 @@ export class ApplicationDialog extends Dialog {
     super(APPLICATION_DIALOG);
   }
 
-  async beginDialog(dc: DialogContext, options?: { resume?: boolean }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean }): Promise<DialogTurnResult> {
     const key = userKeyOf(dc.context);
     const stored = await this.deps.drafts.get(key);
+    if (options?.confirm) {
+      // "确认提交" outside the application: a repeat of a confirmation that already made the case,
+      // or a summary waiting in the draft (the dialog state was lost).
+      if (stored?.draft.phase === 'summary') return this.submit(dc, stored.draft);
+      const recent = stored ? undefined : await this.deps.useCases.submission.recentOf(key, REPEAT_CONFIRM_MS);
+      if (recent) return this.confirmed(dc, recent);
+      if (!stored) {
+        await this.deps.answers.answer(dc.context, dc.context.activity.text ?? '');
+        return dc.endDialog();
+      }
+    }
     const ageDays = stored ? (this.deps.clock.now().getTime() - Date.parse(stored.updatedAt)) / 86_400_000 : 0;
     if (stored && ageDays > DRAFT_MAX_AGE_DAYS) {
       await this.deps.drafts.delete(key);
