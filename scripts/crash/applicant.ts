@@ -2,6 +2,7 @@ import { checkCharacter } from '../../data/idNumber.js';
 import { text } from '../../dialogs/text/index.js';
 
 const t = text.application;
+const b = text.booking;
 
 /** A valid, fictitious ID number for simulated applicant `i` (born 1949-12-31). */
 export function applicantIdNumber(i: number): string {
@@ -11,7 +12,8 @@ export function applicantIdNumber(i: number): string {
 
 /**
  * What a simulated applicant answers to the question in the bot's last reply (a new
- * certificate for themself, collected at the window), or undefined when the reply asks nothing
+ * certificate for themself, collected at the window; the earliest appraisal session), or
+ * undefined when the reply asks nothing
  * it knows. Driven by the reply, not by a script of steps, so a turn lost to a crash is simply
  * answered again from wherever the bot says the application stands.
  */
@@ -29,6 +31,10 @@ export function answerTo(reply: string, i: number): string | undefined {
     [t.prompts.category, '肢体'],
     [t.prompts.channel, '网上'],
     [t.prompts.delivery, '自己去领'],
+    [t.tooManyTries, t.tooManyTriesButtons[0]],
+    // The booking's nearest sessions, picked by number.
+    [b.offer, '1'],
+    [b.pickPart, '1'],
   ];
   return answers.find(([question]) => reply.includes(question))?.[1];
 }
@@ -36,7 +42,7 @@ export function answerTo(reply: string, i: number): string | undefined {
 /** The case number in a confirmation ("案件号是 YC…"), also when it points to the case already made. */
 export const confirmedCaseNo = (reply: string): string | undefined => /案件号是 (YC\d{12})/.exec(reply)?.[1];
 
-/** The first message of an application, and what to send when a reply says nothing known. */
+/** The first message of an application. */
 export const START_APPLICATION = '我要办残疾证';
 
 export interface Say {
@@ -65,15 +71,25 @@ export function conversationWith(base: () => string, user: string, serviceUrl: s
 
 /**
  * Answers the bot's questions, starting with `first`, until `done` finds what it waits for in
- * a turn's replies; undefined after `maxTurns` turns.
+ * a turn's replies; undefined after `maxTurns` turns. A reply that asks nothing known (an
+ * answer the bot had already taken before a crash, given again to the next question) is met
+ * with `recover` in turn: "帮助" makes the application ask its question again.
  */
-export async function answerUntil<T>(say: Say, i: number, done: (replies: string[]) => T | undefined, first = START_APPLICATION, maxTurns = 40): Promise<T | undefined> {
+export async function answerUntil<T>(
+  say: Say,
+  i: number,
+  done: (replies: string[]) => T | undefined,
+  { first = START_APPLICATION, recover = ['帮助', START_APPLICATION], maxTurns = 40 } = {},
+): Promise<T | undefined> {
   let input = first;
+  let unknown = 0;
   for (let turn = 0; turn < maxTurns; turn++) {
     const replies = await say(input);
     const found = done(replies);
     if (found !== undefined) return found;
-    input = answerTo(replies.at(-1) ?? '', i) ?? START_APPLICATION;
+    const answer = answerTo(replies.at(-1) ?? '', i);
+    unknown = answer === undefined ? unknown + 1 : 0;
+    input = answer ?? recover[(unknown - 1) % recover.length];
   }
   return undefined;
 }
