@@ -15,6 +15,12 @@ export interface WorkflowDeps {
   itemNames: Record<string, string>;
 }
 
+/** The note kept in the audit trail: staff's note, and the reason for an override. */
+function auditNote(body: ActionBody): { note?: string } {
+  const note = [body.note, body.override && `提前办理，理由：${body.override}`].filter(Boolean).join('；');
+  return note ? { note } : {};
+}
+
 /**
  * The staff workflow's actions (back office, daily jobs): each is checked against the workflow
  * table inside the case write, audited, and tells everyone following the case.
@@ -27,7 +33,7 @@ export class WorkflowActions {
     return this.deps.changes.change(caseNo, {
       by: body.by,
       action: body.action,
-      ...(body.note ? { note: body.note } : {}),
+      ...auditNote(body),
       apply: (c) => {
         // Checked inside the update: two staff acting at once cannot both pass the check.
         const plan = planAction(c, body, today, this.deps.region);
