@@ -1,33 +1,17 @@
-import type { Booking, Slot, SlotStore } from '../data/appraisal.js';
+import type { Booking, Slot } from '../data/appraisal.js';
 import { addDays } from '../data/calendar.js';
-import type { CaseRecord } from '../data/cases.js';
-import type { Clock } from '../data/clock.js';
-import type { OutboxStore } from '../data/outbox.js';
-import type { DisabilityCategory, Region } from '../data/region.js';
+import type { DisabilityCategory } from '../data/region.js';
 import { allowsEvent, type CaseEvent } from '../data/workflow.js';
-import { Refused, type CaseChanges } from './caseChanges.js';
-import { monthDay, recipientsOf, statusUpdateRows, type StatusTexts } from './statusUpdates.js';
-import type { FamilyStore } from '../data/family.js';
-import type { CaseStore } from '../data/cases.js';
+import { Refused, requireEvent, type CaseChanges } from './caseChanges.js';
+import type { CaseUseCaseDeps } from './deps.js';
+import { monthDay, recipientsOf, statusUpdateRows } from './statusUpdates.js';
 
-export interface AppointmentDeps {
-  changes: CaseChanges;
-  cases: CaseStore;
-  slots: SlotStore;
-  outbox: OutboxStore;
-  family: FamilyStore;
-  region: Region;
-  clock: Clock;
-  texts: StatusTexts;
-}
+export type AppointmentDeps = CaseUseCaseDeps & { changes: CaseChanges };
 
 export type BookResult =
   | { ok: true; slot: Slot; booking: Booking; rescheduled: boolean }
   | { ok: false; reason: 'full' | 'closed' | 'unknown' | 'already-booked' | 'not-now' | 'no-case' };
 
-const refusedAt = (c: CaseRecord, event: CaseEvent) => {
-  if (!allowsEvent(c, event)) throw new Refused(409, `现在（${c.stage}）不能 ${event}`);
-};
 
 /**
  * The appraisal appointment of a case: book, move, cancel, ask for a home appraisal, remind.
@@ -55,7 +39,7 @@ export class Appointments {
       action: event,
       note: slot.id,
       apply: (c) => {
-        refusedAt(c, event);
+        requireEvent(c, event);
         c.appointment = { bookingId: booking.id, slotId: slot.id, hospitalId: slot.hospitalId, date: slot.date, part: slot.part, remindOn: addDays(slot.date, -1) };
         const when = this.when(slot);
         return { message: existing ? this.deps.texts.notify.rescheduled(when, hospital) : this.deps.texts.notify.booked(when, hospital), to: 'family' };
@@ -79,7 +63,7 @@ export class Appointments {
       action: 'appointment-cancel',
       note: booking.slotId,
       apply: (c) => {
-        refusedAt(c, 'appointment-cancel');
+        requireEvent(c, 'appointment-cancel');
         delete c.appointment;
         return { message: this.deps.texts.notify.booking_cancelled, to: 'family' };
       },
@@ -99,7 +83,7 @@ export class Appointments {
           already = true;
           throw new Refused(409, 'home appraisal already requested');
         }
-        refusedAt(c, 'home-appraisal-request');
+        requireEvent(c, 'home-appraisal-request');
         c.homeAppraisal = { requestedAt: at.toISOString(), reason: reason.slice(0, 200) };
         return { message: this.deps.texts.notify.home_requested, to: 'family' };
       },

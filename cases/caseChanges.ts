@@ -1,6 +1,7 @@
 import type { CaseRecord, CaseStore } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { FamilyStore } from '../data/family.js';
+import { allowsEvent, type CaseEvent } from '../data/workflow.js';
 import type { NotificationRelay } from './notificationRelay.js';
 import { recipientsOf, statusUpdateRows, type Audience, type StatusTexts } from './statusUpdates.js';
 
@@ -12,6 +13,11 @@ export class Refused extends Error {
   ) {
     super(message);
   }
+}
+
+/** Refuses a change the workflow table does not allow at the case's stage. */
+export function requireEvent(c: CaseRecord, event: CaseEvent): void {
+  if (!allowsEvent(c, event)) throw new Refused(409, `现在（${c.stage}）不能 ${event}`);
 }
 
 export type ChangeResult = { ok: true; record: CaseRecord } | { ok: false; status: 400 | 404 | 409; error: string };

@@ -1,15 +1,9 @@
-import type { SlotStore } from '../data/appraisal.js';
-import type { CaseStore } from '../data/cases.js';
-import type { Clock } from '../data/clock.js';
-import type { FamilyStore } from '../data/family.js';
-import type { OutboxStore } from '../data/outbox.js';
-import type { Region } from '../data/region.js';
 import { Appointments } from './appointments.js';
 import { AuditedAccess } from './auditedAccess.js';
 import { CaseChanges } from './caseChanges.js';
+import type { CaseUseCaseDeps } from './deps.js';
 import { correctAndResubmit, type Corrections } from './correction.js';
 import { NotificationRelay } from './notificationRelay.js';
-import type { StatusTexts } from './statusUpdates.js';
 import { Submission } from './submission.js';
 import { WorkflowActions } from './workflowActions.js';
 
@@ -17,19 +11,8 @@ export type { ChangeResult } from './caseChanges.js';
 export type { BookResult } from './appointments.js';
 export type { Corrections } from './correction.js';
 export type { StatusTexts } from './statusUpdates.js';
-export { monthDay } from './statusUpdates.js';
+export type { CaseUseCaseDeps } from './deps.js';
 
-export interface CaseUseCaseDeps {
-  cases: CaseStore;
-  slots: SlotStore;
-  outbox: OutboxStore;
-  family: FamilyStore;
-  region: Region;
-  clock: Clock;
-  texts: StatusTexts;
-  itemNames: Record<string, string>;
-  onRelayError?: (err: unknown, caseNo: string) => void;
-}
 
 /**
  * Every change of a case, in one place: dialogs, routes and daily jobs call these and nothing

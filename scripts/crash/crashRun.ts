@@ -88,9 +88,13 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashFigures> {
   };
   const admin = (path: string, body?: object) =>
     fetch(`${base}${path}`, { method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const counted = (say: Say): Say => async (input) => {
+  /** Each applicant's last exchange, to show where an unfinished one is stuck. */
+  const lastExchange = new Map<string, string>();
+  const counted = (say: Say, who: string): Say => async (input) => {
     f.turns++;
+    lastExchange.set(who, `${input} -> (no answer)`);
     const replies = await say(input);
+    lastExchange.set(who, `${input} -> ${replies.join(' | ').slice(0, 300)}`);
     if (replies.some((r) => r.includes('有一份没填完的申请'))) f.draftsResumed++;
     return replies;
   };
@@ -125,10 +129,11 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashFigures> {
   };
 
   const confirmed = new Map<number, string>();
+  const finished = new Set<number>();
   const journey = async (i: number) => {
     // Spread over the cycles, so every cycle kills someone mid-way.
     while (cycle < Math.floor((i * o.cycles) / o.applicants)) await sleep(50);
-    const say = counted(conversationWith(() => base, `crash-u${i}`, connector.url));
+    const say = counted(conversationWith(() => base, `crash-u${i}`, connector.url), `crash-u${i}`);
     const caseNo = await persist(async () => (await applyUntilConfirmed(say, i)) ?? Promise.reject(new Error('no confirmation')));
     confirmed.set(i, caseNo);
     await persist(async () => {
@@ -143,6 +148,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashFigures> {
       return outcome ?? Promise.reject(new Error('booking did not finish'));
     });
     if (booked === 'booked') f.bookingsConfirmed++;
+    finished.add(i);
   };
   const journeys = Promise.all(Array.from({ length: o.applicants }, (_, i) => journey(i)));
 
@@ -153,11 +159,13 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashFigures> {
       log(`cycle ${cycle + 1}/${o.cycles}: SIGKILL; ${confirmed.size} confirmed so far`);
       await restart();
     }
-    const finished = await Promise.race([journeys.then(() => true), sleep(o.finishMs).then(() => false)]);
-    if (!finished) f.problems.push(`applicants still unfinished ${o.finishMs} ms after the last kill`);
+    if (!(await Promise.race([journeys.then(() => true), sleep(o.finishMs).then(() => false)]))) {
+      const stuck = Array.from({ length: o.applicants }, (_, i) => i).filter((i) => !finished.has(i));
+      f.problems.push(`applicants unfinished ${o.finishMs} ms after the last kill: ${stuck.map((i) => `crash-u${i} (last: ${lastExchange.get(`crash-u${i}`)})`).join('; ')}`);
+    }
 
     // A half-filled application survives a kill and carries on where it stopped.
-    const drafter = counted(conversationWith(() => base, 'crash-draft', connector.url));
+    const drafter = counted(conversationWith(() => base, 'crash-draft', connector.url), 'crash-draft');
     const atPhone = await answerUntil(drafter, o.applicants, (replies) => (replies.at(-1)?.includes(text.application.prompts.phone) ? true : undefined));
     await restart();
     // The conversation either still stands at the question ("帮助" asks it again) or, its chat
