@@ -91,6 +91,8 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashFigures> {
   /** Each applicant's last exchange, to show where an unfinished one is stuck. */
   const lastExchange = new Map<string, string>();
   const counted = (say: Say, who: string): Say => async (input) => {
+    // People pause between messages: turns spread over the time a kill may land.
+    await sleep(rand() * 200);
     f.turns++;
     lastExchange.set(who, `${input} -> (no answer)`);
     const replies = await say(input);
