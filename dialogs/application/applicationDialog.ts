@@ -304,26 +304,26 @@ export class ApplicationDialog extends Dialog {
     }));
     const materials = materialsFor(v);
     const record = await this.deps.useCases.submission.submit({
-        submissionId,
-        by: `chat:${key}`,
-        applicant: {
-          name: v.name!,
-          idNumber: v.idNumber!,
-          birthDate: v.birthDate!,
-          phone: v.phone!,
-          hukou: v.hukou!,
-          ...(v.address ? { address: v.address } : {}),
-          ...(v.category ? { category: v.category } : {}),
-          ...(v.grade ? { grade: v.grade } : {}),
-        },
-        submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
-        ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
-        items: caseItems,
-        facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
-        materials: { verified: materials.verified, toSubmit: materials.toSubmit },
-        channel: v.channel!,
-        ...(v.delivery ? { delivery: v.delivery } : {}),
-        conversation: TurnContext.getConversationReference(dc.context.activity),
+      submissionId,
+      by: `chat:${key}`,
+      applicant: {
+        name: v.name!,
+        idNumber: v.idNumber!,
+        birthDate: v.birthDate!,
+        phone: v.phone!,
+        hukou: v.hukou!,
+        ...(v.address ? { address: v.address } : {}),
+        ...(v.category ? { category: v.category } : {}),
+        ...(v.grade ? { grade: v.grade } : {}),
+      },
+      submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
+      ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
+      items: caseItems,
+      facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
+      materials: { verified: materials.verified, toSubmit: materials.toSubmit },
+      channel: v.channel!,
+      ...(v.delivery ? { delivery: v.delivery } : {}),
+      conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
     return this.confirmed(dc, record);

@@ -24,6 +24,9 @@ export function answerTo(reply: string, i: number): string | undefined {
     [t.consent, t.consentButtons[0]],
     [t.prompts.role, '给我自己'],
     [t.prompts.items, '证都要'],
+    // A cut turn answered again can land on the items already picked ("还要别的吗").
+    [t.prompts.itemsMore('').split('。')[1], t.itemsDone],
+    [t.prompts.hasCertificate, t.hasCertificateOptions[1]],
     [t.prompts.name, '王测试'],
     [t.prompts.idNumber, applicantIdNumber(i)],
     [t.prompts.phone, '13812345678'],
