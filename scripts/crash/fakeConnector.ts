@@ -25,12 +25,15 @@ export class FakeConnector {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        // Not chained: restify, when loaded in the same process (the test run), makes writeHead return nothing.
         if (req.method !== 'POST' || !/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(req.url ?? '')) {
-          res.writeHead(404).end();
+          res.statusCode = 404;
+          res.end();
           return;
         }
         connector!.record(Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `fake-${connector!.posts}` }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `fake-${connector!.posts}` }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
