@@ -1,9 +1,8 @@
-import type { CaseRecord, CaseStore } from '../data/cases.js';
-import type { Clock } from '../data/clock.js';
-import type { FamilyStore } from '../data/family.js';
+import type { CaseRecord } from '../data/cases.js';
 import { allowsEvent, type CaseEvent } from '../data/workflow.js';
+import type { CaseUseCaseDeps } from './deps.js';
 import type { NotificationRelay } from './notificationRelay.js';
-import { recipientsOf, statusUpdateRows, type Audience, type StatusTexts } from './statusUpdates.js';
+import { recipientsOf, statusUpdateRows, type Audience } from './statusUpdates.js';
 
 /** A change the case does not allow now (400: something it needs is missing; 409: not at this stage). */
 export class Refused extends Error {
@@ -31,18 +30,10 @@ export interface CaseChange {
    * Checks the case as it is now and edits it (throws `Refused` when not allowed); returns the
    * status update to send, worded from the edited case, or nothing.
    */
-  apply(c: CaseRecord): { message: string; to: Audience; event?: string } | void;
+  apply(c: CaseRecord): { message: string; to: Audience } | void;
 }
 
-export interface CaseChangeDeps {
-  cases: CaseStore;
-  family: FamilyStore;
-  clock: Clock;
-  texts: StatusTexts;
-  relay: NotificationRelay;
-  /** A relay that failed right after a change (the scheduler's next pass retries it). */
-  onRelayError?: (err: unknown, caseNo: string) => void;
-}
+export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'onRelayError'> & { relay: NotificationRelay };
 
 /**
  * The one write path for a case change: the check, the edit, the audit entry and the status
@@ -65,7 +56,7 @@ export class CaseChanges {
           if (!update) return;
           const to = recipients.filter((r) => update.to === 'everyone' || r.role === 'subscriber');
           // The audit entry this update appends is the event the rows are keyed on.
-          const rows = statusUpdateRows(c, to, update.message, update.event ?? `audit-${c.audit.length + 1}`, this.deps.texts);
+          const rows = statusUpdateRows(c, to, update.message, `audit-${c.audit.length + 1}`, this.deps.texts);
           if (rows.length) c.pendingNotifications = [...(c.pendingNotifications ?? []), ...rows];
         },
         { by: change.by, action: change.action, ...(change.note ? { note: change.note } : {}) },

@@ -7,12 +7,7 @@ import { NotificationRelay } from './notificationRelay.js';
 import { Submission } from './submission.js';
 import { WorkflowActions } from './workflowActions.js';
 
-export type { ChangeResult } from './caseChanges.js';
-export type { BookResult } from './appointments.js';
 export type { Corrections } from './correction.js';
-export type { StatusTexts } from './statusUpdates.js';
-export type { CaseUseCaseDeps } from './deps.js';
-
 
 /**
  * Every change of a case, in one place: dialogs, routes and daily jobs call these and nothing

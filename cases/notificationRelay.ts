@@ -1,12 +1,7 @@
-import type { CaseRecord, CaseStore } from '../data/cases.js';
-import type { Clock } from '../data/clock.js';
-import type { OutboxStore } from '../data/outbox.js';
+import type { CaseRecord } from '../data/cases.js';
+import type { CaseUseCaseDeps } from './deps.js';
 
-export interface RelayDeps {
-  cases: CaseStore;
-  outbox: OutboxStore;
-  clock: Clock;
-}
+export type RelayDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'clock'>;
 
 /** How many cases one pass of `relayPending` looks at; the next pass takes the rest. */
 const BATCH = 500;

@@ -6,8 +6,6 @@ import type { NewOutboxRow } from '../data/outbox.js';
 import { maskName } from '../data/personalData.js';
 import type { NotificationKey } from '../data/workflow.js';
 
-type Text = string | ((...args: never[]) => string);
-
 /**
  * The wording of status updates: the catalogue's `statusTexts` (dialogs/text), passed in by the
  * wiring because cases/ sits below dialogs/.
@@ -26,7 +24,7 @@ export interface StatusTexts {
     booking_cancelled: string;
     home_requested: string;
     reminder(when: string, hospital: string, address: string): string;
-  } & Record<string, Text>;
+  };
 }
 
 /** Who hears about a change: everyone following the case, or only the family (the applicant saw it in the chat). */

@@ -1,19 +1,11 @@
 import { shanghaiDate } from '../data/caseQuery.js';
 import type { CaseRecord } from '../data/cases.js';
-import type { Clock } from '../data/clock.js';
-import type { Region } from '../data/region.js';
 import { planAction, type ActionBody, type NotificationKey } from '../data/workflow.js';
 import { Refused, type CaseChanges, type ChangeResult } from './caseChanges.js';
-import { monthDay, type StatusTexts } from './statusUpdates.js';
+import type { CaseUseCaseDeps } from './deps.js';
+import { monthDay } from './statusUpdates.js';
 
-export interface WorkflowDeps {
-  changes: CaseChanges;
-  region: Region;
-  clock: Clock;
-  texts: StatusTexts;
-  /** Names of the bundled items, for item decisions. */
-  itemNames: Record<string, string>;
-}
+export type WorkflowDeps = Pick<CaseUseCaseDeps, 'region' | 'clock' | 'texts' | 'itemNames'> & { changes: CaseChanges };
 
 /** The note kept in the audit trail: staff's note, and the reason for an override. */
 function auditNote(body: ActionBody): { note?: string } {
