@@ -3,6 +3,8 @@ import { runCrashTest } from './crash/crashRun.js';
 
 // `npm run crash-test [-- --cycles 20 --applicants 20 --seed 1]`: applicants applying and booking
 // while the server process is SIGKILLed at random moments; prints the figures, exits 1 on a loss.
+// Interrupted: exit normally, so the server child is killed with the run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const { values } = parseArgs({
   options: { cycles: { type: 'string', default: '20' }, applicants: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' } },
 });

@@ -40,7 +40,10 @@ export class ServerProcess {
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', ENTRY], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
     let gone = false;
-    this.exited = new Promise((resolve) => child.once('exit', () => ((gone = true), resolve())));
+    // The server does not outlive the run, however the run ends.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    this.exited = new Promise((resolve) => child.once('exit', () => ((gone = true), process.off('exit', killOnExit), resolve())));
     this.child = child;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(50)) {
       if (gone) throw new Error(`the server exited at start-up: ${this.stderr}`);
