@@ -1,0 +1,54 @@
+import type { FeatureBag } from './features.js';
+import { InvertedIndex, Vocabulary, type Visit } from './sparse.js';
+
+export interface Bm25Options {
+  k1: number;
+  b: number;
+  /** Weight of a query feature no entry uses, relative to the rarest one the KB has. */
+  unknownWeight: number;
+}
+
+export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75, unknownWeight: 1 };
+
+/**
+ * Okapi BM25 with each entry's wordings joined into one document. A score is divided by the
+ * query's self-score (the sum of its features' idf, features no entry uses at the highest idf),
+ * so it lies in [0, 1] and words the KB never uses count against a match.
+ */
+export class Bm25Index {
+  private readonly vocabulary = new Vocabulary();
+  private readonly idf: number[] = [];
+  private readonly unknownIdf: number;
+  private readonly index: InvertedIndex;
+
+  constructor(documents: FeatureBag[], options: Bm25Options = DEFAULT_BM25) {
+    for (const doc of documents) this.vocabulary.addDocument(doc);
+    const n = documents.length;
+    for (const df of this.vocabulary.df) this.idf.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * options.unknownWeight;
+    const lengths = documents.map((d) => [...d.values()].reduce((a, v) => a + v, 0));
+    const avg = lengths.reduce((a, l) => a + l, 0) / (n || 1) || 1;
+    const { k1, b } = options;
+    // Saturated term weights, scaled so one occurrence in a document of average length weighs 1.
+    const vectors = documents.map((doc, i) =>
+      [...doc].map(([key, tf]): [number, number] => {
+        const id = this.vocabulary.id(key)!;
+        return [id, (this.idf[id] * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[i]) / avg))];
+      }),
+    );
+    this.index = new InvertedIndex(vectors, this.vocabulary.size);
+  }
+
+  /** Calls `visit(entry, score in [0, 1])` for every entry sharing a feature with the query. */
+  score(query: FeatureBag, visit: Visit): void {
+    const known: [number, number][] = [];
+    let self = 0;
+    for (const [key, w] of query) {
+      const id = this.vocabulary.id(key);
+      self += w * (id === undefined ? this.unknownIdf : this.idf[id]);
+      if (id !== undefined) known.push([id, w]);
+    }
+    if (known.length === 0) return;
+    this.index.score(known, (doc, s) => visit(doc, Math.min(1, s / self)));
+  }
+}
