@@ -9,6 +9,8 @@ const STOPWORDS = new Set([
   '的', '了', '吗', '呢', '啊', '吧', '呀', '哦', '嘛', '么', '哈', '啦', '嗯', '喔',
   '我', '你', '您', '他', '她', '它', '俺', '咱', '我们', '你们', '他们', '咱们', '俺们',
   '请问', '一下', '这个', '那个', '就', '都', '也', '还', '又', '得', '地', '着', '过',
+  // Asking for detail adds no topic ("具体怎么办" is "怎么办").
+  '具体', '详细', '具体点', '详细点',
 ]);
 
 const CJK = /\p{Script=Han}/u;
@@ -51,7 +53,7 @@ export class TextAnalyzer {
     const vocabulary = new Set<string>();
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
     const analyses = wordings.map((w) => {
-      const tokens = cut(normalizeText(w), true);
+      const tokens = cut(normalizeText(w), false);
       for (const t of tokens) vocabulary.add(t);
       return this.analyzeTokens(tokens);
     });
@@ -61,7 +63,7 @@ export class TextAnalyzer {
 
   analyze(text: string): Analysis {
     const normalized = normalizeText(text);
-    return this.analyzeTokens(cut(this.corrector ? this.corrector.correct(normalized) : normalized, true));
+    return this.analyzeTokens(cut(this.corrector ? this.corrector.correct(normalized) : normalized, false));
   }
 
   private analyzeTokens(tokens: string[]): Analysis {

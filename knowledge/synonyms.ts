@@ -62,6 +62,6 @@ export class SynonymFolder {
 
   /** Folds plain text, segmenting it with jieba. */
   fold(text: string): string {
-    return this.foldTokens(cut(text, true)).join('');
+    return this.foldTokens(cut(text, false)).join('');
   }
 }
