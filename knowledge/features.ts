@@ -62,7 +62,9 @@ export class TextAnalyzer {
   }
 
   analyze(text: string): Analysis {
-    const normalized = normalizeText(text);
+    // A run of 7 or more digits is a phone, ID or case number: personal, never a topic (and its
+    // digits would match the hotline numbers 12345 and 12385 the wordings hold).
+    const normalized = normalizeText(text).replace(/\d{7,}[\dx]*/g, ' ');
     return this.analyzeTokens(cut(this.corrector ? this.corrector.correct(normalized) : normalized, false));
   }
 

@@ -55,15 +55,18 @@ export class KnowledgeBase {
 
   /**
    * A run-on message holding two or more questions ("老头子中风了…能不能办个残疾证…补贴能领多少"),
-   * split into one query per question, each with the context said before it. Only when every
-   * part is answered by itself, each with a different entry; otherwise `[text]`, one question.
+   * split into one query per question, each with the context said before it. Split only when
+   * every part is a question the knowledge base recognises (answered, or "您想问的是"), each
+   * about a different entry; otherwise `[text]`, one question.
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
     if (parts.length < 2) return [text];
-    const decisions = parts.map((p) => this.decide(p, 1));
-    const answered = decisions.flatMap((d) => (d.kind === 'answer' ? [d.top.entry.id] : []));
-    return answered.length === parts.length && new Set(answered).size === parts.length ? parts : [text];
+    const topics = parts.map((p) => {
+      const d = this.decide(p, 1);
+      return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
+    });
+    return topics.every((t) => t !== undefined) && new Set(topics).size === parts.length ? parts : [text];
   }
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */

@@ -15,7 +15,7 @@ export interface SoftmaxOptions {
   randomNegatives: number;
 }
 
-export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 5, rate: 8, randomNegatives: 30 };
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 4, rate: 8, randomNegatives: 15 };
 
 // Hard negatives used per class at most.
 const NEIGHBOUR_LIMIT = 16;
@@ -67,40 +67,63 @@ export class SoftmaxModel {
     const hard = Array.from({ length: classes }, (_, c) => neighbours(c).filter((n) => n !== c).slice(0, NEIGHBOUR_LIMIT));
     const random = seededRandom(7);
     const order = encoded.map((_, i) => i);
+    const candidates = new Int32Array(1 + NEIGHBOUR_LIMIT + options.randomNegatives);
+    const sums = new Float32Array(slots);
     let t = 0;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       for (const i of order) {
         const { features, values, label } = encoded[i];
-        const candidates = [label, ...hard[label]];
+        let n = 0;
+        candidates[n++] = label;
+        for (const c of hard[label]) candidates[n++] = c;
         for (let r = 0; r < options.randomNegatives; r++) {
           const c = Math.floor(random() * classes);
-          if (c !== label) candidates.push(c);
+          if (!candidates.subarray(0, n).includes(c)) candidates[n++] = c;
         }
-        const rate = options.rate / (1 + t++ / encoded.length);
-        this.step(features, values, candidates, rate);
+        const rate = options.rate / (1 + t / encoded.length);
+        this.step(features, values, candidates, n, rate, ++t, sums);
       }
     }
+    // Averaged SGD: the mean of the weights over all steps, not the last step's, so the order of
+    // the last samples does not tilt near-identical entries one way (w - sums / t is that mean).
+    for (let i = 0; i < slots; i++) this.weights[i] -= sums[i] / t;
   }
 
-  /** One SGD step on the softmax over `candidates` (the first is the right class). */
-  private step(features: Int32Array, values: Float32Array, candidates: number[], rate: number): void {
+  /**
+   * One SGD step on the softmax over `candidates` (the first is the right class). Loops run
+   * feature by feature: a feature's weights for all classes lie side by side, so a step touches
+   * a few cache lines per feature instead of one per feature and class.
+   */
+  private step(features: Int32Array, values: Float32Array, candidates: Int32Array, n: number, rate: number, t: number, sums: Float32Array): void {
     const { weights, classes, mask } = this;
-    const logits = this.scratch;
-    let max = -Infinity;
-    for (let j = 0; j < candidates.length; j++) {
-      let z = 0;
-      for (let k = 0; k < features.length; k++) z += values[k] * weights[(features[k] * classes + candidates[j]) & mask];
-      logits[j] = z;
-      if (z > max) max = z;
+    const p = this.scratch;
+    p.fill(0, 0, n);
+    for (let k = 0; k < features.length; k++) {
+      const base = features[k] * classes;
+      const v = values[k];
+      for (let j = 0; j < n; j++) p[j] += v * weights[(base + candidates[j]) & mask];
     }
+    let max = -Infinity;
+    for (let j = 0; j < n; j++) if (p[j] > max) max = p[j];
     let sum = 0;
-    for (let j = 0; j < candidates.length; j++) sum += logits[j] = Math.exp(logits[j] - max);
-    for (let j = 0; j < candidates.length; j++) {
-      const gradient = logits[j] / sum - (j === 0 ? 1 : 0);
+    for (let j = 0; j < n; j++) sum += p[j] = Math.exp(p[j] - max);
+    // Only candidates with a gradient worth the memory traffic are updated.
+    let active = 0;
+    for (let j = 0; j < n; j++) {
+      const gradient = p[j] / sum - (j === 0 ? 1 : 0);
       if (Math.abs(gradient) < 1e-3) continue;
-      const c = candidates[j];
-      for (let k = 0; k < features.length; k++) weights[(features[k] * classes + c) & mask] -= rate * gradient * values[k];
+      p[active] = gradient;
+      candidates[active++] = candidates[j];
+    }
+    for (let k = 0; k < features.length; k++) {
+      const base = features[k] * classes;
+      const step = rate * values[k];
+      for (let j = 0; j < active; j++) {
+        const slot = (base + candidates[j]) & mask;
+        weights[slot] -= step * p[j];
+        sums[slot] -= t * step * p[j];
+      }
     }
   }
 

@@ -30,6 +30,8 @@ export interface RankingOptions {
   suggest: number;
   /** Below this gap between the top two, the bot asks which was meant. */
   margin: number;
+  /** A decline entry naming its object wins when it scores at least the best answer less this. */
+  declineMargin: number;
   /** A lower score that still answers when the best entry leads the next by at least `lead`. */
   answerWithLead: number;
   lead: number;
@@ -38,12 +40,14 @@ export interface RankingOptions {
    * ("谁来评定" is not "你是谁").
    */
   kindWeight: Partial<Record<EntryKind, number>>;
+  /** A query of one word that more entries than this use is too vague to answer by itself ("修改"). */
+  vagueWord: number;
   /** Two answers at least this alike (character bigrams, Dice) give the same fact: no need to ask which. */
   sameAnswer: number;
 }
 
 const TFIDF: TfIdfOptions = { unknownWeight: 0.8, centroid: 0.7 };
-const SHARED = { tfidf: TFIDF, bm25: DEFAULT_BM25, softmax: DEFAULT_SOFTMAX, kindWeight: { smalltalk: 0.9 }, sameAnswer: 0.8 };
+const SHARED = { tfidf: TFIDF, bm25: DEFAULT_BM25, softmax: DEFAULT_SOFTMAX, kindWeight: { smalltalk: 0.9 }, sameAnswer: 0.8, declineMargin: 0.05, vagueWord: 3 };
 
 /** The TF-IDF ranking the bot shipped with, thresholds as they were tuned for it (a baseline for eval:kb). */
 export const TFIDF_RANKING: RankingOptions = {
@@ -70,7 +74,7 @@ export const LINEAR_RANKING: RankingOptions = {
 export const DEFAULT_RANKING: RankingOptions = {
   ...SHARED,
   weights: { tfidf: 0.2, bm25: 0.2, linear: 0.6 },
-  answer: 0.45, margin: 0.03, answerWithLead: 0.35, lead: 0.08, suggest: 0.2,
+  answer: 0.32, margin: 0.05, answerWithLead: 0.25, lead: 0.08, suggest: 0.25,
 };
 
 // Below this the model's probability for an entry is noise, not worth blending.
@@ -87,6 +91,8 @@ const NEIGHBOURS = 12;
 export class Ranker {
   private readonly tfidf?: TfIdfIndex;
   private readonly bm25?: Bm25Index;
+  /** Entries' joined wordings, indexed: also tells how many entries use a word. */
+  private readonly documents?: Bm25Index;
   private readonly linear?: SoftmaxModel;
   private readonly blended: Float32Array;
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
@@ -116,6 +122,7 @@ export class Ranker {
         for (const [k, v] of bag) doc.set(k, (doc.get(k) ?? 0) + v);
       });
       const bm25 = new Bm25Index(documents, options.bm25);
+      this.documents = bm25;
       if (weights.bm25 > 0) this.bm25 = bm25;
       if (weights.linear > 0) {
         const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i] }));
@@ -147,8 +154,10 @@ export class Ranker {
     this.tfidf?.score(lexical, add(weights.tfidf));
     this.bm25?.score(lexical, add(weights.bm25));
     // The model gives every class a probability; the negligible ones are left out of the blend.
+    // A probability ignores the words the model never saw, which fill out-of-scope questions
+    // ("坐高铁能打折吗"): it counts in proportion to the share of the query the KB knows.
     if (this.linear) {
-      const addLinear = add(weights.linear);
+      const addLinear = add(weights.linear * (this.documents?.coverage(lexical) ?? 1));
       this.linear.score(modelBag(analysis), (e, p) => {
         if (p >= MIN_PROBABILITY) addLinear(e, p);
       });
@@ -171,7 +180,7 @@ export class Ranker {
 
   /** Ranks and decides. `ranked` holds only entries that can be given as answers. */
   decide(query: string, top = 3): Decision {
-    const { answer, suggest, margin, answerWithLead, lead } = this.options;
+    const { answer, suggest, margin, answerWithLead, lead, declineMargin } = this.options;
     const analysis = this.analyzer.analyze(query);
     const all = this.rankAnalysis(analysis, top + 5);
     const ranked = all.filter((r) => r.entry.kind !== 'decline').slice(0, top);
@@ -179,12 +188,13 @@ export class Ranker {
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it
     // fits about as well as the best answer; a shared word (照片, 被偷) is not enough.
     const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
-    if (decline && decline.score >= answerWithLead * 0.8 && decline.score >= (best?.score ?? 0) - margin) {
+    if (decline && decline.score >= answerWithLead * 0.8 && decline.score >= (best?.score ?? 0) - declineMargin) {
       return { kind: 'decline', top: decline, ranked };
     }
     if (!best || best.score < suggest) return { kind: 'none', ranked };
     const gap = best.score - (ranked[1]?.score ?? 0);
-    if ((best.score >= answer && gap >= margin) || (best.score >= answerWithLead && gap >= lead)) {
+    const clear = (best.score >= answer && gap >= margin) || (best.score >= answerWithLead && gap >= lead);
+    if (clear && !this.vague(analysis)) {
       return { kind: 'answer', top: best, ranked };
     }
     const options = ranked.filter((r) => r.score >= suggest && best.score - r.score < 2 * margin + 0.1).slice(0, 3);
@@ -192,6 +202,11 @@ export class Ranker {
     const same = options.every((o) => sameFact(o.entry.answer, best.entry.answer, this.options.sameAnswer));
     if ((options.length === 1 || same) && best.score >= answerWithLead) return { kind: 'answer', top: best, ranked };
     return { kind: 'clarify', options, ranked };
+  }
+
+  /** One word, used by many entries: whichever entry ranks first, the caller may mean another. */
+  private vague({ words }: Analysis): boolean {
+    return words.length === 1 && (this.documents?.documentFrequency(`w:${words[0]}`) ?? 0) > this.options.vagueWord;
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
