@@ -80,6 +80,9 @@ export const DEFAULT_RANKING: RankingOptions = {
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
+// Entries sharing a feature, above which it does not help find an entry's neighbours.
+const RARE = 32;
+
 // Hard negatives per entry for the linear model: the entries whose wordings resemble its own.
 const NEIGHBOURS = 12;
 
@@ -214,10 +217,15 @@ export class Ranker {
   }
 }
 
-/** The `count` entries closest to a document by BM25. */
+/**
+ * The `count` entries closest to a document by BM25, asked without the features more than
+ * `RARE` entries share: those tell nothing about which entries are confusable, and their long
+ * postings would make a 10,000-entry knowledge base take minutes to train.
+ */
 function top(index: Bm25Index, doc: FeatureBag, count: number): number[] {
+  const rare = new Map([...doc].filter(([key]) => index.documentFrequency(key) <= RARE));
   const scored: [number, number][] = [];
-  index.score(doc, (e, s) => scored.push([e, s]));
+  index.score(rare, (e, s) => scored.push([e, s]));
   return scored.sort((a, b) => b[1] - a[1]).slice(0, count).map(([e]) => e);
 }
 
