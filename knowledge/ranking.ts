@@ -72,6 +72,9 @@ export const LINEAR_RANKING = ranking({ tfidf: 0, bm25: 0, linear: 1 }, { answer
  */
 export const DEFAULT_RANKING = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, { answer: 0.32, margin: 0.05, answerWithLead: 0.25, lead: 0.08, suggest: 0.25 });
 
+// A decline entry scoring below this is no evidence the question is out of scope.
+const DECLINE_FLOOR = 0.2;
+
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
@@ -186,7 +189,7 @@ export class Ranker {
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it
     // fits about as well as the best answer; a shared word (照片, 被偷) is not enough.
     const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
-    if (decline && decline.score >= answerWithLead * 0.8 && decline.score >= (best?.score ?? 0) - declineMargin) {
+    if (decline && decline.score >= DECLINE_FLOOR && decline.score >= (best?.score ?? 0) - declineMargin) {
       return { kind: 'decline', top: decline, ranked };
     }
     if (!best || best.score < suggest) return { kind: 'none', ranked };
