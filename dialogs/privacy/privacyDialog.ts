@@ -1,4 +1,5 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import type { Privacy, PersonExport } from '../../cases/privacy.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
@@ -24,6 +25,7 @@ interface PrivacyState {
 
 export interface PrivacyDialogDeps {
   privacy: Privacy;
+  access: AuditedAccess;
   cases: CaseStore;
   family: FamilyStore;
   outbox: OutboxStore;

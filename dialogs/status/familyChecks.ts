@@ -1,4 +1,5 @@
-import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { AuditedAccess } from '../../cases/auditedAccess.js';
+import type { CaseRecord } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -22,7 +23,7 @@ export const FAMILY_CHECK_LIMITS = {
   caseLockMs: 15 * MINUTE,
 };
 
-export type FamilyCheckDeps = { cases: CaseStore; family: FamilyStore; outbox: OutboxStore; clock: Clock };
+export type FamilyCheckDeps = { family: FamilyStore; outbox: OutboxStore; clock: Clock; access: AuditedAccess };
 
 /** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
 export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
@@ -61,7 +62,7 @@ export class FamilyChecks {
     const [today] = await this.deps.family.recordFailure([caseKey(caseNo)], now, new Date(now.getTime() - L.caseWindowMs));
     const caseLocked = today >= L.perCase;
     if (record && (caseLocked || mine >= L.perRequester)) {
-      await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKey}`, action: 'family-check-locked' }, now);
+      await this.deps.access.recordFamilyLock(record.caseNo, userKey);
       if (caseLocked) await this.tellApplicant(record, 'locked', s.notify.familyCheckLocked(L.caseLockMs / MINUTE));
     }
     return caseLocked || mine >= L.perRequester;
@@ -70,7 +71,7 @@ export class FamilyChecks {
   /** A right answer: audited on the case, and the applicant told (once a day per family member). */
   async verified(userKey: string, record: CaseRecord): Promise<void> {
     if (record.submittedBy.userKey === userKey) return;
-    await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKey}`, action: 'family-check' }, this.deps.clock.now());
+    await this.deps.access.recordFamilyCheck(record.caseNo, userKey);
     await this.tellApplicant(record, `checked:${userKey}`, s.notify.familyChecked);
   }
 

@@ -3,29 +3,21 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentDownloads.js';
 
+// writeHead is called apart from end: restify, loaded by other tests, patches ServerResponse's
+// writeHead so that it no longer returns the response.
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
-  // writeHead(...) then end(), not chained: restify, loaded by other tests, patches writeHead to return nothing.
   const server: Server = createServer((req, res) => {
     seen.push(req);
-    if (req.url === '/photo') {
-      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' });
-      return void res.end('hello');
-    }
-    if (req.url === '/declared-big') {
-      res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
-      return void res.end();
-    }
+    if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));
+    if (req.url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }), res.end());
     if (req.url === '/chunked') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1024));
       return void res.end();
     }
-    if (req.url === '/redirect') {
-      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' });
-      return void res.end();
-    }
+    if (req.url === '/redirect') return void (res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }), res.end());
     if (req.url === '/slow') return; // never answers
     res.writeHead(404);
     res.end();
