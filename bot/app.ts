@@ -123,8 +123,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     region.hotlines,
     { drafts, cases, useCases, region, clock },
     { slots, cases, useCases, region, clock },
-    { cases, family, outbox, useCases, region, clock },
-    { privacy, access: useCases.access, cases, family, outbox, clock },
+    { cases, family, useCases, region, clock },
+    { privacy, access: useCases.access, cases, family, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);

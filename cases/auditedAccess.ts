@@ -9,13 +9,21 @@ export class AuditedAccess {
     return this.changes.change(caseNo, { by: `agent:${agent}`, action: 'agent-reveal', note: reason, apply: (c) => requireEvent(c, 'agent-reveal') });
   }
 
-  /** A family member passed the check (case number + ID tail) and saw the case. */
-  recordFamilyCheck(caseNo: string, requester: string): Promise<ChangeResult> {
-    return this.changes.change(caseNo, { by: `chat:${requester}`, action: 'family-check', apply: (c) => requireEvent(c, 'family-check') });
+  /** A family member passed the check (case number + ID tail) and saw the case; `tellApplicant` is the notice, when one is due. */
+  recordFamilyCheck(caseNo: string, requester: string, tellApplicant?: string): Promise<ChangeResult> {
+    return this.changes.change(caseNo, {
+      by: `chat:${requester}`,
+      action: 'family-check',
+      apply: (c) => (requireEvent(c, 'family-check'), tellApplicant ? { message: tellApplicant, to: 'applicant' } : undefined),
+    });
   }
 
-  /** Family checks on the case were locked after too many wrong answers. */
-  recordFamilyLock(caseNo: string, requester: string): Promise<ChangeResult> {
-    return this.changes.change(caseNo, { by: `chat:${requester}`, action: 'family-check-locked', apply: (c) => requireEvent(c, 'family-check-locked') });
+  /** Family checks on the case were locked after too many wrong answers; `tellApplicant` when the case itself is locked. */
+  recordFamilyLock(caseNo: string, requester: string, tellApplicant?: string): Promise<ChangeResult> {
+    return this.changes.change(caseNo, {
+      by: `chat:${requester}`,
+      action: 'family-check-locked',
+      apply: (c) => (requireEvent(c, 'family-check-locked'), tellApplicant ? { message: tellApplicant, to: 'applicant' } : undefined),
+    });
   }
 }

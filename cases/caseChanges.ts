@@ -54,7 +54,7 @@ export class CaseChanges {
         (c) => {
           const update = change.apply(c);
           if (!update) return;
-          const to = recipients.filter((r) => update.to === 'everyone' || r.role === 'subscriber');
+          const to = recipients.filter((r) => update.to === 'everyone' || r.role === (update.to === 'applicant' ? 'applicant' : 'subscriber'));
           // The audit entry this update appends is the event the rows are keyed on.
           const rows = statusUpdateRows(c, to, update.message, `audit-${c.audit.length + 1}`, this.deps.texts);
           if (rows.length) c.pendingNotifications = [...(c.pendingNotifications ?? []), ...rows];

@@ -27,8 +27,8 @@ export interface StatusTexts {
   };
 }
 
-/** Who hears about a change: everyone following the case, or only the family (the applicant saw it in the chat). */
-export type Audience = 'everyone' | 'family';
+/** Who hears about a change: everyone following the case, only the family (the applicant saw it in the chat), or only the applicant (someone looked at their case). */
+export type Audience = 'everyone' | 'family' | 'applicant';
 
 export interface Recipient {
   userKey: string;

@@ -263,7 +263,6 @@ export const CASE_EVENTS = {
   'agent-reveal': STAGES,
   'family-check-locked': STAGES,
   'family-check': STAGES,
-  export: STAGES,
 } as const satisfies Record<string, readonly Stage[]>;
 export type CaseEvent = keyof typeof CASE_EVENTS;
 

@@ -4,7 +4,6 @@ import type { Privacy, PersonExport } from '../../cases/privacy.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
-import type { OutboxStore } from '../../data/outbox.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
@@ -28,7 +27,6 @@ export interface PrivacyDialogDeps {
   access: AuditedAccess;
   cases: CaseStore;
   family: FamilyStore;
-  outbox: OutboxStore;
   clock: Clock;
 }
 

@@ -3,7 +3,6 @@ import type { CaseRecord } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { FamilyStore } from '../../data/family.js';
-import type { OutboxStore } from '../../data/outbox.js';
 import { text } from '../text/index.js';
 
 const s = text.status;
@@ -23,7 +22,7 @@ export const FAMILY_CHECK_LIMITS = {
   caseLockMs: 15 * MINUTE,
 };
 
-export type FamilyCheckDeps = { family: FamilyStore; outbox: OutboxStore; clock: Clock; access: AuditedAccess };
+export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
 /** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
 export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
@@ -62,8 +61,7 @@ export class FamilyChecks {
     const [today] = await this.deps.family.recordFailure([caseKey(caseNo)], now, new Date(now.getTime() - L.caseWindowMs));
     const caseLocked = today >= L.perCase;
     if (record && (caseLocked || mine >= L.perRequester)) {
-      await this.deps.access.recordFamilyLock(record.caseNo, userKey);
-      if (caseLocked) await this.tellApplicant(record, 'locked', s.notify.familyCheckLocked(L.caseLockMs / MINUTE));
+      await this.deps.access.recordFamilyLock(record.caseNo, userKey, caseLocked ? s.notify.familyCheckLocked(L.caseLockMs / MINUTE) : undefined);
     }
     return caseLocked || mine >= L.perRequester;
   }
@@ -71,17 +69,8 @@ export class FamilyChecks {
   /** A right answer: audited on the case, and the applicant told (once a day per family member). */
   async verified(userKey: string, record: CaseRecord): Promise<void> {
     if (record.submittedBy.userKey === userKey) return;
-    await this.deps.access.recordFamilyCheck(record.caseNo, userKey);
-    await this.tellApplicant(record, `checked:${userKey}`, s.notify.familyChecked);
-  }
-
-  private async tellApplicant(record: CaseRecord, event: string, message: string): Promise<void> {
-    const applicant = record.submittedBy.userKey;
-    if (!record.conversation || (await this.deps.family.isOptedOut(applicant))) return;
-    const now = this.deps.clock.now();
-    await this.deps.outbox.enqueue(
-      [{ dedupeKey: `${record.caseNo}:family-${event}:${shanghaiDate(now)}`, caseNo: record.caseNo, conversation: record.conversation, recipient: 'applicant', text: s.prefixApplicant(record.caseNo) + message }],
-      now,
-    );
+    const today = shanghaiDate(this.deps.clock.now());
+    const toldToday = record.audit.some((e) => e.action === 'family-check' && e.by === `chat:${userKey}` && shanghaiDate(new Date(e.at)) === today);
+    await this.deps.access.recordFamilyCheck(record.caseNo, userKey, toldToday ? undefined : s.notify.familyChecked);
   }
 }

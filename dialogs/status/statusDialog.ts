@@ -3,7 +3,6 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
-import type { OutboxStore } from '../../data/outbox.js';
 import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
@@ -37,7 +36,6 @@ interface StatusState {
 export interface StatusDeps {
   cases: CaseStore;
   family: FamilyStore;
-  outbox: OutboxStore;
   useCases: CaseUseCases;
   region: Region;
   clock: Clock;

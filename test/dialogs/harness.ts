@@ -42,7 +42,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, outbox, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), access: useCases.access, cases, family, outbox, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), access: useCases.access, cases, family, clock });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
