@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
+import { readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { recognizeChoice, type ChoiceOption } from './choices.js';
@@ -22,6 +23,8 @@ export type OfferedAction =
 export interface KbConversationState {
   offered?: ChoiceOption<OfferedAction>[];
   lastAnswer?: { entryId: string; question: string };
+  /** The last answered topic, against which short follow-ups ("视力的呢") are read. */
+  topic?: TopicContext;
 }
 
 export interface PolicyAnswerDeps {
@@ -53,7 +56,7 @@ export class PolicyAnswers {
     switch (action.type) {
       case 'entry': {
         const entry = this.deps.kb.entry(action.entryId);
-        if (entry) await this.sendEntry(context, entry, chosen.label, 1);
+        if (entry) await this.sendEntry(context, entry, chosen.label, 1, topicAfter(entry.question, entry.id));
         return entry !== undefined;
       }
       case 'feedback':
@@ -104,14 +107,26 @@ export class PolicyAnswers {
     await this.offer(context, text.restart, []);
   }
 
-  /** Answers one free-text question: by itself, by asking which was meant, or by saying it can't. */
+  /**
+   * Answers one free-text question: by itself, by asking which was meant, or by saying it
+   * can't. A follow-up ("那网上办呢") is read against the last answered topic.
+   */
   async answer(context: TurnContext, question: string): Promise<void> {
-    const decision = this.deps.kb.decide(question);
+    const state = await this.state.get(context, {});
+    const previous = state.topic;
+    if (previous) state.topic = { ...previous, turns: previous.turns + 1 };
+    const reading = readInContext((q) => this.deps.kb.decide(q), question, previous);
+    const { decision } = reading;
+    if (reading.contextual) setTurnOutcome(context, { followUp: true });
     switch (decision.kind) {
-      case 'answer':
-        await this.sendEntry(context, decision.top.entry, question, decision.top.score);
+      case 'answer': {
+        const carried = reading.contextual ? previous?.slots : undefined;
+        await this.sendEntry(context, decision.top.entry, question, decision.top.score, topicAfter(reading.query, decision.top.entry.id, carried));
         return;
+      }
       case 'decline':
+        // Another subject altogether: a follow-up after it is not about the topic before.
+        state.topic = undefined;
         setTurnOutcome(context, { outcome: 'decline', entryId: decision.top.entry.id, score: decision.top.score });
         await this.offer(context, decision.top.entry.answer, [
           { label: text.notFoundButtons[0], value: { type: 'human' } },
@@ -154,7 +169,8 @@ export class PolicyAnswers {
     await this.sendEntry(context, entry, entry.question, 1);
   }
 
-  private async sendEntry(context: TurnContext, entry: Entry, question: string, score: number): Promise<void> {
+  /** Sends an entry's answer with its buttons; an answer (not small talk) becomes the topic. */
+  private async sendEntry(context: TurnContext, entry: Entry, question: string, score: number, topic?: TopicContext): Promise<void> {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = entry.followUps.map((f) => ({
       label: f.label,
@@ -170,6 +186,7 @@ export class PolicyAnswers {
     const body = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const state = await this.state.get(context, {});
     state.lastAnswer = { entryId: entry.id, question: maskText(question) };
+    if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
   }
 
