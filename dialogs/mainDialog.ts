@@ -36,9 +36,11 @@ export class MainDialog extends ComponentDialog {
     status: StatusDeps,
   ) {
     super('mainDialog');
-    this.addDialog(new StatusDialog(status));
+    // Every flow answers policy questions and the hotline hand-off in the middle of its steps.
+    const flow = { answers, hotlines };
+    this.addDialog(new StatusDialog(status, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
-    this.addDialog(new BookingDialog(booking));
+    this.addDialog(new BookingDialog(booking, flow));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
     this.initialDialogId = ROUTE;
   }

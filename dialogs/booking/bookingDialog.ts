@@ -8,7 +8,7 @@ import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospi
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
-import { StepDialog } from '../stepDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -53,9 +53,9 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends StepDialog<BookingState, { action: BookingAction; text: string }> {
-  constructor(private readonly deps: BookingDeps) {
-    super(BOOKING_DIALOG);
+export class BookingDialog extends FlowDialog<BookingState, { action: BookingAction; text: string }> {
+  constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
+    super(BOOKING_DIALOG, flow);
   }
 
   async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
@@ -81,22 +81,18 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     return this.ask(dc, state, t.askWhen);
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as BookingState;
-    const input = (dc.context.activity.text ?? '').trim();
-    const command = recognizeCommand(input);
-    if (command === 'cancel' && state.phase !== 'confirmCancel') return this.end(dc, text.booking.kept);
+  protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     switch (state.phase) {
       case 'category': {
         const category = recognizeChoice(input, categories())?.value;
-        if (!category) return this.ask(dc, state, text.application.errors.choice, categories());
+        if (!category) return new NotAnswered(text.application.errors.choice);
         return this.showEarliest(dc, category);
       }
       case 'confirmCancel': {
         const picked = recognizeChoice(input, labelChoices(t.cancelButtons));
         const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-        if (yes === undefined) return this.ask(dc, state, text.application.errors.yesNo, labelChoices(t.cancelButtons));
-        return yes ? this.cancel(dc, state.caseNo!) : this.end(dc, t.kept);
+        if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
+        return yes ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
       }
       case 'pick': {
         const offered = (state.offered ?? []).map((id) => ({ label: this.label(id), value: id }));
@@ -104,14 +100,25 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
         if (picked) return this.book(dc, state, picked.value);
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
-        return this.ask(dc, state, t.notUnderstood, offered);
+        return new NotAnswered(t.notUnderstood);
       }
       case 'when': {
         const when = recognizeWhen(input, this.deps.clock.now());
-        if (!when) return this.ask(dc, state, t.notUnderstood);
+        if (!when) return new NotAnswered(t.notUnderstood);
         return this.handleWhen(dc, state, when);
       }
     }
+  }
+
+  /** "取消" while booking keeps things as they were; said when asked to confirm a cancellation, it confirms. */
+  protected cancel(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
+    return state.phase === 'confirmCancel' ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
+  }
+
+  /** From the offered sessions back to the question of when; nothing is before that. */
+  protected async back(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
+    if (state.phase === 'pick' && state.caseNo) return this.ask(dc, { ...state, phase: 'when', offered: undefined }, t.askWhen);
+    return super.back(dc, state);
   }
 
   /** A date the person asked for: book it if it has a place, else explain and offer the nearest. */
@@ -179,7 +186,7 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     return this.end(dc, existing ? `${t.rescheduled}${confirmation}` : confirmation);
   }
 
-  private async cancel(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
+  private async cancelBooking(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
     const booking = await this.deps.slots.activeBookingOf(caseNo);
     const at = this.deps.clock.now();
     if (booking) {
