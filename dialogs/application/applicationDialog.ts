@@ -159,15 +159,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     const slot = this.currentSlot(draft);
     if (!slot) return this.proceed(dc, draft);
-    // A typed value (a phone, a name) that fails its check is a wrong answer, not a question;
-    // the items can be named in a question ("护理补贴呢"), so there a failed pick may be one.
-    const freeText = slot.key !== 'picks';
-    if (freeText) {
-      const aside = await this.questionFirst(dc, draft, input);
-      if (aside) return aside;
-    }
+    // Slots read item names, categories and numbers out of whole sentences: a question that
+    // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
+    // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
-    if (!result.ok) return freeText ? this.retry(dc, draft, result.error) : new NotAnswered(result.error);
+    const explains = result.ok && result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
+    const aside = explains ? undefined : await this.questionFirst(dc, draft, input);
+    if (aside) return aside;
+    if (!result.ok) return this.retry(dc, draft, result.error);
     const values = { ...draft.values, ...result.set };
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
@@ -230,6 +229,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** "返回": the answer before is asked again; when confirming a cancel, it means "继续填". */
   protected async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     if (draft.phase === 'confirmCancel') return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+    if (draft.phase === 'resume') return super.back(dc, draft);
     const history = [...draft.history];
     const last = history.pop();
     if (!last) return super.back(dc, draft);

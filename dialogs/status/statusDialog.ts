@@ -98,6 +98,9 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {
+        // "要" is a button: a question holding it ("公示要几天") must not subscribe.
+        const aside = await this.questionFirst(dc, state, input);
+        if (aside) return aside;
         const picked = recognizeChoice(input, labelChoices(s.subscribeButtons));
         const yes = picked ? picked.value === 0 : recognizeYesNo(input);
         if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
