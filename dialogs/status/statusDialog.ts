@@ -62,8 +62,12 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         const cases = await this.deps.cases.openCasesOfUser(userKey);
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
       }
-      case 'familyCheck':
+      case 'familyCheck': {
+        // Whoever filled in the form for a relative sees that case at once: they submitted it.
+        const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
+        if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
         return this.ask(dc, { action, step: 'caseNo' }, s.familyAskCaseNo);
+      }
       case 'followers':
         return this.listFollowers(dc, userKey);
       case 'unsubscribe':
