@@ -56,7 +56,7 @@ export class PolicyAnswers {
     switch (action.type) {
       case 'entry': {
         const entry = this.deps.kb.entry(action.entryId);
-        if (entry) await this.sendEntry(context, entry, chosen.label, 1, topicAfter(entry.question, entry.id));
+        if (entry) await this.sendEntry(context, entry, chosen.label, 1, { topic: topicAfter(entry.question, entry.id) });
         return entry !== undefined;
       }
       case 'feedback':
@@ -109,19 +109,29 @@ export class PolicyAnswers {
 
   /**
    * Answers one free-text question: by itself, by asking which was meant, or by saying it
-   * can't. A follow-up ("那网上办呢") is read against the last answered topic.
+   * can't. A follow-up ("那网上办呢") is read against the last answered topic. A run-on message
+   * with several questions gets the first that has an answer, and the others as buttons.
    */
   async answer(context: TurnContext, question: string): Promise<void> {
     const state = await this.state.get(context, {});
     const previous = state.topic;
     if (previous) state.topic = { ...previous, turns: previous.turns + 1 };
-    const reading = readInContext((q) => this.deps.kb.decide(q), question, previous);
+    const read = (q: string) => readInContext((query) => this.deps.kb.decide(query), q, previous);
+    const parts = this.deps.kb.splitQuestions(question);
+    const readings = parts.length > 1 ? parts.map(read) : [];
+    const first = readings.findIndex((r) => r.decision.kind === 'answer');
+    const reading = first >= 0 ? readings[first] : read(question);
+    const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
+    if (more.length) setTurnOutcome(context, { runOn: parts.length });
     switch (decision.kind) {
       case 'answer': {
         const carried = reading.contextual ? previous?.slots : undefined;
-        await this.sendEntry(context, decision.top.entry, question, decision.top.score, topicAfter(reading.query, decision.top.entry.id, carried));
+        await this.sendEntry(context, decision.top.entry, question, decision.top.score, {
+          topic: topicAfter(reading.query, decision.top.entry.id, carried),
+          more,
+        });
         return;
       }
       case 'decline':
@@ -169,13 +179,22 @@ export class PolicyAnswers {
     await this.sendEntry(context, entry, entry.question, 1);
   }
 
-  /** Sends an entry's answer with its buttons; an answer (not small talk) becomes the topic. */
-  private async sendEntry(context: TurnContext, entry: Entry, question: string, score: number, topic?: TopicContext): Promise<void> {
+  /**
+   * Sends an entry's answer with its buttons; an answer (not small talk) becomes the topic.
+   * `more`: the other questions of a run-on message, offered first.
+   */
+  private async sendEntry(
+    context: TurnContext,
+    entry: Entry,
+    question: string,
+    score: number,
+    { topic, more = [] }: { topic?: TopicContext; more?: string[] } = {},
+  ): Promise<void> {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = entry.followUps.map((f) => ({
-      label: f.label,
-      value: { type: 'entry', entryId: f.to },
-    }));
+    const options: ChoiceOption<OfferedAction>[] = [
+      ...more.map((q): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } })),
+      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({ label: f.label, value: { type: 'entry', entryId: f.to } })),
+    ];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(
@@ -183,7 +202,8 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const body = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const answer = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
     state.lastAnswer = { entryId: entry.id, question: maskText(question) };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };

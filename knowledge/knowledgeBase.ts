@@ -2,6 +2,7 @@ import type { Region } from '../data/region.js';
 import { FeatureExtractor } from './features.js';
 import { readInContext, topicAfter, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
+import { splitQuestions } from './runOn.js';
 import { DEFAULT_RANKING, RetrievalIndex, type Decision, type RankingOptions } from './retrieval.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
@@ -51,6 +52,11 @@ export class KnowledgeBase {
 
   decide(query: string, top = 3): Decision {
     return this.index.decide(query.slice(0, MAX_QUERY_CHARS), top);
+  }
+
+  /** The questions of a run-on message, each with its context; one question comes back whole. */
+  splitQuestions(text: string): string[] {
+    return splitQuestions(text.slice(0, MAX_QUERY_CHARS));
   }
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */

@@ -380,5 +380,5 @@ function formatDay(iso: string): string {
 export function isApplyIntent(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (recognizeCommand(input) === 'apply') return true;
-  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥/.test(folded);
+  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥|能不能|可不可以|能否|多少|几/.test(folded);
 }

@@ -421,6 +421,11 @@ export const zhCN = {
   notFound: (h: Hotlines) =>
     `抱歉，这个问题我还答不上来，已经记下来请工作人员补充。您可以换个说法再问，或者拨打${h.government}政务服务热线、${h.federation}残联热线，也可以说“人工”。`,
   notFoundButtons: ['转人工', '重新问'],
+  /** A message with several questions: the first answered, the others offered as buttons. */
+  runOn: {
+    more: '您还问了别的问题，点下面的按钮接着看。',
+    button: (question: string) => ([...question].length > 16 ? `${[...question].slice(0, 15).join('')}…` : question),
+  },
   restart: '好的，请说您想问的问题。',
   feedback: {
     thanks: '谢谢您的反馈！',
