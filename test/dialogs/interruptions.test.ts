@@ -25,6 +25,12 @@ async function withCase(stage: 'submitted' | 'appraisal_scheduled' = 'submitted'
   return { ...h, caseNo: record.caseNo };
 }
 
+/** A family member's check of user1's case, the case number and then `more` typed. */
+const familyCheck = (...more: string[]) => async () => {
+  const h = await withCase();
+  return inputs(['帮家人查进度', h.caseNo, ...more], h);
+};
+
 const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '腿脚不好', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
 
 interface Step {
@@ -71,28 +77,8 @@ const steps: Step[] = [
     cancel: b.cancelled,
   },
   { flow: 'family check', step: 'case number', reach: () => inputs(['帮家人查进度']), asks: s.familyAskCaseNo, back: s.familyAskCaseNo, cancel: f.cancelled },
-  {
-    flow: 'family check',
-    step: 'ID tail',
-    reach: async () => {
-      const h = await withCase();
-      return inputs(['帮家人查进度', h.caseNo], h);
-    },
-    asks: s.familyAskId,
-    back: s.familyAskCaseNo,
-    cancel: f.cancelled,
-  },
-  {
-    flow: 'family check',
-    step: 'subscribe to updates',
-    reach: async () => {
-      const h = await withCase();
-      return inputs(['帮家人查进度', h.caseNo, SAMPLE_ID_NUMBER.slice(-6)], h);
-    },
-    asks: s.subscribeAsk,
-    back: s.subscribeAsk,
-    cancel: f.cancelled,
-  },
+  { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
+  { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
   {
     flow: 'followers',
     step: 'remove a follower',
@@ -169,15 +155,9 @@ describe("A step's own answer is not taken for a question", () => {
   const table: [name: string, reach: () => Promise<Harness>, input: string, expected: string][] = [
     ['consent: "可以"', () => inputs(['我要办残疾证']), '可以', t.prompts.role],
     ['booking day: "最早什么时候"', async () => inputs(['预约鉴定'], await withCase('appraisal_scheduled')), '最早什么时候', b.offer],
-    ['subscribe: "要"', async () => {
-      const h = await withCase();
-      return inputs(['帮家人查进度', h.caseNo, SAMPLE_ID_NUMBER.slice(-6)], h);
-    }, '要', s.subscribed],
+    ['subscribe: "要"', familyCheck(SAMPLE_ID_NUMBER.slice(-6)), '要', s.subscribed],
     ['phone: a wrong number is a wrong number, not the 12345 hotline', () => inputs(toSummary.slice(0, 7)), '12345', t.errors.phone],
-    ['ID tail: a malformed tail is asked again, not counted as a guess', async () => {
-      const h = await withCase();
-      return inputs(['帮家人查进度', h.caseNo], h);
-    }, '后六位是哪几个', s.familyAskId],
+    ['ID tail: a malformed tail is asked again, not counted as a guess', familyCheck(), '后六位是哪几个', s.familyAskId],
   ];
   for (const [name, reach, input, expected] of table) {
     it(name, async () => {
