@@ -62,13 +62,13 @@ const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
 const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话") or link a slot ("我是…的"). */
-const FILLER = /^(那么|那|要是|如果|假如|换成|改成|还有|那要是)|(的话|的呢|呢|吗|啊|呀|吧)$|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话|的呢|呢|吗|啊|呀|吧)$|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
-const ASKS_NOTHING = /^(到|去|在)?(办理|办|申请|弄|领)?$/;
+const ASKS_NOTHING = /^(要|想)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪|在哪里|在哪儿|在哪|哪里|哪儿|哪个|哪些|什么|啥|几年|几天|几个|多少钱|多少|多久|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪|在哪里|在哪儿|在哪|哪里|哪儿|哪个|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 const SHORT = 8;
 
 /** The slots a text names. */
@@ -96,11 +96,13 @@ export function isFragment(text: string): boolean {
 }
 
 /**
- * The question a follow-up stands for in its context. Slots it names replace the previous
- * question's ("听力残疾去哪儿评定" + "视力的呢" -> "视力残疾去哪儿评定") or are added to it; what
- * else it asks replaces the previous question's own question words ("公示在哪贴" + "贴几天").
+ * The questions a follow-up may stand for in its context, most literal first. Slots it names
+ * replace the previous question's ("听力残疾去哪儿评定" + "视力的呢" -> "视力残疾去哪儿评定") or
+ * are added to it; what else it asks replaces the previous question's own question words
+ * ("公示在哪贴" + "贴几天" -> "公示贴几天"), or goes with the topic's slots alone
+ * ("残疾证有效期多久" + "丢了怎么办" -> "残疾证丢了怎么办").
  */
-export function rewriteFollowUp(text: string, context: TopicContext): string {
+export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = normalizeText(text).replace(/\s+/g, '');
   const slots = extractSlots(folded);
   let base = normalizeText(context.query).replace(/\s+/g, '');
@@ -114,10 +116,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string {
     else added.push(value);
   }
   const rest = remainder(folded);
-  const asks = !ASKS_NOTHING.test(rest);
+  if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天".
-  const topic = asks ? [...base.replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('') : base;
-  return [added.join(''), topic, asks ? rest : ''].join('');
+  const topic = [...base.replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
+  const merged = Object.values({ ...context.slots, ...slots }).join('');
+  return [...new Set([added.join('') + topic + rest, merged ? merged + rest : ''])].filter(Boolean);
 }
 
 /** How a message was read: on its own, or as a follow-up to the topic before it. */
@@ -138,16 +141,22 @@ const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ?
  */
 export function readInContext(decide: (query: string) => Decision, text: string, context?: TopicContext): Reading {
   const alone = decide(text);
-  if (!context || context.turns >= CONTEXT_TURNS) return { decision: alone, query: text, contextual: false };
-  const query = rewriteFollowUp(text, context);
-  if (query === normalizeText(text).replace(/\s+/g, '')) return { decision: alone, query: text, contextual: false };
-  const withContext = decide(query);
-  const fragment = isFragment(text);
-  const better =
-    strength(withContext) > strength(alone) ||
-    (fragment && strength(withContext) === strength(alone) && withContext.kind !== 'none' && topScore(withContext) >= topScore(alone) - 0.1);
-  const prefer = fragment ? better : withContext.kind === 'answer' && alone.kind === 'none';
-  return prefer ? { decision: withContext, query, contextual: true } : { decision: alone, query: text, contextual: false };
+  const own: Reading = { decision: alone, query: text, contextual: false };
+  // Small talk ("谢谢", "好的") stands on its own whatever came before.
+  if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  const folded = normalizeText(text).replace(/\s+/g, '');
+  const readings = rewriteFollowUp(text, context)
+    .filter((query) => query !== folded)
+    .map((query) => ({ decision: decide(query), query, contextual: true }));
+  // The most literal reading, unless a looser one is more decisive (an answer, not a choice).
+  const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
+  if (!best) return own;
+  const withContext = best.decision;
+  const prefer = isFragment(text)
+    ? strength(withContext) > strength(alone) ||
+      (strength(withContext) === strength(alone) && withContext.kind !== 'none' && topScore(withContext) >= topScore(alone) - 0.1)
+    : withContext.kind === 'answer' && alone.kind === 'none';
+  return prefer ? best : own;
 }
 
 /** The context an answer leaves: its entry and slots; a follow-up keeps the slots it did not change. */
