@@ -149,6 +149,8 @@ export class PolicyAnswers {
         }));
         options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question } });
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
+        // The candidates share the question's topic: a follow-up instead of a pick reads against it.
+        state.topic = topicAfter(maskText(reading.query), decision.options[0].entry.id, reading.contextual ? previous?.slots : undefined);
         await this.offer(context, text.clarify.intro, options);
         return;
       }

@@ -64,10 +64,11 @@ export class KnowledgeBase {
     return this.extractor.canonicalize(query.slice(0, MAX_QUERY_CHARS));
   }
 
-  /** The topic a question leaves when the bot would answer it: what a follow-up is read against. */
+  /** The topic a question leaves when the bot answers it or asks which was meant: what a follow-up is read against. */
   topicOf(question: string): TopicContext | undefined {
     const decision = this.decide(question);
-    return decision.kind === 'answer' ? topicAfter(question, decision.top.entry.id) : undefined;
+    if (decision.kind === 'answer') return topicAfter(question, decision.top.entry.id);
+    return decision.kind === 'clarify' ? topicAfter(question, decision.options[0].entry.id) : undefined;
   }
 
   /**

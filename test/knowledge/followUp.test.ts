@@ -46,6 +46,13 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(follow.decision.kind === 'answer' && follow.decision.top.entry.id).to.equal('appr-hosp-vision');
     expect(readInContext(decide, '视力的呢', { ...topic, turns: 3 }).contextual).to.equal(false);
   });
+
+  it('keeps the topic of a question answered with "您想问的是", and reads small talk on its own', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.decide('补贴').kind).to.equal('clarify');
+    expect(kb.suggest('一个月多少钱', 3, '补贴').followUp).to.equal(true);
+    expect(kb.suggest('谢谢', 3, '残疾证怎么办').followUp).to.equal(false);
+  });
 });
 
 describe('Follow-ups through the dialog', () => {
