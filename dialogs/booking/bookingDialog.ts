@@ -69,7 +69,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     }
     if (!record) {
       // Only asking when an appraisal could be: show the earliest places, booking needs a case.
-      return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories());
+      return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
     if (action === 'home') return this.requestHome(dc, record);
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
@@ -77,7 +77,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
-    if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`);
+    if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
   }
 
@@ -228,7 +228,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
 
   private async offer(dc: DialogContext, state: BookingState, slots: Slot[], message: string): Promise<DialogTurnResult> {
     const offered = slots.map((s) => s.id);
-    return this.ask(dc, { ...state, phase: 'pick', offered }, message, offered.map((id) => ({ label: this.label(id), value: id })));
+    return this.ask(dc, { ...state, phase: 'pick', offered }, message, offered.map((id) => ({ label: this.label(id), value: id })), t.offer);
   }
 
   /** Keeps sessions generated for the booking window (idempotent: existing ones are kept). */
