@@ -64,7 +64,7 @@ const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 /** Words that only mark a follow-up ("那…呢", "要是…的话") or link a slot ("我是…的"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话|的呢|呢|吗|啊|呀|吧)$|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
-const ASKS_NOTHING = /^(要|想)?(到|去|在)?(办理|办|申请|弄|领)?$/;
+const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
@@ -154,7 +154,7 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   const withContext = best.decision;
   const prefer = isFragment(text)
     ? strength(withContext) > strength(alone) ||
-      (strength(withContext) === strength(alone) && withContext.kind !== 'none' && topScore(withContext) >= topScore(alone) - 0.1)
+      (strength(withContext) === strength(alone) && withContext.kind !== 'none' && topScore(withContext) >= topScore(alone))
     : withContext.kind === 'answer' && alone.kind === 'none';
   return prefer ? best : own;
 }
