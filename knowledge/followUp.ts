@@ -31,7 +31,7 @@ const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲/],
     ['听力', /听力|耳朵|耳聋|聋|听不见|听不清/],
     ['言语', /言语|说话|语言|不会说|哑|口吃|结巴/],
-    ['肢体', /肢体|腿|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便/],
+    ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|腿脚|腿|脚|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便/],
     ['智力', /智力|智障|脑瘫|弱智|唐氏/],
     ['精神', /精神|自闭|孤独症|抑郁|精神分裂/],
   ],
@@ -62,7 +62,7 @@ const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
 const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话") or link a slot ("我是…的"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话|的呢|呢|吗|啊|呀|吧)$|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */

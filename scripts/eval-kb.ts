@@ -52,7 +52,8 @@ async function converse(turns: string[], conversationId: string): Promise<string
 }
 const multiTurn = [
   ['two-turn dev (shared/eval)', 'kb-dev-multiturn.jsonl'],
-  ['two-turn hold-out (ours, written before tuning)', 'kb-holdout-multiturn.jsonl'],
+  ['two-turn hold-out 1 (ours, written before tuning)', 'kb-holdout-multiturn.jsonl'],
+  ['two-turn hold-out 2 (ours, written later, run once before its fixes)', 'kb-holdout2-multiturn.jsonl'],
 ] as const;
 try {
   for (const [name, file] of multiTurn) {
