@@ -6,18 +6,20 @@ import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentD
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
+  // restify, once loaded by another test, patches writeHead to return nothing: no chaining.
   const server: Server = createServer((req, res) => {
     seen.push(req);
-    if (req.url === '/photo') return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }).end('hello');
-    if (req.url === '/declared-big') return void res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }).end();
+    if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));
+    if (req.url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }), res.end());
     if (req.url === '/chunked') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1024));
       return void res.end();
     }
-    if (req.url === '/redirect') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+    if (req.url === '/redirect') return void (res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }), res.end());
     if (req.url === '/slow') return; // never answers
-    res.writeHead(404).end();
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
