@@ -1,4 +1,4 @@
-import type { Decision } from './retrieval.js';
+import type { Decision } from './ranking.js';
 import { normalizeText } from './normalize.js';
 
 /** What a question was about, beyond its entry: the facts a short follow-up can change. */
@@ -36,8 +36,8 @@ const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['精神', /精神|自闭|孤独症|抑郁|精神分裂/],
   ],
   item: [
-    ['护理补贴', /护理补贴|护理补助|护理费|护理/],
-    ['生活补贴', /生活补贴|生活补助|困难补贴|生活/],
+    ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
+    ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],
     ['燃油补贴', /燃油|油补|轮椅车/],
     ['教育补贴', /教育补贴|助学|上学|读书/],
     ['养老保险', /养老保险|养老|社保补助/],
@@ -63,14 +63,14 @@ const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话") or link a slot ("我是…的"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|是|方面|类|的|残疾|人/g;
+/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪|在哪里|在哪儿|在哪|哪里|哪儿|哪个|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪|在哪里|在哪儿|在哪|哪里|哪儿|哪个|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 const SHORT = 8;
 
 /** The slots a text names. */
@@ -136,8 +136,9 @@ const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ?
 
 /**
  * Reads a message in its context. A fragment ("视力的呢", "要等多久") is read against the
- * topic when that reading is at least as decisive as the text alone; a message that stands on
- * its own is read on its own unless only the contextual reading finds an answer.
+ * topic when that reading is more decisive than the text alone, or as decisive and (for a
+ * fragment that asks something) scored at least as high; a message that stands on its own is
+ * read on its own unless only the contextual reading finds an answer.
  */
 export function readInContext(decide: (query: string) => Decision, text: string, context?: TopicContext): Reading {
   const alone = decide(text);
@@ -152,9 +153,12 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
   if (!best) return own;
   const withContext = best.decision;
+  // Nothing but slots ("我是言语残疾", "视力的呢") only makes sense about the topic; a fragment
+  // that asks something ("每个月几号发") must also fit the topic at least as well as alone.
+  const onlySlots = ASKS_NOTHING.test(remainder(folded));
+  const asDecisive = strength(withContext) === strength(alone) && withContext.kind !== 'none';
   const prefer = isFragment(text)
-    ? strength(withContext) > strength(alone) ||
-      (strength(withContext) === strength(alone) && withContext.kind !== 'none' && topScore(withContext) >= topScore(alone))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || topScore(withContext) >= topScore(alone)))
     : withContext.kind === 'answer' && alone.kind === 'none';
   return prefer ? best : own;
 }

@@ -1,31 +1,33 @@
 import { normalizeText } from './normalize.js';
 
-// Where one question ends and the next begins in a run-on message: punctuation, or the words
-// people join questions with ("还有", "另外").
-const BREAK = /[，,。？?！!；;\n]+|还有就是|还有|另外|顺便问一下|再问一下|以及/;
-// A piece that asks something; a piece that does not ("老头子中风了") is context for the next.
-const ASKS = /[吗呢么]$|怎么|怎样|咋|如何|哪|什么|啥|几|多少|多久|多长|能不能|可不可以|能否|是不是|有没有|要不要|行不行|可以吗|能.{0,4}吗/;
-const MIN_CHARS = 3;
+// Words that make a clause a question of its own (where, who, how long, how much, which, can I...).
+const QUESTION = /怎么|怎样|咋|如何|什么|啥|哪|谁|多少|多久|多长|几|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|吗|呢|么$/u;
+
+// Voice-typed messages often have no punctuation: a question particle followed by more words
+// also ends a clause ("能办残疾证吗要带什么材料").
+const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
 /**
- * The questions of one message, each with the statements before it as its context:
- * "老头子中风了，能不能办个残疾证，补贴能领多少" -> ["老头子中风了能不能办个残疾证", "补贴能领多少"].
- * A message with one question comes back whole.
+ * Splits a message into its questions: clauses are cut at punctuation (and after a question
+ * particle), and every clause that is not a question itself ("老头子中风了") is kept with the
+ * question after it, as its context. Returns one part when there is at most one question.
  */
-export function splitQuestions(text: string): string[] {
-  const pieces = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
-  const questions: string[] = [];
-  let lead = '';
-  for (const piece of pieces) {
-    const folded = normalizeText(piece).replace(/\s+/g, '');
-    if (!ASKS.test(folded) || [...folded].length < MIN_CHARS) {
-      lead += piece;
-      continue;
+export function questionParts(text: string): string[] {
+  const clauses = text
+    .replace(PARTICLE_BREAK, '$1，')
+    .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
+    .map((c) => c.trim())
+    .filter((c) => normalizeText(c));
+  const parts: string[] = [];
+  let context: string[] = [];
+  for (const clause of clauses) {
+    context.push(clause);
+    if (QUESTION.test(clause)) {
+      parts.push(context.join('，'));
+      context = [];
     }
-    questions.push(lead + piece);
-    lead = '';
   }
-  if (questions.length < 2) return [text];
-  if (lead) questions[questions.length - 1] += lead;
-  return questions;
+  // Trailing words that ask nothing belong to the last question ("…多少钱，谢谢").
+  if (context.length && parts.length) parts[parts.length - 1] += `，${context.join('，')}`;
+  return parts.length > 1 ? parts : [text];
 }

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentDownloads.js';
 
+// writeHead is called apart from end: restify, loaded by other tests, patches ServerResponse's
+// writeHead so that it no longer returns the response.
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];

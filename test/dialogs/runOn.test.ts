@@ -1,20 +1,8 @@
 import { expect } from 'chai';
-import { splitQuestions } from '../../knowledge/runOn.js';
 import { text } from '../../dialogs/text/index.js';
 import { buttons, dialogHarness } from './harness.js';
 
 describe('Run-on messages with several questions', () => {
-  const table: [string, string[]][] = [
-    ['老头子中风了，能不能办个残疾证，补贴能领多少', ['老头子中风了能不能办个残疾证', '补贴能领多少']],
-    ['残疾证怎么办还有护理补贴一个月多少钱', ['残疾证怎么办', '护理补贴一个月多少钱']],
-    ['我妈眼睛看不见了。去哪里鉴定？要带什么材料？', ['我妈眼睛看不见了去哪里鉴定', '要带什么材料']],
-    ['残疾证怎么办理', ['残疾证怎么办理']],
-    ['我爸腿脚不好，想办个残疾证，怎么办', ['我爸腿脚不好，想办个残疾证，怎么办']],
-  ];
-  for (const [input, parts] of table) {
-    it(`splits "${input}" into ${parts.length}`, () => expect(splitQuestions(input)).to.deep.equal(parts));
-  }
-
   it('answers the first question, offers the second as a button, and does not start the application', async () => {
     const h = await dialogHarness();
     const reply = await h.say('老头子中风了，能不能办个残疾证，补贴能领多少');
