@@ -46,7 +46,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = await this.load(dc);
-    if (!state) return dc.endDialog();
+    if (!state) return this.gone(dc);
     const input = (dc.context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     if (command && INTERRUPTIONS.includes(command)) return this.interrupt(dc, state, command);
@@ -71,6 +71,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
   /** The flow's state for this turn; undefined ends the flow (its state is gone). */
   protected async load(dc: DialogContext): Promise<State | undefined> {
     return (dc.activeDialog!.state as { flow?: State }).flow;
+  }
+
+  /** The flow's state is gone (the flow ended elsewhere): hand back to the router. */
+  protected gone(dc: DialogContext): Promise<DialogTurnResult> {
+    return dc.endDialog();
   }
 
   /** Asks the current step's question again, after an interruption or an answered question. */
