@@ -6,8 +6,7 @@ import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice } from '../choices.js';
-import { recognizeCommand } from '../commands.js';
-import { StepDialog } from '../stepDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { FamilyChecks, caseNumberIn, idTailMatches } from '../status/familyChecks.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -50,11 +49,11 @@ function renderExport(data: PersonExport, caseNo: string): string {
  * (case number + last 6 of the ID, with its lockouts), only for the account that filed the
  * case; "删除我的信息": the account's draft, once no case of it is in progress, after a clear yes.
  */
-export class PrivacyDialog extends StepDialog<PrivacyState, { action: PrivacyAction }> {
+export class PrivacyDialog extends FlowDialog<PrivacyState, { action: PrivacyAction }> {
   private readonly checks: FamilyChecks;
 
-  constructor(private readonly deps: PrivacyDialogDeps) {
-    super(PRIVACY_DIALOG);
+  constructor(private readonly deps: PrivacyDialogDeps, flow: FlowDeps) {
+    super(PRIVACY_DIALOG, flow);
     this.checks = new FamilyChecks(deps);
   }
 
@@ -67,14 +66,11 @@ export class PrivacyDialog extends StepDialog<PrivacyState, { action: PrivacyAct
     return this.ask(dc, { action, step: 'confirm' }, p.eraseConfirm, labelChoices(p.eraseButtons));
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as PrivacyState;
-    const input = (dc.context.activity.text ?? '').trim();
-    if (recognizeCommand(input) === 'cancel') return this.end(dc, text.restart);
+  protected async onStep(dc: DialogContext, state: PrivacyState, input: string): Promise<StepResult> {
     switch (state.step) {
       case 'caseNo': {
         const caseNo = caseNumberIn(input);
-        if (!caseNo) return this.ask(dc, state, p.askCaseNo);
+        if (!caseNo) return new NotAnswered(p.askCaseNo);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, p.askIdTail);
       }
       case 'idTail':
