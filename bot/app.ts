@@ -1,5 +1,5 @@
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
@@ -23,7 +23,7 @@ import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
 import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
-import { issueToken, registerDirectLine } from './channels/directLine.js';
+import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
 import type { CallStore } from '../data/calls.js';
@@ -38,7 +38,9 @@ import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswer
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
+import { ReplyTargets } from './replyTargets.js';
+import { createWebServer } from './webServer.js';
 import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
 import { registerKnowledgeAdmin } from './routes/admin.js';
@@ -79,7 +81,7 @@ export interface App {
 }
 
 /** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
-export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
+export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
   const storage = await LowdbStorage.open(config.dataDir, {
@@ -114,16 +116,19 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { cases, family, workflow, region, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
-  const adapter = createAdapter(config, logger);
+  let baseUrl = `http://${config.host}:${config.port}`;
+  const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
+  const connectorSecret = newConnectorSecret();
+  const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
   let scheduler: Scheduler | undefined;
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
 
-  const server = restify.createServer({ name: 'onevisit' });
+  const server = createWebServer();
   registerHealth(server);
-  registerMessages(server, adapter, bot, logger);
+  registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls) });
   registerAgent(server, kb);
   registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb });
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
@@ -131,11 +136,11 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerSlotAdmin(server, config.adminToken, slots);
   registerOutboxAdmin(server, config.adminToken, outbox);
   registerOverdueAdmin(server, config.adminToken, dailyJobs);
-  let baseUrl = `http://${config.host}:${config.port}`;
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
     secret: config.directLineSecret,
+    connectorSecret,
     store: await LowdbDirectLineStore.open(config.dataDir),
     clock,
     publicBaseUrl: () => baseUrl,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { projectRoot } from './paths.js';
+import { parseAllowedServiceUrls } from './replyTargets.js';
 
 export interface Config {
   port: number;
@@ -21,6 +22,8 @@ export interface Config {
   directLineSecret?: string;
   /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
   agentToken?: string;
+  /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
+  allowedServiceUrls: string[];
 }
 
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
     agentToken: env.AGENT_TOKEN || undefined,
+    allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
   };
 }

@@ -36,6 +36,14 @@ export interface StreamOptions {
 /** Dead connections (a laptop closed mid-chat) are noticed by a missed pong and dropped. */
 const PING_INTERVAL_MS = 30_000;
 
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuse(socket: Socket, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -86,7 +94,7 @@ export function attachStreams(http: HttpServer, options: StreamOptions): { close
     void pump().catch(onError);
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+  const accept = async (req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = options.path.exec(url.pathname);
     if (!match) {
@@ -95,18 +103,20 @@ export function attachStreams(http: HttpServer, options: StreamOptions): { close
       return;
     }
     const rawWatermark = url.searchParams.get('watermark');
-    if (rawWatermark && !/^\d{1,15}$/.test(rawWatermark)) return refuse(socket, 400);
-    const conversationId = decodeURIComponent(match[1]);
-    options
-      .authorize(conversationId, url.searchParams.get('t'))
-      .then((status) => {
-        if (status) return refuse(socket, status);
-        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, rawWatermark ? Number(rawWatermark) : undefined));
-      })
-      .catch((err: Error) => {
-        options.logger.error('directline_stream_failed', { conversation: conversationId, message: err.message });
-        refuse(socket, 500);
-      });
+    const conversationId = decodedOrUndefined(match[1]);
+    if (conversationId === undefined || (rawWatermark && !/^\d{1,15}$/.test(rawWatermark))) return refuse(socket, 400);
+    const status = await options.authorize(conversationId, url.searchParams.get('t'));
+    if (status) return refuse(socket, status);
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, rawWatermark ? Number(rawWatermark) : undefined));
+  };
+  // The upgrade's own error boundary: a bad URL or a failing store refuses this socket, nothing more.
+  const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    accept(req, socket, head).catch((err: Error) => {
+      options.logger.error('directline_stream_failed', { message: err.message });
+      if (socket.writable) refuse(socket, err instanceof URIError || err instanceof TypeError ? 400 : 500);
+      else socket.destroy();
+    });
   };
   http.on('upgrade', onUpgrade);
 

@@ -1,13 +1,13 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import { sendError, sendJson } from '../http.js';
+import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
 const MAX_QUERY_CHARS = 1000;
 
 /** GET /api/agent/suggest?q=&top=: ranked answers for a hotline agent. */
 export function registerAgent(server: Server, kb: KnowledgeBase): void {
-  server.get('/api/agent/suggest', async (req: Request, res: Response) => {
+  server.get('/api/agent/suggest', guardRoute(async (req, res) => {
     const url = new URL(req.url ?? '', 'http://localhost');
     const q = (url.searchParams.get('q') ?? '').trim();
     const topParam = url.searchParams.get('top');
@@ -18,5 +18,5 @@ export function registerAgent(server: Server, kb: KnowledgeBase): void {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
     sendJson(res, 200, kb.suggest(q, top));
-  });
+  }));
 }

@@ -19,7 +19,9 @@ export class ShardedRecords<T> {
 
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined {
-    return this.shardOf(key).data[key];
+    const { data } = this.shardOf(key);
+    // Own records only: a key such as `__proto__` must not reach the object's prototype.
+    return Object.hasOwn(data, key) ? data[key] : undefined;
   }
 
   /** Every record with its key (the stored records themselves, not copies). */
