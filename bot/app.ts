@@ -41,12 +41,15 @@ import type { Config } from './config.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { ReplyTargets } from './replyTargets.js';
 import { createWebServer } from './webServer.js';
-import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
+import { pinLocale, reuseDialogStateConfiguration, turnLog, valueAsText } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
 import { registerKnowledgeAdmin } from './routes/admin.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
+
+/** How long `close` lets requests in flight finish before closing their connections. */
+const CLOSE_GRACE_MS = 3000;
 
 export interface AppOptions {
   config: Config;
@@ -122,6 +125,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
   let scheduler: Scheduler | undefined;
+  adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
@@ -174,9 +178,14 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       }),
     close: async () => {
       await scheduler?.stop();
-      // Open Direct Line streams would keep the server from closing.
+      // Open Direct Line streams and idle keep-alive connections would keep the server from
+      // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cutOff);
       await storage.flush();
     },
   };
