@@ -182,9 +182,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection whose request ends after this (a reply the bot is posting to its own
+      // channel, say) is idle only then: swept again until the server has closed.
       server.server.closeIdleConnections();
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
       const cutOff = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
+      clearInterval(sweep);
       clearTimeout(cutOff);
       await storage.flush();
     },

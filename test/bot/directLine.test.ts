@@ -499,6 +499,29 @@ describe('Direct Line channel', () => {
       }
     });
 
+    it('sends typing over the stream only: polling never lists it, the watermark still moves past it', async () => {
+      const { token } = await generate(h, { user: { id: 'dl_typist' } });
+      const started = (await call(`${h.dl}/conversations`, { headers: auth(token) })).body as { conversationId: string; streamUrl: string };
+      const pushed: { type: string; text?: string }[] = [];
+      const ws = new WebSocket(started.streamUrl);
+      ws.on('message', (data) => pushed.push(...(JSON.parse(String(data)) as { activities: { type: string; text?: string }[] }).activities));
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      try {
+        const activities = `${h.dl}/conversations/${started.conversationId}/activities`;
+        expect((await call(activities, { headers: auth(token), body: { type: 'typing', from: { id: 'dl_typist' } } })).status).to.equal(200);
+        expect((await call(activities, { headers: auth(token), body: { type: 'message', text: 'after typing', from: { id: 'dl_typist' } } })).status).to.equal(200);
+        for (let i = 0; i < 200 && !pushed.some((a) => a.text === 'echo: after typing'); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(pushed.map((a) => a.type)).to.include('typing');
+        const page = await call(activities, { method: 'GET', headers: auth(token) });
+        const polled = page.body.activities as { type: string; text?: string }[];
+        expect(polled.map((a) => a.type)).to.not.include('typing');
+        expect(polled.map((a) => a.text)).to.include('echo: after typing');
+        expect(Number(page.body.watermark)).to.equal(pushed.length - 1);
+      } finally {
+        ws.close();
+      }
+    });
+
     it('refuses a stream without a valid token for its conversation', async () => {
       const { token, conversationId } = await generate(h);
       await call(`${h.dl}/conversations`, { headers: auth(token) });

@@ -1,0 +1,68 @@
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { projectRoot } from '../../bot/paths.js';
+import { tempDir } from '../support.js';
+
+/** `npm start`'s process on a free port; resolves once it prints where it serves. */
+export function startServerProcess(env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/bot/index.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const base = /web chat:\s+(http:\/\/\S+?)\/\s/.exec(out)?.[1];
+      if (base) resolve({ child, base });
+    });
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before serving: ${out}`)));
+  });
+}
+
+describe('SIGTERM (a real child process)', function () {
+  this.timeout(30_000);
+
+  it('exits 0 within 10 s while holding a keep-alive connection and an open Direct Line WebSocket', async () => {
+    const { child, base } = await startServerProcess();
+    const agent = new Agent({ keepAlive: true });
+    let ws: WebSocket | undefined;
+    try {
+      // A keep-alive connection, idle after its answer.
+      const status = await new Promise<number>((resolve, reject) => {
+        request(`${base}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status).to.equal(200);
+      // An open Direct Line stream.
+      const { token } = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string };
+      const started = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const { streamUrl } = (await started.json()) as { streamUrl: string };
+      ws = new WebSocket(streamUrl);
+      await new Promise((resolve, reject) => ws!.once('open', resolve).once('error', reject));
+      const wsClosed = new Promise((resolve) => ws!.once('close', resolve));
+
+      const exited = new Promise<{ code: number | null; ms: number }>((resolve) => {
+        const sent = Date.now();
+        child.once('exit', (code) => resolve({ code, ms: Date.now() - sent }));
+      });
+      child.kill('SIGTERM');
+      const { code, ms } = await exited;
+      expect(code).to.equal(0);
+      expect(ms, 'ms to exit').to.be.below(10_000);
+      await wsClosed;
+    } finally {
+      agent.destroy();
+      ws?.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
