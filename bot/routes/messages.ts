@@ -15,7 +15,8 @@ const required = { required_error: '必填' };
 // here rather than halfway through the turn.
 const activityShape = z
   .object({
-    type: z.string(required).min(1).max(64),
+    // Invokes want an answer this bot does not give (the adapter would say 501).
+    type: z.string(required).min(1).max(64).refine((type) => type !== 'invoke', '不支持 invoke 类型的 activity'),
     serviceUrl: z.string(required).min(1).max(2048),
     channelId: idSchema,
     conversation: z.object({ id: idSchema }, required).passthrough(),
@@ -44,6 +45,9 @@ export function registerMessages(server: Server, { adapter, bot, logger, replyTa
       const refused = replyTargets?.problem(parsed.data.serviceUrl);
       if (refused) throw new HttpError(403, refused);
       if (replyTargets && parsed.data.channelId === 'directline') throw new HttpError(403, 'directline 通道的消息只能经由 /v3/directline 发送');
+      // An anonymous bot takes no credential: the adapter would try to validate one against
+      // Microsoft's OpenID metadata, an outbound request any client could set off.
+      if (replyTargets) delete req.headers.authorization;
       req.body = parsed.data;
       await adapter.process(req, res, (context) => bot.run(context));
     }, logger),

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 
+const HALF_CLOSE_AFTER_MS = 1000;
+
 export interface RawAnswer {
   /** The status in the answer's status line; 0 when the server closed without answering. */
   status: number;
@@ -21,18 +23,23 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(endLater);
       socket.destroy();
-      const text = Buffer.concat(chunks).toString('utf8');
+      // An interim `100 Continue` is not the answer.
+      const text = Buffer.concat(chunks).toString('utf8').replace(/^(HTTP\/1\.[01] 100 [^\r]*\r\n\r\n)+/, '');
       const at = text.indexOf('\r\n\r\n');
       const head = at < 0 ? text : text.slice(0, at);
       resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), head, body: at < 0 ? '' : text.slice(at + 4) });
     };
     const timer = setTimeout(finish, timeoutMs);
-    socket.on('connect', () => socket.end(request));
+    // Not half-closed at once: a server may drop the answer to a request whose client has
+    // ended its side. A request that declared more body than it sent is ended after a moment.
+    const endLater = setTimeout(() => socket.end(), HALF_CLOSE_AFTER_MS);
+    socket.on('connect', () => socket.write(request));
     socket.on('data', (chunk) => {
       chunks.push(chunk);
       // One answer is all that is wanted: stop once its head and declared body are in.
-      const text = Buffer.concat(chunks);
+      const text = Buffer.from(Buffer.concat(chunks).toString('latin1').replace(/^(HTTP\/1\.[01] 100 [^\r]*\r\n\r\n)+/, ''), 'latin1');
       const at = text.indexOf('\r\n\r\n');
       if (at < 0) return;
       const length = /\r\ncontent-length: *(\d+)/i.exec(text.subarray(0, at).toString('latin1'))?.[1];
@@ -47,6 +54,7 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
       else {
         settled = true;
         clearTimeout(timer);
+        clearTimeout(endLater);
         reject(err);
       }
     });

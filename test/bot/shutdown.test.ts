@@ -1,28 +1,7 @@
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { projectRoot } from '../../bot/paths.js';
-import { tempDir } from '../support.js';
-
-/** `npm start`'s process on a free port; resolves once it prints where it serves. */
-export function startServerProcess(env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/bot/index.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const base = /web chat:\s+(http:\/\/\S+?)\/\s/.exec(out)?.[1];
-      if (base) resolve({ child, base });
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before serving: ${out}`)));
-  });
-}
+import { startServerProcess } from '../../scripts/fuzz/serverProcess.js';
 
 describe('SIGTERM (a real child process)', function () {
   this.timeout(30_000);
