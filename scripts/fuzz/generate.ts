@@ -39,6 +39,9 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 const chance = (rng: Rng, p: number) => rng() < p;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
+/** Personal data the requests carry (valid check digit, a mobile number): none of it may reach a log. */
+export const PERSONAL_DATA = ['11010519491231002X', '13812345678'];
+
 const ODD_STRINGS = [
   '',
   ' ',
@@ -58,8 +61,7 @@ const ODD_STRINGS = [
   '🙂'.repeat(50),
   '残疾证'.repeat(300),
   'x'.repeat(5000),
-  '11010519491231002X',
-  '13812345678',
+  ...PERSONAL_DATA,
   '<script>alert(1)</script>',
   "' OR 1=1 --",
   '${jndi:ldap://x}',
@@ -271,7 +273,7 @@ const generators: Record<string, (rng: Rng, ctx: FuzzContext) => Shape> = {
       ['POST', '/api/agent/feedback', { entryId: pick(rng, ['cert-new-how', '__proto__', 'X']), question: oddString(rng) || 'q', helpful: pick(rng, [true, 'yes']) }],
       ['GET', `/api/agent/cases/${pathId(rng, 'YC202611200001')}`, undefined],
       ['POST', `/api/agent/cases/${pathId(rng, 'YC202611200001')}/reveal`, { reason: '本人来电核对', agent: 'a1' }],
-      ['POST', '/api/agent/calls', { callerPhone: pick(rng, ['13812345678', 'x', '']), category: 'policy', question: 'q', answer: 'a', followUpNeeded: pick(rng, [true, 1]) }],
+      ['POST', '/api/agent/calls', { callerPhone: pick(rng, [PERSONAL_DATA[1], 'x', '']), category: 'policy', question: 'q', answer: 'a', followUpNeeded: pick(rng, [true, 1]) }],
       ['GET', `/api/agent/calls?followUp=${pick(rng, ['pending', 'x'])}&limit=${pick(rng, ['5', '0'])}`, undefined],
       ['GET', `/api/agent/calls/${pathId(rng, 'LD202611200001')}`, undefined],
       ['POST', `/api/agent/calls/${pathId(rng, 'LD202611200001')}/done`, { agent: 'a1' }],

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateRequests, type FuzzContext } from './generate.js';
+import { PERSONAL_DATA, generateRequests, type FuzzContext } from './generate.js';
 import { rawRequest } from './rawHttp.js';
 import { startServerProcess } from './serverProcess.js';
 
@@ -23,6 +23,8 @@ export interface FuzzResult {
   byTarget: Record<string, Record<string, number>>;
   /** Requests answered 5xx, as `target status first-line-of-request`. */
   serverErrors: string[];
+  /** Times an ID number or phone number the requests carried appears in the server's output (its logs). */
+  personalDataInLogs: number;
   /** The server process was still running and /healthz answered ok after the run. */
   alive: boolean;
   rssStartBytes: number;
@@ -72,7 +74,7 @@ export async function runFuzz({ seed, count, concurrency = 8, warmUp = 0 }: Fuzz
     };
     if (warmUp) await send(generateRequests(seed + 1, warmUp, ctx), () => undefined);
     const rssStartBytes = server.rss();
-    const result: FuzzResult = { seed, requests: 0, seconds: 0, byStatus: {}, byTarget: {}, serverErrors: [], alive: false, rssStartBytes, rssEndBytes: 0 };
+    const result: FuzzResult = { seed, requests: 0, seconds: 0, byStatus: {}, byTarget: {}, serverErrors: [], personalDataInLogs: 0, alive: false, rssStartBytes, rssEndBytes: 0 };
     const started = performance.now();
     await send(generateRequests(seed, count, ctx), (target, status, raw) => {
       result.requests += 1;
@@ -86,6 +88,7 @@ export async function runFuzz({ seed, count, concurrency = 8, warmUp = 0 }: Fuzz
     result.rssEndBytes = server.rss();
     const health = await fetch(`${server.base}/healthz`).catch(() => undefined);
     result.alive = server.child.exitCode === null && health?.status === 200;
+    result.personalDataInLogs = PERSONAL_DATA.reduce((n, value) => n + server.output().split(value).length - 1, 0);
     return result;
   } finally {
     await server.stop();

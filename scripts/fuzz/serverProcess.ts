@@ -8,6 +8,8 @@ export interface ServerProcess {
   child: ChildProcess;
   base: string;
   port: number;
+  /** Everything the process has written to stdout and stderr so far. */
+  output(): string;
   /** Resident set size of the server process in bytes (Linux /proc). */
   rss(): number;
   /** SIGTERM, then SIGKILL if it is still there after `ms`; resolves to the exit code. */
@@ -17,7 +19,7 @@ export interface ServerProcess {
 /** `npm start`'s process (dist/bot/index.js) on a free loopback port and a fresh data folder; resolves once it prints where it serves. */
 export function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/bot/index.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'onevisit-server-')), LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'onevisit-server-')), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -27,9 +29,10 @@ export function startServerProcess(env: Record<string, string> = {}): Promise<Se
       const base = /web chat:\s+(http:\/\/\S+?)\/\s/.exec(out)?.[1];
       if (!base) return;
       child.stdout!.off('data', onOutput);
-      child.stdout!.resume();
+      child.stdout!.on('data', (more: Buffer) => (out += more.toString()));
       resolve({
         child,
+        output: () => out,
         base,
         port: Number(new URL(base).port),
         rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
