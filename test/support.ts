@@ -55,3 +55,18 @@ export async function serveRoutes(register: (server: Server) => void): Promise<{
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A message activity as a channel posts it to /api/messages, replies asked back in the answer. */
+export function testActivity(textValue: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    text: textValue,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: `conv-${Math.random()}` },
+    from: { id: 'user-1' },
+    recipient: { id: 'bot' },
+    ...extra,
+  };
+}

@@ -1,19 +1,9 @@
+import { seededRandom } from '../bench/stats.js';
+
 /**
  * Seeded generation of hostile HTTP requests, as raw bytes: the same seed gives the same
  * sequence. Each request is built from a valid one by breaking one or more things about it.
  */
-
-/** mulberry32: small, fast, good enough to pick among cases; not for secrets. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the run knows of the server: credentials and ids that make a request get past the first check. */
 export interface FuzzContext {

@@ -4,26 +4,14 @@ import { createLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
 import { rawRequest } from '../../scripts/fuzz/rawHttp.js';
 import { ConnectorStub } from '../connectorStub.js';
-import { testConfig } from '../support.js';
+import { testActivity, testConfig } from '../support.js';
 
 const ADMIN = 'hardening-admin';
 const AGENT = 'hardening-agent';
 const SECRET = 'hardening-directline-secret';
 const ID_NUMBER = '11010519491231002X';
 
-function activity(extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    text: '残疾证有效期是几年',
-    channelId: 'test',
-    serviceUrl: 'http://127.0.0.1:9',
-    deliveryMode: 'expectReplies',
-    conversation: { id: `conv-${Math.random()}` },
-    from: { id: 'user-1' },
-    recipient: { id: 'bot' },
-    ...extra,
-  };
-}
+const activity = (extra: Record<string, unknown> = {}) => testActivity('残疾证有效期是几年', extra);
 
 const nested = (depth: number) => '{"a":'.repeat(depth) + `"${ID_NUMBER}"` + '}'.repeat(depth);
 
