@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Low } from 'lowdb';
+import { ownValue, setOwn } from '../ownKeys.js';
 import { openLow } from './open.js';
 import type { JsonFileOptions } from './secureJsonFile.js';
 
@@ -19,9 +20,7 @@ export class ShardedRecords<T> {
 
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined {
-    const { data } = this.shardOf(key);
-    // Own records only: a key such as `__proto__` must not reach the object's prototype.
-    return Object.hasOwn(data, key) ? data[key] : undefined;
+    return ownValue(this.shardOf(key).data, key);
   }
 
   /** Every record with its key (the stored records themselves, not copies). */
@@ -35,7 +34,7 @@ export class ShardedRecords<T> {
     for (const [key, value] of changes) {
       const shard = this.shardOf(key);
       if (value === undefined) delete shard.data[key];
-      else shard.data[key] = value;
+      else setOwn<T>(shard.data, key, value);
       touched.add(shard);
     }
     await Promise.all([...touched].map((s) => s.write()));
