@@ -161,7 +161,7 @@ function serialise(rng: Rng, shape: Shape): Buffer {
   const lines = [`${shape.method} ${shape.path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
   for (const [name, value] of Object.entries(shape.headers ?? {})) if (value !== undefined) lines.push(`${name}: ${value}`);
   if (payload) {
-    lines.push(`Content-Type: ${shape.contentType ?? pick(rng, ['application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])}`);
+    lines.push(`Content-Type: ${shape.contentType ?? pick(rng, ['application/json', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])}`);
     const roll = rng();
     if (roll < 0.08) {
       lines.push('Transfer-Encoding: chunked');
@@ -172,7 +172,7 @@ function serialise(rng: Rng, shape: Shape): Buffer {
     else if (roll < 0.13) lines.push(`Content-Length: ${payload.length}`, `Content-Length: ${payload.length + 1}`);
     else lines.push(`Content-Length: ${payload.length}`);
   }
-  if (chance(rng, 0.05)) lines.push(pick(rng, ['X-Odd: \u0001', 'Cookie: onevisit_agent=%ZZ; ;;=', `X-Big: ${'h'.repeat(9000)}`, 'Accept-Encoding: gzip, deflate, br, *', 'Sec-Fetch-Site: cross-site', 'Origin: https://evil.example']));
+  if (chance(rng, 0.05)) lines.push(pick(rng, ['X-Odd: \u0001', 'Cookie: onevisit_agent=%ZZ; ;;=', `X-Big: ${'h'.repeat(9000)}`, 'Accept-Encoding: gzip, deflate, br, *', 'Sec-Fetch-Site: cross-site', 'Origin: https://evil.example', 'Content-Encoding: gzip', 'Content-Encoding: br, x-unknown']));
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), payload ?? Buffer.alloc(0)]);
 }
 
