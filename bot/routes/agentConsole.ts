@@ -462,7 +462,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     }),
   );
 
-  const callId = (req: Request) => checkId(String(req.params.id ?? '').trim().toUpperCase(), '来电记录编号');
+  const callId = (req: Request) => checkId(String(req.params.id ?? '').trim(), '来电记录编号').toUpperCase();
   const noCall = (id: string) => new HttpError(404, `没有找到来电记录 ${id.slice(0, 40)}`);
 
   // One call in full: the number to call back.
