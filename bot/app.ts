@@ -15,7 +15,7 @@ import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
 import { LowdbFamilyStore } from '../data/lowdb/lowdbFamilyStore.js';
 import type { OutboxStore } from '../data/outbox.js';
 import type { FamilyStore } from '../data/family.js';
-import { CaseWorkflow } from './caseWorkflow.js';
+import { CaseUseCases } from '../cases/index.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
@@ -35,6 +35,7 @@ import { loadRegion, type Region } from '../data/region.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
+import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
@@ -73,7 +74,8 @@ export interface App {
     family: FamilyStore;
     calls: CallStore;
   };
-  workflow: CaseWorkflow;
+  /** Every change of a case (cases/). */
+  useCases: CaseUseCases;
   dailyJobs: DailyJobs;
   notifier: Notifier;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
@@ -108,15 +110,20 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   );
   const outbox = await LowdbOutboxStore.open(config.dataDir, { onError: (err) => logger.error('outbox_write_failed', { message: err.message }) });
   const family = await LowdbFamilyStore.open(config.dataDir);
-  const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
-  const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
+  const useCases = new CaseUseCases({
+    cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
+  });
+  // Status updates a crash left inside cases go to the outbox before anything else happens.
+  await relayLeftovers(useCases, logger);
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger });
   const jobState = await LowdbJobState.open(config.dataDir);
   const dialog = new MainDialog(
     answers,
     region.hotlines,
-    { drafts, cases, region, clock },
-    { slots, cases, region, clock },
-    { cases, family, workflow, region, clock },
+    { drafts, cases, useCases, region, clock },
+    { slots, cases, useCases, region, clock },
+    { cases, family, useCases, region, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   let baseUrl = `http://${config.host}:${config.port}`;
@@ -134,9 +141,9 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHealth(server);
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls) });
   registerAgent(server, kb);
-  registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb });
+  registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, kb });
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
-  registerCaseAdmin(server, config.adminToken, cases, workflow);
+  registerCaseAdmin(server, config.adminToken, cases, useCases.workflow);
   registerSlotAdmin(server, config.adminToken, slots);
   registerOutboxAdmin(server, config.adminToken, outbox);
   registerOverdueAdmin(server, config.adminToken, dailyJobs);
@@ -160,11 +167,11 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     kb,
     region,
     stores: { storage, unanswered, feedback, cases, slots, outbox, family, calls },
-    workflow,
+    useCases,
     dailyJobs,
     notifier,
     startScheduler: () => {
-      scheduler ??= startScheduler({ notifier, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+      scheduler ??= startScheduler({ notifier, relay: () => relayLeftovers(useCases, logger), schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },
     listen: () =>
       new Promise((resolve, reject) => {
@@ -193,4 +200,14 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       await storage.flush();
     },
   };
+}
+
+/** Relays what is left in the cases; a failure is logged and retried on the next pass. */
+async function relayLeftovers(useCases: CaseUseCases, logger: Logger): Promise<void> {
+  try {
+    const relayed = await useCases.relay.relayPending();
+    if (relayed) logger.info('relayed_leftovers', { relayed });
+  } catch (err) {
+    logger.error('relay_failed', { message: err instanceof Error ? err.message : String(err) });
+  }
 }

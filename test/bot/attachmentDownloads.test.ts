@@ -3,26 +3,24 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentDownloads.js';
 
+// writeHead is called apart from end: restify, loaded by other tests, patches ServerResponse's
+// writeHead so that it no longer returns the response.
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(req);
-    // writeHead and end as two calls: restify, loaded by other tests, replaces writeHead with one that returns nothing.
-    const answer = (status: number, headers: Record<string, string>, body?: string) => {
-      res.writeHead(status, headers);
-      res.end(body);
-    };
-    if (req.url === '/photo') return answer(200, { 'content-type': 'image/jpeg', 'content-length': '5' }, 'hello');
-    if (req.url === '/declared-big') return answer(200, { 'content-length': String(50 * 1024 * 1024) });
+    if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));
+    if (req.url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }), res.end());
     if (req.url === '/chunked') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1024));
       return void res.end();
     }
-    if (req.url === '/redirect') return answer(302, { location: 'http://169.254.169.254/latest/meta-data' });
+    if (req.url === '/redirect') return void (res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }), res.end());
     if (req.url === '/slow') return; // never answers
-    answer(404, {});
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
