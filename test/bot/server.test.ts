@@ -101,6 +101,17 @@ describe('HTTP server', () => {
       expect(body.suggestions[0].answer).to.match(/一级|二级/);
     });
 
+    it('reads a follow-up against the call\'s previous question given as context', async () => {
+      const ask = async (query: string) => (await (await fetch(`${base}/api/agent/suggest?${query}`)).json()) as { followUp: boolean; suggestions: { id: string }[] };
+      const alone = await ask(`q=${encodeURIComponent('视力的呢')}`);
+      const followUp = await ask(`q=${encodeURIComponent('视力的呢')}&context=${encodeURIComponent('听力残疾去哪儿评定')}`);
+      expect(alone.followUp).to.equal(false);
+      expect(followUp.followUp).to.equal(true);
+      expect(followUp.suggestions[0].id).to.equal('appr-hosp-vision');
+      expect(alone.suggestions[0]?.id).to.not.equal('appr-hosp-vision');
+      expect((await fetch(`${base}/api/agent/suggest?q=x&context=${'长'.repeat(1001)}`)).status).to.equal(400);
+    });
+
     it('says answered=false for an out-of-scope question', async () => {
       const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('营业执照怎么办')}`);
       expect(((await res.json()) as { answered: boolean }).answered).to.equal(false);
