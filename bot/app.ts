@@ -1,5 +1,5 @@
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
@@ -25,7 +25,7 @@ import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
 import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
-import { issueToken, registerDirectLine } from './channels/directLine.js';
+import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
 import type { CallStore } from '../data/calls.js';
@@ -41,8 +41,10 @@ import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
-import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
+import { ReplyTargets } from './replyTargets.js';
+import { createWebServer } from './webServer.js';
+import { pinLocale, reuseDialogStateConfiguration, turnLog, valueAsText } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
 import { adminGuard, registerKnowledgeAdmin } from './routes/admin.js';
 import { registerFloodGuard } from './limits/floodGuard.js';
@@ -50,6 +52,9 @@ import { CredentialLockout } from './limits/lockout.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
+
+/** How long `close` lets requests in flight finish before closing their connections. */
+const CLOSE_GRACE_MS = 3000;
 
 export interface AppOptions {
   config: Config;
@@ -85,7 +90,7 @@ export interface App {
 }
 
 /** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
-export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
+export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
   const storage = await LowdbStorage.open(config.dataDir, {
@@ -127,20 +132,24 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { privacy, access: useCases.access, cases, family, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
-  const adapter = createAdapter(config, logger);
+  let baseUrl = `http://${config.host}:${config.port}`;
+  const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
+  const connectorSecret = newConnectorSecret();
+  const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
   let scheduler: Scheduler | undefined;
+  adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
 
-  const server = restify.createServer({ name: 'onevisit' });
+  const server = createWebServer();
   const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
   // One count of wrong credentials for all routes, so no route can be used to guess past another's lockout.
   const lockout = new CredentialLockout(clock);
   const admin = adminGuard(config.adminToken, lockout);
   registerHealth(server);
-  registerMessages(server, adapter, bot, logger, flood);
+  registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   registerAgent(server, kb);
   registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, kb, lockout });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
@@ -149,11 +158,11 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
-  let baseUrl = `http://${config.host}:${config.port}`;
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
     secret: config.directLineSecret,
+    connectorSecret,
     store: await LowdbDirectLineStore.open(config.dataDir),
     clock,
     publicBaseUrl: () => baseUrl,
@@ -188,9 +197,18 @@ export async function createApp({ config, logger = createLogger(), clock = syste
       }),
     close: async () => {
       await scheduler?.stop();
-      // Open Direct Line streams would keep the server from closing.
+      // Open Direct Line streams and idle keep-alive connections would keep the server from
+      // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection whose request ends after this (a reply the bot is posting to its own
+      // channel, say) is idle only then: swept again until the server has closed.
+      server.server.closeIdleConnections();
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+      const cutOff = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cutOff);
       await storage.flush();
     },
   };

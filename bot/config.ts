@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
+import { parseAllowedServiceUrls } from './replyTargets.js';
 
 export interface Config {
   port: number;
@@ -25,6 +26,8 @@ export interface Config {
   agentToken?: string;
   /** RATE_LIMIT_USER, RATE_LIMIT_IP, RATE_LIMIT_TOKENS_IP ("N/S": N requests per S seconds); `RATE_LIMIT=off` turns them off. */
   floodLimits?: FloodLimits;
+  /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
+  allowedServiceUrls: string[];
 }
 
 function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
     agentToken: env.AGENT_TOKEN || undefined,
     floodLimits: floodLimitsOf(env),
+    allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
   };
 }

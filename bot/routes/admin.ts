@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, UnansweredStore } from '../../data/stores.js';
 import { systemClock } from '../../data/clock.js';
-import { parseLimit, sendError, sendJson, sourceAddress } from '../http.js';
+import { guardRoute, parseLimit, sendError, sendJson, sourceAddress } from '../http.js';
 import { CredentialLockout } from '../limits/lockout.js';
 
 const MAX_LIST = 500;
@@ -54,16 +54,16 @@ export function registerKnowledgeAdmin(
   allowed: AdminGuard,
   stores: { unanswered: UnansweredStore; feedback: FeedbackStore },
 ): void {
-  server.get('/api/admin/unanswered', async (req: Request, res: Response) => {
+  server.get('/api/admin/unanswered', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const limit = limitParam(req);
     if (limit === undefined) return sendError(res, 400, `limit 应是 1 到 ${MAX_LIST} 之间的整数`);
     sendJson(res, 200, { questions: await stores.unanswered.list(limit) });
-  });
-  server.get('/api/admin/feedback', async (req: Request, res: Response) => {
+  }));
+  server.get('/api/admin/feedback', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const limit = limitParam(req);
     if (limit === undefined) return sendError(res, 400, `limit 应是 1 到 ${MAX_LIST} 之间的整数`);
     sendJson(res, 200, { entries: await stores.feedback.summary(), recent: await stores.feedback.recent(limit) });
-  });
+  }));
 }

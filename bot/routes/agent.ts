@@ -1,6 +1,6 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import { sendError, sendJson } from '../http.js';
+import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
 const MAX_QUERY_CHARS = 1000;
@@ -10,7 +10,7 @@ const MAX_QUERY_CHARS = 1000;
  * the call's previous question, so a follow-up ("那网上办呢") gets suggestions that know it.
  */
 export function registerAgent(server: Server, kb: KnowledgeBase): void {
-  server.get('/api/agent/suggest', async (req: Request, res: Response) => {
+  server.get('/api/agent/suggest', guardRoute(async (req, res) => {
     const url = new URL(req.url ?? '', 'http://localhost');
     const q = (url.searchParams.get('q') ?? '').trim();
     const previous = (url.searchParams.get('context') ?? '').trim();
@@ -23,5 +23,5 @@ export function registerAgent(server: Server, kb: KnowledgeBase): void {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
     sendJson(res, 200, kb.suggest(q, top, previous || undefined));
-  });
+  }));
 }

@@ -6,6 +6,7 @@ import type {
   UnansweredQuestion,
   UnansweredStore,
 } from '../stores.js';
+import { ownValue, setOwn } from '../ownKeys.js';
 import { openLow } from './open.js';
 
 // Keeps the file bounded; curators need recent feedback, the summary keeps the totals.
@@ -20,11 +21,11 @@ export class LowdbUnansweredStore implements UnansweredStore {
 
   async record(key: string, example: string, at: Date): Promise<UnansweredQuestion> {
     const iso = at.toISOString();
-    const row = this.db.data[key] ?? { key, example, count: 0, firstAt: iso, lastAt: iso };
+    const row = ownValue(this.db.data, key) ?? { key, example, count: 0, firstAt: iso, lastAt: iso };
     row.count += 1;
     row.example = example;
     row.lastAt = iso;
-    this.db.data[key] = row;
+    setOwn(this.db.data, key, row);
     await this.db.write();
     return { ...row };
   }

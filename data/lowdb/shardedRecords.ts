@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Low } from 'lowdb';
+import { ownValue, setOwn } from '../ownKeys.js';
 import { openLow } from './open.js';
 import type { JsonFileOptions } from './secureJsonFile.js';
 
@@ -19,7 +20,7 @@ export class ShardedRecords<T> {
 
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined {
-    return this.shardOf(key).data[key];
+    return ownValue(this.shardOf(key).data, key);
   }
 
   /** Every record with its key (the stored records themselves, not copies). */
@@ -33,7 +34,7 @@ export class ShardedRecords<T> {
     for (const [key, value] of changes) {
       const shard = this.shardOf(key);
       if (value === undefined) delete shard.data[key];
-      else shard.data[key] = value;
+      else setOwn<T>(shard.data, key, value);
       touched.add(shard);
     }
     await Promise.all([...touched].map((s) => s.write()));

@@ -2,23 +2,11 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
-import { testConfig } from '../support.js';
+import { testActivity, testConfig } from '../support.js';
 
 const TOKEN = 'test-admin-token';
 
-function activity(textValue: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    text: textValue,
-    channelId: 'test',
-    serviceUrl: 'http://127.0.0.1:9',
-    deliveryMode: 'expectReplies',
-    conversation: { id: `conv-${Math.random()}` },
-    from: { id: 'user-1' },
-    recipient: { id: 'bot' },
-    ...extra,
-  };
-}
+const activity = testActivity;
 
 describe('HTTP server', () => {
   let app: App;
