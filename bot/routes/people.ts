@@ -22,7 +22,6 @@ function idNumberOf(req: Request): string {
 export function registerPeopleAdmin(server: Server, allowed: AdminGuard, privacy: Privacy): void {
   const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;
-    res.header('Cache-Control', 'no-store');
     try {
       await handler(req, res);
     } catch (err) {
