@@ -2,37 +2,22 @@ import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
-import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
-import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
-import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
-import { LowdbDraftStore } from '../data/lowdb/lowdbDraftStore.js';
-import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
-import type { SlotStore } from '../data/appraisal.js';
+import { openStores, type Stores } from '../data/openStores.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
-import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
-import { LowdbFamilyStore } from '../data/lowdb/lowdbFamilyStore.js';
-import type { OutboxStore } from '../data/outbox.js';
-import type { FamilyStore } from '../data/family.js';
 import { CaseWorkflow } from './caseWorkflow.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
-import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
 import { issueToken, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
-import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
-import type { CallStore } from '../data/calls.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
-import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
 import { loadRegion, type Region } from '../data/region.js';
-import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -58,16 +43,7 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: {
-    storage: LowdbStorage;
-    unanswered: UnansweredStore;
-    feedback: FeedbackStore;
-    cases: CaseStore;
-    slots: SlotStore;
-    outbox: OutboxStore;
-    family: FamilyStore;
-    calls: CallStore;
-  };
+  stores: Stores<ApplicationDraft>;
   workflow: CaseWorkflow;
   dailyJobs: DailyJobs;
   notifier: Notifier;
@@ -82,15 +58,8 @@ export interface App {
 export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
-  const storage = await LowdbStorage.open(config.dataDir, {
-    onWriteError: (err) => logger.error('state_write_failed', { message: err.message }),
-  });
-  const unanswered = await LowdbUnansweredStore.open(config.dataDir);
-  const feedback = await LowdbFeedbackStore.open(config.dataDir);
-  const cases = await LowdbCaseStore.open(config.dataDir);
-  const calls = await LowdbCallStore.open(config.dataDir);
-  const drafts = await LowdbDraftStore.open<ApplicationDraft>(config.dataDir, 'application');
-  const slots = await LowdbSlotStore.open(config.dataDir);
+  const stores = await openStores<ApplicationDraft>(config, logger);
+  const { storage, unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState } = stores;
   // Sessions for the booking window exist before anyone asks (staff see them in the admin API).
   const tomorrow = addDays(shanghaiDate(clock.now()), 1);
   await slots.ensureSlots(generateSlots(region, tomorrow, region.booking.weeksAhead * 7));
@@ -101,11 +70,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const outbox = await LowdbOutboxStore.open(config.dataDir, { onError: (err) => logger.error('outbox_write_failed', { message: err.message }) });
-  const family = await LowdbFamilyStore.open(config.dataDir);
   const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
   const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
-  const jobState = await LowdbJobState.open(config.dataDir);
   const dialog = new MainDialog(
     answers,
     region.hotlines,
@@ -136,7 +102,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     adapter,
     bot,
     secret: config.directLineSecret,
-    store: await LowdbDirectLineStore.open(config.dataDir),
+    store: stores.directLine,
     clock,
     publicBaseUrl: () => baseUrl,
     logger,
@@ -150,7 +116,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback, cases, slots, outbox, family, calls },
+    stores,
     workflow,
     dailyJobs,
     notifier,
@@ -172,7 +138,7 @@ export async function createApp({ config, logger = createLogger(), clock = syste
       // Open Direct Line streams would keep the server from closing.
       directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await storage.flush();
+      await stores.close();
     },
   };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Booking, ReserveResult, Slot, SlotFilter, SlotSeed, SlotStore } from '../appraisal.js';
 import { slotId } from '../appraisal.js';
-import { MAX_SLOT_CAPACITY, assertSeed, compareSlots, matchesFilter } from '../appraisalRules.js';
+import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter } from '../appraisalRules.js';
+import { validTime } from '../validation.js';
 import type { DisabilityCategory } from '../region.js';
 import { openLow } from './open.js';
 
@@ -14,10 +15,6 @@ const APPRAISAL_DIR = 'appraisal';
 const SLOTS_FILE = 'slots.json';
 const BOOKINGS_FILE = 'bookings.json';
 
-function validDate(at: Date, method: string): string {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError(`${method}: \`at\` is not a valid Date`);
-  return at.toISOString();
-}
 
 /**
  * SlotStore over two lowdb files under `<dataDir>/appraisal/`, each written atomically with
@@ -88,11 +85,7 @@ export class LowdbSlotStore implements SlotStore {
   }
 
   async update(id: string, change: { capacity?: number; closed?: boolean }): Promise<Slot | { error: 'unknown' | 'below-booked' }> {
-    const { capacity, closed } = change;
-    if (capacity !== undefined && (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity > MAX_SLOT_CAPACITY)) {
-      throw new RangeError(`update: capacity must be an integer up to ${MAX_SLOT_CAPACITY}, not ${capacity}`);
-    }
-    if (closed !== undefined && typeof closed !== 'boolean') throw new TypeError(`update: closed must be a boolean, not ${closed}`);
+    const { capacity, closed } = checkedSlotChange(change);
     return this.serialized(async () => {
       const row = this.slots.get(id);
       if (!row) return { error: 'unknown' as const };
@@ -111,9 +104,8 @@ export class LowdbSlotStore implements SlotStore {
     who: { caseNo: string; userKey: string; category: DisabilityCategory },
     at: Date,
   ): Promise<ReserveResult> {
-    const createdAt = validDate(at, 'reserve');
-    const { caseNo, userKey, category } = who;
-    if (typeof caseNo !== 'string' || !caseNo) throw new TypeError('reserve: a case number is needed');
+    const createdAt = new Date(validTime(at, 'reserve')).toISOString();
+    const { caseNo, userKey, category } = checkedBooker(who);
     return this.serialized(async () => {
       const refused = this.refusal(id);
       if (refused === 'unknown') return { ok: false, reason: refused };
@@ -131,7 +123,7 @@ export class LowdbSlotStore implements SlotStore {
    * is cancelled `at`. Both changes are one file write: either both happen or neither.
    */
   async reschedule(bookingId: string, id: string, at: Date): Promise<ReserveResult> {
-    const iso = validDate(at, 'reschedule');
+    const iso = new Date(validTime(at, 'reschedule')).toISOString();
     return this.serialized(async () => {
       const old = this.bookings.get(bookingId);
       if (!old || old.status !== 'active') return { ok: false, reason: 'unknown' };
@@ -151,7 +143,7 @@ export class LowdbSlotStore implements SlotStore {
   }
 
   async cancel(bookingId: string, at: Date): Promise<Booking | undefined> {
-    const iso = validDate(at, 'cancel');
+    const iso = new Date(validTime(at, 'cancel')).toISOString();
     return this.serialized(async () => {
       const old = this.bookings.get(bookingId);
       if (!old || old.status !== 'active') return undefined;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Low } from 'lowdb';
 import { openLow } from './open.js';
 import type { JsonFileOptions } from './secureJsonFile.js';
+import type { KeyedRecords } from '../keyedRecords.js';
 
 type Shard<T> = Record<string, T>;
 
@@ -9,7 +10,7 @@ type Shard<T> = Record<string, T>;
  * Records by key, spread over lowdb files by a hash of the key, so saving one record rewrites
  * one small file rather than every record: the embedded store stays fast as records pile up.
  */
-export class ShardedRecords<T> {
+export class ShardedRecords<T> implements KeyedRecords<T> {
   private constructor(private readonly shards: Low<Shard<T>>[]) {}
 
   static async open<T>(dir: string, shardCount: number, options: JsonFileOptions): Promise<ShardedRecords<T>> {
@@ -19,7 +20,8 @@ export class ShardedRecords<T> {
 
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined {
-    return this.shardOf(key).data[key];
+    const { data } = this.shardOf(key);
+    return Object.hasOwn(data, key) ? data[key] : undefined;
   }
 
   /** Every record with its key (the stored records themselves, not copies). */
@@ -33,7 +35,8 @@ export class ShardedRecords<T> {
     for (const [key, value] of changes) {
       const shard = this.shardOf(key);
       if (value === undefined) delete shard.data[key];
-      else shard.data[key] = value;
+      // Defined, not assigned: a key such as "__proto__" is stored as a record, not as the prototype.
+      else Object.defineProperty(shard.data, key, { value, enumerable: true, writable: true, configurable: true });
       touched.add(shard);
     }
     await Promise.all([...touched].map((s) => s.write()));

@@ -5,9 +5,7 @@ import type { ConversationAccount } from 'botbuilder';
 import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
 import type { NewOutboxRow, OutboxRow } from '../../data/outbox.js';
 import { tempDir } from '../support.js';
-import { outboxStoreConformance } from './outboxStore.conformance.js';
 
-outboxStoreConformance('lowdb', (dir) => LowdbOutboxStore.open(dir), () => tempDir());
 
 const AT = new Date('2026-11-20T02:00:00Z');
 const note = (key: string): NewOutboxRow => ({
