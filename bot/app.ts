@@ -1,4 +1,5 @@
-import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
+import { VersionedConversationState, VersionedUserState } from './versionedState.js';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
@@ -64,8 +65,8 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   const tomorrow = addDays(shanghaiDate(clock.now()), 1);
   await slots.ensureSlots(generateSlots(region, tomorrow, region.booking.weeksAhead * 7));
 
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new VersionedConversationState(storage);
+  const userState = new VersionedUserState(storage);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),

@@ -16,6 +16,12 @@ export interface StateRecords {
   put(changes: [key: string, item: StoreItem | undefined][]): void;
 }
 
+/**
+ * The eTag of an item read as absent: writing with it succeeds only while the item is still
+ * absent, so two turns that both start a conversation's state cannot overwrite each other.
+ */
+export const ABSENT_ETAG = 'absent';
+
 // Unique across restarts, so an eTag read before a restart never matches one given after it.
 const ETAG_PREFIX = randomBytes(6).toString('hex');
 let etagCounter = 0;
@@ -24,7 +30,8 @@ const newETag = () => `${ETAG_PREFIX}-${(++etagCounter).toString(36)}`;
 /**
  * Bot Framework `Storage` with eTag optimistic concurrency, as botbuilder's storageBaseTests
  * expect: a write whose eTag differs from the stored one is rejected (ETagConflictError) and
- * changes nothing of its batch; "*" or no eTag writes unconditionally; every written item gets
+ * changes nothing of its batch (an eTag for an item that is gone is stale too, ABSENT_ETAG one
+ * for an item that now exists); "*" or no eTag writes unconditionally; every written item gets
  * a new eTag, also set on the caller's object so a second save in the same turn is not stale.
  * Null or undefined keys read nothing and write nothing. The check and the change happen with
  * no await between them, so they are atomic within the process.
@@ -48,7 +55,8 @@ export class VersionedStorage implements Storage {
     for (const [key, item] of entries) {
       const expected = (item as StoreItem).eTag;
       const stored = this.records.get(key);
-      if (stored && expected !== undefined && expected !== '*' && expected !== stored.eTag) throw new ETagConflictError(key);
+      if (expected === undefined || expected === '*') continue;
+      if (stored ? expected !== stored.eTag : expected !== ABSENT_ETAG) throw new ETagConflictError(key);
     }
     const put: [string, StoreItem][] = entries.map(([key, item]) => {
       const eTag = newETag();
