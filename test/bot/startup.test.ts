@@ -3,28 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/paths.js';
-import { tempDir } from '../support.js';
-
-const entry = join(projectRoot, 'dist/bot/index.js');
-
-/** Runs the real entry point; resolves with its output once `until` matches or it exits. */
-function start(env: Record<string, string>, until: RegExp): Promise<{ out: string; code: number | null; kill(): void }> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve) => {
-    const done = (code: number | null) => resolve({ out, code, kill: () => child.kill() });
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (until.test(out)) done(null);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => done(code));
-  });
-}
+import { startEntryPoint as start, tempDir } from '../support.js';
 
 describe('npm start entry point', () => {
   it('serves on the printed URL and answers /healthz', async () => {
