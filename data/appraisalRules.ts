@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PARTS, type Part, type Slot, type SlotFilter, type SlotSeed } from './appraisal.js';
 import type { DisabilityCategory } from './region.js';
 
@@ -63,4 +64,12 @@ type Booker = { caseNo: string; userKey: string; category: DisabilityCategory };
 export function checkedBooker(who: Booker): Booker {
   if (typeof who.caseNo !== 'string' || !who.caseNo) throw new TypeError('reserve: a case number is needed');
   return { caseNo: who.caseNo, userKey: who.userKey, category: who.category };
+}
+
+/** A booking id (BK + 8 hex digits) not `taken` yet. */
+export function newBookingId(taken: (id: string) => boolean): string {
+  for (;;) {
+    const id = `BK${randomBytes(4).toString('hex').toUpperCase()}`;
+    if (!taken(id)) return id;
+  }
 }

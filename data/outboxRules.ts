@@ -32,3 +32,22 @@ export function checkedListFilter(filter: { status?: OutboxRow['status']; limit?
   if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`list: limit must be a whole number, not ${limit}`);
   return { status: filter.status, limit };
 }
+
+/** Ids carry the creation sequence, so creation order survives a restart: OB00000001, OB00000002, ... */
+export const rowId = (seq: number) => `OB${String(seq).padStart(8, '0')}`;
+
+/** A new row as stored: number `seq` in creation order, due at once unless it says when. */
+export function pendingRow(input: NewOutboxRow, seq: number, createdAt: string): OutboxRow {
+  return {
+    id: rowId(seq),
+    dedupeKey: input.dedupeKey,
+    ...(input.caseNo !== undefined ? { caseNo: input.caseNo } : {}),
+    conversation: input.conversation,
+    recipient: input.recipient,
+    text: input.text,
+    createdAt,
+    dueAt: input.dueAt === undefined ? createdAt : new Date(input.dueAt).toISOString(),
+    attempts: 0,
+    status: 'pending',
+  };
+}

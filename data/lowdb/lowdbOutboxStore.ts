@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { countLeading } from '../sorted.js';
 import type { Low } from 'lowdb';
 import type { NewOutboxRow, OutboxRow, OutboxStore } from '../outbox.js';
-import { MAX_ERROR_LENGTH, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
+import { MAX_ERROR_LENGTH, pendingRow, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
 import { AppendLog, type LogPosition } from './appendLog.js';
 import { openLow } from './open.js';
 
@@ -33,8 +33,6 @@ interface Archived {
   position: LogPosition;
 }
 
-/** Ids carry the creation sequence, so creation order survives a restart: OB00000001, OB00000002, ... */
-const rowId = (seq: number) => `OB${String(seq).padStart(8, '0')}`;
 function seqOf(id: string): number {
   const seq = /^OB(\d+)$/.exec(id);
   if (!seq) throw new Error(`not an outbox row id: ${id}`);
@@ -121,18 +119,7 @@ export class LowdbOutboxStore implements OutboxStore {
         if (this.keys.has(input.dedupeKey) || batchKeys.has(input.dedupeKey)) continue;
         batchKeys.add(input.dedupeKey);
         const seq = this.nextSeq + added.length;
-        const row: OutboxRow = {
-          id: rowId(seq),
-          dedupeKey: input.dedupeKey,
-          ...(input.caseNo !== undefined ? { caseNo: input.caseNo } : {}),
-          conversation: input.conversation,
-          recipient: input.recipient,
-          text: input.text,
-          createdAt,
-          dueAt: input.dueAt === undefined ? createdAt : new Date(input.dueAt).toISOString(),
-          attempts: 0,
-          status: 'pending',
-        };
+        const row = pendingRow(input, seq, createdAt);
         added.push(this.addPending(row, seq));
       }
       if (added.length === 0) return [];

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Booking, ReserveResult, Slot, SlotFilter, SlotSeed, SlotStore } from '../appraisal.js';
 import { slotId } from '../appraisal.js';
-import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter } from '../appraisalRules.js';
+import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter, newBookingId } from '../appraisalRules.js';
 import { validTime } from '../validation.js';
 import type { DisabilityCategory } from '../region.js';
 import { openLow } from './open.js';
@@ -111,7 +110,7 @@ export class LowdbSlotStore implements SlotStore {
       if (refused === 'unknown') return { ok: false, reason: refused };
       if (this.activeByCase.has(caseNo)) return { ok: false, reason: 'already-booked' };
       if (refused) return { ok: false, reason: refused };
-      const booking: Booking = { id: this.newBookingId(), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
+      const booking: Booking = { id: newBookingId((id) => this.bookings.has(id)), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
       await this.write(this.bookingsDb, [[booking.id, booking]]);
       this.commitBooking(booking);
       return { ok: true, booking: { ...booking }, slot: this.slotOf(this.slots.get(id)!) };
@@ -130,7 +129,7 @@ export class LowdbSlotStore implements SlotStore {
       if (old.slotId === id) return { ok: true, booking: { ...old }, slot: this.slotOf(this.slots.get(id)!) };
       const refused = this.refusal(id);
       if (refused) return { ok: false, reason: refused };
-      const moved: Booking = { ...old, id: this.newBookingId(), slotId: id, createdAt: iso };
+      const moved: Booking = { ...old, id: newBookingId((id) => this.bookings.has(id)), slotId: id, createdAt: iso };
       const cancelled: Booking = { ...old, status: 'cancelled', cancelledAt: iso };
       await this.write(this.bookingsDb, [
         [moved.id, moved],
@@ -192,13 +191,6 @@ export class LowdbSlotStore implements SlotStore {
 
   private slotOf(row: SlotRow): Slot {
     return { ...row, booked: this.bookedOn(row.id) };
-  }
-
-  private newBookingId(): string {
-    for (;;) {
-      const id = `BK${randomBytes(4).toString('hex').toUpperCase()}`;
-      if (!this.bookings.has(id)) return id;
-    }
   }
 
   /** Makes a written booking (new or replacing its earlier version) visible to reads and checks. */

@@ -1,5 +1,5 @@
 import type { NewOutboxRow, OutboxRow, OutboxStore } from '../outbox.js';
-import { MAX_ERROR_LENGTH, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
+import { MAX_ERROR_LENGTH, pendingRow, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
 
 /**
  * The reference OutboxStore: every row in creation order in one array, found by scanning. Each
@@ -18,18 +18,7 @@ export class MemoryOutboxStore implements OutboxStore {
     for (const input of inputs) {
       if (this.keys.has(input.dedupeKey)) continue;
       this.keys.add(input.dedupeKey);
-      const row: OutboxRow = {
-        id: `OB${String(this.rows.length + 1).padStart(8, '0')}`,
-        dedupeKey: input.dedupeKey,
-        ...(input.caseNo !== undefined ? { caseNo: input.caseNo } : {}),
-        conversation: input.conversation,
-        recipient: input.recipient,
-        text: input.text,
-        createdAt,
-        dueAt: input.dueAt === undefined ? createdAt : new Date(input.dueAt).toISOString(),
-        attempts: 0,
-        status: 'pending',
-      };
+      const row = pendingRow(input, this.rows.length + 1, createdAt);
       this.rows.push(row);
       added.push(structuredClone(row));
     }

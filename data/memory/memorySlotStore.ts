@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { slotId, type Booking, type ReserveResult, type Slot, type SlotFilter, type SlotSeed, type SlotStore } from '../appraisal.js';
-import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter } from '../appraisalRules.js';
+import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter, newBookingId } from '../appraisalRules.js';
 import type { DisabilityCategory } from '../region.js';
 import { validTime } from '../validation.js';
 
@@ -53,7 +52,7 @@ export class MemorySlotStore implements SlotStore {
     if (this.activeOf(caseNo)) return { ok: false, reason: 'already-booked' };
     const refused = this.refusal(id);
     if (refused) return { ok: false, reason: refused };
-    const booking: Booking = { id: this.newBookingId(), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
+    const booking: Booking = { id: newBookingId((id) => this.bookings.has(id)), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
     this.bookings.set(booking.id, booking);
     return { ok: true, booking: { ...booking }, slot: (await this.get(id))! };
   }
@@ -65,7 +64,7 @@ export class MemorySlotStore implements SlotStore {
     if (old.slotId === id) return { ok: true, booking: { ...old }, slot: (await this.get(id))! };
     const refused = this.refusal(id);
     if (refused) return { ok: false, reason: refused };
-    const moved: Booking = { ...old, id: this.newBookingId(), slotId: id, createdAt: iso };
+    const moved: Booking = { ...old, id: newBookingId((id) => this.bookings.has(id)), slotId: id, createdAt: iso };
     this.bookings.set(old.id, { ...old, status: 'cancelled', cancelledAt: iso });
     this.bookings.set(moved.id, moved);
     return { ok: true, booking: { ...moved }, slot: (await this.get(id))! };
@@ -112,12 +111,5 @@ export class MemorySlotStore implements SlotStore {
 
   private slotOf(session: Session): Slot {
     return { ...session, booked: this.bookedOn(session.id) };
-  }
-
-  private newBookingId(): string {
-    for (;;) {
-      const id = `BK${randomBytes(4).toString('hex').toUpperCase()}`;
-      if (!this.bookings.has(id)) return id;
-    }
   }
 }
