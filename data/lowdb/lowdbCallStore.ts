@@ -10,10 +10,8 @@ type MonthFile = Record<string, CallRecord>;
 const CALLS_DIR = 'calls';
 const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
 
-
 /** The month file a call lives in, from the Beijing date in its number. */
 const monthOf = (day: string) => `${day.slice(0, 4)}-${day.slice(4, 6)}`;
-
 
 /**
  * CallStore over lowdb files under `<dataDir>/calls/`, one per Beijing month (`2026-11.json`),

@@ -30,8 +30,6 @@ const SEQUENCE_FILE = 'sequence.json';
 const shardName = (i: number) => `shard-${String(i).padStart(3, '0')}.json`;
 const shardIndex = (caseNo: string, shards: number) => createHash('sha1').update(caseNo).digest().readUInt32BE(0) % shards;
 
-
-
 /**
  * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
  * hash of the case number, each written atomically with fsync (one file write per create);

@@ -39,8 +39,6 @@ function seqOf(id: string): number {
   return Number(seq[1]);
 }
 
-
-
 /**
  * OutboxStore over files under `<dataDir>/outbox/`, owner-only:
  * - `pending.json`: the rows still to deliver (written atomically with fsync). Small: what is

@@ -14,7 +14,6 @@ const APPRAISAL_DIR = 'appraisal';
 const SLOTS_FILE = 'slots.json';
 const BOOKINGS_FILE = 'bookings.json';
 
-
 /**
  * SlotStore over two lowdb files under `<dataDir>/appraisal/`, each written atomically with
  * fsync: `slots.json` (sessions: capacity, closed) and `bookings.json` (every booking, active or
