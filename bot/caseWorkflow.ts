@@ -18,6 +18,12 @@ class ActionRefused extends Error {
 
 export type PerformResult = { ok: true; record: CaseRecord } | { ok: false; status: 400 | 404 | 409; error: string };
 
+/** The note kept in the audit trail: staff's note, and the reason for an override. */
+function auditNote(body: ActionBody): { note?: string } {
+  const note = [body.note, body.override && `提前办理，理由：${body.override}`].filter(Boolean).join('；');
+  return note ? { note } : {};
+}
+
 /** "12月3日" for a yyyy-mm-dd date. */
 export const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
@@ -44,7 +50,7 @@ export class CaseWorkflow {
           plan.change(c);
           message = plan.message;
         },
-        { by: body.by, action: body.action, ...(body.note ? { note: body.note } : {}) },
+        { by: body.by, action: body.action, ...auditNote(body) },
         now,
       );
       if (!record) return { ok: false, status: 404, error: `没有案件 ${caseNo}` };

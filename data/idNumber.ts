@@ -43,8 +43,13 @@ export function validateIdNumber(input: string, today: Date): IdNumberResult {
 
 /** Mainland mobile (11 digits from 13-19) or landline with area code (0xx-xxxxxxx[x]). */
 export function normalizePhone(input: string): string | undefined {
-  const compact = input.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');
-  if (/^1[3-9]\d{9}$/.test(compact)) return compact;
-  const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(compact);
-  return landline ? `${landline[1]}-${landline[2]}` : undefined;
+  // People type 138-1234-5678, 138 1234 5678, (0791) 8612 3456 or 0791-86123456.
+  const compact = input.normalize('NFKC').replace(/[\s()（）.]/g, '').replace(/[—–－]/g, '-').replace(/^\+?86-?/, '');
+  const digits = compact.replace(/-/g, '');
+  if (/^1[3-9]\d{9}$/.test(digits)) return digits;
+  if (!/^0[\d-]+$/.test(compact) || /--/.test(compact)) return undefined;
+  // Area codes are 010 and 02x (three digits) or four digits; a typed dash settles it.
+  const area = compact.includes('-') ? compact.slice(0, compact.indexOf('-')) : digits.slice(0, /^(010|02)/.test(digits) ? 3 : 4);
+  const local = digits.slice(area.length);
+  return /^0\d{2,3}$/.test(area) && /^[1-9]\d{6,7}$/.test(local) ? `${area}-${local}` : undefined;
 }

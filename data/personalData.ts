@@ -13,6 +13,9 @@ export function maskText(text: string): string {
 }
 
 /** 王建国 -> 王*国, 李四 -> 李*, one character stays visible at each end of longer names. */
+/** An ID number as its owner sees it in a summary: region (6) and last 4 shown, birth date hidden. */
+export const maskIdNumber = (id: string) => (id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id);
+
 export function maskName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 1) return '*';

@@ -25,6 +25,14 @@ export type Action = (typeof ACTIONS)[number];
 /** Fields the applicant can be asked to correct after a return (the application form's slot keys). */
 export const CORRECTABLE_FIELDS = ['name', 'idNumber', 'phone', 'hukou', 'address', 'category', 'guardianName', 'guardianId', 'guardianRelation', 'channel', 'delivery'] as const;
 
+const GRADE_NUMBERS: Record<string, (typeof GRADES)[number]> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级', 一: '一级', 二: '二级', 三: '三级', 四: '四级' };
+
+/** Staff send grades as 1-4, "1", "一级" or "三": all read as the grade they mean. */
+const gradeSchema = z.preprocess((raw) => {
+  const key = String(raw ?? '').trim().replace(/级$/, '');
+  return GRADE_NUMBERS[key] ?? raw;
+}, z.enum(GRADES));
+
 export const actionBodySchema = z
   .object({
     action: z.enum(ACTIONS),
@@ -33,16 +41,62 @@ export const actionBodySchema = z
     item: z.string().optional(),
     fields: z.array(z.enum(CORRECTABLE_FIELDS)).optional(),
     category: z.enum(DISABILITY_CATEGORIES).optional(),
-    grade: z.enum(GRADES).optional(),
+    grade: gradeSchema.optional(),
     method: z.enum(['mail', 'pickup']).optional(),
+    /** Why a step is taken before its time (ending the 公示 early); kept in the audit trail. */
+    override: z.string().trim().min(2).max(200).optional(),
   })
   .strict();
 export type ActionBody = z.infer<typeof actionBodySchema>;
 
+/** One body field an action takes, as staff and their tools need to know it. */
+export interface FieldSpec {
+  required: boolean;
+  description: string;
+  oneOf?: readonly string[];
+}
+
 export interface NextAction {
   action: Action;
-  /** For item decisions: the items it applies to now. */
-  items?: string[];
+  /** The body fields besides `action` and `by` (always required): exactly what the API reads. */
+  body: Record<string, FieldSpec>;
+}
+
+const optionalNote: FieldSpec = { required: false, description: '备注，记入办理记录' };
+
+/** What each action reads from the body (the API's documentation and `nextActions` come from here). */
+export function actionFields(action: Action, c: CaseRecord): Record<string, FieldSpec> {
+  switch (action) {
+    case 'return':
+      return {
+        note: { required: true, description: '退回原因，申请人能照着改的话' },
+        fields: { required: false, description: '要申请人重新填写的项（数组）', oneOf: CORRECTABLE_FIELDS },
+      };
+    case 'record_appraisal':
+      return {
+        category: { required: true, description: '评定的残疾类别', oneOf: DISABILITY_CATEGORIES },
+        grade: { required: true, description: '评定的等级：1-4 或 一级-四级', oneOf: GRADES },
+        note: optionalNote,
+      };
+    case 'object':
+      return { note: { required: true, description: '异议内容' } };
+    case 'complete_notice':
+      return {
+        note: optionalNote,
+        override: { required: false, description: `公示${c.noticeEndsOn ? `到${c.noticeEndsOn}` : ''}结束前完成时必填：提前结束的理由，记入办理记录` },
+      };
+    case 'deliver':
+      return { method: { required: true, description: '送达方式', oneOf: ['mail', 'pickup'] }, note: optionalNote };
+    case 'approve_item':
+      return { item: { required: true, description: '要决定的事项（一次一项）', oneOf: decidableItems(c, action) }, note: optionalNote };
+    case 'reject_item':
+      return {
+        item: { required: true, description: '要决定的事项（一次一项）', oneOf: decidableItems(c, action) },
+        note: { required: true, description: '不予办理的原因' },
+      };
+    default:
+      return { note: optionalNote };
+  }
 }
 
 const APPRAISAL_ITEMS = ['cert-new', 'cert-change'];
@@ -74,12 +128,9 @@ function decidableItems(c: CaseRecord, action: 'approve_item' | 'reject_item'): 
 }
 
 export function nextActions(c: CaseRecord): NextAction[] {
-  const actions: NextAction[] = STAGE_ACTIONS[c.stage].map((action) => ({ action }));
-  for (const action of ['approve_item', 'reject_item'] as const) {
-    const items = decidableItems(c, action);
-    if (items.length) actions.push({ action, items });
-  }
-  return actions;
+  const actions: Action[] = [...STAGE_ACTIONS[c.stage]];
+  for (const action of ['approve_item', 'reject_item'] as const) if (decidableItems(c, action).length) actions.push(action);
+  return actions.map((action) => ({ action, body: actionFields(action, c) }));
 }
 
 export type ActionOutcome =
@@ -108,6 +159,7 @@ export type NotificationKey =
  */
 export function planAction(c: CaseRecord, body: ActionBody, today: string, region: Region): ActionOutcome {
   const allowed = nextActions(c).find((a) => a.action === body.action);
+  const decidable = allowed?.body.item?.oneOf;
   if (!allowed) return { ok: false, status: 409, error: `现在（${c.stage}）不能执行 ${body.action}；可以执行：${nextActions(c).map((a) => a.action).join('、') || '无'}` };
   const need = (what: string) => ({ ok: false as const, status: 400 as const, error: `${body.action} 需要 ${what}` });
   switch (body.action) {
@@ -162,6 +214,10 @@ export function planAction(c: CaseRecord, body: ActionBody, today: string, regio
       if (!body.note) return need('note（异议内容）');
       return { ok: true, change: (r) => void ((r.stage = 'pre_review'), delete r.noticeEndsOn), message: 'objection' };
     case 'complete_notice':
+      // The 公示 runs through its last working day; ending it sooner takes a reason on record.
+      if (c.noticeEndsOn && today < c.noticeEndsOn && !body.override) {
+        return { ok: false, status: 409, error: `公示到${c.noticeEndsOn}才结束，现在不能完成；确需提前结束请在 override 里写明理由` };
+      }
       return {
         ok: true,
         change: (r) => {
@@ -179,7 +235,7 @@ export function planAction(c: CaseRecord, body: ActionBody, today: string, regio
       return { ok: true, change: (r) => void ((r.stage = 'delivered'), (r.delivery = body.method)), message: body.method === 'mail' ? 'delivered_mail' : 'delivered_pickup' };
     case 'approve_item':
     case 'reject_item': {
-      if (!body.item || !allowed.items?.includes(body.item)) return { ok: false, status: 409, error: `事项 ${body.item ?? '(未填)'} 现在不能决定；可以决定：${allowed.items?.join('、')}` };
+      if (!body.item || !decidable?.includes(body.item)) return { ok: false, status: 409, error: `事项 ${body.item ?? '(未填)'} 现在不能决定；可以决定：${decidable?.join('、')}` };
       if (body.action === 'reject_item' && !body.note) return need('note（不予办理的原因）');
       return {
         ok: true,

@@ -98,7 +98,11 @@ export class AppendLog<T> {
   async read(positions: LogPosition[]): Promise<T[]> {
     const records: T[] = new Array(positions.length);
     const bySegment = new Map<number, number[]>();
-    positions.forEach((p, i) => bySegment.set(p.segment, [...(bySegment.get(p.segment) ?? []), i]));
+    positions.forEach((p, i) => {
+      const indexes = bySegment.get(p.segment);
+      if (indexes) indexes.push(i);
+      else bySegment.set(p.segment, [i]);
+    });
     for (const [segment, indexes] of bySegment) {
       const handle = await open(join(this.dir, segmentName(segment)), 'r');
       try {

@@ -92,7 +92,8 @@ export class LowdbOutboxStore implements OutboxStore {
       keys.push(row.dedupeKey);
     });
     const store = new LowdbOutboxStore(pendingDb, archive, onError);
-    store.archived.push(...[...finished.values()].sort((a, b) => a.seq - b.seq));
+    // A loop, not push(...rows): spreading 100k+ arguments overflows the call stack at start-up.
+    for (const entry of [...finished.values()].sort((a, b) => a.seq - b.seq)) store.archived.push(entry);
     for (const key of keys) store.keys.add(key);
     let stale = 0;
     const rows = pendingDb.data.rows.map((row) => ({ row, seq: seqOf(row.id) })).sort((a, b) => a.seq - b.seq);

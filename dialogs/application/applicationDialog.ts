@@ -20,6 +20,8 @@ const t = text.application;
 export const APPLICATION_DIALOG = 'application';
 export const DRAFT_MAX_AGE_DAYS = 30;
 const MAX_TRIES = 3;
+/** Asking to see the ID numbers in full on the summary ("显示完整号码", "看完整的身份证号"). */
+const SHOW_FULL = /(显示|看|给我看).{0,3}(完整|全部|全)|完整.{0,2}(号码|身份证)/;
 
 type Phase = 'resume' | 'consent' | 'form' | 'summary' | 'editPick' | 'confirmCancel' | 'tooManyTries';
 
@@ -34,6 +36,8 @@ export interface ApplicationDraft {
   attempts: number;
   /** Where to go back to when the user does not confirm a cancel. */
   before?: Phase;
+  /** The materials list last told, so a summary after an edit repeats it only if it changed. */
+  materialsTold?: string;
 }
 
 export interface ApplicationDeps {
@@ -124,6 +128,10 @@ export class ApplicationDialog extends Dialog {
         if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.ask(dc, { ...draft, phase: 'form' });
         return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
       case 'summary':
+        if (SHOW_FULL.test(normalizeText(input))) {
+          await this.say(dc, this.summaryText(draft.values, true), this.summaryOptions());
+          return Dialog.EndOfTurn;
+        }
         if (await this.deps.answers.answerAside(dc.context, input)) return this.ask(dc, draft, t.continueAfterAnswer);
         return this.choose(dc, draft, this.summaryOptions(), (i) => {
           if (i === 0) return this.submit(dc, draft);
@@ -168,8 +176,9 @@ export class ApplicationDialog extends Dialog {
   private async ask(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     let next = draft;
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
-      next = { ...draft, phase: 'summary' };
-      await this.say(dc, this.materialsText(draft.values));
+      const materials = this.materialsText(draft.values);
+      next = { ...draft, phase: 'summary', materialsTold: materials };
+      if (materials !== draft.materialsTold) await this.say(dc, materials);
     }
     await this.save(dc, next);
     const { message, options } = this.question(next);
@@ -305,16 +314,17 @@ export class ApplicationDialog extends Dialog {
     return `${t.materials.intro}\n${t.materials.verified}${names(m.verified)}\n${t.materials.toSubmit}${names(m.toSubmit)}${windowNote}`;
   }
 
-  private summaryText(v: Values): string {
+  private summaryText(v: Values, full = false): string {
     const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined);
     // Items read as what will be submitted: groups resolved, ruled-out items left out.
     const lines = filled.map((s) =>
       s.key === 'picks'
         ? `${t.labels.items}：${finalItems(v).map((id) => t.itemNames[id]).join('、')}`
-        : `${t.labels[s.key]}：${s.display(v)}`,
+        : `${t.labels[s.key]}：${s.display(v, full)}`,
     );
     const queued = queuedItems(v);
     if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
+    if (!full) lines.push(t.summary.showFullHint);
     return `${t.summary.intro}\n${lines.join('\n')}`;
   }
 

@@ -1,5 +1,6 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
 import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
+import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type Region } from '../../data/region.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { recognizeChoice, recognizeChoices, recognizeYesNo, type ChoiceOption } from '../choices.js';
@@ -27,7 +28,8 @@ export interface Slot {
   required(v: Values): boolean;
   prompt(v: Values, ctx: SlotContext): { text: string; options: ChoiceOption<string>[] };
   parse(input: string, v: Values, ctx: SlotContext): ParseResult;
-  display(v: Values): string;
+  /** How the value reads in the summary; ID numbers masked unless `full` was asked for. */
+  display(v: Values, full?: boolean): string;
 }
 
 const options = (labels: Record<string, string>, synonyms: Record<string, string[]> = {}): ChoiceOption<string>[] =>
@@ -82,9 +84,12 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
       if (result.age < 18) return { ok: false, error: t.errors.guardianMinor };
       return { ok: true, set: { guardianId: result.idNumber } };
     },
-    display: (v) => v[key] ?? '',
+    display: (v, full) => (full ? v[key] ?? '' : maskIdNumber(v[key] ?? '')),
   };
 }
+
+/** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
@@ -92,15 +97,40 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
     required,
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input) => {
-      const name = input.trim().replace(/\s+/g, ' ');
-      // Han names are 2-6 characters; names of several parts (维吾尔族 etc.) are joined by ·.
+      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
+      // Han names are 2-8 characters; names of several parts (维吾尔族 etc.) are joined by ·, 20 at most.
       const valid =
-        /^\p{Script=Han}{2,6}$/u.test(name) ||
-        /^\p{Script=Han}+([·•]\p{Script=Han}+)+$/u.test(name) ||
+        ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name)) ||
         /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name);
       return valid ? { ok: true, set: { [key]: name } } : { ok: false, error: t.errors.name };
     },
     display: (v) => v[key] ?? '',
+  };
+}
+
+/** School stages in people's words; 小学 and 初中 are compulsory education, which the grant does not cover. */
+const SCHOOL_STAGES: [RegExp, Values['student']][] = [
+  [/研究生|读研|硕士|博士/, 'graduate'],
+  [/大学|大专|本科|专科|高职|大[一二三四五]|研[一二三]/, 'college'],
+  [/高中|中职|职高|中专|技校|高[一二三]/, 'high'],
+  [/小学|初中|[一二三四五六]年级|初[一二三]|义务教育/, 'compulsory'],
+  [/不上学|没上学|没读书|不读书|不在读|毕业了|没在读|辍学/, 'none'],
+];
+
+function studentSlot(required: (v: Values) => boolean): Slot {
+  const choices = () => options(t.students);
+  return {
+    key: 'student',
+    required,
+    prompt: () => ({ text: t.prompts.student, options: choices() }),
+    parse: (input) => {
+      const said = normalizeText(input);
+      const student = recognizeChoice(input, choices())?.value ?? SCHOOL_STAGES.find(([words]) => words.test(said))?.[1];
+      if (!student) return { ok: false, error: t.errors.choice };
+      const note = student === 'compulsory' ? t.dropped.compulsoryEducation : student === 'none' ? t.dropped['education-grant'] : undefined;
+      return { ok: true, set: { student: student as Values['student'] }, note };
+    },
+    display: (v) => (v.student ? t.students[v.student] : ''),
   };
 }
 
@@ -112,7 +142,9 @@ function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly str
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
     parse: (input) => {
       const picked = recognizeChoice(input, list(labels))?.value ?? input.trim();
-      return KINSHIP.test(picked) || labels.includes(picked) ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+      if (labels.includes(picked)) return { ok: true, set: { [key]: picked } };
+      // Typed kinship ("我是他儿子") is kept as the button it means, so the summary and the case read alike.
+      return KINSHIP.test(picked) ? { ok: true, set: { [key]: relationLabel(picked, labels) } } : { ok: false, error: t.errors.relation };
     },
     display: (v) => v[key] ?? '',
   };
@@ -258,7 +290,7 @@ export function applicationSlots(): Slot[] {
     idSlot('guardianId', needsGuardian),
     relationSlot('guardianRelation', t.guardianRelations, needsGuardian),
     yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
-    choiceSlot('student', () => options(t.students), (v) => chosen(v, 'education-grant')),
+    studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
     choiceSlot('channel', () => options(t.channels, { online: ['网上', '线上', '手机'], window: ['窗口', '线下', '现场'] }), () => true),
     choiceSlot('delivery', () => options(t.deliveries, { mail: ['邮寄', '寄'], pickup: ['自取', '自己领', '去领'] }), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
@@ -275,6 +307,24 @@ export function applicationSlots(): Slot[] {
       display: (v) => v.address ?? '',
     },
   ];
+}
+
+/** Kin words by the button they belong to; the last label of a list ("其他亲属") takes the rest. */
+const RELATION_WORDS: [RegExp, string[]][] = [
+  [/村委|居委|民政/, ['村（居）委会或民政部门']],
+  [/监护/, ['法定监护人']],
+  [/配偶|丈夫|妻|老公|老婆|爱人|媳妇/, ['配偶']],
+  [/儿|女(?!婿)|闺女/, ['子女']],
+  [/父|母|爸|妈|娘|爹/, ['父母']],
+  [/兄|弟|姐|妹|哥/, ['兄弟姐妹', '其他近亲属']],
+];
+
+function relationLabel(said: string, labels: readonly string[]): string {
+  for (const [words, candidates] of RELATION_WORDS) {
+    const label = words.test(said) && candidates.find((c) => labels.includes(c));
+    if (label) return label;
+  }
+  return labels[labels.length - 1] === '村（居）委会或民政部门' ? labels[labels.length - 2] : labels[labels.length - 1];
 }
 
 /** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */

@@ -24,7 +24,7 @@ export interface ApplicationValues {
   guardianId: string;
   guardianRelation: string;
   dibao: boolean;
-  student: 'high' | 'college' | 'graduate' | 'none';
+  student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;
   channel: 'online' | 'window';
   delivery: 'mail' | 'pickup';
@@ -58,7 +58,7 @@ export function droppedItems(v: Values): ItemId[] {
   const dropped: ItemId[] = [];
   if (v.dibao === false) dropped.push('living-allowance');
   if (v.grade && v.category && !careAllowanceApplies(v.grade, v.category) && holdsCertificate(v)) dropped.push('care-allowance');
-  if (v.student === 'none') dropped.push('education-grant');
+  if (v.student === 'none' || v.student === 'compulsory') dropped.push('education-grant');
   if (v.wheelchair === false) dropped.push('fuel-subsidy');
   return dropped;
 }

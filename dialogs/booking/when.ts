@@ -57,6 +57,8 @@ export function recognizeWhen(input: string, now: Date): When | undefined {
   // Punctuation is folded away by normalizeText: month.day and month/day are read from the raw text.
   const dotted = /(?:^|[^\d])(\d{1,2})[./](\d{1,2})(?:$|[^\d])/.exec(input.normalize('NFKC'));
   if (dotted) return fromMonthDay(Number(dotted[1]), Number(dotted[2]), today, part);
+  const relative = relativeWeekOrDay(text, today, part);
+  if (relative) return relative;
   const dayOnly = /^(?:这个月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})[号日](?:上午|下午|早上)?$/.exec(text);
   if (dayOnly) return fromDayOfMonth(dayOnly[1], today, part);
 
@@ -77,6 +79,25 @@ export function recognizeWhen(input: string, now: Date): When | undefined {
     }
   }
   return part ? { kind: 'part', part } : undefined;
+}
+
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 };
+
+/** 1 (Monday) to 7 (Sunday) of a yyyy-mm-dd date: Chinese weeks start on Monday. */
+const isoWeekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+
+/**
+ * Forms the recognizer reads wrongly: "下下周二" (it answers next week's Tuesday), "下下周" and
+ * "大大后天" (it answers 大后天).
+ */
+function relativeWeekOrDay(text: string, today: string, part?: Part): When | undefined {
+  const daysAhead = /^(?:大大后天|大大后日)/.exec(text);
+  if (daysAhead) return { kind: 'date', date: addDays(today, 4), part };
+  const weekAfterNext = /下下个?(?:周|星期|礼拜)([一二三四五六日天1-7])?/.exec(text);
+  if (!weekAfterNext) return undefined;
+  const monday = addDays(today, 14 - (isoWeekday(today) - 1));
+  if (!weekAfterNext[1]) return { kind: 'range', from: monday, to: addDays(monday, 6), part };
+  return { kind: 'date', date: addDays(monday, WEEKDAYS[weekAfterNext[1]] - 1), part };
 }
 
 function fromMonthDay(month: number, day: number, today: string, part?: Part): When | undefined {

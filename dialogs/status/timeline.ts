@@ -27,7 +27,9 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
   }
   for (const entry of record.audit) {
     const name = s.actionNames[entry.action];
-    if (name) lines.push(`· ${day(entry.at)} ${name}（${who(entry.by, forFamily)}）`);
+    // A return says why, so the applicant knows what to change without calling.
+    const reason = entry.action === 'return' && entry.note ? s.returnReason(forFamily ? maskText(entry.note) : entry.note) : '';
+    if (name) lines.push(`· ${day(entry.at)} ${name}（${who(entry.by, forFamily)}）${reason}`);
   }
   lines.push(s.itemsTitle);
   for (const item of record.items) {

@@ -100,7 +100,7 @@ const application = {
   certificateAdded: '补贴要先有残疾人证才能发。我把“残疾人证新办”一起加上了，补贴等证办下来后接着办，不用再跑一趟。',
   categories: ['肢体', '视力', '听力', '言语', '智力', '精神', '多重'],
   grades: ['一级', '二级', '三级', '四级'],
-  students: { high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
+  students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
   prompts: {
@@ -170,6 +170,8 @@ const application = {
     'living-allowance': '困难残疾人生活补贴要低保家庭才能申请，这一项这次先不提交。',
     'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
+    compulsoryEducation:
+      '上小学、初中是义务教育，不收学费，这项教育补贴是给上高中、中职、大学的残疾学生的，这次先不提交。孩子上了高中或中职，可以再来申请。其他选的事项照常办。',
     'fuel-subsidy': '燃油补贴是给自己用机动轮椅车的人的，这一项这次先不提交。',
   } as Record<string, string>,
   nothingLeft: '按您说的情况，选的这几项暂时都不符合条件，这次就不提交了。有疑问可以说“人工”。',
@@ -199,6 +201,7 @@ const application = {
     cancel: '取消申请',
     pickField: '要改哪一项？',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
+    showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     yes: '是',
     no: '否',
   },
@@ -349,6 +352,7 @@ const status = {
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
   correctNothing: '您现在没有被退回的申请。',
+  returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
 };
 
@@ -394,7 +398,7 @@ export const zhCN = {
     followers: ['谁在关注我的申请', '关注我的人', '关注者'],
     unsubscribe: ['退订', '不要通知了', '别发通知了', '取消通知'],
     resubscribe: ['恢复通知', '重新订阅'],
-    correct: ['修改退回的申请', '改退回的申请', '重新提交'],
+    correct: ['修改退回的申请', '改退回的申请', '重新提交', '改申请', '修改申请', '改一下申请', '补材料', '补交材料', '补充材料'],
     cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
   },

@@ -112,7 +112,7 @@ describe('admin case API', () => {
   it('returns one full case by number, unmasked, and 404 for an unknown number', async () => {
     const res = await get(`cases/${open.caseNo}`);
     expect(res.status).to.equal(200);
-    expect(await res.json()).to.deep.equal({ case: open, nextActions: [{ action: 'start_review' }] });
+    expect(await res.json()).to.deep.equal({ case: open, nextActions: [{ action: 'start_review', body: { note: { required: false, description: '备注，记入办理记录' } } }] });
     expect(((await (await get(`cases/${open.caseNo.toLowerCase()}`)).json()) as { case: CaseRecord }).case.caseNo).to.equal(open.caseNo);
     const missing = await get('cases/YC209901010001');
     expect(missing.status).to.equal(404);

@@ -94,6 +94,26 @@ describe('Web Chat page at / (Chromium)', function () {
     expect(await bubbleFont()).to.equal(before);
   });
 
+  it('keeps the welcome in view on a phone in 大字模式 (the header shrinks to a bar)', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const small = await phone.newPage();
+      await small.goto(`${running.base}/`);
+      await small.getByRole('button', { name: text.web.largeText }).click();
+      const welcome = small.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.welcome.lines[0] }).first();
+      await welcome.waitFor(WAIT);
+      await small.locator('.webchat__suggested-actions__button').first().waitFor(WAIT);
+      const header = (await small.getByRole('banner').boundingBox())!;
+      const bubble = (await welcome.boundingBox())!;
+      // The welcome's last lines are on screen, below the header, not scrolled away behind the buttons.
+      expect(header.height).to.be.below(844 / 4);
+      expect(bubble.y + bubble.height).to.be.above(header.y + header.height + 40);
+      expect(await small.getByRole('link', { name: running.app.region.hotlines.government }).isVisible()).to.equal(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('passes an axe-core scan with no serious or critical violation', async () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CaseRecord, Stage } from '../../data/cases.js';
 import { deriveCaseStatus } from '../../data/cases.js';
-import { ACTIONS, nextActions, planAction, type Action, type ActionBody } from '../../data/workflow.js';
+import { ACTIONS, actionBodySchema, actionFields, nextActions, planAction, type Action, type ActionBody } from '../../data/workflow.js';
 import { shippedKnowledge } from '../support.js';
 import { newCase } from '../fixtures/cases.js';
 
@@ -79,7 +79,34 @@ describe('case workflow: the transition table', () => {
     const plan = planAction(c, body('complete_notice'), TODAY, region);
     if (plan.ok) plan.change(c);
     expect(c.items.map((i) => [i.id, i.status])).to.deep.equal([['cert-new', 'approved'], ['care-allowance', 'submitted']]);
-    expect(nextActions(c)).to.deep.include({ action: 'approve_item', items: ['care-allowance'] });
+    const approve = nextActions(c).find((a) => a.action === 'approve_item');
+    expect(approve?.body.item).to.deep.include({ required: true, oneOf: ['care-allowance'] });
+  });
+
+  it('refuses to end the 公示 before its last working day, unless a reason is given', () => {
+    const c = { ...record('public_notice'), noticeEndsOn: '2026-11-24' };
+    const early = planAction(c, body('complete_notice'), '2026-11-23', region);
+    expect(early).to.include({ ok: false, status: 409 });
+    expect(!early.ok && early.error).to.include('2026-11-24');
+    expect(planAction(c, body('complete_notice'), '2026-11-24', region)).to.include({ ok: true });
+    expect(planAction(c, body('complete_notice', { override: '申请人病危，县残联批准提前办结' }), '2026-11-23', region)).to.include({ ok: true });
+  });
+
+  it('names in nextActions exactly the body fields each action reads', () => {
+    const c = record('appraisal_scheduled');
+    const [recordAppraisal] = nextActions(c);
+    expect(recordAppraisal.action).to.equal('record_appraisal');
+    expect(Object.keys(recordAppraisal.body)).to.have.members(['category', 'grade', 'note']);
+    const schemaKeys = Object.keys(actionBodySchema.shape);
+    for (const action of ACTIONS) for (const field of Object.keys(actionFields(action, c))) expect(schemaKeys, `${action}.${field}`).to.include(field);
+  });
+
+  it('reads grades as staff type them: 1-4, "2", 一级-四级, 三', () => {
+    for (const [raw, grade] of [[1, '一级'], ['2', '二级'], ['三级', '三级'], ['四', '四级']] as const) {
+      const parsed = actionBodySchema.parse({ action: 'record_appraisal', by: 'staff', category: '肢体', grade: raw });
+      expect(parsed.grade, String(raw)).to.equal(grade);
+    }
+    expect(actionBodySchema.safeParse({ action: 'record_appraisal', by: 'staff', category: '肢体', grade: 5 }).success).to.equal(false);
   });
 
   it('lets departments decide items in parallel once pre-review has passed, never before', () => {

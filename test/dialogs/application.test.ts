@@ -252,6 +252,35 @@ describe('ApplicationDialog: validation where it is typed', () => {
     expect((await h.say('广州市天河区')).text).to.equal(t.errors.hukou('示范县'));
   });
 
+  it('takes free text that is not a name as no name, and names of several parts as names', async () => {
+    const h = await run([...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name]]);
+    for (const notName of ['到窗口办', '是我自己']) expect((await h.say(notName)).text, notName).to.equal(t.errors.name);
+    await run([['阿卜杜·热合曼', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['138-1234-5678', t.prompts.hukou]], h);
+  });
+
+  it('reads school stages in plain words; compulsory education is explained, not dropped in silence', async () => {
+    const upToStudent: Step[] = [
+      ...start,
+      ['给我自己', t.prompts.items],
+      ['教育补贴', t.prompts.itemsMore('残疾学生教育专项补贴')],
+      ['选好了', t.prompts.hasCertificate],
+      ['有', t.prompts.name],
+      ...selfIdentity.slice(0, 3),
+      ['示范县', t.prompts.student],
+    ];
+    for (const said of ['小学五年级', '初二', '在读初中']) {
+      const h = await run(upToStudent);
+      const replies = await h.send(said);
+      expect(replies.map((r) => r.text).join('\n'), said).to.include(t.dropped.compulsoryEducation);
+    }
+    for (const said of ['高一', '读大学', '在读研究生']) {
+      const h = await run(upToStudent);
+      const reply = await h.say(said);
+      expect(reply.text, said).to.not.equal(t.errors.choice);
+      expect(reply.text, said).to.not.include(t.dropped.compulsoryEducation);
+    }
+  });
+
   it('offers help or a human after three failed tries, never a loop', async () => {
     const h = await run(upToId);
     await h.say('123');
@@ -339,6 +368,27 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     const summary = await h.say('0791-86123456');
     expect(summary.text).to.include('电话：0791-86123456').and.include('姓名：王建国');
     expect(buttons(summary)).to.deep.equal([t.summary.confirm, t.summary.edit, t.summary.cancel]);
+  });
+
+  it('masks the ID number in the summary until "显示完整号码", and tells the materials once', async () => {
+    const h = await run(full.slice(0, -1));
+    const replies = await h.send('自己去领');
+    const summary = replies[replies.length - 1].text!;
+    expect(summary).to.include('身份证号：110105********002X').and.include(t.summary.showFullHint).and.not.include(ADULT_ID);
+    const shown = await h.say('显示完整号码');
+    expect(shown.text).to.include(`身份证号：${ADULT_ID}`);
+    expect(buttons(shown)).to.deep.equal([t.summary.confirm, t.summary.edit, t.summary.cancel]);
+    await run([['修改', t.summary.pickField], ['电话', t.prompts.phone]], h);
+    const afterEdit = await h.send('0791-86123456');
+    expect(afterEdit.map((r) => r.text).join('\n')).to.not.include(t.materials.intro);
+    expect(afterEdit[afterEdit.length - 1].text).to.include(t.summary.intro);
+  });
+
+  it('shows a typed relation as the button it means', async () => {
+    const h = await run([...start, ['替家人或被监护人', t.prompts.relation], ['我是他儿子', t.prompts.items], ['证都要', t.prompts.name]]);
+    await run([['王建国', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
+    const replies = await h.send('自己去领');
+    expect(replies[replies.length - 1].text).to.include(`${t.labels.relation}：子女`);
   });
 
   it('resumes a half-filled application after a restart, and asks nothing twice', async () => {

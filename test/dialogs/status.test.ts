@@ -115,4 +115,16 @@ describe('status in the chat', () => {
     expect(updated?.returned).to.equal(undefined);
     expect(updated?.audit.map((a) => a.action).slice(-2)).to.deep.equal(['correct', 'resubmit']);
   });
+
+  it('shows the return reason in the timeline, and starts the correction however it is asked', async () => {
+    const h = await withCase();
+    await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(h.record.caseNo, { action: 'return', by: 'staff:li', note: '照片不清楚', fields: ['phone'] });
+    expect((await h.say('我的申请到哪一步了')).text).to.include(`${s.actionNames.return}（`).and.include(s.returnReason('照片不清楚'));
+    for (const said of ['改申请', '修改申请', '补材料']) {
+      const replies = await h.send(said);
+      expect(replies[0].text, said).to.equal(s.correctStart('照片不清楚', '电话'));
+      await h.say('取消');
+    }
+  });
 });

@@ -39,6 +39,13 @@ const table: [string, When | undefined][] = [
   ['下午', { kind: 'part', part: 'pm' }],
   ['上午吧', { kind: 'part', part: 'am' }],
   ['这周四', { kind: 'date', date: '2026-11-19', part: undefined }],
+  ['这周六', { kind: 'date', date: '2026-11-21', part: undefined }],
+  ['大大后天', { kind: 'date', date: '2026-11-24', part: undefined }],
+  ['下下周二', { kind: 'date', date: '2026-12-01', part: undefined }],
+  ['下下周一下午', { kind: 'date', date: '2026-11-30', part: 'pm' }],
+  ['下下个星期五上午', { kind: 'date', date: '2026-12-04', part: 'am' }],
+  ['下下礼拜天', { kind: 'date', date: '2026-12-06', part: undefined }],
+  ['下下周', { kind: 'range', from: '2026-11-30', to: '2026-12-06', part: undefined }],
   ['我要预约鉴定', undefined],
 ];
 
@@ -49,5 +56,18 @@ describe('dates and half days in Chinese (reference Fri 2026-11-20 10:00 Beijing
       if (expected === undefined) expect(got).to.equal(undefined);
       else expect(got).to.deep.equal(expected);
     });
+  }
+});
+
+// The same forms from a Sunday, the day Chinese weeks end on: 下下周 is still counted from Monday.
+describe('weeks counted from Monday (reference Sun 2026-11-22 10:00 Beijing)', () => {
+  const sunday = new Date('2026-11-22T02:00:00Z');
+  const cases: [string, string][] = [
+    ['下周二', '2026-11-24'],
+    ['下下周二', '2026-12-01'],
+    ['大后天', '2026-11-25'],
+  ];
+  for (const [input, date] of cases) {
+    it(`"${input}" -> ${date}`, () => expect(recognizeWhen(input, sunday)).to.deep.include({ kind: 'date', date }));
   }
 });

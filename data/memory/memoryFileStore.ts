@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { isFileId, type FileStore } from '../files/fileStore.js';
+
+/** The reference FileStore: bytes in a Map, ids as on disk. */
+export class MemoryFileStore implements FileStore {
+  private readonly files = new Map<string, Buffer>();
+
+  async put(bytes: Buffer): Promise<string> {
+    const fileId = createHash('sha256').update(bytes).digest('hex');
+    this.files.set(fileId, Buffer.from(bytes));
+    return fileId;
+  }
+
+  async get(fileId: string): Promise<Buffer | undefined> {
+    const bytes = isFileId(fileId) ? this.files.get(fileId) : undefined;
+    return bytes && Buffer.from(bytes);
+  }
+
+  async delete(fileId: string): Promise<void> {
+    this.files.delete(fileId);
+  }
+}
