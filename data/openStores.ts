@@ -4,6 +4,8 @@ import type { CallStore } from './calls.js';
 import type { CaseStore } from './cases.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
+import { DiskFileStore } from './files/diskFileStore.js';
+import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
@@ -24,6 +26,7 @@ import { MemoryCaseStore } from './memory/memoryCaseStore.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
 import { MemoryDraftStore } from './memory/memoryDraftStore.js';
 import { MemoryFamilyStore } from './memory/memoryFamilyStore.js';
+import { MemoryFileStore } from './memory/memoryFileStore.js';
 import { MemoryJobState } from './memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
@@ -61,6 +64,8 @@ export interface Stores<Draft> {
   family: FamilyStore;
   jobState: JobState;
   directLine: DirectLineStore;
+  /** Uploaded materials' bytes. */
+  files: FileStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -99,6 +104,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     family: new MemoryFamilyStore(),
     jobState: new MemoryJobState(),
     directLine: new MemoryDirectLineStore(),
+    files: new MemoryFileStore(),
     close: async () => undefined,
   };
 }
@@ -140,6 +146,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       family,
       jobState,
       directLine,
+      files: DiskFileStore.open(dataDir),
       close: async () => {
         await storage.flush();
         await lock.release();

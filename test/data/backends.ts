@@ -4,6 +4,8 @@ import type { CallStore } from '../../data/calls.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { DirectLineLimits, DirectLineStore } from '../../data/directLineStore.js';
 import type { FamilyStore } from '../../data/family.js';
+import { DiskFileStore } from '../../data/files/diskFileStore.js';
+import type { FileStore } from '../../data/files/fileStore.js';
 import type { JobState } from '../../data/jobState.js';
 import { MapRecords } from '../../data/keyedRecords.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
@@ -22,6 +24,7 @@ import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
 import { MemoryDirectLineStore, directLineLimits } from '../../data/memory/memoryDirectLineStore.js';
 import { MemoryDraftStore } from '../../data/memory/memoryDraftStore.js';
 import { MemoryFamilyStore } from '../../data/memory/memoryFamilyStore.js';
+import { MemoryFileStore } from '../../data/memory/memoryFileStore.js';
 import { MemoryJobState } from '../../data/memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from '../../data/memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
@@ -49,6 +52,7 @@ export interface Backend {
   family(dir: string): Promise<FamilyStore>;
   jobState(dir: string): Promise<JobState>;
   directLine(dir: string, limits?: Partial<DirectLineLimits>): Promise<DirectLineStore>;
+  files(dir: string): Promise<FileStore>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -75,6 +79,7 @@ export const memoryBackend: Backend = {
   outbox: perPlace(() => new MemoryOutboxStore()),
   family: perPlace(() => new MemoryFamilyStore()),
   jobState: perPlace(() => new MemoryJobState()),
+  files: perPlace(() => new MemoryFileStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -92,6 +97,7 @@ export const lowdbBackend: Backend = {
   family: (dir) => LowdbFamilyStore.open(dir),
   jobState: (dir) => LowdbJobState.open(dir),
   directLine: (dir, limits) => LowdbDirectLineStore.open(dir, limits),
+  files: async (dir) => DiskFileStore.open(dir),
 };
 
 export const backends: Backend[] = [memoryBackend, lowdbBackend];

@@ -4,6 +4,7 @@ import { caseStoreConformance } from './caseStore.conformance.js';
 import { directLineStoreConformance } from './directLineStore.conformance.js';
 import { draftStoreConformance } from './draftStore.conformance.js';
 import { familyStoreConformance } from './familyStore.conformance.js';
+import { fileStoreConformance } from './fileStore.conformance.js';
 import { jobStateConformance } from './jobState.conformance.js';
 import { feedbackStoreConformance, unansweredStoreConformance } from './knowledgeStores.conformance.js';
 import { outboxStoreConformance } from './outboxStore.conformance.js';
@@ -23,4 +24,5 @@ for (const b of backends) {
   familyStoreConformance(b.name, b.family, b.newDir);
   jobStateConformance(b.name, b.jobState, b.newDir);
   directLineStoreConformance(b.name, b.directLine, b.newDir);
+  fileStoreConformance(b.name, () => b.files(b.newDir()));
 }
