@@ -36,10 +36,10 @@ export class DataDirLock {
     private readonly holder: LockHolder,
   ) {}
 
-  static async acquire(dataDir: string, { onTakeOver, now = new Date() }: { onTakeOver?: (stale: LockHolder) => void; now?: Date } = {}): Promise<DataDirLock> {
+  static async acquire(dataDir: string, { onTakeOver }: { onTakeOver?: (stale: LockHolder) => void } = {}): Promise<DataDirLock> {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, LOCK_FILE);
-    const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: now.toISOString() };
+    const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
     const temp = join(dataDir, `.${LOCK_FILE}.${process.pid}.tmp`);
     await writeFile(temp, JSON.stringify(holder) + '\n', { mode: 0o600 });
     try {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { StoreItem } from 'botbuilder';
 import { VersionedStorage } from '../versionedStorage.js';
-import type { CorruptFilePolicy } from './secureJsonFile.js';
+import { setAsideToStderr, type CorruptFilePolicy } from './secureJsonFile.js';
 import { ShardedRecords } from './shardedRecords.js';
 
 /** Enough shards that one turn's save rewrites a small file, few enough to open at once. */
@@ -41,7 +41,7 @@ export class LowdbStorage extends VersionedStorage {
 
   static async open(
     dataDir: string,
-    { shards = DEFAULT_STATE_SHARDS, onWriteError = (err: Error) => console.error(err), onCorrupt = { setAside: () => undefined } }: LowdbStorageOptions = {},
+    { shards = DEFAULT_STATE_SHARDS, onWriteError = (err: Error) => console.error(err), onCorrupt = setAsideToStderr }: LowdbStorageOptions = {},
   ): Promise<LowdbStorage> {
     // Conversation state is rebuilt by the user's next message: no fsync.
     const records = await ShardedRecords.open<StoreItem>(join(dataDir, 'bot-state'), shards, { fsync: false, onCorrupt });

@@ -22,6 +22,11 @@ export interface CorruptFilePolicy {
   setAside(file: string, movedTo: string, reason: string): void;
 }
 
+/** Sets a damaged file aside with a line on stderr (stores opened without a logger). */
+export const setAsideToStderr: CorruptFilePolicy = {
+  setAside: (file, movedTo, reason) => console.error(`${file} was damaged (${reason}); set aside as ${movedTo}, starting it empty`),
+};
+
 export interface JsonFileOptions {
   /**
    * fsync the file before the rename and the folder after it: survives an OS crash or power
