@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { access, link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -150,6 +150,9 @@ export class SecureJsonFile<T> implements Adapter<T> {
       if (err.code !== 'ENOENT') throw err;
     };
     await unlink(this.previous).catch(ignoreMissing);
-    await link(this.file, this.previous).catch(ignoreMissing);
+    await link(this.file, this.previous).catch((err: NodeJS.ErrnoException) =>
+      // A file system without hard links gets a copy (same owner-only mode).
+      err.code === 'ENOENT' ? undefined : copyFile(this.file, this.previous).catch(ignoreMissing),
+    );
   }
 }
