@@ -1,5 +1,4 @@
 import type { CloudAdapter } from 'botbuilder';
-import { VersionedConversationState, VersionedUserState } from './versionedState.js';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
@@ -27,6 +26,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
+import { VersionedConversationState, VersionedUserState } from './versionedState.js';
 import { registerKnowledgeAdmin } from './routes/admin.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
