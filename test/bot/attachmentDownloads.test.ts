@@ -8,16 +8,18 @@ async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; c
   const seen: IncomingMessage[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(req);
-    if (req.url === '/photo') return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }).end('hello');
-    if (req.url === '/declared-big') return void res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }).end();
+    // Not `writeHead(...).end()`: restify, loaded by other tests, patches writeHead for every server and returns nothing.
+    if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));
+    if (req.url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }), res.end());
     if (req.url === '/chunked') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1024));
       return void res.end();
     }
-    if (req.url === '/redirect') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+    if (req.url === '/redirect') return void (res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }), res.end());
     if (req.url === '/slow') return; // never answers
-    res.writeHead(404).end();
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
