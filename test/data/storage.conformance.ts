@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Storage, StoreItems } from 'botbuilder';
-import { ETagConflictError } from '../../data/versionedStorage.js';
+import { ABSENT_ETAG, ETagConflictError } from '../../data/versionedStorage.js';
 
 /** A backend that writes behind exposes `flush`, awaited before a reopen. */
 type FlushableStorage = Storage & { flush?(): Promise<void> };
@@ -109,6 +109,16 @@ export function storageConformance(name: string, open: (dir: string) => Promise<
       expect((results[1] as PromiseRejectedResult).reason).to.be.instanceOf(ETagConflictError);
       expect(await storage.read(['a', 'b'])).to.have.nested.property('a.n', 1);
       expect(await storage.read(['b'])).to.deep.equal({});
+    });
+
+    it('creates with ABSENT_ETAG only while the item is absent, and refuses an eTag of an item since deleted', async () => {
+      await storage.write({ fresh: { n: 1, eTag: ABSENT_ETAG } });
+      await conflict(storage.write({ fresh: { n: 2, eTag: ABSENT_ETAG } }));
+      expect((await storage.read(['fresh'])).fresh.n).to.equal(1);
+      const { eTag } = (await storage.read(['fresh'])).fresh;
+      await storage.delete(['fresh']);
+      await conflict(storage.write({ fresh: { n: 3, eTag } }));
+      expect(await storage.read(['fresh'])).to.deep.equal({});
     });
 
     it('deletes items, unknown keys without complaint', async () => {
