@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { LOCK_FILE } from '../../data/lowdb/dataDirLock.js';
 import { openStores, type StoreConfig, type StoreEvents } from '../../data/openStores.js';
 import { newCase } from '../fixtures/cases.js';
 import { tempDir } from '../support.js';
@@ -52,6 +54,24 @@ describe('openStores', () => {
     expect(error.message).to.include(`data folder ${config.dataDir} is in use`).and.include(`pid ${process.pid}`);
     await stores.close();
     await (await openStores(config)).close();
+  });
+
+  it('takes over a lock whose process is gone, but not one held on another host or one it cannot read', async () => {
+    const config = lowdb();
+    const lock = join(config.dataDir, LOCK_FILE);
+    const holder = (pid: number, host: string) => JSON.stringify({ pid, host, startedAt: AT.toISOString() });
+    mkdirSync(config.dataDir, { recursive: true });
+    // Process ids stay below 2^22 on Linux: this one is not running.
+    writeFileSync(lock, holder(2 ** 22 + 1, hostname()), { mode: 0o600 });
+    const events = recording();
+    await (await openStores(config, events)).close();
+    expect(events.seen.find((e) => e.event === 'data_lock_taken_over')?.fields).to.include({ stalePid: 2 ** 22 + 1, dataDir: config.dataDir });
+    expect(existsSync(lock)).to.equal(false);
+
+    writeFileSync(lock, holder(2 ** 22 + 1, 'another-host'), { mode: 0o600 });
+    expect((await rejection(openStores(config))).message).to.include('on host another-host').and.include(`delete ${lock}`);
+    writeFileSync(lock, 'garbage', { mode: 0o600 });
+    expect((await rejection(openStores(config))).message).to.include(`${lock} is not a OneVisit lock file`);
   });
 
   describe('damaged files at start-up', () => {
