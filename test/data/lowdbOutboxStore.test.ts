@@ -99,7 +99,10 @@ describe('LowdbOutboxStore files', () => {
     const [first, second] = readFileSync(segment, 'utf8').split('\n');
     rmSync(segment);
     appendFileSync(segment, `${first.slice(0, 20)}\n${second}\n`);
-    await rejects(LowdbOutboxStore.open(dataDir));
+    let error: unknown;
+    await LowdbOutboxStore.open(dataDir).catch((err) => (error = err));
+    // Named, with what to do about it.
+    expect((error as Error).message).to.include(`${segment}: unreadable record at byte 0`).and.include('repair that line');
   });
 
   it('do not acknowledge or keep an enqueue whose write failed', async () => {
