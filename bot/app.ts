@@ -6,7 +6,7 @@ import { openStores, type Stores } from '../data/openStores.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
-import { CaseWorkflow } from './caseWorkflow.js';
+import { CaseUseCases } from '../cases/index.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
@@ -20,6 +20,7 @@ import { registerCaseAdmin } from './routes/cases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
+import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
@@ -45,7 +46,8 @@ export interface App {
   kb: KnowledgeBase;
   region: Region;
   stores: Stores<ApplicationDraft>;
-  workflow: CaseWorkflow;
+  /** Every change of a case (cases/). */
+  useCases: CaseUseCases;
   dailyJobs: DailyJobs;
   notifier: Notifier;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
@@ -71,14 +73,19 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
-  const dailyJobs = new DailyJobs({ cases, slots, workflow, region, clock, logger });
+  const useCases = new CaseUseCases({
+    cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
+  });
+  // Status updates a crash left inside cases go to the outbox before anything else happens.
+  await relayLeftovers(useCases, logger);
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger });
   const dialog = new MainDialog(
     answers,
     region.hotlines,
-    { drafts, cases, region, clock },
-    { slots, cases, region, clock },
-    { cases, family, workflow, region, clock },
+    { drafts, cases, useCases, region, clock },
+    { slots, cases, useCases, region, clock },
+    { cases, family, useCases, region, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   const adapter = createAdapter(config, logger);
@@ -92,9 +99,9 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerHealth(server);
   registerMessages(server, adapter, bot, logger);
   registerAgent(server, kb);
-  registerAgentConsole(server, { token: config.agentToken, feedback, cases, calls, clock, kb });
+  registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, kb });
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
-  registerCaseAdmin(server, config.adminToken, cases, workflow);
+  registerCaseAdmin(server, config.adminToken, cases, useCases.workflow);
   registerSlotAdmin(server, config.adminToken, slots);
   registerOutboxAdmin(server, config.adminToken, outbox);
   registerOverdueAdmin(server, config.adminToken, dailyJobs);
@@ -118,11 +125,11 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     kb,
     region,
     stores,
-    workflow,
+    useCases,
     dailyJobs,
     notifier,
     startScheduler: () => {
-      scheduler ??= startScheduler({ notifier, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+      scheduler ??= startScheduler({ notifier, relay: () => relayLeftovers(useCases, logger), schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },
     listen: () =>
       new Promise((resolve, reject) => {
@@ -142,4 +149,14 @@ export async function createApp({ config, logger = createLogger(), clock = syste
       await stores.close();
     },
   };
+}
+
+/** Relays what is left in the cases; a failure is logged and retried on the next pass. */
+async function relayLeftovers(useCases: CaseUseCases, logger: Logger): Promise<void> {
+  try {
+    const relayed = await useCases.relay.relayPending();
+    if (relayed) logger.info('relayed_leftovers', { relayed });
+  } catch (err) {
+    logger.error('relay_failed', { message: err instanceof Error ? err.message : String(err) });
+  }
 }

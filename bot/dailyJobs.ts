@@ -6,7 +6,7 @@ import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
 import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
-import { monthDay, type CaseWorkflow } from './caseWorkflow.js';
+import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
 
 const s = text.status;
@@ -23,7 +23,7 @@ export interface OverdueCase {
 export interface DailyJobDeps {
   cases: CaseStore;
   slots: SlotStore;
-  workflow: CaseWorkflow;
+  useCases: CaseUseCases;
   region: Region;
   clock: Clock;
   logger: Logger;
@@ -37,15 +37,7 @@ export class DailyJobs {
   async remindAppraisals(now = this.deps.clock.now()): Promise<number> {
     const tomorrow = addDays(shanghaiDate(now), 1);
     let sent = 0;
-    for (const booking of await this.deps.slots.bookingsOn(tomorrow)) {
-      const record = await this.deps.cases.get(booking.caseNo);
-      const slot = await this.deps.slots.get(booking.slotId);
-      const hospital = this.deps.region.hospitals.find((h) => h.id === slot?.hospitalId);
-      if (!record || !slot || !hospital) continue;
-      const when = `${monthDay(slot.date)}${text.booking.parts[slot.part]}`;
-      await this.deps.workflow.notify(record, s.notify.reminder(when, hospital.name, hospital.address), `reminder-${booking.id}`);
-      sent++;
-    }
+    for (const booking of await this.deps.slots.bookingsOn(tomorrow)) if (await this.deps.useCases.appointments.remind(booking)) sent++;
     return sent;
   }
 
@@ -55,7 +47,7 @@ export class DailyJobs {
     const done: string[] = [];
     for (const c of await this.deps.cases.list({ status: 'public_notice', limit: OPEN_CASES })) {
       if (!c.noticeEndsOn || c.noticeEndsOn >= today) continue;
-      const result = await this.deps.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
+      const result = await this.deps.useCases.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
       if (result.ok) done.push(c.caseNo);
     }
     return done;

@@ -49,6 +49,8 @@ export function dailyJobsDue(
 
 export interface SchedulerOptions {
   notifier: Pick<Notifier, 'tick'>;
+  /** Moves status updates a crash left inside cases to the outbox; runs first on every pass (it logs its own failures). */
+  relay?: () => Promise<void>;
   /** A cron expression in Beijing time; NOTIFY_SCHEDULE, default every minute. */
   schedule?: string;
   daily?: DailyJob[];
@@ -63,8 +65,8 @@ export interface Scheduler {
 }
 
 /**
- * Every `schedule` (node-cron, Asia/Shanghai, no overlap): runs the daily jobs that are due,
- * then delivers the outbox. One pass also runs at once, so due messages and jobs missed while
+ * Every `schedule` (node-cron, Asia/Shanghai, no overlap): relays leftover status updates, runs
+ * the daily jobs that are due, then delivers the outbox. One pass also runs at once, so due messages and jobs missed while
  * the bot was down do not wait for the first beat. Throws on a bad schedule or job.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
@@ -100,6 +102,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const pass = (): Promise<void> => {
     running ??= (async () => {
       try {
+        await options.relay?.();
         await runJobs();
         const result = await notifier.tick();
         // Quiet in quiet hours: rows merely waiting are not news every minute.

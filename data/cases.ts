@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Part } from './appraisal.js';
 import type { Department, Grade, ItemId } from './bundle.js';
+import type { NewOutboxRow } from './outbox.js';
 import type { DisabilityCategory } from './region.js';
 
 /** Where one bundled item stands with its department. */
@@ -87,6 +88,14 @@ export interface CaseRecord {
   noticeEndsOn?: string;
   /** Where to send status updates to the applicant (proactive messages). */
   conversation?: Partial<ConversationReference>;
+  /** The draft's submission this case was made from: one submission, one case. */
+  submissionId?: string;
+  /**
+   * Status updates written with the change that caused them (a transactional outbox): no crash
+   * can separate the two. The relay copies them into the OutboxStore (its dedupe keys make a
+   * repeat harmless) and then removes them here.
+   */
+  pendingNotifications?: NewOutboxRow[];
   audit: AuditEntry[];
 }
 
@@ -116,9 +125,15 @@ export function deriveCaseStatus(items: CaseItem[], stage: Stage = 'submitted'):
 }
 
 export interface CaseStore {
-  /** Stores a new case atomically and durably; resolves once it is on disk. */
+  /**
+   * Stores a new case atomically and durably; resolves once it is on disk. When a case with the
+   * same `submissionId` exists, resolves to it and writes nothing: however often or concurrently
+   * one submission is sent, it makes one case.
+   */
   create(input: NewCase, at: Date): Promise<CaseRecord>;
   get(caseNo: string): Promise<CaseRecord | undefined>;
+  /** The case made from one submission, if any. */
+  findBySubmission(submissionId: string): Promise<CaseRecord | undefined>;
   /** Open cases of one person (by resident ID number), newest first. */
   openCasesOf(idNumber: string): Promise<CaseRecord[]>;
   /** Open cases filed from one chat user (`submittedBy.userKey`), newest first. */
@@ -132,6 +147,13 @@ export interface CaseStore {
   /** Newest first. */
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;
+  /** Cases holding status updates not yet relayed to the outbox, oldest change first, at most `limit`. */
+  withPendingNotifications(limit: number): Promise<CaseRecord[]>;
+  /**
+   * Removes relayed status updates (by dedupe key) from a case, durably; not a change of the
+   * case (no audit entry, `updatedAt` kept). Unknown keys and cases are ignored.
+   */
+  markRelayed(caseNo: string, dedupeKeys: string[]): Promise<void>;
 }
 
 /** The stored form of a new case: its number and times, its status derived, the first audit entry. */

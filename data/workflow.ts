@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GRADES } from './bundle.js';
 import { addWorkingDays } from './calendar.js';
-import type { CaseRecord, Stage } from './cases.js';
+import { STAGES, type CaseRecord, type Stage } from './cases.js';
 import { DISABILITY_CATEGORIES, type Region } from './region.js';
 
 // The case workflow as a table: which action is allowed at which stage, what it needs, what it
@@ -249,6 +249,23 @@ export function planAction(c: CaseRecord, body: ActionBody, today: string, regio
     }
   }
 }
+
+/**
+ * Changes a case gets from the applicant, an agent or the system outside the staff actions
+ * above, and the stages that allow each: the use cases check them inside the case write.
+ */
+export const CASE_EVENTS = {
+  'appointment-book': ['appraisal_scheduled'],
+  'appointment-reschedule': ['appraisal_scheduled'],
+  // Freeing a place is always allowed: a booking left behind by a later stage only blocks others.
+  'appointment-cancel': STAGES,
+  'home-appraisal-request': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
+  'agent-reveal': STAGES,
+  'family-check-locked': STAGES,
+} as const satisfies Record<string, readonly Stage[]>;
+export type CaseEvent = keyof typeof CASE_EVENTS;
+
+export const allowsEvent = (c: CaseRecord, event: CaseEvent): boolean => (CASE_EVENTS[event] as readonly Stage[]).includes(c.stage);
 
 /**
  * Working days a stage may take before the case is overdue: the federation reviews within 10

@@ -83,6 +83,8 @@ export class MainDialog extends ComponentDialog {
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     const booking = recognizeBookingIntent(meant);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
+    // A repeat of "确认提交" that arrives after the application ended still gets its case number.
+    if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     if (command === 'resume' || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume: command === 'resume' }, outcome: 'application-start' };
     return undefined;
   }

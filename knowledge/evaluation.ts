@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from './knowledgeBase.js';
+import type { Entry } from './loader.js';
+import { seededRandom } from './random.js';
 
 export interface EvalQuestion {
   q: string;
@@ -14,6 +16,8 @@ export interface EvalReport {
   mrr: number;
   /** Share the bot answered by itself with a right answer. */
   answeredRight: number;
+  /** Share the bot answered by itself with a wrong answer. */
+  answeredWrong: number;
   /** Out-of-scope questions the bot did not answer by itself. */
   outOfScope: number;
   rejected: number;
@@ -33,7 +37,7 @@ export function answerPasses(answer: string, expect: string[][]): boolean {
 
 /** Scores the knowledge base the way the hold-out run does: through `suggest`. */
 export function evaluate(kb: KnowledgeBase, inScope: EvalQuestion[], outOfScope: EvalQuestion[]): EvalReport {
-  let top1 = 0, top3 = 0, rr = 0, answeredRight = 0, rejected = 0;
+  let top1 = 0, top3 = 0, rr = 0, answeredRight = 0, answeredWrong = 0, rejected = 0;
   const failures: EvalReport['failures'] = [];
   for (const { q, expect = [] } of inScope) {
     const result = kb.suggest(q, 3);
@@ -41,6 +45,7 @@ export function evaluate(kb: KnowledgeBase, inScope: EvalQuestion[], outOfScope:
     if (rank === 0) top1++;
     if (rank >= 0) { top3++; rr += 1 / (rank + 1); }
     if (rank === 0 && result.answered) answeredRight++;
+    if (rank !== 0 && result.answered) answeredWrong++;
     if (rank !== 0) failures.push({ q, got: result.suggestions[0]?.id ?? '(none)' });
   }
   for (const { q } of outOfScope) {
@@ -54,8 +59,92 @@ export function evaluate(kb: KnowledgeBase, inScope: EvalQuestion[], outOfScope:
     top3: top3 / n,
     mrr: rr / n,
     answeredRight: answeredRight / n,
+    answeredWrong: answeredWrong / n,
     outOfScope: outOfScope.length,
     rejected: outOfScope.length ? rejected / outOfScope.length : 1,
     failures,
+  };
+}
+
+/** One fold of k: the entries with some of their wordings held out, and those wordings as questions. */
+export interface Fold {
+  train: Entry[];
+  /** Held-out wordings of entries that answer (the right entry's id) ... */
+  inScope: { q: string; id: string }[];
+  /** ... and of decline entries, which the bot must not answer by itself. */
+  outOfScope: EvalQuestion[];
+}
+
+/**
+ * Splits every entry's wordings (question and alternates, shuffled with a fixed seed) into k
+ * folds; fold `f` trains on the others and tests on its own, so every wording is tested once
+ * by a model that never saw it.
+ */
+export function kFold(entries: Entry[], k: number, f: number): Fold {
+  const random = seededRandom(2024);
+  const fold: Fold = { train: [], inScope: [], outOfScope: [] };
+  for (const entry of entries) {
+    const wordings = [entry.question, ...entry.alternates];
+    for (let i = wordings.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [wordings[i], wordings[j]] = [wordings[j], wordings[i]];
+    }
+    const kept = wordings.filter((_, i) => i % k !== f);
+    const held = wordings.filter((_, i) => i % k === f);
+    fold.train.push({ ...entry, question: kept[0], alternates: kept.slice(1) });
+    for (const q of held) {
+      if (entry.kind === 'decline') fold.outOfScope.push({ q });
+      else fold.inScope.push({ q, id: entry.id });
+    }
+  }
+  return fold;
+}
+
+/** Scores a fold's held-out wordings: right means the entry they were written for. */
+export function evaluateFold(kb: KnowledgeBase, fold: Fold): EvalReport {
+  let top1 = 0, top3 = 0, rr = 0, answeredRight = 0, answeredWrong = 0, rejected = 0;
+  const failures: EvalReport['failures'] = [];
+  for (const { q, id } of fold.inScope) {
+    const result = kb.suggest(q, 3);
+    const rank = result.suggestions.findIndex((s) => s.id === id);
+    if (rank === 0) top1++;
+    if (rank >= 0) { top3++; rr += 1 / (rank + 1); }
+    if (rank === 0 && result.answered) answeredRight++;
+    if (rank !== 0 && result.answered) answeredWrong++;
+    if (rank !== 0) failures.push({ q, got: `${result.suggestions[0]?.id ?? '(none)'} (want ${id})` });
+  }
+  for (const { q } of fold.outOfScope) {
+    if (kb.suggest(q, 1).answered) failures.push({ q, got: `answered ${kb.suggest(q, 1).suggestions[0]?.id}` });
+    else rejected++;
+  }
+  const n = fold.inScope.length || 1;
+  return {
+    questions: fold.inScope.length,
+    top1: top1 / n,
+    top3: top3 / n,
+    mrr: rr / n,
+    answeredRight: answeredRight / n,
+    answeredWrong: answeredWrong / n,
+    outOfScope: fold.outOfScope.length,
+    rejected: fold.outOfScope.length ? rejected / fold.outOfScope.length : 1,
+    failures,
+  };
+}
+
+/** Sums reports of folds into one (weighted by their question counts). */
+export function combine(reports: EvalReport[]): EvalReport {
+  const questions = reports.reduce((a, r) => a + r.questions, 0) || 1;
+  const outOfScope = reports.reduce((a, r) => a + r.outOfScope, 0) || 1;
+  const mean = (pick: (r: EvalReport) => number) => reports.reduce((a, r) => a + pick(r) * r.questions, 0) / questions;
+  return {
+    questions,
+    top1: mean((r) => r.top1),
+    top3: mean((r) => r.top3),
+    mrr: mean((r) => r.mrr),
+    answeredRight: mean((r) => r.answeredRight),
+    answeredWrong: mean((r) => r.answeredWrong),
+    outOfScope,
+    rejected: reports.reduce((a, r) => a + r.rejected * r.outOfScope, 0) / outOfScope,
+    failures: reports.flatMap((r) => r.failures),
   };
 }

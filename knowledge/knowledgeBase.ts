@@ -1,7 +1,9 @@
 import type { Region } from '../data/region.js';
-import { FeatureExtractor } from './features.js';
+import { TextAnalyzer } from './features.js';
 import { loadKnowledge, type Entry } from './loader.js';
-import { DEFAULT_RANKING, RetrievalIndex, type Decision, type RankingOptions } from './retrieval.js';
+import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
+import { questionParts } from './runOn.js';
+import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
@@ -20,14 +22,14 @@ export interface SuggestResult {
   suggestions: Suggestion[];
 }
 
-/** The loaded knowledge base: entries by id, the ranking index, and the decisions on top. */
+/** The loaded knowledge base: entries by id, the ranking, and the decisions on top. */
 export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
 
   constructor(
     readonly entries: Entry[],
-    private readonly index: RetrievalIndex,
-    private readonly extractor: FeatureExtractor,
+    private readonly ranker: Ranker,
+    private readonly analyzer: TextAnalyzer,
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
   }
@@ -37,9 +39,10 @@ export class KnowledgeBase {
     return KnowledgeBase.fromEntries(entries, synonyms, options);
   }
 
-  static fromEntries(entries: Entry[], synonyms: ConstructorParameters<typeof FeatureExtractor>[0], options = DEFAULT_RANKING, bigramWeight?: number): KnowledgeBase {
-    const extractor = new FeatureExtractor(synonyms, bigramWeight);
-    return new KnowledgeBase(entries, new RetrievalIndex(entries, extractor, options), extractor);
+  /** Builds the ranking (trains the linear model) from the entries' own wordings. */
+  static fromEntries(entries: Entry[], synonyms: SynonymGroup[], options = DEFAULT_RANKING): KnowledgeBase {
+    const analyzer = new TextAnalyzer(synonyms);
+    return new KnowledgeBase(entries, new Ranker(entries, analyzer, options), analyzer);
   }
 
   entry(id: string): Entry | undefined {
@@ -47,12 +50,28 @@ export class KnowledgeBase {
   }
 
   decide(query: string, top = 3): Decision {
-    return this.index.decide(query.slice(0, MAX_QUERY_CHARS), top);
+    return this.ranker.decide(query.slice(0, MAX_QUERY_CHARS), top);
+  }
+
+  /**
+   * A run-on message holding two or more questions ("老头子中风了…能不能办个残疾证…补贴能领多少"),
+   * split into one query per question, each with the context said before it. Split only when
+   * every part is a question the knowledge base recognises (answered, or "您想问的是"), each
+   * about a different entry; otherwise `[text]`, one question.
+   */
+  splitQuestions(text: string): string[] {
+    const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
+    if (parts.length < 2) return [text];
+    const topics = parts.map((p) => {
+      const d = this.decide(p, 1);
+      return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
+    });
+    return topics.every((t) => t !== undefined) && new Set(topics).size === parts.length ? parts : [text];
   }
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
   questionKey(query: string): string {
-    return this.extractor.canonicalize(query.slice(0, MAX_QUERY_CHARS));
+    return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }
 
   /** The hotline agent's view: the best answers with scores, and whether the bot would answer alone. */

@@ -13,6 +13,11 @@ export const entrySchema = z.object({
     .array(z.object({ to: z.string().min(1), label: z.string().min(1).optional() }))
     .optional(),
   kind: z.enum(ENTRY_KINDS).default('answer'),
+  /** For a decline entry: the objects it is about (身份证, 护照...); it wins only when the question names one. */
+  about: z.array(z.string().min(1)).optional(),
+}).refine((e) => e.kind !== 'decline' || (e.about?.length ?? 0) > 0, {
+  message: '拒答条目（kind: decline）需要 about：它所说的对象，例如 [身份证]',
+  path: ['about'],
 });
 
 export const entryFileSchema = z.array(z.unknown());

@@ -9,7 +9,8 @@ import { serveInChild } from './bench/child.js';
 import { closedLoop, openLoop } from './bench/httpLoad.js';
 import { ms, percentile, seededRandom } from './bench/stats.js';
 
-// `npm run bench:kb`: suggest latency in process (shipped KB and a synthetic 10,000-entry KB),
+// `npm run bench:kb`: training time at start-up, suggest latency in process (shipped KB and a
+// synthetic 10,000-entry KB),
 // then KB turns against echo turns over HTTP on loopback.
 const config = loadConfig();
 const region = loadRegion(config.regionFile);
@@ -51,8 +52,21 @@ function syntheticEntries(count: number): Entry[] {
   }));
 }
 
-const shipped = KnowledgeBase.fromEntries(content.entries, content.synonyms);
+// Start-up: the first build also loads jieba's dictionary and pinyin-pro's tables once per process.
 let t = performance.now();
+KnowledgeBase.fromEntries(content.entries, content.synonyms);
+const cold = performance.now() - t;
+const builds: number[] = [];
+let shipped!: KnowledgeBase;
+for (let i = 0; i < 5; i++) {
+  t = performance.now();
+  shipped = KnowledgeBase.fromEntries(content.entries, content.synonyms);
+  builds.push(performance.now() - t);
+}
+const wordings = content.entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
+console.log(`Training at start-up (shipped KB, ${content.entries.length} entries, ${wordings} wordings): first in the process ${cold.toFixed(0)} ms, then median ${percentile(builds, 50).toFixed(0)} ms   target <= 1 s`);
+
+t = performance.now();
 const synthetic = KnowledgeBase.fromEntries([...content.entries, ...syntheticEntries(10_000 - content.entries.length)], content.synonyms);
 const buildSynthetic = performance.now() - t;
 
@@ -60,7 +74,7 @@ console.log(`In-process suggest (top 3), ${questions.length} questions:`);
 const a = latency(shipped, 20);
 console.log(`  shipped KB (${content.entries.length} entries): p50 ${ms(a.p50)}  p95 ${ms(a.p95)}  p99 ${ms(a.p99)}   target p95 <= 2 ms`);
 const b = latency(synthetic, 5);
-console.log(`  synthetic KB (10,000 entries, index built in ${buildSynthetic.toFixed(0)} ms): p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  p99 ${ms(b.p99)}   target p95 <= 20 ms`);
+console.log(`  synthetic KB (10,000 entries, trained in ${(buildSynthetic / 1000).toFixed(0)} s): p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  p99 ${ms(b.p99)}   target p95 <= 20 ms`);
 
 // Each server in its own process; this one only generates load.
 const app = await serveInChild('app');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z, type ZodError, type ZodIssue } from 'zod';
 import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/calls.js';
+import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { normalizePhone } from '../../data/idNumber.js';
@@ -30,6 +31,8 @@ export interface AgentConsoleDeps {
   token?: string;
   feedback: FeedbackStore;
   cases: CaseStore;
+  /** Records every reveal on the case (cases/). */
+  access: AuditedAccess;
   calls: CallStore;
   clock: Clock;
   /** When given, feedback must name an entry it knows. */
@@ -439,9 +442,9 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
       const found = await findCase(req);
       const body = await parseBody(req, revealSchema);
       const agent = agentOf(caller, body.agent);
-      const at = now();
-      const updated = await deps.cases.update(found.caseNo, () => undefined, { by: `agent:${agent}`, action: 'agent-reveal', note: maskText(body.reason) }, at);
-      if (!updated) throw new HttpError(404, `没有找到案件 ${found.caseNo}`);
+      const result = await deps.access.recordReveal(found.caseNo, agent, maskText(body.reason));
+      if (!result.ok) throw new HttpError(404, `没有找到案件 ${found.caseNo}`);
+      const updated = result.record;
       sendJson(res, 200, {
         caseNo: updated.caseNo,
         applicant: updated.applicant,

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { DEPARTMENTS, type Department } from '../../data/bundle.js';
 import { createdBound, DEFAULT_CASE_LIST_LIMIT } from '../../data/caseQuery.js';
-import type { CaseWorkflow } from '../caseWorkflow.js';
+import type { WorkflowActions } from '../../cases/workflowActions.js';
 import { formatIssues } from '../../data/validation.js';
 import { actionBodySchema, nextActions } from '../../data/workflow.js';
 import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
@@ -85,7 +85,7 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { erro
  * Back-office case views: a masked list with filters, one full case by number with the actions
  * allowed now, and performing one action (the workflow checks and audits it).
  */
-export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore, workflow?: CaseWorkflow): void {
+export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore, workflow?: WorkflowActions): void {
   const allowed = adminGuard(token);
   server.get('/api/admin/cases', async (req: Request, res: Response) => {
     if (!allowed(req, res)) return;

@@ -43,6 +43,9 @@ export class LowdbCaseStore implements CaseStore {
   private readonly byNo = new Map<string, CaseRecord>();
   private readonly byIdNumber = new Map<string, CaseRecord[]>();
   private readonly byUser = new Map<string, CaseRecord[]>();
+  private readonly bySubmission = new Map<string, CaseRecord>();
+  /** Case numbers holding status updates not yet relayed. */
+  private readonly withPending = new Set<string>();
   /** Oldest first by (createdAt, caseNo): `list` walks it from the end. */
   private readonly ordered: CaseRecord[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -109,6 +112,9 @@ export class LowdbCaseStore implements CaseStore {
       JSON.stringify(input),
     ) as NewCase & Partial<CaseRecord>;
     return this.serialized(async () => {
+      // Checked inside the queue: concurrent confirmations of one submission see the first one's case.
+      const existing = fields.submissionId === undefined ? undefined : this.bySubmission.get(fields.submissionId);
+      if (existing) return structuredClone(existing);
       const caseNo = this.takeCaseNo(at);
       const record = caseRecordOf({ ...fields, by }, caseNo, at);
       // The case file is the only write: at open the daily counter is raised past every stored
@@ -129,6 +135,11 @@ export class LowdbCaseStore implements CaseStore {
 
   async get(caseNo: string): Promise<CaseRecord | undefined> {
     const record = this.byNo.get(caseNo);
+    return record && structuredClone(record);
+  }
+
+  async findBySubmission(submissionId: string): Promise<CaseRecord | undefined> {
+    const record = this.bySubmission.get(submissionId);
     return record && structuredClone(record);
   }
 
@@ -162,22 +173,50 @@ export class LowdbCaseStore implements CaseStore {
       next.status = deriveCaseStatus(next.items, next.stage);
       next.updatedAt = at.toISOString();
       next.audit = [...current.audit, { at: next.updatedAt, ...entry, from: current.status, to: next.status }];
-      const shard = this.shardOf(caseNo);
-      shard.data[caseNo] = next;
-      try {
-        await shard.write();
-      } catch (err) {
-        shard.data[caseNo] = current;
-        throw err;
-      }
-      // The indexes hold the record object itself: swap it everywhere it is listed.
-      this.byNo.set(caseNo, next);
-      for (const list of [this.byIdNumber.get(idKey(current.applicant.idNumber)), this.byUser.get(current.submittedBy.userKey), this.ordered]) {
-        const at = list?.indexOf(current) ?? -1;
-        if (list && at >= 0) list[at] = next;
-      }
+      await this.replace(current, next);
       return structuredClone(next);
     });
+  }
+
+  async withPendingNotifications(limit: number): Promise<CaseRecord[]> {
+    const found = [...this.withPending].map((no) => this.byNo.get(no)!).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+    return found.slice(0, Math.max(0, limit)).map((c) => structuredClone(c));
+  }
+
+  async markRelayed(caseNo: string, dedupeKeys: string[]): Promise<void> {
+    return this.serialized(async () => {
+      const current = this.byNo.get(caseNo);
+      if (!current?.pendingNotifications?.some((n) => dedupeKeys.includes(n.dedupeKey))) return;
+      const next = structuredClone(current);
+      next.pendingNotifications = current.pendingNotifications.filter((n) => !dedupeKeys.includes(n.dedupeKey));
+      if (next.pendingNotifications.length === 0) delete next.pendingNotifications;
+      await this.replace(current, next);
+    });
+  }
+
+  /** Writes `next` in place of `current` (same case number), then swaps it in every index. */
+  private async replace(current: CaseRecord, next: CaseRecord): Promise<void> {
+    const shard = this.shardOf(current.caseNo);
+    shard.data[current.caseNo] = next;
+    try {
+      await shard.write();
+    } catch (err) {
+      shard.data[current.caseNo] = current;
+      throw err;
+    }
+    // The indexes hold the record object itself: swap it everywhere it is listed.
+    this.byNo.set(current.caseNo, next);
+    if (current.submissionId !== undefined) this.bySubmission.set(current.submissionId, next);
+    this.trackPending(next);
+    for (const list of [this.byIdNumber.get(idKey(current.applicant.idNumber)), this.byUser.get(current.submittedBy.userKey), this.ordered]) {
+      const at = list?.indexOf(current) ?? -1;
+      if (list && at >= 0) list[at] = next;
+    }
+  }
+
+  private trackPending(record: CaseRecord): void {
+    if (record.pendingNotifications?.length) this.withPending.add(record.caseNo);
+    else this.withPending.delete(record.caseNo);
   }
 
   async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
@@ -235,6 +274,8 @@ export class LowdbCaseStore implements CaseStore {
 
   private addToIndex(record: CaseRecord, keepOrder: boolean): void {
     this.byNo.set(record.caseNo, record);
+    if (record.submissionId !== undefined) this.bySubmission.set(record.submissionId, record);
+    this.trackPending(record);
     const key = idKey(record.applicant.idNumber);
     const ofPerson = this.byIdNumber.get(key);
     if (ofPerson) ofPerson.push(record);

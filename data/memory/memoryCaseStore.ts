@@ -14,6 +14,8 @@ export class MemoryCaseStore implements CaseStore {
     validTime(at, 'create');
     // As JSON will store it: later changes to `input` do not reach the store.
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(JSON.stringify(input)) as NewCase & Partial<CaseRecord>;
+    const existing = fields.submissionId === undefined ? undefined : this.find((c) => c.submissionId === fields.submissionId);
+    if (existing) return structuredClone(existing);
     const day = shanghaiDate(at);
     const seq = (this.days.get(day) ?? 0) + 1;
     this.days.set(day, seq);
@@ -24,6 +26,11 @@ export class MemoryCaseStore implements CaseStore {
 
   async get(caseNo: string): Promise<CaseRecord | undefined> {
     const record = this.cases.get(caseNo);
+    return record && structuredClone(record);
+  }
+
+  async findBySubmission(submissionId: string): Promise<CaseRecord | undefined> {
+    const record = this.find((c) => c.submissionId === submissionId);
     return record && structuredClone(record);
   }
 
@@ -67,6 +74,27 @@ export class MemoryCaseStore implements CaseStore {
 
   async count(): Promise<number> {
     return this.cases.size;
+  }
+
+  async withPendingNotifications(limit: number): Promise<CaseRecord[]> {
+    return [...this.cases.values()]
+      .filter((c) => c.pendingNotifications?.length)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0))
+      .slice(0, Math.max(0, limit))
+      .map((c) => structuredClone(c));
+  }
+
+  async markRelayed(caseNo: string, dedupeKeys: string[]): Promise<void> {
+    const current = this.cases.get(caseNo);
+    if (!current?.pendingNotifications) return;
+    const left = current.pendingNotifications.filter((n) => !dedupeKeys.includes(n.dedupeKey));
+    const { pendingNotifications: _relayed, ...rest } = current;
+    this.cases.set(caseNo, left.length ? { ...rest, pendingNotifications: left } : rest);
+  }
+
+  private find(match: (c: CaseRecord) => boolean): CaseRecord | undefined {
+    for (const c of this.cases.values()) if (match(c)) return c;
+    return undefined;
   }
 
   private openWhere(match: (c: CaseRecord) => boolean): CaseRecord[] {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { bundleItem, type ItemId } from '../../data/bundle.js';
-import type { CaseItem, CaseStore } from '../../data/cases.js';
+import type { CaseItem, CaseRecord, CaseStore } from '../../data/cases.js';
+import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
@@ -20,6 +22,8 @@ const t = text.application;
 export const APPLICATION_DIALOG = 'application';
 export const DRAFT_MAX_AGE_DAYS = 30;
 const MAX_TRIES = 3;
+/** How long a repeated "确认提交" is answered with the case it made. */
+const REPEAT_CONFIRM_MS = 10 * 60_000;
 /** Asking to see the ID numbers in full on the summary ("显示完整号码", "看完整的身份证号"). */
 const SHOW_FULL = /(显示|看|给我看).{0,3}(完整|全部|全)|完整.{0,2}(号码|身份证)/;
 
@@ -38,11 +42,19 @@ export interface ApplicationDraft {
   before?: Phase;
   /** The materials list last told, so a summary after an edit repeats it only if it changed. */
   materialsTold?: string;
+  /** Given when the summary is first shown: however often "确认提交" arrives, one case. */
+  submissionId?: string;
+}
+
+/** What the dialog keeps in its own state: the submission, for a repeat that finds the draft gone. */
+interface ApplicationDialogState {
+  submissionId?: string;
 }
 
 export interface ApplicationDeps {
   drafts: DraftStore<ApplicationDraft>;
   cases: CaseStore;
+  useCases: CaseUseCases;
   answers: PolicyAnswers;
   region: Region;
   clock: Clock;
@@ -62,9 +74,20 @@ export class ApplicationDialog extends Dialog {
     super(APPLICATION_DIALOG);
   }
 
-  async beginDialog(dc: DialogContext, options?: { resume?: boolean }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean }): Promise<DialogTurnResult> {
     const key = userKeyOf(dc.context);
     const stored = await this.deps.drafts.get(key);
+    if (options?.confirm) {
+      // "确认提交" outside the application: a repeat of a confirmation that already made the case,
+      // or a summary waiting in the draft (the dialog state was lost).
+      if (stored?.draft.phase === 'summary') return this.submit(dc, stored.draft);
+      const recent = stored ? undefined : await this.deps.useCases.submission.recentOf(key, REPEAT_CONFIRM_MS);
+      if (recent) return this.confirmed(dc, recent);
+      if (!stored) {
+        await this.deps.answers.answer(dc.context, dc.context.activity.text ?? '');
+        return dc.endDialog();
+      }
+    }
     const ageDays = stored ? (this.deps.clock.now().getTime() - Date.parse(stored.updatedAt)) / 86_400_000 : 0;
     if (stored && ageDays > DRAFT_MAX_AGE_DAYS) {
       await this.deps.drafts.delete(key);
@@ -84,8 +107,14 @@ export class ApplicationDialog extends Dialog {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const key = userKeyOf(dc.context);
     const stored = await this.deps.drafts.get(key);
-    // The draft is the truth: gone means submitted or cancelled elsewhere (another device).
-    if (!stored) return dc.endDialog();
+    // The draft is the truth: gone means submitted or cancelled elsewhere (another device), or
+    // this very submission confirmed by a turn that ran alongside this one.
+    if (!stored) {
+      const { submissionId } = dc.activeDialog!.state as ApplicationDialogState;
+      const record = submissionId ? await this.deps.useCases.submission.submitted(submissionId) : undefined;
+      if (record) return this.confirmed(dc, record);
+      return dc.endDialog();
+    }
     const draft = stored.draft;
     const input = (dc.context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
@@ -177,9 +206,10 @@ export class ApplicationDialog extends Dialog {
     let next = draft;
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
       const materials = this.materialsText(draft.values);
-      next = { ...draft, phase: 'summary', materialsTold: materials };
+      next = { ...draft, phase: 'summary', materialsTold: materials, submissionId: draft.submissionId ?? randomUUID() };
       if (materials !== draft.materialsTold) await this.say(dc, materials);
     }
+    if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
     await this.save(dc, next);
     const { message, options } = this.question(next);
     await this.say(dc, prefix ? `${prefix}${message}` : message, options);
@@ -250,7 +280,9 @@ export class ApplicationDialog extends Dialog {
     const key = userKeyOf(dc.context);
     const v = draft.values;
     let items = finalItems(v);
-    const open = await this.deps.cases.openCasesOf(v.idNumber!);
+    const submissionId = draft.submissionId ?? randomUUID();
+    // This submission's own case (a repeat of "确认提交") is not a duplicate of itself.
+    const open = (await this.deps.cases.openCasesOf(v.idNumber!)).filter((c) => c.submissionId !== submissionId);
     const already = (id: ItemId) => open.find((c) => c.items.some((i) => i.id === id && (i.status === 'submitted' || i.status === 'queued')));
     const duplicates = items.filter((id) => already(id));
     if (duplicates.length === items.length) {
@@ -271,33 +303,37 @@ export class ApplicationDialog extends Dialog {
       ...(queued.has(id) ? { reason: t.summary.queued(t.itemNames[id]) } : {}),
     }));
     const materials = materialsFor(v);
-    const record = await this.deps.cases.create(
-      {
-        by: `chat:${key}`,
-        applicant: {
-          name: v.name!,
-          idNumber: v.idNumber!,
-          birthDate: v.birthDate!,
-          phone: v.phone!,
-          hukou: v.hukou!,
-          ...(v.address ? { address: v.address } : {}),
-          ...(v.category ? { category: v.category } : {}),
-          ...(v.grade ? { grade: v.grade } : {}),
-        },
-        submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
-        ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
-        items: caseItems,
-        facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
-        materials: { verified: materials.verified, toSubmit: materials.toSubmit },
-        channel: v.channel!,
-        ...(v.delivery ? { delivery: v.delivery } : {}),
-        conversation: TurnContext.getConversationReference(dc.context.activity),
+    const record = await this.deps.useCases.submission.submit({
+      submissionId,
+      by: `chat:${key}`,
+      applicant: {
+        name: v.name!,
+        idNumber: v.idNumber!,
+        birthDate: v.birthDate!,
+        phone: v.phone!,
+        hukou: v.hukou!,
+        ...(v.address ? { address: v.address } : {}),
+        ...(v.category ? { category: v.category } : {}),
+        ...(v.grade ? { grade: v.grade } : {}),
       },
-      this.deps.clock.now(),
-    );
+      submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
+      ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
+      items: caseItems,
+      facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
+      materials: { verified: materials.verified, toSubmit: materials.toSubmit },
+      channel: v.channel!,
+      ...(v.delivery ? { delivery: v.delivery } : {}),
+      conversation: TurnContext.getConversationReference(dc.context.activity),
+    });
     await this.deps.drafts.delete(key);
+    return this.confirmed(dc, record);
+  }
+
+  /** The case number and what comes next: the same answer to every repeat of one submission. */
+  private async confirmed(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
-    const queuedNote = queued.size ? t.summary.queued([...queued].map((id) => t.itemNames[id]).join('、')) : '';
+    const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
+    const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
     await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
     return dc.endDialog({ caseNo: record.caseNo });
   }

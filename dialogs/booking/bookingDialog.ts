@@ -2,6 +2,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
@@ -31,6 +32,7 @@ interface BookingState {
 export interface BookingDeps {
   slots: SlotStore;
   cases: CaseStore;
+  useCases: CaseUseCases;
   region: Region;
   clock: Clock;
 }
@@ -152,51 +154,34 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
 
   /** Takes the place (or moves the existing booking there) and records it on the case. */
   private async book(dc: DialogContext, state: BookingState, slotId: string): Promise<DialogTurnResult> {
-    const who = { caseNo: state.caseNo!, userKey: userKeyOf(dc.context), category: state.category ?? '肢体' };
-    const existing = await this.deps.slots.activeBookingOf(who.caseNo);
-    const at = this.deps.clock.now();
-    const result = existing ? await this.deps.slots.reschedule(existing.id, slotId, at) : await this.deps.slots.reserve(slotId, who, at);
+    const category = state.category ?? '肢体';
+    const result = await this.deps.useCases.appointments.book(state.caseNo!, slotId, { userKey: userKeyOf(dc.context), category });
     if (!result.ok) {
       setTurnOutcome(dc.context, { outcome: `booking-${result.reason}` });
+      if (result.reason === 'not-now' || result.reason === 'no-case') return this.end(dc, t.afterPreReview);
       const slot = await this.deps.slots.get(slotId);
-      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(at), 1), undefined, slotId);
+      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, slotId);
       if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
       return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full}${t.offer}`);
     }
-    const { slot, booking } = result;
-    await this.deps.cases.update(
-      who.caseNo,
-      (c) => {
-        c.appointment = { bookingId: booking.id, slotId: slot.id, hospitalId: slot.hospitalId, date: slot.date, part: slot.part, remindOn: addDays(slot.date, -1) };
-      },
-      { by: `chat:${who.userKey}`, action: existing ? 'appointment-reschedule' : 'appointment-book', note: slot.id },
-      at,
-    );
-    setTurnOutcome(dc.context, { outcome: existing ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
+    const { slot, rescheduled } = result;
+    setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot.hospitalId)!;
-    const bring = hospital.bring[state.category ?? hospital.categories[0]] ?? hospital.bring[hospital.categories[0]]!;
+    const bring = hospital.bring[category] ?? hospital.bring[hospital.categories[0]]!;
     const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), bring);
-    return this.end(dc, existing ? `${t.rescheduled}${confirmation}` : confirmation);
+    return this.end(dc, rescheduled ? `${t.rescheduled}${confirmation}` : confirmation);
   }
 
   private async cancel(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
-    const booking = await this.deps.slots.activeBookingOf(caseNo);
-    const at = this.deps.clock.now();
-    if (booking) {
-      await this.deps.slots.cancel(booking.id, at);
-      await this.deps.cases.update(caseNo, (c) => void delete c.appointment, { by: `chat:${userKeyOf(dc.context)}`, action: 'appointment-cancel', note: booking.slotId }, at);
-    }
+    await this.deps.useCases.appointments.cancel(caseNo, userKeyOf(dc.context));
     setTurnOutcome(dc.context, { outcome: 'booking-cancelled' });
     return this.end(dc, t.cancelled);
   }
 
   private async requestHome(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
-    if (record.homeAppraisal) return this.end(dc, t.homeAlready);
-    const at = this.deps.clock.now();
-    const reason = (dc.context.activity.text ?? '').slice(0, 200);
-    await this.deps.cases.update(record.caseNo, (c) => {
-      c.homeAppraisal = { requestedAt: at.toISOString(), reason };
-    }, { by: `chat:${userKeyOf(dc.context)}`, action: 'home-appraisal-request' }, at);
+    const outcome = await this.deps.useCases.appointments.requestHome(record.caseNo, userKeyOf(dc.context), dc.context.activity.text ?? '');
+    if (outcome === 'already') return this.end(dc, t.homeAlready);
+    if (outcome === 'not-now') return this.end(dc, t.homeNotNow);
     setTurnOutcome(dc.context, { outcome: 'booking-home-requested' });
     const hospital = this.hospital(record.applicant.category);
     return this.end(dc, t.homeRecorded(hospital.name, hospital.phone));

@@ -4,7 +4,7 @@ import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
-import type { CaseWorkflow } from '../../bot/caseWorkflow.js';
+import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeYesNo } from '../choices.js';
@@ -37,7 +37,7 @@ interface StatusState {
 export interface StatusDeps {
   cases: CaseStore;
   family: FamilyStore;
-  workflow: CaseWorkflow;
+  useCases: CaseUseCases;
   region: Region;
   clock: Clock;
 }
@@ -139,7 +139,7 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
     const counts = await this.deps.family.recordFailure(keys, now, since);
     setTurnOutcome(dc.context, { outcome: 'family-mismatch' });
     if (counts.some((n) => n >= MAX_FAILURES)) {
-      if (record) await this.deps.cases.update(record.caseNo, () => undefined, { by: `chat:${userKeyOf(dc.context)}`, action: 'family-check-locked' }, now);
+      if (record) await this.deps.useCases.access.recordFamilyLock(record.caseNo, userKeyOf(dc.context));
       return this.end(dc, s.familyLocked);
     }
     return this.end(dc, s.familyMismatch);
@@ -157,22 +157,7 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
   }
 
   private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>): Promise<DialogTurnResult> {
-    const by = `chat:${userKeyOf(dc.context)}`;
-    const now = this.deps.clock.now();
-    if (Object.keys(values).length) {
-      await this.deps.cases.update(caseNo, (c) => {
-        // Only applicant and delivery fields can be flagged; each lands where the form put it.
-        const v = values as Record<string, string>;
-        for (const key of ['name', 'idNumber', 'phone', 'hukou', 'address', 'category'] as const) if (v[key] !== undefined) (c.applicant as unknown as Record<string, string>)[key] = v[key];
-        if (v.birthDate) c.applicant.birthDate = v.birthDate;
-        if (v.guardianName || v.guardianId || v.guardianRelation) {
-          c.guardian = { name: v.guardianName ?? c.guardian?.name ?? '', idNumber: v.guardianId ?? c.guardian?.idNumber ?? '', relation: v.guardianRelation ?? c.guardian?.relation ?? '' };
-        }
-        if (v.channel) c.channel = v.channel as 'online' | 'window';
-        if (v.delivery) c.delivery = v.delivery as 'mail' | 'pickup';
-      }, { by, action: 'correct', note: Object.keys(values).join(',') }, now);
-    }
-    const result = await this.deps.workflow.perform(caseNo, { action: 'resubmit', by });
+    const result = await this.deps.useCases.correctAndResubmit(caseNo, values as Corrections, `chat:${userKeyOf(dc.context)}`);
     return this.end(dc, result.ok ? s.correctDone : result.error);
   }
 

@@ -263,6 +263,7 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
 };
 
@@ -282,6 +283,10 @@ const status = {
     delivered_pickup: '残疾人证已经办好，可以去窗口领取了，记得带身份证。',
     item_approved: (item: string) => `“${item}”审批通过了。`,
     item_rejected: (item: string, reason: string) => `“${item}”这次没有通过，原因：${reason}。有疑问可以打12385问。`,
+    booked: (when: string, hospital: string) => `约好了${when}在${hospital}做残疾评定。`,
+    rescheduled: (when: string, hospital: string) => `评定时间改到了${when}，在${hospital}。`,
+    booking_cancelled: '评定预约已经取消了，需要时可以再约。',
+    home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
   },

@@ -9,6 +9,7 @@ import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { FeedbackStore } from '../../data/stores.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, serveRoutes, shippedKnowledge, tempDir } from '../support.js';
+import { useCasesFor } from '../useCases.js';
 
 const TOKEN = 'test-agent-token';
 const ADMIN = 'test-admin-token';
@@ -29,8 +30,9 @@ async function serve(token: string | undefined): Promise<Served> {
   const cases = await LowdbCaseStore.open(dir, { shards: 4 });
   const calls = await LowdbCallStore.open(dir);
   const clock = new FakeClock();
+  const { access } = await useCasesFor(dir, cases, clock);
   const { base, close } = await serveRoutes((server) => {
-    registerAgentConsole(server, { token, feedback, cases, calls, clock, kb: shippedKnowledge().kb });
+    registerAgentConsole(server, { token, feedback, cases, access, calls, clock, kb: shippedKnowledge().kb });
     registerKnowledgeAdmin(server, ADMIN, { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
   });
   return { base, close, feedback, cases, calls, clock };

@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentDownloads.js';
 
+// writeHead is called apart from end: restify, loaded by other tests, patches ServerResponse's
+// writeHead so that it no longer returns the response.
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(req);
-    // Not `writeHead(...).end()`: restify, loaded by other tests, patches writeHead for every server and returns nothing.
     if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));
     if (req.url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }), res.end());
     if (req.url === '/chunked') {

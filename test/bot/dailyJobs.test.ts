@@ -17,7 +17,7 @@ describe('daily jobs', () => {
     const clock = new FakeClock(new Date('2026-12-28T02:00:00Z')); // Monday 10:00 Beijing
     const app = await withApp(clock);
     const record = await app.stores.cases.create(newCase({ stage: 'appraised', conversation: reference }), clock.now());
-    expect((await app.workflow.perform(record.caseNo, { action: 'start_notice', by: 'staff:village' })).ok).to.equal(true);
+    expect((await app.useCases.workflow.perform(record.caseNo, { action: 'start_notice', by: 'staff:village' })).ok).to.equal(true);
     expect((await app.stores.cases.get(record.caseNo))?.noticeEndsOn).to.equal('2027-01-05');
     clock.advance(8 * 86_400_000); // Tuesday 2027-01-05: the last day of the notice
     expect(await app.dailyJobs.completeNotices()).to.deep.equal([]);
@@ -53,10 +53,10 @@ describe('daily jobs', () => {
     const app = await createApp({ config: testConfig({ adminToken: 'overdue-token' }), logger: silentLogger, clock });
     const base = await app.listen();
     const late = await app.stores.cases.create(newCase(), clock.now());
-    await app.workflow.perform(late.caseNo, { action: 'start_review', by: 'staff:li' });
+    await app.useCases.workflow.perform(late.caseNo, { action: 'start_review', by: 'staff:li' });
     clock.advance(14 * 86_400_000); // two weeks later: 10 working days have passed, not more
     const fresh = await app.stores.cases.create(newCase({ applicant: { idNumber: '110101201003074514' } }), clock.now());
-    await app.workflow.perform(fresh.caseNo, { action: 'start_review', by: 'staff:li' });
+    await app.useCases.workflow.perform(fresh.caseNo, { action: 'start_review', by: 'staff:li' });
     expect(await app.dailyJobs.overdue()).to.deep.equal([]);
     clock.advance(3 * 86_400_000); // Monday: the 11th working day
     const overdue = await app.dailyJobs.overdue();

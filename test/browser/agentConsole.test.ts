@@ -12,6 +12,7 @@ import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { serveRoutes, shippedKnowledge, tempDir } from '../support.js';
+import { useCasesFor } from '../useCases.js';
 import { launchChromium, screenshotPath } from './launch.js';
 
 const SCREENSHOT = screenshotPath('agent-console.png');
@@ -43,9 +44,10 @@ describe('hotline agent console at /agent (Chromium)', function () {
     const dataDir = tempDir();
     [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir, { shards: 4 }), LowdbFeedbackStore.open(dataDir)]);
     const { kb } = shippedKnowledge();
+    const { access } = await useCasesFor(dataDir, cases, systemClock);
     served = await serveRoutes((server) => {
       registerAgent(server, kb);
-      registerAgentConsole(server, { token: TOKEN, feedback, cases, calls, clock: systemClock, kb });
+      registerAgentConsole(server, { token: TOKEN, feedback, cases, access, calls, clock: systemClock, kb });
     });
     const now = systemClock.now();
     record = await cases.create(newCase({ applicant: { name: '王建国', idNumber: testIdNumber(31, '1958-03-09'), phone: '13912345678' } }), now);

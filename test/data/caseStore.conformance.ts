@@ -192,5 +192,47 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       expect(await (await open(dir)).get(created.caseNo)).to.deep.equal(updated);
       expect(await store.update('YC000000000000', () => undefined, { by: 'x', action: 'y' }, at)).to.equal(undefined);
     });
+
+    it('makes one case per submission id however many creates race, and finds it again after reopening', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const at = new Date('2026-11-21T01:00:00Z');
+      const made = await Promise.all(Array.from({ length: 10 }, () => store.create(newCase({ submissionId: 'sub-1' }), at)));
+      expect(new Set(nos(made)).size).to.equal(1);
+      expect(await store.count()).to.equal(1);
+      const other = await store.create(newCase({ submissionId: 'sub-2', applicant: { idNumber: testIdNumber(9) } }), at);
+      expect(other.caseNo).not.to.equal(made[0].caseNo);
+      const reopened = await open(dir);
+      expect((await reopened.findBySubmission('sub-1'))?.caseNo).to.equal(made[0].caseNo);
+      expect((await reopened.create(newCase({ submissionId: 'sub-1' }), at)).caseNo).to.equal(made[0].caseNo);
+      expect(await reopened.count()).to.equal(2);
+      expect(await reopened.findBySubmission('sub-none')).to.equal(undefined);
+    });
+
+    it('keeps status updates written with a change until they are marked relayed, durably and without an audit entry', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const first = await store.create(newCase(), new Date('2026-11-21T01:00:00Z'));
+      const second = await store.create(newCase({ applicant: { idNumber: testIdNumber(5) } }), new Date('2026-11-21T01:00:00Z'));
+      expect(await store.withPendingNotifications(10)).to.deep.equal([]);
+      const row = (key: string) => ({ dedupeKey: key, caseNo: first.caseNo, conversation: { conversation: { id: 'c1' } } as never, recipient: 'applicant', text: key });
+      await store.update(second.caseNo, (c) => void (c.pendingNotifications = [{ ...row('b1'), caseNo: second.caseNo }]), { by: 'staff:li', action: 'start_review' }, new Date('2026-11-21T02:00:00Z'));
+      const changed = await store.update(first.caseNo, (c) => void (c.pendingNotifications = [row('a1'), row('a2')]), { by: 'staff:li', action: 'start_review' }, new Date('2026-11-21T03:00:00Z'));
+      expect(changed?.pendingNotifications?.map((n) => n.dedupeKey)).to.deep.equal(['a1', 'a2']);
+      expect(nos(await store.withPendingNotifications(10))).to.deep.equal([second.caseNo, first.caseNo]);
+      expect(nos(await store.withPendingNotifications(1))).to.deep.equal([second.caseNo]);
+
+      await store.markRelayed(first.caseNo, ['a1', 'unknown']);
+      await store.markRelayed('YC000000000000', ['a1']);
+      const reopened = await open(dir);
+      const after = await reopened.get(first.caseNo);
+      expect(after?.pendingNotifications?.map((n) => n.dedupeKey)).to.deep.equal(['a2']);
+      expect(after?.audit).to.deep.equal(changed?.audit);
+      expect(after?.updatedAt).to.equal(changed?.updatedAt);
+      await reopened.markRelayed(first.caseNo, ['a2']);
+      await reopened.markRelayed(second.caseNo, ['b1']);
+      expect(await reopened.withPendingNotifications(10)).to.deep.equal([]);
+      expect((await (await open(dir)).get(first.caseNo))).not.to.have.property('pendingNotifications');
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { isApplyIntent } from '../../dialogs/application/applicationDialog.js';
+import { newCase } from '../fixtures/cases.js';
 import { FakeClock, tempDir } from '../support.js';
 import { buttons, dialogHarness } from './harness.js';
 
@@ -420,6 +421,28 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     const caseNo = /YC\d{12}/.exec(first)![0];
     await run(full, h);
     expect((await h.say('确认提交')).text).to.equal(t.duplicate(caseNo));
+    expect(await h.cases.count()).to.equal(1);
+  });
+
+  it('answers every repeat of "确认提交" with the one case it made', async () => {
+    const h = await run(full);
+    const first = (await h.say('确认提交')).text!;
+    const caseNo = /YC\d{12}/.exec(first)![0];
+    expect((await h.say('确认提交')).text).to.equal(first);
+    expect((await h.say('确认提交')).text).to.include(caseNo);
+    expect(await h.cases.count()).to.equal(1);
+    // Someone else typing it has nothing to confirm: a plain answer, no case.
+    expect((await h.sayAs('stranger', '确认提交')).text).not.to.match(/YC\d{12}/);
+    expect(await h.cases.count()).to.equal(1);
+  });
+
+  it('gives the case a turn alongside made from the same draft, not a second one', async () => {
+    const h = await run(full);
+    const { draft } = (await h.drafts.get('test:user1'))!;
+    expect(draft.submissionId).to.be.a('string');
+    // Another turn confirming this draft got there first (the harness runs turns one at a time).
+    const raced = await h.useCases.submission.submit({ ...newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), submissionId: draft.submissionId! });
+    expect((await h.say('确认提交')).text).to.include(t.submitted(raced.caseNo));
     expect(await h.cases.count()).to.equal(1);
   });
 

@@ -7,7 +7,8 @@ import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
 import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
 import { LowdbFamilyStore } from '../../data/lowdb/lowdbFamilyStore.js';
-import { CaseWorkflow } from '../../bot/caseWorkflow.js';
+import { CaseUseCases } from '../../cases/index.js';
+import { statusTexts, text } from '../../dialogs/text/index.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
@@ -33,13 +34,14 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const slots = await LowdbSlotStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
   const family = await LowdbFamilyStore.open(dataDir);
-  const workflow = new CaseWorkflow({ cases, outbox, family, region, clock });
+  const useCases = new CaseUseCases({ cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
+  const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, region, clock }, { slots, cases, region, clock }, { cases, family, workflow, region, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
@@ -57,7 +59,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, kb, region, dataDir, clock };
+  return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
 export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];

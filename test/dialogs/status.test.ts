@@ -113,7 +113,10 @@ describe('status in the chat', () => {
     expect(updated?.stage).to.equal('pre_review');
     expect(updated?.applicant.phone).to.equal('13900001111');
     expect(updated?.returned).to.equal(undefined);
-    expect(updated?.audit.map((a) => a.action).slice(-2)).to.deep.equal(['correct', 'resubmit']);
+    // One write: the corrected field and the resubmission, named in one audit entry.
+    expect(updated?.audit.at(-1)).to.deep.include({ action: 'resubmit', note: '更正：phone', from: 'returned', to: 'pre_review' });
+    expect(updated?.pendingNotifications).to.equal(undefined);
+    expect((await h.outbox.list({ caseNo: h.record.caseNo })).map((r) => r.text)).to.include(s.prefixApplicant(h.record.caseNo) + s.notify.resubmitted);
   });
 
   it('shows the return reason in the timeline, and starts the correction however it is asked', async () => {

@@ -59,6 +59,13 @@ describe('knowledge base loading', () => {
     expect(message).to.include('alpha').and.include('missing-entry');
   });
 
+  it('rejects a decline entry that does not say what it is about', () => {
+    const decline = GOOD + '  kind: decline\n';
+    expect(loadError({ 'a.yaml': decline })).to.include('alpha').and.include('about');
+    const [entry] = loadKnowledge(kbDir({ 'a.yaml': decline + '  about: [身份证]\n' }), shippedKnowledge().region).entries;
+    expect(entry.about).to.deep.equal(['身份证']);
+  });
+
   it('rejects a file that is not YAML, naming it', () => {
     expect(loadError({ 'broken.yaml': '- id: [unclosed' })).to.include('broken.yaml');
   });

@@ -1,24 +1,59 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { evaluate, readJsonl } from '../../knowledge/evaluation.js';
+import { Bm25Index } from '../../knowledge/bm25.js';
+import { combine, evaluate, evaluateFold, kFold, readJsonl } from '../../knowledge/evaluation.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import type { Entry } from '../../knowledge/loader.js';
+import { SoftmaxModel } from '../../knowledge/linearModel.js';
+import { loadKnowledge, type Entry } from '../../knowledge/loader.js';
+import { sameFact, TFIDF_RANKING } from '../../knowledge/ranking.js';
 import { fixtures, shippedKnowledge } from '../support.js';
+import { loadConfig } from '../../bot/config.js';
 
-function entry(id: string, question: string, alternates: string[], kind: Entry['kind'] = 'answer'): Entry {
-  return { id, category: '测试', question, alternates, answer: `${id} 的答案`, source: '测试', followUps: [], kind, file: 'test' };
+function entry(id: string, question: string, alternates: string[], extra: Partial<Entry> = {}): Entry {
+  return { id, category: '测试', question, alternates, answer: `${id} 的答案`, source: '测试', followUps: [], kind: 'answer', file: 'test', ...extra };
 }
 
-describe('ranking on the development set', () => {
-  const { kb } = shippedKnowledge();
-  const report = evaluate(kb, readJsonl(join(fixtures, 'kb-dev.jsonl')), readJsonl(join(fixtures, 'kb-dev-outofscope.jsonl')));
+const bag = (...keys: string[]) => new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)]));
 
-  it('puts a right answer first for at least 90% of the questions', () => {
-    expect(report.top1, JSON.stringify(report.failures)).to.be.at.least(0.9);
+describe('the linear model', () => {
+  // Two classes share 怎么 and 办理; only 注销 / 新办 tell them apart.
+  const samples = [
+    ...['注销', '注销 怎么', '注销 办理', '怎么 办理 注销'].map((s) => ({ bag: bag(...s.split(' ')), label: 0 })),
+    ...['新办', '新办 怎么', '新办 办理', '怎么 办理 新办'].map((s) => ({ bag: bag(...s.split(' ')), label: 1 })),
+  ];
+  const model = new SoftmaxModel(samples, 2, (c) => [1 - c]);
+  const probabilities = (...keys: string[]) => {
+    const p: number[] = [];
+    model.score(bag(...keys), (c, x) => (p[c] = x));
+    return p;
+  };
+
+  it('gives probabilities over all classes that sum to 1', () => {
+    const p = probabilities('注销');
+    expect(p[0] + p[1]).to.be.closeTo(1, 1e-6);
   });
 
-  it('answers none of the out-of-scope questions by itself', () => {
-    expect(report.rejected, JSON.stringify(report.failures)).to.equal(1);
+  it('weighs the words that distinguish classes above the words they share', () => {
+    expect(probabilities('怎么', '办理', '注销')[0]).to.be.greaterThan(0.8);
+    expect(probabilities('怎么', '办理', '新办')[1]).to.be.greaterThan(0.8);
+  });
+});
+
+describe('BM25 normalised by the query self-score', () => {
+  const words = (...keys: string[]) => new Map(keys.map((k) => [k, 1]));
+  const index = new Bm25Index([words('护理', '补贴', '申请'), words('生活', '补贴', '申请'), words('照片', '几张', '尺寸')]);
+  const score = (...keys: string[]) => {
+    let best = 0;
+    index.score(words(...keys), (doc, s) => doc === 0 && (best = s));
+    return best;
+  };
+
+  it('scores in [0, 1], a full match near 1', () => {
+    expect(score('护理', '补贴')).to.be.within(0.9, 1);
+  });
+
+  it('counts words the knowledge base never uses against a match', () => {
+    expect(score('护理', '补贴', '火星', '移民')).to.be.lessThan(score('护理', '补贴') * 0.6);
   });
 });
 
@@ -27,9 +62,10 @@ describe('ranking scores and decisions', () => {
     [
       entry('photos', '办证要几张照片', ['照片要几张', '交几张相片', '相片数量', '要多少张照片', '照片张数']),
       entry('photo-size', '照片是几寸的', ['照片多大', '相片尺寸', '几寸照片', '照片规格', '照片大小']),
-      entry('fuel-a', '燃油补贴怎么申请', ['燃油补贴申请', '申请燃油补贴', '油补怎么领', '燃油补贴去哪办', '燃油补贴办理']),
-      entry('fuel-b', '燃油补贴怎么申请领取', ['燃油补贴领取', '燃油补贴怎么领取', '领取燃油补贴', '燃油补贴领取办法', '燃油补贴怎么拿']),
-      entry('id-card', '身份证丢了怎么补办', ['身份证补办', '身份证丢失', '补办身份证', '身份证掉了', '身份证遗失'], 'decline'),
+      entry('fuel-a', '燃油补贴怎么申请', ['燃油补贴申请', '申请燃油补贴', '燃油补贴申请方法', '燃油补贴去申请', '燃油补贴要申请'], { answer: '到残联窗口填表申请燃油补贴。' }),
+      entry('fuel-b', '燃油补贴怎么领取', ['燃油补贴领取', '领取燃油补贴', '燃油补贴领取方法', '燃油补贴去领取', '燃油补贴要领取'], { answer: '每年发一次，打到社保卡上。' }),
+      entry('id-card', '身份证丢了怎么补办', ['身份证补办', '身份证丢失', '补办身份证', '身份证掉了', '身份证遗失'], { kind: 'decline', about: ['身份证'] }),
+      entry('cert-lost', '残疾证丢了怎么补办', ['残疾证补办', '残疾证丢失', '补办残疾证', '残疾证掉了', '残疾证被偷了'], { answer: '带身份证到窗口补办残疾证。' }),
     ],
     [],
   );
@@ -42,17 +78,31 @@ describe('ranking scores and decisions', () => {
   });
 
   it('answers by itself when one entry clearly fits', () => {
-    const decision = kb.decide('交几张相片');
-    expect(decision.kind).to.equal('answer');
+    expect(kb.decide('交几张相片').kind).to.equal('answer');
   });
 
-  it('asks which one was meant when the top two are close', () => {
-    const decision = kb.decide('燃油补贴');
+  it('asks which one was meant when the top two are close and say different things', () => {
+    // The decision rule, on the lexical voice alone: its scores for these mirror-image entries
+    // are equal by construction (a model trained on five wordings each is not).
+    const lexical = KnowledgeBase.fromEntries(kb.entries, [], TFIDF_RANKING);
+    const decision = lexical.decide('燃油补贴');
     expect(decision.kind).to.equal('clarify');
     if (decision.kind === 'clarify') {
       expect(decision.options.map((o) => o.entry.id)).to.include.members(['fuel-a', 'fuel-b']);
       expect(decision.options.length).to.be.at.most(3);
     }
+  });
+
+  it('answers when the tied candidates give the same fact', () => {
+    const same = KnowledgeBase.fromEntries(
+      [
+        entry('fuel-a', '燃油补贴怎么申请', ['燃油补贴申请', '申请燃油补贴', '燃油补贴申请方法', '燃油补贴去申请', '燃油补贴要申请'], { answer: '到残联窗口填表申请燃油补贴。' }),
+        entry('fuel-b', '燃油补贴怎么领取', ['燃油补贴领取', '领取燃油补贴', '燃油补贴领取方法', '燃油补贴去领取', '燃油补贴要领取'], { answer: '到残联窗口填表申请燃油补贴就行。' }),
+        entry('photos', '办证要几张照片', ['照片要几张', '交几张相片', '相片数量', '要多少张照片', '照片张数']),
+      ],
+      [],
+    );
+    expect(same.decide('燃油补贴').kind).to.equal('answer');
   });
 
   it('admits not knowing when nothing fits', () => {
@@ -67,17 +117,103 @@ describe('ranking scores and decisions', () => {
     expect(result.answered).to.equal(false);
     expect(result.suggestions.map((s) => s.id)).to.not.include('id-card');
   });
+
+  it('does not decline on a word shared with the decline entry when its object is not named', () => {
+    const decision = kb.decide('证件掉了');
+    expect(decision.kind).to.not.equal('decline');
+  });
+});
+
+describe('what is asked, in the shipped knowledge base', () => {
+  const { kb } = shippedKnowledge();
+  const decided = (q: string) => {
+    const d = kb.decide(q);
+    return d.kind === 'answer' ? d.top.entry.id : d.kind === 'decline' ? `decline:${d.top.entry.id}` : d.kind;
+  };
+
+  it('reads 残疾证怎么办理 (Simplified or Traditional) as applying for a new certificate', () => {
+    expect(decided('残疾证怎么办理')).to.equal('cert-new-how');
+    expect(decided('殘疾證怎麼辦理')).to.equal('cert-new-how');
+  });
+
+  it('follows the sub-item when the question names one', () => {
+    expect(decided('残疾证丢了怎么办理')).to.equal('cert-lost');
+    expect(decided('残疾证注销怎么办理')).to.match(/^cert-cancel/);
+    expect(decided('户口迁走了残疾证怎么办理')).to.equal('cert-move');
+  });
+
+  it('declines only when the question is about the decline entry\'s object', () => {
+    expect(decided('身份证过期了怎么换')).to.match(/^decline:decl-id-card/);
+    expect(decided('被狗咬了去哪打疫苗')).to.equal('decline:decl-vaccine');
+    expect(decided('死亡证明去哪开')).to.equal('decline:decl-death-certificate');
+    expect(decided('照片掉了怎么办')).to.not.match(/^decline/);
+    expect(decided('残疾证被偷了怎么办')).to.not.match(/^decline/);
+  });
+
+  it('answers the facts that were missing', () => {
+    expect(decided('身份证号最后是X，网上填表能填吗')).to.equal('mat-id-number');
+    expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
+    expect(decided('我妈六十八了还能办残疾证吗')).to.equal('cert-elderly');
+    expect(decided('孩子是自闭症，能办残疾证吗')).to.equal('cert-child-autism');
+    expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-damaged');
+  });
+
+  it('tells the same fact apart from different facts', () => {
+    expect(sameFact('到窗口申请。', '到窗口申请。', 0.8)).to.equal(true);
+    expect(sameFact('到窗口申请。', '每年发一次。', 0.8)).to.equal(false);
+  });
+});
+
+describe('ranking on the development set', () => {
+  const { kb } = shippedKnowledge();
+  const report = evaluate(kb, readJsonl(join(fixtures, 'kb-dev.jsonl')), readJsonl(join(fixtures, 'kb-dev-outofscope.jsonl')));
+
+  it('top-1 >= 0.95, answered-and-right >= 0.9, answered-but-wrong <= 0.03', () => {
+    expect(report.top1, JSON.stringify(report.failures)).to.be.at.least(0.95);
+    expect(report.answeredRight, JSON.stringify(report.failures)).to.be.at.least(0.9);
+    expect(report.answeredWrong, JSON.stringify(report.failures)).to.be.at.most(0.03);
+  });
+
+  it('answers none of the out-of-scope questions by itself', () => {
+    expect(report.rejected, JSON.stringify(report.failures)).to.equal(1);
+  });
+});
+
+describe('ranking on k-fold held-out entry wordings', () => {
+  // Two of the five folds keep the test fast; `npm run eval:kb` runs all five.
+  const config = loadConfig({});
+  const { entries, synonyms } = loadKnowledge(config.knowledgeDir, shippedKnowledge().region);
+  const folds = [0, 1].map((f) => kFold(entries, 5, f));
+
+  it('holds every wording out exactly once', () => {
+    const all = [0, 1, 2, 3, 4].map((f) => kFold(entries, 5, f));
+    const held = all.reduce((n, f) => n + f.inScope.length + f.outOfScope.length, 0);
+    expect(held).to.equal(entries.reduce((n, e) => n + 1 + e.alternates.length, 0));
+    for (const f of all) for (const e of f.train) expect(e.alternates.length).to.be.at.least(3);
+  });
+
+  it('blend: top-1 >= 0.66, top-3 >= 0.84, answered-but-wrong <= 0.15, out-of-scope rejected >= 0.9; above TF-IDF alone', function () {
+    this.timeout(60_000);
+    const blend = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms), f)));
+    const tfidf = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms, TFIDF_RANKING), f)));
+    expect(blend.top1).to.be.at.least(0.66);
+    expect(blend.top3).to.be.at.least(0.84);
+    expect(blend.answeredWrong).to.be.at.most(0.15);
+    expect(blend.rejected).to.be.at.least(0.9);
+    expect(blend.top1).to.be.greaterThan(tfidf.top1 + 0.05);
+  });
 });
 
 describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   for (const name of ['kb-holdout', 'kb-holdout2']) {
-    it(`${name}: top-1 >= 0.93, answered-and-right >= 0.78, out-of-scope rejected >= 0.88`, () => {
+    it(`${name}: top-1 >= 0.93, answered-and-right >= 0.8, answered-but-wrong <= 0.03, out-of-scope rejected >= 0.9`, () => {
       const r = evaluate(kb, readJsonl(join(fixtures, `${name}.jsonl`)), readJsonl(join(fixtures, `${name}-outofscope.jsonl`)));
       expect(r.top1).to.be.at.least(0.93);
-      expect(r.answeredRight).to.be.at.least(0.78);
-      expect(r.rejected).to.be.at.least(0.88);
+      expect(r.answeredRight).to.be.at.least(0.8);
+      expect(r.answeredWrong).to.be.at.most(0.03);
+      expect(r.rejected).to.be.at.least(0.9);
     });
   }
 });

@@ -1,0 +1,22 @@
+import type { SlotStore } from '../data/appraisal.js';
+import type { CaseStore } from '../data/cases.js';
+import type { Clock } from '../data/clock.js';
+import type { FamilyStore } from '../data/family.js';
+import type { OutboxStore } from '../data/outbox.js';
+import type { Region } from '../data/region.js';
+import type { StatusTexts } from './statusUpdates.js';
+
+/** What the case use cases are built from (bot/app.ts wires it). */
+export interface CaseUseCaseDeps {
+  cases: CaseStore;
+  slots: SlotStore;
+  outbox: OutboxStore;
+  family: FamilyStore;
+  region: Region;
+  clock: Clock;
+  texts: StatusTexts;
+  /** Names of the bundled items, for item decisions. */
+  itemNames: Record<string, string>;
+  /** A relay that failed right after a change (the scheduler's next pass retries it). */
+  onRelayError?: (err: unknown, caseNo: string) => void;
+}

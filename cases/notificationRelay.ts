@@ -1,0 +1,33 @@
+import type { CaseRecord } from '../data/cases.js';
+import type { CaseUseCaseDeps } from './deps.js';
+
+export type RelayDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'clock'>;
+
+/** How many cases one pass of `relayPending` looks at; the next pass takes the rest. */
+const BATCH = 500;
+
+/**
+ * The transactional outbox's relay: status updates are written inside the case record with the
+ * change that caused them; this copies them into the OutboxStore and then removes them from the
+ * case. A crash between the two steps only repeats the copy, which the outbox's dedupe keys turn
+ * into a no-op, so every update is delivered exactly once.
+ */
+export class NotificationRelay {
+  constructor(private readonly deps: RelayDeps) {}
+
+  /** Relays one case's pending updates; resolves to how many there were. */
+  async relayCase(record: CaseRecord): Promise<number> {
+    const rows = record.pendingNotifications ?? [];
+    if (rows.length === 0) return 0;
+    await this.deps.outbox.enqueue(rows, this.deps.clock.now());
+    await this.deps.cases.markRelayed(record.caseNo, rows.map((r) => r.dedupeKey));
+    return rows.length;
+  }
+
+  /** Whatever a crash (or a failed outbox write) left in the cases: run at start-up and on every scheduler tick. */
+  async relayPending(): Promise<number> {
+    let relayed = 0;
+    for (const record of await this.deps.cases.withPendingNotifications(BATCH)) relayed += await this.relayCase(record);
+    return relayed;
+  }
+}

@@ -1,0 +1,157 @@
+import type { FeatureBag } from './features.js';
+import { seededRandom } from './random.js';
+import type { Visit } from './sparse.js';
+
+export interface Sample {
+  bag: FeatureBag;
+  label: number;
+}
+
+export interface SoftmaxOptions {
+  epochs: number;
+  /** Initial learning rate, decayed as 1 / (1 + t / samples). */
+  rate: number;
+  /** Random classes added to each sample's candidates, so common words learn to weigh little everywhere. */
+  randomNegatives: number;
+}
+
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 4, rate: 8, randomNegatives: 15 };
+
+// Hard negatives used per class at most.
+const NEIGHBOUR_LIMIT = 16;
+
+// Above this many feature x class weights, weights share slots (the hashing trick): a 10,000-entry
+// knowledge base still trains in bounded memory, at the cost of rare collisions.
+const MAX_SLOTS = 1 << 24;
+
+/**
+ * Multinomial logistic (softmax) regression over sparse features, trained by SGD. Hand-written
+ * because the npm libraries for it (ml-logistic-regression, ...) take dense matrices and train one
+ * binary model per class: 200 classes x 30,000 features would neither fit the start-up second
+ * nor the memory. Each sample's softmax is taken over its own class, the classes whose wordings
+ * resemble it (`neighbours`: the hard negatives) and a few random ones; scoring uses all classes.
+ */
+export class SoftmaxModel {
+  private readonly ids = new Map<string, number>();
+  private readonly weights: Float32Array;
+  private readonly mask: number;
+  private readonly scratch: Float64Array;
+
+  constructor(
+    samples: Sample[],
+    private readonly classes: number,
+    neighbours: (label: number) => number[],
+    options: SoftmaxOptions = DEFAULT_SOFTMAX,
+  ) {
+    // A feature of a single wording cannot generalise to another (and the lexical voices catch
+    // it anyway): leaving those out halves the weights, which keeps training in the cache.
+    const seen = new Map<string, number>();
+    for (const { bag } of samples) for (const key of bag.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const [key, n] of seen) if (n >= 2) this.ids.set(key, this.ids.size);
+    const encoded = samples.map(({ bag, label }) => {
+      const features: number[] = [];
+      const values: number[] = [];
+      for (const [key, v] of bag) {
+        const id = this.ids.get(key);
+        if (id === undefined) continue;
+        features.push(id);
+        values.push(v);
+      }
+      return { features: Int32Array.from(features), values: Float32Array.from(values), label };
+    });
+    const slots = Math.min(MAX_SLOTS, 2 ** Math.ceil(Math.log2(Math.max(2, this.ids.size * classes))));
+    this.weights = new Float32Array(slots);
+    this.mask = slots - 1;
+    this.scratch = new Float64Array(Math.max(classes, 1 + NEIGHBOUR_LIMIT + options.randomNegatives));
+
+    const hard = Array.from({ length: classes }, (_, c) => neighbours(c).filter((n) => n !== c).slice(0, NEIGHBOUR_LIMIT));
+    const random = seededRandom(7);
+    const order = encoded.map((_, i) => i);
+    const candidates = new Int32Array(1 + NEIGHBOUR_LIMIT + options.randomNegatives);
+    const sums = new Float32Array(slots);
+    let t = 0;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffle(order, random);
+      for (const i of order) {
+        const { features, values, label } = encoded[i];
+        let n = 0;
+        candidates[n++] = label;
+        for (const c of hard[label]) candidates[n++] = c;
+        for (let r = 0; r < options.randomNegatives; r++) {
+          const c = Math.floor(random() * classes);
+          if (!candidates.subarray(0, n).includes(c)) candidates[n++] = c;
+        }
+        const rate = options.rate / (1 + t / encoded.length);
+        this.step(features, values, candidates, n, rate, ++t, sums);
+      }
+    }
+    // Averaged SGD: the mean of the weights over all steps, not the last step's, so the order of
+    // the last samples does not tilt near-identical entries one way (w - sums / t is that mean).
+    for (let i = 0; i < slots; i++) this.weights[i] -= sums[i] / t;
+  }
+
+  /**
+   * One SGD step on the softmax over `candidates` (the first is the right class). Loops run
+   * feature by feature: a feature's weights for all classes lie side by side, so a step touches
+   * a few cache lines per feature instead of one per feature and class.
+   */
+  private step(features: Int32Array, values: Float32Array, candidates: Int32Array, n: number, rate: number, t: number, sums: Float32Array): void {
+    const { weights, classes, mask } = this;
+    const p = this.scratch;
+    p.fill(0, 0, n);
+    for (let k = 0; k < features.length; k++) {
+      const base = features[k] * classes;
+      const v = values[k];
+      for (let j = 0; j < n; j++) p[j] += v * weights[(base + candidates[j]) & mask];
+    }
+    let max = -Infinity;
+    for (let j = 0; j < n; j++) if (p[j] > max) max = p[j];
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += p[j] = Math.exp(p[j] - max);
+    // Only candidates with a gradient worth the memory traffic are updated.
+    let active = 0;
+    for (let j = 0; j < n; j++) {
+      const gradient = p[j] / sum - (j === 0 ? 1 : 0);
+      if (Math.abs(gradient) < 1e-3) continue;
+      p[active] = gradient;
+      candidates[active++] = candidates[j];
+    }
+    for (let k = 0; k < features.length; k++) {
+      const base = features[k] * classes;
+      const step = rate * values[k];
+      for (let j = 0; j < active; j++) {
+        const slot = (base + candidates[j]) & mask;
+        weights[slot] -= step * p[j];
+        sums[slot] -= t * step * p[j];
+      }
+    }
+  }
+
+  /** Calls `visit(class, probability)` for every class, probabilities over all classes. */
+  score(bag: FeatureBag, visit: Visit): void {
+    const known: [number, number][] = [];
+    for (const [key, v] of bag) {
+      const id = this.ids.get(key);
+      if (id !== undefined) known.push([id, v]);
+    }
+    if (known.length === 0) return;
+    const z = this.scratch;
+    z.fill(0);
+    for (const [f, v] of known) {
+      const base = f * this.classes;
+      for (let c = 0; c < this.classes; c++) z[c] += v * this.weights[(base + c) & this.mask];
+    }
+    let max = -Infinity;
+    for (let c = 0; c < this.classes; c++) if (z[c] > max) max = z[c];
+    let sum = 0;
+    for (let c = 0; c < this.classes; c++) sum += Math.exp(z[c] - max);
+    for (let c = 0; c < this.classes; c++) visit(c, Math.exp(z[c] - max) / sum);
+  }
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}

@@ -1,0 +1,33 @@
+import { normalizeText } from './normalize.js';
+
+// Words that make a clause a question of its own (where, who, how long, how much, which, can I...).
+const QUESTION = /怎么|怎样|咋|如何|什么|啥|哪|谁|多少|多久|多长|几|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|吗|呢|么$/u;
+
+// Voice-typed messages often have no punctuation: a question particle followed by more words
+// also ends a clause ("能办残疾证吗要带什么材料").
+const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
+
+/**
+ * Splits a message into its questions: clauses are cut at punctuation (and after a question
+ * particle), and every clause that is not a question itself ("老头子中风了") is kept with the
+ * question after it, as its context. Returns one part when there is at most one question.
+ */
+export function questionParts(text: string): string[] {
+  const clauses = text
+    .replace(PARTICLE_BREAK, '$1，')
+    .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
+    .map((c) => c.trim())
+    .filter((c) => normalizeText(c));
+  const parts: string[] = [];
+  let context: string[] = [];
+  for (const clause of clauses) {
+    context.push(clause);
+    if (QUESTION.test(clause)) {
+      parts.push(context.join('，'));
+      context = [];
+    }
+  }
+  // Trailing words that ask nothing belong to the last question ("…多少钱，谢谢").
+  if (context.length && parts.length) parts[parts.length - 1] += `，${context.join('，')}`;
+  return parts.length > 1 ? parts : [text];
+}

@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { HomophoneCorrector } from '../../knowledge/homophones.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { questionParts } from '../../knowledge/runOn.js';
+import { SynonymFolder } from '../../knowledge/synonyms.js';
+import { shippedKnowledge } from '../support.js';
+
+describe('synonyms on word boundaries', () => {
+  const folder = new SynonymFolder([{ canonical: '申请', variants: ['办'] }, { canonical: '注销', variants: ['死亡'] }], normalizeText);
+
+  it('replaces a variant that is a whole word', () => {
+    expect(folder.fold('去哪办')).to.equal('去哪申请');
+  });
+
+  it('never replaces inside another word', () => {
+    expect(folder.fold('办公室在哪')).to.equal('办公室在哪');
+  });
+
+  it('keeps the shipped table from rewriting 哪种, 死亡证明 and 照片掉了', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.questionKey('哪种残疾能办')).to.not.include('哪里种');
+    expect(kb.questionKey('死亡证明去哪开')).to.include('死亡证明').and.not.include('注销');
+    expect(kb.questionKey('照片掉了怎么办')).to.not.include('补办');
+  });
+
+  it('folds the gaps people hit: 户口簿, 办证, 调级, 啥情况, 一个表, 步骤, 表', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.questionKey('户口簿')).to.equal('户口本');
+    expect(kb.questionKey('办证')).to.include('残疾人证');
+    expect(kb.questionKey('等级能调高吗')).to.include('变更');
+    expect(kb.questionKey('这是啥情况')).to.include('什么情况');
+    expect(kb.questionKey('一个表')).to.equal('一张表');
+    expect(kb.questionKey('具体步骤')).to.equal('流程');
+    expect(kb.questionKey('表在哪领')).to.include('申请表');
+  });
+});
+
+describe('homophone correction', () => {
+  const corrector = new HomophoneCorrector(new Set(['护理', '补贴', '残疾证', '事实']));
+
+  it('replaces a run that sounds like a known word and keeps one of its characters', () => {
+    expect(corrector.correct('护里补帖怎么领')).to.equal('护理补贴怎么领');
+    expect(corrector.correct('残急证')).to.equal('残疾证');
+  });
+
+  it('leaves known words and unrelated sound-alikes alone', () => {
+    expect(corrector.correct('补贴')).to.equal('补贴');
+    expect(corrector.correct('视事')).to.equal('视事');
+  });
+
+  it('finds the right entries for typed-by-sound questions in the shipped knowledge base', () => {
+    const { kb } = shippedKnowledge();
+    const top = (q: string) => kb.suggest(q, 3).suggestions[0]?.id;
+    expect(top('护里补帖怎么领')).to.match(/^(sub-care|care-allowance)/);
+    expect(kb.questionKey('残疾症')).to.include('残疾人证');
+    expect(kb.questionKey('残急证在哪办')).to.include('残疾人证');
+  });
+});
+
+describe('run-on messages', () => {
+  it('cuts a message into its questions, context kept with the question after it', () => {
+    expect(questionParts('老头子中风了…能不能办个残疾证…补贴能领多少')).to.deep.equal(['老头子中风了，能不能办个残疾证', '补贴能领多少']);
+    expect(questionParts('我妈眼睛看不见能办残疾证吗要带什么材料')).to.deep.equal(['我妈眼睛看不见能办残疾证吗', '要带什么材料']);
+  });
+
+  it('keeps a single question whole', () => {
+    expect(questionParts('老头子中风了，能不能办个残疾证')).to.deep.equal(['老头子中风了，能不能办个残疾证']);
+  });
+
+  it('splits on the knowledge base only when each part has its own answer', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.splitQuestions('老头子中风了…能不能办个残疾证…补贴能领多少')).to.have.length(2);
+    expect(kb.splitQuestions('残疾证怎么办理')).to.deep.equal(['残疾证怎么办理']);
+    expect(kb.splitQuestions('你好，残疾证怎么办理')).to.deep.equal(['你好，残疾证怎么办理']);
+  });
+});
