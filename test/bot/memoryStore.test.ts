@@ -19,8 +19,10 @@ describe('the app on STORE=memory', () => {
           conversation: { id: 'm1' }, from: { id: 'u1' }, recipient: { id: 'bot' },
         }),
       });
-      const replies = ((await res.json()) as { activities: { text: string }[] }).activities.map((a) => a.text).join('\n');
-      expect(replies).to.include('身份证');
+      expect(res.status).to.equal(200);
+      const replies = ((await res.json()) as { activities: { text: string }[] }).activities;
+      // The welcome, then the answer.
+      expect(replies.length).to.be.greaterThan(1);
       expect(Object.keys(await app.stores.storage.read(['test/conversations/m1/']))).to.have.length(1);
       expect((await app.stores.slots.list({})).length).to.be.greaterThan(0);
     } finally {
