@@ -1,6 +1,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
@@ -8,17 +9,61 @@ import { text } from '../dialogs/text/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
+type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+type Credentials = Awaited<ReturnType<CredentialsFactory['createCredentials']>>;
+
+/** The self-hosted channel's Connector API and the secret it shares with this bot. */
+export interface ChannelCredential {
+  /** The channel's serviceUrl, e.g. `http://127.0.0.1:3978/v3/directline` (read per request: known after listen). */
+  serviceUrl(): string;
+  secret: string;
+}
+
+/**
+ * The configured credentials (none when anonymous), except for calls to the self-hosted
+ * channel: those carry the secret the bot and the channel share, so that the channel can tell
+ * the bot's replies from anyone else's posts even when no MicrosoftAppId is set.
+ */
+class ChannelCredentialsFactory implements CredentialsFactory {
+  constructor(
+    private readonly inner: CredentialsFactory,
+    private readonly channel: ChannelCredential,
+  ) {}
+
+  isValidAppId(appId: string): Promise<boolean> {
+    return this.inner.isValidAppId(appId);
+  }
+
+  isAuthenticationDisabled(): Promise<boolean> {
+    return this.inner.isAuthenticationDisabled();
+  }
+
+  async createCredentials(appId: string, audience: string | undefined, loginEndpoint: string, validateAuthority: boolean): Promise<Credentials> {
+    const configured = await this.inner.createCredentials(appId, audience, loginEndpoint, validateAuthority);
+    return {
+      signRequest: async (resource) => {
+        // Only this exact service URL: the secret never goes to a host a client named.
+        if (!resource.url.startsWith(`${this.channel.serviceUrl()}/`)) return configured.signRequest(resource);
+        resource.headers.set('authorization', `Bearer ${this.channel.secret}`);
+        return resource;
+      },
+    };
+  }
+}
+
 /**
  * The Bot Framework adapter. Anonymous when MicrosoftAppId is unset (local use, the
  * self-hosted channel); JWT-validated when it is set.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+export function createAdapter(config: Config, logger: Logger, channel?: ChannelCredential): CloudAdapter {
+  const options = {
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
     MicrosoftAppType: config.microsoftAppType,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  } as ConfigurationBotFrameworkAuthenticationOptions;
+  const configured = new ConfigurationServiceClientCredentialFactory(options);
+  const auth = new ConfigurationBotFrameworkAuthentication(options, channel ? new ChannelCredentialsFactory(configured, channel) : configured);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('turn_error', {

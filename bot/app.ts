@@ -1,5 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { openStores, type Stores } from '../data/openStores.js';
@@ -12,7 +12,7 @@ import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { issueToken, registerDirectLine } from './channels/directLine.js';
+import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
@@ -24,14 +24,19 @@ import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
-import { pinLocale, reuseDialogStateConfiguration, turnLog } from './middleware.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
+import { ReplyTargets } from './replyTargets.js';
+import { createWebServer } from './webServer.js';
+import { pinLocale, reuseDialogStateConfiguration, turnLog, valueAsText } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
 import { VersionedConversationState, VersionedUserState } from './versionedState.js';
 import { registerKnowledgeAdmin } from './routes/admin.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
+
+/** How long `close` lets requests in flight finish before closing their connections. */
+const CLOSE_GRACE_MS = 3000;
 
 export interface AppOptions {
   config: Config;
@@ -58,7 +63,7 @@ export interface App {
 }
 
 /** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
-export async function createApp({ config, logger = createLogger(), clock = systemClock }: AppOptions): Promise<App> {
+export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
   const stores = await openStores<ApplicationDraft>(config, logger);
@@ -88,16 +93,20 @@ export async function createApp({ config, logger = createLogger(), clock = syste
     { cases, family, useCases, region, clock },
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
-  const adapter = createAdapter(config, logger);
+  let baseUrl = `http://${config.host}:${config.port}`;
+  const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
+  const connectorSecret = newConnectorSecret();
+  const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
   let scheduler: Scheduler | undefined;
+  adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
 
-  const server = restify.createServer({ name: 'onevisit' });
+  const server = createWebServer();
   registerHealth(server);
-  registerMessages(server, adapter, bot, logger);
+  registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls) });
   registerAgent(server, kb);
   registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, kb });
   registerKnowledgeAdmin(server, config.adminToken, { unanswered, feedback });
@@ -105,11 +114,11 @@ export async function createApp({ config, logger = createLogger(), clock = syste
   registerSlotAdmin(server, config.adminToken, slots);
   registerOutboxAdmin(server, config.adminToken, outbox);
   registerOverdueAdmin(server, config.adminToken, dailyJobs);
-  let baseUrl = `http://${config.host}:${config.port}`;
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
     secret: config.directLineSecret,
+    connectorSecret,
     store: stores.directLine,
     clock,
     publicBaseUrl: () => baseUrl,
@@ -143,9 +152,18 @@ export async function createApp({ config, logger = createLogger(), clock = syste
       }),
     close: async () => {
       await scheduler?.stop();
-      // Open Direct Line streams would keep the server from closing.
+      // Open Direct Line streams and idle keep-alive connections would keep the server from
+      // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection whose request ends after this (a reply the bot is posting to its own
+      // channel, say) is idle only then: swept again until the server has closed.
+      server.server.closeIdleConnections();
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+      const cutOff = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cutOff);
       await stores.close();
     },
   };

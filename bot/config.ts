@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { STORE_KINDS, type StoreKind } from '../data/openStores.js';
 import { projectRoot } from './paths.js';
+import { parseAllowedServiceUrls } from './replyTargets.js';
 
 export interface Config {
   port: number;
@@ -24,6 +25,8 @@ export interface Config {
   directLineSecret?: string;
   /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
   agentToken?: string;
+  /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
+  allowedServiceUrls: string[];
 }
 
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
     agentToken: env.AGENT_TOKEN || undefined,
+    allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
   };
 }

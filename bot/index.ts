@@ -1,6 +1,9 @@
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 
+/** Stop within this after SIGTERM: connections closed, scheduler stopped, state flushed. */
+const STOP_DEADLINE_MS = 9000;
+
 // Entry point of `npm start`: configuration from the environment, then serve.
 try {
   const config = loadConfig();
@@ -15,7 +18,23 @@ try {
   console.log(`  direct line:     ${base}/v3/directline`);
   console.log(`  agent console:   ${base}/agent${config.agentToken ? '' : ' (closed: set AGENT_TOKEN)'}`);
   console.log(`  admin API:       ${base}/api/admin/unanswered ${config.adminToken ? '(Bearer ADMIN_TOKEN)' : '(closed: set ADMIN_TOKEN)'}`);
-  const stop = () => void app.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Orchestrators kill after ~10 s: whatever still hangs by then is cut off, visibly.
+    setTimeout(() => {
+      console.error(`OneVisit did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: Error) => {
+        console.error(`OneVisit failed to stop cleanly: ${err.message}`);
+        process.exit(1);
+      },
+    );
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (err) {

@@ -19,6 +19,35 @@ export const pinLocale: Middleware = {
   },
 };
 
+/** Where clients put the choice in a value: a string, or an object's first string field of these. */
+const VALUE_FIELDS = ['text', 'choice', 'value', 'title', 'action'] as const;
+
+/** The choice a `value` carries, or undefined when it carries none this bot can read. */
+export function choiceInValue(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  for (const field of VALUE_FIELDS) {
+    const candidate = (value as Record<string, unknown>)[field];
+    if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
+  }
+  return undefined;
+}
+
+/**
+ * Adaptive Card submits and Web Chat's postBack/messageBack send a `value` and no text: the
+ * choice they carry becomes the message's text, so every dialog reads it as if it were typed.
+ */
+export const valueAsText: Middleware = {
+  async onTurn(context: TurnContext, next: () => Promise<void>) {
+    const { activity } = context;
+    if (activity.type === 'message' && !activity.text?.trim()) {
+      const choice = choiceInValue(activity.value);
+      if (choice) activity.text = choice;
+    }
+    await next();
+  },
+};
+
 /**
  * One structured log line per turn: ids, sizes and what the bot did, never the typed text (a
  * name in free text cannot be masked reliably).

@@ -10,18 +10,13 @@ import {
 import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps } from './application/applicationDialog.js';
 import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import { recognizeCommand } from './commands.js';
+import { recognizeProgressIntent } from './status/progressIntent.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 
 const ROUTE = 'route';
-
-/** "我的申请到哪一步了", "办得怎么样了": the applicant asking about their own case. */
-function isProgressQuestion(input: string): boolean {
-  const folded = input.replace(/\s+/g, '');
-  return /(我的|我家的|我们的)?(申请|案件|证|事).{0,6}(到哪一步|到哪了|办到哪|怎么样了|进度|有结果了吗|批下来了吗)/.test(folded) && !/怎么查|如何查/.test(folded);
-}
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
@@ -36,9 +31,11 @@ export class MainDialog extends ComponentDialog {
     status: StatusDeps,
   ) {
     super('mainDialog');
-    this.addDialog(new StatusDialog(status));
+    // Every flow answers policy questions and the hotline hand-off in the middle of its steps.
+    const flow = { answers, hotlines };
+    this.addDialog(new StatusDialog(status, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
-    this.addDialog(new BookingDialog(booking));
+    this.addDialog(new BookingDialog(booking, flow));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
     this.initialDialogId = ROUTE;
   }
@@ -78,7 +75,7 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
-    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (isProgressQuestion(meant) ? 'progress' : undefined);
+    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     const booking = recognizeBookingIntent(meant);

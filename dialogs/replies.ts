@@ -1,13 +1,15 @@
-import { InputHints, MessageFactory, TextFormatTypes, type Activity } from 'botbuilder';
+import { ActionTypes, InputHints, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 
 /**
- * A message with its choices as tap-able buttons (imBack: a tap sends the label as text, so a
- * tap, the typed label and its number in the button order all arrive the same way). The text
- * doubles as `speak` for voice channels and screen readers.
+ * A message with its choices as tap-able buttons. Each button shows its number ("2. 残疾证怎么办")
+ * so "回复按钮前面的数字" is true wherever buttons show; a tap sends the bare label (imBack),
+ * so a tap, the typed label and the number all arrive as choices the dialogs recognize. The
+ * text doubles as `speak` for voice channels and screen readers.
  */
 export function messageWithButtons(text: string, labels: string[] = []): Partial<Activity> {
-  const reply = labels.length
-    ? MessageFactory.suggestedActions(labels, text, text, InputHints.ExpectingInput)
+  const actions: CardAction[] = labels.map((label, i) => ({ type: ActionTypes.ImBack, title: `${i + 1}. ${label}`, value: label }));
+  const reply = actions.length
+    ? MessageFactory.suggestedActions(actions, text, text, InputHints.ExpectingInput)
     : MessageFactory.text(text, text, InputHints.AcceptingInput);
   // Plain text: Web Chat would read it as markdown and join lists written one per line.
   reply.textFormat = TextFormatTypes.Plain;

@@ -148,3 +148,38 @@ export function combine(reports: EvalReport[]): EvalReport {
     failures: reports.flatMap((r) => r.failures),
   };
 }
+
+/** A conversation whose last turn only makes sense after the ones before it ("视力的呢"). */
+export interface EvalConversation {
+  turns: string[];
+  expect: string[][];
+}
+
+export interface ConversationReport {
+  conversations: number;
+  /** Share whose reply to the last turn passes. */
+  passed: number;
+  failures: { turns: string[]; got: string }[];
+}
+
+export function readConversations(file: string): EvalConversation[] {
+  return readJsonl(file) as unknown as EvalConversation[];
+}
+
+/**
+ * Runs each conversation through `reply` (all turns in one conversation, the replies to the
+ * last turn back) and checks the last reply, as the hold-out run does through /api/messages.
+ */
+export async function evaluateConversations(
+  conversations: EvalConversation[],
+  reply: (turns: string[], conversationId: string) => Promise<string>,
+): Promise<ConversationReport> {
+  let passed = 0;
+  const failures: ConversationReport['failures'] = [];
+  for (const [i, { turns, expect }] of conversations.entries()) {
+    const got = await reply(turns, `eval-${i}`);
+    if (answerPasses(got, expect)) passed++;
+    else failures.push({ turns, got: got.slice(0, 60) });
+  }
+  return { conversations: conversations.length, passed: conversations.length ? passed / conversations.length : 1, failures };
+}

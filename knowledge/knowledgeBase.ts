@@ -1,5 +1,6 @@
 import type { Region } from '../data/region.js';
 import { TextAnalyzer } from './features.js';
+import { readInContext, topicAfter, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { questionParts } from './runOn.js';
@@ -19,6 +20,8 @@ export interface Suggestion {
 export interface SuggestResult {
   query: string;
   answered: boolean;
+  /** True when the query was read as a follow-up to the previous question of the call. */
+  followUp: boolean;
   suggestions: Suggestion[];
 }
 
@@ -74,12 +77,24 @@ export class KnowledgeBase {
     return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }
 
-  /** The hotline agent's view: the best answers with scores, and whether the bot would answer alone. */
-  suggest(query: string, top: number): SuggestResult {
-    const decision = this.decide(query, top);
+  /** The topic a question leaves when the bot answers it or asks which was meant: what a follow-up is read against. */
+  topicOf(question: string): TopicContext | undefined {
+    const decision = this.decide(question);
+    if (decision.kind === 'answer') return topicAfter(question, decision.top.entry.id);
+    return decision.kind === 'clarify' ? topicAfter(question, decision.options[0].entry.id) : undefined;
+  }
+
+  /**
+   * The hotline agent's view: the best answers with scores, and whether the bot would answer
+   * alone. With the call's previous question, a follow-up ("视力的呢") is read against it.
+   */
+  suggest(query: string, top: number, previous?: string): SuggestResult {
+    const topic = previous ? this.topicOf(previous) : undefined;
+    const { decision, contextual } = readInContext((q) => this.decide(q, top), query, topic);
     return {
       query,
       answered: decision.kind === 'answer',
+      followUp: contextual,
       suggestions: decision.ranked.map(({ entry, score }) => ({
         id: entry.id,
         question: entry.question,

@@ -37,7 +37,8 @@ async function poll(): Promise<void> {
     if (a.type !== 'message' || a.from.id === userId) continue;
     lastActivityAt = Date.now();
     console.log(`\n助手：${a.text ?? ''}`);
-    a.suggestedActions?.actions.forEach((b, i) => console.log(`  ${i + 1}. ${b.title}`));
+    // Titles carry their numbers already ("1. 同意").
+    a.suggestedActions?.actions.forEach((b) => console.log(`  ${b.title}`));
   }
 }
 

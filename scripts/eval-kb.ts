@@ -1,14 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
+import { silentLogger } from '../bot/logger.js';
 import { projectRoot } from '../bot/paths.js';
 import { loadRegion } from '../data/region.js';
-import { combine, evaluate, evaluateFold, kFold, readJsonl, type EvalReport } from '../knowledge/evaluation.js';
+import { combine, evaluate, evaluateConversations, evaluateFold, kFold, readConversations, readJsonl, type EvalReport } from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
 // `npm run eval:kb [--failures] [--folds=N]`: retrieval quality of four rankings side by side,
-// on k-fold held-out entry wordings (the main guide) and on the published dev sets.
+// on k-fold held-out entry wordings (the main guide) and on the published dev sets; then
+// two-turn follow-ups through the bot.
 const config = loadConfig();
 const { entries, synonyms } = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
 const fixtures = join(projectRoot, 'test/fixtures');
@@ -60,5 +65,41 @@ for (const [setName, inFile, outFile] of sets) {
   }
 }
 
-// Two-turn conversations (kb-dev-multiturn.jsonl) need the dialog's follow-up context: they are
-// evaluated by the follow-up resolver's own evaluation, not by the ranking alone.
+// Two-turn conversations need the dialog's follow-up context: sent through the real bot
+// (/api/messages on a fresh data folder), every turn in the same conversation.
+const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-eval-'));
+const app = await createApp({ config: { ...config, port: 0, dataDir }, logger: silentLogger });
+const url = `${await app.listen()}/api/messages`;
+/** The bot's replies to the last turn. */
+async function converse(turns: string[], conversationId: string): Promise<string> {
+  let last = '';
+  for (const text of turns) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', text, channelId: 'eval', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+        conversation: { id: conversationId }, from: { id: conversationId }, recipient: { id: 'bot' },
+      }),
+    });
+    const body = (await res.json()) as { activities: { text?: string }[] };
+    last = body.activities.map((a) => a.text ?? '').join('\n');
+  }
+  return last;
+}
+const multiTurn = [
+  ['two-turn dev (shared/eval)', 'kb-dev-multiturn.jsonl'],
+  ['two-turn hold-out 1 (ours, written before tuning)', 'kb-holdout-multiturn.jsonl'],
+  ['two-turn hold-out 2 (ours, written later, run once before its fixes)', 'kb-holdout2-multiturn.jsonl'],
+] as const;
+console.log('\nfollow-ups in context, through the bot (shipped ranking)');
+try {
+  for (const [name, file] of multiTurn) {
+    const r = await evaluateConversations(readConversations(join(fixtures, file)), (turns, id) => converse(turns, `${file}-${id}`));
+    console.log(`${name}: ${r.conversations} conversations  second turn right ${pct(r.passed).trim()}`);
+    if (showFailures) for (const f of r.failures) console.log(`   miss: ${f.turns.join(' / ')}  -> ${f.got}`);
+  }
+} finally {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

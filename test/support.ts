@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../bot/config.js';
 import { projectRoot } from '../bot/paths.js';
+import { createWebServer } from '../bot/webServer.js';
 import type { Clock } from '../data/clock.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -44,9 +45,9 @@ export class FakeClock implements Clock {
   }
 }
 
-/** A bare restify server on a free loopback port with only the routes `register` adds. */
+/** The app's web server (its headers, no logging of its own) on a free loopback port with only the routes `register` adds. */
 export async function serveRoutes(register: (server: Server) => void): Promise<{ server: Server; base: string; close(): Promise<void> }> {
-  const server = restify.createServer();
+  const server = createWebServer();
   register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
@@ -84,4 +85,19 @@ export function startEntryPoint(env: Record<string, string>, until: RegExp): Pro
     child.stderr.on('data', onData);
     void exited.then((code) => resolve({ ...run, code }));
   });
+}
+
+/** A message activity as a channel posts it to /api/messages, replies asked back in the answer. */
+export function testActivity(textValue: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    text: textValue,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: `conv-${Math.random()}` },
+    from: { id: 'user-1' },
+    recipient: { id: 'bot' },
+    ...extra,
+  };
 }

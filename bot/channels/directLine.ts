@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Clock } from '../../data/clock.js';
 import type { DirectLineActivity, DirectLineStore } from '../../data/directLineStore.js';
 import { formatIssues } from '../../data/validation.js';
-import { HttpError, readJsonBody, sendJson } from '../http.js';
+import { HttpError, guardRoute, readJsonBody, sendJson } from '../http.js';
+import { idProblem, idSchema } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { ConversationFeed, attachStreams } from './directLineStream.js';
 import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from './directLineTokens.js';
@@ -13,6 +14,8 @@ import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from '
 /** The cloud service's limit on one activity. */
 export const MAX_DIRECT_LINE_ACTIVITY_BYTES = 256 * 1024;
 export const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
+/** As in the 3.0 reference: a `streamUrl` must be connected to within 60 seconds. */
+export const STREAM_URL_TTL_SECONDS = 60;
 /** How often, at most, a new conversation also sweeps out the expired ones. */
 const SWEEP_INTERVAL_MS = 3600_000;
 
@@ -27,6 +30,11 @@ export interface DirectLineDeps {
   bot: ActivityHandler;
   /** DIRECTLINE_SECRET: the server-side credential for `tokens/generate` and for any conversation. */
   secret?: string;
+  /**
+   * What the bot presents on the Connector API (`ChannelCredential.secret` of its adapter):
+   * generated at start-up, known to this process only, so nothing outside can post as the bot.
+   */
+  connectorSecret: string;
   store: DirectLineStore;
   clock: Clock;
   /** Where this server is reachable, e.g. `http://127.0.0.1:3978`: the bot's replies are posted there. */
@@ -53,6 +61,9 @@ export interface DirectLineChannel {
 }
 
 type TokenDeps = Pick<DirectLineDeps, 'secret' | 'clock' | 'tokenTtlSeconds'>;
+
+/** A fresh Connector API secret for `DirectLineDeps.connectorSecret` and the adapter's `ChannelCredential`. */
+export const newConnectorSecret = () => randomBytes(32).toString('base64url');
 /** A user as tokens carry it and `membersAdded` names it. */
 export type DirectLineUser = { id: string; name?: string };
 
@@ -63,18 +74,48 @@ class DirectLineError extends HttpError {
   }
 }
 
-function codeFor(status: number): string {
-  const codes: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 502: 'BotError', 503: 'ServiceUnavailable' };
-  return codes[status] ?? 'ServiceError';
+const CODES = new Map([
+  [400, 'BadArgument'],
+  [401, 'Unauthorized'],
+  [403, 'Forbidden'],
+  [404, 'NotFound'],
+  [405, 'MethodNotAllowed'],
+  [413, 'MessageSizeTooBig'],
+  [502, 'BotError'],
+  [503, 'ServiceUnavailable'],
+]);
+const codeFor = (status: number) => CODES.get(status) ?? (status >= 500 ? 'ServiceError' : 'BadArgument');
+
+function sendDirectLineError(res: Response, err: HttpError): void {
+  if (err.status === 401) res.header('WWW-Authenticate', 'Bearer');
+  sendJson(res, err.status, { error: { code: err instanceof DirectLineError ? err.code : codeFor(err.status), message: err.message } });
+}
+
+/** restify's own answers under the prefix (no such route, wrong method) in Direct Line's error shape too. */
+function shapeRouterErrors(server: Server): void {
+  server.on('restifyError', (req: Request, _res: Response, err: { statusCode?: number; message: string; toJSON?: () => unknown }, callback: () => void) => {
+    if (req.getPath?.()?.startsWith(PREFIX)) {
+      const status = err.statusCode ?? 500;
+      err.toJSON = () => ({ error: { code: codeFor(status), message: err.message } });
+    }
+    callback();
+  });
 }
 
 /** Random and unguessable: a conversation id also names the bot's state for that conversation. */
 const newConversationId = () => randomBytes(18).toString('base64url');
 
-function mint(deps: TokenDeps, conversationId: string, user?: DirectLineUser): DirectLineToken {
-  const ttl = deps.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+function mint(deps: TokenDeps, conversationId: string, user?: DirectLineUser, scope?: 'stream'): DirectLineToken {
+  const ttl = scope ? STREAM_URL_TTL_SECONDS : (deps.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const iat = Math.floor(deps.clock.now().getTime() / 1000);
-  const claims: TokenClaims = { conv: conversationId, ...(user && { user: user.id }), ...(user?.name && { name: user.name }), iat, exp: iat + ttl };
+  const claims: TokenClaims = {
+    conv: conversationId,
+    ...(user && { user: user.id }),
+    ...(user?.name && { name: user.name }),
+    ...(scope && { scope }),
+    iat,
+    exp: iat + ttl,
+  };
   return { conversationId, token: signToken(signingKey(deps.secret), claims), expires_in: ttl };
 }
 
@@ -88,7 +129,7 @@ export function issueToken(deps: TokenDeps, user: DirectLineUser = { id: `dl_${r
   return mint(deps, newConversationId(), user);
 }
 
-const id = z.string().min(1).max(256);
+const id = idSchema;
 const name = z.string().max(256).optional();
 // Clients send `user: {}` when they have no id to give (the official one does): no user then.
 const optionalUser = z.object({ id: id.optional(), name }).passthrough().optional();
@@ -117,6 +158,14 @@ async function readOptionalJson(req: Request): Promise<unknown> {
   return readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES);
 }
 
+/** The conversation id in the path, refused (400) when it cannot be one. */
+function conversationIdOf(req: Request): string {
+  const conversationId = String(req.params.conversationId ?? '');
+  const problem = idProblem(conversationId);
+  if (problem) throw new DirectLineError(400, `会话 id ${problem}`);
+  return conversationId;
+}
+
 function parseWatermark(raw: string | null): number | undefined {
   if (raw === null || raw === '') return undefined;
   if (!/^\d{1,15}$/.test(raw)) throw new DirectLineError(400, 'watermark 应是上次返回的 watermark');
@@ -138,13 +187,15 @@ type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineChannel {
   const { adapter, bot, store, clock, logger } = deps;
+  shapeRouterErrors(server);
   const key = signingKey(deps.secret);
   const feed = new ConversationFeed();
   let lastSweep = -Infinity;
 
   const serviceUrl = () => `${deps.publicBaseUrl().replace(/\/+$/, '')}${PREFIX}`;
-  const streamUrl = (conversationId: string, token: string, watermark?: number) =>
-    `${serviceUrl().replace(/^http/, 'ws')}/conversations/${encodeURIComponent(conversationId)}/stream?t=${token}` +
+  // Its own token, good for connecting within 60 s only and for nothing else.
+  const streamUrl = (conversationId: string, user: DirectLineUser | undefined, watermark?: number) =>
+    `${serviceUrl().replace(/^http/, 'ws')}/conversations/${encodeURIComponent(conversationId)}/stream?t=${mint(deps, conversationId, user, 'stream').token}` +
     (watermark === undefined ? '' : `&watermark=${watermark}`);
 
   function authenticate(req: Request): Caller {
@@ -152,6 +203,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     if (!bearer) throw new DirectLineError(401, '需要 Authorization: Bearer <secret 或 token>');
     if (isSecret(bearer, deps.secret)) return { kind: 'secret' };
     const check = verifyToken(key, bearer, clock.now());
+    // A stream URL's token opens that stream and nothing else.
+    if (check.ok && check.claims.scope === 'stream') throw new DirectLineError(401, '这个 token 只能用于连接 streamUrl');
     if (check.ok) return { kind: 'token', claims: check.claims };
     if (check.reason === 'expired') throw new DirectLineError(403, 'token 已过期，请重新获取', 'TokenExpired');
     throw new DirectLineError(401, 'secret 或 token 无效');
@@ -200,18 +253,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     if (removed) logger.info('directline_expired', { conversations: removed });
   }
 
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await fn(req, res);
-    } catch (err) {
-      if (err instanceof HttpError) {
-        if (err.status === 401) res.header('WWW-Authenticate', 'Bearer');
-        return sendJson(res, err.status, { error: { code: err instanceof DirectLineError ? err.code : codeFor(err.status), message: err.message } });
-      }
-      logger.error('directline_failed', { url: req.url, message: (err as Error).message, stack: (err as Error).stack });
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'ServiceError', message: '服务器内部错误' } });
-    }
-  };
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => guardRoute(fn, logger, sendDirectLineError);
 
   // --- Client API -----------------------------------------------------------------------------
 
@@ -242,7 +284,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     const user = fromToken ?? (body.user?.id ? { id: body.user.id, name: body.user.name } : undefined);
     const created = await store.create(conversationId, clock.now());
     const token = mint(deps, conversationId, user);
-    sendJson(res, created ? 201 : 200, { ...token, streamUrl: streamUrl(conversationId, token.token) });
+    sendJson(res, created ? 201 : 200, { ...token, streamUrl: streamUrl(conversationId, user) });
     if (!created) return;
     logger.info('directline_conversation_started', { conversation: conversationId });
     void sweep().catch((err: Error) => logger.error('directline_expire_failed', { message: err.message }));
@@ -258,25 +300,25 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   /** Reconnect: a fresh token and stream URL for a conversation that exists. */
   server.get(`${PREFIX}/conversations/:conversationId`, handle(async (req, res) => {
     const caller = authenticate(req);
-    const conversationId = req.params.conversationId as string;
+    const conversationId = conversationIdOf(req);
     authorizeConversation(caller, conversationId);
     const watermark = parseWatermark(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark'));
     if (!(await store.get(conversationId))) throw new DirectLineError(404, '会话不存在或已过期');
-    const token = mint(deps, conversationId, caller.kind === 'token' ? userOf(caller.claims) : undefined);
-    sendJson(res, 200, { ...token, streamUrl: streamUrl(conversationId, token.token, watermark) });
+    const user = caller.kind === 'token' ? userOf(caller.claims) : undefined;
+    sendJson(res, 200, { ...mint(deps, conversationId, user), streamUrl: streamUrl(conversationId, user, watermark) });
   }));
 
   server.post(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const caller = authenticate(req);
-    const conversationId = req.params.conversationId as string;
+    const conversationId = conversationIdOf(req);
     authorizeConversation(caller, conversationId);
     requireAnonymousBot();
     const posted = parse(userActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
+    // As the cloud service does: a token bound to a user speaks as that user, whatever `from` says.
     const bound = caller.kind === 'token' ? userOf(caller.claims) : undefined;
-    if (bound && posted.from?.id && posted.from.id !== bound.id) throw new DirectLineError(403, `此 token 属于用户 ${bound.id}，不能代表 ${posted.from.id} 发送`);
     const userId = bound?.id ?? posted.from?.id;
     if (!userId) throw new DirectLineError(400, '不是有效的 activity: from.id: 必填（token 里没有用户 id）');
-    const from = { ...posted.from, id: userId, name: posted.from?.name ?? bound?.name, role: 'user' };
+    const from = { ...posted.from, id: userId, name: bound?.name ?? posted.from?.name, role: 'user' };
     const stored = await store.append(
       conversationId,
       // The channel's fields are the channel's: id, timestamp, conversation, recipient and serviceUrl are set here, whatever the client sent.
@@ -299,19 +341,23 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   server.get(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const caller = authenticate(req);
-    const conversationId = req.params.conversationId as string;
+    const conversationId = conversationIdOf(req);
     authorizeConversation(caller, conversationId);
     const watermark = parseWatermark(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark'));
     const page = await store.list(conversationId, watermark);
     if (!page) throw new DirectLineError(404, '会话不存在或已过期');
-    sendJson(res, 200, { activities: page.activities, ...(page.watermark !== undefined && { watermark: String(page.watermark) }) });
+    // As in the 3.0 reference, typing indicators go over the stream only; the watermark still passes them.
+    const activities = page.activities.filter((a) => a.type !== 'typing');
+    sendJson(res, 200, { activities, ...(page.watermark !== undefined && { watermark: String(page.watermark) }) });
   }));
 
   const streams = attachStreams(server.server, {
     path: /^\/v3\/directline\/conversations\/([^/]+)\/stream$/,
     authorize: async (conversationId, token) => {
+      if (idProblem(conversationId)) return 400;
       const check = token ? verifyToken(key, token, clock.now()) : undefined;
       if (!check?.ok) return check?.reason === 'expired' ? 403 : 401;
+      if (check.claims.scope !== 'stream') return 401;
       if (check.claims.conv !== conversationId) return 403;
       return (await store.get(conversationId)) ? undefined : 404;
     },
@@ -324,14 +370,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   /**
    * `sendToConversation` and `replyToActivity` of botframework-connector's ConnectorClient, given
-   * serviceUrl `<base>/v3/directline`. Without an app id the connector sends no credential, as
-   * the adapter accepts none from us. With one, only the presence of a bearer token is checked:
-   * validating Microsoft-issued JWTs is out of scope here. Update and delete are refused (405),
-   * as by the cloud Direct Line.
+   * serviceUrl `<base>/v3/directline`. The bot's adapter signs these calls with the connector
+   * secret (see `ChannelCredential` in bot/adapter.ts), with or without a MicrosoftAppId; any
+   * other caller is refused. Update and delete are refused (405), as by the cloud Direct Line.
    */
   const receiveFromBot = handle(async (req, res) => {
-    if (deps.appId && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) throw new DirectLineError(401, '需要机器人的 Bearer 令牌');
-    const conversationId = req.params.conversationId as string;
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer || !isSecret(bearer, deps.connectorSecret)) throw new DirectLineError(401, '只有机器人本身可以在这里发消息');
+    const conversationId = conversationIdOf(req);
     const sent = parse(botActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
     const replyToId = (req.params.activityId as string | undefined) ?? sent.replyToId;
     // A status update resent after a crash carries the same dedupe key: the user sees it once.

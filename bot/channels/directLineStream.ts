@@ -36,8 +36,17 @@ export interface StreamOptions {
 /** Dead connections (a laptop closed mid-chat) are noticed by a missed pong and dropped. */
 const PING_INTERVAL_MS = 30_000;
 
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuse(socket: Socket, status: number): void {
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  // Destroyed once written: a client that never closes its side must not hold the socket open.
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 }
 
 /**
@@ -86,27 +95,31 @@ export function attachStreams(http: HttpServer, options: StreamOptions): { close
     void pump().catch(onError);
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+  const accept = async (req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = options.path.exec(url.pathname);
-    if (!match) {
-      // Someone else's path: leave it to their listener, or close it if there is none.
-      if (http.listenerCount('upgrade') === 1) refuse(socket, 404);
-      return;
-    }
+    // The only WebSocket endpoint of the server: any other path is refused, not left hanging.
+    if (!match) return refuse(socket, 404);
     const rawWatermark = url.searchParams.get('watermark');
-    if (rawWatermark && !/^\d{1,15}$/.test(rawWatermark)) return refuse(socket, 400);
-    const conversationId = decodeURIComponent(match[1]);
-    options
-      .authorize(conversationId, url.searchParams.get('t'))
-      .then((status) => {
-        if (status) return refuse(socket, status);
-        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, rawWatermark ? Number(rawWatermark) : undefined));
-      })
+    const conversationId = decodedOrUndefined(match[1]);
+    if (conversationId === undefined || (rawWatermark && !/^\d{1,15}$/.test(rawWatermark))) return refuse(socket, 400);
+    const status = await options.authorize(conversationId, url.searchParams.get('t'));
+    if (status) return refuse(socket, status);
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, rawWatermark ? Number(rawWatermark) : undefined));
+  };
+  // The upgrade's own error boundary: a bad URL or a failing store refuses this socket, nothing more.
+  // Sockets between the upgrade request and its answer: the HTTP server no longer tracks them.
+  const pending = new Set<Socket>();
+  const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    pending.add(socket);
+    socket.on('error', () => socket.destroy());
+    accept(req, socket, head)
       .catch((err: Error) => {
-        options.logger.error('directline_stream_failed', { conversation: conversationId, message: err.message });
-        refuse(socket, 500);
-      });
+        options.logger.error('directline_stream_failed', { message: err.message });
+        if (socket.writable) refuse(socket, err instanceof URIError || err instanceof TypeError ? 400 : 500);
+        else socket.destroy();
+      })
+      .finally(() => pending.delete(socket));
   };
   http.on('upgrade', onUpgrade);
 
@@ -127,6 +140,7 @@ export function attachStreams(http: HttpServer, options: StreamOptions): { close
       clearInterval(heartbeat);
       http.off('upgrade', onUpgrade);
       for (const ws of wss.clients) ws.terminate();
+      for (const socket of pending) socket.destroy();
       wss.close();
     },
   };

@@ -5,6 +5,8 @@ export interface TokenClaims {
   conv: string;
   user?: string;
   name?: string;
+  /** `stream`: a streamUrl's short-lived token, good for opening that stream only. */
+  scope?: 'stream';
   /** Seconds since the epoch, as in a JWT. */
   iat: number;
   exp: number;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { FeedbackStore, UnansweredStore } from '../../data/stores.js';
-import { parseLimit, sendError, sendJson } from '../http.js';
+import { guardRoute, parseLimit, sendError, sendJson } from '../http.js';
 
 const MAX_LIST = 500;
 
@@ -36,16 +36,16 @@ export function registerKnowledgeAdmin(
   stores: { unanswered: UnansweredStore; feedback: FeedbackStore },
 ): void {
   const allowed = adminGuard(token);
-  server.get('/api/admin/unanswered', async (req: Request, res: Response) => {
+  server.get('/api/admin/unanswered', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const limit = limitParam(req);
     if (limit === undefined) return sendError(res, 400, `limit 应是 1 到 ${MAX_LIST} 之间的整数`);
     sendJson(res, 200, { questions: await stores.unanswered.list(limit) });
-  });
-  server.get('/api/admin/feedback', async (req: Request, res: Response) => {
+  }));
+  server.get('/api/admin/feedback', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const limit = limitParam(req);
     if (limit === undefined) return sendError(res, 400, `limit 应是 1 到 ${MAX_LIST} 之间的整数`);
     sendJson(res, 200, { entries: await stores.feedback.summary(), recent: await stores.feedback.recent(limit) });
-  });
+  }));
 }

@@ -1,22 +1,27 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import { sendError, sendJson } from '../http.js';
+import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
 const MAX_QUERY_CHARS = 1000;
 
-/** GET /api/agent/suggest?q=&top=: ranked answers for a hotline agent. */
+/**
+ * GET /api/agent/suggest?q=&top=[&context=]: ranked answers for a hotline agent. `context` is
+ * the call's previous question, so a follow-up ("那网上办呢") gets suggestions that know it.
+ */
 export function registerAgent(server: Server, kb: KnowledgeBase): void {
-  server.get('/api/agent/suggest', async (req: Request, res: Response) => {
+  server.get('/api/agent/suggest', guardRoute(async (req, res) => {
     const url = new URL(req.url ?? '', 'http://localhost');
     const q = (url.searchParams.get('q') ?? '').trim();
+    const previous = (url.searchParams.get('context') ?? '').trim();
     const topParam = url.searchParams.get('top');
     if (!q) return sendError(res, 400, '缺少参数 q（要查的问题）');
     if ([...q].length > MAX_QUERY_CHARS) return sendError(res, 400, `q 太长了，最多 ${MAX_QUERY_CHARS} 个字`);
+    if ([...previous].length > MAX_QUERY_CHARS) return sendError(res, 400, `context 太长了，最多 ${MAX_QUERY_CHARS} 个字`);
     const top = topParam === null || topParam === '' ? 3 : Number(topParam);
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
-    sendJson(res, 200, kb.suggest(q, top));
-  });
+    sendJson(res, 200, kb.suggest(q, top, previous || undefined));
+  }));
 }

@@ -11,7 +11,8 @@ import { normalizePhone } from '../../data/idNumber.js';
 import { maskName, maskText } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
 import { text } from '../../dialogs/text/index.js';
-import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { guardRoute, HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { checkCaseNo, checkId } from '../ids.js';
 import { projectRoot } from '../paths.js';
 import { maskNumber } from './cases.js';
 
@@ -224,7 +225,6 @@ export class AgentSessions {
 
   /** The caller, or undefined after sending 403 (console closed) or 401. */
   check(req: Request, res: Response): AgentCaller | undefined {
-    res.header('Cache-Control', 'no-store');
     if (!this.open) {
       sendError(res, 403, CLOSED);
       return undefined;
@@ -329,10 +329,10 @@ const PAGE_HEADERS = {
 function registerPage(server: Server): void {
   for (const [path, { file, type }] of Object.entries(PAGE_FILES)) {
     const body = readFileSync(join(PAGE_DIR, file));
-    const handler = async (_req: Request, res: Response) => {
+    const handler = guardRoute(async (_req, res) => {
       res.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': type, 'Content-Length': body.length });
       res.end(body);
-    };
+    });
     server.get(path, handler);
     if (path === '/agent') server.get('/agent/', handler);
   }
@@ -351,16 +351,11 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
   const sessions = new AgentSessions(deps.token, deps.clock);
   const now = () => deps.clock.now();
 
-  const guarded = (handler: Handler) => async (req: Request, res: Response) => {
-    const caller = sessions.check(req, res);
-    if (!caller) return;
-    try {
-      await handler(req, res, caller);
-    } catch (err) {
-      if (err instanceof HttpError) return sendError(res, err.status, err.message);
-      throw err;
-    }
-  };
+  const guarded = (handler: Handler) =>
+    guardRoute(async (req, res) => {
+      const caller = sessions.check(req, res);
+      if (caller) await handler(req, res, caller);
+    });
 
   /** Who is acting: the name in the body, else the one given at login; required for the audit. */
   const agentOf = (caller: AgentCaller, given: string | undefined): string => {
@@ -371,18 +366,11 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
 
   registerPage(server);
 
-  server.post('/api/agent/login', async (req: Request, res: Response) => {
-    res.header('Cache-Control', 'no-store');
+  server.post('/api/agent/login', guardRoute(async (req, res) => {
     if (!sessions.open) return sendError(res, 403, CLOSED);
     const address = remoteAddress(req);
     if (sessions.lockedOut(address)) return sendError(res, 429, '登录口令错误次数太多，请 15 分钟后再试');
-    let body: z.infer<typeof loginSchema>;
-    try {
-      body = await parseBody(req, loginSchema);
-    } catch (err) {
-      if (err instanceof HttpError) return sendError(res, err.status, err.message);
-      throw err;
-    }
+    const body = await parseBody(req, loginSchema);
     if (!sessions.tokenMatches(body.token)) {
       sessions.recordFailure(address);
       return sendError(res, 401, '登录口令不对，请核对后再试');
@@ -390,22 +378,20 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     const { id, expiresAt } = sessions.create(body.agent);
     res.header('Set-Cookie', sessionCookie(req, id, AGENT_SESSION_MS / 1000));
     sendJson(res, 200, { agent: body.agent ?? null, expiresAt: new Date(expiresAt).toISOString() });
-  });
+  }));
 
-  server.post('/api/agent/logout', async (req: Request, res: Response) => {
-    res.header('Cache-Control', 'no-store');
+  server.post('/api/agent/logout', guardRoute(async (req, res) => {
     sessions.end(cookieValue(req, AGENT_COOKIE));
     res.header('Set-Cookie', sessionCookie(req, '', 0));
     sendJson(res, 200, { loggedOut: true });
-  });
+  }));
 
   // For the page: whether to show the login form (200 either way, nothing to hide).
-  server.get('/api/agent/session', async (req: Request, res: Response) => {
-    res.header('Cache-Control', 'no-store');
+  server.get('/api/agent/session', guardRoute(async (req, res) => {
     const caller = sessions.identify(req);
     if (!sessions.open) return sendJson(res, 200, { open: false, loggedIn: false, message: CLOSED });
     sendJson(res, 200, caller ? { open: true, loggedIn: true, agent: caller.agent ?? null, via: caller.via } : { open: true, loggedIn: false });
-  });
+  }));
 
   server.post(
     '/api/agent/feedback',
@@ -425,9 +411,9 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
   );
 
   const findCase = async (req: Request): Promise<CaseRecord> => {
-    const caseNo = String(req.params.caseNo ?? '').trim().toUpperCase();
-    const found = caseNo ? await deps.cases.get(caseNo) : undefined;
-    if (!found) throw new HttpError(404, `没有找到案件 ${caseNo.slice(0, 40)}，请核对办件编号（如 YC202611210001）`);
+    const caseNo = checkCaseNo(req.params.caseNo);
+    const found = await deps.cases.get(caseNo);
+    if (!found) throw new HttpError(404, `没有找到案件 ${caseNo}，请核对办件编号（如 YC202611210001）`);
     return found;
   };
 
@@ -479,7 +465,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     }),
   );
 
-  const callId = (req: Request) => String(req.params.id ?? '').trim().toUpperCase();
+  const callId = (req: Request) => checkId(String(req.params.id ?? '').trim(), '来电记录编号').toUpperCase();
   const noCall = (id: string) => new HttpError(404, `没有找到来电记录 ${id.slice(0, 40)}`);
 
   // One call in full: the number to call back.

@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { DEPARTMENTS, type Department } from '../../data/bundle.js';
 import { createdBound, DEFAULT_CASE_LIST_LIMIT } from '../../data/caseQuery.js';
 import type { WorkflowActions } from '../../cases/workflowActions.js';
@@ -6,7 +6,8 @@ import { formatIssues } from '../../data/validation.js';
 import { actionBodySchema, nextActions } from '../../data/workflow.js';
 import { CASE_STATUSES, type CaseFilter, type CaseRecord, type CaseStatus, type CaseStore } from '../../data/cases.js';
 import { maskName } from '../../data/personalData.js';
-import { HttpError, parseLimit, readJsonBody, sendError, sendJson } from '../http.js';
+import { guardRoute, parseLimit, readJsonBody, sendError, sendJson } from '../http.js';
+import { checkCaseNo } from '../ids.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
@@ -87,31 +88,27 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseFilter | { erro
  */
 export function registerCaseAdmin(server: Server, token: string | undefined, cases: CaseStore, workflow?: WorkflowActions): void {
   const allowed = adminGuard(token);
-  server.get('/api/admin/cases', async (req: Request, res: Response) => {
+  server.get('/api/admin/cases', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const filter = caseFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);
     if ('error' in filter) return sendError(res, 400, filter.error);
     sendJson(res, 200, { cases: (await cases.list(filter)).map(caseSummary) });
-  });
-  server.get('/api/admin/cases/:caseNo', async (req: Request, res: Response) => {
+  }));
+  server.get('/api/admin/cases/:caseNo', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
-    const caseNo = String(req.params.caseNo ?? '').trim().toUpperCase();
-    const found = caseNo ? await cases.get(caseNo) : undefined;
-    if (!found) return sendError(res, 404, `没有找到案件 ${caseNo.slice(0, 40)}，请核对办件编号（如 YC202611210001）`);
+    const caseNo = checkCaseNo(req.params.caseNo);
+    const found = await cases.get(caseNo);
+    if (!found) return sendError(res, 404, `没有找到案件 ${caseNo}，请核对办件编号（如 YC202611210001）`);
     sendJson(res, 200, { case: found, nextActions: nextActions(found) });
-  });
+  }));
   if (!workflow) return;
-  server.post('/api/admin/cases/:caseNo/actions', async (req: Request, res: Response) => {
+  server.post('/api/admin/cases/:caseNo/actions', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
-    try {
-      const parsed = actionBodySchema.safeParse(await readJsonBody(req, 64 * 1024));
-      if (!parsed.success) return sendError(res, 400, `请求体有误：${formatIssues(parsed.error)}`);
-      const result = await workflow.perform(String(req.params.caseNo ?? '').trim().toUpperCase(), parsed.data);
-      if (!result.ok) return sendError(res, result.status, result.error);
-      sendJson(res, 200, { case: result.record, nextActions: nextActions(result.record) });
-    } catch (err) {
-      if (err instanceof HttpError) return sendError(res, err.status, err.message);
-      throw err;
-    }
-  });
+    const caseNo = checkCaseNo(req.params.caseNo);
+    const parsed = actionBodySchema.safeParse(await readJsonBody(req, 64 * 1024));
+    if (!parsed.success) return sendError(res, 400, `请求体有误：${formatIssues(parsed.error)}`);
+    const result = await workflow.perform(caseNo, parsed.data);
+    if (!result.ok) return sendError(res, result.status, result.error);
+    sendJson(res, 200, { case: result.record, nextActions: nextActions(result.record) });
+  }));
 }

@@ -1,38 +1,55 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { formatIssues } from '../../data/validation.js';
-import { HttpError, readJsonBody, sendError } from '../http.js';
+import { HttpError, guardRoute, readJsonBody } from '../http.js';
+import { idSchema } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { ReplyTargets } from '../replyTargets.js';
 
 export const MAX_ACTIVITY_BYTES = 1024 * 1024;
 
-// The shape CloudAdapter needs to run a turn; anything less is the client's error (400).
+const required = { required_error: '必填' };
+
+// What a turn needs to be answered at all; anything less is the client's error (400), found
+// here rather than halfway through the turn.
 const activityShape = z
   .object({
-    type: z.string().min(1),
-    conversation: z.object({ id: z.string().min(1) }).passthrough(),
-    from: z.object({ id: z.string().min(1) }).passthrough().optional(),
+    // Invokes want an answer this bot does not give (the adapter would say 501).
+    type: z.string(required).min(1).max(64).refine((type) => type !== 'invoke', '不支持 invoke 类型的 activity'),
+    serviceUrl: z.string(required).min(1).max(2048),
+    channelId: idSchema,
+    conversation: z.object({ id: idSchema }, required).passthrough(),
+    from: z.object({ id: idSchema }, required).passthrough(),
+    recipient: z.object({ id: idSchema }).passthrough().optional(),
     text: z.string().optional(),
-    serviceUrl: z.string().optional(),
-    channelId: z.string().optional(),
   })
   .passthrough();
 
+export interface MessagesDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** Set when the bot is anonymous (no MicrosoftAppId): where its replies may go. */
+  replyTargets?: ReplyTargets;
+}
+
 /** POST /api/messages: Bot Framework activities into the adapter. */
-export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    try {
-      const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
-      const parsed = activityShape.safeParse(body);
+export function registerMessages(server: Server, { adapter, bot, logger, replyTargets }: MessagesDeps): void {
+  server.post(
+    '/api/messages',
+    guardRoute(async (req, res) => {
+      const parsed = activityShape.safeParse(await readJsonBody(req, MAX_ACTIVITY_BYTES));
       if (!parsed.success) throw new HttpError(400, `不是有效的 activity: ${formatIssues(parsed.error)}`);
+      // Checked before the turn: no request leaves the server for a host the client picked.
+      const refused = replyTargets?.problem(parsed.data.serviceUrl);
+      if (refused) throw new HttpError(403, refused);
+      if (replyTargets && parsed.data.channelId === 'directline') throw new HttpError(403, 'directline 通道的消息只能经由 /v3/directline 发送');
+      // An anonymous bot takes no credential: the adapter would try to validate one against
+      // Microsoft's OpenID metadata, an outbound request any client could set off.
+      if (replyTargets) delete req.headers.authorization;
       req.body = parsed.data;
       await adapter.process(req, res, (context) => bot.run(context));
-    } catch (err) {
-      if (err instanceof HttpError) return sendError(res, err.status, err.message);
-      if (err instanceof z.ZodError) return sendError(res, 400, `不是有效的 activity: ${formatIssues(err)}`);
-      logger.error('messages_failed', { message: (err as Error).message, stack: (err as Error).stack });
-      if (!res.headersSent) sendError(res, 500, '服务器内部错误');
-    }
-  });
+    }, logger),
+  );
 }

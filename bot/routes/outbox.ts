@@ -1,7 +1,7 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { parseCaseNo } from '../../data/caseQuery.js';
 import type { OutboxRow, OutboxStore } from '../../data/outbox.js';
-import { parseLimit, sendError, sendJson } from '../http.js';
+import { guardRoute, parseLimit, sendError, sendJson } from '../http.js';
 import { adminGuard } from './admin.js';
 
 const MAX_LIST = 500;
@@ -41,10 +41,10 @@ export function outboxFilterFromQuery(query: URLSearchParams): OutboxFilter | { 
 /** `GET /api/admin/outbox?status=&caseNo=&limit=`: notifications newest first, dead letters included. */
 export function registerOutboxAdmin(server: Server, token: string | undefined, outbox: OutboxStore): void {
   const allowed = adminGuard(token);
-  server.get('/api/admin/outbox', async (req: Request, res: Response) => {
+  server.get('/api/admin/outbox', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const filter = outboxFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);
     if ('error' in filter) return sendError(res, 400, filter.error);
     sendJson(res, 200, { rows: (await outbox.list(filter)).map(outboxRowView) });
-  });
+  }));
 }

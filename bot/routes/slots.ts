@@ -1,8 +1,9 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import type { SlotFilter, SlotStore } from '../../data/appraisal.js';
 import { MAX_SLOT_CAPACITY, isCalendarDate } from '../../data/appraisalRules.js';
-import { HttpError, readJsonBody, sendError, sendJson } from '../http.js';
+import { guardRoute, readJsonBody, sendError, sendJson } from '../http.js';
+import { checkId } from '../ids.js';
 import { adminGuard } from './admin.js';
 
 export const MAX_SLOT_PATCH_BYTES = 64 * 1024;
@@ -71,24 +72,17 @@ export function slotFilterFromQuery(query: URLSearchParams): SlotFilter | { erro
  */
 export function registerSlotAdmin(server: Server, token: string | undefined, slots: SlotStore): void {
   const allowed = adminGuard(token);
-  server.get('/api/admin/slots', async (req: Request, res: Response) => {
+  server.get('/api/admin/slots', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
     const filter = slotFilterFromQuery(new URL(req.url ?? '', 'http://localhost').searchParams);
     if ('error' in filter) return sendError(res, 400, filter.error);
     sendJson(res, 200, { slots: await slots.list(filter) });
-  });
+  }));
   // Slot ids are `hospital:yyyy-mm-dd:part`: the router matches ':' (and its %3A form) inside a parameter.
-  server.patch('/api/admin/slots/:slotId', async (req: Request, res: Response) => {
+  server.patch('/api/admin/slots/:slotId', guardRoute(async (req, res) => {
     if (!allowed(req, res)) return;
-    const id = String(req.params.slotId ?? '').trim();
-    let body: unknown;
-    try {
-      body = await readJsonBody(req, MAX_SLOT_PATCH_BYTES);
-    } catch (err) {
-      if (err instanceof HttpError) return sendError(res, err.status, err.message);
-      throw err;
-    }
-    const parsed = slotChange.safeParse(body);
+    const id = checkId(String(req.params.slotId ?? '').trim(), '场次编号');
+    const parsed = slotChange.safeParse(await readJsonBody(req, MAX_SLOT_PATCH_BYTES));
     if (!parsed.success) {
       const message = changeMessage(parsed.error);
       return sendError(res, 400, message.startsWith('请求体') ? message : `请求体有误：${message}`);
@@ -102,5 +96,5 @@ export function registerSlotAdmin(server: Server, token: string | undefined, slo
       return sendError(res, 409, `该场次已约 ${booked ?? '若干'} 人，容量不能少于已约人数；如需减少，请先为已约的申请人改约或取消`);
     }
     sendJson(res, 200, { slot: result });
-  });
+  }));
 }

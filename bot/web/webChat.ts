@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { text, type Hotlines } from '../../dialogs/text/index.js';
-import { sendError, sendJson } from '../http.js';
+import { guardRoute, sendError, sendJson } from '../http.js';
 import { projectRoot } from '../paths.js';
 
 export interface WebChatDeps {
@@ -33,6 +33,7 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
+  "frame-ancestors 'self'",
 ].join('; ');
 
 /** The installed `botframework-webchat` package: its folder and version. */
@@ -152,20 +153,19 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
   // The page asks for `webchat.js?v=<version>`: an upgrade changes the address, so browsers may keep it.
   let bundle: Asset | undefined;
 
-  server.get('/', async (req: Request, res: Response) => {
-    await sendAsset(req, res, page, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer' });
-  });
-  server.get('/assets/webchat-page.js', async (req: Request, res: Response) => sendAsset(req, res, pageScript));
-  server.get('/assets/webchat-page.css', async (req: Request, res: Response) => sendAsset(req, res, pageStyle));
-  server.get('/assets/webchat.js', async (req: Request, res: Response) => {
+  server.get('/', guardRoute(async (req, res) => {
+    await sendAsset(req, res, page, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Frame-Options': 'SAMEORIGIN', 'Referrer-Policy': 'no-referrer' });
+  }));
+  server.get('/assets/webchat-page.js', guardRoute((req, res) => sendAsset(req, res, pageScript)));
+  server.get('/assets/webchat-page.css', guardRoute((req, res) => sendAsset(req, res, pageStyle)));
+  server.get('/assets/webchat.js', guardRoute(async (req, res) => {
     bundle ??= asset(readFileSync(bundlePath), 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
     await sendAsset(req, res, bundle);
-  });
+  }));
 
-  server.post('/api/webchat/token', async (req: Request, res: Response) => {
-    res.header('Cache-Control', 'no-store');
+  server.post('/api/webchat/token', guardRoute(async (req, res) => {
     if (!fromThisSite(req)) return sendError(res, 403, '只接受本站网页的请求');
     const { token, conversationId, expires_in } = deps.issueToken();
     sendJson(res, 200, { token, conversationId, expires_in });
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Low } from 'lowdb';
+import { ownValue, setOwn } from '../ownKeys.js';
 import { openLow } from './open.js';
 import type { JsonFileOptions } from './secureJsonFile.js';
 import type { KeyedRecords } from '../keyedRecords.js';
@@ -20,8 +21,7 @@ export class ShardedRecords<T> implements KeyedRecords<T> {
 
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined {
-    const { data } = this.shardOf(key);
-    return Object.hasOwn(data, key) ? data[key] : undefined;
+    return ownValue(this.shardOf(key).data, key);
   }
 
   /** Every record with its key (the stored records themselves, not copies). */
@@ -35,8 +35,7 @@ export class ShardedRecords<T> implements KeyedRecords<T> {
     for (const [key, value] of changes) {
       const shard = this.shardOf(key);
       if (value === undefined) delete shard.data[key];
-      // Defined, not assigned: a key such as "__proto__" is stored as a record, not as the prototype.
-      else Object.defineProperty(shard.data, key, { value, enumerable: true, writable: true, configurable: true });
+      else setOwn<T>(shard.data, key, value);
       touched.add(shard);
     }
     await Promise.all([...touched].map((s) => s.write()));

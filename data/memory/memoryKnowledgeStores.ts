@@ -5,6 +5,7 @@ import type {
   UnansweredQuestion,
   UnansweredStore,
 } from '../stores.js';
+import { ownValue, setOwn } from '../ownKeys.js';
 
 // Keeps the file bounded; curators need recent feedback, the summary keeps the totals.
 const MAX_RECENT_FEEDBACK = 5000;
@@ -18,11 +19,11 @@ export class MemoryUnansweredStore implements UnansweredStore {
 
   async record(key: string, example: string, at: Date): Promise<UnansweredQuestion> {
     const iso = at.toISOString();
-    const row = this.data[key] ?? { key, example, count: 0, firstAt: iso, lastAt: iso };
+    const row = ownValue(this.data, key) ?? { key, example, count: 0, firstAt: iso, lastAt: iso };
     row.count += 1;
     row.example = example;
     row.lastAt = iso;
-    this.data[key] = row;
+    setOwn(this.data, key, row);
     await this.persist();
     return { ...row };
   }

@@ -10,6 +10,7 @@ import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
+import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -67,11 +68,11 @@ export const userKeyOf = (context: TurnContext) => `${context.activity.channelId
  * that is still empty, validates the answer where it is typed, and ends with the materials
  * list, a summary with 修改 for any field, and the submitted case.
  */
-export class ApplicationDialog extends Dialog {
+export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private readonly slots = applicationSlots();
 
   constructor(private readonly deps: ApplicationDeps) {
-    super(APPLICATION_DIALOG);
+    super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines });
   }
 
   async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean }): Promise<DialogTurnResult> {
@@ -101,92 +102,108 @@ export class ApplicationDialog extends Dialog {
     }
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
     await this.say(dc, t.start);
-    return this.ask(dc, draft);
+    return this.proceed(dc, draft);
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const key = userKeyOf(dc.context);
-    const stored = await this.deps.drafts.get(key);
-    // The draft is the truth: gone means submitted or cancelled elsewhere (another device), or
-    // this very submission confirmed by a turn that ran alongside this one.
-    if (!stored) {
-      const { submissionId } = dc.activeDialog!.state as ApplicationDialogState;
-      const record = submissionId ? await this.deps.useCases.submission.submitted(submissionId) : undefined;
-      if (record) return this.confirmed(dc, record);
-      return dc.endDialog();
-    }
-    const draft = stored.draft;
-    const input = (dc.context.activity.text ?? '').trim();
-    const command = recognizeCommand(input);
+  /** The draft is the truth: gone means submitted or cancelled elsewhere (another device). */
+  protected async load(dc: DialogContext): Promise<ApplicationDraft | undefined> {
+    return (await this.deps.drafts.get(userKeyOf(dc.context)))?.draft;
+  }
 
-    if (draft.phase !== 'confirmCancel') {
-      // After the "too many tries" menu, any way out leads back to the question itself.
-      const back: Phase = draft.phase === 'tooManyTries' ? 'form' : draft.phase;
-      if (command === 'cancel') return this.ask(dc, { ...draft, before: back, phase: 'confirmCancel' });
-      if (command === 'human') {
-        await this.say(dc, t.humanKept(this.deps.region.hotlines));
-        return this.ask(dc, { ...draft, phase: back });
-      }
-      if (command === 'help') {
-        await this.say(dc, t.help(this.currentSlot(draft) ? t.examples[this.currentSlot(draft)!.key as keyof typeof t.examples] ?? '' : ''));
-        return this.ask(dc, draft);
-      }
-      if (command === 'back') return this.back(dc, draft);
-    }
+  /** A draft gone because this very submission was confirmed by a turn that ran alongside this one. */
+  protected async gone(dc: DialogContext): Promise<DialogTurnResult> {
+    const { submissionId } = dc.activeDialog!.state as ApplicationDialogState;
+    const record = submissionId ? await this.deps.useCases.submission.submitted(submissionId) : undefined;
+    return record ? this.confirmed(dc, record) : dc.endDialog();
+  }
 
+  protected async onStep(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     switch (draft.phase) {
       case 'resume':
-        return this.choose(dc, draft, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
+        return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent':
-        return this.confirm(dc, draft, labelChoices(t.consentButtons), async (yes) => {
-          if (yes) return this.ask(dc, { ...draft, phase: 'form' });
-          await this.deps.drafts.delete(key);
+        return this.confirm(dc, labelChoices(t.consentButtons), async (yes) => {
+          if (yes) return this.proceed(dc, { ...draft, phase: 'form' });
+          await this.deps.drafts.delete(userKeyOf(dc.context));
           await this.say(dc, t.consentDeclined);
           return dc.endDialog();
         });
       case 'confirmCancel':
-        return this.confirm(dc, draft, labelChoices(t.cancelButtons), async (yes) => {
-          if (!yes) return this.ask(dc, { ...draft, phase: draft.before ?? 'form' });
-          await this.deps.drafts.delete(key);
-          setTurnOutcome(dc.context, { outcome: 'application-cancelled' });
-          await this.say(dc, t.cancelled);
-          return dc.endDialog();
-        });
+        return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
-        // 转人工 and 不办了 are handled above; 再试一次 asks again, anything else is another try.
-        if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.ask(dc, { ...draft, phase: 'form' });
+        // 转人工 and 不办了 are commands; 再试一次 asks again, anything else is another try.
+        if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.proceed(dc, { ...draft, phase: 'form' });
         return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
       case 'summary':
         if (SHOW_FULL.test(normalizeText(input))) {
           await this.say(dc, this.summaryText(draft.values, true), this.summaryOptions());
           return Dialog.EndOfTurn;
         }
-        if (await this.deps.answers.answerAside(dc.context, input)) return this.ask(dc, draft, t.continueAfterAnswer);
-        return this.choose(dc, draft, this.summaryOptions(), (i) => {
+        return this.choose(dc, this.summaryOptions(), (i) => {
           if (i === 0) return this.submit(dc, draft);
-          if (i === 1) return this.ask(dc, { ...draft, phase: 'editPick' });
-          return this.ask(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+          if (i === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
+          return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
         });
       case 'editPick': {
-        const fields = this.editableFields(draft);
-        const picked = recognizeChoice(input, fields);
-        if (!picked) return this.retry(dc, draft, t.errors.choice);
-        return this.ask(dc, { ...draft, phase: 'form', editing: picked.value, attempts: 0 });
+        const picked = recognizeChoice(input, this.editableFields(draft));
+        if (!picked) return new NotAnswered(t.errors.choice);
+        return this.proceed(dc, { ...draft, phase: 'form', editing: picked.value, attempts: 0 });
       }
       case 'form':
         return this.answerSlot(dc, draft, input);
     }
   }
 
-  /** Validates an answer to the current slot, stores it, and moves to the next question. */
-  private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
+  /** After the "too many tries" menu, any way out leads back to the question itself. */
+  private settled(draft: ApplicationDraft): ApplicationDraft {
+    return draft.phase === 'tooManyTries' ? { ...draft, phase: 'form' } : draft;
+  }
+
+  protected reprompt(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
+    return this.proceed(dc, this.settled(draft), prefix);
+  }
+
+  protected notUnderstood(dc: DialogContext, draft: ApplicationDraft, error = t.errors.choice): Promise<DialogTurnResult> {
+    return this.retry(dc, draft, error);
+  }
+
+  protected get continuePrefix(): string {
+    return t.continueAfterAnswer;
+  }
+
+  protected helpText(draft: ApplicationDraft): string {
     const slot = this.currentSlot(draft);
-    if (!slot) return this.ask(dc, draft);
-    const looksLikeQuestion = /[?？吗呢]|怎么|什么|啥|哪|几|多少|能不能|可不可以|是不是/.test(input);
-    if (slot.key !== 'picks' && looksLikeQuestion && (await this.deps.answers.answerAside(dc.context, input))) {
-      return this.ask(dc, draft, t.continueAfterAnswer);
-    }
+    return t.help(slot ? t.examples[slot.key as keyof typeof t.examples] ?? '' : '');
+  }
+
+  protected humanNote(): string {
+    return t.humanKept;
+  }
+
+  /** "取消" asks to confirm, since the draft is deleted; said again when asked, it confirms. */
+  protected cancel(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    if (draft.phase === 'confirmCancel') return this.discard(dc);
+    return this.proceed(dc, { ...draft, before: this.settled(draft).phase, phase: 'confirmCancel' });
+  }
+
+  private async discard(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.deps.drafts.delete(userKeyOf(dc.context));
+    setTurnOutcome(dc.context, { outcome: 'application-cancelled' });
+    await this.say(dc, t.cancelled);
+    return dc.endDialog();
+  }
+
+  /** Validates an answer to the current slot, stores it, and moves to the next question. */
+  private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
+    const slot = this.currentSlot(draft);
+    if (!slot) return this.proceed(dc, draft);
+    // Slots read item names, categories and numbers out of whole sentences: a question that
+    // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
+    // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
+    const explains = result.ok && result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
+    const aside = explains ? undefined : await this.questionFirst(dc, draft, input);
+    if (aside) return aside;
     if (!result.ok) return this.retry(dc, draft, result.error);
     const values = { ...draft.values, ...result.set };
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
@@ -198,11 +215,11 @@ export class ApplicationDialog extends Dialog {
       await this.say(dc, t.nothingLeft);
       return dc.endDialog();
     }
-    return this.ask(dc, next);
+    return this.proceed(dc, next);
   }
 
   /** Asks whatever comes next: the current slot, or the materials and summary when all is filled. */
-  private async ask(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
+  private async proceed(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     let next = draft;
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
       const materials = this.materialsText(draft.values);
@@ -241,7 +258,7 @@ export class ApplicationDialog extends Dialog {
     const attempts = draft.attempts + 1;
     if (attempts >= MAX_TRIES) {
       setTurnOutcome(dc.context, { outcome: 'application-too-many-tries' });
-      return this.ask(dc, { ...draft, attempts: 0, phase: 'tooManyTries' });
+      return this.proceed(dc, { ...draft, attempts: 0, phase: 'tooManyTries' });
     }
     const next = { ...draft, attempts };
     await this.save(dc, next);
@@ -249,31 +266,31 @@ export class ApplicationDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  private async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+  /** "返回": the answer before is asked again; when confirming a cancel, it means "继续填". */
+  protected async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    if (draft.phase === 'confirmCancel') return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+    if (draft.phase === 'resume') return super.back(dc, draft);
     const history = [...draft.history];
     const last = history.pop();
-    if (!last) {
-      await this.say(dc, t.nothingToGoBack);
-      return this.ask(dc, draft);
-    }
+    if (!last) return super.back(dc, draft);
     const values = { ...draft.values };
     delete values[last];
     if (last === 'picks') {
       delete values.certAction;
       delete values.employment;
     }
-    return this.ask(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0 });
+    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0 });
   }
 
   private async resume(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     await this.say(dc, t.resumed);
-    return this.ask(dc, { ...draft, phase: draft.phase === 'resume' ? 'form' : draft.phase });
+    return this.proceed(dc, { ...draft, phase: draft.phase === 'resume' ? 'form' : draft.phase });
   }
 
   private async restart(dc: DialogContext): Promise<DialogTurnResult> {
     await this.deps.drafts.delete(userKeyOf(dc.context));
     await this.say(dc, t.start);
-    return this.ask(dc, { phase: 'consent', values: {}, history: [], attempts: 0 });
+    return this.proceed(dc, { phase: 'consent', values: {}, history: [], attempts: 0 });
   }
 
   private async submit(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
@@ -375,28 +392,16 @@ export class ApplicationDialog extends Dialog {
       .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
   }
 
-  private async confirm(
-    dc: DialogContext,
-    draft: ApplicationDraft,
-    buttons: ChoiceOption<number>[],
-    then: (yes: boolean) => Promise<DialogTurnResult>,
-  ): Promise<DialogTurnResult> {
+  private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>): Promise<StepResult> {
     const input = dc.context.activity.text ?? '';
     const picked = recognizeChoice(input, buttons);
     const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-    if (yes === undefined) return this.retry(dc, draft, t.errors.yesNo);
-    return then(yes);
+    return yes === undefined ? new NotAnswered(t.errors.yesNo) : then(yes);
   }
 
-  private async choose(
-    dc: DialogContext,
-    draft: ApplicationDraft,
-    buttons: ChoiceOption<number>[],
-    then: (index: number) => Promise<DialogTurnResult>,
-  ): Promise<DialogTurnResult> {
+  private async choose(dc: DialogContext, buttons: ChoiceOption<number>[], then: (index: number) => Promise<DialogTurnResult>): Promise<StepResult> {
     const picked = recognizeChoice(dc.context.activity.text ?? '', buttons);
-    if (!picked) return this.retry(dc, draft, t.errors.choice);
-    return then(picked.value);
+    return picked ? then(picked.value) : new NotAnswered(t.errors.choice);
   }
 
   private context(): SlotContext {
@@ -422,5 +427,5 @@ function formatDay(iso: string): string {
 export function isApplyIntent(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (recognizeCommand(input) === 'apply') return true;
-  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥/.test(folded);
+  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥|能不能|可不可以|能否|多少|几/.test(folded);
 }

@@ -9,7 +9,7 @@ import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospi
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
-import { StepDialog } from '../stepDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -55,9 +55,9 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends StepDialog<BookingState, { action: BookingAction; text: string }> {
-  constructor(private readonly deps: BookingDeps) {
-    super(BOOKING_DIALOG);
+export class BookingDialog extends FlowDialog<BookingState, { action: BookingAction; text: string }> {
+  constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
+    super(BOOKING_DIALOG, flow);
   }
 
   async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
@@ -71,7 +71,7 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     }
     if (!record) {
       // Only asking when an appraisal could be: show the earliest places, booking needs a case.
-      return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories());
+      return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
     if (action === 'home') return this.requestHome(dc, record);
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
@@ -79,26 +79,22 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
-    if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`);
+    if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as BookingState;
-    const input = (dc.context.activity.text ?? '').trim();
-    const command = recognizeCommand(input);
-    if (command === 'cancel' && state.phase !== 'confirmCancel') return this.end(dc, text.booking.kept);
+  protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     switch (state.phase) {
       case 'category': {
         const category = recognizeChoice(input, categories())?.value;
-        if (!category) return this.ask(dc, state, text.application.errors.choice, categories());
+        if (!category) return new NotAnswered(text.application.errors.choice);
         return this.showEarliest(dc, category);
       }
       case 'confirmCancel': {
         const picked = recognizeChoice(input, labelChoices(t.cancelButtons));
         const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-        if (yes === undefined) return this.ask(dc, state, text.application.errors.yesNo, labelChoices(t.cancelButtons));
-        return yes ? this.cancel(dc, state.caseNo!) : this.end(dc, t.kept);
+        if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
+        return yes ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
       }
       case 'pick': {
         const offered = (state.offered ?? []).map((id) => ({ label: this.label(id), value: id }));
@@ -106,14 +102,25 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
         if (picked) return this.book(dc, state, picked.value);
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
-        return this.ask(dc, state, t.notUnderstood, offered);
+        return new NotAnswered(t.notUnderstood);
       }
       case 'when': {
         const when = recognizeWhen(input, this.deps.clock.now());
-        if (!when) return this.ask(dc, state, t.notUnderstood);
+        if (!when) return new NotAnswered(t.notUnderstood);
         return this.handleWhen(dc, state, when);
       }
     }
+  }
+
+  /** "取消" while booking keeps things as they were; said when asked to confirm a cancellation, it confirms. */
+  protected cancel(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
+    return state.phase === 'confirmCancel' ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
+  }
+
+  /** From the offered sessions back to the question of when; nothing is before that. */
+  protected async back(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
+    if (state.phase === 'pick' && state.caseNo) return this.ask(dc, { ...state, phase: 'when', offered: undefined }, t.askWhen);
+    return super.back(dc, state);
   }
 
   /** A date the person asked for: book it if it has a place, else explain and offer the nearest. */
@@ -172,7 +179,7 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
     return this.end(dc, rescheduled ? `${t.rescheduled}${confirmation}` : confirmation);
   }
 
-  private async cancel(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
+  private async cancelBooking(dc: DialogContext, caseNo: string): Promise<DialogTurnResult> {
     await this.deps.useCases.appointments.cancel(caseNo, userKeyOf(dc.context));
     setTurnOutcome(dc.context, { outcome: 'booking-cancelled' });
     return this.end(dc, t.cancelled);
@@ -206,7 +213,7 @@ export class BookingDialog extends StepDialog<BookingState, { action: BookingAct
 
   private async offer(dc: DialogContext, state: BookingState, slots: Slot[], message: string): Promise<DialogTurnResult> {
     const offered = slots.map((s) => s.id);
-    return this.ask(dc, { ...state, phase: 'pick', offered }, message, offered.map((id) => ({ label: this.label(id), value: id })));
+    return this.ask(dc, { ...state, phase: 'pick', offered }, message, offered.map((id) => ({ label: this.label(id), value: id })), t.offer);
   }
 
   /** Keeps sessions generated for the booking window (idempotent: existing ones are kept). */

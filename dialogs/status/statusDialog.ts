@@ -8,8 +8,7 @@ import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeYesNo } from '../choices.js';
-import { StepDialog } from '../stepDialog.js';
-import { recognizeCommand } from '../commands.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -47,11 +46,11 @@ export interface StatusDeps {
  * a family member's check (case number + last 6 of the ID, with a lockout), followers and
  * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
  */
-export class StatusDialog extends StepDialog<StatusState, { action: StatusAction }> {
+export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction }> {
   private readonly slots = applicationSlots();
 
-  constructor(private readonly deps: StatusDeps) {
-    super(STATUS_DIALOG);
+  constructor(private readonly deps: StatusDeps, flow: FlowDeps) {
+    super(STATUS_DIALOG, flow);
   }
 
   async beginDialog(dc: DialogContext, options?: { action: StatusAction }): Promise<DialogTurnResult> {
@@ -63,8 +62,12 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
         const cases = await this.deps.cases.openCasesOfUser(userKey);
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
       }
-      case 'familyCheck':
+      case 'familyCheck': {
+        // Whoever filled in the form for a relative sees that case at once: they submitted it.
+        const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
+        if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
         return this.ask(dc, { action, step: 'caseNo' }, s.familyAskCaseNo);
+      }
       case 'followers':
         return this.listFollowers(dc, userKey);
       case 'unsubscribe':
@@ -85,20 +88,26 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
     }
   }
 
-  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as StatusState;
-    const input = (dc.context.activity.text ?? '').trim();
-    if (recognizeCommand(input) === 'cancel') return this.end(dc, text.restart);
+  protected async onStep(dc: DialogContext, state: StatusState, input: string): Promise<StepResult> {
     switch (state.step) {
       case 'caseNo': {
         const caseNo = /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
-        if (!caseNo) return this.ask(dc, state, s.familyAskCaseNo);
+        if (!caseNo) return new NotAnswered(s.familyAskCaseNo);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
-      case 'idTail':
-        return this.verify(dc, state, input);
+      case 'idTail': {
+        // Only six characters are a guess that counts towards the lockout.
+        const tail = input.replace(/\s+/g, '').toUpperCase();
+        if (!/^[\dX]{6}$/.test(tail)) return new NotAnswered(s.familyAskId);
+        return this.verify(dc, state, tail);
+      }
       case 'subscribe': {
-        const yes = recognizeChoice(input, labelChoices(s.subscribeButtons))?.value === 0 || recognizeYesNo(input) === true;
+        // "要" is a button: a question holding it ("公示要几天") must not subscribe.
+        const aside = await this.questionFirst(dc, state, input);
+        if (aside) return aside;
+        const picked = recognizeChoice(input, labelChoices(s.subscribeButtons));
+        const yes = picked ? picked.value === 0 : recognizeYesNo(input);
+        if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
         if (!yes) return this.end(dc, s.notSubscribed);
         const conversation = TurnContext.getConversationReference(dc.context.activity);
         await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });
@@ -108,14 +117,16 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
       case 'remove': {
         const options = (state.followers ?? []).map((f, i) => ({ label: s.removeFollower(i + 1), value: f }));
         const picked = recognizeChoice(input, options);
-        if (!picked) return this.end(dc, text.restart);
+        if (!picked) return new NotAnswered(text.application.errors.choice);
         await this.deps.family.unsubscribe(picked.value.caseNo, picked.value.userKey);
         return this.end(dc, s.followerRemoved);
       }
       case 'field': {
         const [field, ...rest] = state.fields!;
+        const aside = await this.questionFirst(dc, state, input);
+        if (aside) return aside;
         const result = this.slot(field)!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-        if (!result.ok) return this.ask(dc, state, result.error);
+        if (!result.ok) return this.notUnderstood(dc, state, result.error);
         const values = { ...state.values, ...result.set };
         if (rest.length) return this.askField(dc, { ...state, fields: rest, values });
         return this.resubmit(dc, state.caseNo!, values);
@@ -123,18 +134,23 @@ export class StatusDialog extends StepDialog<StatusState, { action: StatusAction
     }
   }
 
+  /** From the ID tail back to the case number; other steps have nothing before them. */
+  protected async back(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    if (state.step === 'idTail') return this.ask(dc, { ...state, step: 'caseNo', caseNo: undefined }, s.familyAskCaseNo);
+    return super.back(dc, state);
+  }
+
   /** Case number and last 6 of the ID: right shows a masked summary; wrong says only "不匹配". */
-  private async verify(dc: DialogContext, state: StatusState, input: string): Promise<DialogTurnResult> {
+  private async verify(dc: DialogContext, state: StatusState, tail: string): Promise<DialogTurnResult> {
     const now = this.deps.clock.now();
     const since = new Date(now.getTime() - HOUR);
     const keys = [`requester:${userKeyOf(dc.context)}`, `case:${state.caseNo}`];
     const locked = await Promise.all(keys.map((k) => this.deps.family.failuresSince(k, since)));
     if (locked.some((n) => n >= MAX_FAILURES)) return this.end(dc, s.familyLocked);
     const record = await this.deps.cases.get(state.caseNo!);
-    const tail = input.replace(/\s+/g, '').toUpperCase();
-    if (record && /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
+    if (record && record.applicant.idNumber.toUpperCase().endsWith(tail)) {
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
-      return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons));
+      return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons), s.subscribeAsk);
     }
     const counts = await this.deps.family.recordFailure(keys, now, since);
     setTurnOutcome(dc.context, { outcome: 'family-mismatch' });

@@ -21,11 +21,9 @@ const application = {
   cancelConfirm: '确定不办了吗？已经填的内容会删除。',
   cancelButtons: ['确定不办了', '继续填'],
   cancelled: '好的，这次申请已经取消，填过的内容都删除了。',
-  nothingToGoBack: '这已经是第一个问题了。',
   tooManyTries: '好像不太顺利，我换个方式帮您：',
   tooManyTriesButtons: ['再试一次', '转人工', '不办了'],
-  humanKept: (h: { government: string; federation: string }) =>
-    `工作人员可以在电话里帮您：拨打${h.government}政务服务热线或${h.federation}残联热线。您填的内容已经保存，以后说“继续上次的申请”就能接着填。`,
+  humanKept: '您填的内容已经保存，以后说“继续上次的申请”就能接着填。',
   roles: { self: '给我自己', proxy: '替家人或被监护人' },
   roleSynonyms: { self: ['本人', '自己', '我自己', '我', '自己办'], proxy: ['家人', '代办', '替', '帮', '孩子', '父母', '老人', '家属', '监护'] },
   relations: ['父母', '子女', '配偶', '兄弟姐妹', '法定监护人', '其他亲属'],
@@ -232,6 +230,15 @@ const application = {
   partlyDuplicate: (caseNo: string, names: string) => `${names}已经在案件 ${caseNo} 里办理了，这次不重复提交。`,
 };
 
+/** What every multi-turn flow says on an interruption. */
+const flow = {
+  help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
+  human: (h: Hotlines) => `工作人员可以在电话里帮您：拨打${h.government}政务服务热线或${h.federation}残联热线。`,
+  continueAfterAnswer: '我们接着来：',
+  nothingToGoBack: '这已经是第一个问题了。',
+  cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
+};
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -425,6 +432,11 @@ export const zhCN = {
   notFound: (h: Hotlines) =>
     `抱歉，这个问题我还答不上来，已经记下来请工作人员补充。您可以换个说法再问，或者拨打${h.government}政务服务热线、${h.federation}残联热线，也可以说“人工”。`,
   notFoundButtons: ['转人工', '重新问'],
+  /** A message with several questions: the first answered, the others offered as buttons. */
+  runOn: {
+    more: '您还问了别的问题，点下面的按钮接着看。',
+    button: (question: string) => ([...question].length > 16 ? `${[...question].slice(0, 15).join('')}…` : question),
+  },
   restart: '好的，请说您想问的问题。',
   feedback: {
     thanks: '谢谢您的反馈！',
@@ -432,6 +444,7 @@ export const zhCN = {
     nothingToRate: '好的。还有什么想问的，直接说就行。',
   },
   application,
+  flow,
   booking,
   status,
   web,

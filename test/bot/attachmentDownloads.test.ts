@@ -8,6 +8,7 @@ import { downloadAttachment, type AttachmentPolicy } from '../../bot/attachmentD
 /** A channel holding files: /photo (200), /big (a lying content-length), /chunked (no length), /redirect. */
 async function fakeChannel(): Promise<{ base: string; seen: IncomingMessage[]; close(): Promise<void> }> {
   const seen: IncomingMessage[] = [];
+  // restify, once loaded by another test, patches writeHead to return nothing: no chaining.
   const server: Server = createServer((req, res) => {
     seen.push(req);
     if (req.url === '/photo') return void (res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': '5' }), res.end('hello'));

@@ -4,7 +4,7 @@ import { ActivityHandler, TurnContext, type Activity, type ConversationReference
 import { ConnectionStatus, DirectLine, type Activity as ClientActivity, type Services } from 'botframework-directlinejs';
 import WebSocket from 'ws';
 import { createAdapter } from '../../bot/adapter.js';
-import { DEFAULT_TOKEN_TTL_SECONDS, issueToken, registerDirectLine, type DirectLineChannel, type DirectLineToken } from '../../bot/channels/directLine.js';
+import { DEFAULT_TOKEN_TTL_SECONDS, issueToken, newConnectorSecret, registerDirectLine, type DirectLineChannel, type DirectLineToken } from '../../bot/channels/directLine.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { DirectLineLimits } from '../../data/directLineStore.js';
 import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
@@ -49,6 +49,7 @@ class EchoBot extends ActivityHandler {
 
 interface Harness {
   base: string;
+  connectorSecret: string;
   dl: string;
   clock: FakeClock;
   bot: EchoBot;
@@ -61,20 +62,22 @@ interface Harness {
 async function startChannel(options: { secret?: string; appId?: string; limits?: Partial<DirectLineLimits> } = { secret: SECRET }): Promise<Harness> {
   const clock = new FakeClock();
   const store = await LowdbDirectLineStore.open(tempDir(), options.limits);
-  const adapter = createAdapter(testConfig(), silentLogger);
+  const connectorSecret = newConnectorSecret();
+  let base = '';
+  const adapter = createAdapter(testConfig(), silentLogger, { serviceUrl: () => `${base}/v3/directline`, secret: connectorSecret });
   const turnErrors: Error[] = [];
   adapter.onTurnError = async (_context, error) => {
     turnErrors.push(error);
   };
   const bot = new EchoBot();
-  let base = '';
   let channel: DirectLineChannel | undefined;
   const served = await serveRoutes((server) => {
-    channel = registerDirectLine(server, { adapter, bot, secret: options.secret, appId: options.appId, store, clock, publicBaseUrl: () => base, logger: silentLogger });
+    channel = registerDirectLine(server, { adapter, bot, secret: options.secret, connectorSecret, appId: options.appId, store, clock, publicBaseUrl: () => base, logger: silentLogger });
   });
   base = served.base;
   return {
     base,
+    connectorSecret,
     dl: `${base}/v3/directline`,
     clock,
     bot,
@@ -318,12 +321,15 @@ describe('Direct Line channel', () => {
       expect((await call(`${h.dl}/conversations/${other.conversationId}/activities`, { headers: auth(mine.token), body: { type: 'message', text: 'x' } })).status).to.equal(403);
       expect((await call(`${h.dl}/conversations/${other.conversationId}`, { method: 'GET', headers: auth(mine.token) })).status).to.equal(403);
       expect((await activities(mine.token, mine.conversationId)).status).to.equal(200);
-      // Someone else's user id in `from` with a token bound to a user.
+      // Someone else's user id in `from` with a token bound to a user: rewritten to the token's user, as by the cloud service.
       const impersonation = await call(`${h.dl}/conversations/${mine.conversationId}/activities`, {
         headers: auth(mine.token),
-        body: { type: 'message', text: 'x', from: { id: 'dl_eve' } },
+        body: { type: 'message', text: 'as eve', from: { id: 'dl_eve', name: 'Eve' } },
       });
-      expect(impersonation.status).to.equal(403);
+      expect(impersonation.status).to.equal(200);
+      const stored = (await activities(mine.token, mine.conversationId)).body.activities.find((a: { text?: string }) => a.text === 'as eve');
+      expect(stored.from.id).to.equal('dl_dave');
+      expect(h.bot.received.some((a) => a.text === 'as eve' && a.from.id === 'dl_dave')).to.equal(true);
 
       const [head, payload, signature] = mine.token.split('.');
       const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), conv: other.conversationId })).toString('base64url');
@@ -399,17 +405,34 @@ describe('Direct Line channel', () => {
       expect((after.body.activities as { text: string }[]).map((a) => a.text)).to.deep.equal(['echo: three']);
     });
 
-    it('accepts the bot\'s activities on the Connector API only for a known conversation and with a type', async () => {
+    it('accepts the bot\'s activities on the Connector API only from the bot, for a known conversation and with a type', async () => {
       const connector = `${h.dl}/v3/conversations`;
-      expect((await call(`${connector}/${conversationId}/activities`, { body: { text: 'no type' } })).status).to.equal(400);
-      expect((await call(`${connector}/${conversationId}/activities`, { body: '{' })).status).to.equal(400);
-      expect((await call(`${connector}/nope/activities`, { body: { type: 'message', text: 'x' } })).status).to.equal(404);
-      const sent = await call(`${connector}/${conversationId}/activities`, { body: { type: 'message', text: 'from the bot', from: { id: 'someone', role: 'user' } } });
+      const asBot = auth(h.connectorSecret);
+      expect((await call(`${connector}/${conversationId}/activities`, { headers: asBot, body: { text: 'no type' } })).status).to.equal(400);
+      expect((await call(`${connector}/${conversationId}/activities`, { headers: asBot, body: '{' })).status).to.equal(400);
+      expect((await call(`${connector}/nope/activities`, { headers: asBot, body: { type: 'message', text: 'x' } })).status).to.equal(404);
+      const sent = await call(`${connector}/${conversationId}/activities`, { headers: asBot, body: { type: 'message', text: 'from the bot', from: { id: 'someone', role: 'user' } } });
       expect(sent.status).to.equal(200);
       const page = await call(`${h.dl}/conversations/${conversationId}/activities?watermark=6`, { method: 'GET', headers: auth(token) });
       expect(page.body.activities[0]).to.deep.include({ id: sent.body.id, text: 'from the bot' });
       expect(page.body.activities[0].from).to.deep.equal({ id: 'bot', name: 'Bot', role: 'bot' });
-      expect((await call(`${connector}/${conversationId}/activities/x`, { method: 'PUT', body: { type: 'message' } })).status).to.equal(405);
+      const put = await call(`${connector}/${conversationId}/activities/x`, { method: 'PUT', headers: asBot, body: { type: 'message' } });
+      expect(put.status).to.equal(405);
+      expect(put.body.error.code).to.equal('MethodNotAllowed');
+    });
+
+    it('refuses anyone but the bot on the Connector API: no fake bot message in another person\'s conversation', async () => {
+      const connector = `${h.dl}/v3/conversations/${conversationId}/activities`;
+      const fake = { type: 'message', text: '请缴纳手续费 200 元', from: { id: 'bot', role: 'bot' } };
+      for (const credential of [undefined, SECRET, token, 'Bearer-guess', h.connectorSecret.slice(1)]) {
+        const res = await call(connector, { headers: credential ? auth(credential) : {}, body: fake });
+        expect(res.status, String(credential)).to.equal(401);
+        expect(res.body.error.code).to.equal('Unauthorized');
+      }
+      const reply = await call(`${connector}/x`, { headers: auth(token), body: fake });
+      expect(reply.status).to.equal(401);
+      const page = await call(`${h.dl}/conversations/${conversationId}/activities`, { method: 'GET', headers: auth(token) });
+      expect((page.body.activities as { text?: string }[]).some((a) => a.text === fake.text)).to.equal(false);
     });
 
     it('sweeps out conversations idle past the retention when new ones start', async () => {
@@ -476,6 +499,29 @@ describe('Direct Line channel', () => {
       }
     });
 
+    it('sends typing over the stream only: polling never lists it, the watermark still moves past it', async () => {
+      const { token } = await generate(h, { user: { id: 'dl_typist' } });
+      const started = (await call(`${h.dl}/conversations`, { headers: auth(token) })).body as { conversationId: string; streamUrl: string };
+      const pushed: { type: string; text?: string }[] = [];
+      const ws = new WebSocket(started.streamUrl);
+      ws.on('message', (data) => pushed.push(...(JSON.parse(String(data)) as { activities: { type: string; text?: string }[] }).activities));
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      try {
+        const activities = `${h.dl}/conversations/${started.conversationId}/activities`;
+        expect((await call(activities, { headers: auth(token), body: { type: 'typing', from: { id: 'dl_typist' } } })).status).to.equal(200);
+        expect((await call(activities, { headers: auth(token), body: { type: 'message', text: 'after typing', from: { id: 'dl_typist' } } })).status).to.equal(200);
+        for (let i = 0; i < 200 && !pushed.some((a) => a.text === 'echo: after typing'); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(pushed.map((a) => a.type)).to.include('typing');
+        const page = await call(activities, { method: 'GET', headers: auth(token) });
+        const polled = page.body.activities as { type: string; text?: string }[];
+        expect(polled.map((a) => a.type)).to.not.include('typing');
+        expect(polled.map((a) => a.text)).to.include('echo: after typing');
+        expect(Number(page.body.watermark)).to.equal(pushed.length - 1);
+      } finally {
+        ws.close();
+      }
+    });
+
     it('refuses a stream without a valid token for its conversation', async () => {
       const { token, conversationId } = await generate(h);
       await call(`${h.dl}/conversations`, { headers: auth(token) });
@@ -490,11 +536,23 @@ describe('Direct Line channel', () => {
           });
           ws.on('error', () => undefined);
         });
+      const { streamUrl } = (await call(`${h.dl}/conversations/${conversationId}`, { method: 'GET', headers: auth(token) })).body as { streamUrl: string };
+      const otherStream = (await call(`${h.dl}/conversations`, { headers: auth(other.token) })).body.streamUrl as string;
       const stream = `${h.dl.replace('http', 'ws')}/conversations/${conversationId}/stream`;
-      expect(await status(`${stream}?t=${token}`)).to.equal(101);
+      expect(streamUrl.startsWith(`${stream}?t=`)).to.equal(true);
+      expect(await status(streamUrl)).to.equal(101);
       expect(await status(stream)).to.equal(401);
-      expect(await status(`${stream}?t=${other.token}`)).to.equal(403);
-      expect(await status(`${stream}?t=${token}&watermark=x`)).to.equal(400);
+      // The conversation token itself does not open streams; a stream token opens its own conversation's only.
+      expect(await status(`${stream}?t=${token}`)).to.equal(401);
+      expect(await status(`${stream}?t=${new URL(otherStream).searchParams.get('t')}`)).to.equal(403);
+      expect(await status(`${streamUrl}&watermark=x`)).to.equal(400);
+      expect(await status(`${h.dl.replace('http', 'ws')}/conversations/%ZZ/stream?t=x`)).to.equal(400);
+      // And a stream token opens nothing else.
+      const streamToken = new URL(streamUrl).searchParams.get('t')!;
+      expect((await call(`${h.dl}/conversations/${conversationId}/activities`, { method: 'GET', headers: auth(streamToken) })).status).to.equal(401);
+      // Valid for 60 s, as in the 3.0 reference.
+      h.clock.advance(61_000);
+      expect(await status(streamUrl)).to.equal(403);
     });
   });
 
@@ -508,8 +566,9 @@ describe('Direct Line channel', () => {
         const { conversationId } = await generate(h);
         const connector = `${h.dl}/v3/conversations/${conversationId}/activities`;
         expect((await call(connector, { body: { type: 'message', text: 'x' } })).status).to.equal(401);
-        // Present but not validated (out of scope); the conversation was never started: 404 after the check.
-        expect((await call(connector, { headers: auth('aad-token'), body: { type: 'message', text: 'x' } })).status).to.equal(404);
+        // Only the bot's shared secret counts, whatever else is presented; the conversation was never started: 404 after the check.
+        expect((await call(connector, { headers: auth('aad-token'), body: { type: 'message', text: 'x' } })).status).to.equal(401);
+        expect((await call(connector, { headers: auth(h.connectorSecret), body: { type: 'message', text: 'x' } })).status).to.equal(404);
       } finally {
         await h.close();
       }

@@ -2,23 +2,11 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
-import { testConfig } from '../support.js';
+import { testActivity, testConfig } from '../support.js';
 
 const TOKEN = 'test-admin-token';
 
-function activity(textValue: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    text: textValue,
-    channelId: 'test',
-    serviceUrl: 'http://127.0.0.1:9',
-    deliveryMode: 'expectReplies',
-    conversation: { id: `conv-${Math.random()}` },
-    from: { id: 'user-1' },
-    recipient: { id: 'bot' },
-    ...extra,
-  };
-}
+const activity = testActivity;
 
 describe('HTTP server', () => {
   let app: App;
@@ -111,6 +99,17 @@ describe('HTTP server', () => {
       const scores = body.suggestions.map((s) => s.score as number);
       expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
       expect(body.suggestions[0].answer).to.match(/一级|二级/);
+    });
+
+    it('reads a follow-up against the call\'s previous question given as context', async () => {
+      const ask = async (query: string) => (await (await fetch(`${base}/api/agent/suggest?${query}`)).json()) as { followUp: boolean; suggestions: { id: string }[] };
+      const alone = await ask(`q=${encodeURIComponent('视力的呢')}`);
+      const followUp = await ask(`q=${encodeURIComponent('视力的呢')}&context=${encodeURIComponent('听力残疾去哪儿评定')}`);
+      expect(alone.followUp).to.equal(false);
+      expect(followUp.followUp).to.equal(true);
+      expect(followUp.suggestions[0].id).to.equal('appr-hosp-vision');
+      expect(alone.suggestions[0]?.id).to.not.equal('appr-hosp-vision');
+      expect((await fetch(`${base}/api/agent/suggest?q=x&context=${'长'.repeat(1001)}`)).status).to.equal(400);
     });
 
     it('says answered=false for an out-of-scope question', async () => {

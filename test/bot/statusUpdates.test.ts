@@ -52,14 +52,16 @@ describe('status updates end to end: admin action -> outbox -> scheduler tick ->
       expect(messages).to.include(text.status.prefixApplicant(record.caseNo) + text.status.notify.pre_review);
 
       // A resend after a crash between sending and marking: same dedupe key, shown once.
-      const resend = () =>
-        fetch(`${dl}/v3/conversations/${conversationId}/activities`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', text: '重复的通知', channelData: { dedupeKey: 'same-key' } }),
-        }).then((r) => r.json() as Promise<{ id: string }>);
+      const resend = async () => {
+        let id: string | undefined;
+        await app.adapter.continueConversationAsync('', record.conversation!, async (context) => {
+          id = (await context.sendActivity({ type: 'message', text: '重复的通知', channelData: { dedupeKey: 'same-key' } }))?.id;
+        });
+        return id;
+      };
       const [first, second] = [await resend(), await resend()];
-      expect(second.id).to.equal(first.id);
+      expect(first).to.be.a('string');
+      expect(second).to.equal(first);
       expect((await read()).filter((a) => a.text === '重复的通知')).to.have.length(1);
 
       const outbox = (await (await fetch(`${base}/api/admin/outbox?status=delivered`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {

@@ -118,6 +118,22 @@ describe('hotline agent console at /agent (Chromium)', function () {
     expect(await first.getByRole('button', { name: '不准确' }).isDisabled()).to.equal(true);
   });
 
+  it('reads the caller\'s next question as a follow-up of the last, until told not to', async () => {
+    const question = page.getByLabel('来电问题');
+    await question.fill('');
+    await page.locator('#previous').getByText('护理补贴谁能领').waitFor(WAIT);
+    const followUp = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=二级的呢&top=3&context=护理补贴谁能领'), WAIT);
+    await question.pressSequentially('二级的呢', { delay: 20 });
+    expect(((await (await followUp).json()) as { followUp: boolean }).followUp).to.equal(true);
+    const alone = page.waitForRequest((r) => r.url().includes('/api/agent/suggest') && !r.url().includes('context='), WAIT);
+    await page.getByRole('button', { name: '不接上一问' }).click();
+    expect(decodeURIComponent((await alone).url())).to.include('q=二级的呢&top=3');
+    expect(await page.locator('#previous').isHidden()).to.equal(true);
+    // Back to the first question for the pictures below.
+    await question.fill('护理补贴谁能领');
+    await page.locator('#suggestions > li').nth(2).waitFor(WAIT);
+  });
+
   it('looks a case up masked, and reveals it only with a reason, audited', async () => {
     await page.getByLabel('办件编号').fill(record.caseNo);
     await page.getByLabel('办件编号').press('Enter');

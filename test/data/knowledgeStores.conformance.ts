@@ -27,6 +27,17 @@ export function unansweredStoreConformance(name: string, open: (dir: string) => 
       expect(await store.list(10)).to.have.length(3);
     });
 
+    it('keeps keys such as __proto__ and constructor as questions of their own, touching no prototype', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const at = new Date('2026-01-01T00:00:00Z');
+      for (const key of ['__proto__', 'constructor', 'toString', '__proto__']) await store.record(key, key, at);
+      const counts = Object.fromEntries((await (await open(dir)).list(10)).map((r) => [r.key, r.count]));
+      expect(counts).to.deep.equal({ ['__proto__']: 2, constructor: 1, toString: 1 });
+      expect(({} as Record<string, unknown>).count).to.equal(undefined);
+      expect((Object as unknown as Record<string, unknown>).count).to.equal(undefined);
+    });
+
     it('keeps what was recorded after reopening', async () => {
       const dir = newDir();
       const store = await open(dir);

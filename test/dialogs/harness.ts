@@ -62,4 +62,5 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
-export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.title) ?? [];
+/** What each button sends when tapped: its label (the title shows it numbered). */
+export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.value as string) ?? [];

@@ -98,4 +98,27 @@ describe('MainDialog: policy questions', () => {
     expect((await say('都不是')).text).to.equal(text.notFound(region.hotlines));
     expect((await unanswered.list(5)).map((r) => r.example)).to.include('补贴');
   });
+
+  it('numbers every button, so "回复按钮前面的数字" is true wherever it is said', async () => {
+    const { say } = await setup();
+    const help = await say('帮助');
+    expect(help.text).to.include('数字');
+    expect(help.suggestedActions?.actions.map((a) => a.title)).to.deep.equal(text.welcome.buttons.map((b, i) => `${i + 1}. ${b}`));
+    const clarify = await (await setup()).say('补贴');
+    expect(clarify.text).to.equal(text.clarify.intro).and.include('数字');
+    for (const [i, action] of (clarify.suggestedActions?.actions ?? []).entries()) {
+      expect(action.title).to.equal(`${i + 1}. ${action.value}`);
+    }
+    await say('我要办残疾证');
+    await say('同意');
+    const wrong = await say('随便');
+    expect(wrong.text).to.equal(text.application.errors.choice);
+    expect(wrong.suggestedActions?.actions.map((a) => a.title)).to.deep.equal([`1. ${text.application.roles.self}`, `2. ${text.application.roles.proxy}`]);
+  });
+
+  it('says "数字" only in messages sent with buttons', () => {
+    const catalogue = [text.help({ government: '', federation: '' }), text.clarify.intro, text.application.errors.choice, text.flow.help, text.runOn.more];
+    const withButtons = new Set([text.help({ government: '', federation: '' }), text.clarify.intro, text.application.errors.choice]);
+    for (const sentence of catalogue) if (/按钮前.{0,2}数字|回复数字/.test(sentence)) expect(withButtons.has(sentence), sentence).to.equal(true);
+  });
 });

@@ -84,7 +84,7 @@ describe('status in the chat', () => {
     await h.family.subscribe({ caseNo: h.record.caseNo, userKey: 'test:daughter', conversation: {}, since: h.clock.now().toISOString() });
     const list = await h.say('谁在关注我的申请');
     expect(list.text).to.include(s.followers(1));
-    expect(list.suggestedActions?.actions.map((a) => a.title)).to.deep.equal([s.removeFollower(1)]);
+    expect(list.suggestedActions?.actions.map((a) => a.value)).to.deep.equal([s.removeFollower(1)]);
     expect((await h.say('1')).text).to.equal(s.followerRemoved);
     expect(await h.family.subscribersOf(h.record.caseNo)).to.deep.equal([]);
     expect((await h.say('关注者')).text).to.equal(s.noFollowers);

@@ -118,10 +118,28 @@
 
   let timer;
   let inFlight;
+  // The call's previous question: the next one is read as its follow-up ("那网上办呢").
+  let previous = '';
+  let lastSuggested = '';
+
+  function setPrevious(q) {
+    previous = q;
+    $('previous-question').textContent = q;
+    $('previous').hidden = !q;
+  }
 
   $('question').addEventListener('input', () => {
     clearTimeout(timer);
+    // Clearing the box after a question with suggestions starts the caller's next question.
+    if (!$('question').value.trim() && lastSuggested) setPrevious(lastSuggested);
     timer = setTimeout(suggest, DEBOUNCE_MS);
+  });
+
+  $('forget-previous').addEventListener('click', () => {
+    setPrevious('');
+    lastSuggested = '';
+    $('question').focus();
+    if ($('question').value.trim()) suggest();
   });
 
   async function suggest() {
@@ -136,7 +154,8 @@
     inFlight = controller;
     let r;
     try {
-      r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`, undefined, controller.signal);
+      const context = previous && previous !== q ? `&context=${encodeURIComponent(previous)}` : '';
+      r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`, undefined, controller.signal);
     } catch {
       return; // a newer question replaced this one
     }
@@ -148,6 +167,7 @@
 
   function renderSuggestions(q, result) {
     const list = result.suggestions || [];
+    if (list.length) lastSuggested = q;
     $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
     const sure = result.answered ? '' : '匹配度不高，请核对后再用。';
@@ -338,6 +358,9 @@
     if (!r.ok) return say(status, errorOf(r), 'error');
     say(status, `已保存来电记录 ${r.data.call.id}${r.data.call.followUpNeeded ? '，已加入待回访' : ''}`, 'ok');
     $('call-form').reset();
+    // The call is recorded: the next caller's questions start afresh.
+    setPrevious('');
+    lastSuggested = '';
     if (r.data.call.followUpNeeded) loadFollowUps();
   });
 

@@ -1,0 +1,150 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { ChoiceOption } from './choices.js';
+import { recognizeCommand, type Command } from './commands.js';
+import type { PolicyAnswers } from './policyAnswers.js';
+import { messageWithButtons } from './replies.js';
+import { text, type Hotlines } from './text/index.js';
+
+/** A step's verdict that the text is not an answer to it; `error` is said if it is no question either. */
+export class NotAnswered {
+  constructor(readonly error?: string) {}
+}
+export type StepResult = DialogTurnResult | NotAnswered;
+
+/** What every flow needs for its interruptions: policy answers and the hotlines. */
+export interface FlowDeps {
+  answers: PolicyAnswers;
+  hotlines: Hotlines;
+}
+
+const INTERRUPTIONS: readonly Command[] = ['help', 'cancel', 'back', 'human'];
+
+/** A text that asks something: tried as a policy question before a free-text step takes it. */
+const looksLikeQuestion = (input: string) => /[?？吗呢]|怎么|什么|啥|哪|几|多少|能不能|可不可以|是不是/.test(input);
+
+/** The question a step last asked, kept so an interruption can ask it again. */
+interface Asked {
+  message: string;
+  labels: string[];
+}
+
+/**
+ * The base of every multi-turn flow (application, booking, status, family check, correction),
+ * in the manner of the samples' CancelAndHelpDialog. Each turn, in this order: an interruption
+ * (帮助, 取消, 返回, 人工) is handled; else the current step reads the text as its answer; a
+ * text the step does not take is tried as a policy question (answered, then the step is asked
+ * again); anything else gets the step's own "not understood". So a step's answer is never
+ * taken for a question, nor a question for a wrong answer.
+ */
+export abstract class FlowDialog<State extends object, Options extends object = object> extends Dialog<Options> {
+  constructor(
+    id: string,
+    protected readonly flow: FlowDeps,
+  ) {
+    super(id);
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = await this.load(dc);
+    if (!state) return this.gone(dc);
+    const input = (dc.context.activity.text ?? '').trim();
+    const command = recognizeCommand(input);
+    if (command && INTERRUPTIONS.includes(command)) return this.interrupt(dc, state, command);
+    const result = await this.onStep(dc, state, input);
+    if (!(result instanceof NotAnswered)) return result;
+    if (await this.flow.answers.answerAside(dc.context, input)) return this.reprompt(dc, state, this.continuePrefix);
+    return this.notUnderstood(dc, state, result.error);
+  }
+
+  /**
+   * For a free-text step (a name, an address), where almost any text parses: a text that
+   * looks like a question is first tried as one, and the step asked again if it was.
+   */
+  protected async questionFirst(dc: DialogContext, state: State, input: string): Promise<DialogTurnResult | undefined> {
+    if (!looksLikeQuestion(input) || !(await this.flow.answers.answerAside(dc.context, input))) return undefined;
+    return this.reprompt(dc, state, this.continuePrefix);
+  }
+
+  /** Reads the text as the current step's answer, or says it is not one. */
+  protected abstract onStep(dc: DialogContext, state: State, input: string): Promise<StepResult>;
+
+  /** The flow's state for this turn; undefined ends the flow (its state is gone). */
+  protected async load(dc: DialogContext): Promise<State | undefined> {
+    return (dc.activeDialog!.state as { flow?: State }).flow;
+  }
+
+  /** The flow's state is gone (the flow ended elsewhere): hand back to the router. */
+  protected gone(dc: DialogContext): Promise<DialogTurnResult> {
+    return dc.endDialog();
+  }
+
+  /** Asks the current step's question again, after an interruption or an answered question. */
+  protected async reprompt(dc: DialogContext, _state: State, prefix = ''): Promise<DialogTurnResult> {
+    const asked = (dc.activeDialog!.state as { asked?: Asked }).asked;
+    await dc.context.sendActivity(messageWithButtons(`${prefix}${asked?.message ?? ''}`, asked?.labels));
+    return Dialog.EndOfTurn;
+  }
+
+  /** A text that is neither the step's answer nor a question: say so, with the step's buttons. */
+  protected async notUnderstood(dc: DialogContext, state: State, error?: string): Promise<DialogTurnResult> {
+    const asked = (dc.activeDialog!.state as { asked?: Asked }).asked;
+    if (!error) return this.reprompt(dc, state);
+    await dc.context.sendActivity(messageWithButtons(error, asked?.labels));
+    return Dialog.EndOfTurn;
+  }
+
+  protected get continuePrefix(): string {
+    return text.flow.continueAfterAnswer;
+  }
+
+  protected helpText(_state: State): string {
+    return text.flow.help;
+  }
+
+  /** Said after the hotlines on "人工" (the application: the draft is kept). */
+  protected humanNote(_state: State): string {
+    return '';
+  }
+
+  protected cancel(dc: DialogContext, _state: State): Promise<DialogTurnResult> {
+    return this.end(dc, text.flow.cancelled);
+  }
+
+  protected async back(dc: DialogContext, state: State): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(messageWithButtons(text.flow.nothingToGoBack));
+    return this.reprompt(dc, state);
+  }
+
+  private async interrupt(dc: DialogContext, state: State, command: Command): Promise<DialogTurnResult> {
+    switch (command) {
+      case 'cancel':
+        return this.cancel(dc, state);
+      case 'back':
+        return this.back(dc, state);
+      case 'human':
+        await dc.context.sendActivity(messageWithButtons(`${text.flow.human(this.flow.hotlines)}${this.humanNote(state)}`));
+        return this.reprompt(dc, state);
+      default:
+        await dc.context.sendActivity(messageWithButtons(this.helpText(state)));
+        return this.reprompt(dc, state);
+    }
+  }
+
+  /**
+   * Stores the state and sends one question with its buttons. `repeat` is what is asked again
+   * after an interruption, when the message carries more than the question (a case summary).
+   */
+  protected async ask(dc: DialogContext, state: State, message: string, options: ChoiceOption<unknown>[] = [], repeat = message): Promise<DialogTurnResult> {
+    const labels = options.map((o) => o.label);
+    // The dialog is on top of the stack from beginDialog on: its state is the instance's.
+    dc.activeDialog!.state = { flow: state, asked: { message: repeat, labels } };
+    await dc.context.sendActivity(messageWithButtons(message, labels));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Sends a last message and hands back to the router. */
+  protected async end(dc: DialogContext, message: string): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(messageWithButtons(message));
+    return dc.endDialog();
+  }
+}

@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
+import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
+import { dialogHarness } from './harness.js';
+
+const s = text.status;
+
+describe('Whose case a progress question is about', () => {
+  const table: [string, 'progress' | 'familyCheck' | undefined][] = [
+    // From the issue.
+    ['帮我妈查一下办到哪一步了', 'familyCheck'],
+    ['我是家属，想查我妈的申请', 'familyCheck'],
+    ['我儿子的残疾证办得怎么样了', 'familyCheck'],
+    ['我的申请到哪了', 'progress'],
+    // Our own, in other words.
+    ['我老伴的残疾证批下来了吗', 'familyCheck'],
+    ['想看看我爸的申请进度', 'familyCheck'],
+    ['帮我闺女查下进度', 'familyCheck'],
+    ['俺娘的证办好了没', 'familyCheck'],
+    ['家里老人申请的补贴有结果了吗', 'familyCheck'],
+    ['替我奶奶问问申请到哪步了', 'familyCheck'],
+    ['我的残疾证办得怎么样了', 'progress'],
+    ['我申请的补贴批下来了吗', 'progress'],
+    ['帮我查一下申请进度', 'progress'],
+    ['我的申请', undefined], // a command, recognized elsewhere
+    // Not a look-up at all.
+    ['孩子的残疾证怎么办', undefined],
+    ['家属怎么查进度', undefined],
+    ['帮我妈申请残疾证', undefined],
+    ['公示要几天', undefined],
+  ];
+  for (const [input, expected] of table) {
+    it(`"${input}" -> ${expected ?? 'no look-up'}`, () => expect(recognizeProgressIntent(input)).to.equal(expected));
+  }
+
+  it('starts the family check in the chat for a relative\'s case, the applicant\'s own timeline for "我的申请到哪了"', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), h.clock.now());
+    expect((await h.say('我的申请到哪了')).text).to.include(record.caseNo);
+    for (const phrase of ['帮我妈查一下办到哪一步了', '我是家属，想查我妈的申请', '我儿子的残疾证办得怎么样了']) {
+      expect((await h.sayAs('son', phrase)).text, phrase).to.equal(s.familyAskCaseNo);
+      await h.sayAs('son', '取消');
+    }
+  });
+
+  it('shows a relative\'s case at once to the family member who submitted it', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'proxy', relation: '子女', userKey: 'test:user1' } }), h.clock.now());
+    expect((await h.say('帮我妈查一下办到哪一步了')).text).to.include(record.caseNo);
+  });
+});

@@ -1,0 +1,17 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { buttons, dialogHarness } from './harness.js';
+
+describe('Run-on messages with several questions', () => {
+  it('answers the first question, offers the second as a button, and does not start the application', async () => {
+    const h = await dialogHarness();
+    const reply = await h.say('老头子中风了，能不能办个残疾证，补贴能领多少');
+    expect(reply.text).to.include('依据').and.include(text.runOn.more);
+    expect(reply.text).to.not.include(text.application.consent);
+    expect(buttons(reply)[0]).to.equal('补贴能领多少');
+    expect(await h.drafts.get('test:user1')).to.equal(undefined);
+    // The button asks the second question as if it had been sent alone.
+    const alone = await (await dialogHarness()).say('补贴能领多少');
+    expect((await h.say('1')).text).to.equal(alone.text);
+  });
+});
