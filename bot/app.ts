@@ -1,20 +1,11 @@
-import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
-import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
-import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
-import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
-import { LowdbDraftStore } from '../data/lowdb/lowdbDraftStore.js';
-import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
-import type { SlotStore } from '../data/appraisal.js';
+import { openStores, type Stores } from '../data/openStores.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
-import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
-import { LowdbFamilyStore } from '../data/lowdb/lowdbFamilyStore.js';
-import type { OutboxStore } from '../data/outbox.js';
-import type { FamilyStore } from '../data/family.js';
 import { CaseUseCases } from '../cases/index.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
@@ -23,18 +14,12 @@ import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { LowdbJobState } from '../data/lowdb/lowdbJobState.js';
-import { LowdbDirectLineStore } from '../data/lowdb/lowdbDirectLineStore.js';
 import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
-import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
-import type { CallStore } from '../data/calls.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
-import type { CaseStore } from '../data/cases.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
 import { loadRegion, type Region } from '../data/region.js';
-import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
@@ -46,6 +31,7 @@ import { ReplyTargets } from './replyTargets.js';
 import { createWebServer } from './webServer.js';
 import { pinLocale, reuseDialogStateConfiguration, turnLog, valueAsText } from './middleware.js';
 import { OneVisitBot } from './oneVisitBot.js';
+import { VersionedConversationState, VersionedUserState } from './versionedState.js';
 import { adminGuard, registerKnowledgeAdmin } from './routes/admin.js';
 import { registerFloodGuard } from './limits/floodGuard.js';
 import { CredentialLockout } from './limits/lockout.js';
@@ -68,16 +54,7 @@ export interface App {
   bot: OneVisitBot;
   kb: KnowledgeBase;
   region: Region;
-  stores: {
-    storage: LowdbStorage;
-    unanswered: UnansweredStore;
-    feedback: FeedbackStore;
-    cases: CaseStore;
-    slots: SlotStore;
-    outbox: OutboxStore;
-    family: FamilyStore;
-    calls: CallStore;
-  };
+  stores: Stores<ApplicationDraft>;
   /** Every change of a case (cases/). */
   useCases: CaseUseCases;
   dailyJobs: DailyJobs;
@@ -93,27 +70,18 @@ export interface App {
 export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
-  const storage = await LowdbStorage.open(config.dataDir, {
-    onWriteError: (err) => logger.error('state_write_failed', { message: err.message }),
-  });
-  const unanswered = await LowdbUnansweredStore.open(config.dataDir);
-  const feedback = await LowdbFeedbackStore.open(config.dataDir);
-  const cases = await LowdbCaseStore.open(config.dataDir);
-  const calls = await LowdbCallStore.open(config.dataDir);
-  const drafts = await LowdbDraftStore.open<ApplicationDraft>(config.dataDir, 'application');
-  const slots = await LowdbSlotStore.open(config.dataDir);
+  const stores = await openStores<ApplicationDraft>(config, logger);
+  const { storage, unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState } = stores;
   // Sessions for the booking window exist before anyone asks (staff see them in the admin API).
   const tomorrow = addDays(shanghaiDate(clock.now()), 1);
   await slots.ensureSlots(generateSlots(region, tomorrow, region.booking.weeksAhead * 7));
 
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new VersionedConversationState(storage);
+  const userState = new VersionedUserState(storage);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const outbox = await LowdbOutboxStore.open(config.dataDir, { onError: (err) => logger.error('outbox_write_failed', { message: err.message }) });
-  const family = await LowdbFamilyStore.open(config.dataDir);
   const useCases = new CaseUseCases({
     cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
@@ -122,7 +90,6 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   await relayLeftovers(useCases, logger);
   const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger });
   const privacy = new Privacy({ cases, drafts, family, clock });
-  const jobState = await LowdbJobState.open(config.dataDir);
   const dialog = new MainDialog(
     answers,
     region.hotlines,
@@ -163,7 +130,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     bot,
     secret: config.directLineSecret,
     connectorSecret,
-    store: await LowdbDirectLineStore.open(config.dataDir),
+    store: stores.directLine,
     clock,
     publicBaseUrl: () => baseUrl,
     logger,
@@ -178,7 +145,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     bot,
     kb,
     region,
-    stores: { storage, unanswered, feedback, cases, slots, outbox, family, calls },
+    stores,
     useCases,
     dailyJobs,
     notifier,
@@ -209,7 +176,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       await closed;
       clearInterval(sweep);
       clearTimeout(cutOff);
-      await storage.flush();
+      await stores.close();
     },
   };
 }

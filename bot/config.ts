@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { STORE_KINDS, type StoreKind } from '../data/openStores.js';
 import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
@@ -7,6 +8,8 @@ import { parseAllowedServiceUrls } from './replyTargets.js';
 export interface Config {
   port: number;
   host: string;
+  /** STORE: the backend of every store (lowdb by default; memory keeps nothing after exit). */
+  store: StoreKind;
   dataDir: string;
   regionFile: string;
   knowledgeDir: string;
@@ -44,8 +47,11 @@ function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效: ${env.PORT}`);
+  const store = (env.STORE || 'lowdb') as StoreKind;
+  if (!STORE_KINDS.includes(store)) throw new Error(`STORE 无效: ${env.STORE}（可选 ${STORE_KINDS.join('、')}）`);
   return {
     port,
+    store,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
     regionFile: resolve(env.REGION_FILE || resolve(projectRoot, 'data/region/demo-county.yaml')),

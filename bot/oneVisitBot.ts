@@ -5,6 +5,7 @@ import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
 import { messageWithButtons } from '../dialogs/replies.js';
 import { text } from '../dialogs/text/index.js';
 import { setTurnOutcome } from '../dialogs/turnOutcome.js';
+import { runGuardingState } from './stateConflicts.js';
 
 /** Longest message the bot reads; longer ones get a polite request to be brief. */
 export const MAX_MESSAGE_CHARS = 500;
@@ -50,6 +51,19 @@ export class OneVisitBot extends ActivityHandler {
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** A save that would overwrite another turn's is never silent: the turn is re-run or the user told. */
+  override async run(context: TurnContext): Promise<void> {
+    await runGuardingState(
+      context,
+      [this.conversationState, this.userState],
+      () => super.run(context),
+      async (err) => {
+        setTurnOutcome(context, { outcome: 'notRecorded', conflict: err.key });
+        await context.sendActivity(messageWithButtons(text.notRecorded));
+      },
+    );
   }
 
   private async welcome(context: TurnContext): Promise<void> {

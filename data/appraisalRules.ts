@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { PARTS, type Part, type Slot, type SlotFilter, type SlotSeed } from './appraisal.js';
+import type { DisabilityCategory } from './region.js';
 
 /** Backend-independent rules of the SlotStore contract, shared by every implementation. */
 
@@ -44,4 +46,30 @@ export function matchesFilter(slot: Slot, filter: SlotFilter): boolean {
   if (filter.to !== undefined && slot.date > filter.to) return false;
   if (filter.freeOnly && (slot.closed || slot.booked >= slot.capacity)) return false;
   return true;
+}
+
+/** A staff change of a session, or an error naming what is wrong with it. */
+export function checkedSlotChange(change: { capacity?: number; closed?: boolean }): { capacity?: number; closed?: boolean } {
+  const { capacity, closed } = change;
+  if (capacity !== undefined && (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity > MAX_SLOT_CAPACITY)) {
+    throw new RangeError(`update: capacity must be an integer up to ${MAX_SLOT_CAPACITY}, not ${capacity}`);
+  }
+  if (closed !== undefined && typeof closed !== 'boolean') throw new TypeError(`update: closed must be a boolean, not ${closed}`);
+  return { capacity, closed };
+}
+
+type Booker = { caseNo: string; userKey: string; category: DisabilityCategory };
+
+/** Who asks for a place, or a TypeError when there is no case number. */
+export function checkedBooker(who: Booker): Booker {
+  if (typeof who.caseNo !== 'string' || !who.caseNo) throw new TypeError('reserve: a case number is needed');
+  return { caseNo: who.caseNo, userKey: who.userKey, category: who.category };
+}
+
+/** A booking id (BK + 8 hex digits) not `taken` yet. */
+export function newBookingId(taken: (id: string) => boolean): string {
+  for (;;) {
+    const id = `BK${randomBytes(4).toString('hex').toUpperCase()}`;
+    if (!taken(id)) return id;
+  }
 }

@@ -57,3 +57,15 @@ export interface CallStore {
    */
   markFollowUpDone(id: string, by: string, at: Date, note?: string): Promise<FollowUpResult>;
 }
+
+/** LD202611200001 -> { day: '20261120', seq: 1 }. */
+export function parseCallId(id: string): { day: string; seq: number } | undefined {
+  const m = /^LD(\d{8})(\d{4,})$/.exec(id);
+  return m ? { day: m[1], seq: Number(m[2]) } : undefined;
+}
+
+/** Oldest first: time, then the daily sequence. */
+export function oldestFirst(a: CallRecord, b: CallRecord): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -2,7 +2,7 @@
  * Case numbers and case-list date bounds, shared by every CaseStore backend and the admin API,
  * so that "2026-11-21" means the same Beijing-time day everywhere.
  */
-import type { CaseFilter } from './cases.js';
+import type { CaseFilter, CaseRecord } from './cases.js';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): plain arithmetic is exact. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -78,3 +78,12 @@ export function createdRange(filter: Pick<CaseFilter, 'from' | 'to'>): { from?: 
   }
   return range;
 }
+
+/** Newest first: creation time, then the daily sequence (same-millisecond creates). */
+export function newestFirst(a: CaseRecord, b: CaseRecord): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return b.caseNo.length - a.caseNo.length || (a.caseNo < b.caseNo ? 1 : a.caseNo > b.caseNo ? -1 : 0);
+}
+
+/** ID numbers compare case-insensitively (the check character X) and without stray spaces. */
+export const idKey = (idNumber: string) => idNumber.trim().toUpperCase();

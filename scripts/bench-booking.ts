@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../bot/config.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
-import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
-import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
+import { openStores } from '../data/openStores.js';
 import { loadRegion } from '../data/region.js';
 import { newCase, testIdNumber } from '../test/fixtures/cases.js';
 import { serveInChild } from './bench/child.js';
@@ -17,10 +16,12 @@ const CONVERSATIONS = 50;
 const region = loadRegion(loadConfig().regionFile);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-bench-booking-'));
-const cases = await LowdbCaseStore.open(dataDir);
+const seeded = await openStores({ store: 'lowdb', dataDir });
 for (let i = 0; i < CONVERSATIONS; i++) {
-  await cases.create(newCase({ submittedBy: { role: 'self', userKey: `bench:b${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' }, stage: 'appraisal_scheduled' }), new Date());
+  await seeded.cases.create(newCase({ submittedBy: { role: 'self', userKey: `bench:b${i}` }, applicant: { idNumber: testIdNumber(i), category: '肢体' }, stage: 'appraisal_scheduled' }), new Date());
 }
+// The bot's process is the folder's one writer from here on.
+await seeded.close();
 const bot = await serveInChild('app', { DATA_DIR: dataDir });
 
 async function say(n: number, text: string, latencies: number[]): Promise<string> {
@@ -59,7 +60,7 @@ console.log(`  ${results.filter(Boolean).length}/${CONVERSATIONS} booked, ${late
 
 console.log('Finding free sessions (SlotStore.list over the 4-week window, one hospital, free only):');
 for (const [label, days] of [['4 weeks', 28], ['1 year', 365]] as const) {
-  const store = await LowdbSlotStore.open(mkdtempSync(join(tmpdir(), 'onevisit-bench-slots-')));
+  const { slots: store } = await openStores({ store: 'lowdb', dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-slots-')) });
   const today = shanghaiDate(new Date());
   await store.ensureSlots(generateSlots(region, addDays(today, 1), days));
   const all = await store.list({});

@@ -9,6 +9,7 @@ import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
 import { Notifier, parseQuietHours } from '../bot/notifier.js';
 import { systemClock } from '../data/clock.js';
+import { openStores } from '../data/openStores.js';
 import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
 import type { NewOutboxRow } from '../data/outbox.js';
 import { ms, percentile } from './bench/stats.js';
@@ -70,7 +71,7 @@ const adapter = createAdapter({ ...loadConfig(), logLevel: 'silent' }, silentLog
 
 // 1. Delivering 10,000 due notifications.
 {
-  const outbox = await LowdbOutboxStore.open(mkdtempSync(join(tmpdir(), 'onevisit-bench-notify-')));
+  const { outbox } = await openStores({ store: 'lowdb', dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-notify-')) });
   for (let i = 0; i < DELIVER; i += 1000) {
     await outbox.enqueue(Array.from({ length: 1000 }, (_, k) => row(i + k, connector.url)), new Date());
   }

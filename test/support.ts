@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +75,36 @@ export function requestFrom(from: string, url: string, method = 'GET', body?: un
     });
     req.on('error', reject);
     req.end(payload);
+  });
+}
+
+export interface EntryPointRun {
+  /** Everything printed so far (stdout and stderr). */
+  out: string;
+  /** The exit code when it exited before `until` matched, else null. */
+  code: number | null;
+  pid: number;
+  kill(signal?: NodeJS.Signals): void;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** Runs the real entry point (`npm start`); resolves once its output matches `until` or it exits. */
+export function startEntryPoint(env: Record<string, string>, until: RegExp): Promise<EntryPointRun> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/bot/index.js')], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve) => {
+    const run: EntryPointRun = { out: '', code: null, pid: child.pid!, kill: (signal) => void child.kill(signal), exited };
+    const onData = (chunk: Buffer) => {
+      run.out += chunk.toString();
+      if (until.test(run.out)) resolve(run);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => resolve({ ...run, code }));
   });
 }
 

@@ -19,6 +19,8 @@ export interface AppendLogOptions {
 
 const SEGMENT_FILE = /^(\d{6,})\.jsonl$/;
 const segmentName = (n: number) => `${String(n).padStart(6, '0')}.jsonl`;
+/** What to do about a damaged line: the records are written once, so there is no earlier copy. */
+const REPAIR = '. The log was not opened, so nothing in it is lost: stop OneVisit, repair that line (one JSON object) from a backup or by hand, and start again';
 
 
 interface Waiter {
@@ -69,13 +71,13 @@ export class AppendLog<T> {
         try {
           record = JSON.parse(buffer.toString('utf8', start, end)) as T;
         } catch {
-          throw new Error(`${file}: unreadable record at byte ${start}`);
+          throw new Error(`${file}: unreadable record at byte ${start}${REPAIR}`);
         }
         onRecord(record, { segment, offset: start, length: end - start });
       }
       if (start < buffer.length) {
         // Only the segment being written when the process stopped can end mid-line.
-        if (i < segments.length - 1) throw new Error(`${file}: incomplete record at byte ${start}`);
+        if (i < segments.length - 1) throw new Error(`${file}: incomplete record at byte ${start}${REPAIR}`);
         await truncate(file, start);
       }
       size = start;

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { shanghaiDate } from '../caseQuery.js';
-import { DEFAULT_CALL_LIST_LIMIT, type CallFilter, type CallRecord, type CallStore, type FollowUpResult, type NewCall } from '../calls.js';
+import { DEFAULT_CALL_LIST_LIMIT, oldestFirst, parseCallId, type CallFilter, type CallRecord, type CallStore, type FollowUpResult, type NewCall } from '../calls.js';
 import { openLow } from './open.js';
 
 type MonthFile = Record<string, CallRecord>;
@@ -10,20 +10,8 @@ type MonthFile = Record<string, CallRecord>;
 const CALLS_DIR = 'calls';
 const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
 
-/** LD202611200001 -> { day: '20261120', seq: 1 }. */
-function parseCallId(id: string): { day: string; seq: number } | undefined {
-  const m = /^LD(\d{8})(\d{4,})$/.exec(id);
-  return m ? { day: m[1], seq: Number(m[2]) } : undefined;
-}
-
 /** The month file a call lives in, from the Beijing date in its number. */
 const monthOf = (day: string) => `${day.slice(0, 4)}-${day.slice(4, 6)}`;
-
-/** Oldest first: time, then the daily sequence. */
-function oldestFirst(a: CallRecord, b: CallRecord): number {
-  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /**
  * CallStore over lowdb files under `<dataDir>/calls/`, one per Beijing month (`2026-11.json`),

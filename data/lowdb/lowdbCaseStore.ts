@@ -3,7 +3,7 @@ import { countLeading } from '../sorted.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, parseCaseNo, shanghaiDate } from '../caseQuery.js';
+import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
 import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
 import { openLow } from './open.js';
 
@@ -29,13 +29,6 @@ const CASES_DIR = 'cases';
 const SEQUENCE_FILE = 'sequence.json';
 const shardName = (i: number) => `shard-${String(i).padStart(3, '0')}.json`;
 const shardIndex = (caseNo: string, shards: number) => createHash('sha1').update(caseNo).digest().readUInt32BE(0) % shards;
-
-/** Newest first: creation time, then the daily sequence (same-millisecond creates). */
-function newestFirst(a: CaseRecord, b: CaseRecord): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return b.caseNo.length - a.caseNo.length || (a.caseNo < b.caseNo ? 1 : a.caseNo > b.caseNo ? -1 : 0);
-}
-
 
 /**
  * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
@@ -327,6 +320,3 @@ export class LowdbCaseStore implements CaseStore {
     return countLeading(this.ordered, (c) => c.createdAt <= iso) - 1;
   }
 }
-
-/** ID numbers compare case-insensitively (the check character X) and without stray spaces. */
-const idKey = (idNumber: string) => idNumber.trim().toUpperCase();

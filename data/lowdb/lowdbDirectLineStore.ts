@@ -1,99 +1,20 @@
 import { join } from 'node:path';
-import {
-  DEFAULT_DIRECT_LINE_LIMITS,
-  activityIdOf,
-  type ActivityPage,
-  type DirectLineActivity,
-  type DirectLineConversation,
-  type DirectLineLimits,
-  type DirectLineStore,
-} from '../directLineStore.js';
+import type { DirectLineLimits } from '../directLineStore.js';
+import { MemoryDirectLineStore, directLineLimits, type ConversationRecord } from '../memory/memoryDirectLineStore.js';
 import { ShardedRecords } from './shardedRecords.js';
 
 /** One record per conversation, so an append rewrites one shard file of ~1/32 of the transcripts. */
 const SHARDS = 32;
 
-interface ConversationRecord {
-  conversation: DirectLineConversation;
-  /** The number the next activity gets; the kept activities are the ones just before it. */
-  nextSeq: number;
-  activities: DirectLineActivity[];
-}
-
 /**
  * DirectLineStore over sharded lowdb files under `<dataDir>/directline/` (owner-only, written
- * atomically). Everything is held in memory, so an activity is listed as soon as `append` has
- * numbered it; the call resolves once its shard file is written (concurrent writes to a shard
- * are coalesced into one). No fsync: a transcript is chat, and a power cut may lose its last
- * moments, never a file half written.
+ * atomically; concurrent writes to a shard are coalesced into one). No fsync: a transcript is
+ * chat, and a power cut may lose its last moments, never a file half written.
  */
-export class LowdbDirectLineStore implements DirectLineStore {
-  private constructor(
-    private readonly records: ShardedRecords<ConversationRecord>,
-    private readonly limits: DirectLineLimits,
-  ) {}
-
+export class LowdbDirectLineStore extends MemoryDirectLineStore {
   static async open(dataDir: string, limits: Partial<DirectLineLimits> = {}): Promise<LowdbDirectLineStore> {
-    const chosen = { ...DEFAULT_DIRECT_LINE_LIMITS, ...limits };
-    for (const [name, value] of Object.entries(chosen)) {
-      if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, not ${value}`);
-    }
+    const chosen = directLineLimits(limits);
     const records = await ShardedRecords.open<ConversationRecord>(join(dataDir, 'directline'), SHARDS, { fsync: false });
     return new LowdbDirectLineStore(records, chosen);
-  }
-
-  async create(id: string, at: Date): Promise<DirectLineConversation | undefined> {
-    if (this.records.get(id)) return undefined;
-    const iso = at.toISOString();
-    const record: ConversationRecord = { conversation: { id, createdAt: iso, updatedAt: iso, members: [] }, nextSeq: 0, activities: [] };
-    // `put` sets the record before its first await: a second create of the same id sees it.
-    await this.records.put([[id, record]]);
-    return structuredClone(record.conversation);
-  }
-
-  async get(id: string): Promise<DirectLineConversation | undefined> {
-    const record = this.records.get(id);
-    return record && structuredClone(record.conversation);
-  }
-
-  async addMembers(id: string, userIds: string[]): Promise<string[] | undefined> {
-    const record = this.records.get(id);
-    if (!record) return undefined;
-    const added = [...new Set(userIds)].filter((user) => !record.conversation.members.includes(user));
-    if (added.length) {
-      record.conversation.members.push(...added);
-      await this.records.put([[id, record]]);
-    }
-    return added;
-  }
-
-  async append(id: string, activity: Record<string, unknown> & { type: string }, at: Date): Promise<DirectLineActivity | undefined> {
-    const record = this.records.get(id);
-    if (!record) return undefined;
-    // A JSON copy: what is stored is what a reader gets back, and later changes by the caller do not leak in.
-    const stored = { ...(JSON.parse(JSON.stringify(activity)) as typeof activity), id: activityIdOf(id, record.nextSeq), timestamp: at.toISOString() };
-    record.nextSeq += 1;
-    record.activities.push(stored);
-    const excess = record.activities.length - this.limits.maxActivities;
-    if (excess > 0) record.activities.splice(0, excess);
-    record.conversation.updatedAt = stored.timestamp;
-    await this.records.put([[id, record]]);
-    return structuredClone(stored);
-  }
-
-  async list(id: string, watermark?: number): Promise<ActivityPage | undefined> {
-    const record = this.records.get(id);
-    if (!record) return undefined;
-    const firstSeq = record.nextSeq - record.activities.length;
-    const from = watermark === undefined ? 0 : Math.max(0, watermark + 1 - firstSeq);
-    const activities = record.activities.slice(from);
-    return { activities: structuredClone(activities), watermark: activities.length ? record.nextSeq - 1 : watermark };
-  }
-
-  async expire(now: Date): Promise<number> {
-    const cutoff = now.getTime() - this.limits.retentionMs;
-    const idle = [...this.records.entries()].filter(([, r]) => Date.parse(r.conversation.updatedAt) < cutoff).map(([id]) => id);
-    if (idle.length) await this.records.put(idle.map((id) => [id, undefined]));
-    return idle.length;
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { countLeading } from '../sorted.js';
 import type { Low } from 'lowdb';
 import type { NewOutboxRow, OutboxRow, OutboxStore } from '../outbox.js';
+import { MAX_ERROR_LENGTH, pendingRow, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
 import { AppendLog, type LogPosition } from './appendLog.js';
 import { openLow } from './open.js';
 
@@ -12,10 +13,6 @@ const ARCHIVE_DIR = 'archive';
 const ARCHIVE_SEGMENT_BYTES = 8 * 1024 * 1024;
 /** pending.json is rewritten after this many rows left it for the archive (or as many as are pending, if more). */
 const COMPACT_AFTER = 500;
-export const DEFAULT_OUTBOX_LIST_LIMIT = 100;
-/** A channel's error page can be long; the admin view needs the gist. */
-const MAX_ERROR_LENGTH = 500;
-const STATUSES: readonly OutboxRow['status'][] = ['pending', 'delivered', 'dead'];
 
 interface PendingFile {
   rows: OutboxRow[];
@@ -36,33 +33,10 @@ interface Archived {
   position: LogPosition;
 }
 
-/** Ids carry the creation sequence, so creation order survives a restart: OB00000001, OB00000002, ... */
-const rowId = (seq: number) => `OB${String(seq).padStart(8, '0')}`;
 function seqOf(id: string): number {
   const seq = /^OB(\d+)$/.exec(id);
   if (!seq) throw new Error(`not an outbox row id: ${id}`);
   return Number(seq[1]);
-}
-
-function validDate(at: Date, method: string): number {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError(`${method}: \`at\` is not a valid Date`);
-  return at.getTime();
-}
-
-/** The row as it will be stored, or a TypeError naming what is wrong. */
-function checkedNewRow(input: NewOutboxRow, i: number): NewOutboxRow {
-  const bad = (what: string) => new TypeError(`enqueue: row ${i}: ${what}`);
-  if (typeof input !== 'object' || input === null) throw bad('not an object');
-  if (typeof input.dedupeKey !== 'string' || !input.dedupeKey.trim()) throw bad('dedupeKey must be a non-empty string');
-  if (typeof input.text !== 'string' || !input.text.trim()) throw bad('text must be a non-empty string');
-  if (typeof input.recipient !== 'string' || !input.recipient) throw bad('recipient must be a non-empty string');
-  if (typeof input.conversation !== 'object' || input.conversation === null) throw bad('conversation must be a conversation reference');
-  if (input.caseNo !== undefined && typeof input.caseNo !== 'string') throw bad('caseNo must be a string');
-  if (input.dueAt !== undefined && (typeof input.dueAt !== 'string' || Number.isNaN(Date.parse(input.dueAt)))) {
-    throw bad(`dueAt is not a date: ${String(input.dueAt)}`);
-  }
-  // A copy, as JSON will store it: later changes to the caller's objects do not reach the store.
-  return JSON.parse(JSON.stringify(input)) as NewOutboxRow;
 }
 
 /**
@@ -133,7 +107,7 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   async enqueue(rows: NewOutboxRow[], at: Date): Promise<OutboxRow[]> {
-    validDate(at, 'enqueue');
+    validTime(at, 'enqueue');
     if (!Array.isArray(rows)) throw new TypeError('enqueue: rows must be an array');
     const inputs = rows.map(checkedNewRow);
     const createdAt = at.toISOString();
@@ -144,18 +118,7 @@ export class LowdbOutboxStore implements OutboxStore {
         if (this.keys.has(input.dedupeKey) || batchKeys.has(input.dedupeKey)) continue;
         batchKeys.add(input.dedupeKey);
         const seq = this.nextSeq + added.length;
-        const row: OutboxRow = {
-          id: rowId(seq),
-          dedupeKey: input.dedupeKey,
-          ...(input.caseNo !== undefined ? { caseNo: input.caseNo } : {}),
-          conversation: input.conversation,
-          recipient: input.recipient,
-          text: input.text,
-          createdAt,
-          dueAt: input.dueAt === undefined ? createdAt : new Date(input.dueAt).toISOString(),
-          attempts: 0,
-          status: 'pending',
-        };
+        const row = pendingRow(input, seq, createdAt);
         added.push(this.addPending(row, seq));
       }
       if (added.length === 0) return [];
@@ -174,7 +137,7 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   async due(at: Date, limit: number): Promise<OutboxRow[]> {
-    const now = validDate(at, 'due');
+    const now = validTime(at, 'due');
     if (this.byDue.length === 0 || this.byDue[0].dueMs > now || !(limit > 0)) return [];
     const offered = (entry: Pending) => !this.finishing.has(entry.row.id);
     const dueCount = this.dueCount(now);
@@ -194,19 +157,19 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   async markDelivered(id: string, at: Date): Promise<void> {
-    const deliveredAt = new Date(validDate(at, 'markDelivered')).toISOString();
+    const deliveredAt = new Date(validTime(at, 'markDelivered')).toISOString();
     await this.finish(id, 'markDelivered', (row) => ({ ...row, attempts: row.attempts + 1, status: 'delivered', deliveredAt }));
   }
 
   async markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void> {
-    validDate(at, 'markFailed');
+    validTime(at, 'markFailed');
     const lastError = String(error).slice(0, MAX_ERROR_LENGTH);
     if ('dead' in next && next.dead === true) {
       await this.finish(id, 'markFailed', (row) => ({ ...row, attempts: row.attempts + 1, status: 'dead', lastError }));
       return;
     }
     if (!('retryAt' in next)) throw new TypeError('markFailed: next must be { retryAt } or { dead: true }');
-    const retryMs = validDate(next.retryAt, 'markFailed (retryAt)');
+    const retryMs = validTime(next.retryAt, 'markFailed (retryAt)');
     await this.serialized(async () => {
       const entry = this.pendingEntry(id, 'markFailed');
       const retried: Pending = {
@@ -225,10 +188,8 @@ export class LowdbOutboxStore implements OutboxStore {
   }
 
   async list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number } = {}): Promise<OutboxRow[]> {
-    const { status, caseNo } = filter;
-    const limit = filter.limit ?? DEFAULT_OUTBOX_LIST_LIMIT;
-    if (status !== undefined && !STATUSES.includes(status)) throw new TypeError(`list: unknown status ${String(status)}`);
-    if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`list: limit must be a whole number, not ${limit}`);
+    const { caseNo } = filter;
+    const { status, limit } = checkedListFilter(filter);
     const pending = status === undefined || status === 'pending' ? [...this.pending.values()] : [];
     const archived = status === 'pending' ? [] : this.archived;
     // Newest first: merge the two (each in creation order) from the end.

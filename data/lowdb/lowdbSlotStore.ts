@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Booking, ReserveResult, Slot, SlotFilter, SlotSeed, SlotStore } from '../appraisal.js';
 import { slotId } from '../appraisal.js';
-import { MAX_SLOT_CAPACITY, assertSeed, compareSlots, matchesFilter } from '../appraisalRules.js';
+import { assertSeed, checkedBooker, checkedSlotChange, compareSlots, matchesFilter, newBookingId } from '../appraisalRules.js';
+import { validTime } from '../validation.js';
 import type { DisabilityCategory } from '../region.js';
 import { openLow } from './open.js';
 
@@ -13,11 +13,6 @@ type SlotRow = Omit<Slot, 'booked'>;
 const APPRAISAL_DIR = 'appraisal';
 const SLOTS_FILE = 'slots.json';
 const BOOKINGS_FILE = 'bookings.json';
-
-function validDate(at: Date, method: string): string {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError(`${method}: \`at\` is not a valid Date`);
-  return at.toISOString();
-}
 
 /**
  * SlotStore over two lowdb files under `<dataDir>/appraisal/`, each written atomically with
@@ -88,11 +83,7 @@ export class LowdbSlotStore implements SlotStore {
   }
 
   async update(id: string, change: { capacity?: number; closed?: boolean }): Promise<Slot | { error: 'unknown' | 'below-booked' }> {
-    const { capacity, closed } = change;
-    if (capacity !== undefined && (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity > MAX_SLOT_CAPACITY)) {
-      throw new RangeError(`update: capacity must be an integer up to ${MAX_SLOT_CAPACITY}, not ${capacity}`);
-    }
-    if (closed !== undefined && typeof closed !== 'boolean') throw new TypeError(`update: closed must be a boolean, not ${closed}`);
+    const { capacity, closed } = checkedSlotChange(change);
     return this.serialized(async () => {
       const row = this.slots.get(id);
       if (!row) return { error: 'unknown' as const };
@@ -111,15 +102,14 @@ export class LowdbSlotStore implements SlotStore {
     who: { caseNo: string; userKey: string; category: DisabilityCategory },
     at: Date,
   ): Promise<ReserveResult> {
-    const createdAt = validDate(at, 'reserve');
-    const { caseNo, userKey, category } = who;
-    if (typeof caseNo !== 'string' || !caseNo) throw new TypeError('reserve: a case number is needed');
+    const createdAt = new Date(validTime(at, 'reserve')).toISOString();
+    const { caseNo, userKey, category } = checkedBooker(who);
     return this.serialized(async () => {
       const refused = this.refusal(id);
       if (refused === 'unknown') return { ok: false, reason: refused };
       if (this.activeByCase.has(caseNo)) return { ok: false, reason: 'already-booked' };
       if (refused) return { ok: false, reason: refused };
-      const booking: Booking = { id: this.newBookingId(), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
+      const booking: Booking = { id: newBookingId((id) => this.bookings.has(id)), slotId: id, caseNo, userKey, category, status: 'active', createdAt };
       await this.write(this.bookingsDb, [[booking.id, booking]]);
       this.commitBooking(booking);
       return { ok: true, booking: { ...booking }, slot: this.slotOf(this.slots.get(id)!) };
@@ -131,14 +121,14 @@ export class LowdbSlotStore implements SlotStore {
    * is cancelled `at`. Both changes are one file write: either both happen or neither.
    */
   async reschedule(bookingId: string, id: string, at: Date): Promise<ReserveResult> {
-    const iso = validDate(at, 'reschedule');
+    const iso = new Date(validTime(at, 'reschedule')).toISOString();
     return this.serialized(async () => {
       const old = this.bookings.get(bookingId);
       if (!old || old.status !== 'active') return { ok: false, reason: 'unknown' };
       if (old.slotId === id) return { ok: true, booking: { ...old }, slot: this.slotOf(this.slots.get(id)!) };
       const refused = this.refusal(id);
       if (refused) return { ok: false, reason: refused };
-      const moved: Booking = { ...old, id: this.newBookingId(), slotId: id, createdAt: iso };
+      const moved: Booking = { ...old, id: newBookingId((id) => this.bookings.has(id)), slotId: id, createdAt: iso };
       const cancelled: Booking = { ...old, status: 'cancelled', cancelledAt: iso };
       await this.write(this.bookingsDb, [
         [moved.id, moved],
@@ -151,7 +141,7 @@ export class LowdbSlotStore implements SlotStore {
   }
 
   async cancel(bookingId: string, at: Date): Promise<Booking | undefined> {
-    const iso = validDate(at, 'cancel');
+    const iso = new Date(validTime(at, 'cancel')).toISOString();
     return this.serialized(async () => {
       const old = this.bookings.get(bookingId);
       if (!old || old.status !== 'active') return undefined;
@@ -200,13 +190,6 @@ export class LowdbSlotStore implements SlotStore {
 
   private slotOf(row: SlotRow): Slot {
     return { ...row, booked: this.bookedOn(row.id) };
-  }
-
-  private newBookingId(): string {
-    for (;;) {
-      const id = `BK${randomBytes(4).toString('hex').toUpperCase()}`;
-      if (!this.bookings.has(id)) return id;
-    }
   }
 
   /** Makes a written booking (new or replacing its earlier version) visible to reads and checks. */

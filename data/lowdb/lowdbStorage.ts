@@ -1,61 +1,55 @@
 import { join } from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItem } from 'botbuilder';
+import { VersionedStorage } from '../versionedStorage.js';
+import { setAsideToStderr, type CorruptFilePolicy } from './secureJsonFile.js';
 import { ShardedRecords } from './shardedRecords.js';
 
 /** Enough shards that one turn's save rewrites a small file, few enough to open at once. */
 export const DEFAULT_STATE_SHARDS = 32;
 
-/**
- * Bot Framework `Storage` for ConversationState/UserState over sharded lowdb files.
- *
- * Saves are last-write-wins (eTag "*") and written behind: the turn goes on while the file is
- * written (the next read is served from memory). A crash can lose the last moments of chat
- * state, never a file half written; data that must not be lost or double-booked goes through
- * the stores, whose writes are awaited.
- */
-export class LowdbStorage implements Storage {
-  private readonly pending = new Set<Promise<void>>();
+export interface LowdbStorageOptions {
+  shards?: number;
+  onWriteError?: (err: Error) => void;
+  /** What to do with an unreadable shard (default: set it aside and start it empty). */
+  onCorrupt?: CorruptFilePolicy;
+}
 
-  private constructor(
-    private readonly records: ShardedRecords<StoreItems[string]>,
-    private readonly onWriteError: (err: Error) => void,
-  ) {}
+/**
+ * Bot Framework `Storage` for ConversationState/UserState over sharded lowdb files, with the
+ * eTag checks of `VersionedStorage` made against the records in memory (the authoritative view).
+ *
+ * Saves are written behind: the turn goes on while the file is written (the next read is served
+ * from memory). A crash can lose the last moments of chat state, never a file half written;
+ * data that must not be lost or double-booked goes through the stores, whose writes are awaited.
+ * An unreadable shard is chat state only: by default it is set aside and the service starts.
+ */
+export class LowdbStorage extends VersionedStorage {
+  private readonly pending: Set<Promise<void>>;
+
+  private constructor(records: ShardedRecords<StoreItem>, onWriteError: (err: Error) => void) {
+    const pending = new Set<Promise<void>>();
+    super({
+      get: (key) => records.get(key),
+      put: (changes) => {
+        const write = records.put(changes).catch((err: Error) => onWriteError(err));
+        pending.add(write);
+        void write.finally(() => pending.delete(write));
+      },
+    });
+    this.pending = pending;
+  }
 
   static async open(
     dataDir: string,
-    { shards = DEFAULT_STATE_SHARDS, onWriteError = (err: Error) => console.error(err) } = {},
+    { shards = DEFAULT_STATE_SHARDS, onWriteError = (err: Error) => console.error(err), onCorrupt = setAsideToStderr }: LowdbStorageOptions = {},
   ): Promise<LowdbStorage> {
-    // Conversation state is last-write-wins and rebuilt by the user's next message: no fsync.
-    const records = await ShardedRecords.open<StoreItems[string]>(join(dataDir, 'bot-state'), shards, { fsync: false });
+    // Conversation state is rebuilt by the user's next message: no fsync.
+    const records = await ShardedRecords.open<StoreItem>(join(dataDir, 'bot-state'), shards, { fsync: false, onCorrupt });
     return new LowdbStorage(records, onWriteError);
-  }
-
-  async read(keys: string[]): Promise<StoreItems> {
-    const items: StoreItems = {};
-    for (const key of keys) {
-      const value = this.records.get(key);
-      // Copies, so a turn's in-memory edits never reach the store without a write.
-      if (value !== undefined) items[key] = structuredClone(value);
-    }
-    return items;
-  }
-
-  async write(changes: StoreItems): Promise<void> {
-    this.writeBehind(Object.entries(changes).map(([key, value]) => [key, { ...structuredClone(value), eTag: '*' }]));
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    this.writeBehind(keys.map((key) => [key, undefined]));
   }
 
   /** Resolves when every save made so far is on disk (shutdown, tests). */
   async flush(): Promise<void> {
     await Promise.all([...this.pending]);
-  }
-
-  private writeBehind(changes: [string, StoreItems[string] | undefined][]): void {
-    const write = this.records.put(changes).catch((err: Error) => this.onWriteError(err));
-    this.pending.add(write);
-    void write.finally(() => this.pending.delete(write));
   }
 }

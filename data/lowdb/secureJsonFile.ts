@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename } from 'node:fs/promises';
+import { access, copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -14,21 +14,60 @@ export async function fsyncFolder(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Data that can be rebuilt (chat state, job dates): an unreadable file is renamed
+ * `<file>.corrupt-<time>`, reported through `setAside`, and the store starts empty.
+ */
+export interface CorruptFilePolicy {
+  setAside(file: string, movedTo: string, reason: string): void;
+}
+
+/** Sets a damaged file aside with a line on stderr (stores opened without a logger). */
+export const setAsideToStderr: CorruptFilePolicy = {
+  setAside: (file, movedTo, reason) => console.error(`${file} was damaged (${reason}); set aside as ${movedTo}, starting it empty`),
+};
+
 export interface JsonFileOptions {
   /**
    * fsync the file before the rename and the folder after it: survives an OS crash or power
    * loss, at a few milliseconds a write. Without it a write still survives a crash of the process (the rename is atomic).
    */
   fsync: boolean;
+  /** Absent: an unreadable file stops the start (data that must never be dropped silently). */
+  onCorrupt?: CorruptFilePolicy;
 }
+
+/** A data file that cannot be read: says which and how to restore the last good copy. */
+export class CorruptFileError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+    previousExists: boolean,
+  ) {
+    const prev = `${file}.prev`;
+    super(
+      `${file} is damaged (${reason}); OneVisit did not start, so that nothing in it is lost. ` +
+        (previousExists
+          ? `The copy before its last change is ${prev}: stop OneVisit, move the damaged file aside (mv "${file}" "${file}.damaged"), restore the copy (cp "${prev}" "${file}") and start again.`
+          : `No earlier copy is beside it: restore it from a backup, or move it aside to start without its records.`),
+    );
+    this.name = 'CorruptFileError';
+  }
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * lowdb adapter that keeps data owner-only (0600 in a 0700 folder) and writes atomically:
  * temp file, optional fsync, rename. Writes that arrive while one is in flight are coalesced
- * into the next one, so a burst of updates costs two file writes, not one per update.
+ * into the next one, so a burst of updates costs two file writes, not one per update. Unless
+ * the data can be set aside when damaged, the file being replaced is kept as `<file>.prev`
+ * (a hard link: no copy), the last good version a damaged file can be restored from.
  */
 export class SecureJsonFile<T> implements Adapter<T> {
   private readonly temp: string;
+  private readonly previous: string;
   private inFlight: Promise<void> | null = null;
   private pending: { data: T; waiters: { resolve(): void; reject(e: unknown): void }[] } | null = null;
 
@@ -38,15 +77,31 @@ export class SecureJsonFile<T> implements Adapter<T> {
   ) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     this.temp = join(dirname(file), `.${basename(file)}.tmp`);
+    this.previous = `${file}.prev`;
   }
 
   async read(): Promise<T | null> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.file, 'utf8')) as T;
+      text = await readFile(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
+    let data: unknown;
+    let reason = 'not a JSON object';
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      reason = `not valid JSON: ${(err as Error).message}`;
+    }
+    if (isRecord(data)) return data as T;
+    const policy = this.options.onCorrupt;
+    if (!policy) throw new CorruptFileError(this.file, reason, await exists(this.previous));
+    const movedTo = `${this.file}.corrupt-${new Date().toISOString().replaceAll(':', '')}`;
+    await rename(this.file, movedTo);
+    policy.setAside(this.file, movedTo, reason);
+    return null;
   }
 
   write(data: T): Promise<void> {
@@ -84,7 +139,20 @@ export class SecureJsonFile<T> implements Adapter<T> {
     } finally {
       await handle.close();
     }
+    if (!this.options.onCorrupt) await this.keepPrevious();
     await rename(this.temp, this.file);
     if (this.options.fsync) await fsyncFolder(dirname(this.file));
+  }
+
+  /** `<file>.prev` becomes the version about to be replaced (absent before the first write). */
+  private async keepPrevious(): Promise<void> {
+    const ignoreMissing = (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    };
+    await unlink(this.previous).catch(ignoreMissing);
+    await link(this.file, this.previous).catch((err: NodeJS.ErrnoException) =>
+      // A file system without hard links gets a copy (same owner-only mode).
+      err.code === 'ENOENT' ? undefined : copyFile(this.file, this.previous).catch(ignoreMissing),
+    );
   }
 }

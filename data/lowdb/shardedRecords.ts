@@ -3,6 +3,7 @@ import type { Low } from 'lowdb';
 import { ownValue, setOwn } from '../ownKeys.js';
 import { openLow } from './open.js';
 import type { JsonFileOptions } from './secureJsonFile.js';
+import type { KeyedRecords } from '../keyedRecords.js';
 
 type Shard<T> = Record<string, T>;
 
@@ -10,7 +11,7 @@ type Shard<T> = Record<string, T>;
  * Records by key, spread over lowdb files by a hash of the key, so saving one record rewrites
  * one small file rather than every record: the embedded store stays fast as records pile up.
  */
-export class ShardedRecords<T> {
+export class ShardedRecords<T> implements KeyedRecords<T> {
   private constructor(private readonly shards: Low<Shard<T>>[]) {}
 
   static async open<T>(dir: string, shardCount: number, options: JsonFileOptions): Promise<ShardedRecords<T>> {

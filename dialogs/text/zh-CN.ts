@@ -444,6 +444,8 @@ export const zhCN = {
   notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
   error: '抱歉，系统出了点问题，请稍后再试，或者拨打12345政务服务热线。',
+  /** Two messages of one conversation handled at once: the later one could not be recorded. */
+  notRecorded: '您刚才连着发了两条消息，后一条我没能记下来。请把后一条再发一次。',
   answer: {
     source: (source: string) => `依据：${source}`,
     helpful: '有帮助',

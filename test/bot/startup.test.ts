@@ -1,30 +1,11 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/paths.js';
-import { tempDir } from '../support.js';
-
-const entry = join(projectRoot, 'dist/bot/index.js');
-
-/** Runs the real entry point; resolves with its output once `until` matches or it exits. */
-function start(env: Record<string, string>, until: RegExp): Promise<{ out: string; code: number | null; kill(): void }> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve) => {
-    const done = (code: number | null) => resolve({ out, code, kill: () => child.kill() });
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (until.test(out)) done(null);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => done(code));
-  });
-}
+import { openStores } from '../../data/openStores.js';
+import { newCase } from '../fixtures/cases.js';
+import { startEntryPoint as start, tempDir } from '../support.js';
 
 describe('npm start entry point', () => {
   it('serves on the printed URL and answers /healthz', async () => {
@@ -63,5 +44,31 @@ describe('npm run chat (terminal chat)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).to.equal(0);
     expect(out).to.include('我：公示要几天').and.include('5个工作日').and.include('1. 我要申请');
+  });
+});
+
+describe('npm start with damaged data files', () => {
+  it('starts past damaged chat state and job dates (set aside, logged), and stops on a damaged case file naming it and the restore', async function () {
+    this.timeout(120_000);
+    const dataDir = tempDir();
+    const stores = await openStores({ store: 'lowdb', dataDir });
+    const created = await stores.cases.create(newCase(), new Date('2026-11-20T02:00:00Z'));
+    await stores.cases.update(created.caseNo, (c) => void (c.stage = 'pre_review'), { by: 'staff', action: 'review' }, new Date('2026-11-20T03:00:00Z'));
+    await stores.storage.write({ 'test/conversations/a/': { n: 1 } });
+    await stores.close();
+    writeFileSync(join(dataDir, 'bot-state', 'shard-000.json'), '{"cut', { mode: 0o600 });
+    writeFileSync(join(dataDir, 'jobs.json'), '[', { mode: 0o600 });
+
+    const running = await start({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }, /admin API:.*\n/);
+    running.kill('SIGTERM');
+    await running.exited;
+    expect(running.out).to.include('damaged_file_set_aside').and.include(join(dataDir, 'jobs.json')).and.include(join(dataDir, 'bot-state', 'shard-000.json'));
+
+    const shard = readdirSync(join(dataDir, 'cases')).find((f) => f.endsWith('.json') && readFileSync(join(dataDir, 'cases', f), 'utf8').includes(created.caseNo))!;
+    const file = join(dataDir, 'cases', shard);
+    writeFileSync(file, '{"YC', { mode: 0o600 });
+    const refused = await start({ DATA_DIR: dataDir }, /$^/);
+    expect(refused.code).to.equal(1);
+    expect(refused.out).to.include(`${file} is damaged`).and.include(`cp "${file}.prev" "${file}"`);
   });
 });

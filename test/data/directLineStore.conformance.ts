@@ -17,6 +17,14 @@ export function directLineStoreConformance(
   newDir: () => string,
 ) {
   describe(`DirectLineStore conformance: ${name}`, () => {
+    it('refuses limits that are not positive integers', async () => {
+      for (const limits of [{ maxActivities: 0 }, { retentionMs: -1 }, { maxActivities: 1.5 }]) {
+        let error: unknown;
+        await open(newDir(), limits).catch((err: unknown) => (error = err));
+        expect(error, JSON.stringify(limits)).to.be.instanceOf(RangeError);
+      }
+    });
+
     it('creates a conversation once; a second create of the id changes nothing', async () => {
       const store = await open(newDir());
       const created = await store.create('c1', t0);

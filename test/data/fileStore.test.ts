@@ -2,12 +2,7 @@ import { expect } from 'chai';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiskFileStore } from '../../data/files/diskFileStore.js';
-import { MemoryFileStore } from '../../data/memory/memoryFileStore.js';
 import { tempDir } from '../support.js';
-import { fileStoreConformance } from './fileStore.conformance.js';
-
-fileStoreConformance('memory', () => new MemoryFileStore());
-fileStoreConformance('disk', () => DiskFileStore.open(tempDir()));
 
 describe('DiskFileStore files', () => {
   it('are owner-only in owner-only folders, with no temp file left behind', async () => {

@@ -1,16 +1,11 @@
 import { expect } from 'chai';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import { LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
 import { openLow } from '../../data/lowdb/open.js';
 import { tempDir } from '../support.js';
-import { feedbackStoreConformance, unansweredStoreConformance } from './knowledgeStores.conformance.js';
-import { storageConformance } from './storage.conformance.js';
 
-storageConformance('lowdb', (dir) => LowdbStorage.open(dir), () => tempDir());
-unansweredStoreConformance('lowdb', (dir) => LowdbUnansweredStore.open(dir), () => tempDir());
-feedbackStoreConformance('lowdb', (dir) => LowdbFeedbackStore.open(dir), () => tempDir());
 
 describe('lowdb files', () => {
   it('are readable by the owner only, in an owner-only folder', async () => {
@@ -32,7 +27,7 @@ describe('lowdb files', () => {
     expect(readdirSync(join(dir, 'bot-state')).length).to.be.greaterThan(0);
   });
 
-  it('leave no temp file behind and coalesce a burst of writes', async () => {
+  it('leave no temp file behind, keep the version before the last write as .prev, and coalesce a burst of writes', async () => {
     const dir = tempDir();
     const db = await openLow<{ n: number }>(dir, 'burst.json', { n: 0 });
     const writes = Array.from({ length: 50 }, () => {
@@ -40,7 +35,9 @@ describe('lowdb files', () => {
       return db.write();
     });
     await Promise.all(writes);
-    expect(readdirSync(dir)).to.deep.equal(['burst.json']);
+    expect(readdirSync(dir).sort()).to.deep.equal(['burst.json', 'burst.json.prev']);
+    expect(JSON.parse(readFileSync(join(dir, 'burst.json.prev'), 'utf8')).n).to.be.within(1, 49);
+    expect(statSync(join(dir, 'burst.json.prev')).mode & 0o777).to.equal(0o600);
     const reopened = await openLow<{ n: number }>(dir, 'burst.json', { n: 0 });
     expect(reopened.data.n).to.equal(50);
   });

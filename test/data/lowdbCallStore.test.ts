@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { CallRecord } from '../../data/calls.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { tempDir } from '../support.js';
-import { call, callStoreConformance } from './callStore.conformance.js';
+import { call } from './callStore.conformance.js';
 
-callStoreConformance('lowdb', (dir) => LowdbCallStore.open(dir), () => tempDir());
 
 describe('LowdbCallStore files', () => {
   it('are one owner-only file per Beijing month, in an owner-only folder', async () => {

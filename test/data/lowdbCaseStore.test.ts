@@ -8,7 +8,6 @@ import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { tempDir } from '../support.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
 
-caseStoreConformance('lowdb', (dir) => LowdbCaseStore.open(dir), () => tempDir());
 caseStoreConformance('lowdb, 3 shards', (dir) => LowdbCaseStore.open(dir, { shards: 3 }), () => tempDir());
 
 /** Every case as it is on disk right now, read straight from the shard files. */
@@ -41,7 +40,8 @@ describe('LowdbCaseStore files', () => {
     const dataDir = tempDir();
     const store = await LowdbCaseStore.open(dataDir, { shards: 8 });
     const created = await Promise.all(Array.from({ length: 40 }, (_, i) => store.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), at)));
-    const files = readdirSync(join(dataDir, 'cases')).sort();
+    // `.prev` files are the last good copies (lowdb.test.ts).
+    const files = readdirSync(join(dataDir, 'cases')).filter((f) => !f.endsWith('.prev')).sort();
     const shards = files.filter((f) => /^shard-\d{3}\.json$/.test(f));
     expect(files).to.deep.equal(['sequence.json', ...shards]);
     expect(shards.length).to.be.within(2, 8);

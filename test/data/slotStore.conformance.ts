@@ -456,6 +456,17 @@ export function slotStoreConformance(name: string, open: (dir: string) => Promis
         expect(await reopened.reserve('h1:2026-12-01:am', who(2), AT)).to.deep.equal({ ok: false, reason: 'full' });
       });
 
+      it('refuses a capacity that is not an integer (callers validate first)', async () => {
+        const store = await open(newDir());
+        await store.ensureSlots([seed('h1', '2026-12-01', 'am', 2)]);
+        for (const capacity of [1.5, Number.NaN, 5000]) {
+          let error: unknown;
+          await store.update('h1:2026-12-01:am', { capacity }).catch((err) => (error = err));
+          expect(error, String(capacity)).to.be.instanceOf(RangeError);
+        }
+        expect(await store.get('h1:2026-12-01:am')).to.include({ capacity: 2 });
+      });
+
       it('refuses a capacity below what is booked, and an unknown session', async () => {
         const store = await open(newDir());
         await store.ensureSlots([seed('h1', '2026-12-01', 'am', 3)]);

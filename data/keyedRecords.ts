@@ -1,0 +1,31 @@
+/**
+ * Records by key, held in memory, where a backend keeps them: a change is visible to `get` as
+ * soon as `put` is called (before it resolves), and `put` resolves once the change is durable.
+ */
+export interface KeyedRecords<T> {
+  /** The stored record itself (not a copy): callers copy what they hand out. */
+  get(key: string): T | undefined;
+  entries(): Iterable<[key: string, value: T]>;
+  /** Sets or (with undefined) deletes records. */
+  put(changes: [key: string, value: T | undefined][]): Promise<void>;
+}
+
+/** KeyedRecords in this process only (the memory backend). */
+export class MapRecords<T> implements KeyedRecords<T> {
+  private readonly map = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    return this.map.get(key);
+  }
+
+  entries(): Iterable<[string, T]> {
+    return this.map.entries();
+  }
+
+  async put(changes: [string, T | undefined][]): Promise<void> {
+    for (const [key, value] of changes) {
+      if (value === undefined) this.map.delete(key);
+      else this.map.set(key, value);
+    }
+  }
+}

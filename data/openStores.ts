@@ -1,0 +1,159 @@
+import type { Storage } from 'botbuilder';
+import type { SlotStore } from './appraisal.js';
+import type { CallStore } from './calls.js';
+import type { CaseStore } from './cases.js';
+import type { DirectLineStore } from './directLineStore.js';
+import type { FamilyStore } from './family.js';
+import { DiskFileStore } from './files/diskFileStore.js';
+import type { FileStore } from './files/fileStore.js';
+import type { JobState } from './jobState.js';
+import type { OutboxStore } from './outbox.js';
+import { DataDirLock } from './lowdb/dataDirLock.js';
+import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
+import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
+import { LowdbDirectLineStore } from './lowdb/lowdbDirectLineStore.js';
+import { LowdbDraftStore } from './lowdb/lowdbDraftStore.js';
+import { LowdbFamilyStore } from './lowdb/lowdbFamilyStore.js';
+import { LowdbJobState } from './lowdb/lowdbJobState.js';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from './lowdb/lowdbKnowledgeStores.js';
+import { LowdbOutboxStore } from './lowdb/lowdbOutboxStore.js';
+import { LowdbSlotStore } from './lowdb/lowdbSlotStore.js';
+import { LowdbStorage } from './lowdb/lowdbStorage.js';
+import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
+import { MemoryBotStorage } from './memory/memoryBotStorage.js';
+import { MemoryCallStore } from './memory/memoryCallStore.js';
+import { MemoryCaseStore } from './memory/memoryCaseStore.js';
+import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
+import { MemoryDraftStore } from './memory/memoryDraftStore.js';
+import { MemoryFamilyStore } from './memory/memoryFamilyStore.js';
+import { MemoryFileStore } from './memory/memoryFileStore.js';
+import { MemoryJobState } from './memory/memoryJobState.js';
+import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
+import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
+import { MemorySlotStore } from './memory/memorySlotStore.js';
+import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
+
+/** `STORE`: where every store keeps its data. */
+export const STORE_KINDS = ['lowdb', 'memory', 'postgres'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export interface StoreConfig {
+  store: StoreKind;
+  /** The lowdb files' folder (one process per folder, enforced by a lock file). */
+  dataDir: string;
+}
+
+/** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
+export interface StoreEvents {
+  info(event: string, fields: Record<string, unknown>): void;
+  error(event: string, fields: Record<string, unknown>): void;
+}
+
+/** Every store the app uses, from one backend. */
+export interface Stores<Draft> {
+  /** ConversationState/UserState, with eTag optimistic concurrency. */
+  storage: Storage & { flush(): Promise<void> };
+  unanswered: UnansweredStore;
+  feedback: FeedbackStore;
+  cases: CaseStore;
+  calls: CallStore;
+  /** Half-filled applications. */
+  drafts: DraftStore<Draft>;
+  slots: SlotStore;
+  outbox: OutboxStore;
+  family: FamilyStore;
+  jobState: JobState;
+  directLine: DirectLineStore;
+  /** Uploaded materials' bytes. */
+  files: FileStore;
+  /** Waits for writes made behind and releases the data folder. */
+  close(): Promise<void>;
+}
+
+const consoleEvents: StoreEvents = {
+  info: (event, fields) => console.log(JSON.stringify({ event, ...fields })),
+  error: (event, fields) => console.error(JSON.stringify({ event, ...fields })),
+};
+
+/** Opens every store on the configured backend; throws with a plain message when that is not possible. */
+export async function openStores<Draft>(config: StoreConfig, events: StoreEvents = consoleEvents): Promise<Stores<Draft>> {
+  switch (config.store) {
+    case 'memory':
+      return openMemoryStores<Draft>();
+    case 'lowdb':
+      return openLowdbStores<Draft>(config.dataDir, events);
+    case 'postgres':
+      throw new Error('STORE=postgres is not available yet (it comes with issue 13); use STORE=lowdb (the default) or STORE=memory');
+    default:
+      throw new Error(`STORE must be one of ${STORE_KINDS.join(', ')}, not ${String(config.store)}`);
+  }
+}
+
+/** Everything in this process only: tests, demos, benchmarks of the bot without disk. */
+export function openMemoryStores<Draft>(): Stores<Draft> {
+  const storage = new MemoryBotStorage();
+  return {
+    storage,
+    unanswered: new MemoryUnansweredStore(),
+    feedback: new MemoryFeedbackStore(),
+    cases: new MemoryCaseStore(),
+    calls: new MemoryCallStore(),
+    drafts: new MemoryDraftStore<Draft>(),
+    slots: new MemorySlotStore(),
+    outbox: new MemoryOutboxStore(),
+    family: new MemoryFamilyStore(),
+    jobState: new MemoryJobState(),
+    directLine: new MemoryDirectLineStore(),
+    files: new MemoryFileStore(),
+    close: async () => undefined,
+  };
+}
+
+async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Promise<Stores<Draft>> {
+  const lock = await DataDirLock.acquire(dataDir, {
+    onTakeOver: (stale) => events.info('data_lock_taken_over', { dataDir, stalePid: stale.pid, staleHost: stale.host, staleSince: stale.startedAt }),
+  });
+  try {
+    // Chat state and job dates can be rebuilt: a damaged file is set aside, and the service starts.
+    const setAside: CorruptFilePolicy = {
+      setAside: (file, movedTo, reason) => events.error('damaged_file_set_aside', { file, movedTo, reason }),
+    };
+    const storage = await LowdbStorage.open(dataDir, {
+      onCorrupt: setAside,
+      onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
+    });
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine] = await Promise.all([
+      LowdbUnansweredStore.open(dataDir),
+      LowdbFeedbackStore.open(dataDir),
+      LowdbCaseStore.open(dataDir),
+      LowdbCallStore.open(dataDir),
+      LowdbDraftStore.open<Draft>(dataDir, 'application'),
+      LowdbSlotStore.open(dataDir),
+      LowdbOutboxStore.open(dataDir, { onError: (err) => events.error('outbox_write_failed', { message: err.message }) }),
+      LowdbFamilyStore.open(dataDir),
+      LowdbJobState.open(dataDir, { onCorrupt: setAside }),
+      LowdbDirectLineStore.open(dataDir),
+    ]);
+    return {
+      storage,
+      unanswered,
+      feedback,
+      cases,
+      calls,
+      drafts,
+      slots,
+      outbox,
+      family,
+      jobState,
+      directLine,
+      files: DiskFileStore.open(dataDir),
+      close: async () => {
+        await storage.flush();
+        await lock.release();
+      },
+    };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}

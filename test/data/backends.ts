@@ -1,0 +1,103 @@
+import type { Storage } from 'botbuilder';
+import type { SlotStore } from '../../data/appraisal.js';
+import type { CallStore } from '../../data/calls.js';
+import type { CaseStore } from '../../data/cases.js';
+import type { DirectLineLimits, DirectLineStore } from '../../data/directLineStore.js';
+import type { FamilyStore } from '../../data/family.js';
+import { DiskFileStore } from '../../data/files/diskFileStore.js';
+import type { FileStore } from '../../data/files/fileStore.js';
+import type { JobState } from '../../data/jobState.js';
+import { MapRecords } from '../../data/keyedRecords.js';
+import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
+import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
+import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
+import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
+import { LowdbFamilyStore } from '../../data/lowdb/lowdbFamilyStore.js';
+import { LowdbJobState } from '../../data/lowdb/lowdbJobState.js';
+import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
+import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
+import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
+import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
+import { MemoryBotStorage } from '../../data/memory/memoryBotStorage.js';
+import { MemoryCallStore } from '../../data/memory/memoryCallStore.js';
+import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
+import { MemoryDirectLineStore, directLineLimits } from '../../data/memory/memoryDirectLineStore.js';
+import { MemoryDraftStore } from '../../data/memory/memoryDraftStore.js';
+import { MemoryFamilyStore } from '../../data/memory/memoryFamilyStore.js';
+import { MemoryFileStore } from '../../data/memory/memoryFileStore.js';
+import { MemoryJobState } from '../../data/memory/memoryJobState.js';
+import { MemoryFeedbackStore, MemoryUnansweredStore } from '../../data/memory/memoryKnowledgeStores.js';
+import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
+import { MemorySlotStore } from '../../data/memory/memorySlotStore.js';
+import type { OutboxStore } from '../../data/outbox.js';
+import type { DraftStore, FeedbackStore, UnansweredStore } from '../../data/stores.js';
+import { tempDir } from '../support.js';
+
+/**
+ * Every backend's way to open each store over a "place" (`newDir()`): opening the same place
+ * again is the store after a restart. Each conformance suite runs once per line of `backends`;
+ * a new backend (PostgreSQL: a schema per place) is one more line.
+ */
+export interface Backend {
+  name: string;
+  newDir(): string;
+  storage(dir: string): Promise<Storage & { flush(): Promise<void> }>;
+  unanswered(dir: string): Promise<UnansweredStore>;
+  feedback(dir: string): Promise<FeedbackStore>;
+  cases(dir: string): Promise<CaseStore>;
+  calls(dir: string): Promise<CallStore>;
+  drafts<T>(dir: string): Promise<DraftStore<T>>;
+  slots(dir: string): Promise<SlotStore>;
+  outbox(dir: string): Promise<OutboxStore>;
+  family(dir: string): Promise<FamilyStore>;
+  jobState(dir: string): Promise<JobState>;
+  directLine(dir: string, limits?: Partial<DirectLineLimits>): Promise<DirectLineStore>;
+  files(dir: string): Promise<FileStore>;
+}
+
+/** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
+function perPlace<S, A extends unknown[]>(make: (...args: A) => S): (dir: string, ...args: A) => Promise<S> {
+  const stores = new Map<string, S>();
+  return async (dir, ...args) => {
+    if (!stores.has(dir)) stores.set(dir, make(...args));
+    return stores.get(dir)!;
+  };
+}
+
+let places = 0;
+
+export const memoryBackend: Backend = {
+  name: 'memory',
+  newDir: () => `memory-${++places}`,
+  storage: perPlace(() => new MemoryBotStorage()),
+  unanswered: perPlace(() => new MemoryUnansweredStore()),
+  feedback: perPlace(() => new MemoryFeedbackStore()),
+  cases: perPlace(() => new MemoryCaseStore()),
+  calls: perPlace(() => new MemoryCallStore()),
+  drafts: perPlace(() => new MemoryDraftStore()) as Backend['drafts'],
+  slots: perPlace(() => new MemorySlotStore()),
+  outbox: perPlace(() => new MemoryOutboxStore()),
+  family: perPlace(() => new MemoryFamilyStore()),
+  jobState: perPlace(() => new MemoryJobState()),
+  files: perPlace(() => new MemoryFileStore()),
+  directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
+};
+
+export const lowdbBackend: Backend = {
+  name: 'lowdb',
+  newDir: () => tempDir(),
+  storage: (dir) => LowdbStorage.open(dir),
+  unanswered: (dir) => LowdbUnansweredStore.open(dir),
+  feedback: (dir) => LowdbFeedbackStore.open(dir),
+  cases: (dir) => LowdbCaseStore.open(dir),
+  calls: (dir) => LowdbCallStore.open(dir),
+  drafts: (dir) => LowdbDraftStore.open(dir, 'application'),
+  slots: (dir) => LowdbSlotStore.open(dir),
+  outbox: (dir) => LowdbOutboxStore.open(dir),
+  family: (dir) => LowdbFamilyStore.open(dir),
+  jobState: (dir) => LowdbJobState.open(dir),
+  directLine: (dir, limits) => LowdbDirectLineStore.open(dir, limits),
+  files: async (dir) => DiskFileStore.open(dir),
+};
+
+export const backends: Backend[] = [memoryBackend, lowdbBackend];

@@ -1,0 +1,28 @@
+import { backends } from './backends.js';
+import { callStoreConformance } from './callStore.conformance.js';
+import { caseStoreConformance } from './caseStore.conformance.js';
+import { directLineStoreConformance } from './directLineStore.conformance.js';
+import { draftStoreConformance } from './draftStore.conformance.js';
+import { familyStoreConformance } from './familyStore.conformance.js';
+import { fileStoreConformance } from './fileStore.conformance.js';
+import { jobStateConformance } from './jobState.conformance.js';
+import { feedbackStoreConformance, unansweredStoreConformance } from './knowledgeStores.conformance.js';
+import { outboxStoreConformance } from './outboxStore.conformance.js';
+import { slotStoreConformance } from './slotStore.conformance.js';
+import { storageConformance } from './storage.conformance.js';
+
+// Every store contract against every backend: the same tests, one run per backend.
+for (const b of backends) {
+  storageConformance(b.name, b.storage, b.newDir);
+  unansweredStoreConformance(b.name, b.unanswered, b.newDir);
+  feedbackStoreConformance(b.name, b.feedback, b.newDir);
+  caseStoreConformance(b.name, b.cases, b.newDir);
+  callStoreConformance(b.name, b.calls, b.newDir);
+  draftStoreConformance(b.name, b.drafts, b.newDir);
+  slotStoreConformance(b.name, b.slots, b.newDir);
+  outboxStoreConformance(b.name, b.outbox, b.newDir);
+  familyStoreConformance(b.name, b.family, b.newDir);
+  jobStateConformance(b.name, b.jobState, b.newDir);
+  directLineStoreConformance(b.name, b.directLine, b.newDir);
+  fileStoreConformance(b.name, () => b.files(b.newDir()));
+}
