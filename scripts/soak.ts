@@ -141,10 +141,16 @@ const rssBase = rssAfterWarmUp ?? rssAtStart;
 const growth = (rssAtEnd - rssBase) / rssBase;
 const first = p99Of(0);
 const last = p99Of(windows - 1);
+/**
+ * A window's p99 rests on its few slowest turns: one scheduler hiccup moves it by tens of
+ * milliseconds. A slowdown counts when it is over 20 % and over this much in absolute terms.
+ */
+const P99_NOISE_MS = 25;
+const slowedDown = last > first * 1.2 && last - first > P99_NOISE_MS;
 console.log(`errors: ${errors.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 5).join('; ')})` : ''}`);
 console.log(`RSS: ${mb(rssAtStart)} at start, ${mb(rssBase)} after the first window, ${mb(rssAtEnd)} at the end (${(growth * 100).toFixed(1)} %, limit 10 %)`);
-console.log(`p99: first window ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms (${(((last - first) / first) * 100).toFixed(1)} %, limit +20 %)`);
-const failures = [errors.length > 0 && 'errors', growth > 0.1 && 'RSS grew over 10 %', last > first * 1.2 && 'last p99 over first by more than 20 %'].filter(Boolean);
+console.log(`p99: first window ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms (${(((last - first) / first) * 100).toFixed(1)} %, limit +20 % and +${P99_NOISE_MS} ms)`);
+const failures = [errors.length > 0 && 'errors', growth > 0.1 && 'RSS grew over 10 %', slowedDown && `last p99 over first by more than 20 % and ${P99_NOISE_MS} ms`].filter(Boolean);
 if (failures.length) {
   console.log(`SOAK FAILED: ${failures.join(', ')}`);
   process.exit(1);
