@@ -118,7 +118,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHealth(server);
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   registerAgent(server, kb);
-  registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, kb, lockout });
+  registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, region, kb, lockout });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
   registerSlotAdmin(server, admin, slots);

@@ -7,6 +7,7 @@ import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/cal
 import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
+import type { Region } from '../../data/region.js';
 import { normalizePhone } from '../../data/idNumber.js';
 import { maskName, maskText, questionForCurators } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
@@ -36,6 +37,8 @@ export interface AgentConsoleDeps {
   access: AuditedAccess;
   calls: CallStore;
   clock: Clock;
+  /** Names the hospitals of appraisal sessions. */
+  region: Pick<Region, 'hospitals'>;
   /** When given, feedback must name an entry it knows. */
   kb?: { entry(id: string): unknown };
   /** Wrong tokens, at the login and on every API; one of its own unless the app shares one. */
@@ -269,8 +272,21 @@ function byLabel(by: string): string {
 
 const ACTION_NAMES: Record<string, string> = { ...st.actionNames, 'agent-reveal': '坐席查看完整信息' };
 
-/** The case for a caller on the phone: where it stands, personal data masked. */
-export function agentCaseView(c: CaseRecord) {
+/** A slot id as the slot store writes it (data/appraisal.ts `slotId`): hospital, date, part. */
+const SLOT_ID = /([a-z0-9-]+):(\d{4}-\d{2}-\d{2}):(am|pm)/g;
+
+/** Any slot id in the text said in words, so the agent can read it out to the caller. */
+function slotsInWords(value: string, region: Pick<Region, 'hospitals'>): string {
+  return value.replace(SLOT_ID, (_id, hospitalId: string, date: string, part: 'am' | 'pm') =>
+    st.session(date, part, region.hospitals.find((h) => h.id === hospitalId)?.name),
+  );
+}
+
+/** The case for a caller on the phone: where it stands, personal data masked, sessions in words. */
+export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) {
+  const words = (value: string) => slotsInWords(value, region);
+  // A closed case has nothing left to attend, whatever booking it still records.
+  const appointment = c.status === 'closed' ? undefined : c.appointment;
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -292,7 +308,16 @@ export function agentCaseView(c: CaseRecord) {
       statusName: st.itemStatus[i.status] ?? i.status,
       ...(i.reason ? { reason: maskText(i.reason) } : {}),
     })),
-    ...(c.appointment ? { appointment: { date: c.appointment.date, part: c.appointment.part, partName: c.appointment.part === 'am' ? '上午' : '下午' } } : {}),
+    ...(appointment
+      ? {
+          appointment: {
+            date: appointment.date,
+            part: appointment.part,
+            partName: text.booking.parts[appointment.part],
+            words: st.session(appointment.date, appointment.part, region.hospitals.find((h) => h.id === appointment.hospitalId)?.name),
+          },
+        }
+      : {}),
     ...(c.returned ? { returned: { reason: maskText(c.returned.reason), fields: c.returned.fields, at: c.returned.at } } : {}),
     ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
     timeline: c.audit.map((e) => ({
@@ -300,9 +325,9 @@ export function agentCaseView(c: CaseRecord) {
       action: e.action,
       actionName: ACTION_NAMES[e.action] ?? e.action,
       by: byLabel(e.by),
-      ...(e.from !== undefined ? { from: e.from } : {}),
-      ...(e.to !== undefined ? { to: e.to } : {}),
-      ...(e.note ? { note: maskText(e.note) } : {}),
+      ...(e.from !== undefined ? { from: words(e.from) } : {}),
+      ...(e.to !== undefined ? { to: words(e.to) } : {}),
+      ...(e.note ? { note: words(maskText(e.note)) } : {}),
     })),
   };
 }
@@ -420,7 +445,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
 
   server.get(
     '/api/agent/cases/:caseNo',
-    guarded(async (req, res) => sendJson(res, 200, { case: agentCaseView(await findCase(req)) })),
+    guarded(async (req, res) => sendJson(res, 200, { case: agentCaseView(await findCase(req), deps.region) })),
   );
 
   server.post(

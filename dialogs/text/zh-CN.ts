@@ -321,6 +321,9 @@ const status = {
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
   },
+  /** An appraisal session in words, as staff read it out: "2026年12月1日 上午，<医院>". */
+  session: (date: string, part: 'am' | 'pm', hospital?: string) =>
+    `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
   prefixApplicant: (caseNo: string) => `您的申请（${caseNo}）：`,
   prefixFamily: (name: string, caseNo: string) => `${name}的申请（${caseNo}）：`,
   stageNames: {

@@ -32,7 +32,7 @@ async function serve(token: string | undefined): Promise<Served> {
   const clock = new FakeClock();
   const { access } = await useCasesFor(dir, cases, clock);
   const { base, close } = await serveRoutes((server) => {
-    registerAgentConsole(server, { token, feedback, cases, access, calls, clock, kb: shippedKnowledge().kb });
+    registerAgentConsole(server, { token, feedback, cases, access, calls, clock, region: shippedKnowledge().region, kb: shippedKnowledge().kb });
     registerKnowledgeAdmin(server, adminGuard(ADMIN), { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
   });
   return { base, close, feedback, cases, calls, clock };
@@ -316,6 +316,32 @@ describe('agent console APIs', () => {
       const anonymous = await request(s.base, 'POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '本人来电核对' });
       expect(anonymous.status).to.equal(400);
       expect(await errorOf(anonymous)).to.include('坐席工号');
+    });
+
+    it('says appraisal sessions in words, never as slot ids, and shows no booking on a closed case', async () => {
+      const [first, second] = shippedKnowledge().region.hospitals;
+      const booked = { bookingId: 'BK1', slotId: `${first.id}:2026-12-01:am`, hospitalId: first.id, date: '2026-12-01', part: 'am' as const, remindOn: '2026-11-30' };
+      await s.cases.update(record.caseNo, (c) => void (c.appointment = booked), { by: 'chat:user-1', action: 'appointment-book', note: booked.slotId }, s.clock.now());
+      const moved = `${second.id}:2026-12-08:pm`;
+      await s.cases.update(record.caseNo, (c) => void (c.appointment = { ...booked, slotId: moved, hospitalId: second.id, date: '2026-12-08', part: 'pm' }), { by: 'chat:user-1', action: 'appointment-reschedule', note: moved }, s.clock.now());
+
+      const raw = await (await as('GET', `/api/agent/cases/${record.caseNo}`)).text();
+      const { case: view } = JSON.parse(raw) as { case: { appointment: { words: string }; timeline: { action: string; note?: string }[] } };
+      expect(raw).not.to.match(/[a-z0-9-]+:\d{4}-\d{2}-\d{2}:(am|pm)/);
+      expect(raw).not.to.include('BK1');
+      expect(view.appointment.words).to.equal(`2026年12月8日 下午，${second.name}`);
+      expect(view.timeline.slice(1).map((e) => [e.action, e.note])).to.deep.equal([
+        ['appointment-book', `2026年12月1日 上午，${first.name}`],
+        ['appointment-reschedule', `2026年12月8日 下午，${second.name}`],
+      ]);
+
+      // Every item decided (here refused): the case closes with its booking still on record.
+      const refuse = (c: CaseRecord) => c.items.forEach((i) => Object.assign(i, { status: 'rejected', reason: '不符合条件' }));
+      await s.cases.update(record.caseNo, refuse, { by: 'staff:admin', action: 'reject_item' }, s.clock.now());
+      expect((await s.cases.get(record.caseNo))!.appointment).to.deep.include({ date: '2026-12-08' });
+      const { case: closed } = (await (await as('GET', `/api/agent/cases/${record.caseNo}`)).json()) as { case: Record<string, unknown> };
+      expect(closed.status).to.equal('closed');
+      expect(closed).not.to.have.property('appointment');
     });
 
     it('answers 404 for an unknown case, looked up or revealed', async () => {

@@ -43,11 +43,11 @@ describe('hotline agent console at /agent (Chromium)', function () {
     // The suggestion API and the console's routes on a server of their own, whatever bot/app.ts wires.
     const dataDir = tempDir();
     [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir, { shards: 4 }), LowdbFeedbackStore.open(dataDir)]);
-    const { kb } = shippedKnowledge();
+    const { kb, region } = shippedKnowledge();
     const { access } = await useCasesFor(dataDir, cases, systemClock);
     served = await serveRoutes((server) => {
       registerAgent(server, kb);
-      registerAgentConsole(server, { token: TOKEN, feedback, cases, access, calls, clock: systemClock, kb });
+      registerAgentConsole(server, { token: TOKEN, feedback, cases, access, calls, clock: systemClock, region, kb });
     });
     const now = systemClock.now();
     record = await cases.create(newCase({ applicant: { name: '王建国', idNumber: testIdNumber(31, '1958-03-09'), phone: '13912345678' } }), now);

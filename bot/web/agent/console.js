@@ -318,7 +318,7 @@
       facts([
         ['提交方式', `${who} · ${c.channel === 'window' ? '窗口' : '网上'}`],
         ['提交时间', time(c.createdAt)],
-        ...(c.appointment ? [['评定预约', `${c.appointment.date} ${c.appointment.partName}`]] : []),
+        ...(c.appointment ? [['评定预约', c.appointment.words]] : []),
         ...(c.returned ? [['退回原因', c.returned.reason]] : []),
         ...(c.noticeEndsOn ? [['公示截止', c.noticeEndsOn]] : []),
         ['下一步', c.next],
