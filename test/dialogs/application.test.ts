@@ -446,6 +446,18 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     expect(await h.cases.count()).to.equal(1);
   });
 
+  it('never takes a question for consent: a question that starts with 要 or 有 is answered and consent asked again', async () => {
+    const h = await run([['我要申请', t.consent]]);
+    for (const question of ['要花钱吗', '有哪些补贴']) {
+      const replies = await h.send(question);
+      expect(replies.at(-1)?.text, question).to.include(t.consent);
+      expect(replies.map((r) => r.text).join('\n'), question).to.not.include(t.prompts.role);
+    }
+    // Not a clear answer and not a question the knowledge base answers: the buttons are named.
+    expect((await h.say('要带什么材料')).text).to.equal(t.errors.confirm(t.consentButtons));
+    expect((await h.say('同意')).text).to.equal(t.prompts.role);
+  });
+
   it('keeps nothing when consent is declined', async () => {
     const h = await run([['我要办残疾证', t.consent]]);
     expect((await h.say('不同意')).text).to.equal(t.consentDeclined);
