@@ -385,6 +385,15 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     expect(afterEdit[afterEdit.length - 1].text).to.include(t.summary.intro);
   });
 
+  it('reads "我妈" at who-applies as applying for her, and does not ask the relation again', async () => {
+    for (const [said, relation] of [['我妈', '子女'], ['给我儿子办', '父母'], ['我老伴', '配偶']]) {
+      const h = await run([...start, [said, t.prompts.items], ['证都要', t.prompts.name]]);
+      await run([['王秀英', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
+      const summary = (await h.send('自己去领')).at(-1)!.text!;
+      expect(summary, said).to.include(`${t.labels.role}：${t.roles.proxy}`).and.include(`${t.labels.relation}：${relation}`);
+    }
+  });
+
   it('shows a typed relation as the button it means', async () => {
     const h = await run([...start, ['替家人或被监护人', t.prompts.relation], ['我是他儿子', t.prompts.items], ['证都要', t.prompts.name]]);
     await run([['王建国', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
