@@ -98,6 +98,9 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
       case 'idTail': {
+        // After a mismatch the person may correct the case number instead: then the tail again.
+        const caseNo = caseNumberIn(input);
+        if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
         // Only six characters are a guess that counts towards the lockout.
         const tail = input.replace(/\s+/g, '').toUpperCase();
         if (!/^[\dX]{6}$/.test(tail)) return new NotAnswered(s.familyAskId);
@@ -141,7 +144,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
     return super.back(dc, state);
   }
 
-  /** Case number and last 6 of the ID: right shows a masked summary; wrong says only "不匹配". */
+  /** Case number and last 6 of the ID: right shows a masked summary; wrong says only "对不上" and asks again. */
   private async verify(dc: DialogContext, state: StatusState, input: string): Promise<DialogTurnResult> {
     const userKey = userKeyOf(dc.context);
     const record = await this.deps.cases.get(state.caseNo!);
@@ -153,7 +156,8 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
     }
     const locked = await this.checks.failed(userKey, state.caseNo!, record);
     setTurnOutcome(dc.context, { outcome: 'family-mismatch' });
-    return this.end(dc, locked ? s.familyLocked : s.familyMismatch);
+    // Still within the lockout: the same check goes on, so a typo can be corrected (each miss counted).
+    return locked ? this.end(dc, s.familyLocked) : this.ask(dc, state, s.familyMismatch);
   }
 
   private async listFollowers(dc: DialogContext, userKey: string): Promise<DialogTurnResult> {

@@ -376,7 +376,7 @@ const status = {
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   familyAskId: '请输入申请人身份证号的后6位。',
-  familyMismatch: '信息不匹配，请核对后再试。',
+  familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
   subscribeAsk: '要不要以后有进展时也通知您？',

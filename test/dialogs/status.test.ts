@@ -57,6 +57,32 @@ describe('status in the chat', () => {
       expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.equal(s.familyMismatch);
     });
 
+    it('lets a mistyped ID tail, or case number, be corrected within the same check', async () => {
+      const h = await withCase();
+      await h.sayAs('daughter', '帮家人查进度');
+      await h.sayAs('daughter', h.record.caseNo);
+      expect((await h.sayAs('daughter', '000000')).text).to.equal(s.familyMismatch);
+      expect((await h.sayAs('daughter', SAMPLE_ID_NUMBER.slice(-6))).text).to.include('王*国').and.include(s.subscribeAsk);
+      await h.sayAs('daughter', '不用了');
+      // A wrong case number: the person sends the right one, then the tail again.
+      await h.sayAs('son', '帮家人查进度');
+      await h.sayAs('son', 'YC209901010001');
+      expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.equal(s.familyMismatch);
+      expect((await h.sayAs('son', h.record.caseNo)).text).to.equal(s.familyAskId);
+      expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+    });
+
+    it('counts each retry within one check: the fifth wrong one locks, and then even the right one is refused', async () => {
+      const h = await withCase();
+      await h.sayAs('stranger', '帮家人查进度');
+      await h.sayAs('stranger', h.record.caseNo);
+      for (let i = 0; i < 4; i++) expect((await h.sayAs('stranger', `00000${i}`)).text).to.equal(s.familyMismatch);
+      expect((await h.sayAs('stranger', '000004')).text).to.equal(s.familyLocked);
+      await h.sayAs('stranger', '帮家人查进度');
+      await h.sayAs('stranger', h.record.caseNo);
+      expect((await h.sayAs('stranger', SAMPLE_ID_NUMBER.slice(-6))).text).to.equal(s.familyLocked);
+    });
+
     const attemptAs = (h: Awaited<ReturnType<typeof withCase>>, who: string) => async (tail: string) => {
       await h.sayAs(who, '查家人的申请');
       await h.sayAs(who, h.record.caseNo);
