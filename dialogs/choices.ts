@@ -55,9 +55,23 @@ export function recognizeYesNo(input: string): boolean | undefined {
   if (!text || text.length > YES_NO_MAX) return undefined;
   if (YES.includes(text)) return true;
   if (NO.includes(text)) return false;
-  if (NO.some((w) => text.startsWith(w))) return false;
-  if (YES.some((w) => text.startsWith(w))) return true;
+  // A word at the start counts only with a polite tail ("是的呀", "不用了谢谢"): "要带什么材料"
+  // starts with 要 and "有补贴吗" with 有, and neither is an answer.
+  if (NO.some((w) => text.startsWith(w) && POLITE_TAIL.test(text.slice(w.length)))) return false;
+  if (YES.some((w) => text.startsWith(w) && POLITE_TAIL.test(text.slice(w.length)))) return true;
   return undefined;
+}
+
+/** What may follow a yes or a no: particles, thanks, the same word again. */
+const POLITE_TAIL = /^(?:的|了|啊|呀|吧|哦|噢|嗯|呢|哈|啦|滴|嘛|谢谢|谢了|多谢|好的|好|对|行|可以|是的|是|同意|不用|不要|没有)*$/u;
+
+/**
+ * The answer to a two-button confirmation whose first button means yes ("同意", "确定不办了"):
+ * a button by its label or number, or a plain yes or no.
+ */
+export function recognizeConfirmation(input: string, buttons: ChoiceOption<number>[]): boolean | undefined {
+  const picked = recognizeChoice(input, buttons);
+  return picked ? picked.value === 0 : recognizeYesNo(input);
 }
 
 // Separators between several picks: "1和3", "证、护理补贴", "一，三".

@@ -8,7 +8,7 @@ import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
@@ -393,10 +393,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>): Promise<StepResult> {
-    const input = dc.context.activity.text ?? '';
-    const picked = recognizeChoice(input, buttons);
-    const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-    return yes === undefined ? new NotAnswered(t.errors.yesNo) : then(yes);
+    const yes = recognizeConfirmation(dc.context.activity.text ?? '', buttons);
+    return yes === undefined ? new NotAnswered(t.errors.confirm(buttons.map((b) => b.label))) : then(yes);
   }
 
   private async choose(dc: DialogContext, buttons: ChoiceOption<number>[], then: (index: number) => Promise<DialogTurnResult>): Promise<StepResult> {

@@ -229,7 +229,7 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
 
 export function applicationSlots(): Slot[] {
   return [
-    choiceSlot('role', () => options(t.roles, t.roleSynonyms), () => true),
+    roleSlot,
     relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
     itemsSlot,
     choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
@@ -326,6 +326,33 @@ function relationLabel(said: string, labels: readonly string[]): string {
   }
   return labels[labels.length - 1] === '村（居）委会或民政部门' ? labels[labels.length - 2] : labels[labels.length - 1];
 }
+
+/**
+ * Who the applicant is, said from the typist's side ("我妈", "给我儿子"), and what that makes the
+ * typist, as the relation buttons put it: someone applying for their mother is her 子女.
+ */
+const APPLICANT_KIN: [RegExp, string][] = [
+  [/老公|老婆|老伴|爱人|媳妇|丈夫|妻子|对象/, '配偶'],
+  [/儿子|女儿|孩子|闺女|娃|小孩/, '父母'],
+  [/[妈娘爸爹]|父亲|母亲|老父|老母/, '子女'],
+  [/[哥姐弟妹]/, '兄弟姐妹'],
+  [/[爷奶孙姥]|外公|外婆|老人|亲戚|舅|姑|姨|叔|伯/, '其他亲属'],
+];
+
+const roleSlot: Slot = {
+  key: 'role',
+  required: () => true,
+  prompt: () => ({ text: t.prompts.role, options: options(t.roles, t.roleSynonyms) }),
+  parse: (input) => {
+    const said = normalizeText(input);
+    const kin = APPLICANT_KIN.find(([words]) => words.test(said));
+    // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己.
+    if (kin && !/自己|本人/.test(said)) return { ok: true, set: { role: 'proxy', relation: kin[1] } };
+    const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
+    return chosen ? { ok: true, set: { role: chosen.value as Values['role'] } } : { ok: false, error: t.errors.choice };
+  },
+  display: (v) => (v.role ? t.roles[v.role] : ''),
+};
 
 /** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */
 const KINSHIP = /^(?=.*(父|母|爸|妈|儿|女|孙|配偶|丈夫|妻|老公|老婆|爱人|兄|弟|姐|妹|哥|叔|姑|舅|姨|伯|侄|甥|爷|奶|外公|外婆|亲戚|亲属|监护|村委|居委|民政|邻居|朋友))[\p{Script=Han}（）()]{1,10}$/u;

@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { labelChoices, recognizeChoice, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
 import { text } from '../text/index.js';
@@ -93,9 +93,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         return this.showEarliest(dc, category);
       }
       case 'confirmCancel': {
-        const picked = recognizeChoice(input, labelChoices(t.cancelButtons));
-        const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-        if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
+        const yes = recognizeConfirmation(input, labelChoices(t.cancelButtons));
+        if (yes === undefined) return new NotAnswered(text.application.errors.confirm(t.cancelButtons));
         return yes ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
       }
       case 'confirm': {

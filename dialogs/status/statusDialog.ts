@@ -7,7 +7,7 @@ import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { labelChoices, recognizeChoice, recognizeYesNo } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -107,9 +107,8 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;
-        const picked = recognizeChoice(input, labelChoices(s.subscribeButtons));
-        const yes = picked ? picked.value === 0 : recognizeYesNo(input);
-        if (yes === undefined) return new NotAnswered(text.application.errors.yesNo);
+        const yes = recognizeConfirmation(input, labelChoices(s.subscribeButtons));
+        if (yes === undefined) return new NotAnswered(text.application.errors.confirm(s.subscribeButtons));
         if (!yes) return this.end(dc, s.notSubscribed);
         const conversation = TurnContext.getConversationReference(dc.context.activity);
         await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });

@@ -151,6 +151,7 @@ const application = {
   errors: {
     choice: '没听明白您选的是哪个，请点按钮，或者回复按钮前面的数字。',
     yesNo: '请回答“是”或者“不是”。',
+    confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
     idChecksum: '身份证号最后一位校验不对，请再核对一下。',

@@ -385,6 +385,15 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     expect(afterEdit[afterEdit.length - 1].text).to.include(t.summary.intro);
   });
 
+  it('reads "我妈" at who-applies as applying for her, and does not ask the relation again', async () => {
+    for (const [said, relation] of [['我妈', '子女'], ['给我儿子办', '父母'], ['我老伴', '配偶']]) {
+      const h = await run([...start, [said, t.prompts.items], ['证都要', t.prompts.name]]);
+      await run([['王秀英', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
+      const summary = (await h.send('自己去领')).at(-1)!.text!;
+      expect(summary, said).to.include(`${t.labels.role}：${t.roles.proxy}`).and.include(`${t.labels.relation}：${relation}`);
+    }
+  });
+
   it('shows a typed relation as the button it means', async () => {
     const h = await run([...start, ['替家人或被监护人', t.prompts.relation], ['我是他儿子', t.prompts.items], ['证都要', t.prompts.name]]);
     await run([['王建国', t.prompts.idNumber], [ADULT_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.channel], ['网上', t.prompts.delivery]], h);
@@ -444,6 +453,18 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     const raced = await h.useCases.submission.submit({ ...newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), submissionId: draft.submissionId! });
     expect((await h.say('确认提交')).text).to.include(t.submitted(raced.caseNo));
     expect(await h.cases.count()).to.equal(1);
+  });
+
+  it('never takes a question for consent: a question that starts with 要 or 有 is answered and consent asked again', async () => {
+    const h = await run([['我要申请', t.consent]]);
+    for (const question of ['要花钱吗', '有哪些补贴']) {
+      const replies = await h.send(question);
+      expect(replies.at(-1)?.text, question).to.include(t.consent);
+      expect(replies.map((r) => r.text).join('\n'), question).to.not.include(t.prompts.role);
+    }
+    // Not a clear answer and not a question the knowledge base answers: the buttons are named.
+    expect((await h.say('要带什么材料')).text).to.equal(t.errors.confirm(t.consentButtons));
+    expect((await h.say('同意')).text).to.equal(t.prompts.role);
   });
 
   it('keeps nothing when consent is declined', async () => {

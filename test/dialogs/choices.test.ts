@@ -43,6 +43,9 @@ describe('yes/no in Chinese', () => {
     ['是', true], ['好', true], ['行', true], ['可以', true], ['对', true], ['确认', true], ['嗯', true], ['没问题', true], ['好的！', true],
     ['不', false], ['不是', false], ['不用了', false], ['不要', false], ['算了', false], ['否', false], ['没有', false],
     ['护理补贴谁能领', undefined], ['', undefined],
+    ['是的呀', true], ['好的谢谢', true], ['可以可以', true], ['同意的', true], ['不用了谢谢', false], ['不要了', false],
+    // Questions that merely start with a yes or no word are not answers.
+    ['要带什么材料', undefined], ['有补贴吗', undefined], ['要多久', undefined], ['不知道', undefined], ['行不行啊', undefined], ['对方能办吗', undefined],
   ];
   for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(recognizeYesNo(input)).to.equal(expected));
 });
