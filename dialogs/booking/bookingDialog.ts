@@ -101,8 +101,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         // A new date said here is the new wish (confirmed in turn), before 对/不对 is looked for.
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
-        const picked = recognizeChoice(input, labelChoices(t.confirmButtons));
-        const yes = picked ? picked.value === 0 : recognizeYesNo(input);
+        const yes = recognizeConfirmation(input, labelChoices(t.confirmButtons));
         if (yes === undefined) return new NotAnswered(t.confirmNotUnderstood);
         return yes ? this.book(dc, state, state.slotId!) : this.ask(dc, { ...state, phase: 'when', slotId: undefined }, t.askWhen);
       }
