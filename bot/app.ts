@@ -137,7 +137,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     appId: config.microsoftAppId,
     lockout,
   });
-  registerWebChat(server, { issueToken: () => issueToken({ secret: config.directLineSecret, clock }), hotlines: region.hotlines });
+  registerWebChat(server, { issueToken: (userId) => issueToken({ secret: config.directLineSecret, clock }, userId ? { id: userId } : undefined), hotlines: region.hotlines });
 
   return {
     server,

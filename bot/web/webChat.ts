@@ -6,12 +6,12 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { text, type Hotlines } from '../../dialogs/text/index.js';
-import { guardRoute, sendError, sendJson } from '../http.js';
+import { guardRoute, readJsonBody, sendError, sendJson } from '../http.js';
 import { projectRoot } from '../paths.js';
 
 export interface WebChatDeps {
   /** A Direct Line token for a new conversation (`issueToken` of channels/directLine.ts, bound to its secret and clock). */
-  issueToken: () => { token: string; conversationId: string; expires_in: number };
+  issueToken: (userId?: string) => { token: string; conversationId: string; expires_in: number };
   hotlines: Hotlines;
 }
 
@@ -141,6 +141,9 @@ function fromThisSite(req: Request): boolean {
  * installed package (`/assets/webchat.js`, no CDN), talking to the bot's own Direct Line with a
  * token from `POST /api/webchat/token` (the page never sees the Direct Line secret).
  */
+/** The ids the page makes for itself: `web-` and 32 hex digits (128 random bits). */
+const PAGE_USER = /^web-[0-9a-f]{32}$/;
+
 export function registerWebChat(server: Server, deps: WebChatDeps): void {
   const webchat = webChatPackage();
   const bundlePath = join(webchat.dir, 'dist/webchat.js');
@@ -165,7 +168,10 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
 
   server.post('/api/webchat/token', guardRoute(async (req, res) => {
     if (!fromThisSite(req)) return sendError(res, 403, '只接受本站网页的请求');
-    const { token, conversationId, expires_in } = deps.issueToken();
+    // The page's remembered user (a random id it keeps 7 days), so a reload finds its draft again.
+    const body = (await readJsonBody(req, 1024).catch(() => ({}))) as { user?: unknown } | null;
+    const user = typeof body?.user === 'string' && PAGE_USER.test(body.user) ? body.user : undefined;
+    const { token, conversationId, expires_in } = deps.issueToken(user);
     sendJson(res, 200, { token, conversationId, expires_in });
   }));
 }

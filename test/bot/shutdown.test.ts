@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { startServerProcess } from '../../scripts/fuzz/serverProcess.js';
 
 describe('SIGTERM (a real child process)', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
 
   it('exits 0 within 10 s while holding a keep-alive connection and an open Direct Line WebSocket', async () => {
     const { child, base } = await startServerProcess();

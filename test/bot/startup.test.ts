@@ -7,7 +7,10 @@ import { openStores } from '../../data/openStores.js';
 import { newCase } from '../fixtures/cases.js';
 import { startEntryPoint as start, tempDir } from '../support.js';
 
-describe('npm start entry point', () => {
+// A child process builds its knowledge base and opens its stores before it answers: seconds alone,
+// half a minute on a loaded two-core machine.
+describe('npm start entry point', function () {
+  this.timeout(90_000);
   it('serves on the printed URL and answers /healthz', async () => {
     const run = await start({ DATA_DIR: tempDir() }, /admin API:.*\n/);
     try {
@@ -32,7 +35,8 @@ describe('npm start entry point', () => {
   });
 });
 
-describe('npm run chat (terminal chat)', () => {
+describe('npm run chat (terminal chat)', function () {
+  this.timeout(90_000);
   it('answers typed Chinese questions through the bot and quits at the end of input', async () => {
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/scripts/chat.js')], {
       env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: 'silent' },

@@ -114,6 +114,30 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
+  it('remembers the person across a reload, so a half-filled application goes on; 清除记录 forgets them', async () => {
+    const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const tab = await visit.newPage();
+      const say = async (words: string, reply: string) => {
+        await tab.locator('.webchat__send-box-text-box__input').fill(words);
+        await tab.locator('.webchat__send-box-text-box__input').press('Enter');
+        await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: reply }).last().waitFor(WAIT);
+      };
+      await tab.goto(`${running.base}/`);
+      await say('我要申请', text.application.consent.slice(0, 10));
+      await say('同意', text.application.prompts.role);
+      await say('给我自己', text.application.prompts.items.slice(0, 8));
+      await tab.reload();
+      await say('继续上次的申请', text.application.resumed);
+      await tab.getByRole('button', { name: text.web.clearRecords }).click();
+      await tab.waitForLoadState('load');
+      await tab.locator('.webchat__send-box-text-box__input').waitFor(WAIT);
+      await say('继续上次的申请', text.application.consent.slice(0, 10));
+    } finally {
+      await visit.close();
+    }
+  });
+
   it('passes an axe-core scan with no serious or critical violation', async () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -5,7 +5,7 @@ import { runFuzz } from '../../scripts/fuzz/run.js';
 const context: FuzzContext = { adminToken: 'a', agentToken: 'b', directLineSecret: 'c', conversationId: 'd', conversationToken: 'e', sinkUrl: 'http://127.0.0.1:1' };
 
 describe('fuzz (bounded run against a real server process)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('generates the same requests for the same seed, and different ones for another', () => {
     const raw = (seed: number) => [...generateRequests(seed, 50, context)].map((r) => r.raw.toString('latin1'));

@@ -5,6 +5,10 @@
   'use strict';
 
   var LARGE_TEXT_KEY = 'onevisit.largeText';
+  // The same person across reloads for 7 days (the privacy note says so), so a half-filled
+  // application is theirs again ("继续上次的申请"); "清除记录" forgets them on a shared computer.
+  var USER_KEY = 'onevisit.user';
+  var REMEMBER_MS = 7 * 24 * 3600 * 1000;
   var root = document.documentElement;
   var chat = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
@@ -28,6 +32,39 @@
   }
 
   var largeText = readLargeText();
+
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return 'web-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  /** This browser's user id: kept 7 days after the last visit, then a new one. */
+  function rememberedUser() {
+    var now = Date.now();
+    var kept = null;
+    try {
+      kept = JSON.parse(window.localStorage.getItem(USER_KEY) || 'null');
+    } catch (e) {
+      kept = null;
+    }
+    var id = kept && typeof kept.id === 'string' && now - kept.seen < REMEMBER_MS ? kept.id : randomId();
+    try {
+      window.localStorage.setItem(USER_KEY, JSON.stringify({ id: id, seen: now }));
+    } catch (e) {
+      // Storage refused (private window): this visit only.
+    }
+    return id;
+  }
+
+  document.getElementById('clear-records').addEventListener('click', function () {
+    try {
+      window.localStorage.removeItem(USER_KEY);
+    } catch (e) {
+      // nothing kept to clear
+    }
+    window.location.reload();
+  });
 
   // On a phone the privacy note starts folded (one tap opens it), so the chat keeps the screen.
   var privacy = document.getElementById('privacy');
@@ -103,11 +140,12 @@
 
   async function start() {
     if (!window.WebChat) throw new Error('Web Chat bundle not loaded');
+    var user = rememberedUser();
     var res = await fetch('/api/webchat/token', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify({ user: user }),
     });
     if (!res.ok) throw new Error('token endpoint answered ' + res.status);
     var issued = await res.json();
@@ -118,6 +156,7 @@
     });
     webChatProps = {
       directLine: directLine,
+      userID: user,
       store: window.WebChat.createStore(),
       locale: 'zh-CN',
       styleOptions: styleOptions(largeText),
