@@ -22,11 +22,13 @@ const OFFERED = 3;
 export type BookingAction = 'book' | 'cancel' | 'home';
 
 interface BookingState {
-  phase: 'category' | 'when' | 'pick' | 'confirmCancel';
+  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
   caseNo?: string;
   category?: DisabilityCategory;
   /** Sessions offered as buttons, by id. */
   offered?: string[];
+  /** The session read from a typed date, waiting for the person's "对". */
+  slotId?: string;
 }
 
 export interface BookingDeps {
@@ -95,9 +97,19 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         if (yes === undefined) return new NotAnswered(text.application.errors.confirm(t.cancelButtons));
         return yes ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
       }
+      case 'confirm': {
+        // A new date said here is the new wish (confirmed in turn), before 对/不对 is looked for.
+        const when = recognizeWhen(input, this.deps.clock.now());
+        if (when) return this.handleWhen(dc, state, when);
+        const yes = recognizeConfirmation(input, labelChoices(t.confirmButtons));
+        if (yes === undefined) return new NotAnswered(t.confirmNotUnderstood);
+        return yes ? this.book(dc, state, state.slotId!) : this.ask(dc, { ...state, phase: 'when', slotId: undefined }, t.askWhen);
+      }
       case 'pick': {
         const offered = (state.offered ?? []).map((id) => ({ label: this.label(id), value: id }));
         const picked = recognizeChoice(input, offered);
+        // Each button names the exact date and half day ("11月24日（周二）上午"): tapping it, or
+        // saying its number, is already the confirmation, so it books without a second question.
         if (picked) return this.book(dc, state, picked.value);
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
@@ -116,13 +128,13 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     return state.phase === 'confirmCancel' ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
   }
 
-  /** From the offered sessions back to the question of when; nothing is before that. */
+  /** From the offered sessions or the confirmation back to the question of when; nothing is before that. */
   protected async back(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
-    if (state.phase === 'pick' && state.caseNo) return this.ask(dc, { ...state, phase: 'when', offered: undefined }, t.askWhen);
+    if ((state.phase === 'pick' || state.phase === 'confirm') && state.caseNo) return this.ask(dc, { ...state, phase: 'when', offered: undefined, slotId: undefined }, t.askWhen);
     return super.back(dc, state);
   }
 
-  /** A date the person asked for: book it if it has a place, else explain and offer the nearest. */
+  /** A date the person asked for: confirm it if it has a place, else explain and offer the nearest. */
   private async handleWhen(dc: DialogContext, state: BookingState, when: When): Promise<DialogTurnResult> {
     const hospital = this.hospital(state.category);
     const today = shanghaiDate(this.deps.clock.now());
@@ -142,7 +154,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
           const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
             (s) => !when.part || s.part === when.part,
           );
-          if (free.length === 1 || (free.length > 1 && when.part)) return this.book(dc, state, free[0].id);
+          if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
           if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
           note = t.full;
         }
@@ -156,6 +168,14 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
+  }
+
+  /**
+   * Says back the exact date and half day read from the person's words before booking or
+   * moving there, so a date read differently from what was meant is caught.
+   */
+  private confirm(dc: DialogContext, state: BookingState, slotId: string): Promise<DialogTurnResult> {
+    return this.ask(dc, { ...state, phase: 'confirm', offered: undefined, slotId }, t.confirmWhen(this.label(slotId)), labelChoices(t.confirmButtons));
   }
 
   /** Takes the place (or moves the existing booking there) and records it on the case. */

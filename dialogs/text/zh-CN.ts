@@ -259,6 +259,9 @@ const booking = {
   offer: '离您说的时间最近、还有名额的是下面这几个，点一下就能约：',
   offerMore: '换个时间',
   pickPart: '那天上午和下午都能约，您选哪个？',
+  confirmWhen: (when: string) => `${when}，对吗？`,
+  confirmButtons: ['对', '不对'],
+  confirmNotUnderstood: '请说“对”或“不对”，也可以直接说想约的日子。',
   confirmed: (hospital: string, address: string, when: string, bring: string) =>
     `约好了：${when}，${hospital}（${address}）。\n要带：${bring}。\n前一天会提醒您。要改时间就说“改到某天”，不去了就说“取消预约”。`,
   rescheduled: '已经帮您改好了。',

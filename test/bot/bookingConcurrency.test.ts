@@ -27,13 +27,14 @@ describe('50 people racing for the last appraisal place, through /api/messages',
       expect(patch.status).to.equal(200);
       expect((await fetch(`${base}/api/admin/slots/${encodeURIComponent(SLOT)}`, { method: 'PATCH', body: '{"capacity":2}' })).status).to.equal(401);
 
-      const replies = await Promise.all(
+      /** The last reply to each of the 50 people saying `say` at once. */
+      const everyone = (say: string) => Promise.all(
         Array.from({ length: 50 }, async (_, i) => {
           const res = await fetch(`${base}/api/messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
-              type: 'message', text: '我想预约12月1号上午鉴定', channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+              type: 'message', text: say, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
               conversation: { id: `race-${i}` }, from: { id: `u${i}` }, recipient: { id: 'bot' },
             }),
           });
@@ -42,6 +43,10 @@ describe('50 people racing for the last appraisal place, through /api/messages',
           return acts[acts.length - 1];
         }),
       );
+      // Everyone is asked to confirm the free place, then all say "对" at once.
+      const asked = await everyone('我想预约12月1号上午鉴定');
+      for (const r of asked) expect(r.text).to.equal(text.booking.confirmWhen('12月1日（周二）上午'));
+      const replies = await everyone('对');
       const booked = replies.filter((r) => r.text.includes('约好了：12月1日（周二）上午'));
       const offered = replies.filter((r) => r.text === text.booking.full + text.booking.offer);
       expect(booked).to.have.length(1);

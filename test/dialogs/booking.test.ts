@@ -24,9 +24,13 @@ async function withCase(category: '肢体' | '智力' = '肢体') {
 }
 
 describe('BookingDialog', () => {
-  it('books the requested session at the hospital for the category, and records it on the case', async () => {
+  it('books the requested session at the hospital for the category after "对", and records it on the case', async () => {
     const h = await withCase();
-    const reply = await h.say('我想预约下周二上午鉴定');
+    const asked = await h.say('我想预约下周二上午鉴定');
+    expect(asked.text).to.equal(t.confirmWhen('11月24日（周二）上午'));
+    expect(buttons(asked)).to.deep.equal(t.confirmButtons);
+    expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+    const reply = await h.say('对');
     expect(reply.text).to.include('约好了：11月24日（周二）上午').and.include('示范市人民医院').and.include('示范市健康路1号').and.include('要带');
     const booking = await h.slots.activeBookingOf(h.record.caseNo);
     expect(booking?.slotId).to.equal('people:2026-11-24:am');
@@ -37,7 +41,8 @@ describe('BookingDialog', () => {
 
   it('sends 智力 and 精神 to the mental health hospital', async () => {
     const h = await withCase('智力');
-    const reply = await h.say('预约12月2号鉴定');
+    expect((await h.say('预约12月2号鉴定')).text).to.equal(t.confirmWhen('12月2日（周三）上午'));
+    const reply = await h.say('是');
     expect(reply.text).to.include('示范市安定医院').and.include('12月2日（周三）上午');
   });
 
@@ -88,7 +93,10 @@ describe('BookingDialog', () => {
   it('reschedules: the new place is taken and the old one freed', async () => {
     const h = await withCase();
     await h.say('预约下周二上午');
-    const reply = await h.say('帮我改到12月1号下午');
+    await h.say('对');
+    expect((await h.say('帮我改到12月1号下午')).text).to.equal(t.confirmWhen('12月1日（周二）下午'));
+    expect((await h.slots.get('people:2026-12-01:pm'))?.booked).to.equal(0);
+    const reply = await h.say('可以');
     expect(reply.text).to.include(t.rescheduled).and.include('12月1日（周二）下午');
     expect((await h.slots.get('people:2026-11-24:am'))?.booked).to.equal(0);
     expect((await h.slots.get('people:2026-12-01:pm'))?.booked).to.equal(1);
@@ -98,12 +106,48 @@ describe('BookingDialog', () => {
   it('cancels after confirmation and frees the place at once', async () => {
     const h = await withCase();
     await h.say('预约下周二上午');
+    await h.say('对');
     expect((await h.say('取消预约')).text).to.equal(t.cancelConfirm('示范市人民医院11月24日（周二）上午'));
     expect((await h.say('不取消')).text).to.equal(t.kept);
     await h.say('取消预约');
     expect((await h.say('确定取消')).text).to.equal(t.cancelled);
     expect((await h.slots.get('people:2026-11-24:am'))?.booked).to.equal(0);
     expect((await h.cases.get(h.record.caseNo))?.appointment).to.equal(undefined);
+  });
+
+  it('says back "下下周二下午" as the exact date against the clock before booking it', async () => {
+    const h = await withCase();
+    const asked = await h.say('预约下下周二下午');
+    expect(asked.text).to.equal('12月1日（周二）下午，对吗？');
+    expect((await h.say('1')).text).to.include('约好了：12月1日（周二）下午');
+    expect((await h.slots.activeBookingOf(h.record.caseNo))?.slotId).to.equal('people:2026-12-01:pm');
+  });
+
+  it('"不对" asks for the date again, and the next date is confirmed in turn', async () => {
+    const h = await withCase();
+    await h.say('预约下周二上午');
+    expect((await h.say('不对')).text).to.equal(t.askWhen);
+    expect((await h.say('12月3号上午')).text).to.equal(t.confirmWhen('12月3日（周四）上午'));
+    expect((await h.say('对')).text).to.include('约好了：12月3日（周四）上午');
+    expect((await h.slots.get('people:2026-11-24:am'))?.booked).to.equal(0);
+  });
+
+  it('takes a new date said at the confirmation as the new wish, and confirms that one', async () => {
+    const h = await withCase();
+    await h.say('预约下周二上午');
+    expect((await h.say('不是，下周四上午')).text).to.equal(t.confirmWhen('11月26日（周四）上午'));
+    expect((await h.say('对的')).text).to.include('约好了：11月26日（周四）上午');
+  });
+
+  it('answers a question asked at the confirmation and asks the confirmation again', async () => {
+    const h = await withCase();
+    await h.say('预约下周二上午');
+    const replies = await h.send('公示要几天');
+    expect(replies.map((r) => r.text).join('\n')).to.include('5个工作日');
+    expect(replies.at(-1)?.text).to.include(t.confirmWhen('11月24日（周二）上午'));
+    expect(buttons(replies.at(-1)!)).to.deep.equal(t.confirmButtons);
+    expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+    expect((await h.say('对')).text).to.include('约好了：11月24日（周二）上午');
   });
 
   it('records a home appraisal request for the hospital', async () => {

@@ -70,8 +70,16 @@ const steps: Step[] = [
   { flow: 'booking', step: 'pick a session', reach: async () => inputs(['预约鉴定', '最早什么时候'], await withCase('appraisal_scheduled')), asks: b.offer, back: b.askWhen, cancel: b.kept },
   {
     flow: 'booking',
+    step: 'confirming the session',
+    reach: async () => inputs(['预约下周二上午鉴定'], await withCase('appraisal_scheduled')),
+    asks: b.confirmWhen('11月24日（周二）上午'),
+    back: b.askWhen,
+    cancel: b.kept,
+  },
+  {
+    flow: 'booking',
     step: 'confirming a cancellation',
-    reach: async () => inputs(['预约下周二上午鉴定', '取消预约'], await withCase('appraisal_scheduled')),
+    reach: async () => inputs(['预约下周二上午鉴定', '对', '取消预约'], await withCase('appraisal_scheduled')),
     asks: '确定取消',
     back: '确定取消',
     cancel: b.cancelled,
