@@ -25,8 +25,6 @@ export interface Config {
   notifySchedule?: string;
   /** DIRECTLINE_SECRET: what a Direct Line client presents to get a token. */
   directLineSecret?: string;
-  /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
-  agentToken?: string;
   /** RATE_LIMIT_USER, RATE_LIMIT_IP, RATE_LIMIT_TOKENS_IP ("N/S": N requests per S seconds); `RATE_LIMIT=off` turns them off. */
   floodLimits?: FloodLimits;
   /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
@@ -65,7 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: env.QUIET_HOURS || undefined,
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
-    agentToken: env.AGENT_TOKEN || undefined,
     floodLimits: floodLimitsOf(env),
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
   };

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
 import type { CaseStore } from './cases.js';
@@ -9,6 +10,7 @@ import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
+import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
 import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from './lowdb/lowdbDirectLineStore.js';
@@ -21,6 +23,7 @@ import { LowdbSlotStore } from './lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from './lowdb/lowdbStorage.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
+import { MemoryAgentStore } from './memory/memoryAgentStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
@@ -66,6 +69,8 @@ export interface Stores<Draft> {
   directLine: DirectLineStore;
   /** Uploaded materials' bytes. */
   files: FileStore;
+  /** Agent accounts and their login sessions. */
+  agents: AgentStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -105,6 +110,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     jobState: new MemoryJobState(),
     directLine: new MemoryDirectLineStore(),
     files: new MemoryFileStore(),
+    agents: new MemoryAgentStore(),
     close: async () => undefined,
   };
 }
@@ -122,7 +128,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -133,6 +139,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       LowdbFamilyStore.open(dataDir),
       LowdbJobState.open(dataDir, { onCorrupt: setAside }),
       LowdbDirectLineStore.open(dataDir),
+      LowdbAgentStore.open(dataDir),
     ]);
     return {
       storage,
@@ -147,6 +154,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       jobState,
       directLine,
       files: DiskFileStore.open(dataDir),
+      agents,
       close: async () => {
         await storage.flush();
         await lock.release();

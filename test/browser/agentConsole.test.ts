@@ -7,6 +7,9 @@ import { registerAgentConsole } from '../../bot/routes/agentConsole.js';
 import type { CallRecord } from '../../data/calls.js';
 import type { CaseRecord } from '../../data/cases.js';
 import { systemClock } from '../../data/clock.js';
+import { AgentAuth } from '../../bot/agentAuth.js';
+import { createAccount } from '../../data/agents.js';
+import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
@@ -16,7 +19,7 @@ import { useCasesFor } from '../useCases.js';
 import { launchChromium, screenshotPath } from './launch.js';
 
 const SCREENSHOT = screenshotPath('agent-console.png');
-const TOKEN = 'browser-agent-token';
+const PASSWORD = 'browser-agent-pass';
 const WAIT = { timeout: 15_000 };
 
 async function axeProblems(page: Page): Promise<string[]> {
@@ -45,9 +48,11 @@ describe('hotline agent console at /agent (Chromium)', function () {
     [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir, { shards: 4 }), LowdbFeedbackStore.open(dataDir)]);
     const { kb, region } = shippedKnowledge();
     const { access } = await useCasesFor(dataDir, cases, systemClock);
+    const agents = new MemoryAgentStore();
+    await createAccount(agents, { name: '1001', displayName: '张敏', password: PASSWORD, role: 'agent' }, 'test', systemClock.now());
     served = await serveRoutes((server) => {
       registerAgent(server, kb);
-      registerAgentConsole(server, { token: TOKEN, feedback, cases, access, calls, clock: systemClock, region, kb });
+      registerAgentConsole(server, { auth: new AgentAuth(agents, systemClock), feedback, cases, access, calls, clock: systemClock, region, kb });
     });
     const now = systemClock.now();
     record = await cases.create(newCase({ applicant: { name: '王建国', idNumber: testIdNumber(31, '1958-03-09'), phone: '13912345678' } }), now);
@@ -77,11 +82,11 @@ describe('hotline agent console at /agent (Chromium)', function () {
   });
 
   it('logs in from the keyboard', async () => {
-    await page.getByLabel('坐席工号或姓名').fill('1001');
-    await page.getByLabel('登录口令').fill(TOKEN);
-    await page.getByLabel('登录口令').press('Enter');
+    await page.getByLabel('登录名（工号）').fill('1001');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
     await page.getByRole('heading', { name: '答复建议' }).waitFor(WAIT);
-    expect(await page.locator('#agent-name').innerText()).to.equal('1001');
+    expect(await page.locator('#agent-name').innerText()).to.equal('张敏');
     // The session cookie is not readable by scripts.
     expect(await page.evaluate(() => document.cookie)).to.equal('');
   });

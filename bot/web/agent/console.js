@@ -6,6 +6,7 @@
   const DEBOUNCE_MS = 300;
 
   let agentName = '';
+  let agentRole = 'agent';
 
   // ---------------------------------------------------------------------------------------
   // Helpers
@@ -75,8 +76,9 @@
     $('login-agent').focus();
   }
 
-  function showConsole(agent) {
-    agentName = agent || '';
+  function showConsole(session) {
+    agentName = session.displayName || session.agent || '';
+    agentRole = session.role || 'agent';
     $('login-section').hidden = true;
     $('console').hidden = false;
     $('who').hidden = false;
@@ -87,24 +89,23 @@
 
   async function checkSession() {
     const r = await api('GET', '/api/agent/session');
-    if (r.ok && r.data.loggedIn) showConsole(r.data.agent);
-    else if (r.ok && !r.data.open) showLogin(r.data.message);
+    if (r.ok && r.data.loggedIn) showConsole(r.data);
     else showLogin(r.ok ? '' : errorOf(r));
   }
 
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const agent = $('login-agent').value.trim();
-    const token = $('login-token').value;
-    if (!agent) return say($('login-status'), '请填写坐席工号或姓名', 'error'), $('login-agent').focus();
-    if (!token) return say($('login-status'), '请填写登录口令', 'error'), $('login-token').focus();
+    const name = $('login-agent').value.trim();
+    const password = $('login-password').value;
+    if (!name) return say($('login-status'), '请填写登录名（工号）', 'error'), $('login-agent').focus();
+    if (!password) return say($('login-status'), '请填写密码', 'error'), $('login-password').focus();
     say($('login-status'), '正在登录…');
-    const r = await api('POST', '/api/agent/login', { token, agent });
-    $('login-token').value = '';
-    if (r.ok) showConsole(r.data.agent);
+    const r = await api('POST', '/api/agent/login', { name, password });
+    $('login-password').value = '';
+    if (r.ok) showConsole(r.data);
     else {
       say($('login-status'), errorOf(r), 'error');
-      $('login-token').focus();
+      $('login-password').focus();
     }
   });
 
@@ -287,7 +288,7 @@
       event.preventDefault();
       if (reason.value.trim().length < 2) return say(revealStatus, '请写明查看原因（至少 2 个字）', 'error'), reason.focus();
       say(revealStatus, '正在获取…');
-      const r = await api('POST', `/api/agent/cases/${encodeURIComponent(c.caseNo)}/reveal`, { reason: reason.value.trim(), agent: agentName || undefined });
+      const r = await api('POST', `/api/agent/cases/${encodeURIComponent(c.caseNo)}/reveal`, { reason: reason.value.trim() });
       if (!r.ok) return say(revealStatus, errorOf(r), 'error');
       const a = r.data.applicant;
       const full = [
@@ -343,7 +344,6 @@
       answer: $('call-answer').value.trim(),
       followUpNeeded: $('call-followup').checked,
     };
-    if (agentName) body.agent = agentName;
     const missing = [
       ['call-phone', '来电号码'],
       ['call-question', '问题'],
@@ -400,7 +400,7 @@
     );
     done.addEventListener('click', async () => {
       done.disabled = true;
-      const r = await api('POST', `/api/agent/calls/${encodeURIComponent(call.id)}/done`, agentName ? { agent: agentName } : {});
+      const r = await api('POST', `/api/agent/calls/${encodeURIComponent(call.id)}/done`, {});
       if (!r.ok) {
         done.disabled = false;
         return say(status, errorOf(r), 'error');
