@@ -18,6 +18,11 @@ import { issueToken, newConnectorSecret, registerDirectLine } from './channels/d
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
+import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
+import { DeskEvents } from './deskEvents.js';
+import { Handoffs } from '../cases/handoffs.js';
+import { HandoffGate } from '../dialogs/handoff/handoffGate.js';
+import type { HandoffMessage } from '../data/handoffs.js';
 import { AgentAuth } from './agentAuth.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
@@ -61,6 +66,8 @@ export interface App {
   useCases: CaseUseCases;
   dailyJobs: DailyJobs;
   notifier: Notifier;
+  /** The live hand-off to the desk (cases/). */
+  handoffs: Handoffs;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
   startScheduler(): void;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
@@ -80,8 +87,19 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
 
   const conversationState = new VersionedConversationState(storage);
   const userState = new VersionedUserState(storage);
+  // The consoles watching the queue; the notifier is made further down, once the adapter is.
+  let notifier: Notifier | undefined;
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock }, caller));
+  const handoffs = new Handoffs({
+    handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
+    onDuty: () => desk.onDuty(),
+    quietMs: config.handoffQuietMinutes * 60_000,
+    onChange: () => desk.changed(),
+    deliverSoon: () => notifier?.deliverSoon(),
+  });
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), clock, region.desk.hours);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
@@ -99,13 +117,14 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     { slots, cases, useCases, region, clock },
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
+    handoffGate,
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
-  const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
+  notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));
@@ -123,6 +142,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const agentAuth = new AgentAuth(stores.agents, clock, lockout);
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
   registerAgentAccounts(server, admin, stores.agents, clock);
+  registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
   registerSlotAdmin(server, admin, slots);
@@ -153,8 +173,9 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     useCases,
     dailyJobs,
     notifier,
+    handoffs,
     startScheduler: () => {
-      scheduler ??= startScheduler({ notifier, relay: () => relayLeftovers(useCases, logger), schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+      scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },
     listen: () =>
       new Promise((resolve, reject) => {
@@ -171,6 +192,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // Open Direct Line streams and idle keep-alive connections would keep the server from
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
+      desk.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A connection whose request ends after this (a reply the bot is posting to its own
       // channel, say) is idle only then: swept again until the server has closed.

@@ -27,6 +27,8 @@ export interface Config {
   directLineSecret?: string;
   /** RATE_LIMIT_USER, RATE_LIMIT_IP, RATE_LIMIT_TOKENS_IP ("N/S": N requests per S seconds); `RATE_LIMIT=off` turns them off. */
   floodLimits?: FloodLimits;
+  /** HANDOFF_QUIET_MINUTES: an agent silent this long in a live chat, the person is told and offered the bot or a call-back. */
+  handoffQuietMinutes: number;
   /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
   allowedServiceUrls: string[];
 }
@@ -47,9 +49,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效: ${env.PORT}`);
   const store = (env.STORE || 'lowdb') as StoreKind;
   if (!STORE_KINDS.includes(store)) throw new Error(`STORE 无效: ${env.STORE}（可选 ${STORE_KINDS.join('、')}）`);
+  const handoffQuietMinutes = Number(env.HANDOFF_QUIET_MINUTES || 5);
+  if (!Number.isInteger(handoffQuietMinutes) || handoffQuietMinutes < 1 || handoffQuietMinutes > 120) {
+    throw new Error(`HANDOFF_QUIET_MINUTES 无效: ${env.HANDOFF_QUIET_MINUTES}（1 到 120 之间的整数，单位分钟）`);
+  }
   return {
     port,
     store,
+    handoffQuietMinutes,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
     regionFile: resolve(env.REGION_FILE || resolve(projectRoot, 'data/region/demo-county.yaml')),

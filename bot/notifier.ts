@@ -105,6 +105,8 @@ export class Notifier {
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
   private running = false;
+  /** Asked to deliver while a tick ran: the tick goes round once more before it ends. */
+  private again = false;
 
   constructor(options: NotifierOptions) {
     const { batchSize = 100, maxAttempts = 8 } = options;
@@ -127,11 +129,24 @@ export class Notifier {
     if (this.running) return result;
     this.running = true;
     try {
-      await this.deliverDue(result);
+      do {
+        this.again = false;
+        await this.deliverDue(result);
+      } while (this.again);
     } finally {
       this.running = false;
     }
     return result;
+  }
+
+  /**
+   * Delivers what is due now without waiting for the scheduler (a live chat reply): a tick
+   * already running picks it up before it ends. Errors are logged, never thrown.
+   */
+  deliverSoon(): void {
+    this.again = true;
+    if (this.running) return;
+    this.tick().catch((err) => this.logger.error('notify_soon_failed', { message: errorMessage(err) }));
   }
 
   private async deliverDue(result: TickResult): Promise<void> {
@@ -144,13 +159,14 @@ export class Notifier {
       // are all settled before the next batch is read, so no row is offered twice in a tick.
       const marks: Promise<void>[] = [];
       let quiet = false;
-      for (const [i, row] of rows.entries()) {
-        if (this.quietHours && inQuietHours(this.quietHours, this.clock.now())) {
-          result.deferred += rows.length - i;
-          quiet = true;
-          break;
-        }
+      for (const row of rows) {
         tried.add(row.id);
+        // Live chat replies go in quiet hours too: the person is waiting for them.
+        if (!row.live && this.quietHours && inQuietHours(this.quietHours, this.clock.now())) {
+          result.deferred += 1;
+          quiet = true;
+          continue;
+        }
         const outcome = await this.send(row);
         marks.push(this.record(row, outcome, result));
       }

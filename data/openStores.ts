@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
+import type { HandoffStore } from './handoffs.js';
 import type { CaseStore } from './cases.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
@@ -11,6 +12,7 @@ import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
+import { LowdbHandoffStore } from './lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from './lowdb/lowdbDirectLineStore.js';
@@ -24,6 +26,7 @@ import { LowdbStorage } from './lowdb/lowdbStorage.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
+import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
@@ -71,6 +74,8 @@ export interface Stores<Draft> {
   files: FileStore;
   /** Agent accounts and their login sessions. */
   agents: AgentStore;
+  /** The hand-off queue and live conversations with the agent desk. */
+  handoffs: HandoffStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -111,6 +116,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     directLine: new MemoryDirectLineStore(),
     files: new MemoryFileStore(),
     agents: new MemoryAgentStore(),
+    handoffs: new MemoryHandoffStore(),
     close: async () => undefined,
   };
 }
@@ -128,7 +134,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -140,6 +146,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       LowdbJobState.open(dataDir, { onCorrupt: setAside }),
       LowdbDirectLineStore.open(dataDir),
       LowdbAgentStore.open(dataDir),
+      LowdbHandoffStore.open(dataDir),
     ]);
     return {
       storage,
@@ -155,6 +162,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       directLine,
       files: DiskFileStore.open(dataDir),
       agents,
+      handoffs,
       close: async () => {
         await storage.flush();
         await lock.release();

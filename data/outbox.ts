@@ -16,11 +16,13 @@ export interface OutboxRow {
   dueAt: string;
   attempts: number;
   status: 'pending' | 'delivered' | 'dead';
+  /** A live chat message (an agent's reply): sent in quiet hours too. */
+  live?: boolean;
   lastError?: string;
   deliveredAt?: string;
 }
 
-export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text'> & { dueAt?: string };
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live'> & { dueAt?: string };
 
 /**
  * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all

@@ -10,6 +10,7 @@ import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { recognizeCommand } from './commands.js';
+import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
 export type OfferedAction =
@@ -33,9 +34,9 @@ export interface PolicyAnswerDeps {
   feedback: FeedbackStore;
   clock: Clock;
   hotlines: Hotlines;
+  /** 转人工 buttons on answers queue the conversation for the desk. */
+  handoff: HandoffRequester;
 }
-
-export const HANDOFF_ENTRY_ID = 'human-handoff';
 
 /**
  * Answers policy questions from the knowledge base, and handles the buttons its replies
@@ -174,11 +175,10 @@ export class PolicyAnswers {
     return true;
   }
 
-  /** Sends the hand-off entry: how to reach a person. */
+  /** 转人工 from a button of an answer: the conversation is queued for the desk. */
   async handoff(context: TurnContext): Promise<void> {
-    const entry = this.deps.kb.entry(HANDOFF_ENTRY_ID);
-    if (!entry) throw new Error(`knowledge base lacks the ${HANDOFF_ENTRY_ID} entry`);
-    await this.sendEntry(context, entry, entry.question, 1);
+    await this.clearOffer(context);
+    await this.deps.handoff.request(context, 'asked');
   }
 
   /**

@@ -240,6 +240,37 @@ const flow = {
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
 };
 
+/** The live hand-off to the 12345 desk (转人工) and the 好差评 rating after it. */
+const handoff = {
+  queued: (ahead: number, minutes: number) =>
+    `已为您转人工客服，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约要等${minutes}分钟。等的时候可以继续问我；不想等了，说“不用了”。`,
+  already: (ahead: number, minutes: number) =>
+    `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
+  alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
+  closedAskPhone: (hours: string) =>
+    `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
+  closedCallback: (hours: string, phone: string) =>
+    `现在人工客服不在线（工作日${hours}）。工作人员上班后会打 ${phone} 给您，请留意接听。`,
+  askPhone: '好的。请发一个联系电话（手机号，或带区号的座机），工作人员会打给您；不需要的话，说“不用了”。',
+  callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
+  left: '好的，不转人工了。有问题随时问我。',
+  taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
+  ended: '工作人员已结束这次对话。还有问题随时问我，需要人工再说“转人工”。',
+  handedBack: '工作人员已把对话交还给“一次办”助手，您接着问我就行。',
+  requeued: '工作人员把您转给其他同事，请稍等。',
+  quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
+  quietButtons: ['接着等', '问机器人', '回电'],
+  stillWaiting: '好的，请再稍等一下。',
+  backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
+  leaveWords: ['不用了', '不排了', '不等了', '取消排队', '不要人工了', '不转人工了'],
+  botWords: ['问机器人', '机器人', '问助手'],
+  callbackWords: ['回电', '回电话', '给我回电话', '打电话给我'],
+  waitWords: ['接着等', '继续等', '等'],
+  reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
+  callbackAnswer: '待回电（在线转人工时人工客服不在线）',
+  stuck: '好像还是不太顺利，我帮您转人工客服。',
+};
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -432,7 +463,7 @@ export const zhCN = {
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],
-    human: ['人工', '转人工', '人工客服', '找人工', '真人', '客服'],
+    human: ['人工', '转人工', '人工客服', '找人工', '真人', '客服', '我要找真人', '找真人', '我要找人工', '我要人工', '转人工客服'],
     restart: ['重新问', '换个问题'],
     cancel: ['取消', '取消申请', '不办了', '不想办了', '退出', '不填了'],
     back: ['返回', '上一步', '上一个', '回到上一步', '改上一项', '退回上一步'],
@@ -479,6 +510,7 @@ export const zhCN = {
   },
   application,
   flow,
+  handoff,
   booking,
   status,
   privacy,

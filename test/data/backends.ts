@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { SlotStore } from '../../data/appraisal.js';
 import type { AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
+import type { HandoffStore } from '../../data/handoffs.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { DirectLineLimits, DirectLineStore } from '../../data/directLineStore.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -10,6 +11,7 @@ import type { FileStore } from '../../data/files/fileStore.js';
 import type { JobState } from '../../data/jobState.js';
 import { MapRecords } from '../../data/keyedRecords.js';
 import { LowdbAgentStore } from '../../data/lowdb/lowdbAgentStore.js';
+import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
@@ -22,6 +24,7 @@ import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
 import { MemoryBotStorage } from '../../data/memory/memoryBotStorage.js';
 import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
+import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
 import { MemoryCallStore } from '../../data/memory/memoryCallStore.js';
 import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
 import { MemoryDirectLineStore, directLineLimits } from '../../data/memory/memoryDirectLineStore.js';
@@ -57,6 +60,7 @@ export interface Backend {
   directLine(dir: string, limits?: Partial<DirectLineLimits>): Promise<DirectLineStore>;
   files(dir: string): Promise<FileStore>;
   agents(dir: string): Promise<AgentStore>;
+  handoffs(dir: string): Promise<HandoffStore>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -85,6 +89,7 @@ export const memoryBackend: Backend = {
   jobState: perPlace(() => new MemoryJobState()),
   files: perPlace(() => new MemoryFileStore()),
   agents: perPlace(() => new MemoryAgentStore()),
+  handoffs: perPlace(() => new MemoryHandoffStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -104,6 +109,7 @@ export const lowdbBackend: Backend = {
   directLine: (dir, limits) => LowdbDirectLineStore.open(dir, limits),
   files: async (dir) => DiskFileStore.open(dir),
   agents: (dir) => LowdbAgentStore.open(dir),
+  handoffs: (dir) => LowdbHandoffStore.open(dir),
 };
 
 export const backends: Backend[] = [memoryBackend, lowdbBackend];

@@ -1,4 +1,5 @@
 import { agentStoreConformance } from './agentStore.conformance.js';
+import { handoffStoreConformance } from './handoffStore.conformance.js';
 import { backends } from './backends.js';
 import { callStoreConformance } from './callStore.conformance.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
@@ -26,5 +27,6 @@ for (const b of backends) {
   jobStateConformance(b.name, b.jobState, b.newDir);
   directLineStoreConformance(b.name, b.directLine, b.newDir);
   agentStoreConformance(b.name, b.agents, b.newDir);
+  handoffStoreConformance(b.name, b.handoffs, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
 }

@@ -13,6 +13,11 @@ import { statusTexts, text } from '../../dialogs/text/index.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import { Handoffs } from '../../cases/handoffs.js';
+import type { HandoffMessage } from '../../data/handoffs.js';
+import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
+import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
+import { HandoffGate } from '../../dialogs/handoff/handoffGate.js';
 import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
 import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
 
@@ -38,11 +43,20 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const useCases = new CaseUseCases({ cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
+  const handoffStore = await LowdbHandoffStore.open(dataDir);
+  const calls = await LowdbCallStore.open(dataDir);
+  const desk = { agentsOnDuty: 1 };
+  const handoffs = new Handoffs({
+    handoffs: handoffStore, outbox, calls, cases, region, clock, texts: text.handoff,
+    onDuty: () => desk.agentsOnDuty,
+    quietMs: 5 * 60_000,
+  });
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), clock, region.desk.hours);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), access: useCases.access, cases, family, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
 
   /** All replies to one message, in order. */
@@ -60,7 +74,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
+  return { say, sayAs, send, handoffs, handoffStore, calls, desk, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
 /** What each button sends when tapped: its label (the title shows it numbered). */
