@@ -38,6 +38,9 @@ export interface PolicyAnswerDeps {
   handoff: HandoffRequester;
 }
 
+/** The knowledge base's entry on reaching a person: as a button, it queues for the desk. */
+const HANDOFF_ENTRY_ID = 'human-handoff';
+
 /**
  * Answers policy questions from the knowledge base, and handles the buttons its replies
  * offer (follow-ups, "您想问的是", feedback). Any dialog can hand it a free-text question.
@@ -195,7 +198,8 @@ export class PolicyAnswers {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
       ...more.map((q): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } })),
-      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({ label: f.label, value: { type: 'entry', entryId: f.to } })),
+      // A 转人工 follow-up queues for the desk rather than showing how to phone.
+      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({ label: f.label, value: f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to } })),
     ];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {

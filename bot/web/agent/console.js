@@ -68,6 +68,7 @@
   // Login
 
   function showLogin(message) {
+    stopDesk();
     agentName = '';
     $('console').hidden = true;
     $('who').hidden = true;
@@ -85,6 +86,7 @@
     $('agent-name').textContent = agentName || '（未填写）';
     $('question').focus();
     loadFollowUps();
+    startDesk();
   }
 
   async function checkSession() {
@@ -411,6 +413,153 @@
       $('followup-title').focus();
     });
     return item;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // 在线转人工: the queue live (server-sent events), the conversation, its suggestions
+
+  const REASONS = { asked: '本人要求', stuck: '办理不顺利', agent: '同事转回' };
+  const WHO = { person: '对方', agent: '坐席', bot: '助手' };
+  let events;
+  let current; // the conversation shown (an id among mine)
+  let shown = { id: '', last: '' };
+  let suggestedFor = '';
+
+  const minutes = (seconds) => (seconds < 60 ? `${seconds} 秒` : `${Math.floor(seconds / 60)} 分钟`);
+
+  function startDesk() {
+    stopDesk();
+    events = new EventSource('/api/agent/handoffs/events');
+    events.addEventListener('desk', (e) => renderDesk(JSON.parse(e.data)));
+    events.addEventListener('error', () => say($('desk-status'), '与服务器的实时连接断开了，正在重连…', 'error'));
+  }
+
+  function stopDesk() {
+    if (events) events.close();
+    events = undefined;
+  }
+
+  function renderDesk(frame) {
+    say($('desk-status'), `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；在线坐席 ${frame.onDuty.length} 人`);
+    $('queue-empty').hidden = frame.queue.length > 0;
+    $('queue').replaceChildren(
+      ...frame.queue.map((h, i) => {
+        const take = el('button', { type: 'button' }, `接入 ${h.id}`);
+        take.addEventListener('click', () => takeHandoff(h.id, take));
+        return el(
+          'li',
+          { 'data-handoff-id': h.id },
+          el('div', {}, el('strong', {}, `第 ${i + 1} 位`), ` · ${REASONS[h.reason] || h.reasonName} · 已等 ${minutes(h.waitedSeconds)}`),
+          h.caseNo ? el('div', {}, `办件 ${h.caseNo}`) : null,
+          h.lastPersonText ? el('div', { className: 'hint' }, `最近一句：${h.lastPersonText}`) : null,
+          take,
+        );
+      }),
+    );
+    const mine = frame.mine;
+    if (!mine.some((h) => h.id === current)) current = mine.length ? mine[0].id : undefined;
+    const chat = mine.find((h) => h.id === current);
+    $('chat').hidden = !chat;
+    if (chat) renderChat(chat);
+    if (frame.role === 'supervisor') renderSupervisor(frame);
+  }
+
+  function renderChat(h) {
+    $('chat-title').textContent = `正在接待 ${h.id}`;
+    $('chat-facts').textContent = `${REASONS[h.reason] || h.reasonName}${h.caseNo ? ` · 办件 ${h.caseNo}` : ''} · 渠道 ${h.channel}${h.quietToldAt ? ' · 已提示对方您暂时没有回复' : ''}`;
+    const keyOf = (m) => `${m.at}|${m.from}|${m.text}`;
+    let from = 0;
+    if (shown.id === h.id) {
+      // Only messages after the last one shown are added, so a screen reader reads each once.
+      const last = h.messages.map(keyOf).lastIndexOf(shown.last);
+      from = last + 1;
+      if (last < 0) $('transcript').replaceChildren();
+    } else {
+      $('transcript').replaceChildren();
+    }
+    for (const m of h.messages.slice(from)) {
+      $('transcript').append(el('li', { className: `who-${m.from}` }, `${time(m.at)} ${WHO[m.from]}：${m.text}`));
+    }
+    shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
+    $('transcript').scrollTop = $('transcript').scrollHeight;
+    if (h.lastPersonText && h.lastPersonText !== suggestedFor) liveSuggest(h.lastPersonText);
+  }
+
+  async function liveSuggest(q) {
+    suggestedFor = q;
+    $('live-suggest-for').textContent = `“${q}”`;
+    const r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`);
+    if (!r.ok || suggestedFor !== q) return;
+    $('live-suggestions').replaceChildren(
+      ...r.data.suggestions.map((sug) => {
+        const use = el('button', { type: 'button', className: 'secondary' }, '用这条');
+        use.addEventListener('click', () => {
+          $('reply-text').value = sug.answer;
+          $('reply-text').focus();
+          // The helpfulness of a suggestion used in a live chat counts like one used on the phone.
+          api('POST', '/api/agent/feedback', { entryId: sug.id, question: q, helpful: true });
+        });
+        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `匹配度 ${Math.round(sug.score * 100)}% · 出处：${sug.source}`), use);
+      }),
+    );
+  }
+
+  async function takeHandoff(id, button) {
+    button.disabled = true;
+    const r = await api('POST', `/api/agent/handoffs/${id}/take`);
+    if (!r.ok) {
+      button.disabled = false;
+      return say($('desk-status'), errorOf(r), 'error');
+    }
+    current = id;
+    renderChat(r.data.handoff);
+    $('chat').hidden = false;
+    $('reply-text').focus();
+  }
+
+  $('reply-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = $('reply-text').value.trim();
+    if (!current) return;
+    if (!body) return say($('reply-status'), '请先写回复内容', 'error'), $('reply-text').focus();
+    const r = await api('POST', `/api/agent/handoffs/${current}/reply`, { text: body });
+    if (!r.ok) return say($('reply-status'), errorOf(r), 'error');
+    $('reply-text').value = '';
+    say($('reply-status'), '已发送', 'ok');
+    renderChat(r.data.handoff);
+  });
+
+  async function finish(path, body, done) {
+    if (!current) return;
+    const r = await api('POST', `/api/agent/handoffs/${current}/${path}`, body);
+    if (!r.ok) return say($('reply-status'), errorOf(r), 'error');
+    current = undefined;
+    $('chat').hidden = true;
+    say($('desk-status'), done, 'ok');
+    $('handoff-title').focus();
+  }
+
+  $('hand-back').addEventListener('click', () => finish('end', { handBack: true }, '已交还机器人，对方已收到通知'));
+  $('end-chat').addEventListener('click', () => finish('end', {}, '对话已结束，对方已收到通知'));
+  $('requeue').addEventListener('click', () => finish('requeue', {}, '已转回排队，其他同事可以接入'));
+  $('handoff-title').tabIndex = -1;
+
+  function renderSupervisor(frame) {
+    $('supervisor-section').hidden = false;
+    const t = frame.today;
+    $('today').replaceChildren(
+      ...[
+        ['今天转人工', `${t.handedOff} 次`],
+        ['已接入', `${t.answered} 次`],
+        ['约回电', `${t.calledBack} 次`],
+        ['排队中离开', `${t.left} 次`],
+        ['平均等待', t.averageWaitSeconds === null ? '—' : minutes(t.averageWaitSeconds)],
+        ...(frame.ratings ? [['好差评', frame.ratings]] : []),
+      ].flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]),
+    );
+    $('active').replaceChildren(...frame.active.map((h) => el('li', {}, `${h.agent} 正在接待 ${h.id}（${REASONS[h.reason] || h.reasonName}，排队等了 ${minutes(h.waitedSeconds)}）`)));
+    if (!frame.active.length) $('active').append(el('li', {}, '现在没有人在接待。'));
+    $('on-duty').textContent = `在线坐席：${frame.onDuty.join('、') || '无'}；排队 ${frame.queue.length} 人，最长已等 ${frame.queue.length ? minutes(frame.queue[0].waitedSeconds) : '—'}`;
   }
 
   $('followup-title').tabIndex = -1;
