@@ -21,6 +21,7 @@ import { registerAgentAccounts } from './routes/agentAccounts.js';
 import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
 import { DeskEvents } from './deskEvents.js';
 import { Handoffs } from '../cases/handoffs.js';
+import { Ratings } from '../cases/ratings.js';
 import { HandoffGate } from '../dialogs/handoff/handoffGate.js';
 import type { HandoffMessage } from '../data/handoffs.js';
 import { AgentAuth } from './agentAuth.js';
@@ -89,21 +90,24 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const userState = new VersionedUserState(storage);
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
-  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock }, caller));
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller));
+  const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverSoon: () => notifier?.deliverSoon() });
   const handoffs = new Handoffs({
     handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
     onDuty: () => desk.onDuty(),
     quietMs: config.handoffQuietMinutes * 60_000,
     onChange: () => desk.changed(),
     deliverSoon: () => notifier?.deliverSoon(),
+    afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), clock, region.desk.hours);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
     cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    onSettled: (record, stage) => ratings.askForCase(record, stage),
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.
@@ -142,7 +146,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const agentAuth = new AgentAuth(stores.agents, clock, lockout);
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
   registerAgentAccounts(server, admin, stores.agents, clock);
-  registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock });
+  registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
   registerSlotAdmin(server, admin, slots);
@@ -175,7 +179,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     notifier,
     handoffs,
     startScheduler: () => {
-      scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+      scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },
     listen: () =>
       new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { ActivityTypes, type CloudAdapter } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import type { Logger } from './logger.js';
@@ -194,6 +194,9 @@ export class Notifier {
             type: ActivityTypes.Message,
             text: row.text,
             channelData: { dedupeKey: row.dedupeKey },
+            ...(row.buttons?.length
+              ? { suggestedActions: { to: [], actions: row.buttons.map((b, i) => ({ type: ActionTypes.ImBack, title: `${i + 1}. ${b}`, value: b })) } }
+              : {}),
           });
           // A send handler that does not call next() swallows the message: no response, nothing sent.
           if (response) sent = true;

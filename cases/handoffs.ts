@@ -37,6 +37,8 @@ export interface HandoffDeps {
   onChange?: (h: Handoff) => void;
   /** Asks the notifier to deliver now: a live reply does not wait for the scheduler's minute. */
   deliverSoon?: () => void;
+  /** After a conversation with an agent ended (the 好差评 request), with the person's phone if a case has one. */
+  afterTalk?: (h: Handoff, phone?: string) => Promise<void>;
 }
 
 export interface HandoffRequest {
@@ -180,6 +182,7 @@ export class Handoffs {
     const closed = await this.close(id, how, `agent:${agent}`, (h) => h.status === 'active' && h.agent === agent);
     if (!closed) return this.refused(id, '只能结束自己正在接待的对话');
     await this.tell(closed, how === 'ended' ? this.deps.texts.ended : this.deps.texts.handedBack);
+    await this.rate(closed);
     return { ok: true, handoff: closed };
   }
 
@@ -203,7 +206,9 @@ export class Handoffs {
 
   /** The person chose the bot after the agent went quiet. */
   async backToBot(id: string): Promise<Handoff | undefined> {
-    return this.close(id, 'timedOut', 'chat', (h) => h.status === 'active');
+    const closed = await this.close(id, 'timedOut', 'chat', (h) => h.status === 'active');
+    if (closed) await this.rate(closed);
+    return closed;
   }
 
   /** The person chose a call-back after the agent went quiet: asked for a phone, or booked with the known one. */
@@ -311,6 +316,13 @@ export class Handoffs {
       this.deps.clock.now(),
     );
     this.deps.deliverSoon?.();
+  }
+
+  /** The person who talked with an agent is asked for a 好差评. */
+  private async rate(h: Handoff): Promise<void> {
+    if (!this.deps.afterTalk) return;
+    const [own] = await this.deps.cases.openCasesOfUser(h.userKey);
+    await this.deps.afterTalk(h, own?.applicant.phone);
   }
 
   private changed(h: Handoff): void {

@@ -3,6 +3,7 @@ import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
 import type { HandoffStore } from './handoffs.js';
+import type { RatingStore } from './ratings.js';
 import type { CaseStore } from './cases.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
@@ -12,6 +13,7 @@ import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
+import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
 import { LowdbHandoffStore } from './lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
@@ -26,6 +28,7 @@ import { LowdbStorage } from './lowdb/lowdbStorage.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
+import { MemoryRatingStore } from './memory/memoryRatingStore.js';
 import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
@@ -76,6 +79,8 @@ export interface Stores<Draft> {
   agents: AgentStore;
   /** The hand-off queue and live conversations with the agent desk. */
   handoffs: HandoffStore;
+  /** 好差评 ratings. */
+  ratings: RatingStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -117,6 +122,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     files: new MemoryFileStore(),
     agents: new MemoryAgentStore(),
     handoffs: new MemoryHandoffStore(),
+    ratings: new MemoryRatingStore(),
     close: async () => undefined,
   };
 }
@@ -134,7 +140,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -147,6 +153,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       LowdbDirectLineStore.open(dataDir),
       LowdbAgentStore.open(dataDir),
       LowdbHandoffStore.open(dataDir),
+      LowdbRatingStore.open(dataDir),
     ]);
     return {
       storage,
@@ -163,6 +170,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       files: DiskFileStore.open(dataDir),
       agents,
       handoffs,
+      ratings,
       close: async () => {
         await storage.flush();
         await lock.release();

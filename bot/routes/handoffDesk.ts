@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AgentResult, Handoffs } from '../../cases/handoffs.js';
+import type { Ratings } from '../../cases/ratings.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { Clock } from '../../data/clock.js';
 import type { Handoff, HandoffStore } from '../../data/handoffs.js';
@@ -21,6 +22,7 @@ export interface HandoffDeskDeps {
   store: HandoffStore;
   events: DeskEvents;
   clock: Clock;
+  ratings: Pick<Ratings, 'summary'>;
 }
 
 const replySchema = z.object({ text: trimmed(2000) }).strict();
@@ -120,7 +122,7 @@ export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void
 }
 
 /** What one console shows: the queue, the agent's own conversations; for a supervisor also who handles what and the day's figures. */
-export async function deskSnapshot({ store, events, clock }: Pick<HandoffDeskDeps, 'store' | 'events' | 'clock'>, caller: AgentCaller) {
+export async function deskSnapshot({ store, events, clock, ratings }: Pick<HandoffDeskDeps, 'store' | 'events' | 'clock' | 'ratings'>, caller: AgentCaller) {
   const now = clock.now();
   const open = await store.list({ status: ['queued', 'active'] });
   const queue = open.filter((h) => h.status === 'queued').map((h) => handoffView(h, now));
@@ -129,5 +131,5 @@ export async function deskSnapshot({ store, events, clock }: Pick<HandoffDeskDep
   if (caller.role !== 'supervisor') return frame;
   const midnight = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
   const active = open.filter((h) => h.status === 'active').map((h) => handoffView(h, now));
-  return { ...frame, active, today: todaysFigures(await store.list({ since: midnight }), now) };
+  return { ...frame, active, today: todaysFigures(await store.list({ since: midnight }), now), ratings: await ratings.summary(midnight) };
 }

@@ -3,6 +3,8 @@ import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
 import { normalizePhone } from '../../data/idNumber.js';
 import { maskText } from '../../data/personalData.js';
 import type { Handoffs } from '../../cases/handoffs.js';
+import type { Ratings } from '../../cases/ratings.js';
+import { RATING_LEVELS, isPoor, type Rating, type RatingLevel } from '../../data/ratings.js';
 import type { Clock } from '../../data/clock.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
@@ -14,6 +16,20 @@ import { setTurnOutcome } from '../turnOutcome.js';
 const h = text.handoff;
 /** What the agent sees of the conversation before the hand-off. */
 const RECENT_MESSAGES = 10;
+
+const LEVELS_LONGEST_FIRST = [...RATING_LEVELS].sort((a, b) => b.length - a.length);
+
+/** A rating level from its words or its number (1 = 非常满意), and whatever was said after it. */
+export function readRating(input: string): { level: RatingLevel; comment?: string } | undefined {
+  const said = normalizeText(input).trim();
+  const number = /^([1-5])(?![0-9])/.exec(said);
+  const level = number ? RATING_LEVELS[Number(number[1]) - 1] : LEVELS_LONGEST_FIRST.find((l) => said.startsWith(l));
+  if (!level) return undefined;
+  const rest = said.slice(number ? number[0].length : level.length).replace(/^[\s.、，,。:：!！]+/, '').trim();
+  // "1. 非常满意" (the button's title typed back) is the level alone.
+  const comment = rest === level ? '' : rest;
+  return { level, ...(comment ? { comment } : {}) };
+}
 
 /** What every flow calls for 转人工 (and a flow that keeps failing). */
 export interface HandoffRequester {
@@ -41,21 +57,25 @@ export function phoneIn(input: string): string | undefined {
  * the turn to the hand-off when the conversation has one open: while an agent talks with the
  * person, their messages are relayed to the agent and the bot says nothing; while queued, 不用了
  * leaves and a second 转人工 is told its place, anything else goes on to the bot; when a
- * call-back waits for a phone, a phone books it. The last few messages are kept (masked) so the
+ * call-back waits for a phone, a phone books it. A 好差评 asked of the person comes first: its
+ * level (tapped or typed) and the optional comment after it. The last few messages are kept (masked) so the
  * agent sees what led to the hand-off.
  */
 export class HandoffGate implements HandoffRequester {
   constructor(
     private readonly handoffs: Handoffs,
     private readonly recent: StatePropertyAccessor<HandoffMessage[]>,
+    private readonly ratings: Ratings,
     private readonly clock: Clock,
-    private readonly deskHours: string,
+    private readonly desk: { hours: string; followUpDays: number },
   ) {}
 
   /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
   async intercept(context: TurnContext): Promise<boolean> {
     const input = (context.activity.text ?? '').trim();
     await this.remember(context, [{ at: this.clock.now().toISOString(), from: 'person', text: maskText(input) }]);
+    const rating = await this.ratings.pendingFor(conversationKeyOf(context));
+    if (rating && (await this.answerRating(context, rating, input))) return true;
     const open = await this.handoffs.openFor(conversationKeyOf(context));
     if (!open) {
       this.watch(context);
@@ -133,9 +153,29 @@ export class HandoffGate implements HandoffRequester {
         return;
       case 'callback':
         await context.sendActivity(
-          messageWithButtons(outcome.phone ? h.closedCallback(this.deskHours, maskText(outcome.phone)) : h.closedAskPhone(this.deskHours)),
+          messageWithButtons(outcome.phone ? h.closedCallback(this.desk.hours, maskText(outcome.phone)) : h.closedAskPhone(this.desk.hours)),
         );
     }
+  }
+
+  /** A 好差评 level (tapped, typed or its number), then the optional comment; false when the text is neither. */
+  private async answerRating(context: TurnContext, rating: Rating, input: string): Promise<boolean> {
+    const r = text.rating;
+    if (rating.status === 'asked') {
+      const read = readRating(input);
+      if (!read) return false;
+      const rated = await this.ratings.rate(rating.id, read.level, read.comment);
+      if (!rated) return false;
+      const poor = isPoor(read.level);
+      if (rated.status === 'done') return this.reply(context, 'rating', poor ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
+      return this.reply(context, 'rating', poor ? r.askCommentPoor : r.askComment);
+    }
+    // Asked for a comment: 不用了 declines; 转人工 goes on to the hand-off; anything else is the comment.
+    const declined = saysOneOf(input, h.leaveWords);
+    const human = recognizeCommand(input) === 'human';
+    const done = await this.ratings.comment(rating.id, declined || human ? undefined : input, declined || human ? undefined : phoneIn(input));
+    if (human || !done) return false;
+    return this.reply(context, 'rating-comment', done.level && isPoor(done.level) ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
   }
 
   private async reply(context: TurnContext, outcome: string, message: string): Promise<true> {

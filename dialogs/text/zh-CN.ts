@@ -271,6 +271,20 @@ const handoff = {
   stuck: '好像还是不太顺利，我帮您转人工客服。',
 };
 
+/** 好差评: the national five-level rating, asked once after a hand-off and at the end of a case. */
+const rating = {
+  askHandoff: '请为刚才工作人员的服务打个分：点一下下面的按钮，或者回复数字 1 到 5。',
+  askCase: (caseNo: string, stage: 'delivered' | 'rejected') =>
+    `请为案件 ${caseNo} 的${stage === 'delivered' ? '办理' : '审批'}服务打个分：点一下下面的按钮，或者回复数字 1 到 5。`,
+  askComment: '谢谢您的评价！想说说原因的，直接打字告诉我；不说也行，回复“不用了”。',
+  askCommentPoor: '谢谢您告诉我们。请说说哪里让您不满意，留个电话的话工作人员会打给您；不说也行，回复“不用了”。',
+  thanks: '谢谢，已经记下了。还有问题随时问我。',
+  thanksPoor: (days: number) => `谢谢，已经记下了。工作人员会在${days}个工作日内回访您。`,
+  stageNames: { handoff: '在线人工服务', delivered: '办结', rejected: '不予办理' },
+  followUpQuestion: (level: string, stage: string, about: string, comment?: string) =>
+    `好差评：${stage}评为“${level}”（${about}）${comment ? `。意见：${comment}` : '，没有留意见'}`,
+};
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -511,6 +525,7 @@ export const zhCN = {
   application,
   flow,
   handoff,
+  rating,
   booking,
   status,
   privacy,

@@ -1,5 +1,6 @@
 import { agentStoreConformance } from './agentStore.conformance.js';
 import { handoffStoreConformance } from './handoffStore.conformance.js';
+import { ratingStoreConformance } from './ratingStore.conformance.js';
 import { backends } from './backends.js';
 import { callStoreConformance } from './callStore.conformance.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
@@ -28,5 +29,6 @@ for (const b of backends) {
   directLineStoreConformance(b.name, b.directLine, b.newDir);
   agentStoreConformance(b.name, b.agents, b.newDir);
   handoffStoreConformance(b.name, b.handoffs, b.newDir);
+  ratingStoreConformance(b.name, b.ratings, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
 }

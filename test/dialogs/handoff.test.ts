@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { RATING_LEVELS } from '../../data/ratings.js';
+import { newCase } from '../fixtures/cases.js';
 import { FakeClock } from '../support.js';
 import { dialogHarness } from './harness.js';
 
@@ -136,5 +138,74 @@ describe('Hand-off to the desk (dialogs)', () => {
     const y = await dialogHarness({ dataDir: x.dataDir });
     expect((await y.say('转人工')).text).to.equal(h.already(0, 4));
     expect(await y.handoffStore.list()).to.have.length(1);
+  });
+});
+
+describe('好差评 (dialogs)', () => {
+  const r = text.rating;
+
+  /** A person handed off to agent 1001, who then ends the conversation. */
+  async function talkedWithAgent(x: Harness): Promise<void> {
+    await x.say('转人工');
+    const [q] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(q.id, '1001', '张敏');
+    await x.handoffs.finish(q.id, '1001', 'ended');
+  }
+
+  it('asks once after a hand-off, in one tap; 不满意 with a comment puts a 回访 on the list, due in the configured working days', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    const [ask] = (await x.outbox.list({ limit: 10 })).filter((row) => row.recipient.startsWith('rating:'));
+    expect(ask).to.deep.include({ text: r.askHandoff, buttons: [...RATING_LEVELS], live: true });
+    expect((await x.say('不满意')).text).to.equal(r.askCommentPoor);
+    expect((await x.say('等了太久，电话 139 1234 5678')).text).to.equal(r.thanksPoor(3));
+    const [call] = await x.calls.list({ followUp: 'pending' });
+    // Friday 20 November: three working days later is Wednesday 25 November.
+    expect(call).to.deep.include({ callerPhone: '13912345678', category: '投诉', followUpNeeded: true, dueBy: '2026-11-25' });
+    expect(call.question).to.include('不满意').and.include('坐席 1001').and.include('等了太久').and.not.include('13912345678');
+    const summary = await x.ratings.summary();
+    expect(summary).to.deep.include({ total: 1, poor: 1 });
+    expect(summary.byAgent['1001']).to.deep.include({ count: 1, average: 2 });
+    expect(summary.byChannel.test.count).to.equal(1);
+    expect(summary.byStage.handoff.levels['不满意']).to.equal(1);
+    // Rated once: the same words now go to the bot.
+    expect((await x.say('不满意')).text).to.not.equal(r.askCommentPoor);
+  });
+
+  it('takes the level by its number, a comment is optional (不用了), and a good rating makes no 回访', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    expect((await x.say('1')).text).to.equal(r.askComment);
+    expect((await x.say('不用了')).text).to.equal(r.thanks);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '非常满意', status: 'done', stage: 'handoff', agent: '1001' });
+    expect(await x.calls.list()).to.deep.equal([]);
+  });
+
+  it('gives a poor rating whose comment never came its 回访 on a later scheduler pass', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    expect((await x.say('5')).text).to.equal(r.askCommentPoor);
+    expect(await x.ratings.settleStale()).to.equal(0);
+    x.clock.advance(10 * 60_000);
+    expect(await x.ratings.settleStale()).to.equal(1);
+    expect((await x.calls.list({ followUp: 'pending' }))[0].question).to.include('非常不满意');
+  });
+
+  it('asks the applicant when the case is delivered, and a 回访 for a poor rating calls the case phone', async () => {
+    const x = await dialogHarness();
+    const record = await x.cases.create(newCase({ conversation: { channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'Convo1' } as never } }), x.clock.now());
+    await x.cases.update(record.caseNo, (c) => {
+      c.stage = 'approved';
+      for (const i of c.items) i.status = 'approved';
+    }, { by: 'staff:test', action: 'test-setup' }, x.clock.now());
+    const done = await x.useCases.workflow.perform(record.caseNo, { action: 'deliver', by: 'staff:li', method: 'mail' });
+    expect(done.ok).to.equal(true);
+    const ask = (await x.outbox.list({ limit: 20 })).find((row) => row.recipient.startsWith('rating:'))!;
+    expect(ask).to.deep.include({ text: r.askCase(record.caseNo, 'delivered'), caseNo: record.caseNo });
+    expect(ask.live).to.equal(undefined);
+    expect((await x.say('非常不满意，邮寄太慢')).text).to.equal(r.thanksPoor(3));
+    const [call] = await x.calls.list({ followUp: 'pending' });
+    expect(call).to.deep.include({ callerPhone: '13800001234' });
+    expect(call.question).to.include(record.caseNo).and.include('邮寄太慢').and.include(r.stageNames.delivered);
   });
 });

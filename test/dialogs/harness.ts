@@ -14,6 +14,8 @@ import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdb
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { Handoffs } from '../../cases/handoffs.js';
+import { Ratings } from '../../cases/ratings.js';
+import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
 import type { HandoffMessage } from '../../data/handoffs.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
@@ -40,18 +42,27 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const slots = await LowdbSlotStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
   const family = await LowdbFamilyStore.open(dataDir);
-  const useCases = new CaseUseCases({ cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
+  // Ratings are made further down; a settled case asks through them.
+  let ratingsOf: Ratings | undefined;
+  const useCases = new CaseUseCases({
+    cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    onSettled: (record, stage) => ratingsOf!.askForCase(record, stage),
+  });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
   const handoffStore = await LowdbHandoffStore.open(dataDir);
   const calls = await LowdbCallStore.open(dataDir);
   const desk = { agentsOnDuty: 1 };
+  const ratingStore = await LowdbRatingStore.open(dataDir);
+  const ratings = new Ratings({ ratings: ratingStore, outbox, calls, clock, region, texts: text.rating });
+  ratingsOf = ratings;
   const handoffs = new Handoffs({
     handoffs: handoffStore, outbox, calls, cases, region, clock, texts: text.handoff,
     onDuty: () => desk.agentsOnDuty,
     quietMs: 5 * 60_000,
+    afterTalk: (x, phone) => ratings.askAfterHandoff(x, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), clock, region.desk.hours);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
@@ -74,7 +85,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, sayAs, send, handoffs, handoffStore, calls, desk, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
+  return { say, sayAs, send, handoffs, handoffStore, ratings, ratingStore, calls, desk, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
 /** What each button sends when tapped: its label (the title shows it numbered). */

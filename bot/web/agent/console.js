@@ -398,6 +398,7 @@
       el('p', {}, '来电号码：', phone, ` · 坐席 ${call.agent}`),
       el('p', {}, `问题：${call.question}`),
       el('p', {}, `答复：${call.answer}`),
+      call.dueBy ? el('p', {}, `请在 ${call.dueBy} 前回访`) : null,
       el('div', { className: 'actions' }, showPhone, done, status),
     );
     done.addEventListener('click', async () => {
@@ -544,6 +545,13 @@
   $('requeue').addEventListener('click', () => finish('requeue', {}, '已转回排队，其他同事可以接入'));
   $('handoff-title').tabIndex = -1;
 
+  const per = (counts) => Object.entries(counts).map(([k, c]) => `${k} ${c.count} 条、平均 ${c.average} 分`).join('；') || '—';
+
+  function ratingWords(r) {
+    if (!r.total) return '今天还没有评价';
+    return `${r.total} 条（不满意及以下 ${r.poor} 条）。按坐席：${per(r.byAgent)}。按渠道：${per(r.byChannel)}。按环节：${per(r.byStage)}`;
+  }
+
   function renderSupervisor(frame) {
     $('supervisor-section').hidden = false;
     const t = frame.today;
@@ -554,7 +562,7 @@
         ['约回电', `${t.calledBack} 次`],
         ['排队中离开', `${t.left} 次`],
         ['平均等待', t.averageWaitSeconds === null ? '—' : minutes(t.averageWaitSeconds)],
-        ...(frame.ratings ? [['好差评', frame.ratings]] : []),
+        ['好差评', ratingWords(frame.ratings)],
       ].flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]),
     );
     $('active').replaceChildren(...frame.active.map((h) => el('li', {}, `${h.agent} 正在接待 ${h.id}（${REASONS[h.reason] || h.reasonName}，排队等了 ${minutes(h.waitedSeconds)}）`)));
