@@ -91,13 +91,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
   const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller));
-  const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverSoon: () => notifier?.deliverSoon() });
+  const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
   const handoffs = new Handoffs({
     handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
     onDuty: () => desk.onDuty(),
     quietMs: config.handoffQuietMinutes * 60_000,
     onChange: () => desk.changed(),
-    deliverSoon: () => notifier?.deliverSoon(),
+    deliverNow: (rows) => notifier?.deliverNow(rows),
     afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
   });
   const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);

@@ -6,7 +6,7 @@ import { dayKind } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import type { Clock } from '../data/clock.js';
 import type { Handoff, HandoffMessage, HandoffOutcome, HandoffReason, HandoffStore } from '../data/handoffs.js';
-import type { OutboxStore } from '../data/outbox.js';
+import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import { maskText } from '../data/personalData.js';
 import type { Region } from '../data/region.js';
 
@@ -35,8 +35,8 @@ export interface HandoffDeps {
   quietMs: number;
   /** Every change, for the consoles watching the queue. */
   onChange?: (h: Handoff) => void;
-  /** Asks the notifier to deliver now: a live reply does not wait for the scheduler's minute. */
-  deliverSoon?: () => void;
+  /** Sends these outbox rows now: a live reply does not wait for the scheduler's minute. */
+  deliverNow?: (rows: OutboxRow[]) => void;
   /** After a conversation with an agent ended (the 好差评 request), with the person's phone if a case has one. */
   afterTalk?: (h: Handoff, phone?: string) => Promise<void>;
 }
@@ -311,11 +311,11 @@ export class Handoffs {
 
   /** One message to the person, through the outbox, delivered now. */
   private async tell(h: Handoff, text: string): Promise<void> {
-    await this.deps.outbox.enqueue(
+    const rows = await this.deps.outbox.enqueue(
       [{ dedupeKey: `handoff:${h.id}:${randomUUID()}`, conversation: h.conversation, recipient: `handoff:${h.userKey}`, text, live: true, ...(h.caseNo ? { caseNo: h.caseNo } : {}) }],
       this.deps.clock.now(),
     );
-    this.deps.deliverSoon?.();
+    this.deps.deliverNow?.(rows);
   }
 
   /** The person who talked with an agent is asked for a 好差评. */

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../data/caseQuery.js';
 import type { CaseRecord } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Handoff } from '../data/handoffs.js';
-import type { OutboxStore } from '../data/outbox.js';
+import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import { maskText } from '../data/personalData.js';
 import { RATING_LEVELS, isPoor, levelValue, type NewRating, type Rating, type RatingLevel, type RatingStage, type RatingStore } from '../data/ratings.js';
 import type { Region } from '../data/region.js';
@@ -24,7 +24,8 @@ export interface RatingDeps {
   clock: Clock;
   region: Region;
   texts: RatingTexts;
-  deliverSoon?: () => void;
+  /** Sends these outbox rows now (after a live chat). */
+  deliverNow?: (rows: OutboxRow[]) => void;
 }
 
 /** A poor rating whose comment never came gets its 回访 after this long anyway. */
@@ -117,11 +118,11 @@ export class Ratings {
 
   private async ask(input: NewRating, message: string, live: boolean): Promise<void> {
     const rating = await this.deps.ratings.ask(input, this.deps.clock.now());
-    await this.deps.outbox.enqueue(
+    const rows = await this.deps.outbox.enqueue(
       [{ dedupeKey: `rating:${rating.id}`, conversation: input.conversation, recipient: `rating:${input.userKey}`, text: message, buttons: [...RATING_LEVELS], ...(live ? { live } : {}), ...(input.caseNo ? { caseNo: input.caseNo } : {}) }],
       this.deps.clock.now(),
     );
-    if (live) this.deps.deliverSoon?.();
+    if (live) this.deps.deliverNow?.(rows);
   }
 
   /** A poor rating puts a 回访 on the desk's list, with the case and the comment. */

@@ -1,3 +1,23 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { projectRoot } from '../../bot/paths.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
+import type { Region } from '../../data/region.js';
+
+/** A copy of the demo region whose desk is open all of today (a make-up working day if need be): benches and browser tests run on any day. */
+export function regionWithDeskOpenToday(now = new Date()): string {
+  const region = parse(readFileSync(join(projectRoot, 'data/region/demo-county.yaml'), 'utf8')) as Region;
+  const today = shanghaiDate(now);
+  region.desk.hours = '00:00-23:59';
+  region.calendar.holidays = region.calendar.holidays.filter((d) => d !== today);
+  region.calendar.workdays.push({ date: today, as: 1 });
+  const file = join(mkdtempSync(join(tmpdir(), 'onevisit-region-')), 'region.yaml');
+  writeFileSync(file, stringify(region), { mode: 0o600 });
+  return file;
+}
+
 /** Throws with `message` unless `ok`. */
 function check(ok: boolean, message: string): void {
   if (!ok) throw new Error(message);

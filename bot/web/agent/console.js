@@ -482,7 +482,7 @@
       $('transcript').append(el('li', { className: `who-${m.from}` }, `${time(m.at)} ${WHO[m.from]}：${m.text}`));
     }
     shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
-    $('transcript').scrollTop = $('transcript').scrollHeight;
+    $('transcript-log').scrollTop = $('transcript-log').scrollHeight;
     if (h.lastPersonText && h.lastPersonText !== suggestedFor) liveSuggest(h.lastPersonText);
   }
 
