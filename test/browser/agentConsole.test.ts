@@ -10,6 +10,14 @@ import { systemClock } from '../../data/clock.js';
 import { AgentAuth } from '../../bot/agentAuth.js';
 import { createAccount } from '../../data/agents.js';
 import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
+import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
+import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
+import { MemoryRatingStore } from '../../data/memory/memoryRatingStore.js';
+import { Handoffs } from '../../cases/handoffs.js';
+import { Ratings } from '../../cases/ratings.js';
+import { DeskEvents } from '../../bot/deskEvents.js';
+import { deskSnapshot, registerHandoffDesk } from '../../bot/routes/handoffDesk.js';
+import { text } from '../../dialogs/text/index.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
@@ -41,6 +49,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
   let waiting: CallRecord[];
   const problems: string[] = [];
   const suggestRequests: string[] = [];
+  let closeDesk = () => {};
 
   before(async () => {
     // The suggestion API and the console's routes on a server of their own, whatever bot/app.ts wires.
@@ -49,10 +58,18 @@ describe('hotline agent console at /agent (Chromium)', function () {
     const { kb, region } = shippedKnowledge();
     const { access } = await useCasesFor(dataDir, cases, systemClock);
     const agents = new MemoryAgentStore();
+    const auth = new AgentAuth(agents, systemClock);
+    // The console's live queue, over stores of its own: the page opens it as soon as an agent logs in.
+    const handoffStore = new MemoryHandoffStore();
+    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings }, caller));
+    const ratings = new Ratings({ ratings: new MemoryRatingStore(), outbox: new MemoryOutboxStore(), calls, clock: systemClock, region, texts: text.rating });
+    const handoffs = new Handoffs({ handoffs: handoffStore, outbox: new MemoryOutboxStore(), calls, cases, region, clock: systemClock, texts: text.handoff, onDuty: () => desk.onDuty(), quietMs: 300_000 });
+    closeDesk = () => desk.close();
     await createAccount(agents, { name: '1001', displayName: '张敏', password: PASSWORD, role: 'agent' }, 'test', systemClock.now());
     served = await serveRoutes((server) => {
       registerAgent(server, kb);
-      registerAgentConsole(server, { auth: new AgentAuth(agents, systemClock), feedback, cases, access, calls, clock: systemClock, region, kb });
+      registerAgentConsole(server, { auth, feedback, cases, access, calls, clock: systemClock, region, kb });
+      registerHandoffDesk(server, { auth, handoffs, store: handoffStore, events: desk, clock: systemClock, ratings });
     });
     const now = systemClock.now();
     record = await cases.create(newCase({ applicant: { name: '王建国', idNumber: testIdNumber(31, '1958-03-09'), phone: '13912345678' } }), now);
@@ -70,6 +87,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
   });
 
   after(async () => {
+    closeDesk();
     await browser?.close();
     await served?.close();
   });
