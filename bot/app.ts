@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { openStores, type Stores } from '../data/openStores.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
@@ -83,7 +84,8 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
-    cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    cases, slots, outbox, family, files: stores.files, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, maxBytes: config.uploadMaxBytes },
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.

@@ -321,6 +321,8 @@ const status = {
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
+    material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
+    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { pinLocale } from '../../bot/middleware.js';
+import { DiskFileStore } from '../../data/files/diskFileStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
@@ -35,7 +36,8 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const slots = await LowdbSlotStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
   const family = await LowdbFamilyStore.open(dataDir);
-  const useCases = new CaseUseCases({ cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
+  const files = DiskFileStore.open(dataDir);
+  const useCases = new CaseUseCases({ cases, slots, outbox, family, files, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
   const answers = new PolicyAnswers(
