@@ -272,7 +272,7 @@ const upload = {
     usedElsewhere: '这个文件已经作为别的材料交过了，请发这一份材料。',
     notReceived: '文件没有收到，请再发一次。',
   },
-  notFile: (name: string) => `请直接把${name}的照片或PDF发给我；现在不方便就点“稍后再传”。`,
+  notFile: (name: string) => `这一步要的是${name}，请直接发图片或PDF给我；现在不方便就点“稍后再传”。`,
   allReceived: '要交的材料都收到了，工作人员看过后会告诉您结果。',
   progress: (received: string, missing: string) => `已收到：${received}\n还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
   none: '无',
