@@ -11,6 +11,7 @@ import { CaseUseCases } from '../cases/index.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerPeopleAdmin } from './routes/people.js';
+import { registerMaterialsAdmin } from './routes/materials.js';
 import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
@@ -127,6 +128,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
+  registerMaterialsAdmin(server, admin, useCases.materials);
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
