@@ -91,7 +91,8 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
-  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger });
+  const quietHours = parseQuietHours(config.quietHours);
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
   const privacy = new Privacy({ cases, drafts, family, clock });
   const dialog = new MainDialog(
     answers,
@@ -106,7 +107,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
-  const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours) });
+  const notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));

@@ -123,8 +123,8 @@ export class Materials {
    * The daily reminder for one online case still missing materials: at most once a Beijing day
    * and three times in all, none on the day it was submitted. Resolves to whether one was written.
    */
-  async remindMissing(caseNo: string): Promise<boolean> {
-    const today = shanghaiDate(this.deps.clock.now());
+  async remindMissing(caseNo: string, now = this.deps.clock.now()): Promise<boolean> {
+    const today = shanghaiDate(now);
     let due = false;
     const result = await this.deps.changes.change(caseNo, {
       by: 'system:materials',
