@@ -104,4 +104,13 @@ describe('admin API: materials handed in online', () => {
     expect(((await accepted.json()) as MaterialsBody).materials[1]).to.deep.include({ state: 'accepted' });
     expect((await app.stores.cases.get(caseNo))?.audit.map((e) => e.action).slice(-2)).to.deep.equal(['material-rejected', 'material-accepted']);
   });
+
+  it('UPLOAD_MAX_BYTES sets the largest file taken', async () => {
+    await app.close();
+    app = await createApp({ config: testConfig({ adminToken: ADMIN, uploadMaxBytes: 1024 * 1024 }), logger: silentLogger, clock });
+    const c = await app.stores.cases.create(newCase({ materials: { verified: [], toSubmit: ['studentProof'] } }), clock.now());
+    const big = Buffer.concat([uploadFixture('document-800x560.png'), Buffer.alloc(1024 * 1024)]);
+    expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', big, 'chat:test:user-1')).to.deep.equal({ ok: false, problem: 'tooLarge' });
+    expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', uploadFixture('document-800x560.png'), 'chat:test:user-1')).to.include({ ok: true });
+  });
 });

@@ -3,6 +3,7 @@ import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { ERASED } from '../../data/cases.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { uploadFixture } from '../fixtures/uploadFiles.js';
 import { FakeClock, testConfig } from '../support.js';
 
 const ADMIN = 'test-admin-token';
@@ -60,10 +61,15 @@ describe('admin API: a person\'s data (export and erasure)', () => {
     expect((await call('GET', `/api/admin/people/${SAMPLE_ID_NUMBER}/export?by=li&reason=核对`)).status).to.equal(404);
   });
 
-  it('erases a person whose cases are all closed without force', async () => {
+  it('erases a person whose cases are all closed without force, the files of their materials too', async () => {
     const c = await app.stores.cases.create(newCase({ items: decided }), clock.now());
+    // A file received before the case closed (linked as the materials use case links it).
+    const fileId = await app.stores.files.put(uploadFixture('student-proof.pdf'));
+    await app.stores.cases.update(c.caseNo, (r) => void (r.materials.files = { photos: [{ fileId, mime: 'application/pdf', size: 1, receivedAt: clock.now().toISOString(), status: 'accepted' }] }), { by: 'test', action: 'material-received' }, clock.now());
     const res = await call('DELETE', `/api/admin/people/${TYPED_ID}`, { by: 'li', reason: '本人申请删除' });
     expect(res.status).to.equal(200);
+    expect(await app.stores.files.get(fileId)).to.equal(undefined);
+    expect((await app.stores.cases.get(c.caseNo))!.materials).not.to.have.property('files');
     expect((await app.stores.cases.get(c.caseNo))!.audit.at(-1)).to.include({ action: 'erase', by: 'admin:li' });
     expect((await call('DELETE', `/api/admin/people/${TYPED_ID}`, { by: 'li', reason: '再删一次' })).status).to.equal(404);
   });
