@@ -41,7 +41,9 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new PrivacyDialog(privacy, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
     this.addDialog(new BookingDialog(booking, flow));
-    this.addDialog(new MaterialsDialog(status, flow));
+    // "补传材料" inside the step is its own business, not a new start.
+    const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
+    this.addDialog(new MaterialsDialog({ ...status, router }, flow));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }

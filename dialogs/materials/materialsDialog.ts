@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { MaterialProblem } from '../../cases/materials.js';
@@ -18,6 +19,11 @@ export const MATERIALS_DIALOG = 'materials';
 export interface MaterialsDeps {
   cases: CaseStore;
   useCases: CaseUseCases;
+  /**
+   * The router (MainDialog): a message that starts another flow ("查进度", "预约鉴定") leaves the
+   * step, which came unasked after submitting, and goes where the router sends it.
+   */
+  router?: { id: string; startsFlow(context: TurnContext): Promise<boolean> };
 }
 
 export interface MaterialsOptions {
@@ -81,6 +87,10 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     if (recognizeChoice(input, laterOption)) return this.finish(dc, state);
     // A second tap on "确认提交" right after submitting: the case it made, and the material again.
     if (input === text.application.summary.confirm) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
+    if (input && this.deps.router && (await this.deps.router.startsFlow(dc.context))) {
+      await this.say(dc, u.movedOn);
+      return dc.replaceDialog(this.deps.router.id);
+    }
     return new NotAnswered(u.notFile(names[state.pending[0]]));
   }
 

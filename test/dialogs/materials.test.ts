@@ -131,6 +131,16 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     expect((await h.cases.get(caseNo))?.stage).to.equal('returned');
   });
 
+  it('a message that starts another flow leaves the step: 查进度 shows the case with its materials still to come', async () => {
+    const h = await dialogHarness();
+    const { caseNo } = await applyOnline(h);
+    const replies = await h.send('查进度');
+    expect(replies[0].text).to.equal(u.movedOn);
+    expect(replies.at(-1)?.text).to.include(caseNo).and.include(s.materialsLine(u.none, `${names.photos}、${names.guardianProof}`));
+    // The step is over: a file now starts it again for what is missing.
+    expect((await h.sendFiles([jpeg])).at(-1)?.text).to.equal(u.ask.photos);
+  });
+
   it('with no online case says so; a file in the middle of the form is not taken and the question asked again', async () => {
     const h = await dialogHarness();
     expect((await h.say('补传材料')).text).to.equal(u.noCase);
