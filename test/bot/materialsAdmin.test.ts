@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { createApp, type App } from '../../bot/app.js';
+import { createApp } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
 import { uploadFixture } from '../fixtures/uploadFiles.js';
+import { adminAppPerTest } from '../adminApp.js';
 import { FakeClock, testConfig } from '../support.js';
 
 const ADMIN = 'test-admin-token';
@@ -15,23 +16,15 @@ interface MaterialsBody {
 }
 
 describe('admin API: materials handed in online', () => {
-  let app: App;
-  let base: string;
   const clock = new FakeClock();
-  beforeEach(async () => {
-    app = await createApp({ config: testConfig({ adminToken: ADMIN }), logger: silentLogger, clock });
-    base = await app.listen();
-  });
-  afterEach(() => app.close());
-
-  const call = (method: string, path: string, body?: unknown, token = ADMIN) =>
-    fetch(`${base}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const admin = adminAppPerTest(ADMIN, clock);
+  const { call } = admin;
 
   /** An online case with a photo and a PDF received in the chat. */
   async function caseWithFiles() {
-    const c = await app.stores.cases.create(newCase({ materials: { verified: ['form'], toSubmit: ['photos', 'studentProof', 'wheelchairProof'] } }), clock.now());
-    const photo = await app.useCases.materials.receive(c.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:user-1');
-    const proof = await app.useCases.materials.receive(c.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:user-1');
+    const c = await admin.app.stores.cases.create(newCase({ materials: { verified: ['form'], toSubmit: ['photos', 'studentProof', 'wheelchairProof'] } }), clock.now());
+    const photo = await admin.app.useCases.materials.receive(c.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:user-1');
+    const proof = await admin.app.useCases.materials.receive(c.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:user-1');
     const id = (r: typeof photo) => (r.ok && 'file' in r ? r.file.fileId : '');
     return { caseNo: c.caseNo, photoId: id(photo), proofId: id(proof) };
   }
@@ -66,7 +59,7 @@ describe('admin API: materials handed in online', () => {
     expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(await sharp(bytes).metadata()).to.include({ format: 'jpeg', width: 450, height: 630 });
-    expect((await app.stores.cases.get(caseNo))?.audit.at(-1)).to.include({ action: 'material-read', by: 'admin:li', note: `photos ${photoId.slice(0, 12)}` });
+    expect((await admin.app.stores.cases.get(caseNo))?.audit.at(-1)).to.include({ action: 'material-read', by: 'admin:li', note: `photos ${photoId.slice(0, 12)}` });
 
     const pdf = await call('GET', `/api/admin/cases/${caseNo}/materials/${proofId}?by=li`);
     expect(pdf.headers.get('content-type')).to.equal('application/pdf');
@@ -97,20 +90,26 @@ describe('admin API: materials handed in online', () => {
     const body = (await rejected.json()) as MaterialsBody;
     expect(body.materials[0]).to.deep.include({ state: 'rejected' });
     expect(body.materials[0].files[0]).to.include({ status: 'rejected', reason: '背景不是白色', decidedBy: 'admin:li' });
-    const rows = await app.stores.outbox.list({ caseNo });
+    const rows = await admin.app.stores.outbox.list({ caseNo });
     expect(rows.map((r) => r.text)).to.deep.equal([text.status.prefixApplicant(caseNo) + text.status.notify.material_rejected(text.application.materials.names.photos, '背景不是白色')]);
 
     const accepted = await decide(proofId, { decision: 'accept', by: 'wang' });
     expect(((await accepted.json()) as MaterialsBody).materials[1]).to.deep.include({ state: 'accepted' });
-    expect((await app.stores.cases.get(caseNo))?.audit.map((e) => e.action).slice(-2)).to.deep.equal(['material-rejected', 'material-accepted']);
+    expect((await admin.app.stores.cases.get(caseNo))?.audit.map((e) => e.action).slice(-2)).to.deep.equal(['material-rejected', 'material-accepted']);
   });
+});
 
-  it('UPLOAD_MAX_BYTES sets the largest file taken', async () => {
-    await app.close();
-    app = await createApp({ config: testConfig({ adminToken: ADMIN, uploadMaxBytes: 1024 * 1024 }), logger: silentLogger, clock });
-    const c = await app.stores.cases.create(newCase({ materials: { verified: [], toSubmit: ['studentProof'] } }), clock.now());
-    const big = Buffer.concat([uploadFixture('document-800x560.png'), Buffer.alloc(1024 * 1024)]);
-    expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', big, 'chat:test:user-1')).to.deep.equal({ ok: false, problem: 'tooLarge' });
-    expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', uploadFixture('document-800x560.png'), 'chat:test:user-1')).to.include({ ok: true });
+describe('UPLOAD_MAX_BYTES', () => {
+  it('sets the largest file taken', async () => {
+    const clock = new FakeClock();
+    const app = await createApp({ config: testConfig({ uploadMaxBytes: 1024 * 1024 }), logger: silentLogger, clock });
+    try {
+      const c = await app.stores.cases.create(newCase({ materials: { verified: [], toSubmit: ['studentProof'] } }), clock.now());
+      const big = Buffer.concat([uploadFixture('document-800x560.png'), Buffer.alloc(1024 * 1024)]);
+      expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', big, 'chat:test:user-1')).to.deep.equal({ ok: false, problem: 'tooLarge' });
+      expect(await app.useCases.materials.receive(c.caseNo, 'studentProof', uploadFixture('document-800x560.png'), 'chat:test:user-1')).to.include({ ok: true });
+    } finally {
+      await app.close();
+    }
   });
 });
