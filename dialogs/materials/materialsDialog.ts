@@ -44,6 +44,8 @@ interface MaterialsState {
   pending: string[];
   /** What this run asked for, to tell at the end whether it all came. */
   asked: string[];
+  /** Asked by a correction, which goes on by itself once the files are in. */
+  correcting: boolean;
 }
 
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
@@ -68,8 +70,8 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     if (!record) return this.end(dc, u.closed);
     const outstanding = outstandingMaterials(record);
     const pending = options.keys ? options.keys.filter((k) => outstanding.includes(k)) : outstanding;
-    if (pending.length === 0) return this.finish(dc, { caseNo: record.caseNo, pending, asked: pending }, record);
-    const state: MaterialsState = { caseNo: record.caseNo, pending, asked: pending };
+    const state: MaterialsState = { caseNo: record.caseNo, pending, asked: pending, correcting: !!options.keys };
+    if (pending.length === 0) return this.finish(dc, state, record);
     const files = receivedFiles(dc.context);
     // A file sent with no question asked: taken when it can only be one material.
     if (files?.length) {
@@ -144,7 +146,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     const views = record ? materialViews(record) : [];
     const missing = views.filter((m) => m.state === 'missing' || m.state === 'rejected').map((m) => names[m.key]);
     const received = views.filter((m) => m.state === 'received' || m.state === 'accepted').map((m) => names[m.key]);
-    const returned = record?.stage === 'returned' && missing.length === 0 ? `\n${u.returnedNext}` : '';
+    const returned = record?.stage === 'returned' && missing.length === 0 && !state.correcting ? `\n${u.returnedNext}` : '';
     await this.say(dc, (missing.length ? u.progress(received.join('、') || u.none, missing.join('、')) : u.allReceived) + returned);
     const stillOut = record ? outstandingMaterials(record) : state.asked;
     return dc.endDialog({ complete: state.asked.every((k) => !stillOut.includes(k)) } satisfies MaterialsResult);

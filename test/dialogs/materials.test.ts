@@ -108,7 +108,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     // The very file rejected is refused; a new photo is taken; the guardian's proof is not asked again.
     expect((await h.sendFiles([jpeg])).at(-1)?.text).to.equal(`${u.problems.sameAsRejected}\n${u.again(names.photos, '背景不是白色')}\n${u.ask.photos}`);
     const newPhoto = await h.sendFiles([heic]);
-    expect(texts(newPhoto)).not.to.include(u.ask.guardianProof);
+    expect(texts(newPhoto)).not.to.include(u.ask.guardianProof).and.not.include(u.returnedNext);
     expect(newPhoto.at(-1)?.text).to.include(t.prompts.phone);
     expect((await h.say('13900001111')).text).to.equal(s.correctDone);
     const record = await h.cases.get(caseNo);
@@ -117,7 +117,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     expect(record?.materials.files?.photos.map((f) => f.status)).to.deep.equal(['rejected', 'received']);
   });
 
-  it('a correction whose rejected file is left for later resubmits nothing', async () => {
+  it('a correction whose rejected file is left for later resubmits nothing; 补传材料 then says how to resubmit', async () => {
     const h = await dialogHarness();
     const { caseNo } = await applyOnline(h);
     await h.sendFiles([jpeg]);
@@ -129,6 +129,10 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     await h.send('修改退回的申请');
     expect((await h.say(u.later)).text).to.equal(s.correctLater);
     expect((await h.cases.get(caseNo))?.stage).to.equal('returned');
+    // Sent later with 补传材料: the rejected photo (saying why) and the missing proof; then how to resubmit.
+    expect((await h.send('补传材料')).at(-1)?.text).to.equal(`${u.again(names.photos, '太暗了')}\n${u.ask.photos}`);
+    await h.sendFiles([heic]);
+    expect(texts(await h.sendFiles([png]))).to.include(`${u.allReceived}\n${u.returnedNext}`);
   });
 
   it('a message that starts another flow leaves the step: 查进度 shows the case with its materials still to come', async () => {
