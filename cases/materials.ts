@@ -8,7 +8,7 @@ import type { CaseUseCaseDeps } from './deps.js';
 
 export type MaterialDeps = Pick<CaseUseCaseDeps, 'cases' | 'clock' | 'texts' | 'files' | 'uploadLimits'> & { changes: CaseChanges };
 
-/** Why a file was not taken: its content (inspectUpload), or the same file as one staff rejected. */
+/** Why a file was not taken: its content (inspectUpload), or a file the case holds already (rejected, or for another material). */
 export type MaterialProblem = UploadProblem | 'sameAsRejected' | 'usedElsewhere';
 
 export type Received =
