@@ -165,16 +165,23 @@ export class Handoffs {
   /** The agent's reply: reaches the person through the outbox, delivered at once. */
   async reply(id: string, agent: string, text: string): Promise<AgentResult> {
     const at = this.deps.clock.now().toISOString();
-    const updated = await this.deps.handoffs.update(id, (h) => {
+    // The store decides at once (the change runs before the write): the message is sent while
+    // the transcript is written, not after.
+    let accepted: Handoff | undefined;
+    const writing = this.deps.handoffs.update(id, (h) => {
       if (h.status !== 'active' || h.agent !== agent) return false;
       h.messages.push({ at, from: 'agent', text, agent });
       h.lastAgentAt = at;
       delete h.quietToldAt;
+      accepted = h;
     });
-    if (!updated) return this.refused(id, '只能回复自己正在接待的对话');
-    await this.tell(updated, text);
-    this.changed(updated);
-    return { ok: true, handoff: updated };
+    if (!accepted) {
+      await writing;
+      return this.refused(id, '只能回复自己正在接待的对话');
+    }
+    const [updated] = await Promise.all([writing, this.tell(accepted, text)]);
+    this.changed(updated!);
+    return { ok: true, handoff: updated! };
   }
 
   /** Ends the conversation, or hands the person back to the bot; the person is told either way. */

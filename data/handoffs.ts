@@ -78,7 +78,8 @@ export interface HandoffStore {
   /**
    * Changes one hand-off atomically: `change` gets a copy and returns false to leave it as it
    * was (a take that lost the race, say). Resolves to the stored result, or undefined when the
-   * id is unknown or the change was refused.
+   * id is unknown or the change was refused. `change` runs before `update` first waits, so a
+   * caller knows the decision at once and can act on it while the change is written.
    */
   update(id: string, change: (h: Handoff) => boolean | void): Promise<Handoff | undefined>;
   /** Hand-offs in queue order (oldest first), by status and/or queued since a time. */

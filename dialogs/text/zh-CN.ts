@@ -234,7 +234,6 @@ const application = {
 /** What every multi-turn flow says on an interruption. */
 const flow = {
   help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
-  human: (h: Hotlines) => `工作人员可以在电话里帮您：拨打${h.government}政务服务热线或${h.federation}残联热线。`,
   continueAfterAnswer: '我们接着来：',
   nothingToGoBack: '这已经是第一个问题了。',
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',

@@ -54,6 +54,11 @@ export function handoffStoreConformance(name: string, open: (dir: string) => Pro
       expect([x?.agent, y?.agent]).to.deep.equal(['1001', undefined]);
       expect((await store.get(handoff.id))!.agent).to.equal('1001');
       expect(await store.update('HO99999999', () => undefined)).to.equal(undefined);
+      // The decision is known before the write: a reply is sent while its transcript is written.
+      let decided = false;
+      const writing = store.update(handoff.id, () => void (decided = true));
+      expect(decided).to.equal(true);
+      await writing;
     });
 
     it('frees the conversation once closed, so a later 转人工 opens a new one', async () => {
