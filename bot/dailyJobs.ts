@@ -1,7 +1,7 @@
 import type { SlotStore } from '../data/appraisal.js';
 import { addDays, workingDaysBetween } from '../data/calendar.js';
-import { shanghaiDate } from '../data/caseQuery.js';
-import type { CaseStore } from '../data/cases.js';
+import { createdBound, shanghaiDate } from '../data/caseQuery.js';
+import type { CaseStore, Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
 import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
@@ -10,7 +10,10 @@ import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
 
 const s = text.status;
-const OPEN_CASES = 100_000;
+/** After every stored time: "entered the stage at any time". */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+/** No stage limit spans more calendar days than this, holidays included (the Spring Festival week). */
+const MAX_LOOKBACK_DAYS = 366;
 
 export interface OverdueCase {
   caseNo: string;
@@ -45,7 +48,7 @@ export class DailyJobs {
   async completeNotices(now = this.deps.clock.now()): Promise<string[]> {
     const today = shanghaiDate(now);
     const done: string[] = [];
-    for (const c of await this.deps.cases.list({ status: 'public_notice', limit: OPEN_CASES })) {
+    for (const c of await this.deps.cases.waitingAt('public_notice', END_OF_TIME)) {
       if (!c.noticeEndsOn || c.noticeEndsOn >= today) continue;
       const result = await this.deps.useCases.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
       if (result.ok) done.push(c.caseNo);
@@ -53,18 +56,32 @@ export class DailyJobs {
     return done;
   }
 
-  /** Cases whose stage has taken longer than its limit, in working days. */
+  /**
+   * Cases whose stage has taken longer than its limit, in working days: for each stage, the
+   * cases that entered it on or before the last day that is already too long ago, read from
+   * the store's index by stage and time (every one of them, however many cases are stored).
+   */
   async overdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
     const today = shanghaiDate(now);
     const found: OverdueCase[] = [];
-    for (const c of await this.deps.cases.list({ limit: OPEN_CASES })) {
-      const limit = STAGE_LIMITS[c.stage];
-      if (c.status === 'closed' || limit === undefined) continue;
-      const since = stageSince(c);
-      const workingDays = workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today);
-      if (workingDays > limit) found.push({ caseNo: c.caseNo, stage: c.stage, since, workingDays, limit });
+    for (const [stage, limit] of Object.entries(STAGE_LIMITS) as [Stage, number][]) {
+      const lastLateDay = this.lastDayOver(limit, today);
+      if (!lastLateDay) continue;
+      for (const c of await this.deps.cases.waitingAt(stage, createdBound(addDays(lastLateDay, 1), 'from')!)) {
+        const since = stageSince(c);
+        found.push({ caseNo: c.caseNo, stage: c.stage, since, workingDays: workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today), limit });
+      }
     }
     return found;
+  }
+
+  /** The latest day from which more than `limit` working days have passed by `today`. */
+  private lastDayOver(limit: number, today: string): string | undefined {
+    let day = today;
+    for (let back = 0; back < MAX_LOOKBACK_DAYS; back++, day = addDays(day, -1)) {
+      if (workingDaysBetween(this.deps.region, day, today) > limit) return day;
+    }
+    return undefined;
   }
 
   /** The overdue watch as a daily job: staff see the list in the admin API and in the log. */

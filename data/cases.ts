@@ -147,6 +147,12 @@ export interface CaseStore {
   /** Newest first. */
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;
+  /**
+   * Open cases at `stage` that entered it before `enteredBefore` (ISO instant; the time of the
+   * last audit entry that changed the status, see `stageSince`), longest waiting first: the
+   * overdue watch, from an index by stage and time, however many cases are stored.
+   */
+  waitingAt(stage: Stage, enteredBefore: string): Promise<CaseRecord[]>;
   /** Cases holding status updates not yet relayed to the outbox, oldest change first, at most `limit`. */
   withPendingNotifications(limit: number): Promise<CaseRecord[]>;
   /**

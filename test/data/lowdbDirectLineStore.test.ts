@@ -13,7 +13,7 @@ describe('LowdbDirectLineStore files', () => {
     await store.append('c', { type: 'message', text: '你好' }, new Date('2026-11-20T02:01:00Z'));
     const dir = join(dataDir, 'directline');
     for (const folder of [dataDir, dir]) expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
     expect(files.length).to.be.greaterThan(0);
     for (const name of files) expect(statSync(join(dir, name)).mode & 0o777, name).to.equal(0o600);
   });

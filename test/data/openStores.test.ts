@@ -26,7 +26,7 @@ const lowdb = (dataDir = tempDir()): StoreConfig => ({ store: 'lowdb', dataDir }
 
 /** The file under `folder` whose text includes `needle`. */
 function fileHolding(folder: string, needle: string): string {
-  const name = readdirSync(folder).find((f) => f.endsWith('.json') && readFileSync(join(folder, f), 'utf8').includes(needle));
+  const name = readdirSync(folder).find((f) => /\.jsonl?$/.test(f) && readFileSync(join(folder, f), 'utf8').includes(needle));
   expect(name, `a file in ${folder} holding ${needle}`).to.be.a('string');
   return join(folder, name!);
 }
@@ -112,7 +112,8 @@ describe('openStores', () => {
       await first.jobState.setLastRun('reminders', '2026-11-20');
       await first.close();
       const stateFile = fileHolding(join(config.dataDir, 'bot-state'), 'conversations/a/');
-      writeFileSync(stateFile, '{"test/conv', { mode: 0o600 });
+      // A whole line that is not JSON (a cut last line would be a crash's torn append, dropped quietly).
+      writeFileSync(stateFile, '{"test/conv\n', { mode: 0o600 });
       writeFileSync(join(config.dataDir, 'jobs.json'), '', { mode: 0o600 });
 
       const events = recording();
