@@ -31,10 +31,11 @@ export interface LogRecordsOptions {
   /** Hears of a failed background compaction (nothing is lost: the old segments stay). */
   onError?: (err: Error) => void;
   segmentBytes?: number;
+  /** Compaction waits until the log holds this much (default 8 MB): small logs are cheap to read. */
+  compactMinBytes?: number;
 }
 
 const DEFAULT_SEGMENT_BYTES = 4 * 1024 * 1024;
-/** Compaction starts once the log holds this much and more than half of it is superseded. */
 const COMPACT_MIN_BYTES = 8 * 1024 * 1024;
 /** Records copied per append while compacting: the writes of requests interleave between batches. */
 const COMPACT_BATCH = 500;
@@ -153,7 +154,9 @@ export class LogRecords<T> implements KeyedRecords<T> {
       this.lastSweep = now;
       for (const [key, entry] of this.live) if (this.isExpired(entry)) this.forget(key);
     }
-    if (this.compaction || this.totalBytes < COMPACT_MIN_BYTES || this.totalBytes - this.liveBytes <= this.liveBytes) return;
+    // Once the log is big enough and more than half of it superseded lines.
+    const minBytes = this.options.compactMinBytes ?? COMPACT_MIN_BYTES;
+    if (this.compaction || this.totalBytes < minBytes || this.totalBytes - this.liveBytes <= this.liveBytes) return;
     this.compaction = this.compact()
       .catch((err: Error) => (this.options.onError ?? console.error)(err))
       .finally(() => (this.compaction = null));

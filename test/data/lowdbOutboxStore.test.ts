@@ -136,7 +136,7 @@ describe('LowdbOutboxStore files', () => {
     expect(await store.due(AT, 10)).to.deep.equal([]);
   });
 
-  it('open over a delivered history longer than the call stack allows as arguments (130,000 rows)', async function () {
+  it('open over a delivered history longer than the call stack allows as arguments (200,000 rows)', async function () {
     this.timeout(60_000);
     const dataDir = tempDir();
     mkdirSync(archiveDir(dataDir), { recursive: true, mode: 0o700 });
@@ -151,12 +151,12 @@ describe('LowdbOutboxStore files', () => {
       deliveredAt: AT.toISOString(),
     });
     const lines: string[] = [];
-    for (let n = 1; n <= 130_000; n++) lines.push(JSON.stringify(row(n)));
+    for (let n = 1; n <= 200_000; n++) lines.push(JSON.stringify(row(n)));
     appendFileSync(join(archiveDir(dataDir), '000001.jsonl'), `${lines.join('\n')}\n`, { mode: 0o600 });
     const store = await LowdbOutboxStore.open(dataDir);
     expect(await store.list({ status: 'delivered', limit: 3 })).to.have.length(3);
     const [next] = await store.enqueue([note('after-history')], AT);
-    expect(next.id).to.equal('OB00130001');
+    expect(next.id).to.equal('OB00200001');
   });
 
   it('answer due() in microseconds when nothing is due, with 50,000 rows delivered', async function () {
