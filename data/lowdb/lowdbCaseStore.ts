@@ -21,9 +21,10 @@ const SAVE_INDEX_AFTER = 2000;
  * times, stage, owners, where its latest version is); records are read from the log when asked
  * for. The entries are saved beside the log (`index.json`, every few thousand changes and at
  * close), so a start reads them and replays only the lines after them; a missing or damaged
- * index is rebuilt from the whole log. Writes are serialized (one at a time, in call order),
- * so numbers never repeat within the process; one process per data folder. A damaged line
- * stops the open, naming it.
+ * index is rebuilt from the whole log. Changes of one case are serialized (in call order);
+ * changes of different cases run together, so their appends share one fsync. Numbers are
+ * taken with no await in between, so they never repeat within the process; one process per
+ * data folder. A damaged line stops the open, naming it.
  */
 export class LowdbCaseStore implements CaseStore {
   private readonly byNo = new Map<string, CaseEntry>();
@@ -39,7 +40,13 @@ export class LowdbCaseStore implements CaseStore {
   /** Last number given per Beijing day (yyyymmdd). */
   private readonly days = new Map<string, number>();
   private changesSinceSave = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The last change queued per case number: the next one runs after it. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Creates in flight by submission id: a second confirmation of one submission waits for the first. */
+  private readonly creating = new Map<string, Promise<CaseRecord>>();
+  /** Changes whose append has not yet reached the indexes (an index save waits for them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private saving: Promise<void> | null = null;
 
   private constructor(
     private readonly log: AppendLog<CaseRecord>,
@@ -97,21 +104,31 @@ export class LowdbCaseStore implements CaseStore {
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(
       JSON.stringify(input),
     ) as NewCase & Partial<CaseRecord>;
-    return this.serialized(async () => {
-      // Checked inside the queue: concurrent confirmations of one submission see the first one's case.
-      const existing = fields.submissionId === undefined ? undefined : this.bySubmission.get(fields.submissionId);
+    // Checked with no await before the number is taken: concurrent confirmations of one submission get one case.
+    const submission = fields.submissionId;
+    if (submission !== undefined) {
+      const existing = this.bySubmission.get(submission);
       if (existing) return this.read(existing);
-      const day = shanghaiDate(at).replaceAll('-', '');
-      const seq = (this.days.get(day) ?? 0) + 1;
-      const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
-      // The log line is the only write: at open the daily counter is raised past every stored
-      // number, so an acknowledged number is never handed out again. A failed create leaves its
-      // number unused (it may be taken by the next case).
+      const pending = this.creating.get(submission);
+      if (pending) return pending.then((record) => structuredClone(record));
+    }
+    const day = shanghaiDate(at).replaceAll('-', '');
+    const seq = (this.days.get(day) ?? 0) + 1;
+    // Taken now: an acknowledged number is never handed out again (at open the counter is raised
+    // past every stored number); a failed create leaves its number unused.
+    this.days.set(day, seq);
+    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
+    const created = this.tracked(async () => {
       const [position] = await this.log.append([record]);
       this.addToIndex(entryOf(record, position), true);
       this.changed();
       return record;
     });
+    if (submission !== undefined) {
+      this.creating.set(submission, created);
+      void created.finally(() => this.creating.delete(submission)).catch(() => undefined);
+    }
+    return created.then((r) => structuredClone(r));
   }
 
   async get(caseNo: string): Promise<CaseRecord | undefined> {
@@ -142,7 +159,7 @@ export class LowdbCaseStore implements CaseStore {
     entry: { by: string; action: string; note?: string },
     at: Date,
   ): Promise<CaseRecord | undefined> {
-    return this.serialized(async () => {
+    return this.serialized(caseNo, async () => {
       const found = this.byNo.get(caseNo);
       if (!found) return undefined;
       const current = await this.read(found);
@@ -168,7 +185,7 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   async markRelayed(caseNo: string, dedupeKeys: string[]): Promise<void> {
-    return this.serialized(async () => {
+    return this.serialized(caseNo, async () => {
       const found = this.byNo.get(caseNo);
       if (!found?.pending) return;
       const current = await this.read(found);
@@ -208,13 +225,26 @@ export class LowdbCaseStore implements CaseStore {
 
   /** Saves the index beside the log (shutdown: the next start replays nothing). */
   async close(): Promise<void> {
-    await this.serialized(() => this.saveIndex());
+    await this.saving;
+    await this.saveIndex();
   }
 
-  /** Runs `task` after every earlier one has settled. */
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+  /** Runs `task` after every earlier change of the same case has settled. */
+  private serialized<T>(caseNo: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(caseNo) ?? Promise.resolve()).then(task, task);
+    const tail = this.tracked(() => run).catch(() => undefined);
+    this.queues.set(caseNo, tail);
+    void tail.then(() => {
+      if (this.queues.get(caseNo) === tail) this.queues.delete(caseNo);
+    });
+    return run;
+  }
+
+  /** Runs a change, known to an index save until it has reached the indexes. */
+  private tracked<T>(task: () => Promise<T>): Promise<T> {
+    const run = task();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
     return run;
   }
 
@@ -242,15 +272,24 @@ export class LowdbCaseStore implements CaseStore {
     this.changed();
   }
 
-  /** Counts a change; every few thousand, the index is saved (inside the queue: no append is in flight). */
+  /** Counts a change; every few thousand, the index is saved in the background. */
   private changed(): void {
-    if (++this.changesSinceSave < SAVE_INDEX_AFTER) return;
-    void this.serialized(() => this.saveIndex()).catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`));
+    if (++this.changesSinceSave < SAVE_INDEX_AFTER || this.saving) return;
+    this.saving = this.saveIndex()
+      .catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`))
+      .finally(() => (this.saving = null));
   }
 
+  /**
+   * Saves every entry with a log position they cover. The position is taken first, then the
+   * changes in flight are waited for: every line before it is then in the entries, and lines
+   * after it that are too are replayed harmlessly (the last line of a case wins).
+   */
   private async saveIndex(): Promise<void> {
     this.changesSinceSave = 0;
-    await this.index.write({ end: this.log.end, cases: [...this.byNo.values()] });
+    const end = this.log.end;
+    await Promise.allSettled([...this.inFlight]);
+    await this.index.write({ end, cases: this.byNo.values() });
   }
 
   private addToIndex(entry: CaseEntry, keepOrder: boolean): void {
