@@ -4,7 +4,7 @@ import { createdBound, shanghaiDate } from '../data/caseQuery.js';
 import type { CaseStore, Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
-import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
+import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
@@ -48,8 +48,9 @@ export class DailyJobs {
   async completeNotices(now = this.deps.clock.now()): Promise<string[]> {
     const today = shanghaiDate(now);
     const done: string[] = [];
-    for (const c of await this.deps.cases.waitingAt('public_notice', END_OF_TIME)) {
-      if (!c.noticeEndsOn || c.noticeEndsOn >= today) continue;
+    for (const waiting of await this.deps.cases.waitingAt('public_notice', END_OF_TIME)) {
+      const c = await this.deps.cases.get(waiting.caseNo);
+      if (!c?.noticeEndsOn || c.noticeEndsOn >= today) continue;
       const result = await this.deps.useCases.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
       if (result.ok) done.push(c.caseNo);
     }
@@ -67,9 +68,8 @@ export class DailyJobs {
     for (const [stage, limit] of Object.entries(STAGE_LIMITS) as [Stage, number][]) {
       const lastLateDay = this.lastDayOver(limit, today);
       if (!lastLateDay) continue;
-      for (const c of await this.deps.cases.waitingAt(stage, createdBound(addDays(lastLateDay, 1), 'from')!)) {
-        const since = stageSince(c);
-        found.push({ caseNo: c.caseNo, stage: c.stage, since, workingDays: workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today), limit });
+      for (const { caseNo, since } of await this.deps.cases.waitingAt(stage, createdBound(addDays(lastLateDay, 1), 'from')!)) {
+        found.push({ caseNo, stage, since, workingDays: workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today), limit });
       }
     }
     return found;

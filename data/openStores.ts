@@ -151,9 +151,12 @@ async function openLowdbStores<Draft>({ dataDir, chatStateIdleDays }: StoreConfi
       directLine,
       files: DiskFileStore.open(dataDir),
       close: async () => {
-        await storage.flush();
-        await cases.close();
-        await lock.release();
+        try {
+          await storage.flush();
+          await Promise.all([cases.close(), outbox.close()]);
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (err) {

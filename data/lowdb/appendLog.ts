@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fsyncFolder, type CorruptFilePolicy } from './secureJsonFile.js';
-import { open, readdir, readFile, rename, truncate, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where one record's line sits: segment file number, byte offset and byte length (newline excluded). */
@@ -241,4 +241,10 @@ export class AppendLog<T> {
     this.size = offset;
     return positions;
   }
+}
+
+/** Whether the log in `dir` still reaches `end` (an index saved beside it is not ahead of a log restored from an older backup). */
+export async function reaches(dir: string, end: { segment: number; offset: number }): Promise<boolean> {
+  const size = await stat(join(dir, segmentName(end.segment))).then((s) => s.size, () => (end.offset === 0 ? 0 : -1));
+  return size >= end.offset;
 }

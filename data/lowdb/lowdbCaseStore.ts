@@ -1,10 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countLeading } from '../sorted.js';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
 import { stageSince } from '../workflow.js';
-import { AppendLog, type LogPosition } from './appendLog.js';
+import { AppendLog, reaches, type LogPosition } from './appendLog.js';
 import { CaseIndexFile, type CaseEntry } from './caseIndexFile.js';
 import { readLegacyShards, removeLegacyShards } from './legacyShards.js';
 
@@ -57,7 +57,7 @@ export class LowdbCaseStore implements CaseStore {
     const dir = join(dataDir, CASES_DIR);
     const index = new CaseIndexFile(dir);
     const saved = await index.read();
-    const skipTo = saved && (await covers(dir, saved.end)) ? saved.end : undefined;
+    const skipTo = saved && (await reaches(dir, saved.end)) ? saved.end : undefined;
     const entries = new Map<string, CaseEntry>();
     if (skipTo) for (const entry of saved!.cases) entries.set(entry.caseNo, entry);
     const log = await AppendLog.open<CaseRecord>(dir, { segmentBytes: SEGMENT_BYTES, fsync: true, skipTo }, (record, position) => {
@@ -214,9 +214,9 @@ export class LowdbCaseStore implements CaseStore {
     return this.readAll(found);
   }
 
-  async waitingAt(stage: Stage, enteredBefore: string): Promise<CaseRecord[]> {
+  async waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]> {
     const list = this.byStage.get(stage) ?? [];
-    return this.readAll(list.slice(0, countLeading(list, (c) => c.since < enteredBefore)));
+    return list.slice(0, countLeading(list, (c) => c.since < enteredBefore)).map(({ caseNo, since }) => ({ caseNo, stage, since }));
   }
 
   async count(): Promise<number> {
@@ -362,10 +362,4 @@ function entryOf(record: CaseRecord, position: LogPosition): CaseEntry {
     pending: (record.pendingNotifications?.length ?? 0) > 0,
     position,
   };
-}
-
-/** Whether the log still reaches where a saved index says it ended (not a log restored from an older backup). */
-async function covers(dir: string, end: { segment: number; offset: number }): Promise<boolean> {
-  const size = await stat(join(dir, `${String(end.segment).padStart(6, '0')}.jsonl`)).then((s) => s.size, () => (end.offset === 0 ? 0 : -1));
-  return size >= end.offset;
 }

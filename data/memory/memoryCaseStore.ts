@@ -1,5 +1,5 @@
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
 import { stageSince } from '../workflow.js';
 
@@ -73,13 +73,12 @@ export class MemoryCaseStore implements CaseStore {
       .map((c) => structuredClone(c));
   }
 
-  async waitingAt(stage: Stage, enteredBefore: string): Promise<CaseRecord[]> {
+  async waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]> {
     return [...this.cases.values()]
       .filter((c) => c.status !== 'closed' && c.stage === stage)
-      .map((c) => ({ c, since: stageSince(c), caseNo: c.caseNo }))
+      .map((c) => ({ caseNo: c.caseNo, stage, since: stageSince(c) }))
       .filter((w) => w.since < enteredBefore)
-      .sort(longestWaitingFirst)
-      .map((w) => structuredClone(w.c));
+      .sort(longestWaitingFirst);
   }
 
   async count(): Promise<number> {

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { ERASED, type CaseRecord, type CaseStore } from '../../data/cases.js';
+import { stageSince } from '../../data/workflow.js';
 import { SAMPLE_ID_NUMBER, newCase, testIdNumber } from '../fixtures/cases.js';
 
 const seqOf = (caseNo: string) => Number(caseNo.slice(10));
-const nos = (cases: CaseRecord[]) => cases.map((c) => c.caseNo);
+const nos = (cases: { caseNo: string }[]) => cases.map((c) => c.caseNo);
 const decided = [{ id: 'education-grant' as const, department: '教育' as const, status: 'approved' as const }];
 
 /**
@@ -284,6 +285,7 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
         for (const [stage, before] of [['pre_review', day(19).toISOString()], ['pre_review', day(30).toISOString()], ['submitted', day(6).toISOString()], ['appraisal_scheduled', day(18).toISOString()], ['approved', day(30).toISOString()]] as const) {
           const found = await reader.waitingAt(stage, before);
           expect(nos(found), `${stage} before ${before}`).to.deep.equal(await scan(stage, before));
+          for (const w of found) expect(w).to.deep.equal({ caseNo: w.caseNo, stage, since: stageSince((await reader.get(w.caseNo))!) });
         }
       }
       expect(nos(await store.waitingAt('pre_review', day(30).toISOString()))).to.deep.equal([made[3], made[11], made[0], made[9]].map((c) => c.caseNo));
