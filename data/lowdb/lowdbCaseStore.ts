@@ -289,7 +289,7 @@ export class LowdbCaseStore implements CaseStore {
     this.changesSinceSave = 0;
     const end = this.log.end;
     await Promise.allSettled([...this.inFlight]);
-    await this.index.write({ end, cases: this.byNo.values() });
+    await this.index.write(end, this.byNo.values());
   }
 
   private addToIndex(entry: CaseEntry, keepOrder: boolean): void {
