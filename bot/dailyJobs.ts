@@ -1,13 +1,15 @@
 import type { SlotStore } from '../data/appraisal.js';
 import { addDays, workingDaysBetween } from '../data/calendar.js';
 import { createdBound, shanghaiDate } from '../data/caseQuery.js';
-import type { CaseStore, Stage } from '../data/cases.js';
+import { outstandingMaterials } from '../data/caseMaterials.js';
+import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
 import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
+import { inQuietHours, type QuietHours } from './notifier.js';
 
 const s = text.status;
 /** After every stored time: "entered the stage at any time". */
@@ -30,9 +32,11 @@ export interface DailyJobDeps {
   region: Region;
   clock: Clock;
   logger: Logger;
+  /** QUIET_HOURS: a catch-up run inside them writes no reminder of materials (the next day's run does). */
+  quietHours?: QuietHours | null;
 }
 
-/** The jobs that run once a Beijing day: reminders, the end of 公示, and the overdue watch. */
+/** The jobs that run once a Beijing day: reminders (appraisals, missing materials), the end of 公示, and the overdue watch. */
 export class DailyJobs {
   constructor(private readonly deps: DailyJobDeps) {}
 
@@ -55,6 +59,24 @@ export class DailyJobs {
       if (result.ok) done.push(c.caseNo);
     }
     return done;
+  }
+
+  /**
+   * Online cases still missing materials: one reminder a day, three at most (cases/materials
+   * decides), never written in quiet hours: a reminder is not worth a message at night. Every
+   * open case is looked at (the stage index holds them all), never the closed history.
+   */
+  async remindMissingMaterials(now = this.deps.clock.now()): Promise<string[]> {
+    const reminded: string[] = [];
+    if (this.deps.quietHours && inQuietHours(this.deps.quietHours, now)) return reminded;
+    for (const stage of STAGES) {
+      for (const waiting of await this.deps.cases.waitingAt(stage, END_OF_TIME)) {
+        const c = await this.deps.cases.get(waiting.caseNo);
+        if (!c || c.channel !== 'online' || outstandingMaterials(c).length === 0) continue;
+        if (await this.deps.useCases.materials.remindMissing(c.caseNo, now)) reminded.push(c.caseNo);
+      }
+    }
+    return reminded;
   }
 
   /**
@@ -97,6 +119,7 @@ export class DailyJobs {
       { name: 'complete-notices', at: '00:30', run: (now) => this.completeNotices(now) },
       { name: 'appraisal-reminders', at: '09:00', run: (now) => this.remindAppraisals(now) },
       { name: 'overdue-watch', at: '08:30', run: (now) => this.reportOverdue(now) },
+      { name: 'materials-reminders', at: '10:00', run: (now) => this.remindMissingMaterials(now) },
     ];
   }
 }
