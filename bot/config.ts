@@ -12,6 +12,8 @@ export interface Config {
   /** STORE: the backend of every store (lowdb by default; memory keeps nothing after exit). */
   store: StoreKind;
   dataDir: string;
+  /** CHAT_STATE_IDLE_DAYS: days a chat's state (lowdb) is kept after its last turn, default 30. */
+  chatStateIdleDays?: number;
   regionFile: string;
   knowledgeDir: string;
   adminToken?: string;
@@ -67,10 +69,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(handoffQuietMinutes) || handoffQuietMinutes < 1 || handoffQuietMinutes > 120) {
     throw new Error(`HANDOFF_QUIET_MINUTES 无效: ${env.HANDOFF_QUIET_MINUTES}（1 到 120 之间的整数，单位分钟）`);
   }
+  const idle = env.CHAT_STATE_IDLE_DAYS ? Number(env.CHAT_STATE_IDLE_DAYS) : undefined;
+  if (idle !== undefined && !(idle > 0)) throw new Error(`CHAT_STATE_IDLE_DAYS 无效: ${env.CHAT_STATE_IDLE_DAYS}（应为正数，单位：天）`);
   return {
     port,
     store,
     handoffQuietMinutes,
+    ...(idle !== undefined ? { chatStateIdleDays: idle } : {}),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
     regionFile: resolve(env.REGION_FILE || resolve(projectRoot, 'data/region/demo-county.yaml')),

@@ -33,7 +33,7 @@ interface Served {
 /** The console's routes over lowdb stores in `dir` (a second serve of the same dir is a restart), with agents 1001, 1002 and supervisor boss. */
 export async function serve(dir = tempDir()): Promise<Served> {
   const feedback = await LowdbFeedbackStore.open(dir);
-  const cases = await LowdbCaseStore.open(dir, { shards: 4 });
+  const cases = await LowdbCaseStore.open(dir);
   const calls = await LowdbCallStore.open(dir);
   const agents = await LowdbAgentStore.open(dir);
   const clock = new FakeClock();
