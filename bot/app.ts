@@ -24,7 +24,9 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { createAdapter } from './adapter.js';
+import { channelHeaders, createAdapter } from './adapter.js';
+import { attachmentDownloads } from './attachmentDownloads.js';
+import { attachmentPolicy } from './attachmentPolicy.js';
 import type { Config } from './config.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { ReplyTargets } from './replyTargets.js';
@@ -109,6 +111,18 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
+  // Every channel's files are fetched before the dialogs run, so a dialog sees bytes, never a URL.
+  adapter.use(
+    attachmentDownloads(
+      attachmentPolicy({
+        maxBytes: config.uploadMaxBytes,
+        allowedServiceUrls: config.allowedServiceUrls,
+        directLineServiceUrl,
+        connectorSecret,
+        channelHeaders: channelHeaders(config),
+      }),
+    ),
+  );
 
   const server = createWebServer();
   const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
@@ -136,6 +150,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     logger,
     appId: config.microsoftAppId,
     lockout,
+    uploadMaxBytes: config.uploadMaxBytes,
   });
   registerWebChat(server, { issueToken: (userId) => issueToken({ secret: config.directLineSecret, clock }, userId ? { id: userId } : undefined), hotlines: region.hotlines });
 

@@ -5,6 +5,7 @@ import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
 import { messageWithButtons } from '../dialogs/replies.js';
 import { text } from '../dialogs/text/index.js';
 import { setTurnOutcome } from '../dialogs/turnOutcome.js';
+import { receivedFiles } from './attachmentDownloads.js';
 import { runGuardingState } from './stateConflicts.js';
 
 /** Longest message the bot reads; longer ones get a polite request to be brief. */
@@ -36,7 +37,8 @@ export class OneVisitBot extends ActivityHandler {
       const input = (context.activity.text ?? '').trim();
       if (!input) {
         setTurnOutcome(context, { outcome: 'noText' });
-        await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
+        const reply = receivedFiles(context) ? text.fileNotAsked : context.activity.attachments?.length ? text.notText : text.empty;
+        await context.sendActivity(messageWithButtons(reply));
       } else if ([...input].length > MAX_MESSAGE_CHARS) {
         setTurnOutcome(context, { outcome: 'tooLong' });
         await context.sendActivity(messageWithButtons(text.tooLong(MAX_MESSAGE_CHARS)));

@@ -450,6 +450,8 @@ export const zhCN = {
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
   notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
+  /** A file sent when no material was asked for: the materials step asks for each one in turn. */
+  fileNotAsked: '现在还用不到文件，这个文件我没有保存。在网上提交申请时，我会一份一份告诉您要发哪些材料，到时候再发给我就行。现在请打字问我，或者点下面的按钮。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
   error: '抱歉，系统出了点问题，请稍后再试，或者拨打12345政务服务热线。',
   /** Two messages of one conversation handled at once: the later one could not be recorded. */
