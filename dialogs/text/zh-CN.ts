@@ -260,6 +260,8 @@ const booking = {
   offerMore: '换个时间',
   pickPart: '那天上午和下午都能约，您选哪个？',
   confirmWhen: (when: string) => `${when}，对吗？`,
+  /** The same confirmation when an existing booking would move there. */
+  confirmMove: (when: string) => `改到${when}，对吗？`,
   confirmButtons: ['对', '不对'],
   confirmNotUnderstood: '请说“对”或“不对”，也可以直接说想约的日子。',
   confirmed: (hospital: string, address: string, when: string, bring: string) =>
