@@ -14,7 +14,7 @@ import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
+import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
@@ -41,6 +41,7 @@ import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
 
+const DAY_MS = 24 * 3600_000;
 /** How long `close` lets requests in flight finish before closing their connections. */
 const CLOSE_GRACE_MS = 3000;
 
@@ -100,7 +101,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
   );
-  const bot = new OneVisitBot(conversationState, userState, dialog, answers);
+  const bot = new OneVisitBot(conversationState, userState, dialog, answers, drafts);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
@@ -152,7 +153,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     lockout,
     uploadMaxBytes: config.uploadMaxBytes,
   });
-  registerWebChat(server, { issueToken: (userId) => issueToken({ secret: config.directLineSecret, clock }, userId ? { id: userId } : undefined), hotlines: region.hotlines });
+  const tokens = { secret: config.directLineSecret, clock, store: stores.directLine };
+  registerWebChat(server, {
+    issueToken: (userId) => issueToken(tokens, userId ? { id: userId } : undefined),
+    resumeToken: (userId, conversationId) => resumeToken(tokens, { id: userId }, conversationId, config.webchatResumeDays * DAY_MS),
+    hotlines: region.hotlines,
+    resumeDays: config.webchatResumeDays,
+  });
 
   return {
     server,

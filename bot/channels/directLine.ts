@@ -157,6 +157,18 @@ export function issueToken(deps: TokenDeps, user: DirectLineUser = { id: `dl_${r
   return mint(deps, newConversationId(), user);
 }
 
+/**
+ * A token for a conversation a page had before (after a reload): for a user who is a member of
+ * it, while it was last used within `maxIdleMs`; undefined otherwise, and the page starts anew.
+ */
+export async function resumeToken(deps: TokenDeps & { store: DirectLineStore }, user: DirectLineUser, conversationId: string, maxIdleMs: number): Promise<DirectLineToken | undefined> {
+  if (idProblem(conversationId)) return undefined;
+  const conversation = await deps.store.get(conversationId);
+  if (!conversation?.members.includes(user.id)) return undefined;
+  if (deps.clock.now().getTime() - Date.parse(conversation.updatedAt) > maxIdleMs) return undefined;
+  return mint(deps, conversationId, user);
+}
+
 const id = idSchema;
 const name = z.string().max(256).optional();
 // Clients send `user: {}` when they have no id to give (the official one does): no user then.

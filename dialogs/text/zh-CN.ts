@@ -413,8 +413,8 @@ const web = {
   governmentHotline: '政务服务热线',
   federationHotline: '残联热线',
   privacyTitle: '隐私说明',
-  privacy:
-    '您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。聊天记录在最后一次对话7天后删除。这台手机或电脑会记住您7天，关掉页面再打开，说“继续上次的申请”就能接着填。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请点“清除记录”。',
+  privacy: (days: number) =>
+    `您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。这台手机或电脑会记住这次对话${days}天：关掉页面再打开，聊天记录还在，没填完的申请接着填。聊天记录在最后一次对话${days}天后删除。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请点上面的“清除记录”，这台电脑就不再记得您和这次对话。`,
   chatLabel: '和在线助手对话',
   connecting: '正在连接在线助手，请稍候……',
   unavailable: (h: Hotlines) => `暂时连不上在线助手，请稍后刷新页面再试，或者拨打${h.government}政务服务热线、${h.federation}残联热线。`,
@@ -429,6 +429,9 @@ export const zhCN = {
       '您可以直接打字问我，也可以点下面的按钮；想找真人，说“人工”就行。',
     ],
     buttons: ['我要申请', '残疾证怎么办', '要带什么材料', '能领哪些补贴', '转人工'],
+    /** Someone back with a half-filled application: its button comes first. */
+    draftKept: '您上次有一份申请没填完，点“继续上次的申请”就能接着填。',
+    resumeButton: '继续上次的申请',
   },
   help: (h: Hotlines) =>
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
