@@ -55,6 +55,8 @@ describe('Web Chat page at / (Chromium)', function () {
     const header = await banner.innerText();
     const { government, federation } = running.app.region.hotlines;
     expect(header).to.include(government).and.include(federation).and.include(text.web.privacyTitle);
+    // How long the page remembers the conversation (WEBCHAT_RESUME_DAYS), and how to clear it.
+    expect(header).to.include(text.web.privacy(running.config.webchatResumeDays)).and.include(`“${text.web.clearRecords}”`);
     expect(await banner.getByRole('link', { name: government }).getAttribute('href')).to.equal(`tel:${government}`);
     expect(await page.getByRole('main').getAttribute('aria-label')).to.equal(text.web.chatLabel);
   });
