@@ -69,16 +69,14 @@ export interface DirectLineToken {
 export interface DirectLineChannel {
   /** Closes the open WebSocket streams; call it before closing the server. */
   close(): void;
-  /** Files posted to `…/upload`, until the bot has fetched them. */
-  uploads: DirectLineUploads;
 }
 
 /**
  * Where the bot fetches a file posted to `…/upload`: on the channel's Connector side, which
  * answers to the connector secret only (see `ChannelCredential` in bot/adapter.ts).
  */
-export const attachmentPathOf = (conversationId: string, attachmentId: string) =>
-  `${PREFIX}/v3/attachments/${encodeURIComponent(conversationId)}/${encodeURIComponent(attachmentId)}`;
+const attachmentUrlOf = (serviceUrl: string, conversationId: string, attachmentId: string) =>
+  `${serviceUrl}/v3/attachments/${encodeURIComponent(conversationId)}/${encodeURIComponent(attachmentId)}`;
 
 /** True for a URL under the channel's attachments at `serviceUrl` (whoever's conversation it names). */
 export const isDirectLineAttachmentUrl = (url: URL, serviceUrl: string) => url.href.startsWith(`${serviceUrl}/v3/attachments/`);
@@ -382,7 +380,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     );
     if (!stored) throw new DirectLineError(404, '会话不存在或已过期');
     feed.notify(conversationId);
-    const turn = files ? { ...stored, attachments: files.attachments.map((a, i) => ({ ...a, contentUrl: `${deps.publicBaseUrl().replace(/\/+$/, '')}${attachmentPathOf(conversationId, files.kept[i])}` })) } : stored;
+    const turn = files ? { ...stored, attachments: files.attachments.map((a, i) => ({ ...a, contentUrl: attachmentUrlOf(serviceUrl(), conversationId, files.kept[i]) })) } : stored;
     try {
       // A user's first activity tells the bot the user joined, as the cloud service does when the token carried no user id.
       if ((await store.addMembers(conversationId, [userId]))?.length) await announce(conversationId, [{ id: userId, name: from.name }], from, posted.locale);
@@ -515,7 +513,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     });
   }));
 
-  return { close: () => streams.close(), uploads };
+  return streams;
 }
 
 /** A thumbnail Web Chat drew for a picked image (a small `data:` image), shown in the transcript in place of the file. */
