@@ -11,7 +11,7 @@ import { CredentialLockout } from '../limits/lockout.js';
 import type { Logger } from '../logger.js';
 import { ConversationFeed, attachStreams } from './directLineStream.js';
 import { DirectLineUploads } from './directLineUploads.js';
-import { UploadError, readMultipartUpload } from './multipartUpload.js';
+import { UploadError, discardBody, readMultipartUpload, uploadCap } from './multipartUpload.js';
 import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from './directLineTokens.js';
 
 /** The cloud service's limit on one activity. */
@@ -411,7 +411,20 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
    * activity in a part named `activity` and one part per file. The files are kept for the bot
    * (see DirectLineUploads) and the activity goes through as any other, its attachments naming them.
    */
+  const uploadLimits = { maxFileBytes: uploadMaxBytes, maxFiles: MAX_UPLOAD_FILES, maxActivityBytes: MAX_DIRECT_LINE_ACTIVITY_BYTES };
   server.post(`${PREFIX}/conversations/:conversationId/upload`, handle(async (req, res) => {
+    try {
+      await receiveUpload(req, res);
+    } catch (err) {
+      // Refused with files still arriving: read them to the end (within the limits) and drop
+      // them, so the client hears why; past the limits the answer closes the connection.
+      const abandoned = err instanceof UploadError && err.abandoned;
+      if (abandoned || !(await discardBody(req, uploadCap(uploadLimits)))) res.setHeader('Connection', 'close');
+      throw err instanceof UploadError ? new DirectLineError(err.status, err.message) : err;
+    }
+  }));
+
+  async function receiveUpload(req: Request, res: Response): Promise<void> {
     const caller = authenticate(req);
     const conversationId = conversationIdOf(req);
     authorizeConversation(caller, conversationId);
@@ -422,15 +435,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     if (userId && idProblem(userId)) throw new DirectLineError(400, `userId ${idProblem(userId)}`);
     // Nothing is read for a conversation that is not there.
     if (!(await store.get(conversationId))) throw new DirectLineError(404, '会话不存在或已过期');
-    let upload;
-    try {
-      upload = await readMultipartUpload(req, { maxFileBytes: uploadMaxBytes, maxFiles: MAX_UPLOAD_FILES, maxActivityBytes: MAX_DIRECT_LINE_ACTIVITY_BYTES });
-    } catch (err) {
-      if (!(err instanceof UploadError)) throw err;
-      // The body may not have been read to its end: the connection closes after the answer.
-      res.setHeader('Connection', 'close');
-      throw new DirectLineError(err.status, err.message);
-    }
+    const upload = await readMultipartUpload(req, uploadLimits);
     const posted = parse(userActivityShape, upload.activity, ' activity');
     if (posted.type !== 'message') throw new DirectLineError(400, '带文件的 activity 应是 message');
     const described = posted.attachments ?? [];
@@ -438,7 +443,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     const kept = upload.files.map((file) => uploads.keep(conversationId, file));
     const withUser = userId && !bound ? { ...posted, from: { ...posted.from, id: userId } } : posted;
     sendJson(res, 200, { id: await deliver(caller, conversationId, withUser, { kept, attachments }) });
-  }));
+  }
 
   server.get(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const caller = authenticate(req);

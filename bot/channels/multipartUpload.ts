@@ -22,13 +22,54 @@ export interface MultipartLimits {
 }
 
 export class UploadError extends Error {
-  constructor(readonly status: 400 | 413, message: string) {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+    /** The body was left unread past every limit: the answer closes the connection rather than read on. */
+    readonly abandoned = false,
+  ) {
     super(message);
   }
 }
 
 /** Room for part headers and boundaries beside the parts' own bytes. */
 const ENVELOPE_BYTES = 64 * 1024;
+
+/** The most an upload within the limits can weigh, files, activity and envelope together. */
+export const uploadCap = (limits: MultipartLimits) => limits.maxFiles * limits.maxFileBytes + limits.maxActivityBytes + ENVELOPE_BYTES;
+
+/** How long a refused upload's remaining bytes are waited for before the connection is closed instead. */
+const DISCARD_TIMEOUT_MS = 5000;
+
+/**
+ * Reads what is left of a refused request's body and drops it, so the client, still sending,
+ * reads the answer instead of a reset connection. False when more than `maxBytes` remain or
+ * they do not come within a few seconds (a length that lies): the answer must then close the
+ * connection.
+ */
+export async function discardBody(req: IncomingMessage, maxBytes: number, timeoutMs = DISCARD_TIMEOUT_MS): Promise<boolean> {
+  if (req.readableEnded || req.destroyed) return true;
+  if (Number(req.headers['content-length']) > maxBytes) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const drained = (async () => {
+    let size = 0;
+    try {
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) return false;
+      }
+    } catch {
+      return false;
+    }
+    return true;
+  })();
+  try {
+    return await Promise.race([drained, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Reads a Direct Line upload as botframework-directlinejs (and so the official Web Chat) sends
@@ -39,8 +80,8 @@ const ENVELOPE_BYTES = 64 * 1024;
  * allow in all is cut off.
  */
 export function readMultipartUpload(req: IncomingMessage, limits: MultipartLimits): Promise<MultipartUpload> {
-  const hardCap = limits.maxFiles * limits.maxFileBytes + limits.maxActivityBytes + ENVELOPE_BYTES;
-  if (Number(req.headers['content-length']) > hardCap) return Promise.reject(new UploadError(413, `上传内容超过 ${hardCap} 字节`));
+  const hardCap = uploadCap(limits);
+  if (Number(req.headers['content-length']) > hardCap) return Promise.reject(new UploadError(413, `上传内容超过 ${hardCap} 字节`, true));
   if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return Promise.reject(new UploadError(400, '上传应是 multipart/form-data'));
   let parser: busboy.Busboy;
   try {
@@ -69,7 +110,7 @@ export function readMultipartUpload(req: IncomingMessage, limits: MultipartLimit
       req.off('data', onData);
       req.unpipe(parser);
       req.pause();
-      reject(new UploadError(413, `上传内容超过 ${hardCap} 字节`));
+      reject(new UploadError(413, `上传内容超过 ${hardCap} 字节`, true));
     };
     req.on('data', onData);
 

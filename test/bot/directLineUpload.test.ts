@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { TurnContext } from 'botbuilder';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createApp, type App } from '../../bot/app.js';
 import { receivedFiles, type Download } from '../../bot/attachmentDownloads.js';
 import { issueToken } from '../../bot/channels/directLine.js';
@@ -11,7 +11,7 @@ import { text } from '../../dialogs/text/index.js';
 import { FakeClock, testActivity, testConfig } from '../support.js';
 
 const SECRET = 'upload-test-secret';
-const MAX = 4096;
+const MAX = 1024 * 1024;
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('a small jpeg, as far as the channel cares')]);
 
 interface Turn {
@@ -173,6 +173,27 @@ describe('files in the chat: Direct Line upload and attachments on every channel
       });
       expect(status).to.equal(413);
       expect(turns).to.deep.equal([]);
+    });
+
+    it('answers a refused upload after reading its files to the end, so a client still sending hears why', async () => {
+      const conv = await conversation(dl);
+      const payload = Buffer.concat([Buffer.from('--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n'), Buffer.alloc(4 * MAX, 7), Buffer.from('\r\n--x--\r\n')]);
+      const { port } = new URL(base);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        // Answered before the files were read, the client would be cut off mid-send (EPIPE, a reset).
+        socket.on('error', reject);
+        socket.write(
+          `POST /v3/directline/conversations/${conv.conversationId}/upload?userId=someone-else HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n` +
+            `Authorization: Bearer ${conv.token}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${payload.length}\r\n\r\n`,
+        );
+        socket.end(payload);
+      });
+      expect(answer).to.match(/^HTTP\/1\.1 403 /);
+      expect(answer).to.include('"code":"Forbidden"');
     });
 
     it('refuses a malformed body with 400 in Direct Line’s error shape', async () => {
