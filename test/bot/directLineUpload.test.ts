@@ -1,14 +1,16 @@
 import { expect } from 'chai';
-import type { TurnContext } from 'botbuilder';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createApp, type App } from '../../bot/app.js';
 import { receivedFiles, type Download } from '../../bot/attachmentDownloads.js';
-import { issueToken } from '../../bot/channels/directLine.js';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { createAdapter } from '../../bot/adapter.js';
+import { issueToken, newConnectorSecret, registerDirectLine, type DirectLineChannel } from '../../bot/channels/directLine.js';
+import { MemoryDirectLineStore } from '../../data/memory/memoryDirectLineStore.js';
 import { DirectLineUploads } from '../../bot/channels/directLineUploads.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
-import { FakeClock, testActivity, testConfig } from '../support.js';
+import { FakeClock, serveRoutes, testActivity, testConfig } from '../support.js';
 
 const SECRET = 'upload-test-secret';
 const MAX = 1024 * 1024;
@@ -285,6 +287,43 @@ describe('files in the chat: Direct Line upload and attachments on every channel
       const sent = await send([{ contentType: 'image/jpeg', name: 'big.jpg', contentUrl: `${channel.base}/big` }]);
       expect(sent.files).to.deep.equal([{ ok: false, problem: 'tooLarge', name: 'big.jpg' }]);
     });
+  });
+});
+
+describe('a kept file under another conversation’s path (the channel alone, its connector secret known)', () => {
+  it('is not found, even with the bot’s own credential', async () => {
+    const clock = new FakeClock(new Date());
+    const connectorSecret = newConnectorSecret();
+    let base = '';
+    const adapter = createAdapter(testConfig(), silentLogger, { serviceUrl: () => `${base}/v3/directline`, secret: connectorSecret });
+    const links: string[] = [];
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context, next) => {
+      links.push(...(context.activity.attachments ?? []).map((a) => a.contentUrl!));
+      await next();
+    });
+    let channel: DirectLineChannel | undefined;
+    const served = await serveRoutes((server) => {
+      channel = registerDirectLine(server, { adapter, bot, secret: SECRET, connectorSecret, store: new MemoryDirectLineStore(), clock, publicBaseUrl: () => base, logger: silentLogger });
+    });
+    base = served.base;
+    try {
+      const dl = `${base}/v3/directline`;
+      const mine = await conversation(dl);
+      const theirs = await conversation(dl, 'web-fedcba9876543210fedcba9876543210');
+      expect((await upload(dl, mine, uploadForm(message(mine.user), [{ name: 'a.jpg', type: 'image/jpeg', bytes: PHOTO }]))).status).to.equal(200);
+      const link = links[0];
+      const asBot = { authorization: `Bearer ${connectorSecret}` };
+      const got = await fetch(link, { headers: asBot });
+      expect(got.status).to.equal(200);
+      expect(Buffer.from(await got.arrayBuffer()).equals(PHOTO)).to.equal(true);
+      const elsewhere = link.replace(`/${mine.conversationId}/`, `/${theirs.conversationId}/`);
+      expect(elsewhere).to.not.equal(link);
+      expect((await fetch(elsewhere, { headers: asBot })).status).to.equal(404);
+    } finally {
+      channel?.close();
+      await served.close();
+    }
   });
 });
 
