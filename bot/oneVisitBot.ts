@@ -4,10 +4,10 @@ import { userKeyOf } from '../dialogs/application/applicationDialog.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import type { DraftStore } from '../data/stores.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
+import { receivedFiles } from '../dialogs/receivedFiles.js';
 import { messageWithButtons } from '../dialogs/replies.js';
 import { text } from '../dialogs/text/index.js';
 import { setTurnOutcome } from '../dialogs/turnOutcome.js';
-import { receivedFiles } from './attachmentDownloads.js';
 import { runGuardingState } from './stateConflicts.js';
 
 /** Longest message the bot reads; longer ones get a polite request to be brief. */
@@ -39,10 +39,10 @@ export class OneVisitBot extends ActivityHandler {
       // Channels that send no conversationUpdate still get the welcome, once.
       if (!(await this.welcomed.get(context, false))) await this.welcome(context);
       const input = (context.activity.text ?? '').trim();
-      if (!input) {
+      // A message carrying files goes to the dialogs even without words: they are materials.
+      if (!input && !receivedFiles(context)?.length) {
         setTurnOutcome(context, { outcome: 'noText' });
-        const reply = receivedFiles(context) ? text.fileNotAsked : context.activity.attachments?.length ? text.notText : text.empty;
-        await context.sendActivity(messageWithButtons(reply));
+        await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
       } else if ([...input].length > MAX_MESSAGE_CHARS) {
         setTurnOutcome(context, { outcome: 'tooLong' });
         await context.sendActivity(messageWithButtons(text.tooLong(MAX_MESSAGE_CHARS)));

@@ -10,12 +10,22 @@ describe('STORE in the configuration', () => {
   });
 });
 
-describe('UPLOAD_MAX_BYTES and WEBCHAT_RESUME_DAYS in the configuration', () => {
-  it('default to 10 MB and 7 days, take whole numbers in range, and stop start-up on anything else', () => {
-    expect(loadConfig({})).to.include({ uploadMaxBytes: 10 * 1024 * 1024, webchatResumeDays: 7 });
-    expect(loadConfig({ UPLOAD_MAX_BYTES: '2048', WEBCHAT_RESUME_DAYS: '30' })).to.include({ uploadMaxBytes: 2048, webchatResumeDays: 30 });
-    expect(() => loadConfig({ UPLOAD_MAX_BYTES: '10MB' })).to.throw('UPLOAD_MAX_BYTES 无效: 10MB');
+describe('UPLOAD_MAX_BYTES in the configuration', () => {
+  it('defaults to 10 MB, takes bytes or KB/MB, and stops start-up on anything else', () => {
+    expect(loadConfig({}).uploadMaxBytes).to.equal(10 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '2097152' }).uploadMaxBytes).to.equal(2 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '5MB' }).uploadMaxBytes).to.equal(5 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '512 kb' }).uploadMaxBytes).to.equal(512 * 1024);
+    for (const bad of ['ten', '0', '100', '51MB', '-1', '1.5MB']) expect(() => loadConfig({ UPLOAD_MAX_BYTES: bad }), bad).to.throw('UPLOAD_MAX_BYTES 无效');
+  });
+});
+
+describe('WEBCHAT_RESUME_DAYS in the configuration', () => {
+  it('defaults to 7 days, takes whole days from 1 to 30, and stops start-up on anything else', () => {
+    expect(loadConfig({}).webchatResumeDays).to.equal(7);
+    expect(loadConfig({ WEBCHAT_RESUME_DAYS: '30' }).webchatResumeDays).to.equal(30);
     expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '0' })).to.throw('WEBCHAT_RESUME_DAYS 无效: 0');
     expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '1.5' })).to.throw('WEBCHAT_RESUME_DAYS 无效');
+    expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '31' })).to.throw('WEBCHAT_RESUME_DAYS 无效');
   });
 });

@@ -109,8 +109,8 @@ describe('files in the chat: Direct Line upload and attachments on every channel
       const mine = activities.find((a) => a.id === res.body.id)!;
       expect(mine.attachments).to.deep.equal([{ contentType: 'image/jpeg', name: '照片.jpg' }]);
       expect(mine.channelData).to.deep.equal({ clientActivityID: 'c-1' });
-      // Until the materials step asks for a file, the person is told when files are taken.
-      expect(activities.at(-1)).to.deep.include({ text: text.fileNotAsked });
+      // The file reaches the materials step, which says this person has no case waiting for one.
+      expect(activities.at(-1)).to.deep.include({ text: text.upload.noCase });
     });
 
     it('keeps the thumbnail Web Chat drew for a picture, so the transcript shows it', async () => {
@@ -249,11 +249,11 @@ describe('files in the chat: Direct Line upload and attachments on every channel
       return { replies: replies.map((a) => a.text), files: turns.at(-1)?.files };
     }
 
-    it('reads an inline data: URL and answers the file politely, not “我没有收到内容”', async () => {
+    it('reads an inline data: URL and hands the file to the materials step, not “我没有收到内容”', async () => {
       const sent = await send([{ contentType: 'image/jpeg', name: 'a.jpg', contentUrl: `data:image/jpeg;base64,${PHOTO.toString('base64')}` }]);
       expect(sent.files).to.have.length(1);
       expect(sent.files![0].ok && sent.files![0].file.bytes.equals(PHOTO)).to.equal(true);
-      expect(sent.replies).to.include(text.fileNotAsked);
+      expect(sent.replies).to.include(text.upload.noCase);
       expect(sent.replies).to.not.include(text.empty);
     });
 
@@ -270,7 +270,7 @@ describe('files in the chat: Direct Line upload and attachments on every channel
         for (const contentUrl of ['http://169.254.169.254/latest/meta-data', 'http://files.example.com/a.jpg', `${other.base}/photo`, `${base}/healthz`, `${dl}/v3/attachments/x/y`, 'file:///etc/passwd']) {
           const sent = await send([{ contentType: 'image/jpeg', name: 'a.jpg', contentUrl }]);
           expect(sent.files, contentUrl).to.deep.equal([{ ok: false, problem: 'refusedHost', name: 'a.jpg' }]);
-          expect(sent.replies, contentUrl).to.include(text.fileNotAsked);
+          expect(sent.replies, contentUrl).to.include(text.upload.noCase);
         }
         expect(other.seen).to.deep.equal([]);
         expect(channel.seen.length).to.equal(seenBefore);

@@ -176,7 +176,7 @@ describe('Web Chat page at / (Chromium)', function () {
       await button.waitFor(WAIT);
       expect((await button.boundingBox())!.height).to.be.at.least(40);
       await tab.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: PNG });
-      await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.fileNotAsked.slice(0, 12) }).first().waitFor(WAIT);
+      await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.upload.noCase.slice(0, 12) }).first().waitFor(WAIT);
       const got = uploads.find((u) => u.name === '照片.png');
       expect(got?.bytes.equals(PNG)).to.equal(true);
       const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
