@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../../data/clock.js';
 import type { DirectLineActivity, DirectLineStore } from '../../data/directLineStore.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../../data/files/inspectUpload.js';
 import { formatIssues } from '../../data/validation.js';
 import { HttpError, guardRoute, readJsonBody, sendJson, sourceAddress } from '../http.js';
 import { idProblem, idSchema } from '../ids.js';
@@ -19,8 +20,6 @@ export const MAX_DIRECT_LINE_ACTIVITY_BYTES = 256 * 1024;
 export const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
 /** As in the 3.0 reference: a `streamUrl` must be connected to within 60 seconds. */
 export const STREAM_URL_TTL_SECONDS = 60;
-/** UPLOAD_MAX_BYTES' default: the largest file one upload may carry. */
-export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 /** Files one upload may carry (Web Chat sends what the person picked at once). */
 export const MAX_UPLOAD_FILES = 5;
 /** How often, at most, a new conversation also sweeps out the expired ones. */
@@ -231,7 +230,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   const key = signingKey(deps.secret);
   const feed = new ConversationFeed();
   const uploads = new DirectLineUploads(clock);
-  const uploadMaxBytes = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  const uploadMaxBytes = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes;
   let lastSweep = -Infinity;
 
   const serviceUrl = () => `${deps.publicBaseUrl().replace(/\/+$/, '')}${PREFIX}`;

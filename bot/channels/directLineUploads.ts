@@ -10,14 +10,14 @@ export interface UploadedFile {
   expiresAt: number;
 }
 
-export interface UploadLimits {
+export interface KeptUploadLimits {
   /** How long a file stays fetchable: the bot reads it during the upload's own turn, so minutes are plenty. */
   ttlMs: number;
   /** Bytes kept in all; the oldest files go first beyond it. */
   maxTotalBytes: number;
 }
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { ttlMs: 15 * 60_000, maxTotalBytes: 64 * 1024 * 1024 };
+const DEFAULT_KEPT_UPLOADS: KeptUploadLimits = { ttlMs: 15 * 60_000, maxTotalBytes: 64 * 1024 * 1024 };
 
 /**
  * The Direct Line channel's uploads, in this process's memory only: never written to disk (the
@@ -30,7 +30,7 @@ export class DirectLineUploads {
 
   constructor(
     private readonly clock: Clock,
-    private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+    private readonly limits: KeptUploadLimits = DEFAULT_KEPT_UPLOADS,
   ) {}
 
   /** Keeps a file; resolves to its id. */
