@@ -41,6 +41,8 @@ export interface StoreConfig {
   store: StoreKind;
   /** The lowdb files' folder (one process per folder, enforced by a lock file). */
   dataDir: string;
+  /** Days a chat's state is kept after its last change (lowdb; default 30). */
+  chatStateIdleDays?: number;
   /** WEBCHAT_RESUME_DAYS: a Direct Line transcript is kept this long after its last activity (7 by default). */
   webchatResumeDays?: number;
 }
@@ -87,7 +89,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'memory':
       return openMemoryStores<Draft>(directLineRetention(config));
     case 'lowdb':
-      return openLowdbStores<Draft>(config.dataDir, events, directLineRetention(config));
+      return openLowdbStores<Draft>(config, events);
     case 'postgres':
       throw new Error('STORE=postgres is not available yet (it comes with issue 13); use STORE=lowdb (the default) or STORE=memory');
     default:
@@ -115,7 +117,8 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
   };
 }
 
-async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents, transcriptLimits: Partial<DirectLineLimits>): Promise<Stores<Draft>> {
+async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {
+  const { dataDir, chatStateIdleDays } = config;
   const lock = await DataDirLock.acquire(dataDir, {
     onTakeOver: (stale) => events.info('data_lock_taken_over', { dataDir, stalePid: stale.pid, staleHost: stale.host, staleSince: stale.startedAt }),
   });
@@ -125,6 +128,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents, tran
       setAside: (file, movedTo, reason) => events.error('damaged_file_set_aside', { file, movedTo, reason }),
     };
     const storage = await LowdbStorage.open(dataDir, {
+      idleDays: chatStateIdleDays,
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
@@ -138,7 +142,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents, tran
       LowdbOutboxStore.open(dataDir, { onError: (err) => events.error('outbox_write_failed', { message: err.message }) }),
       LowdbFamilyStore.open(dataDir),
       LowdbJobState.open(dataDir, { onCorrupt: setAside }),
-      LowdbDirectLineStore.open(dataDir, transcriptLimits),
+      LowdbDirectLineStore.open(dataDir, directLineRetention(config)),
     ]);
     return {
       storage,
@@ -154,8 +158,12 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents, tran
       directLine,
       files: DiskFileStore.open(dataDir),
       close: async () => {
-        await storage.flush();
-        await lock.release();
+        try {
+          await storage.flush();
+          await Promise.all([cases.close(), outbox.close()]);
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (err) {
