@@ -195,7 +195,10 @@ export class PolicyAnswers {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
       ...more.map((q): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } })),
-      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({ label: f.label, value: { type: 'entry', entryId: f.to } })),
+      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
+        label: f.label,
+        value: 'to' in f ? { type: 'entry', entryId: f.to } : { type: 'ask', question: f.ask },
+      })),
     ];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
