@@ -37,6 +37,9 @@ export interface PolicyAnswerDeps {
 
 export const HANDOFF_ENTRY_ID = 'human-handoff';
 
+/** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
+const SAID_ASIDE = 0.5;
+
 /**
  * Answers policy questions from the knowledge base, and handles the buttons its replies
  * offer (follow-ups, "您想问的是", feedback). Any dialog can hand it a free-text question.
@@ -160,17 +163,33 @@ export class PolicyAnswers {
   }
 
   /**
-   * For a question asked in the middle of a form: answers only when the knowledge base is
-   * confident (or the topic is out of scope), without buttons that would compete with the
-   * form's own. False when the text is better read as an answer to the form.
+   * For a text said in the middle of a form that is not (or may not be) the step's answer,
+   * answered without buttons that would compete with the form's own. `confident`: only when
+   * the knowledge base is sure (or the topic is out of scope). `said` (no question words): also
+   * only a clear fit to real content, never small talk ("是我自己" is not "你是机器人吗").
+   * `asked` (it asks in words): a question whatever the ranking makes of it; the candidates
+   * are named, or the bot says it can't answer (and records the question). False when the text
+   * is better read as a wrong answer to the step.
    */
-  async answerAside(context: TurnContext, question: string): Promise<boolean> {
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident'): Promise<boolean> {
     const decision = this.deps.kb.decide(question);
-    if (decision.kind !== 'answer' && decision.kind !== 'decline') return false;
-    const { entry, score } = decision.top;
-    setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
-    const body = decision.kind === 'answer' ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
-    await context.sendActivity(messageWithButtons(body));
+    const sure = decision.kind === 'answer' || decision.kind === 'decline';
+    if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
+      const { entry, score } = decision.top;
+      setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
+      const body = decision.kind === 'answer' ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+      await context.sendActivity(messageWithButtons(body));
+      return true;
+    }
+    if (mode !== 'asked') return false;
+    if (decision.kind === 'clarify') {
+      setTurnOutcome(context, { outcome: 'aside-clarify', entryIds: decision.options.map((o) => o.entry.id) });
+      await context.sendActivity(messageWithButtons(text.flow.asideMaybe(decision.options.map((o) => o.entry.question))));
+      return true;
+    }
+    await this.recordUnanswered(question);
+    setTurnOutcome(context, { outcome: 'aside-notFound' });
+    await context.sendActivity(messageWithButtons(text.flow.asideUnknown(this.deps.hotlines)));
     return true;
   }
 
@@ -215,11 +234,15 @@ export class PolicyAnswers {
     await this.offer(context, body, options);
   }
 
-  private async sendNotFound(context: TurnContext, question: string): Promise<void> {
-    // An ID number, phone, case number or ID tail typed at the wrong moment is not a question to curate.
+  /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */
+  private async recordUnanswered(question: string): Promise<void> {
     const kept = questionForCurators(question);
     const key = kept && this.deps.kb.questionKey(kept);
     if (key) await this.deps.unanswered.record(key, kept, this.deps.clock.now());
+  }
+
+  private async sendNotFound(context: TurnContext, question: string): Promise<void> {
+    await this.recordUnanswered(question);
     setTurnOutcome(context, { outcome: 'notFound' });
     const [human, restart] = text.notFoundButtons;
     await this.offer(context, text.notFound(this.deps.hotlines), [

@@ -30,6 +30,8 @@ export interface Slot {
   parse(input: string, v: Values, ctx: SlotContext): ParseResult;
   /** How the value reads in the summary; ID numbers masked unless `full` was asked for. */
   display(v: Values, full?: boolean): string;
+  /** Takes almost any text (an address): a text that asks something is never its answer. */
+  freeText?: boolean;
 }
 
 const options = (labels: Record<string, string>, synonyms: Record<string, string[]> = {}): ChoiceOption<string>[] =>
@@ -296,6 +298,7 @@ export function applicationSlots(): Slot[] {
     choiceSlot('delivery', () => options(t.deliveries, { mail: ['邮寄', '寄'], pickup: ['自取', '自己领', '去领'] }), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
     {
       key: 'address',
+      freeText: true,
       required: (v) => v.delivery === 'mail',
       prompt: () => ({ text: t.prompts.address, options: [] }),
       parse: (input) => {

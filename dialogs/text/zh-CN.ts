@@ -238,6 +238,9 @@ const flow = {
   continueAfterAnswer: '我们接着来：',
   nothingToGoBack: '这已经是第一个问题了。',
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
+  /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
+  asideMaybe: (questions: string[]) => `您问的可能是：${questions.map((q) => `“${q}”`).join('、')}。这一步办完后，把问题再发一次，我就详细告诉您。`,
+  asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
 };
 
 const booking = {

@@ -462,8 +462,8 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
       expect(replies.at(-1)?.text, question).to.include(t.consent);
       expect(replies.map((r) => r.text).join('\n'), question).to.not.include(t.prompts.role);
     }
-    // Not a clear answer and not a question the knowledge base answers: the buttons are named.
-    expect((await h.say('要带什么材料')).text).to.equal(t.errors.confirm(t.consentButtons));
+    // Neither a yes nor a no: the buttons are named.
+    expect((await h.say('随便')).text).to.equal(t.errors.confirm(t.consentButtons));
     expect((await h.say('同意')).text).to.equal(t.prompts.role);
   });
 
