@@ -37,6 +37,9 @@ export interface PolicyAnswerDeps {
 
 export const HANDOFF_ENTRY_ID = 'human-handoff';
 
+/** A button for another question of a run-on message: it asks it as if sent alone. */
+const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
+
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.5;
 
@@ -69,6 +72,8 @@ export class PolicyAnswers {
         await this.sendNotFound(context, action.question);
         return true;
       case 'ask':
+        // A menu question or a run-on's other question stands on its own, not on the last topic.
+        state.topic = undefined;
         await this.answer(context, action.question);
         return true;
       case 'human':
@@ -122,7 +127,9 @@ export class PolicyAnswers {
     const read = (q: string) => readInContext((query) => this.deps.kb.decide(query), q, previous);
     const parts = this.deps.kb.splitQuestions(question);
     const readings = parts.length > 1 ? parts.map(read) : [];
-    const first = readings.findIndex((r) => r.decision.kind === 'answer');
+    // The first part answered, else the first that gets "您想问的是"; the others become buttons.
+    const answered = readings.findIndex((r) => r.decision.kind === 'answer');
+    const first = answered >= 0 ? answered : readings.findIndex((r) => r.decision.kind === 'clarify');
     const reading = first >= 0 ? readings[first] : read(question);
     const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
     const { decision } = reading;
@@ -150,11 +157,11 @@ export class PolicyAnswers {
           label: entry.question,
           value: { type: 'entry', entryId: entry.id },
         }));
-        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question } });
+        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: first >= 0 ? parts[first] : question } }, ...more.map(moreButton));
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = topicAfter(maskText(reading.query), decision.options[0].entry.id, reading.contextual ? previous?.slots : undefined);
-        await this.offer(context, text.clarify.intro, options);
+        await this.offer(context, more.length ? `${text.clarify.intro}\n${text.runOn.moreAfterPick}` : text.clarify.intro, options);
         return;
       }
       case 'none':
@@ -213,7 +220,7 @@ export class PolicyAnswers {
   ): Promise<void> {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
-      ...more.map((q): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } })),
+      ...more.map(moreButton),
       ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
         label: f.label,
         value: 'to' in f ? { type: 'entry', entryId: f.to } : { type: 'ask', question: f.ask },
