@@ -106,6 +106,9 @@ export class MainDialog extends ComponentDialog {
       case 'restart':
         await this.answers.restart(context);
         break;
+      case 'cancel':
+        await this.answers.nothingToCancel(context);
+        break;
       default:
         await this.answers.answer(context, input);
     }

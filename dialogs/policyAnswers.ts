@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
+import { answerTo } from '../knowledge/canAsk.js';
 import { readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -36,6 +37,8 @@ export interface PolicyAnswerDeps {
 }
 
 export const HANDOFF_ENTRY_ID = 'human-handoff';
+const GREETING_ENTRY_ID = 'talk-greeting';
+const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 
 /** A button for another question of a run-on message: it asks it as if sent alone. */
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
@@ -83,6 +86,12 @@ export class PolicyAnswers {
         await this.restart(context);
         return true;
     }
+  }
+
+  /** Whether a message is only a greeting ("你好", "在吗"). */
+  isGreeting(input: string): boolean {
+    const decision = this.deps.kb.decide(input);
+    return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
   }
 
   /** A message with the main menu's buttons (welcome, help): each asks its question. */
@@ -184,7 +193,7 @@ export class PolicyAnswers {
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
       const { entry, score } = decision.top;
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
-      const body = decision.kind === 'answer' ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+      const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
       await context.sendActivity(messageWithButtons(body));
       return true;
     }
@@ -198,6 +207,13 @@ export class PolicyAnswers {
     setTurnOutcome(context, { outcome: 'aside-notFound' });
     await context.sendActivity(messageWithButtons(text.flow.asideUnknown(this.deps.hotlines)));
     return true;
+  }
+
+  /** "取消" with nothing in progress: says so, and offers how to withdraw a submitted application. */
+  async nothingToCancel(context: TurnContext): Promise<void> {
+    const entry = this.deps.kb.entry(WITHDRAW_ENTRY_ID);
+    if (!entry) throw new Error(`knowledge base lacks the ${WITHDRAW_ENTRY_ID} entry`);
+    await this.offer(context, text.nothingToCancel, [{ label: entry.question, value: { type: 'entry', entryId: entry.id } }]);
   }
 
   /** Sends the hand-off entry: how to reach a person. */
@@ -233,7 +249,7 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const answer = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const answer = rateable ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
     state.lastAnswer = { entryId: entry.id, question: questionForCurators(question) };

@@ -1,4 +1,5 @@
 import type { Region } from '../data/region.js';
+import { answerTo } from './canAsk.js';
 import { TextAnalyzer } from './features.js';
 import { readInContext, topicAfter, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
@@ -101,7 +102,7 @@ export class KnowledgeBase {
       suggestions: decision.ranked.map(({ entry, score }) => ({
         id: entry.id,
         question: entry.question,
-        answer: entry.answer,
+        answer: answerTo(entry, query),
         score,
         source: entry.source,
       })),

@@ -19,6 +19,8 @@ export const entrySchema = z.object({
     )
     .optional(),
   kind: z.enum(ENTRY_KINDS).default('answer'),
+  /** The yes or no said first when the entry answers a can-I question ("盲人能办残疾证不" -> "能申请。"). */
+  canI: z.string().min(1).optional(),
   /** For a decline entry: the objects it is about (身份证, 护照...); it wins only when the question names one. */
   about: z.array(z.string().min(1)).optional(),
 }).refine((e) => e.kind !== 'decline' || (e.about?.length ?? 0) > 0, {

@@ -431,6 +431,10 @@ export const zhCN = {
     ],
     buttons: ['我要申请', '残疾证怎么办', '要带什么材料', '能领哪些补贴', '转人工'],
   },
+  /** "取消" when no form or booking is in progress. */
+  nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',
+  /** A greeting just after the welcome. */
+  welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
   help: (h: Hotlines) =>
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   commands: {

@@ -137,3 +137,34 @@ describe('MainDialog: policy questions', () => {
     for (const sentence of catalogue) if (/按钮前.{0,2}数字|回复数字/.test(sentence)) expect(withButtons.has(sentence), sentence).to.equal(true);
   });
 });
+
+describe('MainDialog: what a hotline agent would say', () => {
+  for (const question of ['要带什么材料', '要带啥材料']) {
+    it(`"${question}" alone gets the one set of materials for the combined application, with the specifics as buttons`, async () => {
+      const { say } = await setup();
+      const reply = await say(question);
+      expect(reply.text).to.include('一套材料').and.include('身份证').and.include('户口本').and.include('依据');
+      expect(reply.text).to.not.include(text.clarify.intro);
+      expect(buttons(reply)).to.include('网上办要传什么？');
+    });
+  }
+
+  for (const [question, lead] of [['盲人能办残疾证不', '能申请。'], ['聋子能办证吗', '能申请。'], ['电动轮椅能领燃油补贴吗', '不能。']] as const) {
+    it(`"${question}" (can I?) starts with the yes or no`, async () => {
+      const { say } = await setup();
+      expect((await say(question)).text).to.match(new RegExp(`^${lead}`));
+    });
+  }
+
+  it('a definition question gets the definition without a yes/no in front', async () => {
+    const { say } = await setup();
+    expect((await say('视力残疾是指什么')).text).to.match(/^视力残疾就是/);
+  });
+
+  it('"取消" with nothing in progress says so, and offers how to withdraw a submitted application', async () => {
+    const { say, kb } = await setup();
+    const reply = await say('取消');
+    expect(reply.text).to.equal(text.nothingToCancel);
+    expect((await say('1')).text).to.include(kb.entry('flow-withdraw')!.answer);
+  });
+});
