@@ -88,6 +88,11 @@ export class PolicyAnswers {
     }
   }
 
+  /** Whether the knowledge base answers a message by itself. */
+  hasAnswer(input: string): boolean {
+    return this.deps.kb.decide(input).kind === 'answer';
+  }
+
   /** Whether a message is only a greeting ("你好", "在吗"). */
   isGreeting(input: string): boolean {
     const decision = this.deps.kb.decide(input);
