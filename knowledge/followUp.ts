@@ -1,4 +1,5 @@
 import type { Decision } from './ranking.js';
+import { CATEGORY_DESCRIPTIONS } from './categories.js';
 import { normalizeText } from './normalize.js';
 
 /** What a question was about, beyond its entry: the facts a short follow-up can change. */
@@ -26,15 +27,7 @@ export const CONTEXT_TURNS = 3;
 
 /** Each slot value with the words people use for it, longest first where they overlap. */
 const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
-  category: [
-    ['多重', /多重/],
-    ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲/],
-    ['听力', /听力|耳朵|耳聋|聋|听不见|听不清/],
-    ['言语', /言语|说话|语言|不会说|哑|口吃|结巴/],
-    ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|腿脚|腿|脚|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便/],
-    ['智力', /智力|智障|脑瘫|弱智|唐氏/],
-    ['精神', /精神|自闭|孤独症|抑郁|精神分裂/],
-  ],
+  category: CATEGORY_DESCRIPTIONS,
   item: [
     ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
     ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],

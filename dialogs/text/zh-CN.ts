@@ -101,6 +101,7 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  categoryGuessButtons: ['对', '不对，我重新选'],
   prompts: {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',
@@ -114,6 +115,7 @@ const application = {
     phone: '留一个能联系到您的电话（手机或座机）。',
     hukou: '申请人的户口在哪个县（区）？',
     category: '申请人主要是哪一类残疾？',
+    categoryGuess: (category: string) => `您说的情况一般算“${category}”残疾，先按${category}填，对吗？（最后以医院评定为准）`,
     grade: '残疾人证上写的是几级？',
     guardianName: '申请人需要法定监护人（未成年人，或智力、精神类残疾）。监护人叫什么名字？',
     guardianId: '监护人的身份证号是多少？',

@@ -32,7 +32,7 @@ const familyCheck = (...more: string[]) => async () => {
   return inputs(['帮家人查进度', h.caseNo, ...more], h);
 };
 
-const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '腿脚不好', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
+const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
 
 interface Step {
   flow: string;
