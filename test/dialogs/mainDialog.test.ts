@@ -149,7 +149,7 @@ describe('MainDialog: what a hotline agent would say', () => {
     });
   }
 
-  for (const [question, lead] of [['盲人能办残疾证不', '能申请。'], ['聋子能办证吗', '能申请。'], ['电动轮椅能领燃油补贴吗', '不能。']] as const) {
+  for (const [question, lead] of [['盲人能办残疾证不', '能申请。'], ['耳朵聋了能办残疾证吗', '能申请。'], ['电动轮椅能领燃油补贴吗', '不能。']] as const) {
     it(`"${question}" (can I?) starts with the yes or no`, async () => {
       const { say } = await setup();
       expect((await say(question)).text).to.match(new RegExp(`^${lead}`));
@@ -166,5 +166,24 @@ describe('MainDialog: what a hotline agent would say', () => {
     const reply = await say('取消');
     expect(reply.text).to.equal(text.nothingToCancel);
     expect((await say('1')).text).to.include(kb.entry('flow-withdraw')!.answer);
+  });
+});
+
+describe('Personal data typed at the wrong moment', () => {
+  const personal = ['123456', '12345X', 'YC202611200001', '13812345678', '138 1234 5678', '11010519491231002X', '我的电话是13812345678', '身份证后六位是12345X'];
+
+  it('never reaches the unanswered questions curators read, while a real unknown question does', async () => {
+    const { say, unanswered } = await setup();
+    for (const input of personal) await say(input);
+    expect(await unanswered.list(50), JSON.stringify(await unanswered.list(50))).to.have.length(0);
+    await say('火星上能办残疾证吗');
+    expect(await unanswered.list(50)).to.have.length(1);
+  });
+
+  it('is not recorded when said as a question in the middle of a form either', async () => {
+    const { say, unanswered } = await setup();
+    for (const input of ['我要办残疾证', '同意', '给我自己', '1', '选好了']) await say(input);
+    await say('我的电话是13812345678可以吗');
+    expect(await unanswered.list(50)).to.have.length(0);
   });
 });
