@@ -44,7 +44,7 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
-const SAID_ASIDE = 0.5;
+const SAID_ASIDE = 0.6;
 
 /**
  * Answers policy questions from the knowledge base, and handles the buttons its replies
