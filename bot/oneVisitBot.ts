@@ -2,6 +2,7 @@ import { ActivityHandler, type ConversationState, type TurnContext, type UserSta
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
+import { receivedFiles } from '../dialogs/receivedFiles.js';
 import { messageWithButtons } from '../dialogs/replies.js';
 import { text } from '../dialogs/text/index.js';
 import { setTurnOutcome } from '../dialogs/turnOutcome.js';
@@ -44,7 +45,8 @@ export class OneVisitBot extends ActivityHandler {
         // "你好" answered by the welcome itself (sent this turn), or just after it: no second welcome.
         setTurnOutcome(context, { outcome: 'greeting-after-welcome' });
         if (!first) await context.sendActivity(messageWithButtons(text.welcomeAgain));
-      } else if (!input) {
+      } else if (!input && !receivedFiles(context)?.length) {
+        // A message carrying files goes to the dialogs even without words: they are materials.
         setTurnOutcome(context, { outcome: 'noText' });
         await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
       } else if ([...input].length > MAX_MESSAGE_CHARS) {
