@@ -199,8 +199,13 @@ const ownWords = ['护理补贴谁能领', '要带什么材料', '那俺娘要�
 // What an aside reply is: an answer with its source, a decline, the candidates named, or "can't answer".
 const asideReply = /依据|您问的可能是|答不准|不在我们这里办|不归/;
 
+// The materials step after an online submission (its 返回 and 取消 are tested with it).
+const materialsStep: Pick<Step, 'flow' | 'step' | 'reach' | 'asks'> = {
+  flow: 'materials', step: 'a material to hand in', reach: () => inputs([...toSummary, '确认提交']), asks: text.upload.ask.photos,
+};
+
 describe('A question in anyone\'s words at every step of every flow', () => {
-  for (const step of steps) {
+  for (const step of [...steps, materialsStep]) {
     for (const question of ownWords) {
       it(`${step.flow}: ${step.step} <- "${question}"`, async () => {
         const h = await step.reach();
