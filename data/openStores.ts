@@ -41,6 +41,8 @@ export interface StoreConfig {
   store: StoreKind;
   /** The lowdb files' folder (one process per folder, enforced by a lock file). */
   dataDir: string;
+  /** Days a chat's state is kept after its last change (lowdb; default 30). */
+  chatStateIdleDays?: number;
 }
 
 /** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
@@ -81,7 +83,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'memory':
       return openMemoryStores<Draft>();
     case 'lowdb':
-      return openLowdbStores<Draft>(config.dataDir, events);
+      return openLowdbStores<Draft>(config, events);
     case 'postgres':
       throw new Error('STORE=postgres is not available yet (it comes with issue 13); use STORE=lowdb (the default) or STORE=memory');
     default:
@@ -109,7 +111,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
   };
 }
 
-async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Promise<Stores<Draft>> {
+async function openLowdbStores<Draft>({ dataDir, chatStateIdleDays }: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {
   const lock = await DataDirLock.acquire(dataDir, {
     onTakeOver: (stale) => events.info('data_lock_taken_over', { dataDir, stalePid: stale.pid, staleHost: stale.host, staleSince: stale.startedAt }),
   });
@@ -119,6 +121,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       setAside: (file, movedTo, reason) => events.error('damaged_file_set_aside', { file, movedTo, reason }),
     };
     const storage = await LowdbStorage.open(dataDir, {
+      idleDays: chatStateIdleDays,
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
@@ -148,8 +151,12 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       directLine,
       files: DiskFileStore.open(dataDir),
       close: async () => {
-        await storage.flush();
-        await lock.release();
+        try {
+          await storage.flush();
+          await Promise.all([cases.close(), outbox.close()]);
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (err) {

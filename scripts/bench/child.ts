@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServedChild {
   url: string;
+  pid: number;
   stop(): void;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
   rss(): Promise<number>;
@@ -18,6 +19,7 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
     child.once('message', (m) =>
       resolve({
         url: (m as { url: string }).url,
+        pid: child.pid!,
         stop: () => child.kill(),
         rss: () =>
           new Promise((answer) => {
