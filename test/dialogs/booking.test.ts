@@ -94,8 +94,13 @@ describe('BookingDialog', () => {
     const h = await withCase();
     await h.say('预约下周二上午');
     await h.say('对');
-    expect((await h.say('帮我改到12月1号下午')).text).to.equal(t.confirmWhen('12月1日（周二）下午'));
+    // Said back as a move, so the person knows the existing booking changes.
+    expect((await h.say('帮我改到12月1号下午')).text).to.equal('改到12月1日（周二）下午，对吗？');
     expect((await h.slots.get('people:2026-12-01:pm'))?.booked).to.equal(0);
+    // A different date said at the confirmation is a move too.
+    expect((await h.say('不是，12月3号上午')).text).to.equal(t.confirmMove('12月3日（周四）上午'));
+    expect((await h.say('不对')).text).to.equal(t.askWhen);
+    expect((await h.say('12月1号下午')).text).to.equal(t.confirmMove('12月1日（周二）下午'));
     const reply = await h.say('可以');
     expect(reply.text).to.include(t.rescheduled).and.include('12月1日（周二）下午');
     expect((await h.slots.get('people:2026-11-24:am'))?.booked).to.equal(0);
@@ -173,6 +178,16 @@ describe('BookingDialog', () => {
     const reply = await h.say('预约下周二上午');
     expect(reply.text).to.equal(`${t.afterPreReview}\n${t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午')}`);
     expect(await h.slots.list({ freeOnly: false })).to.satisfy((slots: { booked: number }[]) => slots.every((sl) => sl.booked === 0));
+  });
+
+  it('reads a date said after that refusal as another booking request, never as an unanswered question', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'pre_review' }), h.clock.now());
+    await h.say('预约下周二上午');
+    for (const again of ['下周三上午可以吗', '那12月1号呢']) {
+      expect((await h.say(again)).text, again).to.include(t.afterPreReview);
+    }
+    expect(await h.unanswered.list(10)).to.have.length(0);
   });
 
   it('says there is nothing to cancel when nothing is booked', async () => {
