@@ -13,6 +13,8 @@ import type { Region } from '../data/region.js';
 /** What the hand-off says to the person through the outbox (the catalogue's `handoff` texts). */
 export interface HandoffTexts {
   taken: (agent: string) => string;
+  agentSays: (agent: string, said: string) => string;
+  agentName: (agent: string) => string;
   ended: string;
   handedBack: string;
   requeued: string;
@@ -179,8 +181,8 @@ export class Handoffs {
     return { ok: true, handoff: taken };
   }
 
-  /** The agent's reply: reaches the person through the outbox, delivered at once. */
-  async reply(id: string, agent: string, text: string): Promise<AgentResult> {
+  /** The agent's reply: reaches the person through the outbox, delivered at once, under the agent's name. */
+  async reply(id: string, agent: string, text: string, displayName = agent): Promise<AgentResult> {
     const at = this.deps.clock.now().toISOString();
     // The store decides at once (the change runs before the write): the message is sent while
     // the transcript is written, not after.
@@ -196,7 +198,7 @@ export class Handoffs {
       await writing;
       return this.refused(id, '只能回复自己正在接待的对话');
     }
-    const [updated] = await Promise.all([writing, this.tell(accepted, text)]);
+    const [updated] = await Promise.all([writing, this.tell(accepted, this.deps.texts.agentSays(displayName, text), this.deps.texts.agentName(displayName))]);
     this.changed(updated!);
     return { ok: true, handoff: updated! };
   }
@@ -334,9 +336,9 @@ export class Handoffs {
   }
 
   /** One message to the person, through the outbox, delivered now. */
-  private async tell(h: Handoff, text: string): Promise<void> {
+  private async tell(h: Handoff, text: string, from?: string): Promise<void> {
     const rows = await this.deps.outbox.enqueue(
-      [{ dedupeKey: `handoff:${h.id}:${randomUUID()}`, conversation: h.conversation, recipient: `handoff:${h.userKey}`, text, live: true, ...(h.caseNo ? { caseNo: h.caseNo } : {}) }],
+      [{ dedupeKey: `handoff:${h.id}:${randomUUID()}`, conversation: h.conversation, recipient: `handoff:${h.userKey}`, text, live: true, ...(from ? { from } : {}), ...(h.caseNo ? { caseNo: h.caseNo } : {}) }],
       this.deps.clock.now(),
     );
     this.deps.deliverNow?.(rows);
