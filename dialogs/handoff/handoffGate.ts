@@ -33,9 +33,10 @@ const PUNCTUATION = /^[\s.、，,。:：!！~～]+/;
 export function readRating(input: string): { level: RatingLevel; comment?: string } | undefined {
   let said = normalizeText(input).trim().replace(/^(我)?(就)?(给|打|评)(个|你们|您|了)?/, '');
   let level: RatingLevel | undefined;
-  const points = /^([1-5一二三四五])(?![0-9])\s*(分|颗星|星)?/.exec(said);
+  // A digit alone is points; a Chinese numeral only with 分 or 星 ("一般" is no score).
+  const points = /^(?:([1-5])(?![0-9])|([一二三四五])(?=\s*(?:分|颗星|星)))\s*(?:分|颗星|星)?/.exec(said);
   if (points) {
-    const n = /[1-5]/.test(points[1]) ? Number(points[1]) : CHINESE_POINTS.indexOf(points[1]) + 1;
+    const n = points[1] ? Number(points[1]) : CHINESE_POINTS.indexOf(points[2]) + 1;
     level = levelOfPoints(n);
     said = said.slice(points[0].length).replace(PUNCTUATION, '');
   }

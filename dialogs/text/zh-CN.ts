@@ -287,12 +287,12 @@ const rating = {
   thanks: '谢谢，已经记下了。还有问题随时问我。',
   /** A level's button: its points first, the way the question counts them. */
   button: (points: number, level: string) => `${points}分 ${level}`,
-  /** Other words for the levels, taken at the start of the answer (the level names themselves always are). */
+  /** Other words for the levels, taken at the start of the answer; none that opens a question (一般要多久, 不好意思). */
   levelWords: {
     非常满意: ['很满意', '特别满意', '十分满意', '非常好', '很好', '好评'],
     满意: ['挺好', '不错', '还不错', '挺满意', '比较满意'],
-    基本满意: ['还行', '一般', '还可以', '凑合', '马马虎虎', '过得去'],
-    不满意: ['不太满意', '不好', '不行', '差评'],
+    基本满意: ['还行', '还可以', '凑合', '马马虎虎', '过得去'],
+    不满意: ['不太满意', '差评'],
     非常不满意: ['很不满意', '特别不满意', '十分不满意', '很差', '太差', '特别差'],
   } as Record<string, string[]>,
   /** Said before a corrected level, while the comment is asked for ("不是，我是说满意"). */

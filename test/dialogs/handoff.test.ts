@@ -228,7 +228,7 @@ describe('好差评 (dialogs)', () => {
     for (const [said, level, comment] of cases) {
       expect(readRating(said), said).to.deep.equal({ level, ...(comment ? { comment } : {}) });
     }
-    for (const said of ['残疾证怎么办', '我可以问个问题吗', '12345']) expect(readRating(said), said).to.equal(undefined);
+    for (const said of ['残疾证怎么办', '我可以问个问题吗', '12345', '一般要多久', '不好意思，补贴什么时候发']) expect(readRating(said), said).to.equal(undefined);
     expect(RATING_LEVELS.map(levelValue)).to.deep.equal([5, 4, 3, 2, 1]);
   });
 
