@@ -124,7 +124,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     }
     if (!result.ok) return this.end(dc, u.closed);
     setTurnOutcome(dc.context, { outcome: 'material-received', material });
-    await this.say(dc, extra + u.received(names[material]));
+    await this.say(dc, extra + u.received(u.receivedNames[material] ?? names[material]));
     const next = { ...state, pending: state.pending.slice(1) };
     return next.pending.length ? this.askMaterial(dc, next, result.record) : this.finish(dc, next, result.record);
   }
