@@ -13,7 +13,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 
 const u = text.upload;
-const names = text.application.materials.names;
+const names = u.names;
 export const MATERIALS_DIALOG = 'materials';
 
 export interface MaterialsDeps {
@@ -124,7 +124,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     }
     if (!result.ok) return this.end(dc, u.closed);
     setTurnOutcome(dc.context, { outcome: 'material-received', material });
-    await this.say(dc, extra + u.received(u.receivedNames[material] ?? names[material]));
+    await this.say(dc, extra + u.received(names[material]));
     const next = { ...state, pending: state.pending.slice(1) };
     return next.pending.length ? this.askMaterial(dc, next, result.record) : this.finish(dc, next, result.record);
   }

@@ -9,7 +9,7 @@ import { launchChromium } from './launch.js';
 const ADMIN_TOKEN = 'e2e-online-path-admin';
 const WAIT = { timeout: 20_000 };
 const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/uploads/${name}`, import.meta.url));
-const names = text.application.materials.names;
+const names = text.upload.names;
 
 interface MaterialJson {
   key: string;

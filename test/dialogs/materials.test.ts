@@ -7,7 +7,8 @@ import { buttons, dialogHarness } from './harness.js';
 const t = text.application;
 const u = text.upload;
 const s = text.status;
-const names = t.materials.names;
+// The names the online materials go by (one photo file, not the window's three prints).
+const names = u.names;
 const ADULT_ID = '11010519491231002X';
 const CHILD_ID = '110101201003074514';
 
