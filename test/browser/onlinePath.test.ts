@@ -129,6 +129,8 @@ describe('the online path end to end on a phone (real server, Chromium)', functi
     await tap('大专或本科', '材料您想怎么交');
     await tap('网上提交', '怎么拿');
     const summary = await tap('自己去领', text.application.summary.intro);
+    // The materials told before the summary are the ones the chat will ask for: one photo, not three prints.
+    expect(await botSaid(text.application.materials.toSubmit).last().innerText()).to.include(`${text.application.materials.toSubmit}${names.photos}、${names.studentProof}`);
     expect(summary).to.include('网上提交').and.include('110105********002X').and.not.include('11010519491231002X');
     await noSeriousAxeViolation();
     const submitted = await tap(text.application.summary.confirm, '案件号');
