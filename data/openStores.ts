@@ -31,6 +31,7 @@ import { MemoryJobState } from './memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
 import { MemorySlotStore } from './memory/memorySlotStore.js';
+import { openPgDatabase, pgStores } from './postgres/open.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
 
 /** `STORE`: where every store keeps its data. */
@@ -41,6 +42,8 @@ export interface StoreConfig {
   store: StoreKind;
   /** The lowdb files' folder (one process per folder, enforced by a lock file). */
   dataDir: string;
+  /** DATABASE_URL: the PostgreSQL database of `STORE=postgres`, shared by every instance. */
+  databaseUrl?: string;
 }
 
 /** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
@@ -83,7 +86,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'lowdb':
       return openLowdbStores<Draft>(config.dataDir, events);
     case 'postgres':
-      throw new Error('STORE=postgres is not available yet (it comes with issue 13); use STORE=lowdb (the default) or STORE=memory');
+      return openPostgresStores<Draft>(config.databaseUrl);
     default:
       throw new Error(`STORE must be one of ${STORE_KINDS.join(', ')}, not ${String(config.store)}`);
   }
@@ -107,6 +110,13 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     files: new MemoryFileStore(),
     close: async () => undefined,
   };
+}
+
+/** Many instances on one database: no folder lock, every store's atomic steps are SQL's. */
+async function openPostgresStores<Draft>(databaseUrl: string | undefined): Promise<Stores<Draft>> {
+  if (!databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/onevisit)');
+  const db = await openPgDatabase(databaseUrl);
+  return { ...pgStores<Draft>(db), close: () => db.close() };
 }
 
 async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Promise<Stores<Draft>> {

@@ -25,7 +25,7 @@ export const ABSENT_ETAG = 'absent';
 // Unique across restarts, so an eTag read before a restart never matches one given after it.
 const ETAG_PREFIX = randomBytes(6).toString('hex');
 let etagCounter = 0;
-const newETag = () => `${ETAG_PREFIX}-${(++etagCounter).toString(36)}`;
+export const newETag = () => `${ETAG_PREFIX}-${(++etagCounter).toString(36)}`;
 
 /**
  * Bot Framework `Storage` with eTag optimistic concurrency, as botbuilder's storageBaseTests
