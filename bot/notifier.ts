@@ -66,7 +66,17 @@ export interface NotifierOptions {
   maxAttempts?: number;
   /** Wait before the next attempt, after `attempt` failures (1, 2, ...). */
   backoff?: (attempt: number) => number;
+  /**
+   * Many instances on one database: this instance's self-hosted Direct Line serviceUrl. Every
+   * instance's channel serves every conversation (the transcript is shared), so an update for
+   * one goes through this instance's own channel, whichever instance the conversation began on
+   * (that one may be gone, and only its own bot may post to it).
+   */
+  sharedDirectLine?: () => string;
 }
+
+/** A claimed batch is this instance's alone this long: far longer than sending a batch takes. */
+export const CLAIM_LEASE_MS = 5 * MINUTE_MS;
 
 export interface TickResult {
   delivered: number;
@@ -104,6 +114,7 @@ export class Notifier {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
+  private readonly sharedDirectLine?: () => string;
   private running = false;
 
   constructor(options: NotifierOptions) {
@@ -119,6 +130,7 @@ export class Notifier {
     this.batchSize = batchSize;
     this.maxAttempts = maxAttempts;
     this.backoff = options.backoff ?? defaultBackoff;
+    this.sharedDirectLine = options.sharedDirectLine;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -138,7 +150,10 @@ export class Notifier {
     // Rows tried in this tick are not tried again in it (a retry due at once, a row whose mark failed).
     const tried = new Set<string>();
     for (;;) {
-      const rows = (await this.outbox.due(this.clock.now(), this.batchSize)).filter((row) => !tried.has(row.id));
+      // A shared outbox hands each due row to one instance at a time (claimed with a lease).
+      const now = this.clock.now();
+      const batch = this.outbox.claimDue ? await this.outbox.claimDue(now, this.batchSize, CLAIM_LEASE_MS) : await this.outbox.due(now, this.batchSize);
+      const rows = batch.filter((row) => !tried.has(row.id));
       if (rows.length === 0) return;
       // Marks are written while the next row is sent (the store commits them together); they
       // are all settled before the next batch is read, so no row is offered twice in a tick.
@@ -165,7 +180,7 @@ export class Notifier {
    * what tells a delivered message from a lost one.
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
-    const reference = row.conversation;
+    const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };
     }
@@ -192,6 +207,13 @@ export class Notifier {
     }
     if (sent) return { ok: true };
     return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent: false };
+  }
+
+  /** The reference as given, or (shared store) a self-hosted Direct Line conversation's through this instance's channel. */
+  private routed(reference: OutboxRow['conversation']): OutboxRow['conversation'] {
+    const own = this.sharedDirectLine?.();
+    if (!own || reference.channelId !== 'directline' || !/\/v3\/directline\/?$/.test(reference.serviceUrl ?? '')) return reference;
+    return { ...reference, serviceUrl: own };
   }
 
   /** Marks the outcome; never throws (a row whose mark failed stays pending and is tried again). */

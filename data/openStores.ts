@@ -32,6 +32,7 @@ import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowl
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
 import { MemorySlotStore } from './memory/memorySlotStore.js';
 import { openPgDatabase, pgStores } from './postgres/open.js';
+import { checkSharedSecrets } from './postgres/sharedSecrets.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
 
 /** `STORE`: where every store keeps its data. */
@@ -44,6 +45,11 @@ export interface StoreConfig {
   dataDir: string;
   /** DATABASE_URL: the PostgreSQL database of `STORE=postgres`, shared by every instance. */
   databaseUrl?: string;
+  /**
+   * Secrets every instance on a shared database must hold alike (name -> value, unset allowed):
+   * the first instance records their fingerprints, any other with different ones is refused.
+   */
+  sharedSecrets?: Record<string, string | undefined>;
 }
 
 /** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
@@ -69,6 +75,8 @@ export interface Stores<Draft> {
   directLine: DirectLineStore;
   /** Uploaded materials' bytes. */
   files: FileStore;
+  /** Other processes may use the same stores at once (PostgreSQL): claims and shared secrets matter. */
+  shared?: boolean;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -86,7 +94,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'lowdb':
       return openLowdbStores<Draft>(config.dataDir, events);
     case 'postgres':
-      return openPostgresStores<Draft>(config.databaseUrl);
+      return openPostgresStores<Draft>(config.databaseUrl, config.sharedSecrets ?? {});
     default:
       throw new Error(`STORE must be one of ${STORE_KINDS.join(', ')}, not ${String(config.store)}`);
   }
@@ -113,10 +121,16 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
 }
 
 /** Many instances on one database: no folder lock, every store's atomic steps are SQL's. */
-async function openPostgresStores<Draft>(databaseUrl: string | undefined): Promise<Stores<Draft>> {
+async function openPostgresStores<Draft>(databaseUrl: string | undefined, secrets: Record<string, string | undefined>): Promise<Stores<Draft>> {
   if (!databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/onevisit)');
   const db = await openPgDatabase(databaseUrl);
-  return { ...pgStores<Draft>(db), close: () => db.close() };
+  try {
+    await checkSharedSecrets(db, secrets);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return { ...pgStores<Draft>(db), shared: true, close: () => db.close() };
 }
 
 async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Promise<Stores<Draft>> {

@@ -61,6 +61,8 @@ export interface DirectLineToken {
 export interface DirectLineChannel {
   /** Closes the open WebSocket streams; call it before closing the server. */
   close(): void;
+  /** Wakes the streams open here on a conversation another instance appended to (a shared store). */
+  notify(conversationId: string): void;
 }
 
 type TokenDeps = Pick<DirectLineDeps, 'secret' | 'clock' | 'tokenTtlSeconds'>;
@@ -416,5 +418,5 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   server.post(`${PREFIX}/v3/conversations/:conversationId/activities`, receiveFromBot);
   server.post(`${PREFIX}/v3/conversations/:conversationId/activities/:activityId`, receiveFromBot);
 
-  return streams;
+  return { close: streams.close, notify: (conversationId) => feed.notify(conversationId) };
 }

@@ -178,3 +178,9 @@ CREATE TABLE files (
   id text COLLATE "C" PRIMARY KEY,
   bytes bytea NOT NULL
 );
+
+-- Fingerprints of the secrets every instance must share (never the secrets themselves).
+CREATE TABLE shared_secrets (
+  name text COLLATE "C" PRIMARY KEY,
+  fingerprint text NOT NULL
+);
