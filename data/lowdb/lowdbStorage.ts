@@ -30,6 +30,7 @@ export class LowdbStorage extends VersionedStorage {
     const pending = new Set<Promise<void>>();
     super({
       get: (key) => records.get(key),
+      entries: () => records.entries(),
       put: (changes) => {
         const write = records.put(changes).catch((err: Error) => onWriteError(err));
         pending.add(write);
