@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
 import { validTime } from '../validation.js';
 import type { PgDatabase, Queryable } from './db.js';
 
@@ -83,20 +83,8 @@ export class PgCaseStore implements CaseStore {
     return this.db.transaction(async (client) => {
       const current = await this.locked(client, caseNo);
       if (!current) return undefined;
-      const next = structuredClone(current);
-      change(next);
-      const updatedAt = at.toISOString();
-      const status = deriveCaseStatus(next.items, next.stage);
-      const updated: CaseRecord = {
-        ...next,
-        caseNo,
-        createdAt: current.createdAt,
-        status,
-        updatedAt,
-        audit: [...current.audit, { at: updatedAt, ...entry, from: current.status, to: status }],
-      };
       // As JSON stores it: what `get` gives back next is what this resolves to.
-      const stored = JSON.parse(JSON.stringify(updated)) as CaseRecord;
+      const stored = JSON.parse(JSON.stringify(changedRecord(current, change, entry, at))) as CaseRecord;
       await client.query(SAVE, rowOf(stored));
       return stored;
     });
