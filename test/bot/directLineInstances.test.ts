@@ -65,5 +65,19 @@ if (postgresAvailable) {
         ws.close();
       }
     });
+
+    it('delivers a status update through its own channel when the conversation began on an instance that is gone', async () => {
+      const [a] = bases.map((base) => `${base}/v3/directline`);
+      const started = await call(`${a}/conversations`, SECRET);
+      const conversationId = started.body.conversationId;
+      // The reference names the instance the conversation began on; that one no longer answers.
+      const gone = { channelId: 'directline', serviceUrl: 'http://127.0.0.1:9/v3/directline', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'dl_u2', name: '' } };
+      await apps[1].stores.outbox.enqueue([{ dedupeKey: 'moved-1', conversation: gone, recipient: 'applicant', text: '您的申请有新进展' }], new Date());
+      const result = await apps[1].notifier.tick();
+      expect(result).to.include({ delivered: 1, failed: 0 });
+      const page = await fetch(`${a}/conversations/${encodeURIComponent(conversationId)}/activities`, { headers: { authorization: `Bearer ${started.body.token}` } });
+      const { activities } = (await page.json()) as { activities: Pushed[] };
+      expect(activities.filter((p) => p.text === '您的申请有新进展')).to.have.length(1);
+    });
   });
 }
