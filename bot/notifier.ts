@@ -75,8 +75,13 @@ export interface NotifierOptions {
   sharedDirectLine?: () => string;
 }
 
-/** A claimed batch is this instance's alone this long: far longer than sending a batch takes. */
+/**
+ * A claimed batch is this instance's alone this long, and is small: even a slow channel (the
+ * connector retries a failing send for about 5 s) sends it well within the lease, so no other
+ * instance takes a row that is still being sent.
+ */
 export const CLAIM_LEASE_MS = 5 * MINUTE_MS;
+const CLAIM_BATCH = 20;
 
 export interface TickResult {
   delivered: number;
@@ -152,7 +157,7 @@ export class Notifier {
     for (;;) {
       // A shared outbox hands each due row to one instance at a time (claimed with a lease).
       const now = this.clock.now();
-      const batch = this.outbox.claimDue ? await this.outbox.claimDue(now, this.batchSize, CLAIM_LEASE_MS) : await this.outbox.due(now, this.batchSize);
+      const batch = this.outbox.claimDue ? await this.outbox.claimDue(now, Math.min(this.batchSize, CLAIM_BATCH), CLAIM_LEASE_MS) : await this.outbox.due(now, this.batchSize);
       const rows = batch.filter((row) => !tried.has(row.id));
       if (rows.length === 0) return;
       // Marks are written while the next row is sent (the store commits them together); they

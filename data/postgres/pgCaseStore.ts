@@ -49,7 +49,7 @@ export class PgCaseStore implements CaseStore {
       if (existing) return existing;
     }
     const made = await this.db.transaction(async (client) => {
-      const day = shanghaiDate(at);
+      const day = shanghaiDate(at).replaceAll('-', '');
       const { rows } = await client.query<{ last: number }>(
         'INSERT INTO case_days (day, last) VALUES ($1, 1) ON CONFLICT (day) DO UPDATE SET last = case_days.last + 1 RETURNING last',
         [day],

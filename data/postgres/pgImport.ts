@@ -111,10 +111,8 @@ export class PgImport {
   private async raiseCounters(client: { query(sql: string, params: unknown[]): Promise<unknown> }, table: 'case_days' | 'call_days', numbers: ({ day: string; seq: number } | undefined)[]) {
     const top = new Map<string, number>();
     for (const n of numbers) if (n) top.set(n.day, Math.max(top.get(n.day) ?? 0, n.seq));
-    // case_days is keyed by yyyy-mm-dd (shanghaiDate), call_days by yyyymmdd, as the stores number them.
-    const dayOf = (d: string) => (table === 'case_days' ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
     for (const [day, seq] of top) {
-      await client.query(`INSERT INTO ${table} (day, last) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET last = greatest(${table}.last, $2)`, [dayOf(day), seq]);
+      await client.query(`INSERT INTO ${table} (day, last) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET last = greatest(${table}.last, $2)`, [day, seq]);
     }
   }
 }

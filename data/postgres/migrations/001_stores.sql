@@ -29,7 +29,7 @@ CREATE TABLE feedback_recent (
   feedback jsonb NOT NULL
 );
 
--- One counter row per Beijing day: case numbers restart at 0001 each day, taken in the same
+-- One counter row per Beijing day (yyyymmdd, as in the number): case numbers restart at 0001 each day, taken in the same
 -- transaction as the insert (row lock), so two instances never give out one number.
 CREATE TABLE case_days (
   day text COLLATE "C" PRIMARY KEY,
