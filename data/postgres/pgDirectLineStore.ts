@@ -102,8 +102,13 @@ export class PgDirectLineStore implements DirectLineStore {
         if (message.channel === this.channel && message.payload) listener(message.payload);
       });
       next.on('error', () => {
-        // Reconnect after a moment; streams still catch up on their next poll or push.
-        if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+        // Reconnect after a moment. Appends in between wake nobody here: a stream catches up
+        // at its conversation's next activity, a polling client at its next poll.
+        void next.end().catch(() => undefined);
+        const retry = () => {
+          if (!stopped) connect().catch(() => setTimeout(retry, 1000).unref());
+        };
+        if (!stopped) setTimeout(retry, 1000).unref();
       });
       await next.connect();
       await next.query(`LISTEN ${this.channel}`);

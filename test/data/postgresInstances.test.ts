@@ -137,6 +137,25 @@ if (postgresAvailable) {
       }
     });
 
+    it('listens again after its connection is cut (a database restart)', async () => {
+      const [a, b] = await open();
+      const woken = new Set<string>();
+      const stop = await a.directLine.watch((id) => woken.add(id));
+      try {
+        await b.directLine.create('conv-2', AT);
+        const { rowCount } = await dbs[1].query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1', [`LISTEN onevisit_directline_${dbs[0].schema}`]);
+        expect(rowCount).to.be.at.least(1);
+        // The listener comes back after about a second: append until it hears one.
+        for (let i = 0; i < 50 && !woken.has('conv-2'); i++) {
+          await b.directLine.append('conv-2', { type: 'message', text: `${i}` }, AT);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(woken.has('conv-2')).to.equal(true);
+      } finally {
+        await stop();
+      }
+    });
+
     it('opens every store with no data-folder lock, and refuses an instance whose shared secrets differ', async () => {
       const { url } = await sharedCluster();
       const db = await openPgDatabase(url);
