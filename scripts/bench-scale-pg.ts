@@ -12,6 +12,9 @@ import { startCluster } from './pgCluster.js';
 // 1, 2 and 3 bot instances on it (PG_INSTANCES, e.g. "1,3"), each for PG_SECONDS (default 20)
 // of questions and complete applications from concurrent users; every turn goes to the next
 // instance in turn (no sticky sessions: chat state is in the database). Prints p50/p99 per kind.
+// Then, with the last instance count, applicants go on while one instance is SIGKILLed halfway
+// (turns to it are retried on the next, as a proxy does): every case number a reply
+// acknowledged must be in the database.
 const CASES = Number(process.env.PG_CASES ?? 100_000);
 const SECONDS = Number(process.env.PG_SECONDS ?? 20);
 const INSTANCES = (process.env.PG_INSTANCES ?? '1,2,3').split(',').map(Number);
@@ -82,6 +85,52 @@ try {
       if (values.length) console.log(`  ${kind.padEnd(17)} n=${String(values.length).padStart(5)}  p50 ${percentile(values, 50).toFixed(0)} ms  p99 ${percentile(values, 99).toFixed(0)} ms`);
     }
   }
+
+  // One instance SIGKILLed mid-run.
+  const alive = children.map((c) => c.url);
+  let next = 0;
+  const anywhere = async (user: string, text: string) => {
+    for (let tries = 0; ; tries++) {
+      const url = alive[next++ % alive.length];
+      try {
+        return await say(url, user, text);
+      } catch (err) {
+        if (tries >= alive.length) throw err;
+      }
+    }
+  };
+  const acknowledged: string[] = [];
+  let unfinished = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const applicant = async () => {
+    while (performance.now() < until) {
+      const k = ++userSeq;
+      const script = applicationScript(k);
+      let reply = '';
+      for (const line of script) reply = (await anywhere(`k${k}`, line).catch(() => ({ text: '' }))).text;
+      const caseNo = /案件号是 (YC\d{12})/.exec(reply)?.[1];
+      if (caseNo) acknowledged.push(caseNo);
+      else unfinished++;
+    }
+  };
+  const killed = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      const victim = children.pop()!;
+      alive.splice(alive.indexOf(victim.url), 1);
+      victim.stop('SIGKILL');
+      resolve();
+    }, (SECONDS * 1000) / 2),
+  );
+  await Promise.all([killed, ...Array.from({ length: APPLICANTS }, applicant)]);
+  const check = await openPgDatabase(cluster.url);
+  const { rows } = await check.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE case_no = ANY($1)', [acknowledged]);
+  const over = await check.query<{ n: string }>('SELECT count(*) AS n FROM slot_sessions WHERE booked > capacity');
+  await check.close();
+  console.log(
+    `\nSIGKILL of 1 of ${alive.length + 1} instances halfway: ${acknowledged.length} applications acknowledged, ${rows[0].n} of them in the database, ` +
+      `${unfinished} cut short by the kill, ${over.rows[0].n} sessions over capacity`,
+  );
+  if (Number(rows[0].n) !== acknowledged.length) process.exitCode = 1;
 } finally {
   for (const c of children) c.stop();
   cluster.stop();
