@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../data/clock.js';
 import { openStores, type Stores } from '../data/openStores.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
 import { addDays, generateSlots } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { registerSlotAdmin } from './routes/slots.js';
@@ -10,6 +11,7 @@ import { CaseUseCases } from '../cases/index.js';
 import { DailyJobs } from './dailyJobs.js';
 import { registerOverdueAdmin } from './routes/overdue.js';
 import { registerPeopleAdmin } from './routes/people.js';
+import { registerMaterialsAdmin } from './routes/materials.js';
 import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
@@ -87,13 +89,15 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
-    cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    cases, slots, outbox, family, files: stores.files, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, maxBytes: config.uploadMaxBytes },
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
-  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger });
-  const privacy = new Privacy({ cases, drafts, family, clock });
+  const quietHours = parseQuietHours(config.quietHours);
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
+  const privacy = new Privacy({ cases, drafts, family, files: stores.files, clock });
   const dialog = new MainDialog(
     answers,
     region.hotlines,
@@ -108,7 +112,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   const notifier = new Notifier({
-    adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours: parseQuietHours(config.quietHours),
+    adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
   });
   let scheduler: Scheduler | undefined;
@@ -132,6 +136,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
+  registerMaterialsAdmin(server, admin, useCases.materials);
   const directLine = registerDirectLine(server, {
     adapter,
     bot,

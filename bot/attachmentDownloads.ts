@@ -1,14 +1,7 @@
 import type { Attachment, Middleware, TurnContext } from 'botbuilder';
+import { RECEIVED_FILES, type Download } from '../dialogs/receivedFiles.js';
 
-/** A file a person sent in the chat, its bytes fetched (not yet checked: see data/files/inspectUpload). */
-export interface ReceivedFile {
-  name?: string;
-  declaredType?: string;
-  bytes: Buffer;
-}
-
-export type DownloadProblem = 'tooLarge' | 'refusedHost' | 'unreachable' | 'badDataUrl';
-export type Download = { ok: true; file: ReceivedFile } | { ok: false; problem: DownloadProblem; name?: string };
+export { receivedFiles, type Download, type DownloadProblem, type ReceivedFile } from '../dialogs/receivedFiles.js';
 
 export interface AttachmentPolicy {
   /** Largest file fetched, in bytes; a longer body is cut off and refused. */
@@ -30,11 +23,6 @@ const MAX_FILES_PER_TURN = 5;
 /** Cards and other rich attachments are not files. */
 const isFile = (a: Attachment) => !!a.contentUrl && !a.contentType?.startsWith('application/vnd.microsoft.');
 
-const RECEIVED = Symbol('receivedFiles');
-
-/** The files of this turn's message, fetched by `attachmentDownloads`; undefined when it had none. */
-export const receivedFiles = (context: TurnContext): Download[] | undefined => context.turnState.get(RECEIVED);
-
 /**
  * Fetches the files a message carries before the dialogs run, so a dialog sees bytes and never a
  * URL: `data:` URLs inside the body, or `contentUrl`s on the delivering channel, with the bot's
@@ -47,7 +35,7 @@ export function attachmentDownloads(policy: AttachmentPolicy): Middleware {
       if (files.length) {
         const downloads: Download[] = [];
         for (const attachment of files.slice(0, MAX_FILES_PER_TURN)) downloads.push(await downloadAttachment(attachment, context.activity.serviceUrl, policy));
-        context.turnState.set(RECEIVED, downloads);
+        context.turnState.set(RECEIVED_FILES, downloads);
       }
       await next();
     },

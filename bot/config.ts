@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { STORE_KINDS, type StoreKind } from '../data/openStores.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
 import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
@@ -33,6 +34,19 @@ export interface Config {
   floodLimits?: FloodLimits;
   /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
   allowedServiceUrls: string[];
+  /** UPLOAD_MAX_BYTES: the largest material file taken in the chat (10 MB by default). */
+  uploadMaxBytes: number;
+}
+
+/** UPLOAD_MAX_BYTES: a whole number of bytes, or with a unit (10MB, 512KB); 1 KB to 50 MB. */
+export function parseUploadMaxBytes(value: string | undefined): number {
+  if (!value?.trim()) return DEFAULT_UPLOAD_LIMITS.maxBytes;
+  const m = /^(\d+)\s*(kb|mb)?$/i.exec(value.trim());
+  const bytes = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'mb' ? 1024 * 1024 : m[2] ? 1024 : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1024 || bytes > 50 * 1024 * 1024) {
+    throw new Error(`UPLOAD_MAX_BYTES 无效: "${value}"。应是字节数（如 10485760）或带单位（如 10MB、512KB），在 1KB 到 50MB 之间`);
+  }
+  return bytes;
 }
 
 function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
@@ -86,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentToken: env.AGENT_TOKEN || undefined,
     floodLimits: floodLimitsOf(env),
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
+    uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
   };
 }

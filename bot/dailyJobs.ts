@@ -1,6 +1,7 @@
 import type { SlotStore } from '../data/appraisal.js';
 import { addDays, workingDaysBetween } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
+import { outstandingMaterials } from '../data/caseMaterials.js';
 import type { CaseStore } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
@@ -8,6 +9,7 @@ import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
+import { inQuietHours, type QuietHours } from './notifier.js';
 
 const s = text.status;
 const OPEN_CASES = 100_000;
@@ -27,9 +29,11 @@ export interface DailyJobDeps {
   region: Region;
   clock: Clock;
   logger: Logger;
+  /** QUIET_HOURS: a catch-up run inside them writes no reminder of materials (the next day's run does). */
+  quietHours?: QuietHours | null;
 }
 
-/** The jobs that run once a Beijing day: reminders, the end of 公示, and the overdue watch. */
+/** The jobs that run once a Beijing day: reminders (appraisals, missing materials), the end of 公示, and the overdue watch. */
 export class DailyJobs {
   constructor(private readonly deps: DailyJobDeps) {}
 
@@ -51,6 +55,20 @@ export class DailyJobs {
       if (result.ok) done.push(c.caseNo);
     }
     return done;
+  }
+
+  /**
+   * Online cases still missing materials: one reminder a day, three at most (cases/materials
+   * decides), never written in quiet hours: a reminder is not worth a message at night.
+   */
+  async remindMissingMaterials(now = this.deps.clock.now()): Promise<string[]> {
+    const reminded: string[] = [];
+    if (this.deps.quietHours && inQuietHours(this.deps.quietHours, now)) return reminded;
+    for (const c of await this.deps.cases.list({ limit: OPEN_CASES })) {
+      if (c.channel !== 'online' || c.status === 'closed' || outstandingMaterials(c).length === 0) continue;
+      if (await this.deps.useCases.materials.remindMissing(c.caseNo, now)) reminded.push(c.caseNo);
+    }
+    return reminded;
   }
 
   /** Cases whose stage has taken longer than its limit, in working days. */
@@ -80,6 +98,7 @@ export class DailyJobs {
       { name: 'complete-notices', at: '00:30', run: (now) => this.completeNotices(now) },
       { name: 'appraisal-reminders', at: '09:00', run: (now) => this.remindAppraisals(now) },
       { name: 'overdue-watch', at: '08:30', run: (now) => this.reportOverdue(now) },
+      { name: 'materials-reminders', at: '10:00', run: (now) => this.remindMissingMaterials(now) },
     ];
   }
 }

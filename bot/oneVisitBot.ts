@@ -2,6 +2,7 @@ import { ActivityHandler, type ConversationState, type TurnContext, type UserSta
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
+import { receivedFiles } from '../dialogs/receivedFiles.js';
 import { messageWithButtons } from '../dialogs/replies.js';
 import { text } from '../dialogs/text/index.js';
 import { setTurnOutcome } from '../dialogs/turnOutcome.js';
@@ -34,7 +35,8 @@ export class OneVisitBot extends ActivityHandler {
       // Channels that send no conversationUpdate still get the welcome, once.
       if (!(await this.welcomed.get(context, false))) await this.welcome(context);
       const input = (context.activity.text ?? '').trim();
-      if (!input) {
+      // A message carrying files goes to the dialogs even without words: they are materials.
+      if (!input && !receivedFiles(context)?.length) {
         setTurnOutcome(context, { outcome: 'noText' });
         await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
       } else if ([...input].length > MAX_MESSAGE_CHARS) {

@@ -2,6 +2,8 @@ import type { SlotStore } from '../data/appraisal.js';
 import type { CaseStore } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { FamilyStore } from '../data/family.js';
+import type { FileStore } from '../data/files/fileStore.js';
+import type { UploadLimits } from '../data/files/inspectUpload.js';
 import type { OutboxStore } from '../data/outbox.js';
 import type { Region } from '../data/region.js';
 import type { StatusTexts } from './statusUpdates.js';
@@ -12,6 +14,10 @@ export interface CaseUseCaseDeps {
   slots: SlotStore;
   outbox: OutboxStore;
   family: FamilyStore;
+  /** The bytes of materials received in the chat. */
+  files: FileStore;
+  /** UPLOAD_MAX_BYTES and the image checks; the defaults when unset. */
+  uploadLimits?: UploadLimits;
   region: Region;
   clock: Clock;
   texts: StatusTexts;

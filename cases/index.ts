@@ -3,6 +3,7 @@ import { AuditedAccess } from './auditedAccess.js';
 import { CaseChanges } from './caseChanges.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import { correctAndResubmit, type Corrections } from './correction.js';
+import { Materials } from './materials.js';
 import { NotificationRelay } from './notificationRelay.js';
 import { Submission } from './submission.js';
 import { WorkflowActions } from './workflowActions.js';
@@ -20,6 +21,7 @@ export class CaseUseCases {
   readonly appointments: Appointments;
   readonly submission: Submission;
   readonly access: AuditedAccess;
+  readonly materials: Materials;
 
   constructor(deps: CaseUseCaseDeps) {
     this.relay = new NotificationRelay(deps);
@@ -28,6 +30,7 @@ export class CaseUseCases {
     this.appointments = new Appointments({ ...deps, changes });
     this.submission = new Submission(deps);
     this.access = new AuditedAccess(changes);
+    this.materials = new Materials({ ...deps, changes });
   }
 
   correctAndResubmit(caseNo: string, values: Corrections, by: string) {

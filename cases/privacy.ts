@@ -1,6 +1,7 @@
 import type { CaseRecord, CaseStore } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { FamilyStore, Subscription } from '../data/family.js';
+import type { FileStore } from '../data/files/fileStore.js';
 import type { DraftStore, StoredDraft } from '../data/stores.js';
 
 /** Everything kept about one person: their cases in full, the drafts of the accounts that filed them, who follows them. */
@@ -21,6 +22,8 @@ export interface PrivacyDeps {
   cases: CaseStore;
   drafts: DraftStore<unknown>;
   family: FamilyStore;
+  /** The materials' bytes: a person's documents and photo go with the rest of their data. */
+  files: FileStore;
   clock: Clock;
 }
 
@@ -56,7 +59,7 @@ export class Privacy {
 
   /**
    * Erases the person's data: each case's personal fields (the case number, stages and audit
-   * stay), its followers, and the drafts of the accounts that filed them. Refused while a case
+   * stay), the files of its materials, its followers, and the drafts of the accounts that filed them. Refused while a case
    * is in progress unless `force` (staff, with a reason).
    */
   async erase(idNumber: string, who: { by: string; reason: string; force?: boolean }): Promise<EraseResult> {
@@ -84,6 +87,7 @@ export class Privacy {
     for (const c of cases) {
       for (const sub of await this.deps.family.subscribersOf(c.caseNo)) await this.deps.family.unsubscribe(c.caseNo, sub.userKey);
       await this.deps.cases.erasePersonalData(c.caseNo, entry, now);
+      for (const file of Object.values(c.materials.files ?? {}).flat()) await this.deps.files.delete(file.fileId);
     }
     let drafts = 0;
     for (const userKey of new Set(userKeys)) {

@@ -14,6 +14,8 @@ export interface StatusTexts {
   prefixApplicant(caseNo: string): string;
   prefixFamily(name: string, caseNo: string): string;
   parts: Record<Part, string>;
+  /** The materials to hand in, by key, as the applicant reads them. */
+  materialNames: Record<string, string>;
   notify: Record<Exclude<NotificationKey, 'returned' | 'public_notice' | 'item_approved' | 'item_rejected'>, string> & {
     returned(reason: string): string;
     public_notice(endsOn: string): string;
@@ -24,6 +26,8 @@ export interface StatusTexts {
     booking_cancelled: string;
     home_requested: string;
     reminder(when: string, hospital: string, address: string): string;
+    material_rejected(material: string, reason: string): string;
+    materials_missing(materials: string): string;
   };
 }
 

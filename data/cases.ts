@@ -63,6 +63,32 @@ export interface AuditEntry {
   note?: string;
 }
 
+/** Where one file sent for a material stands with staff. */
+export type MaterialFileStatus = 'received' | 'accepted' | 'rejected';
+
+/** One file received for a material: its bytes are in the FileStore under `fileId`. */
+export interface MaterialFile {
+  fileId: string;
+  mime: 'image/jpeg' | 'application/pdf';
+  size: number;
+  receivedAt: string;
+  status: MaterialFileStatus;
+  /** Staff's reason for a rejection, in words the applicant can act on. */
+  reason?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+/** The case's one set of materials, and the files received for those to be handed in. */
+export interface CaseMaterials {
+  verified: string[];
+  toSubmit: string[];
+  /** Files received in the chat, per material key of `toSubmit`, oldest first. */
+  files?: Record<string, MaterialFile[]>;
+  /** Days (yyyy-mm-dd, Beijing) a reminder of missing materials was written. */
+  reminded?: string[];
+}
+
 export interface CaseRecord {
   caseNo: string;
   createdAt: string;
@@ -75,7 +101,7 @@ export interface CaseRecord {
   guardian?: Guardian;
   items: CaseItem[];
   facts: { dibao?: boolean; student?: string; wheelchair?: boolean };
-  materials: { verified: string[]; toSubmit: string[] };
+  materials: CaseMaterials;
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';
   /** The booked appraisal session; the reminder goes out on `remindOn`. */
@@ -177,6 +203,8 @@ export function erasePersonalFields(record: CaseRecord): void {
   record.applicant = { name: ERASED, idNumber: '', birthDate: '', phone: '', hukou: '' };
   record.submittedBy = { role: record.submittedBy.role, userKey: ERASED };
   record.facts = {};
+  // The files are the person's documents and photo: the links go with them (privacy deletes the bytes).
+  delete record.materials.files;
   if (record.returned) record.returned = { ...record.returned, reason: ERASED };
 }
 

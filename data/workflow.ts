@@ -263,6 +263,12 @@ export const CASE_EVENTS = {
   'agent-reveal': STAGES,
   'family-check-locked': STAGES,
   'family-check': STAGES,
+  // Files come in while the case is open: before and after pre-review (staff may still ask for one).
+  'material-receive': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'in_decision'],
+  'material-decide': STAGES,
+  'material-read': STAGES,
+  // Reminders of missing files stop once the case is past pre-review's concerns.
+  'material-reminder': ['submitted', 'pre_review', 'returned'],
 } as const satisfies Record<string, readonly Stage[]>;
 export type CaseEvent = keyof typeof CASE_EVENTS;
 

@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { ChoiceOption } from './choices.js';
 import { recognizeCommand, type Command } from './commands.js';
 import type { PolicyAnswers } from './policyAnswers.js';
+import { receivedFiles } from './receivedFiles.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 
@@ -50,6 +51,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const input = (dc.context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     if (command && INTERRUPTIONS.includes(command)) return this.interrupt(dc, state, command);
+    if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
     if (await this.flow.answers.answerAside(dc.context, input)) return this.reprompt(dc, state, this.continuePrefix);
@@ -63,6 +65,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
   protected async questionFirst(dc: DialogContext, state: State, input: string): Promise<DialogTurnResult | undefined> {
     if (!looksLikeQuestion(input) || !(await this.flow.answers.answerAside(dc.context, input))) return undefined;
     return this.reprompt(dc, state, this.continuePrefix);
+  }
+
+  /** Whether a step reads files (the materials step); other flows ask their question again. */
+  protected takesFiles(): boolean {
+    return false;
   }
 
   /** Reads the text as the current step's answer, or says it is not one. */

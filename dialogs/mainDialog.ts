@@ -7,9 +7,11 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps } from './application/applicationDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import { recognizeCommand } from './commands.js';
+import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { receivedFiles } from './receivedFiles.js';
 import { recognizeProgressIntent } from './status/progressIntent.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -39,7 +41,10 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new PrivacyDialog(privacy, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers }));
     this.addDialog(new BookingDialog(booking, flow));
-    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), async (step) => step.endDialog()]));
+    // "补传材料" inside the step is its own business, not a new start.
+    const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
+    this.addDialog(new MaterialsDialog({ ...status, router }, flow));
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
 
@@ -73,6 +78,13 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(flow.dialog, flow.options);
   }
 
+  /** An online application just submitted goes on to its materials, one at a time. */
+  private async afterFlowStep(step: WaterfallStepContext) {
+    const result = step.result as SubmittedApplication | undefined;
+    if (result?.materialsDue) return step.beginDialog(MATERIALS_DIALOG, { caseNo: result.caseNo });
+    return step.endDialog();
+  }
+
   /** The multi-step flow this message starts, if any (status, booking, application). */
   private async flowToStart(context: TurnContext): Promise<{ dialog: string; options: object; outcome: string } | undefined> {
     const input = (context.activity.text ?? '').trim();
@@ -80,6 +92,8 @@ export class MainDialog extends ComponentDialog {
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
+    // Files sent outside any flow are materials: the step for what is still to come takes them.
+    if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     const booking = recognizeBookingIntent(meant);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { bundleItem, type ItemId } from '../../data/bundle.js';
+import { outstandingMaterials } from '../../data/caseMaterials.js';
 import type { CaseItem, CaseRecord, CaseStore } from '../../data/cases.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
@@ -45,6 +46,12 @@ export interface ApplicationDraft {
   materialsTold?: string;
   /** Given when the summary is first shown: however often "确认提交" arrives, one case. */
   submissionId?: string;
+}
+
+/** What the application hands back once submitted: the router asks for the materials next when some are due online. */
+export interface SubmittedApplication {
+  caseNo: string;
+  materialsDue: boolean;
 }
 
 /** What the dialog keeps in its own state: the submission, for a repeat that finds the draft gone. */
@@ -343,16 +350,20 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
-    return this.confirmed(dc, record);
+    return this.confirmed(dc, record, true);
   }
 
-  /** The case number and what comes next: the same answer to every repeat of one submission. */
-  private async confirmed(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
+  /**
+   * The case number and what comes next: the same answer to every repeat of one submission. The
+   * submitting turn goes on to the materials; a repeat after that does not ask for them again.
+   */
+  private async confirmed(dc: DialogContext, record: CaseRecord, submitting = false): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
     const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
     const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
     await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
-    return dc.endDialog({ caseNo: record.caseNo });
+    const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
+    return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
 
   private currentSlot(draft: ApplicationDraft): Slot | undefined {

@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
+import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -9,6 +10,7 @@ import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -23,7 +25,7 @@ export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck
 
 interface StatusState {
   action: StatusAction;
-  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field';
+  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials';
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
@@ -82,10 +84,14 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
         if (!returned?.returned) return this.end(dc, s.correctNothing);
         const fields = returned.returned.fields.filter((f) => this.slot(f));
-        const names = fields.map((f) => text.application.labels[f]).join('、') || '无';
+        const rejected = materialViews(returned).filter((m) => m.state === 'rejected').map((m) => m.key);
+        const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.application.materials.names[m])].join('、') || '无';
         await dc.context.sendActivity(messageWithButtons(s.correctStart(returned.returned.reason, names)));
-        if (fields.length === 0) return this.resubmit(dc, returned.caseNo, {});
-        return this.askField(dc, { action, step: 'field', caseNo: returned.caseNo, fields, values: {} });
+        const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
+        if (rejected.length === 0) return this.correctFields(dc, state);
+        // The rejected files first: with one left for later, nothing is resubmitted and no answer is lost.
+        dc.activeDialog!.state = { flow: { ...state, step: 'materials' } };
+        return dc.beginDialog(MATERIALS_DIALOG, { caseNo: returned.caseNo, keys: rejected } satisfies MaterialsOptions);
       }
     }
   }
@@ -131,11 +137,26 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         if (aside) return aside;
         const result = this.slot(field)!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return this.notUnderstood(dc, state, result.error);
-        const values = { ...state.values, ...result.set };
-        if (rest.length) return this.askField(dc, { ...state, fields: rest, values });
-        return this.resubmit(dc, state.caseNo!, values);
+        return this.correctFields(dc, { ...state, fields: rest, values: { ...state.values, ...result.set } });
       }
+      case 'materials':
+        // The materials step runs on top of this one and resumes here; reached only if it was lost.
+        return this.end(dc, s.correctLater);
     }
+  }
+
+  /** Back from the rejected files: the flagged fields next, or nothing resubmitted while a file is still out. */
+  async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: MaterialsResult): Promise<DialogTurnResult> {
+    const state = await this.load(dc);
+    if (state?.step !== 'materials') return dc.endDialog(result);
+    if (!result?.complete) return this.end(dc, s.correctLater);
+    return this.correctFields(dc, { ...state, step: 'field' });
+  }
+
+  /** The next flagged field, or the resubmission once none is left. */
+  private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    if (state.fields?.length) return this.askField(dc, state);
+    return this.resubmit(dc, state.caseNo!, state.values ?? {});
   }
 
   /** From the ID tail back to the case number; other steps have nothing before them. */

@@ -1,3 +1,4 @@
+import { materialViews, type MaterialState } from '../../data/caseMaterials.js';
 import type { CaseRecord } from '../../data/cases.js';
 import { maskName, maskText } from '../../data/personalData.js';
 import { text } from '../text/index.js';
@@ -35,6 +36,11 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
   for (const item of record.items) {
     const reason = item.status === 'rejected' && item.reason ? `：${item.reason}` : '';
     lines.push(`· ${text.application.itemNames[item.id]}：${s.itemStatus[item.status]}${reason}`);
+  }
+  const materials = record.channel === 'online' ? materialViews(record) : [];
+  if (materials.length) {
+    const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.application.materials.names[m.key]).join('、') || text.upload.none;
+    lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
   lines.push(s.next[record.status]);
   return lines.join('\n');

@@ -240,6 +240,52 @@ const flow = {
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
 };
 
+/** Handing in materials in the chat, one at a time (dialogs/materials). */
+const upload = {
+  /** What to send for each material, as one plain request. */
+  ask: {
+    photos: '请拍一张两寸免冠白底彩照发给我：站在白墙前，正面，不戴帽子，竖着拍。',
+    idCard: '请把身份证正面拍照发给我，四个角都拍进去。',
+    hukouBook: '请把户口本本人那一页拍照发给我。',
+    guardianProof: '请把法定监护人证明拍照或者扫描成PDF发给我。',
+    medicalRecords: '请把就诊病历拍照发给我，先发最近一次的那一页。',
+    oldCertificate: '请把原来的残疾人证拍照发给我，有照片的那一页。',
+    studentProof: '请把学生证或在读证明拍照，或者PDF，发给我。',
+    wheelchairProof: '请把机动轮椅车行驶证或购车凭证拍照发给我。',
+  } as Record<string, string>,
+  later: '稍后再传',
+  intro: (count: number) => `接下来请把要交的${count}份材料发给我，一份一份来，拍照或PDF都可以。手边没有的，点“稍后再传”。`,
+  again: (name: string, reason: string) => `${name}要重新传，原因：${reason}。`,
+  received: (name: string) => `收到了${name}。`,
+  onlyFirst: '一次发一份就好，我先收下第一份。',
+  problems: {
+    tooLarge: (mb: number) => `这个文件太大了，最大${mb}MB。请重新拍一张，或者压缩一下再发。`,
+    empty: '这个文件是空的，请再发一次。',
+    type: '这种文件我收不了。请发照片（JPG、PNG、HEIC）或者PDF。',
+    undecodable: '这张图片打不开，可能传坏了，请重新拍一张发给我。',
+    bomb: '这张图片打不开，请重新拍一张发给我。',
+    pdfActiveContent: '这个PDF里带有脚本或者会自动运行的内容，为了安全不能收。请把纸质材料拍照发给我，或者另存一份普通的PDF再发。',
+    pdfEncrypted: '这个PDF设了密码，打不开。请发没有密码的PDF，或者直接拍照发给我。',
+    portraitLandscape: '这张照片是横着的。两寸照要竖着拍，请再拍一张。',
+    portraitTooSmall: '这张照片太小了，打印出来不清楚。请用手机后面的摄像头重新拍一张。',
+    sameAsRejected: '这还是上次被退回的那个文件。请按退回的原因重新拍一张。',
+    usedElsewhere: '这个文件已经作为别的材料交过了，请发这一份材料。',
+    notReceived: '文件没有收到，请再发一次。',
+  },
+  notFile: (name: string) => `这一步要的是${name}，请直接发图片或PDF给我；现在不方便就点“稍后再传”。`,
+  allReceived: '要交的材料都收到了，工作人员看过后会告诉您结果。',
+  progress: (received: string, missing: string) => `已收到：${received}\n还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
+  none: '无',
+  nothingMissing: '您的申请没有要补传的材料。说“查进度”可以看审核情况。',
+  noCase: '没有找到您在网上提交、还差材料的申请。在窗口办理的，材料请带到窗口。',
+  closed: '这份申请现在不收材料了，有疑问请说“人工”。',
+  notNow: '文件先不用发，等问到材料的时候再发给我。',
+  whichOne: '收到文件了。为了分清是哪份材料，请按我说的一份一份发。',
+  movedOn: '好的，材料可以稍后再传，随时说“补传材料”。',
+  returnedNext: '材料传好了，说“修改退回的申请”就能重新提交。',
+  help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
+};
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -321,6 +367,8 @@ const status = {
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
+    material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
+    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
@@ -360,6 +408,7 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'material-rejected': '材料退回重传',
   } as Record<string, string>,
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
   next: {
@@ -397,6 +446,8 @@ const status = {
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
+  correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
+  materialsLine: (received: string, missing: string) => `材料：已收到 ${received}；还差 ${missing}`,
 };
 
 /** The Web Chat page at `/` (bot/web/pages/index.html): its header, labels and notices. */
@@ -444,6 +495,7 @@ export const zhCN = {
     resubscribe: ['恢复通知', '重新订阅'],
     correct: ['修改退回的申请', '改退回的申请', '重新提交', '改申请', '修改申请', '改一下申请', '补材料', '补交材料', '补充材料'],
     cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
+    uploadMaterials: ['补传材料', '上传材料', '传照片', '传材料', '发材料', '交材料', '上传照片'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
     myData: ['我要查看我的个人信息', '查看我的个人信息', '导出我的数据', '我的个人信息', '查看我的数据', '导出我的信息'],
     eraseMe: ['删除我的信息', '删除我的数据', '删除我的个人信息', '注销我的信息'],
@@ -480,6 +532,7 @@ export const zhCN = {
   application,
   flow,
   booking,
+  upload,
   status,
   privacy,
   web,

@@ -14,3 +14,13 @@ describe('STORE in the configuration', () => {
     expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://db/onevisit' })).to.throw('需要设置 DIRECTLINE_SECRET（');
   });
 });
+
+describe('UPLOAD_MAX_BYTES in the configuration', () => {
+  it('defaults to 10 MB, takes bytes or KB/MB, and stops start-up on anything else', () => {
+    expect(loadConfig({}).uploadMaxBytes).to.equal(10 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '2097152' }).uploadMaxBytes).to.equal(2 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '5MB' }).uploadMaxBytes).to.equal(5 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '512 kb' }).uploadMaxBytes).to.equal(512 * 1024);
+    for (const bad of ['ten', '0', '100', '51MB', '-1', '1.5MB']) expect(() => loadConfig({ UPLOAD_MAX_BYTES: bad }), bad).to.throw('UPLOAD_MAX_BYTES 无效');
+  });
+});

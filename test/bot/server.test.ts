@@ -171,8 +171,10 @@ describe('an application end to end over HTTP', () => {
         });
         expect(res.status).to.equal(200);
         const acts = ((await res.json()) as { activities: { text: string }[] }).activities;
-        last = acts[acts.length - 1].text;
+        last = acts.map((a) => a.text).join('\n');
       }
+      // Submitted online: the case number, then the first material asked for.
+      expect(last).to.include(text.upload.ask.photos);
       const caseNo = /YC\d{12}/.exec(last)?.[0];
       expect(caseNo, last).to.be.a('string');
       const list = (await (await fetch(`${base}/api/admin/cases`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {

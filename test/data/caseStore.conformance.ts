@@ -217,6 +217,38 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       expect(await store.update('YC000000000000', () => undefined, { by: 'x', action: 'y' }, at)).to.equal(undefined);
     });
 
+    it('keeps the files received per material, their decisions and reminders, durably; concurrent receipts all kept', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const created = await store.create(newCase({ materials: { verified: ['form'], toSubmit: ['photos', 'guardianProof'] } }), new Date('2026-11-21T01:00:00Z'));
+      const file = (n: number) => ({ fileId: String(n).repeat(64).slice(0, 64), mime: 'image/jpeg' as const, size: 1000 + n, receivedAt: '2026-11-21T02:00:00.000Z', status: 'received' as const });
+      const at = new Date('2026-11-21T02:00:00Z');
+      // Two files arriving at once, each added inside the store's atomic update: neither is lost.
+      await Promise.all([1, 2].map((n) => store.update(created.caseNo, (c) => void (c.materials.files = { ...c.materials.files, photos: [...(c.materials.files?.photos ?? []), file(n)] }), { by: 'chat:u', action: 'material-received', note: 'photos' }, at)));
+      await store.update(
+        created.caseNo,
+        (c) => {
+          const first = c.materials.files!.photos[0];
+          Object.assign(first, { status: 'rejected', reason: '背景不是白色', decidedBy: 'staff:li', decidedAt: at.toISOString() });
+          c.materials.files!.guardianProof = [{ ...file(3), mime: 'application/pdf', status: 'accepted' }];
+          c.materials.reminded = ['2026-11-22'];
+        },
+        { by: 'staff:li', action: 'material-rejected', note: '背景不是白色' },
+        at,
+      );
+      const reopened = await (await open(dir)).get(created.caseNo);
+      expect(reopened?.materials.toSubmit).to.deep.equal(['photos', 'guardianProof']);
+      expect(reopened?.materials.files?.photos.map((f) => f.fileId).sort()).to.deep.equal([file(1).fileId, file(2).fileId]);
+      expect(reopened?.materials.files?.photos.find((f) => f.status === 'rejected')).to.include({ reason: '背景不是白色', decidedBy: 'staff:li' });
+      expect(reopened?.materials.files?.guardianProof).to.deep.equal([{ ...file(3), mime: 'application/pdf', status: 'accepted' }]);
+      expect(reopened?.materials.reminded).to.deep.equal(['2026-11-22']);
+      expect(reopened?.audit.map((e) => e.action)).to.deep.equal(['submit', 'material-received', 'material-received', 'material-rejected']);
+      // Erasure takes the links to the person's documents with the rest of their data.
+      const erased = await store.erasePersonalData(created.caseNo, { by: 'staff:li', action: 'erase' }, at);
+      expect(erased?.materials).not.to.have.property('files');
+      expect((await (await open(dir)).get(created.caseNo))?.materials).not.to.have.property('files');
+    });
+
     it('makes one case per submission id however many creates race, and finds it again after reopening', async () => {
       const dir = newDir();
       const store = await open(dir);

@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { DEFAULT_UPLOAD_LIMITS, inspectUpload } from '../../data/files/inspectUpload.js';
-
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../test/fixtures/uploads/${name}`, import.meta.url)));
+import { uploadFixture } from '../fixtures/uploadFiles.js';
 
 /** A phone-camera JPEG: EXIF with a GPS position and a rotation, as phones write them. */
 async function phonePhoto(width: number, height: number, orientation = 1): Promise<Buffer> {
@@ -66,7 +63,7 @@ describe('uploaded materials are checked by their content', () => {
   it('reads a PNG screenshot and an iPhone HEIC photo', async () => {
     const png = await sharp({ create: { width: 500, height: 700, channels: 4, background: '#ffffff' } }).png().toBuffer();
     expect(await inspectUpload(png, 'portrait')).to.include({ ok: true, mime: 'image/jpeg', width: 500, height: 700 });
-    expect(await inspectUpload(fixture('portrait-400x600.heic'), 'portrait')).to.include({ ok: true, mime: 'image/jpeg', width: 400, height: 600 });
+    expect(await inspectUpload(uploadFixture('portrait-400x600.heic'), 'portrait')).to.include({ ok: true, mime: 'image/jpeg', width: 400, height: 600 });
   });
 
   it('checks the two-inch photo: standing, and large enough to print', async () => {

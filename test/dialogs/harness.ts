@@ -1,8 +1,10 @@
 import { Privacy } from '../../cases/privacy.js';
 import { expect } from 'chai';
-import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Activity, type Attachment } from 'botbuilder';
+import { attachmentDownloads } from '../../bot/attachmentDownloads.js';
 import { DialogTestClient } from 'botbuilder-testing';
 import { pinLocale } from '../../bot/middleware.js';
+import { DiskFileStore } from '../../data/files/diskFileStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
@@ -35,19 +37,22 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const slots = await LowdbSlotStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
   const family = await LowdbFamilyStore.open(dataDir);
-  const useCases = new CaseUseCases({ cases, slots, outbox, family, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
+  const files = DiskFileStore.open(dataDir);
+  const useCases = new CaseUseCases({ cases, slots, outbox, family, files, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, clock }), access: useCases.access, cases, family, clock });
-  const client = new DialogTestClient('test', dialog, undefined, [pinLocale], conversationState);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock });
+  // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
+  const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
+  const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);
 
-  /** All replies to one message, in order. */
-  const send = async (input: string, locale = 'zh-CN', from = 'user1'): Promise<Partial<Activity>[]> => {
-    const first = await client.sendActivity({ type: 'message', text: input, locale, from: { id: from, name: from } } as Partial<Activity>);
+  /** All replies to one message (text, or files as attachments), in order. */
+  const send = async (input: string, locale = 'zh-CN', from = 'user1', attachments?: Attachment[]): Promise<Partial<Activity>[]> => {
+    const first = await client.sendActivity({ type: 'message', text: input, locale, from: { id: from, name: from }, ...(attachments ? { attachments } : {}) } as Partial<Activity>);
     const replies = first ? [first as Partial<Activity>] : [];
     for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next as Partial<Activity>);
     return replies;
@@ -60,7 +65,9 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     expect(replies.length, `no reply to ${input}`).to.be.greaterThan(0);
     return replies[replies.length - 1];
   };
-  return { say, sayAs, send, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
+  /** The replies to a message carrying files (and no words, as a photo sent from a phone). */
+  const sendFiles = (attachments: Attachment[], from = 'user1') => send('', 'zh-CN', from, attachments);
+  return { say, sayAs, send, sendFiles, files, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
 /** What each button sends when tapped: its label (the title shows it numbered). */

@@ -1,0 +1,170 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { CaseUseCases } from '../../cases/index.js';
+import type { MaterialProblem } from '../../cases/materials.js';
+import { materialViews, outstandingMaterials } from '../../data/caseMaterials.js';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { userKeyOf } from '../application/applicationDialog.js';
+import { recognizeChoice, type ChoiceOption } from '../choices.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { receivedFiles, type Download } from '../receivedFiles.js';
+import { messageWithButtons } from '../replies.js';
+import { text } from '../text/index.js';
+import { setTurnOutcome } from '../turnOutcome.js';
+
+const u = text.upload;
+const names = text.application.materials.names;
+export const MATERIALS_DIALOG = 'materials';
+
+export interface MaterialsDeps {
+  cases: CaseStore;
+  useCases: CaseUseCases;
+  /**
+   * The router (MainDialog): a message that starts another flow ("查进度", "预约鉴定") leaves the
+   * step, which came unasked after submitting, and goes where the router sends it.
+   */
+  router?: { id: string; startsFlow(context: TurnContext): Promise<boolean> };
+}
+
+export interface MaterialsOptions {
+  /** The case to hand in for (after submitting, or correcting); else the user's own online case still missing some. */
+  caseNo?: string;
+  /** Only these materials (a correction asks for the rejected ones); else everything still to come. */
+  keys?: string[];
+}
+
+/** What the step hands back to a flow that started it: whether every material it asked for came. */
+export interface MaterialsResult {
+  complete: boolean;
+}
+
+interface MaterialsState {
+  caseNo: string;
+  /** Materials still to ask in this run, the one being asked first. */
+  pending: string[];
+  /** What this run asked for, to tell at the end whether it all came. */
+  asked: string[];
+  /** Asked by a correction, which goes on by itself once the files are in. */
+  correcting: boolean;
+}
+
+const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
+
+/**
+ * The materials of an online case, handed in one at a time: each is asked for in plain words,
+ * the file checked (cases/materials) and a refused one explained and asked again; "稍后再传"
+ * ends the step with what came and what is still to come. A text is answered as a policy
+ * question and the material asked again (FlowDialog).
+ */
+export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions> {
+  constructor(
+    private readonly deps: MaterialsDeps,
+    flow: FlowDeps,
+  ) {
+    super(MATERIALS_DIALOG, flow);
+  }
+
+  async beginDialog(dc: DialogContext, options: MaterialsOptions = {}): Promise<DialogTurnResult> {
+    const record = options.caseNo ? await this.deps.cases.get(options.caseNo) : await this.ownCaseMissing(dc);
+    if (typeof record === 'string') return this.end(dc, record);
+    if (!record) return this.end(dc, u.closed);
+    const outstanding = outstandingMaterials(record);
+    const pending = options.keys ? options.keys.filter((k) => outstanding.includes(k)) : outstanding;
+    const state: MaterialsState = { caseNo: record.caseNo, pending, asked: pending, correcting: !!options.keys };
+    if (pending.length === 0) return this.finish(dc, state, record);
+    const files = receivedFiles(dc.context);
+    // A file sent with no question asked: taken when it can only be one material.
+    if (files?.length) {
+      if (pending.length === 1) return this.take(dc, state, files);
+      await this.say(dc, u.whichOne);
+    } else if (!options.keys) {
+      await this.say(dc, u.intro(pending.length));
+    }
+    return this.askMaterial(dc, state, record);
+  }
+
+  protected async onStep(dc: DialogContext, state: MaterialsState, input: string): Promise<StepResult> {
+    const files = receivedFiles(dc.context);
+    if (files?.length) return this.take(dc, state, files);
+    if (recognizeChoice(input, laterOption)) return this.finish(dc, state);
+    // A second tap on "确认提交" right after submitting: the case it made, and the material again.
+    if (input === text.application.summary.confirm) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
+    if (input && this.deps.router && (await this.deps.router.startsFlow(dc.context))) {
+      await this.say(dc, u.movedOn);
+      return dc.replaceDialog(this.deps.router.id);
+    }
+    return new NotAnswered(u.notFile(names[state.pending[0]]));
+  }
+
+  protected helpText(): string {
+    return u.help;
+  }
+
+  protected takesFiles(): boolean {
+    return true;
+  }
+
+  protected cancel(dc: DialogContext, state: MaterialsState): Promise<DialogTurnResult> {
+    return this.finish(dc, state);
+  }
+
+  /** The first file of the message, for the material being asked. */
+  private async take(dc: DialogContext, state: MaterialsState, files: Download[]): Promise<DialogTurnResult> {
+    const [download] = files;
+    const material = state.pending[0];
+    const extra = files.length > 1 ? `${u.onlyFirst}\n` : '';
+    if (!download.ok) {
+      setTurnOutcome(dc.context, { outcome: 'material-refused', problem: download.problem });
+      return this.askMaterial(dc, state, undefined, extra + (download.problem === 'tooLarge' ? this.problemText('tooLarge') : u.problems.notReceived));
+    }
+    const result = await this.deps.useCases.materials.receive(state.caseNo, material, download.file.bytes, `chat:${userKeyOf(dc.context)}`);
+    if (!result.ok && 'problem' in result) {
+      setTurnOutcome(dc.context, { outcome: 'material-refused', problem: result.problem });
+      return this.askMaterial(dc, state, undefined, extra + this.problemText(result.problem));
+    }
+    if (!result.ok) return this.end(dc, u.closed);
+    setTurnOutcome(dc.context, { outcome: 'material-received', material });
+    await this.say(dc, extra + u.received(names[material]));
+    const next = { ...state, pending: state.pending.slice(1) };
+    return next.pending.length ? this.askMaterial(dc, next, result.record) : this.finish(dc, next, result.record);
+  }
+
+  /** Asks for the first pending material; one staff rejected says why first. */
+  private async askMaterial(dc: DialogContext, state: MaterialsState, record?: CaseRecord, prefix = ''): Promise<DialogTurnResult> {
+    const material = state.pending[0];
+    const found = record ?? (await this.deps.cases.get(state.caseNo));
+    const last = found && materialViews(found).find((m) => m.key === material)?.files.at(-1);
+    const again = last?.status === 'rejected' ? u.again(names[material], last.reason ?? '') + '\n' : '';
+    const request = u.ask[material] ?? u.notFile(names[material]);
+    const message = `${prefix ? `${prefix}\n` : ''}${again}${request}`;
+    return this.ask(dc, state, message, laterOption, `${again}${request}`);
+  }
+
+  /** What came and what is still to come; a starting flow hears whether all it asked for came. */
+  private async finish(dc: DialogContext, state: MaterialsState, known?: CaseRecord): Promise<DialogTurnResult> {
+    const record = known ?? (await this.deps.cases.get(state.caseNo));
+    const views = record ? materialViews(record) : [];
+    const missing = views.filter((m) => m.state === 'missing' || m.state === 'rejected').map((m) => names[m.key]);
+    const received = views.filter((m) => m.state === 'received' || m.state === 'accepted').map((m) => names[m.key]);
+    const returned = record?.stage === 'returned' && missing.length === 0 && !state.correcting ? `\n${u.returnedNext}` : '';
+    await this.say(dc, (missing.length ? u.progress(received.join('、') || u.none, missing.join('、')) : u.allReceived) + returned);
+    const stillOut = record ? outstandingMaterials(record) : state.asked;
+    return dc.endDialog({ complete: state.asked.every((k) => !stillOut.includes(k)) } satisfies MaterialsResult);
+  }
+
+  /** The newest online case of this chat user still missing a material, or what to say when there is none. */
+  private async ownCaseMissing(dc: DialogContext): Promise<CaseRecord | string> {
+    const online = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).filter((c) => c.channel === 'online');
+    if (online.length === 0) return u.noCase;
+    return online.find((c) => outstandingMaterials(c).length > 0) ?? u.nothingMissing;
+  }
+
+  private problemText(problem: MaterialProblem): string {
+    if (problem === 'tooLarge') return u.problems.tooLarge(Number((this.deps.useCases.materials.limits.maxBytes / (1024 * 1024)).toFixed(1)));
+    return u.problems[problem];
+  }
+
+  private async say(dc: DialogContext, message: string): Promise<void> {
+    await dc.context.sendActivity(messageWithButtons(message));
+  }
+}
