@@ -10,6 +10,7 @@ import { tempDir } from '../support.js';
 
 const AT = new Date('2026-11-20T02:00:00Z');
 const CASES = 60;
+const PHOTO = Buffer.from('a photo of the applicant, as received');
 const conversation = (n: number) => ({ channelId: 'directline', serviceUrl: 'http://127.0.0.1:3978/v3/directline', conversation: { id: `c${n}` } as ConversationAccount });
 
 /** A small lowdb folder with some of everything the bot keeps. */
@@ -17,6 +18,11 @@ async function generated(dataDir: string): Promise<void> {
   const s: Stores<{ step: string }> = await openStores({ store: 'lowdb', dataDir });
   try {
     await s.slots.ensureSlots([{ hospitalId: 'h1', date: '2026-12-01', part: 'am', capacity: 50 }]);
+    const fileId = await s.files.put(PHOTO);
+    await s.cases.create(
+      newCase({ applicant: { idNumber: testIdNumber(999) }, materials: { verified: [], toSubmit: ['photo'], files: { photo: [{ fileId, mime: 'image/jpeg', size: PHOTO.length, receivedAt: AT.toISOString(), status: 'received' }] } } }),
+      AT,
+    );
     for (let i = 0; i < CASES; i++) {
       const pending = i % 5 === 0 ? [{ dedupeKey: `p${i}`, conversation: conversation(i), recipient: 'applicant', text: `进展 ${i}` }] : undefined;
       const c = await s.cases.create(newCase({ applicant: { idNumber: testIdNumber(i) }, submissionId: `sub-${i}`, pendingNotifications: pending }), new Date(AT.getTime() + i * 3600_000));
@@ -49,7 +55,7 @@ if (postgresAvailable) {
       const databaseUrl = url.replace('/postgres?', `/${name}?`);
 
       const counts = await lowdbToPostgres(dataDir, databaseUrl);
-      expect(counts).to.include({ cases: CASES, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1 });
+      expect(counts).to.include({ cases: CASES + 1, files: 1, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1 });
 
       const before: Stores<{ step: string }> = await openStores({ store: 'lowdb', dataDir });
       const db = await openPgDatabase(databaseUrl);
@@ -69,6 +75,8 @@ if (postgresAvailable) {
         expect(await after.family.subscribersOf('YC202611200001')).to.deep.equal(await before.family.subscribersOf('YC202611200001'));
         expect(await after.family.isOptedOut('test:quiet')).to.equal(true);
         expect(await after.calls.list({})).to.deep.equal(await before.calls.list({}));
+        const [withFile] = cases.filter((c) => c.materials.files);
+        expect(await after.files.get(withFile.materials.files!.photo[0].fileId)).to.deep.equal(PHOTO);
         expect(await after.unanswered.list(10)).to.deep.equal(await before.unanswered.list(10));
         // Chat state keeps its eTag: a turn in flight during the move still saves.
         const key = 'test/conversations/c1';
@@ -83,7 +91,7 @@ if (postgresAvailable) {
         // Run again: nothing doubles.
         await before.close();
         expect(await lowdbToPostgres(dataDir, databaseUrl)).to.include({ cases: 0, chatState: 0 });
-        expect(await after.cases.count()).to.equal(CASES + 1);
+        expect(await after.cases.count()).to.equal(CASES + 2);
       } finally {
         await db.close();
         await before.close().catch(() => undefined);
