@@ -14,6 +14,8 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL: the PostgreSQL database of STORE=postgres. */
   databaseUrl?: string;
+  /** CHAT_STATE_IDLE_DAYS: days a chat's state (lowdb) is kept after its last turn, default 30. */
+  chatStateIdleDays?: number;
   regionFile: string;
   knowledgeDir: string;
   adminToken?: string;
@@ -80,9 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const store = (env.STORE || 'lowdb') as StoreKind;
   if (!STORE_KINDS.includes(store)) throw new Error(`STORE 无效: ${env.STORE}（可选 ${STORE_KINDS.join('、')}）`);
   if (store === 'postgres') requireSharedDeployment(env);
+  const idle = env.CHAT_STATE_IDLE_DAYS ? Number(env.CHAT_STATE_IDLE_DAYS) : undefined;
+  if (idle !== undefined && !(idle > 0)) throw new Error(`CHAT_STATE_IDLE_DAYS 无效: ${env.CHAT_STATE_IDLE_DAYS}（应为正数，单位：天）`);
   return {
     port,
     store,
+    ...(idle !== undefined ? { chatStateIdleDays: idle } : {}),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
     databaseUrl: env.DATABASE_URL || undefined,

@@ -1,18 +1,21 @@
 import type { SlotStore } from '../data/appraisal.js';
 import { addDays, workingDaysBetween } from '../data/calendar.js';
-import { shanghaiDate } from '../data/caseQuery.js';
+import { createdBound, shanghaiDate } from '../data/caseQuery.js';
 import { outstandingMaterials } from '../data/caseMaterials.js';
-import type { CaseStore } from '../data/cases.js';
+import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
-import { STAGE_LIMITS, stageSince } from '../data/workflow.js';
+import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
 import type { Logger } from './logger.js';
 import { inQuietHours, type QuietHours } from './notifier.js';
 
 const s = text.status;
-const OPEN_CASES = 100_000;
+/** After every stored time: "entered the stage at any time". */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+/** No stage limit spans more calendar days than this, holidays included (the Spring Festival week). */
+const MAX_LOOKBACK_DAYS = 366;
 
 export interface OverdueCase {
   caseNo: string;
@@ -49,8 +52,9 @@ export class DailyJobs {
   async completeNotices(now = this.deps.clock.now()): Promise<string[]> {
     const today = shanghaiDate(now);
     const done: string[] = [];
-    for (const c of await this.deps.cases.list({ status: 'public_notice', limit: OPEN_CASES })) {
-      if (!c.noticeEndsOn || c.noticeEndsOn >= today) continue;
+    for (const waiting of await this.deps.cases.waitingAt('public_notice', END_OF_TIME)) {
+      const c = await this.deps.cases.get(waiting.caseNo);
+      if (!c?.noticeEndsOn || c.noticeEndsOn >= today) continue;
       const result = await this.deps.useCases.workflow.perform(c.caseNo, { action: 'complete_notice', by: 'system:notice', note: `公示至${c.noticeEndsOn}无异议` });
       if (result.ok) done.push(c.caseNo);
     }
@@ -59,30 +63,47 @@ export class DailyJobs {
 
   /**
    * Online cases still missing materials: one reminder a day, three at most (cases/materials
-   * decides), never written in quiet hours: a reminder is not worth a message at night.
+   * decides), never written in quiet hours: a reminder is not worth a message at night. Every
+   * open case is looked at (the stage index holds them all), never the closed history.
    */
   async remindMissingMaterials(now = this.deps.clock.now()): Promise<string[]> {
     const reminded: string[] = [];
     if (this.deps.quietHours && inQuietHours(this.deps.quietHours, now)) return reminded;
-    for (const c of await this.deps.cases.list({ limit: OPEN_CASES })) {
-      if (c.channel !== 'online' || c.status === 'closed' || outstandingMaterials(c).length === 0) continue;
-      if (await this.deps.useCases.materials.remindMissing(c.caseNo, now)) reminded.push(c.caseNo);
+    for (const stage of STAGES) {
+      for (const waiting of await this.deps.cases.waitingAt(stage, END_OF_TIME)) {
+        const c = await this.deps.cases.get(waiting.caseNo);
+        if (!c || c.channel !== 'online' || outstandingMaterials(c).length === 0) continue;
+        if (await this.deps.useCases.materials.remindMissing(c.caseNo, now)) reminded.push(c.caseNo);
+      }
     }
     return reminded;
   }
 
-  /** Cases whose stage has taken longer than its limit, in working days. */
+  /**
+   * Cases whose stage has taken longer than its limit, in working days: for each stage, the
+   * cases that entered it on or before the last day that is already too long ago, read from
+   * the store's index by stage and time (every one of them, however many cases are stored).
+   */
   async overdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
     const today = shanghaiDate(now);
     const found: OverdueCase[] = [];
-    for (const c of await this.deps.cases.list({ limit: OPEN_CASES })) {
-      const limit = STAGE_LIMITS[c.stage];
-      if (c.status === 'closed' || limit === undefined) continue;
-      const since = stageSince(c);
-      const workingDays = workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today);
-      if (workingDays > limit) found.push({ caseNo: c.caseNo, stage: c.stage, since, workingDays, limit });
+    for (const [stage, limit] of Object.entries(STAGE_LIMITS) as [Stage, number][]) {
+      const lastLateDay = this.lastDayOver(limit, today);
+      if (!lastLateDay) continue;
+      for (const { caseNo, since } of await this.deps.cases.waitingAt(stage, createdBound(addDays(lastLateDay, 1), 'from')!)) {
+        found.push({ caseNo, stage, since, workingDays: workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today), limit });
+      }
     }
     return found;
+  }
+
+  /** The latest day from which more than `limit` working days have passed by `today`. */
+  private lastDayOver(limit: number, today: string): string | undefined {
+    let day = today;
+    for (let back = 0; back < MAX_LOOKBACK_DAYS; back++, day = addDays(day, -1)) {
+      if (workingDaysBetween(this.deps.region, day, today) > limit) return day;
+    }
+    return undefined;
   }
 
   /** The overdue watch as a daily job: staff see the list in the admin API and in the log. */

@@ -80,10 +80,16 @@ export function createdRange(filter: Pick<CaseFilter, 'from' | 'to'>): { from?: 
 }
 
 /** Newest first: creation time, then the daily sequence (same-millisecond creates). */
-export function newestFirst(a: CaseRecord, b: CaseRecord): number {
+export function newestFirst(a: Pick<CaseRecord, 'createdAt' | 'caseNo'>, b: Pick<CaseRecord, 'createdAt' | 'caseNo'>): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return b.caseNo.length - a.caseNo.length || (a.caseNo < b.caseNo ? 1 : a.caseNo > b.caseNo ? -1 : 0);
 }
 
 /** ID numbers compare case-insensitively (the check character X) and without stray spaces. */
 export const idKey = (idNumber: string) => idNumber.trim().toUpperCase();
+
+/** Longest in its stage first: when it entered the stage (`stageSince`), then the case number. */
+export function longestWaitingFirst(a: { since: string; caseNo: string }, b: { since: string; caseNo: string }): number {
+  if (a.since !== b.since) return a.since < b.since ? -1 : 1;
+  return a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0;
+}

@@ -125,6 +125,14 @@ export interface CaseRecord {
   audit: AuditEntry[];
 }
 
+/** A case waiting at its stage, as the index by stage and time holds it. */
+export interface WaitingCase {
+  caseNo: string;
+  stage: Stage;
+  /** When it entered the stage (`stageSince`). */
+  since: string;
+}
+
 /** A case as submitted: the store assigns its number, times and status; the stage starts at submitted. */
 export type NewCase = Omit<CaseRecord, 'caseNo' | 'createdAt' | 'updatedAt' | 'status' | 'stage' | 'audit'> & { by: string; stage?: Stage };
 
@@ -173,6 +181,12 @@ export interface CaseStore {
   /** Newest first. */
   list(filter: CaseFilter): Promise<CaseRecord[]>;
   count(): Promise<number>;
+  /**
+   * Open cases at `stage` that entered it before `enteredBefore` (ISO instant; the time of the
+   * last audit entry that changed the status, see `stageSince`), longest waiting first: the
+   * overdue watch, from an index by stage and time, however many cases are stored.
+   */
+  waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]>;
   /** Cases holding status updates not yet relayed to the outbox, oldest change first, at most `limit`. */
   withPendingNotifications(limit: number): Promise<CaseRecord[]>;
   /**

@@ -50,6 +50,8 @@ export interface StoreConfig {
    * the first instance records their fingerprints, any other with different ones is refused.
    */
   sharedSecrets?: Record<string, string | undefined>;
+  /** Days a chat's state is kept after its last change (lowdb; default 30). */
+  chatStateIdleDays?: number;
 }
 
 /** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
@@ -92,7 +94,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'memory':
       return openMemoryStores<Draft>();
     case 'lowdb':
-      return openLowdbStores<Draft>(config.dataDir, events);
+      return openLowdbStores<Draft>(config, events);
     case 'postgres':
       return openPostgresStores<Draft>(config.databaseUrl, config.sharedSecrets ?? {});
     default:
@@ -133,7 +135,7 @@ async function openPostgresStores<Draft>(databaseUrl: string | undefined, secret
   return { ...pgStores<Draft>(db), shared: true, close: () => db.close() };
 }
 
-async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Promise<Stores<Draft>> {
+async function openLowdbStores<Draft>({ dataDir, chatStateIdleDays }: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {
   const lock = await DataDirLock.acquire(dataDir, {
     onTakeOver: (stale) => events.info('data_lock_taken_over', { dataDir, stalePid: stale.pid, staleHost: stale.host, staleSince: stale.startedAt }),
   });
@@ -143,6 +145,7 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       setAside: (file, movedTo, reason) => events.error('damaged_file_set_aside', { file, movedTo, reason }),
     };
     const storage = await LowdbStorage.open(dataDir, {
+      idleDays: chatStateIdleDays,
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
@@ -172,8 +175,12 @@ async function openLowdbStores<Draft>(dataDir: string, events: StoreEvents): Pro
       directLine,
       files: DiskFileStore.open(dataDir),
       close: async () => {
-        await storage.flush();
-        await lock.release();
+        try {
+          await storage.flush();
+          await Promise.all([cases.close(), outbox.close()]);
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (err) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { fsyncFolder } from './secureJsonFile.js';
-import { open, readdir, readFile, truncate } from 'node:fs/promises';
+import { fsyncFolder, type CorruptFilePolicy } from './secureJsonFile.js';
+import { open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where one record's line sits: segment file number, byte offset and byte length (newline excluded). */
@@ -15,16 +15,35 @@ export interface AppendLogOptions {
   segmentBytes: number;
   /** fsync every append (and the folder when a segment is created): survives power loss, not only a crash. */
   fsync: boolean;
+  /**
+   * Records that can be rebuilt (chat state): a segment with a damaged line is renamed
+   * `<segment>.corrupt-<time>` after the records before that line, reported, and the log opens.
+   * Absent: a damaged line stops the open.
+   */
+  onCorrupt?: CorruptFilePolicy;
+  /**
+   * Where the records not yet seen start (an index saved beside the log covers what is
+   * before): earlier segments are not read, and this one from that byte on.
+   */
+  skipTo?: { segment: number; offset: number };
 }
 
 const SEGMENT_FILE = /^(\d{6,})\.jsonl$/;
 const segmentName = (n: number) => `${String(n).padStart(6, '0')}.jsonl`;
+async function setAside(file: string, reason: string, policy: CorruptFilePolicy): Promise<void> {
+  const movedTo = `${file}.corrupt-${new Date().toISOString().replaceAll(':', '')}`;
+  await rename(file, movedTo);
+  policy.setAside(file, movedTo, reason);
+}
+
 /** What to do about a damaged line: the records are written once, so there is no earlier copy. */
 const REPAIR = '. The log was not opened, so nothing in it is lost: stop OneVisit, repair that line (one JSON object) from a backup or by hand, and start again';
 
 
 interface Waiter {
   lines: string[];
+  /** Not lines: start a new segment here (the position resolved names it). */
+  roll?: boolean;
   resolve(positions: LogPosition[]): void;
   reject(err: unknown): void;
 }
@@ -61,28 +80,64 @@ export class AppendLog<T> {
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
     let size = 0;
+    let next = segments.at(-1) ?? 1;
+    const skipTo = options.skipTo ?? { segment: 0, offset: 0 };
     for (const [i, segment] of segments.entries()) {
       const file = join(dir, segmentName(segment));
+      const last = i === segments.length - 1;
+      if (segment < skipTo.segment && !last) continue;
       const buffer = await readFile(file);
-      let start = 0;
-      for (let end = buffer.indexOf(0x0a); end >= 0; start = end + 1, end = buffer.indexOf(0x0a, start)) {
+      let start = segment === skipTo.segment ? skipTo.offset : segment < skipTo.segment ? buffer.length : 0;
+      let damage: string | undefined;
+      for (let end = buffer.indexOf(0x0a, start); end >= 0; start = end + 1, end = buffer.indexOf(0x0a, start)) {
         if (end === start) continue;
         let record: T;
         try {
           record = JSON.parse(buffer.toString('utf8', start, end)) as T;
         } catch {
-          throw new Error(`${file}: unreadable record at byte ${start}${REPAIR}`);
+          damage = `unreadable record at byte ${start}`;
+          break;
         }
         onRecord(record, { segment, offset: start, length: end - start });
       }
-      if (start < buffer.length) {
-        // Only the segment being written when the process stopped can end mid-line.
-        if (i < segments.length - 1) throw new Error(`${file}: incomplete record at byte ${start}${REPAIR}`);
-        await truncate(file, start);
+      // Only the segment being written when the process stopped can end mid-line.
+      if (!damage && start < buffer.length && !last) damage = `incomplete record at byte ${start}`;
+      if (damage && !options.onCorrupt) throw new Error(`${file}: ${damage}${REPAIR}`);
+      if (damage) {
+        await setAside(file, damage, options.onCorrupt!);
+        if (last) next = segment + 1;
+        size = 0;
+        continue;
       }
+      if (start < buffer.length) await truncate(file, start);
       size = start;
     }
-    return new AppendLog<T>(dir, options, segments.at(-1) ?? 1, size);
+    return new AppendLog<T>(dir, options, next, size);
+  }
+
+  /**
+   * The next append goes into a new segment (compaction: what it copies forward starts after
+   * everything it replaces). Appends already waiting may still land in the current one.
+   */
+  startSegment(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ lines: [], roll: true, resolve: ([p]) => resolve(p.segment), reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Where the next record goes: everything before it is on disk once the appends made so far resolve. */
+  get end(): { segment: number; offset: number } {
+    return { segment: this.segment, offset: this.size };
+  }
+
+  /** Deletes every segment numbered below `segment` (their records copied forward or no longer wanted). */
+  async removeSegmentsBefore(segment: number): Promise<void> {
+    for (const name of await readdir(this.dir)) {
+      const match = SEGMENT_FILE.exec(name);
+      if (match && Number(match[1]) < segment) await unlink(join(this.dir, name));
+    }
+    if (this.options.fsync) await fsyncFolder(this.dir);
   }
 
   /** Appends the records in order; resolves with their positions once they are on disk. */
@@ -126,7 +181,17 @@ export class AppendLog<T> {
   private async drain(): Promise<void> {
     this.writing = true;
     while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0);
+      if (this.waiting[0].roll) {
+        const waiter = this.waiting.shift()!;
+        if (this.size > 0) {
+          this.segment += 1;
+          this.size = 0;
+        }
+        waiter.resolve([{ segment: this.segment, offset: 0, length: 0 }]);
+        continue;
+      }
+      const roll = this.waiting.findIndex((w) => w.roll);
+      const group = this.waiting.splice(0, roll < 0 ? this.waiting.length : roll);
       try {
         const positions = await this.write(group.flatMap((w) => w.lines));
         let next = 0;
@@ -143,6 +208,7 @@ export class AppendLog<T> {
 
   private async write(lines: string[]): Promise<LogPosition[]> {
     if (this.broken) throw this.broken;
+    if (lines.length === 0) return [];
     const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
     if (this.size > 0 && this.size + data.length > this.options.segmentBytes) {
       this.segment += 1;
@@ -175,4 +241,10 @@ export class AppendLog<T> {
     this.size = offset;
     return positions;
   }
+}
+
+/** Whether the log in `dir` still reaches `end` (an index saved beside it is not ahead of a log restored from an older backup). */
+export async function reaches(dir: string, end: { segment: number; offset: number }): Promise<boolean> {
+  const size = await stat(join(dir, segmentName(end.segment))).then((s) => s.size, () => (end.offset === 0 ? 0 : -1));
+  return size >= end.offset;
 }

@@ -1,108 +1,101 @@
-import { createHash } from 'node:crypto';
-import { countLeading } from '../sorted.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Low } from 'lowdb';
-import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
-import { openLow } from './open.js';
-
-/**
- * ~3,000 applications a year. A create rewrites (serializes, writes, fsyncs) one shard: 128
- * shards keep that under ~0.5 MB at 50,000 cases (17 years), where 64 measured about twice the
- * create time. See scripts/bench/caseStoreBench.ts.
- */
-export const DEFAULT_CASE_SHARDS = 128;
-
-type Shard = Record<string, CaseRecord>;
-
-/**
- * `cases/sequence.json`: the shard count the files were laid out with. `days` (last number per
- * Beijing day) is rebuilt from the cases at open and kept in memory; an import records it.
- */
-interface SequenceFile {
-  shards: number;
-  days: Record<string, number>;
-}
+import { countLeading } from '../sorted.js';
+import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { stageSince } from '../workflow.js';
+import { AppendLog, reaches, type LogPosition } from './appendLog.js';
+import { CaseIndexFile, type CaseEntry } from './caseIndexFile.js';
+import { readLegacyShards, removeLegacyShards } from './legacyShards.js';
 
 const CASES_DIR = 'cases';
-const SEQUENCE_FILE = 'sequence.json';
-const shardName = (i: number) => `shard-${String(i).padStart(3, '0')}.json`;
-const shardIndex = (caseNo: string, shards: number) => createHash('sha1').update(caseNo).digest().readUInt32BE(0) % shards;
+/** ~2,000 case versions a segment. */
+const SEGMENT_BYTES = 8 * 1024 * 1024;
+/** The index beside the log is saved after this many changes (and at close): a start replays at most these. */
+const SAVE_INDEX_AFTER = 2000;
 
 /**
- * CaseStore over lowdb files under `<dataDir>/cases/`: cases are spread over shard files by a
- * hash of the case number, each written atomically with fsync (one file write per create);
- * the daily sequence is recomputed from the stored numbers at open. Creates are serialized (one at a time,
- * in call order), so numbers never repeat within the process; one process per data folder.
- *
- * Everything is held in memory (read at open) with indexes by case number, by ID number and
- * by creation time, so reads never touch the disk.
+ * CaseStore over an append-only log under `<dataDir>/cases/` (`000001.jsonl`, ..., owner-only,
+ * fsynced): a create or change appends the case's new version, one line, so its cost follows
+ * the case, not how many are stored. Only a small entry per case is held in memory (number,
+ * times, stage, owners, where its latest version is); records are read from the log when asked
+ * for. The entries are saved beside the log (`index.json`, every few thousand changes and at
+ * close), so a start reads them and replays only the lines after them; a missing or damaged
+ * index is rebuilt from the whole log. Changes of one case are serialized (in call order);
+ * changes of different cases run together, so their appends share one fsync. Numbers are
+ * taken with no await in between, so they never repeat within the process; one process per
+ * data folder. A damaged line stops the open, naming it.
  */
 export class LowdbCaseStore implements CaseStore {
-  private readonly byNo = new Map<string, CaseRecord>();
-  private readonly byIdNumber = new Map<string, CaseRecord[]>();
-  private readonly byUser = new Map<string, CaseRecord[]>();
-  private readonly bySubmission = new Map<string, CaseRecord>();
+  private readonly byNo = new Map<string, CaseEntry>();
+  private readonly byIdNumber = new Map<string, CaseEntry[]>();
+  private readonly byUser = new Map<string, CaseEntry[]>();
+  private readonly bySubmission = new Map<string, CaseEntry>();
   /** Case numbers holding status updates not yet relayed. */
   private readonly withPending = new Set<string>();
   /** Oldest first by (createdAt, caseNo): `list` walks it from the end. */
-  private readonly ordered: CaseRecord[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly ordered: CaseEntry[] = [];
+  /** Open cases per stage, longest in it first: the overdue watch reads the front only. */
+  private readonly byStage = new Map<Stage, CaseEntry[]>();
+  /** Last number given per Beijing day (yyyymmdd). */
+  private readonly days = new Map<string, number>();
+  private changesSinceSave = 0;
+  /** The last change queued per case number: the next one runs after it. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Creates in flight by submission id: a second confirmation of one submission waits for the first. */
+  private readonly creating = new Map<string, Promise<CaseRecord>>();
+  /** Changes whose append has not yet reached the indexes (an index save waits for them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private saving: Promise<void> | null = null;
 
   private constructor(
-    private readonly shards: Low<Shard>[],
-    private readonly sequence: Low<SequenceFile>,
+    private readonly log: AppendLog<CaseRecord>,
+    private readonly index: CaseIndexFile,
   ) {}
 
-  static async open(dataDir: string, options: { shards?: number } = {}): Promise<LowdbCaseStore> {
+  static async open(dataDir: string): Promise<LowdbCaseStore> {
     const dir = join(dataDir, CASES_DIR);
-    const sequence = await openLow<SequenceFile>(dir, SEQUENCE_FILE, { shards: 0, days: {} }, { fsync: true });
-    const layout = sequence.data.shards;
-    if (layout && options.shards !== undefined && options.shards !== layout) {
-      throw new Error(`${dir} is laid out in ${layout} shards, not ${options.shards}`);
+    const index = new CaseIndexFile(dir);
+    const saved = await index.read();
+    const skipTo = saved && (await reaches(dir, saved.end)) ? saved.end : undefined;
+    const entries = new Map<string, CaseEntry>();
+    if (skipTo) for (const entry of saved!.cases) entries.set(entry.caseNo, entry);
+    const log = await AppendLog.open<CaseRecord>(dir, { segmentBytes: SEGMENT_BYTES, fsync: true, skipTo }, (record, position) => {
+      entries.set(record.caseNo, entryOf(record, position));
+    });
+    const store = new LowdbCaseStore(log, index);
+    // A folder from before the log: its shard files' cases move into the log, once.
+    const legacy = await readLegacyShards<CaseRecord>(dir);
+    if (legacy.files.length && entries.size === 0) {
+      const records = legacy.records.map(([, record]) => record);
+      const positions = await log.append(records);
+      records.forEach((record, i) => entries.set(record.caseNo, entryOf(record, positions[i])));
+      await removeLegacyShards([...legacy.files, join(dir, 'sequence.json')]);
     }
-    const count = layout || options.shards || DEFAULT_CASE_SHARDS;
-    if (!Number.isInteger(count) || count < 1 || count > 4096) throw new RangeError(`shards must be an integer in 1..4096, not ${count}`);
-    if (!layout) {
-      sequence.data.shards = count;
-      await sequence.write();
-    }
-    const shards = await Promise.all(Array.from({ length: count }, (_, i) => openLow<Shard>(dir, shardName(i), {}, { fsync: true })));
-    const store = new LowdbCaseStore(shards, sequence);
-    store.buildIndex();
+    for (const entry of entries.values()) store.addToIndex(entry, false);
+    store.ordered.sort((a, b) => newestFirst(b, a));
+    for (const list of store.byStage.values()) list.sort(longestWaitingFirst);
+    if (!skipTo || entries.size !== saved!.cases.length) await store.saveIndex();
     return store;
   }
 
   /**
    * Bulk load into a folder that has no cases yet (benchmarks, a migration from another system):
-   * writes the shard files and the sequence directly, far faster than one `create` per case.
-   * Records are taken as they are; their numbers must follow the `YC` format and be unique.
+   * appends every record in one write, far faster than one `create` per case. Records are
+   * taken as they are; their numbers must follow the `YC` format and be unique.
    */
-  static async importInto(dataDir: string, records: CaseRecord[], options: { shards?: number } = {}): Promise<void> {
+  static async importInto(dataDir: string, records: CaseRecord[]): Promise<void> {
     const dir = join(dataDir, CASES_DIR);
     const existing = await readdir(dir).catch(() => [] as string[]);
-    if (existing.some((f) => f.endsWith('.json'))) throw new Error(`${dir} already holds cases: import only into an empty folder`);
-    const count = options.shards ?? DEFAULT_CASE_SHARDS;
-    const files: Shard[] = Array.from({ length: count }, () => ({}));
-    const days: Record<string, number> = {};
+    if (existing.some((f) => /\.jsonl?$/.test(f))) throw new Error(`${dir} already holds cases: import only into an empty folder`);
+    const seen = new Set<string>();
     for (const record of records) {
-      const no = parseCaseNo(record.caseNo);
-      if (!no) throw new Error(`not a case number: ${record.caseNo}`);
-      const shard = files[shardIndex(record.caseNo, count)];
-      if (shard[record.caseNo]) throw new Error(`duplicate case number: ${record.caseNo}`);
-      shard[record.caseNo] = record;
-      days[no.day] = Math.max(days[no.day] ?? 0, no.seq);
+      if (!parseCaseNo(record.caseNo)) throw new Error(`not a case number: ${record.caseNo}`);
+      if (seen.has(record.caseNo)) throw new Error(`duplicate case number: ${record.caseNo}`);
+      seen.add(record.caseNo);
     }
-    await Promise.all(
-      files.map(async (data, i) => {
-        const db = await openLow<Shard>(dir, shardName(i), {}, { fsync: true });
-        db.data = data;
-        await db.write();
-      }),
-    );
-    const sequence = await openLow<SequenceFile>(dir, SEQUENCE_FILE, { shards: count, days }, { fsync: true });
-    await sequence.write();
+    const log = await AppendLog.open<CaseRecord>(dir, { segmentBytes: SEGMENT_BYTES, fsync: true }, () => undefined);
+    for (let i = 0; i < records.length; i += 10_000) await log.append(records.slice(i, i + 10_000));
   }
 
   async create(input: NewCase, at: Date): Promise<CaseRecord> {
@@ -111,50 +104,53 @@ export class LowdbCaseStore implements CaseStore {
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(
       JSON.stringify(input),
     ) as NewCase & Partial<CaseRecord>;
-    return this.serialized(async () => {
-      // Checked inside the queue: concurrent confirmations of one submission see the first one's case.
-      const existing = fields.submissionId === undefined ? undefined : this.bySubmission.get(fields.submissionId);
-      if (existing) return structuredClone(existing);
-      const caseNo = this.takeCaseNo(at);
-      const record = caseRecordOf({ ...fields, by }, caseNo, at);
-      // The case file is the only write: at open the daily counter is raised past every stored
-      // number, so an acknowledged number is never handed out again. A failed create leaves its
-      // number unused (it may be taken by the next case).
-      const shard = this.shardOf(caseNo);
-      shard.data[caseNo] = record;
-      try {
-        await shard.write();
-      } catch (err) {
-        delete shard.data[caseNo];
-        throw err;
-      }
-      this.addToIndex(record, true);
-      return structuredClone(record);
+    // Checked with no await before the number is taken: concurrent confirmations of one submission get one case.
+    const submission = fields.submissionId;
+    if (submission !== undefined) {
+      const existing = this.bySubmission.get(submission);
+      if (existing) return this.read(existing);
+      const pending = this.creating.get(submission);
+      if (pending) return pending.then((record) => structuredClone(record));
+    }
+    const day = shanghaiDate(at).replaceAll('-', '');
+    const seq = (this.days.get(day) ?? 0) + 1;
+    // Taken now: an acknowledged number is never handed out again (at open the counter is raised
+    // past every stored number); a failed create leaves its number unused.
+    this.days.set(day, seq);
+    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
+    const created = this.tracked(async () => {
+      const [position] = await this.log.append([record]);
+      this.addToIndex(entryOf(record, position), true);
+      this.changed();
+      return record;
     });
+    if (submission !== undefined) {
+      this.creating.set(submission, created);
+      void created.finally(() => this.creating.delete(submission)).catch(() => undefined);
+    }
+    return created.then((r) => structuredClone(r));
   }
 
   async get(caseNo: string): Promise<CaseRecord | undefined> {
-    const record = this.byNo.get(caseNo);
-    return record && structuredClone(record);
+    const entry = this.byNo.get(caseNo);
+    return entry && this.read(entry);
   }
 
   async findBySubmission(submissionId: string): Promise<CaseRecord | undefined> {
-    const record = this.bySubmission.get(submissionId);
-    return record && structuredClone(record);
+    const entry = this.bySubmission.get(submissionId);
+    return entry && this.read(entry);
   }
 
   async openCasesOf(idNumber: string): Promise<CaseRecord[]> {
-    return (this.byIdNumber.get(idKey(idNumber)) ?? [])
-      .filter((c) => c.status !== 'closed')
-      .sort(newestFirst)
-      .map((c) => structuredClone(c));
+    return this.readAll((this.byIdNumber.get(idKey(idNumber)) ?? []).filter((c) => c.status !== 'closed').sort(newestFirst));
   }
 
   async openCasesOfUser(userKey: string): Promise<CaseRecord[]> {
-    return (this.byUser.get(userKey) ?? [])
-      .filter((c) => c.status !== 'closed')
-      .sort(newestFirst)
-      .map((c) => structuredClone(c));
+    return this.readAll((this.byUser.get(userKey) ?? []).filter((c) => c.status !== 'closed').sort(newestFirst));
+  }
+
+  async casesOf(idNumber: string): Promise<CaseRecord[]> {
+    return this.readAll([...(this.byIdNumber.get(idKey(idNumber)) ?? [])].sort(newestFirst));
   }
 
   async update(
@@ -163,9 +159,10 @@ export class LowdbCaseStore implements CaseStore {
     entry: { by: string; action: string; note?: string },
     at: Date,
   ): Promise<CaseRecord | undefined> {
-    return this.serialized(async () => {
-      const current = this.byNo.get(caseNo);
-      if (!current) return undefined;
+    return this.serialized(caseNo, async () => {
+      const found = this.byNo.get(caseNo);
+      if (!found) return undefined;
+      const current = await this.read(found);
       const next = structuredClone(current);
       change(next);
       next.caseNo = current.caseNo;
@@ -173,150 +170,196 @@ export class LowdbCaseStore implements CaseStore {
       next.status = deriveCaseStatus(next.items, next.stage);
       next.updatedAt = at.toISOString();
       next.audit = [...current.audit, { at: next.updatedAt, ...entry, from: current.status, to: next.status }];
-      await this.replace(current, next);
-      return structuredClone(next);
+      await this.replace(found, next);
+      return next;
     });
   }
 
-  async casesOf(idNumber: string): Promise<CaseRecord[]> {
-    return (this.byIdNumber.get(idKey(idNumber)) ?? []).sort(newestFirst).map((c) => structuredClone(c));
-  }
-
   async erasePersonalData(caseNo: string, entry: { by: string; action: string; note?: string }, at: Date): Promise<CaseRecord | undefined> {
-    const current = this.byNo.get(caseNo);
-    if (!current) return undefined;
-    const personKey = idKey(current.applicant.idNumber);
-    const userKey = current.submittedBy.userKey;
-    const erased = await this.update(caseNo, erasePersonalFields, entry, at);
-    // The record is no longer anyone's: out of the person's and the chat user's indexes.
-    for (const [index, key] of [[this.byIdNumber, personKey], [this.byUser, userKey]] as const) {
-      const rest = (index.get(key) ?? []).filter((c) => c.caseNo !== caseNo);
-      if (rest.length) index.set(key, rest);
-      else index.delete(key);
-    }
-    return erased;
+    return this.update(caseNo, erasePersonalFields, entry, at);
   }
 
   async withPendingNotifications(limit: number): Promise<CaseRecord[]> {
     const found = [...this.withPending].map((no) => this.byNo.get(no)!).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
-    return found.slice(0, Math.max(0, limit)).map((c) => structuredClone(c));
+    return this.readAll(found.slice(0, Math.max(0, limit)));
   }
 
   async markRelayed(caseNo: string, dedupeKeys: string[]): Promise<void> {
-    return this.serialized(async () => {
-      const current = this.byNo.get(caseNo);
-      if (!current?.pendingNotifications?.some((n) => dedupeKeys.includes(n.dedupeKey))) return;
+    return this.serialized(caseNo, async () => {
+      const found = this.byNo.get(caseNo);
+      if (!found?.pending) return;
+      const current = await this.read(found);
+      if (!current.pendingNotifications?.some((n) => dedupeKeys.includes(n.dedupeKey))) return;
       const next = structuredClone(current);
       next.pendingNotifications = current.pendingNotifications.filter((n) => !dedupeKeys.includes(n.dedupeKey));
       if (next.pendingNotifications.length === 0) delete next.pendingNotifications;
-      await this.replace(current, next);
+      await this.replace(found, next);
     });
-  }
-
-  /** Writes `next` in place of `current` (same case number), then swaps it in every index. */
-  private async replace(current: CaseRecord, next: CaseRecord): Promise<void> {
-    const shard = this.shardOf(current.caseNo);
-    shard.data[current.caseNo] = next;
-    try {
-      await shard.write();
-    } catch (err) {
-      shard.data[current.caseNo] = current;
-      throw err;
-    }
-    // The indexes hold the record object itself: swap it everywhere it is listed.
-    this.byNo.set(current.caseNo, next);
-    if (current.submissionId !== undefined) this.bySubmission.set(current.submissionId, next);
-    this.trackPending(next);
-    for (const list of [this.byIdNumber.get(idKey(current.applicant.idNumber)), this.byUser.get(current.submittedBy.userKey), this.ordered]) {
-      const at = list?.indexOf(current) ?? -1;
-      if (list && at >= 0) list[at] = next;
-    }
-  }
-
-  private trackPending(record: CaseRecord): void {
-    if (record.pendingNotifications?.length) this.withPending.add(record.caseNo);
-    else this.withPending.delete(record.caseNo);
   }
 
   async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
     const { from, to } = createdRange(filter);
     const limit = filter.limit ?? DEFAULT_CASE_LIST_LIMIT;
-    const found: CaseRecord[] = [];
-    if (limit <= 0) return found;
+    const found: CaseEntry[] = [];
+    if (limit <= 0) return [];
     // Start at the last case created at or before `to`, walk back until `from`.
-    let i = to === undefined ? this.ordered.length - 1 : this.lastIndexAtOrBefore(to);
+    let i = to === undefined ? this.ordered.length - 1 : countLeading(this.ordered, (c) => c.createdAt <= to) - 1;
     for (; i >= 0 && found.length < limit; i--) {
       const c = this.ordered[i];
       if (from !== undefined && c.createdAt < from) break;
       if (filter.status && c.status !== filter.status) continue;
-      if (filter.department && !c.items.some((item) => item.department === filter.department)) continue;
+      if (filter.department && !c.departments.includes(filter.department)) continue;
       found.push(c);
     }
-    return found.map((c) => structuredClone(c));
+    return this.readAll(found);
+  }
+
+  async waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]> {
+    const list = this.byStage.get(stage) ?? [];
+    return list.slice(0, countLeading(list, (c) => c.since < enteredBefore)).map(({ caseNo, since }) => ({ caseNo, stage, since }));
   }
 
   async count(): Promise<number> {
     return this.byNo.size;
   }
 
-  /** Runs `task` after every earlier one has settled. */
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+  /** Saves the index beside the log (shutdown: the next start replays nothing). */
+  async close(): Promise<void> {
+    await this.saving;
+    await this.saveIndex();
+  }
+
+  /** Runs `task` after every earlier change of the same case has settled. */
+  private serialized<T>(caseNo: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(caseNo) ?? Promise.resolve()).then(task, task);
+    const tail = this.tracked(() => run).catch(() => undefined);
+    this.queues.set(caseNo, tail);
+    void tail.then(() => {
+      if (this.queues.get(caseNo) === tail) this.queues.delete(caseNo);
+    });
     return run;
   }
 
-  /** Takes the next number of `at`'s Beijing day (in memory; `create` writes the counter). */
-  private takeCaseNo(at: Date): string {
-    const days = this.sequence.data.days;
-    const day = shanghaiDate(at).replaceAll('-', '');
-    days[day] = (days[day] ?? 0) + 1;
-    return formatCaseNo(at, days[day]);
+  /** Runs a change, known to an index save until it has reached the indexes. */
+  private tracked<T>(task: () => Promise<T>): Promise<T> {
+    const run = task();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
+    return run;
   }
 
-  private shardOf(caseNo: string): Low<Shard> {
-    return this.shards[shardIndex(caseNo, this.shards.length)];
+  private async read(entry: CaseEntry): Promise<CaseRecord> {
+    const [record] = await this.log.read([entry.position]);
+    return record;
   }
 
-  private buildIndex(): void {
-    const days = this.sequence.data.days;
-    for (const shard of this.shards) {
-      for (const record of Object.values(shard.data)) {
-        this.addToIndex(record, false);
-        // A counter behind the cases (files restored from a backup, say) must not hand out a used number.
-        const no = parseCaseNo(record.caseNo);
-        if (no && no.seq > (days[no.day] ?? 0)) days[no.day] = no.seq;
-      }
+  private async readAll(entries: CaseEntry[]): Promise<CaseRecord[]> {
+    return this.log.read(entries.map((e) => e.position));
+  }
+
+  /** Appends `next` (same case number), then updates its entry and every index it is in. */
+  private async replace(entry: CaseEntry, next: CaseRecord): Promise<void> {
+    const [position] = await this.log.append([next]);
+    const updated = entryOf(next, position);
+    this.removeFromStage(entry);
+    if (entry.userKey !== updated.userKey || entry.idKey !== updated.idKey) {
+      this.removeFromOwners(entry);
+      if (updated.userKey !== ERASED) this.addToOwners(entry, updated);
     }
-    this.ordered.sort((a, b) => newestFirst(b, a));
+    Object.assign(entry, updated);
+    this.trackPending(entry);
+    this.addToStage(entry, true);
+    this.changed();
   }
 
-  private addToIndex(record: CaseRecord, keepOrder: boolean): void {
-    this.byNo.set(record.caseNo, record);
-    if (record.submissionId !== undefined) this.bySubmission.set(record.submissionId, record);
-    this.trackPending(record);
-    if (record.submittedBy.userKey !== ERASED) this.addToOwners(record);
+  /** Counts a change; every few thousand, the index is saved in the background. */
+  private changed(): void {
+    if (++this.changesSinceSave < SAVE_INDEX_AFTER || this.saving) return;
+    this.saving = this.saveIndex()
+      .catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`))
+      .finally(() => (this.saving = null));
+  }
+
+  /**
+   * Saves every entry with a log position they cover. The position is taken first, then the
+   * changes in flight are waited for: every line before it is then in the entries, and lines
+   * after it that are too are replayed harmlessly (the last line of a case wins).
+   */
+  private async saveIndex(): Promise<void> {
+    this.changesSinceSave = 0;
+    const end = this.log.end;
+    await Promise.allSettled([...this.inFlight]);
+    await this.index.write(end, this.byNo.values());
+  }
+
+  private addToIndex(entry: CaseEntry, keepOrder: boolean): void {
+    this.byNo.set(entry.caseNo, entry);
+    if (entry.submissionId !== undefined) this.bySubmission.set(entry.submissionId, entry);
+    this.trackPending(entry);
+    if (entry.userKey !== ERASED) this.addToOwners(entry, entry);
+    this.addToStage(entry, keepOrder);
+    // A counter behind the cases (files restored from a backup, say) must not hand out a used number.
+    const no = parseCaseNo(entry.caseNo);
+    if (no && no.seq > (this.days.get(no.day) ?? 0)) this.days.set(no.day, no.seq);
     if (!keepOrder) {
-      this.ordered.push(record);
+      this.ordered.push(entry);
       return;
     }
     // Usually the newest case: append; a back-dated `at` is inserted in its place.
-    this.ordered.splice(countLeading(this.ordered, (c) => newestFirst(c, record) > 0), 0, record);
+    this.ordered.splice(countLeading(this.ordered, (c) => newestFirst(c, entry) > 0), 0, entry);
   }
 
-  /** The person's and the chat user's indexes (an erased case is in neither). */
-  private addToOwners(record: CaseRecord): void {
-    const key = idKey(record.applicant.idNumber);
-    const ofPerson = this.byIdNumber.get(key);
-    if (ofPerson) ofPerson.push(record);
-    else this.byIdNumber.set(key, [record]);
-    const ofUser = this.byUser.get(record.submittedBy.userKey);
-    if (ofUser) ofUser.push(record);
-    else this.byUser.set(record.submittedBy.userKey, [record]);
+  private trackPending(entry: CaseEntry): void {
+    if (entry.pending) this.withPending.add(entry.caseNo);
+    else this.withPending.delete(entry.caseNo);
   }
 
-  /** Index of the last case created at or before `iso`, -1 if none. */
-  private lastIndexAtOrBefore(iso: string): number {
-    return countLeading(this.ordered, (c) => c.createdAt <= iso) - 1;
+  /** The person's and the chat user's indexes (an erased case is in neither), under `keys`' owners. */
+  private addToOwners(entry: CaseEntry, keys: Pick<CaseEntry, 'idKey' | 'userKey'>): void {
+    for (const [index, key] of [[this.byIdNumber, keys.idKey], [this.byUser, keys.userKey]] as const) {
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
   }
+
+  private removeFromOwners(entry: CaseEntry): void {
+    for (const [index, key] of [[this.byIdNumber, entry.idKey], [this.byUser, entry.userKey]] as const) {
+      const rest = (index.get(key) ?? []).filter((c) => c !== entry);
+      if (rest.length) index.set(key, rest);
+      else index.delete(key);
+    }
+  }
+
+  private addToStage(entry: CaseEntry, keepOrder: boolean): void {
+    if (entry.status === 'closed') return;
+    const list = this.byStage.get(entry.stage);
+    if (!list) this.byStage.set(entry.stage, [entry]);
+    else if (!keepOrder) list.push(entry);
+    else list.splice(countLeading(list, (c) => longestWaitingFirst(c, entry) <= 0), 0, entry);
+  }
+
+  private removeFromStage(entry: CaseEntry): void {
+    const list = this.byStage.get(entry.stage);
+    const at = list?.indexOf(entry) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
+  }
+}
+
+/** The entry kept in memory for a case version stored at `position`. */
+function entryOf(record: CaseRecord, position: LogPosition): CaseEntry {
+  return {
+    caseNo: record.caseNo,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    status: record.status,
+    stage: record.stage,
+    since: stageSince(record),
+    idKey: idKey(record.applicant.idNumber),
+    userKey: record.submittedBy.userKey,
+    ...(record.submissionId !== undefined ? { submissionId: record.submissionId } : {}),
+    departments: [...new Set(record.items.map((item) => item.department))],
+    pending: (record.pendingNotifications?.length ?? 0) > 0,
+    position,
+  };
 }

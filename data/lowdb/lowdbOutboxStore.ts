@@ -3,7 +3,8 @@ import { countLeading } from '../sorted.js';
 import type { Low } from 'lowdb';
 import type { NewOutboxRow, OutboxRow, OutboxStore } from '../outbox.js';
 import { MAX_ERROR_LENGTH, pendingRow, checkedListFilter, checkedNewRow, validTime } from '../outboxRules.js';
-import { AppendLog, type LogPosition } from './appendLog.js';
+import { AppendLog, reaches, type LogPosition } from './appendLog.js';
+import { ArchiveIndexFile, type Archived } from './archiveIndexFile.js';
 import { openLow } from './open.js';
 
 const OUTBOX_DIR = 'outbox';
@@ -13,6 +14,8 @@ const ARCHIVE_DIR = 'archive';
 const ARCHIVE_SEGMENT_BYTES = 8 * 1024 * 1024;
 /** pending.json is rewritten after this many rows left it for the archive (or as many as are pending, if more). */
 const COMPACT_AFTER = 500;
+/** The archive index is saved after this many rows were archived (and at close): a start replays at most these. */
+const SAVE_INDEX_AFTER = 5000;
 
 interface PendingFile {
   rows: OutboxRow[];
@@ -25,14 +28,6 @@ interface Pending {
   dueMs: number;
 }
 
-/** What is kept in memory of a delivered or dead row: enough to filter lists; the row stays on disk. */
-interface Archived {
-  seq: number;
-  status: OutboxRow['status'];
-  caseNo?: string;
-  position: LogPosition;
-}
-
 function seqOf(id: string): number {
   const seq = /^OB(\d+)$/.exec(id);
   if (!seq) throw new Error(`not an outbox row id: ${id}`);
@@ -43,7 +38,9 @@ function seqOf(id: string): number {
  * OutboxStore over files under `<dataDir>/outbox/`, owner-only:
  * - `pending.json`: the rows still to deliver (written atomically with fsync). Small: what is
  *   waiting, not history.
- * - `archive/NNNNNN.jsonl`: every delivered or dead row, appended (fsync) when it is marked. The
+ * - `archive/NNNNNN.jsonl`: every delivered or dead row, appended (fsync) when it is marked, with
+ *   `archive-index.json` beside it (each finished row's seq, status, case number, dedupe key and
+ *   place, saved every few thousand rows and at close) so a start replays only the rows after it. The
  *   archive is the record of what is finished: at open, a row found there is no longer pending,
  *   so marking a row writes only the archive; `pending.json` is rewritten by the next enqueue
  *   or retry, or after a few hundred rows have left it.
@@ -69,11 +66,16 @@ export class LowdbOutboxStore implements OutboxStore {
   private readonly archived: Archived[] = [];
   private nextSeq = 1;
   private finishedSinceCompaction = 0;
+  private finishedSinceSave = 0;
+  /** Finishes whose archive append has not yet reached `archived` (an index save waits for them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private saving: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly pendingDb: Low<PendingFile>,
     private readonly archive: AppendLog<OutboxRow>,
+    private readonly index: ArchiveIndexFile,
     private readonly onError: (err: Error) => void,
   ) {}
 
@@ -84,17 +86,23 @@ export class LowdbOutboxStore implements OutboxStore {
   static async open(dataDir: string, { onError = (err: Error) => console.error(err) } = {}): Promise<LowdbOutboxStore> {
     const dir = join(dataDir, OUTBOX_DIR);
     const pendingDb = await openLow<PendingFile>(dir, PENDING_FILE, { rows: [] }, { fsync: true });
+    const index = new ArchiveIndexFile(dir);
+    const saved = await index.read();
+    const skipTo = saved && (await reaches(join(dir, ARCHIVE_DIR), saved.end)) ? saved.end : undefined;
     const finished = new Map<number, Archived>();
-    const keys: string[] = [];
-    const archive = await AppendLog.open<OutboxRow>(join(dir, ARCHIVE_DIR), { segmentBytes: ARCHIVE_SEGMENT_BYTES, fsync: true }, (row, position) => {
+    if (skipTo) for (const entry of saved!.rows) finished.set(entry.seq, entry);
+    let replayed = 0;
+    const archive = await AppendLog.open<OutboxRow>(join(dir, ARCHIVE_DIR), { segmentBytes: ARCHIVE_SEGMENT_BYTES, fsync: true, skipTo }, (row, position) => {
       const seq = seqOf(row.id);
-      finished.set(seq, { seq, status: row.status, ...(row.caseNo !== undefined ? { caseNo: row.caseNo } : {}), position });
-      keys.push(row.dedupeKey);
+      finished.set(seq, { seq, status: row.status, ...(row.caseNo !== undefined ? { caseNo: row.caseNo } : {}), dedupeKey: row.dedupeKey, position });
+      replayed++;
     });
-    const store = new LowdbOutboxStore(pendingDb, archive, onError);
+    const store = new LowdbOutboxStore(pendingDb, archive, index, onError);
     // A loop, not push(...rows): spreading 100k+ arguments overflows the call stack at start-up.
-    for (const entry of [...finished.values()].sort((a, b) => a.seq - b.seq)) store.archived.push(entry);
-    for (const key of keys) store.keys.add(key);
+    for (const entry of [...finished.values()].sort((a, b) => a.seq - b.seq)) {
+      store.archived.push(entry);
+      store.keys.add(entry.dedupeKey);
+    }
     let stale = 0;
     const rows = pendingDb.data.rows.map((row) => ({ row, seq: seqOf(row.id) })).sort((a, b) => a.seq - b.seq);
     for (const { row, seq } of rows) {
@@ -103,7 +111,14 @@ export class LowdbOutboxStore implements OutboxStore {
     }
     store.nextSeq = Math.max(rows.at(-1)?.seq ?? 0, store.archived.at(-1)?.seq ?? 0) + 1;
     if (stale > 0) await store.writePending();
+    if (!skipTo || replayed > 0) await store.saveIndex();
     return store;
+  }
+
+  /** Saves the archive index (shutdown: the next start replays nothing). */
+  async close(): Promise<void> {
+    await this.saving;
+    await this.saveIndex();
   }
 
   async enqueue(rows: NewOutboxRow[], at: Date): Promise<OutboxRow[]> {
@@ -223,7 +238,14 @@ export class LowdbOutboxStore implements OutboxStore {
    * append starts in call order but is not awaited inside the queue, so marks made together
    * share one fsync.
    */
-  private async finish(id: string, method: string, final: (row: OutboxRow) => OutboxRow): Promise<void> {
+  private finish(id: string, method: string, final: (row: OutboxRow) => OutboxRow): Promise<void> {
+    const run = this.archiveRow(id, method, final);
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async archiveRow(id: string, method: string, final: (row: OutboxRow) => OutboxRow): Promise<void> {
     const { entry, row, written } = await this.serialized(async () => {
       const entry = this.pendingEntry(id, method);
       const row = final(entry.row);
@@ -237,16 +259,33 @@ export class LowdbOutboxStore implements OutboxStore {
       this.finishing.delete(id);
     }
     this.removePending(entry);
-    const archived: Archived = { seq: entry.seq, status: row.status, ...(row.caseNo !== undefined ? { caseNo: row.caseNo } : {}), position };
+    const archived: Archived = { seq: entry.seq, status: row.status, ...(row.caseNo !== undefined ? { caseNo: row.caseNo } : {}), dedupeKey: row.dedupeKey, position };
     let i = this.archived.length;
     while (i > 0 && this.archived[i - 1].seq > entry.seq) i--;
     this.archived.splice(i, 0, archived);
     this.finishedSinceCompaction += 1;
+    if (++this.finishedSinceSave >= SAVE_INDEX_AFTER && !this.saving) {
+      this.saving = this.saveIndex()
+        .catch((err: Error) => this.onError(err))
+        .finally(() => (this.saving = null));
+    }
     // Rewriting costs what is pending: after at least as many finished rows, it stays O(1) a row.
     if (this.finishedSinceCompaction >= Math.max(COMPACT_AFTER, this.pending.size)) {
       this.finishedSinceCompaction = 0;
       await this.serialized(() => this.writePending()).catch((err: Error) => this.onError(err));
     }
+  }
+
+  /**
+   * Saves every finished row's entry with an archive position they cover: the position is
+   * taken first, then the finishes in flight are waited for, so every line before it is in
+   * the entries (lines after it that are too are replayed harmlessly).
+   */
+  private async saveIndex(): Promise<void> {
+    this.finishedSinceSave = 0;
+    const end = this.archive.end;
+    await Promise.allSettled([...this.inFlight]);
+    await this.index.write(end, this.archived);
   }
 
   /** The pending row `id`, or an error: marking a row that is unknown, finished or being finished is a caller's bug. */
@@ -291,3 +330,4 @@ export class LowdbOutboxStore implements OutboxStore {
     return countLeading(this.byDue, (row) => row.dueMs <= now);
   }
 }
+

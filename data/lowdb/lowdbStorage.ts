@@ -1,38 +1,43 @@
 import { join } from 'node:path';
 import type { StoreItem } from 'botbuilder';
+import type { Clock } from '../clock.js';
 import { VersionedStorage } from '../versionedStorage.js';
+import { LogRecords } from './logRecords.js';
 import { setAsideToStderr, type CorruptFilePolicy } from './secureJsonFile.js';
-import { ShardedRecords } from './shardedRecords.js';
 
-/** Enough shards that one turn's save rewrites a small file, few enough to open at once. */
-export const DEFAULT_STATE_SHARDS = 32;
+/** Chat state untouched for this long is dropped: a month on, the user starts afresh. */
+export const DEFAULT_CHAT_STATE_IDLE_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface LowdbStorageOptions {
-  shards?: number;
+  /** Days a user's or conversation's state is kept after its last change. */
+  idleDays?: number;
+  clock?: Clock;
   onWriteError?: (err: Error) => void;
   /** What to do with an unreadable shard (default: set it aside and start it empty). */
   onCorrupt?: CorruptFilePolicy;
 }
 
 /**
- * Bot Framework `Storage` for ConversationState/UserState over sharded lowdb files, with the
+ * Bot Framework `Storage` for ConversationState/UserState over an append-only log, with the
  * eTag checks of `VersionedStorage` made against the records in memory (the authoritative view).
  *
  * Saves are written behind: the turn goes on while the file is written (the next read is served
  * from memory). A crash can lose the last moments of chat state, never a file half written;
  * data that must not be lost or double-booked goes through the stores, whose writes are awaited.
- * An unreadable shard is chat state only: by default it is set aside and the service starts.
+ * An unreadable segment is chat state only: by default it is set aside and the service starts.
+ * State not written for `idleDays` expires (reads miss it; compaction removes it from disk).
  */
 export class LowdbStorage extends VersionedStorage {
   private readonly pending: Set<Promise<void>>;
 
-  private constructor(records: ShardedRecords<StoreItem>, onWriteError: (err: Error) => void) {
+  private constructor(private readonly log: LogRecords<StoreItem>, onWriteError: (err: Error) => void) {
     const pending = new Set<Promise<void>>();
     super({
-      get: (key) => records.get(key),
-      entries: () => records.entries(),
+      get: (key) => log.get(key),
+      entries: () => log.entries(),
       put: (changes) => {
-        const write = records.put(changes).catch((err: Error) => onWriteError(err));
+        const write = log.put(changes).catch((err: Error) => onWriteError(err));
         pending.add(write);
         void write.finally(() => pending.delete(write));
       },
@@ -42,15 +47,17 @@ export class LowdbStorage extends VersionedStorage {
 
   static async open(
     dataDir: string,
-    { shards = DEFAULT_STATE_SHARDS, onWriteError = (err: Error) => console.error(err), onCorrupt = setAsideToStderr }: LowdbStorageOptions = {},
+    { idleDays = DEFAULT_CHAT_STATE_IDLE_DAYS, clock, onWriteError = (err: Error) => console.error(err), onCorrupt = setAsideToStderr }: LowdbStorageOptions = {},
   ): Promise<LowdbStorage> {
+    if (!(idleDays > 0)) throw new RangeError(`idleDays must be a positive number, not ${idleDays}`);
     // Conversation state is rebuilt by the user's next message: no fsync.
-    const records = await ShardedRecords.open<StoreItem>(join(dataDir, 'bot-state'), shards, { fsync: false, onCorrupt });
+    const records = await LogRecords.open<StoreItem>(join(dataDir, 'bot-state'), { fsync: false, idleMs: idleDays * DAY_MS, clock, onCorrupt, onError: onWriteError });
     return new LowdbStorage(records, onWriteError);
   }
 
   /** Resolves when every save made so far is on disk (shutdown, tests). */
   async flush(): Promise<void> {
     await Promise.all([...this.pending]);
+    await this.log.settled();
   }
 }

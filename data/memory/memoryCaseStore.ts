@@ -1,6 +1,7 @@
-import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, newestFirst, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, shanghaiDate } from '../caseQuery.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
+import { stageSince } from '../workflow.js';
 
 /**
  * The reference CaseStore: every case in one map, lists by scanning and sorting. Each call
@@ -59,6 +60,14 @@ export class MemoryCaseStore implements CaseStore {
       .sort(newestFirst)
       .slice(0, Math.max(0, filter.limit ?? DEFAULT_CASE_LIST_LIMIT))
       .map((c) => structuredClone(c));
+  }
+
+  async waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]> {
+    return [...this.cases.values()]
+      .filter((c) => c.status !== 'closed' && c.stage === stage)
+      .map((c) => ({ caseNo: c.caseNo, stage, since: stageSince(c) }))
+      .filter((w) => w.since < enteredBefore)
+      .sort(longestWaitingFirst);
   }
 
   async count(): Promise<number> {

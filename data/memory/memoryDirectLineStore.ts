@@ -9,6 +9,9 @@ import {
   type DirectLineStore,
 } from '../directLineStore.js';
 
+/** Conversations deleted per write when expiring: a sweep after a quiet month never makes one huge write. */
+export const EXPIRE_BATCH = 200;
+
 export interface ConversationRecord {
   conversation: DirectLineConversation;
   /** The number the next activity gets; the kept activities are the ones just before it. */
@@ -86,8 +89,18 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
   async expire(now: Date): Promise<number> {
     const cutoff = now.getTime() - this.limits.retentionMs;
-    const idle = [...this.records.entries()].filter(([, r]) => Date.parse(r.conversation.updatedAt) < cutoff).map(([id]) => id);
-    if (idle.length) await this.records.put(idle.map((id) => [id, undefined]));
-    return idle.length;
+    const idle: string[] = [];
+    for (const [id, r] of this.records.entries()) if (Date.parse(r.conversation.updatedAt) < cutoff) idle.push(id);
+    let removed = 0;
+    for (let i = 0; i < idle.length; i += EXPIRE_BATCH) {
+      // Checked again per batch: a conversation written to meanwhile stays.
+      const batch = idle.slice(i, i + EXPIRE_BATCH).filter((id) => {
+        const r = this.records.get(id);
+        return r !== undefined && Date.parse(r.conversation.updatedAt) < cutoff;
+      });
+      if (batch.length) await this.records.put(batch.map((id) => [id, undefined]));
+      removed += batch.length;
+    }
+    return removed;
   }
 }

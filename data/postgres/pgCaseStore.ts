@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase } from '../cases.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
+import { stageSince } from '../workflow.js';
 import type { PgDatabase, Queryable } from './db.js';
 
 // Newest first as `newestFirst` in caseQuery.ts: time, then the (possibly widened) daily sequence.
@@ -16,6 +17,8 @@ function rowOf(record: CaseRecord): unknown[] {
     record.createdAt,
     record.updatedAt,
     record.status,
+    record.stage,
+    stageSince(record),
     idKey(record.applicant.idNumber),
     record.submittedBy.userKey,
     record.submissionId ?? null,
@@ -24,12 +27,12 @@ function rowOf(record: CaseRecord): unknown[] {
   ];
 }
 
-const COLUMNS = `(case_no, created_at, updated_at, status, id_key, user_key, submission_id, has_pending, record)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const COLUMNS = `(case_no, created_at, updated_at, status, stage, stage_since, id_key, user_key, submission_id, has_pending, record)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 /** A new case, unless its submission already made one. */
 const INSERT_NEW = `INSERT INTO cases ${COLUMNS} ON CONFLICT (submission_id) DO NOTHING`;
 const SAVE = `INSERT INTO cases ${COLUMNS}
-  ON CONFLICT (case_no) DO UPDATE SET updated_at = $3, status = $4, id_key = $5, user_key = $6, submission_id = $7, has_pending = $8, record = $9`;
+  ON CONFLICT (case_no) DO UPDATE SET updated_at = $3, status = $4, stage = $5, stage_since = $6, id_key = $7, user_key = $8, submission_id = $9, has_pending = $10, record = $11`;
 
 const records = (result: pg.QueryResult<{ record: CaseRecord }>) => result.rows.map((r) => r.record);
 
@@ -105,6 +108,14 @@ export class PgCaseStore implements CaseStore {
     params.push(Math.max(0, filter.limit ?? DEFAULT_CASE_LIST_LIMIT));
     const sql = `SELECT record FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST} LIMIT $${params.length}`;
     return records(await this.db.query(sql, params));
+  }
+
+  async waitingAt(stage: Stage, enteredBefore: string): Promise<WaitingCase[]> {
+    const { rows } = await this.db.query<{ case_no: string; stage_since: string }>(
+      `SELECT case_no, stage_since FROM cases WHERE status <> 'closed' AND stage = $1 AND stage_since < $2 ORDER BY stage_since, case_no`,
+      [stage, enteredBefore],
+    );
+    return rows.map((r) => ({ caseNo: r.case_no, stage, since: r.stage_since }));
   }
 
   async count(): Promise<number> {

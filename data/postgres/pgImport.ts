@@ -5,6 +5,7 @@ import { idKey, parseCaseNo } from '../caseQuery.js';
 import type { CaseRecord } from '../cases.js';
 import type { OutboxRow } from '../outbox.js';
 import type { AnswerFeedback, EntryFeedbackSummary, UnansweredQuestion } from '../stores.js';
+import { stageSince } from '../workflow.js';
 import type { PgDatabase } from './db.js';
 
 /**
@@ -20,9 +21,9 @@ export class PgImport {
       let added = 0;
       for (const r of records) {
         const { rowCount } = await client.query(
-          `INSERT INTO cases (case_no, created_at, updated_at, status, id_key, user_key, submission_id, has_pending, record)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [r.caseNo, r.createdAt, r.updatedAt, r.status, idKey(r.applicant.idNumber), r.submittedBy.userKey, r.submissionId ?? null, Boolean(r.pendingNotifications?.length), JSON.stringify(r)],
+          `INSERT INTO cases (case_no, created_at, updated_at, status, stage, stage_since, id_key, user_key, submission_id, has_pending, record)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+          [r.caseNo, r.createdAt, r.updatedAt, r.status, r.stage, stageSince(r), idKey(r.applicant.idNumber), r.submittedBy.userKey, r.submissionId ?? null, Boolean(r.pendingNotifications?.length), JSON.stringify(r)],
         );
         added += rowCount ?? 0;
       }

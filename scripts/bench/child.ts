@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServedChild {
   url: string;
+  pid: number;
   /** SIGTERM unless told otherwise (SIGKILL: a crash). */
   stop(signal?: NodeJS.Signals): void;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
@@ -19,6 +20,7 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
     child.once('message', (m) =>
       resolve({
         url: (m as { url: string }).url,
+        pid: child.pid!,
         stop: (signal) => child.kill(signal),
         rss: () =>
           new Promise((answer) => {

@@ -27,7 +27,7 @@ interface Served {
 async function serve(token: string | undefined): Promise<Served> {
   const dir = tempDir();
   const feedback = await LowdbFeedbackStore.open(dir);
-  const cases = await LowdbCaseStore.open(dir, { shards: 4 });
+  const cases = await LowdbCaseStore.open(dir);
   const calls = await LowdbCallStore.open(dir);
   const clock = new FakeClock();
   const { access } = await useCasesFor(dir, cases, clock);

@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
+import { workingDaysBetween } from '../../data/calendar.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
+import { STAGE_LIMITS, stageSince } from '../../data/workflow.js';
 import { text } from '../../dialogs/text/index.js';
-import { newCase } from '../fixtures/cases.js';
+import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
 
 const s = text.status;
@@ -65,6 +68,32 @@ describe('daily jobs', () => {
     const res = await fetch(`${base}/api/admin/overdue`, { headers: { authorization: 'Bearer overdue-token' } });
     expect(((await res.json()) as { overdue: { caseNo: string }[] }).overdue.map((o) => o.caseNo)).to.deep.equal([late.caseNo]);
     expect((await fetch(`${base}/api/admin/overdue`)).status).to.equal(401);
+    await app.close();
+  });
+
+  it('finds exactly the overdue cases a scan of every case finds, over holidays and every stage with a limit', async () => {
+    const clock = new FakeClock(new Date('2026-09-01T02:00:00Z'));
+    const app = await withApp(clock);
+    const actions = [[], ['start_review'], ['start_review', 'pass_review'], ['start_review', 'return']] as const;
+    const made: string[] = [];
+    // A case every 1.5 days over National Day, left at different stages.
+    for (let i = 0; i < 40; i++) {
+      const c = await app.stores.cases.create(newCase({ applicant: { idNumber: testIdNumber(i) }, ...(i % 5 === 4 ? { stage: 'appraised' as const } : {}) }), clock.now());
+      for (const action of actions[i % actions.length]) await app.useCases.workflow.perform(c.caseNo, { action, by: 'staff:li', note: '请补充照片' });
+      made.push(c.caseNo);
+      clock.advance(36 * 3_600_000);
+    }
+    const today = shanghaiDate(clock.now());
+    const all = await Promise.all(made.map((no) => app.stores.cases.get(no)));
+    const scanned = all
+      .filter((c) => c && c.status !== 'closed' && STAGE_LIMITS[c.stage] !== undefined)
+      .filter((c) => workingDaysBetween(app.region, shanghaiDate(new Date(stageSince(c!))), today) > STAGE_LIMITS[c!.stage]!)
+      .map((c) => c!.caseNo)
+      .sort();
+    const found = await app.dailyJobs.overdue();
+    expect(scanned.length).to.be.within(5, 35);
+    expect(found.map((o) => o.caseNo).sort()).to.deep.equal(scanned);
+    for (const o of found) expect(o.workingDays).to.be.above(o.limit);
     await app.close();
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/paths.js';
 import { openStores } from '../../data/openStores.js';
@@ -60,19 +60,21 @@ describe('npm start with damaged data files', () => {
     await stores.cases.update(created.caseNo, (c) => void (c.stage = 'pre_review'), { by: 'staff', action: 'review' }, new Date('2026-11-20T03:00:00Z'));
     await stores.storage.write({ 'test/conversations/a/': { n: 1 } });
     await stores.close();
-    writeFileSync(join(dataDir, 'bot-state', 'shard-000.json'), '{"cut', { mode: 0o600 });
+    writeFileSync(join(dataDir, 'bot-state', '000001.jsonl'), '{"cut\n', { mode: 0o600 });
     writeFileSync(join(dataDir, 'jobs.json'), '[', { mode: 0o600 });
 
     const running = await start({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }, /admin API:.*\n/);
     running.kill('SIGTERM');
     await running.exited;
-    expect(running.out).to.include('damaged_file_set_aside').and.include(join(dataDir, 'jobs.json')).and.include(join(dataDir, 'bot-state', 'shard-000.json'));
+    expect(running.out).to.include('damaged_file_set_aside').and.include(join(dataDir, 'jobs.json')).and.include(join(dataDir, 'bot-state', '000001.jsonl'));
 
-    const shard = readdirSync(join(dataDir, 'cases')).find((f) => f.endsWith('.json') && readFileSync(join(dataDir, 'cases', f), 'utf8').includes(created.caseNo))!;
-    const file = join(dataDir, 'cases', shard);
-    writeFileSync(file, '{"YC', { mode: 0o600 });
+    // The case log's first line garbled, its index gone so that every line is read again.
+    const file = join(dataDir, 'cases', '000001.jsonl');
+    expect(readFileSync(file, 'utf8')).to.include(created.caseNo);
+    rmSync(join(dataDir, 'cases', 'index.json'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^\{"caseNo"/, '{"YC'), { mode: 0o600 });
     const refused = await start({ DATA_DIR: dataDir }, /$^/);
     expect(refused.code).to.equal(1);
-    expect(refused.out).to.include(`${file} is damaged`).and.include(`cp "${file}.prev" "${file}"`);
+    expect(refused.out).to.include(`${file}: unreadable record at byte 0`).and.include('repair that line');
   });
 });

@@ -42,7 +42,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
   before(async () => {
     // The suggestion API and the console's routes on a server of their own, whatever bot/app.ts wires.
     const dataDir = tempDir();
-    [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir, { shards: 4 }), LowdbFeedbackStore.open(dataDir)]);
+    [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir), LowdbFeedbackStore.open(dataDir)]);
     const { kb, region } = shippedKnowledge();
     const { access } = await useCasesFor(dataDir, cases, systemClock);
     served = await serveRoutes((server) => {

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { ERASED, type CaseRecord, type CaseStore } from '../../data/cases.js';
+import { stageSince } from '../../data/workflow.js';
 import { SAMPLE_ID_NUMBER, newCase, testIdNumber } from '../fixtures/cases.js';
 
 const seqOf = (caseNo: string) => Number(caseNo.slice(10));
-const nos = (cases: CaseRecord[]) => cases.map((c) => c.caseNo);
+const nos = (cases: { caseNo: string }[]) => cases.map((c) => c.caseNo);
 const decided = [{ id: 'education-grant' as const, department: '教育' as const, status: 'approved' as const }];
 
 /**
@@ -289,6 +290,37 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       await reopened.markRelayed(second.caseNo, ['b1']);
       expect(await reopened.withPendingNotifications(10)).to.deep.equal([]);
       expect((await (await open(dir)).get(first.caseNo))).not.to.have.property('pendingNotifications');
+    });
+
+    it('finds the open cases waiting at a stage since before a time, longest first, as a scan of every case does', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const day = (d: number, h = 2) => new Date(Date.UTC(2026, 9, d, h));
+      const made: CaseRecord[] = [];
+      for (let i = 0; i < 12; i++) made.push(await store.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), day(1 + i)));
+      // Into pre-review on different days, one moved on to appraisal, one closed, one only noted (same stage).
+      for (const [i, d] of [[0, 20], [3, 14], [5, 16], [7, 14], [9, 25], [11, 18]] as const) {
+        await store.update(made[i].caseNo, (c) => void (c.stage = 'pre_review'), { by: 'staff', action: 'review' }, day(d));
+      }
+      await store.update(made[5].caseNo, (c) => void (c.stage = 'appraisal_scheduled'), { by: 'staff', action: 'schedule' }, day(17));
+      await store.update(made[7].caseNo, (c) => ((c.items = decided), (c.stage = 'delivered')), { by: 'staff', action: 'close' }, day(19));
+      await store.update(made[3].caseNo, () => undefined, { by: 'agent', action: 'family-check' }, day(26));
+      const scan = async (stage: CaseRecord['stage'], before: string) => {
+        const all = await Promise.all(made.map((c) => store.get(c.caseNo)));
+        const since = (c: CaseRecord) => [...c.audit].reverse().find((e, i, list) => e.from !== e.to || i === list.length - 1)!.at;
+        return all
+          .filter((c): c is CaseRecord => c !== undefined && c.status !== 'closed' && c.stage === stage && since(c) < before)
+          .sort((a, b) => (since(a) < since(b) ? -1 : since(a) > since(b) ? 1 : a.caseNo < b.caseNo ? -1 : 1))
+          .map((c) => c.caseNo);
+      };
+      for (const reader of [store, await open(dir)]) {
+        for (const [stage, before] of [['pre_review', day(19).toISOString()], ['pre_review', day(30).toISOString()], ['submitted', day(6).toISOString()], ['appraisal_scheduled', day(18).toISOString()], ['approved', day(30).toISOString()]] as const) {
+          const found = await reader.waitingAt(stage, before);
+          expect(nos(found), `${stage} before ${before}`).to.deep.equal(await scan(stage, before));
+          for (const w of found) expect(w).to.deep.equal({ caseNo: w.caseNo, stage, since: stageSince((await reader.get(w.caseNo))!) });
+        }
+      }
+      expect(nos(await store.waitingAt('pre_review', day(30).toISOString()))).to.deep.equal([made[3], made[11], made[0], made[9]].map((c) => c.caseNo));
     });
   });
 }

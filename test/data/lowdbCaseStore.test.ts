@@ -1,24 +1,20 @@
 import { expect } from 'chai';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseRecord } from '../../data/cases.js';
-import { DEFAULT_CASE_SHARDS, LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
+import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { checkCharacter } from '../../data/idNumber.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { tempDir } from '../support.js';
-import { caseStoreConformance } from './caseStore.conformance.js';
 
-caseStoreConformance('lowdb, 3 shards', (dir) => LowdbCaseStore.open(dir, { shards: 3 }), () => tempDir());
+const logFile = (dataDir: string) => join(dataDir, 'cases', '000001.jsonl');
 
-/** Every case as it is on disk right now, read straight from the shard files. */
+/** Every case as it is on disk right now: the last line of each case number in the log. */
 function casesOnDisk(dataDir: string): Map<string, CaseRecord> {
-  const dir = join(dataDir, 'cases');
   const found = new Map<string, CaseRecord>();
-  for (const name of readdirSync(dir).filter((f) => /^shard-\d{3}\.json$/.test(f))) {
-    for (const [no, record] of Object.entries(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, CaseRecord>)) {
-      expect(found.has(no), `${no} in two shards`).to.equal(false);
-      found.set(no, record);
-    }
+  for (const line of readFileSync(logFile(dataDir), 'utf8').split('\n').filter(Boolean)) {
+    const record = JSON.parse(line) as CaseRecord;
+    found.set(record.caseNo, record);
   }
   return found;
 }
@@ -30,38 +26,24 @@ describe('LowdbCaseStore files', () => {
     const dataDir = join(tempDir(), 'data');
     const store = await LowdbCaseStore.open(dataDir);
     await Promise.all(Array.from({ length: 10 }, () => store.create(newCase(), at)));
+    await store.close();
     for (const folder of [dataDir, join(dataDir, 'cases')]) expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
     const files = readdirSync(join(dataDir, 'cases'));
-    expect(files.length).to.be.greaterThan(1);
+    expect(files.sort()).to.deep.equal(['000001.jsonl', 'index.json']);
     for (const name of files) expect(statSync(join(dataDir, 'cases', name)).mode & 0o777, name).to.equal(0o600);
   });
 
-  it('spread cases over shard files, each case in one, with the layout in sequence.json', async () => {
+  it('append one line per create or change, whatever is stored already: nothing is rewritten', async () => {
     const dataDir = tempDir();
-    const store = await LowdbCaseStore.open(dataDir, { shards: 8 });
-    const created = await Promise.all(Array.from({ length: 40 }, (_, i) => store.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), at)));
-    // `.prev` files are the last good copies (lowdb.test.ts).
-    const files = readdirSync(join(dataDir, 'cases')).filter((f) => !f.endsWith('.prev')).sort();
-    const shards = files.filter((f) => /^shard-\d{3}\.json$/.test(f));
-    expect(files).to.deep.equal(['sequence.json', ...shards]);
-    expect(shards.length).to.be.within(2, 8);
-    expect([...casesOnDisk(dataDir).keys()].sort()).to.deep.equal(created.map((c) => c.caseNo).sort());
-    const sequence = JSON.parse(readFileSync(join(dataDir, 'cases', 'sequence.json'), 'utf8'));
-    expect(sequence.shards).to.equal(8);
-  });
-
-  it('use 128 shards by default and keep the layout a folder was made with', async () => {
-    expect(DEFAULT_CASE_SHARDS).to.equal(128);
-    const dataDir = tempDir();
-    await LowdbCaseStore.open(dataDir);
-    expect(JSON.parse(readFileSync(join(dataDir, 'cases', 'sequence.json'), 'utf8')).shards).to.equal(128);
-    const small = tempDir();
-    const store = await LowdbCaseStore.open(small, { shards: 4 });
+    await LowdbCaseStore.importInto(dataDir, Array.from({ length: 2000 }, (_, i) => ({ ...newCase(), caseNo: `YC2025010${String(i).padStart(5, '0')}`, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', status: 'submitted', stage: 'submitted', audit: [] }) as CaseRecord));
+    const store = await LowdbCaseStore.open(dataDir);
+    const before = statSync(logFile(dataDir)).size;
+    const index = statSync(join(dataDir, 'cases', 'index.json')).mtimeMs;
     const created = await store.create(newCase(), at);
-    expect(await (await LowdbCaseStore.open(small)).get(created.caseNo)).to.deep.equal(created);
-    let error: Error | undefined;
-    await LowdbCaseStore.open(small, { shards: 16 }).catch((err: Error) => (error = err));
-    expect(error?.message).to.include('4 shards');
+    const changed = await store.update(created.caseNo, (c) => void (c.stage = 'pre_review'), { by: 'staff', action: 'review' }, at);
+    const lines = [created, changed].map((r) => Buffer.byteLength(JSON.stringify(r)) + 1);
+    expect(statSync(logFile(dataDir)).size - before).to.equal(lines[0] + lines[1]);
+    expect(statSync(join(dataDir, 'cases', 'index.json')).mtimeMs).to.equal(index);
   });
 
   it('hold a case on disk as soon as create resolves', async () => {
@@ -69,9 +51,8 @@ describe('LowdbCaseStore files', () => {
     const store = await LowdbCaseStore.open(dataDir);
     const checks = Array.from({ length: 20 }, (_, i) =>
       store.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), at).then((created) => {
-        // Synchronously, before anything else runs: the files must already hold it.
-        const onDisk = casesOnDisk(dataDir).get(created.caseNo);
-        expect(onDisk).to.deep.equal(created);
+        // Synchronously, before anything else runs: the log must already hold it.
+        expect(casesOnDisk(dataDir).get(created.caseNo)).to.deep.equal(created);
         return created;
       }),
     );
@@ -83,33 +64,62 @@ describe('LowdbCaseStore files', () => {
 
   it('do not acknowledge or keep a case whose write failed', async () => {
     const dataDir = tempDir();
-    const dir = join(dataDir, 'cases');
-    const store = await LowdbCaseStore.open(dataDir, { shards: 2 });
-    const kept = await store.create(newCase(), at);
-    // A directory where the temp file should go makes the next write fail, even for root.
-    const blockers = ['.shard-000.json.tmp', '.shard-001.json.tmp'].map((n) => join(dir, n));
-    blockers.forEach((b) => mkdirSync(b));
+    const store = await LowdbCaseStore.open(dataDir);
+    // A directory where the log's first segment should go makes the append fail, even for root.
+    mkdirSync(logFile(dataDir));
     let error: unknown;
     await store.create(newCase(), at).catch((err) => (error = err));
     expect(error).to.be.instanceOf(Error);
-    expect(await store.count()).to.equal(1);
-    expect((await store.list({})).map((c) => c.caseNo)).to.deep.equal([kept.caseNo]);
-    blockers.forEach((b) => rmSync(b, { recursive: true }));
-    const next = await store.create(newCase(), at);
-    expect(next.caseNo).not.to.equal(kept.caseNo);
+    expect(await store.count()).to.equal(0);
+    rmSync(logFile(dataDir), { recursive: true });
+    const kept = await store.create(newCase(), at);
     const reopened = await LowdbCaseStore.open(dataDir);
-    expect((await reopened.list({})).map((c) => c.caseNo)).to.deep.equal([next.caseNo, kept.caseNo]);
-
+    expect((await reopened.list({})).map((c) => c.caseNo)).to.deep.equal([kept.caseNo]);
   });
 
-  it('never hand out a used number when the counter file is behind the cases', async () => {
+  it('start from the saved index without reading the log before it, and replay only the lines after it', async () => {
+    const dataDir = tempDir();
+    const store = await LowdbCaseStore.open(dataDir);
+    const [first, second] = [await store.create(newCase(), at), await store.create(newCase(), at)];
+    await store.close();
+    const later = await (await LowdbCaseStore.open(dataDir)).create(newCase(), at);
+    // Garbage in place of the second case's line: a start that parsed the covered log would refuse.
+    const text = readFileSync(logFile(dataDir), 'utf8');
+    const line = JSON.stringify(second);
+    writeFileSync(logFile(dataDir), text.replace(line, '#'.repeat(Buffer.byteLength(line))), { mode: 0o600 });
+    const reopened = await LowdbCaseStore.open(dataDir);
+    expect(await reopened.count()).to.equal(3);
+    expect(await reopened.get(first.caseNo)).to.deep.equal(first);
+    expect(await reopened.get(later.caseNo)).to.deep.equal(later);
+  });
+
+  it('rebuild a damaged or missing index from the log, never handing out a used number', async () => {
     const dataDir = tempDir();
     const store = await LowdbCaseStore.open(dataDir);
     const created = await Promise.all([1, 2, 3].map(() => store.create(newCase(), at)));
-    writeFileSync(join(dataDir, 'cases', 'sequence.json'), JSON.stringify({ shards: 128, days: {} }), { mode: 0o600 });
+    await store.close();
+    writeFileSync(join(dataDir, 'cases', 'index.json'), '{"end":', { mode: 0o600 });
     const next = await (await LowdbCaseStore.open(dataDir)).create(newCase(), at);
     expect(created.map((c) => c.caseNo)).not.to.include(next.caseNo);
     expect(next.caseNo).to.equal('YC202611200004');
+    rmSync(join(dataDir, 'cases', 'index.json'));
+    expect(await (await LowdbCaseStore.open(dataDir)).count()).to.equal(4);
+  });
+
+  it('move the cases of a folder from before the log (shard files) into the log, once', async () => {
+    const dataDir = tempDir();
+    const dir = join(dataDir, 'cases');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const source = await LowdbCaseStore.open(tempDir());
+    const records = await Promise.all([0, 1, 2].map((i) => source.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), at)));
+    writeFileSync(join(dir, 'shard-000.json'), JSON.stringify({ [records[0].caseNo]: records[0], [records[2].caseNo]: records[2] }), { mode: 0o600 });
+    writeFileSync(join(dir, 'shard-001.json'), JSON.stringify({ [records[1].caseNo]: records[1] }), { mode: 0o600 });
+    writeFileSync(join(dir, 'sequence.json'), JSON.stringify({ shards: 2, days: { '20261120': 3 } }), { mode: 0o600 });
+    const store = await LowdbCaseStore.open(dataDir);
+    expect(await store.list({})).to.deep.equal([...records].reverse());
+    expect(existsSync(join(dir, 'shard-000.json')) || existsSync(join(dir, 'sequence.json'))).to.equal(false);
+    expect((await store.create(newCase(), at)).caseNo).to.equal('YC202611200004');
+    expect(await (await LowdbCaseStore.open(dataDir)).count()).to.equal(4);
   });
 
   it('can be bulk-loaded into a new folder', async () => {
@@ -118,7 +128,7 @@ describe('LowdbCaseStore files', () => {
       Array.from({ length: 30 }, (_, i) => source.create(newCase({ applicant: { idNumber: testIdNumber(i) } }), new Date(at.getTime() + i * 3_600_000))),
     );
     const dataDir = tempDir();
-    await LowdbCaseStore.importInto(dataDir, records, { shards: 5 });
+    await LowdbCaseStore.importInto(dataDir, records);
     const store = await LowdbCaseStore.open(dataDir);
     expect(await store.count()).to.equal(30);
     expect(await store.list({ limit: 500 })).to.deep.equal([...records].reverse());

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationAccount } from 'botbuilder';
 import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
@@ -31,9 +31,9 @@ describe('LowdbOutboxStore files', () => {
     const [a] = await store.enqueue([note('a'), note('b')], AT);
     await store.markDelivered(a.id, AT);
     for (const folder of [dataDir, join(dataDir, 'outbox'), archiveDir(dataDir)]) expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
-    expect(readdirSync(join(dataDir, 'outbox')).sort()).to.deep.equal(['archive', 'pending.json']);
+    expect(readdirSync(join(dataDir, 'outbox')).sort()).to.deep.equal(['archive', 'archive-index.json', 'pending.json']);
     expect(readdirSync(archiveDir(dataDir))).to.deep.equal(['000001.jsonl']);
-    for (const file of [join(dataDir, 'outbox', 'pending.json'), join(archiveDir(dataDir), '000001.jsonl')]) {
+    for (const file of [join(dataDir, 'outbox', 'pending.json'), join(dataDir, 'outbox', 'archive-index.json'), join(archiveDir(dataDir), '000001.jsonl')]) {
       expect(statSync(file).mode & 0o777, file).to.equal(0o600);
     }
   });
@@ -136,7 +136,7 @@ describe('LowdbOutboxStore files', () => {
     expect(await store.due(AT, 10)).to.deep.equal([]);
   });
 
-  it('open over a delivered history longer than the call stack allows as arguments (130,000 rows)', async function () {
+  it('open over a delivered history longer than the call stack allows as arguments (200,000 rows)', async function () {
     this.timeout(60_000);
     const dataDir = tempDir();
     mkdirSync(archiveDir(dataDir), { recursive: true, mode: 0o700 });
@@ -151,12 +151,12 @@ describe('LowdbOutboxStore files', () => {
       deliveredAt: AT.toISOString(),
     });
     const lines: string[] = [];
-    for (let n = 1; n <= 130_000; n++) lines.push(JSON.stringify(row(n)));
+    for (let n = 1; n <= 200_000; n++) lines.push(JSON.stringify(row(n)));
     appendFileSync(join(archiveDir(dataDir), '000001.jsonl'), `${lines.join('\n')}\n`, { mode: 0o600 });
     const store = await LowdbOutboxStore.open(dataDir);
     expect(await store.list({ status: 'delivered', limit: 3 })).to.have.length(3);
     const [next] = await store.enqueue([note('after-history')], AT);
-    expect(next.id).to.equal('OB00130001');
+    expect(next.id).to.equal('OB00200001');
   });
 
   it('answer due() in microseconds when nothing is due, with 50,000 rows delivered', async function () {
@@ -177,5 +177,27 @@ describe('LowdbOutboxStore files', () => {
     expect(found.every((n) => n === 0)).to.equal(true);
     // About 1 µs measured; looking at each stored row even once would take well over 20 µs.
     expect(perCall).to.be.below(0.02);
+  });
+
+  it('start from the saved archive index without reading the rows before it; rebuild a damaged index from the archive', async () => {
+    const dataDir = tempDir();
+    const store = await LowdbOutboxStore.open(dataDir);
+    const [a, b] = await store.enqueue([note('a'), note('b')], AT);
+    await store.markDelivered(a.id, AT);
+    await store.close();
+    const reopened = await LowdbOutboxStore.open(dataDir);
+    await reopened.markDelivered(b.id, AT);
+    // Garbage in place of a's archived line: a start that parsed the covered archive would refuse.
+    const file = join(archiveDir(dataDir), '000001.jsonl');
+    const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, ['#'.repeat(Buffer.byteLength(first)), ...rest].join('\n'), { mode: 0o600 });
+    const third = await LowdbOutboxStore.open(dataDir);
+    expect((await third.list({ status: 'delivered', limit: 1 })).map((r) => r.id)).to.deep.equal([b.id]);
+    expect(await third.enqueue([note('a')], AT)).to.deep.equal([]);
+    // Without a usable index every archived line is read again (here: the garbled one is refused).
+    writeFileSync(join(dataDir, 'outbox', 'archive-index.json'), '{"end":', { mode: 0o600 });
+    let error: Error | undefined;
+    await LowdbOutboxStore.open(dataDir).catch((err: Error) => (error = err));
+    expect(error?.message).to.include('unreadable record at byte 0');
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LOCK_FILE } from '../../data/lowdb/dataDirLock.js';
@@ -26,7 +26,7 @@ const lowdb = (dataDir = tempDir()): StoreConfig => ({ store: 'lowdb', dataDir }
 
 /** The file under `folder` whose text includes `needle`. */
 function fileHolding(folder: string, needle: string): string {
-  const name = readdirSync(folder).find((f) => f.endsWith('.json') && readFileSync(join(folder, f), 'utf8').includes(needle));
+  const name = readdirSync(folder).find((f) => /\.jsonl?$/.test(f) && readFileSync(join(folder, f), 'utf8').includes(needle));
   expect(name, `a file in ${folder} holding ${needle}`).to.be.a('string');
   return join(folder, name!);
 }
@@ -77,21 +77,24 @@ describe('openStores', () => {
   });
 
   describe('damaged files at start-up', () => {
-    it('refuses a damaged case file, naming it and how to restore the copy kept beside it', async () => {
+    it('refuses a damaged line in the case log, naming the file, the byte and how to repair it', async () => {
       const config = lowdb();
       const stores = await openStores(config);
       const created = await stores.cases.create(newCase(), AT);
       await stores.cases.update(created.caseNo, (c) => void (c.stage = 'pre_review'), { by: 'staff', action: 'review' }, AT);
       await stores.close();
       const file = fileHolding(join(config.dataDir, 'cases'), created.caseNo);
-      writeFileSync(file, '{"YC2026', { mode: 0o600 });
+      const good = readFileSync(file, 'utf8');
+      // Without the index every line is read again; the first version's line is garbled.
+      rmSync(join(config.dataDir, 'cases', 'index.json'));
+      writeFileSync(file, good.replace(/^\{"caseNo"/, '{"YC2026'), { mode: 0o600 });
 
       const error = await rejection(openStores(config));
-      expect(error.message).to.include(file).and.include('is damaged').and.include(`cp "${file}.prev" "${file}"`);
+      expect(error.message).to.include(`${file}: unreadable record at byte 0`).and.include('repair that line');
       // The lock is not left behind by the failed start.
-      copyFileSync(`${file}.prev`, file);
+      writeFileSync(file, good, { mode: 0o600 });
       const restored = await openStores(config);
-      expect((await restored.cases.get(created.caseNo))?.caseNo).to.equal(created.caseNo);
+      expect((await restored.cases.get(created.caseNo))?.stage).to.equal('pre_review');
       await restored.close();
     });
 
@@ -114,7 +117,8 @@ describe('openStores', () => {
       await first.jobState.setLastRun('reminders', '2026-11-20');
       await first.close();
       const stateFile = fileHolding(join(config.dataDir, 'bot-state'), 'conversations/a/');
-      writeFileSync(stateFile, '{"test/conv', { mode: 0o600 });
+      // A whole line that is not JSON (a cut last line would be a crash's torn append, dropped quietly).
+      writeFileSync(stateFile, '{"test/conv\n', { mode: 0o600 });
       writeFileSync(join(config.dataDir, 'jobs.json'), '', { mode: 0o600 });
 
       const events = recording();

@@ -1,17 +1,17 @@
 import { expect } from 'chai';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
-import { ShardedRecords } from '../../data/lowdb/shardedRecords.js';
+import { LogRecords } from '../../data/lowdb/logRecords.js';
 import { tempDir } from '../support.js';
 
 const RESERVED = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
 describe('records keyed by what people send', () => {
-  it('ShardedRecords: reserved names are unknown until written, then records of their own, after reopening too', async () => {
+  it('LogRecords: reserved names are unknown until written, then records of their own, after reopening too', async () => {
     const dir = tempDir();
-    const records = await ShardedRecords.open<{ n: number }>(dir, 4, { fsync: false });
+    const records = await LogRecords.open<{ n: number }>(dir, { fsync: false });
     for (const key of RESERVED) expect(records.get(key), key).to.equal(undefined);
     await records.put(RESERVED.map((key, n) => [key, { n }]));
-    const reopened = await ShardedRecords.open<{ n: number }>(dir, 4, { fsync: false });
+    const reopened = await LogRecords.open<{ n: number }>(dir, { fsync: false });
     for (const [n, key] of RESERVED.entries()) expect(reopened.get(key), key).to.deep.equal({ n });
     expect(Object.fromEntries(reopened.entries())).to.have.all.keys(RESERVED);
     expect(({} as Record<string, unknown>).n).to.equal(undefined);

@@ -41,6 +41,9 @@ CREATE TABLE cases (
   created_at text COLLATE "C" NOT NULL,
   updated_at text COLLATE "C" NOT NULL,
   status text NOT NULL,
+  stage text NOT NULL,
+  -- When the case entered its stage (`stageSince`): the overdue watch's index.
+  stage_since text COLLATE "C" NOT NULL,
   id_key text COLLATE "C" NOT NULL,
   user_key text COLLATE "C" NOT NULL,
   submission_id text COLLATE "C" UNIQUE,
@@ -52,6 +55,7 @@ CREATE INDEX cases_status ON cases (status, created_at DESC);
 CREATE INDEX cases_id_key ON cases (id_key);
 CREATE INDEX cases_user_key ON cases (user_key);
 CREATE INDEX cases_pending ON cases (updated_at) WHERE has_pending;
+CREATE INDEX cases_waiting ON cases (stage, stage_since, case_no) WHERE status <> 'closed';
 CREATE INDEX cases_items ON cases USING gin ((record -> 'items') jsonb_path_ops);
 
 CREATE TABLE call_days (

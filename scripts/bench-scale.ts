@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applicationScript, say, submitted } from './bench/applicant.js';
+import { serveInChild } from './bench/child.js';
+import { openStores } from '../data/openStores.js';
+import { generateScaleData, type KnownCase } from './bench/scaleData.js';
+import { ms, percentile } from './bench/stats.js';
+
+// `npm run bench:scale -- 100k`: a data folder with that many cases and what goes with them
+// (history, status updates, drafts, chat state, Direct Line transcripts), the real server
+// started on it in its own process, then its start-up, memory, disk writes and latencies.
+const APPLICATIONS = 100;
+const CONCURRENCY = 20;
+const OVERDUE_CALLS = 30;
+const FAMILY_CHECKS = 100;
+const ADMIN_TOKEN = 'bench-scale-admin-token';
+
+function parseCount(arg = '10k'): number {
+  const match = /^(\d+)(k?)$/i.exec(arg);
+  if (!match) throw new Error(`usage: npm run bench:scale -- <cases, e.g. 10k, 100k, 500k>, not ${arg}`);
+  return Number(match[1]) * (match[2] ? 1000 : 1);
+}
+
+/** Bytes the process has caused to be written to storage so far (Linux). */
+function bytesWritten(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/io`, 'utf8').split('\n').find((l) => l.startsWith('write_bytes:'));
+  return Number(line?.split(/\s+/)[1] ?? NaN);
+}
+
+/** Runs `work(i)` for i in [0, total) with `concurrency` at a time. */
+async function pool(total: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) await work(next++);
+  }));
+}
+
+const count = parseCount(process.argv[2]);
+const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-scale-'));
+try {
+  let t = performance.now();
+  const data = await generateScaleData(dataDir, count, new Date());
+  console.log(
+    `Generated in ${((performance.now() - t) / 1000).toFixed(1)} s: ${data.cases} cases (${data.openCases} open), ${data.statusUpdates} status updates delivered, ` +
+      `${data.drafts} drafts, ${data.chatUsers} chat users, ${data.directLineActivities} Direct Line activities`,
+  );
+
+  // The stores alone, once (a generated folder has no saved indexes yet: this open builds them,
+  // as the first start after an upgrade does), then the whole server in its own process.
+  t = performance.now();
+  const quiet = { info: () => undefined, error: () => undefined };
+  await (await openStores({ store: 'lowdb', dataDir }, quiet)).close();
+  const storesOpen = performance.now() - t;
+  t = performance.now();
+  await (await openStores({ store: 'lowdb', dataDir }, quiet)).close();
+  const storesReopen = performance.now() - t;
+
+  t = performance.now();
+  const bot = await serveInChild('app', { DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMIT: 'off', LOG_LEVEL: 'silent' });
+  const startup = performance.now() - t;
+  const rss = await bot.rss();
+  const base = bot.url.replace(/\/api\/messages$/, '');
+  try {
+    // Applications: 20 applicants at once, each the whole form; the submit is the last turn.
+    const writtenBefore = bytesWritten(bot.pid);
+    const submits: number[] = [];
+    const turns: number[] = [];
+    let done = 0;
+    await pool(APPLICATIONS, CONCURRENCY, async (n) => {
+      let last = { text: '', ms: 0 };
+      for (const text of applicationScript(1000 + n)) {
+        last = await say(bot.url, `scale-applicant-${n}`, text);
+        turns.push(last.ms);
+      }
+      submits.push(last.ms);
+      if (submitted(last.text)) done++;
+    });
+    // Chat state is written behind the turn: let it land before reading the counter.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const perApplication = (bytesWritten(bot.pid) - writtenBefore) / Math.max(1, done);
+
+    const overdue: number[] = [];
+    let overdueCount = 0;
+    for (let i = 0; i < OVERDUE_CALLS; i++) {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/admin/overdue`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const body = (await res.json()) as { overdue: unknown[] };
+      overdue.push(performance.now() - started);
+      overdueCount = body.overdue.length;
+    }
+
+    const family: number[] = [];
+    let familyOk = 0;
+    const known: KnownCase[] = data.known;
+    await pool(Math.min(FAMILY_CHECKS, known.length), CONCURRENCY, async (i) => {
+      const user = `scale-family-${i}`;
+      await say(bot.url, user, '帮家人查进度');
+      await say(bot.url, user, known[i].caseNo);
+      const check = await say(bot.url, user, known[i].idTail);
+      family.push(check.ms);
+      if (check.text.includes(known[i].caseNo)) familyOk++;
+    });
+
+    console.log(`\n${count} cases                         figure          target at 100k`);
+    console.log(`  start-up (fork to listening)      ${(startup / 1000).toFixed(1)} s          <= 10 s`);
+    console.log(`  of which stores open (in-process) ${(storesReopen / 1000).toFixed(1)} s          (the first open, building the saved indexes: ${(storesOpen / 1000).toFixed(1)} s)`);
+    console.log(`  RSS after start (after GC)        ${(rss / 1048576).toFixed(0)} MB         <= 600 MB`);
+    console.log(`  written per submitted application ${(perApplication / 1024).toFixed(1)} KB       <= 64 KB   (${done}/${APPLICATIONS} submitted)`);
+    console.log(`  submit turn, ${CONCURRENCY} at once          p50 ${ms(percentile(submits, 50))}  p99 ${ms(percentile(submits, 99))}   p99 <= 150 ms`);
+    console.log(`  every application turn            p50 ${ms(percentile(turns, 50))}  p99 ${ms(percentile(turns, 99))}`);
+    console.log(`  /api/admin/overdue (${overdueCount} found)   p50 ${ms(percentile(overdue, 50))}  p99 ${ms(percentile(overdue, 99))}   p99 <= 50 ms`);
+    console.log(`  family check turn (${familyOk}/${family.length} shown) p50 ${ms(percentile(family, 50))}  p99 ${ms(percentile(family, 99))}   p99 <= 20 ms`);
+  } finally {
+    bot.stop();
+  }
+  // The same server on an empty folder: what start-up costs without data (the knowledge base's training, mostly).
+  const emptyDir = mkdtempSync(join(tmpdir(), 'onevisit-scale-empty-'));
+  t = performance.now();
+  const empty = await serveInChild('app', { DATA_DIR: emptyDir, LOG_LEVEL: 'silent' });
+  console.log(`  start-up on an empty folder       ${((performance.now() - t) / 1000).toFixed(1)} s          (same machine, same moment)`);
+  empty.stop();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  rmSync(emptyDir, { recursive: true, force: true });
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
