@@ -14,6 +14,8 @@ export const MAX_MESSAGE_CHARS = 500;
 export class OneVisitBot extends ActivityHandler {
   private readonly dialogState;
   private readonly welcomed;
+  /** Whether the welcome is the last thing the bot said: a greeting then gets no second welcome. */
+  private readonly welcomeLast;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -24,6 +26,7 @@ export class OneVisitBot extends ActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
+    this.welcomeLast = conversationState.createProperty<boolean>('welcomeLast');
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -33,10 +36,17 @@ export class OneVisitBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       // Channels that send no conversationUpdate still get the welcome, once.
-      if (!(await this.welcomed.get(context, false))) await this.welcome(context);
+      const first = !(await this.welcomed.get(context, false));
+      if (first) await this.welcome(context);
+      const afterWelcome = await this.welcomeLast.get(context, false);
+      await this.welcomeLast.set(context, false);
       const input = (context.activity.text ?? '').trim();
-      // A message carrying files goes to the dialogs even without words: they are materials.
-      if (!input && !receivedFiles(context)?.length) {
+      if (afterWelcome && this.answers.isGreeting(input)) {
+        // "你好" answered by the welcome itself (sent this turn), or just after it: no second welcome.
+        setTurnOutcome(context, { outcome: 'greeting-after-welcome' });
+        if (!first) await context.sendActivity(messageWithButtons(text.welcomeAgain));
+      } else if (!input && !receivedFiles(context)?.length) {
+        // A message carrying files goes to the dialogs even without words: they are materials.
         setTurnOutcome(context, { outcome: 'noText' });
         await context.sendActivity(messageWithButtons(context.activity.attachments?.length ? text.notText : text.empty));
       } else if ([...input].length > MAX_MESSAGE_CHARS) {
@@ -70,6 +80,7 @@ export class OneVisitBot extends ActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     await this.welcomed.set(context, true);
+    await this.welcomeLast.set(context, true);
     await this.answers.sendMenu(context, text.welcome.lines.join('\n'));
   }
 }

@@ -1,5 +1,6 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ChoiceOption } from './choices.js';
+import { asksSomething } from '../knowledge/runOn.js';
 import { recognizeCommand, type Command } from './commands.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
@@ -20,8 +21,8 @@ export interface FlowDeps {
 
 const INTERRUPTIONS: readonly Command[] = ['help', 'cancel', 'back', 'human'];
 
-/** A text that asks something: tried as a policy question before a free-text step takes it. */
-const looksLikeQuestion = (input: string) => /[?？吗呢]|怎么|什么|啥|哪|几|多少|能不能|可不可以|是不是/.test(input);
+/** Digits, spaces and dashes only: a try at a number, an ID or a date, never a question. */
+const NUMBER_TRY = /^[\d\s\-—+()（）xX*#]+$/u;
 
 /** The question a step last asked, kept so an interruption can ask it again. */
 interface Asked {
@@ -32,10 +33,12 @@ interface Asked {
 /**
  * The base of every multi-turn flow (application, booking, status, family check, correction),
  * in the manner of the samples' CancelAndHelpDialog. Each turn, in this order: an interruption
- * (帮助, 取消, 返回, 人工) is handled; else the current step reads the text as its answer; a
- * text the step does not take is tried as a policy question (answered, then the step is asked
- * again); anything else gets the step's own "not understood". So a step's answer is never
- * taken for a question, nor a question for a wrong answer.
+ * (帮助, 取消, 返回, 人工) is handled; else the current step asks "is this a plausible answer
+ * for me?"; a text it does not take is next asked "is this a question?": one the knowledge
+ * base answers with confidence, or one that asks something in words (怎么, 谁, 吗, a "…不"
+ * ending), is answered as well as the bot can and the step asked again; anything else gets the
+ * step's own "not understood". So a step's answer is never taken for a question, nor a
+ * question for a wrong answer.
  */
 export abstract class FlowDialog<State extends object, Options extends object = object> extends Dialog<Options> {
   constructor(
@@ -54,16 +57,21 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
-    if (await this.flow.answers.answerAside(dc.context, input)) return this.reprompt(dc, state, this.continuePrefix);
+    const asks = asksSomething(input);
+    // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
+    const aside = asks || !NUMBER_TRY.test(input);
+    if (aside && (await this.flow.answers.answerAside(dc.context, input, asks ? 'asked' : 'said'))) return this.reprompt(dc, state, this.continuePrefix);
     return this.notUnderstood(dc, state, result.error);
   }
 
   /**
-   * For a free-text step (a name, an address), where almost any text parses: a text that
-   * looks like a question is first tried as one, and the step asked again if it was.
+   * For a step whose answer may parse out of a question (an item named in passing, an address
+   * typed freely): a text that asks something is taken as the question, and the step asked
+   * again, when the knowledge base is confident; at a `freeText` step (a name, an address),
+   * where nothing asks, always.
    */
-  protected async questionFirst(dc: DialogContext, state: State, input: string): Promise<DialogTurnResult | undefined> {
-    if (!looksLikeQuestion(input) || !(await this.flow.answers.answerAside(dc.context, input))) return undefined;
+  protected async questionFirst(dc: DialogContext, state: State, input: string, freeText = false): Promise<DialogTurnResult | undefined> {
+    if (!asksSomething(input) || !(await this.flow.answers.answerAside(dc.context, input, freeText ? 'asked' : 'confident'))) return undefined;
     return this.reprompt(dc, state, this.continuePrefix);
   }
 

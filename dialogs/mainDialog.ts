@@ -9,6 +9,8 @@ import {
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import type { Clock } from '../data/clock.js';
+import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { receivedFiles } from './receivedFiles.js';
@@ -20,12 +22,17 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 
 const ROUTE = 'route';
+// Words that name a day or half day; only a message holding one is given to the date recognizer.
+const DAY_WORD = /(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|下周|下礼拜|下个?月|\d{1,2}[月号日.\/]|[一二三四五六七八九十]+[月号]|上午|下午|月底|月初/;
+const WHEN_MAX = 16;
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
  * policy question for the knowledge base.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly clock: Clock;
+
   constructor(
     private readonly answers: PolicyAnswers,
     private readonly hotlines: Hotlines,
@@ -35,6 +42,7 @@ export class MainDialog extends ComponentDialog {
     privacy: PrivacyDialogDeps,
   ) {
     super('mainDialog');
+    this.clock = booking.clock;
     // Every flow answers policy questions and the hotline hand-off in the middle of its steps.
     const flow = { answers, hotlines };
     this.addDialog(new StatusDialog(status, flow));
@@ -96,12 +104,21 @@ export class MainDialog extends ComponentDialog {
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
-    const booking = recognizeBookingIntent(meant);
+    const booking = recognizeBookingIntent(meant) ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     if (command === 'resume' || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume: command === 'resume' }, outcome: 'application-start' };
     return undefined;
+  }
+
+  /**
+   * A short message naming a day ("下周三上午可以吗", typically after booking was refused as not
+   * open yet) that the knowledge base has no answer for: the only thing it can mean here is a
+   * booking request, which the booking dialog answers (or refuses again, with its reason).
+   */
+  private saysOnlyWhen(input: string): boolean {
+    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && !this.answers.hasAnswer(input);
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */
@@ -119,6 +136,9 @@ export class MainDialog extends ComponentDialog {
         break;
       case 'restart':
         await this.answers.restart(context);
+        break;
+      case 'cancel':
+        await this.answers.nothingToCancel(context);
         break;
       default:
         await this.answers.answer(context, input);

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
+import { answerTo } from '../knowledge/canAsk.js';
 import { readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -36,6 +37,14 @@ export interface PolicyAnswerDeps {
 }
 
 export const HANDOFF_ENTRY_ID = 'human-handoff';
+const GREETING_ENTRY_ID = 'talk-greeting';
+const WITHDRAW_ENTRY_ID = 'flow-withdraw';
+
+/** A button for another question of a run-on message: it asks it as if sent alone. */
+const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
+
+/** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
+const SAID_ASIDE = 0.6;
 
 /**
  * Answers policy questions from the knowledge base, and handles the buttons its replies
@@ -66,6 +75,8 @@ export class PolicyAnswers {
         await this.sendNotFound(context, action.question);
         return true;
       case 'ask':
+        // A menu question or a run-on's other question stands on its own, not on the last topic.
+        state.topic = undefined;
         await this.answer(context, action.question);
         return true;
       case 'human':
@@ -75,6 +86,17 @@ export class PolicyAnswers {
         await this.restart(context);
         return true;
     }
+  }
+
+  /** Whether the knowledge base answers a message by itself. */
+  hasAnswer(input: string): boolean {
+    return this.deps.kb.decide(input).kind === 'answer';
+  }
+
+  /** Whether a message is only a greeting ("你好", "在吗"). */
+  isGreeting(input: string): boolean {
+    const decision = this.deps.kb.decide(input);
+    return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
   }
 
   /** A message with the main menu's buttons (welcome, help): each asks its question. */
@@ -119,7 +141,9 @@ export class PolicyAnswers {
     const read = (q: string) => readInContext((query) => this.deps.kb.decide(query), q, previous);
     const parts = this.deps.kb.splitQuestions(question);
     const readings = parts.length > 1 ? parts.map(read) : [];
-    const first = readings.findIndex((r) => r.decision.kind === 'answer');
+    // The first part answered, else the first that gets "您想问的是"; the others become buttons.
+    const answered = readings.findIndex((r) => r.decision.kind === 'answer');
+    const first = answered >= 0 ? answered : readings.findIndex((r) => r.decision.kind === 'clarify');
     const reading = first >= 0 ? readings[first] : read(question);
     const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
     const { decision } = reading;
@@ -147,11 +171,11 @@ export class PolicyAnswers {
           label: entry.question,
           value: { type: 'entry', entryId: entry.id },
         }));
-        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question } });
+        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: first >= 0 ? parts[first] : question } }, ...more.map(moreButton));
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = topicAfter(maskText(reading.query), decision.options[0].entry.id, reading.contextual ? previous?.slots : undefined);
-        await this.offer(context, text.clarify.intro, options);
+        await this.offer(context, more.length ? `${text.clarify.intro}\n${text.runOn.moreAfterPick}` : text.clarify.intro, options);
         return;
       }
       case 'none':
@@ -160,18 +184,41 @@ export class PolicyAnswers {
   }
 
   /**
-   * For a question asked in the middle of a form: answers only when the knowledge base is
-   * confident (or the topic is out of scope), without buttons that would compete with the
-   * form's own. False when the text is better read as an answer to the form.
+   * For a text said in the middle of a form that is not (or may not be) the step's answer,
+   * answered without buttons that would compete with the form's own. `confident`: only when
+   * the knowledge base is sure (or the topic is out of scope). `said` (no question words): also
+   * only a clear fit to real content, never small talk ("是我自己" is not "你是机器人吗").
+   * `asked` (it asks in words): a question whatever the ranking makes of it; the candidates
+   * are named, or the bot says it can't answer (and records the question). False when the text
+   * is better read as a wrong answer to the step.
    */
-  async answerAside(context: TurnContext, question: string): Promise<boolean> {
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident'): Promise<boolean> {
     const decision = this.deps.kb.decide(question);
-    if (decision.kind !== 'answer' && decision.kind !== 'decline') return false;
-    const { entry, score } = decision.top;
-    setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
-    const body = decision.kind === 'answer' ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
-    await context.sendActivity(messageWithButtons(body));
+    const sure = decision.kind === 'answer' || decision.kind === 'decline';
+    if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
+      const { entry, score } = decision.top;
+      setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
+      const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
+      await context.sendActivity(messageWithButtons(body));
+      return true;
+    }
+    if (mode !== 'asked') return false;
+    if (decision.kind === 'clarify') {
+      setTurnOutcome(context, { outcome: 'aside-clarify', entryIds: decision.options.map((o) => o.entry.id) });
+      await context.sendActivity(messageWithButtons(text.flow.asideMaybe(decision.options.map((o) => o.entry.question))));
+      return true;
+    }
+    await this.recordUnanswered(question);
+    setTurnOutcome(context, { outcome: 'aside-notFound' });
+    await context.sendActivity(messageWithButtons(text.flow.asideUnknown(this.deps.hotlines)));
     return true;
+  }
+
+  /** "取消" with nothing in progress: says so, and offers how to withdraw a submitted application. */
+  async nothingToCancel(context: TurnContext): Promise<void> {
+    const entry = this.deps.kb.entry(WITHDRAW_ENTRY_ID);
+    if (!entry) throw new Error(`knowledge base lacks the ${WITHDRAW_ENTRY_ID} entry`);
+    await this.offer(context, text.nothingToCancel, [{ label: entry.question, value: { type: 'entry', entryId: entry.id } }]);
   }
 
   /** Sends the hand-off entry: how to reach a person. */
@@ -194,8 +241,11 @@ export class PolicyAnswers {
   ): Promise<void> {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
-      ...more.map((q): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } })),
-      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({ label: f.label, value: { type: 'entry', entryId: f.to } })),
+      ...more.map(moreButton),
+      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
+        label: f.label,
+        value: 'to' in f ? { type: 'entry', entryId: f.to } : { type: 'ask', question: f.ask },
+      })),
     ];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
@@ -204,7 +254,7 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const answer = rateable ? `${entry.answer}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const answer = rateable ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
     state.lastAnswer = { entryId: entry.id, question: questionForCurators(question) };
@@ -212,11 +262,15 @@ export class PolicyAnswers {
     await this.offer(context, body, options);
   }
 
-  private async sendNotFound(context: TurnContext, question: string): Promise<void> {
-    // An ID number, phone, case number or ID tail typed at the wrong moment is not a question to curate.
+  /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */
+  private async recordUnanswered(question: string): Promise<void> {
     const kept = questionForCurators(question);
     const key = kept && this.deps.kb.questionKey(kept);
     if (key) await this.deps.unanswered.record(key, kept, this.deps.clock.now());
+  }
+
+  private async sendNotFound(context: TurnContext, question: string): Promise<void> {
+    await this.recordUnanswered(question);
     setTurnOutcome(context, { outcome: 'notFound' });
     const [human, restart] = text.notFoundButtons;
     await this.offer(context, text.notFound(this.deps.hotlines), [

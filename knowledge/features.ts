@@ -15,6 +15,13 @@ const STOPWORDS = new Set([
 
 const CJK = /\p{Script=Han}/u;
 
+/**
+ * Normalized text without personal numbers: a run of 7 or more digits is a phone, ID or case
+ * number, never a topic (and its digits would match the hotline numbers 12345 and 12385 the
+ * wordings hold).
+ */
+const prepare = (text: string) => normalizeText(text).replace(/\d{7,}[\dx]*/g, ' ');
+
 /** Sparse term weights of one text. */
 export type FeatureBag = Map<string, number>;
 
@@ -61,11 +68,19 @@ export class TextAnalyzer {
     return analyses;
   }
 
+  /** The text as typed, folded; sound-alike typos are not corrected here (see `corrected`). */
   analyze(text: string): Analysis {
-    // A run of 7 or more digits is a phone, ID or case number: personal, never a topic (and its
-    // digits would match the hotline numbers 12345 and 12385 the wordings hold).
-    const normalized = normalizeText(text).replace(/\d{7,}[\dx]*/g, ' ');
-    return this.analyzeTokens(cut(this.corrector ? this.corrector.correct(normalized) : normalized, false));
+    return this.analyzeTokens(cut(prepare(text), false));
+  }
+
+  /**
+   * The text with its sound-alike typos corrected, when there are any: a reading the ranking
+   * weighs against the text as typed, keeping it only when it fits the knowledge base clearly better.
+   */
+  corrected(text: string): Analysis | undefined {
+    const typed = prepare(text);
+    const fixed = this.corrector?.correct(typed);
+    return fixed && fixed !== typed ? this.analyzeTokens(cut(fixed, false)) : undefined;
   }
 
   private analyzeTokens(tokens: string[]): Analysis {

@@ -1,4 +1,5 @@
 import type { Decision } from './ranking.js';
+import { CATEGORY_DESCRIPTIONS } from './categories.js';
 import { normalizeText } from './normalize.js';
 
 /** What a question was about, beyond its entry: the facts a short follow-up can change. */
@@ -26,15 +27,7 @@ export const CONTEXT_TURNS = 3;
 
 /** Each slot value with the words people use for it, longest first where they overlap. */
 const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
-  category: [
-    ['多重', /多重/],
-    ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲/],
-    ['听力', /听力|耳朵|耳聋|聋|听不见|听不清/],
-    ['言语', /言语|说话|语言|不会说|哑|口吃|结巴/],
-    ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|腿脚|腿|脚|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便/],
-    ['智力', /智力|智障|脑瘫|弱智|唐氏/],
-    ['精神', /精神|自闭|孤独症|抑郁|精神分裂/],
-  ],
+  category: CATEGORY_DESCRIPTIONS,
   item: [
     ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
     ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],
@@ -63,6 +56,8 @@ const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
 
+const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
+
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
@@ -70,7 +65,7 @@ const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪|在哪里|在哪儿|在哪|哪里|哪儿|哪个|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 const SHORT = 8;
 
 /** The slots a text names. */
@@ -119,8 +114,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天".
   const topic = [...base.replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
+  // The topic without the person's category: "肢体残疾在哪个医院鉴定" + "要等多久" is about
+  // waiting for the appraisal, whichever the category.
+  const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
   const merged = Object.values({ ...context.slots, ...slots }).join('');
-  return [...new Set([added.join('') + topic + rest, merged ? merged + rest : ''])].filter(Boolean);
+  return [...new Set([added.join('') + topic + rest, unslotted ? unslotted + rest : '', merged ? merged + rest : ''])].filter(Boolean);
 }
 
 /** How a message was read: on its own, or as a follow-up to the topic before it. */
@@ -131,6 +129,30 @@ export interface Reading {
   contextual: boolean;
 }
 
+/** A question with no words of its own: how long, how much, when. */
+const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等|过)?(多久|多长时间|多少天|几天|多长|几个月|多少钱|多少|几个工作日|啥时候|什么时候)(呢|啊|吗|呀)?$/;
+
+// "要等多久" wants a duration, "多少钱" an amount: what an answer must state to be said again.
+const HOW_LONG = /多久|多长|多少天|几天|几个月|工作日|啥时候|什么时候/;
+const DURATION = /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/;
+const AMOUNT = /元/;
+
+/**
+ * A reading that would repeat the topic's answer to a bare "how long" or "how much" when that
+ * answer holds no duration or amount: "要等多久" after where to be appraised is not answered by
+ * the hospital's address again. An answer that holds it ("注销后一年内不能再申请") is said again.
+ */
+function repeatsWithout(decision: Decision, folded: string, context: TopicContext): boolean {
+  if (decision.kind !== 'answer' || decision.top.entry.id !== context.entryId || !BARE_ASK.test(folded)) return false;
+  return !(HOW_LONG.test(folded) ? DURATION : AMOUNT).test(decision.top.entry.answer);
+}
+
+/** A fragment that asks nothing but a question about the topic's own words ("贴几天" after "公示在哪贴", "要等多久"). */
+function asksOfTopic(folded: string, context: TopicContext): boolean {
+  if (BARE_ASK.test(folded)) return true;
+  const own = folded.replace(PREVIOUS_ASK, '');
+  return own.length > 0 && [...own].every((c) => context.query.includes(c));
+}
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
 const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ? d.top.score : d.ranked[0]?.score ?? 0);
 
@@ -146,19 +168,21 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   // Small talk ("谢谢", "好的") stands on its own whatever came before.
   if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
   const folded = normalizeText(text).replace(/\s+/g, '');
+  const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const readings = rewriteFollowUp(text, context)
     .filter((query) => query !== folded)
-    .map((query) => ({ decision: decide(query), query, contextual: true }));
+    .map((query) => ({ decision: decide(query), query, contextual: true }))
+    .filter((r) => !repeatsWithout(r.decision, folded, context));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice).
   const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
   if (!best) return own;
   const withContext = best.decision;
-  // Nothing but slots ("我是言语残疾", "视力的呢") only makes sense about the topic; a fragment
-  // that asks something ("每个月几号发") must also fit the topic at least as well as alone.
-  const onlySlots = ASKS_NOTHING.test(remainder(folded));
-  const asDecisive = strength(withContext) === strength(alone) && withContext.kind !== 'none';
+  // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
+  // makes sense about the topic; a fragment that asks something with words of its own
+  // ("每个月几号发") must also fit the topic at least as well as alone.
+  const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   const prefer = isFragment(text)
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || topScore(withContext) >= topScore(alone)))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
     : withContext.kind === 'answer' && alone.kind === 'none';
   return prefer ? best : own;
 }

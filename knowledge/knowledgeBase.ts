@@ -1,4 +1,5 @@
 import type { Region } from '../data/region.js';
+import { answerTo } from './canAsk.js';
 import { TextAnalyzer } from './features.js';
 import { readInContext, topicAfter, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
@@ -58,18 +59,21 @@ export class KnowledgeBase {
 
   /**
    * A run-on message holding two or more questions ("老头子中风了…能不能办个残疾证…补贴能领多少"),
-   * split into one query per question, each with the context said before it. Split only when
-   * every part is a question the knowledge base recognises (answered, or "您想问的是"), each
-   * about a different entry; otherwise `[text]`, one question.
+   * split into one query per question, each with the context said before it. Split when some
+   * part is a question the knowledge base recognises (answered, or "您想问的是") and no two
+   * parts are about the same entry (then it was one question said twice); otherwise `[text]`.
+   * A part it does not recognise is still the person's question, offered as it was said.
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
     if (parts.length < 2) return [text];
-    const topics = parts.map((p) => {
-      const d = this.decide(p, 1);
-      return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
-    });
-    return topics.every((t) => t !== undefined) && new Set(topics).size === parts.length ? parts : [text];
+    const topics = parts
+      .map((p) => {
+        const d = this.decide(p, 1);
+        return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
+      })
+      .filter((t) => t !== undefined);
+    return topics.length > 0 && new Set(topics).size === topics.length ? parts : [text];
   }
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
@@ -98,7 +102,7 @@ export class KnowledgeBase {
       suggestions: decision.ranked.map(({ entry, score }) => ({
         id: entry.id,
         question: entry.question,
-        answer: entry.answer,
+        answer: answerTo(entry, query),
         score,
         source: entry.source,
       })),

@@ -10,7 +10,8 @@ import { renderTemplate, templateContext } from './templates.js';
 /** An entry ready to serve: its answer and follow-up labels filled from the region. */
 export interface Entry extends KbEntry {
   file: string;
-  followUps: { to: string; label: string }[];
+  /** `to`: another entry's answer; `ask`: a request said for the user (it may start a flow). */
+  followUps: ({ to: string; label: string } | { ask: string; label: string })[];
 }
 
 export interface KnowledgeContent {
@@ -59,7 +60,7 @@ export function loadKnowledge(dir: string, region: Region): KnowledgeContent {
           question: renderTemplate(entry.question, context),
           alternates: entry.alternates.map((a) => renderTemplate(a, context)),
           answer: renderTemplate(entry.answer, context),
-          followUps: (entry.followUps ?? []).map((f) => ({ to: f.to, label: f.label ?? '' })),
+          followUps: (entry.followUps ?? []).map((f) => ('to' in f ? { to: f.to, label: f.label ?? '' } : f)),
         });
       } catch (err) {
         throw new KnowledgeLoadError(`${label}: ${(err as Error).message}`);
@@ -70,6 +71,7 @@ export function loadKnowledge(dir: string, region: Region): KnowledgeContent {
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const entry of entries) {
     for (const follow of entry.followUps) {
+      if (!('to' in follow)) continue;
       const target = byId.get(follow.to);
       if (!target) throw new KnowledgeLoadError(`${entry.file} 条目 ${entry.id}: 后续问题指向不存在的条目 ${follow.to}`);
       if (!follow.label) follow.label = target.question;

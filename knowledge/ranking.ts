@@ -75,6 +75,9 @@ export const DEFAULT_RANKING = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, {
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
 
+// How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
+const CLEARLY_BETTER = 0.05;
+
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
@@ -139,7 +142,21 @@ export class Ranker {
 
   /** Entries best first. */
   rank(query: string, top = 5): Ranked[] {
-    return this.rankAnalysis(this.analyzer.analyze(query), top);
+    return this.read(query, top).ranked;
+  }
+
+  /**
+   * The query as typed, or with its sound-alike typos corrected when that reading clearly fits
+   * the knowledge base better (护里补帖 -> 护理补贴); a correct text is never made worse by a
+   * "correction" that happens to sound alike.
+   */
+  private read(query: string, top: number): { analysis: Analysis; ranked: Ranked[] } {
+    const analysis = this.analyzer.analyze(query);
+    const ranked = this.rankAnalysis(analysis, top);
+    const fixed = this.analyzer.corrected(query);
+    if (!fixed) return { analysis, ranked };
+    const better = this.rankAnalysis(fixed, top);
+    return (better[0]?.score ?? 0) >= (ranked[0]?.score ?? 0) + CLEARLY_BETTER ? { analysis: fixed, ranked: better } : { analysis, ranked };
   }
 
   private rankAnalysis(analysis: Analysis, top: number): Ranked[] {
@@ -182,8 +199,7 @@ export class Ranker {
   /** Ranks and decides. `ranked` holds only entries that can be given as answers. */
   decide(query: string, top = 3): Decision {
     const { answer, suggest, margin, answerWithLead, lead, declineMargin } = this.options;
-    const analysis = this.analyzer.analyze(query);
-    const all = this.rankAnalysis(analysis, top + 5);
+    const { analysis, ranked: all } = this.read(query, top + 5);
     const ranked = all.filter((r) => r.entry.kind !== 'decline').slice(0, top);
     const best = ranked[0];
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it

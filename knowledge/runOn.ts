@@ -1,7 +1,18 @@
 import { normalizeText } from './normalize.js';
 
-// Words that make a clause a question of its own (where, who, how long, how much, which, can I...).
-const QUESTION = /怎么|怎样|咋|如何|什么|啥|哪|谁|多少|多久|多长|几|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|吗|呢|么$/u;
+// Words that make a clause a question of its own (where, who, how long, how much, which, can I...),
+// and the spoken yes/no endings: "那俺娘要去医院不", "能办没".
+const QUESTION = /怎么|怎样|咋|如何|什么|啥|哪|谁|多少|多久|多长|几|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)$/u;
+
+// "我不知道你在说什么" says what one does not know; with a question ending it asks again.
+const NOT_KNOWING = /不知道|不清楚|不明白|不懂|没听懂|没看懂/u;
+const ASKING_END = /[吗呢?？]$/u;
+
+/** Whether a text asks something, by its words or its ending (not by what the knowledge base makes of it). */
+export function asksSomething(text: string): boolean {
+  const folded = normalizeText(text).replace(/[\s。.！!，,啊呀哈]+$/u, '');
+  return QUESTION.test(folded) && (!NOT_KNOWING.test(folded) || ASKING_END.test(folded));
+}
 
 // Voice-typed messages often have no punctuation: a question particle followed by more words
 // also ends a clause ("能办残疾证吗要带什么材料").

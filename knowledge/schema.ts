@@ -9,10 +9,18 @@ export const entrySchema = z.object({
   alternates: z.array(z.string().min(1)).min(5, '至少需要 5 种其他问法'),
   answer: z.string().min(2),
   source: z.string().min(2),
+  /** Buttons after the answer: another entry (`to`), or a request said for the user (`ask`: 查一下我的进度), which may start a flow. */
   followUps: z
-    .array(z.object({ to: z.string().min(1), label: z.string().min(1).optional() }))
+    .array(
+      z.union([
+        z.object({ to: z.string().min(1), label: z.string().min(1).optional() }).strict(),
+        z.object({ ask: z.string().min(2), label: z.string().min(1) }).strict(),
+      ]),
+    )
     .optional(),
   kind: z.enum(ENTRY_KINDS).default('answer'),
+  /** The yes or no said first when the entry answers a can-I question ("盲人能办残疾证不" -> "能申请。"). */
+  canI: z.string().min(1).optional(),
   /** For a decline entry: the objects it is about (身份证, 护照...); it wins only when the question names one. */
   about: z.array(z.string().min(1)).optional(),
 }).refine((e) => e.kind !== 'decline' || (e.about?.length ?? 0) > 0, {

@@ -208,10 +208,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
-    const explains = result.ok && result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
-    const aside = explains ? undefined : await this.questionFirst(dc, draft, input);
+    // Not this field's answer: the base reads it as a question, or says the field's error.
+    if (!result.ok) return new NotAnswered(result.error);
+    const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
+    const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     if (aside) return aside;
-    if (!result.ok) return this.retry(dc, draft, result.error);
     const values = { ...draft.values, ...result.set };
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);

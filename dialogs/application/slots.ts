@@ -1,15 +1,17 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
 import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
 import { maskIdNumber } from '../../data/personalData.js';
-import { DISABILITY_CATEGORIES, type Region } from '../../data/region.js';
+import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
+import { categoryDescribed } from '../../knowledge/categories.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { recognizeChoice, recognizeChoices, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess'>;
 
 export interface SlotContext {
   region: Region;
@@ -30,6 +32,8 @@ export interface Slot {
   parse(input: string, v: Values, ctx: SlotContext): ParseResult;
   /** How the value reads in the summary; ID numbers masked unless `full` was asked for. */
   display(v: Values, full?: boolean): string;
+  /** Takes almost any text (an address): a text that asks something is never its answer. */
+  freeText?: boolean;
 }
 
 const options = (labels: Record<string, string>, synonyms: Record<string, string[]> = {}): ChoiceOption<string>[] =>
@@ -99,8 +103,9 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
     parse: (input) => {
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
       // Han names are 2-8 characters; names of several parts (维吾尔族 etc.) are joined by ·, 20 at most.
+      // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
       const valid =
-        ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name)) ||
+        ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
         /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name);
       return valid ? { ok: true, set: { [key]: name } } : { ok: false, error: t.errors.name };
     },
@@ -280,11 +285,7 @@ export function applicationSlots(): Slot[] {
       },
       display: (v) => v.hukou ?? '',
     },
-    choiceSlot(
-      'category',
-      () => DISABILITY_CATEGORIES.map((c) => ({ value: c, label: c, synonyms: CATEGORY_WORDS[c] })),
-      (v) => certificateItem(v) || (chosen(v, 'care-allowance') && holdsCertificate(v)),
-    ),
+    categorySlot((v) => certificateItem(v) || (chosen(v, 'care-allowance') && holdsCertificate(v))),
     choiceSlot('grade', () => list(GRADES), (v) => holdsCertificate(v) && chosen(v, 'care-allowance')),
     nameSlot('guardianName', needsGuardian),
     idSlot('guardianId', needsGuardian),
@@ -296,6 +297,7 @@ export function applicationSlots(): Slot[] {
     choiceSlot('delivery', () => options(t.deliveries, { mail: ['邮寄', '寄'], pickup: ['自取', '自己领', '去领'] }), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
     {
       key: 'address',
+      freeText: true,
       required: (v) => v.delivery === 'mail',
       prompt: () => ({ text: t.prompts.address, options: [] }),
       parse: (input) => {
@@ -345,7 +347,8 @@ const roleSlot: Slot = {
   prompt: () => ({ text: t.prompts.role, options: options(t.roles, t.roleSynonyms) }),
   parse: (input) => {
     const said = normalizeText(input);
-    const kin = APPLICANT_KIN.find(([words]) => words.test(said));
+    // A question that names kin ("那俺娘要去医院不") is a question, unless it says for whom (给我妈办行不).
+    const kin = asksSomething(input) && !/给|帮|替|为/.test(said) ? undefined : APPLICANT_KIN.find(([words]) => words.test(said));
     // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己.
     if (kin && !/自己|本人/.test(said)) return { ok: true, set: { role: 'proxy', relation: kin[1] } };
     const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
@@ -357,13 +360,32 @@ const roleSlot: Slot = {
 /** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */
 const KINSHIP = /^(?=.*(父|母|爸|妈|儿|女|孙|配偶|丈夫|妻|老公|老婆|爱人|兄|弟|姐|妹|哥|叔|姑|舅|姨|伯|侄|甥|爷|奶|外公|外婆|亲戚|亲属|监护|村委|居委|民政|邻居|朋友))[\p{Script=Han}（）()]{1,10}$/u;
 
-/** Plain words people use for each category. */
-const CATEGORY_WORDS: Record<string, string[]> = {
-  肢体: ['腿', '脚', '手', '胳膊', '截肢', '瘫', '走路', '轮椅'],
-  视力: ['眼睛', '看不见', '看不清', '盲'],
-  听力: ['耳朵', '听不见', '聋', '耳背'],
-  言语: ['说话', '哑', '口吃', '语言'],
-  智力: ['智障', '脑子', '智力低'],
-  精神: ['精神病', '自闭', '孤独症', '抑郁', '精神分裂'],
-  多重: ['好几种', '多种', '都有'],
-};
+const categoryOptions = (): ChoiceOption<string>[] => DISABILITY_CATEGORIES.map((c) => ({ value: c, label: c }));
+const guessButtons = list(t.categoryGuessButtons);
+
+/**
+ * The category: a button, or a description in plain words ("中风", "走路不方便", "说不清话")
+ * read as the category it usually is and confirmed before it is kept.
+ */
+function categorySlot(required: (v: Values) => boolean): Slot {
+  return {
+    key: 'category',
+    required,
+    prompt: (v) =>
+      v.categoryGuess
+        ? { text: t.prompts.categoryGuess(v.categoryGuess), options: guessButtons }
+        : { text: t.prompts.category, options: categoryOptions() },
+    parse: (input, v) => {
+      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
+      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
+      if (v.categoryGuess) {
+        const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
+        if (yes === true) return { ok: true, set: { category: v.categoryGuess, categoryGuess: undefined } };
+        if (yes === false) return { ok: true, set: { categoryGuess: undefined }, stay: true };
+      }
+      const guess = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
+      return guess ? { ok: true, set: { categoryGuess: guess }, stay: true } : { ok: false, error: t.errors.choice };
+    },
+    display: (v) => v.category ?? '',
+  };
+}

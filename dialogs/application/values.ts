@@ -19,6 +19,8 @@ export interface ApplicationValues {
   phone: string;
   hukou: string;
   category: DisabilityCategory;
+  /** A category read from a description ("中风"), waiting for the person's "对". */
+  categoryGuess: DisabilityCategory;
   grade: Grade;
   guardianName: string;
   guardianId: string;

@@ -7,7 +7,8 @@ import type { FamilyStore } from '../../data/family.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
-import { FamilyChecks, caseNumberIn, idTailMatches } from '../status/familyChecks.js';
+import { asksSomething } from '../../knowledge/runOn.js';
+import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from '../status/familyChecks.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 
@@ -74,10 +75,15 @@ export class PrivacyDialog extends FlowDialog<PrivacyState, { action: PrivacyAct
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, p.askIdTail);
       }
       case 'idTail':
+        // Only six characters are a guess that counts towards the lockout; a question is answered.
+        if (!idTailIn(input)) return new NotAnswered(p.askIdTail);
         return this.deliver(dc, state.caseNo!, input);
       case 'confirm': {
-        // Only a clear yes: the button, its words or its number; anything else keeps the data.
-        if (recognizeChoice(input, labelChoices(p.eraseButtons))?.value !== 0) return this.end(dc, p.notErased);
+        // Only a clear yes: the button, its words or its number; a question is answered and the
+        // confirmation asked again; anything else keeps the data.
+        const erase = recognizeChoice(input, labelChoices(p.eraseButtons))?.value === 0;
+        if (!erase && asksSomething(input)) return new NotAnswered(p.eraseConfirm);
+        if (!erase) return this.end(dc, p.notErased);
         const result = await this.deps.privacy.eraseOwn(userKeyOf(dc.context));
         if (!result.ok) return this.end(dc, result.reason === 'in_progress' ? p.eraseInProgress(result.cases.join('、')) : p.nothingToErase);
         setTurnOutcome(dc.context, { outcome: 'privacy-erased' });

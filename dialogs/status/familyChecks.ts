@@ -27,10 +27,16 @@ export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: Audit
 /** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
 export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
 
+/** Six ID characters as typed ("12345x", "123 45X"); anything else is no guess at an ID tail. */
+export function idTailIn(input: string): string | undefined {
+  const tail = input.replace(/\s+/g, '').toUpperCase();
+  return /^[\dX]{6}$/.test(tail) ? tail : undefined;
+}
+
 /** Whether what was typed is the last 6 characters of the applicant's ID number. */
 export function idTailMatches(record: CaseRecord, input: string): boolean {
-  const tail = input.replace(/\s+/g, '').toUpperCase();
-  return /^[\dX]{6}$/.test(tail) && record.applicant.idNumber.toUpperCase().endsWith(tail);
+  const tail = idTailIn(input);
+  return tail !== undefined && record.applicant.idNumber.toUpperCase().endsWith(tail);
 }
 
 const requesterKey = (userKey: string) => `requester:${userKey}`;

@@ -6,11 +6,14 @@ const RELATIVE =
 // Asking how far a case has got.
 const PROGRESS = /到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办好了没|办好了吗|办下来|下来了没|下来了吗/;
 // Wanting to look a case up: 查一下她的申请, 看看进度.
-const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪)/;
+const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪)|(帮|替|给).{1,4}(查|问)(一下|一查|查|下)?$/;
 // The applicant's own case: "我的申请到哪了", "证办得怎么样了".
 const OWN_CASE = /(申请|案件|证|事|补贴).{0,6}/;
-// "怎么查进度" asks how checking works: a policy question, not a look-up.
-const HOW_TO = /怎么查|如何查|在哪查|哪里查|能不能查|可以查吗/;
+// "怎么查进度" asks how checking works: a policy question (its answer offers the button that
+// starts a check), not a look-up.
+const HOW_TO = /(怎么|怎样|咋|如何|在哪|哪里|哪儿|去哪|上哪|能不能|能否|可不可以)(样)?(查|看|知道)|可以查吗|能查吗/;
+// "办下来要多长时间" asks how long processing takes in general: a policy question.
+const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作日|要等多|得等多|一般要|大概要/;
 
 /**
  * Whether a message asks how a case is going, and whose: the speaker's own ("我的申请到哪了")
@@ -19,7 +22,7 @@ const HOW_TO = /怎么查|如何查|在哪查|哪里查|能不能查|可以查�
  */
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if (HOW_TO.test(folded)) return undefined;
+  if (HOW_TO.test(folded) || HOW_LONG.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
   if (RELATIVE.test(folded)) return 'familyCheck';

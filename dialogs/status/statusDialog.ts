@@ -15,7 +15,7 @@ import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, idTailMatches } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from './familyChecks.js';
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
@@ -108,8 +108,8 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         const caseNo = caseNumberIn(input);
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
         // Only six characters are a guess that counts towards the lockout.
-        const tail = input.replace(/\s+/g, '').toUpperCase();
-        if (!/^[\dX]{6}$/.test(tail)) return new NotAnswered(s.familyAskId);
+        const tail = idTailIn(input);
+        if (!tail) return new NotAnswered(s.familyAskId);
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {
@@ -133,10 +133,11 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
       }
       case 'field': {
         const [field, ...rest] = state.fields!;
-        const aside = await this.questionFirst(dc, state, input);
+        const slot = this.slot(field)!;
+        const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+        if (!result.ok) return new NotAnswered(result.error);
+        const aside = await this.questionFirst(dc, state, input, slot.freeText);
         if (aside) return aside;
-        const result = this.slot(field)!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-        if (!result.ok) return this.notUnderstood(dc, state, result.error);
         return this.correctFields(dc, { ...state, fields: rest, values: { ...state.values, ...result.set } });
       }
       case 'materials':

@@ -101,6 +101,7 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  categoryGuessButtons: ['对', '不对，我重新选'],
   prompts: {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',
@@ -114,6 +115,7 @@ const application = {
     phone: '留一个能联系到您的电话（手机或座机）。',
     hukou: '申请人的户口在哪个县（区）？',
     category: '申请人主要是哪一类残疾？',
+    categoryGuess: (category: string) => `您说的情况一般算“${category}”残疾，先按${category}填，对吗？（最后以医院评定为准）`,
     grade: '残疾人证上写的是几级？',
     guardianName: '申请人需要法定监护人（未成年人，或智力、精神类残疾）。监护人叫什么名字？',
     guardianId: '监护人的身份证号是多少？',
@@ -238,6 +240,9 @@ const flow = {
   continueAfterAnswer: '我们接着来：',
   nothingToGoBack: '这已经是第一个问题了。',
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
+  /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
+  asideMaybe: (questions: string[]) => `您问的可能是：${questions.map((q) => `“${q}”`).join('、')}。这一步办完后，把问题再发一次，我就详细告诉您。`,
+  asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
 };
 
 /** Handing in materials in the chat, one at a time (dialogs/materials). */
@@ -479,6 +484,10 @@ export const zhCN = {
     ],
     buttons: ['我要申请', '残疾证怎么办', '要带什么材料', '能领哪些补贴', '转人工'],
   },
+  /** "取消" when no form or booking is in progress. */
+  nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',
+  /** A greeting just after the welcome. */
+  welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
   help: (h: Hotlines) =>
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   commands: {
@@ -521,6 +530,7 @@ export const zhCN = {
   /** A message with several questions: the first answered, the others offered as buttons. */
   runOn: {
     more: '您还问了别的问题，点下面的按钮接着看。',
+    moreAfterPick: '您问的另一个问题在最后的按钮里。',
     button: (question: string) => ([...question].length > 16 ? `${[...question].slice(0, 15).join('')}…` : question),
   },
   restart: '好的，请说您想问的问题。',

@@ -43,6 +43,21 @@ describe('HTTP server', () => {
     expect((await replies(res))[0].text).to.equal(text.welcome.lines.join('\n'));
   });
 
+  it('"你好" as the first message, or just after the welcome, gets one welcome, not two', async () => {
+    const welcome = text.welcome.lines.join('\n');
+    const first = await replies(await post(JSON.stringify(activity('你好'))));
+    expect(first.map((a) => a.text)).to.deep.equal([welcome]);
+    const conversation = { id: `conv-${Math.random()}` };
+    await post(JSON.stringify(activity('', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }], conversation })));
+    const after = (await replies(await post(JSON.stringify(activity('你好', { conversation }))))).map((a) => a.text);
+    expect(after).to.deep.equal([text.welcomeAgain]);
+    // Later on, a greeting is answered as usual.
+    await post(JSON.stringify(activity('残疾证有效期是几年', { conversation })));
+    const later = (await replies(await post(JSON.stringify(activity('你好', { conversation }))))).map((a) => a.text);
+    expect(later).to.have.length(1);
+    expect(later[0]).to.not.equal(welcome).and.not.equal(text.welcomeAgain);
+  });
+
   it('rejects invalid JSON with 400', async () => {
     const res = await post('{"type": "message",');
     expect(res.status).to.equal(400);

@@ -49,7 +49,8 @@ describe('ApplicationDialog: happy paths', () => {
         ['选好了', t.prompts.name],
         ...selfIdentity.slice(0, 3),
         ['示范县', t.prompts.category],
-        ['腿脚不好', t.prompts.channel],
+        ['腿脚不好', t.prompts.categoryGuess('肢体')],
+        ['对', t.prompts.channel],
         ['网上提交', t.prompts.delivery],
         ['邮寄到家', t.prompts.address],
         ['示范县人民路12号3栋201', t.summary.intro],
@@ -234,6 +235,38 @@ describe('ApplicationDialog: items that cannot apply are explained', () => {
     const replies = await h.send('护理补贴是什么？');
     expect(replies[0].text).to.equal(t.itemExplain['care-allowance']);
     expect(replies[1].text).to.equal(t.prompts.items);
+  });
+});
+
+describe('ApplicationDialog: the category in plain words', () => {
+  const upToCategory: Step[] = [...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ...selfIdentity.slice(0, 3), ['示范县', t.prompts.category]];
+  const table: [said: string, category: string][] = [
+    ['中风', '肢体'],
+    ['腿脚不好', '肢体'],
+    ['走路不方便', '肢体'],
+    ['看不见', '视力'],
+    ['听不见', '听力'],
+    ['说不清话', '言语'],
+    ['脑子不好', '智力'],
+  ];
+  for (const [said, category] of table) {
+    it(`"${said}" is read as ${category}, confirmed before it is kept`, async () => {
+      const h = await run(upToCategory);
+      const reply = await h.say(said);
+      expect(reply.text).to.equal(t.prompts.categoryGuess(category));
+      expect(buttons(reply)).to.deep.equal([...t.categoryGuessButtons]);
+      expect((await h.say('对')).text).to.not.equal(t.prompts.categoryGuess(category)).and.not.equal(t.prompts.category);
+      expect((await h.drafts.get('test:user1'))!.draft.values.category).to.equal(category);
+    });
+  }
+
+  it('"不对" asks the category again with its buttons; a button after a guess is taken as it is', async () => {
+    const h = await run(upToCategory);
+    await h.say('中风');
+    expect((await h.say('不对，我重新选')).text).to.equal(t.prompts.category);
+    await h.say('中风');
+    expect((await h.say('言语')).text).to.equal(t.prompts.channel);
+    expect((await h.drafts.get('test:user1'))!.draft.values.category).to.equal('言语');
   });
 });
 
@@ -471,8 +504,8 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
       expect(replies.at(-1)?.text, question).to.include(t.consent);
       expect(replies.map((r) => r.text).join('\n'), question).to.not.include(t.prompts.role);
     }
-    // Not a clear answer and not a question the knowledge base answers: the buttons are named.
-    expect((await h.say('要带什么材料')).text).to.equal(t.errors.confirm(t.consentButtons));
+    // Neither a yes nor a no: the buttons are named.
+    expect((await h.say('随便')).text).to.equal(t.errors.confirm(t.consentButtons));
     expect((await h.say('同意')).text).to.equal(t.prompts.role);
   });
 

@@ -175,6 +175,16 @@ describe('BookingDialog', () => {
     expect(await h.slots.list({ freeOnly: false })).to.satisfy((slots: { booked: number }[]) => slots.every((sl) => sl.booked === 0));
   });
 
+  it('reads a date said after that refusal as another booking request, never as an unanswered question', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'pre_review' }), h.clock.now());
+    await h.say('预约下周二上午');
+    for (const again of ['下周三上午可以吗', '那12月1号呢']) {
+      expect((await h.say(again)).text, again).to.include(t.afterPreReview);
+    }
+    expect(await h.unanswered.list(10)).to.have.length(0);
+  });
+
   it('says there is nothing to cancel when nothing is booked', async () => {
     const h = await withCase();
     expect((await h.say('取消预约')).text).to.equal(t.noBooking);

@@ -8,6 +8,7 @@ type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 const t = text.application;
 const b = text.booking;
 const s = text.status;
+const p = text.privacy;
 const f = text.flow;
 const ADULT_ID = '11010519491231002X';
 
@@ -31,7 +32,7 @@ const familyCheck = (...more: string[]) => async () => {
   return inputs(['帮家人查进度', h.caseNo, ...more], h);
 };
 
-const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '腿脚不好', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
+const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
 
 interface Step {
   flow: string;
@@ -54,6 +55,18 @@ const steps: Step[] = [
   { flow: 'application', step: 'summary', reach: () => inputs(toSummary), asks: t.summary.intro, back: t.prompts.address, cancel: t.cancelConfirm },
   { flow: 'application', step: 'which field to change', reach: () => inputs([...toSummary, '修改']), asks: t.summary.pickField, back: t.prompts.address, cancel: t.cancelConfirm },
   { flow: 'application', step: 'confirming a cancel', reach: () => inputs(['我要办残疾证', '同意', '取消']), asks: t.cancelConfirm, back: t.prompts.role, cancel: t.cancelled },
+  // Every field of the form, reached by the answers before it.
+  ...([
+    ['ID number', 6, t.prompts.idNumber, t.prompts.name],
+    ['phone', 7, t.prompts.phone, t.prompts.idNumber],
+    ['户籍', 8, t.prompts.hukou, t.prompts.phone],
+    ['category', 9, t.prompts.category, t.prompts.hukou],
+    ['online or window', 10, t.prompts.channel, t.prompts.category],
+    ['mail or pick up', 11, t.prompts.delivery, t.prompts.channel],
+    ['address (free text)', 12, t.prompts.address, t.prompts.delivery],
+  ] as const).map(([field, answered, asks, back]): Step => ({
+    flow: 'application', step: field, reach: () => inputs(toSummary.slice(0, answered)), asks, back, cancel: t.cancelConfirm,
+  })),
   {
     flow: 'application',
     step: 'resuming a saved draft',
@@ -87,6 +100,26 @@ const steps: Step[] = [
   { flow: 'family check', step: 'case number', reach: () => inputs(['帮家人查进度']), asks: s.familyAskCaseNo, back: s.familyAskCaseNo, cancel: f.cancelled },
   { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
   { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
+  {
+    flow: 'privacy',
+    step: 'case number',
+    reach: async () => inputs(['导出我的数据'], await withCase()),
+    asks: p.askCaseNo,
+    back: p.askCaseNo,
+    cancel: f.cancelled,
+  },
+  {
+    flow: 'privacy',
+    step: 'ID tail',
+    reach: async () => {
+      const h = await withCase();
+      return inputs(['导出我的数据', h.caseNo], h);
+    },
+    asks: p.askIdTail,
+    back: p.askIdTail,
+    cancel: f.cancelled,
+  },
+  { flow: 'privacy', step: 'confirming erasure', reach: () => inputs(['删除我的信息']), asks: p.eraseConfirm, back: p.eraseConfirm, cancel: f.cancelled },
   {
     flow: 'followers',
     step: 'remove a follower',
@@ -156,6 +189,32 @@ describe('Interruptions at every step of every flow', () => {
         expect((await h.say('公示要几天')).text).to.include('5个工作日').and.include('依据');
       });
     });
+  }
+});
+
+// Questions in people's own words, none of them a wording of the knowledge base: each must be
+// read as a question at every step (not as the field's answer, nor as a wrong one), answered
+// as well as the bot can, and the step asked again.
+const ownWords = ['护理补贴谁能领', '要带什么材料', '那俺娘要去医院不', '盲人能办残疾证不', '在哪儿评残啊'];
+// What an aside reply is: an answer with its source, a decline, the candidates named, or "can't answer".
+const asideReply = /依据|您问的可能是|答不准|不在我们这里办|不归/;
+
+// The materials step after an online submission (its 返回 and 取消 are tested with it).
+const materialsStep: Pick<Step, 'flow' | 'step' | 'reach' | 'asks'> = {
+  flow: 'materials', step: 'a material to hand in', reach: () => inputs([...toSummary, '确认提交']), asks: text.upload.ask.photos,
+};
+
+describe('A question in anyone\'s words at every step of every flow', () => {
+  for (const step of [...steps, materialsStep]) {
+    for (const question of ownWords) {
+      it(`${step.flow}: ${step.step} <- "${question}"`, async () => {
+        const h = await step.reach();
+        const replies = texts(await h.send(question));
+        expect(replies.length, replies.join(' | ')).to.be.greaterThan(1);
+        expect(replies.slice(0, -1).join('\n')).to.match(asideReply);
+        expect(replies.at(-1)).to.include(step.asks);
+      });
+    }
   }
 });
 

@@ -34,7 +34,8 @@ describe('MainDialog: policy questions', () => {
     const first = await say('办残疾证要带哪些材料');
     const entry = kb.entries.find((e) => first.text?.startsWith(e.answer));
     expect(entry?.followUps.length, 'the materials answer offers follow-ups').to.be.greaterThan(0);
-    const target = kb.entry(entry!.followUps[0].to)!;
+    const follow = entry!.followUps[0];
+    const target = kb.entry('to' in follow ? follow.to : '')!;
     expect((await say('1')).text).to.include(target.answer);
     await say('办残疾证要带哪些材料');
     expect((await say(entry!.followUps[0].label)).text).to.include(target.answer);
@@ -134,5 +135,55 @@ describe('MainDialog: policy questions', () => {
     const catalogue = [text.help({ government: '', federation: '' }), text.clarify.intro, text.application.errors.choice, text.flow.help, text.runOn.more];
     const withButtons = new Set([text.help({ government: '', federation: '' }), text.clarify.intro, text.application.errors.choice]);
     for (const sentence of catalogue) if (/按钮前.{0,2}数字|回复数字/.test(sentence)) expect(withButtons.has(sentence), sentence).to.equal(true);
+  });
+});
+
+describe('MainDialog: what a hotline agent would say', () => {
+  for (const question of ['要带什么材料', '要带啥材料']) {
+    it(`"${question}" alone gets the one set of materials for the combined application, with the specifics as buttons`, async () => {
+      const { say } = await setup();
+      const reply = await say(question);
+      expect(reply.text).to.include('一套材料').and.include('身份证').and.include('户口本').and.include('依据');
+      expect(reply.text).to.not.include(text.clarify.intro);
+      expect(buttons(reply)).to.include('网上办要传什么？');
+    });
+  }
+
+  for (const [question, lead] of [['盲人能办残疾证不', '能申请。'], ['耳朵聋了能办残疾证吗', '能申请。'], ['电动轮椅能领燃油补贴吗', '不能。']] as const) {
+    it(`"${question}" (can I?) starts with the yes or no`, async () => {
+      const { say } = await setup();
+      expect((await say(question)).text).to.match(new RegExp(`^${lead}`));
+    });
+  }
+
+  it('a definition question gets the definition without a yes/no in front', async () => {
+    const { say } = await setup();
+    expect((await say('视力残疾是指什么')).text).to.match(/^视力残疾就是/);
+  });
+
+  it('"取消" with nothing in progress says so, and offers how to withdraw a submitted application', async () => {
+    const { say, kb } = await setup();
+    const reply = await say('取消');
+    expect(reply.text).to.equal(text.nothingToCancel);
+    expect((await say('1')).text).to.include(kb.entry('flow-withdraw')!.answer);
+  });
+});
+
+describe('Personal data typed at the wrong moment', () => {
+  const personal = ['123456', '12345X', 'YC202611200001', '13812345678', '138 1234 5678', '11010519491231002X', '我的电话是13812345678', '身份证后六位是12345X'];
+
+  it('never reaches the unanswered questions curators read, while a real unknown question does', async () => {
+    const { say, unanswered } = await setup();
+    for (const input of personal) await say(input);
+    expect(await unanswered.list(50), JSON.stringify(await unanswered.list(50))).to.have.length(0);
+    await say('火星上能办残疾证吗');
+    expect(await unanswered.list(50)).to.have.length(1);
+  });
+
+  it('is not recorded when said as a question in the middle of a form either', async () => {
+    const { say, unanswered } = await setup();
+    for (const input of ['我要办残疾证', '同意', '给我自己', '1', '选好了']) await say(input);
+    await say('我的电话是13812345678可以吗');
+    expect(await unanswered.list(50)).to.have.length(0);
   });
 });

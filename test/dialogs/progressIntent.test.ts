@@ -29,6 +29,14 @@ describe('Whose case a progress question is about', () => {
     ['家属怎么查进度', undefined],
     ['帮我妈申请残疾证', undefined],
     ['公示要几天', undefined],
+    // How long processing takes, and how checking works, are policy questions.
+    ['残疾证办下来要多长时间', undefined],
+    ['申请批下来一般要多久', undefined],
+    ['咋查进度', undefined],
+    ['进度在哪看', undefined],
+    ['怎样知道办到哪一步了', undefined],
+    ['查一下我的进度', 'progress'],
+    ['帮我妈查一下', 'familyCheck'],
   ];
   for (const [input, expected] of table) {
     it(`"${input}" -> ${expected ?? 'no look-up'}`, () => expect(recognizeProgressIntent(input)).to.equal(expected));
@@ -42,6 +50,23 @@ describe('Whose case a progress question is about', () => {
       expect((await h.sayAs('son', phrase)).text, phrase).to.equal(s.familyAskCaseNo);
       await h.sayAs('son', '取消');
     }
+  });
+
+  it('"咋查进度" explains how to check and offers the button that starts one', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), h.clock.now());
+    const reply = await h.say('咋查进度');
+    expect(reply.text).to.include(h.kb.entry('progress-check')!.answer).and.not.include(record.caseNo);
+    const actions = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
+    const button = actions.find((a) => a.includes('查我的进度'));
+    expect(button, actions.join('|')).to.not.equal(undefined);
+    expect((await h.say(button!)).text).to.include(record.caseNo);
+  });
+
+  it('"残疾证办下来要多长时间" is answered from the knowledge base, not a look-up', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), h.clock.now());
+    expect((await h.say('残疾证办下来要多长时间')).text).to.include('依据').and.include('工作日');
   });
 
   it('shows a relative\'s case at once to the family member who submitted it', async () => {

@@ -14,4 +14,16 @@ describe('Run-on messages with several questions', () => {
     const alone = await (await dialogHarness()).say('补贴能领多少');
     expect((await h.say('1')).text).to.equal(alone.text);
   });
+
+  for (const message of ['老头子中风了能办残疾证吗能领多少钱', '我妈眼睛看不见，能办残疾证不，能领多少钱', '孩子是自闭症能办证吗？一个月能领多少钱']) {
+    it(`offers the other question of "${message}" as a button, even when one is asked back or vague`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(message);
+      // Whichever question is answered (or asked back), the other is a button.
+      const parts = h.kb.splitQuestions(message);
+      expect(parts).to.have.length(2);
+      expect(buttons(reply).some((b) => parts.map(text.runOn.button).includes(b)), buttons(reply).join('|')).to.equal(true);
+      expect(await h.drafts.get('test:user1')).to.equal(undefined);
+    });
+  }
 });

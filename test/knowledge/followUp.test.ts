@@ -47,6 +47,19 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(readInContext(decide, '视力的呢', { ...topic, turns: 3 }).contextual).to.equal(false);
   });
 
+  it('reads a new question after an answer as about its topic, not as that answer again', () => {
+    const { kb } = shippedKnowledge();
+    const top = (previous: string, q: string) => kb.suggest(q, 3, previous).suggestions[0]?.id;
+    // "要等多久" after where to be appraised: waiting for the appraisal, not the whole process.
+    expect(top('肢体残疾在哪个医院鉴定', '要等多久')).to.equal('appr-schedule');
+    // "一级的呢" after who gets the care allowance: the answer for 一级, not the same answer again.
+    expect(top('护理补贴谁能领', '一级的呢')).to.equal('sub-care-grade12');
+    expect(kb.entry('sub-care-grade12')!.answer).to.match(/^能。一级、二级/);
+    expect(top('护理补贴谁能领', '三级智力的呢')).to.equal('sub-care-grade34');
+    // The same entry is still right when it holds what is asked.
+    expect(top('公示在哪贴', '贴几天')).to.equal('flow-publicity');
+  });
+
   it('keeps the topic of a question answered with "您想问的是", and reads small talk on its own', () => {
     const { kb } = shippedKnowledge();
     expect(kb.decide('补贴').kind).to.equal('clarify');

@@ -99,6 +99,16 @@ describe('the shipped knowledge base', () => {
     expect(mentioning.length).to.be.greaterThan(0);
   });
 
+  it('shows no placeholder phone (0000-…) and cites another county only in an answer about that county', () => {
+    for (const e of kb.entries) {
+      expect(e.answer, e.id).to.not.match(/0000-\d|\{\{|XXX|待补充/);
+      for (const place of ['津市', '平原', '庐山', '宿迁']) {
+        if (e.source.includes(place)) expect(e.answer, `${e.id} cites ${place}`).to.include(place);
+      }
+    }
+    expect(kb.entry('flow-total-time')!.source).to.not.include('津市');
+  });
+
   it('covers every item of the bundle and each certificate sub-item', () => {
     const all = kb.entries.map((e) => `${e.question} ${e.answer}`).join('\n');
     for (const topic of ['新办', '换领', '迁移', '补办', '注销', '变更', '生活补贴', '护理补贴', '失业登记', '就业困难', '社会保障卡', '养老保险', '教育', '燃油', '公示', '好差评', '上门', '12345', '12385']) {

@@ -48,12 +48,28 @@ describe('homophone correction', () => {
     expect(corrector.correct('视事')).to.equal('视事');
   });
 
+  it('never rewrites or cuts a word the text already spells right', () => {
+    const vocabulary = new Set(['油补', '补助', '腿脚', '不好', '老人', '肢体', '残疾', '残疾证']);
+    const corrector = new HomophoneCorrector(vocabulary);
+    expect(corrector.correct('有补助么')).to.equal('有补助么');
+    expect(corrector.correct('腿脚不好使')).to.equal('腿脚不好使');
+    // A known word kept whole and unchanged inside the correction is fine.
+    expect(corrector.correct('残疾症')).to.equal('残疾证');
+  });
+
   it('finds the right entries for typed-by-sound questions in the shipped knowledge base', () => {
     const { kb } = shippedKnowledge();
     const top = (q: string) => kb.suggest(q, 3).suggestions[0]?.id;
     expect(top('护里补帖怎么领')).to.match(/^(sub-care|care-allowance)/);
-    expect(kb.questionKey('残疾症')).to.include('残疾人证');
-    expect(kb.questionKey('残急证在哪办')).to.include('残疾人证');
+    expect(top('残疾症怎么办理')).to.equal('cert-new-how');
+    expect(top('残急证在哪办')).to.equal('cert-new-how');
+  });
+
+  it('keeps the text as typed unless the correction fits the knowledge base clearly better', () => {
+    const { kb } = shippedKnowledge();
+    // Before: 有补助么 was read as 油补贴幺 (the fuel subsidy), 腿脚不好使 as 老人肢体使.
+    expect(kb.suggest('有补助么', 3).suggestions[0]?.id ?? '').to.not.match(/fuel/);
+    expect(kb.suggest('腿脚不好使', 3).suggestions[0]?.id).to.match(/limb/);
   });
 });
 

@@ -1,0 +1,19 @@
+/**
+ * The disability category a description names, in the words people use: "中风" and "走路不方便"
+ * are 肢体, "看不见" 视力, "说不清话" 言语, "脑子不好" 智力. Checked in this order (the first that
+ * fits wins); whether it is right is for the person to confirm and the hospital to appraise.
+ */
+export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
+  ['多重', /多重|好几种|多种残疾/],
+  ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲|瞎/],
+  ['听力', /听力|耳朵|耳聋|聋|听不见|听不清|耳背/],
+  ['言语', /言语|说话|说不清|说不出|语言|不会说|哑|口吃|结巴/],
+  ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便|轮椅/],
+  ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆/],
+  ['精神', /精神|自闭|孤独症|抑郁|精神分裂/],
+];
+
+/** The category a text describes, if any. */
+export function categoryDescribed(text: string): string | undefined {
+  return CATEGORY_DESCRIPTIONS.find(([, words]) => words.test(text))?.[0];
+}
