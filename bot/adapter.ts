@@ -51,17 +51,41 @@ class ChannelCredentialsFactory implements CredentialsFactory {
   }
 }
 
+/** The public cloud's token audience and login for bot-to-channel calls (botframework-connector's AuthenticationConstants). */
+const TO_CHANNEL_SCOPE = 'https://api.botframework.com';
+const LOGIN_PREFIX = 'https://login.microsoftonline.com/';
+
+/**
+ * The headers that prove the bot to another channel's service when it fetches a file there: the
+ * MicrosoftApp* credentials' bearer, as the adapter's own Connector calls carry it; none when
+ * the bot is anonymous.
+ */
+export function channelHeaders(config: Config): (url: URL) => Promise<Record<string, string>> {
+  if (!config.microsoftAppId || !config.microsoftAppPassword) return async () => ({});
+  const factory = new ConfigurationServiceClientCredentialFactory(credentialOptions(config));
+  const appId = config.microsoftAppId;
+  return async (url) => {
+    const credentials = await factory.createCredentials(appId, TO_CHANNEL_SCOPE, `${LOGIN_PREFIX}${config.microsoftAppTenantId ?? 'botframework.com'}`, true);
+    const headers: Record<string, string> = {};
+    await credentials.signRequest({ url: url.href, headers: { set: (name: string, value: string) => (headers[name.toLowerCase()] = value) } } as never);
+    return headers;
+  };
+}
+
+const credentialOptions = (config: Config) =>
+  ({
+    MicrosoftAppId: config.microsoftAppId,
+    MicrosoftAppPassword: config.microsoftAppPassword,
+    MicrosoftAppTenantId: config.microsoftAppTenantId,
+    MicrosoftAppType: config.microsoftAppType,
+  }) as ConfigurationBotFrameworkAuthenticationOptions;
+
 /**
  * The Bot Framework adapter. Anonymous when MicrosoftAppId is unset (local use, the
  * self-hosted channel); JWT-validated when it is set.
  */
 export function createAdapter(config: Config, logger: Logger, channel?: ChannelCredential): CloudAdapter {
-  const options = {
-    MicrosoftAppId: config.microsoftAppId,
-    MicrosoftAppPassword: config.microsoftAppPassword,
-    MicrosoftAppTenantId: config.microsoftAppTenantId,
-    MicrosoftAppType: config.microsoftAppType,
-  } as ConfigurationBotFrameworkAuthenticationOptions;
+  const options = credentialOptions(config);
   const configured = new ConfigurationServiceClientCredentialFactory(options);
   const auth = new ConfigurationBotFrameworkAuthentication(options, channel ? new ChannelCredentialsFactory(configured, channel) : configured);
   const adapter = new CloudAdapter(auth);

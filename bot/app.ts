@@ -16,7 +16,7 @@ import { Privacy } from '../cases/privacy.js';
 import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { issueToken, newConnectorSecret, registerDirectLine } from './channels/directLine.js';
+import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
@@ -26,7 +26,9 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { createAdapter } from './adapter.js';
+import { channelHeaders, createAdapter } from './adapter.js';
+import { attachmentDownloads } from './attachmentDownloads.js';
+import { attachmentPolicy } from './attachmentPolicy.js';
 import type { Config } from './config.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { ReplyTargets } from './replyTargets.js';
@@ -41,6 +43,7 @@ import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
 
+const DAY_MS = 24 * 3600_000;
 /** How long `close` lets requests in flight finish before closing their connections. */
 const CLOSE_GRACE_MS = 3000;
 
@@ -106,7 +109,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
   );
-  const bot = new OneVisitBot(conversationState, userState, dialog, answers);
+  const bot = new OneVisitBot(conversationState, userState, dialog, answers, drafts);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
@@ -120,6 +123,18 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   adapter.use(turnLog(logger, clock));
   adapter.use(pinLocale);
   adapter.use(reuseDialogStateConfiguration());
+  // Every channel's files are fetched before the dialogs run, so a dialog sees bytes, never a URL.
+  adapter.use(
+    attachmentDownloads(
+      attachmentPolicy({
+        maxBytes: config.uploadMaxBytes,
+        allowedServiceUrls: config.allowedServiceUrls,
+        directLineServiceUrl,
+        connectorSecret,
+        channelHeaders: channelHeaders(config),
+      }),
+    ),
+  );
 
   const server = createWebServer();
   const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
@@ -148,10 +163,17 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     logger,
     appId: config.microsoftAppId,
     lockout,
+    uploadMaxBytes: config.uploadMaxBytes,
+  });
+  const tokens = { secret: config.directLineSecret, clock, store: stores.directLine };
+  registerWebChat(server, {
+    issueToken: (userId) => issueToken(tokens, userId ? { id: userId } : undefined),
+    resumeToken: (userId, conversationId) => resumeToken(tokens, { id: userId }, conversationId, config.webchatResumeDays * DAY_MS),
+    hotlines: region.hotlines,
+    resumeDays: config.webchatResumeDays,
   });
   // Many instances on one transcript: an append on any of them wakes the streams open on this one.
   const stopWatching = await stores.directLine.watch?.((conversationId) => directLine.notify(conversationId));
-  registerWebChat(server, { issueToken: (userId) => issueToken({ secret: config.directLineSecret, clock }, userId ? { id: userId } : undefined), hotlines: region.hotlines });
 
   return {
     server,

@@ -36,8 +36,19 @@ export interface Config {
   floodLimits?: FloodLimits;
   /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
   allowedServiceUrls: string[];
-  /** UPLOAD_MAX_BYTES: the largest material file taken in the chat (10 MB by default). */
+  /** UPLOAD_MAX_BYTES: the largest material file taken in the chat (10 MB by default): Direct Line uploads, files fetched for a message. */
   uploadMaxBytes: number;
+  /** WEBCHAT_RESUME_DAYS: how long the Web Chat page keeps its user and conversation after the last visit. */
+  webchatResumeDays: number;
+}
+
+/** A whole number from the environment within [min, max], else start-up stops naming the variable. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} 无效: ${raw}（应是 ${min} 到 ${max} 之间的整数）`);
+  return n;
 }
 
 /** UPLOAD_MAX_BYTES: a whole number of bytes, or with a unit (10MB, 512KB); 1 KB to 50 MB. */
@@ -106,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     floodLimits: floodLimitsOf(env),
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
+    webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
   };
 }

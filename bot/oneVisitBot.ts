@@ -1,6 +1,8 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { userKeyOf } from '../dialogs/application/applicationDialog.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
+import type { DraftStore } from '../data/stores.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
 import { receivedFiles } from '../dialogs/receivedFiles.js';
 import { messageWithButtons } from '../dialogs/replies.js';
@@ -22,6 +24,8 @@ export class OneVisitBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly dialog: MainDialog,
     private readonly answers: PolicyAnswers,
+    /** Half-filled applications: someone coming back to one is offered it in the welcome. */
+    private readonly drafts?: DraftStore<unknown>,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -81,6 +85,8 @@ export class OneVisitBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     await this.welcomed.set(context, true);
     await this.welcomeLast.set(context, true);
-    await this.answers.sendMenu(context, text.welcome.lines.join('\n'));
+    const draft = await this.drafts?.get(userKeyOf(context));
+    const lines = draft ? [...text.welcome.lines, text.welcome.draftKept] : text.welcome.lines;
+    await this.answers.sendMenu(context, lines.join('\n'), draft ? [text.welcome.resumeButton] : []);
   }
 }

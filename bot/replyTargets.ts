@@ -17,6 +17,11 @@ export class ReplyTargets {
     }
   }
 
+  /** Loopback, or named in ALLOWED_SERVICE_URLS. */
+  isListed(url: URL): boolean {
+    return isLoopback(url.hostname) || this.origins.has(url.origin) || this.hosts.has(url.hostname.toLowerCase());
+  }
+
   /** Why replies cannot go to `serviceUrl`, or undefined when they may. */
   problem(serviceUrl: string): string | undefined {
     let url: URL;
@@ -30,7 +35,7 @@ export class ReplyTargets {
     if (/^\/v3\/directline(\/|$)/i.test(url.pathname)) return 'serviceUrl 不能指向本机的 Direct Line 通道';
     // The public Bot Framework service only takes authenticated bots: an anonymous reply there can only fail.
     if (/(^|\.)botframework\.(com|azure\.us|cn)$/i.test(url.hostname)) return '未配置 MicrosoftAppId 的机器人不能回复 Bot Framework 公共服务';
-    if (isLoopback(url.hostname) || this.origins.has(url.origin) || this.hosts.has(url.hostname.toLowerCase())) return undefined;
+    if (this.isListed(url)) return undefined;
     return `未配置 MicrosoftAppId 时只回复本机或 ALLOWED_SERVICE_URLS 中的地址，不回复 ${url.host}`;
   }
 }

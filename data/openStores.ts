@@ -2,7 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
 import type { CaseStore } from './cases.js';
-import type { DirectLineStore } from './directLineStore.js';
+import type { DirectLineLimits, DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
 import { DiskFileStore } from './files/diskFileStore.js';
 import type { FileStore } from './files/fileStore.js';
@@ -23,7 +23,7 @@ import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
-import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
+import { MemoryDirectLineStore, directLineLimits } from './memory/memoryDirectLineStore.js';
 import { MemoryDraftStore } from './memory/memoryDraftStore.js';
 import { MemoryFamilyStore } from './memory/memoryFamilyStore.js';
 import { MemoryFileStore } from './memory/memoryFileStore.js';
@@ -52,7 +52,13 @@ export interface StoreConfig {
   sharedSecrets?: Record<string, string | undefined>;
   /** Days a chat's state is kept after its last change (lowdb; default 30). */
   chatStateIdleDays?: number;
+  /** WEBCHAT_RESUME_DAYS: a Direct Line transcript is kept this long after its last activity (7 by default). */
+  webchatResumeDays?: number;
 }
+
+/** The Direct Line transcript's retention: as long as a page may come back to it. */
+const directLineRetention = (config: StoreConfig): Partial<DirectLineLimits> =>
+  config.webchatResumeDays ? { retentionMs: config.webchatResumeDays * 24 * 3600_000 } : {};
 
 /** What the stores report that nobody awaits: set-aside files, a taken-over lock, failed background writes. */
 export interface StoreEvents {
@@ -92,7 +98,7 @@ const consoleEvents: StoreEvents = {
 export async function openStores<Draft>(config: StoreConfig, events: StoreEvents = consoleEvents): Promise<Stores<Draft>> {
   switch (config.store) {
     case 'memory':
-      return openMemoryStores<Draft>();
+      return openMemoryStores<Draft>(directLineRetention(config));
     case 'lowdb':
       return openLowdbStores<Draft>(config, events);
     case 'postgres':
@@ -103,7 +109,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
 }
 
 /** Everything in this process only: tests, demos, benchmarks of the bot without disk. */
-export function openMemoryStores<Draft>(): Stores<Draft> {
+export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = {}): Stores<Draft> {
   const storage = new MemoryBotStorage();
   return {
     storage,
@@ -116,7 +122,7 @@ export function openMemoryStores<Draft>(): Stores<Draft> {
     outbox: new MemoryOutboxStore(),
     family: new MemoryFamilyStore(),
     jobState: new MemoryJobState(),
-    directLine: new MemoryDirectLineStore(),
+    directLine: new MemoryDirectLineStore(undefined, directLineLimits(directLine)),
     files: new MemoryFileStore(),
     close: async () => undefined,
   };
@@ -135,7 +141,8 @@ async function openPostgresStores<Draft>(databaseUrl: string | undefined, secret
   return { ...pgStores<Draft>(db), shared: true, close: () => db.close() };
 }
 
-async function openLowdbStores<Draft>({ dataDir, chatStateIdleDays }: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {
+async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {
+  const { dataDir, chatStateIdleDays } = config;
   const lock = await DataDirLock.acquire(dataDir, {
     onTakeOver: (stale) => events.info('data_lock_taken_over', { dataDir, stalePid: stale.pid, staleHost: stale.host, staleSince: stale.startedAt }),
   });
@@ -159,7 +166,7 @@ async function openLowdbStores<Draft>({ dataDir, chatStateIdleDays }: StoreConfi
       LowdbOutboxStore.open(dataDir, { onError: (err) => events.error('outbox_write_failed', { message: err.message }) }),
       LowdbFamilyStore.open(dataDir),
       LowdbJobState.open(dataDir, { onCorrupt: setAside }),
-      LowdbDirectLineStore.open(dataDir),
+      LowdbDirectLineStore.open(dataDir, directLineRetention(config)),
     ]);
     return {
       storage,

@@ -108,7 +108,9 @@ export class MainDialog extends ComponentDialog {
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
-    if (command === 'resume' || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume: command === 'resume' }, outcome: 'application-start' };
+    // "继续上次的申请" typed, or picked from the welcome by its number.
+    const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
+    if (resume || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume }, outcome: 'application-start' };
     return undefined;
   }
 

@@ -100,11 +100,11 @@ export class PolicyAnswers {
   }
 
   /** A message with the main menu's buttons (welcome, help): each asks its question. */
-  async sendMenu(context: TurnContext, message: string): Promise<void> {
+  async sendMenu(context: TurnContext, message: string, first: string[] = []): Promise<void> {
     await this.offer(
       context,
       message,
-      text.welcome.buttons.map((label) => ({
+      [...first, ...text.welcome.buttons].map((label) => ({
         label,
         value: recognizeCommand(label) === 'human' ? { type: 'human' } : { type: 'ask', question: label },
       })),

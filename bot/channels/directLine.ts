@@ -4,12 +4,15 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../../data/clock.js';
 import type { DirectLineActivity, DirectLineStore } from '../../data/directLineStore.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../../data/files/inspectUpload.js';
 import { formatIssues } from '../../data/validation.js';
 import { HttpError, guardRoute, readJsonBody, sendJson, sourceAddress } from '../http.js';
 import { idProblem, idSchema } from '../ids.js';
 import { CredentialLockout } from '../limits/lockout.js';
 import type { Logger } from '../logger.js';
 import { ConversationFeed, attachStreams } from './directLineStream.js';
+import { DirectLineUploads } from './directLineUploads.js';
+import { UploadError, discardBody, readMultipartUpload, uploadCap } from './multipartUpload.js';
 import { isSecret, signToken, signingKey, verifyToken, type TokenClaims } from './directLineTokens.js';
 
 /** The cloud service's limit on one activity. */
@@ -17,6 +20,8 @@ export const MAX_DIRECT_LINE_ACTIVITY_BYTES = 256 * 1024;
 export const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
 /** As in the 3.0 reference: a `streamUrl` must be connected to within 60 seconds. */
 export const STREAM_URL_TTL_SECONDS = 60;
+/** Files one upload may carry (Web Chat sends what the person picked at once). */
+export const MAX_UPLOAD_FILES = 5;
 /** How often, at most, a new conversation also sweeps out the expired ones. */
 const SWEEP_INTERVAL_MS = 3600_000;
 
@@ -50,6 +55,8 @@ export interface DirectLineDeps {
   appId?: string;
   /** Wrong secrets, counted per source address and in all; one of its own unless the app shares one. */
   lockout?: CredentialLockout;
+  /** UPLOAD_MAX_BYTES: the largest file `…/upload` takes (413 beyond it). */
+  uploadMaxBytes?: number;
 }
 
 export interface DirectLineToken {
@@ -64,6 +71,16 @@ export interface DirectLineChannel {
   /** Wakes the streams open here on a conversation another instance appended to (a shared store). */
   notify(conversationId: string): void;
 }
+
+/**
+ * Where the bot fetches a file posted to `…/upload`: on the channel's Connector side, which
+ * answers to the connector secret only (see `ChannelCredential` in bot/adapter.ts).
+ */
+const attachmentUrlOf = (serviceUrl: string, conversationId: string, attachmentId: string) =>
+  `${serviceUrl}/v3/attachments/${encodeURIComponent(conversationId)}/${encodeURIComponent(attachmentId)}`;
+
+/** True for a URL under the channel's attachments at `serviceUrl` (whoever's conversation it names). */
+export const isDirectLineAttachmentUrl = (url: URL, serviceUrl: string) => url.href.startsWith(`${serviceUrl}/v3/attachments/`);
 
 type TokenDeps = Pick<DirectLineDeps, 'secret' | 'clock' | 'tokenTtlSeconds'>;
 
@@ -139,6 +156,18 @@ export function issueToken(deps: TokenDeps, user: DirectLineUser = { id: `dl_${r
   return mint(deps, newConversationId(), user);
 }
 
+/**
+ * A token for a conversation a page had before (after a reload): for a user who is a member of
+ * it, while it was last used within `maxIdleMs`; undefined otherwise, and the page starts anew.
+ */
+export async function resumeToken(deps: TokenDeps & { store: DirectLineStore }, user: DirectLineUser, conversationId: string, maxIdleMs: number): Promise<DirectLineToken | undefined> {
+  if (idProblem(conversationId)) return undefined;
+  const conversation = await deps.store.get(conversationId);
+  if (!conversation?.members.includes(user.id)) return undefined;
+  if (deps.clock.now().getTime() - Date.parse(conversation.updatedAt) > maxIdleMs) return undefined;
+  return mint(deps, conversationId, user);
+}
+
 const id = idSchema;
 const name = z.string().max(256).optional();
 // Clients send `user: {}` when they have no id to give (the official one does): no user then.
@@ -151,6 +180,7 @@ const userActivityShape = z
     from: optionalUser,
     locale: z.string().max(64).optional(),
     channelData: z.record(z.unknown()).optional(),
+    attachments: z.array(z.object({ contentUrl: z.string().max(MAX_DIRECT_LINE_ACTIVITY_BYTES).optional() }).passthrough()).max(20).optional(),
   })
   .passthrough();
 const botActivityShape = z.object({ type: z.string().min(1) }).passthrough();
@@ -201,6 +231,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   shapeRouterErrors(server);
   const key = signingKey(deps.secret);
   const feed = new ConversationFeed();
+  const uploads = new DirectLineUploads(clock);
+  const uploadMaxBytes = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes;
   let lastSweep = -Infinity;
 
   const serviceUrl = () => `${deps.publicBaseUrl().replace(/\/+$/, '')}${PREFIX}`;
@@ -234,6 +266,11 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   function requireAnonymousBot(): void {
     if (deps.appId) throw new DirectLineError(503, '自托管 Direct Line 只能用于匿名模式的机器人（未设置 MicrosoftAppId）');
+  }
+
+  function requireConnectorSecret(req: Request): void {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer || !isSecret(bearer, deps.connectorSecret)) throw new DirectLineError(401, '只有机器人本身可以访问这里');
   }
 
   const userOf = (claims: TokenClaims): DirectLineUser | undefined => (claims.user ? { id: claims.user, name: claims.name } : undefined);
@@ -326,12 +363,11 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     sendJson(res, 200, { ...mint(deps, conversationId, user), streamUrl: streamUrl(conversationId, user, watermark) });
   }));
 
-  server.post(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
-    const caller = authenticate(req);
-    const conversationId = conversationIdOf(req);
-    authorizeConversation(caller, conversationId);
-    requireAnonymousBot();
-    const posted = parse(userActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
+  /**
+   * A user's activity into the transcript and to the bot. `files` are an upload's: the
+   * transcript (what clients read) names them, the bot's turn alone gets their `contentUrl`.
+   */
+  async function deliver(caller: Caller, conversationId: string, posted: z.infer<typeof userActivityShape>, files?: { kept: string[]; attachments: Record<string, unknown>[] }): Promise<string> {
     // As the cloud service does: a token bound to a user speaks as that user, whatever `from` says.
     const bound = caller.kind === 'token' ? userOf(caller.claims) : undefined;
     const userId = bound?.id ?? posted.from?.id;
@@ -340,22 +376,75 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     const stored = await store.append(
       conversationId,
       // The channel's fields are the channel's: id, timestamp, conversation, recipient and serviceUrl are set here, whatever the client sent.
-      { ...posted, from, channelId: 'directline', serviceUrl: serviceUrl(), conversation: { id: conversationId }, recipient: DIRECT_LINE_BOT },
+      { ...posted, ...(files && { attachments: files.attachments }), from, channelId: 'directline', serviceUrl: serviceUrl(), conversation: { id: conversationId }, recipient: DIRECT_LINE_BOT },
       clock.now(),
     );
     if (!stored) throw new DirectLineError(404, '会话不存在或已过期');
     feed.notify(conversationId);
+    const turn = files ? { ...stored, attachments: files.attachments.map((a, i) => ({ ...a, contentUrl: attachmentUrlOf(serviceUrl(), conversationId, files.kept[i]) })) } : stored;
     try {
       // A user's first activity tells the bot the user joined, as the cloud service does when the token carried no user id.
       if ((await store.addMembers(conversationId, [userId]))?.length) await announce(conversationId, [{ id: userId, name: from.name }], from, posted.locale);
-      await runTurn(stored);
+      await runTurn(turn);
     } catch (err) {
       // The activity stays in the transcript; the client learns the bot did not take it.
       logger.error('directline_turn_failed', { conversation: conversationId, message: (err as Error).message });
       throw new DirectLineError(502, '机器人处理这条消息时出错');
     }
-    sendJson(res, 200, { id: stored.id });
+    return stored.id;
+  }
+
+  server.post(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
+    const caller = authenticate(req);
+    const conversationId = conversationIdOf(req);
+    authorizeConversation(caller, conversationId);
+    requireAnonymousBot();
+    const posted = parse(userActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
+    // Files come through `…/upload` (or inline, as data: URLs): a link named here could be anywhere, another conversation's file included.
+    if (posted.attachments?.some((a) => a.contentUrl !== undefined && !a.contentUrl.startsWith('data:'))) {
+      throw new DirectLineError(400, '文件请通过 upload 接口上传');
+    }
+    sendJson(res, 200, { id: await deliver(caller, conversationId, posted) });
   }));
+
+  /**
+   * Files into the conversation, as botframework-directlinejs posts them: multipart with the
+   * activity in a part named `activity` and one part per file. The files are kept for the bot
+   * (see DirectLineUploads) and the activity goes through as any other, its attachments naming them.
+   */
+  const uploadLimits = { maxFileBytes: uploadMaxBytes, maxFiles: MAX_UPLOAD_FILES, maxActivityBytes: MAX_DIRECT_LINE_ACTIVITY_BYTES };
+  server.post(`${PREFIX}/conversations/:conversationId/upload`, handle(async (req, res) => {
+    try {
+      await receiveUpload(req, res);
+    } catch (err) {
+      // Refused with files still arriving: read them to the end (within the limits) and drop
+      // them, so the client hears why; past the limits the answer closes the connection.
+      const abandoned = err instanceof UploadError && err.abandoned;
+      if (abandoned || !(await discardBody(req, uploadCap(uploadLimits)))) res.setHeader('Connection', 'close');
+      throw err instanceof UploadError ? new DirectLineError(err.status, err.message) : err;
+    }
+  }));
+
+  async function receiveUpload(req: Request, res: Response): Promise<void> {
+    const caller = authenticate(req);
+    const conversationId = conversationIdOf(req);
+    authorizeConversation(caller, conversationId);
+    requireAnonymousBot();
+    const userId = new URL(req.url ?? '', 'http://localhost').searchParams.get('userId');
+    const bound = caller.kind === 'token' ? userOf(caller.claims) : undefined;
+    if (bound && userId && userId !== bound.id) throw new DirectLineError(403, '此 token 不属于这个用户');
+    if (userId && idProblem(userId)) throw new DirectLineError(400, `userId ${idProblem(userId)}`);
+    // Nothing is read for a conversation that is not there.
+    if (!(await store.get(conversationId))) throw new DirectLineError(404, '会话不存在或已过期');
+    const upload = await readMultipartUpload(req, uploadLimits);
+    const posted = parse(userActivityShape, upload.activity, ' activity');
+    if (posted.type !== 'message') throw new DirectLineError(400, '带文件的 activity 应是 message');
+    const described = posted.attachments ?? [];
+    const attachments = upload.files.map((file, i) => ({ contentType: file.contentType, name: file.name, ...thumbnailOf(described[i]) }));
+    const kept = upload.files.map((file) => uploads.keep(conversationId, file));
+    const withUser = userId && !bound ? { ...posted, from: { ...posted.from, id: userId } } : posted;
+    sendJson(res, 200, { id: await deliver(caller, conversationId, withUser, { kept, attachments }) });
+  }
 
   server.get(`${PREFIX}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const caller = authenticate(req);
@@ -393,8 +482,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
    * other caller is refused. Update and delete are refused (405), as by the cloud Direct Line.
    */
   const receiveFromBot = handle(async (req, res) => {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!bearer || !isSecret(bearer, deps.connectorSecret)) throw new DirectLineError(401, '只有机器人本身可以在这里发消息');
+    requireConnectorSecret(req);
     const conversationId = conversationIdOf(req);
     const sent = parse(botActivityShape, await readJsonBody(req, MAX_DIRECT_LINE_ACTIVITY_BYTES), ' activity');
     const replyToId = (req.params.activityId as string | undefined) ?? sent.replyToId;
@@ -418,5 +506,24 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   server.post(`${PREFIX}/v3/conversations/:conversationId/activities`, receiveFromBot);
   server.post(`${PREFIX}/v3/conversations/:conversationId/activities/:activityId`, receiveFromBot);
 
+  /** An upload's bytes, to the bot only (the connector secret), and only under the conversation it was posted to. */
+  server.get(`${PREFIX}/v3/attachments/:conversationId/:attachmentId`, handle(async (req, res) => {
+    requireConnectorSecret(req);
+    const file = uploads.get(conversationIdOf(req), String(req.params.attachmentId ?? ''));
+    if (!file) throw new DirectLineError(404, '文件不存在或已过期');
+    res.sendRaw(200, file.bytes, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(file.bytes.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'attachment',
+    });
+  }));
+
   return { close: streams.close, notify: (conversationId) => feed.notify(conversationId) };
+}
+
+/** A thumbnail Web Chat drew for a picked image (a small `data:` image), shown in the transcript in place of the file. */
+function thumbnailOf(described: Record<string, unknown> | undefined): { thumbnailUrl?: string } {
+  const url = described?.thumbnailUrl;
+  return typeof url === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/.test(url) ? { thumbnailUrl: url } : {};
 }

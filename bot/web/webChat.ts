@@ -9,10 +9,16 @@ import { text, type Hotlines } from '../../dialogs/text/index.js';
 import { guardRoute, readJsonBody, sendError, sendJson } from '../http.js';
 import { projectRoot } from '../paths.js';
 
+type Token = { token: string; conversationId: string; expires_in: number };
+
 export interface WebChatDeps {
   /** A Direct Line token for a new conversation (`issueToken` of channels/directLine.ts, bound to its secret and clock). */
-  issueToken: (userId?: string) => { token: string; conversationId: string; expires_in: number };
+  issueToken: (userId?: string) => Token;
+  /** A token for the page's previous conversation, if it may go on (`resumeToken` of channels/directLine.ts). */
+  resumeToken: (userId: string, conversationId: string) => Promise<Token | undefined>;
   hotlines: Hotlines;
+  /** WEBCHAT_RESUME_DAYS: how long the page keeps its user and conversation. */
+  resumeDays: number;
 }
 
 const PAGES = join(projectRoot, 'bot/web/pages');
@@ -29,7 +35,10 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // blob: for the upload button: the Direct Line client reads the picked file from its blob: URL,
+  // and Web Chat draws the picture's thumbnail in a worker it starts from a blob: URL.
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -65,10 +74,12 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 }
 
 /** The page's words: the catalogue's `web` entries, with this county's hotlines. */
-function pageValues(hotlines: Hotlines, webchatVersion: string): Record<string, string> {
-  const { unavailable, noScript, ...plain } = text.web;
+function pageValues(hotlines: Hotlines, webchatVersion: string, resumeDays: number): Record<string, string> {
+  const { unavailable, noScript, privacy, ...plain } = text.web;
   return {
     ...plain,
+    privacy: privacy(resumeDays),
+    resumeDays: String(resumeDays),
     unavailable: unavailable(hotlines),
     noScript: noScript(hotlines),
     government: hotlines.government,
@@ -149,7 +160,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
   const bundlePath = join(webchat.dir, 'dist/webchat.js');
   if (!existsSync(bundlePath)) throw new Error(`找不到 Web Chat 脚本 ${bundlePath}：请重新运行 npm ci`);
 
-  const html = fillTemplate(readFileSync(join(PAGES, 'index.html'), 'utf8'), pageValues(deps.hotlines, webchat.version));
+  const html = fillTemplate(readFileSync(join(PAGES, 'index.html'), 'utf8'), pageValues(deps.hotlines, webchat.version, deps.resumeDays));
   const page = asset(html, 'text/html; charset=utf-8', 'no-cache');
   const pageScript = asset(readFileSync(join(PAGES, 'webchat-page.js')), 'text/javascript; charset=utf-8', 'no-cache');
   const pageStyle = asset(readFileSync(join(PAGES, 'webchat-page.css')), 'text/css; charset=utf-8', 'no-cache');
@@ -168,10 +179,12 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
 
   server.post('/api/webchat/token', guardRoute(async (req, res) => {
     if (!fromThisSite(req)) return sendError(res, 403, '只接受本站网页的请求');
-    // The page's remembered user (a random id it keeps 7 days), so a reload finds its draft again.
-    const body = (await readJsonBody(req, 1024).catch(() => ({}))) as { user?: unknown } | null;
+    // The page's remembered user (a random id it keeps WEBCHAT_RESUME_DAYS), and its conversation:
+    // a reload goes on in the same conversation, its history shown again, while the user is in it.
+    const body = (await readJsonBody(req, 1024).catch(() => ({}))) as { user?: unknown; conversationId?: unknown } | null;
     const user = typeof body?.user === 'string' && PAGE_USER.test(body.user) ? body.user : undefined;
-    const { token, conversationId, expires_in } = deps.issueToken(user);
-    sendJson(res, 200, { token, conversationId, expires_in });
+    const previous = user && typeof body?.conversationId === 'string' ? await deps.resumeToken(user, body.conversationId) : undefined;
+    const { token, conversationId, expires_in } = previous ?? deps.issueToken(user);
+    sendJson(res, 200, { token, conversationId, expires_in, resumed: Boolean(previous) });
   }));
 }

@@ -29,6 +29,8 @@ interface BookingState {
   offered?: string[];
   /** The session read from a typed date, waiting for the person's "对". */
   slotId?: string;
+  /** A booking exists: the confirmation says the place moves ("改到…"). */
+  moving?: boolean;
 }
 
 export interface BookingDeps {
@@ -78,7 +80,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     if (action === 'home') return this.requestHome(dc, record);
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
-    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category };
+    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: true }) };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
@@ -175,7 +177,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
    * moving there, so a date read differently from what was meant is caught.
    */
   private confirm(dc: DialogContext, state: BookingState, slotId: string): Promise<DialogTurnResult> {
-    return this.ask(dc, { ...state, phase: 'confirm', offered: undefined, slotId }, t.confirmWhen(this.label(slotId)), labelChoices(t.confirmButtons));
+    const when = this.label(slotId);
+    return this.ask(dc, { ...state, phase: 'confirm', offered: undefined, slotId }, state.moving ? t.confirmMove(when) : t.confirmWhen(when), labelChoices(t.confirmButtons));
   }
 
   /** Takes the place (or moves the existing booking there) and records it on the case. */

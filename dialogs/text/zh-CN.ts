@@ -311,6 +311,8 @@ const booking = {
   offerMore: '换个时间',
   pickPart: '那天上午和下午都能约，您选哪个？',
   confirmWhen: (when: string) => `${when}，对吗？`,
+  /** The same confirmation when an existing booking would move there. */
+  confirmMove: (when: string) => `改到${when}，对吗？`,
   confirmButtons: ['对', '不对'],
   confirmNotUnderstood: '请说“对”或“不对”，也可以直接说想约的日子。',
   confirmed: (hospital: string, address: string, when: string, bring: string) =>
@@ -467,8 +469,8 @@ const web = {
   governmentHotline: '政务服务热线',
   federationHotline: '残联热线',
   privacyTitle: '隐私说明',
-  privacy:
-    '您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。聊天记录在最后一次对话7天后删除。这台手机或电脑会记住您7天，关掉页面再打开，说“继续上次的申请”就能接着填。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请点“清除记录”。',
+  privacy: (days: number) =>
+    `您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。这台手机或电脑会记住这次对话${days}天：关掉页面再打开，聊天记录还在，没填完的申请接着填。聊天记录在最后一次对话${days}天后删除。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请点上面的“清除记录”，这台电脑就不再记得您和这次对话。`,
   chatLabel: '和在线助手对话',
   connecting: '正在连接在线助手，请稍候……',
   unavailable: (h: Hotlines) => `暂时连不上在线助手，请稍后刷新页面再试，或者拨打${h.government}政务服务热线、${h.federation}残联热线。`,
@@ -483,6 +485,9 @@ export const zhCN = {
       '您可以直接打字问我，也可以点下面的按钮；想找真人，说“人工”就行。',
     ],
     buttons: ['我要申请', '残疾证怎么办', '要带什么材料', '能领哪些补贴', '转人工'],
+    /** Someone back with a half-filled application: its button comes first. */
+    draftKept: '您上次有一份申请没填完，点“继续上次的申请”就能接着填。',
+    resumeButton: '继续上次的申请',
   },
   /** "取消" when no form or booking is in progress. */
   nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',

@@ -65,7 +65,8 @@ const TEXTS = ['残疾证怎么办', '我要申请', '预约鉴定', '我的申�
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND', 'get', 'FOO', 'M-SEARCH'];
 
 const oddString = (rng: Rng) => pick(rng, ODD_STRINGS);
-const oddValue = (rng: Rng): unknown => (chance(rng, 0.5) ? oddString(rng) : pick(rng, ODD_VALUES));
+// A copy: a mutation that writes into a shared value would change every later request (or make it circular).
+const oddValue = (rng: Rng): unknown => (chance(rng, 0.5) ? oddString(rng) : structuredClone(pick(rng, ODD_VALUES)));
 
 /** Percent-escaped; a lone surrogate becomes the escape of its (invalid) UTF-8 bytes. */
 function escaped(value: string): string {
@@ -190,6 +191,24 @@ function activity(rng: Rng, ctx: FuzzContext): Record<string, unknown> {
   };
 }
 
+/** A Direct Line upload as the official client builds it, then mangled: parts missing, cut short, oversized, odd names. */
+function multipartUpload(rng: Rng): { body: Buffer; contentType: string } {
+  const boundary = pick(rng, ['----fuzz', 'x', '', '"quoted"', '-'.repeat(80)]);
+  const part = (headers: string, content: Buffer | string) => Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
+  const activity = pick(rng, [JSON.stringify({ type: 'message', from: { id: 'dl_1' }, attachments: [{ contentType: 'image/jpeg', name: 'a.jpg' }] }), '{"type":"event"}', '{bad', nested(rng, 100), '']);
+  // Now and then one just over the 10 MB default (413), rarely: each is 10 MB on the wire.
+  const file = chance(rng, 0.05) ? Buffer.alloc(10 * 1024 * 1024 + 1, 7) : pick(rng, [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), Buffer.from(oddString(rng))]);
+  const parts = [
+    ...(chance(rng, 0.85) ? [part(`Content-Disposition: form-data; name="activity"; filename="blob"\r\nContent-Type: application/vnd.microsoft.activity`, activity)] : []),
+    ...Array.from({ length: pick(rng, [0, 1, 1, 2, 7]) }, () =>
+      part(`Content-Disposition: form-data; name="file"; filename="${pick(rng, ['照片.jpg', '../../etc/passwd', '', '\u0000', 'a'.repeat(500)])}"\r\nContent-Type: ${pick(rng, ['image/jpeg', 'application/pdf', 'text/html', ''])}`, file),
+    ),
+  ];
+  let body = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
+  if (chance(rng, 0.2)) body = body.subarray(0, int(rng, 0, body.length));
+  return { body, contentType: pick(rng, [`multipart/form-data; boundary=${boundary}`, `multipart/form-data; boundary=${boundary}`, 'multipart/form-data', 'multipart/mixed; boundary=x']) };
+}
+
 const generators: Record<string, (rng: Rng, ctx: FuzzContext) => Shape> = {
   messages: (rng, ctx) => ({ method: chance(rng, 0.9) ? 'POST' : pick(rng, METHODS), path: '/api/messages', body: body(rng, activity(rng, ctx)), headers: { Authorization: credential(rng, ['x']) } }),
 
@@ -211,6 +230,17 @@ const generators: Record<string, (rng: Rng, ctx: FuzzContext) => Shape> = {
       path,
       body: json && body(rng, json),
       headers: { Authorization: credential(rng, [ctx.directLineSecret, ctx.conversationToken]) },
+    };
+  },
+
+  upload: (rng, ctx) => {
+    const { body: payload, contentType } = multipartUpload(rng);
+    return {
+      method: chance(rng, 0.95) ? 'POST' : pick(rng, METHODS),
+      path: `/v3/directline/conversations/${pathId(rng, ctx.conversationId)}/upload?userId=${pathId(rng, 'dl_1')}`,
+      body: payload,
+      contentType,
+      headers: { Authorization: credential(rng, [ctx.conversationToken, ctx.directLineSecret]) },
     };
   },
 
@@ -299,6 +329,7 @@ const WEIGHTS: [string, number][] = [
   ['messages', 28],
   ['directLineClient', 22],
   ['directLineConnector', 8],
+  ['upload', 6],
   ['upgrade', 8],
   ['admin', 14],
   ['agent', 14],

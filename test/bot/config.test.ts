@@ -24,3 +24,13 @@ describe('UPLOAD_MAX_BYTES in the configuration', () => {
     for (const bad of ['ten', '0', '100', '51MB', '-1', '1.5MB']) expect(() => loadConfig({ UPLOAD_MAX_BYTES: bad }), bad).to.throw('UPLOAD_MAX_BYTES 无效');
   });
 });
+
+describe('WEBCHAT_RESUME_DAYS in the configuration', () => {
+  it('defaults to 7 days, takes whole days from 1 to 30, and stops start-up on anything else', () => {
+    expect(loadConfig({}).webchatResumeDays).to.equal(7);
+    expect(loadConfig({ WEBCHAT_RESUME_DAYS: '30' }).webchatResumeDays).to.equal(30);
+    expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '0' })).to.throw('WEBCHAT_RESUME_DAYS 无效: 0');
+    expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '1.5' })).to.throw('WEBCHAT_RESUME_DAYS 无效');
+    expect(() => loadConfig({ WEBCHAT_RESUME_DAYS: '31' })).to.throw('WEBCHAT_RESUME_DAYS 无效');
+  });
+});

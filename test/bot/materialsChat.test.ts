@@ -1,22 +1,17 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
-import { attachmentDownloads } from '../../bot/attachmentDownloads.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
 import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
 import { FakeClock, testActivity, testConfig } from '../support.js';
 
-/**
- * A file on /api/messages reaches the materials step through the bot, once the transport has put
- * its bytes on the turn (here the downloads middleware reading inline data: URLs only).
- */
+/** A file on /api/messages reaches the materials step through the bot, its bytes put on the turn by the app's downloads middleware. */
 describe('a file sent on /api/messages', () => {
   let app: App;
   let base: string;
   beforeEach(async () => {
     app = await createApp({ config: testConfig(), logger: silentLogger, clock: new FakeClock() });
-    app.adapter.use(attachmentDownloads({ maxBytes: app.useCases.materials.limits.maxBytes, allowed: () => false, credentials: async () => ({}) }));
     base = await app.listen();
   });
   afterEach(() => app.close());

@@ -2,10 +2,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
 import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { receivedFiles } from '../../bot/attachmentDownloads.js';
 import { text } from '../../dialogs/text/index.js';
 import { launchChromium, screenshotPath, startApp, type RunningApp } from './launch.js';
 
 const SCREENSHOT = screenshotPath('webchat.png');
+/** A 1x1 PNG, as a phone's picker would hand it over. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const WAIT = { timeout: 15_000 };
 
 describe('Web Chat page at / (Chromium)', function () {
@@ -16,8 +19,16 @@ describe('Web Chat page at / (Chromium)', function () {
   let page: Page;
   const problems: string[] = [];
 
+  const uploads: { name?: string; bytes: Buffer }[] = [];
   before(async () => {
-    running = await startApp();
+    running = await startApp((app) =>
+      app.adapter.use({
+        async onTurn(context, next) {
+          for (const got of receivedFiles(context) ?? []) if (got.ok) uploads.push(got.file);
+          await next();
+        },
+      }),
+    );
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 960, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
@@ -44,6 +55,8 @@ describe('Web Chat page at / (Chromium)', function () {
     const header = await banner.innerText();
     const { government, federation } = running.app.region.hotlines;
     expect(header).to.include(government).and.include(federation).and.include(text.web.privacyTitle);
+    // How long the page remembers the conversation (WEBCHAT_RESUME_DAYS), and how to clear it.
+    expect(header).to.include(text.web.privacy(running.config.webchatResumeDays)).and.include(`“${text.web.clearRecords}”`);
     expect(await banner.getByRole('link', { name: government }).getAttribute('href')).to.equal(`tel:${government}`);
     expect(await page.getByRole('main').getAttribute('aria-label')).to.equal(text.web.chatLabel);
   });
@@ -114,25 +127,61 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
-  it('remembers the person across a reload, so a half-filled application goes on; 清除记录 forgets them', async () => {
+  it('keeps the conversation across a reload: the history shows again and the half-filled form goes on; 清除记录 forgets both', async () => {
     const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
       const tab = await visit.newPage();
+      const userSaid = (words: string) => tab.locator('.webchat__bubble--from-user').filter({ hasText: words });
+      const botSaid = (words: string) => tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
       const say = async (words: string, reply: string) => {
         await tab.locator('.webchat__send-box-text-box__input').fill(words);
         await tab.locator('.webchat__send-box-text-box__input').press('Enter');
-        await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: reply }).last().waitFor(WAIT);
+        await botSaid(reply).last().waitFor(WAIT);
       };
       await tab.goto(`${running.base}/`);
       await say('我要申请', text.application.consent.slice(0, 10));
       await say('同意', text.application.prompts.role);
-      await say('给我自己', text.application.prompts.items.slice(0, 8));
+      const before = await tab.evaluate(() => JSON.parse(localStorage.getItem('onevisit.user') ?? 'null') as { conversationId?: string });
       await tab.reload();
-      await say('继续上次的申请', text.application.resumed);
+      // The same conversation, its history read again from the transcript: no second welcome.
+      await botSaid(text.application.prompts.role).first().waitFor(WAIT);
+      await userSaid('同意').first().waitFor(WAIT);
+      expect(await botSaid(text.welcome.lines[0]).count()).to.equal(1);
+      const after = await tab.evaluate(() => JSON.parse(localStorage.getItem('onevisit.user') ?? 'null') as { conversationId?: string });
+      expect(after.conversationId).to.be.a('string').and.equal(before.conversationId);
+      // The question left open before the reload is answered, and the form goes on.
+      await say('给我自己', text.application.prompts.items.slice(0, 8));
       await tab.getByRole('button', { name: text.web.clearRecords }).click();
       await tab.waitForLoadState('load');
-      await tab.locator('.webchat__send-box-text-box__input').waitFor(WAIT);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      expect(await userSaid('同意').count()).to.equal(0);
+      const cleared = await tab.evaluate(() => JSON.parse(localStorage.getItem('onevisit.user') ?? 'null') as { conversationId?: string });
+      expect(cleared.conversationId).to.not.equal(before.conversationId);
       await say('继续上次的申请', text.application.consent.slice(0, 10));
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('takes a file through the upload button on a phone: the bot gets its bytes and answers', async () => {
+    const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const tab = await visit.newPage();
+      // A Content-Security-Policy refusal (the thumbnail's worker, the file's blob: URL) shows up here.
+      tab.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
+      tab.on('pageerror', (err) => problems.push(err.message));
+      await tab.goto(`${running.base}/`);
+      await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.welcome.lines[0] }).first().waitFor(WAIT);
+      const button = tab.locator('.webchat__upload-button');
+      await button.waitFor(WAIT);
+      expect((await button.boundingBox())!.height).to.be.at.least(40);
+      await tab.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: PNG });
+      await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.upload.noCase.slice(0, 12) }).first().waitFor(WAIT);
+      const got = uploads.find((u) => u.name === '照片.png');
+      expect(got?.bytes.equals(PNG)).to.equal(true);
+      const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
     } finally {
       await visit.close();
     }
@@ -161,11 +210,34 @@ describe('POST /api/webchat/token', () => {
     expect(res.status).to.equal(200);
     expect(res.headers.get('cache-control')).to.equal('no-store');
     const body = (await res.json()) as { token: string; conversationId: string; expires_in: number };
-    expect(Object.keys(body).sort()).to.deep.equal(['conversationId', 'expires_in', 'token']);
+    expect(Object.keys(body).sort()).to.deep.equal(['conversationId', 'expires_in', 'resumed', 'token']);
     expect(body.expires_in).to.be.above(0);
     const started = await fetch(`${running.base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${body.token}` } });
     expect(started.status).to.equal(201);
     expect(((await started.json()) as { conversationId: string }).conversationId).to.equal(body.conversationId);
+  });
+
+  it('gives a page back its conversation after a reload, to the same user only', async () => {
+    const ask = async (body: unknown) => {
+      const res = await fetch(`${running.base}/api/webchat/token`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).to.equal(200);
+      return (await res.json()) as { token: string; conversationId: string; resumed: boolean };
+    };
+    const user = 'web-00112233445566778899aabbccddeeff';
+    const first = await ask({ user });
+    expect(first.resumed).to.equal(false);
+    // Not started yet (the user is no member): nothing to go back to.
+    expect((await ask({ user, conversationId: first.conversationId })).resumed).to.equal(false);
+    expect((await fetch(`${running.base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${first.token}` } })).status).to.equal(201);
+    const again = await ask({ user, conversationId: first.conversationId });
+    expect(again).to.include({ conversationId: first.conversationId, resumed: true });
+    const reconnect = await fetch(`${running.base}/v3/directline/conversations/${first.conversationId}?watermark=0`, { headers: { authorization: `Bearer ${again.token}` } });
+    expect(reconnect.status).to.equal(200);
+    expect(((await reconnect.json()) as { streamUrl: string }).streamUrl).to.match(/&watermark=0$/);
+    // Another page naming that conversation gets a new one of its own.
+    const other = await ask({ user: 'web-ffeeddccbbaa99887766554433221100', conversationId: first.conversationId });
+    expect(other.resumed).to.equal(false);
+    expect(other.conversationId).to.not.equal(first.conversationId);
   });
 
   it('refuses another site’s page', async () => {

@@ -32,6 +32,20 @@ function fileHolding(folder: string, needle: string): string {
 }
 
 describe('openStores', () => {
+  it('keeps a Direct Line transcript as long as WEBCHAT_RESUME_DAYS lets a page come back to it, on both backends', async () => {
+    const DAY = 24 * 3600_000;
+    for (const config of [{ store: 'memory' as const, dataDir: join(tempDir(), 'unused') }, lowdb()]) {
+      const stores = await openStores<unknown>({ ...config, webchatResumeDays: 10 });
+      try {
+        await stores.directLine.create('conv-kept', AT);
+        expect(await stores.directLine.expire(new Date(AT.getTime() + 9 * DAY)), config.store).to.equal(0);
+        expect(await stores.directLine.expire(new Date(AT.getTime() + 10 * DAY + 1)), config.store).to.equal(1);
+      } finally {
+        await stores.close();
+      }
+    }
+  });
+
   it('opens every store on the memory backend, nothing on disk', async () => {
     const stores = await openStores<{ step: string }>({ store: 'memory', dataDir: join(tempDir(), 'unused') });
     const created = await stores.cases.create(newCase(), AT);

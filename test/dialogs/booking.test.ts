@@ -94,8 +94,13 @@ describe('BookingDialog', () => {
     const h = await withCase();
     await h.say('预约下周二上午');
     await h.say('对');
-    expect((await h.say('帮我改到12月1号下午')).text).to.equal(t.confirmWhen('12月1日（周二）下午'));
+    // Said back as a move, so the person knows the existing booking changes.
+    expect((await h.say('帮我改到12月1号下午')).text).to.equal('改到12月1日（周二）下午，对吗？');
     expect((await h.slots.get('people:2026-12-01:pm'))?.booked).to.equal(0);
+    // A different date said at the confirmation is a move too.
+    expect((await h.say('不是，12月3号上午')).text).to.equal(t.confirmMove('12月3日（周四）上午'));
+    expect((await h.say('不对')).text).to.equal(t.askWhen);
+    expect((await h.say('12月1号下午')).text).to.equal(t.confirmMove('12月1日（周二）下午'));
     const reply = await h.say('可以');
     expect(reply.text).to.include(t.rescheduled).and.include('12月1日（周二）下午');
     expect((await h.slots.get('people:2026-11-24:am'))?.booked).to.equal(0);

@@ -12,7 +12,7 @@ describe('fuzz (bounded run against a real server process)', function () {
     expect(raw(7)).to.deep.equal(raw(7));
     expect(raw(7)).to.not.deep.equal(raw(8));
     const targets = new Set([...generateRequests(7, 500, context)].map((r) => r.target));
-    expect([...targets].sort()).to.deep.equal(['admin', 'agent', 'directLineClient', 'directLineConnector', 'messages', 'odd', 'upgrade']);
+    expect([...targets].sort()).to.deep.equal(['admin', 'agent', 'directLineClient', 'directLineConnector', 'messages', 'odd', 'upgrade', 'upload']);
   });
 
   it('answers 400 hostile requests without a single 5xx, and is alive and healthy after them', async () => {

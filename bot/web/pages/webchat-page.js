@@ -5,11 +5,12 @@
   'use strict';
 
   var LARGE_TEXT_KEY = 'onevisit.largeText';
-  // The same person across reloads for 7 days (the privacy note says so), so a half-filled
-  // application is theirs again ("继续上次的申请"); "清除记录" forgets them on a shared computer.
+  // The same person and the same conversation across reloads for WEBCHAT_RESUME_DAYS (the privacy
+  // note says how long), so the history shows again and a half-filled application goes on;
+  // "清除记录" forgets both on a shared computer.
   var USER_KEY = 'onevisit.user';
-  var REMEMBER_MS = 7 * 24 * 3600 * 1000;
   var root = document.documentElement;
+  var REMEMBER_MS = (Number(root.getAttribute('data-resume-days')) || 7) * 24 * 3600 * 1000;
   var chat = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
   var errorLine = document.getElementById('chat-error');
@@ -39,22 +40,26 @@
     return 'web-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
-  /** This browser's user id: kept 7 days after the last visit, then a new one. */
-  function rememberedUser() {
-    var now = Date.now();
+  /** This browser's user id and its last conversation: kept REMEMBER_MS after the last visit, then new ones. */
+  function remembered() {
     var kept = null;
     try {
       kept = JSON.parse(window.localStorage.getItem(USER_KEY) || 'null');
     } catch (e) {
       kept = null;
     }
-    var id = kept && typeof kept.id === 'string' && now - kept.seen < REMEMBER_MS ? kept.id : randomId();
+    if (kept && typeof kept.id === 'string' && Date.now() - kept.seen < REMEMBER_MS) {
+      return { id: kept.id, conversationId: typeof kept.conversationId === 'string' ? kept.conversationId : undefined };
+    }
+    return { id: randomId() };
+  }
+
+  function remember(id, conversationId) {
     try {
-      window.localStorage.setItem(USER_KEY, JSON.stringify({ id: id, seen: now }));
+      window.localStorage.setItem(USER_KEY, JSON.stringify({ id: id, conversationId: conversationId, seen: Date.now() }));
     } catch (e) {
       // Storage refused (private window): this visit only.
     }
-    return id;
   }
 
   document.getElementById('clear-records').addEventListener('click', function () {
@@ -109,7 +114,8 @@
       sendBoxButtonColor: '#0b4f8a',
       sendBoxBorderTop: 'solid 2px #0b4f8a',
       sendBoxButtonKeyboardFocusIndicatorBorderColor: '#000000',
-      hideUploadButton: true,
+      // A picked photo goes at once: one step fewer for someone who finds the phone hard to use.
+      sendAttachmentOn: 'attach',
       timestampColor: '#4a4a4a',
     };
   }
@@ -140,17 +146,23 @@
 
   async function start() {
     if (!window.WebChat) throw new Error('Web Chat bundle not loaded');
-    var user = rememberedUser();
+    var kept = remembered();
+    var user = kept.id;
     var res = await fetch('/api/webchat/token', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: user }),
+      body: JSON.stringify({ user: user, conversationId: kept.conversationId }),
     });
     if (!res.ok) throw new Error('token endpoint answered ' + res.status);
     var issued = await res.json();
+    remember(user, issued.conversationId);
+    // Back in a kept conversation the client reconnects to it (GET conversations/{id}, then its
+    // stream) from the transcript's start, so the history shows again; it keeps the watermark
+    // from there on for its own reconnects, and refreshes the token as it runs.
     var directLine = window.WebChat.createDirectLine({
       token: issued.token,
+      conversationId: issued.resumed ? issued.conversationId : undefined,
       domain: window.location.origin + '/v3/directline',
       webSocket: true,
     });
