@@ -19,6 +19,14 @@ import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
+import { registerAgentAccounts } from './routes/agentAccounts.js';
+import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
+import { DeskEvents } from './deskEvents.js';
+import { Handoffs } from '../cases/handoffs.js';
+import { Ratings } from '../cases/ratings.js';
+import { HandoffGate } from '../dialogs/handoff/handoffGate.js';
+import type { HandoffMessage } from '../data/handoffs.js';
+import { AgentAuth } from './agentAuth.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
 import { loadRegion, type Region } from '../data/region.js';
@@ -64,6 +72,8 @@ export interface App {
   useCases: CaseUseCases;
   dailyJobs: DailyJobs;
   notifier: Notifier;
+  /** The live hand-off to the desk (cases/). */
+  handoffs: Handoffs;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
   startScheduler(): void;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
@@ -77,7 +87,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
   const stores = await openStores<ApplicationDraft>(
     // Instances sharing a database must share these too (tokens, logins): a mismatch stops start-up.
-    { ...config, sharedSecrets: { DIRECTLINE_SECRET: config.directLineSecret, ADMIN_TOKEN: config.adminToken, AGENT_TOKEN: config.agentToken } },
+    { ...config, sharedSecrets: { DIRECTLINE_SECRET: config.directLineSecret, ADMIN_TOKEN: config.adminToken } },
     logger,
   );
   const { storage, unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState } = stores;
@@ -87,13 +97,27 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
 
   const conversationState = new VersionedConversationState(storage);
   const userState = new VersionedUserState(storage);
+  // The consoles watching the queue; the notifier is made further down, once the adapter is.
+  let notifier: Notifier | undefined;
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller));
+  const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
+  const handoffs = new Handoffs({
+    handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
+    onDuty: () => desk.onDuty(),
+    quietMs: config.handoffQuietMinutes * 60_000,
+    onChange: () => desk.changed(),
+    deliverNow: (rows) => notifier?.deliverNow(rows),
+    afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
+  });
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
     cases, slots, outbox, family, files: stores.files, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
     uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, maxBytes: config.uploadMaxBytes },
+    onSettled: (record, stage) => ratings.askForCase(record, stage),
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.
@@ -108,13 +132,14 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     { slots, cases, useCases, region, clock },
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
+    handoffGate,
   );
   const bot = new OneVisitBot(conversationState, userState, dialog, answers, drafts);
   let baseUrl = `http://${config.host}:${config.port}`;
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
-  const notifier = new Notifier({
+  notifier = new Notifier({
     adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
   });
@@ -144,7 +169,10 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHealth(server);
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   registerAgent(server, kb);
-  registerAgentConsole(server, { token: config.agentToken, feedback, cases, access: useCases.access, calls, clock, region, kb, lockout });
+  const agentAuth = new AgentAuth(stores.agents, clock, lockout);
+  registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
+  registerAgentAccounts(server, admin, stores.agents, clock);
+  registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
   registerSlotAdmin(server, admin, slots);
@@ -185,8 +213,9 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     useCases,
     dailyJobs,
     notifier,
+    handoffs,
     startScheduler: () => {
-      scheduler ??= startScheduler({ notifier, relay: () => relayLeftovers(useCases, logger), schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
+      scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },
     listen: () =>
       new Promise((resolve, reject) => {
@@ -204,6 +233,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
       await stopWatching?.();
+      desk.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A connection whose request ends after this (a reply the bot is posting to its own
       // channel, say) is idle only then: swept again until the server has closed.

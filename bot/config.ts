@@ -30,10 +30,10 @@ export interface Config {
   notifySchedule?: string;
   /** DIRECTLINE_SECRET: what a Direct Line client presents to get a token. */
   directLineSecret?: string;
-  /** AGENT_TOKEN: the hotline agents' login for the console at /agent; unset, it is closed. */
-  agentToken?: string;
   /** RATE_LIMIT_USER, RATE_LIMIT_IP, RATE_LIMIT_TOKENS_IP ("N/S": N requests per S seconds); `RATE_LIMIT=off` turns them off. */
   floodLimits?: FloodLimits;
+  /** HANDOFF_QUIET_MINUTES: an agent silent this long in a live chat, the person is told and offered the bot or a call-back. */
+  handoffQuietMinutes: number;
   /** ALLOWED_SERVICE_URLS: hosts or origins an anonymous bot may reply to besides loopback. */
   allowedServiceUrls: string[];
   /** UPLOAD_MAX_BYTES: the largest material file taken in the chat (10 MB by default): Direct Line uploads, files fetched for a message. */
@@ -93,11 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const store = (env.STORE || 'lowdb') as StoreKind;
   if (!STORE_KINDS.includes(store)) throw new Error(`STORE 无效: ${env.STORE}（可选 ${STORE_KINDS.join('、')}）`);
   if (store === 'postgres') requireSharedDeployment(env);
+  const handoffQuietMinutes = Number(env.HANDOFF_QUIET_MINUTES || 5);
+  if (!Number.isInteger(handoffQuietMinutes) || handoffQuietMinutes < 1 || handoffQuietMinutes > 120) {
+    throw new Error(`HANDOFF_QUIET_MINUTES 无效: ${env.HANDOFF_QUIET_MINUTES}（1 到 120 之间的整数，单位分钟）`);
+  }
   const idle = env.CHAT_STATE_IDLE_DAYS ? Number(env.CHAT_STATE_IDLE_DAYS) : undefined;
   if (idle !== undefined && !(idle > 0)) throw new Error(`CHAT_STATE_IDLE_DAYS 无效: ${env.CHAT_STATE_IDLE_DAYS}（应为正数，单位：天）`);
   return {
     port,
     store,
+    handoffQuietMinutes,
     ...(idle !== undefined ? { chatStateIdleDays: idle } : {}),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
@@ -113,7 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: env.QUIET_HOURS || undefined,
     notifySchedule: env.NOTIFY_SCHEDULE || undefined,
     directLineSecret: env.DIRECTLINE_SECRET || undefined,
-    agentToken: env.AGENT_TOKEN || undefined,
     floodLimits: floodLimitsOf(env),
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),

@@ -16,7 +16,7 @@ try {
   console.log(`  bot endpoint:    ${base}/api/messages`);
   console.log(`  agent suggest:   ${base}/api/agent/suggest?q=残疾证怎么办`);
   console.log(`  direct line:     ${base}/v3/directline`);
-  console.log(`  agent console:   ${base}/agent${config.agentToken ? '' : ' (closed: set AGENT_TOKEN)'}`);
+  console.log(`  agent console:   ${base}/agent (accounts: npm run agent:add, or POST /api/admin/agents)`);
   console.log(`  admin API:       ${base}/api/admin/unanswered ${config.adminToken ? '(Bearer ADMIN_TOKEN)' : '(closed: set ADMIN_TOKEN)'}`);
   let stopping = false;
   const stop = () => {

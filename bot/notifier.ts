@@ -1,4 +1,4 @@
-import { ActivityTypes, type CloudAdapter } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import type { Logger } from './logger.js';
@@ -121,6 +121,10 @@ export class Notifier {
   private readonly backoff: (attempt: number) => number;
   private readonly sharedDirectLine?: () => string;
   private running = false;
+  /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
+  private readonly inFlight = new Set<string>();
+  /** `deliverNow`'s sends per conversation, in order. */
+  private readonly chains = new Map<string, Promise<void>>();
 
   constructor(options: NotifierOptions) {
     const { batchSize = 100, maxAttempts = 8 } = options;
@@ -151,6 +155,35 @@ export class Notifier {
     return result;
   }
 
+  /**
+   * Sends these rows now, without waiting for the scheduler (a live chat: an agent's reply, the
+   * rating after it): each conversation's rows in order, rows of different conversations at
+   * once. A row a tick is sending is skipped (and the tick skips rows sent here); a failed send
+   * is marked for a retry by the scheduler like any other.
+   */
+  deliverNow(rows: OutboxRow[]): void {
+    for (const row of rows) {
+      const key = row.conversation.conversation?.id ?? row.id;
+      const next = (this.chains.get(key) ?? Promise.resolve()).then(() => this.deliverOne(row));
+      this.chains.set(key, next);
+      void next.finally(() => {
+        if (this.chains.get(key) === next) this.chains.delete(key);
+      });
+    }
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<void> {
+    if (this.inFlight.has(row.id)) return;
+    this.inFlight.add(row.id);
+    try {
+      await this.record(row, await this.send(row), { delivered: 0, failed: 0, dead: 0, deferred: 0 });
+    } catch (err) {
+      this.logger.error('notify_now_failed', { id: row.id, message: errorMessage(err) });
+    } finally {
+      this.inFlight.delete(row.id);
+    }
+  }
+
   private async deliverDue(result: TickResult): Promise<void> {
     // Rows tried in this tick are not tried again in it (a retry due at once, a row whose mark failed).
     const tried = new Set<string>();
@@ -158,21 +191,23 @@ export class Notifier {
       // A shared outbox hands each due row to one instance at a time (claimed with a lease).
       const now = this.clock.now();
       const batch = this.outbox.claimDue ? await this.outbox.claimDue(now, Math.min(this.batchSize, CLAIM_BATCH), CLAIM_LEASE_MS) : await this.outbox.due(now, this.batchSize);
-      const rows = batch.filter((row) => !tried.has(row.id));
+      const rows = batch.filter((row) => !tried.has(row.id) && !this.inFlight.has(row.id));
       if (rows.length === 0) return;
       // Marks are written while the next row is sent (the store commits them together); they
       // are all settled before the next batch is read, so no row is offered twice in a tick.
       const marks: Promise<void>[] = [];
       let quiet = false;
-      for (const [i, row] of rows.entries()) {
-        if (this.quietHours && inQuietHours(this.quietHours, this.clock.now())) {
-          result.deferred += rows.length - i;
-          quiet = true;
-          break;
-        }
+      for (const row of rows) {
         tried.add(row.id);
+        // Live chat replies go in quiet hours too: the person is waiting for them.
+        if (!row.live && this.quietHours && inQuietHours(this.quietHours, this.clock.now())) {
+          result.deferred += 1;
+          quiet = true;
+          continue;
+        }
+        this.inFlight.add(row.id);
         const outcome = await this.send(row);
-        marks.push(this.record(row, outcome, result));
+        marks.push(this.record(row, outcome, result).finally(() => this.inFlight.delete(row.id)));
       }
       await Promise.all(marks);
       if (quiet) return;
@@ -198,6 +233,9 @@ export class Notifier {
             type: ActivityTypes.Message,
             text: row.text,
             channelData: { dedupeKey: row.dedupeKey },
+            ...(row.buttons?.length
+              ? { suggestedActions: { to: [], actions: row.buttons.map((b, i) => ({ type: ActionTypes.ImBack, title: `${i + 1}. ${b}`, value: b })) } }
+              : {}),
           });
           // A send handler that does not call next() swallows the message: no response, nothing sent.
           if (response) sent = true;

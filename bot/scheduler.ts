@@ -51,6 +51,10 @@ export function dailyJobsDue(
 
 export interface SchedulerOptions {
   notifier: Pick<Notifier, 'tick'>;
+  /** Tells people whose agent went quiet in a live chat (each pass). */
+  handoffs?: { checkQuiet(): Promise<number> };
+  /** Gives poor ratings whose comment never came their 回访 (each pass). */
+  ratings?: { settleStale(): Promise<number> };
   /** Moves status updates a crash left inside cases to the outbox; runs first on every pass (it logs its own failures). */
   relay?: () => Promise<void>;
   /** A cron expression in Beijing time; NOTIFY_SCHEDULE, default every minute. */
@@ -108,6 +112,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       try {
         await options.relay?.();
         await runJobs();
+        const told = (await options.handoffs?.checkQuiet()) ?? 0;
+        if (told) logger.info('handoff_agent_quiet', { told });
+        await options.ratings?.settleStale();
         const result = await notifier.tick();
         // Quiet in quiet hours: rows merely waiting are not news every minute.
         if (result.delivered + result.failed + result.dead > 0) logger.info('notify_tick', { ...result });

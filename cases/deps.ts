@@ -1,5 +1,5 @@
 import type { SlotStore } from '../data/appraisal.js';
-import type { CaseStore } from '../data/cases.js';
+import type { CaseRecord, CaseStore } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { FamilyStore } from '../data/family.js';
 import type { FileStore } from '../data/files/fileStore.js';
@@ -23,6 +23,8 @@ export interface CaseUseCaseDeps {
   texts: StatusTexts;
   /** Names of the bundled items, for item decisions. */
   itemNames: Record<string, string>;
+  /** A case delivered, or closed with every item refused (the 好差评 request). */
+  onSettled?: (record: CaseRecord, stage: 'delivered' | 'rejected') => Promise<void>;
   /** A relay that failed right after a change (the scheduler's next pass retries it). */
   onRelayError?: (err: unknown, caseNo: string) => void;
 }

@@ -5,7 +5,7 @@ import { Refused, type CaseChanges, type ChangeResult } from './caseChanges.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import { monthDay } from './statusUpdates.js';
 
-export type WorkflowDeps = Pick<CaseUseCaseDeps, 'region' | 'clock' | 'texts' | 'itemNames'> & { changes: CaseChanges };
+export type WorkflowDeps = Pick<CaseUseCaseDeps, 'region' | 'clock' | 'texts' | 'itemNames' | 'onSettled'> & { changes: CaseChanges };
 
 /** The note kept in the audit trail: staff's note, and the reason for an override. */
 function auditNote(body: ActionBody): { note?: string } {
@@ -20,7 +20,17 @@ function auditNote(body: ActionBody): { note?: string } {
 export class WorkflowActions {
   constructor(private readonly deps: WorkflowDeps) {}
 
-  perform(caseNo: string, body: ActionBody, before?: (c: CaseRecord) => void): Promise<ChangeResult> {
+  async perform(caseNo: string, body: ActionBody, before?: (c: CaseRecord) => void): Promise<ChangeResult> {
+    const result = await this.change(caseNo, body, before);
+    if (result.ok && this.deps.onSettled) {
+      const { record } = result;
+      if (body.action === 'deliver') await this.deps.onSettled(record, 'delivered');
+      else if (body.action === 'reject_item' && record.items.every((i) => i.status === 'rejected')) await this.deps.onSettled(record, 'rejected');
+    }
+    return result;
+  }
+
+  private change(caseNo: string, body: ActionBody, before?: (c: CaseRecord) => void): Promise<ChangeResult> {
     const today = shanghaiDate(this.deps.clock.now());
     return this.deps.changes.change(caseNo, {
       by: body.by,

@@ -20,6 +20,8 @@ export interface CallRecord {
   followUpNeeded: boolean;
   /** The agent who took the call (工号 or name). */
   agent: string;
+  /** The Beijing date a call-back is due by (a 回访 after a poor 好差评 rating). */
+  dueBy?: string;
   /** Set once the call-back is done; only on calls that needed one. */
   followUp?: { doneBy: string; doneAt: string; note?: string };
 }

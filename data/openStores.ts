@@ -1,6 +1,9 @@
 import type { Storage } from 'botbuilder';
+import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
+import type { HandoffStore } from './handoffs.js';
+import type { RatingStore } from './ratings.js';
 import type { CaseStore } from './cases.js';
 import type { DirectLineLimits, DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
@@ -9,6 +12,9 @@ import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
+import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
+import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
+import { LowdbHandoffStore } from './lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from './lowdb/lowdbDirectLineStore.js';
@@ -21,6 +27,9 @@ import { LowdbSlotStore } from './lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from './lowdb/lowdbStorage.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
+import { MemoryAgentStore } from './memory/memoryAgentStore.js';
+import { MemoryRatingStore } from './memory/memoryRatingStore.js';
+import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
 import { MemoryDirectLineStore, directLineLimits } from './memory/memoryDirectLineStore.js';
@@ -85,6 +94,12 @@ export interface Stores<Draft> {
   files: FileStore;
   /** Other processes may use the same stores at once (PostgreSQL): claims and shared secrets matter. */
   shared?: boolean;
+  /** Agent accounts and their login sessions. */
+  agents: AgentStore;
+  /** The hand-off queue and live conversations with the agent desk. */
+  handoffs: HandoffStore;
+  /** 好差评 ratings. */
+  ratings: RatingStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -124,6 +139,9 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     jobState: new MemoryJobState(),
     directLine: new MemoryDirectLineStore(undefined, directLineLimits(directLine)),
     files: new MemoryFileStore(),
+    agents: new MemoryAgentStore(),
+    handoffs: new MemoryHandoffStore(),
+    ratings: new MemoryRatingStore(),
     close: async () => undefined,
   };
 }
@@ -156,7 +174,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -167,6 +185,9 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       LowdbFamilyStore.open(dataDir),
       LowdbJobState.open(dataDir, { onCorrupt: setAside }),
       LowdbDirectLineStore.open(dataDir, directLineRetention(config)),
+      LowdbAgentStore.open(dataDir),
+      LowdbHandoffStore.open(dataDir),
+      LowdbRatingStore.open(dataDir),
     ]);
     return {
       storage,
@@ -181,6 +202,9 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       jobState,
       directLine,
       files: DiskFileStore.open(dataDir),
+      agents,
+      handoffs,
+      ratings,
       close: async () => {
         try {
           await storage.flush();

@@ -16,11 +16,15 @@ export interface OutboxRow {
   dueAt: string;
   attempts: number;
   status: 'pending' | 'delivered' | 'dead';
+  /** A live chat message (an agent's reply): sent in quiet hours too. */
+  live?: boolean;
+  /** One-tap answers offered with the message (suggested actions). */
+  buttons?: string[];
   lastError?: string;
   deliveredAt?: string;
 }
 
-export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text'> & { dueAt?: string };
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons'> & { dueAt?: string };
 
 /**
  * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all

@@ -18,6 +18,8 @@ export function checkedNewRow(input: NewOutboxRow, i: number): NewOutboxRow {
   if (typeof input.recipient !== 'string' || !input.recipient) throw bad('recipient must be a non-empty string');
   if (typeof input.conversation !== 'object' || input.conversation === null) throw bad('conversation must be a conversation reference');
   if (input.caseNo !== undefined && typeof input.caseNo !== 'string') throw bad('caseNo must be a string');
+  if (input.live !== undefined && typeof input.live !== 'boolean') throw bad('live must be true or false');
+  if (input.buttons !== undefined && (!Array.isArray(input.buttons) || !input.buttons.every((b) => typeof b === 'string' && b))) throw bad('buttons must be non-empty strings');
   if (input.dueAt !== undefined && (typeof input.dueAt !== 'string' || Number.isNaN(Date.parse(input.dueAt)))) {
     throw bad(`dueAt is not a date: ${String(input.dueAt)}`);
   }
@@ -49,5 +51,7 @@ export function pendingRow(input: NewOutboxRow, seq: number, createdAt: string):
     dueAt: input.dueAt === undefined ? createdAt : new Date(input.dueAt).toISOString(),
     attempts: 0,
     status: 'pending',
+    ...(input.live ? { live: true } : {}),
+    ...(input.buttons?.length ? { buttons: input.buttons } : {}),
   };
 }

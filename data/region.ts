@@ -44,6 +44,14 @@ export const regionSchema = z.object({
     workdays: z.array(z.object({ date: isoDate, as: z.number().int().min(1).max(5) })),
   }),
   booking: z.object({ weeksAhead: z.number().int().min(1).max(26) }),
+  /** The 12345 desk that takes live chats (转人工): its hours on working days, Beijing time. */
+  desk: z.object({
+    hours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '写成 HH:MM-HH:MM，如 08:30-17:30'),
+    /** Minutes an agent spends with one person on average: the wait told to people in the queue. */
+    minutesPerPerson: z.number().int().min(1).max(60),
+    /** A 回访 after a rating of 不满意 or worse is due within this many days. */
+    followUpDays: z.number().int().min(1).max(30),
+  }),
 });
 
 export type Region = z.infer<typeof regionSchema>;

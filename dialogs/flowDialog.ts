@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { ChoiceOption } from './choices.js';
 import { asksSomething } from '../knowledge/runOn.js';
 import { recognizeCommand, type Command } from './commands.js';
+import type { HandoffRequester } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { messageWithButtons } from './replies.js';
@@ -13,10 +14,11 @@ export class NotAnswered {
 }
 export type StepResult = DialogTurnResult | NotAnswered;
 
-/** What every flow needs for its interruptions: policy answers and the hotlines. */
+/** What every flow needs for its interruptions: policy answers, the hotlines and the hand-off to the desk. */
 export interface FlowDeps {
   answers: PolicyAnswers;
   hotlines: Hotlines;
+  handoff: HandoffRequester;
 }
 
 const INTERRUPTIONS: readonly Command[] = ['help', 'cancel', 'back', 'human'];
@@ -136,9 +138,13 @@ export abstract class FlowDialog<State extends object, Options extends object = 
         return this.cancel(dc, state);
       case 'back':
         return this.back(dc, state);
-      case 'human':
-        await dc.context.sendActivity(messageWithButtons(`${text.flow.human(this.flow.hotlines)}${this.humanNote(state)}`));
+      case 'human': {
+        // Queued for the desk; the flow goes on while the person waits.
+        await this.flow.handoff.request(dc.context, 'asked');
+        const note = this.humanNote(state);
+        if (note) await dc.context.sendActivity(messageWithButtons(note));
         return this.reprompt(dc, state);
+      }
       default:
         await dc.context.sendActivity(messageWithButtons(this.helpText(state)));
         return this.reprompt(dc, state);

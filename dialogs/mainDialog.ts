@@ -1,7 +1,10 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   DialogSet,
+  type DialogContext,
+  type DialogTurnResult,
   DialogTurnStatus,
   WaterfallDialog,
   type DialogState,
@@ -16,6 +19,7 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { receivedFiles } from './receivedFiles.js';
 import { recognizeProgressIntent } from './status/progressIntent.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
+import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { PRIVACY_DIALOG, PrivacyDialog, type PrivacyDialogDeps } from './privacy/privacyDialog.js';
 import { text, type Hotlines } from './text/index.js';
@@ -36,18 +40,19 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly answers: PolicyAnswers,
     private readonly hotlines: Hotlines,
-    application: Omit<ApplicationDeps, 'answers'>,
+    application: Omit<ApplicationDeps, 'answers' | 'handoff'>,
     booking: BookingDeps,
     status: StatusDeps,
     privacy: PrivacyDialogDeps,
+    private readonly handoff: HandoffGate,
   ) {
     super('mainDialog');
     this.clock = booking.clock;
-    // Every flow answers policy questions and the hotline hand-off in the middle of its steps.
-    const flow = { answers, hotlines };
+    // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
+    const flow = { answers, hotlines, handoff };
     this.addDialog(new StatusDialog(status, flow));
     this.addDialog(new PrivacyDialog(privacy, flow));
-    this.addDialog(new ApplicationDialog({ ...application, answers }));
+    this.addDialog(new ApplicationDialog({ ...application, answers, handoff }));
     this.addDialog(new BookingDialog(booking, flow));
     // "补传材料" inside the step is its own business, not a new start.
     const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
@@ -65,7 +70,7 @@ export class MainDialog extends ComponentDialog {
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
     const state = await accessor.get(context, { dialogStack: [] });
     if (state.dialogStack.length === 0 && !(await this.flowToStart(context))) {
-      await this.answerDirectly(context);
+      if (!(await this.handoff.intercept(context))) await this.answerDirectly(context);
       return;
     }
     const dialogSet = new DialogSet(accessor);
@@ -73,6 +78,17 @@ export class MainDialog extends ComponentDialog {
     const dc = await dialogSet.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Handed off to a person, or answering the hand-off's own questions: no flow runs this turn. */
+  async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (await this.handoff.intercept(outerDc.context)) return outerDc.endDialog();
+    return super.beginDialog(outerDc, options);
+  }
+
+  async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    if (await this.handoff.intercept(outerDc.context)) return Dialog.EndOfTurn;
+    return super.continueDialog(outerDc);
   }
 
   private async routeStep(step: WaterfallStepContext) {

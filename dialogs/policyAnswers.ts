@@ -11,6 +11,7 @@ import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { recognizeCommand } from './commands.js';
+import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
 export type OfferedAction =
@@ -34,8 +35,11 @@ export interface PolicyAnswerDeps {
   feedback: FeedbackStore;
   clock: Clock;
   hotlines: Hotlines;
+  /** 转人工 buttons on answers queue the conversation for the desk. */
+  handoff: HandoffRequester;
 }
 
+/** The knowledge base's entry on reaching a person: as a button, it queues for the desk. */
 export const HANDOFF_ENTRY_ID = 'human-handoff';
 const GREETING_ENTRY_ID = 'talk-greeting';
 const WITHDRAW_ENTRY_ID = 'flow-withdraw';
@@ -221,11 +225,10 @@ export class PolicyAnswers {
     await this.offer(context, text.nothingToCancel, [{ label: entry.question, value: { type: 'entry', entryId: entry.id } }]);
   }
 
-  /** Sends the hand-off entry: how to reach a person. */
+  /** 转人工 from a button of an answer: the conversation is queued for the desk. */
   async handoff(context: TurnContext): Promise<void> {
-    const entry = this.deps.kb.entry(HANDOFF_ENTRY_ID);
-    if (!entry) throw new Error(`knowledge base lacks the ${HANDOFF_ENTRY_ID} entry`);
-    await this.sendEntry(context, entry, entry.question, 1);
+    await this.clearOffer(context);
+    await this.deps.handoff.request(context, 'asked');
   }
 
   /**
@@ -242,9 +245,10 @@ export class PolicyAnswers {
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
       ...more.map(moreButton),
+      // A 转人工 follow-up queues for the desk rather than showing how to phone.
       ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
         label: f.label,
-        value: 'to' in f ? { type: 'entry', entryId: f.to } : { type: 'ask', question: f.ask },
+        value: !('to' in f) ? { type: 'ask', question: f.ask } : f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to },
       })),
     ];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';

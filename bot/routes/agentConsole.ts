@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
@@ -12,25 +11,18 @@ import { normalizePhone } from '../../data/idNumber.js';
 import { maskName, maskText, questionForCurators } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
 import { text } from '../../dialogs/text/index.js';
+import { AGENT_SESSION_MS, lockedOut, sessionCookie, type AgentAuth, type AgentCaller } from '../agentAuth.js';
 import { guardRoute, HttpError, readJsonBody, sendError, sendJson, sourceAddress } from '../http.js';
 import { checkCaseNo, checkId } from '../ids.js';
 import { projectRoot } from '../paths.js';
-import { CredentialLockout } from '../limits/lockout.js';
 import { maskNumber } from './cases.js';
 
-export const AGENT_COOKIE = 'onevisit_agent';
-/** A login lasts one working day; the agent logs in again the next. */
-export const AGENT_SESSION_MS = 8 * 60 * 60 * 1000;
-const MAX_SESSIONS = 1000;
-/** The holder whose wrong tries are counted: one shared AGENT_TOKEN, whatever agent name comes with it. */
-const AGENT_CREDENTIAL = 'agent-token';
 const MAX_BODY = 16 * 1024;
 const MAX_LIST = 500;
-const CLOSED = '坐席工作台未开启：请配置 AGENT_TOKEN';
 
 export interface AgentConsoleDeps {
-  /** AGENT_TOKEN; unset keeps the console's APIs closed (403). */
-  token?: string;
+  /** The agents' logins (accounts in the store). */
+  auth: AgentAuth;
   feedback: FeedbackStore;
   cases: CaseStore;
   /** Records every reveal on the case (cases/). */
@@ -41,16 +33,14 @@ export interface AgentConsoleDeps {
   region: Pick<Region, 'hospitals'>;
   /** When given, feedback must name an entry it knows. */
   kb?: { entry(id: string): unknown };
-  /** Wrong tokens, at the login and on every API; one of its own unless the app shares one. */
-  lockout?: CredentialLockout;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies, with messages an agent (or the console's developer) can act on.
 
 const FIELD_NAMES: Record<string, string> = {
-  token: '登录口令（token）',
-  agent: '坐席工号（agent）',
+  name: '登录名（name）',
+  password: '密码（password）',
   entryId: '知识条目编号（entryId）',
   question: '问题（question）',
   helpful: '是否有用（helpful）',
@@ -88,10 +78,9 @@ export function chineseIssues(error: ZodError): string {
   return [...new Set(error.issues.map(describeIssue))].join('；');
 }
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const agentName = trimmed(50).optional();
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
-const loginSchema = z.object({ token: z.string().min(1).max(500), agent: agentName }).strict();
+const loginSchema = z.object({ name: trimmed(50), password: z.string().min(1).max(200) }).strict();
 
 const feedbackSchema = z
   .object({
@@ -101,7 +90,7 @@ const feedbackSchema = z
   })
   .strict();
 
-const revealSchema = z.object({ agent: agentName, reason: z.string().trim().min(2).max(200) }).strict();
+const revealSchema = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
 
 const phoneSchema = z
   .string()
@@ -122,138 +111,15 @@ const callSchema = z
     question: trimmed(2000),
     answer: trimmed(4000),
     followUpNeeded: z.boolean(),
-    agent: agentName,
   })
   .strict();
 
-const doneSchema = z.object({ agent: agentName, note: z.string().trim().max(500).optional() }).strict();
+const doneSchema = z.object({ note: z.string().trim().max(500).optional() }).strict();
 
-async function parseBody<T>(req: Request, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+export async function parseBody<T>(req: Request, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
   const parsed = schema.safeParse(await readJsonBody(req, MAX_BODY));
   if (!parsed.success) throw new HttpError(400, `请求体有误：${chineseIssues(parsed.error)}`);
   return parsed.data;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Login: AGENT_TOKEN, a session cookie (random id, kept in memory) for the console page.
-
-interface Session {
-  agent?: string;
-  expiresAt: number;
-}
-
-/** Who is calling an agent API: a logged-in session (with its agent, when given) or the bearer token. */
-export interface AgentCaller {
-  agent?: string;
-  via: 'session' | 'token';
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-function cookieValue(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
-/** The caller, or why not: no credential, a wrong one, or locked out after too many wrong ones. */
-type Identified = { caller: AgentCaller; retryAfter?: undefined } | { caller?: undefined; retryAfter?: number };
-
-export class AgentSessions {
-  private readonly sessions = new Map<string, Session>();
-
-  constructor(
-    private readonly token: string | undefined,
-    private readonly clock: Clock,
-    private readonly lockout: CredentialLockout = new CredentialLockout(clock),
-  ) {}
-
-  get open(): boolean {
-    return Boolean(this.token);
-  }
-
-  /**
-   * Checks a presented token against AGENT_TOKEN, counting wrong ones per source address and
-   * for the token's holders: 'locked' (with seconds to wait) refuses even the right token.
-   */
-  checkToken(given: string, source: string): true | false | { retryAfter: number } {
-    const retryAfter = this.lockout.retryAfter(AGENT_CREDENTIAL, source);
-    if (retryAfter) return { retryAfter };
-    // Compared as digests: equal length whatever was sent, and in constant time.
-    if (this.token && timingSafeEqual(digest(given), digest(this.token))) return true;
-    this.lockout.fail(AGENT_CREDENTIAL, source);
-    return false;
-  }
-
-  create(agent: string | undefined): { id: string; expiresAt: number } {
-    const now = this.clock.now().getTime();
-    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
-    // Oldest first in a Map: past the cap the oldest login goes.
-    while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const id = randomBytes(32).toString('base64url');
-    const expiresAt = now + AGENT_SESSION_MS;
-    this.sessions.set(id, { agent, expiresAt });
-    return { id, expiresAt };
-  }
-
-  end(id: string | undefined): void {
-    if (id) this.sessions.delete(id);
-  }
-
-  /** The session behind this id, unless unknown or expired. */
-  session(id: string | undefined): Session | undefined {
-    if (!id) return undefined;
-    const s = this.sessions.get(id);
-    if (!s) return undefined;
-    if (s.expiresAt <= this.clock.now().getTime()) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    return s;
-  }
-
-  /** Who sent this request: the bearer token when one is presented (checked like a login), else the session cookie. */
-  identify(req: Request): Identified {
-    if (!this.open) return {};
-    const auth = req.headers.authorization;
-    if (auth && /^Bearer\s+/i.test(auth)) {
-      const checked = this.checkToken(auth.replace(/^Bearer\s+/i, ''), sourceAddress(req));
-      if (checked === true) return { caller: { via: 'token' } };
-      return checked ? { retryAfter: checked.retryAfter } : {};
-    }
-    const s = this.session(cookieValue(req, AGENT_COOKIE));
-    return s ? { caller: { via: 'session', agent: s.agent } } : {};
-  }
-
-  /** The caller, or undefined after sending 403 (console closed), 429 (locked out) or 401. */
-  check(req: Request, res: Response): AgentCaller | undefined {
-    if (!this.open) {
-      sendError(res, 403, CLOSED);
-      return undefined;
-    }
-    const { caller, retryAfter } = this.identify(req);
-    if (caller) return caller;
-    if (retryAfter) {
-      lockedOut(res, retryAfter);
-      return undefined;
-    }
-    res.header('WWW-Authenticate', 'Bearer');
-    sendError(res, 401, '请先登录坐席工作台（登录已过期的请重新登录）');
-    return undefined;
-  }
-}
-
-function lockedOut(res: Response, retryAfter: number): void {
-  res.header('Retry-After', String(retryAfter));
-  sendError(res, 429, `登录口令错误次数太多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
-}
-
-/** Secure too when the page came over HTTPS (directly or through a proxy that says so). */
-function sessionCookie(req: Request, id: string, maxAgeSeconds: number): string {
-  const https = req.isSecure() || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
-  return `${AGENT_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${https ? '; Secure' : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,46 +243,40 @@ type Handler = (req: Request, res: Response, caller: AgentCaller) => Promise<voi
  * (feedback on suggestions, case lookup with audited reveal, call records and follow-ups).
  * Suggestions come from the public GET /api/agent/suggest.
  */
-export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): AgentSessions {
-  const sessions = new AgentSessions(deps.token, deps.clock, deps.lockout);
+export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): void {
+  const { auth } = deps;
   const now = () => deps.clock.now();
 
   const guarded = (handler: Handler) =>
     guardRoute(async (req, res) => {
-      const caller = sessions.check(req, res);
+      const caller = await auth.check(req, res);
       if (caller) await handler(req, res, caller);
     });
-
-  /** Who is acting: the name in the body, else the one given at login; required for the audit. */
-  const agentOf = (caller: AgentCaller, given: string | undefined): string => {
-    const agent = given ?? caller.agent;
-    if (!agent) throw new HttpError(400, '请求体有误：缺少坐席工号（agent）');
-    return agent;
-  };
 
   registerPage(server);
 
   server.post('/api/agent/login', guardRoute(async (req, res) => {
-    if (!sessions.open) return sendError(res, 403, CLOSED);
     const body = await parseBody(req, loginSchema);
-    const checked = sessions.checkToken(body.token, sourceAddress(req));
-    if (checked !== true) return checked ? lockedOut(res, checked.retryAfter) : sendError(res, 401, '登录口令不对，请核对后再试');
-    const { id, expiresAt } = sessions.create(body.agent);
-    res.header('Set-Cookie', sessionCookie(req, id, AGENT_SESSION_MS / 1000));
-    sendJson(res, 200, { agent: body.agent ?? null, expiresAt: new Date(expiresAt).toISOString() });
+    const result = await auth.login(body.name, body.password, sourceAddress(req));
+    if (!result.ok) {
+      if (result.retryAfter) return lockedOut(res, result.retryAfter);
+      return sendError(res, 401, '登录名或密码不对，请核对后再试（连错 5 次账号会锁定 15 分钟）');
+    }
+    res.header('Set-Cookie', sessionCookie(req, result.token, AGENT_SESSION_MS / 1000));
+    const { name, role, displayName } = result.caller;
+    sendJson(res, 200, { agent: name, displayName, role, token: result.token, expiresAt: result.expiresAt.toISOString() });
   }));
 
   server.post('/api/agent/logout', guardRoute(async (req, res) => {
-    sessions.end(cookieValue(req, AGENT_COOKIE));
+    await auth.logout(req);
     res.header('Set-Cookie', sessionCookie(req, '', 0));
     sendJson(res, 200, { loggedOut: true });
   }));
 
   // For the page: whether to show the login form (200 either way, nothing to hide).
   server.get('/api/agent/session', guardRoute(async (req, res) => {
-    const { caller } = sessions.identify(req);
-    if (!sessions.open) return sendJson(res, 200, { open: false, loggedIn: false, message: CLOSED });
-    sendJson(res, 200, caller ? { open: true, loggedIn: true, agent: caller.agent ?? null, via: caller.via } : { open: true, loggedIn: false });
+    const { caller } = await auth.identify(req);
+    sendJson(res, 200, caller ? { loggedIn: true, agent: caller.name, displayName: caller.displayName, role: caller.role } : { loggedIn: false });
   }));
 
   server.post(
@@ -453,8 +313,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     guarded(async (req, res, caller) => {
       const found = await findCase(req);
       const body = await parseBody(req, revealSchema);
-      const agent = agentOf(caller, body.agent);
-      const result = await deps.access.recordReveal(found.caseNo, agent, maskText(body.reason));
+      const result = await deps.access.recordReveal(found.caseNo, caller.name, maskText(body.reason));
       if (!result.ok) throw new HttpError(404, `没有找到案件 ${found.caseNo}`);
       const updated = result.record;
       sendJson(res, 200, {
@@ -469,9 +328,9 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
   server.post(
     '/api/agent/calls',
     guarded(async (req, res, caller) => {
-      const { agent: given, ...call } = await parseBody(req, callSchema);
+      const call = await parseBody(req, callSchema);
       // The caller's number is the record's purpose; any other number in the notes is masked.
-      const recorded = await deps.calls.record({ ...call, question: maskText(call.question), answer: maskText(call.answer), agent: agentOf(caller, given) }, now());
+      const recorded = await deps.calls.record({ ...call, question: maskText(call.question), answer: maskText(call.answer), agent: caller.name }, now());
       sendJson(res, 201, { call: recorded });
     }),
   );
@@ -510,7 +369,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
     guarded(async (req, res, caller) => {
       const id = callId(req);
       const body = await parseBody(req, doneSchema);
-      const result = await deps.calls.markFollowUpDone(id, agentOf(caller, body.agent), now(), body.note || undefined);
+      const result = await deps.calls.markFollowUpDone(id, caller.name, now(), body.note || undefined);
       if (result.ok) return sendJson(res, 200, { call: callSummary(result.call) });
       if (result.reason === 'not_found') throw noCall(id);
       if (result.reason === 'not_needed') throw new HttpError(409, `来电 ${id} 没有标记需要回访`);
@@ -518,6 +377,4 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): Ag
       throw new HttpError(409, `来电 ${id} 已经回访过了（${done.doneBy}，${done.doneAt}）`);
     }),
   );
-
-  return sessions;
 }

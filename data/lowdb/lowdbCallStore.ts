@@ -51,12 +51,12 @@ export class LowdbCallStore implements CallStore {
 
   async record(input: NewCall, at: Date): Promise<CallRecord> {
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError('record: `at` is not a valid Date');
-    const { callerPhone, category, question, answer, followUpNeeded, agent } = structuredClone(input);
+    const { callerPhone, category, question, answer, followUpNeeded, agent, dueBy } = structuredClone(input);
     return this.serialized(async () => {
       const day = shanghaiDate(at).replaceAll('-', '');
       const seq = (this.days.get(day) ?? 0) + 1;
       const id = `LD${day}${String(seq).padStart(4, '0')}`;
-      const call: CallRecord = { id, at: at.toISOString(), callerPhone, category, question, answer, followUpNeeded, agent };
+      const call: CallRecord = { id, at: at.toISOString(), callerPhone, category, question, answer, followUpNeeded, agent, ...(dueBy ? { dueBy } : {}) };
       const file = await this.monthFile(monthOf(day));
       file.data[id] = call;
       try {

@@ -9,11 +9,11 @@ export class MemoryCallStore implements CallStore {
 
   async record(input: NewCall, at: Date): Promise<CallRecord> {
     validTime(at, 'record');
-    const { callerPhone, category, question, answer, followUpNeeded, agent } = structuredClone(input);
+    const { callerPhone, category, question, answer, followUpNeeded, agent, dueBy } = structuredClone(input);
     const day = shanghaiDate(at).replaceAll('-', '');
     const seq = (this.days.get(day) ?? 0) + 1;
     this.days.set(day, seq);
-    const call: CallRecord = { id: `LD${day}${String(seq).padStart(4, '0')}`, at: at.toISOString(), callerPhone, category, question, answer, followUpNeeded, agent };
+    const call: CallRecord = { id: `LD${day}${String(seq).padStart(4, '0')}`, at: at.toISOString(), callerPhone, category, question, answer, followUpNeeded, agent, ...(dueBy ? { dueBy } : {}) };
     this.calls.set(call.id, call);
     return structuredClone(call);
   }

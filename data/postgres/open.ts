@@ -1,5 +1,6 @@
 import { PgDatabase } from './db.js';
 import { migrate } from './migrate.js';
+import { PgAgentStore } from './pgAgentStore.js';
 import { PgCallStore } from './pgCallStore.js';
 import { PgCaseStore } from './pgCaseStore.js';
 import { PgDirectLineStore } from './pgDirectLineStore.js';
@@ -9,6 +10,8 @@ import { PgFileStore } from './pgFileStore.js';
 import { PgJobState } from './pgJobState.js';
 import { PgFeedbackStore, PgUnansweredStore } from './pgKnowledgeStores.js';
 import { PgOutboxStore } from './pgOutboxStore.js';
+import { PgHandoffStore } from './pgHandoffStore.js';
+import { PgRatingStore } from './pgRatingStore.js';
 import { PgSlotStore } from './pgSlotStore.js';
 import { PgStorage } from './pgStorage.js';
 
@@ -27,6 +30,9 @@ export function pgStores<Draft>(db: PgDatabase) {
     jobState: new PgJobState(db),
     directLine: new PgDirectLineStore(db),
     files: new PgFileStore(db),
+    agents: new PgAgentStore(db),
+    handoffs: new PgHandoffStore(db),
+    ratings: new PgRatingStore(db),
   };
 }
 

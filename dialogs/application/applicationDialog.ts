@@ -12,6 +12,7 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { recognizeCommand } from '../commands.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
+import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -40,6 +41,8 @@ export interface ApplicationDraft {
   /** The slot being changed from the summary. */
   editing?: SlotKey;
   attempts: number;
+  /** Times the "好像不太顺利" menu was shown; the second time, the person is handed to the desk. */
+  stuck?: number;
   /** Where to go back to when the user does not confirm a cancel. */
   before?: Phase;
   /** The materials list last told, so a summary after an edit repeats it only if it changed. */
@@ -64,6 +67,7 @@ export interface ApplicationDeps {
   cases: CaseStore;
   useCases: CaseUseCases;
   answers: PolicyAnswers;
+  handoff: HandoffRequester;
   region: Region;
   clock: Clock;
 }
@@ -79,7 +83,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private readonly slots = applicationSlots();
 
   constructor(private readonly deps: ApplicationDeps) {
-    super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines });
+    super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines, handoff: deps.handoff });
   }
 
   async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean }): Promise<DialogTurnResult> {
@@ -265,8 +269,16 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async retry(dc: DialogContext, draft: ApplicationDraft, error: string): Promise<DialogTurnResult> {
     const attempts = draft.attempts + 1;
     if (attempts >= MAX_TRIES) {
+      const stuck = (draft.stuck ?? 0) + 1;
+      if (stuck >= 2) {
+        // Still failing after the menu once: a person takes over; the answers so far are kept.
+        await this.save(dc, { ...draft, attempts: 0, stuck: 0 });
+        await this.say(dc, `${text.handoff.stuck}${t.humanKept}`);
+        await this.flow.handoff.request(dc.context, 'stuck');
+        return Dialog.EndOfTurn;
+      }
       setTurnOutcome(dc.context, { outcome: 'application-too-many-tries' });
-      return this.proceed(dc, { ...draft, attempts: 0, phase: 'tooManyTries' });
+      return this.proceed(dc, { ...draft, attempts: 0, stuck, phase: 'tooManyTries' });
     }
     const next = { ...draft, attempts };
     await this.save(dc, next);

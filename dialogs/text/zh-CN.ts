@@ -236,13 +236,56 @@ const application = {
 /** What every multi-turn flow says on an interruption. */
 const flow = {
   help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
-  human: (h: Hotlines) => `工作人员可以在电话里帮您：拨打${h.government}政务服务热线或${h.federation}残联热线。`,
   continueAfterAnswer: '我们接着来：',
   nothingToGoBack: '这已经是第一个问题了。',
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
   asideMaybe: (questions: string[]) => `您问的可能是：${questions.map((q) => `“${q}”`).join('、')}。这一步办完后，把问题再发一次，我就详细告诉您。`,
   asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
+};
+
+/** The live hand-off to the 12345 desk (转人工) and the 好差评 rating after it. */
+const handoff = {
+  queued: (ahead: number, minutes: number) =>
+    `已为您转人工客服，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约要等${minutes}分钟。等的时候可以继续问我；不想等了，说“不用了”。`,
+  already: (ahead: number, minutes: number) =>
+    `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
+  alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
+  closedAskPhone: (hours: string) =>
+    `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
+  closedCallback: (hours: string, phone: string) =>
+    `现在人工客服不在线（工作日${hours}）。工作人员上班后会打 ${phone} 给您，请留意接听。`,
+  askPhone: '好的。请发一个联系电话（手机号，或带区号的座机），工作人员会打给您；不需要的话，说“不用了”。',
+  callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
+  left: '好的，不转人工了。有问题随时问我。',
+  taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
+  ended: '工作人员已结束这次对话。还有问题随时问我，需要人工再说“转人工”。',
+  handedBack: '工作人员已把对话交还给“一次办”助手，您接着问我就行。',
+  requeued: '工作人员把您转给其他同事，请稍等。',
+  quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
+  stillWaiting: '好的，请再稍等一下。',
+  backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
+  leaveWords: ['不用了', '不排了', '不等了', '取消排队', '不要人工了', '不转人工了'],
+  botWords: ['问机器人', '机器人', '问助手'],
+  callbackWords: ['回电', '回电话', '给我回电话', '打电话给我'],
+  waitWords: ['接着等', '继续等', '等'],
+  reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
+  callbackAnswer: '待回电（在线转人工时人工客服不在线）',
+  stuck: '好像还是不太顺利，我帮您转人工客服。',
+};
+
+/** 好差评: the national five-level rating, asked once after a hand-off and at the end of a case. */
+const rating = {
+  askHandoff: '请为刚才工作人员的服务打个分：点一下下面的按钮，或者回复数字 1 到 5。',
+  askCase: (caseNo: string, stage: 'delivered' | 'rejected') =>
+    `请为案件 ${caseNo} 的${stage === 'delivered' ? '办理' : '审批'}服务打个分：点一下下面的按钮，或者回复数字 1 到 5。`,
+  askComment: '谢谢您的评价！想说说原因的，直接打字告诉我；不说也行，回复“不用了”。',
+  askCommentPoor: '谢谢您告诉我们。请说说哪里让您不满意，留个电话的话工作人员会打给您；不说也行，回复“不用了”。',
+  thanks: '谢谢，已经记下了。还有问题随时问我。',
+  thanksPoor: (days: number) => `谢谢，已经记下了。工作人员会在${days}个工作日内回访您。`,
+  stageNames: { handoff: '在线人工服务', delivered: '办结', rejected: '不予办理' },
+  followUpQuestion: (level: string, stage: string, about: string, comment?: string) =>
+    `好差评：${stage}评为“${level}”（${about}）${comment ? `。意见：${comment}` : '，没有留意见'}`,
 };
 
 /** Handing in materials in the chat, one at a time (dialogs/materials). */
@@ -497,7 +540,7 @@ export const zhCN = {
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],
-    human: ['人工', '转人工', '人工客服', '找人工', '真人', '客服'],
+    human: ['人工', '转人工', '人工客服', '找人工', '真人', '客服', '我要找真人', '找真人', '我要找人工', '我要人工', '转人工客服'],
     restart: ['重新问', '换个问题'],
     cancel: ['取消', '取消申请', '不办了', '不想办了', '退出', '不填了'],
     back: ['返回', '上一步', '上一个', '回到上一步', '改上一项', '退回上一步'],
@@ -546,6 +589,8 @@ export const zhCN = {
   },
   application,
   flow,
+  handoff,
+  rating,
   booking,
   upload,
   status,

@@ -287,7 +287,7 @@ const generators: Record<string, (rng: Rng, ctx: FuzzContext) => Shape> = {
   agent: (rng, ctx) => {
     const [method, path, json] = pick(rng, [
       ['GET', `/api/agent/suggest?q=${pathId(rng, encodeURIComponent('残疾证怎么办'))}&top=${pick(rng, ['3', '0', '11', 'x', ''])}`, undefined],
-      ['POST', '/api/agent/login', { token: pick(rng, [ctx.agentToken, 'wrong']), agent: oddString(rng) }],
+      ['POST', '/api/agent/login', { name: pick(rng, ['fuzz1', oddString(rng)]), password: oddString(rng) }],
       ['POST', '/api/agent/logout', undefined],
       ['GET', '/api/agent/session', undefined],
       ['POST', '/api/agent/feedback', { entryId: pick(rng, ['cert-new-how', '__proto__', 'X']), question: oddString(rng) || 'q', helpful: pick(rng, [true, 'yes']) }],

@@ -54,16 +54,27 @@ async function startConversation(base: string, secret: string): Promise<{ conver
   return (await res.json()) as { conversationId: string; token: string };
 }
 
+/** An agent account made through the admin API, and a session token of it (what the console's APIs take). */
+async function agentSession(base: string, adminToken: string): Promise<string> {
+  const account = { name: 'fuzz1', password: randomBytes(12).toString('hex'), role: 'agent' };
+  const made = await fetch(`${base}/api/admin/agents`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(account) });
+  if (made.status !== 201) throw new Error(`could not create the fuzz agent account: ${made.status}`);
+  const login = await fetch(`${base}/api/agent/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: account.name, password: account.password }) });
+  if (!login.ok) throw new Error(`could not log the fuzz agent in: ${login.status}`);
+  return ((await login.json()) as { token: string }).token;
+}
+
 /**
  * Starts the server as `npm start` runs it (a child process, loopback, fresh data folder, every
  * API open with a token), sends it `count` seeded hostile requests, then checks it is still
  * alive and healthy. Resolves to the counts; the caller judges them.
  */
 export async function runFuzz({ seed, count, concurrency = 8, warmUp = 0 }: FuzzOptions): Promise<FuzzResult> {
-  const secrets = { adminToken: randomBytes(12).toString('hex'), agentToken: randomBytes(12).toString('hex'), directLineSecret: randomBytes(12).toString('hex') };
-  const server = await startServerProcess({ ADMIN_TOKEN: secrets.adminToken, AGENT_TOKEN: secrets.agentToken, DIRECTLINE_SECRET: secrets.directLineSecret });
+  const keys = { adminToken: randomBytes(12).toString('hex'), directLineSecret: randomBytes(12).toString('hex') };
+  const server = await startServerProcess({ ADMIN_TOKEN: keys.adminToken, DIRECTLINE_SECRET: keys.directLineSecret });
   const sink = await startSink();
   try {
+    const secrets = { ...keys, agentToken: await agentSession(server.base, keys.adminToken) };
     const { conversationId, token } = await startConversation(server.base, secrets.directLineSecret);
     const ctx: FuzzContext = { ...secrets, conversationId, conversationToken: token, sinkUrl: sink.url };
     const send = async (requests: Iterator<{ target: string; raw: Buffer }>, onAnswer: (target: string, status: number, raw: Buffer) => void) => {

@@ -1,8 +1,12 @@
 import { expect } from 'chai';
+import { AGENT_SESSION_MS, AgentAuth } from '../../bot/agentAuth.js';
 import { adminGuard, registerKnowledgeAdmin } from '../../bot/routes/admin.js';
-import { AGENT_SESSION_MS, registerAgentConsole } from '../../bot/routes/agentConsole.js';
+import { registerAgentAccounts } from '../../bot/routes/agentAccounts.js';
+import { registerAgentConsole } from '../../bot/routes/agentConsole.js';
+import { createAccount, type AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { LowdbAgentStore } from '../../data/lowdb/lowdbAgentStore.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
@@ -11,36 +15,43 @@ import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, serveRoutes, shippedKnowledge, tempDir } from '../support.js';
 import { useCasesFor } from '../useCases.js';
 
-const TOKEN = 'test-agent-token';
+const PASSWORD = 'desk-pass-1001';
 const ADMIN = 'test-admin-token';
 const HAN = /[\u4e00-\u9fff]/;
 
 interface Served {
   base: string;
+  dir: string;
   close(): Promise<void>;
   feedback: FeedbackStore;
   cases: CaseStore;
   calls: CallStore;
+  agents: AgentStore;
   clock: FakeClock;
 }
 
-async function serve(token: string | undefined): Promise<Served> {
-  const dir = tempDir();
+/** The console's routes over lowdb stores in `dir` (a second serve of the same dir is a restart), with agents 1001, 1002 and supervisor boss. */
+export async function serve(dir = tempDir()): Promise<Served> {
   const feedback = await LowdbFeedbackStore.open(dir);
   const cases = await LowdbCaseStore.open(dir);
   const calls = await LowdbCallStore.open(dir);
+  const agents = await LowdbAgentStore.open(dir);
   const clock = new FakeClock();
+  for (const [name, role] of [['1001', 'agent'], ['1002', 'agent'], ['boss', 'supervisor']] as const) {
+    await createAccount(agents, { name, password: PASSWORD, role }, 'test', clock.now());
+  }
   const { access } = await useCasesFor(dir, cases, clock);
   const { base, close } = await serveRoutes((server) => {
-    registerAgentConsole(server, { token, feedback, cases, access, calls, clock, region: shippedKnowledge().region, kb: shippedKnowledge().kb });
+    registerAgentConsole(server, { auth: new AgentAuth(agents, clock), feedback, cases, access, calls, clock, region: shippedKnowledge().region, kb: shippedKnowledge().kb });
     registerKnowledgeAdmin(server, adminGuard(ADMIN), { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
+    registerAgentAccounts(server, adminGuard(ADMIN), agents, clock);
   });
-  return { base, close, feedback, cases, calls, clock };
+  return { base, dir, close, feedback, cases, calls, agents, clock };
 }
 
 type Auth = { cookie?: string; bearer?: string } | null;
 
-function request(base: string, method: string, path: string, body?: unknown, auth: Auth = { bearer: TOKEN }): Promise<Response> {
+function request(base: string, method: string, path: string, body?: unknown, auth: Auth = null): Promise<Response> {
   const headers: Record<string, string> = {};
   if (auth?.bearer) headers.authorization = `Bearer ${auth.bearer}`;
   if (auth?.cookie) headers.cookie = auth.cookie;
@@ -55,88 +66,124 @@ async function errorOf(res: Response): Promise<string> {
 }
 
 /** Logs in and returns the `name=value` pair to send back as a Cookie header. */
-async function login(base: string, agent?: string): Promise<string> {
-  const res = await request(base, 'POST', '/api/agent/login', { token: TOKEN, ...(agent ? { agent } : {}) }, null);
+export async function login(base: string, name = '1001', password = PASSWORD): Promise<string> {
+  const res = await request(base, 'POST', '/api/agent/login', { name, password });
   expect(res.status).to.equal(200);
   const cookie = res.headers.getSetCookie()[0];
   return cookie.split(';')[0];
 }
 
+/** Logs in and returns the session token, for `Authorization: Bearer`. */
+async function bearerOf(base: string, name = '1001'): Promise<string> {
+  return ((await (await request(base, 'POST', '/api/agent/login', { name, password: PASSWORD })).json()) as { token: string }).token;
+}
+
 const AGENT_APIS: [method: string, path: string, body?: unknown][] = [
   ['POST', '/api/agent/feedback', { entryId: 'cert-new-how', question: '残疾证怎么办', helpful: true }],
   ['GET', '/api/agent/cases/YC202611200001'],
-  ['POST', '/api/agent/cases/YC202611200001/reveal', { agent: '1001', reason: '本人来电核对' }],
-  ['POST', '/api/agent/calls', { callerPhone: '13912345678', category: '咨询', question: '问', answer: '答', followUpNeeded: false, agent: '1001' }],
+  ['POST', '/api/agent/cases/YC202611200001/reveal', { reason: '本人来电核对' }],
+  ['POST', '/api/agent/calls', { callerPhone: '13912345678', category: '咨询', question: '问', answer: '答', followUpNeeded: false }],
   ['GET', '/api/agent/calls?followUp=pending'],
   ['GET', '/api/agent/calls/LD202611200001'],
-  ['POST', '/api/agent/calls/LD202611200001/done', { agent: '1001' }],
+  ['POST', '/api/agent/calls/LD202611200001/done', {}],
 ];
 
-describe('agent console: login', () => {
+describe('agent console: accounts and login', () => {
   let s: Served;
-  beforeEach(async () => (s = await serve(TOKEN)));
+  beforeEach(async () => (s = await serve()));
   afterEach(() => s.close());
 
-  it('sets an HttpOnly, SameSite=Strict session cookie for the right token', async () => {
-    const res = await request(s.base, 'POST', '/api/agent/login', { token: TOKEN, agent: '1001' }, null);
+  it('sets an HttpOnly, SameSite=Strict session cookie for the right name and password', async () => {
+    const res = await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: PASSWORD });
     expect(res.status).to.equal(200);
-    expect(await res.json()).to.deep.equal({ agent: '1001', expiresAt: new Date(s.clock.now().getTime() + AGENT_SESSION_MS).toISOString() });
+    const body = (await res.json()) as { token: string };
+    expect(body).to.deep.equal({ agent: '1001', displayName: '1001', role: 'agent', token: body.token, expiresAt: new Date(s.clock.now().getTime() + AGENT_SESSION_MS).toISOString() });
     const cookies = res.headers.getSetCookie();
     expect(cookies).to.have.length(1);
     const [pair, ...attributes] = cookies[0].split(';').map((p) => p.trim());
-    expect(pair).to.match(/^onevisit_agent=[A-Za-z0-9_-]{43}$/);
+    expect(pair).to.equal(`onevisit_agent=${body.token}`);
+    expect(body.token).to.match(/^[A-Za-z0-9_-]{43}$/);
     expect(attributes).to.include.members(['Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=28800']);
     expect(res.headers.get('cache-control')).to.equal('no-store');
 
     const session = await request(s.base, 'GET', '/api/agent/session', undefined, { cookie: pair });
-    expect(session.status).to.equal(200);
-    expect(await session.json()).to.deep.equal({ open: true, loggedIn: true, agent: '1001', via: 'session' });
-    const anonymous = await request(s.base, 'GET', '/api/agent/session', undefined, null);
-    expect(anonymous.status).to.equal(200);
-    expect(await anonymous.json()).to.deep.equal({ open: true, loggedIn: false });
-    expect(await (await request(s.base, 'GET', '/api/agent/session')).json()).to.deep.equal({ open: true, loggedIn: true, agent: null, via: 'token' });
+    expect(await session.json()).to.deep.equal({ loggedIn: true, agent: '1001', displayName: '1001', role: 'agent' });
+    expect(await (await request(s.base, 'GET', '/api/agent/session')).json()).to.deep.equal({ loggedIn: false });
+    expect(await (await request(s.base, 'GET', '/api/agent/session', undefined, { bearer: body.token })).json()).to.deep.include({ agent: '1001' });
     expect(attributes).not.to.include('Secure');
-    // Each login gets its own id; behind an HTTPS proxy the cookie is Secure too.
+    // Each login gets its own token; behind an HTTPS proxy the cookie is Secure too.
     expect(await login(s.base)).not.to.equal(pair);
     const proxied = await fetch(`${s.base}/api/agent/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
-      body: JSON.stringify({ token: TOKEN }),
+      body: JSON.stringify({ name: '1001', password: PASSWORD }),
     });
     expect(proxied.headers.getSetCookie()[0].split('; ')).to.include('Secure');
   });
 
-  it('refuses a wrong token (401) and bad bodies (400), in Chinese', async () => {
-    const wrong = await request(s.base, 'POST', '/api/agent/login', { token: 'nope' }, null);
+  it('stores only the hash of the password and of each session token', async () => {
+    const token = await bearerOf(s.base);
+    const account = (await s.agents.get('1001'))!;
+    expect(account.passwordHash).to.match(/^scrypt\$16384\$8\$1\$/);
+    expect(account.passwordHash).not.to.include(PASSWORD);
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = readdirSync(join(s.dir, 'agents'), { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    const stored = files.map((f) => readFileSync(join(f.parentPath, f.name), 'utf8')).join('');
+    expect(stored).to.include('1001');
+    expect(stored).not.to.include(token);
+    expect(stored).not.to.include(PASSWORD);
+  });
+
+  it('refuses a wrong password or unknown name (401) and bad bodies (400), in Chinese', async () => {
+    const wrong = await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: 'nope-nope' });
     expect(wrong.status).to.equal(401);
     expect(wrong.headers.getSetCookie()).to.deep.equal([]);
     expect(await errorOf(wrong)).to.match(HAN);
-    for (const body of ['{', '', '[]', '"x"', { agent: '1001' }, { token: 1 }, { token: TOKEN, extra: 1 }, { token: TOKEN, agent: '' }]) {
-      const res = await request(s.base, 'POST', '/api/agent/login', body, null);
+    expect((await request(s.base, 'POST', '/api/agent/login', { name: 'nobody', password: PASSWORD })).status).to.equal(401);
+    for (const body of ['{', '', '[]', '"x"', { name: '1001' }, { token: 'x' }, { name: '1001', password: 1 }, { name: '1001', password: PASSWORD, extra: 1 }, { name: '', password: PASSWORD }]) {
+      const res = await request(s.base, 'POST', '/api/agent/login', body);
       expect(res.status, JSON.stringify(body)).to.equal(400);
       expect(await errorOf(res), JSON.stringify(body)).to.match(HAN);
     }
   });
 
-  it('requires the cookie or the bearer token on every agent API (401), and accepts either', async () => {
+  it('locks an account for 15 minutes after 5 wrong passwords, whatever address they come from, across a restart', async () => {
+    for (let i = 0; i < 4; i++) expect((await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: `guess-${i}-xx` })).status).to.equal(401);
+    const fifth = await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: 'guess-4-xx' });
+    expect(fifth.status).to.equal(429);
+    expect(Number(fifth.headers.get('retry-after'))).to.equal(15 * 60);
+    // The right password is refused while locked, and another agent is not affected.
+    expect((await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: PASSWORD })).status).to.equal(429);
+    await login(s.base, '1002');
+    // The lock is in the store: a restarted server keeps it.
+    await s.close();
+    s = await serve(s.dir);
+    expect((await request(s.base, 'POST', '/api/agent/login', { name: '1001', password: PASSWORD })).status).to.equal(429);
+    s.clock.advance(15 * 60 * 1000);
+    await login(s.base, '1001');
+  });
+
+  it('requires a session (cookie or bearer) on every agent API (401), and accepts either', async () => {
     const cookie = await login(s.base, '1001');
+    const token = await bearerOf(s.base, '1001');
     for (const [method, path, body] of AGENT_APIS) {
-      for (const auth of [null, { bearer: 'wrong' }, { cookie: 'onevisit_agent=forged' }, { bearer: `${TOKEN}x` }]) {
+      for (const auth of [null, { bearer: 'wrong' }, { cookie: 'onevisit_agent=forged' }, { bearer: `${token}x` }]) {
         const res = await request(s.base, method, path, body, auth);
         expect(res.status, `${method} ${path} ${JSON.stringify(auth)}`).to.equal(401);
         expect(res.headers.get('www-authenticate')).to.equal('Bearer');
         expect(await errorOf(res)).to.match(HAN);
       }
-      // Two wrong tokens per route: past the lockout window before the next route adds its own.
-      s.clock.advance(15 * 60 * 1000);
-      for (const auth of [{ cookie }, { bearer: TOKEN }]) {
+      for (const auth of [{ cookie }, { bearer: token }]) {
         const res = await request(s.base, method, path, body, auth);
         expect(res.status, `${method} ${path} ${JSON.stringify(auth)}`).not.to.be.oneOf([401, 403]);
       }
+      // Two wrong bearer tokens per route: past the window before the next route adds its own.
+      s.clock.advance(15 * 60 * 1000);
     }
   });
 
-  it('ends a session at logout and after 8 hours', async () => {
+  it('ends a session at logout and after 8 hours, kept across a restart until then', async () => {
     const first = await login(s.base);
     const second = await login(s.base);
     const out = await request(s.base, 'POST', '/api/agent/logout', undefined, { cookie: first });
@@ -145,57 +192,50 @@ describe('agent console: login', () => {
     const works = async (cookie: string) => (await request(s.base, 'GET', '/api/agent/calls', undefined, { cookie })).status;
     expect(await works(first)).to.equal(401);
     expect(await works(second)).to.equal(200);
-    s.clock.advance(AGENT_SESSION_MS - 1000);
+    const clock = s.clock.now();
+    await s.close();
+    s = await serve(s.dir);
+    s.clock.advance(clock.getTime() - s.clock.now().getTime() + AGENT_SESSION_MS - 1000);
     expect(await works(second)).to.equal(200);
     s.clock.advance(1000);
     expect(await works(second)).to.equal(401);
-    expect(await (await request(s.base, 'GET', '/api/agent/session', undefined, { cookie: second })).json()).to.deep.equal({ open: true, loggedIn: false });
+    expect(await (await request(s.base, 'GET', '/api/agent/session', undefined, { cookie: second })).json()).to.deep.equal({ loggedIn: false });
   });
 
-  it('refuses logins for a while after 10 wrong tokens', async () => {
-    for (let i = 0; i < 10; i++) expect((await request(s.base, 'POST', '/api/agent/login', { token: `guess-${i}` }, null)).status).to.equal(401);
-    const locked = await request(s.base, 'POST', '/api/agent/login', { token: TOKEN }, null);
-    expect(locked.status).to.equal(429);
-    expect(await errorOf(locked)).to.match(HAN);
-    s.clock.advance(15 * 60 * 1000);
-    await login(s.base);
-  });
-
-  it('counts wrong bearer tokens on every agent API toward the same lockout as the login', async () => {
+  it('counts wrong bearer tokens on every agent API per source address, an open session working on', async () => {
     const cookie = await login(s.base, '1001');
+    const token = await bearerOf(s.base, '1002');
     for (let i = 0; i < 10; i++) {
       const [method, path, body] = AGENT_APIS[i % AGENT_APIS.length];
       expect((await request(s.base, method, path, body, { bearer: `guess-${i}` })).status).to.equal(401);
     }
-    const locked = await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: TOKEN });
+    const locked = await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: token });
     expect(locked.status).to.equal(429);
     expect(Number(locked.headers.get('retry-after'))).to.be.within(1, 15 * 60);
-    expect((await request(s.base, 'POST', '/api/agent/login', { token: TOKEN }, null)).status).to.equal(429);
-    // A session already open goes on working: the lockout stops guessing, not the agents at work.
+    // A session already open in the page goes on working: the lockout stops guessing, not the agents at work.
     expect((await request(s.base, 'GET', '/api/agent/calls', undefined, { cookie })).status).to.equal(200);
     s.clock.advance(15 * 60 * 1000);
-    expect((await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: TOKEN })).status).to.equal(200);
+    expect((await request(s.base, 'GET', '/api/agent/calls', undefined, { bearer: token })).status).to.equal(200);
   });
-});
 
-describe('agent console without AGENT_TOKEN', () => {
-  it('is closed (403) whatever is sent', async () => {
-    const s = await serve(undefined);
-    try {
-      const res = await request(s.base, 'POST', '/api/agent/login', { token: 'anything' }, null);
-      expect(res.status).to.equal(403);
-      expect(await errorOf(res)).to.include('AGENT_TOKEN');
-      for (const [method, path, body] of AGENT_APIS) {
-        for (const auth of [null, { bearer: 'anything' }, { cookie: 'onevisit_agent=anything' }]) {
-          expect((await request(s.base, method, path, body, auth)).status, `${method} ${path}`).to.equal(403);
-        }
-      }
-      // The page itself is served: it shows the login and says the console is closed.
-      expect((await fetch(`${s.base}/agent`)).status).to.equal(200);
-      expect(await (await fetch(`${s.base}/api/agent/session`)).json()).to.deep.include({ open: false, loggedIn: false });
-    } finally {
-      await s.close();
+  it('creates accounts through the admin API only, checked, never showing the hash', async () => {
+    const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+    const post = (body: unknown, headers: Record<string, string> = admin) => fetch(`${s.base}/api/admin/agents`, { method: 'POST', headers, body: JSON.stringify(body) });
+    expect((await post({ name: 'w2001', password: 'long-enough-1', role: 'agent' }, { 'content-type': 'application/json' })).status).to.equal(401);
+    const made = await post({ name: 'w2001', displayName: '张三', password: 'long-enough-1', role: 'supervisor' });
+    expect(made.status).to.equal(201);
+    const { account } = (await made.json()) as { account: Record<string, unknown> };
+    expect(account).to.deep.equal({ name: 'w2001', displayName: '张三', role: 'supervisor', createdAt: s.clock.now().toISOString(), createdBy: 'admin' });
+    expect((await post({ name: 'w2001', password: 'long-enough-1', role: 'agent' })).status).to.equal(409);
+    for (const body of [{ name: 'w 1', password: 'long-enough-1', role: 'agent' }, { name: 'w2002', password: 'short', role: 'agent' }, { name: 'w2002', password: 'long-enough-1', role: 'boss' }, { name: 'w2002', role: 'agent' }]) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).to.equal(400);
+      expect(await errorOf(res)).to.match(HAN);
     }
+    const list = await (await fetch(`${s.base}/api/admin/agents`, { headers: admin })).text();
+    expect(list).not.to.include('scrypt');
+    expect((JSON.parse(list) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).to.deep.equal(['1001', '1002', 'boss', 'w2001']);
+    await login(s.base, 'w2001', 'long-enough-1');
   });
 });
 
@@ -206,7 +246,7 @@ describe('agent console APIs', () => {
   const idNumber = testIdNumber(31, '1958-03-09');
 
   beforeEach(async () => {
-    s = await serve(TOKEN);
+    s = await serve();
     cookie = await login(s.base, '1001');
     record = await s.cases.create(
       newCase({
@@ -286,14 +326,15 @@ describe('agent console APIs', () => {
     });
 
     it('reveals the applicant in full only with a reason, and audits every reveal', async () => {
-      const bad = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { agent: '1001' });
+      const bad = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, {});
       expect(bad.status).to.equal(400);
       expect(await errorOf(bad)).to.include('缺少查看原因');
       expect((await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '核' })).status).to.equal(400);
       expect((await s.cases.get(record.caseNo))!.audit).to.have.length(1);
 
       s.clock.advance(60_000);
-      const res = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { agent: '1002', reason: '本人来电核对地址' });
+      const other = await login(s.base, '1002');
+      const res = await request(s.base, 'POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '本人来电核对地址' }, { cookie: other });
       expect(res.status).to.equal(200);
       const revealed = (await res.json()) as { caseNo: string; applicant: unknown; guardian: unknown; audit: unknown };
       const entry = { at: s.clock.now().toISOString(), by: 'agent:1002', action: 'agent-reveal', note: '本人来电核对地址', from: 'submitted', to: 'submitted' };
@@ -302,7 +343,7 @@ describe('agent console APIs', () => {
       expect(stored.audit.slice(1)).to.deep.equal([entry]);
       expect(stored.status).to.equal('submitted');
 
-      // The agent named at login is used when the body names none; the masked view lists the reveals.
+      // The agent is the one logged in, never a name in the body; the masked view lists the reveals.
       await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '家属来电，核对后告知进度' });
       const audit = (await s.cases.get(record.caseNo))!.audit;
       expect(audit.map((e) => `${e.action} ${e.by}`)).to.deep.equal(['submit chat:user-1', 'agent-reveal agent:1002', 'agent-reveal agent:1001']);
@@ -312,10 +353,9 @@ describe('agent console APIs', () => {
         { at: entry.at, action: 'agent-reveal', actionName: '坐席查看完整信息', by: '坐席 1001', from: 'submitted', to: 'submitted', note: '家属来电，核对后告知进度' },
       ]);
 
-      // With the bearer token and no agent anywhere, there is no one to audit: 400.
-      const anonymous = await request(s.base, 'POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '本人来电核对' });
-      expect(anonymous.status).to.equal(400);
-      expect(await errorOf(anonymous)).to.include('坐席工号');
+      const named = await as('POST', `/api/agent/cases/${record.caseNo}/reveal`, { agent: '9999', reason: '本人来电核对' });
+      expect(named.status).to.equal(400);
+      expect(await errorOf(named)).to.include('不认识的字段：agent');
     });
 
     it('says appraisal sessions in words, never as slot ids, and shows no booking on a closed case', async () => {
@@ -378,7 +418,8 @@ describe('agent console APIs', () => {
         agent: '1001',
       });
       s.clock.advance(60_000);
-      const b = ((await (await as('POST', '/api/agent/calls', call({ callerPhone: '0571-87654321', category: '投诉', agent: '1002' }))).json()) as { call: { id: string } }).call;
+      const other = await login(s.base, '1002');
+      const b = ((await (await request(s.base, 'POST', '/api/agent/calls', call({ callerPhone: '0571-87654321', category: '投诉' }), { cookie: other })).json()) as { call: { id: string } }).call;
       await as('POST', '/api/agent/calls', call({ followUpNeeded: false }));
 
       const pending = await as('GET', '/api/agent/calls?followUp=pending');
@@ -430,17 +471,13 @@ describe('agent console APIs', () => {
         [call({ question: '' }), /问题（question）不能为空/],
         [call({ answer: '   ' }), /答复（answer）不能为空/],
         [call({ operator: 'x' }), /不认识的字段：operator/],
-        [call({ agent: '' }), /坐席工号（agent）不能为空/],
+        [call({ agent: '1002' }), /不认识的字段：agent/],
       ];
       for (const [body, message] of cases) {
         const res = await as('POST', '/api/agent/calls', body);
         expect(res.status, JSON.stringify(body)).to.equal(400);
         expect(await errorOf(res), JSON.stringify(body)).to.match(message);
       }
-      // With the bearer token the body must name the agent.
-      const anonymous = await request(s.base, 'POST', '/api/agent/calls', call());
-      expect(anonymous.status).to.equal(400);
-      expect(await errorOf(anonymous)).to.include('坐席工号');
       expect(await s.calls.list()).to.deep.equal([]);
 
       for (const query of ['followUp=later', 'limit=0', 'limit=501', 'limit=x']) {
@@ -456,7 +493,7 @@ describe('agent console APIs', () => {
 
 describe('agent console page', () => {
   it('serves the page, its script and style from the server, with a strict CSP', async () => {
-    const s = await serve(TOKEN);
+    const s = await serve();
     try {
       const page = await fetch(`${s.base}/agent`);
       expect(page.status).to.equal(200);

@@ -5,9 +5,10 @@ import { text } from '../../dialogs/text/index.js';
 import { rawRequest } from '../../scripts/fuzz/rawHttp.js';
 import { ConnectorStub } from '../connectorStub.js';
 import { testActivity, testConfig } from '../support.js';
+import { createAccount } from '../../data/agents.js';
 
 const ADMIN = 'hardening-admin';
-const AGENT = 'hardening-agent';
+let AGENT = '';
 const SECRET = 'hardening-directline-secret';
 const ID_NUMBER = '11010519491231002X';
 
@@ -23,11 +24,14 @@ describe('transport hardening (a real started server)', () => {
 
   before(async () => {
     app = await createApp({
-      config: testConfig({ adminToken: ADMIN, agentToken: AGENT, directLineSecret: SECRET, allowedServiceUrls: ['replies.county.example'] }),
+      config: testConfig({ adminToken: ADMIN, directLineSecret: SECRET, allowedServiceUrls: ['replies.county.example'] }),
       logger: createLogger((line) => logLines.push(line)),
     });
     base = await app.listen();
     port = Number(new URL(base).port);
+    await createAccount(app.stores.agents, { name: 'hard1', password: 'hardening-pass', role: 'agent' }, 'test', new Date());
+    const login = await fetch(`${base}/api/agent/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'hard1', password: 'hardening-pass' }) });
+    AGENT = ((await login.json()) as { token: string }).token;
   });
   after(() => app.close());
 

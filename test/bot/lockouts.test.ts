@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { CredentialLockout } from '../../bot/limits/lockout.js';
+import { createAccount } from '../../data/agents.js';
 import { FakeClock, requestFrom, testConfig } from '../support.js';
 
 const ADMIN = 'test-admin-token';
-const AGENT = 'test-agent-token';
+const AGENT_PASSWORD = 'test-agent-password';
 const SECRET = 'test-directline-secret';
 const WINDOW = 15 * 60_000;
 
@@ -15,8 +16,9 @@ describe('credential lockouts', () => {
   let clock: FakeClock;
   beforeEach(async () => {
     clock = new FakeClock();
-    app = await createApp({ config: testConfig({ adminToken: ADMIN, agentToken: AGENT, directLineSecret: SECRET }), logger: silentLogger, clock });
+    app = await createApp({ config: testConfig({ adminToken: ADMIN, directLineSecret: SECRET }), logger: silentLogger, clock });
     base = await app.listen();
+    await createAccount(app.stores.agents, { name: 'w1001', password: AGENT_PASSWORD, role: 'agent' }, 'test', clock.now());
   });
   afterEach(() => app.close());
 
@@ -41,8 +43,9 @@ describe('credential lockouts', () => {
 
   it('shares one count between the agent login and every agent route', async () => {
     for (let i = 0; i < 5; i++) expect((await requestFrom('127.0.0.5', `${base}/api/agent/calls`, 'GET', undefined, { authorization: `Bearer g${i}` })).status).to.equal(401);
-    for (let i = 0; i < 5; i++) expect((await requestFrom('127.0.0.5', `${base}/api/agent/login`, 'POST', { token: `g${i}` })).status).to.equal(401);
-    expect((await requestFrom('127.0.0.5', `${base}/api/agent/login`, 'POST', { token: AGENT })).status).to.equal(429);
+    for (let i = 0; i < 5; i++) expect((await requestFrom('127.0.0.5', `${base}/api/agent/login`, 'POST', { name: `w${i}`, password: `guess-${i}` })).status).to.equal(401);
+    expect((await requestFrom('127.0.0.5', `${base}/api/agent/login`, 'POST', { name: 'w1001', password: AGENT_PASSWORD })).status).to.equal(429);
+    expect((await requestFrom('127.0.0.6', `${base}/api/agent/login`, 'POST', { name: 'w1001', password: AGENT_PASSWORD })).status).to.equal(200);
   });
 
   it('locks the Direct Line secret after 10 wrong ones from a source, in the channel\'s error shape', async () => {

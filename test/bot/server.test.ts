@@ -85,14 +85,14 @@ describe('HTTP server', () => {
     expect(acts[acts.length - 1].text).to.equal(text.tooLong(500));
   });
 
-  it('serves the Web Chat page and the agent console, the console closed without AGENT_TOKEN', async () => {
+  it('serves the Web Chat page and the agent console, where only an account logs in', async () => {
     for (const path of ['/', '/agent']) {
       const res = await fetch(`${base}${path}`);
       expect(res.status, path).to.equal(200);
       expect(res.headers.get('content-type'), path).to.include('text/html');
     }
-    const login = await fetch(`${base}/api/agent/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"x"}' });
-    expect(login.status).to.equal(403);
+    const login = await fetch(`${base}/api/agent/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"nobody","password":"whatever"}' });
+    expect(login.status).to.equal(401);
   });
 
   it('is still healthy after all the bad input', async () => {

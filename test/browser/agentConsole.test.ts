@@ -7,6 +7,17 @@ import { registerAgentConsole } from '../../bot/routes/agentConsole.js';
 import type { CallRecord } from '../../data/calls.js';
 import type { CaseRecord } from '../../data/cases.js';
 import { systemClock } from '../../data/clock.js';
+import { AgentAuth } from '../../bot/agentAuth.js';
+import { createAccount } from '../../data/agents.js';
+import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
+import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
+import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
+import { MemoryRatingStore } from '../../data/memory/memoryRatingStore.js';
+import { Handoffs } from '../../cases/handoffs.js';
+import { Ratings } from '../../cases/ratings.js';
+import { DeskEvents } from '../../bot/deskEvents.js';
+import { deskSnapshot, registerHandoffDesk } from '../../bot/routes/handoffDesk.js';
+import { text } from '../../dialogs/text/index.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
@@ -16,7 +27,7 @@ import { useCasesFor } from '../useCases.js';
 import { launchChromium, screenshotPath } from './launch.js';
 
 const SCREENSHOT = screenshotPath('agent-console.png');
-const TOKEN = 'browser-agent-token';
+const PASSWORD = 'browser-agent-pass';
 const WAIT = { timeout: 15_000 };
 
 async function axeProblems(page: Page): Promise<string[]> {
@@ -38,6 +49,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
   let waiting: CallRecord[];
   const problems: string[] = [];
   const suggestRequests: string[] = [];
+  let closeDesk = () => {};
 
   before(async () => {
     // The suggestion API and the console's routes on a server of their own, whatever bot/app.ts wires.
@@ -45,9 +57,19 @@ describe('hotline agent console at /agent (Chromium)', function () {
     [calls, cases, feedback] = await Promise.all([LowdbCallStore.open(dataDir), LowdbCaseStore.open(dataDir), LowdbFeedbackStore.open(dataDir)]);
     const { kb, region } = shippedKnowledge();
     const { access } = await useCasesFor(dataDir, cases, systemClock);
+    const agents = new MemoryAgentStore();
+    const auth = new AgentAuth(agents, systemClock);
+    // The console's live queue, over stores of its own: the page opens it as soon as an agent logs in.
+    const handoffStore = new MemoryHandoffStore();
+    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings }, caller));
+    const ratings = new Ratings({ ratings: new MemoryRatingStore(), outbox: new MemoryOutboxStore(), calls, clock: systemClock, region, texts: text.rating });
+    const handoffs = new Handoffs({ handoffs: handoffStore, outbox: new MemoryOutboxStore(), calls, cases, region, clock: systemClock, texts: text.handoff, onDuty: () => desk.onDuty(), quietMs: 300_000 });
+    closeDesk = () => desk.close();
+    await createAccount(agents, { name: '1001', displayName: '张敏', password: PASSWORD, role: 'agent' }, 'test', systemClock.now());
     served = await serveRoutes((server) => {
       registerAgent(server, kb);
-      registerAgentConsole(server, { token: TOKEN, feedback, cases, access, calls, clock: systemClock, region, kb });
+      registerAgentConsole(server, { auth, feedback, cases, access, calls, clock: systemClock, region, kb });
+      registerHandoffDesk(server, { auth, handoffs, store: handoffStore, events: desk, clock: systemClock, ratings });
     });
     const now = systemClock.now();
     record = await cases.create(newCase({ applicant: { name: '王建国', idNumber: testIdNumber(31, '1958-03-09'), phone: '13912345678' } }), now);
@@ -65,6 +87,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
   });
 
   after(async () => {
+    closeDesk();
     await browser?.close();
     await served?.close();
   });
@@ -77,11 +100,11 @@ describe('hotline agent console at /agent (Chromium)', function () {
   });
 
   it('logs in from the keyboard', async () => {
-    await page.getByLabel('坐席工号或姓名').fill('1001');
-    await page.getByLabel('登录口令').fill(TOKEN);
-    await page.getByLabel('登录口令').press('Enter');
+    await page.getByLabel('登录名（工号）').fill('1001');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
     await page.getByRole('heading', { name: '答复建议' }).waitFor(WAIT);
-    expect(await page.locator('#agent-name').innerText()).to.equal('1001');
+    expect(await page.locator('#agent-name').innerText()).to.equal('张敏');
     // The session cookie is not readable by scripts.
     expect(await page.evaluate(() => document.cookie)).to.equal('');
   });

@@ -1,6 +1,9 @@
 import type { Storage } from 'botbuilder';
 import type { SlotStore } from '../../data/appraisal.js';
+import type { AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
+import type { HandoffStore } from '../../data/handoffs.js';
+import type { RatingStore } from '../../data/ratings.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { DirectLineLimits, DirectLineStore } from '../../data/directLineStore.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -8,6 +11,9 @@ import { DiskFileStore } from '../../data/files/diskFileStore.js';
 import type { FileStore } from '../../data/files/fileStore.js';
 import type { JobState } from '../../data/jobState.js';
 import { MapRecords } from '../../data/keyedRecords.js';
+import { LowdbAgentStore } from '../../data/lowdb/lowdbAgentStore.js';
+import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
+import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
@@ -19,6 +25,9 @@ import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
 import { LowdbSlotStore } from '../../data/lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
 import { MemoryBotStorage } from '../../data/memory/memoryBotStorage.js';
+import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
+import { MemoryRatingStore } from '../../data/memory/memoryRatingStore.js';
+import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
 import { MemoryCallStore } from '../../data/memory/memoryCallStore.js';
 import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
 import { MemoryDirectLineStore, directLineLimits } from '../../data/memory/memoryDirectLineStore.js';
@@ -45,6 +54,8 @@ import { tempDir } from '../support.js';
  */
 export interface Backend {
   name: string;
+  /** Other processes may use the same place at once (PostgreSQL): decisions are taken under locks. */
+  shared?: boolean;
   newDir(): string;
   storage(dir: string): Promise<Storage & { flush(): Promise<void> }>;
   unanswered(dir: string): Promise<UnansweredStore>;
@@ -58,6 +69,9 @@ export interface Backend {
   jobState(dir: string): Promise<JobState>;
   directLine(dir: string, limits?: Partial<DirectLineLimits>): Promise<DirectLineStore>;
   files(dir: string): Promise<FileStore>;
+  agents(dir: string): Promise<AgentStore>;
+  handoffs(dir: string): Promise<HandoffStore>;
+  ratings(dir: string): Promise<RatingStore>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -85,6 +99,9 @@ export const memoryBackend: Backend = {
   family: perPlace(() => new MemoryFamilyStore()),
   jobState: perPlace(() => new MemoryJobState()),
   files: perPlace(() => new MemoryFileStore()),
+  agents: perPlace(() => new MemoryAgentStore()),
+  handoffs: perPlace(() => new MemoryHandoffStore()),
+  ratings: perPlace(() => new MemoryRatingStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -103,6 +120,9 @@ export const lowdbBackend: Backend = {
   jobState: (dir) => LowdbJobState.open(dir),
   directLine: (dir, limits) => LowdbDirectLineStore.open(dir, limits),
   files: async (dir) => DiskFileStore.open(dir),
+  agents: (dir) => LowdbAgentStore.open(dir),
+  handoffs: (dir) => LowdbHandoffStore.open(dir),
+  ratings: (dir) => LowdbRatingStore.open(dir),
 };
 
 /** A fresh schema of the run's throwaway cluster: a place's schema, migrated once. */
@@ -125,6 +145,7 @@ function pgStore<K extends keyof ReturnType<typeof pgStores>>(kind: K): (dir: st
 
 export const postgresBackend: Backend = {
   name: 'postgres',
+  shared: true,
   newDir: () => `place_${process.pid}_${++pgPlaceCount}`,
   storage: pgStore('storage'),
   unanswered: pgStore('unanswered'),
@@ -138,6 +159,9 @@ export const postgresBackend: Backend = {
   jobState: pgStore('jobState'),
   directLine: async (dir, limits) => new PgDirectLineStore(await postgresPlace(dir), limits),
   files: pgStore('files'),
+  agents: pgStore('agents'),
+  handoffs: pgStore('handoffs'),
+  ratings: pgStore('ratings'),
 };
 
 /** Whether this machine can run the PostgreSQL suites (CI installs Debian's postgresql). */

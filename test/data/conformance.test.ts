@@ -1,3 +1,6 @@
+import { agentStoreConformance } from './agentStore.conformance.js';
+import { handoffStoreConformance } from './handoffStore.conformance.js';
+import { ratingStoreConformance } from './ratingStore.conformance.js';
 import { backends } from './backends.js';
 import { callStoreConformance } from './callStore.conformance.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
@@ -24,5 +27,8 @@ for (const b of backends) {
   familyStoreConformance(b.name, b.family, b.newDir);
   jobStateConformance(b.name, b.jobState, b.newDir);
   directLineStoreConformance(b.name, b.directLine, b.newDir);
+  agentStoreConformance(b.name, b.agents, b.newDir);
+  handoffStoreConformance(b.name, b.handoffs, b.newDir, !b.shared);
+  ratingStoreConformance(b.name, b.ratings, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
 }

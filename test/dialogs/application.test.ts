@@ -376,11 +376,13 @@ describe('ApplicationDialog: interruptions', () => {
     expect((await h.say('王建军')).text).to.equal(t.prompts.idNumber);
   });
 
-  it('人工 gives the hotlines, keeps the draft and asks the same question', async () => {
+  it('人工 queues for the desk, keeps the draft and asks the same question', async () => {
     const h = await run(upToName);
     const replies = await h.send('人工');
-    expect(replies[0].text).to.include('12345').and.include('继续上次的申请');
-    expect(replies[1].text).to.equal(t.prompts.name);
+    expect(replies[0].text).to.equal(text.handoff.queued(0, 4));
+    expect(replies[1].text).to.equal(t.humanKept);
+    expect(replies[2].text).to.equal(t.prompts.name);
+    expect((await h.handoffStore.list({ status: ['queued'] })).map((x) => x.reason)).to.deep.equal(['asked']);
   });
 
   it('answers a policy question mid-form from the knowledge base, then returns to the same step', async () => {

@@ -15,6 +15,13 @@ import { statusTexts, text } from '../../dialogs/text/index.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import { Handoffs } from '../../cases/handoffs.js';
+import { Ratings } from '../../cases/ratings.js';
+import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
+import type { HandoffMessage } from '../../data/handoffs.js';
+import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
+import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
+import { HandoffGate } from '../../dialogs/handoff/handoffGate.js';
 import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
 import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
 
@@ -38,14 +45,32 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const outbox = await LowdbOutboxStore.open(dataDir);
   const family = await LowdbFamilyStore.open(dataDir);
   const files = DiskFileStore.open(dataDir);
-  const useCases = new CaseUseCases({ cases, slots, outbox, family, files, region, clock, texts: statusTexts, itemNames: text.application.itemNames });
+  // Ratings are made further down; a settled case asks through them.
+  let ratingsOf: Ratings | undefined;
+  const useCases = new CaseUseCases({
+    cases, slots, outbox, family, files, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
+    onSettled: (record, stage) => ratingsOf!.askForCase(record, stage),
+  });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
+  const handoffStore = await LowdbHandoffStore.open(dataDir);
+  const calls = await LowdbCallStore.open(dataDir);
+  const desk = { agentsOnDuty: 1 };
+  const ratingStore = await LowdbRatingStore.open(dataDir);
+  const ratings = new Ratings({ ratings: ratingStore, outbox, calls, clock, region, texts: text.rating });
+  ratingsOf = ratings;
+  const handoffs = new Handoffs({
+    handoffs: handoffStore, outbox, calls, cases, region, clock, texts: text.handoff,
+    onDuty: () => desk.agentsOnDuty,
+    quietMs: 5 * 60_000,
+    afterTalk: (x, phone) => ratings.askAfterHandoff(x, phone),
+  });
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock });
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
   const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);
@@ -67,7 +92,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   };
   /** The replies to a message carrying files (and no words, as a photo sent from a phone). */
   const sendFiles = (attachments: Attachment[], from = 'user1') => send('', 'zh-CN', from, attachments);
-  return { say, sayAs, send, sendFiles, files, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
+  return { say, sayAs, send, sendFiles, files, handoffs, handoffStore, ratings, ratingStore, calls, desk, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
 }
 
 /** What each button sends when tapped: its label (the title shows it numbered). */

@@ -159,11 +159,12 @@ describe('Interruptions at every step of every flow', () => {
         expect(replies.at(-1)).to.include(step.asks);
       });
 
-      it('"人工" gives the hotlines, then asks the step again', async () => {
+      it('"人工" queues for the desk, then asks the step again', async () => {
         const h = await step.reach();
         const replies = texts(await h.send('人工'));
-        expect(replies.slice(0, -1).join('\n')).to.include(h.region.hotlines.government);
+        expect(replies[0]).to.equal(text.handoff.queued(0, 4));
         expect(replies.at(-1)).to.include(step.asks);
+        expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(1);
       });
 
       for (const question of ['公示要几天', '残疾证怎么办']) {

@@ -86,10 +86,10 @@ describe('MainDialog: policy questions', () => {
     expect(reply.text).to.not.include('依据');
   });
 
-  it('hands off to a human on "人工" and answers "帮助" with the menu', async () => {
+  it('queues for the desk on "人工" and, while waiting, answers "帮助" with the menu', async () => {
     const { say, region } = await setup();
     const human = await say('人工');
-    expect(human.text).to.include(region.hotlines.government);
+    expect(human.text).to.equal(text.handoff.queued(0, 4));
     const help = await say('帮助');
     expect(help.text).to.equal(text.help(region.hotlines));
     expect(buttons(help)).to.deep.equal(text.welcome.buttons);

@@ -6,6 +6,7 @@
   const DEBOUNCE_MS = 300;
 
   let agentName = '';
+  let agentRole = 'agent';
 
   // ---------------------------------------------------------------------------------------
   // Helpers
@@ -67,6 +68,7 @@
   // Login
 
   function showLogin(message) {
+    stopDesk();
     agentName = '';
     $('console').hidden = true;
     $('who').hidden = true;
@@ -75,36 +77,37 @@
     $('login-agent').focus();
   }
 
-  function showConsole(agent) {
-    agentName = agent || '';
+  function showConsole(session) {
+    agentName = session.displayName || session.agent || '';
+    agentRole = session.role || 'agent';
     $('login-section').hidden = true;
     $('console').hidden = false;
     $('who').hidden = false;
     $('agent-name').textContent = agentName || '（未填写）';
     $('question').focus();
     loadFollowUps();
+    startDesk();
   }
 
   async function checkSession() {
     const r = await api('GET', '/api/agent/session');
-    if (r.ok && r.data.loggedIn) showConsole(r.data.agent);
-    else if (r.ok && !r.data.open) showLogin(r.data.message);
+    if (r.ok && r.data.loggedIn) showConsole(r.data);
     else showLogin(r.ok ? '' : errorOf(r));
   }
 
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const agent = $('login-agent').value.trim();
-    const token = $('login-token').value;
-    if (!agent) return say($('login-status'), '请填写坐席工号或姓名', 'error'), $('login-agent').focus();
-    if (!token) return say($('login-status'), '请填写登录口令', 'error'), $('login-token').focus();
+    const name = $('login-agent').value.trim();
+    const password = $('login-password').value;
+    if (!name) return say($('login-status'), '请填写登录名（工号）', 'error'), $('login-agent').focus();
+    if (!password) return say($('login-status'), '请填写密码', 'error'), $('login-password').focus();
     say($('login-status'), '正在登录…');
-    const r = await api('POST', '/api/agent/login', { token, agent });
-    $('login-token').value = '';
-    if (r.ok) showConsole(r.data.agent);
+    const r = await api('POST', '/api/agent/login', { name, password });
+    $('login-password').value = '';
+    if (r.ok) showConsole(r.data);
     else {
       say($('login-status'), errorOf(r), 'error');
-      $('login-token').focus();
+      $('login-password').focus();
     }
   });
 
@@ -287,7 +290,7 @@
       event.preventDefault();
       if (reason.value.trim().length < 2) return say(revealStatus, '请写明查看原因（至少 2 个字）', 'error'), reason.focus();
       say(revealStatus, '正在获取…');
-      const r = await api('POST', `/api/agent/cases/${encodeURIComponent(c.caseNo)}/reveal`, { reason: reason.value.trim(), agent: agentName || undefined });
+      const r = await api('POST', `/api/agent/cases/${encodeURIComponent(c.caseNo)}/reveal`, { reason: reason.value.trim() });
       if (!r.ok) return say(revealStatus, errorOf(r), 'error');
       const a = r.data.applicant;
       const full = [
@@ -343,7 +346,6 @@
       answer: $('call-answer').value.trim(),
       followUpNeeded: $('call-followup').checked,
     };
-    if (agentName) body.agent = agentName;
     const missing = [
       ['call-phone', '来电号码'],
       ['call-question', '问题'],
@@ -396,11 +398,12 @@
       el('p', {}, '来电号码：', phone, ` · 坐席 ${call.agent}`),
       el('p', {}, `问题：${call.question}`),
       el('p', {}, `答复：${call.answer}`),
+      call.dueBy ? el('p', {}, `请在 ${call.dueBy} 前回访`) : null,
       el('div', { className: 'actions' }, showPhone, done, status),
     );
     done.addEventListener('click', async () => {
       done.disabled = true;
-      const r = await api('POST', `/api/agent/calls/${encodeURIComponent(call.id)}/done`, agentName ? { agent: agentName } : {});
+      const r = await api('POST', `/api/agent/calls/${encodeURIComponent(call.id)}/done`, {});
       if (!r.ok) {
         done.disabled = false;
         return say(status, errorOf(r), 'error');
@@ -411,6 +414,160 @@
       $('followup-title').focus();
     });
     return item;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // 在线转人工: the queue live (server-sent events), the conversation, its suggestions
+
+  const REASONS = { asked: '本人要求', stuck: '办理不顺利', agent: '同事转回' };
+  const WHO = { person: '对方', agent: '坐席', bot: '助手' };
+  let events;
+  let current; // the conversation shown (an id among mine)
+  let shown = { id: '', last: '' };
+  let suggestedFor = '';
+
+  const minutes = (seconds) => (seconds < 60 ? `${seconds} 秒` : `${Math.floor(seconds / 60)} 分钟`);
+
+  function startDesk() {
+    stopDesk();
+    events = new EventSource('/api/agent/handoffs/events');
+    events.addEventListener('desk', (e) => renderDesk(JSON.parse(e.data)));
+    events.addEventListener('error', () => say($('desk-status'), '与服务器的实时连接断开了，正在重连…', 'error'));
+  }
+
+  function stopDesk() {
+    if (events) events.close();
+    events = undefined;
+  }
+
+  function renderDesk(frame) {
+    say($('desk-status'), `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；在线坐席 ${frame.onDuty.length} 人`);
+    $('queue-empty').hidden = frame.queue.length > 0;
+    $('queue').replaceChildren(
+      ...frame.queue.map((h, i) => {
+        const take = el('button', { type: 'button' }, `接入 ${h.id}`);
+        take.addEventListener('click', () => takeHandoff(h.id, take));
+        return el(
+          'li',
+          { 'data-handoff-id': h.id },
+          el('div', {}, el('strong', {}, `第 ${i + 1} 位`), ` · ${REASONS[h.reason] || h.reasonName} · 已等 ${minutes(h.waitedSeconds)}`),
+          h.caseNo ? el('div', {}, `办件 ${h.caseNo}`) : null,
+          h.lastPersonText ? el('div', { className: 'hint' }, `最近一句：${h.lastPersonText}`) : null,
+          take,
+        );
+      }),
+    );
+    const mine = frame.mine;
+    if (!mine.some((h) => h.id === current)) current = mine.length ? mine[0].id : undefined;
+    const chat = mine.find((h) => h.id === current);
+    $('chat').hidden = !chat;
+    if (chat) renderChat(chat);
+    if (frame.role === 'supervisor') renderSupervisor(frame);
+  }
+
+  function renderChat(h) {
+    $('chat-title').textContent = `正在接待 ${h.id}`;
+    $('chat-facts').textContent = `${REASONS[h.reason] || h.reasonName}${h.caseNo ? ` · 办件 ${h.caseNo}` : ''} · 渠道 ${h.channel}${h.quietToldAt ? ' · 已提示对方您暂时没有回复' : ''}`;
+    const keyOf = (m) => `${m.at}|${m.from}|${m.text}`;
+    let from = 0;
+    if (shown.id === h.id) {
+      // Only messages after the last one shown are added, so a screen reader reads each once.
+      const last = h.messages.map(keyOf).lastIndexOf(shown.last);
+      from = last + 1;
+      if (last < 0) $('transcript').replaceChildren();
+    } else {
+      $('transcript').replaceChildren();
+    }
+    for (const m of h.messages.slice(from)) {
+      $('transcript').append(el('li', { className: `who-${m.from}` }, `${time(m.at)} ${WHO[m.from]}：${m.text}`));
+    }
+    shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
+    $('transcript-log').scrollTop = $('transcript-log').scrollHeight;
+    if (h.lastPersonText && h.lastPersonText !== suggestedFor) liveSuggest(h.lastPersonText);
+  }
+
+  async function liveSuggest(q) {
+    suggestedFor = q;
+    $('live-suggest-for').textContent = `“${q}”`;
+    const r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`);
+    if (!r.ok || suggestedFor !== q) return;
+    $('live-suggestions').replaceChildren(
+      ...r.data.suggestions.map((sug) => {
+        const use = el('button', { type: 'button', className: 'secondary' }, '用这条');
+        use.addEventListener('click', () => {
+          $('reply-text').value = sug.answer;
+          $('reply-text').focus();
+          // The helpfulness of a suggestion used in a live chat counts like one used on the phone.
+          api('POST', '/api/agent/feedback', { entryId: sug.id, question: q, helpful: true });
+        });
+        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `匹配度 ${Math.round(sug.score * 100)}% · 出处：${sug.source}`), use);
+      }),
+    );
+  }
+
+  async function takeHandoff(id, button) {
+    button.disabled = true;
+    const r = await api('POST', `/api/agent/handoffs/${id}/take`);
+    if (!r.ok) {
+      button.disabled = false;
+      return say($('desk-status'), errorOf(r), 'error');
+    }
+    current = id;
+    renderChat(r.data.handoff);
+    $('chat').hidden = false;
+    $('reply-text').focus();
+  }
+
+  $('reply-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = $('reply-text').value.trim();
+    if (!current) return;
+    if (!body) return say($('reply-status'), '请先写回复内容', 'error'), $('reply-text').focus();
+    const r = await api('POST', `/api/agent/handoffs/${current}/reply`, { text: body });
+    if (!r.ok) return say($('reply-status'), errorOf(r), 'error');
+    $('reply-text').value = '';
+    say($('reply-status'), '已发送', 'ok');
+    renderChat(r.data.handoff);
+  });
+
+  async function finish(path, body, done) {
+    if (!current) return;
+    const r = await api('POST', `/api/agent/handoffs/${current}/${path}`, body);
+    if (!r.ok) return say($('reply-status'), errorOf(r), 'error');
+    current = undefined;
+    $('chat').hidden = true;
+    say($('desk-status'), done, 'ok');
+    $('handoff-title').focus();
+  }
+
+  $('hand-back').addEventListener('click', () => finish('end', { handBack: true }, '已交还机器人，对方已收到通知'));
+  $('end-chat').addEventListener('click', () => finish('end', {}, '对话已结束，对方已收到通知'));
+  $('requeue').addEventListener('click', () => finish('requeue', {}, '已转回排队，其他同事可以接入'));
+  $('handoff-title').tabIndex = -1;
+
+  const per = (counts) => Object.entries(counts).map(([k, c]) => `${k} ${c.count} 条、平均 ${c.average} 分`).join('；') || '—';
+
+  function ratingWords(r) {
+    if (!r.total) return '今天还没有评价';
+    return `${r.total} 条（不满意及以下 ${r.poor} 条）。按坐席：${per(r.byAgent)}。按渠道：${per(r.byChannel)}。按环节：${per(r.byStage)}`;
+  }
+
+  function renderSupervisor(frame) {
+    $('supervisor-section').hidden = false;
+    const t = frame.today;
+    $('today').replaceChildren(
+      ...[
+        ['今天转人工', `${t.handedOff} 次`],
+        ['已接入', `${t.answered} 次`],
+        ['约回电', `${t.calledBack} 次`],
+        ['排队中离开', `${t.left} 次`],
+        ['平均等待', t.averageWaitSeconds === null ? '—' : minutes(t.averageWaitSeconds)],
+        ['好差评', ratingWords(frame.ratings)],
+      ].flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]),
+    );
+    $('active').replaceChildren(...frame.active.map((h) => el('li', {}, `${h.agent} 正在接待 ${h.id}（${REASONS[h.reason] || h.reasonName}，排队等了 ${minutes(h.waitedSeconds)}）`)));
+    if (!frame.active.length) $('active').append(el('li', {}, '现在没有人在接待。'));
+    $('on-duty').textContent = `在线坐席：${frame.onDuty.join('、') || '无'}；排队 ${frame.queue.length} 人，最长已等 ${frame.queue.length ? minutes(frame.queue[0].waitedSeconds) : '—'}`;
   }
 
   $('followup-title').tabIndex = -1;

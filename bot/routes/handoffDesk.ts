@@ -1,0 +1,135 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { AgentResult, Handoffs } from '../../cases/handoffs.js';
+import type { Ratings } from '../../cases/ratings.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
+import type { Clock } from '../../data/clock.js';
+import type { Handoff, HandoffStore } from '../../data/handoffs.js';
+import { maskText } from '../../data/personalData.js';
+import { text } from '../../dialogs/text/index.js';
+import type { AgentAuth, AgentCaller } from '../agentAuth.js';
+import type { DeskEvents } from '../deskEvents.js';
+import { guardRoute, HttpError, sendJson } from '../http.js';
+import { parseBody, trimmed } from './agentConsole.js';
+
+const HANDOFF_ID = /^HO\d{8}$/;
+/** What the console shows of a conversation's messages. */
+const SHOWN_MESSAGES = 30;
+
+export interface HandoffDeskDeps {
+  auth: AgentAuth;
+  handoffs: Handoffs;
+  store: HandoffStore;
+  events: DeskEvents;
+  clock: Clock;
+  ratings: Pick<Ratings, 'summary'>;
+}
+
+const replySchema = z.object({ text: trimmed(2000) }).strict();
+const endSchema = z.object({ handBack: z.boolean().optional() }).strict();
+
+/** A hand-off as an agent sees it: personal data masked, waiting time in seconds. */
+export function handoffView(h: Handoff, now: Date, withMessages = false) {
+  const end = h.takenAt ?? h.closedAt ?? now.toISOString();
+  return {
+    id: h.id,
+    status: h.status,
+    reason: h.reason,
+    reasonName: text.handoff.reasonNames[h.reason],
+    channel: h.channel,
+    ...(h.caseNo ? { caseNo: h.caseNo } : {}),
+    queuedAt: h.queuedAt,
+    waitedSeconds: Math.max(0, Math.round((Date.parse(end) - Date.parse(h.queuedAt)) / 1000)),
+    ...(h.agent ? { agent: h.agent, takenAt: h.takenAt } : {}),
+    ...(h.quietToldAt ? { quietToldAt: h.quietToldAt } : {}),
+    ...(h.outcome ? { outcome: h.outcome, closedAt: h.closedAt } : {}),
+    /** The person's latest message: what the suggestions are for. */
+    lastPersonText: maskText([...h.messages].reverse().find((m) => m.from === 'person')?.text ?? ''),
+    ...(withMessages ? { messages: h.messages.slice(-SHOWN_MESSAGES).map((m) => ({ ...m, text: maskText(m.text) })) } : {}),
+  };
+}
+
+/** The day's figures for supervisors: handed off, answered, called back, left, average wait. */
+export function todaysFigures(all: Handoff[], now: Date) {
+  const today = all.filter((h) => shanghaiDate(new Date(h.queuedAt)) === shanghaiDate(now));
+  const taken = today.filter((h) => h.audit.some((e) => e.action === 'take'));
+  const waits = taken.map((h) => Date.parse(h.audit.find((e) => e.action === 'take')!.at) - Date.parse(h.queuedAt));
+  const count = (outcome: string) => today.filter((h) => h.outcome === outcome).length;
+  return {
+    date: shanghaiDate(now),
+    handedOff: today.length,
+    answered: taken.length,
+    calledBack: count('callback'),
+    left: count('left'),
+    endedByAgent: count('ended') + count('handedBack'),
+    averageWaitSeconds: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length / 1000) : null,
+  };
+}
+
+/**
+ * The desk's live hand-offs in the agent console: the queue as server-sent events, take, the
+ * transcript, reply, end or hand back, put back in the queue; and the supervisors' view.
+ */
+export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void {
+  const { auth, handoffs, store, events, clock } = deps;
+
+  const guarded = (handler: (req: Request, res: Response, caller: AgentCaller) => Promise<void>, role?: 'supervisor') =>
+    guardRoute(async (req, res) => {
+      const caller = await auth.check(req, res, role);
+      if (caller) await handler(req, res, caller);
+    });
+
+  const idOf = (req: Request) => {
+    const id = String(req.params.id ?? '').toUpperCase();
+    if (!HANDOFF_ID.test(id)) throw new HttpError(400, '转人工对话编号应是 HO 加 8 位数字');
+    return id;
+  };
+
+  const answer = (res: Response, result: AgentResult) => {
+    if (!result.ok) throw new HttpError(result.status, result.error);
+    sendJson(res, 200, { handoff: handoffView(result.handoff, clock.now(), true) });
+  };
+
+  server.get('/api/agent/handoffs', guarded(async (_req, res, caller) => sendJson(res, 200, await deskSnapshot(deps, caller))));
+
+  server.get('/api/agent/handoffs/events', guarded(async (_req, res, caller) => events.open(caller, res)));
+
+  server.get('/api/agent/handoffs/:id', guarded(async (req, res, caller) => {
+    const found = await store.get(idOf(req));
+    if (!found) throw new HttpError(404, `没有找到转人工对话 ${idOf(req)}`);
+    // The transcript is for the agent who has it, or a supervisor; the queue shows a summary to all.
+    if (found.agent !== caller.name && caller.role !== 'supervisor') throw new HttpError(403, '只能查看自己接待的对话');
+    sendJson(res, 200, { handoff: handoffView(found, clock.now(), true) });
+  }));
+
+  server.post('/api/agent/handoffs/:id/take', guarded(async (req, res, caller) => answer(res, await handoffs.take(idOf(req), caller.name, caller.displayName))));
+
+  server.post('/api/agent/handoffs/:id/reply', guarded(async (req, res, caller) => {
+    const id = idOf(req);
+    const body = await parseBody(req, replySchema);
+    answer(res, await handoffs.reply(id, caller.name, body.text));
+  }));
+
+  server.post('/api/agent/handoffs/:id/end', guarded(async (req, res, caller) => {
+    const id = idOf(req);
+    const body = await parseBody(req, endSchema);
+    answer(res, await handoffs.finish(id, caller.name, body.handBack ? 'handedBack' : 'ended'));
+  }));
+
+  server.post('/api/agent/handoffs/:id/requeue', guarded(async (req, res, caller) => answer(res, await handoffs.requeue(idOf(req), caller.name))));
+
+  server.get('/api/agent/supervisor', guarded(async (_req, res, caller) => sendJson(res, 200, await deskSnapshot(deps, caller)), 'supervisor'));
+}
+
+/** What one console shows: the queue, the agent's own conversations; for a supervisor also who handles what and the day's figures. */
+export async function deskSnapshot({ store, events, clock, ratings }: Pick<HandoffDeskDeps, 'store' | 'events' | 'clock' | 'ratings'>, caller: AgentCaller) {
+  const now = clock.now();
+  const open = await store.list({ status: ['queued', 'active'] });
+  const queue = open.filter((h) => h.status === 'queued').map((h) => handoffView(h, now));
+  const mine = open.filter((h) => h.status === 'active' && h.agent === caller.name).map((h) => handoffView(h, now, true));
+  const frame = { at: now.toISOString(), agent: caller.name, role: caller.role, onDuty: events.agentsOnDuty(), queue, mine };
+  if (caller.role !== 'supervisor') return frame;
+  const midnight = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
+  const active = open.filter((h) => h.status === 'active').map((h) => handoffView(h, now));
+  return { ...frame, active, today: todaysFigures(await store.list({ since: midnight }), now), ratings: await ratings.summary(midnight) };
+}

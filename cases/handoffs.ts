@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { CallStore } from '../data/calls.js';
+import type { CaseStore } from '../data/cases.js';
+import { dayKind } from '../data/calendar.js';
+import { shanghaiDate } from '../data/caseQuery.js';
+import type { Clock } from '../data/clock.js';
+import type { Handoff, HandoffMessage, HandoffOutcome, HandoffReason, HandoffStore } from '../data/handoffs.js';
+import type { OutboxRow, OutboxStore } from '../data/outbox.js';
+import { maskText } from '../data/personalData.js';
+import type { Region } from '../data/region.js';
+
+/** What the hand-off says to the person through the outbox (the catalogue's `handoff` texts). */
+export interface HandoffTexts {
+  taken: (agent: string) => string;
+  ended: string;
+  handedBack: string;
+  requeued: string;
+  quiet: string;
+  reasonNames: Record<HandoffReason, string>;
+  callbackAnswer: string;
+}
+
+export interface HandoffDeps {
+  handoffs: HandoffStore;
+  outbox: OutboxStore;
+  calls: CallStore;
+  cases: Pick<CaseStore, 'openCasesOfUser'>;
+  region: Pick<Region, 'desk' | 'calendar'>;
+  clock: Clock;
+  texts: HandoffTexts;
+  /** Agents at the desk now (logged in with the console open). */
+  onDuty: () => number;
+  /** HANDOFF_QUIET_MINUTES: the person is told when the agent has said nothing for this long. */
+  quietMs: number;
+  /** Every change, for the consoles watching the queue. */
+  onChange?: (h: Handoff) => void;
+  /** Sends these outbox rows now: a live reply does not wait for the scheduler's minute. */
+  deliverNow?: (rows: OutboxRow[]) => void;
+  /** After a conversation with an agent ended (the 好差评 request), with the person's phone if a case has one. */
+  afterTalk?: (h: Handoff, phone?: string) => Promise<void>;
+}
+
+export interface HandoffRequest {
+  conversation: Partial<ConversationReference>;
+  conversationKey: string;
+  userKey: string;
+  channel: string;
+  reason: HandoffReason;
+  /** What was said before the hand-off, for the agent (masked here). */
+  recent: HandoffMessage[];
+}
+
+export type RequestOutcome =
+  | { kind: 'queued' | 'already'; handoff: Handoff; position: number; minutes: number }
+  | { kind: 'active'; handoff: Handoff }
+  /** Desk closed or nobody on duty: a call-back; `phone` when the bot knows one, else it must be asked. */
+  | { kind: 'callback'; handoff: Handoff; phone?: string };
+
+export type AgentResult = { ok: true; handoff: Handoff } | { ok: false; status: 404 | 409; error: string };
+
+const MINUTE = 60_000;
+
+/** Minutes after Beijing midnight. */
+const beijingMinutes = (at: Date) => Math.floor(((at.getTime() + 8 * 60 * MINUTE) % (24 * 60 * MINUTE)) / MINUTE);
+const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The live hand-off to the 12345 desk: the queue, agents taking, answering, ending or handing
+ * back a conversation, the quiet-agent notice and the call-back when the desk is closed. Every
+ * step is audited on the hand-off; every message to the person goes through the outbox (the
+ * same proactive path as status updates, any channel), marked live so quiet hours do not hold it.
+ */
+export class Handoffs {
+  constructor(private readonly deps: HandoffDeps) {}
+
+  /** Whether the desk answers now: a working day, within its hours, someone on duty. */
+  deskOpen(at = this.deps.clock.now()): boolean {
+    if (!dayKind(this.deps.region as Region, shanghaiDate(at)).open) return false;
+    const [from, to] = this.deps.region.desk.hours.split('-').map(clockMinutes);
+    const now = beijingMinutes(at);
+    return now >= from && now < to && this.deps.onDuty() > 0;
+  }
+
+  async openFor(conversationKey: string): Promise<Handoff | undefined> {
+    return this.deps.handoffs.openFor(conversationKey);
+  }
+
+  /** 转人工: queued with place and wait, or a call-back when the desk is closed; never twice. */
+  async request(req: HandoffRequest): Promise<RequestOutcome> {
+    const existing = await this.deps.handoffs.openFor(req.conversationKey);
+    if (existing) return this.outcomeOf(existing, 'already');
+    const open = this.deskOpen();
+    const [own] = await this.deps.cases.openCasesOfUser(req.userKey);
+    const { handoff } = await this.deps.handoffs.open(
+      {
+        conversationKey: req.conversationKey,
+        userKey: req.userKey,
+        channel: req.channel,
+        conversation: req.conversation,
+        reason: req.reason,
+        ...(own ? { caseNo: own.caseNo } : {}),
+        status: open ? 'queued' : 'callback',
+        messages: req.recent.map((m) => ({ ...m, text: maskText(m.text) })),
+        by: req.reason === 'agent' ? 'system' : 'chat',
+      },
+      this.deps.clock.now(),
+    );
+    this.changed(handoff);
+    if (open) return this.outcomeOf(handoff, 'queued');
+    if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(handoff, own.applicant.phone), phone: own.applicant.phone };
+    return { kind: 'callback', handoff };
+  }
+
+  /** The phone for a call-back: goes on the 回访 list and the hand-off closes. */
+  async givePhone(id: string, phone: string): Promise<Handoff | undefined> {
+    const current = await this.deps.handoffs.get(id);
+    if (!current || current.status === 'closed') return undefined;
+    return this.bookCallback(current, phone);
+  }
+
+  /** 不用了 while queued or asked for a phone: leaves; an agent already talking is not left this way. */
+  async leave(id: string): Promise<Handoff | undefined> {
+    const closed = await this.close(id, 'left', 'chat', (h) => h.status === 'queued' || h.status === 'callback');
+    return closed;
+  }
+
+  /** A message from the person while an agent has the conversation: kept for the agent's screen. */
+  async fromPerson(id: string, text: string): Promise<Handoff | undefined> {
+    const at = this.deps.clock.now().toISOString();
+    const updated = await this.deps.handoffs.update(id, (h) => {
+      if (h.status === 'closed') return false;
+      h.messages.push({ at, from: 'person', text: maskText(text) });
+    });
+    if (updated) this.changed(updated);
+    return updated;
+  }
+
+  /** Records what the bot said while the person waits, so the agent sees the whole conversation. */
+  async fromBot(id: string, texts: string[]): Promise<void> {
+    if (texts.length === 0) return;
+    const at = this.deps.clock.now().toISOString();
+    const updated = await this.deps.handoffs.update(id, (h) => {
+      if (h.status === 'closed') return false;
+      for (const text of texts) h.messages.push({ at, from: 'bot', text: maskText(text) });
+    });
+    if (updated) this.changed(updated);
+  }
+
+  /** An agent takes a queued conversation; of two agents taking it at once, one gets it. */
+  async take(id: string, agent: string, displayName: string): Promise<AgentResult> {
+    const at = this.deps.clock.now().toISOString();
+    const taken = await this.deps.handoffs.update(id, (h) => {
+      if (h.status !== 'queued') return false;
+      Object.assign(h, { status: 'active', agent, takenAt: at, lastAgentAt: at });
+      h.audit.push({ at, by: `agent:${agent}`, action: 'take' });
+      h.messages.push({ at, from: 'bot', text: this.deps.texts.taken(displayName) });
+    });
+    if (!taken) return this.refused(id, '这个对话已经有人接了，或者已经结束');
+    await this.tell(taken, this.deps.texts.taken(displayName));
+    this.changed(taken);
+    return { ok: true, handoff: taken };
+  }
+
+  /** The agent's reply: reaches the person through the outbox, delivered at once. */
+  async reply(id: string, agent: string, text: string): Promise<AgentResult> {
+    const at = this.deps.clock.now().toISOString();
+    // A store that decides at once (memory, lowdb: the change runs before the write) lets the
+    // message go while the transcript is written; a shared one (PostgreSQL) decides under the
+    // row lock, and the message goes after.
+    let accepted: Handoff | undefined;
+    const writing = this.deps.handoffs.update(id, (h) => {
+      if (h.status !== 'active' || h.agent !== agent) return false;
+      h.messages.push({ at, from: 'agent', text, agent });
+      h.lastAgentAt = at;
+      delete h.quietToldAt;
+      accepted = h;
+    });
+    const telling = accepted && this.tell(accepted, text);
+    const updated = await writing;
+    if (!updated) {
+      await telling;
+      return this.refused(id, '只能回复自己正在接待的对话');
+    }
+    await (telling ?? this.tell(updated, text));
+    this.changed(updated);
+    return { ok: true, handoff: updated };
+  }
+
+  /** Ends the conversation, or hands the person back to the bot; the person is told either way. */
+  async finish(id: string, agent: string, how: 'ended' | 'handedBack'): Promise<AgentResult> {
+    const closed = await this.close(id, how, `agent:${agent}`, (h) => h.status === 'active' && h.agent === agent);
+    if (!closed) return this.refused(id, '只能结束自己正在接待的对话');
+    await this.tell(closed, how === 'ended' ? this.deps.texts.ended : this.deps.texts.handedBack);
+    await this.rate(closed);
+    return { ok: true, handoff: closed };
+  }
+
+  /** The agent's decision: back in the queue (for a colleague), keeping its place by queue time. */
+  async requeue(id: string, agent: string): Promise<AgentResult> {
+    const at = this.deps.clock.now().toISOString();
+    const updated = await this.deps.handoffs.update(id, (h) => {
+      if (h.status !== 'active' || h.agent !== agent) return false;
+      h.status = 'queued';
+      h.reason = 'agent';
+      delete h.agent;
+      delete h.takenAt;
+      delete h.quietToldAt;
+      h.audit.push({ at, by: `agent:${agent}`, action: 'requeue' });
+    });
+    if (!updated) return this.refused(id, '只能转出自己正在接待的对话');
+    await this.tell(updated, this.deps.texts.requeued);
+    this.changed(updated);
+    return { ok: true, handoff: updated };
+  }
+
+  /** The person chose the bot after the agent went quiet. */
+  async backToBot(id: string): Promise<Handoff | undefined> {
+    const closed = await this.close(id, 'timedOut', 'chat', (h) => h.status === 'active');
+    if (closed) await this.rate(closed);
+    return closed;
+  }
+
+  /** The person chose a call-back after the agent went quiet: asked for a phone, or booked with the known one. */
+  async toCallback(id: string): Promise<RequestOutcome | undefined> {
+    const at = this.deps.clock.now().toISOString();
+    const updated = await this.deps.handoffs.update(id, (h) => {
+      if (h.status !== 'active') return false;
+      h.status = 'callback';
+      h.audit.push({ at, by: 'chat', action: 'callback' });
+    });
+    if (!updated) return undefined;
+    this.changed(updated);
+    const [own] = await this.deps.cases.openCasesOfUser(updated.userKey);
+    if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(updated, own.applicant.phone), phone: own.applicant.phone };
+    return { kind: 'callback', handoff: updated };
+  }
+
+  /**
+   * The scheduler's tick: a person whose agent has said nothing for the quiet time (while the
+   * person waits on them) is told once, and offered the bot or a call-back.
+   */
+  async checkQuiet(): Promise<number> {
+    const now = this.deps.clock.now();
+    let told = 0;
+    for (const h of await this.deps.handoffs.list({ status: ['active'] })) {
+      const since = Date.parse(h.lastAgentAt ?? h.takenAt ?? h.queuedAt);
+      if (h.quietToldAt || now.getTime() - since < this.deps.quietMs) continue;
+      const at = now.toISOString();
+      const updated = await this.deps.handoffs.update(h.id, (x) => {
+        if (x.status !== 'active' || x.quietToldAt) return false;
+        x.quietToldAt = at;
+        x.audit.push({ at, by: 'system', action: 'agent-quiet' });
+        x.messages.push({ at, from: 'bot', text: this.deps.texts.quiet });
+      });
+      if (!updated) continue;
+      await this.tell(updated, this.deps.texts.quiet);
+      this.changed(updated);
+      told += 1;
+    }
+    return told;
+  }
+
+  /** Queued conversations in order with their place. */
+  async queue(): Promise<Handoff[]> {
+    return this.deps.handoffs.list({ status: ['queued'] });
+  }
+
+  /** Place (1 = next) and rough wait of a queued hand-off. */
+  async placeOf(handoff: Handoff): Promise<{ position: number; minutes: number }> {
+    const queued = await this.queue();
+    const position = Math.max(1, queued.findIndex((h) => h.id === handoff.id) + 1);
+    const minutes = Math.max(1, Math.ceil((position * this.deps.region.desk.minutesPerPerson) / Math.max(1, this.deps.onDuty())));
+    return { position, minutes };
+  }
+
+  private async outcomeOf(handoff: Handoff, kind: 'queued' | 'already'): Promise<RequestOutcome> {
+    if (handoff.status === 'active') return { kind: 'active', handoff };
+    if (handoff.status === 'callback') return { kind: 'callback', handoff };
+    return { kind, handoff, ...(await this.placeOf(handoff)) };
+  }
+
+  private async bookCallback(handoff: Handoff, phone: string): Promise<Handoff> {
+    const call = await this.deps.calls.record(
+      {
+        callerPhone: phone,
+        category: '求助',
+        question: `${this.deps.texts.reasonNames[handoff.reason]}（${handoff.id}${handoff.caseNo ? `，办件 ${handoff.caseNo}` : ''}）`,
+        answer: this.deps.texts.callbackAnswer,
+        followUpNeeded: true,
+        agent: 'bot',
+      },
+      this.deps.clock.now(),
+    );
+    const closed = await this.close(handoff.id, 'callback', 'chat', (h) => h.status !== 'closed', (h) => void (h.callId = call.id));
+    return closed ?? handoff;
+  }
+
+  private async close(
+    id: string,
+    outcome: HandoffOutcome,
+    by: string,
+    allowed: (h: Handoff) => boolean,
+    also?: (h: Handoff) => void,
+  ): Promise<Handoff | undefined> {
+    const at = this.deps.clock.now().toISOString();
+    const closed = await this.deps.handoffs.update(id, (h) => {
+      if (!allowed(h)) return false;
+      Object.assign(h, { status: 'closed', outcome, closedAt: at });
+      h.audit.push({ at, by, action: outcome });
+      also?.(h);
+    });
+    if (closed) this.changed(closed);
+    return closed;
+  }
+
+  private async refused(id: string, why: string): Promise<AgentResult> {
+    const found = await this.deps.handoffs.get(id);
+    return found ? { ok: false, status: 409, error: why } : { ok: false, status: 404, error: `没有找到转人工对话 ${id.slice(0, 20)}` };
+  }
+
+  /** One message to the person, through the outbox, delivered now. */
+  private async tell(h: Handoff, text: string): Promise<void> {
+    const rows = await this.deps.outbox.enqueue(
+      [{ dedupeKey: `handoff:${h.id}:${randomUUID()}`, conversation: h.conversation, recipient: `handoff:${h.userKey}`, text, live: true, ...(h.caseNo ? { caseNo: h.caseNo } : {}) }],
+      this.deps.clock.now(),
+    );
+    this.deps.deliverNow?.(rows);
+  }
+
+  /** The person who talked with an agent is asked for a 好差评. */
+  private async rate(h: Handoff): Promise<void> {
+    if (!this.deps.afterTalk) return;
+    const [own] = await this.deps.cases.openCasesOfUser(h.userKey);
+    await this.deps.afterTalk(h, own?.applicant.phone);
+  }
+
+  private changed(h: Handoff): void {
+    this.deps.onChange?.(h);
+  }
+}

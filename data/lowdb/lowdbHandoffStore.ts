@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import type { Handoff } from '../handoffs.js';
+import { MemoryHandoffStore } from '../memory/memoryHandoffStore.js';
+import { LogRecords } from './logRecords.js';
+
+/**
+ * HandoffStore over an append-only log under `<dataDir>/handoffs/` (owner-only, fsynced: the
+ * queue and live conversations survive a crash); a change appends that hand-off's line only.
+ */
+export class LowdbHandoffStore extends MemoryHandoffStore {
+  static async open(dataDir: string): Promise<LowdbHandoffStore> {
+    return new LowdbHandoffStore(await LogRecords.open<Handoff>(join(dataDir, 'handoffs'), { fsync: true }));
+  }
+}

@@ -1,0 +1,203 @@
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
+import { normalizePhone } from '../../data/idNumber.js';
+import { maskText } from '../../data/personalData.js';
+import type { Handoffs } from '../../cases/handoffs.js';
+import type { Ratings } from '../../cases/ratings.js';
+import { RATING_LEVELS, isPoor, type Rating, type RatingLevel } from '../../data/ratings.js';
+import type { Clock } from '../../data/clock.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { userKeyOf } from '../application/applicationDialog.js';
+import { recognizeCommand } from '../commands.js';
+import { messageWithButtons } from '../replies.js';
+import { text } from '../text/index.js';
+import { setTurnOutcome } from '../turnOutcome.js';
+
+const h = text.handoff;
+/** What the agent sees of the conversation before the hand-off. */
+const RECENT_MESSAGES = 10;
+
+const LEVELS_LONGEST_FIRST = [...RATING_LEVELS].sort((a, b) => b.length - a.length);
+
+/** A rating level from its words or its number (1 = 非常满意), and whatever was said after it. */
+export function readRating(input: string): { level: RatingLevel; comment?: string } | undefined {
+  const said = normalizeText(input).trim();
+  const number = /^([1-5])(?![0-9])/.exec(said);
+  const level = number ? RATING_LEVELS[Number(number[1]) - 1] : LEVELS_LONGEST_FIRST.find((l) => said.startsWith(l));
+  if (!level) return undefined;
+  const rest = said.slice(number ? number[0].length : level.length).replace(/^[\s.、，,。:：!！]+/, '').trim();
+  // "1. 非常满意" (the button's title typed back) is the level alone.
+  const comment = rest === level ? '' : rest;
+  return { level, ...(comment ? { comment } : {}) };
+}
+
+/** What every flow calls for 转人工 (and a flow that keeps failing). */
+export interface HandoffRequester {
+  request(context: TurnContext, reason: HandoffReason): Promise<void>;
+}
+
+export const conversationKeyOf = (context: TurnContext) => `${context.activity.channelId}:${context.activity.conversation?.id ?? ''}`;
+
+const folded = (input: string) => normalizeText(input).replace(/[\s，。！!,.]/g, '');
+const saysOneOf = (input: string, words: readonly string[]) => words.some((w) => folded(w) === folded(input));
+
+/** A phone number in the message ("我的电话 139 1234 5678"), normalized, or undefined. */
+export function phoneIn(input: string): string | undefined {
+  const whole = normalizePhone(input);
+  if (whole) return whole;
+  for (const run of input.normalize('NFKC').match(/[+]?[\d(][\d\s\-()]{6,}\d/g) ?? []) {
+    const phone = normalizePhone(run);
+    if (phone) return phone;
+  }
+  return undefined;
+}
+
+/**
+ * The chat's side of the hand-off to the 12345 desk. Before any dialog runs, `intercept` gives
+ * the turn to the hand-off when the conversation has one open: while an agent talks with the
+ * person, their messages are relayed to the agent and the bot says nothing; while queued, 不用了
+ * leaves and a second 转人工 is told its place, anything else goes on to the bot; when a
+ * call-back waits for a phone, a phone books it. A 好差评 asked of the person comes first: its
+ * level (tapped or typed) and the optional comment after it. The last few messages are kept (masked) so the
+ * agent sees what led to the hand-off.
+ */
+export class HandoffGate implements HandoffRequester {
+  constructor(
+    private readonly handoffs: Handoffs,
+    private readonly recent: StatePropertyAccessor<HandoffMessage[]>,
+    private readonly ratings: Ratings,
+    private readonly clock: Clock,
+    private readonly desk: { hours: string; followUpDays: number },
+  ) {}
+
+  /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
+  async intercept(context: TurnContext): Promise<boolean> {
+    const input = (context.activity.text ?? '').trim();
+    await this.remember(context, [{ at: this.clock.now().toISOString(), from: 'person', text: maskText(input) }]);
+    const rating = await this.ratings.pendingFor(conversationKeyOf(context));
+    if (rating && (await this.answerRating(context, rating, input))) return true;
+    const open = await this.handoffs.openFor(conversationKeyOf(context));
+    if (!open) {
+      this.watch(context);
+      return false;
+    }
+    const human = recognizeCommand(input) === 'human';
+    switch (open.status) {
+      case 'active':
+        if (open.quietToldAt && saysOneOf(input, h.botWords)) {
+          await this.handoffs.backToBot(open.id);
+          return this.reply(context, 'handoff-back-to-bot', h.backToBot);
+        }
+        if (open.quietToldAt && saysOneOf(input, h.callbackWords)) {
+          const outcome = await this.handoffs.toCallback(open.id);
+          const phone = outcome?.kind === 'callback' ? outcome.phone : undefined;
+          return this.reply(context, 'handoff-callback', phone ? h.callbackBooked(maskText(phone)) : h.askPhone);
+        }
+        if (open.quietToldAt && saysOneOf(input, h.waitWords)) return this.reply(context, 'handoff-wait', h.stillWaiting);
+        // The agent has the conversation: the bot stays silent, the agent sees the message.
+        await this.handoffs.fromPerson(open.id, input);
+        setTurnOutcome(context, { outcome: 'handoff-relayed' });
+        return true;
+      case 'queued':
+        if (saysOneOf(input, h.leaveWords)) {
+          await this.handoffs.leave(open.id);
+          return this.reply(context, 'handoff-left', h.left);
+        }
+        if (human) {
+          const { position, minutes } = await this.handoffs.placeOf(open);
+          return this.reply(context, 'handoff-already', h.already(position - 1, minutes));
+        }
+        await this.handoffs.fromPerson(open.id, input);
+        this.watch(context, open.id);
+        return false;
+      case 'callback': {
+        const phone = phoneIn(input);
+        if (phone) {
+          await this.handoffs.givePhone(open.id, phone);
+          return this.reply(context, 'handoff-callback-booked', h.callbackBooked(maskText(phone)));
+        }
+        if (saysOneOf(input, h.leaveWords)) {
+          await this.handoffs.leave(open.id);
+          return this.reply(context, 'handoff-left', h.left);
+        }
+        if (human) return this.reply(context, 'handoff-already', h.alreadyCallback);
+        this.watch(context);
+        return false;
+      }
+      default:
+        this.watch(context);
+        return false;
+    }
+  }
+
+  /** 转人工: queued with place and wait, or a call-back when the desk is closed; told either way. */
+  async request(context: TurnContext, reason: HandoffReason): Promise<void> {
+    const outcome = await this.handoffs.request({
+      conversation: TurnContext.getConversationReference(context.activity),
+      conversationKey: conversationKeyOf(context),
+      userKey: userKeyOf(context),
+      channel: context.activity.channelId,
+      reason,
+      recent: await this.recent.get(context, []),
+    });
+    setTurnOutcome(context, { outcome: `handoff-${outcome.kind}`, reason });
+    switch (outcome.kind) {
+      case 'queued':
+      case 'already': {
+        const say = outcome.kind === 'queued' ? h.queued : h.already;
+        await context.sendActivity(messageWithButtons(say(outcome.position - 1, outcome.minutes)));
+        return;
+      }
+      case 'active':
+        await context.sendActivity(messageWithButtons(h.stillWaiting));
+        return;
+      case 'callback':
+        await context.sendActivity(
+          messageWithButtons(outcome.phone ? h.closedCallback(this.desk.hours, maskText(outcome.phone)) : h.closedAskPhone(this.desk.hours)),
+        );
+    }
+  }
+
+  /** A 好差评 level (tapped, typed or its number), then the optional comment; false when the text is neither. */
+  private async answerRating(context: TurnContext, rating: Rating, input: string): Promise<boolean> {
+    const r = text.rating;
+    if (rating.status === 'asked') {
+      const read = readRating(input);
+      if (!read) return false;
+      const rated = await this.ratings.rate(rating.id, read.level, read.comment);
+      if (!rated) return false;
+      const poor = isPoor(read.level);
+      if (rated.status === 'done') return this.reply(context, 'rating', poor ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
+      return this.reply(context, 'rating', poor ? r.askCommentPoor : r.askComment);
+    }
+    // Asked for a comment: 不用了 declines; 转人工 goes on to the hand-off; anything else is the comment.
+    const declined = saysOneOf(input, h.leaveWords);
+    const human = recognizeCommand(input) === 'human';
+    const done = await this.ratings.comment(rating.id, declined || human ? undefined : input, declined || human ? undefined : phoneIn(input));
+    if (human || !done) return false;
+    return this.reply(context, 'rating-comment', done.level && isPoor(done.level) ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
+  }
+
+  private async reply(context: TurnContext, outcome: string, message: string): Promise<true> {
+    setTurnOutcome(context, { outcome });
+    await context.sendActivity(messageWithButtons(message));
+    return true;
+  }
+
+  /** Keeps what the bot says this turn: in the recent messages, and on the queued hand-off. */
+  private watch(context: TurnContext, queuedId?: string): void {
+    context.onSendActivities(async (ctx, activities, next) => {
+      const said = activities.filter((a) => a.type === 'message' && a.text).map((a) => maskText(a.text!));
+      const at = this.clock.now().toISOString();
+      await this.remember(ctx, said.map((t) => ({ at, from: 'bot' as const, text: t })));
+      if (queuedId) await this.handoffs.fromBot(queuedId, said);
+      return next();
+    });
+  }
+
+  private async remember(context: TurnContext, messages: HandoffMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const kept = await this.recent.get(context, []);
+    await this.recent.set(context, [...kept, ...messages].slice(-RECENT_MESSAGES));
+  }
+}

@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import { createApp, type App } from '../../bot/app.js';
+import { silentLogger } from '../../bot/logger.js';
+import { createAccount } from '../../data/agents.js';
+import { text } from '../../dialogs/text/index.js';
+import { agentToken, deskStream, directLineChat } from '../../scripts/bench/deskClient.js';
+import { FakeClock, testConfig } from '../support.js';
+
+const SECRET = 'desk-dl-secret';
+const PASSWORD = 'desk-password-1';
+const h = text.handoff;
+
+describe('live hand-off against a real server (Direct Line, agent console APIs, SSE)', function () {
+  this.timeout(60_000);
+  let app: App;
+  let base: string;
+  let clock: FakeClock;
+  const tokens: Record<string, string> = {};
+
+  beforeEach(async () => {
+    clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // Friday 10:00 in Beijing
+    app = await createApp({ config: testConfig({ directLineSecret: SECRET, floodLimits: undefined }), logger: silentLogger, clock });
+    base = await app.listen();
+    for (const [name, role] of [['1001', 'agent'], ['1002', 'agent'], ['boss', 'supervisor']] as const) {
+      await createAccount(app.stores.agents, { name, displayName: `坐席${name}`, password: PASSWORD, role }, 'test', clock.now());
+      tokens[name] = await agentToken(base, name, PASSWORD);
+    }
+  });
+  afterEach(() => app.close());
+
+  const call = (who: string, method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('queues, shows it live, lets one agent take it, relays both ways, ends it, and counts the day', async () => {
+    const desk = await deskStream(base, tokens['1001']);
+    expect((await desk.next()).queue).to.deep.equal([]);
+    const person = await directLineChat(base, SECRET);
+    await person.send('我的电话是13912345678，想问护理补贴');
+    await person.waitFor(() => true);
+    await person.send('转人工');
+    expect(await person.waitFor((t) => t.startsWith('已为您转人工'))).to.equal(h.queued(0, 4));
+
+    const frame = await desk.until((f) => f.queue.length === 1);
+    const [queued] = frame.queue;
+    expect(queued).to.deep.include({ reason: 'asked', lastPersonText: '转人工' });
+    expect(frame.onDuty).to.deep.equal(['1001']);
+
+    // Of two agents taking it at once, one gets it.
+    const [a, b] = await Promise.all([call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`), call('1002', 'POST', `/api/agent/handoffs/${queued.id}/take`)]);
+    expect([a.status, b.status]).to.deep.equal([200, 409]);
+    expect(await person.waitFor((t) => t.includes('已接入'))).to.equal(h.taken('坐席1001'));
+    const mine = await desk.until((f) => f.mine.length === 1);
+    // The transcript before the hand-off, masked.
+    const transcript = JSON.stringify(mine.mine[0].messages);
+    expect(transcript).to.include('139****5678').and.not.include('13912345678');
+
+    // The person writes: the bot says nothing, the agent sees it and the suggestions' query.
+    await person.send('我妈妈是二级肢体残疾，能领吗');
+    const relayed = await desk.until((f) => f.mine[0]?.lastPersonText === '我妈妈是二级肢体残疾，能领吗');
+    expect(relayed.mine[0].messages.at(-1)).to.deep.include({ from: 'person' });
+    expect(await person.read()).to.deep.equal([]);
+
+    expect((await call('1002', 'GET', `/api/agent/handoffs/${queued.id}`)).status).to.equal(403);
+    expect((await call('boss', 'GET', `/api/agent/handoffs/${queued.id}`)).status).to.equal(200);
+    expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/reply`, { text: '插话' })).status).to.equal(409);
+    const reply = await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/reply`, { text: '可以，二级可以领护理补贴。' });
+    expect(reply.status).to.equal(200);
+    expect(await person.waitFor((t) => t.startsWith('可以，'))).to.equal('可以，二级可以领护理补贴。');
+
+    const end = await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, {});
+    expect(end.status).to.equal(200);
+    expect(await person.waitFor((t) => t === h.ended)).to.equal(h.ended);
+    expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, {})).status).to.equal(409);
+
+    const stored = (await app.stores.handoffs.get(queued.id))!;
+    expect(stored.audit.map((e) => `${e.action} ${e.by}`)).to.deep.equal(['queue chat', 'take agent:1001', 'ended agent:1001']);
+    const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as { today: Record<string, unknown> };
+    expect(supervisor.today).to.deep.include({ handedOff: 1, answered: 1, endedByAgent: 1, calledBack: 0, averageWaitSeconds: 0 });
+    expect((await call('1001', 'GET', '/api/agent/supervisor')).status).to.equal(403);
+    desk.close();
+  });
+
+  it('hands back to the bot, and puts a conversation back in the queue for a colleague', async () => {
+    const desk = await deskStream(base, tokens['1002']);
+    await desk.next();
+    const person = await directLineChat(base, SECRET);
+    await person.send('找人工');
+    await person.waitFor((t) => t.startsWith('已为您转人工'));
+    const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
+    expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
+    expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/requeue`)).status).to.equal(200);
+    expect(await person.waitFor((t) => t === h.requeued)).to.equal(h.requeued);
+    const back = await desk.until((f) => f.queue.length === 1);
+    expect(back.queue[0]).to.deep.include({ id: queued.id, reason: 'agent' });
+    expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
+    expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, { handBack: true })).status).to.equal(200);
+    expect(await person.waitFor((t) => t === h.handedBack)).to.equal(h.handedBack);
+    await person.send('残疾证怎么办');
+    expect(await person.waitFor((t) => t.includes('依据'))).to.include('依据');
+    desk.close();
+  });
+
+  it('offers a call-back when nobody is on duty, and answers bad requests with 400/401/404', async () => {
+    const person = await directLineChat(base, SECRET);
+    await person.send('我要找真人');
+    expect(await person.waitFor((t) => t.startsWith('现在人工客服不在线'))).to.equal(h.closedAskPhone(app.region.desk.hours));
+    await person.send('13812345678');
+    expect(await person.waitFor((t) => t.startsWith('好的，已经记下了'))).to.equal(h.callbackBooked('138****5678'));
+    expect((await app.stores.calls.list({ followUp: 'pending' }))[0]).to.deep.include({ callerPhone: '13812345678' });
+
+    expect((await call('', 'GET', '/api/agent/handoffs')).status).to.equal(401);
+    expect((await call('', 'GET', '/api/agent/handoffs/events')).status).to.equal(401);
+    for (const path of ['/api/agent/handoffs/nonsense/take', '/api/agent/handoffs/__proto__/take']) expect((await call('1001', 'POST', path)).status).to.equal(400);
+    expect((await call('1001', 'POST', '/api/agent/handoffs/HO99999999/take')).status).to.equal(404);
+    for (const body of [{}, { text: '' }, { text: 1 }, { text: 'x', extra: 1 }]) {
+      const res = await call('1001', 'POST', '/api/agent/handoffs/HO00000001/reply', body);
+      expect(res.status, JSON.stringify(body)).to.equal(400);
+    }
+  });
+});

@@ -1,0 +1,211 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { RATING_LEVELS } from '../../data/ratings.js';
+import { newCase } from '../fixtures/cases.js';
+import { FakeClock } from '../support.js';
+import { dialogHarness } from './harness.js';
+
+const h = text.handoff;
+const t = text.application;
+
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+
+/** What the person was sent through the outbox (agent replies and hand-off notices), oldest first. */
+async function pushed(x: Harness): Promise<string[]> {
+  return (await x.outbox.list({ limit: 500 })).filter((r) => r.recipient.startsWith('handoff:')).map((r) => r.text).reverse();
+}
+
+const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
+
+describe('Hand-off to the desk (dialogs)', () => {
+  it('queues on 转人工 / 找人工 / 我要找真人 with the place and wait, and never twice', async () => {
+    for (const said of ['转人工', '找人工', '我要找真人']) {
+      const x = await dialogHarness();
+      // Someone else is already waiting: this person is second.
+      await x.handoffs.request({ conversation: {}, conversationKey: 'other:c1', userKey: 'other:u1', channel: 'other', reason: 'asked', recent: [] });
+      expect((await x.say(said)).text, said).to.equal(h.queued(1, 8));
+      expect((await x.say('转人工')).text).to.equal(h.already(1, 8));
+      const queued = await x.handoffStore.list({ status: ['queued'] });
+      expect(queued.map((q) => [q.conversationKey, q.reason])).to.deep.equal([['other:c1', 'asked'], ['test:Convo1', 'asked']]);
+    }
+  });
+
+  it('lets the person keep asking the bot while queued, the agent seeing it all, and 不用了 leaves', async () => {
+    const x = await dialogHarness();
+    await x.say('护理补贴谁能领');
+    await x.say('转人工');
+    const answer = await x.say('残疾证怎么办');
+    expect(answer.text).to.include('依据');
+    const [queued] = await x.handoffStore.list({ status: ['queued'] });
+    // What led to the hand-off and what was said while waiting, for the agent.
+    expect(queued.messages.map((m) => m.from)).to.deep.equal(['person', 'bot', 'person', 'person', 'bot']);
+    expect(queued.messages[0].text).to.equal('护理补贴谁能领');
+    expect((await x.say('不用了')).text).to.equal(h.left);
+    expect(await x.handoffStore.list({ status: ['queued'] })).to.deep.equal([]);
+    expect((await x.handoffStore.list())[0]).to.deep.include({ status: 'closed', outcome: 'left' });
+    // Asked again later: a new place in the queue.
+    expect((await x.say('转人工')).text).to.equal(h.queued(0, 4));
+  });
+
+  it('stays silent while an agent has the conversation, relaying to the agent; the agent ends it and the bot answers again', async () => {
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const [q] = await x.handoffStore.list({ status: ['queued'] });
+    expect((await x.handoffs.take(q.id, '1001', '张敏')).ok).to.equal(true);
+    expect(await x.send('我的电话是13912345678，残疾证办到哪了')).to.deep.equal([]);
+    expect(await x.send('转人工')).to.deep.equal([]);
+    const active = (await x.handoffStore.get(q.id))!;
+    expect(active.messages.filter((m) => m.from === 'person').map((m) => m.text).slice(-2)).to.deep.equal(['我的电话是139****5678，残疾证办到哪了', '转人工']);
+    expect((await x.handoffs.reply(q.id, '1001', '您好，我帮您查一下。')).ok).to.equal(true);
+    // Only the agent who has it may answer or end it.
+    expect(await x.handoffs.reply(q.id, '1002', '插话')).to.deep.include({ ok: false, status: 409 });
+    expect((await x.handoffs.finish(q.id, '1001', 'handedBack')).ok).to.equal(true);
+    expect(await pushed(x)).to.deep.equal([h.taken('张敏'), '您好，我帮您查一下。', h.handedBack]);
+    expect((await x.outbox.list({ limit: 10 })).every((r) => r.live)).to.equal(true);
+    expect((await x.say('残疾证怎么办')).text).to.include('依据');
+    const audit = (await x.handoffStore.get(q.id))!.audit.map((e) => `${e.action} ${e.by}`);
+    expect(audit).to.deep.equal(['queue chat', 'take agent:1001', 'handedBack agent:1001']);
+  });
+
+  it('outside the desk hours, asks for a phone and puts the call-back on the 回访 list', async () => {
+    // 22:00 in Beijing on a Friday.
+    const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+    expect((await x.say('转人工')).text).to.equal(h.closedAskPhone(x.region.desk.hours));
+    // While asked for a phone, questions still get answers; a second 转人工 is reminded.
+    expect((await x.say('残疾证怎么办')).text).to.include('依据');
+    expect((await x.say('转人工')).text).to.equal(h.alreadyCallback);
+    expect((await x.say('我的电话 139 1234 5678')).text).to.equal(h.callbackBooked('139****5678'));
+    const [call] = await x.calls.list({ followUp: 'pending' });
+    expect(call).to.deep.include({ callerPhone: '13912345678', followUpNeeded: true, category: '求助', agent: 'bot' });
+    expect(call.question).to.include(h.reasonNames.asked);
+    const [closed] = await x.handoffStore.list();
+    expect(closed).to.deep.include({ status: 'closed', outcome: 'callback', callId: call.id });
+  });
+
+  it('with nobody on duty in the desk hours, offers a call-back too; 不用了 declines it', async () => {
+    const x = await dialogHarness();
+    x.desk.agentsOnDuty = 0;
+    expect((await x.say('转人工')).text).to.equal(h.closedAskPhone(x.region.desk.hours));
+    expect((await x.say('不用了')).text).to.equal(h.left);
+    expect(await x.calls.list()).to.deep.equal([]);
+  });
+
+  it('tells the person when the agent goes quiet, and offers the bot or a call-back', async () => {
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const [q] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(q.id, '1001', '张敏');
+    x.clock.advance(4 * 60_000);
+    expect(await x.handoffs.checkQuiet()).to.equal(0);
+    x.clock.advance(60_000);
+    expect(await x.handoffs.checkQuiet()).to.equal(1);
+    expect(await x.handoffs.checkQuiet()).to.equal(0);
+    expect((await pushed(x)).at(-1)).to.equal(h.quiet);
+    expect((await x.say('接着等')).text).to.equal(h.stillWaiting);
+    expect((await x.say('回电')).text).to.equal(h.askPhone);
+    expect((await x.say('0571-87654321')).text).to.equal(h.callbackBooked('0571****4321'));
+    expect((await x.calls.list({ followUp: 'pending' }))[0].callerPhone).to.equal('0571-87654321');
+
+    await x.say('转人工');
+    const [again] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(again.id, '1002', '李强');
+    x.clock.advance(5 * 60_000);
+    await x.handoffs.checkQuiet();
+    expect((await x.say('问机器人')).text).to.equal(h.backToBot);
+    expect((await x.handoffStore.get(again.id))!.outcome).to.equal('timedOut');
+    expect((await x.say('残疾证怎么办')).text).to.include('依据');
+  });
+
+  it('hands a person who keeps failing in the application to the desk, the second time', async () => {
+    const x = await dialogHarness();
+    for (const [said, expected] of [['我要办残疾证', t.consent], ['同意', t.prompts.role], ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]]) {
+      expect((await x.say(said)).text).to.include(expected);
+    }
+    for (const bad of ['123', '456']) await x.say(bad);
+    expect((await x.say('789')).text).to.equal(t.tooManyTries);
+    expect((await x.say('再试一次')).text).to.include(t.prompts.idNumber);
+    for (const bad of ['111', '222']) await x.say(bad);
+    const replies = texts(await x.send('333'));
+    expect(replies).to.deep.equal([`${h.stuck}${t.humanKept}`, h.queued(0, 4)]);
+    expect((await x.handoffStore.list({ status: ['queued'] })).map((q) => q.reason)).to.deep.equal(['stuck']);
+    // The form goes on while the person waits.
+    expect((await x.say('11010519491231002X')).text).to.include(t.prompts.phone);
+  });
+
+  it('keeps the queue across a restart: a second 转人工 after it is not queued twice', async () => {
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const y = await dialogHarness({ dataDir: x.dataDir });
+    expect((await y.say('转人工')).text).to.equal(h.already(0, 4));
+    expect(await y.handoffStore.list()).to.have.length(1);
+  });
+});
+
+describe('好差评 (dialogs)', () => {
+  const r = text.rating;
+
+  /** A person handed off to agent 1001, who then ends the conversation. */
+  async function talkedWithAgent(x: Harness): Promise<void> {
+    await x.say('转人工');
+    const [q] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(q.id, '1001', '张敏');
+    await x.handoffs.finish(q.id, '1001', 'ended');
+  }
+
+  it('asks once after a hand-off, in one tap; 不满意 with a comment puts a 回访 on the list, due in the configured working days', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    const [ask] = (await x.outbox.list({ limit: 10 })).filter((row) => row.recipient.startsWith('rating:'));
+    expect(ask).to.deep.include({ text: r.askHandoff, buttons: [...RATING_LEVELS], live: true });
+    expect((await x.say('不满意')).text).to.equal(r.askCommentPoor);
+    expect((await x.say('等了太久，电话 139 1234 5678')).text).to.equal(r.thanksPoor(3));
+    const [call] = await x.calls.list({ followUp: 'pending' });
+    // Friday 20 November: three working days later is Wednesday 25 November.
+    expect(call).to.deep.include({ callerPhone: '13912345678', category: '投诉', followUpNeeded: true, dueBy: '2026-11-25' });
+    expect(call.question).to.include('不满意').and.include('坐席 1001').and.include('等了太久').and.not.include('13912345678');
+    const summary = await x.ratings.summary();
+    expect(summary).to.deep.include({ total: 1, poor: 1 });
+    expect(summary.byAgent['1001']).to.deep.include({ count: 1, average: 2 });
+    expect(summary.byChannel.test.count).to.equal(1);
+    expect(summary.byStage.handoff.levels['不满意']).to.equal(1);
+    // Rated once: the same words now go to the bot.
+    expect((await x.say('不满意')).text).to.not.equal(r.askCommentPoor);
+  });
+
+  it('takes the level by its number, a comment is optional (不用了), and a good rating makes no 回访', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    expect((await x.say('1')).text).to.equal(r.askComment);
+    expect((await x.say('不用了')).text).to.equal(r.thanks);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '非常满意', status: 'done', stage: 'handoff', agent: '1001' });
+    expect(await x.calls.list()).to.deep.equal([]);
+  });
+
+  it('gives a poor rating whose comment never came its 回访 on a later scheduler pass', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    expect((await x.say('5')).text).to.equal(r.askCommentPoor);
+    expect(await x.ratings.settleStale()).to.equal(0);
+    x.clock.advance(10 * 60_000);
+    expect(await x.ratings.settleStale()).to.equal(1);
+    expect((await x.calls.list({ followUp: 'pending' }))[0].question).to.include('非常不满意');
+  });
+
+  it('asks the applicant when the case is delivered, and a 回访 for a poor rating calls the case phone', async () => {
+    const x = await dialogHarness();
+    const record = await x.cases.create(newCase({ conversation: { channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'Convo1' } as never } }), x.clock.now());
+    await x.cases.update(record.caseNo, (c) => {
+      c.stage = 'approved';
+      for (const i of c.items) i.status = 'approved';
+    }, { by: 'staff:test', action: 'test-setup' }, x.clock.now());
+    const done = await x.useCases.workflow.perform(record.caseNo, { action: 'deliver', by: 'staff:li', method: 'mail' });
+    expect(done.ok).to.equal(true);
+    const ask = (await x.outbox.list({ limit: 20 })).find((row) => row.recipient.startsWith('rating:'))!;
+    expect(ask).to.deep.include({ text: r.askCase(record.caseNo, 'delivered'), caseNo: record.caseNo });
+    expect(ask.live).to.equal(undefined);
+    expect((await x.say('非常不满意，邮寄太慢')).text).to.equal(r.thanksPoor(3));
+    const [call] = await x.calls.list({ followUp: 'pending' });
+    expect(call).to.deep.include({ callerPhone: '13800001234' });
+    expect(call.question).to.include(record.caseNo).and.include('邮寄太慢').and.include(r.stageNames.delivered);
+  });
+});
