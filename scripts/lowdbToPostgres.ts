@@ -1,11 +1,14 @@
 import { DiskFileStore } from '../data/files/diskFileStore.js';
 import { DataDirLock } from '../data/lowdb/dataDirLock.js';
+import { LowdbAgentStore } from '../data/lowdb/lowdbAgentStore.js';
 import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../data/lowdb/lowdbCaseStore.js';
 import { LowdbDraftStore } from '../data/lowdb/lowdbDraftStore.js';
 import { LowdbFamilyStore } from '../data/lowdb/lowdbFamilyStore.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../data/lowdb/lowdbKnowledgeStores.js';
+import { LowdbHandoffStore } from '../data/lowdb/lowdbHandoffStore.js';
 import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
+import { LowdbRatingStore } from '../data/lowdb/lowdbRatingStore.js';
 import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
 import { openPgDatabase, pgStores } from '../data/postgres/open.js';
@@ -29,15 +32,18 @@ export interface MigrationCounts {
   optedOut: number;
   files: number;
   unanswered: number;
+  agents: number;
+  /** Hand-offs and ratings. */
+  desk: number;
 }
 
 /**
  * Copies a lowdb data folder into a PostgreSQL database (migrated first): cases with their
  * numbers and pending status updates, calls, appraisal sessions and active bookings, the whole
  * outbox, drafts, chat state, family subscriptions and opt-outs, uploaded files, unanswered
- * questions and ratings. The folder is locked while it runs (stop the bot first) and is not
+ * questions and ratings, agent accounts, hand-offs (the queue too) and 好差评 ratings. The folder is locked while it runs (stop the bot first) and is not
  * changed. Not carried over: Direct Line transcripts (clients start a new conversation),
- * failed-check counts (lockouts end within a day) and job dates (a job may run once more; its
+ * failed-check counts (lockouts end within a day), agents' login sessions (they log in again) and job dates (a job may run once more; its
  * messages' dedupe keys keep them from being sent twice).
  */
 export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Promise<MigrationCounts> {
@@ -49,7 +55,7 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
   try {
     const into = new PgImport(db);
     const pg = pgStores(db);
-    const [cases, calls, slots, outbox, drafts, family, storage, unanswered, feedback] = await Promise.all([
+    const [cases, calls, slots, outbox, drafts, family, storage, unanswered, feedback, agents, handoffs, ratings] = await Promise.all([
       LowdbCaseStore.open(dataDir),
       LowdbCallStore.open(dataDir),
       LowdbSlotStore.open(dataDir),
@@ -59,6 +65,9 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
       LowdbStorage.open(dataDir),
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
+      LowdbAgentStore.open(dataDir),
+      LowdbHandoffStore.open(dataDir),
+      LowdbRatingStore.open(dataDir),
     ]);
     const caseRecords = await cases.list({ limit: ALL });
     const sessions = await slots.list({});
@@ -79,6 +88,8 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
       optedOut: 0,
       files: 0,
       unanswered: 0,
+      agents: await into.agents(await agents.list()),
+      desk: await into.desk(await handoffs.list(), await ratings.list()),
     };
     for (const [userKey, { draft, updatedAt }] of draftEntries) await pg.drafts.save(userKey, draft, new Date(updatedAt));
     for (const sub of Object.values(subscriptions).flat()) {

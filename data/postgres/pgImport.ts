@@ -1,9 +1,12 @@
 import type { StoreItem } from 'botbuilder';
+import type { AgentAccount } from '../agents.js';
 import type { Booking, Slot } from '../appraisal.js';
 import { parseCallId, type CallRecord } from '../calls.js';
 import { idKey, parseCaseNo } from '../caseQuery.js';
 import type { CaseRecord } from '../cases.js';
+import type { Handoff } from '../handoffs.js';
 import type { OutboxRow } from '../outbox.js';
+import type { Rating } from '../ratings.js';
 import type { AnswerFeedback, EntryFeedbackSummary, UnansweredQuestion } from '../stores.js';
 import { stageSince } from '../workflow.js';
 import type { PgDatabase } from './db.js';
@@ -105,6 +108,40 @@ export class PgImport {
         await client.query('INSERT INTO feedback_totals (entry_id, helpful, not_helpful, last_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [t.entryId, t.helpful, t.notHelpful, t.lastAt]);
       }
       for (const f of recentOldestFirst) await client.query('INSERT INTO feedback_recent (feedback) VALUES ($1)', [JSON.stringify(f)]);
+    });
+  }
+
+  /** Agent accounts with their password hashes (sessions are not carried: agents log in again). */
+  agents(accounts: AgentAccount[]): Promise<number> {
+    return this.db.transaction(async (client) => {
+      let added = 0;
+      for (const a of accounts) added += (await client.query('INSERT INTO agents (name, account) VALUES ($1, $2) ON CONFLICT DO NOTHING', [a.name, JSON.stringify(a)])).rowCount ?? 0;
+      return added;
+    });
+  }
+
+  /** Hand-offs (open ones too: the queue goes on) and ratings, numbering going on after them. */
+  desk(handoffs: Handoff[], ratings: Rating[]): Promise<number> {
+    return this.db.transaction(async (client) => {
+      let added = 0;
+      const seqOf = (id: string) => Number(id.slice(2));
+      for (const h of handoffs) {
+        added += (await client.query(
+          'INSERT INTO handoffs (id, seq, conversation_key, status, queued_at, handoff) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+          [h.id, seqOf(h.id), h.conversationKey, h.status, h.queuedAt, JSON.stringify(h)],
+        )).rowCount ?? 0;
+      }
+      for (const r of ratings) {
+        added += (await client.query(
+          'INSERT INTO ratings (id, seq, conversation_key, status, asked_at, rating) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+          [r.id, seqOf(r.id), r.conversationKey, r.status, r.askedAt, JSON.stringify(r)],
+        )).rowCount ?? 0;
+      }
+      for (const [name, records] of [['handoffs', handoffs], ['ratings', ratings]] as const) {
+        const top = Math.max(0, ...records.map((r) => seqOf(r.id)));
+        await client.query('INSERT INTO desk_counters (name, last) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last = greatest(desk_counters.last, $2)', [name, top]);
+      }
+      return added;
     });
   }
 

@@ -36,6 +36,12 @@ async function generated(dataDir: string): Promise<void> {
     await s.family.optOut('test:quiet', AT);
     await s.unanswered.record('怎么办理', '怎么办理？', AT);
     await s.calls.record({ callerPhone: '13800001234', category: '咨询', question: '问', answer: '答', followUpNeeded: true, agent: '001' }, AT);
+    await s.agents.create({ name: 'w1001', displayName: '坐席 1001', role: 'supervisor', passwordHash: 'scrypt$16384$8$1$salt$hash', createdBy: 'admin' }, AT);
+    const desk = { userKey: 'directline:u1', channel: 'directline', conversation: conversation(1) };
+    const { handoff } = await s.handoffs.open({ ...desk, conversationKey: 'directline:c1', reason: 'asked', status: 'queued', messages: [], by: 'chat' }, AT);
+    await s.handoffs.update(handoff.id, (h) => void Object.assign(h, { status: 'closed', outcome: 'ended', closedAt: AT.toISOString() }));
+    await s.handoffs.open({ ...desk, conversationKey: 'directline:c2', reason: 'stuck', status: 'queued', messages: [], by: 'chat' }, AT);
+    await s.ratings.ask({ ...desk, conversationKey: 'directline:c1', stage: 'handoff', agent: 'w1001', handoffId: handoff.id }, AT);
   } finally {
     await s.close();
   }
@@ -55,7 +61,7 @@ if (postgresAvailable) {
       const databaseUrl = url.replace('/postgres?', `/${name}?`);
 
       const counts = await lowdbToPostgres(dataDir, databaseUrl);
-      expect(counts).to.include({ cases: CASES + 1, files: 1, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1 });
+      expect(counts).to.include({ cases: CASES + 1, files: 1, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1, agents: 1, desk: 3 });
 
       const before: Stores<{ step: string }> = await openStores({ store: 'lowdb', dataDir });
       const db = await openPgDatabase(databaseUrl);
@@ -78,6 +84,12 @@ if (postgresAvailable) {
         const [withFile] = cases.filter((c) => c.materials.files);
         expect(await after.files.get(withFile.materials.files!.photo[0].fileId)).to.deep.equal(PHOTO);
         expect(await after.unanswered.list(10)).to.deep.equal(await before.unanswered.list(10));
+        expect(await after.agents.list()).to.deep.equal(await before.agents.list());
+        expect(await after.handoffs.list()).to.deep.equal(await before.handoffs.list());
+        expect(await after.ratings.list()).to.deep.equal(await before.ratings.list());
+        // The queue goes on: the open hand-off is still the conversation's, new numbers follow.
+        expect((await after.handoffs.open({ userKey: 'directline:u1', channel: 'directline', conversation: conversation(2), conversationKey: 'directline:c2', reason: 'asked', status: 'queued', messages: [], by: 'chat' }, AT)).created).to.equal(false);
+        expect((await after.ratings.ask({ userKey: 'directline:u3', channel: 'directline', conversation: conversation(3), conversationKey: 'directline:c3', stage: 'delivered' }, AT)).id).to.equal('PJ00000002');
         // Chat state keeps its eTag: a turn in flight during the move still saves.
         const key = 'test/conversations/c1';
         const item = (await after.storage.read([key]))[key];
@@ -90,7 +102,7 @@ if (postgresAvailable) {
         expect((await before.outbox.list({ limit: 100 })).map((r) => r.id)).not.to.include(row.id);
         // Run again: nothing doubles.
         await before.close();
-        expect(await lowdbToPostgres(dataDir, databaseUrl)).to.include({ cases: 0, chatState: 0 });
+        expect(await lowdbToPostgres(dataDir, databaseUrl)).to.include({ cases: 0, chatState: 0, agents: 0, desk: 0 });
         expect(await after.cases.count()).to.equal(CASES + 2);
       } finally {
         await db.close();
