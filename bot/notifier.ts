@@ -176,6 +176,8 @@ export class Notifier {
     if (this.inFlight.has(row.id)) return;
     this.inFlight.add(row.id);
     try {
+      // A shared outbox: another instance's scheduler may have claimed the row already.
+      if (this.outbox.claim && !(await this.outbox.claim(row.id, this.clock.now(), CLAIM_LEASE_MS))) return;
       await this.record(row, await this.send(row), { delivered: 0, failed: 0, dead: 0, deferred: 0 });
     } catch (err) {
       this.logger.error('notify_now_failed', { id: row.id, message: errorMessage(err) });

@@ -45,4 +45,6 @@ export interface OutboxStore {
    * Absent where one process owns the store: its scheduler's `due` is enough there.
    */
   claimDue?(at: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /** `claimDue` for one row sent at once (a desk reply): false when another process holds it or it is no longer pending. */
+  claim?(id: string, at: Date, leaseMs: number): Promise<boolean>;
 }

@@ -99,6 +99,15 @@ export class PgOutboxStore implements OutboxStore {
     return bySeq(rows);
   }
 
+  async claim(id: string, at: Date, leaseMs: number): Promise<boolean> {
+    const now = new Date(validTime(at, 'claim')).toISOString();
+    const { rowCount } = await this.db.query(
+      `UPDATE outbox SET lease_until = $3 WHERE id = $1 AND status = 'pending' AND (lease_until IS NULL OR lease_until <= $2)`,
+      [id, now, new Date(at.getTime() + leaseMs).toISOString()],
+    );
+    return rowCount === 1;
+  }
+
   async markDelivered(id: string, at: Date): Promise<void> {
     const deliveredAt = new Date(validTime(at, 'markDelivered')).toISOString();
     await this.change(id, 'markDelivered', `attempts = attempts + 1, status = 'delivered', delivered_at = $2`, [deliveredAt]);

@@ -96,6 +96,18 @@ if (postgresAvailable) {
       expect(await a.outbox.claimDue(new Date(AT.getTime() + 600_000), 10, 60_000)).to.deep.equal([]);
     });
 
+    it('sends a row delivered at once (a desk reply) from one instance only: claimed by id or by a scheduler, not both', async () => {
+      const [a, b] = await open();
+      const conversation = { serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' } as ConversationAccount };
+      const [first, second] = await a.outbox.enqueue(['k1', 'k2'].map((dedupeKey) => ({ dedupeKey, conversation, recipient: 'applicant', text: '回复' })), AT);
+      expect(await a.outbox.claim!(first.id, AT, 60_000)).to.equal(true);
+      expect((await b.outbox.claimDue(AT, 10, 60_000)).map((r) => r.id)).to.deep.equal([second.id]);
+      expect(await b.outbox.claim!(first.id, AT, 60_000)).to.equal(false);
+      expect(await a.outbox.claim!(second.id, AT, 60_000)).to.equal(false);
+      await a.outbox.markDelivered(first.id, AT);
+      expect(await b.outbox.claim!(first.id, new Date(AT.getTime() + 600_000), 60_000)).to.equal(false);
+    });
+
     it('runs a daily job once when two instances\' schedulers find it due together', async () => {
       const [a, b] = await open();
       const clock = new FakeClock(new Date('2026-11-20T01:00:00Z')); // 09:00 in Beijing
