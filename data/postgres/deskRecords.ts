@@ -1,10 +1,9 @@
 import type pg from 'pg';
+import { changedCopy, type ConversationRecord } from '../conversationRecord.js';
 import type { PgDatabase, Queryable } from './db.js';
 
-/** A hand-off or rating row: numbered in creation order, one conversation's, its JSON beside the indexed columns. */
-interface DeskRecord {
-  id: string;
-  conversationKey: string;
+/** A hand-off or rating row: its JSON beside the indexed columns. */
+interface DeskRecord extends ConversationRecord {
   status: string;
 }
 
@@ -70,16 +69,13 @@ export class DeskRecords<T extends DeskRecord> {
   }
 
   /** Changes a copy under the row's lock; `change` returning false leaves the record as it was. */
-  update(id: string, change: (record: T) => boolean | void, tidy: (record: T) => void = () => undefined): Promise<T | undefined> {
+  update(id: string, change: (record: T) => boolean | void, tidy?: (record: T) => void): Promise<T | undefined> {
     return this.db.transaction(async (client) => {
       const { rows } = await client.query<{ r: T }>(`SELECT ${this.t.json} AS r FROM ${this.t.table} WHERE id = $1 FOR UPDATE`, [id]);
       const current = rows[0]?.r;
       if (!current) return undefined;
-      const next = structuredClone(current);
-      if (change(next) === false) return undefined;
-      next.id = current.id;
-      next.conversationKey = current.conversationKey;
-      tidy(next);
+      const next = changedCopy(current, change, tidy);
+      if (!next) return undefined;
       await this.write(client, next);
       return next;
     });

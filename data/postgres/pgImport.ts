@@ -1,5 +1,6 @@
 import type { StoreItem } from 'botbuilder';
 import type { AgentAccount } from '../agents.js';
+import { seqOf } from '../conversationRecord.js';
 import type { Booking, Slot } from '../appraisal.js';
 import { parseCallId, type CallRecord } from '../calls.js';
 import { idKey, parseCaseNo } from '../caseQuery.js';
@@ -124,7 +125,6 @@ export class PgImport {
   desk(handoffs: Handoff[], ratings: Rating[]): Promise<number> {
     return this.db.transaction(async (client) => {
       let added = 0;
-      const seqOf = (id: string) => Number(id.slice(2));
       for (const h of handoffs) {
         added += (await client.query(
           'INSERT INTO handoffs (id, seq, conversation_key, status, queued_at, handoff) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
