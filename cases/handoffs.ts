@@ -57,7 +57,9 @@ export type RequestOutcome =
   /** Desk closed or nobody on duty: a call-back; `phone` when the bot knows one, else it must be asked. */
   | { kind: 'callback'; handoff: Handoff; phone?: string };
 
-export type AgentResult = { ok: true; handoff: Handoff } | { ok: false; status: 404 | 409; error: string };
+export type AgentResult = { ok: true; handoff: Handoff } | { ok: false; status: 403 | 404 | 409; error: string };
+
+const notFound = (id: string): AgentResult => ({ ok: false, status: 404, error: `没有找到转人工对话 ${id.slice(0, 20)}` });
 
 const MINUTE = 60_000;
 
@@ -145,6 +147,21 @@ export class Handoffs {
       for (const text of texts) h.messages.push({ at, from: 'bot', text: maskText(text) });
     });
     if (updated) this.changed(updated);
+  }
+
+  /**
+   * An agent opens a transcript: the agent who has it, or a supervisor. Each opening is audited
+   * (who read which conversation, when), since the transcript holds what the person told.
+   */
+  async view(id: string, viewer: { name: string; role: string }): Promise<AgentResult> {
+    const found = await this.deps.handoffs.get(id);
+    if (!found) return notFound(id);
+    if (found.agent !== viewer.name && viewer.role !== 'supervisor') return { ok: false, status: 403, error: '只能查看自己接待的对话' };
+    const at = this.deps.clock.now().toISOString();
+    const viewed = await this.deps.handoffs.update(id, (h) => {
+      h.audit.push({ at, by: `agent:${viewer.name}`, action: 'view' });
+    });
+    return { ok: true, handoff: viewed ?? found };
   }
 
   /** An agent takes a queued conversation; of two agents taking it at once, one gets it. */
@@ -316,7 +333,7 @@ export class Handoffs {
 
   private async refused(id: string, why: string): Promise<AgentResult> {
     const found = await this.deps.handoffs.get(id);
-    return found ? { ok: false, status: 409, error: why } : { ok: false, status: 404, error: `没有找到转人工对话 ${id.slice(0, 20)}` };
+    return found ? { ok: false, status: 409, error: why } : notFound(id);
   }
 
   /** One message to the person, through the outbox, delivered now. */

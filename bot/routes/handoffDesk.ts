@@ -71,7 +71,7 @@ export function todaysFigures(all: Handoff[], now: Date) {
  * transcript, reply, end or hand back, put back in the queue; and the supervisors' view.
  */
 export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void {
-  const { auth, handoffs, store, events, clock } = deps;
+  const { auth, handoffs, events, clock } = deps;
 
   const guarded = (handler: (req: Request, res: Response, caller: AgentCaller) => Promise<void>, role?: 'supervisor') =>
     guardRoute(async (req, res) => {
@@ -94,13 +94,7 @@ export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void
 
   server.get('/api/agent/handoffs/events', guarded(async (_req, res, caller) => events.open(caller, res)));
 
-  server.get('/api/agent/handoffs/:id', guarded(async (req, res, caller) => {
-    const found = await store.get(idOf(req));
-    if (!found) throw new HttpError(404, `没有找到转人工对话 ${idOf(req)}`);
-    // The transcript is for the agent who has it, or a supervisor; the queue shows a summary to all.
-    if (found.agent !== caller.name && caller.role !== 'supervisor') throw new HttpError(403, '只能查看自己接待的对话');
-    sendJson(res, 200, { handoff: handoffView(found, clock.now(), true) });
-  }));
+  server.get('/api/agent/handoffs/:id', guarded(async (req, res, caller) => answer(res, await handoffs.view(idOf(req), caller))));
 
   server.post('/api/agent/handoffs/:id/take', guarded(async (req, res, caller) => answer(res, await handoffs.take(idOf(req), caller.name, caller.displayName))));
 

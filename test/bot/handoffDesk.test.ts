@@ -77,7 +77,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, {})).status).to.equal(409);
 
     const stored = (await app.stores.handoffs.get(queued.id))!;
-    expect(stored.audit.map((e) => `${e.action} ${e.by}`)).to.deep.equal(['queue chat', 'take agent:1001', 'ended agent:1001']);
+    expect(stored.audit.map((e) => `${e.action} ${e.by}`)).to.deep.equal(['queue chat', 'take agent:1001', 'view agent:boss', 'ended agent:1001']);
     const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as { today: Record<string, unknown> };
     expect(supervisor.today).to.deep.include({ handedOff: 1, answered: 1, endedByAgent: 1, calledBack: 0, averageWaitSeconds: 0 });
     expect((await call('1001', 'GET', '/api/agent/supervisor')).status).to.equal(403);
