@@ -29,7 +29,7 @@ export interface PrivacyDeps {
 
 /** ID numbers as people type them: spaces and dashes out, the check character upper-case. */
 export function normalizeIdNumber(input: string): string | undefined {
-  const id = input.replace(/[\s-]/g, '').toUpperCase();
+  const id = input.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
   return /^\d{17}[\dX]$|^\d{15}$/.test(id) ? id : undefined;
 }
 

@@ -28,7 +28,8 @@ export function ageOn(birthDate: string, today: Date): number {
  * date must be a real date, not in the future and not more than 120 years ago.
  */
 export function validateIdNumber(input: string, today: Date): IdNumberResult {
-  const id = input.replace(/[\s-]/g, '').toUpperCase();
+  // NFKC: Chinese input methods often type full-width digits (４１０１…).
+  const id = input.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'format' };
   const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));

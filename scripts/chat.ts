@@ -28,8 +28,18 @@ interface Activity {
   suggestedActions?: { actions: { title: string }[] };
 }
 
-/** Prints the bot's new messages, numbered buttons under each. */
-async function poll(): Promise<void> {
+let inFlight: Promise<void> | undefined;
+
+/**
+ * Prints the bot's new messages, numbered buttons under each. The timer and `settle` both poll:
+ * one request at a time, or two would read from the same watermark and print twice.
+ */
+function poll(): Promise<void> {
+  inFlight ??= readNew().finally(() => (inFlight = undefined));
+  return inFlight;
+}
+
+async function readNew(): Promise<void> {
   const res = await fetch(`${dl}/conversations/${started.conversationId}/activities?watermark=${watermark}`, { headers: auth });
   const body = (await res.json()) as { activities: Activity[]; watermark: string };
   watermark = body.watermark ?? watermark;

@@ -25,11 +25,11 @@ export const FAMILY_CHECK_LIMITS = {
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
 /** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
-export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.replace(/\s+/g, ''))?.[0]?.toUpperCase();
+export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.normalize('NFKC').replace(/\s+/g, ''))?.[0]?.toUpperCase();
 
 /** Six ID characters as typed ("12345x", "123 45X"); anything else is no guess at an ID tail. */
 export function idTailIn(input: string): string | undefined {
-  const tail = input.replace(/\s+/g, '').toUpperCase();
+  const tail = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   return /^[\dX]{6}$/.test(tail) ? tail : undefined;
 }
 

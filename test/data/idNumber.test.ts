@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { normalizePhone, validateIdNumber } from '../../data/idNumber.js';
+import { normalizeIdNumber } from '../../cases/privacy.js';
+import { caseNumberIn, idTailIn } from '../../dialogs/status/familyChecks.js';
 
 describe('resident ID numbers (MOD 11-2)', () => {
   const today = new Date('2026-11-20T12:00:00+08:00');
@@ -7,6 +9,8 @@ describe('resident ID numbers (MOD 11-2)', () => {
     ['11010519491231002X', 76],
     ['11010519491231002x', 76],
     ['1101 0519 4912 3100 2X', 76],
+    // Full-width, as Chinese input methods type them.
+    ['１１０１０５１９４９１２３１００２Ｘ', 76],
     ['110101201003074514', 16],
     ['110105194912310021', 'checksum'],
     ['110105194902300027', 'birthDate'],
@@ -42,4 +46,12 @@ describe('phone numbers', () => {
     ['12345', undefined],
   ];
   for (const [input, expected] of table) it(`${input} -> ${expected}`, () => expect(normalizePhone(input)).to.equal(expected));
+});
+
+describe('case numbers, ID tails and ID numbers typed full-width', () => {
+  it('reads them as their ASCII forms', () => {
+    expect(caseNumberIn('我的是ＹＣ２０２６１１２００００１')).to.equal('YC202611200001');
+    expect(idTailIn('３１００２ｘ')).to.equal('31002X');
+    expect(normalizeIdNumber('１１０１０５１９４９１２３１００２Ｘ')).to.equal('11010519491231002X');
+  });
 });
