@@ -497,7 +497,8 @@ const status = {
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
-  materialsLine: (received: string, missing: string) => `材料：已收到 ${received}；还差 ${missing}`,
+  materialsLine: (received: string[], missing: string[]) =>
+    !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
 };
 
 /** The Web Chat page at `/` (bot/web/pages/index.html): its header, labels and notices. */

@@ -57,6 +57,8 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     expect(record?.materials.files?.guardianProof.map((f) => [f.mime, f.status])).to.deep.equal([['application/pdf', 'received']]);
     // The flow is over: the next message is a policy question again.
     expect((await h.say('残疾证怎么办')).text).not.to.include(u.ask.guardianProof);
+    // The progress says all came, not "还差 无".
+    expect((await h.say('我的申请到哪一步了')).text).to.include(s.materialsLine([names.photos, names.guardianProof], [])).and.not.include('还差');
   });
 
   it('explains a refused file and asks for the same material again: landscape, too large, a PDF with a script, text instead of a file', async () => {
@@ -78,7 +80,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     const h = await dialogHarness();
     const { caseNo } = await applyOnline(h);
     expect((await h.say(u.later)).text).to.equal(u.progress(u.none, `${names.photos}、${names.guardianProof}`));
-    expect((await h.say('我的申请到哪一步了')).text).to.include(s.materialsLine(u.none, `${names.photos}、${names.guardianProof}`));
+    expect((await h.say('我的申请到哪一步了')).text).to.include(s.materialsLine([], [names.photos, names.guardianProof]));
 
     const restarted = await h.send('补传材料');
     expect(texts(restarted)).to.include(u.intro(2));
@@ -140,7 +142,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     const { caseNo } = await applyOnline(h);
     const replies = await h.send('查进度');
     expect(replies[0].text).to.equal(u.movedOn);
-    expect(replies.at(-1)?.text).to.include(caseNo).and.include(s.materialsLine(u.none, `${names.photos}、${names.guardianProof}`));
+    expect(replies.at(-1)?.text).to.include(caseNo).and.include(s.materialsLine([], [names.photos, names.guardianProof]));
     // The step is over: a file now starts it again for what is missing.
     expect((await h.sendFiles([jpeg])).at(-1)?.text).to.equal(u.ask.photos);
   });
