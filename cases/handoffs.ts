@@ -182,8 +182,9 @@ export class Handoffs {
   /** The agent's reply: reaches the person through the outbox, delivered at once. */
   async reply(id: string, agent: string, text: string): Promise<AgentResult> {
     const at = this.deps.clock.now().toISOString();
-    // The store decides at once (the change runs before the write): the message is sent while
-    // the transcript is written, not after.
+    // A store that decides at once (memory, lowdb: the change runs before the write) lets the
+    // message go while the transcript is written; a shared one (PostgreSQL) decides under the
+    // row lock, and the message goes after.
     let accepted: Handoff | undefined;
     const writing = this.deps.handoffs.update(id, (h) => {
       if (h.status !== 'active' || h.agent !== agent) return false;
@@ -192,13 +193,15 @@ export class Handoffs {
       delete h.quietToldAt;
       accepted = h;
     });
-    if (!accepted) {
-      await writing;
+    const telling = accepted && this.tell(accepted, text);
+    const updated = await writing;
+    if (!updated) {
+      await telling;
       return this.refused(id, '只能回复自己正在接待的对话');
     }
-    const [updated] = await Promise.all([writing, this.tell(accepted, text)]);
-    this.changed(updated!);
-    return { ok: true, handoff: updated! };
+    await (telling ?? this.tell(updated, text));
+    this.changed(updated);
+    return { ok: true, handoff: updated };
   }
 
   /** Ends the conversation, or hands the person back to the bot; the person is told either way. */
