@@ -85,7 +85,11 @@ export interface App {
 export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
   const kb = KnowledgeBase.load(config.knowledgeDir, region);
-  const stores = await openStores<ApplicationDraft>(config, logger);
+  const stores = await openStores<ApplicationDraft>(
+    // Instances sharing a database must share these too (tokens, logins): a mismatch stops start-up.
+    { ...config, sharedSecrets: { DIRECTLINE_SECRET: config.directLineSecret, ADMIN_TOKEN: config.adminToken } },
+    logger,
+  );
   const { storage, unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState } = stores;
   // Sessions for the booking window exist before anyone asks (staff see them in the admin API).
   const tomorrow = addDays(shanghaiDate(clock.now()), 1);
@@ -135,7 +139,10 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
-  notifier = new Notifier({ adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours });
+  notifier = new Notifier({
+    adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
+    sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
+  });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
   adapter.use(turnLog(logger, clock));
@@ -193,6 +200,8 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     hotlines: region.hotlines,
     resumeDays: config.webchatResumeDays,
   });
+  // Many instances on one transcript: an append on any of them wakes the streams open on this one.
+  const stopWatching = await stores.directLine.watch?.((conversationId) => directLine.notify(conversationId));
 
   return {
     server,
@@ -223,6 +232,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // Open Direct Line streams and idle keep-alive connections would keep the server from
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
+      await stopWatching?.();
       desk.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A connection whose request ends after this (a reply the bot is posting to its own

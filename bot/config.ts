@@ -12,6 +12,8 @@ export interface Config {
   /** STORE: the backend of every store (lowdb by default; memory keeps nothing after exit). */
   store: StoreKind;
   dataDir: string;
+  /** DATABASE_URL: the PostgreSQL database of STORE=postgres. */
+  databaseUrl?: string;
   /** CHAT_STATE_IDLE_DAYS: days a chat's state (lowdb) is kept after its last turn, default 30. */
   chatStateIdleDays?: number;
   regionFile: string;
@@ -70,12 +72,27 @@ function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
   };
 }
 
+/**
+ * STORE=postgres is for several instances behind one proxy: each must find the database, and a
+ * Direct Line token minted by one must be valid on the others (the signing key derives from
+ * DIRECTLINE_SECRET; without it each process would sign with a key of its own).
+ */
+function requireSharedDeployment(env: NodeJS.ProcessEnv): void {
+  const missing = ['DATABASE_URL', 'DIRECTLINE_SECRET'].filter((name) => !env[name]);
+  if (missing.length) {
+    throw new Error(
+      `STORE=postgres 需要设置 ${missing.join('、')}（DATABASE_URL 如 postgres://onevisit:密码@db:5432/onevisit；DIRECTLINE_SECRET 每个实例相同，令牌才能在实例之间通用）`,
+    );
+  }
+}
+
 /** Reads the runtime contract's environment variables; a bad value stops start-up with a message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效: ${env.PORT}`);
   const store = (env.STORE || 'lowdb') as StoreKind;
   if (!STORE_KINDS.includes(store)) throw new Error(`STORE 无效: ${env.STORE}（可选 ${STORE_KINDS.join('、')}）`);
+  if (store === 'postgres') requireSharedDeployment(env);
   const handoffQuietMinutes = Number(env.HANDOFF_QUIET_MINUTES || 5);
   if (!Number.isInteger(handoffQuietMinutes) || handoffQuietMinutes < 1 || handoffQuietMinutes > 120) {
     throw new Error(`HANDOFF_QUIET_MINUTES 无效: ${env.HANDOFF_QUIET_MINUTES}（1 到 120 之间的整数，单位分钟）`);
@@ -89,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(idle !== undefined ? { chatStateIdleDays: idle } : {}),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || resolve(projectRoot, '.data')),
+    databaseUrl: env.DATABASE_URL || undefined,
     regionFile: resolve(env.REGION_FILE || resolve(projectRoot, 'data/region/demo-county.yaml')),
     knowledgeDir: resolve(env.KNOWLEDGE_DIR || resolve(projectRoot, 'knowledge')),
     adminToken: env.ADMIN_TOKEN || undefined,

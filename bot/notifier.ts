@@ -66,7 +66,22 @@ export interface NotifierOptions {
   maxAttempts?: number;
   /** Wait before the next attempt, after `attempt` failures (1, 2, ...). */
   backoff?: (attempt: number) => number;
+  /**
+   * Many instances on one database: this instance's self-hosted Direct Line serviceUrl. Every
+   * instance's channel serves every conversation (the transcript is shared), so an update for
+   * one goes through this instance's own channel, whichever instance the conversation began on
+   * (that one may be gone, and only its own bot may post to it).
+   */
+  sharedDirectLine?: () => string;
 }
+
+/**
+ * A claimed batch is this instance's alone this long, and is small: even a slow channel (the
+ * connector retries a failing send for about 5 s) sends it well within the lease, so no other
+ * instance takes a row that is still being sent.
+ */
+export const CLAIM_LEASE_MS = 5 * MINUTE_MS;
+const CLAIM_BATCH = 20;
 
 export interface TickResult {
   delivered: number;
@@ -106,6 +121,7 @@ export class Notifier {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
+  private readonly sharedDirectLine?: () => string;
   private running = false;
   /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
   private readonly inFlight = new Set<string>();
@@ -125,6 +141,7 @@ export class Notifier {
     this.batchSize = batchSize;
     this.maxAttempts = maxAttempts;
     this.backoff = options.backoff ?? defaultBackoff;
+    this.sharedDirectLine = options.sharedDirectLine;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -161,6 +178,8 @@ export class Notifier {
     if (this.inFlight.has(row.id)) return;
     this.inFlight.add(row.id);
     try {
+      // A shared outbox: another instance's scheduler may have claimed the row already.
+      if (this.outbox.claim && !(await this.outbox.claim(row.id, this.clock.now(), CLAIM_LEASE_MS))) return;
       await this.record(row, await this.send(row), { delivered: 0, failed: 0, dead: 0, deferred: 0 });
     } catch (err) {
       this.logger.error('notify_now_failed', { id: row.id, message: errorMessage(err) });
@@ -173,7 +192,10 @@ export class Notifier {
     // Rows tried in this tick are not tried again in it (a retry due at once, a row whose mark failed).
     const tried = new Set<string>();
     for (;;) {
-      const rows = (await this.outbox.due(this.clock.now(), this.batchSize)).filter((row) => !tried.has(row.id) && !this.inFlight.has(row.id));
+      // A shared outbox hands each due row to one instance at a time (claimed with a lease).
+      const now = this.clock.now();
+      const batch = this.outbox.claimDue ? await this.outbox.claimDue(now, Math.min(this.batchSize, CLAIM_BATCH), CLAIM_LEASE_MS) : await this.outbox.due(now, this.batchSize);
+      const rows = batch.filter((row) => !tried.has(row.id) && !this.inFlight.has(row.id));
       if (rows.length === 0) return;
       // Marks are written while the next row is sent (the store commits them together); they
       // are all settled before the next batch is read, so no row is offered twice in a tick.
@@ -202,7 +224,7 @@ export class Notifier {
    * what tells a delivered message from a lost one.
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
-    const reference = row.conversation;
+    const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };
     }
@@ -237,6 +259,13 @@ export class Notifier {
     }
     if (sent) return { ok: true };
     return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent: false };
+  }
+
+  /** The reference as given, or (shared store) a self-hosted Direct Line conversation's through this instance's channel. */
+  private routed(reference: OutboxRow['conversation']): OutboxRow['conversation'] {
+    const own = this.sharedDirectLine?.();
+    if (!own || reference.channelId !== 'directline' || !/\/v3\/directline\/?$/.test(reference.serviceUrl ?? '')) return reference;
+    return { ...reference, serviceUrl: own };
   }
 
   /** Marks the outcome; never throws (a row whose mark failed stays pending and is tried again). */

@@ -15,6 +15,8 @@ export interface DailyJob {
 }
 
 export const DEFAULT_NOTIFY_SCHEDULE = '* * * * *';
+/** Many instances: a job's run is one instance's this long; one that died or failed is taken over after it. */
+export const JOB_LEASE_MS = 15 * 60 * 1000;
 
 /**
  * Which daily jobs should run at `now`, each with the Beijing date of the occurrence it stands
@@ -91,6 +93,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     for (const { name, day } of dailyJobsDue(daily, clock.now(), lastRuns)) {
       const job = daily.find((j) => j.name === name)!;
       try {
+        // A shared state (many instances): only the instance that claims the occurrence runs it.
+        if (state.claimRun && !(await state.claimRun(name, day, clock.now(), JOB_LEASE_MS))) continue;
         await job.run(clock.now());
         await state.setLastRun(name, day);
         logger.info('daily_job_done', { job: name, day });

@@ -184,8 +184,9 @@ export class Handoffs {
   /** The agent's reply: reaches the person through the outbox, delivered at once, under the agent's name. */
   async reply(id: string, agent: string, text: string, displayName = agent): Promise<AgentResult> {
     const at = this.deps.clock.now().toISOString();
-    // The store decides at once (the change runs before the write): the message is sent while
-    // the transcript is written, not after.
+    // A store that decides at once (memory, lowdb: the change runs before the write) lets the
+    // message go while the transcript is written; a shared one (PostgreSQL) decides under the
+    // row lock, and the message goes after.
     let accepted: Handoff | undefined;
     const writing = this.deps.handoffs.update(id, (h) => {
       if (h.status !== 'active' || h.agent !== agent) return false;
@@ -194,13 +195,16 @@ export class Handoffs {
       delete h.quietToldAt;
       accepted = h;
     });
-    if (!accepted) {
-      await writing;
+    const say = (h: Handoff) => this.tell(h, this.deps.texts.agentSays(displayName, text), this.deps.texts.agentName(displayName));
+    const telling = accepted && say(accepted);
+    const updated = await writing;
+    if (!updated) {
+      await telling;
       return this.refused(id, '只能回复自己正在接待的对话');
     }
-    const [updated] = await Promise.all([writing, this.tell(accepted, this.deps.texts.agentSays(displayName, text), this.deps.texts.agentName(displayName))]);
-    this.changed(updated!);
-    return { ok: true, handoff: updated! };
+    await (telling ?? say(updated));
+    this.changed(updated);
+    return { ok: true, handoff: updated };
   }
 
   /** Ends the conversation, or hands the person back to the bot; the person is told either way. */

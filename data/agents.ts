@@ -62,6 +62,31 @@ export interface AgentStore {
   endSession(tokenHash: string): Promise<void>;
 }
 
+/** The account after a wrong password at `at`: counted within the window, locked at one too many. */
+export function withFailure(current: AgentAccount, at: Date, policy: LoginLockPolicy): AgentAccount {
+  const since = at.getTime() - policy.windowMs;
+  const failures = [...current.failures.filter((t) => Date.parse(t) > since), at.toISOString()];
+  const locked = failures.length >= policy.failures;
+  return {
+    ...current,
+    // A lock starts the count again: after it, five more wrong ones lock again.
+    failures: locked ? [] : failures,
+    ...(locked ? { lockedUntil: new Date(at.getTime() + policy.lockMs).toISOString() } : {}),
+  };
+}
+
+/** The account after a right password, or undefined when there is nothing to clear. */
+export function withoutFailures(current: AgentAccount): AgentAccount | undefined {
+  if (current.failures.length === 0 && !current.lockedUntil) return undefined;
+  const { lockedUntil: _gone, ...rest } = current;
+  return { ...rest, failures: [] };
+}
+
+/** A new account's stored form. */
+export function newAccount({ name, displayName, role, passwordHash, createdBy }: NewAgentAccount, at: Date): AgentAccount {
+  return { name, displayName, role, passwordHash, createdBy, createdAt: at.toISOString(), failures: [] };
+}
+
 /** Whether the account is locked at `at`, and until when. */
 export function lockedUntil(account: AgentAccount, at: Date): Date | undefined {
   if (!account.lockedUntil) return undefined;

@@ -222,6 +222,25 @@ export function erasePersonalFields(record: CaseRecord): void {
   if (record.returned) record.returned = { ...record.returned, reason: ERASED };
 }
 
+/**
+ * A case after `change` (made on a copy): number and creation time kept, status derived again
+ * from the items, the audit trail extended with `entry`, the status before and after.
+ */
+export function changedRecord(current: CaseRecord, change: (record: CaseRecord) => void, entry: { by: string; action: string; note?: string }, at: Date): CaseRecord {
+  const next = structuredClone(current);
+  change(next);
+  const updatedAt = at.toISOString();
+  const status = deriveCaseStatus(next.items, next.stage);
+  return {
+    ...next,
+    caseNo: current.caseNo,
+    createdAt: current.createdAt,
+    status,
+    updatedAt,
+    audit: [...current.audit, { at: updatedAt, ...entry, from: current.status, to: status }],
+  };
+}
+
 /** The stored form of a new case: its number and times, its status derived, the first audit entry. */
 export function caseRecordOf(input: NewCase, caseNo: string, at: Date): CaseRecord {
   const { by, ...fields } = input;

@@ -66,4 +66,11 @@ export interface DirectLineStore {
 
   /** Deletes conversations idle for longer than the retention at `now`; resolves to how many. */
   expire(now: Date): Promise<number>;
+
+  /**
+   * Where many processes share the transcript (PostgreSQL): calls `listener` with the id of
+   * every conversation any of them appends to, so a stream open on this one wakes up. Resolves
+   * to the function that stops listening. Absent where one process owns the store.
+   */
+  watch?(listener: (conversationId: string) => void): Promise<() => Promise<void>>;
 }

@@ -78,8 +78,9 @@ export interface HandoffStore {
   /**
    * Changes one hand-off atomically: `change` gets a copy and returns false to leave it as it
    * was (a take that lost the race, say). Resolves to the stored result, or undefined when the
-   * id is unknown or the change was refused. `change` runs before `update` first waits, so a
-   * caller knows the decision at once and can act on it while the change is written.
+   * id is unknown or the change was refused. In a store of this process (memory, lowdb) `change`
+   * runs before `update` first waits, so a caller knows the decision at once and can act on it
+   * while the change is written; a shared store (PostgreSQL) runs it under the row's lock.
    */
   update(id: string, change: (h: Handoff) => boolean | void): Promise<Handoff | undefined>;
   /** Hand-offs in queue order (oldest first), by status and/or queued since a time. */
@@ -87,3 +88,22 @@ export interface HandoffStore {
 }
 
 export const handoffId = (seq: number) => `HO${String(seq).padStart(8, '0')}`;
+
+/** A new hand-off's stored form, numbered `seq`, with its first audit line. */
+export function newHandoff(input: NewHandoff, seq: number, at: Date): Handoff {
+  const { by, ...fields } = JSON.parse(JSON.stringify(input)) as NewHandoff;
+  const handoff: Handoff = {
+    ...fields,
+    id: handoffId(seq),
+    queuedAt: at.toISOString(),
+    messages: fields.messages.slice(-MAX_HANDOFF_MESSAGES),
+    audit: [{ at: at.toISOString(), by, action: fields.status === 'queued' ? 'queue' : 'callback', note: fields.reason }],
+  };
+  if (handoff.caseNo === undefined) delete handoff.caseNo;
+  return handoff;
+}
+
+/** Keeps the last MAX_HANDOFF_MESSAGES messages (after a change added some). */
+export function trimMessages(h: Handoff): void {
+  if (h.messages.length > MAX_HANDOFF_MESSAGES) h.messages = h.messages.slice(-MAX_HANDOFF_MESSAGES);
+}

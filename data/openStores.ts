@@ -40,6 +40,8 @@ import { MemoryJobState } from './memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
 import { MemorySlotStore } from './memory/memorySlotStore.js';
+import { openPgDatabase, pgStores } from './postgres/open.js';
+import { checkSharedSecrets } from './postgres/sharedSecrets.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
 
 /** `STORE`: where every store keeps its data. */
@@ -50,6 +52,13 @@ export interface StoreConfig {
   store: StoreKind;
   /** The lowdb files' folder (one process per folder, enforced by a lock file). */
   dataDir: string;
+  /** DATABASE_URL: the PostgreSQL database of `STORE=postgres`, shared by every instance. */
+  databaseUrl?: string;
+  /**
+   * Secrets every instance on a shared database must hold alike (name -> value, unset allowed):
+   * the first instance records their fingerprints, any other with different ones is refused.
+   */
+  sharedSecrets?: Record<string, string | undefined>;
   /** Days a chat's state is kept after its last change (lowdb; default 30). */
   chatStateIdleDays?: number;
   /** WEBCHAT_RESUME_DAYS: a Direct Line transcript is kept this long after its last activity (7 by default). */
@@ -83,6 +92,8 @@ export interface Stores<Draft> {
   directLine: DirectLineStore;
   /** Uploaded materials' bytes. */
   files: FileStore;
+  /** Other processes may use the same stores at once (PostgreSQL): claims and shared secrets matter. */
+  shared?: boolean;
   /** Agent accounts and their login sessions. */
   agents: AgentStore;
   /** The hand-off queue and live conversations with the agent desk. */
@@ -106,7 +117,7 @@ export async function openStores<Draft>(config: StoreConfig, events: StoreEvents
     case 'lowdb':
       return openLowdbStores<Draft>(config, events);
     case 'postgres':
-      throw new Error('STORE=postgres is not available yet (it comes with issue 13); use STORE=lowdb (the default) or STORE=memory');
+      return openPostgresStores<Draft>(config.databaseUrl, config.sharedSecrets ?? {});
     default:
       throw new Error(`STORE must be one of ${STORE_KINDS.join(', ')}, not ${String(config.store)}`);
   }
@@ -133,6 +144,19 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     ratings: new MemoryRatingStore(),
     close: async () => undefined,
   };
+}
+
+/** Many instances on one database: no folder lock, every store's atomic steps are SQL's. */
+async function openPostgresStores<Draft>(databaseUrl: string | undefined, secrets: Record<string, string | undefined>): Promise<Stores<Draft>> {
+  if (!databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/onevisit)');
+  const db = await openPgDatabase(databaseUrl);
+  try {
+    await checkSharedSecrets(db, secrets);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return { ...pgStores<Draft>(db), shared: true, close: () => db.close() };
 }
 
 async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents): Promise<Stores<Draft>> {

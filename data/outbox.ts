@@ -41,4 +41,12 @@ export interface OutboxStore {
   /** Records a failure: retried at `retryAt`, or dead-lettered when `dead`. */
   markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void>;
   list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number }): Promise<OutboxRow[]>;
+  /**
+   * Where many processes share the outbox (PostgreSQL): the due rows no other process holds,
+   * taken for `leaseMs` (until marked, or until the lease runs out because the holder died).
+   * Absent where one process owns the store: its scheduler's `due` is enough there.
+   */
+  claimDue?(at: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /** `claimDue` for one row sent at once (a desk reply): false when another process holds it or it is no longer pending. */
+  claim?(id: string, at: Date, leaseMs: number): Promise<boolean>;
 }

@@ -55,3 +55,9 @@ export interface RatingStore {
 }
 
 export const ratingId = (seq: number) => `PJ${String(seq).padStart(8, '0')}`;
+
+/** A new rating request's stored form, numbered `seq`. */
+export function newRating(input: NewRating, seq: number, at: Date): Rating {
+  const fields = JSON.parse(JSON.stringify(input)) as NewRating;
+  return { ...fields, id: ratingId(seq), askedAt: at.toISOString(), status: 'asked' };
+}

@@ -14,6 +14,7 @@ export class ETagConflictError extends Error {
 export interface StateRecords {
   get(key: string): StoreItem | undefined;
   put(changes: [key: string, item: StoreItem | undefined][]): void;
+  entries(): Iterable<[key: string, item: StoreItem]>;
 }
 
 /**
@@ -25,7 +26,7 @@ export const ABSENT_ETAG = 'absent';
 // Unique across restarts, so an eTag read before a restart never matches one given after it.
 const ETAG_PREFIX = randomBytes(6).toString('hex');
 let etagCounter = 0;
-const newETag = () => `${ETAG_PREFIX}-${(++etagCounter).toString(36)}`;
+export const newETag = () => `${ETAG_PREFIX}-${(++etagCounter).toString(36)}`;
 
 /**
  * Bot Framework `Storage` with eTag optimistic concurrency, as botbuilder's storageBaseTests
@@ -64,6 +65,11 @@ export class VersionedStorage implements Storage {
       return [key, { ...structuredClone(item as StoreItem), eTag }];
     });
     this.records.put(put);
+  }
+
+  /** Every item, as copies with their eTags: what a move to another backend carries over. */
+  *entries(): IterableIterator<[key: string, item: StoreItem]> {
+    for (const [key, item] of this.records.entries()) yield [key, structuredClone(item)];
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -68,6 +68,8 @@ export interface DirectLineToken {
 export interface DirectLineChannel {
   /** Closes the open WebSocket streams; call it before closing the server. */
   close(): void;
+  /** Wakes the streams open here on a conversation another instance appended to (a shared store). */
+  notify(conversationId: string): void;
 }
 
 /**
@@ -517,7 +519,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     });
   }));
 
-  return streams;
+  return { close: streams.close, notify: (conversationId) => feed.notify(conversationId) };
 }
 
 /** A thumbnail Web Chat drew for a picked image (a small `data:` image), shown in the transcript in place of the file. */

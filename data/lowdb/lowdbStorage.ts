@@ -35,6 +35,7 @@ export class LowdbStorage extends VersionedStorage {
     const pending = new Set<Promise<void>>();
     super({
       get: (key) => log.get(key),
+      entries: () => log.entries(),
       put: (changes) => {
         const write = log.put(changes).catch((err: Error) => onWriteError(err));
         pending.add(write);

@@ -1,12 +1,5 @@
+import { changedCopy, seqOf, type ConversationRecord } from '../conversationRecord.js';
 import type { KeyedRecords } from '../keyedRecords.js';
-
-/** A record numbered in order (`XX` + digits) that belongs to one chat conversation. */
-interface ConversationRecord {
-  id: string;
-  conversationKey: string;
-}
-
-const seqOf = (id: string) => Number(id.slice(2));
 
 /**
  * Records numbered in creation order, each of one conversation, with the conversation's open
@@ -52,14 +45,11 @@ export class ConversationRecords<T extends ConversationRecord> {
   }
 
   /** Changes a copy; `change` returning false leaves the record as it was. The result is a copy. */
-  async update(id: string, change: (record: T) => boolean | void, tidy: (record: T) => void = () => undefined): Promise<T | undefined> {
+  async update(id: string, change: (record: T) => boolean | void, tidy?: (record: T) => void): Promise<T | undefined> {
     const current = this.records.get(id);
     if (!current) return undefined;
-    const next = structuredClone(current);
-    if (change(next) === false) return undefined;
-    next.id = current.id;
-    next.conversationKey = current.conversationKey;
-    tidy(next);
+    const next = changedCopy(current, change, tidy);
+    if (!next) return undefined;
     await this.put([next]);
     return structuredClone(next);
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_LOGIN_LOCK, type AgentAccount, type AgentSession, type AgentStore, type LoginLockPolicy, type NewAgentAccount } from '../agents.js';
+import { DEFAULT_LOGIN_LOCK, newAccount, withFailure, withoutFailures, type AgentAccount, type AgentSession, type AgentStore, type LoginLockPolicy, type NewAgentAccount } from '../agents.js';
 import { MapRecords, type KeyedRecords } from '../keyedRecords.js';
 import { validTime } from '../validation.js';
 
@@ -15,9 +15,8 @@ export class MemoryAgentStore implements AgentStore {
   async create(input: NewAgentAccount, at: Date): Promise<AgentAccount | undefined> {
     validTime(at, 'create');
     if (this.accounts.get(input.name)) return undefined;
-    const { name, displayName, role, passwordHash, createdBy } = input;
-    const account: AgentAccount = { name, displayName, role, passwordHash, createdBy, createdAt: at.toISOString(), failures: [] };
-    await this.accounts.put([[name, account]]);
+    const account = newAccount(input, at);
+    await this.accounts.put([[account.name, account]]);
     return structuredClone(account);
   }
 
@@ -36,24 +35,15 @@ export class MemoryAgentStore implements AgentStore {
     validTime(at, 'recordFailure');
     const current = this.accounts.get(name);
     if (!current) return undefined;
-    const since = at.getTime() - policy.windowMs;
-    const failures = [...current.failures.filter((t) => Date.parse(t) > since), at.toISOString()];
-    const locked = failures.length >= policy.failures;
-    const next: AgentAccount = {
-      ...current,
-      // A lock starts the count again: after it, five more wrong ones lock again.
-      failures: locked ? [] : failures,
-      ...(locked ? { lockedUntil: new Date(at.getTime() + policy.lockMs).toISOString() } : {}),
-    };
+    const next = withFailure(current, at, policy);
     await this.accounts.put([[name, next]]);
     return structuredClone(next);
   }
 
   async clearFailures(name: string): Promise<void> {
     const current = this.accounts.get(name);
-    if (!current || (current.failures.length === 0 && !current.lockedUntil)) return;
-    const { lockedUntil: _gone, ...rest } = current;
-    await this.accounts.put([[name, { ...rest, failures: [] }]]);
+    const next = current && withoutFailures(current);
+    if (next) await this.accounts.put([[name, next]]);
   }
 
   async createSession(session: AgentSession, at: Date): Promise<void> {

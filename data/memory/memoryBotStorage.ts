@@ -6,6 +6,7 @@ export class MemoryBotStorage extends VersionedStorage {
   constructor(items = new Map<string, StoreItem>()) {
     super({
       get: (key) => items.get(key),
+      entries: () => items.entries(),
       put: (changes) => {
         for (const [key, item] of changes) {
           if (item === undefined) items.delete(key);

@@ -1,5 +1,5 @@
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
 import { stageSince } from '../workflow.js';
 
@@ -46,18 +46,7 @@ export class MemoryCaseStore implements CaseStore {
   async update(caseNo: string, change: (record: CaseRecord) => void, entry: { by: string; action: string; note?: string }, at: Date): Promise<CaseRecord | undefined> {
     const current = this.cases.get(caseNo);
     if (!current) return undefined;
-    const next = structuredClone(current);
-    change(next);
-    const updatedAt = at.toISOString();
-    const status = deriveCaseStatus(next.items, next.stage);
-    const updated: CaseRecord = {
-      ...next,
-      caseNo,
-      createdAt: current.createdAt,
-      status,
-      updatedAt,
-      audit: [...current.audit, { at: updatedAt, ...entry, from: current.status, to: status }],
-    };
+    const updated = changedRecord(current, change, entry, at);
     this.cases.set(caseNo, updated);
     return structuredClone(updated);
   }

@@ -14,6 +14,11 @@ export class MemoryDraftStore<T> implements DraftStore<T> {
     await this.records.put([[userKey, { draft: structuredClone(draft), updatedAt: at.toISOString() }]]);
   }
 
+  /** Every user's draft, as copies: what a move to another backend carries over. */
+  *entries(): IterableIterator<[userKey: string, draft: StoredDraft<T>]> {
+    for (const [key, row] of this.records.entries()) yield [key, structuredClone(row)];
+  }
+
   async delete(userKey: string): Promise<void> {
     if (this.records.get(userKey) !== undefined) await this.records.put([[userKey, undefined]]);
   }

@@ -18,6 +18,11 @@ export class MemoryFamilyStore implements FamilyStore {
     private readonly persist: () => Promise<void> = async () => undefined,
   ) {}
 
+  /** Everything, as a copy: what a move to another backend carries over. */
+  snapshot(): FamilyData {
+    return structuredClone(this.data);
+  }
+
   async subscribe(sub: Subscription): Promise<void> {
     const list = (this.data.subscriptions[sub.caseNo] ??= []);
     const at = list.findIndex((s) => s.userKey === sub.userKey);

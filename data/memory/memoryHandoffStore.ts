@@ -1,4 +1,4 @@
-import { MAX_HANDOFF_MESSAGES, OPEN_STATUSES, handoffId, type Handoff, type HandoffStatus, type HandoffStore, type NewHandoff } from '../handoffs.js';
+import { OPEN_STATUSES, newHandoff, trimMessages, type Handoff, type HandoffStatus, type HandoffStore, type NewHandoff } from '../handoffs.js';
 import { MapRecords, type KeyedRecords } from '../keyedRecords.js';
 import { validTime } from '../validation.js';
 import { ConversationRecords } from './conversationRecords.js';
@@ -15,15 +15,7 @@ export class MemoryHandoffStore implements HandoffStore {
     validTime(at, 'open');
     const existing = this.records.openId(input.conversationKey);
     if (existing) return { handoff: structuredClone(this.records.stored(existing)!), created: false };
-    const { by, ...fields } = JSON.parse(JSON.stringify(input)) as NewHandoff;
-    const handoff: Handoff = {
-      ...fields,
-      id: handoffId(this.records.nextSeq()),
-      queuedAt: at.toISOString(),
-      messages: fields.messages.slice(-MAX_HANDOFF_MESSAGES),
-      audit: [{ at: at.toISOString(), by, action: fields.status === 'queued' ? 'queue' : 'callback', note: fields.reason }],
-    };
-    if (handoff.caseNo === undefined) delete handoff.caseNo;
+    const handoff = newHandoff(input, this.records.nextSeq(), at);
     // Indexed before the first await: a second open of the same conversation finds it.
     await this.records.put([handoff]);
     return { handoff: structuredClone(handoff), created: true };
@@ -40,9 +32,7 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   update(id: string, change: (h: Handoff) => boolean | void): Promise<Handoff | undefined> {
-    return this.records.update(id, change, (h) => {
-      if (h.messages.length > MAX_HANDOFF_MESSAGES) h.messages = h.messages.slice(-MAX_HANDOFF_MESSAGES);
-    });
+    return this.records.update(id, change, trimMessages);
   }
 
   async list(filter: { status?: HandoffStatus[]; since?: Date } = {}): Promise<Handoff[]> {

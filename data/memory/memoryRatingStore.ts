@@ -1,5 +1,5 @@
 import { MapRecords, type KeyedRecords } from '../keyedRecords.js';
-import { ratingId, type NewRating, type Rating, type RatingStore } from '../ratings.js';
+import { newRating, type NewRating, type Rating, type RatingStore } from '../ratings.js';
 import { validTime } from '../validation.js';
 import { ConversationRecords } from './conversationRecords.js';
 
@@ -13,8 +13,7 @@ export class MemoryRatingStore implements RatingStore {
 
   async ask(input: NewRating, at: Date): Promise<Rating> {
     validTime(at, 'ask');
-    const fields = JSON.parse(JSON.stringify(input)) as NewRating;
-    const rating: Rating = { ...fields, id: ratingId(this.records.nextSeq()), askedAt: at.toISOString(), status: 'asked' };
+    const rating = newRating(input, this.records.nextSeq(), at);
     const earlier = this.records.openId(rating.conversationKey);
     const closing = earlier ? this.records.stored(earlier) : undefined;
     await this.records.put([...(closing ? [{ ...closing, status: 'done' as const }] : []), rating]);

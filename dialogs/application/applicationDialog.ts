@@ -386,7 +386,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
 
   private materialsText(v: Values): string {
     const m = materialsFor(v);
-    const names = (keys: string[]) => keys.map((k) => t.materials.names[k]).join('、') || t.materials.none;
+    // Online, one photo file is asked for, not the window's three prints.
+    const named = v.channel === 'online' ? text.upload.names : t.materials.names;
+    const names = (keys: string[]) => keys.map((k) => named[k]).join('、') || t.materials.none;
     const windowNote = v.channel === 'window' ? t.materials.windowNote : '';
     return `${t.materials.intro}\n${t.materials.verified}${names(m.verified)}\n${t.materials.toSubmit}${names(m.toSubmit)}${windowNote}`;
   }

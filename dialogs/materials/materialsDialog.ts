@@ -13,7 +13,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 
 const u = text.upload;
-const names = text.application.materials.names;
+const names = u.names;
 export const MATERIALS_DIALOG = 'materials';
 
 export interface MaterialsDeps {

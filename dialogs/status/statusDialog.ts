@@ -85,7 +85,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         if (!returned?.returned) return this.end(dc, s.correctNothing);
         const fields = returned.returned.fields.filter((f) => this.slot(f));
         const rejected = materialViews(returned).filter((m) => m.state === 'rejected').map((m) => m.key);
-        const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.application.materials.names[m])].join('、') || '无';
+        const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.upload.names[m])].join('、') || '无';
         await dc.context.sendActivity(messageWithButtons(s.correctStart(returned.returned.reason, names)));
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
         if (rejected.length === 0) return this.correctFields(dc, state);

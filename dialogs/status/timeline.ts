@@ -39,7 +39,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
   }
   const materials = record.channel === 'online' ? materialViews(record) : [];
   if (materials.length) {
-    const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.application.materials.names[m.key]);
+    const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.upload.names[m.key]);
     lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
   lines.push(s.next[record.status]);

@@ -6,4 +6,4 @@ export type { Catalogue, Hotlines } from './zh-CN.js';
 export const text: Catalogue = zhCN;
 
 /** What the case use cases write into status updates (they sit below dialogs/ and get it passed in). */
-export const statusTexts = { ...text.status, parts: text.booking.parts, materialNames: text.application.materials.names };
+export const statusTexts = { ...text.status, parts: text.booking.parts, materialNames: text.upload.names };

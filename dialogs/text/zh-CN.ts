@@ -320,6 +320,8 @@ const upload = {
   intro: (count: number) => `接下来请把要交的${count}份材料发给我，一份一份来，拍照或PDF都可以。手边没有的，点“稍后再传”。`,
   again: (name: string, reason: string) => `${name}要重新传，原因：${reason}。`,
   received: (name: string) => `收到了${name}。`,
+  /** The materials as they are handed in online: one photo file is asked for, not the window's three prints. */
+  names: { ...application.materials.names, photos: '两寸免冠白底彩照' } as Record<string, string>,
   onlyFirst: '一次发一份就好，我先收下第一份。',
   problems: {
     tooLarge: (mb: number) => `这个文件太大了，最大${mb}MB。请重新拍一张，或者压缩一下再发。`,

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 export interface ServedChild {
   url: string;
   pid: number;
-  stop(): void;
+  /** SIGTERM unless told otherwise (SIGKILL: a crash). */
+  stop(signal?: NodeJS.Signals): void;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
   rss(): Promise<number>;
 }
@@ -20,7 +21,7 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
       resolve({
         url: (m as { url: string }).url,
         pid: child.pid!,
-        stop: () => child.kill(),
+        stop: (signal) => child.kill(signal),
         rss: () =>
           new Promise((answer) => {
             child.once('message', (r) => answer((r as { rss: number }).rss));

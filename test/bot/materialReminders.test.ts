@@ -50,7 +50,7 @@ describe('daily job: reminders of missing materials', () => {
     }
     expect(perDay).to.deep.equal([[record.caseNo], [], [record.caseNo], [], [record.caseNo], [], [], [], [], []]);
     const rows = await app.stores.outbox.list({ caseNo: record.caseNo });
-    expect(rows.map((r) => r.text)).to.deep.equal(Array(3).fill(s.prefixApplicant(record.caseNo) + s.notify.materials_missing(`${text.application.materials.names.photos}、${text.application.materials.names.studentProof}`)));
+    expect(rows.map((r) => r.text)).to.deep.equal(Array(3).fill(s.prefixApplicant(record.caseNo) + s.notify.materials_missing(`${text.upload.names.photos}、${text.upload.names.studentProof}`)));
     expect(await app.stores.outbox.list({ caseNo: done.caseNo })).to.deep.equal([]);
     expect(await app.stores.outbox.list({ caseNo: window.caseNo })).to.deep.equal([]);
     expect(app.dailyJobs.jobs().map((j) => j.name)).to.include('materials-reminders');
@@ -64,7 +64,7 @@ describe('daily job: reminders of missing materials', () => {
     clock.advance(12 * HOUR); // Sunday 10:00
     expect(await app.dailyJobs.remindMissingMaterials()).to.deep.equal([record.caseNo]);
     expect(await app.notifier.tick()).to.include({ delivered: 1 });
-    expect(stub.received.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_missing(text.application.materials.names.photos)]);
+    expect(stub.received.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_missing(text.upload.names.photos)]);
   });
 
   it('with QUIET_HOURS=off reminds at any hour', async () => {

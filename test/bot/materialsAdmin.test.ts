@@ -91,7 +91,7 @@ describe('admin API: materials handed in online', () => {
     expect(body.materials[0]).to.deep.include({ state: 'rejected' });
     expect(body.materials[0].files[0]).to.include({ status: 'rejected', reason: '背景不是白色', decidedBy: 'admin:li' });
     const rows = await admin.app.stores.outbox.list({ caseNo });
-    expect(rows.map((r) => r.text)).to.deep.equal([text.status.prefixApplicant(caseNo) + text.status.notify.material_rejected(text.application.materials.names.photos, '背景不是白色')]);
+    expect(rows.map((r) => r.text)).to.deep.equal([text.status.prefixApplicant(caseNo) + text.status.notify.material_rejected(text.upload.names.photos, '背景不是白色')]);
 
     const accepted = await decide(proofId, { decision: 'accept', by: 'wang' });
     expect(((await accepted.json()) as MaterialsBody).materials[1]).to.deep.include({ state: 'accepted' });

@@ -94,7 +94,7 @@ describe('materials use cases', () => {
     expect(after?.audit.at(-1)).to.include({ action: 'material-rejected', note: '背景不是白色', by: 'staff:li' });
     expect(outstandingMaterials(after!)).to.deep.equal(['photos', 'studentProof']);
     const rows = await outbox.list({ caseNo: record.caseNo });
-    expect(rows.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.material_rejected(text.application.materials.names.photos, '背景不是白色')]);
+    expect(rows.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.material_rejected(text.upload.names.photos, '背景不是白色')]);
     expect(rows[0].text).to.include('需要重新上传：背景不是白色');
     // The very file staff rejected, sent again, is refused; a new one is received.
     expect(await materials.receive(record.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:me')).to.deep.equal({ ok: false, problem: 'sameAsRejected' });
@@ -129,7 +129,7 @@ describe('materials use cases', () => {
     expect(sent).to.deep.equal([true, false, true, false, true, false, false, false, false, false]);
     const rows = await outbox.list({ caseNo: record.caseNo });
     expect(rows).to.have.length(3);
-    expect(rows[0].text).to.equal(s.prefixApplicant(record.caseNo) + s.notify.materials_missing('3张两寸近期免冠白底彩照、学生证或在读证明'));
+    expect(rows[0].text).to.equal(s.prefixApplicant(record.caseNo) + s.notify.materials_missing('两寸免冠白底彩照、学生证或在读证明'));
     expect((await cases.get(record.caseNo))?.materials.reminded).to.deep.equal(['2026-11-21', '2026-11-22', '2026-11-23']);
   });
 

@@ -39,6 +39,11 @@ import { MemoryFeedbackStore, MemoryUnansweredStore } from '../../data/memory/me
 import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
 import { MemorySlotStore } from '../../data/memory/memorySlotStore.js';
 import type { OutboxStore } from '../../data/outbox.js';
+import type { PgDatabase } from '../../data/postgres/db.js';
+import { openPgDatabase, pgStores } from '../../data/postgres/open.js';
+import { PgDirectLineStore } from '../../data/postgres/pgDirectLineStore.js';
+import { PgDraftStore } from '../../data/postgres/pgDraftStore.js';
+import { postgresBinDir, sharedCluster } from '../../scripts/pgCluster.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from '../../data/stores.js';
 import { tempDir } from '../support.js';
 
@@ -49,6 +54,8 @@ import { tempDir } from '../support.js';
  */
 export interface Backend {
   name: string;
+  /** Other processes may use the same place at once (PostgreSQL): decisions are taken under locks. */
+  shared?: boolean;
   newDir(): string;
   storage(dir: string): Promise<Storage & { flush(): Promise<void> }>;
   unanswered(dir: string): Promise<UnansweredStore>;
@@ -118,4 +125,51 @@ export const lowdbBackend: Backend = {
   ratings: (dir) => LowdbRatingStore.open(dir),
 };
 
-export const backends: Backend[] = [memoryBackend, lowdbBackend];
+/** A fresh schema of the run's throwaway cluster: a place's schema, migrated once. */
+export function postgresPlace(name: string): Promise<PgDatabase> {
+  let db = pgPlaces.get(name);
+  if (!db) {
+    // Few connections per place, closed when idle: a run opens hundreds of places.
+    db = sharedCluster().then((cluster) => openPgDatabase(cluster.url, name, { max: 4, idleTimeoutMillis: 300 }));
+    pgPlaces.set(name, db);
+  }
+  return db;
+}
+const pgPlaces = new Map<string, Promise<PgDatabase>>();
+let pgPlaceCount = 0;
+
+/** One schema per place in one throwaway cluster per mocha run (scripts/pgCluster.ts); reopening a place is a new store over the same schema. */
+function pgStore<K extends keyof ReturnType<typeof pgStores>>(kind: K): (dir: string) => Promise<ReturnType<typeof pgStores>[K]> {
+  return async (dir) => pgStores(await postgresPlace(dir))[kind];
+}
+
+export const postgresBackend: Backend = {
+  name: 'postgres',
+  shared: true,
+  newDir: () => `place_${process.pid}_${++pgPlaceCount}`,
+  storage: pgStore('storage'),
+  unanswered: pgStore('unanswered'),
+  feedback: pgStore('feedback'),
+  cases: pgStore('cases'),
+  calls: pgStore('calls'),
+  drafts: async (dir) => new PgDraftStore(await postgresPlace(dir), 'application'),
+  slots: pgStore('slots'),
+  outbox: pgStore('outbox'),
+  family: pgStore('family'),
+  jobState: pgStore('jobState'),
+  directLine: async (dir, limits) => new PgDirectLineStore(await postgresPlace(dir), limits),
+  files: pgStore('files'),
+  agents: pgStore('agents'),
+  handoffs: pgStore('handoffs'),
+  ratings: pgStore('ratings'),
+};
+
+/** Whether this machine can run the PostgreSQL suites (CI installs Debian's postgresql). */
+export const postgresAvailable = postgresBinDir() !== undefined;
+if (!postgresAvailable) {
+  // CI installs the binaries (.ci/run): there a skip would hide a broken backend.
+  if (process.env.CI) throw new Error('CI=true but no PostgreSQL server binaries: .ci/run should have installed postgresql');
+  console.log('PostgreSQL suites SKIPPED: no PostgreSQL server binaries (apt-get install postgresql, or set PG_BIN); CI runs them.');
+}
+
+export const backends: Backend[] = [memoryBackend, lowdbBackend, ...(postgresAvailable ? [postgresBackend] : [])];

@@ -28,7 +28,7 @@ for (const b of backends) {
   jobStateConformance(b.name, b.jobState, b.newDir);
   directLineStoreConformance(b.name, b.directLine, b.newDir);
   agentStoreConformance(b.name, b.agents, b.newDir);
-  handoffStoreConformance(b.name, b.handoffs, b.newDir);
+  handoffStoreConformance(b.name, b.handoffs, b.newDir, !b.shared);
   ratingStoreConformance(b.name, b.ratings, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
 }

@@ -56,8 +56,10 @@ describe('openStores', () => {
     expect(existsSync(join(tempDir(), 'unused'))).to.equal(false);
   });
 
-  it('refuses postgres (not available yet) and an unknown backend with a plain message', async () => {
-    expect((await rejection(openStores({ store: 'postgres', dataDir: tempDir() }))).message).to.include('STORE=postgres is not available yet');
+  it('refuses postgres without a reachable DATABASE_URL, and an unknown backend, with a plain message', async () => {
+    expect((await rejection(openStores({ store: 'postgres', dataDir: tempDir() }))).message).to.include('STORE=postgres needs DATABASE_URL');
+    const unreachable = await rejection(openStores({ store: 'postgres', dataDir: tempDir(), databaseUrl: `postgresql://nobody@localhost/none?host=${tempDir()}` }));
+    expect(unreachable.message).to.include('PostgreSQL (DATABASE_URL) could not be opened');
     expect((await rejection(openStores({ store: 'mongo' as 'lowdb', dataDir: tempDir() }))).message).to.include('STORE must be one of lowdb, memory, postgres');
   });
 
