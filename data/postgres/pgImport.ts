@@ -7,6 +7,7 @@ import { idKey, parseCaseNo } from '../caseQuery.js';
 import type { CaseRecord } from '../cases.js';
 import type { Handoff } from '../handoffs.js';
 import type { OutboxRow } from '../outbox.js';
+import { shownOf } from './pgOutboxStore.js';
 import type { Rating } from '../ratings.js';
 import type { AnswerFeedback, EntryFeedbackSummary, UnansweredQuestion } from '../stores.js';
 import { stageSince } from '../workflow.js';
@@ -77,9 +78,9 @@ export class PgImport {
       let added = 0;
       for (const r of rows) {
         const { rowCount } = await client.query(
-          `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-          [Number(r.id.replace(/^OB/, '')), r.id, r.dedupeKey, r.caseNo ?? null, JSON.stringify(r.conversation), r.recipient, r.text, r.createdAt, r.dueAt, r.attempts, r.status, r.lastError ?? null, r.deliveredAt ?? null],
+          `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
+          [Number(r.id.replace(/^OB/, '')), r.id, r.dedupeKey, r.caseNo ?? null, JSON.stringify(r.conversation), r.recipient, r.text, r.createdAt, r.dueAt, r.attempts, r.status, r.lastError ?? null, r.deliveredAt ?? null, shownOf(r)],
         );
         added += rowCount ?? 0;
       }

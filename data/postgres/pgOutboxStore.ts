@@ -15,9 +15,14 @@ type Row = {
   status: OutboxRow['status'];
   last_error: string | null;
   delivered_at: string | null;
+  shown: Pick<OutboxRow, 'live' | 'buttons' | 'from'> | null;
 };
 
-const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at';
+const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown';
+
+/** The `shown` column: how a live or rated row is shown; NULL for a plain status update. */
+export const shownOf = ({ live, buttons, from }: Pick<OutboxRow, 'live' | 'buttons' | 'from'>) =>
+  live === undefined && buttons === undefined && from === undefined ? null : JSON.stringify({ live, buttons, from });
 
 function rowOf(r: Row): OutboxRow {
   return {
@@ -31,6 +36,7 @@ function rowOf(r: Row): OutboxRow {
     dueAt: r.due_at,
     attempts: r.attempts,
     status: r.status,
+    ...r.shown,
     ...(r.last_error !== null && { lastError: r.last_error }),
     ...(r.delivered_at !== null && { deliveredAt: r.delivered_at }),
   };
@@ -57,10 +63,10 @@ export class PgOutboxStore implements OutboxStore {
     const firsts = inputs.filter((row, i) => inputs.findIndex((r) => r.dedupeKey === row.dedupeKey) === i);
     if (!firsts.length) return [];
     const { rows: added } = await this.db.query<Row & { seq: string }>(
-      `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status)
-       SELECT s, 'OB' || lpad(s::text, 8, '0'), k, c, conv, r, t, $6, coalesce(d, $6), 0, 'pending'
-       FROM (SELECT nextval('outbox_seq_seq') AS s, x.* FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $7::text[])
-             WITH ORDINALITY AS x(k, c, conv, r, t, d, n) ORDER BY n) numbered
+      `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, shown)
+       SELECT s, 'OB' || lpad(s::text, 8, '0'), k, c, conv, r, t, $6, coalesce(d, $6), 0, 'pending', sh
+       FROM (SELECT nextval('outbox_seq_seq') AS s, x.* FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $7::text[], $8::jsonb[])
+             WITH ORDINALITY AS x(k, c, conv, r, t, d, sh, n) ORDER BY n) numbered
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING seq, ${FIELDS}`,
       [
         firsts.map((r) => r.dedupeKey),
@@ -70,6 +76,7 @@ export class PgOutboxStore implements OutboxStore {
         firsts.map((r) => r.text),
         createdAt,
         firsts.map((r) => (r.dueAt === undefined ? null : new Date(r.dueAt).toISOString())),
+        firsts.map(shownOf),
       ],
     );
     return bySeq(added);

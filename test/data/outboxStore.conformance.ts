@@ -58,6 +58,15 @@ export function outboxStoreConformance(name: string, open: (dir: string) => Prom
         expect(await store.due(AT, 10)).to.deep.equal(added);
       });
 
+      it('keeps how a row is shown: live, its buttons and who it is from', async () => {
+        const dir = newDir();
+        const store = await open(dir);
+        const [row] = await store.enqueue([{ ...note('live', 1), live: true, buttons: ['5分 非常满意', '1分 非常不满意'], from: '工作人员张敏' }], AT);
+        expect(row).to.deep.include({ live: true, buttons: ['5分 非常满意', '1分 非常不满意'], from: '工作人员张敏' });
+        expect(await store.due(AT, 10)).to.deep.equal([row]);
+        expect(await (await open(dir)).due(AT, 10)).to.deep.equal([row]);
+      });
+
       it('skips a dedupe key seen in the same batch or stored before', async () => {
         const store = await open(newDir());
         const first = await store.enqueue([note('a'), note('b'), note('a', 2, { text: '重复' })], AT);
