@@ -95,6 +95,8 @@ export interface TickResult {
 
 type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
 
+/** A button's title: numbered for typing back, unless its label starts with its own number (a rating's points). */
+const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -231,12 +233,17 @@ export class Notifier {
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         try {
+          // The sender's name (an agent's), set after the reference has made the bot the sender.
+          if (row.from) context.onSendActivities(async (_, activities, next) => {
+            for (const a of activities) if (a.from) a.from.name = row.from!;
+            return next();
+          });
           const response = await context.sendActivity({
             type: ActivityTypes.Message,
             text: row.text,
             channelData: { dedupeKey: row.dedupeKey },
             ...(row.buttons?.length
-              ? { suggestedActions: { to: [], actions: row.buttons.map((b, i) => ({ type: ActionTypes.ImBack, title: `${i + 1}. ${b}`, value: b })) } }
+              ? { suggestedActions: { to: [], actions: row.buttons.map((b, i) => ({ type: ActionTypes.ImBack, title: numbered(b, i), value: b })) } }
               : {}),
           });
           // A send handler that does not call next() swallows the message: no response, nothing sent.

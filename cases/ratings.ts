@@ -15,6 +15,7 @@ export interface RatingTexts {
   askCase: (caseNo: string, stage: 'delivered' | 'rejected') => string;
   followUpQuestion: (level: string, stage: string, about: string, comment?: string) => string;
   stageNames: Record<RatingStage, string>;
+  button: (points: number, level: string) => string;
 }
 
 export interface RatingDeps {
@@ -64,11 +65,14 @@ export class Ratings {
     return this.deps.ratings.pendingFor(conversationKey);
   }
 
-  /** The level (and maybe a comment said with it). A comment may still follow unless one came. */
+  /**
+   * The level (and maybe a comment said with it). A comment may still follow unless one came;
+   * until then a corrected level replaces the first.
+   */
   async rate(id: string, level: RatingLevel, comment?: string): Promise<Rating | undefined> {
     const at = this.deps.clock.now().toISOString();
     const rated = await this.deps.ratings.update(id, (r) => {
-      if (r.status !== 'asked') return false;
+      if (r.status === 'done') return false;
       Object.assign(r, { level, ratedAt: at, status: comment ? 'done' : 'comment', ...(comment ? { comment: maskText(comment) } : {}) });
     });
     if (rated?.status === 'done') return this.followUp(rated);
@@ -119,7 +123,7 @@ export class Ratings {
   private async ask(input: NewRating, message: string, live: boolean): Promise<void> {
     const rating = await this.deps.ratings.ask(input, this.deps.clock.now());
     const rows = await this.deps.outbox.enqueue(
-      [{ dedupeKey: `rating:${rating.id}`, conversation: input.conversation, recipient: `rating:${input.userKey}`, text: message, buttons: [...RATING_LEVELS], ...(live ? { live } : {}), ...(input.caseNo ? { caseNo: input.caseNo } : {}) }],
+      [{ dedupeKey: `rating:${rating.id}`, conversation: input.conversation, recipient: `rating:${input.userKey}`, text: message, buttons: RATING_LEVELS.map((l) => this.deps.texts.button(levelValue(l), l)), ...(live ? { live } : {}), ...(input.caseNo ? { caseNo: input.caseNo } : {}) }],
       this.deps.clock.now(),
     );
     if (live) this.deps.deliverNow?.(rows);

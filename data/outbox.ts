@@ -20,11 +20,13 @@ export interface OutboxRow {
   live?: boolean;
   /** One-tap answers offered with the message (suggested actions). */
   buttons?: string[];
+  /** The name the message is shown from (an agent's), instead of the bot's. */
+  from?: string;
   lastError?: string;
   deliveredAt?: string;
 }
 
-export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons'> & { dueAt?: string };
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons' | 'from'> & { dueAt?: string };
 
 /**
  * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all

@@ -20,6 +20,7 @@ export function checkedNewRow(input: NewOutboxRow, i: number): NewOutboxRow {
   if (input.caseNo !== undefined && typeof input.caseNo !== 'string') throw bad('caseNo must be a string');
   if (input.live !== undefined && typeof input.live !== 'boolean') throw bad('live must be true or false');
   if (input.buttons !== undefined && (!Array.isArray(input.buttons) || !input.buttons.every((b) => typeof b === 'string' && b))) throw bad('buttons must be non-empty strings');
+  if (input.from !== undefined && (typeof input.from !== 'string' || !input.from)) throw bad('from must be a non-empty string');
   if (input.dueAt !== undefined && (typeof input.dueAt !== 'string' || Number.isNaN(Date.parse(input.dueAt)))) {
     throw bad(`dueAt is not a date: ${String(input.dueAt)}`);
   }
@@ -53,5 +54,6 @@ export function pendingRow(input: NewOutboxRow, seq: number, createdAt: string):
     status: 'pending',
     ...(input.live ? { live: true } : {}),
     ...(input.buttons?.length ? { buttons: input.buttons } : {}),
+    ...(input.from ? { from: input.from } : {}),
   };
 }

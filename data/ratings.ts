@@ -9,6 +9,8 @@ import type { ConversationReference } from 'botbuilder';
 export const RATING_LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 export const levelValue = (level: RatingLevel) => 5 - RATING_LEVELS.indexOf(level);
+/** The level of a score as people read it: 5 points is 非常满意, 1 is 非常不满意. */
+export const levelOfPoints = (points: number) => RATING_LEVELS[5 - points];
 /** 不满意 or worse: a 回访 call follows. */
 export const isPoor = (level: RatingLevel) => levelValue(level) <= 2;
 

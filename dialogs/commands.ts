@@ -9,7 +9,17 @@ const commandWords = new Map<string, Command>(
   ),
 );
 
-/** A command word said on its own ("帮助", "人工"), whatever the punctuation or width. */
+/** How long a request for a person may be; a longer text is a question that mentions one. */
+const PERSON_REQUEST_MAX = 16;
+const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
+
+/**
+ * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
+ * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not.
+ */
 export function recognizeCommand(input: string): Command | undefined {
-  return commandWords.get(normalizeText(input).replace(/\s+/g, ''));
+  const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
+  const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
+  if (command) return command;
+  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) ? 'human' : undefined;
 }

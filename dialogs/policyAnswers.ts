@@ -39,7 +39,7 @@ export interface PolicyAnswerDeps {
   handoff: HandoffRequester;
 }
 
-/** The knowledge base's entry on reaching a person: as a button, it queues for the desk. */
+/** The knowledge base's entry on reaching a person: answered or tapped, it queues for the desk. */
 export const HANDOFF_ENTRY_ID = 'human-handoff';
 const GREETING_ENTRY_ID = 'talk-greeting';
 const WITHDRAW_ENTRY_ID = 'flow-withdraw';
@@ -201,6 +201,10 @@ export class PolicyAnswers {
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
       const { entry, score } = decision.top;
+      if (entry.id === HANDOFF_ENTRY_ID) {
+        await this.handoff(context);
+        return true;
+      }
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
       const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
       await context.sendActivity(messageWithButtons(body));
@@ -242,6 +246,8 @@ export class PolicyAnswers {
     score: number,
     { topic, more = [] }: { topic?: TopicContext; more?: string[] } = {},
   ): Promise<void> {
+    // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
+    if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
     const options: ChoiceOption<OfferedAction>[] = [
       ...more.map(moreButton),

@@ -14,6 +14,8 @@ export interface ReceivedActivity {
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
+  /** The whole activities accepted, for what `received` leaves out (sender, buttons). */
+  readonly activities: Record<string, unknown>[] = [];
   /** Requests answered with an error, the connector's own retries included. */
   rejected = 0;
   /**
@@ -70,6 +72,7 @@ export class ConnectorStub {
       return;
     }
     const body = (req.body ?? {}) as { text?: string; channelData?: { dedupeKey?: string } };
+    this.activities.push(req.body as Record<string, unknown>);
     this.received.push({ conversationId: String(req.params.conversationId), text: body.text, dedupeKey: body.channelData?.dedupeKey });
     res.send(200, { id: `stub-${this.received.length}` });
   }

@@ -101,7 +101,7 @@ export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void
   server.post('/api/agent/handoffs/:id/reply', guarded(async (req, res, caller) => {
     const id = idOf(req);
     const body = await parseBody(req, replySchema);
-    answer(res, await handoffs.reply(id, caller.name, body.text));
+    answer(res, await handoffs.reply(id, caller.name, body.text, caller.displayName));
   }));
 
   server.post('/api/agent/handoffs/:id/end', guarded(async (req, res, caller) => {

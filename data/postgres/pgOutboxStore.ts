@@ -15,13 +15,14 @@ type Row = {
   status: OutboxRow['status'];
   last_error: string | null;
   delivered_at: string | null;
-  shown: Pick<OutboxRow, 'live' | 'buttons'> | null;
+  shown: Pick<OutboxRow, 'live' | 'buttons' | 'from'> | null;
 };
 
 const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown';
 
 /** The `shown` column: how a live or rated row is shown; NULL for a plain status update. */
-export const shownOf = ({ live, buttons }: Pick<OutboxRow, 'live' | 'buttons'>) => (live === undefined && buttons === undefined ? null : JSON.stringify({ live, buttons }));
+export const shownOf = ({ live, buttons, from }: Pick<OutboxRow, 'live' | 'buttons' | 'from'>) =>
+  live === undefined && buttons === undefined && from === undefined ? null : JSON.stringify({ live, buttons, from });
 
 function rowOf(r: Row): OutboxRow {
   return {

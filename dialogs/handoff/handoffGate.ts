@@ -4,7 +4,7 @@ import { normalizePhone } from '../../data/idNumber.js';
 import { maskText } from '../../data/personalData.js';
 import type { Handoffs } from '../../cases/handoffs.js';
 import type { Ratings } from '../../cases/ratings.js';
-import { RATING_LEVELS, isPoor, type Rating, type RatingLevel } from '../../data/ratings.js';
+import { RATING_LEVELS, isPoor, levelOfPoints, type Rating, type RatingLevel } from '../../data/ratings.js';
 import type { Clock } from '../../data/clock.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
@@ -17,18 +17,48 @@ const h = text.handoff;
 /** What the agent sees of the conversation before the hand-off. */
 const RECENT_MESSAGES = 10;
 
-const LEVELS_LONGEST_FIRST = [...RATING_LEVELS].sort((a, b) => b.length - a.length);
+const r = text.rating;
+/** Every way of naming a level, longest first so 不满意 is not read as 满意. */
+const LEVEL_WORDS = [
+  ...RATING_LEVELS.map((level) => [level, level] as const),
+  ...Object.entries(r.levelWords).flatMap(([level, words]) => words.map((w) => [w, level as RatingLevel] as const)),
+].sort((a, b) => b[0].length - a[0].length);
+const CHINESE_POINTS = '一二三四五';
+const PUNCTUATION = /^[\s.、，,。:：!！~～]+/;
 
-/** A rating level from its words or its number (1 = 非常满意), and whatever was said after it. */
+/**
+ * A rating level from its points (5 = 非常满意: "5", "五分", "给5分", "5星") or its words
+ * ("满意", "还行"), and whatever was said after it. A tapped button ("5分 非常满意") is the level alone.
+ */
 export function readRating(input: string): { level: RatingLevel; comment?: string } | undefined {
-  const said = normalizeText(input).trim();
-  const number = /^([1-5])(?![0-9])/.exec(said);
-  const level = number ? RATING_LEVELS[Number(number[1]) - 1] : LEVELS_LONGEST_FIRST.find((l) => said.startsWith(l));
+  let said = normalizeText(input).trim().replace(/^(我)?(就)?(给|打|评)(个|你们|您|了)?/, '');
+  let level: RatingLevel | undefined;
+  // A digit alone is points; a Chinese numeral only with 分 or 星 ("一般" is no score).
+  const points = /^(?:([1-5])(?![0-9])|([一二三四五])(?=\s*(?:分|颗星|星)))\s*(?:分|颗星|星)?/.exec(said);
+  if (points) {
+    const n = points[1] ? Number(points[1]) : CHINESE_POINTS.indexOf(points[2]) + 1;
+    level = levelOfPoints(n);
+    said = said.slice(points[0].length).replace(PUNCTUATION, '');
+  }
+  // The level's own words after its points are the button's title, not a comment.
+  const named = LEVEL_WORDS.find(([w]) => said.startsWith(w));
+  if (named && (!level || named[1] === level)) {
+    level = named[1];
+    said = said.slice(named[0].length);
+  }
   if (!level) return undefined;
-  const rest = said.slice(number ? number[0].length : level.length).replace(/^[\s.、，,。:：!！]+/, '').trim();
-  // "1. 非常满意" (the button's title typed back) is the level alone.
-  const comment = rest === level ? '' : rest;
+  const comment = said.replace(PUNCTUATION, '').trim();
   return { level, ...(comment ? { comment } : {}) };
+}
+
+const CORRECTION = new RegExp(`^(?:[\\s，,。.!！]*(?:${r.correctionWords.join('|')}))+[\\s，,。.!！]*`);
+
+/** A corrected level said while the comment is asked for ("不是，我是说满意"), or undefined. */
+export function readCorrection(input: string): RatingLevel | undefined {
+  const said = normalizeText(input).trim();
+  const correction = CORRECTION.exec(said);
+  const read = correction ? readRating(said.slice(correction[0].length)) : undefined;
+  return read && !read.comment ? read.level : undefined;
 }
 
 /** What every flow calls for 转人工 (and a flow that keeps failing). */
@@ -158,18 +188,19 @@ export class HandoffGate implements HandoffRequester {
     }
   }
 
-  /** A 好差评 level (tapped, typed or its number), then the optional comment; false when the text is neither. */
+  /** A 好差评 level (tapped, typed or its points), then the optional comment; false when the text is neither. */
   private async answerRating(context: TurnContext, rating: Rating, input: string): Promise<boolean> {
-    const r = text.rating;
-    if (rating.status === 'asked') {
-      const read = readRating(input);
-      if (!read) return false;
-      const rated = await this.ratings.rate(rating.id, read.level, read.comment);
+    const read = rating.status === 'asked' ? readRating(input) : undefined;
+    const corrected = rating.status === 'comment' ? readCorrection(input) : undefined;
+    const level = read?.level ?? corrected;
+    if (level) {
+      const rated = await this.ratings.rate(rating.id, level, read?.comment);
       if (!rated) return false;
-      const poor = isPoor(read.level);
+      const poor = isPoor(level);
       if (rated.status === 'done') return this.reply(context, 'rating', poor ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
       return this.reply(context, 'rating', poor ? r.askCommentPoor : r.askComment);
     }
+    if (rating.status === 'asked') return false;
     // Asked for a comment: 不用了 declines; 转人工 goes on to the hand-off; anything else is the comment.
     const declined = saysOneOf(input, h.leaveWords);
     const human = recognizeCommand(input) === 'human';

@@ -259,6 +259,9 @@ const handoff = {
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
+  /** An agent's message as the person sees it, and the name it is shown from. */
+  agentSays: (agent: string, said: string) => `工作人员${agent}：${said}`,
+  agentName: (agent: string) => `工作人员${agent}`,
   ended: '工作人员已结束这次对话。还有问题随时问我，需要人工再说“转人工”。',
   handedBack: '工作人员已把对话交还给“一次办”助手，您接着问我就行。',
   requeued: '工作人员把您转给其他同事，请稍等。',
@@ -276,12 +279,24 @@ const handoff = {
 
 /** 好差评: the national five-level rating, asked once after a hand-off and at the end of a case. */
 const rating = {
-  askHandoff: '请为刚才工作人员的服务打个分：点一下下面的按钮，或者回复数字 1 到 5。',
+  askHandoff: '请为刚才工作人员的服务打个分：5分最满意，1分最不满意。点一下下面的按钮，或者直接回复分数。',
   askCase: (caseNo: string, stage: 'delivered' | 'rejected') =>
-    `请为案件 ${caseNo} 的${stage === 'delivered' ? '办理' : '审批'}服务打个分：点一下下面的按钮，或者回复数字 1 到 5。`,
+    `请为案件 ${caseNo} 的${stage === 'delivered' ? '办理' : '审批'}服务打个分：5分最满意，1分最不满意。点一下下面的按钮，或者直接回复分数。`,
   askComment: '谢谢您的评价！想说说原因的，直接打字告诉我；不说也行，回复“不用了”。',
   askCommentPoor: '谢谢您告诉我们。请说说哪里让您不满意，留个电话的话工作人员会打给您；不说也行，回复“不用了”。',
   thanks: '谢谢，已经记下了。还有问题随时问我。',
+  /** A level's button: its points first, the way the question counts them. */
+  button: (points: number, level: string) => `${points}分 ${level}`,
+  /** Other words for the levels, taken at the start of the answer; none that opens a question (一般要多久, 不好意思). */
+  levelWords: {
+    非常满意: ['很满意', '特别满意', '十分满意', '非常好', '很好', '好评'],
+    满意: ['挺好', '不错', '还不错', '挺满意', '比较满意'],
+    基本满意: ['还行', '还可以', '凑合', '马马虎虎', '过得去'],
+    不满意: ['不太满意', '差评'],
+    非常不满意: ['很不满意', '特别不满意', '十分不满意', '很差', '太差', '特别差'],
+  } as Record<string, string[]>,
+  /** Said before a corrected level, while the comment is asked for ("不是，我是说满意"). */
+  correctionWords: ['不是', '不对', '说错了', '搞错了', '点错了', '打错了', '我是说', '我说的是', '应该是', '改成', '改为'],
   thanksPoor: (days: number) => `谢谢，已经记下了。工作人员会在${days}个工作日内回访您。`,
   stageNames: { handoff: '在线人工服务', delivered: '办结', rejected: '不予办理' },
   followUpQuestion: (level: string, stage: string, about: string, comment?: string) =>
@@ -541,6 +556,10 @@ export const zhCN = {
   welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
   help: (h: Hotlines) =>
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
+  /** Words that make a short message a request for a person, wherever they stand (regular expressions). */
+  commandPhrases: {
+    human: ['真人', '人工客服', '人工服务', '转人工', '找人工', '要人工', '接人工', '找个人(说|聊|问|来)', '[跟和同]人(说|聊|讲)', '叫个人', '换个人', '找工作人员', '接工作人员'],
+  },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],
     human: ['人工', '转人工', '人工客服', '找人工', '真人', '客服', '我要找真人', '找真人', '我要找人工', '我要人工', '转人工客服'],

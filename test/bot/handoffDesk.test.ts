@@ -69,7 +69,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/reply`, { text: '插话' })).status).to.equal(409);
     const reply = await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/reply`, { text: '可以，二级可以领护理补贴。' });
     expect(reply.status).to.equal(200);
-    expect(await person.waitFor((t) => t.startsWith('可以，'))).to.equal('可以，二级可以领护理补贴。');
+    expect(await person.waitFor((t) => t.includes('可以，'))).to.equal(h.agentSays('坐席1001', '可以，二级可以领护理补贴。'));
 
     const end = await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, {});
     expect(end.status).to.equal(200);

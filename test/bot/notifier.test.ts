@@ -77,6 +77,15 @@ describe('Notifier', () => {
     expect(sentKeys()).to.deep.equal(['a', 'b', 'c', 'later']);
   });
 
+  it("shows an agent's message under the agent's name, and numbers buttons unless they start with their points", async () => {
+    await outbox.enqueue([note('agent', 1, { from: '工作人员张敏', buttons: ['5分 非常满意', '满意'] }), note('bot', 2)], clock.now());
+    expect(await notifier().tick()).to.deep.equal({ ...NOTHING, delivered: 2 });
+    const [agent, bot] = stub.activities as { from: { id: string; name?: string }; suggestedActions?: { actions: { title: string }[] } }[];
+    expect(agent.from).to.deep.include({ id: 'onevisit', name: '工作人员张敏' });
+    expect(agent.suggestedActions!.actions.map((a) => a.title)).to.deep.equal(['5分 非常满意', '2. 满意']);
+    expect(bot.from).to.deep.include({ id: 'onevisit', name: '一次办' });
+  });
+
   it('reads the outbox in batches and delivers everything due in one tick', async () => {
     await outbox.enqueue(['a', 'b', 'c', 'd', 'e'].map((k, i) => note(k, i)), clock.now());
     expect(await notifier({ batchSize: 2 }).tick()).to.deep.equal({ ...NOTHING, delivered: 5 });

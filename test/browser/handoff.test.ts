@@ -37,6 +37,8 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
       page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
       page.on('pageerror', (err) => problems.push(err.message));
     }
+    // The page's own clock, so a queued person's wait can be seen to count on between frames.
+    await agent.clock.install();
     await agent.goto(`${running.base}/agent`);
     await person.goto(`${running.base}/`);
   });
@@ -64,7 +66,7 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   it('shows the agent an empty live queue once logged in, accessibly', async () => {
     await logIn();
     await agent.getByText('现在没有人排队。').waitFor(WAIT);
-    await agent.locator('#desk-status').filter({ hasText: '在线坐席 1 人' }).waitFor(WAIT);
+    await agent.locator('#desk-counts').filter({ hasText: '在线坐席 1 人' }).waitFor(WAIT);
     expect(await axeProblems(agent, '#handoff-section')).to.deep.equal([]);
   });
 
@@ -75,6 +77,8 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     const item = agent.locator('#queue > li').first();
     await item.waitFor(WAIT);
     expect(await item.innerText()).to.include('第 1 位').and.include('本人要求');
+    await agent.clock.fastForward('02:05');
+    await item.filter({ hasText: '已等 2 分钟' }).waitFor(WAIT);
     expect(await axeProblems(agent, '#handoff-section')).to.deep.equal([]);
     await item.getByRole('button', { name: /^接入 HO\d{8}$/ }).click();
     await agent.locator('#chat').waitFor({ state: 'visible', ...WAIT });

@@ -58,11 +58,11 @@ export function outboxStoreConformance(name: string, open: (dir: string) => Prom
         expect(await store.due(AT, 10)).to.deep.equal(added);
       });
 
-      it('keeps how a row is shown: live, and its buttons', async () => {
+      it('keeps how a row is shown: live, its buttons and who it is from', async () => {
         const dir = newDir();
         const store = await open(dir);
-        const [row] = await store.enqueue([{ ...note('live', 1), live: true, buttons: ['非常满意', '非常不满意'] }], AT);
-        expect(row).to.deep.include({ live: true, buttons: ['非常满意', '非常不满意'] });
+        const [row] = await store.enqueue([{ ...note('live', 1), live: true, buttons: ['5分 非常满意', '1分 非常不满意'], from: '工作人员张敏' }], AT);
+        expect(row).to.deep.include({ live: true, buttons: ['5分 非常满意', '1分 非常不满意'], from: '工作人员张敏' });
         expect(await store.due(AT, 10)).to.deep.equal([row]);
         expect(await (await open(dir)).due(AT, 10)).to.deep.equal([row]);
       });

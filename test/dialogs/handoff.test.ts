@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { RATING_LEVELS } from '../../data/ratings.js';
+import { RATING_LEVELS, levelValue } from '../../data/ratings.js';
+import { recognizeCommand } from '../../dialogs/commands.js';
+import { readRating } from '../../dialogs/handoff/handoffGate.js';
 import { newCase } from '../fixtures/cases.js';
 import { FakeClock } from '../support.js';
 import { dialogHarness } from './harness.js';
@@ -30,6 +32,29 @@ describe('Hand-off to the desk (dialogs)', () => {
     }
   });
 
+  it('queues a request for a person in other words, and the KB entry on reaching a person queues too', async () => {
+    // The gate's phrases: a short message that asks for a person.
+    for (const said of ['俺弄不明白了，找个真人说说', '找个真人说说吧', '我想跟人说', '人工客服', '找个人问问']) {
+      const x = await dialogHarness();
+      expect((await x.say(said)).text, said).to.equal(h.queued(0, 4));
+      expect(await x.handoffStore.list({ status: ['queued'] }), said).to.have.length(1);
+    }
+    // Words only the knowledge base knows for it: its answer is the hand-off itself, not a promise.
+    const x = await dialogHarness();
+    expect(recognizeCommand('有人工吗')).to.equal(undefined);
+    expect((await x.say('有人工吗')).text).to.equal(h.queued(0, 4));
+    expect(await x.handoffStore.list({ status: ['queued'] })).to.have.length(1);
+    // Out of hours the same words book a call-back.
+    const y = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+    expect((await y.say('有人工吗')).text).to.equal(h.closedAskPhone(y.region.desk.hours));
+  });
+
+  it('does not take a policy question that mentions 人 for a request for a person', () => {
+    for (const said of ['残疾人证怎么办', '找个人代办可以吗', '家里人能帮我办吗', '办证需要本人去吗', '工作人员上门评定要多久', '人工耳蜗能报销吗']) {
+      expect(recognizeCommand(said), said).to.equal(undefined);
+    }
+  });
+
   it('lets the person keep asking the bot while queued, the agent seeing it all, and 不用了 leaves', async () => {
     const x = await dialogHarness();
     await x.say('护理补贴谁能领');
@@ -56,11 +81,13 @@ describe('Hand-off to the desk (dialogs)', () => {
     expect(await x.send('转人工')).to.deep.equal([]);
     const active = (await x.handoffStore.get(q.id))!;
     expect(active.messages.filter((m) => m.from === 'person').map((m) => m.text).slice(-2)).to.deep.equal(['我的电话是139****5678，残疾证办到哪了', '转人工']);
-    expect((await x.handoffs.reply(q.id, '1001', '您好，我帮您查一下。')).ok).to.equal(true);
+    expect((await x.handoffs.reply(q.id, '1001', '您好，我帮您查一下。', '张敏')).ok).to.equal(true);
     // Only the agent who has it may answer or end it.
     expect(await x.handoffs.reply(q.id, '1002', '插话')).to.deep.include({ ok: false, status: 409 });
     expect((await x.handoffs.finish(q.id, '1001', 'handedBack')).ok).to.equal(true);
-    expect(await pushed(x)).to.deep.equal([h.taken('张敏'), '您好，我帮您查一下。', h.handedBack]);
+    expect(await pushed(x)).to.deep.equal([h.taken('张敏'), '工作人员张敏：您好，我帮您查一下。', h.handedBack]);
+    // The agent's message is shown from the agent, not the bot.
+    expect((await x.outbox.list({ limit: 10 })).map((row) => row.from)).to.include('工作人员张敏');
     expect((await x.outbox.list({ limit: 10 })).every((r) => r.live)).to.equal(true);
     expect((await x.say('残疾证怎么办')).text).to.include('依据');
     const audit = (await x.handoffStore.get(q.id))!.audit.map((e) => `${e.action} ${e.by}`);
@@ -156,7 +183,8 @@ describe('好差评 (dialogs)', () => {
     const x = await dialogHarness();
     await talkedWithAgent(x);
     const [ask] = (await x.outbox.list({ limit: 10 })).filter((row) => row.recipient.startsWith('rating:'));
-    expect(ask).to.deep.include({ text: r.askHandoff, buttons: [...RATING_LEVELS], live: true });
+    expect(ask).to.deep.include({ text: r.askHandoff, buttons: ['5分 非常满意', '4分 满意', '3分 基本满意', '2分 不满意', '1分 非常不满意'], live: true });
+    expect(r.askHandoff).to.include('5分最满意，1分最不满意');
     expect((await x.say('不满意')).text).to.equal(r.askCommentPoor);
     expect((await x.say('等了太久，电话 139 1234 5678')).text).to.equal(r.thanksPoor(3));
     const [call] = await x.calls.list({ followUp: 'pending' });
@@ -172,10 +200,10 @@ describe('好差评 (dialogs)', () => {
     expect((await x.say('不满意')).text).to.not.equal(r.askCommentPoor);
   });
 
-  it('takes the level by its number, a comment is optional (不用了), and a good rating makes no 回访', async () => {
+  it('takes the level by its points (5 is 非常满意), a comment is optional (不用了), and a good rating makes no 回访', async () => {
     const x = await dialogHarness();
     await talkedWithAgent(x);
-    expect((await x.say('1')).text).to.equal(r.askComment);
+    expect((await x.say('5')).text).to.equal(r.askComment);
     expect((await x.say('不用了')).text).to.equal(r.thanks);
     expect((await x.ratingStore.list())[0]).to.deep.include({ level: '非常满意', status: 'done', stage: 'handoff', agent: '1001' });
     expect(await x.calls.list()).to.deep.equal([]);
@@ -184,11 +212,46 @@ describe('好差评 (dialogs)', () => {
   it('gives a poor rating whose comment never came its 回访 on a later scheduler pass', async () => {
     const x = await dialogHarness();
     await talkedWithAgent(x);
-    expect((await x.say('5')).text).to.equal(r.askCommentPoor);
+    expect((await x.say('1')).text).to.equal(r.askCommentPoor);
     expect(await x.ratings.settleStale()).to.equal(0);
     x.clock.advance(10 * 60_000);
     expect(await x.ratings.settleStale()).to.equal(1);
     expect((await x.calls.list({ followUp: 'pending' }))[0].question).to.include('非常不满意');
+  });
+
+  it('reads points and words as people say them', () => {
+    const cases: [string, string, string?][] = [
+      ['5', '非常满意'], ['1', '非常不满意'], ['5分 非常满意', '非常满意'], ['1分 非常不满意', '非常不满意'], ['给5分，挺好的', '非常满意', '挺好的'],
+      ['五分', '非常满意'], ['5星', '非常满意'], ['打4分', '满意'], ['满意', '满意'], ['还行', '基本满意'], ['不满意', '不满意'],
+      ['很满意，谢谢', '非常满意', '谢谢'], ['非常不满意，等太久', '非常不满意', '等太久'],
+    ];
+    for (const [said, level, comment] of cases) {
+      expect(readRating(said), said).to.deep.equal({ level, ...(comment ? { comment } : {}) });
+    }
+    for (const said of ['残疾证怎么办', '我可以问个问题吗', '12345', '一般要多久', '不好意思，补贴什么时候发']) expect(readRating(said), said).to.equal(undefined);
+    expect(RATING_LEVELS.map(levelValue)).to.deep.equal([5, 4, 3, 2, 1]);
+  });
+
+  it('takes 给5分 / 五分 / 还行 as a rating, never as an unanswered question', async () => {
+    for (const [said, level] of [['给5分，挺好的', '非常满意'], ['五分', '非常满意'], ['5星', '非常满意'], ['还行', '基本满意']]) {
+      const x = await dialogHarness();
+      await talkedWithAgent(x);
+      const reply = (await x.say(said)).text;
+      expect(reply, said).to.be.oneOf([r.askComment, r.thanks]);
+      expect((await x.ratingStore.list())[0].level, said).to.equal(level);
+      expect(await x.unanswered.list(100), said).to.deep.equal([]);
+    }
+  });
+
+  it('lets a poor rating be corrected before the comment: 不是，我是说满意', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    expect((await x.say('1')).text).to.equal(r.askCommentPoor);
+    expect((await x.say('不是，我是说满意')).text).to.equal(r.askComment);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '满意', status: 'comment' });
+    expect((await x.say('态度很好')).text).to.equal(r.thanks);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '满意', status: 'done', comment: '态度很好' });
+    expect(await x.calls.list()).to.deep.equal([]);
   });
 
   it('asks the applicant when the case is delivered, and a 回访 for a poor rating calls the case phone', async () => {

@@ -427,12 +427,19 @@
   let suggestedFor = '';
 
   const minutes = (seconds) => (seconds < 60 ? `${seconds} 秒` : `${Math.floor(seconds / 60)} 分钟`);
+  // A queued person's wait keeps counting between frames (frames come only when something changes).
+  const waiting = (seconds) => el('span', { className: 'waited', 'data-since': String(Date.now() - seconds * 1000) }, minutes(seconds));
+  setInterval(() => {
+    for (const span of document.querySelectorAll('.waited')) span.textContent = minutes(Math.max(0, Math.round((Date.now() - Number(span.dataset.since)) / 1000)));
+  }, 10_000);
 
   function startDesk() {
     stopDesk();
     events = new EventSource('/api/agent/handoffs/events');
     events.addEventListener('desk', (e) => renderDesk(JSON.parse(e.data)));
-    events.addEventListener('error', () => say($('desk-status'), '与服务器的实时连接断开了，正在重连…', 'error'));
+    const lost = '与服务器的实时连接断开了，正在重连…';
+    events.addEventListener('error', () => say($('desk-status'), lost, 'error'));
+    events.addEventListener('open', () => $('desk-status').textContent === lost && say($('desk-status'), '已重新连上', 'ok'));
   }
 
   function stopDesk() {
@@ -441,7 +448,8 @@
   }
 
   function renderDesk(frame) {
-    say($('desk-status'), `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；在线坐席 ${frame.onDuty.length} 人`);
+    // Counts change with every frame: kept apart from the status line, so an action's outcome stays readable and is announced once.
+    $('desk-counts').textContent = `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；在线坐席 ${frame.onDuty.length} 人`;
     $('queue-empty').hidden = frame.queue.length > 0;
     $('queue').replaceChildren(
       ...frame.queue.map((h, i) => {
@@ -450,7 +458,7 @@
         return el(
           'li',
           { 'data-handoff-id': h.id },
-          el('div', {}, el('strong', {}, `第 ${i + 1} 位`), ` · ${REASONS[h.reason] || h.reasonName} · 已等 ${minutes(h.waitedSeconds)}`),
+          el('div', {}, el('strong', {}, `第 ${i + 1} 位`), ` · ${REASONS[h.reason] || h.reasonName} · 已等 `, waiting(h.waitedSeconds)),
           h.caseNo ? el('div', {}, `办件 ${h.caseNo}`) : null,
           h.lastPersonText ? el('div', { className: 'hint' }, `最近一句：${h.lastPersonText}`) : null,
           take,
@@ -567,7 +575,7 @@
     );
     $('active').replaceChildren(...frame.active.map((h) => el('li', {}, `${h.agent} 正在接待 ${h.id}（${REASONS[h.reason] || h.reasonName}，排队等了 ${minutes(h.waitedSeconds)}）`)));
     if (!frame.active.length) $('active').append(el('li', {}, '现在没有人在接待。'));
-    $('on-duty').textContent = `在线坐席：${frame.onDuty.join('、') || '无'}；排队 ${frame.queue.length} 人，最长已等 ${frame.queue.length ? minutes(frame.queue[0].waitedSeconds) : '—'}`;
+    $('on-duty').replaceChildren(`在线坐席：${frame.onDuty.join('、') || '无'}；排队 ${frame.queue.length} 人，最长已等 `, frame.queue.length ? waiting(frame.queue[0].waitedSeconds) : '—');
   }
 
   $('followup-title').tabIndex = -1;
