@@ -84,9 +84,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * thresholds answered 94%) and answers fewer wrong and out-of-scope ones (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: 2.4275, lead: 0.8173, factLead: 3.7553, probability: -0.398, agree: 0.3317, lexical: 0.3629, lexicalAgree: 0.4512, coverage: -1.3474, decline: -0.9748, oneWord: -2.0419 },
-  bias: -0.4252,
-  answerAt: 0.467,
+  weights: { score: 2.3037, lead: 0.795, factLead: 3.7409, probability: -0.2981, agree: 0.317, lexical: 0.4124, lexicalAgree: 0.4535, coverage: -1.2911, decline: -0.9204, oneWord: -2.0457 },
+  bias: -0.4837,
+  answerAt: 0.472,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
