@@ -116,6 +116,21 @@ describe('Hand-off to the desk (dialogs)', () => {
     expect(audit).to.deep.equal(['queue chat', 'take agent:1001', 'handedBack agent:1001']);
   });
 
+  it('shows the next agent what the desk said in the conversation’s last hand-off', async () => {
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const [first] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(first.id, '1001', '张敏');
+    await x.handoffs.reply(first.id, '1001', '我们3个工作日内打电话给您。', '张敏');
+    await x.handoffs.finish(first.id, '1001', 'ended');
+    x.clock.advance(2 * 60 * 60_000);
+    await x.say('转人工');
+    const [second] = await x.handoffStore.list({ status: ['queued'] });
+    expect(second.id).to.not.equal(first.id);
+    expect(second.messages[0]).to.deep.include({ from: 'agent', text: '我们3个工作日内打电话给您。' });
+    expect(second.messages.at(-1)).to.deep.include({ from: 'person', text: '转人工' });
+  });
+
   it('outside the desk hours, asks for a phone and puts the call-back on the 回访 list', async () => {
     // 22:00 in Beijing on a Friday.
     const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
