@@ -19,6 +19,6 @@ export interface WechatStore {
   firstDelivery(key: string, at: Date): Promise<boolean>;
   /** The follower wrote at `at` (later times only move it forward); a message also means subscribed. */
   recordMessage(openId: string, at: Date): Promise<void>;
-  setSubscribed(openId: string, subscribed: boolean, at: Date): Promise<void>;
+  setSubscribed(openId: string, subscribed: boolean): Promise<void>;
   follower(openId: string): Promise<WechatFollower | undefined>;
 }

@@ -124,7 +124,7 @@ export class WechatChannel {
     if (!(await store.firstDelivery(key, clock.now()))) return none;
     const openId = push.FromUserName;
     const event = push.MsgType === 'event' ? push.Event?.toLowerCase() : undefined;
-    if (event === 'unsubscribe') await store.setSubscribed(openId, false, clock.now());
+    if (event === 'unsubscribe') await store.setSubscribed(openId, false);
     // A message, a subscription or a menu click opens the 48-hour customer-service window.
     else if (!event || event === 'subscribe' || event === 'click') await store.recordMessage(openId, clock.now());
     const heard = heardFrom(push, { serviceUrl: this.deps.serviceUrl(), mediaUrl: (id) => this.deps.api.mediaUrl(id) });
