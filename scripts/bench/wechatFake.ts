@@ -32,6 +32,8 @@ export class FakeWechatPlatform {
   /** errcode the message endpoints answer for a follower (43004 not following, 45015 window closed). */
   readonly refuse = new Map<string, number>();
   readonly media = new Map<string, Buffer>();
+  /** The media ids downloaded. */
+  readonly mediaFetches: string[] = [];
   private tokens: string[] = [];
   private waiters: { match: (s: FakeSent) => boolean; resolve: (s: FakeSent) => void }[] = [];
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -82,6 +84,7 @@ export class FakeWechatPlatform {
     }
     if (!this.tokens.includes(url.searchParams.get('access_token') ?? '')) return json({ errcode: 40001, errmsg: 'invalid credential' });
     if (url.pathname === '/cgi-bin/media/get') {
+      this.mediaFetches.push(url.searchParams.get('media_id') ?? '');
       const bytes = this.media.get(url.searchParams.get('media_id') ?? '');
       if (!bytes) return json({ errcode: 40007, errmsg: 'invalid media_id' });
       res.setHeader('content-type', 'image/jpeg');

@@ -55,6 +55,8 @@ export class WechatChannel {
   private readonly answering = new Map<string, Promise<Answer>>();
   /** Customer-service sends per follower, in order. */
   private readonly chains = new Map<string, Promise<void>>();
+  /** Turns that outran the reply budget, their messages still to be queued. */
+  private readonly lateTurns = new Set<Promise<void>>();
 
   constructor(private readonly deps: WechatChannelDeps) {}
 
@@ -138,7 +140,9 @@ export class WechatChannel {
     const inTime = await Promise.race([turn, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), this.deps.replyBudgetMs ?? REPLY_BUDGET_MS)))]);
     clearTimeout(timer);
     if (inTime === late) {
-      void turn.then((all) => this.sendInOrder(openId, all));
+      const queued = turn.then((all) => this.sendInOrder(openId, all));
+      this.lateTurns.add(queued);
+      void queued.finally(() => this.lateTurns.delete(queued));
       return none;
     }
     const [reply, ...followUps] = inTime;
@@ -183,6 +187,7 @@ export class WechatChannel {
   /** Resolves once every customer-service send queued so far has been made (tests, shutdown). */
   async settled(): Promise<void> {
     await Promise.all([...this.answering.values()].map((a) => a.catch(() => undefined)));
+    await Promise.all([...this.lateTurns]);
     await Promise.all([...this.chains.values()]);
   }
 }

@@ -16,6 +16,10 @@ export interface WechatRig {
   clock: FakeClock;
   /** A push signed at the fake clock's time. */
   push(fields: Record<string, string | number>, options?: PushOptions): ReturnType<typeof pushToBot>;
+  /** The follower subscribes (and is welcomed): their first message is then answered at once. */
+  follow(openId: string): ReturnType<typeof pushToBot>;
+  /** Stops the app and starts it again on the same data folder and platform. */
+  restart(): Promise<void>;
   /** A text from a follower, signed and created at the fake clock's time. */
   say(openId: string, text: string, options?: PushOptions): ReturnType<typeof pushToBot>;
   close(): Promise<void>;
@@ -28,19 +32,31 @@ export async function startWechatRig(overrides: Partial<Config> = {}, env: Recor
   const platform = new FakeWechatPlatform({ appId: ACCOUNT.appId, appSecret: APP_SECRET });
   await platform.start();
   const wechat = wechatConfig({ WECHAT_TOKEN: ACCOUNT.token, WECHAT_APPID: ACCOUNT.appId, WECHAT_APPSECRET: APP_SECRET, WECHAT_AES_KEY: ACCOUNT.aesKey, WECHAT_API_BASE: platform.base, ...env });
-  const app = await createApp({ config: testConfig({ floodLimits: undefined, wechat, ...overrides }), logger: silentLogger, clock });
-  const base = await app.listen();
-  const push: WechatRig['push'] = (fields, options = {}) => pushToBot(base, ACCOUNT, fields, { timestamp: seconds(clock), ...options });
+  const config = testConfig({ floodLimits: undefined, wechat, ...overrides });
+  const rig = { app: await createApp({ config, logger: silentLogger, clock }), base: '' };
+  rig.base = await rig.app.listen();
+  const push: WechatRig['push'] = (fields, options = {}) => pushToBot(rig.base, ACCOUNT, fields, { timestamp: seconds(clock), ...options });
   return {
-    app,
-    base,
+    get app() {
+      return rig.app;
+    },
+    get base() {
+      return rig.base;
+    },
     platform,
     clock,
     push,
+    follow: (openId) => push({ FromUserName: openId, CreateTime: seconds(clock), MsgType: 'event', Event: 'subscribe' }),
+    restart: async () => {
+      await rig.app.wechat?.settled();
+      await rig.app.close();
+      rig.app = await createApp({ config, logger: silentLogger, clock });
+      rig.base = await rig.app.listen();
+    },
     say: (openId, text, options) => push(textPush(openId, text, seconds(clock)), options),
     close: async () => {
-      await app.wechat?.settled();
-      await app.close();
+      await rig.app.wechat?.settled();
+      await rig.app.close();
       await platform.close();
     },
   };
