@@ -68,8 +68,11 @@ export class WechatChannel {
     return echo;
   }
 
-  /** POST: one push, verified, decrypted in safe mode, answered (the XML reply, or "success"). */
-  async receive(query: URLSearchParams, body: string): Promise<string> {
+  /**
+   * POST: one push, verified, decrypted in safe mode, answered (the XML reply, or "success").
+   * `arrivedAt` (performance.now() when the request came in) starts the reply budget.
+   */
+  async receive(query: URLSearchParams, body: string, arrivedAt = performance.now()): Promise<string> {
     const { token, aesKey, appId } = this.deps.settings;
     this.checkSignature(query);
     const outer = parseXmlFields(body);
@@ -86,7 +89,7 @@ export class WechatChannel {
       push = parseXmlFields(opened.message);
     }
     if (!push.FromUserName || !push.ToUserName || !push.MsgType) throw new HttpError(400, '消息缺少 FromUserName、ToUserName 或 MsgType');
-    const { answer, first } = this.answerOnce(push);
+    const { answer, first } = this.answerOnce(push, arrivedAt);
     const { reply, followUps } = await answer;
     // The first delivery's further messages go after its answer; a retry's answer repeats the reply only.
     if (first && followUps.length) setImmediate(() => this.sendInOrder(push.FromUserName, followUps));
@@ -108,18 +111,18 @@ export class WechatChannel {
     if (!/^\d{1,12}$/.test(timestamp) || !(skew <= MAX_SKEW_SECONDS)) throw new HttpError(403, 'timestamp 过期或无效');
   }
 
-  private answerOnce(push: PushFields): { answer: Promise<Answer>; first: boolean } {
+  private answerOnce(push: PushFields, arrivedAt: number): { answer: Promise<Answer>; first: boolean } {
     const key = pushKey(push);
     const running = this.answering.get(key);
     if (running) return { answer: running, first: false };
-    const answer = this.answer(push, key);
+    const answer = this.answer(push, key, arrivedAt);
     this.answering.set(key, answer);
     const forget = () => setTimeout(() => this.answering.delete(key), RETRY_WINDOW_MS).unref();
     answer.then(forget, forget);
     return { answer, first: true };
   }
 
-  private async answer(push: PushFields, key: string): Promise<Answer> {
+  private async answer(push: PushFields, key: string, arrivedAt: number): Promise<Answer> {
     const { store, clock, texts } = this.deps;
     const none: Answer = { followUps: [] };
     // Taken before this process's memory began (a restart between the platform's retries).
@@ -137,7 +140,9 @@ export class WechatChannel {
     if (event === 'unsubscribe') return turn.then(() => none);
     const late = Symbol('late');
     let timer: NodeJS.Timeout | undefined;
-    const inTime = await Promise.race([turn, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), this.deps.replyBudgetMs ?? REPLY_BUDGET_MS)))]);
+    // The budget counts from the request's arrival: reading, decrypting and storing took some of it.
+    const left = (this.deps.replyBudgetMs ?? REPLY_BUDGET_MS) - (performance.now() - arrivedAt);
+    const inTime = await Promise.race([turn, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), Math.max(0, left))))]);
     clearTimeout(timer);
     if (inTime === late) {
       const queued = turn.then((all) => this.sendInOrder(openId, all));
@@ -214,11 +219,12 @@ export function registerWechat(server: Server, config: WechatConfig, channel: We
   server.post(
     WECHAT_PATH,
     guardRoute(async (req, res) => {
+      const arrivedAt = performance.now();
       const query = queryOf(req);
       channel.checkSignature(query);
       let answer: string;
       try {
-        answer = await channel.receive(query, (await readRawBody(req, MAX_PUSH_BYTES)).toString('utf8'));
+        answer = await channel.receive(query, (await readRawBody(req, MAX_PUSH_BYTES)).toString('utf8'), arrivedAt);
       } catch (err) {
         if (err instanceof XmlError || err instanceof DecryptError) throw new HttpError(400, err.message);
         throw err;
