@@ -1,4 +1,9 @@
 import { expect } from 'chai';
+import { createAdapter } from '../../../bot/adapter.js';
+import { attachmentPolicy } from '../../../bot/attachmentPolicy.js';
+import { silentLogger } from '../../../bot/logger.js';
+import { Notifier, type SendOutcome } from '../../../bot/notifier.js';
+import { MemoryOutboxStore } from '../../../data/memory/memoryOutboxStore.js';
 import { AccessTokens } from '../../../bot/channels/wechat/accessToken.js';
 import { WechatApi } from '../../../bot/channels/wechat/api.js';
 import { SERVICE_WINDOW_MS, WechatDelivery } from '../../../bot/channels/wechat/delivery.js';
@@ -7,7 +12,7 @@ import { MemoryWechatStore } from '../../../data/memory/memoryWechatStore.js';
 import type { OutboxRow } from '../../../data/outbox.js';
 import { FakeWechatPlatform } from '../../../scripts/bench/wechatFake.js';
 import { SAMPLE_ID_NUMBER, newCase } from '../../fixtures/cases.js';
-import { FakeClock } from '../../support.js';
+import { FakeClock, testConfig } from '../../support.js';
 
 const APP = { appId: 'wx0123456789abcdef', appSecret: 'secret-1' };
 
@@ -120,5 +125,59 @@ describe('WeChat delivery of outbox rows (for the notifier)', function () {
     expect(await delivery().send(toB({ live: true }))).to.deep.include({ ok: false, permanent: false });
     platform = new FakeWechatPlatform(APP);
     await platform.start();
+  });
+});
+
+describe('the notifier with WeChat rows', function () {
+  this.timeout(20_000);
+
+  it('hands WeChat rows to the WeChat delivery: delivered, or dead at once when it fails for good (for the fallback)', async () => {
+    const clock = new FakeClock();
+    const outbox = new MemoryOutboxStore();
+    const sent: string[] = [];
+    const wechat = {
+      send: async (row: OutboxRow): Promise<SendOutcome> => {
+        sent.push(row.text);
+        return row.text === '到不了' ? { ok: false, error: 'the follower has unsubscribed', permanent: true } : { ok: true };
+      },
+    };
+    const conversation = { channelId: 'wechat', serviceUrl: 'http://127.0.0.1:1/api/wechat', conversation: { id: 'oA', isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'oA', name: '' } };
+    await outbox.enqueue([{ dedupeKey: 'a', recipient: 'applicant', conversation, text: '送到了' }, { dedupeKey: 'b', recipient: 'applicant', conversation, text: '到不了' }], clock.now());
+    const notifier = new Notifier({ adapter: createAdapter(testConfig(), silentLogger), outbox, clock, logger: silentLogger, quietHours: null, wechat });
+    expect(await notifier.tick()).to.deep.equal({ delivered: 1, failed: 0, dead: 1, deferred: 0 });
+    expect(sent).to.deep.equal(['送到了', '到不了']);
+    const [dead] = await outbox.list({ status: 'dead' });
+    expect(dead).to.deep.include({ text: '到不了', lastError: 'the follower has unsubscribed' });
+    // With the channel off, a WeChat row is dead at once rather than sent anywhere else.
+    await outbox.enqueue([{ dedupeKey: 'c', recipient: 'applicant', conversation, text: '通道关了' }], clock.now());
+    const off = new Notifier({ adapter: createAdapter(testConfig(), silentLogger), outbox, clock, logger: silentLogger, quietHours: null });
+    expect(await off.tick()).to.deep.include({ delivered: 0, dead: 1 });
+  });
+});
+
+describe('the attachment policy for WeChat messages', () => {
+  it('fetches only media on the configured platform base, with the access token added', async () => {
+    const platform = new FakeWechatPlatform(APP);
+    const base = await platform.start();
+    try {
+      const api = new WechatApi({ apiBase: `${base}/`, tokens: new AccessTokens({ apiBase: base, ...APP, clock: new FakeClock() }) });
+      const serviceUrl = 'http://127.0.0.1:3978/api/wechat';
+      const policy = attachmentPolicy({
+        maxBytes: 1024, allowedServiceUrls: [], directLineServiceUrl: () => 'http://127.0.0.1:3978/v3/directline', connectorSecret: 's', channelHeaders: async () => ({}),
+        wechat: { serviceUrl: () => serviceUrl, isMediaUrl: (url) => api.isMediaUrl(url), withToken: (url) => api.withToken(url) },
+      });
+      const media = api.mediaUrl('M1');
+      expect(policy.allowed(media, serviceUrl)).to.equal(true);
+      for (const other of [`${base}/cgi-bin/token?media_id=M1`, `${base}/cgi-bin/media/get?media_id=M1&access_token=x`, 'http://127.0.0.1:3978/api/admin/cases', 'http://mmbiz.qpic.cn/pic.jpg']) {
+        expect(policy.allowed(new URL(other), serviceUrl), other).to.equal(false);
+      }
+      // A message from another channel may not name the platform's media.
+      expect(policy.allowed(media, 'http://127.0.0.1:9/')).to.equal(false);
+      const resolved = await policy.resolve!(media, serviceUrl);
+      expect(resolved.searchParams.get('access_token')).to.equal('token-1');
+      expect((await policy.resolve!(new URL('http://127.0.0.1:9/x'), 'http://127.0.0.1:9/')).href).to.equal('http://127.0.0.1:9/x');
+    } finally {
+      await platform.close();
+    }
   });
 });
