@@ -542,6 +542,14 @@ const web = {
   noScript: (h: Hotlines) => `在线助手需要浏览器开启 JavaScript 才能使用。也可以拨打${h.government}政务服务热线、${h.federation}残联热线。`,
 };
 
+/** The WeChat official-account channel's own answers (bot/channels/wechat). */
+const wechat = {
+  /** A voice message the platform could not turn into words. */
+  voiceUnheard: '这条语音我没听清，请再说一遍，或者打字告诉我。',
+  /** A kind of message the bot cannot read (video, link, file). */
+  unsupported: '这类消息我看不了。请打字告诉我您想问什么，或者回复“帮助”。',
+};
+
 export const zhCN = {
   locale: 'zh-CN',
   welcome: {
@@ -624,6 +632,7 @@ export const zhCN = {
   status,
   privacy,
   web,
+  wechat,
 };
 
 export type Catalogue = typeof zhCN;
