@@ -469,6 +469,7 @@ const status = {
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
+    materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
     materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
