@@ -11,6 +11,18 @@ const SCREENSHOT = screenshotPath('webchat.png');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const WAIT = { timeout: 15_000 };
 
+/** A page's bubbles, and typing one message then waiting for the reply holding `reply`. */
+function chatOn(tab: Page) {
+  const userSaid = (words: string) => tab.locator('.webchat__bubble--from-user').filter({ hasText: words });
+  const botSaid = (words: string) => tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
+  const say = async (words: string, reply: string) => {
+    await tab.locator('.webchat__send-box-text-box__input').fill(words);
+    await tab.locator('.webchat__send-box-text-box__input').press('Enter');
+    await botSaid(reply).last().waitFor(WAIT);
+  };
+  return { userSaid, botSaid, say };
+}
+
 describe('Web Chat page at / (Chromium)', function () {
   this.timeout(30_000);
   let running: RunningApp;
@@ -131,12 +143,7 @@ describe('Web Chat page at / (Chromium)', function () {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
       const small = await phone.newPage();
-      const botSaid = (words: string) => small.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
-      const say = async (words: string, reply: string) => {
-        await small.locator('.webchat__send-box-text-box__input').fill(words);
-        await small.locator('.webchat__send-box-text-box__input').press('Enter');
-        await botSaid(reply).last().waitFor(WAIT);
-      };
+      const { botSaid, say } = chatOn(small);
       await small.goto(`${running.base}/`);
       await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
       await say('我要申请', text.application.consent.slice(0, 10));
@@ -166,13 +173,7 @@ describe('Web Chat page at / (Chromium)', function () {
     const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
       const tab = await visit.newPage();
-      const userSaid = (words: string) => tab.locator('.webchat__bubble--from-user').filter({ hasText: words });
-      const botSaid = (words: string) => tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
-      const say = async (words: string, reply: string) => {
-        await tab.locator('.webchat__send-box-text-box__input').fill(words);
-        await tab.locator('.webchat__send-box-text-box__input').press('Enter');
-        await botSaid(reply).last().waitFor(WAIT);
-      };
+      const { userSaid, botSaid, say } = chatOn(tab);
       await tab.goto(`${running.base}/`);
       await say('我要申请', text.application.consent.slice(0, 10));
       await say('同意', text.application.prompts.role);

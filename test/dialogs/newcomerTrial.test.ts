@@ -1,18 +1,11 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, run, type Step } from './harness.js';
 
 // What a newcomer's trial on a phone found misread, one case per finding: each fails without its fix.
 const t = text.application;
 const ADULT_ID = '11010519491231002X';
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
-type Step = [input: string, expect: string];
-
-async function run(steps: Step[], harness?: Harness): Promise<Harness> {
-  const h = harness ?? (await dialogHarness());
-  for (const [input, fragment] of steps) expect((await h.say(input)).text, `after "${input}"`).to.include(fragment);
-  return h;
-}
 
 const all = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text ?? '').join('\n');
 
