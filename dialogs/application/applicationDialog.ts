@@ -191,7 +191,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    * the field, and the new value when one follows.
    */
   private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string } | undefined {
-    const said = normalizeText(input);
+    // "没错" and "不错" say nothing is wrong.
+    const said = normalizeText(input).replace(/没有?错|不错/gu, '');
     if (!CHANGE.test(said) || asksSomething(input)) return undefined;
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);

@@ -64,6 +64,7 @@ describe('newcomer trial: the application', () => {
   it('3. "给寄到家里吧" at the delivery step is mail to the home address', async () => {
     const h = await run(toAddress.slice(0, -1));
     expect((await h.say('给寄到家里吧')).text).to.equal(t.prompts.address);
+    expect((await (await run(toAddress.slice(0, -1))).say('寄')).text).to.equal(t.prompts.address);
     // A choice said in the negative is not taken for that choice.
     const h2 = await run(toAddress.slice(0, -1));
     expect((await h2.say('不用寄，我自己去拿')).text).to.include(t.summary.intro);
@@ -77,6 +78,11 @@ describe('newcomer trial: the application', () => {
     expect(await all(h, '没问题，提交吧')).to.match(/案件号是 YC\d{12}/);
     expect(await all(h, '没问题，提交吧')).to.not.include(t.summary.intro);
     expect(await h.cases.list({})).to.have.length(1);
+  });
+
+  it('4. "地址没错，提交吧" submits: a field named as right is no change', async () => {
+    const h = await run(toSummary);
+    expect(await all(h, '地址没错，提交吧')).to.match(/案件号是 YC\d{12}/);
   });
 
   it('4. "地址不对" alone asks for the new one, then comes back to the confirmation', async () => {
