@@ -114,8 +114,10 @@ function mentionAt(text: string, name: string): number {
   return -1;
 }
 
-// "不用寄", "别邮寄", "不要网上": the choice named is the one not wanted.
-const REFUSED = /(?:不|别|甭|不要|不用|不想)$/u;
+// "不用寄", "别邮寄", "不会用手机": the choice named is the one not wanted or not possible.
+const REFUSED = /(?:不|别|甭|没)\p{Script=Han}{0,2}$/u;
+// "能不能", "要不要", "可不可以" ask; they refuse nothing.
+const A_NOT_A = /(\p{Script=Han})不\1/gu;
 
 /**
  * The one option a sentence speaks of ("给寄到家里吧"), when it names exactly one and does not
@@ -126,7 +128,7 @@ export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): 
   const said = options.filter((o) =>
     [o.label, ...(o.synonyms ?? [])].map(fold).some((n) => {
       const at = n ? mentionAt(text, n) : -1;
-      return at >= 0 && !REFUSED.test(text.slice(0, at));
+      return at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, ''));
     }),
   );
   return said.length === 1 ? said[0] : undefined;

@@ -88,6 +88,9 @@ describe('the one choice a sentence speaks of', () => {
     ['还是邮寄吧省事', 'mail'],
     ['不用邮寄，我自己拿', 'pickup'],
     ['别寄到家', undefined],
+    ['我不会用手机，没法邮寄', undefined],
+    ['能不能邮寄', 'mail'],
+    ['可不可以自己拿', 'pickup'],
     ['邮寄或者自己拿都行', undefined],
   ];
   for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(recognizeMention(input, options)?.value).to.equal(expected));

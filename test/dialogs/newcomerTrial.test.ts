@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
 import { buttons, dialogHarness, run, type Step } from './harness.js';
 
 // What a newcomer's trial on a phone found misread, one case per finding: each fails without its fix.
@@ -39,6 +40,12 @@ describe('newcomer trial: the application', () => {
     expect((await h.say('肢体')).text).to.equal(t.prompts.delivery);
     const draft = (await h.drafts.get('test:user1'))!.draft;
     expect(draft.values).to.include({ role: 'proxy', relation: '子女', channel: 'online' });
+  });
+
+  it('1. a channel said not to be possible is not taken', async () => {
+    const h = await dialogHarness();
+    expect(await all(h, '我要给我爸申请，他不会用手机')).to.include(t.consent);
+    expect((await h.drafts.get('test:user1'))!.draft.values).to.deep.equal({ role: 'proxy', relation: '子女' });
   });
 
   it('1. a plain question about applying still gets an answer, not the form', async () => {
@@ -129,6 +136,16 @@ describe('newcomer trial: the application', () => {
       ['不中', t.prompts.channel],
     ]);
     expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ dibao: true, hasCertificate: false, category: '肢体' });
+  });
+
+  it('5. dialect yes and no at the booking confirmation', async () => {
+    for (const [said, expected] of [['中', '约好了'], ['得嘞', '约好了'], ['不中', text.booking.askWhen]]) {
+      const h = await dialogHarness();
+      const booking = { submittedBy: { role: 'self' as const, userKey: 'test:user1' }, applicant: { category: '肢体' as const }, stage: 'appraisal_scheduled' as const };
+      await h.cases.create(newCase({ ...booking, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), h.clock.now());
+      expect((await h.say('我想预约下周二上午鉴定')).text).to.equal(text.booking.confirmWhen('11月24日（周二）上午'));
+      expect((await h.say(said)).text, said).to.include(expected);
+    }
   });
 
   it('6. "就在咱县里" at 户籍 is the service\'s own county', async () => {
