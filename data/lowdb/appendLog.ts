@@ -112,6 +112,12 @@ export class AppendLog<T> {
       if (start < buffer.length) await truncate(file, start);
       size = start;
     }
+    // Everything before `skipTo` is covered elsewhere (compaction rolled past the last segment
+    // and wrote nothing yet): new lines must go where the next open reads them.
+    if (next < skipTo.segment) {
+      next = skipTo.segment;
+      size = 0;
+    }
     return new AppendLog<T>(dir, options, next, size);
   }
 
