@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applicationScript, say, submitted } from './bench/applicant.js';
 import { serveInChild } from './bench/child.js';
 import { openStores } from '../data/openStores.js';
 import { generateScaleData, type KnownCase } from './bench/scaleData.js';
+import { printStoreCosts } from './bench/storeCosts.js';
 import { ms, percentile } from './bench/stats.js';
 
 // `npm run bench:scale -- 100k`: a data folder with that many cases and what goes with them
@@ -56,6 +57,9 @@ try {
   await (await openStores({ store: 'lowdb', dataDir }, quiet)).close();
   const storesReopen = performance.now() - t;
 
+  console.log(`\nThe stores in this process (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  await printStoreCosts(dataDir, data.known);
+
   t = performance.now();
   const bot = await serveInChild('app', { DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMIT: 'off', LOG_LEVEL: 'silent' });
   const startup = performance.now() - t;
@@ -102,7 +106,7 @@ try {
       if (check.text.includes(known[i].caseNo)) familyOk++;
     });
 
-    console.log(`\n${count} cases                         figure          target at 100k`);
+    console.log(`\n${count} cases (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})   figure          target at 100k`);
     console.log(`  start-up (fork to listening)      ${(startup / 1000).toFixed(1)} s          <= 10 s`);
     console.log(`  of which stores open (in-process) ${(storesReopen / 1000).toFixed(1)} s          (the first open, building the saved indexes: ${(storesOpen / 1000).toFixed(1)} s)`);
     console.log(`  RSS after start (after GC)        ${(rss / 1048576).toFixed(0)} MB         <= 600 MB`);

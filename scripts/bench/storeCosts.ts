@@ -1,59 +1,72 @@
-import { readFileSync } from 'node:fs';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
-import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
-import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
 import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
+import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
+import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
+import type { KnownCase } from './scaleData.js';
 import { ms, percentile } from './stats.js';
 
-// In-process cost of each store over a generated folder: open time and heap kept (after GC),
-// then the store calls a family check and a status update make. node --expose-gc.
-const dir = process.argv[2];
-const gc = (globalThis as { gc?: () => void }).gc!;
-const heap = () => (gc(), process.memoryUsage().heapUsed / 1048576);
-let base = heap();
-async function timed<T>(name: string, open: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  const store = await open();
-  const h = heap();
-  console.log(`${name.padEnd(12)} open ${((performance.now() - t) / 1000).toFixed(2)} s  heap +${(h - base).toFixed(0)} MB`);
-  base = h;
-  return store;
-}
-const cases = await timed('cases', () => LowdbCaseStore.open(dir));
-const outbox = await timed('outbox', () => LowdbOutboxStore.open(dir));
-const storage = await timed('chat state', () => LowdbStorage.open(dir));
-await timed('directline', () => LowdbDirectLineStore.open(dir));
-await timed('drafts', () => LowdbDraftStore.open(dir, 'application'));
-console.log(`rss ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB`);
+const CHECKS = 200;
+const CONCURRENCY = 20;
+const STAGES = ['submitted', 'pre_review', 'appraisal_scheduled', 'appraised', 'public_notice'] as const;
 
-const known = JSON.parse(readFileSync(`${dir}.known.json`, 'utf8')) as { caseNo: string }[];
-const family: number[] = [];
-const overdue: number[] = [];
-const enqueue: number[] = [];
-const at = new Date();
-// What a family check's verified turn does to the stores: read the case, append the audited
-// change with its status update, relay it to the outbox, mark it relayed. 20 at once.
-let next = 0;
-await Promise.all(Array.from({ length: 20 }, async () => {
-  while (next < 200) {
-    const { caseNo } = known[next++ % known.length];
-    const t = performance.now();
-    await cases.get(caseNo);
-    const row = { dedupeKey: `bench-${caseNo}-${next}`, caseNo, conversation: {}, recipient: 'applicant' as const, text: 'x', dueAt: at.toISOString() };
-    await cases.update(caseNo, (c) => void (c.pendingNotifications = [row]), { by: 'bench', action: 'family-check' }, at);
-    const e = performance.now();
-    await outbox.enqueue([row], at);
-    enqueue.push(performance.now() - e);
-    await cases.markRelayed(caseNo, [row.dedupeKey]);
-    family.push(performance.now() - t);
-  }
-}));
-for (let i = 0; i < 30; i++) {
-  const t = performance.now();
-  for (const stage of ['submitted', 'pre_review', 'appraisal_scheduled', 'appraised', 'public_notice'] as const) await cases.waitingAt(stage, new Date(at.getTime() - 5 * 86400_000).toISOString());
-  overdue.push(performance.now() - t);
+/** Heap and typed arrays in use after a full GC (run with --expose-gc; without it, without the GC). */
+function memoryInUse(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1048576;
 }
-console.log(`family check's store calls, 20 at once: p50 ${ms(percentile(family, 50))} p99 ${ms(percentile(family, 99))} (outbox enqueue p50 ${ms(percentile(enqueue, 50))} p99 ${ms(percentile(enqueue, 99))})`);
-console.log(`overdue index (5 stages): p50 ${ms(percentile(overdue, 50))} p99 ${ms(percentile(overdue, 99))}`);
-await Promise.all([cases.close(), outbox.close(), storage.flush()]);
+
+/**
+ * The stores' own share of the figures, in this process, apart from HTTP and the bot: each
+ * store's open time and the memory it keeps (opened one after another over the folder), then
+ * what a family check's verifying turn asks of the stores (read the case, append the audited
+ * change with its status update, relay it to the outbox, mark it relayed; 20 at once) and the
+ * overdue index. Comparable between runs on a busy machine, unlike the HTTP latencies.
+ */
+export async function printStoreCosts(dataDir: string, known: KnownCase[]): Promise<void> {
+  let before = memoryInUse();
+  async function opened<T>(name: string, open: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const store = await open();
+    const now = memoryInUse();
+    console.log(`  ${name.padEnd(33)} open ${((performance.now() - started) / 1000).toFixed(2)} s, keeps ${(now - before).toFixed(0)} MB`);
+    before = now;
+    return store;
+  }
+  const cases = await opened('cases', () => LowdbCaseStore.open(dataDir));
+  const outbox = await opened('outbox', () => LowdbOutboxStore.open(dataDir));
+  const storage = await opened('chat state', () => LowdbStorage.open(dataDir));
+  await opened('Direct Line', () => LowdbDirectLineStore.open(dataDir));
+  await opened('drafts', () => LowdbDraftStore.open(dataDir, 'application'));
+
+  const at = new Date();
+  const checks: number[] = [];
+  const enqueues: number[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < CHECKS) {
+      const n = next++;
+      const { caseNo } = known[n % known.length];
+      const started = performance.now();
+      await cases.get(caseNo);
+      const row = { dedupeKey: `store-costs-${caseNo}-${n}`, caseNo, conversation: {}, recipient: 'applicant', text: '您的家人查看了申请进度。', dueAt: at.toISOString() };
+      await cases.update(caseNo, (c) => void (c.pendingNotifications = [row]), { by: 'chat:bench', action: 'family-check' }, at);
+      const enqueued = performance.now();
+      await outbox.enqueue([row], at);
+      enqueues.push(performance.now() - enqueued);
+      await cases.markRelayed(caseNo, [row.dedupeKey]);
+      checks.push(performance.now() - started);
+    }
+  }));
+  const overdue: number[] = [];
+  const bound = new Date(at.getTime() - 5 * 86_400_000).toISOString();
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    for (const stage of STAGES) await cases.waitingAt(stage, bound);
+    overdue.push(performance.now() - started);
+  }
+  console.log(`  family check's store calls, ${CONCURRENCY} at once p50 ${ms(percentile(checks, 50))}  p99 ${ms(percentile(checks, 99))}   (of which the outbox enqueue p50 ${ms(percentile(enqueues, 50))}  p99 ${ms(percentile(enqueues, 99))})`);
+  console.log(`  overdue index, every stage        p50 ${ms(percentile(overdue, 50))}  p99 ${ms(percentile(overdue, 99))}`);
+  await Promise.all([cases.close(), outbox.close(), storage.flush()]);
+}
