@@ -2,6 +2,7 @@ import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
+import type { ModelCache } from './modelCache.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 
@@ -44,6 +45,8 @@ export interface RankingOptions {
   vagueWord: number;
   /** Two answers at least this alike (character bigrams, Dice) give the same fact: no need to ask which. */
   sameAnswer: number;
+  /** Where the trained linear model is kept between starts (absent: trained at every start). */
+  modelCache?: ModelCache;
 }
 
 const TFIDF: TfIdfOptions = { unknownWeight: 0.8, centroid: 0.7 };
@@ -131,7 +134,7 @@ export class Ranker {
       if (weights.linear > 0) {
         const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i] }));
         const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1);
-        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax);
+        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax, options.modelCache);
       }
     }
     this.blended = new Float32Array(entries.length);
