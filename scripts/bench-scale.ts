@@ -60,8 +60,15 @@ try {
   console.log(`\nThe stores in this process (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   await printStoreCosts(dataDir, data.known);
 
+  const env = { DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMIT: 'off', LOG_LEVEL: 'silent' };
+  // The first start trains the knowledge base's model and keeps it in the folder, as the first
+  // start after an upgrade or a change of the entries does; every later start loads it.
   t = performance.now();
-  const bot = await serveInChild('app', { DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMIT: 'off', LOG_LEVEL: 'silent' });
+  const first = await serveInChild('app', env);
+  const firstStartup = performance.now() - t;
+  await first.stop();
+  t = performance.now();
+  const bot = await serveInChild('app', env);
   const startup = performance.now() - t;
   const rss = await bot.rss();
   const base = bot.url.replace(/\/api\/messages$/, '');
@@ -107,7 +114,7 @@ try {
     });
 
     console.log(`\n${count} cases (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})   figure          target at 100k`);
-    console.log(`  start-up (fork to listening)      ${(startup / 1000).toFixed(1)} s          <= 10 s`);
+    console.log(`  start-up (fork to listening)      ${(startup / 1000).toFixed(1)} s          <= 10 s    (the first start, training the KB model: ${(firstStartup / 1000).toFixed(1)} s)`);
     console.log(`  of which stores open (in-process) ${(storesReopen / 1000).toFixed(1)} s          (the first open, building the saved indexes: ${(storesOpen / 1000).toFixed(1)} s)`);
     console.log(`  RSS after start (after GC)        ${(rss / 1048576).toFixed(0)} MB         <= 600 MB`);
     console.log(`  written per submitted application ${(perApplication / 1024).toFixed(1)} KB       <= 64 KB   (${done}/${APPLICATIONS} submitted)`);
@@ -116,14 +123,14 @@ try {
     console.log(`  /api/admin/overdue (${overdueCount} found)   p50 ${ms(percentile(overdue, 50))}  p99 ${ms(percentile(overdue, 99))}   p99 <= 50 ms`);
     console.log(`  family check turn (${familyOk}/${family.length} shown) p50 ${ms(percentile(family, 50))}  p99 ${ms(percentile(family, 99))}   p99 <= 20 ms`);
   } finally {
-    bot.stop();
+    await bot.stop();
   }
   // The same server on an empty folder: what start-up costs without data (the knowledge base's training, mostly).
   const emptyDir = mkdtempSync(join(tmpdir(), 'onevisit-scale-empty-'));
   t = performance.now();
   const empty = await serveInChild('app', { DATA_DIR: emptyDir, LOG_LEVEL: 'silent' });
   console.log(`  start-up on an empty folder       ${((performance.now() - t) / 1000).toFixed(1)} s          (same machine, same moment)`);
-  empty.stop();
+  await empty.stop();
   await new Promise((resolve) => setTimeout(resolve, 500));
   rmSync(emptyDir, { recursive: true, force: true });
 } finally {
