@@ -29,6 +29,13 @@ function bytesWritten(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? NaN);
 }
 
+/** CPU seconds (user + system) the process has used so far (Linux): a start-up's cost apart from the machine's load. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Runs `work(i)` for i in [0, total) with `concurrency` at a time. */
 async function pool(total: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -70,6 +77,7 @@ try {
   t = performance.now();
   const bot = await serveInChild('app', env);
   const startup = performance.now() - t;
+  const startupCpu = cpuSeconds(bot.pid);
   const rss = await bot.rss();
   const base = bot.url.replace(/\/api\/messages$/, '');
   try {
@@ -115,6 +123,7 @@ try {
 
     console.log(`\n${count} cases (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})   figure          target at 100k`);
     console.log(`  start-up (fork to listening)      ${(startup / 1000).toFixed(1)} s          <= 10 s    (the first start, training the KB model: ${(firstStartup / 1000).toFixed(1)} s)`);
+    console.log(`  CPU time of that start-up         ${startupCpu.toFixed(1)} s          (user + system: what it costs apart from the machine's load)`);
     console.log(`  of which stores open (in-process) ${(storesReopen / 1000).toFixed(1)} s          (the first open, building the saved indexes: ${(storesOpen / 1000).toFixed(1)} s)`);
     console.log(`  RSS after start (after GC)        ${(rss / 1048576).toFixed(0)} MB         <= 600 MB`);
     console.log(`  written per submitted application ${(perApplication / 1024).toFixed(1)} KB       <= 64 KB   (${done}/${APPLICATIONS} submitted)`);
@@ -129,7 +138,7 @@ try {
   const emptyDir = mkdtempSync(join(tmpdir(), 'onevisit-scale-empty-'));
   t = performance.now();
   const empty = await serveInChild('app', { DATA_DIR: emptyDir, LOG_LEVEL: 'silent' });
-  console.log(`  start-up on an empty folder       ${((performance.now() - t) / 1000).toFixed(1)} s          (same machine, same moment)`);
+  console.log(`  start-up on an empty folder       ${((performance.now() - t) / 1000).toFixed(1)} s, CPU ${cpuSeconds(empty.pid).toFixed(1)} s (same machine, same moment; trains the KB model)`);
   await empty.stop();
   await new Promise((resolve) => setTimeout(resolve, 500));
   rmSync(emptyDir, { recursive: true, force: true });
