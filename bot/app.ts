@@ -18,6 +18,7 @@ import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
+import { keptSigningKey } from './channels/directLineTokens.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
@@ -185,10 +186,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
+  // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
+  const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
     secret: config.directLineSecret,
+    keptKey,
     connectorSecret,
     store: stores.directLine,
     clock,
@@ -198,7 +202,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     lockout,
     uploadMaxBytes: config.uploadMaxBytes,
   });
-  const tokens = { secret: config.directLineSecret, clock, store: stores.directLine };
+  const tokens = { secret: config.directLineSecret, keptKey, clock, store: stores.directLine };
   registerWebChat(server, {
     issueToken: (userId) => issueToken(tokens, userId ? { id: userId } : undefined),
     resumeToken: (userId, conversationId) => resumeToken(tokens, { id: userId }, conversationId, config.webchatResumeDays * DAY_MS),
