@@ -115,7 +115,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     deliverNow: (rows) => notifier?.deliverNow(rows),
     afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
