@@ -81,7 +81,8 @@ function parse(bytes: Buffer): { end: IndexEnd; rows: ArchivedRows } {
   const columns = {} as Columns;
   for (const c of COLUMNS) {
     // Copied: the file's bytes need not sit on a 4-byte boundary of their buffer.
-    const column = new Uint32Array(Math.max(16, count));
+    // Room for the rows of the next few thousand deliveries before the columns must grow.
+    const column = new Uint32Array(count + 4096);
     new Uint8Array(column.buffer).set(bytes.subarray(at, at + 4 * count));
     columns[c] = column;
     at += 4 * count;
