@@ -99,7 +99,7 @@ export class Handoffs {
     if (existing) return this.outcomeOf(existing, 'already');
     const open = this.deskOpen();
     const [own] = await this.deps.cases.openCasesOfUser(req.userKey);
-    const { handoff } = await this.deps.handoffs.open(
+    const { handoff, created } = await this.deps.handoffs.open(
       {
         conversationKey: req.conversationKey,
         userKey: req.userKey,
@@ -114,6 +114,8 @@ export class Handoffs {
       },
       this.deps.clock.now(),
     );
+    // A second request that raced this one (a double tap, another instance) found it open: told, never booked twice.
+    if (!created) return this.outcomeOf(handoff, 'already');
     this.changed(handoff);
     if (open) return this.outcomeOf(handoff, 'queued');
     if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(handoff, own.applicant.phone), phone: own.applicant.phone };

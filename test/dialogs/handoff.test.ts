@@ -246,6 +246,42 @@ describe('好差评 (dialogs)', () => {
     expect(await x.calls.list()).to.deep.equal([]);
   });
 
+  it('reads a bare number as a button once the bot has spoken since the rating was asked, and closes an unanswered rating after a day', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    x.clock.advance(1000);
+    // The person asked something else first: "1" now picks the answer's first button, not a score.
+    await x.say('残疾证丢了怎么办');
+    await x.say('1');
+    expect((await x.ratingStore.list())[0]).to.deep.include({ status: 'asked' });
+    expect((await x.ratingStore.list())[0].level).to.equal(undefined);
+    // A tapped rating button still counts.
+    expect((await x.say('4分 满意')).text).to.equal(r.askComment);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '满意' });
+
+    const y = await dialogHarness();
+    await talkedWithAgent(y);
+    y.clock.advance(23 * 60 * 60_000);
+    expect(await y.ratings.settleStale()).to.equal(0);
+    y.clock.advance(60 * 60_000);
+    expect(await y.ratings.settleStale()).to.equal(1);
+    expect((await y.ratingStore.list())[0]).to.deep.include({ status: 'done' });
+    expect((await y.ratingStore.list())[0].level).to.equal(undefined);
+    // Nothing waits any more: "5" is just a message to the bot.
+    expect(await y.ratings.pendingFor('test:Convo1')).to.equal(undefined);
+  });
+
+  it('books one call-back for two 转人工 at once with the desk closed', async () => {
+    const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+    // The person has a case with a phone: the call-back is booked at once, on the 回访 list.
+    await x.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:u9' } }), x.clock.now());
+    const req = { conversation: {}, conversationKey: 'test:c9', userKey: 'test:u9', channel: 'test', reason: 'asked' as const, recent: [] };
+    const outcomes = await Promise.all([x.handoffs.request(req), x.handoffs.request(req)]);
+    expect(outcomes.map((o) => o.kind).sort()).to.deep.equal(['callback', 'callback']);
+    expect(await x.handoffStore.list()).to.have.length(1);
+    expect(await x.calls.list({ followUp: 'pending' })).to.have.length(1);
+  });
+
   it('gives a poor rating whose comment never came its 回访 on a later scheduler pass', async () => {
     const x = await dialogHarness();
     await talkedWithAgent(x);
