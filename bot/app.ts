@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { systemClock, type Clock } from '../data/clock.js';
 import { openStores, type Stores } from '../data/openStores.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
@@ -36,6 +37,8 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { FolderModelCache } from '../knowledge/modelCache.js';
+import { DEFAULT_RANKING } from '../knowledge/ranking.js';
 import { channelHeaders, createAdapter } from './adapter.js';
 import { attachmentDownloads } from './attachmentDownloads.js';
 import { attachmentPolicy } from './attachmentPolicy.js';
@@ -88,7 +91,9 @@ export interface App {
 /** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
 export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
-  const kb = KnowledgeBase.load(config.knowledgeDir, region);
+  // Trained once per content of the knowledge base: a restart with the same entries loads the model.
+  const modelCache = new FolderModelCache(config.kbModelDir ?? join(config.dataDir, 'kb-model'));
+  const kb = KnowledgeBase.load(config.knowledgeDir, region, { ...DEFAULT_RANKING, modelCache });
   const stores = await openStores<ApplicationDraft>(
     // Instances sharing a database must share these too (tokens, logins): a mismatch stops start-up.
     { ...config, sharedSecrets: { DIRECTLINE_SECRET: config.directLineSecret, ADMIN_TOKEN: config.adminToken } },

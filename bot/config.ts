@@ -13,6 +13,8 @@ export interface Config {
   /** STORE: the backend of every store (lowdb by default; memory keeps nothing after exit). */
   store: StoreKind;
   dataDir: string;
+  /** Where the knowledge base's trained model is kept between starts (default `<dataDir>/kb-model`). */
+  kbModelDir?: string;
   /** DATABASE_URL: the PostgreSQL database of STORE=postgres. */
   databaseUrl?: string;
   /** CHAT_STATE_IDLE_DAYS: days a chat's state (lowdb) is kept after its last turn, default 30. */
