@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { systemClock, type Clock } from '../data/clock.js';
 import { openStores, type Stores } from '../data/openStores.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
@@ -19,6 +20,7 @@ import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { keptSigningKey } from './channels/directLineTokens.js';
 import { registerWebChat } from './web/webChat.js';
+import { WECHAT_PATH, WechatChannel, registerWechat, wechatApiParts } from './channels/wechat/index.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
 import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
@@ -35,6 +37,8 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { FolderModelCache } from '../knowledge/modelCache.js';
+import { DEFAULT_RANKING } from '../knowledge/ranking.js';
 import { channelHeaders, createAdapter } from './adapter.js';
 import { attachmentDownloads } from './attachmentDownloads.js';
 import { attachmentPolicy } from './attachmentPolicy.js';
@@ -75,6 +79,8 @@ export interface App {
   notifier: Notifier;
   /** The live hand-off to the desk (cases/). */
   handoffs: Handoffs;
+  /** The WeChat official-account channel, when configured. */
+  wechat?: WechatChannel;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
   startScheduler(): void;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
@@ -85,7 +91,9 @@ export interface App {
 /** Wires region, knowledge base, stores, bot and HTTP routes. Throws on bad content. */
 export async function createApp({ config, logger = config.logLevel === 'silent' ? silentLogger : createLogger(), clock = systemClock }: AppOptions): Promise<App> {
   const region = loadRegion(config.regionFile);
-  const kb = KnowledgeBase.load(config.knowledgeDir, region);
+  // Trained once per content of the knowledge base: a restart with the same entries loads the model.
+  const modelCache = new FolderModelCache(config.kbModelDir ?? join(config.dataDir, 'kb-model'));
+  const kb = KnowledgeBase.load(config.knowledgeDir, region, { ...DEFAULT_RANKING, modelCache });
   const stores = await openStores<ApplicationDraft>(
     // Instances sharing a database must share these too (tokens, logins): a mismatch stops start-up.
     { ...config, sharedSecrets: { DIRECTLINE_SECRET: config.directLineSecret, ADMIN_TOKEN: config.adminToken } },
@@ -143,9 +151,14 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
+  // WeChat turns run unsigned through the adapter, as Direct Line's do: only for an anonymous bot.
+  const wechatSettings = config.wechat.on && !config.microsoftAppId ? config.wechat.settings : undefined;
+  const wechatApi = wechatSettings && wechatApiParts(wechatSettings, { store: stores.wechat, cases, clock });
+  const wechatServiceUrl = () => `${baseUrl}${WECHAT_PATH}`;
   notifier = new Notifier({
     adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
+    wechat: wechatApi?.delivery,
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
@@ -161,6 +174,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
         directLineServiceUrl,
         connectorSecret,
         channelHeaders: channelHeaders(config),
+        wechat: wechatApi && { serviceUrl: wechatServiceUrl, isMediaUrl: (url) => wechatApi.api.isMediaUrl(url), withToken: (url) => wechatApi.api.withToken(url) },
       }),
     ),
   );
@@ -172,6 +186,11 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const admin = adminGuard(config.adminToken, lockout);
   registerHealth(server);
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
+  const wechat =
+    wechatSettings && wechatApi
+      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl })
+      : undefined;
+  registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);
   const agentAuth = new AgentAuth(stores.agents, clock, lockout);
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
@@ -221,6 +240,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     dailyJobs,
     notifier,
     handoffs,
+    wechat,
     startScheduler: () => {
       scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },

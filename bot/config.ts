@@ -5,6 +5,7 @@ import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
 import { parseAllowedServiceUrls } from './replyTargets.js';
+import { wechatConfig, type WechatConfig } from './channels/wechat/settings.js';
 
 export interface Config {
   port: number;
@@ -12,6 +13,8 @@ export interface Config {
   /** STORE: the backend of every store (lowdb by default; memory keeps nothing after exit). */
   store: StoreKind;
   dataDir: string;
+  /** Where the knowledge base's trained model is kept between starts (default `<dataDir>/kb-model`). */
+  kbModelDir?: string;
   /** DATABASE_URL: the PostgreSQL database of STORE=postgres. */
   databaseUrl?: string;
   /** CHAT_STATE_IDLE_DAYS: days a chat's state (lowdb) is kept after its last turn, default 30. */
@@ -40,6 +43,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** WEBCHAT_RESUME_DAYS: how long the Web Chat page keeps its user and conversation after the last visit. */
   webchatResumeDays: number;
+  /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
+  wechat: WechatConfig;
 }
 
 /** A whole number from the environment within [min, max], else start-up stops naming the variable. */
@@ -122,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
     webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
+    wechat: wechatConfig(env),
   };
 }

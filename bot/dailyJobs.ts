@@ -1,5 +1,5 @@
 import type { SlotStore } from '../data/appraisal.js';
-import { addDays, workingDaysBetween } from '../data/calendar.js';
+import { addDays, dayKind } from '../data/calendar.js';
 import { createdBound, shanghaiDate } from '../data/caseQuery.js';
 import { outstandingMaterials } from '../data/caseMaterials.js';
 import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
@@ -87,11 +87,22 @@ export class DailyJobs {
   async overdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
     const today = shanghaiDate(now);
     const found: OverdueCase[] = [];
+    // Working days from each day to today, counted in one walk back for every case (thousands
+    // of cases, a few dozen days): the day before `d` adds `d` itself to the range.
+    const counted = new Map<string, number>([[today, 0]]);
+    let walked = today;
+    const workingDaysSince = (day: string) => {
+      for (let n = counted.get(walked)!; walked > day; counted.set(walked, n)) {
+        if (dayKind(this.deps.region, walked).open) n++;
+        walked = addDays(walked, -1);
+      }
+      return counted.get(day) ?? 0;
+    };
     for (const [stage, limit] of Object.entries(STAGE_LIMITS) as [Stage, number][]) {
       const lastLateDay = this.lastDayOver(limit, today);
       if (!lastLateDay) continue;
       for (const { caseNo, since } of await this.deps.cases.waitingAt(stage, createdBound(addDays(lastLateDay, 1), 'from')!)) {
-        found.push({ caseNo, stage, since, workingDays: workingDaysBetween(this.deps.region, shanghaiDate(new Date(since)), today), limit });
+        found.push({ caseNo, stage, since, workingDays: workingDaysSince(shanghaiDate(new Date(since))), limit });
       }
     }
     return found;
@@ -99,9 +110,12 @@ export class DailyJobs {
 
   /** The latest day from which more than `limit` working days have passed by `today`. */
   private lastDayOver(limit: number, today: string): string | undefined {
+    // One walk back: stepping from `day` to the day before adds `day` itself to the range (day, today].
     let day = today;
+    let working = 0;
     for (let back = 0; back < MAX_LOOKBACK_DAYS; back++, day = addDays(day, -1)) {
-      if (workingDaysBetween(this.deps.region, day, today) > limit) return day;
+      if (working > limit) return day;
+      if (dayKind(this.deps.region, day).open) working++;
     }
     return undefined;
   }

@@ -73,6 +73,8 @@ export interface NotifierOptions {
    * (that one may be gone, and only its own bot may post to it).
    */
   sharedDirectLine?: () => string;
+  /** Delivers rows whose conversation is a WeChat follower (bot/channels/wechat); unset while that channel is off. */
+  wechat?: { send(row: OutboxRow): Promise<SendOutcome> };
 }
 
 /**
@@ -93,10 +95,10 @@ export interface TickResult {
   deferred: number;
 }
 
-type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
+export type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
 
 /** A button's title: numbered for typing back, unless its label starts with its own number (a rating's points). */
-const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
+export const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -122,6 +124,7 @@ export class Notifier {
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
   private readonly sharedDirectLine?: () => string;
+  private readonly wechat?: NotifierOptions['wechat'];
   private running = false;
   /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
   private readonly inFlight = new Set<string>();
@@ -142,6 +145,7 @@ export class Notifier {
     this.maxAttempts = maxAttempts;
     this.backoff = options.backoff ?? defaultBackoff;
     this.sharedDirectLine = options.sharedDirectLine;
+    this.wechat = options.wechat;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -224,6 +228,8 @@ export class Notifier {
    * what tells a delivered message from a lost one.
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
+    // WeChat has no Connector API: its own API, with its own rules (templates, the 48-hour window).
+    if (row.conversation.channelId === 'wechat') return this.wechat ? this.wechat.send(row) : { ok: false, error: 'the WeChat channel is off', permanent: true };
     const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };

@@ -11,6 +11,7 @@ import { DiskFileStore } from './files/diskFileStore.js';
 import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
+import type { WechatStore } from './wechat.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
 import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
@@ -25,6 +26,7 @@ import { LowdbFeedbackStore, LowdbUnansweredStore } from './lowdb/lowdbKnowledge
 import { LowdbOutboxStore } from './lowdb/lowdbOutboxStore.js';
 import { LowdbSlotStore } from './lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from './lowdb/lowdbStorage.js';
+import { LowdbWechatStore } from './lowdb/lowdbWechatStore.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
@@ -40,6 +42,7 @@ import { MemoryJobState } from './memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
 import { MemorySlotStore } from './memory/memorySlotStore.js';
+import { MemoryWechatStore } from './memory/memoryWechatStore.js';
 import { openPgDatabase, pgStores } from './postgres/open.js';
 import { checkSharedSecrets } from './postgres/sharedSecrets.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
@@ -100,6 +103,8 @@ export interface Stores<Draft> {
   handoffs: HandoffStore;
   /** 好差评 ratings. */
   ratings: RatingStore;
+  /** The WeChat channel's followers and the pushes it has taken. */
+  wechat: WechatStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -142,6 +147,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     agents: new MemoryAgentStore(),
     handoffs: new MemoryHandoffStore(),
     ratings: new MemoryRatingStore(),
+    wechat: new MemoryWechatStore(),
     close: async () => undefined,
   };
 }
@@ -174,7 +180,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings, wechat] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -188,6 +194,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       LowdbAgentStore.open(dataDir),
       LowdbHandoffStore.open(dataDir),
       LowdbRatingStore.open(dataDir),
+      LowdbWechatStore.open(dataDir),
     ]);
     return {
       storage,
@@ -205,6 +212,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       agents,
       handoffs,
       ratings,
+      wechat,
       close: async () => {
         try {
           await storage.flush();

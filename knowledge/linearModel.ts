@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FeatureBag } from './features.js';
+import type { ModelCache } from './modelCache.js';
 import { seededRandom } from './random.js';
 import type { Visit } from './sparse.js';
 
@@ -19,6 +23,9 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 4, rate: 8, randomNegat
 
 // Hard negatives used per class at most.
 const NEIGHBOUR_LIMIT = 16;
+
+// This module's own code: a change to how the model trains must not load weights trained the old way.
+const TRAINING_CODE = readFileSync(fileURLToPath(import.meta.url));
 
 // Above this many feature x class weights, weights share slots (the hashing trick): a 10,000-entry
 // knowledge base still trains in bounded memory, at the cost of rare collisions.
@@ -42,6 +49,7 @@ export class SoftmaxModel {
     private readonly classes: number,
     neighbours: (label: number) => number[],
     options: SoftmaxOptions = DEFAULT_SOFTMAX,
+    cache?: ModelCache,
   ) {
     // A feature of a single wording cannot generalise to another (and the lexical voices catch
     // it anyway): leaving those out halves the weights, which keeps training in the cache.
@@ -65,6 +73,20 @@ export class SoftmaxModel {
     this.scratch = new Float64Array(Math.max(classes, 1 + NEIGHBOUR_LIMIT + options.randomNegatives));
 
     const hard = Array.from({ length: classes }, (_, c) => neighbours(c).filter((n) => n !== c).slice(0, NEIGHBOUR_LIMIT));
+    // The same inputs train the same weights (the shuffle is seeded): a cached copy stands in for training.
+    const key = cache && trainingKey(encoded, hard, classes, slots, options);
+    const cached = key ? cache!.read(key) : undefined;
+    if (cached?.length === slots * 4) {
+      new Uint8Array(this.weights.buffer).set(cached);
+      return;
+    }
+    this.train(encoded, hard, options);
+    if (key) cache!.write(key, Buffer.from(this.weights.buffer));
+  }
+
+  private train(encoded: { features: Int32Array; values: Float32Array; label: number }[], hard: number[][], options: SoftmaxOptions): void {
+    const { classes } = this;
+    const slots = this.weights.length;
     const random = seededRandom(7);
     const order = encoded.map((_, i) => i);
     const candidates = new Int32Array(1 + NEIGHBOUR_LIMIT + options.randomNegatives);
@@ -147,6 +169,17 @@ export class SoftmaxModel {
     for (let c = 0; c < this.classes; c++) sum += Math.exp(z[c] - max);
     for (let c = 0; c < this.classes; c++) visit(c, Math.exp(z[c] - max) / sum);
   }
+}
+
+/** SHA-256 of everything the weights follow from: the code, the options, the samples as encoded, the hard negatives. */
+function trainingKey(encoded: { features: Int32Array; values: Float32Array; label: number }[], hard: number[][], classes: number, slots: number, options: SoftmaxOptions): string {
+  const hash = createHash('sha256').update(TRAINING_CODE).update(JSON.stringify({ options, classes, slots, hard }));
+  for (const { features, values, label } of encoded) {
+    hash.update(new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
+    hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    hash.update(`|${label};`);
+  }
+  return hash.digest('hex');
 }
 
 function shuffle<T>(items: T[], random: () => number): void {

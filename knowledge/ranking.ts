@@ -3,6 +3,7 @@ import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './con
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
+import type { ModelCache } from './modelCache.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 
@@ -50,6 +51,8 @@ export interface RankingOptions {
    * `answer`, `margin`, `answerWithLead` and `lead` are then not used.
    */
   confidence?: ConfidenceModel;
+  /** Where the trained linear model is kept between starts (absent: trained at every start). */
+  modelCache?: ModelCache;
 }
 
 const TFIDF: TfIdfOptions = { unknownWeight: 0.8, centroid: 0.7 };
@@ -167,7 +170,7 @@ export class Ranker {
       if (weights.linear > 0) {
         const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i] }));
         const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1);
-        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax);
+        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax, options.modelCache);
       }
     }
     this.blended = new Float32Array(entries.length);

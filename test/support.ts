@@ -18,9 +18,12 @@ export function tempDir(prefix = 'onevisit-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+const TEST_KB_MODEL_DIR = tempDir('onevisit-test-kb-model-');
+
 /** Configuration as `npm start` would read it, on a fresh data folder and a free port. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), port: 0, dataDir: tempDir(), logLevel: 'silent', ...overrides };
+  // One trained model for the whole run: apps on fresh data folders load it instead of training.
+  return { ...loadConfig({}), port: 0, dataDir: tempDir(), kbModelDir: TEST_KB_MODEL_DIR, logLevel: 'silent', ...overrides };
 }
 
 let shipped: { kb: KnowledgeBase; region: Region } | undefined;

@@ -60,6 +60,8 @@ interface Waiter {
  */
 export class AppendLog<T> {
   private waiting: Waiter[] = [];
+  /** Bytes in every segment (lines and their newlines): what compaction weighs against the live records. */
+  private bytes = 0;
   private writing = false;
   /** Set when a failed append could not be undone: appending after it would corrupt the file. */
   private broken: Error | null = null;
@@ -80,12 +82,16 @@ export class AppendLog<T> {
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
     let size = 0;
+    let total = 0;
     let next = segments.at(-1) ?? 1;
     const skipTo = options.skipTo ?? { segment: 0, offset: 0 };
     for (const [i, segment] of segments.entries()) {
       const file = join(dir, segmentName(segment));
       const last = i === segments.length - 1;
-      if (segment < skipTo.segment && !last) continue;
+      if (segment < skipTo.segment && !last) {
+        total += (await stat(file)).size;
+        continue;
+      }
       const buffer = await readFile(file);
       let start = segment === skipTo.segment ? skipTo.offset : segment < skipTo.segment ? buffer.length : 0;
       let damage: string | undefined;
@@ -111,8 +117,17 @@ export class AppendLog<T> {
       }
       if (start < buffer.length) await truncate(file, start);
       size = start;
+      total += start;
     }
-    return new AppendLog<T>(dir, options, next, size);
+    // Everything before `skipTo` is covered elsewhere (compaction rolled past the last segment
+    // and wrote nothing yet): new lines must go where the next open reads them.
+    if (next < skipTo.segment) {
+      next = skipTo.segment;
+      size = 0;
+    }
+    const log = new AppendLog<T>(dir, options, next, size);
+    log.bytes = total;
+    return log;
   }
 
   /**
@@ -131,11 +146,19 @@ export class AppendLog<T> {
     return { segment: this.segment, offset: this.size };
   }
 
+  /** Bytes in every segment. */
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
   /** Deletes every segment numbered below `segment` (their records copied forward or no longer wanted). */
   async removeSegmentsBefore(segment: number): Promise<void> {
     for (const name of await readdir(this.dir)) {
       const match = SEGMENT_FILE.exec(name);
-      if (match && Number(match[1]) < segment) await unlink(join(this.dir, name));
+      if (!match || Number(match[1]) >= segment) continue;
+      const file = join(this.dir, name);
+      this.bytes -= (await stat(file)).size;
+      await unlink(file);
     }
     if (this.options.fsync) await fsyncFolder(this.dir);
   }
@@ -238,6 +261,7 @@ export class AppendLog<T> {
     } finally {
       await handle.close();
     }
+    this.bytes += offset - this.size;
     this.size = offset;
     return positions;
   }

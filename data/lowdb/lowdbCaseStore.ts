@@ -13,6 +13,10 @@ const CASES_DIR = 'cases';
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 /** The index beside the log is saved after this many changes (and at close): a start replays at most these. */
 const SAVE_INDEX_AFTER = 2000;
+/** The log is compacted once it is this big and more than half of it is superseded versions. */
+const COMPACT_MIN_BYTES = 64 * 1024 * 1024;
+/** Cases copied at once while compacting: their appends share fsyncs, requests interleave between batches. */
+const COMPACT_BATCH = 500;
 
 /**
  * CaseStore over an append-only log under `<dataDir>/cases/` (`000001.jsonl`, ..., owner-only,
@@ -47,13 +51,18 @@ export class LowdbCaseStore implements CaseStore {
   /** Changes whose append has not yet reached the indexes (an index save waits for them). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private saving: Promise<void> | null = null;
+  /** Bytes of the cases' latest versions in the log: the rest of it is superseded. */
+  private liveBytes = 0;
+  private compaction: Promise<void> | null = null;
 
   private constructor(
     private readonly log: AppendLog<CaseRecord>,
     private readonly index: CaseIndexFile,
+    private readonly compactMinBytes: number,
   ) {}
 
-  static async open(dataDir: string): Promise<LowdbCaseStore> {
+  /** `compactMinBytes`: tests compact small logs. */
+  static async open(dataDir: string, { compactMinBytes = COMPACT_MIN_BYTES } = {}): Promise<LowdbCaseStore> {
     const dir = join(dataDir, CASES_DIR);
     const index = new CaseIndexFile(dir);
     const saved = await index.read();
@@ -63,7 +72,7 @@ export class LowdbCaseStore implements CaseStore {
     const log = await AppendLog.open<CaseRecord>(dir, { segmentBytes: SEGMENT_BYTES, fsync: true, skipTo }, (record, position) => {
       entries.set(record.caseNo, entryOf(record, position));
     });
-    const store = new LowdbCaseStore(log, index);
+    const store = new LowdbCaseStore(log, index, compactMinBytes);
     // A folder from before the log: its shard files' cases move into the log, once.
     const legacy = await readLegacyShards<CaseRecord>(dir);
     if (legacy.files.length && entries.size === 0) {
@@ -72,7 +81,10 @@ export class LowdbCaseStore implements CaseStore {
       records.forEach((record, i) => entries.set(record.caseNo, entryOf(record, positions[i])));
       await removeLegacyShards([...legacy.files, join(dir, 'sequence.json')]);
     }
-    for (const entry of entries.values()) store.addToIndex(entry, false);
+    for (const entry of entries.values()) {
+      store.addToIndex(entry, false);
+      store.liveBytes += entry.position.length + 1;
+    }
     store.ordered.sort((a, b) => newestFirst(b, a));
     for (const list of store.byStage.values()) list.sort(longestWaitingFirst);
     if (!skipTo || entries.size !== saved!.cases.length) await store.saveIndex();
@@ -120,6 +132,7 @@ export class LowdbCaseStore implements CaseStore {
     const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
     const created = this.tracked(async () => {
       const [position] = await this.log.append([record]);
+      this.liveBytes += position.length + 1;
       this.addToIndex(entryOf(record, position), true);
       this.changed();
       return record;
@@ -225,8 +238,36 @@ export class LowdbCaseStore implements CaseStore {
 
   /** Saves the index beside the log (shutdown: the next start replays nothing). */
   async close(): Promise<void> {
-    await this.saving;
+    await Promise.allSettled([this.saving, this.compaction]);
     await this.saveIndex();
+  }
+
+  /**
+   * Copies every case's latest version that lies before a new segment into it, saves the
+   * index, then deletes the older segments. Each copy runs in its case's queue, so a change
+   * made meanwhile is never followed by an older copy; until the old segments are deleted a
+   * start reads them and the copies after them (the last line of a case wins), so a stop at
+   * any point loses nothing. Runs in the background once more than half the log is superseded.
+   */
+  async compact(): Promise<void> {
+    const first = await this.log.startSegment();
+    for (;;) {
+      // Again until none is left: a case created while the new segment started may come late.
+      const old = [...this.byNo.values()].filter((entry) => entry.position.segment < first);
+      if (old.length === 0) break;
+      for (let i = 0; i < old.length; i += COMPACT_BATCH) {
+        await Promise.all(old.slice(i, i + COMPACT_BATCH).map((entry) => this.serialized(entry.caseNo, () => this.copyForward(entry, first))));
+      }
+    }
+    await this.saveIndex();
+    await this.log.removeSegmentsBefore(first);
+  }
+
+  private async copyForward(entry: CaseEntry, first: number): Promise<void> {
+    if (entry.position.segment >= first) return;
+    const [position] = await this.log.append([await this.read(entry)]);
+    this.liveBytes += position.length - entry.position.length;
+    entry.position = position;
   }
 
   /** Runs `task` after every earlier change of the same case has settled. */
@@ -249,17 +290,24 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   private async read(entry: CaseEntry): Promise<CaseRecord> {
-    const [record] = await this.log.read([entry.position]);
+    const [record] = await this.readAll([entry]);
     return record;
   }
 
   private async readAll(entries: CaseEntry[]): Promise<CaseRecord[]> {
-    return this.log.read(entries.map((e) => e.position));
+    try {
+      return await this.log.read(entries.map((e) => e.position));
+    } catch (err) {
+      // A compaction deleted the segment meanwhile: the entries point at the copies now.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      return this.log.read(entries.map((e) => e.position));
+    }
   }
 
   /** Appends `next` (same case number), then updates its entry and every index it is in. */
   private async replace(entry: CaseEntry, next: CaseRecord): Promise<void> {
     const [position] = await this.log.append([next]);
+    this.liveBytes += position.length - entry.position.length;
     const updated = entryOf(next, position);
     this.removeFromStage(entry);
     if (entry.userKey !== updated.userKey || entry.idKey !== updated.idKey) {
@@ -272,8 +320,14 @@ export class LowdbCaseStore implements CaseStore {
     this.changed();
   }
 
-  /** Counts a change; every few thousand, the index is saved in the background. */
+  /** Counts a change; every few thousand, the index is saved in the background; the log compacted when due. */
   private changed(): void {
+    const total = this.log.totalBytes;
+    if (!this.compaction && total >= this.compactMinBytes && total - this.liveBytes > this.liveBytes) {
+      this.compaction = this.compact()
+        .catch((err: Error) => console.error(`cases: compacting the log failed (${err.message}); its segments stay as they were`))
+        .finally(() => (this.compaction = null));
+    }
     if (++this.changesSinceSave < SAVE_INDEX_AFTER || this.saving) return;
     this.saving = this.saveIndex()
       .catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`))

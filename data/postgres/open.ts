@@ -14,6 +14,7 @@ import { PgHandoffStore } from './pgHandoffStore.js';
 import { PgRatingStore } from './pgRatingStore.js';
 import { PgSlotStore } from './pgSlotStore.js';
 import { PgStorage } from './pgStorage.js';
+import { PgWechatStore } from './pgWechatStore.js';
 
 /** Every PostgreSQL store over one database (and schema); the caller closes `db`. */
 export function pgStores<Draft>(db: PgDatabase) {
@@ -33,6 +34,7 @@ export function pgStores<Draft>(db: PgDatabase) {
     agents: new PgAgentStore(db),
     handoffs: new PgHandoffStore(db),
     ratings: new PgRatingStore(db),
+    wechat: new PgWechatStore(db),
   };
 }
 

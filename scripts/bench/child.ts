@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 export interface ServedChild {
   url: string;
   pid: number;
-  /** SIGTERM unless told otherwise (SIGKILL: a crash). */
-  stop(signal?: NodeJS.Signals): void;
+  /** SIGTERM unless told otherwise (SIGKILL: a crash); resolves once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
   rss(): Promise<number>;
 }
@@ -21,7 +21,12 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
       resolve({
         url: (m as { url: string }).url,
         pid: child.pid!,
-        stop: (signal) => child.kill(signal),
+        stop: (signal) =>
+          new Promise((exited) => {
+            if (child.exitCode !== null || child.signalCode !== null) return exited();
+            child.once('exit', () => exited());
+            child.kill(signal);
+          }),
         rss: () =>
           new Promise((answer) => {
             child.once('message', (r) => answer((r as { rss: number }).rss));

@@ -8,6 +8,8 @@ import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbDirectLineStore } from '../../data/lowdb/lowdbDirectLineStore.js';
 import { LowdbDraftStore } from '../../data/lowdb/lowdbDraftStore.js';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
+import { LogRecords } from '../../data/lowdb/logRecords.js';
+import { directLineLimits, type ConversationRecord } from '../../data/memory/memoryDirectLineStore.js';
 import type { OutboxRow } from '../../data/outbox.js';
 import { rowId } from '../../data/outboxRules.js';
 import { newCase, testIdNumber } from '../../test/fixtures/cases.js';
@@ -156,7 +158,9 @@ export async function generateScaleData(dataDir: string, count: number, end: Dat
   await storage.flush();
 
   // Direct Line: a conversation per 50 cases, 40 activities each, over the last two weeks.
-  const directLine = await LowdbDirectLineStore.open(dataDir);
+  // Its own records, so the background compaction its rewrites start can be awaited before the folder is used.
+  const transcripts = await LogRecords.open<ConversationRecord>(join(dataDir, 'directline'), { fsync: false });
+  const directLine = new LowdbDirectLineStore(transcripts, directLineLimits({}));
   const conversations = Math.ceil(count / 50);
   const PER = 40;
   for (let first = 0; first < conversations; first += 500) {
@@ -171,6 +175,8 @@ export async function generateScaleData(dataDir: string, count: number, end: Dat
       }),
     );
   }
+
+  await transcripts.settled();
 
   return {
     cases: count,

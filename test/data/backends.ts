@@ -39,6 +39,9 @@ import { MemoryFeedbackStore, MemoryUnansweredStore } from '../../data/memory/me
 import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
 import { MemorySlotStore } from '../../data/memory/memorySlotStore.js';
 import type { OutboxStore } from '../../data/outbox.js';
+import type { WechatStore } from '../../data/wechat.js';
+import { LowdbWechatStore } from '../../data/lowdb/lowdbWechatStore.js';
+import { MemoryWechatStore } from '../../data/memory/memoryWechatStore.js';
 import type { PgDatabase } from '../../data/postgres/db.js';
 import { openPgDatabase, pgStores } from '../../data/postgres/open.js';
 import { PgDirectLineStore } from '../../data/postgres/pgDirectLineStore.js';
@@ -72,6 +75,7 @@ export interface Backend {
   agents(dir: string): Promise<AgentStore>;
   handoffs(dir: string): Promise<HandoffStore>;
   ratings(dir: string): Promise<RatingStore>;
+  wechat(dir: string): Promise<WechatStore>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -102,6 +106,7 @@ export const memoryBackend: Backend = {
   agents: perPlace(() => new MemoryAgentStore()),
   handoffs: perPlace(() => new MemoryHandoffStore()),
   ratings: perPlace(() => new MemoryRatingStore()),
+  wechat: perPlace(() => new MemoryWechatStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -123,6 +128,7 @@ export const lowdbBackend: Backend = {
   agents: (dir) => LowdbAgentStore.open(dir),
   handoffs: (dir) => LowdbHandoffStore.open(dir),
   ratings: (dir) => LowdbRatingStore.open(dir),
+  wechat: (dir) => LowdbWechatStore.open(dir),
 };
 
 /** A fresh schema of the run's throwaway cluster: a place's schema, migrated once. */
@@ -162,6 +168,7 @@ export const postgresBackend: Backend = {
   agents: pgStore('agents'),
   handoffs: pgStore('handoffs'),
   ratings: pgStore('ratings'),
+  wechat: pgStore('wechat'),
 };
 
 /** Whether this machine can run the PostgreSQL suites (CI installs Debian's postgresql). */

@@ -138,6 +138,65 @@ describe('LowdbCaseStore files', () => {
     await LowdbCaseStore.importInto(dataDir, records).catch((err: Error) => (error = err));
     expect(error?.message).to.include('already');
   });
+  it('compact the log in the background once most of it is superseded versions, losing nothing', async () => {
+    const dataDir = tempDir();
+    const store = await LowdbCaseStore.open(dataDir, { compactMinBytes: 20_000 });
+    const created = await Promise.all(Array.from({ length: 12 }, () => store.create(newCase(), at)));
+    for (let round = 1; round <= 6; round++) {
+      await Promise.all(created.map((c) => store.update(c.caseNo, (r) => void (r.applicant.phone = `1390000000${round}`), { by: 'staff:t', action: `round-${round}` }, at)));
+    }
+    await store.close();
+    const dir = join(dataDir, 'cases');
+    const segments = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+    expect(segments).to.not.include('000001.jsonl');
+    const lines = segments.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    // Far fewer than the 84 versions written: about one per case, plus what came after the last compaction.
+    expect(lines.length).to.be.below(40);
+    const reopened = await LowdbCaseStore.open(dataDir);
+    for (const c of created) {
+      const record = await reopened.get(c.caseNo);
+      expect(record?.applicant.phone, c.caseNo).to.equal('13900000006');
+      expect(record?.audit.map((e) => e.action).slice(-6)).to.deep.equal([1, 2, 3, 4, 5, 6].map((r) => `round-${r}`));
+    }
+  });
+
+  it('lose nothing when stopped mid-compaction: copies cut short, old segments and index still there; a change made meanwhile wins', async () => {
+    const dataDir = tempDir();
+    const dir = join(dataDir, 'cases');
+    const store = await LowdbCaseStore.open(dataDir);
+    const created = await Promise.all(Array.from({ length: 10 }, () => store.create(newCase(), at)));
+    for (const c of created) await store.update(c.caseNo, (r) => void (r.applicant.phone = '13900000001'), { by: 'staff:t', action: 'before' }, at);
+    await store.close();
+    const before = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+    const running = await LowdbCaseStore.open(dataDir);
+    // Changes that race the copies: each must stay its case's latest version.
+    await Promise.all([
+      running.compact(),
+      ...created.slice(0, 5).map((c) => running.update(c.caseNo, (r) => void (r.applicant.phone = '13900000002'), { by: 'staff:t', action: 'during' }, at)),
+    ]);
+    for (const [i, c] of created.entries()) expect((await running.get(c.caseNo))?.applicant.phone, c.caseNo).to.equal(i < 5 ? '13900000002' : '13900000001');
+    const after = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+    expect(after).to.not.include('000001.jsonl');
+    const copies = after.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    // The stop: the old segment and index back in place, the new segment holding only half the copies.
+    for (const [name, bytes] of before) writeFileSync(join(dir, name), bytes, { mode: 0o600 });
+    for (const f of after) rmSync(join(dir, f));
+    writeFileSync(join(dir, after[0]), `${copies.slice(0, Math.ceil(copies.length / 2)).join('\n')}\n`, { mode: 0o600 });
+    const reopened = await LowdbCaseStore.open(dataDir);
+    for (const c of created) {
+      const record = await reopened.get(c.caseNo);
+      const half = copies.slice(0, Math.ceil(copies.length / 2)).map((l) => JSON.parse(l) as CaseRecord);
+      const expected = half.some((r) => r.caseNo === c.caseNo && r.applicant.phone === '13900000002') ? '13900000002' : '13900000001';
+      expect(record?.applicant.phone, c.caseNo).to.equal(expected);
+      expect(record?.audit.at(-1)?.action).to.equal(expected === '13900000002' ? 'during' : 'before');
+    }
+    // And after a full compaction the folder reads back the same.
+    await reopened.compact();
+    await reopened.close();
+    const third = await LowdbCaseStore.open(dataDir);
+    for (const c of created) expect((await third.get(c.caseNo))?.audit.length).to.equal((await reopened.get(c.caseNo))?.audit.length);
+  });
+
 });
 
 describe('case fixtures', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationAccount } from 'botbuilder';
 import { LowdbOutboxStore } from '../../data/lowdb/lowdbOutboxStore.js';
@@ -15,8 +15,23 @@ const note = (key: string): NewOutboxRow => ({
   text: `消息 ${key}`,
 });
 const archiveDir = (dataDir: string) => join(dataDir, 'outbox', 'archive');
-const pendingIds = (dataDir: string) =>
-  (JSON.parse(readFileSync(join(dataDir, 'outbox', 'pending.json'), 'utf8')) as { rows: OutboxRow[] }).rows.map((r) => r.id);
+const journalDir = (dataDir: string) => join(dataDir, 'outbox', 'pending');
+const pendingFile = (dataDir: string) => join(dataDir, 'outbox', 'pending.json');
+/** The pending rows a start reads: pending.json, then the journal segments after it (a row's last line wins). */
+function pendingOnDisk(dataDir: string): { ids: string[]; journalLines: number; fileRows: number } {
+  const file = existsSync(pendingFile(dataDir)) ? (JSON.parse(readFileSync(pendingFile(dataDir), 'utf8')) as { rows: OutboxRow[]; journalFrom?: number }) : { rows: [] };
+  const rows = new Map(file.rows.map((r) => [r.id, r]));
+  let journalLines = 0;
+  for (const name of readdirSync(journalDir(dataDir)).sort()) {
+    if (Number(name.slice(0, 6)) < (file.journalFrom ?? 0)) continue;
+    for (const line of readFileSync(join(journalDir(dataDir), name), 'utf8').split('\n').filter(Boolean)) {
+      const row = JSON.parse(line) as OutboxRow;
+      rows.set(row.id, row);
+      journalLines++;
+    }
+  }
+  return { ids: [...rows.keys()].sort(), journalLines, fileRows: file.rows.length };
+}
 
 async function rejects(promise: Promise<unknown>): Promise<void> {
   let error: unknown;
@@ -30,15 +45,17 @@ describe('LowdbOutboxStore files', () => {
     const store = await LowdbOutboxStore.open(dataDir);
     const [a] = await store.enqueue([note('a'), note('b')], AT);
     await store.markDelivered(a.id, AT);
-    for (const folder of [dataDir, join(dataDir, 'outbox'), archiveDir(dataDir)]) expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
-    expect(readdirSync(join(dataDir, 'outbox')).sort()).to.deep.equal(['archive', 'archive-index.json', 'pending.json']);
+    await store.close();
+    await (await LowdbOutboxStore.open(dataDir)).close();
+    for (const folder of [dataDir, join(dataDir, 'outbox'), archiveDir(dataDir), journalDir(dataDir)]) expect(statSync(folder).mode & 0o777, folder).to.equal(0o700);
+    expect(readdirSync(join(dataDir, 'outbox')).sort()).to.deep.equal(['archive', 'archive-index.bin', 'pending', 'pending.json']);
     expect(readdirSync(archiveDir(dataDir))).to.deep.equal(['000001.jsonl']);
-    for (const file of [join(dataDir, 'outbox', 'pending.json'), join(dataDir, 'outbox', 'archive-index.json'), join(archiveDir(dataDir), '000001.jsonl')]) {
+    for (const file of [pendingFile(dataDir), join(dataDir, 'outbox', 'archive-index.bin'), join(archiveDir(dataDir), '000001.jsonl')]) {
       expect(statSync(file).mode & 0o777, file).to.equal(0o600);
     }
   });
 
-  it('keep finished rows in the archive only: pending.json is what is still to send', async () => {
+  it('keep finished rows in the archive only; an enqueue appends its rows to the journal, never rewriting pending.json', async () => {
     const dataDir = tempDir();
     const store = await LowdbOutboxStore.open(dataDir);
     const [a, b, c] = await store.enqueue([note('a'), note('b'), note('c')], AT);
@@ -49,29 +66,83 @@ describe('LowdbOutboxStore files', () => {
       [a.id, 'delivered'],
       [b.id, 'dead'],
     ]);
-    // The next write of pending.json (here: an enqueue) leaves the finished rows out.
     const [d] = await store.enqueue([note('d')], AT);
-    expect(pendingIds(dataDir)).to.deep.equal([c.id, d.id]);
+    expect(existsSync(pendingFile(dataDir))).to.equal(false);
+    expect(pendingOnDisk(dataDir)).to.deep.equal({ ids: [a.id, b.id, c.id, d.id], journalLines: 4, fileRows: 0 });
+    // A start drops the finished rows and folds the journal into pending.json.
+    const reopened = await LowdbOutboxStore.open(dataDir);
+    expect((await reopened.due(AT, 10)).map((r) => r.id)).to.deep.equal([c.id, d.id]);
+    expect(pendingOnDisk(dataDir)).to.deep.equal({ ids: [c.id, d.id], journalLines: 0, fileRows: 2 });
   });
 
-  it('treat a row found in the archive as finished even if pending.json still lists it (a stop before the rewrite)', async () => {
+  it('treat a row found in the archive as finished even if the journal still lists it (a stop before folding it)', async () => {
     const dataDir = tempDir();
     const store = await LowdbOutboxStore.open(dataDir);
     const [a, b] = await store.enqueue([note('a'), note('b')], AT);
     await store.markDelivered(a.id, AT);
-    expect(pendingIds(dataDir)).to.deep.equal([a.id, b.id]);
+    expect(pendingOnDisk(dataDir).ids).to.deep.equal([a.id, b.id]);
     const reopened = await LowdbOutboxStore.open(dataDir);
     expect((await reopened.due(AT, 10)).map((r) => r.id)).to.deep.equal([b.id]);
-    expect(pendingIds(dataDir)).to.deep.equal([b.id]);
+    expect(pendingOnDisk(dataDir).ids).to.deep.equal([b.id]);
   });
 
-  it('rewrite pending.json after many deliveries, so it does not fill up with finished rows', async () => {
+  it('fold the journal into pending.json in the background once it holds a few hundred lines, removing the segments it covers', async () => {
+    const dataDir = tempDir();
+    const store = await LowdbOutboxStore.open(dataDir, { onError: (err) => { throw err; } });
+    const rows = await store.enqueue(Array.from({ length: 300 }, (_, i) => note(`k${i}`)), AT);
+    await Promise.all(rows.slice(0, 250).map((r) => store.markDelivered(r.id, AT)));
+    expect(existsSync(pendingFile(dataDir))).to.equal(false);
+    const later = await store.enqueue(Array.from({ length: 200 }, (_, i) => note(`m${i}`)), AT);
+    await store.markFailed(later[0].id, 'busy', AT, { retryAt: new Date(AT.getTime() + 60_000) });
+    await store.close();
+    // 500 lines: folded into the file (the 50 + 200 rows still pending), the first segment
+    // removed; the retry after it is the one line left in the journal.
+    const onDisk = pendingOnDisk(dataDir);
+    expect(onDisk).to.include({ journalLines: 1, fileRows: 250 });
+    expect(onDisk.ids).to.deep.equal([...rows.slice(250), ...later].map((r) => r.id).sort());
+    expect(readdirSync(journalDir(dataDir))).to.not.include('000001.jsonl');
+    const reopened = await LowdbOutboxStore.open(dataDir);
+    expect(await reopened.due(AT, 1000)).to.have.length(249);
+    expect((await reopened.list({ caseNo: undefined, limit: 1000 })).find((r) => r.id === later[0].id)?.attempts).to.equal(1);
+    expect(await reopened.enqueue([note('k3'), note('m3'), note('new')], AT)).to.have.length(1);
+  });
+
+  it('lose nothing when stopped mid-fold: before pending.json is replaced, and after it but before the old segments are removed', async () => {
     const dataDir = tempDir();
     const store = await LowdbOutboxStore.open(dataDir);
-    const rows = await store.enqueue(Array.from({ length: 600 }, (_, i) => note(`k${i}`)), AT);
-    await Promise.all(rows.slice(0, 550).map((r) => store.markDelivered(r.id, AT)));
-    expect(pendingIds(dataDir)).to.have.length.below(600);
-    expect(pendingIds(dataDir)).to.include.members(rows.slice(550).map((r) => r.id));
+    const [a, b] = await store.enqueue([note('a'), note('b')], AT);
+    await store.markFailed(a.id, 'busy', AT, { retryAt: new Date(AT.getTime() + 60_000) });
+    await store.close();
+    // A stop after the temp file was written, before the rename: the old state is read, whole.
+    writeFileSync(join(dataDir, 'outbox', '.pending.json.tmp'), JSON.stringify({ rows: [], journalFrom: 9 }), { mode: 0o600 });
+    const first = await LowdbOutboxStore.open(dataDir);
+    expect((await first.list({ status: 'pending' })).map((r) => [r.id, r.attempts])).to.deep.equal([[b.id, 0], [a.id, 1]]);
+    const [c] = await first.enqueue([note('c')], AT);
+    await first.close();
+    // A stop after the rename, before the covered segments were removed: a copy of such a segment
+    // (its rows now also in pending.json) is not read again, and new lines still are.
+    const folded = pendingOnDisk(dataDir);
+    const { journalFrom } = JSON.parse(readFileSync(pendingFile(dataDir), 'utf8')) as { journalFrom: number };
+    expect(journalFrom).to.be.greaterThan(1);
+    writeFileSync(join(journalDir(dataDir), '000001.jsonl'), `${JSON.stringify({ ...a, attempts: 0 })}\n`, { mode: 0o600 });
+    const second = await LowdbOutboxStore.open(dataDir);
+    expect((await second.list({ status: 'pending' })).map((r) => [r.id, r.attempts])).to.deep.equal([[c.id, 0], [b.id, 0], [a.id, 1]]);
+    const [d] = await second.enqueue([note('d')], AT);
+    expect(readdirSync(journalDir(dataDir)).every((name) => Number(name.slice(0, 6)) >= journalFrom)).to.equal(true);
+    const third = await LowdbOutboxStore.open(dataDir);
+    expect((await third.list({ status: 'pending' })).map((r) => r.id)).to.deep.equal([d.id, c.id, b.id, a.id]);
+    expect(folded.ids).to.deep.equal([a.id, b.id, c.id]);
+  });
+
+  it('write enqueues that arrive together in one journal append, each acknowledged once on disk', async () => {
+    const dataDir = tempDir();
+    const store = await LowdbOutboxStore.open(dataDir);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.enqueue([note(`n${i}`), note('shared')], AT)));
+    expect(results.flat().map((r) => r.dedupeKey).filter((k) => k === 'shared')).to.have.length(1);
+    expect(results.flat()).to.have.length(21);
+    expect(pendingOnDisk(dataDir).journalLines).to.equal(21);
+    const reopened = await LowdbOutboxStore.open(dataDir);
+    expect(await reopened.due(AT, 100)).to.have.length(21);
   });
 
   it('cut off a record torn by a crash mid-append, keeping the row pending', async () => {
@@ -109,12 +180,17 @@ describe('LowdbOutboxStore files', () => {
     const dataDir = tempDir();
     const store = await LowdbOutboxStore.open(dataDir);
     await store.enqueue([note('a')], AT);
-    // A directory where the temp file should go makes the write fail, even for root.
-    const blocker = join(dataDir, 'outbox', '.pending.json.tmp');
-    mkdirSync(blocker);
-    await rejects(store.enqueue([note('b')], AT));
+    // A file where the journal's folder should be makes the append fail, even for root.
+    const journal = journalDir(dataDir);
+    renameSync(journal, `${journal}.moved`);
+    writeFileSync(journal, '');
+    const failed = store.enqueue([note('b')], AT);
+    // Not offered while it is being written.
     expect((await store.due(AT, 10)).map((r) => r.dedupeKey)).to.deep.equal(['a']);
-    rmSync(blocker, { recursive: true });
+    await rejects(failed);
+    expect((await store.due(AT, 10)).map((r) => r.dedupeKey)).to.deep.equal(['a']);
+    rmSync(journal);
+    renameSync(`${journal}.moved`, journal);
     // The key was not taken by the failed enqueue.
     expect(await store.enqueue([note('b')], AT)).to.have.length(1);
     expect((await (await LowdbOutboxStore.open(dataDir)).due(AT, 10)).map((r) => r.dedupeKey)).to.deep.equal(['a', 'b']);
@@ -128,9 +204,13 @@ describe('LowdbOutboxStore files', () => {
     const blocker = join(archiveDir(dataDir), '000001.jsonl');
     mkdirSync(blocker);
     await rejects(store.markDelivered(a.id, AT));
-    mkdirSync(join(dataDir, 'outbox', '.pending.json.tmp'));
+    const journal = journalDir(dataDir);
+    renameSync(journal, `${journal}.moved`);
+    writeFileSync(journal, '');
     await rejects(store.markFailed(a.id, 'x', AT, { retryAt: new Date(AT.getTime() + 60_000) }));
     expect(await store.due(AT, 10)).to.deep.equal([a]);
+    rmSync(journal);
+    renameSync(`${journal}.moved`, journal);
     rmSync(blocker, { recursive: true });
     await store.markDelivered(a.id, AT);
     expect(await store.due(AT, 10)).to.deep.equal([]);
@@ -195,7 +275,8 @@ describe('LowdbOutboxStore files', () => {
     expect((await third.list({ status: 'delivered', limit: 1 })).map((r) => r.id)).to.deep.equal([b.id]);
     expect(await third.enqueue([note('a')], AT)).to.deep.equal([]);
     // Without a usable index every archived line is read again (here: the garbled one is refused).
-    writeFileSync(join(dataDir, 'outbox', 'archive-index.json'), '{"end":', { mode: 0o600 });
+    const index = join(dataDir, 'outbox', 'archive-index.bin');
+    writeFileSync(index, readFileSync(index).subarray(0, 20), { mode: 0o600 });
     let error: Error | undefined;
     await LowdbOutboxStore.open(dataDir).catch((err: Error) => (error = err));
     expect(error?.message).to.include('unreadable record at byte 0');
