@@ -443,6 +443,15 @@ const status = {
   /** An appraisal session in words, as staff read it out: "2026年12月1日 上午，<医院>". */
   session: (date: string, part: 'am' | 'pm', hospital?: string) =>
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
+  /**
+   * SMS templates as the provider approves them (SMS_TEMPLATES names their ids): {1}, {2}, ...
+   * are the parameters, never more than the masked name, the case number and a stage name.
+   */
+  sms: {
+    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情请在一次办查看，或致电12385。回复TD退订',
+    staff_new_case: '新的残疾人服务申请{1}（申请人{2}）已提交，请尽快预审。',
+    staff_deadline: '残疾人服务申请{1}（申请人{2}）在“{3}”环节快到办理时限了，请尽快处理。',
+  },
   prefixApplicant: (caseNo: string) => `您的申请（${caseNo}）：`,
   prefixFamily: (name: string, caseNo: string) => `${name}的申请（${caseNo}）：`,
   stageNames: {
