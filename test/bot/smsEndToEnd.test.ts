@@ -24,7 +24,7 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
   let base: string;
   let clock: FakeClock;
 
-  beforeEach(async () => {
+  before(async () => {
     clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
     const started = await startFakeSms(clock);
     fake = started.fake;
@@ -41,7 +41,11 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
     base = await app.listen();
   });
-  afterEach(async () => {
+  beforeEach(() => {
+    fake.sent.length = 0;
+    stub.received.length = 0;
+  });
+  after(async () => {
     await app.close();
     await fake.close();
     await stub.close();
@@ -53,7 +57,12 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
   };
   const act = (caseNo: string, action: string) => post(`/api/admin/cases/${caseNo}/actions`, { action, by: '预审员1' }, { authorization: `Bearer ${ADMIN}` });
   const chat = (id: string, serviceUrl = stub.url) => ({ channelId: 'test', serviceUrl, conversation: { id } as ConversationAccount, user: { id: `u-${id}`, name: '' }, bot: { id: 'bot', name: '' } });
-  const fileCase = ({ applicant, ...fields }: NewCaseOverrides) => app.stores.cases.create(newCase({ applicant: { name: '王建国', phone: '13912345678', ...applicant }, ...fields }), clock.now());
+  // Each test its own phone: the rate limit and TD are per phone.
+  let phone = '';
+  beforeEach(function () {
+    phone = `1391234${String(this.currentTest!.parent!.tests.indexOf(this.currentTest!)).padStart(4, '0')}`;
+  });
+  const fileCase = ({ applicant, ...fields }: NewCaseOverrides) => app.stores.cases.create(newCase({ applicant: { name: '王建国', phone, ...applicant }, ...fields }), clock.now());
 
   it('texts a window applicant when their case changes stage: the right template, parameters and a signature the fake verified', async () => {
     const record = await fileCase({ conversation: undefined, channel: 'window', submittedBy: { role: 'self', userKey: 'window:1' } });
@@ -61,10 +70,10 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     const tick = await app.notifier.tick();
     expect(tick).to.include({ delivered: 1, dead: 0 });
     expect(fake.refused).to.deep.equal([]);
-    expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.deep.equal([['+8613912345678', '2001001', ['王*国', record.caseNo, '残联预审中']]]);
+    expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.deep.equal([[`+86${phone}`, '2001001', ['王*国', record.caseNo, '残联预审中']]]);
     expect(fake.sent[0].text).to.include('回复TD退订').and.not.include('王建国');
     // The provider's receipt is recorded once, however often it is posted.
-    const receipt = [{ user_receive_time: '2026-11-20 10:00:05', nationcode: '86', mobile: '13912345678', report_status: 'SUCCESS', errmsg: 'DELIVRD', description: '用户短信送达成功', sid: fake.sent[0].serialNo }];
+    const receipt = [{ user_receive_time: '2026-11-20 10:00:05', nationcode: '86', mobile: phone, report_status: 'SUCCESS', errmsg: 'DELIVRD', description: '用户短信送达成功', sid: fake.sent[0].serialNo }];
     expect(await post(`/api/sms/tencent/receipts?token=${CALLBACK}`, receipt)).to.deep.equal({ status: 200, body: { result: 0, errmsg: 'OK' } });
     expect((await post(`/api/sms/tencent/receipts?token=${CALLBACK}`, receipt)).status).to.equal(200);
     expect((await post('/api/sms/tencent/receipts?token=wrong', receipt)).status).to.equal(401);
@@ -86,12 +95,12 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     const record = await fileCase({ conversation: chat('c-gone', '') });
     await act(record.caseNo, 'start_review');
     expect(await app.notifier.tick()).to.include({ delivered: 1, dead: 0 });
-    expect(fake.sent.map((s) => [s.phone, s.params[1]])).to.deep.equal([['+8613912345678', record.caseNo]]);
+    expect(fake.sent.map((s) => [s.phone, s.params[1]])).to.deep.equal([[`+86${phone}`, record.caseNo]]);
   });
 
   it('stops every SMS to a phone that replied TD', async () => {
     const record = await fileCase({ conversation: undefined, channel: 'window' });
-    expect(await post(`/api/sms/tencent/replies?token=${CALLBACK}`, { extend: '', mobile: '13912345678', nationcode: '86', sign: CREDENTIALS.signName, text: 'TD', time: 1763604000 })).to.deep.equal({
+    expect(await post(`/api/sms/tencent/replies?token=${CALLBACK}`, { extend: '', mobile: phone, nationcode: '86', sign: CREDENTIALS.signName, text: 'TD', time: 1763604000 })).to.deep.equal({
       status: 200,
       body: { result: 0, errmsg: 'OK' },
     });
