@@ -133,7 +133,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const dialog = new MainDialog(
     answers,
     region.hotlines,
-    { drafts, cases, useCases, region, clock },
+    { drafts, cases, useCases, region, clock, sms: config.sms.on },
     { slots, cases, useCases, region, clock },
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
