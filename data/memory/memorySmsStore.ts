@@ -6,19 +6,24 @@ import { validTime } from '../validation.js';
 export type SmsRecord = { optedOutAt: string } | SendCounter | SmsMessage;
 
 /**
- * SmsStore over records where a backend keeps them. Each call reads and changes the records
- * with no await in between, so a rate decision is atomic within the process.
+ * SmsStore over records where a backend keeps them: opt-outs in `optOuts` (lowdb: fsynced, a
+ * TD must outlive a power cut), send counts and messages in `records` (written on every send;
+ * a count lost to a power cut lets at most one more SMS through). Each call reads and changes
+ * the records with no await in between, so a rate decision is atomic within the process.
  */
 export class MemorySmsStore implements SmsStore {
-  constructor(private readonly records: KeyedRecords<SmsRecord> = new MapRecords()) {}
+  constructor(
+    private readonly records: KeyedRecords<SmsRecord> = new MapRecords(),
+    private readonly optOuts: KeyedRecords<SmsRecord> = records,
+  ) {}
 
   async optOut(phone: string, at: Date): Promise<void> {
     validTime(at, 'optOut');
-    await this.records.put([[`optout:${checkedPhone(phone)}`, { optedOutAt: at.toISOString() }]]);
+    await this.optOuts.put([[`optout:${checkedPhone(phone)}`, { optedOutAt: at.toISOString() }]]);
   }
 
   async isOptedOut(phone: string): Promise<boolean> {
-    return this.records.get(`optout:${phone}`) !== undefined;
+    return this.optOuts.get(`optout:${phone}`) !== undefined;
   }
 
   async takeSend(phone: string, at: Date, limits: SmsRateLimits): Promise<RateDecision> {
