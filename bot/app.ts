@@ -17,6 +17,7 @@ import { registerOutboxAdmin } from './routes/outbox.js';
 import { Notifier, parseQuietHours } from './notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
+import { keptSigningKey } from './channels/directLineTokens.js';
 import { registerWebChat } from './web/webChat.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
@@ -113,7 +114,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     deliverNow: (rows) => notifier?.deliverNow(rows),
     afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region.desk);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
@@ -187,10 +188,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
   registerSmsCallbacks(server, { store: stores.sms, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
+  // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
+  const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
     secret: config.directLineSecret,
+    keptKey,
     connectorSecret,
     store: stores.directLine,
     clock,
@@ -200,7 +204,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     lockout,
     uploadMaxBytes: config.uploadMaxBytes,
   });
-  const tokens = { secret: config.directLineSecret, clock, store: stores.directLine };
+  const tokens = { secret: config.directLineSecret, keptKey, clock, store: stores.directLine };
   registerWebChat(server, {
     issueToken: (userId) => issueToken(tokens, userId ? { id: userId } : undefined),
     resumeToken: (userId, conversationId) => resumeToken(tokens, { id: userId }, conversationId, config.webchatResumeDays * DAY_MS),

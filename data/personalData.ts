@@ -9,6 +9,8 @@ const NUMBER_RUN = /(?<![0-9A-Za-z])[+＋]?[(（]?\d(?:[\s\-–—－.·()（）
 const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/i;
 /** The last 6 characters of an ID number, typed on their own. */
 const ID_TAIL = /^\d{5}[\dXx]$/;
+/** How many digits make a number personal when its kind is unknown. */
+const PERSONAL_DIGITS = 7;
 
 type NumberKind = 'idNumber' | 'mobile' | 'landline';
 
@@ -32,31 +34,36 @@ function masked(kind: NumberKind, digits: string): string {
 /** Full-width digits and X, Y, C folded to ASCII, so "１３８…" is read as a number too; the rest of the text is kept. */
 const fold = (text: string) => text.replace(/[０-９ＸｘＹｙＣｃ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-function maskRun(run: string): string {
+/** The digits of numbers everyone may see (a hospital's, a hotline's), which masking leaves alone. */
+export const publicNumbers = (phones: string[]): ReadonlySet<string> => new Set(phones.map(digitsOf));
+
+function maskRun(run: string, keep?: ReadonlySet<string>): string {
   const digits = digitsOf(run);
+  if (keep?.has(digits)) return run;
   const kind = kindOf(digits);
   if (kind) return masked(kind, digits);
   // Two numbers side by side ("13812345678 0571-87654321") read as one run: each on its own.
   const parts = run.split(/(\s+)/);
-  return parts.length > 1 ? parts.map((p) => (/\d/.test(p) ? maskRun(p) : p)).join('') : run;
+  return parts.length > 1 ? parts.map((p) => (/\d/.test(p) ? maskRun(p, keep) : p)).join('') : run;
 }
 
-/** Masks ID numbers and phone numbers wherever they appear in free text, however they are spaced. */
-export function maskText(text: string): string {
-  return fold(text).replace(NUMBER_RUN, maskRun);
+/** Masks ID numbers and phone numbers wherever they appear in free text, however they are spaced; `keep` are public ones. */
+export function maskText(text: string, keep?: ReadonlySet<string>): string {
+  return fold(text).replace(NUMBER_RUN, (run) => maskRun(run, keep));
 }
 
 /**
  * Whether a message holds personal data rather than a question: an ID number or a phone in any
  * spelling, a case number, or the 6-character ID tail of a family check typed at the wrong
- * moment. Such a message is never kept as a question for curators.
+ * moment, or any other number of 7 digits or more. Such a message is never kept as a question for curators.
  */
 export function looksPersonal(text: string): boolean {
   const folded = fold(text);
   if (CASE_NUMBER.test(folded)) return true;
   if (ID_TAIL.test(folded.replace(/[\s\-–—－.。]/g, ''))) return true;
   if (maskText(folded) !== folded) return true;
-  return (folded.match(NUMBER_RUN) ?? []).some((run) => /^\d{5}X$/i.test(digitsOf(run)));
+  // A long number that is no known kind is still someone's (a phone typed short or wrong, an account): 7 digits or more.
+  return (folded.match(NUMBER_RUN) ?? []).some((run) => /^\d{5}X$/i.test(digitsOf(run)) || digitsOf(run).replace(/x/i, '').length >= PERSONAL_DIGITS);
 }
 
 /** A question as curators may keep it (unanswered questions, ratings): none when it holds personal data. */

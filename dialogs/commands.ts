@@ -12,6 +12,7 @@ const commandWords = new Map<string, Command>(
 /** How long a request for a person may be; a longer text is a question that mentions one. */
 const PERSON_REQUEST_MAX = 16;
 const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
+const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
 
 /**
  * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
@@ -21,5 +22,5 @@ export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
-  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) ? 'human' : undefined;
+  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) && !noPersonPhrases.test(said) ? 'human' : undefined;
 }

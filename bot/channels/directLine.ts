@@ -36,6 +36,8 @@ export interface DirectLineDeps {
   bot: ActivityHandler;
   /** DIRECTLINE_SECRET: the server-side credential for `tokens/generate` and for any conversation. */
   secret?: string;
+  /** The key tokens are signed with when no secret is configured (`keptSigningKey`). */
+  keptKey?: Buffer;
   /**
    * What the bot presents on the Connector API (`ChannelCredential.secret` of its adapter):
    * generated at start-up, known to this process only, so nothing outside can post as the bot.
@@ -82,7 +84,7 @@ const attachmentUrlOf = (serviceUrl: string, conversationId: string, attachmentI
 /** True for a URL under the channel's attachments at `serviceUrl` (whoever's conversation it names). */
 export const isDirectLineAttachmentUrl = (url: URL, serviceUrl: string) => url.href.startsWith(`${serviceUrl}/v3/attachments/`);
 
-type TokenDeps = Pick<DirectLineDeps, 'secret' | 'clock' | 'tokenTtlSeconds'>;
+type TokenDeps = Pick<DirectLineDeps, 'secret' | 'keptKey' | 'clock' | 'tokenTtlSeconds'>;
 
 /** A fresh Connector API secret for `DirectLineDeps.connectorSecret` and the adapter's `ChannelCredential`. */
 export const newConnectorSecret = () => randomBytes(32).toString('base64url');
@@ -143,7 +145,7 @@ function mint(deps: TokenDeps, conversationId: string, user?: DirectLineUser, sc
     iat,
     exp: iat + ttl,
   };
-  return { conversationId, token: signToken(signingKey(deps.secret), claims), expires_in: ttl };
+  return { conversationId, token: signToken(signingKey(deps.secret, deps.keptKey), claims), expires_in: ttl };
 }
 
 /**
@@ -229,7 +231,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   const { adapter, bot, store, clock, logger } = deps;
   const lockout = deps.lockout ?? new CredentialLockout(clock);
   shapeRouterErrors(server);
-  const key = signingKey(deps.secret);
+  const key = signingKey(deps.secret, deps.keptKey);
   const feed = new ConversationFeed();
   const uploads = new DirectLineUploads(clock);
   const uploadMaxBytes = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes;
@@ -256,6 +258,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     if (check.ok && check.claims.scope === 'stream') throw new DirectLineError(401, '这个 token 只能用于连接 streamUrl');
     if (check.ok) return { kind: 'token', claims: check.claims };
     if (check.reason === 'expired') throw new DirectLineError(403, 'token 已过期，请重新获取', 'TokenExpired');
+    // 403, as for an expired one: the official client then asks its page for a new token (a 401 it retries for ever).
+    if (check.reason === 'unsigned') throw new DirectLineError(403, 'token 已失效，请重新获取', 'BadArgument');
     if (guess) lockout.fail(SECRET_HOLDER, source);
     throw new DirectLineError(401, 'secret 或 token 无效');
   }

@@ -1,4 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** What a Direct Line token grants: one conversation, as one user when `user` is set, until `exp`. */
 export interface TokenClaims {
@@ -12,7 +14,8 @@ export interface TokenClaims {
   exp: number;
 }
 
-export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
+/** `unsigned`: our token's shape, but not signed with this key (the key or the secret changed, or a forgery). */
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'unsigned' | 'expired' };
 
 const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
@@ -20,16 +23,42 @@ const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64u
 // ever trusted (the classic JWT "none"/algorithm-confusion hole).
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
-// Without a configured secret, tokens are signed with a key that dies with the process: a
-// restart only makes clients fetch a new token, which the web page does anyway.
+// Without a secret or a kept key (a memory store keeps nothing either), a key that dies with the process.
 const processKey = randomBytes(32);
+
+/** Where the data folder keeps the signing key used when no secret is configured. */
+export const KEPT_KEY_FILE = 'directline-signing.key';
+
+/**
+ * Without a configured secret, the key tokens are signed with: random, made on the first start
+ * and kept in the data folder (owner-only), so a restart leaves open pages' tokens good.
+ */
+export function keptSigningKey(dataDir: string): Buffer {
+  const path = join(dataDir, KEPT_KEY_FILE);
+  const read = () => Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
+  try {
+    return read();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const key = randomBytes(32);
+  try {
+    writeFileSync(path, key.toString('base64url'), { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (err) {
+    // Another process made it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return read();
+    throw err;
+  }
+}
 
 /**
  * The key tokens are signed with: derived from the Direct Line secret (so tokens survive a
- * restart) but not the secret itself, which stays a bearer credential of its own.
+ * restart and are the same on every instance) but not the secret itself, which stays a bearer
+ * credential of its own; without a secret, the kept key.
  */
-export function signingKey(secret: string | undefined): Buffer {
-  return secret ? createHmac('sha256', secret).update('onevisit directline token signing key').digest() : processKey;
+export function signingKey(secret: string | undefined, kept: Buffer = processKey): Buffer {
+  return secret ? createHmac('sha256', secret).update('onevisit directline token signing key').digest() : kept;
 }
 
 const sign = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest();
@@ -48,7 +77,7 @@ export function verifyToken(key: Buffer, token: string, now: Date): TokenCheck {
   if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'invalid' };
   const given = Buffer.from(parts[2], 'base64url');
   const expected = sign(key, `${parts[0]}.${parts[1]}`);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'unsigned' };
   let claims: TokenClaims;
   try {
     claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;

@@ -1,7 +1,8 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
 import { normalizePhone } from '../../data/idNumber.js';
-import { maskText } from '../../data/personalData.js';
+import { maskText, publicNumbers } from '../../data/personalData.js';
+import type { Region } from '../../data/region.js';
 import type { Handoffs } from '../../cases/handoffs.js';
 import type { Ratings } from '../../cases/ratings.js';
 import { RATING_LEVELS, isPoor, levelOfPoints, type Rating, type RatingLevel } from '../../data/ratings.js';
@@ -47,7 +48,8 @@ export function readRating(input: string): { level: RatingLevel; comment?: strin
     said = said.slice(named[0].length);
   }
   if (!level) return undefined;
-  const comment = said.replace(PUNCTUATION, '').trim();
+  // "给4分吧": a closing particle is no comment.
+  const comment = said.replace(PUNCTUATION, '').replace(/^[吧啊呀了哈嘛呗哦噢呢嗯]+[\s.。!！~～]*$/, '').trim();
   return { level, ...(comment ? { comment } : {}) };
 }
 
@@ -68,8 +70,18 @@ export interface HandoffRequester {
 
 export const conversationKeyOf = (context: TurnContext) => `${context.activity.channelId}:${context.activity.conversation?.id ?? ''}`;
 
-const folded = (input: string) => normalizeText(input).replace(/[\s，。！!,.]/g, '');
-const saysOneOf = (input: string, words: readonly string[]) => words.some((w) => folded(w) === folded(input));
+const folded = (input: string) => normalizeText(input).replace(/[\s，。！!,.~～]/g, '');
+/** How long a message read by its phrases may be; a longer one is a question or a comment that mentions them. */
+const PHRASE_MESSAGE_MAX = 14;
+const phrases = (patterns: readonly string[]) => new RegExp(patterns.join('|'));
+const LEAVE = phrases(h.leavePhrases);
+const TO_BOT = phrases(h.botPhrases);
+const CALLBACK = phrases(h.callbackPhrases);
+const WAIT = phrases(h.waitPhrases);
+const says = (input: string, pattern: RegExp) => {
+  const said = folded(input);
+  return said.length <= PHRASE_MESSAGE_MAX && pattern.test(said);
+};
 
 /** A phone number in the message ("我的电话 139 1234 5678"), normalized, or undefined. */
 export function phoneIn(input: string): string | undefined {
@@ -97,8 +109,15 @@ export class HandoffGate implements HandoffRequester {
     private readonly recent: StatePropertyAccessor<HandoffMessage[]>,
     private readonly ratings: Ratings,
     private readonly clock: Clock,
-    private readonly desk: { hours: string; followUpDays: number },
-  ) {}
+    region: Region,
+  ) {
+    this.desk = region.desk;
+    // The bot's own words name hospitals and hotlines: the agent sees those numbers as they are.
+    this.publicNumbers = publicNumbers([region.federation.phone, region.hotlines.government, region.hotlines.federation, ...region.hospitals.map((x) => x.phone)]);
+  }
+
+  private readonly desk: { hours: string; followUpDays: number };
+  private readonly publicNumbers: ReadonlySet<string>;
 
   /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
   async intercept(context: TurnContext): Promise<boolean> {
@@ -114,22 +133,22 @@ export class HandoffGate implements HandoffRequester {
     const human = recognizeCommand(input) === 'human';
     switch (open.status) {
       case 'active':
-        if (open.quietToldAt && saysOneOf(input, h.botWords)) {
+        if (open.quietToldAt && says(input, TO_BOT)) {
           await this.handoffs.backToBot(open.id);
           return this.reply(context, 'handoff-back-to-bot', h.backToBot);
         }
-        if (open.quietToldAt && saysOneOf(input, h.callbackWords)) {
+        if (open.quietToldAt && says(input, CALLBACK)) {
           const outcome = await this.handoffs.toCallback(open.id);
           const phone = outcome?.kind === 'callback' ? outcome.phone : undefined;
           return this.reply(context, 'handoff-callback', phone ? h.callbackBooked(maskText(phone)) : h.askPhone);
         }
-        if (open.quietToldAt && saysOneOf(input, h.waitWords)) return this.reply(context, 'handoff-wait', h.stillWaiting);
+        if (open.quietToldAt && says(input, WAIT)) return this.reply(context, 'handoff-wait', h.stillWaiting);
         // The agent has the conversation: the bot stays silent, the agent sees the message.
         await this.handoffs.fromPerson(open.id, input);
         setTurnOutcome(context, { outcome: 'handoff-relayed' });
         return true;
       case 'queued':
-        if (saysOneOf(input, h.leaveWords)) {
+        if (says(input, LEAVE)) {
           await this.handoffs.leave(open.id);
           return this.reply(context, 'handoff-left', h.left);
         }
@@ -146,7 +165,7 @@ export class HandoffGate implements HandoffRequester {
           await this.handoffs.givePhone(open.id, phone);
           return this.reply(context, 'handoff-callback-booked', h.callbackBooked(maskText(phone)));
         }
-        if (saysOneOf(input, h.leaveWords)) {
+        if (says(input, LEAVE)) {
           await this.handoffs.leave(open.id);
           return this.reply(context, 'handoff-left', h.left);
         }
@@ -202,7 +221,8 @@ export class HandoffGate implements HandoffRequester {
     }
     if (rating.status === 'asked') return false;
     // Asked for a comment: 不用了 declines; 转人工 goes on to the hand-off; anything else is the comment.
-    const declined = saysOneOf(input, h.leaveWords);
+    // Only a bare "no" declines: a comment may well mention 不用了 or 算了.
+    const declined = r.noComment.some((w) => folded(w) === folded(input));
     const human = recognizeCommand(input) === 'human';
     const done = await this.ratings.comment(rating.id, declined || human ? undefined : input, declined || human ? undefined : phoneIn(input));
     if (human || !done) return false;
@@ -218,7 +238,7 @@ export class HandoffGate implements HandoffRequester {
   /** Keeps what the bot says this turn: in the recent messages, and on the queued hand-off. */
   private watch(context: TurnContext, queuedId?: string): void {
     context.onSendActivities(async (ctx, activities, next) => {
-      const said = activities.filter((a) => a.type === 'message' && a.text).map((a) => maskText(a.text!));
+      const said = activities.filter((a) => a.type === 'message' && a.text).map((a) => maskText(a.text!, this.publicNumbers));
       const at = this.clock.now().toISOString();
       await this.remember(ctx, said.map((t) => ({ at, from: 'bot' as const, text: t })));
       if (queuedId) await this.handoffs.fromBot(queuedId, said);

@@ -272,10 +272,11 @@ const handoff = {
   quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
   stillWaiting: '好的，请再稍等一下。',
   backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
-  leaveWords: ['不用了', '不排了', '不等了', '取消排队', '不要人工了', '不转人工了'],
-  botWords: ['问机器人', '机器人', '问助手'],
-  callbackWords: ['回电', '回电话', '给我回电话', '打电话给我'],
-  waitWords: ['接着等', '继续等', '等'],
+  /** Phrases (patterns) a short message is read by, wherever they stand in it ("算了不等了", "那还是让他打电话给俺吧"). */
+  leavePhrases: ['不用了', '不用人工', '不要人工', '不找人工', '不转人工', '不排了', '不排队了', '不等了', '不用等', '取消排队', '算了'],
+  botPhrases: ['机器人', '问助手', '先问你'],
+  callbackPhrases: ['回电', '回个电话', '打电话给(我|俺)', '给(我|俺)打电话', '打给(我|俺)', '电话联系'],
+  waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
   callbackAnswer: '待回电（在线转人工时人工客服不在线）',
   stuck: '好像还是不太顺利，我帮您转人工客服。',
@@ -299,6 +300,8 @@ const rating = {
     不满意: ['不太满意', '差评'],
     非常不满意: ['很不满意', '特别不满意', '十分不满意', '很差', '太差', '特别差'],
   } as Record<string, string[]>,
+  /** A bare answer that declines the comment. */
+  noComment: ['不用了', '不用', '不说了', '没有', '没了', '算了', '没什么', '没啥'],
   /** Said before a corrected level, while the comment is asked for ("不是，我是说满意"). */
   correctionWords: ['不是', '不对', '说错了', '搞错了', '点错了', '打错了', '我是说', '我说的是', '应该是', '改成', '改为'],
   thanksPoor: (days: number) => `谢谢，已经记下了。工作人员会在${days}个工作日内回访您。`,
@@ -547,6 +550,7 @@ const web = {
     `您在这里说的话和填写的个人信息，只用于解答问题和办理您的申请。这台手机或电脑会记住这次对话${days}天：关掉页面再打开，聊天记录还在，没填完的申请接着填。聊天记录在最后一次对话${days}天后删除。不要在聊天里发银行卡密码、验证码。用公用电脑的，用完请点上面的“清除记录”，这台电脑就不再记得您和这次对话。`,
   chatLabel: '和在线助手对话',
   connecting: '正在连接在线助手，请稍候……',
+  reconnecting: '连接断开了，正在重新连接……',
   unavailable: (h: Hotlines) => `暂时连不上在线助手，请稍后刷新页面再试，或者拨打${h.government}政务服务热线、${h.federation}残联热线。`,
   noScript: (h: Hotlines) => `在线助手需要浏览器开启 JavaScript 才能使用。也可以拨打${h.government}政务服务热线、${h.federation}残联热线。`,
 };
@@ -571,7 +575,9 @@ export const zhCN = {
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   /** Words that make a short message a request for a person, wherever they stand (regular expressions). */
   commandPhrases: {
-    human: ['真人', '人工客服', '人工服务', '转人工', '找人工', '要人工', '接人工', '找个人(说|聊|问|来)', '[跟和同]人(说|聊|讲)', '叫个人', '换个人', '找工作人员', '接工作人员'],
+    human: ['真人', '活人', '有人吗', '人工客服', '人工服务', '转人工', '找人工', '要人工', '接人工', '找个人(说|聊|问|来)', '[跟和同]人(说|聊|讲)', '叫个人', '换个人', '找工作人员', '接工作人员', '(叫|找|让)(你们)?(领导|负责人|管事的)'],
+    /** Not wanting a person ("我不要人工了") is no request for one. */
+    notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

@@ -308,7 +308,7 @@ describe('Direct Line channel', () => {
       expect((await call(`${h.dl}/conversations`, { headers: auth(refreshed.body.token) })).status).to.equal(201);
     });
 
-    it('are bound to their conversation: 403 elsewhere; a forged or expired one gets 401/403', async () => {
+    it('are bound to their conversation: 403 elsewhere; a malformed one gets 401, a forged, expired or other key\'s one 403', async () => {
       const mine = await generate(h, { user: { id: 'dl_dave' } });
       const other = await generate(h);
       await call(`${h.dl}/conversations`, { headers: auth(mine.token) });
@@ -333,11 +333,14 @@ describe('Direct Line channel', () => {
 
       const [head, payload, signature] = mine.token.split('.');
       const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), conv: other.conversationId })).toString('base64url');
-      expect((await activities(`${head}.${forgedPayload}.${signature}`)).status).to.equal(401);
+      // A token not signed by this server's key gets 403, so the official client fetches a new one.
+      const forged = await activities(`${head}.${forgedPayload}.${signature}`);
+      expect(forged.status).to.equal(403);
+      expect(forged.body.error.code).to.equal('BadArgument');
       const noneAlg = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
       expect((await activities(`${noneAlg}.${payload}.`, mine.conversationId)).status).to.equal(401);
       expect((await activities('not-a-token')).status).to.equal(401);
-      expect((await activities(issueToken({ secret: 'another secret', clock: h.clock }).token)).status).to.equal(401);
+      expect((await activities(issueToken({ secret: 'another secret', clock: h.clock }).token)).status).to.equal(403);
 
       h.clock.advance(DEFAULT_TOKEN_TTL_SECONDS * 1000);
       const expired = await activities(mine.token, mine.conversationId);

@@ -133,6 +133,13 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     const waiting = agent.locator('#followups > li').first();
     await waiting.waitFor(WAIT);
     expect(await waiting.innerText()).to.include('139****5678').and.include(h.reasonNames.asked);
+    // A 回访 made meanwhile (a poor rating) shows up without 刷新.
+    await running.app.stores.calls.record(
+      { callerPhone: '', category: '投诉', question: '好差评：不满意（测试）', answer: '待回访', followUpNeeded: true, agent: 'bot' },
+      new Date(),
+    );
+    await agent.clock.fastForward('00:31');
+    await agent.locator('#followups > li').filter({ hasText: '好差评：不满意（测试）' }).waitFor(WAIT);
     expect(problems).to.deep.equal([]);
   });
 });

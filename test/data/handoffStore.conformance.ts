@@ -51,9 +51,12 @@ export function handoffStoreConformance(name: string, open: (dir: string) => Pro
           h.status = 'active';
           h.agent = agent;
         });
-      const [x, y] = await Promise.all([take('1001'), take('1002')]);
-      expect([x?.agent, y?.agent]).to.deep.equal(['1001', undefined]);
-      expect((await store.get(handoff.id))!.agent).to.equal('1001');
+      // Which one wins is up to the backend (two connections race on a database); exactly one does.
+      const results = await Promise.all([take('1001'), take('1002')]);
+      const winners = results.filter((r) => r !== undefined);
+      expect(winners).to.have.length(1);
+      expect(['1001', '1002']).to.include(winners[0]!.agent);
+      expect((await store.get(handoff.id))!.agent).to.equal(winners[0]!.agent);
       expect(await store.update('HO99999999', () => undefined)).to.equal(undefined);
       if (decidesAtOnce) {
         // The decision is known before the write: a reply is sent while its transcript is written.

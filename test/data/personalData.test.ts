@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createLogger } from '../../bot/logger.js';
-import { looksPersonal, maskName, maskText } from '../../data/personalData.js';
+import { looksPersonal, maskName, maskText, publicNumbers } from '../../data/personalData.js';
 
 /** How people type an ID number (110101199003074514 / 11010119900307451X) and phones. */
 const SPELLINGS: [typed: string, masked: string][] = [
@@ -33,14 +33,20 @@ describe('personal data', () => {
     }
   });
 
-  it('tells personal data from a question: IDs, phones, case numbers and a bare ID tail', () => {
+  it('tells personal data from a question: IDs, phones, case numbers, a bare ID tail and any long number', () => {
     for (const [typed] of SPELLINGS) expect(looksPersonal(typed), typed).to.equal(true);
-    for (const typed of ['123456', '45141X', '4514 1x', '12345Ｘ', '后六位是45141X', 'YC202611200001', 'yc 2026 1120 0001', '我的案件号是YC202611200001']) {
+    for (const typed of ['123456', '45141X', '4514 1x', '12345Ｘ', '后六位是45141X', 'YC202611200001', 'yc 2026 1120 0001', '我的案件号是YC202611200001', '1381234', '11111111111', '138 1234 567', '卡号6222 0212 3456']) {
       expect(looksPersonal(typed), typed).to.equal(true);
     }
-    for (const question of ['残疾证怎么办', '补贴每月100元吗', '一级和二级有什么区别', '2026年的政策', '60岁以上能办吗', '12345热线']) {
+    for (const question of ['残疾证怎么办', '补贴每月100元吗', '一级和二级有什么区别', '2026年的政策', '60岁以上能办吗', '12345热线', '补贴一共发了120000元吗']) {
       expect(looksPersonal(question), question).to.equal(false);
     }
+  });
+
+  it('leaves the public numbers it is given alone (a hospital’s, a hotline’s), masking the rest', () => {
+    const keep = publicNumbers(['0000-1234567', '12385']);
+    expect(maskText('请打医院电话 0000-1234567，您的电话 0571-87654321', keep)).to.equal('请打医院电话 0000-1234567，您的电话 0571****4321');
+    expect(maskText('请打医院电话 0000-1234567')).to.not.include('1234567');
   });
 
   it('masks names keeping the ends', () => {

@@ -49,6 +49,28 @@ describe('Hand-off to the desk (dialogs)', () => {
     expect((await y.say('有人工吗')).text).to.equal(h.closedAskPhone(y.region.desk.hours));
   });
 
+  it('reads how people ask for a person, and not wanting one (我不要人工了) as no request', () => {
+    for (const said of ['有没有活人啊', '叫你们领导来', '喂 有人吗', '让管事的来']) expect(recognizeCommand(said), said).to.equal('human');
+    for (const said of ['我不要人工了', '不用人工', '不找客服了']) expect(recognizeCommand(said), said).to.equal(undefined);
+  });
+
+  it('leaves the queue however it is said (算了不等了, 我不要人工了), and a call-back by its phrase when the agent is quiet', async () => {
+    for (const said of ['算了不等了', '我不要人工了', '不排队了，谢谢']) {
+      const x = await dialogHarness();
+      await x.say('转人工');
+      expect((await x.say(said)).text, said).to.equal(h.left);
+      expect(await x.handoffStore.list({ status: ['queued'] }), said).to.deep.equal([]);
+    }
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const [q] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(q.id, '1001', '张敏');
+    x.clock.advance(5 * 60_000);
+    await x.handoffs.checkQuiet();
+    expect((await x.say('那还是让他打电话给俺吧')).text).to.equal(h.askPhone);
+    expect((await x.handoffStore.get(q.id))!.status).to.not.equal('active');
+  });
+
   it('does not take a policy question that mentions 人 for a request for a person', () => {
     for (const said of ['残疾人证怎么办', '找个人代办可以吗', '家里人能帮我办吗', '办证需要本人去吗', '工作人员上门评定要多久', '人工耳蜗能报销吗']) {
       expect(recognizeCommand(said), said).to.equal(undefined);
@@ -223,7 +245,7 @@ describe('好差评 (dialogs)', () => {
     const cases: [string, string, string?][] = [
       ['5', '非常满意'], ['1', '非常不满意'], ['5分 非常满意', '非常满意'], ['1分 非常不满意', '非常不满意'], ['给5分，挺好的', '非常满意', '挺好的'],
       ['五分', '非常满意'], ['5星', '非常满意'], ['打4分', '满意'], ['满意', '满意'], ['还行', '基本满意'], ['不满意', '不满意'],
-      ['很满意，谢谢', '非常满意', '谢谢'], ['非常不满意，等太久', '非常不满意', '等太久'],
+      ['很满意，谢谢', '非常满意', '谢谢'], ['非常不满意，等太久', '非常不满意', '等太久'], ['给4分吧', '满意'], ['满意啊！', '满意'],
     ];
     for (const [said, level, comment] of cases) {
       expect(readRating(said), said).to.deep.equal({ level, ...(comment ? { comment } : {}) });

@@ -31,6 +31,8 @@ describe('Whose case a progress question is about', () => {
     ['公示要几天', undefined],
     // How long processing takes, and how checking works, are policy questions.
     ['残疾证办下来要多长时间', undefined],
+    ['残疾证办下来能用几年', undefined],
+    ['证批下来以后有什么补贴', undefined],
     ['申请批下来一般要多久', undefined],
     ['咋查进度', undefined],
     ['进度在哪看', undefined],

@@ -372,7 +372,11 @@
     const r = await api('GET', '/api/agent/calls?followUp=pending');
     if (!r.ok) return say($('followup-status'), errorOf(r), 'error');
     const calls = r.data.calls;
-    $('followups').replaceChildren(...calls.map(followUpItem));
+    // New ones are added and finished ones go; an item being worked on (its number shown) stays as it is.
+    const shown = new Map([...$('followups').children].map((li) => [li.dataset.callId, li]));
+    const wanted = new Set(calls.map((c) => c.id));
+    for (const [id, li] of shown) if (!wanted.has(id)) li.remove();
+    $('followups').append(...calls.filter((c) => !shown.has(c.id)).map(followUpItem));
     const message = calls.length ? `共 ${calls.length} 个来电等待回访` : '没有等待回访的来电';
     if (announce || !$('followup-status').textContent) say($('followup-status'), message);
     else $('followup-status').textContent = message;
@@ -446,6 +450,11 @@
     if (events) events.close();
     events = undefined;
   }
+
+  // The 回访 list grows from the chat too (a call-back left, a poor rating): kept current while the console is open.
+  setInterval(() => {
+    if (!$('console').hidden) loadFollowUps();
+  }, 30_000);
 
   function renderDesk(frame) {
     // Counts change with every frame: kept apart from the status line, so an action's outcome stays readable and is announced once.

@@ -166,6 +166,7 @@
       domain: window.location.origin + '/v3/directline',
       webSocket: true,
     });
+    watch(directLine);
     webChatProps = {
       directLine: directLine,
       userID: user,
@@ -175,6 +176,60 @@
     };
     window.WebChat.renderWebChat(webChatProps, chat);
     statusLine.textContent = '';
+  }
+
+  // A token the server refuses (its key or secret changed, or the page slept past the token's
+  // life) leaves the client stuck: fetch a new one for the same conversation and start again.
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ONLINE = 2;
+  var restarts = 0;
+  function watch(directLine) {
+    var done = false;
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status === ONLINE) restarts = 0;
+      if (done || (status !== EXPIRED_TOKEN && status !== FAILED_TO_CONNECT)) return;
+      done = true;
+      directLine.end();
+      statusLine.textContent = document.documentElement.dataset.reconnecting || '';
+      var delay = Math.min(30000, 1000 * Math.pow(2, restarts++));
+      setTimeout(function () {
+        // What the person typed while the token was refused never reached the bot: sent again once connected.
+        var unsent = webChatProps.store
+          .getState()
+          .activities.filter(function (a) {
+            return a.type === 'message' && a.text && a.from && a.from.role === 'user' && (a.channelData || {})['webchat:send-status'] === 'send failed';
+          })
+          .map(function (a) {
+            return a.text;
+          });
+        start()
+          .then(function () {
+            resend(unsent);
+          })
+          .catch(fail);
+      }, delay);
+    });
+  }
+
+  function resend(texts) {
+    if (!texts.length) return;
+    var props = webChatProps;
+    var subscription = props.directLine.connectionStatus$.subscribe(function (status) {
+      if (status !== ONLINE || !subscription) return;
+      subscription.unsubscribe();
+      subscription = undefined;
+      // Posted on the connection itself, in order; the transcript shows each as it comes back.
+      texts.reduce(function (previous, text) {
+        return previous.then(function () {
+          return new Promise(function (resolve) {
+            props.directLine
+              .postActivity({ type: 'message', text: text, from: { id: props.userID, role: 'user' }, locale: 'zh-CN' })
+              .subscribe({ next: resolve, error: resolve });
+          });
+        });
+      }, Promise.resolve());
+    });
   }
 
   start().catch(fail);
