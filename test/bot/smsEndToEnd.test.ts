@@ -72,6 +72,9 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     expect(fake.refused).to.deep.equal([]);
     expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.deep.equal([[`+86${phone}`, '2001001', ['王*国', record.caseNo, '残联预审中']]]);
     expect(fake.sent[0].text).to.include('回复TD退订').and.not.include('王建国');
+    // The back office's outbox view shows the SMS with the phone masked.
+    const listed = (await (await fetch(`${base}/api/admin/outbox?caseNo=${record.caseNo}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { rows: { sms: { phone: string } }[] };
+    expect(listed.rows[0].sms.phone).to.equal(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     // The provider's receipt is recorded once, however often it is posted.
     const receipt = [{ user_receive_time: '2026-11-20 10:00:05', nationcode: '86', mobile: phone, report_status: 'SUCCESS', errmsg: 'DELIVRD', description: '用户短信送达成功', sid: fake.sent[0].serialNo }];
     expect(await post(`/api/sms/tencent/receipts?token=${CALLBACK}`, receipt)).to.deep.equal({ status: 200, body: { result: 0, errmsg: 'OK' } });
