@@ -64,6 +64,9 @@ export type AgentResult = { ok: true; handoff: Handoff } | { ok: false; status: 
 const notFound = (id: string): AgentResult => ({ ok: false, status: 404, error: `没有找到转人工对话 ${id.slice(0, 20)}` });
 
 const MINUTE = 60_000;
+/** How far back the desk's words in an earlier hand-off of the conversation are shown to the next agent, and how many. */
+const EARLIER_DAYS = 30;
+const EARLIER_MESSAGES = 6;
 
 /** Minutes after Beijing midnight. */
 const beijingMinutes = (at: Date) => Math.floor(((at.getTime() + 8 * 60 * MINUTE) % (24 * 60 * MINUTE)) / MINUTE);
@@ -96,7 +99,7 @@ export class Handoffs {
     if (existing) return this.outcomeOf(existing, 'already');
     const open = this.deskOpen();
     const [own] = await this.deps.cases.openCasesOfUser(req.userKey);
-    const { handoff } = await this.deps.handoffs.open(
+    const { handoff, created } = await this.deps.handoffs.open(
       {
         conversationKey: req.conversationKey,
         userKey: req.userKey,
@@ -105,15 +108,25 @@ export class Handoffs {
         reason: req.reason,
         ...(own ? { caseNo: own.caseNo } : {}),
         status: open ? 'queued' : 'callback',
-        messages: req.recent.map((m) => ({ ...m, text: maskText(m.text) })),
+        // What the desk said last time comes first: the next agent sees what was promised ("3个工作日内打电话").
+        messages: [...(await this.earlierDeskMessages(req.conversationKey)), ...req.recent.map((m) => ({ ...m, text: maskText(m.text) }))],
         by: req.reason === 'agent' ? 'system' : 'chat',
       },
       this.deps.clock.now(),
     );
+    // A second request that raced this one (a double tap, another instance) found it open: told, never booked twice.
+    if (!created) return this.outcomeOf(handoff, 'already');
     this.changed(handoff);
     if (open) return this.outcomeOf(handoff, 'queued');
     if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(handoff, own.applicant.phone), phone: own.applicant.phone };
     return { kind: 'callback', handoff };
+  }
+
+  /** The agent's messages in this conversation's last hand-off, within EARLIER_DAYS. */
+  private async earlierDeskMessages(conversationKey: string): Promise<HandoffMessage[]> {
+    const since = new Date(this.deps.clock.now().getTime() - EARLIER_DAYS * 24 * 60 * MINUTE);
+    const earlier = (await this.deps.handoffs.list({ status: ['closed'], since })).filter((h) => h.conversationKey === conversationKey).at(-1);
+    return earlier ? earlier.messages.filter((m) => m.from === 'agent').slice(-EARLIER_MESSAGES) : [];
   }
 
   /** The phone for a call-back: goes on the 回访 list and the hand-off closes. */

@@ -54,7 +54,7 @@ export class Materials {
     if (refusal) return { ok: false, status: 409, error: refusal };
     const inspected = await inspectUpload(bytes, purposeOf(material), this.limits);
     if (!inspected.ok) return { ok: false, problem: inspected.problem };
-    const fileId = await this.deps.files.put(inspected.bytes);
+    const fileId = await this.deps.files.put(inspected.bytes, caseNo);
     const known = materialOfFile(before, fileId);
     if (known && known.key !== material) return { ok: false, problem: 'usedElsewhere' };
     if (known?.file.status === 'rejected') return { ok: false, problem: 'sameAsRejected' };

@@ -31,6 +31,8 @@ export interface RatingDeps {
 
 /** A poor rating whose comment never came gets its 回访 after this long anyway. */
 export const COMMENT_WAIT_MS = 10 * 60_000;
+/** How long a rating may wait for its level before it is closed unrated. */
+export const ANSWER_WAIT_MS = 24 * 60 * 60_000;
 
 type Counts = Record<string, { count: number; average: number; levels: Record<RatingLevel, number> }>;
 
@@ -90,13 +92,16 @@ export class Ratings {
     return done && this.followUp(done);
   }
 
-  /** The scheduler's pass: a poor rating left waiting for a comment gets its 回访 now. */
+  /**
+   * The scheduler's pass: a poor rating left waiting for a comment gets its 回访 now; a rating
+   * nobody gave within a day is closed unrated, so it no longer reads the person's later messages.
+   */
   async settleStale(): Promise<number> {
-    const cutoff = this.deps.clock.now().getTime() - COMMENT_WAIT_MS;
+    const now = this.deps.clock.now().getTime();
     let settled = 0;
-    for (const r of await this.deps.ratings.list({ status: ['comment'] })) {
-      if (Date.parse(r.ratedAt ?? r.askedAt) > cutoff) continue;
-      if (await this.comment(r.id)) settled += 1;
+    for (const r of await this.deps.ratings.list({ status: ['comment', 'asked'] })) {
+      if (r.status === 'comment' && Date.parse(r.ratedAt ?? r.askedAt) <= now - COMMENT_WAIT_MS && (await this.comment(r.id))) settled += 1;
+      if (r.status === 'asked' && Date.parse(r.askedAt) <= now - ANSWER_WAIT_MS && (await this.deps.ratings.update(r.id, (x) => (x.status === 'asked' ? void (x.status = 'done') : false)))) settled += 1;
     }
     return settled;
   }

@@ -1,4 +1,5 @@
 import { DiskFileStore } from '../data/files/diskFileStore.js';
+import { PgFileStore } from '../data/postgres/pgFileStore.js';
 import { DataDirLock } from '../data/lowdb/dataDirLock.js';
 import { LowdbAgentStore } from '../data/lowdb/lowdbAgentStore.js';
 import { LowdbCallStore } from '../data/lowdb/lowdbCallStore.js';
@@ -16,7 +17,7 @@ import { PgImport } from '../data/postgres/pgImport.js';
 
 /** More than any folder holds: "every record" for the stores' list calls. */
 const ALL = 1_000_000_000;
-/** Uploaded files are named by their SHA-256 wherever a case or draft refers to them. */
+/** Uploaded files are named by a SHA-256 wherever a case or draft refers to them, and keep that name. */
 const FILE_ID = /\b[0-9a-f]{64}\b/g;
 
 export interface MigrationCounts {
@@ -105,7 +106,7 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
     for (const id of fileIds) {
       const bytes = await files.get(id);
       if (bytes) {
-        await pg.files.put(bytes);
+        await new PgFileStore(db).copy(id, bytes);
         counts.files += 1;
       }
     }

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncFolder } from '../lowdb/secureJsonFile.js';
-import { isFileId, type FileStore } from './fileStore.js';
+import { fileIdOf, isFileId, type FileStore } from './fileStore.js';
 
 /**
  * Files under DATA_DIR/files/ab/abcdef…: owner-only (0600 in 0700 folders), written to a temp
@@ -18,8 +18,8 @@ export class DiskFileStore implements FileStore {
     return new DiskFileStore(dir);
   }
 
-  async put(bytes: Buffer): Promise<string> {
-    const fileId = createHash('sha256').update(bytes).digest('hex');
+  async put(bytes: Buffer, owner: string): Promise<string> {
+    const fileId = fileIdOf(bytes, owner);
     const folder = join(this.dir, fileId.slice(0, 2));
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const temp = join(folder, `.${fileId}.${randomBytes(4).toString('hex')}.tmp`);

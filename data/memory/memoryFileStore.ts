@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { isFileId, type FileStore } from '../files/fileStore.js';
+import { fileIdOf, isFileId, type FileStore } from '../files/fileStore.js';
 
 /** The reference FileStore: bytes in a Map, ids as on disk. */
 export class MemoryFileStore implements FileStore {
   private readonly files = new Map<string, Buffer>();
 
-  async put(bytes: Buffer): Promise<string> {
-    const fileId = createHash('sha256').update(bytes).digest('hex');
+  async put(bytes: Buffer, owner: string): Promise<string> {
+    const fileId = fileIdOf(bytes, owner);
     this.files.set(fileId, Buffer.from(bytes));
     return fileId;
   }

@@ -209,7 +209,7 @@ export class HandoffGate implements HandoffRequester {
 
   /** A 好差评 level (tapped, typed or its points), then the optional comment; false when the text is neither. */
   private async answerRating(context: TurnContext, rating: Rating, input: string): Promise<boolean> {
-    const read = rating.status === 'asked' ? readRating(input) : undefined;
+    const read = rating.status === 'asked' && !(await this.pickedAButton(context, rating, input)) ? readRating(input) : undefined;
     const corrected = rating.status === 'comment' ? readCorrection(input) : undefined;
     const level = read?.level ?? corrected;
     if (level) {
@@ -227,6 +227,15 @@ export class HandoffGate implements HandoffRequester {
     const done = await this.ratings.comment(rating.id, declined || human ? undefined : input, declined || human ? undefined : phoneIn(input));
     if (human || !done) return false;
     return this.reply(context, 'rating-comment', done.level && isPoor(done.level) ? r.thanksPoor(this.desk.followUpDays) : r.thanks);
+  }
+
+  /**
+   * A bare number typed after the bot has spoken since the rating was asked picks one of the
+   * bot's buttons (they are numbered), not a score: the rating's question is no longer the last one.
+   */
+  private async pickedAButton(context: TurnContext, rating: Rating, input: string): Promise<boolean> {
+    if (!/^\s*[1-9]\s*$/.test(input.normalize('NFKC'))) return false;
+    return (await this.recent.get(context, [])).some((m) => m.from === 'bot' && m.at > rating.askedAt);
   }
 
   private async reply(context: TurnContext, outcome: string, message: string): Promise<true> {

@@ -55,7 +55,7 @@ describe('admin API: a person\'s data (export and erasure)', () => {
   it('erases a person whose cases are all closed without force, the files of their materials too', async () => {
     const c = await admin.app.stores.cases.create(newCase({ items: decided }), clock.now());
     // A file received before the case closed (linked as the materials use case links it).
-    const fileId = await admin.app.stores.files.put(uploadFixture('student-proof.pdf'));
+    const fileId = await admin.app.stores.files.put(uploadFixture('student-proof.pdf'), c.caseNo);
     await admin.app.stores.cases.update(c.caseNo, (r) => void (r.materials.files = { photos: [{ fileId, mime: 'application/pdf', size: 1, receivedAt: clock.now().toISOString(), status: 'accepted' }] }), { by: 'test', action: 'material-received' }, clock.now());
     const res = await call('DELETE', `/api/admin/people/${TYPED_ID}`, { by: 'li', reason: '本人申请删除' });
     expect(res.status).to.equal(200);

@@ -8,7 +8,7 @@ describe('DiskFileStore files', () => {
   it('are owner-only in owner-only folders, with no temp file left behind', async () => {
     const dataDir = tempDir();
     const store = DiskFileStore.open(dataDir);
-    const id = await store.put(Buffer.from('身份证照片'));
+    const id = await store.put(Buffer.from('身份证照片'), 'YC202611200001');
     const folder = join(dataDir, 'files', id.slice(0, 2));
     expect(statSync(join(dataDir, 'files')).mode & 0o777).to.equal(0o700);
     expect(statSync(folder).mode & 0o777).to.equal(0o700);

@@ -116,6 +116,21 @@ describe('Hand-off to the desk (dialogs)', () => {
     expect(audit).to.deep.equal(['queue chat', 'take agent:1001', 'handedBack agent:1001']);
   });
 
+  it('shows the next agent what the desk said in the conversation’s last hand-off', async () => {
+    const x = await dialogHarness();
+    await x.say('转人工');
+    const [first] = await x.handoffStore.list({ status: ['queued'] });
+    await x.handoffs.take(first.id, '1001', '张敏');
+    await x.handoffs.reply(first.id, '1001', '我们3个工作日内打电话给您。', '张敏');
+    await x.handoffs.finish(first.id, '1001', 'ended');
+    x.clock.advance(2 * 60 * 60_000);
+    await x.say('转人工');
+    const [second] = await x.handoffStore.list({ status: ['queued'] });
+    expect(second.id).to.not.equal(first.id);
+    expect(second.messages[0]).to.deep.include({ from: 'agent', text: '我们3个工作日内打电话给您。' });
+    expect(second.messages.at(-1)).to.deep.include({ from: 'person', text: '转人工' });
+  });
+
   it('outside the desk hours, asks for a phone and puts the call-back on the 回访 list', async () => {
     // 22:00 in Beijing on a Friday.
     const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
@@ -229,6 +244,42 @@ describe('好差评 (dialogs)', () => {
     expect((await x.say('不用了')).text).to.equal(r.thanks);
     expect((await x.ratingStore.list())[0]).to.deep.include({ level: '非常满意', status: 'done', stage: 'handoff', agent: '1001' });
     expect(await x.calls.list()).to.deep.equal([]);
+  });
+
+  it('reads a bare number as a button once the bot has spoken since the rating was asked, and closes an unanswered rating after a day', async () => {
+    const x = await dialogHarness();
+    await talkedWithAgent(x);
+    x.clock.advance(1000);
+    // The person asked something else first: "1" now picks the answer's first button, not a score.
+    await x.say('残疾证丢了怎么办');
+    await x.say('1');
+    expect((await x.ratingStore.list())[0]).to.deep.include({ status: 'asked' });
+    expect((await x.ratingStore.list())[0].level).to.equal(undefined);
+    // A tapped rating button still counts.
+    expect((await x.say('4分 满意')).text).to.equal(r.askComment);
+    expect((await x.ratingStore.list())[0]).to.deep.include({ level: '满意' });
+
+    const y = await dialogHarness();
+    await talkedWithAgent(y);
+    y.clock.advance(23 * 60 * 60_000);
+    expect(await y.ratings.settleStale()).to.equal(0);
+    y.clock.advance(60 * 60_000);
+    expect(await y.ratings.settleStale()).to.equal(1);
+    expect((await y.ratingStore.list())[0]).to.deep.include({ status: 'done' });
+    expect((await y.ratingStore.list())[0].level).to.equal(undefined);
+    // Nothing waits any more: "5" is just a message to the bot.
+    expect(await y.ratings.pendingFor('test:Convo1')).to.equal(undefined);
+  });
+
+  it('books one call-back for two 转人工 at once with the desk closed', async () => {
+    const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+    // The person has a case with a phone: the call-back is booked at once, on the 回访 list.
+    await x.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:u9' } }), x.clock.now());
+    const req = { conversation: {}, conversationKey: 'test:c9', userKey: 'test:u9', channel: 'test', reason: 'asked' as const, recent: [] };
+    const outcomes = await Promise.all([x.handoffs.request(req), x.handoffs.request(req)]);
+    expect(outcomes.map((o) => o.kind).sort()).to.deep.equal(['callback', 'callback']);
+    expect(await x.handoffStore.list()).to.have.length(1);
+    expect(await x.calls.list({ followUp: 'pending' })).to.have.length(1);
   });
 
   it('gives a poor rating whose comment never came its 回访 on a later scheduler pass', async () => {

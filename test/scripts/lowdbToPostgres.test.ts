@@ -18,7 +18,7 @@ async function generated(dataDir: string): Promise<void> {
   const s: Stores<{ step: string }> = await openStores({ store: 'lowdb', dataDir });
   try {
     await s.slots.ensureSlots([{ hospitalId: 'h1', date: '2026-12-01', part: 'am', capacity: 50 }]);
-    const fileId = await s.files.put(PHOTO);
+    const fileId = await s.files.put(PHOTO, 'YC202611200001');
     await s.cases.create(
       newCase({ applicant: { idNumber: testIdNumber(999) }, materials: { verified: [], toSubmit: ['photo'], files: { photo: [{ fileId, mime: 'image/jpeg', size: PHOTO.length, receivedAt: AT.toISOString(), status: 'received' }] } } }),
       AT,
