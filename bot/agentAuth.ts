@@ -109,6 +109,12 @@ export class AgentAuth {
     return { caller: { name: account.name, role: account.role, displayName: account.displayName, tokenHash: session.tokenHash } };
   }
 
+  /** Whether a caller's session still holds (not logged out, not expired, the account still there). */
+  async stillSignedIn(caller: AgentCaller): Promise<boolean> {
+    const session = await this.store.session(caller.tokenHash, this.clock.now());
+    return Boolean(session && (await this.store.get(session.name)));
+  }
+
   /** The caller (a supervisor when `role` says so), or undefined after sending 401, 403 or 429. */
   async check(req: Request, res: Response, role?: AgentRole): Promise<AgentCaller | undefined> {
     const { caller, retryAfter } = await this.identify(req);

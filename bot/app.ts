@@ -104,7 +104,10 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const userState = new VersionedUserState(storage);
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
-  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller));
+  const desk: DeskEvents = new DeskEvents(
+    (caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller),
+    (caller) => agentAuth.stillSignedIn(caller),
+  );
   const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
   const handoffs = new Handoffs({
     handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,

@@ -13,6 +13,8 @@ export type Snapshot = (caller: AgentCaller) => Promise<unknown>;
 const HEARTBEAT_MS = 25_000;
 /** Changes within this are sent as one frame: a burst of 50 new hand-offs is one update. */
 const COALESCE_MS = 15;
+/** What may wait unsent for one console before frames are skipped. */
+const MAX_BUFFERED_BYTES = 1 << 20;
 
 /**
  * The agent consoles watching the queue, as server-sent events: each open console gets a
@@ -24,9 +26,17 @@ export class DeskEvents {
   private timer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly snapshot: Snapshot) {
+  /**
+   * `signedIn` tells whether a caller's session still holds: a console whose agent logged out,
+   * whose session expired or whose account was locked is closed (and no longer on duty) at the
+   * next frame or heartbeat.
+   */
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly signedIn: (caller: AgentCaller) => Promise<boolean> = async () => true,
+  ) {
     this.heartbeat = setInterval(() => {
-      for (const s of this.streams) s.res.write(': keep-alive\n\n');
+      for (const s of this.streams) void this.ifSignedIn(s, () => s.res.write(': keep-alive\n\n'));
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -71,10 +81,24 @@ export class DeskEvents {
 
   private async send(stream: Stream): Promise<void> {
     try {
-      const frame = await this.snapshot(stream.caller);
-      if (this.streams.has(stream)) stream.res.write(`event: desk\ndata: ${JSON.stringify(frame)}\n\n`);
+      await this.ifSignedIn(stream, async () => {
+        // A console that stopped reading is not buffered for without end: it gets the next frame it can take.
+        if (stream.res.writableLength > MAX_BUFFERED_BYTES) return;
+        const frame = await this.snapshot(stream.caller);
+        if (this.streams.has(stream)) stream.res.write(`event: desk\ndata: ${JSON.stringify(frame)}\n\n`);
+      });
     } catch {
       // A snapshot that failed is sent again at the next change; the stream stays open.
     }
+  }
+
+  private async ifSignedIn(stream: Stream, then: () => unknown): Promise<void> {
+    if (await this.signedIn(stream.caller)) {
+      await then();
+      return;
+    }
+    this.streams.delete(stream);
+    stream.res.end();
+    this.changed();
   }
 }

@@ -35,6 +35,25 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
+  it('closes a console’s live stream once its agent logs out: no longer on duty, nothing more sent', async () => {
+    const desk = await deskStream(base, tokens['1001']);
+    const watching = await deskStream(base, tokens['1002']);
+    expect((await watching.until((f) => f.onDuty.length === 2)).onDuty).to.deep.equal(['1001', '1002']);
+    expect((await call('1001', 'POST', '/api/agent/logout')).status).to.equal(200);
+    // The next change (someone queues) finds the session gone: the stream ends and the desk has one agent.
+    const person = await directLineChat(base, SECRET);
+    await person.send('转人工');
+    let ended = false;
+    try {
+      await desk.until(() => false);
+    } catch (err) {
+      ended = /ended/.test(String(err));
+    }
+    expect(ended).to.equal(true);
+    expect((await watching.until((f) => f.onDuty.length === 1)).onDuty).to.deep.equal(['1002']);
+    watching.close();
+  });
+
   it('queues, shows it live, lets one agent take it, relays both ways, ends it, and counts the day', async () => {
     const desk = await deskStream(base, tokens['1001']);
     expect((await desk.next()).queue).to.deep.equal([]);
