@@ -19,6 +19,7 @@ import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { keptSigningKey } from './channels/directLineTokens.js';
 import { registerWebChat } from './web/webChat.js';
+import { WECHAT_PATH, WechatChannel, registerWechat, wechatApiParts } from './channels/wechat/index.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
 import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
@@ -79,6 +80,8 @@ export interface App {
   notifier: Notifier;
   /** The live hand-off to the desk (cases/). */
   handoffs: Handoffs;
+  /** The WeChat official-account channel, when configured. */
+  wechat?: WechatChannel;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
   startScheduler(): void;
   /** Starts listening; resolves to the base URL actually bound (port 0 picks a free one). */
@@ -148,10 +151,15 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const directLineServiceUrl = () => `${baseUrl}/v3/directline`;
   const connectorSecret = newConnectorSecret();
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
+  // WeChat turns run unsigned through the adapter, as Direct Line's do: only for an anonymous bot.
+  const wechatSettings = config.wechat.on && !config.microsoftAppId ? config.wechat.settings : undefined;
+  const wechatApi = wechatSettings && wechatApiParts(wechatSettings, { store: stores.wechat, cases, clock });
+  const wechatServiceUrl = () => `${baseUrl}${WECHAT_PATH}`;
   notifier = new Notifier({
     adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
     channels: deliveryChannels(config, stores, clock, logger),
+    wechat: wechatApi?.delivery,
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
@@ -167,6 +175,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
         directLineServiceUrl,
         connectorSecret,
         channelHeaders: channelHeaders(config),
+        wechat: wechatApi && { serviceUrl: wechatServiceUrl, isMediaUrl: (url) => wechatApi.api.isMediaUrl(url), withToken: (url) => wechatApi.api.withToken(url) },
       }),
     ),
   );
@@ -178,6 +187,11 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const admin = adminGuard(config.adminToken, lockout);
   registerHealth(server);
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
+  const wechat =
+    wechatSettings && wechatApi
+      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl })
+      : undefined;
+  registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);
   const agentAuth = new AgentAuth(stores.agents, clock, lockout);
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
@@ -228,6 +242,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     dailyJobs,
     notifier,
     handoffs,
+    wechat,
     startScheduler: () => {
       scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
     },

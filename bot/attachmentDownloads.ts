@@ -13,6 +13,8 @@ export interface AttachmentPolicy {
   allowed(url: URL, serviceUrl: string | undefined): boolean;
   /** Headers that prove the bot to the channel holding the file (its own credentials only). */
   credentials(url: URL): Promise<Record<string, string>>;
+  /** The URL actually fetched for an allowed one, for a channel that wants its credential in the query (WeChat's access_token). */
+  resolve?(url: URL, serviceUrl: string | undefined): Promise<URL>;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -59,7 +61,8 @@ export async function downloadAttachment(attachment: Attachment, serviceUrl: str
   }
   if (!['http:', 'https:'].includes(url.protocol) || !policy.allowed(url, serviceUrl)) return { ok: false, problem: 'refusedHost', name };
   try {
-    const res = await (policy.fetch ?? fetch)(url, {
+    const target = policy.resolve ? await policy.resolve(url, serviceUrl) : url;
+    const res = await (policy.fetch ?? fetch)(target, {
       headers: await policy.credentials(url),
       redirect: 'manual',
       signal: AbortSignal.timeout(policy.timeoutMs ?? 15_000),

@@ -13,6 +13,12 @@ export interface AttachmentPolicyDeps {
   connectorSecret: string;
   /** The adapter's credentials for another channel's service (MicrosoftApp*); none when anonymous. */
   channelHeaders(url: URL): Promise<Record<string, string>>;
+  /** The WeChat channel, when on: its messages' files are media on the configured platform base, fetched with the access token. */
+  wechat?: {
+    serviceUrl(): string;
+    isMediaUrl(url: URL): boolean;
+    withToken(url: URL): Promise<URL>;
+  };
 }
 
 /**
@@ -20,13 +26,15 @@ export interface AttachmentPolicyDeps {
  * Direct Line names only its own uploads (fetched with the connector secret); a message from
  * another channel names files on that channel's own service (the origin of its serviceUrl),
  * which must also be loopback or in ALLOWED_SERVICE_URLS, fetched with the adapter's
- * credentials. Nothing else is fetched, this server's other routes included.
+ * credentials; a message from WeChat names only media on the configured platform base, fetched
+ * with the account's access token. Nothing else is fetched, this server's other routes included.
  */
 export function attachmentPolicy(deps: AttachmentPolicyDeps): AttachmentPolicy {
   const listed = new ReplyTargets(deps.allowedServiceUrls);
   return {
     maxBytes: deps.maxBytes,
     allowed(url, serviceUrl) {
+      if (deps.wechat && serviceUrl === deps.wechat.serviceUrl()) return deps.wechat.isMediaUrl(url);
       const directLine = deps.directLineServiceUrl();
       if (serviceUrl === directLine) return isDirectLineAttachmentUrl(url, directLine);
       if (!serviceUrl || !URL.canParse(serviceUrl) || url.origin === new URL(directLine).origin) return false;
@@ -35,6 +43,9 @@ export function attachmentPolicy(deps: AttachmentPolicyDeps): AttachmentPolicy {
     async credentials(url) {
       if (isDirectLineAttachmentUrl(url, deps.directLineServiceUrl())) return { authorization: `Bearer ${deps.connectorSecret}` };
       return deps.channelHeaders(url);
+    },
+    async resolve(url, serviceUrl) {
+      return deps.wechat && serviceUrl === deps.wechat.serviceUrl() ? deps.wechat.withToken(url) : url;
     },
   };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
 import { parseAllowedServiceUrls } from './replyTargets.js';
 import { loadSmsSetting, type SmsSetting } from './delivery/smsConfig.js';
+import { wechatConfig, type WechatConfig } from './channels/wechat/settings.js';
 
 export interface Config {
   port: number;
@@ -43,6 +44,8 @@ export interface Config {
   webchatResumeDays: number;
   /** SMS_*: status updates and staff alerts by SMS (Tencent Cloud SMS), or off with the reason. */
   sms: SmsSetting;
+  /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
+  wechat: WechatConfig;
 }
 
 /** A whole number from the environment within [min, max], else start-up stops naming the variable. */
@@ -126,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
     webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
     sms: loadSmsSetting(env),
+    wechat: wechatConfig(env),
   };
 }

@@ -11,20 +11,18 @@ export class HttpError extends Error {
 const tooLarge = (maxBytes: number) => new HttpError(413, `请求体超过 ${maxBytes} 字节`);
 
 /**
- * Reads a JSON body by hand: a declared or actual size over `maxBytes` is 413; nesting deeper
- * than MAX_JSON_DEPTH (checked on the raw bytes as they arrive), bad syntax or an empty body
- * is 400, all before any object is built.
+ * Reads a body by hand: a declared or actual size over `maxBytes` is 413, a broken or abandoned
+ * body 400; `check` sees each chunk as it arrives and may refuse it with its own HttpError.
  */
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+export async function readRawBody(req: Request, maxBytes: number, check?: (chunk: Buffer) => void): Promise<Buffer> {
   if (Number(req.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
-  const scanner = new JsonDepthScanner();
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
       if (size > maxBytes) throw tooLarge(maxBytes);
-      if (!scanner.feed(chunk as Buffer)) throw new HttpError(400, `请求体的 JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`);
+      check?.(chunk as Buffer);
       chunks.push(chunk as Buffer);
     }
   } catch (err) {
@@ -32,7 +30,21 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     // The client went away or sent a broken chunked body.
     throw new HttpError(400, '请求体没有完整收到');
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body by hand: a declared or actual size over `maxBytes` is 413; nesting deeper
+ * than MAX_JSON_DEPTH (checked on the raw bytes as they arrive), bad syntax or an empty body
+ * is 400, all before any object is built.
+ */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const scanner = new JsonDepthScanner();
+  const raw = (
+    await readRawBody(req, maxBytes, (chunk) => {
+      if (!scanner.feed(chunk)) throw new HttpError(400, `请求体的 JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`);
+    })
+  ).toString('utf8');
   if (!raw.trim()) throw new HttpError(400, '请求体为空');
   try {
     return JSON.parse(raw);

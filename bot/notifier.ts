@@ -76,6 +76,8 @@ export interface NotifierOptions {
   sharedDirectLine?: () => string;
   /** Delivery channels of their own by channelId (`sms`, ...); every other row goes through the adapter. */
   channels?: Record<string, DeliveryChannel>;
+  /** Delivers rows whose conversation is a WeChat follower (bot/channels/wechat); unset while that channel is off. */
+  wechat?: { send(row: OutboxRow): Promise<SendOutcome> };
 }
 
 /**
@@ -96,8 +98,11 @@ export interface TickResult {
   deferred: number;
 }
 
+/** What a delivery came to (bot/delivery); the WeChat channel's delivery returns it too. */
+export type { SendOutcome } from './delivery/channels.js';
+
 /** A button's title: numbered for typing back, unless its label starts with its own number (a rating's points). */
-const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
+export const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -124,6 +129,7 @@ export class Notifier {
   private readonly backoff: (attempt: number) => number;
   private readonly sharedDirectLine?: () => string;
   private readonly channels: Record<string, DeliveryChannel>;
+  private readonly wechat?: NotifierOptions['wechat'];
   private running = false;
   /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
   private readonly inFlight = new Set<string>();
@@ -145,6 +151,7 @@ export class Notifier {
     this.backoff = options.backoff ?? defaultBackoff;
     this.sharedDirectLine = options.sharedDirectLine;
     this.channels = options.channels ?? {};
+    this.wechat = options.wechat;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -232,6 +239,8 @@ export class Notifier {
    * what tells a delivered message from a lost one.
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
+    // WeChat has no Connector API: its own API, with its own rules (templates, the 48-hour window).
+    if (row.conversation.channelId === 'wechat') return this.wechat ? this.wechat.send(row) : { ok: false, error: 'the WeChat channel is off', permanent: true };
     const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };

@@ -23,6 +23,8 @@ export interface Decision {
   by: string;
   /** Required to reject: what is wrong, in words the applicant can act on. */
   reason?: string;
+  /** Accepts a file staff rejected before: only with a reason, kept in the audit trail. */
+  force?: boolean;
 }
 
 /** Reminders of missing materials a case gets in all (one a day at most). */
@@ -96,27 +98,50 @@ export class Materials {
     return { ok: true, bytes, mime: found.file.mime, material: found.key };
   }
 
-  /** Staff accept or reject one file; a rejection tells the applicant what to send again and why. */
+  /**
+   * Staff accept or reject one file; a rejection tells the applicant what to send again and why.
+   * A file rejected before is accepted only with `force` and a reason (the applicant may have sent
+   * a better one since). Accepted files are told to the applicant once nothing handed in waits
+   * for review: several accepted together make one message.
+   */
   decide(caseNo: string, fileId: string, decision: Decision): Promise<ChangeResult> {
     const reason = decision.reason?.trim();
     if (decision.decision === 'reject' && !reason) return Promise.resolve({ ok: false, status: 400, error: 'reject 需要 reason（退回原因，申请人能照着改的话）' });
+    if (decision.force && !reason) return Promise.resolve({ ok: false, status: 400, error: 'force 需要 reason（为什么改为通过），会记入办理记录' });
+    const accept = decision.decision === 'accept';
     return this.deps.changes.change(caseNo, {
       by: decision.by,
-      action: decision.decision === 'accept' ? 'material-accepted' : 'material-rejected',
-      ...(reason ? { note: reason } : {}),
+      action: accept ? 'material-accepted' : 'material-rejected',
+      ...(reason ? { note: accept && decision.force ? `force：${reason}` : reason } : {}),
       apply: (c) => {
         requireEvent(c, 'material-decide');
         const found = materialOfFile(c, fileId);
         if (!found) throw new Refused(409, `案件 ${caseNo} 没有文件 ${fileId}`);
         const { file } = found;
-        file.status = decision.decision === 'accept' ? 'accepted' : 'rejected';
+        if (accept && file.status === 'rejected' && !decision.force) {
+          throw new Refused(409, `这个文件已被 ${file.decidedBy ?? '经办人'} 退回（${file.reason ?? '无原因'}），申请人可能已经重新上传。确实要改为通过，请加上 "force": true 和 "reason"（改判的理由），会记入办理记录。`);
+        }
+        file.status = accept ? 'accepted' : 'rejected';
         file.decidedBy = decision.by;
         file.decidedAt = this.deps.clock.now().toISOString();
-        if (reason && decision.decision === 'reject') file.reason = reason;
+        if (reason && !accept) file.reason = reason;
         else delete file.reason;
-        if (decision.decision === 'reject') return { message: this.deps.texts.notify.material_rejected(this.name(found.key), reason!), to: 'applicant' };
+        if (!accept) return { message: this.deps.texts.notify.material_rejected(this.name(found.key), reason!), to: 'applicant' };
+        return this.acceptedNotice(c);
       },
     });
+  }
+
+  /** The accepted files not yet told, in one message, once no file waits for review. */
+  private acceptedNotice(c: CaseRecord): { message: string; to: 'applicant' } | undefined {
+    const views = materialViews(c);
+    if (views.some((m) => m.state === 'received')) return undefined;
+    const untold = views.flatMap((m) => m.files.filter((f) => f.status === 'accepted' && !f.toldAt).map((f) => ({ key: m.key, file: f })));
+    if (untold.length === 0) return undefined;
+    const now = this.deps.clock.now().toISOString();
+    for (const { file } of untold) file.toldAt = now;
+    const names = [...new Set(untold.map((u) => this.name(u.key)))].join('、');
+    return { message: this.deps.texts.notify.materials_accepted(names, views.every((m) => m.state === 'accepted')), to: 'applicant' };
   }
 
   /**

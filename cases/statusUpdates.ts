@@ -31,6 +31,7 @@ export interface StatusTexts {
     home_requested: string;
     reminder(when: string, hospital: string, address: string): string;
     material_rejected(material: string, reason: string): string;
+    materials_accepted(materials: string, allDone: boolean): string;
     materials_missing(materials: string): string;
   };
 }

@@ -81,6 +81,8 @@ export interface MaterialFile {
   reason?: string;
   decidedBy?: string;
   decidedAt?: string;
+  /** When the applicant was told the file passed (accepted files, told once). */
+  toldAt?: string;
 }
 
 /** The case's one set of materials, and the files received for those to be handed in. */

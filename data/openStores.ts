@@ -12,6 +12,7 @@ import { DiskFileStore } from './files/diskFileStore.js';
 import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
+import type { WechatStore } from './wechat.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
 import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
@@ -27,6 +28,7 @@ import { LowdbFeedbackStore, LowdbUnansweredStore } from './lowdb/lowdbKnowledge
 import { LowdbOutboxStore } from './lowdb/lowdbOutboxStore.js';
 import { LowdbSlotStore } from './lowdb/lowdbSlotStore.js';
 import { LowdbStorage } from './lowdb/lowdbStorage.js';
+import { LowdbWechatStore } from './lowdb/lowdbWechatStore.js';
 import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
@@ -43,6 +45,7 @@ import { MemoryJobState } from './memory/memoryJobState.js';
 import { MemoryFeedbackStore, MemoryUnansweredStore } from './memory/memoryKnowledgeStores.js';
 import { MemoryOutboxStore } from './memory/memoryOutboxStore.js';
 import { MemorySlotStore } from './memory/memorySlotStore.js';
+import { MemoryWechatStore } from './memory/memoryWechatStore.js';
 import { openPgDatabase, pgStores } from './postgres/open.js';
 import { checkSharedSecrets } from './postgres/sharedSecrets.js';
 import type { DraftStore, FeedbackStore, UnansweredStore } from './stores.js';
@@ -105,6 +108,8 @@ export interface Stores<Draft> {
   ratings: RatingStore;
   /** SMS opt-outs (TD), delivery receipts and per-phone send counts. */
   sms: SmsStore;
+  /** The WeChat channel's followers and the pushes it has taken. */
+  wechat: WechatStore;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -148,6 +153,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     handoffs: new MemoryHandoffStore(),
     ratings: new MemoryRatingStore(),
     sms: new MemorySmsStore(),
+    wechat: new MemoryWechatStore(),
     close: async () => undefined,
   };
 }
@@ -180,7 +186,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings, sms] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings, sms, wechat] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -195,6 +201,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       LowdbHandoffStore.open(dataDir),
       LowdbRatingStore.open(dataDir),
       LowdbSmsStore.open(dataDir),
+      LowdbWechatStore.open(dataDir),
     ]);
     return {
       storage,
@@ -213,6 +220,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       handoffs,
       ratings,
       sms,
+      wechat,
       close: async () => {
         try {
           await storage.flush();

@@ -45,8 +45,9 @@ export function recognizeChoice<T>(input: string, options: ChoiceOption<T>[]): C
 }
 
 // Negative forms first: 不是 contains 是, 不要 contains 要.
-const NO = ['不是', '不用了', '不用', '不要', '不需要', '不同意', '不行', '不对', '不了', '算了', '没有', '没', '否', '不', 'no', 'n'];
-const YES = ['是的', '是', '好的', '好', '行', '可以', '对', '对的', '确认', '确定', '同意', '嗯', '要', '需要', '有', '没问题', 'ok', 'yes', 'y'];
+// Spoken and dialect forms count too: 中/不中 (Henan), 得嘞 (Beijing), 要得 (Sichuan), 成, 甭.
+const NO = ['不是', '不用了', '不用', '不要', '不需要', '不同意', '不行', '不对', '不中', '不成', '不办了', '甭了', '甭', '别了', '不了', '算了', '没有', '没', '否', '不', 'no', 'n'];
+const YES = ['是的', '是', '好的', '好', '行', '可以', '对', '对的', '确认', '确定', '同意', '嗯', '要', '需要', '有', '没问题', '中', '成', '得嘞', '要得', '妥', '那行', '行吧', 'ok', 'yes', 'y'];
 const YES_NO_MAX = 8;
 
 /** Yes/no in the common Chinese forms; undefined when the text is neither (or too long to be a bare answer). */
@@ -63,7 +64,7 @@ export function recognizeYesNo(input: string): boolean | undefined {
 }
 
 /** What may follow a yes or a no: particles, thanks, the same word again. */
-const POLITE_TAIL = /^(?:的|了|啊|呀|吧|哦|噢|嗯|呢|哈|啦|滴|嘛|谢谢|谢了|多谢|好的|好|对|行|可以|是的|是|同意|不用|不要|没有)*$/u;
+const POLITE_TAIL = /^(?:的|了|啊|呀|吧|哦|噢|嗯|呢|哈|啦|滴|嘛|嘞|咧|呗|哒|谢谢|谢了|多谢|好的|好|对|行|可以|是的|是|同意|不用|不要|没有)*$/u;
 
 /**
  * The answer to a two-button confirmation whose first button means yes ("同意", "确定不办了"):
@@ -93,10 +94,44 @@ export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): 
   if (found.size === parts.length && found.size > 0) return [...found.keys()];
   for (const option of options) {
     const names = [option.label, ...(option.synonyms ?? [])].map(fold).filter(Boolean);
-    const at = Math.min(...names.map((n) => text.indexOf(n)).filter((i) => i >= 0));
+    const at = Math.min(...names.map((n) => mentionAt(text, n)).filter((i) => i >= 0));
     if (Number.isFinite(at) && !found.has(option)) found.set(option, 1000 + at);
   }
   return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
+}
+
+// Before a one-character name, the characters that leave it a word of its own: "办个证", "证要办".
+const WORD_BEFORE = /[个的要办把张本那这新和跟与、，,\s]/u;
+
+/**
+ * Where a name is said in the text, or -1. A one-character name ("证") counts only as a word of
+ * its own, never inside another word: "身份证" and "学生证" do not name the certificate.
+ */
+function mentionAt(text: string, name: string): number {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if ([...name].length > 1 || at === 0 || WORD_BEFORE.test(text[at - 1]) || !/\p{Script=Han}/u.test(text[at - 1])) return at;
+  }
+  return -1;
+}
+
+// "不用寄", "别邮寄", "不会用手机": the choice named is the one not wanted or not possible.
+const REFUSED = /(?:不|别|甭|没)\p{Script=Han}{0,2}$/u;
+// "能不能", "要不要", "可不可以" ask; they refuse nothing.
+const A_NOT_A = /(\p{Script=Han})不\1/gu;
+
+/**
+ * The one option a sentence speaks of ("给寄到家里吧"), when it names exactly one and does not
+ * refuse it; for free sentences where a label with a few words around it is too strict a rule.
+ */
+export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T> | undefined {
+  const text = fold(input);
+  const said = options.filter((o) =>
+    [o.label, ...(o.synonyms ?? [])].map(fold).some((n) => {
+      const at = n ? mentionAt(text, n) : -1;
+      return at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, ''));
+    }),
+  );
+  return said.length === 1 ? said[0] : undefined;
 }
 
 /** Button labels as choices whose value is their position (0-based). */

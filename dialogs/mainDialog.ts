@@ -126,7 +126,7 @@ export class MainDialog extends ComponentDialog {
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
     const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
-    if (resume || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume }, outcome: 'application-start' };
+    if (resume || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 

@@ -78,16 +78,24 @@ export interface Fold {
 /**
  * Splits every entry's wordings (question and alternates, shuffled with a fixed seed) into k
  * folds; fold `f` trains on the others and tests on its own, so every wording is tested once
- * by a model that never saw it.
+ * by a model that never saw it. With `wholeDeclines`, decline entries are held out whole
+ * instead (every k-th one in fold f): their wordings then stand for out-of-scope questions
+ * no entry describes, the harder kind.
  */
-export function kFold(entries: Entry[], k: number, f: number): Fold {
+export function kFold(entries: Entry[], k: number, f: number, wholeDeclines = false): Fold {
   const random = seededRandom(2024);
   const fold: Fold = { train: [], inScope: [], outOfScope: [] };
+  let declines = 0;
   for (const entry of entries) {
     const wordings = [entry.question, ...entry.alternates];
     for (let i = wordings.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [wordings[i], wordings[j]] = [wordings[j], wordings[i]];
+    }
+    if (wholeDeclines && entry.kind === 'decline') {
+      if (declines++ % k === f) fold.outOfScope.push(...wordings.map((q) => ({ q })));
+      else fold.train.push(entry);
+      continue;
     }
     const kept = wordings.filter((_, i) => i % k !== f);
     const held = wordings.filter((_, i) => i % k === f);

@@ -20,7 +20,18 @@ const CJK = /\p{Script=Han}/u;
  * number, never a topic (and its digits would match the hotline numbers 12345 and 12385 the
  * wordings hold).
  */
-const prepare = (text: string) => normalizeText(text).replace(/\d{7,}[\dx]*/g, ' ');
+const prepare = (text: string) => joinSpacedCharacters(normalizeText(text).replace(/\d{7,}[\dx]*/g, ' '));
+
+// Three or more Han characters typed one by one with spaces between ("残 疾 证 丢 了").
+const SPACED = /(?<!\p{Script=Han})\p{Script=Han}(?: \p{Script=Han}(?!\p{Script=Han})){2,}/gu;
+
+/**
+ * A word typed a character at a time is that word: the spaces are taken out so jieba sees
+ * 残疾证 rather than five one-character words. Spaces between words stay ("残疾人证 新办 材料").
+ */
+export function joinSpacedCharacters(text: string): string {
+  return text.replace(SPACED, (run) => run.replace(/ /g, ''));
+}
 
 /** Sparse term weights of one text. */
 export type FeatureBag = Map<string, number>;

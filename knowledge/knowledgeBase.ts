@@ -1,5 +1,6 @@
 import type { Region } from '../data/region.js';
 import { answerTo } from './canAsk.js';
+import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { readInContext, topicAfter, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
@@ -55,6 +56,11 @@ export class KnowledgeBase {
 
   decide(query: string, top = 3): Decision {
     return this.ranker.decide(query.slice(0, MAX_QUERY_CHARS), top);
+  }
+
+  /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */
+  confidenceFeatures(query: string): ConfidenceFeatures | undefined {
+    return this.ranker.featuresOf(query.slice(0, MAX_QUERY_CHARS));
   }
 
   /**

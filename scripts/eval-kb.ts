@@ -9,11 +9,12 @@ import { loadRegion } from '../data/region.js';
 import { combine, evaluate, evaluateConversations, evaluateFold, kFold, readConversations, readJsonl, type EvalReport } from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
-import { BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
+import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
-// `npm run eval:kb [--failures] [--folds=N]`: retrieval quality of four rankings side by side,
-// on k-fold held-out entry wordings (the main guide) and on the published dev sets; then
-// two-turn follow-ups through the bot.
+// `npm run eval:kb [--failures] [--folds=N]`: retrieval quality of the rankings side by side,
+// on k-fold held-out entry wordings (the main guide) and on the question sets; the blend before
+// (deciding by score thresholds) and after (deciding with the confidence model); then two-turn
+// follow-ups through the bot.
 const config = loadConfig();
 const { entries, synonyms } = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
 const fixtures = join(projectRoot, 'test/fixtures');
@@ -24,7 +25,8 @@ const rankings: [string, RankingOptions][] = [
   ['today (TF-IDF)', TFIDF_RANKING],
   ['BM25 alone', BM25_RANKING],
   ['linear alone', LINEAR_RANKING],
-  ['blend (shipped)', DEFAULT_RANKING],
+  ['blend, thresholds', BLEND_THRESHOLDS],
+  ['blend, confidence', DEFAULT_RANKING],
 ];
 const sets = [
   ['dev (shared/eval)', 'kb-dev.jsonl', 'kb-dev-outofscope.jsonl'],
@@ -34,10 +36,11 @@ const sets = [
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-const header = `${'ranking'.padEnd(18)} top-1  top-3  ans+right ans+wrong  out-of-scope rejected`;
+const header = `${'ranking'.padEnd(19)} top-1  top-3  ans+right ans+wrong  out-of-scope rejected`;
 const line = (name: string, r: EvalReport) =>
-  `${name.padEnd(18)} ${pct(r.top1)} ${pct(r.top3)}  ${pct(r.answeredRight)}    ${pct(r.answeredWrong)}     ${pct(r.rejected)} of ${r.outOfScope}`;
+  `${name.padEnd(19)} ${pct(r.top1)} ${pct(r.top3)}  ${pct(r.answeredRight)}    ${pct(r.answeredWrong)}     ${pct(r.rejected)} of ${r.outOfScope}`;
 
+console.log('blend, thresholds: the shipped ranking before (answers above score thresholds); blend, confidence: after (shipped)\n');
 console.log(`k-fold held-out entry wordings (k=${k}: each entry trained on ${k - 1}/${k} of its wordings, tested on the rest)`);
 console.log(header);
 for (const [name, options] of rankings) {
@@ -62,7 +65,7 @@ for (const [setName, inFile, outFile] of sets) {
   for (const [name, kb] of shipped) {
     const r = evaluate(kb, readJsonl(join(fixtures, inFile)), readJsonl(join(fixtures, outFile)));
     console.log(line(name, r));
-    if (showFailures && name.startsWith('blend')) for (const f of r.failures) console.log(`   miss: ${f.q}  -> ${f.got}`);
+    if (showFailures && name === 'blend, confidence') for (const f of r.failures) console.log(`   miss: ${f.q}  -> ${f.got}`);
   }
 }
 

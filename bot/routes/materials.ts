@@ -16,6 +16,8 @@ const decisionSchema = z
     by: staff,
     /** Required to reject: said to the applicant as it is written. */
     reason: z.string().trim().min(2).max(200).optional(),
+    /** Accepts a file rejected before: only with a reason, audited. */
+    force: z.boolean().optional(),
   })
   .strict();
 
@@ -75,7 +77,7 @@ export function registerMaterialsAdmin(server: Server, allowed: AdminGuard, mate
     const caseNo = checkCaseNo(req.params.caseNo);
     const fileId = fileIdOf(req);
     const parsed = decisionSchema.safeParse(await readJsonBody(req, 16 * 1024));
-    if (!parsed.success) throw new HttpError(400, `请求体应是 {"decision":"accept"|"reject","by","reason"?}：${formatIssues(parsed.error)}`);
+    if (!parsed.success) throw new HttpError(400, `请求体应是 {"decision":"accept"|"reject","by","reason"?,"force"?}：${formatIssues(parsed.error)}`);
     const result = await materials.decide(caseNo, fileId, { ...parsed.data, by: `admin:${parsed.data.by}` });
     if (!result.ok) return sendError(res, result.status, result.error);
     sendJson(res, 200, await list(caseNo));

@@ -50,6 +50,8 @@ export function registerMessages(server: Server, { adapter, bot, logger, replyTa
       const refused = replyTargets?.problem(parsed.data.serviceUrl);
       if (refused) throw new HttpError(403, refused);
       if (replyTargets && parsed.data.channelId === 'directline') throw new HttpError(403, 'directline 通道的消息只能经由 /v3/directline 发送');
+      // A WeChat follower is who the platform's signed push says, never who a client names.
+      if (parsed.data.channelId === 'wechat') throw new HttpError(403, 'wechat 通道的消息只能经由 /api/wechat 发送');
       // An anonymous bot takes no credential: the adapter would try to validate one against
       // Microsoft's OpenID metadata, an outbound request any client could set off.
       if (replyTargets) delete req.headers.authorization;

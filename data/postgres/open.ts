@@ -15,6 +15,7 @@ import { PgRatingStore } from './pgRatingStore.js';
 import { PgSmsStore } from './pgSmsStore.js';
 import { PgSlotStore } from './pgSlotStore.js';
 import { PgStorage } from './pgStorage.js';
+import { PgWechatStore } from './pgWechatStore.js';
 
 /** Every PostgreSQL store over one database (and schema); the caller closes `db`. */
 export function pgStores<Draft>(db: PgDatabase) {
@@ -35,6 +36,7 @@ export function pgStores<Draft>(db: PgDatabase) {
     handoffs: new PgHandoffStore(db),
     ratings: new PgRatingStore(db),
     sms: new PgSmsStore(db),
+    wechat: new PgWechatStore(db),
   };
 }
 

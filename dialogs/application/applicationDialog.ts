@@ -9,7 +9,8 @@ import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand } from '../commands.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
@@ -18,7 +19,7 @@ import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, channelOptions, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -89,7 +90,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     this.slots = applicationSlots({ sms: deps.sms });
   }
 
-  async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean; opening?: string }): Promise<DialogTurnResult> {
     const key = userKeyOf(dc.context);
     const stored = await this.deps.drafts.get(key);
     if (options?.confirm) {
@@ -115,8 +116,25 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return Dialog.EndOfTurn;
     }
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
+    const opened = options?.opening ? await this.takeOpening(dc, draft, options.opening) : draft;
     await this.say(dc, t.start);
-    return this.proceed(dc, draft);
+    return this.proceed(dc, opened);
+  }
+
+  /**
+   * The message that started the application may already say for whom and how to hand in
+   * ("俺想给俺娘办个残疾证…能不能网上弄"): those answers are kept, and what it asks besides is
+   * answered (a question about the channel by the channel it names).
+   */
+  private async takeOpening(dc: DialogContext, draft: ApplicationDraft, opening: string): Promise<ApplicationDraft> {
+    const clauses = clausesOf(opening);
+    const values = readOpening(clauses.find(isApplyClause) ?? opening, opening, this.context());
+    for (const clause of clauses.filter((c) => asksSomething(c))) {
+      const channel = recognizeMention(clause, channelOptions());
+      if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);
+      else await this.deps.answers.answerAside(dc.context, clause, 'asked');
+    }
+    return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
   }
 
   /** The draft is the truth: gone means submitted or cancelled elsewhere (another device). */
@@ -148,16 +166,19 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         // 转人工 and 不办了 are commands; 再试一次 asks again, anything else is another try.
         if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.proceed(dc, { ...draft, phase: 'form' });
         return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
-      case 'summary':
+      case 'summary': {
         if (SHOW_FULL.test(normalizeText(input))) {
           await this.say(dc, this.summaryText(draft.values, true), this.summaryOptions());
           return Dialog.EndOfTurn;
         }
-        return this.choose(dc, this.summaryOptions(), (i) => {
-          if (i === 0) return this.submit(dc, draft);
-          if (i === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
-          return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
-        });
+        const change = this.changeSaid(draft, input);
+        if (change) return this.change(dc, draft, change);
+        const picked = recognizeChoice(input, this.summaryOptions())?.value ?? (saysSubmit(input) || recognizeYesNo(input) === true ? 0 : WRONG.test(normalizeText(input)) ? 1 : undefined);
+        if (picked === 0) return this.submit(dc, draft);
+        if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
+        if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        return new NotAnswered(t.errors.choice);
+      }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
         if (!picked) return new NotAnswered(t.errors.choice);
@@ -166,6 +187,32 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       case 'form':
         return this.answerSlot(dc, draft, input);
     }
+  }
+
+  /**
+   * A field named at the summary as wrong ("地址不对，要改成…", "电话写错了，是…", "改一下地址"):
+   * the field, and the new value when one follows.
+   */
+  private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string } | undefined {
+    // "没错" and "不错" say nothing is wrong.
+    const said = normalizeText(input).replace(/没有?错|不错/gu, '');
+    if (!CHANGE.test(said) || asksSomething(input)) return undefined;
+    const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
+    const named = recognizeChoices(input, fields);
+    if (named.length !== 1) return undefined;
+    const value = NEW_VALUE.exec(input.trim())?.[1]?.trim();
+    return { key: named[0].value, value: value || undefined };
+  }
+
+  /** Takes a new value said at the summary and shows the summary again; without one, asks the field. */
+  private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string }): Promise<DialogTurnResult> {
+    const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
+    const slot = this.slots.find((s) => s.key === change.key)!;
+    const result = change.value === undefined ? undefined : slot.parse(change.value, draft.values, this.context());
+    if (!result?.ok) return this.proceed(dc, editing);
+    const values = { ...draft.values, ...result.set };
+    if (result.note) await this.say(dc, result.note);
+    return this.proceed(dc, { ...editing, values, editing: result.stay ? change.key : undefined });
   }
 
   /** After the "too many tries" menu, any way out leads back to the question itself. */
@@ -298,6 +345,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!last) return super.back(dc, draft);
     const values = { ...draft.values };
     delete values[last];
+    delete values.addressDraft;
     if (last === 'picks') {
       delete values.certAction;
       delete values.employment;
@@ -451,9 +499,34 @@ function formatDay(iso: string): string {
   return `${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-/** Whether a message asks to start an application ("我要办残疾证", "帮我申请护理补贴"). */
+// At the summary: a field said to be wrong, and what it should be instead.
+const CHANGE = /不对|错|改|换|不是|应该是/u;
+const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
+/** Something is wrong, no field named: the list of fields to change. */
+const WRONG = /不对|有错|错了|写错|要改/u;
+const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
+const HOLD = /不|别|等|再|先/u;
+
+/** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */
+export function saysSubmit(input: string): boolean {
+  const said = normalizeText(input).replace(/[\s，,。.！!]+/gu, '');
+  if (said === text.application.summary.confirm) return true;
+  if (asksSomething(input)) return false;
+  return SUBMIT_SAID.test(said) && !HOLD.test(said.replace(/没问题|没错/gu, ''));
+}
+
+/** The clauses of a message, cut at punctuation and spaces. */
+const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Boolean);
+
+/** A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. */
+const isApplyClause = (clause: string) =>
+  /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
+  !/怎么|咋|如何|哪|吗|什么|啥|能不能|可不可以|能否|多少|几/u.test(clause);
+
+/**
+ * Whether a message asks to start an application ("我要办残疾证", "帮我申请护理补贴"): one of its
+ * clauses says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
+ */
 export function isApplyIntent(input: string): boolean {
-  const folded = normalizeText(input).replace(/\s+/g, '');
-  if (recognizeCommand(input) === 'apply') return true;
-  return /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)/.test(folded) && !/怎么|咋|如何|哪|吗|什么|啥|能不能|可不可以|能否|多少|几/.test(folded);
+  return recognizeCommand(input) === 'apply' || clausesOf(input).some(isApplyClause);
 }

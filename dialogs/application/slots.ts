@@ -5,13 +5,13 @@ import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft'>;
 
 export interface SlotContext {
   region: Region;
@@ -47,7 +47,8 @@ function choiceSlot(key: SlotKey, opts: () => ChoiceOption<string>[], required: 
     required,
     prompt: () => ({ text: t.prompts[key as keyof typeof t.prompts] as string, options: opts() }),
     parse: (input) => {
-      const chosen = recognizeChoice(input, opts());
+      // A button's words, or the one option a whole sentence speaks of ("给寄到家里吧").
+      const chosen = recognizeChoice(input, opts()) ?? recognizeMention(input, opts());
       return chosen ? { ok: true, set: { [key]: convert(chosen.value) } as Values } : { ok: false, error: t.errors.choice };
     },
     display: (v) => {
@@ -168,11 +169,35 @@ function itemChoices(): ChoiceOption<ItemId | Pick>[] {
   return [...ITEM_PICKS.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions], synonyms: t.itemSynonyms[p] })), ...direct];
 }
 
+// Money said in passing: "护理的钱", "生活那块补助".
+const MONEY = /钱|补贴|补助|津贴|费/u;
+const MONEY_SUFFIX = /(补贴|补助|费)$/u;
+
+/**
+ * Item choices for a sentence that speaks of money: a subsidy is then also named by what sets it
+ * apart ("护理" of 护理补贴), when no other item shares those words.
+ */
+function itemChoicesFor(said: string): ChoiceOption<ItemId | Pick>[] {
+  const choices = itemChoices();
+  if (!MONEY.test(said)) return choices;
+  const names = (c: ChoiceOption<unknown>) => [c.label, ...(c.synonyms ?? [])];
+  return choices.map((choice) => {
+    const stems = names(choice)
+      .filter((n) => MONEY_SUFFIX.test(n))
+      .map((n) => n.replace(MONEY_SUFFIX, ''))
+      .filter((stem) => [...stem].length >= 2 && choices.every((other) => other === choice || !names(other).some((n) => n.includes(stem))));
+    return { ...choice, synonyms: [...(choice.synonyms ?? []), ...stems] };
+  });
+}
+
 const pickLabels = (v: Values) => {
   const items = requestedItems({ ...v, hasCertificate: undefined });
   const groups = (v.picks ?? []).filter((p) => (p === 'cert-other' && !v.certAction) || (p === 'employment' && !v.employment));
   return [...items.map((id) => t.itemNames[id]), ...groups.map((g) => t.itemOptions[g as keyof typeof t.itemOptions])].join('、');
 };
+
+const materialChoices = () => options(t.materials.names, t.materialWords).filter((o) => o.value !== 'oldCertificate' && o.value !== 'form');
+export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
 const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
 
@@ -191,10 +216,14 @@ const itemsSlot: Slot = {
     const picks = [...(v.picks ?? [])];
     const shown = itemsSlot.prompt(v, ctx).options;
     const byPosition = recognizeChoice(input, shown);
-    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded)) {
+    const mentioned = recognizeChoices(input, itemChoicesFor(folded));
+    // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
+    const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
+    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo) {
       return picks.length ? { ok: true, set: { picks } } : { ok: false, error: t.errors.noItems };
     }
-    const mentioned = recognizeChoices(input, itemChoices());
+    // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
+    if (mentioned.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
     if (isQuestion(input) && mentioned.length === 1) {
       const key = mentioned[0].value;
       const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];
@@ -292,7 +321,7 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
       parse: (input, _v, ctx) => {
         const folded = normalizeText(input).replace(/\s+/g, '');
         const names = [ctx.region.county, ...(ctx.region.countyAliases ?? [])].map((n) => normalizeText(n));
-        return names.some((n) => folded.includes(n))
+        return names.some((n) => folded.includes(n)) || (LOCAL_COUNTY.test(folded) && !NOT_HERE.test(folded))
           ? { ok: true, set: { hukou: ctx.region.county } }
           : { ok: false, error: t.errors.hukou(ctx.region.county) };
       },
@@ -306,23 +335,37 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
     yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
-    choiceSlot('channel', () => options(t.channels, { online: ['网上', '线上', '手机'], window: ['窗口', '线下', '现场'] }), () => true),
-    choiceSlot('delivery', () => options(t.deliveries, { mail: ['邮寄', '寄'], pickup: ['自取', '自己领', '去领'] }), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
+    choiceSlot('channel', channelOptions, () => true),
+    choiceSlot('delivery', () => options(t.deliveries, t.deliverySynonyms), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
     {
       key: 'address',
       freeText: true,
       required: (v) => v.delivery === 'mail',
-      prompt: () => ({ text: t.prompts.address, options: [] }),
-      parse: (input) => {
-        const address = input.trim();
-        return [...address].length >= 6 && /\p{Script=Han}/u.test(address) && [...address].length <= 100
-          ? { ok: true, set: { address } }
-          : { ok: false, error: t.errors.address };
+      prompt: (v) => ({ text: v.addressDraft ? t.prompts.houseNumber : t.prompts.address, options: [] }),
+      parse: (input, v) => {
+        const said = input.trim();
+        const draft = v.addressDraft;
+        if (draft && (recognizeYesNo(said) === false || NO_HOUSE_NUMBER.test(said))) return { ok: true, set: { address: draft, addressDraft: undefined } };
+        // Asked for the number: the number alone goes after the street; a whole address replaces it.
+        const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
+        if ([...address].length < 6 || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
+        // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
+        if (!draft && !HOUSE_NUMBER.test(address)) return { ok: true, set: { addressDraft: address }, stay: true };
+        return { ok: true, set: { address, addressDraft: undefined } };
       },
       display: (v) => v.address ?? '',
     },
   ];
 }
+
+// A house number, a room, or a village and its group: rural addresses have no house numbers.
+const HOUSE_NUMBER = /\d|[０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|单元|室|楼|层)|号|室|村|组|屯|队/u;
+const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
+const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
+
+// The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
+const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
+const NOT_HERE = /不在|不是|外地|外县|别的/u;
 
 /** Kin words by the button they belong to; the last label of a list ("其他亲属") takes the rest. */
 const RELATION_WORDS: [RegExp, string[]][] = [
@@ -401,4 +444,19 @@ function categorySlot(required: (v: Values) => boolean): Slot {
     },
     display: (v) => v.category ?? '',
   };
+}
+/**
+ * What the message that starts an application already answers: for whom (a kin word after
+ * 给/帮/替, or 自己) and the channel it speaks of. Items are still asked: the question lists them all. `statement` is the
+ * clause saying "I want to apply"; the channel may be named anywhere ("…能不能网上弄").
+ */
+export function readOpening(statement: string, whole: string, ctx: SlotContext): Values {
+  const values: Values = {};
+  const role = roleSlot.parse(statement, values, ctx);
+  // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
+  if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
+  else if (/自己|本人/u.test(statement)) values.role = 'self';
+  const channel = recognizeMention(whole, channelOptions());
+  if (channel) values.channel = channel.value as Values['channel'];
+  return values;
 }

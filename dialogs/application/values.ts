@@ -34,6 +34,8 @@ export interface ApplicationValues {
   channel: 'online' | 'window';
   delivery: 'mail' | 'pickup';
   address: string;
+  /** An address given without a house number, waiting for the number or a "没有". */
+  addressDraft: string;
 }
 
 export type Values = Partial<ApplicationValues>;

@@ -4,7 +4,7 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { MaterialProblem } from '../../cases/materials.js';
 import { materialViews, outstandingMaterials } from '../../data/caseMaterials.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
-import { userKeyOf } from '../application/applicationDialog.js';
+import { saysSubmit, userKeyOf } from '../application/applicationDialog.js';
 import { recognizeChoice, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { receivedFiles, type Download } from '../receivedFiles.js';
@@ -87,8 +87,8 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     const files = receivedFiles(dc.context);
     if (files?.length) return this.take(dc, state, files);
     if (recognizeChoice(input, laterOption)) return this.finish(dc, state);
-    // A second tap on "确认提交" right after submitting: the case it made, and the material again.
-    if (input === text.application.summary.confirm) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
+    // A second "确认提交" (or "提交吧") right after submitting: the case it made, and the material again.
+    if (saysSubmit(input)) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
     if (input && this.deps.router && (await this.deps.router.startsFlow(dc.context))) {
       await this.say(dc, u.movedOn);
       return dc.replaceDialog(this.deps.router.id);

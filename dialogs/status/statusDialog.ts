@@ -138,7 +138,10 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         if (!result.ok) return new NotAnswered(result.error);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);
         if (aside) return aside;
-        return this.correctFields(dc, { ...state, fields: rest, values: { ...state.values, ...result.set } });
+        const values = { ...state.values, ...result.set };
+        // A field that stays (an address waiting for its house number) is asked again.
+        if (result.stay) return this.askField(dc, { ...state, values });
+        return this.correctFields(dc, { ...state, fields: rest, values });
       }
       case 'materials':
         // The materials step runs on top of this one and resumes here; reached only if it was lost.
@@ -194,7 +197,9 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
   }
 
   private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>): Promise<DialogTurnResult> {
-    const result = await this.deps.useCases.correctAndResubmit(caseNo, values as Corrections, `chat:${userKeyOf(dc.context)}`);
+    // Only the fields given: a value cleared on the way (the address's draft) is no correction.
+    const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`);
     return this.end(dc, result.ok ? s.correctDone : result.error);
   }
 

@@ -82,10 +82,22 @@ const application = {
     'fuel-subsidy': '燃油补贴：自己用机动轮椅车的残疾人，每年领一笔燃油补贴。',
   } as Record<string, string>,
   itemsDone: '选好了',
-  itemsDoneWords: ['选好了', '好了', '就这些', '没有了', '没了', '不要了', '就这样', '完成'],
+  itemsDoneWords: ['选好了', '好了', '就这些', '没有了', '没了', '不要了', '就这样', '完成', '没有别的', '没别的', '没别的了', '够了'],
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
+  /** Said when a material is named where items are chosen. */
+  materialsLater: '材料不用在这一步选，表填完后我会一次告诉您要交哪些。这一步选的是要办的事项。',
+  /** Materials in people's words, told apart from items at the items question. */
+  materialWords: {
+    idCard: ['身份证'],
+    hukouBook: ['户口本', '户口簿'],
+    photos: ['照片', '相片', '彩照', '寸照'],
+    guardianProof: ['监护证明', '监护人证明'],
+    medicalRecords: ['病历', '诊断证明'],
+    studentProof: ['学生证', '在读证明'],
+    wheelchairProof: ['行驶证', '购车凭证', '发票'],
+  } as Record<string, string[]>,
   certActionOptions: {
     'cert-renew': '换领（到期或损坏）',
     'cert-replace': '挂失补办',
@@ -102,6 +114,8 @@ const application = {
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
+  deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
+  channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
   prompts: {
     role: '这次是给谁申请？',
@@ -128,6 +142,14 @@ const application = {
     channel: '材料您想怎么交？',
     delivery: '证办好后，您想怎么拿？',
     address: '请告诉我邮寄地址，写到门牌号。',
+    houseNumber: '这个地址还没有门牌号。请补上门牌号或房间号，比如“12号3栋201”；确实没有门牌号就说“没有”。',
+  },
+  /** Said when the message that started the application also asked how to hand in. */
+  opening: {
+    channelAsked: {
+      online: '可以网上办，不用跑窗口，材料用手机拍照传上来就行。我先给您记上“网上提交”。',
+      window: '可以到窗口办。我先给您记上“到窗口办”。',
+    } as Record<string, string>,
   },
   examples: {
     role: '比如点“给我自己”。',
@@ -230,6 +252,18 @@ const application = {
     delivery: '领证方式',
     address: '邮寄地址',
   } as Record<string, string>,
+  /** Fields in people's words, for "地址不对，要改成…" at the summary. */
+  fieldWords: {
+    name: ['名字', '姓名'],
+    idNumber: ['身份证'],
+    phone: ['电话', '手机'],
+    hukou: ['户口', '户籍'],
+    category: ['类别'],
+    grade: ['等级', '级别'],
+    channel: ['交材料'],
+    delivery: ['领证', '拿证'],
+    address: ['地址', '住址'],
+  } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
   nextSteps:
     '接下来：残联会先预审，每一项同时送到对应部门审批。要做残疾评定的，医院会发短信告诉您时间和要带的东西。以后说“查进度”就能看到办到哪一步了。',
@@ -442,6 +476,7 @@ const status = {
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
+    materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
     materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
@@ -555,6 +590,14 @@ const web = {
   noScript: (h: Hotlines) => `在线助手需要浏览器开启 JavaScript 才能使用。也可以拨打${h.government}政务服务热线、${h.federation}残联热线。`,
 };
 
+/** The WeChat official-account channel's own answers (bot/channels/wechat). */
+const wechat = {
+  /** A voice message the platform could not turn into words. */
+  voiceUnheard: '这条语音我没听清，请再说一遍，或者打字告诉我。',
+  /** A kind of message the bot cannot read (video, link, file). */
+  unsupported: '这类消息我看不了。请打字告诉我您想问什么，或者回复“帮助”。',
+};
+
 export const zhCN = {
   locale: 'zh-CN',
   welcome: {
@@ -637,6 +680,7 @@ export const zhCN = {
   status,
   privacy,
   web,
+  wechat,
 };
 
 export type Catalogue = typeof zhCN;

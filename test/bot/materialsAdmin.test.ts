@@ -96,6 +96,15 @@ describe('admin API: materials handed in online', () => {
     const accepted = await decide(proofId, { decision: 'accept', by: 'wang' });
     expect(((await accepted.json()) as MaterialsBody).materials[1]).to.deep.include({ state: 'accepted' });
     expect((await admin.app.stores.cases.get(caseNo))?.audit.map((e) => e.action).slice(-2)).to.deep.equal(['material-rejected', 'material-accepted']);
+
+    // The rejected photo accepted later: refused with a clear 409 unless forced with a reason.
+    const late = await decide(photoId, { decision: 'accept', by: 'zhao' });
+    expect(late.status).to.equal(409);
+    expect(((await late.json()) as { error: string }).error).to.include('退回').and.include('force');
+    expect((await decide(photoId, { decision: 'accept', by: 'zhao', force: 'yes' })).status).to.equal(400);
+    const forced = await decide(photoId, { decision: 'accept', by: 'zhao', force: true, reason: '复核后合格' });
+    expect(forced.status).to.equal(200);
+    expect((await admin.app.stores.cases.get(caseNo))?.audit.at(-1)).to.include({ action: 'material-accepted', by: 'admin:zhao', note: 'force：复核后合格' });
   });
 });
 

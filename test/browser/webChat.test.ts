@@ -11,6 +11,18 @@ const SCREENSHOT = screenshotPath('webchat.png');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const WAIT = { timeout: 15_000 };
 
+/** A page's bubbles, and typing one message then waiting for the reply holding `reply`. */
+function chatOn(tab: Page) {
+  const userSaid = (words: string) => tab.locator('.webchat__bubble--from-user').filter({ hasText: words });
+  const botSaid = (words: string) => tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
+  const say = async (words: string, reply: string) => {
+    await tab.locator('.webchat__send-box-text-box__input').fill(words);
+    await tab.locator('.webchat__send-box-text-box__input').press('Enter');
+    await botSaid(reply).last().waitFor(WAIT);
+  };
+  return { userSaid, botSaid, say };
+}
+
 describe('Web Chat page at / (Chromium)', function () {
   this.timeout(30_000);
   let running: RunningApp;
@@ -127,17 +139,41 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
+  it('shows every button of the longest question (the 8 items) on a 390x844 phone without scrolling; hotlines and privacy note one tap away', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const small = await phone.newPage();
+      const { botSaid, say } = chatOn(small);
+      await small.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      await say('我要申请', text.application.consent.slice(0, 10));
+      await say('同意', text.application.prompts.role);
+      await say('给我自己', text.application.prompts.items.slice(0, 8));
+      const items = Object.values(text.application.itemOptions);
+      await small.locator('.webchat__suggested-actions__button').filter({ hasText: items[items.length - 1] }).first().waitFor(WAIT);
+      const header = (await small.getByRole('banner').boundingBox())!;
+      expect(header.height, 'header height').to.be.below(130);
+      expect(await small.evaluate(() => window.scrollY)).to.equal(0);
+      for (const label of items) {
+        const box = (await small.locator('.webchat__suggested-actions__button').filter({ hasText: label }).first().boundingBox())!;
+        expect(box.y, label).to.be.at.least(header.y + header.height);
+        expect(box.y + box.height, label).to.be.at.most(844);
+      }
+      const { government, federation } = running.app.region.hotlines;
+      expect(await small.getByRole('link', { name: government }).isVisible()).to.equal(true);
+      expect(await small.getByRole('link', { name: federation }).isVisible()).to.equal(true);
+      await small.getByText(text.web.privacyTitle).click();
+      expect(await small.getByText(text.web.privacy(running.config.webchatResumeDays)).isVisible()).to.equal(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('keeps the conversation across a reload: the history shows again and the half-filled form goes on; 清除记录 forgets both', async () => {
     const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
       const tab = await visit.newPage();
-      const userSaid = (words: string) => tab.locator('.webchat__bubble--from-user').filter({ hasText: words });
-      const botSaid = (words: string) => tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: words });
-      const say = async (words: string, reply: string) => {
-        await tab.locator('.webchat__send-box-text-box__input').fill(words);
-        await tab.locator('.webchat__send-box-text-box__input').press('Enter');
-        await botSaid(reply).last().waitFor(WAIT);
-      };
+      const { userSaid, botSaid, say } = chatOn(tab);
       await tab.goto(`${running.base}/`);
       await say('我要申请', text.application.consent.slice(0, 10));
       await say('同意', text.application.prompts.role);

@@ -105,6 +105,39 @@ describe('materials use cases', () => {
     expect(accepted.ok && accepted.record.materials.files?.photos[1].status).to.equal('accepted');
   });
 
+  it('tells the applicant when files pass: one message for several accepted together, once no file waits for review', async () => {
+    const { materials, outbox, record } = await setup();
+    const id = (r: Awaited<ReturnType<typeof materials.receive>>) => (r.ok && 'file' in r ? r.file.fileId : '');
+    const photo = id(await materials.receive(record.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:me'));
+    const proof = id(await materials.receive(record.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:me'));
+    expect((await materials.decide(record.caseNo, photo, { decision: 'accept', by: 'staff:li' })).ok).to.equal(true);
+    // The proof still waits for review: nothing said yet.
+    expect(await outbox.list({ caseNo: record.caseNo })).to.deep.equal([]);
+    expect((await materials.decide(record.caseNo, proof, { decision: 'accept', by: 'staff:li' })).ok).to.equal(true);
+    const names = `${text.upload.names.photos}、${text.upload.names.studentProof}`;
+    expect((await outbox.list({ caseNo: record.caseNo })).map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_accepted(names, true)]);
+    // Accepted again (a repeated click): nothing new to tell.
+    await materials.decide(record.caseNo, proof, { decision: 'accept', by: 'staff:li' });
+    expect(await outbox.list({ caseNo: record.caseNo })).to.have.length(1);
+  });
+
+  it('refuses to accept a file rejected before (409, in words staff can act on) unless forced with a reason, audited', async () => {
+    const { materials, cases, record } = await setup();
+    const got = await materials.receive(record.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:me');
+    const fileId = got.ok && 'file' in got ? got.file.fileId : '';
+    await materials.decide(record.caseNo, fileId, { decision: 'reject', by: 'staff:li', reason: '背景不是白色' });
+    const refused = await materials.decide(record.caseNo, fileId, { decision: 'accept', by: 'staff:wang' });
+    expect(refused).to.include({ ok: false, status: 409 });
+    expect(!refused.ok && refused.error).to.include('已被 staff:li 退回').and.include('背景不是白色').and.include('"force": true');
+    expect(await materials.decide(record.caseNo, fileId, { decision: 'accept', by: 'staff:wang', force: true })).to.include({ ok: false, status: 400 });
+    expect((await cases.get(record.caseNo))?.materials.files?.photos[0].status).to.equal('rejected');
+    const forced = await materials.decide(record.caseNo, fileId, { decision: 'accept', by: 'staff:wang', force: true, reason: '复核后背景合格' });
+    expect(forced.ok).to.equal(true);
+    const after = await cases.get(record.caseNo);
+    expect(after?.materials.files?.photos[0]).to.include({ status: 'accepted', decidedBy: 'staff:wang' });
+    expect(after?.audit.at(-1)).to.include({ action: 'material-accepted', by: 'staff:wang', note: 'force：复核后背景合格' });
+  });
+
   it('reads a file for staff only with an audit entry; an unknown file or case is 404', async () => {
     const { materials, cases, record } = await setup();
     const got = await materials.receive(record.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:me');

@@ -42,6 +42,9 @@ import { MemoryFeedbackStore, MemoryUnansweredStore } from '../../data/memory/me
 import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
 import { MemorySlotStore } from '../../data/memory/memorySlotStore.js';
 import type { OutboxStore } from '../../data/outbox.js';
+import type { WechatStore } from '../../data/wechat.js';
+import { LowdbWechatStore } from '../../data/lowdb/lowdbWechatStore.js';
+import { MemoryWechatStore } from '../../data/memory/memoryWechatStore.js';
 import type { PgDatabase } from '../../data/postgres/db.js';
 import { openPgDatabase, pgStores } from '../../data/postgres/open.js';
 import { PgDirectLineStore } from '../../data/postgres/pgDirectLineStore.js';
@@ -76,6 +79,7 @@ export interface Backend {
   handoffs(dir: string): Promise<HandoffStore>;
   ratings(dir: string): Promise<RatingStore>;
   sms(dir: string): Promise<SmsStore>;
+  wechat(dir: string): Promise<WechatStore>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -107,6 +111,7 @@ export const memoryBackend: Backend = {
   handoffs: perPlace(() => new MemoryHandoffStore()),
   ratings: perPlace(() => new MemoryRatingStore()),
   sms: perPlace(() => new MemorySmsStore()),
+  wechat: perPlace(() => new MemoryWechatStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -129,6 +134,7 @@ export const lowdbBackend: Backend = {
   handoffs: (dir) => LowdbHandoffStore.open(dir),
   ratings: (dir) => LowdbRatingStore.open(dir),
   sms: (dir) => LowdbSmsStore.open(dir),
+  wechat: (dir) => LowdbWechatStore.open(dir),
 };
 
 /** A fresh schema of the run's throwaway cluster: a place's schema, migrated once. */
@@ -169,6 +175,7 @@ export const postgresBackend: Backend = {
   handoffs: pgStore('handoffs'),
   ratings: pgStore('ratings'),
   sms: pgStore('sms'),
+  wechat: pgStore('wechat'),
 };
 
 /** Whether this machine can run the PostgreSQL suites (CI installs Debian's postgresql). */

@@ -14,6 +14,7 @@ import { feedbackStoreConformance, unansweredStoreConformance } from './knowledg
 import { outboxStoreConformance } from './outboxStore.conformance.js';
 import { slotStoreConformance } from './slotStore.conformance.js';
 import { storageConformance } from './storage.conformance.js';
+import { wechatStoreConformance } from './wechatStore.conformance.js';
 
 // Every store contract against every backend: the same tests, one run per backend.
 for (const b of backends) {
@@ -33,4 +34,5 @@ for (const b of backends) {
   ratingStoreConformance(b.name, b.ratings, b.newDir);
   smsStoreConformance(b.name, b.sms, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
+  wechatStoreConformance(b.name, b.wechat, b.newDir);
 }

@@ -3,14 +3,12 @@ import { text } from '../../dialogs/text/index.js';
 import { isApplyIntent } from '../../dialogs/application/applicationDialog.js';
 import { newCase } from '../fixtures/cases.js';
 import { FakeClock, tempDir } from '../support.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, run, type Step } from './harness.js';
 
 const t = text.application;
 const ADULT_ID = '11010519491231002X'; // born 1949-12-31
 const CHILD_ID = '110101201003074514'; // born 2010-03-07
 
-/** Steps: what the user types, and a fragment the bot's last reply must contain. */
-type Step = [input: string, expect: string];
 
 /** Confirms the summary; resolves to the case number the bot gave. */
 async function submitted(h: Awaited<ReturnType<typeof dialogHarness>>): Promise<string> {
@@ -18,14 +16,6 @@ async function submitted(h: Awaited<ReturnType<typeof dialogHarness>>): Promise<
   return /YC\d{12}/.exec(replies)![0];
 }
 
-async function run(steps: Step[], harness?: Awaited<ReturnType<typeof dialogHarness>>) {
-  const h = harness ?? (await dialogHarness());
-  for (const [input, fragment] of steps) {
-    const reply = await h.say(input);
-    expect(reply.text, `after "${input}"`).to.include(fragment);
-  }
-  return h;
-}
 
 const start: Step[] = [
   ['我要办残疾证', t.consent],

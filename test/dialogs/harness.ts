@@ -100,3 +100,16 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
 
 /** What each button sends when tapped: its label (the title shows it numbered). */
 export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.value as string) ?? [];
+
+/** One turn of a scripted conversation: what the user types, and a fragment the bot's last reply must contain. */
+export type Step = [input: string, expect: string];
+
+/** Plays the steps on a harness (a new one unless given) and resolves to it. */
+export async function run(steps: Step[], harness?: Awaited<ReturnType<typeof dialogHarness>>) {
+  const h = harness ?? (await dialogHarness());
+  for (const [input, fragment] of steps) {
+    const reply = await h.say(input);
+    expect(reply.text, `after "${input}"`).to.include(fragment);
+  }
+  return h;
+}

@@ -172,6 +172,18 @@ describe('status in the chat', () => {
     expect((await h.outbox.list({ caseNo: h.record.caseNo })).map((r) => r.text)).to.include(s.prefixApplicant(h.record.caseNo) + s.notify.resubmitted);
   });
 
+  it('corrects an address given without a house number: asked once, then resubmitted with the number', async () => {
+    const h = await withCase();
+    await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(h.record.caseNo, { action: 'return', by: 'staff:li', note: '地址不全', fields: ['address'] });
+    expect((await h.send('修改退回的申请')).at(-1)?.text).to.equal(text.application.prompts.address);
+    expect((await h.say('示范县人民路')).text).to.equal(text.application.prompts.houseNumber);
+    expect((await h.say('8号')).text).to.equal(s.correctDone);
+    const updated = await h.cases.get(h.record.caseNo);
+    expect(updated?.applicant.address).to.equal('示范县人民路8号');
+    expect(updated?.audit.at(-1)).to.deep.include({ action: 'resubmit', note: '更正：address' });
+  });
+
   it('shows the return reason in the timeline, and starts the correction however it is asked', async () => {
     const h = await withCase();
     await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });

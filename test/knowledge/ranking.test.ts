@@ -192,14 +192,15 @@ describe('ranking on k-fold held-out entry wordings', () => {
     for (const f of all) for (const e of f.train) expect(e.alternates.length).to.be.at.least(3);
   });
 
-  it('blend: top-1 >= 0.66, top-3 >= 0.84, answered-but-wrong <= 0.15, out-of-scope rejected >= 0.9; above TF-IDF alone', function () {
+  it('blend: top-1 >= 0.67, top-3 >= 0.85, answered-and-right >= 0.52, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.93; above TF-IDF alone', function () {
     this.timeout(60_000);
     const blend = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms), f)));
     const tfidf = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms, TFIDF_RANKING), f)));
-    expect(blend.top1).to.be.at.least(0.66);
-    expect(blend.top3).to.be.at.least(0.84);
-    expect(blend.answeredWrong).to.be.at.most(0.15);
-    expect(blend.rejected).to.be.at.least(0.9);
+    expect(blend.top1).to.be.at.least(0.67);
+    expect(blend.top3).to.be.at.least(0.85);
+    expect(blend.answeredRight).to.be.at.least(0.52);
+    expect(blend.answeredWrong).to.be.at.most(0.14);
+    expect(blend.rejected).to.be.at.least(0.93);
     expect(blend.top1).to.be.greaterThan(tfidf.top1 + 0.05);
   });
 });
@@ -207,13 +208,18 @@ describe('ranking on k-fold held-out entry wordings', () => {
 describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
-  for (const name of ['kb-holdout', 'kb-holdout2']) {
-    it(`${name}: top-1 >= 0.93, answered-and-right >= 0.8, answered-but-wrong <= 0.03, out-of-scope rejected >= 0.9`, () => {
+  const sets = [
+    { name: 'kb-holdout', top1: 0.96, right: 0.85, wrong: 0.02, rejected: 0.94 },
+    { name: 'kb-holdout2', top1: 0.96, right: 0.86, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0, rejected: 1 },
+  ];
+  for (const { name, top1, right, wrong, rejected } of sets) {
+    it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
       const r = evaluate(kb, readJsonl(join(fixtures, `${name}.jsonl`)), readJsonl(join(fixtures, `${name}-outofscope.jsonl`)));
-      expect(r.top1).to.be.at.least(0.93);
-      expect(r.answeredRight).to.be.at.least(0.8);
-      expect(r.answeredWrong).to.be.at.most(0.03);
-      expect(r.rejected).to.be.at.least(0.9);
+      expect(r.top1).to.be.at.least(top1);
+      expect(r.answeredRight).to.be.at.least(right);
+      expect(r.answeredWrong).to.be.at.most(wrong);
+      expect(r.rejected).to.be.at.least(rejected);
     });
   }
 });

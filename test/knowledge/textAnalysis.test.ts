@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { joinSpacedCharacters } from '../../knowledge/features.js';
 import { HomophoneCorrector } from '../../knowledge/homophones.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { questionParts } from '../../knowledge/runOn.js';
@@ -32,6 +33,30 @@ describe('synonyms on word boundaries', () => {
     expect(kb.questionKey('一个表')).to.equal('一张表');
     expect(kb.questionKey('具体步骤')).to.equal('流程');
     expect(kb.questionKey('表在哪领')).to.include('申请表');
+  });
+
+  it('folds the dialect 咋个 and a stolen card (被偷了 is lost, not a decline topic of its own)', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.questionKey('残疾证咋个办理')).to.equal(kb.questionKey('残疾证怎么办理'));
+    expect(kb.questionKey('咋个申请')).to.equal(kb.questionKey('怎么申请'));
+    expect(kb.questionKey('残疾证被偷了')).to.equal(kb.questionKey('残疾证丢了'));
+    expect(kb.decide('残疾证被偷了').kind).to.equal('answer');
+    expect(kb.decide('身份证被偷了怎么补').kind).to.equal('decline');
+  });
+});
+
+describe('a word typed a character at a time', () => {
+  it('is read as the word, while spaces between words stay', () => {
+    expect(joinSpacedCharacters('残 疾 证 丢 了')).to.equal('残疾证丢了');
+    expect(joinSpacedCharacters('我 要 办 残疾证')).to.equal('我要办 残疾证');
+    expect(joinSpacedCharacters('残疾人证 新办 材料')).to.equal('残疾人证 新办 材料');
+    expect(joinSpacedCharacters('残疾证 丢 了')).to.equal('残疾证 丢 了');
+  });
+
+  it('finds the same entry as the word typed whole', () => {
+    const { kb } = shippedKnowledge();
+    const top = (q: string) => kb.suggest(q, 1).suggestions[0]?.id;
+    expect(top('残 疾 证 丢 了')).to.equal(top('残疾证丢了'));
   });
 });
 
