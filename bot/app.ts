@@ -55,6 +55,10 @@ import { CredentialLockout } from './limits/lockout.js';
 import { registerAgent } from './routes/agent.js';
 import { registerHealth } from './routes/health.js';
 import { registerMessages } from './routes/messages.js';
+import { registerSmsCallbacks } from './routes/smsCallbacks.js';
+import { SmsChannel } from './delivery/smsChannel.js';
+import { TencentSms } from './delivery/tencentSms.js';
+import { SMS_CHANNEL, type DeliveryChannel } from './delivery/channels.js';
 
 const DAY_MS = 24 * 3600_000;
 /** How long `close` lets requests in flight finish before closing their connections. */
@@ -131,6 +135,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, maxBytes: config.uploadMaxBytes },
     onSettled: (record, stage) => ratings.askForCase(record, stage),
     onRelayError: (err, caseNo) => logger.error('relay_failed', { caseNo, message: err instanceof Error ? err.message : String(err) }),
+    sms: config.sms.on,
   });
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
@@ -140,7 +145,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const dialog = new MainDialog(
     answers,
     region.hotlines,
-    { drafts, cases, useCases, region, clock },
+    { drafts, cases, useCases, region, clock, sms: config.sms.on },
     { slots, cases, useCases, region, clock },
     { cases, family, useCases, region, clock },
     { privacy, access: useCases.access, cases, family, clock },
@@ -158,6 +163,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   notifier = new Notifier({
     adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
+    channels: deliveryChannels(config, stores, clock, logger),
     wechat: wechatApi?.delivery,
   });
   let scheduler: Scheduler | undefined;
@@ -203,6 +209,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
+  registerSmsCallbacks(server, { store: stores.sms, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
   // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
   const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {
@@ -273,6 +280,17 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       await stores.close();
     },
   };
+}
+
+/** The delivery channels besides the Bot Framework connector: SMS when it is configured (said at start-up either way). */
+function deliveryChannels(config: Config, stores: Stores<ApplicationDraft>, clock: Clock, logger: Logger): Record<string, DeliveryChannel> {
+  if (!config.sms.on) {
+    logger.info('sms_off', { reason: config.sms.reason });
+    return {};
+  }
+  const { tencent, templateIds, limits } = config.sms.config;
+  logger.info('sms_on', { provider: 'tencent', base: tencent.baseUrl, perMinute: limits.perMinute, perDay: limits.perDay });
+  return { [SMS_CHANNEL]: new SmsChannel({ provider: new TencentSms(tencent, clock), store: stores.sms, templateIds, limits, clock }) };
 }
 
 /** Relays what is left in the cases; a failure is logged and retried on the next pass. */

@@ -5,6 +5,7 @@ import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
 import { parseAllowedServiceUrls } from './replyTargets.js';
+import { loadSmsSetting, type SmsSetting } from './delivery/smsConfig.js';
 import { wechatConfig, type WechatConfig } from './channels/wechat/settings.js';
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** WEBCHAT_RESUME_DAYS: how long the Web Chat page keeps its user and conversation after the last visit. */
   webchatResumeDays: number;
+  /** SMS_*: status updates and staff alerts by SMS (Tencent Cloud SMS), or off with the reason. */
+  sms: SmsSetting;
   /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
   wechat: WechatConfig;
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedServiceUrls: parseAllowedServiceUrls(env.ALLOWED_SERVICE_URLS),
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
     webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
+    sms: loadSmsSetting(env),
     wechat: wechatConfig(env),
   };
 }

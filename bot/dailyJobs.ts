@@ -16,6 +16,7 @@ const s = text.status;
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 /** No stage limit spans more calendar days than this, holidays included (the Spring Festival week). */
 const MAX_LOOKBACK_DAYS = 366;
+const DAY_MS = 24 * 3600_000;
 
 export interface OverdueCase {
   caseNo: string;
@@ -120,10 +121,15 @@ export class DailyJobs {
     return undefined;
   }
 
-  /** The overdue watch as a daily job: staff see the list in the admin API and in the log. */
+  /**
+   * The overdue watch as a daily job: staff see the list in the admin API and in the log, and
+   * the duty phones get an SMS for each case that is past its limit or will be by tomorrow
+   * (once per case and stage).
+   */
   async reportOverdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
     const list = await this.overdue(now);
     for (const o of list) this.deps.logger.info('case_overdue', { caseNo: o.caseNo, message: s.notify.overdue(o.caseNo, s.stageNames[o.stage], o.workingDays) });
+    for (const o of await this.overdue(new Date(now.getTime() + DAY_MS))) await this.deps.useCases.staffAlerts.nearDeadline(o.caseNo);
     return list;
   }
 

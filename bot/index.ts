@@ -18,6 +18,7 @@ try {
   console.log(`  direct line:     ${base}/v3/directline`);
   console.log(`  agent console:   ${base}/agent (accounts: npm run agent:add, or POST /api/admin/agents)`);
   console.log(`  admin API:       ${base}/api/admin/unanswered ${config.adminToken ? '(Bearer ADMIN_TOKEN)' : '(closed: set ADMIN_TOKEN)'}`);
+  console.log(`  SMS:             ${config.sms.on ? `on (Tencent Cloud SMS at ${config.sms.config.tencent.baseUrl}; callbacks ${base}/api/sms/tencent/{receipts,replies}${config.sms.config.callbackToken ? '' : ', closed: set SMS_CALLBACK_TOKEN'})` : `off (${config.sms.reason}): status updates by chat only`}`);
   console.log(`  wechat push:     ${base}/api/wechat ${app.wechat ? '(on)' : `(off: ${config.wechat.on ? 'needs an anonymous bot' : `set ${config.wechat.missing.join(', ')}`})`}`);
   let stopping = false;
   const stop = () => {

@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
+import { deliverRow, type DeliveryChannel, type SendOutcome } from './delivery/channels.js';
 import type { Logger } from './logger.js';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): plain arithmetic is exact. */
@@ -73,6 +74,8 @@ export interface NotifierOptions {
    * (that one may be gone, and only its own bot may post to it).
    */
   sharedDirectLine?: () => string;
+  /** Delivery channels of their own by channelId (`sms`, ...); every other row goes through the adapter. */
+  channels?: Record<string, DeliveryChannel>;
   /** Delivers rows whose conversation is a WeChat follower (bot/channels/wechat); unset while that channel is off. */
   wechat?: { send(row: OutboxRow): Promise<SendOutcome> };
 }
@@ -91,11 +94,12 @@ export interface TickResult {
   failed: number;
   /** Failed for the last time (or undeliverable) and dead-lettered. */
   dead: number;
-  /** Due but held back by quiet hours (counted up to one batch). */
+  /** Due but held back by quiet hours (counted up to one batch) or by a rate limit. */
   deferred: number;
 }
 
-export type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
+/** What a delivery came to (bot/delivery); the WeChat channel's delivery returns it too. */
+export type { SendOutcome } from './delivery/channels.js';
 
 /** A button's title: numbered for typing back, unless its label starts with its own number (a rating's points). */
 export const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
@@ -124,6 +128,7 @@ export class Notifier {
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
   private readonly sharedDirectLine?: () => string;
+  private readonly channels: Record<string, DeliveryChannel>;
   private readonly wechat?: NotifierOptions['wechat'];
   private running = false;
   /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
@@ -145,6 +150,7 @@ export class Notifier {
     this.maxAttempts = maxAttempts;
     this.backoff = options.backoff ?? defaultBackoff;
     this.sharedDirectLine = options.sharedDirectLine;
+    this.channels = options.channels ?? {};
     this.wechat = options.wechat;
   }
 
@@ -184,7 +190,7 @@ export class Notifier {
     try {
       // A shared outbox: another instance's scheduler may have claimed the row already.
       if (this.outbox.claim && !(await this.outbox.claim(row.id, this.clock.now(), CLAIM_LEASE_MS))) return;
-      await this.record(row, await this.send(row), { delivered: 0, failed: 0, dead: 0, deferred: 0 });
+      await this.record(row, await this.deliver(row), { delivered: 0, failed: 0, dead: 0, deferred: 0 });
     } catch (err) {
       this.logger.error('notify_now_failed', { id: row.id, message: errorMessage(err) });
     } finally {
@@ -214,7 +220,7 @@ export class Notifier {
           continue;
         }
         this.inFlight.add(row.id);
-        const outcome = await this.send(row);
+        const outcome = await this.deliver(row);
         marks.push(this.record(row, outcome, result).finally(() => this.inFlight.delete(row.id)));
       }
       await Promise.all(marks);
@@ -222,8 +228,13 @@ export class Notifier {
     }
   }
 
+  /** Sends one row by its channel (bot/delivery). */
+  private deliver(row: OutboxRow): Promise<SendOutcome> {
+    return deliverRow(row, { chat: (r) => this.send(r), channels: this.channels, lastAttempt: row.attempts + 1 >= this.maxAttempts });
+  }
+
   /**
-   * Sends one row. Success is only a send that returned: errors inside the turn go to
+   * Sends one row through the adapter. Success is only a send that returned: errors inside the turn go to
    * onTurnError and `continueConversationAsync` still resolves, so a flag set after the send is
    * what tells a delivered message from a lost one.
    */
@@ -282,6 +293,11 @@ export class Notifier {
       if (outcome.ok) {
         await this.outbox.markDelivered(row.id, at);
         result.delivered += 1;
+        return;
+      }
+      if (outcome.deferUntil) {
+        await this.outbox.markFailed(row.id, outcome.error, at, { retryAt: outcome.deferUntil, deferred: true });
+        result.deferred += 1;
         return;
       }
       if (outcome.permanent || row.attempts + 1 >= this.maxAttempts) {

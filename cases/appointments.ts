@@ -101,7 +101,7 @@ export class Appointments {
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot?.hospitalId);
     if (!record || !slot || !hospital) return false;
     const message = this.deps.texts.notify.reminder(this.when(slot), hospital.name, hospital.address);
-    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record), message, `reminder-${booking.id}`, this.deps.texts);
+    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record, this.deps.sms), message, `reminder-${booking.id}`, this.deps.texts);
     if (rows.length) await this.deps.outbox.enqueue(rows, this.deps.clock.now());
     return true;
   }

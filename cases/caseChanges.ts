@@ -33,7 +33,7 @@ export interface CaseChange {
   apply(c: CaseRecord): { message: string; to: Audience } | void;
 }
 
-export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'onRelayError'> & { relay: NotificationRelay };
+export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'onRelayError' | 'sms'> & { relay: NotificationRelay };
 
 /**
  * The one write path for a case change: the check, the edit, the audit entry and the status
@@ -46,7 +46,7 @@ export class CaseChanges {
     const before = await this.deps.cases.get(caseNo);
     if (!before) return { ok: false, status: 404, error: `没有案件 ${caseNo}` };
     // Read before the write: the edit itself runs synchronously inside the store's update.
-    const recipients = await recipientsOf(this.deps.family, before);
+    const recipients = await recipientsOf(this.deps.family, before, this.deps.sms);
     const now = this.deps.clock.now();
     try {
       const record = await this.deps.cases.update(

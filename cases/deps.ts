@@ -25,6 +25,8 @@ export interface CaseUseCaseDeps {
   itemNames: Record<string, string>;
   /** A case delivered, or closed with every item refused (the 好差评 request). */
   onSettled?: (record: CaseRecord, stage: 'delivered' | 'rejected') => Promise<void>;
+  /** SMS is configured: status updates may go by SMS and staff get alerts; off, everything goes by chat as before. */
+  sms?: boolean;
   /** A relay that failed right after a change (the scheduler's next pass retries it). */
   onRelayError?: (err: unknown, caseNo: string) => void;
 }

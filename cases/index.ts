@@ -5,6 +5,7 @@ import type { CaseUseCaseDeps } from './deps.js';
 import { correctAndResubmit, type Corrections } from './correction.js';
 import { Materials } from './materials.js';
 import { NotificationRelay } from './notificationRelay.js';
+import { StaffAlerts } from './staffAlerts.js';
 import { Submission } from './submission.js';
 import { WorkflowActions } from './workflowActions.js';
 
@@ -22,13 +23,15 @@ export class CaseUseCases {
   readonly submission: Submission;
   readonly access: AuditedAccess;
   readonly materials: Materials;
+  readonly staffAlerts: StaffAlerts;
 
   constructor(deps: CaseUseCaseDeps) {
     this.relay = new NotificationRelay(deps);
     const changes = new CaseChanges({ ...deps, relay: this.relay });
     this.workflow = new WorkflowActions({ ...deps, changes });
     this.appointments = new Appointments({ ...deps, changes });
-    this.submission = new Submission(deps);
+    this.staffAlerts = new StaffAlerts(deps);
+    this.submission = new Submission({ ...deps, staffAlerts: this.staffAlerts });
     this.access = new AuditedAccess(changes);
     this.materials = new Materials({ ...deps, changes });
   }

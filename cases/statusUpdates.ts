@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Part } from '../data/appraisal.js';
 import type { CaseRecord } from '../data/cases.js';
 import type { FamilyStore } from '../data/family.js';
-import type { NewOutboxRow } from '../data/outbox.js';
+import type { NewOutboxRow, RowSms, SmsTemplateKey } from '../data/outbox.js';
 import { maskName } from '../data/personalData.js';
 import type { NotificationKey } from '../data/workflow.js';
 
@@ -13,6 +13,10 @@ import type { NotificationKey } from '../data/workflow.js';
 export interface StatusTexts {
   prefixApplicant(caseNo: string): string;
   prefixFamily(name: string, caseNo: string): string;
+  /** SMS templates with {1}, {2}, ... for their parameters. */
+  sms: Record<SmsTemplateKey, string>;
+  /** Stages (and `closed`) in words: an SMS names where the case is now. */
+  stageNames: Record<string, string>;
   parts: Record<Part, string>;
   /** The materials to hand in, by key, as the applicant reads them. */
   materialNames: Record<string, string>;
@@ -37,34 +41,83 @@ export type Audience = 'everyone' | 'family' | 'applicant';
 
 export interface Recipient {
   userKey: string;
-  conversation: Partial<ConversationReference>;
+  /** The chat to write to; none for an applicant reached by SMS only (a case entered at a window). */
+  conversation?: Partial<ConversationReference>;
   role: 'applicant' | 'subscriber';
+  /**
+   * The applicant's mobile: `send` by SMS (preferred, as well as or instead of the chat, or no
+   * chat at all); `fallback` when the chat delivery fails for good.
+   */
+  sms?: { phone: string; use: 'send' | 'fallback' };
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/** How the applicant is reached: by their choice, by SMS when there is no chat, never by SMS without a mobile. */
+function applicantChannels(record: CaseRecord): Pick<Recipient, 'conversation' | 'sms'> | undefined {
+  const mobile = MOBILE.test(record.applicant.phone) ? record.applicant.phone : undefined;
+  const chat = record.conversation;
+  if (!mobile) return chat && { conversation: chat };
+  if (!chat) return { sms: { phone: mobile, use: 'send' } };
+  switch (record.notifyBy ?? 'chat') {
+    case 'sms':
+      return { sms: { phone: mobile, use: 'send' } };
+    case 'both':
+      return { conversation: chat, sms: { phone: mobile, use: 'send' } };
+    default:
+      return { conversation: chat, sms: { phone: mobile, use: 'fallback' } };
+  }
 }
 
 /** "12月3日" for a yyyy-mm-dd date. */
 export const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
-/** The applicant (when the case has a conversation) and every subscribed family member, minus those who opted out. */
-export async function recipientsOf(family: FamilyStore, record: CaseRecord): Promise<Recipient[]> {
+/**
+ * The applicant (by chat, and with `sms` on by SMS as they chose) and every subscribed family
+ * member (by their chat), minus those who opted out.
+ */
+export async function recipientsOf(family: FamilyStore, record: CaseRecord, sms = false): Promise<Recipient[]> {
   const found: Recipient[] = [];
   const applicantKey = record.submittedBy.userKey;
-  if (record.conversation && !(await family.isOptedOut(applicantKey))) found.push({ userKey: applicantKey, conversation: record.conversation, role: 'applicant' });
+  const channels = sms ? applicantChannels(record) : record.conversation && { conversation: record.conversation };
+  if (channels && !(await family.isOptedOut(applicantKey))) found.push({ userKey: applicantKey, role: 'applicant', ...channels });
   for (const sub of await family.subscribersOf(record.caseNo)) {
     if (!(await family.isOptedOut(sub.userKey))) found.push({ userKey: sub.userKey, conversation: sub.conversation, role: 'subscriber' });
   }
   return found;
 }
 
+/** A template with its parameters filled in: the SMS as the phone shows it (after the provider's 【signature】). */
+export const smsText = (template: string, params: string[]) => template.replace(/\{(\d+)\}/g, (_, n: string) => params[Number(n) - 1] ?? '');
+
+/** An outbox row that is an SMS only, by template: its text is the template filled in. */
+export function smsRow(fields: Pick<NewOutboxRow, 'dedupeKey' | 'caseNo' | 'recipient'>, sms: RowSms, texts: Pick<StatusTexts, 'sms'>): NewOutboxRow {
+  return { ...fields, conversation: { channelId: 'sms' }, text: smsText(texts.sms[sms.template], sms.params), sms };
+}
+
 /**
- * One outbox row per recipient. The dedupe key names the case and the event (its place in the
- * audit trail, or a booking), so writing the same event twice never notifies twice.
+ * One outbox row per recipient and channel. The dedupe key names the case and the event (its
+ * place in the audit trail, or a booking), so writing the same event twice never notifies
+ * twice. An SMS says only that there is news and where the case stands (masked name, case
+ * number, stage); the chat says what happened.
  */
 export function statusUpdateRows(record: CaseRecord, recipients: Recipient[], message: string, event: string, texts: StatusTexts): NewOutboxRow[] {
-  return recipients.map((r) => ({
-    dedupeKey: `${record.caseNo}:${event}:${r.userKey}`,
-    caseNo: record.caseNo,
-    conversation: r.conversation,
-    recipient: r.role === 'applicant' ? 'applicant' : `subscriber:${r.userKey}`,
-    text: (r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) : texts.prefixFamily(maskName(record.applicant.name), record.caseNo)) + message,
-  }));
+  return recipients.flatMap((r) => {
+    const key = `${record.caseNo}:${event}:${r.userKey}`;
+    const recipient = r.role === 'applicant' ? 'applicant' : `subscriber:${r.userKey}`;
+    const sms: RowSms | undefined = r.sms && { phone: r.sms.phone, template: 'status', params: [maskName(record.applicant.name), record.caseNo, texts.stageNames[record.stage] ?? ''] };
+    const rows: NewOutboxRow[] = [];
+    if (r.conversation) {
+      rows.push({
+        dedupeKey: key,
+        caseNo: record.caseNo,
+        conversation: r.conversation,
+        recipient,
+        text: (r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) : texts.prefixFamily(maskName(record.applicant.name), record.caseNo)) + message,
+        ...(sms && r.sms?.use === 'fallback' ? { sms } : {}),
+      });
+    }
+    if (sms && r.sms?.use === 'send') rows.push(smsRow({ dedupeKey: `${key}:sms`, caseNo: record.caseNo, recipient }, sms, texts));
+    return rows;
+  });
 }

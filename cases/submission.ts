@@ -1,5 +1,6 @@
 import type { CaseRecord, CaseStore, NewCase } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
+import type { StaffAlerts } from './staffAlerts.js';
 
 /**
  * Submitting an application: one draft, one case. The draft's submission id goes into the
@@ -7,10 +8,17 @@ import type { Clock } from '../data/clock.js';
  * with the same case.
  */
 export class Submission {
-  constructor(private readonly deps: { cases: CaseStore; clock: Clock }) {}
+  constructor(private readonly deps: { cases: CaseStore; clock: Clock; staffAlerts: StaffAlerts }) {}
 
-  submit(input: NewCase & { submissionId: string }): Promise<CaseRecord> {
-    return this.deps.cases.create(input, this.deps.clock.now());
+  /**
+   * The case, and the duty phones told of it. The alert is written after the case (its number
+   * is the store's); a repeat of the submission writes it again, which its dedupe key makes a
+   * no-op, so only a crash between the two writes can lose it (the deadline alert still comes).
+   */
+  async submit(input: NewCase & { submissionId: string }): Promise<CaseRecord> {
+    const record = await this.deps.cases.create(input, this.deps.clock.now());
+    await this.deps.staffAlerts.newCase(record);
+    return record;
   }
 
   /** The case a submission made, for a repeat that arrives after the draft is gone. */

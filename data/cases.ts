@@ -27,6 +27,10 @@ export type Stage = (typeof STAGES)[number];
 export type CaseStatus = Stage | 'closed';
 export const CASE_STATUSES: readonly CaseStatus[] = [...STAGES, 'closed'];
 
+/** Where the applicant wants status updates: this chat, SMS, or both (asked once in the application). */
+export const NOTIFY_CHANNELS = ['chat', 'sms', 'both'] as const;
+export type NotifyBy = (typeof NOTIFY_CHANNELS)[number];
+
 export interface Applicant {
   name: string;
   idNumber: string;
@@ -114,8 +118,10 @@ export interface CaseRecord {
   returned?: { reason: string; fields: string[]; at: string };
   /** Last working day of the 公示; with no objection the case moves on after it. */
   noticeEndsOn?: string;
-  /** Where to send status updates to the applicant (proactive messages). */
+  /** Where to send status updates to the applicant (proactive messages); none for a case entered at a window. */
   conversation?: Partial<ConversationReference>;
+  /** The applicant's choice of channel for status updates; unset: the chat when there is one, else SMS. */
+  notifyBy?: NotifyBy;
   /** The draft's submission this case was made from: one submission, one case. */
   submissionId?: string;
   /**

@@ -4,6 +4,7 @@ import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
 import type { HandoffStore } from './handoffs.js';
 import type { RatingStore } from './ratings.js';
+import type { SmsStore } from './sms.js';
 import type { CaseStore } from './cases.js';
 import type { DirectLineLimits, DirectLineStore } from './directLineStore.js';
 import type { FamilyStore } from './family.js';
@@ -15,6 +16,7 @@ import type { WechatStore } from './wechat.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
 import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
+import { LowdbSmsStore } from './lowdb/lowdbSmsStore.js';
 import { LowdbHandoffStore } from './lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from './lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from './lowdb/lowdbCaseStore.js';
@@ -31,6 +33,7 @@ import type { CorruptFilePolicy } from './lowdb/secureJsonFile.js';
 import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
 import { MemoryRatingStore } from './memory/memoryRatingStore.js';
+import { MemorySmsStore } from './memory/memorySmsStore.js';
 import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
@@ -103,6 +106,8 @@ export interface Stores<Draft> {
   handoffs: HandoffStore;
   /** 好差评 ratings. */
   ratings: RatingStore;
+  /** SMS opt-outs (TD), delivery receipts and per-phone send counts. */
+  sms: SmsStore;
   /** The WeChat channel's followers and the pushes it has taken. */
   wechat: WechatStore;
   /** Waits for writes made behind and releases the data folder. */
@@ -147,6 +152,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     agents: new MemoryAgentStore(),
     handoffs: new MemoryHandoffStore(),
     ratings: new MemoryRatingStore(),
+    sms: new MemorySmsStore(),
     wechat: new MemoryWechatStore(),
     close: async () => undefined,
   };
@@ -180,7 +186,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       onCorrupt: setAside,
       onWriteError: (err) => events.error('state_write_failed', { message: err.message }),
     });
-    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings, wechat] = await Promise.all([
+    const [unanswered, feedback, cases, calls, drafts, slots, outbox, family, jobState, directLine, agents, handoffs, ratings, sms, wechat] = await Promise.all([
       LowdbUnansweredStore.open(dataDir),
       LowdbFeedbackStore.open(dataDir),
       LowdbCaseStore.open(dataDir),
@@ -194,6 +200,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       LowdbAgentStore.open(dataDir),
       LowdbHandoffStore.open(dataDir),
       LowdbRatingStore.open(dataDir),
+      LowdbSmsStore.open(dataDir),
       LowdbWechatStore.open(dataDir),
     ]);
     return {
@@ -212,6 +219,7 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       agents,
       handoffs,
       ratings,
+      sms,
       wechat,
       close: async () => {
         try {

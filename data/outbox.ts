@@ -1,5 +1,17 @@
 import type { ConversationReference } from 'botbuilder';
 
+/** The SMS templates the catalogue words and the configuration names (SMS_TEMPLATES). */
+export const SMS_TEMPLATE_KEYS = ['status', 'staff_new_case', 'staff_deadline'] as const;
+export type SmsTemplateKey = (typeof SMS_TEMPLATE_KEYS)[number];
+
+/** A row's SMS: the phone, and the template with its parameters (never a full name or ID number). */
+export interface RowSms {
+  /** As the applicant gave it (13812345678); mobile numbers only. */
+  phone: string;
+  template: SmsTemplateKey;
+  params: string[];
+}
+
 /** One message to one recipient, written when something happens, delivered by the scheduler. */
 export interface OutboxRow {
   id: string;
@@ -22,11 +34,16 @@ export interface OutboxRow {
   buttons?: string[];
   /** The name the message is shown from (an agent's), instead of the bot's. */
   from?: string;
+  /**
+   * The SMS: the message itself on a row whose conversation's channelId is 'sms', otherwise the
+   * fallback when the chat delivery fails for good.
+   */
+  sms?: RowSms;
   lastError?: string;
   deliveredAt?: string;
 }
 
-export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons' | 'from'> & { dueAt?: string };
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons' | 'from' | 'sms'> & { dueAt?: string };
 
 /**
  * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all
@@ -38,8 +55,11 @@ export interface OutboxStore {
   /** Pending rows due at `at`, oldest first (creation order), at most `limit`. */
   due(at: Date, limit: number): Promise<OutboxRow[]>;
   markDelivered(id: string, at: Date): Promise<void>;
-  /** Records a failure: retried at `retryAt`, or dead-lettered when `dead`. */
-  markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void>;
+  /**
+   * Records a failure: retried at `retryAt`, or dead-lettered when `dead`. A `deferred` retry
+   * (held back by a rate limit, nothing was tried) does not count as an attempt.
+   */
+  markFailed(id: string, error: string, at: Date, next: { retryAt: Date; deferred?: boolean } | { dead: true }): Promise<void>;
   list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number }): Promise<OutboxRow[]>;
   /**
    * Where many processes share the outbox (PostgreSQL): the due rows no other process holds,

@@ -1,4 +1,4 @@
-import type { NewOutboxRow, OutboxRow } from './outbox.js';
+import { SMS_TEMPLATE_KEYS, type NewOutboxRow, type OutboxRow } from './outbox.js';
 export { validTime } from './validation.js';
 
 /** Backend-independent rules of the OutboxStore contract, shared by every implementation. */
@@ -21,6 +21,12 @@ export function checkedNewRow(input: NewOutboxRow, i: number): NewOutboxRow {
   if (input.live !== undefined && typeof input.live !== 'boolean') throw bad('live must be true or false');
   if (input.buttons !== undefined && (!Array.isArray(input.buttons) || !input.buttons.every((b) => typeof b === 'string' && b))) throw bad('buttons must be non-empty strings');
   if (input.from !== undefined && (typeof input.from !== 'string' || !input.from)) throw bad('from must be a non-empty string');
+  if (input.sms !== undefined) {
+    const { phone, template, params } = input.sms ?? {};
+    if (typeof phone !== 'string' || !/^1[3-9]\d{9}$/.test(phone)) throw bad('sms.phone must be a mobile number');
+    if (!SMS_TEMPLATE_KEYS.includes(template)) throw bad(`sms.template must be one of ${SMS_TEMPLATE_KEYS.join(', ')}`);
+    if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) throw bad('sms.params must be strings');
+  }
   if (input.dueAt !== undefined && (typeof input.dueAt !== 'string' || Number.isNaN(Date.parse(input.dueAt)))) {
     throw bad(`dueAt is not a date: ${String(input.dueAt)}`);
   }
@@ -55,5 +61,6 @@ export function pendingRow(input: NewOutboxRow, seq: number, createdAt: string):
     ...(input.live ? { live: true } : {}),
     ...(input.buttons?.length ? { buttons: input.buttons } : {}),
     ...(input.from ? { from: input.from } : {}),
+    ...(input.sms ? { sms: input.sms } : {}),
   };
 }

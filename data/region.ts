@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { DEPARTMENTS } from './bundle.js';
 import { formatIssues } from './validation.js';
 
 export const DISABILITY_CATEGORIES = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'] as const;
@@ -52,6 +53,8 @@ export const regionSchema = z.object({
     /** A 回访 after a rating of 不满意 or worse is due within this many days. */
     followUpDays: z.number().int().min(1).max(30),
   }),
+  /** Each department's duty mobile: new cases for pre-review and cases near their deadline are texted to it (when SMS is on). */
+  dutyPhones: z.record(z.enum(DEPARTMENTS), z.string().regex(/^1[3-9]\d{9}$/, '值班手机写11位手机号')).optional(),
 });
 
 export type Region = z.infer<typeof regionSchema>;

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { parseCaseNo } from '../../data/caseQuery.js';
 import type { OutboxRow, OutboxStore } from '../../data/outbox.js';
+import { maskText } from '../../data/personalData.js';
 import { guardRoute, parseLimit, sendError, sendJson } from '../http.js';
 import type { AdminGuard } from './admin.js';
 
@@ -10,12 +11,12 @@ const STATUSES: readonly OutboxRow['status'][] = ['pending', 'delivered', 'dead'
 
 type OutboxFilter = { status?: OutboxRow['status']; caseNo?: string; limit: number };
 
-/** A row for the back office: the conversation reference cut down to where it goes (no user or bot ids, no service URL). */
+/** A row for the back office: the conversation reference cut down to where it goes (no user or bot ids, no service URL), an SMS's phone masked. */
 export type OutboxRowView = Omit<OutboxRow, 'conversation'> & { conversation: { channelId?: string; id?: string } };
 
 export function outboxRowView(row: OutboxRow): OutboxRowView {
-  const { conversation, ...rest } = row;
-  return { ...rest, conversation: { channelId: conversation.channelId, id: conversation.conversation?.id } };
+  const { conversation, sms, ...rest } = row;
+  return { ...rest, conversation: { channelId: conversation.channelId, id: conversation.conversation?.id }, ...(sms ? { sms: { ...sms, phone: maskText(sms.phone) } } : {}) };
 }
 
 /** The list filter from the query string, or the message explaining what is wrong with it. */

@@ -206,7 +206,7 @@ export class LowdbOutboxStore implements OutboxStore {
     await this.finish(id, 'markDelivered', (row) => ({ ...row, attempts: row.attempts + 1, status: 'delivered', deliveredAt }));
   }
 
-  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void> {
+  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date; deferred?: boolean } | { dead: true }): Promise<void> {
     validTime(at, 'markFailed');
     const lastError = String(error).slice(0, MAX_ERROR_LENGTH);
     if ('dead' in next && next.dead === true) {
@@ -218,7 +218,7 @@ export class LowdbOutboxStore implements OutboxStore {
     await this.serialized(async () => {
       const entry = this.pendingEntry(id, 'markFailed');
       const retried: Pending = {
-        row: { ...entry.row, attempts: entry.row.attempts + 1, lastError, dueAt: new Date(retryMs).toISOString() },
+        row: { ...entry.row, attempts: entry.row.attempts + (next.deferred ? 0 : 1), lastError, dueAt: new Date(retryMs).toISOString() },
         seq: entry.seq,
         dueMs: retryMs,
       };

@@ -36,7 +36,7 @@ export class MemoryOutboxStore implements OutboxStore {
     this.change(id, 'markDelivered', (row) => ({ ...row, attempts: row.attempts + 1, status: 'delivered', deliveredAt }));
   }
 
-  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void> {
+  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date; deferred?: boolean } | { dead: true }): Promise<void> {
     validTime(at, 'markFailed');
     const lastError = String(error).slice(0, MAX_ERROR_LENGTH);
     if ('dead' in next && next.dead === true) {
@@ -45,7 +45,8 @@ export class MemoryOutboxStore implements OutboxStore {
     }
     if (!('retryAt' in next)) throw new TypeError('markFailed: next must be { retryAt } or { dead: true }');
     const dueAt = new Date(validTime(next.retryAt, 'markFailed (retryAt)')).toISOString();
-    this.change(id, 'markFailed', (row) => ({ ...row, attempts: row.attempts + 1, lastError, dueAt }));
+    const tried = next.deferred ? 0 : 1;
+    this.change(id, 'markFailed', (row) => ({ ...row, attempts: row.attempts + tried, lastError, dueAt }));
   }
 
   async list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number } = {}): Promise<OutboxRow[]> {

@@ -12,6 +12,7 @@ import { PgFeedbackStore, PgUnansweredStore } from './pgKnowledgeStores.js';
 import { PgOutboxStore } from './pgOutboxStore.js';
 import { PgHandoffStore } from './pgHandoffStore.js';
 import { PgRatingStore } from './pgRatingStore.js';
+import { PgSmsStore } from './pgSmsStore.js';
 import { PgSlotStore } from './pgSlotStore.js';
 import { PgStorage } from './pgStorage.js';
 import { PgWechatStore } from './pgWechatStore.js';
@@ -34,6 +35,7 @@ export function pgStores<Draft>(db: PgDatabase) {
     agents: new PgAgentStore(db),
     handoffs: new PgHandoffStore(db),
     ratings: new PgRatingStore(db),
+    sms: new PgSmsStore(db),
     wechat: new PgWechatStore(db),
   };
 }

@@ -78,9 +78,9 @@ export class PgImport {
       let added = 0;
       for (const r of rows) {
         const { rowCount } = await client.query(
-          `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
-          [Number(r.id.replace(/^OB/, '')), r.id, r.dedupeKey, r.caseNo ?? null, JSON.stringify(r.conversation), r.recipient, r.text, r.createdAt, r.dueAt, r.attempts, r.status, r.lastError ?? null, r.deliveredAt ?? null, shownOf(r)],
+          `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown, sms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING`,
+          [Number(r.id.replace(/^OB/, '')), r.id, r.dedupeKey, r.caseNo ?? null, JSON.stringify(r.conversation), r.recipient, r.text, r.createdAt, r.dueAt, r.attempts, r.status, r.lastError ?? null, r.deliveredAt ?? null, shownOf(r), r.sms ? JSON.stringify(r.sms) : null],
         );
         added += rowCount ?? 0;
       }

@@ -16,9 +16,10 @@ type Row = {
   last_error: string | null;
   delivered_at: string | null;
   shown: Pick<OutboxRow, 'live' | 'buttons' | 'from'> | null;
+  sms: OutboxRow['sms'] | null;
 };
 
-const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown';
+const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown, sms';
 
 /** The `shown` column: how a live or rated row is shown; NULL for a plain status update. */
 export const shownOf = ({ live, buttons, from }: Pick<OutboxRow, 'live' | 'buttons' | 'from'>) =>
@@ -37,6 +38,7 @@ function rowOf(r: Row): OutboxRow {
     attempts: r.attempts,
     status: r.status,
     ...r.shown,
+    ...(r.sms !== null && { sms: r.sms }),
     ...(r.last_error !== null && { lastError: r.last_error }),
     ...(r.delivered_at !== null && { deliveredAt: r.delivered_at }),
   };
@@ -63,10 +65,10 @@ export class PgOutboxStore implements OutboxStore {
     const firsts = inputs.filter((row, i) => inputs.findIndex((r) => r.dedupeKey === row.dedupeKey) === i);
     if (!firsts.length) return [];
     const { rows: added } = await this.db.query<Row & { seq: string }>(
-      `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, shown)
-       SELECT s, 'OB' || lpad(s::text, 8, '0'), k, c, conv, r, t, $6, coalesce(d, $6), 0, 'pending', sh
-       FROM (SELECT nextval('outbox_seq_seq') AS s, x.* FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $7::text[], $8::jsonb[])
-             WITH ORDINALITY AS x(k, c, conv, r, t, d, sh, n) ORDER BY n) numbered
+      `INSERT INTO outbox (seq, id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, shown, sms)
+       SELECT s, 'OB' || lpad(s::text, 8, '0'), k, c, conv, r, t, $6, coalesce(d, $6), 0, 'pending', sh, m
+       FROM (SELECT nextval('outbox_seq_seq') AS s, x.* FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $7::text[], $8::jsonb[], $9::jsonb[])
+             WITH ORDINALITY AS x(k, c, conv, r, t, d, sh, m, n) ORDER BY n) numbered
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING seq, ${FIELDS}`,
       [
         firsts.map((r) => r.dedupeKey),
@@ -77,6 +79,7 @@ export class PgOutboxStore implements OutboxStore {
         createdAt,
         firsts.map((r) => (r.dueAt === undefined ? null : new Date(r.dueAt).toISOString())),
         firsts.map(shownOf),
+        firsts.map((r) => (r.sms ? JSON.stringify(r.sms) : null)),
       ],
     );
     return bySeq(added);
@@ -120,7 +123,7 @@ export class PgOutboxStore implements OutboxStore {
     await this.change(id, 'markDelivered', `attempts = attempts + 1, status = 'delivered', delivered_at = $2`, [deliveredAt]);
   }
 
-  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date } | { dead: true }): Promise<void> {
+  async markFailed(id: string, error: string, at: Date, next: { retryAt: Date; deferred?: boolean } | { dead: true }): Promise<void> {
     validTime(at, 'markFailed');
     const lastError = String(error).slice(0, MAX_ERROR_LENGTH);
     if ('dead' in next && next.dead === true) {
@@ -129,7 +132,7 @@ export class PgOutboxStore implements OutboxStore {
     }
     if (!('retryAt' in next)) throw new TypeError('markFailed: next must be { retryAt } or { dead: true }');
     const dueAt = new Date(validTime(next.retryAt, 'markFailed (retryAt)')).toISOString();
-    await this.change(id, 'markFailed', 'attempts = attempts + 1, last_error = $2, due_at = $3', [lastError, dueAt]);
+    await this.change(id, 'markFailed', `attempts = attempts + ${next.deferred ? 0 : 1}, last_error = $2, due_at = $3`, [lastError, dueAt]);
   }
 
   async list(filter: { status?: OutboxRow['status']; caseNo?: string; limit?: number } = {}): Promise<OutboxRow[]> {

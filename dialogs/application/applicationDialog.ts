@@ -71,6 +71,8 @@ export interface ApplicationDeps {
   handoff: HandoffRequester;
   region: Region;
   clock: Clock;
+  /** SMS is on: the applicant chooses where progress notices go (chat, SMS, both). */
+  sms?: boolean;
 }
 
 export const userKeyOf = (context: TurnContext) => `${context.activity.channelId}:${context.activity.from?.id ?? 'anonymous'}`;
@@ -81,10 +83,11 @@ export const userKeyOf = (context: TurnContext) => `${context.activity.channelId
  * list, a summary with 修改 for any field, and the submitted case.
  */
 export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
-  private readonly slots = applicationSlots();
+  private readonly slots: Slot[];
 
   constructor(private readonly deps: ApplicationDeps) {
     super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines, handoff: deps.handoff });
+    this.slots = applicationSlots({ sms: deps.sms });
   }
 
   async beginDialog(dc: DialogContext, options?: { resume?: boolean; confirm?: boolean; opening?: string }): Promise<DialogTurnResult> {
@@ -408,6 +411,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),
+      ...(v.notifyBy && this.slots.some((s) => s.key === 'notifyBy' && s.required(v)) ? { notifyBy: v.notifyBy } : {}),
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);

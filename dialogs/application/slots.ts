@@ -261,7 +261,19 @@ const employmentOptions = (): ChoiceOption<string>[] => EMPLOYMENT.map((id) => (
 const chosen = (v: Values, id: ItemId) => requestedItems(v).includes(id);
 const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem(id).certificate);
 
-export function applicationSlots(): Slot[] {
+/**
+ * Where progress notices go, asked once right after a mobile number (a landline gets no SMS,
+ * so it is not asked then), and only where SMS is on.
+ */
+const notifyBySlot = choiceSlot(
+  'notifyBy',
+  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
+  (v) => MOBILE.test(v.phone ?? ''),
+);
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/** The form's questions in order; `sms`: status updates can go by SMS, so the applicant picks the channel. */
+export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[] {
   return [
     roleSlot,
     relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
@@ -301,6 +313,7 @@ export function applicationSlots(): Slot[] {
       },
       display: (v) => v.phone ?? '',
     },
+    ...(sms ? [notifyBySlot] : []),
     {
       key: 'hukou',
       required: () => true,

@@ -1,4 +1,5 @@
 import { BUNDLE, bundleItem, careAllowanceApplies, type Grade, type ItemId } from '../../data/bundle.js';
+import type { NotifyBy } from '../../data/cases.js';
 import type { DisabilityCategory } from '../../data/region.js';
 
 /** Picks on the items question: bundle items, or a group answered by a follow-up question. */
@@ -17,6 +18,8 @@ export interface ApplicationValues {
   birthDate: string;
   age: number;
   phone: string;
+  /** Where progress notices go (asked only where SMS is on). */
+  notifyBy: NotifyBy;
   hukou: string;
   category: DisabilityCategory;
   /** A category read from a description ("中风"), waiting for the person's "对". */

@@ -113,6 +113,7 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
@@ -127,6 +128,7 @@ const application = {
     name: '请告诉我申请人（残疾人本人）的姓名。',
     idNumber: '请输入申请人的身份证号（18位）。',
     phone: '留一个能联系到您的电话（手机或座机）。',
+    notifyBy: '办理进度的通知发到哪里？',
     hukou: '申请人的户口在哪个县（区）？',
     category: '申请人主要是哪一类残疾？',
     categoryGuess: (category: string) => `您说的情况一般算“${category}”残疾，先按${category}填，对吗？（最后以医院评定为准）`,
@@ -159,6 +161,7 @@ const application = {
     name: '比如“王建国”。',
     idNumber: '身份证正面最下面那一行，18位，最后一位可能是X。',
     phone: '比如13812345678。',
+    notifyBy: '不常看这个聊天的，选“短信”，每一步都发到刚才的手机上。',
     hukou: '看户口本首页的住址，比如“示范县”。',
     category: '腿脚不方便选“肢体”，眼睛看不见选“视力”，耳朵听不见选“听力”。',
     grade: '证上印着“一级”到“四级”。',
@@ -235,6 +238,7 @@ const application = {
     name: '姓名',
     idNumber: '身份证号',
     phone: '电话',
+    notifyBy: '进度通知',
     hukou: '户籍',
     category: '残疾类别',
     grade: '残疾等级',
@@ -481,6 +485,15 @@ const status = {
   /** An appraisal session in words, as staff read it out: "2026年12月1日 上午，<医院>". */
   session: (date: string, part: 'am' | 'pm', hospital?: string) =>
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
+  /**
+   * SMS templates as the provider approves them (SMS_TEMPLATES names their ids): {1}, {2}, ...
+   * are the parameters, never more than the masked name, the case number and a stage name.
+   */
+  sms: {
+    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情请在一次办查看，或致电12385。回复TD退订',
+    staff_new_case: '新的残疾人服务申请{1}（申请人{2}）已提交，请尽快预审。',
+    staff_deadline: '残疾人服务申请{1}（申请人{2}）在“{3}”环节快到办理时限了，请尽快处理。',
+  },
   prefixApplicant: (caseNo: string) => `您的申请（${caseNo}）：`,
   prefixFamily: (name: string, caseNo: string) => `${name}的申请（${caseNo}）：`,
   stageNames: {

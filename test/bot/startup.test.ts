@@ -12,10 +12,12 @@ import { startEntryPoint as start, tempDir } from '../support.js';
 describe('npm start entry point', function () {
   this.timeout(90_000);
   it('serves on the printed URL and answers /healthz', async () => {
-    const run = await start({ DATA_DIR: tempDir() }, /admin API:.*\n/);
+    const run = await start({ DATA_DIR: tempDir() }, /SMS:.*\n/);
     try {
       const url = /health:\s+(\S+)/.exec(run.out)![1];
       expect(run.out).to.include('/api/messages').and.include('/api/agent/suggest');
+      // Without SMS_* the service starts and says SMS is off.
+      expect(run.out).to.include('SMS:             off (SMS_* not set): status updates by chat only');
       expect(await (await fetch(url)).json()).to.deep.equal({ status: 'ok' });
     } finally {
       run.kill();

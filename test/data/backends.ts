@@ -4,6 +4,7 @@ import type { AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
 import type { HandoffStore } from '../../data/handoffs.js';
 import type { RatingStore } from '../../data/ratings.js';
+import type { SmsStore } from '../../data/sms.js';
 import type { CaseStore } from '../../data/cases.js';
 import type { DirectLineLimits, DirectLineStore } from '../../data/directLineStore.js';
 import type { FamilyStore } from '../../data/family.js';
@@ -13,6 +14,7 @@ import type { JobState } from '../../data/jobState.js';
 import { MapRecords } from '../../data/keyedRecords.js';
 import { LowdbAgentStore } from '../../data/lowdb/lowdbAgentStore.js';
 import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
+import { LowdbSmsStore } from '../../data/lowdb/lowdbSmsStore.js';
 import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
@@ -27,6 +29,7 @@ import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
 import { MemoryBotStorage } from '../../data/memory/memoryBotStorage.js';
 import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
 import { MemoryRatingStore } from '../../data/memory/memoryRatingStore.js';
+import { MemorySmsStore } from '../../data/memory/memorySmsStore.js';
 import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
 import { MemoryCallStore } from '../../data/memory/memoryCallStore.js';
 import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
@@ -75,6 +78,7 @@ export interface Backend {
   agents(dir: string): Promise<AgentStore>;
   handoffs(dir: string): Promise<HandoffStore>;
   ratings(dir: string): Promise<RatingStore>;
+  sms(dir: string): Promise<SmsStore>;
   wechat(dir: string): Promise<WechatStore>;
 }
 
@@ -106,6 +110,7 @@ export const memoryBackend: Backend = {
   agents: perPlace(() => new MemoryAgentStore()),
   handoffs: perPlace(() => new MemoryHandoffStore()),
   ratings: perPlace(() => new MemoryRatingStore()),
+  sms: perPlace(() => new MemorySmsStore()),
   wechat: perPlace(() => new MemoryWechatStore()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
@@ -128,6 +133,7 @@ export const lowdbBackend: Backend = {
   agents: (dir) => LowdbAgentStore.open(dir),
   handoffs: (dir) => LowdbHandoffStore.open(dir),
   ratings: (dir) => LowdbRatingStore.open(dir),
+  sms: (dir) => LowdbSmsStore.open(dir),
   wechat: (dir) => LowdbWechatStore.open(dir),
 };
 
@@ -168,6 +174,7 @@ export const postgresBackend: Backend = {
   agents: pgStore('agents'),
   handoffs: pgStore('handoffs'),
   ratings: pgStore('ratings'),
+  sms: pgStore('sms'),
   wechat: pgStore('wechat'),
 };
 

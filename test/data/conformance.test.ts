@@ -1,6 +1,7 @@
 import { agentStoreConformance } from './agentStore.conformance.js';
 import { handoffStoreConformance } from './handoffStore.conformance.js';
 import { ratingStoreConformance } from './ratingStore.conformance.js';
+import { smsStoreConformance } from './smsStore.conformance.js';
 import { backends } from './backends.js';
 import { callStoreConformance } from './callStore.conformance.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
@@ -31,6 +32,7 @@ for (const b of backends) {
   agentStoreConformance(b.name, b.agents, b.newDir);
   handoffStoreConformance(b.name, b.handoffs, b.newDir, !b.shared);
   ratingStoreConformance(b.name, b.ratings, b.newDir);
+  smsStoreConformance(b.name, b.sms, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
   wechatStoreConformance(b.name, b.wechat, b.newDir);
 }

@@ -67,6 +67,17 @@ export function outboxStoreConformance(name: string, open: (dir: string) => Prom
         expect(await (await open(dir)).due(AT, 10)).to.deep.equal([row]);
       });
 
+      it('keeps the SMS a row carries, and refuses one with a landline or an unknown template', async () => {
+        const dir = newDir();
+        const store = await open(dir);
+        const sms = { phone: '13812345678', template: 'status' as const, params: ['王*国', 'YC202611200001', '已通过预审'] };
+        const [row] = await store.enqueue([{ ...note('sms', 1), conversation: { channelId: 'sms' }, sms }], AT);
+        expect(row.sms).to.deep.equal(sms);
+        expect(await (await open(dir)).due(AT, 10)).to.deep.equal([row]);
+        await rejects(store.enqueue([{ ...note('landline'), sms: { ...sms, phone: '0791-86123456' } }], AT));
+        await rejects(store.enqueue([{ ...note('unknown'), sms: { ...sms, template: 'promo' as never } }], AT));
+      });
+
       it('skips a dedupe key seen in the same batch or stored before', async () => {
         const store = await open(newDir());
         const first = await store.enqueue([note('a'), note('b'), note('a', 2, { text: '重复' })], AT);
@@ -184,6 +195,15 @@ export function outboxStoreConformance(name: string, open: (dir: string) => Prom
           ['a', 2, 'HTTP 500'],
           ['b', 0, undefined],
         ]);
+      });
+
+      it('markFailed deferred (a rate limit) holds the row without counting an attempt', async () => {
+        const dir = newDir();
+        const store = await open(dir);
+        const [a] = await store.enqueue([note('a')], AT);
+        await store.markFailed(a.id, 'rate limited', AT, { retryAt: later(1), deferred: true });
+        expect(await store.due(AT, 10)).to.deep.equal([]);
+        expect(await (await open(dir)).due(later(1), 10)).to.deep.equal([{ ...a, attempts: 0, lastError: 'rate limited', dueAt: later(1).toISOString() }]);
       });
 
       it('markFailed with dead dead-letters the row: never due again, listed as dead', async () => {

@@ -29,13 +29,15 @@ export interface HarnessOptions {
   /** Reuse a data folder: a new harness over it is the bot after a restart. */
   dataDir?: string;
   clock?: FakeClock;
+  /** SMS on: the application asks where progress notices go, and updates may go by SMS. */
+  sms?: boolean;
 }
 
 /**
  * The main dialog under DialogTestClient with real lowdb stores on a temp folder and a fake
  * clock. `say` sends one message and returns the bot's replies to it.
  */
-export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock() }: HarnessOptions = {}) {
+export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock(), sms = false }: HarnessOptions = {}) {
   const { kb, region } = shippedKnowledge();
   const unanswered = await LowdbUnansweredStore.open(dataDir);
   const feedback = await LowdbFeedbackStore.open(dataDir);
@@ -50,6 +52,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   const useCases = new CaseUseCases({
     cases, slots, outbox, family, files, region, clock, texts: statusTexts, itemNames: text.application.itemNames,
     onSettled: (record, stage) => ratingsOf!.askForCase(record, stage),
+    sms,
   });
   const { workflow } = useCases;
   const conversationState = new ConversationState(new MemoryStorage());
@@ -70,7 +73,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
   const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);

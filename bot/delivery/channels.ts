@@ -1,0 +1,41 @@
+import type { OutboxRow } from '../../data/outbox.js';
+
+/**
+ * What a delivery attempt came to: sent; refused for good (`permanent`) or for now; or held
+ * back until `deferUntil` without being tried (a rate limit), which is not an attempt.
+ */
+export type SendOutcome = { ok: true } | { ok: false; error: string; permanent: boolean; deferUntil?: Date };
+
+/** One way of reaching people (SMS, WeChat, ...): the notifier picks it by the row's `conversation.channelId`. */
+export interface DeliveryChannel {
+  send(row: OutboxRow): Promise<SendOutcome>;
+}
+
+/** The channelId of rows that are an SMS only (no chat). */
+export const SMS_CHANNEL = 'sms';
+
+export interface RowRouting {
+  /** The Bot Framework connector: every channel without a delivery channel of its own. */
+  chat: (row: OutboxRow) => Promise<SendOutcome>;
+  /** Delivery channels by channelId (`sms`, `wechat`). */
+  channels: Record<string, DeliveryChannel>;
+  /** This is the row's last attempt: a chat failure now is for good. */
+  lastAttempt: boolean;
+}
+
+/**
+ * Sends a row by its channel. A chat row that carries an SMS falls back to it when the chat
+ * delivery fails for good (refused as permanent, or its last attempt failed): the person hears
+ * by text message instead of not at all.
+ */
+export async function deliverRow(row: OutboxRow, routing: RowRouting): Promise<SendOutcome> {
+  const channelId = row.conversation.channelId ?? '';
+  const sms = routing.channels[SMS_CHANNEL];
+  if (channelId === SMS_CHANNEL && !sms) return { ok: false, error: 'SMS is off (SMS_* not configured)', permanent: true };
+  const own = Object.hasOwn(routing.channels, channelId) ? routing.channels[channelId] : undefined;
+  const outcome = own ? await own.send(row) : await routing.chat(row);
+  if (outcome.ok || channelId === SMS_CHANNEL || !row.sms || !sms || outcome.deferUntil) return outcome;
+  if (!outcome.permanent && !routing.lastAttempt) return outcome;
+  const fallback = await sms.send(row);
+  return fallback.ok ? fallback : { ...fallback, error: `${outcome.error}; SMS: ${fallback.error}` };
+}

@@ -1,0 +1,97 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { Clock } from '../../data/clock.js';
+import type { SmsStore } from '../../data/sms.js';
+import { e164 } from '../delivery/smsChannel.js';
+import { guardRoute, HttpError, readJsonBody, sendJson, sourceAddress } from '../http.js';
+import type { CredentialLockout } from '../limits/lockout.js';
+import type { Logger } from '../logger.js';
+
+const MAX_BODY = 256 * 1024;
+const CREDENTIAL = 'sms-callback';
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** What Tencent Cloud SMS expects back from a callback: anything else makes it post again. */
+const ACCEPTED = { result: 0, errmsg: 'OK' };
+/** An unsubscribe reply as people type it: TD, td, 退订, TD退订, "退订 谢谢". */
+const UNSUBSCRIBE = /^\s*(td|退订|td\s*退订|退订\s*td)\s*[。.!！]?\s*(谢谢)?\s*$/i;
+
+interface Receipt {
+  sid?: unknown;
+  mobile?: unknown;
+  nationcode?: unknown;
+  report_status?: unknown;
+  errmsg?: unknown;
+  description?: unknown;
+  user_receive_time?: unknown;
+}
+
+export interface SmsCallbackDeps {
+  store: SmsStore;
+  /** SMS_CALLBACK_TOKEN: the `token` the callback URLs configured at the provider carry; unset, the callbacks are closed. */
+  token?: string;
+  lockout: CredentialLockout;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** "2026-11-20 10:03:04" in Beijing time (the provider's format) as an ISO instant, or now. */
+function receivedAt(value: unknown, clock: Clock): string {
+  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value) : null;
+  const at = m ? new Date(`${m[1]}T${m[2]}+08:00`) : clock.now();
+  return Number.isNaN(at.getTime()) ? clock.now().toISOString() : at.toISOString();
+}
+
+const mainlandMobile = (mobile: unknown, nationcode: unknown) =>
+  typeof mobile === 'string' && /^1[3-9]\d{9}$/.test(mobile) && (nationcode === undefined || nationcode === '86') ? mobile : undefined;
+
+/**
+ * The provider's callbacks (Tencent Cloud SMS, configured in its console with
+ * `?token=SMS_CALLBACK_TOKEN`): delivery receipts, recorded once per message however often they
+ * are posted, and replies, where "TD" or "退订" stops every later SMS to that phone.
+ */
+export function registerSmsCallbacks(server: Server, deps: SmsCallbackDeps): void {
+  const allowed = (req: Request): void => {
+    if (!deps.token) throw new HttpError(403, '短信回调未开启：请配置 SMS_CALLBACK_TOKEN');
+    const source = sourceAddress(req);
+    if (deps.lockout.retryAfter(CREDENTIAL, source)) throw new HttpError(429, '令牌错误次数太多，请稍后再试');
+    const given = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? '';
+    if (!timingSafeEqual(digest(given), digest(deps.token))) {
+      deps.lockout.fail(CREDENTIAL, source);
+      throw new HttpError(401, '需要有效的回调令牌');
+    }
+  };
+
+  server.post('/api/sms/tencent/receipts', guardRoute(async (req: Request, res: Response) => {
+    allowed(req);
+    const body = await readJsonBody(req, MAX_BODY);
+    const receipts = (Array.isArray(body) ? body : [body]) as Receipt[];
+    if (!receipts.every((r) => typeof r === 'object' && r !== null && typeof r.sid === 'string' && r.sid && typeof r.report_status === 'string' && mainlandMobile(r.mobile, r.nationcode))) {
+      throw new HttpError(400, '状态报告应是数组，每项有 sid、mobile（11位手机号）和 report_status');
+    }
+    let recorded = 0;
+    for (const r of receipts) {
+      const delivered = r.report_status === 'SUCCESS';
+      const receipt = {
+        status: delivered ? ('delivered' as const) : ('failed' as const),
+        code: typeof r.errmsg === 'string' ? r.errmsg : String(r.report_status),
+        ...(typeof r.description === 'string' ? { description: r.description.slice(0, 200) } : {}),
+        at: receivedAt(r.user_receive_time, deps.clock),
+      };
+      if (await deps.store.recordReceipt(r.sid as string, e164(r.mobile as string), receipt)) recorded++;
+    }
+    deps.logger.info('sms_receipts', { received: receipts.length, recorded });
+    sendJson(res, 200, ACCEPTED);
+  }, deps.logger));
+
+  server.post('/api/sms/tencent/replies', guardRoute(async (req: Request, res: Response) => {
+    allowed(req);
+    const body = (await readJsonBody(req, MAX_BODY)) as { mobile?: unknown; nationcode?: unknown; text?: unknown };
+    const mobile = typeof body === 'object' && body !== null ? mainlandMobile(body.mobile, body.nationcode) : undefined;
+    if (!mobile || typeof body.text !== 'string') throw new HttpError(400, '回复应有 mobile（11位手机号）和 text');
+    const optOut = UNSUBSCRIBE.test(body.text.normalize('NFKC'));
+    if (optOut) await deps.store.optOut(e164(mobile), deps.clock.now());
+    // The reply's words are the person's: never logged.
+    deps.logger.info('sms_reply', { optOut });
+    sendJson(res, 200, ACCEPTED);
+  }, deps.logger));
+}
