@@ -130,12 +130,13 @@ export interface Reading {
 }
 
 /** A question with no words of its own: how long, how much, when. */
-const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等|过)?(多久|多长时间|多少天|几天|多长|几个月|多少钱|多少|几个工作日|啥时候|什么时候)(呢|啊|吗|呀)?$/;
+const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等|过)?(多久|多长时间|多少天|几天|多长|几个月|多少钱|多少|几个工作日|啥时候|什么时候|要钱|收钱|花钱|收费|交钱)(不|没|呢|啊|吗|呀)?$/;
 
-// "要等多久" wants a duration, "多少钱" an amount: what an answer must state to be said again.
+// "要等多久" wants a duration, "多少钱" or "要钱不" an amount: what an answer must state to be said again.
 const HOW_LONG = /多久|多长|多少天|几天|几个月|工作日|啥时候|什么时候/;
 const DURATION = /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/;
-const AMOUNT = /元/;
+// "要钱不" is answered by an amount or by saying it is free.
+const AMOUNT = /元|免费|不收/;
 
 /**
  * A reading that would repeat the topic's answer to a bare "how long" or "how much" when that

@@ -10,6 +10,13 @@ const memo = new Map<string, string>();
 const MEMO_LIMIT = 10_000;
 const MEMO_MAX_CHARS = 64;
 
+// A few emoji are whole replies (a thumbs-up is "ok", folded hands "thanks"); said in words
+// before symbols are dropped, so they are not read as an empty message.
+const EMOJI_WORDS: [RegExp, string][] = [
+  [/[👍👌✅🆗]/gu, ' 好的 '],
+  [/🙏/gu, ' 谢谢 '],
+];
+
 /**
  * Folds what should not change meaning: full-width forms (NFKC), Traditional characters,
  * letter case, punctuation and symbols, runs of spaces.
@@ -17,7 +24,8 @@ const MEMO_MAX_CHARS = 64;
 export function normalizeText(text: string): string {
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const folded = fromHongKong(fromTaiwan(text.normalize('NFKC').toLowerCase()))
+  const worded = EMOJI_WORDS.reduce((t, [emoji, word]) => t.replace(emoji, word), text);
+  const folded = fromHongKong(fromTaiwan(worded.normalize('NFKC').toLowerCase()))
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
   if (text.length <= MEMO_MAX_CHARS) {

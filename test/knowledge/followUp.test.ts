@@ -58,6 +58,8 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top('护理补贴谁能领', '三级智力的呢')).to.equal('sub-care-grade34');
     // The same entry is still right when it holds what is asked.
     expect(top('公示在哪贴', '贴几天')).to.equal('flow-publicity');
+    // "要钱不" after how to replace a lost card: the answer says nothing of fees, the fee entry does.
+    expect(top('残疾证丢了咋办', '要钱不')).to.equal('cert-free');
   });
 
   it('keeps the topic of a question answered with "您想问的是", and reads small talk on its own', () => {

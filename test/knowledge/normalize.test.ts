@@ -16,6 +16,11 @@ describe('text normalisation', () => {
   it('collapses spaces and symbols', () => {
     expect(normalizeText('  残疾证 ,,  怎么   办 ~~ ')).to.equal('残疾证 怎么 办');
   });
+
+  it('says a thumbs-up or folded hands in words instead of dropping them', () => {
+    expect(normalizeText('👍👍👍')).to.equal('好的 好的 好的');
+    expect(normalizeText('🙏')).to.equal('谢谢');
+  });
 });
 
 describe('synonym folding', () => {

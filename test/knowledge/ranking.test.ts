@@ -150,6 +150,25 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('残疾证被偷了怎么办')).to.not.match(/^decline/);
   });
 
+  it("declines another document's photo or loss, another subsidy; the certificate's own still answer", () => {
+    expect(decided('办护照的照片能自己拍吗')).to.equal('decline:decl-other-doc-photo');
+    expect(decided('驾驶证照片要几寸')).to.equal('decline:decl-other-doc-photo');
+    expect(decided('不动产证丢了去哪补办')).to.equal('decline:decl-other-doc-lost');
+    expect(decided('独生子女父母奖励怎么申请')).to.equal('decline:decl-family-planning');
+    expect(decided('残疾证照片要几张')).to.equal('mat-photo-count');
+    expect(decided('残疾证丢了咋补')).to.equal('cert-lost');
+    expect(decided('电动三轮能申请燃油补贴吗')).to.equal('emp-fuel-electric');
+  });
+
+  it('answers the questions a trial left unanswered, where the facts exist', () => {
+    expect(decided('俺走不了远路 叫医生上家里来看行不')).to.equal('appr-home');
+    expect(decided('鉴定要在哪鉴 随便找个医院开证明行不')).to.equal('appr-designated-only');
+    expect(decided('娃还没成年 谁来签字申请')).to.equal('mat-child-who-applies');
+    expect(decided('俺右手少了两根指头 属于哪类残疾')).to.equal('cert-limb');
+    expect(decided('我又聋又瘸 等级咋定')).to.equal('cert-multiple');
+    expect(decided('👍👍👍')).to.equal('talk-ok');
+  });
+
   it('answers the facts that were missing', () => {
     expect(decided('身份证号最后是X，网上填表能填吗')).to.equal('mat-id-number');
     expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
@@ -209,9 +228,10 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   const sets = [
-    { name: 'kb-holdout', top1: 0.96, right: 0.85, wrong: 0.02, rejected: 0.94 },
-    { name: 'kb-holdout2', top1: 0.96, right: 0.86, wrong: 0.02, rejected: 0.97 },
-    { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0, rejected: 1 },
+    { name: 'kb-holdout', top1: 0.96, right: 0.84, wrong: 0.02, rejected: 0.95 },
+    { name: 'kb-holdout2', top1: 0.96, right: 0.87, wrong: 0.02, rejected: 0.95 },
+    { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
+    { name: 'kb-blind-s4', top1: 0.97, right: 0.89, wrong: 0.02, rejected: 1 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
