@@ -14,6 +14,9 @@ const PERSON_REQUEST_MAX = 16;
 const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
 const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
 
+/** Whether the message says the person wants no person ("我不要人工了"). */
+export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
+
 /**
  * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
  * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not.
@@ -22,5 +25,5 @@ export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
-  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) && !noPersonPhrases.test(said) ? 'human' : undefined;
+  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) && !declinesPerson(said) ? 'human' : undefined;
 }

@@ -10,7 +10,7 @@ import { recognizeChoice, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
-import { recognizeCommand } from './commands.js';
+import { declinesPerson, recognizeCommand } from './commands.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -229,9 +229,14 @@ export class PolicyAnswers {
     await this.offer(context, text.nothingToCancel, [{ label: entry.question, value: { type: 'entry', entryId: entry.id } }]);
   }
 
-  /** 转人工 from a button of an answer: the conversation is queued for the desk. */
+  /** 转人工 from a button of an answer: the conversation is queued for the desk; not for "我不要人工了", which ranks there too. */
   async handoff(context: TurnContext): Promise<void> {
     await this.clearOffer(context);
+    if (declinesPerson(context.activity.text ?? '')) {
+      setTurnOutcome(context, { outcome: 'handoff-declined' });
+      await context.sendActivity(text.handoff.left);
+      return;
+    }
     await this.deps.handoff.request(context, 'asked');
   }
 

@@ -54,6 +54,12 @@ describe('Hand-off to the desk (dialogs)', () => {
     for (const said of ['我不要人工了', '不用人工', '不找客服了']) expect(recognizeCommand(said), said).to.equal(undefined);
   });
 
+  it('queues nobody for 我不要人工了 said with nothing queued, though it ranks to the hand-off entry', async () => {
+    const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+    expect((await x.say('我不要人工了')).text).to.equal(h.left);
+    expect(await x.handoffStore.list()).to.deep.equal([]);
+  });
+
   it('leaves the queue however it is said (算了不等了, 我不要人工了), and a call-back by its phrase when the agent is quiet', async () => {
     for (const said of ['算了不等了', '我不要人工了', '不排队了，谢谢']) {
       const x = await dialogHarness();
