@@ -125,7 +125,7 @@ export class Handoffs {
   /** The agent's messages in this conversation's last hand-off, within EARLIER_DAYS. */
   private async earlierDeskMessages(conversationKey: string): Promise<HandoffMessage[]> {
     const since = new Date(this.deps.clock.now().getTime() - EARLIER_DAYS * 24 * 60 * MINUTE);
-    const earlier = (await this.deps.handoffs.list({ status: ['closed'], since })).filter((h) => h.conversationKey === conversationKey).at(-1);
+    const earlier = (await this.deps.handoffs.list({ status: ['closed'], since, conversationKey })).at(-1);
     return earlier ? earlier.messages.filter((m) => m.from === 'agent').slice(-EARLIER_MESSAGES) : [];
   }
 

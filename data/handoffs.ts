@@ -83,8 +83,8 @@ export interface HandoffStore {
    * while the change is written; a shared store (PostgreSQL) runs it under the row's lock.
    */
   update(id: string, change: (h: Handoff) => boolean | void): Promise<Handoff | undefined>;
-  /** Hand-offs in queue order (oldest first), by status and/or queued since a time. */
-  list(filter?: { status?: HandoffStatus[]; since?: Date }): Promise<Handoff[]>;
+  /** Hand-offs in queue order (oldest first), by status, queued since a time, and/or of one conversation. */
+  list(filter?: { status?: HandoffStatus[]; since?: Date; conversationKey?: string }): Promise<Handoff[]>;
 }
 
 export const handoffId = (seq: number) => `HO${String(seq).padStart(8, '0')}`;

@@ -35,8 +35,10 @@ export class MemoryHandoffStore implements HandoffStore {
     return this.records.update(id, change, trimMessages);
   }
 
-  async list(filter: { status?: HandoffStatus[]; since?: Date } = {}): Promise<Handoff[]> {
+  async list(filter: { status?: HandoffStatus[]; since?: Date; conversationKey?: string } = {}): Promise<Handoff[]> {
     const since = filter.since?.toISOString();
-    return this.records.list((h) => (!filter.status || filter.status.includes(h.status)) && (!since || h.queuedAt >= since));
+    return this.records.list(
+      (h) => (!filter.status || filter.status.includes(h.status)) && (!since || h.queuedAt >= since) && (!filter.conversationKey || h.conversationKey === filter.conversationKey),
+    );
   }
 }

@@ -41,11 +41,12 @@ export class PgHandoffStore implements HandoffStore {
     return this.records.update(id, change, trimMessages);
   }
 
-  list(filter: { status?: HandoffStatus[]; since?: Date } = {}): Promise<Handoff[]> {
+  list(filter: { status?: HandoffStatus[]; since?: Date; conversationKey?: string } = {}): Promise<Handoff[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) where.push(`status = ANY($${params.push(filter.status)})`);
     if (filter.since) where.push(`queued_at >= $${params.push(filter.since.toISOString())}`);
+    if (filter.conversationKey) where.push(`conversation_key = $${params.push(filter.conversationKey)}`);
     return this.records.list(where.join(' AND '), params);
   }
 }

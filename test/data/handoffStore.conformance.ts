@@ -76,6 +76,9 @@ export function handoffStoreConformance(name: string, open: (dir: string) => Pro
       expect(next).to.deep.include({ created: true });
       expect(next.handoff.id).to.equal('HO00000002');
       expect((await store.list({ since: later(1) })).map((h) => h.id)).to.deep.equal(['HO00000002']);
+      await store.open(input(2), later(3));
+      expect((await store.list({ conversationKey: 'directline:conv-1' })).map((h) => h.id)).to.deep.equal(['HO00000001', 'HO00000002']);
+      expect((await store.list({ status: ['closed'], conversationKey: 'directline:conv-1' })).map((h) => h.id)).to.deep.equal(['HO00000001']);
     });
 
     it('hands out copies and keeps the last 100 messages', async () => {
