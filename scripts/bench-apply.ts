@@ -37,7 +37,7 @@ async function round(url: string, first: number, total: number, concurrency: num
   );
 }
 
-const bot = await serveInChild('app');
+const bot = await serveInChild('app', { RATE_LIMIT: 'off' }); // one loopback client is not a flood
 console.log(`Complete applications through /api/messages (${applicationScript(0).length} turns each, the bot in its own process):`);
 await round(bot.url, 0, 30, 1);
 await round(bot.url, 1000, APPLICANTS, CONCURRENCY);

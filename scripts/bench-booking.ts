@@ -22,7 +22,7 @@ for (let i = 0; i < CONVERSATIONS; i++) {
 }
 // The bot's process is the folder's one writer from here on.
 await seeded.close();
-const bot = await serveInChild('app', { DATA_DIR: dataDir });
+const bot = await serveInChild('app', { DATA_DIR: dataDir, RATE_LIMIT: 'off' }); // one loopback client is not a flood
 
 async function say(n: number, text: string, latencies: number[]): Promise<string> {
   const started = performance.now();

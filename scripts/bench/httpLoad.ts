@@ -46,7 +46,7 @@ export async function closedLoop(url: string, texts: string[], concurrency: numb
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { sent: total, ok, seconds, throughput: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { sent: total, ok, seconds, throughput: ok / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** Open loop: turns offered at a fixed rate whatever the server does, bounded in count. */
