@@ -106,7 +106,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
   }
 
   /** Sets or deletes records in memory now; resolves when their lines are on disk. */
-  async put(changes: [key: string, value: T | undefined][]): Promise<void> {
+  async put(changes: [key: string, value: T | undefined][], options?: { fsync?: boolean }): Promise<void> {
     const t = this.clock.now().getTime();
     const written: (Entry<T> | undefined)[] = [];
     for (const [key, value] of changes) {
@@ -115,7 +115,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
       if (entry) this.live.set(key, entry);
       written.push(entry);
     }
-    const positions = await this.log.append(changes.map(([k, v]) => (v === undefined ? { k, t } : { k, v, t })));
+    const positions = await this.log.append(changes.map(([k, v]) => (v === undefined ? { k, t } : { k, v, t })), options);
     positions.forEach((position, i) => this.landed(changes[i][0], written[i], position.segment, position.length + 1));
     this.maybeCompact();
   }
