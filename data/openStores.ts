@@ -110,6 +110,12 @@ export interface Stores<Draft> {
   sms: SmsStore;
   /** The WeChat channel's followers and the pushes it has taken. */
   wechat: WechatStore;
+  /**
+   * Removes from disk what an erasure deleted or blanked in the drafts, chat state, ratings and
+   * hand-offs, where superseded versions stay until a compaction (lowdb); absent where a
+   * delete or change is gone at once.
+   */
+  purgeErased?(): Promise<void>;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -221,6 +227,9 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       ratings,
       sms,
       wechat,
+      purgeErased: async () => {
+        await Promise.all([drafts.purge(), storage.purge(), ratings.purge(), handoffs.purge()]);
+      },
       close: async () => {
         try {
           await storage.flush();

@@ -120,6 +120,16 @@ export class LogRecords<T> implements KeyedRecords<T> {
     this.maybeCompact();
   }
 
+  /**
+   * Rewrites the log with the live records only, now (after a compaction under way): a record
+   * deleted or replaced before it is then gone from disk, not only from memory (an erasure).
+   */
+  async purge(): Promise<void> {
+    while (this.compaction) await this.compaction;
+    this.compaction = this.compact().finally(() => (this.compaction = null));
+    await this.compaction;
+  }
+
   /** Resolves when a compaction under way (if any) is done: tests, shutdown. */
   async settled(): Promise<void> {
     await this.compaction;
