@@ -143,7 +143,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
   const privacy = new Privacy({
     cases, drafts, family, files: stores.files, clock,
-    chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && (() => stores.purgeErased!()),
+    chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),
   });
   const dialog = new MainDialog(
     answers,

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
 import { conversationStateKey, splitChatKey, userStateKey } from '../data/chatStateKeys.js';
 import type { HandoffStore } from '../data/handoffs.js';
+import type { ErasedKind } from '../data/openStores.js';
 import type { RatingStore } from '../data/ratings.js';
 import type { Clock } from '../data/clock.js';
 import type { FamilyStore, Subscription } from '../data/family.js';
@@ -39,7 +40,7 @@ export interface PrivacyDeps {
    * Removes from disk what was just deleted or blanked, where a store keeps superseded
    * versions until a later compaction (lowdb's logs); absent where a delete is already gone.
    */
-  purge?: () => Promise<void>;
+  purge?: (which?: readonly ErasedKind[]) => Promise<void>;
 }
 
 /** ID numbers as people type them: spaces and dashes out, the check character upper-case. */
@@ -136,7 +137,8 @@ export class Privacy {
     const open = (await this.deps.cases.openCasesOfUser(userKey)).map((c) => c.caseNo);
     if (open.length) return { ok: false, reason: 'in_progress', cases: open };
     const result = await this.eraseFound([], [userKey], { by: `chat:${userKey}`, action: 'erase', note: '' });
-    await this.deps.purge?.();
+    // Only the drafts' log: rewriting every chat's state would hold up the person's own turn.
+    await this.deps.purge?.(['drafts']);
     return result;
   }
 
