@@ -33,7 +33,7 @@ export interface CaseChange {
   apply(c: CaseRecord): { message: string; to: Audience } | void;
 }
 
-export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'onRelayError' | 'sms'> & { relay: NotificationRelay };
+export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'sms'> & { relay: NotificationRelay };
 
 /**
  * The one write path for a case change: the check, the edit, the audit entry and the status
@@ -63,21 +63,11 @@ export class CaseChanges {
         now,
       );
       if (!record) return { ok: false, status: 404, error: `没有案件 ${caseNo}` };
-      await this.relay(record);
+      await this.deps.relay.relayAfterWrite(record);
       return { ok: true, record };
     } catch (err) {
       if (err instanceof Refused) return { ok: false, status: err.status, error: err.message };
       throw err;
-    }
-  }
-
-  /** The change is committed whatever happens here: a failed relay is left for the scheduler. */
-  private async relay(record: CaseRecord): Promise<void> {
-    try {
-      await this.deps.relay.relayCase(record);
-      delete record.pendingNotifications;
-    } catch (err) {
-      this.deps.onRelayError?.(err, record.caseNo);
     }
   }
 }
