@@ -32,6 +32,7 @@ import type { HandoffMessage } from '../data/handoffs.js';
 import { AgentAuth } from './agentAuth.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
+import { registerWindowCases } from './routes/windowCases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
@@ -204,6 +205,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
+  registerWindowCases(server, admin, { cases, submission: useCases.submission, region, clock });
   registerSlotAdmin(server, admin, slots);
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
