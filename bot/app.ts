@@ -166,6 +166,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
     channels: deliveryChannels(config, stores, clock, logger),
     wechat: wechatApi?.delivery,
+    fallbackAfterMs: config.chatFallbackMinutes * 60_000,
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);

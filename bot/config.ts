@@ -46,6 +46,8 @@ export interface Config {
   webchatResumeDays: number;
   /** SMS_*: status updates and staff alerts by SMS (Tencent Cloud SMS), or off with the reason. */
   sms: SmsSetting;
+  /** CHAT_FALLBACK_MINUTES: a chat delivery failing this long (retried meanwhile) falls back to SMS. */
+  chatFallbackMinutes: number;
   /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
   wechat: WechatConfig;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
     webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
     sms: loadSmsSetting(env),
+    chatFallbackMinutes: wholeNumber(env, 'CHAT_FALLBACK_MINUTES', 15, 1, 1440),
     wechat: wechatConfig(env),
   };
 }
