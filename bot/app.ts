@@ -196,7 +196,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   const wechat =
     wechatSettings && wechatApi
-      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl })
+      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl, ...(flood ? { flood } : {}) })
       : undefined;
   registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);

@@ -79,6 +79,7 @@ function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
     user: rate('RATE_LIMIT_USER', DEFAULT_FLOOD_LIMITS.user),
     ip: rate('RATE_LIMIT_IP', DEFAULT_FLOOD_LIMITS.ip),
     tokensIp: rate('RATE_LIMIT_TOKENS_IP', DEFAULT_FLOOD_LIMITS.tokensIp),
+    wechatFollower: rate('RATE_LIMIT_WECHAT', DEFAULT_FLOOD_LIMITS.wechatFollower),
   };
 }
 

@@ -596,6 +596,8 @@ const wechat = {
   voiceUnheard: '这条语音我没听清，请再说一遍，或者打字告诉我。',
   /** A kind of message the bot cannot read (video, link, file). */
   unsupported: '这类消息我看不了。请打字告诉我您想问什么，或者回复“帮助”。',
+  /** A follower sending faster than anyone types: said once, the next messages are not answered for a while. */
+  slowDown: '您发得太快了，请慢一点。稍等一会儿再发，我会接着回答您。',
 };
 
 export const zhCN = {
