@@ -15,7 +15,7 @@ const base = process.env.BOT_URL || `http://127.0.0.1:${process.env.PORT || 3978
 const now = Math.floor(Date.now() / 1000);
 // A MsgId of its own for every run: the bot takes a repeated MsgId for the platform's retry.
 const msgId = String(BigInt(Date.now()) * 1000n + BigInt(process.pid % 1000));
-const fields = said === 'subscribe' ? { FromUserName: openId, CreateTime: now, MsgType: 'event', Event: 'subscribe' } : { ...textPush(openId, said, now), MsgId: msgId };
+const fields: Record<string, string | number> = said === 'subscribe' ? { FromUserName: openId, CreateTime: now, MsgType: 'event', Event: 'subscribe' } : { ...textPush(openId, said, now), MsgId: msgId };
 const answer = await pushToBot(base, { ...DEMO_WECHAT, token: process.env.WECHAT_TOKEN || DEMO_WECHAT.token, aesKey: process.env.WECHAT_AES_KEY || DEMO_WECHAT.aesKey, appId: process.env.WECHAT_APPID || DEMO_WECHAT.appId }, fields, { safe: true });
 if (answer.status !== 200) {
   console.error(`HTTP ${answer.status}: ${answer.body}`);
