@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import type { ConversationAccount } from 'botbuilder';
 import { createApp, type App } from '../../bot/app.js';
-import { loadSmsSetting } from '../../bot/delivery/smsConfig.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { ConnectorStub } from '../connectorStub.js';
 import { newCase, type NewCaseOverrides } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
-import { CREDENTIALS, SMS_TEMPLATES_ENV, startFakeSms } from './delivery/smsFixture.js';
+import { CREDENTIALS, smsSettingFor, startFakeSms } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-sms';
 const CALLBACK = 'callback-token-sms';
@@ -29,15 +28,7 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     const started = await startFakeSms(clock);
     fake = started.fake;
     stub = await ConnectorStub.start();
-    const sms = loadSmsSetting({
-      SMS_API_BASE: started.base,
-      SMS_SECRET_ID: CREDENTIALS.secretId,
-      SMS_SECRET_KEY: CREDENTIALS.secretKey,
-      SMS_SDK_APP_ID: CREDENTIALS.sdkAppId,
-      SMS_SIGN_NAME: CREDENTIALS.signName,
-      SMS_TEMPLATES: SMS_TEMPLATES_ENV,
-      SMS_CALLBACK_TOKEN: CALLBACK,
-    });
+    const sms = smsSettingFor(started.base, { SMS_CALLBACK_TOKEN: CALLBACK });
     app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
     base = await app.listen();
   });

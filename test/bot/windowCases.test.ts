@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
-import { loadSmsSetting } from '../../bot/delivery/smsConfig.js';
 import type { CaseRecord } from '../../data/cases.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
-import { CREDENTIALS, SMS_TEMPLATES_ENV, startFakeSms, TEMPLATE_IDS } from './delivery/smsFixture.js';
+import { CREDENTIALS, smsSettingFor, startFakeSms, TEMPLATE_IDS } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-window';
 
@@ -25,14 +24,7 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
     const started = await startFakeSms(clock);
     fake = started.fake;
-    const sms = loadSmsSetting({
-      SMS_API_BASE: started.base,
-      SMS_SECRET_ID: CREDENTIALS.secretId,
-      SMS_SECRET_KEY: CREDENTIALS.secretKey,
-      SMS_SDK_APP_ID: CREDENTIALS.sdkAppId,
-      SMS_SIGN_NAME: CREDENTIALS.signName,
-      SMS_TEMPLATES: SMS_TEMPLATES_ENV,
-    });
+    const sms = smsSettingFor(started.base);
     app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
     base = await app.listen();
   });

@@ -12,7 +12,6 @@ import { MemoryOutboxStore } from '../../../data/memory/memoryOutboxStore.js';
 import { MemorySmsStore } from '../../../data/memory/memorySmsStore.js';
 import { MemoryWechatStore } from '../../../data/memory/memoryWechatStore.js';
 import { chatHadItsTime, retryWait, type RetryPolicy } from '../../../bot/delivery/chatRetries.js';
-import { loadSmsSetting } from '../../../bot/delivery/smsConfig.js';
 import { loadConfig } from '../../../bot/config.js';
 import { defaultBackoff } from '../../../bot/notifier.js';
 import type { OutboxRow } from '../../../data/outbox.js';
@@ -20,7 +19,7 @@ import type { FakeTencentSms } from '../../../scripts/fakes/tencentSms.js';
 import { ConnectorStub } from '../../connectorStub.js';
 import { newCase } from '../../fixtures/cases.js';
 import { FakeClock, testConfig } from '../../support.js';
-import { CREDENTIALS, SMS_TEMPLATES_ENV, startFakeSms, TEMPLATE_IDS } from './smsFixture.js';
+import { smsSettingFor, startFakeSms, TEMPLATE_IDS } from './smsFixture.js';
 
 const MINUTE = 60_000;
 const row = (sms: boolean, attempts = 0): OutboxRow => ({
@@ -74,14 +73,7 @@ describe('SMS fallback when a chat delivery fails for good (app, connector stub,
     const started = await startFakeSms(clock);
     fake = started.fake;
     stub = await ConnectorStub.start();
-    const sms = loadSmsSetting({
-      SMS_API_BASE: started.base,
-      SMS_SECRET_ID: CREDENTIALS.secretId,
-      SMS_SECRET_KEY: CREDENTIALS.secretKey,
-      SMS_SDK_APP_ID: CREDENTIALS.sdkAppId,
-      SMS_SIGN_NAME: CREDENTIALS.signName,
-      SMS_TEMPLATES: SMS_TEMPLATES_ENV,
-    });
+    const sms = smsSettingFor(started.base);
     app = await createApp({ config: testConfig({ store: 'memory', adminToken: 'a', sms }), clock });
     await app.listen();
   });

@@ -1,3 +1,4 @@
+import { loadSmsSetting, type SmsSetting } from '../../../bot/delivery/smsConfig.js';
 import { TencentSms, type TencentSmsConfig } from '../../../bot/delivery/tencentSms.js';
 import type { SmsTemplateKey } from '../../../data/outbox.js';
 import { statusTexts } from '../../../dialogs/text/index.js';
@@ -17,4 +18,17 @@ export async function startFakeSms(clock: FakeClock): Promise<{ fake: FakeTencen
   const base = await fake.start();
   const config: TencentSmsConfig = { baseUrl: base, ...CREDENTIALS, region: 'ap-guangzhou' };
   return { fake, base, config, provider: new TencentSms(config, clock) };
+}
+
+/** The app's SMS setting as SMS_* variables naming the fake at `base` would give it (`env` adds or overrides). */
+export function smsSettingFor(base: string, env: Record<string, string> = {}): SmsSetting {
+  return loadSmsSetting({
+    SMS_API_BASE: base,
+    SMS_SECRET_ID: CREDENTIALS.secretId,
+    SMS_SECRET_KEY: CREDENTIALS.secretKey,
+    SMS_SDK_APP_ID: CREDENTIALS.sdkAppId,
+    SMS_SIGN_NAME: CREDENTIALS.signName,
+    SMS_TEMPLATES: SMS_TEMPLATES_ENV,
+    ...env,
+  });
 }
