@@ -43,7 +43,7 @@ const windowCaseSchema = z
     delivery: z.enum(['mail', 'pickup']).optional(),
   })
   .strict();
-export type WindowCaseBody = z.infer<typeof windowCaseSchema>;
+type WindowCaseBody = z.infer<typeof windowCaseSchema>;
 
 export interface WindowCaseDeps {
   cases: CaseStore;
@@ -59,7 +59,7 @@ type Checked = { ok: true; input: NewCase & { submissionId: string } } | { ok: f
  * same materials (the originals shown at the window), SMS for every status update (a window
  * applicant has no chat). Or what is wrong with the registration, in words staff can act on.
  */
-export async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): Promise<Checked> {
+async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): Promise<Checked> {
   const bad = (error: string): Checked => ({ ok: false, status: 400, error });
   const { applicant, guardian } = body;
   const id = validateIdNumber(applicant.idNumber, deps.clock.now());
@@ -75,7 +75,8 @@ export async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): 
   const certificates = items.filter((i) => bundleItem(i).certificate);
   if (certificates.length > 1) return bad(`items: 残疾人证的事项一次只能办一个，现在有 ${certificates.join('、')}`);
   if (needsGuardian(v) && !guardian) return bad('guardian: 未成年人或智力、精神残疾人要登记监护人（name、idNumber、relation）');
-  if (guardian && !validateIdNumber(guardian.idNumber, deps.clock.now()).ok) return bad('guardian.idNumber: 监护人身份证号码不对，请核对');
+  const guardianId = guardian && validateIdNumber(guardian.idNumber, deps.clock.now());
+  if (guardianId && !guardianId.ok) return bad('guardian.idNumber: 监护人身份证号码不对，请核对');
   const issuesCard = items.some((i) => bundleItem(i).issuesCard);
   if (issuesCard && !body.delivery) return bad('delivery: 要发证的事项请写领取方式：mail（邮寄）或 pickup（窗口领取）');
   const submissionId = `window:${body.requestId}`;
@@ -103,7 +104,7 @@ export async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): 
       },
       // Nobody chats about a window case: its key is the registration's, never a chat user's.
       submittedBy: { role: 'self', userKey: submissionId },
-      ...(guardian ? { guardian: { ...guardian, idNumber: guardian.idNumber.toUpperCase() } } : {}),
+      ...(guardian && guardianId?.ok ? { guardian: { ...guardian, idNumber: guardianId.idNumber } } : {}),
       items: caseItemsOf(v, items),
       facts: {},
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },

@@ -115,6 +115,15 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     expect(await app.stores.cases.count()).to.equal(before);
   });
 
+  it('registers a minor with the guardian, the guardian\'s ID number as the check reads it', async () => {
+    const guardianId = testIdNumber(21, '1980-02-02');
+    const child = testIdNumber(22, '2016-06-06');
+    const made = await register({ requestId: 'win-minor-0001', items: ['cert-new'], guardian: { name: '王大山', idNumber: ` ${guardianId.toLowerCase()} `, relation: '父亲' } }, { idNumber: child });
+    expect(made.status, made.body.error).to.equal(201);
+    expect(made.body.case!.guardian).to.deep.equal({ name: '王大山', idNumber: guardianId, relation: '父亲' });
+    expect(made.body.case!.materials.toSubmit).to.include('guardianProof');
+  });
+
   it('refuses an item the person already has in progress (409 with its case), and strangers (no token)', async () => {
     const other = testIdNumber(11, '1960-05-05');
     const made = await register({ requestId: 'win-dup-0001', items: ['cert-new'] }, { idNumber: other });
