@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import type { ConversationAccount } from 'botbuilder';
-import { createApp, type App } from '../../bot/app.js';
+import type { App } from '../../bot/app.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { ConnectorStub } from '../connectorStub.js';
 import { newCase, type NewCaseOverrides } from '../fixtures/cases.js';
-import { FakeClock, testConfig } from '../support.js';
-import { CREDENTIALS, smsSettingFor, startFakeSms } from './delivery/smsFixture.js';
+import type { FakeClock } from '../support.js';
+import { CREDENTIALS, startSmsApp, type SmsApp } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-sms';
 const CALLBACK = 'callback-token-sms';
@@ -17,6 +17,7 @@ const CALLBACK = 'callback-token-sms';
  */
 describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', function () {
   this.timeout(60_000);
+  let rig: SmsApp;
   let fake: FakeTencentSms;
   let stub: ConnectorStub;
   let app: App;
@@ -24,21 +25,15 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
   let clock: FakeClock;
 
   before(async () => {
-    clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
-    const started = await startFakeSms(clock);
-    fake = started.fake;
+    ({ app, base, fake, clock } = rig = await startSmsApp({ adminToken: ADMIN }, { SMS_CALLBACK_TOKEN: CALLBACK }));
     stub = await ConnectorStub.start();
-    const sms = smsSettingFor(started.base, { SMS_CALLBACK_TOKEN: CALLBACK });
-    app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
-    base = await app.listen();
   });
   beforeEach(() => {
     fake.sent.length = 0;
     stub.received.length = 0;
   });
   after(async () => {
-    await app.close();
-    await fake.close();
+    await rig.close();
     await stub.close();
   });
 

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { createApp, type App } from '../../bot/app.js';
+import type { App } from '../../bot/app.js';
 import type { CaseRecord } from '../../data/cases.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { FakeClock, testConfig } from '../support.js';
-import { CREDENTIALS, smsSettingFor, startFakeSms, TEMPLATE_IDS } from './delivery/smsFixture.js';
+import type { FakeClock } from '../support.js';
+import { CREDENTIALS, startSmsApp, TEMPLATE_IDS, type SmsApp } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-window';
 
@@ -15,24 +15,15 @@ const ADMIN = 'admin-token-window';
  */
 describe('window cases: POST /api/admin/cases, then SMS at every stage', function () {
   this.timeout(60_000);
+  let rig: SmsApp;
   let fake: FakeTencentSms;
   let app: App;
   let base: string;
   let clock: FakeClock;
 
-  before(async () => {
-    clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
-    const started = await startFakeSms(clock);
-    fake = started.fake;
-    const sms = smsSettingFor(started.base);
-    app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
-    base = await app.listen();
-  });
+  before(async () => ({ app, base, fake, clock } = rig = await startSmsApp({ adminToken: ADMIN })));
   beforeEach(() => void (fake.sent.length = 0));
-  after(async () => {
-    await app.close();
-    await fake.close();
-  });
+  after(() => rig.close());
 
   const post = async (path: string, body: unknown, token = ADMIN) => {
     const res = await fetch(`${base}${path}`, {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ConversationAccount } from 'botbuilder';
-import { createApp, type App } from '../../../bot/app.js';
+import type { App } from '../../../bot/app.js';
 import { AccessTokens } from '../../../bot/channels/wechat/accessToken.js';
 import { WechatApi } from '../../../bot/channels/wechat/api.js';
 import { SERVICE_WINDOW_MS, WechatDelivery } from '../../../bot/channels/wechat/delivery.js';
@@ -18,8 +18,8 @@ import type { OutboxRow } from '../../../data/outbox.js';
 import type { FakeTencentSms } from '../../../scripts/fakes/tencentSms.js';
 import { ConnectorStub } from '../../connectorStub.js';
 import { newCase } from '../../fixtures/cases.js';
-import { FakeClock, testConfig } from '../../support.js';
-import { smsSettingFor, startFakeSms, TEMPLATE_IDS } from './smsFixture.js';
+import { FakeClock } from '../../support.js';
+import { startFakeSms, startSmsApp, TEMPLATE_IDS, type SmsApp } from './smsFixture.js';
 
 const MINUTE = 60_000;
 const row = (sms: boolean, attempts = 0): OutboxRow => ({
@@ -62,6 +62,7 @@ describe('chat retries before the SMS fallback', () => {
 
 describe('SMS fallback when a chat delivery fails for good (app, connector stub, fake SMS, injected clock)', function () {
   this.timeout(60_000);
+  let rig: SmsApp;
   let fake: FakeTencentSms;
   let stub: ConnectorStub;
   let app: App;
@@ -69,21 +70,15 @@ describe('SMS fallback when a chat delivery fails for good (app, connector stub,
   let n = 0;
 
   before(async () => {
-    clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
-    const started = await startFakeSms(clock);
-    fake = started.fake;
+    ({ app, fake, clock } = rig = await startSmsApp());
     stub = await ConnectorStub.start();
-    const sms = smsSettingFor(started.base);
-    app = await createApp({ config: testConfig({ store: 'memory', adminToken: 'a', sms }), clock });
-    await app.listen();
   });
   beforeEach(() => {
     fake.sent.length = 0;
     stub.failWith = null;
   });
   after(async () => {
-    await app.close();
-    await fake.close();
+    await rig.close();
     await stub.close();
   });
 

@@ -3,7 +3,9 @@ import { TencentSms, type TencentSmsConfig } from '../../../bot/delivery/tencent
 import type { SmsTemplateKey } from '../../../data/outbox.js';
 import { statusTexts } from '../../../dialogs/text/index.js';
 import { FakeTencentSms } from '../../../scripts/fakes/tencentSms.js';
-import type { FakeClock } from '../../support.js';
+import { createApp, type App } from '../../../bot/app.js';
+import type { Config } from '../../../bot/config.js';
+import { FakeClock, testConfig } from '../../support.js';
 
 /** Template ids as SMS_TEMPLATES would name them. */
 export const TEMPLATE_IDS: Record<SmsTemplateKey, string> = { status: '2001001', staff_new_case: '2001002', staff_deadline: '2001003' };
@@ -31,4 +33,21 @@ export function smsSettingFor(base: string, env: Record<string, string> = {}): S
     SMS_TEMPLATES: SMS_TEMPLATES_ENV,
     ...env,
   });
+}
+
+export interface SmsApp {
+  app: App;
+  base: string;
+  fake: FakeTencentSms;
+  clock: FakeClock;
+  close(): Promise<void>;
+}
+
+/** The app (memory store) with SMS on against a fresh fake, its clock at 10:00 Beijing time (outside quiet hours). */
+export async function startSmsApp(config: Partial<Config> = {}, env: Record<string, string> = {}): Promise<SmsApp> {
+  const clock = new FakeClock(new Date('2026-11-20T02:00:00Z'));
+  const { fake, base: smsBase } = await startFakeSms(clock);
+  const app = await createApp({ config: testConfig({ store: 'memory', sms: smsSettingFor(smsBase, env), ...config }), clock });
+  const base = await app.listen();
+  return { app, base, fake, clock, close: async () => (await app.close(), await fake.close()) };
 }
