@@ -23,7 +23,7 @@ export async function startFakeSms(clock: FakeClock): Promise<{ fake: FakeTencen
 }
 
 /** The app's SMS setting as SMS_* variables naming the fake at `base` would give it (`env` adds or overrides). */
-export function smsSettingFor(base: string, env: Record<string, string> = {}): SmsSetting {
+function smsSettingFor(base: string, env: Record<string, string> = {}): SmsSetting {
   return loadSmsSetting({
     SMS_API_BASE: base,
     SMS_SECRET_ID: CREDENTIALS.secretId,
