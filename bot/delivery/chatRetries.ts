@@ -19,11 +19,13 @@ const fallsBack = (row: OutboxRow) => Boolean(row.sms) && row.conversation.chann
 /**
  * The wait before the next attempt after `attempt` failures. A row that can fall back to SMS
  * retries on the short schedule that ends at `fallbackAfterMs` (1, 2, 4, 8 minutes for 15):
- * someone who waits for news should not wait hours for a chat that may never answer.
+ * someone who waits for news should not wait hours for a chat that may never answer. Past that
+ * point (the SMS failed too, and is retried with the chat) the usual backoff applies.
  */
 export function retryWait(row: OutboxRow, attempt: number, policy: RetryPolicy): number {
   const wait = policy.backoff(attempt);
-  return fallsBack(row) ? Math.max(0, Math.min(wait, policy.fallbackAfterMs - waited(row, attempt - 1, policy))) : wait;
+  const left = fallsBack(row) ? policy.fallbackAfterMs - waited(row, attempt - 1, policy) : 0;
+  return left > 0 ? Math.min(wait, left) : wait;
 }
 
 /** The retries' waits so far, after `failures` failed attempts. */
