@@ -19,6 +19,12 @@ describe('npm start entry point', function () {
       // Without SMS_* the service starts and says SMS is off.
       expect(run.out).to.include('SMS:             off (SMS_* not set): status updates by chat only');
       expect(await (await fetch(url)).json()).to.deep.equal({ status: 'ok' });
+      // npm forwards SIGTERM to the script's shell: the server itself must get it and stop
+      // (a shell that forked it would die and leave the server holding the port and the data folder).
+      run.kill('SIGTERM');
+      expect(await run.exited).to.equal(0);
+      const after = await fetch(url).then(() => 'served', () => 'refused');
+      expect(after).to.equal('refused');
     } finally {
       run.kill();
     }
