@@ -52,10 +52,15 @@ describe('npm run chat (terminal chat)', function () {
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdin.end('公示要几天\n');
+    // Enough turns to pass the channel's per-conversation request limit if the client polled for replies.
+    child.stdin.end('公示要几天\n残疾证办好了能管几年\n那过期了呢\n有帮助\n我要申请\n不同意\n');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).to.equal(0);
     expect(out).to.include('我：公示要几天').and.include('5个工作日').and.include('1. 我要申请');
+    expect(out).to.include('谢谢您的反馈');
+    const afterFeedback = out.slice(out.indexOf('我：我要申请'));
+    expect(afterFeedback).to.include('您同意吗').and.include('我：不同意');
+    expect(afterFeedback.slice(afterFeedback.indexOf('我：不同意') + 6)).to.match(/助手：/);
   });
 });
 
