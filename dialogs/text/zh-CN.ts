@@ -487,10 +487,15 @@ const status = {
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
   /**
    * SMS templates as the provider approves them (SMS_TEMPLATES names their ids): {1}, {2}, ...
-   * are the parameters, never more than the masked name, the case number and a stage name.
+   * are the parameters: the masked name, the case number, then what the news needs (a stage
+   * name, a return's reason, an appraisal's time and hospital), never a full name or ID number.
    */
   sms: {
-    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情请在一次办查看，或致电12385。回复TD退订',
+    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情可在一次办查看，或致电12385。回复TD退订',
+    returned: '{1}您好，您的残疾人服务申请{2}被退回修改，原因：{3}。改好后可在一次办重新提交，或带材料到综合窗口，咨询12385。回复TD退订',
+    appraisal: '{1}您好，您的残疾人服务申请{2}已约好残疾评定：{3}，{4}。请带身份证、户口簿和病历按时前往，咨询12385。回复TD退订',
+    family_checked: '{1}您好，刚才有人用申请{2}的案件号和您身份证号后6位查看了办理进度。如不是您的家人，请致电12385。回复TD退订',
+    family_locked: '{1}您好，有人多次输错查询申请{2}所需的信息，查询已暂停，您自己查进度不受影响。如不是您的家人，请致电12385。回复TD退订',
     staff_new_case: '新的残疾人服务申请{1}（申请人{2}）已提交，请尽快预审。',
     staff_deadline: '残疾人服务申请{1}（申请人{2}）在“{3}”环节快到办理时限了，请尽快处理。',
   },
