@@ -313,6 +313,11 @@ const handoff = {
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
   callbackAnswer: '待回电（在线转人工时人工客服不在线）',
+  /** An SMS reply that is not an opt-out: it goes on the agents' call-back list with these words. */
+  smsReplyQuestion: (text: string) => `短信回复：${text}`,
+  smsReplyAnswer: '待回电（申请人回复了进度短信）',
+  /** Phrases (patterns) that stop every SMS to the phone, besides TD / 退订 ("我不想收了 别发了"). */
+  smsStopPhrases: ['^td', 'td$', '退订', '不想收', '不要收', '别发', '不要发', '不要再发', '别再发', '不用发', '不要短信', '取消短信', '停止发送', '拒收'],
   stuck: '好像还是不太顺利，我帮您转人工客服。',
 };
 
