@@ -212,7 +212,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
-  registerSmsCallbacks(server, { store: stores.sms, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
+  registerSmsCallbacks(server, { store: stores.sms, calls: stores.calls, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
   // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
   const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {

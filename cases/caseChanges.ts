@@ -2,7 +2,7 @@ import type { CaseRecord } from '../data/cases.js';
 import { allowsEvent, type CaseEvent } from '../data/workflow.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import type { NotificationRelay } from './notificationRelay.js';
-import { recipientsOf, statusUpdateRows, type Audience } from './statusUpdates.js';
+import { recipientsOf, statusUpdateRows, type Audience, type SmsNotice } from './statusUpdates.js';
 
 /** A change the case does not allow now (400: something it needs is missing; 409: not at this stage). */
 export class Refused extends Error {
@@ -28,9 +28,10 @@ export interface CaseChange {
   note?: string;
   /**
    * Checks the case as it is now and edits it (throws `Refused` when not allowed); returns the
-   * status update to send, worded from the edited case, or nothing.
+   * status update to send, worded from the edited case (and its SMS, when the stage alone
+   * does not say the news), or nothing.
    */
-  apply(c: CaseRecord): { message: string; to: Audience } | void;
+  apply(c: CaseRecord): { message: string; to: Audience; sms?: SmsNotice } | void;
 }
 
 export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'sms'> & { relay: NotificationRelay };
@@ -56,7 +57,7 @@ export class CaseChanges {
           if (!update) return;
           const to = recipients.filter((r) => update.to === 'everyone' || r.role === (update.to === 'applicant' ? 'applicant' : 'subscriber'));
           // The audit entry this update appends is the event the rows are keyed on.
-          const rows = statusUpdateRows(c, to, update.message, `audit-${c.audit.length + 1}`, this.deps.texts);
+          const rows = statusUpdateRows(c, to, update, `audit-${c.audit.length + 1}`, this.deps.texts);
           if (rows.length) c.pendingNotifications = [...(c.pendingNotifications ?? []), ...rows];
         },
         { by: change.by, action: change.action, ...(change.note ? { note: change.note } : {}) },

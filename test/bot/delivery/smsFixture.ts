@@ -8,7 +8,7 @@ import type { Config } from '../../../bot/config.js';
 import { FakeClock, testConfig } from '../../support.js';
 
 /** Template ids as SMS_TEMPLATES would name them. */
-export const TEMPLATE_IDS: Record<SmsTemplateKey, string> = { status: '2001001', staff_new_case: '2001002', staff_deadline: '2001003' };
+export const TEMPLATE_IDS: Record<SmsTemplateKey, string> = { status: '2001001', staff_new_case: '2001002', staff_deadline: '2001003', returned: '2001004', appraisal: '2001005', family_checked: '2001006', family_locked: '2001007' };
 export const SMS_TEMPLATES_ENV = Object.entries(TEMPLATE_IDS).map(([k, id]) => `${k}=${id}`).join(',');
 
 export const CREDENTIALS = { secretId: 'AKIDtest0000000000000000000000000000', secretKey: 'test-secret-key-0000000000000000', sdkAppId: '1400000001', signName: '示范县残联' };
