@@ -84,6 +84,8 @@ export interface App {
   notifier: Notifier;
   /** The live hand-off to the desk (cases/). */
   handoffs: Handoffs;
+  /** The agent consoles' live streams and who is on duty (on every instance). */
+  desk: DeskEvents;
   /** The WeChat official-account channel, when configured. */
   wechat?: WechatChannel;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
@@ -113,10 +115,11 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const userState = new VersionedUserState(storage);
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
-  const desk: DeskEvents = new DeskEvents(
-    (caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller),
-    (caller) => agentAuth.stillSignedIn(caller),
-  );
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller), {
+    signedIn: (caller) => agentAuth.stillSignedIn(caller),
+    presence: stores.presence,
+    clock,
+  });
   const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
   const handoffs = new Handoffs({
     handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
@@ -203,7 +206,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       : undefined;
   registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);
-  const agentAuth = new AgentAuth(stores.agents, clock, lockout);
+  const agentAuth = new AgentAuth(stores.agents, clock, lockout, (tokenHash) => desk.signedOut(tokenHash));
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
   registerAgentAccounts(server, admin, stores.agents, clock);
   registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
@@ -241,6 +244,8 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   });
   // Many instances on one transcript: an append on any of them wakes the streams open on this one.
   const stopWatching = await stores.directLine.watch?.((conversationId) => directLine.notify(conversationId));
+  // And on one desk: a hand-off changed or an agent came or went on any instance rebuilds the consoles here.
+  await desk.start();
 
   return {
     server,
@@ -253,6 +258,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     dailyJobs,
     notifier,
     handoffs,
+    desk,
     wechat,
     startScheduler: () => {
       scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
@@ -273,7 +279,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
       await stopWatching?.();
-      desk.close();
+      await desk.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A connection whose request ends after this (a reply the bot is posting to its own
       // channel, say) is idle only then: swept again until the server has closed.

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
+import type { DeskPresence } from './deskPresence.js';
 import type { HandoffStore } from './handoffs.js';
 import type { RatingStore } from './ratings.js';
 import type { SmsStore } from './sms.js';
@@ -34,6 +35,7 @@ import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
 import { MemoryRatingStore } from './memory/memoryRatingStore.js';
 import { MemorySmsStore } from './memory/memorySmsStore.js';
+import { MemoryDeskPresence } from './memory/memoryDeskPresence.js';
 import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
@@ -108,6 +110,8 @@ export interface Stores<Draft> {
   agents: AgentStore;
   /** The hand-off queue and live conversations with the agent desk. */
   handoffs: HandoffStore;
+  /** Agents at the desk on every instance, and the wake-up between instances when the desk changes. */
+  presence: DeskPresence;
   /** 好差评 ratings. */
   ratings: RatingStore;
   /** SMS opt-outs (TD), delivery receipts and per-phone send counts. */
@@ -161,6 +165,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     files: new MemoryFileStore(),
     agents: new MemoryAgentStore(),
     handoffs: new MemoryHandoffStore(),
+    presence: new MemoryDeskPresence(),
     ratings: new MemoryRatingStore(),
     sms: new MemorySmsStore(),
     wechat: new MemoryWechatStore(),
@@ -228,6 +233,8 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       files: DiskFileStore.open(dataDir),
       agents,
       handoffs,
+      // One process per folder: the desk is this process's.
+      presence: new MemoryDeskPresence(),
       ratings,
       sms,
       wechat,

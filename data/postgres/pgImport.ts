@@ -23,19 +23,30 @@ import type { PgDatabase } from './db.js';
 export class PgImport {
   constructor(private readonly db: PgDatabase) {}
 
+  /** In one statement (arrays unnested): a batch of tens of thousands loads in seconds, a million in minutes. */
   cases(records: CaseRecord[]): Promise<number> {
     return this.db.transaction(async (client) => {
-      let added = 0;
-      for (const r of records) {
-        const { rowCount } = await client.query(
-          `INSERT INTO cases (case_no, created_at, updated_at, status, stage, stage_since, id_key, user_key, submission_id, has_pending, record)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-          [r.caseNo, r.createdAt, r.updatedAt, r.status, r.stage, stageSince(r), idKey(r.applicant.idNumber), r.submittedBy.userKey, r.submissionId ?? null, Boolean(r.pendingNotifications?.length), JSON.stringify(r)],
-        );
-        added += rowCount ?? 0;
-      }
+      const column = <T>(of: (r: CaseRecord) => T) => records.map(of);
+      const { rowCount } = await client.query(
+        `INSERT INTO cases (case_no, created_at, updated_at, status, stage, stage_since, id_key, user_key, submission_id, has_pending, record)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::jsonb[])
+         ON CONFLICT DO NOTHING`,
+        [
+          column((r) => r.caseNo),
+          column((r) => r.createdAt),
+          column((r) => r.updatedAt),
+          column((r) => r.status),
+          column((r) => r.stage),
+          column(stageSince),
+          column((r) => idKey(r.applicant.idNumber)),
+          column((r) => r.submittedBy.userKey),
+          column((r) => r.submissionId ?? null),
+          column((r) => Boolean(r.pendingNotifications?.length)),
+          column((r) => JSON.stringify(r)),
+        ],
+      );
       await this.raiseCounters(client, 'case_days', records.map((r) => parseCaseNo(r.caseNo)));
-      return added;
+      return rowCount ?? 0;
     });
   }
 
