@@ -8,9 +8,17 @@ import { receivedFiles } from './receivedFiles.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 
-/** A step's verdict that the text is not an answer to it; `error` is said if it is no question either. */
+/**
+ * A step's verdict that the text is not an answer to it; `error` is said if it is no question
+ * either. `attempt`: the text was a try at the answer (a number typed wrong), so the error is
+ * said and the text never read as a question; `answer`: the step's own reply to a question
+ * about itself ("为啥要身份证号"), said before the step is asked again.
+ */
 export class NotAnswered {
-  constructor(readonly error?: string) {}
+  constructor(
+    readonly error?: string,
+    readonly read: { attempt?: boolean; answer?: string } = {},
+  ) {}
 }
 export type StepResult = DialogTurnResult | NotAnswered;
 
@@ -59,6 +67,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
+    if (result.read.answer) {
+      await dc.context.sendActivity(messageWithButtons(result.read.answer));
+      return this.reprompt(dc, state, this.continuePrefix);
+    }
+    if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);

@@ -263,7 +263,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
     // Not this field's answer: the base reads it as a question, or says the field's error.
-    if (!result.ok) return new NotAnswered(result.error);
+    if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     if (aside) return aside;

@@ -1,11 +1,12 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
-import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
+import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
@@ -18,7 +19,34 @@ export interface SlotContext {
   today: Date;
 }
 
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string };
+/**
+ * A failed parse may know more: `attempt`, the text is a try at this field (a number typed
+ * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
+ * about the field itself ("为啥要身份证号"), answered before the field is asked again.
+ */
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string; attempt?: boolean; answer?: string };
+
+type FieldTopic = 'why' | 'who' | 'where' | 'none';
+// What a question about a field asks; "没有身份证怎么办" before "在哪", "为啥" before "谁".
+const FIELD_ASKED: [FieldTopic, RegExp][] = [
+  ['none', /没有|没办|还没|丢了|找不到|不在身边|不在手边/u],
+  ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
+  ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
+  ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪/u],
+];
+/** A question this short, asked at a field, is about that field even when it does not name it ("在哪看啊"). */
+const SHORT_ASIDE = 8;
+
+/** The form's own answer to a question about the field it asks, if the text is one. */
+function fieldAnswer(input: string, key: SlotKey, fieldWords: RegExp): string | undefined {
+  if (!asksSomething(input)) return undefined;
+  const said = normalizeText(input).replace(/\s+/g, '');
+  if (!fieldWords.test(said) && [...said].length > SHORT_ASIDE) return undefined;
+  const answers = t.fieldAnswers[key] ?? {};
+  const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
+  return topic && answers[topic[0]];
+}
+
 
 /**
  * One question of the form, Rasa-style: when it is needed, how it is asked, how an answer is
@@ -73,20 +101,26 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
   };
 }
 
+const ID_WORDS = /身份证|证号|号码|号/u;
+
+/** An ID number, typed alone or in a sentence; a wrong one is told what is wrong with it (how many characters). */
 function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
-      const result = validateIdNumber(input, ctx.today);
+      const typed = idNumberIn(input, ctx.today);
+      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, key, ID_WORDS) };
+      const { run, result } = typed;
       if (!result.ok) {
-        const errors = { format: t.errors.idFormat, checksum: t.errors.idChecksum, birthDate: t.errors.idBirthDate };
-        return { ok: false, error: errors[result.problem] };
+        const count = digitCount(run);
+        const errors = { format: count === 18 ? t.errors.idFormat : t.errors.idLength(count), checksum: t.errors.idChecksum, birthDate: t.errors.idBirthDate };
+        return { ok: false, error: errors[result.problem], attempt: true };
       }
       if (key === 'idNumber') return { ok: true, set: { idNumber: result.idNumber, birthDate: result.birthDate, age: result.age } };
-      if (result.idNumber === v.idNumber) return { ok: false, error: t.errors.guardianSameId };
-      if (result.age < 18) return { ok: false, error: t.errors.guardianMinor };
+      if (result.idNumber === v.idNumber) return { ok: false, error: t.errors.guardianSameId, attempt: true };
+      if (result.age < 18) return { ok: false, error: t.errors.guardianMinor, attempt: true };
       return { ok: true, set: { guardianId: result.idNumber } };
     },
     display: (v, full) => (full ? v[key] ?? '' : maskIdNumber(v[key] ?? '')),
@@ -140,17 +174,27 @@ function studentSlot(required: (v: Values) => boolean): Slot {
   };
 }
 
-/** A relation to the applicant: one of the buttons, or a short kinship phrase typed. */
+/**
+ * A relation to the applicant: one of the buttons, or a short kinship phrase typed. `relation`
+ * asks what the typist is to the applicant: "我妈" says the applicant is the typist's mother,
+ * so the typist is her 子女; `guardianRelation` asks what the guardian is, said as it is.
+ */
 function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly string[], required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
     parse: (input) => {
-      const picked = recognizeChoice(input, list(labels))?.value ?? input.trim();
-      if (labels.includes(picked)) return { ok: true, set: { [key]: picked } };
-      // Typed kinship ("我是他儿子") is kept as the button it means, so the summary and the case read alike.
-      return KINSHIP.test(picked) ? { ok: true, set: { [key]: relationLabel(picked, labels) } } : { ok: false, error: t.errors.relation };
+      const said = normalizeText(input).replace(/\s+/g, '');
+      // Kin words before the buttons' fragments: "祖父母" holds the label "父母".
+      const kin = RELATION_PHRASE.test(said) ? kinIn(said) : undefined;
+      if (!kin) {
+        const picked = recognizeChoice(input, list(labels))?.value;
+        return picked ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+      }
+      // Typed kinship is kept as the button it means, so the summary and the case read alike.
+      const typist = key === 'relation' && kin.ofSpeaker ? inverseKin(kin.kin) : kin.kin;
+      return { ok: true, set: { [key]: kinLabel(typist, labels) } };
     },
     display: (v) => v[key] ?? '',
   };
@@ -308,8 +352,11 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
       required: () => true,
       prompt: () => ({ text: t.prompts.phone, options: [] }),
       parse: (input) => {
-        const phone = normalizePhone(input);
-        return phone ? { ok: true, set: { phone } } : { ok: false, error: t.errors.phone };
+        // "我电话是13912345678，白天都在家": the number is taken out of the sentence.
+        const phone = phoneIn(input);
+        if (phone) return { ok: true, set: { phone } };
+        const attempt = numberRuns(input).some((run) => digitCount(run) >= 5);
+        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, 'phone', /电话|手机|号码|号/u) };
       },
       display: (v) => v.phone ?? '',
     },
@@ -367,35 +414,8 @@ const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
 const NOT_HERE = /不在|不是|外地|外县|别的/u;
 
-/** Kin words by the button they belong to; the last label of a list ("其他亲属") takes the rest. */
-const RELATION_WORDS: [RegExp, string[]][] = [
-  [/村委|居委|民政/, ['村（居）委会或民政部门']],
-  [/监护/, ['法定监护人']],
-  [/配偶|丈夫|妻|老公|老婆|爱人|媳妇/, ['配偶']],
-  [/儿|女(?!婿)|闺女/, ['子女']],
-  [/父|母|爸|妈|娘|爹/, ['父母']],
-  [/兄|弟|姐|妹|哥/, ['兄弟姐妹', '其他近亲属']],
-];
-
-function relationLabel(said: string, labels: readonly string[]): string {
-  for (const [words, candidates] of RELATION_WORDS) {
-    const label = words.test(said) && candidates.find((c) => labels.includes(c));
-    if (label) return label;
-  }
-  return labels[labels.length - 1] === '村（居）委会或民政部门' ? labels[labels.length - 2] : labels[labels.length - 1];
-}
-
-/**
- * Who the applicant is, said from the typist's side ("我妈", "给我儿子"), and what that makes the
- * typist, as the relation buttons put it: someone applying for their mother is her 子女.
- */
-const APPLICANT_KIN: [RegExp, string][] = [
-  [/老公|老婆|老伴|爱人|媳妇|丈夫|妻子|对象/, '配偶'],
-  [/儿子|女儿|孩子|闺女|娃|小孩/, '父母'],
-  [/[妈娘爸爹]|父亲|母亲|老父|老母/, '子女'],
-  [/[哥姐弟妹]/, '兄弟姐妹'],
-  [/[爷奶孙姥]|外公|外婆|老人|亲戚|舅|姑|姨|叔|伯/, '其他亲属'],
-];
+/** Family, as someone applied for may be: not a guardian's office, not a neighbour. */
+const FAMILY: readonly Kin[] = ['parent', 'child', 'spouse', 'sibling', 'grandparent', 'grandchild', 'otherKin'];
 
 const roleSlot: Slot = {
   key: 'role',
@@ -404,17 +424,20 @@ const roleSlot: Slot = {
   parse: (input) => {
     const said = normalizeText(input);
     // A question that names kin ("那俺娘要去医院不") is a question, unless it says for whom (给我妈办行不).
-    const kin = asksSomething(input) && !/给|帮|替|为/.test(said) ? undefined : APPLICANT_KIN.find(([words]) => words.test(said));
-    // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己.
-    if (kin && !/自己|本人/.test(said)) return { ok: true, set: { role: 'proxy', relation: kin[1] } };
+    const kin = asksSomething(input) && !/给|帮|替|为/.test(said) ? undefined : kinIn(said);
+    // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己. The word names the
+    // applicant ("给我姥姥办"), unless it says what the typist is ("我是他孙子").
+    if (kin && FAMILY.includes(kin.kin) && !/自己|本人/.test(said)) {
+      return { ok: true, set: { role: 'proxy', relation: kinLabel(kin.speakerIs ? kin.kin : inverseKin(kin.kin), t.relations) } };
+    }
     const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
     return chosen ? { ok: true, set: { role: chosen.value as Values['role'] } } : { ok: false, error: t.errors.choice };
   },
   display: (v) => (v.role ? t.roles[v.role] : ''),
 };
 
-/** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */
-const KINSHIP = /^(?=.*(父|母|爸|妈|儿|女|孙|配偶|丈夫|妻|老公|老婆|爱人|兄|弟|姐|妹|哥|叔|姑|舅|姨|伯|侄|甥|爷|奶|外公|外婆|亲戚|亲属|监护|村委|居委|民政|邻居|朋友))[\p{Script=Han}（）()]{1,10}$/u;
+/** A typed relation is a short phrase ("女儿", "我是他舅舅", "村委会"), not a sentence. */
+const RELATION_PHRASE = /^[\p{Script=Han}（）()]{1,10}$/u;
 
 const categoryOptions = (): ChoiceOption<string>[] => DISABILITY_CATEGORIES.map((c) => ({ value: c, label: c }));
 const guessButtons = list(t.categoryGuessButtons);

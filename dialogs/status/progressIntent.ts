@@ -1,8 +1,6 @@
 import { normalizeText } from '../../knowledge/normalize.js';
+import { RELATIVE_MENTION } from '../kinship.js';
 
-// Someone other than the speaker, as people name them: 我妈, 俺娘, 老伴, 家里老人, 我是家属.
-const RELATIVE =
-  /妈妈|我妈|老妈|俺娘|我娘|母亲|爸爸|我爸|老爸|父亲|儿子|女儿|闺女|孩子|小孩|老公|老婆|爱人|丈夫|妻子|媳妇|老伴|老头子|老太太|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|家人|家里人|家里老人|亲戚|家属|老人家/;
 // Asking how far a case has got.
 const PROGRESS = /到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办好了没|办好了吗|办下来|下来了没|下来了吗/;
 // Wanting to look a case up: 查一下她的申请, 看看进度.
@@ -27,6 +25,6 @@ export function recognizeProgressIntent(input: string): 'progress' | 'familyChec
   if (HOW_TO.test(folded) || HOW_LONG.test(folded) || AFTER_IT.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
-  if (RELATIVE.test(folded)) return 'familyCheck';
+  if (RELATIVE_MENTION.test(folded)) return 'familyCheck';
   return new RegExp(`${OWN_CASE.source}(${PROGRESS.source})`).test(folded) || LOOK_UP.test(folded) ? 'progress' : undefined;
 }

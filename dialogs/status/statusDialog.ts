@@ -135,7 +135,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
         const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-        if (!result.ok) return new NotAnswered(result.error);
+        if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);
         if (aside) return aside;
         const values = { ...state.values, ...result.set };

@@ -151,6 +151,24 @@ const application = {
       window: '可以到窗口办。我先给您记上“到窗口办”。',
     } as Record<string, string>,
   },
+  /** Questions about the field being asked, answered by the form before it asks again. */
+  fieldAnswers: {
+    idNumber: {
+      why: '要身份证号，是为了核对申请人的身份和户籍，系统自动核验后网上办就不用再传身份证和户口本，也能避免重复申请。号码只用于这次办理。',
+      where: '身份证号在居民身份证正面最下面一行，一共18位，最后一位可能是X；户口本上申请人那一页的“公民身份号码”也是这个号。',
+      none: '还没办身份证或者身份证丢了，填户口本上申请人那一页的“公民身份号码”就行，也是18位。',
+    },
+    guardianId: {
+      why: '要监护人的身份证号，是为了核对监护人的身份，确认由他（她）代为办理。号码只用于这次办理。',
+      where: '身份证号在监护人身份证正面最下面一行，一共18位，最后一位可能是X；户口本上也有。',
+      none: '监护人身份证不在手边的，看户口本上监护人那一页的“公民身份号码”，也是18位。',
+    },
+    phone: {
+      why: '电话用来通知鉴定时间、补交材料和办理结果，工作人员有事也会打这个电话。号码只用于这次办理。',
+      who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
+      none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
+    },
+  } as Record<string, Partial<Record<'why' | 'who' | 'where' | 'none', string>>>,
   examples: {
     role: '比如点“给我自己”。',
     relation: '比如“父母”“子女”。',
@@ -181,6 +199,9 @@ const application = {
     confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
+    /** A number of the wrong length: how many were typed, and how many are missing or extra. */
+    idLength: (typed: number) =>
+      `您输入了${typed}位，身份证号是18位（前17位是数字，最后一位是数字或X），${typed < 18 ? `少了${18 - typed}位` : `多了${typed - 18}位`}。请对着身份证再输一遍，刚才填的其他内容都还在。`,
     idChecksum: '身份证号最后一位校验不对，请再核对一下。',
     idBirthDate: '身份证号里的出生日期不对，请再核对一下。',
     guardianSameId: '监护人的身份证号不能和申请人一样，请再核对一下。',
