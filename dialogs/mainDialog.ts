@@ -17,8 +17,8 @@ import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { receivedFiles } from './receivedFiles.js';
-import { recognizeProgressIntent } from './status/progressIntent.js';
-import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
+import { caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { PRIVACY_DIALOG, PrivacyDialog, type PrivacyDialogDeps } from './privacy/privacyDialog.js';
@@ -114,6 +114,9 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
+    const caseNo = caseLookedUp(meant);
+    if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // Files sent outside any flow are materials: the step for what is still to come takes them.

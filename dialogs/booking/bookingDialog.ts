@@ -6,7 +6,9 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
+import { categoryDescribed } from '../../knowledge/categories.js';
 import { normalizeText } from '../../knowledge/normalize.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
@@ -31,7 +33,11 @@ interface BookingState {
   slotId?: string;
   /** A booking exists: the confirmation says the place moves ("改到…"). */
   moving?: boolean;
+  /** A category read from a description, waiting for the person's "对". */
+  guess?: DisabilityCategory;
 }
+
+const GUESS_BUTTONS = text.application.categoryGuessButtons;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -91,8 +97,15 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     switch (state.phase) {
       case 'category': {
         const category = recognizeChoice(input, categories())?.value;
-        if (!category) return new NotAnswered(text.application.errors.choice);
-        return this.showEarliest(dc, category);
+        if (category) return this.showEarliest(dc, category);
+        if (state.guess) {
+          const yes = recognizeConfirmation(input, labelChoices(GUESS_BUTTONS));
+          if (yes !== undefined) return yes ? this.showEarliest(dc, state.guess) : this.ask(dc, { phase: 'category' }, t.askCategory, categories());
+        }
+        // A description ("孩子学东西慢") is offered as the category it usually is, to confirm; a question is a question.
+        const guess = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
+        if (guess) return this.ask(dc, { phase: 'category', guess }, t.categoryGuess(guess), labelChoices(GUESS_BUTTONS));
+        return new NotAnswered(text.application.errors.choice);
       }
       case 'confirmCancel': {
         const yes = recognizeConfirmation(input, labelChoices(t.cancelButtons));

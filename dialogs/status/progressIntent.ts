@@ -1,5 +1,7 @@
 import { normalizeText } from '../../knowledge/normalize.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
+import { caseNumberIn } from './familyChecks.js';
 
 // Asking how far a case has got.
 const PROGRESS = /到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办好了没|办好了吗|办下来|下来了没|下来了吗/;
@@ -27,4 +29,22 @@ export function recognizeProgressIntent(input: string): 'progress' | 'familyChec
   if (!asks) return undefined;
   if (RELATIVE_MENTION.test(folded)) return 'familyCheck';
   return new RegExp(`${OWN_CASE.source}(${PROGRESS.source})`).test(folded) || LOOK_UP.test(folded) ? 'progress' : undefined;
+}
+
+// A case number in any spacing ("YC 2026 1120 0001"), to take it out of the words around it.
+const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/giu;
+/** How many words around a case number still make the message a look-up ("我的受理号是…"). */
+const AROUND_CASE_NUMBER = 12;
+
+/**
+ * The case number a message looks up: the number alone, with a few words that ask nothing
+ * ("我的受理号是YC…"), or with a progress question ("YC… 到哪了", "YC…怎么查"). A question about something
+ * else that quotes the number ("YC…怎么撤回") is no look-up.
+ */
+export function caseLookedUp(input: string): string | undefined {
+  const caseNo = caseNumberIn(input);
+  if (!caseNo) return undefined;
+  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
+  if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
+  return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
 }

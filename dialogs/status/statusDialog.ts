@@ -23,6 +23,12 @@ export const STATUS_DIALOG = 'status';
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
 
+/** What to do; a family check may start with the case number already typed. */
+export interface StatusOptions {
+  action: StatusAction;
+  caseNo?: string;
+}
+
 interface StatusState {
   action: StatusAction;
   step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials';
@@ -48,7 +54,7 @@ export interface StatusDeps {
  * case, the applicant told), followers and
  * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
  */
-export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction }> {
+export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private readonly slots = applicationSlots();
   private readonly checks: FamilyChecks;
 
@@ -57,7 +63,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
     this.checks = new FamilyChecks({ ...deps, access: deps.useCases.access });
   }
 
-  async beginDialog(dc: DialogContext, options?: { action: StatusAction }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: StatusOptions): Promise<DialogTurnResult> {
     const userKey = userKeyOf(dc.context);
     const action = options?.action ?? 'progress';
     setTurnOutcome(dc.context, { outcome: `status-${action}` });
@@ -67,6 +73,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
       }
       case 'familyCheck': {
+        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
@@ -161,6 +168,16 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
   private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     if (state.fields?.length) return this.askField(dc, state);
     return this.resubmit(dc, state.caseNo!, state.values ?? {});
+  }
+
+  /**
+   * A case number typed on its own: the case at once to the account that submitted it; anyone
+   * else is asked the ID tail first, so nothing of the case shows before it is checked.
+   */
+  private async lookUp(dc: DialogContext, userKey: string, caseNo: string): Promise<DialogTurnResult> {
+    const record = await this.deps.cases.get(caseNo);
+    if (record && record.submittedBy.userKey === userKey) return this.end(dc, renderCase(record));
+    return this.ask(dc, { action: 'familyCheck', step: 'idTail', caseNo }, s.familyAskIdFor(caseNo), [], s.familyAskId);
   }
 
   /** From the ID tail back to the case number; other steps have nothing before them. */

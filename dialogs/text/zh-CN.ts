@@ -416,6 +416,7 @@ const upload = {
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
+  categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
@@ -567,6 +568,7 @@ const status = {
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   familyAskId: '请输入申请人身份证号的后6位。',
+  familyAskIdFor: (caseNo: string) => `好的，查案件${caseNo}的进度。为了保护申请人的信息，请先输入申请人身份证号的后6位。`,
   familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
