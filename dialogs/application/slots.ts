@@ -34,14 +34,15 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
   ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
   ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪/u],
 ];
-/** A question this short, asked at a field, is about that field even when it does not name it ("在哪看啊"). */
-const SHORT_ASIDE = 8;
+/** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
+const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
 
 /** The form's own answer to a question about the field it asks, if the text is one. */
 function fieldAnswer(input: string, key: SlotKey, fieldWords: RegExp): string | undefined {
   if (!asksSomething(input)) return undefined;
   const said = normalizeText(input).replace(/\s+/g, '');
-  if (!fieldWords.test(said) && [...said].length > SHORT_ASIDE) return undefined;
+  const rest = FIELD_ASKED.reduce((left, [, words]) => left.replace(new RegExp(words.source, 'gu'), ''), said).replace(ABOUT_THIS, '');
+  if (!fieldWords.test(said) && rest) return undefined;
   const answers = t.fieldAnswers[key] ?? {};
   const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
   return topic && answers[topic[0]];
@@ -455,13 +456,14 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         ? { text: t.prompts.categoryGuess(v.categoryGuess), options: guessButtons }
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
-      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
-      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
+      // With a guess on offer, "1" is its button, not the first category.
       if (v.categoryGuess) {
         const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
         if (yes === true) return { ok: true, set: { category: v.categoryGuess, categoryGuess: undefined } };
         if (yes === false) return { ok: true, set: { categoryGuess: undefined }, stay: true };
       }
+      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
+      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
       const guess = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
       return guess ? { ok: true, set: { categoryGuess: guess }, stay: true } : { ok: false, error: t.errors.choice };
     },

@@ -96,12 +96,13 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     switch (state.phase) {
       case 'category': {
-        const category = recognizeChoice(input, categories())?.value;
-        if (category) return this.showEarliest(dc, category);
+        // With a guess on offer, "1" is its button, not the first category.
         if (state.guess) {
           const yes = recognizeConfirmation(input, labelChoices(GUESS_BUTTONS));
           if (yes !== undefined) return yes ? this.showEarliest(dc, state.guess) : this.ask(dc, { phase: 'category' }, t.askCategory, categories());
         }
+        const category = recognizeChoice(input, categories())?.value;
+        if (category) return this.showEarliest(dc, category);
         // A description ("孩子学东西慢") is offered as the category it usually is, to confirm; a question is a question.
         const guess = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
         if (guess) return this.ask(dc, { phase: 'category', guess }, t.categoryGuess(guess), labelChoices(GUESS_BUTTONS));

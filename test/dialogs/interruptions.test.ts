@@ -67,6 +67,7 @@ const steps: Step[] = [
   ] as const).map(([field, answered, asks, back]): Step => ({
     flow: 'application', step: field, reach: () => inputs(toSummary.slice(0, answered)), asks, back, cancel: t.cancelConfirm,
   })),
+  { flow: 'application', step: 'confirming a category guess', reach: () => inputs([...toSummary.slice(0, 9), '孩子学东西慢']), asks: t.prompts.categoryGuess('智力'), back: t.prompts.hukou, cancel: t.cancelConfirm },
   {
     flow: 'application',
     step: 'resuming a saved draft',
@@ -79,6 +80,7 @@ const steps: Step[] = [
     cancel: t.cancelConfirm,
   },
   { flow: 'booking', step: 'category (no case yet)', reach: () => inputs(['预约鉴定']), asks: b.askCategory, back: b.askCategory, cancel: b.kept },
+  { flow: 'booking', step: 'confirming a category guess', reach: () => inputs(['预约鉴定', '孩子学东西慢']), asks: b.categoryGuess('智力'), back: b.categoryGuess('智力'), cancel: b.kept },
   { flow: 'booking', step: 'which day', reach: async () => inputs(['预约鉴定'], await withCase('appraisal_scheduled')), asks: b.askWhen, back: b.askWhen, cancel: b.kept },
   { flow: 'booking', step: 'pick a session', reach: async () => inputs(['预约鉴定', '最早什么时候'], await withCase('appraisal_scheduled')), asks: b.offer, back: b.askWhen, cancel: b.kept },
   {
@@ -98,6 +100,18 @@ const steps: Step[] = [
     cancel: b.cancelled,
   },
   { flow: 'family check', step: 'case number', reach: () => inputs(['帮家人查进度']), asks: s.familyAskCaseNo, back: s.familyAskCaseNo, cancel: f.cancelled },
+  {
+    flow: 'family check',
+    step: 'ID tail after a bare case number',
+    reach: async () => {
+      const h = await dialogHarness();
+      const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+      return inputs([record.caseNo], h);
+    },
+    asks: s.familyAskId,
+    back: s.familyAskCaseNo,
+    cancel: f.cancelled,
+  },
   { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
   { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
   {
