@@ -3,7 +3,7 @@ import { checkCharacter } from '../../data/idNumber.js';
 import { text } from '../../dialogs/text/index.js';
 import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { buttons, dialogHarness, run, type Step } from './harness.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // Misreadings a newcomer's trial found, each fixed at its cause: the trial's own wording and
 // variants nobody scripted, one test each.
@@ -13,16 +13,9 @@ const ADULT_ID = '11010519491231002X';
 const GUARDIAN_ID = `11010119700307123${checkCharacter('11010119700307123')}`;
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 
-const toId: Step[] = [
-  ['我要办残疾证', t.consent],
-  ['同意', t.prompts.role],
-  ['给我自己', t.prompts.items],
-  ['1', t.prompts.itemsMore('残疾人证新办')],
-  ['选好了', t.prompts.name],
-  ['王建国', t.prompts.idNumber],
-];
-const toPhone: Step[] = [...toId, [ADULT_ID, t.prompts.phone]];
-const toCategory: Step[] = [...toPhone, ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category]];
+const toId = selfNewCertificateToAddress.slice(0, 6);
+const toPhone = selfNewCertificateToAddress.slice(0, 7);
+const toCategory = selfNewCertificateToAddress.slice(0, 9);
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
 const texts = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text ?? '');
 
