@@ -1,12 +1,17 @@
 import { normalizePhone, validateIdNumber, type IdNumberResult } from '../data/idNumber.js';
 
+const SAID_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const SAID_NUMBER = /[零〇一二三四五六七八九幺两](?:[\s\-]?[零〇一二三四五六七八九幺两]){6,}/gu;
+
 /**
  * The numbers in a message as people type them, inside a sentence or on their own
  * ("我电话是13912345678，白天都在家", "打这个 139 1234 5678 就行"): digits grouped by spaces,
- * dashes or brackets, a leading +86, an ID number's X at the end. Full-width digits count.
+ * dashes or brackets, a leading +86, an ID number's X at the end. Full-width digits count, and
+ * digits written as characters.
  */
 export function numberRuns(input: string): string[] {
-  const folded = input.normalize('NFKC');
+  // Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a number.
+  const folded = input.normalize('NFKC').replace(SAID_NUMBER, (said) => [...said].map((c) => SAID_DIGITS[c] ?? c).join(''));
   return [...folded.matchAll(/[+(（]?\d(?:[\s\-—–－()（）]{0,3}[\dxX])*/gu)].map((m) => m[0].trim());
 }
 

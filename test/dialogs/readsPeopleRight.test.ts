@@ -28,6 +28,7 @@ describe('reads people right: a phone inside a sentence', () => {
     ['家里座机0791 8612 3456，晚上有人', '0791-86123456'],
     ['+86 139 1234 5678', '13912345678'],
     ['留我儿子的吧１３９１２３４５６７８', '13912345678'],
+    ['手机是幺三九幺二三四五六七八', '13912345678'],
   ];
   for (const [said, phone] of table) {
     it(`"${said}" is the phone ${phone}`, async () => {
@@ -221,6 +222,11 @@ describe('reads people right: a case number typed on its own', () => {
     expect((await h.say('000000')).text).to.equal(s.familyMismatch);
     expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk).and.include(caseNo);
     expect(await h.unanswered.list(10)).to.deep.equal([]);
+  });
+
+  it('typed without its letters, twelve digits are the case number', async () => {
+    const { h, caseNo } = await withCase();
+    expect((await h.say(caseNo.slice(2))).text).to.include(`案件 ${caseNo}`);
   });
 
   it('an unknown case number is asked the tail too, and never stored as a question', async () => {
