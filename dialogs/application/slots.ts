@@ -6,6 +6,7 @@ import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
+import { fieldAnswer } from '../fieldQuestions.js';
 import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
@@ -26,27 +27,6 @@ export interface SlotContext {
  */
 export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string; attempt?: boolean; answer?: string };
 
-type FieldTopic = 'why' | 'who' | 'where' | 'none';
-// What a question about a field asks; "没有身份证怎么办" before "在哪", "为啥" before "谁".
-const FIELD_ASKED: [FieldTopic, RegExp][] = [
-  ['none', /没有|没办|还没|丢了|找不到|不在身边|不在手边/u],
-  ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
-  ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
-  ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪/u],
-];
-/** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
-const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
-
-/** The form's own answer to a question about the field it asks, if the text is one. */
-function fieldAnswer(input: string, key: SlotKey, fieldWords: RegExp): string | undefined {
-  if (!asksSomething(input)) return undefined;
-  const said = normalizeText(input).replace(/\s+/g, '');
-  const rest = FIELD_ASKED.reduce((left, [, words]) => left.replace(new RegExp(words.source, 'gu'), ''), said).replace(ABOUT_THIS, '');
-  if (!fieldWords.test(said) && rest) return undefined;
-  const answers = t.fieldAnswers[key] ?? {};
-  const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
-  return topic && answers[topic[0]];
-}
 
 
 /**
@@ -112,7 +92,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
       const typed = idNumberIn(input, ctx.today);
-      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, key, ID_WORDS) };
+      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, t.fieldAnswers[key], ID_WORDS) };
       const { run, result } = typed;
       if (!result.ok) {
         const count = digitCount(run);
@@ -357,7 +337,7 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
         const phone = phoneIn(input);
         if (phone) return { ok: true, set: { phone } };
         const attempt = numberRuns(input).some((run) => digitCount(run) >= 5);
-        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, 'phone', /电话|手机|号码|号/u) };
+        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, t.fieldAnswers.phone, /电话|手机|号码|号|座机/u) };
       },
       display: (v) => v.phone ?? '',
     },

@@ -9,6 +9,7 @@ import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
+import { fieldAnswer } from '../fieldQuestions.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
@@ -19,6 +20,8 @@ import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from './familyChe
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
+const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号/u;
+const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
@@ -107,7 +110,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     switch (state.step) {
       case 'caseNo': {
         const caseNo = caseNumberIn(input);
-        if (!caseNo) return new NotAnswered(s.familyAskCaseNo);
+        if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
       case 'idTail': {
@@ -116,7 +119,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
         // Only six characters are a guess that counts towards the lockout.
         const tail = idTailIn(input);
-        if (!tail) return new NotAnswered(s.familyAskId);
+        if (!tail) return new NotAnswered(s.familyAskId, { answer: fieldAnswer(input, s.idTailAnswers, ID_TAIL_WORDS) });
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {

@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Simplified Chinese. Other languages get a file of the same
 // shape; code refers to keys only.
+import type { FieldAnswers } from '../fieldQuestions.js';
 
 export interface Hotlines {
   government: string;
@@ -168,7 +169,7 @@ const application = {
       who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
       none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
     },
-  } as Record<string, Partial<Record<'why' | 'who' | 'where' | 'none', string>>>,
+  } as Record<string, FieldAnswers>,
   examples: {
     role: '比如点“给我自己”。',
     relation: '比如“父母”“子女”。',
@@ -568,6 +569,17 @@ const status = {
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   familyAskId: '请输入申请人身份证号的后6位。',
+  /** Questions about the case number or the ID tail, answered where they are asked. */
+  caseNoAnswers: {
+    where: '案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。',
+    none: '没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。',
+    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+  },
+  idTailAnswers: {
+    where: '后6位就是申请人身份证号的最后6个字符，身份证正面最下面一行的最后6位，最后一位可能是X。',
+    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+    none: '不知道申请人身份证号的话，请问一下申请人，或者看户口本上申请人那一页的“公民身份号码”。',
+  },
   familyAskIdFor: (caseNo: string) => `好的，查案件${caseNo}的进度。为了保护申请人的信息，请先输入申请人身份证号的后6位。`,
   familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',

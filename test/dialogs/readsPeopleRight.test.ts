@@ -76,6 +76,22 @@ describe('reads people right: the ID-number step', () => {
     });
   }
 
+  const familySteps: [said: string, answer: string, reach: string[], asks: string][] = [
+    ['案件号在哪看', s.caseNoAnswers.where, ['帮家人查进度'], s.familyAskCaseNo],
+    ['没有案件号怎么办', s.caseNoAnswers.none, ['帮家人查进度'], s.familyAskCaseNo],
+    ['后六位在哪看', s.idTailAnswers.where, ['帮家人查进度', 'YC202611209999'], s.familyAskId],
+    ['后六位是哪几个', s.idTailAnswers.where, ['帮家人查进度', 'YC202611209999'], s.familyAskId],
+    ['为什么要身份证后6位', s.idTailAnswers.why, ['帮家人查进度', 'YC202611209999'], s.familyAskId],
+  ];
+  for (const [said, answer, reach, asks] of familySteps) {
+    it(`family check: "${said}" is answered by the step, then the step asked again; no guess counted`, async () => {
+      const h = await dialogHarness();
+      for (const input of reach) await h.say(input);
+      expect(await texts(h, said)).to.deep.equal([answer, `${text.flow.continueAfterAnswer}${asks}`]);
+      expect(await h.unanswered.list(10)).to.deep.equal([]);
+    });
+  }
+
   it('a question about something else at the step is not taken for a question about the ID ("在哪儿评残啊")', async () => {
     const h = await run(toId);
     const replies = await texts(h, '在哪儿评残啊');
