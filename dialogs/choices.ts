@@ -85,19 +85,22 @@ const SEPARATORS = /[和跟与及、，,;；\s]|还有|以及|加上|都要|也�
 export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
   const text = fold(input);
   if (!text) return [];
+  const byPosition = recognizePositions(input, options);
+  if (byPosition.length) return byPosition;
   const found = new Map<ChoiceOption<T>, number>();
-  const parts = input.split(SEPARATORS).filter((p) => p.trim());
-  parts.forEach((part, index) => {
-    const position = recognizePosition(part);
-    if (position !== undefined && options[position - 1]) found.set(options[position - 1], index);
-  });
-  if (found.size === parts.length && found.size > 0) return [...found.keys()];
   for (const option of options) {
     const names = [option.label, ...(option.synonyms ?? [])].map(fold).filter(Boolean);
     const at = Math.min(...names.map((n) => mentionAt(text, n)).filter((i) => i >= 0));
     if (Number.isFinite(at) && !found.has(option)) found.set(option, 1000 + at);
   }
   return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
+}
+
+/** The options a text picks when it is nothing but positions ("2", "1和3", "一、三"); else none. */
+export function recognizePositions<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
+  const parts = input.split(SEPARATORS).filter((p) => p.trim());
+  const picked = parts.map((part) => options[(recognizePosition(part) ?? 0) - 1]);
+  return parts.length && picked.every(Boolean) ? [...new Set(picked)] : [];
 }
 
 // Before a one-character name, the characters that leave it a word of its own: "办个证", "证要办".

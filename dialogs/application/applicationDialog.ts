@@ -128,7 +128,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    */
   private async takeOpening(dc: DialogContext, draft: ApplicationDraft, opening: string): Promise<ApplicationDraft> {
     const clauses = clausesOf(opening);
-    const values = readOpening(clauses.find(isApplyClause) ?? opening, opening, this.context());
+    const told = clauses.filter((c) => !asksSomething(c)).join('，');
+    const values = readOpening(clauses.find(isApplyClause) ?? opening, told, opening, this.context());
     for (const clause of clauses.filter((c) => asksSomething(c))) {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);

@@ -4,7 +4,7 @@ import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
@@ -13,7 +13,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid'>;
 
 export interface SlotContext {
   region: Region;
@@ -226,26 +226,31 @@ export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
 const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
 
+/** The items so far: picked at this question, or named in the message that started the application. */
+const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
+
 const itemsSlot: Slot = {
   key: 'picks',
   required: () => true,
   prompt: (v) => {
-    const picked = new Set(v.picks ?? []);
+    const picked = new Set(picksSoFar(v));
     const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
     const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
-    return { text: picked.size ? t.prompts.itemsMore(pickLabels(v)) : t.prompts.items, options: opts };
+    return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
     const folded = normalizeText(input).replace(/\s+/g, '');
-    const picks = [...(v.picks ?? [])];
+    const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
     const byPosition = recognizeChoice(input, shown);
-    const mentioned = recognizeChoices(input, itemChoicesFor(folded));
+    // Numbers are the buttons shown ("还要别的吗" leaves out what is picked); words may name any item.
+    const positions = recognizePositions(input, shown);
+    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo) {
-      return picks.length ? { ok: true, set: { picks } } : { ok: false, error: t.errors.noItems };
+      return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
     if (mentioned.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
@@ -269,7 +274,7 @@ const itemsSlot: Slot = {
       } else addOrRemove(picks, value as Pick, removing);
     }
     if (picks.includes('cert-new') && picks.includes('cert-other')) return { ok: false, error: t.certConflict };
-    return { ok: true, set: { ...set, picks }, stay: !finished };
+    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished };
   },
   display: (v) => pickLabels(v),
 };
@@ -452,11 +457,18 @@ function categorySlot(required: (v: Values) => boolean): Slot {
 }
 /**
  * What the message that starts an application already answers: for whom (a kin word after
- * 给/帮/替, or 自己) and the channel it speaks of. Items are still asked: the question lists them all. `statement` is the
- * clause saying "I want to apply"; the channel may be named anywhere ("…能不能网上弄").
+ * 给/帮/替, or 自己), the items it names and the channel it speaks of. `statement` is the clause
+ * saying "I want to apply"; `told`, every clause that asks nothing ("…残疾证，还有护理补贴"); the
+ * channel may be named anywhere ("…能不能网上弄"). The items are asked back ("已选：…还要别的吗"),
+ * never silently taken.
  */
-export function readOpening(statement: string, whole: string, ctx: SlotContext): Values {
+export function readOpening(statement: string, told: string, whole: string, ctx: SlotContext): Values {
   const values: Values = {};
+  const items = told ? itemsSlot.parse(told, {}, ctx) : undefined;
+  if (items?.ok && items.set.picks?.length) {
+    const { picks, ...sub } = items.set;
+    Object.assign(values, sub, { picksSaid: picks });
+  }
   const role = roleSlot.parse(statement, values, ctx);
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);

@@ -18,7 +18,7 @@ async function submitted(h: Awaited<ReturnType<typeof dialogHarness>>): Promise<
 
 
 const start: Step[] = [
-  ['我要办残疾证', t.consent],
+  ['我要申请', t.consent],
   ['同意', t.prompts.role],
 ];
 const selfIdentity: Step[] = [

@@ -118,7 +118,7 @@ const app = text.application;
 
 /** Self, a new certificate, online, mailed: at the address question. */
 export const selfNewCertificateToAddress: Step[] = [
-  ['我要办残疾证', app.consent],
+  ['我要申请', app.consent],
   ['同意', app.prompts.role],
   ['给我自己', app.prompts.items],
   ['1', app.prompts.itemsMore('残疾人证新办')],

@@ -32,7 +32,7 @@ const familyCheck = (...more: string[]) => async () => {
   return inputs(['帮家人查进度', h.caseNo, ...more], h);
 };
 
-const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
+const toSummary = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
 
 interface Step {
   flow: string;
@@ -49,8 +49,8 @@ interface Step {
 const steps: Step[] = [
   { flow: 'application', step: 'consent', reach: () => inputs(['我要办残疾证']), asks: t.consent, back: t.consent, cancel: t.cancelConfirm },
   { flow: 'application', step: 'who applies', reach: () => inputs(['我要办残疾证', '同意']), asks: t.prompts.role, back: t.prompts.role, cancel: t.cancelConfirm },
-  { flow: 'application', step: 'which items', reach: () => inputs(['我要办残疾证', '同意', '给我自己']), asks: t.prompts.items, back: t.prompts.role, cancel: t.cancelConfirm },
-  { flow: 'application', step: 'name (free text)', reach: () => inputs(['我要办残疾证', '同意', '给我自己', '1', '选好了']), asks: t.prompts.name, back: t.prompts.items, cancel: t.cancelConfirm },
+  { flow: 'application', step: 'which items', reach: () => inputs(['我要申请', '同意', '给我自己']), asks: t.prompts.items, back: t.prompts.role, cancel: t.cancelConfirm },
+  { flow: 'application', step: 'name (free text)', reach: () => inputs(['我要申请', '同意', '给我自己', '1', '选好了']), asks: t.prompts.name, back: t.prompts.items, cancel: t.cancelConfirm },
   { flow: 'application', step: 'after too many tries', reach: () => inputs([...toSummary.slice(0, 7), '1', '2', '3']), asks: t.prompts.phone, back: t.prompts.idNumber, cancel: t.cancelConfirm },
   { flow: 'application', step: 'summary', reach: () => inputs(toSummary), asks: t.summary.intro, back: t.prompts.address, cancel: t.cancelConfirm },
   { flow: 'application', step: 'which field to change', reach: () => inputs([...toSummary, '修改']), asks: t.summary.pickField, back: t.prompts.address, cancel: t.cancelConfirm },
@@ -72,7 +72,7 @@ const steps: Step[] = [
     flow: 'application',
     step: 'resuming a saved draft',
     reach: async () => {
-      const first = await inputs(['我要办残疾证', '同意', '给我自己']);
+      const first = await inputs(['我要申请', '同意', '给我自己']);
       return inputs(['我要办残疾证'], await dialogHarness({ dataDir: first.dataDir }));
     },
     asks: t.resumeAsk(),

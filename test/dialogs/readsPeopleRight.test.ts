@@ -19,6 +19,39 @@ const toCategory = selfNewCertificateToAddress.slice(0, 9);
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
 const texts = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text ?? '');
 
+describe('reads people right: items named in the opening message', () => {
+  const table: [opening: string, said: string][] = [
+    ['俺想给俺娘办个残疾证，还有护理补贴', '残疾人证新办、重度残疾人护理补贴'],
+    // Unscripted.
+    ['我想给我外婆申请护理补贴和生活补贴', '困难残疾人生活补贴、重度残疾人护理补贴'],
+    ['帮我爸办残疾证 还要那个燃油补贴', '残疾人证新办、机动轮椅车燃油补贴'],
+  ];
+  for (const [opening, said] of table) {
+    it(`"${opening}": the items are shown to confirm, "选好了" keeps them`, async () => {
+      const h = await dialogHarness();
+      await h.say(opening);
+      const asked = await h.say('同意');
+      expect(asked.text).to.equal(t.prompts.itemsMore(said));
+      expect(buttons(asked)).to.include(t.itemsDone);
+      expect((await h.say('选好了')).text).to.not.equal(t.errors.noItems);
+      expect((await values(h)).picks!.length).to.equal(said.split('、').length);
+    });
+  }
+
+  it('a number at "还要别的吗" is the button shown with that number, not the full list\'s', async () => {
+    const h = await run(toId.slice(0, 4));
+    // The buttons now start at 困难残疾人生活补贴, the certificate being picked.
+    expect((await h.say('1')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
+    expect((await h.say('1和2')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴、重度残疾人护理补贴、就业帮扶'));
+  });
+
+  it('an opening that names no item asks the items question as it is', async () => {
+    const h = await dialogHarness();
+    await h.say('我要给我爸申请');
+    expect((await h.say('同意')).text).to.equal(t.prompts.items);
+  });
+});
+
 describe('reads people right: a phone inside a sentence', () => {
   const table: [said: string, phone: string][] = [
     ['我电话是13912345678，白天都在家', '13912345678'],
