@@ -26,7 +26,7 @@ const WORDS: Record<Kin, string[]> = {
 const KIN_OF = new Map<string, Kin>(Object.entries(WORDS).flatMap(([kin, words]) => words.map((w) => [w, kin as Kin] as const)));
 // Longest first, so "外孙女" is not read as "女", nor "姑妈" as "妈", nor "儿媳妇" as "媳妇".
 const BY_LENGTH = [...KIN_OF.keys()].sort((a, b) => b.length - a.length);
-const ANY_KIN = new RegExp(BY_LENGTH.join('|'), 'u');
+const ALL_KIN = new RegExp(BY_LENGTH.join('|'), 'gu');
 
 const SPEAKER = '(?:我|俺|咱)(?:们)?';
 /** "我妈", "俺家老伴", "咱家的孩子": the word names someone of the speaker's. */
@@ -46,13 +46,20 @@ export interface KinSaid {
   speakerIs: boolean;
 }
 
-/** The first kin word of a text, and from whose side it is said. */
+/**
+ * The kin word of a text, and from whose side it is said. "我是孩子的姑姑" names the applicant
+ * first and the speaker last: after "我是", the last kin word is the speaker's.
+ */
 export function kinIn(text: string): KinSaid | undefined {
-  const match = ANY_KIN.exec(text);
-  if (!match) return undefined;
-  const before = text.slice(0, match.index);
+  const matches = [...text.matchAll(ALL_KIN)];
+  if (matches.length === 0) return undefined;
+  const before = text.slice(0, matches[0].index);
   const speakerIs = SPEAKER_IS.test(before);
-  return { kin: KIN_OF.get(match[0])!, speakerIs, ofSpeaker: !speakerIs && OF_SPEAKER.test(before) };
+  // Within the clause that says it: "我是他妈，给我儿子办" is the mother.
+  const clauseEnd = text.slice(matches[0].index).search(/[，,。.!！?？;；\s]/u);
+  const inClause = clauseEnd < 0 ? matches : matches.filter((m) => m.index! < matches[0].index! + clauseEnd);
+  const word = (speakerIs ? inClause[inClause.length - 1] : matches[0])[0];
+  return { kin: KIN_OF.get(word)!, speakerIs, ofSpeaker: !speakerIs && OF_SPEAKER.test(before) };
 }
 
 // A person's words only: "社区" and "民政" name offices, not someone whose case is looked up.

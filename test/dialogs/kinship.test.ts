@@ -18,6 +18,8 @@ describe('kin words', () => {
     ['俺娘', 'parent', 'other'],
     ['我是申请人的儿子', 'child', 'speaker'],
     ['监护人', 'guardian', 'plain'],
+    ['我是孩子姑姑', 'otherKin', 'speaker'],
+    ['我是孩子的奶奶', 'grandparent', 'speaker'],
   ];
   for (const [said, kin, side] of table) {
     it(`"${said}" -> ${kin}, ${side}`, () => {

@@ -168,6 +168,7 @@ describe('reads people right: relations wherever one is asked', () => {
     ['给我姑姑办', '其他亲属'],
     ['给俺娘办', '子女'],
     ['我是她女儿', '子女'],
+    ['我是他妈，给我儿子办', '父母'],
   ];
   for (const [said, relation] of forWhom) {
     it(`for whom: "${said}" -> 替家人, ${relation}`, async () => {
@@ -183,6 +184,8 @@ describe('reads people right: relations wherever one is asked', () => {
     ['外孙女', '其他亲属'],
     ['我是她孙女', '其他亲属'],
     ['舅舅', '其他亲属'],
+    ['我是孩子姑姑', '其他亲属'],
+    ['我是孩子的奶奶', '其他亲属'],
     // "我妈": the applicant is the typist's mother, so the typist is her child.
     ['我妈', '子女'],
     ['她是我奶奶', '其他亲属'],
