@@ -111,19 +111,30 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+/** Whether a text is a person's name as typed: 2-8 Han characters, or parts joined by ·, or Latin letters. */
+function isName(name: string): boolean {
+  // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
+  return (
+    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
+    /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
+  );
+}
+
+// "王德桂 哎呀打错了 是王德贵": a name corrected in the same message; the last name said counts.
+const CORRECTION = /错|不对|应该|更正/u;
+const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|错了|不对|是/u;
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input) => {
-      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
-      // Han names are 2-8 characters; names of several parts (维吾尔族 etc.) are joined by ·, 20 at most.
-      // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
-      const valid =
-        ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
-        /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name);
-      return valid ? { ok: true, set: { [key]: name } } : { ok: false, error: t.errors.name };
+      // Voice input ends sentences with "。": not part of the name.
+      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+      if (isName(name)) return { ok: true, set: { [key]: name } };
+      const corrected = CORRECTION.test(name) ? name.split(CORRECTION_PARTS).filter(isName).at(-1) : undefined;
+      return corrected ? { ok: true, set: { [key]: corrected } } : { ok: false, error: t.errors.name };
     },
     display: (v) => v[key] ?? '',
   };
@@ -249,7 +260,9 @@ const itemsSlot: Slot = {
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
-    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo) {
+    // "没了 就这俩": done in more words than one, with no item named.
+    const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
@@ -297,7 +310,7 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
  */
 const notifyBySlot = choiceSlot(
   'notifyBy',
-  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
+  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
   (v) => MOBILE.test(v.phone ?? ''),
 );
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -475,5 +488,8 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   else if (/自己|本人/u.test(statement)) values.role = 'self';
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
+  // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
+  const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
+  if (described) values.categoryGuess = described;
   return values;
 }

@@ -85,7 +85,7 @@ const application = {
   itemsDone: '选好了',
   itemsDoneWords: ['选好了', '好了', '就这些', '没有了', '没了', '不要了', '就这样', '完成', '没有别的', '没别的', '没别的了', '够了'],
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
-  itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这'],
+  itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
   /** Said when a material is named where items are chosen. */
   materialsLater: '材料不用在这一步选，表填完后我会一次告诉您要交哪些。这一步选的是要办的事项。',

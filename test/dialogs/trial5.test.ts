@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
+import { dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+
+// The [dialog] faults of the fifth newcomer trial, each in the trial's own words.
+const t = text.application;
+const s = text.status;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
+const toCategory = selfNewCertificateToAddress.slice(0, 9);
+const toSummary = [...selfNewCertificateToAddress, ['示范县人民路12号3栋201', t.summary.intro]] as [string, string][];
+
+describe('trial 5: the dialog faults, in the tester\'s words', () => {
+  it('1. "1" at the category guess keeps the guess (听力), not the first category', async () => {
+    const h = await run(toCategory);
+    expect((await h.say('耳朵听不见')).text).to.equal(t.prompts.categoryGuess('听力'));
+    await h.say('1');
+    expect((await values(h)).category).to.equal('听力');
+  });
+
+  it('1. "2" after choosing 证 is the second button shown (护理补贴), not the first list\'s 换领', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 4));
+    expect((await h.say('2')).text).to.equal(t.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+  });
+
+  it('2. "孩子不爱说话 不理人 医生说是孤独症" is offered as 精神, not 言语', async () => {
+    const h = await run(toCategory);
+    expect((await h.say('孩子不爱说话 不理人 医生说是孤独症')).text).to.equal(t.prompts.categoryGuess('精神'));
+  });
+
+  it('6. phones inside sentences, at the phone step and at the summary', async () => {
+    for (const said of ['俺闺女的手机 139 1234 5678 有事打她这个就行', '打俺闺女手机13912345678就行']) {
+      const h = await run(selfNewCertificateToAddress.slice(0, 7));
+      expect((await h.say(said)).text, said).to.equal(t.prompts.hukou);
+      expect((await values(h)).phone).to.equal('13912345678');
+    }
+    const h = await run(toSummary);
+    expect((await h.say('电话不对 改成俺儿子的13800138000')).text).to.include(t.summary.intro).and.include('电话：13800138000');
+  });
+
+  it('7. voice input\'s closing "。" is not part of a name or an ID number', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 5));
+    expect((await h.say('刘小燕。')).text).to.equal(t.prompts.idNumber);
+    expect((await h.say('410102201308220049。')).text).to.equal(t.prompts.phone);
+    expect(await values(h)).to.include({ name: '刘小燕', idNumber: '410102201308220049' });
+  });
+
+  it('8. a relative: a bare case number, one with 办到哪了, and "帮俺爹看看…" all start the check', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:dad' } }), h.clock.now());
+    expect((await h.say(record.caseNo)).text).to.equal(s.familyAskIdFor(record.caseNo));
+    await h.say('取消');
+    expect((await h.say(`${record.caseNo.toLowerCase()}办到哪了`)).text).to.equal(s.familyAskIdFor(record.caseNo));
+    await h.say('取消');
+    expect((await h.say('帮俺爹看看那个残疾证办到哪了')).text).to.equal(s.familyAskCaseNo);
+    expect(await h.unanswered.list(10)).to.deep.equal([]);
+  });
+
+  it('9. what the opening said is not asked again: items shown to confirm, the category offered, the channel kept', async () => {
+    const h = await dialogHarness();
+    await h.say('俺今年七十三了 腿脚不好使 想给自己办个残疾证 还有那个护理的钱 能在网上弄不');
+    expect((await h.say('同意')).text).to.equal(t.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+    expect((await h.say('没了 就这俩')).text).to.equal(t.prompts.name);
+    await run([['王建国', t.prompts.idNumber], ['11010519491231002X', t.prompts.phone], ['13812345678', t.prompts.hukou]], h);
+    expect((await h.say('示范县')).text).to.equal(t.prompts.categoryGuess('肢体'));
+    expect((await h.say('对')).text).to.not.equal(t.prompts.channel);
+    expect(await values(h)).to.include({ role: 'self', channel: 'online', category: '肢体' });
+  });
+
+  it('9. Traditional characters and a grandchild in the opening', async () => {
+    const h = await dialogHarness();
+    await h.say('我要給我媽辦殘疾證 她中風了半邊身子動不了');
+    expect((await h.say('同意')).text).to.equal(t.prompts.itemsMore('残疾人证新办'));
+    expect((await h.say('就办个证就行了')).text).to.equal(t.prompts.name);
+    expect(await values(h)).to.include({ role: 'proxy', relation: '子女', categoryGuess: '肢体' });
+    const g = await dialogHarness();
+    await g.say('我想给孙女办残疾证');
+    await g.say('同意');
+    expect(await values(g)).to.include({ role: 'proxy', relation: '其他亲属' });
+  });
+
+  it('16. a name corrected in the same message takes the last one', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 5));
+    expect((await h.say('王德桂 哎呀打错了 是王德贵')).text).to.equal(t.prompts.idNumber);
+    expect((await values(h)).name).to.equal('王德贵');
+  });
+});
