@@ -679,6 +679,10 @@ export const zhCN = {
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
   notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
+  /** "好的", "嗯" after an answer. */
+  acknowledged: '好的。还有别的问题随时问我。',
+  /** Emoji or punctuation alone. */
+  noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
   error: '抱歉，系统出了点问题，请稍后再试，或者拨打12345政务服务热线。',
   /** Two messages of one conversation handled at once: the later one could not be recorded. */
   notRecorded: '您刚才连着发了两条消息，后一条我没能记下来。请把后一条再发一次。',
