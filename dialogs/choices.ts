@@ -7,8 +7,8 @@ export interface ChoiceOption<T> {
   synonyms?: string[];
 }
 
-// Words around a number that still mean "that one": 选2, 第二个, 3号, 第一项.
-const NUMBER_FILLER = /^[第个号选项条的择要就是我]*$/u;
+// Words around a number that still mean "that one": 选2, 第二个, 3号, 第一项, 第二个吧.
+const NUMBER_FILLER = /^[第个号选项条的择要就是我那这吧呗啊呀哈]*$/u;
 const fold = (s: string) => normalizeText(s).replace(/\s+/g, '');
 // The number recognizer is costly; only text holding a numeral can be a position.
 const NUMERAL = /[0-9零一二两三四五六七八九十]/u;
@@ -128,14 +128,19 @@ const A_NOT_A = /(\p{Script=Han})不\1/gu;
  */
 export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T> | undefined {
   const text = fold(input);
-  const said = options.filter((o) =>
-    [o.label, ...(o.synonyms ?? [])].map(fold).some((n) => {
-      const at = n ? mentionAt(text, n) : -1;
-      return at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, ''));
-    }),
-  );
-  return said.length === 1 ? said[0] : undefined;
+  const said = options
+    .map((o) => {
+      const at = Math.max(...[o.label, ...(o.synonyms ?? [])].map(fold).map((n) => (n ? mentionAt(text, n) : -1)));
+      return { o, at };
+    })
+    .filter(({ at }) => at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, '')));
+  if (said.length === 1) return said[0].o;
+  // "俺不会看手机聊天 发短信吧": of several, the one said last with a choosing tail is the choice.
+  return said.length > 1 && CHOOSING_TAIL.test(text) ? said.reduce((a, b) => (b.at > a.at ? b : a)).o : undefined;
 }
+
+/** How a sentence ends when its last words are the choice: "发短信吧", "就聊天就行". */
+const CHOOSING_TAIL = /(?:吧|呗|就行|就好|就可以|行了|好了)$/u;
 
 /** Button labels as choices whose value is their position (0-based). */
 export const labelChoices = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));

@@ -164,15 +164,17 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       else if (when.date > last) note = t.tooFar(this.deps.region.booking.weeksAhead);
       else {
         const day = dayKind(this.deps.region, when.date);
-        if (!day.open && day.why === 'holiday') note = t.holiday;
-        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(hospital.name);
+        // The date understood is said back ("下礼拜三" is 12月2日), so a misreading shows.
+        const said = this.dayLabel(when.date);
+        if (!day.open && day.why === 'holiday') note = t.holiday(said);
+        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(said, hospital.name);
         else {
           const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
             (s) => !when.part || s.part === when.part,
           );
           if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
           if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
-          note = t.full;
+          note = t.full(said);
         }
       }
     } else if (when.kind === 'range') {
@@ -205,7 +207,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       const slot = await this.deps.slots.get(slotId);
       const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, slotId);
       if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
-      return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full}${t.offer}`);
+      return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full(this.label(slotId))}${t.offer}`);
     }
     const { slot, rescheduled } = result;
     setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
@@ -265,8 +267,13 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   /** "11月25日（周三）上午" for a session id. */
   private label(id: string): string {
     const [, date, part] = id.split(':');
+    return `${this.dayLabel(date)}${t.parts[part as 'am' | 'pm']}`;
+  }
+
+  /** "11月25日（周三）" for a yyyy-mm-dd date. */
+  private dayLabel(date: string): string {
     const [, m, d] = date.split('-').map(Number);
-    return t.slotLabel(m, d, t.weekdays[weekdayOf(date) - 1], t.parts[part as 'am' | 'pm']);
+    return t.slotLabel(m, d, t.weekdays[weekdayOf(date) - 1], '');
   }
 
   private async describe(slotId: string): Promise<string> {

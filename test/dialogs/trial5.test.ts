@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
-import { dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // The [dialog] faults of the fifth newcomer trial, each in the trial's own words.
 const t = text.application;
@@ -85,4 +85,38 @@ describe('trial 5: the dialog faults, in the tester\'s words', () => {
     expect((await h.say('王德桂 哎呀打错了 是王德贵')).text).to.equal(t.prompts.idNumber);
     expect((await values(h)).name).to.equal('王德贵');
   });
+
+  it('13. emoji or question marks after an answer do not repeat it; 好的 and 👍 are acknowledged', async () => {
+    const h = await dialogHarness();
+    const answer = (await h.say('护理补贴谁能领')).text!;
+    for (const said of ['😭😭😭', '？？？']) {
+      const reply = await h.say(said);
+      expect(reply.text, said).to.equal(text.noWords);
+      expect(buttons(reply).length, said).to.be.greaterThan(0);
+    }
+    for (const said of ['👍', '好的', '嗯']) expect((await h.say(said)).text, said).to.equal(text.acknowledged).and.not.equal(answer);
+    expect(await h.unanswered.list(10)).to.deep.equal([]);
+    // A real follow-up still reads against the topic.
+    expect((await h.say('那二级呢')).text).to.include('护理补贴');
+  });
+
+  it('15. choices said in a sentence: the last one said with 吧, 微信 for the chat', async () => {
+    for (const [said, notifyBy] of [['俺不会看手机聊天 发短信吧', 'sms'], ['就在微信里告诉我', 'chat']] as const) {
+      const h = await dialogHarness({ sms: true });
+      await run(selfNewCertificateToAddress.slice(0, 7), h);
+      expect((await h.say('13812345678')).text).to.equal(t.prompts.notifyBy);
+      expect((await h.say(said)).text, said).to.equal(t.prompts.hukou);
+      expect((await values(h)).notifyBy, said).to.equal(notifyBy);
+    }
+  });
+
+  it('15. "第二个吧" picks the second session; 18. a date with no session is said back', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'appraisal_scheduled', items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), h.clock.now());
+    const offered = await h.say('预约下礼拜三上午中不中');
+    expect(offered.text).to.equal(text.booking.noSessionThatDay('11月25日（周三）', '示范市人民医院') + text.booking.offer);
+    const second = buttons(offered)[1];
+    expect((await h.say('第二个吧')).text).to.include(`约好了：${second}`);
+  });
 });
+
