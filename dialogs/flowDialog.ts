@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ChoiceOption } from './choices.js';
 import { asksSomething } from '../knowledge/runOn.js';
 import { recognizeCommand, type Command } from './commands.js';
@@ -106,6 +107,12 @@ export abstract class FlowDialog<State extends object, Options extends object = 
   /** The flow's state is gone (the flow ended elsewhere): hand back to the router. */
   protected gone(dc: DialogContext): Promise<DialogTurnResult> {
     return dc.endDialog();
+  }
+
+  /** Asks the current step again, from outside the turn's dialog context (after a message too long to read). */
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const asked = (instance.state as { asked?: Asked }).asked;
+    if (asked) await context.sendActivity(messageWithButtons(asked.message, asked.labels));
   }
 
   /** Asks the current step's question again, after an interruption or an answered question. */

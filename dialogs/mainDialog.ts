@@ -80,6 +80,15 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
+  /** Asks the step of the flow in progress again, after a message no step could read (one too long); nothing without a flow. */
+  async reprompt(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const state = await accessor.get(context, { dialogStack: [] });
+    if (state.dialogStack.length === 0) return;
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    await (await dialogSet.createContext(context)).repromptDialog();
+  }
+
   /** Handed off to a person, or answering the hand-off's own questions: no flow runs this turn. */
   async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
     if (await this.handoff.intercept(outerDc.context)) return outerDc.endDialog();

@@ -221,6 +221,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return draft.phase === 'tooManyTries' ? { ...draft, phase: 'form' } : draft;
   }
 
+  /** The question the draft stands at, asked again from outside a turn's steps. */
+  async repromptDialog(context: TurnContext): Promise<void> {
+    const draft = (await this.deps.drafts.get(userKeyOf(context)))?.draft;
+    if (!draft) return;
+    const { message, options } = this.question(this.settled(draft));
+    await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+  }
+
   protected reprompt(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     return this.proceed(dc, this.settled(draft), prefix);
   }
