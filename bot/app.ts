@@ -32,6 +32,7 @@ import type { HandoffMessage } from '../data/handoffs.js';
 import { AgentAuth } from './agentAuth.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
+import { registerWindowCases } from './routes/windowCases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
@@ -165,6 +166,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
     channels: deliveryChannels(config, stores, clock, logger),
     wechat: wechatApi?.delivery,
+    fallbackAfterMs: config.chatFallbackMinutes * 60_000,
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
@@ -194,7 +196,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   const wechat =
     wechatSettings && wechatApi
-      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl })
+      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl, ...(flood ? { flood } : {}) })
       : undefined;
   registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);
@@ -204,12 +206,13 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
+  registerWindowCases(server, admin, { cases, submission: useCases.submission, region, clock });
   registerSlotAdmin(server, admin, slots);
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
-  registerSmsCallbacks(server, { store: stores.sms, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
+  registerSmsCallbacks(server, { store: stores.sms, calls: stores.calls, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
   // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
   const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countLeading } from '../sorted.js';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type NotifyOnCreate, type Stage, type WaitingCase } from '../cases.js';
 import { stageSince } from '../workflow.js';
 import { AppendLog, reaches, type LogPosition } from './appendLog.js';
 import { CaseIndexFile, type CaseEntry } from './caseIndexFile.js';
@@ -110,7 +110,7 @@ export class LowdbCaseStore implements CaseStore {
     for (let i = 0; i < records.length; i += 10_000) await log.append(records.slice(i, i + 10_000));
   }
 
-  async create(input: NewCase, at: Date): Promise<CaseRecord> {
+  async create(input: NewCase, at: Date, notify?: NotifyOnCreate): Promise<CaseRecord> {
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError('create: `at` is not a valid Date');
     // Taken now, as JSON will store it: later changes to `input` do not reach the store.
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(
@@ -129,7 +129,7 @@ export class LowdbCaseStore implements CaseStore {
     // Taken now: an acknowledged number is never handed out again (at open the counter is raised
     // past every stored number); a failed create leaves its number unused.
     this.days.set(day, seq);
-    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
+    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at, notify);
     const created = this.tracked(async () => {
       const [position] = await this.log.append([record]);
       this.liveBytes += position.length + 1;
