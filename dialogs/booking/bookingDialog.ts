@@ -38,6 +38,8 @@ interface BookingState {
 }
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
+/** Asking for the appraisal at home, in a statement or a question. */
+const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -94,6 +96,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
+    // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
+    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+      const record = await this.deps.cases.get(state.caseNo);
+      if (record) return this.requestHome(dc, record);
+    }
     switch (state.phase) {
       case 'category': {
         // With a guess on offer, "1" is its button, not the first category.

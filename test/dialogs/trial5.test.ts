@@ -118,5 +118,12 @@ describe('trial 5: the dialog faults, in the tester\'s words', () => {
     const second = buttons(offered)[1];
     expect((await h.say('第二个吧')).text).to.include(`约好了：${second}`);
   });
-});
 
+  it('14. asking for a home appraisal while picking a day records the home request', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'appraisal_scheduled', items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), h.clock.now());
+    expect((await h.say('预约鉴定')).text).to.equal(text.booking.askWhen);
+    expect((await h.say('俺走不了那么远 能不能上门来给俺鉴定')).text).to.include('上门鉴定');
+    expect((await h.cases.get(record.caseNo))!.audit.map((a) => a.action)).to.include('home-appraisal-request');
+  });
+});
