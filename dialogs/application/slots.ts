@@ -315,6 +315,23 @@ const notifyBySlot = choiceSlot(
 );
 const MOBILE = /^1[3-9]\d{9}$/;
 
+const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
+const channelChoice = choiceSlot('channel', channelOptions, () => true);
+
+/**
+ * Online or at the window; the next question's answer said here ("寄到家") is kept for it, said
+ * back, and this one asked again.
+ */
+const channelSlot: Slot = {
+  ...channelChoice,
+  parse: (input, v, ctx) => {
+    const result = channelChoice.parse(input, v, ctx);
+    const delivery = result.ok ? undefined : recognizeMention(input, deliveryOptions());
+    if (!delivery) return result;
+    return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
+  },
+};
+
 /** The form's questions in order; `sms`: status updates can go by SMS, so the applicant picks the channel. */
 export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[] {
   return [
@@ -381,8 +398,8 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
     yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
-    choiceSlot('channel', channelOptions, () => true),
-    choiceSlot('delivery', () => options(t.deliveries, t.deliverySynonyms), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
+    channelSlot,
+    choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
     {
       key: 'address',
       freeText: true,

@@ -114,6 +114,8 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  /** How the card is fetched, said at the question before it. */
+  deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },

@@ -126,4 +126,12 @@ describe('trial 5: the dialog faults, in the tester\'s words', () => {
     expect((await h.say('俺走不了那么远 能不能上门来给俺鉴定')).text).to.include('上门鉴定');
     expect((await h.cases.get(record.caseNo))!.audit.map((a) => a.action)).to.include('home-appraisal-request');
   });
+
+  it('15. "寄到家" at "材料您想怎么交？" is kept for the delivery question, said back, and the channel asked again', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 10));
+    const replies = (await h.send('寄到家')).map((r) => r.text);
+    expect(replies).to.deep.equal([t.deliveryEarly('邮寄到家'), t.prompts.channel]);
+    expect((await h.say('网上')).text).to.equal(t.prompts.address);
+    expect(await values(h)).to.include({ channel: 'online', delivery: 'mail' });
+  });
 });
