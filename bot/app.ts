@@ -142,7 +142,10 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   await relayLeftovers(useCases, logger);
   const quietHours = parseQuietHours(config.quietHours);
   const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
-  const privacy = new Privacy({ cases, drafts, family, files: stores.files, clock });
+  const privacy = new Privacy({
+    cases, drafts, family, files: stores.files, clock,
+    chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),
+  });
   const dialog = new MainDialog(
     answers,
     region.hotlines,

@@ -81,6 +81,10 @@ export interface StoreEvents {
   error(event: string, fields: Record<string, unknown>): void;
 }
 
+/** The stores an erasure deletes from or blanks: `purgeErased` rewrites only those named (all by default). */
+export const ERASED_KINDS = ['drafts', 'chatState', 'ratings', 'handoffs'] as const;
+export type ErasedKind = (typeof ERASED_KINDS)[number];
+
 /** Every store the app uses, from one backend. */
 export interface Stores<Draft> {
   /** ConversationState/UserState, with eTag optimistic concurrency. */
@@ -110,6 +114,12 @@ export interface Stores<Draft> {
   sms: SmsStore;
   /** The WeChat channel's followers and the pushes it has taken. */
   wechat: WechatStore;
+  /**
+   * Removes from disk what an erasure deleted or blanked in the drafts, chat state, ratings and
+   * hand-offs, where superseded versions stay until a compaction (lowdb); absent where a
+   * delete or change is gone at once.
+   */
+  purgeErased?(which?: readonly ErasedKind[]): Promise<void>;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -221,6 +231,10 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       ratings,
       sms,
       wechat,
+      purgeErased: async (which = ERASED_KINDS) => {
+        const purges = { drafts: () => drafts.purge(), chatState: () => storage.purge(), ratings: () => ratings.purge(), handoffs: () => handoffs.purge() };
+        await Promise.all(which.map((kind) => purges[kind]()));
+      },
       close: async () => {
         try {
           await storage.flush();
