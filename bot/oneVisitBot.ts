@@ -56,6 +56,8 @@ export class OneVisitBot extends ActivityHandler {
       } else if ([...input].length > MAX_MESSAGE_CHARS) {
         setTurnOutcome(context, { outcome: 'tooLong' });
         await context.sendActivity(messageWithButtons(text.tooLong(MAX_MESSAGE_CHARS)));
+        // Mid-form, the step is asked again with its buttons.
+        await this.dialog.reprompt(context, this.dialogState);
       } else {
         await this.dialog.run(context, this.dialogState);
       }

@@ -7,8 +7,8 @@ export interface ChoiceOption<T> {
   synonyms?: string[];
 }
 
-// Words around a number that still mean "that one": 选2, 第二个, 3号, 第一项.
-const NUMBER_FILLER = /^[第个号选项条的择要就是我]*$/u;
+// Words around a number that still mean "that one": 选2, 第二个, 3号, 第一项, 第二个吧.
+const NUMBER_FILLER = /^[第个号选项条的择要就是我那这吧呗啊呀哈]*$/u;
 const fold = (s: string) => normalizeText(s).replace(/\s+/g, '');
 // The number recognizer is costly; only text holding a numeral can be a position.
 const NUMERAL = /[0-9零一二两三四五六七八九十]/u;
@@ -85,19 +85,22 @@ const SEPARATORS = /[和跟与及、，,;；\s]|还有|以及|加上|都要|也�
 export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
   const text = fold(input);
   if (!text) return [];
+  const byPosition = recognizePositions(input, options);
+  if (byPosition.length) return byPosition;
   const found = new Map<ChoiceOption<T>, number>();
-  const parts = input.split(SEPARATORS).filter((p) => p.trim());
-  parts.forEach((part, index) => {
-    const position = recognizePosition(part);
-    if (position !== undefined && options[position - 1]) found.set(options[position - 1], index);
-  });
-  if (found.size === parts.length && found.size > 0) return [...found.keys()];
   for (const option of options) {
     const names = [option.label, ...(option.synonyms ?? [])].map(fold).filter(Boolean);
     const at = Math.min(...names.map((n) => mentionAt(text, n)).filter((i) => i >= 0));
     if (Number.isFinite(at) && !found.has(option)) found.set(option, 1000 + at);
   }
   return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
+}
+
+/** The options a text picks when it is nothing but positions ("2", "1和3", "一、三"); else none. */
+export function recognizePositions<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
+  const parts = input.split(SEPARATORS).filter((p) => p.trim());
+  const picked = parts.map((part) => options[(recognizePosition(part) ?? 0) - 1]);
+  return parts.length && picked.every(Boolean) ? [...new Set(picked)] : [];
 }
 
 // Before a one-character name, the characters that leave it a word of its own: "办个证", "证要办".
@@ -125,14 +128,19 @@ const A_NOT_A = /(\p{Script=Han})不\1/gu;
  */
 export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T> | undefined {
   const text = fold(input);
-  const said = options.filter((o) =>
-    [o.label, ...(o.synonyms ?? [])].map(fold).some((n) => {
-      const at = n ? mentionAt(text, n) : -1;
-      return at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, ''));
-    }),
-  );
-  return said.length === 1 ? said[0] : undefined;
+  const said = options
+    .map((o) => {
+      const at = Math.max(...[o.label, ...(o.synonyms ?? [])].map(fold).map((n) => (n ? mentionAt(text, n) : -1)));
+      return { o, at };
+    })
+    .filter(({ at }) => at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, '')));
+  if (said.length === 1) return said[0].o;
+  // "俺不会看手机聊天 发短信吧": of several, the one said last with a choosing tail is the choice.
+  return said.length > 1 && CHOOSING_TAIL.test(text) ? said.reduce((a, b) => (b.at > a.at ? b : a)).o : undefined;
 }
+
+/** How a sentence ends when its last words are the choice: "发短信吧", "就聊天就行". */
+const CHOOSING_TAIL = /(?:吧|呗|就行|就好|就可以|行了|好了)$/u;
 
 /** Button labels as choices whose value is their position (0-based). */
 export const labelChoices = (labels: readonly string[]): ChoiceOption<number>[] => labels.map((label, value) => ({ label, value }));

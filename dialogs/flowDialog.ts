@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ChoiceOption } from './choices.js';
 import { asksSomething } from '../knowledge/runOn.js';
 import { recognizeCommand, type Command } from './commands.js';
@@ -8,9 +9,17 @@ import { receivedFiles } from './receivedFiles.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 
-/** A step's verdict that the text is not an answer to it; `error` is said if it is no question either. */
+/**
+ * A step's verdict that the text is not an answer to it; `error` is said if it is no question
+ * either. `attempt`: the text was a try at the answer (a number typed wrong), so the error is
+ * said and the text never read as a question; `answer`: the step's own reply to a question
+ * about itself ("为啥要身份证号"), said before the step is asked again.
+ */
 export class NotAnswered {
-  constructor(readonly error?: string) {}
+  constructor(
+    readonly error?: string,
+    readonly read: { attempt?: boolean; answer?: string } = {},
+  ) {}
 }
 export type StepResult = DialogTurnResult | NotAnswered;
 
@@ -59,6 +68,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
+    if (result.read.answer) {
+      await dc.context.sendActivity(messageWithButtons(result.read.answer));
+      return this.reprompt(dc, state, this.continuePrefix);
+    }
+    if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);
@@ -93,6 +107,12 @@ export abstract class FlowDialog<State extends object, Options extends object = 
   /** The flow's state is gone (the flow ended elsewhere): hand back to the router. */
   protected gone(dc: DialogContext): Promise<DialogTurnResult> {
     return dc.endDialog();
+  }
+
+  /** Asks the current step again, from outside the turn's dialog context (after a message too long to read). */
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const asked = (instance.state as { asked?: Asked }).asked;
+    if (asked) await context.sendActivity(messageWithButtons(asked.message, asked.labels));
   }
 
   /** Asks the current step's question again, after an interruption or an answered question. */

@@ -17,8 +17,8 @@ import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { receivedFiles } from './receivedFiles.js';
-import { recognizeProgressIntent } from './status/progressIntent.js';
-import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps } from './status/statusDialog.js';
+import { caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { PRIVACY_DIALOG, PrivacyDialog, type PrivacyDialogDeps } from './privacy/privacyDialog.js';
@@ -87,6 +87,15 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
+  /** Asks the step of the flow in progress again, after a message no step could read (one too long); nothing without a flow. */
+  async reprompt(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const state = await accessor.get(context, { dialogStack: [] });
+    if (state.dialogStack.length === 0) return;
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    await (await dialogSet.createContext(context)).repromptDialog();
+  }
+
   /** Handed off to a person, or answering the hand-off's own questions: no flow runs this turn. */
   async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
     if (await this.handoff.intercept(outerDc.context)) return outerDc.endDialog();
@@ -131,6 +140,9 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
+    const caseNo = caseLookedUp(meant);
+    if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // Files sent outside any flow are materials: the step for what is still to come takes them.

@@ -6,7 +6,8 @@ import { answerTo } from '../knowledge/canAsk.js';
 import { readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
-import { recognizeChoice, type ChoiceOption } from './choices.js';
+import { normalizeText } from '../knowledge/normalize.js';
+import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
@@ -46,6 +47,8 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 
 /** A button for another question of a run-on message: it asks it as if sent alone. */
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
+
+const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.6;
@@ -140,8 +143,20 @@ export class PolicyAnswers {
    */
   async answer(context: TurnContext, question: string): Promise<void> {
     const state = await this.state.get(context, {});
-    const previous = state.topic;
-    if (previous) state.topic = { ...previous, turns: previous.turns + 1 };
+    // Emoji or punctuation alone ("😭😭😭", "？？？") ask nothing the bot can read: said so, with the menu.
+    if (!normalizeText(question)) {
+      setTurnOutcome(context, { outcome: 'noWords' });
+      return this.sendMenu(context, text.noWords);
+    }
+    // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
+    if (recognizeYesNo(question) === true) {
+      setTurnOutcome(context, { outcome: 'acknowledged' });
+      return this.offer(context, text.acknowledged, []);
+    }
+    const topic = state.topic;
+    if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
+    // Thanks follow up nothing either.
+    const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
     const read = (q: string) => readInContext((query) => this.deps.kb.decide(query), q, previous);
     const parts = this.deps.kb.splitQuestions(question);
     const readings = parts.length > 1 ? parts.map(read) : [];

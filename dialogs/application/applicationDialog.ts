@@ -129,7 +129,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    */
   private async takeOpening(dc: DialogContext, draft: ApplicationDraft, opening: string): Promise<ApplicationDraft> {
     const clauses = clausesOf(opening);
-    const values = readOpening(clauses.find(isApplyClause) ?? opening, opening, this.context());
+    const told = clauses.filter((c) => !asksSomething(c)).join('，');
+    const values = readOpening(clauses.find(isApplyClause) ?? opening, told, opening, this.context());
     for (const clause of clauses.filter((c) => asksSomething(c))) {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);
@@ -221,6 +222,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return draft.phase === 'tooManyTries' ? { ...draft, phase: 'form' } : draft;
   }
 
+  /** The question the draft stands at, asked again from outside a turn's steps. */
+  async repromptDialog(context: TurnContext): Promise<void> {
+    const draft = (await this.deps.drafts.get(userKeyOf(context)))?.draft;
+    if (!draft) return;
+    const { message, options } = this.question(this.settled(draft));
+    await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+  }
+
   protected reprompt(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     return this.proceed(dc, this.settled(draft), prefix);
   }
@@ -264,7 +273,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
     // Not this field's answer: the base reads it as a question, or says the field's error.
-    if (!result.ok) return new NotAnswered(result.error);
+    if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     if (aside) return aside;

@@ -1,24 +1,33 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
-import { validateIdNumber, normalizePhone } from '../../data/idNumber.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
+import { fieldAnswer } from '../fieldQuestions.js';
+import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid'>;
 
 export interface SlotContext {
   region: Region;
   today: Date;
 }
 
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string };
+/**
+ * A failed parse may know more: `attempt`, the text is a try at this field (a number typed
+ * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
+ * about the field itself ("为啥要身份证号"), answered before the field is asked again.
+ */
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string; attempt?: boolean; answer?: string };
+
+
 
 /**
  * One question of the form, Rasa-style: when it is needed, how it is asked, how an answer is
@@ -73,20 +82,26 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
   };
 }
 
+const ID_WORDS = /身份证|证号|号码|号/u;
+
+/** An ID number, typed alone or in a sentence; a wrong one is told what is wrong with it (how many characters). */
 function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
-      const result = validateIdNumber(input, ctx.today);
+      const typed = idNumberIn(input, ctx.today);
+      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, t.fieldAnswers[key], ID_WORDS) };
+      const { run, result } = typed;
       if (!result.ok) {
-        const errors = { format: t.errors.idFormat, checksum: t.errors.idChecksum, birthDate: t.errors.idBirthDate };
-        return { ok: false, error: errors[result.problem] };
+        const count = digitCount(run);
+        const errors = { format: count === 18 ? t.errors.idFormat : t.errors.idLength(count), checksum: t.errors.idChecksum, birthDate: t.errors.idBirthDate };
+        return { ok: false, error: errors[result.problem], attempt: true };
       }
       if (key === 'idNumber') return { ok: true, set: { idNumber: result.idNumber, birthDate: result.birthDate, age: result.age } };
-      if (result.idNumber === v.idNumber) return { ok: false, error: t.errors.guardianSameId };
-      if (result.age < 18) return { ok: false, error: t.errors.guardianMinor };
+      if (result.idNumber === v.idNumber) return { ok: false, error: t.errors.guardianSameId, attempt: true };
+      if (result.age < 18) return { ok: false, error: t.errors.guardianMinor, attempt: true };
       return { ok: true, set: { guardianId: result.idNumber } };
     },
     display: (v, full) => (full ? v[key] ?? '' : maskIdNumber(v[key] ?? '')),
@@ -96,19 +111,30 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+/** Whether a text is a person's name as typed: 2-8 Han characters, or parts joined by ·, or Latin letters. */
+function isName(name: string): boolean {
+  // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
+  return (
+    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
+    /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
+  );
+}
+
+// "王德桂 哎呀打错了 是王德贵": a name corrected in the same message; the last name said counts.
+const CORRECTION = /错|不对|应该|更正/u;
+const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|错了|不对|是/u;
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input) => {
-      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·');
-      // Han names are 2-8 characters; names of several parts (维吾尔族 etc.) are joined by ·, 20 at most.
-      // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
-      const valid =
-        ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
-        /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name);
-      return valid ? { ok: true, set: { [key]: name } } : { ok: false, error: t.errors.name };
+      // Voice input ends sentences with "。": not part of the name.
+      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+      if (isName(name)) return { ok: true, set: { [key]: name } };
+      const corrected = CORRECTION.test(name) ? name.split(CORRECTION_PARTS).filter(isName).at(-1) : undefined;
+      return corrected ? { ok: true, set: { [key]: corrected } } : { ok: false, error: t.errors.name };
     },
     display: (v) => v[key] ?? '',
   };
@@ -140,17 +166,27 @@ function studentSlot(required: (v: Values) => boolean): Slot {
   };
 }
 
-/** A relation to the applicant: one of the buttons, or a short kinship phrase typed. */
+/**
+ * A relation to the applicant: one of the buttons, or a short kinship phrase typed. `relation`
+ * asks what the typist is to the applicant: "我妈" says the applicant is the typist's mother,
+ * so the typist is her 子女; `guardianRelation` asks what the guardian is, said as it is.
+ */
 function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly string[], required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
     parse: (input) => {
-      const picked = recognizeChoice(input, list(labels))?.value ?? input.trim();
-      if (labels.includes(picked)) return { ok: true, set: { [key]: picked } };
-      // Typed kinship ("我是他儿子") is kept as the button it means, so the summary and the case read alike.
-      return KINSHIP.test(picked) ? { ok: true, set: { [key]: relationLabel(picked, labels) } } : { ok: false, error: t.errors.relation };
+      const said = normalizeText(input).replace(/\s+/g, '');
+      // Kin words before the buttons' fragments: "祖父母" holds the label "父母".
+      const kin = RELATION_PHRASE.test(said) ? kinIn(said) : undefined;
+      if (!kin) {
+        const picked = recognizeChoice(input, list(labels))?.value;
+        return picked ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+      }
+      // Typed kinship is kept as the button it means, so the summary and the case read alike.
+      const typist = key === 'relation' && kin.ofSpeaker ? inverseKin(kin.kin) : kin.kin;
+      return { ok: true, set: { [key]: kinLabel(typist, labels) } };
     },
     display: (v) => v[key] ?? '',
   };
@@ -201,26 +237,33 @@ export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
 const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
 
+/** The items so far: picked at this question, or named in the message that started the application. */
+const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
+
 const itemsSlot: Slot = {
   key: 'picks',
   required: () => true,
   prompt: (v) => {
-    const picked = new Set(v.picks ?? []);
+    const picked = new Set(picksSoFar(v));
     const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
     const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
-    return { text: picked.size ? t.prompts.itemsMore(pickLabels(v)) : t.prompts.items, options: opts };
+    return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
     const folded = normalizeText(input).replace(/\s+/g, '');
-    const picks = [...(v.picks ?? [])];
+    const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
     const byPosition = recognizeChoice(input, shown);
-    const mentioned = recognizeChoices(input, itemChoicesFor(folded));
+    // Numbers are the buttons shown ("还要别的吗" leaves out what is picked); words may name any item.
+    const positions = recognizePositions(input, shown);
+    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
-    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo) {
-      return picks.length ? { ok: true, set: { picks } } : { ok: false, error: t.errors.noItems };
+    // "没了 就这俩": done in more words than one, with no item named.
+    const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
+      return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
     if (mentioned.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
@@ -244,7 +287,7 @@ const itemsSlot: Slot = {
       } else addOrRemove(picks, value as Pick, removing);
     }
     if (picks.includes('cert-new') && picks.includes('cert-other')) return { ok: false, error: t.certConflict };
-    return { ok: true, set: { ...set, picks }, stay: !finished };
+    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished };
   },
   display: (v) => pickLabels(v),
 };
@@ -267,10 +310,27 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
  */
 const notifyBySlot = choiceSlot(
   'notifyBy',
-  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
+  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
   (v) => MOBILE.test(v.phone ?? ''),
 );
 const MOBILE = /^1[3-9]\d{9}$/;
+
+const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
+const channelChoice = choiceSlot('channel', channelOptions, () => true);
+
+/**
+ * Online or at the window; the next question's answer said here ("寄到家") is kept for it, said
+ * back, and this one asked again.
+ */
+const channelSlot: Slot = {
+  ...channelChoice,
+  parse: (input, v, ctx) => {
+    const result = channelChoice.parse(input, v, ctx);
+    const delivery = result.ok ? undefined : recognizeMention(input, deliveryOptions());
+    if (!delivery) return result;
+    return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
+  },
+};
 
 /** The form's questions in order; `sms`: status updates can go by SMS, so the applicant picks the channel. */
 export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[] {
@@ -308,8 +368,11 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
       required: () => true,
       prompt: () => ({ text: t.prompts.phone, options: [] }),
       parse: (input) => {
-        const phone = normalizePhone(input);
-        return phone ? { ok: true, set: { phone } } : { ok: false, error: t.errors.phone };
+        // "我电话是13912345678，白天都在家": the number is taken out of the sentence.
+        const phone = phoneIn(input);
+        if (phone) return { ok: true, set: { phone } };
+        const attempt = numberRuns(input).some((run) => digitCount(run) >= 5);
+        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, t.fieldAnswers.phone, /电话|手机|号码|号|座机/u) };
       },
       display: (v) => v.phone ?? '',
     },
@@ -335,8 +398,8 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
     yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
-    choiceSlot('channel', channelOptions, () => true),
-    choiceSlot('delivery', () => options(t.deliveries, t.deliverySynonyms), (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
+    channelSlot,
+    choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
     {
       key: 'address',
       freeText: true,
@@ -367,35 +430,8 @@ const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
 const NOT_HERE = /不在|不是|外地|外县|别的/u;
 
-/** Kin words by the button they belong to; the last label of a list ("其他亲属") takes the rest. */
-const RELATION_WORDS: [RegExp, string[]][] = [
-  [/村委|居委|民政/, ['村（居）委会或民政部门']],
-  [/监护/, ['法定监护人']],
-  [/配偶|丈夫|妻|老公|老婆|爱人|媳妇/, ['配偶']],
-  [/儿|女(?!婿)|闺女/, ['子女']],
-  [/父|母|爸|妈|娘|爹/, ['父母']],
-  [/兄|弟|姐|妹|哥/, ['兄弟姐妹', '其他近亲属']],
-];
-
-function relationLabel(said: string, labels: readonly string[]): string {
-  for (const [words, candidates] of RELATION_WORDS) {
-    const label = words.test(said) && candidates.find((c) => labels.includes(c));
-    if (label) return label;
-  }
-  return labels[labels.length - 1] === '村（居）委会或民政部门' ? labels[labels.length - 2] : labels[labels.length - 1];
-}
-
-/**
- * Who the applicant is, said from the typist's side ("我妈", "给我儿子"), and what that makes the
- * typist, as the relation buttons put it: someone applying for their mother is her 子女.
- */
-const APPLICANT_KIN: [RegExp, string][] = [
-  [/老公|老婆|老伴|爱人|媳妇|丈夫|妻子|对象/, '配偶'],
-  [/儿子|女儿|孩子|闺女|娃|小孩/, '父母'],
-  [/[妈娘爸爹]|父亲|母亲|老父|老母/, '子女'],
-  [/[哥姐弟妹]/, '兄弟姐妹'],
-  [/[爷奶孙姥]|外公|外婆|老人|亲戚|舅|姑|姨|叔|伯/, '其他亲属'],
-];
+/** Family, as someone applied for may be: not a guardian's office, not a neighbour. */
+const FAMILY: readonly Kin[] = ['parent', 'child', 'spouse', 'sibling', 'grandparent', 'grandchild', 'otherKin'];
 
 const roleSlot: Slot = {
   key: 'role',
@@ -404,17 +440,20 @@ const roleSlot: Slot = {
   parse: (input) => {
     const said = normalizeText(input);
     // A question that names kin ("那俺娘要去医院不") is a question, unless it says for whom (给我妈办行不).
-    const kin = asksSomething(input) && !/给|帮|替|为/.test(said) ? undefined : APPLICANT_KIN.find(([words]) => words.test(said));
-    // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己.
-    if (kin && !/自己|本人/.test(said)) return { ok: true, set: { role: 'proxy', relation: kin[1] } };
+    const kin = asksSomething(input) && !/给|帮|替|为/.test(said) ? undefined : kinIn(said);
+    // Checked before the buttons: "我妈" holds 我, a synonym of 给我自己. The word names the
+    // applicant ("给我姥姥办"), unless it says what the typist is ("我是他孙子").
+    if (kin && FAMILY.includes(kin.kin) && !/自己|本人/.test(said)) {
+      return { ok: true, set: { role: 'proxy', relation: kinLabel(kin.speakerIs ? kin.kin : inverseKin(kin.kin), t.relations) } };
+    }
     const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
     return chosen ? { ok: true, set: { role: chosen.value as Values['role'] } } : { ok: false, error: t.errors.choice };
   },
   display: (v) => (v.role ? t.roles[v.role] : ''),
 };
 
-/** A typed relation: a short phrase naming kin or a guardian ("女儿", "我是他舅舅", "村委会"). */
-const KINSHIP = /^(?=.*(父|母|爸|妈|儿|女|孙|配偶|丈夫|妻|老公|老婆|爱人|兄|弟|姐|妹|哥|叔|姑|舅|姨|伯|侄|甥|爷|奶|外公|外婆|亲戚|亲属|监护|村委|居委|民政|邻居|朋友))[\p{Script=Han}（）()]{1,10}$/u;
+/** A typed relation is a short phrase ("女儿", "我是他舅舅", "村委会"), not a sentence. */
+const RELATION_PHRASE = /^[\p{Script=Han}（）()]{1,10}$/u;
 
 const categoryOptions = (): ChoiceOption<string>[] => DISABILITY_CATEGORIES.map((c) => ({ value: c, label: c }));
 const guessButtons = list(t.categoryGuessButtons);
@@ -432,13 +471,14 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         ? { text: t.prompts.categoryGuess(v.categoryGuess), options: guessButtons }
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
-      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
-      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
+      // With a guess on offer, "1" is its button, not the first category.
       if (v.categoryGuess) {
         const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
         if (yes === true) return { ok: true, set: { category: v.categoryGuess, categoryGuess: undefined } };
         if (yes === false) return { ok: true, set: { categoryGuess: undefined }, stay: true };
       }
+      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
+      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
       const guess = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
       return guess ? { ok: true, set: { categoryGuess: guess }, stay: true } : { ok: false, error: t.errors.choice };
     },
@@ -447,16 +487,26 @@ function categorySlot(required: (v: Values) => boolean): Slot {
 }
 /**
  * What the message that starts an application already answers: for whom (a kin word after
- * 给/帮/替, or 自己) and the channel it speaks of. Items are still asked: the question lists them all. `statement` is the
- * clause saying "I want to apply"; the channel may be named anywhere ("…能不能网上弄").
+ * 给/帮/替, or 自己), the items it names and the channel it speaks of. `statement` is the clause
+ * saying "I want to apply"; `told`, every clause that asks nothing ("…残疾证，还有护理补贴"); the
+ * channel may be named anywhere ("…能不能网上弄"). The items are asked back ("已选：…还要别的吗"),
+ * never silently taken.
  */
-export function readOpening(statement: string, whole: string, ctx: SlotContext): Values {
+export function readOpening(statement: string, told: string, whole: string, ctx: SlotContext): Values {
   const values: Values = {};
+  const items = told ? itemsSlot.parse(told, {}, ctx) : undefined;
+  if (items?.ok && items.set.picks?.length) {
+    const { picks, ...sub } = items.set;
+    Object.assign(values, sub, { picksSaid: picks });
+  }
   const role = roleSlot.parse(statement, values, ctx);
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
+  // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
+  const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
+  if (described) values.categoryGuess = described;
   return values;
 }

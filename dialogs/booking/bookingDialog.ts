@@ -6,7 +6,9 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
+import { categoryDescribed } from '../../knowledge/categories.js';
 import { normalizeText } from '../../knowledge/normalize.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
@@ -31,7 +33,13 @@ interface BookingState {
   slotId?: string;
   /** A booking exists: the confirmation says the place moves ("改到…"). */
   moving?: boolean;
+  /** A category read from a description, waiting for the person's "对". */
+  guess?: DisabilityCategory;
 }
+
+const GUESS_BUTTONS = text.application.categoryGuessButtons;
+/** Asking for the appraisal at home, in a statement or a question. */
+const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -88,11 +96,24 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
+    // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
+    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+      const record = await this.deps.cases.get(state.caseNo);
+      if (record) return this.requestHome(dc, record);
+    }
     switch (state.phase) {
       case 'category': {
+        // With a guess on offer, "1" is its button, not the first category.
+        if (state.guess) {
+          const yes = recognizeConfirmation(input, labelChoices(GUESS_BUTTONS));
+          if (yes !== undefined) return yes ? this.showEarliest(dc, state.guess) : this.ask(dc, { phase: 'category' }, t.askCategory, categories());
+        }
         const category = recognizeChoice(input, categories())?.value;
-        if (!category) return new NotAnswered(text.application.errors.choice);
-        return this.showEarliest(dc, category);
+        if (category) return this.showEarliest(dc, category);
+        // A description ("孩子学东西慢") is offered as the category it usually is, to confirm; a question is a question.
+        const guess = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
+        if (guess) return this.ask(dc, { phase: 'category', guess }, t.categoryGuess(guess), labelChoices(GUESS_BUTTONS));
+        return new NotAnswered(text.application.errors.choice);
       }
       case 'confirmCancel': {
         const yes = recognizeConfirmation(input, labelChoices(t.cancelButtons));
@@ -150,15 +171,17 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       else if (when.date > last) note = t.tooFar(this.deps.region.booking.weeksAhead);
       else {
         const day = dayKind(this.deps.region, when.date);
-        if (!day.open && day.why === 'holiday') note = t.holiday;
-        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(hospital.name);
+        // The date understood is said back ("下礼拜三" is 12月2日), so a misreading shows.
+        const said = this.dayLabel(when.date);
+        if (!day.open && day.why === 'holiday') note = t.holiday(said);
+        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(said, hospital.name);
         else {
           const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
             (s) => !when.part || s.part === when.part,
           );
           if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
           if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
-          note = t.full;
+          note = t.full(said);
         }
       }
     } else if (when.kind === 'range') {
@@ -191,7 +214,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       const slot = await this.deps.slots.get(slotId);
       const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, slotId);
       if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
-      return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full}${t.offer}`);
+      return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full(this.label(slotId))}${t.offer}`);
     }
     const { slot, rescheduled } = result;
     setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
@@ -251,8 +274,13 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   /** "11月25日（周三）上午" for a session id. */
   private label(id: string): string {
     const [, date, part] = id.split(':');
+    return `${this.dayLabel(date)}${t.parts[part as 'am' | 'pm']}`;
+  }
+
+  /** "11月25日（周三）" for a yyyy-mm-dd date. */
+  private dayLabel(date: string): string {
     const [, m, d] = date.split('-').map(Number);
-    return t.slotLabel(m, d, t.weekdays[weekdayOf(date) - 1], t.parts[part as 'am' | 'pm']);
+    return t.slotLabel(m, d, t.weekdays[weekdayOf(date) - 1], '');
   }
 
   private async describe(slotId: string): Promise<string> {

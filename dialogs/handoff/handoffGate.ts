@@ -1,6 +1,6 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
-import { normalizePhone } from '../../data/idNumber.js';
+import { phoneIn } from '../numbersIn.js';
 import { maskText, publicNumbers } from '../../data/personalData.js';
 import type { Region } from '../../data/region.js';
 import type { Handoffs } from '../../cases/handoffs.js';
@@ -82,17 +82,6 @@ const says = (input: string, pattern: RegExp) => {
   const said = folded(input);
   return said.length <= PHRASE_MESSAGE_MAX && pattern.test(said);
 };
-
-/** A phone number in the message ("我的电话 139 1234 5678"), normalized, or undefined. */
-export function phoneIn(input: string): string | undefined {
-  const whole = normalizePhone(input);
-  if (whole) return whole;
-  for (const run of input.normalize('NFKC').match(/[+]?[\d(][\d\s\-()]{6,}\d/g) ?? []) {
-    const phone = normalizePhone(run);
-    if (phone) return phone;
-  }
-  return undefined;
-}
 
 /**
  * The chat's side of the hand-off to the 12345 desk. Before any dialog runs, `intercept` gives

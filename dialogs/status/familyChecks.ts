@@ -24,8 +24,15 @@ export const FAMILY_CHECK_LIMITS = {
 
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
-/** The case number in what was typed ("YC 2026 1120 0001" too), upper-case; undefined when there is none. */
-export const caseNumberIn = (input: string) => /YC\d{12}/i.exec(input.normalize('NFKC').replace(/\s+/g, ''))?.[0]?.toUpperCase();
+/**
+ * The case number in what was typed ("YC 2026 1120 0001", "yc-2026…" too), upper-case; typed
+ * without its letters it is twelve digits and nothing else ("202611200001"). Undefined when there is none.
+ */
+export function caseNumberIn(input: string): string | undefined {
+  const compact = input.normalize('NFKC').replace(/[\s\-－—]+/g, '');
+  if (/^20\d{10}$/.test(compact)) return `YC${compact}`;
+  return /YC\d{12}/i.exec(compact)?.[0]?.toUpperCase();
+}
 
 /** Six ID characters as typed ("12345x", "123 45X"); anything else is no guess at an ID tail. */
 export function idTailIn(input: string): string | undefined {

@@ -1,8 +1,8 @@
 import { normalizeText } from '../../knowledge/normalize.js';
+import { asksSomething } from '../../knowledge/runOn.js';
+import { RELATIVE_MENTION } from '../kinship.js';
+import { caseNumberIn } from './familyChecks.js';
 
-// Someone other than the speaker, as people name them: 我妈, 俺娘, 老伴, 家里老人, 我是家属.
-const RELATIVE =
-  /妈妈|我妈|老妈|俺娘|我娘|母亲|爸爸|我爸|老爸|父亲|儿子|女儿|闺女|孩子|小孩|老公|老婆|爱人|丈夫|妻子|媳妇|老伴|老头子|老太太|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|家人|家里人|家里老人|亲戚|家属|老人家/;
 // Asking how far a case has got.
 const PROGRESS = /到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办好了没|办好了吗|办下来|下来了没|下来了吗/;
 // Wanting to look a case up: 查一下她的申请, 看看进度.
@@ -27,6 +27,24 @@ export function recognizeProgressIntent(input: string): 'progress' | 'familyChec
   if (HOW_TO.test(folded) || HOW_LONG.test(folded) || AFTER_IT.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
-  if (RELATIVE.test(folded)) return 'familyCheck';
+  if (RELATIVE_MENTION.test(folded)) return 'familyCheck';
   return new RegExp(`${OWN_CASE.source}(${PROGRESS.source})`).test(folded) || LOOK_UP.test(folded) ? 'progress' : undefined;
+}
+
+// A case number in any spacing ("YC 2026 1120 0001"), to take it out of the words around it.
+const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/giu;
+/** How many words around a case number still make the message a look-up ("我的受理号是…"). */
+const AROUND_CASE_NUMBER = 12;
+
+/**
+ * The case number a message looks up: the number alone, with a few words that ask nothing
+ * ("我的受理号是YC…"), or with a progress question ("YC… 到哪了", "YC…怎么查"). A question about something
+ * else that quotes the number ("YC…怎么撤回") is no look-up.
+ */
+export function caseLookedUp(input: string): string | undefined {
+  const caseNo = caseNumberIn(input);
+  if (!caseNo) return undefined;
+  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
+  if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
+  return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
 }

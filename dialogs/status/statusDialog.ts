@@ -9,6 +9,7 @@ import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
+import { fieldAnswer } from '../fieldQuestions.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
@@ -19,9 +20,17 @@ import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from './familyChe
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
+const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号/u;
+const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
+
+/** What to do; a family check may start with the case number already typed. */
+export interface StatusOptions {
+  action: StatusAction;
+  caseNo?: string;
+}
 
 interface StatusState {
   action: StatusAction;
@@ -48,7 +57,7 @@ export interface StatusDeps {
  * case, the applicant told), followers and
  * unsubscribing, and correcting a returned case (only the flagged fields are asked again).
  */
-export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction }> {
+export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private readonly slots = applicationSlots();
   private readonly checks: FamilyChecks;
 
@@ -57,7 +66,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
     this.checks = new FamilyChecks({ ...deps, access: deps.useCases.access });
   }
 
-  async beginDialog(dc: DialogContext, options?: { action: StatusAction }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: StatusOptions): Promise<DialogTurnResult> {
     const userKey = userKeyOf(dc.context);
     const action = options?.action ?? 'progress';
     setTurnOutcome(dc.context, { outcome: `status-${action}` });
@@ -67,6 +76,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
       }
       case 'familyCheck': {
+        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
@@ -100,7 +110,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
     switch (state.step) {
       case 'caseNo': {
         const caseNo = caseNumberIn(input);
-        if (!caseNo) return new NotAnswered(s.familyAskCaseNo);
+        if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
       case 'idTail': {
@@ -109,7 +119,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
         // Only six characters are a guess that counts towards the lockout.
         const tail = idTailIn(input);
-        if (!tail) return new NotAnswered(s.familyAskId);
+        if (!tail) return new NotAnswered(s.familyAskId, { answer: fieldAnswer(input, s.idTailAnswers, ID_TAIL_WORDS) });
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {
@@ -135,7 +145,7 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
         const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-        if (!result.ok) return new NotAnswered(result.error);
+        if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);
         if (aside) return aside;
         const values = { ...state.values, ...result.set };
@@ -161,6 +171,16 @@ export class StatusDialog extends FlowDialog<StatusState, { action: StatusAction
   private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     if (state.fields?.length) return this.askField(dc, state);
     return this.resubmit(dc, state.caseNo!, state.values ?? {});
+  }
+
+  /**
+   * A case number typed on its own: the case at once to the account that submitted it; anyone
+   * else is asked the ID tail first, so nothing of the case shows before it is checked.
+   */
+  private async lookUp(dc: DialogContext, userKey: string, caseNo: string): Promise<DialogTurnResult> {
+    const record = await this.deps.cases.get(caseNo);
+    if (record && record.submittedBy.userKey === userKey) return this.end(dc, renderCase(record));
+    return this.ask(dc, { action: 'familyCheck', step: 'idTail', caseNo }, s.familyAskIdFor(caseNo), [], s.familyAskId);
   }
 
   /** From the ID tail back to the case number; other steps have nothing before them. */

@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Simplified Chinese. Other languages get a file of the same
 // shape; code refers to keys only.
+import type { FieldAnswers } from '../fieldQuestions.js';
 
 export interface Hotlines {
   government: string;
@@ -84,7 +85,7 @@ const application = {
   itemsDone: '选好了',
   itemsDoneWords: ['选好了', '好了', '就这些', '没有了', '没了', '不要了', '就这样', '完成', '没有别的', '没别的', '没别的了', '够了'],
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
-  itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这'],
+  itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
   /** Said when a material is named where items are chosen. */
   materialsLater: '材料不用在这一步选，表填完后我会一次告诉您要交哪些。这一步选的是要办的事项。',
@@ -113,6 +114,8 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  /** How the card is fetched, said at the question before it. */
+  deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
@@ -151,6 +154,24 @@ const application = {
       window: '可以到窗口办。我先给您记上“到窗口办”。',
     } as Record<string, string>,
   },
+  /** Questions about the field being asked, answered by the form before it asks again. */
+  fieldAnswers: {
+    idNumber: {
+      why: '要身份证号，是为了核对申请人的身份和户籍，系统自动核验后网上办就不用再传身份证和户口本，也能避免重复申请。号码只用于这次办理。',
+      where: '身份证号在居民身份证正面最下面一行，一共18位，最后一位可能是X；户口本上申请人那一页的“公民身份号码”也是这个号。',
+      none: '还没办身份证或者身份证丢了，填户口本上申请人那一页的“公民身份号码”就行，也是18位。',
+    },
+    guardianId: {
+      why: '要监护人的身份证号，是为了核对监护人的身份，确认由他（她）代为办理。号码只用于这次办理。',
+      where: '身份证号在监护人身份证正面最下面一行，一共18位，最后一位可能是X；户口本上也有。',
+      none: '监护人身份证不在手边的，看户口本上监护人那一页的“公民身份号码”，也是18位。',
+    },
+    phone: {
+      why: '电话用来通知鉴定时间、补交材料和办理结果，工作人员有事也会打这个电话。号码只用于这次办理。',
+      who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
+      none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
+    },
+  } as Record<string, FieldAnswers>,
   examples: {
     role: '比如点“给我自己”。',
     relation: '比如“父母”“子女”。',
@@ -181,6 +202,9 @@ const application = {
     confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
+    /** A number of the wrong length: how many were typed, and how many are missing or extra. */
+    idLength: (typed: number) =>
+      `您输入了${typed}位，身份证号是18位（前17位是数字，最后一位是数字或X），${typed < 18 ? `少了${18 - typed}位` : `多了${typed - 18}位`}。请对着身份证再输一遍，刚才填的其他内容都还在。`,
     idChecksum: '身份证号最后一位校验不对，请再核对一下。',
     idBirthDate: '身份证号里的出生日期不对，请再核对一下。',
     guardianSameId: '监护人的身份证号不能和申请人一样，请再核对一下。',
@@ -400,6 +424,7 @@ const upload = {
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
+  categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
@@ -409,9 +434,9 @@ const booking = {
   slotLabel: (month: number, day: number, weekday: string, part: string) => `${month}月${day}日（周${weekday}）${part}`,
   past: '这个时间已经过去了，最早只能约明天以后的。',
   tooFar: (weeks: number) => `现在只能约${weeks}周以内的时间。`,
-  holiday: '那天是节假日，医院不做评定。',
-  noSessionThatDay: (hospital: string) => `那天${hospital}没有安排评定。`,
-  full: '这个时间已经约满了。',
+  holiday: (day: string) => `${day}是节假日，医院不做评定。`,
+  noSessionThatDay: (day: string, hospital: string) => `${day}${hospital}没有安排评定。`,
+  full: (day: string) => `${day}已经约满了。`,
   closed: '这个时间医院临时停诊了。',
   offer: '离您说的时间最近、还有名额的是下面这几个，点一下就能约：',
   offerMore: '换个时间',
@@ -556,6 +581,18 @@ const status = {
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   familyAskId: '请输入申请人身份证号的后6位。',
+  /** Questions about the case number or the ID tail, answered where they are asked. */
+  caseNoAnswers: {
+    where: '案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。',
+    none: '没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。',
+    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+  },
+  idTailAnswers: {
+    where: '后6位就是申请人身份证号的最后6个字符，身份证正面最下面一行的最后6位，最后一位可能是X。',
+    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+    none: '不知道申请人身份证号的话，请问一下申请人，或者看户口本上申请人那一页的“公民身份号码”。',
+  },
+  familyAskIdFor: (caseNo: string) => `好的，查案件${caseNo}的进度。为了保护申请人的信息，请先输入申请人身份证号的后6位。`,
   familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
@@ -656,6 +693,10 @@ export const zhCN = {
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
   notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
+  /** "好的", "嗯" after an answer. */
+  acknowledged: '好的。还有别的问题随时问我。',
+  /** Emoji or punctuation alone. */
+  noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
   error: '抱歉，系统出了点问题，请稍后再试，或者拨打12345政务服务热线。',
   /** Two messages of one conversation handled at once: the later one could not be recorded. */
   notRecorded: '您刚才连着发了两条消息，后一条我没能记下来。请把后一条再发一次。',

@@ -48,7 +48,7 @@ describe('50 people racing for the last appraisal place, through /api/messages',
       for (const r of asked) expect(r.text).to.equal(text.booking.confirmWhen('12月1日（周二）上午'));
       const replies = await everyone('对');
       const booked = replies.filter((r) => r.text.includes('约好了：12月1日（周二）上午'));
-      const offered = replies.filter((r) => r.text === text.booking.full + text.booking.offer);
+      const offered = replies.filter((r) => r.text === text.booking.full('12月1日（周二）上午') + text.booking.offer);
       expect(booked).to.have.length(1);
       expect(offered).to.have.length(49);
       for (const r of offered) expect(r.suggestedActions?.actions).to.have.length(3);

@@ -20,7 +20,7 @@ describe('HTTP server', () => {
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const replies = async (res: Response) => ((await res.json()) as { activities: { text: string; locale: string }[] }).activities;
+  const replies = async (res: Response) => ((await res.json()) as { activities: { text: string; locale: string; suggestedActions?: { actions: unknown[] } }[] }).activities;
 
   it('GET /healthz is ok', async () => {
     const res = await fetch(`${base}/healthz`);
@@ -83,6 +83,15 @@ describe('HTTP server', () => {
     expect(res.status).to.equal(200);
     const acts = await replies(res);
     expect(acts[acts.length - 1].text).to.equal(text.tooLong(500));
+  });
+
+  it('mid-form, a message too long is told so and the step asked again with its buttons', async () => {
+    const conversation = { id: `conv-long-${Math.random()}` };
+    const from = { id: 'user-long' };
+    for (const said of ['我要申请', '同意']) await replies(await post(JSON.stringify(activity(said, { conversation, from }))));
+    const acts = await replies(await post(JSON.stringify(activity('示范县人民路'.repeat(100), { conversation, from }))));
+    expect(acts.map((a) => a.text)).to.deep.equal([text.tooLong(500), text.application.prompts.role]);
+    expect(acts[1].suggestedActions?.actions).to.have.length(2);
   });
 
   it('serves the Web Chat page and the agent console, where only an account logs in', async () => {

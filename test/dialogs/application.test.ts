@@ -18,7 +18,7 @@ async function submitted(h: Awaited<ReturnType<typeof dialogHarness>>): Promise<
 
 
 const start: Step[] = [
-  ['我要办残疾证', t.consent],
+  ['我要申请', t.consent],
   ['同意', t.prompts.role],
 ];
 const selfIdentity: Step[] = [
@@ -263,7 +263,7 @@ describe('ApplicationDialog: the category in plain words', () => {
 describe('ApplicationDialog: validation where it is typed', () => {
   const upToId: Step[] = [...start, ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]];
   const table: Step[] = [
-    ['1101051949123100', t.errors.idFormat],
+    ['1101051949123100', t.errors.idLength(16)],
     ['110105194912310021', t.errors.idChecksum],
     ['110105194913310021', t.errors.idBirthDate],
   ];

@@ -56,10 +56,10 @@ describe('BookingDialog', () => {
   });
 
   const explained: [string, string, string[]][] = [
-    ['预约下周三上午', t.noSessionThatDay('示范市人民医院'), ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
+    ['预约下周三上午', t.noSessionThatDay('11月25日（周三）', '示范市人民医院'), ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
     ['预约这周四', t.past, ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
     ['预约明年3月1号', t.tooFar(4), ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
-    ['预约明天', t.noSessionThatDay('示范市人民医院'), ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
+    ['预约明天', t.noSessionThatDay('11月21日（周六）', '示范市人民医院'), ['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']],
   ];
   for (const [input, note, offered] of explained) {
     it(`"${input}" is explained and the nearest free sessions offered`, async () => {
@@ -75,7 +75,7 @@ describe('BookingDialog', () => {
     // 2027-01-01 is a holiday in the demo calendar (a Friday: the mental hospital's day).
     h.clock.advance(20 * 86_400_000);
     const reply = await h.say('预约元旦');
-    expect(reply.text).to.equal(t.holiday + t.offer);
+    expect(reply.text).to.equal(t.holiday('1月1日（周五）') + t.offer);
   });
 
   it('offers the three nearest free sessions when the requested one is full, and never overbooks', async () => {
@@ -85,7 +85,7 @@ describe('BookingDialog', () => {
     const other = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:someone' } }), h.clock.now());
     expect((await h.slots.reserve('people:2026-12-01:am', { caseNo: other.caseNo, userKey: 'test:someone', category: '肢体' }, h.clock.now())).ok).to.equal(true);
     const reply = await h.say('预约12月1号上午');
-    expect(reply.text).to.equal(t.full + t.offer);
+    expect(reply.text).to.equal(t.full('12月1日（周二）') + t.offer);
     expect(buttons(reply)).to.deep.equal(['11月26日（周四）上午', '12月1日（周二）下午', '12月3日（周四）上午']);
     expect((await h.slots.get('people:2026-12-01:am'))?.booked).to.equal(1);
   });

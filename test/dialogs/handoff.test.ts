@@ -188,7 +188,7 @@ describe('Hand-off to the desk (dialogs)', () => {
 
   it('hands a person who keeps failing in the application to the desk, the second time', async () => {
     const x = await dialogHarness();
-    for (const [said, expected] of [['我要办残疾证', t.consent], ['同意', t.prompts.role], ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]]) {
+    for (const [said, expected] of [['我要申请', t.consent], ['同意', t.prompts.role], ['给我自己', t.prompts.items], ['证都要', t.prompts.name], ['王建国', t.prompts.idNumber]]) {
       expect((await x.say(said)).text).to.include(expected);
     }
     for (const bad of ['123', '456']) await x.say(bad);

@@ -113,3 +113,21 @@ export async function run(steps: Step[], harness?: Awaited<ReturnType<typeof dia
   }
   return h;
 }
+
+const app = text.application;
+
+/** Self, a new certificate, online, mailed: at the address question. */
+export const selfNewCertificateToAddress: Step[] = [
+  ['我要申请', app.consent],
+  ['同意', app.prompts.role],
+  ['给我自己', app.prompts.items],
+  ['1', app.prompts.itemsMore('残疾人证新办')],
+  ['选好了', app.prompts.name],
+  ['王建国', app.prompts.idNumber],
+  ['11010519491231002X', app.prompts.phone],
+  ['13812345678', app.prompts.hukou],
+  ['示范县', app.prompts.category],
+  ['肢体', app.prompts.channel],
+  ['网上提交', app.prompts.delivery],
+  ['邮寄到家', app.prompts.address],
+];

@@ -32,7 +32,7 @@ const familyCheck = (...more: string[]) => async () => {
   return inputs(['帮家人查进度', h.caseNo, ...more], h);
 };
 
-const toSummary = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
+const toSummary = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID, '13812345678', '示范县', '肢体', '网上提交', '邮寄到家', '示范县人民路12号3栋201'];
 
 interface Step {
   flow: string;
@@ -49,8 +49,8 @@ interface Step {
 const steps: Step[] = [
   { flow: 'application', step: 'consent', reach: () => inputs(['我要办残疾证']), asks: t.consent, back: t.consent, cancel: t.cancelConfirm },
   { flow: 'application', step: 'who applies', reach: () => inputs(['我要办残疾证', '同意']), asks: t.prompts.role, back: t.prompts.role, cancel: t.cancelConfirm },
-  { flow: 'application', step: 'which items', reach: () => inputs(['我要办残疾证', '同意', '给我自己']), asks: t.prompts.items, back: t.prompts.role, cancel: t.cancelConfirm },
-  { flow: 'application', step: 'name (free text)', reach: () => inputs(['我要办残疾证', '同意', '给我自己', '1', '选好了']), asks: t.prompts.name, back: t.prompts.items, cancel: t.cancelConfirm },
+  { flow: 'application', step: 'which items', reach: () => inputs(['我要申请', '同意', '给我自己']), asks: t.prompts.items, back: t.prompts.role, cancel: t.cancelConfirm },
+  { flow: 'application', step: 'name (free text)', reach: () => inputs(['我要申请', '同意', '给我自己', '1', '选好了']), asks: t.prompts.name, back: t.prompts.items, cancel: t.cancelConfirm },
   { flow: 'application', step: 'after too many tries', reach: () => inputs([...toSummary.slice(0, 7), '1', '2', '3']), asks: t.prompts.phone, back: t.prompts.idNumber, cancel: t.cancelConfirm },
   { flow: 'application', step: 'summary', reach: () => inputs(toSummary), asks: t.summary.intro, back: t.prompts.address, cancel: t.cancelConfirm },
   { flow: 'application', step: 'which field to change', reach: () => inputs([...toSummary, '修改']), asks: t.summary.pickField, back: t.prompts.address, cancel: t.cancelConfirm },
@@ -67,11 +67,12 @@ const steps: Step[] = [
   ] as const).map(([field, answered, asks, back]): Step => ({
     flow: 'application', step: field, reach: () => inputs(toSummary.slice(0, answered)), asks, back, cancel: t.cancelConfirm,
   })),
+  { flow: 'application', step: 'confirming a category guess', reach: () => inputs([...toSummary.slice(0, 9), '孩子学东西慢']), asks: t.prompts.categoryGuess('智力'), back: t.prompts.hukou, cancel: t.cancelConfirm },
   {
     flow: 'application',
     step: 'resuming a saved draft',
     reach: async () => {
-      const first = await inputs(['我要办残疾证', '同意', '给我自己']);
+      const first = await inputs(['我要申请', '同意', '给我自己']);
       return inputs(['我要办残疾证'], await dialogHarness({ dataDir: first.dataDir }));
     },
     asks: t.resumeAsk(),
@@ -79,6 +80,7 @@ const steps: Step[] = [
     cancel: t.cancelConfirm,
   },
   { flow: 'booking', step: 'category (no case yet)', reach: () => inputs(['预约鉴定']), asks: b.askCategory, back: b.askCategory, cancel: b.kept },
+  { flow: 'booking', step: 'confirming a category guess', reach: () => inputs(['预约鉴定', '孩子学东西慢']), asks: b.categoryGuess('智力'), back: b.categoryGuess('智力'), cancel: b.kept },
   { flow: 'booking', step: 'which day', reach: async () => inputs(['预约鉴定'], await withCase('appraisal_scheduled')), asks: b.askWhen, back: b.askWhen, cancel: b.kept },
   { flow: 'booking', step: 'pick a session', reach: async () => inputs(['预约鉴定', '最早什么时候'], await withCase('appraisal_scheduled')), asks: b.offer, back: b.askWhen, cancel: b.kept },
   {
@@ -98,6 +100,18 @@ const steps: Step[] = [
     cancel: b.cancelled,
   },
   { flow: 'family check', step: 'case number', reach: () => inputs(['帮家人查进度']), asks: s.familyAskCaseNo, back: s.familyAskCaseNo, cancel: f.cancelled },
+  {
+    flow: 'family check',
+    step: 'ID tail after a bare case number',
+    reach: async () => {
+      const h = await dialogHarness();
+      const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+      return inputs([record.caseNo], h);
+    },
+    asks: s.familyAskId,
+    back: s.familyAskCaseNo,
+    cancel: f.cancelled,
+  },
   { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
   { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
   {

@@ -182,7 +182,7 @@ describe('Personal data typed at the wrong moment', () => {
 
   it('is not recorded when said as a question in the middle of a form either', async () => {
     const { say, unanswered } = await setup();
-    for (const input of ['我要办残疾证', '同意', '给我自己', '1', '选好了']) await say(input);
+    for (const input of ['我要申请', '同意', '给我自己', '1', '选好了']) await say(input);
     await say('我的电话是13812345678可以吗');
     expect(await unanswered.list(50)).to.have.length(0);
   });

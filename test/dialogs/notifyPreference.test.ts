@@ -6,7 +6,7 @@ const t = text.application;
 const ADULT_ID = '11010519491231002X';
 
 /** Up to the phone question of an application for oneself, new certificate only. */
-const toPhone = ['我要办残疾证', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID];
+const toPhone = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', ADULT_ID];
 const afterPhone = ['示范县', '肢体', '到窗口办', '自己去领'];
 
 async function apply(sms: boolean, phone: string, choice?: string) {

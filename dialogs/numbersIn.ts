@@ -1,0 +1,35 @@
+import { normalizePhone, validateIdNumber, type IdNumberResult } from '../data/idNumber.js';
+
+const SAID_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const SAID_NUMBER = /[零〇一二三四五六七八九幺两](?:[\s\-]?[零〇一二三四五六七八九幺两]){6,}/gu;
+
+/**
+ * The numbers in a message as people type them, inside a sentence or on their own
+ * ("我电话是13912345678，白天都在家", "打这个 139 1234 5678 就行"): digits grouped by spaces,
+ * dashes or brackets, a leading +86, an ID number's X at the end. Full-width digits count, and
+ * digits written as characters.
+ */
+export function numberRuns(input: string): string[] {
+  // Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a number.
+  const folded = input.normalize('NFKC').replace(SAID_NUMBER, (said) => [...said].map((c) => SAID_DIGITS[c] ?? c).join(''));
+  return [...folded.matchAll(/[+(（]?\d(?:[\s\-—–－()（）]{0,3}[\dxX])*/gu)].map((m) => m[0].trim());
+}
+
+/** The first phone number a message holds; a run that is two numbers side by side is read part by part. */
+export function phoneIn(input: string): string | undefined {
+  for (const run of numberRuns(input)) {
+    const phone = normalizePhone(run) ?? run.split(/\s+/).map((part) => normalizePhone(part)).find(Boolean);
+    if (phone) return phone;
+  }
+  return undefined;
+}
+
+/** How many digits (and X) a run holds, what a person counts when told "18位". */
+export const digitCount = (run: string) => run.replace(/[^\dxX]/g, '').length;
+
+/** A try at an ID number: the run that is one, else the longest run, checked; undefined when no run is long enough to be a try. */
+export function idNumberIn(input: string, today: Date): { run: string; result: IdNumberResult } | undefined {
+  const runs = numberRuns(input).filter((run) => digitCount(run) >= 6);
+  const checked = runs.map((run) => ({ run, result: validateIdNumber(run, today) }));
+  return checked.find((c) => c.result.ok) ?? checked.sort((a, b) => digitCount(b.run) - digitCount(a.run))[0];
+}
