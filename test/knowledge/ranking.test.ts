@@ -163,7 +163,7 @@ describe('what is asked, in the shipped knowledge base', () => {
   it('answers the questions a trial left unanswered, where the facts exist', () => {
     expect(decided('俺走不了远路 叫医生上家里来看行不')).to.equal('appr-home');
     expect(decided('鉴定要在哪鉴 随便找个医院开证明行不')).to.equal('appr-designated-only');
-    expect(decided('娃还没成年 谁来签字申请')).to.equal('mat-child-who-applies');
+    expect(decided('娃还没成年 谁来签字申请')).to.equal('mat-guardian-proof');
     expect(decided('俺右手少了两根指头 属于哪类残疾')).to.equal('cert-limb');
     expect(decided('我又聋又瘸 等级咋定')).to.equal('cert-multiple');
     expect(decided('👍👍👍')).to.equal('talk-ok');
