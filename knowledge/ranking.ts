@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -1.9185, lead: -0.1256, factLead: 4.724, probability: 1.4477, agree: 0.6976, lexical: 1.8646, lexicalAgree: 0.577, coverage: 0.2304, decline: -0.8484, oneWord: -0.6512 },
-  bias: -2.3216,
-  answerAt: 0.493,
+  weights: { score: -2.2359, lead: 0.4833, factLead: 4.4766, probability: 1.6982, agree: 0.6077, lexical: 1.7493, lexicalAgree: 0.5622, coverage: 0.3033, decline: -0.9872, oneWord: -0.7747 },
+  bias: -2.1707,
+  answerAt: 0.499,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
