@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.2359, lead: 0.4833, factLead: 4.4766, probability: 1.6982, agree: 0.6077, lexical: 1.7493, lexicalAgree: 0.5622, coverage: 0.3033, decline: -0.9872, oneWord: -0.7747 },
-  bias: -2.1707,
-  answerAt: 0.499,
+  weights: { score: -2.0706, lead: 0.8633, factLead: 4.8443, probability: 1.2712, agree: 0.6904, lexical: 0.9679, lexicalAgree: 0.5695, coverage: 0.5714, decline: -1.1582, oneWord: -1.1154 },
+  bias: -2.0417,
+  answerAt: 0.457,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
@@ -97,6 +97,9 @@ export const DEFAULT_RANKING: RankingOptions = { ...BLEND_THRESHOLDS, confidence
 
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
+
+// A decline entry the question names, scoring at least this share of the best answer, keeps the bot from answering by itself.
+const NAMED_DECLINE = 0.4;
 
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
@@ -268,7 +271,10 @@ export class Ranker {
     if (!best) return { kind: 'none', ranked };
     // The confidence model judges every ranking, however low its top score: a long question in
     // someone's own words scores low on every entry yet can be clearly about one of them.
-    if (this.clear(reading) && !this.vague(analysis)) return { kind: 'answer', top: best, ranked };
+    // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
+    // less well than an answer is still not clearly that answer: asked, not answered.
+    const namesOther = decline !== undefined && decline.score >= NAMED_DECLINE * best.score;
+    if (this.clear(reading) && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
     if (best.score < suggest) return { kind: 'none', ranked };
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.

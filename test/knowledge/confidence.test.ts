@@ -58,6 +58,17 @@ describe('deciding with the confidence model', () => {
     expect(KnowledgeBase.fromEntries(entries, [], zero(withBias(-5))).decide('交几张相片').kind).to.equal('clarify');
   });
 
+  it('judges a long question whose every score is under the offer floor: answers when sure, says nothing when not', () => {
+    // Words the knowledge base never uses scale every entry's score down; the model still judges.
+    const long = '麻烦问一下哈，俺家老头子让我来问问，那个交几张相片的事情到底咋说的';
+    const zero = (o: RankingOptions) => ({ ...o, confidence: { ...o.confidence!, weights: Object.fromEntries(Object.keys(o.confidence!.weights).map((k) => [k, 0])) as never } });
+    const sure = KnowledgeBase.fromEntries(entries, [], zero(withBias(5))).decide(long);
+    expect(sure.kind).to.equal('answer');
+    expect(sure.ranked[0].entry.id).to.equal('photos');
+    expect(sure.ranked[0].score).to.be.below(DEFAULT_RANKING.suggest);
+    expect(KnowledgeBase.fromEntries(entries, [], zero(withBias(-5))).decide(long).kind).to.equal('none');
+  });
+
   it('offers only answers that differ, the best of each fact first', () => {
     const kb = KnowledgeBase.fromEntries(entries, [], withBias(-50));
     const decision = kb.decide('燃油补贴');

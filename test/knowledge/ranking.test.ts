@@ -177,6 +177,29 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-damaged');
   });
 
+  it('answers both facts at once where a caller cannot tell sibling entries apart', () => {
+    // Validity, renewal and an expired card; a child's application and the guardian's proof;
+    // moving out and moving in; the grades and changing one; the grant's school years.
+    const answer = (q: string) => {
+      const d = kb.decide(q);
+      return d.kind === 'answer' ? d.top.entry.answer : '';
+    };
+    expect(answer('残疾证能用几年')).to.include('10年').and.include('换领');
+    expect(answer('残疾证过期了还能用吗')).to.include('暂停');
+    expect(answer('户口迁到外县了残疾证还能用吗')).to.include('迁移');
+    expect(answer('俺家孩子是聋哑人，上学有补助不')).to.include('高中').and.include('小学');
+    expect(decided('外地的残疾证能在这边用吗')).to.equal('cert-move');
+    expect(decided('想把三级改成二级怎么申请')).to.equal('cert-grades');
+  });
+
+  it('declines vehicle plates on their own objects, not on the vehicle or the papers fuel subsidies also use', () => {
+    expect(decided('电动三轮车能上牌吗')).to.equal('decline:decl-vehicle-plate');
+    expect(decided('新买的三轮车咋挂牌照')).to.equal('decline:decl-vehicle-plate');
+    expect(decided('燃油补贴要带行驶证吗')).to.equal('emp-fuel-apply');
+    expect(decided('电动三轮能申请燃油补贴吗')).to.equal('emp-fuel-electric');
+    expect(decided('机动轮椅车燃油补贴谁能领')).to.match(/^emp-fuel/);
+  });
+
   it('tells the same fact apart from different facts', () => {
     expect(sameFact('到窗口申请。', '到窗口申请。', 0.8)).to.equal(true);
     expect(sameFact('到窗口申请。', '每年发一次。', 0.8)).to.equal(false);
