@@ -110,5 +110,5 @@ export function thresholdFor(model: Omit<ConfidenceModel, 'answerAt'>, data: Lab
     .map((d) => confidence({ ...model, answerAt: 0 }, d.features))
     .sort((a, b) => b - a);
   const above = notRight[Math.max(0, wrong)] ?? 0;
-  return Math.floor(above * 1000) / 1000 + 0.001;
+  return (Math.floor(above * 1000) + 1) / 1000;
 }

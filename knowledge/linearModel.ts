@@ -19,9 +19,9 @@ export interface SoftmaxOptions {
   randomNegatives: number;
 }
 
-// 8 epochs, not 4: with 4 the weights still depended on the shuffle, so any new wording moved
-// near-ties elsewhere (hold-out answered-and-right spread 2.6 points over three seeds, 0.7 with 8).
-export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 8, rate: 8, randomNegatives: 15 };
+// 6 epochs, not 4: with 4 the weights still depended on the shuffle, so any new wording moved
+// near-ties elsewhere (BENCHMARKS.md, session 5); 8 did a little better but costs the start-up second.
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 6, rate: 8, randomNegatives: 15 };
 
 // Hard negatives used per class at most.
 const NEIGHBOUR_LIMIT = 16;

@@ -174,7 +174,7 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
     expect(decided('我妈六十八了还能办残疾证吗')).to.equal('cert-elderly');
     expect(decided('孩子是自闭症，能办残疾证吗')).to.equal('cert-child-autism');
-    expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-damaged');
+    expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-renew');
   });
 
   it('answers both facts at once where a caller cannot tell sibling entries apart', () => {
@@ -234,15 +234,15 @@ describe('ranking on k-fold held-out entry wordings', () => {
     for (const f of all) for (const e of f.train) expect(e.alternates.length).to.be.at.least(3);
   });
 
-  it('blend: top-1 >= 0.69, top-3 >= 0.86, answered-and-right >= 0.58, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.95; above TF-IDF alone', function () {
+  it('blend: top-1 >= 0.69, top-3 >= 0.86, answered-and-right >= 0.57, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.94; above TF-IDF alone', function () {
     this.timeout(60_000);
     const blend = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms), f)));
     const tfidf = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms, TFIDF_RANKING), f)));
     expect(blend.top1).to.be.at.least(0.69);
     expect(blend.top3).to.be.at.least(0.86);
-    expect(blend.answeredRight).to.be.at.least(0.58);
+    expect(blend.answeredRight).to.be.at.least(0.57);
     expect(blend.answeredWrong).to.be.at.most(0.14);
-    expect(blend.rejected).to.be.at.least(0.95);
+    expect(blend.rejected).to.be.at.least(0.94);
     expect(blend.top1).to.be.greaterThan(tfidf.top1 + 0.05);
   });
 });
@@ -251,10 +251,10 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   const sets = [
-    { name: 'kb-holdout', top1: 0.98, right: 0.86, wrong: 0.01, rejected: 0.96 },
-    { name: 'kb-holdout2', top1: 0.97, right: 0.91, wrong: 0.01, rejected: 0.98 },
+    { name: 'kb-holdout', top1: 0.98, right: 0.87, wrong: 0.015, rejected: 0.96 },
+    { name: 'kb-holdout2', top1: 0.97, right: 0.9, wrong: 0.01, rejected: 0.98 },
     { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
-    { name: 'kb-blind-s4', top1: 0.98, right: 0.92, wrong: 0.015, rejected: 1 },
+    { name: 'kb-blind-s4', top1: 0.98, right: 0.96, wrong: 0.015, rejected: 1 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
