@@ -62,6 +62,14 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top('残疾证丢了咋办', '要钱不')).to.equal('cert-free');
   });
 
+  it('does not read a whole out-of-scope question as about the topic on a weak match', () => {
+    const { kb } = shippedKnowledge();
+    // Alone it finds nothing; with the hotline topic it only scored 0.15 (under the offer floor).
+    const after = kb.suggest('残疾人坐高铁能打折吗', 3, '残疾人坐高铁能打折吗，我的电话138 1234 5678');
+    expect(after.followUp).to.equal(false);
+    expect(after.answered).to.equal(false);
+  });
+
   it('keeps the topic of a question answered with "您想问的是", and reads small talk on its own', () => {
     const { kb } = shippedKnowledge();
     expect(kb.decide('补贴').kind).to.equal('clarify');
