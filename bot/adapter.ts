@@ -2,9 +2,11 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 import { text } from '../dialogs/text/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -51,6 +53,53 @@ class ChannelCredentialsFactory implements CredentialsFactory {
   }
 }
 
+/** Connector clients kept per app, channel and audience; a few channels at most, bounded all the same. */
+const MAX_KEPT_CLIENTS = 64;
+
+/** The app a request's claims speak for, as botframework-connector reads it (audience, else app id). */
+const appIdOf = (claims: ClaimsIdentity) => claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+
+/**
+ * The adapter builds a new ConnectorClient (an HTTP pipeline of a dozen policies) and a new
+ * UserTokenClient for every turn, which costs more than a knowledge-base answer. Both depend
+ * only on the app, the channel's serviceUrl and the audience, and hold no per-turn state (the
+ * credentials sign each request when it is sent), so they are made once and reused, as
+ * botbuilder's older BotFrameworkAdapter kept its connector clients per serviceUrl.
+ */
+class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokens = new Map<string, Promise<UserTokenClient>>();
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    const { connectorFactory } = result;
+    return connectorFactory ? { ...result, connectorFactory: this.keptConnectors(connectorFactory, appIdOf(result.claimsIdentity)) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.keptConnectors(super.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return kept(this.userTokens, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private keptConnectors(inner: ConnectorFactory, appId: string): ConnectorFactory {
+    return { create: (serviceUrl, audience) => kept(this.connectors, `${appId} ${audience ?? ''} ${serviceUrl}`, () => inner.create(serviceUrl, audience)) };
+  }
+}
+
+/** The value kept under `key`, made once; a failure is not kept. The oldest goes past the bound. */
+function kept<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) return known;
+  const made = make();
+  made.catch(() => cache.get(key) === made && cache.delete(key));
+  if (cache.size >= MAX_KEPT_CLIENTS) cache.delete(cache.keys().next().value!);
+  cache.set(key, made);
+  return made;
+}
+
 /** The public cloud's token audience and login for bot-to-channel calls (botframework-connector's AuthenticationConstants). */
 const TO_CHANNEL_SCOPE = 'https://api.botframework.com';
 const LOGIN_PREFIX = 'https://login.microsoftonline.com/';
@@ -87,7 +136,7 @@ const credentialOptions = (config: Config) =>
 export function createAdapter(config: Config, logger: Logger, channel?: ChannelCredential): CloudAdapter {
   const options = credentialOptions(config);
   const configured = new ConfigurationServiceClientCredentialFactory(options);
-  const auth = new ConfigurationBotFrameworkAuthentication(options, channel ? new ChannelCredentialsFactory(configured, channel) : configured);
+  const auth = new KeptClientsAuthentication(options, channel ? new ChannelCredentialsFactory(configured, channel) : configured);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('turn_error', {

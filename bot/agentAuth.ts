@@ -59,6 +59,8 @@ export class AgentAuth {
     private readonly store: AgentStore,
     private readonly clock: Clock,
     private readonly lockout: CredentialLockout = new CredentialLockout(clock),
+    /** A session ended by logout (the desk closes its consoles at once). */
+    private readonly onLogout: (tokenHash: string) => void = () => undefined,
   ) {}
 
   async login(name: string, password: string, source: string): Promise<LoginResult> {
@@ -85,7 +87,10 @@ export class AgentAuth {
 
   async logout(req: Request): Promise<void> {
     const token = this.tokenOf(req);
-    if (token) await this.store.endSession(digest(token));
+    if (!token) return;
+    const tokenHash = digest(token);
+    await this.store.endSession(tokenHash);
+    this.onLogout(tokenHash);
   }
 
   /** The caller, or why not: no credential, an unknown or expired one, or locked out after too many wrong ones. */

@@ -32,6 +32,7 @@ import type { HandoffMessage } from '../data/handoffs.js';
 import { AgentAuth } from './agentAuth.js';
 import type { ApplicationDraft } from '../dialogs/application/applicationDialog.js';
 import { registerCaseAdmin } from './routes/cases.js';
+import { registerWindowCases } from './routes/windowCases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
@@ -83,6 +84,8 @@ export interface App {
   notifier: Notifier;
   /** The live hand-off to the desk (cases/). */
   handoffs: Handoffs;
+  /** The agent consoles' live streams and who is on duty (on every instance). */
+  desk: DeskEvents;
   /** The WeChat official-account channel, when configured. */
   wechat?: WechatChannel;
   /** Starts delivering the outbox and running the daily jobs on their schedule (npm start). */
@@ -112,10 +115,11 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const userState = new VersionedUserState(storage);
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
-  const desk: DeskEvents = new DeskEvents(
-    (caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller),
-    (caller) => agentAuth.stillSignedIn(caller),
-  );
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller), {
+    signedIn: (caller) => agentAuth.stillSignedIn(caller),
+    presence: stores.presence,
+    clock,
+  });
   const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
   const handoffs = new Handoffs({
     handoffs: stores.handoffs, outbox, calls, cases, region, clock, texts: text.handoff,
@@ -141,7 +145,10 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   await relayLeftovers(useCases, logger);
   const quietHours = parseQuietHours(config.quietHours);
   const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
-  const privacy = new Privacy({ cases, drafts, family, files: stores.files, clock });
+  const privacy = new Privacy({
+    cases, drafts, family, files: stores.files, clock,
+    chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),
+  });
   const dialog = new MainDialog(
     answers,
     region.hotlines,
@@ -165,6 +172,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
     channels: deliveryChannels(config, stores, clock, logger),
     wechat: wechatApi?.delivery,
+    fallbackAfterMs: config.chatFallbackMinutes * 60_000,
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
@@ -194,22 +202,23 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerMessages(server, { adapter, bot, logger, replyTargets: config.microsoftAppId ? undefined : new ReplyTargets(config.allowedServiceUrls), flood });
   const wechat =
     wechatSettings && wechatApi
-      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl })
+      ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl, ...(flood ? { flood } : {}) })
       : undefined;
   registerWechat(server, config.wechat, wechat, logger);
   registerAgent(server, kb);
-  const agentAuth = new AgentAuth(stores.agents, clock, lockout);
+  const agentAuth = new AgentAuth(stores.agents, clock, lockout, (tokenHash) => desk.signedOut(tokenHash));
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
   registerAgentAccounts(server, admin, stores.agents, clock);
   registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
+  registerWindowCases(server, admin, { cases, submission: useCases.submission, region, clock });
   registerSlotAdmin(server, admin, slots);
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);
   registerPeopleAdmin(server, admin, privacy);
   registerMaterialsAdmin(server, admin, useCases.materials);
-  registerSmsCallbacks(server, { store: stores.sms, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
+  registerSmsCallbacks(server, { store: stores.sms, calls: stores.calls, token: config.sms.on ? config.sms.config.callbackToken : undefined, lockout, clock, logger });
   // Without a secret, an embedded server keeps its token key in the data folder, so a restart leaves open pages connected.
   const keptKey = !config.directLineSecret && config.store === 'lowdb' ? keptSigningKey(config.dataDir) : undefined;
   const directLine = registerDirectLine(server, {
@@ -235,6 +244,8 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   });
   // Many instances on one transcript: an append on any of them wakes the streams open on this one.
   const stopWatching = await stores.directLine.watch?.((conversationId) => directLine.notify(conversationId));
+  // And on one desk: a hand-off changed or an agent came or went on any instance rebuilds the consoles here.
+  await desk.start();
 
   return {
     server,
@@ -247,6 +258,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     dailyJobs,
     notifier,
     handoffs,
+    desk,
     wechat,
     startScheduler: () => {
       scheduler ??= startScheduler({ notifier: notifier!, relay: () => relayLeftovers(useCases, logger), handoffs, ratings, schedule: config.notifySchedule, daily: dailyJobs.jobs(), clock, state: jobState, logger });
@@ -267,7 +279,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       // closing; requests in flight get a moment to finish, then their connections go too.
       directLine.close();
       await stopWatching?.();
-      desk.close();
+      await desk.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A connection whose request ends after this (a reply the bot is posting to its own
       // channel, say) is idle only then: swept again until the server has closed.

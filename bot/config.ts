@@ -46,6 +46,8 @@ export interface Config {
   webchatResumeDays: number;
   /** SMS_*: status updates and staff alerts by SMS (Tencent Cloud SMS), or off with the reason. */
   sms: SmsSetting;
+  /** CHAT_FALLBACK_MINUTES: a chat delivery failing this long (retried meanwhile) falls back to SMS. */
+  chatFallbackMinutes: number;
   /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
   wechat: WechatConfig;
 }
@@ -77,6 +79,7 @@ function floodLimitsOf(env: NodeJS.ProcessEnv): FloodLimits | undefined {
     user: rate('RATE_LIMIT_USER', DEFAULT_FLOOD_LIMITS.user),
     ip: rate('RATE_LIMIT_IP', DEFAULT_FLOOD_LIMITS.ip),
     tokensIp: rate('RATE_LIMIT_TOKENS_IP', DEFAULT_FLOOD_LIMITS.tokensIp),
+    wechatFollower: rate('RATE_LIMIT_WECHAT', DEFAULT_FLOOD_LIMITS.wechatFollower),
   };
 }
 
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: parseUploadMaxBytes(env.UPLOAD_MAX_BYTES),
     webchatResumeDays: wholeNumber(env, 'WEBCHAT_RESUME_DAYS', 7, 1, 30),
     sms: loadSmsSetting(env),
+    chatFallbackMinutes: wholeNumber(env, 'CHAT_FALLBACK_MINUTES', 15, 1, 1440),
     wechat: wechatConfig(env),
   };
 }

@@ -1,82 +1,176 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'restify';
-
+import { systemClock, type Clock } from '../data/clock.js';
+import type { ConsoleLease, DeskPresence } from '../data/deskPresence.js';
+import { MemoryDeskPresence } from '../data/memory/memoryDeskPresence.js';
 import type { AgentCaller } from './agentAuth.js';
 
 interface Stream {
+  /** This instance's id and a number: unique across instances, and tells our own leases from others'. */
+  id: string;
   caller: AgentCaller;
   res: Response;
+  /** When the caller's session was last looked up (clock milliseconds). */
+  checkedAt: number;
 }
 
 /** A frame of the live queue for one agent, built when something changed. */
 export type Snapshot = (caller: AgentCaller) => Promise<unknown>;
 
-const HEARTBEAT_MS = 25_000;
+export const HEARTBEAT_MS = 25_000;
+/** A console counts this long after its instance last renewed it: a killed instance's agents leave after three missed heartbeats. */
+export const LEASE_MS = 3 * HEARTBEAT_MS;
+/** A console's session is looked up at most once per heartbeat, not per frame (a logout here closes it at once). */
+const SESSION_CHECK_MS = HEARTBEAT_MS;
 /** Changes within this are sent as one frame: a burst of 50 new hand-offs is one update. */
 const COALESCE_MS = 15;
 /** What may wait unsent for one console before frames are skipped. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 
+export interface DeskEventsOptions {
+  /**
+   * Whether a caller's session still holds: a console whose agent logged out, whose session
+   * expired or whose account was locked is closed (and no longer on duty) at the next heartbeat.
+   */
+  signedIn?: (caller: AgentCaller) => Promise<boolean>;
+  /** Who is on duty on every instance, and the wake-up between them (in-process by default). */
+  presence?: DeskPresence;
+  clock?: Clock;
+}
+
 /**
  * The agent consoles watching the queue, as server-sent events: each open console gets a
- * snapshot at once and again after every change of a hand-off. Agents with a console open are
+ * snapshot at once and again after every change of a hand-off, on this instance or, through
+ * the presence's announcements, on any other. Agents with a console open on any instance are
  * the ones on duty. Streams close with the server.
  */
 export class DeskEvents {
+  private readonly instance = randomUUID();
+  private streamCount = 0;
   private readonly streams = new Set<Stream>();
+  /** Every instance's consoles as last read (our own are counted from `streams`). */
+  private leases: ConsoleLease[] = [];
+  /** Who was on duty in the frames last sent. */
+  private shownOnDuty = '';
   private timer: NodeJS.Timeout | undefined;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatTimer: NodeJS.Timeout;
+  private stopWatching: (() => Promise<void>) | undefined;
+  private readonly signedIn: (caller: AgentCaller) => Promise<boolean>;
+  private readonly presence: DeskPresence;
+  private readonly clock: Clock;
 
-  /**
-   * `signedIn` tells whether a caller's session still holds: a console whose agent logged out,
-   * whose session expired or whose account was locked is closed (and no longer on duty) at the
-   * next frame or heartbeat.
-   */
   constructor(
     private readonly snapshot: Snapshot,
-    private readonly signedIn: (caller: AgentCaller) => Promise<boolean> = async () => true,
+    options: DeskEventsOptions = {},
   ) {
-    this.heartbeat = setInterval(() => {
-      for (const s of this.streams) void this.ifSignedIn(s, () => s.res.write(': keep-alive\n\n'));
-    }, HEARTBEAT_MS);
-    this.heartbeat.unref();
+    this.signedIn = options.signedIn ?? (async () => true);
+    this.presence = options.presence ?? new MemoryDeskPresence();
+    this.clock = options.clock ?? systemClock;
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 
-  /** Agents with a console open now. */
+  /** Listens for the other instances' changes (their consoles then get frames within one push). */
+  async start(): Promise<void> {
+    this.stopWatching ??= await this.presence.watch((origin) => {
+      if (origin !== this.instance) this.rebuild();
+    });
+    await this.refresh();
+  }
+
+  /** Agents with a console open now, on any instance. */
   onDuty(): number {
-    return new Set([...this.streams].map((s) => s.caller.name)).size;
+    return this.agentsOnDuty().length;
   }
 
-  /** Agents with a console open now, by name. */
+  /** Agents with a console open now, on any instance, by name. */
   agentsOnDuty(): string[] {
-    return [...new Set([...this.streams].map((s) => s.caller.name))].sort();
+    const now = this.clock.now().getTime();
+    const elsewhere = this.leases.filter((l) => !this.isOurs(l.stream) && Date.parse(l.until) > now).map((l) => l.agent);
+    return [...new Set([...[...this.streams].map((s) => s.caller.name), ...elsewhere])].sort();
   }
 
   async open(caller: AgentCaller, res: Response): Promise<void> {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    const stream = { caller, res };
+    const stream: Stream = { id: `${this.instance}:${++this.streamCount}`, caller, res, checkedAt: this.clock.now().getTime() };
     this.streams.add(stream);
-    res.on('close', () => {
-      this.streams.delete(stream);
-      // Someone left the desk: the others' view of who is on duty changes.
-      this.changed();
-    });
+    res.on('close', () => this.drop(stream));
+    await this.hold([stream]);
     await this.send(stream);
     this.changed();
   }
 
-  /** Something changed: every console gets a fresh snapshot shortly. */
+  /** Something changed here: every console here gets a fresh snapshot shortly, and every other instance is told. */
   changed(): void {
+    this.rebuild();
+    this.presence.announce(this.instance).catch(() => undefined);
+  }
+
+  /** A session ended on this instance (logout): its consoles here close now, not at the next check. */
+  signedOut(tokenHash: string): void {
+    for (const s of this.streams) if (s.caller.tokenHash === tokenHash) this.end(s);
+  }
+
+  /**
+   * What the interval runs: keep-alives, sessions checked, this instance's consoles renewed, and
+   * every instance's read again; when that changes who is on duty (an instance was killed), a push.
+   */
+  async heartbeat(): Promise<void> {
+    for (const s of this.streams) await this.ifSignedIn(s, () => s.res.write(': keep-alive\n\n'), true).catch(() => undefined);
+    await this.hold([...this.streams]);
+    await this.refresh();
+    if (this.agentsOnDuty().join() !== this.shownOnDuty) this.rebuild();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.timer);
+    const streams = [...this.streams];
+    this.streams.clear();
+    for (const s of streams) s.res.end();
+    await Promise.all(streams.map((s) => this.presence.release(s.id).catch(() => undefined)));
+    await this.stopWatching?.();
+  }
+
+  private isOurs(stream: string): boolean {
+    return stream.startsWith(`${this.instance}:`);
+  }
+
+  /** Coalesced: reads who is on duty once, then sends every console here its frame. */
+  private rebuild(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      for (const s of this.streams) void this.send(s);
+      void this.refresh().then(() => {
+        this.shownOnDuty = this.agentsOnDuty().join();
+        for (const s of this.streams) void this.send(s);
+      });
     }, COALESCE_MS);
   }
 
-  close(): void {
-    clearInterval(this.heartbeat);
-    clearTimeout(this.timer);
-    for (const s of this.streams) s.res.end();
-    this.streams.clear();
+  /** A failed read keeps the last one: the next change or heartbeat reads again. */
+  private async refresh(): Promise<void> {
+    try {
+      this.leases = await this.presence.list(this.clock.now());
+    } catch {
+      // Kept as it was.
+    }
+  }
+
+  /** A failed write is retried by the next heartbeat, well within the lease. */
+  private async hold(streams: Stream[]): Promise<void> {
+    const now = this.clock.now();
+    await this.presence.hold(streams.map((s) => ({ stream: s.id, agent: s.caller.name })), new Date(now.getTime() + LEASE_MS), now).catch(() => undefined);
+  }
+
+  private drop(stream: Stream): void {
+    if (!this.streams.delete(stream)) return;
+    // Someone left the desk: everyone's view of who is on duty changes, once the row is gone.
+    void this.presence.release(stream.id).catch(() => undefined).then(() => this.changed());
+  }
+
+  private end(stream: Stream): void {
+    this.drop(stream);
+    stream.res.end();
   }
 
   private async send(stream: Stream): Promise<void> {
@@ -92,13 +186,16 @@ export class DeskEvents {
     }
   }
 
-  private async ifSignedIn(stream: Stream, then: () => unknown): Promise<void> {
-    if (await this.signedIn(stream.caller)) {
-      await then();
-      return;
+  /** Runs `then` while the caller is signed in; the session is looked up once per interval (or when `force`d). */
+  private async ifSignedIn(stream: Stream, then: () => unknown, force = false): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (force || now - stream.checkedAt >= SESSION_CHECK_MS) {
+      if (!(await this.signedIn(stream.caller))) {
+        this.end(stream);
+        return;
+      }
+      stream.checkedAt = now;
     }
-    this.streams.delete(stream);
-    stream.res.end();
-    this.changed();
+    await then();
   }
 }

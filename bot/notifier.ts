@@ -2,6 +2,7 @@ import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import { deliverRow, type DeliveryChannel, type SendOutcome } from './delivery/channels.js';
+import { chatHadItsTime, DEFAULT_CHAT_FALLBACK_MS, retryWait, type RetryPolicy } from './delivery/chatRetries.js';
 import type { Logger } from './logger.js';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): plain arithmetic is exact. */
@@ -67,6 +68,8 @@ export interface NotifierOptions {
   maxAttempts?: number;
   /** Wait before the next attempt, after `attempt` failures (1, 2, ...). */
   backoff?: (attempt: number) => number;
+  /** CHAT_FALLBACK_MINUTES: how long a failing chat delivery that can fall back to SMS is retried first (15 minutes). */
+  fallbackAfterMs?: number;
   /**
    * Many instances on one database: this instance's self-hosted Direct Line serviceUrl. Every
    * instance's channel serves every conversation (the transcript is shared), so an update for
@@ -106,6 +109,12 @@ export const numbered = (label: string, i: number) => (/^\d/.test(label) ? label
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
+ * The channel refused the message in a way no retry changes: the conversation is gone (404) or
+ * the bot may not write to it any more (403). The connector client's errors carry the status.
+ */
+const refusedForGood = (err: unknown) => [403, 404].includes((err as { statusCode?: unknown } | undefined)?.statusCode as number);
+
+/**
  * Delivers due outbox rows through `adapter.continueConversationAsync`, oldest first, marks each
  * delivered, retries failures with backoff and dead-letters a row after `maxAttempts`.
  *
@@ -126,7 +135,7 @@ export class Notifier {
   private readonly quietHours: QuietHours | null;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
-  private readonly backoff: (attempt: number) => number;
+  private readonly retries: RetryPolicy;
   private readonly sharedDirectLine?: () => string;
   private readonly channels: Record<string, DeliveryChannel>;
   private readonly wechat?: NotifierOptions['wechat'];
@@ -148,7 +157,7 @@ export class Notifier {
     this.quietHours = options.quietHours;
     this.batchSize = batchSize;
     this.maxAttempts = maxAttempts;
-    this.backoff = options.backoff ?? defaultBackoff;
+    this.retries = { maxAttempts, backoff: options.backoff ?? defaultBackoff, fallbackAfterMs: options.fallbackAfterMs ?? DEFAULT_CHAT_FALLBACK_MS };
     this.sharedDirectLine = options.sharedDirectLine;
     this.channels = options.channels ?? {};
     this.wechat = options.wechat;
@@ -230,7 +239,7 @@ export class Notifier {
 
   /** Sends one row by its channel (bot/delivery). */
   private deliver(row: OutboxRow): Promise<SendOutcome> {
-    return deliverRow(row, { chat: (r) => this.send(r), channels: this.channels, lastAttempt: row.attempts + 1 >= this.maxAttempts });
+    return deliverRow(row, { chat: (r) => this.send(r), channels: this.channels, chatHadItsTime: chatHadItsTime(row, this.retries) });
   }
 
   /**
@@ -247,6 +256,7 @@ export class Notifier {
     }
     let sent = false;
     let error: string | undefined;
+    let permanent = false;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         try {
@@ -269,13 +279,14 @@ export class Notifier {
         } catch (err) {
           // Kept from onTurnError, which would apologise to the user for a message they never saw.
           error = errorMessage(err);
+          permanent = refusedForGood(err);
         }
       });
     } catch (err) {
       error = errorMessage(err);
     }
     if (sent) return { ok: true };
-    return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent: false };
+    return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent };
   }
 
   /** The reference as given, or (shared store) a self-hosted Direct Line conversation's through this instance's channel. */
@@ -306,7 +317,7 @@ export class Notifier {
         this.logger.error('notify_dead', { ...about, error: outcome.error });
         return;
       }
-      const retryAt = new Date(at.getTime() + this.backoff(row.attempts + 1));
+      const retryAt = new Date(at.getTime() + retryWait(row, row.attempts + 1, this.retries));
       await this.outbox.markFailed(row.id, outcome.error, at, { retryAt });
       result.failed += 1;
       this.logger.info('notify_retry', { ...about, error: outcome.error, retryAt: retryAt.toISOString() });

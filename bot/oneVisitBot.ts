@@ -1,7 +1,7 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { userKeyOf } from '../dialogs/application/applicationDialog.js';
-import type { MainDialog } from '../dialogs/mainDialog.js';
+import { forgetRouting, type MainDialog } from '../dialogs/mainDialog.js';
 import type { DraftStore } from '../data/stores.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
 import { receivedFiles } from '../dialogs/receivedFiles.js';
@@ -74,7 +74,10 @@ export class OneVisitBot extends ActivityHandler {
     await runGuardingState(
       context,
       [this.conversationState, this.userState],
-      () => super.run(context),
+      () => {
+        forgetRouting(context);
+        return super.run(context);
+      },
       async (err) => {
         setTurnOutcome(context, { outcome: 'notRecorded', conflict: err.key });
         await context.sendActivity(messageWithButtons(text.notRecorded));

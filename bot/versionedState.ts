@@ -36,12 +36,13 @@ function versioned<Base extends BotStateClass>(base: Base) {
     override async saveChanges(context: TurnContext, force = false): Promise<void> {
       const state = this.get(context) as Record<string, unknown> | undefined;
       const known = context.turnState.get(this.version) as Version | undefined;
-      if (!force && (!state || !known || known.hash === fingerprint(state))) return;
+      const hash = state && fingerprint(state);
+      if (!force && (!state || !known || known.hash === hash)) return;
       const item = state ?? {};
       item.eTag = known?.eTag ?? ABSENT_ETAG;
       await this.storage.write({ [await this.storageKey(context)]: item });
-      // The storage set the new eTag on `item`: a second save this turn is not stale.
-      context.turnState.set(this.version, { eTag: item.eTag as string, hash: fingerprint(item) });
+      // The storage set the new eTag on `item` (the fingerprint leaves it out): a second save this turn is not stale.
+      context.turnState.set(this.version, { eTag: item.eTag as string, hash: hash ?? fingerprint(item) });
     }
 
     override async delete(context: TurnContext): Promise<void> {

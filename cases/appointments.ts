@@ -42,7 +42,8 @@ export class Appointments {
         requireEvent(c, event);
         c.appointment = { bookingId: booking.id, slotId: slot.id, hospitalId: slot.hospitalId, date: slot.date, part: slot.part, remindOn: addDays(slot.date, -1) };
         const when = this.when(slot);
-        return { message: existing ? this.deps.texts.notify.rescheduled(when, hospital) : this.deps.texts.notify.booked(when, hospital), to: 'family' };
+        const message = existing ? this.deps.texts.notify.rescheduled(when, hospital) : this.deps.texts.notify.booked(when, hospital);
+        return { message, to: 'family', sms: { template: 'appraisal', params: [when, hospital] } };
       },
     });
     if (!changed.ok) {
@@ -100,8 +101,9 @@ export class Appointments {
     const slot = await this.deps.slots.get(booking.slotId);
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot?.hospitalId);
     if (!record || !slot || !hospital) return false;
-    const message = this.deps.texts.notify.reminder(this.when(slot), hospital.name, hospital.address);
-    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record, this.deps.sms), message, `reminder-${booking.id}`, this.deps.texts);
+    const when = this.when(slot);
+    const update = { message: this.deps.texts.notify.reminder(when, hospital.name, hospital.address), sms: { template: 'appraisal' as const, params: [when, hospital.name] } };
+    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record, this.deps.sms), update, `reminder-${booking.id}`, this.deps.texts);
     if (rows.length) await this.deps.outbox.enqueue(rows, this.deps.clock.now());
     return true;
   }

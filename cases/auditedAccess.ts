@@ -14,7 +14,7 @@ export class AuditedAccess {
     return this.changes.change(caseNo, {
       by: `chat:${requester}`,
       action: 'family-check',
-      apply: (c) => (requireEvent(c, 'family-check'), tellApplicant ? { message: tellApplicant, to: 'applicant' } : undefined),
+      apply: (c) => (requireEvent(c, 'family-check'), tellApplicant ? { message: tellApplicant, to: 'applicant', sms: { template: 'family_checked' } } : undefined),
     });
   }
 
@@ -23,7 +23,7 @@ export class AuditedAccess {
     return this.changes.change(caseNo, {
       by: `chat:${requester}`,
       action: 'family-check-locked',
-      apply: (c) => (requireEvent(c, 'family-check-locked'), tellApplicant ? { message: tellApplicant, to: 'applicant' } : undefined),
+      apply: (c) => (requireEvent(c, 'family-check-locked'), tellApplicant ? { message: tellApplicant, to: 'applicant', sms: { template: 'family_locked' } } : undefined),
     });
   }
 }

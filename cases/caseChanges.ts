@@ -2,7 +2,7 @@ import type { CaseRecord } from '../data/cases.js';
 import { allowsEvent, type CaseEvent } from '../data/workflow.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import type { NotificationRelay } from './notificationRelay.js';
-import { recipientsOf, statusUpdateRows, type Audience } from './statusUpdates.js';
+import { recipientsOf, statusUpdateRows, type Audience, type SmsNotice } from './statusUpdates.js';
 
 /** A change the case does not allow now (400: something it needs is missing; 409: not at this stage). */
 export class Refused extends Error {
@@ -28,12 +28,13 @@ export interface CaseChange {
   note?: string;
   /**
    * Checks the case as it is now and edits it (throws `Refused` when not allowed); returns the
-   * status update to send, worded from the edited case, or nothing.
+   * status update to send, worded from the edited case (and its SMS, when the stage alone
+   * does not say the news), or nothing.
    */
-  apply(c: CaseRecord): { message: string; to: Audience } | void;
+  apply(c: CaseRecord): { message: string; to: Audience; sms?: SmsNotice } | void;
 }
 
-export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'onRelayError' | 'sms'> & { relay: NotificationRelay };
+export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'sms'> & { relay: NotificationRelay };
 
 /**
  * The one write path for a case change: the check, the edit, the audit entry and the status
@@ -56,28 +57,18 @@ export class CaseChanges {
           if (!update) return;
           const to = recipients.filter((r) => update.to === 'everyone' || r.role === (update.to === 'applicant' ? 'applicant' : 'subscriber'));
           // The audit entry this update appends is the event the rows are keyed on.
-          const rows = statusUpdateRows(c, to, update.message, `audit-${c.audit.length + 1}`, this.deps.texts);
+          const rows = statusUpdateRows(c, to, update, `audit-${c.audit.length + 1}`, this.deps.texts);
           if (rows.length) c.pendingNotifications = [...(c.pendingNotifications ?? []), ...rows];
         },
         { by: change.by, action: change.action, ...(change.note ? { note: change.note } : {}) },
         now,
       );
       if (!record) return { ok: false, status: 404, error: `没有案件 ${caseNo}` };
-      await this.relay(record);
+      await this.deps.relay.relayAfterWrite(record);
       return { ok: true, record };
     } catch (err) {
       if (err instanceof Refused) return { ok: false, status: err.status, error: err.message };
       throw err;
-    }
-  }
-
-  /** The change is committed whatever happens here: a failed relay is left for the scheduler. */
-  private async relay(record: CaseRecord): Promise<void> {
-    try {
-      await this.deps.relay.relayCase(record);
-      delete record.pendingNotifications;
-    } catch (err) {
-      this.deps.onRelayError?.(err, record.caseNo);
     }
   }
 }

@@ -31,7 +31,7 @@ export class CaseUseCases {
     this.workflow = new WorkflowActions({ ...deps, changes });
     this.appointments = new Appointments({ ...deps, changes });
     this.staffAlerts = new StaffAlerts(deps);
-    this.submission = new Submission({ ...deps, staffAlerts: this.staffAlerts });
+    this.submission = new Submission({ ...deps, staffAlerts: this.staffAlerts, relay: this.relay });
     this.access = new AuditedAccess(changes);
     this.materials = new Materials({ ...deps, changes });
   }

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../data/cases.js';
 import type { CaseUseCaseDeps } from './deps.js';
 
-export type RelayDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'clock'>;
+export type RelayDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'clock' | 'onRelayError'>;
 
 /** How many cases one pass of `relayPending` looks at; the next pass takes the rest. */
 const BATCH = 500;
@@ -22,6 +22,19 @@ export class NotificationRelay {
     await this.deps.outbox.enqueue(rows, this.deps.clock.now());
     await this.deps.cases.markRelayed(record.caseNo, rows.map((r) => r.dedupeKey));
     return rows.length;
+  }
+
+  /**
+   * Right after the write that made or changed the case: that write is committed whatever
+   * happens here, so a failed relay is reported and left for the scheduler's next pass.
+   */
+  async relayAfterWrite(record: CaseRecord): Promise<void> {
+    try {
+      await this.relayCase(record);
+      delete record.pendingNotifications;
+    } catch (err) {
+      this.deps.onRelayError?.(err, record.caseNo);
+    }
   }
 
   /** Whatever a crash (or a failed outbox write) left in the cases: run at start-up and on every scheduler tick. */

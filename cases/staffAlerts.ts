@@ -5,6 +5,8 @@ import { maskName } from '../data/personalData.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import { smsRow } from './statusUpdates.js';
 
+type Template = 'staff_new_case' | 'staff_deadline';
+
 export type StaffAlertDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'region' | 'clock' | 'texts' | 'sms'>;
 
 /**
@@ -15,9 +17,13 @@ export type StaffAlertDeps = Pick<CaseUseCaseDeps, 'cases' | 'outbox' | 'region'
 export class StaffAlerts {
   constructor(private readonly deps: StaffAlertDeps) {}
 
-  /** A new case: every department it was routed to. */
-  async newCase(record: CaseRecord): Promise<number> {
-    return this.write(record, 'staff_new_case', 'new', [record.caseNo, maskName(record.applicant.name)], departmentsOf(record, () => true));
+  /**
+   * A new case: one row for every department it was routed to. Worded inside the case's
+   * creation (the store keeps them in the case, relayed like any status update), so a crash
+   * right after the case is written cannot lose them.
+   */
+  newCaseRows(record: CaseRecord): NewOutboxRow[] {
+    return this.rows(record, 'staff_new_case', 'new', [record.caseNo, maskName(record.applicant.name)], departmentsOf(record, () => true));
   }
 
   /** A case whose stage is near (or past) its limit: the departments still deciding (the federation for the certificate's own stages). */
@@ -30,16 +36,20 @@ export class StaffAlerts {
     return this.write(record, 'staff_deadline', record.stage, [record.caseNo, maskName(record.applicant.name), stageName], undecided.length ? undecided : ['残联']);
   }
 
-  private async write(record: CaseRecord, template: 'staff_new_case' | 'staff_deadline', event: string, params: string[], departments: Department[]): Promise<number> {
-    if (!this.deps.sms) return 0;
+  private async write(record: CaseRecord, template: Template, event: string, params: string[], departments: Department[]): Promise<number> {
+    const rows = this.rows(record, template, event, params, departments);
+    return rows.length ? (await this.deps.outbox.enqueue(rows, this.deps.clock.now())).length : 0;
+  }
+
+  private rows(record: CaseRecord, template: Template, event: string, params: string[], departments: Department[]): NewOutboxRow[] {
+    if (!this.deps.sms) return [];
     const phones = this.deps.region.dutyPhones ?? {};
-    const rows: NewOutboxRow[] = departments.flatMap((dept) => {
+    return departments.flatMap((dept) => {
       const phone = phones[dept];
       if (!phone) return [];
       const fields = { dedupeKey: `${record.caseNo}:${template}:${event}:${dept}`, caseNo: record.caseNo, recipient: `staff:${dept}` };
       return [smsRow(fields, { phone, template, params }, this.deps.texts)];
     });
-    return rows.length ? (await this.deps.outbox.enqueue(rows, this.deps.clock.now())).length : 0;
   }
 }
 

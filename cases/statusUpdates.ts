@@ -39,6 +39,19 @@ export interface StatusTexts {
 /** Who hears about a change: everyone following the case, only the family (the applicant saw it in the chat), or only the applicant (someone looked at their case). */
 export type Audience = 'everyone' | 'family' | 'applicant';
 
+/**
+ * The applicant's SMS for news that needs more than where the case stands: its template and
+ * the parameters after the masked name and the case number. Without one, the SMS is `status`.
+ */
+export interface SmsNotice {
+  template: Exclude<SmsTemplateKey, 'status' | 'staff_new_case' | 'staff_deadline'>;
+  params?: string[];
+}
+
+/** The longest a parameter written by staff (a return's reason) may run in an SMS. */
+const SMS_PARAM_MAX = 30;
+const clip = (text: string) => (text.length > SMS_PARAM_MAX ? `${text.slice(0, SMS_PARAM_MAX - 1)}…` : text);
+
 export interface Recipient {
   userKey: string;
   /** The chat to write to; none for an applicant reached by SMS only (a case entered at a window). */
@@ -98,14 +111,22 @@ export function smsRow(fields: Pick<NewOutboxRow, 'dedupeKey' | 'caseNo' | 'reci
 /**
  * One outbox row per recipient and channel. The dedupe key names the case and the event (its
  * place in the audit trail, or a booking), so writing the same event twice never notifies
- * twice. An SMS says only that there is news and where the case stands (masked name, case
- * number, stage); the chat says what happened.
+ * twice. An SMS names the masked name and the case number, then the news by its own template
+ * (a return's reason, the appraisal's time and place, someone looking at the case), or else
+ * where the case stands; the chat says what happened in full.
  */
-export function statusUpdateRows(record: CaseRecord, recipients: Recipient[], message: string, event: string, texts: StatusTexts): NewOutboxRow[] {
+export function statusUpdateRows(record: CaseRecord, recipients: Recipient[], update: { message: string; sms?: SmsNotice }, event: string, texts: StatusTexts): NewOutboxRow[] {
+  const { message } = update;
+  const smsOf = (phone: string): RowSms => {
+    const who = [maskName(record.applicant.name), record.caseNo];
+    return update.sms
+      ? { phone, template: update.sms.template, params: [...who, ...(update.sms.params ?? []).map(clip)] }
+      : { phone, template: 'status', params: [...who, texts.stageNames[record.stage] ?? ''] };
+  };
   return recipients.flatMap((r) => {
     const key = `${record.caseNo}:${event}:${r.userKey}`;
     const recipient = r.role === 'applicant' ? 'applicant' : `subscriber:${r.userKey}`;
-    const sms: RowSms | undefined = r.sms && { phone: r.sms.phone, template: 'status', params: [maskName(record.applicant.name), record.caseNo, texts.stageNames[record.stage] ?? ''] };
+    const sms: RowSms | undefined = r.sms && smsOf(r.sms.phone);
     const rows: NewOutboxRow[] = [];
     if (r.conversation) {
       rows.push({

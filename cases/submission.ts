@@ -1,5 +1,6 @@
 import type { CaseRecord, CaseStore, NewCase } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
+import type { NotificationRelay } from './notificationRelay.js';
 import type { StaffAlerts } from './staffAlerts.js';
 
 /**
@@ -8,16 +9,17 @@ import type { StaffAlerts } from './staffAlerts.js';
  * with the same case.
  */
 export class Submission {
-  constructor(private readonly deps: { cases: CaseStore; clock: Clock; staffAlerts: StaffAlerts }) {}
+  constructor(private readonly deps: { cases: CaseStore; clock: Clock; staffAlerts: StaffAlerts; relay: NotificationRelay }) {}
 
   /**
-   * The case, and the duty phones told of it. The alert is written after the case (its number
-   * is the store's); a repeat of the submission writes it again, which its dedupe key makes a
-   * no-op, so only a crash between the two writes can lose it (the deadline alert still comes).
+   * The case, and the duty phones told of it. The alerts are worded inside the case's creation
+   * (kept in the case as pending notifications, in the same write) and relayed to the outbox
+   * right after; a crash in between leaves them in the case for the relay at the next start,
+   * so they are sent exactly once. A repeat of the submission writes nothing.
    */
   async submit(input: NewCase & { submissionId: string }): Promise<CaseRecord> {
-    const record = await this.deps.cases.create(input, this.deps.clock.now());
-    await this.deps.staffAlerts.newCase(record);
+    const record = await this.deps.cases.create(input, this.deps.clock.now(), (made) => this.deps.staffAlerts.newCaseRows(made));
+    await this.deps.relay.relayAfterWrite(record);
     return record;
   }
 

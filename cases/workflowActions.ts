@@ -42,7 +42,8 @@ export class WorkflowActions {
         if (!plan.ok) throw new Refused(plan.status, plan.error);
         before?.(c);
         plan.change(c);
-        return { message: this.message(plan.message, c, body, today), to: 'everyone' };
+        const sms = plan.message === 'returned' ? { template: 'returned' as const, params: [c.returned?.reason ?? body.note ?? ''] } : undefined;
+        return { message: this.message(plan.message, c, body, today), to: 'everyone', ...(sms && { sms }) };
       },
     });
   }

@@ -166,13 +166,18 @@ export function deriveCaseStatus(items: CaseItem[], stage: Stage = 'submitted'):
   return undecided || cardPending ? stage : 'closed';
 }
 
+/** The status updates and alerts a new case causes, worded from the case as stored (its number). */
+export type NotifyOnCreate = (record: CaseRecord) => NewOutboxRow[];
+
 export interface CaseStore {
   /**
    * Stores a new case atomically and durably; resolves once it is on disk. When a case with the
    * same `submissionId` exists, resolves to it and writes nothing: however often or concurrently
-   * one submission is sent, it makes one case.
+   * one submission is sent, it makes one case. `notify` words the messages the new case causes
+   * (it needs the number the store gives): they are kept in its `pendingNotifications`, in the
+   * same write, so no crash can keep the case and lose them.
    */
-  create(input: NewCase, at: Date): Promise<CaseRecord>;
+  create(input: NewCase, at: Date, notify?: NotifyOnCreate): Promise<CaseRecord>;
   get(caseNo: string): Promise<CaseRecord | undefined>;
   /** The case made from one submission, if any. */
   findBySubmission(submissionId: string): Promise<CaseRecord | undefined>;
@@ -249,11 +254,17 @@ export function changedRecord(current: CaseRecord, change: (record: CaseRecord) 
   };
 }
 
-/** The stored form of a new case: its number and times, its status derived, the first audit entry. */
-export function caseRecordOf(input: NewCase, caseNo: string, at: Date): CaseRecord {
+/**
+ * The stored form of a new case: its number and times, its status derived, the first audit
+ * entry, and what `notify` words for it among its pending notifications.
+ */
+export function caseRecordOf(input: NewCase, caseNo: string, at: Date, notify?: NotifyOnCreate): CaseRecord {
   const { by, ...fields } = input;
   const iso = at.toISOString();
   const stage = fields.stage ?? 'submitted';
   const status = deriveCaseStatus(fields.items, stage);
-  return { caseNo, createdAt: iso, updatedAt: iso, status, ...fields, stage, audit: [{ at: iso, by, action: 'submit', to: status }] };
+  const record: CaseRecord = { caseNo, createdAt: iso, updatedAt: iso, status, ...fields, stage, audit: [{ at: iso, by, action: 'submit', to: status }] };
+  const rows = notify ? JSON.parse(JSON.stringify(notify(structuredClone(record)))) as NewOutboxRow[] : [];
+  if (rows.length) record.pendingNotifications = [...(record.pendingNotifications ?? []), ...rows];
+  return record;
 }

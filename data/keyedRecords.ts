@@ -6,8 +6,12 @@ export interface KeyedRecords<T> {
   /** The stored record itself (not a copy): callers copy what they hand out. */
   get(key: string): T | undefined;
   entries(): Iterable<[key: string, value: T]>;
-  /** Sets or (with undefined) deletes records. */
-  put(changes: [key: string, value: T | undefined][]): Promise<void>;
+  /**
+   * Sets or (with undefined) deletes records. `fsync: false`: a change whose loss in a power
+   * cut the writer can live with (it repeats it, or nothing relies on it) need not wait for
+   * the disk's flush by itself.
+   */
+  put(changes: [key: string, value: T | undefined][], options?: { fsync?: boolean }): Promise<void>;
 }
 
 /** KeyedRecords in this process only (the memory backend). */

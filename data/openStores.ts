@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AgentStore } from './agents.js';
 import type { SlotStore } from './appraisal.js';
 import type { CallStore } from './calls.js';
+import type { DeskPresence } from './deskPresence.js';
 import type { HandoffStore } from './handoffs.js';
 import type { RatingStore } from './ratings.js';
 import type { SmsStore } from './sms.js';
@@ -34,6 +35,7 @@ import { MemoryBotStorage } from './memory/memoryBotStorage.js';
 import { MemoryAgentStore } from './memory/memoryAgentStore.js';
 import { MemoryRatingStore } from './memory/memoryRatingStore.js';
 import { MemorySmsStore } from './memory/memorySmsStore.js';
+import { MemoryDeskPresence } from './memory/memoryDeskPresence.js';
 import { MemoryHandoffStore } from './memory/memoryHandoffStore.js';
 import { MemoryCallStore } from './memory/memoryCallStore.js';
 import { MemoryCaseStore } from './memory/memoryCaseStore.js';
@@ -81,6 +83,10 @@ export interface StoreEvents {
   error(event: string, fields: Record<string, unknown>): void;
 }
 
+/** The stores an erasure deletes from or blanks: `purgeErased` rewrites only those named (all by default). */
+export const ERASED_KINDS = ['drafts', 'chatState', 'ratings', 'handoffs'] as const;
+export type ErasedKind = (typeof ERASED_KINDS)[number];
+
 /** Every store the app uses, from one backend. */
 export interface Stores<Draft> {
   /** ConversationState/UserState, with eTag optimistic concurrency. */
@@ -104,12 +110,20 @@ export interface Stores<Draft> {
   agents: AgentStore;
   /** The hand-off queue and live conversations with the agent desk. */
   handoffs: HandoffStore;
+  /** Agents at the desk on every instance, and the wake-up between instances when the desk changes. */
+  presence: DeskPresence;
   /** 好差评 ratings. */
   ratings: RatingStore;
   /** SMS opt-outs (TD), delivery receipts and per-phone send counts. */
   sms: SmsStore;
   /** The WeChat channel's followers and the pushes it has taken. */
   wechat: WechatStore;
+  /**
+   * Removes from disk what an erasure deleted or blanked in the drafts, chat state, ratings and
+   * hand-offs, where superseded versions stay until a compaction (lowdb); absent where a
+   * delete or change is gone at once.
+   */
+  purgeErased?(which?: readonly ErasedKind[]): Promise<void>;
   /** Waits for writes made behind and releases the data folder. */
   close(): Promise<void>;
 }
@@ -151,6 +165,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     files: new MemoryFileStore(),
     agents: new MemoryAgentStore(),
     handoffs: new MemoryHandoffStore(),
+    presence: new MemoryDeskPresence(),
     ratings: new MemoryRatingStore(),
     sms: new MemorySmsStore(),
     wechat: new MemoryWechatStore(),
@@ -218,9 +233,15 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       files: DiskFileStore.open(dataDir),
       agents,
       handoffs,
+      // One process per folder: the desk is this process's.
+      presence: new MemoryDeskPresence(),
       ratings,
       sms,
       wechat,
+      purgeErased: async (which = ERASED_KINDS) => {
+        const purges = { drafts: () => drafts.purge(), chatState: () => storage.purge(), ratings: () => ratings.purge(), handoffs: () => handoffs.purge() };
+        await Promise.all(which.map((kind) => purges[kind]()));
+      },
       close: async () => {
         try {
           await storage.flush();

@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 
 /** The SMS templates the catalogue words and the configuration names (SMS_TEMPLATES). */
-export const SMS_TEMPLATE_KEYS = ['status', 'staff_new_case', 'staff_deadline'] as const;
+export const SMS_TEMPLATE_KEYS = ['status', 'returned', 'appraisal', 'family_checked', 'family_locked', 'staff_new_case', 'staff_deadline'] as const;
 export type SmsTemplateKey = (typeof SMS_TEMPLATE_KEYS)[number];
 
 /** A row's SMS: the phone, and the template with its parameters (never a full name or ID number). */

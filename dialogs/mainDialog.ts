@@ -26,6 +26,13 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 
 const ROUTE = 'route';
+/** This turn's routing, asked by `run`, the route step and the materials step alike. */
+const ROUTED = Symbol('flowToStart');
+
+type FlowStart = { dialog: string; options: object; outcome: string } | undefined;
+
+/** Forgets this turn's routing: a turn run again on freshly loaded state routes afresh. */
+export const forgetRouting = (context: TurnContext): void => void context.turnState.delete(ROUTED);
 // Words that name a day or half day; only a message holding one is given to the date recognizer.
 const DAY_WORD = /(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|下周|下礼拜|下个?月|\d{1,2}[月号日.\/]|[一二三四五六七八九十]+[月号]|上午|下午|月底|月初/;
 const WHEN_MAX = 16;
@@ -109,8 +116,18 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** The multi-step flow this message starts, if any; worked out once a turn (see `routeOf`). */
+  private flowToStart(context: TurnContext): Promise<FlowStart> {
+    let routed = context.turnState.get(ROUTED) as Promise<FlowStart> | undefined;
+    if (!routed) {
+      routed = this.routeOf(context);
+      context.turnState.set(ROUTED, routed);
+    }
+    return routed;
+  }
+
   /** The multi-step flow this message starts, if any (status, booking, application). */
-  private async flowToStart(context: TurnContext): Promise<{ dialog: string; options: object; outcome: string } | undefined> {
+  private async routeOf(context: TurnContext): Promise<FlowStart> {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;

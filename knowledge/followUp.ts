@@ -173,6 +173,10 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   const own: Reading = { decision: alone, query: text, contextual: false };
   // Small talk ("谢谢", "好的") stands on its own whatever came before.
   if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // A message that stands on its own is read in context only when alone finds nothing (see
+  // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
+  const fragment = isFragment(text);
+  if (!fragment && alone.kind !== 'none') return own;
   const folded = normalizeText(text).replace(/\s+/g, '');
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const readings = rewriteFollowUp(text, context)
@@ -187,7 +191,7 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
-  const prefer = isFragment(text)
+  const prefer = fragment
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= WHOLE_QUESTION_FLOOR;
   return prefer ? best : own;

@@ -1,8 +1,6 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ConversationAccount } from 'botbuilder';
 import { createAdapter } from '../bot/adapter.js';
 import { loadConfig } from '../bot/config.js';
@@ -12,6 +10,7 @@ import { systemClock } from '../data/clock.js';
 import { openStores } from '../data/openStores.js';
 import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
 import type { NewOutboxRow } from '../data/outbox.js';
+import { startConnectorChild } from './bench/child.js';
 import { ms, percentile } from './bench/stats.js';
 
 // `npm run bench:notify`:
@@ -24,24 +23,6 @@ const DELIVER = 10_000;
 const HISTORY = 100_000;
 const CONVERSATIONS = 500;
 const IDLE_TICKS = 10_000;
-
-type Child = { url: string; count(): Promise<{ received: number; distinctKeys: number }>; stop(): void };
-
-function startConnector(): Promise<Child> {
-  const child = fork(fileURLToPath(new URL('./bench/connectorChild.js', import.meta.url)), [], {
-    execArgv: ['--disable-warning=DEP0111'],
-    stdio: 'inherit',
-  });
-  const count = () =>
-    new Promise<{ received: number; distinctKeys: number }>((resolve) => {
-      child.once('message', (m) => resolve(m as { received: number; distinctKeys: number }));
-      child.send('count');
-    });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (m) => resolve({ url: (m as { url: string }).url, count, stop: () => child.kill() }));
-  });
-}
 
 /** A realistic row: a Direct Line conversation reference and a two-sentence status update. */
 function row(n: number, serviceUrl: string, extra: Partial<NewOutboxRow> = {}): NewOutboxRow {
@@ -66,7 +47,7 @@ function row(n: number, serviceUrl: string, extra: Partial<NewOutboxRow> = {}): 
 const sizeOf = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const connector = await startConnector();
+const connector = await startConnectorChild();
 const adapter = createAdapter({ ...loadConfig(), logLevel: 'silent' }, silentLogger);
 
 // 1. Delivering 10,000 due notifications.

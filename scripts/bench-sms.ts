@@ -26,7 +26,7 @@ const LIMITS = { perMinute: 1, perDay: 10 };
 
 let now = new Date('2026-11-20T02:00:00Z'); // 10:00 in Beijing
 const clock: Clock = { now: () => new Date(now) };
-const templateIds: Record<SmsTemplateKey, string> = { status: '2001001', staff_new_case: '2001002', staff_deadline: '2001003' };
+const templateIds: Record<SmsTemplateKey, string> = { status: '2001001', staff_new_case: '2001002', staff_deadline: '2001003', returned: '2001004', appraisal: '2001005', family_checked: '2001006', family_locked: '2001007' };
 const credentials = { secretId: 'AKIDbench000000000000000000000000000', secretKey: 'bench-secret-key', sdkAppId: '1400000001', signName: '示范县残联' };
 const fake = new FakeTencentSms({ ...credentials, templates: Object.fromEntries(Object.entries(templateIds).map(([k, id]) => [id, statusTexts.sms[k as SmsTemplateKey]])), now: clock.now });
 const base = await fake.start();

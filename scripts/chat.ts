@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
 import { createApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
@@ -7,6 +8,8 @@ import { silentLogger } from '../bot/logger.js';
 // `npm run chat`: the same bot in the terminal, through its own Direct Line channel, so
 // proactive status updates show up too. Buttons are listed with numbers; type the number or
 // the words. Ctrl-D (or the end of piped input) quits once the bot has finished answering.
+// The bot's messages arrive over the conversation's WebSocket stream, as in Web Chat: polling
+// as fast as a terminal wants to feel would run into the channel's per-conversation limit.
 const secret = randomBytes(16).toString('hex');
 const app = await createApp({ config: { ...loadConfig(), port: 0, directLineSecret: secret }, logger: silentLogger });
 const dl = `${await app.listen()}/v3/directline`;
@@ -15,11 +18,19 @@ app.startScheduler();
 const started = (await (await fetch(`${dl}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } })).json()) as {
   conversationId: string;
   token: string;
+  streamUrl: string;
 };
 const auth = { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' };
+// A Direct Line token lasts 30 minutes: renewed well before, so a long session keeps talking.
+const renewal = setInterval(() => {
+  void fetch(`${dl}/tokens/refresh`, { method: 'POST', headers: auth })
+    .then(async (res) => res.ok && (auth.authorization = `Bearer ${((await res.json()) as { token: string }).token}`))
+    .catch(() => undefined);
+}, 15 * 60_000);
 const userId = `terminal-${randomBytes(4).toString('hex')}`;
-let watermark = '';
+let watermark: string | undefined;
 let lastActivityAt = Date.now();
+let closing = false;
 
 interface Activity {
   type: string;
@@ -28,22 +39,9 @@ interface Activity {
   suggestedActions?: { actions: { title: string }[] };
 }
 
-let inFlight: Promise<void> | undefined;
-
-/**
- * Prints the bot's new messages, numbered buttons under each. The timer and `settle` both poll:
- * one request at a time, or two would read from the same watermark and print twice.
- */
-function poll(): Promise<void> {
-  inFlight ??= readNew().finally(() => (inFlight = undefined));
-  return inFlight;
-}
-
-async function readNew(): Promise<void> {
-  const res = await fetch(`${dl}/conversations/${started.conversationId}/activities?watermark=${watermark}`, { headers: auth });
-  const body = (await res.json()) as { activities: Activity[]; watermark: string };
-  watermark = body.watermark ?? watermark;
-  for (const a of body.activities) {
+/** Prints the bot's messages, numbered buttons under each. */
+function show(activities: Activity[]): void {
+  for (const a of activities) {
     if (a.type !== 'message' || a.from.id === userId) continue;
     lastActivityAt = Date.now();
     console.log(`\n助手：${a.text ?? ''}`);
@@ -52,7 +50,33 @@ async function readNew(): Promise<void> {
   }
 }
 
-const timer = setInterval(() => void poll().catch(() => undefined), 500);
+/** Reads the stream; if it drops (the server restarted its socket), asks for a new one from the last watermark. */
+function connect(url: string): void {
+  const socket = new WebSocket(url);
+  socket.on('message', (data) => {
+    const text = data.toString();
+    if (!text.trim()) return; // the channel's keep-alive
+    const frame = JSON.parse(text) as { activities: Activity[]; watermark?: string };
+    watermark = frame.watermark ?? watermark;
+    show(frame.activities);
+  });
+  socket.on('error', () => undefined); // 'close' follows
+  socket.on('close', () => {
+    if (closing) return;
+    setTimeout(() => void reconnect().catch(() => setTimeout(() => void reconnect(), 2000)), 500);
+  });
+  stream = socket;
+}
+
+async function reconnect(): Promise<void> {
+  const query = watermark === undefined ? '' : `?watermark=${watermark}`;
+  const res = await fetch(`${dl}/conversations/${started.conversationId}${query}`, { headers: auth });
+  connect(((await res.json()) as { streamUrl: string }).streamUrl);
+}
+
+let stream: WebSocket | undefined;
+connect(started.streamUrl);
+
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 const queue: string[] = [];
 let sending = Promise.resolve();
@@ -64,17 +88,24 @@ rl.on('line', (line) => {
   sending = sending.then(async () => {
     const next = queue.shift()!;
     if (!process.stdin.isTTY) console.log(`\n我：${next}`);
-    await fetch(`${dl}/conversations/${started.conversationId}/activities`, {
+    const res = await fetch(`${dl}/conversations/${started.conversationId}/activities`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ type: 'message', text: next, from: { id: userId }, locale: 'zh-CN' }),
-    });
+    }).catch((err: Error) => err);
+    if (res instanceof Error || !res.ok) {
+      const why = res instanceof Error ? res.message : ((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message;
+      console.log(`\n（没发出去${why ? `：${why}` : ''}，请再发一次）`);
+      return;
+    }
     await settle();
   });
 });
 rl.on('close', () => {
   void sending.then(settle).then(async () => {
-    clearInterval(timer);
+    closing = true;
+    clearInterval(renewal);
+    stream?.close();
     await app.close();
     process.exit(0);
   });
@@ -85,8 +116,5 @@ console.log('一次办助手（终端版）。直接输入问题，回复按钮�
 async function settle(): Promise<void> {
   const since = Date.now();
   lastActivityAt = since;
-  while (Date.now() - lastActivityAt < 1200 && Date.now() - since < 15_000) {
-    await poll().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  while (Date.now() - lastActivityAt < 1200 && Date.now() - since < 15_000) await new Promise((r) => setTimeout(r, 100));
 }

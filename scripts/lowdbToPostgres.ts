@@ -11,6 +11,8 @@ import { LowdbHandoffStore } from '../data/lowdb/lowdbHandoffStore.js';
 import { LowdbOutboxStore } from '../data/lowdb/lowdbOutboxStore.js';
 import { LowdbRatingStore } from '../data/lowdb/lowdbRatingStore.js';
 import { LowdbSlotStore } from '../data/lowdb/lowdbSlotStore.js';
+import { LowdbSmsStore } from '../data/lowdb/lowdbSmsStore.js';
+import { LowdbWechatStore } from '../data/lowdb/lowdbWechatStore.js';
 import { LowdbStorage } from '../data/lowdb/lowdbStorage.js';
 import { openPgDatabase, pgStores } from '../data/postgres/open.js';
 import { PgImport } from '../data/postgres/pgImport.js';
@@ -36,14 +38,19 @@ export interface MigrationCounts {
   agents: number;
   /** Hand-offs and ratings. */
   desk: number;
+  /** SMS opt-outs, per-phone send counts and messages (with receipts). */
+  sms: number;
+  /** WeChat followers. */
+  wechatFollowers: number;
 }
 
 /**
  * Copies a lowdb data folder into a PostgreSQL database (migrated first): cases with their
  * numbers and pending status updates, calls, appraisal sessions and active bookings, the whole
  * outbox, drafts, chat state, family subscriptions and opt-outs, uploaded files, unanswered
- * questions and ratings, agent accounts, hand-offs (the queue too) and 好差评 ratings. The folder is locked while it runs (stop the bot first) and is not
- * changed. Not carried over: Direct Line transcripts (clients start a new conversation),
+ * questions and ratings, agent accounts, hand-offs (the queue too), 好差评 ratings, the SMS store
+ * (TD opt-outs, per-phone send counts, messages and receipts) and the WeChat followers with the
+ * recent push keys. The folder is locked while it runs (stop the bot first) and is not changed. Not carried over: Direct Line transcripts (clients start a new conversation),
  * failed-check counts (lockouts end within a day), agents' login sessions (they log in again) and job dates (a job may run once more; its
  * messages' dedupe keys keep them from being sent twice).
  */
@@ -56,7 +63,7 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
   try {
     const into = new PgImport(db);
     const pg = pgStores(db);
-    const [cases, calls, slots, outbox, drafts, family, storage, unanswered, feedback, agents, handoffs, ratings] = await Promise.all([
+    const [cases, calls, slots, outbox, drafts, family, storage, unanswered, feedback, agents, handoffs, ratings, sms, wechat] = await Promise.all([
       LowdbCaseStore.open(dataDir),
       LowdbCallStore.open(dataDir),
       LowdbSlotStore.open(dataDir),
@@ -69,6 +76,8 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
       LowdbAgentStore.open(dataDir),
       LowdbHandoffStore.open(dataDir),
       LowdbRatingStore.open(dataDir),
+      LowdbSmsStore.open(dataDir),
+      LowdbWechatStore.open(dataDir),
     ]);
     const caseRecords = await cases.list({ limit: ALL });
     const sessions = await slots.list({});
@@ -91,6 +100,8 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
       unanswered: 0,
       agents: await into.agents(await agents.list()),
       desk: await into.desk(await handoffs.list(), await ratings.list()),
+      sms: await into.sms(sms.snapshot()),
+      wechatFollowers: await into.wechat(wechat.snapshot()),
     };
     for (const [userKey, { draft, updatedAt }] of draftEntries) await pg.drafts.save(userKey, draft, new Date(updatedAt));
     for (const sub of Object.values(subscriptions).flat()) {

@@ -21,9 +21,10 @@ export class ConnectorStub {
   /**
    * Answer every request with this status instead of accepting it. The connector client retries
    * 5xx answers itself (3 times): after a 500 it waits about 5 s of real time in all; a 503 with
-   * `Retry-After: 0` makes those retries immediate.
+   * `Retry-After: 0` makes those retries immediate. A 403 or 404 (the conversation is gone) is
+   * not retried.
    */
-  failWith: 500 | 503 | null = null;
+  failWith: 403 | 404 | 500 | 503 | null = null;
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
   private arrivalWaiters: (() => void)[] = [];

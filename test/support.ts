@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
@@ -92,9 +92,15 @@ export interface EntryPointRun {
   exited: Promise<number | null>;
 }
 
-/** Runs the real entry point (`npm start`); resolves once its output matches `until` or it exits. */
+/**
+ * Runs the real entry point: the package's `start` script through `sh -c`, as npm runs it (after its
+ * `prestart` build, which the test run has done), so a signal sent to `pid` reaches what npm would
+ * signal. Resolves once its output matches `until` or it exits.
+ */
 export function startEntryPoint(env: Record<string, string>, until: RegExp): Promise<EntryPointRun> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(projectRoot, 'dist/bot/index.js')], {
+  const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const child = spawn('sh', ['-c', scripts.start], {
+    cwd: projectRoot,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -19,14 +19,16 @@ export interface RowRouting {
   chat: (row: OutboxRow) => Promise<SendOutcome>;
   /** Delivery channels by channelId (`sms`, `wechat`). */
   channels: Record<string, DeliveryChannel>;
-  /** This is the row's last attempt: a chat failure now is for good. */
-  lastAttempt: boolean;
+  /** The chat has had its time (its last attempt, or retried as long as a fallback waits): a chat failure now is for good. */
+  chatHadItsTime: boolean;
 }
 
 /**
  * Sends a row by its channel. A chat row that carries an SMS falls back to it when the chat
- * delivery fails for good (refused as permanent, or its last attempt failed): the person hears
- * by text message instead of not at all.
+ * delivery fails for good: at once when it cannot succeed (refused as permanent: the
+ * conversation is gone, the channel answers 403 or 404, a WeChat follower unsubscribed or
+ * outside the 48-hour window), or once the chat has had its time (bot/delivery/chatRetries.ts).
+ * The person hears by text message instead of not at all.
  */
 export async function deliverRow(row: OutboxRow, routing: RowRouting): Promise<SendOutcome> {
   const channelId = row.conversation.channelId ?? '';
@@ -35,7 +37,7 @@ export async function deliverRow(row: OutboxRow, routing: RowRouting): Promise<S
   const own = Object.hasOwn(routing.channels, channelId) ? routing.channels[channelId] : undefined;
   const outcome = own ? await own.send(row) : await routing.chat(row);
   if (outcome.ok || channelId === SMS_CHANNEL || !row.sms || !sms || outcome.deferUntil) return outcome;
-  if (!outcome.permanent && !routing.lastAttempt) return outcome;
+  if (!outcome.permanent && !routing.chatHadItsTime) return outcome;
   const fallback = await sms.send(row);
   return fallback.ok ? fallback : { ...fallback, error: `${outcome.error}; SMS: ${fallback.error}` };
 }

@@ -15,7 +15,7 @@ export type SmsSetting = { on: true; config: SmsConfig } | { on: false; reason: 
 
 const REQUIRED = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SDK_APP_ID', 'SMS_SIGN_NAME', 'SMS_TEMPLATES'] as const;
 
-/** SMS_TEMPLATES: `status=1234567,staff_new_case=1234568,staff_deadline=1234569`, every template named once. */
+/** SMS_TEMPLATES: `status=1234567,returned=1234568,...`, every template of SMS_TEMPLATE_KEYS named once. */
 export function parseSmsTemplates(value: string): Record<SmsTemplateKey, string> {
   const found: Partial<Record<SmsTemplateKey, string>> = {};
   for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { sendJson, sourceAddress } from '../http.js';
-import { memoryRateLimit, type Rate, type RateLimit } from './rateLimit.js';
+import { memoryRateLimit, type Rate, type RateLimit, type Verdict } from './rateLimit.js';
 
 /** The limited groups of endpoints; each has its own budget per user and per address. */
 export type FloodClass = 'messages' | 'directline' | 'tokens' | 'agent' | 'admin';
@@ -13,12 +13,18 @@ export interface FloodLimits {
   ip: Rate;
   /** Per source address for what mints tokens and conversations (the Web Chat page's token, Direct Line). */
   tokensIp: Rate;
+  /**
+   * Per WeChat follower, on the messages of the official account's push: the platform sends
+   * every follower's messages from its own few addresses, so only the follower tells them apart.
+   */
+  wechatFollower: Rate;
 }
 
 export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
   user: { points: 30, seconds: 10 },
   ip: { points: 300, seconds: 10 },
   tokensIp: { points: 30, seconds: 60 },
+  wechatFollower: { points: 20, seconds: 60 },
 };
 
 const DIRECT_LINE = '/v3/directline';
@@ -63,6 +69,12 @@ function userOf(req: Request, path: string): string | undefined {
 export interface FloodGuard {
   /** For a route that learns its user from the body (/api/messages): false after answering 429. */
   admitUser(kind: FloodClass, user: string, res: Response): Promise<boolean>;
+  /**
+   * A WeChat follower's message, known once the push is verified: the verdict, for the channel to
+   * answer in its own way (the platform takes no 429: it would retry, and tell the follower the
+   * account is out of service).
+   */
+  admitFollower(openId: string): Promise<Verdict>;
 }
 
 function tooMany(res: Response, path: string, retryAfterSeconds: number): void {
@@ -81,6 +93,7 @@ export function registerFloodGuard(server: Server, limits: FloodLimits): FloodGu
   const perUser = memoryRateLimit(limits.user);
   const perIp = memoryRateLimit(limits.ip);
   const tokensPerIp = memoryRateLimit(limits.tokensIp);
+  const perFollower = memoryRateLimit(limits.wechatFollower);
 
   const admit = async (res: Response, path: string, checks: [RateLimit, string][]): Promise<boolean> => {
     for (const [limit, key] of checks) {
@@ -107,5 +120,9 @@ export function registerFloodGuard(server: Server, limits: FloodLimits): FloodGu
     );
   });
 
-  return { admitUser: (kind, user, res) => admit(res, '', [[perUser, `${kind}:user:${user}`]]) };
+  return {
+    admitUser: (kind, user, res) => admit(res, '', [[perUser, `${kind}:user:${user}`]]),
+    // A failing limiter must not silence the channel.
+    admitFollower: (openId) => perFollower.consume(`wechat:${openId}`).catch((): Verdict => ({ ok: true })),
+  };
 }

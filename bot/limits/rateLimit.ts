@@ -6,7 +6,8 @@ export interface Rate {
   seconds: number;
 }
 
-export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** Admitted, or refused until `retryAfterSeconds`; `firstRefusal` for the first request over the budget in its window. */
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number; firstRefusal: boolean };
 
 /**
  * A flood limit per key. Behind this interface so that several bot instances can later share
@@ -34,7 +35,7 @@ export function memoryRateLimit(rate: Rate): RateLimit {
         return { ok: true };
       } catch (rejected) {
         if (!(rejected instanceof RateLimiterRes)) throw rejected;
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)) };
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)), firstRefusal: rejected.consumedPoints === rate.points + 1 };
       }
     },
   };

@@ -1,19 +1,24 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import type { CallStore } from '../../data/calls.js';
 import type { Clock } from '../../data/clock.js';
 import type { SmsStore } from '../../data/sms.js';
 import { e164 } from '../delivery/smsChannel.js';
 import { guardRoute, HttpError, readJsonBody, sendJson, sourceAddress } from '../http.js';
 import type { CredentialLockout } from '../limits/lockout.js';
 import type { Logger } from '../logger.js';
+import { text } from '../../dialogs/text/index.js';
 
 const MAX_BODY = 256 * 1024;
 const CREDENTIAL = 'sms-callback';
 const digest = (value: string) => createHash('sha256').update(value).digest();
 /** What Tencent Cloud SMS expects back from a callback: anything else makes it post again. */
 const ACCEPTED = { result: 0, errmsg: 'OK' };
-/** An unsubscribe reply as people type it: TD, td, 退订, TD退订, "退订 谢谢". */
-const UNSUBSCRIBE = /^\s*(td|退订|td\s*退订|退订\s*td)\s*[。.!！]?\s*(谢谢)?\s*$/i;
+/** An unsubscribe as people reply it: TD, 退订, "我不想收了 别发了" (spaces and punctuation aside). */
+const UNSUBSCRIBE = new RegExp(text.handoff.smsStopPhrases.join('|'), 'i');
+const unsubscribes = (reply: string) => UNSUBSCRIBE.test(reply.normalize('NFKC').replace(/[\s\p{P}]/gu, ''));
+/** The most of a reply kept on the call-back list. */
+const REPLY_MAX = 300;
 
 interface Receipt {
   sid?: unknown;
@@ -27,6 +32,8 @@ interface Receipt {
 
 export interface SmsCallbackDeps {
   store: SmsStore;
+  /** Where a reply that is not an opt-out goes: the agents' call-back (回访) list. */
+  calls: CallStore;
   /** SMS_CALLBACK_TOKEN: the `token` the callback URLs configured at the provider carry; unset, the callbacks are closed. */
   token?: string;
   lockout: CredentialLockout;
@@ -47,7 +54,9 @@ const mainlandMobile = (mobile: unknown, nationcode: unknown) =>
 /**
  * The provider's callbacks (Tencent Cloud SMS, configured in its console with
  * `?token=SMS_CALLBACK_TOKEN`): delivery receipts, recorded once per message however often they
- * are posted, and replies, where "TD" or "退订" stops every later SMS to that phone.
+ * are posted, and replies: "TD", "退订" or "别发了" stops every later SMS to that phone; any other
+ * reply (a question, "什么时候去鉴定") is put on the agents' call-back list, so a person who
+ * only texts is answered by a call.
  */
 export function registerSmsCallbacks(server: Server, deps: SmsCallbackDeps): void {
   const allowed = (req: Request): void => {
@@ -88,10 +97,15 @@ export function registerSmsCallbacks(server: Server, deps: SmsCallbackDeps): voi
     const body = (await readJsonBody(req, MAX_BODY)) as { mobile?: unknown; nationcode?: unknown; text?: unknown };
     const mobile = typeof body === 'object' && body !== null ? mainlandMobile(body.mobile, body.nationcode) : undefined;
     if (!mobile || typeof body.text !== 'string') throw new HttpError(400, '回复应有 mobile（11位手机号）和 text');
-    const optOut = UNSUBSCRIBE.test(body.text.normalize('NFKC'));
+    const words = body.text.trim();
+    const optOut = unsubscribes(words);
     if (optOut) await deps.store.optOut(e164(mobile), deps.clock.now());
+    else if (words) {
+      const question = text.handoff.smsReplyQuestion(words.slice(0, REPLY_MAX));
+      await deps.calls.record({ callerPhone: mobile, category: '咨询', question, answer: text.handoff.smsReplyAnswer, followUpNeeded: true, agent: 'sms' }, deps.clock.now());
+    }
     // The reply's words are the person's: never logged.
-    deps.logger.info('sms_reply', { optOut });
+    deps.logger.info('sms_reply', { optOut, callBack: !optOut && Boolean(words) });
     sendJson(res, 200, ACCEPTED);
   }, deps.logger));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fsyncFolder, type CorruptFilePolicy } from './secureJsonFile.js';
-import { open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where one record's line sits: segment file number, byte offset and byte length (newline excluded). */
@@ -42,6 +42,8 @@ const REPAIR = '. The log was not opened, so nothing in it is lost: stop OneVisi
 
 interface Waiter {
   lines: string[];
+  /** False: these lines may wait for the next fsync (a crash may lose them; the writer can repeat them). */
+  fsync?: boolean;
   /** Not lines: start a new segment here (the position resolved names it). */
   roll?: boolean;
   resolve(positions: LogPosition[]): void;
@@ -65,6 +67,8 @@ export class AppendLog<T> {
   private writing = false;
   /** Set when a failed append could not be undone: appending after it would corrupt the file. */
   private broken: Error | null = null;
+  /** The segment being appended to, open while appends keep coming (closed when none waits). */
+  private handle: { segment: number; file: FileHandle } | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -163,13 +167,18 @@ export class AppendLog<T> {
     if (this.options.fsync) await fsyncFolder(this.dir);
   }
 
-  /** Appends the records in order; resolves with their positions once they are on disk. */
-  append(records: T[]): Promise<LogPosition[]> {
+  /**
+   * Appends the records in order; resolves with their positions once they are on disk.
+   * `fsync: false` on a log that fsyncs: these lines need not survive a power cut by themselves
+   * (a crash may lose them, and whoever wrote them repeats them harmlessly); they are written in
+   * order all the same, and the next fsynced append makes them durable too.
+   */
+  append(records: T[], { fsync = true }: { fsync?: boolean } = {}): Promise<LogPosition[]> {
     // Serialized now, so later changes to the objects cannot reach the file. JSON.stringify
     // escapes newlines inside strings: one record is always one line.
     const lines = records.map((r) => JSON.stringify(r));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ lines, resolve, reject });
+      this.waiting.push({ lines, fsync, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -216,7 +225,7 @@ export class AppendLog<T> {
       const roll = this.waiting.findIndex((w) => w.roll);
       const group = this.waiting.splice(0, roll < 0 ? this.waiting.length : roll);
       try {
-        const positions = await this.write(group.flatMap((w) => w.lines));
+        const positions = await this.write(group.flatMap((w) => w.lines), group.some((w) => w.fsync !== false));
         let next = 0;
         for (const waiter of group) {
           waiter.resolve(positions.slice(next, next + waiter.lines.length));
@@ -226,10 +235,29 @@ export class AppendLog<T> {
         for (const waiter of group) waiter.reject(err);
       }
     }
+    // Nothing waits: the segment is closed (no descriptor kept by an idle log); an append
+    // that came while it closed is written by a drain of its own.
+    await this.closeHandle();
     this.writing = false;
+    if (this.waiting.length > 0) void this.drain();
   }
 
-  private async write(lines: string[]): Promise<LogPosition[]> {
+  private async closeHandle(): Promise<void> {
+    const open = this.handle;
+    this.handle = null;
+    await open?.file.close().catch(() => undefined);
+  }
+
+  /** The open segment to append to; a new segment closes the one before. */
+  private async segmentHandle(): Promise<FileHandle> {
+    if (this.handle?.segment === this.segment) return this.handle.file;
+    await this.closeHandle();
+    const file = await open(join(this.dir, segmentName(this.segment)), 'a', 0o600);
+    this.handle = { segment: this.segment, file };
+    return file;
+  }
+
+  private async write(lines: string[], sync: boolean): Promise<LogPosition[]> {
     if (this.broken) throw this.broken;
     if (lines.length === 0) return [];
     const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
@@ -245,21 +273,20 @@ export class AppendLog<T> {
       positions.push({ segment: this.segment, offset, length });
       offset += length + 1;
     }
-    const handle = await open(file, 'a', 0o600);
+    const handle = await this.segmentHandle();
     try {
       // A new segment's name is made durable before any record in it is acknowledged.
       if (this.size === 0 && this.options.fsync) await fsyncFolder(this.dir);
       await handle.appendFile(data);
       // datasync also flushes the new file size, all that is needed to read the lines back.
-      if (this.options.fsync) await handle.datasync();
+      if (this.options.fsync && sync) await handle.datasync();
     } catch (err) {
       // Cut the file back to its last whole line, or refuse further appends if that fails too.
       await handle.truncate(this.size).catch((undo: Error) => {
         this.broken = new Error(`${file}: a failed append could not be undone (${undo.message}); reopen the store`);
       });
+      await this.closeHandle();
       throw err;
-    } finally {
-      await handle.close();
     }
     this.bytes += offset - this.size;
     this.size = offset;

@@ -106,7 +106,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
   }
 
   /** Sets or deletes records in memory now; resolves when their lines are on disk. */
-  async put(changes: [key: string, value: T | undefined][]): Promise<void> {
+  async put(changes: [key: string, value: T | undefined][], options?: { fsync?: boolean }): Promise<void> {
     const t = this.clock.now().getTime();
     const written: (Entry<T> | undefined)[] = [];
     for (const [key, value] of changes) {
@@ -115,9 +115,19 @@ export class LogRecords<T> implements KeyedRecords<T> {
       if (entry) this.live.set(key, entry);
       written.push(entry);
     }
-    const positions = await this.log.append(changes.map(([k, v]) => (v === undefined ? { k, t } : { k, v, t })));
+    const positions = await this.log.append(changes.map(([k, v]) => (v === undefined ? { k, t } : { k, v, t })), options);
     positions.forEach((position, i) => this.landed(changes[i][0], written[i], position.segment, position.length + 1));
     this.maybeCompact();
+  }
+
+  /**
+   * Rewrites the log with the live records only, now (after a compaction under way): a record
+   * deleted or replaced before it is then gone from disk, not only from memory (an erasure).
+   */
+  async purge(): Promise<void> {
+    while (this.compaction) await this.compaction;
+    this.compaction = this.compact().finally(() => (this.compaction = null));
+    await this.compaction;
   }
 
   /** Resolves when a compaction under way (if any) is done: tests, shutdown. */

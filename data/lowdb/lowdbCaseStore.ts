@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countLeading } from '../sorted.js';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type NotifyOnCreate, type Stage, type WaitingCase } from '../cases.js';
 import { stageSince } from '../workflow.js';
 import { AppendLog, reaches, type LogPosition } from './appendLog.js';
 import { CaseIndexFile, type CaseEntry } from './caseIndexFile.js';
@@ -17,6 +17,13 @@ const SAVE_INDEX_AFTER = 2000;
 const COMPACT_MIN_BYTES = 64 * 1024 * 1024;
 /** Cases copied at once while compacting: their appends share fsyncs, requests interleave between batches. */
 const COMPACT_BATCH = 500;
+/**
+ * Latest versions kept in memory, the most recently read or written: a change reads its case,
+ * writes it, and the relay marks it, all within moments (a few MB at most).
+ */
+const RECENT_RECORDS = 512;
+/** Reads of this many cases at most are kept among the recent ones. */
+const REMEMBER_READS_UP_TO = 4;
 
 /**
  * CaseStore over an append-only log under `<dataDir>/cases/` (`000001.jsonl`, ..., owner-only,
@@ -54,6 +61,8 @@ export class LowdbCaseStore implements CaseStore {
   /** Bytes of the cases' latest versions in the log: the rest of it is superseded. */
   private liveBytes = 0;
   private compaction: Promise<void> | null = null;
+  /** Recently read or written versions by case number, oldest first, each with where it is stored. */
+  private readonly recent = new Map<string, { position: LogPosition; record: CaseRecord }>();
 
   private constructor(
     private readonly log: AppendLog<CaseRecord>,
@@ -110,7 +119,7 @@ export class LowdbCaseStore implements CaseStore {
     for (let i = 0; i < records.length; i += 10_000) await log.append(records.slice(i, i + 10_000));
   }
 
-  async create(input: NewCase, at: Date): Promise<CaseRecord> {
+  async create(input: NewCase, at: Date, notify?: NotifyOnCreate): Promise<CaseRecord> {
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new TypeError('create: `at` is not a valid Date');
     // Taken now, as JSON will store it: later changes to `input` do not reach the store.
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(
@@ -129,9 +138,10 @@ export class LowdbCaseStore implements CaseStore {
     // Taken now: an acknowledged number is never handed out again (at open the counter is raised
     // past every stored number); a failed create leaves its number unused.
     this.days.set(day, seq);
-    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
+    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at, notify);
     const created = this.tracked(async () => {
       const [position] = await this.log.append([record]);
+      this.remember(structuredClone(record), position);
       this.liveBytes += position.length + 1;
       this.addToIndex(entryOf(record, position), true);
       this.changed();
@@ -184,7 +194,7 @@ export class LowdbCaseStore implements CaseStore {
       next.updatedAt = at.toISOString();
       next.audit = [...current.audit, { at: next.updatedAt, ...entry, from: current.status, to: next.status }];
       await this.replace(found, next);
-      return next;
+      return structuredClone(next);
     });
   }
 
@@ -206,7 +216,8 @@ export class LowdbCaseStore implements CaseStore {
       const next = structuredClone(current);
       next.pendingNotifications = current.pendingNotifications.filter((n) => !dedupeKeys.includes(n.dedupeKey));
       if (next.pendingNotifications.length === 0) delete next.pendingNotifications;
-      await this.replace(found, next);
+      // Not fsynced by itself: lost in a crash, the rows are relayed again and the outbox's dedupe keys drop them.
+      await this.replace(found, next, { fsync: false });
     });
   }
 
@@ -265,9 +276,11 @@ export class LowdbCaseStore implements CaseStore {
 
   private async copyForward(entry: CaseEntry, first: number): Promise<void> {
     if (entry.position.segment >= first) return;
-    const [position] = await this.log.append([await this.read(entry)]);
+    const record = await this.read(entry);
+    const [position] = await this.log.append([record]);
     this.liveBytes += position.length - entry.position.length;
     entry.position = position;
+    this.remember(record, position);
   }
 
   /** Runs `task` after every earlier change of the same case has settled. */
@@ -294,7 +307,26 @@ export class LowdbCaseStore implements CaseStore {
     return record;
   }
 
+  /** Copies of the entries' latest versions: from memory when recent, else from the log (and then kept). */
   private async readAll(entries: CaseEntry[]): Promise<CaseRecord[]> {
+    const records: (CaseRecord | undefined)[] = entries.map((e) => {
+      const kept = this.recent.get(e.caseNo);
+      return kept && samePosition(kept.position, e.position) ? structuredClone(kept.record) : undefined;
+    });
+    const missing = entries.filter((_, i) => !records[i]);
+    if (missing.length === 0) return records as CaseRecord[];
+    const read = await this.readLog(missing);
+    let next = 0;
+    return records.map((r, i) => {
+      if (r) return r;
+      const record = read[next++];
+      // A long list (staff's, an export) would push out the cases being changed right now.
+      if (entries.length <= REMEMBER_READS_UP_TO) this.remember(structuredClone(record), entries[i].position);
+      return record;
+    });
+  }
+
+  private async readLog(entries: CaseEntry[]): Promise<CaseRecord[]> {
     try {
       return await this.log.read(entries.map((e) => e.position));
     } catch (err) {
@@ -304,9 +336,17 @@ export class LowdbCaseStore implements CaseStore {
     }
   }
 
-  /** Appends `next` (same case number), then updates its entry and every index it is in. */
-  private async replace(entry: CaseEntry, next: CaseRecord): Promise<void> {
-    const [position] = await this.log.append([next]);
+  /** Keeps `record` (not to be changed by anyone after) as the case's version at `position`. */
+  private remember(record: CaseRecord, position: LogPosition): void {
+    this.recent.delete(record.caseNo);
+    this.recent.set(record.caseNo, { position, record });
+    if (this.recent.size > RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** Appends `next` (same case number, kept by the store from now on), then updates its entry and every index it is in. */
+  private async replace(entry: CaseEntry, next: CaseRecord, options?: { fsync: boolean }): Promise<void> {
+    const [position] = await this.log.append([next], options);
+    this.remember(next, position);
     this.liveBytes += position.length - entry.position.length;
     const updated = entryOf(next, position);
     this.removeFromStage(entry);
@@ -399,6 +439,8 @@ export class LowdbCaseStore implements CaseStore {
     if (list && at >= 0) list.splice(at, 1);
   }
 }
+
+const samePosition = (a: LogPosition, b: LogPosition) => a.segment === b.segment && a.offset === b.offset;
 
 /** The entry kept in memory for a case version stored at `position`. */
 function entryOf(record: CaseRecord, position: LogPosition): CaseEntry {

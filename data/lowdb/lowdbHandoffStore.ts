@@ -8,6 +8,15 @@ import { LogRecords } from './logRecords.js';
  * queue and live conversations survive a crash); a change appends that hand-off's line only.
  */
 export class LowdbHandoffStore extends MemoryHandoffStore {
+  private constructor(private readonly log: LogRecords<Handoff>) {
+    super(log);
+  }
+
+  /** Rewrites the log without superseded versions (an erasure: blanked transcripts gone from disk now). */
+  purge(): Promise<void> {
+    return this.log.purge();
+  }
+
   static async open(dataDir: string): Promise<LowdbHandoffStore> {
     return new LowdbHandoffStore(await LogRecords.open<Handoff>(join(dataDir, 'handoffs'), { fsync: true }));
   }

@@ -5,6 +5,15 @@ import { LogRecords } from './logRecords.js';
 
 /** RatingStore over an append-only log under `<dataDir>/ratings/` (owner-only, fsynced). */
 export class LowdbRatingStore extends MemoryRatingStore {
+  private constructor(private readonly log: LogRecords<Rating>) {
+    super(log);
+  }
+
+  /** Rewrites the log without superseded versions (an erasure: blanked comments gone from disk now). */
+  purge(): Promise<void> {
+    return this.log.purge();
+  }
+
   static async open(dataDir: string): Promise<LowdbRatingStore> {
     return new LowdbRatingStore(await LogRecords.open<Rating>(join(dataDir, 'ratings'), { fsync: true }));
   }

@@ -55,6 +55,12 @@ export class LowdbStorage extends VersionedStorage {
     return new LowdbStorage(records, onWriteError);
   }
 
+  /** Rewrites the log without deleted or superseded state (an erasure: gone from disk now). */
+  async purge(): Promise<void> {
+    await Promise.all([...this.pending]);
+    await this.log.purge();
+  }
+
   /** Resolves when every save made so far is on disk (shutdown, tests). */
   async flush(): Promise<void> {
     await Promise.all([...this.pending]);

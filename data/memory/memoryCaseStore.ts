@@ -1,5 +1,5 @@
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type NotifyOnCreate, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
 import { stageSince } from '../workflow.js';
 
@@ -11,7 +11,7 @@ export class MemoryCaseStore implements CaseStore {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly days = new Map<string, number>();
 
-  async create(input: NewCase, at: Date): Promise<CaseRecord> {
+  async create(input: NewCase, at: Date, notify?: NotifyOnCreate): Promise<CaseRecord> {
     validTime(at, 'create');
     // As JSON will store it: later changes to `input` do not reach the store.
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(JSON.stringify(input)) as NewCase & Partial<CaseRecord>;
@@ -20,7 +20,7 @@ export class MemoryCaseStore implements CaseStore {
     const day = shanghaiDate(at);
     const seq = (this.days.get(day) ?? 0) + 1;
     this.days.set(day, seq);
-    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at);
+    const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, seq), at, notify);
     this.cases.set(record.caseNo, record);
     return structuredClone(record);
   }

@@ -5,6 +5,13 @@ import { validTime } from '../validation.js';
 /** One record per key: `optout:<phone>`, `rate:<phone>`, `msg:<serialNo>`. */
 export type SmsRecord = { optedOutAt: string } | SendCounter | SmsMessage;
 
+/** Everything an SmsStore keeps, as the lowdb migration copies it. */
+export interface SmsSnapshot {
+  optOuts: { phone: string; at: string }[];
+  counters: { phone: string; counter: SendCounter }[];
+  messages: SmsMessage[];
+}
+
 /**
  * SmsStore over records where a backend keeps them: opt-outs in `optOuts` (lowdb: fsynced, a
  * TD must outlive a power cut), send counts and messages in `records` (written on every send;
@@ -16,6 +23,18 @@ export class MemorySmsStore implements SmsStore {
     private readonly records: KeyedRecords<SmsRecord> = new MapRecords(),
     private readonly optOuts: KeyedRecords<SmsRecord> = records,
   ) {}
+
+  snapshot(): SmsSnapshot {
+    const found: SmsSnapshot = { optOuts: [], counters: [], messages: [] };
+    const sources = this.optOuts === this.records ? [this.records] : [this.optOuts, this.records];
+    for (const [key, value] of sources.flatMap((s) => [...s.entries()])) {
+      const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (kind === 'optout') found.optOuts.push({ phone: id, at: (value as { optedOutAt: string }).optedOutAt });
+      else if (kind === 'rate') found.counters.push({ phone: id, counter: structuredClone(value as SendCounter) });
+      else if (kind === 'msg') found.messages.push(structuredClone(value as SmsMessage));
+    }
+    return found;
+  }
 
   async optOut(phone: string, at: Date): Promise<void> {
     validTime(at, 'optOut');

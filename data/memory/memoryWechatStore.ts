@@ -13,6 +13,11 @@ export class MemoryWechatStore implements WechatStore {
     private readonly persist: () => Promise<void> = async () => undefined,
   ) {}
 
+  /** Everything kept, as the lowdb migration copies it. */
+  snapshot(): WechatData {
+    return structuredClone(this.data);
+  }
+
   async firstDelivery(key: string, at: Date): Promise<boolean> {
     if (Object.hasOwn(this.data.deliveries, key)) return false;
     const oldest = at.getTime() - WECHAT_DELIVERY_KEEP_MS;

@@ -3,6 +3,7 @@ import { migrate } from './migrate.js';
 import { PgAgentStore } from './pgAgentStore.js';
 import { PgCallStore } from './pgCallStore.js';
 import { PgCaseStore } from './pgCaseStore.js';
+import { PgDeskPresence } from './pgDeskPresence.js';
 import { PgDirectLineStore } from './pgDirectLineStore.js';
 import { PgDraftStore } from './pgDraftStore.js';
 import { PgFamilyStore } from './pgFamilyStore.js';
@@ -34,6 +35,7 @@ export function pgStores<Draft>(db: PgDatabase) {
     files: new PgFileStore(db),
     agents: new PgAgentStore(db),
     handoffs: new PgHandoffStore(db),
+    presence: new PgDeskPresence(db),
     ratings: new PgRatingStore(db),
     sms: new PgSmsStore(db),
     wechat: new PgWechatStore(db),

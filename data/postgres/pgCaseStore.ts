@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, shanghaiDate } from '../caseQuery.js';
-import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type Stage, type WaitingCase } from '../cases.js';
+import { caseRecordOf, changedRecord, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type NotifyOnCreate, type Stage, type WaitingCase } from '../cases.js';
 import { validTime } from '../validation.js';
 import { stageSince } from '../workflow.js';
 import type { PgDatabase, Queryable } from './db.js';
@@ -44,7 +44,7 @@ const records = (result: pg.QueryResult<{ record: CaseRecord }>) => result.rows.
 export class PgCaseStore implements CaseStore {
   constructor(private readonly db: PgDatabase) {}
 
-  async create(input: NewCase, at: Date): Promise<CaseRecord> {
+  async create(input: NewCase, at: Date, notify?: NotifyOnCreate): Promise<CaseRecord> {
     validTime(at, 'create');
     const { by, caseNo: _n, createdAt: _c, updatedAt: _u, status: _s, audit: _a, ...fields } = JSON.parse(JSON.stringify(input)) as NewCase & Partial<CaseRecord>;
     if (fields.submissionId !== undefined) {
@@ -57,7 +57,7 @@ export class PgCaseStore implements CaseStore {
         'INSERT INTO case_days (day, last) VALUES ($1, 1) ON CONFLICT (day) DO UPDATE SET last = case_days.last + 1 RETURNING last',
         [day],
       );
-      const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, rows[0].last), at);
+      const record = caseRecordOf({ ...fields, by }, formatCaseNo(at, rows[0].last), at, notify);
       const inserted = await client.query(INSERT_NEW, rowOf(record));
       // Another instance made this submission's case first: undo the number taken, give theirs.
       if (!inserted.rowCount) throw new SubmissionTaken();

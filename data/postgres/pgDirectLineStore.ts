@@ -1,4 +1,3 @@
-import pg from 'pg';
 import {
   DEFAULT_DIRECT_LINE_LIMITS,
   activityIdOf,
@@ -10,6 +9,7 @@ import {
 } from '../directLineStore.js';
 import { directLineLimits } from '../memory/memoryDirectLineStore.js';
 import type { PgDatabase } from './db.js';
+import { channelOf, listen } from './notifications.js';
 
 type ConversationRow = { id: string; created_at: string; updated_at: string; members: string[]; next_seq: number };
 const conversationOf = (r: ConversationRow): DirectLineConversation => ({ id: r.id, createdAt: r.created_at, updatedAt: r.updated_at, members: r.members });
@@ -21,7 +21,7 @@ const conversationOf = (r: ConversationRow): DirectLineConversation => ({ id: r.
  */
 export class PgDirectLineStore implements DirectLineStore {
   private readonly limits: DirectLineLimits;
-  /** The NOTIFY channel: one per schema, so two deployments (or test places) never wake each other. */
+  /** The NOTIFY channel of this schema's transcripts. */
   private readonly channel: string;
 
   constructor(
@@ -29,7 +29,7 @@ export class PgDirectLineStore implements DirectLineStore {
     limits: Partial<DirectLineLimits> = DEFAULT_DIRECT_LINE_LIMITS,
   ) {
     this.limits = directLineLimits(limits);
-    this.channel = `onevisit_directline_${db.schema}`;
+    this.channel = channelOf(db, 'directline');
   }
 
   async create(id: string, at: Date): Promise<DirectLineConversation | undefined> {
@@ -90,34 +90,11 @@ export class PgDirectLineStore implements DirectLineStore {
   }
 
   /**
-   * Calls `listener` with a conversation's id whenever any instance appends to it (LISTEN on a
-   * connection of its own; a lost connection is opened again). Resolves to the function that stops it.
+   * Calls `listener` with a conversation's id whenever any instance appends to it. Appends while
+   * the connection is being opened again wake nobody here: a stream catches up at its
+   * conversation's next activity, a polling client at its next poll.
    */
-  async watch(listener: (conversationId: string) => void): Promise<() => Promise<void>> {
-    let client: pg.Client | undefined;
-    let stopped = false;
-    const connect = async (): Promise<void> => {
-      const next = new pg.Client({ connectionString: this.db.url });
-      next.on('notification', (message) => {
-        if (message.channel === this.channel && message.payload) listener(message.payload);
-      });
-      next.on('error', () => {
-        // Reconnect after a moment. Appends in between wake nobody here: a stream catches up
-        // at its conversation's next activity, a polling client at its next poll.
-        void next.end().catch(() => undefined);
-        const retry = () => {
-          if (!stopped) connect().catch(() => setTimeout(retry, 1000).unref());
-        };
-        if (!stopped) setTimeout(retry, 1000).unref();
-      });
-      await next.connect();
-      await next.query(`LISTEN ${this.channel}`);
-      client = next;
-    };
-    await connect();
-    return async () => {
-      stopped = true;
-      await client?.end();
-    };
+  watch(listener: (conversationId: string) => void): Promise<() => Promise<void>> {
+    return listen(this.db, this.channel, listener);
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { bundleItem, type ItemId } from '../../data/bundle.js';
+import type { ItemId } from '../../data/bundle.js';
 import { outstandingMaterials } from '../../data/caseMaterials.js';
-import type { CaseItem, CaseRecord, CaseStore } from '../../data/cases.js';
+import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
@@ -18,6 +18,7 @@ import type { PolicyAnswers } from '../policyAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
+import { caseItemsOf, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { applicationSlots, channelOptions, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
@@ -370,8 +371,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     let items = finalItems(v);
     const submissionId = draft.submissionId ?? randomUUID();
     // This submission's own case (a repeat of "确认提交") is not a duplicate of itself.
-    const open = (await this.deps.cases.openCasesOf(v.idNumber!)).filter((c) => c.submissionId !== submissionId);
-    const already = (id: ItemId) => open.find((c) => c.items.some((i) => i.id === id && (i.status === 'submitted' || i.status === 'queued')));
+    const open = await this.deps.cases.openCasesOf(v.idNumber!);
+    const already = (id: ItemId) => openCaseWith(open, submissionId, id);
     const duplicates = items.filter((id) => already(id));
     if (duplicates.length === items.length) {
       await this.deps.drafts.delete(key);
@@ -383,13 +384,6 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       await this.say(dc, t.partlyDuplicate(already(duplicates[0])!.caseNo, duplicates.map((id) => t.itemNames[id]).join('、')));
       items = items.filter((id) => !duplicates.includes(id));
     }
-    const queued = new Set(queuedItems(v));
-    const caseItems: CaseItem[] = items.map((id) => ({
-      id,
-      department: bundleItem(id).department,
-      status: queued.has(id) ? 'queued' : 'submitted',
-      ...(queued.has(id) ? { reason: t.summary.queued(t.itemNames[id]) } : {}),
-    }));
     const materials = materialsFor(v);
     const record = await this.deps.useCases.submission.submit({
       submissionId,
@@ -406,7 +400,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       },
       submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
       ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
-      items: caseItems,
+      items: caseItemsOf(v, items),
       facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },
       channel: v.channel!,

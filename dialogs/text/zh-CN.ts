@@ -313,6 +313,11 @@ const handoff = {
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
   callbackAnswer: '待回电（在线转人工时人工客服不在线）',
+  /** An SMS reply that is not an opt-out: it goes on the agents' call-back list with these words. */
+  smsReplyQuestion: (text: string) => `短信回复：${text}`,
+  smsReplyAnswer: '待回电（申请人回复了进度短信）',
+  /** Phrases (patterns) that stop every SMS to the phone, besides TD / 退订 ("我不想收了 别发了"). */
+  smsStopPhrases: ['^td', 'td$', '退订', '不想收', '不要收', '别发', '不要发', '不要再发', '别再发', '不用发', '不要短信', '取消短信', '停止发送', '拒收'],
   stuck: '好像还是不太顺利，我帮您转人工客服。',
 };
 
@@ -487,10 +492,15 @@ const status = {
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
   /**
    * SMS templates as the provider approves them (SMS_TEMPLATES names their ids): {1}, {2}, ...
-   * are the parameters, never more than the masked name, the case number and a stage name.
+   * are the parameters: the masked name, the case number, then what the news needs (a stage
+   * name, a return's reason, an appraisal's time and hospital), never a full name or ID number.
    */
   sms: {
-    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情请在一次办查看，或致电12385。回复TD退订',
+    status: '{1}您好，您的残疾人服务申请{2}有新进展，现在是“{3}”。详情可在一次办查看，或致电12385。回复TD退订',
+    returned: '{1}您好，您的残疾人服务申请{2}被退回修改，原因：{3}。改好后可在一次办重新提交，或带材料到综合窗口，咨询12385。回复TD退订',
+    appraisal: '{1}您好，您的残疾人服务申请{2}已约好残疾评定：{3}，{4}。请带身份证、户口簿和病历按时前往，咨询12385。回复TD退订',
+    family_checked: '{1}您好，刚才有人用申请{2}的案件号和您身份证号后6位查看了办理进度。如不是您的家人，请致电12385。回复TD退订',
+    family_locked: '{1}您好，有人多次输错查询申请{2}所需的信息，查询已暂停，您自己查进度不受影响。如不是您的家人，请致电12385。回复TD退订',
     staff_new_case: '新的残疾人服务申请{1}（申请人{2}）已提交，请尽快预审。',
     staff_deadline: '残疾人服务申请{1}（申请人{2}）在“{3}”环节快到办理时限了，请尽快处理。',
   },
@@ -596,6 +606,8 @@ const wechat = {
   voiceUnheard: '这条语音我没听清，请再说一遍，或者打字告诉我。',
   /** A kind of message the bot cannot read (video, link, file). */
   unsupported: '这类消息我看不了。请打字告诉我您想问什么，或者回复“帮助”。',
+  /** A follower sending faster than anyone types: said once, the next messages are not answered for a while. */
+  slowDown: '您发得太快了，请慢一点。稍等一会儿再发，我会接着回答您。',
 };
 
 export const zhCN = {

@@ -16,14 +16,14 @@ export const applicationScript = (n: number) => [
 /** Has the bot confirmed a submitted case? */
 export const submitted = (reply: string) => /案件号是 YC\d{12}/.test(reply);
 
-/** One turn through /api/messages with expectReplies: status, the replies' text, milliseconds. */
-export async function say(url: string, user: string, text: string): Promise<{ status: number; text: string; ms: number }> {
+/** One turn through /api/messages with expectReplies: status, the replies' text, milliseconds; later proactive messages go to `serviceUrl` (nowhere by default). */
+export async function say(url: string, user: string, text: string, serviceUrl = 'http://127.0.0.1:9'): Promise<{ status: number; text: string; ms: number }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+      type: 'message', text, channelId: 'bench', serviceUrl, deliveryMode: 'expectReplies',
       conversation: { id: `conv-${user}` }, from: { id: user }, recipient: { id: 'bot' },
     }),
   });

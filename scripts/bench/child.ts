@@ -36,3 +36,31 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
     );
   });
 }
+
+/** What the connector child (connectorChild.ts) has received so far. */
+export interface ConnectorCount {
+  received: number;
+  distinctKeys: number;
+  keys: string[];
+  repeated: string[];
+}
+
+export interface ConnectorChild {
+  url: string;
+  count(): Promise<ConnectorCount>;
+  stop(): void;
+}
+
+/** A channel's Connector endpoint in its own process: proactive sends go there and are counted by dedupe key. */
+export function startConnectorChild(): Promise<ConnectorChild> {
+  const child = fork(fileURLToPath(new URL('./connectorChild.js', import.meta.url)), [], { execArgv: ['--disable-warning=DEP0111'], stdio: 'inherit' });
+  const count = () =>
+    new Promise<ConnectorCount>((resolve) => {
+      child.once('message', (m) => resolve(m as ConnectorCount));
+      child.send('count');
+    });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (m) => resolve({ url: (m as { url: string }).url, count, stop: () => child.kill() }));
+  });
+}

@@ -17,7 +17,7 @@ import { seededRandom } from './stats.js';
 
 const DAY_MS = 86_400_000;
 /** A city: ~30,000 applications a year (100,000 cases span about 3.3 years). */
-const CASES_PER_DAY = 30_000 / 365;
+const CASES_PER_YEAR = 30_000;
 /** Share of cases still under way, spread over the last 60 days (some past their stage's limit). */
 const OPEN_SHARE = 0.03;
 /** The path of a certificate case, each step one audit entry (and one status update sent). */
@@ -99,24 +99,34 @@ function chatState(i: number): [StoreItem, StoreItem] {
 }
 
 /**
- * Fills an empty data folder with `count` cases and what goes with them at a city's scale:
- * every case's audit history, 6 status updates delivered per closed case, drafts, chat state,
- * Direct Line transcripts. Deterministic for one `count`.
+ * `count` cases with their histories, oldest first, ending at `end`, `perYear` a year (a city's
+ * 30,000 by default; a province files about 300,000): about 3 % still under way, in the last 60
+ * days. Deterministic for one `count`; one at a time, so a million need not be held at once.
  */
-export async function generateScaleData(dataDir: string, count: number, end: Date): Promise<ScaleData> {
+export function* scaleCases(count: number, end: Date, perYear = CASES_PER_YEAR): Generator<{ record: CaseRecord; open: boolean }> {
   const random = seededRandom(count);
-  const start = end.getTime() - Math.ceil(count / CASES_PER_DAY) * DAY_MS;
+  const start = end.getTime() - Math.ceil(count / (perYear / 365)) * DAY_MS;
   const openFrom = end.getTime() - 60 * DAY_MS;
   const perDay = new Map<string, number>();
-  const records: CaseRecord[] = [];
-  const known: KnownCase[] = [];
   for (let i = 0; i < count; i++) {
     const at = new Date(start + Math.floor(((i + random()) / count) * (end.getTime() - start - 1)));
     const day = shanghaiDate(at);
     const seq = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, seq);
     const open = at.getTime() >= openFrom && random() < OPEN_SHARE * ((end.getTime() - start) / (60 * DAY_MS));
-    const c = caseAt(i, at, seq, open, random, end);
+    yield { record: caseAt(i, at, seq, open, random, end), open };
+  }
+}
+
+/**
+ * Fills an empty data folder with `count` cases and what goes with them at a city's scale:
+ * every case's audit history, 6 status updates delivered per closed case, drafts, chat state,
+ * Direct Line transcripts. Deterministic for one `count`.
+ */
+export async function generateScaleData(dataDir: string, count: number, end: Date): Promise<ScaleData> {
+  const records: CaseRecord[] = [];
+  const known: KnownCase[] = [];
+  for (const { record: c, open } of scaleCases(count, end)) {
     records.push(c);
     if (open) known.push({ caseNo: c.caseNo, idTail: c.applicant.idNumber.slice(-6) });
   }

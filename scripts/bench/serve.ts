@@ -15,6 +15,8 @@ if (process.argv[2] === 'echo') {
   // DATA_DIR set by the benchmark: a data folder it filled beforehand (cases to book for).
   const config = { ...loadConfig(), port: 0, dataDir: process.env.DATA_DIR || mkdtempSync(join(tmpdir(), 'onevisit-bench-')) };
   const app = await createApp({ config, logger: silentLogger });
+  // BENCH_SCHEDULER=on: delivers the outbox as `npm start` does (on NOTIFY_SCHEDULE).
+  if (process.env.BENCH_SCHEDULER === 'on') app.startScheduler();
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
 process.on('message', (m) => {

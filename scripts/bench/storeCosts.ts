@@ -41,24 +41,31 @@ export async function printStoreCosts(dataDir: string, known: KnownCase[]): Prom
   await opened('drafts', () => LowdbDraftStore.open(dataDir, 'application'));
 
   const at = new Date();
-  const checks: number[] = [];
-  const enqueues: number[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < CHECKS) {
-      const n = next++;
-      const { caseNo } = known[n % known.length];
-      const started = performance.now();
-      await cases.get(caseNo);
-      const row = { dedupeKey: `store-costs-${caseNo}-${n}`, caseNo, conversation: {}, recipient: 'applicant', text: '您的家人查看了申请进度。', dueAt: at.toISOString() };
-      await cases.update(caseNo, (c) => void (c.pendingNotifications = [row]), { by: 'chat:bench', action: 'family-check' }, at);
-      const enqueued = performance.now();
-      await outbox.enqueue([row], at);
-      enqueues.push(performance.now() - enqueued);
-      await cases.markRelayed(caseNo, [row.dedupeKey]);
-      checks.push(performance.now() - started);
-    }
-  }));
+  let made = 0;
+  async function familyCheckCalls(total: number, concurrency: number): Promise<{ checks: number[]; enqueues: number[] }> {
+    const checks: number[] = [];
+    const enqueues: number[] = [];
+    let next = 0;
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const n = made++;
+        const { caseNo } = known[n % known.length];
+        const started = performance.now();
+        await cases.get(caseNo);
+        const row = { dedupeKey: `store-costs-${caseNo}-${n}`, caseNo, conversation: {}, recipient: 'applicant', text: '您的家人查看了申请进度。', dueAt: at.toISOString() };
+        await cases.update(caseNo, (c) => void (c.pendingNotifications = [row]), { by: 'chat:bench', action: 'family-check' }, at);
+        const enqueued = performance.now();
+        await outbox.enqueue([row], at);
+        enqueues.push(performance.now() - enqueued);
+        await cases.markRelayed(caseNo, [row.dedupeKey]);
+        checks.push(performance.now() - started);
+      }
+    }));
+    return { checks, enqueues };
+  }
+  const alone = await familyCheckCalls(30, 1);
+  const { checks, enqueues } = await familyCheckCalls(CHECKS, CONCURRENCY);
   const overdue: number[] = [];
   const bound = new Date(at.getTime() - 5 * 86_400_000).toISOString();
   for (let i = 0; i < 30; i++) {
@@ -66,6 +73,7 @@ export async function printStoreCosts(dataDir: string, known: KnownCase[]): Prom
     for (const stage of STAGES) await cases.waitingAt(stage, bound);
     overdue.push(performance.now() - started);
   }
+  console.log(`  family check's store calls, one at a time p50 ${ms(percentile(alone.checks, 50))}  p99 ${ms(percentile(alone.checks, 99))}`);
   console.log(`  family check's store calls, ${CONCURRENCY} at once p50 ${ms(percentile(checks, 50))}  p99 ${ms(percentile(checks, 99))}   (of which the outbox enqueue p50 ${ms(percentile(enqueues, 50))}  p99 ${ms(percentile(enqueues, 99))})`);
   console.log(`  overdue index, every stage        p50 ${ms(percentile(overdue, 50))}  p99 ${ms(percentile(overdue, 99))}`);
   await Promise.all([cases.close(), outbox.close(), storage.flush()]);

@@ -18,6 +18,8 @@ export interface FakePlatformOptions {
   /** How long the token endpoint takes (to show concurrent callers share one fetch). */
   tokenDelayMs?: number;
   expiresIn?: number;
+  /** Told of every message the bot sends (`npm run fakes` prints them). */
+  onSent?: (sent: FakeSent) => void;
 }
 
 /**
@@ -41,8 +43,9 @@ export class FakeWechatPlatform {
 
   constructor(private readonly options: FakePlatformOptions) {}
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+  /** Listens on loopback, on `port` or a free one; resolves to the base URL. */
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.base;
   }
@@ -112,6 +115,7 @@ export class FakeWechatPlatform {
       return json({ errcode: 404, errmsg: 'unknown api' });
     }
     this.sent.push(sent);
+    this.options.onSent?.(sent);
     this.waiters = this.waiters.filter((w) => (w.match(sent) ? (w.resolve(sent), false) : true));
     json({ errcode: 0, errmsg: 'ok' });
   }

@@ -24,6 +24,8 @@ export interface FakeTencentSmsOptions {
   templates: Record<string, string>;
   /** The fake's clock (seconds are checked against X-TC-Timestamp, 5 minutes either way). */
   now?: () => Date;
+  /** Told of every SMS accepted (`npm run fakes` prints them). */
+  onSent?: (sms: FakeSms) => void;
 }
 
 const SKEW_S = 300;
@@ -51,11 +53,11 @@ export class FakeTencentSms {
     this.failures.push({ code, phone });
   }
 
-  async start(): Promise<string> {
+  /** Listens on loopback, on `port` or a free one; resolves to the base URL. */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {
@@ -132,7 +134,9 @@ export class FakeTencentSms {
     if (this.blacklist.has(phone)) return { ...base, Code: 'FailedOperation.PhoneNumberInBlacklist', Message: 'phone number in blacklist' };
     const serialNo = `2433:${String(++this.serial).padStart(28, '0')}`;
     const text = `【${this.options.signName}】` + template.replace(/\{(\d+)\}/g, (_, n: string) => params[Number(n) - 1] ?? '');
-    this.sent.push({ serialNo, phone, templateId, params, signName: this.options.signName, text, ...(context ? { context } : {}) });
+    const sms: FakeSms = { serialNo, phone, templateId, params, signName: this.options.signName, text, ...(context ? { context } : {}) };
+    this.sent.push(sms);
+    this.options.onSent?.(sms);
     return { ...base, SerialNo: serialNo, Fee: Math.ceil(text.length / 67), Code: 'Ok', Message: 'send success' };
   }
 }

@@ -274,6 +274,11 @@ const generators: Record<string, (rng: Rng, ctx: FuzzContext) => Shape> = {
       ['GET', `/api/admin/cases?status=${pathId(rng, 'submitted')}&limit=${pick(rng, ['1', '0', '-5', '501', 'x', '1e2'])}&from=${pick(rng, ['2026-11-01', 'x', '2026-02-30', '%ZZ'])}`, undefined],
       ['GET', `/api/admin/cases/${id}`, undefined],
       ['POST', `/api/admin/cases/${id}/actions`, { action: pick(rng, ['start_review', 'return', 'nonsense', '__proto__']), by: 'staff:fuzz', note: oddString(rng) }],
+      ['POST', '/api/admin/cases', {
+        requestId: pick(rng, ['window-fuzz-0001', 'x', '__proto__']), registeredBy: oddString(rng), items: pick(rng, [['cert-new'], [], ['nonsense'], 'cert-new']),
+        applicant: { name: oddString(rng), idNumber: pick(rng, ['11010519491231002X', '110105194912310021', oddString(rng)]), phone: pick(rng, ['13912345678', '0791-86123456', oddString(rng)]) },
+        delivery: pick(rng, ['pickup', 'mail', 'drone']),
+      }],
       ['GET', `/api/admin/slots?hospital=${pathId(rng, 'people')}&free=${pick(rng, ['true', 'x'])}&from=${pick(rng, ['2026-12-01', 'x'])}`, undefined],
       ['PATCH', `/api/admin/slots/${pathId(rng, 'people:2026-12-01:am')}`, { capacity: pick(rng, [1, -1, 1e9, '3', null]), closed: pick(rng, [true, 'yes']) }],
       ['GET', `/api/admin/outbox?status=${pathId(rng, 'pending')}&caseNo=${pathId(rng, 'YC202611200001')}`, undefined],

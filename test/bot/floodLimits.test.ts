@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { floodClassOf, routedPath, type FloodLimits } from '../../bot/limits/floodGuard.js';
+import { DEFAULT_FLOOD_LIMITS, floodClassOf, routedPath, type FloodLimits } from '../../bot/limits/floodGuard.js';
 import { silentLogger } from '../../bot/logger.js';
 import { requestFrom, testConfig, type Reply } from '../support.js';
 
@@ -27,7 +27,7 @@ describe('flood limits', () => {
   describe('per user', () => {
     let app: App;
     let base: string;
-    before(async () => ({ app, base } = await start({ user: { points: 5, seconds: 60 }, ip: { points: 1000, seconds: 60 }, tokensIp: { points: 1000, seconds: 60 } })));
+    before(async () => ({ app, base } = await start({ user: { points: 5, seconds: 60 }, ip: { points: 1000, seconds: 60 }, tokensIp: { points: 1000, seconds: 60 }, wechatFollower: DEFAULT_FLOOD_LIMITS.wechatFollower })));
     after(() => app.close());
 
     it('gives one user flooding /api/messages 429 with Retry-After while a quiet user on the same address keeps getting 200', async () => {
@@ -75,7 +75,7 @@ describe('flood limits', () => {
   describe('per source address', () => {
     let app: App;
     let base: string;
-    before(async () => ({ app, base } = await start({ user: { points: 1000, seconds: 60 }, ip: { points: 4, seconds: 60 }, tokensIp: { points: 2, seconds: 60 } })));
+    before(async () => ({ app, base } = await start({ user: { points: 1000, seconds: 60 }, ip: { points: 4, seconds: 60 }, tokensIp: { points: 2, seconds: 60 }, wechatFollower: DEFAULT_FLOOD_LIMITS.wechatFollower })));
     after(() => app.close());
 
     it('refuses an address that floods with many user ids, and not another address', async () => {
@@ -115,6 +115,7 @@ describe('flood limits', () => {
       user: { points: 10, seconds: 5 },
       ip: { points: 100, seconds: 1 },
       tokensIp: { points: 3, seconds: 60 },
+      wechatFollower: DEFAULT_FLOOD_LIMITS.wechatFollower,
     });
     expect(loadConfig({ RATE_LIMIT: 'off' }).floodLimits).to.equal(undefined);
     expect(() => loadConfig({ RATE_LIMIT_USER: 'lots' })).to.throw(/RATE_LIMIT_USER/);

@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import type { ConversationAccount } from 'botbuilder';
-import { createApp, type App } from '../../bot/app.js';
-import { loadSmsSetting } from '../../bot/delivery/smsConfig.js';
+import type { App } from '../../bot/app.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { ConnectorStub } from '../connectorStub.js';
 import { newCase, type NewCaseOverrides } from '../fixtures/cases.js';
-import { FakeClock, testConfig } from '../support.js';
-import { CREDENTIALS, SMS_TEMPLATES_ENV, startFakeSms } from './delivery/smsFixture.js';
+import type { FakeClock } from '../support.js';
+import { CREDENTIALS, startSmsApp, type SmsApp } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-sms';
 const CALLBACK = 'callback-token-sms';
@@ -18,6 +17,7 @@ const CALLBACK = 'callback-token-sms';
  */
 describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', function () {
   this.timeout(60_000);
+  let rig: SmsApp;
   let fake: FakeTencentSms;
   let stub: ConnectorStub;
   let app: App;
@@ -25,29 +25,15 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
   let clock: FakeClock;
 
   before(async () => {
-    clock = new FakeClock(new Date('2026-11-20T02:00:00Z')); // 10:00 in Beijing
-    const started = await startFakeSms(clock);
-    fake = started.fake;
+    ({ app, base, fake, clock } = rig = await startSmsApp({ adminToken: ADMIN }, { SMS_CALLBACK_TOKEN: CALLBACK }));
     stub = await ConnectorStub.start();
-    const sms = loadSmsSetting({
-      SMS_API_BASE: started.base,
-      SMS_SECRET_ID: CREDENTIALS.secretId,
-      SMS_SECRET_KEY: CREDENTIALS.secretKey,
-      SMS_SDK_APP_ID: CREDENTIALS.sdkAppId,
-      SMS_SIGN_NAME: CREDENTIALS.signName,
-      SMS_TEMPLATES: SMS_TEMPLATES_ENV,
-      SMS_CALLBACK_TOKEN: CALLBACK,
-    });
-    app = await createApp({ config: testConfig({ store: 'memory', adminToken: ADMIN, sms }), clock });
-    base = await app.listen();
   });
   beforeEach(() => {
     fake.sent.length = 0;
     stub.received.length = 0;
   });
   after(async () => {
-    await app.close();
-    await fake.close();
+    await rig.close();
     await stub.close();
   });
 
@@ -112,6 +98,17 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     expect(fake.sent).to.deep.equal([]);
     const [row] = await app.stores.outbox.list({ caseNo: record.caseNo, status: 'dead' });
     expect(row.lastError).to.include('TD');
+  });
+
+  it('reads an opt-out in people\'s words, and puts any other reply on the agents\' call-back list', async () => {
+    const reply = (mobile: string, words: string) =>
+      post(`/api/sms/tencent/replies?token=${CALLBACK}`, { extend: '', mobile, nationcode: '86', sign: CREDENTIALS.signName, text: words, time: 1763604000 });
+    expect((await reply('13900000001', '我不想收了 别发了！')).status).to.equal(200);
+    expect((await reply('13900000002', '什么时候去鉴定啊？')).status).to.equal(200);
+    expect(await app.stores.sms.isOptedOut('+8613900000001')).to.equal(true);
+    expect(await app.stores.sms.isOptedOut('+8613900000002')).to.equal(false);
+    const pending = await app.stores.calls.list({ followUp: 'pending' });
+    expect(pending.map((c) => [c.callerPhone, c.question, c.followUpNeeded])).to.deep.equal([['13900000002', '短信回复：什么时候去鉴定啊？', true]]);
   });
 
   it('holds a second SMS to one phone in the same minute until the minute is over (deferred, not dropped)', async () => {

@@ -19,6 +19,12 @@ describe('npm start entry point', function () {
       // Without SMS_* the service starts and says SMS is off.
       expect(run.out).to.include('SMS:             off (SMS_* not set): status updates by chat only');
       expect(await (await fetch(url)).json()).to.deep.equal({ status: 'ok' });
+      // npm forwards SIGTERM to the script's shell: the server itself must get it and stop
+      // (a shell that forked it would die and leave the server holding the port and the data folder).
+      run.kill('SIGTERM');
+      expect(await run.exited).to.equal(0);
+      const after = await fetch(url).then(() => 'served', () => 'refused');
+      expect(after).to.equal('refused');
     } finally {
       run.kill();
     }
@@ -46,10 +52,15 @@ describe('npm run chat (terminal chat)', function () {
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdin.end('公示要几天\n');
+    // Enough turns to pass the channel's per-conversation request limit if the client polled for replies.
+    child.stdin.end('公示要几天\n残疾证办好了能管几年\n那过期了呢\n有帮助\n我要申请\n不同意\n');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).to.equal(0);
     expect(out).to.include('我：公示要几天').and.include('5个工作日').and.include('1. 我要申请');
+    expect(out).to.include('谢谢您的反馈');
+    const afterFeedback = out.slice(out.indexOf('我：我要申请'));
+    expect(afterFeedback).to.include('您同意吗').and.include('我：不同意');
+    expect(afterFeedback.slice(afterFeedback.indexOf('我：不同意') + 6)).to.match(/助手：/);
   });
 });
 

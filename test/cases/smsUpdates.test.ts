@@ -1,9 +1,12 @@
 import { expect } from 'chai';
 import { CaseUseCases } from '../../cases/index.js';
-import { smsText } from '../../cases/statusUpdates.js';
+import { monthDay, smsText } from '../../cases/statusUpdates.js';
+import type { Booking } from '../../data/appraisal.js';
+import { addDays } from '../../data/calendar.js';
+import { shanghaiDate } from '../../data/caseQuery.js';
 import { STAGES, type CaseRecord, type NotifyBy } from '../../data/cases.js';
 import { openMemoryStores } from '../../data/openStores.js';
-import { SMS_TEMPLATE_KEYS, type NewOutboxRow, type OutboxRow } from '../../data/outbox.js';
+import { SMS_TEMPLATE_KEYS, type OutboxRow, type SmsTemplateKey } from '../../data/outbox.js';
 import { statusTexts, text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
 import { FakeClock, shippedKnowledge } from '../support.js';
@@ -99,22 +102,43 @@ describe('SMS privacy: no full name or ID number in any SMS', () => {
     }
   });
 
-  it('every SMS written (status of each stage, new case, deadline) carries the masked name and the case number only', async () => {
-    const { stores, useCases } = await setUp();
-    const written: NewOutboxRow[] = [];
+  it('every SMS written (each stage, a return, an appraisal, a family check, new case, deadline) carries the masked name, the case number and its news only', async () => {
+    const { stores, useCases, clock } = await setUp();
     const created = await useCases.submission.submit({ ...newCase({ applicant: { name: '欧阳建国', idNumber: SAMPLE_ID_NUMBER }, conversation: undefined }), submissionId: 's' });
     await useCases.staffAlerts.nearDeadline(created.caseNo);
-    for (const action of ['start_review', 'pass_review'] as const) await useCases.workflow.perform(created.caseNo, { action, by: 'staff:1' });
-    written.push(...(await stores.outbox.list({ caseNo: created.caseNo })));
+    const reason = '户口簿那页照片看不清，请重新拍一张清楚的，四个角都要拍进去，谢谢配合';
+    await useCases.workflow.perform(created.caseNo, { action: 'start_review', by: 'staff:1' });
+    await useCases.workflow.perform(created.caseNo, { action: 'return', by: 'staff:1', note: reason });
+    await useCases.workflow.perform(created.caseNo, { action: 'resubmit', by: 'staff:1' });
+    await useCases.workflow.perform(created.caseNo, { action: 'pass_review', by: 'staff:1' });
+    const date = addDays(shanghaiDate(clock.now()), 3);
+    await stores.slots.ensureSlots([{ hospitalId: 'people', date, part: 'am', capacity: 2 }]);
+    const booked = await useCases.appointments.book(created.caseNo, `people:${date}:am`, { userKey: created.submittedBy.userKey, category: '肢体' });
+    expect(booked.ok).to.equal(true);
+    await useCases.appointments.remind((booked as { booking: Booking }).booking);
+    await useCases.access.recordFamilyCheck(created.caseNo, 'test:nephew', 'notice');
+    await useCases.access.recordFamilyLock(created.caseNo, 'test:stranger', 'notice');
+    const written = await stores.outbox.list({ caseNo: created.caseNo });
     expect(new Set(written.map((r) => r.sms?.template))).to.deep.equal(new Set(SMS_TEMPLATE_KEYS));
+
     const stageNames = new Set(STAGES.map((st) => statusTexts.stageNames[st]));
+    const when = `${monthDay(date)}上午`;
+    const news: Record<SmsTemplateKey, string[][]> = {
+      status: [...stageNames].map((st) => [st]),
+      returned: [[`${reason.slice(0, 29)}…`]],
+      appraisal: [[when, '示范市人民医院']],
+      family_checked: [[]],
+      family_locked: [[]],
+      staff_new_case: [[]],
+      staff_deadline: [...stageNames].map((st) => [st]),
+    };
     for (const row of written) {
-      const [first, second, third] = row.sms!.params;
-      const [name, caseNo] = row.sms!.template === 'status' ? [first, second] : [second, first];
-      expect(name).to.equal('欧**国');
-      expect(caseNo).to.equal(created.caseNo);
-      if (third !== undefined) expect(stageNames.has(third), third).to.equal(true);
-      expect(row.sms!.params).to.have.length.at.most(3);
+      const { template, params } = row.sms!;
+      const [name, caseNo] = template.startsWith('staff_') ? [params[1], params[0]] : params;
+      expect(name, template).to.equal('欧**国');
+      expect(caseNo, template).to.equal(created.caseNo);
+      expect(news[template].map((n) => JSON.stringify(n)), template).to.include(JSON.stringify(params.slice(2)));
+      expect(row.text).to.equal(smsText(statusTexts.sms[template], params));
       for (const f of forbidden) expect(row.text).not.to.include(f);
     }
   });

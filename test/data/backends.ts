@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { SlotStore } from '../../data/appraisal.js';
 import type { AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
+import type { DeskPresence } from '../../data/deskPresence.js';
 import type { HandoffStore } from '../../data/handoffs.js';
 import type { RatingStore } from '../../data/ratings.js';
 import type { SmsStore } from '../../data/sms.js';
@@ -30,6 +31,7 @@ import { MemoryBotStorage } from '../../data/memory/memoryBotStorage.js';
 import { MemoryAgentStore } from '../../data/memory/memoryAgentStore.js';
 import { MemoryRatingStore } from '../../data/memory/memoryRatingStore.js';
 import { MemorySmsStore } from '../../data/memory/memorySmsStore.js';
+import { MemoryDeskPresence } from '../../data/memory/memoryDeskPresence.js';
 import { MemoryHandoffStore } from '../../data/memory/memoryHandoffStore.js';
 import { MemoryCallStore } from '../../data/memory/memoryCallStore.js';
 import { MemoryCaseStore } from '../../data/memory/memoryCaseStore.js';
@@ -77,6 +79,7 @@ export interface Backend {
   files(dir: string): Promise<FileStore>;
   agents(dir: string): Promise<AgentStore>;
   handoffs(dir: string): Promise<HandoffStore>;
+  presence(dir: string): Promise<DeskPresence>;
   ratings(dir: string): Promise<RatingStore>;
   sms(dir: string): Promise<SmsStore>;
   wechat(dir: string): Promise<WechatStore>;
@@ -109,6 +112,7 @@ export const memoryBackend: Backend = {
   files: perPlace(() => new MemoryFileStore()),
   agents: perPlace(() => new MemoryAgentStore()),
   handoffs: perPlace(() => new MemoryHandoffStore()),
+  presence: perPlace(() => new MemoryDeskPresence()),
   ratings: perPlace(() => new MemoryRatingStore()),
   sms: perPlace(() => new MemorySmsStore()),
   wechat: perPlace(() => new MemoryWechatStore()),
@@ -132,6 +136,8 @@ export const lowdbBackend: Backend = {
   files: async (dir) => DiskFileStore.open(dir),
   agents: (dir) => LowdbAgentStore.open(dir),
   handoffs: (dir) => LowdbHandoffStore.open(dir),
+  // The desk of the one process that owns the folder.
+  presence: perPlace(() => new MemoryDeskPresence()),
   ratings: (dir) => LowdbRatingStore.open(dir),
   sms: (dir) => LowdbSmsStore.open(dir),
   wechat: (dir) => LowdbWechatStore.open(dir),
@@ -173,6 +179,7 @@ export const postgresBackend: Backend = {
   files: pgStore('files'),
   agents: pgStore('agents'),
   handoffs: pgStore('handoffs'),
+  presence: pgStore('presence'),
   ratings: pgStore('ratings'),
   sms: pgStore('sms'),
   wechat: pgStore('wechat'),

@@ -292,6 +292,24 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       expect((await (await open(dir)).get(first.caseNo))).not.to.have.property('pendingNotifications');
     });
 
+    it('keeps the messages a new case causes in the case itself, worded with its number, durably; a repeated submission words none', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const worded: string[] = [];
+      const notify = (record: CaseRecord) => {
+        worded.push(record.caseNo);
+        return [{ dedupeKey: `${record.caseNo}:new`, caseNo: record.caseNo, conversation: { channelId: 'sms' }, recipient: 'staff:残联', text: `新案件 ${record.caseNo}` }];
+      };
+      const input = { ...newCase(), submissionId: 'sub-notify' };
+      const created = await store.create(input, new Date('2026-11-21T01:00:00Z'), notify);
+      expect(created.pendingNotifications?.map((n) => n.dedupeKey)).to.deep.equal([`${created.caseNo}:new`]);
+      expect(await store.create(input, new Date('2026-11-21T01:05:00Z'), notify)).to.deep.equal(created);
+      expect(worded).to.deep.equal([created.caseNo]);
+      const reopened = await open(dir);
+      expect(nos(await reopened.withPendingNotifications(10))).to.deep.equal([created.caseNo]);
+      expect((await reopened.get(created.caseNo))?.pendingNotifications?.[0].text).to.equal(`新案件 ${created.caseNo}`);
+    });
+
     it('finds the open cases waiting at a stage since before a time, longest first, as a scan of every case does', async () => {
       const dir = newDir();
       const store = await open(dir);

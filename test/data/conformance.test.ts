@@ -5,6 +5,7 @@ import { smsStoreConformance } from './smsStore.conformance.js';
 import { backends } from './backends.js';
 import { callStoreConformance } from './callStore.conformance.js';
 import { caseStoreConformance } from './caseStore.conformance.js';
+import { deskPresenceConformance } from './deskPresence.conformance.js';
 import { directLineStoreConformance } from './directLineStore.conformance.js';
 import { draftStoreConformance } from './draftStore.conformance.js';
 import { familyStoreConformance } from './familyStore.conformance.js';
@@ -31,6 +32,7 @@ for (const b of backends) {
   directLineStoreConformance(b.name, b.directLine, b.newDir);
   agentStoreConformance(b.name, b.agents, b.newDir);
   handoffStoreConformance(b.name, b.handoffs, b.newDir, !b.shared);
+  deskPresenceConformance(b.name, b.presence, b.newDir);
   ratingStoreConformance(b.name, b.ratings, b.newDir);
   smsStoreConformance(b.name, b.sms, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createLogger } from '../../bot/logger.js';
-import { looksPersonal, maskName, maskText, publicNumbers } from '../../data/personalData.js';
+import { looksPersonal, maskName, maskText, publicNumbers, questionForCurators } from '../../data/personalData.js';
 
 /** How people type an ID number (110101199003074514 / 11010119900307451X) and phones. */
 const SPELLINGS: [typed: string, masked: string][] = [
@@ -47,6 +47,17 @@ describe('personal data', () => {
     const keep = publicNumbers(['0000-1234567', '12385']);
     expect(maskText('请打医院电话 0000-1234567，您的电话 0571-87654321', keep)).to.equal('请打医院电话 0000-1234567，您的电话 0571****4321');
     expect(maskText('请打医院电话 0000-1234567')).to.not.include('1234567');
+  });
+
+  it('keeps a question for curators with the names said in it masked, and the question words whole', () => {
+    expect(questionForCurators('我是他外婆 叫张桂兰 他爸妈在广东打工 我能当监护人吗')).to.equal('我是他外婆 叫张*兰 他爸妈在广东打工 我能当监护人吗');
+    expect(questionForCurators('俺叫王德贵，想办残疾证')).to.equal('俺叫王*贵，想办残疾证');
+    expect(questionForCurators('我儿子李小明耳朵听不见 能办吗')).to.equal('我儿子李*明耳朵听不见 能办吗');
+    expect(questionForCurators('姓名：赵四 这样填对吗')).to.equal('姓名：赵* 这样填对吗');
+    for (const question of ['残疾证怎么办理', '这个病叫什么', '老头子中风了能不能办个残疾证', '安定医院在哪', '叫人来帮忙行不行']) {
+      expect(questionForCurators(question), question).to.equal(question);
+    }
+    expect(questionForCurators('我电话13912345678')).to.equal(undefined);
   });
 
   it('masks names keeping the ends', () => {

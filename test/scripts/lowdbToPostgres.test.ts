@@ -11,6 +11,9 @@ import { tempDir } from '../support.js';
 const AT = new Date('2026-11-20T02:00:00Z');
 const CASES = 60;
 const PHOTO = Buffer.from('a photo of the applicant, as received');
+const TD_PHONE = '+8613900000001';
+const SENT_PHONE = '+8613900000002';
+const SMS_LIMITS = { perMinute: 1, perDay: 10 };
 const conversation = (n: number) => ({ channelId: 'directline', serviceUrl: 'http://127.0.0.1:3978/v3/directline', conversation: { id: `c${n}` } as ConversationAccount });
 
 /** A small lowdb folder with some of everything the bot keeps. */
@@ -42,6 +45,16 @@ async function generated(dataDir: string): Promise<void> {
     await s.handoffs.update(handoff.id, (h) => void Object.assign(h, { status: 'closed', outcome: 'ended', closedAt: AT.toISOString() }));
     await s.handoffs.open({ ...desk, conversationKey: 'directline:c2', reason: 'stuck', status: 'queued', messages: [], by: 'chat' }, AT);
     await s.ratings.ask({ ...desk, conversationKey: 'directline:c1', stage: 'handoff', agent: 'w1001', handoffId: handoff.id }, AT);
+    // The SMS store: a TD, a phone's send count, a message and its receipt.
+    await s.sms.optOut(TD_PHONE, AT);
+    await s.sms.takeSend(SENT_PHONE, AT, SMS_LIMITS);
+    await s.sms.recordSent({ serialNo: 'sn-1', phone: SENT_PHONE, rowId: rows[1].id }, AT);
+    await s.sms.recordReceipt('sn-1', SENT_PHONE, { status: 'delivered', code: 'DELIVRD', description: '用户短信送达成功', at: AT.toISOString() });
+    // WeChat: a follower in their 48-hour window, one who unsubscribed, a push just taken.
+    await s.wechat.recordMessage('oFollower', AT);
+    await s.wechat.recordMessage('oLeft', AT);
+    await s.wechat.setSubscribed('oLeft', false);
+    await s.wechat.firstDelivery('msg-6000000000000000001', AT);
   } finally {
     await s.close();
   }
@@ -61,7 +74,7 @@ if (postgresAvailable) {
       const databaseUrl = url.replace('/postgres?', `/${name}?`);
 
       const counts = await lowdbToPostgres(dataDir, databaseUrl);
-      expect(counts).to.include({ cases: CASES + 1, files: 1, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1, agents: 1, desk: 3 });
+      expect(counts).to.include({ cases: CASES + 1, files: 1, bookings: CASES / 3, outbox: 10, pendingUpdates: CASES / 5, drafts: CASES / 4, chatState: CASES, subscriptions: 1, optedOut: 1, calls: 1, agents: 1, desk: 3, sms: 3, wechatFollowers: 2 });
 
       const before: Stores<{ step: string }> = await openStores({ store: 'lowdb', dataDir });
       const db = await openPgDatabase(databaseUrl);
@@ -87,6 +100,16 @@ if (postgresAvailable) {
         expect(await after.agents.list()).to.deep.equal(await before.agents.list());
         expect(await after.handoffs.list()).to.deep.equal(await before.handoffs.list());
         expect(await after.ratings.list()).to.deep.equal(await before.ratings.list());
+        // SMS: the TD holds, the message keeps its receipt, the phone's count goes on (a second SMS in the minute waits).
+        expect(await after.sms.isOptedOut(TD_PHONE)).to.equal(true);
+        expect(await after.sms.isOptedOut(SENT_PHONE)).to.equal(false);
+        expect(await after.sms.message('sn-1')).to.deep.equal(await before.sms.message('sn-1')).and.to.have.property('receipt');
+        const soon = new Date(AT.getTime() + 10_000);
+        expect(await after.sms.takeSend(SENT_PHONE, soon, SMS_LIMITS)).to.deep.equal(await before.sms.takeSend(SENT_PHONE, soon, SMS_LIMITS)).and.include({ ok: false });
+        // WeChat: followers as they were (the unsubscribed one gets nothing), a repeated push is still a repeat.
+        for (const openId of ['oFollower', 'oLeft']) expect(await after.wechat.follower(openId), openId).to.deep.equal(await before.wechat.follower(openId));
+        expect((await after.wechat.follower('oLeft'))?.subscribed).to.equal(false);
+        expect(await after.wechat.firstDelivery('msg-6000000000000000001', AT)).to.equal(false);
         // The queue goes on: the open hand-off is still the conversation's, new numbers follow.
         expect((await after.handoffs.open({ userKey: 'directline:u1', channel: 'directline', conversation: conversation(2), conversationKey: 'directline:c2', reason: 'asked', status: 'queued', messages: [], by: 'chat' }, AT)).created).to.equal(false);
         expect((await after.ratings.ask({ userKey: 'directline:u3', channel: 'directline', conversation: conversation(3), conversationKey: 'directline:c3', stage: 'delivered' }, AT)).id).to.equal('PJ00000002');
@@ -102,7 +125,7 @@ if (postgresAvailable) {
         expect((await before.outbox.list({ limit: 100 })).map((r) => r.id)).not.to.include(row.id);
         // Run again: nothing doubles.
         await before.close();
-        expect(await lowdbToPostgres(dataDir, databaseUrl)).to.include({ cases: 0, chatState: 0, agents: 0, desk: 0 });
+        expect(await lowdbToPostgres(dataDir, databaseUrl)).to.include({ cases: 0, chatState: 0, agents: 0, desk: 0, sms: 0, wechatFollowers: 0 });
         expect(await after.cases.count()).to.equal(CASES + 2);
       } finally {
         await db.close();

@@ -1,6 +1,12 @@
 import type { Activity } from 'botbuilder';
 
 /** The channel id of WeChat conversations (in conversation references and the outbox). */
+/**
+ * What a voice message said. The platform's recognition ends every utterance with a full stop
+ * ("刘小燕。"), which a name, a number or a yes at a form's step is not.
+ */
+const spoken = (recognition: string | undefined) => (recognition ?? '').trim().replace(/[。.！!]+$/u, '').trim();
+
 export const WECHAT_CHANNEL = 'wechat';
 
 /** A push's fields, as the platform names them (all strings). */
@@ -54,7 +60,7 @@ export function heardFrom(push: PushFields, context: MappingContext): Heard {
     case 'text':
       return message({ text: push.Content ?? '' });
     case 'voice':
-      return push.Recognition?.trim() ? message({ text: push.Recognition.trim() }) : { kind: 'say', say: 'voiceUnheard' };
+      return spoken(push.Recognition) ? message({ text: spoken(push.Recognition) }) : { kind: 'say', say: 'voiceUnheard' };
     case 'image':
       if (!push.MediaId) return { kind: 'say', say: 'unsupported' };
       return message({ attachments: [{ contentType: 'image/jpeg', contentUrl: context.mediaUrl(push.MediaId).href, name: `${push.MediaId}.jpg` }] });

@@ -4,6 +4,7 @@ import type { Clock } from '../../../data/clock.js';
 import type { WechatStore } from '../../../data/wechat.js';
 import type { Catalogue } from '../../../dialogs/text/index.js';
 import { HttpError, guardRoute, readRawBody, sendError } from '../../http.js';
+import type { FloodGuard } from '../../limits/floodGuard.js';
 import type { Logger } from '../../logger.js';
 import { heardFrom, pushKey, type PushFields } from './activities.js';
 import type { WechatApi } from './api.js';
@@ -35,6 +36,8 @@ export interface WechatChannelDeps {
   serviceUrl(): string;
   /** How long a turn may take and still be answered passively (REPLY_BUDGET_MS). */
   replyBudgetMs?: number;
+  /** The flood limits (unset with RATE_LIMIT=off): each follower's messages within RATE_LIMIT_WECHAT. */
+  flood?: Pick<FloodGuard, 'admitFollower'>;
 }
 
 /** What one push is answered with: a passive text reply, or "success" (nothing, or sent later). */
@@ -132,6 +135,14 @@ export class WechatChannel {
     if (event === 'unsubscribe') await store.setSubscribed(openId, false);
     // A message, a subscription or a menu click opens the 48-hour customer-service window.
     else if (!event || event === 'subscribe' || event === 'click') await store.recordMessage(openId, clock.now());
+    // A flood of messages from one follower: told once to slow down, the rest not run for a while.
+    if (!event && this.deps.flood) {
+      const verdict = await this.deps.flood.admitFollower(openId);
+      if (!verdict.ok) {
+        this.deps.logger.info('wechat_flood', { conversation: openId, first: verdict.firstRefusal, retryAfter: verdict.retryAfterSeconds });
+        return verdict.firstRefusal ? { reply: texts.slowDown, followUps: [] } : none;
+      }
+    }
     const heard = heardFrom(push, { serviceUrl: this.deps.serviceUrl(), mediaUrl: (id) => this.deps.api.mediaUrl(id) });
     if (heard.kind === 'ignore') return none;
     if (heard.kind === 'say') return { reply: texts[heard.say], followUps: [] };

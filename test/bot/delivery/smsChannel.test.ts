@@ -81,22 +81,22 @@ describe('deliverRow: by the row\'s channel, with SMS when the chat fails for go
   it('sends an SMS row by SMS, and a WeChat row by its own channel', async () => {
     const channels = { sms: via('sms', { ok: true }), wechat: via('wechat', { ok: true }) };
     const chat = async () => (sent.push('chat'), { ok: true } as SendOutcome);
-    await deliverRow(row(), { chat, channels, lastAttempt: false });
-    await deliverRow(row({ conversation: { channelId: 'wechat' } }), { chat, channels, lastAttempt: false });
-    await deliverRow(chatRow(), { chat, channels, lastAttempt: false });
+    await deliverRow(row(), { chat, channels, chatHadItsTime: false });
+    await deliverRow(row({ conversation: { channelId: 'wechat' } }), { chat, channels, chatHadItsTime: false });
+    await deliverRow(chatRow(), { chat, channels, chatHadItsTime: false });
     expect(sent).to.deep.equal(['sms', 'wechat', 'chat']);
   });
 
   it('falls back to SMS on a permanent chat failure or a failed last attempt, not on a failure that will be retried', async () => {
     const channels = { sms: via('sms', { ok: true }) };
-    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(false)), channels, lastAttempt: false })).to.deep.include({ ok: false });
-    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(true)), channels, lastAttempt: false })).to.deep.equal({ ok: true });
-    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(false)), channels, lastAttempt: true })).to.deep.equal({ ok: true });
-    expect(await deliverRow(chatRow(false), { chat: async () => (sent.push('chat'), failed(true)), channels, lastAttempt: true })).to.deep.include({ ok: false, permanent: true });
+    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(false)), channels, chatHadItsTime: false })).to.deep.include({ ok: false });
+    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(true)), channels, chatHadItsTime: false })).to.deep.equal({ ok: true });
+    expect(await deliverRow(chatRow(), { chat: async () => (sent.push('chat'), failed(false)), channels, chatHadItsTime: true })).to.deep.equal({ ok: true });
+    expect(await deliverRow(chatRow(false), { chat: async () => (sent.push('chat'), failed(true)), channels, chatHadItsTime: true })).to.deep.include({ ok: false, permanent: true });
     expect(sent).to.deep.equal(['chat', 'chat', 'sms', 'chat', 'sms', 'chat']);
   });
 
   it('says SMS is off for an SMS row when no provider is configured', async () => {
-    expect(await deliverRow(row(), { chat: async () => ({ ok: true }), channels: {}, lastAttempt: false })).to.deep.include({ ok: false, permanent: true, error: 'SMS is off (SMS_* not configured)' });
+    expect(await deliverRow(row(), { chat: async () => ({ ok: true }), channels: {}, chatHadItsTime: false })).to.deep.include({ ok: false, permanent: true, error: 'SMS is off (SMS_* not configured)' });
   });
 });
