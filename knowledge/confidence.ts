@@ -100,14 +100,15 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
- * The highest threshold at which at least `share` of the rankings whose
- * best answer is right are still answered.
+ * The lowest threshold at which at most `wrong` of the rankings whose best answer is not right
+ * (a wrong entry, or any entry for an out-of-scope question) are still answered: the model
+ * answers as many right ones as it can without answering more wrongly than the rule it replaces.
  */
-export function thresholdFor(model: Omit<ConfidenceModel, 'answerAt'>, data: LabelledRanking[], share: number): number {
-  const right = data
-    .filter((d) => d.right)
+export function thresholdFor(model: Omit<ConfidenceModel, 'answerAt'>, data: LabelledRanking[], wrong: number): number {
+  const notRight = data
+    .filter((d) => !d.right)
     .map((d) => confidence({ ...model, answerAt: 0 }, d.features))
     .sort((a, b) => b - a);
-  const at = right[Math.min(right.length - 1, Math.ceil(share * right.length) - 1)] ?? 0.5;
-  return Math.floor(at * 1000) / 1000;
+  const above = notRight[Math.max(0, wrong)] ?? 0;
+  return (Math.floor(above * 1000) + 1) / 1000;
 }

@@ -1,4 +1,4 @@
-import type { Decision } from './ranking.js';
+import { DEFAULT_RANKING, type Decision } from './ranking.js';
 import { CATEGORY_DESCRIPTIONS } from './categories.js';
 import { normalizeText } from './normalize.js';
 
@@ -155,6 +155,11 @@ function asksOfTopic(folded: string, context: TopicContext): boolean {
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
+// A whole question that finds nothing alone takes the topic's reading only when that reading
+// scores what the bot would offer by itself: the decision answers low scores it is sure of, and
+// "坐高铁能打折吗" after the hotline answer is not about the hotline.
+const WHOLE_QUESTION_FLOOR = DEFAULT_RANKING.suggest;
+
 const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ? d.top.score : d.ranked[0]?.score ?? 0);
 
 /**
@@ -188,7 +193,7 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   const prefer = fragment
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
-    : withContext.kind === 'answer' && alone.kind === 'none';
+    : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= WHOLE_QUESTION_FLOOR;
   return prefer ? best : own;
 }
 

@@ -10,8 +10,8 @@ import { BLEND_THRESHOLDS, sameFact } from '../knowledge/ranking.js';
 // (`DEFAULT_CONFIDENCE` in knowledge/ranking.ts) on the knowledge base's own wordings only, never
 // on the question sets: each entry's wordings held out in 5 folds, decline entries held out
 // whole so their wordings stand for out-of-scope questions nothing describes. Prints the model
-// to paste, and what it and the old thresholds do on the same held-out rankings.
-const SHARE = 0.95;
+// to paste, and what it and the old thresholds do on the same held-out rankings. The threshold
+// answers no more of them wrongly (wrong entry or out of scope) than the old thresholds did.
 const config = loadConfig();
 const { entries, synonyms } = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
 const byId = new Map(entries.map((e) => [e.id, e]));
@@ -27,8 +27,8 @@ for (let f = 0; f < k; f++) {
   const judge = (q: string, right: (top: string) => boolean) => {
     const decision = kb.decide(q);
     const features = kb.confidenceFeatures(q);
-    // Only rankings the model gets to judge: not declined, not too weak to offer.
-    if ((decision.kind !== 'answer' && decision.kind !== 'clarify') || !features) return;
+    // Every ranking the model gets to judge: all but the declined ones and those with no answer.
+    if (decision.kind === 'decline' || !features) return;
     data.push({ features, right: right(decision.ranked[0].entry.id), outOfScope: false });
     thresholds.push(decision.kind === 'answer');
   };
@@ -44,7 +44,7 @@ for (let f = 0; f < k; f++) {
   }
 }
 const fitted = fitConfidence(data);
-const model = { ...fitted, answerAt: thresholdFor(fitted, data, SHARE) };
+const model = { ...fitted, answerAt: thresholdFor(fitted, data, data.filter((d, i) => thresholds[i] && !d.right).length) };
 const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`.padStart(6);
 const report = (name: string, answers: boolean[]) => {
   const count = (pick: (d: LabelledRanking) => boolean) => data.filter((d, i) => answers[i] && pick(d)).length;

@@ -163,7 +163,7 @@ describe('what is asked, in the shipped knowledge base', () => {
   it('answers the questions a trial left unanswered, where the facts exist', () => {
     expect(decided('俺走不了远路 叫医生上家里来看行不')).to.equal('appr-home');
     expect(decided('鉴定要在哪鉴 随便找个医院开证明行不')).to.equal('appr-designated-only');
-    expect(decided('娃还没成年 谁来签字申请')).to.equal('mat-child-who-applies');
+    expect(decided('娃还没成年 谁来签字申请')).to.equal('mat-guardian-proof');
     expect(decided('俺右手少了两根指头 属于哪类残疾')).to.equal('cert-limb');
     expect(decided('我又聋又瘸 等级咋定')).to.equal('cert-multiple');
     expect(decided('👍👍👍')).to.equal('talk-ok');
@@ -174,7 +174,30 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
     expect(decided('我妈六十八了还能办残疾证吗')).to.equal('cert-elderly');
     expect(decided('孩子是自闭症，能办残疾证吗')).to.equal('cert-child-autism');
-    expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-damaged');
+    expect(decided('残疾证用得太旧了，想换个新的')).to.equal('cert-renew');
+  });
+
+  it('answers both facts at once where a caller cannot tell sibling entries apart', () => {
+    // Validity, renewal and an expired card; a child's application and the guardian's proof;
+    // moving out and moving in; the grades and changing one; the grant's school years.
+    const answer = (q: string) => {
+      const d = kb.decide(q);
+      return d.kind === 'answer' ? d.top.entry.answer : '';
+    };
+    expect(answer('残疾证能用几年')).to.include('10年').and.include('换领');
+    expect(answer('残疾证过期了还能用吗')).to.include('暂停');
+    expect(answer('户口迁到外县了残疾证还能用吗')).to.include('迁移');
+    expect(answer('俺家孩子是聋哑人，上学有补助不')).to.include('高中').and.include('小学');
+    expect(decided('外地的残疾证能在这边用吗')).to.equal('cert-move');
+    expect(decided('想把三级改成二级怎么申请')).to.equal('cert-grades');
+  });
+
+  it('declines vehicle plates on their own objects, not on the vehicle or the papers fuel subsidies also use', () => {
+    expect(decided('电动三轮车能上牌吗')).to.equal('decline:decl-vehicle-plate');
+    expect(decided('新买的三轮车咋挂牌照')).to.equal('decline:decl-vehicle-plate');
+    expect(decided('燃油补贴要带行驶证吗')).to.equal('emp-fuel-apply');
+    expect(decided('电动三轮能申请燃油补贴吗')).to.equal('emp-fuel-electric');
+    expect(decided('机动轮椅车燃油补贴谁能领')).to.match(/^emp-fuel/);
   });
 
   it('tells the same fact apart from different facts', () => {
@@ -211,15 +234,15 @@ describe('ranking on k-fold held-out entry wordings', () => {
     for (const f of all) for (const e of f.train) expect(e.alternates.length).to.be.at.least(3);
   });
 
-  it('blend: top-1 >= 0.67, top-3 >= 0.85, answered-and-right >= 0.52, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.93; above TF-IDF alone', function () {
+  it('blend: top-1 >= 0.69, top-3 >= 0.86, answered-and-right >= 0.57, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.94; above TF-IDF alone', function () {
     this.timeout(60_000);
     const blend = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms), f)));
     const tfidf = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms, TFIDF_RANKING), f)));
-    expect(blend.top1).to.be.at.least(0.67);
-    expect(blend.top3).to.be.at.least(0.85);
-    expect(blend.answeredRight).to.be.at.least(0.52);
+    expect(blend.top1).to.be.at.least(0.69);
+    expect(blend.top3).to.be.at.least(0.86);
+    expect(blend.answeredRight).to.be.at.least(0.57);
     expect(blend.answeredWrong).to.be.at.most(0.14);
-    expect(blend.rejected).to.be.at.least(0.93);
+    expect(blend.rejected).to.be.at.least(0.94);
     expect(blend.top1).to.be.greaterThan(tfidf.top1 + 0.05);
   });
 });
@@ -228,10 +251,11 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   const sets = [
-    { name: 'kb-holdout', top1: 0.96, right: 0.84, wrong: 0.02, rejected: 0.95 },
-    { name: 'kb-holdout2', top1: 0.96, right: 0.87, wrong: 0.02, rejected: 0.95 },
+    { name: 'kb-holdout', top1: 0.98, right: 0.87, wrong: 0.015, rejected: 0.96 },
+    { name: 'kb-holdout2', top1: 0.97, right: 0.9, wrong: 0.01, rejected: 0.98 },
     { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
-    { name: 'kb-blind-s4', top1: 0.97, right: 0.89, wrong: 0.02, rejected: 1 },
+    { name: 'kb-blind-s4', top1: 0.98, right: 0.96, wrong: 0.015, rejected: 1 },
+    { name: 'kb-blind-s5', top1: 0.91, right: 0.82, wrong: 0.05, rejected: 0.8 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
