@@ -1,5 +1,6 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { normalizeText } from '../knowledge/normalize.js';
+import { asksSomething } from '../knowledge/runOn.js';
 
 export interface ChoiceOption<T> {
   label: string;
@@ -53,7 +54,8 @@ const YES_NO_MAX = 8;
 /** Yes/no in the common Chinese forms; undefined when the text is neither (or too long to be a bare answer). */
 export function recognizeYesNo(input: string): boolean | undefined {
   const text = fold(input);
-  if (!text || text.length > YES_NO_MAX) return undefined;
+  // "要多久", "行不行啊?" ask; a question is never a yes (nor a no), whatever word it starts with.
+  if (!text || text.length > YES_NO_MAX || asksSomething(input)) return undefined;
   if (YES.includes(text)) return true;
   if (NO.includes(text)) return false;
   // A word at the start counts only with a polite tail ("是的呀", "不用了谢谢"): "要带什么材料"
@@ -71,6 +73,8 @@ const POLITE_TAIL = /^(?:的|了|啊|呀|吧|哦|噢|嗯|呢|哈|啦|滴|嘛|嘞
  * a button by its label or number, or a plain yes or no.
  */
 export function recognizeConfirmation(input: string, buttons: ChoiceOption<number>[]): boolean | undefined {
+  // "要钱吗" holds the button "要": a question picks no button.
+  if (asksSomething(input)) return undefined;
   const picked = recognizeChoice(input, buttons);
   return picked ? picked.value === 0 : recognizeYesNo(input);
 }
@@ -85,8 +89,7 @@ const SEPARATORS = /[和跟与及、，,;；\s]|还有|以及|加上|都要|也�
 export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
   const text = fold(input);
   if (!text) return [];
-  const byPosition = recognizePositions(input, options);
-  if (byPosition.length) return byPosition;
+  if (positionsSaid(input)) return recognizePositions(input, options);
   const found = new Map<ChoiceOption<T>, number>();
   for (const option of options) {
     const names = [option.label, ...(option.synonyms ?? [])].map(fold).filter(Boolean);
@@ -96,11 +99,19 @@ export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): 
   return [...found].sort((a, b) => a[1] - b[1]).map(([o]) => o);
 }
 
+/** The positions a text is nothing but ("7", "1和3", "一、三"); undefined when it holds anything else. */
+export function positionsSaid(input: string): number[] | undefined {
+  const positions = input.split(SEPARATORS).filter((p) => p.trim()).map(recognizePosition);
+  return positions.length && positions.every((p) => p !== undefined) ? (positions as number[]) : undefined;
+}
+
+/** Whether a text is nothing but positions and one of them is not among the `shown` numbered choices. */
+export const positionNotShown = (input: string, shown: number) => positionsSaid(input)?.some((p) => p > shown) ?? false;
+
 /** The options a text picks when it is nothing but positions ("2", "1和3", "一、三"); else none. */
 export function recognizePositions<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T>[] {
-  const parts = input.split(SEPARATORS).filter((p) => p.trim());
-  const picked = parts.map((part) => options[(recognizePosition(part) ?? 0) - 1]);
-  return parts.length && picked.every(Boolean) ? [...new Set(picked)] : [];
+  const picked = (positionsSaid(input) ?? []).map((p) => options[p - 1]);
+  return picked.length && picked.every(Boolean) ? [...new Set(picked)] : [];
 }
 
 // Before a one-character name, the characters that leave it a word of its own: "办个证", "证要办".

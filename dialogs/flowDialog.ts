@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { ChoiceOption } from './choices.js';
+import { positionNotShown, type ChoiceOption } from './choices.js';
 import { asksSomething } from '../knowledge/runOn.js';
 import { recognizeCommand, type Command } from './commands.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
@@ -68,6 +68,9 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
+    // "9" with eight buttons: no such choice, said with the buttons again, never read another way.
+    const shown = this.shownChoices(dc, state);
+    if (shown && positionNotShown(input, shown)) return this.notUnderstood(dc, state, text.flow.noSuchChoice(shown));
     if (result.read.answer) {
       await dc.context.sendActivity(messageWithButtons(result.read.answer));
       return this.reprompt(dc, state, this.continuePrefix);
@@ -113,6 +116,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const asked = (instance.state as { asked?: Asked }).asked;
     if (asked) await context.sendActivity(messageWithButtons(asked.message, asked.labels));
+  }
+
+  /** How many numbered buttons the current step shows. */
+  protected shownChoices(dc: DialogContext, _state: State): number | undefined {
+    return (dc.activeDialog!.state as { asked?: Asked }).asked?.labels.length;
   }
 
   /** Asks the current step's question again, after an interruption or an answered question. */

@@ -230,6 +230,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 
+  protected shownChoices(_dc: DialogContext, draft: ApplicationDraft): number {
+    return this.question(this.settled(draft)).options.length;
+  }
+
   protected reprompt(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {
     return this.proceed(dc, this.settled(draft), prefix);
   }

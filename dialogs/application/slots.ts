@@ -4,7 +4,7 @@ import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
@@ -124,6 +124,10 @@ function isName(name: string): boolean {
 const CORRECTION = /错|不对|应该|更正/u;
 const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|错了|不对|是/u;
 
+// Words before a name ("她叫", "俺娘叫", "名字是", "姓名：") and after it ("…就行").
+const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)是)[\s:：,，]*/u;
+const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
@@ -132,6 +136,9 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
     parse: (input) => {
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+      // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
+      const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
+      if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
       const corrected = CORRECTION.test(name) ? name.split(CORRECTION_PARTS).filter(isName).at(-1) : undefined;
       return corrected ? { ok: true, set: { [key]: corrected } } : { ok: false, error: t.errors.name };
@@ -256,6 +263,8 @@ const itemsSlot: Slot = {
     const shown = itemsSlot.prompt(v, ctx).options;
     const byPosition = recognizeChoice(input, shown);
     // Numbers are the buttons shown ("还要别的吗" leaves out what is picked); words may name any item.
+    // "7" with five buttons shown is no item: the base says there is no such choice.
+    if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.

@@ -1,0 +1,98 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+
+// The [dialog] faults of the sixth newcomer trial, each in the trial's own words.
+const t = text.application;
+const s = text.status;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
+const toName = selfNewCertificateToAddress.slice(0, 5);
+const toItems = selfNewCertificateToAddress.slice(0, 3);
+const MINOR_ID = '410102201308220049';
+
+/** A relative at "要不要以后有进展时也通知您？", the case checked. */
+async function atSubscribe(): Promise<{ h: Harness; caseNo: string }> {
+  const h = await dialogHarness();
+  const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+  await h.say('帮家人查进度');
+  await h.say(record.caseNo);
+  expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+  return { h, caseNo: record.caseNo };
+}
+
+describe('trial 6: the dialog faults, in the tester\'s words', () => {
+  it('1. "她叫刘桂兰" and "他叫张德福" save the name alone', async () => {
+    for (const [said, name] of [['她叫刘桂兰', '刘桂兰'], ['他叫张德福', '张德福']]) {
+      const h = await run(toName);
+      expect((await h.say(said)).text, said).to.equal(t.prompts.idNumber);
+      expect((await values(h)).name, said).to.equal(name);
+    }
+  });
+
+  it('1. other lead-ins and tails: 我叫, 俺娘叫, 名字是, 姓名：, 叫…就行; a name holding 叫 or 名 is kept whole', async () => {
+    const said: [string, string][] = [
+      ['我叫王建国', '王建国'], ['俺娘叫刘桂兰。', '刘桂兰'], ['名字是张德福', '张德福'], ['姓名：李秀英', '李秀英'],
+      ['叫刘桂兰就行', '刘桂兰'], ['她的名字叫欧阳娜娜', '欧阳娜娜'], ['李名扬', '李名扬'],
+    ];
+    for (const [input, name] of said) {
+      const h = await run(toName);
+      expect((await h.say(input)).text, input).to.equal(t.prompts.idNumber);
+      expect((await values(h)).name, input).to.equal(name);
+    }
+  });
+
+  it('1. the guardian\'s name too: "他爸叫张德福"', async () => {
+    const h = await run([...toName, ['她叫刘小燕', t.prompts.idNumber], [MINOR_ID, t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.guardianName]]);
+    expect((await h.say('他爸叫张德福')).text).to.equal(t.prompts.guardianId);
+    expect(await values(h)).to.include({ name: '刘小燕', guardianName: '张德福' });
+  });
+
+  it('2. "7" with five choices shown at "还要别的吗" adds nothing and says there is no such choice', async () => {
+    const h = await run([...toItems, ['1', '残疾人证新办'], ['护理补贴', '护理补贴'], ['生活补贴', '生活补贴']]);
+    const before = (await values(h)).picks;
+    const reply = await h.say('7');
+    expect(reply.text).to.equal(text.flow.noSuchChoice(5));
+    expect(buttons(reply)).to.have.length(5);
+    expect((await values(h)).picks).to.deep.equal(before);
+    expect((await values(h)).picks).to.not.include('education-grant');
+  });
+
+  it('2. "9" and "12" with eight choices shown add and swap nothing; "第9个" and "1和9" neither', async () => {
+    for (const said of ['9', '12', '第9个', '1和9']) {
+      const h = await run(toItems);
+      const reply = await h.say(said);
+      expect(reply.text, said).to.equal(text.flow.noSuchChoice(8));
+      const v = await values(h);
+      expect(v.picks ?? [], said).to.deep.equal([]);
+      expect(v.certAction, said).to.equal(undefined);
+    }
+  });
+
+  it('2. any numbered list: "3" at the two role buttons', async () => {
+    const h = await run(toItems.slice(0, 2));
+    expect((await h.say('3')).text).to.equal(text.flow.noSuchChoice(2));
+    expect((await h.say('1')).text).to.equal(t.prompts.items);
+  });
+
+  it('3. "要多久" at the subscribe question is not a yes: nothing subscribed, the question asked again', async () => {
+    const { h, caseNo } = await atSubscribe();
+    const replies = (await h.send('要多久')).map((r) => r.text).join('\n');
+    expect(replies).to.not.include(s.subscribed);
+    expect(replies).to.include(s.subscribeAsk).or.include(text.application.errors.confirm(s.subscribeButtons));
+    expect(await h.family.subscribersOf(caseNo)).to.deep.equal([]);
+    expect((await h.say('要')).text).to.equal(s.subscribed);
+  });
+
+  it('3. 要钱吗, 要带什么, 行不行啊? are questions, never a yes', async () => {
+    for (const said of ['要钱吗', '要带什么', '行不行啊?']) {
+      const { h, caseNo } = await atSubscribe();
+      const replies = (await h.send(said)).map((r) => r.text).join('\n');
+      expect(replies, said).to.not.include(s.subscribed);
+      expect(await h.family.subscribersOf(caseNo), said).to.deep.equal([]);
+    }
+    const h = await run(selfNewCertificateToAddress.slice(0, 1));
+    expect((await h.send('要带什么')).map((r) => r.text).join('\n')).to.not.include(t.prompts.role);
+  });
+});
