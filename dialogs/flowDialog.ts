@@ -65,12 +65,15 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const input = (dc.context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     if (command && INTERRUPTIONS.includes(command)) return this.interrupt(dc, state, command);
+    // "继续上次的申请" (after a reload) with the flow still open goes on from here, and is no wrong
+    // answer; where a button itself means going on ("继续填" at a cancel), the step reads it.
+    const shown = this.shownLabels(dc, state);
+    if (command === 'resume' && !shown.some((label) => recognizeCommand(label) === 'resume')) return this.reprompt(dc, state, this.continuePrefix);
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
     // "9" with eight buttons: no such choice, said with the buttons again, never read another way.
-    const shown = this.shownChoices(dc, state);
-    if (shown && positionNotShown(input, shown)) return this.notUnderstood(dc, state, text.flow.noSuchChoice(shown));
+    if (shown.length && positionNotShown(input, shown.length)) return this.notUnderstood(dc, state, text.flow.noSuchChoice(shown.length));
     if (result.read.answer) {
       await dc.context.sendActivity(messageWithButtons(result.read.answer));
       return this.reprompt(dc, state, this.continuePrefix);
@@ -118,9 +121,9 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (asked) await context.sendActivity(messageWithButtons(asked.message, asked.labels));
   }
 
-  /** How many numbered buttons the current step shows. */
-  protected shownChoices(dc: DialogContext, _state: State): number | undefined {
-    return (dc.activeDialog!.state as { asked?: Asked }).asked?.labels.length;
+  /** The buttons the current step shows, numbered from 1. */
+  protected shownLabels(dc: DialogContext, _state: State): string[] {
+    return (dc.activeDialog!.state as { asked?: Asked }).asked?.labels ?? [];
   }
 
   /** Asks the current step's question again, after an interruption or an answered question. */

@@ -230,8 +230,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 
-  protected shownChoices(_dc: DialogContext, draft: ApplicationDraft): number {
-    return this.question(this.settled(draft)).options.length;
+  protected shownLabels(_dc: DialogContext, draft: ApplicationDraft): string[] {
+    return this.question(this.settled(draft)).options.map((o) => o.label);
   }
 
   protected reprompt(dc: DialogContext, draft: ApplicationDraft, prefix = ''): Promise<DialogTurnResult> {

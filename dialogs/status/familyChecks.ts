@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { FamilyStore } from '../../data/family.js';
+import { numberRuns } from '../numbersIn.js';
 import { text } from '../text/index.js';
 
 const s = text.status;
@@ -34,10 +35,22 @@ export function caseNumberIn(input: string): string | undefined {
   return /YC\d{12}/i.exec(compact)?.[0]?.toUpperCase();
 }
 
-/** Six ID characters as typed ("12345x", "123 45X"); anything else is no guess at an ID tail. */
+/** The runs of digits a message holds, as ID characters ("123 45x" -> "12345X"). */
+const idRuns = (input: string) => numberRuns(input).map((run) => run.replace(/[^\dxX]/g, '').toUpperCase());
+
+/**
+ * Six ID characters, typed alone ("12345x", "123 45X") or in a sentence ("身份证后六位是010032");
+ * anything else is no guess at an ID tail.
+ */
 export function idTailIn(input: string): string | undefined {
-  const tail = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  return /^[\dX]{6}$/.test(tail) ? tail : undefined;
+  const tails = idRuns(input).filter((run) => /^[\dX]{6}$/.test(run));
+  return tails.length === 1 ? tails[0] : undefined;
+}
+
+/** How many characters a try at the tail had, when it was a try (three or more digits) of the wrong length. */
+export function idTailTriedLength(input: string): number | undefined {
+  const longest = Math.max(0, ...idRuns(input).map((run) => run.length));
+  return longest >= 3 && longest !== 6 ? longest : undefined;
 }
 
 /** Whether what was typed is the last 6 characters of the applicant's ID number. */

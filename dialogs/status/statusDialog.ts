@@ -16,7 +16,7 @@ import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
@@ -119,6 +119,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
         // Only six characters are a guess that counts towards the lockout.
         const tail = idTailIn(input);
+        const tried = tail ? undefined : idTailTriedLength(input);
+        // "身份证后六位是01003": said what is wrong, and not counted as a guess.
+        if (tried) return new NotAnswered(s.familyIdTailLength(tried), { attempt: true });
         if (!tail) return new NotAnswered(s.familyAskId, { answer: fieldAnswer(input, s.idTailAnswers, ID_TAIL_WORDS) });
         return this.verify(dc, state, tail);
       }

@@ -582,6 +582,7 @@ const status = {
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   familyAskId: '请输入申请人身份证号的后6位。',
+  familyIdTailLength: (count: number) => `身份证号后6位是6个数字（最后一位可能是X），您发的是${count}个，请再发一次后6位。`,
   /** Questions about the case number or the ID tail, answered where they are asked. */
   caseNoAnswers: {
     where: '案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。',

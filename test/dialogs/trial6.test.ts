@@ -96,4 +96,43 @@ describe('trial 6: the dialog faults, in the tester\'s words', () => {
     const h = await run(selfNewCertificateToAddress.slice(0, 1));
     expect((await h.send('要带什么')).map((r) => r.text).join('\n')).to.not.include(t.prompts.role);
   });
+
+  it('4. "身份证后六位是31002X" at the family check is read as the tail', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+    await h.say('帮家人查进度');
+    await h.say(record.caseNo);
+    expect((await h.say(`身份证后六位是${SAMPLE_ID_NUMBER.slice(-6)}`)).text).to.include(s.subscribeAsk);
+  });
+
+  it('4. a tail in other words ("后6位 31002x 谢谢"); one of the wrong length is told so and not counted', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+    await h.say('帮家人查进度');
+    await h.say(record.caseNo);
+    expect((await h.say('身份证后六位是01003')).text).to.equal(s.familyIdTailLength(5));
+    expect((await h.say('后6位是3100 2X7')).text).to.equal(s.familyIdTailLength(7));
+    expect(await h.family.failuresSince('requester:test:user1', new Date(0))).to.equal(0);
+    expect((await h.say('后6位 31002x 谢谢')).text).to.include(s.subscribeAsk);
+  });
+
+  it('5. "继续上次的申请" with the form still open goes on: "我们接着填" and the step again, never a failed answer', async () => {
+    const h = await run(toName);
+    for (let i = 0; i < 4; i++) {
+      const reply = await h.say('继续上次的申请');
+      expect(reply.text).to.equal(`${t.continueAfterAnswer}${t.prompts.name}`);
+    }
+    expect((await h.drafts.get('test:user1'))!.draft.attempts).to.equal(0);
+    expect((await h.say('王建国')).text).to.equal(t.prompts.idNumber);
+  });
+
+  it('5. at the address, a free-text step, "继续申请" is not taken as the address; "继续填" still answers a cancel', async () => {
+    const h = await run(selfNewCertificateToAddress);
+    expect((await h.say('继续申请')).text).to.equal(`${t.continueAfterAnswer}${t.prompts.address}`);
+    expect((await values(h)).address).to.equal(undefined);
+    expect((await values(h)).addressDraft).to.equal(undefined);
+    expect((await h.say('取消')).text).to.equal(t.cancelConfirm);
+    expect((await h.say('继续填')).text).to.include(t.prompts.address);
+    expect(await h.drafts.get('test:user1')).to.not.equal(undefined);
+  });
 });
