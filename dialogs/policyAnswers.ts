@@ -95,6 +95,11 @@ export class PolicyAnswers {
     }
   }
 
+  /** A message with its sound-alike typos corrected ("残急证" -> "残疾证"), for steps that read words in it. */
+  spelledRight(input: string): string {
+    return this.deps.kb.spelledRight(input);
+  }
+
   /** Whether the knowledge base answers a message by itself. */
   hasAnswer(input: string): boolean {
     return this.deps.kb.decide(input).kind === 'answer';

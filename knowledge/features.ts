@@ -94,6 +94,12 @@ export class TextAnalyzer {
     return fixed && fixed !== typed ? this.analyzeTokens(cut(fixed, false)) : undefined;
   }
 
+  /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */
+  spelledRight(text: string): string {
+    const typed = normalizeText(text);
+    return this.corrector?.correct(typed) ?? typed;
+  }
+
   private analyzeTokens(tokens: string[]): Analysis {
     const folded = this.folder.foldTokens(tokens);
     const words = folded.map((t) => t.trim()).filter((t) => t && !STOPWORDS.has(t));

@@ -83,6 +83,11 @@ export class KnowledgeBase {
   }
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
+  /** A message with its sound-alike typos corrected against the knowledge base's words ("残急证" -> "残疾证"). */
+  spelledRight(text: string): string {
+    return this.analyzer.spelledRight(text.slice(0, MAX_QUERY_CHARS));
+  }
+
   questionKey(query: string): string {
     return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }

@@ -130,7 +130,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async takeOpening(dc: DialogContext, draft: ApplicationDraft, opening: string): Promise<ApplicationDraft> {
     const clauses = clausesOf(opening);
     const told = clauses.filter((c) => !asksSomething(c)).join('，');
-    const values = readOpening(clauses.find(isApplyClause) ?? opening, told, opening, this.context());
+    // "办个残急证": the items are read with sound-alike typos corrected, as the knowledge base reads questions.
+    const values = readOpening(clauses.find(isApplyClause) ?? opening, told && this.flow.answers.spelledRight(told), opening, this.context());
     for (const clause of clauses.filter((c) => asksSomething(c))) {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);

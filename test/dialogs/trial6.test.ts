@@ -135,4 +135,20 @@ describe('trial 6: the dialog faults, in the tester\'s words', () => {
     expect((await h.say('继续填')).text).to.include(t.prompts.address);
     expect(await h.drafts.get('test:user1')).to.not.equal(undefined);
   });
+
+  it('6. "办个残急证，还有那个护理的钱" in the opening pre-selects the certificate and the care allowance', async () => {
+    const h = await dialogHarness();
+    await h.say('俺想给俺老伴办个残急证，还有那个护理的钱');
+    expect((await h.say('同意')).text).to.equal(t.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+    expect(await values(h)).to.include({ role: 'proxy', relation: '配偶' });
+  });
+
+  it('6. other sound-alike typos in the opening: 护里补帖, and a right spelling left as it is', async () => {
+    const h = await dialogHarness();
+    await h.say('我要给自己申请护里补帖');
+    expect((await h.say('同意')).text).to.equal(t.prompts.itemsMore('重度残疾人护理补贴'));
+    const g = await dialogHarness();
+    await g.say('我想给自己办残疾证');
+    expect((await g.say('同意')).text).to.equal(t.prompts.itemsMore('残疾人证新办'));
+  });
 });
