@@ -115,6 +115,20 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     expect(made.body.case!.materials.toSubmit).to.include('guardianProof');
   });
 
+  it('refuses another name on an ID number in progress, and a request id reused for another person (409, nothing filed)', async () => {
+    const id = testIdNumber(12, '1958-03-03');
+    const made = await register({ requestId: 'win-name-0001', items: ['cert-new'] }, { idNumber: id });
+    expect(made.status).to.equal(201);
+    const before = await app.stores.cases.count();
+    const renamed = await register({ requestId: 'win-name-0002', items: ['emp-social-card'] }, { idNumber: id, name: '钱五' });
+    expect(renamed.status).to.equal(409);
+    expect(renamed.body.error).to.include('姓名不是“钱五”');
+    const reused = await register({ requestId: 'win-name-0001', items: ['cert-new'] }, { idNumber: testIdNumber(13, '1961-04-04'), name: '赵四' });
+    expect(reused.status).to.equal(409);
+    expect(reused.body.error).to.include('已经用于另一位申请人');
+    expect(await app.stores.cases.count()).to.equal(before);
+  });
+
   it('refuses an item the person already has in progress (409 with its case), and strangers (no token)', async () => {
     const other = testIdNumber(11, '1960-05-05');
     const made = await register({ requestId: 'win-dup-0001', items: ['cert-new'] }, { idNumber: other });
