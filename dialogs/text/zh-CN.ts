@@ -345,7 +345,7 @@ const handoff = {
   smsReplyQuestion: (text: string) => `短信回复：${text}`,
   smsReplyAnswer: '待回电（申请人回复了进度短信）',
   /** Phrases (patterns) that stop every SMS to the phone, besides TD / 退订 ("我不想收了 别发了"). */
-  smsStopPhrases: ['^td', 'td$', '退订', '不想收', '不要收', '别发', '不要发', '不要再发', '别再发', '不用发', '不要短信', '取消短信', '停止发送', '拒收'],
+  smsStopPhrases: ['^td', 'td$', '退订', '(不想|不要|不用)再?收', '(不要|别|不用|不想|甭)再?(给|跟)?(我|俺)?(发|寄)', '不要短信', '取消短信', '停止发送', '拒收'],
   stuck: '好像还是不太顺利，我帮您转人工客服。',
 };
 
