@@ -711,6 +711,8 @@ export const zhCN = {
   },
   clarify: {
     intro: '您想问的是哪一个？点一下或者回复数字：',
+    /** Only one answer comes close: asked as a yes, not as a choice among one. */
+    introOne: '您是想问下面这个吗？是的话点一下（或回复1），不是就点“都不是”：',
     noneOfThese: '都不是',
   },
   notFound: (h: Hotlines) =>
