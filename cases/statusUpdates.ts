@@ -100,6 +100,18 @@ export async function recipientsOf(family: FamilyStore, record: CaseRecord, sms 
   return found;
 }
 
+/**
+ * The SMS that gives a window applicant their case number when staff register the case: they
+ * have no chat to read it in, and every later SMS names the case by it. None for a chat applicant
+ * (the chat showed the number) or without a mobile.
+ */
+export function registeredBySms(record: CaseRecord, texts: StatusTexts): NewOutboxRow[] {
+  const sms = record.conversation ? undefined : applicantChannels(record)?.sms;
+  if (!sms) return [];
+  const params = [maskName(record.applicant.name), record.caseNo, texts.stageNames[record.stage] ?? ''];
+  return [smsRow({ dedupeKey: `${record.caseNo}:registered:applicant:sms`, caseNo: record.caseNo, recipient: 'applicant' }, { phone: sms.phone, template: 'status', params }, texts)];
+}
+
 /** A template with its parameters filled in: the SMS as the phone shows it (after the provider's 【signature】). */
 export const smsText = (template: string, params: string[]) => template.replace(/\{(\d+)\}/g, (_, n: string) => params[Number(n) - 1] ?? '');
 

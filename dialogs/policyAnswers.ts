@@ -199,7 +199,8 @@ export class PolicyAnswers {
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = topicAfter(maskText(reading.query), decision.options[0].entry.id, reading.contextual ? previous?.slots : undefined);
-        await this.offer(context, more.length ? `${text.clarify.intro}\n${text.runOn.moreAfterPick}` : text.clarify.intro, options);
+        const intro = decision.options.length === 1 ? text.clarify.introOne : text.clarify.intro;
+        await this.offer(context, more.length ? `${intro}\n${text.runOn.moreAfterPick}` : intro, options);
         return;
       }
       case 'none':

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { normalizeIdNumber } from '../../cases/privacy.js';
 import type { Submission } from '../../cases/submission.js';
 import { bundleItem, GRADES, ITEM_IDS } from '../../data/bundle.js';
 import type { CaseRecord, CaseStore, NewCase } from '../../data/cases.js';
@@ -7,7 +8,7 @@ import type { Clock } from '../../data/clock.js';
 import { normalizePhone, validateIdNumber } from '../../data/idNumber.js';
 import { DISABILITY_CATEGORIES, type Region } from '../../data/region.js';
 import { formatIssues } from '../../data/validation.js';
-import { caseItemsOf, openCaseWith } from '../../dialogs/application/caseItems.js';
+import { caseItemsOf, nameDiffers, openCaseWith } from '../../dialogs/application/caseItems.js';
 import { materialsFor } from '../../dialogs/application/materials.js';
 import { finalItems, needsGuardian, type Values } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
@@ -81,6 +82,9 @@ async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): Promise
   if (issuesCard && !body.delivery) return bad('delivery: 要发证的事项请写领取方式：mail（邮寄）或 pickup（窗口领取）');
   const submissionId = `window:${body.requestId}`;
   const open = await deps.cases.openCasesOf(id.idNumber);
+  if (nameDiffers(open, submissionId, applicant.name)) {
+    return { ok: false, status: 409, error: `这个身份证号已有在办的申请（${open.map((c) => c.caseNo).join('、')}），姓名不是“${applicant.name}”：请核对姓名和身份证号` };
+  }
   const duplicates = items.map((i) => ({ item: i, other: openCaseWith(open, submissionId, i) })).filter((d) => d.other);
   if (duplicates.length) {
     const listed = duplicates.map((d) => `${text.application.itemNames[d.item]}（${d.other!.caseNo}）`).join('、');
@@ -126,6 +130,9 @@ export function registerWindowCases(server: Server, allowed: AdminGuard, deps: W
     const parsed = windowCaseSchema.safeParse(await readJsonBody(req, 16 * 1024));
     if (!parsed.success) return sendError(res, 400, `请求体有误：${formatIssues(parsed.error)}`);
     const repeated = await deps.submission.submitted(`window:${parsed.data.requestId}`);
+    if (repeated && repeated.applicant.idNumber !== normalizeIdNumber(parsed.data.applicant.idNumber)) {
+      return sendError(res, 409, `requestId ${parsed.data.requestId} 已经用于另一位申请人的案件 ${repeated.caseNo}，新的登记请换一个 requestId`);
+    }
     if (repeated) return sendJson(res, 200, { case: repeated });
     const checked = await windowCaseOf(parsed.data, deps);
     if (!checked.ok) return sendError(res, checked.status, checked.error);

@@ -18,7 +18,7 @@ import type { PolicyAnswers } from '../policyAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { caseItemsOf, openCaseWith } from './caseItems.js';
+import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { applicationSlots, channelOptions, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
@@ -386,16 +386,27 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const submissionId = draft.submissionId ?? randomUUID();
     // This submission's own case (a repeat of "确认提交") is not a duplicate of itself.
     const open = await this.deps.cases.openCasesOf(v.idNumber!);
+    if (nameDiffers(open, submissionId, v.name!)) {
+      // The draft stays, so the person can correct the name or the number and submit again.
+      setTurnOutcome(dc.context, { outcome: 'application-name-mismatch' });
+      await this.say(dc, t.nameMismatch);
+      return dc.endDialog();
+    }
     const already = (id: ItemId) => openCaseWith(open, submissionId, id);
+    // Another case's number is said only to whoever filed it from this chat.
+    const own = (c: CaseRecord) => c.submittedBy.userKey === key;
     const duplicates = items.filter((id) => already(id));
     if (duplicates.length === items.length) {
       await this.deps.drafts.delete(key);
       setTurnOutcome(dc.context, { outcome: 'application-duplicate' });
-      await this.say(dc, t.duplicate(already(items[0])!.caseNo));
+      const other = already(items[0])!;
+      await this.say(dc, own(other) ? t.duplicate(other.caseNo) : t.duplicateElsewhere);
       return dc.endDialog();
     }
     if (duplicates.length) {
-      await this.say(dc, t.partlyDuplicate(already(duplicates[0])!.caseNo, duplicates.map((id) => t.itemNames[id]).join('、')));
+      const other = already(duplicates[0])!;
+      const names = duplicates.map((id) => t.itemNames[id]).join('、');
+      await this.say(dc, own(other) ? t.partlyDuplicate(other.caseNo, names) : t.partlyDuplicateElsewhere(names));
       items = items.filter((id) => !duplicates.includes(id));
     }
     const materials = materialsFor(v);

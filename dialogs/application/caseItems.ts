@@ -21,6 +21,15 @@ export function caseItemsOf(v: Values, items: ItemId[]): CaseItem[] {
 }
 
 /**
+ * Another open case of this ID number under another name: the number or the name is wrong, or
+ * someone is applying with another person's ID. Nothing is filed, and nothing of that case is said.
+ */
+export function nameDiffers(open: CaseRecord[], submissionId: string, name: string): boolean {
+  const given = name.replace(/\s+/g, '');
+  return open.some((c) => c.submissionId !== submissionId && c.applicant.name.replace(/\s+/g, '') !== given);
+}
+
+/**
  * The person's other open case still deciding `id`, if any: applying for it again would be a
  * duplicate. The submission's own case (a repeat of it) is not another.
  */

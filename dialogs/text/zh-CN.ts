@@ -293,6 +293,10 @@ const application = {
     '接下来：残联会先预审，每一项同时送到对应部门审批。要做残疾评定的，医院会发短信告诉您时间和要带的东西。以后说“查进度”就能看到办到哪一步了。',
   duplicate: (caseNo: string) => `这个人已经有一份同样的申请在办理中，案件号是 ${caseNo}，不用重复申请。说“查进度”可以看办到哪一步了。`,
   partlyDuplicate: (caseNo: string, names: string) => `${names}已经在案件 ${caseNo} 里办理了，这次不重复提交。`,
+  /** The same, when the open case was filed by someone else: its number is not this person's to see. */
+  duplicateElsewhere: '这个身份证号已经有一份同样的申请在办理中，不用重复申请。如果是家人替他办的，可以说“帮家人查进度”，用案件号和身份证后6位查看。',
+  partlyDuplicateElsewhere: (names: string) => `这个身份证号的${names}已经在办理中了，这次不重复提交。`,
+  nameMismatch: '这个身份证号已经有一份在办的申请，但姓名和您填的不一样，这次先不提交。请核对姓名和身份证号：说“继续上次的申请”就能改；或者带身份证到综合窗口办理。',
 };
 
 /** What every multi-turn flow says on an interruption. */
@@ -342,7 +346,7 @@ const handoff = {
   smsReplyQuestion: (text: string) => `短信回复：${text}`,
   smsReplyAnswer: '待回电（申请人回复了进度短信）',
   /** Phrases (patterns) that stop every SMS to the phone, besides TD / 退订 ("我不想收了 别发了"). */
-  smsStopPhrases: ['^td', 'td$', '退订', '不想收', '不要收', '别发', '不要发', '不要再发', '别再发', '不用发', '不要短信', '取消短信', '停止发送', '拒收'],
+  smsStopPhrases: ['^td', 'td$', '退订', '(不想|不要|不用)再?收', '(不要|别|不用|不想|甭)再?(给|跟)?(我|俺)?(发|寄)', '不要短信', '取消短信', '停止发送', '拒收'],
   stuck: '好像还是不太顺利，我帮您转人工客服。',
 };
 
@@ -709,6 +713,8 @@ export const zhCN = {
   },
   clarify: {
     intro: '您想问的是哪一个？点一下或者回复数字：',
+    /** Only one answer comes close: asked as a yes, not as a choice among one. */
+    introOne: '您是想问下面这个吗？是的话点一下（或回复1），不是就点“都不是”：',
     noneOfThese: '都不是',
   },
   notFound: (h: Hotlines) =>

@@ -35,5 +35,6 @@ export function demoEnv(smsBase: string, wechatBase: string): Record<string, str
     WECHAT_APPID: DEMO_WECHAT.appId,
     WECHAT_APPSECRET: DEMO_WECHAT.appSecret,
     WECHAT_AES_KEY: DEMO_WECHAT.aesKey,
+    SMS_CALLBACK_TOKEN: 'local-callback-token',
   };
 }

@@ -104,8 +104,10 @@ describe('SMS end to end (app, admin API, notifier, fake Tencent Cloud SMS)', fu
     const reply = (mobile: string, words: string) =>
       post(`/api/sms/tencent/replies?token=${CALLBACK}`, { extend: '', mobile, nationcode: '86', sign: CREDENTIALS.signName, text: words, time: 1763604000 });
     expect((await reply('13900000001', '我不想收了 别发了！')).status).to.equal(200);
+    expect((await reply('13900000003', '不要再给我发短信了')).status).to.equal(200);
     expect((await reply('13900000002', '什么时候去鉴定啊？')).status).to.equal(200);
     expect(await app.stores.sms.isOptedOut('+8613900000001')).to.equal(true);
+    expect(await app.stores.sms.isOptedOut('+8613900000003')).to.equal(true);
     expect(await app.stores.sms.isOptedOut('+8613900000002')).to.equal(false);
     const pending = await app.stores.calls.list({ followUp: 'pending' });
     expect(pending.map((c) => [c.callerPhone, c.question, c.followUpNeeded])).to.deep.equal([['13900000002', '短信回复：什么时候去鉴定啊？', true]]);

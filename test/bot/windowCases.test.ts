@@ -61,11 +61,12 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     expect([again.status, again.body.case?.caseNo]).to.deep.equal([200, record.caseNo]);
     expect(await app.stores.cases.count()).to.equal(1);
 
-    // The new case's alert to each department's duty phone.
-    expect(await app.notifier.tick()).to.include({ delivered: 2, dead: 0 });
-    expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.deep.equal([
+    // The new case's alert to each department's duty phone, and its number to the applicant, who has no chat to read it in.
+    expect(await app.notifier.tick()).to.include({ delivered: 3, dead: 0 });
+    expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.have.deep.members([
       ['+8613800000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
       ['+8613800000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+      ['+8613912345678', TEMPLATE_IDS.status, ['王*国', record.caseNo, '已提交']],
     ]);
 
     // Every stage change reaches the applicant's phone.
@@ -113,6 +114,20 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     expect(made.status, made.body.error).to.equal(201);
     expect(made.body.case!.guardian).to.deep.equal({ name: '王大山', idNumber: guardianId, relation: '父亲' });
     expect(made.body.case!.materials.toSubmit).to.include('guardianProof');
+  });
+
+  it('refuses another name on an ID number in progress, and a request id reused for another person (409, nothing filed)', async () => {
+    const id = testIdNumber(12, '1958-03-03');
+    const made = await register({ requestId: 'win-name-0001', items: ['cert-new'] }, { idNumber: id });
+    expect(made.status).to.equal(201);
+    const before = await app.stores.cases.count();
+    const renamed = await register({ requestId: 'win-name-0002', items: ['emp-social-card'] }, { idNumber: id, name: '钱五' });
+    expect(renamed.status).to.equal(409);
+    expect(renamed.body.error).to.include('姓名不是“钱五”');
+    const reused = await register({ requestId: 'win-name-0001', items: ['cert-new'] }, { idNumber: testIdNumber(13, '1961-04-04'), name: '赵四' });
+    expect(reused.status).to.equal(409);
+    expect(reused.body.error).to.include('已经用于另一位申请人');
+    expect(await app.stores.cases.count()).to.equal(before);
   });
 
   it('refuses an item the person already has in progress (409 with its case), and strangers (no token)', async () => {

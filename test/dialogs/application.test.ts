@@ -466,6 +466,26 @@ describe('ApplicationDialog: summary, edits, resume, duplicates, consent', () =>
     expect(await h.cases.count()).to.equal(1);
   });
 
+  it('does not tell a case number to someone else applying with the same ID number, and files nothing under another name', async () => {
+    // The same person's case filed from another chat (a relative's): its number is not this chat's to see.
+    const h = await dialogHarness();
+    const theirs = { submittedBy: { role: 'proxy' as const, relation: '女儿', userKey: 'test:someone-else' } };
+    const elsewhere = await h.cases.create(newCase({ applicant: { name: '王建国', idNumber: ADULT_ID }, ...theirs }), h.clock.now());
+    await run(full, h);
+    const reply = (await h.say('确认提交')).text!;
+    expect(reply).to.equal(t.duplicateElsewhere);
+    expect(reply).not.to.include(elsewhere.caseNo);
+    expect(await h.cases.count()).to.equal(1);
+
+    // Another name on an ID number already in progress: nothing filed, the draft kept to correct it.
+    const other = await dialogHarness();
+    await other.cases.create(newCase({ applicant: { name: '钱五', idNumber: ADULT_ID }, items: [{ id: 'emp-social-card', department: '人社', status: 'submitted' }], ...theirs }), other.clock.now());
+    await run(full, other);
+    expect((await other.say('确认提交')).text).to.equal(t.nameMismatch);
+    expect(await other.cases.count()).to.equal(1);
+    expect((await other.send('继续上次的申请'))[0].text).to.equal(t.resumed);
+  });
+
   it('answers every repeat of "确认提交" with the one case it made', async () => {
     const h = await run(full);
     const caseNo = await submitted(h);

@@ -107,6 +107,17 @@ describe('MainDialog: policy questions', () => {
     expect((await say('第二个')).text).to.include(chosen.answer);
   });
 
+  it('asks a yes, not "哪一个", when only one answer comes close, and takes 1', async () => {
+    const { say, kb } = await setup();
+    const reply = await say('俺娘腿脚不利索能领啥钱');
+    expect(reply.text).to.equal(text.clarify.introOne);
+    const options = buttons(reply);
+    expect(options).to.have.length(2);
+    expect(options[1]).to.equal(text.clarify.noneOfThese);
+    const offered = kb.entries.find((e) => e.question === options[0])!;
+    expect((await say('1')).text).to.include(offered.answer);
+  });
+
   it('treats "都不是" after "您想问的是" as not found, and records the question', async () => {
     const { say, unanswered, region } = await setup();
     await say('补贴');
