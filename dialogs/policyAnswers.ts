@@ -293,7 +293,8 @@ export class PolicyAnswers {
     const answer = rateable ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
-    state.lastAnswer = { entryId: entry.id, question: questionForCurators(question) };
+    // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
+    state.lastAnswer = { entryId: entry.id, question };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
   }
@@ -321,11 +322,12 @@ export class PolicyAnswers {
       await this.offer(context, text.feedback.nothingToRate, []);
       return;
     }
+    const question = last.question && questionForCurators(last.question);
     await this.deps.feedback.record({
       entryId: last.entryId,
       helpful,
       channel: 'chat',
-      ...(last.question ? { question: last.question } : {}),
+      ...(question ? { question } : {}),
       at: this.deps.clock.now().toISOString(),
     });
     setTurnOutcome(context, { outcome: 'feedback', entryId: last.entryId, helpful });

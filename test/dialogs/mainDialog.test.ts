@@ -53,6 +53,16 @@ describe('MainDialog: policy questions', () => {
     expect(summary.reduce((n, s) => n + s.notHelpful, 0)).to.equal(1);
   });
 
+  it('keeps a rated question for curators with its name masked, and none holding a phone', async () => {
+    const { say, feedback } = await setup();
+    await say('俺叫王德贵，残疾证有效期几年');
+    await say('有帮助');
+    await say('我电话13912345678 残疾证有效期几年');
+    await say('没帮助');
+    const kept = (await feedback.recent(5)).map((f) => f.question);
+    expect(kept).to.have.members(['俺叫王*贵，残疾证有效期几年', undefined]);
+  });
+
   it('says plainly when it does not know, gives the hotlines and records the question', async () => {
     const { say, unanswered, region } = await setup();
     const reply = await say('残疾人坐高铁能打折吗');
