@@ -63,10 +63,13 @@ function connect(url: string): void {
   socket.on('error', () => undefined); // 'close' follows
   socket.on('close', () => {
     if (closing) return;
-    setTimeout(() => void reconnect().catch(() => setTimeout(() => void reconnect(), 2000)), 500);
+    setTimeout(retry, 500);
   });
   stream = socket;
 }
+
+/** Until the server answers again (a restart takes seconds). */
+const retry = (): void => void reconnect().catch(() => setTimeout(retry, 2000));
 
 async function reconnect(): Promise<void> {
   const query = watermark === undefined ? '' : `?watermark=${watermark}`;
