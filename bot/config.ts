@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { STORE_KINDS, type StoreKind } from '../data/openStores.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../data/files/inspectUpload.js';
+import { wholeNumber } from './envNumbers.js';
 import { projectRoot } from './paths.js';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './limits/floodGuard.js';
 import { parseRate } from './limits/rateLimit.js';
@@ -50,15 +51,6 @@ export interface Config {
   chatFallbackMinutes: number;
   /** WECHAT_*: the official-account channel at /api/wechat, off unless its four settings are given. */
   wechat: WechatConfig;
-}
-
-/** A whole number from the environment within [min, max], else start-up stops naming the variable. */
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} 无效: ${raw}（应是 ${min} 到 ${max} 之间的整数）`);
-  return n;
 }
 
 /** UPLOAD_MAX_BYTES: a whole number of bytes, or with a unit (10MB, 512KB); 1 KB to 50 MB. */

@@ -3,6 +3,7 @@ import type { Part } from '../data/appraisal.js';
 import type { CaseRecord } from '../data/cases.js';
 import type { FamilyStore } from '../data/family.js';
 import type { NewOutboxRow, RowSms, SmsTemplateKey } from '../data/outbox.js';
+import { isMobile } from '../data/idNumber.js';
 import { maskName } from '../data/personalData.js';
 import type { NotificationKey } from '../data/workflow.js';
 
@@ -64,11 +65,9 @@ export interface Recipient {
   sms?: { phone: string; use: 'send' | 'fallback' };
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-
 /** How the applicant is reached: by their choice, by SMS when there is no chat, never by SMS without a mobile. */
 function applicantChannels(record: CaseRecord): Pick<Recipient, 'conversation' | 'sms'> | undefined {
-  const mobile = MOBILE.test(record.applicant.phone) ? record.applicant.phone : undefined;
+  const mobile = isMobile(record.applicant.phone) ? record.applicant.phone : undefined;
   const chat = record.conversation;
   if (!mobile) return chat && { conversation: chat };
   if (!chat) return { sms: { phone: mobile, use: 'send' } };

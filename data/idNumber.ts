@@ -42,12 +42,15 @@ export function validateIdNumber(input: string, today: Date): IdNumberResult {
   return { ok: true, idNumber: id, birthDate, age };
 }
 
+/** A mainland mobile as stored (11 digits from 13-19): the only phones an SMS can reach. */
+export const isMobile = (phone: string | undefined): boolean => /^1[3-9]\d{9}$/.test(phone ?? '');
+
 /** Mainland mobile (11 digits from 13-19) or landline with area code (0xx-xxxxxxx[x]). */
 export function normalizePhone(input: string): string | undefined {
   // People type 138-1234-5678, 138 1234 5678, (0791) 8612 3456 or 0791-86123456.
   const compact = input.normalize('NFKC').replace(/[\s()（）.]/g, '').replace(/[—–－]/g, '-').replace(/^\+?86-?/, '');
   const digits = compact.replace(/-/g, '');
-  if (/^1[3-9]\d{9}$/.test(digits)) return digits;
+  if (isMobile(digits)) return digits;
   if (!/^0[\d-]+$/.test(compact) || /--/.test(compact)) return undefined;
   // Area codes are 010 and 02x (three digits) or four digits; a typed dash settles it.
   const area = compact.includes('-') ? compact.slice(0, compact.indexOf('-')) : digits.slice(0, /^(010|02)/.test(digits) ? 3 : 4);

@@ -1,5 +1,6 @@
 import { SMS_TEMPLATE_KEYS, type SmsTemplateKey } from '../../data/outbox.js';
 import type { SmsRateLimits } from '../../data/sms.js';
+import { wholeNumber } from '../envNumbers.js';
 import { DEFAULT_TENCENT_SMS_BASE, type TencentSmsConfig } from './tencentSms.js';
 
 export interface SmsConfig {
@@ -30,14 +31,6 @@ export function parseSmsTemplates(value: string): Record<SmsTemplateKey, string>
   return found as Record<SmsTemplateKey, string>;
 }
 
-function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`${name} 无效: ${raw}（应是 1 到 1000 之间的整数）`);
-  return n;
-}
-
 /**
  * The SMS provider (Tencent Cloud SMS) from the environment. Without its credentials SMS is
  * off: start-up says which variables are missing, and updates go by chat only. A value that is
@@ -61,7 +54,7 @@ export function loadSmsSetting(env: NodeJS.ProcessEnv): SmsSetting {
         region: env.SMS_REGION || 'ap-guangzhou',
       },
       templateIds: parseSmsTemplates(env.SMS_TEMPLATES!),
-      limits: { perMinute: limit(env, 'SMS_PHONE_PER_MINUTE', 1), perDay: limit(env, 'SMS_PHONE_PER_DAY', 10) },
+      limits: { perMinute: wholeNumber(env, 'SMS_PHONE_PER_MINUTE', 1, 1, 1000), perDay: wholeNumber(env, 'SMS_PHONE_PER_DAY', 10, 1, 1000) },
       ...(env.SMS_CALLBACK_TOKEN ? { callbackToken: env.SMS_CALLBACK_TOKEN } : {}),
     },
   };

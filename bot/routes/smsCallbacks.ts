@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { CallStore } from '../../data/calls.js';
 import type { Clock } from '../../data/clock.js';
+import { isMobile } from '../../data/idNumber.js';
 import type { SmsStore } from '../../data/sms.js';
 import { e164 } from '../delivery/smsChannel.js';
 import { guardRoute, HttpError, readJsonBody, sendJson, sourceAddress } from '../http.js';
@@ -49,7 +50,7 @@ function receivedAt(value: unknown, clock: Clock): string {
 }
 
 const mainlandMobile = (mobile: unknown, nationcode: unknown) =>
-  typeof mobile === 'string' && /^1[3-9]\d{9}$/.test(mobile) && (nationcode === undefined || nationcode === '86') ? mobile : undefined;
+  typeof mobile === 'string' && isMobile(mobile) && (nationcode === undefined || nationcode === '86') ? mobile : undefined;
 
 /**
  * The provider's callbacks (Tencent Cloud SMS, configured in its console with

@@ -1,4 +1,5 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
+import { isMobile } from '../../data/idNumber.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
@@ -320,9 +321,8 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
 const notifyBySlot = choiceSlot(
   'notifyBy',
   () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
-  (v) => MOBILE.test(v.phone ?? ''),
+  (v) => isMobile(v.phone),
 );
-const MOBILE = /^1[3-9]\d{9}$/;
 
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
