@@ -1,3 +1,4 @@
+import { ownValue, setOwn } from '../ownKeys.js';
 import { WECHAT_DELIVERY_KEEP_MS, type WechatFollower, type WechatStore } from '../wechat.js';
 
 export interface WechatData {
@@ -22,29 +23,25 @@ export class MemoryWechatStore implements WechatStore {
     if (Object.hasOwn(this.data.deliveries, key)) return false;
     const oldest = at.getTime() - WECHAT_DELIVERY_KEEP_MS;
     for (const [k, taken] of Object.entries(this.data.deliveries)) if (Date.parse(taken) < oldest) delete this.data.deliveries[k];
-    this.data.deliveries[key] = at.toISOString();
+    setOwn(this.data.deliveries, key, at.toISOString());
     await this.persist();
     return true;
   }
 
   async recordMessage(openId: string, at: Date): Promise<void> {
-    const before = this.own(openId);
+    const before = ownValue(this.data.followers, openId);
     const last = before?.lastMessageAt && Date.parse(before.lastMessageAt) > at.getTime() ? before.lastMessageAt : at.toISOString();
-    this.data.followers[openId] = { openId, subscribed: true, lastMessageAt: last };
+    setOwn(this.data.followers, openId, { openId, subscribed: true, lastMessageAt: last });
     await this.persist();
   }
 
   async setSubscribed(openId: string, subscribed: boolean): Promise<void> {
-    this.data.followers[openId] = { ...(this.own(openId) ?? { openId }), subscribed };
+    setOwn(this.data.followers, openId, { ...(ownValue(this.data.followers, openId) ?? { openId }), subscribed });
     await this.persist();
   }
 
   async follower(openId: string): Promise<WechatFollower | undefined> {
-    const found = this.own(openId);
+    const found = ownValue(this.data.followers, openId);
     return found && { ...found };
-  }
-
-  private own(openId: string): WechatFollower | undefined {
-    return Object.hasOwn(this.data.followers, openId) ? this.data.followers[openId] : undefined;
   }
 }

@@ -37,6 +37,9 @@ export function wechatStoreConformance(name: string, open: (dir: string) => Prom
       expect(await store.follower('oA')).to.deep.equal({ openId: 'oA', subscribed: true, lastMessageAt: later(60_000).toISOString() });
       await store.setSubscribed('oA', false);
       await store.setSubscribed('oB', true);
+      // An OpenID is whatever the push says: one shaped like a prototype key is a follower like any other.
+      await store.recordMessage('__proto__', T0);
+      expect(await store.follower('__proto__')).to.deep.equal({ openId: '__proto__', subscribed: true, lastMessageAt: T0.toISOString() });
       const reopened = await open(dir);
       expect(await reopened.follower('oA')).to.deep.equal({ openId: 'oA', subscribed: false, lastMessageAt: later(60_000).toISOString() });
       expect(await reopened.follower('oB')).to.deep.equal({ openId: 'oB', subscribed: true });
