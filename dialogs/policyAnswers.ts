@@ -57,6 +57,15 @@ const SAID_ASIDE = 0.6;
  * Answers policy questions from the knowledge base, and handles the buttons its replies
  * offer (follow-ups, "您想问的是", feedback). Any dialog can hand it a free-text question.
  */
+/** After "您是想问下面这个吗" (one candidate and 都不是), a typed yes picks the candidate and a no is 都不是. */
+function yesNoPick(input: string, offered: ChoiceOption<OfferedAction>[]): ChoiceOption<OfferedAction> | undefined {
+  const entries = offered.filter((o) => o.value.type === 'entry');
+  const none = offered.find((o) => o.value.type === 'notFound');
+  if (entries.length !== 1 || !none) return undefined;
+  const yes = recognizeYesNo(input);
+  return yes === undefined ? undefined : yes ? entries[0] : none;
+}
+
 export class PolicyAnswers {
   constructor(
     private readonly deps: PolicyAnswerDeps,
@@ -66,7 +75,7 @@ export class PolicyAnswers {
   /** Handles a reply to the buttons of the previous KB message; false when the text is not one. */
   async handleOfferedChoice(context: TurnContext, input: string): Promise<boolean> {
     const state = await this.state.get(context, {});
-    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) : undefined;
+    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) ?? yesNoPick(input, state.offered) : undefined;
     if (!chosen) return false;
     const action = chosen.value;
     switch (action.type) {

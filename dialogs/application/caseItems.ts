@@ -22,7 +22,8 @@ export function caseItemsOf(v: Values, items: ItemId[]): CaseItem[] {
 
 /**
  * Another open case of this ID number under another name: the number or the name is wrong, or
- * someone is applying with another person's ID. Nothing is filed, and nothing of that case is said.
+ * someone is applying with another person's ID. Nothing is filed, and the reply does not say a
+ * case exists (only that the name and the number do not match).
  */
 export function nameDiffers(open: CaseRecord[], submissionId: string, name: string): boolean {
   const given = name.replace(/\s+/g, '');

@@ -296,7 +296,7 @@ const application = {
   /** The same, when the open case was filed by someone else: its number is not this person's to see. */
   duplicateElsewhere: '这个身份证号已经有一份同样的申请在办理中，不用重复申请。如果是家人替他办的，可以说“帮家人查进度”，用案件号和身份证后6位查看。',
   partlyDuplicateElsewhere: (names: string) => `这个身份证号的${names}已经在办理中了，这次不重复提交。`,
-  nameMismatch: '这个身份证号已经有一份在办的申请，但姓名和您填的不一样，这次先不提交。请核对姓名和身份证号：说“继续上次的申请”就能改；或者带身份证到综合窗口办理。',
+  nameMismatch: '姓名和身份证号没有核对上，这次先不提交。请核对姓名和身份证号：说“继续上次的申请”就能改；或者带身份证到综合窗口办理。',
 };
 
 /** What every multi-turn flow says on an interruption. */

@@ -126,6 +126,13 @@ describe('MainDialog: policy questions', () => {
     expect(options[1]).to.equal(text.clarify.noneOfThese);
     const offered = kb.entries.find((e) => e.question === options[0])!;
     expect((await say('1')).text).to.include(offered.answer);
+    // Asked as a yes, it is answered as one: 是的 picks it, 不是 is 都不是.
+    const typed = await setup();
+    await typed.say('俺娘腿脚不利索能领啥钱');
+    expect((await typed.say('是的')).text).to.include(offered.answer);
+    const refused = await setup();
+    await refused.say('俺娘腿脚不利索能领啥钱');
+    expect((await refused.say('不是')).text).to.equal(text.notFound(refused.region.hotlines));
   });
 
   it('treats "都不是" after "您想问的是" as not found, and records the question', async () => {
