@@ -212,7 +212,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   registerHandoffDesk(server, { auth: agentAuth, handoffs, store: stores.handoffs, events: desk, clock, ratings });
   registerKnowledgeAdmin(server, admin, { unanswered, feedback });
   registerCaseAdmin(server, admin, cases, useCases.workflow);
-  registerWindowCases(server, admin, { cases, submission: useCases.submission, region, clock });
+  registerWindowCases(server, admin, { smsOn: config.sms.on, cases, submission: useCases.submission, region, clock });
   registerSlotAdmin(server, admin, slots);
   registerOutboxAdmin(server, admin, outbox);
   registerOverdueAdmin(server, admin, dailyJobs);

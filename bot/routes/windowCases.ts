@@ -47,6 +47,8 @@ const windowCaseSchema = z
 type WindowCaseBody = z.infer<typeof windowCaseSchema>;
 
 export interface WindowCaseDeps {
+  /** Whether SMS is on: without it a window applicant, who has no chat, hears of nothing. */
+  smsOn: boolean;
   cases: CaseStore;
   submission: Submission;
   region: Region;
@@ -137,6 +139,7 @@ export function registerWindowCases(server: Server, allowed: AdminGuard, deps: W
     const checked = await windowCaseOf(parsed.data, deps);
     if (!checked.ok) return sendError(res, checked.status, checked.error);
     const record: CaseRecord = await deps.submission.submit(checked.input);
-    sendJson(res, 201, { case: record });
+    const warning = deps.smsOn ? {} : { warning: '短信未开启（未配置 SMS_*）：这位申请人没有聊天，收不到任何办理进度，请另行电话告知' };
+    sendJson(res, 201, { case: record, ...warning });
   }));
 }

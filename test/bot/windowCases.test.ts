@@ -31,7 +31,7 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as { case?: CaseRecord; error?: string } };
+    return { status: res.status, body: (await res.json()) as { case?: CaseRecord; error?: string; warning?: string } };
   };
   const register = (extra: Record<string, unknown> = {}, applicant: Record<string, unknown> = {}) =>
     post('/api/admin/cases', {
@@ -138,5 +138,28 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     expect(dup.status).to.equal(409);
     expect(dup.body.error).to.include(made.body.case!.caseNo);
     expect((await post('/api/admin/cases', { requestId: 'win-dup-0003' }, 'wrong')).status).to.equal(401);
+  });
+});
+
+describe('window cases with SMS off', function () {
+  this.timeout(60_000);
+  it('registers the case and warns that the applicant, who has no chat, will hear of nothing', async () => {
+    const rig = await startSmsApp({ adminToken: ADMIN, sms: { on: false, reason: 'SMS_* not set' } });
+    try {
+      const res = await fetch(`${rig.base}/api/admin/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify({
+          requestId: 'win-nosms-0001', registeredBy: '窗口 李敏', items: ['cert-new'], delivery: 'pickup',
+          applicant: { name: '王建国', idNumber: SAMPLE_ID_NUMBER, phone: '13912345678', county: '示范县', category: '肢体' },
+        }),
+      });
+      const body = (await res.json()) as { case?: CaseRecord; warning?: string };
+      expect(res.status).to.equal(201);
+      expect(body.case?.caseNo).to.match(/^YC/);
+      expect(body.warning).to.include('短信未开启');
+    } finally {
+      await rig.close();
+    }
   });
 });
