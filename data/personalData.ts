@@ -10,6 +10,8 @@ const NUMBER_RUN = /(?<![0-9A-Za-z])[+＋]?[(（]?\d(?:[\s\-–—－.·()（）
 const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/i;
 /** The last 6 characters of an ID number, typed on their own. */
 const ID_TAIL = /^\d{5}[\dXx]$/;
+/** A calendar date as people write it with separators: 2026-11-20, 2026.12.1, 2026/12/01. */
+const DATE = /^(19|20)\d{2}[-.\/]\d{1,2}[-.\/]\d{1,2}$/;
 /** How many digits make a number personal when its kind is unknown. */
 const PERSONAL_DIGITS = 7;
 
@@ -64,7 +66,10 @@ export function looksPersonal(text: string): boolean {
   if (ID_TAIL.test(folded.replace(/[\s\-–—－.。]/g, ''))) return true;
   if (maskText(folded) !== folded) return true;
   // A long number that is no known kind is still someone's (a phone typed short or wrong, an account): 7 digits or more.
-  return (folded.match(NUMBER_RUN) ?? []).some((run) => /^\d{5}X$/i.test(digitsOf(run)) || digitsOf(run).replace(/x/i, '').length >= PERSONAL_DIGITS);
+  // A date written with dashes or dots (2026-11-20, 2026.12.01) is a date, not a number.
+  return (folded.match(NUMBER_RUN) ?? []).some(
+    (run) => !DATE.test(run.trim()) && (/^\d{5}X$/i.test(digitsOf(run)) || digitsOf(run).replace(/x/i, '').length >= PERSONAL_DIGITS),
+  );
 }
 
 /** A name said after 叫 / 名字是 / 姓名, ending the phrase ("俺叫王德贵，…", "我爸叫陈建国 今年…"). */

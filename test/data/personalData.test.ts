@@ -60,6 +60,12 @@ describe('personal data', () => {
     expect(questionForCurators('我电话13912345678')).to.equal(undefined);
   });
 
+  it('keeps a question that names a date (2026-11-20, 2026.12.01) for curators: a date is no one\'s number', () => {
+    expect(looksPersonal('2026-11-20那天能去办吗')).to.equal(false);
+    expect(looksPersonal('预约了2026.12.01 还能改吗')).to.equal(false);
+    expect(looksPersonal('账号6222021234567')).to.equal(true);
+  });
+
   it('masks names keeping the ends', () => {
     expect(maskName('王建国')).to.equal('王*国');
     expect(maskName('李四')).to.equal('李*');
