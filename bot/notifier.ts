@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
+import { WECHAT_CHANNEL } from './channels/wechat/activities.js';
 import { deliverRow, type DeliveryChannel, type SendOutcome } from './delivery/channels.js';
 import { chatHadItsTime, DEFAULT_CHAT_FALLBACK_MS, retryWait, type RetryPolicy } from './delivery/chatRetries.js';
 import type { Logger } from './logger.js';
@@ -249,7 +250,7 @@ export class Notifier {
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
     // WeChat has no Connector API: its own API, with its own rules (templates, the 48-hour window).
-    if (row.conversation.channelId === 'wechat') return this.wechat ? this.wechat.send(row) : { ok: false, error: 'the WeChat channel is off', permanent: true };
+    if (row.conversation.channelId === WECHAT_CHANNEL) return this.wechat ? this.wechat.send(row) : { ok: false, error: 'the WeChat channel is off', permanent: true };
     const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };

@@ -82,12 +82,12 @@ export class KnowledgeBase {
     return topics.length > 0 && new Set(topics).size === topics.length ? parts : [text];
   }
 
-  /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
   /** A message with its sound-alike typos corrected against the knowledge base's words ("残急证" -> "残疾证"). */
   spelledRight(text: string): string {
     return this.analyzer.spelledRight(text.slice(0, MAX_QUERY_CHARS));
   }
 
+  /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
   questionKey(query: string): string {
     return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }

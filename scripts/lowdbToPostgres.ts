@@ -113,11 +113,12 @@ export async function lowdbToPostgres(dataDir: string, databaseUrl: string): Pro
       counts.optedOut += 1;
     }
     const files = DiskFileStore.open(dataDir);
+    const pgFiles = new PgFileStore(db);
     const fileIds = new Set(JSON.stringify([caseRecords, draftEntries]).match(FILE_ID));
     for (const id of fileIds) {
       const bytes = await files.get(id);
       if (bytes) {
-        await new PgFileStore(db).copy(id, bytes);
+        await pgFiles.copy(id, bytes);
         counts.files += 1;
       }
     }

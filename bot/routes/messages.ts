@@ -5,6 +5,7 @@ import { formatIssues } from '../../data/validation.js';
 import { HttpError, guardRoute, readJsonBody } from '../http.js';
 import { idSchema } from '../ids.js';
 import type { Logger } from '../logger.js';
+import { WECHAT_CHANNEL } from '../channels/wechat/activities.js';
 import type { FloodGuard } from '../limits/floodGuard.js';
 import type { ReplyTargets } from '../replyTargets.js';
 
@@ -51,7 +52,7 @@ export function registerMessages(server: Server, { adapter, bot, logger, replyTa
       if (refused) throw new HttpError(403, refused);
       if (replyTargets && parsed.data.channelId === 'directline') throw new HttpError(403, 'directline 通道的消息只能经由 /v3/directline 发送');
       // A WeChat follower is who the platform's signed push says, never who a client names.
-      if (parsed.data.channelId === 'wechat') throw new HttpError(403, 'wechat 通道的消息只能经由 /api/wechat 发送');
+      if (parsed.data.channelId === WECHAT_CHANNEL) throw new HttpError(403, 'wechat 通道的消息只能经由 /api/wechat 发送');
       // An anonymous bot takes no credential: the adapter would try to validate one against
       // Microsoft's OpenID metadata, an outbound request any client could set off.
       if (replyTargets) delete req.headers.authorization;

@@ -1,12 +1,12 @@
 import type { Activity } from 'botbuilder';
 
-/** The channel id of WeChat conversations (in conversation references and the outbox). */
 /**
  * What a voice message said. The platform's recognition ends every utterance with a full stop
  * ("刘小燕。"), which a name, a number or a yes at a form's step is not.
  */
 const spoken = (recognition: string | undefined) => (recognition ?? '').trim().replace(/[。.！!]+$/u, '').trim();
 
+/** The channel id of WeChat conversations (in conversation references and the outbox). */
 export const WECHAT_CHANNEL = 'wechat';
 
 /** A push's fields, as the platform names them (all strings). */
