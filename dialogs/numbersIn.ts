@@ -29,7 +29,10 @@ export const digitCount = (run: string) => run.replace(/[^\dxX]/g, '').length;
 
 /** A try at an ID number: the run that is one, else the longest run, checked; undefined when no run is long enough to be a try. */
 export function idNumberIn(input: string, today: Date): { run: string; result: IdNumberResult } | undefined {
-  const runs = numberRuns(input).filter((run) => digitCount(run) >= 6);
+  // A run that is two numbers side by side ("11010519491231002X 13912345678") is read part by part too.
+  const runs = numberRuns(input)
+    .flatMap((run) => [run, ...(/\s/.test(run) ? run.split(/\s+/) : [])])
+    .filter((run) => digitCount(run) >= 6);
   const checked = runs.map((run) => ({ run, result: validateIdNumber(run, today) }));
   return checked.find((c) => c.result.ok) ?? checked.sort((a, b) => digitCount(b.run) - digitCount(a.run))[0];
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { inverseKin, kinIn, kinLabel, RELATIVE_MENTION, type Kin } from '../../dialogs/kinship.js';
-import { phoneIn } from '../../dialogs/numbersIn.js';
+import { idNumberIn, phoneIn } from '../../dialogs/numbersIn.js';
 import { text } from '../../dialogs/text/index.js';
 
 describe('kin words', () => {
@@ -58,4 +58,13 @@ describe('a phone in a sentence', () => {
     ['我没有电话', undefined],
   ];
   for (const [said, phone] of table) it(`"${said}" -> ${phone}`, () => expect(phoneIn(said)).to.equal(phone));
+});
+
+describe('an ID number in a sentence', () => {
+  const today = new Date('2026-11-20T02:00:00Z');
+  it('is found beside a phone typed after it, and a short try is counted on its own', () => {
+    expect(idNumberIn('11010519491231002X 13912345678', today)?.result).to.include({ ok: true, idNumber: '11010519491231002X' });
+    expect(idNumberIn('身份证 110105 19491231 002X', today)?.result).to.include({ ok: true, idNumber: '11010519491231002X' });
+    expect(idNumberIn('1101051949123100', today)?.run).to.equal('1101051949123100');
+  });
 });
