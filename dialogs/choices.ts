@@ -100,7 +100,7 @@ export function recognizeChoices<T>(input: string, options: ChoiceOption<T>[]): 
 }
 
 /** The positions a text is nothing but ("7", "1和3", "一、三"); undefined when it holds anything else. */
-export function positionsSaid(input: string): number[] | undefined {
+function positionsSaid(input: string): number[] | undefined {
   const positions = input.split(SEPARATORS).filter((p) => p.trim()).map(recognizePosition);
   return positions.length && positions.every((p) => p !== undefined) ? (positions as number[]) : undefined;
 }

@@ -2,7 +2,7 @@ import { asksSomething } from '../knowledge/runOn.js';
 import { normalizeText } from '../knowledge/normalize.js';
 
 /** What a question about the field being asked wants to know. */
-export type FieldTopic = 'why' | 'who' | 'where' | 'none';
+type FieldTopic = 'why' | 'who' | 'where' | 'none';
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁".

@@ -38,7 +38,7 @@ const INVERSE: Partial<Record<Kin, Kin>> = { parent: 'child', child: 'parent', g
 /** The kin seen from the other side: the mother's child, the grandson's grandparent. */
 export const inverseKin = (kin: Kin): Kin => INVERSE[kin] ?? kin;
 
-export interface KinSaid {
+interface KinSaid {
   kin: Kin;
   /** Said as someone of the speaker's ("我妈"). */
   ofSpeaker: boolean;

@@ -320,7 +320,7 @@ const certificateItem = (v: Values) => requestedItems(v).some((id) => bundleItem
  */
 const notifyBySlot = choiceSlot(
   'notifyBy',
-  () => options(t.notifyByOptions, { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] }),
+  () => options(t.notifyByOptions, t.notifyBySynonyms),
   (v) => isMobile(v.phone),
 );
 

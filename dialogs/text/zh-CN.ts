@@ -117,6 +117,7 @@ const application = {
   /** How the card is fetched, said at the question before it. */
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
+  notifyBySynonyms: { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] },
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
@@ -489,6 +490,9 @@ const privacy = {
   notErased: '好的，没有删除。',
 };
 
+/** Why a family check asks for both the case number and the ID tail: said wherever either is asked about. */
+const WHY_CASE_NO_AND_TAIL = '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。';
+
 const status = {
   /** Status updates, for the applicant ("您的申请") or a family member (masked name). */
   notify: {
@@ -591,11 +595,11 @@ const status = {
   caseNoAnswers: {
     where: '案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。',
     none: '没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。',
-    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+    why: WHY_CASE_NO_AND_TAIL,
   },
   idTailAnswers: {
     where: '后6位就是申请人身份证号的最后6个字符，身份证正面最下面一行的最后6位，最后一位可能是X。',
-    why: '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。',
+    why: WHY_CASE_NO_AND_TAIL,
     none: '不知道申请人身份证号的话，请问一下申请人，或者看户口本上申请人那一页的“公民身份号码”。',
   },
   familyAskIdFor: (caseNo: string) => `好的，查案件${caseNo}的进度。为了保护申请人的信息，请先输入申请人身份证号的后6位。`,
