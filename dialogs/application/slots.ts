@@ -325,6 +325,23 @@ const notifyBySlot = choiceSlot(
 );
 
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
+const deliveryChoice = choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard));
+/** Words of a question about how the card is fetched. */
+const DELIVERY_WORDS = /寄|邮|快递|领|拿/u;
+/** A question that only asks leave ("寄到家可以吗") picks the way it names. */
+const ASKS_LEAVE = /(可以|行|好|能)(吗|不|么|嘛)$|可不可以|行不行|能不能/u;
+
+/**
+ * How the card is fetched. A question about a way ("寄到家里要钱不") is no choice of it: it is
+ * answered (the step's own answer on what it costs, else the knowledge base) and the step asked again.
+ */
+const deliverySlot: Slot = {
+  ...deliveryChoice,
+  parse: (input, v, ctx) => {
+    if (asksSomething(input) && !ASKS_LEAVE.test(normalizeText(input).replace(/\s+/g, ''))) return { ok: false, error: t.errors.choice, answer: fieldAnswer(input, t.fieldAnswers.delivery, DELIVERY_WORDS) };
+    return deliveryChoice.parse(input, v, ctx);
+  },
+};
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
 
 /**
@@ -408,7 +425,7 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
     channelSlot,
-    choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard)),
+    deliverySlot,
     {
       key: 'address',
       freeText: true,
@@ -417,6 +434,10 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
       parse: (input, v) => {
         const said = input.trim();
         const draft = v.addressDraft;
+        // "邮寄到家" again, or "还是自己去领吧": the way, not an address (nor a home appraisal).
+        const way = PLACE_WORD.test(said) || /\d/.test(said) ? undefined : (recognizeChoice(said, deliveryOptions()) ?? recognizeMention(said, deliveryOptions()));
+        if (way?.value === 'pickup') return { ok: true, set: { delivery: 'pickup', addressDraft: undefined }, note: t.deliveryEarly(way.label) };
+        if (way) return { ok: false, error: t.errors.addressAfterMail, attempt: true };
         if (draft && (recognizeYesNo(said) === false || NO_HOUSE_NUMBER.test(said))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;

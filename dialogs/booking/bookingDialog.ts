@@ -21,7 +21,7 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
-export type BookingAction = 'book' | 'cancel' | 'home';
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which';
 
 interface BookingState {
   phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
@@ -40,6 +40,10 @@ interface BookingState {
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 /** Asking for the appraisal at home, in a statement or a question. */
 const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
+/** Asking when the booking made is: "我的预约是哪天", "约的几号来着". */
+const WHICH_DAY = /(预约|约的|约了|约在|约好|约上)(的)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)/u;
+/** Asking what to take along: "要带啥", "得准备些什么". */
+const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -55,7 +59,8 @@ const needsAppraisal = (c: CaseRecord) => c.items.some((i) => (i.id === 'cert-ne
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)/.test(folded)) return 'cancel';
+  if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)|不(预)?约了/.test(folded)) return 'cancel';
+  if (WHICH_DAY.test(folded)) return 'which';
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/吗|能不能|可不可以|怎么/.test(folded)) return 'home';
   if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded)) return 'book';
   if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长/.test(folded)) return 'book';
@@ -77,6 +82,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     await this.ensureSlots();
     const record = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
+    if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
       if (!record || !booking) return this.end(dc, t.noBooking);
       return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
@@ -96,10 +102,15 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
+    const folded = normalizeText(input).replace(/\s+/g, '');
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
-    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(folded)) {
       const record = await this.deps.cases.get(state.caseNo);
       if (record) return this.requestHome(dc, record);
+    }
+    if (state.phase !== 'confirmCancel') {
+      const asked = await this.aboutThisBooking(dc, state, input, folded);
+      if (asked) return asked;
     }
     switch (state.phase) {
       case 'category': {
@@ -146,9 +157,33 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     }
   }
 
-  /** "取消" while booking keeps things as they were; said when asked to confirm a cancellation, it confirms. */
+  /**
+   * "取消" while booking keeps things as they were (a booking being moved stays where it was);
+   * said when asked to confirm a cancellation, it confirms.
+   */
   protected cancel(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
-    return state.phase === 'confirmCancel' ? this.cancelBooking(dc, state.caseNo!) : this.end(dc, t.kept);
+    if (state.phase === 'confirmCancel') return this.cancelBooking(dc, state.caseNo!);
+    return this.end(dc, state.moving ? t.kept : t.leftUnbooked);
+  }
+
+  /**
+   * What is said about the booking itself at any step, rather than an answer to it: "取消预约"
+   * (the booking there is to cancel, or none, and the flow is left), "我的预约是哪天", and "要带啥"
+   * (the appraisal's own list at this hospital, not the application's materials).
+   */
+  private async aboutThisBooking(dc: DialogContext, state: BookingState, input: string, folded: string): Promise<StepResult | undefined> {
+    const intent = recognizeBookingIntent(input);
+    const booking = state.caseNo ? await this.deps.slots.activeBookingOf(state.caseNo) : undefined;
+    if (intent === 'cancel') {
+      if (!booking) return this.end(dc, t.leftUnbooked);
+      return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
+    }
+    if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
+    if (state.caseNo && WHAT_TO_BRING.test(folded)) {
+      const hospital = this.hospital(state.category);
+      return new NotAnswered(undefined, { answer: t.bring(hospital.name, this.bringFor(hospital, state.category)) });
+    }
+    return undefined;
   }
 
   /** From the offered sessions or the confirmation back to the question of when; nothing is before that. */
@@ -219,8 +254,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     const { slot, rescheduled } = result;
     setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot.hospitalId)!;
-    const bring = hospital.bring[category] ?? hospital.bring[hospital.categories[0]]!;
-    const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), bring);
+    const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), this.bringFor(hospital, category));
     return this.end(dc, rescheduled ? `${t.rescheduled}${confirmation}` : confirmation);
   }
 
@@ -265,6 +299,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   private async ensureSlots(): Promise<void> {
     const today = shanghaiDate(this.deps.clock.now());
     await this.deps.slots.ensureSlots(generateSlots(this.deps.region, addDays(today, 1), this.deps.region.booking.weeksAhead * 7));
+  }
+
+  /** What to take to this hospital's appraisal for the category (its first category's list otherwise). */
+  private bringFor(hospital: Hospital, category: DisabilityCategory | undefined): string {
+    return hospital.bring[category ?? '肢体'] ?? hospital.bring[hospital.categories[0]]!;
   }
 
   private hospital(category: DisabilityCategory | undefined): Hospital {

@@ -1,6 +1,6 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
-import { phoneIn } from '../numbersIn.js';
+import { numberRuns, phoneIn } from '../numbersIn.js';
 import { maskText, publicNumbers } from '../../data/personalData.js';
 import type { Region } from '../../data/region.js';
 import type { Handoffs } from '../../cases/handoffs.js';
@@ -78,6 +78,10 @@ const LEAVE = phrases(h.leavePhrases);
 const TO_BOT = phrases(h.botPhrases);
 const CALLBACK = phrases(h.callbackPhrases);
 const WAIT = phrases(h.waitPhrases);
+const CALLBACK_WHEN = phrases(h.callbackWhenPhrases);
+const LANDLINE = phrases(h.landlinePhrases);
+/** A landline's local number typed without its area code. */
+const LOCAL_NUMBER = /^[1-9]\d{6,7}$/;
 const says = (input: string, pattern: RegExp) => {
   const said = folded(input);
   return said.length <= PHRASE_MESSAGE_MAX && pattern.test(said);
@@ -159,6 +163,10 @@ export class HandoffGate implements HandoffRequester {
           return this.reply(context, 'handoff-left', h.left);
         }
         if (human) return this.reply(context, 'handoff-already', h.alreadyCallback);
+        // The call-back's own questions: when the call comes, and whether a landline will do.
+        if (says(input, CALLBACK_WHEN)) return this.reply(context, 'handoff-callback-when', h.callbackWhen(this.desk.hours));
+        if (says(input, LANDLINE)) return this.reply(context, 'handoff-callback-landline', h.landlineOk);
+        if (numberRuns(input).some((run) => LOCAL_NUMBER.test(run.replace(/[\s\-]/g, '')))) return this.reply(context, 'handoff-callback-area-code', h.landlineAreaCode);
         this.watch(context);
         return false;
       }

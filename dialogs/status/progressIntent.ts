@@ -4,9 +4,21 @@ import { RELATIVE_MENTION } from '../kinship.js';
 import { caseNumberIn } from './familyChecks.js';
 
 // Asking how far a case has got.
-const PROGRESS = /到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办好了没|办好了吗|办下来|下来了没|下来了吗/;
-// Wanting to look a case up: 查一下她的申请, 看看进度.
-const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪)|(帮|替|给).{1,4}(查|问)(一下|一查|查|下)?$/;
+// Done or not in any of the ways it is asked ("办好没", "批下来没有", "办得咋样了"), not a list of whole phrases.
+const PROGRESS = new RegExp(
+  [
+    '到哪一步|到哪步|到哪了|到哪儿了|办到哪|怎么样了|进度|有结果了吗|结果出来|批下来|批了没|批了吗|办下来',
+    '(办|批|弄|搞|做|审)(好|完|成|下来)了?(没|吗|么|没有|不)',
+    '下来了?(没|吗|么)',
+    '(办|弄|搞|批|审)得?(怎么样|咋样|怎样|如何)|(咋样|怎样)了',
+  ].join('|'),
+);
+// Wanting to look a case up: 查一下她的申请, 看看进度, 想查查他那个证.
+const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪|证)|(帮|替|给).{1,4}(查|问)(一下|一查|查|下)?$/;
+// "帮我妈问问残疾证怎么办", "查一下证要带什么": a policy question about a relative, not a look-up.
+const POLICY_ASK = /怎么办|咋办|怎么弄|咋弄|怎么申请|怎么领|要什么|要带|什么材料|哪些材料|多少钱|有什么用|啥用|谁能|条件|真假|真伪/;
+// "他的证", "查查她那个证": someone else's case, though no kin word is said.
+const THIRD_PERSON = /(?<!其)[他她](的|那个|那|这个)?(残疾人?证|证|申请|补贴|案件|进度)/;
 // The applicant's own case: "我的申请到哪了", "证办得怎么样了".
 const OWN_CASE = /(申请|案件|证|事|补贴).{0,6}/;
 // "怎么查进度" asks how checking works: a policy question (its answer offers the button that
@@ -24,10 +36,10 @@ const AFTER_IT = /(办下来|批下来|下来)(了)?(以后|之后|后)?(能|可
  */
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if (HOW_TO.test(folded) || HOW_LONG.test(folded) || AFTER_IT.test(folded)) return undefined;
+  if ([HOW_TO, HOW_LONG, AFTER_IT, POLICY_ASK].some((words) => words.test(folded))) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
-  if (RELATIVE_MENTION.test(folded)) return 'familyCheck';
+  if (RELATIVE_MENTION.test(folded) || THIRD_PERSON.test(folded)) return 'familyCheck';
   return new RegExp(`${OWN_CASE.source}(${PROGRESS.source})`).test(folded) || LOOK_UP.test(folded) ? 'progress' : undefined;
 }
 

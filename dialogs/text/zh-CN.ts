@@ -167,6 +167,9 @@ const application = {
       where: '身份证号在监护人身份证正面最下面一行，一共18位，最后一位可能是X；户口本上也有。',
       none: '监护人身份证不在手边的，看户口本上监护人那一页的“公民身份号码”，也是18位。',
     },
+    delivery: {
+      cost: '邮寄不用您花钱：第一次办证寄证的邮费由残联承担，不是到付。',
+    },
     phone: {
       why: '电话用来通知鉴定时间、补交材料和办理结果，工作人员有事也会打这个电话。号码只用于这次办理。',
       who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
@@ -214,6 +217,7 @@ const application = {
     hukou: (county: string) =>
       `我们这里只受理户口在${county}的申请。户口在别处的，请到户口所在地的县（区）政务服务中心或残联申请。如果户口就在${county}，请再说一遍。`,
     address: '地址太短了，请写到门牌号，比如“示范县人民路12号”。',
+    addressAfterMail: '好的，寄到家里。请告诉我家里的地址，写到门牌号，比如“示范县人民路12号3栋2单元501”。',
     relation: '请说一下关系，比如“父母”“子女”。',
     noItems: '还没选要办的事项，请至少选一项。',
   },
@@ -324,6 +328,12 @@ const handoff = {
   closedCallback: (hours: string, phone: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会打 ${phone} 给您，请留意接听。`,
   askPhone: '好的。请发一个联系电话（手机号，或带区号的座机），工作人员会打给您；不需要的话，说“不用了”。',
+  /** Asked while the call-back waits for a phone: when it comes, and whether a landline will do. */
+  callbackWhen: (hours: string) => `工作人员上班后（工作日${hours}）按顺序打电话给您，不用一直守着聊天。请发一个联系电话；不需要的话，说“不用了”。`,
+  landlineOk: '座机也可以，请连区号一起发，比如0791-86123456；手机号也行。',
+  landlineAreaCode: '座机号请连区号一起发，比如0791-86123456，工作人员才打得通。',
+  callbackWhenPhrases: ['多久', '多长时间', '什么时候', '啥时候', '几点', '哪天', '几天', '要等', '等多'],
+  landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
@@ -457,6 +467,12 @@ const booking = {
   rescheduled: '已经帮您改好了。',
   alreadyBooked: (when: string) => `您已经约了${when}。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   noBooking: '您现在没有评定预约。想约的话说“预约鉴定”。',
+  /** Leaving the booking with nothing booked ("取消预约" or "取消" while choosing a day). */
+  leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
+  bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
+  notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
+  /** What to take to the appraisal itself, asked while booking. */
+  bring: (hospital: string, bring: string) => `去${hospital}做评定要带：${bring}。`,
   cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,
   cancelButtons: ['确定取消', '不取消'],
   cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',
@@ -492,6 +508,9 @@ const privacy = {
 
 /** Why a family check asks for both the case number and the ID tail: said wherever either is asked about. */
 const WHY_CASE_NO_AND_TAIL = '案件号和身份证后6位一起核对，是为了确认您是申请人的家属，别人查不到申请人的信息。';
+
+/** What else a family member without the case number can do: said with where it is found. */
+const CASE_NO_ELSE = '也可以拨打12345或12385问一问。不查了就说“取消”。';
 
 const status = {
   /** Status updates, for the applicant ("您的申请") or a family member (masked name). */
@@ -593,8 +612,8 @@ const status = {
   familyIdTailLength: (count: number) => `身份证号后6位是6个数字（最后一位可能是X），您发的是${count}个，请再发一次后6位。`,
   /** Questions about the case number or the ID tail, answered where they are asked. */
   caseNoAnswers: {
-    where: '案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。',
-    none: '没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。',
+    where: `案件号是提交申请时给的，YC开头，后面12位数字，在提交成功的那条消息（和短信）里。家属可以向申请人要。${CASE_NO_ELSE}`,
+    none: `没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。${CASE_NO_ELSE}`,
     why: WHY_CASE_NO_AND_TAIL,
   },
   idTailAnswers: {

@@ -79,15 +79,23 @@ const steps: Step[] = [
     back: t.resumeAsk(),
     cancel: t.cancelConfirm,
   },
-  { flow: 'booking', step: 'category (no case yet)', reach: () => inputs(['预约鉴定']), asks: b.askCategory, back: b.askCategory, cancel: b.kept },
-  { flow: 'booking', step: 'confirming a category guess', reach: () => inputs(['预约鉴定', '孩子学东西慢']), asks: b.categoryGuess('智力'), back: b.categoryGuess('智力'), cancel: b.kept },
-  { flow: 'booking', step: 'which day', reach: async () => inputs(['预约鉴定'], await withCase('appraisal_scheduled')), asks: b.askWhen, back: b.askWhen, cancel: b.kept },
-  { flow: 'booking', step: 'pick a session', reach: async () => inputs(['预约鉴定', '最早什么时候'], await withCase('appraisal_scheduled')), asks: b.offer, back: b.askWhen, cancel: b.kept },
+  { flow: 'booking', step: 'category (no case yet)', reach: () => inputs(['预约鉴定']), asks: b.askCategory, back: b.askCategory, cancel: b.leftUnbooked },
+  { flow: 'booking', step: 'confirming a category guess', reach: () => inputs(['预约鉴定', '孩子学东西慢']), asks: b.categoryGuess('智力'), back: b.categoryGuess('智力'), cancel: b.leftUnbooked },
+  { flow: 'booking', step: 'which day', reach: async () => inputs(['预约鉴定'], await withCase('appraisal_scheduled')), asks: b.askWhen, back: b.askWhen, cancel: b.leftUnbooked },
+  { flow: 'booking', step: 'pick a session', reach: async () => inputs(['预约鉴定', '最早什么时候'], await withCase('appraisal_scheduled')), asks: b.offer, back: b.askWhen, cancel: b.leftUnbooked },
   {
     flow: 'booking',
     step: 'confirming the session',
     reach: async () => inputs(['预约下周二上午鉴定'], await withCase('appraisal_scheduled')),
     asks: b.confirmWhen('11月24日（周二）上午'),
+    back: b.askWhen,
+    cancel: b.leftUnbooked,
+  },
+  {
+    flow: 'booking',
+    step: 'moving a booking',
+    reach: async () => inputs(['预约下周二上午鉴定', '对', '改到下周四'], await withCase('appraisal_scheduled')),
+    asks: b.confirmMove('11月26日（周四）上午'),
     back: b.askWhen,
     cancel: b.kept,
   },
@@ -211,8 +219,9 @@ describe('Interruptions at every step of every flow', () => {
 // read as a question at every step (not as the field's answer, nor as a wrong one), answered
 // as well as the bot can, and the step asked again.
 const ownWords = ['护理补贴谁能领', '要带什么材料', '那俺娘要去医院不', '盲人能办残疾证不', '在哪儿评残啊'];
-// What an aside reply is: an answer with its source, a decline, the candidates named, or "can't answer".
-const asideReply = /依据|您问的可能是|答不准|不在我们这里办|不归/;
+// What an aside reply is: an answer with its source, a decline, the candidates named, "can't
+// answer", or (booking an appraisal) the appraisal's own list of what to bring.
+const asideReply = /依据|您问的可能是|答不准|不在我们这里办|不归|做评定要带/;
 
 // The materials step after an online submission (its 返回 and 取消 are tested with it).
 const materialsStep: Pick<Step, 'flow' | 'step' | 'reach' | 'asks'> = {
