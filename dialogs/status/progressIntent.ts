@@ -17,8 +17,8 @@ const PROGRESS = new RegExp(
 const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪|证)|(帮|替|给).{1,4}(查|问)(一下|一查|查|下)?$/;
 // "帮我妈问问残疾证怎么办", "查一下证要带什么": a policy question about a relative, not a look-up.
 const POLICY_ASK = /怎么办|咋办|怎么弄|咋弄|怎么申请|怎么领|要什么|要带|什么材料|哪些材料|多少钱|有什么用|啥用|谁能|条件|真假|真伪/;
-// "他的证", "查查她那个证": someone else's case, though no kin word is said.
-const THIRD_PERSON = /(?<!其)[他她](的|那个|那|这个)?(残疾人?证|证|申请|补贴|案件|进度)/;
+// "他的证", "查查她那个证", "帮她问一下": someone else's case, though no kin word is said.
+const THIRD_PERSON = /(?<!其)[他她](的|那个|那|这个)?(残疾人?证|证|申请|补贴|案件|进度)|(帮|替|给)[他她]/;
 // The applicant's own case: "我的申请到哪了", "证办得怎么样了".
 const OWN_CASE = /(申请|案件|证|事|补贴).{0,6}/;
 // "怎么查进度" asks how checking works: a policy question (its answer offers the button that
