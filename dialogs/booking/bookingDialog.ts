@@ -40,8 +40,8 @@ interface BookingState {
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 /** Asking for the appraisal at home, in a statement or a question. */
 const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
-/** Asking when the booking made is: "我的预约是哪天", "约的几号来着". */
-const WHICH_DAY = /(预约|约的|约了|约在|约好|约上)(的)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)/u;
+/** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
+const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)/u;
 /** Asking what to take along: "要带啥", "得准备些什么". */
 const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
@@ -51,6 +52,8 @@ describe('trial 7, item 5: a relative asking how their case is going starts the 
     ['帮我爸问问残疾证怎么办', undefined],
     ['查一下证要带什么', undefined],
     ['其他证件要带吗', undefined],
+    ['我想查一下残疾证的有效期', undefined],
+    ['这个证好不好办', undefined],
   ];
   for (const [said, expected] of notLookUps) {
     it(`"${said}" -> ${expected ?? 'no look-up'}`, () => expect(recognizeProgressIntent(said)).to.equal(expected));
@@ -123,11 +126,16 @@ describe('trial 7, item 12: booking', () => {
     expect(replies.at(-1)!.text).to.include(confirm);
     await x.say('对');
     await x.say('改到下周四');
-    for (const said of ['我约的是几号来着', '预约在什么时候']) {
+    for (const said of ['我约的是几号来着', '我的预约在什么时候']) {
       const moving = await x.send(said);
       expect(moving[0].text, said).to.equal(b.bookedOn('示范市人民医院11月24日（周二）上午'));
       expect(moving.at(-1)!.text).to.include(b.confirmMove('11月26日（周四）上午'));
     }
+  });
+
+  it('asking when one can book is no question about a booking made', () => {
+    expect(recognizeBookingIntent('预约什么时候能约上')).to.equal('book');
+    expect(recognizeBookingIntent('我约的是几号来着')).to.equal('which');
   });
 
   it('"我约的是几号来着" outside the booking says the booking, or that there is none', async () => {
