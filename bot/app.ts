@@ -144,7 +144,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
   const quietHours = parseQuietHours(config.quietHours);
-  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours, sms: config.sms.on });
   const privacy = new Privacy({
     cases, drafts, family, files: stores.files, clock,
     chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),

@@ -7,6 +7,7 @@ import { STAGE_LIMITS, stageSince } from '../../data/workflow.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
+import { startSmsApp } from './delivery/smsFixture.js';
 
 const s = text.status;
 const reference = { channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'u', name: '' }, bot: { id: 'b', name: '' } };
@@ -95,5 +96,15 @@ describe('daily jobs', () => {
     expect(found.map((o) => o.caseNo).sort()).to.deep.equal(scanned);
     for (const o of found) expect(o.workingDays).to.be.above(o.limit);
     await app.close();
+  });
+
+  it('schedules the duty phones\' deadline alerts (a scan of every open case) only while SMS is on', async () => {
+    const names = (app: App) => app.dailyJobs.jobs().map((j) => j.name);
+    const off = await withApp(new FakeClock());
+    expect(names(off)).to.include('overdue-watch').and.not.include('deadline-alerts');
+    await off.close();
+    const on = await startSmsApp();
+    expect(names(on.app)).to.include('overdue-watch').and.include('deadline-alerts');
+    await on.close();
   });
 });

@@ -64,8 +64,8 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     // The new case's alert to each department's duty phone, and its number to the applicant, who has no chat to read it in.
     expect(await app.notifier.tick()).to.include({ delivered: 3, dead: 0 });
     expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.have.deep.members([
-      ['+8613800000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
-      ['+8613800000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+      ['+8615400000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+      ['+8615400000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
       ['+8613912345678', TEMPLATE_IDS.status, ['王*国', record.caseNo, '已提交']],
     ]);
 
