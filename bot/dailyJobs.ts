@@ -5,6 +5,7 @@ import { outstandingMaterials } from '../data/caseMaterials.js';
 import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
+import { WECHAT_DELIVERY_KEEP_MS, type WechatStore } from '../data/wechat.js';
 import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
@@ -37,6 +38,8 @@ export interface DailyJobDeps {
   quietHours?: QuietHours | null;
   /** Whether SMS is on: the duty phones' deadline alerts are SMS only, so without it their scan is not scheduled. */
   sms?: boolean;
+  /** The WeChat push keys, forgotten once past their keeping time by the housekeeping job. */
+  wechat?: Pick<WechatStore, 'forgetPushes'>;
 }
 
 /** The jobs that run once a Beijing day: reminders (appraisals, missing materials), the end of 公示, and the overdue watch. */
@@ -137,6 +140,11 @@ export class DailyJobs {
     return alerted;
   }
 
+  /** What the stores keep only for a while, cleared: WeChat push keys older than a day. Resolves to how many records went. */
+  async housekeeping(now = this.deps.clock.now()): Promise<number> {
+    return this.deps.wechat ? this.deps.wechat.forgetPushes(new Date(now.getTime() - WECHAT_DELIVERY_KEEP_MS)) : 0;
+  }
+
   /** Every daily job once, for the scheduler (and its catch-up after downtime); the deadline alerts only with SMS on. */
   jobs(): { name: string; at: string; run: (now: Date) => Promise<unknown> }[] {
     return [
@@ -145,6 +153,7 @@ export class DailyJobs {
       { name: 'overdue-watch', at: '08:30', run: (now) => this.reportOverdue(now) },
       ...(this.deps.sms ? [{ name: 'deadline-alerts', at: '08:35', run: (now: Date) => this.alertNearDeadline(now) }] : []),
       { name: 'materials-reminders', at: '10:00', run: (now) => this.remindMissingMaterials(now) },
+      { name: 'housekeeping', at: '03:00', run: (now) => this.housekeeping(now) },
     ];
   }
 }
