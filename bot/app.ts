@@ -144,7 +144,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
   const quietHours = parseQuietHours(config.quietHours);
-  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours, sms: config.sms.on, wechat: stores.wechat });
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours, sms: config.sms.on, wechat: stores.wechat, flood: stores.flood });
   const privacy = new Privacy({
     cases, drafts, family, files: stores.files, clock,
     chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),
@@ -193,7 +193,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   );
 
   const server = createWebServer();
-  const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
+  const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits, stores.flood, clock);
   // One count of wrong credentials for all routes, so no route can be used to guess past another's lockout.
   const lockout = new CredentialLockout(clock);
   const admin = adminGuard(config.adminToken, lockout);

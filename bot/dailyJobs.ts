@@ -6,6 +6,7 @@ import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
 import { WECHAT_DELIVERY_KEEP_MS, type WechatStore } from '../data/wechat.js';
+import type { FloodCounts } from '../data/floodCounts.js';
 import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
@@ -40,6 +41,8 @@ export interface DailyJobDeps {
   sms?: boolean;
   /** The WeChat push keys, forgotten once past their keeping time by the housekeeping job. */
   wechat?: Pick<WechatStore, 'forgetPushes'>;
+  /** The flood limits' counts, whose ended windows the housekeeping job deletes. */
+  flood?: Pick<FloodCounts, 'forgetBefore'>;
 }
 
 /** The jobs that run once a Beijing day: reminders (appraisals, missing materials), the end of 公示, and the overdue watch. */
@@ -140,9 +143,10 @@ export class DailyJobs {
     return alerted;
   }
 
-  /** What the stores keep only for a while, cleared: WeChat push keys older than a day. Resolves to how many records went. */
+  /** What the stores keep only for a while, cleared: WeChat push keys older than a day, ended flood windows. Resolves to how many records went. */
   async housekeeping(now = this.deps.clock.now()): Promise<number> {
-    return this.deps.wechat ? this.deps.wechat.forgetPushes(new Date(now.getTime() - WECHAT_DELIVERY_KEEP_MS)) : 0;
+    const pushes = this.deps.wechat ? await this.deps.wechat.forgetPushes(new Date(now.getTime() - WECHAT_DELIVERY_KEEP_MS)) : 0;
+    return pushes + (this.deps.flood ? await this.deps.flood.forgetBefore(now) : 0);
   }
 
   /** Every daily job once, for the scheduler (and its catch-up after downtime); the deadline alerts only with SMS on. */
