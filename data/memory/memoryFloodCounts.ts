@@ -1,6 +1,6 @@
 import { windowOf, type FloodCounts } from '../floodCounts.js';
 
-/** Keys counted before ended windows are swept out on a hit: a flood of new keys cannot grow the map without bound. */
+/** With this many keys counted, a hit sweeps out those whose window has ended: a flood of new keys cannot grow the map without bound. */
 const SWEEP_AT = 10_000;
 
 /** FloodCounts in this process (memory and lowdb stores: one process counts alone). */
