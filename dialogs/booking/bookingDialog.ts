@@ -23,6 +23,11 @@ const OFFERED = 3;
 
 export type BookingAction = 'book' | 'cancel' | 'home' | 'which';
 
+/** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
+const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)/u;
+/** Asking what to take along: "要带啥", "得准备些什么". */
+const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
+
 interface BookingState {
   phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
   caseNo?: string;
@@ -40,10 +45,6 @@ interface BookingState {
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 /** Asking for the appraisal at home, in a statement or a question. */
 const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
-/** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
-const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)/u;
-/** Asking what to take along: "要带啥", "得准备些什么". */
-const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -102,14 +103,13 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
-    const folded = normalizeText(input).replace(/\s+/g, '');
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
-    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(folded)) {
+    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
       const record = await this.deps.cases.get(state.caseNo);
       if (record) return this.requestHome(dc, record);
     }
     if (state.phase !== 'confirmCancel') {
-      const asked = await this.aboutThisBooking(dc, state, input, folded);
+      const asked = await this.aboutThisBooking(dc, state, input);
       if (asked) return asked;
     }
     switch (state.phase) {
@@ -171,7 +171,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
    * (the booking there is to cancel, or none, and the flow is left), "我的预约是哪天", and "要带啥"
    * (the appraisal's own list at this hospital, not the application's materials).
    */
-  private async aboutThisBooking(dc: DialogContext, state: BookingState, input: string, folded: string): Promise<StepResult | undefined> {
+  private async aboutThisBooking(dc: DialogContext, state: BookingState, input: string): Promise<StepResult | undefined> {
     const intent = recognizeBookingIntent(input);
     const booking = state.caseNo ? await this.deps.slots.activeBookingOf(state.caseNo) : undefined;
     if (intent === 'cancel') {
@@ -179,7 +179,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    if (state.caseNo && WHAT_TO_BRING.test(folded)) {
+    if (state.caseNo && WHAT_TO_BRING.test(normalizeText(input).replace(/\s+/g, ''))) {
       const hospital = this.hospital(state.category);
       return new NotAnswered(undefined, { answer: t.bring(hospital.name, this.bringFor(hospital, state.category)) });
     }
