@@ -6,17 +6,17 @@ type FieldTopic = 'why' | 'who' | 'where' | 'cost' | 'none';
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
 /** Not having the field, or having another kind ("座机"). */
-const NONE = /没有|没办|还没|丢了|找不到|不在身边|不在手边|座机|固话/u;
+const NONE = /没有|没办|还没|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁".
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
   ['none', NONE],
   ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
   ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
   ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几/u],
-  ['cost', /要钱|收钱|收费|花钱|费用|邮费|运费|快递费|多少钱|免费|掏钱|付钱|谁出|到付/u],
+  ['cost', /要钱|收钱|收费|花钱|费用|邮费|运费|快递费|多少钱|免费|掏钱|付钱|谁出|到付|贵/u],
 ];
 /** Not knowing the field, said rather than asked ("案件号是啥 我不知道", "忘了"): where to find it. */
-const NOT_KNOWN = /不知道|不清楚|不晓得|不记得|记不得|记不清|忘了|是啥|是什么|啥是|什么是|啥叫|什么叫/u;
+const NOT_KNOWN = /不知道|不清楚|不晓得|不记得|记不得|记不清|记不住|忘了|忘记|是啥|是什么|啥是|什么是|啥叫|什么叫/u;
 const ANY_ASKED = new RegExp([...FIELD_ASKED.map(([, words]) => words.source), NOT_KNOWN.source].join('|'), 'gu');
 /** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
 const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;

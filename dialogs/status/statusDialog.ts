@@ -20,7 +20,8 @@ import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength 
 
 const s = text.status;
 export const STATUS_DIALOG = 'status';
-const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号/u;
+// The SMS that carried the number stands for it: "短信删了".
+const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';

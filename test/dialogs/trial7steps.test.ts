@@ -61,7 +61,7 @@ describe('trial 7, item 5: a relative asking how their case is going starts the 
 });
 
 describe('trial 7, item 6: a family member without the case number is told where it is and what else to do', () => {
-  for (const said of ['案件号是啥 我不知道', '没有', '我没有案件号', '忘了', '不知道啊']) {
+  for (const said of ['案件号是啥 我不知道', '没有', '我没有案件号', '忘了', '不知道啊', '案件号忘记了', '短信删了']) {
     it(`"${said}" at the case number: where to find it, 12345, and how to stop; then asked again`, async () => {
       const x = await dialogHarness();
       await x.say('帮家人查进度');
@@ -136,6 +136,7 @@ describe('trial 7, item 12: booking', () => {
   it('asking when one can book is no question about a booking made', () => {
     expect(recognizeBookingIntent('预约什么时候能约上')).to.equal('book');
     expect(recognizeBookingIntent('我约的是几号来着')).to.equal('which');
+    expect(recognizeBookingIntent('约在几号来着')).to.equal('which');
   });
 
   it('"我约的是几号来着" outside the booking says the booking, or that there is none', async () => {
@@ -151,7 +152,7 @@ describe('trial 7, item 13: the delivery and address steps', () => {
   const toDelivery = selfNewCertificateToAddress.slice(0, -1);
   const values = async (x: Harness) => (await x.drafts.get('test:user1'))!.draft.values;
 
-  for (const said of ['寄到家里要钱不', '邮寄收费吗', '快递费谁出']) {
+  for (const said of ['寄到家里要钱不', '邮寄收费吗', '快递费谁出', '寄到家要不要钱']) {
     it(`"${said}" at the delivery step is answered (postage is paid) and chooses nothing`, async () => {
       const x = await run(toDelivery);
       const replies = await x.send(said);
