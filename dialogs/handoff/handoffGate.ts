@@ -79,6 +79,9 @@ const TO_BOT = phrases(h.botPhrases);
 const CALLBACK = phrases(h.callbackPhrases);
 const WAIT = phrases(h.waitPhrases);
 const CALLBACK_WHEN = phrases(h.callbackWhenPhrases);
+const CALLBACK_WORDS = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords].join('|'), 'g');
+/** "那要等多久", "大概几点打过来": when the call comes, and nothing else asked of. */
+const asksWhenCalled = (input: string) => says(input, CALLBACK_WHEN) && !folded(input).replace(/[?？]/g, '').replace(CALLBACK_WORDS, '');
 const LANDLINE = phrases(h.landlinePhrases);
 /** A landline's local number typed without its area code. */
 const LOCAL_NUMBER = /^[1-9]\d{6,7}$/;
@@ -164,7 +167,7 @@ export class HandoffGate implements HandoffRequester {
         }
         if (human) return this.reply(context, 'handoff-already', h.alreadyCallback);
         // The call-back's own questions: when the call comes, and whether a landline will do.
-        if (says(input, CALLBACK_WHEN)) return this.reply(context, 'handoff-callback-when', h.callbackWhen(this.desk.hours));
+        if (asksWhenCalled(input)) return this.reply(context, 'handoff-callback-when', h.callbackWhen(this.desk.hours));
         if (says(input, LANDLINE)) return this.reply(context, 'handoff-callback-landline', h.landlineOk);
         if (numberRuns(input).some((run) => LOCAL_NUMBER.test(run.replace(/[\s\-]/g, '')))) return this.reply(context, 'handoff-callback-area-code', h.landlineAreaCode);
         this.watch(context);

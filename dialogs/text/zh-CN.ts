@@ -332,7 +332,9 @@ const handoff = {
   callbackWhen: (hours: string) => `工作人员上班后（工作日${hours}）按顺序打电话给您，不用一直守着聊天。请发一个联系电话；不需要的话，说“不用了”。`,
   landlineOk: '座机也可以，请连区号一起发，比如0791-86123456；手机号也行。',
   landlineAreaCode: '座机号请连区号一起发，比如0791-86123456，工作人员才打得通。',
-  callbackWhenPhrases: ['多久', '多长时间', '什么时候', '啥时候', '几点', '哪天', '几天', '要等', '等多'],
+  callbackWhenPhrases: ['多久', '多长时间', '什么时候', '啥时候', '多会儿', '几点', '哪天', '几天', '要等', '等多'],
+  /** What else a question about the call-back's time may hold ("那大概几点打过来呢"); anything more names another subject ("办证要多久"). */
+  callbackWords: ['工作人员', '你们', '他们', '打电话', '回电话', '打过来', '回电', '打给我', '打', '来', '那', '大概', '大约', '一般', '还', '得', '要', '会', '能', '才', '我', '俺', '的', '了', '呢', '啊', '呀', '吗', '嘛', '哦'],
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',

@@ -206,6 +206,11 @@ describe('trial 7, item 14: the call-back step after 转人工 out of hours', ()
     });
   }
 
+  it('a question about something else while the phone is asked for still gets its answer', async () => {
+    const x = await atCallback();
+    expect((await x.say('残疾证办下来要多久')).text).to.include('依据').and.include('工作日');
+  });
+
   for (const said of ['座机行不', '家里电话可以吗', '固话行吗']) {
     it(`"${said}" is answered: a landline with its area code is taken`, async () => {
       const x = await atCallback();
