@@ -25,8 +25,9 @@ export type BookingAction = 'book' | 'cancel' | 'home' | 'which';
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
-/** Asking what to take along: "要带啥", "得准备些什么". */
+/** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
+const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
 
 interface BookingState {
   phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
@@ -179,7 +180,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    if (state.caseNo && WHAT_TO_BRING.test(normalizeText(input).replace(/\s+/g, ''))) {
+    const folded = normalizeText(input).replace(/\s+/g, '');
+    if (state.caseNo && WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded)) {
       const hospital = this.hospital(state.category);
       return new NotAnswered(undefined, { answer: t.bring(hospital.name, this.bringFor(hospital, state.category)) });
     }

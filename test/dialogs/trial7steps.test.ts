@@ -118,6 +118,13 @@ describe('trial 7, item 12: booking', () => {
     });
   }
 
+  it('what to bring for another errand ("办护理补贴要带什么") is the knowledge base\'s answer, not the appraisal list', async () => {
+    const x = await withCase();
+    await x.say('预约下周二上午鉴定');
+    const replies = await x.send('办护理补贴要带什么');
+    expect(replies[0].text).to.include('依据').and.not.include('做评定要带');
+  });
+
   it('"我的预约是哪天" at the confirmation: nothing booked yet; while moving, the booking there is', async () => {
     const x = await withCase();
     const confirm = (await x.say('预约下周二上午鉴定')).text!;
