@@ -30,6 +30,8 @@ describe('LogRecords', () => {
       await records.put(Array.from({ length: 100 }, (_, n) => [`k${n}`, { n: round, text: 'x'.repeat(40) }]));
       if (round === 10) await records.put([['gone', { n: -1, text: '' }]]);
       if (round === 12) await records.put([['gone', undefined]]);
+      // Between requests the event loop turns, and a compaction under way goes on.
+      await records.settled();
     }
     await records.settled();
     // 20 rounds of 100 lines of ~55 bytes were written (~110 KB); the first segments are gone.
