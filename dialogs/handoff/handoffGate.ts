@@ -78,6 +78,10 @@ const LEAVE = phrases(h.leavePhrases);
 const TO_BOT = phrases(h.botPhrases);
 const CALLBACK = phrases(h.callbackPhrases);
 const WAIT = phrases(h.waitPhrases);
+const says = (input: string, pattern: RegExp) => {
+  const said = folded(input);
+  return said.length <= PHRASE_MESSAGE_MAX && pattern.test(said);
+};
 const CALLBACK_WHEN = phrases(h.callbackWhenPhrases);
 const CALLBACK_WORDS = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords].join('|'), 'g');
 /** "那要等多久", "大概几点打过来": when the call comes, and nothing else asked of. */
@@ -85,17 +89,14 @@ const asksWhenCalled = (input: string) => says(input, CALLBACK_WHEN) && !folded(
 const LANDLINE = phrases(h.landlinePhrases);
 /** A landline's local number typed without its area code. */
 const LOCAL_NUMBER = /^[1-9]\d{6,7}$/;
-const says = (input: string, pattern: RegExp) => {
-  const said = folded(input);
-  return said.length <= PHRASE_MESSAGE_MAX && pattern.test(said);
-};
 
 /**
  * The chat's side of the hand-off to the 12345 desk. Before any dialog runs, `intercept` gives
  * the turn to the hand-off when the conversation has one open: while an agent talks with the
  * person, their messages are relayed to the agent and the bot says nothing; while queued, 不用了
  * leaves and a second 转人工 is told its place, anything else goes on to the bot; when a
- * call-back waits for a phone, a phone books it. A 好差评 asked of the person comes first: its
+ * call-back waits for a phone, a phone books it and its own questions (when the call comes, whether
+ * a landline will do) are answered. A 好差评 asked of the person comes first: its
  * level (tapped or typed) and the optional comment after it. The last few messages are kept (masked) so the
  * agent sees what led to the hand-off.
  */
