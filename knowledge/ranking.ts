@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.8116, lead: -0.1837, factLead: 4.3467, probability: 2.4622, agree: 0.6159, lexical: 1.4663, lexicalAgree: 0.5218, coverage: 0.6301, decline: -0.7526, oneWord: -0.7973 },
-  bias: -2.1915,
-  answerAt: 0.475,
+  weights: { score: -2.2507, lead: -0.657, factLead: 5.5511, probability: 1.8895, agree: 0.5251, lexical: 1.4172, lexicalAgree: 0.5177, coverage: 0.5208, decline: -0.9241, oneWord: -1.0195 },
+  bias: -2.1159,
+  answerAt: 0.472,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
