@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.2507, lead: -0.657, factLead: 5.5511, probability: 1.8895, agree: 0.5251, lexical: 1.4172, lexicalAgree: 0.5177, coverage: 0.5208, decline: -0.9241, oneWord: -1.0195 },
-  bias: -2.1159,
-  answerAt: 0.472,
+  weights: { score: -2.3028, lead: -0.6192, factLead: 5.5851, probability: 1.8901, agree: 0.5081, lexical: 1.441, lexicalAgree: 0.5093, coverage: 0.5118, decline: -0.9404, oneWord: -1.0261 },
+  bias: -2.097,
+  answerAt: 0.471,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
