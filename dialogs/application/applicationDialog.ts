@@ -12,6 +12,8 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand } from '../commands.js';
+import { fieldAnswer } from '../fieldQuestions.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
@@ -20,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, channelOptions, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, channelOptions, needsAppraisal, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -180,7 +182,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
-        return new NotAnswered(t.errors.choice);
+        // "提交了以后多久有结果": a question about submitting, answered by the step itself.
+        // "不知道" here is no question about submitting: the base's word for it is said.
+        return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -260,6 +264,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   protected cancel(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     if (draft.phase === 'confirmCancel') return this.discard(dc);
     return this.proceed(dc, { ...draft, before: this.settled(draft).phase, phase: 'confirmCancel' });
+  }
+
+  /** The draft stays where it is: "继续上次的申请" picks it up. */
+  protected async pause(dc: DialogContext): Promise<DialogTurnResult> {
+    setTurnOutcome(dc.context, { outcome: 'application-paused' });
+    await this.say(dc, t.paused);
+    return dc.endDialog();
   }
 
   private async discard(dc: DialogContext): Promise<DialogTurnResult> {
@@ -434,18 +445,20 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
-    return this.confirmed(dc, record, true);
+    // Asked for at the channel question: requested now the case exists.
+    const home = v.homeAppraisal && needsAppraisal(v) ? await this.deps.useCases.appointments.requestHome(record.caseNo, key, v.homeAppraisal) : undefined;
+    return this.confirmed(dc, record, true, home === 'recorded' ? t.homeVisit.recorded : '');
   }
 
   /**
    * The case number and what comes next: the same answer to every repeat of one submission. The
    * submitting turn goes on to the materials; a repeat after that does not ask for them again.
    */
-  private async confirmed(dc: DialogContext, record: CaseRecord, submitting = false): Promise<DialogTurnResult> {
+  private async confirmed(dc: DialogContext, record: CaseRecord, submitting = false, homeNote = ''): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
     const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
     const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
@@ -472,6 +485,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         ? `${t.labels.items}：${finalItems(v).map((id) => t.itemNames[id]).join('、')}`
         : `${t.labels[s.key]}：${s.display(v, full)}`,
     );
+    if (v.homeAppraisal && needsAppraisal(v)) lines.push(t.homeVisit.summaryLine);
     const queued = queuedItems(v);
     if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
     if (!full) lines.push(t.summary.showFullHint);
@@ -524,6 +538,8 @@ const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
+/** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
+const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
 const HOLD = /不|别|等|再|先/u;
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */

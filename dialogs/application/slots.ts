@@ -8,13 +8,14 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal'>;
 
 export interface SlotContext {
   region: Region;
@@ -84,6 +85,25 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
 }
 
 const ID_WORDS = /身份证|证号|号码|号/u;
+/** Words that name a field in a question about it, where the summary's words for it are too few. */
+const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = { idNumber: ID_WORDS, guardianId: ID_WORDS, phone: /电话|手机|号码|号|座机/u };
+
+/**
+ * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
+ * "不知道" or "没有" from the catalogue's field answers, where it has some.
+ */
+function answering(slot: Slot): Slot {
+  const answers = t.fieldAnswers[slot.key];
+  if (!answers) return slot;
+  const words = ASKED_WORDS[slot.key] ?? new RegExp((t.fieldWords[slot.key] ?? [t.labels[slot.key]]).join('|'), 'u');
+  return {
+    ...slot,
+    parse: (input, v, ctx) => {
+      const result = slot.parse(input, v, ctx);
+      return result.ok || result.attempt ? result : { ...result, answer: fieldAnswer(input, answers, words) };
+    },
+  };
+}
 
 /** An ID number, typed alone or in a sentence; a wrong one is told what is wrong with it (how many characters). */
 function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {
@@ -93,7 +113,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
       const typed = idNumberIn(input, ctx.today);
-      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, t.fieldAnswers[key], ID_WORDS) };
+      if (!typed) return { ok: false, error: t.errors.idFormat };
       const { run, result } = typed;
       if (!result.ok) {
         const count = digitCount(run);
@@ -116,7 +136,7 @@ const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请
 function isName(name: string): boolean {
   // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
   return (
-    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
+    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name) && !nonAnswer(name)) ||
     /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
   );
 }
@@ -327,15 +347,28 @@ const notifyBySlot = choiceSlot(
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
 
+/** Someone to come to the person: "上门给办的那种", "来家里", "走不了路让人来". */
+const HOME_VISIT = /上门|来家|到家里来|家里来|到家来|走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
+
+/** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
+export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => id === 'cert-new' || id === 'cert-change');
+
 /**
  * Online or at the window; the next question's answer said here ("寄到家") is kept for it, said
- * back, and this one asked again.
+ * back, and this one asked again. No one comes to collect the form, but an appraisal can come
+ * to the person: asked for here, it is kept and requested on submitting, and what is possible said.
  */
 const channelSlot: Slot = {
   ...channelChoice,
   parse: (input, v, ctx) => {
     const result = channelChoice.parse(input, v, ctx);
-    const delivery = result.ok ? undefined : recognizeMention(input, deliveryOptions());
+    if (result.ok) return result;
+    if (HOME_VISIT.test(normalizeText(input))) {
+      return needsAppraisal(v)
+        ? { ok: true, set: { homeAppraisal: input.trim().slice(0, 200) }, stay: true, note: t.homeVisit.appraisal }
+        : { ok: true, set: {}, stay: true, note: t.homeVisit.noAppraisal };
+    }
+    const delivery = recognizeMention(input, deliveryOptions());
     if (!delivery) return result;
     return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
   },
@@ -343,6 +376,10 @@ const channelSlot: Slot = {
 
 /** The form's questions in order; `sms`: status updates can go by SMS, so the applicant picks the channel. */
 export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[] {
+  return formSlots(sms).map(answering);
+}
+
+function formSlots(sms: boolean): Slot[] {
   return [
     roleSlot,
     relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
@@ -381,7 +418,7 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
         const phone = phoneIn(input);
         if (phone) return { ok: true, set: { phone } };
         const attempt = numberRuns(input).some((run) => digitCount(run) >= 5);
-        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, t.fieldAnswers.phone, /电话|手机|号码|号|座机/u) };
+        return { ok: false, error: t.errors.phone, attempt };
       },
       display: (v) => v.phone ?? '',
     },
