@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, channelOptions, needsAppraisal, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -216,10 +216,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
     const result = change.value === undefined ? undefined : slot.parse(change.value, draft.values, this.context());
-    if (!result?.ok) return this.proceed(dc, editing);
-    const values = { ...draft.values, ...result.set };
-    if (result.note) await this.say(dc, result.note);
-    return this.proceed(dc, { ...editing, values, editing: result.stay ? change.key : undefined });
+    return result?.ok ? this.take(dc, editing, slot, result) : this.proceed(dc, editing);
   }
 
   /** After the "too many tries" menu, any way out leads back to the question itself. */
@@ -292,7 +289,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
-    if (aside) return aside;
+    return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /** Keeps a slot's value, says its note, and asks what comes next (the same slot again while it stays). */
+  private async take(dc: DialogContext, draft: ApplicationDraft, slot: Slot, result: Extract<ParseResult, { ok: true }>): Promise<DialogTurnResult> {
     const values = { ...draft.values, ...result.set };
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);

@@ -505,6 +505,24 @@ const categoryOptions = (): ChoiceOption<string>[] => DISABILITY_CATEGORIES.map(
 const guessButtons = list(t.categoryGuessButtons);
 
 /**
+ * The answer to "which category?", in the form and when booking an appraisal alike: a button,
+ * or a description in plain words ("孩子学东西慢") offered as the category it usually is, to
+ * confirm (`guess`); with a guess on offer, its 对 keeps it and its 不对 asks the list again
+ * (neither set). A question is no description. Undefined when the text is none of these.
+ */
+export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
+  // With a guess on offer, "1" is its button, not the first category.
+  if (guess) {
+    const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
+    if (yes !== undefined) return yes ? { category: guess } : {};
+  }
+  const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
+  if (picked) return { category: picked };
+  const described = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
+  return described ? { guess: described } : undefined;
+}
+
+/**
  * The category: a button, or a description in plain words ("中风", "走路不方便", "说不清话")
  * read as the category it usually is and confirmed before it is kept.
  */
@@ -517,16 +535,9 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         ? { text: t.prompts.categoryGuess(v.categoryGuess), options: guessButtons }
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
-      // With a guess on offer, "1" is its button, not the first category.
-      if (v.categoryGuess) {
-        const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
-        if (yes === true) return { ok: true, set: { category: v.categoryGuess, categoryGuess: undefined } };
-        if (yes === false) return { ok: true, set: { categoryGuess: undefined }, stay: true };
-      }
-      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
-      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
-      const guess = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
-      return guess ? { ok: true, set: { categoryGuess: guess }, stay: true } : { ok: false, error: t.errors.choice };
+      const read = readCategory(input, v.categoryGuess);
+      if (!read) return { ok: false, error: t.errors.choice };
+      return read.category ? { ok: true, set: { category: read.category, categoryGuess: undefined } } : { ok: true, set: { categoryGuess: read.guess }, stay: true };
     },
     display: (v) => v.category ?? '',
   };

@@ -6,10 +6,9 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
-import { categoryDescribed } from '../../knowledge/categories.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
+import { readCategory } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
@@ -103,17 +102,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     }
     switch (state.phase) {
       case 'category': {
-        // With a guess on offer, "1" is its button, not the first category.
-        if (state.guess) {
-          const yes = recognizeConfirmation(input, labelChoices(GUESS_BUTTONS));
-          if (yes !== undefined) return yes ? this.showEarliest(dc, state.guess) : this.ask(dc, { phase: 'category' }, t.askCategory, categories());
-        }
-        const category = recognizeChoice(input, categories())?.value;
-        if (category) return this.showEarliest(dc, category);
-        // A description ("孩子学东西慢") is offered as the category it usually is, to confirm; a question is a question.
-        const guess = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
-        if (guess) return this.ask(dc, { phase: 'category', guess }, t.categoryGuess(guess), labelChoices(GUESS_BUTTONS));
-        return new NotAnswered(text.application.errors.choice);
+        const read = readCategory(input, state.guess);
+        if (!read) return new NotAnswered(text.application.errors.choice);
+        if (read.category) return this.showEarliest(dc, read.category);
+        if (read.guess) return this.ask(dc, { phase: 'category', guess: read.guess }, t.categoryGuess(read.guess), labelChoices(GUESS_BUTTONS));
+        return this.ask(dc, { phase: 'category' }, t.askCategory, categories());
       }
       case 'confirmCancel': {
         const yes = recognizeConfirmation(input, labelChoices(t.cancelButtons));

@@ -374,8 +374,11 @@ const handoff = {
   quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
   stillWaiting: '好的，请再稍等一下。',
   backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
-  /** Phrases (patterns) a short message is read by, wherever they stand in it ("算了不等了", "那还是让他打电话给俺吧"). */
-  leavePhrases: ['不用了', '不用人工', '不要人工', '不找人工', '不转人工', '不排了', '不排队了', '不等了', '不用等', '取消排队', '算了'],
+  /**
+   * Phrases (patterns) a short message is read by, wherever they stand in it ("算了不等了", "那还是让他打电话给俺吧").
+   * Leaving the queue is said in these words, or in any words declining a person (commandPhrases.notHuman).
+   */
+  leavePhrases: ['不用了', '不排了', '不排队了', '不等了', '不用等', '取消排队', '算了'],
   botPhrases: ['机器人', '问助手', '先问你'],
   callbackPhrases: ['回电', '回个电话', '打电话给(我|俺)', '给(我|俺)打电话', '打给(我|俺)', '电话联系'],
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
@@ -656,6 +659,9 @@ const status = {
   unsubscribed: '好的，以后不再给您发进展通知了。想再收的话说“恢复通知”。',
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
+  /** A material asked about when the correction starts ("照片要重拍吗"). */
+  correctAskedYes: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+  correctAskedNo: (material: string) => `${material}这次不用重新传。`,
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
