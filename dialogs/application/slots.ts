@@ -90,16 +90,16 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = { idNumber: ID_WORDS, guar
 
 /**
  * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
- * "不知道" or "没有" from the catalogue's field answers, where it has some.
+ * "不知道" or "没有" from the catalogue's field answers, where it has some. "我也不清楚" is
+ * never read as an answer ("我" would pick 给我自己); "没有" may be one (低保户？没有).
  */
 function answering(slot: Slot): Slot {
   const answers = t.fieldAnswers[slot.key];
-  if (!answers) return slot;
   const words = ASKED_WORDS[slot.key] ?? new RegExp((t.fieldWords[slot.key] ?? [t.labels[slot.key]]).join('|'), 'u');
   return {
     ...slot,
     parse: (input, v, ctx) => {
-      const result = slot.parse(input, v, ctx);
+      const result: ParseResult = nonAnswer(input) === 'unknown' ? { ok: false, error: t.errors.choice } : slot.parse(input, v, ctx);
       return result.ok || result.attempt ? result : { ...result, answer: fieldAnswer(input, answers, words) };
     },
   };
@@ -508,7 +508,9 @@ const guessButtons = list(t.categoryGuessButtons);
  * The answer to "which category?", in the form and when booking an appraisal alike: a button,
  * or a description in plain words ("孩子学东西慢") offered as the category it usually is, to
  * confirm (`guess`); with a guess on offer, its 对 keeps it and its 不对 asks the list again
- * (neither set). A question is no description. Undefined when the text is none of these.
+ * (neither set). Undefined when the text is none of these. A description may be worded as a
+ * question ("娃学啥都学不会"): the dialog asks the knowledge base first, as for any answer read
+ * out of a question.
  */
 export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
   // With a guess on offer, "1" is its button, not the first category.
@@ -518,7 +520,7 @@ export function readCategory(input: string, guess: DisabilityCategory | undefine
   }
   const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
   if (picked) return { category: picked };
-  const described = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
+  const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
   return described ? { guess: described } : undefined;
 }
 

@@ -105,7 +105,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         const read = readCategory(input, state.guess);
         if (!read) return new NotAnswered(text.application.errors.choice);
         if (read.category) return this.showEarliest(dc, read.category);
-        if (read.guess) return this.ask(dc, { phase: 'category', guess: read.guess }, t.categoryGuess(read.guess), labelChoices(GUESS_BUTTONS));
+        if (read.guess) return (await this.questionFirst(dc, state, input)) ?? this.ask(dc, { phase: 'category', guess: read.guess }, t.categoryGuess(read.guess), labelChoices(GUESS_BUTTONS));
         return this.ask(dc, { phase: 'category' }, t.askCategory, categories());
       }
       case 'confirmCancel': {
