@@ -186,6 +186,13 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
     expect((await h.say('公示要几天')).text).to.include('依据');
   });
 
+  it('at the materials step, "等会再说" is "稍后再传": what is still to come, and how to send it later', async () => {
+    const h = await inputs([...toSummary.slice(0, 10), '网上提交', '自己去领', '确认提交']);
+    const reply = (await h.say('等会再说')).text;
+    expect(reply).to.include(text.upload.progress('无', text.upload.names.photos));
+    expect((await h.say('补传材料')).text).to.include(text.upload.ask.photos);
+  });
+
   it('in the family check, "不知道" at the case number says where to find it', async () => {
     const h = await inputs(['帮家人查进度']);
     const replies = texts(await h.send('不知道'));
