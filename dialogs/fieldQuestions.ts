@@ -3,15 +3,17 @@ import { normalizeText } from '../knowledge/normalize.js';
 import { nonAnswer } from './nonAnswers.js';
 
 /** What a question about the field being asked wants to know. */
-type FieldTopic = 'why' | 'who' | 'where' | 'when' | 'none';
+type FieldTopic = 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse' | 'none';
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
-// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁".
+// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when'.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
+  ['refuse', /不同意|不愿意|不想给|不想填/u],
+  ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', /没有|没办|还没|丢了|找不到|不在身边|不在手边|座机|固话/u],
   ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
   ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
-  ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿/u],
+  ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿|之后呢|以后呢|然后呢|后面呢|会怎样|会怎么样|接下来|下一步/u],
   ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几|去哪|要去|得去|跑一趟|跑几趟|用跑|要跑|本人去|亲自去|到场/u],
 ];
 const ANY_ASKED = new RegExp(FIELD_ASKED.map(([, words]) => words.source).join('|'), 'gu');

@@ -159,12 +159,18 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent':
-        return this.confirm(dc, labelChoices(t.consentButtons), async (yes) => {
-          if (yes) return this.proceed(dc, { ...draft, phase: 'form' });
-          await this.deps.drafts.delete(userKeyOf(dc.context));
-          await this.say(dc, t.consentDeclined);
-          return dc.endDialog();
-        });
+        // "为啥要这么多信息", "不同意会怎样": asked about the consent itself, answered by it.
+        return this.confirm(
+          dc,
+          labelChoices(t.consentButtons),
+          async (yes) => {
+            if (yes) return this.proceed(dc, { ...draft, phase: 'form' });
+            await this.deps.drafts.delete(userKeyOf(dc.context));
+            await this.say(dc, t.consentDeclined);
+            return dc.endDialog();
+          },
+          fieldAnswer(input, t.consentAnswers, CONSENTING),
+        );
       case 'confirmCancel':
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
@@ -504,9 +510,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
   }
 
-  private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>): Promise<StepResult> {
+  /** A yes or no by the buttons; `answer`, the step's own reply to a question about it. */
+  private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>, answer?: string): Promise<StepResult> {
     const yes = recognizeConfirmation(dc.context.activity.text ?? '', buttons);
-    return yes === undefined ? new NotAnswered(t.errors.confirm(buttons.map((b) => b.label))) : then(yes);
+    return yes === undefined ? new NotAnswered(t.errors.confirm(buttons.map((b) => b.label)), { answer }) : then(yes);
   }
 
   private async choose(dc: DialogContext, buttons: ChoiceOption<number>[], then: (index: number) => Promise<DialogTurnResult>): Promise<StepResult> {
@@ -541,13 +548,16 @@ const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
+/** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */
+const CONSENTING = /同意|信息|资料|隐私/u;
 const HOLD = /不|别|等|再|先/u;
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */
 export function saysSubmit(input: string): boolean {
-  const said = normalizeText(input).replace(/[\s，,。.！!]+/gu, '');
+  // "没啥问题" says all is right, though 啥 is a question word.
+  const said = normalizeText(input).replace(/[\s，,。.！!]+/gu, '').replace(/没(?:啥|什么|有)问题/gu, '没问题');
   if (said === text.application.summary.confirm) return true;
-  if (asksSomething(input)) return false;
+  if (asksSomething(said)) return false;
   return SUBMIT_SAID.test(said) && !HOLD.test(said.replace(/没问题|没错/gu, ''));
 }
 

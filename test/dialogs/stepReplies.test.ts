@@ -40,10 +40,43 @@ describe('Questions about submitting, asked at the summary', () => {
     expect(replies.at(-1)).to.include(t.summary.intro);
   });
 
+  for (const [question, answer] of [
+    ['提交之后呢', t.summary.answers.when],
+    ['交上去了还能改吗', t.summary.answers.change],
+  ] as const) {
+    it(`"${question}" is answered by the summary itself`, async () => {
+      const h = await inputs(toSummary);
+      const replies = texts(await h.send(question));
+      expect(replies[0]).to.equal(answer);
+      expect(replies.at(-1)).to.include(t.summary.intro);
+    });
+  }
+
+  it('"没啥问题" confirms, as "没问题" does', async () => {
+    const h = await inputs(toSummary);
+    expect(texts(await h.send('没啥问题')).join('\n')).to.include('申请已提交');
+  });
+
   it('"确认提交" after the question still submits', async () => {
     const h = await inputs([...toSummary, '提交了以後多久有結果']);
     expect(texts(await h.send('确认提交')).join('\n')).to.include('申请已提交');
   });
+});
+
+describe('Questions about the consent, asked at the consent', () => {
+  for (const [question, answer] of [
+    ['为啥要这么多信息', t.consentAnswers.why],
+    ['我的信息安全吗', t.consentAnswers.why],
+    ['不同意会怎样', t.consentAnswers.refuse],
+  ] as const) {
+    it(`"${question}" is answered and the consent asked again, nothing decided`, async () => {
+      const h = await inputs(['我要申请']);
+      const replies = texts(await h.send(question));
+      expect(replies[0]).to.equal(answer);
+      expect(replies.at(-1)).to.include(t.consent);
+      expect((await h.drafts.get('test:user1'))?.draft.phase).to.equal('consent');
+    });
+  }
 });
 
 describe('Asking at the channel question for someone to come', () => {
