@@ -3,11 +3,13 @@ import { normalizeText } from '../knowledge/normalize.js';
 import { nonAnswer } from './nonAnswers.js';
 
 /** What a question about the field being asked wants to know. */
-type FieldTopic = 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse' | 'none';
+type FieldTopic = 'what' | 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse' | 'none';
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
-// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when'.
+// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
+// "这是干啥的" asks what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
+  ['what', /干啥的|干嘛的|干什么的|做什么的|是什么|是啥|什么意思|啥意思/u],
   ['refuse', /不同意|不愿意|不想给|不想填/u],
   ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', /没有|没办|还没|丢了|找不到|不在身边|不在手边|座机|固话/u],
@@ -18,7 +20,7 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
 ];
 const ANY_ASKED = new RegExp(FIELD_ASKED.map(([, words]) => words.source).join('|'), 'gu');
 /** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
-const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
+const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|这是|这|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
 
 /**
  * A step's own answer to a question about what it asks ("为啥要身份证号", "要填谁的电话",

@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -291,11 +291,24 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
+    // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
+    if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /**
+   * No one comes to collect the form, but an appraisal can come to the person: what is possible
+   * is said, the wish kept (when an item needs an appraisal) and requested on submitting, and
+   * the field asked again.
+   */
+  private async homeVisit(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
+    const appraisal = needsAppraisal(draft.values);
+    await this.say(dc, appraisal ? t.homeVisit.appraisal : t.homeVisit.noAppraisal);
+    return this.proceed(dc, appraisal ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
   }
 
   /** Keeps a slot's value, says its note, and asks what comes next (the same slot again while it stays). */

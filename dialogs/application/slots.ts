@@ -86,7 +86,7 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
 
 const ID_WORDS = /身份证|证号|号码|号/u;
 /** Words that name a field in a question about it, where the summary's words for it are too few. */
-const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = { idNumber: ID_WORDS, guardianId: ID_WORDS, phone: /电话|手机|号码|号|座机/u };
+const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = { idNumber: ID_WORDS, guardianId: ID_WORDS, phone: /电话|手机|号码|号|座机/u, picks: /事项|哪项|哪个|哪几/u };
 
 /**
  * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
@@ -100,7 +100,7 @@ function answering(slot: Slot): Slot {
     ...slot,
     parse: (input, v, ctx) => {
       const result: ParseResult = nonAnswer(input) === 'unknown' ? { ok: false, error: t.errors.choice } : slot.parse(input, v, ctx);
-      return result.ok || result.attempt ? result : { ...result, answer: fieldAnswer(input, answers, words) };
+      return result.ok || result.attempt || result.answer ? result : { ...result, answer: fieldAnswer(input, answers, words) };
     },
   };
 }
@@ -263,7 +263,11 @@ const pickLabels = (v: Values) => {
 const materialChoices = () => options(t.materials.names, t.materialWords).filter((o) => o.value !== 'oldCertificate' && o.value !== 'form');
 export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
-const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
+/** "都要", "全部都办": every item, said without naming one. */
+const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?/u;
+
+// "我家是低保户能领哪个" asks which, as "护理补贴是什么" asks what.
+const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input) || asksSomething(input);
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
@@ -290,6 +294,8 @@ const itemsSlot: Slot = {
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
+    // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
+    if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
     // "没了 就这俩": done in more words than one, with no item named.
     const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
     if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
@@ -347,27 +353,32 @@ const notifyBySlot = choiceSlot(
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
 
-/** Someone to come to the person: "上门给办的那种", "来家里", "走不了路让人来". */
-const HOME_VISIT = /上门|来家|到家里来|家里来|到家来|走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
+/** Someone to come to the person: "上门办的那种", "来家里". */
+export const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
+/** ...or why the person cannot go: "走不了路让人来", "卧床". */
+const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
+/** Whether a text asks for someone to come to the person, in either kind of words. */
+export const asksHomeVisit = (input: string) => COME_HOME.test(normalizeText(input)) || CANNOT_GO.test(normalizeText(input));
+
+// "我不会用手机", "去不了窗口": the other way is meant, though the words name this one.
+const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|没有?(?:智能)?手机/u;
+const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|不方便去)(?:窗口|现场|线下|那儿|那里|县里)/u;
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
 export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => id === 'cert-new' || id === 'cert-change');
 
 /**
- * Online or at the window; the next question's answer said here ("寄到家") is kept for it, said
- * back, and this one asked again. No one comes to collect the form, but an appraisal can come
- * to the person: asked for here, it is kept and requested on submitting, and what is possible said.
+ * Online or at the window, read with a "can't" turned round ("我不会用手机" is the window); the
+ * next question's answer said here ("寄到家") is kept for it, said back, and this one asked again.
  */
 const channelSlot: Slot = {
   ...channelChoice,
   parse: (input, v, ctx) => {
+    const said = normalizeText(input).replace(/\s+/g, '');
+    const other = NOT_ONLINE.test(said) ? 'window' : NOT_WINDOW.test(said) ? 'online' : undefined;
+    if (other) return { ok: true, set: { channel: other }, note: t.channelRead(t.channels[other]) };
     const result = channelChoice.parse(input, v, ctx);
     if (result.ok) return result;
-    if (HOME_VISIT.test(normalizeText(input))) {
-      return needsAppraisal(v)
-        ? { ok: true, set: { homeAppraisal: input.trim().slice(0, 200) }, stay: true, note: t.homeVisit.appraisal }
-        : { ok: true, set: {}, stay: true, note: t.homeVisit.noAppraisal };
-    }
     const delivery = recognizeMention(input, deliveryOptions());
     if (!delivery) return result;
     return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };

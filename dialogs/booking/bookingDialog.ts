@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { readCategory } from '../application/slots.js';
+import { COME_HOME, readCategory } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
@@ -37,8 +37,6 @@ interface BookingState {
 }
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
-/** Asking for the appraisal at home, in a statement or a question. */
-const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -96,7 +94,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
-    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+    // "上门办的那种" says it in the form's words for someone to come, shared with the form.
+    if (state.caseNo && state.phase !== 'confirmCancel' && COME_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
       const record = await this.deps.cases.get(state.caseNo);
       if (record) return this.requestHome(dc, record);
     }

@@ -53,7 +53,7 @@ const application = {
     'cert-transfer': ['迁移', '户口迁', '迁证'],
     'cert-change': ['变更', '改等级', '改类别', '等级变更', '类别变更'],
     'cert-cancel': ['注销'],
-    'living-allowance': ['生活补贴', '生活补助', '困难补贴'],
+    'living-allowance': ['生活补贴', '生活补助', '困难补贴', '低保'],
     'care-allowance': ['护理补贴', '护理补助', '护理费'],
     employment: ['就业', '找工作'],
     'emp-unemployment': ['失业登记', '失业'],
@@ -94,6 +94,10 @@ const application = {
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
+  /** "都要吧" at the items question, no item named. */
+  itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
+  /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
+  channelRead: (channel: string) => `好的，按“${channel}”办。`,
   /** Said when a material is named where items are chosen. */
   materialsLater: '材料不用在这一步选，表填完后我会一次告诉您要交哪些。这一步选的是要办的事项。',
   /** Materials in people's words, told apart from items at the items question. */
@@ -188,6 +192,9 @@ const application = {
       none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
     },
     name: { where: '填申请人身份证或户口本上的名字，一个字都不能差。' },
+    picks: {
+      where: '拿不准选哪项的话：第一次办证选“残疾人证（第一次办）”；一级、二级需要人长期照顾的，加“重度残疾人护理补贴”；低保家庭加“困难残疾人生活补贴”。也可以说说情况，比如“我家是低保户能领哪个”。',
+    },
     guardianName: { where: '监护人一般是父母；申请人成年了的，一般是配偶、成年子女或者其他近亲属，按监护证明上写的填。' },
     hukou: { where: '看户口本首页的“住址”一栏，写的是哪个县（区）就说哪个。' },
     category: {
@@ -288,6 +295,7 @@ const application = {
     answers: {
       when: '提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。',
       where: '网上提交的，材料在手机上传，不用跑；要做残疾评定的，去一次定点医院（卧床、行动严重不便的可以申请上门评定）。到窗口办的，带原件去一次县政务服务中心。',
+      what: '这是您刚填的申请表，提交前请核对一遍：都对就点“确认提交”；哪一项不对就点“修改”；不想办了点“取消申请”。',
       change: '提交前都可以改，点“修改”就行。提交以后发现填错了，打12385或到县政务服务中心综合窗口说明，按要求改正后重新提交，不用从头办。',
     } as FieldAnswers,
     yes: '是',

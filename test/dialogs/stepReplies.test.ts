@@ -233,3 +233,91 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
     expect(replies.at(-1)).to.include(s.familyAskCaseNo);
   });
 });
+
+describe('Trial 7: what people said at the form and the booking', () => {
+  const CHILD_ID = '110101201003074514';
+  const toGuardianName = ['我要办残疾证', '同意', '替家人或被监护人', '父母', '残疾人证（第一次办）', '就这些', '王小明', CHILD_ID, '13812345678', '示范县', '听力'];
+
+  it('"问问我儿子" at 给谁申请 is no relation, and at the guardian\'s name no name', async () => {
+    const h = await inputs(['我要办残疾证', '同意']);
+    expect((await h.say('问问我儿子')).text).to.equal(`${f.askAround}\n${t.prompts.role}`);
+    expect((await h.drafts.get('test:user1'))?.draft.values.role).to.equal(undefined);
+    const g = await inputs(toGuardianName);
+    expect((await g.say('问问我儿子')).text).to.equal(`${f.askAround}\n${t.prompts.guardianName}`);
+    expect((await g.drafts.get('test:user1'))?.draft.values.guardianName).to.equal(undefined);
+  });
+
+  it('"没有" at the guardian\'s name says who the guardian usually is', async () => {
+    const h = await inputs(toGuardianName);
+    const replies = texts(await h.send('没有'));
+    expect(replies[0]).to.equal(t.fieldAnswers.guardianName.where);
+    expect(replies.at(-1)).to.include(t.prompts.guardianName);
+  });
+
+  for (const [said, channel] of [['我不会用手机', 'window'], ['俺没有智能手机', 'window'], ['我去不了窗口', 'online']] as const) {
+    it(`"${said}" at the channel question is read as ${channel}, and said back`, async () => {
+      const h = await inputs(toSummary.slice(0, 10));
+      const replies = texts(await h.send(said));
+      expect(replies[0]).to.equal(t.channelRead(t.channels[channel]));
+      expect((await h.drafts.get('test:user1'))?.draft.values.channel).to.equal(channel);
+    });
+  }
+
+  for (const said of ['都要吧', '全部都办']) {
+    it(`"${said}" at the items question asks which are meant, picking nothing`, async () => {
+      const h = await inputs(['我要办残疾证', '同意', '给我自己']);
+      const replies = texts(await h.send(said));
+      expect(replies[0]).to.equal(t.itemsAllAsk);
+      expect(replies.at(-1)).to.include(t.prompts.itemsMore('残疾人证新办'));
+      expect((await h.drafts.get('test:user1'))?.draft.values.picks).to.equal(undefined);
+    });
+  }
+
+  it('"我家是低保户能领哪个" at the items question is answered by the item it is about, and the list asked again', async () => {
+    const h = await inputs(['我要办残疾证', '同意', '给我自己']);
+    const replies = texts(await h.send('我家是低保户能领哪个'));
+    expect(replies[0]).to.equal(t.itemExplain['living-allowance']);
+    expect(replies.at(-1)).to.include(t.prompts.itemsMore('残疾人证新办'));
+  });
+
+  it('"不知道" at the items question helps choosing', async () => {
+    const h = await inputs(['我要申请', '同意', '给我自己']);
+    expect(texts(await h.send('不知道'))[0]).to.equal(t.fieldAnswers.picks.where);
+  });
+
+  for (const [answered, asks] of [[5, t.prompts.name], [8, t.prompts.hukou]] as const) {
+    it(`"那天我去不了 上门办的那种" at "${asks}" offers what can come to the person, and asks it again`, async () => {
+      const h = await inputs(toSummary.slice(0, answered));
+      const replies = texts(await h.send('那天我去不了 上门办的那种'));
+      expect(replies[0]).to.equal(t.homeVisit.appraisal);
+      expect(replies.at(-1)).to.include(asks);
+      expect((await h.drafts.get('test:user1'))?.draft.values.homeAppraisal).to.equal('那天我去不了 上门办的那种');
+    });
+  }
+
+  it('"上门办的那种" at the booking\'s date step requests the home appraisal', async () => {
+    const h = await dialogHarness();
+    await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'appraisal_scheduled', items: [{ id: 'cert-new', department: '残联', status: 'submitted' }] }), h.clock.now());
+    await h.say('预约鉴定');
+    expect((await h.say('那天我去不了 上门办的那种')).text).to.include('已经为您登记了上门鉴定');
+  });
+
+  it('"是我家那口子" at the relation question is 配偶', async () => {
+    const h = await inputs(['我要申请', '同意', '替家人或被监护人']);
+    await h.say('是我家那口子');
+    expect((await h.drafts.get('test:user1'))?.draft.values.relation).to.equal('配偶');
+  });
+
+  it('"我再想想" at the summary keeps the draft for later', async () => {
+    const h = await inputs(toSummary);
+    expect((await h.say('我再想想')).text).to.equal(t.paused);
+    expect((await h.drafts.get('test:user1'))?.draft.phase).to.equal('summary');
+  });
+
+  it('"这是干啥的" at the summary says what the summary is for', async () => {
+    const h = await inputs(toSummary);
+    const replies = texts(await h.send('这是干啥的'));
+    expect(replies[0]).to.equal(t.summary.answers.what);
+    expect(replies.at(-1)).to.include(t.summary.intro);
+  });
+});
