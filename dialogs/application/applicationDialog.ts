@@ -269,8 +269,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return this.proceed(dc, { ...draft, before: this.settled(draft).phase, phase: 'confirmCancel' });
   }
 
-  /** The draft stays where it is: "继续上次的申请" picks it up. */
-  protected async pause(dc: DialogContext): Promise<DialogTurnResult> {
+  /** The draft stays where it is: "继续上次的申请" picks it up (at the question, not at a "确定不办了吗"). */
+  protected async pause(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    if (draft.phase === 'confirmCancel' || draft.phase === 'resume') await this.save(dc, { ...draft, phase: draft.before ?? 'form' });
     setTurnOutcome(dc.context, { outcome: 'application-paused' });
     await this.say(dc, t.paused);
     return dc.endDialog();

@@ -266,8 +266,9 @@ export const channelOptions = () => options(t.channels, t.channelSynonyms);
 /** "都要", "全部都办": every item, said without naming one. */
 const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?/u;
 
-// "我家是低保户能领哪个" asks which, as "护理补贴是什么" asks what.
-const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input) || asksSomething(input);
+// "我家是低保户能领哪个" asks which item, as "护理补贴是什么" asks what it is: the item's own
+// explanation answers both. Other questions ("护理补贴谁能领") are the knowledge base's.
+const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪个|哪项|哪几|哪些|哪一/.test(input);
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];

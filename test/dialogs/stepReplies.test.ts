@@ -212,6 +212,12 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
     });
   }
 
+  it('"等会再说" when asked to confirm a cancel keeps the draft at its question', async () => {
+    const h = await inputs([...toSummary.slice(0, 7), '取消']);
+    expect((await h.say('等会再说')).text).to.equal(t.paused);
+    expect((await h.say('继续上次的申请')).text).to.include(t.prompts.phone);
+  });
+
   it('in the family check, "问问我儿子" waits for the case number and "等会再说" stops', async () => {
     const h = await inputs(['帮家人查进度']);
     expect((await h.say('问问我儿子')).text).to.equal(`${f.askAround}\n${s.familyAskCaseNo}`);
