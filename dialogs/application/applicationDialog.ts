@@ -184,7 +184,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         }
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
-        const picked = recognizeChoice(input, this.summaryOptions())?.value ?? (saysSubmit(input) || recognizeYesNo(input) === true ? 0 : WRONG.test(normalizeText(input)) ? 1 : undefined);
+        // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
+        const picked =
+          asksSomething(input) && !saysSubmit(input)
+            ? undefined
+            : (recognizeChoice(input, this.summaryOptions())?.value ?? (saysSubmit(input) || recognizeYesNo(input) === true ? 0 : WRONG.test(normalizeText(input)) ? 1 : undefined));
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });

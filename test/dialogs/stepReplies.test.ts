@@ -52,6 +52,15 @@ describe('Questions about submitting, asked at the summary', () => {
     });
   }
 
+  for (const question of ['确认提交要多久', '提交吧？会不会很久']) {
+    it(`"${question}" holds a button's words but asks: answered, nothing submitted`, async () => {
+      const h = await inputs(toSummary);
+      const replies = texts(await h.send(question));
+      expect(replies.at(-1)).to.include(t.summary.intro);
+      expect(await h.cases.openCasesOfUser('test:user1')).to.have.length(0);
+    });
+  }
+
   it('"没啥问题" confirms, as "没问题" does', async () => {
     const h = await inputs(toSummary);
     expect(texts(await h.send('没啥问题')).join('\n')).to.include('申请已提交');
