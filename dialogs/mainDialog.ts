@@ -16,6 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
 import { userKeyOf } from './application/applicationDialog.js';
@@ -196,7 +197,9 @@ export class MainDialog extends ComponentDialog {
         await this.answers.nothingToCancel(context);
         break;
       default:
-        await this.answers.answer(context, input);
+        // "不知道" with no flow open asks nothing of the knowledge base: what one can ask is shown.
+        if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
+        else await this.answers.answer(context, input);
     }
   }
 }

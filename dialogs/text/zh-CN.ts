@@ -728,6 +728,8 @@ export const zhCN = {
   },
   /** "取消" when no form or booking is in progress. */
   nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',
+  /** "不知道" with nothing asked and no flow open. */
+  notSure: '没关系，说说您想办的事就行，比如“残疾证怎么办”“能领哪些补贴”；也可以点下面的按钮，或者说“人工”找工作人员。',
   /** A greeting just after the welcome. */
   welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
   help: (h: Hotlines) =>

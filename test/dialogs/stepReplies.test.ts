@@ -4,7 +4,7 @@ import { text } from '../../dialogs/text/index.js';
 import { nonAnswer } from '../../dialogs/nonAnswers.js';
 import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
 import { newCase } from '../fixtures/cases.js';
-import { dialogHarness } from './harness.js';
+import { buttons, dialogHarness } from './harness.js';
 
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 const t = text.application;
@@ -327,6 +327,13 @@ describe('Trial 7: what people said at the form and the booking', () => {
     const h = await inputs(toSummary);
     expect((await h.say('我再想想')).text).to.equal(t.paused);
     expect((await h.drafts.get('test:user1'))?.draft.phase).to.equal('summary');
+  });
+
+  it('"不知道" as the first message shows what one can ask, with the menu', async () => {
+    const h = await dialogHarness();
+    const reply = await h.say('不知道');
+    expect(reply.text).to.equal(text.notSure);
+    expect(buttons(reply)).to.include.members(text.welcome.buttons);
   });
 
   it('"这是干啥的" at the summary says what the summary is for', async () => {
