@@ -27,7 +27,7 @@ export function nonAnswer(input: string): NonAnswer | undefined {
   const whom = asked ? said.slice(asked.index + asked[0].length) : '';
   if (asked && (RELATIVE_MENTION.test(whom) || OTHERS.test(whom)) && !/[吗呢]$/u.test(said)) return 'askSomeone';
   const waited = WAIT_FOR.exec(said);
-  if (waited && RELATIVE_MENTION.test(waited[1])) return 'askSomeone';
+  if (waited && (RELATIVE_MENTION.test(waited[1]) || OTHERS.test(waited[1]))) return 'askSomeone';
   if (LATER.test(said)) return 'later';
   if (UNKNOWN.test(said)) return 'unknown';
   if (NONE.test(said)) return 'none';

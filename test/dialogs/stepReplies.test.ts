@@ -164,7 +164,7 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
   it('tells the kinds apart, and leaves answers and questions alone', () => {
     const table: [string, ReturnType<typeof nonAnswer>][] = [
       ['不知道', 'unknown'], ['我也不清楚', 'unknown'], ['记不清了', 'unknown'], ['没有', 'none'], ['还没有呢', 'none'],
-      ['问问我儿子', 'askSomeone'], ['我得问一下家里人', 'askSomeone'], ['等我闺女下班回来', 'askSomeone'],
+      ['问问我儿子', 'askSomeone'], ['我得问一下家里人', 'askSomeone'], ['等我闺女下班回来', 'askSomeone'], ['等他回来', 'askSomeone'], ['不知道，问问我儿子吧', 'askSomeone'],
       ['等会再说', 'later'], ['先不填了', 'later'], ['回头再弄吧', 'later'], ['明天再填', 'later'],
       ['王建国', undefined], ['不知道要带什么材料', undefined], ['没有身份证怎么办', undefined], ['问问残疾证怎么办', undefined], ['我儿子', undefined],
     ];
