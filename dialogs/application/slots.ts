@@ -362,7 +362,7 @@ const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了�
 export const asksHomeVisit = (input: string) => COME_HOME.test(normalizeText(input)) || CANNOT_GO.test(normalizeText(input));
 
 // "我不会用手机", "去不了窗口": the other way is meant, though the words name this one.
-const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|没有?(?:智能)?手机/u;
+const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|(?:手机|网上|线上|电脑)(?:我|俺)?(?:不会|不懂|弄不了|用不了|玩不转|不太会)|没有?(?:智能)?手机/u;
 const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|不方便去)(?:窗口|现场|线下|那儿|那里|县里)/u;
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */

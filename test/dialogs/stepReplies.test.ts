@@ -269,7 +269,7 @@ describe('Trial 7: what people said at the form and the booking', () => {
     expect(replies.at(-1)).to.include(t.prompts.guardianName);
   });
 
-  for (const [said, channel] of [['我不会用手机', 'window'], ['俺没有智能手机', 'window'], ['我去不了窗口', 'online']] as const) {
+  for (const [said, channel] of [['我不会用手机', 'window'], ['俺没有智能手机', 'window'], ['网上我弄不了', 'window'], ['我去不了窗口', 'online']] as const) {
     it(`"${said}" at the channel question is read as ${channel}, and said back`, async () => {
       const h = await inputs(toSummary.slice(0, 10));
       const replies = texts(await h.send(said));
