@@ -166,6 +166,7 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
       ['不知道', 'unknown'], ['我也不清楚', 'unknown'], ['记不清了', 'unknown'], ['没有', 'none'], ['还没有呢', 'none'],
       ['问问我儿子', 'askSomeone'], ['我得问一下家里人', 'askSomeone'], ['等我闺女下班回来', 'askSomeone'], ['等他回来', 'askSomeone'], ['不知道，问问我儿子吧', 'askSomeone'],
       ['等会再说', 'later'], ['先不填了', 'later'], ['回头再弄吧', 'later'], ['明天再填', 'later'],
+      ['等會再說', 'later'], ['問問我兒子', 'askSomeone'], ['不曉得', 'unknown'],
       ['王建国', undefined], ['不知道要带什么材料', undefined], ['没有身份证怎么办', undefined], ['问问残疾证怎么办', undefined], ['我儿子', undefined],
     ];
     for (const [said, kind] of table) expect(nonAnswer(said), said).to.equal(kind);
@@ -193,6 +194,12 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
       });
     }
   }
+
+  it('"没有" where it answers the question (已经有证了吗) is still the answer', async () => {
+    const h = await inputs(['我要申请', '同意', '给我自己', '4', '选好了']);
+    expect(texts(await h.send('没有')).join('\n')).to.include(t.certificateAdded);
+    expect((await h.drafts.get('test:user1'))?.draft.values.hasCertificate).to.equal(false);
+  });
 
   it('name: "记不清" and "问问我儿子" are not taken for a name', async () => {
     const h = await inputs(toSummary.slice(0, 5));
