@@ -167,7 +167,7 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
       ['问问我儿子', 'askSomeone'], ['我得问一下家里人', 'askSomeone'], ['等我闺女下班回来', 'askSomeone'], ['等他回来', 'askSomeone'], ['不知道，问问我儿子吧', 'askSomeone'],
       ['等会再说', 'later'], ['先不填了', 'later'], ['回头再弄吧', 'later'], ['明天再填', 'later'],
       ['等會再說', 'later'], ['問問我兒子', 'askSomeone'], ['不曉得', 'unknown'],
-      ['王建国', undefined], ['不知道要带什么材料', undefined], ['没有身份证怎么办', undefined], ['问问残疾证怎么办', undefined], ['我儿子', undefined],
+      ['王建国', undefined], ['明天', undefined], ['明天吧', undefined], ['下次', undefined], ['先', undefined], ['不知道要带什么材料', undefined], ['没有身份证怎么办', undefined], ['问问残疾证怎么办', undefined], ['我儿子', undefined],
     ];
     for (const [said, kind] of table) expect(nonAnswer(said), said).to.equal(kind);
   });
