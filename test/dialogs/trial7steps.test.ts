@@ -159,7 +159,7 @@ describe('trial 7, item 13: the delivery and address steps', () => {
   const toDelivery = selfNewCertificateToAddress.slice(0, -1);
   const values = async (x: Harness) => (await x.drafts.get('test:user1'))!.draft.values;
 
-  for (const said of ['寄到家里要钱不', '邮寄收费吗', '快递费谁出', '寄到家要不要钱']) {
+  for (const said of ['寄到家里要钱不', '邮寄收费吗', '快递费谁出', '寄到家要不要钱', '邮寄贵不贵']) {
     it(`"${said}" at the delivery step is answered (postage is paid) and chooses nothing`, async () => {
       const x = await run(toDelivery);
       const replies = await x.send(said);
