@@ -32,8 +32,10 @@ const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么|指什么|是指|指的是|什么意思|啥意思|怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 const SHORT = 8;
+/** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
+const APPLY = /办|申请|申领|弄/;
 
 const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
 
@@ -76,7 +78,8 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // waiting for the appraisal, whichever the category.
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
   const merged = { ...context.slots, ...slots };
-  const item = merged.item && !rest.includes(merged.item) ? merged.item : '';
+  // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
+  const item = merged.item && APPLY.test(rest) && !rest.includes(merged.item) ? merged.item : '';
   return [...new Set([
     added.join('') + topic + rest,
     item && item + rest,
@@ -96,10 +99,17 @@ export interface Reading {
 /** A question with no words of its own: how long, how much, when. */
 const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等|过)?(多久|多长时间|多少天|几天|多长|几个月|多少钱|多少|几个工作日|啥时候|什么时候|要钱|收钱|花钱|收费|交钱)(不|没|呢|啊|吗|呀)?$/;
 
-/** A fragment that asks nothing but a question about the topic's own words ("贴几天" after "公示在哪贴", "要等多久"). */
+/** What is left of a question without its question words and the verbs any request has ("到哪里申请" leaves nothing). */
+const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
+
+/**
+ * A fragment that asks nothing but a question, of the topic or about its own words: "要等多久",
+ * "到哪里申请", "要带什么", "贴几天" after "公示在哪贴".
+ */
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
+  if (!remainder(own).replace(ASK_VERBS, '')) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
@@ -111,6 +121,8 @@ const FLOOR = DEFAULT_RANKING.suggest;
 const FIT = 0.15;
 /** How far the chosen entry must lead the next to be answered without asking "您想问的是". */
 const LEAD = 0.1;
+/** How well a candidate the reading did not answer by itself must fit to be answered. */
+const ANSWER_FIT = 0.4;
 /** Candidates per contextual reading. */
 const DEPTH = 6;
 
@@ -119,6 +131,8 @@ const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ?
 /** What a follow-up changes of its topic: slots given another value, and what it asks now. */
 interface Change {
   slots: [SlotName, string][];
+  /** Slots it names with the topic's value, the topic's item when it says 办 or 申请. */
+  restated: [SlotName, string][];
   /** What the follow-up asks, when it asks something other than the topic did. */
   intent?: Intent;
   /** What the combined question asks. */
@@ -129,14 +143,16 @@ interface Change {
 function changeOf(folded: string, context: TopicContext): Change {
   const named = extractSlots(folded);
   const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== context.slots[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === context.slots[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  if (!named.item && context.slots.item && APPLY.test(folded)) restated.push(['item', context.slots.item]);
   const own = intentOf(remainder(folded)) ?? intentOf(folded);
-  return { slots, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...context.slots, ...named } };
+  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...context.slots, ...named } };
 }
 
 /**
  * How well a candidate of a contextual reading answers the combined question, or undefined
- * when it cannot: it is about another value of a slot the follow-up changed ("视力的呢" is not
- * answered by the hearing hospital), or it is the topic's own entry and would repeat an answer
+ * when it cannot: it is about another value of a slot the follow-up names ("视力的呢" is not
+ * answered by the hearing hospital, "在哪办" after a definition not by the appraisal's), or it is the topic's own entry and would repeat an answer
  * to another question (the previous grade's amount; a definition to "在哪办"). Entries that
  * answer what is asked, or are about the value the follow-up names, gain; entries about
  * another value of a slot the topic carries lose (another item twice: the appraisal is not the certificate).
@@ -145,7 +161,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
-  if (change.slots.some(([n, v]) => aboutOther(n, v))) return undefined;
+  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   let fit = score;
   if (entry.id === context.entryId) {
     if (change.slots.some(([n, v]) => !wordsOf(n, v)!.test(facets.said))) return undefined;
@@ -153,7 +169,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
     // It mentions the new value in passing: said again only when nothing is about that value.
     if (change.slots.some(([n, v]) => !aboutValue(n, v))) fit -= FIT;
   }
-  if (change.asks && facets.intents.has(change.asks)) fit += FIT;
+  // Asked that way in its own question, or only in some of its other wordings (half).
+  if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
+  // A new question asked in words ("要多久") is not answered by an entry asked another way.
+  else if (change.intent && facets.intents.size > 0) fit -= FIT;
   fit += FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
@@ -165,20 +184,21 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
 
 /**
  * The decision for one contextual reading: its candidates judged by `fitOf`. The reading's own
- * answer stands when it fits best; another candidate is answered when it fits clearly better
- * than the rest and scores what the bot would offer; otherwise the fitting ones are offered.
+ * answer stands when it fits best; another candidate is answered when it fits well and clearly
+ * better than the rest; otherwise the fitting ones are offered.
  */
 function judge(decision: Decision, change: Change, context: TopicContext, top: number): Decision {
   if (decision.kind === 'decline') return decision;
   const fits = decision.ranked
     .map((r) => ({ r, fit: fitOf(r, change, context) }))
-    .filter((c): c is { r: Ranked; fit: number } => c.fit !== undefined && c.r.score >= FLOOR)
+    .filter((c): c is { r: Ranked; fit: number } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
   if (!best) return { kind: 'none', ranked };
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id) return { ...decision, ranked };
-  if (!next || best.fit - next.fit >= LEAD) return { kind: 'answer', top: best.r, ranked };
+  // Its own answer stands unless it lost fit (it answers another question than the one asked).
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && best.fit >= Math.min(best.r.score, ANSWER_FIT)) return { ...decision, ranked };
+  if (best.fit >= ANSWER_FIT && (!next || best.fit - next.fit >= LEAD)) return { kind: 'answer', top: best.r, ranked };
   return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
 }
 

@@ -64,16 +64,18 @@ export function extractSlots(text: string): Slots {
 }
 
 /** What a question asks. "能…吗" and "谁能…" both ask who is eligible: one intent. */
-export type Intent = 'howLong' | 'howMuch' | 'materials' | 'where' | 'eligible' | 'what' | 'how';
+export type Intent = 'valid' | 'howLong' | 'howMuch' | 'materials' | 'where' | 'eligible' | 'what' | 'how';
 
 /** Checked in this order: "多少天" is how long before it is how much, "带什么" materials before what. */
 const INTENT_WORDS: [Intent, RegExp][] = [
-  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快|几年|有效期/],
-  ['howMuch', /多少钱|几块钱|多少|收费|要钱|收钱|花钱|交钱|费用|标准|免费|贵不贵/],
+  // How long a certificate lasts is not how long it takes to get one.
+  ['valid', /有效期|几年|多少年|能用多久|能管多久|管多久|用多久|过期|到期/],
+  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快/],
+  ['howMuch', /多少钱|几块钱|多少|收费|收不收|工本费|要钱|收钱|花钱|交钱|费用|标准|免费|贵不贵/],
   ['materials', /材料|带什么|带啥|带哪些|要带|什么东西|啥东西|上传|传什么|交什么|交哪些/],
-  ['where', /哪里|哪儿|在哪|去哪|到哪|哪家|哪个医院|哪个部门|地址|什么地方|啥地方/],
+  ['where', /哪里|哪儿|在哪|去哪|到哪|上哪|哪办|哪申请|哪家|哪个医院|哪个部门|地址|什么地方|啥地方/],
   ['eligible', /谁能|谁可以|什么人|哪些人|啥人|能不能|可不可以|能.{0,8}[吗不么]|可以.{0,8}吗|够不够|符合|中不中|行不行/],
-  ['what', /是什么|指什么|是指|指的是|什么意思|啥意思|是啥|算什么|算哪/],
+  ['what', /是什么|指什么|是指|指的是|什么意思|啥意思|什么情况|啥情况|是啥|算什么|算哪/],
   ['how', /怎么|如何|咋|怎样|流程|步骤|手续/],
 ];
 
@@ -92,6 +94,7 @@ function intentsIn(text: string): Intent[] {
 // An answer that states a duration or an amount answers "要等多久" or "要钱不" whatever it was asked for.
 const STATES: Partial<Record<Intent, RegExp>> = {
   howLong: /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/,
+  valid: /[0-9一二两三四五六七八九十]+年/,
   howMuch: /元|免费|不收/,
 };
 
@@ -107,7 +110,9 @@ export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.
 
 /** What an entry answers, read off its own wordings by the same words as the questions. */
 export interface EntryFacets {
-  /** Intents of its canonical question, and those of at least a third of its other wordings. */
+  /** Intents of its canonical question. */
+  asked: Set<Intent>;
+  /** Those, and intents of two or more of its other wordings (one may be a slip). */
   intents: Set<Intent>;
   /** Slot values its canonical question names (every one: "一级、二级残疾能领护理补贴吗"). */
   about: Map<SlotName, Set<string>>;
@@ -122,7 +127,8 @@ export function facetsOf(entry: Entry): EntryFacets {
   if (known) return known;
   const counts = new Map<Intent, number>();
   for (const a of entry.alternates) for (const i of new Set(intentsIn(a))) counts.set(i, (counts.get(i) ?? 0) + 1);
-  const intents = new Set([...intentsIn(entry.question), ...[...counts].filter(([, n]) => n * 3 >= entry.alternates.length).map(([i]) => i)]);
+  const asked = new Set(intentsIn(entry.question));
+  const intents = new Set([...asked, ...[...counts].filter(([, n]) => n >= 2).map(([i]) => i)]);
   const question = folded(entry.question);
   const about = new Map<SlotName, Set<string>>();
   for (const name of SLOT_NAMES) {
@@ -131,7 +137,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   }
   const item = topicItem(entry);
   if (item && !about.has('item')) about.set('item', new Set([item]));
-  const facets = { intents, about, said: folded([entry.question, ...entry.alternates, entry.answer].join('')) };
+  const facets = { asked, intents, about, said: folded([entry.question, ...entry.alternates, entry.answer].join('')) };
   cache.set(entry, facets);
   return facets;
 }
