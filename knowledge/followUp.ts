@@ -173,7 +173,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
   // A new question asked in words ("要多久") is not answered by an entry asked another way.
   else if (change.intent && facets.intents.size > 0) fit -= FIT;
-  fit += FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
+  // Being about the value the follow-up names is what it asks: that counts twice.
+  fit += 2 * FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];

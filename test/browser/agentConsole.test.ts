@@ -148,9 +148,18 @@ describe('hotline agent console at /agent (Chromium)', function () {
     const followUp = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=二级的呢&top=3&context=护理补贴谁能领'), WAIT);
     await question.pressSequentially('二级的呢', { delay: 20 });
     expect(((await (await followUp).json()) as { followUp: boolean }).followUp).to.equal(true);
+    // Typed over (select all, type) rather than cleared: still the call's next question, read after both.
+    await page.locator('#suggestions > li').first().waitFor(WAIT);
+    const third = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=三级的呢&top=3&context=护理补贴谁能领&context=二级的呢'), WAIT);
+    await question.press('Control+A');
+    await question.pressSequentially('三级的呢', { delay: 20 });
+    const read = (await (await third).json()) as { followUp: boolean; suggestions: { id: string }[] };
+    expect(read.followUp).to.equal(true);
+    expect(read.suggestions[0].id).to.equal('sub-care-grade34');
+    expect(await page.locator('#previous').innerText()).to.include('护理补贴谁能领 → 二级的呢');
     const alone = page.waitForRequest((r) => r.url().includes('/api/agent/suggest') && !r.url().includes('context='), WAIT);
     await page.getByRole('button', { name: '不接上一问' }).click();
-    expect(decodeURIComponent((await alone).url())).to.include('q=二级的呢&top=3');
+    expect(decodeURIComponent((await alone).url())).to.include('q=三级的呢&top=3');
     expect(await page.locator('#previous').isHidden()).to.equal(true);
     // Back to the first question for the pictures below.
     await question.fill('护理补贴谁能领');

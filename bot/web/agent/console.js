@@ -4,6 +4,8 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const DEBOUNCE_MS = 300;
+  // As many earlier questions of a call as the server reads (GET /api/agent/suggest: older ones have expired).
+  const MAX_CALL_QUESTIONS = 3;
 
   let agentName = '';
   let agentRole = 'agent';
@@ -121,29 +123,50 @@
 
   let timer;
   let inFlight;
-  // The call's previous question: the next one is read as its follow-up ("那网上办呢").
-  let previous = '';
+  // The call's earlier questions, oldest first: the next is read as their follow-up ("那网上办呢",
+  // then "要多久"). Kept until the call is registered or the agent says not to.
+  let callQuestions = [];
   let lastSuggested = '';
 
-  function setPrevious(q) {
-    previous = q;
-    $('previous-question').textContent = q;
-    $('previous').hidden = !q;
+  function setCallQuestions(list) {
+    callQuestions = list.slice(-MAX_CALL_QUESTIONS);
+    $('previous-question').textContent = callQuestions.join(' → ');
+    $('previous').hidden = !callQuestions.length;
+  }
+
+  // Whether the box holds the caller's next question rather than the last one corrected: an edit
+  // keeps most of the text at its start and end; typing over it (select all, then type) does not.
+  function isNextQuestion(value, last) {
+    if (!value) return true;
+    let start = 0;
+    while (start < value.length && start < last.length && value[start] === last[start]) start++;
+    let end = 0;
+    while (end < value.length - start && end < last.length - start && value[value.length - 1 - end] === last[last.length - 1 - end]) end++;
+    return (start + end) * 2 < last.length;
   }
 
   $('question').addEventListener('input', () => {
     clearTimeout(timer);
-    // Clearing the box after a question with suggestions starts the caller's next question.
-    if (!$('question').value.trim() && lastSuggested) setPrevious(lastSuggested);
+    const value = $('question').value.trim();
+    if (lastSuggested && isNextQuestion(value, lastSuggested)) {
+      if (callQuestions.at(-1) !== lastSuggested) setCallQuestions([...callQuestions, lastSuggested]);
+      lastSuggested = '';
+    }
     timer = setTimeout(suggest, DEBOUNCE_MS);
   });
 
   $('forget-previous').addEventListener('click', () => {
-    setPrevious('');
+    setCallQuestions([]);
     lastSuggested = '';
     $('question').focus();
     if ($('question').value.trim()) suggest();
   });
+
+  /** The suggest query for a question with the questions before it (`context`, repeated oldest first). */
+  function suggestUrl(q, before) {
+    const context = before.filter((c) => c !== q).map((c) => `&context=${encodeURIComponent(c)}`).join('');
+    return `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`;
+  }
 
   async function suggest() {
     const q = $('question').value.trim();
@@ -157,8 +180,7 @@
     inFlight = controller;
     let r;
     try {
-      const context = previous && previous !== q ? `&context=${encodeURIComponent(previous)}` : '';
-      r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`, undefined, controller.signal);
+      r = await api('GET', suggestUrl(q, callQuestions), undefined, controller.signal);
     } catch {
       return; // a newer question replaced this one
     }
@@ -361,7 +383,7 @@
     say(status, `已保存来电记录 ${r.data.call.id}${r.data.call.followUpNeeded ? '，已加入待回访' : ''}`, 'ok');
     $('call-form').reset();
     // The call is recorded: the next caller's questions start afresh.
-    setPrevious('');
+    setCallQuestions([]);
     lastSuggested = '';
     if (r.data.call.followUpNeeded) loadFollowUps();
   });
@@ -500,13 +522,17 @@
     }
     shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
     $('transcript-log').scrollTop = $('transcript-log').scrollHeight;
-    if (h.lastPersonText && h.lastPersonText !== suggestedFor) liveSuggest(h.lastPersonText);
+    if (h.lastPersonText && h.lastPersonText !== suggestedFor) {
+      // What the person said before it is the context: "那三级的呢" after "护理补贴谁能领".
+      const said = h.messages.filter((m) => m.from === 'person').map((m) => m.text);
+      liveSuggest(h.lastPersonText, said.slice(0, -1).slice(-MAX_CALL_QUESTIONS));
+    }
   }
 
-  async function liveSuggest(q) {
+  async function liveSuggest(q, before) {
     suggestedFor = q;
     $('live-suggest-for').textContent = `“${q}”`;
-    const r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`);
+    const r = await api('GET', suggestUrl(q, before));
     if (!r.ok || suggestedFor !== q) return;
     $('live-suggestions').replaceChildren(
       ...r.data.suggestions.map((sug) => {
