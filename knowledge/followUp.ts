@@ -12,8 +12,12 @@ export interface TopicContext {
   /** The question as the answer understood it (a follow-up's rewritten form). */
   query: string;
   slots: Slots;
+  /** The item its entry is about when the question named none (a definition is about the certificate). */
+  implied?: string;
   /** What it asked (where, how long...), when it said. */
   intent?: Intent;
+  /** Entries answered before it, most recent last: not said again to a follow-up. */
+  said?: string[];
   /** Turns since it was set: a context is forgotten after a few. */
   turns: number;
 }
@@ -26,7 +30,7 @@ const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].m
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */
@@ -60,13 +64,15 @@ export function isFragment(text: string): boolean {
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
   const slots = extractSlots(folded);
+  const known = topicSlots(context);
   let base = fold(context.query);
   const added: string[] = [];
   for (const name of SLOT_NAMES) {
     const value = slots[name];
-    if (!value || value === context.slots[name]) continue;
-    const old = context.slots[name] && wordsOf(name, context.slots[name]);
-    const replaced = old ? base.replace(old, value) : base;
+    if (!value || value === known[name]) continue;
+    const old = known[name] && wordsOf(name, known[name]);
+    // Every word for the old value goes: "耳朵听不见" is 听力 twice.
+    const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
     if (replaced !== base) base = replaced;
     else added.push(value);
   }
@@ -79,10 +85,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const item = merged.item && APPLY.test(rest) && !rest.includes(merged.item) ? merged.item : '';
+  const item = slots.item ?? known.item;
+  const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   return [...new Set([
     added.join('') + topic + rest,
-    item && item + rest,
+    applied && applied + rest,
     unslotted && unslotted + rest,
     Object.values(merged).join('') + rest,
   ])].filter((q) => q && q !== folded);
@@ -140,22 +147,27 @@ interface Change {
   merged: Slots;
 }
 
+/** The topic's slots with the item its entry implies. */
+const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
+
 function changeOf(folded: string, context: TopicContext): Change {
   const named = extractSlots(folded);
-  const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== context.slots[n]).map((n): [SlotName, string] => [n, named[n]!]);
-  const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === context.slots[n]).map((n): [SlotName, string] => [n, named[n]!]);
-  if (!named.item && context.slots.item && APPLY.test(folded)) restated.push(['item', context.slots.item]);
+  const known = topicSlots(context);
+  const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   const own = intentOf(remainder(folded)) ?? intentOf(folded);
-  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...context.slots, ...named } };
+  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named } };
 }
 
 /**
  * How well a candidate of a contextual reading answers the combined question, or undefined
  * when it cannot: it is about another value of a slot the follow-up names ("视力的呢" is not
- * answered by the hearing hospital, "在哪办" after a definition not by the appraisal's), or it is the topic's own entry and would repeat an answer
- * to another question (the previous grade's amount; a definition to "在哪办"). Entries that
- * answer what is asked, or are about the value the follow-up names, gain; entries about
- * another value of a slot the topic carries lose (another item twice: the appraisal is not the certificate).
+ * answered by the hearing hospital, "在哪办" after a definition not by the appraisal's), or it is
+ * the topic's own entry and would repeat an answer to another question (the previous grade's
+ * amount; a definition to "在哪办"). Entries that answer what is asked, or are about the value
+ * the follow-up names, gain; entries just said, or about another value of a slot the topic
+ * carries, lose (another item twice: the appraisal is not the certificate).
  */
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
@@ -164,12 +176,19 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   let fit = score;
   if (entry.id === context.entryId) {
-    if (change.slots.some(([n, v]) => !wordsOf(n, v)!.test(facets.said))) return undefined;
     if (change.intent && !answersIntent(entry, change.intent)) return undefined;
-    // It mentions the new value in passing: said again only when nothing is about that value.
-    if (change.slots.some(([n, v]) => !aboutValue(n, v))) fit -= FIT;
+    // Not about the new value, it is said again only when nothing is: it loses a little when its
+    // answer states that value (the amounts of every grade), more when only a wording names it.
+    for (const [n, v] of change.slots.filter(([n, v]) => !aboutValue(n, v))) {
+      const words = wordsOf(n, v)!;
+      if (words.test(facets.answer)) fit -= FIT;
+      else if (words.test(facets.worded)) fit -= 2 * FIT;
+      else return undefined;
+    }
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
+  // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
+  if (context.said?.includes(entry.id)) fit -= FIT;
   if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
   // A new question asked in words ("要多久") is not answered by an entry asked another way.
   else if (change.intent && facets.intents.size > 0) fit -= FIT;
@@ -197,9 +216,10 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
   if (!best) return { kind: 'none', ranked };
-  // Its own answer stands unless it lost fit (it answers another question than the one asked).
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && best.fit >= Math.min(best.r.score, ANSWER_FIT)) return { ...decision, ranked };
-  if (best.fit >= ANSWER_FIT && (!next || best.fit - next.fit >= LEAD)) return { kind: 'answer', top: best.r, ranked };
+  const leads = !next || best.fit - next.fit >= LEAD;
+  // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { ...decision, ranked };
+  if (best.fit >= ANSWER_FIT && leads) return { kind: 'answer', top: best.r, ranked };
   return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
 }
 
@@ -241,14 +261,18 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
 }
 
 /**
- * The context an answer leaves: its entry, what was asked and the slots (the entry's item when
- * the question named none); a follow-up keeps the slots it did not change.
+ * The context an answer leaves: its entry, what was asked, the slots, the item its entry implies;
+ * a follow-up keeps the slots it did not change. `before`: the topic it follows, whose entries
+ * were just said.
  */
-export function topicAfter(query: string, entry: Entry, carried: Slots = {}): TopicContext {
-  const item = topicItem(entry);
-  const slots = { ...(item ? { item } : {}), ...carried, ...extractSlots(query) };
+export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
+  const implied = topicItem(entry);
   const intent = intentOf(query) ?? intentOf(entry.question);
-  return { entryId: entry.id, query, slots, ...(intent ? { intent } : {}), turns: 0 };
+  const said = before ? [...(before.said ?? []), before.entryId].filter((id) => id !== entry.id).slice(-CONTEXT_TURNS) : [];
+  return {
+    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
+    ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(said.length ? { said } : {}),
+  };
 }
 
 /**
@@ -260,9 +284,9 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
   const carried = contextual ? previous?.slots : undefined;
   switch (decision.kind) {
     case 'answer':
-      return decision.top.entry.kind === 'answer' ? topicAfter(query, decision.top.entry, carried) : previous;
+      return decision.top.entry.kind === 'answer' ? topicAfter(query, decision.top.entry, carried, previous) : previous;
     case 'clarify':
-      return topicAfter(query, decision.options[0].entry, carried);
+      return topicAfter(query, decision.options[0].entry, carried, previous);
     case 'decline':
       return undefined;
     case 'none':

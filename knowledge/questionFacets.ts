@@ -42,6 +42,7 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
   ],
   age: [
     ['未成年', /未成年|未满18|小孩|孩子|儿童|娃|宝宝/],
+    ['老人', /老人|老年|年纪大|岁数大|上了年纪|[6-9]\d岁|老头|老太|奶奶|爷爷|姥姥|姥爷|外婆|外公/],
     ['成年', /成年人|成年|大人/],
   ],
 };
@@ -116,8 +117,10 @@ export interface EntryFacets {
   intents: Set<Intent>;
   /** Slot values its canonical question names (every one: "一级、二级残疾能领护理补贴吗"). */
   about: Map<SlotName, Set<string>>;
-  /** All its text, wordings and answer: what it mentions, if only in passing. */
-  said: string;
+  /** Its wordings: what it mentions, if only in passing. */
+  worded: string;
+  /** Its answer: what it states. */
+  answer: string;
 }
 
 const cache = new WeakMap<Entry, EntryFacets>();
@@ -137,7 +140,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   }
   const item = topicItem(entry);
   if (item && !about.has('item')) about.set('item', new Set([item]));
-  const facets = { asked, intents, about, said: folded([entry.question, ...entry.alternates, entry.answer].join('')) };
+  const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
   cache.set(entry, facets);
   return facets;
 }

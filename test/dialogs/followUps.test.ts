@@ -61,6 +61,12 @@ table('"三级的呢", "听力的呢": the same question for the new grade or ca
   [['肢体残疾评定查什么', '智力的呢'], 'appr-check-intellectual', 'appr-check-limb'],
 ]);
 
+table('follow-ups the earlier trials found, in their words', [
+  [['我家老二耳朵听不见 要去哪个医院弄那个鉴定', '那他奶奶眼睛不好呢'], 'appr-hosp-vision', 'cert-vision'],
+  [['听力残疾去哪评定', '那要等多久'], 'appr-schedule', 'appr-check-hearing'],
+  [['俺家是低保户 残疾人每月能领多少钱', '那护理的呢'], 'sub-care-amount', 'care-allowance-eligibility'],
+]);
+
 table('a new question word about the same topic', [
   [['残疾证丢了怎么办', '要钱吗'], 'cert-free', 'appr-postage'],
   // Its answer says where: the replacement's answer stands.
@@ -91,6 +97,19 @@ describe('follow-ups that stand alone, and the context\'s end', () => {
   it('forgets the topic after a few turns, and keeps it over one', async () => {
     expect(await lastReply(['护理补贴谁能领', '你好', '三级的呢'])).to.include(answer('sub-care-grade34'));
     expect(await lastReply(['护理补贴谁能领', '今天天气', '你好', '谢谢', '三级的呢'])).to.not.include(answer('sub-care-grade34'));
+  });
+
+  it('"老人呢" after how to apply: the entries about old people, not how to apply again', async () => {
+    const h = await dialogHarness();
+    await h.say('残疾证怎么办');
+    const reply = await h.say('老人呢');
+    expect(reply.text).to.not.include(answer('cert-new-how'));
+    expect(reply.suggestedActions?.actions.map((a) => a.value)).to.include(kb.entry('cert-elderly')!.question);
+  });
+
+  it('what was just said is not said again to a later follow-up', async () => {
+    // The children's materials were said two turns before: "在哪办" is not answered with them again.
+    expect(await lastReply(['残疾证在哪办', '那孩子呢', '要多久', '在哪办'])).to.not.include(answer('mat-guardian-proof'));
   });
 
   it('a follow-up\'s answer is the topic for the next one', async () => {
