@@ -127,7 +127,7 @@ const FLOOR = DEFAULT_RANKING.suggest;
 /** How much an entry that answers what is asked, or is about the value the follow-up names, gains over its score. */
 const FIT = 0.15;
 /** How far the chosen entry must lead the next to be answered without asking "您想问的是". */
-const LEAD = 0.1;
+const LEAD = 0.08;
 /** How well a candidate the reading did not answer by itself must fit to be answered. */
 const ANSWER_FIT = 0.4;
 /** Candidates per contextual reading. */
