@@ -36,7 +36,9 @@ const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+/** "How to do it" in the previous question, whose verb stays. */
+const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
@@ -78,8 +80,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   }
   const rest = remainder(folded);
   if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
-  // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天".
-  const topic = [...base.replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
+  // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
+  // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
+  const topic = [...base.replace(HOW_TO_DO, '办').replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
   // The topic without the person's category: "肢体残疾在哪个医院鉴定" + "要等多久" is about
   // waiting for the appraisal, whichever the category.
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');

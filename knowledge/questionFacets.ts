@@ -12,6 +12,7 @@ export interface Slots {
   item?: string;
   channel?: string;
   grade?: string;
+  school?: string;
   age?: string;
 }
 export type SlotName = keyof Slots;
@@ -39,6 +40,14 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['二级', /二级|2级|两级/],
     ['三级', /三级|3级/],
     ['四级', /四级|4级/],
+  ],
+  // What school a student is at: the education grant is for 高中 and above.
+  school: [
+    ['学前', /幼儿园|学前/],
+    ['小学', /小学/],
+    ['初中', /初中|初一|初二|初三/],
+    ['高中', /高中|中专|职高|技校|中职/],
+    ['大学', /大学|大专|本科|研究生|硕士|博士|高职/],
   ],
   age: [
     ['未成年', /未成年|未满18|小孩|孩子|儿童|娃|宝宝/],
@@ -145,7 +154,11 @@ export function facetsOf(entry: Entry): EntryFacets {
   return facets;
 }
 
-/** Whether an entry answers an intent: it is asked that way, or its answer states what is asked (a duration, an amount). */
+/**
+ * Whether an entry's answer answers an intent: its own question asks that way, or its answer
+ * states what is asked (a duration, an amount). A wording or two asked another way is not enough
+ * to say the same answer again.
+ */
 export function answersIntent(entry: Entry, intent: Intent): boolean {
-  return facetsOf(entry).intents.has(intent) || (STATES[intent]?.test(entry.answer) ?? false);
+  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false);
 }
