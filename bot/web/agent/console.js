@@ -193,13 +193,20 @@
   function renderSuggestions(q, result) {
     const list = result.suggestions || [];
     if (list.length) lastSuggested = q;
-    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i)));
+    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result.answered)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
-    const sure = result.answered ? '' : '匹配度不高，请核对后再用。';
+    const sure = result.answered ? '' : '把握不大，请核对后再用。';
     say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${sure}`);
   }
 
-  function suggestionItem(q, s, i) {
+  // A raw score reads low on a long question in someone's own words even when the entry is
+  // right (18% for the right hospital): agents see how sure the bot is instead, as it decides.
+  function sureness(i, answered) {
+    if (i > 0) return '备选';
+    return answered ? '把握大：助手会直接这样答' : '最相关，请核对';
+  }
+
+  function suggestionItem(q, s, i, answered) {
     const titleId = `suggestion-${i}-title`;
     const status = el('span', { className: 'status', role: 'status' });
     const feedbackButtons = [];
@@ -228,7 +235,7 @@
       'li',
       { className: 'suggestion', 'data-entry-id': s.id },
       el('h3', { id: titleId }, `${i + 1}. ${s.question}`),
-      el('p', { className: 'meta' }, `匹配度 ${Math.round(s.score * 100)}% · 出处：${s.source}`),
+      el('p', { className: 'meta' }, `${sureness(i, answered)} · 出处：${s.source}`),
       el('p', { className: 'answer' }, s.answer),
       el('div', { className: 'actions' }, copy, used, wrong, status),
     );
@@ -535,7 +542,7 @@
     const r = await api('GET', suggestUrl(q, before));
     if (!r.ok || suggestedFor !== q) return;
     $('live-suggestions').replaceChildren(
-      ...r.data.suggestions.map((sug) => {
+      ...r.data.suggestions.map((sug, i) => {
         const use = el('button', { type: 'button', className: 'secondary' }, '用这条');
         use.addEventListener('click', () => {
           $('reply-text').value = sug.answer;
@@ -543,7 +550,7 @@
           // The helpfulness of a suggestion used in a live chat counts like one used on the phone.
           api('POST', '/api/agent/feedback', { entryId: sug.id, question: q, helpful: true });
         });
-        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `匹配度 ${Math.round(sug.score * 100)}% · 出处：${sug.source}`), use);
+        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `${sureness(i, r.data.answered)} · 出处：${sug.source}`), use);
       }),
     );
   }
