@@ -16,11 +16,14 @@ export interface TopicContext {
   implied?: string;
   /** What it asked (where, how long...), when it said. */
   intent?: Intent;
-  /** Entries answered before it, most recent last: not said again to a follow-up. */
-  said?: string[];
+  /** The topics before it, most recent last: not said again to a follow-up, and recalled by "刚才那个…". */
+  earlier?: EarlierTopic[];
   /** Turns since it was set: a context is forgotten after a few. */
   turns: number;
 }
+
+/** A topic of a few turns before. */
+export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
@@ -191,7 +194,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
-  if (context.said?.includes(entry.id)) fit -= FIT;
+  if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
   if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
   // A new question asked in words ("要多久") is not answered by an entry asked another way.
   else if (change.intent && facets.intents.size > 0) fit -= FIT;
@@ -226,6 +229,27 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
 }
 
+const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
+
+/** Words that go back to an earlier topic: "回到刚才那个", "再问一下刚才那个补办", "…来着". */
+const BACK = /^(?:回到|再问一下|再问问|还是|那)?(?:刚才|刚刚|之前|前面|先前)(?:说的|问的|那个|的|那)*|来着/g;
+
+/**
+ * The topic a message going back ("刚才那个听力的 要带啥") recalls: of the current and the
+ * earlier ones, the one sharing most of its slots and words, the most recent on a tie.
+ */
+function recalled(core: string, context: TopicContext): TopicContext {
+  const named = extractSlots(core);
+  const shared = (t: EarlierTopic) => {
+    const slots = topicSlots({ ...t, turns: 0 });
+    const agree = SLOT_NAMES.filter((n) => named[n] && named[n] === slots[n]).length;
+    return 2 * agree + [...new Set(remainder(fold(core)))].filter((c) => t.query.includes(c)).length;
+  };
+  const topics = [earlierOf(context), ...[...(context.earlier ?? [])].reverse()];
+  const best = topics.reduce((a, b) => (shared(b) > shared(a) ? b : a));
+  return { ...best, turns: 0 };
+}
+
 /**
  * Reads a message in its context. A fragment ("视力的呢", "要等多久") is read against the
  * topic when that reading is more decisive than the text alone, or as decisive and (for a
@@ -237,6 +261,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const own: Reading = { decision: alone, query: text, contextual: false };
   // Small talk ("谢谢", "好的") stands on its own whatever came before.
   if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Going back to an earlier topic: the rest of the message read against the one it recalls.
+  const said = fold(text);
+  const core = said.replace(BACK, '');
+  if (core && core !== said) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -271,10 +299,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
 export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
   const implied = topicItem(entry);
   const intent = intentOf(query) ?? intentOf(entry.question);
-  const said = before ? [...(before.said ?? []), before.entryId].filter((id) => id !== entry.id).slice(-CONTEXT_TURNS) : [];
+  const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
     entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
-    ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(said.length ? { said } : {}),
+    ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
   };
 }
 

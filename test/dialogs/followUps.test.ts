@@ -117,6 +117,13 @@ describe('follow-ups that stand alone, and the context\'s end', () => {
     expect(await lastReply(['残疾证在哪办', '那孩子呢', '要多久', '在哪办'])).to.not.include(answer('mat-guardian-proof'));
   });
 
+  it('goes back to an earlier topic when told ("刚才那个听力的"), not the one just answered', async () => {
+    const reply = await lastReply(['听力残疾去哪评', '燃油补贴谁能领', '刚才那个听力的 要带啥']);
+    expect(reply).to.include(answer('appr-bring'));
+    expect(reply).to.not.include(answer('emp-fuel-apply'));
+    expect(await lastReply(['残疾证要多久', '护理补贴谁能领', '回到刚才那个 残疾证要多久来着'])).to.include(answer('flow-total-time'));
+  });
+
   it('a follow-up\'s answer is the topic for the next one', async () => {
     // 视力 after 听力, then 要钱吗: still about the appraisal.
     expect(await lastReply(['听力残疾去哪评定', '视力的呢', '要钱吗'])).to.include(answer('appr-fee'));
