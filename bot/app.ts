@@ -20,7 +20,7 @@ import { startScheduler, type Scheduler } from './scheduler.js';
 import { issueToken, newConnectorSecret, registerDirectLine, resumeToken } from './channels/directLine.js';
 import { keptSigningKey } from './channels/directLineTokens.js';
 import { registerWebChat } from './web/webChat.js';
-import { WECHAT_PATH, WechatChannel, registerWechat, wechatApiParts } from './channels/wechat/index.js';
+import { WECHAT_CHANNEL, WECHAT_PATH, WechatChannel, registerWechat, wechatApiParts } from './channels/wechat/index.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
 import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
@@ -144,7 +144,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   // Status updates a crash left inside cases go to the outbox before anything else happens.
   await relayLeftovers(useCases, logger);
   const quietHours = parseQuietHours(config.quietHours);
-  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours });
+  const dailyJobs = new DailyJobs({ cases, slots, useCases, region, clock, logger, quietHours, sms: config.sms.on, wechat: stores.wechat, flood: stores.flood });
   const privacy = new Privacy({
     cases, drafts, family, files: stores.files, clock,
     chatState: storage, ratings: stores.ratings, handoffs: stores.handoffs, purge: stores.purgeErased && ((which) => stores.purgeErased!(which)),
@@ -165,13 +165,12 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const adapter = createAdapter(config, logger, { serviceUrl: directLineServiceUrl, secret: connectorSecret });
   // WeChat turns run unsigned through the adapter, as Direct Line's do: only for an anonymous bot.
   const wechatSettings = config.wechat.on && !config.microsoftAppId ? config.wechat.settings : undefined;
-  const wechatApi = wechatSettings && wechatApiParts(wechatSettings, { store: stores.wechat, cases, clock });
+  const wechatApi = wechatSettings && wechatApiParts(wechatSettings, { store: stores.wechat, clock });
   const wechatServiceUrl = () => `${baseUrl}${WECHAT_PATH}`;
   notifier = new Notifier({
     adapter, outbox, clock, logger, appId: config.microsoftAppId, quietHours,
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
-    channels: deliveryChannels(config, stores, clock, logger),
-    wechat: wechatApi?.delivery,
+    channels: { ...deliveryChannels(config, stores, clock, logger), ...(wechatApi ? { [WECHAT_CHANNEL]: wechatApi.delivery } : {}) },
     fallbackAfterMs: config.chatFallbackMinutes * 60_000,
   });
   let scheduler: Scheduler | undefined;
@@ -194,7 +193,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   );
 
   const server = createWebServer();
-  const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits);
+  const flood = config.floodLimits && registerFloodGuard(server, config.floodLimits, stores.flood, clock);
   // One count of wrong credentials for all routes, so no route can be used to guess past another's lockout.
   const lockout = new CredentialLockout(clock);
   const admin = adminGuard(config.adminToken, lockout);

@@ -5,6 +5,8 @@ import { outstandingMaterials } from '../data/caseMaterials.js';
 import { STAGES, type CaseStore, type Stage } from '../data/cases.js';
 import type { Clock } from '../data/clock.js';
 import type { Region } from '../data/region.js';
+import { WECHAT_DELIVERY_KEEP_MS, type WechatStore } from '../data/wechat.js';
+import type { FloodCounts } from '../data/floodCounts.js';
 import { STAGE_LIMITS } from '../data/workflow.js';
 import { text } from '../dialogs/text/index.js';
 import type { CaseUseCases } from '../cases/index.js';
@@ -35,6 +37,12 @@ export interface DailyJobDeps {
   logger: Logger;
   /** QUIET_HOURS: a catch-up run inside them writes no reminder of materials (the next day's run does). */
   quietHours?: QuietHours | null;
+  /** Whether SMS is on: the duty phones' deadline alerts are SMS only, so without it their scan is not scheduled. */
+  sms?: boolean;
+  /** The WeChat push keys, forgotten once past their keeping time by the housekeeping job. */
+  wechat?: Pick<WechatStore, 'forgetPushes'>;
+  /** The flood limits' counts, whose ended windows the housekeeping job deletes. */
+  flood?: Pick<FloodCounts, 'forgetBefore'>;
 }
 
 /** The jobs that run once a Beijing day: reminders (appraisals, missing materials), the end of 公示, and the overdue watch. */
@@ -121,25 +129,35 @@ export class DailyJobs {
     return undefined;
   }
 
-  /**
-   * The overdue watch as a daily job: staff see the list in the admin API and in the log, and
-   * the duty phones get an SMS for each case that is past its limit or will be by tomorrow
-   * (once per case and stage).
-   */
+  /** The overdue watch as a daily job: staff see the list in the admin API and in the log. */
   async reportOverdue(now = this.deps.clock.now()): Promise<OverdueCase[]> {
     const list = await this.overdue(now);
     for (const o of list) this.deps.logger.info('case_overdue', { caseNo: o.caseNo, message: s.notify.overdue(o.caseNo, s.stageNames[o.stage], o.workingDays) });
-    for (const o of await this.overdue(new Date(now.getTime() + DAY_MS))) await this.deps.useCases.staffAlerts.nearDeadline(o.caseNo);
     return list;
   }
 
-  /** Every daily job once, for the scheduler (and its catch-up after downtime). */
+  /** The duty phones get an SMS for each case that is past its limit or will be by tomorrow (once per case and stage). */
+  async alertNearDeadline(now = this.deps.clock.now()): Promise<string[]> {
+    const alerted: string[] = [];
+    for (const o of await this.overdue(new Date(now.getTime() + DAY_MS))) if (await this.deps.useCases.staffAlerts.nearDeadline(o.caseNo)) alerted.push(o.caseNo);
+    return alerted;
+  }
+
+  /** What the stores keep only for a while, cleared: WeChat push keys older than a day, ended flood windows. Resolves to how many records went. */
+  async housekeeping(now = this.deps.clock.now()): Promise<number> {
+    const pushes = this.deps.wechat ? await this.deps.wechat.forgetPushes(new Date(now.getTime() - WECHAT_DELIVERY_KEEP_MS)) : 0;
+    return pushes + (this.deps.flood ? await this.deps.flood.forgetBefore(now) : 0);
+  }
+
+  /** Every daily job once, for the scheduler (and its catch-up after downtime); the deadline alerts only with SMS on. */
   jobs(): { name: string; at: string; run: (now: Date) => Promise<unknown> }[] {
     return [
       { name: 'complete-notices', at: '00:30', run: (now) => this.completeNotices(now) },
       { name: 'appraisal-reminders', at: '09:00', run: (now) => this.remindAppraisals(now) },
       { name: 'overdue-watch', at: '08:30', run: (now) => this.reportOverdue(now) },
+      ...(this.deps.sms ? [{ name: 'deadline-alerts', at: '08:35', run: (now: Date) => this.alertNearDeadline(now) }] : []),
       { name: 'materials-reminders', at: '10:00', run: (now) => this.remindMissingMaterials(now) },
+      { name: 'housekeeping', at: '03:00', run: (now) => this.housekeeping(now) },
     ];
   }
 }

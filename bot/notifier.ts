@@ -1,7 +1,6 @@
 import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
-import { WECHAT_CHANNEL } from './channels/wechat/activities.js';
 import { deliverRow, type DeliveryChannel, type SendOutcome } from './delivery/channels.js';
 import { chatHadItsTime, DEFAULT_CHAT_FALLBACK_MS, retryWait, type RetryPolicy } from './delivery/chatRetries.js';
 import type { Logger } from './logger.js';
@@ -78,10 +77,8 @@ export interface NotifierOptions {
    * (that one may be gone, and only its own bot may post to it).
    */
   sharedDirectLine?: () => string;
-  /** Delivery channels of their own by channelId (`sms`, ...); every other row goes through the adapter. */
+  /** Delivery channels of their own by channelId (`sms`, `wechat`); every other row goes through the adapter. */
   channels?: Record<string, DeliveryChannel>;
-  /** Delivers rows whose conversation is a WeChat follower (bot/channels/wechat); unset while that channel is off. */
-  wechat?: { send(row: OutboxRow): Promise<SendOutcome> };
 }
 
 /**
@@ -101,9 +98,6 @@ export interface TickResult {
   /** Due but held back by quiet hours (counted up to one batch) or by a rate limit. */
   deferred: number;
 }
-
-/** What a delivery came to (bot/delivery); the WeChat channel's delivery returns it too. */
-export type { SendOutcome } from './delivery/channels.js';
 
 /** A button's title: numbered for typing back, unless its label starts with its own number (a rating's points). */
 export const numbered = (label: string, i: number) => (/^\d/.test(label) ? label : `${i + 1}. ${label}`);
@@ -139,7 +133,6 @@ export class Notifier {
   private readonly retries: RetryPolicy;
   private readonly sharedDirectLine?: () => string;
   private readonly channels: Record<string, DeliveryChannel>;
-  private readonly wechat?: NotifierOptions['wechat'];
   private running = false;
   /** Rows being sent right now (by a tick or `deliverNow`): never sent twice at once. */
   private readonly inFlight = new Set<string>();
@@ -161,7 +154,6 @@ export class Notifier {
     this.retries = { maxAttempts, backoff: options.backoff ?? defaultBackoff, fallbackAfterMs: options.fallbackAfterMs ?? DEFAULT_CHAT_FALLBACK_MS };
     this.sharedDirectLine = options.sharedDirectLine;
     this.channels = options.channels ?? {};
-    this.wechat = options.wechat;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -249,8 +241,6 @@ export class Notifier {
    * what tells a delivered message from a lost one.
    */
   private async send(row: OutboxRow): Promise<SendOutcome> {
-    // WeChat has no Connector API: its own API, with its own rules (templates, the 48-hour window).
-    if (row.conversation.channelId === WECHAT_CHANNEL) return this.wechat ? this.wechat.send(row) : { ok: false, error: 'the WeChat channel is off', permanent: true };
     const reference = this.routed(row.conversation);
     if (!reference.serviceUrl || !reference.conversation?.id) {
       return { ok: false, error: 'conversation reference has no serviceUrl or conversation id', permanent: true };

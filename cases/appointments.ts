@@ -103,7 +103,7 @@ export class Appointments {
     if (!record || !slot || !hospital) return false;
     const when = this.when(slot);
     const update = { message: this.deps.texts.notify.reminder(when, hospital.name, hospital.address), sms: { template: 'appraisal' as const, params: [when, hospital.name] } };
-    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record, this.deps.sms), update, `reminder-${booking.id}`, this.deps.texts);
+    const rows = statusUpdateRows(record, await recipientsOf(this.deps.family, record, this.deps.sms), update, { key: `reminder-${booking.id}`, kind: 'reminder' }, this.deps.texts);
     if (rows.length) await this.deps.outbox.enqueue(rows, this.deps.clock.now());
     return true;
   }

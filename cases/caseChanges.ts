@@ -57,7 +57,7 @@ export class CaseChanges {
           if (!update) return;
           const to = recipients.filter((r) => update.to === 'everyone' || r.role === (update.to === 'applicant' ? 'applicant' : 'subscriber'));
           // The audit entry this update appends is the event the rows are keyed on.
-          const rows = statusUpdateRows(c, to, update, `audit-${c.audit.length + 1}`, this.deps.texts);
+          const rows = statusUpdateRows(c, to, update, { key: `audit-${c.audit.length + 1}`, kind: 'status' }, this.deps.texts);
           if (rows.length) c.pendingNotifications = [...(c.pendingNotifications ?? []), ...rows];
         },
         { by: change.by, action: change.action, ...(change.note ? { note: change.note } : {}) },

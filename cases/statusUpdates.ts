@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Part } from '../data/appraisal.js';
 import type { CaseRecord } from '../data/cases.js';
 import type { FamilyStore } from '../data/family.js';
-import type { NewOutboxRow, RowSms, SmsTemplateKey } from '../data/outbox.js';
+import type { CaseNotice, NewOutboxRow, RowSms, SmsTemplateKey } from '../data/outbox.js';
 import { isMobile } from '../data/idNumber.js';
 import { maskName } from '../data/personalData.js';
 import type { NotificationKey } from '../data/workflow.js';
@@ -124,18 +124,26 @@ export function smsRow(fields: Pick<NewOutboxRow, 'dedupeKey' | 'caseNo' | 'reci
  * place in the audit trail, or a booking), so writing the same event twice never notifies
  * twice. An SMS names the masked name and the case number, then the news by its own template
  * (a return's reason, the appraisal's time and place, someone looking at the case), or else
- * where the case stands; the chat says what happened in full.
+ * where the case stands; the chat says what happened in full. A chat row says which `kind` of
+ * notice it is, for a channel that words one its own way.
  */
-export function statusUpdateRows(record: CaseRecord, recipients: Recipient[], update: { message: string; sms?: SmsNotice }, event: string, texts: StatusTexts): NewOutboxRow[] {
+export function statusUpdateRows(
+  record: CaseRecord,
+  recipients: Recipient[],
+  update: { message: string; sms?: SmsNotice },
+  event: { key: string; kind: CaseNotice['kind'] },
+  texts: StatusTexts,
+): NewOutboxRow[] {
   const { message } = update;
+  const notice: CaseNotice = { kind: event.kind, applicant: maskName(record.applicant.name) };
   const smsOf = (phone: string): RowSms => {
-    const who = [maskName(record.applicant.name), record.caseNo];
+    const who = [notice.applicant, record.caseNo];
     return update.sms
       ? { phone, template: update.sms.template, params: [...who, ...(update.sms.params ?? []).map(clip)] }
       : { phone, template: 'status', params: [...who, texts.stageNames[record.stage] ?? ''] };
   };
   return recipients.flatMap((r) => {
-    const key = `${record.caseNo}:${event}:${r.userKey}`;
+    const key = `${record.caseNo}:${event.key}:${r.userKey}`;
     const recipient = r.role === 'applicant' ? 'applicant' : `subscriber:${r.userKey}`;
     const sms: RowSms | undefined = r.sms && smsOf(r.sms.phone);
     const rows: NewOutboxRow[] = [];
@@ -145,7 +153,8 @@ export function statusUpdateRows(record: CaseRecord, recipients: Recipient[], up
         caseNo: record.caseNo,
         conversation: r.conversation,
         recipient,
-        text: (r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) : texts.prefixFamily(maskName(record.applicant.name), record.caseNo)) + message,
+        text: (r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) : texts.prefixFamily(notice.applicant, record.caseNo)) + message,
+        notice,
         ...(sms && r.sms?.use === 'fallback' ? { sms } : {}),
       });
     }

@@ -20,10 +20,23 @@ export class Submission {
    * so they are sent exactly once. A repeat of the submission writes nothing.
    */
   async submit(input: NewCase & { submissionId: string }): Promise<CaseRecord> {
-    const notify = (made: CaseRecord) => [...this.deps.staffAlerts.newCaseRows(made), ...(this.deps.sms ? registeredBySms(made, this.deps.texts) : [])];
+    return (await this.file(input)).record;
+  }
+
+  /**
+   * `submit`, saying whether this call made the case (`created`) or found the one an earlier or
+   * concurrent call with the same submission id made. The store words the new case's messages
+   * for the case it numbers in this call; the case returned is that one only if this call made it.
+   */
+  async file(input: NewCase & { submissionId: string }): Promise<{ record: CaseRecord; created: boolean }> {
+    let numbered: string | undefined;
+    const notify = (made: CaseRecord) => {
+      numbered = made.caseNo;
+      return [...this.deps.staffAlerts.newCaseRows(made), ...(this.deps.sms ? registeredBySms(made, this.deps.texts) : [])];
+    };
     const record = await this.deps.cases.create(input, this.deps.clock.now(), notify);
     await this.deps.relay.relayAfterWrite(record);
-    return record;
+    return { record, created: numbered === record.caseNo };
   }
 
   /** The case a submission made, for a repeat that arrives after the draft is gone. */

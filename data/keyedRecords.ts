@@ -14,6 +14,13 @@ export interface KeyedRecords<T> {
   put(changes: [key: string, value: T | undefined][], options?: { fsync?: boolean }): Promise<void>;
 }
 
+/**
+ * Resolves after the event loop has turned once: work done in batches (compaction, expiry)
+ * awaits it between batches, so requests are served in between even when a batch's write
+ * resolves at once (a log line that needs no fsync is acknowledged as soon as it is written).
+ */
+export const letRequestsIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** KeyedRecords in this process only (the memory backend). */
 export class MapRecords<T> implements KeyedRecords<T> {
   private readonly map = new Map<string, T>();

@@ -14,6 +14,8 @@ import type { FileStore } from './files/fileStore.js';
 import type { JobState } from './jobState.js';
 import type { OutboxStore } from './outbox.js';
 import type { WechatStore } from './wechat.js';
+import type { FloodCounts } from './floodCounts.js';
+import { MemoryFloodCounts } from './memory/memoryFloodCounts.js';
 import { DataDirLock } from './lowdb/dataDirLock.js';
 import { LowdbAgentStore } from './lowdb/lowdbAgentStore.js';
 import { LowdbRatingStore } from './lowdb/lowdbRatingStore.js';
@@ -118,6 +120,8 @@ export interface Stores<Draft> {
   sms: SmsStore;
   /** The WeChat channel's followers and the pushes it has taken. */
   wechat: WechatStore;
+  /** The flood limits' counts: this process's (memory, lowdb), or every instance's (PostgreSQL). */
+  flood: FloodCounts;
   /**
    * Removes from disk what an erasure deleted or blanked in the drafts, chat state, ratings and
    * hand-offs, where superseded versions stay until a compaction (lowdb); absent where a
@@ -169,6 +173,7 @@ export function openMemoryStores<Draft>(directLine: Partial<DirectLineLimits> = 
     ratings: new MemoryRatingStore(),
     sms: new MemorySmsStore(),
     wechat: new MemoryWechatStore(),
+    flood: new MemoryFloodCounts(),
     close: async () => undefined,
   };
 }
@@ -238,6 +243,8 @@ async function openLowdbStores<Draft>(config: StoreConfig, events: StoreEvents):
       ratings,
       sms,
       wechat,
+      // One process per folder: it counts its own floods, and a restart forgets a minute's counts.
+      flood: new MemoryFloodCounts(),
       purgeErased: async (which = ERASED_KINDS) => {
         const purges = { drafts: () => drafts.purge(), chatState: () => storage.purge(), ratings: () => ratings.purge(), handoffs: () => handoffs.purge() };
         await Promise.all(which.map((kind) => purges[kind]()));

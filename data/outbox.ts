@@ -12,6 +12,17 @@ export interface RowSms {
   params: string[];
 }
 
+/**
+ * What a case's message to its applicant or family is, for a channel that words it its own way
+ * (WeChat sends news of a case as a template message, anything else as text): news of the case,
+ * or a reminder of something coming.
+ */
+export interface CaseNotice {
+  kind: 'status' | 'reminder';
+  /** The applicant's masked name (王*国), so the channel needs nothing more from the case. */
+  applicant: string;
+}
+
 /** One message to one recipient, written when something happens, delivered by the scheduler. */
 export interface OutboxRow {
   id: string;
@@ -39,11 +50,13 @@ export interface OutboxRow {
    * fallback when the chat delivery fails for good.
    */
   sms?: RowSms;
+  /** Set on a case's status update or reminder (cases/statusUpdates.ts). */
+  notice?: CaseNotice;
   lastError?: string;
   deliveredAt?: string;
 }
 
-export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons' | 'from' | 'sms'> & { dueAt?: string };
+export type NewOutboxRow = Pick<OutboxRow, 'dedupeKey' | 'caseNo' | 'conversation' | 'recipient' | 'text' | 'live' | 'buttons' | 'from' | 'sms' | 'notice'> & { dueAt?: string };
 
 /**
  * The durable outbox. Costs of `due` and of a scheduler tick must follow what is due, not all

@@ -27,6 +27,11 @@ export function checkedNewRow(input: NewOutboxRow, i: number): NewOutboxRow {
     if (!SMS_TEMPLATE_KEYS.includes(template)) throw bad(`sms.template must be one of ${SMS_TEMPLATE_KEYS.join(', ')}`);
     if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) throw bad('sms.params must be strings');
   }
+  if (input.notice !== undefined) {
+    const { kind, applicant } = input.notice ?? {};
+    if (kind !== 'status' && kind !== 'reminder') throw bad('notice.kind must be status or reminder');
+    if (typeof applicant !== 'string') throw bad('notice.applicant must be the masked name');
+  }
   if (input.dueAt !== undefined && (typeof input.dueAt !== 'string' || Number.isNaN(Date.parse(input.dueAt)))) {
     throw bad(`dueAt is not a date: ${String(input.dueAt)}`);
   }
@@ -62,5 +67,6 @@ export function pendingRow(input: NewOutboxRow, seq: number, createdAt: string):
     ...(input.buttons?.length ? { buttons: input.buttons } : {}),
     ...(input.from ? { from: input.from } : {}),
     ...(input.sms ? { sms: input.sms } : {}),
+    ...(input.notice ? { notice: input.notice } : {}),
   };
 }

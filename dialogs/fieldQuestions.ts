@@ -1,28 +1,39 @@
 import { asksSomething } from '../knowledge/runOn.js';
 import { normalizeText } from '../knowledge/normalize.js';
+import { nonAnswer } from './nonAnswers.js';
 
 /** What a question about the field being asked wants to know. */
-type FieldTopic = 'why' | 'who' | 'where' | 'none';
+type FieldTopic = 'what' | 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse' | 'none';
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
-// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁".
+// "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
+// "这是干啥的" asks what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
+  ['what', /干啥的|干嘛的|干什么的|做什么的|是什么|是啥|什么意思|啥意思/u],
+  ['refuse', /不同意|不愿意|不想给|不想填/u],
+  ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', /没有|没办|还没|丢了|找不到|不在身边|不在手边|座机|固话/u],
   ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
   ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
-  ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几/u],
+  ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿|之后呢|以后呢|然后呢|后面呢|会怎样|会怎么样|接下来|下一步/u],
+  ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几|去哪|要去|得去|跑一趟|跑几趟|用跑|要跑|本人去|亲自去|到场/u],
 ];
 const ANY_ASKED = new RegExp(FIELD_ASKED.map(([, words]) => words.source).join('|'), 'gu');
 /** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
-const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
+const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|这是|这|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
 
 /**
  * A step's own answer to a question about what it asks ("为啥要身份证号", "要填谁的电话",
- * "案件号在哪看"): the question names the field (`fieldWords`) or nothing else, and asks
- * why, whose, where, or what if there is none. Undefined for any other text.
+ * "案件号在哪看", "提交了以后多久有结果"): the question names the field (`fieldWords`) or
+ * nothing else, and asks why, whose, where, how long, or what if there is none. "不知道" and
+ * "没有" said alone get where to find it and what to do without it. Undefined for any other text.
  */
 export function fieldAnswer(input: string, answers: FieldAnswers | undefined, fieldWords: RegExp): string | undefined {
-  if (!answers || !asksSomething(input)) return undefined;
+  if (!answers) return undefined;
+  const non = nonAnswer(input);
+  if (non === 'unknown') return answers.where ?? answers.none ?? answers.who;
+  if (non === 'none') return answers.none ?? answers.where;
+  if (!asksSomething(input)) return undefined;
   const said = normalizeText(input).replace(/\s+/g, '');
   if (!fieldWords.test(said) && said.replace(ANY_ASKED, '').replace(ABOUT_THIS, '')) return undefined;
   const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));

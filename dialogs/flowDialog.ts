@@ -6,6 +6,7 @@ import { recognizeCommand, type Command } from './commands.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
+import { nonAnswer } from './nonAnswers.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 
@@ -70,6 +71,10 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const shown = this.shownLabels(dc, state);
     if (command === 'resume' && !shown.some((label) => recognizeCommand(label) === 'resume')) return this.reprompt(dc, state, this.continuePrefix);
     if (!input && receivedFiles(dc.context)?.length && !this.takesFiles()) return this.reprompt(dc, state, `${text.upload.notNow}\n`);
+    // "等会再说", "问问我儿子": read before the step, which might take them for a name.
+    const non = nonAnswer(input);
+    if (non === 'later') return this.pause(dc, state);
+    if (non === 'askSomeone') return this.reprompt(dc, state, `${text.flow.askAround}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
     // "9" with eight buttons: no such choice, said with the buttons again, never read another way.
@@ -79,6 +84,8 @@ export abstract class FlowDialog<State extends object, Options extends object = 
       return this.reprompt(dc, state, this.continuePrefix);
     }
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
+    // "不知道", "没有" that the step has no word for: no question, and no wrong answer either.
+    if (non) return this.reprompt(dc, state, `${text.flow.notKnown}\n`);
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);
@@ -156,6 +163,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
 
   protected cancel(dc: DialogContext, _state: State): Promise<DialogTurnResult> {
     return this.end(dc, text.flow.cancelled);
+  }
+
+  /** "等会再说", "先不填了": the flow stops for now; one that keeps a draft says how to come back. */
+  protected pause(dc: DialogContext, _state: State): Promise<DialogTurnResult> {
+    return this.end(dc, text.flow.paused);
   }
 
   protected async back(dc: DialogContext, state: State): Promise<DialogTurnResult> {

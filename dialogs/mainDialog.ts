@@ -16,8 +16,11 @@ import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { userKeyOf } from './application/applicationDialog.js';
+import type { CaseStore } from '../data/cases.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -43,6 +46,7 @@ const WHEN_MAX = 16;
  */
 export class MainDialog extends ComponentDialog {
   private readonly clock: Clock;
+  private readonly cases: CaseStore;
 
   constructor(
     private readonly answers: PolicyAnswers,
@@ -55,6 +59,7 @@ export class MainDialog extends ComponentDialog {
   ) {
     super('mainDialog');
     this.clock = booking.clock;
+    this.cases = status.cases;
     // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
     const flow = { answers, hotlines, handoff };
     this.addDialog(new StatusDialog(status, flow));
@@ -145,6 +150,10 @@ export class MainDialog extends ComponentDialog {
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
+    // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
+    if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
+      return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
+    }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
@@ -188,7 +197,9 @@ export class MainDialog extends ComponentDialog {
         await this.answers.nothingToCancel(context);
         break;
       default:
-        await this.answers.answer(context, input);
+        // "不知道" with no flow open asks nothing of the knowledge base: what one can ask is shown.
+        if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
+        else await this.answers.answer(context, input);
     }
   }
 }

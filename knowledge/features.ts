@@ -42,6 +42,8 @@ export interface Analysis {
   folded: string;
   /** The words that carry meaning (no particles, pronouns or spaces). */
   words: string[];
+  /** Every folded word in order, particles and punctuation included (what stands next to what). */
+  tokens: string[];
 }
 
 /**
@@ -102,8 +104,8 @@ export class TextAnalyzer {
 
   private analyzeTokens(tokens: string[]): Analysis {
     const folded = this.folder.foldTokens(tokens);
-    const words = folded.map((t) => t.trim()).filter((t) => t && !STOPWORDS.has(t));
-    return { folded: folded.join(''), words };
+    const trimmed = folded.map((t) => t.trim()).filter((t) => t);
+    return { folded: folded.join(''), words: trimmed.filter((t) => !STOPWORDS.has(t)), tokens: trimmed };
   }
 }
 

@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.8116, lead: -0.1837, factLead: 4.3467, probability: 2.4622, agree: 0.6159, lexical: 1.4663, lexicalAgree: 0.5218, coverage: 0.6301, decline: -0.7526, oneWord: -0.7973 },
-  bias: -2.1915,
-  answerAt: 0.475,
+  weights: { score: -2.3028, lead: -0.6192, factLead: 5.5851, probability: 1.8901, agree: 0.5081, lexical: 1.441, lexicalAgree: 0.5093, coverage: 0.5118, decline: -0.9404, oneWord: -1.0261 },
+  bias: -2.097,
+  answerAt: 0.471,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
@@ -106,6 +106,11 @@ const CLEARLY_BETTER = 0.05;
 
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
+
+// Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
+const DOCUMENT_HEADS = ['证', '卡'];
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 // Entries sharing a feature, above which it does not help find an entry's neighbours.
 const RARE = 32;
@@ -143,6 +148,8 @@ export class Ranker {
   private readonly lexical: Float32Array;
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
+  /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
+  private readonly namedDocuments = new Set<string>();
 
   constructor(
     readonly entries: Entry[],
@@ -158,6 +165,11 @@ export class Ranker {
       }
     });
     const analyses = analyzer.learn(wordings);
+    for (const { tokens } of analyses) {
+      tokens.forEach((t, i) => {
+        if (i > 0 && DOCUMENT_HEADS.includes(t)) this.namedDocuments.add(tokens[i - 1] + t);
+      });
+    }
     const lexical = analyses.map((a) => lexicalBag(a));
     const { weights } = options;
     if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), entries.length, options.tfidf);
@@ -269,6 +281,9 @@ export class Ranker {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
     }
     if (!best) return { kind: 'none', ranked };
+    // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
+    // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
+    if (this.namesUnknownDocument(analysis)) return { kind: 'none', ranked };
     // The confidence model judges every ranking, however low its top score: a long question in
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
@@ -317,10 +332,14 @@ export class Ranker {
     };
   }
 
-  /** The features of a query's ranking, for fitting the confidence model; undefined when no answer ranks. */
+  /**
+   * The features of a query's ranking, for fitting the confidence model; undefined when the
+   * model does not judge it (no answer ranks, or it names a document no wording names).
+   */
   featuresOf(query: string): ConfidenceFeatures | undefined {
     const reading = this.read(query, 8);
-    return reading.ranked.some((r) => r.entry.kind !== 'decline') ? this.features(reading) : undefined;
+    const judged = reading.ranked.some((r) => r.entry.kind !== 'decline') && !this.namesUnknownDocument(reading.analysis);
+    return judged ? this.features(reading) : undefined;
   }
 
   private sameFact(a: Entry, b: Entry): boolean {
@@ -330,6 +349,30 @@ export class Ranker {
   /** One word, used by many entries: whichever entry ranks first, the caller may mean another. */
   private vague({ words }: Analysis): boolean {
     return words.length === 1 && (this.documents?.documentFrequency(`w:${words[0]}`) ?? 0) > this.options.vagueWord;
+  }
+
+  /**
+   * Whether the query names a document or card that no entry's wordings name: a word ending in
+   * 证/卡 the wordings never use (健康证, 公交卡), or 证/卡 right after a word the wordings never
+   * use, or one word further back (献血 证, 生育 服务 证). Verbs before 证 (拿到证) are words the
+   * wordings use, so they never make a name.
+   */
+  private namesUnknownDocument({ tokens, words }: Analysis): boolean {
+    const known = (w: string) => (this.documents?.documentFrequency(`w:${w}`) ?? 1) > 0;
+    // Particles and pronouns (这个证) are not names; neither is what folds onto a known word (残疾 证).
+    const unknown = (t: string | undefined) => t !== undefined && HAN_WORD.test(t) && words.includes(t) && !known(t);
+    const knownName = (name: string) => {
+      const folded = this.analyzer.analyze(name).words;
+      return this.namedDocuments.has(name) || (folded.length === 1 && known(folded[0]));
+    };
+    return tokens.some((t, i) => {
+      const head = DOCUMENT_HEADS.find((h) => t.endsWith(h));
+      if (!head) return false;
+      if (t !== head) return t.length >= 3 && unknown(t);
+      const before = tokens[i - 1];
+      if (before === undefined || !HAN_WORD.test(before) || !words.includes(before)) return false;
+      return unknown(before) || (unknown(tokens[i - 2]) && !knownName(before + t));
+    });
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {

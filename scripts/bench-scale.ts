@@ -5,6 +5,7 @@ import { applicationScript, say, submitted } from './bench/applicant.js';
 import { serveInChild } from './bench/child.js';
 import { openStores } from '../data/openStores.js';
 import { generateScaleData, type KnownCase } from './bench/scaleData.js';
+import type { ServerVitals } from './bench/serverVitals.js';
 import { printStoreCosts } from './bench/storeCosts.js';
 import { ms, percentile } from './bench/stats.js';
 
@@ -36,6 +37,15 @@ function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The server's CPU per turn, GC pauses and event-loop delay over a stretch of `turns` turns: what its latencies are made of. */
+function vitalsLine(v: ServerVitals, turns: number): string {
+  return (
+    `CPU ${(v.cpuMs / turns).toFixed(1)} ms a turn; GC ${v.gc.count} pauses, ${v.gc.totalMs.toFixed(0)} ms, longest ${v.gc.maxMs.toFixed(1)} ms ` +
+    `(major ${v.gc.majorCount}, ${v.gc.majorTotalMs.toFixed(0)} ms, longest ${v.gc.majorMaxMs.toFixed(1)} ms); ` +
+    `event-loop delay p50 ${v.loopDelay.p50.toFixed(1)} ms p99 ${v.loopDelay.p99.toFixed(1)} ms max ${v.loopDelay.max.toFixed(1)} ms; heap ${v.heapMb.toFixed(0)} MB`
+  );
 }
 
 /** Runs `work(i)` for i in [0, total) with `concurrency` at a time. */
@@ -85,6 +95,7 @@ try {
   try {
     // Applications: 20 applicants at once, each the whole form; the submit is the last turn.
     const writtenBefore = bytesWritten(bot.pid);
+    await bot.startVitals();
     const submits: number[] = [];
     const turns: number[] = [];
     let done = 0;
@@ -97,6 +108,7 @@ try {
       submits.push(last.ms);
       if (submitted(last.text)) done++;
     });
+    const applying = await bot.vitals();
     // Chat state is written behind the turn: let it land before reading the counter.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const perApplication = (bytesWritten(bot.pid) - writtenBefore) / Math.max(1, done);
@@ -128,7 +140,9 @@ try {
       });
       return { ms: checks, shown };
     }
+    await bot.startVitals();
     const alone = await familyChecks(FAMILY_CHECKS_ALONE, 1, 0);
+    const checkingAlone = await bot.vitals();
     const together = await familyChecks(FAMILY_CHECKS, CONCURRENCY, FAMILY_CHECKS_ALONE);
 
     console.log(`\n${count} cases (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})   figure          target at 100k`);
@@ -139,8 +153,10 @@ try {
     console.log(`  written per submitted application ${(perApplication / 1024).toFixed(1)} KB       <= 64 KB   (${done}/${APPLICATIONS} submitted)`);
     console.log(`  submit turn, ${CONCURRENCY} at once          p50 ${ms(percentile(submits, 50))}  p99 ${ms(percentile(submits, 99))}   p99 <= 150 ms`);
     console.log(`  every application turn            p50 ${ms(percentile(turns, 50))}  p99 ${ms(percentile(turns, 99))}`);
+    console.log(`    the server meanwhile              ${vitalsLine(applying, turns.length)}`);
     console.log(`  /api/admin/overdue (${overdueCount} found)   p50 ${ms(percentile(overdue, 50))}  p99 ${ms(percentile(overdue, 99))}   p99 <= 50 ms`);
     console.log(`  family check turn, one at a time  p50 ${ms(percentile(alone.ms, 50))}  p99 ${ms(percentile(alone.ms, 99))}   p99 <= 20 ms   (${alone.shown}/${alone.ms.length} shown)`);
+    console.log(`    the server meanwhile              ${vitalsLine(checkingAlone, alone.ms.length * 3)}`);
     console.log(`  family check turn, ${CONCURRENCY} at once    p50 ${ms(percentile(together.ms, 50))}  p99 ${ms(percentile(together.ms, 99))}   (queueing: 19 turns ahead; ${together.shown}/${together.ms.length} shown)`);
   } finally {
     await bot.stop();

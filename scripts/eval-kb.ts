@@ -34,7 +34,8 @@ const sets = [
   ['hold-out 2 (ours)', 'kb-holdout2.jsonl', 'kb-holdout2-outofscope.jsonl'],
   ['blind s3 (written from policy-facts before its first run, never tuned on)', 'kb-blind-s3.jsonl', 'kb-blind-s3-outofscope.jsonl'],
   ['blind s4 (written session 4 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s4.jsonl', 'kb-blind-s4-outofscope.jsonl'],
-  ['blind s5 (written session 5 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
+  ['blind s5 (written session 5 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
+  ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -99,7 +100,8 @@ const multiTurn = [
   ['two-turn hold-out 2 (ours, written later, run once before its fixes)', 'kb-holdout2-multiturn.jsonl'],
   ['two-turn blind s3 (never tuned on)', 'kb-blind-s3-multiturn.jsonl'],
   ['two-turn blind s4 (measured once, then its misses were studied)', 'kb-blind-s4-multiturn.jsonl'],
-  ['two-turn blind s5 (measured once, untuned)', 'kb-blind-s5-multiturn.jsonl'],
+  ['two-turn blind s5 (measured once, then its misses were studied)', 'kb-blind-s5-multiturn.jsonl'],
+  ['two-turn blind s6 (measured once, untuned)', 'kb-blind-s6-multiturn.jsonl'],
 ] as const;
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {

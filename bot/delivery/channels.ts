@@ -1,4 +1,5 @@
 import type { OutboxRow } from '../../data/outbox.js';
+import { WECHAT_CHANNEL } from '../channels/wechat/activities.js';
 
 /**
  * What a delivery attempt came to: sent; refused for good (`permanent`) or for now; or held
@@ -14,10 +15,19 @@ export interface DeliveryChannel {
 /** The channelId of rows that are an SMS only (no chat). */
 export const SMS_CHANNEL = 'sms';
 
+/**
+ * The channels with a delivery of their own and none through the connector: a row for one of
+ * them while it is off (not in the table) cannot be delivered, and why.
+ */
+const OFF: Record<string, string> = {
+  [SMS_CHANNEL]: 'SMS is off (SMS_* not configured)',
+  [WECHAT_CHANNEL]: 'the WeChat channel is off (WECHAT_* not configured)',
+};
+
 export interface RowRouting {
   /** The Bot Framework connector: every channel without a delivery channel of its own. */
   chat: (row: OutboxRow) => Promise<SendOutcome>;
-  /** Delivery channels by channelId (`sms`, `wechat`). */
+  /** Delivery channels by channelId (`sms`, `wechat`): those that are on. */
   channels: Record<string, DeliveryChannel>;
   /** The chat has had its time (its last attempt, or retried as long as a fallback waits): a chat failure now is for good. */
   chatHadItsTime: boolean;
@@ -33,9 +43,9 @@ export interface RowRouting {
 export async function deliverRow(row: OutboxRow, routing: RowRouting): Promise<SendOutcome> {
   const channelId = row.conversation.channelId ?? '';
   const sms = routing.channels[SMS_CHANNEL];
-  if (channelId === SMS_CHANNEL && !sms) return { ok: false, error: 'SMS is off (SMS_* not configured)', permanent: true };
   const own = Object.hasOwn(routing.channels, channelId) ? routing.channels[channelId] : undefined;
-  const outcome = own ? await own.send(row) : await routing.chat(row);
+  const off = !own && Object.hasOwn(OFF, channelId) ? OFF[channelId] : undefined;
+  const outcome: SendOutcome = own ? await own.send(row) : off ? { ok: false, error: off, permanent: true } : await routing.chat(row);
   if (outcome.ok || channelId === SMS_CHANNEL || !row.sms || !sms || outcome.deferUntil) return outcome;
   if (!outcome.permanent && !routing.chatHadItsTime) return outcome;
   const fallback = await sms.send(row);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { sendJson, sourceAddress } from '../http.js';
-import { memoryRateLimit, type Rate, type RateLimit, type Verdict } from './rateLimit.js';
+import type { Clock } from '../../data/clock.js';
+import type { FloodCounts } from '../../data/floodCounts.js';
+import { countedRateLimit, type Rate, type RateLimit, type Verdict } from './rateLimit.js';
 
 /** The limited groups of endpoints; each has its own budget per user and per address. */
 export type FloodClass = 'messages' | 'directline' | 'tokens' | 'agent' | 'admin';
@@ -87,13 +89,13 @@ function tooMany(res: Response, path: string, retryAfterSeconds: number): void {
 /**
  * Flood limits on every public API: per source address before anything else runs, and per
  * user as soon as the user is known, so one noisy client gets 429 (with Retry-After) and costs
- * the others next to nothing.
+ * the others next to nothing. Counted in `counts`: with PostgreSQL, across every instance.
  */
-export function registerFloodGuard(server: Server, limits: FloodLimits): FloodGuard {
-  const perUser = memoryRateLimit(limits.user);
-  const perIp = memoryRateLimit(limits.ip);
-  const tokensPerIp = memoryRateLimit(limits.tokensIp);
-  const perFollower = memoryRateLimit(limits.wechatFollower);
+export function registerFloodGuard(server: Server, limits: FloodLimits, counts: FloodCounts, clock: Clock): FloodGuard {
+  const perUser = countedRateLimit(counts, limits.user, clock, 'user');
+  const perIp = countedRateLimit(counts, limits.ip, clock, 'ip');
+  const tokensPerIp = countedRateLimit(counts, limits.tokensIp, clock, 'tokens-ip');
+  const perFollower = countedRateLimit(counts, limits.wechatFollower, clock, 'follower');
 
   const admit = async (res: Response, path: string, checks: [RateLimit, string][]): Promise<boolean> => {
     for (const [limit, key] of checks) {

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Clock } from '../../data/clock.js';
+import type { FloodCounts } from '../../data/floodCounts.js';
 
 /** "N requests per S seconds". */
 export interface Rate {
@@ -9,10 +10,7 @@ export interface Rate {
 /** Admitted, or refused until `retryAfterSeconds`; `firstRefusal` for the first request over the budget in its window. */
 export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number; firstRefusal: boolean };
 
-/**
- * A flood limit per key. Behind this interface so that several bot instances can later share
- * one store (rate-limiter-flexible has Redis and PostgreSQL backends with the same calls).
- */
+/** A flood limit per key. */
 export interface RateLimit {
   consume(key: string): Promise<Verdict>;
 }
@@ -25,18 +23,19 @@ export function parseRate(name: string, raw: string): Rate {
   return rate;
 }
 
-/** One process's limits, kept in memory (rate-limiter-flexible's memory backend). */
-export function memoryRateLimit(rate: Rate): RateLimit {
-  const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.seconds });
+/**
+ * `rate` per key over the stores' flood counts (`name` keeps each limit's keys apart): in this
+ * process (memory, lowdb), or shared by every instance (PostgreSQL), so a flooder spread over
+ * instances meets one budget. A window of `rate.seconds` admits its first `rate.points` hits.
+ */
+export function countedRateLimit(counts: FloodCounts, rate: Rate, clock: Clock, name: string): RateLimit {
+  const windowMs = rate.seconds * 1000;
   return {
     consume: async (key) => {
-      try {
-        await limiter.consume(key);
-        return { ok: true };
-      } catch (rejected) {
-        if (!(rejected instanceof RateLimiterRes)) throw rejected;
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)), firstRefusal: rejected.consumedPoints === rate.points + 1 };
-      }
+      const now = clock.now();
+      const { count, endsAt } = await counts.hit(`${name}:${key}`, now, windowMs);
+      if (count <= rate.points) return { ok: true };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 1000)), firstRefusal: count === rate.points + 1 };
     },
   };
 }

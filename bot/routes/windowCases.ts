@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import { normalizeIdNumber } from '../../cases/privacy.js';
 import type { Submission } from '../../cases/submission.js';
@@ -121,10 +121,19 @@ async function windowCaseOf(body: WindowCaseBody, deps: WindowCaseDeps): Promise
   };
 }
 
+/** A registration whose requestId has a case already: that case (200), or 409 when it is another applicant's. */
+function answerRepeat(res: Response, repeated: CaseRecord, body: WindowCaseBody): void {
+  if (repeated.applicant.idNumber !== normalizeIdNumber(body.applicant.idNumber)) {
+    return sendError(res, 409, `requestId ${body.requestId} 已经用于另一位申请人的案件 ${repeated.caseNo}，新的登记请换一个 requestId`);
+  }
+  sendJson(res, 200, { case: repeated });
+}
+
 /**
  * POST /api/admin/cases: an application handed in at the window, registered by staff. The case
- * is made by the same use case as the chat's submission (one case per `requestId`), and its
- * status updates go to the applicant's mobile by SMS.
+ * is made by the same use case as the chat's submission (one case per `requestId`: 201 for the
+ * request that made it, 200 with it for every repeat, at once or later), and its status updates
+ * go to the applicant's mobile by SMS.
  */
 export function registerWindowCases(server: Server, allowed: AdminGuard, deps: WindowCaseDeps): void {
   server.post('/api/admin/cases', guardRoute(async (req, res) => {
@@ -132,13 +141,12 @@ export function registerWindowCases(server: Server, allowed: AdminGuard, deps: W
     const parsed = windowCaseSchema.safeParse(await readJsonBody(req, 16 * 1024));
     if (!parsed.success) return sendError(res, 400, `请求体有误：${formatIssues(parsed.error)}`);
     const repeated = await deps.submission.submitted(`window:${parsed.data.requestId}`);
-    if (repeated && repeated.applicant.idNumber !== normalizeIdNumber(parsed.data.applicant.idNumber)) {
-      return sendError(res, 409, `requestId ${parsed.data.requestId} 已经用于另一位申请人的案件 ${repeated.caseNo}，新的登记请换一个 requestId`);
-    }
-    if (repeated) return sendJson(res, 200, { case: repeated });
+    if (repeated) return answerRepeat(res, repeated, parsed.data);
     const checked = await windowCaseOf(parsed.data, deps);
     if (!checked.ok) return sendError(res, checked.status, checked.error);
-    const record: CaseRecord = await deps.submission.submit(checked.input);
+    // The same registration sent at once (a double click, a client's retry): one made the case, the others repeat it.
+    const { record, created } = await deps.submission.file(checked.input);
+    if (!created) return answerRepeat(res, record, parsed.data);
     const warning = deps.smsOn ? {} : { warning: '短信未开启（未配置 SMS_*）：这位申请人没有聊天，收不到任何办理进度，请另行电话告知' };
     sendJson(res, 201, { case: record, ...warning });
   }));

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
-import type { KeyedRecords } from '../keyedRecords.js';
+import { letRequestsIn, type KeyedRecords } from '../keyedRecords.js';
 import { AppendLog } from './appendLog.js';
 import { readLegacyShards, removeLegacyShards } from './legacyShards.js';
 import type { CorruptFilePolicy } from './secureJsonFile.js';
@@ -195,6 +195,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
         // Rewritten meanwhile, the copy is superseded already: `landed` counts it in the log only.
         this.landed(key, entry, position.segment, position.length + 1);
       });
+      await letRequestsIn();
     }
     await this.log.removeSegmentsBefore(first);
   }

@@ -1,4 +1,4 @@
-import { MapRecords, type KeyedRecords } from '../keyedRecords.js';
+import { letRequestsIn, MapRecords, type KeyedRecords } from '../keyedRecords.js';
 import {
   DEFAULT_DIRECT_LINE_LIMITS,
   activityIdOf,
@@ -100,6 +100,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
       });
       if (batch.length) await this.records.put(batch.map((id) => [id, undefined]));
       removed += batch.length;
+      await letRequestsIn();
     }
     return removed;
   }

@@ -17,6 +17,7 @@ import { PgSmsStore } from './pgSmsStore.js';
 import { PgSlotStore } from './pgSlotStore.js';
 import { PgStorage } from './pgStorage.js';
 import { PgWechatStore } from './pgWechatStore.js';
+import { PgFloodCounts } from './pgFloodCounts.js';
 
 /** Every PostgreSQL store over one database (and schema); the caller closes `db`. */
 export function pgStores<Draft>(db: PgDatabase) {
@@ -39,6 +40,7 @@ export function pgStores<Draft>(db: PgDatabase) {
     ratings: new PgRatingStore(db),
     sms: new PgSmsStore(db),
     wechat: new PgWechatStore(db),
+    flood: new PgFloodCounts(db),
   };
 }
 

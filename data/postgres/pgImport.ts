@@ -13,7 +13,7 @@ import type { WechatData } from '../memory/memoryWechatStore.js';
 import type { Rating } from '../ratings.js';
 import type { AnswerFeedback, EntryFeedbackSummary, UnansweredQuestion } from '../stores.js';
 import { stageSince } from '../workflow.js';
-import type { PgDatabase } from './db.js';
+import type { PgDatabase, Queryable } from './db.js';
 
 /**
  * Writes records made by another backend into PostgreSQL as they are (numbers, ids, times and
@@ -159,27 +159,24 @@ export class PgImport {
     });
   }
 
-  /** The SMS store: TD opt-outs, per-phone send counts (the limits hold across the move), messages with their receipts. */
+  /** The SMS store: TD opt-outs, per-phone send counts (the limits hold across the move), messages with their receipts; a statement per table. */
   sms(snapshot: SmsSnapshot): Promise<number> {
     return this.db.transaction(async (client) => {
-      let added = 0;
-      for (const o of snapshot.optOuts) added += (await client.query('INSERT INTO sms_opt_outs (phone, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [o.phone, o.at])).rowCount ?? 0;
-      for (const c of snapshot.counters) {
-        added += (await client.query('INSERT INTO sms_send_counts (phone, counter) VALUES ($1, $2) ON CONFLICT DO NOTHING', [c.phone, JSON.stringify(c.counter)])).rowCount ?? 0;
-      }
-      for (const m of snapshot.messages) added += (await client.query('INSERT INTO sms_messages (serial_no, message) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.serialNo, JSON.stringify(m)])).rowCount ?? 0;
-      return added;
+      const { optOuts, counters, messages } = snapshot;
+      return (
+        (await insertAll(client, 'sms_opt_outs', { phone: 'text', at: 'text' }, optOuts.map((o) => [o.phone, o.at]))) +
+        (await insertAll(client, 'sms_send_counts', { phone: 'text', counter: 'jsonb' }, counters.map((c) => [c.phone, JSON.stringify(c.counter)]))) +
+        (await insertAll(client, 'sms_messages', { serial_no: 'text', message: 'jsonb' }, messages.map((m) => [m.serialNo, JSON.stringify(m)])))
+      );
     });
   }
 
   /** The WeChat channel's followers (subscribed or not, their 48-hour window) and recent push keys (a platform retry across the move is still run once). */
   wechat(data: WechatData): Promise<number> {
     return this.db.transaction(async (client) => {
-      let added = 0;
-      for (const f of Object.values(data.followers)) {
-        added += (await client.query('INSERT INTO wechat_followers (open_id, subscribed, last_message_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [f.openId, f.subscribed, f.lastMessageAt ?? null])).rowCount ?? 0;
-      }
-      for (const [key, at] of Object.entries(data.deliveries)) await client.query('INSERT INTO wechat_deliveries (key, taken_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, at]);
+      const followers = Object.values(data.followers).map((f) => [f.openId, f.subscribed, f.lastMessageAt ?? null]);
+      const added = await insertAll(client, 'wechat_followers', { open_id: 'text', subscribed: 'boolean', last_message_at: 'timestamptz' }, followers);
+      await insertAll(client, 'wechat_deliveries', { key: 'text', taken_at: 'timestamptz' }, Object.entries(data.deliveries));
       return added;
     });
   }
@@ -192,4 +189,17 @@ export class PgImport {
       await client.query(`INSERT INTO ${table} (day, last) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET last = greatest(${table}.last, $2)`, [day, seq]);
     }
   }
+}
+
+/**
+ * Inserts `rows` (values in the order of `columns`, which maps each column to its SQL type) in
+ * one statement, an array per column unnested, skipping rows already there. Resolves to the count added.
+ */
+async function insertAll(client: Queryable, table: string, columns: Record<string, string>, rows: unknown[][]): Promise<number> {
+  if (!rows.length) return 0;
+  const names = Object.keys(columns);
+  const arrays = names.map((_, i) => rows.map((row) => row[i]));
+  const unnested = Object.values(columns).map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  const { rowCount } = await client.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${unnested}) ON CONFLICT DO NOTHING`, arrays);
+  return rowCount ?? 0;
 }

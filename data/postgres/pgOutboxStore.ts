@@ -15,15 +15,15 @@ type Row = {
   status: OutboxRow['status'];
   last_error: string | null;
   delivered_at: string | null;
-  shown: Pick<OutboxRow, 'live' | 'buttons' | 'from'> | null;
+  shown: Pick<OutboxRow, 'live' | 'buttons' | 'from' | 'notice'> | null;
   sms: OutboxRow['sms'] | null;
 };
 
 const FIELDS = 'id, dedupe_key, case_no, conversation, recipient, text, created_at, due_at, attempts, status, last_error, delivered_at, shown, sms';
 
-/** The `shown` column: how a live or rated row is shown; NULL for a plain status update. */
-export const shownOf = ({ live, buttons, from }: Pick<OutboxRow, 'live' | 'buttons' | 'from'>) =>
-  live === undefined && buttons === undefined && from === undefined ? null : JSON.stringify({ live, buttons, from });
+/** The `shown` column: how a row is shown (live, its buttons, its sender, the case notice it is); NULL for a row with none of them. */
+export const shownOf = ({ live, buttons, from, notice }: Pick<OutboxRow, 'live' | 'buttons' | 'from' | 'notice'>) =>
+  live === undefined && buttons === undefined && from === undefined && notice === undefined ? null : JSON.stringify({ live, buttons, from, notice });
 
 function rowOf(r: Row): OutboxRow {
   return {

@@ -12,6 +12,8 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand } from '../commands.js';
+import { fieldAnswer } from '../fieldQuestions.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
@@ -20,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, channelOptions, readOpening, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -157,12 +159,18 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent':
-        return this.confirm(dc, labelChoices(t.consentButtons), async (yes) => {
-          if (yes) return this.proceed(dc, { ...draft, phase: 'form' });
-          await this.deps.drafts.delete(userKeyOf(dc.context));
-          await this.say(dc, t.consentDeclined);
-          return dc.endDialog();
-        });
+        // "为啥要这么多信息", "不同意会怎样": asked about the consent itself, answered by it.
+        return this.confirm(
+          dc,
+          labelChoices(t.consentButtons),
+          async (yes) => {
+            if (yes) return this.proceed(dc, { ...draft, phase: 'form' });
+            await this.deps.drafts.delete(userKeyOf(dc.context));
+            await this.say(dc, t.consentDeclined);
+            return dc.endDialog();
+          },
+          fieldAnswer(input, t.consentAnswers, CONSENTING),
+        );
       case 'confirmCancel':
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
@@ -176,11 +184,17 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         }
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
-        const picked = recognizeChoice(input, this.summaryOptions())?.value ?? (saysSubmit(input) || recognizeYesNo(input) === true ? 0 : WRONG.test(normalizeText(input)) ? 1 : undefined);
+        // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
+        const picked =
+          asksSomething(input) && !saysSubmit(input)
+            ? undefined
+            : (recognizeChoice(input, this.summaryOptions())?.value ?? (saysSubmit(input) || recognizeYesNo(input) === true ? 0 : WRONG.test(normalizeText(input)) ? 1 : undefined));
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
-        return new NotAnswered(t.errors.choice);
+        // "提交了以后多久有结果": a question about submitting, answered by the step itself.
+        // "不知道" here is no question about submitting: the base's word for it is said.
+        return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -212,10 +226,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
     const result = change.value === undefined ? undefined : slot.parse(change.value, draft.values, this.context());
-    if (!result?.ok) return this.proceed(dc, editing);
-    const values = { ...draft.values, ...result.set };
-    if (result.note) await this.say(dc, result.note);
-    return this.proceed(dc, { ...editing, values, editing: result.stay ? change.key : undefined });
+    return result?.ok ? this.take(dc, editing, slot, result) : this.proceed(dc, editing);
   }
 
   /** After the "too many tries" menu, any way out leads back to the question itself. */
@@ -262,6 +273,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return this.proceed(dc, { ...draft, before: this.settled(draft).phase, phase: 'confirmCancel' });
   }
 
+  /** The draft stays where it is: "继续上次的申请" picks it up (at the question, not at a "确定不办了吗"). */
+  protected async pause(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
+    if (draft.phase === 'confirmCancel' || draft.phase === 'resume') await this.save(dc, { ...draft, phase: draft.before ?? 'form' });
+    setTurnOutcome(dc.context, { outcome: 'application-paused' });
+    await this.say(dc, t.paused);
+    return dc.endDialog();
+  }
+
   private async discard(dc: DialogContext): Promise<DialogTurnResult> {
     await this.deps.drafts.delete(userKeyOf(dc.context));
     setTurnOutcome(dc.context, { outcome: 'application-cancelled' });
@@ -277,11 +296,28 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
+    // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
+    if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
-    if (aside) return aside;
+    return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /**
+   * No one comes to collect the form, but an appraisal can come to the person: what is possible
+   * is said, the wish kept (when an item needs an appraisal) and requested on submitting, and
+   * the field asked again.
+   */
+  private async homeVisit(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
+    const appraisal = needsAppraisal(draft.values);
+    await this.say(dc, appraisal ? t.homeVisit.appraisal : t.homeVisit.noAppraisal);
+    return this.proceed(dc, appraisal ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
+  }
+
+  /** Keeps a slot's value, says its note, and asks what comes next (the same slot again while it stays). */
+  private async take(dc: DialogContext, draft: ApplicationDraft, slot: Slot, result: Extract<ParseResult, { ok: true }>): Promise<DialogTurnResult> {
     const values = { ...draft.values, ...result.set };
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
@@ -434,18 +470,20 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
-    return this.confirmed(dc, record, true);
+    // Asked for at the channel question: requested now the case exists.
+    const home = v.homeAppraisal && needsAppraisal(v) ? await this.deps.useCases.appointments.requestHome(record.caseNo, key, v.homeAppraisal) : undefined;
+    return this.confirmed(dc, record, true, home === 'recorded' ? t.homeVisit.recorded : '');
   }
 
   /**
    * The case number and what comes next: the same answer to every repeat of one submission. The
    * submitting turn goes on to the materials; a repeat after that does not ask for them again.
    */
-  private async confirmed(dc: DialogContext, record: CaseRecord, submitting = false): Promise<DialogTurnResult> {
+  private async confirmed(dc: DialogContext, record: CaseRecord, submitting = false, homeNote = ''): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
     const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
     const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
@@ -472,6 +510,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         ? `${t.labels.items}：${finalItems(v).map((id) => t.itemNames[id]).join('、')}`
         : `${t.labels[s.key]}：${s.display(v, full)}`,
     );
+    if (v.homeAppraisal && needsAppraisal(v)) lines.push(t.homeVisit.summaryLine);
     const queued = queuedItems(v);
     if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
     if (!full) lines.push(t.summary.showFullHint);
@@ -489,9 +528,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
   }
 
-  private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>): Promise<StepResult> {
+  /** A yes or no by the buttons; `answer`, the step's own reply to a question about it. */
+  private async confirm(dc: DialogContext, buttons: ChoiceOption<number>[], then: (yes: boolean) => Promise<DialogTurnResult>, answer?: string): Promise<StepResult> {
     const yes = recognizeConfirmation(dc.context.activity.text ?? '', buttons);
-    return yes === undefined ? new NotAnswered(t.errors.confirm(buttons.map((b) => b.label))) : then(yes);
+    return yes === undefined ? new NotAnswered(t.errors.confirm(buttons.map((b) => b.label)), { answer }) : then(yes);
   }
 
   private async choose(dc: DialogContext, buttons: ChoiceOption<number>[], then: (index: number) => Promise<DialogTurnResult>): Promise<StepResult> {
@@ -524,13 +564,18 @@ const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
+/** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
+const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
+/** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */
+const CONSENTING = /同意|信息|资料|隐私/u;
 const HOLD = /不|别|等|再|先/u;
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */
 export function saysSubmit(input: string): boolean {
-  const said = normalizeText(input).replace(/[\s，,。.！!]+/gu, '');
+  // "没啥问题" says all is right, though 啥 is a question word.
+  const said = normalizeText(input).replace(/[\s，,。.！!]+/gu, '').replace(/没(?:啥|什么|有)问题/gu, '没问题');
   if (said === text.application.summary.confirm) return true;
-  if (asksSomething(input)) return false;
+  if (asksSomething(said)) return false;
   return SUBMIT_SAID.test(said) && !HOLD.test(said.replace(/没问题|没错/gu, ''));
 }
 

@@ -8,13 +8,14 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal'>;
 
 export interface SlotContext {
   region: Region;
@@ -84,6 +85,25 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
 }
 
 const ID_WORDS = /身份证|证号|号码|号/u;
+/** Words that name a field in a question about it, where the summary's words for it are too few. */
+const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = { idNumber: ID_WORDS, guardianId: ID_WORDS, phone: /电话|手机|号码|号|座机/u, picks: /事项|哪项|哪个|哪几/u };
+
+/**
+ * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
+ * "不知道" or "没有" from the catalogue's field answers, where it has some. "我也不清楚" is
+ * never read as an answer ("我" would pick 给我自己); "没有" may be one (低保户？没有).
+ */
+function answering(slot: Slot): Slot {
+  const answers = t.fieldAnswers[slot.key];
+  const words = ASKED_WORDS[slot.key] ?? new RegExp((t.fieldWords[slot.key] ?? [t.labels[slot.key]]).join('|'), 'u');
+  return {
+    ...slot,
+    parse: (input, v, ctx) => {
+      const result: ParseResult = nonAnswer(input) === 'unknown' ? { ok: false, error: t.errors.choice } : slot.parse(input, v, ctx);
+      return result.ok || result.attempt || result.answer ? result : { ...result, answer: fieldAnswer(input, answers, words) };
+    },
+  };
+}
 
 /** An ID number, typed alone or in a sentence; a wrong one is told what is wrong with it (how many characters). */
 function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {
@@ -93,7 +113,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
     prompt: () => ({ text: t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
       const typed = idNumberIn(input, ctx.today);
-      if (!typed) return { ok: false, error: t.errors.idFormat, answer: fieldAnswer(input, t.fieldAnswers[key], ID_WORDS) };
+      if (!typed) return { ok: false, error: t.errors.idFormat };
       const { run, result } = typed;
       if (!result.ok) {
         const count = digitCount(run);
@@ -116,7 +136,7 @@ const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请
 function isName(name: string): boolean {
   // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
   return (
-    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name)) ||
+    ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name) && !nonAnswer(name)) ||
     /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
   );
 }
@@ -243,7 +263,12 @@ const pickLabels = (v: Values) => {
 const materialChoices = () => options(t.materials.names, t.materialWords).filter((o) => o.value !== 'oldCertificate' && o.value !== 'form');
 export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
-const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思/.test(input);
+/** "都要", "全部都办": every item, said without naming one. */
+const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?/u;
+
+// "我家是低保户能领哪个" asks which item, as "护理补贴是什么" asks what it is: the item's own
+// explanation answers both. Other questions ("护理补贴谁能领") are the knowledge base's.
+const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪个|哪项|哪几|哪些|哪一/.test(input);
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
@@ -270,6 +295,8 @@ const itemsSlot: Slot = {
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
+    // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
+    if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
     // "没了 就这俩": done in more words than one, with no item named.
     const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
     if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
@@ -327,15 +354,33 @@ const notifyBySlot = choiceSlot(
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
 
+/** Someone to come to the person: "上门办的那种", "来家里". */
+export const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
+/** ...or why the person cannot go: "走不了路让人来", "卧床". */
+const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
+/** Whether a text asks for someone to come to the person, in either kind of words. */
+export const asksHomeVisit = (input: string) => COME_HOME.test(normalizeText(input)) || CANNOT_GO.test(normalizeText(input));
+
+// "我不会用手机", "去不了窗口": the other way is meant, though the words name this one.
+const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|(?:手机|网上|线上|电脑)(?:我|俺)?(?:不会|不懂|弄不了|用不了|玩不转|不太会)|没有?(?:智能)?手机/u;
+const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|不方便去)(?:窗口|现场|线下|那儿|那里|县里)/u;
+
+/** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
+export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => id === 'cert-new' || id === 'cert-change');
+
 /**
- * Online or at the window; the next question's answer said here ("寄到家") is kept for it, said
- * back, and this one asked again.
+ * Online or at the window, read with a "can't" turned round ("我不会用手机" is the window); the
+ * next question's answer said here ("寄到家") is kept for it, said back, and this one asked again.
  */
 const channelSlot: Slot = {
   ...channelChoice,
   parse: (input, v, ctx) => {
+    const said = normalizeText(input).replace(/\s+/g, '');
+    const other = NOT_ONLINE.test(said) ? 'window' : NOT_WINDOW.test(said) ? 'online' : undefined;
+    if (other) return { ok: true, set: { channel: other }, note: t.channelRead(t.channels[other]) };
     const result = channelChoice.parse(input, v, ctx);
-    const delivery = result.ok ? undefined : recognizeMention(input, deliveryOptions());
+    if (result.ok) return result;
+    const delivery = recognizeMention(input, deliveryOptions());
     if (!delivery) return result;
     return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
   },
@@ -343,6 +388,10 @@ const channelSlot: Slot = {
 
 /** The form's questions in order; `sms`: status updates can go by SMS, so the applicant picks the channel. */
 export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[] {
+  return formSlots(sms).map(answering);
+}
+
+function formSlots(sms: boolean): Slot[] {
   return [
     roleSlot,
     relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
@@ -381,7 +430,7 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
         const phone = phoneIn(input);
         if (phone) return { ok: true, set: { phone } };
         const attempt = numberRuns(input).some((run) => digitCount(run) >= 5);
-        return { ok: false, error: t.errors.phone, attempt, answer: attempt ? undefined : fieldAnswer(input, t.fieldAnswers.phone, /电话|手机|号码|号|座机/u) };
+        return { ok: false, error: t.errors.phone, attempt };
       },
       display: (v) => v.phone ?? '',
     },
@@ -468,6 +517,26 @@ const categoryOptions = (): ChoiceOption<string>[] => DISABILITY_CATEGORIES.map(
 const guessButtons = list(t.categoryGuessButtons);
 
 /**
+ * The answer to "which category?", in the form and when booking an appraisal alike: a button,
+ * or a description in plain words ("孩子学东西慢") offered as the category it usually is, to
+ * confirm (`guess`); with a guess on offer, its 对 keeps it and its 不对 asks the list again
+ * (neither set). Undefined when the text is none of these. A description may be worded as a
+ * question ("娃学啥都学不会"): the dialog asks the knowledge base first, as for any answer read
+ * out of a question.
+ */
+export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
+  // With a guess on offer, "1" is its button, not the first category.
+  if (guess) {
+    const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
+    if (yes !== undefined) return yes ? { category: guess } : {};
+  }
+  const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
+  if (picked) return { category: picked };
+  const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
+  return described ? { guess: described } : undefined;
+}
+
+/**
  * The category: a button, or a description in plain words ("中风", "走路不方便", "说不清话")
  * read as the category it usually is and confirmed before it is kept.
  */
@@ -480,16 +549,9 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         ? { text: t.prompts.categoryGuess(v.categoryGuess), options: guessButtons }
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
-      // With a guess on offer, "1" is its button, not the first category.
-      if (v.categoryGuess) {
-        const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
-        if (yes === true) return { ok: true, set: { category: v.categoryGuess, categoryGuess: undefined } };
-        if (yes === false) return { ok: true, set: { categoryGuess: undefined }, stay: true };
-      }
-      const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
-      if (picked) return { ok: true, set: { category: picked, categoryGuess: undefined } };
-      const guess = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
-      return guess ? { ok: true, set: { categoryGuess: guess }, stay: true } : { ok: false, error: t.errors.choice };
+      const read = readCategory(input, v.categoryGuess);
+      if (!read) return { ok: false, error: t.errors.choice };
+      return read.category ? { ok: true, set: { category: read.category, categoryGuess: undefined } } : { ok: true, set: { categoryGuess: read.guess }, stay: true };
     },
     display: (v) => v.category ?? '',
   };

@@ -34,6 +34,8 @@ export interface ApplicationValues {
   student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;
   channel: 'online' | 'window';
+  /** What the person said asking for someone to come to them ("走不了路让人来"): a home appraisal is requested on submitting. */
+  homeAppraisal: string;
   delivery: 'mail' | 'pickup';
   address: string;
   /** An address given without a house number, waiting for the number or a "没有". */

@@ -6,10 +6,9 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
-import { categoryDescribed } from '../../knowledge/categories.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
+import { COME_HOME, readCategory } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
@@ -38,8 +37,6 @@ interface BookingState {
 }
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
-/** Asking for the appraisal at home, in a statement or a question. */
-const WANTS_HOME = /(上门|到家|来家|家里来).{0,6}(鉴定|评定|评残|评)|(鉴定|评定|评残).{0,4}(上门|到家)/u;
 
 export interface BookingDeps {
   slots: SlotStore;
@@ -97,23 +94,18 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
-    if (state.caseNo && state.phase !== 'confirmCancel' && WANTS_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+    // "上门办的那种" says it in the form's words for someone to come, shared with the form.
+    if (state.caseNo && state.phase !== 'confirmCancel' && COME_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
       const record = await this.deps.cases.get(state.caseNo);
       if (record) return this.requestHome(dc, record);
     }
     switch (state.phase) {
       case 'category': {
-        // With a guess on offer, "1" is its button, not the first category.
-        if (state.guess) {
-          const yes = recognizeConfirmation(input, labelChoices(GUESS_BUTTONS));
-          if (yes !== undefined) return yes ? this.showEarliest(dc, state.guess) : this.ask(dc, { phase: 'category' }, t.askCategory, categories());
-        }
-        const category = recognizeChoice(input, categories())?.value;
-        if (category) return this.showEarliest(dc, category);
-        // A description ("孩子学东西慢") is offered as the category it usually is, to confirm; a question is a question.
-        const guess = asksSomething(input) ? undefined : (categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined);
-        if (guess) return this.ask(dc, { phase: 'category', guess }, t.categoryGuess(guess), labelChoices(GUESS_BUTTONS));
-        return new NotAnswered(text.application.errors.choice);
+        const read = readCategory(input, state.guess);
+        if (!read) return new NotAnswered(text.application.errors.choice);
+        if (read.category) return this.showEarliest(dc, read.category);
+        if (read.guess) return (await this.questionFirst(dc, state, input)) ?? this.ask(dc, { phase: 'category', guess: read.guess }, t.categoryGuess(read.guess), labelChoices(GUESS_BUTTONS));
+        return this.ask(dc, { phase: 'category' }, t.askCategory, categories());
       }
       case 'confirmCancel': {
         const yes = recognizeConfirmation(input, labelChoices(t.cancelButtons));

@@ -74,7 +74,7 @@ const folded = (input: string) => normalizeText(input).replace(/[\s，。！!,.~
 /** How long a message read by its phrases may be; a longer one is a question or a comment that mentions them. */
 const PHRASE_MESSAGE_MAX = 14;
 const phrases = (patterns: readonly string[]) => new RegExp(patterns.join('|'));
-const LEAVE = phrases(h.leavePhrases);
+const LEAVE = phrases([...h.leavePhrases, ...text.commandPhrases.notHuman]);
 const TO_BOT = phrases(h.botPhrases);
 const CALLBACK = phrases(h.callbackPhrases);
 const WAIT = phrases(h.waitPhrases);

@@ -108,6 +108,11 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     return this.finish(dc, state);
   }
 
+  /** "等会再说" is "稍后再传": what came and what is still to come, and how to send it later. */
+  protected pause(dc: DialogContext, state: MaterialsState): Promise<DialogTurnResult> {
+    return this.finish(dc, state);
+  }
+
   /** The first file of the message, for the material being asked. */
   private async take(dc: DialogContext, state: MaterialsState, files: Download[]): Promise<DialogTurnResult> {
     const [download] = files;

@@ -6,6 +6,7 @@ import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice } from '../choices.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches } from '../status/familyChecks.js';
@@ -82,7 +83,8 @@ export class PrivacyDialog extends FlowDialog<PrivacyState, { action: PrivacyAct
         // Only a clear yes: the button, its words or its number; a question is answered and the
         // confirmation asked again; anything else keeps the data.
         const erase = recognizeChoice(input, labelChoices(p.eraseButtons))?.value === 0;
-        if (!erase && asksSomething(input)) return new NotAnswered(p.eraseConfirm);
+        // "不知道" is no answer either: said a word to, and asked again.
+        if (!erase && (asksSomething(input) || nonAnswer(input))) return new NotAnswered(p.eraseConfirm);
         if (!erase) return this.end(dc, p.notErased);
         const result = await this.deps.privacy.eraseOwn(userKeyOf(dc.context));
         if (!result.ok) return this.end(dc, result.reason === 'in_progress' ? p.eraseInProgress(result.cases.join('、')) : p.nothingToErase);

@@ -48,3 +48,9 @@ export function caseLookedUp(input: string): string | undefined {
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
 }
+
+// How to put right a case sent back: "咋改啊", "照片要重拍吗", "被退回来了怎么弄".
+const FIX = /(咋|怎么|怎样|如何|要|得|去)(改|弄|修改|补|重新)|改(哪|什么|啥)|重拍|重新拍|重照|重传|重新传|重新上传|重新交|重交|退回|打回|驳回|被退|退了|不合格/u;
+
+/** Whether a message asks how to put a returned case right (said only where the speaker has one). */
+export const asksHowToFix = (input: string) => FIX.test(normalizeText(input).replace(/\s+/g, ''));

@@ -10,6 +10,7 @@ import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
+import { normalizeText } from '../../knowledge/normalize.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
@@ -30,6 +31,8 @@ export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck
 export interface StatusOptions {
   action: StatusAction;
   caseNo?: string;
+  /** What was asked when a correction starts from a question ("照片要重拍吗"). */
+  text?: string;
 }
 
 interface StatusState {
@@ -96,7 +99,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const fields = returned.returned.fields.filter((f) => this.slot(f));
         const rejected = materialViews(returned).filter((m) => m.state === 'rejected').map((m) => m.key);
         const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.upload.names[m])].join('、') || '无';
-        await dc.context.sendActivity(messageWithButtons(s.correctStart(returned.returned.reason, names)));
+        // "照片要重拍吗": said whether it is; one the reason itself speaks of ("照片不清楚") is not said to be fine.
+        const inReason = materialsNamed(returned.returned.reason);
+        const asked = materialsNamed(options?.text ?? '')
+          .filter((m) => rejected.includes(m) || !inReason.includes(m))
+          .map((m) => (rejected.includes(m) ? s.correctAskedYes : s.correctAskedNo)(text.upload.names[m]));
+        await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
         if (rejected.length === 0) return this.correctFields(dc, state);
         // The rejected files first: with one left for later, nothing is resubmitted and no answer is lost.
@@ -235,6 +243,13 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private slot(key: string): Slot | undefined {
     return this.slots.find((sl) => sl.key === key);
   }
+}
 
+/** The materials a message names in people's words ("照片", "户口本"). */
+function materialsNamed(input: string): string[] {
+  const said = normalizeText(input);
+  return Object.entries(text.application.materialWords)
+    .filter(([, words]) => words.some((w) => said.includes(w)))
+    .map(([key]) => key);
 }
 

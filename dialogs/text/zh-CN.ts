@@ -13,6 +13,11 @@ const application = {
     '先说明一下：办理需要申请人的姓名、身份证号、电话、户籍、地址和残疾情况，只用于这次办理，由残联、民政、人社、教育部门按规定使用。您同意吗？',
   consentButtons: ['同意', '不同意'],
   consentDeclined: '好的，不填了，刚才的信息一条都没有保存。有问题随时问我。',
+  /** Questions about the consent, answered before it is asked again. */
+  consentAnswers: {
+    why: '这张表一次交给残联、民政、人社、教育几个部门同时审批，各部门要用的信息合在一起只填一次，就不用您一个部门一个部门地跑、重复填。信息只用于这次办理，只在经办部门之间按规定共享，工作人员有保密义务。',
+    refuse: '不同意的话，就不能在这里网上填表了，刚才的信息也不会保存。也可以带身份证、户口本到县政务服务中心综合窗口当面办。',
+  } as FieldAnswers,
   resumeAsk: (date?: string) => `您${date ? `在${date}` : ''}有一份没填完的申请，要接着填吗？`,
   resumeButtons: ['接着填', '重新开始'],
   resumed: '好的，接着上次的往下填。',
@@ -25,6 +30,8 @@ const application = {
   tooManyTries: '好像不太顺利，我换个方式帮您：',
   tooManyTriesButtons: ['再试一次', '转人工', '不办了'],
   humanKept: '您填的内容已经保存，以后说“继续上次的申请”就能接着填。',
+  /** "等会再说", "先不填了" in the form: the draft is kept. */
+  paused: '好的，先不填了。填过的内容都保存着，30天内说“继续上次的申请”就能接着填。',
   roles: { self: '给我自己', proxy: '替家人或被监护人' },
   roleSynonyms: { self: ['本人', '自己', '我自己', '我', '自己办'], proxy: ['家人', '代办', '替', '帮', '孩子', '父母', '老人', '家属', '监护'] },
   relations: ['父母', '子女', '配偶', '兄弟姐妹', '法定监护人', '其他亲属'],
@@ -46,7 +53,7 @@ const application = {
     'cert-transfer': ['迁移', '户口迁', '迁证'],
     'cert-change': ['变更', '改等级', '改类别', '等级变更', '类别变更'],
     'cert-cancel': ['注销'],
-    'living-allowance': ['生活补贴', '生活补助', '困难补贴'],
+    'living-allowance': ['生活补贴', '生活补助', '困难补贴', '低保'],
     'care-allowance': ['护理补贴', '护理补助', '护理费'],
     employment: ['就业', '找工作'],
     'emp-unemployment': ['失业登记', '失业'],
@@ -87,6 +94,10 @@ const application = {
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
+  /** "都要吧" at the items question, no item named. */
+  itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
+  /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
+  channelRead: (channel: string) => `好的，按“${channel}”办。`,
   /** Said when a material is named where items are chosen. */
   materialsLater: '材料不用在这一步选，表填完后我会一次告诉您要交哪些。这一步选的是要办的事项。',
   /** Materials in people's words, told apart from items at the items question. */
@@ -114,6 +125,14 @@ const application = {
   students: { compulsory: '小学或初中', high: '高中或中职', college: '大专或本科', graduate: '研究生', none: '不在读' } as Record<string, string>,
   channels: { online: '网上提交', window: '到窗口办' },
   deliveries: { mail: '邮寄到家', pickup: '自己去领' },
+  /** Asking at the channel question for someone to come to the person. */
+  homeVisit: {
+    appraisal:
+      '明白，申请人出门不方便。能做到的是：残疾评定可以申请医生上门（给卧床、行动严重不便去不了医院的，由残联和医院根据情况安排），我先记下，提交时替您登记；材料选“网上提交”，用手机拍照传上来，一趟都不用跑；证办好了可以邮寄到家。',
+    noAppraisal: '这几项不用做评定，也没有上门收材料这一项：选“网上提交”，用手机拍照传材料，一趟都不用跑；证办好了可以邮寄到家。',
+    summaryLine: '上门评定：要（提交时登记，医院会打电话约时间）',
+    recorded: '上门评定已经登记了，医院会打电话和您约上门的时间，请保持电话畅通。',
+  },
   /** How the card is fetched, said at the question before it. */
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
@@ -171,6 +190,25 @@ const application = {
       why: '电话用来通知鉴定时间、补交材料和办理结果，工作人员有事也会打这个电话。号码只用于这次办理。',
       who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
       none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
+    },
+    name: { where: '填申请人身份证或户口本上的名字，一个字都不能差。' },
+    picks: {
+      where: '拿不准选哪项的话：第一次办证选“残疾人证（第一次办）”；一级、二级需要人长期照顾的，加“重度残疾人护理补贴”；低保家庭加“困难残疾人生活补贴”。也可以说说情况，比如“我家是低保户能领哪个”。',
+    },
+    guardianName: { where: '监护人一般是父母；申请人成年了的，一般是配偶、成年子女或者其他近亲属，按监护证明上写的填。' },
+    hukou: { where: '看户口本首页的“住址”一栏，写的是哪个县（区）就说哪个。' },
+    category: {
+      where: '拿不准类别也没关系：直接说说哪里不方便就行，比如“腿脚不好”“看不清”“说话不清楚”“孩子学东西慢”，我帮您对应；最后以医院评定为准。',
+    },
+    grade: { where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。' },
+    dibao: { where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。' },
+    channel: {
+      where: '网上提交：用手机拍照上传材料，一趟都不用跑；到窗口办：带原件去一次县政务服务中心。拿不准就选“网上提交”。',
+    },
+    delivery: { where: '邮寄到家不用跑，邮费由残联出；自己去领要到窗口去一趟，记得带身份证。拿不准就选“邮寄到家”。' },
+    address: {
+      where: '写能收到快递的地址，写到门牌号，比如“示范县人民路12号3栋201”。',
+      none: '没有能收快递的地址的话，证可以改成自己去领：说“返回”回到上一步，选“自己去领”。',
     },
   } as Record<string, FieldAnswers>,
   examples: {
@@ -253,6 +291,13 @@ const application = {
     pickField: '要改哪一项？',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
+    /** Questions about submitting, asked at the summary: answered before it is shown again. */
+    answers: {
+      when: '提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。',
+      where: '网上提交的，材料在手机上传，不用跑；要做残疾评定的，去一次定点医院（卧床、行动严重不便的可以申请上门评定）。到窗口办的，带原件去一次县政务服务中心。',
+      what: '这是您刚填的申请表，提交前请核对一遍：都对就点“确认提交”；哪一项不对就点“修改”；不想办了点“取消申请”。',
+      change: '提交前都可以改，点“修改”就行。提交以后发现填错了，打12385或到县政务服务中心综合窗口说明，按要求改正后重新提交，不用从头办。',
+    } as FieldAnswers,
     yes: '是',
     no: '否',
   },
@@ -307,6 +352,12 @@ const flow = {
   nothingToGoBack: '这已经是第一个问题了。',
   noSuchChoice: (shown: number) => `没有这一项。请点下面的按钮，或者回复按钮前面的数字（1到${shown}）。`,
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
+  /** "等会再说" in a flow that keeps nothing: it stops, and starts again in the same words. */
+  paused: '好的，先到这里。想接着办的时候再跟我说，还有问题也可以直接问。',
+  /** "问问我儿子": the step waits for the answer. */
+  askAround: '好的，您先问问，问好了直接告诉我，前面说的都还在。',
+  /** "不知道", "没有" at a step with no word of its own for them. */
+  notKnown: '不清楚也没关系，可以先问问家里人，问好了直接告诉我，前面说的都还在；也可以说“人工”找工作人员帮忙。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
   asideMaybe: (questions: string[]) => `您问的可能是：${questions.map((q) => `“${q}”`).join('、')}。这一步办完后，把问题再发一次，我就详细告诉您。`,
   asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
@@ -336,8 +387,11 @@ const handoff = {
   quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
   stillWaiting: '好的，请再稍等一下。',
   backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
-  /** Phrases (patterns) a short message is read by, wherever they stand in it ("算了不等了", "那还是让他打电话给俺吧"). */
-  leavePhrases: ['不用了', '不用人工', '不要人工', '不找人工', '不转人工', '不排了', '不排队了', '不等了', '不用等', '取消排队', '算了'],
+  /**
+   * Phrases (patterns) a short message is read by, wherever they stand in it ("算了不等了", "那还是让他打电话给俺吧").
+   * Leaving the queue is said in these words, or in any words declining a person (commandPhrases.notHuman).
+   */
+  leavePhrases: ['不用了', '不排了', '不排队了', '不等了', '不用等', '取消排队', '算了'],
   botPhrases: ['机器人', '问助手', '先问你'],
   callbackPhrases: ['回电', '回个电话', '打电话给(我|俺)', '给(我|俺)打电话', '打给(我|俺)', '电话联系'],
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
@@ -618,6 +672,9 @@ const status = {
   unsubscribed: '好的，以后不再给您发进展通知了。想再收的话说“恢复通知”。',
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
+  /** A material asked about when the correction starts ("照片要重拍吗"). */
+  correctAskedYes: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+  correctAskedNo: (material: string) => `${material}这次不用重新传。`,
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
@@ -671,6 +728,8 @@ export const zhCN = {
   },
   /** "取消" when no form or booking is in progress. */
   nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',
+  /** "不知道" with nothing asked and no flow open. */
+  notSure: '没关系，说说您想办的事就行，比如“残疾证怎么办”“能领哪些补贴”；也可以点下面的按钮，或者说“人工”找工作人员。',
   /** A greeting just after the welcome. */
   welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
   help: (h: Hotlines) =>

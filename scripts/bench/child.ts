@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ServerVitals } from './serverVitals.js';
 
 export interface ServedChild {
   url: string;
@@ -8,12 +9,21 @@ export interface ServedChild {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
   rss(): Promise<number>;
+  /** Starts measuring the child's CPU, GC pauses and event-loop delay (and profiling, with BENCH_CPU_PROFILE set). */
+  startVitals(): Promise<void>;
+  /** What the child spent since `startVitals`. */
+  vitals(): Promise<ServerVitals>;
 }
 
 /** Starts `serve.js <kind>` in its own process; resolves to its URL, a stop function and its RSS. */
 export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> = {}): Promise<ServedChild> {
   const script = fileURLToPath(new URL('./serve.js', import.meta.url));
   const child: ChildProcess = fork(script, [kind], { execArgv: ['--disable-warning=DEP0111', '--expose-gc'], stdio: 'inherit', env: { ...process.env, ...env } });
+  const ask = <T>(question: string) =>
+    new Promise<T>((answer) => {
+      child.once('message', (r) => answer(r as T));
+      child.send(question);
+    });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
@@ -27,11 +37,9 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
             child.once('exit', () => exited());
             child.kill(signal);
           }),
-        rss: () =>
-          new Promise((answer) => {
-            child.once('message', (r) => answer((r as { rss: number }).rss));
-            child.send('rss');
-          }),
+        rss: () => ask<{ rss: number }>('rss').then((r) => r.rss),
+        startVitals: () => ask('vitals-start').then(() => undefined),
+        vitals: () => ask<{ vitals: ServerVitals }>('vitals').then((r) => r.vitals),
       }),
     );
   });

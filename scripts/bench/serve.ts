@@ -5,6 +5,7 @@ import { createApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import { startEchoServer } from './echoServer.js';
+import { vitalsMeter } from './serverVitals.js';
 
 // Child process of a benchmark: serves one bot on loopback so the load generator does not
 // share its event loop. argv[2]: "app" (OneVisit on DATA_DIR or a fresh data folder) or "echo".
@@ -19,9 +20,18 @@ if (process.argv[2] === 'echo') {
   if (process.env.BENCH_SCHEDULER === 'on') app.startScheduler();
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
+// BENCH_CPU_PROFILE=<file>: each measured stretch (vitals-start to vitals) is profiled into <file>.N.cpuprofile and <file>.N.heapprofile.
+const profileTo = process.env.BENCH_CPU_PROFILE;
+let stretch = 0;
+const meter = vitalsMeter();
 process.on('message', (m) => {
-  if (m !== 'rss') return;
-  (globalThis as { gc?: () => void }).gc?.();
-  process.send?.({ rss: process.memoryUsage.rss() });
+  if (m === 'rss') {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ rss: process.memoryUsage.rss() });
+  } else if (m === 'vitals-start') {
+    void meter.reset(profileTo && `${profileTo}.${++stretch}`).then(() => process.send?.({ started: true }));
+  } else if (m === 'vitals') {
+    void meter.read().then((vitals) => process.send?.({ vitals }));
+  }
 });
 process.on('disconnect', () => process.exit(0));

@@ -4,9 +4,11 @@ import { silentLogger } from '../../bot/logger.js';
 import { workingDaysBetween } from '../../data/calendar.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { STAGE_LIMITS, stageSince } from '../../data/workflow.js';
+import { WECHAT_DELIVERY_KEEP_MS } from '../../data/wechat.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
+import { startSmsApp } from './delivery/smsFixture.js';
 
 const s = text.status;
 const reference = { channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'u', name: '' }, bot: { id: 'b', name: '' } };
@@ -32,6 +34,7 @@ describe('daily jobs', () => {
     expect(approved?.audit.at(-1)).to.include({ by: 'system:notice', action: 'complete_notice' });
     const texts = (await app.stores.outbox.list({ caseNo: record.caseNo })).map((r) => r.text);
     expect(texts).to.include(s.prefixApplicant(record.caseNo) + s.notify.approved);
+    expect((await app.stores.outbox.list({ caseNo: record.caseNo })).map((r) => r.notice?.kind)).to.include('status').and.not.include('reminder');
     await app.close();
   });
 
@@ -48,6 +51,8 @@ describe('daily jobs', () => {
     const rows = await app.stores.outbox.list({ caseNo: record.caseNo });
     expect(rows).to.have.length(1);
     expect(rows[0].text).to.include('明天11月24日上午').and.include('示范市人民医院');
+    // The row says it is a reminder (WeChat sends it as text, not as a status template).
+    expect(rows[0].notice).to.deep.equal({ kind: 'reminder', applicant: '张*试' });
     await app.close();
   });
 
@@ -94,6 +99,29 @@ describe('daily jobs', () => {
     expect(scanned.length).to.be.within(5, 35);
     expect(found.map((o) => o.caseNo).sort()).to.deep.equal(scanned);
     for (const o of found) expect(o.workingDays).to.be.above(o.limit);
+    await app.close();
+  });
+
+  it('schedules the duty phones\' deadline alerts (a scan of every open case) only while SMS is on', async () => {
+    const names = (app: App) => app.dailyJobs.jobs().map((j) => j.name);
+    const off = await withApp(new FakeClock());
+    expect(names(off)).to.include('overdue-watch').and.not.include('deadline-alerts');
+    await off.close();
+    const on = await startSmsApp();
+    expect(names(on.app)).to.include('overdue-watch').and.include('deadline-alerts');
+    await on.close();
+  });
+
+  it('forgets the WeChat push keys a day old in the nightly housekeeping, and keeps newer ones', async () => {
+    const clock = new FakeClock();
+    const app = await withApp(clock);
+    expect(app.dailyJobs.jobs().map((j) => j.name)).to.include('housekeeping');
+    await app.stores.wechat.takePush({ key: 'msg:old', openId: 'oA', effect: 'message' }, clock.now());
+    clock.advance(WECHAT_DELIVERY_KEEP_MS + 60_000);
+    await app.stores.wechat.takePush({ key: 'msg:new', openId: 'oA', effect: 'message' }, clock.now());
+    expect(await app.dailyJobs.housekeeping()).to.equal(1);
+    expect(await app.stores.wechat.takePush({ key: 'msg:new', openId: 'oA', effect: 'message' }, clock.now())).to.equal(false);
+    expect(await app.stores.wechat.takePush({ key: 'msg:old', openId: 'oA', effect: 'message' }, clock.now())).to.equal(true);
     await app.close();
   });
 });

@@ -3,7 +3,10 @@ import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { DEFAULT_FLOOD_LIMITS, floodClassOf, routedPath, type FloodLimits } from '../../bot/limits/floodGuard.js';
 import { silentLogger } from '../../bot/logger.js';
-import { requestFrom, testConfig, type Reply } from '../support.js';
+import { openPgDatabase } from '../../data/postgres/open.js';
+import { sharedCluster } from '../../scripts/pgCluster.js';
+import { postgresAvailable } from '../data/backends.js';
+import { FakeClock, requestFrom, testConfig, type Reply } from '../support.js';
 
 const ADMIN = 'test-admin-token';
 
@@ -18,8 +21,9 @@ const message = (user: string, text = '残疾证有效期是几年') => ({
   recipient: { id: 'bot' },
 });
 
+/** On a fake clock: every request of a test falls in one window of the limits. */
 async function start(limits: FloodLimits): Promise<{ app: App; base: string }> {
-  const app = await createApp({ config: testConfig({ adminToken: ADMIN, floodLimits: limits }), logger: silentLogger });
+  const app = await createApp({ config: testConfig({ adminToken: ADMIN, floodLimits: limits }), logger: silentLogger, clock: new FakeClock() });
   return { app, base: await app.listen() };
 }
 
@@ -121,3 +125,36 @@ describe('flood limits', () => {
     expect(() => loadConfig({ RATE_LIMIT_USER: 'lots' })).to.throw(/RATE_LIMIT_USER/);
   });
 });
+
+if (postgresAvailable) {
+  describe('flood limits across instances on one PostgreSQL database', function () {
+    this.timeout(60_000);
+
+    it('give a flooder spread over two instances one budget, not one each, and the housekeeping clears ended windows', async () => {
+      const { url } = await sharedCluster();
+      const admin = await openPgDatabase(url);
+      const name = `flood_${process.pid}`;
+      await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.close());
+      const databaseUrl = url.replace('/postgres?', `/${name}?`);
+      const clock = new FakeClock();
+      const limits = { user: { points: 6, seconds: 60 }, ip: { points: 1000, seconds: 60 }, tokensIp: { points: 1000, seconds: 60 }, wechatFollower: DEFAULT_FLOOD_LIMITS.wechatFollower };
+      const apps: App[] = [];
+      try {
+        for (let i = 0; i < 2; i++) apps.push(await createApp({ config: testConfig({ store: 'postgres', databaseUrl, directLineSecret: 'flood-secret', floodLimits: limits }), logger: silentLogger, clock }));
+        const bases = await Promise.all(apps.map((app) => app.listen()));
+        const statuses: number[] = [];
+        for (let i = 0; i < 10; i++) statuses.push((await requestFrom('127.0.0.1', `${bases[i % 2]}/api/messages`, 'POST', message('spread'))).status);
+        expect(statuses).to.deep.equal([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
+        // The next minute: someone else's window is counted; the flooder's rows (user and address) have ended and are cleared, the new ones kept.
+        clock.advance(60_000);
+        expect((await requestFrom('127.0.0.9', `${bases[1]}/api/messages`, 'POST', message('other'))).status).to.equal(200);
+        expect(await apps[0].dailyJobs.housekeeping()).to.equal(2);
+        expect(await apps[1].dailyJobs.housekeeping()).to.equal(0);
+        // The flooder's budget is whole again, on either instance.
+        for (const base of bases) expect((await requestFrom('127.0.0.1', `${base}/api/messages`, 'POST', message('spread'))).status).to.equal(200);
+      } finally {
+        await Promise.all(apps.map((app) => app.close()));
+      }
+    });
+  });
+}

@@ -3,7 +3,7 @@ import type { App } from '../../bot/app.js';
 import type { CaseRecord } from '../../data/cases.js';
 import type { FakeTencentSms } from '../../scripts/fakes/tencentSms.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import type { FakeClock } from '../support.js';
+import { tempDir, type FakeClock } from '../support.js';
 import { CREDENTIALS, startSmsApp, TEMPLATE_IDS, type SmsApp } from './delivery/smsFixture.js';
 
 const ADMIN = 'admin-token-window';
@@ -64,8 +64,8 @@ describe('window cases: POST /api/admin/cases, then SMS at every stage', functio
     // The new case's alert to each department's duty phone, and its number to the applicant, who has no chat to read it in.
     expect(await app.notifier.tick()).to.include({ delivered: 3, dead: 0 });
     expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.have.deep.members([
-      ['+8613800000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
-      ['+8613800000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+      ['+8615400000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+      ['+8615400000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
       ['+8613912345678', TEMPLATE_IDS.status, ['王*国', record.caseNo, '已提交']],
     ]);
 
@@ -158,6 +158,40 @@ describe('window cases with SMS off', function () {
       expect(res.status).to.equal(201);
       expect(body.case?.caseNo).to.match(/^YC/);
       expect(body.warning).to.include('短信未开启');
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
+describe('window cases: the same registration sent several times at once', function () {
+  this.timeout(60_000);
+
+  it('answers 201 to the request that made the case and 200 with that case to each repeat; a repeat for another applicant gets 409', async () => {
+    // The embedded store writes to disk, so the requests overlap while the first case is being written.
+    const rig = await startSmsApp({ adminToken: ADMIN, store: 'lowdb', dataDir: tempDir() });
+    try {
+      const body = (requestId: string, idNumber: string) => ({
+        requestId, registeredBy: '窗口 李敏', items: ['cert-new'], delivery: 'pickup',
+        applicant: { name: '王建国', idNumber, phone: '13912345678', category: '肢体' },
+      });
+      const post = async (sent: unknown) => {
+        const res = await fetch(`${rig.base}/api/admin/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: JSON.stringify(sent) });
+        return { status: res.status, body: (await res.json()) as { case?: CaseRecord; error?: string } };
+      };
+      const same = await Promise.all(Array.from({ length: 3 }, () => post(body('win-burst-0001', SAMPLE_ID_NUMBER))));
+      expect(same.map((r) => r.status).sort()).to.deep.equal([200, 200, 201]);
+      const caseNos = new Set(same.map((r) => r.body.case?.caseNo));
+      expect(caseNos.size).to.equal(1);
+      expect(await rig.app.stores.cases.count()).to.equal(1);
+      // As a repeat sent later answers.
+      const later = await post(body('win-burst-0001', SAMPLE_ID_NUMBER));
+      expect([later.status, later.body.case?.caseNo]).to.deep.equal([200, [...caseNos][0]]);
+
+      const mixed = await Promise.all([post(body('win-burst-0002', testIdNumber(21, '1970-05-05'))), post(body('win-burst-0002', testIdNumber(22, '1971-06-06')))]);
+      expect(mixed.map((r) => r.status).sort()).to.deep.equal([201, 409]);
+      expect(mixed.find((r) => r.status === 409)?.body.error).to.include('已经用于另一位申请人');
+      expect(await rig.app.stores.cases.count()).to.equal(2);
     } finally {
       await rig.close();
     }

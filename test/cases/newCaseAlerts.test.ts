@@ -49,8 +49,8 @@ describe('the new-case staff alert is part of the case\'s creation (a crash cann
       expect(await notifier.tick()).to.include({ delivered: 2, dead: 0 });
       expect(await notifier.tick()).to.include({ delivered: 0 });
       expect(fake.sent.map((s) => [s.phone, s.templateId, s.params])).to.deep.equal([
-        ['+8613800000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
-        ['+8613800000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+        ['+8615400000001', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
+        ['+8615400000002', TEMPLATE_IDS.staff_new_case, [record.caseNo, '王*国']],
       ]);
     } finally {
       await stores.close();

@@ -73,8 +73,8 @@ describe('status updates by the applicant\'s channels (SMS on)', () => {
     await useCases.submission.submit(input);
     const rows = await stores.outbox.list({ caseNo: record.caseNo });
     expect(rows.map((r) => [r.recipient, r.sms?.phone, r.sms?.template]).sort()).to.deep.equal([
-      ['staff:残联', '13800000001', 'staff_new_case'],
-      ['staff:民政', '13800000002', 'staff_new_case'],
+      ['staff:残联', '15400000001', 'staff_new_case'],
+      ['staff:民政', '15400000002', 'staff_new_case'],
     ]);
     expect(rows[0].sms!.params).to.deep.equal([record.caseNo, '王*国']);
   });

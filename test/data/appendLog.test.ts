@@ -43,4 +43,16 @@ describe('AppendLog', () => {
     expect(next.segment).to.equal(positions.at(-1)!.segment);
     expect((await reopened.read([next, positions[0]])).map((r) => r.n)).to.deep.equal([20, 0]);
   });
+
+  it('writes the lines at once: a line that needs no fsync is acknowledged without waiting for one', async () => {
+    const dir = tempDir();
+    const { log } = await openLog(dir, 1 << 20);
+    const durable = log.append([{ n: 1, text: 'a' }]);
+    const quick = log.append([{ n: 2, text: 'b' }], { fsync: false });
+    // In the file before either is awaited, in the order appended.
+    expect(readFileSync(join(dir, '000001.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as Rec).n)).to.deep.equal([1, 2]);
+    expect(await Promise.race([quick.then(() => 'quick'), durable.then(() => 'durable')])).to.equal('quick');
+    const [position] = await durable;
+    expect((await log.read([position]))[0].n).to.equal(1);
+  });
 });

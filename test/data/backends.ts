@@ -45,6 +45,8 @@ import { MemoryOutboxStore } from '../../data/memory/memoryOutboxStore.js';
 import { MemorySlotStore } from '../../data/memory/memorySlotStore.js';
 import type { OutboxStore } from '../../data/outbox.js';
 import type { WechatStore } from '../../data/wechat.js';
+import type { FloodCounts } from '../../data/floodCounts.js';
+import { MemoryFloodCounts } from '../../data/memory/memoryFloodCounts.js';
 import { LowdbWechatStore } from '../../data/lowdb/lowdbWechatStore.js';
 import { MemoryWechatStore } from '../../data/memory/memoryWechatStore.js';
 import type { PgDatabase } from '../../data/postgres/db.js';
@@ -83,6 +85,7 @@ export interface Backend {
   ratings(dir: string): Promise<RatingStore>;
   sms(dir: string): Promise<SmsStore>;
   wechat(dir: string): Promise<WechatStore>;
+  flood(dir: string): Promise<FloodCounts>;
 }
 
 /** Memory keeps nothing after a restart: "reopening" a place gives the same store back. */
@@ -116,6 +119,7 @@ export const memoryBackend: Backend = {
   ratings: perPlace(() => new MemoryRatingStore()),
   sms: perPlace(() => new MemorySmsStore()),
   wechat: perPlace(() => new MemoryWechatStore()),
+  flood: perPlace(() => new MemoryFloodCounts()),
   directLine: perPlace((limits: Partial<DirectLineLimits> = {}) => new MemoryDirectLineStore(new MapRecords(), directLineLimits(limits))),
 };
 
@@ -141,6 +145,8 @@ export const lowdbBackend: Backend = {
   ratings: (dir) => LowdbRatingStore.open(dir),
   sms: (dir) => LowdbSmsStore.open(dir),
   wechat: (dir) => LowdbWechatStore.open(dir),
+  // The process's own counts, as openStores gives a lowdb folder.
+  flood: perPlace(() => new MemoryFloodCounts()),
 };
 
 /** A fresh schema of the run's throwaway cluster: a place's schema, migrated once. */
@@ -183,6 +189,7 @@ export const postgresBackend: Backend = {
   ratings: pgStore('ratings'),
   sms: pgStore('sms'),
   wechat: pgStore('wechat'),
+  flood: pgStore('flood'),
 };
 
 /** Whether this machine can run the PostgreSQL suites (CI installs Debian's postgresql). */

@@ -16,6 +16,7 @@ import { outboxStoreConformance } from './outboxStore.conformance.js';
 import { slotStoreConformance } from './slotStore.conformance.js';
 import { storageConformance } from './storage.conformance.js';
 import { wechatStoreConformance } from './wechatStore.conformance.js';
+import { floodCountsConformance } from './floodCounts.conformance.js';
 
 // Every store contract against every backend: the same tests, one run per backend.
 for (const b of backends) {
@@ -37,4 +38,5 @@ for (const b of backends) {
   smsStoreConformance(b.name, b.sms, b.newDir);
   fileStoreConformance(b.name, () => b.files(b.newDir()));
   wechatStoreConformance(b.name, b.wechat, b.newDir);
+  floodCountsConformance(b.name, b.flood, b.newDir);
 }

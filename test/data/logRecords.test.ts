@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogRecords } from '../../data/lowdb/logRecords.js';
 import { LowdbStorage } from '../../data/lowdb/lowdbStorage.js';
@@ -30,6 +30,8 @@ describe('LogRecords', () => {
       await records.put(Array.from({ length: 100 }, (_, n) => [`k${n}`, { n: round, text: 'x'.repeat(40) }]));
       if (round === 10) await records.put([['gone', { n: -1, text: '' }]]);
       if (round === 12) await records.put([['gone', undefined]]);
+      // Between requests the event loop turns, and a compaction under way goes on.
+      await records.settled();
     }
     await records.settled();
     // 20 rounds of 100 lines of ~55 bytes were written (~110 KB); the first segments are gone.
@@ -39,6 +41,20 @@ describe('LogRecords', () => {
     expect(reopened.get('k42')).to.deep.equal({ n: 19, text: 'x'.repeat(40) });
     expect(reopened.get('gone')).to.equal(undefined);
     expect([...reopened.entries()]).to.have.length(100);
+  });
+
+  it('lets requests in between the batches of a compaction, even where no write waits for the disk', async () => {
+    const dir = tempDir();
+    const records = await LogRecords.open<Rec>(dir, { fsync: false });
+    await records.put(Array.from({ length: 2000 }, (_, n) => [`k${n}`, { n, text: 'z' }]));
+    const compaction = records.compact();
+    // What a request arriving now would find: the copies made before the event loop turned.
+    const copiedBeforeRequest = await new Promise<number>((resolve) =>
+      setImmediate(() => resolve(readFileSync(join(dir, '000002.jsonl'), 'utf8').split('\n').filter(Boolean).length)),
+    );
+    await compaction;
+    expect(copiedBeforeRequest).to.be.at.most(500);
+    expect([...(await LogRecords.open<Rec>(dir, { fsync: false })).entries()]).to.have.length(2000);
   });
 
   it('keeps records written while a compaction runs', async () => {

@@ -39,6 +39,9 @@ async function rejects(promise: Promise<unknown>): Promise<void> {
   expect(error).to.be.instanceOf(Error);
 }
 
+/** Lets the logs close the segments they hold open while appends keep coming. */
+const idle = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('LowdbOutboxStore files', () => {
   it('are owner-only, in owner-only folders', async () => {
     const dataDir = join(tempDir(), 'data');
@@ -180,7 +183,8 @@ describe('LowdbOutboxStore files', () => {
     const dataDir = tempDir();
     const store = await LowdbOutboxStore.open(dataDir);
     await store.enqueue([note('a')], AT);
-    // A file where the journal's folder should be makes the append fail, even for root.
+    // Once idle the journal keeps no segment open: a file where its folder should be makes the next append fail, even for root.
+    await idle();
     const journal = journalDir(dataDir);
     renameSync(journal, `${journal}.moved`);
     writeFileSync(journal, '');
@@ -204,6 +208,7 @@ describe('LowdbOutboxStore files', () => {
     const blocker = join(archiveDir(dataDir), '000001.jsonl');
     mkdirSync(blocker);
     await rejects(store.markDelivered(a.id, AT));
+    await idle();
     const journal = journalDir(dataDir);
     renameSync(journal, `${journal}.moved`);
     writeFileSync(journal, '');

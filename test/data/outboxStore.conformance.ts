@@ -67,6 +67,22 @@ export function outboxStoreConformance(name: string, open: (dir: string) => Prom
         expect(await (await open(dir)).due(AT, 10)).to.deep.equal([row]);
       });
 
+      it('keeps the case notice a row is (status update or reminder, the masked name), and refuses a malformed one', async () => {
+        const dir = newDir();
+        const store = await open(dir);
+        const [update, reminder] = await store.enqueue([
+          { ...note('update', 1), notice: { kind: 'status', applicant: '王*国' } },
+          { ...note('reminder', 1), notice: { kind: 'reminder', applicant: '王*国' } },
+        ], AT);
+        expect(update.notice).to.deep.equal({ kind: 'status', applicant: '王*国' });
+        expect(reminder.notice).to.deep.equal({ kind: 'reminder', applicant: '王*国' });
+        expect(await (await open(dir)).due(AT, 10)).to.deep.equal([update, reminder]);
+        const bad = { ...note('bad', 1), notice: { kind: 'news', applicant: '王*国' } } as unknown as NewOutboxRow;
+        let error: unknown;
+        await store.enqueue([bad], AT).catch((err: unknown) => (error = err));
+        expect(String(error)).to.include('notice.kind');
+      });
+
       it('keeps the SMS a row carries, and refuses one with a landline or an unknown template', async () => {
         const dir = newDir();
         const store = await open(dir);

@@ -61,7 +61,7 @@ describe('Hand-off to the desk (dialogs)', () => {
   });
 
   it('leaves the queue however it is said (算了不等了, 我不要人工了), and a call-back by its phrase when the agent is quiet', async () => {
-    for (const said of ['算了不等了', '我不要人工了', '不排队了，谢谢']) {
+    for (const said of ['算了不等了', '我不要人工了', '不转人工了', '不需要客服了', '不排队了，谢谢']) {
       const x = await dialogHarness();
       await x.say('转人工');
       expect((await x.say(said)).text, said).to.equal(h.left);

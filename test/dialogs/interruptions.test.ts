@@ -192,6 +192,26 @@ describe('Interruptions at every step of every flow', () => {
         });
       }
 
+      it('"问问我儿子" waits for the answer: the step asked again', async () => {
+        const h = await step.reach();
+        const replies = texts(await h.send('问问我儿子'));
+        expect(replies.join('\n')).to.include(f.askAround).and.not.include('依据');
+        expect(replies.at(-1)).to.include(step.asks);
+      });
+
+      it('"等会再说" stops for now (a form keeps its draft), and a question after it is answered normally', async () => {
+        const h = await step.reach();
+        expect([f.paused, t.paused]).to.include((await h.say('等会再说')).text);
+        expect((await h.say('公示要几天')).text).to.include('5个工作日').and.include('依据');
+      });
+
+      it('"不知道" gets a word for this step, never a policy answer, and the step asked again', async () => {
+        const h = await step.reach();
+        const replies = texts(await h.send('不知道'));
+        expect(replies.join('\n')).not.to.include('依据');
+        expect(replies.at(-1)).to.include(step.asks);
+      });
+
       it('"返回" goes to the step before (or says there is none)', async () => {
         const h = await step.reach();
         expect((await h.say('返回')).text).to.include(step.back);

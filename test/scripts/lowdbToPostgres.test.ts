@@ -51,10 +51,9 @@ async function generated(dataDir: string): Promise<void> {
     await s.sms.recordSent({ serialNo: 'sn-1', phone: SENT_PHONE, rowId: rows[1].id }, AT);
     await s.sms.recordReceipt('sn-1', SENT_PHONE, { status: 'delivered', code: 'DELIVRD', description: '用户短信送达成功', at: AT.toISOString() });
     // WeChat: a follower in their 48-hour window, one who unsubscribed, a push just taken.
-    await s.wechat.recordMessage('oFollower', AT);
-    await s.wechat.recordMessage('oLeft', AT);
-    await s.wechat.setSubscribed('oLeft', false);
-    await s.wechat.firstDelivery('msg-6000000000000000001', AT);
+    await s.wechat.takePush({ key: 'msg-6000000000000000001', openId: 'oFollower', effect: 'message' }, AT);
+    await s.wechat.takePush({ key: 'msg-6000000000000000002', openId: 'oLeft', effect: 'message' }, AT);
+    await s.wechat.takePush({ key: 'evt:oLeft:1763604000:unsubscribe', openId: 'oLeft', effect: 'unsubscribe' }, AT);
   } finally {
     await s.close();
   }
@@ -109,7 +108,7 @@ if (postgresAvailable) {
         // WeChat: followers as they were (the unsubscribed one gets nothing), a repeated push is still a repeat.
         for (const openId of ['oFollower', 'oLeft']) expect(await after.wechat.follower(openId), openId).to.deep.equal(await before.wechat.follower(openId));
         expect((await after.wechat.follower('oLeft'))?.subscribed).to.equal(false);
-        expect(await after.wechat.firstDelivery('msg-6000000000000000001', AT)).to.equal(false);
+        expect(await after.wechat.takePush({ key: 'msg-6000000000000000001', openId: 'oFollower', effect: 'message' }, AT)).to.equal(false);
         // The queue goes on: the open hand-off is still the conversation's, new numbers follow.
         expect((await after.handoffs.open({ userKey: 'directline:u1', channel: 'directline', conversation: conversation(2), conversationKey: 'directline:c2', reason: 'asked', status: 'queued', messages: [], by: 'chat' }, AT)).created).to.equal(false);
         expect((await after.ratings.ask({ userKey: 'directline:u3', channel: 'directline', conversation: conversation(3), conversationKey: 'directline:c3', stage: 'delivered' }, AT)).id).to.equal('PJ00000002');

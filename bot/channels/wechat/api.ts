@@ -7,11 +7,15 @@ export { WechatApiError } from './apiAnswer.js';
 const STALE_TOKEN = new Set([40001, 40014, 42001]);
 
 /**
- * Errors that a retry cannot fix for this follower: not following (43004), outside the 48-hour
- * window (45015), an OpenID not of this account (40003), the follower blocked the account (43019),
- * the window's message allowance used up (45047).
+ * Errors that a retry cannot fix, so the row's SMS goes at once. For this follower: an OpenID
+ * not of this account (40003), not following (43004), the follower blocked the account (43019),
+ * refused the template's messages (43101), outside the 48-hour window (45015), the window's
+ * message allowance used up (45047). For every follower until staff change the settings: a
+ * template id the account does not have (40037), an API the account may not use (48001).
+ * Codes from the platform's global return codes (官方文档“全局返回码说明”, developers.weixin.qq.com);
+ * 43101 is missing there and is from its developer forum. Throttling (45009, 45011) and -1 are retried.
  */
-export const PERMANENT_ERRORS = new Set([40003, 43004, 43019, 45015, 45047]);
+export const PERMANENT_ERRORS = new Set([40003, 40037, 43004, 43019, 43101, 45015, 45047, 48001]);
 
 export interface WechatApiDeps {
   apiBase: string;

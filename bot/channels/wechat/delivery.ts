@@ -1,9 +1,8 @@
 import type { Clock } from '../../../data/clock.js';
-import type { CaseStore } from '../../../data/cases.js';
-import type { OutboxRow } from '../../../data/outbox.js';
-import { maskName, maskText } from '../../../data/personalData.js';
+import type { CaseNotice, OutboxRow } from '../../../data/outbox.js';
+import { maskText } from '../../../data/personalData.js';
 import type { WechatStore } from '../../../data/wechat.js';
-import type { SendOutcome } from '../../notifier.js';
+import type { DeliveryChannel, SendOutcome } from '../../delivery/channels.js';
 import { PERMANENT_ERRORS, WechatApiError, type WechatApi } from './api.js';
 import { wechatTexts } from './render.js';
 
@@ -19,28 +18,28 @@ export interface WechatTemplate {
 export interface WechatDeliveryDeps {
   api: WechatApi;
   store: WechatStore;
-  cases: CaseStore;
   clock: Clock;
   /** Unset: status updates go through the customer-service API like any other message. */
   template?: WechatTemplate;
 }
 
 /**
- * A case's status update (not an agent's reply, a rating question or an appraisal reminder): it
- * may reach the follower any time through a template message.
+ * A case's status update (not an agent's reply, a rating question or an appraisal reminder), as
+ * the case use cases mark it: it may reach the follower any time through a template message.
  */
-const isStatusUpdate = (row: OutboxRow) => Boolean(row.caseNo) && !row.live && !row.from && !row.buttons?.length && !row.dedupeKey.includes(':reminder-');
+const statusUpdate = (row: OutboxRow): (CaseNotice & { caseNo: string }) | undefined =>
+  row.notice?.kind === 'status' && row.caseNo ? { ...row.notice, caseNo: row.caseNo } : undefined;
 
 const failed = (error: string, permanent: boolean): SendOutcome => ({ ok: false, error, permanent });
 
 /**
- * Delivers an outbox row whose conversation is a WeChat follower, for the notifier. Nothing goes
+ * The delivery channel of outbox rows whose conversation is a WeChat follower. Nothing goes
  * to a follower who unsubscribed; a status update goes as a template message (masked name and
  * case number only); anything else through the customer-service API, only within 48 hours of
  * the follower's last message. Those two refusals, and the platform's own (not following,
  * window closed), are permanent, so the notifier's fallback can take over.
  */
-export class WechatDelivery {
+export class WechatDelivery implements DeliveryChannel {
   constructor(private readonly deps: WechatDeliveryDeps) {}
 
   async send(row: OutboxRow): Promise<SendOutcome> {
@@ -50,8 +49,14 @@ export class WechatDelivery {
     if (follower && !follower.subscribed) return failed('the follower has unsubscribed', true);
     try {
       const template = this.deps.template;
-      if (template && isStatusUpdate(row)) {
-        await this.deps.api.sendTemplate(openId, template.id, await this.templateData(row, template));
+      const update = statusUpdate(row);
+      if (template && update) {
+        await this.deps.api.sendTemplate(openId, template.id, {
+          [template.fields.caseNo]: update.caseNo,
+          [template.fields.name]: update.applicant,
+          // The update's words, any ID or phone number in them masked.
+          [template.fields.status]: maskText(row.text),
+        });
         return { ok: true };
       }
       const last = follower?.lastMessageAt ? Date.parse(follower.lastMessageAt) : NaN;
@@ -63,15 +68,5 @@ export class WechatDelivery {
       if (err instanceof WechatApiError) return failed(err.message, PERMANENT_ERRORS.has(err.code));
       return failed(err instanceof Error ? err.message : String(err), false);
     }
-  }
-
-  /** The case number, the applicant's masked name and the update with any ID or phone number masked. */
-  private async templateData(row: OutboxRow, template: WechatTemplate): Promise<Record<string, string>> {
-    const record = await this.deps.cases.get(row.caseNo!);
-    return {
-      [template.fields.caseNo]: row.caseNo!,
-      [template.fields.name]: record ? maskName(record.applicant.name) : '',
-      [template.fields.status]: maskText(row.text),
-    };
   }
 }

@@ -1,7 +1,7 @@
 import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../../data/clock.js';
-import type { WechatStore } from '../../../data/wechat.js';
+import type { PushEffect, WechatStore } from '../../../data/wechat.js';
 import type { Catalogue } from '../../../dialogs/text/index.js';
 import { HttpError, guardRoute, readRawBody, sendError } from '../../http.js';
 import type { FloodGuard } from '../../limits/floodGuard.js';
@@ -128,13 +128,12 @@ export class WechatChannel {
   private async answer(push: PushFields, key: string, arrivedAt: number): Promise<Answer> {
     const { store, clock, texts } = this.deps;
     const none: Answer = { followUps: [] };
-    // Taken before this process's memory began (a restart between the platform's retries).
-    if (!(await store.firstDelivery(key, clock.now()))) return none;
     const openId = push.FromUserName;
     const event = push.MsgType === 'event' ? push.Event?.toLowerCase() : undefined;
-    if (event === 'unsubscribe') await store.setSubscribed(openId, false);
     // A message, a subscription or a menu click opens the 48-hour customer-service window.
-    else if (!event || event === 'subscribe' || event === 'click') await store.recordMessage(openId, clock.now());
+    const effect: PushEffect = event === 'unsubscribe' ? 'unsubscribe' : !event || event === 'subscribe' || event === 'click' ? 'message' : 'none';
+    // Taken before this process's memory began (a restart between the platform's retries).
+    if (!(await store.takePush({ key, openId, effect }, clock.now()))) return none;
     // A flood of messages from one follower: told once to slow down, the rest not run for a while.
     if (!event && this.deps.flood) {
       const verdict = await this.deps.flood.admitFollower(openId);

@@ -7,10 +7,10 @@ import { SERVICE_WINDOW_MS, WechatDelivery } from '../../../bot/channels/wechat/
 import { SmsChannel } from '../../../bot/delivery/smsChannel.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { Notifier } from '../../../bot/notifier.js';
-import { MemoryCaseStore } from '../../../data/memory/memoryCaseStore.js';
 import { MemoryOutboxStore } from '../../../data/memory/memoryOutboxStore.js';
 import { MemorySmsStore } from '../../../data/memory/memorySmsStore.js';
 import { MemoryWechatStore } from '../../../data/memory/memoryWechatStore.js';
+import { FakeWechatPlatform } from '../../../scripts/bench/wechatFake.js';
 import { chatHadItsTime, retryWait, type RetryPolicy } from '../../../bot/delivery/chatRetries.js';
 import { loadConfig } from '../../../bot/config.js';
 import { defaultBackoff } from '../../../bot/notifier.js';
@@ -131,12 +131,12 @@ describe('SMS fallback for a WeChat follower the platform will not take a messag
     const { fake, provider } = await startFakeSms(clock);
     try {
       const followers = new MemoryWechatStore();
-      await followers.recordMessage('oGone', clock.now());
-      await followers.setSubscribed('oGone', false);
-      await followers.recordMessage('oQuiet', new Date(clock.now().getTime() - SERVICE_WINDOW_MS - MINUTE));
+      await followers.takePush({ key: 'm1', openId: 'oGone', effect: 'message' }, clock.now());
+      await followers.takePush({ key: 'e1', openId: 'oGone', effect: 'unsubscribe' }, clock.now());
+      await followers.takePush({ key: 'm2', openId: 'oQuiet', effect: 'message' }, new Date(clock.now().getTime() - SERVICE_WINDOW_MS - MINUTE));
       // Never called: both refusals are known before the platform is asked.
       const api = new WechatApi({ apiBase: 'http://127.0.0.1:9', tokens: new AccessTokens({ apiBase: 'http://127.0.0.1:9', appId: 'wx0', appSecret: 's', clock }) });
-      const wechat = new WechatDelivery({ api, store: followers, cases: new MemoryCaseStore(), clock });
+      const wechat = new WechatDelivery({ api, store: followers, clock });
       const outbox = new MemoryOutboxStore();
       const to = (openId: string, phone: string) => ({
         dedupeKey: openId, recipient: 'applicant', live: true, text: '工作人员：材料收到了。',
@@ -145,10 +145,62 @@ describe('SMS fallback for a WeChat follower the platform will not take a messag
       });
       await outbox.enqueue([to('oGone', '13700000001'), to('oQuiet', '13700000002')], clock.now());
       const sms = new SmsChannel({ provider, store: new MemorySmsStore(), templateIds: TEMPLATE_IDS, limits: { perMinute: 1, perDay: 10 }, clock });
-      const notifier = new Notifier({ adapter: undefined as never, outbox, clock, logger: silentLogger, quietHours: null, wechat, channels: { sms } });
+      const notifier = new Notifier({ adapter: undefined as never, outbox, clock, logger: silentLogger, quietHours: null, channels: { sms, wechat } });
       expect(await notifier.tick()).to.include({ delivered: 2, failed: 0, dead: 0 });
       expect(fake.sent.map((s) => s.phone)).to.deep.equal(['+8613700000001', '+8613700000002']);
     } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('SMS fallback when the WeChat platform refuses a message for good', function () {
+  this.timeout(30_000);
+
+  it('texts at once on each errcode no retry can change, on the customer-service and template APIs; retries what may pass later', async () => {
+    const clock = new FakeClock(new Date('2026-11-20T02:00:00Z'));
+    const { fake, provider } = await startFakeSms(clock);
+    const platform = new FakeWechatPlatform({ appId: 'wx0', appSecret: 's' });
+    const base = await platform.start();
+    try {
+      const followers = new MemoryWechatStore();
+      const api = new WechatApi({ apiBase: base, tokens: new AccessTokens({ apiBase: base, appId: 'wx0', appSecret: 's', clock }) });
+      const template = { id: 'TPL-1', fields: { caseNo: 'keyword1', name: 'keyword2', status: 'keyword3' } };
+      const wechat = new WechatDelivery({ api, store: followers, clock, template });
+      const outbox = new MemoryOutboxStore();
+      const sms = new SmsChannel({ provider, store: new MemorySmsStore(), templateIds: TEMPLATE_IDS, limits: { perMinute: 100, perDay: 100 }, clock });
+      const notifier = new Notifier({ adapter: undefined as never, outbox, clock, logger: silentLogger, quietHours: null, channels: { sms, wechat } });
+      const to = (openId: string, phone: string, status: boolean) => ({
+        dedupeKey: `${openId}:${status}`, recipient: 'applicant', caseNo: 'YC202611200001', text: '您的申请已通过预审。',
+        conversation: { channelId: 'wechat', conversation: { id: openId } as ConversationAccount, user: { id: openId, name: '' } },
+        sms: { phone, template: 'status' as const, params: ['王*国', 'YC202611200001', '残联预审中'] },
+        ...(status ? { notice: { kind: 'status' as const, applicant: '王*国' } } : { live: true }),
+      });
+      const permanent = [40003, 40037, 43004, 43019, 43101, 45015, 45047, 48001];
+      let n = 0;
+      for (const code of permanent) {
+        for (const status of [true, false]) {
+          const openId = `o${code}`;
+          await followers.takePush({ key: `m${n}`, openId, effect: 'message' }, clock.now());
+          platform.refuse.set(openId, code);
+          const phone = `137${String(++n).padStart(8, '0')}`;
+          await outbox.enqueue([to(openId, phone, status)], clock.now());
+          expect(await notifier.tick(), `${code} ${status ? 'template' : 'text'}`).to.include({ delivered: 1, failed: 0 });
+          expect(fake.sent.at(-1)?.phone, String(code)).to.equal(`+86${phone}`);
+        }
+      }
+      // Throttled (the daily quota) or busy: the chat is tried again, no SMS yet.
+      for (const code of [45009, -1]) {
+        const openId = `o${code}`;
+        await followers.takePush({ key: `m${code}`, openId, effect: 'message' }, clock.now());
+        platform.refuse.set(openId, code);
+        await outbox.enqueue([to(openId, '13799999999', false)], clock.now());
+        expect(await notifier.tick(), String(code)).to.include({ delivered: 0, failed: 1 });
+      }
+      expect(fake.sent).to.have.length(2 * permanent.length);
+      expect(platform.sent).to.deep.equal([]);
+    } finally {
+      await platform.close();
       await fake.close();
     }
   });

@@ -1,0 +1,35 @@
+import { normalizeText } from '../knowledge/normalize.js';
+import { RELATIVE_MENTION } from './kinship.js';
+
+/**
+ * What a person says at a step when they have no answer for it: they do not know, they have
+ * none, they will ask someone first, or they will go on later. None is a question for the
+ * knowledge base, nor a try at the field.
+ */
+export type NonAnswer = 'unknown' | 'none' | 'askSomeone' | 'later';
+
+const TAIL = '(?:了|啊|呀|哦|噢|呢|耶|诶|哎|嘛|吧|的)*';
+const UNKNOWN = new RegExp(`^(?:我|俺)?(?:也|真|还|都)?(?:不知道|不清楚|不太清楚|不晓得|不记得|记不得|记不清|记不住|忘了|忘记|搞不清|弄不清|说不清|不确定|不懂)${TAIL}$`, 'u');
+const NONE = new RegExp(`^(?:还|都|我|俺)?(?:没有|没|无|木有|没得)(?:呢)?${TAIL}$`, 'u');
+/** "等会再说", "先不填了", "回头再弄", "我再想想": not now, with what is filled kept; "明天" alone is a day. */
+const LATER = /^(?:那|好|我|俺)?(?:先|等会儿?|等一会儿?|等下|等一下|回头|晚点|晚些|过会儿?|改天|明天|下次|有空)再(?:说|填|弄|办|来|讲|交|提交)?(?:吧|了|啊)*$|先不(?:填|弄|办|说|写|交|提交)了?|(?:等会儿?|回头|晚点|过会儿?|改天|明天|下次|有空)再(?:说|填|弄|办|来|讲|交|提交)|再想想|想一想|考虑一下|考虑考虑/u;
+/** "问问我儿子", "我得问一下家里人", "等我闺女回来": someone else knows the answer. */
+const ASK_PREFIX = /问(?:问|一下|一问|下)?/u;
+/** Who else may know, besides kin: "问问别人", "问一下医生". */
+const OTHERS = /^(?:我|俺)?(?:的)?(?:家里|别人|他|她|医生|大夫|村里|社区|居委|村委)/u;
+const WAIT_FOR = /等(.{1,6})(?:回来|下班|来了|在的时候)/u;
+
+/** Whether a message only says the person has no answer now, and which kind of no answer. */
+export function nonAnswer(input: string): NonAnswer | undefined {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  if (!said || [...said].length > 16) return undefined;
+  const asked = ASK_PREFIX.exec(said);
+  const whom = asked ? said.slice(asked.index + asked[0].length) : '';
+  if (asked && (RELATIVE_MENTION.test(whom) || OTHERS.test(whom)) && !/[吗呢]$/u.test(said)) return 'askSomeone';
+  const waited = WAIT_FOR.exec(said);
+  if (waited && (RELATIVE_MENTION.test(waited[1]) || OTHERS.test(waited[1]))) return 'askSomeone';
+  if (LATER.test(said)) return 'later';
+  if (UNKNOWN.test(said)) return 'unknown';
+  if (NONE.test(said)) return 'none';
+  return undefined;
+}
