@@ -215,14 +215,17 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
  */
 function judge(decision: Decision, change: Change, context: TopicContext, top: number): Decision {
   if (decision.kind === 'decline') return decision;
+  // A new question asked in words ("要等多久") goes first to the entries asked that way, however
+  // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
+  const asked = (r: Ranked) => (change.intent && facetsOf(r.entry).intents.has(change.intent) ? 1 : 0);
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context) }))
-    .filter((c): c is { r: Ranked; fit: number } => c.fit !== undefined && c.fit >= FLOOR)
-    .sort((a, b) => b.fit - a.fit);
+    .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
+    .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
+    .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
   if (!best) return { kind: 'none', ranked };
-  const leads = !next || best.fit - next.fit >= LEAD;
+  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
   if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { ...decision, ranked };
   if (best.fit >= ANSWER_FIT && leads) return { kind: 'answer', top: best.r, ranked };
@@ -259,8 +262,8 @@ function recalled(core: string, context: TopicContext): TopicContext {
 export function readInContext(decide: (query: string, top: number) => Decision, text: string, context?: TopicContext, top = 3): Reading {
   const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
-  // Small talk ("谢谢", "好的") stands on its own whatever came before.
-  if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever came before.
+  if (!context || context.turns >= CONTEXT_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
   // Going back to an earlier topic: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
