@@ -132,7 +132,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
 
   /** Resolves when a compaction under way (if any) is done: tests, shutdown. */
   async settled(): Promise<void> {
-    await this.compaction;
+    while (this.compaction) await this.compaction;
   }
 
   /** Drops a key's current record from memory and from the live byte count. */
@@ -167,9 +167,17 @@ export class LogRecords<T> implements KeyedRecords<T> {
     // Once the log is big enough and more than half of it superseded lines.
     const minBytes = this.options.compactMinBytes ?? COMPACT_MIN_BYTES;
     if (this.compaction || this.totalBytes < minBytes || this.totalBytes - this.liveBytes <= this.liveBytes) return;
-    this.compaction = this.compact()
-      .catch((err: Error) => (this.options.onError ?? console.error)(err))
-      .finally(() => (this.compaction = null));
+    // Writes that landed while it ran can leave the log mostly superseded again: looked at once more when it ends.
+    this.compaction = this.compact().then(
+      () => {
+        this.compaction = null;
+        this.maybeCompact();
+      },
+      (err: Error) => {
+        this.compaction = null;
+        (this.options.onError ?? console.error)(err);
+      },
+    );
   }
 
   /**

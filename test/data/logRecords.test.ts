@@ -43,6 +43,22 @@ describe('LogRecords', () => {
     expect([...reopened.entries()]).to.have.length(100);
   });
 
+  it('compacts again when writes made during a compaction left the log mostly superseded', async () => {
+    const dir = tempDir();
+    const options = { fsync: false, segmentBytes: 64 * 1024, compactMinBytes: 64 * 1024 };
+    const records = await LogRecords.open<Rec>(dir, options);
+    // Every key rewritten once per turn of the event loop (as a burst of chat turns does): the
+    // compaction the first rounds start copies in batches while the later rounds land.
+    for (let round = 0; round < 10; round++) {
+      await records.put(Array.from({ length: 2000 }, (_, n) => [`k${n}`, { n: round, text: 'x'.repeat(40) }]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await records.settled();
+    // 10 rounds of ~120 KB were written; 2000 live records of ~60 bytes remain.
+    expect(logBytes(dir)).to.be.below(2 * 130 * 1024);
+    expect((await LogRecords.open<Rec>(dir, options)).get('k42')).to.deep.equal({ n: 9, text: 'x'.repeat(40) });
+  });
+
   it('lets requests in between the batches of a compaction, even where no write waits for the disk', async () => {
     const dir = tempDir();
     const records = await LogRecords.open<Rec>(dir, { fsync: false });
