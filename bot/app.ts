@@ -288,6 +288,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       await closed;
       clearInterval(sweep);
       clearTimeout(cutOff);
+      await useCases.relay.settled();
       await stores.close();
     },
   };

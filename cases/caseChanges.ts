@@ -64,7 +64,7 @@ export class CaseChanges {
         now,
       );
       if (!record) return { ok: false, status: 404, error: `没有案件 ${caseNo}` };
-      await this.deps.relay.relayAfterWrite(record);
+      this.deps.relay.relayAfterWrite(record);
       return { ok: true, record };
     } catch (err) {
       if (err instanceof Refused) return { ok: false, status: err.status, error: err.message };

@@ -13,6 +13,8 @@ const BATCH = 500;
  * into a no-op, so every update is delivered exactly once.
  */
 export class NotificationRelay {
+  private readonly inFlight = new Set<Promise<void>>();
+
   constructor(private readonly deps: RelayDeps) {}
 
   /** Relays one case's pending updates; resolves to how many there were. */
@@ -25,16 +27,24 @@ export class NotificationRelay {
   }
 
   /**
-   * Right after the write that made or changed the case: that write is committed whatever
-   * happens here, so a failed relay is reported and left for the scheduler's next pass.
+   * Right after the write that made or changed the case, without holding up the turn that made
+   * it: that write already holds the updates durably, so the copy into the outbox (and its
+   * fsync) need not be waited for. A failed relay is reported and left for the scheduler's
+   * next pass. `settled()` waits for the ones under way.
    */
-  async relayAfterWrite(record: CaseRecord): Promise<void> {
-    try {
-      await this.relayCase(record);
-      delete record.pendingNotifications;
-    } catch (err) {
-      this.deps.onRelayError?.(err, record.caseNo);
-    }
+  relayAfterWrite(record: CaseRecord): void {
+    if (!record.pendingNotifications?.length) return;
+    const done = this.relayCase(record)
+      .then(() => undefined, (err: unknown) => this.deps.onRelayError?.(err, record.caseNo))
+      .finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    // relayCase has read the rows; the caller's copy no longer carries them.
+    delete record.pendingNotifications;
+  }
+
+  /** Resolves once every relay started by `relayAfterWrite` has ended (before closing the stores; in tests). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all(this.inFlight);
   }
 
   /** Whatever a crash (or a failed outbox write) left in the cases: run at start-up and on every scheduler tick. */

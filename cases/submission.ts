@@ -35,7 +35,7 @@ export class Submission {
       return [...this.deps.staffAlerts.newCaseRows(made), ...(this.deps.sms ? registeredBySms(made, this.deps.texts) : [])];
     };
     const record = await this.deps.cases.create(input, this.deps.clock.now(), notify);
-    await this.deps.relay.relayAfterWrite(record);
+    this.deps.relay.relayAfterWrite(record);
     return { record, created: numbered === record.caseNo };
   }
 

@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
@@ -81,7 +81,7 @@ export class PolicyAnswers {
     switch (action.type) {
       case 'entry': {
         const entry = this.deps.kb.entry(action.entryId);
-        if (entry) await this.sendEntry(context, entry, chosen.label, 1, { topic: topicAfter(entry.question, entry.id) });
+        if (entry) await this.sendEntry(context, entry, chosen.label, 1, { topic: topicAfter(entry.question, entry) });
         return entry !== undefined;
       }
       case 'feedback':
@@ -171,7 +171,7 @@ export class PolicyAnswers {
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either.
     const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
-    const read = (q: string) => readInContext((query) => this.deps.kb.decide(query), q, previous);
+    const read = (q: string) => readInContext((query, top) => this.deps.kb.decide(query, top), q, previous);
     const parts = this.deps.kb.splitQuestions(question);
     const readings = parts.length > 1 ? parts.map(read) : [];
     // The first part answered, else the first that gets "您想问的是"; the others become buttons.
@@ -184,16 +184,12 @@ export class PolicyAnswers {
     if (more.length) setTurnOutcome(context, { runOn: parts.length });
     switch (decision.kind) {
       case 'answer': {
-        const carried = reading.contextual ? previous?.slots : undefined;
-        await this.sendEntry(context, decision.top.entry, question, decision.top.score, {
-          topic: topicAfter(reading.query, decision.top.entry.id, carried),
-          more,
-        });
+        await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more });
         return;
       }
       case 'decline':
         // Another subject altogether: a follow-up after it is not about the topic before.
-        state.topic = undefined;
+        state.topic = nextTopic(reading, previous);
         setTurnOutcome(context, { outcome: 'decline', entryId: decision.top.entry.id, score: decision.top.score });
         await this.offer(context, decision.top.entry.answer, [
           { label: text.notFoundButtons[0], value: { type: 'human' } },
@@ -207,7 +203,7 @@ export class PolicyAnswers {
         options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: first >= 0 ? parts[first] : question } }, ...more.map(moreButton));
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
-        state.topic = topicAfter(maskText(reading.query), decision.options[0].entry.id, reading.contextual ? previous?.slots : undefined);
+        state.topic = nextTopic({ ...reading, query: maskText(reading.query) }, previous);
         const intro = decision.options.length === 1 ? text.clarify.introOne : text.clarify.intro;
         await this.offer(context, more.length ? `${intro}\n${text.runOn.moreAfterPick}` : intro, options);
         return;

@@ -1,16 +1,10 @@
-import { DEFAULT_RANKING, type Decision } from './ranking.js';
-import { CATEGORY_DESCRIPTIONS } from './categories.js';
+import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
-
-/** What a question was about, beyond its entry: the facts a short follow-up can change. */
-export interface Slots {
-  category?: string;
-  item?: string;
-  channel?: string;
-  grade?: string;
-  age?: string;
-}
-type SlotName = keyof Slots;
+import {
+  answersIntent, extractSlots, facetsOf, intentOf, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  type Intent, type SlotName, type Slots,
+} from './questionFacets.js';
+import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
 
 /** The last answered topic of a conversation (or of a hotline call). */
 export interface TopicContext {
@@ -18,66 +12,41 @@ export interface TopicContext {
   /** The question as the answer understood it (a follow-up's rewritten form). */
   query: string;
   slots: Slots;
+  /** The item its entry is about when the question named none (a definition is about the certificate). */
+  implied?: string;
+  /** What it asked (where, how long...), when it said. */
+  intent?: Intent;
+  /** The topics before it, most recent last: not said again to a follow-up, and recalled by "刚才那个…". */
+  earlier?: EarlierTopic[];
   /** Turns since it was set: a context is forgotten after a few. */
   turns: number;
 }
 
+/** A topic of a few turns before. */
+export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
+
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
 
-/** Each slot value with the words people use for it, longest first where they overlap. */
-const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
-  category: CATEGORY_DESCRIPTIONS,
-  item: [
-    ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
-    ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],
-    ['燃油补贴', /燃油|油补|轮椅车/],
-    ['教育补贴', /教育补贴|助学|上学|读书/],
-    ['养老保险', /养老保险|养老|社保补助/],
-    ['就业', /就业|失业|找工作/],
-    ['残疾证', /残疾人证|残疾证|残证|办证|证(?!明|件)/],
-  ],
-  channel: [
-    ['网上', /网上|线上|手机上|手机|app|网站|在家/],
-    ['窗口', /窗口|线下|现场|大厅|当面|去办/],
-  ],
-  grade: [
-    ['一级', /一级|1级/],
-    ['二级', /二级|2级|两级/],
-    ['三级', /三级|3级/],
-    ['四级', /四级|4级/],
-  ],
-  age: [
-    ['未成年', /未成年|未满18|小孩|孩子|儿童|娃|宝宝/],
-    ['成年', /成年人|成年|大人/],
-  ],
-};
-const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
-
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /怎么办理|怎么办|怎么样|怎么|怎样|咋整|咋办|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+/** "How to do it" in the previous question, whose verb stays. */
+const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
+/** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
+const APPLY = /办|申请|申领|弄/;
 
-/** The slots a text names. */
-export function extractSlots(text: string): Slots {
-  const folded = normalizeText(text).replace(/\s+/g, '');
-  const slots: Slots = {};
-  for (const name of SLOT_NAMES) {
-    const hit = SLOT_WORDS[name].find(([, words]) => words.test(folded));
-    if (hit) slots[name] = hit[0];
-  }
-  return slots;
-}
+const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -86,7 +55,7 @@ function remainder(folded: string): string {
 
 /** A message that leans on what came before: short, cued ("那…呢"), or nothing but slots. */
 export function isFragment(text: string): boolean {
-  const folded = normalizeText(text).replace(/\s+/g, '');
+  const folded = fold(text);
   return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || ASKS_NOTHING.test(remainder(folded));
 }
 
@@ -94,31 +63,42 @@ export function isFragment(text: string): boolean {
  * The questions a follow-up may stand for in its context, most literal first. Slots it names
  * replace the previous question's ("听力残疾去哪儿评定" + "视力的呢" -> "视力残疾去哪儿评定") or
  * are added to it; what else it asks replaces the previous question's own question words
- * ("公示在哪贴" + "贴几天" -> "公示贴几天"), or goes with the topic's slots alone
- * ("残疾证有效期多久" + "丢了怎么办" -> "残疾证丢了怎么办").
+ * ("公示在哪贴" + "贴几天" -> "公示贴几天"), or goes with the topic's item alone ("听力残疾是什么"
+ * + "在哪办" -> "残疾证在哪办"), or with all its slots.
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
-  const folded = normalizeText(text).replace(/\s+/g, '');
+  const folded = fold(text);
   const slots = extractSlots(folded);
-  let base = normalizeText(context.query).replace(/\s+/g, '');
+  const known = topicSlots(context);
+  let base = fold(context.query);
   const added: string[] = [];
   for (const name of SLOT_NAMES) {
     const value = slots[name];
-    if (!value || value === context.slots[name]) continue;
-    const old = SLOT_WORDS[name].find(([v]) => v === context.slots[name]);
-    const replaced = old ? base.replace(new RegExp(old[1].source), value) : base;
+    if (!value || value === known[name]) continue;
+    const old = known[name] && wordsOf(name, known[name]);
+    // Every word for the old value goes: "耳朵听不见" is 听力 twice.
+    const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
     if (replaced !== base) base = replaced;
     else added.push(value);
   }
   const rest = remainder(folded);
   if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
-  // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天".
-  const topic = [...base.replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
+  // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
+  // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
+  const topic = [...base.replace(HOW_TO_DO, '办').replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
   // The topic without the person's category: "肢体残疾在哪个医院鉴定" + "要等多久" is about
   // waiting for the appraisal, whichever the category.
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
-  const merged = Object.values({ ...context.slots, ...slots }).join('');
-  return [...new Set([added.join('') + topic + rest, unslotted ? unslotted + rest : '', merged ? merged + rest : ''])].filter(Boolean);
+  const merged = { ...context.slots, ...slots };
+  // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
+  const item = slots.item ?? known.item;
+  const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  return [...new Set([
+    added.join('') + topic + rest,
+    applied && applied + rest,
+    unslotted && unslotted + rest,
+    Object.values(merged).join('') + rest,
+  ])].filter((q) => q && q !== folded);
 }
 
 /** How a message was read: on its own, or as a follow-up to the topic before it. */
@@ -132,35 +112,146 @@ export interface Reading {
 /** A question with no words of its own: how long, how much, when. */
 const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等|过)?(多久|多长时间|多少天|几天|多长|几个月|多少钱|多少|几个工作日|啥时候|什么时候|要钱|收钱|花钱|收费|交钱)(不|没|呢|啊|吗|呀)?$/;
 
-// "要等多久" wants a duration, "多少钱" or "要钱不" an amount: what an answer must state to be said again.
-const HOW_LONG = /多久|多长|多少天|几天|几个月|工作日|啥时候|什么时候/;
-const DURATION = /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/;
-// "要钱不" is answered by an amount or by saying it is free.
-const AMOUNT = /元|免费|不收/;
+/** What is left of a question without its question words and the verbs any request has ("到哪里申请" leaves nothing). */
+const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
 
 /**
- * A reading that would repeat the topic's answer to a bare "how long" or "how much" when that
- * answer holds no duration or amount: "要等多久" after where to be appraised is not answered by
- * the hospital's address again. An answer that holds it ("注销后一年内不能再申请") is said again.
+ * A fragment that asks nothing but a question, of the topic or about its own words: "要等多久",
+ * "到哪里申请", "要带什么", "贴几天" after "公示在哪贴".
  */
-function repeatsWithout(decision: Decision, folded: string, context: TopicContext): boolean {
-  if (decision.kind !== 'answer' || decision.top.entry.id !== context.entryId || !BARE_ASK.test(folded)) return false;
-  return !(HOW_LONG.test(folded) ? DURATION : AMOUNT).test(decision.top.entry.answer);
-}
-
-/** A fragment that asks nothing but a question about the topic's own words ("贴几天" after "公示在哪贴", "要等多久"). */
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
+  if (!remainder(own).replace(ASK_VERBS, '')) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
 // A whole question that finds nothing alone takes the topic's reading only when that reading
 // scores what the bot would offer by itself: the decision answers low scores it is sure of, and
 // "坐高铁能打折吗" after the hotline answer is not about the hotline.
-const WHOLE_QUESTION_FLOOR = DEFAULT_RANKING.suggest;
+const FLOOR = DEFAULT_RANKING.suggest;
+/** How much an entry that answers what is asked, or is about the value the follow-up names, gains over its score. */
+const FIT = 0.15;
+/** How far the chosen entry must lead the next to be answered without asking "您想问的是". */
+const LEAD = 0.08;
+/** How well a candidate the reading did not answer by itself must fit to be answered. */
+const ANSWER_FIT = 0.4;
+/** Candidates per contextual reading. */
+const DEPTH = 6;
 
 const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ? d.top.score : d.ranked[0]?.score ?? 0);
+
+/** What a follow-up changes of its topic: slots given another value, and what it asks now. */
+interface Change {
+  slots: [SlotName, string][];
+  /** Slots it names with the topic's value, the topic's item when it says 办 or 申请. */
+  restated: [SlotName, string][];
+  /** What the follow-up asks, when it asks something other than the topic did. */
+  intent?: Intent;
+  /** What the combined question asks. */
+  asks?: Intent;
+  merged: Slots;
+}
+
+/** The topic's slots with the item its entry implies. */
+const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
+
+function changeOf(folded: string, context: TopicContext): Change {
+  const named = extractSlots(folded);
+  const known = topicSlots(context);
+  const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
+  const own = intentOf(remainder(folded)) ?? intentOf(folded);
+  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named } };
+}
+
+/**
+ * How well a candidate of a contextual reading answers the combined question, or undefined
+ * when it cannot: it is about another value of a slot the follow-up names ("视力的呢" is not
+ * answered by the hearing hospital, "在哪办" after a definition not by the appraisal's), or it is
+ * the topic's own entry and would repeat an answer to another question (the previous grade's
+ * amount; a definition to "在哪办"). Entries that answer what is asked, or are about the value
+ * the follow-up names, gain; entries just said, or about another value of a slot the topic
+ * carries, lose (another item twice: the appraisal is not the certificate).
+ */
+function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
+  const facets = facetsOf(entry);
+  const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
+  const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
+  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  let fit = score;
+  if (entry.id === context.entryId) {
+    if (change.intent && !answersIntent(entry, change.intent)) return undefined;
+    // Not about the new value, it is said again only when nothing is: it loses a little when its
+    // answer states that value (the amounts of every grade), more when only a wording names it.
+    for (const [n, v] of change.slots.filter(([n, v]) => !aboutValue(n, v))) {
+      const words = wordsOf(n, v)!;
+      if (words.test(facets.answer)) fit -= FIT;
+      else if (words.test(facets.worded)) fit -= 2 * FIT;
+      else return undefined;
+    }
+  }
+  // Asked that way in its own question, or only in some of its other wordings (half).
+  // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
+  if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
+  if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
+  // A new question asked in words ("要多久") is not answered by an entry asked another way.
+  else if (change.intent && facets.intents.size > 0) fit -= FIT;
+  // Being about the value the follow-up names is what it asks: that counts twice.
+  fit += 2 * FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
+  // Another item (the appraisal, not the certificate) is another service: that counts twice.
+  for (const n of SLOT_NAMES) {
+    const value = change.merged[n];
+    if (value && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
+  }
+  return fit;
+}
+
+/**
+ * The decision for one contextual reading: its candidates judged by `fitOf`. The reading's own
+ * answer stands when it fits best; another candidate is answered when it fits well and clearly
+ * better than the rest; otherwise the fitting ones are offered.
+ */
+function judge(decision: Decision, change: Change, context: TopicContext, top: number): Decision {
+  if (decision.kind === 'decline') return decision;
+  // A new question asked in words ("要等多久") goes first to the entries asked that way, however
+  // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
+  const asked = (r: Ranked) => (change.intent && facetsOf(r.entry).intents.has(change.intent) ? 1 : 0);
+  const fits = decision.ranked
+    .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
+    .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
+    .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
+  const ranked = fits.map((c) => c.r).slice(0, top);
+  const [best, next] = fits;
+  if (!best) return { kind: 'none', ranked };
+  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
+  // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { ...decision, ranked };
+  if (best.fit >= ANSWER_FIT && leads) return { kind: 'answer', top: best.r, ranked };
+  return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
+}
+
+const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
+
+/** Words that go back to an earlier topic: "回到刚才那个", "再问一下刚才那个补办", "…来着". */
+const BACK = /^(?:回到|再问一下|再问问|还是|那)?(?:刚才|刚刚|之前|前面|先前)(?:说的|问的|那个|的|那)*|来着/g;
+
+/**
+ * The topic a message going back ("刚才那个听力的 要带啥") recalls: of the current and the
+ * earlier ones, the one sharing most of its slots and words, the most recent on a tie.
+ */
+function recalled(core: string, context: TopicContext): TopicContext {
+  const named = extractSlots(core);
+  const shared = (t: EarlierTopic) => {
+    const slots = topicSlots({ ...t, turns: 0 });
+    const agree = SLOT_NAMES.filter((n) => named[n] && named[n] === slots[n]).length;
+    return 2 * agree + [...new Set(remainder(fold(core)))].filter((c) => t.query.includes(c)).length;
+  };
+  const topics = [earlierOf(context), ...[...(context.earlier ?? [])].reverse()];
+  const best = topics.reduce((a, b) => (shared(b) > shared(a) ? b : a));
+  return { ...best, turns: 0 };
+}
 
 /**
  * Reads a message in its context. A fragment ("视力的呢", "要等多久") is read against the
@@ -168,21 +259,27 @@ const topScore = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ?
  * fragment that asks something) scored at least as high; a message that stands on its own is
  * read on its own unless only the contextual reading finds an answer.
  */
-export function readInContext(decide: (query: string) => Decision, text: string, context?: TopicContext): Reading {
-  const alone = decide(text);
+export function readInContext(decide: (query: string, top: number) => Decision, text: string, context?: TopicContext, top = 3): Reading {
+  const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
-  // Small talk ("谢谢", "好的") stands on its own whatever came before.
-  if (!context || context.turns >= CONTEXT_TURNS || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever came before.
+  if (!context || context.turns >= CONTEXT_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Going back to an earlier topic: the rest of the message read against the one it recalls.
+  const said = fold(text);
+  const core = said.replace(BACK, '');
+  if (core && core !== said) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
   if (!fragment && alone.kind !== 'none') return own;
-  const folded = normalizeText(text).replace(/\s+/g, '');
+  const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
-  const readings = rewriteFollowUp(text, context)
-    .filter((query) => query !== folded)
-    .map((query) => ({ decision: decide(query), query, contextual: true }))
-    .filter((r) => !repeatsWithout(r.decision, folded, context));
+  const change = changeOf(folded, context);
+  const readings = rewriteFollowUp(text, context).map((query) => ({
+    decision: judge(decide(query, DEPTH), change, context, top),
+    query,
+    contextual: true,
+  }));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice).
   const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
   if (!best) return own;
@@ -193,11 +290,40 @@ export function readInContext(decide: (query: string) => Decision, text: string,
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   const prefer = fragment
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
-    : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= WHOLE_QUESTION_FLOOR;
+    : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? best : own;
 }
 
-/** The context an answer leaves: its entry and slots; a follow-up keeps the slots it did not change. */
-export function topicAfter(query: string, entryId: string, carried: Slots = {}): TopicContext {
-  return { entryId, query, slots: { ...carried, ...extractSlots(query) }, turns: 0 };
+/**
+ * The context an answer leaves: its entry, what was asked, the slots, the item its entry implies;
+ * a follow-up keeps the slots it did not change. `before`: the topic it follows, whose entries
+ * were just said.
+ */
+export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
+  const implied = topicItem(entry);
+  const intent = intentOf(query) ?? intentOf(entry.question);
+  const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
+  return {
+    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
+    ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
+  };
+}
+
+/**
+ * The topic a reading leaves: the answer's, or the first candidate's when the bot asks which
+ * was meant; none after an out-of-scope question (another subject altogether); the one before
+ * after small talk or a question it cannot answer. `previous` is the topic it was read against.
+ */
+export function nextTopic({ decision, query, contextual }: Reading, previous?: TopicContext): TopicContext | undefined {
+  const carried = contextual ? previous?.slots : undefined;
+  switch (decision.kind) {
+    case 'answer':
+      return decision.top.entry.kind === 'answer' ? topicAfter(query, decision.top.entry, carried, previous) : previous;
+    case 'clarify':
+      return topicAfter(query, decision.options[0].entry, carried, previous);
+    case 'decline':
+      return undefined;
+    case 'none':
+      return previous;
+  }
 }

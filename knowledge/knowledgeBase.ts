@@ -2,7 +2,7 @@ import type { Region } from '../data/region.js';
 import { answerTo } from './canAsk.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
-import { readInContext, topicAfter, type TopicContext } from './followUp.js';
+import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { questionParts } from './runOn.js';
@@ -92,20 +92,28 @@ export class KnowledgeBase {
     return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }
 
-  /** The topic a question leaves when the bot answers it or asks which was meant: what a follow-up is read against. */
-  topicOf(question: string): TopicContext | undefined {
-    const decision = this.decide(question);
-    if (decision.kind === 'answer') return topicAfter(question, decision.top.entry.id);
-    return decision.kind === 'clarify' ? topicAfter(question, decision.options[0].entry.id) : undefined;
+  /**
+   * The topic a call's questions leave, oldest first, each read against the one before (so
+   * "听力残疾去哪评定", "视力的呢" leave the vision hospital's topic): what the next is read against.
+   */
+  topicOf(questions: string[]): TopicContext | undefined {
+    let topic: TopicContext | undefined;
+    // Older questions would have expired anyway.
+    for (const q of questions.slice(-CONTEXT_TURNS)) {
+      const before = topic && { ...topic, turns: topic.turns + 1 };
+      topic = nextTopic(readInContext((query, top) => this.decide(query, top), q, before), before);
+    }
+    return topic;
   }
 
   /**
    * The hotline agent's view: the best answers with scores, and whether the bot would answer
-   * alone. With the call's previous question, a follow-up ("视力的呢") is read against it.
+   * alone. With the call's previous questions (oldest first), a follow-up ("视力的呢") is read
+   * against the topic they leave.
    */
-  suggest(query: string, top: number, previous?: string): SuggestResult {
-    const topic = previous ? this.topicOf(previous) : undefined;
-    const { decision, contextual } = readInContext((q) => this.decide(q, top), query, topic);
+  suggest(query: string, top: number, previous: string[] = []): SuggestResult {
+    const topic = this.topicOf(previous);
+    const { decision, contextual } = readInContext((q, n) => this.decide(q, n), query, topic, top);
     return {
       query,
       answered: decision.kind === 'answer',

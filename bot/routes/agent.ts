@@ -5,23 +5,28 @@ import { guardRoute, sendError, sendJson } from '../http.js';
 export const MAX_SUGGESTIONS = 10;
 const MAX_QUERY_CHARS = 1000;
 
+/** The call's earlier questions sent as context: more would have expired (knowledge/followUp.ts). */
+const MAX_CONTEXT = 10;
+
 /**
- * GET /api/agent/suggest?q=&top=[&context=]: ranked answers for a hotline agent. `context` is
- * the call's previous question, so a follow-up ("那网上办呢") gets suggestions that know it.
+ * GET /api/agent/suggest?q=&top=[&context=...]: ranked answers for a hotline agent. `context`,
+ * repeated oldest first, holds the call's earlier questions, so a follow-up ("那网上办呢") gets
+ * suggestions that know them.
  */
 export function registerAgent(server: Server, kb: KnowledgeBase): void {
   server.get('/api/agent/suggest', guardRoute(async (req, res) => {
     const url = new URL(req.url ?? '', 'http://localhost');
     const q = (url.searchParams.get('q') ?? '').trim();
-    const previous = (url.searchParams.get('context') ?? '').trim();
+    const previous = url.searchParams.getAll('context').map((c) => c.trim()).filter(Boolean);
     const topParam = url.searchParams.get('top');
     if (!q) return sendError(res, 400, '缺少参数 q（要查的问题）');
     if ([...q].length > MAX_QUERY_CHARS) return sendError(res, 400, `q 太长了，最多 ${MAX_QUERY_CHARS} 个字`);
-    if ([...previous].length > MAX_QUERY_CHARS) return sendError(res, 400, `context 太长了，最多 ${MAX_QUERY_CHARS} 个字`);
+    if (previous.some((c) => [...c].length > MAX_QUERY_CHARS)) return sendError(res, 400, `context 太长了，最多 ${MAX_QUERY_CHARS} 个字`);
+    if (previous.length > MAX_CONTEXT) return sendError(res, 400, `context 太多了，最多 ${MAX_CONTEXT} 个`);
     const top = topParam === null || topParam === '' ? 3 : Number(topParam);
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
-    sendJson(res, 200, kb.suggest(q, top, previous || undefined));
+    sendJson(res, 200, kb.suggest(q, top, previous));
   }));
 }

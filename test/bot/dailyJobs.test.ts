@@ -32,8 +32,10 @@ describe('daily jobs', () => {
     expect(approved?.stage).to.equal('approved');
     expect(approved?.items.map((i) => i.status)).to.deep.equal(['approved', 'submitted', 'submitted']);
     expect(approved?.audit.at(-1)).to.include({ by: 'system:notice', action: 'complete_notice' });
+    await app.useCases.relay.settled();
     const texts = (await app.stores.outbox.list({ caseNo: record.caseNo })).map((r) => r.text);
     expect(texts).to.include(s.prefixApplicant(record.caseNo) + s.notify.approved);
+    await app.useCases.relay.settled();
     expect((await app.stores.outbox.list({ caseNo: record.caseNo })).map((r) => r.notice?.kind)).to.include('status').and.not.include('reminder');
     await app.close();
   });
@@ -48,6 +50,7 @@ describe('daily jobs', () => {
     clock.advance(3 * 86_400_000); // Monday
     expect(await app.dailyJobs.remindAppraisals()).to.equal(1);
     await app.dailyJobs.remindAppraisals();
+    await app.useCases.relay.settled();
     const rows = await app.stores.outbox.list({ caseNo: record.caseNo });
     expect(rows).to.have.length(1);
     expect(rows[0].text).to.include('明天11月24日上午').and.include('示范市人民医院');

@@ -49,9 +49,12 @@ describe('daily job: reminders of missing materials', () => {
       perDay.push(await app.dailyJobs.remindMissingMaterials()); // a second run the same day
     }
     expect(perDay).to.deep.equal([[record.caseNo], [], [record.caseNo], [], [record.caseNo], [], [], [], [], []]);
+    await app.useCases.relay.settled();
     const rows = await app.stores.outbox.list({ caseNo: record.caseNo });
     expect(rows.map((r) => r.text)).to.deep.equal(Array(3).fill(s.prefixApplicant(record.caseNo) + s.notify.materials_missing(`${text.upload.names.photos}、${text.upload.names.studentProof}`)));
+    await app.useCases.relay.settled();
     expect(await app.stores.outbox.list({ caseNo: done.caseNo })).to.deep.equal([]);
+    await app.useCases.relay.settled();
     expect(await app.stores.outbox.list({ caseNo: window.caseNo })).to.deep.equal([]);
     expect(app.dailyJobs.jobs().map((j) => j.name)).to.include('materials-reminders');
   });
@@ -60,9 +63,11 @@ describe('daily job: reminders of missing materials', () => {
     const record = await onlineCase(['photos']);
     clock.advance(DAY + 12 * HOUR); // Saturday 22:00 Beijing
     expect(await app.dailyJobs.remindMissingMaterials()).to.deep.equal([]);
+    await app.useCases.relay.settled();
     expect(await app.stores.outbox.list({ caseNo: record.caseNo })).to.deep.equal([]);
     clock.advance(12 * HOUR); // Sunday 10:00
     expect(await app.dailyJobs.remindMissingMaterials()).to.deep.equal([record.caseNo]);
+    await app.useCases.relay.settled();
     expect(await app.notifier.tick()).to.include({ delivered: 1 });
     expect(stub.received.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_missing(text.upload.names.photos)]);
   });

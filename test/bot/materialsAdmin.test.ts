@@ -90,6 +90,7 @@ describe('admin API: materials handed in online', () => {
     const body = (await rejected.json()) as MaterialsBody;
     expect(body.materials[0]).to.deep.include({ state: 'rejected' });
     expect(body.materials[0].files[0]).to.include({ status: 'rejected', reason: '背景不是白色', decidedBy: 'admin:li' });
+    await admin.app.useCases.relay.settled();
     const rows = await admin.app.stores.outbox.list({ caseNo });
     expect(rows.map((r) => r.text)).to.deep.equal([text.status.prefixApplicant(caseNo) + text.status.notify.material_rejected(text.upload.names.photos, '背景不是白色')]);
 

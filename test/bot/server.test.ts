@@ -136,6 +136,18 @@ describe('HTTP server', () => {
       expect((await fetch(`${base}/api/agent/suggest?q=x&context=${'长'.repeat(1001)}`)).status).to.equal(400);
     });
 
+    it('reads a follow-up against all the call\'s earlier questions, context repeated oldest first', async () => {
+      const context = ['护理补贴谁能领', '二级的呢'].map((c) => `&context=${encodeURIComponent(c)}`).join('');
+      const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('三级的呢')}${context}`);
+      const body = (await res.json()) as { followUp: boolean; suggestions: { id: string }[] };
+      expect(body.followUp).to.equal(true);
+      expect(body.suggestions[0].id).to.equal('sub-care-grade34');
+      const many = Array.from({ length: 11 }, () => '&context=x').join('');
+      const tooMany = await fetch(`${base}/api/agent/suggest?q=x${many}`);
+      expect(tooMany.status).to.equal(400);
+      expect(((await tooMany.json()) as { error: string }).error).to.include('context 太多了');
+    });
+
     it('says answered=false for an out-of-scope question', async () => {
       const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('营业执照怎么办')}`);
       expect(((await res.json()) as { answered: boolean }).answered).to.equal(false);

@@ -105,6 +105,13 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     expect(said.filter((t) => t.includes('依据'))).to.deep.equal([]);
   });
 
+  it('suggests for the person\'s follow-up in the light of what they asked before', async () => {
+    await personTypes('三级的呢');
+    await agent.locator('#live-suggest-for').filter({ hasText: '三级的呢' }).waitFor(WAIT);
+    await agent.locator('#live-suggestions > li[data-entry-id="sub-care-grade34"]').first().waitFor(WAIT);
+    expect(await agent.locator('#live-suggestions > li').first().getAttribute('data-entry-id')).to.equal('sub-care-grade34');
+  });
+
   it('hands back to the bot; the applicant is told and rates the help in one tap', async () => {
     await agent.getByRole('button', { name: '交还机器人' }).click();
     await agent.locator('#desk-status').filter({ hasText: '已交还机器人' }).waitFor(WAIT);

@@ -35,11 +35,13 @@ describe('appointment use cases', () => {
     const stored = await cases.get(record.caseNo);
     expect(stored?.appointment).to.include({ slotId: SLOT, remindOn: '2026-11-30' });
     expect(stored?.audit.at(-1)).to.include({ by: 'chat:test:me', action: 'appointment-book', note: SLOT });
+    await useCases.relay.settled();
     const rows = await outbox.list({ caseNo: record.caseNo });
     expect(rows.map((r) => [r.recipient, r.text])).to.deep.equal([['subscriber:test:daughter', s.prefixFamily('张*试', record.caseNo) + s.notify.booked('12月1日上午', '示范市人民医院')]]);
 
     expect(await useCases.appointments.cancel(record.caseNo, 'test:me')).to.equal(true);
     expect((await cases.get(record.caseNo))?.appointment).to.equal(undefined);
+    await useCases.relay.settled();
     expect((await outbox.list({ caseNo: record.caseNo })).map((r) => r.text)).to.have.members([
       s.prefixFamily('张*试', record.caseNo) + s.notify.booked('12月1日上午', '示范市人民医院'),
       s.prefixFamily('张*试', record.caseNo) + s.notify.booking_cancelled,

@@ -82,7 +82,7 @@ describe('materials use cases', () => {
   });
 
   it('staff reject with a reason: the applicant is told in words; the material is outstanding again; accept clears it', async () => {
-    const { materials, cases, outbox, record } = await setup();
+    const { materials, cases, outbox, record, useCases } = await setup();
     const got = await materials.receive(record.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:me');
     const fileId = got.ok && 'file' in got ? got.file.fileId : '';
     expect(await materials.decide(record.caseNo, fileId, { decision: 'reject', by: 'staff:li' })).to.include({ ok: false, status: 400 });
@@ -93,6 +93,7 @@ describe('materials use cases', () => {
     expect(after?.materials.files?.photos[0]).to.include({ status: 'rejected', reason: '背景不是白色', decidedBy: 'staff:li' });
     expect(after?.audit.at(-1)).to.include({ action: 'material-rejected', note: '背景不是白色', by: 'staff:li' });
     expect(outstandingMaterials(after!)).to.deep.equal(['photos', 'studentProof']);
+    await useCases.relay.settled();
     const rows = await outbox.list({ caseNo: record.caseNo });
     expect(rows.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.material_rejected(text.upload.names.photos, '背景不是白色')]);
     expect(rows[0].text).to.include('需要重新上传：背景不是白色');
@@ -106,18 +107,21 @@ describe('materials use cases', () => {
   });
 
   it('tells the applicant when files pass: one message for several accepted together, once no file waits for review', async () => {
-    const { materials, outbox, record } = await setup();
+    const { materials, outbox, record, useCases } = await setup();
     const id = (r: Awaited<ReturnType<typeof materials.receive>>) => (r.ok && 'file' in r ? r.file.fileId : '');
     const photo = id(await materials.receive(record.caseNo, 'photos', uploadFixture('portrait-450x630.jpg'), 'chat:test:me'));
     const proof = id(await materials.receive(record.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:me'));
     expect((await materials.decide(record.caseNo, photo, { decision: 'accept', by: 'staff:li' })).ok).to.equal(true);
     // The proof still waits for review: nothing said yet.
+    await useCases.relay.settled();
     expect(await outbox.list({ caseNo: record.caseNo })).to.deep.equal([]);
     expect((await materials.decide(record.caseNo, proof, { decision: 'accept', by: 'staff:li' })).ok).to.equal(true);
     const names = `${text.upload.names.photos}、${text.upload.names.studentProof}`;
+    await useCases.relay.settled();
     expect((await outbox.list({ caseNo: record.caseNo })).map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_accepted(names, true)]);
     // Accepted again (a repeated click): nothing new to tell.
     await materials.decide(record.caseNo, proof, { decision: 'accept', by: 'staff:li' });
+    await useCases.relay.settled();
     expect(await outbox.list({ caseNo: record.caseNo })).to.have.length(1);
   });
 
@@ -151,7 +155,7 @@ describe('materials use cases', () => {
   });
 
   it('reminds an online case of missing materials once a day, three times at most, not on the day it was submitted', async () => {
-    const { materials, outbox, record, clock, cases } = await setup();
+    const { materials, outbox, record, clock, cases, useCases } = await setup();
     expect(await materials.remindMissing(record.caseNo)).to.equal(false);
     const sent: boolean[] = [];
     for (let day = 1; day <= 5; day++) {
@@ -160,6 +164,7 @@ describe('materials use cases', () => {
       sent.push(await materials.remindMissing(record.caseNo));
     }
     expect(sent).to.deep.equal([true, false, true, false, true, false, false, false, false, false]);
+    await useCases.relay.settled();
     const rows = await outbox.list({ caseNo: record.caseNo });
     expect(rows).to.have.length(3);
     expect(rows[0].text).to.equal(s.prefixApplicant(record.caseNo) + s.notify.materials_missing('两寸免冠白底彩照、学生证或在读证明'));
@@ -174,6 +179,7 @@ describe('materials use cases', () => {
     await online.materials.receive(online.record.caseNo, 'studentProof', uploadFixture('student-proof.pdf'), 'chat:test:me');
     online.clock.advance(DAY);
     expect(await online.materials.remindMissing(online.record.caseNo)).to.equal(false);
+    await online.useCases.relay.settled();
     expect(await online.outbox.list({ caseNo: online.record.caseNo })).to.deep.equal([]);
   });
 });

@@ -75,11 +75,36 @@ describe('transactional outbox: a case change and its status updates cannot be s
       throw new Error('killed before marking');
     };
     expect((await useCases.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' })).ok).to.equal(true);
+    await useCases.relay.settled();
     cases.markRelayed = marked;
     expect(await outbox.list({ caseNo: record.caseNo })).to.have.length(1);
     expect(await cases.withPendingNotifications(10)).to.have.length(1);
     expect(await useCases.relay.relayPending()).to.equal(1);
     expect(await useCases.relay.relayPending()).to.equal(0);
     expect(await outbox.list({ caseNo: record.caseNo })).to.have.length(1);
+  });
+  it('does not hold up the change for the copy into the outbox: the case write already holds the update', async () => {
+    const dataDir = tempDir();
+    const clock = new FakeClock(new Date('2026-11-20T02:00:00Z'));
+    const cases = await LowdbCaseStore.open(dataDir);
+    const outbox = await LowdbOutboxStore.open(dataDir);
+    const record = await cases.create(newCase({ conversation: { serviceUrl: stub.url, conversation: { id: 'conv-slow' } as ConversationAccount } }), clock.now());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = Object.create(outbox) as OutboxStore;
+    slow.enqueue = async (rows, at) => (await gate, outbox.enqueue(rows, at));
+    const useCases = await useCasesFor(dataDir, cases, clock, { outbox: slow });
+    // The change answers while the outbox write still waits (a slow disk or database).
+    expect((await useCases.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' })).ok).to.equal(true);
+    expect(await outbox.list({ caseNo: record.caseNo })).to.deep.equal([]);
+    expect(await cases.withPendingNotifications(10)).to.have.length(1);
+    let settled = false;
+    const waiting = useCases.relay.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).to.equal(false);
+    release();
+    await waiting;
+    expect((await outbox.list({ caseNo: record.caseNo })).map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.pre_review]);
+    expect(await cases.withPendingNotifications(10)).to.deep.equal([]);
   });
 });

@@ -83,6 +83,8 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     const first = await client.sendActivity({ type: 'message', text: input, locale, from: { id: from, name: from }, ...(attachments ? { attachments } : {}) } as Partial<Activity>);
     const replies = first ? [first as Partial<Activity>] : [];
     for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next as Partial<Activity>);
+    // The turn's status updates reach the outbox just after it (the case write holds them).
+    await useCases.relay.settled();
     return replies;
   };
   /** The last reply to one message from another chat user (a family member). */

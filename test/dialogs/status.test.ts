@@ -42,6 +42,7 @@ describe('status in the chat', () => {
       expect(shown.text).to.not.include(SAMPLE_ID_NUMBER).and.not.include('王建国');
       expect((await h.sayAs('daughter', '要')).text).to.equal(s.subscribed);
       await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+      await h.useCases.relay.settled();
       const rows = (await h.outbox.list({ caseNo: h.record.caseNo })).filter((r) => r.text !== s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked);
       expect(rows.map((r) => r.recipient).sort()).to.deep.equal(['applicant', 'subscriber:test:daughter']);
       expect(rows.find((r) => r.recipient !== 'applicant')?.text).to.equal(s.prefixFamily('王*国', h.record.caseNo) + s.notify.pre_review);
@@ -109,6 +110,7 @@ describe('status in the chat', () => {
       for (let i = 0; i < 19; i++) expect(await attemptAs(h, `guesser${i}`)('000000')).to.equal(s.familyMismatch);
       expect(await attemptAs(h, 'guesser19')('000000')).to.equal(s.familyLocked);
       expect(await attemptAs(h, 'daughter')(RIGHT)).to.equal(s.familyLocked);
+      await h.useCases.relay.settled();
       const told = await h.outbox.list({ caseNo: h.record.caseNo });
       expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyCheckLocked(15)]]);
       // The applicant, who has proven who they are, checks their own case whatever strangers did.
@@ -125,6 +127,7 @@ describe('status in the chat', () => {
       await h.sayAs('daughter', '不用了');
       expect(await attemptAs(h, 'daughter')(RIGHT)).to.include(s.subscribeAsk);
       await h.sayAs('daughter', '不用了');
+      await h.useCases.relay.settled();
       const told = await h.outbox.list({ caseNo: h.record.caseNo });
       expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked]]);
       const audit = (await h.cases.get(h.record.caseNo))!.audit.filter((a) => a.action === 'family-check');
@@ -147,9 +150,11 @@ describe('status in the chat', () => {
     const h = await withCase();
     expect((await h.say('退订')).text).to.equal(s.unsubscribed);
     await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.useCases.relay.settled();
     expect(await h.outbox.list({ caseNo: h.record.caseNo })).to.deep.equal([]);
     expect((await h.say('恢复通知')).text).to.equal(s.resubscribed);
     await h.workflow.perform(h.record.caseNo, { action: 'return', by: 'staff:li', note: '照片不清楚' });
+    await h.useCases.relay.settled();
     expect((await h.outbox.list({ caseNo: h.record.caseNo })).map((r) => r.recipient)).to.deep.equal(['applicant']);
   });
 
@@ -169,6 +174,7 @@ describe('status in the chat', () => {
     // One write: the corrected field and the resubmission, named in one audit entry.
     expect(updated?.audit.at(-1)).to.deep.include({ action: 'resubmit', note: '更正：phone', from: 'returned', to: 'pre_review' });
     expect(updated?.pendingNotifications).to.equal(undefined);
+    await h.useCases.relay.settled();
     expect((await h.outbox.list({ caseNo: h.record.caseNo })).map((r) => r.text)).to.include(s.prefixApplicant(h.record.caseNo) + s.notify.resubmitted);
   });
 

@@ -4,6 +4,8 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const DEBOUNCE_MS = 300;
+  // As many earlier questions of a call as the server reads (GET /api/agent/suggest: older ones have expired).
+  const MAX_CALL_QUESTIONS = 3;
 
   let agentName = '';
   let agentRole = 'agent';
@@ -121,29 +123,50 @@
 
   let timer;
   let inFlight;
-  // The call's previous question: the next one is read as its follow-up ("那网上办呢").
-  let previous = '';
+  // The call's earlier questions, oldest first: the next is read as their follow-up ("那网上办呢",
+  // then "要多久"). Kept until the call is registered or the agent says not to.
+  let callQuestions = [];
   let lastSuggested = '';
 
-  function setPrevious(q) {
-    previous = q;
-    $('previous-question').textContent = q;
-    $('previous').hidden = !q;
+  function setCallQuestions(list) {
+    callQuestions = list.slice(-MAX_CALL_QUESTIONS);
+    $('previous-question').textContent = callQuestions.join(' → ');
+    $('previous').hidden = !callQuestions.length;
+  }
+
+  // Whether the box holds the caller's next question rather than the last one corrected: an edit
+  // keeps most of the text at its start and end; typing over it (select all, then type) does not.
+  function isNextQuestion(value, last) {
+    if (!value) return true;
+    let start = 0;
+    while (start < value.length && start < last.length && value[start] === last[start]) start++;
+    let end = 0;
+    while (end < value.length - start && end < last.length - start && value[value.length - 1 - end] === last[last.length - 1 - end]) end++;
+    return (start + end) * 2 < last.length;
   }
 
   $('question').addEventListener('input', () => {
     clearTimeout(timer);
-    // Clearing the box after a question with suggestions starts the caller's next question.
-    if (!$('question').value.trim() && lastSuggested) setPrevious(lastSuggested);
+    const value = $('question').value.trim();
+    if (lastSuggested && isNextQuestion(value, lastSuggested)) {
+      if (callQuestions.at(-1) !== lastSuggested) setCallQuestions([...callQuestions, lastSuggested]);
+      lastSuggested = '';
+    }
     timer = setTimeout(suggest, DEBOUNCE_MS);
   });
 
   $('forget-previous').addEventListener('click', () => {
-    setPrevious('');
+    setCallQuestions([]);
     lastSuggested = '';
     $('question').focus();
     if ($('question').value.trim()) suggest();
   });
+
+  /** The suggest query for a question with the questions before it (`context`, repeated oldest first). */
+  function suggestUrl(q, before) {
+    const context = before.filter((c) => c !== q).map((c) => `&context=${encodeURIComponent(c)}`).join('');
+    return `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`;
+  }
 
   async function suggest() {
     const q = $('question').value.trim();
@@ -157,8 +180,7 @@
     inFlight = controller;
     let r;
     try {
-      const context = previous && previous !== q ? `&context=${encodeURIComponent(previous)}` : '';
-      r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`, undefined, controller.signal);
+      r = await api('GET', suggestUrl(q, callQuestions), undefined, controller.signal);
     } catch {
       return; // a newer question replaced this one
     }
@@ -171,13 +193,20 @@
   function renderSuggestions(q, result) {
     const list = result.suggestions || [];
     if (list.length) lastSuggested = q;
-    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i)));
+    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result.answered)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
-    const sure = result.answered ? '' : '匹配度不高，请核对后再用。';
+    const sure = result.answered ? '' : '把握不大，请核对后再用。';
     say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${sure}`);
   }
 
-  function suggestionItem(q, s, i) {
+  // A raw score reads low on a long question in someone's own words even when the entry is
+  // right (18% for the right hospital): agents see how sure the bot is instead, as it decides.
+  function sureness(i, answered) {
+    if (i > 0) return '备选';
+    return answered ? '把握大：助手会直接这样答' : '最相关，请核对';
+  }
+
+  function suggestionItem(q, s, i, answered) {
     const titleId = `suggestion-${i}-title`;
     const status = el('span', { className: 'status', role: 'status' });
     const feedbackButtons = [];
@@ -206,7 +235,7 @@
       'li',
       { className: 'suggestion', 'data-entry-id': s.id },
       el('h3', { id: titleId }, `${i + 1}. ${s.question}`),
-      el('p', { className: 'meta' }, `匹配度 ${Math.round(s.score * 100)}% · 出处：${s.source}`),
+      el('p', { className: 'meta' }, `${sureness(i, answered)} · 出处：${s.source}`),
       el('p', { className: 'answer' }, s.answer),
       el('div', { className: 'actions' }, copy, used, wrong, status),
     );
@@ -361,7 +390,7 @@
     say(status, `已保存来电记录 ${r.data.call.id}${r.data.call.followUpNeeded ? '，已加入待回访' : ''}`, 'ok');
     $('call-form').reset();
     // The call is recorded: the next caller's questions start afresh.
-    setPrevious('');
+    setCallQuestions([]);
     lastSuggested = '';
     if (r.data.call.followUpNeeded) loadFollowUps();
   });
@@ -500,16 +529,20 @@
     }
     shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
     $('transcript-log').scrollTop = $('transcript-log').scrollHeight;
-    if (h.lastPersonText && h.lastPersonText !== suggestedFor) liveSuggest(h.lastPersonText);
+    if (h.lastPersonText && h.lastPersonText !== suggestedFor) {
+      // What the person said before it is the context: "那三级的呢" after "护理补贴谁能领".
+      const said = h.messages.filter((m) => m.from === 'person').map((m) => m.text);
+      liveSuggest(h.lastPersonText, said.slice(0, -1).slice(-MAX_CALL_QUESTIONS));
+    }
   }
 
-  async function liveSuggest(q) {
+  async function liveSuggest(q, before) {
     suggestedFor = q;
     $('live-suggest-for').textContent = `“${q}”`;
-    const r = await api('GET', `/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`);
+    const r = await api('GET', suggestUrl(q, before));
     if (!r.ok || suggestedFor !== q) return;
     $('live-suggestions').replaceChildren(
-      ...r.data.suggestions.map((sug) => {
+      ...r.data.suggestions.map((sug, i) => {
         const use = el('button', { type: 'button', className: 'secondary' }, '用这条');
         use.addEventListener('click', () => {
           $('reply-text').value = sug.answer;
@@ -517,7 +550,7 @@
           // The helpfulness of a suggestion used in a live chat counts like one used on the phone.
           api('POST', '/api/agent/feedback', { entryId: sug.id, question: q, helpful: true });
         });
-        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `匹配度 ${Math.round(sug.score * 100)}% · 出处：${sug.source}`), use);
+        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `${sureness(i, r.data.answered)} · 出处：${sug.source}`), use);
       }),
     );
   }

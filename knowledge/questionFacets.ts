@@ -1,0 +1,164 @@
+import { CATEGORY_DESCRIPTIONS } from './categories.js';
+import type { Entry } from './loader.js';
+import { normalizeText } from './normalize.js';
+
+/**
+ * What a question is about, beyond its words, as a hotline agent sorts a call: the facts it
+ * names (slots: which disability category, which item, online or at the window, grade, age) and
+ * what it asks of them (the intent: where, how long, how much...). A short follow-up changes one.
+ */
+export interface Slots {
+  category?: string;
+  item?: string;
+  channel?: string;
+  grade?: string;
+  school?: string;
+  age?: string;
+}
+export type SlotName = keyof Slots;
+
+/** Each slot value with the words people use for it; the first that fits wins. */
+export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
+  category: CATEGORY_DESCRIPTIONS,
+  item: [
+    ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
+    ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],
+    ['燃油补贴', /燃油|油补|轮椅车/],
+    ['教育补贴', /教育补贴|助学|上学|读书/],
+    ['养老保险', /养老保险|养老|社保补助/],
+    ['就业', /就业|失业|找工作/],
+    // Before 残疾证: "残疾证鉴定去哪做" asks about the appraisal.
+    ['评定', /评定|鉴定|评残|评级/],
+    ['残疾证', /残疾人证|残疾证|残证|办证|证(?!明|件)/],
+  ],
+  channel: [
+    ['网上', /网上|线上|手机上|手机|app|网站|在家/],
+    ['窗口', /窗口|线下|现场|大厅|当面|去办/],
+  ],
+  grade: [
+    ['一级', /一级|1级/],
+    ['二级', /二级|2级|两级/],
+    ['三级', /三级|3级/],
+    ['四级', /四级|4级/],
+  ],
+  // What school a student is at: the education grant is for 高中 and above.
+  school: [
+    ['学前', /幼儿园|学前/],
+    ['小学', /小学/],
+    ['初中', /初中|初一|初二|初三/],
+    ['高中', /高中|中专|职高|技校|中职/],
+    ['大学', /大学|大专|本科|研究生|硕士|博士|高职/],
+  ],
+  age: [
+    ['未成年', /未成年|未满18|小孩|孩子|儿童|娃|宝宝/],
+    ['老人', /老人|老年|年纪大|岁数大|上了年纪|[6-9]\d岁|老头|老太|奶奶|爷爷|姥姥|姥爷|外婆|外公/],
+    ['成年', /成年人|成年|大人/],
+  ],
+};
+export const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
+
+/** The words of one slot value ("三级" -> /三级|3级/). */
+export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SLOT_WORDS[name].find(([v]) => v === value)?.[1];
+
+const folded = (text: string) => normalizeText(text).replace(/\s+/g, '');
+
+/** The slots a text names (the first value of each). */
+export function extractSlots(text: string): Slots {
+  const t = folded(text);
+  const slots: Slots = {};
+  for (const name of SLOT_NAMES) {
+    const hit = SLOT_WORDS[name].find(([, words]) => words.test(t));
+    if (hit) slots[name] = hit[0];
+  }
+  return slots;
+}
+
+/** What a question asks. "能…吗" and "谁能…" both ask who is eligible: one intent. */
+export type Intent = 'valid' | 'howLong' | 'howMuch' | 'materials' | 'where' | 'eligible' | 'what' | 'how';
+
+/** Checked in this order: "多少天" is how long before it is how much, "带什么" materials before what. */
+const INTENT_WORDS: [Intent, RegExp][] = [
+  // How long a certificate lasts is not how long it takes to get one.
+  ['valid', /有效期|几年|多少年|能用多久|能管多久|管多久|用多久|过期|到期/],
+  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快/],
+  ['howMuch', /多少钱|几块钱|多少|收费|收不收|工本费|要钱|收钱|花钱|交钱|费用|标准|免费|贵不贵/],
+  ['materials', /材料|带什么|带啥|带哪些|要带|什么东西|啥东西|上传|传什么|交什么|交哪些/],
+  ['where', /哪里|哪儿|在哪|去哪|到哪|上哪|哪办|哪申请|哪家|哪个医院|哪个部门|地址|什么地方|啥地方/],
+  ['eligible', /谁能|谁可以|什么人|哪些人|啥人|能不能|可不可以|能.{0,8}[吗不么]|可以.{0,8}吗|够不够|符合|中不中|行不行/],
+  ['what', /是什么|指什么|是指|指的是|什么意思|啥意思|什么情况|啥情况|是啥|算什么|算哪/],
+  ['how', /怎么|如何|咋|怎样|流程|步骤|手续/],
+];
+
+/** The first thing a text asks, if it asks in words. */
+export function intentOf(text: string): Intent | undefined {
+  const t = folded(text);
+  return INTENT_WORDS.find(([, words]) => words.test(t))?.[0];
+}
+
+/** Everything a text asks. */
+function intentsIn(text: string): Intent[] {
+  const t = folded(text);
+  return INTENT_WORDS.filter(([, words]) => words.test(t)).map(([intent]) => intent);
+}
+
+// An answer that states a duration or an amount answers "要等多久" or "要钱不" whatever it was asked for.
+const STATES: Partial<Record<Intent, RegExp>> = {
+  howLong: /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/,
+  valid: /[0-9一二两三四五六七八九十]+年/,
+  howMuch: /元|免费|不收/,
+};
+
+/**
+ * The item an entry's topic is about when its wording does not say: a question about what
+ * hearing disability means is about the certificate, one on a hospital about the appraisal.
+ * Keyed by the entries' `category` (knowledge/README.md); the others name their item.
+ */
+const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定' };
+
+/** The item an entry's topic implies when the question that reached it named none. */
+export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.category];
+
+/** What an entry answers, read off its own wordings by the same words as the questions. */
+export interface EntryFacets {
+  /** Intents of its canonical question. */
+  asked: Set<Intent>;
+  /** Those, and intents of two or more of its other wordings (one may be a slip). */
+  intents: Set<Intent>;
+  /** Slot values its canonical question names (every one: "一级、二级残疾能领护理补贴吗"). */
+  about: Map<SlotName, Set<string>>;
+  /** Its wordings: what it mentions, if only in passing. */
+  worded: string;
+  /** Its answer: what it states. */
+  answer: string;
+}
+
+const cache = new WeakMap<Entry, EntryFacets>();
+
+export function facetsOf(entry: Entry): EntryFacets {
+  const known = cache.get(entry);
+  if (known) return known;
+  const counts = new Map<Intent, number>();
+  for (const a of entry.alternates) for (const i of new Set(intentsIn(a))) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const asked = new Set(intentsIn(entry.question));
+  const intents = new Set([...asked, ...[...counts].filter(([, n]) => n >= 2).map(([i]) => i)]);
+  const question = folded(entry.question);
+  const about = new Map<SlotName, Set<string>>();
+  for (const name of SLOT_NAMES) {
+    const values = SLOT_WORDS[name].filter(([, words]) => words.test(question)).map(([v]) => v);
+    if (values.length) about.set(name, new Set(values));
+  }
+  const item = topicItem(entry);
+  if (item && !about.has('item')) about.set('item', new Set([item]));
+  const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
+  cache.set(entry, facets);
+  return facets;
+}
+
+/**
+ * Whether an entry's answer answers an intent: its own question asks that way, or its answer
+ * states what is asked (a duration, an amount). A wording or two asked another way is not enough
+ * to say the same answer again.
+ */
+export function answersIntent(entry: Entry, intent: Intent): boolean {
+  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false);
+}
