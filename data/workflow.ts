@@ -99,7 +99,8 @@ export function actionFields(action: Action, c: CaseRecord): Record<string, Fiel
   }
 }
 
-const APPRAISAL_ITEMS = ['cert-new', 'cert-change'];
+/** The items that need an appraisal at a designated hospital: a new certificate, a new category or grade. */
+export const APPRAISAL_ITEMS: readonly string[] = ['cert-new', 'cert-change'];
 const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id));
 const certItem = (c: CaseRecord) => c.items.find((i) => i.id.startsWith('cert-'));
 

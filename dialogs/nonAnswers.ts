@@ -1,4 +1,5 @@
 import { normalizeText } from '../knowledge/normalize.js';
+import { asksSomething } from '../knowledge/runOn.js';
 import { RELATIVE_MENTION } from './kinship.js';
 
 /**
@@ -19,17 +20,24 @@ const ASK_PREFIX = /问(?:问|一下|一问|下)?/u;
 const OTHERS = /^(?:我|俺)?(?:的)?(?:家里|别人|他|她|医生|大夫|村里|社区|居委|村委)/u;
 const WAIT_FOR = /等(.{1,6})(?:回来|下班|来了|在的时候)/u;
 
+/** "我儿子", "一下家里人吧": someone to ask and nothing more ("他那个补贴" is a question about him). */
+function onlySomeone(whom: string): boolean {
+  const named = RELATIVE_MENTION.exec(whom) ?? OTHERS.exec(whom);
+  return named !== null && /^(?:我|俺)?(?:的)?$/u.test(whom.slice(0, named.index)) && /^(?:吧|了|看看?|一下|再说|去)*$/u.test(whom.slice(named.index + named[0].length));
+}
+
 /** Whether a message only says the person has no answer now, and which kind of no answer. */
 export function nonAnswer(input: string): NonAnswer | undefined {
   const said = normalizeText(input).replace(/\s+/g, '');
   if (!said || [...said].length > 16) return undefined;
+  const unknown = UNKNOWN.test(said) ? 'unknown' : NONE.test(said) ? 'none' : undefined;
+  if (unknown) return unknown;
+  // "请问我女儿的证在哪领", "明天再来能办吗": a question that mentions someone or later is still a question.
+  if (asksSomething(said)) return undefined;
   const asked = ASK_PREFIX.exec(said);
   const whom = asked ? said.slice(asked.index + asked[0].length) : '';
-  if (asked && (RELATIVE_MENTION.test(whom) || OTHERS.test(whom)) && !/[吗呢]$/u.test(said)) return 'askSomeone';
+  if (asked && onlySomeone(whom)) return 'askSomeone';
   const waited = WAIT_FOR.exec(said);
   if (waited && (RELATIVE_MENTION.test(waited[1]) || OTHERS.test(waited[1]))) return 'askSomeone';
-  if (LATER.test(said)) return 'later';
-  if (UNKNOWN.test(said)) return 'unknown';
-  if (NONE.test(said)) return 'none';
-  return undefined;
+  return LATER.test(said) ? 'later' : undefined;
 }

@@ -123,8 +123,8 @@ export function registerFloodGuard(server: Server, limits: FloodLimits, counts: 
   });
 
   return {
-    admitUser: (kind, user, res) => admit(res, '', [[perUser, `${kind}:user:${user}`]]),
-    // A failing limiter must not silence the channel.
+    // A failing limiter (a database error) must not silence the channel or answer 500.
+    admitUser: (kind, user, res) => admit(res, '', [[perUser, `${kind}:user:${user}`]]).catch(() => true),
     admitFollower: (openId) => perFollower.consume(`wechat:${openId}`).catch((): Verdict => ({ ok: true })),
   };
 }

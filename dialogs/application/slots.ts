@@ -1,5 +1,6 @@
 import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
 import { isMobile } from '../../data/idNumber.js';
+import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
@@ -376,18 +377,25 @@ const deliverySlot: Slot = {
 const channelChoice = choiceSlot('channel', channelOptions, () => true);
 
 /** Someone to come to the person: "上门办的那种", "来家里". */
-export const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
+const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
 /** ...or why the person cannot go: "走不了路让人来", "卧床". */
 const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
+/** "不用上门", "上门鉴定要钱吗": a home visit named but not asked for (declined, or a question about it). */
+const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天/u;
+/** Whether a text asks for someone to come to the person ("上门办的那种", "来家里"). */
+export const wantsSomeoneToCome = (input: string) => {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return COME_HOME.test(said) && !NOT_ASKING_HOME.test(said);
+};
 /** Whether a text asks for someone to come to the person, in either kind of words. */
-export const asksHomeVisit = (input: string) => COME_HOME.test(normalizeText(input)) || CANNOT_GO.test(normalizeText(input));
+export const asksHomeVisit = (input: string) => wantsSomeoneToCome(input) || (CANNOT_GO.test(normalizeText(input)) && !NOT_ASKING_HOME.test(normalizeText(input)));
 
 // "我不会用手机", "去不了窗口": the other way is meant, though the words name this one.
 const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|(?:手机|网上|线上|电脑)(?:我|俺)?(?:不会|不懂|弄不了|用不了|玩不转|不太会)|没有?(?:智能)?手机/u;
 const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|不方便去)(?:窗口|现场|线下|那儿|那里|县里)/u;
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
-export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => id === 'cert-new' || id === 'cert-change');
+export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => APPRAISAL_ITEMS.includes(id));
 
 /**
  * Online or at the window, read with a "can't" turned round ("我不会用手机" is the window); the

@@ -6,9 +6,10 @@ import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
+import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { COME_HOME, readCategory } from '../application/slots.js';
+import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { recognizeCommand } from '../commands.js';
@@ -53,7 +54,7 @@ export interface BookingDeps {
 }
 
 /** Items whose decision needs an appraisal at a designated hospital. */
-const needsAppraisal = (c: CaseRecord) => c.items.some((i) => (i.id === 'cert-new' || i.id === 'cert-change') && i.status !== 'rejected');
+const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected');
 
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
@@ -103,7 +104,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.caseNo && state.phase !== 'confirmCancel' && COME_HOME.test(normalizeText(input).replace(/\s+/g, ''))) {
+    if (state.caseNo && state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
       const record = await this.deps.cases.get(state.caseNo);
       if (record) return this.requestHome(dc, record);
     }
@@ -166,7 +167,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
    */
   private async aboutThisBooking(dc: DialogContext, state: BookingState, input: string): Promise<StepResult | undefined> {
     const intent = recognizeBookingIntent(input);
-    const booking = state.caseNo ? await this.deps.slots.activeBookingOf(state.caseNo) : undefined;
+    // The booking is looked up only when the words are about it, not on every step.
+    const booking = intent && state.caseNo ? await this.deps.slots.activeBookingOf(state.caseNo) : undefined;
     if (intent === 'cancel') {
       if (!booking) return this.end(dc, t.leftUnbooked);
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));

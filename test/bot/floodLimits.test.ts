@@ -76,6 +76,17 @@ describe('flood limits', () => {
     });
   });
 
+  it('lets a message through when the counts cannot be read (the database is down): never a 500', async () => {
+    const { app, base } = await start(DEFAULT_FLOOD_LIMITS);
+    try {
+      app.stores.flood.hit = () => Promise.reject(new Error('connection refused'));
+      const reply = await requestFrom('127.0.0.1', `${base}/api/messages`, 'POST', message('during-outage'));
+      expect(reply.status).to.equal(200);
+    } finally {
+      await app.close();
+    }
+  });
+
   describe('per source address', () => {
     let app: App;
     let base: string;

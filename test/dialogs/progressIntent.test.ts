@@ -38,6 +38,9 @@ describe('Whose case a progress question is about', () => {
     ['进度在哪看', undefined],
     ['怎样知道办到哪一步了', undefined],
     ['查一下我的进度', 'progress'],
+    // Whether one can get a card at all is eligibility; 办成了 is how far it got.
+    ['残疾证能办成吗', undefined],
+    ['我的证办成了没', 'progress'],
     ['帮我妈查一下', 'familyCheck'],
   ];
   for (const [input, expected] of table) {

@@ -89,6 +89,15 @@ describe('Questions about the consent, asked at the consent', () => {
 });
 
 describe('Asking at the channel question for someone to come', () => {
+  for (const said of ['不用上门', '不要上门了我自己去']) {
+    it(`"${said}" declines a visit: nothing is kept as a wish for one`, async () => {
+      const h = await inputs(toSummary.slice(0, 10));
+      const replies = texts(await h.send(said));
+      expect(replies).to.not.include(t.homeVisit.appraisal);
+      expect((await h.drafts.get('test:user1'))?.draft.values.homeAppraisal).to.equal(undefined);
+    });
+  }
+
   for (const said of ['上门给办的那种', '上门', '来家里', '走不了路让人来', '俺娘卧床出不了门']) {
     it(`"${said}" says what is possible, keeps the wish and asks the channel again`, async () => {
       const h = await inputs(toSummary.slice(0, 10));
@@ -168,6 +177,8 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
       ['等会再说', 'later'], ['先不填了', 'later'], ['回头再弄吧', 'later'], ['明天再填', 'later'],
       ['等會再說', 'later'], ['問問我兒子', 'askSomeone'], ['不曉得', 'unknown'],
       ['王建国', undefined], ['明天', undefined], ['明天吧', undefined], ['下次', undefined], ['先', undefined], ['不知道要带什么材料', undefined], ['没有身份证怎么办', undefined], ['问问残疾证怎么办', undefined], ['我儿子', undefined],
+      // Questions that name someone or a later time are still questions.
+      ['请问我女儿的证在哪领', undefined], ['我想问下他那个补贴', undefined], ['明天再来能办吗', undefined], ['有空再来补办要带什么', undefined], ['先不说这个护理补贴怎么领', undefined],
     ];
     for (const [said, kind] of table) expect(nonAnswer(said), said).to.equal(kind);
   });

@@ -11,6 +11,9 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(extractSlots('我家孩子耳朵听不见，网上能办护理补贴吗，二级')).to.deep.equal({ category: '听力', item: '护理补贴', channel: '网上', grade: '二级', age: '未成年' });
     expect(extractSlots('要是精神方面的呢')).to.deep.equal({ category: '精神' });
     expect(extractSlots('监护人证明')).to.deep.equal({});
+    // A phone number is not the online way.
+    expect(extractSlots('手机号填错了怎么改')).to.deep.equal({});
+    expect(extractSlots('手机上能办吗')).to.deep.equal({ channel: '网上' });
   });
 
   it('reads what a question asks: where, how long, how much, materials, eligibility, meaning, how', () => {
@@ -18,6 +21,8 @@ describe('Follow-ups: slots and rewriting', () => {
       ['在哪办', 'where'], ['上哪办', 'where'], ['要多久', 'howLong'], ['多长时间能拿到', 'howLong'], ['要钱吗', 'howMuch'],
       ['收不收工本费', 'howMuch'], ['要带什么', 'materials'], ['谁能领', 'eligible'], ['三级能领吗', 'eligible'],
       ['听力残疾是什么', 'what'], ['丢了怎么办', 'how'], ['残疾证几年有效', 'valid'], ['三级的呢', undefined],
+      // 么 in 什么/怎么 is no question particle of "能…么".
+      ['残疾证能享受什么优惠', undefined],
     ];
     for (const [q, intent] of asked) expect(intentOf(q), q).to.equal(intent);
   });
