@@ -30,6 +30,8 @@ export interface StatusTexts {
     rescheduled(when: string, hospital: string): string;
     booking_cancelled: string;
     home_requested: string;
+    /** `appraisal_scheduled` for a case whose applicant asked for the appraisal at home. */
+    appraisal_scheduled_home: string;
     reminder(when: string, hospital: string, address: string): string;
     material_rejected(material: string, reason: string): string;
     materials_accepted(materials: string, allDone: boolean): string;

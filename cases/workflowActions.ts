@@ -54,6 +54,8 @@ export class WorkflowActions {
     switch (key) {
       case 'returned':
         return n.returned(record.returned?.reason ?? body.note ?? '');
+      case 'appraisal_scheduled':
+        return record.homeAppraisal ? n.appraisal_scheduled_home : n.appraisal_scheduled;
       case 'public_notice':
         return n.public_notice(monthDay(record.noticeEndsOn ?? today));
       case 'item_approved':

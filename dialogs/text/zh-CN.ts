@@ -575,6 +575,8 @@ const status = {
     returned: (reason: string) => `申请被退回了，原因：${reason}。说“修改退回的申请”，只改要改的那几项就能重新提交。`,
     resubmitted: '修改后的申请已经收到，残联重新预审。',
     appraisal_scheduled: '预审通过了。下一步是残疾评定：说“预约鉴定”就能约时间，行动不便的可以说“我要申请上门鉴定”。',
+    /** The same, for a case whose applicant asked for the appraisal at home. */
+    appraisal_scheduled_home: '预审通过了。下一步是残疾评定：您申请了上门鉴定，医院会打电话和您约上门的时间。',
     in_decision: '预审通过了，各项已经同时送到对应部门审批。',
     appraised: '评定结果已经出来了，接下来会在村（社区）公示5个工作日。',
     public_notice: (endsOn: string) => `已经在村（社区）公示，到${endsOn}结束，没有异议就进入发证。`,
@@ -660,6 +662,8 @@ const status = {
     in_decision: '下一步：各部门审批，结果会通知您。',
     closed: '这件事已经办完了。',
   } as Record<string, string>,
+  /** The next step of a case waiting for its appraisal at home. */
+  nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
   noCases: '您还没有在办的申请。要办的话说“我要申请”。',
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',

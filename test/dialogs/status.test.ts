@@ -27,6 +27,19 @@ describe('status in the chat', () => {
     expect(reply.text).to.include(s.next.pre_review);
   });
 
+  it('tells a case that asked for the appraisal at home to wait for the hospital\'s call, not to book', async () => {
+    const h = await withCase();
+    await h.useCases.appointments.requestHome(h.record.caseNo, 'test:user1', '卧床');
+    await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(h.record.caseNo, { action: 'pass_review', by: 'staff:li' });
+    await h.useCases.relay.settled();
+    const texts = (await h.outbox.list({ caseNo: h.record.caseNo })).map((r) => r.text);
+    expect(texts).to.include(s.prefixApplicant(h.record.caseNo) + s.notify.appraisal_scheduled_home);
+    expect(texts).to.not.include(s.prefixApplicant(h.record.caseNo) + s.notify.appraisal_scheduled);
+    const reply = await h.say('我的申请到哪一步了');
+    expect(reply.text).to.include(s.nextHomeAppraisal).and.not.include(s.next.appraisal_scheduled);
+  });
+
   it('says so when there is no open case', async () => {
     const h = await dialogHarness();
     expect((await h.say('查进度')).text).to.equal(s.noCases);
