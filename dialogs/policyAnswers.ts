@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
@@ -172,7 +172,9 @@ export class PolicyAnswers {
     // Thanks follow up nothing either.
     const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
     const read = (q: string) => readInContext((query, top) => this.deps.kb.decide(query, top), q, previous);
-    const parts = this.deps.kb.splitQuestions(question);
+    const split = this.deps.kb.splitQuestions(question);
+    // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
+    const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
     const readings = parts.length > 1 ? parts.map(read) : [];
     // The first part answered, else the first that gets "您想问的是"; the others become buttons.
     const answered = readings.findIndex((r) => r.decision.kind === 'answer');
