@@ -89,7 +89,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);
-    if (aside && (await this.flow.answers.answerAside(dc.context, input, asks ? 'asked' : 'said'))) return this.reprompt(dc, state, this.continuePrefix);
+    if (aside && (await this.flow.answers.answerAside(dc.context, input, asks ? 'asked' : 'said', this.subject))) return this.reprompt(dc, state, this.continuePrefix);
     return this.notUnderstood(dc, state, result.error);
   }
 
@@ -147,6 +147,12 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     await dc.context.sendActivity(messageWithButtons(error, asked?.labels));
     return Dialog.EndOfTurn;
   }
+
+  /**
+   * What the flow is about, as a caller would name it ("办残疾证"): a bare question the step did
+   * not take ("要多久", "在哪办") is read as about this when it is unclear on its own.
+   */
+  protected readonly subject: string = text.flow.subject;
 
   protected get continuePrefix(): string {
     return text.flow.continueAfterAnswer;

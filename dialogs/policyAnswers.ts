@@ -224,8 +224,11 @@ export class PolicyAnswers {
    * are named, or the bot says it can't answer (and records the question). False when the text
    * is better read as a wrong answer to the step.
    */
-  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident'): Promise<boolean> {
-    const decision = this.deps.kb.decide(question);
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
+    const alone = this.deps.kb.decide(question);
+    // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.
+    const about = subject && alone.kind !== 'answer' && isFragment(question) ? this.deps.kb.decide(`${subject}${question}`) : undefined;
+    const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
       const { entry, score } = decision.top;
