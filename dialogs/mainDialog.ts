@@ -201,5 +201,7 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         else await this.answers.answer(context, input);
     }
+    // A question answered while a call-back still waits for a phone: the phone is asked for again.
+    await this.handoff.remindPhone(context);
   }
 }

@@ -17,6 +17,8 @@ import { setTurnOutcome } from '../turnOutcome.js';
 const h = text.handoff;
 /** What the agent sees of the conversation before the hand-off. */
 const RECENT_MESSAGES = 10;
+/** Turn state: this turn's question came while a call-back waits for the person's phone. */
+const PHONE_WANTED = Symbol('callbackPhoneWanted');
 
 const r = text.rating;
 /** Every way of naming a level, longest first so 不满意 is not read as 满意. */
@@ -171,6 +173,7 @@ export class HandoffGate implements HandoffRequester {
         if (asksWhenCalled(input)) return this.reply(context, 'handoff-callback-when', h.callbackWhen(this.desk.hours));
         if (says(input, LANDLINE)) return this.reply(context, 'handoff-callback-landline', h.landlineOk);
         if (numberRuns(input).some((run) => LOCAL_NUMBER.test(run.replace(/[\s\-]/g, '')))) return this.reply(context, 'handoff-callback-area-code', h.landlineAreaCode);
+        context.turnState.set(PHONE_WANTED, true);
         this.watch(context);
         return false;
       }
@@ -246,6 +249,11 @@ export class HandoffGate implements HandoffRequester {
   }
 
   /** Keeps what the bot says this turn: in the recent messages, and on the queued hand-off. */
+  /** After a question answered while the call-back waits for a phone: that phone asked for again. */
+  async remindPhone(context: TurnContext): Promise<void> {
+    if (context.turnState.get(PHONE_WANTED)) await context.sendActivity(messageWithButtons(h.askPhoneAgain));
+  }
+
   private watch(context: TurnContext, queuedId?: string): void {
     context.onSendActivities(async (ctx, activities, next) => {
       const said = activities.filter((a) => a.type === 'message' && a.text).map((a) => maskText(a.text!, this.publicNumbers));

@@ -152,7 +152,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     const missing = views.filter((m) => m.state === 'missing' || m.state === 'rejected').map((m) => names[m.key]);
     const received = views.filter((m) => m.state === 'received' || m.state === 'accepted').map((m) => names[m.key]);
     const returned = record?.stage === 'returned' && missing.length === 0 && !state.correcting ? `\n${u.returnedNext}` : '';
-    await this.say(dc, (missing.length ? u.progress(received.join('、') || u.none, missing.join('、')) : u.allReceived) + returned);
+    await this.say(dc, (missing.length ? u.progress(received.join('、'), missing.join('、')) : u.allReceived) + returned);
     const stillOut = record ? outstandingMaterials(record) : state.asked;
     return dc.endDialog({ complete: state.asked.every((k) => !stillOut.includes(k)) } satisfies MaterialsResult);
   }

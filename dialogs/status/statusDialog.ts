@@ -10,6 +10,7 @@ import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
+import { kinIn } from '../kinship.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
@@ -119,6 +120,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     switch (state.step) {
       case 'caseNo': {
         const caseNo = caseNumberIn(input);
+        // "我是他老伴": who is asking, said before the number; acknowledged, and the number asked again.
+        const said = kinIn(input);
+        if (!caseNo && said?.speakerIs) return new NotAnswered(s.familyAskCaseNo, { answer: s.relationNoted });
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }

@@ -381,6 +381,7 @@ const handoff = {
   closedCallback: (hours: string, phone: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会打 ${phone} 给您，请留意接听。`,
   askPhone: '好的。请发一个联系电话（手机号，或带区号的座机），工作人员会打给您；不需要的话，说“不用了”。',
+  askPhoneAgain: '要约工作人员回电的话，发一个联系电话（手机号，或带区号的座机）就行；不需要的话，说“不用了”。',
   /** Asked while the call-back waits for a phone: when it comes, and whether a landline will do. */
   callbackWhen: (hours: string) => `工作人员上班后（工作日${hours}）按顺序打电话给您，不用一直守着聊天。请发一个联系电话；不需要的话，说“不用了”。`,
   landlineOk: '座机也可以，请连区号一起发，比如0791-86123456；手机号也行。',
@@ -483,8 +484,8 @@ const upload = {
   },
   notFile: (name: string) => `这一步要的是${name}，请直接发图片或PDF给我；现在不方便就点“稍后再传”。`,
   allReceived: '要交的材料都收到了，工作人员看过后会告诉您结果。',
-  progress: (received: string, missing: string) => `已收到：${received}\n还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
-  none: '无',
+  /** `received` empty: nothing has come yet, and no "已收到" line is shown. */
+  progress: (received: string, missing: string) => `${received ? `已收到：${received}\n` : ''}还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
   nothingMissing: '您的申请没有要补传的材料。说“查进度”可以看审核情况。',
   noCase: '没有找到您在网上提交、还差材料的申请。在窗口办理的，材料请带到窗口。',
   closed: '这份申请现在不收材料了，有疑问请说“人工”。',
@@ -670,6 +671,8 @@ const status = {
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
+  /** Someone at the case-number step saying who they are ("我是他老伴"). */
+  relationNoted: '好的，家里人可以帮着查。',
   familyAskId: '请输入申请人身份证号的后6位。',
   familyIdTailLength: (count: number) => `身份证号后6位是6个数字（最后一位可能是X），您发的是${count}个，请再发一次后6位。`,
   /** Questions about the case number or the ID tail, answered where they are asked. */

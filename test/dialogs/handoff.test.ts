@@ -142,7 +142,9 @@ describe('Hand-off to the desk (dialogs)', () => {
     const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
     expect((await x.say('转人工')).text).to.equal(h.closedAskPhone(x.region.desk.hours));
     // While asked for a phone, questions still get answers; a second 转人工 is reminded.
-    expect((await x.say('残疾证怎么办')).text).to.include('依据');
+    const answered = (await x.send('残疾证怎么办')).map((r) => r.text ?? '');
+    expect(answered.join('\n')).to.include('依据');
+    expect(answered.at(-1)).to.equal(h.askPhoneAgain);
     expect((await x.say('转人工')).text).to.equal(h.alreadyCallback);
     expect((await x.say('我的电话 139 1234 5678')).text).to.equal(h.callbackBooked('139****5678'));
     const [call] = await x.calls.list({ followUp: 'pending' });

@@ -81,7 +81,9 @@ describe('MaterialsDialog: materials handed in the chat', () => {
   it('稍后再传 ends the step saying what is still to come; 补传材料 later asks only for what is missing', async () => {
     const h = await dialogHarness();
     const { caseNo } = await applyOnline(h);
-    expect((await h.say(u.later)).text).to.equal(u.progress(u.none, `${names.photos}、${names.guardianProof}`));
+    expect((await h.say(u.later)).text).to.equal(u.progress('', `${names.photos}、${names.guardianProof}`));
+    // Nothing sent yet: no "已收到：无" line.
+    expect(u.progress('', names.photos)).to.not.include('已收到');
     expect((await h.say('我的申请到哪一步了')).text).to.include(s.materialsLine([], [names.photos, names.guardianProof]));
 
     const restarted = await h.send('补传材料');

@@ -46,6 +46,16 @@ describe('status in the chat', () => {
   });
 
   describe('a family member on another account', () => {
+    for (const said of ['我是他老伴', '俺是她闺女']) {
+      it(`"${said}" at the case-number step is acknowledged and the number asked again`, async () => {
+        const h = await withCase();
+        await h.sayAs('daughter', '帮家人查进度');
+        const replies = (await h.send(said, 'zh-CN', 'daughter')).map((r) => r.text ?? '');
+        expect(replies[0]).to.equal(s.relationNoted);
+        expect(replies.at(-1)).to.include(s.familyAskCaseNo);
+      });
+    }
+
     it('"要多久" at the question about updates is answered about the application, then the question asked again', async () => {
       const h = await withCase();
       await h.sayAs('daughter', '帮家人查进度');

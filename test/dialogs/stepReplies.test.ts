@@ -255,7 +255,7 @@ describe('A step answered with "不知道", "没有", "问问我儿子", "等会
   it('at the materials step, "等会再说" is "稍后再传": what is still to come, and how to send it later', async () => {
     const h = await inputs([...toSummary.slice(0, 10), '网上提交', '自己去领', '确认提交']);
     const reply = (await h.say('等会再说')).text;
-    expect(reply).to.include(text.upload.progress('无', text.upload.names.photos));
+    expect(reply).to.include(text.upload.progress('', text.upload.names.photos));
     expect((await h.say('补传材料')).text).to.include(text.upload.ask.photos);
   });
 
