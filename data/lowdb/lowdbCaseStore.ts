@@ -249,7 +249,8 @@ export class LowdbCaseStore implements CaseStore {
 
   /** Saves the index beside the log (shutdown: the next start replays nothing). */
   async close(): Promise<void> {
-    await Promise.allSettled([this.saving, this.compaction]);
+    await this.saving;
+    while (this.compaction) await this.compaction;
     await this.saveIndex();
   }
 
@@ -360,14 +361,25 @@ export class LowdbCaseStore implements CaseStore {
     this.changed();
   }
 
+  /** Compacts the log once it is big enough and mostly superseded versions, and looks again when that ends (writes land meanwhile). */
+  private maybeCompact(): void {
+    const total = this.log.totalBytes;
+    if (this.compaction || total < this.compactMinBytes || total - this.liveBytes <= this.liveBytes) return;
+    this.compaction = this.compact().then(
+      () => {
+        this.compaction = null;
+        this.maybeCompact();
+      },
+      (err: Error) => {
+        this.compaction = null;
+        console.error(`cases: compacting the log failed (${err.message}); its segments stay as they were`);
+      },
+    );
+  }
+
   /** Counts a change; every few thousand, the index is saved in the background; the log compacted when due. */
   private changed(): void {
-    const total = this.log.totalBytes;
-    if (!this.compaction && total >= this.compactMinBytes && total - this.liveBytes > this.liveBytes) {
-      this.compaction = this.compact()
-        .catch((err: Error) => console.error(`cases: compacting the log failed (${err.message}); its segments stay as they were`))
-        .finally(() => (this.compaction = null));
-    }
+    this.maybeCompact();
     if (++this.changesSinceSave < SAVE_INDEX_AFTER || this.saving) return;
     this.saving = this.saveIndex()
       .catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`))
