@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import { letRequestsIn, type KeyedRecords } from '../keyedRecords.js';
 import { AppendLog } from './appendLog.js';
+import { BackgroundCompaction } from './backgroundCompaction.js';
 import { readLegacyShards, removeLegacyShards } from './legacyShards.js';
 import type { CorruptFilePolicy } from './secureJsonFile.js';
 
@@ -56,8 +57,9 @@ export class LogRecords<T> implements KeyedRecords<T> {
   private liveBytes = 0;
   /** Lines in segments from this one on are counted in the byte totals (compaction restarts the count). */
   private countedFrom = 0;
-  private compaction: Promise<void> | null = null;
   private lastSweep: number;
+
+  private readonly compactions: BackgroundCompaction;
 
   private constructor(
     private readonly log: AppendLog<Line<T>>,
@@ -65,6 +67,12 @@ export class LogRecords<T> implements KeyedRecords<T> {
     private readonly clock: Clock,
   ) {
     this.lastSweep = clock.now().getTime();
+    // Once the log is big enough and more than half of it superseded lines.
+    this.compactions = new BackgroundCompaction(
+      () => this.totalBytes >= (options.compactMinBytes ?? COMPACT_MIN_BYTES) && this.totalBytes - this.liveBytes > this.liveBytes,
+      () => this.compact(),
+      (err) => (options.onError ?? console.error)(err),
+    );
   }
 
   static async open<T>(dir: string, options: LogRecordsOptions): Promise<LogRecords<T>> {
@@ -125,14 +133,12 @@ export class LogRecords<T> implements KeyedRecords<T> {
    * deleted or replaced before it is then gone from disk, not only from memory (an erasure).
    */
   async purge(): Promise<void> {
-    while (this.compaction) await this.compaction;
-    this.compaction = this.compact().finally(() => (this.compaction = null));
-    await this.compaction;
+    await this.compactions.now();
   }
 
   /** Resolves when a compaction under way (if any) is done: tests, shutdown. */
   async settled(): Promise<void> {
-    while (this.compaction) await this.compaction;
+    await this.compactions.settled();
   }
 
   /** Drops a key's current record from memory and from the live byte count. */
@@ -164,20 +170,7 @@ export class LogRecords<T> implements KeyedRecords<T> {
       this.lastSweep = now;
       for (const [key, entry] of this.live) if (this.isExpired(entry)) this.forget(key);
     }
-    // Once the log is big enough and more than half of it superseded lines.
-    const minBytes = this.options.compactMinBytes ?? COMPACT_MIN_BYTES;
-    if (this.compaction || this.totalBytes < minBytes || this.totalBytes - this.liveBytes <= this.liveBytes) return;
-    // Writes that landed while it ran can leave the log mostly superseded again: looked at once more when it ends.
-    this.compaction = this.compact().then(
-      () => {
-        this.compaction = null;
-        this.maybeCompact();
-      },
-      (err: Error) => {
-        this.compaction = null;
-        (this.options.onError ?? console.error)(err);
-      },
-    );
+    this.compactions.startIfDue();
   }
 
   /**

@@ -4,6 +4,7 @@ import { countLeading } from '../sorted.js';
 import { DEFAULT_CASE_LIST_LIMIT, createdRange, formatCaseNo, idKey, longestWaitingFirst, newestFirst, parseCaseNo, shanghaiDate } from '../caseQuery.js';
 import { caseRecordOf, deriveCaseStatus, erasePersonalFields, ERASED, type CaseFilter, type CaseRecord, type CaseStore, type NewCase, type NotifyOnCreate, type Stage, type WaitingCase } from '../cases.js';
 import { stageSince } from '../workflow.js';
+import { BackgroundCompaction } from './backgroundCompaction.js';
 import { AppendLog, reaches, type LogPosition } from './appendLog.js';
 import { CaseIndexFile, type CaseEntry } from './caseIndexFile.js';
 import { readLegacyShards, removeLegacyShards } from './legacyShards.js';
@@ -60,9 +61,15 @@ export class LowdbCaseStore implements CaseStore {
   private saving: Promise<void> | null = null;
   /** Bytes of the cases' latest versions in the log: the rest of it is superseded. */
   private liveBytes = 0;
-  private compaction: Promise<void> | null = null;
   /** Recently read or written versions by case number, oldest first, each with where it is stored. */
   private readonly recent = new Map<string, { position: LogPosition; record: CaseRecord }>();
+
+  /** The log compacted once it is big enough and more than half of it superseded versions. */
+  private readonly compactions = new BackgroundCompaction(
+    () => this.log.totalBytes >= this.compactMinBytes && this.log.totalBytes - this.liveBytes > this.liveBytes,
+    () => this.compact(),
+    (err) => console.error(`cases: compacting the log failed (${err.message}); its segments stay as they were`),
+  );
 
   private constructor(
     private readonly log: AppendLog<CaseRecord>,
@@ -250,7 +257,7 @@ export class LowdbCaseStore implements CaseStore {
   /** Saves the index beside the log (shutdown: the next start replays nothing). */
   async close(): Promise<void> {
     await this.saving;
-    while (this.compaction) await this.compaction;
+    await this.compactions.settled();
     await this.saveIndex();
   }
 
@@ -361,25 +368,9 @@ export class LowdbCaseStore implements CaseStore {
     this.changed();
   }
 
-  /** Compacts the log once it is big enough and mostly superseded versions, and looks again when that ends (writes land meanwhile). */
-  private maybeCompact(): void {
-    const total = this.log.totalBytes;
-    if (this.compaction || total < this.compactMinBytes || total - this.liveBytes <= this.liveBytes) return;
-    this.compaction = this.compact().then(
-      () => {
-        this.compaction = null;
-        this.maybeCompact();
-      },
-      (err: Error) => {
-        this.compaction = null;
-        console.error(`cases: compacting the log failed (${err.message}); its segments stay as they were`);
-      },
-    );
-  }
-
   /** Counts a change; every few thousand, the index is saved in the background; the log compacted when due. */
   private changed(): void {
-    this.maybeCompact();
+    this.compactions.startIfDue();
     if (++this.changesSinceSave < SAVE_INDEX_AFTER || this.saving) return;
     this.saving = this.saveIndex()
       .catch((err: Error) => console.error(`cases: saving the index failed (${err.message}); the next start replays more of the log`))
