@@ -172,6 +172,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     sharedDirectLine: stores.shared ? directLineServiceUrl : undefined,
     channels: { ...deliveryChannels(config, stores, clock, logger), ...(wechatApi ? { [WECHAT_CHANNEL]: wechatApi.delivery } : {}) },
     fallbackAfterMs: config.chatFallbackMinutes * 60_000,
+    relaysUnderWay: () => useCases.relay.settled(),
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);

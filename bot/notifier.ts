@@ -70,6 +70,8 @@ export interface NotifierOptions {
   backoff?: (attempt: number) => number;
   /** CHAT_FALLBACK_MINUTES: how long a failing chat delivery that can fall back to SMS is retried first (15 minutes). */
   fallbackAfterMs?: number;
+  /** Status updates being copied into the outbox right now (the relay after a case change): a pass waits for them, so one right after a change delivers it. */
+  relaysUnderWay?: () => Promise<void>;
   /**
    * Many instances on one database: this instance's self-hosted Direct Line serviceUrl. Every
    * instance's channel serves every conversation (the transcript is shared), so an update for
@@ -138,6 +140,7 @@ export class Notifier {
   private readonly inFlight = new Set<string>();
   /** `deliverNow`'s sends per conversation, in order. */
   private readonly chains = new Map<string, Promise<void>>();
+  private readonly relaysUnderWay?: () => Promise<void>;
 
   constructor(options: NotifierOptions) {
     const { batchSize = 100, maxAttempts = 8 } = options;
@@ -154,6 +157,7 @@ export class Notifier {
     this.retries = { maxAttempts, backoff: options.backoff ?? defaultBackoff, fallbackAfterMs: options.fallbackAfterMs ?? DEFAULT_CHAT_FALLBACK_MS };
     this.sharedDirectLine = options.sharedDirectLine;
     this.channels = options.channels ?? {};
+    this.relaysUnderWay = options.relaysUnderWay;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -162,6 +166,7 @@ export class Notifier {
     if (this.running) return result;
     this.running = true;
     try {
+      await this.relaysUnderWay?.();
       await this.deliverDue(result);
     } finally {
       this.running = false;

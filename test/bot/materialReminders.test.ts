@@ -67,7 +67,6 @@ describe('daily job: reminders of missing materials', () => {
     expect(await app.stores.outbox.list({ caseNo: record.caseNo })).to.deep.equal([]);
     clock.advance(12 * HOUR); // Sunday 10:00
     expect(await app.dailyJobs.remindMissingMaterials()).to.deep.equal([record.caseNo]);
-    await app.useCases.relay.settled();
     expect(await app.notifier.tick()).to.include({ delivered: 1 });
     expect(stub.received.map((r) => r.text)).to.deep.equal([s.prefixApplicant(record.caseNo) + s.notify.materials_missing(text.upload.names.photos)]);
   });

@@ -62,7 +62,6 @@ describe('WeChat end to end: a follower asks, applies, hears of progress by temp
       body: JSON.stringify({ action: 'start_review', by: 'staff:li' }),
     });
     expect(action.status).to.equal(200);
-    await rig.app.useCases.relay.settled();
     const tick = await rig.app.notifier.tick();
     expect(tick).to.deep.include({ delivered: 1, dead: 0 });
     const template = await rig.platform.waitFor((s) => s.kind === 'template' && s.touser === FOLLOWER);
