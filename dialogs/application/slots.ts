@@ -382,13 +382,15 @@ const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
 const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
 /** "不用上门", "上门鉴定要钱吗": a home visit named but not asked for (declined, or a question about it). */
 const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天/u;
-/** Whether a text asks for someone to come to the person ("上门办的那种", "来家里"). */
-export const wantsSomeoneToCome = (input: string) => {
+/** Whether a text asks for a visit in words that say so, or (`orWhy`) also in words of why the person cannot go. */
+function asksVisit(input: string, orWhy: boolean): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
-  return COME_HOME.test(said) && !NOT_ASKING_HOME.test(said);
-};
+  return (COME_HOME.test(said) || (orWhy && CANNOT_GO.test(said))) && !NOT_ASKING_HOME.test(said);
+}
+/** Whether a text asks for someone to come to the person ("上门办的那种", "来家里"). */
+export const wantsSomeoneToCome = (input: string) => asksVisit(input, false);
 /** Whether a text asks for someone to come to the person, in either kind of words. */
-export const asksHomeVisit = (input: string) => wantsSomeoneToCome(input) || (CANNOT_GO.test(normalizeText(input)) && !NOT_ASKING_HOME.test(normalizeText(input)));
+export const asksHomeVisit = (input: string) => asksVisit(input, true);
 
 // "我不会用手机", "去不了窗口": the other way is meant, though the words name this one.
 const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|弄不了|不方便|不太会)(?:用|上|弄|在|玩)?(?:手机|网上|线上|网|电脑)|(?:手机|网上|线上|电脑)(?:我|俺)?(?:不会|不懂|弄不了|用不了|玩不转|不太会)|没有?(?:智能)?手机/u;
