@@ -1,5 +1,6 @@
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
+import { withoutOpening } from './preamble.js';
 import {
   answersIntent, extractSlots, facetsOf, intentOf, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
@@ -27,6 +28,8 @@ export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
+/** A topic is recalled by name ("刚才那个补贴") for at most this many turns, asides included. */
+const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
@@ -34,8 +37,8 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
-/** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
-const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
+/** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
+const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
@@ -47,6 +50,13 @@ const SHORT = 8;
 const APPLY = /办|申请|申领|弄/;
 
 const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
+
+/** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
+const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
+
+/** The slots a follow-up names in its topic. */
+const namedSlots = (folded: string, context: TopicContext): Slots =>
+  extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -68,7 +78,7 @@ export function isFragment(text: string): boolean {
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
-  const slots = extractSlots(folded);
+  const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);
   const added: string[] = [];
@@ -151,19 +161,25 @@ interface Change {
   /** What the combined question asks. */
   asks?: Intent;
   merged: Slots;
+  /** The topic's service (补办, 迁移...) when the follow-up keeps it: "要多久" is how long that takes. */
+  service?: string;
 }
 
 /** The topic's slots with the item its entry implies. */
 const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
 
 function changeOf(folded: string, context: TopicContext): Change {
-  const named = extractSlots(folded);
+  const named = namedSlots(folded, context);
   const known = topicSlots(context);
   const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   const own = intentOf(remainder(folded)) ?? intentOf(folded);
-  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named } };
+  const service = named.service ? undefined : known.service;
+  return {
+    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
+    ...(service ? { service } : {}),
+  };
 }
 
 /**
@@ -182,7 +198,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   let fit = score;
   if (entry.id === context.entryId) {
-    if (change.intent && !answersIntent(entry, change.intent)) return undefined;
+    // A service's own entry answers what its wordings ask ("残疾证丢了网上能补吗"): one answer says it all.
+    const asked = change.intent && (answersIntent(entry, change.intent) || (change.service !== undefined && facets.intents.has(change.intent)));
+    if (change.intent && !asked) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
     for (const [n, v] of change.slots.filter(([n, v]) => !aboutValue(n, v))) {
@@ -198,6 +216,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
   // A new question asked in words ("要多久") is not answered by an entry asked another way.
   else if (change.intent && facets.intents.size > 0) fit -= FIT;
+  // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
+  if (change.service && !aboutValue('service', change.service)) fit -= 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
@@ -217,7 +237,13 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   if (decision.kind === 'decline') return decision;
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
-  const asked = (r: Ranked) => (change.intent && facetsOf(r.entry).intents.has(change.intent) ? 1 : 0);
+  // The kept service's own entry is asked that way when its answer says it ("10个工作日").
+  const asked = (r: Ranked) => {
+    if (!change.intent) return 0;
+    const facets = facetsOf(r.entry);
+    const ofService = change.service !== undefined && (facets.about.get('service')?.has(change.service) ?? false);
+    return facets.intents.has(change.intent) || (ofService && answersIntent(r.entry, change.intent)) ? 1 : 0;
+  };
   const fits = decision.ranked
     .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
@@ -259,15 +285,18 @@ function recalled(core: string, context: TopicContext): TopicContext {
  * fragment that asks something) scored at least as high; a message that stands on its own is
  * read on its own unless only the contextual reading finds an answer.
  */
-export function readInContext(decide: (query: string, top: number) => Decision, text: string, context?: TopicContext, top = 3): Reading {
+export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3): Reading {
+  // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
+  const text = withoutOpening(message);
   const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever came before.
-  if (!context || context.turns >= CONTEXT_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
-  // Going back to an earlier topic: the rest of the message read against the one it recalls.
+  if (!context || context.turns >= RECALL_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
   if (core && core !== said) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
+  if (context.turns >= CONTEXT_TURNS) return own;
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -301,10 +330,13 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
  */
 export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
   const implied = topicItem(entry);
+  // The service its entry is about, however it was asked ("俺爹的证找不着了" is a replacement).
+  const services = facetsOf(entry).about.get('service');
+  const service = services?.size === 1 ? [...services][0] : undefined;
   const intent = intentOf(query) ?? intentOf(entry.question);
   const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
-    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
+    entryId: entry.id, query, slots: { ...carried, ...(service ? { service } : {}), ...extractSlots(query) }, turns: 0,
     ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
   };
 }
@@ -322,7 +354,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
     case 'clarify':
       return topicAfter(query, decision.options[0].entry, carried, previous);
     case 'decline':
-      return undefined;
+      // Another subject: no follow-up reads against the topic before, but "刚才那个…" still recalls it.
+      return previous && { ...previous, turns: CONTEXT_TURNS };
     case 'none':
       return previous;
   }
