@@ -84,7 +84,12 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const added: string[] = [];
   for (const name of SLOT_NAMES) {
     const value = slots[name];
-    if (!value || value === known[name]) continue;
+    if (!value) continue;
+    // Said again in other words ("残疾证能用几年" + "到期了咋办"): kept, as the follow-up's own words go.
+    if (value === known[name]) {
+      if (!wordsOf(name, value)!.test(base)) added.push(value);
+      continue;
+    }
     const old = known[name] && wordsOf(name, known[name]);
     // Every word for the old value goes: "耳朵听不见" is 听力 twice.
     const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
@@ -175,7 +180,7 @@ function changeOf(folded: string, context: TopicContext): Change {
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   const own = intentOf(remainder(folded)) ?? intentOf(folded);
-  const service = named.service ? undefined : known.service;
+  const service = !named.service || named.service === known.service ? known.service : undefined;
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
     ...(service ? { service } : {}),
