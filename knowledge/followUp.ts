@@ -196,19 +196,31 @@ function changeOf(folded: string, context: TopicContext): Change {
  * the follow-up names, gain; entries just said, or about another value of a slot the topic
  * carries, lose (another item twice: the appraisal is not the certificate).
  */
+/** Whether an entry is about the service a follow-up keeps (补办 after "残疾证丢了咋补"). */
+const ofService = (entry: Entry, change: Change) => change.service !== undefined && (facetsOf(entry).about.get('service')?.has(change.service) ?? false);
+
+/**
+ * Whether an entry is asked the way the follow-up asks: in two or more of its wordings, or, for
+ * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
+ */
+const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent));
+
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  const service = ofService(entry, change);
+  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不").
+  const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
   let fit = score;
   if (entry.id === context.entryId) {
-    // A service's own entry answers what its wordings ask ("残疾证丢了网上能补吗"): one answer says it all.
-    const asked = change.intent && (answersIntent(entry, change.intent) || (change.service !== undefined && facets.intents.has(change.intent)));
-    if (change.intent && !asked) return undefined;
+    const answers = change.intent && (answersIntent(entry, change.intent) || (service && facets.intents.has(change.intent)));
+    if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
-    for (const [n, v] of change.slots.filter(([n, v]) => !aboutValue(n, v))) {
+    for (const [n, v] of change.slots.filter(([n, v]) => !covers(n, v))) {
       const words = wordsOf(n, v)!;
       if (words.test(facets.answer)) fit -= FIT;
       else if (words.test(facets.worded)) fit -= 2 * FIT;
@@ -218,13 +230,13 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service ? FIT : FIT / 2;
   // A new question asked in words ("要多久") is not answered by an entry asked another way.
   else if (change.intent && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
-  if (change.service && !aboutValue('service', change.service)) fit -= 2 * FIT;
+  if (change.service && !service) fit -= 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
-  fit += 2 * FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
+  fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -242,13 +254,7 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   if (decision.kind === 'decline') return decision;
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
-  // The kept service's own entry is asked that way when its answer says it ("10个工作日").
-  const asked = (r: Ranked) => {
-    if (!change.intent) return 0;
-    const facets = facetsOf(r.entry);
-    const ofService = change.service !== undefined && (facets.about.get('service')?.has(change.service) ?? false);
-    return facets.intents.has(change.intent) || (ofService && answersIntent(r.entry, change.intent)) ? 1 : 0;
-  };
+  const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
   const fits = decision.ranked
     .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
