@@ -245,13 +245,19 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   return fit;
 }
 
+/** A contextual reading's decision, and how well its first candidate fits the follow-up. */
+interface Judged {
+  decision: Decision;
+  fit: number;
+}
+
 /**
  * The decision for one contextual reading: its candidates judged by `fitOf`. The reading's own
  * answer stands when it fits best; another candidate is answered when it fits well and clearly
  * better than the rest; otherwise the fitting ones are offered.
  */
-function judge(decision: Decision, change: Change, context: TopicContext, top: number): Decision {
-  if (decision.kind === 'decline') return decision;
+function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
+  if (decision.kind === 'decline') return { decision, fit: decision.top.score };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -261,12 +267,13 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
-  if (!best) return { kind: 'none', ranked };
+  if (!best) return { decision: { kind: 'none', ranked }, fit: 0 };
   const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
+  const { fit } = best;
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { ...decision, ranked };
-  if (best.fit >= ANSWER_FIT && leads) return { kind: 'answer', top: best.r, ranked };
-  return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, fit };
+  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, fit };
+  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, fit };
 }
 
 const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
@@ -315,14 +322,13 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const change = changeOf(folded, context);
-  const readings = rewriteFollowUp(text, context).map((query) => ({
-    decision: judge(decide(query, DEPTH), change, context, top),
-    query,
-    contextual: true,
-  }));
-  // The most literal reading, unless a looser one is more decisive (an answer, not a choice).
-  const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
-  if (!best) return own;
+  const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
+  // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
+  // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
+  const better = (a: Judged, b: Judged) => strength(b.decision) > strength(a.decision) || (strength(b.decision) === strength(a.decision) && b.fit - a.fit >= LEAD);
+  const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
+  if (!judged) return own;
+  const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own
