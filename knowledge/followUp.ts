@@ -231,8 +231,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
   if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service ? FIT : FIT / 2;
-  // A new question asked in words ("要多久") is not answered by an entry asked another way.
-  else if (change.intent && facets.intents.size > 0) fit -= FIT;
+  // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
+  else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
