@@ -18,6 +18,21 @@ export function asksSomething(text: string): boolean {
 // also ends a clause ("能办残疾证吗要带什么材料").
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
+// Nor has "能不能办那个残疾证要去哪办要花钱不": after a question, "要" opening another ask (where,
+// how much, how long, what to bring) starts the next one.
+const NEXT_ASK = /(?:还|那)?(?:要|得|需要)(?:去|到|上|在)?(?=哪|多少|多久|多长|几|花钱|收钱|交钱|钱|带|啥|什么)/u;
+
+/** A clause cut before each ask that follows a question in it. */
+function asks(clause: string): string[] {
+  const question = QUESTION.exec(clause);
+  if (!question) return [clause];
+  const from = question.index + question[0].length;
+  const next = NEXT_ASK.exec(clause.slice(from));
+  if (!next) return [clause];
+  const cut = from + next.index;
+  return [clause.slice(0, cut), ...asks(clause.slice(cut))];
+}
+
 /**
  * Splits a message into its questions: clauses are cut at punctuation (and after a question
  * particle), and every clause that is not a question itself ("老头子中风了") is kept with the
@@ -28,7 +43,8 @@ export function questionParts(text: string): string[] {
     .replace(PARTICLE_BREAK, '$1，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
-    .filter((c) => normalizeText(c));
+    .filter((c) => normalizeText(c))
+    .flatMap(asks);
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {
