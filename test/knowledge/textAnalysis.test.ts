@@ -104,6 +104,22 @@ describe('run-on messages', () => {
     expect(questionParts('我妈眼睛看不见能办残疾证吗要带什么材料')).to.deep.equal(['我妈眼睛看不见能办残疾证吗', '要带什么材料']);
   });
 
+  it('cuts a voice-typed run-on with no punctuation before each ask that follows a question', () => {
+    expect(questionParts('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不')).to.deep.equal([
+      '喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '要去哪办', '要花钱不',
+    ]);
+    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '要多久']);
+    // An ask with no question before it is one question.
+    expect(questionParts('残疾证要去哪办')).to.deep.equal(['残疾证要去哪办']);
+  });
+
+  it('answers a voice-typed run-on instead of saying it cannot', () => {
+    const { kb } = shippedKnowledge();
+    const parts = kb.splitQuestions('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不');
+    expect(parts).to.have.length(3);
+    expect(parts.some((p) => kb.decide(p).kind === 'answer')).to.equal(true);
+  });
+
   it('keeps a single question whole', () => {
     expect(questionParts('老头子中风了，能不能办个残疾证')).to.deep.equal(['老头子中风了，能不能办个残疾证']);
   });
