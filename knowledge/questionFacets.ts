@@ -126,6 +126,10 @@ const STATES: Partial<Record<Intent, RegExp>> = {
  */
 const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定' };
 
+/** The entries' category for both subsidies, and the items it covers. */
+const SUBSIDIES = '补贴';
+const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
+
 /** The item an entry's topic implies when the question that reached it named none. */
 export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.category];
 
@@ -160,6 +164,8 @@ export function facetsOf(entry: Entry): EntryFacets {
   }
   const item = topicItem(entry);
   if (item && !about.has('item')) about.set('item', new Set([item]));
+  // A subsidies entry is about the subsidies whatever else its question names ("办下残疾人证以后，补贴多久能开始发").
+  if (entry.category === SUBSIDIES) for (const value of SUBSIDY_ITEMS) about.set('item', new Set([...(about.get('item') ?? []), value]));
   const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
   cache.set(entry, facets);
   return facets;

@@ -35,6 +35,9 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top(['户口迁走了证咋办'], '网上能办不')).to.equal('cert-move');
     expect(top(['证过期了还能用吗'], '网上能换不')).to.equal('cert-renew');
     expect(top(['残疾证能用几年'], '到期了咋办')).to.equal('cert-renew');
+    // A chain of three: "要多久" after the grade-3 answer is how long until the care allowance is paid
+    // (its question names the certificate as well, but a subsidies entry is about the subsidies).
+    expect(top(['护理补贴谁能领', '三级的呢'], '要多久')).to.equal('sub-start-time');
     // Alone, the same words are about the new certificate.
     expect(top([], '要重新鉴定不')).to.not.equal('cert-move');
   });
