@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { extractSlots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I...),
 // any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没".
@@ -22,15 +23,18 @@ const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 // how much, how long, what to bring) starts the next one.
 const NEXT_ASK = /(?:还|那)?(?:要|得|需要)(?:去|到|上|在)?(?=哪|多少|多久|多长|几|花钱|收钱|交钱|钱|带|啥|什么)/u;
 
-/** A clause cut before each ask that follows a question in it. */
-function asks(clause: string): string[] {
+/**
+ * A clause cut before each ask that follows a question in it. An ask that names no item is about
+ * the item named before it: "…能不能办那个残疾证", "残疾证要去哪办", "残疾证要花钱不".
+ */
+function asks(clause: string, item?: string): string[] {
   const question = QUESTION.exec(clause);
-  if (!question) return [clause];
-  const from = question.index + question[0].length;
-  const next = NEXT_ASK.exec(clause.slice(from));
-  if (!next) return [clause];
-  const cut = from + next.index;
-  return [clause.slice(0, cut), ...asks(clause.slice(cut))];
+  const next = question && NEXT_ASK.exec(clause.slice(question.index + question[0].length));
+  const cut = question && next ? question.index + question[0].length + next.index : clause.length;
+  const first = clause.slice(0, cut);
+  const named = extractSlots(first).item;
+  const part = item && !named ? `${item}${first}` : first;
+  return cut < clause.length ? [part, ...asks(clause.slice(cut), named ?? item)] : [part];
 }
 
 /**
@@ -44,7 +48,7 @@ export function questionParts(text: string): string[] {
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
     .filter((c) => normalizeText(c))
-    .flatMap(asks);
+    .flatMap((c) => asks(c));
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {

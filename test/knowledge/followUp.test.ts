@@ -194,6 +194,14 @@ describe('Follow-ups through the dialog', () => {
     expect(got).to.match(/病历|照片|身份证/);
   });
 
+  it('answers a voice-typed run-on with no punctuation, and offers its other questions', async () => {
+    const { send } = await dialogHarness();
+    const [reply] = await send('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不');
+    expect(reply.text).to.not.match(/答不上来/);
+    const buttons = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
+    expect(buttons.some((b) => b.includes('残疾证要花钱不')), buttons.join(' | ')).to.equal(true);
+  });
+
   it('answers a relative\'s question as the same question asked plainly', async () => {
     expect(await reply(['帮我姑姑问下 残疾证咋办'])).to.equal(await reply(['残疾证咋办']));
   });

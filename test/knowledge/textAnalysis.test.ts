@@ -106,9 +106,9 @@ describe('run-on messages', () => {
 
   it('cuts a voice-typed run-on with no punctuation before each ask that follows a question', () => {
     expect(questionParts('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不')).to.deep.equal([
-      '喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '要去哪办', '要花钱不',
+      '喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '残疾证要去哪办', '残疾证要花钱不',
     ]);
-    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '要多久']);
+    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '护理补贴要多久']);
     // An ask with no question before it is one question.
     expect(questionParts('残疾证要去哪办')).to.deep.equal(['残疾证要去哪办']);
   });
