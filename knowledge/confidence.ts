@@ -16,7 +16,7 @@ export interface ConfidenceFeatures {
   agree: number;
   /** BM25's score for the best answer: the share of the query's weight its wordings hold. */
   lexical: number;
-  /** 1 when BM25 and the blend put the same entry first. */
+  /** 1 when the blend's best answer holds BM25's best score (others may hold it too). */
   lexicalAgree: number;
   /** Share of the query's weight carried by words the knowledge base uses. */
   coverage: number;

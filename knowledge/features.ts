@@ -72,11 +72,15 @@ export class TextAnalyzer {
   learn(wordings: string[]): Analysis[] {
     const vocabulary = new Set<string>();
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
+    const words = new Set<string>();
     const analyses = wordings.map((w) => {
       const tokens = cut(normalizeText(w), false);
-      for (const t of tokens) vocabulary.add(t);
+      for (const t of tokens) words.add(t);
       return this.analyzeTokens(tokens);
     });
+    // Sorted: of two words that sound alike, the one a typo is corrected to must not depend on
+    // which entry's file came first.
+    for (const t of [...words].sort()) vocabulary.add(t);
     this.corrector = new HomophoneCorrector(vocabulary);
     return analyses;
   }

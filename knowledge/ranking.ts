@@ -87,9 +87,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.3028, lead: -0.6192, factLead: 5.5851, probability: 1.8901, agree: 0.5081, lexical: 1.441, lexicalAgree: 0.5093, coverage: 0.5118, decline: -0.9404, oneWord: -1.0261 },
-  bias: -2.097,
-  answerAt: 0.471,
+  weights: { score: -4.4593, lead: 2.3121, factLead: 2.8687, probability: 2.3075, agree: 0.5472, lexical: 2.3797, lexicalAgree: 0.6947, coverage: 0.1617, decline: -0.8584, oneWord: -1.1081 },
+  bias: -2.1105,
+  answerAt: 0.476,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
@@ -128,8 +128,8 @@ interface Reading {
   probability: Map<number, number>;
   /** The entry the linear model puts first (-1 without a linear voice). */
   linearBest: number;
-  /** The entry BM25 puts first (-1 without a BM25 voice). */
-  lexicalBest: number;
+  /** BM25's best score (0 without a BM25 voice): several entries may hold it, BM25 scores are capped at 1. */
+  lexicalTop: number;
 }
 
 /**
@@ -183,9 +183,10 @@ export class Ranker {
       this.documents = bm25;
       if (weights.bm25 > 0) this.bm25 = bm25;
       if (weights.linear > 0) {
-        const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i] }));
-        const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1);
-        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax, options.modelCache);
+        const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i], key: wordings[i] }));
+        const ids = entries.map((e) => e.id);
+        const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1, ids);
+        this.linear = new SoftmaxModel(samples, ids, neighbours, options.softmax, options.modelCache);
       }
     }
     this.blended = new Float32Array(entries.length);
@@ -215,7 +216,7 @@ export class Ranker {
   }
 
   private rankAnalysis(analysis: Analysis, top: number): Reading {
-    const reading: Reading = { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalBest: -1 };
+    const reading: Reading = { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalTop: 0 };
     if (analysis.words.length === 0) return reading;
     const { weights, kindWeight } = this.options;
     const blended = this.blended;
@@ -228,11 +229,11 @@ export class Ranker {
     this.tfidf?.score(lexical, add(weights.tfidf));
     if (this.bm25) {
       const addBm25 = add(weights.bm25);
-      let most = 0;
       this.bm25.score(lexical, (e, s) => {
         addBm25(e, s);
         this.lexical[e] = s;
-        if (s > most) [most, reading.lexicalBest] = [s, e];
+        // As kept in `lexical` (32 bits), so the best entry's own score compares equal to it.
+        reading.lexicalTop = Math.max(reading.lexicalTop, Math.fround(s));
       });
     }
     reading.coverage = this.documents?.coverage(lexical) ?? 1;
@@ -313,7 +314,7 @@ export class Ranker {
   }
 
   /** What the confidence model reads off a ranking (the ranking must hold an answer). */
-  features({ analysis, ranked: all, coverage, probability, linearBest, lexicalBest }: Reading): ConfidenceFeatures {
+  features({ analysis, ranked: all, coverage, probability, linearBest, lexicalTop }: Reading): ConfidenceFeatures {
     const ranked = all.filter((r) => r.entry.kind !== 'decline');
     const best = ranked[0];
     const other = ranked.find((r) => !this.sameFact(r.entry, best.entry));
@@ -325,7 +326,7 @@ export class Ranker {
       probability: probability.get(best.index) ?? 0,
       agree: linearBest === best.index ? 1 : 0,
       lexical: best.lexical,
-      lexicalAgree: lexicalBest === best.index ? 1 : 0,
+      lexicalAgree: lexicalTop > 0 && best.lexical >= lexicalTop ? 1 : 0,
       coverage,
       decline: (decline?.score ?? 0) / best.score,
       oneWord: analysis.words.length === 1 ? 1 : 0,
@@ -383,13 +384,16 @@ export class Ranker {
 /**
  * The `count` entries closest to a document by BM25, asked without the features more than
  * `RARE` entries share: those tell nothing about which entries are confusable, and their long
- * postings would make a 10,000-entry knowledge base take minutes to train.
+ * postings would make a 10,000-entry knowledge base take minutes to train. Ties go by id, not
+ * by the entries' order in the files.
  */
-function top(index: Bm25Index, doc: FeatureBag, count: number): number[] {
+function top(index: Bm25Index, doc: FeatureBag, count: number, ids: string[]): number[] {
   const rare = new Map([...doc].filter(([key]) => index.documentFrequency(key) <= RARE));
   const scored: [number, number][] = [];
-  index.score(rare, (e, s) => scored.push([e, s]));
-  return scored.sort((a, b) => b[1] - a[1]).slice(0, count).map(([e]) => e);
+  // Rounded: the sums' last bits follow the order of the files (the average length), not the entries.
+  index.score(rare, (e, s) => scored.push([e, Math.round(s * 1e9)]));
+  const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  return scored.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, count).map(([e]) => e);
 }
 
 /** Whether two answers say the same (Dice coefficient of their character bigrams). */
