@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { Bm25Index } from '../../knowledge/bm25.js';
+import { categoryDescribed } from '../../knowledge/categories.js';
 import { combine, evaluate, evaluateFold, kFold, readJsonl } from '../../knowledge/evaluation.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { SoftmaxModel } from '../../knowledge/linearModel.js';
@@ -168,6 +169,17 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('俺右手少了两根指头 属于哪类残疾')).to.equal('cert-limb');
     expect(decided('我又聋又瘸 等级咋定')).to.equal('cert-multiple');
     expect(decided('👍👍👍')).to.equal('talk-ok');
+  });
+
+  it('reads two disabilities said of one person as a multiple disability, a list of two as either', () => {
+    expect(decided('又聋又瞎的算哪一类')).to.equal('cert-multiple');
+    expect(decided('又聋又哑的怎么定级')).to.equal('cert-multiple');
+    expect(categoryDescribed('中风了 半边身子动不了 说话也不利索')).to.equal('多重');
+    expect(categoryDescribed('我眼睛看不清腿还瘸 两样都有')).to.equal('多重');
+    expect(categoryDescribed('孩子自闭，也不爱说话')).to.equal('精神');
+    expect(categoryDescribed('孩子脑瘫，走路也不稳')).to.equal('多重');
+    expect(categoryDescribed('脑瘫的孩子算哪类')).to.equal('智力');
+    expect(categoryDescribed('智力、精神残疾要交病历吗')).to.equal('精神');
   });
 
   it('answers the facts that were missing', () => {
