@@ -4,6 +4,7 @@ import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
+import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 
@@ -87,9 +88,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -4.4593, lead: 2.3121, factLead: 2.8687, probability: 2.3075, agree: 0.5472, lexical: 2.3797, lexicalAgree: 0.6947, coverage: 0.1617, decline: -0.8584, oneWord: -1.1081 },
-  bias: -2.1105,
-  answerAt: 0.476,
+  weights: { score: -1.4988, lead: -0.5468, factLead: 1.4763, probability: 1.8734, agree: 0.3669, lexical: 1.8933, lexicalAgree: 0.6341, coverage: 0.0111, decline: -0.9402, oneWord: -1.2514, relativeLead: 1.9122, intentLead: 0.153, slotConflict: -0.392 },
+  bias: -2.3916,
+  answerAt: 0.477,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
@@ -104,6 +105,13 @@ const NAMED_DECLINE = 0.4;
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
 
+// From this estimated chance that the best answer is right, a low-scoring one is still offered as
+// "您想问的是": one in three, as there are up to three options.
+const OFFER_AT = 1 / 3;
+
+// Options offered with a low-scoring best answer score at least this share of it.
+const OFFER_SHARE = 0.6;
+
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
@@ -117,6 +125,15 @@ const RARE = 32;
 
 // Hard negatives per entry for the linear model: the entries whose wordings resemble its own.
 const NEIGHBOURS = 12;
+
+// The slots a question names that tell sibling entries apart (which category, which item).
+const SLOTS_TOLD: ('category' | 'item')[] = ['category', 'item'];
+
+/** Whether an entry is about another value of a slot than the one named, and not about that one. */
+function conflicts(entry: Entry, slot: SlotName, value: string): boolean {
+  const about = facetsOf(entry).about.get(slot);
+  return about !== undefined && !about.has(value);
+}
 
 /** One reading of a query: its ranking and what the decision reads off it. */
 interface Reading {
@@ -290,13 +307,19 @@ export class Ranker {
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
     // less well than an answer is still not clearly that answer: asked, not answered.
     const namesOther = decline !== undefined && decline.score >= NAMED_DECLINE * best.score;
-    if (this.clear(reading) && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
-    if (best.score < suggest) return { kind: 'none', ranked };
+    const model = this.options.confidence;
+    const sure = this.certainty(reading);
+    const clear = model ? sure >= model.answerAt : this.clear(reading);
+    if (clear && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
+    // A long question in someone's own words scores low on every entry: when the model still
+    // thinks the best one likely enough, it is offered rather than "答不上来".
+    if (best.score < suggest && sure < OFFER_AT) return { kind: 'none', ranked };
+    const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
     const options: Ranked[] = [];
     for (const r of ranked) {
-      if (r.score < suggest || best.score - r.score >= 2 * this.options.margin + 0.1) break;
+      if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
@@ -304,10 +327,15 @@ export class Ranker {
     return { kind: 'clarify', options, ranked };
   }
 
-  /** Whether the best answer is clear enough to give by itself. */
+  /** The confidence model's estimate that the best answer is right (-1 without a model). */
+  private certainty(reading: Reading): number {
+    const model = this.options.confidence;
+    return model ? confidence(model, this.features(reading)) : -1;
+  }
+
+  /** Whether the best answer is clear enough to give by itself, by the score thresholds (no confidence model). */
   private clear(reading: Reading): boolean {
-    const { answer, margin, answerWithLead, lead, confidence: model } = this.options;
-    if (model) return confidence(model, this.features(reading)) >= model.answerAt;
+    const { answer, margin, answerWithLead, lead } = this.options;
     const answers = reading.ranked.filter((r) => r.entry.kind !== 'decline');
     const [best, next] = [answers[0].score, answers[1]?.score ?? 0];
     return (best >= answer && best - next >= margin) || (best >= answerWithLead && best - next >= lead);
@@ -319,6 +347,9 @@ export class Ranker {
     const best = ranked[0];
     const other = ranked.find((r) => !this.sameFact(r.entry, best.entry));
     const decline = all.find((r) => r.entry.kind === 'decline');
+    const intent = intentOf(analysis.folded);
+    const fits = (entry: Entry) => (intent && answersIntent(entry, intent) ? 1 : 0);
+    const named = extractSlots(analysis.folded);
     return {
       score: best.score,
       lead: best.score - (ranked[1]?.score ?? 0),
@@ -330,6 +361,9 @@ export class Ranker {
       coverage,
       decline: (decline?.score ?? 0) / best.score,
       oneWord: analysis.words.length === 1 ? 1 : 0,
+      relativeLead: (best.score - (other?.score ?? 0)) / best.score,
+      intentLead: intent ? fits(best.entry) - (other ? fits(other.entry) : 0) : 0,
+      slotConflict: SLOTS_TOLD.some((slot) => named[slot] && conflicts(best.entry, slot, named[slot])) ? 1 : 0,
     };
   }
 

@@ -9,7 +9,7 @@ import { loadConfig } from '../../bot/config.js';
 import { loadKnowledge } from '../../knowledge/loader.js';
 
 const features = (over: Partial<ConfidenceFeatures>): ConfidenceFeatures => ({
-  score: 0.3, lead: 0.05, factLead: 0.05, probability: 0.2, agree: 1, lexical: 0.5, lexicalAgree: 1, coverage: 1, decline: 0, oneWord: 0, ...over,
+  score: 0.3, lead: 0.05, factLead: 0.05, probability: 0.2, agree: 1, lexical: 0.5, lexicalAgree: 1, coverage: 1, decline: 0, oneWord: 0, relativeLead: 0.15, intentLead: 0, slotConflict: 0, ...over,
 });
 
 function entry(id: string, question: string, alternates: string[], answer: string): Entry {
