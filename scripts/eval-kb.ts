@@ -36,6 +36,7 @@ const sets = [
   ['blind s4 (written session 4 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s4.jsonl', 'kb-blind-s4-outofscope.jsonl'],
   ['blind s5 (written session 5 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
   ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
+  ['blind s7 (written session 7 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s7.jsonl', 'kb-blind-s7-outofscope.jsonl'],
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -102,6 +103,7 @@ const multiTurn = [
   ['two-turn blind s4 (measured once, then its misses were studied)', 'kb-blind-s4-multiturn.jsonl'],
   ['two-turn blind s5 (measured once, then its misses were studied)', 'kb-blind-s5-multiturn.jsonl'],
   ['two-turn blind s6 (measured once, untuned)', 'kb-blind-s6-multiturn.jsonl'],
+  ['two-turn blind s7 (measured once, then its misses were studied)', 'kb-blind-s7-multiturn.jsonl'],
 ] as const;
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {
