@@ -312,8 +312,11 @@ export class Ranker {
     const clear = model ? sure >= model.answerAt : this.clear(reading);
     if (clear && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
     // A long question in someone's own words scores low on every entry: when the model still
-    // thinks the best one likely enough, it is offered rather than "答不上来".
-    if (best.score < suggest && sure < OFFER_AT) return { kind: 'none', ranked };
+    // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
+    // out-of-scope topic fits about as well ("学生公交卡多久能拿到": the question is for the curators).
+    const outOfScope = all.find((r) => r.entry.kind === 'decline');
+    const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
+    if (best.score < suggest && !offered) return { kind: 'none', ranked };
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.

@@ -90,6 +90,15 @@ describe('deciding with the confidence model', () => {
     expect(kb.confidenceFeatures('明天会下雨吗')).to.equal(undefined);
   });
 
+  it('reads the lead relative to the best score, and whether the best answer answers what is asked', () => {
+    const { kb } = shippedKnowledge();
+    const amount = kb.confidenceFeatures('重度残疾人护理补贴能拿多少钱')!;
+    expect(amount.relativeLead).to.be.closeTo(amount.factLead / amount.score, 1e-9);
+    // The amounts entry answers "多少钱"; the first entry with another fact (who may claim) does not.
+    expect(amount.intentLead).to.equal(1);
+    expect(amount.slotConflict).to.equal(0);
+  });
+
 });
 
 describe('k folds with decline entries held out whole', () => {

@@ -182,6 +182,15 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(categoryDescribed('智力、精神残疾要交病历吗')).to.equal('精神');
   });
 
+  it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
+    expect(decided('重度残疾人护理补贴能拿多少钱')).to.equal('sub-care-amount');
+    // A low score in someone's own words: the options are offered, the proxy among them.
+    const d = kb.decide('我不识字 能找人帮我办吗');
+    expect(d.kind).to.equal('clarify');
+    if (d.kind === 'clarify') expect(d.options.map((o) => o.entry.id)).to.include('svc-proxy');
+    expect(decided('学生公交卡多久能拿到')).to.equal('none');
+  });
+
   it('answers the facts that were missing', () => {
     expect(decided('身份证号最后是X，网上填表能填吗')).to.equal('mat-id-number');
     expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
