@@ -319,15 +319,18 @@ describe('ranking on k-fold held-out entry wordings', () => {
 
 describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
-  // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not
-  // (any added wording reorders the training: one question either way on a set is that noise).
+  // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
+  // The training no longer follows the files' order, so an added wording moves only what it
+  // should; the change itself reshuffled the training once (blind s5 lost the near-ties its
+  // wordings had been tuned to under the old order: BENCHMARKS.md, session 7).
   const sets = [
-    { name: 'kb-holdout', top1: 0.975, right: 0.88, wrong: 0.01, rejected: 0.97 },
-    { name: 'kb-holdout2', top1: 0.98, right: 0.9, wrong: 0.01, rejected: 0.98 },
+    { name: 'kb-holdout', top1: 0.98, right: 0.88, wrong: 0.01, rejected: 0.97 },
+    { name: 'kb-holdout2', top1: 0.98, right: 0.92, wrong: 0.01, rejected: 0.98 },
     { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
     { name: 'kb-blind-s4', top1: 0.98, right: 0.95, wrong: 0.015, rejected: 1 },
-    { name: 'kb-blind-s5', top1: 0.96, right: 0.85, wrong: 0.02, rejected: 0.9 },
-    { name: 'kb-blind-s6', top1: 0.93, right: 0.83, wrong: 0.03, rejected: 0.9 },
+    { name: 'kb-blind-s5', top1: 0.94, right: 0.79, wrong: 0.02, rejected: 0.9 },
+    { name: 'kb-blind-s6', top1: 0.95, right: 0.86, wrong: 0.025, rejected: 0.94 },
+    { name: 'kb-blind-s7', top1: 0.87, right: 0.78, wrong: 0.08, rejected: 0.88 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
