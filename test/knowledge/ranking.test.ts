@@ -6,7 +6,7 @@ import { combine, evaluate, evaluateFold, kFold, readJsonl } from '../../knowled
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { SoftmaxModel } from '../../knowledge/linearModel.js';
 import { loadKnowledge, type Entry } from '../../knowledge/loader.js';
-import { sameFact, TFIDF_RANKING } from '../../knowledge/ranking.js';
+import { DEFAULT_RANKING, sameFact, TFIDF_RANKING } from '../../knowledge/ranking.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 import { loadConfig } from '../../bot/config.js';
 
@@ -184,10 +184,11 @@ describe('what is asked, in the shipped knowledge base', () => {
 
   it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
     expect(decided('重度残疾人护理补贴能拿多少钱')).to.equal('sub-care-amount');
-    // A low score in someone's own words: the options are offered, the proxy among them.
-    const d = kb.decide('我不识字 能找人帮我办吗');
+    // A low score, yet the model finds the best answer likely: offered, not 答不上来.
+    const d = kb.decide('拍照能戴帽子吗');
     expect(d.kind).to.equal('clarify');
-    if (d.kind === 'clarify') expect(d.options.map((o) => o.entry.id)).to.include('svc-proxy');
+    if (d.kind === 'clarify') expect(d.options[0].entry.id).to.equal('mat-photo-spec');
+    expect(d.ranked[0].score).to.be.lessThan(DEFAULT_RANKING.suggest);
     expect(decided('学生公交卡多久能拿到')).to.equal('none');
   });
 
@@ -321,16 +322,16 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   // The training no longer follows the files' order, so an added wording moves only what it
-  // should; the change itself reshuffled the training once (blind s5 lost the near-ties its
-  // wordings had been tuned to under the old order: BENCHMARKS.md, session 7).
+  // should (BENCHMARKS.md, session 7).
   const sets = [
-    { name: 'kb-holdout', top1: 0.98, right: 0.88, wrong: 0.01, rejected: 0.97 },
-    { name: 'kb-holdout2', top1: 0.98, right: 0.92, wrong: 0.01, rejected: 0.98 },
-    { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
+    { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
+    { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
+    { name: 'kb-blind-s3', top1: 0.97, right: 0.95, wrong: 0.03, rejected: 1 },
     { name: 'kb-blind-s4', top1: 0.98, right: 0.95, wrong: 0.015, rejected: 1 },
-    { name: 'kb-blind-s5', top1: 0.94, right: 0.79, wrong: 0.02, rejected: 0.9 },
-    { name: 'kb-blind-s6', top1: 0.95, right: 0.86, wrong: 0.025, rejected: 0.94 },
-    { name: 'kb-blind-s7', top1: 0.87, right: 0.78, wrong: 0.08, rejected: 0.88 },
+    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
+    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
+    { name: 'kb-blind-s7', top1: 0.9, right: 0.81, wrong: 0.06, rejected: 0.9 },
+    { name: 'kb-audit-s7', top1: 0.985, right: 0.92, wrong: 0.01, rejected: 1 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
