@@ -19,28 +19,44 @@ export function asksSomething(text: string): boolean {
 // also ends a clause ("能办残疾证吗要带什么材料").
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
-// Nor has "能不能办那个残疾证要去哪办要花钱不": after a question, "要" opening another ask (where,
-// how much, how long, what to bring) starts the next one.
-const NEXT_ASK = /(?:还|那)?(?:要|得|需要)(?:去|到|上|在)?(?=哪|多少|多久|多长|几|花钱|收钱|交钱|钱|带|啥|什么)/u;
+// Where a voice-typed clause may start its next question: a verb of need or a question word
+// ("能不能办那个残疾证要去哪办要花钱不"), not inside 需要, 还能, 不要, 可能...
+const OPENER = /(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久)/gu;
 
 /**
- * A clause cut before each ask that follows a question in it. An ask that names no item is about
- * the item named before it: "…能不能办那个残疾证", "残疾证要去哪办", "残疾证要花钱不".
+ * A clause cut where a new question starts: before an opener, when what came before it asks
+ * something and what follows asks something too. "残疾证要带什么材料" stays whole (残疾证 asks
+ * nothing), "能不能办残疾证要去哪办" is two.
  */
-function asks(clause: string, item?: string): string[] {
-  const question = QUESTION.exec(clause);
-  const next = question && NEXT_ASK.exec(clause.slice(question.index + question[0].length));
-  const cut = question && next ? question.index + question[0].length + next.index : clause.length;
-  const first = clause.slice(0, cut);
-  const named = extractSlots(first).item;
-  const part = item && !named ? `${item}${first}` : first;
-  return cut < clause.length ? [part, ...asks(clause.slice(cut), named ?? item)] : [part];
+function runOnPieces(clause: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const { index } of clause.matchAll(OPENER)) {
+    const before = clause.slice(start, index);
+    if ([...before].length >= 3 && QUESTION.test(before) && QUESTION.test(clause.slice(index))) {
+      pieces.push(before);
+      start = index;
+    }
+  }
+  return [...pieces, clause.slice(start)];
+}
+
+/** A run-on's pieces; one that names no item is about the item named before it ("…能不能办那个残疾证", "残疾证要去哪办"). */
+function withItems(pieces: string[]): string[] {
+  let item: string | undefined;
+  return pieces.map((piece) => {
+    const named = extractSlots(piece).item;
+    const part = item && !named ? `${item}${piece}` : piece;
+    item = named ?? item;
+    return part;
+  });
 }
 
 /**
- * Splits a message into its questions: clauses are cut at punctuation (and after a question
- * particle), and every clause that is not a question itself ("老头子中风了") is kept with the
- * question after it, as its context. Returns one part when there is at most one question.
+ * Splits a message into its questions: clauses are cut at punctuation (after a question
+ * particle, and where an unpunctuated run-on starts its next question), and every clause that
+ * is not a question itself ("老头子中风了") is kept with the question after it, as its context.
+ * Returns one part when there is at most one question.
  */
 export function questionParts(text: string): string[] {
   const clauses = text
@@ -48,7 +64,7 @@ export function questionParts(text: string): string[] {
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
     .filter((c) => normalizeText(c))
-    .flatMap((c) => asks(c));
+    .flatMap((c) => withItems(runOnPieces(c)));
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {

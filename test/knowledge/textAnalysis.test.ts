@@ -104,24 +104,24 @@ describe('run-on messages', () => {
     expect(questionParts('我妈眼睛看不见能办残疾证吗要带什么材料')).to.deep.equal(['我妈眼睛看不见能办残疾证吗', '要带什么材料']);
   });
 
-  it('cuts a voice-typed run-on with no punctuation before each ask that follows a question', () => {
-    expect(questionParts('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不')).to.deep.equal([
-      '喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '残疾证要去哪办', '残疾证要花钱不',
-    ]);
-    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '护理补贴要多久']);
-    // An ask with no question before it is one question.
-    expect(questionParts('残疾证要去哪办')).to.deep.equal(['残疾证要去哪办']);
-  });
-
-  it('answers a voice-typed run-on instead of saying it cannot', () => {
-    const { kb } = shippedKnowledge();
-    const parts = kb.splitQuestions('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不');
-    expect(parts).to.have.length(3);
-    expect(parts.some((p) => kb.decide(p).kind === 'answer')).to.equal(true);
-  });
-
   it('keeps a single question whole', () => {
     expect(questionParts('老头子中风了，能不能办个残疾证')).to.deep.equal(['老头子中风了，能不能办个残疾证']);
+  });
+
+  it('cuts a voice-typed run-on without punctuation where its next question starts', () => {
+    const said = '喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不';
+    // A later question that names no item is about the one named before it.
+    expect(questionParts(said)).to.deep.equal(['喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '残疾证要去哪办', '残疾证要花钱不']);
+    expect(questionParts('残疾证怎么办要多久')).to.deep.equal(['残疾证怎么办', '残疾证要多久']);
+    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '护理补贴要多久']);
+    // Nothing asked before the verb, or after it: one question.
+    for (const q of ['残疾证要带什么材料', '残疾证要多久能拿到', '护理补贴能领多少', '我需要带户口本吗']) expect(questionParts(q)).to.deep.equal([q]);
+    // Before, the whole message got 答不上来: now its first question is answered or offered.
+    const { kb } = shippedKnowledge();
+    const parts = kb.splitQuestions(said);
+    expect(parts).to.have.length(3);
+    expect(kb.decide(parts[0]).kind).to.not.equal('none');
+    expect(parts.some((p) => kb.decide(p).kind === 'answer')).to.equal(true);
   });
 
   it('splits on the knowledge base only when each part has its own answer', () => {
