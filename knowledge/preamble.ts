@@ -21,16 +21,20 @@ const OPENINGS = [
   `(?:我|俺)(?:们)?家(?:的)?(?=${RELATIVE})`,
 ].join('|');
 const OPENING = new RegExp(`^(?:${SEPARATORS}(?:${OPENINGS}))+${SEPARATORS}`, 'u');
-const ONLY_FILLERS = new RegExp(`^(?:${SEPARATORS}(?:${FILLERS}))+${SEPARATORS}$`, 'u');
+// A relative named, or 我家 before one ("我家老头子").
+const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$`, 'u');
+// "我是孩子姑姑…我能给孩子申请吗": acting for someone is then what is asked.
+const ACTS_FOR = /(?:我|俺)(?:能|可以|能不能|可不可以)?(?:给|帮|替|代)/u;
 
 /**
- * The question without its opening words: "帮我姑姑问下 残疾证要带啥" -> "残疾证要带啥". A message
- * that is nothing but an opening ("我替我爸问问") is kept as it is.
+ * The question without the opening words that say who asks for whom: "帮我姑姑问下 残疾证要带啥"
+ * -> "残疾证要带啥". Kept whole: an opening that names no relative ("哈喽", "喂 有人吗" are
+ * greetings; "我想问一下" weighs little), a question about acting for someone, and a message
+ * that is nothing but an opening ("我替我爸问问").
  */
 export function withoutOpening(text: string): string {
   const opening = OPENING.exec(text)?.[0] ?? '';
-  // Fillers alone stay: "喂 有人吗" and "哈喽" are greetings, not openings of a question.
-  if (ONLY_FILLERS.test(opening)) return text;
   const rest = text.slice(opening.length);
+  if (!NAMES_RELATIVE.test(opening) || ACTS_FOR.test(rest)) return text;
   return normalizeText(rest) ? rest : text;
 }
