@@ -170,11 +170,11 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * A short message naming a day ("下周三上午可以吗", typically after booking was refused as not
-   * open yet) that the knowledge base has no answer for: the only thing it can mean here is a
+   * open yet) that the knowledge base knows nothing about (no answer, no decline such as the weather's): the only thing it can mean here is a
    * booking request, which the booking dialog answers (or refuses again, with its reason).
    */
   private saysOnlyWhen(input: string): boolean {
-    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && !this.answers.hasAnswer(input);
+    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && !this.answers.recognizes(input);
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */

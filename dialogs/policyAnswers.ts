@@ -109,9 +109,10 @@ export class PolicyAnswers {
     return this.deps.kb.spelledRight(input);
   }
 
-  /** Whether the knowledge base answers a message by itself. */
-  hasAnswer(input: string): boolean {
-    return this.deps.kb.decide(input).kind === 'answer';
+  /** Whether the knowledge base answers a message by itself, or knows it is about what this service does not do ("明天下雨不"). */
+  recognizes(input: string): boolean {
+    const { kind } = this.deps.kb.decide(input);
+    return kind === 'answer' || kind === 'decline';
   }
 
   /** Whether a message is only a greeting ("你好", "在吗"). */

@@ -78,7 +78,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     switch (action) {
       case 'progress': {
         const cases = await this.deps.cases.openCasesOfUser(userKey);
-        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
+        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);

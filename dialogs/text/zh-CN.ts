@@ -667,7 +667,9 @@ const status = {
   } as Record<string, string>,
   /** The next step of a case waiting for its appraisal at home. */
   nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
-  noCases: '您还没有在办的申请。要办的话说“我要申请”。',
+  /** No case of this person here: one made at a window or on the province's site is looked up there. */
+  noCases: (online: { site: string; app: string }, h: Hotlines) =>
+    `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。还没申请的话，说“我要申请”就能开始。`,
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
