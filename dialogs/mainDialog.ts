@@ -10,7 +10,7 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
@@ -148,7 +148,11 @@ export class MainDialog extends ComponentDialog {
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
-    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
+    // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
+    // "帮我办个护照") start none: the knowledge base's decline answers them.
+    const declined = () => this.answers.decisionKind(meant) === 'decline';
+    const progress = recognizeProgressIntent(meant);
+    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
     if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
@@ -158,13 +162,17 @@ export class MainDialog extends ComponentDialog {
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
-    const booking = recognizeBookingIntent(meant) ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
+    // (Asking which day one's booking is, or cancelling it, names the booking itself.)
+    const asked = recognizeBookingIntent(meant);
+    const booking = (asked === 'book' || asked === 'home') && declined() ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
     const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
-    if (resume || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    // The request itself must be about something applied for here ("我想办健康证" is not).
+    const request = applyRequestIn(meant);
+    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(request)))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 
@@ -174,7 +182,7 @@ export class MainDialog extends ComponentDialog {
    * booking request, which the booking dialog answers (or refuses again, with its reason).
    */
   private saysOnlyWhen(input: string): boolean {
-    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && !this.answers.recognizes(input);
+    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(input));
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */

@@ -5,6 +5,7 @@ import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
 import { isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
@@ -109,10 +110,9 @@ export class PolicyAnswers {
     return this.deps.kb.spelledRight(input);
   }
 
-  /** Whether the knowledge base answers a message by itself, or knows it is about what this service does not do ("明天下雨不"). */
-  recognizes(input: string): boolean {
-    const { kind } = this.deps.kb.decide(input);
-    return kind === 'answer' || kind === 'decline';
+  /** What the knowledge base makes of a message alone: an answer, "您想问的是", a decline ("明天下雨不": not done here), or nothing. */
+  decisionKind(input: string): Decision['kind'] {
+    return this.deps.kb.decide(input).kind;
   }
 
   /** Whether a message is only a greeting ("你好", "在吗"). */

@@ -590,9 +590,9 @@ const isApplyClause = (clause: string) =>
   !asksSomething(clause);
 
 /**
- * Whether a message asks to start an application ("我要办残疾证", "帮我申请护理补贴"): one of its
- * clauses says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
+ * The words asking to start an application ("我要办残疾证", "帮我申请护理补贴"), if any: one
+ * clause says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
  */
-export function isApplyIntent(input: string): boolean {
-  return recognizeCommand(input) === 'apply' || clausesOf(input).some(isApplyClause);
+export function applyRequestIn(input: string): string | undefined {
+  return recognizeCommand(input) === 'apply' ? input : clausesOf(input).find(isApplyClause);
 }

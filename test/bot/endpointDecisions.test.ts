@@ -6,7 +6,7 @@ import { shippedKnowledge, testConfig } from '../support.js';
 
 // Questions whose reply through /api/messages once said worse than the knowledge base decided:
 // a welcome in front of the answer, a flow started by a question (the application, the booking,
-// the status check), a run-on split at "十几年", a question said aside without its context.
+// the status check; for another office's business too), a run-on split at "十几年", a question said aside without its context.
 const inScope: EvalQuestion[] = [
   { q: '残疾证有效期几年', expect: [['10', '十']] },
   { q: '耳朵聋了十几年 在哪儿鉴定啊', expect: [['人民医院']] },
@@ -23,6 +23,13 @@ const outOfScope: EvalQuestion[] = [
   { q: '明天下雨不' },
   { q: '身份证丢了怎么补办' },
   { q: '给我讲个笑话' },
+  // Another office's business in the words of a flow: declined, no application, booking or status check started.
+  { q: '我想办营业执照' },
+  { q: '帮我妈办个老年证' },
+  { q: '我要申请低保' },
+  { q: '我要预约挂号' },
+  { q: '我的护照办到哪了' },
+  { q: '我想办健康证' },
   // A question about applying, not a request to.
   { q: '外孙自闭症 我是外婆 能帮他申请不' },
 ];
