@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import { asksWhatToBring, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
@@ -39,6 +39,8 @@ export const forgetRouting = (context: TurnContext): void => void context.turnSt
 // Words that name a day or half day; only a message holding one is given to the date recognizer.
 const DAY_WORD = /(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|下周|下礼拜|下个?月|\d{1,2}[月号日.\/]|[一二三四五六七八九十]+[月号]|上午|下午|月底|月初/;
 const WHEN_MAX = 16;
+/** The knowledge base's category of answers about the appraisal. */
+const APPRAISAL_CATEGORY = '评定';
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
@@ -157,6 +159,11 @@ export class MainDialog extends ComponentDialog {
     // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
     if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
+    }
+    // "要带啥" from someone whose appraisal is next, following no other answer: the appraisal's own list.
+    if (asksWhatToBring(meant) && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
+      (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) {
+      return { dialog: BOOKING_DIALOG, options: { action: 'bring', text: meant }, outcome: 'booking-bring' };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };

@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { CONTEXT_TURNS, isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -119,6 +119,12 @@ export class PolicyAnswers {
   isGreeting(input: string): boolean {
     const decision = this.deps.kb.decide(input);
     return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
+  }
+
+  /** The category of the answer a short follow-up would now be read against ("残疾证丢了咋补" → "要带啥"), if any. */
+  async topicCategory(context: TurnContext): Promise<string | undefined> {
+    const { topic } = await this.state.get(context, {});
+    return topic && topic.turns < CONTEXT_TURNS ? this.deps.kb.entry(topic.entryId)?.category : undefined;
   }
 
   /** A message with the main menu's buttons (welcome, help): each asks its question. */

@@ -12,6 +12,7 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -21,13 +22,20 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
-export type BookingAction = 'book' | 'cancel' | 'home' | 'which';
+/** `bring`: what to take to the appraisal, asked outside the booking by someone whose appraisal is next. */
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring';
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
+
+/** Whether a message asks what to take along to the appraisal ("要带啥"), naming no other errand. */
+export function asksWhatToBring(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded);
+}
 
 interface BookingState {
   phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
@@ -92,6 +100,9 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
     if (action === 'home') return this.requestHome(dc, record);
+    if (action === 'bring') return this.end(dc, this.bringList(record.applicant.category));
+    // Someone who asked for the appraisal at home learns it stands before booking a visit to the hospital.
+    if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: true }) };
@@ -174,11 +185,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    const folded = normalizeText(input).replace(/\s+/g, '');
-    if (state.caseNo && WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded)) {
-      const hospital = this.hospital(state.category);
-      return new NotAnswered(undefined, { answer: t.bring(hospital.name, this.bringFor(hospital, state.category)) });
-    }
+    if (state.caseNo && asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category) });
     return undefined;
   }
 
@@ -295,6 +302,12 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   private async ensureSlots(): Promise<void> {
     const today = shanghaiDate(this.deps.clock.now());
     await this.deps.slots.ensureSlots(generateSlots(this.deps.region, addDays(today, 1), this.deps.region.booking.weeksAhead * 7));
+  }
+
+  /** "去…医院做评定要带：…" for the category's hospital. */
+  private bringList(category: DisabilityCategory | undefined): string {
+    const hospital = this.hospital(category);
+    return t.bring(hospital.name, this.bringFor(hospital, category));
   }
 
   /** What to take to this hospital's appraisal for the category (its first category's list otherwise). */

@@ -539,6 +539,8 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
+  homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
 };
