@@ -61,7 +61,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
     const auth = new AgentAuth(agents, systemClock);
     // The console's live queue, over stores of its own: the page opens it as soon as an agent logs in.
     const handoffStore = new MemoryHandoffStore();
-    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings }, caller));
+    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings, handoffs }, caller));
     const ratings = new Ratings({ ratings: new MemoryRatingStore(), outbox: new MemoryOutboxStore(), calls, clock: systemClock, region, texts: text.rating });
     const handoffs = new Handoffs({ handoffs: handoffStore, outbox: new MemoryOutboxStore(), calls, cases, region, clock: systemClock, texts: text.handoff, onDuty: () => desk.onDuty(), quietMs: 300_000 });
     closeDesk = () => desk.close();
