@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { asksWhatToBring, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import { appraisalQuestion, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
@@ -160,10 +160,11 @@ export class MainDialog extends ComponentDialog {
     if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
     }
-    // "要带啥" from someone whose appraisal is next, following no other answer: the appraisal's own list.
-    if (asksWhatToBring(meant) && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
+    // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
+    const aboutAppraisal = appraisalQuestion(meant);
+    if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) {
-      return { dialog: BOOKING_DIALOG, options: { action: 'bring', text: meant }, outcome: 'booking-bring' };
+      return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant }, outcome: `booking-${aboutAppraisal}` };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };

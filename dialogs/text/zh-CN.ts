@@ -530,6 +530,10 @@ const booking = {
   leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
   bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
+  /** Where the appraisal is, for the applicant's category. */
+  where: (hospital: string, address: string) => `您的评定在${hospital}做，地址是${address}。`,
+  /** At what hour to come, asked while booking or after. */
+  hour: (hospital: string, phone: string) => `具体几点到，以${hospital}发的短信通知为准；想先问清楚，可以打医院电话${phone}。`,
   /** What to take to the appraisal itself, asked while booking. */
   bring: (hospital: string, bring: string) => `去${hospital}做评定要带：${bring}。`,
   cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,

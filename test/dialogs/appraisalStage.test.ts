@@ -53,4 +53,35 @@ describe('at the appraisal stage, outside the booking', () => {
     const h = await atAppraisal();
     expect((await h.send('想约个时间去鉴定')).map((r) => r.text)).to.deep.equal([t.askWhen]);
   });
+
+  it('"上午几点到啊" at the confirmation is answered (the hospital\'s text says) and the same confirmation asked again', async () => {
+    const h = await atAppraisal();
+    const hospital = h.region.hospitals.find((x) => x.categories.includes('听力'))!;
+    expect((await h.say('预约下周二上午')).text).to.equal(t.confirmWhen('11月24日（周二）上午'));
+    const replies = await h.send('上午几点到啊');
+    expect(replies[0].text).to.equal(t.hour(hospital.name, hospital.phone));
+    expect(replies.at(-1)!.text).to.include(t.confirmWhen('11月24日（周二）上午'));
+    expect((await h.say('对')).text).to.include('约好了：11月24日（周二）上午');
+  });
+
+  it('"几点到" after booking, outside the booking, says the booking and where the hour comes from', async () => {
+    const h = await atAppraisal();
+    await h.say('预约下周二上午');
+    await h.say('对');
+    const hospital = h.region.hospitals.find((x) => x.categories.includes('听力'))!;
+    const said = await all(h, '几点到');
+    expect(said).to.include('11月24日（周二）上午').and.include(t.hour(hospital.name, hospital.phone));
+  });
+
+  it('"医院在哪" names the case\'s own hospital, in the booking and outside it; another category named is the knowledge base\'s', async () => {
+    const h = await atAppraisal();
+    const hospital = h.region.hospitals.find((x) => x.categories.includes('听力'))!;
+    expect(await all(h, '在哪家医院鉴定')).to.equal(t.where(hospital.name, hospital.address));
+    await h.say('预约下周二上午');
+    const replies = await h.send('医院在哪');
+    expect(replies[0].text).to.equal(t.where(hospital.name, hospital.address));
+    expect(replies.at(-1)!.text).to.include(t.confirmWhen('11月24日（周二）上午'));
+    expect(await all(h, '取消')).to.not.include('您的评定在');
+    expect(await all(h, '视力的在哪鉴定')).to.not.include('您的评定在');
+  });
 });
