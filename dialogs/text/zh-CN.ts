@@ -494,6 +494,19 @@ const upload = {
   notNow: '文件先不用发，等问到材料的时候再发给我。',
   whichOne: '收到文件了。为了分清是哪份材料，请按我说的一份一份发。',
   movedOn: '好的，材料可以稍后再传，随时说“补传材料”。',
+  /** "照片还没拍 先传病历行不": that one first, the one asked after it. */
+  otherFirst: (first: string, later: string) => `好的，先传${first}，${later}晚点再传。`,
+  /** Words people use for each material, to hear "先传病历". */
+  materialWords: {
+    idCard: ['身份证'],
+    hukouBook: ['户口'],
+    photos: ['照片', '相片', '彩照', '两寸照'],
+    guardianProof: ['监护'],
+    medicalRecords: ['病历', '诊断'],
+    oldCertificate: ['原来的证', '旧证', '老证', '原证'],
+    studentProof: ['学生证', '在读'],
+    wheelchairProof: ['行驶证', '购车'],
+  } as Record<string, string[]>,
   returnedNext: '材料传好了，说“修改退回的申请”就能重新提交。',
   help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
 };

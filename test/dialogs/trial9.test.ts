@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { run, selfNewCertificateToAddress } from './harness.js';
+import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
+import { applyOnline, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // What the trial of understanding on session 7's main found in the flows, one case per finding.
 const t = text.application;
+const u = text.upload;
 
 describe('trial 9: the flows', () => {
   it('7. "地址写我家的还是我爷爷家的" at the address is answered, not taken for an address', async () => {
@@ -13,5 +15,25 @@ describe('trial 9: the flows', () => {
       expect((await h.drafts.get('test:user1'))!.draft.values).to.not.have.property('addressDraft');
     }
     expect((await h.say('示范县人民路12号3栋201')).text).to.include(t.summary.intro);
+  });
+
+  it('8. at the photo, a question with more after "行不" is answered and the photo asked again', async () => {
+    const h = await dialogHarness();
+    await applyOnline(h);
+    const replies = await h.send('手机拍的行不 还是要去照相馆');
+    expect(replies.map((r) => r.text).join('\n')).to.include('依据');
+    expect(replies.at(-1)!.text).to.equal(`${text.flow.continueAfterAnswer}${u.ask.photos}`);
+  });
+
+  it('8. "照片还没拍 先传监护人证明行不" asks for that one first, and the photo after it', async () => {
+    const h = await dialogHarness();
+    const { caseNo } = await applyOnline(h);
+    const replies = await h.send('照片还没拍 先传监护人证明行不');
+    expect(replies.at(-1)!.text).to.equal(`${u.otherFirst(u.names.guardianProof, u.names.photos)}\n${u.ask.guardianProof}`);
+    const pdf = dataUrlAttachment(uploadFixture('student-proof.pdf'), 'application/pdf', 'proof.pdf');
+    const after = await h.sendFiles([pdf]);
+    expect(after[0].text).to.equal(u.received(u.names.guardianProof));
+    expect(after.at(-1)!.text).to.equal(u.ask.photos);
+    expect(Object.keys((await h.cases.get(caseNo))!.materials.files ?? {})).to.deep.equal(['guardianProof']);
   });
 });
