@@ -15,7 +15,19 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
 ];
 
-/** The category a text describes, if any. */
+/**
+ * The category a text describes, if any: two described ("中风了…说话也不利索") are 多重. The words
+ * of each category found are taken out before the next is looked for ("脑瘫" is one), and an
+ * autism described ("自闭，不爱说话") is 精神 whatever it says of speech.
+ */
 export function categoryDescribed(text: string): string | undefined {
-  return CATEGORY_DESCRIPTIONS.find(([, words]) => words.test(text))?.[0];
+  const found: string[] = [];
+  let rest = text;
+  for (const [category, words] of CATEGORY_DESCRIPTIONS) {
+    if (category === '言语' && found.includes('精神')) continue;
+    if (!words.test(rest)) continue;
+    found.push(category);
+    rest = rest.replace(new RegExp(words.source, 'g'), ' ');
+  }
+  return found.length > 1 ? '多重' : found[0];
 }

@@ -36,4 +36,12 @@ describe('trial 9: the flows', () => {
     expect(after.at(-1)!.text).to.equal(u.ask.photos);
     expect(Object.keys((await h.cases.get(caseNo))!.materials.files ?? {})).to.deep.equal(['guardianProof']);
   });
+
+  it('6. a stroke that took the legs and the speech is offered as 多重 at the category step', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 9));
+    expect((await h.say('中风了 半边身子动不了 说话也不利索')).text).to.equal(t.prompts.categoryGuess('多重'));
+    // One category described stays one; autism with few words is 精神, not 多重.
+    const other = await run(selfNewCertificateToAddress.slice(0, 9));
+    expect((await other.say('自闭症 不爱说话')).text).to.equal(t.prompts.categoryGuess('精神'));
+  });
 });
