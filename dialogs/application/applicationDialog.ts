@@ -484,7 +484,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
     const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
     const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
+    // At the window: where, when and what to take there, said now rather than asked later.
+    const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
+    const { window } = this.deps.region;
+    const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }

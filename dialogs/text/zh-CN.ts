@@ -341,6 +341,9 @@ const application = {
     address: ['地址', '住址'],
   } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
+  /** A window case: where and when to hand in the originals. */
+  windowVisit: (name: string, address: string, hours: string, materials: string) =>
+    `材料请带原件到${name}（${address}）交，${hours}都可以去：${materials}。`,
   nextSteps:
     '接下来：残联会先预审，每一项同时送到对应部门审批。要做残疾评定的，医院会发短信告诉您时间和要带的东西。以后说“查进度”就能看到办到哪一步了。',
   duplicate: (caseNo: string) => `这个人已经有一份同样的申请在办理中，案件号是 ${caseNo}，不用重复申请。说“查进度”可以看办到哪一步了。`,
@@ -690,7 +693,7 @@ const status = {
   nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
-    `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。还没申请的话，说“我要申请”就能开始。`,
+    `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。查家人的申请，说“帮家人查进度”；还没申请的话，说“我要申请”就能开始。`,
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',

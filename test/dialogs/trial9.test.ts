@@ -44,4 +44,11 @@ describe('trial 9: the flows', () => {
     const other = await run(selfNewCertificateToAddress.slice(0, 9));
     expect((await other.say('自闭症 不爱说话')).text).to.equal(t.prompts.categoryGuess('精神'));
   });
+
+  it('12. submitted for the window, the confirmation says where, when and what to take there', async () => {
+    const h = await run([...selfNewCertificateToAddress.slice(0, 10), ['到窗口办', t.prompts.delivery], ['自己去领', t.summary.intro]]);
+    const said = (await h.send('确认提交')).map((r) => r.text).join('\n');
+    const { window } = h.region;
+    expect(said).to.include(t.windowVisit(window.name, window.address, window.hours, [t.materials.names.idCard, t.materials.names.hukouBook, t.materials.names.photos].join('、')));
+  });
 });
