@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
 import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
 import { applyOnline, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
@@ -50,5 +51,19 @@ describe('trial 9: the flows', () => {
     const said = (await h.send('确认提交')).map((r) => r.text).join('\n');
     const { window } = h.region;
     expect(said).to.include(t.windowVisit(window.name, window.address, window.hours, [t.materials.names.idCard, t.materials.names.hukouBook, t.materials.names.photos].join('、')));
+  });
+
+  it('15. correcting a returned field, "我填的没错啊" says what to do, "问问俺家那口子" waits; the field asked again each time', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000' } }), h.clock.now());
+    await h.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(record.caseNo, { action: 'return', by: 'staff:li', note: '电话打不通', fields: ['phone'] });
+    await h.send('修改退回的申请');
+    const insisted = await h.send('我填的没错啊 就是这个号');
+    expect(insisted[0].text).to.equal(text.status.correctInsisted(h.region.hotlines.federation));
+    expect(insisted.at(-1)!.text).to.include(t.prompts.phone);
+    const waits = await h.send('我得问问俺家那口子');
+    expect(waits.at(-1)!.text).to.equal(`${text.flow.askAround}\n${t.prompts.phone}`);
+    expect((await h.say('13900001111')).text).to.equal(text.status.correctDone);
   });
 });
