@@ -155,6 +155,17 @@
     timer = setTimeout(suggest, DEBOUNCE_MS);
   });
 
+  // Another caller, whether or not the last call was recorded: nothing of it is their context.
+  $('new-call').addEventListener('click', () => {
+    clearTimeout(timer);
+    setCallQuestions([]);
+    lastSuggested = '';
+    $('question').value = '';
+    $('suggestions').replaceChildren();
+    say($('suggest-status'), '新来电：前面的问题不再作为上下文。');
+    $('question').focus();
+  });
+
   $('forget-previous').addEventListener('click', () => {
     setCallQuestions([]);
     lastSuggested = '';
