@@ -39,6 +39,9 @@ export const forgetRouting = (context: TurnContext): void => void context.turnSt
 // Words that name a day or half day; only a message holding one is given to the date recognizer.
 const DAY_WORD = /(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|下周|下礼拜|下个?月|\d{1,2}[月号日.\/]|[一二三四五六七八九十]+[月号]|上午|下午|月底|月初/;
 const WHEN_MAX = 16;
+const DAY_WORDS = new RegExp(DAY_WORD.source, 'g');
+/** What else a message that only names a day may hold: "那就…吧", "…可以吗", "…还有位置不". */
+const WHEN_FILLER = /可以|可不可以|行不行|怎么样|咋样|还有|位置|名额|那就|就|那|吧|吗|呢|嘛|呀|啊|的|我|想|要|约|改|到|去|在|能|行|好|不|有|空|号|日|[一二三四五六七八九十\d\s，,。？?！!]/gu;
 /** The knowledge base's category of answers about the appraisal. */
 const APPRAISAL_CATEGORY = '评定';
 
@@ -190,7 +193,9 @@ export class MainDialog extends ComponentDialog {
    * booking request, which the booking dialog answers (or refuses again, with its reason).
    */
   private saysOnlyWhen(input: string): boolean {
-    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(input));
+    // "帮我挂个明天的专家号", "明天彩票开啥号": a day with business of its own is no booking request.
+    const rest = input.replace(DAY_WORDS, '').replace(WHEN_FILLER, '');
+    return [...rest].length < 2 && [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(input));
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */

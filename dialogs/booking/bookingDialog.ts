@@ -25,6 +25,9 @@ const OFFERED = 3;
 /** `bring`, `hour`, `where`: what to take to the appraisal, at what hour, where, asked outside the booking by someone whose appraisal is next. */
 export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where';
 
+/** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
+const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
+
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
@@ -92,7 +95,7 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
   if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)|不(预)?约了/.test(folded)) return 'cancel';
   if (WHICH_DAY.test(folded)) return 'which';
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/吗|能不能|可不可以|怎么/.test(folded)) return 'home';
-  if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded)) return 'book';
+  if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded) && !NEED_TO_BOOK.test(folded)) return 'book';
   if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长|怎么|如何|咋|谁/.test(folded)) return 'book';
   return undefined;
 }

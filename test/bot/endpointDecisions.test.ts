@@ -17,6 +17,7 @@ const inScope: EvalQuestion[] = [
   { q: '俺爹腿脚不好好些年了，想给他办个残疾证，咋弄啊', expect: [['申请', '办理'], ['鉴定', '评定']] },
   { q: '我想给我爸办个残疾证，要去哪办啊', expect: [['窗口', '网上', 'App']] },
   { q: '我爸去年中风了，左边身子不能动。想给他办个残疾证，先要干啥？', expect: [['申请', '鉴定', '评定', '材料']] },
+  { q: '鉴定用不用提前预约', expect: [['预约']] },
 ];
 const outOfScope: EvalQuestion[] = [
   { q: '明天会不会下雨' },
@@ -30,6 +31,9 @@ const outOfScope: EvalQuestion[] = [
   { q: '我要预约挂号' },
   { q: '我的护照办到哪了' },
   { q: '我想办健康证' },
+  // A day named with business of its own is no booking request.
+  { q: '帮我挂个后天的专家号' },
+  { q: '明天双色球开什么号' },
   // A question about applying, not a request to.
   { q: '外孙自闭症 我是外婆 能帮他申请不' },
 ];
