@@ -38,6 +38,7 @@ const sets = [
   ['blind s4 (written session 4 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s4.jsonl', 'kb-blind-s4-outofscope.jsonl'],
   ['blind s5 (written session 5 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
   ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
+  ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
