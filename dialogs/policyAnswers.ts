@@ -183,10 +183,13 @@ export class PolicyAnswers {
     // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
     const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
     const readings = parts.length > 1 ? parts.map(read) : [];
-    // The first part answered, else the first that gets "您想问的是"; the others become buttons.
-    const answered = readings.findIndex((r) => r.decision.kind === 'answer');
-    const first = answered >= 0 ? answered : readings.findIndex((r) => r.decision.kind === 'clarify');
-    const reading = first >= 0 ? readings[first] : read(question);
+    // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
+    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own, and
+    // a whole message the knowledge base answers is not split for a "您想问的是" of a part.
+    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || !isFragment(parts[i])));
+    const whole = answered < 0 && readings.length ? read(question) : undefined;
+    const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
+    const reading = first >= 0 ? readings[first] : (whole ?? read(question));
     const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
