@@ -256,8 +256,11 @@ interface Judged {
  * answer stands when it fits best; another candidate is answered when it fits well and clearly
  * better than the rest; otherwise the fitting ones are offered.
  */
-function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
+function judge(decision: Decision, said: Change, context: TopicContext, top: number): Judged {
   if (decision.kind === 'decline') return { decision, fit: decision.top.score };
+  // The service is kept only for what its entries answer: "要钱吗" after a replacement is the card's fee.
+  const kept = said.asks && decision.ranked.some((r) => ofService(r.entry, said) && askedThatWay(r.entry, said.asks!, said));
+  const change = kept ? said : { ...said, service: undefined };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -347,13 +350,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
  */
 export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
   const implied = topicItem(entry);
-  // The service its entry is about, however it was asked ("俺爹的证找不着了" is a replacement).
-  const services = facetsOf(entry).about.get('service');
-  const service = services?.size === 1 ? [...services][0] : undefined;
   const intent = intentOf(query) ?? intentOf(entry.question);
   const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
-    entryId: entry.id, query, slots: { ...carried, ...(service ? { service } : {}), ...extractSlots(query) }, turns: 0,
+    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
     ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
   };
 }

@@ -164,8 +164,9 @@ export function facetsOf(entry: Entry): EntryFacets {
   }
   const item = topicItem(entry);
   if (item && !about.has('item')) about.set('item', new Set([item]));
-  // A subsidies entry is about the subsidies whatever else its question names ("办下残疾人证以后，补贴多久能开始发").
-  if (entry.category === SUBSIDIES) for (const value of SUBSIDY_ITEMS) about.set('item', new Set([...(about.get('item') ?? []), value]));
+  // A subsidies entry naming neither subsidy is about no one item, whatever else its question names
+  // ("办下残疾人证以后，补贴多久能开始发" is not about the certificate).
+  if (entry.category === SUBSIDIES && !SUBSIDY_ITEMS.some((v) => about.get('item')?.has(v))) about.delete('item');
   const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
   cache.set(entry, facets);
   return facets;
