@@ -36,6 +36,7 @@ const sets = [
   ['blind s4 (written session 4 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s4.jsonl', 'kb-blind-s4-outofscope.jsonl'],
   ['blind s5 (written session 5 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
   ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
+  ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
