@@ -101,6 +101,9 @@ const DECLINE_FLOOR = 0.2;
 // A decline entry the question names, scoring at least this share of the best answer, keeps the bot from answering by itself.
 const NAMED_DECLINE = 0.4;
 
+// A decline entry naming an object no answer names wins from this share of the best answer's score.
+const FOREIGN_SHARE = Number(process.env.FOREIGN_SHARE ?? 0.2);
+
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
 
@@ -148,6 +151,8 @@ export class Ranker {
   private readonly lexical: Float32Array;
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
+  /** Those of the objects no answer's wordings name (暖气, 宠物): a question naming one is about it. */
+  private readonly foreignObjects: Map<string, string[]>;
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -192,6 +197,10 @@ export class Ranker {
     this.lexical = new Float32Array(entries.length);
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
+    );
+    const answered = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.folded);
+    this.foreignObjects = new Map(
+      [...this.declineObjects].map(([id, objects]) => [id, objects.filter((o) => o && !answered.some((a) => a.includes(o)))]),
     );
   }
 
@@ -279,6 +288,12 @@ export class Ranker {
     const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
     if (decline && decline.score >= DECLINE_FLOOR && decline.score >= (best?.score ?? 0) - declineMargin) {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
+    }
+    // An object no answer's wordings name (暖气补贴, 你吃饭了吗) makes the question that object's,
+    // even where it shares most of its words (补贴, 什么时候发) with an answer.
+    const foreign = all.find((r) => r.entry.kind === 'decline' && this.mentions(this.foreignObjects, r.entry, analysis));
+    if (foreign && foreign.score >= FOREIGN_SHARE * (best?.score ?? 0)) {
+      return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     }
     if (!best) return { kind: 'none', ranked };
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
@@ -376,7 +391,11 @@ export class Ranker {
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
-    return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
+    return this.mentions(this.declineObjects, entry, analysis);
+  }
+
+  private mentions(objects: Map<string, string[]>, entry: Entry, analysis: Analysis): boolean {
+    return (objects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
   }
 }
 
