@@ -151,8 +151,11 @@ export class Ranker {
   private readonly lexical: Float32Array;
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
-  /** Those of the objects no answer's wordings name (暖气, 宠物): a question naming one is about it. */
-  private readonly foreignObjects: Map<string, string[]>;
+  /**
+   * The objects no answer's wordings name (暖气, 宠物), as words: a question naming one, word for
+   * word (户口本 does not name 户口), is about it.
+   */
+  private readonly foreignObjects: Map<string, string[][]>;
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -198,9 +201,12 @@ export class Ranker {
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
-    const answered = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.folded);
+    const answered = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens);
     this.foreignObjects = new Map(
-      [...this.declineObjects].map(([id, objects]) => [id, objects.filter((o) => o && !answered.some((a) => a.includes(o)))]),
+      entries.map((e) => {
+        const objects = (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0);
+        return [e.id, objects.filter((o) => !answered.some((a) => containsRun(a, o)))];
+      }),
     );
   }
 
@@ -291,7 +297,7 @@ export class Ranker {
     }
     // An object no answer's wordings name (暖气补贴, 你吃饭了吗) makes the question that object's,
     // even where it shares most of its words (补贴, 什么时候发) with an answer.
-    const foreign = all.find((r) => r.entry.kind === 'decline' && this.mentions(this.foreignObjects, r.entry, analysis));
+    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => containsRun(analysis.tokens, o)));
     if (foreign && foreign.score >= FOREIGN_SHARE * (best?.score ?? 0)) {
       return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     }
@@ -391,11 +397,7 @@ export class Ranker {
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
-    return this.mentions(this.declineObjects, entry, analysis);
-  }
-
-  private mentions(objects: Map<string, string[]>, entry: Entry, analysis: Analysis): boolean {
-    return (objects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
+    return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
   }
 }
 
@@ -409,6 +411,12 @@ function top(index: Bm25Index, doc: FeatureBag, count: number): number[] {
   const scored: [number, number][] = [];
   index.score(rare, (e, s) => scored.push([e, s]));
   return scored.sort((a, b) => b[1] - a[1]).slice(0, count).map(([e]) => e);
+}
+
+/** Whether `words` hold `run` as consecutive words. */
+function containsRun(words: string[], run: string[]): boolean {
+  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return false;
 }
 
 /** Whether two answers say the same (Dice coefficient of their character bigrams). */
