@@ -101,8 +101,8 @@ const DECLINE_FLOOR = 0.2;
 // A decline entry the question names, scoring at least this share of the best answer, keeps the bot from answering by itself.
 const NAMED_DECLINE = 0.4;
 
-// A decline entry naming an object no answer names wins from this share of the best answer's score.
-const FOREIGN_SHARE = Number(process.env.FOREIGN_SHARE ?? 0.2);
+// What an object's subsidy, proof or card is called: after an object no answer names, another office's.
+const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '卡', '照片', '费']);
 
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
@@ -202,11 +202,10 @@ export class Ranker {
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
     const answered = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens);
+    const vocabulary = new Set(answered.flat());
+    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
     this.foreignObjects = new Map(
-      entries.map((e) => {
-        const objects = (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0);
-        return [e.id, objects.filter((o) => !answered.some((a) => containsRun(a, o)))];
-      }),
+      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
     );
   }
 
@@ -295,12 +294,10 @@ export class Ranker {
     if (decline && decline.score >= DECLINE_FLOOR && decline.score >= (best?.score ?? 0) - declineMargin) {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
     }
-    // An object no answer's wordings name (暖气补贴, 你吃饭了吗) makes the question that object's,
-    // even where it shares most of its words (补贴, 什么时候发) with an answer.
-    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => containsRun(analysis.tokens, o)));
-    if (foreign && foreign.score >= FOREIGN_SHARE * (best?.score ?? 0)) {
-      return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
-    }
+    // A subsidy, proof or card of an object no answer's wordings name (暖气补贴, 收入证明) is that
+    // object's, however much else it shares with an answer (补贴什么时候发).
+    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)));
+    if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     if (!best) return { kind: 'none', ranked };
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
@@ -309,7 +306,8 @@ export class Ranker {
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
     // less well than an answer is still not clearly that answer: asked, not answered.
-    const namesOther = decline !== undefined && decline.score >= NAMED_DECLINE * best.score;
+    // So is one naming an object no answer names at all (护照, 女朋友), however well it fits.
+    const namesOther = (decline !== undefined && decline.score >= NAMED_DECLINE * best.score) || this.namesForeign(analysis);
     if (this.clear(reading) && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
     if (best.score < suggest) return { kind: 'none', ranked };
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
@@ -396,6 +394,12 @@ export class Ranker {
     });
   }
 
+  /** Whether the question names, word for word, an object of a decline entry that no answer names. */
+  private namesForeign({ tokens }: Analysis): boolean {
+    for (const objects of this.foreignObjects.values()) if (objects.some((o) => containsRun(tokens, o))) return true;
+    return false;
+  }
+
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
   }
@@ -415,7 +419,17 @@ function top(index: Bm25Index, doc: FeatureBag, count: number): number[] {
 
 /** Whether `words` hold `run` as consecutive words. */
 function containsRun(words: string[], run: string[]): boolean {
-  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return runAt(words, run) >= 0;
+}
+
+function runAt(words: string[], run: string[], from = 0): number {
+  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
+  return -1;
+}
+
+/** Whether `words` hold `run` right before a word for a subsidy, proof or card (暖气 补贴). */
+function headedRun(words: string[], run: string[]): boolean {
+  for (let i = runAt(words, run); i >= 0; i = runAt(words, run, i + 1)) if (FOREIGN_HEADS.has(words[i + run.length])) return true;
   return false;
 }
 

@@ -65,13 +65,13 @@ describe('MainDialog: policy questions', () => {
 
   it('says plainly when it does not know, gives the hotlines and records the question', async () => {
     const { say, unanswered, region } = await setup();
-    const reply = await say('残疾人坐高铁能打折吗');
+    const reply = await say('残疾人可以免费去公园吗');
     expect(reply.text).to.equal(text.notFound(region.hotlines));
     expect(buttons(reply)).to.include('转人工');
-    await say('残疾人坐高铁能打折吗');
+    await say('残疾人可以免费去公园吗');
     const [row] = await unanswered.list(10);
     expect(row.count).to.equal(2);
-    expect(row.example).to.equal('残疾人坐高铁能打折吗');
+    expect(row.example).to.equal('残疾人可以免费去公园吗');
   });
 
   it('never keeps personal data typed at the wrong moment as a question for curators', async () => {
@@ -79,13 +79,13 @@ describe('MainDialog: policy questions', () => {
     const typed = [
       '110101199003074514', '1101 0119 9003 0745 1X', '110101-19900307-451x', '１１０１０１１９９００３０７４５１４',
       '13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '0571-87654321', '(0571) 8765 4321',
-      '45141X', '074514', 'YC202611200001', 'YC 2026 1120 0001', '残疾人坐高铁能打折吗，我的电话138 1234 5678',
+      '45141X', '074514', 'YC202611200001', 'YC 2026 1120 0001', '残疾人可以免费去公园吗，我的电话138 1234 5678',
     ];
     for (const message of typed) expect((await say(message)).text, message).to.be.a('string');
     expect(await unanswered.list(100)).to.deep.equal([]);
     // The same turn without the number is kept: the gate is the personal data, not the question.
-    await say('残疾人坐高铁能打折吗');
-    expect((await unanswered.list(100)).map((r) => r.example)).to.deep.equal(['残疾人坐高铁能打折吗']);
+    await say('残疾人可以免费去公园吗');
+    expect((await unanswered.list(100)).map((r) => r.example)).to.deep.equal(['残疾人可以免费去公园吗']);
   });
 
   it('declines out-of-scope questions without a disability answer', async () => {

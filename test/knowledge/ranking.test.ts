@@ -195,7 +195,7 @@ describe('what is asked, in the shipped knowledge base', () => {
   it("does not answer for a certificate or card no wording names (another office's), whatever else the question shares", () => {
     expect(decided('健康证要带什么材料')).to.equal('none');
     expect(decided('献血证丢了怎么补')).to.equal('none');
-    expect(decided('生育服务证去哪里办')).to.equal('none');
+    expect(decided('志愿服务证去哪里办')).to.equal('none');
     expect(decided('学生公交卡多久能拿到')).to.equal('none');
     // Our certificate however it is named, a verb or a pronoun before 证, documents the wordings name.
     expect(decided('又多了一种残疾 证要重新申请吗')).to.not.equal('none');
