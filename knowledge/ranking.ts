@@ -156,6 +156,8 @@ export class Ranker {
    * word (户口本 does not name 户口), is about it.
    */
   private readonly foreignObjects: Map<string, string[][]>;
+  /** All of those by their first word, so a question is checked against them in one pass. */
+  private readonly foreignByFirst = new Map<string, string[][]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -207,6 +209,7 @@ export class Ranker {
     this.foreignObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
     );
+    for (const o of [...this.foreignObjects.values()].flat()) this.foreignByFirst.set(o[0], [...(this.foreignByFirst.get(o[0]) ?? []), o]);
   }
 
   /** Entries best first. */
@@ -396,8 +399,7 @@ export class Ranker {
 
   /** Whether the question names, word for word, an object of a decline entry that no answer names. */
   private namesForeign({ tokens }: Analysis): boolean {
-    for (const objects of this.foreignObjects.values()) if (objects.some((o) => containsRun(tokens, o))) return true;
-    return false;
+    return tokens.some((t, i) => this.foreignByFirst.get(t)?.some((o) => o.every((w, j) => tokens[i + j] === w)));
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
