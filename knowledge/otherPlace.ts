@@ -139,11 +139,16 @@ export class OtherPlaceGate {
     return placesNamed(text).find((p) => !this.ours.some((o) => o.startsWith(p) || p.startsWith(o)));
   }
 
-  /** The decision for a question, or the other-place decline instead; what the ranking declines, and small talk, stay. */
+  /**
+   * The decision for a question, or the other-place decline instead. Only a question about what
+   * the knowledge base answers (an answer or "您想问的是") is another place's version of it: a
+   * place alone ("广州市天河区", a form step's answer) or what nothing fits stays as it was, and
+   * so do small talk and what the ranking declines.
+   */
   review(question: string, decision: Decision): Decision {
-    if (!this.entry || decision.kind === 'decline') return decision;
-    const best = decision.kind === 'answer' ? decision.top : decision.kind === 'clarify' ? decision.options[0] : undefined;
-    if (best && (best.entry.kind !== 'answer' || this.placeAware.has(best.entry.id))) return decision;
+    if (!this.entry || (decision.kind !== 'answer' && decision.kind !== 'clarify')) return decision;
+    const best = decision.kind === 'answer' ? decision.top : decision.options[0];
+    if (!best || best.entry.kind !== 'answer' || this.placeAware.has(best.entry.id)) return decision;
     if (!this.otherPlace(question)) return decision;
     return { kind: 'decline', top: { entry: this.entry, score: 1 }, ranked: decision.ranked };
   }

@@ -119,7 +119,7 @@ describe('MainDialog: policy questions', () => {
 
   it('asks a yes, not "哪一个", when only one answer comes close, and takes 1', async () => {
     const { say, kb } = await setup();
-    const reply = await say('俺妈一级残疾，常年卧床，有啥补贴能领');
+    const reply = await say('身份证原件要带吗');
     expect(reply.text).to.equal(text.clarify.introOne);
     const options = buttons(reply);
     expect(options).to.have.length(2);
@@ -128,10 +128,10 @@ describe('MainDialog: policy questions', () => {
     expect((await say('1')).text).to.include(offered.answer);
     // Asked as a yes, it is answered as one: 是的 picks it, 不是 is 都不是.
     const typed = await setup();
-    await typed.say('俺妈一级残疾，常年卧床，有啥补贴能领');
+    await typed.say('身份证原件要带吗');
     expect((await typed.say('是的')).text).to.include(offered.answer);
     const refused = await setup();
-    await refused.say('俺妈一级残疾，常年卧床，有啥补贴能领');
+    await refused.say('身份证原件要带吗');
     expect((await refused.say('不是')).text).to.equal(text.notFound(refused.region.hotlines));
   });
 

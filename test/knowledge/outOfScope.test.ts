@@ -60,11 +60,13 @@ describe('another place: the gate on decisions', () => {
     }
   });
 
-  it('leaves answers written for other places, small talk and what the ranking declined as they are', () => {
+  it('leaves answers written for other places, small talk, what the ranking declined and what nothing fits as they are', () => {
     expect(reviewed('在上海看的病，证明能用吗', elsewhere)).to.equal('answer');
     expect(reviewed('北京你好', talk)).to.equal('answer');
     const declined: Decision = { kind: 'decline', top: { entry: declineEntry, score: 0.5 }, ranked: [] };
     expect(gate.review('北京的身份证怎么办', declined)).to.equal(declined);
+    // A place alone (a form step's answer) asks nothing of another place's rules.
+    expect(gate.review('广州市天河区', { kind: 'none', ranked: [] }).kind).to.equal('none');
   });
 
   it('does nothing without the decline entry in the knowledge base', () => {
