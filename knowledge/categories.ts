@@ -10,12 +10,27 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech).
   ['精神', /精神|自闭|孤独症|抑郁|精神分裂|不理人|不看人|不(?:和|跟)人(?:交流|说话|玩)|刻板/],
   ['言语', /言语|说话|说不清|说不出|语言|不会说|哑|口吃|结巴/],
-  ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|瘫|偏瘫|中风|行动不便|轮椅/],
+  ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|(?<!脑)瘫|偏瘫|中风|行动不便|轮椅/],
   // A child slow to learn or to follow at school is most often appraised as 智力.
   ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
 ];
 
-/** The category a text describes, if any. */
+/** Every category a text describes, in the table's order. */
+export function categoriesDescribed(text: string): string[] {
+  const found = CATEGORY_DESCRIPTIONS.filter(([, words]) => words.test(text)).map(([category]) => category);
+  // Not talking goes with autism or a slow mind ("孩子自闭，不爱说话"): part of that one, not a second.
+  return found.includes('精神') || found.includes('智力') ? found.filter((c) => c !== '言语') : found;
+}
+
+// Words that say one person has both ("又聋又瞎", "说话也不利索", "眼睛耳朵都不行"); without them two
+// categories are usually a list to choose from ("智力、精神残疾要交病历吗").
+const BOTH = /又|也|还|加上|都不|都有|两样|两种|既|同时|而且/;
+
+/**
+ * The category a text describes, if any: two different ones said of one person are 多重
+ * ("又聋又瞎", "中风了 半边身子动不了 说话也不利索"), graded by the most severe.
+ */
 export function categoryDescribed(text: string): string | undefined {
-  return CATEGORY_DESCRIPTIONS.find(([, words]) => words.test(text))?.[0];
+  const found = categoriesDescribed(text);
+  return found.length > 1 && BOTH.test(text) ? '多重' : found[0];
 }

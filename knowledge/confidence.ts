@@ -16,7 +16,7 @@ export interface ConfidenceFeatures {
   agree: number;
   /** BM25's score for the best answer: the share of the query's weight its wordings hold. */
   lexical: number;
-  /** 1 when BM25 and the blend put the same entry first. */
+  /** 1 when the blend's best answer holds BM25's best score (others may hold it too). */
   lexicalAgree: number;
   /** Share of the query's weight carried by words the knowledge base uses. */
   coverage: number;
@@ -24,9 +24,15 @@ export interface ConfidenceFeatures {
   decline: number;
   /** 1 for a query of one meaningful word. */
   oneWord: number;
+  /** `factLead` as a share of the best score: a long question scores low on every entry, yet one can lead it clearly. */
+  relativeLead: number;
+  /** What is asked (where, how much...): 1 when the best answer answers it and the best different fact does not, -1 the other way round. */
+  intentLead: number;
+  /** 1 when the question names a category or item the best answer is not about, while it is about another. */
+  slotConflict: number;
 }
 
-export const FEATURES = ['score', 'lead', 'factLead', 'probability', 'agree', 'lexical', 'lexicalAgree', 'coverage', 'decline', 'oneWord'] as const satisfies readonly (keyof ConfidenceFeatures)[];
+export const FEATURES = ['score', 'lead', 'factLead', 'probability', 'agree', 'lexical', 'lexicalAgree', 'coverage', 'decline', 'oneWord', 'relativeLead', 'intentLead', 'slotConflict'] as const satisfies readonly (keyof ConfidenceFeatures)[];
 
 export interface ConfidenceModel {
   weights: Record<keyof ConfidenceFeatures, number>;

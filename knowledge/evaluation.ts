@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from './knowledgeBase.js';
 import type { Entry } from './loader.js';
-import { seededRandom } from './random.js';
+import { hashOf, mix } from './random.js';
 
 export interface EvalQuestion {
   q: string;
@@ -76,24 +76,22 @@ export interface Fold {
 }
 
 /**
- * Splits every entry's wordings (question and alternates, shuffled with a fixed seed) into k
+ * Splits every entry's wordings (question and alternates, in an order keyed by their text) into k
  * folds; fold `f` trains on the others and tests on its own, so every wording is tested once
  * by a model that never saw it. With `wholeDeclines`, decline entries are held out whole
- * instead (every k-th one in fold f): their wordings then stand for out-of-scope questions
+ * instead (each in the fold its hashed id picks): their wordings then stand for out-of-scope questions
  * no entry describes, the harder kind.
  */
 export function kFold(entries: Entry[], k: number, f: number, wholeDeclines = false): Fold {
-  const random = seededRandom(2024);
   const fold: Fold = { train: [], inScope: [], outOfScope: [] };
-  let declines = 0;
+  // Wordings are dealt into folds in an order keyed by their text, and whole decline entries by
+  // their id: a wording or entry added elsewhere moves no other into another fold.
+  const place = (text: string) => mix(hashOf(text), 2024);
+  const byPlace = (a: string, b: string) => place(a) - place(b) || (a < b ? -1 : a > b ? 1 : 0);
   for (const entry of entries) {
-    const wordings = [entry.question, ...entry.alternates];
-    for (let i = wordings.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [wordings[i], wordings[j]] = [wordings[j], wordings[i]];
-    }
+    const wordings = [entry.question, ...entry.alternates].sort(byPlace);
     if (wholeDeclines && entry.kind === 'decline') {
-      if (declines++ % k === f) fold.outOfScope.push(...wordings.map((q) => ({ q })));
+      if (place(entry.id) % k === f) fold.outOfScope.push(...wordings.map((q) => ({ q })));
       else fold.train.push(entry);
       continue;
     }

@@ -1,4 +1,5 @@
 import { add_word as addWord, cut } from 'jieba-wasm';
+import { categoryDescribed } from './categories.js';
 import { HomophoneCorrector, syllableOf } from './homophones.js';
 import { normalizeText } from './normalize.js';
 import { SynonymFolder, type SynonymGroup } from './synonyms.js';
@@ -14,6 +15,8 @@ const STOPWORDS = new Set([
 ]);
 
 const CJK = /\p{Script=Han}/u;
+
+const MULTIPLE = '多重';
 
 /**
  * Normalized text without personal numbers: a run of 7 or more digits is a phone, ID or case
@@ -72,11 +75,15 @@ export class TextAnalyzer {
   learn(wordings: string[]): Analysis[] {
     const vocabulary = new Set<string>();
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
+    const words = new Set<string>();
     const analyses = wordings.map((w) => {
       const tokens = cut(normalizeText(w), false);
-      for (const t of tokens) vocabulary.add(t);
+      for (const t of tokens) words.add(t);
       return this.analyzeTokens(tokens);
     });
+    // Sorted: of two words that sound alike, the one a typo is corrected to must not depend on
+    // which entry's file came first.
+    for (const t of [...words].sort()) vocabulary.add(t);
     this.corrector = new HomophoneCorrector(vocabulary);
     return analyses;
   }
@@ -105,7 +112,12 @@ export class TextAnalyzer {
   private analyzeTokens(tokens: string[]): Analysis {
     const folded = this.folder.foldTokens(tokens);
     const trimmed = folded.map((t) => t.trim()).filter((t) => t);
-    return { folded: folded.join(''), words: trimmed.filter((t) => !STOPWORDS.has(t)), tokens: trimmed };
+    const words = trimmed.filter((t) => !STOPWORDS.has(t));
+    // Two disabilities described ("又聋又瞎") are a multiple disability, however each is said:
+    // the word says so, as the wordings that name it do.
+    const joined = folded.join('');
+    if (!words.includes(MULTIPLE) && categoryDescribed(joined) === MULTIPLE) words.push(MULTIPLE);
+    return { folded: joined, words, tokens: trimmed };
   }
 }
 

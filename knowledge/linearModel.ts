@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureBag } from './features.js';
 import type { ModelCache } from './modelCache.js';
-import { seededRandom } from './random.js';
+import { hashOf, mix } from './random.js';
 import type { Visit } from './sparse.js';
 
 export interface Sample {
   bag: FeatureBag;
   label: number;
+  /** What the sample is (its wording's text): its place in the training follows from this alone. */
+  key: string;
 }
 
 export interface SoftmaxOptions {
@@ -26,6 +28,17 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 6, rate: 8, randomNegat
 // Hard negatives used per class at most.
 const NEIGHBOUR_LIMIT = 16;
 
+// Points per class on the ring random negatives are drawn from: more even odds between classes.
+const RING_POINTS = 4;
+
+interface Encoded {
+  features: Int32Array;
+  values: Float32Array;
+  label: number;
+  /** The sample's key hashed: orders the samples and draws its random negatives. */
+  hash: number;
+}
+
 // This module's own code: a change to how the model trains must not load weights trained the old way.
 const TRAINING_CODE = readFileSync(fileURLToPath(import.meta.url));
 
@@ -42,23 +55,31 @@ const MAX_SLOTS = 1 << 24;
  */
 export class SoftmaxModel {
   private readonly ids = new Map<string, number>();
+  private readonly classes: number;
   private readonly weights: Float32Array;
   private readonly mask: number;
   private readonly scratch: Float64Array;
 
+  /**
+   * `classKeys` name the classes (entry ids). The training follows from the samples' and classes'
+   * keys, not from their order: a wording added to one entry changes what it should and leaves
+   * the rest of the training in place (in the order of the list, every addition was a new shuffle).
+   */
   constructor(
     samples: Sample[],
-    private readonly classes: number,
+    private readonly classKeys: readonly string[],
     neighbours: (label: number) => number[],
     options: SoftmaxOptions = DEFAULT_SOFTMAX,
     cache?: ModelCache,
   ) {
+    this.classes = classKeys.length;
+    const classes = this.classes;
     // A feature of a single wording cannot generalise to another (and the lexical voices catch
     // it anyway): leaving those out halves the weights, which keeps training in the cache.
     const seen = new Map<string, number>();
     for (const { bag } of samples) for (const key of bag.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
-    for (const [key, n] of seen) if (n >= 2) this.ids.set(key, this.ids.size);
-    const encoded = samples.map(({ bag, label }) => {
+    for (const key of [...seen.keys()].sort()) if (seen.get(key)! >= 2) this.ids.set(key, this.ids.size);
+    const encoded = samples.map(({ bag, label, key }): Encoded => {
       const features: number[] = [];
       const values: number[] = [];
       for (const [key, v] of bag) {
@@ -67,7 +88,7 @@ export class SoftmaxModel {
         features.push(id);
         values.push(v);
       }
-      return { features: Int32Array.from(features), values: Float32Array.from(values), label };
+      return { features: Int32Array.from(features), values: Float32Array.from(values), label, hash: hashOf(key) };
     });
     const slots = Math.min(MAX_SLOTS, 2 ** Math.ceil(Math.log2(Math.max(2, this.ids.size * classes))));
     this.weights = new Float32Array(slots);
@@ -75,8 +96,8 @@ export class SoftmaxModel {
     this.scratch = new Float64Array(Math.max(classes, 1 + NEIGHBOUR_LIMIT + options.randomNegatives));
 
     const hard = Array.from({ length: classes }, (_, c) => neighbours(c).filter((n) => n !== c).slice(0, NEIGHBOUR_LIMIT));
-    // The same inputs train the same weights (the shuffle is seeded): a cached copy stands in for training.
-    const key = cache && trainingKey(encoded, hard, classes, slots, options);
+    // The same inputs train the same weights (the order and the draws follow the keys): a cached copy stands in for training.
+    const key = cache && trainingKey(encoded, hard, classKeys, slots, options);
     const cached = key ? cache!.read(key) : undefined;
     if (cached?.length === slots * 4) {
       new Uint8Array(this.weights.buffer).set(cached);
@@ -86,23 +107,23 @@ export class SoftmaxModel {
     if (key) cache!.write(key, Buffer.from(this.weights.buffer));
   }
 
-  private train(encoded: { features: Int32Array; values: Float32Array; label: number }[], hard: number[][], options: SoftmaxOptions): void {
-    const { classes } = this;
+  private train(encoded: Encoded[], hard: number[][], options: SoftmaxOptions): void {
     const slots = this.weights.length;
-    const random = seededRandom(7);
-    const order = encoded.map((_, i) => i);
+    const draw = this.ring();
     const candidates = new Int32Array(1 + NEIGHBOUR_LIMIT + options.randomNegatives);
     const sums = new Float32Array(slots);
     let t = 0;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      shuffle(order, random);
+      // Each epoch's order is keyed by the samples' texts: the same shuffle for the same wordings.
+      const place = encoded.map((s) => mix(s.hash, epoch));
+      const order = encoded.map((_, i) => i).sort((a, b) => place[a] - place[b] || this.byKey(encoded[a].label, encoded[b].label));
       for (const i of order) {
-        const { features, values, label } = encoded[i];
+        const { features, values, label, hash } = encoded[i];
         let n = 0;
         candidates[n++] = label;
         for (const c of hard[label]) candidates[n++] = c;
         for (let r = 0; r < options.randomNegatives; r++) {
-          const c = Math.floor(random() * classes);
+          const c = draw(mix(hash, epoch, r));
           if (!candidates.subarray(0, n).includes(c)) candidates[n++] = c;
         }
         const rate = options.rate / (1 + t / encoded.length);
@@ -112,6 +133,33 @@ export class SoftmaxModel {
     // Averaged SGD: the mean of the weights over all steps, not the last step's, so the order of
     // the last samples does not tilt near-identical entries one way (w - sums / t is that mean).
     for (let i = 0; i < slots; i++) this.weights[i] -= sums[i] / t;
+  }
+
+  /** Classes in the order of their keys (a wording two entries share is trained in the same order). */
+  private byKey(a: number, b: number): number {
+    const [x, y] = [this.classKeys[a], this.classKeys[b]];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  /**
+   * Random negatives by consistent hashing: a number picks the class whose point on a ring of
+   * the classes' hashed keys follows it, so a new class takes over only the draws near its own
+   * points and every other draw keeps its class.
+   */
+  private ring(): (u: number) => number {
+    const points = this.classKeys.flatMap((key, c) => Array.from({ length: RING_POINTS }, (_, v) => [mix(hashOf(key), v), c] as const));
+    points.sort((a, b) => a[0] - b[0] || this.byKey(a[1], b[1]));
+    const at = Uint32Array.from(points, ([p]) => p);
+    const owner = Int32Array.from(points, ([, c]) => c);
+    return (u) => {
+      let [lo, hi] = [0, at.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (at[mid] < u) lo = mid + 1;
+        else hi = mid;
+      }
+      return owner[lo % at.length];
+    };
   }
 
   /**
@@ -174,19 +222,12 @@ export class SoftmaxModel {
 }
 
 /** SHA-256 of everything the weights follow from: the code, the options, the samples as encoded, the hard negatives. */
-function trainingKey(encoded: { features: Int32Array; values: Float32Array; label: number }[], hard: number[][], classes: number, slots: number, options: SoftmaxOptions): string {
-  const hash = createHash('sha256').update(TRAINING_CODE).update(JSON.stringify({ options, classes, slots, hard }));
-  for (const { features, values, label } of encoded) {
+function trainingKey(encoded: Encoded[], hard: number[][], classKeys: readonly string[], slots: number, options: SoftmaxOptions): string {
+  const hash = createHash('sha256').update(TRAINING_CODE).update(JSON.stringify({ options, classKeys, slots, hard }));
+  for (const { features, values, label, hash: key } of encoded) {
     hash.update(new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
     hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-    hash.update(`|${label};`);
+    hash.update(`|${label}:${key};`);
   }
   return hash.digest('hex');
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
 }

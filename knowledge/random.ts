@@ -9,3 +9,22 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** 32-bit FNV-1a of a text: a number that follows the text alone, not where it stands in a list. */
+export function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A well-mixed 32-bit number of a hash and a few small numbers (an epoch, a draw): a keyed coin. */
+export function mix(h: number, ...parts: number[]): number {
+  let x = h >>> 0;
+  for (const p of parts) {
+    x = Math.imul(x ^ (p + 0x9e3779b9), 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+  }
+  return x >>> 0;
+}

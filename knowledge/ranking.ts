@@ -4,6 +4,7 @@ import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
+import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 
@@ -87,9 +88,9 @@ export const BLEND_THRESHOLDS = ranking({ tfidf: 0.2, bm25: 0.2, linear: 0.6 }, 
  * wrongly than the old thresholds did, and more of them rightly (BENCHMARKS.md).
  */
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { score: -2.3028, lead: -0.6192, factLead: 5.5851, probability: 1.8901, agree: 0.5081, lexical: 1.441, lexicalAgree: 0.5093, coverage: 0.5118, decline: -0.9404, oneWord: -1.0261 },
-  bias: -2.097,
-  answerAt: 0.471,
+  weights: { score: -1.4988, lead: -0.5468, factLead: 1.4763, probability: 1.8734, agree: 0.3669, lexical: 1.8933, lexicalAgree: 0.6341, coverage: 0.0111, decline: -0.9402, oneWord: -1.2514, relativeLead: 1.9122, intentLead: 0.153, slotConflict: -0.392 },
+  bias: -2.3916,
+  answerAt: 0.477,
 };
 
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
@@ -107,6 +108,13 @@ const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '�
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
 
+// From this estimated chance that the best answer is right, a low-scoring one is still offered as
+// "您想问的是": one in three, as there are up to three options.
+const OFFER_AT = 1 / 3;
+
+// Options offered with a low-scoring best answer score at least this share of it.
+const OFFER_SHARE = 0.6;
+
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
@@ -121,6 +129,15 @@ const RARE = 32;
 // Hard negatives per entry for the linear model: the entries whose wordings resemble its own.
 const NEIGHBOURS = 12;
 
+// The slots a question names that tell sibling entries apart (which category, which item).
+const SLOTS_TOLD: ('category' | 'item')[] = ['category', 'item'];
+
+/** Whether an entry is about another value of a slot than the one named, and not about that one. */
+function conflicts(entry: Entry, slot: SlotName, value: string): boolean {
+  const about = facetsOf(entry).about.get(slot);
+  return about !== undefined && !about.has(value);
+}
+
 /** One reading of a query: its ranking and what the decision reads off it. */
 interface Reading {
   analysis: Analysis;
@@ -131,8 +148,8 @@ interface Reading {
   probability: Map<number, number>;
   /** The entry the linear model puts first (-1 without a linear voice). */
   linearBest: number;
-  /** The entry BM25 puts first (-1 without a BM25 voice). */
-  lexicalBest: number;
+  /** BM25's best score (0 without a BM25 voice): several entries may hold it, BM25 scores are capped at 1. */
+  lexicalTop: number;
 }
 
 /**
@@ -152,12 +169,12 @@ export class Ranker {
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
   /**
-   * The objects no answer's wordings name (暖气, 宠物), as words: a question naming one, word for
-   * word (户口本 does not name 户口), is about it.
+   * The objects no answer or its wordings name (暖气, 宠物), as words: a question naming one, word
+   * for word (户口本 does not name 户口), is about it.
    */
   private readonly foreignObjects: Map<string, string[][]>;
   /** All of those by their first word, so a question is checked against them in one pass. */
-  private readonly foreignByFirst = new Map<string, string[][]>();
+  private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -193,9 +210,10 @@ export class Ranker {
       this.documents = bm25;
       if (weights.bm25 > 0) this.bm25 = bm25;
       if (weights.linear > 0) {
-        const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i] }));
-        const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1);
-        this.linear = new SoftmaxModel(samples, entries.length, neighbours, options.softmax, options.modelCache);
+        const samples = analyses.map((a, i) => ({ bag: modelBag(a), label: owners[i], key: wordings[i] }));
+        const ids = entries.map((e) => e.id);
+        const neighbours = (label: number) => top(bm25, documents[label], NEIGHBOURS + 1, ids);
+        this.linear = new SoftmaxModel(samples, ids, neighbours, options.softmax, options.modelCache);
       }
     }
     this.blended = new Float32Array(entries.length);
@@ -203,13 +221,20 @@ export class Ranker {
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
-    const answered = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens);
+    // What the knowledge base speaks of: its answers' wordings, and the answers themselves.
+    const answers = entries.filter((e) => e.kind !== 'decline');
+    const answered = [
+      ...analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens),
+      ...answers.map((e) => analyzer.analyze(e.answer).tokens),
+    ];
     const vocabulary = new Set(answered.flat());
     const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
     this.foreignObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
     );
-    for (const o of [...this.foreignObjects.values()].flat()) this.foreignByFirst.set(o[0], [...(this.foreignByFirst.get(o[0]) ?? []), o]);
+    for (const entry of entries) {
+      for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
+    }
   }
 
   /** Entries best first. */
@@ -232,7 +257,7 @@ export class Ranker {
   }
 
   private rankAnalysis(analysis: Analysis, top: number): Reading {
-    const reading: Reading = { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalBest: -1 };
+    const reading: Reading = { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalTop: 0 };
     if (analysis.words.length === 0) return reading;
     const { weights, kindWeight } = this.options;
     const blended = this.blended;
@@ -245,11 +270,11 @@ export class Ranker {
     this.tfidf?.score(lexical, add(weights.tfidf));
     if (this.bm25) {
       const addBm25 = add(weights.bm25);
-      let most = 0;
       this.bm25.score(lexical, (e, s) => {
         addBm25(e, s);
         this.lexical[e] = s;
-        if (s > most) [most, reading.lexicalBest] = [s, e];
+        // As kept in `lexical` (32 bits), so the best entry's own score compares equal to it.
+        reading.lexicalTop = Math.max(reading.lexicalTop, Math.fround(s));
       });
     }
     reading.coverage = this.documents?.coverage(lexical) ?? 1;
@@ -301,7 +326,13 @@ export class Ranker {
     // object's, however much else it shares with an answer (补贴什么时候发).
     const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)));
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
-    if (!best) return { kind: 'none', ranked };
+    // Where nothing would be answered or offered, a named object no answer names says whose it is.
+    const named = this.foreignNamed(analysis);
+    const nothing = (): Decision => {
+      if (!named) return { kind: 'none', ranked };
+      return { kind: 'decline', top: { entry: named, score: all.find((r) => r.entry === named)?.score ?? 0 }, ranked };
+    };
+    if (!best) return nothing();
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
     if (this.namesUnknownDocument(analysis)) return { kind: 'none', ranked };
@@ -310,14 +341,23 @@ export class Ranker {
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
     // less well than an answer is still not clearly that answer: asked, not answered.
     // So is one naming an object no answer names at all (护照, 女朋友), however well it fits.
-    const namesOther = (decline !== undefined && decline.score >= NAMED_DECLINE * best.score) || this.namesForeign(analysis);
-    if (this.clear(reading) && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
-    if (best.score < suggest) return { kind: 'none', ranked };
+    const namesOther = (decline !== undefined && decline.score >= NAMED_DECLINE * best.score) || named !== undefined;
+    const model = this.options.confidence;
+    const sure = this.certainty(reading);
+    const clear = model ? sure >= model.answerAt : this.clear(reading);
+    if (clear && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
+    // A long question in someone's own words scores low on every entry: when the model still
+    // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
+    // out-of-scope topic fits about as well ("学生公交卡多久能拿到": the question is for the curators).
+    const outOfScope = all.find((r) => r.entry.kind === 'decline');
+    const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
+    if (best.score < suggest && !offered) return nothing();
+    const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
     const options: Ranked[] = [];
     for (const r of ranked) {
-      if (r.score < suggest || best.score - r.score >= 2 * this.options.margin + 0.1) break;
+      if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
@@ -325,21 +365,29 @@ export class Ranker {
     return { kind: 'clarify', options, ranked };
   }
 
-  /** Whether the best answer is clear enough to give by itself. */
+  /** The confidence model's estimate that the best answer is right (-1 without a model). */
+  private certainty(reading: Reading): number {
+    const model = this.options.confidence;
+    return model ? confidence(model, this.features(reading)) : -1;
+  }
+
+  /** Whether the best answer is clear enough to give by itself, by the score thresholds (no confidence model). */
   private clear(reading: Reading): boolean {
-    const { answer, margin, answerWithLead, lead, confidence: model } = this.options;
-    if (model) return confidence(model, this.features(reading)) >= model.answerAt;
+    const { answer, margin, answerWithLead, lead } = this.options;
     const answers = reading.ranked.filter((r) => r.entry.kind !== 'decline');
     const [best, next] = [answers[0].score, answers[1]?.score ?? 0];
     return (best >= answer && best - next >= margin) || (best >= answerWithLead && best - next >= lead);
   }
 
   /** What the confidence model reads off a ranking (the ranking must hold an answer). */
-  features({ analysis, ranked: all, coverage, probability, linearBest, lexicalBest }: Reading): ConfidenceFeatures {
+  features({ analysis, ranked: all, coverage, probability, linearBest, lexicalTop }: Reading): ConfidenceFeatures {
     const ranked = all.filter((r) => r.entry.kind !== 'decline');
     const best = ranked[0];
     const other = ranked.find((r) => !this.sameFact(r.entry, best.entry));
     const decline = all.find((r) => r.entry.kind === 'decline');
+    const intent = intentOf(analysis.folded);
+    const fits = (entry: Entry) => (intent && answersIntent(entry, intent) ? 1 : 0);
+    const named = extractSlots(analysis.folded);
     return {
       score: best.score,
       lead: best.score - (ranked[1]?.score ?? 0),
@@ -347,10 +395,13 @@ export class Ranker {
       probability: probability.get(best.index) ?? 0,
       agree: linearBest === best.index ? 1 : 0,
       lexical: best.lexical,
-      lexicalAgree: lexicalBest === best.index ? 1 : 0,
+      lexicalAgree: lexicalTop > 0 && best.lexical >= lexicalTop ? 1 : 0,
       coverage,
       decline: (decline?.score ?? 0) / best.score,
       oneWord: analysis.words.length === 1 ? 1 : 0,
+      relativeLead: (best.score - (other?.score ?? 0)) / best.score,
+      intentLead: intent ? fits(best.entry) - (other ? fits(other.entry) : 0) : 0,
+      slotConflict: SLOTS_TOLD.some((slot) => named[slot] && conflicts(best.entry, slot, named[slot])) ? 1 : 0,
     };
   }
 
@@ -397,9 +448,13 @@ export class Ranker {
     });
   }
 
-  /** Whether the question names, word for word, an object of a decline entry that no answer names. */
-  private namesForeign({ tokens }: Analysis): boolean {
-    return tokens.some((t, i) => this.foreignByFirst.get(t)?.some((o) => o.every((w, j) => tokens[i + j] === w)));
+  /** The decline entry whose object, one no answer names, the question names word for word. */
+  private foreignNamed({ tokens }: Analysis): Entry | undefined {
+    for (const [i, t] of tokens.entries()) {
+      const found = this.foreignByFirst.get(t)?.find(({ run }) => run.every((w, j) => tokens[i + j] === w));
+      if (found) return found.entry;
+    }
+    return undefined;
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
@@ -410,13 +465,16 @@ export class Ranker {
 /**
  * The `count` entries closest to a document by BM25, asked without the features more than
  * `RARE` entries share: those tell nothing about which entries are confusable, and their long
- * postings would make a 10,000-entry knowledge base take minutes to train.
+ * postings would make a 10,000-entry knowledge base take minutes to train. Ties go by id, not
+ * by the entries' order in the files.
  */
-function top(index: Bm25Index, doc: FeatureBag, count: number): number[] {
+function top(index: Bm25Index, doc: FeatureBag, count: number, ids: string[]): number[] {
   const rare = new Map([...doc].filter(([key]) => index.documentFrequency(key) <= RARE));
   const scored: [number, number][] = [];
-  index.score(rare, (e, s) => scored.push([e, s]));
-  return scored.sort((a, b) => b[1] - a[1]).slice(0, count).map(([e]) => e);
+  // Rounded: the sums' last bits follow the order of the files (the average length), not the entries.
+  index.score(rare, (e, s) => scored.push([e, Math.round(s * 1e9)]));
+  const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  return scored.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, count).map(([e]) => e);
 }
 
 /** Whether `words` hold `run` as consecutive words. */

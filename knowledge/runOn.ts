@@ -18,17 +18,41 @@ export function asksSomething(text: string): boolean {
 // also ends a clause ("能办残疾证吗要带什么材料").
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
+// Where a voice-typed clause may start its next question: a verb of need or a question word
+// ("能不能办那个残疾证要去哪办要花钱不"), not inside 需要, 还能, 不要, 可能...
+const OPENER = /(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久)/gu;
+
 /**
- * Splits a message into its questions: clauses are cut at punctuation (and after a question
- * particle), and every clause that is not a question itself ("老头子中风了") is kept with the
- * question after it, as its context. Returns one part when there is at most one question.
+ * A clause cut where a new question starts: before an opener, when what came before it asks
+ * something and what follows asks something too. "残疾证要带什么材料" stays whole (残疾证 asks
+ * nothing), "能不能办残疾证要去哪办" is two.
+ */
+function runOnPieces(clause: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const { index } of clause.matchAll(OPENER)) {
+    const before = clause.slice(start, index);
+    if ([...before].length >= 3 && QUESTION.test(before) && QUESTION.test(clause.slice(index))) {
+      pieces.push(before);
+      start = index;
+    }
+  }
+  return [...pieces, clause.slice(start)];
+}
+
+/**
+ * Splits a message into its questions: clauses are cut at punctuation (after a question
+ * particle, and where an unpunctuated run-on starts its next question), and every clause that
+ * is not a question itself ("老头子中风了") is kept with the question after it, as its context.
+ * Returns one part when there is at most one question.
  */
 export function questionParts(text: string): string[] {
   const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
-    .filter((c) => normalizeText(c));
+    .filter((c) => normalizeText(c))
+    .flatMap(runOnPieces);
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {

@@ -11,23 +11,23 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
-// `npm run eval:kb [--failures] [--folds=N]`: retrieval quality of the rankings side by side,
+// `npm run eval:kb [--failures] [--folds=N] [--shipped]`: retrieval quality of the rankings side by side,
 // on k-fold held-out entry wordings (the main guide) and on the question sets; the blend before
 // (deciding by score thresholds) and after (deciding with the confidence model); then two-turn
-// follow-ups through the bot.
+// follow-ups through the bot. `--shipped` leaves out the baselines (a quicker check while working).
 const config = loadConfig();
 const { entries, synonyms } = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
 const fixtures = join(projectRoot, 'test/fixtures');
 const k = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 5);
 const showFailures = process.argv.includes('--failures');
 
-const rankings: [string, RankingOptions][] = [
+const baselines: [string, RankingOptions][] = [
   ['today (TF-IDF)', TFIDF_RANKING],
   ['BM25 alone', BM25_RANKING],
   ['linear alone', LINEAR_RANKING],
   ['blend, thresholds', BLEND_THRESHOLDS],
-  ['blend, confidence', DEFAULT_RANKING],
 ];
+const rankings: [string, RankingOptions][] = [...(process.argv.includes('--shipped') ? [] : baselines), ['blend, confidence', DEFAULT_RANKING]];
 const sets = [
   ['dev (shared/eval)', 'kb-dev.jsonl', 'kb-dev-outofscope.jsonl'],
   ['hold-out 1 (ours, tuned on before)', 'kb-holdout.jsonl', 'kb-holdout-outofscope.jsonl'],
@@ -36,6 +36,8 @@ const sets = [
   ['blind s4 (written session 4 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s4.jsonl', 'kb-blind-s4-outofscope.jsonl'],
   ['blind s5 (written session 5 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s5.jsonl', 'kb-blind-s5-outofscope.jsonl'],
   ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
+  ['blind s7 (written session 7 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s7.jsonl', 'kb-blind-s7-outofscope.jsonl'],
+  ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
 ] as const;
 
@@ -103,6 +105,7 @@ const multiTurn = [
   ['two-turn blind s4 (measured once, then its misses were studied)', 'kb-blind-s4-multiturn.jsonl'],
   ['two-turn blind s5 (measured once, then its misses were studied)', 'kb-blind-s5-multiturn.jsonl'],
   ['two-turn blind s6 (measured once, untuned)', 'kb-blind-s6-multiturn.jsonl'],
+  ['two-turn blind s7 (measured once, then its misses were studied)', 'kb-blind-s7-multiturn.jsonl'],
 ] as const;
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {

@@ -57,3 +57,7 @@ console.log(`DEFAULT_CONFIDENCE = ${JSON.stringify(model)}`);
 console.log(`${'decision'.padEnd(22)} ans+right  ans+wrong  out-of-scope answered`);
 report('thresholds (before)', thresholds);
 report(`confidence >= ${model.answerAt}`, data.map((d) => confidence(model, d.features) >= model.answerAt));
+// The trade-off around the chosen threshold, for whoever moves it.
+for (const at of [-0.08, -0.06, -0.04, -0.02, 0.02, 0.04].map((d) => Math.round((model.answerAt + d) * 1000) / 1000)) {
+  report(`confidence >= ${at}`, data.map((d) => confidence(model, d.features) >= at));
+}

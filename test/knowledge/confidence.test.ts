@@ -9,7 +9,7 @@ import { loadConfig } from '../../bot/config.js';
 import { loadKnowledge } from '../../knowledge/loader.js';
 
 const features = (over: Partial<ConfidenceFeatures>): ConfidenceFeatures => ({
-  score: 0.3, lead: 0.05, factLead: 0.05, probability: 0.2, agree: 1, lexical: 0.5, lexicalAgree: 1, coverage: 1, decline: 0, oneWord: 0, ...over,
+  score: 0.3, lead: 0.05, factLead: 0.05, probability: 0.2, agree: 1, lexical: 0.5, lexicalAgree: 1, coverage: 1, decline: 0, oneWord: 0, relativeLead: 0.15, intentLead: 0, slotConflict: 0, ...over,
 });
 
 function entry(id: string, question: string, alternates: string[], answer: string): Entry {
@@ -88,6 +88,15 @@ describe('deciding with the confidence model', () => {
     expect(clear.factLead).to.be.greaterThan(vague.factLead);
     expect(clear.agree).to.equal(1);
     expect(kb.confidenceFeatures('明天会下雨吗')).to.equal(undefined);
+  });
+
+  it('reads the lead relative to the best score, and whether the best answer answers what is asked', () => {
+    const { kb } = shippedKnowledge();
+    const amount = kb.confidenceFeatures('重度残疾人护理补贴能拿多少钱')!;
+    expect(amount.relativeLead).to.be.closeTo(amount.factLead / amount.score, 1e-9);
+    // The amounts entry answers "多少钱"; the first entry with another fact (who may claim) does not.
+    expect(amount.intentLead).to.equal(1);
+    expect(amount.slotConflict).to.equal(0);
   });
 
 });

@@ -10,9 +10,10 @@ import { loadConfig } from '../../bot/config.js';
 import { shippedKnowledge, tempDir } from '../support.js';
 
 const bag = (...keys: string[]) => new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)]));
+const CLASSES = ['cancel', 'new'];
 const samples: Sample[] = [
-  ...['注销', '注销 怎么', '注销 办理', '怎么 办理 注销'].map((s) => ({ bag: bag(...s.split(' ')), label: 0 })),
-  ...['新办', '新办 怎么', '新办 办理', '怎么 办理 新办'].map((s) => ({ bag: bag(...s.split(' ')), label: 1 })),
+  ...['注销', '注销 怎么', '注销 办理', '怎么 办理 注销'].map((s) => ({ bag: bag(...s.split(' ')), label: 0, key: s })),
+  ...['新办', '新办 怎么', '新办 办理', '怎么 办理 新办'].map((s) => ({ bag: bag(...s.split(' ')), label: 1, key: s })),
 ];
 const first = (model: SoftmaxModel, ...keys: string[]) => {
   const p: number[] = [];
@@ -25,29 +26,29 @@ describe('the trained model kept between starts', () => {
   it('is loaded, not trained, when the samples are the same: zeroed weights on disk give even odds', () => {
     const dir = tempDir();
     const cache = new FolderModelCache(dir);
-    const trained = new SoftmaxModel(samples, 2, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
+    const trained = new SoftmaxModel(samples, CLASSES, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
     expect(first(trained, '注销')).to.be.greaterThan(0.8);
     const [file] = files(dir);
     expect(statSync(join(dir, file)).mode & 0o777).to.equal(0o600);
     expect(statSync(dir).mode & 0o777).to.equal(0o700);
     writeFileSync(join(dir, file), Buffer.alloc(statSync(join(dir, file)).size));
-    const loaded = new SoftmaxModel(samples, 2, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
+    const loaded = new SoftmaxModel(samples, CLASSES, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
     expect(first(loaded, '注销')).to.equal(0.5);
   });
 
   it('is trained again, and the old copy removed, when the samples or options change', () => {
     const dir = tempDir();
     const cache = new FolderModelCache(dir);
-    new SoftmaxModel(samples, 2, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
+    new SoftmaxModel(samples, CLASSES, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
     const [before] = files(dir);
     writeFileSync(join(dir, before), Buffer.alloc(statSync(join(dir, before)).size));
-    const more = [...samples, { bag: bag('注销', '手续'), label: 0 }];
-    const retrained = new SoftmaxModel(more, 2, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
+    const more = [...samples, { bag: bag('注销', '手续'), label: 0, key: '注销 手续' }];
+    const retrained = new SoftmaxModel(more, CLASSES, (c) => [1 - c], DEFAULT_SOFTMAX, cache);
     expect(first(retrained, '注销')).to.be.greaterThan(0.8);
     const [after] = files(dir);
     expect(files(dir)).to.have.length(1);
     expect(after).to.not.equal(before);
-    const otherOptions = new SoftmaxModel(more, 2, (c) => [1 - c], { ...DEFAULT_SOFTMAX, epochs: 5 }, cache);
+    const otherOptions = new SoftmaxModel(more, CLASSES, (c) => [1 - c], { ...DEFAULT_SOFTMAX, epochs: 5 }, cache);
     expect(first(otherOptions, '注销')).to.be.greaterThan(0.8);
     expect(files(dir)).to.not.include(after);
   });
@@ -55,7 +56,7 @@ describe('the trained model kept between starts', () => {
   it('trains as without a cache when the folder cannot be written', () => {
     const blocked = join(tempDir(), 'a-file');
     writeFileSync(blocked, '');
-    const model = new SoftmaxModel(samples, 2, (c) => [1 - c], DEFAULT_SOFTMAX, new FolderModelCache(join(blocked, 'kb-model')));
+    const model = new SoftmaxModel(samples, CLASSES, (c) => [1 - c], DEFAULT_SOFTMAX, new FolderModelCache(join(blocked, 'kb-model')));
     expect(first(model, '注销')).to.be.greaterThan(0.8);
   });
 

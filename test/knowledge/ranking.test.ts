@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { Bm25Index } from '../../knowledge/bm25.js';
+import { categoryDescribed } from '../../knowledge/categories.js';
 import { combine, evaluate, evaluateFold, kFold, readJsonl } from '../../knowledge/evaluation.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { SoftmaxModel } from '../../knowledge/linearModel.js';
 import { loadKnowledge, type Entry } from '../../knowledge/loader.js';
-import { sameFact, TFIDF_RANKING } from '../../knowledge/ranking.js';
+import { DEFAULT_RANKING, sameFact, TFIDF_RANKING } from '../../knowledge/ranking.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 import { loadConfig } from '../../bot/config.js';
 
@@ -14,14 +15,15 @@ function entry(id: string, question: string, alternates: string[], extra: Partia
 }
 
 const bag = (...keys: string[]) => new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)]));
+const CLASSES = ['cancel', 'new'];
 
 describe('the linear model', () => {
   // Two classes share 怎么 and 办理; only 注销 / 新办 tell them apart.
   const samples = [
-    ...['注销', '注销 怎么', '注销 办理', '怎么 办理 注销'].map((s) => ({ bag: bag(...s.split(' ')), label: 0 })),
-    ...['新办', '新办 怎么', '新办 办理', '怎么 办理 新办'].map((s) => ({ bag: bag(...s.split(' ')), label: 1 })),
+    ...['注销', '注销 怎么', '注销 办理', '怎么 办理 注销'].map((s) => ({ bag: bag(...s.split(' ')), label: 0, key: s })),
+    ...['新办', '新办 怎么', '新办 办理', '怎么 办理 新办'].map((s) => ({ bag: bag(...s.split(' ')), label: 1, key: s })),
   ];
-  const model = new SoftmaxModel(samples, 2, (c) => [1 - c]);
+  const model = new SoftmaxModel(samples, CLASSES, (c) => [1 - c]);
   const probabilities = (...keys: string[]) => {
     const p: number[] = [];
     model.score(bag(...keys), (c, x) => (p[c] = x));
@@ -169,6 +171,27 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('👍👍👍')).to.equal('talk-ok');
   });
 
+  it('reads two disabilities said of one person as a multiple disability, a list of two as either', () => {
+    expect(decided('又聋又瞎的算哪一类')).to.equal('cert-multiple');
+    expect(decided('又聋又哑的怎么定级')).to.equal('cert-multiple');
+    expect(categoryDescribed('中风了 半边身子动不了 说话也不利索')).to.equal('多重');
+    expect(categoryDescribed('我眼睛看不清腿还瘸 两样都有')).to.equal('多重');
+    expect(categoryDescribed('孩子自闭，也不爱说话')).to.equal('精神');
+    expect(categoryDescribed('孩子脑瘫，走路也不稳')).to.equal('多重');
+    expect(categoryDescribed('脑瘫的孩子算哪类')).to.equal('智力');
+    expect(categoryDescribed('智力、精神残疾要交病历吗')).to.equal('精神');
+  });
+
+  it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
+    expect(decided('重度残疾人护理补贴能拿多少钱')).to.equal('sub-care-amount');
+    // A low score, yet the model finds the best answer likely: offered, not 答不上来.
+    const d = kb.decide('拍照能戴帽子吗');
+    expect(d.kind).to.equal('clarify');
+    if (d.kind === 'clarify') expect(d.options[0].entry.id).to.equal('mat-photo-spec');
+    expect(d.ranked[0].score).to.be.lessThan(DEFAULT_RANKING.suggest);
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
+  });
+
   it('answers the facts that were missing', () => {
     expect(decided('身份证号最后是X，网上填表能填吗')).to.equal('mat-id-number');
     expect(decided('打了12345以后会有人回访吗')).to.equal('svc-callback');
@@ -196,7 +219,7 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('健康证要带什么材料')).to.equal('none');
     expect(decided('献血证丢了怎么补')).to.equal('none');
     expect(decided('志愿服务证去哪里办')).to.equal('none');
-    expect(decided('学生公交卡多久能拿到')).to.equal('none');
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
     // Our certificate however it is named, a verb or a pronoun before 证, documents the wordings name.
     expect(decided('又多了一种残疾 证要重新申请吗')).to.not.equal('none');
     expect(decided('多久能拿到证')).to.not.equal('none');
@@ -233,11 +256,44 @@ describe('ranking on the development set', () => {
   });
 });
 
+describe('training that follows the wordings, not their order in the files', () => {
+  const config = loadConfig({});
+  const { entries, synonyms } = loadKnowledge(config.knowledgeDir, shippedKnowledge().region);
+  const { kb } = shippedKnowledge();
+  const questions = ['kb-holdout', 'kb-blind-s6'].flatMap((name) => [...readJsonl(join(fixtures, `${name}.jsonl`)), ...readJsonl(join(fixtures, `${name}-outofscope.jsonl`))]).map((x) => x.q);
+  const decisions = (base: KnowledgeBase) =>
+    questions.map((q) => {
+      const d = base.decide(q);
+      return `${d.kind} ${d.ranked.map((r) => `${r.entry.id}:${r.score.toFixed(3)}`).join(' ')}`;
+    });
+
+  it('gives the same decisions and scores when the entries and their wordings come in another order', function () {
+    this.timeout(60_000);
+    // A fixed permutation: every third entry moved to the front, each entry's alternates reversed.
+    const reordered = [...entries.filter((_, i) => i % 3 === 0), ...entries.filter((_, i) => i % 3 !== 0)].map((e) => ({ ...e, alternates: [...e.alternates].reverse() }));
+    expect(decisions(KnowledgeBase.fromEntries(reordered, synonyms))).to.deep.equal(decisions(kb));
+  });
+
+  it('changes almost no other decision when one wording is added to one entry', function () {
+    this.timeout(60_000);
+    const added = entries.map((e) => (e.id === 'cert-lost' ? { ...e, alternates: [...e.alternates, '残疾证找不着了咋整啊'] } : e));
+    const before = decisions(kb).map((d) => d.split(':')[0]);
+    const after = decisions(KnowledgeBase.fromEntries(added, synonyms)).map((d) => d.split(':')[0]);
+    // When the training followed the files' order, this moved 53 of the 1,102 set questions.
+    expect(after.filter((d, i) => d !== before[i]).length).to.be.at.most(3);
+  });
+
+  it('keeps every other entry\'s wordings in their folds when a wording is added', () => {
+    const added = entries.map((e) => (e.id === 'cert-lost' ? { ...e, alternates: [...e.alternates, '残疾证找不着了咋整啊'] } : e));
+    for (const f of [0, 1, 2, 3, 4]) {
+      const held = (fold: ReturnType<typeof kFold>) => fold.inScope.filter((x) => x.id !== 'cert-lost').map((x) => x.q);
+      expect(held(kFold(added, 5, f))).to.deep.equal(held(kFold(entries, 5, f)));
+    }
+  });
+});
+
 describe('ranking on k-fold held-out entry wordings', () => {
-  // Two of the five folds keep the test fast; `npm run eval:kb` runs all five. Which wordings
-  // fall in folds 0 and 1 depends on every entry before them in file order (one seeded shuffle
-  // runs through all): the decline entries of session 8 moved harder wordings into these two
-  // (their top-1 fell 2 points on every training seed while the five folds' rose, BENCHMARKS.md).
+  // Two of the five folds keep the test fast; `npm run eval:kb` runs all five.
   const config = loadConfig({});
   const { entries, synonyms } = loadKnowledge(config.knowledgeDir, shippedKnowledge().region);
   const folds = [0, 1].map((f) => kFold(entries, 5, f));
@@ -249,13 +305,13 @@ describe('ranking on k-fold held-out entry wordings', () => {
     for (const f of all) for (const e of f.train) expect(e.alternates.length).to.be.at.least(3);
   });
 
-  it('blend: top-1 >= 0.68, top-3 >= 0.84, answered-and-right >= 0.56, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.94; above TF-IDF alone', function () {
+  it('blend: top-1 >= 0.69, top-3 >= 0.86, answered-and-right >= 0.57, answered-but-wrong <= 0.14, out-of-scope rejected >= 0.94; above TF-IDF alone', function () {
     this.timeout(60_000);
     const blend = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms), f)));
     const tfidf = combine(folds.map((f) => evaluateFold(KnowledgeBase.fromEntries(f.train, synonyms, TFIDF_RANKING), f)));
-    expect(blend.top1).to.be.at.least(0.68);
-    expect(blend.top3).to.be.at.least(0.84);
-    expect(blend.answeredRight).to.be.at.least(0.56);
+    expect(blend.top1).to.be.at.least(0.69);
+    expect(blend.top3).to.be.at.least(0.86);
+    expect(blend.answeredRight).to.be.at.least(0.57);
     expect(blend.answeredWrong).to.be.at.most(0.14);
     expect(blend.rejected).to.be.at.least(0.94);
     expect(blend.top1).to.be.greaterThan(tfidf.top1 + 0.05);
@@ -264,17 +320,19 @@ describe('ranking on k-fold held-out entry wordings', () => {
 
 describe('ranking on our own hold-out sets (regression guard)', () => {
   const { kb } = shippedKnowledge();
-  // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not
-  // (any added wording reorders the training: one question either way on a set is that noise;
-  // averaged over 8 training seeds the decline entries of session 8 left every set within half a
-  // question, BENCHMARKS.md, while one seed moved hold-out 1 and s5 a question under the old bars).
+  // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
+  // The training no longer follows the files' order, so an added wording moves only what it
+  // should (BENCHMARKS.md, session 7). s4 and s7 a question lower: the out-of-scope entries of
+  // session 8 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
   const sets = [
-    { name: 'kb-holdout', top1: 0.975, right: 0.875, wrong: 0.01, rejected: 0.97 },
-    { name: 'kb-holdout2', top1: 0.98, right: 0.9, wrong: 0.01, rejected: 0.98 },
-    { name: 'kb-blind-s3', top1: 0.97, right: 0.94, wrong: 0.03, rejected: 1 },
-    { name: 'kb-blind-s4', top1: 0.98, right: 0.95, wrong: 0.015, rejected: 1 },
-    { name: 'kb-blind-s5', top1: 0.96, right: 0.82, wrong: 0.02, rejected: 0.9 },
-    { name: 'kb-blind-s6', top1: 0.93, right: 0.83, wrong: 0.03, rejected: 0.9 },
+    { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
+    { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
+    { name: 'kb-blind-s3', top1: 0.97, right: 0.95, wrong: 0.03, rejected: 1 },
+    { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
+    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
+    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
+    { name: 'kb-blind-s7', top1: 0.9, right: 0.8, wrong: 0.06, rejected: 0.9 },
+    { name: 'kb-audit-s7', top1: 0.985, right: 0.92, wrong: 0.01, rejected: 1 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {

@@ -108,6 +108,19 @@ describe('run-on messages', () => {
     expect(questionParts('老头子中风了，能不能办个残疾证')).to.deep.equal(['老头子中风了，能不能办个残疾证']);
   });
 
+  it('cuts a voice-typed run-on without punctuation where its next question starts', () => {
+    const said = '喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不';
+    expect(questionParts(said)).to.deep.equal(['喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '要去哪办', '要花钱不']);
+    expect(questionParts('残疾证怎么办要多久')).to.deep.equal(['残疾证怎么办', '要多久']);
+    // Nothing asked before the verb, or after it: one question.
+    for (const q of ['残疾证要带什么材料', '残疾证要多久能拿到', '护理补贴能领多少', '我需要带户口本吗']) expect(questionParts(q)).to.deep.equal([q]);
+    // Before, the whole message got 答不上来: now its first question is answered or offered.
+    const { kb } = shippedKnowledge();
+    const parts = kb.splitQuestions(said);
+    expect(parts).to.have.length(3);
+    expect(kb.decide(parts[0]).kind).to.not.equal('none');
+  });
+
   it('splits on the knowledge base only when each part has its own answer', () => {
     const { kb } = shippedKnowledge();
     expect(kb.splitQuestions('老头子中风了…能不能办个残疾证…补贴能领多少')).to.have.length(2);
