@@ -1,5 +1,6 @@
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
+import { withoutOpening } from './preamble.js';
 import {
   answersIntent, extractSlots, facetsOf, intentOf, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
@@ -27,6 +28,8 @@ export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
+/** A topic is recalled by name ("刚才那个补贴") for at most this many turns, asides included. */
+const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
@@ -34,8 +37,8 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
-/** A remainder that asks nothing of its own: "那网上办呢" leaves only "办". */
-const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?$/;
+/** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
+const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
@@ -47,6 +50,13 @@ const SHORT = 8;
 const APPLY = /办|申请|申领|弄/;
 
 const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
+
+/** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
+const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
+
+/** The slots a follow-up names in its topic. */
+const namedSlots = (folded: string, context: TopicContext): Slots =>
+  extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -68,13 +78,18 @@ export function isFragment(text: string): boolean {
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
-  const slots = extractSlots(folded);
+  const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);
   const added: string[] = [];
   for (const name of SLOT_NAMES) {
     const value = slots[name];
-    if (!value || value === known[name]) continue;
+    if (!value) continue;
+    // Said again in other words ("残疾证能用几年" + "到期了咋办"): kept, as the follow-up's own words go.
+    if (value === known[name]) {
+      if (!wordsOf(name, value)!.test(base)) added.push(value);
+      continue;
+    }
     const old = known[name] && wordsOf(name, known[name]);
     // Every word for the old value goes: "耳朵听不见" is 听力 twice.
     const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
@@ -151,19 +166,25 @@ interface Change {
   /** What the combined question asks. */
   asks?: Intent;
   merged: Slots;
+  /** The topic's service (补办, 迁移...) when the follow-up keeps it: "要多久" is how long that takes. */
+  service?: string;
 }
 
 /** The topic's slots with the item its entry implies. */
 const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
 
 function changeOf(folded: string, context: TopicContext): Change {
-  const named = extractSlots(folded);
+  const named = namedSlots(folded, context);
   const known = topicSlots(context);
   const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   const own = intentOf(remainder(folded)) ?? intentOf(folded);
-  return { slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named } };
+  const service = !named.service || named.service === known.service ? known.service : undefined;
+  return {
+    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
+    ...(service ? { service } : {}),
+  };
 }
 
 /**
@@ -175,17 +196,31 @@ function changeOf(folded: string, context: TopicContext): Change {
  * the follow-up names, gain; entries just said, or about another value of a slot the topic
  * carries, lose (another item twice: the appraisal is not the certificate).
  */
+/** Whether an entry is about the service a follow-up keeps (补办 after "残疾证丢了咋补"). */
+const ofService = (entry: Entry, change: Change) => change.service !== undefined && (facetsOf(entry).about.get('service')?.has(change.service) ?? false);
+
+/**
+ * Whether an entry is asked the way the follow-up asks: in two or more of its wordings, or, for
+ * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
+ */
+const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent));
+
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  const service = ofService(entry, change);
+  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不").
+  const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
   let fit = score;
   if (entry.id === context.entryId) {
-    if (change.intent && !answersIntent(entry, change.intent)) return undefined;
+    const answers = change.intent && (answersIntent(entry, change.intent) || (service && facets.intents.has(change.intent)));
+    if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
-    for (const [n, v] of change.slots.filter(([n, v]) => !aboutValue(n, v))) {
+    for (const [n, v] of change.slots.filter(([n, v]) => !covers(n, v))) {
       const words = wordsOf(n, v)!;
       if (words.test(facets.answer)) fit -= FIT;
       else if (words.test(facets.worded)) fit -= 2 * FIT;
@@ -195,11 +230,13 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && facets.intents.has(change.asks)) fit += facets.asked.has(change.asks) ? FIT : FIT / 2;
-  // A new question asked in words ("要多久") is not answered by an entry asked another way.
-  else if (change.intent && facets.intents.size > 0) fit -= FIT;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service ? FIT : FIT / 2;
+  // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
+  else if (change.asks && facets.intents.size > 0) fit -= FIT;
+  // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
+  if (change.service && !service) fit -= 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
-  fit += 2 * FIT * change.slots.filter(([n, v]) => aboutValue(n, v)).length;
+  fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -208,28 +245,38 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   return fit;
 }
 
+/** A contextual reading's decision, and how well its first candidate fits the follow-up. */
+interface Judged {
+  decision: Decision;
+  fit: number;
+}
+
 /**
  * The decision for one contextual reading: its candidates judged by `fitOf`. The reading's own
  * answer stands when it fits best; another candidate is answered when it fits well and clearly
  * better than the rest; otherwise the fitting ones are offered.
  */
-function judge(decision: Decision, change: Change, context: TopicContext, top: number): Decision {
-  if (decision.kind === 'decline') return decision;
+function judge(decision: Decision, said: Change, context: TopicContext, top: number): Judged {
+  if (decision.kind === 'decline') return { decision, fit: decision.top.score };
+  // The service is kept only for what its entries answer: "要钱吗" after a replacement is the card's fee.
+  const kept = said.asks && decision.ranked.some((r) => ofService(r.entry, said) && askedThatWay(r.entry, said.asks!, said));
+  const change = kept ? said : { ...said, service: undefined };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
-  const asked = (r: Ranked) => (change.intent && facetsOf(r.entry).intents.has(change.intent) ? 1 : 0);
+  const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
   const fits = decision.ranked
     .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
-  if (!best) return { kind: 'none', ranked };
+  if (!best) return { decision: { kind: 'none', ranked }, fit: 0 };
   const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
+  const { fit } = best;
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { ...decision, ranked };
-  if (best.fit >= ANSWER_FIT && leads) return { kind: 'answer', top: best.r, ranked };
-  return { kind: 'clarify', options: ranked.slice(0, 3), ranked };
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, fit };
+  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, fit };
+  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, fit };
 }
 
 const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
@@ -259,15 +306,18 @@ function recalled(core: string, context: TopicContext): TopicContext {
  * fragment that asks something) scored at least as high; a message that stands on its own is
  * read on its own unless only the contextual reading finds an answer.
  */
-export function readInContext(decide: (query: string, top: number) => Decision, text: string, context?: TopicContext, top = 3): Reading {
+export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3): Reading {
+  // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
+  const text = withoutOpening(message);
   const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever came before.
-  if (!context || context.turns >= CONTEXT_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
-  // Going back to an earlier topic: the rest of the message read against the one it recalls.
+  if (!context || context.turns >= RECALL_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
   if (core && core !== said) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
+  if (context.turns >= CONTEXT_TURNS) return own;
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -275,14 +325,13 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const change = changeOf(folded, context);
-  const readings = rewriteFollowUp(text, context).map((query) => ({
-    decision: judge(decide(query, DEPTH), change, context, top),
-    query,
-    contextual: true,
-  }));
-  // The most literal reading, unless a looser one is more decisive (an answer, not a choice).
-  const best = readings.reduce<Reading | undefined>((a, b) => (!a || strength(b.decision) > strength(a.decision) ? b : a), undefined);
-  if (!best) return own;
+  const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
+  // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
+  // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
+  const better = (a: Judged, b: Judged) => strength(b.decision) > strength(a.decision) || (strength(b.decision) === strength(a.decision) && b.fit - a.fit >= LEAD);
+  const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
+  if (!judged) return own;
+  const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own
@@ -322,7 +371,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
     case 'clarify':
       return topicAfter(query, decision.options[0].entry, carried, previous);
     case 'decline':
-      return undefined;
+      // Another subject: no follow-up reads against the topic before, but "刚才那个…" still recalls it.
+      return previous && { ...previous, turns: CONTEXT_TURNS };
     case 'none':
       return previous;
   }

@@ -10,6 +10,8 @@ import { normalizeText } from './normalize.js';
 export interface Slots {
   category?: string;
   item?: string;
+  /** Which service for the certificate: replacing a lost one, moving it, renewing it, cancelling it. */
+  service?: string;
   channel?: string;
   grade?: string;
   school?: string;
@@ -30,6 +32,13 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     // Before 残疾证: "残疾证鉴定去哪做" asks about the appraisal.
     ['评定', /评定|鉴定|评残|评级/],
     ['残疾证', /残疾人证|残疾证|残证|办证|证(?!明|件)/],
+  ],
+  // A follow-up to "残疾证丢了咋补" ("要多久", "网上能办不") asks about the replacement, not a new card.
+  service: [
+    ['补办', /补办|补领|补证|补个|挂失|遗失|丢了|丢失|弄丢|搞丢|找不到了|不见了|被偷|偷了/],
+    ['迁移', /迁移|迁走|迁出|迁入|迁来|迁到|迁过|迁了|转过来|转到|转入|转走|转过去/],
+    ['换领', /换领|换证|换新|换个新|过期|到期|破损|损坏|旧了|坏了|烂了|看不清/],
+    ['注销', /注销/],
   ],
   channel: [
     // 手机号 is a phone number, not the online way.
@@ -107,6 +116,7 @@ const STATES: Partial<Record<Intent, RegExp>> = {
   howLong: /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/,
   valid: /[0-9一二两三四五六七八九十]+年/,
   howMuch: /元|免费|不收/,
+  materials: /身份证|户口本|彩照|照片|证明/,
 };
 
 /**
@@ -115,6 +125,10 @@ const STATES: Partial<Record<Intent, RegExp>> = {
  * Keyed by the entries' `category` (knowledge/README.md); the others name their item.
  */
 const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定' };
+
+/** The entries' category for both subsidies, and the items it covers. */
+const SUBSIDIES = '补贴';
+const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
 
 /** The item an entry's topic implies when the question that reached it named none. */
 export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.category];
@@ -150,6 +164,9 @@ export function facetsOf(entry: Entry): EntryFacets {
   }
   const item = topicItem(entry);
   if (item && !about.has('item')) about.set('item', new Set([item]));
+  // A subsidies entry naming neither subsidy is about no one item, whatever else its question names
+  // ("办下残疾人证以后，补贴多久能开始发" is not about the certificate).
+  if (entry.category === SUBSIDIES && !SUBSIDY_ITEMS.some((v) => about.get('item')?.has(v))) about.delete('item');
   const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
   cache.set(entry, facets);
   return facets;

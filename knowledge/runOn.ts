@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { extractSlots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I...;
 // not the 几 of "十几年", "好几天"), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没".
@@ -40,6 +41,17 @@ function runOnPieces(clause: string): string[] {
   return [...pieces, clause.slice(start)];
 }
 
+/** A run-on's pieces; one that names no item is about the item named before it ("…能不能办那个残疾证", "残疾证要去哪办"). */
+function withItems(pieces: string[]): string[] {
+  let item: string | undefined;
+  return pieces.map((piece) => {
+    const named = extractSlots(piece).item;
+    const part = item && !named ? `${item}${piece}` : piece;
+    item = named ?? item;
+    return part;
+  });
+}
+
 /**
  * Splits a message into its questions: clauses are cut at punctuation (after a question
  * particle, and where an unpunctuated run-on starts its next question), and every clause that
@@ -52,7 +64,7 @@ export function questionParts(text: string): string[] {
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
     .filter((c) => normalizeText(c))
-    .flatMap(runOnPieces);
+    .flatMap((c) => withItems(runOnPieces(c)));
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {

@@ -111,6 +111,7 @@ const multiTurn = [
   ['two-turn blind s5 (measured once, then its misses were studied)', 'kb-blind-s5-multiturn.jsonl'],
   ['two-turn blind s6 (measured once, untuned)', 'kb-blind-s6-multiturn.jsonl'],
   ['two-turn blind s7 (measured once, then its misses were studied)', 'kb-blind-s7-multiturn.jsonl'],
+  ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
 ] as const;
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {

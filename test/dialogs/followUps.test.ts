@@ -65,15 +65,16 @@ table('follow-ups the earlier trials (5 and 7) found, in their words', [
   [['我家老二耳朵听不见 要去哪个医院弄那个鉴定', '那他奶奶眼睛不好呢'], 'appr-hosp-vision', 'cert-vision'],
   [['听力残疾去哪评定', '那要等多久'], 'appr-schedule', 'appr-check-hearing'],
   [['俺家是低保户 残疾人每月能领多少钱', '那护理的呢'], 'sub-care-amount', 'care-allowance-eligibility'],
-  [['残疾证到期了要换', '网上能办不'], 'apply-online', 'cert-renew'],
+  // Renewal online (its answer says 网上申请), not a new application online (trial 9).
+  [['残疾证到期了要换', '网上能办不'], 'cert-renew', 'apply-online'],
   [['办残疾证要带啥', '那孩子呢', '在哪办'], 'cert-new-how', 'mat-guardian-proof'],
   [['注销了还能再办吗', '在哪办'], 'cert-new-how', 'cert-reapply-after-cancel'],
 ]);
 
 table('a new question word about the same topic', [
   [['残疾证丢了怎么办', '要钱吗'], 'cert-free', 'appr-postage'],
-  // Not the replacement's answer again: where to apply (the App or the window).
-  [['残疾证丢了怎么办', '去哪办'], 'cert-new-how', 'cert-lost'],
+  // Where to apply for the replacement (its answer says: online or at the window), not for a new certificate (trial 9).
+  [['残疾证丢了怎么办', '去哪办'], 'cert-lost', 'cert-new-how'],
   // How long applying takes, not how long a certificate lasts.
   [['残疾证咋办', '要多久'], 'flow-total-time', 'cert-renew'],
   [['听力残疾去哪评定', '要带什么'], 'appr-bring', 'appr-hosp-hearing'],

@@ -16,6 +16,32 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(extractSlots('手机上能办吗')).to.deep.equal({ channel: '网上' });
   });
 
+  it('reads which service for the certificate a question is about', () => {
+    expect(extractSlots('残疾证丢了咋补').service).to.equal('补办');
+    expect(extractSlots('户口迁走了证咋办').service).to.equal('迁移');
+    expect(extractSlots('证过期了还能用吗').service).to.equal('换领');
+    expect(extractSlots('残疾证怎么办理').service).to.equal(undefined);
+  });
+
+  it('keeps a follow-up with the service of its topic: replacement, transfer, renewal', () => {
+    const { kb } = shippedKnowledge();
+    const top = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered ? s.suggestions[0]?.id : undefined;
+    };
+    // Not the new certificate's "about a month", nor who pays a re-appraisal, nor the generic online answer.
+    expect(top(['残疾证丢了咋补', '要带啥'], '多久能拿到')).to.equal('cert-lost');
+    expect(top(['户口迁到外地了 残疾证怎么转'], '要重新鉴定不')).to.equal('cert-move');
+    expect(top(['户口迁走了证咋办'], '网上能办不')).to.equal('cert-move');
+    expect(top(['证过期了还能用吗'], '网上能换不')).to.equal('cert-renew');
+    expect(top(['残疾证能用几年'], '到期了咋办')).to.equal('cert-renew');
+    // A chain of three: "要多久" after the grade-3 answer is how long until the care allowance is paid
+    // (its question names the certificate as well, but a subsidies entry is about the subsidies).
+    expect(top(['护理补贴谁能领', '三级的呢'], '要多久')).to.equal('sub-start-time');
+    // Alone, the same words are about the new certificate.
+    expect(top([], '要重新鉴定不')).to.not.equal('cert-move');
+  });
+
   it('reads what a question asks: where, how long, how much, materials, eligibility, meaning, how', () => {
     const asked: [string, string | undefined][] = [
       ['在哪办', 'where'], ['上哪办', 'where'], ['要多久', 'howLong'], ['多长时间能拿到', 'howLong'], ['要钱吗', 'howMuch'],
@@ -55,7 +81,8 @@ describe('Follow-ups: slots and rewriting', () => {
     ['护理补贴一个月多少钱', '三级的呢', '三级护理补贴一个月多少钱'],
     ['窗口办残疾证带哪些东西', '孩子是未成年的呢', '未成年窗口办残疾证带哪些东西'],
     ['公示一般在哪里贴', '贴几天', '公示贴几天'],
-    ['残疾证有效期多久', '丢了怎么办', '残疾证丢了怎么办'],
+    // 丢了 names the replacement service.
+    ['残疾证有效期多久', '丢了怎么办', '补办残疾证怎么办'],
     ['护理补贴谁能领', '多久发一次', '护理补贴领多久发一次'],
     ['残疾证怎么办', '那要是在网上办呢', '网上残疾证怎么办'],
   ];
@@ -83,6 +110,16 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(follow.contextual).to.equal(true);
     expect(follow.decision.kind === 'answer' && follow.decision.top.entry.id).to.equal('appr-hosp-vision');
     expect(readInContext(decide, '视力的呢', { ...topic, turns: 3 }).contextual).to.equal(false);
+  });
+
+  it('recalls a topic named again after an out-of-scope aside, and only when named', () => {
+    const { kb } = shippedKnowledge();
+    const back = kb.suggest('刚才那个补贴在哪申请', 3, ['护理补贴谁能领', '今天天气咋样']);
+    expect(back.followUp).to.equal(true);
+    expect(back.answered).to.equal(true);
+    // Where or how the care allowance is applied for (alone, "补贴在哪申请" only gets a choice).
+    expect(['sub-care-apply', 'sub-household-registration']).to.include(back.suggestions[0].id);
+    expect(kb.suggest('视力的呢', 3, ['听力残疾去哪儿评定', '今天天气咋样']).followUp).to.equal(false);
   });
 
   it('reads a new question after an answer as about its topic, not as that answer again', () => {
@@ -125,7 +162,11 @@ describe('Follow-ups through the dialog', () => {
   };
 
   // Floors just under what `npm run eval:kb` prints (1.00, 1.00, 0.94, 1.00; BENCHMARKS.md, session 6).
-  const sets = [['kb-dev-multiturn.jsonl', 1], ['kb-holdout-multiturn.jsonl', 0.94], ['kb-holdout2-multiturn.jsonl', 0.93], ['kb-blind-s5-multiturn.jsonl', 0.9]] as const;
+  const sets = [
+    ['kb-dev-multiturn.jsonl', 1], ['kb-holdout-multiturn.jsonl', 0.94], ['kb-holdout2-multiturn.jsonl', 0.93], ['kb-blind-s5-multiturn.jsonl', 0.9],
+    // Session 8's own two- and three-turn table (0.83: the misses are in BENCHMARKS.md).
+    ['kb-dev-followup8.jsonl', 0.8],
+  ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
       const report = await evaluateConversations(readConversations(join(fixtures, file)), reply);
@@ -144,5 +185,25 @@ describe('Follow-ups through the dialog', () => {
     expect(await reply(['听力残疾去哪儿评定', '我的身份证丢了去哪补办', '视力的呢'])).to.not.include(vision);
     expect(await reply(['听力残疾去哪儿评定', '今天天气', '你好', '谢谢', '视力的呢'])).to.not.include(vision);
     expect(await reply(['听力残疾去哪儿评定', '你好', '视力的呢'])).to.include(vision);
+  });
+
+  it('answers a category after a materials answer with materials, not the category\'s definition', async () => {
+    const definition = shippedKnowledge().kb.entry('cert-hearing')!.answer;
+    const got = await reply(['办残疾证要带啥', '听力的呢']);
+    expect(got).to.not.include(definition);
+    expect(got).to.match(/病历|照片|身份证/);
+  });
+
+  it('answers a voice-typed run-on with no punctuation, and offers its other questions', async () => {
+    const { send } = await dialogHarness();
+    const [reply] = await send('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不');
+    expect(reply.text).to.not.match(/答不上来/);
+    const buttons = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
+    // One question answered, the others offered, each about the certificate named first.
+    expect(buttons.filter((b) => /残疾证要去哪办|残疾证要花钱不|喂喂/.test(b)), buttons.join(' | ')).to.have.length(2);
+  });
+
+  it('answers a relative\'s question as the same question asked plainly', async () => {
+    expect(await reply(['帮我姑姑问下 残疾证咋办'])).to.equal(await reply(['残疾证咋办']));
   });
 });

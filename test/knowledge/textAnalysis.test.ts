@@ -110,8 +110,10 @@ describe('run-on messages', () => {
 
   it('cuts a voice-typed run-on without punctuation where its next question starts', () => {
     const said = '喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不';
-    expect(questionParts(said)).to.deep.equal(['喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '要去哪办', '要花钱不']);
-    expect(questionParts('残疾证怎么办要多久')).to.deep.equal(['残疾证怎么办', '要多久']);
+    // A later question that names no item is about the one named before it.
+    expect(questionParts(said)).to.deep.equal(['喂喂，那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证', '残疾证要去哪办', '残疾证要花钱不']);
+    expect(questionParts('残疾证怎么办要多久')).to.deep.equal(['残疾证怎么办', '残疾证要多久']);
+    expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '护理补贴要多久']);
     // Nothing asked before the verb, or after it: one question.
     for (const q of ['残疾证要带什么材料', '残疾证要多久能拿到', '护理补贴能领多少', '我需要带户口本吗']) expect(questionParts(q)).to.deep.equal([q]);
     // Before, the whole message got 答不上来: now its first question is answered or offered.
@@ -119,6 +121,7 @@ describe('run-on messages', () => {
     const parts = kb.splitQuestions(said);
     expect(parts).to.have.length(3);
     expect(kb.decide(parts[0]).kind).to.not.equal('none');
+    expect(parts.some((p) => kb.decide(p).kind === 'answer')).to.equal(true);
   });
 
   it('splits on the knowledge base only when each part has its own answer', () => {

@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { withoutOpening } from '../../knowledge/preamble.js';
+import { shippedKnowledge } from '../support.js';
+
+describe('a relative\'s opening words', () => {
+  const table: [said: string, asked: string][] = [
+    ['我替我爸问 他七十多了腿脚不行 能领护理补贴不', '他七十多了腿脚不行 能领护理补贴不'],
+    ['帮我姑姑问下 残疾证要带啥', '残疾证要带啥'],
+    ['俺替俺家老头问问 生活补贴咋领', '生活补贴咋领'],
+    ['我是她孙子 想问问我奶奶能领生活补贴不', '我奶奶能领生活补贴不'],
+    ['喂喂 那个我问一下啊就是我家老头子耳朵聋了', '老头子耳朵聋了'],
+    ['我家老头子眼睛看不见了 要去哪个医院', '老头子眼睛看不见了 要去哪个医院'],
+  ];
+  for (const [said, asked] of table) {
+    it(`reads "${said}" as "${asked}"`, () => expect(withoutOpening(said)).to.equal(asked));
+  }
+
+  it('keeps what is part of the question, and a message that is nothing but an opening', () => {
+    for (const kept of ['我儿子的残疾证办得怎么样了', '帮我妈查一下办到哪一步了', '问题是啥', '我是言语残疾', '我想问问', '哈喽', '喂 有人吗', '你好呀小助手', '我问你残疾证去哪办', '我是孩子姑姑 他爸妈都在外地打工 我能给孩子申请吗']) {
+      expect(withoutOpening(kept), kept).to.equal(kept);
+    }
+  });
+
+  it('ranks the question the same with or without who asks for whom', () => {
+    const { kb } = shippedKnowledge();
+    for (const [said, plain] of [['帮我姑姑问下 残疾证咋办', '残疾证咋办'], ['俺替俺家老头问问 生活补贴咋领', '生活补贴咋领']]) {
+      const ids = (q: string) => kb.suggest(q, 3).suggestions.map((s) => s.id);
+      expect(ids(said), said).to.deep.equal(ids(plain));
+      expect(kb.suggest(said, 3).answered, said).to.equal(kb.suggest(plain, 3).answered);
+    }
+  });
+});
