@@ -115,7 +115,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   const userState = new VersionedUserState(storage);
   // The consoles watching the queue; the notifier is made further down, once the adapter is.
   let notifier: Notifier | undefined;
-  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings }, caller), {
+  const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: stores.handoffs, events: desk, clock, ratings, handoffs }, caller), {
     signedIn: (caller) => agentAuth.stillSignedIn(caller),
     presence: stores.presence,
     clock,

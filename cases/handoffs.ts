@@ -83,10 +83,19 @@ export class Handoffs {
 
   /** Whether the desk answers now: a working day, within its hours, someone on duty. */
   deskOpen(at = this.deps.clock.now()): boolean {
+    return this.inDeskHours(at) && this.deps.onDuty() > 0;
+  }
+
+  /** Whether it is a working day within the desk's hours (`hours`, "08:30-17:30"): outside them nobody is offered, whoever is signed in. */
+  inDeskHours(at = this.deps.clock.now()): boolean {
     if (!dayKind(this.deps.region as Region, shanghaiDate(at)).open) return false;
     const [from, to] = this.deps.region.desk.hours.split('-').map(clockMinutes);
     const now = beijingMinutes(at);
-    return now >= from && now < to && this.deps.onDuty() > 0;
+    return now >= from && now < to;
+  }
+
+  get deskHours(): string {
+    return this.deps.region.desk.hours;
   }
 
   async openFor(conversationKey: string): Promise<Handoff | undefined> {

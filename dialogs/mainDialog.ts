@@ -10,8 +10,8 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, isApplyIntent, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
+import { appraisalQuestion, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
@@ -39,6 +39,11 @@ export const forgetRouting = (context: TurnContext): void => void context.turnSt
 // Words that name a day or half day; only a message holding one is given to the date recognizer.
 const DAY_WORD = /(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|下周|下礼拜|下个?月|\d{1,2}[月号日.\/]|[一二三四五六七八九十]+[月号]|上午|下午|月底|月初/;
 const WHEN_MAX = 16;
+const DAY_WORDS = new RegExp(DAY_WORD.source, 'g');
+/** What else a message that only names a day may hold: "那就…吧", "…可以吗", "…还有位置不". */
+const WHEN_FILLER = /可以|可不可以|行不行|怎么样|咋样|还有|位置|名额|那就|就|那|吧|吗|呢|嘛|呀|啊|的|我|想|要|约|改|到|去|在|能|行|好|不|有|空|号|日|[一二三四五六七八九十\d\s，,。？?！!]/gu;
+/** The knowledge base's category of answers about the appraisal. */
+const APPRAISAL_CATEGORY = '评定';
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
@@ -148,33 +153,49 @@ export class MainDialog extends ComponentDialog {
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
-    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? recognizeProgressIntent(meant);
+    // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
+    // "帮我办个护照") start none: the knowledge base's decline answers them.
+    const declined = () => this.answers.decisionKind(meant) === 'decline';
+    const progress = recognizeProgressIntent(meant);
+    const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
     if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
     }
+    // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
+    const aboutAppraisal = appraisalQuestion(meant);
+    if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
+      (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) {
+      return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant }, outcome: `booking-${aboutAppraisal}` };
+    }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
-    const booking = recognizeBookingIntent(meant) ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
+    // (Asking which day one's booking is, or cancelling it, names the booking itself.)
+    const asked = recognizeBookingIntent(meant);
+    const booking = (asked === 'book' || asked === 'home') && declined() ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
     const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
-    if (resume || isApplyIntent(meant)) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    // The request itself must be about something applied for here ("我想办健康证" is not).
+    const request = applyRequestIn(meant);
+    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(request)))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 
   /**
    * A short message naming a day ("下周三上午可以吗", typically after booking was refused as not
-   * open yet) that the knowledge base has no answer for: the only thing it can mean here is a
+   * open yet) that the knowledge base knows nothing about (no answer, no decline such as the weather's): the only thing it can mean here is a
    * booking request, which the booking dialog answers (or refuses again, with its reason).
    */
   private saysOnlyWhen(input: string): boolean {
-    return [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && !this.answers.hasAnswer(input);
+    // "帮我挂个明天的专家号", "明天彩票开啥号": a day with business of its own is no booking request.
+    const rest = input.replace(DAY_WORDS, '').replace(WHEN_FILLER, '');
+    return [...rest].length < 2 && [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(input));
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */

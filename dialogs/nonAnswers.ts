@@ -20,10 +20,10 @@ const ASK_PREFIX = /问(?:问|一下|一问|下)?/u;
 const OTHERS = /^(?:我|俺)?(?:的)?(?:家里|别人|他|她|医生|大夫|村里|社区|居委|村委)/u;
 const WAIT_FOR = /等(.{1,6})(?:回来|下班|来了|在的时候)/u;
 
-/** "我儿子", "一下家里人吧": someone to ask and nothing more ("他那个补贴" is a question about him). */
+/** "我儿子", "一下家里人吧", "俺家那口子": someone to ask and nothing more ("他那个补贴" is a question about him). */
 function onlySomeone(whom: string): boolean {
   const named = RELATIVE_MENTION.exec(whom) ?? OTHERS.exec(whom);
-  return named !== null && /^(?:我|俺)?(?:的)?$/u.test(whom.slice(0, named.index)) && /^(?:吧|了|看看?|一下|再说|去)*$/u.test(whom.slice(named.index + named[0].length));
+  return named !== null && /^(?:我|俺|咱)?(?:家)?(?:的)?$/u.test(whom.slice(0, named.index)) && /^(?:吧|了|看看?|一下|再说|去)*$/u.test(whom.slice(named.index + named[0].length));
 }
 
 /** Whether a message only says the person has no answer now, and which kind of no answer. */

@@ -3,8 +3,9 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { CONTEXT_TURNS, isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
@@ -109,15 +110,21 @@ export class PolicyAnswers {
     return this.deps.kb.spelledRight(input);
   }
 
-  /** Whether the knowledge base answers a message by itself. */
-  hasAnswer(input: string): boolean {
-    return this.deps.kb.decide(input).kind === 'answer';
+  /** What the knowledge base makes of a message alone: an answer, "您想问的是", a decline ("明天下雨不": not done here), or nothing. */
+  decisionKind(input: string): Decision['kind'] {
+    return this.deps.kb.decide(input).kind;
   }
 
   /** Whether a message is only a greeting ("你好", "在吗"). */
   isGreeting(input: string): boolean {
     const decision = this.deps.kb.decide(input);
     return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
+  }
+
+  /** The category of the answer a short follow-up would now be read against ("残疾证丢了咋补" → "要带啥"), if any. */
+  async topicCategory(context: TurnContext): Promise<string | undefined> {
+    const { topic } = await this.state.get(context, {});
+    return topic && topic.turns < CONTEXT_TURNS ? this.deps.kb.entry(topic.entryId)?.category : undefined;
   }
 
   /** A message with the main menu's buttons (welcome, help): each asks its question. */
@@ -176,10 +183,13 @@ export class PolicyAnswers {
     // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
     const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
     const readings = parts.length > 1 ? parts.map(read) : [];
-    // The first part answered, else the first that gets "您想问的是"; the others become buttons.
-    const answered = readings.findIndex((r) => r.decision.kind === 'answer');
-    const first = answered >= 0 ? answered : readings.findIndex((r) => r.decision.kind === 'clarify');
-    const reading = first >= 0 ? readings[first] : read(question);
+    // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
+    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own, and
+    // a whole message the knowledge base answers is not split for a "您想问的是" of a part.
+    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || !isFragment(parts[i])));
+    const whole = answered < 0 && readings.length ? read(question) : undefined;
+    const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
+    const reading = first >= 0 ? readings[first] : (whole ?? read(question));
     const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });

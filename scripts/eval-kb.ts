@@ -9,6 +9,7 @@ import { loadRegion } from '../data/region.js';
 import { combine, evaluate, evaluateConversations, evaluateFold, kFold, readConversations, readJsonl, type EvalReport } from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
+import { printEndpointSection } from './endpointEval.js';
 import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
 // `npm run eval:kb [--failures] [--folds=N] [--shipped]`: retrieval quality of the rankings side by side,
@@ -16,7 +17,8 @@ import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_
 // (deciding by score thresholds) and after (deciding with the confidence model); then two-turn
 // follow-ups through the bot. `--shipped` leaves out the baselines (a quicker check while working).
 const config = loadConfig();
-const { entries, synonyms } = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
+const region = loadRegion(config.regionFile);
+const { entries, synonyms } = loadKnowledge(config.knowledgeDir, region);
 const fixtures = join(projectRoot, 'test/fixtures');
 const k = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 5);
 const showFailures = process.argv.includes('--failures');
@@ -74,6 +76,9 @@ for (const [setName, inFile, outFile] of sets) {
     if (showFailures && name === 'blend, confidence') for (const f of r.failures) console.log(`   miss: ${f.q}  -> ${f.got}`);
   }
 }
+
+// The same sets as an outside grader asks them: /api/agent/suggest and /api/messages.
+await printEndpointSection({ config, kb: KnowledgeBase.fromEntries(entries, synonyms), hotlines: region.hotlines, fixtures, sets, showFailures });
 
 // Two-turn conversations need the dialog's follow-up context: sent through the real bot
 // (/api/messages on a fresh data folder), every turn in the same conversation.

@@ -116,12 +116,17 @@ export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void
 }
 
 /** What one console shows: the queue, the agent's own conversations; for a supervisor also who handles what and the day's figures. */
-export async function deskSnapshot({ store, events, clock, ratings }: Pick<HandoffDeskDeps, 'store' | 'events' | 'clock' | 'ratings'>, caller: AgentCaller) {
+export async function deskSnapshot(
+  { store, events, clock, ratings, handoffs }: Pick<HandoffDeskDeps, 'store' | 'events' | 'clock' | 'ratings'> & { handoffs: Pick<Handoffs, 'inDeskHours' | 'deskHours'> },
+  caller: AgentCaller,
+) {
   const now = clock.now();
   const open = await store.list({ status: ['queued', 'active'] });
   const queue = open.filter((h) => h.status === 'queued').map((h) => handoffView(h, now));
   const mine = open.filter((h) => h.status === 'active' && h.agent === caller.name).map((h) => handoffView(h, now, true));
-  const frame = { at: now.toISOString(), agent: caller.name, role: caller.role, onDuty: events.agentsOnDuty(), queue, mine };
+  // One truth with what people asking for a person are told: outside the hours nobody is on duty for them.
+  const desk = { inHours: handoffs.inDeskHours(now), hours: handoffs.deskHours };
+  const frame = { at: now.toISOString(), agent: caller.name, role: caller.role, onDuty: events.agentsOnDuty(), desk, queue, mine };
   if (caller.role !== 'supervisor') return frame;
   const midnight = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
   const active = open.filter((h) => h.status === 'active').map((h) => handoffView(h, now));

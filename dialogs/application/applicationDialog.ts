@@ -137,7 +137,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     for (const clause of clauses.filter((c) => asksSomething(c))) {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);
-      else await this.deps.answers.answerAside(dc.context, clause, 'asked');
+      // "…想给他办个残疾证，先要干啥": a short question is read with what was said before it.
+      else await this.deps.answers.answerAside(dc.context, clause, 'asked', told);
     }
     return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
   }
@@ -483,7 +484,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     setTurnOutcome(dc.context, { outcome: 'application-submitted', caseNo: record.caseNo });
     const queued = record.items.filter((i) => i.status === 'queued').map((i) => t.itemNames[i.id]);
     const queuedNote = queued.length ? t.summary.queued(queued.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
+    // At the window: where, when and what to take there, said now rather than asked later.
+    const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
+    const { window } = this.deps.region;
+    const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
@@ -585,12 +590,13 @@ const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Bool
 /** A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. */
 const isApplyClause = (clause: string) =>
   /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
-  !/怎么|咋|如何|哪|吗|什么|啥|能不能|可不可以|能否|多少|几/u.test(clause);
+  // "能帮他申请不" asks whether one may, as "能不能帮他申请" does.
+  !asksSomething(clause);
 
 /**
- * Whether a message asks to start an application ("我要办残疾证", "帮我申请护理补贴"): one of its
- * clauses says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
+ * The words asking to start an application ("我要办残疾证", "帮我申请护理补贴"), if any: one
+ * clause says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
  */
-export function isApplyIntent(input: string): boolean {
-  return recognizeCommand(input) === 'apply' || clausesOf(input).some(isApplyClause);
+export function applyRequestIn(input: string): string | undefined {
+  return recognizeCommand(input) === 'apply' ? input : clausesOf(input).find(isApplyClause);
 }

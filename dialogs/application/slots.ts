@@ -501,6 +501,8 @@ function formSlots(sms: boolean): Slot[] {
         const way = PLACE_WORD.test(said) || /\d/.test(said) ? undefined : (recognizeChoice(said, deliveryOptions()) ?? recognizeMention(said, deliveryOptions()));
         if (way?.value === 'pickup') return { ok: true, set: { delivery: 'pickup', addressDraft: undefined }, note: t.deliveryEarly(way.label) };
         if (way) return { ok: false, error: t.errors.addressAfterMail, attempt: true };
+        // "地址写我家的还是我爷爷家的": which address, asked; an address never weighs two.
+        if (WHICH_ADDRESS.test(said)) return { ok: false, error: t.errors.addressWhich, attempt: true };
         if (draft && (recognizeYesNo(said) === false || NO_HOUSE_NUMBER.test(said))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
@@ -514,6 +516,8 @@ function formSlots(sms: boolean): Slot[] {
   ];
 }
 
+/** Asking whose address to give: "写我家的还是我爷爷家的", "写谁家的", "写哪个地址". */
+const WHICH_ADDRESS = /还是|写谁|谁家的|哪个地址|写哪/u;
 // A house number, a room, or a village and its group: rural addresses have no house numbers.
 const HOUSE_NUMBER = /\d|[０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|单元|室|楼|层)|号|室|村|组|屯|队/u;
 const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;

@@ -12,6 +12,7 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -21,13 +22,45 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
-export type BookingAction = 'book' | 'cancel' | 'home' | 'which';
+/** `bring`, `hour`, `where`: what to take to the appraisal, at what hour, where, asked outside the booking by someone whose appraisal is next. */
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where';
+
+/** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
+const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
+
+/** Asking the hour of the appraisal ("上午几点到啊"), not the window's ("窗口几点上班"). */
+const ASKS_HOUR = /几点|几时到|什么时间到|啥时间到|什么时候到|啥时候到/u;
+const OTHER_HOURS = /窗口|上班|下班|办公|开门|关门|热线|电话/u;
+
+/** Whether a message asks at what hour to be at the appraisal. */
+export function asksAppraisalHour(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return ASKS_HOUR.test(folded) && !OTHER_HOURS.test(folded);
+}
+
+/** Asking where the appraisal is ("医院在哪", "在哪家医院鉴定"), naming no category (that would be another's hospital). */
+const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地方|啥地方)|哪(家|个|所)医院|(在|去|到)哪(儿|里)?(做|鉴定|评定|评)/u;
+
+/** What a message asks about the appraisal itself: what to bring, at what hour, where; undefined for anything else. */
+export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | undefined {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  if (asksWhatToBring(input)) return 'bring';
+  if (asksAppraisalHour(input)) return 'hour';
+  if (ASKS_WHERE.test(folded) && !readCategory(input, undefined)) return 'where';
+  return undefined;
+}
+
+/** Whether a message asks what to take along to the appraisal ("要带啥"), naming no other errand. */
+export function asksWhatToBring(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded);
+}
 
 interface BookingState {
   phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
@@ -62,8 +95,8 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
   if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)|不(预)?约了/.test(folded)) return 'cancel';
   if (WHICH_DAY.test(folded)) return 'which';
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/吗|能不能|可不可以|怎么/.test(folded)) return 'home';
-  if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded)) return 'book';
-  if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长/.test(folded)) return 'book';
+  if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded) && !NEED_TO_BOOK.test(folded)) return 'book';
+  if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长|怎么|如何|咋|谁/.test(folded)) return 'book';
   return undefined;
 }
 
@@ -92,6 +125,14 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
     if (action === 'home') return this.requestHome(dc, record);
+    if (action === 'bring') return this.end(dc, this.bringList(record.applicant.category));
+    if (action === 'where') return this.end(dc, this.whereAnswer(record.applicant.category));
+    if (action === 'hour') {
+      const hour = this.hourAnswer(record.applicant.category);
+      return this.end(dc, booking ? `${t.bookedOn(await this.describe(booking.slotId))}\n${hour}` : hour);
+    }
+    // Someone who asked for the appraisal at home learns it stands before booking a visit to the hospital.
+    if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: true }) };
@@ -174,11 +215,12 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    const folded = normalizeText(input).replace(/\s+/g, '');
-    if (state.caseNo && WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded)) {
-      const hospital = this.hospital(state.category);
-      return new NotAnswered(undefined, { answer: t.bring(hospital.name, this.bringFor(hospital, state.category)) });
-    }
+    if (state.caseNo && asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category) });
+    // "医院在哪": the hospital of this appraisal, not every designated one.
+    if (state.caseNo && appraisalQuestion(input) === 'where') return new NotAnswered(undefined, { answer: this.whereAnswer(state.category) });
+    // "上午几点到啊" at the confirmation asks the hour of the session offered, it is no new wish (a day named is one).
+    const when = recognizeWhen(input, this.deps.clock.now());
+    if (state.phase !== 'category' && asksAppraisalHour(input) && (!when || when.kind === 'part')) return new NotAnswered(undefined, { answer: this.hourAnswer(state.category) });
     return undefined;
   }
 
@@ -295,6 +337,24 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   private async ensureSlots(): Promise<void> {
     const today = shanghaiDate(this.deps.clock.now());
     await this.deps.slots.ensureSlots(generateSlots(this.deps.region, addDays(today, 1), this.deps.region.booking.weeksAhead * 7));
+  }
+
+  /** Where the category's appraisal is. */
+  private whereAnswer(category: DisabilityCategory | undefined): string {
+    const hospital = this.hospital(category);
+    return t.where(hospital.name, hospital.address);
+  }
+
+  /** At what hour to be at the category's hospital: its text message says. */
+  private hourAnswer(category: DisabilityCategory | undefined): string {
+    const hospital = this.hospital(category);
+    return t.hour(hospital.name, hospital.phone);
+  }
+
+  /** "去…医院做评定要带：…" for the category's hospital. */
+  private bringList(category: DisabilityCategory | undefined): string {
+    const hospital = this.hospital(category);
+    return t.bring(hospital.name, this.bringFor(hospital, category));
   }
 
   /** What to take to this hospital's appraisal for the category (its first category's list otherwise). */

@@ -48,6 +48,9 @@ interface MaterialsState {
   correcting: boolean;
 }
 
+/** Saying which material comes first: "先传病历", "病历先发". */
+const FIRST = /先/u;
+
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
 
 /**
@@ -89,6 +92,13 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     if (recognizeChoice(input, laterOption)) return this.finish(dc, state);
     // A second "确认提交" (or "提交吧") right after submitting: the case it made, and the material again.
     if (saysSubmit(input)) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
+    // "照片还没拍 先传病历行不": the material named goes first, the one asked now last.
+    const first = FIRST.test(input) ? state.pending.slice(1).find((k) => u.materialWords[k]?.some((w) => input.includes(w))) : undefined;
+    if (first) {
+      const [now, ...rest] = state.pending;
+      const pending = [first, ...rest.filter((k) => k !== first), now];
+      return this.askMaterial(dc, { ...state, pending }, undefined, u.otherFirst(names[first], names[now]));
+    }
     if (input && this.deps.router && (await this.deps.router.startsFlow(dc.context))) {
       await this.say(dc, u.movedOn);
       return dc.replaceDialog(this.deps.router.id);

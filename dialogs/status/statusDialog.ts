@@ -21,6 +21,8 @@ import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
+/** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
+const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
@@ -78,7 +80,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     switch (action) {
       case 'progress': {
         const cases = await this.deps.cases.openCasesOfUser(userKey);
-        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases);
+        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);
@@ -160,6 +162,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'field': {
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
+        // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
+        if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
         const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);

@@ -256,6 +256,8 @@ const application = {
       `我们这里只受理户口在${county}的申请。户口在别处的，请到户口所在地的县（区）政务服务中心或残联申请。如果户口就在${county}，请再说一遍。`,
     address: '地址太短了，请写到门牌号，比如“示范县人民路12号”。',
     addressAfterMail: '好的，寄到家里。请告诉我家里的地址，写到门牌号，比如“示范县人民路12号3栋2单元501”。',
+    /** "地址写我家的还是我爷爷家的" at the address. */
+    addressWhich: '写哪里都行，证寄到这个地址，有人能签收就好：申请人家里或者您家都可以。请告诉我这个地址，写到门牌号。',
     relation: '请说一下关系，比如“父母”“子女”。',
     noItems: '还没选要办的事项，请至少选一项。',
   },
@@ -339,6 +341,9 @@ const application = {
     address: ['地址', '住址'],
   } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
+  /** A window case: where and when to hand in the originals. */
+  windowVisit: (name: string, address: string, hours: string, materials: string) =>
+    `材料请带原件到${name}（${address}）交，${hours}都可以去：${materials}。`,
   nextSteps:
     '接下来：残联会先预审，每一项同时送到对应部门审批。要做残疾评定的，医院会发短信告诉您时间和要带的东西。以后说“查进度”就能看到办到哪一步了。',
   duplicate: (caseNo: string) => `这个人已经有一份同样的申请在办理中，案件号是 ${caseNo}，不用重复申请。说“查进度”可以看办到哪一步了。`,
@@ -492,6 +497,19 @@ const upload = {
   notNow: '文件先不用发，等问到材料的时候再发给我。',
   whichOne: '收到文件了。为了分清是哪份材料，请按我说的一份一份发。',
   movedOn: '好的，材料可以稍后再传，随时说“补传材料”。',
+  /** "照片还没拍 先传病历行不": that one first, the one asked after it. */
+  otherFirst: (first: string, later: string) => `好的，先传${first}，${later}晚点再传。`,
+  /** Words people use for each material, to hear "先传病历". */
+  materialWords: {
+    idCard: ['身份证'],
+    hukouBook: ['户口'],
+    photos: ['照片', '相片', '彩照', '两寸照'],
+    guardianProof: ['监护'],
+    medicalRecords: ['病历', '诊断'],
+    oldCertificate: ['原来的证', '旧证', '老证', '原证'],
+    studentProof: ['学生证', '在读'],
+    wheelchairProof: ['行驶证', '购车'],
+  } as Record<string, string[]>,
   returnedNext: '材料传好了，说“修改退回的申请”就能重新提交。',
   help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
 };
@@ -530,6 +548,10 @@ const booking = {
   leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
   bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
+  /** Where the appraisal is, for the applicant's category. */
+  where: (hospital: string, address: string) => `您的评定在${hospital}做，地址是${address}。`,
+  /** At what hour to come, asked while booking or after. */
+  hour: (hospital: string, phone: string) => `具体几点到，以${hospital}发的短信通知为准；想先问清楚，可以打医院电话${phone}。`,
   /** What to take to the appraisal itself, asked while booking. */
   bring: (hospital: string, bring: string) => `去${hospital}做评定要带：${bring}。`,
   cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,
@@ -539,6 +561,8 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
+  homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
 };
@@ -667,7 +691,9 @@ const status = {
   } as Record<string, string>,
   /** The next step of a case waiting for its appraisal at home. */
   nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
-  noCases: '您还没有在办的申请。要办的话说“我要申请”。',
+  /** No case of this person here: one made at a window or on the province's site is looked up there. */
+  noCases: (online: { site: string; app: string }, h: Hotlines) =>
+    `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。查家人的申请，说“帮家人查进度”；还没申请的话，说“我要申请”就能开始。`,
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
@@ -709,6 +735,8 @@ const status = {
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
+  /** The person says the value sent back was right. */
+  correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
 };

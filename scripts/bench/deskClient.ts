@@ -105,6 +105,8 @@ export interface DeskFrame {
   agent: string;
   role: string;
   onDuty: string[];
+  /** Whether it is within the desk's hours: outside them people are told nobody is on duty. */
+  desk: { inHours: boolean; hours: string };
   queue: { id: string; reason: string; caseNo?: string; waitedSeconds: number; lastPersonText: string }[];
   mine: { id: string; messages: { from: string; text: string }[]; lastPersonText: string }[];
   active?: { id: string; agent: string }[];

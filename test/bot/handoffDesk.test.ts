@@ -3,7 +3,7 @@ import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { createAccount } from '../../data/agents.js';
 import { text } from '../../dialogs/text/index.js';
-import { agentToken, deskStream, directLineChat } from '../../scripts/bench/deskClient.js';
+import { agentToken, deskStream, directLineChat, type DeskFrame } from '../../scripts/bench/deskClient.js';
 import { FakeClock, testConfig } from '../support.js';
 
 const SECRET = 'desk-dl-secret';
@@ -120,6 +120,20 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     expect(await person.waitFor((t) => t === h.handedBack)).to.equal(h.handedBack);
     await person.send('残疾证怎么办');
     expect(await person.waitFor((t) => t.includes('依据'))).to.include('依据');
+    desk.close();
+  });
+
+  it('out of the desk\'s hours the console says what people are told: nobody on duty, whoever is signed in', async () => {
+    const desk = await deskStream(base, tokens['1001']);
+    expect((await desk.next()).desk).to.deep.equal({ inHours: true, hours: app.region.desk.hours });
+    clock.advance((7 * 60 + 50) * 60_000); // Friday 17:50 in Beijing, the agent still signed in
+    const person = await directLineChat(base, SECRET);
+    await person.send('转人工');
+    expect(await person.waitFor((t) => t.startsWith('现在人工客服不在线'))).to.equal(h.closedAskPhone(app.region.desk.hours));
+    const res = await call('1001', 'GET', '/api/agent/handoffs');
+    const frame = (await res.json()) as DeskFrame;
+    expect(frame.onDuty).to.deep.equal(['1001']);
+    expect(frame.desk).to.deep.equal({ inHours: false, hours: app.region.desk.hours });
     desk.close();
   });
 

@@ -21,8 +21,8 @@ describe('the app on STORE=memory', () => {
       });
       expect(res.status).to.equal(200);
       const replies = ((await res.json()) as { activities: { text: string }[] }).activities;
-      // The welcome, then the answer.
-      expect(replies.length).to.be.greaterThan(1);
+      // The answer first (a first question gets no welcome in front of it).
+      expect(replies[0].text).to.include('身份证');
       expect(Object.keys(await app.stores.storage.read(['test/conversations/m1/']))).to.have.length(1);
       expect((await app.stores.slots.list({})).length).to.be.greaterThan(0);
     } finally {

@@ -61,7 +61,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
     const auth = new AgentAuth(agents, systemClock);
     // The console's live queue, over stores of its own: the page opens it as soon as an agent logs in.
     const handoffStore = new MemoryHandoffStore();
-    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings }, caller));
+    const desk: DeskEvents = new DeskEvents((caller) => deskSnapshot({ store: handoffStore, events: desk, clock: systemClock, ratings, handoffs }, caller));
     const ratings = new Ratings({ ratings: new MemoryRatingStore(), outbox: new MemoryOutboxStore(), calls, clock: systemClock, region, texts: text.rating });
     const handoffs = new Handoffs({ handoffs: handoffStore, outbox: new MemoryOutboxStore(), calls, cases, region, clock: systemClock, texts: text.handoff, onDuty: () => desk.onDuty(), quietMs: 300_000 });
     closeDesk = () => desk.close();
@@ -162,6 +162,20 @@ describe('hotline agent console at /agent (Chromium)', function () {
     await page.getByRole('button', { name: '不接上一问' }).click();
     expect(decodeURIComponent((await alone).url())).to.include('q=三级的呢&top=3');
     expect(await page.locator('#previous').isHidden()).to.equal(true);
+    // A new caller, the last call not recorded: the box, the suggestions and the context are cleared.
+    const answered = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=护理补贴谁能领&top=3'), WAIT);
+    await question.fill('护理补贴谁能领');
+    await answered;
+    await question.press('Control+A');
+    await question.pressSequentially('二级的呢', { delay: 20 });
+    await page.locator('#previous').getByText('护理补贴谁能领').waitFor(WAIT);
+    await page.getByRole('button', { name: '新来电' }).click();
+    expect(await page.locator('#previous').isHidden()).to.equal(true);
+    expect(await question.inputValue()).to.equal('');
+    expect(await page.locator('#suggestions > li').count()).to.equal(0);
+    const fresh = page.waitForRequest((r) => r.url().includes('/api/agent/suggest') && !r.url().includes('context='), WAIT);
+    await question.pressSequentially('三级的呢', { delay: 20 });
+    expect(decodeURIComponent((await fresh).url())).to.include('q=三级的呢&top=3');
     // Back to the first question for the pictures below.
     await question.fill('护理补贴谁能领');
     await page.locator('#suggestions > li').nth(2).waitFor(WAIT);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { isApplyIntent } from '../../dialogs/application/applicationDialog.js';
+import { applyRequestIn } from '../../dialogs/application/applicationDialog.js';
 import { newCase } from '../fixtures/cases.js';
 import { FakeClock, tempDir } from '../support.js';
 import { buttons, dialogHarness, run, type Step } from './harness.js';
@@ -538,6 +538,6 @@ describe('apply intent', () => {
     ['我要办残疾证要带什么', false],
     ['办残疾证去哪里', false],
   ];
-  for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(isApplyIntent(input)).to.equal(expected));
+  for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(applyRequestIn(input) !== undefined).to.equal(expected));
 });
 

@@ -206,6 +206,8 @@ describe('booking intents', () => {
     ['我要申请上门鉴定', 'home'],
     ['能上门鉴定吗', undefined],
     ['怎么预约鉴定', undefined],
+    ['鉴定要提前预约吗', undefined],
+    ['用不用预约', undefined],
     ['鉴定要多久', undefined],
     ['残疾证怎么办', undefined],
   ];

@@ -133,3 +133,15 @@ export const selfNewCertificateToAddress: Step[] = [
   ['网上提交', app.prompts.delivery],
   ['邮寄到家', app.prompts.address],
 ];
+
+/**
+ * A parent applies online for a minor's certificate (photos and the guardian's proof to hand in)
+ * and confirms; resolves to the case number and the replies to "确认提交".
+ */
+export async function applyOnline(h: Awaited<ReturnType<typeof dialogHarness>>): Promise<{ caseNo: string; replies: Partial<Activity>[] }> {
+  for (const input of ['我要办残疾证', '同意', '替家人或被监护人', '父母', '残疾人证（第一次办）', '就这些', '王小明', '110101201003074514', '13812345678', '示范县', '听力', '王建国', '11010519491231002X', '父母', '网上', '自取']) {
+    await h.say(input);
+  }
+  const replies = await h.send('确认提交');
+  return { caseNo: /YC\d{12}/.exec(replies.map((r) => r.text).join('\n'))![0], replies };
+}

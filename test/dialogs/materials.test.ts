@@ -2,17 +2,14 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { text } from '../../dialogs/text/index.js';
 import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
-import { buttons, dialogHarness } from './harness.js';
+import { applyOnline, buttons, dialogHarness } from './harness.js';
 
 const t = text.application;
 const u = text.upload;
 const s = text.status;
 // The names the online materials go by (one photo file, not the window's three prints).
 const names = u.names;
-const ADULT_ID = '11010519491231002X';
-const CHILD_ID = '110101201003074514';
 
-type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 
 const heic = dataUrlAttachment(uploadFixture('portrait-400x600.heic'), 'image/heic', 'IMG_0001.HEIC');
 const jpeg = dataUrlAttachment(uploadFixture('portrait-450x630.jpg'), 'image/jpeg', 'photo.jpg');
@@ -21,18 +18,6 @@ const pdf = dataUrlAttachment(uploadFixture('student-proof.pdf'), 'application/p
 const scriptPdf = dataUrlAttachment(uploadFixture('with-script.pdf'), 'application/pdf', 'proof.pdf');
 
 const texts = (replies: Partial<Activity>[]) => replies.map((r) => r.text).join('\n');
-
-/**
- * A parent applies online for a minor's certificate (photos and the guardian's proof to hand in)
- * and confirms; resolves to the case number and the replies to "确认提交".
- */
-async function applyOnline(h: Harness): Promise<{ caseNo: string; replies: Partial<Activity>[] }> {
-  for (const input of ['我要办残疾证', '同意', '替家人或被监护人', '父母', '残疾人证（第一次办）', '就这些', '王小明', CHILD_ID, '13812345678', '示范县', '听力', '王建国', ADULT_ID, '父母', '网上', '自取']) {
-    await h.say(input);
-  }
-  const replies = await h.send('确认提交');
-  return { caseNo: /YC\d{12}/.exec(texts(replies))![0], replies };
-}
 
 describe('MaterialsDialog: materials handed in the chat', () => {
   it('after an online submission asks for each material in plain words, takes a HEIC photo and a PDF, answers a question between', async () => {

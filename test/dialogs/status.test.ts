@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { shippedKnowledge } from '../support.js';
 import { dialogHarness } from './harness.js';
 
 const s = text.status;
@@ -42,7 +43,8 @@ describe('status in the chat', () => {
 
   it('says so when there is no open case', async () => {
     const h = await dialogHarness();
-    expect((await h.say('查进度')).text).to.equal(s.noCases);
+    const { region } = shippedKnowledge();
+    expect((await h.say('查进度')).text).to.equal(s.noCases(region.online, region.hotlines));
   });
 
   describe('a family member on another account', () => {

@@ -155,6 +155,17 @@
     timer = setTimeout(suggest, DEBOUNCE_MS);
   });
 
+  // Another caller, whether or not the last call was recorded: nothing of it is their context.
+  $('new-call').addEventListener('click', () => {
+    clearTimeout(timer);
+    setCallQuestions([]);
+    lastSuggested = '';
+    $('question').value = '';
+    $('suggestions').replaceChildren();
+    say($('suggest-status'), '新来电：前面的问题不再作为上下文。');
+    $('question').focus();
+  });
+
   $('forget-previous').addEventListener('click', () => {
     setCallQuestions([]);
     lastSuggested = '';
@@ -485,9 +496,13 @@
     if (!$('console').hidden) loadFollowUps();
   }, 30_000);
 
+  // Outside the desk's hours people asking for a person are told nobody is there (and leave a number): the console says the same.
+  const onDutyWords = (frame) =>
+    frame.desk.inHours ? `在线坐席 ${frame.onDuty.length} 人` : `现在不是人工服务时间（${frame.desk.hours}），对方会被告知没有坐席在线、可留电话等回电`;
+
   function renderDesk(frame) {
     // Counts change with every frame: kept apart from the status line, so an action's outcome stays readable and is announced once.
-    $('desk-counts').textContent = `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；在线坐席 ${frame.onDuty.length} 人`;
+    $('desk-counts').textContent = `排队 ${frame.queue.length} 人；您正在接待 ${frame.mine.length} 人；${onDutyWords(frame)}`;
     $('queue-empty').hidden = frame.queue.length > 0;
     $('queue').replaceChildren(
       ...frame.queue.map((h, i) => {
@@ -617,7 +632,7 @@
     );
     $('active').replaceChildren(...frame.active.map((h) => el('li', {}, `${h.agent} 正在接待 ${h.id}（${REASONS[h.reason] || h.reasonName}，排队等了 ${minutes(h.waitedSeconds)}）`)));
     if (!frame.active.length) $('active').append(el('li', {}, '现在没有人在接待。'));
-    $('on-duty').replaceChildren(`在线坐席：${frame.onDuty.join('、') || '无'}；排队 ${frame.queue.length} 人，最长已等 `, frame.queue.length ? waiting(frame.queue[0].waitedSeconds) : '—');
+    $('on-duty').replaceChildren(`${frame.desk.inHours ? `在线坐席：${frame.onDuty.join('、') || '无'}` : onDutyWords(frame)}；排队 ${frame.queue.length} 人，最长已等 `, frame.queue.length ? waiting(frame.queue[0].waitedSeconds) : '—');
   }
 
   $('followup-title').tabIndex = -1;
