@@ -4,6 +4,7 @@ import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
+import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { questionParts } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -30,32 +31,40 @@ export interface SuggestResult {
 /** The loaded knowledge base: entries by id, the ranking, and the decisions on top. */
 export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
+  private readonly places: OtherPlaceGate;
 
   constructor(
     readonly entries: Entry[],
     private readonly ranker: Ranker,
     private readonly analyzer: TextAnalyzer,
+    home: string[] = [],
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.places = new OtherPlaceGate(entries, home);
   }
 
   static load(dir: string, region: Region, options: RankingOptions = DEFAULT_RANKING): KnowledgeBase {
     const { entries, synonyms } = loadKnowledge(dir, region);
-    return KnowledgeBase.fromEntries(entries, synonyms, options);
+    return KnowledgeBase.fromEntries(entries, synonyms, options, homeNames(region));
   }
 
-  /** Builds the ranking (trains the linear model) from the entries' own wordings. */
-  static fromEntries(entries: Entry[], synonyms: SynonymGroup[], options = DEFAULT_RANKING): KnowledgeBase {
+  /**
+   * Builds the ranking (trains the linear model) from the entries' own wordings. `home`: the
+   * region's place names, which a question may name and still be ours.
+   */
+  static fromEntries(entries: Entry[], synonyms: SynonymGroup[], options = DEFAULT_RANKING, home: string[] = []): KnowledgeBase {
     const analyzer = new TextAnalyzer(synonyms);
-    return new KnowledgeBase(entries, new Ranker(entries, analyzer, options), analyzer);
+    return new KnowledgeBase(entries, new Ranker(entries, analyzer, options), analyzer, home);
   }
 
   entry(id: string): Entry | undefined {
     return this.byId.get(id);
   }
 
+  /** What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") is declined. */
   decide(query: string, top = 3): Decision {
-    return this.ranker.decide(query.slice(0, MAX_QUERY_CHARS), top);
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    return this.places.review(text, this.ranker.decide(text, top));
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */

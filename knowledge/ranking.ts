@@ -102,6 +102,9 @@ const DECLINE_FLOOR = 0.2;
 // A decline entry the question names, scoring at least this share of the best answer, keeps the bot from answering by itself.
 const NAMED_DECLINE = 0.4;
 
+// What an object's subsidy, proof or card is called: after an object no answer names, another office's.
+const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '卡', '照片', '费']);
+
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
 
@@ -165,6 +168,13 @@ export class Ranker {
   private readonly lexical: Float32Array;
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
+  /**
+   * The objects no answer or its wordings name (暖气, 宠物), as words: a question naming one, word
+   * for word (户口本 does not name 户口), is about it.
+   */
+  private readonly foreignObjects: Map<string, string[][]>;
+  /** All of those by their first word, so a question is checked against them in one pass. */
+  private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -211,6 +221,20 @@ export class Ranker {
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
+    // What the knowledge base speaks of: its answers' wordings, and the answers themselves.
+    const answers = entries.filter((e) => e.kind !== 'decline');
+    const answered = [
+      ...analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens),
+      ...answers.map((e) => analyzer.analyze(e.answer).tokens),
+    ];
+    const vocabulary = new Set(answered.flat());
+    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
+    this.foreignObjects = new Map(
+      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
+    );
+    for (const entry of entries) {
+      for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
+    }
   }
 
   /** Entries best first. */
@@ -298,7 +322,17 @@ export class Ranker {
     if (decline && decline.score >= DECLINE_FLOOR && decline.score >= (best?.score ?? 0) - declineMargin) {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
     }
-    if (!best) return { kind: 'none', ranked };
+    // A subsidy, proof or card of an object no answer's wordings name (暖气补贴, 收入证明) is that
+    // object's, however much else it shares with an answer (补贴什么时候发).
+    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)));
+    if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
+    // Where nothing would be answered or offered, a named object no answer names says whose it is.
+    const named = this.foreignNamed(analysis);
+    const nothing = (): Decision => {
+      if (!named) return { kind: 'none', ranked };
+      return { kind: 'decline', top: { entry: named, score: all.find((r) => r.entry === named)?.score ?? 0 }, ranked };
+    };
+    if (!best) return nothing();
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
     if (this.namesUnknownDocument(analysis)) return { kind: 'none', ranked };
@@ -306,7 +340,8 @@ export class Ranker {
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
     // less well than an answer is still not clearly that answer: asked, not answered.
-    const namesOther = decline !== undefined && decline.score >= NAMED_DECLINE * best.score;
+    // So is one naming an object no answer names at all (护照, 女朋友), however well it fits.
+    const namesOther = (decline !== undefined && decline.score >= NAMED_DECLINE * best.score) || named !== undefined;
     const model = this.options.confidence;
     const sure = this.certainty(reading);
     const clear = model ? sure >= model.answerAt : this.clear(reading);
@@ -316,7 +351,7 @@ export class Ranker {
     // out-of-scope topic fits about as well ("学生公交卡多久能拿到": the question is for the curators).
     const outOfScope = all.find((r) => r.entry.kind === 'decline');
     const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
-    if (best.score < suggest && !offered) return { kind: 'none', ranked };
+    if (best.score < suggest && !offered) return nothing();
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
@@ -413,6 +448,15 @@ export class Ranker {
     });
   }
 
+  /** The decline entry whose object, one no answer names, the question names word for word. */
+  private foreignNamed({ tokens }: Analysis): Entry | undefined {
+    for (const [i, t] of tokens.entries()) {
+      const found = this.foreignByFirst.get(t)?.find(({ run }) => run.every((w, j) => tokens[i + j] === w));
+      if (found) return found.entry;
+    }
+    return undefined;
+  }
+
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
   }
@@ -431,6 +475,22 @@ function top(index: Bm25Index, doc: FeatureBag, count: number, ids: string[]): n
   index.score(rare, (e, s) => scored.push([e, Math.round(s * 1e9)]));
   const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
   return scored.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, count).map(([e]) => e);
+}
+
+/** Whether `words` hold `run` as consecutive words. */
+function containsRun(words: string[], run: string[]): boolean {
+  return runAt(words, run) >= 0;
+}
+
+function runAt(words: string[], run: string[], from = 0): number {
+  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
+  return -1;
+}
+
+/** Whether `words` hold `run` right before a word for a subsidy, proof or card (暖气 补贴). */
+function headedRun(words: string[], run: string[]): boolean {
+  for (let i = runAt(words, run); i >= 0; i = runAt(words, run, i + 1)) if (FOREIGN_HEADS.has(words[i + run.length])) return true;
+  return false;
 }
 
 /** Whether two answers say the same (Dice coefficient of their character bigrams). */

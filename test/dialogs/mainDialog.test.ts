@@ -65,13 +65,13 @@ describe('MainDialog: policy questions', () => {
 
   it('says plainly when it does not know, gives the hotlines and records the question', async () => {
     const { say, unanswered, region } = await setup();
-    const reply = await say('残疾人坐高铁能打折吗');
+    const reply = await say('残疾人可以免费去公园吗');
     expect(reply.text).to.equal(text.notFound(region.hotlines));
     expect(buttons(reply)).to.include('转人工');
-    await say('残疾人坐高铁能打折吗');
+    await say('残疾人可以免费去公园吗');
     const [row] = await unanswered.list(10);
     expect(row.count).to.equal(2);
-    expect(row.example).to.equal('残疾人坐高铁能打折吗');
+    expect(row.example).to.equal('残疾人可以免费去公园吗');
   });
 
   it('never keeps personal data typed at the wrong moment as a question for curators', async () => {
@@ -79,13 +79,13 @@ describe('MainDialog: policy questions', () => {
     const typed = [
       '110101199003074514', '1101 0119 9003 0745 1X', '110101-19900307-451x', '１１０１０１１９９００３０７４５１４',
       '13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '0571-87654321', '(0571) 8765 4321',
-      '45141X', '074514', 'YC202611200001', 'YC 2026 1120 0001', '残疾人坐高铁能打折吗，我的电话138 1234 5678',
+      '45141X', '074514', 'YC202611200001', 'YC 2026 1120 0001', '残疾人可以免费去公园吗，我的电话138 1234 5678',
     ];
     for (const message of typed) expect((await say(message)).text, message).to.be.a('string');
     expect(await unanswered.list(100)).to.deep.equal([]);
     // The same turn without the number is kept: the gate is the personal data, not the question.
-    await say('残疾人坐高铁能打折吗');
-    expect((await unanswered.list(100)).map((r) => r.example)).to.deep.equal(['残疾人坐高铁能打折吗']);
+    await say('残疾人可以免费去公园吗');
+    expect((await unanswered.list(100)).map((r) => r.example)).to.deep.equal(['残疾人可以免费去公园吗']);
   });
 
   it('declines out-of-scope questions without a disability answer', async () => {
@@ -119,7 +119,7 @@ describe('MainDialog: policy questions', () => {
 
   it('asks a yes, not "哪一个", when only one answer comes close, and takes 1', async () => {
     const { say, kb } = await setup();
-    const reply = await say('残疾证可以坐公交免费吗');
+    const reply = await say('身份证原件要带吗');
     expect(reply.text).to.equal(text.clarify.introOne);
     const options = buttons(reply);
     expect(options).to.have.length(2);
@@ -128,10 +128,10 @@ describe('MainDialog: policy questions', () => {
     expect((await say('1')).text).to.include(offered.answer);
     // Asked as a yes, it is answered as one: 是的 picks it, 不是 is 都不是.
     const typed = await setup();
-    await typed.say('残疾证可以坐公交免费吗');
+    await typed.say('身份证原件要带吗');
     expect((await typed.say('是的')).text).to.include(offered.answer);
     const refused = await setup();
-    await refused.say('残疾证可以坐公交免费吗');
+    await refused.say('身份证原件要带吗');
     expect((await refused.say('不是')).text).to.equal(text.notFound(refused.region.hotlines));
   });
 
@@ -204,7 +204,7 @@ describe('Personal data typed at the wrong moment', () => {
     const { say, unanswered } = await setup();
     for (const input of personal) await say(input);
     expect(await unanswered.list(50), JSON.stringify(await unanswered.list(50))).to.have.length(0);
-    await say('宠物能办残疾证吗');
+    await say('残疾人可以免费去公园吗');
     expect(await unanswered.list(50)).to.have.length(1);
   });
 

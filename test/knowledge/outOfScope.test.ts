@@ -1,0 +1,133 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { evaluate, readJsonl } from '../../knowledge/evaluation.js';
+import type { Entry } from '../../knowledge/loader.js';
+import { homeNames, OTHER_PLACE_ENTRY_ID, OtherPlaceGate, placesNamed } from '../../knowledge/otherPlace.js';
+import type { Decision } from '../../knowledge/ranking.js';
+import { fixtures, shippedKnowledge } from '../support.js';
+
+function entry(id: string, question: string, extra: Partial<Entry> = {}): Entry {
+  return { id, category: '测试', question, alternates: [], answer: `${id} 的答案`, source: '测试', followUps: [], kind: 'answer', file: 'test', ...extra };
+}
+
+describe('another place: China\'s divisions named in a question', () => {
+  it('finds provinces, cities and counties by full or short name, autonomous prefectures too', () => {
+    expect(placesNamed('北京的残疾证在哪办')).to.deep.equal(['北京']);
+    expect(placesNamed('杭州市残联电话是多少')).to.deep.equal(['杭州市']);
+    expect(placesNamed('江苏省的生活补贴标准')).to.deep.equal(['江苏省']);
+    expect(placesNamed('海淀区残联在哪')).to.deep.equal(['海淀区']);
+    expect(placesNamed('延边的补贴多少')).to.deep.equal(['延边']);
+  });
+
+  it('takes no word that only contains a place name for one (安定医院, 中山路), nor where someone is or comes from', () => {
+    expect(placesNamed('安定医院在哪')).to.deep.equal([]);
+    expect(placesNamed('中山路怎么走')).to.deep.equal([]);
+    expect(placesNamed('我妈在重庆')).to.deep.equal([]);
+    expect(placesNamed('从江苏迁过来的')).to.deep.equal([]);
+  });
+});
+
+describe('another place: the gate on decisions', () => {
+  const declineEntry = entry(OTHER_PLACE_ENTRY_ID, '别的城市的政策', { kind: 'decline', about: ['别的城市的'] });
+  const newCert = entry('cert-new', '残疾证怎么办');
+  const elsewhere = entry('records-elsewhere', '在北京看的病，那边的证明能用吗');
+  const talk = entry('talk', '你好', { kind: 'smalltalk' });
+  const entries = [declineEntry, newCert, elsewhere, talk];
+  // A real county, so that its own names are in the division list too.
+  const gate = new OtherPlaceGate(entries, homeNames({ county: '昆山市', countyAliases: [], city: '苏州市', province: '江苏省' }));
+  const answer = (e: Entry): Decision => ({ kind: 'answer', top: { entry: e, score: 0.6 }, ranked: [{ entry: e, score: 0.6 }] });
+  const reviewed = (q: string, e = newCert) => {
+    const d = gate.review(q, answer(e));
+    return d.kind === 'decline' ? d.top.entry.id : d.kind;
+  };
+
+  it('declines a question about another place\'s rules instead of answering it with ours', () => {
+    expect(reviewed('南京的残疾证怎么办')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(reviewed('上海市残疾证在哪办理')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(reviewed('残疾证在北京能办吗')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(reviewed('我在深圳，深圳的残疾证怎么办')).to.equal(OTHER_PLACE_ENTRY_ID);
+  });
+
+  it('answers for the region: its county, city and province, full or short', () => {
+    for (const q of ['昆山残疾证怎么办', '昆山市残疾证怎么办', '苏州的残疾证怎么办', '江苏残疾证怎么办', '我在北京打工，户口在昆山，残疾证怎么办']) {
+      expect(reviewed(q), q).to.equal('answer');
+    }
+  });
+
+  it('answers moving and living elsewhere, which are our questions (迁移, 户口 elsewhere)', () => {
+    for (const q of ['从北京迁过来的残疾证怎么办', '户口在北京能在这办残疾证吗', '搬到南京了残疾证怎么办', '我在外地能办残疾证吗', '我妈在重庆，残疾证丢了怎么补', '我在上海打工，能回来办残疾证吗']) {
+      expect(reviewed(q), q).to.equal('answer');
+    }
+  });
+
+  it('leaves answers written for other places, small talk, what the ranking declined and what nothing fits as they are', () => {
+    expect(reviewed('在上海看的病，证明能用吗', elsewhere)).to.equal('answer');
+    expect(reviewed('北京你好', talk)).to.equal('answer');
+    const declined: Decision = { kind: 'decline', top: { entry: declineEntry, score: 0.5 }, ranked: [] };
+    expect(gate.review('北京的身份证怎么办', declined)).to.equal(declined);
+    // A place alone (a form step's answer) asks nothing of another place's rules.
+    expect(gate.review('广州市天河区', { kind: 'none', ranked: [] }).kind).to.equal('none');
+  });
+
+  it('does nothing without the decline entry in the knowledge base', () => {
+    const without = new OtherPlaceGate([newCert], []);
+    expect(without.review('南京的残疾证怎么办', answer(newCert)).kind).to.equal('answer');
+  });
+});
+
+describe('out-of-scope questions in the shipped knowledge base', () => {
+  const { kb, region } = shippedKnowledge();
+  const decided = (q: string) => {
+    const d = kb.decide(q);
+    return d.kind === 'decline' ? d.top.entry.id : d.kind;
+  };
+
+  it('declines another place\'s rules with where to ask there; ours, moving and the reform plans still answer', () => {
+    expect(decided('北京的残疾证在哪办')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(decided('广州残疾人护理补贴多少钱')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(kb.entry(OTHER_PLACE_ENTRY_ID)!.answer).to.include(region.county).and.include('当地');
+    expect(decided(`${region.county}残联电话多少`)).to.not.equal(OTHER_PLACE_ENTRY_ID);
+    expect(decided('从外省迁过来的，残疾证要换吗')).to.equal('answer');
+    expect(decided('我户口在北京能在这办吗')).to.equal('answer');
+    expect(decided('平原县一次能办几项')).to.equal('answer');
+  });
+
+  it('declines the subsidy or proof of an object no answer names, the certificate\'s own still answer', () => {
+    expect(decided('养猪补贴怎么领')).to.equal('decl-other-subsidies');
+    expect(decided('收入证明去哪开')).to.equal('decl-other-proofs');
+    expect(decided('护理补贴什么时候发')).to.not.match(/^decl-/);
+    expect(decided('监护人证明怎么开')).to.not.match(/^decl-/);
+  });
+
+  it('does not answer by itself a question naming an object no answer names, nor one word inside another (户口本)', () => {
+    for (const q of ['护照过期了怎么换', '宠物狗生病了能办证吗', '你有女朋友吗']) expect(kb.suggest(q, 3).answered, q).to.equal(false);
+    expect(decided('网上申请户口本要拍照吗')).to.not.match(/^decl-/);
+    // Words that only set the scene (高龄, 结婚) never decline an in-scope question.
+    expect(decided('高龄老人能办残疾证吗')).to.not.match(/^decl-/);
+    expect(decided('结婚以后户口迁走了残疾证怎么办')).to.not.match(/^decl-/);
+  });
+
+  it('gives chit-chat and requests it cannot do a kind reply saying what it does, never a policy answer', () => {
+    const cases: [string, string][] = [
+      ['你是机器人吗', 'talk-robot'],
+      ['给我讲个笑话', 'decl-joke'],
+      ['帮我写个作文', 'decl-cannot-do'],
+      ['帮我订张火车票', 'decl-cannot-do'],
+      ['帮我交一下电费', 'decl-utilities'],
+    ];
+    for (const [q, id] of cases) {
+      expect(decided(q), q).to.equal(id);
+      expect(kb.suggest(q, 3).answered, q).to.equal(false);
+    }
+    for (const id of ['talk-robot', 'decl-joke', 'decl-cannot-do']) expect(kb.entry(id)!.answer, id).to.include('残疾人证');
+    // Asking for a person is still answered as such, whatever it says of the robot.
+    expect(kb.decide('机器人说不清楚 给我转人工客服').kind).to.equal('answer');
+  });
+
+  it('rejects >= 0.95 of the out-of-scope development set and answers its in-scope look-alikes', () => {
+    const r = evaluate(kb, readJsonl(join(fixtures, 'kb-dev-oos8-inscope.jsonl')), readJsonl(join(fixtures, 'kb-dev-oos8.jsonl')));
+    expect(r.rejected).to.be.at.least(0.95);
+    expect(r.top1).to.be.at.least(0.93);
+    expect(r.answeredWrong).to.be.at.most(0.04);
+  });
+});
