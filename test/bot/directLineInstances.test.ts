@@ -4,7 +4,7 @@ import { createApp, type App } from '../../bot/app.js';
 import { openPgDatabase } from '../../data/postgres/open.js';
 import { sharedCluster } from '../../scripts/pgCluster.js';
 import { postgresAvailable } from '../data/backends.js';
-import { testConfig } from '../support.js';
+import { FakeClock, testConfig } from '../support.js';
 
 const SECRET = 'shared-directline-secret';
 
@@ -24,6 +24,8 @@ if (postgresAvailable) {
     this.timeout(60_000);
     const apps: App[] = [];
     const bases: string[] = [];
+    // Mid-morning in Beijing: at the real clock's night hours the notifier holds status updates back.
+    const clock = new FakeClock();
 
     before(async () => {
       const { url } = await sharedCluster();
@@ -31,7 +33,7 @@ if (postgresAvailable) {
       const name = `directline_${process.pid}`;
       await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.close());
       for (let i = 0; i < 2; i++) {
-        const app = await createApp({ config: testConfig({ store: 'postgres', databaseUrl: url.replace('/postgres?', `/${name}?`), directLineSecret: SECRET }) });
+        const app = await createApp({ config: testConfig({ store: 'postgres', databaseUrl: url.replace('/postgres?', `/${name}?`), directLineSecret: SECRET }), clock });
         apps.push(app);
         bases.push(await app.listen());
       }
@@ -72,7 +74,7 @@ if (postgresAvailable) {
       const conversationId = started.body.conversationId;
       // The reference names the instance the conversation began on; that one no longer answers.
       const gone = { channelId: 'directline', serviceUrl: 'http://127.0.0.1:9/v3/directline', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'dl_u2', name: '' } };
-      await apps[1].stores.outbox.enqueue([{ dedupeKey: 'moved-1', conversation: gone, recipient: 'applicant', text: '您的申请有新进展' }], new Date());
+      await apps[1].stores.outbox.enqueue([{ dedupeKey: 'moved-1', conversation: gone, recipient: 'applicant', text: '您的申请有新进展' }], clock.now());
       const result = await apps[1].notifier.tick();
       expect(result).to.include({ delivered: 1, failed: 0 });
       const page = await fetch(`${a}/conversations/${encodeURIComponent(conversationId)}/activities`, { headers: { authorization: `Bearer ${started.body.token}` } });
