@@ -40,6 +40,7 @@ const sets = [
   ['blind s6 (written session 6 by a tester who never saw the KB; measured once, untuned)', 'kb-blind-s6.jsonl', 'kb-blind-s6-outofscope.jsonl'],
   ['blind s7 (written session 7 by a tester who never saw the KB; measured once, then its misses were studied)', 'kb-blind-s7.jsonl', 'kb-blind-s7-outofscope.jsonl'],
   ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
+  ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
 ] as const;
 
