@@ -92,6 +92,13 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(decided('平原县一次能办几项')).to.equal('answer');
   });
 
+  it('does not answer a reform plan\'s place for what is not its reform (吃住玩), the place alone shares no topic', () => {
+    expect(decided('庐山有什么好玩的')).to.equal('decl-local-life');
+    expect(decided('宿迁有啥好吃的')).to.equal('decl-local-life');
+    expect(kb.suggest('平原县的房价多少', 3).answered).to.equal(false);
+    expect(decided('庐山用啥app申请')).to.equal('answer');
+  });
+
   it('declines the subsidy or proof of an object no answer names, the certificate\'s own still answer', () => {
     expect(decided('养猪补贴怎么领')).to.equal('decl-other-subsidies');
     expect(decided('收入证明去哪开')).to.equal('decl-other-proofs');
