@@ -16,7 +16,7 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
 ];
 
 /** Every category a text describes, in the table's order. */
-export function categoriesDescribed(text: string): string[] {
+function categoriesDescribed(text: string): string[] {
   const found = CATEGORY_DESCRIPTIONS.filter(([, words]) => words.test(text)).map(([category]) => category);
   // Not talking goes with autism or a slow mind ("孩子自闭，不爱说话"): part of that one, not a second.
   return found.includes('精神') || found.includes('智力') ? found.filter((c) => c !== '言语') : found;

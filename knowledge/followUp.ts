@@ -360,8 +360,8 @@ export function topicAfter(query: string, entry: Entry, carried: Slots = {}, bef
 
 /**
  * The topic a reading leaves: the answer's, or the first candidate's when the bot asks which
- * was meant; none after an out-of-scope question (another subject altogether); the one before
- * after small talk or a question it cannot answer. `previous` is the topic it was read against.
+ * was meant; after an out-of-scope question the one before, spent for follow-ups but still
+ * recalled by name; the one before after small talk or a question it cannot answer. `previous` is the topic it was read against.
  */
 export function nextTopic({ decision, query, contextual }: Reading, previous?: TopicContext): TopicContext | undefined {
   const carried = contextual ? previous?.slots : undefined;

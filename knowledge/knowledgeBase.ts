@@ -6,7 +6,7 @@ import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './fo
 import { loadKnowledge, type Entry } from './loader.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { questionParts } from './runOn.js';
+import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
@@ -64,7 +64,14 @@ export class KnowledgeBase {
   /** What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") is declined. */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
-    return this.places.review(text, this.ranker.decide(text, top));
+    const whole = this.places.review(text, this.ranker.decide(text, top));
+    if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
+    // A long spoken message whose one question is buried under what was said around it (every
+    // entry scores low on the whole): the question alone, when it clearly answers with the entry
+    // the whole ranked first ("这是咋回事嘛" alone is about anything).
+    const asked = soleQuestion(text);
+    const alone = asked && this.places.review(asked, this.ranker.decide(asked, top));
+    return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */

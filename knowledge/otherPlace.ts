@@ -14,8 +14,9 @@ type DivisionData = Record<string, Record<string, string>>;
 // Placeholders in the data that name no place (市辖区, 省直辖县级行政区划, 县).
 const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-// Two-character district names (城区, 矿区, 郊区, 东区) are also common words, not names.
-const GENERIC = /^.区$/;
+// Two-character district names (城区, 矿区, 郊区, 东区) are also common words, not names; so are
+// the names of a county seat's quarters that many counties share (城关, 城东, 新城…).
+const GENERIC = /^.区$|^(城关|城中|城东|城西|城南|城北|新城)(区|镇)?$/;
 
 // What a province's, a prefecture's or a county's name ends with; the rest is what people say (江苏, 杭州, 昆山).
 const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;

@@ -23,6 +23,29 @@ const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 // ("能不能办那个残疾证要去哪办要花钱不"), not inside 需要, 还能, 不要, 可能...
 const OPENER = /(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久)/gu;
 
+// A question of its own names what is to be done: "孩子几岁" before "能办残疾证吗" only sets the scene.
+const ERRAND = /办|弄|申请|领|带|去|交|拿|补|换|评|鉴定|寄|送|用|花/u;
+
+/** A message's clauses: cut at punctuation and spaces, after a question particle, and where a run-on starts its next question. */
+function clausesOf(text: string): string[] {
+  return text
+    .replace(PARTICLE_BREAK, '$1，')
+    .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
+    .map((c) => c.trim())
+    .filter((c) => normalizeText(c))
+    .flatMap((c) => withItems(runOnPieces(c)));
+}
+
+/**
+ * The one clause that asks, in a message that also says other things ("鉴定上礼拜做完了 然后就一直等
+ * 到底还要等多久才能拿到证"); undefined when no clause or more than one asks, or nothing else is said.
+ */
+export function soleQuestion(text: string): string | undefined {
+  const clauses = clausesOf(text);
+  const asking = clauses.filter((c) => QUESTION.test(c));
+  return asking.length === 1 && clauses.length > 1 ? asking[0] : undefined;
+}
+
 /**
  * A clause cut where a new question starts: before an opener, when what came before it asks
  * something and what follows asks something too. "残疾证要带什么材料" stays whole (残疾证 asks
@@ -33,7 +56,7 @@ function runOnPieces(clause: string): string[] {
   let start = 0;
   for (const { index } of clause.matchAll(OPENER)) {
     const before = clause.slice(start, index);
-    if ([...before].length >= 3 && QUESTION.test(before) && QUESTION.test(clause.slice(index))) {
+    if ([...before].length >= 3 && QUESTION.test(before) && ERRAND.test(before) && QUESTION.test(clause.slice(index))) {
       pieces.push(before);
       start = index;
     }
@@ -59,12 +82,7 @@ function withItems(pieces: string[]): string[] {
  * Returns one part when there is at most one question.
  */
 export function questionParts(text: string): string[] {
-  const clauses = text
-    .replace(PARTICLE_BREAK, '$1，')
-    .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
-    .map((c) => c.trim())
-    .filter((c) => normalizeText(c))
-    .flatMap((c) => withItems(runOnPieces(c)));
+  const clauses = clausesOf(text);
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {

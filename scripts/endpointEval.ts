@@ -18,7 +18,7 @@ export interface BotReply {
 }
 
 /** How a bot's messages read: "您想问的是", "答不上来", an out-of-scope decline, or else an answer (or a flow started). */
-export function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): ReplyKind {
+function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): ReplyKind {
   const first = texts[0] ?? '';
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
   if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines)) return 'notFound';

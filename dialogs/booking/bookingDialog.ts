@@ -35,16 +35,17 @@ const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
 
 /** Asking the hour of the appraisal ("上午几点到啊"), not the window's ("窗口几点上班"). */
-const ASKS_HOUR = /几点|几时到|什么时间到|啥时间到|什么时候到|啥时候到/u;
-const OTHER_HOURS = /窗口|上班|下班|办公|开门|关门|热线|电话/u;
+const ASKS_HOUR = /几点|几时到|什么时间到|啥时间到|(什么|啥)时候到(?![账手家])/u;
+const OTHER_HOURS = /窗口|上班|下班|办公|开门|关门|热线|电话|补贴|钱|寄/u;
 
 /** Whether a message asks at what hour to be at the appraisal. */
-export function asksAppraisalHour(input: string): boolean {
+function asksAppraisalHour(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   return ASKS_HOUR.test(folded) && !OTHER_HOURS.test(folded);
 }
 
-/** Asking where the appraisal is ("医院在哪", "在哪家医院鉴定"), naming no category (that would be another's hospital). */
+/** Asking where the appraisal is ("医院在哪", "在哪家医院鉴定"), naming no category (that would be another's hospital) nor another office. */
+const OTHER_OFFICE = /残联|窗口|政务|大厅|办证|民政|人社/u;
 const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地方|啥地方)|哪(家|个|所)医院|(在|去|到)哪(儿|里)?(做|鉴定|评定|评)/u;
 
 /** What a message asks about the appraisal itself: what to bring, at what hour, where; undefined for anything else. */
@@ -52,12 +53,12 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | u
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (asksWhatToBring(input)) return 'bring';
   if (asksAppraisalHour(input)) return 'hour';
-  if (ASKS_WHERE.test(folded) && !readCategory(input, undefined)) return 'where';
+  if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
   return undefined;
 }
 
 /** Whether a message asks what to take along to the appraisal ("要带啥"), naming no other errand. */
-export function asksWhatToBring(input: string): boolean {
+function asksWhatToBring(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   return WHAT_TO_BRING.test(folded) && !OTHER_ERRAND.test(folded);
 }

@@ -93,7 +93,8 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     // A second "确认提交" (or "提交吧") right after submitting: the case it made, and the material again.
     if (saysSubmit(input)) return this.reprompt(dc, state, `${text.application.submitted(state.caseNo)}\n`);
     // "照片还没拍 先传病历行不": the material named goes first, the one asked now last.
-    const first = FIRST.test(input) ? state.pending.slice(1).find((k) => u.materialWords[k]?.some((w) => input.includes(w))) : undefined;
+    const at = input.search(FIRST);
+    const first = at >= 0 ? state.pending.slice(1).find((k) => u.materialWords[k]?.some((w) => input.slice(at).includes(w))) : undefined;
     if (first) {
       const [now, ...rest] = state.pending;
       const pending = [first, ...rest.filter((k) => k !== first), now];

@@ -38,6 +38,14 @@ describe('trial 9: the flows', () => {
     expect(Object.keys((await h.cases.get(caseNo))!.materials.files ?? {})).to.deep.equal(['guardianProof']);
   });
 
+  it('8. only a material named after "先" goes first: "监护人证明还没开 先传照片" does not move the proof ahead', async () => {
+    const h = await dialogHarness();
+    await applyOnline(h);
+    const replies = await h.send('监护人证明还没开 先传照片');
+    expect(replies.at(-1)!.text).to.not.include(u.names.guardianProof);
+    expect(replies.at(-1)!.text).to.include(u.names.photos);
+  });
+
   it('6. a stroke that took the legs and the speech is offered as 多重 at the category step', async () => {
     const h = await run(selfNewCertificateToAddress.slice(0, 9));
     expect((await h.say('中风了 半边身子动不了 说话也不利索')).text).to.equal(t.prompts.categoryGuess('多重'));

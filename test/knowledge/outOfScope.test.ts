@@ -23,6 +23,9 @@ describe('another place: China\'s divisions named in a question', () => {
     expect(placesNamed('安定医院在哪')).to.deep.equal([]);
     expect(placesNamed('中山路怎么走')).to.deep.equal([]);
     expect(placesNamed('我妈在重庆')).to.deep.equal([]);
+    // Many counties call their own county seat 城关 or its quarters 城东, 新城.
+    expect(placesNamed('残疾证在城关哪里办')).to.deep.equal([]);
+    expect(placesNamed('新城镇的残联在哪')).to.deep.equal([]);
     expect(placesNamed('从江苏迁过来的')).to.deep.equal([]);
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { joinSpacedCharacters } from '../../knowledge/features.js';
 import { HomophoneCorrector } from '../../knowledge/homophones.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { questionParts } from '../../knowledge/runOn.js';
+import { questionParts, soleQuestion } from '../../knowledge/runOn.js';
 import { SynonymFolder } from '../../knowledge/synonyms.js';
 import { shippedKnowledge } from '../support.js';
 
@@ -116,6 +116,8 @@ describe('run-on messages', () => {
     expect(questionParts('护理补贴怎么申请要多久')).to.deep.equal(['护理补贴怎么申请', '护理补贴要多久']);
     // Nothing asked before the verb, or after it: one question.
     for (const q of ['残疾证要带什么材料', '残疾证要多久能拿到', '护理补贴能领多少', '我需要带户口本吗']) expect(questionParts(q)).to.deep.equal([q]);
+    // A question word before the verb that names nothing to be done is one question ("孩子几岁能办残疾证吗").
+    for (const q of ['孩子几岁能办残疾证吗', '哪些人能办残疾证呢', '多少岁能领补贴吗']) expect(questionParts(q)).to.deep.equal([q]);
     // Before, the whole message got 答不上来: now its first question is answered or offered.
     const { kb } = shippedKnowledge();
     const parts = kb.splitQuestions(said);
@@ -129,5 +131,20 @@ describe('run-on messages', () => {
     expect(kb.splitQuestions('老头子中风了…能不能办个残疾证…补贴能领多少')).to.have.length(2);
     expect(kb.splitQuestions('残疾证怎么办理')).to.deep.equal(['残疾证怎么办理']);
     expect(kb.splitQuestions('你好，残疾证怎么办理')).to.deep.equal(['你好，残疾证怎么办理']);
+  });
+
+  it('answers the one question of a long spoken message by itself when the whole ranks its entry first but too low to answer', () => {
+    const { kb } = shippedKnowledge();
+    const said = '我那个鉴定上礼拜做完了嘛 然后就一直等 到底还要等多久才能拿到证啊';
+    expect(soleQuestion(said)).to.equal('到底还要等多久才能拿到证啊');
+    const d = kb.decide(said);
+    expect(d.kind).to.equal('answer');
+    expect(d.kind === 'answer' && d.top.entry.id).to.equal('flow-total-time');
+    // A question that says nothing by itself ("这是咋回事嘛") is not answered from its words alone.
+    const vague = kb.decide('我孙子在网上给我申请的 说是被退回来了 这是咋回事嘛');
+    expect(vague.kind === 'answer' && vague.top.entry.id).to.not.equal('ov-jinshi');
+    // Two questions, or one and nothing else said, have no sole question.
+    expect(soleQuestion('能办残疾证吗 要带啥')).to.equal(undefined);
+    expect(soleQuestion('残疾证咋办')).to.equal(undefined);
   });
 });
