@@ -323,7 +323,7 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   // Bars a little under what BENCHMARKS.md records, so a real regression fails, noise does not.
   // The training no longer follows the files' order, so an added wording moves only what it
   // should (BENCHMARKS.md, session 7). s4 and s7 a question lower: the out-of-scope entries of
-  // session 8 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
+  // session 7 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
   const sets = [
     { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
@@ -331,9 +331,10 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
     { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
     { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
     { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
-    { name: 'kb-blind-s7', top1: 0.9, right: 0.8, wrong: 0.06, rejected: 0.9 },
+    { name: 'kb-blind-s7', top1: 0.93, right: 0.86, wrong: 0.04, rejected: 0.93 },
+    { name: 'kb-blind-s8', top1: 0.9, right: 0.84, wrong: 0.055, rejected: 0.91 },
     { name: 'kb-audit-s7', top1: 0.985, right: 0.91, wrong: 0.01, rejected: 1 },
-    { name: 'kb-dev-places9', top1: 0.9, right: 0.875, wrong: 0.1, rejected: 0.625 },
+    { name: 'kb-dev-places9', top1: 0.9, right: 0.875, wrong: 0.1, rejected: 0.87 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
