@@ -397,7 +397,8 @@ const NOT_ONLINE = /(?:不会|不懂|不想|不要|没法|没办法|用不了|�
 const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|不方便去)(?:窗口|现场|线下|那儿|那里|县里)/u;
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
-export const needsAppraisal = (v: Values) => requestedItems(v).some((id) => APPRAISAL_ITEMS.includes(id));
+// Also while the items are still being picked: a new certificate named in the opening message needs its appraisal.
+export const needsAppraisal = (v: Values) => requestedItems({ ...v, picks: picksSoFar(v) }).some((id) => APPRAISAL_ITEMS.includes(id));
 
 /**
  * Online or at the window, read with a "can't" turned round ("我不会用手机" is the window); the

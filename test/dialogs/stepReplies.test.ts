@@ -108,6 +108,13 @@ describe('Asking at the channel question for someone to come', () => {
     });
   }
 
+  it('at "还要别的吗" after "我要办残疾证", "她走不了路 中风了" keeps a home appraisal: the new certificate needs one', async () => {
+    const h = await inputs(['我要办残疾证', '同意', '给我自己']);
+    const replies = texts(await h.send('她走不了路 中风了'));
+    expect(replies[0]).to.equal(t.homeVisit.appraisal);
+    expect((await h.drafts.get('test:user1'))?.draft.values.homeAppraisal).to.equal('她走不了路 中风了');
+  });
+
   it('the home appraisal shows on the summary and is requested on submitting', async () => {
     const h = await inputs([...toSummary.slice(0, 10), '走不了路让人来', ...toSummary.slice(10, 12)]);
     expect((await h.say(toSummary[12])).text).to.include(t.homeVisit.summaryLine);
