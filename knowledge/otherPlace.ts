@@ -38,7 +38,7 @@ const FROM = new Set(['从', '自']);
 
 // The reform plans the knowledge base's facts come from (../shared/policy-facts.md: Suqian, Pingyuan,
 // Henan, Lushan, Jinshi): their examples are answered ("平原县一张表能办几件事"), not declined.
-const REFERENCE_PLANS = ['宿迁', '平原县', '河南', '庐山', '鲁山', '津市'];
+export const REFERENCE_PLANS = ['宿迁', '平原县', '河南', '庐山', '鲁山', '津市'];
 const AT = '在';
 
 interface Divisions {

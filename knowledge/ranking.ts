@@ -7,6 +7,7 @@ import type { ModelCache } from './modelCache.js';
 import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
+import { REFERENCE_PLANS } from './otherPlace.js';
 
 export interface Ranked {
   entry: Entry;
@@ -175,6 +176,8 @@ export class Ranker {
   private readonly foreignObjects: Map<string, string[][]>;
   /** All of those by their first word, so a question is checked against them in one pass. */
   private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
+  /** Entries telling one reform plan's place's way, by index: the places a question must name. */
+  private readonly placeOnly = new Map<number, string[]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -218,6 +221,14 @@ export class Ranker {
     }
     this.blended = new Float32Array(entries.length);
     this.lexical = new Float32Array(entries.length);
+    // An entry all of whose wordings name a reform plan's place (庐山's way, 宿迁's) tells that
+    // place's example: offered only to a question naming the place, never to a bare "在哪办".
+    const places = REFERENCE_PLANS.map((p) => p.replace(/县$/u, ''));
+    entries.forEach((e, i) => {
+      const wordings = [e.question, ...e.alternates];
+      const named = places.filter((p) => wordings.some((w) => w.includes(p)));
+      if (named.length && wordings.every((w) => named.some((p) => w.includes(p)))) this.placeOnly.set(i, named);
+    });
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
@@ -297,6 +308,7 @@ export class Ranker {
       const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
+      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p))) continue;
       let i = best.length === top ? top - 1 : best.length;
       while (i > 0 && best[i - 1][1] < score) {
         best[i] = best[i - 1];

@@ -102,6 +102,14 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(decided('庐山用啥app申请')).to.equal('answer');
   });
 
+  it('offers a reform plan\'s place\'s own way only to a question naming that place, never to a bare "在哪办"', () => {
+    for (const q of ['在哪办', '残疾证在哪办', '评残要花钱不', '网上用啥app申请']) {
+      expect(kb.decide(q, 5).ranked.map((r) => r.entry.id), q).to.not.include.members(['place-lushan-apply', 'place-suqian']);
+    }
+    const d = kb.decide('庐山那边在哪办证');
+    expect(d.kind === 'answer' && d.top.entry.id).to.equal('place-lushan-apply');
+  });
+
   it('declines the subsidy or proof of an object no answer names, the certificate\'s own still answer', () => {
     expect(decided('养猪补贴怎么领')).to.equal('decl-other-subsidies');
     expect(decided('收入证明去哪开')).to.equal('decl-other-proofs');
