@@ -231,6 +231,13 @@ describe('Interruptions at every step of every flow', () => {
         if (step.cancel === t.cancelConfirm) await h.say('确定不办了');
         expect((await h.say('公示要几天')).text).to.include('5个工作日').and.include('依据');
       });
+
+      if (step.flow === 'family check') {
+        it('"不查了" says the same as "取消"', async () => {
+          const h = await step.reach();
+          expect((await h.say('不查了')).text).to.include(step.cancel);
+        });
+      }
     });
   }
 });
