@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
+import { onlyOpening } from '../knowledge/preamble.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -173,6 +174,11 @@ export class PolicyAnswers {
     if (recognizeYesNo(question) === true) {
       setTurnOutcome(context, { outcome: 'acknowledged' });
       return this.offer(context, text.acknowledged, []);
+    }
+    // "我是他老伴": who asks for whom, nothing asked yet (ranked, it read as a death in the family).
+    if (onlyOpening(question)) {
+      setTurnOutcome(context, { outcome: 'whoFor' });
+      return this.offer(context, text.askedForWhom, []);
     }
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };

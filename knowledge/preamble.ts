@@ -32,6 +32,12 @@ const ACTS_FOR = /(?:我|俺)(?:能|可以|能不能|可不可以)?(?:给|帮|�
  * greetings; "我想问一下" weighs little), a question about acting for someone, and a message
  * that is nothing but an opening ("我替我爸问问").
  */
+/** Whether a message only says who asks for whom ("我是他老伴", "我替我爸问问"), asking nothing yet. */
+export function onlyOpening(text: string): boolean {
+  const opening = OPENING.exec(text)?.[0] ?? '';
+  return NAMES_RELATIVE.test(opening) && !normalizeText(text.slice(opening.length));
+}
+
 export function withoutOpening(text: string): string {
   const opening = OPENING.exec(text)?.[0] ?? '';
   const rest = text.slice(opening.length);

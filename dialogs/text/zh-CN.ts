@@ -822,6 +822,7 @@ export const zhCN = {
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',
+  askedForWhom: '好的，您替家里人问。想问什么事？比如“残疾证怎么办”“能领什么补贴”“办到哪一步了”。',
   /** Emoji or punctuation alone. */
   noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
   error: '抱歉，系统出了点问题，请稍后再试，或者拨打12345政务服务热线。',

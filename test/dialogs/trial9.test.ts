@@ -75,3 +75,12 @@ describe('trial 9: the flows', () => {
     expect((await h.say('13900001111')).text).to.equal(text.status.correctDone);
   });
 });
+
+describe('trial 10: free chat', () => {
+  it('"我是他老伴" as a first message asks what the person wants to know, not about a death in the family', async () => {
+    const h = await dialogHarness();
+    const replies = await h.send('我是他老伴');
+    expect(replies.at(-1)!.text).to.equal(text.askedForWhom);
+    expect(replies.map((r) => r.text).join('\n')).to.not.include('去世');
+  });
+});

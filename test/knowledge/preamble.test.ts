@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { withoutOpening } from '../../knowledge/preamble.js';
+import { onlyOpening, withoutOpening } from '../../knowledge/preamble.js';
 import { shippedKnowledge } from '../support.js';
 
 describe('a relative\'s opening words', () => {
@@ -14,6 +14,11 @@ describe('a relative\'s opening words', () => {
   for (const [said, asked] of table) {
     it(`reads "${said}" as "${asked}"`, () => expect(withoutOpening(said)).to.equal(asked));
   }
+
+  it('tells a message that only says who asks for whom', () => {
+    for (const only of ['我是他老伴', '我替我爸问问', '俺是她闺女']) expect(onlyOpening(only), only).to.equal(true);
+    for (const asks of ['我是他老伴 证办好没', '你好', '残疾证怎么办', '我是言语残疾']) expect(onlyOpening(asks), asks).to.equal(false);
+  });
 
   it('keeps what is part of the question, and a message that is nothing but an opening', () => {
     for (const kept of ['我儿子的残疾证办得怎么样了', '帮我妈查一下办到哪一步了', '问题是啥', '我是言语残疾', '我想问问', '哈喽', '喂 有人吗', '你好呀小助手', '我问你残疾证去哪办', '我是孩子姑姑 他爸妈都在外地打工 我能给孩子申请吗', '我是孩子家长 残疾证咋办']) {
