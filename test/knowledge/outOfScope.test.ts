@@ -114,6 +114,7 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
 
   it('declines the subsidy or proof of an object no answer names, the certificate\'s own still answer', () => {
     expect(decided('养猪补贴怎么领')).to.equal('decl-other-subsidies');
+    expect(decided('俺家玉米地被淹了有补贴没')).to.equal('decl-other-subsidies');
     expect(decided('收入证明去哪开')).to.equal('decl-other-proofs');
     expect(decided('护理补贴什么时候发')).to.not.match(/^decl-/);
     expect(decided('监护人证明怎么开')).to.not.match(/^decl-/);
