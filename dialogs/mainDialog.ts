@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
@@ -174,7 +174,9 @@ export class MainDialog extends ComponentDialog {
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     // (Asking which day one's booking is, or cancelling it, names the booking itself.)
-    const asked = recognizeBookingIntent(meant);
+    // "俺娘要去鉴定 咋约" from someone whose appraisal is to be booked: the booking itself, not how booking works.
+    const asked = recognizeBookingIntent(meant) ?? (asksHowToBook(meant) &&
+      (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled') ? 'book' : undefined);
     const booking = (asked === 'book' || asked === 'home') && declined() ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.

@@ -90,6 +90,12 @@ export interface BookingDeps {
 /** Items whose decision needs an appraisal at a designated hospital. */
 const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected');
 
+/** Asking how to book the appraisal ("咋约", "怎么预约鉴定"), which for someone with a case to book is a wish to book. */
+export function asksHowToBook(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return /(咋|怎么|怎样|如何)(个)?(预)?约|约.{0,2}(咋|怎么)(弄|办|约)/u.test(folded) && !/取消|改/u.test(folded);
+}
+
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');

@@ -49,6 +49,13 @@ describe('at the appraisal stage, outside the booking', () => {
     expect(replies.at(-1)!.text).to.equal(t.askWhen);
   });
 
+  it('"俺娘要去鉴定 咋约" from someone whose appraisal is to be booked starts the booking; with no such case it is a question', async () => {
+    const h = await atAppraisal();
+    expect((await h.send('俺娘要去鉴定 咋约')).map((r) => r.text)).to.deep.equal([t.askWhen]);
+    const other = await dialogHarness();
+    expect(await all(other, '俺娘要去鉴定 咋约')).to.not.include(t.askWhen);
+  });
+
   it('"想约个时间去鉴定" with no home request goes straight to the booking', async () => {
     const h = await atAppraisal();
     expect((await h.send('想约个时间去鉴定')).map((r) => r.text)).to.deep.equal([t.askWhen]);
