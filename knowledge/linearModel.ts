@@ -108,31 +108,42 @@ export class SoftmaxModel {
   }
 
   private train(encoded: Encoded[], hard: number[][], options: SoftmaxOptions): void {
-    const slots = this.weights.length;
+    const { weights, classes } = this;
+    const slots = weights.length;
     const draw = this.ring();
     const candidates = new Int32Array(1 + NEIGHBOUR_LIMIT + options.randomNegatives);
-    const sums = new Float32Array(slots);
+    // Each weight and its running sum side by side: an update touches one cache line, not two.
+    const state = new Float32Array(2 * slots);
+    const count = encoded.length;
+    // Where each sample's features' weights start, computed once rather than at every step.
+    const rows = encoded.map(({ features }) => features.map((f) => f * classes));
+    const place = new Uint32Array(count);
+    const order = new Int32Array(count);
     let t = 0;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       // Each epoch's order is keyed by the samples' texts: the same shuffle for the same wordings.
-      const place = encoded.map((s) => mix(s.hash, epoch));
-      const order = encoded.map((_, i) => i).sort((a, b) => place[a] - place[b] || this.byKey(encoded[a].label, encoded[b].label));
+      for (let i = 0; i < count; i++) {
+        place[i] = mix(encoded[i].hash, epoch);
+        order[i] = i;
+      }
+      order.sort((a, b) => place[a] - place[b] || this.byKey(encoded[a].label, encoded[b].label));
       for (const i of order) {
-        const { features, values, label, hash } = encoded[i];
+        const { values, label, hash } = encoded[i];
         let n = 0;
         candidates[n++] = label;
         for (const c of hard[label]) candidates[n++] = c;
+        const coin = mix(hash, epoch);
         for (let r = 0; r < options.randomNegatives; r++) {
-          const c = draw(mix(hash, epoch, r));
-          if (!candidates.subarray(0, n).includes(c)) candidates[n++] = c;
+          const c = draw(mix(coin, r));
+          if (!holds(candidates, n, c)) candidates[n++] = c;
         }
-        const rate = options.rate / (1 + t / encoded.length);
-        this.step(features, values, candidates, n, rate, ++t, sums);
+        const rate = options.rate / (1 + t / count);
+        this.step(rows[i], values, candidates, n, rate, ++t, state);
       }
     }
     // Averaged SGD: the mean of the weights over all steps, not the last step's, so the order of
     // the last samples does not tilt near-identical entries one way (w - sums / t is that mean).
-    for (let i = 0; i < slots; i++) this.weights[i] -= sums[i] / t;
+    for (let i = 0; i < slots; i++) weights[i] = state[2 * i] - state[2 * i + 1] / t;
   }
 
   /** Classes in the order of their keys (a wording two entries share is trained in the same order). */
@@ -163,21 +174,24 @@ export class SoftmaxModel {
   }
 
   /**
-   * One SGD step on the softmax over `candidates` (the first is the right class). Loops run
-   * feature by feature: a feature's weights for all classes lie side by side, so a step touches
-   * a few cache lines per feature instead of one per feature and class.
+   * One SGD step on the softmax over `candidates` (the first is the right class); `rows[k]` is
+   * where feature k's weights start, `state` holds each weight (even places) and its running sum
+   * (odd). A feature's weights for all classes lie side by side, so an update touches a few cache
+   * lines per feature instead of one per feature and class.
    */
-  private step(features: Int32Array, values: Float32Array, candidates: Int32Array, n: number, rate: number, t: number, sums: Float32Array): void {
-    const { weights, classes, mask } = this;
+  private step(rows: Int32Array, values: Float32Array, candidates: Int32Array, n: number, rate: number, t: number, state: Float32Array): void {
+    const { mask } = this;
     const p = this.scratch;
-    p.fill(0, 0, n);
-    for (let k = 0; k < features.length; k++) {
-      const base = features[k] * classes;
-      const v = values[k];
-      for (let j = 0; j < n; j++) p[j] += v * weights[(base + candidates[j]) & mask];
-    }
+    const features = rows.length;
+    // A candidate's score summed in a register, features in order (the same sum as feature by feature).
     let max = -Infinity;
-    for (let j = 0; j < n; j++) if (p[j] > max) max = p[j];
+    for (let j = 0; j < n; j++) {
+      const c = candidates[j];
+      let z = 0;
+      for (let k = 0; k < features; k++) z += values[k] * state[((rows[k] + c) & mask) << 1];
+      p[j] = z;
+      if (z > max) max = z;
+    }
     let sum = 0;
     for (let j = 0; j < n; j++) sum += p[j] = Math.exp(p[j] - max);
     // Only candidates with a gradient worth the memory traffic are updated.
@@ -188,13 +202,14 @@ export class SoftmaxModel {
       p[active] = gradient;
       candidates[active++] = candidates[j];
     }
-    for (let k = 0; k < features.length; k++) {
-      const base = features[k] * classes;
+    for (let k = 0; k < features; k++) {
+      const row = rows[k];
       const step = rate * values[k];
+      const averaged = t * step;
       for (let j = 0; j < active; j++) {
-        const slot = (base + candidates[j]) & mask;
-        weights[slot] -= step * p[j];
-        sums[slot] -= t * step * p[j];
+        const at = ((row + candidates[j]) & mask) << 1;
+        state[at] -= step * p[j];
+        state[at + 1] -= averaged * p[j];
       }
     }
   }
@@ -219,6 +234,12 @@ export class SoftmaxModel {
     for (let c = 0; c < this.classes; c++) sum += Math.exp(z[c] - max);
     for (let c = 0; c < this.classes; c++) visit(c, Math.exp(z[c] - max) / sum);
   }
+}
+
+/** Whether the first `n` of `list` hold `value` (no subarray: this runs for every random draw). */
+function holds(list: Int32Array, n: number, value: number): boolean {
+  for (let i = 0; i < n; i++) if (list[i] === value) return true;
+  return false;
 }
 
 /** SHA-256 of everything the weights follow from: the code, the options, the samples as encoded, the hard negatives. */

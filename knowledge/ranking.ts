@@ -495,7 +495,13 @@ function containsRun(words: string[], run: string[]): boolean {
 }
 
 function runAt(words: string[], run: string[], from = 0): number {
-  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
+  if (run.length === 0) return from <= words.length ? from : -1;
+  // From each place the run's first word stands (found natively): this scans every wording at start-up.
+  for (let i = words.indexOf(run[0], from); i >= 0 && i + run.length <= words.length; i = words.indexOf(run[0], i + 1)) {
+    let j = 1;
+    while (j < run.length && words[i + j] === run[j]) j++;
+    if (j === run.length) return i;
+  }
   return -1;
 }
 
