@@ -239,7 +239,8 @@ export class Ranker {
       ...answers.map((e) => analyzer.analyze(e.answer).tokens),
     ];
     const vocabulary = new Set(answered.flat());
-    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
+    // A one-word object in the vocabulary is in some answer: only longer runs need the scan.
+    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || (o.length > 1 && !answered.some((a) => containsRun(a, o)));
     this.foreignObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
     );
@@ -495,13 +496,7 @@ function containsRun(words: string[], run: string[]): boolean {
 }
 
 function runAt(words: string[], run: string[], from = 0): number {
-  if (run.length === 0) return from <= words.length ? from : -1;
-  // From each place the run's first word stands (found natively): this scans every wording at start-up.
-  for (let i = words.indexOf(run[0], from); i >= 0 && i + run.length <= words.length; i = words.indexOf(run[0], i + 1)) {
-    let j = 1;
-    while (j < run.length && words[i + j] === run[j]) j++;
-    if (j === run.length) return i;
-  }
+  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
   return -1;
 }
 
