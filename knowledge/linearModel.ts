@@ -187,14 +187,18 @@ export class SoftmaxModel {
     points.sort((a, b) => a[0] - b[0] || this.byKey(a[1], b[1]));
     const at = Uint32Array.from(points, ([p]) => p);
     const owner = Int32Array.from(points, ([, c]) => c);
+    // The first point in each of as many equal arcs as there are points: a draw looks from its
+    // arc's first point, a step or two, where a binary search took ten.
+    const shift = 32 - Math.max(1, Math.ceil(Math.log2(at.length)));
+    const from = new Int32Array(2 ** (32 - shift));
+    for (let arc = 0, i = 0; arc < from.length; arc++) {
+      while (i < at.length && at[i] < arc * 2 ** shift) i++;
+      from[arc] = i;
+    }
     return (u) => {
-      let [lo, hi] = [0, at.length];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (at[mid] < u) lo = mid + 1;
-        else hi = mid;
-      }
-      return owner[lo % at.length];
+      let i = from[u >>> shift];
+      while (i < at.length && at[i] < u) i++;
+      return owner[i % at.length];
     };
   }
 
