@@ -7,8 +7,9 @@ import { loadKnowledge } from '../knowledge/loader.js';
 // `node dist/scripts/profile-kb-build.js [warm builds]`: where the start-up build of the shipped
 // knowledge base spends its CPU time, phase by phase, for the first build in the process and
 // for later ones (their mean). A sampling profile (1 ms) attributes each sample to the innermost
-// phase function on its stack: its figures are the main thread's sampled time, which a loaded
-// machine inflates; the build's CPU time (process.cpuUsage, all threads) is printed beneath.
+// phase function on its stack; samples tick in wall time, which a loaded machine stretches, so
+// each phase is printed as its share of the samples times the build's CPU time (process.cpuUsage,
+// all threads: GC and compiler threads included).
 // The machine is shared: compare runs interleaved, several of each.
 
 interface ProfileNode {
@@ -90,7 +91,8 @@ async function profiled(builds: number): Promise<{ cpu: number; wall: number; ph
   const [used, wall] = [(cpu() - c) / builds, (performance.now() - w) / builds];
   const { profile } = await session.post('Profiler.stop');
   const found = phases(profile as Profile);
-  for (const [k, v] of found) found.set(k, v / builds);
+  const sampled = [...found.values()].reduce((a, v) => a + v, 0) || 1;
+  for (const [k, v] of found) found.set(k, (v / sampled) * used);
   return { cpu: used, wall, phases: found };
 }
 
@@ -99,7 +101,7 @@ const later = await profiled(warm);
 session.disconnect();
 const names = [...PHASES.map(([p]) => p), 'other'];
 const width = Math.max(...names.map((n) => n.length));
-console.log(`${'phase (profile ms)'.padEnd(width)}  first build  later builds (mean of ${warm})`);
+console.log(`${'phase (CPU ms)'.padEnd(width)}  first build  later builds (mean of ${warm})`);
 for (const name of names) {
   const f = first.phases.get(name) ?? 0;
   const l = later.phases.get(name) ?? 0;
