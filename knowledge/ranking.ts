@@ -100,6 +100,9 @@ export const DEFAULT_RANKING: RankingOptions = { ...BLEND_THRESHOLDS, confidence
 /** The decline entry for certificates and cards other offices issue. */
 export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
+// What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
+const OWN_SUBJECT = /残/u;
+
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
 
@@ -373,8 +376,9 @@ export class Ranker {
     const outOfScope = all.find((r) => r.entry.kind === 'decline');
     const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
     if (best.score < suggest && !offered) return nothing();
-    // Answers are no choice for a question naming what no answer names ("你吃饭了吗").
-    if (named) return declineFor(named);
+    // Answers are no choice for a question naming what no answer names ("你吃饭了吗"), unless it
+    // also names our own subject ("高龄老人能办残疾证吗": the menu holds its answer).
+    if (named && !OWN_SUBJECT.test(analysis.folded)) return declineFor(named);
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
