@@ -189,7 +189,7 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(d.kind).to.equal('clarify');
     if (d.kind === 'clarify') expect(d.options[0].entry.id).to.equal('mat-photo-spec');
     expect(d.ranked[0].score).to.be.lessThan(DEFAULT_RANKING.suggest);
-    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-travel-concession']);
   });
 
   it('answers the facts that were missing', () => {
@@ -215,11 +215,11 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('想把三级改成二级怎么申请')).to.equal('cert-grades');
   });
 
-  it("does not answer for a certificate or card no wording names (another office's), whatever else the question shares", () => {
-    expect(decided('健康证要带什么材料')).to.equal('none');
-    expect(decided('献血证丢了怎么补')).to.equal('none');
-    expect(decided('志愿服务证去哪里办')).to.equal('none');
-    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
+  it("does not answer for a certificate or card no wording names (another office's), whatever else the question shares: it says whom to ask", () => {
+    expect(decided('健康证要带什么材料')).to.equal('decline:decl-other-document');
+    expect(decided('献血证丢了怎么补')).to.equal('decline:decl-other-document');
+    expect(decided('志愿服务证去哪里办')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-charity']);
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-travel-concession']);
     // Our certificate however it is named, a verb or a pronoun before 证, documents the wordings name.
     expect(decided('又多了一种残疾 证要重新申请吗')).to.not.equal('none');
     expect(decided('多久能拿到证')).to.not.equal('none');
