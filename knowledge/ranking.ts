@@ -100,10 +100,6 @@ export const DEFAULT_RANKING: RankingOptions = { ...BLEND_THRESHOLDS, confidence
 /** The decline entry for certificates and cards other offices issue. */
 export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
-// A decline entry the question names, scoring at least this share of the best answer, is replied
-// rather than a menu of answers ("我家的猫眼睛瞎了能办残疾证吗").
-const DECLINE_OVER_MENU = 0.6;
-
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
 
@@ -383,7 +379,6 @@ export class Ranker {
     // Answers are no choice for a question naming what no answer names ("你吃饭了吗"), unless it
     // also names our own subject ("高龄老人能办残疾证吗": the menu holds its answer).
     if (named && !OWN_SUBJECT.test(analysis.folded)) return declineFor(named);
-    if (decline && decline.score >= DECLINE_OVER_MENU * best.score) return declineFor(decline.entry);
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
