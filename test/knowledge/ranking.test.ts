@@ -338,17 +338,20 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   // The training no longer follows the files' order, so an added wording moves only what it
   // should (BENCHMARKS.md, session 7). s4 and s7 a question lower: the out-of-scope entries of
   // session 7 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
-  // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures.
+  // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures. s8's
+  // answered-and-right one lower again: oos9's decline entries moved two borderline questions
+  // (confidence 0.46 / 0.47 against 0.477) from answered to asked, before the lead's re-fit. Out of
+  // scope (oos9): one question under the 100% every blind set now reads.
   const sets = [
     { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
     { name: 'kb-blind-s3', top1: 0.97, right: 0.95, wrong: 0.03, rejected: 1 },
     { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
-    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
-    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
-    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.93 },
-    { name: 'kb-blind-s8', top1: 0.945, right: 0.89, wrong: 0.02, rejected: 0.91 },
-    { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.93 },
+    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.96 },
+    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.97 },
+    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s8', top1: 0.945, right: 0.88, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-audit-s7', top1: 0.985, right: 0.91, wrong: 0.01, rejected: 1 },
     { name: 'kb-dev-places9', top1: 0.925, right: 0.9, wrong: 0.075, rejected: 0.87 },
   ];
