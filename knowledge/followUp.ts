@@ -49,7 +49,8 @@ const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
 
-const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
+// "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
+const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/办证/g, '办残疾证');
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
@@ -204,7 +205,16 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent));
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent);
+
+/** Where one applies, in an answer: a window, a centre, an app. */
+const PLACE = /窗口|中心|大厅|app|网站|医院|地址/;
+
+/**
+ * Whether an entry asked how to apply answers where, by naming the places ("在App上申请，或者到…窗口"):
+ * "残疾证怎么办理" + "在哪办" is answered by the how-to, not by one of the places alone.
+ */
+const saysWhere = (entry: Entry, intent: Intent) => intent === 'where' && facetsOf(entry).asked.has('how') && PLACE.test(facetsOf(entry).answer);
 
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
@@ -216,7 +226,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
   let fit = score;
   if (entry.id === context.entryId) {
-    const answers = change.intent && (answersIntent(entry, change.intent) || (service && facets.intents.has(change.intent)));
+    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || (service && facets.intents.has(change.intent)));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -230,7 +240,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service ? FIT : FIT / 2;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) ? FIT : FIT / 2;
   // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
   else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
@@ -244,6 +254,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   }
   return fit;
 }
+
+/** Whether an entry's own question is about every value a follow-up changes. */
+const coversChange = (entry: Entry, change: Change) =>
+  change.slots.length > 0 && change.slots.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false);
 
 /** A contextual reading's decision, and how well its first candidate fits the follow-up. */
 interface Judged {
@@ -271,7 +285,8 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
   if (!best) return { decision: { kind: 'none', ranked }, fit: 0 };
-  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
+  // About the value the follow-up names, it leads the topic's own entry that only mentions it ("要是四级呢").
+  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD || (coversChange(best.r.entry, change) && next.r.entry.id === context.entryId && !coversChange(next.r.entry, change));
   const { fit } = best;
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
   if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, fit };
