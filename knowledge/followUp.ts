@@ -250,6 +250,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
+  // Asking of the slot in general ("各个等级是什么程度" to "三级的呢") answers for its values, once.
+  if (change.slots.some(([n]) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
@@ -259,6 +261,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   }
   return fit;
 }
+
+/** Words that ask of a slot without naming a value: the grades, the categories. */
+const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>

@@ -30,8 +30,9 @@ const OPENER = new RegExp(
 // A question of its own names what is to be done: "孩子几岁" before "能办残疾证吗" only sets the scene.
 const ERRAND = /办|弄|申请|领|带|去|交|拿|补|换|评|鉴定|寄|送|用|花/u;
 
-// A piece ending on its question word asks nothing yet: "护理补贴谁" + "能领", "残疾证怎么" + "注销".
-const OPEN_END = /(?:怎么|怎样|咋|如何|谁)$/u;
+// A piece ending on its question word asks nothing yet: "护理补贴谁" + "能领", "残疾证怎么" + "注销", "哪些人" + "能办";
+// nor does an age asked before what it allows ("多少岁" + "能领补贴吗").
+const OPEN_END = /(?:怎么|怎样|咋|如何|谁|(?:哪些|哪种|哪类|什么|啥)人|多少岁|几岁|多大)$/u;
 
 // "能办残疾证不要带什么材料": the 不 ends a yes/no question before 要 asks the next one.
 const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋)/gu;
