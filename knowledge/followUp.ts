@@ -169,7 +169,7 @@ interface Change {
   merged: Slots;
   /** The topic's service (补办, 迁移...) when the follow-up keeps it: "要多久" is how long that takes. */
   service?: string;
-  /** What it says besides slots and fillers ("材料" of "材料呢"). */
+  /** What it says besides slots and fillers ("材料" of "材料呢", "材料要几样"). */
   words: string;
 }
 
@@ -228,9 +228,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
   let fit = score;
   if (entry.id === context.entryId) {
-    // Or its answer speaks of what is asked in the follow-up's own words: "平原县一张表办几件事" + "材料呢" (材料从19件减到10件).
-    const spoken = [...change.words].length >= 2 && facets.answer.includes(change.words);
-    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || spoken || (service && facets.intents.has(change.intent)));
+    // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
+    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -264,6 +263,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
 
 /** Words that ask of a slot without naming a value: the grades, the categories. */
 const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
+
+/** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
+const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
@@ -353,7 +355,12 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
   // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
-  const better = (a: Judged, b: Judged) => strength(b.decision) > strength(a.decision) || (strength(b.decision) === strength(a.decision) && b.fit - a.fit >= LEAD);
+  // Two readings answering with the same entry: the one that scores it higher ("平原县办一件事…材料要几样"
+  // finds the plan better without 残疾人), for the comparison with the message alone.
+  const same = (a: Judged, b: Judged) => a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.top.entry.id === b.decision.top.entry.id;
+  const better = (a: Judged, b: Judged) =>
+    strength(b.decision) > strength(a.decision) ||
+    (strength(b.decision) === strength(a.decision) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
   const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
@@ -362,8 +369,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
+  // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
+  // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
+  const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? best : own;
 }
