@@ -275,6 +275,8 @@ const coversChange = (entry: Entry, change: Change) =>
 interface Judged {
   decision: Decision;
   fit: number;
+  /** Its first candidate is asked the way the follow-up asks anew ("要多久"). */
+  asked?: boolean;
 }
 
 /**
@@ -299,11 +301,11 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   if (!best) return { decision: { kind: 'none', ranked }, fit: 0 };
   // About the value the follow-up names, it leads the topic's own entry that only mentions it ("要是四级呢").
   const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD || (coversChange(best.r.entry, change) && next.r.entry.id === context.entryId && !coversChange(next.r.entry, change));
-  const { fit } = best;
+  const judged = { fit: best.fit, asked: best.asked === 1 };
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, fit };
-  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, fit };
-  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, fit };
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, ...judged };
+  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, ...judged };
+  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, ...judged };
 }
 
 const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
@@ -358,8 +360,12 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Two readings answering with the same entry: the one that scores it higher ("平原县办一件事…材料要几样"
   // finds the plan better without 残疾人), for the comparison with the message alone.
   const same = (a: Judged, b: Judged) => a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.top.entry.id === b.decision.top.entry.id;
+  // A follow-up asking anew in words ("听力残疾去哪鉴定" + "那要多久") is better offered the entries asked
+  // that way than answered with one that is not (the hearing tests).
+  const answersOtherwise = (a: Judged, b: Judged) => change.intent !== undefined && a.decision.kind === 'answer' && !a.asked && b.decision.kind !== 'none' && b.asked === true;
   const better = (a: Judged, b: Judged) =>
-    strength(b.decision) > strength(a.decision) ||
+    answersOtherwise(a, b) ||
+    (strength(b.decision) > strength(a.decision) && !answersOtherwise(b, a)) ||
     (strength(b.decision) === strength(a.decision) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
   const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;

@@ -225,6 +225,13 @@ describe('Follow-ups through the dialog', () => {
     expect(await reply(['护理补贴谁能领', '要带啥', '在哪交'])).to.include(answer('sub-care-apply'));
   });
 
+  it('does not answer a new question in words with an entry not asked that way ("那要多久" is not the hearing tests)', async () => {
+    const { kb } = shippedKnowledge();
+    const got = await reply(['听力残疾去哪鉴定', '那要多久']);
+    expect(got).to.not.include(kb.entry('appr-check-hearing')!.answer);
+    expect(kb.suggest('那要多久', 3, ['听力残疾去哪鉴定']).suggestions.map((s) => s.id)).to.include('appr-schedule');
+  });
+
   it('answers the care allowance\'s category follow-up and a subsidy\'s time, not the certificate\'s', async () => {
     const { kb } = shippedKnowledge();
     expect(await reply(['护理补贴谁能领', '听力的呢'])).to.match(/一级|二级/);
