@@ -216,7 +216,11 @@ const PLACE = /窗口|中心|大厅|app|网站|医院|地址/;
  * Whether an entry asked how to apply answers where, by naming the places ("在App上申请，或者到…窗口"):
  * "残疾证怎么办理" + "在哪办" is answered by the how-to, not by one of the places alone.
  */
-const saysWhere = (entry: Entry, intent: Intent) => intent === 'where' && facetsOf(entry).asked.has('how') && PLACE.test(facetsOf(entry).answer);
+const saysWhere = (entry: Entry, intent: Intent) => {
+  const facets = facetsOf(entry);
+  // A service's how-to (注销, 补办) says where for that service, which the topic's service decides (see `ofService`).
+  return intent === 'where' && facets.asked.has('how') && !facets.about.has('service') && PLACE.test(facets.answer);
+};
 
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
@@ -237,7 +241,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       const words = wordsOf(n, v)!;
       if (words.test(facets.answer)) fit -= FIT;
       else if (words.test(facets.worded)) fit -= 2 * FIT;
-      // Not named at all, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides).
+      // Naming other values of it, its answer is theirs (the amounts of grades 1 and 2 to "三级的呢").
+      else if (SLOT_WORDS[n].some(([, w]) => w.test(facets.answer))) return undefined;
+      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides).
       else fit -= FIT;
     }
   }
