@@ -178,6 +178,8 @@ export class Ranker {
   private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Entries telling one reform plan's place's way, by index: the places a question must name. */
   private readonly placeOnly = new Map<number, string[]>();
+  /** Those entries' own words, that no other entry's wordings use (庐山's app 赣服通): naming one names the place. */
+  private readonly placeWords = new Map<number, Set<string>>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -229,6 +231,10 @@ export class Ranker {
       const named = places.filter((p) => wordings.some((w) => w.includes(p)));
       if (named.length && wordings.every((w) => named.some((p) => w.includes(p)))) this.placeOnly.set(i, named);
     });
+    // The entries whose wordings use each word.
+    const users = new Map<string, Set<number>>();
+    analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
+    for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([, u]) => u.size === 1 && u.has(i)).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
@@ -238,10 +244,9 @@ export class Ranker {
       ...analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens),
       ...answers.map((e) => analyzer.analyze(e.answer).tokens),
     ];
-    const vocabulary = new Set(answered.flat());
-    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
+    const said = runFinder(answered);
     this.foreignObjects = new Map(
-      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
+      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && !said(o))]),
     );
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
@@ -308,7 +313,7 @@ export class Ranker {
       const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
-      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p))) continue;
+      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
       let i = best.length === top ? top - 1 : best.length;
       while (i > 0 && best[i - 1][1] < score) {
         best[i] = best[i - 1];
@@ -489,9 +494,27 @@ function top(index: Bm25Index, doc: FeatureBag, count: number, ids: string[]): n
   return scored.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, count).map(([e]) => e);
 }
 
-/** Whether `words` hold `run` as consecutive words. */
-function containsRun(words: string[], run: string[]): boolean {
-  return runAt(words, run) >= 0;
+/**
+ * Whether any of `lists` holds a run of words, looked for only where its first word stands (an
+ * index made once: scanning every wording for each object was a tenth of the start-up's build).
+ */
+function runFinder(lists: string[][]): (run: string[]) => boolean {
+  const places = new Map<string, number[]>();
+  lists.forEach((words, i) => {
+    words.forEach((w, k) => {
+      const at = places.get(w);
+      if (at) at.push(i, k);
+      else places.set(w, [i, k]);
+    });
+  });
+  return (run) => {
+    const at = places.get(run[0]) ?? [];
+    for (let p = 0; p < at.length; p += 2) {
+      const words = lists[at[p]];
+      if (run.every((w, j) => words[at[p + 1] + j] === w)) return true;
+    }
+    return false;
+  };
 }
 
 function runAt(words: string[], run: string[], from = 0): number {
