@@ -239,6 +239,21 @@ describe('Follow-ups through the dialog', () => {
     expect(time).to.include('补贴').and.not.include(kb.entry('flow-total-time')!.answer);
   });
 
+  it('answers three questions said without punctuation: the first, and each other one once as a button', async () => {
+    const { kb } = shippedKnowledge();
+    const said = async (message: string) => {
+      const [got] = await (await dialogHarness()).send(message);
+      return { text: got.text ?? '', buttons: (got.suggestedActions?.actions ?? []).map((a) => String(a.value)) };
+    };
+    const care = await said('护理补贴谁能领要带啥在哪办');
+    expect(care.text).to.include(kb.entry('care-allowance-eligibility')!.answer).and.not.match(/答不上来/);
+    expect(care.buttons).to.include('护理补贴要带啥');
+    const cert = await said('残疾证咋办要带啥东西在哪办');
+    expect(cert.text).to.include(kb.entry('cert-new-how')!.answer);
+    // 在哪办 is in the how-to's answer: not offered again.
+    expect(cert.buttons).to.include('残疾证要带啥东西').and.not.include('残疾证在哪办');
+  });
+
   it('answers a relative\'s question as the same question asked plainly', async () => {
     expect(await reply(['帮我姑姑问下 残疾证咋办'])).to.equal(await reply(['残疾证咋办']));
   });
