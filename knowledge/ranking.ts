@@ -361,11 +361,7 @@ export class Ranker {
         this.placeOwn.get(e)?.some((p) => analysis.folded.includes(p)) &&
         facetsOf(this.entries[e]).intents.has(intent),
     );
-    if (at <= 0) return;
-    const [own, generic] = [best[at], best[0]];
-    best.splice(at, 1);
-    best.splice(1, 0, [generic[0], own[1]]);
-    best[0] = [own[0], generic[1]];
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
   /** Ranks and decides. `ranked` holds only entries that can be given as answers. */
