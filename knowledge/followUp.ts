@@ -59,6 +59,9 @@ const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 const namedSlots = (folded: string, context: TopicContext): Slots =>
   extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
 
+/** A follow-up naming a way to apply and nothing else but "能办不": it asks how to apply that way. */
+const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && APPLY.test(remainder(folded)) && ASKS_NOTHING.test(remainder(folded));
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -98,7 +101,13 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     else added.push(value);
   }
   const rest = remainder(folded);
-  if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
+  const item = slots.item ?? known.item;
+  if (ASKS_NOTHING.test(rest)) {
+    // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
+    // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
+    const way = asksForChannel(folded) && item && !known.service ? item + folded : '';
+    return [...new Set([added.join('') + base, way])].filter((q) => q && q !== folded);
+  }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
   // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
   const topic = [...base.replace(HOW_TO_DO, '办').replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
@@ -107,7 +116,6 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const item = slots.item ?? known.item;
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   return [...new Set([
     added.join('') + topic + rest,
@@ -182,7 +190,7 @@ function changeOf(folded: string, context: TopicContext): Change {
   const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
-  const own = intentOf(remainder(folded)) ?? intentOf(folded);
+  const own = asksForChannel(folded) ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },

@@ -34,10 +34,12 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['残疾证', /残疾人证|残疾证|残证|办证|证(?!明|件)/],
   ],
   // A follow-up to "残疾证丢了咋补" ("要多久", "网上能办不") asks about the replacement, not a new card.
+  // Not the illness: "耳朵听不见了" is no lost card, "眼睛看不清" no worn one; the card is unreadable
+  // only when its writing or photo is ("证泡水了看不清", "字看不清").
   service: [
-    ['补办', /补办|补领|补证|补个|挂失|遗失|丢了|丢失|弄丢|搞丢|找不到了|不见了|被偷|偷了/],
+    ['补办', /补办|补领|补证|补个|挂失|遗失|丢了|丢失|弄丢|搞丢|找不到了|(?<![听看])不见了|被偷|偷了/],
     ['迁移', /迁移|迁走|迁出|迁入|迁来|迁到|迁过|迁了|转过来|转到|转入|转走|转过去/],
-    ['换领', /换领|换证|换新|换个新|过期|到期|破损|损坏|旧了|坏了|烂了|看不清/],
+    ['换领', /换领|换证|换新|换个新|过期|到期|破损|损坏|旧了|坏了|烂了|(?:证|字|照片|相片)[^眼睛]{0,4}看不清/],
     ['注销', /注销/],
   ],
   channel: [
