@@ -113,7 +113,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
-    if (await this.handoff.intercept(outerDc.context)) return Dialog.EndOfTurn;
+    if (await this.handoff.intercept(outerDc.context)) {
+      // The hand-off answered (the call-back's phone taken, the queue left): the flow's step is
+      // asked again, so the next message is not read against a question out of sight. Nothing
+      // is said while a person has the conversation (the bot stayed silent).
+      if (outerDc.context.responded) await this.repromptDialog(outerDc.context, outerDc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     return super.continueDialog(outerDc);
   }
 

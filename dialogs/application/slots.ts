@@ -93,6 +93,8 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   phone: /电话|手机|号码|号|座机/u,
   picks: /事项|哪项|哪个|哪几/u,
   delivery: /寄|邮|快递|领|拿/u,
+  // "我也不知道算哪类".
+  category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
 };
 
 /**
@@ -398,6 +400,8 @@ const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
 // Also while the items are still being picked: a new certificate named in the opening message needs its appraisal.
+/** Whether any item has been picked yet (before that, whether an appraisal is needed is not known). */
+export const itemsPicked = (v: Values) => picksSoFar(v).length > 0;
 export const needsAppraisal = (v: Values) => requestedItems({ ...v, picks: picksSoFar(v) }).some((id) => APPRAISAL_ITEMS.includes(id));
 
 /**

@@ -152,9 +152,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.caseNo && state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
-      const record = await this.deps.cases.get(state.caseNo);
+    if (state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
+      const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
+      // No case yet: how the home appraisal is asked for, said before the category is asked again.
+      if (!state.caseNo) return new NotAnswered(undefined, { answer: t.homeNeedsCase });
     }
     if (state.phase !== 'confirmCancel') {
       const asked = await this.aboutThisBooking(dc, state, input);
