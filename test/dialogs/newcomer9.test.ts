@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { shippedKnowledge } from '../support.js';
+import { buttons, dialogHarness, selfNewCertificateToAddress } from './harness.js';
+
+// What a newcomer met on session 9's main, in their own words: each reply a step got that did
+// not fit it, and what it gets now.
+const { kb } = shippedKnowledge();
+const app = text.application;
+const said = async (h: Awaited<ReturnType<typeof dialogHarness>>, input: string) => (await h.send(input)).map((r) => r.text ?? '');
+
+describe('a newcomer\'s session 9', () => {
+  describe('two disabilities of one person, then "在哪鉴定"', () => {
+    for (const first of ['我眼睛看不见耳朵也背', '又聋又哑', '我腿脚不好 眼睛也看不清']) {
+      it(`"${first}" then "在哪鉴定": the hospitals of a multiple disability, not one category's`, async () => {
+        const h = await dialogHarness();
+        await h.send(first);
+        const reply = (await said(h, '在哪鉴定')).join('\n');
+        expect(reply).to.include(kb.entry('appr-hosp-multiple')!.answer.slice(0, 12));
+        expect(reply).to.not.include(kb.entry('appr-hosp-vision')!.answer.slice(0, 8));
+      });
+    }
+  });
+
+  describe('the application, in people\'s words', () => {
+    it('"上门的那种" before any item is picked keeps the wish for the appraisal, and the summary shows it', async () => {
+      const h = await dialogHarness();
+      await h.say('我要申请');
+      await h.say('同意');
+      const replies = await said(h, '上门的那种');
+      expect(replies[0]).to.equal(app.homeVisit.beforeItems);
+      expect(replies.at(-1)).to.include(app.prompts.role);
+      for (const [input] of selfNewCertificateToAddress.slice(2)) await h.say(input);
+      expect((await h.say('示范县人民路12号')).text).to.include(app.homeVisit.summaryLine);
+    });
+
+    it('"我儿子的手机行吗" at the phone step: yes, any family member\'s, and the phone asked again', async () => {
+      const h = await dialogHarness();
+      for (const [input] of selfNewCertificateToAddress.slice(0, 7)) await h.say(input);
+      const replies = await said(h, '我儿子的手机行吗');
+      expect(replies[0]).to.equal(app.fieldAnswers.phone.who);
+      expect(replies.at(-1)).to.include(app.prompts.phone);
+      expect((await h.say('13812345678')).text).to.include(app.prompts.hukou);
+    });
+
+    it('"我也不知道算哪类" at the category: say what is wrong instead, then a description is read', async () => {
+      const h = await dialogHarness();
+      for (const [input] of selfNewCertificateToAddress.slice(0, 9)) await h.say(input);
+      const replies = await said(h, '我也不知道算哪类');
+      expect(replies[0]).to.equal(app.fieldAnswers.category.where);
+      expect(replies.at(-1)).to.include(app.prompts.category);
+      expect((await h.say('腿脚不好')).text).to.include('肢体');
+    });
+  });
+
+  it('"上门的那种" while booking with no application yet: how the home appraisal is asked for, then the category again', async () => {
+    const h = await dialogHarness();
+    await h.say('我要预约鉴定');
+    const replies = await h.send('上门的那种');
+    expect(replies[0].text).to.equal(text.booking.homeNeedsCase);
+    expect(replies.at(-1)!.text).to.include(text.booking.askCategory);
+    expect(buttons(replies.at(-1)!)).to.include('肢体');
+  });
+
+  it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
+    const h = await dialogHarness();
+    const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:other' }, conversation }), h.clock.now());
+    h.desk.agentsOnDuty = 0;
+    await h.say('帮我妈查一下办到哪一步了');
+    expect((await h.say(record.caseNo)).text).to.include(text.status.familyAskId);
+    await h.say('人工');
+    const replies = await said(h, '13812345678');
+    expect(replies[0]).to.equal(text.handoff.callbackBooked('138****5678'));
+    expect(replies.at(-1)).to.include(text.status.familyAskId);
+    expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(record.caseNo.slice(-4));
+  });
+});
