@@ -10,7 +10,7 @@ import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, reco
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
@@ -141,9 +141,14 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+/** No surname is a pronoun. */
+const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
+
 /** Whether a text is a person's name as typed: 2-8 Han characters, or parts joined by ·, or Latin letters. */
 function isName(name: string): boolean {
   // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
+  // "我是她外孙" (lead taken off: "她外孙"), "外婆": who the person is, not what they are called.
+  if (PRONOUN_FIRST.test(name) || saysOnlyKin(name)) return false;
   return (
     ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name) && !nonAnswer(name)) ||
     /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)

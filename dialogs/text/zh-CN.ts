@@ -367,6 +367,8 @@ const flow = {
   paused: '好的，先到这里。想接着办的时候再跟我说，还有问题也可以直接问。',
   /** "问问我儿子": the step waits for the answer. */
   askAround: '好的，您先问问，问好了直接告诉我，前面说的都还在。',
+  /** "她是我外婆" said at a step about something else. */
+  kinNoted: '好的，知道您是替家里人办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */
   notKnown: '不清楚也没关系，可以先问问家里人，问好了直接告诉我，前面说的都还在；也可以说“人工”找工作人员帮忙。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */

@@ -35,6 +35,16 @@ describe('a newcomer\'s session 9', () => {
       expect((await h.say('示范县人民路12号')).text).to.include(app.homeVisit.summaryLine);
     });
 
+    it('"我是她外孙" at the name step is no name, nor "她是我外婆" an item: heard, and the step asked again', async () => {
+      const h = await dialogHarness();
+      for (const input of ['我要申请', '同意', '给我外婆办']) await h.say(input);
+      const atItems = await said(h, '她是我外婆');
+      expect(atItems[0]).to.equal(`${text.flow.kinNoted}\n${app.prompts.items}`);
+      for (const input of ['残疾证', '选好了']) await h.say(input);
+      for (const who of ['我是她外孙', '外婆', '她是我外婆']) expect((await h.say(who)).text, who).to.equal(`${text.flow.kinNoted}\n${app.prompts.name}`);
+      expect((await h.say('她叫张桂英')).text).to.include(app.prompts.idNumber);
+    });
+
     it('"我儿子的手机行吗" at the phone step: yes, any family member\'s, and the phone asked again', async () => {
       const h = await dialogHarness();
       for (const [input] of selfNewCertificateToAddress.slice(0, 7)) await h.say(input);
