@@ -73,6 +73,17 @@ describe('a newcomer\'s session 9', () => {
     expect(buttons(replies.at(-1)!)).to.include('肢体');
   });
 
+  for (const noDay of ['不知道', '都行', '你们定吧']) {
+    it(`"${noDay}" to which day the appraisal should be: the earliest places to pick from`, async () => {
+      const h = await dialogHarness();
+      await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }), h.clock.now());
+      expect((await h.say('我要预约鉴定')).text).to.equal(text.booking.askWhen);
+      const offered = await h.say(noDay);
+      expect(buttons(offered)).to.deep.equal(['11月24日（周二）上午', '11月24日（周二）下午', '11月26日（周四）上午']);
+      expect((await h.say('1')).text).to.include('约好了：11月24日（周二）上午');
+    });
+  }
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
