@@ -23,6 +23,8 @@ import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
 const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
+/** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
+const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
@@ -164,6 +166,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const slot = this.slot(field)!;
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
+        if (HOW_TO_CHANGE.test(normalizeText(input).replace(/\s+/g, ''))) return new NotAnswered(undefined, { answer: s.correctHow(text.application.labels[field]) });
         const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);

@@ -84,6 +84,18 @@ describe('a newcomer\'s session 9', () => {
     });
   }
 
+  it('"怎么改" at a field sent back: send the right value, not how to apply for a certificate', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), h.clock.now());
+    await h.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(record.caseNo, { action: 'return', by: 'staff:li', note: '电话打不通', fields: ['phone'] });
+    expect((await h.say('修改退回的申请')).text).to.include(app.prompts.phone);
+    const replies = await said(h, '怎么改');
+    expect(replies[0]).to.equal(text.status.correctHow('电话'));
+    expect(replies.at(-1)).to.include(app.prompts.phone);
+    expect((await h.say('13812345678')).text).to.include('重新提交');
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
