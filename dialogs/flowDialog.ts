@@ -161,8 +161,9 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     return text.flow.continueAfterAnswer;
   }
 
-  protected helpText(_state: State): string {
-    return text.flow.help;
+  /** What "帮助" says at a step; buttons are spoken of only where the step shows some. */
+  protected helpText(_state: State, shown: string[]): string {
+    return shown.length ? text.flow.help : text.flow.helpTyped;
   }
 
   /** Said after the hotlines on "人工" (the application: the draft is kept). */
@@ -198,7 +199,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
         return this.reprompt(dc, state);
       }
       default:
-        await dc.context.sendActivity(messageWithButtons(this.helpText(state)));
+        await dc.context.sendActivity(messageWithButtons(this.helpText(state, this.shownLabels(dc, state))));
         return this.reprompt(dc, state);
     }
   }

@@ -201,7 +201,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       case 'when': {
         // "不知道", "都行" to which day: the earliest places are shown to pick from.
         const when = recognizeWhen(input, this.deps.clock.now()) ?? (anyDay(input) ? { kind: 'earliest' } : undefined);
-        if (!when) return new NotAnswered(t.notUnderstood);
+        if (!when) return new NotAnswered(t.whenNotUnderstood);
         return this.handleWhen(dc, state, when);
       }
     }

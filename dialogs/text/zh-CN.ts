@@ -359,6 +359,7 @@ const application = {
 /** What every multi-turn flow says on an interruption. */
 const flow = {
   help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
+  helpTyped: '这一步请回答上面的问题，直接打字回复就行。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
   continueAfterAnswer: '我们接着来：',
   nothingToGoBack: '这已经是第一个问题了。',
   noSuchChoice: (shown: number) => `没有这一项。请点下面的按钮，或者回复按钮前面的数字（1到${shown}）。`,
@@ -572,6 +573,8 @@ const booking = {
   homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
+  /** The same where no times are shown yet. */
+  whenNotUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者说“最早什么时候”。',
 };
 
 /** The applicant's rights over their data (PIPL): a copy, and deletion. */
@@ -826,7 +829,7 @@ export const zhCN = {
     eraseMe: ['删除我的信息', '删除我的数据', '删除我的个人信息', '注销我的信息'],
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
-  notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
+  notText: '我现在只看得懂文字。请打字问我；不知道问什么，说“帮助”就行。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',

@@ -96,6 +96,28 @@ describe('a newcomer\'s session 9', () => {
     expect((await h.say('13812345678')).text).to.include('重新提交');
   });
 
+  describe('buttons are spoken of only where a step shows them', () => {
+    const SPEAKS_OF_BUTTONS = /按钮|点下面|点一下/;
+    const conversations: [string, string[], number][] = [
+      ['the family check\'s case number, "帮助"', ['帮家人查进度', '帮助'], 0],
+      ['the booking\'s day, words that name none', ['我要预约鉴定', '好的呀'], 0],
+      ['the application\'s name, "帮助"', selfNewCertificateToAddress.slice(0, 5).map(([input]) => input).concat('帮助'), 0],
+      ['the booking\'s category, "帮助"', ['我要预约鉴定', '帮助'], 7],
+    ];
+    for (const [title, inputs, shown] of conversations) {
+      it(title, async () => {
+        const h = await dialogHarness();
+        if (title.startsWith('the booking\'s day')) await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'appraisal_scheduled' }), h.clock.now());
+        let replies: Awaited<ReturnType<typeof h.send>> = [];
+        for (const input of inputs) replies = await h.send(input);
+        expect(buttons(replies.at(-1)!)).to.have.length(shown);
+        // Said with no buttons under it, anywhere in the turn: a promise the screen does not keep.
+        if (!shown) for (const r of replies) expect(r.text, r.text).to.not.match(SPEAKS_OF_BUTTONS);
+        else expect(replies.map((r) => r.text).join('\n')).to.match(SPEAKS_OF_BUTTONS);
+      });
+    }
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
