@@ -118,6 +118,22 @@ describe('a newcomer\'s session 9', () => {
     }
   });
 
+  // The endpoints read these worse than the knowledge base decided (npm run eval:kb, "said worse").
+  it('"哈哈你是真人还是机器人" asks what the bot is: answered, no one queued for the desk', async () => {
+    const h = await dialogHarness();
+    expect((await h.say('哈哈你是真人还是机器人')).text).to.equal(kb.entry('talk-robot')!.answer);
+    expect(await h.handoffStore.list()).to.deep.equal([]);
+    await h.say('我要跟真人说 不要机器人');
+    expect(await h.handoffStore.list()).to.have.length(1);
+  });
+
+  it('"帮我查一下快递到哪了" is no look-up of an application; "我的证快递到哪了" is', async () => {
+    const h = await dialogHarness();
+    const noCases = text.status.noCases(h.region.online, h.region.hotlines);
+    expect((await h.say('帮我查一下快递到哪了')).text).to.not.equal(noCases);
+    expect((await h.say('我的证快递到哪了')).text).to.equal(noCases);
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
