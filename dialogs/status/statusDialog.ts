@@ -17,6 +17,7 @@ import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '.
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
+import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
@@ -127,6 +128,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "我是他老伴": who is asking, said before the number; acknowledged, and the number asked again.
         const said = kinIn(input);
         if (!caseNo && said?.speakerIs) return new NotAnswered(s.familyAskCaseNo, { answer: s.relationNoted });
+        // "我儿子的证办得怎么样了" (another relative, or said again): the same look-up, which needs the number;
+        // "我的申请到哪了": the speaker's own case, which needs none.
+        const progress = caseNo ? undefined : recognizeProgressIntent(input);
+        if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
+        if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }

@@ -709,6 +709,8 @@ const status = {
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   /** Someone at the case-number step saying who they are ("我是他老伴"). */
   relationNoted: '好的，家里人可以帮着查。',
+  /** A relative's progress asked again at the case-number step. */
+  familyNeedsCaseNo: '好的，查家里人的申请，先要申请人的案件号（提交申请时给的，YC开头），再核对身份证号后6位。',
   familyAskId: '请输入申请人身份证号的后6位。',
   familyIdTailLength: (count: number) => `身份证号后6位是6个数字（最后一位可能是X），您发的是${count}个，请再发一次后6位。`,
   /** Questions about the case number or the ID tail, answered where they are asked. */

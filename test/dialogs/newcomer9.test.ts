@@ -134,6 +134,25 @@ describe('a newcomer\'s session 9', () => {
     expect((await h.say('我的证快递到哪了')).text).to.equal(noCases);
   });
 
+  describe('a family member asks again at the case-number step', () => {
+    for (const again of ['我儿子的残疾证办得怎么样了', '我外婆的证到哪了', '帮我姑姑查一下进度']) {
+      it(`"${again}": the number is what the look-up needs, asked again (not a policy answer, not 答不上来)`, async () => {
+        const h = await dialogHarness();
+        await h.say('我是家属，想查我妈的申请');
+        const replies = await said(h, again);
+        expect(replies).to.deep.equal([text.status.familyNeedsCaseNo, `${text.flow.continueAfterAnswer}${text.status.familyAskCaseNo}`]);
+        expect(await h.unanswered.list(10)).to.deep.equal([]);
+      });
+    }
+
+    it('"我的申请到哪了": the speaker\'s own case, shown without a number', async () => {
+      const h = await dialogHarness();
+      const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' } }), h.clock.now());
+      await h.say('帮家人查进度');
+      expect((await h.say('我的申请到哪了')).text).to.include(record.caseNo);
+    });
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
