@@ -153,6 +153,13 @@ describe('a newcomer\'s session 9', () => {
     });
   });
 
+  for (const words of ['查看我的信息', '我的信息']) {
+    it(`"${words}" opens the person's own data (it got the privacy policy's answer)`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(words)).text).to.equal(text.privacy.askCaseNo);
+    });
+  }
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
