@@ -9,6 +9,7 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
+import { extractSlots } from '../knowledge/questionFacets.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -51,6 +52,9 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
+
+/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own. */
+const NAMES_SUBJECT = /补贴|补助|公示|照片|医院|窗口|低保/u;
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.6;
@@ -190,9 +194,11 @@ export class PolicyAnswers {
     const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
     const readings = parts.length > 1 ? parts.map(read) : [];
     // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
-    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own, and
-    // a whole message the knowledge base answers is not split for a "您想问的是" of a part.
-    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || !isFragment(parts[i])));
+    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
+    // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
+    // knowledge base answers is not split for a "您想问的是" of a part.
+    const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
+    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
     const whole = answered < 0 && readings.length ? read(question) : undefined;
     const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
     const reading = first >= 0 ? readings[first] : (whole ?? read(question));

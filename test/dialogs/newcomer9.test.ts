@@ -160,6 +160,13 @@ describe('a newcomer\'s session 9', () => {
     });
   }
 
+  it('the issue\'s run-on "老头子中风了…能不能办个残疾证 补贴能领多少": the part it can answer is answered, the other offered (it said 答不上来)', async () => {
+    const h = await dialogHarness();
+    const reply = await h.say('老头子中风了半边身子动不了 能不能办个残疾证 补贴能领多少');
+    expect(reply.text).to.include(kb.entry('sub-amounts')!.answer.slice(0, 20)).and.include(text.runOn.more);
+    expect(buttons(reply)[0]).to.equal(text.runOn.button('老头子中风了半边身子动不了，能不能办个残疾证'));
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
