@@ -141,6 +141,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:自己|本人)?(?:呀|啊|吧|的)*$/u;
+
 /** No surname is a pronoun. */
 const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
 
@@ -172,6 +174,8 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
+      // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
+      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };

@@ -142,6 +142,8 @@ const application = {
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
+  /** "我" said to who the guardian is. */
+  guardianIsSpeaker: '好的，监护人就是您。请说您身份证上的名字。',
   prompts: {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',

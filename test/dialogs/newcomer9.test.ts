@@ -45,6 +45,15 @@ describe('a newcomer\'s session 9', () => {
       expect((await h.say('她叫张桂英')).text).to.include(app.prompts.idNumber);
     });
 
+    it('"就是我" to the guardian\'s name: the speaker is the guardian, whose name is asked', async () => {
+      const h = await dialogHarness();
+      for (const input of ['我要给孩子办残疾证', '同意', '选好了', '王小明', '110101201003074514', '13812345678', '示范县']) await h.say(input);
+      expect((await h.say('精神')).text).to.include(app.prompts.guardianName);
+      const replies = await said(h, '就是我');
+      expect(replies[0]).to.equal(app.guardianIsSpeaker);
+      expect((await h.say('王丽')).text).to.include(app.prompts.guardianId);
+    });
+
     it('"我儿子的手机行吗" at the phone step: yes, any family member\'s, and the phone asked again', async () => {
       const h = await dialogHarness();
       for (const [input] of selfNewCertificateToAddress.slice(0, 7)) await h.say(input);
