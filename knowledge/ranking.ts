@@ -178,6 +178,8 @@ export class Ranker {
   private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Entries telling one reform plan's place's way, by index: the places a question must name. */
   private readonly placeOnly = new Map<number, string[]>();
+  /** Those entries' own words, that no other entry's wordings use (庐山's app 赣服通): naming one names the place. */
+  private readonly placeWords = new Map<number, Set<string>>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
 
@@ -229,6 +231,10 @@ export class Ranker {
       const named = places.filter((p) => wordings.some((w) => w.includes(p)));
       if (named.length && wordings.every((w) => named.some((p) => w.includes(p)))) this.placeOnly.set(i, named);
     });
+    // The entries whose wordings use each word.
+    const users = new Map<string, Set<number>>();
+    analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
+    for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([, u]) => u.size === 1 && u.has(i)).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
@@ -308,7 +314,7 @@ export class Ranker {
       const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
-      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p))) continue;
+      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
       let i = best.length === top ? top - 1 : best.length;
       while (i > 0 && best[i - 1][1] < score) {
         best[i] = best[i - 1];

@@ -235,6 +235,20 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('机动轮椅车燃油补贴谁能领')).to.match(/^emp-fuel/);
   });
 
+  it("offers a seed place's way to a question naming its app, and never to a bare 在哪办", () => {
+    const first = (q: string) => kb.decide(q).ranked[0]?.entry.id;
+    expect(first('赣服通上面能办残疾证不')).to.equal('place-lushan-apply');
+    expect(first('苏服办能办残疾证吗')).to.equal('place-suqian');
+    expect(kb.decide('残疾证在哪办').ranked.map((r) => r.entry.id)).to.not.include('place-lushan-apply');
+    expect(kb.decide('网上用什么app办残疾证').ranked.map((r) => r.entry.id)).to.not.include.members(['place-lushan-apply', 'place-suqian']);
+  });
+
+  it('puts the entry that answers the sibling question first: in person is the proxy question, not the guardian one', () => {
+    const first = (q: string) => kb.decide(q).ranked[0]?.entry.id;
+    expect(first('残疾证要本人去吗')).to.equal('svc-proxy');
+    expect(first('孩子办残疾证要本人去吗')).to.equal('mat-guardian-proof');
+  });
+
   it('tells the same fact apart from different facts', () => {
     expect(sameFact('到窗口申请。', '到窗口申请。', 0.8)).to.equal(true);
     expect(sameFact('到窗口申请。', '每年发一次。', 0.8)).to.equal(false);
@@ -324,6 +338,7 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   // The training no longer follows the files' order, so an added wording moves only what it
   // should (BENCHMARKS.md, session 7). s4 and s7 a question lower: the out-of-scope entries of
   // session 7 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
+  // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures.
   const sets = [
     { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
@@ -331,10 +346,11 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
     { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
     { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
     { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
-    { name: 'kb-blind-s7', top1: 0.93, right: 0.86, wrong: 0.04, rejected: 0.93 },
-    { name: 'kb-blind-s8', top1: 0.9, right: 0.84, wrong: 0.055, rejected: 0.91 },
+    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.93 },
+    { name: 'kb-blind-s8', top1: 0.945, right: 0.89, wrong: 0.02, rejected: 0.91 },
+    { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.93 },
     { name: 'kb-audit-s7', top1: 0.985, right: 0.91, wrong: 0.01, rejected: 1 },
-    { name: 'kb-dev-places9', top1: 0.9, right: 0.875, wrong: 0.1, rejected: 0.87 },
+    { name: 'kb-dev-places9', top1: 0.925, right: 0.9, wrong: 0.075, rejected: 0.87 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
