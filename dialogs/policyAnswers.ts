@@ -120,6 +120,13 @@ export class PolicyAnswers {
     return this.deps.kb.decide(input).kind;
   }
 
+  /** "你好", "谢谢" said on their own: a pleasantry, which a step in progress returns before asking again. */
+  pleasantry(input: string): 'greeting' | 'thanks' | undefined {
+    const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+    if (THANKS.test(said) && !said.replace(THANKS, '').replace(/[啊呀啦哈了]/gu, '')) return 'thanks';
+    return this.isGreeting(input) ? 'greeting' : undefined;
+  }
+
   /** Whether a message is only a greeting ("你好", "在吗"). */
   isGreeting(input: string): boolean {
     const decision = this.deps.kb.decide(input);

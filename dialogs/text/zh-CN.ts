@@ -363,6 +363,8 @@ const flow = {
   help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
   helpTyped: '这一步请回答上面的问题，直接打字回复就行。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
   continueAfterAnswer: '我们接着来：',
+  /** Said back to "你好", "谢谢" in the middle of a flow, before the step again. */
+  pleasantries: { greeting: '您好！', thanks: '不客气。' },
   nothingToGoBack: '这已经是第一个问题了。',
   noSuchChoice: (shown: number) => `没有这一项。请点下面的按钮，或者回复按钮前面的数字（1到${shown}）。`,
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',

@@ -54,6 +54,14 @@ describe('a newcomer\'s session 9', () => {
       expect((await h.say('王丽')).text).to.include(app.prompts.guardianId);
     });
 
+    it('"你好", "谢谢" mid-form are returned, and the step asked again', async () => {
+      const h = await dialogHarness();
+      await h.say('我要申请');
+      expect((await h.say('你好')).text).to.equal(`${text.flow.pleasantries.greeting}${app.continueAfterAnswer}${app.consent}`);
+      await h.say('同意');
+      expect((await h.say('谢谢')).text).to.equal(`${text.flow.pleasantries.thanks}${app.continueAfterAnswer}${app.prompts.role}`);
+    });
+
     it('"我儿子的手机行吗" at the phone step: yes, any family member\'s, and the phone asked again', async () => {
       const h = await dialogHarness();
       for (const [input] of selfNewCertificateToAddress.slice(0, 7)) await h.say(input);
