@@ -29,6 +29,7 @@ const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
+const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
@@ -149,6 +150,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {
+        // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
+        const own = fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        if (own) return new NotAnswered(undefined, { answer: own });
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;

@@ -734,6 +734,13 @@ const status = {
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
   subscribeAsk: '要不要以后有进展时也通知您？',
   subscribeButtons: ['要', '不用了'],
+  /** Questions about the progress notices offered ("要钱吗", "发到哪里"), answered before asking again. */
+  subscribeAnswers: {
+    cost: '通知不收钱，是免费的。',
+    where: '通知就发到这个聊天里，和您现在看到的消息一样。',
+    why: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
+    what: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
+  },
   subscribed: '好的，以后有进展会通知您。不想收了说“退订”。',
   notSubscribed: '好的，不通知。想查随时再问。',
   followers: (n: number) => `有${n}位家属在关注您的申请：`,

@@ -184,6 +184,21 @@ describe('a newcomer\'s session 9', () => {
     expect(buttons(reply)[0]).to.equal(text.runOn.button('老头子中风了半边身子动不了，能不能办个残疾证'));
   });
 
+  it('questions about the progress notices a family member is offered are about the notices', async () => {
+    const h = await dialogHarness();
+    const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:other' }, conversation }), h.clock.now());
+    for (const input of ['帮我姑姑查一下', record.caseNo]) await h.say(input);
+    expect(buttons(await h.say(SAMPLE_ID_NUMBER.slice(-6)))).to.deep.equal(text.status.subscribeButtons);
+    const answers = text.status.subscribeAnswers;
+    for (const [asked, answer] of [['要钱吗', answers.cost], ['是发到哪里', answers.where], ['通知有啥用', answers.why]]) {
+      const replies = await said(h, asked);
+      expect(replies[0], asked).to.equal(answer);
+      expect(replies.at(-1), asked).to.include(text.status.subscribeAsk);
+    }
+    expect((await h.say('要')).text).to.equal(text.status.subscribed);
+  });
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
