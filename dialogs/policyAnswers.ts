@@ -9,6 +9,7 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
+import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots } from '../knowledge/questionFacets.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
@@ -53,8 +54,8 @@ const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.ru
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
 
-/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own. */
-const NAMES_SUBJECT = /补贴|补助|公示|照片|医院|窗口|低保/u;
+/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
+const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.6;
@@ -199,7 +200,9 @@ export class PolicyAnswers {
     const split = this.deps.kb.splitQuestions(question);
     // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
     const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
-    const readings = parts.length > 1 ? parts.map(read) : [];
+    // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to tell.
+    const each = parts.length > 1 ? parts.map(read) : [];
+    const readings = each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
     // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
     // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
     // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the

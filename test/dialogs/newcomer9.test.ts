@@ -199,6 +199,13 @@ describe('a newcomer\'s session 9', () => {
     expect((await h.say('要')).text).to.equal(text.status.subscribed);
   });
 
+  for (const runOn of ['北京残疾证怎么办 要去哪个医院', '北京残疾证怎么办 补贴能领多少']) {
+    it(`"${runOn}": all of it is about the other place, declined as the whole message is`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(runOn)).text).to.equal(kb.entry('decl-other-place')!.answer);
+    });
+  }
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
