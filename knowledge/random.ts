@@ -17,14 +17,11 @@ export function hashOf(text: string): number {
   return h >>> 0;
 }
 
-/** A well-mixed 32-bit number of a hash and a few small numbers (an epoch, a draw): a keyed coin. */
-export function mix(h: number, ...parts: number[]): number {
-  let x = h >>> 0;
-  for (const p of parts) {
-    x = Math.imul(x ^ (p + 0x9e3779b9), 0x85ebca6b);
-    x ^= x >>> 13;
-    x = Math.imul(x, 0xc2b2ae35);
-    x ^= x >>> 16;
-  }
+/** A well-mixed 32-bit number of a hash and a small number (an epoch, a draw): a keyed coin. Nest it for more numbers. */
+export function mix(h: number, part: number): number {
+  let x = Math.imul(h ^ (part + 0x9e3779b9), 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
   return x >>> 0;
 }

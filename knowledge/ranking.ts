@@ -244,10 +244,9 @@ export class Ranker {
       ...analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens),
       ...answers.map((e) => analyzer.analyze(e.answer).tokens),
     ];
-    const vocabulary = new Set(answered.flat());
-    const foreign = (o: string[]) => o.some((w) => !vocabulary.has(w)) || !answered.some((a) => containsRun(a, o));
+    const said = runFinder(answered);
     this.foreignObjects = new Map(
-      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && foreign(o))]),
+      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && !said(o))]),
     );
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
@@ -495,9 +494,27 @@ function top(index: Bm25Index, doc: FeatureBag, count: number, ids: string[]): n
   return scored.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, count).map(([e]) => e);
 }
 
-/** Whether `words` hold `run` as consecutive words. */
-function containsRun(words: string[], run: string[]): boolean {
-  return runAt(words, run) >= 0;
+/**
+ * Whether any of `lists` holds a run of words, looked for only where its first word stands (an
+ * index made once: scanning every wording for each object was a tenth of the start-up's build).
+ */
+function runFinder(lists: string[][]): (run: string[]) => boolean {
+  const places = new Map<string, number[]>();
+  lists.forEach((words, i) => {
+    words.forEach((w, k) => {
+      const at = places.get(w);
+      if (at) at.push(i, k);
+      else places.set(w, [i, k]);
+    });
+  });
+  return (run) => {
+    const at = places.get(run[0]) ?? [];
+    for (let p = 0; p < at.length; p += 2) {
+      const words = lists[at[p]];
+      if (run.every((w, j) => words[at[p + 1] + j] === w)) return true;
+    }
+    return false;
+  };
 }
 
 function runAt(words: string[], run: string[], from = 0): number {

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../bot/config.js';
 import { projectRoot } from '../bot/paths.js';
@@ -53,20 +54,28 @@ function syntheticEntries(count: number): Entry[] {
 }
 
 // Start-up: the first build also loads jieba's dictionary and pinyin-pro's tables once per process.
-let t = performance.now();
-KnowledgeBase.fromEntries(content.entries, content.synonyms);
-const cold = performance.now() - t;
-const builds: number[] = [];
-let shipped!: KnowledgeBase;
-for (let i = 0; i < 5; i++) {
-  t = performance.now();
-  shipped = KnowledgeBase.fromEntries(content.entries, content.synonyms);
-  builds.push(performance.now() - t);
-}
+// CPU time (all threads) beside the wall clock: on a shared machine the wall clock is mostly the queue.
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const timed = (): { kb: KnowledgeBase; wall: number; cpu: number } => {
+  const [w, c] = [performance.now(), cpu()];
+  const kb = KnowledgeBase.fromEntries(content.entries, content.synonyms);
+  return { kb, wall: performance.now() - w, cpu: cpu() - c };
+};
+console.log(`Load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
+const cold = timed();
+const builds = Array.from({ length: 5 }, timed);
+const shipped = builds[builds.length - 1].kb;
 const wordings = content.entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
-console.log(`Training at start-up (shipped KB, ${content.entries.length} entries, ${wordings} wordings): first in the process ${cold.toFixed(0)} ms, then median ${percentile(builds, 50).toFixed(0)} ms   target <= 1 s`);
+const median = (key: 'wall' | 'cpu') => percentile(builds.map((b) => b[key]), 50).toFixed(0);
+console.log(
+  `Training at start-up (shipped KB, ${content.entries.length} entries, ${wordings} wordings): first in the process ${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms), ` +
+    `then median ${median('wall')} ms (CPU ${median('cpu')} ms)   target <= 1 s`,
+);
 
-t = performance.now();
+let t = performance.now();
 const synthetic = KnowledgeBase.fromEntries([...content.entries, ...syntheticEntries(10_000 - content.entries.length)], content.synonyms);
 const buildSynthetic = performance.now() - t;
 

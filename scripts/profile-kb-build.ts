@@ -1,0 +1,110 @@
+import { Session } from 'node:inspector/promises';
+import { loadConfig } from '../bot/config.js';
+import { loadRegion } from '../data/region.js';
+import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { loadKnowledge } from '../knowledge/loader.js';
+
+// `node dist/scripts/profile-kb-build.js [warm builds]`: where the start-up build of the shipped
+// knowledge base spends its CPU time, phase by phase, for the first build in the process and
+// for later ones (their mean). A sampling profile (1 ms) attributes each sample to the innermost
+// phase function on its stack; samples tick in wall time, which a loaded machine stretches, so
+// each phase is printed as its share of the samples times the build's CPU time (process.cpuUsage,
+// all threads: GC and compiler threads included).
+// The machine is shared: compare runs interleaved, several of each.
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// [phase, function, file]: the innermost one on a sample's stack takes the sample.
+const PHASES: [string, string, string][] = [
+  ['jieba dictionary (first use) + synonyms', 'TextAnalyzer', 'knowledge/features.js'],
+  ['normalising (Traditional, full-width)', 'normalizeText', 'knowledge/normalize.js'],
+  ['segmenting (jieba)', 'cut', 'jieba'],
+  ['synonym folding, categories', 'analyzeTokens', 'knowledge/features.js'],
+  ['homophone vocabulary (pinyin)', 'HomophoneCorrector', 'knowledge/homophones.js'],
+  ['the rest of learning the wordings', 'learn', 'knowledge/features.js'],
+  ['lexical features', 'lexicalBag', 'knowledge/features.js'],
+  ['model features (n-grams, pinyin)', 'modelBag', 'knowledge/features.js'],
+  ['TF-IDF index', 'TfIdfIndex', 'knowledge/tfidf.js'],
+  ['BM25 index', 'Bm25Index', 'knowledge/bm25.js'],
+  ['hard negatives', 'top', 'knowledge/ranking.js'],
+  ['linear model: encoding', 'SoftmaxModel', 'knowledge/linearModel.js'],
+  ['linear model: SGD', 'train', 'knowledge/linearModel.js'],
+  ['answers and decline objects analysed', 'analyze', 'knowledge/features.js'],
+  ['other-place gate', 'OtherPlaceGate', 'knowledge/otherPlace.js'],
+  ['the rest of the ranking\'s build', 'Ranker', 'knowledge/ranking.js'],
+  ['garbage collection', '(garbage collector)', ''],
+];
+
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Milliseconds by phase; "other" is what no phase function was on the stack for. */
+function phases(profile: Profile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const phaseOf = new Map<number, string>();
+  const find = (id: number): string => {
+    const known = phaseOf.get(id);
+    if (known !== undefined) return known;
+    const { functionName, url } = byId.get(id)!.callFrame;
+    const own = PHASES.find(([, name, file]) => (functionName === name || functionName.endsWith(`.${name}`)) && url.includes(file));
+    const up = parent.get(id);
+    const phase = own ? own[0] : up === undefined ? 'other' : find(up);
+    phaseOf.set(id, phase);
+    return phase;
+  };
+  const out = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const phase = find(id);
+    out.set(phase, (out.get(phase) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return out;
+}
+
+const warm = Number(process.argv[2] ?? 3);
+const config = loadConfig();
+let start = cpu();
+const content = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
+console.log(`loading and validating the YAML files: ${(cpu() - start).toFixed(0)} ms CPU (not part of the build below)`);
+
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+
+async function profiled(builds: number): Promise<{ cpu: number; wall: number; phases: Map<string, number> }> {
+  await session.post('Profiler.start');
+  const [c, w] = [cpu(), performance.now()];
+  for (let i = 0; i < builds; i++) KnowledgeBase.fromEntries(content.entries, content.synonyms);
+  const [used, wall] = [(cpu() - c) / builds, (performance.now() - w) / builds];
+  const { profile } = await session.post('Profiler.stop');
+  const found = phases(profile as Profile);
+  const sampled = [...found.values()].reduce((a, v) => a + v, 0) || 1;
+  for (const [k, v] of found) found.set(k, (v / sampled) * used);
+  return { cpu: used, wall, phases: found };
+}
+
+const first = await profiled(1);
+const later = await profiled(warm);
+session.disconnect();
+const names = [...PHASES.map(([p]) => p), 'other'];
+const width = Math.max(...names.map((n) => n.length));
+console.log(`${'phase (CPU ms)'.padEnd(width)}  first build  later builds (mean of ${warm})`);
+for (const name of names) {
+  const f = first.phases.get(name) ?? 0;
+  const l = later.phases.get(name) ?? 0;
+  console.log(`${name.padEnd(width)}  ${f.toFixed(0).padStart(11)}  ${l.toFixed(0).padStart(12)}`);
+}
+console.log(`${'build, CPU ms (wall ms)'.padEnd(width)}  ${`${first.cpu.toFixed(0)} (${first.wall.toFixed(0)})`.padStart(11)}  ${`${later.cpu.toFixed(0)} (${later.wall.toFixed(0)})`.padStart(12)}`);
