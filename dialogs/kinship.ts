@@ -75,6 +75,9 @@ export const RELATIVE_MENTION = new RegExp(
   'u',
 );
 
+/** A text without its kin words ("我替我姑姑办个护理补贴" -> "我替我办个护理补贴"): what is asked, whoever it is for. */
+export const withoutKin = (text: string): string => text.replace(ALL_KIN, '');
+
 /** What is left of "她是我外婆", "我是他孙子" once the kin and the pronouns are out: nothing. */
 const KIN_FILLER = /[我俺咱他她您你是的家那个这就呀啊哦呢吧]|们/gu;
 

@@ -62,6 +62,14 @@ describe('a newcomer\'s session 9', () => {
       expect((await h.say('谢谢')).text).to.equal(`${text.flow.pleasantries.thanks}${app.continueAfterAnswer}${app.prompts.role}`);
     });
 
+    it('"我替我姑姑办个护理补贴" starts the application (the kin word kept the ranking from knowing it: 答不上来)', async () => {
+      const h = await dialogHarness();
+      expect((await h.say('我替我姑姑办个护理补贴')).text).to.equal(app.consent);
+      // Still only what is applied for here.
+      const other = await dialogHarness();
+      expect((await other.say('给我外婆办个健康证')).text).to.not.equal(app.consent);
+    });
+
     it('"我儿子的手机行吗" at the phone step: yes, any family member\'s, and the phone asked again', async () => {
       const h = await dialogHarness();
       for (const [input] of selfNewCertificateToAddress.slice(0, 7)) await h.say(input);
