@@ -13,9 +13,7 @@ const commandWords = new Map<string, Command>(
 const PERSON_REQUEST_MAX = 16;
 const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
 const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
-
-/** "你是真人还是机器人", "是不是机器人在回": asking what the bot is (its own answer says), no request for a person. */
-const ASKS_WHAT_IT_IS = /机器人/;
+const asksIfPerson = new RegExp(text.commandPhrases.asksIfHuman.join('|'), 'g');
 
 /** Whether the message says the person wants no person ("我不要人工了"). */
 export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
@@ -28,5 +26,6 @@ export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
-  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(said) && !declinesPerson(said) && !ASKS_WHAT_IT_IS.test(said) ? 'human' : undefined;
+  const asked = said.replace(asksIfPerson, '');
+  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
 }

@@ -4,6 +4,7 @@ import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
+import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { questionParts, soleQuestion } from './runOn.js';
@@ -32,6 +33,7 @@ export interface SuggestResult {
 export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
   private readonly places: OtherPlaceGate;
+  private readonly errands: ErrandGate;
 
   constructor(
     readonly entries: Entry[],
@@ -41,6 +43,7 @@ export class KnowledgeBase {
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.places = new OtherPlaceGate(entries, home);
+    this.errands = new ErrandGate(entries);
   }
 
   static load(dir: string, region: Region, options: RankingOptions = DEFAULT_RANKING): KnowledgeBase {
@@ -61,10 +64,13 @@ export class KnowledgeBase {
     return this.byId.get(id);
   }
 
-  /** What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") is declined. */
+  /**
+   * What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") or
+   * an errand it cannot run ("帮我给残联打个电话") is declined.
+   */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
-    const whole = this.places.review(text, this.ranker.decide(text, top));
+    const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry

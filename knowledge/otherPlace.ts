@@ -4,6 +4,7 @@ import type { Region } from '../data/region.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import type { Decision } from './ranking.js';
+import { asksSomething } from './runOn.js';
 
 /** The decline entry that says the bot answers for its own region only. */
 export const OTHER_PLACE_ENTRY_ID = 'decl-other-place';
@@ -142,13 +143,15 @@ export class OtherPlaceGate {
 
   /**
    * The decision for a question, or the other-place decline instead. Only a question about what
-   * the knowledge base answers (an answer or "您想问的是") is another place's version of it: a
-   * place alone ("广州市天河区", a form step's answer) or what nothing fits stays as it was, and
-   * so do small talk and what the ranking declines.
+   * the knowledge base answers (an answer or "您想问的是") is another place's version of it, or
+   * one that nothing fits well but that asks ("香港的伤残津贴怎么申请": another place's own
+   * scheme, in words no entry uses): a place alone ("广州市天河区", a form step's answer) stays
+   * as it was, and so do small talk and what the ranking declines.
    */
   review(question: string, decision: Decision): Decision {
-    if (!this.entry || (decision.kind !== 'answer' && decision.kind !== 'clarify')) return decision;
-    const best = decision.kind === 'answer' ? decision.top : decision.options[0];
+    if (!this.entry || decision.kind === 'decline') return decision;
+    if (decision.kind === 'none' && !asksSomething(question)) return decision;
+    const best = decision.kind === 'answer' ? decision.top : decision.kind === 'clarify' ? decision.options[0] : decision.ranked[0];
     if (!best || best.entry.kind !== 'answer' || this.placeAware.has(best.entry.id)) return decision;
     if (!this.otherPlace(question)) return decision;
     return { kind: 'decline', top: { entry: this.entry, score: 1 }, ranked: decision.ranked };

@@ -97,6 +97,12 @@ export const DEFAULT_CONFIDENCE: ConfidenceModel = {
 /** The blend the bot uses: the blended ranking, deciding with the confidence model. */
 export const DEFAULT_RANKING: RankingOptions = { ...BLEND_THRESHOLDS, confidence: DEFAULT_CONFIDENCE };
 
+/** The decline entry for certificates and cards other offices issue. */
+export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
+
+// What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
+const OWN_SUBJECT = /残/u;
+
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
 
@@ -182,6 +188,8 @@ export class Ranker {
   private readonly placeWords = new Map<number, Set<string>>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
+  /** The decline for a certificate or card no wording names (健康证): ask the office that issues it. */
+  private readonly otherDocument?: Entry;
 
   constructor(
     readonly entries: Entry[],
@@ -231,6 +239,7 @@ export class Ranker {
       const named = places.filter((p) => wordings.some((w) => w.includes(p)));
       if (named.length && wordings.every((w) => named.some((p) => w.includes(p)))) this.placeOnly.set(i, named);
     });
+    this.otherDocument = entries.find((e) => e.id === OTHER_DOCUMENT_ENTRY_ID);
     // The entries whose wordings use each word.
     const users = new Map<string, Set<number>>();
     analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
@@ -343,16 +352,19 @@ export class Ranker {
     // object's, however much else it shares with an answer (补贴什么时候发).
     const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)));
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
-    // Where nothing would be answered or offered, a named object no answer names says whose it is.
+    // Where nothing would be answered or offered, a named object says whose it is: one no answer
+    // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
     const named = this.foreignNamed(analysis);
+    const declineFor = (entry: Entry): Decision => ({ kind: 'decline', top: { entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }, ranked });
     const nothing = (): Decision => {
-      if (!named) return { kind: 'none', ranked };
-      return { kind: 'decline', top: { entry: named, score: all.find((r) => r.entry === named)?.score ?? 0 }, ranked };
+      const any = named ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis));
+      return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
-    if (this.namesUnknownDocument(analysis)) return { kind: 'none', ranked };
+    // The caller is told to ask the office that issues it.
+    if (this.namesUnknownDocument(analysis)) return this.otherDocument ? declineFor(this.otherDocument) : { kind: 'none', ranked };
     // The confidence model judges every ranking, however low its top score: a long question in
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
@@ -369,6 +381,9 @@ export class Ranker {
     const outOfScope = all.find((r) => r.entry.kind === 'decline');
     const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
     if (best.score < suggest && !offered) return nothing();
+    // Answers are no choice for a question naming what no answer names ("你吃饭了吗"), unless it
+    // also names our own subject ("高龄老人能办残疾证吗": the menu holds its answer).
+    if (named && !OWN_SUBJECT.test(analysis.folded)) return declineFor(named);
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.

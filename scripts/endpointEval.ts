@@ -46,6 +46,8 @@ export interface EndpointReport {
   outOfScope: number;
   /** Out-of-scope questions /api/messages did not answer as if they were in scope. */
   rejected: number;
+  /** ... of those, the share given a decline that says where to ask (not "答不上来" nor "您想问的是"). */
+  declined: number;
   /** Questions the endpoints judge worse than the knowledge base decided. */
   worse: EndpointJudgement[];
 }
@@ -94,7 +96,7 @@ export async function startEvalBot(config: Config, kb: KnowledgeBase, hotlines: 
 
 /** Scores a question set through the endpoints, and lists where they do worse than `kb.suggest` decided. */
 export async function evaluateEndpoints(bot: EvalBot, kb: KnowledgeBase, inScope: EvalQuestion[], outOfScope: EvalQuestion[]): Promise<EndpointReport> {
-  let top1 = 0, answeredRight = 0, answeredWrong = 0, rejected = 0;
+  let top1 = 0, answeredRight = 0, answeredWrong = 0, rejected = 0, declined = 0;
   const worse: EndpointJudgement[] = [];
   for (const { q, expect = [] } of inScope) {
     if (answerPasses(await bot.suggestTop(q), expect)) top1++;
@@ -109,8 +111,8 @@ export async function evaluateEndpoints(bot: EvalBot, kb: KnowledgeBase, inScope
   }
   for (const { q } of outOfScope) {
     const reply = await bot.ask(q);
-    const declined = reply.kind !== 'answer';
-    if (declined) rejected++;
+    if (reply.kind === 'decline') declined++;
+    if (reply.kind !== 'answer') rejected++;
     else if (!kb.suggest(q, 3).answered) worse.push({ q, inProcess: true, endpoint: false, got: summary(reply) });
   }
   const n = inScope.length || 1;
@@ -121,6 +123,7 @@ export async function evaluateEndpoints(bot: EvalBot, kb: KnowledgeBase, inScope
     answeredWrong: answeredWrong / n,
     outOfScope: outOfScope.length,
     rejected: outOfScope.length ? rejected / outOfScope.length : 1,
+    declined: outOfScope.length ? declined / outOfScope.length : 1,
     worse,
   };
 }
@@ -139,7 +142,7 @@ export async function printEndpointSection(
   { config: Config; kb: KnowledgeBase; hotlines: Hotlines; fixtures: string; sets: readonly (readonly [string, string, string])[]; showFailures: boolean },
 ): Promise<void> {
   console.log('\nthrough the endpoints (a started app on a fresh data folder; each question alone in a new conversation)');
-  console.log(`${'set'.padEnd(12)} ${'path'.padEnd(10)} top-1  ans+right ans+wrong  out-of-scope rejected   said worse`);
+  console.log(`${'set'.padEnd(12)} ${'path'.padEnd(10)} top-1  ans+right ans+wrong  out-of-scope rejected   said worse  (out of scope: declined saying where to ask)`);
   const bot = await startEvalBot(config, kb, hotlines);
   try {
     for (const [name, inFile, outFile] of sets) {
@@ -151,7 +154,7 @@ export async function printEndpointSection(
       const row = (path: string, r: { top1: number; answeredRight: number; answeredWrong: number; rejected: number; outOfScope: number }, tail = '') =>
         `${label} ${path.padEnd(10)} ${pct(r.top1)}  ${pct(r.answeredRight)}    ${pct(r.answeredWrong)}     ${pct(r.rejected)} of ${r.outOfScope}${tail}`;
       console.log(row('in process', local));
-      console.log(row('endpoints', http, `      ${http.worse.length}`));
+      console.log(row('endpoints', http, `      ${String(http.worse.length).padEnd(4)} declined ${pct(http.declined).trim()}`));
       if (showFailures) for (const w of http.worse) console.log(`   worse: ${w.q}  -> ${w.got}`);
     }
   } finally {

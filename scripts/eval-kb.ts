@@ -44,6 +44,7 @@ const sets = [
   ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
   ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
+  ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);

@@ -821,6 +821,8 @@ export const zhCN = {
     human: ['真人', '活人', '有人吗', '人工客服', '人工服务', '转人工', '找人工', '要人工', '接人工', '找个人(说|聊|问|来)', '[跟和同]人(说|聊|讲)', '叫个人', '换个人', '找工作人员', '接工作人员', '(叫|找|让)(你们)?(领导|负责人|管事的)'],
     /** Not wanting a person ("我不要人工了") is no request for one. */
     notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
+    /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
+    asksIfHuman: ['是不是(真人|活人)', '是(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

@@ -53,6 +53,10 @@ describe('the endpoints say what the knowledge base decided', () => {
     // Most of the table is answered rightly in process (else it would test little); the KB's content may move one.
     expect(report.answeredRight).to.be.at.least(0.8);
     expect(report.rejected).to.be.at.least(0.8);
+    // Declines are counted apart from "答不上来" and menus: the replies that say where to ask.
+    const declined = outOfScope.slice(0, -1).filter(({ q }) => kb.decide(q).kind === 'decline').length;
+    expect(report.declined).to.be.closeTo(declined / (outOfScope.length - 1), 1e-9);
+    expect(report.declined).to.be.greaterThan(0);
   });
 
   it('a question about whether one may apply for a relative is not read as a request to (no application started)', async () => {

@@ -54,6 +54,11 @@ describe('Hand-off to the desk (dialogs)', () => {
     for (const said of ['我不要人工了', '不用人工', '不找客服了']) expect(recognizeCommand(said), said).to.equal(undefined);
   });
 
+  it('reads whether the bot is a person (你是真人还是机器人) as small talk, not a request for one; asking for one after it still is', () => {
+    for (const said of ['你是真人还是机器人', '你到底是不是真人啊', '你是真人吗 陪我聊会', '机器人还是真人']) expect(recognizeCommand(said), said).to.equal(undefined);
+    for (const said of ['你是真人吗 我要找真人', '有没有真人', '找真人']) expect(recognizeCommand(said), said).to.equal('human');
+  });
+
   it('queues nobody for 我不要人工了 said with nothing queued, though it ranks to the hand-off entry', async () => {
     const x = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
     expect((await x.say('我不要人工了')).text).to.equal(h.left);

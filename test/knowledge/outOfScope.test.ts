@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { asksAnErrand, CANNOT_DO_ENTRY_ID, ErrandGate } from '../../knowledge/errands.js';
 import { evaluate, readJsonl } from '../../knowledge/evaluation.js';
 import type { Entry } from '../../knowledge/loader.js';
 import { homeNames, OTHER_PLACE_ENTRY_ID, OtherPlaceGate, placesNamed } from '../../knowledge/otherPlace.js';
@@ -70,11 +71,51 @@ describe('another place: the gate on decisions', () => {
     expect(gate.review('北京的身份证怎么办', declined)).to.equal(declined);
     // A place alone (a form step's answer) asks nothing of another place's rules.
     expect(gate.review('广州市天河区', { kind: 'none', ranked: [] }).kind).to.equal('none');
+    expect(gate.review('广州市天河区', { kind: 'none', ranked: [{ entry: newCert, score: 0.1 }] }).kind).to.equal('none');
+  });
+
+  it('declines another place\'s own scheme that nothing fits well, when the question asks about it', () => {
+    const nothing: Decision = { kind: 'none', ranked: [{ entry: newCert, score: 0.1 }] };
+    for (const q of ['澳门的残疾津贴怎么领', '成都那边的重残补助有多少']) {
+      const d = gate.review(q, nothing);
+      expect(d.kind === 'decline' && d.top.entry.id, q).to.equal(OTHER_PLACE_ENTRY_ID);
+    }
+    // Asked in our own words, with no place named, it stays "答不上来".
+    expect(gate.review('伤残津贴怎么领', nothing).kind).to.equal('none');
   });
 
   it('does nothing without the decline entry in the knowledge base', () => {
     const without = new OtherPlaceGate([newCert], []);
     expect(without.review('南京的残疾证怎么办', answer(newCert)).kind).to.equal('answer');
+  });
+});
+
+describe('errands the bot cannot run', () => {
+  it('knows a request to phone someone, move money, book a doctor, lend or look up someone\'s data', () => {
+    for (const q of ['帮我给村主任打个电话', '麻烦你帮我转两百块给我姐', '帮我把这个月的钱转到我卡上', '帮我挂个下午的眼科号', '给我借点钱', '帮我查一下我爸的身份证号']) {
+      expect(asksAnErrand(q), q).to.equal(true);
+    }
+  });
+
+  it('leaves the bot\'s own services and plain questions alone (进度, 预约, 转人工, 申请)', () => {
+    for (const q of ['帮我查一下进度', '帮我转人工', '帮我预约评定', '帮我办个残疾证', '帮我在网上申请', '补贴会打到银行卡上吗', '打电话能办残疾证吗', '帮我看看要带什么材料']) {
+      expect(asksAnErrand(q), q).to.equal(false);
+    }
+  });
+
+  it('turns any decision on an errand into the decline that says what the bot does, not one already declined', () => {
+    const cannot = entry(CANNOT_DO_ENTRY_ID, '帮我写作文', { kind: 'decline', about: ['作文'] });
+    const hotline = entry('hotline', '热线电话多少');
+    const gate = new ErrandGate([cannot, hotline]);
+    const answered: Decision = { kind: 'answer', top: { entry: hotline, score: 0.5 }, ranked: [{ entry: hotline, score: 0.5 }] };
+    const d = gate.review('帮我给残联打个电话', answered);
+    expect(d.kind === 'decline' && d.top.entry.id).to.equal(CANNOT_DO_ENTRY_ID);
+    expect(d.ranked).to.deep.equal(answered.ranked);
+    const other = entry('decl-x', '别的', { kind: 'decline', about: ['别的'] });
+    const declined: Decision = { kind: 'decline', top: { entry: other, score: 0.4 }, ranked: [] };
+    expect(gate.review('帮我给残联打个电话', declined)).to.equal(declined);
+    expect(gate.review('热线电话多少', answered)).to.equal(answered);
+    expect(new ErrandGate([hotline]).review('帮我给残联打个电话', answered)).to.equal(answered);
   });
 });
 
@@ -143,6 +184,63 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     for (const id of ['talk-robot', 'decl-joke', 'decl-cannot-do']) expect(kb.entry(id)!.answer, id).to.include('残疾人证');
     // Asking for a person is still answered as such, whatever it says of the robot.
     expect(kb.decide('机器人说不清楚 给我转人工客服').kind).to.equal('answer');
+  });
+
+  it('declines, saying where to ask, a question naming a decline\'s object that nothing fits (no "答不上来")', () => {
+    const cases: [string, string][] = [
+      ['我牙疼得厉害，晚上睡不着', 'decl-medical-advice'],
+      ['老爷子在家犯病了乱砸东西', 'decl-medical-advice'],
+      ['我们村有户人家宅基地纠纷闹得很凶', 'decl-legal-aid'],
+      ['敬老院那边的志愿者怎么招', 'decl-charity'],
+      ['明天去县城要不要带伞', 'decl-weather'],
+    ];
+    for (const [q, id] of cases) expect(decided(q), q).to.equal(id);
+  });
+
+  it('declines a certificate or card other offices issue with whom to ask, not "答不上来"', () => {
+    for (const q of ['健康证体检去哪做', '导游证在哪里办', '厨师证过期了怎么办']) expect(decided(q), q).to.equal('decl-other-document');
+    expect(kb.entry('decl-other-document')!.answer).to.include('疾控').and.include('学校').and.include(region.hotlines.government);
+    // Our own certificate, and the documents our answers name, are ours.
+    expect(decided('残疾人证过期了怎么办')).to.not.match(/^decl-/);
+    expect(decided('申请教育补贴要学生证吗')).to.not.match(/^decl-/);
+  });
+
+  it('gives a question naming what no answer names its decline, not a menu of our answers', () => {
+    expect(decided('你吃饭了没有')).to.equal('decl-joke');
+    expect(decided('我家的狗瞎了能办证吗')).to.equal('decl-pets');
+    expect(decided('退伍老兵看病有优待吗')).to.equal('decl-veterans');
+  });
+
+  it('declines errands with what it does and whom to call; its own services still run', () => {
+    for (const q of ['帮我给社区打个电话问问', '帮我查一下我儿子的身份证号', '帮我把钱转给我女儿']) expect(decided(q), q).to.equal(CANNOT_DO_ENTRY_ID);
+    expect(kb.entry(CANNOT_DO_ENTRY_ID)!.answer).to.include(region.hotlines.government).and.include(region.hotlines.federation);
+    expect(decided('帮我查一下办到哪一步了')).to.not.equal(CANNOT_DO_ENTRY_ID);
+  });
+
+  it('keeps in-scope questions that only mention a decline\'s object answered or offered, never declined', () => {
+    for (const q of ['住在敬老院的特困老人能领护理补贴吗', '低保户里有残疾人，能领什么补贴', '身份证原件要带吗', '工伤鉴定的等级能直接办残疾证吗', '车祸腿没了能办残疾证吗']) {
+      expect(decided(q), q).to.not.match(/^decl-/);
+    }
+  });
+
+  it('says where to ask in every decline added for other offices\' business', () => {
+    const where = /\d{5}|部门|局|医院|派出所|学校|委员会|司法所|机构|残联|中心|银行/;
+    for (const id of ['decl-other-document', 'decl-injury-appraisal', 'decl-veterans', 'decl-legal-aid', 'decl-accessibility', 'decl-charity', 'decl-care-home', 'decl-relief', 'decl-other-hotlines', 'decl-medical-advice', 'decl-cannot-do']) {
+      const e = kb.entry(id);
+      expect(e?.kind, id).to.equal('decline');
+      expect(e!.answer, id).to.match(where);
+    }
+  });
+
+  it('oos9 dev set: rejects >= 0.95 of its out-of-scope questions, declines >= 0.85 with where to ask, answers its look-alikes', () => {
+    const outOfScope = readJsonl(join(fixtures, 'kb-dev-oos9.jsonl'));
+    const r = evaluate(kb, readJsonl(join(fixtures, 'kb-dev-oos9-inscope.jsonl')), outOfScope);
+    expect(r.rejected, JSON.stringify(r.failures)).to.be.at.least(0.95);
+    expect(r.top1).to.be.at.least(0.96);
+    expect(r.answeredRight).to.be.at.least(0.96);
+    expect(r.answeredWrong).to.equal(0);
+    const declined = outOfScope.filter(({ q }) => kb.decide(q).kind === 'decline').length;
+    expect(declined / outOfScope.length).to.be.at.least(0.85);
   });
 
   it('rejects >= 0.95 of the out-of-scope development set and answers its in-scope look-alikes', () => {

@@ -189,7 +189,7 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(d.kind).to.equal('clarify');
     if (d.kind === 'clarify') expect(d.options[0].entry.id).to.equal('mat-photo-spec');
     expect(d.ranked[0].score).to.be.lessThan(DEFAULT_RANKING.suggest);
-    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-travel-concession']);
   });
 
   it('answers the facts that were missing', () => {
@@ -215,11 +215,11 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('想把三级改成二级怎么申请')).to.equal('cert-grades');
   });
 
-  it("does not answer for a certificate or card no wording names (another office's), whatever else the question shares", () => {
-    expect(decided('健康证要带什么材料')).to.equal('none');
-    expect(decided('献血证丢了怎么补')).to.equal('none');
-    expect(decided('志愿服务证去哪里办')).to.equal('none');
-    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['none', 'decline:decl-travel-concession']);
+  it("does not answer for a certificate or card no wording names (another office's), whatever else the question shares: it says whom to ask", () => {
+    expect(decided('健康证要带什么材料')).to.equal('decline:decl-other-document');
+    expect(decided('献血证丢了怎么补')).to.equal('decline:decl-other-document');
+    expect(decided('志愿服务证去哪里办')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-charity']);
+    expect(decided('学生公交卡多久能拿到')).to.be.oneOf(['decline:decl-other-document', 'decline:decl-travel-concession']);
     // Our certificate however it is named, a verb or a pronoun before 证, documents the wordings name.
     expect(decided('又多了一种残疾 证要重新申请吗')).to.not.equal('none');
     expect(decided('多久能拿到证')).to.not.equal('none');
@@ -338,17 +338,20 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   // The training no longer follows the files' order, so an added wording moves only what it
   // should (BENCHMARKS.md, session 7). s4 and s7 a question lower: the out-of-scope entries of
   // session 7 (oos8) moved one in-scope question each from answered to asked, before the lead's re-fit.
-  // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures.
+  // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures. s8's
+  // answered-and-right one lower again: oos9's decline entries moved two borderline questions
+  // (confidence 0.46 / 0.47 against 0.477) from answered to asked, before the lead's re-fit. Out of
+  // scope (oos9): one question under the 100% every blind set now reads.
   const sets = [
     { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
     { name: 'kb-blind-s3', top1: 0.97, right: 0.95, wrong: 0.03, rejected: 1 },
     { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
-    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.9 },
-    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.94 },
-    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.93 },
-    { name: 'kb-blind-s8', top1: 0.945, right: 0.89, wrong: 0.02, rejected: 0.91 },
-    { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.93 },
+    { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.96 },
+    { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.97 },
+    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s8', top1: 0.945, right: 0.88, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-audit-s7', top1: 0.985, right: 0.91, wrong: 0.01, rejected: 1 },
     { name: 'kb-dev-places9', top1: 0.925, right: 0.9, wrong: 0.075, rejected: 0.87 },
   ];
