@@ -1,4 +1,4 @@
-import { CATEGORY_DESCRIPTIONS, categoryDescribed } from './categories.js';
+import { CATEGORY_DESCRIPTIONS } from './categories.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 
@@ -72,16 +72,13 @@ export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SL
 
 const folded = (text: string) => normalizeText(text).replace(/\s+/g, '');
 
-/**
- * The slots a text names (the first value of each); two categories said of one person ("眼睛看不见
- * 耳朵也背") are 多重, whose hospitals and grading differ from either's.
- */
+/** The slots a text names (the first value of each). */
 export function extractSlots(text: string): Slots {
   const t = folded(text);
   const slots: Slots = {};
   for (const name of SLOT_NAMES) {
-    const hit = name === 'category' ? categoryDescribed(t) : SLOT_WORDS[name].find(([, words]) => words.test(t))?.[0];
-    if (hit) slots[name] = hit;
+    const hit = SLOT_WORDS[name].find(([, words]) => words.test(t));
+    if (hit) slots[name] = hit[0];
   }
   return slots;
 }

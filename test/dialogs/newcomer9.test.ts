@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { extractSlots } from '../../knowledge/questionFacets.js';
 import { shippedKnowledge } from '../support.js';
 import { buttons, dialogHarness, selfNewCertificateToAddress } from './harness.js';
 
@@ -11,16 +12,21 @@ const app = text.application;
 const said = async (h: Awaited<ReturnType<typeof dialogHarness>>, input: string) => (await h.send(input)).map((r) => r.text ?? '');
 
 describe('a newcomer\'s session 9', () => {
-  describe('two disabilities of one person, then "在哪鉴定"', () => {
-    for (const first of ['我眼睛看不见耳朵也背', '又聋又哑', '我腿脚不好 眼睛也看不清']) {
-      it(`"${first}" then "在哪鉴定": the hospitals of a multiple disability, not one category's`, async () => {
+  describe('two disabilities of one person and "在哪鉴定"', () => {
+    for (const asked of ['我眼睛看不见耳朵也背 在哪鉴定', '又聋又哑 在哪鉴定']) {
+      it(`"${asked}": the hospitals of a multiple disability, not one category's`, async () => {
         const h = await dialogHarness();
-        await h.send(first);
-        const reply = (await said(h, '在哪鉴定')).join('\n');
+        const reply = (await said(h, asked)).join('\n');
         expect(reply).to.include(kb.entry('appr-hosp-multiple')!.answer.slice(0, 12));
         expect(reply).to.not.include(kb.entry('appr-hosp-vision')!.answer.slice(0, 8));
       });
     }
+
+    it('eyes that cannot see are no worn certificate (换领 is only a card\'s words unreadable)', () => {
+      expect(extractSlots('我腿脚不好 眼睛也看不清').service).to.equal(undefined);
+      expect(extractSlots('残疾证磨得字都看不清了').service).to.equal('换领');
+      expect(extractSlots('残疾证泡水了看不清了').service).to.equal('换领');
+    });
   });
 
   describe('the application, in people\'s words', () => {
