@@ -189,3 +189,50 @@ export async function evaluateConversations(
   }
   return { conversations: conversations.length, passed: conversations.length ? passed / conversations.length : 1, failures };
 }
+
+/** A run-on message of several questions, each with what its answer must say. */
+export interface EvalRunOn {
+  q: string;
+  questions: { q: string; expect: string[][] }[];
+}
+
+/** A bot's reply: its text and the buttons it offers (what each sends). */
+export interface ReplyWithButtons {
+  text: string;
+  buttons: string[];
+}
+
+export interface RunOnReport {
+  messages: number;
+  /** Share of messages every question of which is answered in the reply or by one of its buttons. */
+  passed: number;
+  /** Share of questions answered so. */
+  questionsReached: number;
+  failures: { q: string; missed: string[]; got: string }[];
+}
+
+/**
+ * Sends each run-on message alone in a new conversation: each of its questions must be answered
+ * in the reply, or by a button of the reply tapped next (each tap in a conversation of its own).
+ */
+export async function evaluateRunOns(
+  runOns: EvalRunOn[],
+  reply: (turns: string[], conversationId: string) => Promise<ReplyWithButtons>,
+): Promise<RunOnReport> {
+  let passed = 0;
+  let reached = 0;
+  let questions = 0;
+  const failures: RunOnReport['failures'] = [];
+  for (const [i, runOn] of runOns.entries()) {
+    const first = await reply([runOn.q], `runon-${i}`);
+    // One at a time: the bot's flood limits see one client.
+    const tapped: ReplyWithButtons[] = [];
+    for (const [j, button] of first.buttons.entries()) tapped.push(await reply([runOn.q, button], `runon-${i}-${j}`));
+    const missed = runOn.questions.filter(({ expect }) => ![first, ...tapped].some((r) => answerPasses(r.text, expect))).map((p) => p.q);
+    questions += runOn.questions.length;
+    reached += runOn.questions.length - missed.length;
+    if (missed.length) failures.push({ q: runOn.q, missed, got: first.text.slice(0, 60) });
+    else passed++;
+  }
+  return { messages: runOns.length, passed: runOns.length ? passed / runOns.length : 1, questionsReached: questions ? reached / questions : 1, failures };
+}

@@ -49,7 +49,8 @@ const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
 
-const fold = (text: string) => normalizeText(text).replace(/\s+/g, '');
+// "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
+const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/办证/g, '办残疾证');
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
@@ -168,6 +169,8 @@ interface Change {
   merged: Slots;
   /** The topic's service (补办, 迁移...) when the follow-up keeps it: "要多久" is how long that takes. */
   service?: string;
+  /** What it says besides slots and fillers ("材料" of "材料呢", "材料要几样"). */
+  words: string;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -183,7 +186,7 @@ function changeOf(folded: string, context: TopicContext): Change {
   const service = !named.service || named.service === known.service ? known.service : undefined;
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
-    ...(service ? { service } : {}),
+    ...(service ? { service } : {}), words: remainder(folded),
   };
 }
 
@@ -204,7 +207,20 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent));
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent);
+
+/** Where one applies, in an answer: a window, a centre, an app. */
+const PLACE = /窗口|中心|大厅|app|网站|医院|地址/;
+
+/**
+ * Whether an entry asked how to apply answers where, by naming the places ("在App上申请，或者到…窗口"):
+ * "残疾证怎么办理" + "在哪办" is answered by the how-to, not by one of the places alone.
+ */
+const saysWhere = (entry: Entry, intent: Intent) => {
+  const facets = facetsOf(entry);
+  // A service's how-to (注销, 补办) says where for that service, which the topic's service decides (see `ofService`).
+  return intent === 'where' && facets.asked.has('how') && !facets.about.has('service') && PLACE.test(facets.answer);
+};
 
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
   const facets = facetsOf(entry);
@@ -216,7 +232,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
   let fit = score;
   if (entry.id === context.entryId) {
-    const answers = change.intent && (answersIntent(entry, change.intent) || (service && facets.intents.has(change.intent)));
+    // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
+    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -224,17 +241,22 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       const words = wordsOf(n, v)!;
       if (words.test(facets.answer)) fit -= FIT;
       else if (words.test(facets.worded)) fit -= 2 * FIT;
-      else return undefined;
+      // Naming other values of it, its answer is theirs (the amounts of grades 1 and 2 to "三级的呢").
+      else if (SLOT_WORDS[n].some(([, w]) => w.test(facets.answer))) return undefined;
+      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides).
+      else fit -= FIT;
     }
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service ? FIT : FIT / 2;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) ? FIT : FIT / 2;
   // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
   else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
+  // Asking of the slot in general ("各个等级是什么程度" to "三级的呢") answers for its values, once.
+  if (change.slots.some(([n]) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
@@ -245,10 +267,22 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   return fit;
 }
 
+/** Words that ask of a slot without naming a value: the grades, the categories. */
+const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
+
+/** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
+const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+
+/** Whether an entry's own question is about every value a follow-up changes. */
+const coversChange = (entry: Entry, change: Change) =>
+  change.slots.length > 0 && change.slots.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false);
+
 /** A contextual reading's decision, and how well its first candidate fits the follow-up. */
 interface Judged {
   decision: Decision;
   fit: number;
+  /** Its first candidate is asked the way the follow-up asks anew ("要多久"). */
+  asked?: boolean;
 }
 
 /**
@@ -271,12 +305,13 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   const ranked = fits.map((c) => c.r).slice(0, top);
   const [best, next] = fits;
   if (!best) return { decision: { kind: 'none', ranked }, fit: 0 };
-  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD;
-  const { fit } = best;
+  // About the value the follow-up names, it leads the topic's own entry that only mentions it ("要是四级呢").
+  const leads = !next || best.asked > next.asked || best.fit - next.fit >= LEAD || (coversChange(best.r.entry, change) && next.r.entry.id === context.entryId && !coversChange(next.r.entry, change));
+  const judged = { fit: best.fit, asked: best.asked === 1 };
   // Its own answer stands unless it lost fit (it answers another question than the one asked) and no longer leads.
-  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, fit };
-  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, fit };
-  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, fit };
+  if (decision.kind === 'answer' && decision.top.entry.id === best.r.entry.id && (best.fit >= best.r.score || leads)) return { decision: { ...decision, ranked }, ...judged };
+  if (best.fit >= ANSWER_FIT && leads) return { decision: { kind: 'answer', top: best.r, ranked }, ...judged };
+  return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, ...judged };
 }
 
 const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
@@ -328,7 +363,16 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
   // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
-  const better = (a: Judged, b: Judged) => strength(b.decision) > strength(a.decision) || (strength(b.decision) === strength(a.decision) && b.fit - a.fit >= LEAD);
+  // Two readings answering with the same entry: the one that scores it higher ("平原县办一件事…材料要几样"
+  // finds the plan better without 残疾人), for the comparison with the message alone.
+  const same = (a: Judged, b: Judged) => a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.top.entry.id === b.decision.top.entry.id;
+  // A follow-up asking anew in words ("听力残疾去哪鉴定" + "那要多久") is better offered the entries asked
+  // that way than answered with one that is not (the hearing tests).
+  const answersOtherwise = (a: Judged, b: Judged) => change.intent !== undefined && a.decision.kind === 'answer' && !a.asked && b.decision.kind !== 'none' && b.asked === true;
+  const better = (a: Judged, b: Judged) =>
+    answersOtherwise(a, b) ||
+    (strength(b.decision) > strength(a.decision) && !answersOtherwise(b, a)) ||
+    (strength(b.decision) === strength(a.decision) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
   const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
@@ -337,8 +381,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
+  // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
+  // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
+  const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone)))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? best : own;
 }

@@ -88,20 +88,24 @@ export class KnowledgeBase {
   /**
    * A run-on message holding two or more questions ("老头子中风了…能不能办个残疾证…补贴能领多少"),
    * split into one query per question, each with the context said before it. Split when some
-   * part is a question the knowledge base recognises (answered, or "您想问的是") and no two
-   * parts are about the same entry (then it was one question said twice); otherwise `[text]`.
-   * A part it does not recognise is still the person's question, offered as it was said.
+   * part is a question the knowledge base recognises (answered, or "您想问的是"); a part about the
+   * same entry as one before it is the same question said again ("残疾证咋办…在哪办": one answer
+   * says both) and goes; one left is `[text]`. A part it does not recognise is still the person's
+   * question, offered as it was said.
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
     if (parts.length < 2) return [text];
-    const topics = parts
-      .map((p) => {
-        const d = this.decide(p, 1);
-        return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
-      })
-      .filter((t) => t !== undefined);
-    return topics.length > 0 && new Set(topics).size === topics.length ? parts : [text];
+    const seen = new Set<string>();
+    const kept = parts.filter((p) => {
+      const d = this.decide(p, 1);
+      const topic = d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0]?.entry.id : undefined;
+      if (topic === undefined) return true;
+      const again = seen.has(topic);
+      seen.add(topic);
+      return !again;
+    });
+    return seen.size > 0 && kept.length > 1 ? kept : [text];
   }
 
   /** A message with its sound-alike typos corrected against the knowledge base's words ("残急证" -> "残疾证"). */

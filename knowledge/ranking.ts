@@ -184,7 +184,7 @@ export class Ranker {
   private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Entries telling one reform plan's place's way, by index: the places a question must name. */
   private readonly placeOnly = new Map<number, string[]>();
-  /** Those entries' own words, that no other entry's wordings use (庐山's app 赣服通): naming one names the place. */
+  /** Those entries' own words of three characters or more, that no other entry's wordings use (庐山's app 赣服通): naming one names the place; a short word one entry happens to use alone (专门, 下去) does not. */
   private readonly placeWords = new Map<number, Set<string>>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
@@ -243,7 +243,7 @@ export class Ranker {
     // The entries whose wordings use each word.
     const users = new Map<string, Set<number>>();
     analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
-    for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([, u]) => u.size === 1 && u.has(i)).map(([w]) => w)));
+    for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([w, u]) => u.size === 1 && u.has(i) && [...w].length >= 3).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
@@ -356,8 +356,11 @@ export class Ranker {
     // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
     const named = this.foreignNamed(analysis);
     const declineFor = (entry: Entry): Decision => ({ kind: 'decline', top: { entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }, ranked });
+    // A question naming our own subject (残) is ours even where nothing fits it: what no answer
+    // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
+    const ownSubject = OWN_SUBJECT.test(analysis.folded);
     const nothing = (): Decision => {
-      const any = named ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis));
+      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
@@ -383,7 +386,7 @@ export class Ranker {
     if (best.score < suggest && !offered) return nothing();
     // Answers are no choice for a question naming what no answer names ("你吃饭了吗"), unless it
     // also names our own subject ("高龄老人能办残疾证吗": the menu holds its answer).
-    if (named && !OWN_SUBJECT.test(analysis.folded)) return declineFor(named);
+    if (named && !ownSubject) return declineFor(named);
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.

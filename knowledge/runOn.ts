@@ -1,5 +1,5 @@
 import { normalizeText } from './normalize.js';
-import { extractSlots } from './questionFacets.js';
+import { extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I...;
 // not the 几 of "十几年", "好几天"), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没".
@@ -20,20 +20,41 @@ export function asksSomething(text: string): boolean {
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
 // Where a voice-typed clause may start its next question: a verb of need or a question word
-// ("能不能办那个残疾证要去哪办要花钱不"), not inside 需要, 还能, 不要, 可能...
-const OPENER = /(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久)/gu;
+// ("能不能办那个残疾证要去哪办要花钱不"), with the 大概 before it; not inside 需要, 还能, 不要, 可能...
+// An item or a service named after another ("…怎么办理护理补贴谁能领", "…有效期几年到期了咋换") starts one too.
+const OPENER = new RegExp(
+  `(?:大概|大约|一般)?(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久|啥时候|什么时候)|(${namesOf(['item', 'service']).join('|')})`,
+  'gu',
+);
 
 // A question of its own names what is to be done: "孩子几岁" before "能办残疾证吗" only sets the scene.
 const ERRAND = /办|弄|申请|领|带|去|交|拿|补|换|评|鉴定|寄|送|用|花/u;
 
+// A piece ending on its question word asks nothing yet: "护理补贴谁" + "能领", "残疾证怎么" + "注销", "哪些人" + "能办";
+// nor does an age asked before what it allows ("多少岁" + "能领补贴吗").
+const OPEN_END = /(?:怎么|怎样|咋|如何|谁|(?:哪些|哪种|哪类|什么|啥)人|多少岁|几岁|多大)$/u;
+
+// "能办残疾证不要带什么材料": the 不 ends a yes/no question before 要 asks the next one.
+const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋)/gu;
+
+// A piece of nothing but question words and errand verbs ("要去哪办", "怎么申请", "需要啥材料") is
+// about the item named in the clause before it, even across punctuation.
+const BARE = /^(?:要|得|需要|能|可以|去|到|在|上|哪里|哪儿|哪|怎么|咋|如何|多久|多长时间|啥|什么|材料|东西|带|交|办理|办|申请|弄|吗|呢|不|没|啊|还|大概|一般)+$/u;
+
+/** The words of some slots of more than one character, as alternatives of a pattern ("护理补贴", "丢了"). */
+function namesOf(names: SlotName[]): string[] {
+  return names.flatMap((name) => SLOT_WORDS[name].flatMap(([, words]) => words.source.split('|'))).filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
+}
+
 /** A message's clauses: cut at punctuation and spaces, after a question particle, and where a run-on starts its next question. */
 function clausesOf(text: string): string[] {
-  return text
+  const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
+    .replace(NOT_BREAK, '$1，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
-    .filter((c) => normalizeText(c))
-    .flatMap((c) => withItems(runOnPieces(c)));
+    .filter((c) => normalizeText(c));
+  return withItems(clauses.map((c) => runOnPieces(c)));
 }
 
 /**
@@ -54,9 +75,13 @@ export function soleQuestion(text: string): string | undefined {
 function runOnPieces(clause: string): string[] {
   const pieces: string[] = [];
   let start = 0;
-  for (const { index } of clause.matchAll(OPENER)) {
+  for (const { index, 1: subject } of clause.matchAll(OPENER)) {
     const before = clause.slice(start, index);
-    if ([...before].length >= 3 && QUESTION.test(before) && ERRAND.test(before) && QUESTION.test(clause.slice(index))) {
+    const named = extractSlots(before);
+    const asks = QUESTION.test(before) && !OPEN_END.test(before) && (ERRAND.test(before) || named.item !== undefined || intentOf(before) !== undefined);
+    // A new subject only after one: "怎么办残疾证" is one question.
+    const cut = subject === undefined || named.item !== undefined || named.service !== undefined;
+    if ([...before].length >= 3 && asks && cut && QUESTION.test(clause.slice(index))) {
       pieces.push(before);
       start = index;
     }
@@ -64,16 +89,29 @@ function runOnPieces(clause: string): string[] {
   return [...pieces, clause.slice(start)];
 }
 
-/** A run-on's pieces; one that names no item is about the item named before it ("…能不能办那个残疾证", "残疾证要去哪办"). */
-function withItems(pieces: string[]): string[] {
-  let item: string | undefined;
-  return pieces.map((piece) => {
-    const named = extractSlots(piece).item;
-    const part = item && !named ? `${item}${piece}` : piece;
-    item = named ?? item;
-    return part;
-  });
+/**
+ * A message's pieces, clause by clause; one that names no item is about the item (and the
+ * service) named before it in its clause ("…能不能办那个残疾证", "残疾证要去哪办"; "残疾证丢了咋补",
+ * "残疾证丢了要多久"), or in an earlier clause when it asks nothing else ("…能办残疾证吗，要去哪办").
+ */
+function withItems(clauses: string[][]): string[] {
+  // The item's name and the service in the words said ("丢了"), not its value (补办).
+  let said: Slots = {};
+  return clauses.flatMap((pieces) =>
+    pieces.map((piece, i) => {
+      const named = extractSlots(piece);
+      const carried = !named.item && (i > 0 || BARE.test(normalizeText(piece))) ? slotWords(piece, said) : '';
+      if (named.item) said = { item: named.item, ...(named.service ? { service: slotWord(piece, named.service) } : {}) };
+      return `${carried}${piece}`;
+    }),
+  );
 }
+
+/** The item and service carried to a piece that names neither ("残疾证丢了" before "要多久"). */
+const slotWords = (piece: string, said: Slots) => (said.item ?? '') + (said.service && !extractSlots(piece).service ? said.service : '');
+
+/** The words a piece names a service with ("丢了", not 补办). */
+const slotWord = (piece: string, service: string) => wordsOf('service', service)!.exec(piece)?.[0] ?? service;
 
 /**
  * Splits a message into its questions: clauses are cut at punctuation (after a question

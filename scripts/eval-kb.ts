@@ -6,7 +6,9 @@ import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
 import { projectRoot } from '../bot/paths.js';
 import { loadRegion } from '../data/region.js';
-import { combine, evaluate, evaluateConversations, evaluateFold, kFold, readConversations, readJsonl, type EvalReport } from '../knowledge/evaluation.js';
+import {
+  combine, evaluate, evaluateConversations, evaluateFold, evaluateRunOns, kFold, readConversations, readJsonl, type EvalReport, type EvalRunOn, type ReplyWithButtons,
+} from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { printEndpointSection } from './endpointEval.js';
@@ -90,9 +92,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-eval-'));
 // Every conversation comes from one address in a burst: no flood, so no limits (with s10's they passed 300 in 10 s).
 const app = await createApp({ config: { ...config, port: 0, dataDir, floodLimits: undefined }, logger: silentLogger });
 const url = `${await app.listen()}/api/messages`;
-/** The bot's replies to the last turn. */
-async function converse(turns: string[], conversationId: string): Promise<string> {
-  let last = '';
+/** The bot's replies to the last turn, with the buttons they offer. */
+async function converse(turns: string[], conversationId: string): Promise<ReplyWithButtons> {
+  let last: ReplyWithButtons = { text: '', buttons: [] };
   for (const text of turns) {
     const res = await fetch(url, {
       method: 'POST',
@@ -102,8 +104,11 @@ async function converse(turns: string[], conversationId: string): Promise<string
         conversation: { id: conversationId }, from: { id: conversationId }, recipient: { id: 'bot' },
       }),
     });
-    const body = (await res.json()) as { activities: { text?: string }[] };
-    last = body.activities.map((a) => a.text ?? '').join('\n');
+    const body = (await res.json()) as { activities: { text?: string; suggestedActions?: { actions: { value: string }[] } }[] };
+    last = {
+      text: body.activities.map((a) => a.text ?? '').join('\n'),
+      buttons: body.activities.flatMap((a) => a.suggestedActions?.actions.map((b) => b.value) ?? []),
+    };
   }
   return last;
 }
@@ -119,13 +124,23 @@ const multiTurn = [
   ['two-turn blind s8 (measured once at the end of session 7, then studied)', 'kb-blind-s8-multiturn.jsonl'],
   ['two-turn blind s10 (measured once, then studied)', 'kb-blind-s10-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
+  ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
+] as const;
+// Run-on messages of several questions: each answered, or offered as a button that answers it.
+const runOns = [
+  ['run-on dev 9 (ours, written before measuring: 2-3 questions, no punctuation)', 'kb-dev-runon9.jsonl'],
 ] as const;
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {
   for (const [name, file] of multiTurn) {
-    const r = await evaluateConversations(readConversations(join(fixtures, file)), (turns, id) => converse(turns, `${file}-${id}`));
+    const r = await evaluateConversations(readConversations(join(fixtures, file)), async (turns, id) => (await converse(turns, `${file}-${id}`)).text);
     console.log(`${name}: ${r.conversations} conversations  second turn right ${pct(r.passed).trim()}`);
     if (showFailures) for (const f of r.failures) console.log(`   miss: ${f.turns.join(' / ')}  -> ${f.got}`);
+  }
+  for (const [name, file] of runOns) {
+    const r = await evaluateRunOns(readJsonl(join(fixtures, file)) as unknown as EvalRunOn[], (turns, id) => converse(turns, `${file}-${id}`));
+    console.log(`${name}: ${r.messages} messages  every question reached ${pct(r.passed).trim()}  questions reached ${pct(r.questionsReached).trim()}`);
+    if (showFailures) for (const f of r.failures) console.log(`   miss: ${f.q} (${f.missed.join(' / ')})  -> ${f.got}`);
   }
 } finally {
   await app.close();

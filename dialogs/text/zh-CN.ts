@@ -822,7 +822,7 @@ export const zhCN = {
     /** Not wanting a person ("我不要人工了") is no request for one. */
     notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
     /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
-    asksIfHuman: ['是不是(真人|活人)', '是(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
+    asksIfHuman: ['(^|你|您)(们)?(到底)?(是不是|是)(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

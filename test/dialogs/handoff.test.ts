@@ -55,8 +55,8 @@ describe('Hand-off to the desk (dialogs)', () => {
   });
 
   it('reads whether the bot is a person (你是真人还是机器人) as small talk, not a request for one; asking for one after it still is', () => {
-    for (const said of ['你是真人还是机器人', '你到底是不是真人啊', '你是真人吗 陪我聊会', '机器人还是真人']) expect(recognizeCommand(said), said).to.equal(undefined);
-    for (const said of ['你是真人吗 我要找真人', '有没有真人', '找真人']) expect(recognizeCommand(said), said).to.equal('human');
+    for (const said of ['你是真人还是机器人', '你到底是不是真人啊', '你是真人吗 陪我聊会', '机器人还是真人', '是真人吗']) expect(recognizeCommand(said), said).to.equal(undefined);
+    for (const said of ['你是真人吗 我要找真人', '有没有真人', '找真人', '我要的是真人', '我想找的是真人']) expect(recognizeCommand(said), said).to.equal('human');
   });
 
   it('queues nobody for 我不要人工了 said with nothing queued, though it ranks to the hand-off entry', async () => {

@@ -92,13 +92,13 @@ describe('another place: the gate on decisions', () => {
 
 describe('errands the bot cannot run', () => {
   it('knows a request to phone someone, move money, book a doctor, lend or look up someone\'s data', () => {
-    for (const q of ['帮我给村主任打个电话', '麻烦你帮我转两百块给我姐', '帮我把这个月的钱转到我卡上', '帮我挂个下午的眼科号', '给我借点钱', '帮我查一下我爸的身份证号']) {
+    for (const q of ['帮我给村主任打个电话', '给我打个电话通知我', '帮我打个电话给社区', '麻烦你帮我转两百块给我姐', '帮我把这个月的钱转到我卡上', '帮我挂个下午的眼科号', '给我借点钱', '帮我查一下我爸的身份证号']) {
       expect(asksAnErrand(q), q).to.equal(true);
     }
   });
 
   it('leaves the bot\'s own services and plain questions alone (进度, 预约, 转人工, 申请)', () => {
-    for (const q of ['帮我查一下进度', '帮我转人工', '帮我预约评定', '帮我办个残疾证', '帮我在网上申请', '补贴会打到银行卡上吗', '打电话能办残疾证吗', '帮我看看要带什么材料']) {
+    for (const q of ['帮我查一下进度', '帮我转人工', '帮我预约评定', '帮我办个残疾证', '帮我在网上申请', '补贴会打到银行卡上吗', '打电话能办残疾证吗', '帮我看看要带什么材料', '帮我查下残联电话号码', '帮我问问护理补贴打电话能办吗']) {
       expect(asksAnErrand(q), q).to.equal(false);
     }
   });
@@ -148,6 +148,11 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
       const ids = kb.decide(q, 5).ranked.map((r) => r.entry.id);
       expect(ids, q).to.not.include('place-lushan-apply');
       expect(ids, q).to.not.include('place-suqian');
+    }
+    // A short word only a place's entry happens to use is no name of the place (宿迁's 专门).
+    for (const q of ['残疾人有专门的服务窗口吗']) {
+      const d = kb.decide(q);
+      expect(d.kind === 'answer' && d.top.entry.id, q).to.not.equal('place-suqian');
     }
     const d = kb.decide('庐山那边在哪办证');
     expect(d.kind === 'answer' && d.top.entry.id).to.equal('place-lushan-apply');
@@ -218,7 +223,10 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
   });
 
   it('keeps in-scope questions that only mention a decline\'s object answered or offered, never declined', () => {
-    for (const q of ['住在敬老院的特困老人能领护理补贴吗', '低保户里有残疾人，能领什么补贴', '身份证原件要带吗', '工伤鉴定的等级能直接办残疾证吗', '车祸腿没了能办残疾证吗']) {
+    for (const q of ['住在敬老院的特困老人能领护理补贴吗', '低保户里有残疾人，能领什么补贴', '身份证原件要带吗', '工伤鉴定的等级能直接办残疾证吗', '车祸腿没了能办残疾证吗',
+      // words a decline's object shares with our own subject (密码, 发作, 证书, 退伍, 赔偿, 评残)
+      '网上申请的密码忘了怎么办', '退伍军人残疾了能办残疾证吗', '残疾军人能办残疾人证吗', '孩子一发作就抽搐能评残吗',
+      '精神病人发作打人能办残疾证吗', '评残的证书什么时候发', '出了车祸要赔偿能办残疾证吗']) {
       expect(decided(q), q).to.not.match(/^decl-/);
     }
   });

@@ -101,7 +101,11 @@ describe('homophone correction', () => {
 describe('run-on messages', () => {
   it('cuts a message into its questions, context kept with the question after it', () => {
     expect(questionParts('老头子中风了…能不能办个残疾证…补贴能领多少')).to.deep.equal(['老头子中风了，能不能办个残疾证', '补贴能领多少']);
-    expect(questionParts('我妈眼睛看不见能办残疾证吗要带什么材料')).to.deep.equal(['我妈眼睛看不见能办残疾证吗', '要带什么材料']);
+    // A clause that names nothing but what it asks ("要带什么材料") is about the item named before it.
+    expect(questionParts('我妈眼睛看不见能办残疾证吗要带什么材料')).to.deep.equal(['我妈眼睛看不见能办残疾证吗', '残疾证要带什么材料']);
+    expect(questionParts('养老保险有补助吗？怎么申请')).to.deep.equal(['养老保险有补助吗', '养老保险怎么申请']);
+    // One that names something of its own is not ("补贴能领多少" is no certificate's).
+    expect(questionParts('能办残疾证吗，补贴能领多少')).to.deep.equal(['能办残疾证吗', '补贴能领多少']);
   });
 
   it('keeps a single question whole', () => {
@@ -124,6 +128,34 @@ describe('run-on messages', () => {
     expect(parts).to.have.length(3);
     expect(kb.decide(parts[0]).kind).to.not.equal('none');
     expect(parts.some((p) => kb.decide(p).kind === 'answer')).to.equal(true);
+  });
+
+  it('cuts three questions said without punctuation, at a question word, a new item or service, or a yes/no 不', () => {
+    const cuts: [string, string[]][] = [
+      ['护理补贴谁能领要带啥在哪办', ['护理补贴谁能领', '护理补贴要带啥', '护理补贴在哪办']],
+      ['残疾证咋办要带啥东西在哪办', ['残疾证咋办', '残疾证要带啥东西', '残疾证在哪办']],
+      ['残疾证怎么办理护理补贴谁能领燃油补贴多少钱', ['残疾证怎么办理', '护理补贴谁能领', '燃油补贴多少钱']],
+      ['残疾证有效期几年到期了咋换', ['残疾证有效期几年', '残疾证到期了咋换']],
+      ['残疾证怎么注销注销了还能再办吗', ['残疾证怎么注销', '残疾证注销了还能再办吗']],
+      ['生活补贴怎么申请啥时候到账', ['生活补贴怎么申请', '生活补贴啥时候到账']],
+      ['残疾证咋办理大概多久能拿到证', ['残疾证咋办理', '大概多久能拿到证']],
+      ['孩子自闭症能办残疾证不要带什么材料', ['孩子自闭症能办残疾证不', '残疾证要带什么材料']],
+      // The service goes with the item to the next question: how long the replacement takes.
+      ['残疾证丢了咋补要多久', ['残疾证丢了咋补', '残疾证丢了要多久']],
+    ];
+    for (const [said, parts] of cuts) expect(questionParts(said), said).to.deep.equal(parts);
+    // Not cut: a question word that asks nothing yet, an item after a question that named none.
+    for (const q of ['护理补贴谁能领', '怎么办残疾证要带啥'.slice(0, 6), '能不能网上办残疾证', '哪些人能办残疾证呢']) expect(questionParts(q), q).to.deep.equal([q]);
+  });
+
+  it('offers each different question once: parts the same answer answers go with it', () => {
+    const { kb } = shippedKnowledge();
+    // "在哪办" is answered by the how-to (the app and the window): two questions, not three.
+    expect(kb.splitQuestions('残疾证咋办要带啥东西在哪办')).to.deep.equal(['残疾证咋办', '残疾证要带啥东西']);
+    // How to apply for the care allowance says where, and that its materials are the certificate's.
+    expect(kb.splitQuestions('护理补贴谁能领要带啥在哪办')).to.deep.equal(['护理补贴谁能领', '护理补贴要带啥']);
+    // One question said twice is one question.
+    expect(kb.splitQuestions('残疾证有效期几年到期了咋换')).to.deep.equal(['残疾证有效期几年到期了咋换']);
   });
 
   it('splits on the knowledge base only when each part has its own answer', () => {
