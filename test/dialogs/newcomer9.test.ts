@@ -29,6 +29,13 @@ describe('a newcomer\'s session 9', () => {
     });
   });
 
+  it('"残疾证怎么办理" then "在哪办": the window and the app, no "您想问的是" (户口不在本县 / 综合窗口)', async () => {
+    const h = await dialogHarness();
+    await h.say('残疾证怎么办理');
+    const reply = await h.say('在哪办');
+    expect(reply.text).to.not.include(text.clarify.intro).and.include(h.region.online.app).and.include(h.region.window.name);
+  });
+
   describe('the application, in people\'s words', () => {
     it('"上门的那种" before any item is picked keeps the wish for the appraisal, and the summary shows it', async () => {
       const h = await dialogHarness();
