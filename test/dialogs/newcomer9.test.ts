@@ -33,7 +33,8 @@ describe('a newcomer\'s session 9', () => {
     const h = await dialogHarness();
     await h.say('残疾证怎么办理');
     const reply = await h.say('在哪办');
-    expect(reply.text).to.not.include(text.clarify.intro).and.include(h.region.online.app).and.include(h.region.window.name);
+    expect(reply.text).to.not.include(text.clarify.intro);
+    expect(reply.text).to.include(h.region.online.app).and.include(h.region.window.name);
   });
 
   describe('the application, in people\'s words', () => {
