@@ -125,6 +125,9 @@ const OFFER_SHARE = 0.6;
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
+// A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of.
+const PLACE_SHARE = 0.7;
+
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
 
@@ -186,6 +189,8 @@ export class Ranker {
   private readonly placeOnly = new Map<number, string[]>();
   /** Those entries' own words of three characters or more, that no other entry's wordings use (庐山's app 赣服通): naming one names the place; a short word one entry happens to use alone (专门, 下去) does not. */
   private readonly placeWords = new Map<number, Set<string>>();
+  /** Entries whose own question names a reform plan's place (津市's way, 宿迁's), by index: those places. */
+  private readonly placeOwn = new Map<number, string[]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
   /** The decline for a certificate or card no wording names (健康证): ask the office that issues it. */
@@ -238,6 +243,10 @@ export class Ranker {
       const wordings = [e.question, ...e.alternates];
       const named = places.filter((p) => wordings.some((w) => w.includes(p)));
       if (named.length && wordings.every((w) => named.some((p) => w.includes(p)))) this.placeOnly.set(i, named);
+    });
+    entries.forEach((e, i) => {
+      const named = places.filter((p) => e.question.includes(p));
+      if (named.length) this.placeOwn.set(i, named);
     });
     this.otherDocument = entries.find((e) => e.id === OTHER_DOCUMENT_ENTRY_ID);
     // The entries whose wordings use each word.
@@ -330,9 +339,29 @@ export class Ranker {
       }
       best[i] = [e, score];
     }
+    this.placeFirst(analysis, best);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
+  }
+
+  /**
+   * A question naming a reform plan's place and asking what that place's own entry answers
+   * ("津市那个补贴一个月给多少", "宿迁网上在哪个app办"), and fitting nearly as well as the best, is
+   * about that place: its entry trades scores with the generic one ranked above it. Asked
+   * anything else ("津市能上门鉴定吗", "津市残疾证丢了怎么补办": "how" asks of anything), the
+   * generic answer stays first.
+   */
+  private placeFirst(analysis: Analysis, best: [number, number][]): void {
+    const intent = intentOf(analysis.folded);
+    if (!intent || intent === 'how' || best.length < 2 || this.placeOwn.has(best[0][0])) return;
+    const at = best.findIndex(
+      ([e, score]) =>
+        score >= PLACE_SHARE * best[0][1] &&
+        this.placeOwn.get(e)?.some((p) => analysis.folded.includes(p)) &&
+        facetsOf(this.entries[e]).intents.has(intent),
+    );
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
   /** Ranks and decides. `ranked` holds only entries that can be given as answers. */

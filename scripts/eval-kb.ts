@@ -14,16 +14,18 @@ import { loadKnowledge } from '../knowledge/loader.js';
 import { printEndpointSection } from './endpointEval.js';
 import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
-// `npm run eval:kb [--failures] [--folds=N] [--shipped]`: retrieval quality of the rankings side by side,
+// `npm run eval:kb [--failures] [--pairs] [--folds=N] [--shipped]`: retrieval quality of the rankings side by side,
 // on k-fold held-out entry wordings (the main guide) and on the question sets; the blend before
 // (deciding by score thresholds) and after (deciding with the confidence model); then two-turn
-// follow-ups through the bot. `--shipped` leaves out the baselines (a quicker check while working).
+// follow-ups through the bot. `--shipped` leaves out the baselines (a quicker check while working);
+// `--pairs` prints the entry pairs the k-fold confuses most (either way round), where content work pays.
 const config = loadConfig();
 const region = loadRegion(config.regionFile);
 const { entries, synonyms } = loadKnowledge(config.knowledgeDir, region);
 const fixtures = join(projectRoot, 'test/fixtures');
 const k = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 5);
 const showFailures = process.argv.includes('--failures');
+const showPairs = process.argv.includes('--pairs');
 
 const baselines: [string, RankingOptions][] = [
   ['today (TF-IDF)', TFIDF_RANKING],
@@ -49,6 +51,18 @@ const sets = [
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
 ] as const;
 
+/** Entry pairs by how often a held-out wording of one ranked the other first. */
+function confusedPairs(failures: EvalReport['failures']): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const { got } of failures) {
+    const m = /^(\S+) \(want (\S+)\)$/.exec(got);
+    if (!m) continue;
+    const pair = [m[1], m[2]].sort().join(' <-> ');
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const header = `${'ranking'.padEnd(19)} top-1  top-3  ans+right ans+wrong  out-of-scope rejected`;
 const line = (name: string, r: EvalReport) =>
@@ -70,6 +84,7 @@ for (const [name, options] of rankings) {
   const r = combine(reports);
   console.log(`${line(name, r)}   (${r.questions} questions, training ${(training / k).toFixed(0)} ms a fold)`);
   if (showFailures && options === DEFAULT_RANKING) for (const f of r.failures) console.log(`   miss: ${f.q}  -> ${f.got}`);
+  if (showPairs && options === DEFAULT_RANKING) for (const [pair, n] of confusedPairs(r.failures).slice(0, 15)) console.log(`   confused ${n}x: ${pair}`);
 }
 
 const shipped = rankings.map(([name, options]) => [name, KnowledgeBase.fromEntries(entries, synonyms, options)] as const);

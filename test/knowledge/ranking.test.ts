@@ -243,6 +243,16 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(kb.decide('网上用什么app办残疾证').ranked.map((r) => r.entry.id)).to.not.include.members(['place-lushan-apply', 'place-suqian']);
   });
 
+  it("puts a named seed place's entry first when asked what it answers, and a generic entry when asked anything else", () => {
+    const first = (q: string) => kb.decide(q).ranked[0]?.entry.id;
+    expect(first('津市那个补贴一个月给多少')).to.equal('ov-jinshi');
+    expect(first('宿迁网上在哪个app办')).to.equal('place-suqian');
+    expect(first('那个补贴一个月给多少')).to.not.equal('ov-jinshi');
+    expect(first('津市能上门鉴定吗')).to.equal('appr-home');
+    expect(first('津市残疾证丢了怎么补办')).to.equal('cert-lost');
+    expect(first('津市残联审核要几天')).to.equal('flow-review');
+  });
+
   it('puts the entry that answers the sibling question first: in person is the proxy question, not the guardian one', () => {
     const first = (q: string) => kb.decide(q).ranked[0]?.entry.id;
     expect(first('残疾证要本人去吗')).to.equal('svc-proxy');
@@ -341,7 +351,8 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
   // s7, s8, s10 and the seed places (session 8, rank9): one question under their figures. s8's
   // answered-and-right one lower again: oos9's decline entries moved two borderline questions
   // (confidence 0.46 / 0.47 against 0.477) from answered to asked, before the lead's re-fit. Out of
-  // scope (oos9): one question under the 100% every blind set now reads.
+  // scope (oos9): one question under the 100% every blind set now reads. s7, s8 and the seed places'
+  // top-1 and wrong answers (rank10: a named place's own entry): one question under.
   const sets = [
     { name: 'kb-holdout', top1: 0.985, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-holdout2', top1: 0.975, right: 0.94, wrong: 0.01, rejected: 0.98 },
@@ -349,11 +360,11 @@ describe('ranking on our own hold-out sets (regression guard)', () => {
     { name: 'kb-blind-s4', top1: 0.98, right: 0.94, wrong: 0.015, rejected: 1 },
     { name: 'kb-blind-s5', top1: 0.98, right: 0.88, wrong: 0.02, rejected: 0.96 },
     { name: 'kb-blind-s6', top1: 0.96, right: 0.86, wrong: 0.025, rejected: 0.97 },
-    { name: 'kb-blind-s7', top1: 0.95, right: 0.88, wrong: 0.02, rejected: 0.97 },
-    { name: 'kb-blind-s8', top1: 0.945, right: 0.88, wrong: 0.02, rejected: 0.97 },
+    { name: 'kb-blind-s7', top1: 0.96, right: 0.89, wrong: 0.01, rejected: 0.97 },
+    { name: 'kb-blind-s8', top1: 0.95, right: 0.88, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-blind-s10', top1: 0.99, right: 0.9, wrong: 0.01, rejected: 0.97 },
     { name: 'kb-audit-s7', top1: 0.985, right: 0.91, wrong: 0.01, rejected: 1 },
-    { name: 'kb-dev-places9', top1: 0.925, right: 0.9, wrong: 0.075, rejected: 0.87 },
+    { name: 'kb-dev-places9', top1: 0.975, right: 0.95, wrong: 0.025, rejected: 0.87 },
   ];
   for (const { name, top1, right, wrong, rejected } of sets) {
     it(`${name}: top-1 >= ${top1}, answered-and-right >= ${right}, answered-but-wrong <= ${wrong}, out-of-scope rejected >= ${rejected}`, () => {
