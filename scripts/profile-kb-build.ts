@@ -3,6 +3,7 @@ import { loadConfig } from '../bot/config.js';
 import { loadRegion } from '../data/region.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
+import { cpuMs } from './bench/stats.js';
 
 // `node dist/scripts/profile-kb-build.js [warm builds]`: where the start-up build of the shipped
 // knowledge base spends its CPU time, phase by phase, for the first build in the process and
@@ -44,10 +45,7 @@ const PHASES: [string, string, string][] = [
   ['garbage collection', '(garbage collector)', ''],
 ];
 
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
+const cpu = cpuMs;
 
 /** Milliseconds by phase; "other" is what no phase function was on the stack for. */
 function phases(profile: Profile): Map<string, number> {
