@@ -16,6 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
@@ -113,7 +114,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
-    if (await this.handoff.intercept(outerDc.context)) return Dialog.EndOfTurn;
+    if (await this.handoff.intercept(outerDc.context)) {
+      // The hand-off answered (the call-back's phone taken, the queue left): the flow's step is
+      // asked again, so the next message is not read against a question out of sight. Nothing
+      // is said while a person has the conversation (the bot stayed silent).
+      if (outerDc.context.responded) await this.repromptDialog(outerDc.context, outerDc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     return super.continueDialog(outerDc);
   }
 
@@ -185,9 +192,10 @@ export class MainDialog extends ComponentDialog {
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
     const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
-    // The request itself must be about something applied for here ("我想办健康证" is not).
+    // The request itself must be about something applied for here ("我想办健康证" is not), whoever
+    // it is for ("我替我姑姑办个护理补贴": the kin word weighs on the ranking, not on what is asked).
     const request = applyRequestIn(meant);
-    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(request)))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(withoutKin(request))))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 

@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -313,8 +313,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    */
   private async homeVisit(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
     const appraisal = needsAppraisal(draft.values);
-    await this.say(dc, appraisal ? t.homeVisit.appraisal : t.homeVisit.noAppraisal);
-    return this.proceed(dc, appraisal ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
+    // Asked before any item is picked ("上门的那种" at "给谁申请"): kept for an appraisal that may come.
+    const unknown = !itemsPicked(draft.values);
+    await this.say(dc, appraisal ? t.homeVisit.appraisal : unknown ? t.homeVisit.beforeItems : t.homeVisit.noAppraisal);
+    return this.proceed(dc, appraisal || unknown ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
   }
 
   /** Keeps a slot's value, says its note, and asks what comes next (the same slot again while it stays). */

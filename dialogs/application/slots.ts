@@ -10,7 +10,7 @@ import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, reco
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
@@ -96,6 +96,8 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   phone: /电话|手机|号码|号|座机/u,
   picks: /事项|哪项|哪个|哪几/u,
   delivery: /寄|邮|快递|领|拿/u,
+  // "我也不知道算哪类".
+  category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
 };
 
 /**
@@ -142,9 +144,16 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:自己|本人)?(?:呀|啊|吧|的)*$/u;
+
+/** No surname is a pronoun. */
+const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
+
 /** Whether a text is a person's name as typed: 2-8 Han characters, or parts joined by ·, or Latin letters. */
 function isName(name: string): boolean {
   // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
+  // "我是她外孙" (lead taken off: "她外孙"), "外婆": who the person is, not what they are called.
+  if (PRONOUN_FIRST.test(name) || saysOnlyKin(name)) return false;
   return (
     ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name) && !nonAnswer(name)) ||
     /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
@@ -168,6 +177,8 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
+      // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
+      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
@@ -401,6 +412,8 @@ const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
 // Also while the items are still being picked: a new certificate named in the opening message needs its appraisal.
+/** Whether any item has been picked yet (before that, whether an appraisal is needed is not known). */
+export const itemsPicked = (v: Values) => picksSoFar(v).length > 0;
 export const needsAppraisal = (v: Values) => requestedItems({ ...v, picks: picksSoFar(v) }).some((id) => APPRAISAL_ITEMS.includes(id));
 
 /**

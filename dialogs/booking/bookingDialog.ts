@@ -12,6 +12,7 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
 import { RELATIVE_MENTION } from '../kinship.js';
@@ -97,6 +98,10 @@ export function asksHowToBook(input: string): boolean {
   return /(咋|怎么|怎样|如何)(个)?(预)?约|约.{0,2}(咋|怎么)(弄|办|约)/u.test(folded) && !/取消|改/u.test(folded);
 }
 
+/** "不知道", "都行", "你们定": no day in mind, said where a day is asked. */
+const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?(?:安排|办)|看你们?安排|哪天都?行)(?:吧|啊|呀|的)*$/u;
+const anyDay = (input: string) => nonAnswer(input) === 'unknown' || ANY_DAY.test(normalizeText(input).replace(/\s+/g, ''));
+
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
@@ -156,9 +161,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.caseNo && state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
-      const record = await this.deps.cases.get(state.caseNo);
+    if (state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
+      const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
+      // No case yet: how the home appraisal is asked for, said before the category is asked again.
+      if (!state.caseNo) return new NotAnswered(undefined, { answer: t.homeNeedsCase });
     }
     if (state.phase !== 'confirmCancel') {
       const asked = await this.aboutThisBooking(dc, state, input);
@@ -196,8 +203,9 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         return new NotAnswered(t.notUnderstood);
       }
       case 'when': {
-        const when = recognizeWhen(input, this.deps.clock.now());
-        if (!when) return new NotAnswered(t.notUnderstood);
+        // "不知道", "都行" to which day: the earliest places are shown to pick from.
+        const when = recognizeWhen(input, this.deps.clock.now()) ?? (anyDay(input) ? { kind: 'earliest' } : undefined);
+        if (!when) return new NotAnswered(t.whenNotUnderstood);
         return this.handleWhen(dc, state, when);
       }
     }
