@@ -570,7 +570,7 @@ const CHANGE = /不对|错|改|换|不是|应该是/u;
 const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
-const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
+const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
 /** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */

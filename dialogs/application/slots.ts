@@ -6,7 +6,7 @@ import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePosition, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -70,13 +70,16 @@ function choiceSlot(key: SlotKey, opts: () => ChoiceOption<string>[], required: 
   };
 }
 
+/** What a yes/no question is about, so an answer that restates it is read ("是的 有低保证"). */
+const YES_NO_ECHO = { dibao: /低保/u, wheelchair: /轮椅|摩托|三轮/u };
+
 function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: yesNoOptions }),
     parse: (input) => {
-      const answer = recognizeYesNo(input) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
+      const answer = recognizeYesNo(input, YES_NO_ECHO[key]) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
       if (answer === undefined) return { ok: false, error: t.errors.yesNo };
       const dropped = answer ? undefined : t.dropped[key === 'dibao' ? 'living-allowance' : 'fuel-subsidy'];
       return { ok: true, set: { [key]: answer }, note: dropped };
@@ -578,10 +581,12 @@ const guessButtons = list(t.categoryGuessButtons);
  * out of a question.
  */
 export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
-  // With a guess on offer, "1" is its button, not the first category.
+  // With a guess on offer, "1" is its button, not the first category; and "3" is no button, never
+  // the third category of a list not on screen.
   if (guess) {
     const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
     if (yes !== undefined) return yes ? { category: guess } : {};
+    if (recognizePosition(input) !== undefined) return undefined;
   }
   const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
   if (picked) return { category: picked };

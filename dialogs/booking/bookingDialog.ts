@@ -15,6 +15,7 @@ import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flow
 import { nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
+import { RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeWhen, type When } from './when.js';
@@ -72,8 +73,8 @@ interface BookingState {
   offered?: string[];
   /** The session read from a typed date, waiting for the person's "对". */
   slotId?: string;
-  /** A booking exists: the confirmation says the place moves ("改到…"). */
-  moving?: boolean;
+  /** The session already booked: the confirmation says the place moves ("改到…"), and it is never offered again. */
+  moving?: string;
   /** A category read from a description, waiting for the person's "对". */
   guess?: DisabilityCategory;
 }
@@ -133,6 +134,9 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (!record) {
+      // "帮俺爹约个鉴定" on an account that filed nothing: the booking belongs to the account that
+      // applied (the relative may have applied elsewhere); never a false "nothing filed".
+      if (RELATIVE_MENTION.test(normalizeText(options?.text ?? ''))) return this.end(dc, t.onlyApplicantBooks);
       // Only asking when an appraisal could be: show the earliest places, booking needs a case.
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
@@ -147,7 +151,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
-    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: true }) };
+    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
@@ -230,7 +234,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    if (state.caseNo && asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category) });
+    // With no case yet (the category step), the appraisal's list at the category's usual hospital, not the application's.
+    if (asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category ?? state.guess) });
     // "医院在哪": the hospital of this appraisal, not every designated one.
     if (state.caseNo && appraisalQuestion(input) === 'where') return new NotAnswered(undefined, { answer: this.whereAnswer(state.category) });
     // "上午几点到啊" at the confirmation asks the hour of the session offered, it is no new wish (a day named is one).
@@ -265,7 +270,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(said, hospital.name);
         else {
           const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
-            (s) => !when.part || s.part === when.part,
+            (s) => (!when.part || s.part === when.part) && s.id !== state.moving,
           );
           if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
           if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
@@ -278,7 +283,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     // A half day asked on its own ("上午吧", "最早的上午") filters; one tied to a full date does not:
     // the same day's afternoon is nearer than next week's morning.
     const part = when.kind === 'date' ? undefined : when.part;
-    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part);
+    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, state.moving);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
   }
@@ -300,7 +305,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       setTurnOutcome(dc.context, { outcome: `booking-${result.reason}` });
       if (result.reason === 'not-now' || result.reason === 'no-case') return this.end(dc, t.afterPreReview);
       const slot = await this.deps.slots.get(slotId);
-      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, slotId);
+      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, [slotId, state.moving]);
       if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
       return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full(this.label(slotId))}${t.offer}`);
     }
@@ -333,11 +338,12 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     return this.end(dc, `${why}\n${t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、'))}`);
   }
 
-  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first. */
-  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except?: string): Promise<Slot[]> {
+  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one full, the one booked) left out. */
+  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: string | (string | undefined)[] = []): Promise<Slot[]> {
+    const left = [except].flat();
     const today = shanghaiDate(this.deps.clock.now());
     const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: addDays(today, 1), to: addDays(today, this.deps.region.booking.weeksAhead * 7), freeOnly: true }))
-      .filter((s) => s.id !== except && (!part || s.part === part));
+      .filter((s) => !left.includes(s.id) && (!part || s.part === part));
     const distance = (s: Slot) => Math.abs(Date.parse(s.date) - Date.parse(date));
     return free.sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date) || a.part.localeCompare(b.part)).slice(0, OFFERED)
       .sort((a, b) => a.date.localeCompare(b.date) || a.part.localeCompare(b.part));

@@ -39,7 +39,7 @@ export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck
 export interface StatusOptions {
   action: StatusAction;
   caseNo?: string;
-  /** What was asked when a correction starts from a question ("照片要重拍吗"). */
+  /** What was asked when a correction starts from a question ("照片要重拍吗"), or the message holding the case number (and perhaps the ID tail). */
   text?: string;
 }
 
@@ -87,7 +87,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
-        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);
+        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
@@ -135,6 +135,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
+        // "案件号YC… 身份证后六位050038": the tail said with it is not asked again.
+        const tail = idTailIn(input);
+        if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
       case 'idTail': {
@@ -210,10 +213,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
    * A case number typed on its own: the case at once to the account that submitted it; anyone
    * else is asked the ID tail first, so nothing of the case shows before it is checked.
    */
-  private async lookUp(dc: DialogContext, userKey: string, caseNo: string): Promise<DialogTurnResult> {
+  private async lookUp(dc: DialogContext, userKey: string, caseNo: string, said = ''): Promise<DialogTurnResult> {
     const record = await this.deps.cases.get(caseNo);
     if (record && record.submittedBy.userKey === userKey) return this.end(dc, renderCase(record));
-    return this.ask(dc, { action: 'familyCheck', step: 'idTail', caseNo }, s.familyAskIdFor(caseNo), [], s.familyAskId);
+    const state: StatusState = { action: 'familyCheck', step: 'idTail', caseNo };
+    // The ID tail typed with the number is checked at once (a mismatch asks it again).
+    const tail = idTailIn(said);
+    if (tail) return this.verify(dc, state, tail);
+    return this.ask(dc, state, s.familyAskIdFor(caseNo), [], s.familyAskId);
   }
 
   /** From the ID tail back to the case number; other steps have nothing before them. */
