@@ -51,8 +51,24 @@ const NO = ['不是', '不用了', '不用', '不要', '不需要', '不同意',
 const YES = ['是的', '是', '好的', '好', '行', '可以', '对', '对的', '确认', '确定', '同意', '嗯', '要', '需要', '有', '没问题', '中', '成', '得嘞', '要得', '妥', '那行', '行吧', 'ok', 'yes', 'y'];
 const YES_NO_MAX = 8;
 
-/** Yes/no in the common Chinese forms; undefined when the text is neither (or too long to be a bare answer). */
-export function recognizeYesNo(input: string): boolean | undefined {
+/**
+ * Yes/no in the common Chinese forms; undefined when the text is neither (or too long to be a bare
+ * answer). With `echo`, the words of the question asked, a yes or no followed by its restatement
+ * counts too ("是的 有低保证", "没有 不是低保户"), when the restatement says the same.
+ */
+export function recognizeYesNo(input: string, echo?: RegExp): boolean | undefined {
+  const bare = bareYesNo(input);
+  if (bare !== undefined || !echo) return bare;
+  const [first, ...rest] = normalizeText(input).split(/[\s，,。.！!；;]+/u).filter(Boolean);
+  const restated = rest.join('');
+  const answer = first && restated && echo.test(restated) && !asksSomething(restated) ? bareYesNo(first) : undefined;
+  return answer === undefined || NEGATED.test(restated) === !answer ? answer : undefined;
+}
+
+/** A restatement that says no: "没有低保证", "不是低保户". */
+const NEGATED = /[不没无]/u;
+
+function bareYesNo(input: string): boolean | undefined {
   const text = fold(input);
   // "要多久", "行不行啊?" ask; a question is never a yes (nor a no), whatever word it starts with.
   if (!text || text.length > YES_NO_MAX || asksSomething(input)) return undefined;

@@ -1,5 +1,6 @@
 import { asksSomething } from '../knowledge/runOn.js';
 import { normalizeText } from '../knowledge/normalize.js';
+import { RELATIVE_MENTION } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 
 /** What a question about the field being asked wants to know. */
@@ -15,8 +16,9 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
   ['refuse', /不同意|不愿意|不想给|不想填/u],
   ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', NONE],
-  ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|必须|一定要|非得|非要|安全|泄露/u],
-  ['who', /谁的|填谁|哪个人|我的还是|他的还是|她的还是/u],
+  ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|有啥用|啥用处|必须|一定要|非得|非要|安全|泄露/u],
+  // "我儿子的手机行吗", "填家里人的可以不": whose, asked by naming someone.
+  ['who', new RegExp(`谁的|填谁|哪个人|我的还是|他的还是|她的还是|(?:${RELATIVE_MENTION.source})的`, 'u')],
   ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿|之后呢|以后呢|然后呢|后面呢|会怎样|会怎么样|接下来|下一步/u],
   ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几|去哪|要去|得去|跑一趟|跑几趟|用跑|要跑|本人去|亲自去|到场/u],
   ['cost', /要钱|收钱|收费|花钱|费用|邮费|运费|快递费|多少钱|免费|掏钱|付钱|谁出|到付|贵/u],

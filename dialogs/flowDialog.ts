@@ -6,6 +6,7 @@ import { recognizeCommand, type Command } from './commands.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
+import { saysOnlyKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -86,6 +87,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
     // "不知道", "没有" that the step has no word for: no question, and no wrong answer either.
     if (non) return this.reprompt(dc, state, `${text.flow.notKnown}\n`);
+    // "你好", "谢谢" mid-form: returned, and the step asked again (not "没听明白").
+    const pleasantry = this.flow.answers.pleasantry(input);
+    if (pleasantry) return this.reprompt(dc, state, `${text.flow.pleasantries[pleasantry]}${this.continuePrefix}`);
+    // "她是我外婆" at a step about something else: who asks for whom, heard, and the step asked again.
+    if (saysOnlyKin(input)) return this.reprompt(dc, state, `${text.flow.kinNoted}\n`);
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);
@@ -158,8 +164,9 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     return text.flow.continueAfterAnswer;
   }
 
-  protected helpText(_state: State): string {
-    return text.flow.help;
+  /** What "帮助" says at a step; buttons are spoken of only where the step shows some. */
+  protected helpText(_state: State, shown: string[]): string {
+    return shown.length ? text.flow.help : text.flow.helpTyped;
   }
 
   /** Said after the hotlines on "人工" (the application: the draft is kept). */
@@ -195,7 +202,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
         return this.reprompt(dc, state);
       }
       default:
-        await dc.context.sendActivity(messageWithButtons(this.helpText(state)));
+        await dc.context.sendActivity(messageWithButtons(this.helpText(state, this.shownLabels(dc, state))));
         return this.reprompt(dc, state);
     }
   }

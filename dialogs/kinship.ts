@@ -75,6 +75,21 @@ export const RELATIVE_MENTION = new RegExp(
   'u',
 );
 
+/** A text without its kin words ("我替我姑姑办个护理补贴" -> "我替我办个护理补贴"): what is asked, whoever it is for. */
+export const withoutKin = (text: string): string => text.replace(ALL_KIN, '');
+
+/** What is left of "她是我外婆", "我是他孙子" once the kin and the pronouns are out: nothing. */
+const KIN_FILLER = /[我俺咱他她您你是的家那个这就呀啊哦呢吧]|们/gu;
+
+/**
+ * Whether a message only says how the speaker and the applicant are related ("她是我外婆",
+ * "我是她孙子", "外婆"): no answer to a step about anything else, nor a name, nor a question.
+ */
+export function saysOnlyKin(text: string): boolean {
+  const said = text.replace(/[\s\p{P}]+/gu, '');
+  return RELATIVE_MENTION.test(said) && !said.replace(ALL_KIN, '').replace(KIN_FILLER, '');
+}
+
 /** The label the product keeps for a kind of kin, among the labels a question offers. */
 export function kinLabel(kin: Kin, labels: readonly string[]): string {
   const wanted: Record<Kin, string[]> = {

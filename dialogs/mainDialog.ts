@@ -16,6 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
@@ -113,7 +114,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
-    if (await this.handoff.intercept(outerDc.context)) return Dialog.EndOfTurn;
+    if (await this.handoff.intercept(outerDc.context)) {
+      // The hand-off answered (the call-back's phone taken, the queue left): the flow's step is
+      // asked again, so the next message is not read against a question out of sight. Nothing
+      // is said while a person has the conversation (the bot stayed silent).
+      if (outerDc.context.responded) await this.repromptDialog(outerDc.context, outerDc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     return super.continueDialog(outerDc);
   }
 
@@ -152,7 +159,7 @@ export class MainDialog extends ComponentDialog {
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
-    if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo } satisfies StatusOptions, outcome: 'status-caseNo' };
+    if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(meant) === 'decline';
@@ -166,7 +173,7 @@ export class MainDialog extends ComponentDialog {
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
     const aboutAppraisal = appraisalQuestion(meant);
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
-      (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) {
+      (await this.hasAppraisalToBook(context))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant }, outcome: `booking-${aboutAppraisal}` };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
@@ -175,18 +182,26 @@ export class MainDialog extends ComponentDialog {
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     // (Asking which day one's booking is, or cancelling it, names the booking itself.)
     // "俺娘要去鉴定 咋约" from someone whose appraisal is to be booked: the booking itself, not how booking works.
-    const asked = recognizeBookingIntent(meant) ?? (asksHowToBook(meant) &&
-      (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled') ? 'book' : undefined);
-    const booking = (asked === 'book' || asked === 'home') && declined() ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
+    const asked = recognizeBookingIntent(meant) ?? (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined);
+    // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
+    // move to: for someone whose appraisal is to be booked, that is the booking.
+    const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));
+    const booking = (asked === 'book' || asked === 'home') && (await refused()) ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
     const resume = command === 'resume' || recognizeCommand(meant) === 'resume';
-    // The request itself must be about something applied for here ("我想办健康证" is not).
+    // The request itself must be about something applied for here ("我想办健康证" is not), whoever
+    // it is for ("我替我姑姑办个护理补贴": the kin word weighs on the ranking, not on what is asked).
     const request = applyRequestIn(meant);
-    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(request)))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(withoutKin(request))))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
+  }
+
+  /** Whether this account has a case at the appraisal stage, to book or to move. */
+  private async hasAppraisalToBook(context: TurnContext): Promise<boolean> {
+    return (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
   }
 
   /**

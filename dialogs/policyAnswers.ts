@@ -9,6 +9,8 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
+import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
+import { extractSlots } from '../knowledge/questionFacets.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -51,6 +53,9 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
+
+/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
+const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.6;
@@ -114,6 +119,13 @@ export class PolicyAnswers {
   /** What the knowledge base makes of a message alone: an answer, "您想问的是", a decline ("明天下雨不": not done here), or nothing. */
   decisionKind(input: string): Decision['kind'] {
     return this.deps.kb.decide(input).kind;
+  }
+
+  /** "你好", "谢谢" said on their own: a pleasantry, which a step in progress returns before asking again. */
+  pleasantry(input: string): 'greeting' | 'thanks' | undefined {
+    const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+    if (THANKS.test(said) && !said.replace(THANKS, '').replace(/[啊呀啦哈了]/gu, '')) return 'thanks';
+    return this.isGreeting(input) ? 'greeting' : undefined;
   }
 
   /** Whether a message is only a greeting ("你好", "在吗"). */
@@ -188,11 +200,15 @@ export class PolicyAnswers {
     const split = this.deps.kb.splitQuestions(question);
     // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
     const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
-    const readings = parts.length > 1 ? parts.map(read) : [];
+    // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to tell.
+    const each = parts.length > 1 ? parts.map(read) : [];
+    const readings = each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
     // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
-    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own, and
-    // a whole message the knowledge base answers is not split for a "您想问的是" of a part.
-    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || !isFragment(parts[i])));
+    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
+    // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
+    // knowledge base answers is not split for a "您想问的是" of a part.
+    const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
+    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
     const whole = answered < 0 && readings.length ? read(question) : undefined;
     const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
     const reading = first >= 0 ? readings[first] : (whole ?? read(question));

@@ -139,12 +139,20 @@ export class KnowledgeBase {
    */
   suggest(query: string, top: number, previous: string[] = []): SuggestResult {
     const topic = this.topicOf(previous);
-    const { decision, contextual } = readInContext((q, n) => this.decide(q, n), query, topic, top);
+    const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top);
+    // A follow-up's decision keeps only the entries that fit it (often one): the agent still sees
+    // the next best, of the question as read in the call's context, then as said alone.
+    const seen = new Set(decision.ranked.map((r) => r.entry.id));
+    const more = contextual
+      ? [...this.decide(read, top).ranked, ...this.decide(query, top).ranked]
+        .filter((r) => !seen.has(r.entry.id) && seen.add(r.entry.id))
+        .sort((a, b) => b.score - a.score)
+      : [];
     return {
       query,
       answered: decision.kind === 'answer',
       followUp: contextual,
-      suggestions: decision.ranked.map(({ entry, score }) => ({
+      suggestions: [...decision.ranked, ...more].slice(0, top).map(({ entry, score }) => ({
         id: entry.id,
         question: entry.question,
         answer: answerTo(entry, query),

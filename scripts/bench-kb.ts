@@ -8,7 +8,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge, type Entry } from '../knowledge/loader.js';
 import { serveInChild } from './bench/child.js';
 import { closedLoop, openLoop } from './bench/httpLoad.js';
-import { ms, percentile, seededRandom } from './bench/stats.js';
+import { cpuMs, ms, percentile, seededRandom } from './bench/stats.js';
 
 // `npm run bench:kb`: training time at start-up, suggest latency in process (shipped KB and a
 // synthetic 10,000-entry KB),
@@ -54,15 +54,10 @@ function syntheticEntries(count: number): Entry[] {
 }
 
 // Start-up: the first build also loads jieba's dictionary and pinyin-pro's tables once per process.
-// CPU time (all threads) beside the wall clock: on a shared machine the wall clock is mostly the queue.
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const timed = (): { kb: KnowledgeBase; wall: number; cpu: number } => {
-  const [w, c] = [performance.now(), cpu()];
+  const [w, c] = [performance.now(), cpuMs()];
   const kb = KnowledgeBase.fromEntries(content.entries, content.synonyms);
-  return { kb, wall: performance.now() - w, cpu: cpu() - c };
+  return { kb, wall: performance.now() - w, cpu: cpuMs() - c };
 };
 console.log(`Load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
 const cold = timed();

@@ -3,6 +3,7 @@ import { loadConfig } from '../bot/config.js';
 import { loadRegion } from '../data/region.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
+import { cpuMs } from './bench/stats.js';
 
 // `node dist/scripts/profile-kb-build.js [warm builds]`: where the start-up build of the shipped
 // knowledge base spends its CPU time, phase by phase, for the first build in the process and
@@ -44,10 +45,6 @@ const PHASES: [string, string, string][] = [
   ['garbage collection', '(garbage collector)', ''],
 ];
 
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 /** Milliseconds by phase; "other" is what no phase function was on the stack for. */
 function phases(profile: Profile): Map<string, number> {
@@ -75,9 +72,9 @@ function phases(profile: Profile): Map<string, number> {
 
 const warm = Number(process.argv[2] ?? 3);
 const config = loadConfig();
-let start = cpu();
+let start = cpuMs();
 const content = loadKnowledge(config.knowledgeDir, loadRegion(config.regionFile));
-console.log(`loading and validating the YAML files: ${(cpu() - start).toFixed(0)} ms CPU (not part of the build below)`);
+console.log(`loading and validating the YAML files: ${(cpuMs() - start).toFixed(0)} ms CPU (not part of the build below)`);
 
 const session = new Session();
 session.connect();
@@ -86,9 +83,9 @@ await session.post('Profiler.setSamplingInterval', { interval: 1000 });
 
 async function profiled(builds: number): Promise<{ cpu: number; wall: number; phases: Map<string, number> }> {
   await session.post('Profiler.start');
-  const [c, w] = [cpu(), performance.now()];
+  const [c, w] = [cpuMs(), performance.now()];
   for (let i = 0; i < builds; i++) KnowledgeBase.fromEntries(content.entries, content.synonyms);
-  const [used, wall] = [(cpu() - c) / builds, (performance.now() - w) / builds];
+  const [used, wall] = [(cpuMs() - c) / builds, (performance.now() - w) / builds];
   const { profile } = await session.post('Profiler.stop');
   const found = phases(profile as Profile);
   const sampled = [...found.values()].reduce((a, v) => a + v, 0) || 1;

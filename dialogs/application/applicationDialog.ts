@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, channelOptions, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -313,8 +313,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    */
   private async homeVisit(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<DialogTurnResult> {
     const appraisal = needsAppraisal(draft.values);
-    await this.say(dc, appraisal ? t.homeVisit.appraisal : t.homeVisit.noAppraisal);
-    return this.proceed(dc, appraisal ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
+    // Asked before any item is picked ("上门的那种" at "给谁申请"): kept for an appraisal that may come.
+    const unknown = !itemsPicked(draft.values);
+    await this.say(dc, appraisal ? t.homeVisit.appraisal : unknown ? t.homeVisit.beforeItems : t.homeVisit.noAppraisal);
+    return this.proceed(dc, appraisal || unknown ? { ...draft, values: { ...draft.values, homeAppraisal: input.trim().slice(0, 200) } } : draft);
   }
 
   /** Keeps a slot's value, says its note, and asks what comes next (the same slot again while it stays). */
@@ -568,7 +570,7 @@ const CHANGE = /不对|错|改|换|不是|应该是/u;
 const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
-const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交吧/u;
+const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
 /** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */

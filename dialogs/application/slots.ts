@@ -6,11 +6,11 @@ import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
+import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePosition, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
@@ -70,13 +70,16 @@ function choiceSlot(key: SlotKey, opts: () => ChoiceOption<string>[], required: 
   };
 }
 
+/** What a yes/no question is about, so an answer that restates it is read ("是的 有低保证"). */
+const YES_NO_ECHO = { dibao: /低保/u, wheelchair: /轮椅|摩托|三轮/u };
+
 function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: yesNoOptions }),
     parse: (input) => {
-      const answer = recognizeYesNo(input) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
+      const answer = recognizeYesNo(input, YES_NO_ECHO[key]) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
       if (answer === undefined) return { ok: false, error: t.errors.yesNo };
       const dropped = answer ? undefined : t.dropped[key === 'dibao' ? 'living-allowance' : 'fuel-subsidy'];
       return { ok: true, set: { [key]: answer }, note: dropped };
@@ -93,6 +96,8 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   phone: /电话|手机|号码|号|座机/u,
   picks: /事项|哪项|哪个|哪几/u,
   delivery: /寄|邮|快递|领|拿/u,
+  // "我也不知道算哪类".
+  category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
 };
 
 /**
@@ -139,9 +144,16 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
+const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:自己|本人)?(?:呀|啊|吧|的)*$/u;
+
+/** No surname is a pronoun. */
+const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
+
 /** Whether a text is a person's name as typed: 2-8 Han characters, or parts joined by ·, or Latin letters. */
 function isName(name: string): boolean {
   // "那俺娘要去医院不" is eight Han characters, and a question, not a name.
+  // "我是她外孙" (lead taken off: "她外孙"), "外婆": who the person is, not what they are called.
+  if (PRONOUN_FIRST.test(name) || saysOnlyKin(name)) return false;
   return (
     ((/^\p{Script=Han}{2,8}$/u.test(name) || (/^\p{Script=Han}+(·\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20)) && !NOT_A_NAME.test(name) && !asksSomething(name) && !nonAnswer(name)) ||
     /^[A-Za-z][A-Za-z .'-]{1,40}$/.test(name)
@@ -165,6 +177,8 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
+      // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
+      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
@@ -398,6 +412,8 @@ const NOT_WINDOW = /(?:去不了|不想去|不能去|不去|跑不了|不想跑|
 
 /** Whether the items asked for need an appraisal at a hospital (a new certificate, a new grade or category). */
 // Also while the items are still being picked: a new certificate named in the opening message needs its appraisal.
+/** Whether any item has been picked yet (before that, whether an appraisal is needed is not known). */
+export const itemsPicked = (v: Values) => picksSoFar(v).length > 0;
 export const needsAppraisal = (v: Values) => requestedItems({ ...v, picks: picksSoFar(v) }).some((id) => APPRAISAL_ITEMS.includes(id));
 
 /**
@@ -565,10 +581,12 @@ const guessButtons = list(t.categoryGuessButtons);
  * out of a question.
  */
 export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
-  // With a guess on offer, "1" is its button, not the first category.
+  // With a guess on offer, "1" is its button, not the first category; and "3" is no button, never
+  // the third category of a list not on screen.
   if (guess) {
     const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
     if (yes !== undefined) return yes ? { category: guess } : {};
+    if (recognizePosition(input) !== undefined) return undefined;
   }
   const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
   if (picked) return { category: picked };

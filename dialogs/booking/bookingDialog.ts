@@ -12,8 +12,10 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
+import { RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeWhen, type When } from './when.js';
@@ -71,8 +73,8 @@ interface BookingState {
   offered?: string[];
   /** The session read from a typed date, waiting for the person's "对". */
   slotId?: string;
-  /** A booking exists: the confirmation says the place moves ("改到…"). */
-  moving?: boolean;
+  /** The session already booked: the confirmation says the place moves ("改到…"), and it is never offered again. */
+  moving?: string;
   /** A category read from a description, waiting for the person's "对". */
   guess?: DisabilityCategory;
 }
@@ -95,6 +97,10 @@ export function asksHowToBook(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   return /(咋|怎么|怎样|如何)(个)?(预)?约|约.{0,2}(咋|怎么)(弄|办|约)/u.test(folded) && !/取消|改/u.test(folded);
 }
+
+/** "不知道", "都行", "你们定": no day in mind, said where a day is asked. */
+const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?(?:安排|办)|看你们?安排|哪天都?行)(?:吧|啊|呀|的)*$/u;
+const anyDay = (input: string) => nonAnswer(input) === 'unknown' || ANY_DAY.test(normalizeText(input).replace(/\s+/g, ''));
 
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
@@ -128,6 +134,9 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (!record) {
+      // "帮俺爹约个鉴定" on an account that filed nothing: the booking belongs to the account that
+      // applied (the relative may have applied elsewhere); never a false "nothing filed".
+      if (RELATIVE_MENTION.test(normalizeText(options?.text ?? ''))) return this.end(dc, t.onlyApplicantBooks);
       // Only asking when an appraisal could be: show the earliest places, booking needs a case.
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
@@ -142,7 +151,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
-    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: true }) };
+    const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
     const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
@@ -152,9 +161,11 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.caseNo && state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
-      const record = await this.deps.cases.get(state.caseNo);
+    if (state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
+      const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
+      // No case yet: how the home appraisal is asked for, said before the category is asked again.
+      if (!state.caseNo) return new NotAnswered(undefined, { answer: t.homeNeedsCase });
     }
     if (state.phase !== 'confirmCancel') {
       const asked = await this.aboutThisBooking(dc, state, input);
@@ -192,8 +203,9 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         return new NotAnswered(t.notUnderstood);
       }
       case 'when': {
-        const when = recognizeWhen(input, this.deps.clock.now());
-        if (!when) return new NotAnswered(t.notUnderstood);
+        // "不知道", "都行" to which day: the earliest places are shown to pick from.
+        const when = recognizeWhen(input, this.deps.clock.now()) ?? (anyDay(input) ? { kind: 'earliest' } : undefined);
+        if (!when) return new NotAnswered(t.whenNotUnderstood);
         return this.handleWhen(dc, state, when);
       }
     }
@@ -222,7 +234,8 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
     if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
-    if (state.caseNo && asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category) });
+    // With no case yet (the category step), the appraisal's list at the category's usual hospital, not the application's.
+    if (asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category ?? state.guess) });
     // "医院在哪": the hospital of this appraisal, not every designated one.
     if (state.caseNo && appraisalQuestion(input) === 'where') return new NotAnswered(undefined, { answer: this.whereAnswer(state.category) });
     // "上午几点到啊" at the confirmation asks the hour of the session offered, it is no new wish (a day named is one).
@@ -257,7 +270,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
         else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(said, hospital.name);
         else {
           const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
-            (s) => !when.part || s.part === when.part,
+            (s) => (!when.part || s.part === when.part) && s.id !== state.moving,
           );
           if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
           if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
@@ -270,7 +283,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     // A half day asked on its own ("上午吧", "最早的上午") filters; one tied to a full date does not:
     // the same day's afternoon is nearer than next week's morning.
     const part = when.kind === 'date' ? undefined : when.part;
-    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part);
+    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, state.moving);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
   }
@@ -292,7 +305,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       setTurnOutcome(dc.context, { outcome: `booking-${result.reason}` });
       if (result.reason === 'not-now' || result.reason === 'no-case') return this.end(dc, t.afterPreReview);
       const slot = await this.deps.slots.get(slotId);
-      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, slotId);
+      const nearest = await this.nearest(this.hospital(state.category), slot?.date ?? addDays(shanghaiDate(this.deps.clock.now()), 1), undefined, [slotId, state.moving]);
       if (nearest.length === 0) return this.end(dc, t.noSessions(this.hospital(state.category).name));
       return this.offer(dc, state, nearest, `${result.reason === 'closed' ? t.closed : t.full(this.label(slotId))}${t.offer}`);
     }
@@ -325,11 +338,12 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     return this.end(dc, `${why}\n${t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、'))}`);
   }
 
-  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first. */
-  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except?: string): Promise<Slot[]> {
+  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one full, the one booked) left out. */
+  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: string | (string | undefined)[] = []): Promise<Slot[]> {
+    const left = [except].flat();
     const today = shanghaiDate(this.deps.clock.now());
     const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: addDays(today, 1), to: addDays(today, this.deps.region.booking.weeksAhead * 7), freeOnly: true }))
-      .filter((s) => s.id !== except && (!part || s.part === part));
+      .filter((s) => !left.includes(s.id) && (!part || s.part === part));
     const distance = (s: Slot) => Math.abs(Date.parse(s.date) - Date.parse(date));
     return free.sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date) || a.part.localeCompare(b.part)).slice(0, OFFERED)
       .sort((a, b) => a.date.localeCompare(b.date) || a.part.localeCompare(b.part));

@@ -31,6 +31,10 @@ const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作
 // "残疾证办下来能用几年", "批下来以后有什么补贴", "办下来以后每个月能领钱不": about what comes after, a policy question.
 const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?(能|可以|有|要|给|用|发|怎么|多少)/;
 
+// "帮我查一下快递到哪了": another thing's progress, when nothing of ours (证, 申请, 补贴...) is named.
+const NOT_OURS = /快递|包裹|物流|外卖|订单|航班|机票|车票|火车票|成绩|工资|公积金/;
+const OURS = /证|申请|补贴|案件|残|鉴定|评定|材料|办件/;
+
 /**
  * Whether a message asks how a case is going, and whose: the speaker's own ("我的申请到哪了")
  * or a relative's ("帮我妈查一下办到哪一步了", "我儿子的残疾证办得怎么样了"), which needs the
@@ -39,6 +43,7 @@ const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if ([HOW_TO, HOW_LONG, AFTER_IT, POLICY_ASK].some((words) => words.test(folded))) return undefined;
+  if (NOT_OURS.test(folded) && !OURS.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
   if (RELATIVE_MENTION.test(folded) || THIRD_PERSON.test(folded)) return 'familyCheck';
@@ -47,6 +52,8 @@ export function recognizeProgressIntent(input: string): 'progress' | 'familyChec
 
 // A case number in any spacing ("YC 2026 1120 0001"), to take it out of the words around it.
 const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/giu;
+// The ID tail said with the number ("身份证后六位050038"), for the check that follows: no words of a question.
+const ID_TAIL_SAID = /(?:身份证(?:号码?)?)?(?:的)?(?:最?后(?:六|6)位|最后|尾号)?(?:是|为)?[:：\s]*(?<![0-9])[0-9]{5}[0-9xX](?![0-9])/giu;
 /** How many words around a case number still make the message a look-up ("我的受理号是…"). */
 const AROUND_CASE_NUMBER = 12;
 
@@ -58,7 +65,7 @@ const AROUND_CASE_NUMBER = 12;
 export function caseLookedUp(input: string): string | undefined {
   const caseNo = caseNumberIn(input);
   if (!caseNo) return undefined;
-  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
+  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_TAIL_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
 }

@@ -17,15 +17,19 @@ import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '.
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
+import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
 const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
+/** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
+const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
+const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
@@ -35,7 +39,7 @@ export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck
 export interface StatusOptions {
   action: StatusAction;
   caseNo?: string;
-  /** What was asked when a correction starts from a question ("照片要重拍吗"). */
+  /** What was asked when a correction starts from a question ("照片要重拍吗"), or the message holding the case number (and perhaps the ID tail). */
   text?: string;
 }
 
@@ -83,7 +87,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
-        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo);
+        if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
@@ -125,7 +129,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "我是他老伴": who is asking, said before the number; acknowledged, and the number asked again.
         const said = kinIn(input);
         if (!caseNo && said?.speakerIs) return new NotAnswered(s.familyAskCaseNo, { answer: s.relationNoted });
+        // "我儿子的证办得怎么样了" (another relative, or said again): the same look-up, which needs the number;
+        // "我的申请到哪了": the speaker's own case, which needs none.
+        const progress = caseNo ? undefined : recognizeProgressIntent(input);
+        if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
+        if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
+        // "案件号YC… 身份证后六位050038": the tail said with it is not asked again.
+        const tail = idTailIn(input);
+        if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
       case 'idTail': {
@@ -141,6 +153,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.verify(dc, state, tail);
       }
       case 'subscribe': {
+        // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
+        const own = fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        if (own) return new NotAnswered(undefined, { answer: own });
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;
@@ -164,6 +179,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const slot = this.slot(field)!;
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
+        if (HOW_TO_CHANGE.test(normalizeText(input).replace(/\s+/g, ''))) return new NotAnswered(undefined, { answer: s.correctHow(text.application.labels[field]) });
         const result = slot.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, slot.freeText);
@@ -197,10 +213,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
    * A case number typed on its own: the case at once to the account that submitted it; anyone
    * else is asked the ID tail first, so nothing of the case shows before it is checked.
    */
-  private async lookUp(dc: DialogContext, userKey: string, caseNo: string): Promise<DialogTurnResult> {
+  private async lookUp(dc: DialogContext, userKey: string, caseNo: string, said = ''): Promise<DialogTurnResult> {
     const record = await this.deps.cases.get(caseNo);
     if (record && record.submittedBy.userKey === userKey) return this.end(dc, renderCase(record));
-    return this.ask(dc, { action: 'familyCheck', step: 'idTail', caseNo }, s.familyAskIdFor(caseNo), [], s.familyAskId);
+    const state: StatusState = { action: 'familyCheck', step: 'idTail', caseNo };
+    // The ID tail typed with the number is checked at once (a mismatch asks it again).
+    const tail = idTailIn(said);
+    if (tail) return this.verify(dc, state, tail);
+    return this.ask(dc, state, s.familyAskIdFor(caseNo), [], s.familyAskId);
   }
 
   /** From the ID tail back to the case number; other steps have nothing before them. */

@@ -129,6 +129,8 @@ const application = {
   homeVisit: {
     appraisal:
       '明白，申请人出门不方便。能做到的是：残疾评定可以申请医生上门（给卧床、行动严重不便去不了医院的，由残联和医院根据情况安排），我先记下，提交时替您登记；材料选“网上提交”，用手机拍照传上来，一趟都不用跑；证办好了可以邮寄到家。',
+    beforeItems:
+      '明白，申请人出门不方便。办残疾证要做的残疾评定可以申请医生上门（给卧床、行动严重不便去不了医院的，由残联和医院根据情况安排），我先记下，要评定的话提交时替您登记；材料选“网上提交”，用手机拍照传上来，一趟都不用跑；证办好了可以邮寄到家。',
     noAppraisal: '这几项不用做评定，也没有上门收材料这一项：选“网上提交”，用手机拍照传材料，一趟都不用跑；证办好了可以邮寄到家。',
     summaryLine: '上门评定：要（提交时登记，医院会打电话约时间）',
     recorded: '上门评定已经登记了，医院会打电话和您约上门的时间，请保持电话畅通。',
@@ -140,6 +142,8 @@ const application = {
   deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
+  /** "我" said to who the guardian is. */
+  guardianIsSpeaker: '好的，监护人就是您。请说您身份证上的名字。',
   prompts: {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',
@@ -357,7 +361,10 @@ const application = {
 /** What every multi-turn flow says on an interruption. */
 const flow = {
   help: '这一步请回答上面的问题，可以点按钮，也可以直接打字。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
+  helpTyped: '这一步请回答上面的问题，直接打字回复就行。也可以说“返回”回到上一步、“取消”不办了、“人工”找工作人员。',
   continueAfterAnswer: '我们接着来：',
+  /** Said back to "你好", "谢谢" in the middle of a flow, before the step again. */
+  pleasantries: { greeting: '您好！', thanks: '不客气。' },
   nothingToGoBack: '这已经是第一个问题了。',
   noSuchChoice: (shown: number) => `没有这一项。请点下面的按钮，或者回复按钮前面的数字（1到${shown}）。`,
   cancelled: '好的，这件事先不办了。还有什么想问的，直接说就行。',
@@ -365,6 +372,8 @@ const flow = {
   paused: '好的，先到这里。想接着办的时候再跟我说，还有问题也可以直接问。',
   /** "问问我儿子": the step waits for the answer. */
   askAround: '好的，您先问问，问好了直接告诉我，前面说的都还在。',
+  /** "她是我外婆" said at a step about something else. */
+  kinNoted: '好的，知道您是替家里人办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */
   notKnown: '不清楚也没关系，可以先问问家里人，问好了直接告诉我，前面说的都还在；也可以说“人工”找工作人员帮忙。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
@@ -519,6 +528,7 @@ const booking = {
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
   categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
+  onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -561,10 +571,15 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  /** Asking for the appraisal at home with no application yet. */
+  homeNeedsCase:
+    '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',
   /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
   homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
+  /** The same where no times are shown yet. */
+  whenNotUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者说“最早什么时候”。',
 };
 
 /** The applicant's rights over their data (PIPL): a copy, and deletion. */
@@ -699,6 +714,8 @@ const status = {
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
   /** Someone at the case-number step saying who they are ("我是他老伴"). */
   relationNoted: '好的，家里人可以帮着查。',
+  /** A relative's progress asked again at the case-number step. */
+  familyNeedsCaseNo: '好的，查家里人的申请，先要申请人的案件号（提交申请时给的，YC开头），再核对身份证号后6位。',
   familyAskId: '请输入申请人身份证号的后6位。',
   familyIdTailLength: (count: number) => `身份证号后6位是6个数字（最后一位可能是X），您发的是${count}个，请再发一次后6位。`,
   /** Questions about the case number or the ID tail, answered where they are asked. */
@@ -718,6 +735,13 @@ const status = {
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
   subscribeAsk: '要不要以后有进展时也通知您？',
   subscribeButtons: ['要', '不用了'],
+  /** Questions about the progress notices offered ("要钱吗", "发到哪里"), answered before asking again. */
+  subscribeAnswers: {
+    cost: '通知不收钱，是免费的。',
+    where: '通知就发到这个聊天里，和您现在看到的消息一样。',
+    why: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
+    what: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
+  },
   subscribed: '好的，以后有进展会通知您。不想收了说“退订”。',
   notSubscribed: '好的，不通知。想查随时再问。',
   followers: (n: number) => `有${n}位家属在关注您的申请：`,
@@ -736,6 +760,7 @@ const status = {
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
   /** The person says the value sent back was right. */
+  correctHow: (field: string) => `直接把正确的${field}发给我就行，改好后我替您重新提交，不用再跑。`,
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
@@ -816,11 +841,11 @@ export const zhCN = {
     cancelBooking: ['取消预约', '取消评定预约', '取消鉴定预约', '不约了', '预约不去了'],
     uploadMaterials: ['补传材料', '上传材料', '传照片', '传材料', '发材料', '交材料', '上传照片'],
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
-    myData: ['我要查看我的个人信息', '查看我的个人信息', '导出我的数据', '我的个人信息', '查看我的数据', '导出我的信息'],
+    myData: ['我要查看我的个人信息', '查看我的个人信息', '导出我的数据', '我的个人信息', '查看我的数据', '导出我的信息', '查看我的信息', '看看我的信息', '我的信息', '我的数据'],
     eraseMe: ['删除我的信息', '删除我的数据', '删除我的个人信息', '注销我的信息'],
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
-  notText: '我现在只看得懂文字。请打字问我，或者点下面的按钮。',
+  notText: '我现在只看得懂文字。请打字问我；不知道问什么，说“帮助”就行。',
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',

@@ -7,5 +7,11 @@ export function percentile(values: number[], p: number): number {
 
 export const ms = (x: number) => `${x.toFixed(3)} ms`;
 
+/** CPU time of the process so far, all threads, in ms: on a shared machine the wall clock is mostly the queue. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 // Shared with the knowledge base's model training, which must be deterministic too.
 export { seededRandom } from '../../knowledge/random.js';

@@ -136,6 +136,17 @@ describe('HTTP server', () => {
       expect((await fetch(`${base}/api/agent/suggest?q=x&context=${'长'.repeat(1001)}`)).status).to.equal(400);
     });
 
+    it('gives a follow-up the ranked list with sources, the fitting answer first, not that one alone', async () => {
+      for (const [first, expected] of [['护理补贴谁能领', 'sub-start-time'], ['残疾证丢了怎么补', 'cert-lost']]) {
+        const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('那要多久')}&top=3&context=${encodeURIComponent(first)}`);
+        const body = (await res.json()) as { followUp: boolean; answered: boolean; suggestions: { id: string; source: string; score: number }[] };
+        expect(body.followUp, first).to.equal(true);
+        expect(body.suggestions.map((s) => s.id), first).to.have.length(3).and.have.members([...new Set(body.suggestions.map((s) => s.id))]);
+        expect(body.suggestions[0].id, first).to.equal(expected);
+        for (const s of body.suggestions) expect(s.source, first).to.be.a('string').and.not.equal('');
+      }
+    });
+
     it('reads a follow-up against all the call\'s earlier questions, context repeated oldest first', async () => {
       const context = ['护理补贴谁能领', '二级的呢'].map((c) => `&context=${encodeURIComponent(c)}`).join('');
       const res = await fetch(`${base}/api/agent/suggest?q=${encodeURIComponent('三级的呢')}${context}`);
