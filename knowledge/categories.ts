@@ -11,8 +11,9 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   ['精神', /精神|自闭|孤独症|抑郁|精神分裂|不理人|不看人|不(?:和|跟)人(?:交流|说话|玩)|刻板/],
   ['言语', /言语|说话|说不清|说不出|语言|不会说|哑|口吃|结巴/],
   ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|(?<!脑)瘫|偏瘫|中风|行动不便|轮椅/],
-  // A child slow to learn or to follow at school is most often appraised as 智力.
-  ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
+  // A child slow to learn or to follow at school is most often appraised as 智力, and so is an old
+  // person gone muddled (糊涂: dementia, "老年痴呆评智力或精神残疾").
+  ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|糊涂|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
 ];
 
 /** Every category a text describes, in the table's order. */

@@ -59,6 +59,13 @@ const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 const namedSlots = (folded: string, context: TopicContext): Slots =>
   extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
 
+/**
+ * A follow-up naming a way to apply and nothing else but "能办不": it asks whether and how one applies
+ * that way. "那到窗口办呢" asks the topic's question again of that way.
+ */
+const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && CAN_APPLY.test(remainder(folded));
+const CAN_APPLY = /^(?:能|可以)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -98,7 +105,13 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     else added.push(value);
   }
   const rest = remainder(folded);
-  if (ASKS_NOTHING.test(rest)) return [added.join('') + base];
+  const item = slots.item ?? known.item;
+  if (ASKS_NOTHING.test(rest)) {
+    // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
+    // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
+    const way = asksForChannel(folded) && item && !known.service ? item + folded : '';
+    return [...new Set([added.join('') + base, way])].filter((q) => q && q !== folded);
+  }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
   // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
   const topic = [...base.replace(HOW_TO_DO, '办').replace(PREVIOUS_ASK, '')].filter((c) => !rest.includes(c)).join('');
@@ -107,7 +120,6 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const item = slots.item ?? known.item;
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   return [...new Set([
     added.join('') + topic + rest,
@@ -171,6 +183,8 @@ interface Change {
   service?: string;
   /** What it says besides slots and fillers ("材料" of "材料呢", "材料要几样"). */
   words: string;
+  /** The way to apply it asks about ("网上能办不": 网上), asking how to apply that way. */
+  way?: string;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -182,11 +196,13 @@ function changeOf(folded: string, context: TopicContext): Change {
   const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
-  const own = intentOf(remainder(folded)) ?? intentOf(folded);
+  // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
+  const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
+  const own = way ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
-    ...(service ? { service } : {}), words: remainder(folded),
+    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}),
   };
 }
 
@@ -207,7 +223,11 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent);
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change);
+
+/** "网上能办不" of the appraisal is answered by whether it can be done that way ("残疾评定能在网上做吗") as well as by a how-to. */
+const canBeDoneThatWay = (entry: Entry, intent: Intent, change: Change) =>
+  intent === 'how' && change.way !== undefined && facetsOf(entry).asked.has('eligible') && (facetsOf(entry).about.get('channel')?.has(change.way) ?? false);
 
 /** Where one applies, in an answer: a window, a centre, an app. */
 const PLACE = /窗口|中心|大厅|app|网站|医院|地址/;

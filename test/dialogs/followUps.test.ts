@@ -132,3 +132,12 @@ describe('follow-ups that stand alone, and the context\'s end', () => {
     expect(await lastReply(['听力残疾去哪评定', '视力的呢', '要钱吗'])).to.include(answer('appr-fee'));
   });
 });
+
+table('trial 11: an illness is no lost or worn card; "网上能办不" asks of the topic\'s item', [
+  [['俺家老头子耳朵听不见了 能办残疾证不', '要多久'], 'flow-total-time', 'cert-lost'],
+  [['我娘七十了 眼睛看不清 能办残疾证不', '在哪办'], 'cert-new-how', 'cert-renew'],
+  [['我娘七十了 眼睛看不清 能办残疾证不', '在哪办', '要多久'], 'flow-total-time', 'cert-renew'],
+  [['护理补贴谁能领', '网上能办不'], 'sub-care-apply', 'care-allowance-eligibility'],
+  [['视力残疾去哪评定', '听力的呢', '要带啥', '网上能办不'], 'appr-online', 'apply-online'],
+  [['他那個鑒定要帶啥', '網上能辦不'], 'appr-online', 'apply-online'],
+]);

@@ -23,6 +23,36 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(extractSlots('残疾证怎么办理').service).to.equal(undefined);
   });
 
+  it('reads an illness as no service for the card: 听不见了 is not 不见了, 眼睛看不清 not a worn card', () => {
+    expect(extractSlots('俺家老头子耳朵听不见了 能办残疾证不').service).to.equal(undefined);
+    expect(extractSlots('我娘七十了 眼睛看不清 能办残疾证不').service).to.equal(undefined);
+    expect(extractSlots('俺爹的残疾证不见了').service).to.equal('补办');
+    expect(extractSlots('残疾证泡水了看不清了怎么办').service).to.equal('换领');
+    expect(extractSlots('残疾证发黄了字看不清').service).to.equal('换领');
+    const { kb } = shippedKnowledge();
+    const top = (previous: string[], q: string) => kb.suggest(q, 3, previous).suggestions[0]?.id;
+    // The first-time time limit and the place to apply, not the lost card's or the renewal's.
+    expect(top(['俺家老头子耳朵听不见了 能办残疾证不'], '要多久')).to.equal('flow-total-time');
+    expect(top(['我娘七十了 眼睛看不清 能办残疾证不'], '在哪办')).to.equal('cert-new-how');
+    expect(top(['我娘七十了 眼睛看不清 能办残疾证不', '在哪办'], '要多久')).to.equal('flow-total-time');
+  });
+
+  it('reads "网上能办不" as how to apply for the topic\'s item that way', () => {
+    const { kb } = shippedKnowledge();
+    const answer = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered && s.followUp ? s.suggestions[0]?.id : undefined;
+    };
+    // Not who may receive it again: tick it in the online form.
+    expect(answer(['护理补贴谁能领'], '网上能办不')).to.equal('sub-care-apply');
+    // The appraisal cannot be done online, whatever the application can.
+    expect(answer(['视力残疾去哪评定', '听力的呢', '要带啥'], '网上能办不')).to.equal('appr-online');
+    expect(answer(['他那個鑒定要帶啥'], '網上能辦不')).to.equal('appr-online');
+    // A kept service answers for its own way; alone it is the online application.
+    expect(answer(['户口迁走了证咋办'], '网上能办不')).to.equal('cert-move');
+    expect(kb.suggest('网上能办不', 3).suggestions[0]?.id).to.equal('apply-online');
+  });
+
   it('keeps a follow-up with the service of its topic: replacement, transfer, renewal', () => {
     const { kb } = shippedKnowledge();
     const top = (previous: string[], q: string) => {

@@ -180,6 +180,9 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(categoryDescribed('孩子脑瘫，走路也不稳')).to.equal('多重');
     expect(categoryDescribed('脑瘫的孩子算哪类')).to.equal('智力');
     expect(categoryDescribed('智力、精神残疾要交病历吗')).to.equal('精神');
+    // Deaf and muddled as well: two categories of one person.
+    expect(categoryDescribed('耳朵听不见 还有点糊涂')).to.equal('多重');
+    expect(categoryDescribed('老人糊涂了')).to.equal('智力');
   });
 
   it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
