@@ -26,4 +26,15 @@ describe('Run-on messages with several questions', () => {
       expect(await h.drafts.get('test:user1')).to.equal(undefined);
     });
   }
+
+  // Voice typing runs a yes/no question ending in 不 on into the next clause with its subject:
+  // the question is still asked, so it is answered, not taken for a request to apply.
+  for (const message of ['我替我爸办他本人得去不他瘫在床上了', '帮我奶奶申请残疾证她要去医院不她八十多了']) {
+    it(`answers "${message}" and does not start the application`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(message);
+      expect(reply.text).to.not.include(text.application.consent);
+      expect(await h.drafts.get('test:user1')).to.equal(undefined);
+    });
+  }
 });
