@@ -34,6 +34,8 @@ describe('Whose case a progress question is about', () => {
     ['残疾证办下来能用几年', undefined],
     ['证批下来以后有什么补贴', undefined],
     ['那个证办下来以后每个月能领钱不', undefined],
+    ['证办下来了钱啥时候到账', undefined],
+    ['批下来了补贴从哪个月开始发', undefined],
     ['证办下来了没有', 'progress'],
     ['申请批下来一般要多久', undefined],
     ['咋查进度', undefined],
