@@ -283,7 +283,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
     // A half day asked on its own ("上午吧", "最早的上午") filters; one tied to a full date does not:
     // the same day's afternoon is nearer than next week's morning.
     const part = when.kind === 'date' ? undefined : when.part;
-    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, state.moving);
+    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, [state.moving]);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
   }
@@ -339,11 +339,10 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   }
 
   /** The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one full, the one booked) left out. */
-  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: string | (string | undefined)[] = []): Promise<Slot[]> {
-    const left = [except].flat();
+  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: (string | undefined)[] = []): Promise<Slot[]> {
     const today = shanghaiDate(this.deps.clock.now());
     const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: addDays(today, 1), to: addDays(today, this.deps.region.booking.weeksAhead * 7), freeOnly: true }))
-      .filter((s) => !left.includes(s.id) && (!part || s.part === part));
+      .filter((s) => !except.includes(s.id) && (!part || s.part === part));
     const distance = (s: Slot) => Math.abs(Date.parse(s.date) - Date.parse(date));
     return free.sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date) || a.part.localeCompare(b.part)).slice(0, OFFERED)
       .sort((a, b) => a.date.localeCompare(b.date) || a.part.localeCompare(b.part));
