@@ -1,4 +1,4 @@
-import { cut } from 'jieba-wasm';
+import { cut } from './jieba.js';
 
 /** One canonical form and the variants folded onto it before ranking. */
 export interface SynonymGroup {
@@ -62,6 +62,6 @@ export class SynonymFolder {
 
   /** Folds plain text, segmenting it with jieba. */
   fold(text: string): string {
-    return this.foldTokens(cut(text, false)).join('');
+    return this.foldTokens(cut(text)).join('');
   }
 }
