@@ -44,7 +44,7 @@ function buildOnWorker(): () => BuiltDictionary | undefined {
   // Neither keeps the process alive: a process that never segments exits as before.
   worker.unref();
   port1.unref();
-  return () => {
+  return function waitForDictionary() {
     Atomics.wait(done, 0, 0, WAIT_MS);
     const built = receiveMessageOnPort(port1)?.message as BuiltDictionary | undefined;
     port1.close();

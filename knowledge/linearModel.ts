@@ -172,7 +172,7 @@ function trainOnWorker(job: TrainingJob): () => Float32Array {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL('./trainingWorker.js', import.meta.url), { workerData: { job, port: port2, done }, transferList: [port2] });
   worker.unref();
-  return () => {
+  return function waitForWeights() {
     Atomics.wait(done, 0, 0, WORKER_WAIT_MS);
     const weights = receiveMessageOnPort(port1)?.message as Float32Array | undefined;
     port1.close();
