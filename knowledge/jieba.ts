@@ -1,5 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import jieba, { type Tag } from 'jieba-wasm';
+import { startJob } from './workerJob.js';
 
 /**
  * jieba-wasm, its dictionary built on a worker thread while the process starts. jieba builds its
@@ -33,25 +33,8 @@ const WAIT_MS = 30_000;
 const PAGE = 65_536;
 
 const memory = (jieba as { __wasm?: { memory?: WasmMemory } }).__wasm?.memory;
-let handOver: (() => BuiltDictionary | undefined) | undefined = memory && buildOnWorker();
+let handOver = memory && startJob<string, BuiltDictionary>(new URL('./jiebaWorker.js', import.meta.url), CANARY, WAIT_MS);
 let tookOver = false;
-
-/** Starts the worker; returns how to wait for its dictionary (undefined if it failed). */
-function buildOnWorker(): () => BuiltDictionary | undefined {
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./jiebaWorker.js', import.meta.url), { workerData: { port: port2, done, canary: CANARY }, transferList: [port2] });
-  // Neither keeps the process alive: a process that never segments exits as before.
-  worker.unref();
-  port1.unref();
-  return function waitForDictionary() {
-    Atomics.wait(done, 0, 0, WAIT_MS);
-    const built = receiveMessageOnPort(port1)?.message as BuiltDictionary | undefined;
-    port1.close();
-    void worker.terminate();
-    return built;
-  };
-}
 
 /**
  * Takes the worker's dictionary if this instance is still untouched; otherwise jieba builds its

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { FeatureBag } from './features.js';
 import type { ModelCache } from './modelCache.js';
 import { hashOf } from './random.js';
 import { NEIGHBOUR_LIMIT, trainWeights, type Encoded, type SoftmaxOptions, type TrainingJob } from './softmaxTraining.js';
 import type { Visit } from './sparse.js';
+import { startJob } from './workerJob.js';
 
 export type { SoftmaxOptions } from './softmaxTraining.js';
 
@@ -121,9 +121,10 @@ export class SoftmaxModel {
       return;
     }
     const job: TrainingJob = { encoded, hard, classKeys, slots, options };
-    const train = encoded.length >= WORKER_MIN_SAMPLES ? trainOnWorker(job) : () => trainWeights(job);
+    // On a worker, the same code trains the same weights, bit for bit; if it fails, this thread trains.
+    const beside = encoded.length >= WORKER_MIN_SAMPLES ? startJob<TrainingJob, Float32Array>(new URL('./trainingWorker.js', import.meta.url), job, WORKER_WAIT_MS) : undefined;
     this.trained = () => {
-      const weights = train();
+      const weights = beside?.() ?? trainWeights(job);
       if (key) cache!.write(key, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength));
       return weights;
     };
@@ -161,24 +162,6 @@ export class SoftmaxModel {
     for (let c = 0; c < this.classes; c++) sum += Math.exp(z[c] - max);
     for (let c = 0; c < this.classes; c++) visit(c, Math.exp(z[c] - max) / sum);
   }
-}
-
-/**
- * Trains on a worker thread (the same code, so the same weights, bit for bit); returns how to wait
- * for the weights. A worker that fails to start or to train leaves the training to this thread.
- */
-function trainOnWorker(job: TrainingJob): () => Float32Array {
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./trainingWorker.js', import.meta.url), { workerData: { job, port: port2, done }, transferList: [port2] });
-  worker.unref();
-  return function waitForWeights() {
-    Atomics.wait(done, 0, 0, WORKER_WAIT_MS);
-    const weights = receiveMessageOnPort(port1)?.message as Float32Array | undefined;
-    port1.close();
-    void worker.terminate();
-    return weights ?? trainWeights(job);
-  };
 }
 
 /** SHA-256 of everything the weights follow from: the code, the options, the samples as encoded, the hard negatives. */

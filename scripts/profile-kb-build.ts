@@ -30,8 +30,7 @@ const WAITING = 'waiting for a worker thread (wall ms, not CPU)';
 
 // [phase, function, file]: the innermost one on a sample's stack takes the sample.
 const PHASES: [string, string, string][] = [
-  [WAITING, 'waitForDictionary', 'knowledge/jieba.js'],
-  [WAITING, 'waitForWeights', 'knowledge/linearModel.js'],
+  [WAITING, 'waitForWorker', 'knowledge/workerJob.js'],
   ['jieba dictionary (first use; handed over from its worker) + synonyms', 'TextAnalyzer', 'knowledge/features.js'],
   ['normalising (Traditional, full-width)', 'normalizeText', 'knowledge/normalize.js'],
   ['segmenting (jieba)', 'cut', 'jieba'],
