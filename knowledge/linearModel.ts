@@ -26,9 +26,13 @@ const TRAINING_CODE = Buffer.concat(
   [import.meta.url, new URL('./softmaxTraining.js', import.meta.url).href].map((url) => readFileSync(fileURLToPath(url))),
 );
 
-// From this many samples (the shipped knowledge base has 3,700) the SGD runs on a worker thread
-// while the rest of the knowledge base is built; a smaller set trains quicker than a thread starts.
+// The process's first training of at least this many samples (the start-up build: the shipped
+// knowledge base has 3,700) runs on a worker thread while the rest of the knowledge base is built.
+// Later ones (evaluation folds, tests) train here, where the code is already optimised: a new
+// worker compiles it afresh, which on a busy machine costs more than it overlaps. A smaller set
+// trains quicker than a thread starts.
 export const WORKER_MIN_SAMPLES = 1000;
+let trainedBefore = false;
 
 // Longer than any training (a 10,000-entry knowledge base takes a minute on a loaded machine): the
 // worker reports even when it fails, so this only bounds a thread that never ran at all.
@@ -122,13 +126,15 @@ export class SoftmaxModel {
     }
     const job: TrainingJob = { encoded, hard, classKeys, slots, options };
     // On a worker, the same code trains the same weights, bit for bit; if it fails, this thread trains.
-    const beside = encoded.length >= WORKER_MIN_SAMPLES ? startJob<TrainingJob, Float32Array>(new URL('./trainingWorker.js', import.meta.url), job, WORKER_WAIT_MS) : undefined;
+    const large = encoded.length >= WORKER_MIN_SAMPLES;
+    const beside = large && !trainedBefore ? startJob<TrainingJob, Float32Array>(new URL('./trainingWorker.js', import.meta.url), job, WORKER_WAIT_MS) : undefined;
+    trainedBefore ||= large;
     this.trained = () => {
       const weights = beside?.() ?? trainWeights(job);
       if (key) cache!.write(key, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength));
       return weights;
     };
-    if (encoded.length < WORKER_MIN_SAMPLES) this.ready();
+    if (!beside) this.ready();
   }
 
   private get weights(): Float32Array {
