@@ -43,7 +43,7 @@ const PHASES: [string, string, string][] = [
   ['BM25 index', 'Bm25Index', 'knowledge/bm25.js'],
   ['hard negatives', 'top', 'knowledge/ranking.js'],
   ['linear model: encoding', 'SoftmaxModel', 'knowledge/linearModel.js'],
-  ['linear model: SGD', 'train', 'knowledge/linearModel.js'],
+  ['linear model: SGD', 'train', 'knowledge/softmaxTraining.js'],
   ['answers and decline objects analysed', 'analyze', 'knowledge/features.js'],
   ['other-place gate', 'OtherPlaceGate', 'knowledge/otherPlace.js'],
   ['the rest of the ranking\'s build', 'Ranker', 'knowledge/ranking.js'],
