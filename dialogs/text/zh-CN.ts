@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Simplified Chinese. Other languages get a file of the same
 // shape; code refers to keys only.
+import type { NextStep } from '../../cases/nextStep.js';
 import type { FieldAnswers } from '../fieldQuestions.js';
 
 export interface Hotlines {
@@ -692,20 +693,36 @@ const status = {
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
+  /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
     submitted: '下一步：残联预审。',
     pre_review: '下一步：预审结果出来会通知您。',
     returned: '下一步：说“修改退回的申请”，改好后重新提交。',
-    appraisal_scheduled: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_book: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_booked: '下一步：按约好的时间去医院做评定，前一天会提醒您。',
+    appraisal_home: '下一步：等医院打电话约上门评定的时间。',
     appraised: '下一步：村（社区）公示5个工作日。',
     public_notice: '下一步：公示结束没有异议就发证。',
     approved: '下一步：发证（邮寄或窗口领取）。',
     delivered: '证已经发了。',
     in_decision: '下一步：各部门审批，结果会通知您。',
     closed: '这件事已经办完了。',
-  } as Record<string, string>,
-  /** The next step of a case waiting for its appraisal at home. */
-  nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
+  } satisfies Record<NextStep, string>,
+  /** The same next step for a hotline agent, who tells the caller what they (or the office) do; shown under “下一步”. */
+  agentNext: {
+    submitted: '等残联开始预审。',
+    pre_review: '残联预审中，结果会通知申请人。',
+    returned: '请申请人在聊天里说“修改退回的申请”，按退回原因改好后重新提交。',
+    appraisal_book: '约评定时间：请申请人在聊天里说“预约鉴定”；去不了医院的，说“我要申请上门鉴定”。',
+    appraisal_booked: '按约好的时间去医院做评定（见“评定预约”），前一天会提醒申请人。',
+    appraisal_home: '已申请上门鉴定，等医院打电话和申请人约上门评定的时间，不用再约。',
+    appraised: '村（社区）公示5个工作日。',
+    public_notice: '公示结束没有异议就发证。',
+    approved: '发证（邮寄或窗口领取）。',
+    delivered: '证已经发了。',
+    in_decision: '各部门审批，结果会通知申请人。',
+    closed: '已办结。',
+  } satisfies Record<NextStep, string>,
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
     `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。查家人的申请，说“帮家人查进度”；还没申请的话，说“我要申请”就能开始。`,
