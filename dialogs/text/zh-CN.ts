@@ -575,8 +575,13 @@ const booking = {
   /** Asking for the appraisal at home with no application yet. */
   homeNeedsCase:
     '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',
-  /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
-  homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
+  /** Booking a visit to the hospital by someone who asked for the appraisal at home: one of the two, never both. */
+  homeStillWanted: '您之前登记了上门鉴定，医院会打电话和您约上门的时间。还要医生上门吗？不要的话，我把上门鉴定取消，接着帮您约去医院的时间。',
+  homeStillButtons: ['还要上门', '不用了，去医院'],
+  homeKept: '好的，还是上门鉴定，医院会打电话和您约时间，请保持电话畅通。去医院的时间就不约了。',
+  homeWithdrawn: '好的，上门鉴定已经取消了。',
+  /** Asking for the appraisal at home with a session booked at the hospital. */
+  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。要改成上门的话，先说“取消预约”，再说“我要申请上门鉴定”。`,
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
   /** The same where no times are shown yet. */
@@ -633,6 +638,7 @@ const status = {
     rescheduled: (when: string, hospital: string) => `评定时间改到了${when}，在${hospital}。`,
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
+    home_cancelled: '上门鉴定的登记已经取消，改为去医院做评定。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
@@ -690,6 +696,7 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
@@ -769,15 +776,27 @@ const status = {
   unsubscribed: '好的，以后不再给您发进展通知了。想再收的话说“恢复通知”。',
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
-  /** A material asked about when the correction starts ("照片要重拍吗"). */
-  correctAskedYes: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
-  correctAskedNo: (material: string) => `${material}这次不用重新传。`,
+  /**
+   * A material asked about when the correction starts ("照片要重拍吗"), by where it stands: only
+   * one staff accepted is said to be kept; `none`: not handed in here (checked in the records, or at the window).
+   */
+  correctAsked: {
+    rejected: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+    accepted: (material: string) => `${material}已经审核通过了，这次不用重新传。`,
+    received: (material: string) => `${material}已经收到了，工作人员还在看，这次不用再传。`,
+    missing: (material: string) => `${material}还没传上来，改完后说“补传材料”补上。`,
+    none: (material: string) => `${material}这次不用在这里传。`,
+  },
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
   /** The person says the value sent back was right. */
   correctHow: (field: string) => `直接把正确的${field}发给我就行，改好后我替您重新提交，不用再跑。`,
+  /** At the phone sent back as unreachable ("电话没错啊 那天没接着"): the number may stay as it is. */
+  correctKeepPhone: '要是号码没错，只是那几天没接着，点“号码没错，就用原来的”，号码不改直接重新提交；号码要改就直接发新号码。',
+  keepPhoneButton: '号码没错，就用原来的',
+  correctPhoneKept: '好的，号码不改。这几天请留意接听残联的电话。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
