@@ -9,7 +9,7 @@ import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospi
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
+import { asksHomeVisit, readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -66,7 +66,7 @@ function asksWhatToBring(input: string): boolean {
 }
 
 interface BookingState {
-  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
+  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome';
   caseNo?: string;
   category?: DisabilityCategory;
   /** Sessions offered as buttons, by id. */
@@ -77,7 +77,12 @@ interface BookingState {
   moving?: string;
   /** A category read from a description, waiting for the person's "对". */
   guess?: DisabilityCategory;
+  /** What the booking was asked with ("约下周二"), kept while whether the home appraisal stands is asked. */
+  said?: string;
 }
+
+/** Going to the hospital after all ("能去医院", "我们自己去"): the home appraisal is no longer wanted. */
+const GOES_TO_HOSPITAL = /(?<![不没])(?:能|可以)?(?:去|到)医院|自己(?:能|可以)?去(?!不)/u;
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 
@@ -147,12 +152,21 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       const hour = this.hourAnswer(record.applicant.category);
       return this.end(dc, booking ? `${t.bookedOn(await this.describe(booking.slotId))}\n${hour}` : hour);
     }
-    // Someone who asked for the appraisal at home learns it stands before booking a visit to the hospital.
-    if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
+    // Someone who asked for the appraisal at home says whether that still stands: a case holds one appraisal, never both.
+    if (record.homeAppraisal && !booking) {
+      const state: BookingState = { phase: 'keepHome', caseNo: record.caseNo, category: record.applicant.category, said: options?.text };
+      return this.ask(dc, state, t.homeStillWanted, labelChoices(t.homeStillButtons));
+    }
+    return this.startBooking(dc, record, booking, options?.text ?? '');
+  }
+
+  /** Asks when (or books the day already said), or moves the booking there is; before pre-review, says when the applicant could go. */
+  private async startBooking(dc: DialogContext, record: CaseRecord, booking: { slotId: string } | undefined, said: string, before = ''): Promise<DialogTurnResult> {
+    if (before) await dc.context.sendActivity(messageWithButtons(before));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
-    const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
+    const when = recognizeWhen(said, this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
@@ -161,7 +175,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
+    if (state.phase !== 'confirmCancel' && state.phase !== 'keepHome' && wantsSomeoneToCome(input)) {
       const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
       // No case yet: how the home appraisal is asked for, said before the category is asked again.
@@ -172,6 +186,18 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       if (asked) return asked;
     }
     switch (state.phase) {
+      case 'keepHome': {
+        // "还要上门", "上门的那种" keep it; "能去医院", "不用了" withdraw it and go on to the booking.
+        const folded = normalizeText(input).replace(/\s+/g, '');
+        const keep = asksHomeVisit(input) ? true : GOES_TO_HOSPITAL.test(folded) ? false : recognizeConfirmation(input, labelChoices(t.homeStillButtons));
+        if (keep === undefined) return new NotAnswered(text.application.errors.confirm(t.homeStillButtons));
+        if (keep) return this.end(dc, t.homeKept);
+        await this.deps.useCases.appointments.cancelHome(state.caseNo!, userKeyOf(dc.context));
+        setTurnOutcome(dc.context, { outcome: 'booking-home-cancelled' });
+        const record = await this.deps.cases.get(state.caseNo!);
+        if (!record) return this.end(dc, t.noBooking);
+        return this.startBooking(dc, record, undefined, state.said ?? '', t.homeWithdrawn);
+      }
       case 'category': {
         const read = readCategory(input, state.guess);
         if (!read) return new NotAnswered(text.application.errors.choice);
@@ -325,6 +351,10 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   private async requestHome(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
     const outcome = await this.deps.useCases.appointments.requestHome(record.caseNo, userKeyOf(dc.context), dc.context.activity.text ?? '');
     if (outcome === 'already') return this.end(dc, t.homeAlready);
+    if (outcome === 'booked') {
+      const booked = await this.deps.slots.activeBookingOf(record.caseNo);
+      return this.end(dc, t.homeWhileBooked(booked ? await this.describe(booked.slotId) : ''));
+    }
     if (outcome === 'not-now') return this.end(dc, t.homeNotNow);
     setTurnOutcome(dc.context, { outcome: 'booking-home-requested' });
     const hospital = this.hospital(record.applicant.category);

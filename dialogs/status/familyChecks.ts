@@ -6,6 +6,9 @@ import type { FamilyStore } from '../../data/family.js';
 import { numberRuns } from '../numbersIn.js';
 import { text } from '../text/index.js';
 
+// The chat reads case numbers as the APIs do: one parser, below every entry point.
+export { caseNumberIn } from '../../data/caseQuery.js';
+
 const s = text.status;
 const MINUTE = 60_000;
 
@@ -24,16 +27,6 @@ export const FAMILY_CHECK_LIMITS = {
 };
 
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
-
-/**
- * The case number in what was typed ("YC 2026 1120 0001", "yc-2026…" too), upper-case; typed
- * without its letters it is twelve digits and nothing else ("202611200001"). Undefined when there is none.
- */
-export function caseNumberIn(input: string): string | undefined {
-  const compact = input.normalize('NFKC').replace(/[\s\-－—]+/g, '');
-  if (/^20\d{10}$/.test(compact)) return `YC${compact}`;
-  return /YC\d{12}/i.exec(compact)?.[0]?.toUpperCase();
-}
 
 /** The runs of digits a message holds, as ID characters ("123 45x" -> "12345X"). */
 const idRuns = (input: string) => numberRuns(input).map((run) => run.replace(/[^\dxX]/g, '').toUpperCase());

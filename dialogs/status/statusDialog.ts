@@ -8,7 +8,7 @@ import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { kinIn } from '../kinship.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -24,6 +24,8 @@ import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
 const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
+/** Keeping the phone sent back as it is: "就用原来的", "号码不用改". */
+const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$/u;
 /** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
@@ -52,6 +54,8 @@ interface StatusState {
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
+  /** Flagged fields the applicant confirmed as they were (a phone that was right but not answered). */
+  kept?: string[];
 }
 
 export interface StatusDeps {
@@ -105,13 +109,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
         if (!returned?.returned) return this.end(dc, s.correctNothing);
         const fields = returned.returned.fields.filter((f) => this.slot(f));
-        const rejected = materialViews(returned).filter((m) => m.state === 'rejected').map((m) => m.key);
+        // Files are sent here only for an online case; a window case hands its materials in there.
+        const views = returned.channel === 'online' ? materialViews(returned) : [];
+        const rejected = views.filter((m) => m.state === 'rejected').map((m) => m.key);
         const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.upload.names[m])].join('、') || '无';
         // "照片要重拍吗": said whether it is; one the reason itself speaks of ("照片不清楚") is not said to be fine.
         const inReason = materialsNamed(returned.returned.reason);
         const asked = materialsNamed(options?.text ?? '')
           .filter((m) => rejected.includes(m) || !inReason.includes(m))
-          .map((m) => (rejected.includes(m) ? s.correctAskedYes : s.correctAskedNo)(text.upload.names[m]));
+          .map((m) => s.correctAsked[views.find((v) => v.key === m)?.state ?? 'none'](text.upload.names[m]));
         await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
         if (rejected.length === 0) return this.correctFields(dc, state);
@@ -177,6 +183,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'field': {
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
+        if (field === 'phone') {
+          const keep = [{ label: s.keepPhoneButton, value: true }];
+          if (KEEP_AS_IT_IS.test(normalizeText(input).replace(/\s+/g, '')) || (this.shownLabels(dc, state).length && recognizeChoice(input, keep))) {
+            await dc.context.sendActivity(messageWithButtons(s.correctPhoneKept));
+            return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field] });
+          }
+          // "电话没错啊 那天下地去了没接着": a number that was right but not answered may stay as it is.
+          if (SAYS_RIGHT.test(normalizeText(input))) return this.askField(dc, state, s.correctKeepPhone, keep);
+        }
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
         if (HOW_TO_CHANGE.test(normalizeText(input).replace(/\s+/g, ''))) return new NotAnswered(undefined, { answer: s.correctHow(text.application.labels[field]) });
@@ -206,7 +221,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** The next flagged field, or the resubmission once none is left. */
   private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     if (state.fields?.length) return this.askField(dc, state);
-    return this.resubmit(dc, state.caseNo!, state.values ?? {});
+    return this.resubmit(dc, state.caseNo!, state.values ?? {}, state.kept ?? []);
   }
 
   /**
@@ -256,17 +271,18 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     return this.ask(dc, state, `${s.followers(followers.length)}\n${lines.join('\n')}`, followers.map((_, i) => ({ label: s.removeFollower(i + 1), value: i })));
   }
 
-  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>): Promise<DialogTurnResult> {
+  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>, kept: string[]): Promise<DialogTurnResult> {
     // Only the fields given: a value cleared on the way (the address's draft) is no correction.
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`);
+    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`, kept);
     return this.end(dc, result.ok ? s.correctDone : result.error);
   }
 
-  private askField(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+  /** Asks the next flagged field; `before` is said with it, and `extra` buttons join the field's own (kept when it is asked again). */
+  private askField(dc: DialogContext, state: StatusState, before = '', extra: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
     const slot = this.slot(state.fields![0])!;
     const prompt = slot.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-    return this.ask(dc, state, prompt.text, prompt.options);
+    return this.ask(dc, state, before ? `${before}\n${prompt.text}` : prompt.text, [...prompt.options, ...extra], prompt.text);
   }
 
   private slot(key: string): Slot | undefined {

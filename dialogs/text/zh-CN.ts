@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Simplified Chinese. Other languages get a file of the same
 // shape; code refers to keys only.
+import type { NextStep } from '../../cases/nextStep.js';
 import type { FieldAnswers } from '../fieldQuestions.js';
 
 export interface Hotlines {
@@ -574,8 +575,13 @@ const booking = {
   /** Asking for the appraisal at home with no application yet. */
   homeNeedsCase:
     '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',
-  /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
-  homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
+  /** Booking a visit to the hospital by someone who asked for the appraisal at home: one of the two, never both. */
+  homeStillWanted: '您之前登记了上门鉴定，医院会打电话和您约上门的时间。还要医生上门吗？不要的话，我把上门鉴定取消，接着帮您约去医院的时间。',
+  homeStillButtons: ['还要上门', '不用了，去医院'],
+  homeKept: '好的，还是上门鉴定，医院会打电话和您约时间，请保持电话畅通。去医院的时间就不约了。',
+  homeWithdrawn: '好的，上门鉴定已经取消了。',
+  /** Asking for the appraisal at home with a session booked at the hospital. */
+  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。要改成上门的话，先说“取消预约”，再说“我要申请上门鉴定”。`,
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
   /** The same where no times are shown yet. */
@@ -632,6 +638,7 @@ const status = {
     rescheduled: (when: string, hospital: string) => `评定时间改到了${when}，在${hospital}。`,
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
+    home_cancelled: '上门鉴定的登记已经取消，改为去医院做评定。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
@@ -689,23 +696,40 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
+  /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
     submitted: '下一步：残联预审。',
     pre_review: '下一步：预审结果出来会通知您。',
     returned: '下一步：说“修改退回的申请”，改好后重新提交。',
-    appraisal_scheduled: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_book: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_booked: '下一步：按约好的时间去医院做评定，前一天会提醒您。',
+    appraisal_home: '下一步：等医院打电话约上门评定的时间。',
     appraised: '下一步：村（社区）公示5个工作日。',
     public_notice: '下一步：公示结束没有异议就发证。',
     approved: '下一步：发证（邮寄或窗口领取）。',
     delivered: '证已经发了。',
     in_decision: '下一步：各部门审批，结果会通知您。',
     closed: '这件事已经办完了。',
-  } as Record<string, string>,
-  /** The next step of a case waiting for its appraisal at home. */
-  nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
+  } satisfies Record<NextStep, string>,
+  /** The same next step for a hotline agent, who tells the caller what they (or the office) do; shown under “下一步”. */
+  agentNext: {
+    submitted: '等残联开始预审。',
+    pre_review: '残联预审中，结果会通知申请人。',
+    returned: '请申请人在聊天里说“修改退回的申请”，按退回原因改好后重新提交。',
+    appraisal_book: '约评定时间：请申请人在聊天里说“预约鉴定”；去不了医院的，说“我要申请上门鉴定”。',
+    appraisal_booked: '按约好的时间去医院做评定（见“评定预约”），前一天会提醒申请人。',
+    appraisal_home: '已申请上门鉴定，等医院打电话和申请人约上门评定的时间，不用再约。',
+    appraised: '村（社区）公示5个工作日。',
+    public_notice: '公示结束没有异议就发证。',
+    approved: '发证（邮寄或窗口领取）。',
+    delivered: '证已经发了。',
+    in_decision: '各部门审批，结果会通知申请人。',
+    closed: '已办结。',
+  } satisfies Record<NextStep, string>,
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
     `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。查家人的申请，说“帮家人查进度”；还没申请的话，说“我要申请”就能开始。`,
@@ -752,15 +776,27 @@ const status = {
   unsubscribed: '好的，以后不再给您发进展通知了。想再收的话说“恢复通知”。',
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
-  /** A material asked about when the correction starts ("照片要重拍吗"). */
-  correctAskedYes: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
-  correctAskedNo: (material: string) => `${material}这次不用重新传。`,
+  /**
+   * A material asked about when the correction starts ("照片要重拍吗"), by where it stands: only
+   * one staff accepted is said to be kept; `none`: not handed in here (checked in the records, or at the window).
+   */
+  correctAsked: {
+    rejected: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+    accepted: (material: string) => `${material}已经审核通过了，这次不用重新传。`,
+    received: (material: string) => `${material}已经收到了，工作人员还在看，这次不用再传。`,
+    missing: (material: string) => `${material}还没传上来，改完后说“补传材料”补上。`,
+    none: (material: string) => `${material}这次不用在这里传。`,
+  },
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
   /** The person says the value sent back was right. */
   correctHow: (field: string) => `直接把正确的${field}发给我就行，改好后我替您重新提交，不用再跑。`,
+  /** At the phone sent back as unreachable ("电话没错啊 那天没接着"): the number may stay as it is. */
+  correctKeepPhone: '要是号码没错，只是那几天没接着，点“号码没错，就用原来的”，号码不改直接重新提交；号码要改就直接发新号码。',
+  keepPhoneButton: '号码没错，就用原来的',
+  correctPhoneKept: '好的，号码不改。这几天请留意接听残联的电话。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
