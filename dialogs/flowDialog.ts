@@ -76,6 +76,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const non = nonAnswer(input);
     if (non === 'later') return this.pause(dc, state);
     if (non === 'askSomeone') return this.reprompt(dc, state, `${text.flow.askAround}\n`);
+    if (non === 'wait') return this.reprompt(dc, state, `${text.flow.waiting}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
     // "9" with eight buttons: no such choice, said with the buttons again, never read another way.
@@ -85,6 +86,8 @@ export abstract class FlowDialog<State extends object, Options extends object = 
       return this.reprompt(dc, state, this.continuePrefix);
     }
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
+    // "没有" to a question with buttons ("对吗？"): no information missing, the buttons' words are asked for.
+    if (non === 'none' && shown.length && result.error) return this.notUnderstood(dc, state, result.error);
     // "不知道", "没有" that the step has no word for: no question, and no wrong answer either.
     if (non) return this.reprompt(dc, state, `${text.flow.notKnown}\n`);
     // "你好", "谢谢" mid-form: returned, and the step asked again (not "没听明白").

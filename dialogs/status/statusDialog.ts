@@ -15,6 +15,7 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeProgressIntent } from './progressIntent.js';
@@ -154,7 +155,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'subscribe': {
         // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
-        const own = fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
+        const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);

@@ -17,6 +17,8 @@ const application = {
   consentAnswers: {
     why: '这张表一次交给残联、民政、人社、教育几个部门同时审批，各部门要用的信息合在一起只填一次，就不用您一个部门一个部门地跑、重复填。信息只用于这次办理，只在经办部门之间按规定共享，工作人员有保密义务。',
     refuse: '不同意的话，就不能在这里网上填表了，刚才的信息也不会保存。也可以带身份证、户口本到县政务服务中心综合窗口当面办。',
+    /** "没有", "不知道": no yes or no; said what the consent is for, and asked again. */
+    none: '没有您的同意，申请就没法提交：这些信息只用于这次办理。同意就点“同意”；不想在这里填，点“不同意”，也可以到县政务服务中心综合窗口当面办。',
   } as FieldAnswers,
   resumeAsk: (date?: string) => `您${date ? `在${date}` : ''}有一份没填完的申请，要接着填吗？`,
   resumeButtons: ['接着填', '重新开始'],
@@ -372,6 +374,8 @@ const flow = {
   paused: '好的，先到这里。想接着办的时候再跟我说，还有问题也可以直接问。',
   /** "问问我儿子": the step waits for the answer. */
   askAround: '好的，您先问问，问好了直接告诉我，前面说的都还在。',
+  /** "等会", "稍等": the step waits. */
+  waiting: '好的，不着急，准备好了直接告诉我就行，前面说的都还在。',
   /** "她是我外婆" said at a step about something else. */
   kinNoted: '好的，知道您是替家里人办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+
+// Dialog faults left from trial 11 and found after it (issue 9), one case per fault.
+const t = text.application;
+const s = text.status;
+const b = text.booking;
+
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+
+/** A harness with a case filed by "user1" for its applicant (肢体), at the given stage. */
+async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
+  const h = await dialogHarness();
+  const record = await h.cases.create(
+    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
+    h.clock.now(),
+  );
+  return { ...h, record };
+}
+
+/** The relative "son" checks the case (case number, then the ID tail): at the offer of notices. */
+async function sonChecked(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
+  const h = await withCase(stage);
+  expect((await h.sayAs('son', '帮我爹查一下办到哪一步了')).text).to.equal(s.familyAskCaseNo);
+  expect((await h.sayAs('son', h.record.caseNo)).text).to.equal(s.familyAskId);
+  expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+  return h;
+}
+
+/** A yes/no step reached by `reach`, its buttons, and the yes that moves on (with a fragment of what follows). */
+interface YesNoStep {
+  step: string;
+  reach: () => Promise<{ h: Harness; from: string }>;
+  yes: [input: string, next: string];
+}
+
+const yesNoSteps: YesNoStep[] = [
+  { step: 'consent', reach: async () => ({ h: await run([['我要申请', t.consent]]), from: 'user1' }), yes: ['同意', t.prompts.role] },
+  {
+    step: 'the application\'s cancel confirmation',
+    reach: async () => ({ h: await run([['我要申请', t.consent], ['同意', t.prompts.role], ['取消', t.cancelConfirm]]), from: 'user1' }),
+    yes: ['继续填', t.prompts.role],
+  },
+  {
+    step: 'the application\'s category offered to confirm',
+    reach: async () => ({ h: await run([...selfNewCertificateToAddress.slice(0, 9), ['走路不方便', t.prompts.categoryGuess('肢体')]]), from: 'user1' }),
+    yes: ['对', t.prompts.channel],
+  },
+  {
+    step: 'the booking\'s date to confirm',
+    reach: async () => {
+      const h = await withCase();
+      expect((await h.say('我想预约下周二上午鉴定')).text).to.equal(b.confirmWhen('11月24日（周二）上午'));
+      return { h, from: 'user1' };
+    },
+    yes: ['对', '约好了：11月24日（周二）上午'],
+  },
+  {
+    step: 'the booking\'s cancellation to confirm',
+    reach: async () => {
+      const h = await withCase();
+      await h.say('我想预约下周二上午鉴定');
+      await h.say('对');
+      expect((await h.say('取消预约')).text).to.include('11月24日（周二）上午');
+      return { h, from: 'user1' };
+    },
+    yes: ['不取消', b.kept],
+  },
+  { step: 'the family check\'s offer of notices', reach: async () => ({ h: await sonChecked(), from: 'son' }), yes: ['要', s.subscribed] },
+];
+
+describe('trial 12: the dialog faults left from trial 11', () => {
+  describe('2. "没有", "不知道", "等会" at a yes/no step are no answer: the step is asked again and nothing is lost', () => {
+    for (const { step, reach, yes } of yesNoSteps) {
+      for (const said of ['没有', '不知道', '等会']) {
+        it(`"${said}" at ${step}`, async () => {
+          const { h, from } = await reach();
+          const before = await h.send('帮助', 'zh-CN', from);
+          const shown = buttons(before.at(-1)!);
+          const replies = await h.send(said, 'zh-CN', from);
+          expect(buttons(replies.at(-1)!), said).to.deep.equal(shown);
+          expect(replies.map((r) => r.text).join('\n')).to.not.include(t.consentDeclined).and.not.include(t.cancelled).and.not.include(s.notSubscribed);
+          expect((await h.sayAs(from, yes[0])).text).to.include(yes[1]);
+        });
+      }
+    }
+
+    it('"没有" at the consent says why it is needed and asks it again; "没有同意" is a no', async () => {
+      const h = await run([['我要申请', t.consent]]);
+      const replies = (await h.send('没有')).map((r) => r.text ?? '');
+      expect(replies[0]).to.equal(t.consentAnswers.none);
+      expect(replies.at(-1)).to.include(t.consent);
+      expect((await h.say('没有同意')).text).to.equal(t.consentDeclined);
+    });
+
+    it('a button said after a no is not that button: "不要" declines the notices', async () => {
+      const h = await sonChecked();
+      expect((await h.sayAs('son', '不要')).text).to.equal(s.notSubscribed);
+      expect(await h.family.subscribersOf((await h.cases.list({}))[0].caseNo)).to.deep.equal([]);
+    });
+  });
+});
