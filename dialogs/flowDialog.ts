@@ -32,6 +32,12 @@ export interface FlowDeps {
   handoff: HandoffRequester;
 }
 
+/** The main router: whether this turn's message starts another flow, and the dialog that routes it. */
+export interface FlowRouter {
+  id: string;
+  startsFlow(context: TurnContext): Promise<boolean>;
+}
+
 const INTERRUPTIONS: readonly Command[] = ['help', 'cancel', 'back', 'human'];
 
 /** Digits, spaces and dashes only: a try at a number, an ID or a date, never a question. */

@@ -24,6 +24,14 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
+/** What the booking is started with: the action, the words that asked, and the case a family check here showed. */
+export interface BookingOptions {
+  action: BookingAction;
+  text: string;
+  /** The case a family check in this conversation showed: asked about, but booked only by the account that applied. */
+  checked?: string;
+}
+
 /** `bring`, `hour`, `where`: what to take to the appraisal, at what hour, where, asked outside the booking by someone whose appraisal is next. */
 export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where';
 
@@ -118,15 +126,20 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends FlowDialog<BookingState, { action: BookingAction; text: string }> {
+export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
     super(BOOKING_DIALOG, flow);
   }
 
-  async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: BookingOptions): Promise<DialogTurnResult> {
     const action = options?.action ?? 'book';
     await this.ensureSlots();
-    const record = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    const mine = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
+    // move or cancel (that is the account that applied), and it is never "nothing filed".
+    const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;
+    if (checked && ['book', 'cancel', 'home'].includes(action)) return this.end(dc, t.onlyApplicantBooksCase(checked.caseNo));
+    const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
     if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {

@@ -23,6 +23,14 @@ export const FAMILY_CHECK_LIMITS = {
   caseLockMs: 15 * MINUTE,
 };
 
+/**
+ * The case a family member verified in this conversation: what their next words about the
+ * appraisal ("帮俺爹约个鉴定", "要带啥") speak of, though the case is not theirs.
+ */
+export interface CheckedCase {
+  caseNo: string;
+}
+
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
 /**

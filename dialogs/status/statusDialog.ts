@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
@@ -12,7 +12,7 @@ import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices
 import { fieldAnswer } from '../fieldQuestions.js';
 import { kinIn } from '../kinship.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -20,7 +20,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
@@ -57,6 +57,8 @@ interface StatusState {
 
 export interface StatusDeps {
   cases: CaseStore;
+  /** The case this conversation verified last (family check), kept in the conversation's state. */
+  checked: StatePropertyAccessor<CheckedCase | undefined>;
   family: FamilyStore;
   useCases: CaseUseCases;
   region: Region;
@@ -73,7 +75,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private readonly slots = applicationSlots();
   private readonly checks: FamilyChecks;
 
-  constructor(private readonly deps: StatusDeps, flow: FlowDeps) {
+  constructor(
+    private readonly deps: StatusDeps,
+    flow: FlowDeps,
+    private readonly router?: FlowRouter,
+  ) {
     super(STATUS_DIALOG, flow);
     this.checks = new FamilyChecks({ ...deps, access: deps.useCases.access });
   }
@@ -158,6 +164,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
         const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
+        // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
+        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;
@@ -238,6 +246,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
     if (record && idTailMatches(record, input)) {
       await this.checks.verified(userKey, record);
+      await this.deps.checked.set(dc.context, { caseNo: record.caseNo });
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons), s.subscribeAsk);
     }

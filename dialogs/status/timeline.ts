@@ -42,6 +42,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
     const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.upload.names[m.key]);
     lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
-  lines.push(record.status === 'appraisal_scheduled' && record.homeAppraisal ? s.nextHomeAppraisal : s.next[record.status]);
+  const next = (forFamily && s.familyNext[record.status]) || s.next[record.status];
+  lines.push(record.status === 'appraisal_scheduled' && record.homeAppraisal ? s.nextHomeAppraisal : next);
   return lines.join('\n');
 }

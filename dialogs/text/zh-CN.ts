@@ -533,6 +533,9 @@ const booking = {
   categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
   onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
+  /** A relative who has just checked the case asks to book (move, cancel) its appraisal. */
+  onlyApplicantBooksCase: (caseNo: string) =>
+    `案件${caseNo}的评定只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -707,6 +710,11 @@ const status = {
     delivered: '证已经发了。',
     in_decision: '下一步：各部门审批，结果会通知您。',
     closed: '这件事已经办完了。',
+  } as Record<string, string>,
+  /** What comes next, said to a family member where the applicant's account must act. */
+  familyNext: {
+    returned: '下一步：由申请人用提交申请的那个账号说“修改退回的申请”，改好后重新提交。',
+    appraisal_scheduled: '下一步：由申请人用提交申请的那个账号说“预约鉴定”，约评定时间。',
   } as Record<string, string>,
   /** The next step of a case waiting for its appraisal at home. */
   nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',

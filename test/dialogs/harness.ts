@@ -15,6 +15,7 @@ import { statusTexts, text } from '../../dialogs/text/index.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import type { CheckedCase } from '../../dialogs/status/familyChecks.js';
 import { Handoffs } from '../../cases/handoffs.js';
 import { Ratings } from '../../cases/ratings.js';
 import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
@@ -73,7 +74,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
   const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);

@@ -101,4 +101,46 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       expect(await h.family.subscribersOf((await h.cases.list({}))[0].caseNo)).to.deep.equal([]);
     });
   });
+
+  describe('1. a relative who has just checked a case speaks of that case: never "nothing filed", never the application', () => {
+    for (const [when, after] of [['after declining the notices', '不用了'], ['at the offer of notices', undefined]] as const) {
+      it(`"帮俺爹约个鉴定" ${when}: only the account that applied books; "要带啥" is the appraisal's list`, async () => {
+        const h = await sonChecked();
+        if (after) expect((await h.sayAs('son', after)).text).to.equal(s.notSubscribed);
+        const book = (await h.send('帮俺爹约个鉴定', 'zh-CN', 'son')).map((r) => r.text).join('\n');
+        expect(book).to.equal(b.onlyApplicantBooksCase(h.record.caseNo));
+        const bring = (await h.send('要带啥', 'zh-CN', 'son')).map((r) => r.text).join('\n');
+        expect(bring).to.include('去示范市人民医院做评定要带').and.not.include(t.prompts.category);
+        expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+      });
+    }
+
+    for (const said of ['约个鉴定', '帮他约个鉴定', '那咋约啊', '取消预约']) {
+      it(`"${said}" after the check names the case and who books it, never the category step`, async () => {
+        const h = await sonChecked();
+        await h.sayAs('son', '不用了');
+        const reply = (await h.send(said, 'zh-CN', 'son')).map((r) => r.text).join('\n');
+        expect(reply).to.equal(b.onlyApplicantBooksCase(h.record.caseNo));
+      });
+    }
+
+    it('a case still in pre-review: the same, not "nothing filed"', async () => {
+      const h = await sonChecked('pre_review');
+      await h.sayAs('son', '不用了');
+      expect((await h.sayAs('son', '帮俺爹约个鉴定')).text).to.equal(b.onlyApplicantBooksCase(h.record.caseNo));
+    });
+
+    it('the case shown to the relative says the applicant books, not "说预约鉴定" as if the relative could', async () => {
+      const h = await withCase();
+      await h.sayAs('son', '帮我爹查一下办到哪一步了');
+      await h.sayAs('son', h.record.caseNo);
+      const shown = await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+      expect(shown.text).to.include(s.familyNext.appraisal_scheduled).and.not.include(s.next.appraisal_scheduled);
+    });
+
+    it('the applicant still books their own case', async () => {
+      const h = await withCase();
+      expect((await h.say('约个鉴定')).text).to.equal(b.askWhen);
+    });
+  });
 });
