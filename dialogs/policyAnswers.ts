@@ -16,6 +16,7 @@ import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
+import { asksAfterParcel } from './status/progressIntent.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -48,6 +49,8 @@ export interface PolicyAnswerDeps {
 export const HANDOFF_ENTRY_ID = 'human-handoff';
 const GREETING_ENTRY_ID = 'talk-greeting';
 const WITHDRAW_ENTRY_ID = 'flow-withdraw';
+/** The knowledge base's decline for parcels and couriers. */
+const PARCEL_ENTRY_ID = 'decl-express';
 
 /** A button for another question of a run-on message: it asks it as if sent alone. */
 const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
@@ -192,6 +195,12 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'whoFor' });
       return this.offer(context, text.askedForWhom, []);
     }
+    // "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does).
+    const parcel = asksAfterParcel(question) ? this.deps.kb.entry(PARCEL_ENTRY_ID) : undefined;
+    if (parcel) {
+      state.topic = undefined;
+      return this.sendDecline(context, parcel, 1);
+    }
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either.
@@ -224,11 +233,7 @@ export class PolicyAnswers {
       case 'decline':
         // Another subject altogether: a follow-up after it is not about the topic before.
         state.topic = nextTopic(reading, previous);
-        setTurnOutcome(context, { outcome: 'decline', entryId: decision.top.entry.id, score: decision.top.score });
-        await this.offer(context, decision.top.entry.answer, [
-          { label: text.notFoundButtons[0], value: { type: 'human' } },
-        ]);
-        return;
+        return this.sendDecline(context, decision.top.entry, decision.top.score);
       case 'clarify': {
         const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
           label: entry.question,
@@ -257,6 +262,12 @@ export class PolicyAnswers {
    * is better read as a wrong answer to the step.
    */
   async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
+    const parcel = asksAfterParcel(question) ? this.deps.kb.entry(PARCEL_ENTRY_ID) : undefined;
+    if (parcel) {
+      setTurnOutcome(context, { outcome: 'aside-decline', entryId: parcel.id, score: 1 });
+      await context.sendActivity(messageWithButtons(parcel.answer));
+      return true;
+    }
     const alone = this.deps.kb.decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.
     const about = subject && alone.kind !== 'answer' && isFragment(question) ? this.deps.kb.decide(`${subject}${question}`) : undefined;
@@ -339,6 +350,12 @@ export class PolicyAnswers {
     state.lastAnswer = { entryId: entry.id, question };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
+  }
+
+  /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
+  private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
+    setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
+    await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */

@@ -143,4 +143,31 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       expect((await h.say('约个鉴定')).text).to.equal(b.askWhen);
     });
   });
+
+  describe('3. a parcel is not tracked here; the certificate\'s mailing is', () => {
+    for (const said of ['帮我查一下快递到哪了', '快递到哪了', '帮我查下快递', '我的包裹怎么还没到', '物流到哪了']) {
+      it(`"${said}" is answered as out of scope, starting no check and no menu`, async () => {
+        const h = await withCase();
+        const reply = await h.say(said);
+        expect(reply.text).to.equal(h.kb.entry('decl-express')!.answer);
+        expect(reply.text).to.not.include(h.record.caseNo);
+      });
+    }
+
+    it('asked in the middle of the application, the same answer, and the step asked again', async () => {
+      const h = await run([['我要申请', t.consent], ['同意', t.prompts.role]]);
+      const replies = (await h.send('帮我查一下快递到哪了')).map((r) => r.text ?? '');
+      expect(replies[0]).to.equal(h.kb.entry('decl-express')!.answer);
+      expect(replies.at(-1)).to.include(t.prompts.role);
+    });
+
+    it('"证寄到哪了" is the applicant\'s own case; "我的残疾证寄出来没", "能寄快递到家吗" stay answers about the certificate', async () => {
+      const h = await withCase();
+      expect((await h.say('证寄到哪了')).text).to.include(h.record.caseNo);
+      for (const said of ['我的残疾证寄出来没', '能寄快递到家吗']) {
+        const reply = await h.say(said);
+        expect(reply.text, said).to.not.equal(h.kb.entry('decl-express')!.answer);
+      }
+    });
+  });
 });
