@@ -394,6 +394,9 @@ const handoff = {
   already: (ahead: number, minutes: number) =>
     `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
+  /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
+  queuedTyped: (hours: string) =>
+    `现在人工客服不在线（工作日${hours}）。已经给您排上了，工作人员上班后会在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。`,
   closedAskPhone: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
   closedCallback: (hours: string, phone: string) =>
@@ -408,6 +411,8 @@ const handoff = {
   /** What else a question about the call-back's time may hold ("那大概几点打过来呢"); anything more names another subject ("办证要多久"). */
   callbackWords: ['工作人员', '你们', '他们', '打电话', '回电话', '打过来', '回电', '打给我', '打', '来', '那', '大概', '大约', '一般', '还', '得', '要', '会', '能', '才', '我', '俺', '的', '了', '呢', '啊', '呀', '吗', '嘛', '哦'],
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
+  /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
+  cannotPhonePhrases: ['聋', '听不见', '听不到', '听不清', '哑巴', '说不了话', '不会说话', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,

@@ -170,4 +170,49 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       }
     });
   });
+
+  describe('extra 1 (trial 12 #1). someone who cannot phone is answered in writing, never sent to the phone', () => {
+    const h = text.handoff;
+    const DEAF = '我是聋人 打不了电话 想找人工 能打字聊吗';
+
+    it('with the desk open, the request joins the queue (a typed conversation)', async () => {
+      const bot = await dialogHarness();
+      expect((await bot.say(DEAF)).text).to.equal(h.queued(0, 4));
+      expect((await bot.handoffStore.list({ status: ['queued'] })).length).to.equal(1);
+    });
+
+    it('with the desk closed, it stays queued for a typed reply: no phone asked, no call-back booked', async () => {
+      const bot = await dialogHarness();
+      bot.desk.agentsOnDuty = 0;
+      const reply = await bot.say(DEAF);
+      expect(reply.text).to.equal(h.queuedTyped(bot.region.desk.hours));
+      expect(reply.text).to.not.include('12345').and.not.include('电话号码');
+      expect((await bot.handoffStore.list({ status: ['queued'] })).length).to.equal(1);
+      expect((await bot.handoffStore.list({ status: ['callback'] })).length).to.equal(0);
+      expect((await bot.say('转人工')).text).to.equal(h.queuedTyped(bot.region.desk.hours));
+    });
+
+    it('said before 转人工, or when asked for a phone, it turns the call-back into the typed queue', async () => {
+      const earlier = await dialogHarness();
+      earlier.desk.agentsOnDuty = 0;
+      await earlier.say('我耳朵聋了 没法接电话');
+      expect((await earlier.say('转人工')).text).to.equal(h.queuedTyped(earlier.region.desk.hours));
+      const asked = await dialogHarness();
+      asked.desk.agentsOnDuty = 0;
+      expect((await asked.say('转人工')).text).to.equal(h.closedAskPhone(asked.region.desk.hours));
+      expect((await asked.say('我是聋人 打不了电话')).text).to.equal(h.queuedTyped(asked.region.desk.hours));
+      expect((await asked.handoffStore.list({ status: ['queued'] })).length).to.equal(1);
+    });
+
+    it('a long question that only mentions a person from someone who can phone is still a question', async () => {
+      const bot = await dialogHarness();
+      await bot.say('我想问问你们人工客服一般几点上班啊');
+      expect((await bot.handoffStore.list({ status: ['queued', 'callback'] })).length).to.equal(0);
+    });
+  });
+
+  it('extra 6 (trial 12 #10). at the offer of notices, a new check request starts the check', async () => {
+    const h = await sonChecked();
+    expect((await h.sayAs('son', '我是他老伴 想查查他那个证')).text).to.equal(s.familyAskCaseNo);
+  });
 });
