@@ -215,4 +215,17 @@ describe('trial 12: the dialog faults left from trial 11', () => {
     const h = await sonChecked();
     expect((await h.sayAs('son', '我是他老伴 想查查他那个证')).text).to.equal(s.familyAskCaseNo);
   });
+
+  it('extra 2 (trial 12 #15). a voice run-on "…能办个残疾证不办了以后能领多少钱" is two questions: one answered, the other a button', async () => {
+    const h = await dialogHarness();
+    const RUN_ON = '我家老伴去年脑梗了现在说话说不清楚走路也不稳能办个残疾证不办了以后能领多少钱';
+    expect(h.kb.splitQuestions(RUN_ON)).to.deep.equal(['我家老伴去年脑梗了现在说话说不清楚走路也不稳能办个残疾证不', '办了以后能领多少钱']);
+    const reply = await h.say(RUN_ON);
+    const said = [reply.text, ...buttons(reply)].join('\n');
+    expect(said).to.include(text.runOn.more);
+    expect(said).to.match(/每人每月|办了以后能领多少钱/);
+    expect(said).to.match(/不分先天后天|我家老伴去年脑梗了/);
+    // "不办了" said on its own still means not doing it.
+    expect(h.kb.splitQuestions('能办个残疾证不办了')).to.have.length(1);
+  });
 });
