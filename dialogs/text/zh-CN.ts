@@ -568,6 +568,8 @@ const booking = {
   noBooking: '您现在没有评定预约。想约的话说“预约鉴定”。',
   /** Leaving the booking with nothing booked ("取消预约" or "取消" while choosing a day). */
   leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
+  /** The day booked, told to a relative who checked the case (only the applicant moves it). */
+  caseBookedOn: (when: string) => `约的是${when}做评定。要改时间，得由申请人用提交申请的那个账号说“改到某天”。`,
   bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
   /** Where the appraisal is, for the applicant's category. */
@@ -583,6 +585,8 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  /** When the appraisal is, for a case whose home appraisal is asked for (said to the applicant or a relative alike). */
+  homeAwaited: '已经登记了上门鉴定，还没定日子：医院会打申请时留的电话，约上门评定的时间，不用去医院。',
   /** Asking for the appraisal at home with no application yet. */
   homeNeedsCase:
     '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',

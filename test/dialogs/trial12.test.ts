@@ -228,4 +228,35 @@ describe('trial 12: the dialog faults left from trial 11', () => {
     // "不办了" said on its own still means not doing it.
     expect(h.kb.splitQuestions('能办个残疾证不办了')).to.have.length(1);
   });
+
+  describe('extra 3 (trial 12 #17). "她啥时候去鉴定" from a relative who checked the case: that case\'s appraisal', () => {
+    it('a home appraisal asked for: the hospital will phone', async () => {
+      const h = await withCase();
+      await h.useCases.appointments.requestHome(h.record.caseNo, 'test:user1', '走不了路');
+      await h.sayAs('son', '帮我爹查一下办到哪一步了');
+      await h.sayAs('son', h.record.caseNo);
+      await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+      await h.sayAs('son', '不用了');
+      expect((await h.sayAs('son', '她啥时候去鉴定')).text).to.equal(b.homeAwaited);
+    });
+
+    it('a day booked: that day; none: who books it', async () => {
+      const h = await withCase();
+      await h.say('我想预约下周二上午鉴定');
+      await h.say('对');
+      await h.sayAs('son', '帮我爹查一下办到哪一步了');
+      await h.sayAs('son', h.record.caseNo);
+      await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+      await h.sayAs('son', '不用了');
+      expect((await h.sayAs('son', '他什么时候去鉴定')).text).to.equal(b.caseBookedOn('示范市人民医院11月24日（周二）上午'));
+      const none = await sonChecked();
+      await none.sayAs('son', '不用了');
+      expect((await none.sayAs('son', '她啥时候去鉴定')).text).to.equal(b.onlyApplicantBooksCase(none.record.caseNo));
+    });
+
+    it('the applicant with nothing booked is asked which day, as before', async () => {
+      const h = await withCase();
+      expect((await h.say('我啥时候去鉴定')).text).to.equal(b.askWhen);
+    });
+  });
 });
