@@ -20,7 +20,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
@@ -50,6 +50,8 @@ interface StatusState {
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
+  /** The ID tail read from a whole ID number said before the case number, checked once the number comes. */
+  idTail?: string;
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
@@ -141,9 +143,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const progress = caseNo ? undefined : recognizeProgressIntent(input);
         if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
+        // "他叫李建国 身份证号4115…": no look-up by name and ID; its tail is kept for the number to come.
+        const wholeIdTail = caseNo ? undefined : tailOfWholeId(input, this.deps.clock.now());
+        if (wholeIdTail) {
+          await dc.context.sendActivity(messageWithButtons(s.caseNoNotById));
+          return this.ask(dc, { ...state, idTail: wholeIdTail }, s.familyAskCaseNo);
+        }
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
-        // "案件号YC… 身份证后六位050038": the tail said with it is not asked again.
-        const tail = idTailIn(input);
+        // "案件号YC… 身份证后六位050038": the tail said with it (or with the ID before it) is not asked again.
+        const tail = idTailIn(input) ?? state.idTail;
         if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
@@ -151,8 +159,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // After a mismatch the person may correct the case number instead: then the tail again.
         const caseNo = caseNumberIn(input);
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
-        // Only six characters are a guess that counts towards the lockout.
-        const tail = idTailIn(input);
+        // Only six characters are a guess that counts towards the lockout; a whole ID number gives its own.
+        const tail = idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now());
         const tried = tail ? undefined : idTailTriedLength(input);
         // "身份证后六位是01003": said what is wrong, and not counted as a guess.
         if (tried) return new NotAnswered(s.familyIdTailLength(tried), { attempt: true });

@@ -745,6 +745,9 @@ const status = {
     none: `没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。${CASE_NO_ELSE}`,
     why: WHY_CASE_NO_AND_TAIL,
   },
+  /** A name and whole ID number said where the case number is asked. */
+  caseNoNotById:
+    '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {
     where: '后6位就是申请人身份证号的最后6个字符，身份证正面最下面一行的最后6位，最后一位可能是X。',
     why: WHY_CASE_NO_AND_TAIL,

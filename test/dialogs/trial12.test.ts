@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
 import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // Dialog faults left from trial 11 and found after it (issue 9), one case per fault.
@@ -257,6 +257,28 @@ describe('trial 12: the dialog faults left from trial 11', () => {
     it('the applicant with nothing booked is asked which day, as before', async () => {
       const h = await withCase();
       expect((await h.say('我啥时候去鉴定')).text).to.equal(b.askWhen);
+    });
+  });
+
+  describe('extra 4 (trial 12 #6, #7). the family check reads a whole ID number', () => {
+    it('a name and ID number where the case number is asked: why that is not enough, and its tail kept for the number', async () => {
+      const h = await withCase();
+      await h.sayAs('son', '我是他老伴 想查查他那个证');
+      const replies = (await h.send(`他叫王建国 身份证号${SAMPLE_ID_NUMBER}`, 'zh-CN', 'son')).map((r) => r.text);
+      expect(replies).to.deep.equal([s.caseNoNotById, s.familyAskCaseNo]);
+      expect((await h.sayAs('son', h.record.caseNo)).text).to.include(s.subscribeAsk).and.include('王*国');
+    });
+
+    it('the whole ID number at the tail step is read by its last six', async () => {
+      const h = await withCase();
+      await h.sayAs('son', '帮我爹查一下办到哪一步了');
+      await h.sayAs('son', h.record.caseNo);
+      expect((await h.sayAs('son', SAMPLE_ID_NUMBER)).text).to.include(s.subscribeAsk);
+      // Another person's whole ID is a mismatch, counted, never shown.
+      const other = await withCase();
+      await other.sayAs('son', '帮我爹查一下办到哪一步了');
+      await other.sayAs('son', other.record.caseNo);
+      expect((await other.sayAs('son', testIdNumber(7))).text).to.equal(s.familyMismatch);
     });
   });
 });
