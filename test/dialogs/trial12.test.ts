@@ -281,4 +281,12 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       expect((await other.sayAs('son', testIdNumber(7))).text).to.equal(s.familyMismatch);
     });
   });
+
+  it('extra 5 (trial 12 #8). "不知道她几级" at the items: no need to know, the appraisal sets it; the items asked again', async () => {
+    const h = await run([['我要申请', t.consent], ['同意', t.prompts.role], ['替家人或被监护人', t.prompts.relation], ['子女', t.prompts.items]]);
+    const replies = (await h.send('不知道她几级')).map((r) => r.text ?? '');
+    expect(replies[0]).to.equal(t.itemsGradeLater);
+    expect(replies.at(-1)).to.include(t.prompts.items);
+    expect((await h.say('护理补贴')).text).to.include(t.prompts.itemsMore('重度残疾人护理补贴'));
+  });
 });
