@@ -158,15 +158,33 @@ const A_NOT_A = /(\p{Script=Han})不\1/gu;
  */
 export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T> | undefined {
   const text = fold(input);
+  const starts = clauseStarts(input);
+  // A no refuses what its own clause names: "她眼睛看不见 能不能网上弄" refuses nothing online.
+  const refused = (at: number) => REFUSED.test(text.slice(Math.max(...starts.filter((s) => s <= at)), at).replace(A_NOT_A, ''));
   const said = options
     .map((o) => {
       const at = Math.max(...[o.label, ...(o.synonyms ?? [])].map(fold).map((n) => (n ? mentionAt(text, n) : -1)));
       return { o, at };
     })
-    .filter(({ at }) => at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, '')));
+    .filter(({ at }) => at >= 0 && !refused(at));
   if (said.length === 1) return said[0].o;
   // "俺不会看手机聊天 发短信吧": of several, the one said last with a choosing tail is the choice.
   return said.length > 1 && CHOOSING_TAIL.test(text) ? said.reduce((a, b) => (b.at > a.at ? b : a)).o : undefined;
+}
+
+/** Where each clause of a text starts in its folded form (after a space or a punctuation mark). */
+function clauseStarts(input: string): number[] {
+  const starts = [0];
+  let at = 0;
+  for (const ch of normalizeText(input)) {
+    if (/\s/u.test(ch)) {
+      starts.push(at);
+      continue;
+    }
+    at += ch.length;
+    if (/[，,。.；;！!？?、]/u.test(ch)) starts.push(at);
+  }
+  return starts;
 }
 
 /** How a sentence ends when its last words are the choice: "发短信吧", "就聊天就行". */

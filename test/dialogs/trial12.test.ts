@@ -289,4 +289,13 @@ describe('trial 12: the dialog faults left from trial 11', () => {
     expect(replies.at(-1)).to.include(t.prompts.items);
     expect((await h.say('护理补贴')).text).to.include(t.prompts.itemsMore('重度残疾人护理补贴'));
   });
+
+  for (const opening of ['我想帮我外婆办残疾证 她眼睛看不见 能不能网上弄', '我想幫我外婆辦殘疾證 她眼睛看不見 能不能網上弄']) {
+    it(`extra 7. "${opening}": the channel asked is taken and answered, the category described kept to confirm`, async () => {
+      const h = await dialogHarness();
+      const replies = (await h.send(opening)).map((r) => r.text ?? '');
+      expect(replies[0]).to.equal(t.opening.channelAsked.online);
+      expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ channel: 'online', categoryGuess: '视力' });
+    });
+  }
 });
