@@ -92,8 +92,6 @@ export abstract class FlowDialog<State extends object, Options extends object = 
       return this.reprompt(dc, state, this.continuePrefix);
     }
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
-    // "没有" to a question with buttons ("对吗？"): no information missing, the buttons' words are asked for.
-    if (non === 'none' && shown.length && result.error) return this.notUnderstood(dc, state, result.error);
     // "不知道", "没有" that the step has no word for: no question, and no wrong answer either.
     if (non) return this.reprompt(dc, state, `${text.flow.notKnown}\n`);
     // "你好", "谢谢" mid-form: returned, and the step asked again (not "没听明白").
