@@ -82,6 +82,7 @@ describe('trial 12: the dialog faults left from trial 11', () => {
           const replies = await h.send(said, 'zh-CN', from);
           expect(buttons(replies.at(-1)!), said).to.deep.equal(shown);
           expect(replies.map((r) => r.text).join('\n')).to.not.include(t.consentDeclined).and.not.include(t.cancelled).and.not.include(s.notSubscribed);
+          if (said === '等会') expect(replies.at(-1)!.text).to.include(text.flow.waiting);
           expect((await h.sayAs(from, yes[0])).text).to.include(yes[1]);
         });
       }
