@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress, withCase } from './harness.js';
 
 // Dialog faults left from trial 11 and found after it (issue 9), one case per fault.
 const t = text.application;
@@ -9,16 +9,6 @@ const s = text.status;
 const b = text.booking;
 
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
-
-/** A harness with a case filed by "user1" for its applicant (肢体), at the given stage. */
-async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
-  const h = await dialogHarness();
-  const record = await h.cases.create(
-    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
-    h.clock.now(),
-  );
-  return { ...h, record };
-}
 
 /** The relative "son" checks the case (case number, then the ID tail): at the offer of notices. */
 async function sonChecked(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
