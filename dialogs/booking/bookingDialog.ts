@@ -24,8 +24,19 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
-/** `bring`, `hour`, `where`: what to take to the appraisal, at what hour, where, asked outside the booking by someone whose appraisal is next. */
-export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where';
+/** What the booking is started with: the action, the words that asked, and the case a family check here showed. */
+export interface BookingOptions {
+  action: BookingAction;
+  text: string;
+  /** The case a family check in this conversation showed: asked about, but booked only by the account that applied. */
+  checked?: string;
+}
+
+/**
+ * `bring`, `hour`, `where`, `when`: what to take to the appraisal, at what hour, where, when it
+ * is, asked outside the booking by someone whose appraisal is next.
+ */
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where' | 'when';
 
 /** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
@@ -50,12 +61,17 @@ function asksAppraisalHour(input: string): boolean {
 const OTHER_OFFICE = /残联|窗口|政务|大厅|办证|民政|人社/u;
 const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地方|啥地方)|哪(家|个|所)医院|(在|去|到)哪(儿|里)?(做|鉴定|评定|评)/u;
 
-/** What a message asks about the appraisal itself: what to bring, at what hour, where; undefined for anything else. */
-export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | undefined {
+/** Asking when the appraisal is ("她啥时候去鉴定"), not when one could book ("最早什么时候能约") nor how one learns it. */
+const ASKS_WHEN = /(?:啥|什么)时候|哪天|哪一天|几号/u;
+const NOT_WHEN_IT_IS = /约|最早|能|可以|多久|几天|多长|怎么|如何|咋|知道/u;
+
+/** What a message asks about the appraisal itself: what to bring, at what hour, where, when; undefined for anything else. */
+export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | 'when' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (asksWhatToBring(input)) return 'bring';
   if (asksAppraisalHour(input)) return 'hour';
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
+  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残/u.test(folded) && !NOT_WHEN_IT_IS.test(folded)) return 'when';
   return undefined;
 }
 
@@ -123,16 +139,26 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends FlowDialog<BookingState, { action: BookingAction; text: string }> {
+export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
     super(BOOKING_DIALOG, flow);
   }
 
-  async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: BookingOptions): Promise<DialogTurnResult> {
     const action = options?.action ?? 'book';
     await this.ensureSlots();
-    const record = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    const mine = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
+    // move or cancel (that is the account that applied), and it is never "nothing filed".
+    const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;
+    if (checked && ['book', 'cancel', 'home'].includes(action)) return this.end(dc, t.onlyApplicantBooksCase(checked.caseNo));
+    const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
+    // "她啥时候去鉴定": the day booked, the home appraisal asked for, or (to a relative) who books; the applicant with none books.
+    if (action === 'when' && record && (booking || record.homeAppraisal || !mine)) {
+      if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
+      return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.onlyApplicantBooksCase(record.caseNo));
+    }
     if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
       if (!record || !booking) return this.end(dc, t.noBooking);

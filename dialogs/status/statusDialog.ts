@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
@@ -12,14 +12,15 @@ import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption
 import { fieldAnswer } from '../fieldQuestions.js';
 import { kinIn } from '../kinship.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
@@ -51,6 +52,8 @@ interface StatusState {
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
+  /** The ID tail read from a whole ID number said before the case number, checked once the number comes. */
+  idTail?: string;
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
@@ -60,6 +63,8 @@ interface StatusState {
 
 export interface StatusDeps {
   cases: CaseStore;
+  /** The case this conversation verified last (family check), kept in the conversation's state. */
+  checked: StatePropertyAccessor<CheckedCase | undefined>;
   family: FamilyStore;
   useCases: CaseUseCases;
   region: Region;
@@ -76,7 +81,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private readonly slots = applicationSlots();
   private readonly checks: FamilyChecks;
 
-  constructor(private readonly deps: StatusDeps, flow: FlowDeps) {
+  constructor(
+    private readonly deps: StatusDeps,
+    flow: FlowDeps,
+    private readonly router?: FlowRouter,
+  ) {
     super(STATUS_DIALOG, flow);
     this.checks = new FamilyChecks({ ...deps, access: deps.useCases.access });
   }
@@ -140,9 +149,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const progress = caseNo ? undefined : recognizeProgressIntent(input);
         if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
+        // "他叫李建国 身份证号4115…": no look-up by name and ID; its tail is kept for the number to come.
+        const wholeIdTail = caseNo ? undefined : tailOfWholeId(input, this.deps.clock.now());
+        if (wholeIdTail) {
+          await dc.context.sendActivity(messageWithButtons(s.caseNoNotById));
+          return this.ask(dc, { ...state, idTail: wholeIdTail }, s.familyAskCaseNo);
+        }
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
-        // "案件号YC… 身份证后六位050038": the tail said with it is not asked again.
-        const tail = idTailIn(input);
+        // "案件号YC… 身份证后六位050038": the tail said with it (or with the ID before it) is not asked again.
+        const tail = idTailIn(input) ?? state.idTail;
         if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
@@ -150,8 +165,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // After a mismatch the person may correct the case number instead: then the tail again.
         const caseNo = caseNumberIn(input);
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
-        // Only six characters are a guess that counts towards the lockout.
-        const tail = idTailIn(input);
+        // Only six characters are a guess that counts towards the lockout; a whole ID number gives its own.
+        const tail = idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now());
         const tried = tail ? undefined : idTailTriedLength(input);
         // "身份证后六位是01003": said what is wrong, and not counted as a guess.
         if (tried) return new NotAnswered(s.familyIdTailLength(tried), { attempt: true });
@@ -160,8 +175,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'subscribe': {
         // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
-        const own = fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
+        const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
+        // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
+        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;
@@ -251,6 +269,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
     if (record && idTailMatches(record, input)) {
       await this.checks.verified(userKey, record);
+      await this.deps.checked.set(dc.context, { caseNo: record.caseNo });
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons), s.subscribeAsk);
     }

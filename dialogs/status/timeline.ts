@@ -43,6 +43,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
     const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.upload.names[m.key]);
     lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
-  lines.push(s.next[nextStep(record)]);
+  const step = nextStep(record);
+  lines.push((forFamily && s.familyNext[step]) || s.next[step]);
   return lines.join('\n');
 }
