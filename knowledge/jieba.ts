@@ -59,7 +59,7 @@ export function handedOver(): boolean {
   return tookOver;
 }
 
-/** jieba's words of a text, without its HMM guesses for unknown words (they vary with the text around). */
+/** jieba's words of a text from its dictionary alone (no HMM guesses at unknown words), as every reader here cuts. */
 export function cut(text: string): string[] {
   ready();
   return jieba.cut(text, false);
