@@ -16,6 +16,9 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|糊涂|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
 ];
 
+/** Two categories or more in one person. */
+export const MULTIPLE = '多重';
+
 /** Every category a text describes, in the table's order. */
 function categoriesDescribed(text: string): string[] {
   const found = CATEGORY_DESCRIPTIONS.filter(([, words]) => words.test(text)).map(([category]) => category);
@@ -33,5 +36,16 @@ const BOTH = /又|也|还|加上|都不|都有|两样|两种|既|同时|而且/;
  */
 export function categoryDescribed(text: string): string | undefined {
   const found = categoriesDescribed(text);
-  return found.length > 1 && BOTH.test(text) ? '多重' : found[0];
+  return found.length > 1 && BOTH.test(text) ? MULTIPLE : found[0];
+}
+
+// A description said as one more ("腿也不好", "还有眼睛看不清"): "视力的也在那吗" asks of another category instead.
+const AS_WELL = CATEGORY_DESCRIPTIONS.map(([category, words]): [string, RegExp] => [
+  category,
+  new RegExp(`(?:还有|加上|而且|并且|同时)(?:${words.source})|(?:${words.source})(?:也|又)`),
+]);
+
+/** The category a text adds to one said before ("腿也不好" after "我耳朵听不见"), if it adds one. */
+export function categoryAdded(text: string): string | undefined {
+  return AS_WELL.find(([, words]) => words.test(text))?.[0];
 }

@@ -1,11 +1,13 @@
+import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, intentOf, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  answersIntent, extractSlots, facetsOf, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
+import type { AnswerPart } from './schema.js';
 
 /** The last answered topic of a conversation (or of a hotline call). */
 export interface TopicContext {
@@ -35,8 +37,8 @@ const RECALL_TURNS = 2 * CONTEXT_TURNS;
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "腿也不好") or say whose case it is ("我老伴"). */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -55,9 +57,16 @@ const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 
-/** The slots a follow-up names in its topic. */
-const namedSlots = (folded: string, context: TopicContext): Slots =>
-  extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
+/**
+ * The slots a follow-up names in its topic. A category added to the topic's ("我耳朵听不见" +
+ * "腿也不好") is the same person's second: 多重, not another category asked of instead.
+ */
+function namedSlots(folded: string, context: TopicContext): Slots {
+  const named = extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
+  const before = context.slots.category;
+  const added = before && named.category && named.category !== before && categoryAdded(folded);
+  return added ? { ...named, category: MULTIPLE } : named;
+}
 
 /**
  * A follow-up naming a way to apply and nothing else but "能办不": it asks whether and how one applies
@@ -96,6 +105,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     // Said again in other words ("残疾证能用几年" + "到期了咋办"): kept, as the follow-up's own words go.
     if (value === known[name]) {
       if (!wordsOf(name, value)!.test(base)) added.push(value);
+      continue;
+    }
+    // A second category of the same person ("腿也不好") goes with the first, as said in one message.
+    if (name === 'category' && value === MULTIPLE && !wordsOf(name, value)!.test(folded)) {
+      added.push(folded);
       continue;
     }
     const old = known[name] && wordsOf(name, known[name]);
@@ -407,7 +421,27 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const prefer = fragment
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
-  return prefer ? best : own;
+  return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
+}
+
+/** The part of an answer a follow-up asks for alone: what it asks in words ("要带啥"), else the online way ("网上能换不"). */
+function partAsked(folded: string): AnswerPart | undefined {
+  const asked = intentOf(remainder(folded)) ?? intentOf(folded);
+  if (asked && isPart(asked)) return asked;
+  return extractSlots(folded).channel === ONLINE ? 'online' : undefined;
+}
+const ONLINE = '网上';
+
+/**
+ * A follow-up's answer cut to the part asked, when its entry has that part to say alone: "要带啥"
+ * after the renewal's answer is told the renewal's materials, not the whole paragraph again.
+ */
+function narrowed(decision: Decision, part: AnswerPart | undefined): Decision {
+  const said = part && decision.kind === 'answer' ? decision.top.entry.parts?.[part] : undefined;
+  if (!said || decision.kind !== 'answer') return decision;
+  const entry = { ...decision.top.entry, answer: said };
+  const cut = (r: Ranked): Ranked => (r.entry.id === entry.id ? { ...r, entry } : r);
+  return { ...decision, top: cut(decision.top), ranked: decision.ranked.map(cut) };
 }
 
 /**

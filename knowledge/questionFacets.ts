@@ -1,5 +1,6 @@
-import { CATEGORY_DESCRIPTIONS } from './categories.js';
+import { CATEGORY_DESCRIPTIONS, categoryDescribed } from './categories.js';
 import type { Entry } from './loader.js';
+import type { AnswerPart } from './schema.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -74,13 +75,16 @@ export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SL
 
 const folded = (text: string) => normalizeText(text).replace(/\s+/g, '');
 
-/** The slots a text names (the first value of each). */
+/**
+ * The slots a text names (the first value of each); two categories said of one person are
+ * 多重 ("我耳朵听不见 腿也不好"): the multiple disability's hospitals and grading, not one of them.
+ */
 export function extractSlots(text: string): Slots {
   const t = folded(text);
   const slots: Slots = {};
   for (const name of SLOT_NAMES) {
-    const hit = SLOT_WORDS[name].find(([, words]) => words.test(t));
-    if (hit) slots[name] = hit[0];
+    const hit = name === 'category' ? categoryDescribed(t) : SLOT_WORDS[name].find(([, words]) => words.test(t))?.[0];
+    if (hit) slots[name] = hit;
   }
   return slots;
 }
@@ -175,10 +179,14 @@ export function facetsOf(entry: Entry): EntryFacets {
 }
 
 /**
- * Whether an entry's answer answers an intent: its own question asks that way, or its answer
- * states what is asked (a duration, an amount). A wording or two asked another way is not enough
- * to say the same answer again.
+ * Whether an entry's answer answers an intent: its own question asks that way, its answer
+ * states what is asked (a duration, an amount), or it has that part to say alone. A wording or
+ * two asked another way is not enough to say the same answer again.
  */
 export function answersIntent(entry: Entry, intent: Intent): boolean {
-  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false);
+  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false) || (isPart(intent) && entry.parts?.[intent] !== undefined);
 }
+
+/** Whether an intent names a part an entry may say alone. */
+export const isPart = (intent: string): intent is AnswerPart & Intent => ANSWER_PART_INTENTS.has(intent);
+const ANSWER_PART_INTENTS = new Set<string>(['materials', 'howLong', 'where'] satisfies (AnswerPart & Intent)[]);
