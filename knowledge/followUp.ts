@@ -123,7 +123,7 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
-    const way = asksForChannel(folded) && item && !known.service ? item + folded : '';
+    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + item + folded : '';
     return [...new Set([added.join('') + base, way])].filter((q) => q && q !== folded);
   }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
@@ -199,6 +199,8 @@ interface Change {
   words: string;
   /** The way to apply it asks about ("网上能办不": 网上), asking how to apply that way. */
   way?: string;
+  /** The part of an answer it asks for alone ("要带啥": materials), which an entry may say by itself. */
+  part?: AnswerPart;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -214,9 +216,10 @@ function changeOf(folded: string, context: TopicContext): Change {
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
   const own = way ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
+  const part = partAsked(folded);
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
-    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}),
+    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
@@ -237,7 +240,10 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change);
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
+
+/** Whether an entry has the part a follow-up asks for to say alone (the 庐山 way online, the renewal's materials). */
+const hasPart = (entry: Entry, change: Change) => change.part !== undefined && entry.parts?.[change.part] !== undefined;
 
 /** "网上能办不" of the appraisal is answered by whether it can be done that way ("残疾评定能在网上做吗") as well as by a how-to. */
 const canBeDoneThatWay = (entry: Entry, intent: Intent, change: Change) =>
@@ -267,7 +273,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   let fit = score;
   if (entry.id === context.entryId) {
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
-    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)));
+    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -284,13 +290,15 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) ? FIT : FIT / 2;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) || hasPart(entry, change) ? FIT : FIT / 2;
   // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
   else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
   // Asking of the slot in general ("各个等级是什么程度" to "三级的呢") answers for its values, once.
   if (change.slots.some(([n]) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
+  // The topic's reform-plan place ("庐山办残疾证" + "网上能办吗") is asked of still: as if named again, its own entry gains twice.
+  if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.

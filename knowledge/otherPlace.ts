@@ -4,6 +4,7 @@ import type { Region } from '../data/region.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import type { Decision } from './ranking.js';
+import { REFERENCE_PLANS } from './referencePlans.js';
 import { asksSomething } from './runOn.js';
 
 /** The decline entry that says the bot answers for its own region only. */
@@ -45,9 +46,6 @@ const PERSON = /^(我|俺|咱|你|您|他|她|人|住|家|家人|家里人|亲�
 
 const FROM = new Set(['从', '自']);
 
-// The reform plans the knowledge base's facts come from (../shared/policy-facts.md: Suqian, Pingyuan,
-// Henan, Lushan, Jinshi): their examples are answered ("平原县一张表能办几件事"), not declined.
-export const REFERENCE_PLANS = ['宿迁', '平原县', '河南', '庐山', '鲁山', '津市'];
 const AT = '在';
 
 interface Divisions {

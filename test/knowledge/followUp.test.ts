@@ -72,6 +72,51 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top([], '要重新鉴定不')).to.not.equal('cert-move');
   });
 
+  it('tells a follow-up to a service the part it asks for, not the whole answer again (trial 11)', () => {
+    const { kb } = shippedKnowledge();
+    const said = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
+    };
+    const part = (id: string, name: 'materials' | 'howLong' | 'where' | 'online') => ({ id, answer: kb.entry(id)!.parts![name] });
+    expect(said(['残疾证过期了咋整'], '要带啥')).to.deep.equal(part('cert-renew', 'materials'));
+    expect(said(['残疾证过期了咋整', '要带啥'], '网上能办不')).to.deep.equal(part('cert-renew', 'online'));
+    expect(said(['证过期了还能用吗'], '网上能换不')).to.deep.equal(part('cert-renew', 'online'));
+    expect(said(['残疾证丢了咋补'], '网上能办不')).to.deep.equal(part('cert-lost', 'online'));
+    expect(said(['残疾证丢了咋补'], '要多久')).to.deep.equal(part('cert-lost', 'howLong'));
+    expect(said(['残疾证丢了怎么办'], '在哪办')).to.deep.equal(part('cert-lost', 'where'));
+    expect(said(['户口迁走了证咋办'], '要带啥')).to.deep.equal(part('cert-move', 'materials'));
+    // The cancellation's materials, not a new application's.
+    expect(said(['注销残疾证咋办'], '要带啥')).to.deep.equal(part('cert-cancel', 'materials'));
+    // Asked alone, or asked what has no part of its own, the whole answer.
+    expect(said([], '换新的残疾证要带啥')).to.deep.equal({ id: 'cert-renew', answer: kb.entry('cert-renew')!.answer });
+    expect(said(['残疾证丢了咋补'], '要重新鉴定不')).to.deep.equal({ id: 'cert-lost', answer: kb.entry('cert-lost')!.answer });
+  });
+
+  it('says in a part only what its answer says', () => {
+    const { kb } = shippedKnowledge();
+    const figures = (text: string) => text.match(/\d+/g) ?? [];
+    const withParts = kb.entries.filter((e) => e.parts);
+    expect(withParts.length).to.be.greaterThan(3);
+    for (const e of withParts) {
+      for (const text of Object.values(e.parts!)) for (const n of figures(text!)) expect(figures(e.answer), `${e.id}: ${text}`).to.include(n);
+    }
+  });
+
+  it('reads a second category said of the same person as a multiple disability, in one message or two (trial 11)', () => {
+    const { kb } = shippedKnowledge();
+    const top = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered ? s.suggestions[0]?.id : undefined;
+    };
+    expect(extractSlots('我耳朵听不见 腿也不好').category).to.equal('多重');
+    expect(top(['我耳朵听不见 腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
+    expect(top(['我耳朵听不见', '腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
+    // Another category asked of instead is not a second one.
+    expect(top(['听力残疾去哪评定'], '视力的也在那吗')).to.equal('appr-hosp-vision');
+    expect(top(['听力残疾去哪评定'], '视力的呢')).to.equal('appr-hosp-vision');
+  });
+
   it('reads what a question asks: where, how long, how much, materials, eligibility, meaning, how', () => {
     const asked: [string, string | undefined][] = [
       ['在哪办', 'where'], ['上哪办', 'where'], ['要多久', 'howLong'], ['多长时间能拿到', 'howLong'], ['要钱吗', 'howMuch'],
