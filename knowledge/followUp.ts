@@ -268,8 +268,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   const service = ofService(entry, change);
-  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不").
-  const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
+  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
+  // an entry the way it has a part for (宿迁's way online).
+  const covers = (name: SlotName, value: string) =>
+    aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).

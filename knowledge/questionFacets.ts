@@ -210,8 +210,11 @@ const CERTIFICATE = '残疾证';
 export function askedBesidesCondition(text: string): { intent: Intent; item: string } | undefined {
   const slots = extractSlots(text);
   const intent = intentOf(text);
-  return slots.category && slots.item === CERTIFICATE && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
+  const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
+  return slots.category && ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
+// "办个残疾证要去哪个医院检查" asks of the appraisal, where the category decides.
+const AT_HOSPITAL = /医院|检查/;
 
 /** Whether an entry answers that: asked that way (or stating it), and about the item named if it is about one. */
 export function servesAsked(entry: Entry, { intent, item }: { intent: Intent; item: string }): boolean {

@@ -193,11 +193,6 @@ export class Ranker {
   private readonly placeOwn = new Map<number, string[]>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
-  /**
-   * The words the answers' wordings use: a decline's wording naming a document (学生证, 驾驶证)
-   * says it is another office's, not that the knowledge base knows it.
-   */
-  private readonly answerWords = new Set<string>();
   /** The decline for a certificate or card no wording names (健康证): ask the office that issues it. */
   private readonly otherDocument?: Entry;
 
@@ -257,7 +252,6 @@ export class Ranker {
     // The entries whose wordings use each word.
     const users = new Map<string, Set<number>>();
     analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
-    for (const [w, u] of users) if ([...u].some((e) => entries[e].kind !== 'decline')) this.answerWords.add(w);
     for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([w, u]) => u.size === 1 && u.has(i) && [...w].length >= 3).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
@@ -401,12 +395,8 @@ export class Ranker {
     if (!best) return nothing();
     // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
-    // The caller is told to ask the office that issues it: the decline about that very document
-    // (驾驶证) when one is named, else the one for any document.
-    if (this.namesUnknownDocument(analysis)) {
-      const issuer = decline?.entry ?? this.otherDocument;
-      return issuer ? declineFor(issuer) : { kind: 'none', ranked };
-    }
+    // The caller is told to ask the office that issues it.
+    if (this.namesUnknownDocument(analysis)) return this.otherDocument ? declineFor(this.otherDocument) : { kind: 'none', ranked };
     // The confidence model judges every ranking, however low its top score: a long question in
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
@@ -499,13 +489,13 @@ export class Ranker {
   }
 
   /**
-   * Whether the query names a document or card that no answer's wordings name: a word ending in
-   * 证/卡 those wordings never use (健康证, 公交卡), or 证/卡 right after a word the wordings never
+   * Whether the query names a document or card that no entry's wordings name: a word ending in
+   * 证/卡 the wordings never use (健康证, 公交卡), or 证/卡 right after a word the wordings never
    * use, or one word further back (献血 证, 生育 服务 证). Verbs before 证 (拿到证) are words the
    * wordings use, so they never make a name.
    */
   private namesUnknownDocument({ tokens, words }: Analysis): boolean {
-    const known = (w: string) => this.answerWords.has(w);
+    const known = (w: string) => (this.documents?.documentFrequency(`w:${w}`) ?? 1) > 0;
     // Particles and pronouns (这个证) are not names; neither is what folds onto a known word (残疾 证).
     const unknown = (t: string | undefined) => t !== undefined && HAN_WORD.test(t) && words.includes(t) && !known(t);
     const knownName = (name: string) => {

@@ -93,6 +93,23 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(said(['残疾证丢了咋补'], '要重新鉴定不')).to.deep.equal({ id: 'cert-lost', answer: kb.entry('cert-lost')!.answer });
   });
 
+  it('keeps a seed place the topic named for its follow-ups: that place\'s way, not the county\'s (extra A)', () => {
+    const { kb } = shippedKnowledge();
+    const said = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
+    };
+    const part = (id: string, name: 'materials' | 'where' | 'online') => ({ id, answer: kb.entry(id)!.parts![name] });
+    expect(said(['庐山办残疾证'], '网上能办吗')).to.deep.equal(part('place-lushan-apply', 'online'));
+    expect(said(['庐山办残疾证'], '网上能办吗')!.answer).to.include('赣服通');
+    expect(said(['庐山办残疾证'], '要带啥')).to.deep.equal(part('place-lushan-apply', 'materials'));
+    expect(said(['庐山办残疾证'], '在哪办')).to.deep.equal(part('place-lushan-apply', 'where'));
+    expect(said(['宿迁残疾证怎么办'], '网上能办吗')).to.deep.equal(part('place-suqian', 'online'));
+    // What the place's entry does not tell is the county's answer.
+    expect(said(['庐山办残疾证'], '要多久')?.id).to.equal('flow-total-time');
+    expect(extractSlots('庐山办残疾证').place).to.equal('庐山');
+  });
+
   it('says in a part only what its answer says', () => {
     const { kb } = shippedKnowledge();
     const figures = (text: string) => text.match(/\d+/g) ?? [];

@@ -147,12 +147,14 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(decided('户口在甘肃迁过来了 那边的残疾证咋办')).to.equal('answer');
   });
 
-  it('declines a document only a decline\'s wordings name, or named as its object (学生证丢了: the school\'s, trial 11)', () => {
+  it('declines another office\'s document or benefit on its own object (学生证丢了: the school; 失业金: 人社; trial 11)', () => {
     expect(decided('学生证丢了')).to.equal('decl-other-document');
     expect(decided('学生证')).to.equal('decl-other-document');
-    expect(decided('驾驶证要带啥')).to.equal('decl-driving-licence');
     // An answer that names it as one of its materials still answers.
     expect(decided('申请教育补贴要学生证吗')).to.equal('answer');
+    expect(decided('失业金能领多少钱')).to.equal('decl-unemployment-insurance');
+    expect(kb.entry('decl-unemployment-insurance')!.answer).to.include('人社').and.include('12333');
+    expect(decided('办失业登记能领钱吗')).to.equal('answer');
   });
 
   it('lists as a decline\'s object every document its own wordings name', () => {

@@ -200,6 +200,13 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('眼睛看不清算视力残疾吗')).to.equal('cert-vision');
   });
 
+  it('tells a child\'s autism from mental disability in general', () => {
+    expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
+    expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
+    expect(decided('大人得了精神病能办残疾证不')).to.equal('cert-mental');
+    expect(decided('精神残疾包括哪些病')).to.equal('cert-mental');
+  });
+
   it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
     expect(decided('重度残疾人护理补贴能拿多少钱')).to.equal('sub-care-amount');
     // A low score, yet the model finds the best answer likely: offered, not 答不上来.
