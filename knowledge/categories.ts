@@ -4,7 +4,7 @@
  * fits wins); whether it is right is for the person to confirm and the hospital to appraise.
  */
 export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
-  ['多重', /多重|好几种|多种残疾/],
+  ['多重', /多重|好几种|多种残疾|(?:两个|两样|两种|几样|几种)都有/],
   ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲|瞎/],
   ['听力', /听力|耳朵|耳聋|聋|听不见|听不清|耳背/],
   // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech).

@@ -129,6 +129,10 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(extractSlots('我耳朵听不见 腿也不好').category).to.equal('多重');
     expect(top(['我耳朵听不见 腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
     expect(top(['我耳朵听不见', '腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
+    // "两个都有" after one category is the multiple disability (trial 12).
+    expect(top(['说话不清的那种算啥'], '要是两个都有呢')).to.equal('cert-multiple');
+    // What a grade-3 person gets, after the subsidies in general (trial 12).
+    expect(top(['俺妈耳朵聋了能领啥补贴'], '三级的呢')).to.equal('sub-grade34-what');
     // Another category asked of instead is not a second one.
     expect(top(['听力残疾去哪评定'], '视力的也在那吗')).to.equal('appr-hosp-vision');
     expect(top(['听力残疾去哪评定'], '视力的呢')).to.equal('appr-hosp-vision');

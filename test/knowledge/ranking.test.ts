@@ -200,6 +200,15 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('眼睛看不清算视力残疾吗')).to.equal('cert-vision');
   });
 
+  it('answers what trial 12 asked: a sign-language interpreter is no errand, the blind going to hospital, a lapsed renewal\'s subsidy', () => {
+    // 翻译 alone is the errand's object; 手语翻译 at the appraisal is a question for the federation.
+    expect(decided('聋人办证评定的时候要带手语翻译吗')).to.not.equal('decline:decl-cannot-do');
+    expect(decided('帮我翻译一段话')).to.equal('decline:decl-cannot-do');
+    const blind = kb.decide('盲人咋去医院');
+    expect(blind.kind === 'answer' ? blind.top.entry.id : blind.kind === 'clarify' ? blind.options[0].entry.id : blind.kind).to.equal('appr-home');
+    expect(kb.entry('cert-renew')!.answer).to.include('民政');
+  });
+
   it('tells a child\'s autism from mental disability in general', () => {
     expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
     expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
