@@ -5,6 +5,16 @@ import { extractSlots, facetsOf, intentOf } from '../../knowledge/questionFacets
 import { evaluateConversations, readConversations } from '../../knowledge/evaluation.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 import { dialogHarness } from '../dialogs/harness.js';
+import type { AnswerPart } from '../../knowledge/schema.js';
+
+/** The answer the bot gives by itself to a question after the previous ones of a call: its entry and text. */
+function said(previous: string[], q: string): { id?: string; answer?: string } | undefined {
+  const s = shippedKnowledge().kb.suggest(q, 3, previous);
+  return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
+}
+
+/** An entry with one part of its answer, as a follow-up asking only that is told. */
+const part = (id: string, name: AnswerPart) => ({ id, answer: shippedKnowledge().kb.entry(id)!.parts![name] });
 
 describe('Follow-ups: slots and rewriting', () => {
   it('reads the slots people name, in their own words', () => {
@@ -74,11 +84,6 @@ describe('Follow-ups: slots and rewriting', () => {
 
   it('tells a follow-up to a service the part it asks for, not the whole answer again (trial 11)', () => {
     const { kb } = shippedKnowledge();
-    const said = (previous: string[], q: string) => {
-      const s = kb.suggest(q, 3, previous);
-      return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
-    };
-    const part = (id: string, name: 'materials' | 'howLong' | 'where' | 'online') => ({ id, answer: kb.entry(id)!.parts![name] });
     expect(said(['残疾证过期了咋整'], '要带啥')).to.deep.equal(part('cert-renew', 'materials'));
     expect(said(['残疾证过期了咋整', '要带啥'], '网上能办不')).to.deep.equal(part('cert-renew', 'online'));
     expect(said(['证过期了还能用吗'], '网上能换不')).to.deep.equal(part('cert-renew', 'online'));
@@ -94,12 +99,6 @@ describe('Follow-ups: slots and rewriting', () => {
   });
 
   it('keeps a seed place the topic named for its follow-ups: that place\'s way, not the county\'s (extra A)', () => {
-    const { kb } = shippedKnowledge();
-    const said = (previous: string[], q: string) => {
-      const s = kb.suggest(q, 3, previous);
-      return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
-    };
-    const part = (id: string, name: 'materials' | 'where' | 'online') => ({ id, answer: kb.entry(id)!.parts![name] });
     expect(said(['庐山办残疾证'], '网上能办吗')).to.deep.equal(part('place-lushan-apply', 'online'));
     expect(said(['庐山办残疾证'], '网上能办吗')!.answer).to.include('赣服通');
     expect(said(['庐山办残疾证'], '要带啥')).to.deep.equal(part('place-lushan-apply', 'materials'));
