@@ -102,7 +102,7 @@ interface BookingState {
 /** Going to the hospital after all ("能去医院", "我们自己去"): the home appraisal is no longer wanted. */
 const GOES_TO_HOSPITAL = /(?<![不没])(?:能|可以)?(?:去|到)医院|自己(?:能|可以)?去(?!不)/u;
 /** Saying the hospital is out of reach ("她不能去医院", "去医院太远了", "不能自己去"): read before GOES_TO_HOSPITAL, which these contain. */
-const CANNOT_GO = /(?:不|没|没法|没办法|不方便)(?:能|能够|可以|好|法)?(?:自己)?(?:去|到)(?:医院|那|不了)|(?:去|到)(?:不了)?医院.{0,3}(?:不|太|远|麻烦|难)|(?:去|到)不了/u;
+const CANNOT_GO = /(?:不|没|没法|没办法|不方便)(?:能|能够|可以|好)?(?:自己)?(?:去|到)(?:医院|那)|(?:不|没法|没办法)(?:能|可以)?自己(?:去|到)|(?:去|到)不了|(?:去|到)医院.{0,2}(?:太|远|麻烦|费劲|不方便|不了)/u;
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 
@@ -181,7 +181,9 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     if (action === 'where') return this.end(dc, this.whereAnswer(record.applicant.category));
     if (action === 'hour') {
       const hour = this.hourAnswer(record.applicant.category);
-      return this.end(dc, booking ? `${t.bookedOn(await this.describe(booking.slotId))}\n${hour}` : hour);
+      if (!booking) return this.end(dc, hour);
+      const when = await this.describe(booking.slotId);
+      return this.end(dc, `${mine ? t.bookedOn(when) : t.caseBookedOn(when)}\n${hour}`);
     }
     // Someone who asked for the appraisal at home says whether that still stands: a case holds one appraisal, never both.
     if (record.homeAppraisal && !booking) {
