@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { appraisalQuestion, recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { text } from '../../dialogs/text/index.js';
-import { SAMPLE_ID_NUMBER, newCase } from '../fixtures/cases.js';
-import { dialogHarness, run, withCase } from './harness.js';
+import { SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { dialogHarness, homeRequested, run, withCase } from './harness.js';
 
 // The review of issue 9's merged change: one case (or table) per finding, in its order.
 const t = text.application;
@@ -14,16 +14,11 @@ const DAY = 24 * 60 * 60_000;
 
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 
-/** The chat user's case at the appraisal stage, a home appraisal asked for. */
-async function homeRequested(): Promise<Harness & { caseNo: string }> {
-  const h = await dialogHarness();
-  const record = await h.cases.create(
-    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }),
-    h.clock.now(),
-  );
-  expect(await h.useCases.appointments.requestHome(record.caseNo, 'test:user1', '卧床')).to.equal('recorded');
+/** A home appraisal asked for, and now "约个鉴定": whether the home visit still stands is asked. */
+async function homeAsked() {
+  const h = await homeRequested();
   expect(texts(await h.send('给俺娘约个鉴定'))).to.deep.equal([b.homeStillWanted]);
-  return { ...h, caseNo: record.caseNo };
+  return h;
 }
 
 /** The relative "son" has checked the case of `withCase` and declined the notices. */
@@ -45,7 +40,7 @@ describe('review 9: the findings on the merged change', () => {
   describe('1. at "还要上门吗", a hospital out of reach keeps the home appraisal', () => {
     for (const said of ['她不能去医院', '没法去医院', '去医院太远了', '不能自己去']) {
       it(`"${said}" keeps it and books nothing`, async () => {
-        const h = await homeRequested();
+        const h = await homeAsked();
         expect(texts(await h.send(said))).to.deep.equal([b.homeKept]);
         expect((await h.cases.get(h.caseNo))!.homeAppraisal).to.not.equal(undefined);
         expect(await h.slots.activeBookingOf(h.caseNo)).to.equal(undefined);
@@ -53,7 +48,7 @@ describe('review 9: the findings on the merged change', () => {
     }
 
     it('"能去医院" still withdraws it', async () => {
-      const h = await homeRequested();
+      const h = await homeAsked();
       expect(texts(await h.send('能去医院'))).to.deep.equal([b.homeWithdrawn, b.askWhen]);
     });
   });
@@ -132,13 +127,13 @@ describe('review 9: the findings on the merged change', () => {
 
   describe('7. the home request withdrawn while "还要上门吗" waits', () => {
     it('withdrawn meanwhile: the booking goes on without saying it was withdrawn now', async () => {
-      const h = await homeRequested();
+      const h = await homeAsked();
       expect(await h.useCases.appointments.cancelHome(h.caseNo, 'test:user1')).to.equal(true);
       expect(texts(await h.send('能去医院'))).to.deep.equal([b.askWhen]);
     });
 
     it('the appraisal recorded meanwhile: nothing is booked', async () => {
-      const h = await homeRequested();
+      const h = await homeAsked();
       await h.workflow.perform(h.caseNo, { action: 'record_appraisal', by: 'staff:li', category: '肢体', grade: '二级' });
       expect(texts(await h.send('能去医院'))).to.deep.equal([b.homeNotNow]);
       expect(await h.slots.activeBookingOf(h.caseNo)).to.equal(undefined);
