@@ -4,7 +4,7 @@
  * fits wins); whether it is right is for the person to confirm and the hospital to appraise.
  */
 export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
-  ['多重', /多重|好几种|多种残疾/],
+  ['多重', /多重|好几种|多种残疾|(?:两个|两样|两种|几样|几种)都有/],
   ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲|瞎/],
   ['听力', /听力|耳朵|耳聋|聋|听不见|听不清|耳背/],
   // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech).
@@ -15,6 +15,9 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   // person gone muddled (糊涂: dementia, "老年痴呆评智力或精神残疾").
   ['智力', /智力|智障|脑瘫|弱智|唐氏|脑子|痴呆|糊涂|学东西慢|学得慢|学不会|跟不上|反应慢|反应迟钝|发育迟缓|发育落后|理解能力差|智商/],
 ];
+
+/** Two categories or more in one person. */
+export const MULTIPLE = '多重';
 
 /** Every category a text describes, in the table's order. */
 function categoriesDescribed(text: string): string[] {
@@ -33,5 +36,16 @@ const BOTH = /又|也|还|加上|都不|都有|两样|两种|既|同时|而且/;
  */
 export function categoryDescribed(text: string): string | undefined {
   const found = categoriesDescribed(text);
-  return found.length > 1 && BOTH.test(text) ? '多重' : found[0];
+  return found.length > 1 && BOTH.test(text) ? MULTIPLE : found[0];
+}
+
+// A description said as one more ("腿也不好", "还有眼睛看不清"): "视力的也在那吗" asks of another category instead.
+const AS_WELL = CATEGORY_DESCRIPTIONS.map(([category, words]): [string, RegExp] => [
+  category,
+  new RegExp(`(?:还有|加上|而且|并且|同时)(?:${words.source})|(?:${words.source})(?:也|又)`),
+]);
+
+/** The category a text adds to one said before ("腿也不好" after "我耳朵听不见"), if it adds one. */
+export function categoryAdded(text: string): string | undefined {
+  return AS_WELL.find(([, words]) => words.test(text))?.[0];
 }

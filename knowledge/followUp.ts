@@ -1,11 +1,13 @@
+import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, intentOf, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  answersIntent, extractSlots, facetsOf, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
+import type { AnswerPart } from './schema.js';
 
 /** The last answered topic of a conversation (or of a hotline call). */
 export interface TopicContext {
@@ -35,8 +37,8 @@ const RECALL_TURNS = 2 * CONTEXT_TURNS;
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "腿也不好") or say whose case it is ("我老伴"). */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -55,9 +57,16 @@ const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 
-/** The slots a follow-up names in its topic. */
-const namedSlots = (folded: string, context: TopicContext): Slots =>
-  extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
+/**
+ * The slots a follow-up names in its topic. A category added to the topic's ("我耳朵听不见" +
+ * "腿也不好") is the same person's second: 多重, not another category asked of instead.
+ */
+function namedSlots(folded: string, context: TopicContext): Slots {
+  const named = extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
+  const before = context.slots.category;
+  const added = before && named.category && named.category !== before && categoryAdded(folded);
+  return added ? { ...named, category: MULTIPLE } : named;
+}
 
 /**
  * A follow-up naming a way to apply and nothing else but "能办不": it asks whether and how one applies
@@ -98,6 +107,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
       if (!wordsOf(name, value)!.test(base)) added.push(value);
       continue;
     }
+    // A second category of the same person ("腿也不好") goes with the first, as said in one message.
+    if (name === 'category' && value === MULTIPLE && !wordsOf(name, value)!.test(folded)) {
+      added.push(folded);
+      continue;
+    }
     const old = known[name] && wordsOf(name, known[name]);
     // Every word for the old value goes: "耳朵听不见" is 听力 twice.
     const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
@@ -109,7 +123,7 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
-    const way = asksForChannel(folded) && item && !known.service ? item + folded : '';
+    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + item + folded : '';
     return [...new Set([added.join('') + base, way])].filter((q) => q && q !== folded);
   }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
@@ -185,6 +199,8 @@ interface Change {
   words: string;
   /** The way to apply it asks about ("网上能办不": 网上), asking how to apply that way. */
   way?: string;
+  /** The part of an answer it asks for alone ("要带啥": materials), which an entry may say by itself. */
+  part?: AnswerPart;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -200,9 +216,10 @@ function changeOf(folded: string, context: TopicContext): Change {
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
   const own = way ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
+  const part = partAsked(folded);
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
-    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}),
+    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
@@ -223,7 +240,10 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change);
+  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
+
+/** Whether an entry has the part a follow-up asks for to say alone (the 庐山 way online, the renewal's materials). */
+const hasPart = (entry: Entry, change: Change) => change.part !== undefined && entry.parts?.[change.part] !== undefined;
 
 /** "网上能办不" of the appraisal is answered by whether it can be done that way ("残疾评定能在网上做吗") as well as by a how-to. */
 const canBeDoneThatWay = (entry: Entry, intent: Intent, change: Change) =>
@@ -248,12 +268,14 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   const service = ofService(entry, change);
-  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不").
-  const covers = (name: SlotName, value: string) => aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer));
+  // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
+  // an entry the way it has a part for (宿迁's way online).
+  const covers = (name: SlotName, value: string) =>
+    aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
-    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)));
+    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -270,13 +292,15 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
   if (context.earlier?.some((e) => e.entryId === entry.id)) fit -= FIT;
-  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) ? FIT : FIT / 2;
+  if (change.asks && askedThatWay(entry, change.asks, change)) fit += facets.asked.has(change.asks) || service || saysWhere(entry, change.asks) || hasPart(entry, change) ? FIT : FIT / 2;
   // A question asked in words ("要多久"), or still the topic's ("听力的呢" after "要带啥"), is not answered by an entry asked another way.
   else if (change.asks && facets.intents.size > 0) fit -= FIT;
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
   // Asking of the slot in general ("各个等级是什么程度" to "三级的呢") answers for its values, once.
   if (change.slots.some(([n]) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
+  // The topic's reform-plan place ("庐山办残疾证" + "网上能办吗") is asked of still: as if named again, its own entry gains twice.
+  if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
@@ -407,7 +431,27 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const prefer = fragment
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
-  return prefer ? best : own;
+  return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
+}
+
+/** The part of an answer a follow-up asks for alone: what it asks in words ("要带啥"), else the online way ("网上能换不"). */
+function partAsked(folded: string): AnswerPart | undefined {
+  const asked = intentOf(remainder(folded)) ?? intentOf(folded);
+  if (asked && isPart(asked)) return asked;
+  return extractSlots(folded).channel === ONLINE ? 'online' : undefined;
+}
+const ONLINE = '网上';
+
+/**
+ * A follow-up's answer cut to the part asked, when its entry has that part to say alone: "要带啥"
+ * after the renewal's answer is told the renewal's materials, not the whole paragraph again.
+ */
+function narrowed(decision: Decision, part: AnswerPart | undefined): Decision {
+  const said = part && decision.kind === 'answer' ? decision.top.entry.parts?.[part] : undefined;
+  if (!said || decision.kind !== 'answer') return decision;
+  const entry = { ...decision.top.entry, answer: said };
+  const cut = (r: Ranked): Ranked => (r.entry.id === entry.id ? { ...r, entry } : r);
+  return { ...decision, top: cut(decision.top), ranked: decision.ranked.map(cut) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
+import { askedBesidesCondition, servesAsked, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -71,6 +72,7 @@ export class KnowledgeBase {
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
@@ -78,6 +80,23 @@ export class KnowledgeBase {
     const asked = soleQuestion(text);
     const alone = asked && this.places.review(asked, this.ranker.decide(asked, top));
     return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+  }
+
+  /**
+   * The person's condition sets the scene; what is asked decides the entry: "眼睛看不清了
+   * 办残疾证要多久" is how long a certificate takes, not what vision disability is. When the
+   * best entry for the whole does not answer what is asked (how long, how much, where, what to
+   * bring) of the item named, the question without the condition's words is decided, and taken
+   * when its best entry does.
+   */
+  private askedOfItem(text: string, whole: Decision & { kind: 'answer' | 'clarify' }, top: number): Decision | undefined {
+    const asked = askedBesidesCondition(text);
+    const best = whole.kind === 'answer' ? whole.top : whole.options[0];
+    if (!asked || servesAsked(best.entry, asked)) return undefined;
+    const rest = withoutCondition(text);
+    const alone = this.places.review(rest, this.ranker.decide(rest, top));
+    const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
+    return first && first.entry.kind === 'answer' && servesAsked(first.entry, asked) ? alone : undefined;
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */

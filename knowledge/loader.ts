@@ -60,6 +60,7 @@ export function loadKnowledge(dir: string, region: Region): KnowledgeContent {
           question: renderTemplate(entry.question, context),
           alternates: entry.alternates.map((a) => renderTemplate(a, context)),
           answer: renderTemplate(entry.answer, context),
+          ...(entry.parts ? { parts: Object.fromEntries(Object.entries(entry.parts).map(([k, v]) => [k, v && renderTemplate(v, context)])) } : {}),
           followUps: (entry.followUps ?? []).map((f) => ('to' in f ? { to: f.to, label: f.label ?? '' } : f)),
         });
       } catch (err) {

@@ -4,6 +4,7 @@ import type { Region } from '../data/region.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import type { Decision } from './ranking.js';
+import { REFERENCE_PLANS } from './referencePlans.js';
 import { asksSomething } from './runOn.js';
 
 /** The decline entry that says the bot answers for its own region only. */
@@ -25,21 +26,26 @@ const DIVISION_SUFFIX = /(市|地区|盟|林区|县|区|旗)$/;
 // An autonomous prefecture or county: its short name is the first word of what comes before the peoples' names.
 const AUTONOMOUS = /自治[州县旗]$/;
 
+/** Moving a certificate (迁, 搬) from or to another place is a question for us, wherever it names. */
+const MOVING = /迁|搬/;
+
 /**
- * Someone still asking about this county's services: moving a certificate (迁, 搬), their
- * 户口 or 户籍 being elsewhere, working away (打工), going back home. "户口在北京，能在这办吗"
- * is a question for us.
+ * Someone still asking about this county's services: their 户口 or 户籍 being elsewhere, working
+ * away (打工), going back home. "户口在北京，能在这办吗" is a question for us; not when it asks of
+ * the office over there ("老家在甘肃 在那边能办吗": that place's own rules).
  */
-const OURS_AFTER_ALL = /迁|搬|户口|户籍|老家|打工|务工|回来|回去|回老家|这边|这里|本地|本县|我们这|咱们这|俺们这/;
+const OURS_AFTER_ALL = /户口|户籍|老家|打工|务工|回来|回去|回老家|这边|这里|这儿|本地|本县|我们这|咱们这|俺们这/;
+const THERE = /那边|那里|那儿|那头|当地/;
+const HERE = /这边|这里|这儿|本地|本县|我们这|咱们这|俺们这|就近/;
+
+/** Whether a text naming another place still asks of this county: moving, or its words for here and not for there. */
+const asksOfHere = (text: string) => MOVING.test(text) || (OURS_AFTER_ALL.test(text) && (!THERE.test(text) || HERE.test(text)));
 
 // Words for a person: "我妈在重庆" says where she is, not which place's rules are asked about.
 const PERSON = /^(我|俺|咱|你|您|他|她|人|住|家|家人|家里人|亲戚|老人|孩子|儿子|女儿|老公|老婆|爱人|父亲|母亲|本人)$|(妈|爸|爹|娘)$/;
 
 const FROM = new Set(['从', '自']);
 
-// The reform plans the knowledge base's facts come from (../shared/policy-facts.md: Suqian, Pingyuan,
-// Henan, Lushan, Jinshi): their examples are answered ("平原县一张表能办几件事"), not declined.
-export const REFERENCE_PLANS = ['宿迁', '平原县', '河南', '庐山', '鲁山', '津市'];
 const AT = '在';
 
 interface Divisions {
@@ -137,7 +143,7 @@ export class OtherPlaceGate {
   /** The other place a question asks about, if any. */
   otherPlace(question: string): string | undefined {
     const text = normalizeText(question);
-    if (!text || this.home.some((h) => text.includes(h)) || OURS_AFTER_ALL.test(text)) return undefined;
+    if (!text || this.home.some((h) => text.includes(h)) || asksOfHere(text)) return undefined;
     return placesNamed(text).find((p) => !this.ours.some((o) => o.startsWith(p) || p.startsWith(o)));
   }
 

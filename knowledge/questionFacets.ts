@@ -1,5 +1,7 @@
-import { CATEGORY_DESCRIPTIONS } from './categories.js';
+import { CATEGORY_DESCRIPTIONS, categoryDescribed } from './categories.js';
 import type { Entry } from './loader.js';
+import { placeWord, REFERENCE_PLANS } from './referencePlans.js';
+import type { AnswerPart } from './schema.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -16,6 +18,8 @@ export interface Slots {
   grade?: string;
   school?: string;
   age?: string;
+  /** A reform plan's place ("庐山办残疾证"): its follow-ups ("网上能办吗") ask of that place's way. */
+  place?: string;
 }
 export type SlotName = keyof Slots;
 
@@ -66,6 +70,7 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['老人', /老人|老年|年纪大|岁数大|上了年纪|[6-9]\d岁|老头|老太|奶奶|爷爷|姥姥|姥爷|外婆|外公/],
     ['成年', /成年人|成年|大人/],
   ],
+  place: REFERENCE_PLANS.map((plan) => [plan, new RegExp(placeWord(plan))]),
 };
 export const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 
@@ -74,13 +79,16 @@ export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SL
 
 const folded = (text: string) => normalizeText(text).replace(/\s+/g, '');
 
-/** The slots a text names (the first value of each). */
+/**
+ * The slots a text names (the first value of each); two categories said of one person are
+ * 多重 ("我耳朵听不见 腿也不好"): the multiple disability's hospitals and grading, not one of them.
+ */
 export function extractSlots(text: string): Slots {
   const t = folded(text);
   const slots: Slots = {};
   for (const name of SLOT_NAMES) {
-    const hit = SLOT_WORDS[name].find(([, words]) => words.test(t));
-    if (hit) slots[name] = hit[0];
+    const hit = name === 'category' ? categoryDescribed(t) : SLOT_WORDS[name].find(([, words]) => words.test(t))?.[0];
+    if (hit) slots[name] = hit;
   }
   return slots;
 }
@@ -175,10 +183,46 @@ export function facetsOf(entry: Entry): EntryFacets {
 }
 
 /**
- * Whether an entry's answer answers an intent: its own question asks that way, or its answer
- * states what is asked (a duration, an amount). A wording or two asked another way is not enough
- * to say the same answer again.
+ * Whether an entry's answer answers an intent: its own question asks that way, its answer
+ * states what is asked (a duration, an amount), or it has that part to say alone. A wording or
+ * two asked another way is not enough to say the same answer again.
  */
 export function answersIntent(entry: Entry, intent: Intent): boolean {
-  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false);
+  return facetsOf(entry).asked.has(intent) || (STATES[intent]?.test(entry.answer) ?? false) || (isPart(intent) && entry.parts?.[intent] !== undefined);
 }
+
+/** Whether an intent names a part an entry may say alone. */
+export const isPart = (intent: string): intent is AnswerPart & Intent => ANSWER_PART_INTENTS.has(intent);
+const ANSWER_PART_INTENTS = new Set<string>(['materials', 'howLong', 'where'] satisfies (AnswerPart & Intent)[]);
+
+/** What a question may ask of the item it names besides its condition: how long, how much, where, what to bring. */
+const SPECIFIC: Intent[] = ['howLong', 'howMuch', 'where', 'materials'];
+
+/** The item applied for whatever the condition: the certificate (its appraisal is asked of by the category). */
+const CERTIFICATE = '残疾证';
+
+/**
+ * What a question asks of the certificate when it also describes the person's condition
+ * ("眼睛看不清了 办残疾证要多久": how long); undefined when it describes none, asks of the
+ * appraisal (where the category decides: "听力残疾评定去哪里"), or asks nothing specific (a
+ * definition, whether one can).
+ */
+export function askedBesidesCondition(text: string): { intent: Intent; item: string } | undefined {
+  const slots = extractSlots(text);
+  const intent = intentOf(text);
+  const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
+  return slots.category && ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
+}
+// "办个残疾证要去哪个医院检查" asks of the appraisal, where the category decides.
+const AT_HOSPITAL = /医院|检查/;
+
+/** Whether an entry answers that: asked that way (or stating it), and about the item named if it is about one. */
+export function servesAsked(entry: Entry, { intent, item }: { intent: Intent; item: string }): boolean {
+  const facets = facetsOf(entry);
+  const items = facets.about.get('item');
+  return (facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
+}
+
+/** A text without the words that describe a condition ("眼睛看不清了 办残疾证要多久" -> "了 办残疾证要多久"). */
+export const withoutCondition = (text: string): string => folded(text).replace(ANY_CATEGORY_WORD, '');
+const ANY_CATEGORY_WORD = new RegExp(CATEGORY_DESCRIPTIONS.map(([, words]) => words.source).join('|'), 'g');

@@ -7,7 +7,7 @@ import type { ModelCache } from './modelCache.js';
 import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
-import { REFERENCE_PLANS } from './otherPlace.js';
+import { placeWord, REFERENCE_PLANS } from './referencePlans.js';
 
 export interface Ranked {
   entry: Entry;
@@ -238,7 +238,7 @@ export class Ranker {
     this.lexical = new Float32Array(entries.length);
     // An entry all of whose wordings name a reform plan's place (庐山's way, 宿迁's) tells that
     // place's example: offered only to a question naming the place, never to a bare "在哪办".
-    const places = REFERENCE_PLANS.map((p) => p.replace(/县$/u, ''));
+    const places = REFERENCE_PLANS.map(placeWord);
     entries.forEach((e, i) => {
       const wordings = [e.question, ...e.alternates];
       const named = places.filter((p) => wordings.some((w) => w.includes(p)));

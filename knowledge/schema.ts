@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 export const ENTRY_KINDS = ['answer', 'smalltalk', 'handoff', 'decline'] as const;
 
+const part = z.string().min(2).optional();
+
+/** What a follow-up may ask of an answer alone: what to bring, how long, where, whether and how online. */
+const answerParts = z.object({ materials: part, howLong: part, where: part, online: part }).strict();
+export type AnswerPart = keyof z.infer<typeof answerParts>;
+
 export const entrySchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id 只能用小写字母、数字和连字符'),
   category: z.string().min(1),
@@ -21,6 +27,11 @@ export const entrySchema = z.object({
   kind: z.enum(ENTRY_KINDS).default('answer'),
   /** The yes or no said first when the entry answers a can-I question ("盲人能办残疾证不" -> "能申请。"). */
   canI: z.string().min(1).optional(),
+  /**
+   * Parts of the answer said alone to a follow-up asking only that of it ("残疾证过期了咋整" + "要带啥":
+   * the renewal's materials, not the whole paragraph again). Each must agree with the answer.
+   */
+  parts: answerParts.optional(),
   /** For a decline entry: the objects it is about (身份证, 护照...); it wins only when the question names one. */
   about: z.array(z.string().min(1)).optional(),
 }).refine((e) => e.kind !== 'decline' || (e.about?.length ?? 0) > 0, {

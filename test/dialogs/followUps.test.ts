@@ -1,12 +1,17 @@
 import { expect } from 'chai';
 import { shippedKnowledge } from '../support.js';
+import type { AnswerPart } from '../../knowledge/schema.js';
 import { dialogHarness } from './harness.js';
 
 // Short follow-ups read as a hotline agent reads them: what the previous question asked (where,
 // how long, how much...) and its slots (category, grade, item, channel, age); the follow-up
 // changes one. Each fault the testers found, then wordings of the same kind nobody scripted.
 const { kb } = shippedKnowledge();
-const answer = (id: string) => kb.entry(id)!.answer;
+/** An entry's answer; "cert-renew#online": the part a follow-up asking only that is told. */
+const answer = (id: string) => {
+  const [entry, part] = id.split('#') as [string, AnswerPart | undefined];
+  return part ? kb.entry(entry)!.parts![part]! : kb.entry(entry)!.answer;
+};
 
 /** The bot's whole reply to the last of the turns, in one conversation. */
 async function lastReply(turns: string[]): Promise<string> {
@@ -66,7 +71,7 @@ table('follow-ups the earlier trials (5 and 7) found, in their words', [
   [['听力残疾去哪评定', '那要等多久'], 'appr-schedule', 'appr-check-hearing'],
   [['俺家是低保户 残疾人每月能领多少钱', '那护理的呢'], 'sub-care-amount', 'care-allowance-eligibility'],
   // Renewal online (its answer says 网上申请), not a new application online (trial 9).
-  [['残疾证到期了要换', '网上能办不'], 'cert-renew', 'apply-online'],
+  [['残疾证到期了要换', '网上能办不'], 'cert-renew#online', 'apply-online'],
   [['办残疾证要带啥', '那孩子呢', '在哪办'], 'cert-new-how', 'mat-guardian-proof'],
   [['注销了还能再办吗', '在哪办'], 'cert-new-how', 'cert-reapply-after-cancel'],
 ]);
@@ -74,7 +79,7 @@ table('follow-ups the earlier trials (5 and 7) found, in their words', [
 table('a new question word about the same topic', [
   [['残疾证丢了怎么办', '要钱吗'], 'cert-free', 'appr-postage'],
   // Where to apply for the replacement (its answer says: online or at the window), not for a new certificate (trial 9).
-  [['残疾证丢了怎么办', '去哪办'], 'cert-lost', 'cert-new-how'],
+  [['残疾证丢了怎么办', '去哪办'], 'cert-lost#where', 'cert-new-how'],
   // How long applying takes, not how long a certificate lasts.
   [['残疾证咋办', '要多久'], 'flow-total-time', 'cert-renew'],
   [['听力残疾去哪评定', '要带什么'], 'appr-bring', 'appr-hosp-hearing'],

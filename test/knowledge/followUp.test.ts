@@ -5,6 +5,16 @@ import { extractSlots, facetsOf, intentOf } from '../../knowledge/questionFacets
 import { evaluateConversations, readConversations } from '../../knowledge/evaluation.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 import { dialogHarness } from '../dialogs/harness.js';
+import type { AnswerPart } from '../../knowledge/schema.js';
+
+/** The answer the bot gives by itself to a question after the previous ones of a call: its entry and text. */
+function said(previous: string[], q: string): { id?: string; answer?: string } | undefined {
+  const s = shippedKnowledge().kb.suggest(q, 3, previous);
+  return s.answered ? { id: s.suggestions[0]?.id, answer: s.suggestions[0]?.answer } : undefined;
+}
+
+/** An entry with one part of its answer, as a follow-up asking only that is told. */
+const part = (id: string, name: AnswerPart) => ({ id, answer: shippedKnowledge().kb.entry(id)!.parts![name] });
 
 describe('Follow-ups: slots and rewriting', () => {
   it('reads the slots people name, in their own words', () => {
@@ -70,6 +80,61 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top(['护理补贴谁能领', '三级的呢'], '要多久')).to.equal('sub-start-time');
     // Alone, the same words are about the new certificate.
     expect(top([], '要重新鉴定不')).to.not.equal('cert-move');
+  });
+
+  it('tells a follow-up to a service the part it asks for, not the whole answer again (trial 11)', () => {
+    const { kb } = shippedKnowledge();
+    expect(said(['残疾证过期了咋整'], '要带啥')).to.deep.equal(part('cert-renew', 'materials'));
+    expect(said(['残疾证过期了咋整', '要带啥'], '网上能办不')).to.deep.equal(part('cert-renew', 'online'));
+    expect(said(['证过期了还能用吗'], '网上能换不')).to.deep.equal(part('cert-renew', 'online'));
+    expect(said(['残疾证丢了咋补'], '网上能办不')).to.deep.equal(part('cert-lost', 'online'));
+    expect(said(['残疾证丢了咋补'], '要多久')).to.deep.equal(part('cert-lost', 'howLong'));
+    expect(said(['残疾证丢了怎么办'], '在哪办')).to.deep.equal(part('cert-lost', 'where'));
+    expect(said(['户口迁走了证咋办'], '要带啥')).to.deep.equal(part('cert-move', 'materials'));
+    // The cancellation's materials, not a new application's.
+    expect(said(['注销残疾证咋办'], '要带啥')).to.deep.equal(part('cert-cancel', 'materials'));
+    // Asked alone, or asked what has no part of its own, the whole answer.
+    expect(said([], '换新的残疾证要带啥')).to.deep.equal({ id: 'cert-renew', answer: kb.entry('cert-renew')!.answer });
+    expect(said(['残疾证丢了咋补'], '要重新鉴定不')).to.deep.equal({ id: 'cert-lost', answer: kb.entry('cert-lost')!.answer });
+  });
+
+  it('keeps a seed place the topic named for its follow-ups: that place\'s way, not the county\'s (extra A)', () => {
+    expect(said(['庐山办残疾证'], '网上能办吗')).to.deep.equal(part('place-lushan-apply', 'online'));
+    expect(said(['庐山办残疾证'], '网上能办吗')!.answer).to.include('赣服通');
+    expect(said(['庐山办残疾证'], '要带啥')).to.deep.equal(part('place-lushan-apply', 'materials'));
+    expect(said(['庐山办残疾证'], '在哪办')).to.deep.equal(part('place-lushan-apply', 'where'));
+    expect(said(['宿迁残疾证怎么办'], '网上能办吗')).to.deep.equal(part('place-suqian', 'online'));
+    // What the place's entry does not tell is the county's answer.
+    expect(said(['庐山办残疾证'], '要多久')?.id).to.equal('flow-total-time');
+    expect(extractSlots('庐山办残疾证').place).to.equal('庐山');
+  });
+
+  it('says in a part only what its answer says', () => {
+    const { kb } = shippedKnowledge();
+    const figures = (text: string) => text.match(/\d+/g) ?? [];
+    const withParts = kb.entries.filter((e) => e.parts);
+    expect(withParts.length).to.be.greaterThan(3);
+    for (const e of withParts) {
+      for (const text of Object.values(e.parts!)) for (const n of figures(text!)) expect(figures(e.answer), `${e.id}: ${text}`).to.include(n);
+    }
+  });
+
+  it('reads a second category said of the same person as a multiple disability, in one message or two (trial 11)', () => {
+    const { kb } = shippedKnowledge();
+    const top = (previous: string[], q: string) => {
+      const s = kb.suggest(q, 3, previous);
+      return s.answered ? s.suggestions[0]?.id : undefined;
+    };
+    expect(extractSlots('我耳朵听不见 腿也不好').category).to.equal('多重');
+    expect(top(['我耳朵听不见 腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
+    expect(top(['我耳朵听不见', '腿也不好'], '在哪鉴定')).to.equal('appr-hosp-multiple');
+    // "两个都有" after one category is the multiple disability (trial 12).
+    expect(top(['说话不清的那种算啥'], '要是两个都有呢')).to.equal('cert-multiple');
+    // What a grade-3 person gets, after the subsidies in general (trial 12).
+    expect(top(['俺妈耳朵聋了能领啥补贴'], '三级的呢')).to.equal('sub-grade34-what');
+    // Another category asked of instead is not a second one.
+    expect(top(['听力残疾去哪评定'], '视力的也在那吗')).to.equal('appr-hosp-vision');
+    expect(top(['听力残疾去哪评定'], '视力的呢')).to.equal('appr-hosp-vision');
   });
 
   it('reads what a question asks: where, how long, how much, materials, eligibility, meaning, how', () => {

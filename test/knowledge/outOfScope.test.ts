@@ -2,9 +2,11 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { asksAnErrand, CANNOT_DO_ENTRY_ID, ErrandGate } from '../../knowledge/errands.js';
 import { evaluate, readJsonl } from '../../knowledge/evaluation.js';
-import type { Entry } from '../../knowledge/loader.js';
+import { TextAnalyzer } from '../../knowledge/features.js';
+import { loadKnowledge, type Entry } from '../../knowledge/loader.js';
 import { homeNames, OTHER_PLACE_ENTRY_ID, OtherPlaceGate, placesNamed } from '../../knowledge/otherPlace.js';
 import type { Decision } from '../../knowledge/ranking.js';
+import { loadConfig } from '../../bot/config.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 
 function entry(id: string, question: string, extra: Partial<Entry> = {}): Entry {
@@ -134,6 +136,39 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(decided('从外省迁过来的，残疾证要换吗')).to.equal('answer');
     expect(decided('我户口在北京能在这办吗')).to.equal('answer');
     expect(decided('平原县一次能办几项')).to.equal('answer');
+  });
+
+  it('declines the place a question asks of over there, even where the person\'s 老家 or 户口 is (trial 11)', () => {
+    expect(decided('老家在甘肃 在那边能办残疾证吗')).to.equal(OTHER_PLACE_ENTRY_ID);
+    expect(decided('户口在甘肃，当地能办护理补贴吗')).to.equal(OTHER_PLACE_ENTRY_ID);
+    // Where to apply: the place of the 户口, which that decline says.
+    expect(kb.entry(OTHER_PLACE_ENTRY_ID)!.answer).to.include('户口所在地');
+    expect(decided('户口在甘肃 能在这办残疾证吗')).to.equal('answer');
+    expect(decided('户口在甘肃迁过来了 那边的残疾证咋办')).to.equal('answer');
+  });
+
+  it('declines another office\'s document or benefit on its own object (学生证丢了: the school; 失业金: 人社; trial 11)', () => {
+    expect(decided('学生证丢了')).to.equal('decl-other-document');
+    expect(decided('学生证')).to.equal('decl-other-document');
+    // An answer that names it as one of its materials still answers.
+    expect(decided('申请教育补贴要学生证吗')).to.equal('answer');
+    expect(decided('失业金能领多少钱')).to.equal('decl-unemployment-insurance');
+    expect(kb.entry('decl-unemployment-insurance')!.answer).to.include('人社').and.include('12333');
+    expect(decided('办失业登记能领钱吗')).to.equal('answer');
+  });
+
+  it('lists as a decline\'s object every document its own wordings name', () => {
+    const { entries, synonyms } = loadKnowledge(loadConfig({}).knowledgeDir, region);
+    const analyzer = new TextAnalyzer(synonyms);
+    const unlisted = entries.filter((e) => e.kind === 'decline').flatMap((e) => {
+      const objects = (e.about ?? []).map((o) => analyzer.analyze(o).folded);
+      return [e.question, ...e.alternates].flatMap((w) => analyzer.analyze(w).tokens)
+        // Our own certificate (a pet's 残疾人证) is never another office's.
+        .filter((t) => /^\p{Script=Han}{2,}[证卡]$/u.test(t) && !t.includes('残'))
+        .filter((t) => !objects.some((o) => o.includes(t) || t.includes(o)))
+        .map((t) => `${e.id}: ${t}`);
+    });
+    expect(unlisted).to.deep.equal([]);
   });
 
   it('does not answer a reform plan\'s place for what is not its reform (吃住玩), the place alone shares no topic', () => {

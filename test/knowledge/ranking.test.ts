@@ -185,6 +185,37 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(categoryDescribed('老人糊涂了')).to.equal('智力');
   });
 
+  it('decides by what is asked, not by the condition the question also describes (trial 11)', () => {
+    // How long a certificate takes, not what vision disability is.
+    expect(decided('眼睛看不清了 办残疾证要多久')).to.equal('flow-total-time');
+    expect(decided('眼睛看不清了办残疾证要多久')).to.equal('flow-total-time');
+    expect(decided('孩子自闭症 办证要多久')).to.equal('flow-total-time');
+    expect(decided('眼睛看不清了 办残疾证多少钱')).to.be.oneOf(['appr-fee', 'cert-free']);
+    // Where to apply for the certificate, not where the limb appraisal is.
+    expect(decided('腿脚不好 在哪办残疾证')).to.equal('cert-new-how');
+    expect(decided('耳朵听不见 去哪办残疾证')).to.equal('cert-new-how');
+    expect(decided('腿脚不好 办证要带啥')).to.equal('materials-offline');
+    // The condition's own entries still answer what they answer.
+    expect(decided('眼睛看不清 去哪鉴定')).to.equal('appr-hosp-vision');
+    expect(decided('眼睛看不清算视力残疾吗')).to.equal('cert-vision');
+  });
+
+  it('answers what trial 12 asked: a sign-language interpreter is no errand, the blind going to hospital, a lapsed renewal\'s subsidy', () => {
+    // 翻译 alone is the errand's object; 手语翻译 at the appraisal is a question for the federation.
+    expect(decided('聋人办证评定的时候要带手语翻译吗')).to.not.equal('decline:decl-cannot-do');
+    expect(decided('帮我翻译一段话')).to.equal('decline:decl-cannot-do');
+    const blind = kb.decide('盲人咋去医院');
+    expect(blind.kind === 'answer' ? blind.top.entry.id : blind.kind === 'clarify' ? blind.options[0].entry.id : blind.kind).to.equal('appr-home');
+    expect(kb.entry('cert-renew')!.answer).to.include('民政');
+  });
+
+  it('tells a child\'s autism from mental disability in general', () => {
+    expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
+    expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
+    expect(decided('大人得了精神病能办残疾证不')).to.equal('cert-mental');
+    expect(decided('精神残疾包括哪些病')).to.equal('cert-mental');
+  });
+
   it('answers where the best answer answers what is asked, and offers a likely one rather than 答不上来', () => {
     expect(decided('重度残疾人护理补贴能拿多少钱')).to.equal('sub-care-amount');
     // A low score, yet the model finds the best answer likely: offered, not 答不上来.
