@@ -13,6 +13,8 @@ import {
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
+import { shanghaiDate } from '../data/caseQuery.js';
+import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
@@ -174,6 +176,9 @@ export class MainDialog extends ComponentDialog {
     }
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
     const aboutAppraisal = appraisalQuestion(meant);
+    // A relative's check from an earlier day no longer shows the case: asked about it again, the ID tail is asked again.
+    const stale = aboutAppraisal || recognizeBookingIntent(meant) ? await this.staleCheck(context) : undefined;
+    if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
@@ -211,9 +216,23 @@ export class MainDialog extends ComponentDialog {
     return checked !== undefined && (await this.cases.get(checked))?.stage === 'appraisal_scheduled';
   }
 
-  /** The case a family check in this conversation showed, if any. */
+  /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
-    return (await this.checked.get(context))?.caseNo;
+    const checked = await this.checked.get(context);
+    return checked && this.checkedToday(checked) ? checked.caseNo : undefined;
+  }
+
+  /** The case of a family check made on an earlier day, for an account with no appraisal of its own to ask about. */
+  private async staleCheck(context: TurnContext): Promise<string | undefined> {
+    const checked = await this.checked.get(context);
+    if (!checked || this.checkedToday(checked)) return undefined;
+    const own = (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
+    return own ? undefined : checked.caseNo;
+  }
+
+  private checkedToday(checked: CheckedCase): boolean {
+    // A check kept from before it carried its time holds no longer.
+    return checked.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(this.clock.now());
   }
 
   /**
