@@ -5,11 +5,11 @@ import { createApp } from '../bot/app.js';
 import type { Config } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
 import { text, type Hotlines } from '../dialogs/text/index.js';
-import { answerPasses, evaluate, readJsonl, type EvalQuestion, type EvalReport } from '../knowledge/evaluation.js';
+import { answerPasses, answersAsInScope, evaluate, readJsonl, type EvalQuestion, type EvalReport } from '../knowledge/evaluation.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 
 /** What a reply to a question says, read from the outside as a grader reads it. */
-export type ReplyKind = 'answer' | 'clarify' | 'notFound' | 'decline';
+export type ReplyKind = 'answer' | 'smalltalk' | 'clarify' | 'notFound' | 'decline';
 
 export interface BotReply {
   /** The text of every message, in order. */
@@ -17,13 +17,17 @@ export interface BotReply {
   kind: ReplyKind;
 }
 
-/** How a bot's messages read: "您想问的是", "答不上来", an out-of-scope decline, or else an answer (or a flow started). */
+/**
+ * How a bot's messages read: "您想问的是", "答不上来", an out-of-scope decline, small talk (who the
+ * bot is, a greeting: about the bot, not the question's matter), or else an answer (or a flow started).
+ */
 function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): ReplyKind {
   const first = texts[0] ?? '';
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
   if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines)) return 'notFound';
   if (kb.entries.some((e) => e.kind === 'decline' && e.answer === first)) return 'decline';
-  return 'answer';
+  // A run-on's other questions may follow as buttons: the message starts with the answer.
+  return kb.entries.some((e) => e.kind === 'smalltalk' && first.startsWith(e.answer)) ? 'smalltalk' : 'answer';
 }
 
 /** A question judged through the endpoints next to the knowledge base's own decision. */
@@ -101,19 +105,21 @@ export async function evaluateEndpoints(bot: EvalBot, kb: KnowledgeBase, inScope
   for (const { q, expect = [] } of inScope) {
     if (answerPasses(await bot.suggestTop(q), expect)) top1++;
     const reply = await bot.ask(q);
-    const right = reply.kind === 'answer' && answerPasses(reply.texts[0] ?? '', expect);
+    // Small talk is an answer to a question in scope ("你是谁"), as `evaluate` counts it.
+    const answered = reply.kind === 'answer' || reply.kind === 'smalltalk';
+    const right = answered && answerPasses(reply.texts[0] ?? '', expect);
     if (right) answeredRight++;
-    else if (reply.kind === 'answer') answeredWrong++;
+    else if (answered) answeredWrong++;
     // As `evaluate` decides it; worse: a right answer lost, or a wrong one (a flow started) where the KB said nothing.
     const decided = kb.suggest(q, 3);
     const inProcess = decided.answered && answerPasses(decided.suggestions[0]?.answer ?? '', expect);
-    if ((inProcess && !right) || (!decided.answered && reply.kind === 'answer' && !right)) worse.push({ q, inProcess, endpoint: right, got: summary(reply) });
+    if ((inProcess && !right) || (!decided.answered && answered && !right)) worse.push({ q, inProcess, endpoint: right, got: summary(reply) });
   }
   for (const { q } of outOfScope) {
     const reply = await bot.ask(q);
     if (reply.kind === 'decline') declined++;
     if (reply.kind !== 'answer') rejected++;
-    else if (!kb.suggest(q, 3).answered) worse.push({ q, inProcess: true, endpoint: false, got: summary(reply) });
+    else if (!answersAsInScope(kb, kb.suggest(q, 3))) worse.push({ q, inProcess: true, endpoint: false, got: summary(reply) });
   }
   const n = inScope.length || 1;
   return {

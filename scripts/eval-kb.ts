@@ -14,7 +14,7 @@ import { loadKnowledge } from '../knowledge/loader.js';
 import { printEndpointSection } from './endpointEval.js';
 import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
-// `npm run eval:kb [--failures] [--pairs] [--folds=N] [--shipped]`: retrieval quality of the rankings side by side,
+// `npm run eval:kb [--failures] [--pairs] [--folds=N] [--shipped] [--only=TEXT]`: retrieval quality of the rankings side by side,
 // on k-fold held-out entry wordings (the main guide) and on the question sets; the blend before
 // (deciding by score thresholds) and after (deciding with the confidence model); then two-turn
 // follow-ups through the bot. `--shipped` leaves out the baselines (a quicker check while working);
@@ -26,6 +26,9 @@ const fixtures = join(projectRoot, 'test/fixtures');
 const k = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 5);
 const showFailures = process.argv.includes('--failures');
 const showPairs = process.argv.includes('--pairs');
+// `--only=s11`: just the sets whose name holds the text (a kept set measured once), no k-fold.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const chosen = <T extends readonly [string, ...string[]]>(list: readonly T[]) => list.filter(([name]) => only === undefined || name.includes(only));
 
 const baselines: [string, RankingOptions][] = [
   ['today (TF-IDF)', TFIDF_RANKING],
@@ -34,7 +37,7 @@ const baselines: [string, RankingOptions][] = [
   ['blend, thresholds', BLEND_THRESHOLDS],
 ];
 const rankings: [string, RankingOptions][] = [...(process.argv.includes('--shipped') ? [] : baselines), ['blend, confidence', DEFAULT_RANKING]];
-const sets = [
+const sets = chosen([
   ['dev (shared/eval)', 'kb-dev.jsonl', 'kb-dev-outofscope.jsonl'],
   ['hold-out 1 (ours, tuned on before)', 'kb-holdout.jsonl', 'kb-holdout-outofscope.jsonl'],
   ['hold-out 2 (ours)', 'kb-holdout2.jsonl', 'kb-holdout2-outofscope.jsonl'],
@@ -50,7 +53,7 @@ const sets = [
   ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
-] as const;
+] as const);
 
 /** Entry pairs by how often a held-out wording of one ranked the other first. */
 function confusedPairs(failures: EvalReport['failures']): [string, number][] {
@@ -70,9 +73,11 @@ const line = (name: string, r: EvalReport) =>
   `${name.padEnd(19)} ${pct(r.top1)} ${pct(r.top3)}  ${pct(r.answeredRight)}    ${pct(r.answeredWrong)}     ${pct(r.rejected)} of ${r.outOfScope}`;
 
 console.log('blend, thresholds: the shipped ranking before (answers above score thresholds); blend, confidence: after (shipped)\n');
-console.log(`k-fold held-out entry wordings (k=${k}: each entry trained on ${k - 1}/${k} of its wordings, tested on the rest)`);
-console.log(header);
-for (const [name, options] of rankings) {
+if (only === undefined) {
+  console.log(`k-fold held-out entry wordings (k=${k}: each entry trained on ${k - 1}/${k} of its wordings, tested on the rest)`);
+  console.log(header);
+}
+for (const [name, options] of only === undefined ? rankings : []) {
   const reports: EvalReport[] = [];
   let training = 0;
   for (let f = 0; f < k; f++) {
@@ -128,7 +133,7 @@ async function converse(turns: string[], conversationId: string): Promise<ReplyW
   }
   return last;
 }
-const multiTurn = [
+const multiTurn = chosen([
   ['two-turn dev (shared/eval)', 'kb-dev-multiturn.jsonl'],
   ['two-turn hold-out 1 (ours, written before tuning)', 'kb-holdout-multiturn.jsonl'],
   ['two-turn hold-out 2 (ours, written later, run once before its fixes)', 'kb-holdout2-multiturn.jsonl'],
@@ -142,11 +147,11 @@ const multiTurn = [
   ['two-turn blind s9 (kept unread, measured once at the end of session 8)', 'kb-blind-s9-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
-] as const;
+] as const);
 // Run-on messages of several questions: each answered, or offered as a button that answers it.
-const runOns = [
+const runOns = chosen([
   ['run-on dev 9 (ours, written before measuring: 2-3 questions, no punctuation)', 'kb-dev-runon9.jsonl'],
-] as const;
+] as const);
 console.log('\nfollow-ups in context, through the bot (shipped ranking)');
 try {
   for (const [name, file] of multiTurn) {

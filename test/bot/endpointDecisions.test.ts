@@ -74,4 +74,14 @@ describe('the endpoints say what the knowledge base decided', () => {
     const asked = await bot.ask('护理补贴一个月多少钱');
     expect(asked.texts[0]).to.not.include('一次办');
   });
+
+  it('small talk answers nothing as if in scope: an out-of-scope chat about the bot counts as rejected', async () => {
+    // Split, the run-on's first part gets who the bot is; a grader must not count that as an answer.
+    const q = '你叫什么名字 你是机器人吗';
+    const reply = await bot.ask(q);
+    expect(reply.kind).to.equal('smalltalk');
+    const report = await evaluateEndpoints(bot, kb, [], [{ q }]);
+    expect(report.rejected).to.equal(1);
+    expect(report.worse).to.deep.equal([]);
+  });
 });

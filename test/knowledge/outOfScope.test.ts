@@ -251,6 +251,12 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(declined / outOfScope.length).to.be.at.least(0.85);
   });
 
+  it('an out-of-scope question answered with small talk (who the bot is) counts as rejected; a policy answer does not', () => {
+    expect(kb.decide('你叫什么名字').kind).to.equal('answer');
+    expect(evaluate(kb, [], [{ q: '你叫什么名字' }]).rejected).to.equal(1);
+    expect(evaluate(kb, [], [{ q: '残疾证怎么办理' }]).rejected).to.equal(0);
+  });
+
   it('rejects >= 0.95 of the out-of-scope development set and answers its in-scope look-alikes', () => {
     const r = evaluate(kb, readJsonl(join(fixtures, 'kb-dev-oos8-inscope.jsonl')), readJsonl(join(fixtures, 'kb-dev-oos8.jsonl')));
     expect(r.rejected).to.be.at.least(0.95);
