@@ -6,6 +6,7 @@ import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
 import { projectRoot } from '../bot/paths.js';
 import { readJsonl } from '../knowledge/evaluation.js';
+import { postMessage } from './endpointEval.js';
 
 // `npm run replies:kb -- <file>`: every question of every eval fixture (test/fixtures/kb-*.jsonl)
 // sent to /api/messages of the app as `npm start` serves it (a fresh data folder), each question
@@ -30,16 +31,8 @@ const url = `${await app.listen()}/api/messages`;
 const lines: string[] = [];
 try {
   for (const [n, { set, turns }] of conversations.entries()) {
-    const id = `replies-${n}`;
     for (const text of turns) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message', text, channelId: 'eval', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-          conversation: { id }, from: { id }, recipient: { id: 'bot' },
-        }),
-      });
+      const res = await postMessage(url, text, `replies-${n}`);
       const replies = res.ok ? ((await res.json()) as { activities: { text?: string; suggestedActions?: { actions: { title?: string }[] } }[] }).activities : [];
       // The text and the buttons of every message: what the person sees.
       const seen = replies.map((a) => ({ text: a.text ?? '', buttons: a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [] }));
