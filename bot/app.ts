@@ -35,6 +35,7 @@ import { registerCaseAdmin } from './routes/cases.js';
 import { registerWindowCases } from './routes/windowCases.js';
 import { loadRegion, type Region } from '../data/region.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import type { CheckedCase } from '../dialogs/status/familyChecks.js';
 import { PolicyAnswers, type KbConversationState } from '../dialogs/policyAnswers.js';
 import { statusTexts, text } from '../dialogs/text/index.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -154,7 +155,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     region.hotlines,
     { drafts, cases, useCases, region, clock, sms: config.sms.on },
     { slots, cases, useCases, region, clock },
-    { cases, family, useCases, region, clock },
+    { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') },
     { privacy, access: useCases.access, cases, family, clock },
     handoffGate,
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCaseNo } from '../data/caseQuery.js';
+import { typedCaseNo } from '../data/caseQuery.js';
 import { HttpError } from './http.js';
 
 /** Longer than any channel's ids (Teams thread ids run to ~150 characters). */
@@ -33,9 +33,9 @@ export function checkId(value: unknown, what: string): string {
   return id;
 }
 
-/** A case number from a path (any case, spaces trimmed), or 400 when it is not shaped like one. */
+/** A case number from a path, read as the chat reads one (with or without YC), or 400 when it is not shaped like one. */
 export function checkCaseNo(raw: unknown): string {
-  const caseNo = String(raw ?? '').trim().toUpperCase();
-  if (!parseCaseNo(caseNo)) throw new HttpError(400, '办件编号格式不对，应形如 YC202611210001');
+  const caseNo = typedCaseNo(String(raw ?? ''));
+  if (!caseNo) throw new HttpError(400, '办件编号格式不对，应形如 YC202611210001（也可以只填后面12位数字）');
   return caseNo;
 }

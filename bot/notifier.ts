@@ -256,9 +256,14 @@ export class Notifier {
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         try {
-          // The sender's name (an agent's), set after the reference has made the bot the sender.
-          if (row.from) context.onSendActivities(async (_, activities, next) => {
-            for (const a of activities) if (a.from) a.from.name = row.from!;
+          context.onSendActivities(async (_, activities, next) => {
+            for (const a of activities) {
+              // An update answers nothing: left alone, it would reply to the continuation's own id, which no
+              // client ever receives, and Web Chat holds such a message back for seconds waiting for it.
+              delete a.replyToId;
+              // The sender's name (an agent's), set after the reference has made the bot the sender.
+              if (row.from && a.from) a.from.name = row.from;
+            }
             return next();
           });
           const response = await context.sendActivity({

@@ -72,24 +72,40 @@ export class Appointments {
     return true;
   }
 
-  /** "我要申请上门鉴定": recorded once; the hospital arranges it by phone. */
-  async requestHome(caseNo: string, userKey: string, reason: string): Promise<'recorded' | 'already' | 'not-now'> {
+  /**
+   * "我要申请上门鉴定": recorded once; the hospital arranges it by phone. Never beside a session
+   * booked at the hospital (`booked`: that one is cancelled first), so the case holds one appraisal.
+   */
+  async requestHome(caseNo: string, userKey: string, reason: string): Promise<'recorded' | 'already' | 'booked' | 'not-now'> {
     const at = this.deps.clock.now();
-    let already = false;
+    let refused: 'already' | 'booked' | undefined;
     const changed = await this.deps.changes.change(caseNo, {
       by: `chat:${userKey}`,
       action: 'home-appraisal-request',
       apply: (c) => {
-        if (c.homeAppraisal) {
-          already = true;
-          throw new Refused(409, 'home appraisal already requested');
-        }
+        refused = c.homeAppraisal ? 'already' : c.appointment ? 'booked' : undefined;
+        if (refused) throw new Refused(409, `home appraisal refused: ${refused}`);
         requireEvent(c, 'home-appraisal-request');
         c.homeAppraisal = { requestedAt: at.toISOString(), reason: reason.slice(0, 200) };
         return { message: this.deps.texts.notify.home_requested, to: 'family' };
       },
     });
-    return changed.ok ? 'recorded' : already ? 'already' : 'not-now';
+    return changed.ok ? 'recorded' : (refused ?? 'not-now');
+  }
+
+  /** The home appraisal no longer wanted (the applicant will go to the hospital): withdrawn, the family told; false when none was asked for. */
+  async cancelHome(caseNo: string, userKey: string): Promise<boolean> {
+    const changed = await this.deps.changes.change(caseNo, {
+      by: `chat:${userKey}`,
+      action: 'home-appraisal-cancel',
+      apply: (c) => {
+        if (!c.homeAppraisal) throw new Refused(409, 'no home appraisal requested');
+        requireEvent(c, 'home-appraisal-cancel');
+        delete c.homeAppraisal;
+        return { message: this.deps.texts.notify.home_cancelled, to: 'family' };
+      },
+    });
+    return changed.ok;
   }
 
   /**

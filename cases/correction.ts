@@ -18,9 +18,11 @@ function applyCorrections(c: CaseRecord, v: Corrections): void {
 
 /**
  * A returned case corrected and sent back to pre-review in one write: the corrected fields and
- * the resubmission cannot be separated by a crash, and the audit entry names what was changed.
+ * the resubmission cannot be separated by a crash, and the audit entry names what was changed
+ * and which flagged fields the applicant confirmed as they were (`kept`).
  */
-export function correctAndResubmit(workflow: WorkflowActions, caseNo: string, values: Corrections, by: string): Promise<ChangeResult> {
+export function correctAndResubmit(workflow: WorkflowActions, caseNo: string, values: Corrections, by: string, kept: string[] = []): Promise<ChangeResult> {
   const fields = Object.keys(values);
-  return workflow.perform(caseNo, { action: 'resubmit', by, ...(fields.length ? { note: `更正：${fields.join(',')}` } : {}) }, (c) => applyCorrections(c, values));
+  const note = [fields.length && `更正：${fields.join(',')}`, kept.length && `申请人确认无误：${kept.join(',')}`].filter(Boolean).join('；');
+  return workflow.perform(caseNo, { action: 'resubmit', by, ...(note ? { note } : {}) }, (c) => applyCorrections(c, values));
 }

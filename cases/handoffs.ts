@@ -51,6 +51,8 @@ export interface HandoffRequest {
   reason: HandoffReason;
   /** What was said before the hand-off, for the agent (masked here). */
   recent: HandoffMessage[];
+  /** The person cannot phone (deaf, no speech): kept in the queue for the desk's typed reply, never a call-back. */
+  typedOnly?: boolean;
 }
 
 export type RequestOutcome =
@@ -107,6 +109,7 @@ export class Handoffs {
     const existing = await this.deps.handoffs.openFor(req.conversationKey);
     if (existing) return this.outcomeOf(existing, 'already');
     const open = this.deskOpen();
+    const queue = open || req.typedOnly === true;
     const [own] = await this.deps.cases.openCasesOfUser(req.userKey);
     const { handoff, created } = await this.deps.handoffs.open(
       {
@@ -116,7 +119,7 @@ export class Handoffs {
         conversation: req.conversation,
         reason: req.reason,
         ...(own ? { caseNo: own.caseNo } : {}),
-        status: open ? 'queued' : 'callback',
+        status: queue ? 'queued' : 'callback',
         // What the desk said last time comes first: the next agent sees what was promised ("3个工作日内打电话").
         messages: [...(await this.earlierDeskMessages(req.conversationKey)), ...req.recent.map((m) => ({ ...m, text: maskText(m.text) }))],
         by: req.reason === 'agent' ? 'system' : 'chat',
@@ -126,7 +129,7 @@ export class Handoffs {
     // A second request that raced this one (a double tap, another instance) found it open: told, never booked twice.
     if (!created) return this.outcomeOf(handoff, 'already');
     this.changed(handoff);
-    if (open) return this.outcomeOf(handoff, 'queued');
+    if (queue) return this.outcomeOf(handoff, 'queued');
     if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(handoff, own.applicant.phone), phone: own.applicant.phone };
     return { kind: 'callback', handoff };
   }
@@ -276,6 +279,18 @@ export class Handoffs {
     const [own] = await this.deps.cases.openCasesOfUser(updated.userKey);
     if (own?.applicant.phone) return { kind: 'callback', handoff: await this.bookCallback(updated, own.applicant.phone), phone: own.applicant.phone };
     return { kind: 'callback', handoff: updated };
+  }
+
+  /** Asked for a phone by someone who cannot phone: back in the queue, for the desk's typed reply. */
+  async toTyped(id: string): Promise<Handoff | undefined> {
+    const at = this.deps.clock.now().toISOString();
+    const updated = await this.deps.handoffs.update(id, (h) => {
+      if (h.status !== 'callback') return false;
+      h.status = 'queued';
+      h.audit.push({ at, by: 'chat', action: 'typed-only' });
+    });
+    if (updated) this.changed(updated);
+    return updated;
   }
 
   /**

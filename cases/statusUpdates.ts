@@ -30,6 +30,7 @@ export interface StatusTexts {
     rescheduled(when: string, hospital: string): string;
     booking_cancelled: string;
     home_requested: string;
+    home_cancelled: string;
     /** `appraisal_scheduled` for a case whose applicant asked for the appraisal at home. */
     appraisal_scheduled_home: string;
     reminder(when: string, hospital: string, address: string): string;

@@ -31,6 +31,26 @@ export function parseCaseNo(caseNo: string): { day: string; seq: number } | unde
   return m ? { day: m[1], seq: Number(m[2]) } : undefined;
 }
 
+/** Spaces and dashes people type inside a number ("YC 2026 1120 0001", "yc-2026…"). */
+const TYPED_SEPARATORS = /[\s\-－—]+/g;
+
+/**
+ * A case number as a person or an agent types it on its own: any case, spaces and dashes
+ * anywhere, full-width characters, and with or without its letters ("202611200001": twelve
+ * digits and nothing else). Upper-case "YC…", or undefined when it is no case number. The one
+ * reading of a typed case number, for the chat and the APIs alike.
+ */
+export function typedCaseNo(typed: string): string | undefined {
+  const compact = typed.normalize('NFKC').replace(TYPED_SEPARATORS, '').toUpperCase();
+  const caseNo = /^20\d{10}$/.test(compact) ? `YC${compact}` : compact;
+  return parseCaseNo(caseNo) ? caseNo : undefined;
+}
+
+/** The case number in a message: typed on its own (`typedCaseNo`), or as "YC…" among other words. */
+export function caseNumberIn(input: string): string | undefined {
+  return typedCaseNo(input) ?? /YC\d{12}/i.exec(input.normalize('NFKC').replace(TYPED_SEPARATORS, ''))?.[0]?.toUpperCase();
+}
+
 function validDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;

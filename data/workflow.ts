@@ -261,6 +261,7 @@ export const CASE_EVENTS = {
   // Freeing a place is always allowed: a booking left behind by a later stage only blocks others.
   'appointment-cancel': STAGES,
   'home-appraisal-request': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
+  'home-appraisal-cancel': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
   'agent-reveal': STAGES,
   'family-check-locked': STAGES,
   'family-check': STAGES,

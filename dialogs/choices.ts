@@ -1,6 +1,7 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { normalizeText } from '../knowledge/normalize.js';
 import { asksSomething } from '../knowledge/runOn.js';
+import { nonAnswer } from './nonAnswers.js';
 
 export interface ChoiceOption<T> {
   label: string;
@@ -38,9 +39,10 @@ export function recognizeChoice<T>(input: string, options: ChoiceOption<T>[]): C
   const names = (o: ChoiceOption<T>) => [o.label, ...(o.synonyms ?? [])].map(fold).filter(Boolean);
   const exact = options.find((o) => names(o).includes(text));
   if (exact) return exact;
-  // A fragment of a label ("材料"), or a label with a few words around it ("就要材料那个").
+  // A fragment of a label ("材料"), or a label with a few words around it ("就要材料那个"), but
+  // not one said after a no ("没有同意", "不要" is no "要").
   const partial = options.filter((o) =>
-    names(o).some((n) => (text.length >= 2 && n.includes(text)) || (text.includes(n) && text.length <= n.length + 4)),
+    names(o).some((n) => (text.length >= 2 && n.includes(text)) || (text.includes(n) && text.length <= n.length + 4 && !REFUSED.test(text.slice(0, text.indexOf(n))))),
   );
   return partial.length === 1 ? partial[0] : undefined;
 }
@@ -89,8 +91,9 @@ const POLITE_TAIL = /^(?:的|了|啊|呀|吧|哦|噢|嗯|呢|哈|啦|滴|嘛|嘞
  * a button by its label or number, or a plain yes or no.
  */
 export function recognizeConfirmation(input: string, buttons: ChoiceOption<number>[]): boolean | undefined {
-  // "要钱吗" holds the button "要": a question picks no button.
-  if (asksSomething(input)) return undefined;
+  // "要钱吗" holds the button "要": a question picks no button. "没有", "不知道" answer no
+  // "同意吗", "对吗": the step says what it needs rather than take them for a no.
+  if (asksSomething(input) || nonAnswer(input)) return undefined;
   const picked = recognizeChoice(input, buttons);
   return picked ? picked.value === 0 : recognizeYesNo(input);
 }
@@ -155,15 +158,33 @@ const A_NOT_A = /(\p{Script=Han})不\1/gu;
  */
 export function recognizeMention<T>(input: string, options: ChoiceOption<T>[]): ChoiceOption<T> | undefined {
   const text = fold(input);
+  const starts = clauseStarts(input);
+  // A no refuses what its own clause names: "她眼睛看不见 能不能网上弄" refuses nothing online.
+  const refused = (at: number) => REFUSED.test(text.slice(Math.max(...starts.filter((s) => s <= at)), at).replace(A_NOT_A, ''));
   const said = options
     .map((o) => {
       const at = Math.max(...[o.label, ...(o.synonyms ?? [])].map(fold).map((n) => (n ? mentionAt(text, n) : -1)));
       return { o, at };
     })
-    .filter(({ at }) => at >= 0 && !REFUSED.test(text.slice(0, at).replace(A_NOT_A, '')));
+    .filter(({ at }) => at >= 0 && !refused(at));
   if (said.length === 1) return said[0].o;
   // "俺不会看手机聊天 发短信吧": of several, the one said last with a choosing tail is the choice.
   return said.length > 1 && CHOOSING_TAIL.test(text) ? said.reduce((a, b) => (b.at > a.at ? b : a)).o : undefined;
+}
+
+/** Where each clause of a text starts in its folded form (after a space or a punctuation mark). */
+function clauseStarts(input: string): number[] {
+  const starts = [0];
+  let at = 0;
+  for (const ch of normalizeText(input)) {
+    if (/\s/u.test(ch)) {
+      starts.push(at);
+      continue;
+    }
+    at += ch.length;
+    if (/[，,。.；;！!？?、]/u.test(ch)) starts.push(at);
+  }
+  return starts;
 }
 
 /** How a sentence ends when its last words are the choice: "发短信吧", "就聊天就行". */

@@ -14,18 +14,24 @@ const PERSON_REQUEST_MAX = 16;
 const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
 const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
 const asksIfPerson = new RegExp(text.commandPhrases.asksIfHuman.join('|'), 'g');
+const cannotPhone = new RegExp(text.handoff.cannotPhonePhrases.join('|'));
+
+/** Whether the message says the person cannot phone ("我是聋人", "打不了电话"): the desk must answer in writing. */
+export const saysCannotPhone = (input: string) => cannotPhone.test(normalizeText(input).replace(/\s+/g, ''));
 
 /** Whether the message says the person wants no person ("我不要人工了"). */
 export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
 
 /**
  * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
- * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not.
+ * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not;
+ * or a longer one from someone who cannot phone ("我是聋人 打不了电话 想找人工 能打字聊吗"),
+ * for whom the typed desk is the only one.
  */
 export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
   const asked = said.replace(asksIfPerson, '');
-  return said.length <= PERSON_REQUEST_MAX && personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
+  return (said.length <= PERSON_REQUEST_MAX || saysCannotPhone(said)) && personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
 }

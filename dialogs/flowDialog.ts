@@ -32,6 +32,12 @@ export interface FlowDeps {
   handoff: HandoffRequester;
 }
 
+/** The main router: whether this turn's message starts another flow, and the dialog that routes it. */
+export interface FlowRouter {
+  id: string;
+  startsFlow(context: TurnContext): Promise<boolean>;
+}
+
 const INTERRUPTIONS: readonly Command[] = ['help', 'cancel', 'back', 'human'];
 
 /** Digits, spaces and dashes only: a try at a number, an ID or a date, never a question. */
@@ -76,6 +82,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const non = nonAnswer(input);
     if (non === 'later') return this.pause(dc, state);
     if (non === 'askSomeone') return this.reprompt(dc, state, `${text.flow.askAround}\n`);
+    if (non === 'wait') return this.reprompt(dc, state, `${text.flow.waiting}\n`);
     const result = await this.onStep(dc, state, input);
     if (!(result instanceof NotAnswered)) return result;
     // "9" with eight buttons: no such choice, said with the buttons again, never read another way.

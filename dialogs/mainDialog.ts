@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
@@ -53,6 +53,7 @@ const APPRAISAL_CATEGORY = '评定';
 export class MainDialog extends ComponentDialog {
   private readonly clock: Clock;
   private readonly cases: CaseStore;
+  private readonly checked: StatusDeps['checked'];
 
   constructor(
     private readonly answers: PolicyAnswers,
@@ -66,14 +67,15 @@ export class MainDialog extends ComponentDialog {
     super('mainDialog');
     this.clock = booking.clock;
     this.cases = status.cases;
+    this.checked = status.checked;
     // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
     const flow = { answers, hotlines, handoff };
-    this.addDialog(new StatusDialog(status, flow));
+    // "补传材料" inside the step is its own business, not a new start.
+    const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
+    this.addDialog(new StatusDialog(status, flow, router));
     this.addDialog(new PrivacyDialog(privacy, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers, handoff }));
     this.addDialog(new BookingDialog(booking, flow));
-    // "补传材料" inside the step is its own business, not a new start.
-    const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
     this.addDialog(new MaterialsDialog({ ...status, router }, flow));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]));
     this.initialDialogId = ROUTE;
@@ -174,7 +176,7 @@ export class MainDialog extends ComponentDialog {
     const aboutAppraisal = appraisalQuestion(meant);
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context))) {
-      return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant }, outcome: `booking-${aboutAppraisal}` };
+      return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
@@ -187,7 +189,7 @@ export class MainDialog extends ComponentDialog {
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));
     const booking = (asked === 'book' || asked === 'home') && (await refused()) ? undefined : asked ?? (this.saysOnlyWhen(context, meant) ? 'book' : undefined);
-    if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant }, outcome: `booking-start-${booking}` };
+    if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
     // "继续上次的申请" typed, or picked from the welcome by its number.
@@ -199,9 +201,19 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
-  /** Whether this account has a case at the appraisal stage, to book or to move. */
+  /**
+   * Whether the words about an appraisal speak of a case at that stage: this account's own (to
+   * book or to move), or one a family check in this conversation showed (asked about, not booked).
+   */
   private async hasAppraisalToBook(context: TurnContext): Promise<boolean> {
-    return (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
+    if ((await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) return true;
+    const checked = await this.checkedCaseNo(context);
+    return checked !== undefined && (await this.cases.get(checked))?.stage === 'appraisal_scheduled';
+  }
+
+  /** The case a family check in this conversation showed, if any. */
+  private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
+    return (await this.checked.get(context))?.caseNo;
   }
 
   /**

@@ -4,10 +4,10 @@ import { RELATIVE_MENTION } from './kinship.js';
 
 /**
  * What a person says at a step when they have no answer for it: they do not know, they have
- * none, they will ask someone first, or they will go on later. None is a question for the
- * knowledge base, nor a try at the field.
+ * none, they will ask someone first, they will go on later, or they ask for a moment ("等会").
+ * None is a question for the knowledge base, nor a try at the field.
  */
-export type NonAnswer = 'unknown' | 'none' | 'askSomeone' | 'later';
+export type NonAnswer = 'unknown' | 'none' | 'askSomeone' | 'later' | 'wait';
 
 const TAIL = '(?:了|啊|呀|哦|噢|呢|耶|诶|哎|嘛|吧|的)*';
 const UNKNOWN = new RegExp(`^(?:我|俺)?(?:也|真|还|都)?(?:不知道|不清楚|不太清楚|不晓得|不记得|记不得|记不清|记不住|忘了|忘记|搞不清|弄不清|说不清|不确定|不懂)${TAIL}$`, 'u');
@@ -17,6 +17,8 @@ const NONE = new RegExp(`^(?:还|都|我|俺)?(?:没有|没|无|木有|没得)(?
  * kept; "明天" alone is a day.
  */
 const LATER = /^(?:那|好|我|俺)?(?:先|等会儿?|等一会儿?|等下|等一下|回头|晚点|晚些|过会儿?|改天|明天|下次|有空)再(?:说|填|弄|办|来|讲|交|提交|拍|传|发)?(?:吧|了|啊)*$|先不(?:填|弄|办|说|写|交|提交|拍|传)了?|(?:等会儿?|回头|晚点|过会儿?|改天|明天|后天|过两天|下次|有空)再(?:说|填|弄|办|来|讲|交|提交|拍|传|发)|(?:等会儿?|回头|晚点|过会儿?|改天|明天|后天|过两天|下次|有空)(?:再)?(?:让|叫|找|请)\p{Script=Han}{1,4}?(?:拍|照|传|发|弄)|再想想|想一想|考虑一下|考虑考虑/u;
+/** "等会", "稍等一下": a moment, said alone; the step waits (with 再说, 再填 it is "later"). */
+const WAIT = new RegExp(`^(?:你|您)?(?:先)?(?:等会儿?|等一会儿?|等下|等一下|等一等|等等|稍等|稍等一下|等我一下)${TAIL}$`, 'u');
 /** "问问我儿子", "我得问一下家里人", "等我闺女回来": someone else knows the answer. */
 const ASK_PREFIX = /问(?:问|一下|一问|下)?/u;
 /** Who else may know, besides kin: "问问别人", "问一下医生". */
@@ -35,6 +37,7 @@ export function nonAnswer(input: string): NonAnswer | undefined {
   if (!said || [...said].length > 16) return undefined;
   const unknown = UNKNOWN.test(said) ? 'unknown' : NONE.test(said) ? 'none' : undefined;
   if (unknown) return unknown;
+  if (WAIT.test(said)) return 'wait';
   // "请问我女儿的证在哪领", "明天再来能办吗": a question that mentions someone or later is still a question.
   if (asksSomething(said)) return undefined;
   const asked = ASK_PREFIX.exec(said);

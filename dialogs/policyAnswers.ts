@@ -3,20 +3,19 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { CONTEXT_TURNS, isFragment, nextTopic, readInContext, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { CONTEXT_TURNS, isFragment, nextTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
-import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
-import { extractSlots } from '../knowledge/questionFacets.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
+import { readAsTheBot, ruledDecision } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -55,8 +54,6 @@ const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.ru
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
 
-/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
-const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
 
 /** A statement mid-form ("到窗口办") is taken for a question only when it fits an entry this well. */
 const SAID_ASIDE = 0.6;
@@ -197,27 +194,10 @@ export class PolicyAnswers {
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either.
     const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
-    const decide = turnDecide(context, this.deps.kb);
-    const read = (q: string) => readInContext(decide, q, previous);
-    const split = this.deps.kb.splitQuestions(question);
-    // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
-    const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
-    // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to tell.
-    const each = parts.length > 1 ? parts.map(read) : [];
-    const readings = each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
-    // The first part answered, else the first that gets "您想问的是"; the others become buttons. A
-    // later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
-    // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
-    // knowledge base answers is not split for a "您想问的是" of a part.
-    const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
-    const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
-    const whole = answered < 0 && readings.length ? read(question) : undefined;
-    const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
-    const reading = first >= 0 ? readings[first] : (whole ?? read(question));
-    const more = first >= 0 ? parts.filter((_, i) => i !== first) : [];
+    const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous, turnDecide(context, this.deps.kb));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
-    if (more.length) setTurnOutcome(context, { runOn: parts.length });
+    if (more.length) setTurnOutcome(context, { runOn: parts });
     switch (decision.kind) {
       case 'answer': {
         await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more });
@@ -226,17 +206,13 @@ export class PolicyAnswers {
       case 'decline':
         // Another subject altogether: a follow-up after it is not about the topic before.
         state.topic = nextTopic(reading, previous);
-        setTurnOutcome(context, { outcome: 'decline', entryId: decision.top.entry.id, score: decision.top.score });
-        await this.offer(context, decision.top.entry.answer, [
-          { label: text.notFoundButtons[0], value: { type: 'human' } },
-        ]);
-        return;
+        return this.sendDecline(context, decision.top.entry, decision.top.score);
       case 'clarify': {
         const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
           label: entry.question,
           value: { type: 'entry', entryId: entry.id },
         }));
-        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: first >= 0 ? parts[first] : question } }, ...more.map(moreButton));
+        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more.map(moreButton));
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = nextTopic({ ...reading, query: maskText(reading.query) }, previous);
@@ -260,7 +236,7 @@ export class PolicyAnswers {
    */
   async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
     const decide = turnDecide(context, this.deps.kb);
-    const alone = decide(question);
+    const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.
     const about = subject && alone.kind !== 'answer' && isFragment(question) ? decide(`${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
@@ -342,6 +318,12 @@ export class PolicyAnswers {
     state.lastAnswer = { entryId: entry.id, question };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
+  }
+
+  /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
+  private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
+    setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
+    await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */

@@ -1,5 +1,7 @@
 import type { Server } from 'restify';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import type { Decision } from '../../knowledge/ranking.js';
+import { readAsTheBot } from '../../dialogs/botReading.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
@@ -9,7 +11,19 @@ const MAX_QUERY_CHARS = 1000;
 const MAX_CONTEXT = 10;
 
 /**
- * GET /api/agent/suggest?q=&top=[&context=...]: ranked answers for a hotline agent. `context`,
+ * What the bot itself would do with the question in the chat: answer, ask "您想问的是", send the
+ * caller elsewhere, or not know (`decision`), and the entry it answers or declines with
+ * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
+ * suggestions by it, so an agent sees the confidence the caller meets.
+ */
+function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind']; entryId?: string } {
+  const { decision } = readAsTheBot(kb, q, kb.topicOf(previous)).reading;
+  return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id } : { decision: decision.kind };
+}
+
+/**
+ * GET /api/agent/suggest?q=&top=[&context=...]: ranked answers for a hotline agent, and what the
+ * bot would do with the question (`decision`, `entryId`). `context`,
  * repeated oldest first, holds the call's earlier questions, so a follow-up ("那网上办呢") gets
  * suggestions that know them.
  */
@@ -27,6 +41,6 @@ export function registerAgent(server: Server, kb: KnowledgeBase): void {
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
-    sendJson(res, 200, kb.suggest(q, top, previous));
+    sendJson(res, 200, { ...kb.suggest(q, top, previous), ...botDecision(kb, q, previous) });
   }));
 }

@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { z, type ZodError, type ZodIssue } from 'zod';
 import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/calls.js';
 import type { AuditedAccess } from '../../cases/auditedAccess.js';
+import { nextStep } from '../../cases/nextStep.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
@@ -159,7 +160,7 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
     statusName: st.stageNames[c.status] ?? c.status,
     stage: c.stage,
     stageName: st.stageNames[c.stage] ?? c.stage,
-    next: st.next[c.status] ?? '',
+    next: st.agentNext[nextStep(c)],
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     channel: c.channel,

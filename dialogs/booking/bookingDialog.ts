@@ -9,7 +9,7 @@ import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospi
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { readCategory, wantsSomeoneToCome } from '../application/slots.js';
+import { asksHomeVisit, readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -24,8 +24,19 @@ const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
 const OFFERED = 3;
 
-/** `bring`, `hour`, `where`: what to take to the appraisal, at what hour, where, asked outside the booking by someone whose appraisal is next. */
-export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where';
+/** What the booking is started with: the action, the words that asked, and the case a family check here showed. */
+export interface BookingOptions {
+  action: BookingAction;
+  text: string;
+  /** The case a family check in this conversation showed: asked about, but booked only by the account that applied. */
+  checked?: string;
+}
+
+/**
+ * `bring`, `hour`, `where`, `when`: what to take to the appraisal, at what hour, where, when it
+ * is, asked outside the booking by someone whose appraisal is next.
+ */
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where' | 'when';
 
 /** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
@@ -50,12 +61,17 @@ function asksAppraisalHour(input: string): boolean {
 const OTHER_OFFICE = /残联|窗口|政务|大厅|办证|民政|人社/u;
 const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地方|啥地方)|哪(家|个|所)医院|(在|去|到)哪(儿|里)?(做|鉴定|评定|评)/u;
 
-/** What a message asks about the appraisal itself: what to bring, at what hour, where; undefined for anything else. */
-export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | undefined {
+/** Asking when the appraisal is ("她啥时候去鉴定"), not when one could book ("最早什么时候能约") nor how one learns it. */
+const ASKS_WHEN = /(?:啥|什么)时候|哪天|哪一天|几号/u;
+const NOT_WHEN_IT_IS = /约|最早|能|可以|多久|几天|多长|怎么|如何|咋|知道/u;
+
+/** What a message asks about the appraisal itself: what to bring, at what hour, where, when; undefined for anything else. */
+export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | 'when' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (asksWhatToBring(input)) return 'bring';
   if (asksAppraisalHour(input)) return 'hour';
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
+  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残/u.test(folded) && !NOT_WHEN_IT_IS.test(folded)) return 'when';
   return undefined;
 }
 
@@ -66,7 +82,7 @@ function asksWhatToBring(input: string): boolean {
 }
 
 interface BookingState {
-  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel';
+  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome';
   caseNo?: string;
   category?: DisabilityCategory;
   /** Sessions offered as buttons, by id. */
@@ -77,7 +93,12 @@ interface BookingState {
   moving?: string;
   /** A category read from a description, waiting for the person's "对". */
   guess?: DisabilityCategory;
+  /** What the booking was asked with ("约下周二"), kept while whether the home appraisal stands is asked. */
+  said?: string;
 }
+
+/** Going to the hospital after all ("能去医院", "我们自己去"): the home appraisal is no longer wanted. */
+const GOES_TO_HOSPITAL = /(?<![不没])(?:能|可以)?(?:去|到)医院|自己(?:能|可以)?去(?!不)/u;
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 
@@ -118,16 +139,26 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * category, in the words people say. The place itself is taken by `SlotStore.reserve`, one
  * atomic check-and-reserve: two people can never get the last place.
  */
-export class BookingDialog extends FlowDialog<BookingState, { action: BookingAction; text: string }> {
+export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
     super(BOOKING_DIALOG, flow);
   }
 
-  async beginDialog(dc: DialogContext, options?: { action: BookingAction; text: string }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: BookingOptions): Promise<DialogTurnResult> {
     const action = options?.action ?? 'book';
     await this.ensureSlots();
-    const record = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    const mine = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
+    // move or cancel (that is the account that applied), and it is never "nothing filed".
+    const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;
+    if (checked && ['book', 'cancel', 'home'].includes(action)) return this.end(dc, t.onlyApplicantBooksCase(checked.caseNo));
+    const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
+    // "她啥时候去鉴定": the day booked, the home appraisal asked for, or (to a relative) who books; the applicant with none books.
+    if (action === 'when' && record && (booking || record.homeAppraisal || !mine)) {
+      if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
+      return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.onlyApplicantBooksCase(record.caseNo));
+    }
     if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
       if (!record || !booking) return this.end(dc, t.noBooking);
@@ -147,12 +178,21 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       const hour = this.hourAnswer(record.applicant.category);
       return this.end(dc, booking ? `${t.bookedOn(await this.describe(booking.slotId))}\n${hour}` : hour);
     }
-    // Someone who asked for the appraisal at home learns it stands before booking a visit to the hospital.
-    if (record.homeAppraisal && !booking) await dc.context.sendActivity(messageWithButtons(t.homeAskedBefore));
+    // Someone who asked for the appraisal at home says whether that still stands: a case holds one appraisal, never both.
+    if (record.homeAppraisal && !booking) {
+      const state: BookingState = { phase: 'keepHome', caseNo: record.caseNo, category: record.applicant.category, said: options?.text };
+      return this.ask(dc, state, t.homeStillWanted, labelChoices(t.homeStillButtons));
+    }
+    return this.startBooking(dc, record, booking, options?.text ?? '');
+  }
+
+  /** Asks when (or books the day already said), or moves the booking there is; before pre-review, says when the applicant could go. */
+  private async startBooking(dc: DialogContext, record: CaseRecord, booking: { slotId: string } | undefined, said: string, before = ''): Promise<DialogTurnResult> {
+    if (before) await dc.context.sendActivity(messageWithButtons(before));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
     if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
-    const when = recognizeWhen(options?.text ?? '', this.deps.clock.now());
+    const when = recognizeWhen(said, this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
@@ -161,7 +201,7 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.phase !== 'confirmCancel' && wantsSomeoneToCome(input)) {
+    if (state.phase !== 'confirmCancel' && state.phase !== 'keepHome' && wantsSomeoneToCome(input)) {
       const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
       // No case yet: how the home appraisal is asked for, said before the category is asked again.
@@ -172,6 +212,18 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
       if (asked) return asked;
     }
     switch (state.phase) {
+      case 'keepHome': {
+        // "还要上门", "上门的那种" keep it; "能去医院", "不用了" withdraw it and go on to the booking.
+        const folded = normalizeText(input).replace(/\s+/g, '');
+        const keep = asksHomeVisit(input) ? true : GOES_TO_HOSPITAL.test(folded) ? false : recognizeConfirmation(input, labelChoices(t.homeStillButtons));
+        if (keep === undefined) return new NotAnswered(text.application.errors.confirm(t.homeStillButtons));
+        if (keep) return this.end(dc, t.homeKept);
+        await this.deps.useCases.appointments.cancelHome(state.caseNo!, userKeyOf(dc.context));
+        setTurnOutcome(dc.context, { outcome: 'booking-home-cancelled' });
+        const record = await this.deps.cases.get(state.caseNo!);
+        if (!record) return this.end(dc, t.noBooking);
+        return this.startBooking(dc, record, undefined, state.said ?? '', t.homeWithdrawn);
+      }
       case 'category': {
         const read = readCategory(input, state.guess);
         if (!read) return new NotAnswered(text.application.errors.choice);
@@ -325,6 +377,10 @@ export class BookingDialog extends FlowDialog<BookingState, { action: BookingAct
   private async requestHome(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
     const outcome = await this.deps.useCases.appointments.requestHome(record.caseNo, userKeyOf(dc.context), dc.context.activity.text ?? '');
     if (outcome === 'already') return this.end(dc, t.homeAlready);
+    if (outcome === 'booked') {
+      const booked = await this.deps.slots.activeBookingOf(record.caseNo);
+      return this.end(dc, t.homeWhileBooked(booked ? await this.describe(booked.slotId) : ''));
+    }
     if (outcome === 'not-now') return this.end(dc, t.homeNotNow);
     setTurnOutcome(dc.context, { outcome: 'booking-home-requested' });
     const hospital = this.hospital(record.applicant.category);

@@ -1,5 +1,5 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { HandoffMessage, HandoffReason } from '../../data/handoffs.js';
+import type { Handoff, HandoffMessage, HandoffReason } from '../../data/handoffs.js';
 import { numberRuns, phoneIn } from '../numbersIn.js';
 import { maskText, publicNumbers } from '../../data/personalData.js';
 import type { Region } from '../../data/region.js';
@@ -9,7 +9,7 @@ import { RATING_LEVELS, isPoor, levelOfPoints, type Rating, type RatingLevel } f
 import type { Clock } from '../../data/clock.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { recognizeCommand } from '../commands.js';
+import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -151,14 +151,13 @@ export class HandoffGate implements HandoffRequester {
           await this.handoffs.leave(open.id);
           return this.reply(context, 'handoff-left', h.left);
         }
-        if (human) {
-          const { position, minutes } = await this.handoffs.placeOf(open);
-          return this.reply(context, 'handoff-already', h.already(position - 1, minutes));
-        }
+        if (human) return this.reply(context, 'handoff-already', await this.placeSaid(open, h.already));
         await this.handoffs.fromPerson(open.id, input);
         this.watch(context, open.id);
         return false;
       case 'callback': {
+        // "我是聋人 打不了电话": no call; the desk answers in writing when it opens.
+        if (saysCannotPhone(input) && (await this.handoffs.toTyped(open.id))) return this.reply(context, 'handoff-typed', h.queuedTyped(this.desk.hours));
         const phone = phoneIn(input);
         if (phone) {
           await this.handoffs.givePhone(open.id, phone);
@@ -183,24 +182,28 @@ export class HandoffGate implements HandoffRequester {
     }
   }
 
-  /** 转人工: queued with place and wait, or a call-back when the desk is closed; told either way. */
+  /**
+   * 转人工: queued with place and wait, or a call-back when the desk is closed; told either way.
+   * Someone who said they cannot phone (now or in the recent messages) stays queued for a typed reply.
+   */
   async request(context: TurnContext, reason: HandoffReason): Promise<void> {
+    const recent = await this.recent.get(context, []);
+    const typedOnly = recent.some((m) => m.from === 'person' && saysCannotPhone(m.text));
     const outcome = await this.handoffs.request({
       conversation: TurnContext.getConversationReference(context.activity),
       conversationKey: conversationKeyOf(context),
       userKey: userKeyOf(context),
       channel: context.activity.channelId,
       reason,
-      recent: await this.recent.get(context, []),
+      recent,
+      typedOnly,
     });
     setTurnOutcome(context, { outcome: `handoff-${outcome.kind}`, reason });
     switch (outcome.kind) {
       case 'queued':
-      case 'already': {
-        const say = outcome.kind === 'queued' ? h.queued : h.already;
-        await context.sendActivity(messageWithButtons(say(outcome.position - 1, outcome.minutes)));
+      case 'already':
+        await context.sendActivity(messageWithButtons(await this.placeSaid(outcome.handoff, outcome.kind === 'queued' ? h.queued : h.already)));
         return;
-      }
       case 'active':
         await context.sendActivity(messageWithButtons(h.stillWaiting));
         return;
@@ -209,6 +212,16 @@ export class HandoffGate implements HandoffRequester {
           messageWithButtons(outcome.phone ? h.closedCallback(this.desk.hours, maskText(outcome.phone)) : h.closedAskPhone(this.desk.hours)),
         );
     }
+  }
+
+  /**
+   * A queued hand-off's place and wait, in `say`'s words; while the desk is closed (someone who
+   * cannot phone is queued then) that it is answered in writing once the desk opens.
+   */
+  private async placeSaid(queued: Handoff, say: (ahead: number, minutes: number) => string): Promise<string> {
+    if (!this.handoffs.deskOpen()) return h.queuedTyped(this.desk.hours);
+    const { position, minutes } = await this.handoffs.placeOf(queued);
+    return say(position - 1, minutes);
   }
 
   /** A 好差评 level (tapped, typed or its points), then the optional comment; false when the text is neither. */

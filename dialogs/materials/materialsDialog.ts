@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { MaterialProblem } from '../../cases/materials.js';
@@ -6,7 +5,7 @@ import { materialViews, outstandingMaterials } from '../../data/caseMaterials.js
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { saysSubmit, userKeyOf } from '../application/applicationDialog.js';
 import { recognizeChoice, type ChoiceOption } from '../choices.js';
-import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { receivedFiles, type Download } from '../receivedFiles.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -23,7 +22,7 @@ export interface MaterialsDeps {
    * The router (MainDialog): a message that starts another flow ("查进度", "预约鉴定") leaves the
    * step, which came unasked after submitting, and goes where the router sends it.
    */
-  router?: { id: string; startsFlow(context: TurnContext): Promise<boolean> };
+  router?: FlowRouter;
 }
 
 export interface MaterialsOptions {

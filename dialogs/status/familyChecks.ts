@@ -3,8 +3,11 @@ import type { CaseRecord } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { FamilyStore } from '../../data/family.js';
-import { numberRuns } from '../numbersIn.js';
+import { idNumberIn, numberRuns } from '../numbersIn.js';
 import { text } from '../text/index.js';
+
+// The chat reads case numbers as the APIs do: one parser, below every entry point.
+export { caseNumberIn } from '../../data/caseQuery.js';
 
 const s = text.status;
 const MINUTE = 60_000;
@@ -23,17 +26,15 @@ export const FAMILY_CHECK_LIMITS = {
   caseLockMs: 15 * MINUTE,
 };
 
-export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
-
 /**
- * The case number in what was typed ("YC 2026 1120 0001", "yc-2026…" too), upper-case; typed
- * without its letters it is twelve digits and nothing else ("202611200001"). Undefined when there is none.
+ * The case a family member verified in this conversation: what their next words about the
+ * appraisal ("帮俺爹约个鉴定", "要带啥") speak of, though the case is not theirs.
  */
-export function caseNumberIn(input: string): string | undefined {
-  const compact = input.normalize('NFKC').replace(/[\s\-－—]+/g, '');
-  if (/^20\d{10}$/.test(compact)) return `YC${compact}`;
-  return /YC\d{12}/i.exec(compact)?.[0]?.toUpperCase();
+export interface CheckedCase {
+  caseNo: string;
 }
+
+export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
 /** The runs of digits a message holds, as ID characters ("123 45x" -> "12345X"). */
 const idRuns = (input: string) => numberRuns(input).map((run) => run.replace(/[^\dxX]/g, '').toUpperCase());
@@ -45,6 +46,12 @@ const idRuns = (input: string) => numberRuns(input).map((run) => run.replace(/[^
 export function idTailIn(input: string): string | undefined {
   const tails = idRuns(input).filter((run) => /^[\dX]{6}$/.test(run));
   return tails.length === 1 ? tails[0] : undefined;
+}
+
+/** The last six characters of a whole, valid ID number in the text ("他叫李建国 身份证号41152219480707001X"), if one is there. */
+export function tailOfWholeId(input: string, today: Date): string | undefined {
+  const id = idNumberIn(input, today);
+  return id?.result.ok ? id.result.idNumber.slice(-6) : undefined;
 }
 
 /** How many characters a try at the tail had, when it was a try (three or more digits) of the wrong length. */

@@ -35,6 +35,18 @@ const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?
 // "帮我查一下快递到哪了": another thing's progress, when nothing of ours (证, 申请, 补贴...) is named.
 const NOT_OURS = /快递|包裹|物流|外卖|订单|航班|机票|车票|火车票|成绩|工资|公积金/;
 const OURS = /证|申请|补贴|案件|残|鉴定|评定|材料|办件/;
+// Where a parcel is: "快递到哪了", "帮我查一下快递", "包裹怎么还没到".
+const PARCEL = /快递|包裹|物流|快件|邮包|运单/;
+const WHEREABOUTS = /到哪|在哪|到了|到没|没到|查|送到|派送|签收/;
+
+/**
+ * Whether a message asks after a parcel that is not ours ("帮我查一下快递到哪了"): parcels are
+ * not tracked here, while the certificate's mailing is ("证寄到哪了", "我的残疾证寄出来没").
+ */
+export function asksAfterParcel(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return PARCEL.test(folded) && WHEREABOUTS.test(folded) && !OURS.test(folded);
+}
 
 /**
  * Whether a message asks how a case is going, and whose: the speaker's own ("我的申请到哪了")

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
@@ -8,22 +8,25 @@ import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
-import { labelChoices, recognizeChoice, recognizeConfirmation } from '../choices.js';
+import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { kinIn } from '../kinship.js';
 import { normalizeText } from '../../knowledge/normalize.js';
-import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
+import { nonAnswer } from '../nonAnswers.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeProgressIntent } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, idTailIn, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
 const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
+/** Keeping the phone sent back as it is: "就用原来的", "号码不用改". */
+const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$/u;
 /** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
@@ -49,13 +52,19 @@ interface StatusState {
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
+  /** The ID tail read from a whole ID number said before the case number, checked once the number comes. */
+  idTail?: string;
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
+  /** Flagged fields the applicant confirmed as they were (a phone that was right but not answered). */
+  kept?: string[];
 }
 
 export interface StatusDeps {
   cases: CaseStore;
+  /** The case this conversation verified last (family check), kept in the conversation's state. */
+  checked: StatePropertyAccessor<CheckedCase | undefined>;
   family: FamilyStore;
   useCases: CaseUseCases;
   region: Region;
@@ -72,7 +81,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   private readonly slots = applicationSlots();
   private readonly checks: FamilyChecks;
 
-  constructor(private readonly deps: StatusDeps, flow: FlowDeps) {
+  constructor(
+    private readonly deps: StatusDeps,
+    flow: FlowDeps,
+    private readonly router?: FlowRouter,
+  ) {
     super(STATUS_DIALOG, flow);
     this.checks = new FamilyChecks({ ...deps, access: deps.useCases.access });
   }
@@ -105,13 +118,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
         if (!returned?.returned) return this.end(dc, s.correctNothing);
         const fields = returned.returned.fields.filter((f) => this.slot(f));
-        const rejected = materialViews(returned).filter((m) => m.state === 'rejected').map((m) => m.key);
+        // Files are sent here only for an online case; a window case hands its materials in there.
+        const views = returned.channel === 'online' ? materialViews(returned) : [];
+        const rejected = views.filter((m) => m.state === 'rejected').map((m) => m.key);
         const names = [...fields.map((f) => text.application.labels[f]), ...rejected.map((m) => text.upload.names[m])].join('、') || '无';
         // "照片要重拍吗": said whether it is; one the reason itself speaks of ("照片不清楚") is not said to be fine.
         const inReason = materialsNamed(returned.returned.reason);
         const asked = materialsNamed(options?.text ?? '')
           .filter((m) => rejected.includes(m) || !inReason.includes(m))
-          .map((m) => (rejected.includes(m) ? s.correctAskedYes : s.correctAskedNo)(text.upload.names[m]));
+          .map((m) => s.correctAsked[views.find((v) => v.key === m)?.state ?? 'none'](text.upload.names[m]));
         await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
         if (rejected.length === 0) return this.correctFields(dc, state);
@@ -134,9 +149,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const progress = caseNo ? undefined : recognizeProgressIntent(input);
         if (progress === 'familyCheck') return new NotAnswered(s.familyAskCaseNo, { answer: s.familyNeedsCaseNo });
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
+        // "他叫李建国 身份证号4115…": no look-up by name and ID; its tail is kept for the number to come.
+        const wholeIdTail = caseNo ? undefined : tailOfWholeId(input, this.deps.clock.now());
+        if (wholeIdTail) {
+          await dc.context.sendActivity(messageWithButtons(s.caseNoNotById));
+          return this.ask(dc, { ...state, idTail: wholeIdTail }, s.familyAskCaseNo);
+        }
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
-        // "案件号YC… 身份证后六位050038": the tail said with it is not asked again.
-        const tail = idTailIn(input);
+        // "案件号YC… 身份证后六位050038": the tail said with it (or with the ID before it) is not asked again.
+        const tail = idTailIn(input) ?? state.idTail;
         if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
@@ -144,8 +165,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // After a mismatch the person may correct the case number instead: then the tail again.
         const caseNo = caseNumberIn(input);
         if (caseNo) return this.ask(dc, { ...state, caseNo }, s.familyAskId);
-        // Only six characters are a guess that counts towards the lockout.
-        const tail = idTailIn(input);
+        // Only six characters are a guess that counts towards the lockout; a whole ID number gives its own.
+        const tail = idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now());
         const tried = tail ? undefined : idTailTriedLength(input);
         // "身份证后六位是01003": said what is wrong, and not counted as a guess.
         if (tried) return new NotAnswered(s.familyIdTailLength(tried), { attempt: true });
@@ -154,8 +175,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'subscribe': {
         // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
-        const own = fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
+        const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
+        // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
+        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.
         const aside = await this.questionFirst(dc, state, input);
         if (aside) return aside;
@@ -177,6 +201,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'field': {
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
+        if (field === 'phone') {
+          const keep = [{ label: s.keepPhoneButton, value: true }];
+          if (KEEP_AS_IT_IS.test(normalizeText(input).replace(/\s+/g, '')) || (this.shownLabels(dc, state).length && recognizeChoice(input, keep))) {
+            await dc.context.sendActivity(messageWithButtons(s.correctPhoneKept));
+            return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field] });
+          }
+          // "电话没错啊 那天下地去了没接着": a number that was right but not answered may stay as it is.
+          if (SAYS_RIGHT.test(normalizeText(input))) return this.askField(dc, state, s.correctKeepPhone, keep);
+        }
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
         if (HOW_TO_CHANGE.test(normalizeText(input).replace(/\s+/g, ''))) return new NotAnswered(undefined, { answer: s.correctHow(text.application.labels[field]) });
@@ -206,7 +239,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** The next flagged field, or the resubmission once none is left. */
   private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     if (state.fields?.length) return this.askField(dc, state);
-    return this.resubmit(dc, state.caseNo!, state.values ?? {});
+    return this.resubmit(dc, state.caseNo!, state.values ?? {}, state.kept ?? []);
   }
 
   /**
@@ -236,6 +269,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
     if (record && idTailMatches(record, input)) {
       await this.checks.verified(userKey, record);
+      await this.deps.checked.set(dc.context, { caseNo: record.caseNo });
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons), s.subscribeAsk);
     }
@@ -256,17 +290,18 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     return this.ask(dc, state, `${s.followers(followers.length)}\n${lines.join('\n')}`, followers.map((_, i) => ({ label: s.removeFollower(i + 1), value: i })));
   }
 
-  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>): Promise<DialogTurnResult> {
+  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>, kept: string[]): Promise<DialogTurnResult> {
     // Only the fields given: a value cleared on the way (the address's draft) is no correction.
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`);
+    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`, kept);
     return this.end(dc, result.ok ? s.correctDone : result.error);
   }
 
-  private askField(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+  /** Asks the next flagged field; `before` is said with it, and `extra` buttons join the field's own (kept when it is asked again). */
+  private askField(dc: DialogContext, state: StatusState, before = '', extra: ChoiceOption<unknown>[] = []): Promise<DialogTurnResult> {
     const slot = this.slot(state.fields![0])!;
     const prompt = slot.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-    return this.ask(dc, state, prompt.text, prompt.options);
+    return this.ask(dc, state, before ? `${before}\n${prompt.text}` : prompt.text, [...prompt.options, ...extra], prompt.text);
   }
 
   private slot(key: string): Slot | undefined {

@@ -1,3 +1,4 @@
+import { nextStep } from '../../cases/nextStep.js';
 import { materialViews, type MaterialState } from '../../data/caseMaterials.js';
 import type { CaseRecord } from '../../data/cases.js';
 import { maskName, maskText } from '../../data/personalData.js';
@@ -42,6 +43,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
     const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.upload.names[m.key]);
     lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
-  lines.push(record.status === 'appraisal_scheduled' && record.homeAppraisal ? s.nextHomeAppraisal : s.next[record.status]);
+  const step = nextStep(record);
+  lines.push((forFamily && s.familyNext[step]) || s.next[step]);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Simplified Chinese. Other languages get a file of the same
 // shape; code refers to keys only.
+import type { NextStep } from '../../cases/nextStep.js';
 import type { FieldAnswers } from '../fieldQuestions.js';
 
 export interface Hotlines {
@@ -17,6 +18,8 @@ const application = {
   consentAnswers: {
     why: '这张表一次交给残联、民政、人社、教育几个部门同时审批，各部门要用的信息合在一起只填一次，就不用您一个部门一个部门地跑、重复填。信息只用于这次办理，只在经办部门之间按规定共享，工作人员有保密义务。',
     refuse: '不同意的话，就不能在这里网上填表了，刚才的信息也不会保存。也可以带身份证、户口本到县政务服务中心综合窗口当面办。',
+    /** "没有", "不知道": no yes or no; said what the consent is for, and asked again. */
+    none: '没有您的同意，申请就没法提交：这些信息只用于这次办理。同意就点“同意”；不想在这里填，点“不同意”，也可以到县政务服务中心综合窗口当面办。',
   } as FieldAnswers,
   resumeAsk: (date?: string) => `您${date ? `在${date}` : ''}有一份没填完的申请，要接着填吗？`,
   resumeButtons: ['接着填', '重新开始'],
@@ -95,6 +98,8 @@ const application = {
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
   /** "都要吧" at the items question, no item named. */
+  /** A grade asked or not known at the items question. */
+  itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴、生活补贴这些看等级的，会等证办下来以后自动接着审。',
   itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
   /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
   channelRead: (channel: string) => `好的，按“${channel}”办。`,
@@ -372,6 +377,8 @@ const flow = {
   paused: '好的，先到这里。想接着办的时候再跟我说，还有问题也可以直接问。',
   /** "问问我儿子": the step waits for the answer. */
   askAround: '好的，您先问问，问好了直接告诉我，前面说的都还在。',
+  /** "等会", "稍等": the step waits. */
+  waiting: '好的，不着急，准备好了直接告诉我就行，前面说的都还在。',
   /** "她是我外婆" said at a step about something else. */
   kinNoted: '好的，知道您是替家里人办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */
@@ -390,6 +397,9 @@ const handoff = {
   already: (ahead: number, minutes: number) =>
     `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
+  /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
+  queuedTyped: (hours: string) =>
+    `现在人工客服不在线（工作日${hours}）。已经给您排上了，工作人员上班后会在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。`,
   closedAskPhone: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
   closedCallback: (hours: string, phone: string) =>
@@ -404,6 +414,8 @@ const handoff = {
   /** What else a question about the call-back's time may hold ("那大概几点打过来呢"); anything more names another subject ("办证要多久"). */
   callbackWords: ['工作人员', '你们', '他们', '打电话', '回电话', '打过来', '回电', '打给我', '打', '来', '那', '大概', '大约', '一般', '还', '得', '要', '会', '能', '才', '我', '俺', '的', '了', '呢', '啊', '呀', '吗', '嘛', '哦'],
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
+  /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
+  cannotPhonePhrases: ['聋', '听不见', '听不到', '听不清', '哑巴', '说不了话', '不会说话', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
@@ -529,6 +541,9 @@ const booking = {
   categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
   onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
+  /** A relative who has just checked the case asks to book (move, cancel) its appraisal. */
+  onlyApplicantBooksCase: (caseNo: string) =>
+    `案件${caseNo}的评定只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -556,6 +571,8 @@ const booking = {
   noBooking: '您现在没有评定预约。想约的话说“预约鉴定”。',
   /** Leaving the booking with nothing booked ("取消预约" or "取消" while choosing a day). */
   leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
+  /** The day booked, told to a relative who checked the case (only the applicant moves it). */
+  caseBookedOn: (when: string) => `约的是${when}做评定。要改时间，得由申请人用提交申请的那个账号说“改到某天”。`,
   bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
   /** Where the appraisal is, for the applicant's category. */
@@ -571,11 +588,18 @@ const booking = {
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
+  /** When the appraisal is, for a case whose home appraisal is asked for (said to the applicant or a relative alike). */
+  homeAwaited: '已经登记了上门鉴定，还没定日子：医院会打申请时留的电话，约上门评定的时间，不用去医院。',
   /** Asking for the appraisal at home with no application yet. */
   homeNeedsCase:
     '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',
-  /** Booking a visit to the hospital by someone who asked for the appraisal at home. */
-  homeAskedBefore: '您之前登记了上门鉴定，医院会打电话和您约上门的时间，不用再约。要是能自己去医院，也可以接着在这里约。',
+  /** Booking a visit to the hospital by someone who asked for the appraisal at home: one of the two, never both. */
+  homeStillWanted: '您之前登记了上门鉴定，医院会打电话和您约上门的时间。还要医生上门吗？不要的话，我把上门鉴定取消，接着帮您约去医院的时间。',
+  homeStillButtons: ['还要上门', '不用了，去医院'],
+  homeKept: '好的，还是上门鉴定，医院会打电话和您约时间，请保持电话畅通。去医院的时间就不约了。',
+  homeWithdrawn: '好的，上门鉴定已经取消了。',
+  /** Asking for the appraisal at home with a session booked at the hospital. */
+  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。要改成上门的话，先说“取消预约”，再说“我要申请上门鉴定”。`,
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
   /** The same where no times are shown yet. */
@@ -632,6 +656,7 @@ const status = {
     rescheduled: (when: string, hospital: string) => `评定时间改到了${when}，在${hospital}。`,
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
+    home_cancelled: '上门鉴定的登记已经取消，改为去医院做评定。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
@@ -689,23 +714,45 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
+  /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
     submitted: '下一步：残联预审。',
     pre_review: '下一步：预审结果出来会通知您。',
     returned: '下一步：说“修改退回的申请”，改好后重新提交。',
-    appraisal_scheduled: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_book: '下一步：说“预约鉴定”约评定时间。',
+    appraisal_booked: '下一步：按约好的时间去医院做评定，前一天会提醒您。',
+    appraisal_home: '下一步：等医院打电话约上门评定的时间。',
     appraised: '下一步：村（社区）公示5个工作日。',
     public_notice: '下一步：公示结束没有异议就发证。',
     approved: '下一步：发证（邮寄或窗口领取）。',
     delivered: '证已经发了。',
     in_decision: '下一步：各部门审批，结果会通知您。',
     closed: '这件事已经办完了。',
-  } as Record<string, string>,
-  /** The next step of a case waiting for its appraisal at home. */
-  nextHomeAppraisal: '下一步：等医院打电话约上门评定的时间。',
+  } satisfies Record<NextStep, string>,
+  /** The same next step for a hotline agent, who tells the caller what they (or the office) do; shown under “下一步”. */
+  agentNext: {
+    submitted: '等残联开始预审。',
+    pre_review: '残联预审中，结果会通知申请人。',
+    returned: '请申请人在聊天里说“修改退回的申请”，按退回原因改好后重新提交。',
+    appraisal_book: '约评定时间：请申请人在聊天里说“预约鉴定”；去不了医院的，说“我要申请上门鉴定”。',
+    appraisal_booked: '按约好的时间去医院做评定（见“评定预约”），前一天会提醒申请人。',
+    appraisal_home: '已申请上门鉴定，等医院打电话和申请人约上门评定的时间，不用再约。',
+    appraised: '村（社区）公示5个工作日。',
+    public_notice: '公示结束没有异议就发证。',
+    approved: '发证（邮寄或窗口领取）。',
+    delivered: '证已经发了。',
+    in_decision: '各部门审批，结果会通知申请人。',
+    closed: '已办结。',
+  } satisfies Record<NextStep, string>,
+  /** What comes next, said to a family member where the applicant's account must act. */
+  familyNext: {
+    returned: '下一步：由申请人用提交申请的那个账号说“修改退回的申请”，改好后重新提交。',
+    appraisal_book: '下一步：由申请人用提交申请的那个账号说“预约鉴定”，约评定时间。',
+  } as Partial<Record<NextStep, string>>,
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
     `在这里没有查到您在办的申请。在窗口、${online.app}App或${online.site}申请的，可以在“我的办件”里查询进度，或者打${h.government}、${h.federation}问。查家人的申请，说“帮家人查进度”；还没申请的话，说“我要申请”就能开始。`,
@@ -724,6 +771,9 @@ const status = {
     none: `没有案件号的话，请向申请人要（提交成功的消息和短信里都有）；申请人自己在这里说“查进度”就能看到，不用案件号。${CASE_NO_ELSE}`,
     why: WHY_CASE_NO_AND_TAIL,
   },
+  /** A name and whole ID number said where the case number is asked. */
+  caseNoNotById:
+    '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {
     where: '后6位就是申请人身份证号的最后6个字符，身份证正面最下面一行的最后6位，最后一位可能是X。',
     why: WHY_CASE_NO_AND_TAIL,
@@ -752,15 +802,27 @@ const status = {
   unsubscribed: '好的，以后不再给您发进展通知了。想再收的话说“恢复通知”。',
   resubscribed: '好的，恢复给您发进展通知。',
   correctStart: (reason: string, fields: string) => `退回原因：${reason}\n要改的是：${fields}。我们一项一项来。`,
-  /** A material asked about when the correction starts ("照片要重拍吗"). */
-  correctAskedYes: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
-  correctAskedNo: (material: string) => `${material}这次不用重新传。`,
+  /**
+   * A material asked about when the correction starts ("照片要重拍吗"), by where it stands: only
+   * one staff accepted is said to be kept; `none`: not handed in here (checked in the records, or at the window).
+   */
+  correctAsked: {
+    rejected: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+    accepted: (material: string) => `${material}已经审核通过了，这次不用重新传。`,
+    received: (material: string) => `${material}已经收到了，工作人员还在看，这次不用再传。`,
+    missing: (material: string) => `${material}还没传上来，改完后说“补传材料”补上。`,
+    none: (material: string) => `${material}这次不用在这里传。`,
+  },
   correctNothing: '您现在没有被退回的申请。',
   returnReason: (reason: string) => `，原因：${reason}`,
   correctDone: '改好了，已经重新提交给残联预审。',
   correctLater: '好的，退回的材料传好以后，说“修改退回的申请”接着改，改完才会重新提交。',
   /** The person says the value sent back was right. */
   correctHow: (field: string) => `直接把正确的${field}发给我就行，改好后我替您重新提交，不用再跑。`,
+  /** At the phone sent back as unreachable ("电话没错啊 那天没接着"): the number may stay as it is. */
+  correctKeepPhone: '要是号码没错，只是那几天没接着，点“号码没错，就用原来的”，号码不改直接重新提交；号码要改就直接发新号码。',
+  keepPhoneButton: '号码没错，就用原来的',
+  correctPhoneKept: '好的，号码不改。这几天请留意接听残联的电话。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,

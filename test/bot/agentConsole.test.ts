@@ -11,6 +11,8 @@ import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbCaseStore } from '../../data/lowdb/lowdbCaseStore.js';
 import { LowdbFeedbackStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { FeedbackStore } from '../../data/stores.js';
+import { renderCase } from '../../dialogs/status/timeline.js';
+import { text } from '../../dialogs/text/index.js';
 import { newCase, testIdNumber } from '../fixtures/cases.js';
 import { FakeClock, serveRoutes, shippedKnowledge, tempDir } from '../support.js';
 import { useCasesFor } from '../useCases.js';
@@ -382,6 +384,29 @@ describe('agent console APIs', () => {
       const { case: closed } = (await (await as('GET', `/api/agent/cases/${record.caseNo}`)).json()) as { case: Record<string, unknown> };
       expect(closed.status).to.equal('closed');
       expect(closed).not.to.have.property('appointment');
+    });
+
+    it('finds a case typed without its YC, or spaced and dashed, as the chat does (trial 12)', async () => {
+      for (const typed of [record.caseNo.slice(2), `yc ${record.caseNo.slice(2, 8)}-${record.caseNo.slice(8)}`]) {
+        const res = await as('GET', `/api/agent/cases/${encodeURIComponent(typed)}`);
+        expect(res.status, typed).to.equal(200);
+        expect(((await res.json()) as { case: { caseNo: string } }).case.caseNo).to.equal(record.caseNo);
+      }
+      const bad = await as('GET', '/api/agent/cases/2026113000');
+      expect(bad.status).to.equal(400);
+      expect(await errorOf(bad)).to.include('办件编号格式不对');
+    });
+
+    it('tells the next step the chat tells the applicant, worded for the agent: a home appraisal waits for the hospital\'s call (trial 12)', async () => {
+      const nextOf = async () => ((await (await as('GET', `/api/agent/cases/${record.caseNo}`)).json()) as { case: { next: string } }).case.next;
+      const at = s.clock.now();
+      await s.cases.update(record.caseNo, (c) => void (c.stage = 'appraisal_scheduled'), { by: 'staff:li', action: 'pass_review' }, at);
+      expect(await nextOf()).to.equal(text.status.agentNext.appraisal_book);
+      await s.cases.update(record.caseNo, (c) => void (c.homeAppraisal = { requestedAt: at.toISOString(), reason: '卧床' }), { by: 'chat:user-1', action: 'home-appraisal-request' }, at);
+      const home = await nextOf();
+      expect(home).to.equal(text.status.agentNext.appraisal_home).and.not.include('预约鉴定');
+      const chat = renderCase((await s.cases.get(record.caseNo))!);
+      expect(chat).to.include(text.status.next.appraisal_home).and.not.include(text.status.next.appraisal_book);
     });
 
     it('answers 404 for an unknown case, looked up or revealed', async () => {

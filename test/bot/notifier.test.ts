@@ -86,6 +86,14 @@ describe('Notifier', () => {
     expect(bot.from).to.deep.include({ id: 'onevisit', name: '一次办' });
   });
 
+  it('sends an update as a message of its own, replying to nothing (Web Chat holds back a reply to an activity it never got: trial 12)', async () => {
+    // A case keeps the reference of the message that submitted it.
+    await outbox.enqueue([note('a', 1, { conversation: { ...reference(1), activityId: 'submit-message-1' } }), note('b', 2)], clock.now());
+    expect(await notifier().tick()).to.deep.equal({ ...NOTHING, delivered: 2 });
+    expect(stub.activities).to.have.length(2);
+    for (const activity of stub.activities as Record<string, unknown>[]) expect(activity).to.not.have.property('replyToId');
+  });
+
   it('reads the outbox in batches and delivers everything due in one tick', async () => {
     await outbox.enqueue(['a', 'b', 'c', 'd', 'e'].map((k, i) => note(k, i)), clock.now());
     expect(await notifier({ batchSize: 2 }).tick()).to.deep.equal({ ...NOTHING, delivered: 5 });

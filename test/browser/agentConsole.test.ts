@@ -181,6 +181,21 @@ describe('hotline agent console at /agent (Chromium)', function () {
     await page.locator('#suggestions > li').nth(2).waitFor(WAIT);
   });
 
+  it('labels the suggestions by what the bot itself would do: its "您想问的是" asks the agent to confirm, not "把握不大"', async () => {
+    await page.getByRole('button', { name: '新来电' }).click();
+    const question = page.getByLabel('来电问题');
+    const asked = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=中风了半边身子不能动 能办残疾证不&top=3'), WAIT);
+    await question.fill('中风了半边身子不能动 能办残疾证不');
+    expect(((await (await asked).json()) as { decision: string }).decision).to.equal('clarify');
+    await page.locator('#suggest-status').filter({ hasText: '请确认后再用' }).waitFor(WAIT);
+    expect(await page.locator('#suggest-status').innerText()).to.not.include('把握不大');
+    expect(await page.locator('#suggestions > li').first().innerText()).to.include('助手会先问“您想问的是”，请向来电人确认');
+    // Back to the first question for the pictures below.
+    await page.getByRole('button', { name: '新来电' }).click();
+    await question.fill('护理补贴谁能领');
+    await page.locator('#suggestions > li').nth(2).waitFor(WAIT);
+  });
+
   it('looks a case up masked, and reveals it only with a reason, audited', async () => {
     await page.getByLabel('办件编号').fill(record.caseNo);
     await page.getByLabel('办件编号').press('Enter');

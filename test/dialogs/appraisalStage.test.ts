@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
-import { dialogHarness } from './harness.js';
+import { buttons, dialogHarness } from './harness.js';
 
 const t = text.booking;
 
@@ -42,11 +42,11 @@ describe('at the appraisal stage, outside the booking', () => {
     expect(said).to.not.include('做评定要带');
   });
 
-  it('"想约个时间去鉴定" after asking for a home appraisal says that request stands, then books', async () => {
+  it('"想约个时间去鉴定" after asking for a home appraisal asks whether the home visit still stands before booking', async () => {
     const h = await atAppraisal(true);
     const replies = await h.send('想约个时间去鉴定');
-    expect(replies[0].text).to.equal(t.homeAskedBefore);
-    expect(replies.at(-1)!.text).to.equal(t.askWhen);
+    expect(replies.map((r) => r.text)).to.deep.equal([t.homeStillWanted]);
+    expect(buttons(replies[0])).to.deep.equal(t.homeStillButtons);
   });
 
   it('"俺娘要去鉴定 咋约" from someone whose appraisal is to be booked starts the booking; with no such case it is a question', async () => {

@@ -15,6 +15,7 @@ import { statusTexts, text } from '../../dialogs/text/index.js';
 import { LowdbFeedbackStore, LowdbUnansweredStore } from '../../data/lowdb/lowdbKnowledgeStores.js';
 import type { ApplicationDraft } from '../../dialogs/application/applicationDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import type { CheckedCase } from '../../dialogs/status/familyChecks.js';
 import { Handoffs } from '../../cases/handoffs.js';
 import { Ratings } from '../../cases/ratings.js';
 import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
@@ -24,6 +25,7 @@ import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
 import { HandoffGate } from '../../dialogs/handoff/handoffGate.js';
 import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
 import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
+import { newCase } from '../fixtures/cases.js';
 
 export interface HarnessOptions {
   /** Reuse a data folder: a new harness over it is the bot after a restart. */
@@ -73,7 +75,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
   const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);
@@ -98,6 +100,16 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   /** The replies to a message carrying files (and no words, as a photo sent from a phone). */
   const sendFiles = (attachments: Attachment[], from = 'user1') => send('', 'zh-CN', from, attachments);
   return { say, sayAs, send, sendFiles, files, handoffs, handoffStore, ratings, ratingStore, calls, desk, unanswered, feedback, cases, drafts, slots, outbox, family, workflow, useCases, kb, region, dataDir, clock };
+}
+
+/** A harness with a case filed by "user1" for its applicant (王建国, 肢体, 残疾人证新办), at the given stage. */
+export async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
+  const h = await dialogHarness();
+  const record = await h.cases.create(
+    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
+    h.clock.now(),
+  );
+  return { ...h, record };
 }
 
 /** What each button sends when tapped: its label (the title shows it numbered). */

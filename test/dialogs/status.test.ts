@@ -38,7 +38,7 @@ describe('status in the chat', () => {
     expect(texts).to.include(s.prefixApplicant(h.record.caseNo) + s.notify.appraisal_scheduled_home);
     expect(texts).to.not.include(s.prefixApplicant(h.record.caseNo) + s.notify.appraisal_scheduled);
     const reply = await h.say('我的申请到哪一步了');
-    expect(reply.text).to.include(s.nextHomeAppraisal).and.not.include(s.next.appraisal_scheduled);
+    expect(reply.text).to.include(s.next.appraisal_home).and.not.include(s.next.appraisal_book);
   });
 
   it('says so when there is no open case', async () => {

@@ -151,7 +151,7 @@ describe('Asking how to put a returned case right', () => {
   it('"咋改啊 照片要重拍吗" says what was asked for, that the photo is to be sent again, and asks for it', async () => {
     const h = await returned();
     const replies = texts(await h.send('咋改啊 照片要重拍吗'));
-    expect(replies[0]).to.equal(`${start}\n${s.correctAskedYes(text.upload.names.photos)}`);
+    expect(replies[0]).to.equal(`${start}\n${s.correctAsked.rejected(text.upload.names.photos)}`);
     expect(replies.at(-1)).to.include(text.upload.ask.photos);
   });
 
@@ -164,9 +164,9 @@ describe('Asking how to put a returned case right', () => {
     });
   }
 
-  it('a material not asked for again is said to be fine', async () => {
+  it('a material the case does not ask to be sent is said to be not needed here, never kept', async () => {
     const h = await returned();
-    expect(texts(await h.send('户口本要重新交吗'))[0]).to.include(s.correctAskedNo(text.upload.names.hukouBook));
+    expect(texts(await h.send('户口本要重新交吗'))[0]).to.include(s.correctAsked.none(text.upload.names.hukouBook)).and.not.include('不用重新传');
   });
 
   it('without a returned case, "咋改啊" is a question for the knowledge base', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { applyOnline, buttons, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { applyOnline, buttons, dialogHarness, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
 
 // What trial 11 found in the flows, one case per finding (the trial's numbers).
 const t = text.application;
@@ -22,16 +22,6 @@ const toDibao: Step[] = [
   ['示范县', t.prompts.category],
   ['言语', t.prompts.dibao],
 ];
-
-/** A harness with a case filed by "user1" for its applicant, at the appraisal stage. */
-async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
-  const h = await dialogHarness();
-  const record = await h.cases.create(
-    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
-    h.clock.now(),
-  );
-  return { ...h, record };
-}
 
 describe('trial 11: the flows', () => {
   it('2. at the category offered to confirm, "3" is no button: said so, and no category from the list not shown', async () => {

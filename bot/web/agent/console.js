@@ -204,20 +204,29 @@
   function renderSuggestions(q, result) {
     const list = result.suggestions || [];
     if (list.length) lastSuggested = q;
-    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result.answered)));
+    $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
-    const sure = result.answered ? '' : '把握不大，请核对后再用。';
-    say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${sure}`);
+    say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${SURENESS[result.decision].status}`);
   }
 
   // A raw score reads low on a long question in someone's own words even when the entry is
-  // right (18% for the right hospital): agents see how sure the bot is instead, as it decides.
-  function sureness(i, answered) {
-    if (i > 0) return '备选';
-    return answered ? '把握大：助手会直接这样答' : '最相关，请核对';
+  // right (18% for the right hospital): agents see what the bot itself would do instead, so the
+  // label never says less (or more) than the caller meets in the chat.
+  const SURENESS = {
+    answer: { top: '把握大：助手会直接这样答', status: '' },
+    clarify: { top: '助手会先问“您想问的是”，请向来电人确认', status: '助手也会先问来电人想问的是哪一个，请确认后再用。' },
+    decline: { top: '不归这里办：助手会这样说明去哪里问', status: '' },
+    none: { top: '最相关，请核对', status: '把握不大，请核对后再用。' },
+  };
+
+  function sureness(i, s, result) {
+    // An answer or a referral is labelled on the entry the bot says (a run-on's first question need not rank first as a whole).
+    const said = result.entryId === undefined || s.id === result.entryId;
+    if (said && (i === 0 || result.entryId !== undefined)) return SURENESS[result.decision].top;
+    return i === 0 ? SURENESS.none.top : '备选';
   }
 
-  function suggestionItem(q, s, i, answered) {
+  function suggestionItem(q, s, i, result) {
     const titleId = `suggestion-${i}-title`;
     const status = el('span', { className: 'status', role: 'status' });
     const feedbackButtons = [];
@@ -246,7 +255,7 @@
       'li',
       { className: 'suggestion', 'data-entry-id': s.id },
       el('h3', { id: titleId }, `${i + 1}. ${s.question}`),
-      el('p', { className: 'meta' }, `${sureness(i, answered)} · 出处：${s.source}`),
+      el('p', { className: 'meta' }, `${sureness(i, s, result)} · 出处：${s.source}`),
       el('p', { className: 'answer' }, s.answer),
       el('div', { className: 'actions' }, copy, used, wrong, status),
     );
@@ -565,7 +574,7 @@
           // The helpfulness of a suggestion used in a live chat counts like one used on the phone.
           api('POST', '/api/agent/feedback', { entryId: sug.id, question: q, helpful: true });
         });
-        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `${sureness(i, r.data.answered)} · 出处：${sug.source}`), use);
+        return el('li', { 'data-entry-id': sug.id }, el('strong', {}, sug.question), el('p', {}, sug.answer), el('p', { className: 'hint' }, `${sureness(i, sug, r.data)} · 出处：${sug.source}`), use);
       }),
     );
   }

@@ -1,0 +1,64 @@
+import { isFragment, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
+import { extractSlots } from '../knowledge/questionFacets.js';
+import type { Decision } from '../knowledge/ranking.js';
+import { asksAfterParcel } from './status/progressIntent.js';
+import type { Decide } from './turnDecisions.js';
+
+/** The knowledge base's decline for parcels and couriers. */
+const PARCEL_ENTRY_ID = 'decl-express';
+
+/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
+const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
+
+/** How the bot reads a free-text question: the reading it replies with, and a run-on's other questions. */
+export interface BotReading {
+  reading: Reading;
+  /** The part replied to ("您想问的是" keeps it for "都不是"); the whole question unless a run-on was cut. */
+  asked: string;
+  /** The run-on's other questions, offered as buttons. */
+  more: string[];
+  /** How many questions the run-on was cut into. */
+  parts: number;
+}
+
+/** "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), declined before any ranking. */
+export function ruledDecision(kb: KnowledgeBase, question: string): Decision | undefined {
+  const parcel = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : undefined;
+  if (!parcel) return undefined;
+  const top = { entry: parcel, score: 1 };
+  return { kind: 'decline', top, ranked: [top] };
+}
+
+/**
+ * How the bot reads a question, before it says anything: a ruled decline, else each question of a
+ * run-on read against the topic before (`previous`); the first part answered, else the first that
+ * gets "您想问的是", and the others as buttons. The chat replies by it and the agent console labels
+ * its suggestions by it, so an agent sees the confidence the caller meets. `decide`: the chat's
+ * turn ranks each text once (see turnDecisions.ts).
+ */
+export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
+  const ruled = ruledDecision(kb, question);
+  if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
+  const read = (q: string) => readInContext(decide, q, previous);
+  const split = kb.splitQuestions(question);
+  // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
+  const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
+  // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to tell.
+  const each = parts.length > 1 ? parts.map(read) : [];
+  const readings = each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
+  // A later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
+  // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
+  // knowledge base answers is not split for a "您想问的是" of a part.
+  const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
+  const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
+  const whole = answered < 0 && readings.length ? read(question) : undefined;
+  const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
+  return {
+    reading: first >= 0 ? readings[first] : (whole ?? read(question)),
+    asked: first >= 0 ? parts[first] : question,
+    more: first >= 0 ? parts.filter((_, i) => i !== first) : [],
+    parts: parts.length,
+  };
+}

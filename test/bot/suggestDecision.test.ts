@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { registerAgent } from '../../bot/routes/agent.js';
+import { text } from '../../dialogs/text/index.js';
+import { dialogHarness } from '../dialogs/harness.js';
+import { serveRoutes, shippedKnowledge } from '../support.js';
+
+interface Suggested {
+  decision: string;
+  entryId?: string;
+  answered: boolean;
+  suggestions: { id: string }[];
+}
+
+// The console labels suggestions by what the bot itself would do with the question (trial 11:
+// "把握不大" beside a right top suggestion the bot offers as "您想问的是").
+describe('GET /api/agent/suggest says what the bot itself would do', () => {
+  const { kb, region } = shippedKnowledge();
+  let served: Awaited<ReturnType<typeof serveRoutes>>;
+  before(async () => {
+    served = await serveRoutes((server) => registerAgent(server, kb));
+  });
+  after(() => served.close());
+
+  const suggest = async (q: string): Promise<Suggested> => (await (await fetch(`${served.base}/api/agent/suggest?q=${encodeURIComponent(q)}&top=3`)).json()) as Suggested;
+
+  /** What the chat does with the question asked first in a new conversation. */
+  async function chatDoes(q: string): Promise<{ decision: string; text: string }> {
+    const reply = (await (await dialogHarness()).say(q)).text ?? '';
+    if (reply.startsWith(text.clarify.intro) || reply.startsWith(text.clarify.introOne)) return { decision: 'clarify', text: reply };
+    if (reply === text.notFound(region.hotlines)) return { decision: 'none', text: reply };
+    return { decision: kb.entries.some((e) => e.kind === 'decline' && e.answer === reply) ? 'decline' : 'answer', text: reply };
+  }
+
+  const table: [question: string, decision: string][] = [
+    ['中风了半边身子不能动 能办残疾证不', 'clarify'],
+    ['护理补贴谁能领', 'answer'],
+    ['帮我查一下快递到哪了', 'decline'],
+    ['老头子中风了能不能办个残疾证补贴能领多少', 'answer'],
+    ['明天会不会下雨', 'decline'],
+  ];
+  for (const [question, decision] of table) {
+    it(`"${question}": ${decision}, as in the chat`, async () => {
+      const got = await suggest(question);
+      expect(got.decision).to.equal(decision);
+      expect((await chatDoes(question)).decision).to.equal(decision);
+      if (decision === 'answer' || decision === 'decline') expect((await chatDoes(question)).text).to.include(kb.entry(got.entryId!)!.answer.slice(0, 20));
+      else expect(got.entryId).to.equal(undefined);
+    });
+  }
+
+  it('the trial\'s question: the right entry first, offered for confirmation rather than "not sure"', async () => {
+    const got = await suggest('中风了半边身子不能动 能办残疾证不');
+    expect(got.suggestions[0].id).to.equal('cert-age-illness');
+    expect(got.decision).to.equal('clarify');
+  });
+
+  it('a run-on the bot answers by its first question names the entry it answers with', async () => {
+    const got = await suggest('老头子中风了能不能办个残疾证补贴能领多少');
+    expect(got.entryId).to.not.equal(undefined);
+    expect(got.suggestions.map((s) => s.id)).to.include(got.entryId!);
+  });
+});
