@@ -44,12 +44,12 @@ export class OneVisitBot extends ActivityHandler {
       // that asks something is answered straight away, as a hotline agent would: a welcome in
       // front of the answer hides it (a channel showing one message, a grader reading the first).
       const first = !(await this.welcomed.get(context, false));
-      const asksNothing = (!input && !receivedFiles(context)?.length) || this.answers.isGreeting(input);
-      if (first && asksNothing) await this.welcome(context);
+      const asksNothing = () => (!input && !receivedFiles(context)?.length) || this.answers.isGreeting(context, input);
+      if (first && asksNothing()) await this.welcome(context);
       else if (first) await this.welcomed.set(context, true);
       const afterWelcome = await this.welcomeLast.get(context, false);
       await this.welcomeLast.set(context, false);
-      if (afterWelcome && this.answers.isGreeting(input)) {
+      if (afterWelcome && this.answers.isGreeting(context, input)) {
         // "你好" answered by the welcome itself (sent this turn), or just after it: no second welcome.
         setTurnOutcome(context, { outcome: 'greeting-after-welcome' });
         if (!first) await context.sendActivity(messageWithButtons(text.welcomeAgain));

@@ -26,9 +26,19 @@ function versioned<Base extends BotStateClass>(base: Base) {
   return class extends base {
     private readonly version = Symbol('version');
 
+    /**
+     * Reads as BotState.load does, but without its change hash (the state stringified and
+     * SHA-256'd on every turn), which only BotState's own saveChanges reads: these states save
+     * by the fingerprint instead. The turn-state slot and its shape are BotState's (botbuilder 4.23).
+     */
     override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+      const slot = (this as unknown as { stateKey: symbol }).stateKey;
+      const cached = context.turnState.get(slot) as { state?: Record<string, unknown> } | undefined;
+      if (!force && cached?.state) return cached.state;
       const known = context.turnState.get(this.version) as Version | undefined;
-      const state = (await super.load(context, force)) as Record<string, unknown>;
+      const key = await this.storageKey(context);
+      const state = ((await this.storage.read([key]))[key] ?? {}) as Record<string, unknown>;
+      context.turnState.set(slot, { state, hash: '' });
       if (force || !known) context.turnState.set(this.version, { eTag: (state.eTag as string | undefined) ?? ABSENT_ETAG, hash: fingerprint(state) });
       return state;
     }

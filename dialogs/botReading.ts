@@ -4,6 +4,7 @@ import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots } from '../knowledge/questionFacets.js';
 import type { Decision } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
+import type { Decide } from './turnDecisions.js';
 
 /** The knowledge base's decline for parcels and couriers. */
 const PARCEL_ENTRY_ID = 'decl-express';
@@ -34,12 +35,13 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
  * How the bot reads a question, before it says anything: a ruled decline, else each question of a
  * run-on read against the topic before (`previous`); the first part answered, else the first that
  * gets "您想问的是", and the others as buttons. The chat replies by it and the agent console labels
- * its suggestions by it, so an agent sees the confidence the caller meets.
+ * its suggestions by it, so an agent sees the confidence the caller meets. `decide`: the chat's
+ * turn ranks each text once (see turnDecisions.ts).
  */
-export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext): BotReading {
+export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
-  const read = (q: string) => readInContext((query, top) => kb.decide(query, top), q, previous);
+  const read = (q: string) => readInContext(decide, q, previous);
   const split = kb.splitQuestions(question);
   // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
   const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;

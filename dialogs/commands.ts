@@ -15,6 +15,8 @@ const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
 const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
 const asksIfPerson = new RegExp(text.commandPhrases.asksIfHuman.join('|'), 'g');
 const cannotPhone = new RegExp(text.handoff.cannotPhonePhrases.join('|'));
+/** The words that ask for a person outright, which a long message must hold to be a request. */
+const explicitPerson = /人工|客服|真人/;
 
 /** Whether the message says the person cannot phone ("我是聋人", "打不了电话"): the desk must answer in writing. */
 export const saysCannotPhone = (input: string) => cannotPhone.test(normalizeText(input).replace(/\s+/g, ''));
@@ -25,13 +27,15 @@ export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeT
 /**
  * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
  * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not;
- * or a longer one from someone who cannot phone ("我是聋人 打不了电话 想找人工 能打字聊吗"),
- * for whom the typed desk is the only one.
+ * or a longer one from someone who cannot phone that asks outright ("我是聋人 打不了电话 想找人工
+ * 能打字聊吗"), for whom the typed desk is the only one.
  */
 export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
   const asked = said.replace(asksIfPerson, '');
-  return (said.length <= PERSON_REQUEST_MAX || saysCannotPhone(said)) && personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
+  const long = said.length > PERSON_REQUEST_MAX;
+  if (long && !(saysCannotPhone(said) && explicitPerson.test(asked))) return undefined;
+  return personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
 }

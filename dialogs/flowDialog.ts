@@ -95,7 +95,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     // "不知道", "没有" that the step has no word for: no question, and no wrong answer either.
     if (non) return this.reprompt(dc, state, `${text.flow.notKnown}\n`);
     // "你好", "谢谢" mid-form: returned, and the step asked again (not "没听明白").
-    const pleasantry = this.flow.answers.pleasantry(input);
+    const pleasantry = this.flow.answers.pleasantry(dc.context, input);
     if (pleasantry) return this.reprompt(dc, state, `${text.flow.pleasantries[pleasantry]}${this.continuePrefix}`);
     // "她是我外婆" at a step about something else: who asks for whom, heard, and the step asked again.
     if (saysOnlyKin(input)) return this.reprompt(dc, state, `${text.flow.kinNoted}\n`);

@@ -13,6 +13,8 @@ import {
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
+import { shanghaiDate } from '../data/caseQuery.js';
+import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
@@ -164,7 +166,7 @@ export class MainDialog extends ComponentDialog {
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
-    const declined = () => this.answers.decisionKind(meant) === 'decline';
+    const declined = () => this.answers.decisionKind(context, meant) === 'decline';
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
@@ -174,6 +176,9 @@ export class MainDialog extends ComponentDialog {
     }
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
     const aboutAppraisal = appraisalQuestion(meant);
+    // A relative's check from an earlier day no longer shows the case: asked about it again, the ID tail is asked again.
+    const stale = aboutAppraisal || recognizeBookingIntent(meant) ? await this.staleCheck(context) : undefined;
+    if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
@@ -188,7 +193,7 @@ export class MainDialog extends ComponentDialog {
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));
-    const booking = (asked === 'book' || asked === 'home') && (await refused()) ? undefined : asked ?? (this.saysOnlyWhen(meant) ? 'book' : undefined);
+    const booking = (asked === 'book' || asked === 'home') && (await refused()) ? undefined : asked ?? (this.saysOnlyWhen(context, meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
@@ -197,7 +202,7 @@ export class MainDialog extends ComponentDialog {
     // The request itself must be about something applied for here ("我想办健康证" is not), whoever
     // it is for ("我替我姑姑办个护理补贴": the kin word weighs on the ranking, not on what is asked).
     const request = applyRequestIn(meant);
-    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(withoutKin(request))))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(context, withoutKin(request))))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 
@@ -211,9 +216,23 @@ export class MainDialog extends ComponentDialog {
     return checked !== undefined && (await this.cases.get(checked))?.stage === 'appraisal_scheduled';
   }
 
-  /** The case a family check in this conversation showed, if any. */
+  /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
-    return (await this.checked.get(context))?.caseNo;
+    const checked = await this.checked.get(context);
+    return checked && this.checkedToday(checked) ? checked.caseNo : undefined;
+  }
+
+  /** The case of a family check made on an earlier day, for an account with no appraisal of its own to ask about. */
+  private async staleCheck(context: TurnContext): Promise<string | undefined> {
+    const checked = await this.checked.get(context);
+    if (!checked || this.checkedToday(checked)) return undefined;
+    const own = (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
+    return own ? undefined : checked.caseNo;
+  }
+
+  private checkedToday(checked: CheckedCase): boolean {
+    // A check kept from before it carried its time holds no longer.
+    return checked.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(this.clock.now());
   }
 
   /**
@@ -221,10 +240,10 @@ export class MainDialog extends ComponentDialog {
    * open yet) that the knowledge base knows nothing about (no answer, no decline such as the weather's): the only thing it can mean here is a
    * booking request, which the booking dialog answers (or refuses again, with its reason).
    */
-  private saysOnlyWhen(input: string): boolean {
+  private saysOnlyWhen(context: TurnContext, input: string): boolean {
     // "帮我挂个明天的专家号", "明天彩票开啥号": a day with business of its own is no booking request.
     const rest = input.replace(DAY_WORDS, '').replace(WHEN_FILLER, '');
-    return [...rest].length < 2 && [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(input));
+    return [...rest].length < 2 && [...input].length <= WHEN_MAX && DAY_WORD.test(input) && recognizeWhen(input, this.clock.now()) !== undefined && ['none', 'clarify'].includes(this.answers.decisionKind(context, input));
   }
 
   /** One-turn answers: a button of the last reply, a command, or a policy question. */

@@ -13,6 +13,7 @@ import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
+import { turnDecide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
 import { readAsTheBot, ruledDecision } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
@@ -114,20 +115,20 @@ export class PolicyAnswers {
   }
 
   /** What the knowledge base makes of a message alone: an answer, "您想问的是", a decline ("明天下雨不": not done here), or nothing. */
-  decisionKind(input: string): Decision['kind'] {
-    return this.deps.kb.decide(input).kind;
+  decisionKind(context: TurnContext, input: string): Decision['kind'] {
+    return turnDecide(context, this.deps.kb)(input).kind;
   }
 
   /** "你好", "谢谢" said on their own: a pleasantry, which a step in progress returns before asking again. */
-  pleasantry(input: string): 'greeting' | 'thanks' | undefined {
+  pleasantry(context: TurnContext, input: string): 'greeting' | 'thanks' | undefined {
     const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
     if (THANKS.test(said) && !said.replace(THANKS, '').replace(/[啊呀啦哈了]/gu, '')) return 'thanks';
-    return this.isGreeting(input) ? 'greeting' : undefined;
+    return this.isGreeting(context, input) ? 'greeting' : undefined;
   }
 
   /** Whether a message is only a greeting ("你好", "在吗"). */
-  isGreeting(input: string): boolean {
-    const decision = this.deps.kb.decide(input);
+  isGreeting(context: TurnContext, input: string): boolean {
+    const decision = turnDecide(context, this.deps.kb)(input);
     return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
   }
 
@@ -193,7 +194,7 @@ export class PolicyAnswers {
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either.
     const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
-    const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous);
+    const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous, turnDecide(context, this.deps.kb));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
     if (more.length) setTurnOutcome(context, { runOn: parts });
@@ -234,9 +235,10 @@ export class PolicyAnswers {
    * is better read as a wrong answer to the step.
    */
   async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
-    const alone = ruledDecision(this.deps.kb, question) ?? this.deps.kb.decide(question);
+    const decide = turnDecide(context, this.deps.kb);
+    const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.
-    const about = subject && alone.kind !== 'answer' && isFragment(question) ? this.deps.kb.decide(`${subject}${question}`) : undefined;
+    const about = subject && alone.kind !== 'answer' && isFragment(question) ? decide(`${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {

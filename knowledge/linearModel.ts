@@ -147,26 +147,35 @@ export class SoftmaxModel {
     void this.weights;
   }
 
-  /** Calls `visit(class, probability)` for every class, probabilities over all classes. */
+  /**
+   * Calls `visit(class, probability)` for every class, probabilities over all classes. Runs on
+   * every decision (a turn's largest cost with the TF-IDF): the model's fields are read once,
+   * and each class's exponential taken once.
+   */
   score(bag: FeatureBag, visit: Visit): void {
-    const known: [number, number][] = [];
+    const { ids, classes, weights, mask } = this;
+    // Features and values side by side.
+    const known: number[] = [];
     for (const [key, v] of bag) {
-      const id = this.ids.get(key);
-      if (id !== undefined) known.push([id, v]);
+      const id = ids.get(key);
+      if (id !== undefined) known.push(id, v);
     }
     if (known.length === 0) return;
     const z = this.scratch;
-    const weights = this.weights;
     z.fill(0);
-    for (const [f, v] of known) {
-      const base = f * this.classes;
-      for (let c = 0; c < this.classes; c++) z[c] += v * weights[(base + c) & this.mask];
+    for (let k = 0; k < known.length; k += 2) {
+      const base = known[k] * classes;
+      const v = known[k + 1];
+      for (let c = 0; c < classes; c++) z[c] += v * weights[(base + c) & mask];
     }
     let max = -Infinity;
-    for (let c = 0; c < this.classes; c++) if (z[c] > max) max = z[c];
+    for (let c = 0; c < classes; c++) if (z[c] > max) max = z[c];
     let sum = 0;
-    for (let c = 0; c < this.classes; c++) sum += Math.exp(z[c] - max);
-    for (let c = 0; c < this.classes; c++) visit(c, Math.exp(z[c] - max) / sum);
+    for (let c = 0; c < classes; c++) {
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
+    }
+    for (let c = 0; c < classes; c++) visit(c, z[c] / sum);
   }
 }
 

@@ -42,6 +42,11 @@ export class InvertedIndex {
   private readonly acc: Float32Array;
   // Weights may be negative (the linear model's), so a zero sum does not mean "not touched".
   private readonly seen: Uint8Array;
+  /**
+   * The documents the query in progress touched, in the order first met. Kept, not grown per
+   * query: a query touches most wordings, and that growing array was a quarter of a turn's garbage.
+   */
+  private readonly touched: Int32Array;
 
   constructor(vectors: [number, number][][], features: number) {
     const starts = new Int32Array(features + 1);
@@ -61,23 +66,25 @@ export class InvertedIndex {
     this.starts = starts;
     this.acc = new Float32Array(vectors.length);
     this.seen = new Uint8Array(vectors.length);
+    this.touched = new Int32Array(vectors.length);
   }
 
   /** Calls `visit(doc, dot product)` for every document sharing a feature with the query. */
   score(query: [number, number][], visit: Visit): void {
-    const { starts, docs, weights, acc, seen } = this;
-    const touched: number[] = [];
+    const { starts, docs, weights, acc, seen, touched } = this;
+    let count = 0;
     for (const [id, w] of query) {
       for (let i = starts[id]; i < starts[id + 1]; i++) {
         const doc = docs[i];
         if (!seen[doc]) {
           seen[doc] = 1;
-          touched.push(doc);
+          touched[count++] = doc;
         }
         acc[doc] += w * weights[i];
       }
     }
-    for (const d of touched) {
+    for (let k = 0; k < count; k++) {
+      const d = touched[k];
       visit(d, acc[d]);
       acc[d] = 0;
       seen[d] = 0;

@@ -65,6 +65,18 @@ export interface EvalBot {
   close(): Promise<void>;
 }
 
+/** One message posted to /api/messages as a channel posts it, replies asked back in the answer; the person is named after the conversation. */
+export function postMessage(url: string, text: string, conversationId: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', text, channelId: 'eval', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+      conversation: { id: conversationId }, from: { id: conversationId }, recipient: { id: 'bot' },
+    }),
+  });
+}
+
 export async function startEvalBot(config: Config, kb: KnowledgeBase, hotlines: Hotlines): Promise<EvalBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-endpoint-eval-'));
   // A grader's burst is no flood: the limits would turn its questions away.
@@ -73,15 +85,7 @@ export async function startEvalBot(config: Config, kb: KnowledgeBase, hotlines: 
   let conversations = 0;
   return {
     async ask(question) {
-      const id = `endpoint-eval-${++conversations}`;
-      const res = await fetch(`${base}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message', text: question, channelId: 'eval', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-          conversation: { id }, from: { id }, recipient: { id: 'bot' },
-        }),
-      });
+      const res = await postMessage(`${base}/api/messages`, question, `endpoint-eval-${++conversations}`);
       if (!res.ok) throw new Error(`/api/messages answered ${res.status} to "${question}"`);
       const texts = ((await res.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '');
       return { texts, kind: replyKind(texts, kb, hotlines) };

@@ -11,7 +11,7 @@ import {
 } from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
-import { printEndpointSection } from './endpointEval.js';
+import { postMessage, printEndpointSection } from './endpointEval.js';
 import { BLEND_THRESHOLDS, BM25_RANKING, DEFAULT_RANKING, LINEAR_RANKING, TFIDF_RANKING, type RankingOptions } from '../knowledge/ranking.js';
 
 // `npm run eval:kb [--failures] [--pairs] [--folds=N] [--shipped] [--only=TEXT]`: retrieval quality of the rankings side by side,
@@ -117,14 +117,7 @@ const url = `${await app.listen()}/api/messages`;
 async function converse(turns: string[], conversationId: string): Promise<ReplyWithButtons> {
   let last: ReplyWithButtons = { text: '', buttons: [] };
   for (const text of turns) {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', text, channelId: 'eval', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-        conversation: { id: conversationId }, from: { id: conversationId }, recipient: { id: 'bot' },
-      }),
-    });
+    const res = await postMessage(url, text, conversationId);
     const body = (await res.json()) as { activities: { text?: string; suggestedActions?: { actions: { value: string }[] } }[] };
     last = {
       text: body.activities.map((a) => a.text ?? '').join('\n'),

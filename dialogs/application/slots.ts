@@ -291,8 +291,12 @@ const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?
 // explanation answers both. Other questions ("护理补贴谁能领") are the knowledge base's.
 const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪个|哪项|哪几|哪些|哪一/.test(input);
 
-/** The grade named while the items are chosen ("不知道她几级", "要几级才能领"). */
-const GRADE_ASKED = /几级|等级|级别|哪一?级|什么级|啥级/u;
+/**
+ * The grade asked or not known while the items are chosen ("不知道她几级", "要几级才能领"); a grade
+ * stated ("证上写的等级是二级") or to be changed ("级别评低了想重新评") is neither.
+ */
+const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
+const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
@@ -322,7 +326,7 @@ const itemsSlot: Slot = {
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
     if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
-    if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
+    if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
     const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
     if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {

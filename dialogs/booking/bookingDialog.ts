@@ -64,6 +64,8 @@ const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地�
 /** Asking when the appraisal is ("她啥时候去鉴定"), not when one could book ("最早什么时候能约") nor how one learns it. */
 const ASKS_WHEN = /(?:啥|什么)时候|哪天|哪一天|几号/u;
 const NOT_WHEN_IT_IS = /约|最早|能|可以|多久|几天|多长|怎么|如何|咋|知道/u;
+/** What comes after the appraisal or beside it ("鉴定结果啥时候出来", "鉴定完了什么时候发证", "鉴定费什么时候交"): not its day. */
+const AFTER_APPRAISAL = /结果|出来|完|以后|之后|发证|拿证|公示|下来|费|交/u;
 
 /** What a message asks about the appraisal itself: what to bring, at what hour, where, when; undefined for anything else. */
 export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | 'when' | undefined {
@@ -71,7 +73,7 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | '
   if (asksWhatToBring(input)) return 'bring';
   if (asksAppraisalHour(input)) return 'hour';
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
-  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残/u.test(folded) && !NOT_WHEN_IT_IS.test(folded)) return 'when';
+  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
   return undefined;
 }
 
@@ -99,6 +101,8 @@ interface BookingState {
 
 /** Going to the hospital after all ("能去医院", "我们自己去"): the home appraisal is no longer wanted. */
 const GOES_TO_HOSPITAL = /(?<![不没])(?:能|可以)?(?:去|到)医院|自己(?:能|可以)?去(?!不)/u;
+/** Saying the hospital is out of reach ("她不能去医院", "去医院太远了", "不能自己去"): read before GOES_TO_HOSPITAL, which these contain. */
+const CANNOT_GO = /(?:不|没|没法|没办法|不方便)(?:能|能够|可以|好)?(?:自己)?(?:去|到)(?:医院|那)|(?:不|没法|没办法)(?:能|可以)?自己(?:去|到)|(?:去|到)不了|(?:去|到)医院.{0,2}(?:太|远|麻烦|费劲|不方便|不了)/u;
 
 const GUESS_BUTTONS = text.application.categoryGuessButtons;
 
@@ -130,7 +134,7 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
   if (WHICH_DAY.test(folded)) return 'which';
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/吗|能不能|可不可以|怎么/.test(folded)) return 'home';
   if (/预约|约.{0,2}(鉴定|评定|评残|时间)|改约|改期|改到|改时间|换个时间/.test(folded) && !/怎么|如何/.test(folded) && !NEED_TO_BOOK.test(folded)) return 'book';
-  if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长|怎么|如何|咋|谁/.test(folded)) return 'book';
+  if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长|怎么|如何|咋|谁/.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'book';
   return undefined;
 }
 
@@ -155,7 +159,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
     // "她啥时候去鉴定": the day booked, the home appraisal asked for, or (to a relative) who books; the applicant with none books.
-    if (action === 'when' && record && (booking || record.homeAppraisal || !mine)) {
+    // "约的哪天" from the same relative is the same question, answered in the same words.
+    if ((action === 'when' || action === 'which') && record && (booking || record.homeAppraisal || !mine)) {
       if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
       return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.onlyApplicantBooksCase(record.caseNo));
     }
@@ -176,7 +181,9 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     if (action === 'where') return this.end(dc, this.whereAnswer(record.applicant.category));
     if (action === 'hour') {
       const hour = this.hourAnswer(record.applicant.category);
-      return this.end(dc, booking ? `${t.bookedOn(await this.describe(booking.slotId))}\n${hour}` : hour);
+      if (!booking) return this.end(dc, hour);
+      const when = await this.describe(booking.slotId);
+      return this.end(dc, `${mine ? t.bookedOn(when) : t.caseBookedOn(when)}\n${hour}`);
     }
     // Someone who asked for the appraisal at home says whether that still stands: a case holds one appraisal, never both.
     if (record.homeAppraisal && !booking) {
@@ -215,13 +222,19 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       case 'keepHome': {
         // "还要上门", "上门的那种" keep it; "能去医院", "不用了" withdraw it and go on to the booking.
         const folded = normalizeText(input).replace(/\s+/g, '');
-        const keep = asksHomeVisit(input) ? true : GOES_TO_HOSPITAL.test(folded) ? false : recognizeConfirmation(input, labelChoices(t.homeStillButtons));
+        const keep = asksHomeVisit(input) || CANNOT_GO.test(folded) ? true : GOES_TO_HOSPITAL.test(folded) ? false : recognizeConfirmation(input, labelChoices(t.homeStillButtons));
         if (keep === undefined) return new NotAnswered(text.application.errors.confirm(t.homeStillButtons));
         if (keep) return this.end(dc, t.homeKept);
-        await this.deps.useCases.appointments.cancelHome(state.caseNo!, userKeyOf(dc.context));
-        setTurnOutcome(dc.context, { outcome: 'booking-home-cancelled' });
+        const withdrawn = await this.deps.useCases.appointments.cancelHome(state.caseNo!, userKeyOf(dc.context));
         const record = await this.deps.cases.get(state.caseNo!);
         if (!record) return this.end(dc, t.noBooking);
+        // Refused while the answer was awaited: the request still on the case means the case has moved
+        // past the appraisal (nothing to book); gone, it was withdrawn meanwhile (the booking goes on, unsaid).
+        if (!withdrawn) {
+          if (record.homeAppraisal) return this.end(dc, t.homeNotNow);
+          return this.startBooking(dc, record, await this.deps.slots.activeBookingOf(record.caseNo), state.said ?? '');
+        }
+        setTurnOutcome(dc.context, { outcome: 'booking-home-cancelled' });
         return this.startBooking(dc, record, undefined, state.said ?? '', t.homeWithdrawn);
       }
       case 'category': {

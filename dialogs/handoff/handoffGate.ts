@@ -157,7 +157,11 @@ export class HandoffGate implements HandoffRequester {
         return false;
       case 'callback': {
         // "我是聋人 打不了电话": no call; the desk answers in writing when it opens.
-        if (saysCannotPhone(input) && (await this.handoffs.toTyped(open.id))) return this.reply(context, 'handoff-typed', h.queuedTyped(this.desk.hours));
+        // The desk may have opened since the call-back was offered: then the place in the queue is said.
+        if (saysCannotPhone(input)) {
+          const typed = await this.handoffs.toTyped(open.id);
+          if (typed) return this.reply(context, 'handoff-typed', await this.placeSaid(typed, h.queued));
+        }
         const phone = phoneIn(input);
         if (phone) {
           await this.handoffs.givePhone(open.id, phone);

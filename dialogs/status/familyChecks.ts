@@ -32,6 +32,8 @@ export const FAMILY_CHECK_LIMITS = {
  */
 export interface CheckedCase {
   caseNo: string;
+  /** When the check passed (ISO): it holds that day only, so later news of the case needs a new check. */
+  at: string;
 }
 
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };

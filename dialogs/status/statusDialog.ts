@@ -157,7 +157,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         }
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         // "案件号YC… 身份证后六位050038": the tail said with it (or with the ID before it) is not asked again.
-        const tail = idTailIn(input) ?? state.idTail;
+        const tail = idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now()) ?? state.idTail;
         if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }
@@ -269,7 +269,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     if (await this.checks.locked(userKey, state.caseNo!, record)) return this.end(dc, s.familyLocked);
     if (record && idTailMatches(record, input)) {
       await this.checks.verified(userKey, record);
-      await this.deps.checked.set(dc.context, { caseNo: record.caseNo });
+      await this.deps.checked.set(dc.context, { caseNo: record.caseNo, at: this.deps.clock.now().toISOString() });
       setTurnOutcome(dc.context, { outcome: 'family-verified' });
       return this.ask(dc, { ...state, step: 'subscribe' }, `${renderCase(record, true)}\n${s.subscribeAsk}`, labelChoices(s.subscribeButtons), s.subscribeAsk);
     }

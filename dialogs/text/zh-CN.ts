@@ -99,7 +99,7 @@ const application = {
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
   /** "都要吧" at the items question, no item named. */
   /** A grade asked or not known at the items question. */
-  itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴、生活补贴这些看等级的，会等证办下来以后自动接着审。',
+  itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',
   itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
   /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
   channelRead: (channel: string) => `好的，按“${channel}”办。`,
@@ -415,7 +415,8 @@ const handoff = {
   callbackWords: ['工作人员', '你们', '他们', '打电话', '回电话', '打过来', '回电', '打给我', '打', '来', '那', '大概', '大约', '一般', '还', '得', '要', '会', '能', '才', '我', '俺', '的', '了', '呢', '啊', '呀', '吗', '嘛', '哦'],
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
-  cannotPhonePhrases: ['聋', '听不见', '听不到', '听不清', '哑巴', '说不了话', '不会说话', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
+  /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,

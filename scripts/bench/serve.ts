@@ -20,7 +20,8 @@ if (process.argv[2] === 'echo') {
   if (process.env.BENCH_SCHEDULER === 'on') app.startScheduler();
   process.send?.({ url: `${await app.listen()}/api/messages` });
 }
-// BENCH_CPU_PROFILE=<file>: each measured stretch (vitals-start to vitals) is profiled into <file>.N.cpuprofile and <file>.N.heapprofile.
+// BENCH_CPU_PROFILE=<file>: each measured stretch (vitals-start to vitals) is profiled into
+// <file>.<kind>.N.cpuprofile and <file>.<kind>.N.heapprofile (kind: app or echo, so two servers do not overwrite each other's).
 const profileTo = process.env.BENCH_CPU_PROFILE;
 let stretch = 0;
 const meter = vitalsMeter();
@@ -29,7 +30,7 @@ process.on('message', (m) => {
     (globalThis as { gc?: () => void }).gc?.();
     process.send?.({ rss: process.memoryUsage.rss() });
   } else if (m === 'vitals-start') {
-    void meter.reset(profileTo && `${profileTo}.${++stretch}`).then(() => process.send?.({ started: true }));
+    void meter.reset(profileTo && `${profileTo}.${process.argv[2] === 'echo' ? 'echo' : 'app'}.${++stretch}`).then(() => process.send?.({ started: true }));
   } else if (m === 'vitals') {
     void meter.read().then((vitals) => process.send?.({ vitals }));
   }

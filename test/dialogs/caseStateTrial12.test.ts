@@ -2,14 +2,12 @@ import { expect } from 'chai';
 import type { MaterialFile } from '../../data/cases.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, homeRequested } from './harness.js';
 
 const s = text.status;
 const b = text.booking;
 const photo = text.upload.names.photos;
 const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
-
-type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 
 /** An online case of the chat user asking for the photo, returned by staff for its phone; `photo` is what became of the photo sent. */
 async function returnedCase(photoStatus?: MaterialFile['status']) {
@@ -83,17 +81,6 @@ describe('trial 12: a phone sent back as unreachable may stay as it was', () => 
 });
 
 describe('trial 12: booking the hospital while a home appraisal is pending', () => {
-  /** The chat user's case at the appraisal stage, a home appraisal asked for. */
-  async function homeRequested(): Promise<Harness & { caseNo: string }> {
-    const h = await dialogHarness();
-    const record = await h.cases.create(
-      newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }),
-      h.clock.now(),
-    );
-    expect(await h.useCases.appointments.requestHome(record.caseNo, 'test:user1', '卧床')).to.equal('recorded');
-    return { ...h, caseNo: record.caseNo };
-  }
-
   it('asks whether the home visit is still wanted; "还要上门" keeps it and books nothing', async () => {
     const h = await homeRequested();
     const asked = await h.send('给俺娘约个鉴定');

@@ -112,6 +112,17 @@ export async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'ap
   return { ...h, record };
 }
 
+/** The chat user's case at the appraisal stage, a home appraisal asked for. */
+export async function homeRequested() {
+  const h = await dialogHarness();
+  const record = await h.cases.create(
+    newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }),
+    h.clock.now(),
+  );
+  expect(await h.useCases.appointments.requestHome(record.caseNo, 'test:user1', '卧床')).to.equal('recorded');
+  return { ...h, caseNo: record.caseNo };
+}
+
 /** What each button sends when tapped: its label (the title shows it numbered). */
 export const buttons = (a: Partial<Activity>) => a.suggestedActions?.actions.map((x) => x.value as string) ?? [];
 
