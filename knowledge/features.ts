@@ -1,4 +1,4 @@
-import { add_word as addWord, cut } from 'jieba-wasm';
+import { addWord, cut } from './jieba.js';
 import { categoryDescribed } from './categories.js';
 import { HomophoneCorrector, syllableOf } from './homophones.js';
 import { normalizeText } from './normalize.js';
@@ -77,7 +77,7 @@ export class TextAnalyzer {
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
     const words = new Set<string>();
     const analyses = wordings.map((w) => {
-      const tokens = cut(normalizeText(w), false);
+      const tokens = cut(normalizeText(w));
       for (const t of tokens) words.add(t);
       return this.analyzeTokens(tokens);
     });
@@ -90,7 +90,7 @@ export class TextAnalyzer {
 
   /** The text as typed, folded; sound-alike typos are not corrected here (see `corrected`). */
   analyze(text: string): Analysis {
-    return this.analyzeTokens(cut(prepare(text), false));
+    return this.analyzeTokens(cut(prepare(text)));
   }
 
   /**
@@ -100,7 +100,7 @@ export class TextAnalyzer {
   corrected(text: string): Analysis | undefined {
     const typed = prepare(text);
     const fixed = this.corrector?.correct(typed);
-    return fixed && fixed !== typed ? this.analyzeTokens(cut(fixed, false)) : undefined;
+    return fixed && fixed !== typed ? this.analyzeTokens(cut(fixed)) : undefined;
   }
 
   /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */

@@ -1,4 +1,4 @@
-import { cut } from 'jieba-wasm';
+import { cut } from './jieba.js';
 import { pinyin } from 'pinyin-pro';
 
 const HAN = /^\p{Script=Han}+$/u;
@@ -50,7 +50,7 @@ export class HomophoneCorrector {
     // Each character's known word: its start and end, when jieba cut it as a vocabulary word.
     const known: ([start: number, end: number] | undefined)[] = new Array(chars.length);
     let at = 0;
-    for (const token of cut(text, false)) {
+    for (const token of cut(text)) {
       const length = [...token].length;
       if (length >= SHORTEST && this.vocabulary.has(token)) for (let k = 0; k < length; k++) known[at + k] = [at, at + length];
       at += length;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { cut, tag } from 'jieba-wasm';
+import { cut, tag } from './jieba.js';
 import type { Region } from '../data/region.js';
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
@@ -85,7 +85,7 @@ function divisions(): Divisions {
 
 /** 江苏省 -> 江苏, 杭州市 -> 杭州, 延边朝鲜族自治州 -> 延边; a name of one character left is no name. */
 function shortName(name: string, suffix: RegExp): string | undefined {
-  const s = AUTONOMOUS.test(name) ? cut(name.replace(AUTONOMOUS, ''), false)[0] : name.replace(suffix, '');
+  const s = AUTONOMOUS.test(name) ? cut(name.replace(AUTONOMOUS, ''))[0] : name.replace(suffix, '');
   return s && s.length >= 2 && s !== name ? s : undefined;
 }
 

@@ -219,7 +219,6 @@ export class Ranker {
     }
     const lexical = analyses.map((a) => lexicalBag(a));
     const { weights } = options;
-    if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), entries.length, options.tfidf);
     if (weights.bm25 > 0 || weights.linear > 0) {
       const documents: FeatureBag[] = entries.map(() => new Map());
       lexical.forEach((bag, i) => {
@@ -236,6 +235,8 @@ export class Ranker {
         this.linear = new SoftmaxModel(samples, ids, neighbours, options.softmax, options.modelCache);
       }
     }
+    // Built while a worker trains the linear model (the build waits for it at the end).
+    if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), entries.length, options.tfidf);
     this.blended = new Float32Array(entries.length);
     this.lexical = new Float32Array(entries.length);
     // An entry all of whose wordings name a reform plan's place (庐山's way, 宿迁's) tells that
@@ -271,6 +272,7 @@ export class Ranker {
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
     }
+    this.linear?.ready();
   }
 
   /** Entries best first. */

@@ -1,4 +1,4 @@
-import { cut } from 'jieba-wasm';
+import { cut } from './jieba.js';
 
 /** One canonical form and the variants folded onto it before ranking. */
 export interface SynonymGroup {
@@ -30,38 +30,34 @@ export class SynonymFolder {
 
   /** Folds a text segmented into words (jieba tokens, spaces included); returns the folded words. */
   foldTokens(tokens: string[]): string[] {
-    const text = tokens.join('');
-    // Offset where each token starts -> its index; the text's end is a boundary too.
-    const tokenAt = new Map<number, number>();
+    const words = tokens.filter((t) => t.length > 0);
+    const text = words.join('');
+    // Where each word ends: only a run from a word's start to a word's end may be a variant.
+    const ends: number[] = [];
     let at = 0;
-    tokens.forEach((t, k) => {
-      tokenAt.set(at, k);
-      at += t.length;
-    });
-    tokenAt.set(text.length, tokens.length);
+    for (const w of words) ends.push((at += w.length));
     const out: string[] = [];
-    let i = 0;
-    while (i < text.length) {
-      let len = Math.min(this.longest, text.length - i);
-      for (; len > 0; len--) {
-        if (!tokenAt.has(i + len)) continue;
-        const canonical = this.map.get(text.slice(i, i + len));
+    // `i` is where word `k` starts.
+    for (let i = 0, k = 0; k < words.length; ) {
+      let j = k;
+      while (j + 1 < words.length && ends[j + 1] - i <= this.longest) j++;
+      // Longest first: the furthest word end within reach, then nearer ones.
+      for (; j >= k; j--) {
+        if (ends[j] - i > this.longest) continue;
+        const canonical = this.map.get(text.slice(i, ends[j]));
         if (canonical === undefined) continue;
         out.push(...canonical.split(' '));
         break;
       }
-      if (len > 0) i += len;
-      else {
-        const token = tokens[tokenAt.get(i)!];
-        out.push(token);
-        i += token.length;
-      }
+      if (j < k) out.push(words[(j = k)]);
+      i = ends[j];
+      k = j + 1;
     }
     return out;
   }
 
   /** Folds plain text, segmenting it with jieba. */
   fold(text: string): string {
-    return this.foldTokens(cut(text, false)).join('');
+    return this.foldTokens(cut(text)).join('');
   }
 }

@@ -7,8 +7,8 @@ import { readJsonl } from '../knowledge/evaluation.js';
 import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge, type Entry } from '../knowledge/loader.js';
 import { serveInChild, type ServedChild } from './bench/child.js';
-import { closedLoop, openLoop, type LoadResult } from './bench/httpLoad.js';
-import { cpuMs, ms, percentile, seededRandom } from './bench/stats.js';
+import { closedLoop, openLoop, turn, type LoadResult } from './bench/httpLoad.js';
+import { cpuMs, mainThreadCpuMs, ms, percentile, seededRandom } from './bench/stats.js';
 
 // `npm run bench:kb`: training time at start-up, suggest latency in process (shipped KB and a
 // synthetic 10,000-entry KB),
@@ -60,21 +60,26 @@ if (!throughputOnly) inProcess();
 
 /** Training time and in-process suggest latency. */
 function inProcess(): void {
-  // Start-up: the first build also loads jieba's dictionary and pinyin-pro's tables once per process.
-  const timed = (): { kb: KnowledgeBase; wall: number; cpu: number } => {
-    const [w, c] = [performance.now(), cpuMs()];
+  // Start-up: the first build also takes jieba's dictionary over from the worker that built it
+  // while this process loaded, and runs jieba, opencc and pinyin-pro for the first time.
+  const mainCpu = () => mainThreadCpuMs() ?? NaN;
+  const timed = (): { kb: KnowledgeBase; wall: number; cpu: number; main: number } => {
+    const [w, c, m] = [performance.now(), cpuMs(), mainCpu()];
     const kb = KnowledgeBase.fromEntries(content.entries, content.synonyms);
-    return { kb, wall: performance.now() - w, cpu: cpuMs() - c };
+    return { kb, wall: performance.now() - w, cpu: cpuMs() - c, main: mainCpu() - m };
   };
   const cold = timed();
+  // performance.now() counts from the process's start: imports, the YAML files and the first build.
+  const builtAt = performance.now();
   const builds = Array.from({ length: 5 }, timed);
   const shipped = builds[builds.length - 1].kb;
   const wordings = content.entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
-  const median = (key: 'wall' | 'cpu') => percentile(builds.map((b) => b[key]), 50).toFixed(0);
+  const median = (key: 'wall' | 'cpu' | 'main') => percentile(builds.map((b) => b[key]), 50).toFixed(0);
   console.log(
-    `Training at start-up (shipped KB, ${content.entries.length} entries, ${wordings} wordings): first in the process ${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms), ` +
-      `then median ${median('wall')} ms (CPU ${median('cpu')} ms)   target <= 1 s`,
+    `Training at start-up (shipped KB, ${content.entries.length} entries, ${wordings} wordings): first in the process ${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms, main thread ${cold.main.toFixed(0)} ms), ` +
+      `then median ${median('wall')} ms (CPU ${median('cpu')} ms, main thread ${median('main')} ms)   target <= 1 s`,
   );
+  console.log(`  built ${builtAt.toFixed(0)} ms after the process started (imports, YAML files, first build)`);
 
   let t = performance.now();
   const synthetic = KnowledgeBase.fromEntries([...content.entries, ...syntheticEntries(10_000 - content.entries.length)], content.synonyms);
@@ -88,8 +93,13 @@ function inProcess(): void {
 }
 
 // Each server in its own process; this one only generates load. One loopback client is not a
-// flood: the per-IP guard would answer most of it 429.
+// flood: the per-IP guard would answer most of it 429. A fresh data folder: no kept model, so the
+// server trains as a clean clone's first start does.
+const forked = performance.now();
 const app = await serveInChild('app', { RATE_LIMIT: 'off' });
+const startUp = performance.now() - forked;
+const [firstOk, firstReply] = await turn(app.url, '残疾证怎么办理', 0);
+console.log(`Server start-up (fresh data folder): listening ${startUp.toFixed(0)} ms after the fork; first /api/messages reply ${firstReply.toFixed(0)} ms${firstOk ? '' : ' (not 200!)'}`);
 const echo = await serveInChild('echo', { RATE_LIMIT: 'off' });
 const kbUrl = app.url;
 const kbTexts = questions.slice(0, 60);

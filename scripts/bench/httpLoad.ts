@@ -22,7 +22,8 @@ function activity(text: string, n: number) {
   });
 }
 
-async function once(url: string, text: string, n: number): Promise<[boolean, number]> {
+/** One turn of conversation `n`: whether it was answered 200, and in how many ms. */
+export async function turn(url: string, text: string, n: number): Promise<[boolean, number]> {
   const started = performance.now();
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(text, n) });
   await res.arrayBuffer();
@@ -39,7 +40,7 @@ export async function closedLoop(url: string, texts: string[], concurrency: numb
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         const n = next++;
-        const [good, took] = await once(url, texts[n % texts.length], n);
+        const [good, took] = await turn(url, texts[n % texts.length], n);
         if (good) ok++;
         latencies.push(took);
       }
@@ -60,7 +61,7 @@ export async function openLoop(url: string, texts: string[], ratePerSecond: numb
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(
-      once(url, texts[n % texts.length], n).then(([good, took]) => {
+      turn(url, texts[n % texts.length], n).then(([good, took]) => {
         if (good) ok++;
         latencies.push(took);
       }),

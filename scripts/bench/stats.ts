@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Percentile of already-measured values (nearest rank). */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -11,6 +13,18 @@ export const ms = (x: number) => `${x.toFixed(3)} ms`;
 export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/**
+ * CPU time of the main thread alone so far, in ms (Linux: the scheduler's count), or undefined
+ * elsewhere: what a build costs the thread that serves, whatever helper threads run beside it.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 // Shared with the knowledge base's model training, which must be deterministic too.
