@@ -718,6 +718,21 @@ const status = {
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
+  /** Steps only the agent console shows (the applicant's timeline leaves them out). */
+  agentActionNames: {
+    'agent-reveal': '坐席查看完整信息',
+    'family-check': '家属核验后查看进度',
+    'family-check-locked': '家属核验错误次数过多，已暂停核验',
+    'material-received': '收到材料',
+    'material-accepted': '材料审核通过',
+    'material-read': '工作人员查看材料',
+    'material-reminder': '提醒补传材料',
+    export: '导出个人信息',
+    erase: '删除个人信息',
+    'erase-forced': '强制删除个人信息',
+  } as Record<string, string>,
+  /** Who did a step, as the agent console says it. */
+  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, system: '系统' },
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
   /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
@@ -887,6 +902,8 @@ export const zhCN = {
     notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
     /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
     asksIfHuman: ['(^|你|您)(们)?(到底)?(是不是|是)(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
+    /** Asking for a person in a long message, from someone who cannot phone: a person to type with ("打字找个人"), not one to do a thing ("找个人帮他办"). */
+    typedHuman: ['人工', '客服', '真人', '(找|要|叫|跟|和|同)(个|一个|位)?(工作人员|人)(打字|说|聊|问|[啊吧呀呢吗嘛]*$)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

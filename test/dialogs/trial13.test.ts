@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
+import { buttons, dialogHarness, returnedCase, withCase } from './harness.js';
+
+// The final newcomer trial's dialog faults (trial 13), one block each, in the trial's numbering.
+const s = text.status;
+const h13 = text.handoff;
+const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
+
+describe('trial 13: dialog faults', () => {
+  describe('1. a relative\'s first message with the case number and the whole ID starts the family check, the tail read from the ID', () => {
+    const said = (caseNo: string) => [
+      `帮我姥姥查一下 ${caseNo} 身份证${SAMPLE_ID_NUMBER}`,
+      `查下${caseNo} 身份证号${SAMPLE_ID_NUMBER}`,
+      `查下${caseNo} 身份证号${SAMPLE_ID_NUMBER} 进度`,
+    ];
+    for (const i of [0, 1, 2]) {
+      it(`"${said('YC…')[i]}" shows the case, masked, without asking for the tail`, async () => {
+        const h = await withCase();
+        const replies = texts(await h.send(said(h.record.caseNo)[i], 'zh-CN', 'son')).join('\n');
+        expect(replies).to.include(`案件 ${h.record.caseNo}：`).and.include(s.subscribeAsk);
+        expect(replies).to.not.include(s.familyAskId).and.not.include(SAMPLE_ID_NUMBER);
+      });
+    }
+
+    it('a whole ID that is not the applicant\'s shows nothing of the case', async () => {
+      const h = await withCase();
+      const replies = texts(await h.send(`帮我姥姥查一下 ${h.record.caseNo} 身份证${testIdNumber(31, '1958-03-09')}`, 'zh-CN', 'son')).join('\n');
+      expect(replies).to.not.include(`案件 ${h.record.caseNo}：`).and.not.include('王');
+    });
+  });
+
+  describe('2. a deaf person\'s first message asking for a person to type with goes to the typed hand-off', () => {
+    for (const said of ['我耳朵聋 电话接不了 能不能打字找个人', '俺是聋子 没法打电话 想找个工作人员打字说']) {
+      it(`"${said}" joins the queue with the desk open`, async () => {
+        const bot = await dialogHarness();
+        expect((await bot.say(said)).text).to.equal(h13.queued(0, 4));
+        expect(await bot.handoffStore.list({ status: ['queued'] })).to.have.length(1);
+      });
+
+      it(`"${said}" is queued for a typed reply with the desk closed: no phone asked`, async () => {
+        const bot = await dialogHarness();
+        bot.desk.agentsOnDuty = 0;
+        expect((await bot.say(said)).text).to.equal(h13.queuedTyped(bot.region.desk.hours));
+        expect(await bot.handoffStore.list({ status: ['callback'] })).to.have.length(0);
+      });
+    }
+
+    it('a long question about someone else who is deaf is no hand-off', async () => {
+      const bot = await dialogHarness();
+      await bot.say('我爸耳朵聋 电话接不了 能不能找个人帮他办残疾证');
+      expect(await bot.handoffStore.list({ status: ['queued', 'callback'] })).to.have.length(0);
+    });
+  });
+
+  describe('8. at the returned phone, saying the number is right in one\'s own words offers keeping it', () => {
+    for (const said of ['号码没毛病啊 那天下地了没听见', '号码没问题 那天没接着', '电话对着呢 就是没听见']) {
+      it(`"${said}" offers the keep-number button, never the phone format error`, async () => {
+        const h = await returnedCase('accepted');
+        await h.send('修改退回的申请');
+        const offered = await h.send(said);
+        expect(texts(offered).at(-1)).to.equal(`${s.correctKeepPhone}\n${text.application.prompts.phone}`);
+        expect(buttons(offered.at(-1)!)).to.deep.equal([s.keepPhoneButton]);
+        expect(texts(offered).join('\n')).to.not.include('格式不对');
+      });
+    }
+  });
+});
