@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { buttons, dialogHarness, returnedCase, withCase } from './harness.js';
+import { buttons, dialogHarness, returnedCase, run, withCase } from './harness.js';
 
 // The final newcomer trial's dialog faults (trial 13), one block each, in the trial's numbering.
 const s = text.status;
 const h13 = text.handoff;
+const t = text.application;
 const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
 
 describe('trial 13: dialog faults', () => {
@@ -51,6 +52,32 @@ describe('trial 13: dialog faults', () => {
       const bot = await dialogHarness();
       await bot.say('我爸耳朵聋 电话接不了 能不能找个人帮他办残疾证');
       expect(await bot.handoffStore.list({ status: ['queued', 'callback'] })).to.have.length(0);
+    });
+  });
+
+  describe('7. at the guardian\'s name, "我就是 我是她奶奶 张桂兰" takes the name and the relation', () => {
+    const toGuardianName = [
+      ['我要办残疾证', t.consent],
+      ['同意', t.prompts.role],
+      ['替家人或被监护人', t.prompts.relation],
+      ['给我孙女办', t.prompts.itemsMore('残疾人证新办')],
+      ['就这些', t.prompts.name],
+      ['王小明', t.prompts.idNumber],
+      ['110101201003074514', t.prompts.phone],
+      ['13812345678', t.prompts.hukou],
+      ['示范县', t.prompts.category],
+      ['听力', t.prompts.guardianName],
+    ] as [string, string][];
+
+    it('the guardian is named and the relation is not asked again', async () => {
+      const h = await run([...toGuardianName, ['我就是 我是她奶奶 张桂兰', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);
+      const draft = (await h.drafts.get('test:user1'))!;
+      expect(draft.draft.values).to.include({ guardianName: '张桂兰', guardianRelation: '其他近亲属' });
+    });
+
+    it('"我就是" alone says the guardian is the speaker and asks their name', async () => {
+      const h = await run(toGuardianName);
+      expect(texts(await h.send('我就是'))[0]).to.equal(t.guardianIsSpeaker);
     });
   });
 
