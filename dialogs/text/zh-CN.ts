@@ -536,6 +536,9 @@ const upload = {
   help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
 };
 
+/** Who books a checked case's appraisal, said to the relative who checked it. */
+const APPLICANT_BOOKS = '只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -544,7 +547,10 @@ const booking = {
   onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
   /** A relative who has just checked the case asks to book (move, cancel) its appraisal. */
   onlyApplicantBooksCase: (caseNo: string) =>
-    `案件${caseNo}的评定只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。`,
+    `案件${caseNo}的评定${APPLICANT_BOOKS}`,
+  /** When a relative asks the day of a case with no booking (none yet, or cancelled): none now, and who books. */
+  caseNotBooked: (caseNo: string) =>
+    `案件${caseNo}现在没有评定预约。评定${APPLICANT_BOOKS}`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -582,6 +588,8 @@ const booking = {
   hour: (hospital: string, phone: string) => `具体几点到，以${hospital}发的短信通知为准；想先问清楚，可以打医院电话${phone}。`,
   /** What to take to the appraisal itself, asked while booking. */
   bring: (hospital: string, bring: string) => `去${hospital}做评定要带：${bring}。`,
+  /** The same, for a case whose appraisal is at home: the doctor comes, nothing is taken anywhere. */
+  bringHome: (bring: string) => `上门评定不用去医院，医生上门时请准备好：${bring}。`,
   cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,
   cancelButtons: ['确定取消', '不取消'],
   cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',

@@ -6,6 +6,7 @@ import { buttons, dialogHarness, returnedCase, run, withCase } from './harness.j
 // The final newcomer trial's dialog faults (trial 13), one block each, in the trial's numbering.
 const s = text.status;
 const h13 = text.handoff;
+const b = text.booking;
 const t = text.application;
 const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
 
@@ -55,6 +56,35 @@ describe('trial 13: dialog faults', () => {
     });
   });
 
+  describe('6. a relative asking about the appraisal of a case whose home visit is asked for', () => {
+    /** user1's case still at 已提交, a home appraisal asked for, checked by the relative "son". */
+    async function homeCaseChecked() {
+      const h = await withCase('submitted');
+      expect(await h.useCases.appointments.requestHome(h.record.caseNo, 'test:user1', '走不了路')).to.equal('recorded');
+      await h.sayAs('son', h.record.caseNo);
+      expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+      await h.sayAs('son', '不用了');
+      return h;
+    }
+
+    it('"他啥时候去鉴定" says the home visit is awaited, not how to book', async () => {
+      const h = await homeCaseChecked();
+      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAwaited);
+    });
+
+    it('"要带啥" says what to have ready at home, not what to take to the hospital', async () => {
+      const h = await homeCaseChecked();
+      const said = (await h.sayAs('son', '要带啥')).text!;
+      expect(said).to.include('上门评定不用去医院').and.not.include('去示范市人民医院');
+    });
+
+    it('the applicant\'s own "要带啥" at the appraisal stage with a home visit asked for: the same', async () => {
+      const h = await withCase();
+      await h.useCases.appointments.requestHome(h.record.caseNo, 'test:user1', '卧床');
+      expect((await h.say('要带啥')).text).to.include('上门评定不用去医院').and.not.include('去示范市人民医院');
+    });
+  });
+
   describe('7. at the guardian\'s name, "我就是 我是她奶奶 张桂兰" takes the name and the relation', () => {
     const toGuardianName = [
       ['我要办残疾证', t.consent],
@@ -90,6 +120,23 @@ describe('trial 13: dialog faults', () => {
         expect(texts(offered).at(-1)).to.equal(`${s.correctKeepPhone}\n${text.application.prompts.phone}`);
         expect(buttons(offered.at(-1)!)).to.deep.equal([s.keepPhoneButton]);
         expect(texts(offered).join('\n')).to.not.include('格式不对');
+      });
+    }
+  });
+
+  describe('12. after the applicant cancelled the booking, a relative asking its day is told there is none now', () => {
+    for (const asked of ['他约的哪天', '她啥时候去鉴定']) {
+      it(`"${asked}"`, async () => {
+        const h = await withCase();
+        await h.say('我想预约下周二上午鉴定');
+        await h.say('对');
+        await h.say('取消预约');
+        await h.say('确定取消');
+        expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+        await h.sayAs('son', h.record.caseNo);
+        await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+        await h.sayAs('son', '不用了');
+        expect((await h.sayAs('son', asked)).text).to.equal(b.caseNotBooked(h.record.caseNo));
       });
     }
   });
