@@ -90,12 +90,16 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
 
 const ID_WORDS = /身份证|证号|号码|号/u;
 /** Words that name a field in a question about it, where the summary's words for it are too few. */
+const NAME_WORDS = /名字|姓名|叫啥|叫什么/u;
 const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   idNumber: ID_WORDS,
   guardianId: ID_WORDS,
   phone: /电话|手机|号码|号|座机/u,
   picks: /事项|哪项|哪个|哪几/u,
   delivery: /寄|邮|快递|领|拿/u,
+  // "他叫啥你问这个干啥": the name asked about in the words that ask it.
+  name: NAME_WORDS,
+  guardianName: NAME_WORDS,
   // "我也不知道算哪类".
   category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
 };

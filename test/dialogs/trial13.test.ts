@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { buttons, dialogHarness, returnedCase, run, withCase } from './harness.js';
+import { applyOnline, buttons, dialogHarness, returnedCase, run, selfNewCertificateToAddress, withCase } from './harness.js';
 
 // The final newcomer trial's dialog faults (trial 13), one block each, in the trial's numbering.
 const s = text.status;
@@ -139,5 +139,22 @@ describe('trial 13: dialog faults', () => {
         expect((await h.sayAs('son', asked)).text).to.equal(b.caseNotBooked(h.record.caseNo));
       });
     }
+  });
+
+  describe('11. questions at a step in one\'s own words get that step\'s answer', () => {
+    it('"他叫啥你问这个干啥" at the name step says why the name is needed, and the name is asked again', async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 5));
+      const replies = texts(await h.send('他叫啥你问这个干啥'));
+      expect(replies[0]).to.include(t.fieldAnswers.name.why);
+      expect(replies.at(-1)).to.include(t.prompts.name);
+    });
+
+    it('"没有照片 家里没有白墙" at the photo step says how to take one anyway, and the photo is asked again', async () => {
+      const h = await dialogHarness();
+      expect((await applyOnline(h)).replies.at(-1)?.text).to.equal(text.upload.ask.photos);
+      const replies = texts(await h.send('没有照片 家里没有白墙'));
+      expect(replies[0]).to.equal(text.upload.without.photos);
+      expect(replies.at(-1)).to.include(text.upload.ask.photos);
+    });
   });
 });
