@@ -49,6 +49,8 @@ const sets = chosen([
   ['blind s8 (written session 7 by another tester who never saw the KB; measured once at its end, then studied)', 'kb-blind-s8.jsonl', 'kb-blind-s8-outofscope.jsonl'],
   ['blind s10 (written session 8 by a tester who never saw the KB; measured once, then studied)', 'kb-blind-s10.jsonl', 'kb-blind-s10-outofscope.jsonl'],
   ['blind s9 (written session 8 by another tester who never saw the KB; kept unread, measured once at its end)', 'kb-blind-s9.jsonl', 'kb-blind-s9-outofscope.jsonl'],
+  ['blind s11 (written session 9 by a tester who never saw the KB; kept unread, measured once at its end)', 'kb-blind-s11.jsonl', 'kb-blind-s11-outofscope.jsonl'],
+  ['blind s12 (written session 9 by another tester who never saw the KB, leaning to hotline notes and relatives; kept unread, measured once at its end)', 'kb-blind-s12.jsonl', 'kb-blind-s12-outofscope.jsonl'],
   ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
   ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
@@ -138,6 +140,8 @@ const multiTurn = chosen([
   ['two-turn blind s8 (measured once at the end of session 7, then studied)', 'kb-blind-s8-multiturn.jsonl'],
   ['two-turn blind s10 (measured once, then studied)', 'kb-blind-s10-multiturn.jsonl'],
   ['two-turn blind s9 (kept unread, measured once at the end of session 8)', 'kb-blind-s9-multiturn.jsonl'],
+  ['two-turn blind s11 (kept unread, measured once at the end of session 9)', 'kb-blind-s11-multiturn.jsonl'],
+  ['two-turn blind s12 (kept unread, measured once at the end of session 9)', 'kb-blind-s12-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
 ] as const);
