@@ -24,6 +24,19 @@ const typedPerson = new RegExp(text.commandPhrases.typedHuman.join('|'));
 /** Whether the message says the person cannot phone ("我是聋人", "打不了电话"): the desk must answer in writing. */
 export const saysCannotPhone = (input: string) => cannotPhone.test(normalizeText(input).replace(/\s+/g, ''));
 
+const cannotPhoneAll = new RegExp(cannotPhone.source, 'g');
+/** What is left of "打不了电话 俺是聋子" once the cannot-phone words are out. */
+const CANNOT_PHONE_FILLER = /[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也]/gu;
+
+/** The phone named: "我耳朵听不见" alone describes a disability (asked about next), it says nothing of phoning. */
+const PHONE_NAMED = /电话|手语|打字/u;
+
+/** Whether the message only says the person cannot phone ("打不了电话 俺是聋子"), asking nothing else. */
+export function onlySaysCannotPhone(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return saysCannotPhone(said) && PHONE_NAMED.test(said) && !said.replace(cannotPhoneAll, '').replace(CANNOT_PHONE_FILLER, '');
+}
+
 /** Whether the message says the person wants no person ("我不要人工了"). */
 export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
 

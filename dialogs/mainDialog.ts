@@ -17,7 +17,7 @@ import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
 import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
-import { recognizeCommand } from './commands.js';
+import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
@@ -274,6 +274,8 @@ export class MainDialog extends ComponentDialog {
       default:
         // "不知道" with no flow open asks nothing of the knowledge base: what one can ask is shown.
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
+        // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
+        else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
         else await this.answers.answer(context, input);
     }
     // A question answered while a call-back still waits for a phone: the phone is asked for again.

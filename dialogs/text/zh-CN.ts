@@ -423,6 +423,9 @@ const handoff = {
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
   cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
+  /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
+  typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
+  typedOfferButton: '转人工',
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,

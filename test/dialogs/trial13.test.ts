@@ -49,6 +49,17 @@ describe('trial 13: dialog faults', () => {
       });
     }
 
+    for (const said of ['打不了电话 俺是聋子', '我耳朵聋了 没法接电话']) {
+      it(`"${said}" alone is offered the typed desk, never the hotline numbers; "转人工" then queues a typed reply`, async () => {
+        const bot = await dialogHarness();
+        bot.desk.agentsOnDuty = 0;
+        const offer = await bot.say(said);
+        expect(offer.text).to.equal(h13.typedOffer).and.not.include('12345');
+        expect(buttons(offer)[0]).to.equal(h13.typedOfferButton);
+        expect((await bot.say(h13.typedOfferButton)).text).to.equal(h13.queuedTyped(bot.region.desk.hours));
+      });
+    }
+
     it('a long question about someone else who is deaf is no hand-off', async () => {
       const bot = await dialogHarness();
       await bot.say('我爸耳朵聋 电话接不了 能不能找个人帮他办残疾证');
