@@ -135,11 +135,14 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  // The slots alone keep the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long applying
+  // takes ("残疾证要多久" alone reads as how long a card lasts).
+  const applying = !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
     unslotted && unslotted + rest,
-    Object.values(merged).join('') + rest,
+    applying + Object.values(merged).join('') + rest,
   ])].filter((q) => q && q !== folded);
 }
 
