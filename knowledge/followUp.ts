@@ -50,6 +50,7 @@ const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
+const CERTIFICATE = '残疾证';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
 const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/办证/g, '办残疾证');
@@ -135,9 +136,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
-  // The slots alone keep the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long applying
-  // takes ("残疾证要多久" alone reads as how long a card lasts).
-  const applying = !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
+  // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
+  // applying takes ("残疾证要多久" alone reads as how long a card lasts).
+  const applying = merged.item === CERTIFICATE && !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
