@@ -26,8 +26,9 @@ function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): Repl
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
   if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines)) return 'notFound';
   if (kb.entries.some((e) => e.kind === 'decline' && e.answer === first)) return 'decline';
-  // A run-on's other questions may follow as buttons: the message starts with the answer.
-  return kb.entries.some((e) => e.kind === 'smalltalk' && first.startsWith(e.answer)) ? 'smalltalk' : 'answer';
+  // A greeting is welcomed; a run-on's other questions may follow as buttons: the message starts with the answer.
+  const talk = [text.welcome.lines[0], text.welcomeAgain, ...kb.entries.filter((e) => e.kind === 'smalltalk').map((e) => e.answer)];
+  return talk.some((said) => first.startsWith(said)) ? 'smalltalk' : 'answer';
 }
 
 /** A question judged through the endpoints next to the knowledge base's own decision. */

@@ -71,6 +71,9 @@ describe('the endpoints say what the knowledge base decided', () => {
     const greeted = await bot.ask('你好');
     expect(greeted.texts).to.have.length(1);
     expect(greeted.texts[0]).to.include('一次办');
+    // A greeting greeted answers nothing as if in scope ("你好" among out-of-scope questions is rejected).
+    expect(greeted.kind).to.equal('smalltalk');
+    expect((await evaluateEndpoints(bot, kb, [], [{ q: '你好' }])).rejected).to.equal(1);
     const asked = await bot.ask('护理补贴一个月多少钱');
     expect(asked.texts[0]).to.not.include('一次办');
   });
