@@ -50,6 +50,7 @@ const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
+const CERTIFICATE = '残疾证';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
 const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/办证/g, '办残疾证');
@@ -135,11 +136,14 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const merged = { ...context.slots, ...slots };
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
+  // applying takes ("残疾证要多久" alone reads as how long a card lasts).
+  const applying = merged.item === CERTIFICATE && !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
     unslotted && unslotted + rest,
-    Object.values(merged).join('') + rest,
+    applying + Object.values(merged).join('') + rest,
   ])].filter((q) => q && q !== folded);
 }
 
@@ -390,12 +394,14 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const text = withoutOpening(message);
   const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
-  // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever came before.
-  if (!context || context.turns >= RECALL_TURNS || alone.kind === 'decline' || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
+  // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
+  const declined = alone.kind === 'decline';
+  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
-  if (core && core !== said) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
+  if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
   if (context.turns >= CONTEXT_TURNS) return own;
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
@@ -421,6 +427,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
+  if (alone.kind === 'decline') return asksOfMaterial(alone, withContext, text, context.entryId) ? best : own;
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
@@ -432,6 +439,18 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
     ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
+}
+
+/**
+ * "残疾证网上申请要传啥" + "身份证要传吗": a material the topic's answer speaks of, named by a
+ * follow-up, is asked of the topic (whether to upload it), not of the office issuing it; the
+ * contextual answer stays in the topic's category ("身份证丢了怎么办" is not the certificate's loss).
+ */
+function asksOfMaterial(alone: Decision & { kind: 'decline' }, withContext: Decision, text: string, topicId: string): boolean {
+  if (withContext.kind !== 'answer' || withContext.top.entry.kind !== 'answer') return false;
+  const topic = [...withContext.ranked, ...alone.ranked].find((r) => r.entry.id === topicId)?.entry;
+  if (!topic || topic.category !== withContext.top.entry.category) return false;
+  return (alone.top.entry.about ?? []).some((o) => text.includes(o) && topic.answer.includes(o) && withContext.top.entry.answer.includes(o));
 }
 
 /** The part of an answer a follow-up asks for alone: what it asks in words ("要带啥"), else the online way ("网上能换不"). */

@@ -9,8 +9,13 @@ const ASK = '(?:问问|问一下|问下|问个事儿?|问|咨询一下|咨询下
 // Fillers of speech: 喂喂, 那个, 就是, 你好.
 const FILLERS = '喂+|那个|就是|你好|您好|请问|麻烦问下|麻烦问一下|呃+|嗯+|啊+|哈+';
 const SEPARATORS = '[\\s，,。.!！?？、~～]*';
+// A hotline agent's note says who called before what was asked: "来电人称其弟弟…", "市民来电 其母耳聋…".
+const CALLER = '(?:市民|群众|村民)?来电(?:人|者)?(?:称|反映|表示|说)?';
 const OPENINGS = [
   FILLERS,
+  CALLER,
+  // The note's "其母", "其弟弟": the caller's relative (the relative's word stays, as after 我家).
+  `其(?=${RELATIVE}|母|父)`,
   // "我是她孙子", "俺是他老伴儿": saying who one is to the person asked about.
   `(?:我|俺)是(?:他|她|它)?(?:的)?${RELATIVE}儿?(?!家长)`,
   // "我替我爸问", "帮我姑姑问下", "俺替俺家老头问问", "我想给我妈打听一下".
@@ -21,8 +26,8 @@ const OPENINGS = [
   `(?:我|俺)(?:们)?家(?:的)?(?=${RELATIVE})`,
 ].join('|');
 const OPENING = new RegExp(`^(?:${SEPARATORS}(?:${OPENINGS}))+${SEPARATORS}`, 'u');
-// A relative named, or 我家 before one ("我家老头子").
-const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$`, 'u');
+// A relative named, 我家 or 其 before one ("我家老头子", "其母"), or a caller's note.
+const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$|其$|来电`, 'u');
 // "我是孩子姑姑…我能给孩子申请吗": acting for someone is then what is asked.
 const ACTS_FOR = /(?:我|俺)(?:能|可以|能不能|可不可以)?(?:给|帮|替|代)/u;
 

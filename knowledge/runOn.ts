@@ -36,8 +36,8 @@ const ERRAND = /办|弄|申请|领|带|去|交|拿|补|换|评|鉴定|寄|送|�
 const OPEN_END = /(?:怎么|怎样|咋|如何|谁|(?:哪些|哪种|哪类|什么|啥)人|多少岁|几岁|多大)$/u;
 
 // "能办残疾证不要带什么材料": the 不 ends a yes/no question before 要 asks the next one; so it does
-// before what comes once it is done ("能办个残疾证不办了以后能领多少钱": not "不办了").
-const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋|(?:办|弄|批)(?:了|下来|好|完)?(?:以后|之后))/gu;
+// before what comes once it is done ("能办个残疾证不办了以后能领多少钱", "能办个证不办下来一个月给多少": not "不办了").
+const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋|(?:办|弄|批)(?:下来|好|完)|(?:办|弄|批)了?(?:以后|之后))/gu;
 
 // A piece of nothing but question words and errand verbs ("要去哪办", "怎么申请", "需要啥材料") is
 // about the item named in the clause before it, even across punctuation.

@@ -25,7 +25,9 @@ const THIRD_PERSON = /(?<!其)[他她](的|那个|那|这个)?(残疾人?证|证
 const OWN_CASE = /(申请|案件|证|事|补贴).{0,6}/;
 // "怎么查进度" asks how checking works: a policy question (its answer offers the button that
 // starts a check), not a look-up.
-const HOW_TO = /(怎么|怎样|咋|如何|在哪|哪里|哪儿|去哪|上哪|能不能|能否|可不可以)(样)?(查|看|知道)|可以查吗|能查吗/;
+const HOW_TO = /(怎么|怎样|咋|如何|在哪|哪里|哪儿|去哪|上哪|能不能|能否|可不可以)(样)?(查|看|知道|知晓)|可以查吗|能查吗/;
+// "证办下来社区会打电话吗": whether and how one is told, a policy question.
+const TOLD = /会(不会)?.{0,4}(通知|告诉|打电话|来电话|发短信)/;
 // "办下来要多长时间" asks how long processing takes in general: a policy question.
 const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作日|要等多|得等多|一般要|大概要/;
 // "残疾证办下来能用几年", "批下来以后有什么补贴", "办下来以后每个月能领钱不", "证办下来了钱啥时候到账":
@@ -55,7 +57,7 @@ export function asksAfterParcel(input: string): boolean {
  */
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if ([HOW_TO, HOW_LONG, AFTER_IT, POLICY_ASK].some((words) => words.test(folded))) return undefined;
+  if ([HOW_TO, HOW_LONG, AFTER_IT, POLICY_ASK, TOLD].some((words) => words.test(folded))) return undefined;
   if (NOT_OURS.test(folded) && !OURS.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;

@@ -205,6 +205,8 @@ describe('booking intents', () => {
     ['取消预约', 'cancel'],
     ['我要申请上门鉴定', 'home'],
     ['能上门鉴定吗', undefined],
+    // A question with the spoken yes/no ending asks, it books nothing (blind s11/s12).
+    ['评残医生能上门不', undefined],
     ['怎么预约鉴定', undefined],
     ['鉴定要提前预约吗', undefined],
     ['用不用预约', undefined],

@@ -46,6 +46,10 @@ describe('Whose case a progress question is about', () => {
     ['残疾证能办成吗', undefined],
     ['我的证办成了没', 'progress'],
     ['帮我妈查一下', 'familyCheck'],
+    // How one is told of it is a policy question, whoever asks (blind s11/s12).
+    ['证办下来社区会打电话吗', undefined],
+    ['来电人称上月为其女儿申请残疾人证 至今未收到 咨询办理进度如何知晓', undefined],
+    ['我的证办下来了没 怎么没人通知我', 'progress'],
   ];
   for (const [input, expected] of table) {
     it(`"${input}" -> ${expected ?? 'no look-up'}`, () => expect(recognizeProgressIntent(input)).to.equal(expected));

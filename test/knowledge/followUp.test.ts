@@ -247,6 +247,24 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(kb.suggest('一个月多少钱', 3, ['补贴']).followUp).to.equal(true);
     expect(kb.suggest('谢谢', 3, ['残疾证怎么办']).followUp).to.equal(false);
   });
+
+  it('keeps a follow-up naming a material of the topic in the topic, and a document\'s own errand out of scope (blind s11/s12)', () => {
+    const { kb } = shippedKnowledge();
+    const upload = kb.suggest('身份证要传吗', 3, ['残疾证网上申请要传啥']);
+    expect([upload.followUp, upload.answered, upload.suggestions[0]?.id]).to.deep.equal([true, true, 'mat-id-online']);
+    // Alone it is the ID card's office; losing one's ID card stays that office's after the same topic.
+    expect(kb.decide('身份证要传吗').kind).to.equal('decline');
+    expect(kb.decide('身份证丢了怎么办').kind).to.equal('decline');
+    expect(kb.suggest('身份证丢了怎么办', 3, ['残疾证网上申请要传啥']).answered).to.equal(false);
+  });
+
+  it('keeps the topic\'s applying in a follow-up asking how long (trial 13 #4)', () => {
+    const { kb } = shippedKnowledge();
+    const top = (previous: string[], q: string) => kb.suggest(q, 3, previous).suggestions[0]?.id;
+    expect(top(['俺娘耳朵背了好几年了能办残疾证不', '听力的呢'], '要多久')).to.equal('flow-total-time');
+    // A renewal's follow-up stays the renewal's.
+    expect(top(['残疾证过期了咋整'], '要多久')).to.equal('cert-renew');
+  });
 });
 
 describe('Follow-ups through the dialog', () => {

@@ -10,6 +10,9 @@ describe('a relative\'s opening words', () => {
     ['我是她孙子 想问问我奶奶能领生活补贴不', '我奶奶能领生活补贴不'],
     ['喂喂 那个我问一下啊就是我家老头子耳朵聋了', '老头子耳朵聋了'],
     ['我家老头子眼睛看不见了 要去哪个医院', '老头子眼睛看不见了 要去哪个医院'],
+    // A hotline agent's note (blind s11/s12): who called, then what was asked.
+    ['来电人称其母亲中风后半边身子不能动 问属于哪类残疾', '母亲中风后半边身子不能动 问属于哪类残疾'],
+    ['市民来电 其母耳聋 咨询听力残疾鉴定地点', '母耳聋 咨询听力残疾鉴定地点'],
   ];
   for (const [said, asked] of table) {
     it(`reads "${said}" as "${asked}"`, () => expect(withoutOpening(said)).to.equal(asked));
@@ -24,6 +27,13 @@ describe('a relative\'s opening words', () => {
     for (const kept of ['我儿子的残疾证办得怎么样了', '帮我妈查一下办到哪一步了', '问题是啥', '我是言语残疾', '我想问问', '哈喽', '喂 有人吗', '你好呀小助手', '我问你残疾证去哪办', '我是孩子姑姑 他爸妈都在外地打工 我能给孩子申请吗', '我是孩子家长 残疾证咋办']) {
       expect(withoutOpening(kept), kept).to.equal(kept);
     }
+  });
+
+  it("answers a hotline agent's notes by what the caller asked (blind s11/s12)", () => {
+    const { kb } = shippedKnowledge();
+    const top = (q: string) => kb.suggest(q, 3).suggestions[0]?.id;
+    expect(top('来电人称其母亲中风后半边身子不能动 问属于哪类残疾')).to.equal('cert-limb');
+    expect(top('市民来电 其母耳聋 咨询听力残疾鉴定地点')).to.equal('appr-hosp-hearing');
   });
 
   it('ranks the question the same with or without who asks for whom', () => {

@@ -169,6 +169,9 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('俺右手少了两根指头 属于哪类残疾')).to.equal('cert-limb');
     expect(decided('我又聋又瘸 等级咋定')).to.equal('cert-multiple');
     expect(decided('👍👍👍')).to.equal('talk-ok');
+    // Trial 13 #5: 截了 is an amputation, 语言 the speech category.
+    expect(decided('我这腿截了一条 能办残疾证吗')).to.equal('cert-limb');
+    expect(decided('語言的要去哪個醫院')).to.equal('appr-hosp-speech');
   });
 
   it('reads two disabilities said of one person as a multiple disability, a list of two as either', () => {

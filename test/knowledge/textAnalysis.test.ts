@@ -106,6 +106,8 @@ describe('run-on messages', () => {
     expect(questionParts('养老保险有补助吗？怎么申请')).to.deep.equal(['养老保险有补助吗', '养老保险怎么申请']);
     // One that names something of its own is not ("补贴能领多少" is no certificate's).
     expect(questionParts('能办残疾证吗，补贴能领多少')).to.deep.equal(['能办残疾证吗', '补贴能领多少']);
+    // "…办个证不" ends before what comes once it is done (trial 13 #3).
+    expect(questionParts('俺老头子中风了半边身子动不了能给他办个证不办下来一个月能给多少钱')).to.deep.equal(['俺老头子中风了半边身子动不了能给他办个证不', '办下来一个月能给多少钱']);
   });
 
   it('keeps a single question whole', () => {
