@@ -15,11 +15,27 @@ const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
 const noPersonPhrases = new RegExp(text.commandPhrases.notHuman.join('|'));
 const asksIfPerson = new RegExp(text.commandPhrases.asksIfHuman.join('|'), 'g');
 const cannotPhone = new RegExp(text.handoff.cannotPhonePhrases.join('|'));
-/** The words that ask for a person outright, which a long message must hold to be a request. */
-const explicitPerson = /人工|客服|真人/;
+/**
+ * The words that ask for a person, which a long message from someone who cannot phone must hold
+ * to be a request: outright ("人工") or plainly ("能不能打字找个人", "想找个工作人员打字说").
+ */
+const typedPerson = new RegExp(text.commandPhrases.typedHuman.join('|'));
 
 /** Whether the message says the person cannot phone ("我是聋人", "打不了电话"): the desk must answer in writing. */
 export const saysCannotPhone = (input: string) => cannotPhone.test(normalizeText(input).replace(/\s+/g, ''));
+
+const cannotPhoneAll = new RegExp(cannotPhone.source, 'g');
+/** What is left of "打不了电话 俺是聋子" once the cannot-phone words are out. */
+const CANNOT_PHONE_FILLER = /[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也]/gu;
+
+/** The phone named: "我耳朵听不见" alone describes a disability (asked about next), it says nothing of phoning. */
+const PHONE_NAMED = /电话|手语|打字/u;
+
+/** Whether the message only says the person cannot phone ("打不了电话 俺是聋子"), asking nothing else. */
+export function onlySaysCannotPhone(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return saysCannotPhone(said) && PHONE_NAMED.test(said) && !said.replace(cannotPhoneAll, '').replace(CANNOT_PHONE_FILLER, '');
+}
 
 /** Whether the message says the person wants no person ("我不要人工了"). */
 export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
@@ -27,8 +43,8 @@ export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeT
 /**
  * A command word said on its own ("帮助", "人工"), whatever the punctuation or width; or a short
  * request for a person in other words ("找个真人说说吧"), which a policy question with 人 is not;
- * or a longer one from someone who cannot phone that asks outright ("我是聋人 打不了电话 想找人工
- * 能打字聊吗"), for whom the typed desk is the only one.
+ * or a longer one from someone who says they cannot phone that asks for one ("我是聋人 打不了电话
+ * 想找人工 能打字聊吗", "我耳朵聋 电话接不了 能不能打字找个人"), for whom the typed desk is the only one.
  */
 export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
@@ -36,6 +52,6 @@ export function recognizeCommand(input: string): Command | undefined {
   if (command) return command;
   const asked = said.replace(asksIfPerson, '');
   const long = said.length > PERSON_REQUEST_MAX;
-  if (long && !(saysCannotPhone(said) && explicitPerson.test(asked))) return undefined;
-  return personPhrases.test(asked) && !declinesPerson(said) ? 'human' : undefined;
+  const asksPerson = long ? saysCannotPhone(said) && typedPerson.test(asked) : personPhrases.test(asked);
+  return asksPerson && !declinesPerson(said) ? 'human' : undefined;
 }

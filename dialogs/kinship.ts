@@ -32,7 +32,7 @@ const SPEAKER = '(?:我|俺|咱)(?:们)?';
 /** "我妈", "俺家老伴", "咱家的孩子": the word names someone of the speaker's. */
 const OF_SPEAKER = new RegExp(`${SPEAKER}(?:家)?(?:的)?$`, 'u');
 /** "我是她女儿", "俺是申请人的舅舅": the word names the speaker. */
-const SPEAKER_IS = new RegExp(`${SPEAKER}是(?:他|她|它|申请人|残疾人)?(?:的)?$`, 'u');
+const SPEAKER_IS = new RegExp(`${SPEAKER}就?是(?:他|她|它|申请人|残疾人)?(?:的)?$`, 'u');
 
 const INVERSE: Partial<Record<Kin, Kin>> = { parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent' };
 /** The kin seen from the other side: the mother's child, the grandson's grandparent. */

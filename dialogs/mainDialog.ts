@@ -14,9 +14,10 @@ import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type Application
 import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
+import { CASE_EVENTS } from '../data/workflow.js';
 import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
-import { recognizeCommand } from './commands.js';
+import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
@@ -45,6 +46,8 @@ const WHEN_MAX = 16;
 const DAY_WORDS = new RegExp(DAY_WORD.source, 'g');
 /** What else a message that only names a day may hold: "那就…吧", "…可以吗", "…还有位置不". */
 const WHEN_FILLER = /可以|可不可以|行不行|怎么样|咋样|还有|位置|名额|那就|就|那|吧|吗|呢|嘛|呀|啊|的|我|想|要|约|改|到|去|在|能|行|好|不|有|空|号|日|[一二三四五六七八九十\d\s，,。？?！!]/gu;
+/** The stages of a case whose appraisal is still to come (those a home appraisal may be asked in). */
+const APPRAISAL_AHEAD: readonly string[] = CASE_EVENTS['home-appraisal-request'];
 /** The knowledge base's category of answers about the appraisal. */
 const APPRAISAL_CATEGORY = '评定';
 
@@ -207,13 +210,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * Whether the words about an appraisal speak of a case at that stage: this account's own (to
-   * book or to move), or one a family check in this conversation showed (asked about, not booked).
+   * Whether the words about an appraisal speak of a case with one ahead: this account's own at
+   * that stage (to book or to move), or one a family check in this conversation showed at that
+   * stage, or earlier with a home appraisal asked for (asked about, not booked: "他啥时候去鉴定"
+   * is answered by the home visit, not by how booking works).
    */
   private async hasAppraisalToBook(context: TurnContext): Promise<boolean> {
     if ((await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) return true;
     const checked = await this.checkedCaseNo(context);
-    return checked !== undefined && (await this.cases.get(checked))?.stage === 'appraisal_scheduled';
+    const record = checked === undefined ? undefined : await this.cases.get(checked);
+    return record !== undefined && (record.stage === 'appraisal_scheduled' || (record.homeAppraisal !== undefined && APPRAISAL_AHEAD.includes(record.stage)));
   }
 
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
@@ -268,6 +274,8 @@ export class MainDialog extends ComponentDialog {
       default:
         // "不知道" with no flow open asks nothing of the knowledge base: what one can ask is shown.
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
+        // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
+        else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
         else await this.answers.answer(context, input);
     }
     // A question answered while a call-back still waits for a phone: the phone is asked for again.

@@ -128,16 +128,20 @@ export async function parseBody<T>(req: Request, schema: z.ZodType<T, z.ZodTypeD
 
 const st = text.status;
 
-function byLabel(by: string): string {
+/** The steps a family member takes in the chat (the check of a relative's case); every other chat step is the applicant's. */
+const FAMILY_ACTIONS = new Set(['family-check', 'family-check-locked']);
+
+/** Who did a step. */
+function byLabel(by: string, action: string): string {
   const [kind, ...rest] = by.split(':');
   const who = rest.join(':');
-  if (kind === 'chat') return '申请人（在线）';
-  if (kind === 'agent') return `坐席 ${who}`;
-  if (kind === 'system') return '系统';
+  if (kind === 'chat') return FAMILY_ACTIONS.has(action) ? st.agentBy.family : st.agentBy.applicant;
+  if (kind === 'agent') return st.agentBy.agent(who);
+  if (kind === 'system') return st.agentBy.system;
   return maskText(by);
 }
 
-const ACTION_NAMES: Record<string, string> = { ...st.actionNames, 'agent-reveal': '坐席查看完整信息' };
+const ACTION_NAMES: Record<string, string> = { ...st.actionNames, ...st.agentActionNames };
 
 /** A slot id as the slot store writes it (data/appraisal.ts `slotId`): hospital, date, part. */
 const SLOT_ID = /([a-z0-9-]+):(\d{4}-\d{2}-\d{2}):(am|pm)/g;
@@ -191,7 +195,7 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
       at: e.at,
       action: e.action,
       actionName: ACTION_NAMES[e.action] ?? e.action,
-      by: byLabel(e.by),
+      by: byLabel(e.by, e.action),
       ...(e.from !== undefined ? { from: words(e.from) } : {}),
       ...(e.to !== undefined ? { to: words(e.to) } : {}),
       ...(e.note ? { note: words(maskText(e.note)) } : {}),

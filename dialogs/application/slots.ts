@@ -90,12 +90,16 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
 
 const ID_WORDS = /身份证|证号|号码|号/u;
 /** Words that name a field in a question about it, where the summary's words for it are too few. */
+const NAME_WORDS = /名字|姓名|叫啥|叫什么/u;
 const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   idNumber: ID_WORDS,
   guardianId: ID_WORDS,
   phone: /电话|手机|号码|号|座机/u,
   picks: /事项|哪项|哪个|哪几/u,
   delivery: /寄|邮|快递|领|拿/u,
+  // "他叫啥你问这个干啥": the name asked about in the words that ask it.
+  name: NAME_WORDS,
+  guardianName: NAME_WORDS,
   // "我也不知道算哪类".
   category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
 };
@@ -144,7 +148,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
-const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:自己|本人)?(?:呀|啊|吧|的)*$/u;
+const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:就是|自己|本人)?(?:呀|啊|吧|的)*$/u;
 
 /** No surname is a pronoun. */
 const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
@@ -168,6 +172,20 @@ const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|�
 const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)是)[\s:：,，]*/u;
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
 
+/**
+ * "我就是 我是她奶奶 张桂兰" at the guardian's name: the speaker is the guardian and says their
+ * name in the same message; the relation, when said ("我是她奶奶"), is taken too, not asked again.
+ */
+function speakerNamedAsGuardian(said: string): Partial<Values> | undefined {
+  const parts = said.split(/[\s，,。.！!；;]+/u).filter(Boolean);
+  const names = parts.filter(isName);
+  const rest = parts.filter((part) => !isName(part));
+  const speaker = (part: string) => SPEAKER_ONLY.test(part) || (saysOnlyKin(part) && kinIn(part)?.speakerIs);
+  if (names.length !== 1 || !rest.length || !rest.every(speaker)) return undefined;
+  const kin = rest.map((part) => kinIn(part)).find((k) => k?.speakerIs);
+  return { guardianName: names[0], ...(kin ? { guardianRelation: kinLabel(kin.kin, t.guardianRelations) } : {}) };
+}
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
@@ -179,6 +197,8 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
       if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
+      const named = key === 'guardianName' ? speakerNamedAsGuardian(name) : undefined;
+      if (named) return { ok: true, set: named };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };

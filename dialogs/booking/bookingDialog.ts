@@ -164,7 +164,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     // "约的哪天" from the same relative is the same question, answered in the same words.
     if ((action === 'when' || action === 'which') && record && (booking || record.homeAppraisal || !mine)) {
       if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
-      return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.onlyApplicantBooksCase(record.caseNo));
+      return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.caseNotBooked(record.caseNo));
     }
     if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
@@ -179,7 +179,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       return this.ask(dc, { phase: 'category' }, `${t.noCaseYet}\n${t.askCategory}`, categories(), t.askCategory);
     }
     if (action === 'home') return this.requestHome(dc, record);
-    if (action === 'bring') return this.end(dc, this.bringList(record.applicant.category));
+    // A home appraisal with no hospital booked: the doctor comes, so nothing is taken to a hospital.
+    if (action === 'bring') return this.end(dc, record.homeAppraisal && !booking ? t.bringHome(this.bringFor(this.hospital(record.applicant.category), record.applicant.category)) : this.bringList(record.applicant.category));
     if (action === 'where') return this.end(dc, this.whereAnswer(record.applicant.category));
     if (action === 'hour') {
       const hour = this.hourAnswer(record.applicant.category);

@@ -49,6 +49,8 @@ interface MaterialsState {
 
 /** Saying which material comes first: "先传病历", "病历先发". */
 const FIRST = /先/u;
+/** Saying the material asked for cannot be had as asked: "没有照片 家里没有白墙", "拍不了". */
+const LACKS = /没有|没|拍不了|不会拍|找不到/u;
 
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
 
@@ -103,6 +105,9 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
       await this.say(dc, u.movedOn);
       return dc.replaceDialog(this.deps.router.id);
     }
+    // "没有照片 家里没有白墙": how to come by this material, and the same one asked again.
+    const without = u.without[state.pending[0]];
+    if (without && LACKS.test(input)) return new NotAnswered(undefined, { answer: without });
     return new NotAnswered(u.notFile(names[state.pending[0]]));
   }
 

@@ -67,8 +67,9 @@ export function recognizeProgressIntent(input: string): 'progress' | 'familyChec
 
 // A case number in any spacing ("YC 2026 1120 0001"), to take it out of the words around it.
 const CASE_NUMBER = /YC[\s\-－]*\d(?:[\s\-－]*\d){11}/giu;
-// The ID tail said with the number ("身份证后六位050038"), for the check that follows: no words of a question.
-const ID_TAIL_SAID = /(?:身份证(?:号码?)?)?(?:的)?(?:最?后(?:六|6)位|最后|尾号)?(?:是|为)?[:：\s]*(?<![0-9])[0-9]{5}[0-9xX](?![0-9])/giu;
+// The ID tail or the whole ID said with the number ("身份证后六位050038", "身份证411522…"), for the
+// check that follows: no words of a question, though 身份证 alone would rank as the ID-card decline.
+const ID_SAID = /(?:身份证(?:号码?)?)?(?:的)?(?:最?后(?:六|6)位|最后|尾号)?(?:是|为)?[:：\s]*(?<![0-9])(?:[0-9]{17}|[0-9]{5})[0-9xX](?![0-9])/giu;
 /** How many words around a case number still make the message a look-up ("我的受理号是…"). */
 const AROUND_CASE_NUMBER = 12;
 
@@ -80,7 +81,7 @@ const AROUND_CASE_NUMBER = 12;
 export function caseLookedUp(input: string): string | undefined {
   const caseNo = caseNumberIn(input);
   if (!caseNo) return undefined;
-  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_TAIL_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
+  const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
 }

@@ -24,7 +24,7 @@ import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, 
 
 const s = text.status;
 /** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
-const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的/u;
+const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的|没毛病|没问题|对着呢/u;
 /** Keeping the phone sent back as it is: "就用原来的", "号码不用改". */
 const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$/u;
 /** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
@@ -250,8 +250,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     const record = await this.deps.cases.get(caseNo);
     if (record && record.submittedBy.userKey === userKey) return this.end(dc, renderCase(record));
     const state: StatusState = { action: 'familyCheck', step: 'idTail', caseNo };
-    // The ID tail typed with the number is checked at once (a mismatch asks it again).
-    const tail = idTailIn(said);
+    // The ID tail, or the whole ID, typed with the number is checked at once (a mismatch asks it again).
+    const tail = idTailIn(said) ?? tailOfWholeId(said, this.deps.clock.now());
     if (tail) return this.verify(dc, state, tail);
     return this.ask(dc, state, s.familyAskIdFor(caseNo), [], s.familyAskId);
   }

@@ -200,11 +200,17 @@ const application = {
       who: '填一个能接通的电话就行：申请人本人的，或者帮忙办的家里人的，都可以。',
       none: '没有手机的话，座机也可以（请带区号），家里人的手机也行。',
     },
-    name: { where: '填申请人身份证或户口本上的名字，一个字都不能差。' },
+    name: {
+      where: '填申请人身份证或户口本上的名字，一个字都不能差。',
+      why: '要申请人的名字，是为了和身份证号一起核对身份，残疾人证上印的也是这个名字。只用于这次办理。',
+    },
     picks: {
       where: '拿不准选哪项的话：第一次办证选“残疾人证（第一次办）”；一级、二级需要人长期照顾的，加“重度残疾人护理补贴”；低保家庭加“困难残疾人生活补贴”。也可以说说情况，比如“我家是低保户能领哪个”。',
     },
-    guardianName: { where: '监护人一般是父母；申请人成年了的，一般是配偶、成年子女或者其他近亲属，按监护证明上写的填。' },
+    guardianName: {
+      where: '监护人一般是父母；申请人成年了的，一般是配偶、成年子女或者其他近亲属，按监护证明上写的填。',
+      why: '要监护人的名字，是为了核对由谁代申请人办理、签字，和监护证明对得上。只用于这次办理。',
+    },
     hukou: { where: '看户口本首页的“住址”一栏，写的是哪个县（区）就说哪个。' },
     category: {
       where: '拿不准类别也没关系：直接说说哪里不方便就行，比如“腿脚不好”“看不清”“说话不清楚”“孩子学东西慢”，我帮您对应；最后以医院评定为准。',
@@ -417,6 +423,9 @@ const handoff = {
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
   cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
+  /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
+  typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
+  typedOfferButton: '转人工',
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
@@ -488,6 +497,10 @@ const upload = {
     studentProof: '请把学生证或在读证明拍照，或者PDF，发给我。',
     wheelchairProof: '请把机动轮椅车行驶证或购车凭证拍照发给我。',
   } as Record<string, string>,
+  /** How to come by a material one says one lacks, where there is a plain way. */
+  without: {
+    photos: '没有现成的照片也没关系：站在任何一面浅色的墙前（白色、浅灰、浅蓝都行）用手机拍就可以；家里没有合适的墙，挂一条浅色床单当背景也行，或者到附近照相馆拍一张两寸照，再拍下来发给我。',
+  } as Record<string, string>,
   later: '稍后再传',
   intro: (count: number) => `接下来请把要交的${count}份材料发给我，一份一份来，拍照或PDF都可以。手边没有的，点“稍后再传”。`,
   again: (name: string, reason: string) => `${name}要重新传，原因：${reason}。`,
@@ -536,6 +549,9 @@ const upload = {
   help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
 };
 
+/** Who books a checked case's appraisal, said to the relative who checked it. */
+const APPLICANT_BOOKS = '只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
+
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
@@ -544,7 +560,10 @@ const booking = {
   onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
   /** A relative who has just checked the case asks to book (move, cancel) its appraisal. */
   onlyApplicantBooksCase: (caseNo: string) =>
-    `案件${caseNo}的评定只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。`,
+    `案件${caseNo}的评定${APPLICANT_BOOKS}`,
+  /** When a relative asks the day of a case with no booking (none yet, or cancelled): none now, and who books. */
+  caseNotBooked: (caseNo: string) =>
+    `案件${caseNo}现在没有评定预约。评定${APPLICANT_BOOKS}`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -582,6 +601,8 @@ const booking = {
   hour: (hospital: string, phone: string) => `具体几点到，以${hospital}发的短信通知为准；想先问清楚，可以打医院电话${phone}。`,
   /** What to take to the appraisal itself, asked while booking. */
   bring: (hospital: string, bring: string) => `去${hospital}做评定要带：${bring}。`,
+  /** The same, for a case whose appraisal is at home: the doctor comes, nothing is taken anywhere. */
+  bringHome: (bring: string) => `上门评定不用去医院，医生上门时请准备好：${bring}。`,
   cancelConfirm: (when: string) => `确定取消${when}的评定预约吗？`,
   cancelButtons: ['确定取消', '不取消'],
   cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',
@@ -718,6 +739,21 @@ const status = {
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
+  /** Steps only the agent console shows (the applicant's timeline leaves them out). */
+  agentActionNames: {
+    'agent-reveal': '坐席查看完整信息',
+    'family-check': '家属核验后查看进度',
+    'family-check-locked': '家属核验错误次数过多，已暂停核验',
+    'material-received': '收到材料',
+    'material-accepted': '材料审核通过',
+    'material-read': '工作人员查看材料',
+    'material-reminder': '提醒补传材料',
+    export: '导出个人信息',
+    erase: '删除个人信息',
+    'erase-forced': '强制删除个人信息',
+  } as Record<string, string>,
+  /** Who did a step, as the agent console says it. */
+  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, system: '系统' },
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
   /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
@@ -887,6 +923,8 @@ export const zhCN = {
     notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
     /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
     asksIfHuman: ['(^|你|您)(们)?(到底)?(是不是|是)(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
+    /** Asking for a person in a long message, from someone who cannot phone: a person to type with ("打字找个人"), not one to do a thing ("找个人帮他办"). */
+    typedHuman: ['人工', '客服', '真人', '(找|要|叫|跟|和|同)(个|一个|位)?(工作人员|人)(打字|说|聊|问|[啊吧呀呢吗嘛]*$)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

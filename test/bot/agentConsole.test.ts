@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import { AGENT_SESSION_MS, AgentAuth } from '../../bot/agentAuth.js';
 import { adminGuard, registerKnowledgeAdmin } from '../../bot/routes/admin.js';
 import { registerAgentAccounts } from '../../bot/routes/agentAccounts.js';
@@ -29,6 +30,7 @@ interface Served {
   cases: CaseStore;
   calls: CallStore;
   agents: AgentStore;
+  access: AuditedAccess;
   clock: FakeClock;
 }
 
@@ -48,7 +50,7 @@ export async function serve(dir = tempDir()): Promise<Served> {
     registerKnowledgeAdmin(server, adminGuard(ADMIN), { unanswered: { record: async () => ({}) as never, list: async () => [] }, feedback });
     registerAgentAccounts(server, adminGuard(ADMIN), agents, clock);
   });
-  return { base, dir, close, feedback, cases, calls, agents, clock };
+  return { base, dir, close, feedback, cases, calls, agents, access, clock };
 }
 
 type Auth = { cookie?: string; bearer?: string } | null;
@@ -325,6 +327,17 @@ describe('agent console APIs', () => {
       ]);
       expect(view.timeline).to.deep.equal([{ at: record.createdAt, action: 'submit', actionName: '提交申请', by: '申请人（在线）', to: 'submitted' }]);
       for (const secret of [idNumber, '13912345678', '王建国', '王小红', '示例路', 'conv-test-1', 'test:user-1']) expect(raw).not.to.include(secret);
+    });
+
+    it('names a relative\'s family check in words, done by the relative, never the raw key or the applicant (trial 13 #9)', async () => {
+      s.clock.advance(60_000);
+      await s.access.recordFamilyCheck(record.caseNo, 'test:relative');
+      await s.access.recordFamilyLock(record.caseNo, 'test:stranger');
+      const { case: view } = (await (await as('GET', `/api/agent/cases/${record.caseNo}`)).json()) as { case: { timeline: { action: string; actionName: string; by: string }[] } };
+      expect(view.timeline.slice(1).map(({ actionName, by }) => `${actionName}（${by}）`)).to.deep.equal([
+        `${text.status.agentActionNames['family-check']}（${text.status.agentBy.family}）`,
+        `${text.status.agentActionNames['family-check-locked']}（${text.status.agentBy.family}）`,
+      ]);
     });
 
     it('reveals the applicant in full only with a reason, and audits every reveal', async () => {

@@ -1,33 +1,12 @@
 import { expect } from 'chai';
-import type { MaterialFile } from '../../data/cases.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
-import { buttons, dialogHarness, homeRequested } from './harness.js';
+import { buttons, dialogHarness, homeRequested, returnedCase } from './harness.js';
 
 const s = text.status;
 const b = text.booking;
 const photo = text.upload.names.photos;
 const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
-
-/** An online case of the chat user asking for the photo, returned by staff for its phone; `photo` is what became of the photo sent. */
-async function returnedCase(photoStatus?: MaterialFile['status']) {
-  const h = await dialogHarness();
-  const record = await h.cases.create(
-    newCase({
-      submittedBy: { role: 'self', userKey: 'test:user1' },
-      applicant: { phone: '13900000000' },
-      materials: { verified: ['idCard', 'hukouBook'], toSubmit: ['photos'] },
-    }),
-    h.clock.now(),
-  );
-  if (photoStatus) {
-    const file: MaterialFile = { fileId: 'f1', mime: 'image/jpeg', size: 1000, receivedAt: h.clock.now().toISOString(), status: photoStatus };
-    await h.cases.update(record.caseNo, (c) => void (c.materials.files = { photos: [file] }), { by: 'chat:test:user1', action: 'material-receive' }, h.clock.now());
-  }
-  await h.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' });
-  await h.workflow.perform(record.caseNo, { action: 'return', by: 'staff:li', note: '电话号码打不通', fields: ['phone'] });
-  return { ...h, caseNo: record.caseNo };
-}
 
 describe('trial 12: a returned case\'s correction says what became of each material', () => {
   it('a photo never sent (refused at upload, so missing) is not said to be kept: it is to be sent after the correction', async () => {

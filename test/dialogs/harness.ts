@@ -19,6 +19,7 @@ import type { CheckedCase } from '../../dialogs/status/familyChecks.js';
 import { Handoffs } from '../../cases/handoffs.js';
 import { Ratings } from '../../cases/ratings.js';
 import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
+import type { MaterialFile } from '../../data/cases.js';
 import type { HandoffMessage } from '../../data/handoffs.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
@@ -103,7 +104,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
 }
 
 /** A harness with a case filed by "user1" for its applicant (王建国, 肢体, 残疾人证新办), at the given stage. */
-export async function withCase(stage: 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
+export async function withCase(stage: 'submitted' | 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
   const h = await dialogHarness();
   const record = await h.cases.create(
     newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
@@ -120,6 +121,26 @@ export async function homeRequested() {
     h.clock.now(),
   );
   expect(await h.useCases.appointments.requestHome(record.caseNo, 'test:user1', '卧床')).to.equal('recorded');
+  return { ...h, caseNo: record.caseNo };
+}
+
+/** An online case of the chat user asking for the photo, returned by staff for its phone; `photo` is what became of the photo sent. */
+export async function returnedCase(photoStatus?: MaterialFile['status']) {
+  const h = await dialogHarness();
+  const record = await h.cases.create(
+    newCase({
+      submittedBy: { role: 'self', userKey: 'test:user1' },
+      applicant: { phone: '13900000000' },
+      materials: { verified: ['idCard', 'hukouBook'], toSubmit: ['photos'] },
+    }),
+    h.clock.now(),
+  );
+  if (photoStatus) {
+    const file: MaterialFile = { fileId: 'f1', mime: 'image/jpeg', size: 1000, receivedAt: h.clock.now().toISOString(), status: photoStatus };
+    await h.cases.update(record.caseNo, (c) => void (c.materials.files = { photos: [file] }), { by: 'chat:test:user1', action: 'material-receive' }, h.clock.now());
+  }
+  await h.workflow.perform(record.caseNo, { action: 'start_review', by: 'staff:li' });
+  await h.workflow.perform(record.caseNo, { action: 'return', by: 'staff:li', note: '电话号码打不通', fields: ['phone'] });
   return { ...h, caseNo: record.caseNo };
 }
 

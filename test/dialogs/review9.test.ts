@@ -106,10 +106,10 @@ describe('review 9: the findings on the merged change', () => {
       expect((await h.sayAs('son', '几点去')).text).to.include(b.caseBookedOn(when)).and.not.include(b.bookedOn(when));
     });
 
-    it('"约的哪天" with nothing booked says who books, not "说预约鉴定"', async () => {
+    it('"约的哪天" with nothing booked says there is none and who books, not "说预约鉴定"', async () => {
       const h = await withCase();
       await sonChecked(h);
-      expect((await h.sayAs('son', '约的哪天')).text).to.equal(b.onlyApplicantBooksCase(h.record.caseNo));
+      expect((await h.sayAs('son', '约的哪天')).text).to.equal(b.caseNotBooked(h.record.caseNo));
     });
   });
 

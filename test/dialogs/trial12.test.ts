@@ -231,7 +231,7 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       expect((await h.sayAs('son', '她啥时候去鉴定')).text).to.equal(b.homeAwaited);
     });
 
-    it('a day booked: that day; none: who books it', async () => {
+    it('a day booked: that day; none: that there is none, and who books it', async () => {
       const h = await withCase();
       await h.say('我想预约下周二上午鉴定');
       await h.say('对');
@@ -242,7 +242,7 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       expect((await h.sayAs('son', '他什么时候去鉴定')).text).to.equal(b.caseBookedOn('示范市人民医院11月24日（周二）上午'));
       const none = await sonChecked();
       await none.sayAs('son', '不用了');
-      expect((await none.sayAs('son', '她啥时候去鉴定')).text).to.equal(b.onlyApplicantBooksCase(none.record.caseNo));
+      expect((await none.sayAs('son', '她啥时候去鉴定')).text).to.equal(b.caseNotBooked(none.record.caseNo));
     });
 
     it('the applicant with nothing booked is asked which day, as before', async () => {
