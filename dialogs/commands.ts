@@ -52,6 +52,7 @@ export function recognizeCommand(input: string): Command | undefined {
   if (command) return command;
   const asked = said.replace(asksIfPerson, '');
   const long = said.length > PERSON_REQUEST_MAX;
-  const asksPerson = long ? saysCannotPhone(said) && typedPerson.test(asked) : personPhrases.test(asked);
+  // Someone who cannot phone asks in their own words however long or short ("…能打字找个人不").
+  const asksPerson = (saysCannotPhone(said) && typedPerson.test(asked)) || (!long && personPhrases.test(asked));
   return asksPerson && !declinesPerson(said) ? 'human' : undefined;
 }

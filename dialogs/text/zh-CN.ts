@@ -924,7 +924,7 @@ export const zhCN = {
     /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
     asksIfHuman: ['(^|你|您)(们)?(到底)?(是不是|是)(真人|活人)', '(真人|活人)还是', '还是(真人|活人)'],
     /** Asking for a person in a long message, from someone who cannot phone: a person to type with ("打字找个人"), not one to do a thing ("找个人帮他办"). */
-    typedHuman: ['人工', '客服', '真人', '(找|要|叫|跟|和|同)(个|一个|位)?(工作人员|人)(打字|说|聊|问|[啊吧呀呢吗嘛]*$)'],
+    typedHuman: ['人工', '客服', '真人', '(找|要|叫|跟|和|同)(个|一个|位)?(工作人员|人)(打字|说|聊|问|[啊吧呀呢吗嘛不]*$)'],
   },
   commands: {
     help: ['帮助', '帮帮我', '怎么用', '使用说明', 'help', '菜单', '你能做什么'],

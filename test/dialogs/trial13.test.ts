@@ -34,7 +34,8 @@ describe('trial 13: dialog faults', () => {
   });
 
   describe('2. a deaf person\'s first message asking for a person to type with goes to the typed hand-off', () => {
-    for (const said of ['我耳朵聋 电话接不了 能不能打字找个人', '俺是聋子 没法打电话 想找个工作人员打字说']) {
+    // Short or long, and asked with a trailing 不 ("…能打字找个人不", 16 characters).
+    for (const said of ['我耳朵聋 电话接不了 能不能打字找个人', '俺是聋子 没法打电话 想找个工作人员打字说', '俺是聋子 打不了电话 能打字找个人不', '我是哑巴 能跟人打字聊不']) {
       it(`"${said}" joins the queue with the desk open`, async () => {
         const bot = await dialogHarness();
         expect((await bot.say(said)).text).to.equal(h13.queued(0, 4));
