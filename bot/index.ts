@@ -1,3 +1,4 @@
+import '../knowledge/startUpWorkers.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 

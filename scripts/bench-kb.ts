@@ -1,3 +1,4 @@
+import '../knowledge/startUpWorkers.js';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../bot/config.js';
