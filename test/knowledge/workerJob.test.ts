@@ -57,7 +57,7 @@ describe('a build job on a worker thread', () => {
 
 describe('the entry points', () => {
   it('start the knowledge base\'s workers before loading anything else, so the build finds them ready', () => {
-    for (const file of ['bot/index.ts', 'scripts/chat.ts', 'scripts/bench-kb.ts', 'scripts/profile-kb-build.ts']) {
+    for (const file of ['bot/index.ts', 'scripts/chat.ts', 'scripts/bench/serve.ts', 'scripts/bench-kb.ts', 'scripts/profile-kb-build.ts']) {
       const source = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
       expect(source.match(/^import .*$/m)?.[0], file).to.match(/knowledge\/startUpWorkers\.js'/);
     }
