@@ -51,8 +51,8 @@ interface MaterialsState {
 const FIRST = /先/u;
 /** Saying the material asked for cannot be had as asked: "没有照片 家里没有白墙", "拍不了". */
 const LACKS = /没有|没|拍不了|不会拍|找不到/u;
-/** Asking how the photo may be taken: "俺家墙是黄的能拍不", "背景不是白的行吗", "用手机拍行不". */
-const PHOTO_TAKING = /墙|背景|底色|白底|照相馆|手机拍|自己拍/u;
+/** Asking about the photo's background: "俺家墙是黄的能拍不", "背景不是白的行吗" (how else to take one has its own answer). */
+const PHOTO_TAKING = /墙|背景|底色/u;
 
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
 

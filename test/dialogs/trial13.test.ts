@@ -79,9 +79,9 @@ describe('trial 13: dialog faults', () => {
       return h;
     }
 
-    it('"他啥时候去鉴定" says the home visit is awaited, not how to book', async () => {
+    it('"他啥时候去鉴定" says the review comes first, then the hospital phones for the home visit; not how to book', async () => {
       const h = await homeCaseChecked();
-      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAwaited);
+      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted));
     });
 
     it('"要带啥" says what to have ready at home, not what to take to the hospital', async () => {
