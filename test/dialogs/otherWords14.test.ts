@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { applyOnline, buttons, dialogHarness, returnedCase, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
+import { applyOnline, buttons, dialogHarness, guardianNameFor, returnedCase, run, selfNewCertificateToAddress, withCase } from './harness.js';
 
 // Trial 13's dialog faults (6, 7, 8, 11, 12) and the lead's deaf-in-the-queue fault, each said in
 // words other than the trial's, so a fix for the trial's own sentences alone fails here.
@@ -11,25 +11,12 @@ const s = text.status;
 const h14 = text.handoff;
 const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
 
-/** A grandmother applying for her granddaughter, a minor: at the guardian's name. */
-const toGuardianName = (forWhom = '给我孙女办'): Step[] => [
-  ['我要办残疾证', t.consent],
-  ['同意', t.prompts.role],
-  ['替家人或被监护人', t.prompts.relation],
-  [forWhom, t.prompts.itemsMore('残疾人证新办')],
-  ['就这些', t.prompts.name],
-  ['王小明', t.prompts.idNumber],
-  ['110101201003074514', t.prompts.phone],
-  ['13812345678', t.prompts.hukou],
-  ['示范县', t.prompts.category],
-  ['听力', t.prompts.guardianName],
-];
 
 describe('trial 13 faults in other words', () => {
   describe('the guardian who says "it is me" is never asked what was already said', () => {
     for (const said of ['就是我 我是孩子姥姥 李秀英', '我就是，她奶奶，叫张桂兰', '我就是她奶奶张桂兰', '是我 张桂兰']) {
       it(`"${said}" takes the name, and the relation is not asked`, async () => {
-        const h = await run([...toGuardianName(), [said, t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);
+        const h = await run([...guardianNameFor('给我孙女办'), [said, t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);
         const { values } = (await h.drafts.get('test:user1'))!.draft;
         expect(values.guardianName).to.be.oneOf(['李秀英', '张桂兰']);
         expect(values.guardianRelation).to.equal('其他近亲属');
@@ -38,13 +25,13 @@ describe('trial 13 faults in other words', () => {
 
     for (const [forWhom, relation] of [['给我孙女办', '其他近亲属'], ['给我儿子办', '父母']]) {
       it(`"监护人就是我", then the name alone: the relation comes from "${forWhom}"`, async () => {
-        const h = await run([...toGuardianName(forWhom), ['监护人就是我', t.guardianIsSpeaker], ['张桂兰', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);
+        const h = await run([...guardianNameFor(forWhom), ['监护人就是我', t.guardianIsSpeaker], ['张桂兰', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);
         expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ guardianName: '张桂兰', guardianRelation: relation });
       });
     }
 
     it('a guardian named by someone who did not say it is them is still asked about', async () => {
-      await run([...toGuardianName(), ['李梅', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.guardianRelation]]);
+      await run([...guardianNameFor('给我孙女办'), ['李梅', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.guardianRelation]]);
     });
   });
 
