@@ -661,10 +661,37 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
+  else Object.assign(values, describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
   if (described) values.categoryGuess = described;
   return values;
+}
+
+/** A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子" (not "我们"). */
+const FIRST_PERSON = /^(?:我|俺|咱)(?!们)/u;
+
+/**
+ * For whom the opening's description of a disability speaks, when every clause describing one
+ * agrees: the speaker ("俺腿截了一条", "我是个瞎子") or a relative ("俺娘瘫在床上了", "我儿子耳朵聋").
+ * "她瘫在床上了" names someone, but not how they are related: the role is asked.
+ */
+function describedPerson(told: string, ctx: SlotContext): Values {
+  const subjects = told
+    .split(/[，\s]+/u)
+    .map((clause) => normalizeText(clause))
+    .filter((clause) => categoryDescribed(clause) !== undefined)
+    .map((clause): Values | 'other' | undefined => {
+      if (kinIn(clause)) {
+        const role = roleSlot.parse(clause, {}, ctx);
+        return role.ok && role.set.role === 'proxy' ? role.set : 'other';
+      }
+      if (/[他她]/u.test(clause)) return 'other';
+      return FIRST_PERSON.test(clause) ? { role: 'self' } : undefined;
+    })
+    .filter((subject) => subject !== undefined);
+  const distinct = new Set(subjects.map((subject) => JSON.stringify(subject)));
+  return distinct.size === 1 && subjects[0] !== 'other' ? subjects[0] : {};
 }
