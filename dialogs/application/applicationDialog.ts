@@ -567,7 +567,7 @@ function formatDay(iso: string): string {
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
-const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
+const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上|填上|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
