@@ -24,7 +24,7 @@ import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
 import { userKeyOf } from './application/applicationDialog.js';
-import type { CaseStore } from '../data/cases.js';
+import type { CaseRecord, CaseStore } from '../data/cases.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -186,7 +186,7 @@ export class MainDialog extends ComponentDialog {
     const stale = aboutAppraisal || recognizeBookingIntent(meant) ? await this.staleCheck(context) : undefined;
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
-      (await this.hasAppraisalToBook(context))) {
+      (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
@@ -213,16 +213,18 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * Whether the words about an appraisal speak of a case with one ahead: this account's own at
-   * that stage (to book or to move), or one a family check in this conversation showed at that
-   * stage, or earlier with a home appraisal asked for (asked about, not booked: "他啥时候去鉴定"
-   * is answered by the home visit, not by how booking works).
+   * Whether the words about an appraisal speak of a case with one ahead: this account's own, or
+   * one a family check in this conversation showed, at that stage (to book or to move) or earlier
+   * with a home appraisal asked for; and for `when`, any checked case before its appraisal (asked
+   * about, not booked: "他啥时候去鉴定" is answered by what comes next for that case, not by how
+   * booking works).
    */
-  private async hasAppraisalToBook(context: TurnContext): Promise<boolean> {
-    if ((await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) return true;
+  private async hasAppraisalToBook(context: TurnContext, when = false): Promise<boolean> {
+    const ahead = (c: CaseRecord) => c.stage === 'appraisal_scheduled' || (c.homeAppraisal !== undefined && APPRAISAL_AHEAD.includes(c.stage));
+    if ((await this.cases.openCasesOfUser(userKeyOf(context))).some(ahead)) return true;
     const checked = await this.checkedCaseNo(context);
     const record = checked === undefined ? undefined : await this.cases.get(checked);
-    return record !== undefined && (record.stage === 'appraisal_scheduled' || (record.homeAppraisal !== undefined && APPRAISAL_AHEAD.includes(record.stage)));
+    return record !== undefined && (ahead(record) || (when && APPRAISAL_AHEAD.includes(record.stage)));
   }
 
   /** The case a family check in this conversation showed today (Shanghai time), if any. */

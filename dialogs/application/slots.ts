@@ -10,13 +10,13 @@ import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, reco
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, saysOnlyKin, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, splitsAfterKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker'>;
 
 export interface SlotContext {
   region: Region;
@@ -148,8 +148,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
-/** "我", "就是我", "我就是本人", "本人": the speaker, and nothing else. */
-const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:呀|啊|吧|的|了)*$/u;
+/** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
+const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
 
 /** No surname is a pronoun. */
 const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
@@ -174,41 +174,82 @@ const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
 
 /**
- * "我就是 我是她奶奶 张桂兰" at the guardian's name: the speaker is the guardian and says their
- * name in the same message; the relation, when said ("我是她奶奶"), is taken too, not asked again.
+ * The guardian's relation when the speaker is the guardian: what they said they are to the
+ * applicant when the form began ("给我孙女办": a grandparent), unless that was "法定监护人" itself.
  */
-function speakerNamedAsGuardian(said: string): Partial<Values> | undefined {
-  const parts = said.split(/[\s，,。.！!；;]+/u).filter(Boolean);
-  const names = parts.filter(isName);
-  const rest = parts.filter((part) => !isName(part));
-  const speaker = (part: string) => SPEAKER_ONLY.test(part) || (saysOnlyKin(part) && kinIn(part)?.speakerIs);
-  if (names.length !== 1 || !rest.length || !rest.every(speaker)) return undefined;
-  const kin = rest.map((part) => kinIn(part)).find((k) => k?.speakerIs);
-  return { guardianName: names[0], ...(kin ? { guardianRelation: kinLabel(kin.kin, t.guardianRelations) } : {}) };
+function speakerAsGuardian(v: Values): Partial<Values> {
+  const kin = v.role === 'proxy' && v.relation ? kinIn(v.relation)?.kin : undefined;
+  return { guardianIsSpeaker: true, ...(kin && kin !== 'guardian' ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
+}
+
+/** A name with the words before and after it taken off ("叫张桂兰" -> "张桂兰"), if that is a name. */
+function bareName(part: string): string | undefined {
+  const bare = part.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
+  return isName(bare) ? bare : undefined;
+}
+
+/**
+ * "我就是 我是她奶奶 张桂兰", "就是我，她姥姥，叫李秀英", "我就是她奶奶张桂兰" at the guardian's
+ * name: the speaker is the guardian and says their name in the same message; the relation is
+ * taken from what they say they are, else from what they said when the form began, never asked again.
+ */
+function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | undefined {
+  let speaker = false;
+  let kin: Kin | undefined;
+  const names: string[] = [];
+  // A kin word names the speaker when said as theirs ("我是她奶奶"), or after "我就是" ("她奶奶").
+  const speakerKin = (part: string) => {
+    const k = saysOnlyKin(part) ? kinIn(part) : undefined;
+    return k && (k.speakerIs || (speaker && !k.ofSpeaker)) ? k.kin : undefined;
+  };
+  for (const part of said.split(/[\s，,。.！!；;]+/u).filter(Boolean)) {
+    if (SPEAKER_ONLY.test(part)) {
+      speaker = true;
+      continue;
+    }
+    const named = speakerKin(part);
+    if (named) {
+      [speaker, kin] = [true, named];
+      continue;
+    }
+    const name = bareName(part);
+    if (name) {
+      names.push(name);
+      continue;
+    }
+    // "我就是她奶奶张桂兰": the speaker's kin word and the name in one run.
+    const split = splitsAfterKin(part).find(([head, tail]) => speakerKin(head) && bareName(tail));
+    if (!split) return undefined;
+    [speaker, kin] = [true, speakerKin(split[0])];
+    names.push(bareName(split[1])!);
+  }
+  if (!speaker || names.length !== 1) return undefined;
+  return { guardianName: names[0], ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
-    prompt: () => ({ text: t.prompts[key], options: [] }),
+    // The speaker said they are the guardian ("我就是"): their own name is asked.
+    prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
     parse: (input, v) => {
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
-      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
+      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: true, set: speakerAsGuardian(v), stay: true };
       // "我就是本人" to the applicant's name: it is the speaker's own name that is asked, once more plainly;
       // "我就是本人 王建国" gives it.
       if (key === 'name') {
         const parts = name.split(/[\s，,。.！!；;]+/u);
-        const own = parts.filter((part) => !SPEAKER_ONLY.test(part));
+        const own = parts.filter((part) => !SPEAKER_ONLY.test(part) || part.includes('监护人'));
         if (own.length < parts.length) {
           if (own.length === 0) return { ok: false, error: v.role === 'proxy' ? t.errors.nameOfApplicant : t.errors.ownName, attempt: true };
           if (own.length === 1 && isName(own[0])) return { ok: true, set: { name: own[0] } };
         }
       }
-      const named = key === 'guardianName' ? speakerNamedAsGuardian(name) : undefined;
+      const named = key === 'guardianName' ? speakerNamedAsGuardian(name, v) : undefined;
       if (named) return { ok: true, set: named };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };

@@ -16,9 +16,10 @@ import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResul
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
 import { nonAnswer } from '../nonAnswers.js';
+import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
@@ -26,7 +27,7 @@ const s = text.status;
 /** The button that keeps the phone sent back as it was. */
 const KEEP_PHONE = [{ label: s.keepPhoneButton, value: true }];
 /** Keeping the phone sent back as it is: "就用原来的", "号码不用改". */
-const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$/u;
+const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$|(?:还|就)用这个|不用换|不换了?$/u;
 /** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
@@ -210,7 +211,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
             return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field] });
           }
           // "电话没错啊 那天下地去了没接着": a number that was right but not answered may stay as it is.
-          if (SAYS_RIGHT.test(normalizeText(input))) return this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE);
+          if (SAYS_RIGHT.test(normalizeText(input)) || (PHONE_WORKS.test(normalizeText(input)) && !phoneIn(input))) return this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE);
         }
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });
