@@ -105,5 +105,5 @@ const MISSED_CALL = /没接|没听见|没听到|顾不上接|漏接/u;
  */
 export function saysPhoneRight(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
-  return /电话|号码|手机|号/u.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
+  return /电话|手机|号/u.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
 }

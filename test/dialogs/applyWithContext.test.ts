@@ -130,7 +130,7 @@ describe('trial 14: addresses as people say them', () => {
 });
 
 describe('trial 14: a phone sent back, said to be right before the correction is started', () => {
-  for (const said of ['电话没错呀 那几天在地里干活没接着', '号码是对的 就是没听见']) {
+  for (const said of ['电话没错呀 那几天在地里干活没接着', '号码是对的 就是没听见', '这个号能打通啊 一直用的']) {
     it(`"${said}" leads into the correction, the phone first, offered to stay as it was`, async () => {
       const h = await returnedCase();
       const replies = await h.send(said);
