@@ -258,6 +258,8 @@ const application = {
     yesNo: '请回答“是”或者“不是”。',
     confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
+    ownName: '好的，是您本人。请说您自己的名字，和身份证上的一样，比如“王建国”。',
+    nameOfApplicant: '这里要填的是申请人（要办证的那一位）的名字，请照身份证上的说，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
     /** A number of the wrong length: how many were typed, and how many are missing or extra. */
     idLength: (typed: number) =>
