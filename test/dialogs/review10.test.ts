@@ -13,6 +13,14 @@ type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))?.draft.values;
 const texts = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text ?? '');
 
+/** user1's case at `stage`, checked by the relative "daughter": the offer of notices is asked. */
+async function checkedAt(stage: Stage = 'appraisal_scheduled') {
+  const h = await withCase(stage);
+  await h.sayAs('daughter', h.record.caseNo);
+  expect((await h.sayAs('daughter', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+  return h;
+}
+
 describe('review 10: findings fixed', () => {
   describe('1. someone else described in the opening is never taken for the speaker: for whom is asked', () => {
     for (const opening of ['我同事眼睛看不见 想办个证', '俺村里有个人瘫在床上了 想办个证', '咱村老王腿断了 要办残疾证', '我邻居家小孩耳朵听不见 想办个证', '我有个工友腿截了 想办残疾证', '我们厂里一个师傅眼睛瞎了 要办残疾证']) {
@@ -50,23 +58,21 @@ describe('review 10: findings fixed', () => {
   });
 
   describe('3. a case past its appraisal is never told it waits for pre-review', () => {
-    async function checkedAt(stage: Stage) {
-      const h = await withCase(stage);
-      await h.sayAs('daughter', h.record.caseNo);
-      expect((await h.sayAs('daughter', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+    async function checkedAndDeclined(stage: Stage) {
+      const h = await checkedAt(stage);
       await h.sayAs('daughter', '不用了');
       return h;
     }
 
     for (const stage of ['appraised', 'public_notice', 'approved'] as const) {
       it(`a relative's "给他约个评定" on a case at ${stage}: only the applicant books, no pre-review`, async () => {
-        const h = await checkedAt(stage);
+        const h = await checkedAndDeclined(stage);
         const said = (await h.sayAs('daughter', '给他约个评定')).text!;
         expect(said).to.equal(b.onlyApplicantBooksCase(h.record.caseNo)).and.not.include('预审');
       });
 
       it(`a relative's "他约的几号" on a case at ${stage}: nothing booked, no pre-review`, async () => {
-        const h = await checkedAt(stage);
+        const h = await checkedAndDeclined(stage);
         expect((await h.sayAs('daughter', '他约的几号')).text).to.equal(b.caseNotBooked(h.record.caseNo));
       });
     }
@@ -85,30 +91,23 @@ describe('review 10: findings fixed', () => {
   describe('4. a yes at a yes/no step is taken, never explained', () => {
     for (const said of ['一定要', '必须要', '那必须要啊', '非要不可', '一定要的']) {
       it(`"${said}" at the family check's offer of notices subscribes`, async () => {
-        const h = await checkedAtSubscribe();
+        const h = await checkedAt();
         expect((await h.sayAs('daughter', said)).text).to.equal(s.subscribed);
       });
     }
 
     it('"必须的" there is no question: not explained, the buttons asked for', async () => {
-      const h = await checkedAtSubscribe();
+      const h = await checkedAt();
       const said = (await h.sayAs('daughter', '必须的')).text!;
       expect(said).to.equal(t.errors.confirm(s.subscribeButtons)).and.not.equal(s.subscribeAnswers.why);
     });
 
     it('"为啥要发通知" there is still answered, and the offer asked again', async () => {
-      const h = await checkedAtSubscribe();
+      const h = await checkedAt();
       const replies = (await h.send('为啥要发通知', 'zh-CN', 'daughter')).map((r) => r.text ?? '');
       expect(replies[0]).to.equal(s.subscribeAnswers.why);
       expect(await h.family.subscribersOf(h.record.caseNo)).to.have.length(0);
     });
-
-    async function checkedAtSubscribe() {
-      const h = await withCase();
-      await h.sayAs('daughter', h.record.caseNo);
-      expect((await h.sayAs('daughter', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
-      return h;
-    }
   });
 
   describe('5. "no problem" said of something other than the phone is not the phone said right', () => {
