@@ -213,8 +213,11 @@ const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { 
 function changeOf(folded: string, context: TopicContext): Change {
   const named = namedSlots(folded, context);
   const known = topicSlots(context);
-  const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  const changed = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  // Nothing but a value the topic already had ("耳朵背了能办证不" + "听力的呢") asks what is specific
+  // to it: read as naming it anew, the entries about it lead the topic's general answer said again.
+  const slots = changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
