@@ -229,8 +229,8 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top('护理补贴谁能领', '三级智力的呢')).to.equal('sub-care-grade34');
     // The same entry is still right when it holds what is asked.
     expect(top('公示在哪贴', '贴几天')).to.equal('flow-publicity');
-    // "要钱不" after how to replace a lost card: the answer says nothing of fees, the fee entry does.
-    expect(top('残疾证丢了咋办', '要钱不')).to.equal('cert-free');
+    // "要钱不" after how to replace a lost card: its fee alone, not the paragraph again.
+    expect(kb.suggest('要钱不', 3, ['残疾证丢了咋办']).suggestions[0]?.answer).to.equal(kb.entry('cert-lost')!.parts!.howMuch);
   });
 
   it('does not read a whole out-of-scope question as about the topic on a weak match', () => {
@@ -336,8 +336,8 @@ describe('Follow-ups through the dialog', () => {
     // "怎么办证" after a definition is how to apply, and "材料呢" after a place's reform its materials.
     expect(await reply(['言语残疾是指什么', '怎么办证'])).to.include(answer('cert-new-how'));
     expect(await reply(['平原县一张表办几件事', '材料呢'])).to.include(answer('ov-pingyuan'));
-    // A subsidy's place after its materials, three turns on.
-    expect(await reply(['护理补贴谁能领', '要带啥', '在哪交'])).to.include(answer('sub-care-apply'));
+    // A subsidy's place after its materials, three turns on: where alone.
+    expect(await reply(['护理补贴谁能领', '要带啥', '在哪交'])).to.include(kb.entry('sub-care-apply')!.parts!.where);
   });
 
   it('does not answer a new question in words with an entry not asked that way ("那要多久" is not the hearing tests)', async () => {
