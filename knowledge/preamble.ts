@@ -10,8 +10,8 @@ const ASK = '(?:问问|问一下|问下|问个事儿?|问|咨询一下|咨询下
 const FILLERS = '喂+|那个|就是|你好|您好|请问|麻烦问下|麻烦问一下|呃+|嗯+|啊+|哈+';
 const SEPARATORS = '[\\s，,。.!！?？、~～]*';
 // A hotline agent's note says who called before what was asked: "来电人称其弟弟…", "市民来电 其母耳聋…",
-// "打电话的大爷说他耳朵聋了…" (他 is the caller).
-const CALLER = `(?:(?:市民|群众|村民)?来电(?:人|者)?|打电话的${RELATIVE}?(?:人)?)(?:称|反映|表示|说)?(?:他|她)?`;
+// "打电话的大爷说他耳朵聋了…", "来电的大娘说她…" (他, 她: the caller).
+const CALLER = `(?:(?:来电|打电话)的${RELATIVE}?(?:人)?|(?:市民|群众|村民)?来电(?:人|者)?)(?:称|反映|表示|说)?(?:他|她)?`;
 // In a note, "…了 问需要提供什么证明": the note's verb before what was asked, no part of it.
 const NOTE_ASK = /(^|[\s，,。；;]|了)(?:询问|咨询|想问|问)(?:一下|下)?(?!题)/gu;
 const NOTE = /来电|打电话的/u;
