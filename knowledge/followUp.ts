@@ -137,13 +137,15 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
-  // applying takes ("残疾证要多久" alone reads as how long a card lasts).
+  // applying takes. A topic that did not apply leaves no reading of the certificate alone:
+  // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
   const applying = merged.item === CERTIFICATE && !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
+  const certificateAlone = !applying && merged.item === CERTIFICATE && Object.keys(merged).length === 1;
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
     unslotted && unslotted + rest,
-    applying + Object.values(merged).join('') + rest,
+    certificateAlone ? '' : applying + Object.values(merged).join('') + rest,
   ])].filter((q) => q && q !== folded);
 }
 
