@@ -2,6 +2,7 @@ import { addWord, cut } from './jieba.js';
 import { categoryDescribed } from './categories.js';
 import { HomophoneCorrector, syllableOf } from './homophones.js';
 import { normalizeText } from './normalize.js';
+import { RecentlyUsed } from './recentlyUsed.js';
 import { SynonymFolder, type SynonymGroup } from './synonyms.js';
 
 // Particles and pronouns carry no topic; question words are kept on purpose (哪里 vs 多久
@@ -70,8 +71,8 @@ let dictionaryChanges = 0;
 export class TextAnalyzer {
   private readonly folder: SynonymFolder;
   private corrector: HomophoneCorrector | undefined;
-  /** The last queries' readings, least recently used first (see `queryReadings`). */
-  private readonly kept = new Map<string, QueryReadings>();
+  /** The last queries' readings (see `queryReadings`). */
+  private readonly kept = new RecentlyUsed<QueryReadings>(KEPT_READINGS);
   private keptAt = -1;
 
   constructor(private readonly synonyms: SynonymGroup[]) {
@@ -123,19 +124,12 @@ export class TextAnalyzer {
       this.kept.clear();
       this.keptAt = dictionaryChanges;
     }
-    let readings = this.kept.get(text);
-    if (readings) {
-      // Most recently used last, so the oldest goes first.
-      this.kept.delete(text);
-    } else {
+    return this.kept.get(text, () => {
       const typed = prepare(text);
       const words = cut(typed);
       const fixed = this.corrector?.correct(typed, words);
-      readings = { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
-      if (this.kept.size >= KEPT_READINGS) this.kept.delete(this.kept.keys().next().value!);
-    }
-    this.kept.set(text, readings);
-    return readings;
+      return { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
+    });
   }
 
   /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */
