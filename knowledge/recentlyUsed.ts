@@ -1,7 +1,10 @@
+import { looksPersonal } from '../data/personalData.js';
+
 /**
  * The last `size` values worked out, by key: the least recently used goes first when a new one
  * comes. For pure functions of their key only (the same key always gives the same value), and
- * for values nobody changes.
+ * for values nobody changes. A key holding personal data (an ID or phone number typed in a
+ * message) is never kept: worked out each time, it goes with its turn.
  */
 export class RecentlyUsed<V> {
   // A Map iterates in insertion order: a value read is put back last.
@@ -11,6 +14,7 @@ export class RecentlyUsed<V> {
 
   /** The value kept for `key`, else `make()`'s, kept. */
   get(key: string, make: () => V): V {
+    if (looksPersonal(key)) return make();
     let value = this.values.get(key);
     if (value !== undefined) {
       this.values.delete(key);

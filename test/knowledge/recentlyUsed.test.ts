@@ -32,4 +32,14 @@ describe('RecentlyUsed', () => {
     kept.clear();
     expect(kept.get('a', () => ++made)).to.equal(2);
   });
+
+  it('never keeps a key holding an ID or phone number', () => {
+    const kept = new RecentlyUsed<number>(4);
+    let made = 0;
+    for (const key of ['我的手机号是13812345678', '身份证110101199003071234']) {
+      kept.get(key, () => ++made);
+      kept.get(key, () => ++made);
+    }
+    expect(made).to.equal(4);
+  });
 });
