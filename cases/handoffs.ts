@@ -281,11 +281,15 @@ export class Handoffs {
     return { kind: 'callback', handoff: updated };
   }
 
-  /** Asked for a phone by someone who cannot phone: back in the queue, for the desk's typed reply. */
+  /**
+   * Someone who cannot phone: asked for a phone, back in the queue; already queued, kept in their
+   * place. Either way the desk sees (once) that the reply must be typed.
+   */
   async toTyped(id: string): Promise<Handoff | undefined> {
     const at = this.deps.clock.now().toISOString();
     const updated = await this.deps.handoffs.update(id, (h) => {
-      if (h.status !== 'callback') return false;
+      if (h.status !== 'callback' && h.status !== 'queued') return false;
+      if (h.status === 'queued' && h.audit.some((e) => e.action === 'typed-only')) return false;
       h.status = 'queued';
       h.audit.push({ at, by: 'chat', action: 'typed-only' });
     });
