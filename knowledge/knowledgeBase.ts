@@ -83,7 +83,7 @@ export class KnowledgeBase {
    * A decision depends on nothing else, and whoever asks for one reads it, never changes it.
    */
   decide(query: string, top = 3): Decision {
-    return this.kept.get(`${top}\u0000${query}`, () => this.decideAfresh(query, top));
+    return this.kept.get(query, () => this.decideAfresh(query, top), String(top));
   }
 
   private decideAfresh(query: string, top: number): Decision {

@@ -1,10 +1,10 @@
 import { looksPersonal } from '../data/personalData.js';
 
 /**
- * The last `size` values worked out, by key: the least recently used goes first when a new one
- * comes. For pure functions of their key only (the same key always gives the same value), and
- * for values nobody changes. A key holding personal data (an ID or phone number typed in a
- * message) is never kept: worked out each time, it goes with its turn.
+ * The last `size` values worked out, by text (and what else they depend on, `variant`): the least
+ * recently used goes first when a new one comes. For pure functions of those only, and for values
+ * nobody changes. A text holding personal data (an ID or phone number typed in a message) is never
+ * kept: worked out each time, it goes with its turn.
  */
 export class RecentlyUsed<V> {
   // A Map iterates in insertion order: a value read is put back last.
@@ -12,9 +12,10 @@ export class RecentlyUsed<V> {
 
   constructor(private readonly size: number) {}
 
-  /** The value kept for `key`, else `make()`'s, kept. */
-  get(key: string, make: () => V): V {
-    if (looksPersonal(key)) return make();
+  /** The value kept for `text` and `variant`, else `make()`'s, kept. */
+  get(text: string, make: () => V, variant = ''): V {
+    if (looksPersonal(text)) return make();
+    const key = `${variant}\u0000${text}`;
     let value = this.values.get(key);
     if (value !== undefined) {
       this.values.delete(key);

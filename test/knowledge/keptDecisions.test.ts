@@ -13,4 +13,10 @@ describe('decisions kept by the knowledge base', () => {
     expect(kb.decide('残疾证有效期几年吗')).to.not.equal(first);
     expect(kb.decide('护理补贴怎么领').kind === 'answer' && kb.decide('护理补贴怎么领')).to.not.equal(first);
   });
+
+  it('keeps no decision on a message holding personal data (an ID tail typed at the wrong moment)', () => {
+    const { kb } = shippedKnowledge();
+    expect(kb.decide('123456')).to.not.equal(kb.decide('123456'));
+    expect(kb.decide('123456')).to.deep.equal(kb.decide('123456'));
+  });
 });
