@@ -9,11 +9,7 @@ import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { askedBesidesCondition, servesAsked, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
-import { RecentlyUsed } from './recentlyUsed.js';
 import type { SynonymGroup } from './synonyms.js';
-
-/** Decisions kept (see `decide`): many more than the texts the conversations of a busy minute rank. */
-const KEPT_DECISIONS = 2048;
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
@@ -39,7 +35,6 @@ export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
   private readonly places: OtherPlaceGate;
   private readonly errands: ErrandGate;
-  private readonly kept = new RecentlyUsed<Decision>(KEPT_DECISIONS);
   /** How long `fromEntries` took (wall ms): what the server's start spends training, printed at start-up. */
   builtInMs = 0;
 
@@ -77,16 +72,9 @@ export class KnowledgeBase {
 
   /**
    * What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") or
-   * an errand it cannot run ("帮我给残联打个电话") is declined. The last decisions are kept by
-   * depth and text: people ask the same questions (the menu's buttons, "你好"), a short
-   * follow-up to the same answer is read the same ways, and ranking is most of a turn's CPU.
-   * A decision depends on nothing else, and whoever asks for one reads it, never changes it.
+   * an errand it cannot run ("帮我给残联打个电话") is declined.
    */
   decide(query: string, top = 3): Decision {
-    return this.kept.get(query, () => this.decideAfresh(query, top), String(top));
-  }
-
-  private decideAfresh(query: string, top: number): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;

@@ -4,8 +4,7 @@ import { silentLogger } from '../../bot/logger.js';
 import { testActivity, testConfig } from '../support.js';
 
 // Ranking is most of a turn's CPU, and a turn asks about its message in several places (the
-// greeting check, the routing, the answer): each text is ranked once a turn (the turn asks the
-// knowledge base once; the knowledge base keeps recent decisions itself, see keptDecisions.test.ts).
+// greeting check, the routing, the answer): each text is ranked once a turn, never kept for the next.
 describe('a turn ranks each text once (HTTP, whole app)', function () {
   this.timeout(30_000);
   let app: App;
@@ -41,7 +40,7 @@ describe('a turn ranks each text once (HTTP, whole app)', function () {
     expect(first.join('\n')).to.match(/10|十/);
     expect(decided).to.include('3 残疾证有效期几年');
     expect(repeated()).to.deep.equal([]);
-    // Asked again in the next turn: asked of the knowledge base again (the turn keeps nothing for the next), once.
+    // Asked again in the next turn: ranked again (nothing kept across turns), once.
     const again = await say('once', '残疾证有效期几年');
     expect(again[0]).to.equal(first[0]);
     expect(decided.filter((d) => d === '3 残疾证有效期几年')).to.have.length(1);
