@@ -119,6 +119,7 @@ export class Handoffs {
         conversation: req.conversation,
         reason: req.reason,
         ...(own ? { caseNo: own.caseNo } : {}),
+        ...(req.typedOnly ? { typedOnly: true } : {}),
         status: queue ? 'queued' : 'callback',
         // What the desk said last time comes first: the next agent sees what was promised ("3个工作日内打电话").
         messages: [...(await this.earlierDeskMessages(req.conversationKey)), ...req.recent.map((m) => ({ ...m, text: maskText(m.text) }))],
@@ -281,12 +282,17 @@ export class Handoffs {
     return { kind: 'callback', handoff: updated };
   }
 
-  /** Asked for a phone by someone who cannot phone: back in the queue, for the desk's typed reply. */
-  async toTyped(id: string): Promise<Handoff | undefined> {
+  /**
+   * Asked for a phone by someone who cannot phone: back in the queue, for the desk's typed reply,
+   * with what they said, so the agent sees why.
+   */
+  async toTyped(id: string, said: string): Promise<Handoff | undefined> {
     const at = this.deps.clock.now().toISOString();
     const updated = await this.deps.handoffs.update(id, (h) => {
       if (h.status !== 'callback') return false;
       h.status = 'queued';
+      h.typedOnly = true;
+      h.messages.push({ at, from: 'person', text: maskText(said) });
       h.audit.push({ at, by: 'chat', action: 'typed-only' });
     });
     if (updated) this.changed(updated);
