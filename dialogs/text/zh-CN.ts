@@ -511,7 +511,9 @@ const upload = {
     photos: '没有现成的照片也没关系：站在任何一面浅色的墙前（白色、浅灰、浅蓝都行）用手机拍就可以；家里没有合适的墙，挂一条浅色床单当背景也行，或者到附近照相馆拍一张两寸照，再拍下来发给我。',
   } as Record<string, string>,
   later: '稍后再传',
-  intro: (count: number) => `接下来请把要交的${count}份材料发给我，一份一份来，拍照或PDF都可以。手边没有的，点“稍后再传”。`,
+  /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
+  intro: (count: number, withPhoto: boolean) =>
+    `接下来请把要交的${count}份材料发给我，一份一份来，${withPhoto ? '两寸照要发照片，别的材料拍照或PDF都可以' : '拍照或PDF都可以'}。手边没有的，点“稍后再传”。`,
   again: (name: string, reason: string) => `${name}要重新传，原因：${reason}。`,
   received: (name: string) => `收到了${name}。`,
   /** The materials as they are handed in online: one photo file is asked for, not the window's three prints. */
@@ -521,6 +523,7 @@ const upload = {
     tooLarge: (mb: number) => `这个文件太大了，最大${mb}MB。请重新拍一张，或者压缩一下再发。`,
     empty: '这个文件是空的，请再发一次。',
     type: '这种文件我收不了。请发照片（JPG、PNG、HEIC）或者PDF。',
+    notPhoto: '两寸照要发照片（JPG、PNG、HEIC），不能用PDF或别的文件。请拍一张竖着的发给我。',
     undecodable: '这张图片打不开，可能传坏了，请重新拍一张发给我。',
     bomb: '这张图片打不开，请重新拍一张发给我。',
     pdfActiveContent: '这个PDF里带有脚本或者会自动运行的内容，为了安全不能收。请把纸质材料拍照发给我，或者另存一份普通的PDF再发。',
@@ -531,7 +534,8 @@ const upload = {
     usedElsewhere: '这个文件已经作为别的材料交过了，请发这一份材料。',
     notReceived: '文件没有收到，请再发一次。',
   },
-  notFile: (name: string) => `这一步要的是${name}，请直接发图片或PDF给我；现在不方便就点“稍后再传”。`,
+  /** `photoOnly`: the two-inch photo's step, which takes photos only. */
+  notFile: (name: string, photoOnly = false) => `这一步要的是${name}，请直接发${photoOnly ? '照片' : '图片或PDF'}给我；现在不方便就点“稍后再传”。`,
   allReceived: '要交的材料都收到了，工作人员看过后会告诉您结果。',
   /** `received` empty: nothing has come yet, and no "已收到" line is shown. */
   progress: (received: string, missing: string) => `${received ? `已收到：${received}\n` : ''}还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
@@ -555,7 +559,7 @@ const upload = {
     wheelchairProof: ['行驶证', '购车'],
   } as Record<string, string[]>,
   returnedNext: '材料传好了，说“修改退回的申请”就能重新提交。',
-  help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
+  help: '这一步请把我说的那份材料拍照发给我（两寸照只收照片，别的材料也可以发PDF）。点“稍后再传”以后再发，说“人工”找工作人员。',
 };
 
 /** Who books a checked case's appraisal, said to the relative who checked it. */
@@ -691,7 +695,7 @@ const status = {
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
-    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
+    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里拍照发给我。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
@@ -853,7 +857,7 @@ const status = {
    * one staff accepted is said to be kept; `none`: not handed in here (checked in the records, or at the window).
    */
   correctAsked: {
-    rejected: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+    rejected: (material: string) => `${material}要重新传，下面直接在这里拍照发给我。`,
     accepted: (material: string) => `${material}已经审核通过了，这次不用重新传。`,
     received: (material: string) => `${material}已经收到了，工作人员还在看，这次不用再传。`,
     missing: (material: string) => `${material}还没传上来，改完后说“补传材料”补上。`,

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness } from './harness.js';
+import { dataUrlAttachment, uploadFixture } from '../fixtures/uploadFiles.js';
+import { applyOnline, dialogHarness } from './harness.js';
 
 // The newcomer trial 14's dialog faults of the hand-off, the home appraisal, the booking's materials and the photo step.
 const h = text.handoff;
@@ -40,5 +41,21 @@ describe('trial 14: a deaf person\'s first message, in any wording, gets the typ
     const [queued] = await bot.handoffStore.list({ status: ['queued'] });
     expect(queued.typedOnly).to.equal(true);
     expect(queued.messages.filter((m) => m.from === 'person').map((m) => m.text)).to.deep.equal(['转人工', '俺耳朵不好使 接不了电话 就在这打字吧']);
+  });
+});
+
+describe('trial 14: the photo step says it takes photos only, and a PDF there is refused in those words', () => {
+  const u = text.upload;
+  it('the request says the two-inch photo is a photo; a PDF for it is told "两寸照要发照片，不能用PDF"; the next material takes a PDF', async () => {
+    const h = await dialogHarness();
+    const { replies } = await applyOnline(h);
+    const intro = replies.map((r) => r.text ?? '').find((t) => t.startsWith('接下来请把要交的')) ?? '';
+    expect(intro).to.equal(u.intro(2, true)).and.include('两寸照要发照片');
+    const pdf = dataUrlAttachment(uploadFixture('student-proof.pdf'), 'application/pdf', 'photo.pdf');
+    const refused = (await h.sendFiles([pdf])).at(-1)?.text ?? '';
+    expect(refused).to.equal(`${u.problems.notPhoto}\n${u.ask.photos}`).and.include('不能用PDF');
+    expect(refused).to.not.include('或者PDF');
+    await h.sendFiles([dataUrlAttachment(uploadFixture('portrait-450x630.jpg'), 'image/jpeg', 'photo.jpg')]);
+    expect((await h.sendFiles([pdf])).map((r) => r.text ?? '').join('\n')).to.include(u.received(u.names.guardianProof));
   });
 });
