@@ -105,6 +105,18 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     expect(said.filter((t) => t.includes('依据'))).to.deep.equal([]);
   });
 
+  it('has a screen reader read the agent\'s reply from the agent, never as the bot\'s', async () => {
+    // What Web Chat gives a screen reader for each message: the live region and the transcript's labels.
+    const read = await person.evaluate(() =>
+      [...document.querySelectorAll('.webchat__live-region-activity, [id^="webchat__basic-transcript__active-descendant"], .webchat__basic-transcript__activity-body')]
+        .map((e) => e.getAttribute('aria-label') || e.textContent || '')
+        .concat([...document.querySelectorAll('[aria-labelledby]')].map((e) => (e.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')))
+        .filter((t) => t.includes('坐席补充')),
+    );
+    expect(read).to.not.deep.equal([]);
+    for (const said of read) expect(said.trim(), said).to.match(/^工作人员张敏：/);
+  });
+
   it('suggests for the person\'s follow-up in the light of what they asked before', async () => {
     await personTypes('三级的呢');
     await agent.locator('#live-suggest-for').filter({ hasText: '三级的呢' }).waitFor(WAIT);

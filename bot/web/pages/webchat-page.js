@@ -174,7 +174,8 @@
       locale: 'zh-CN',
       // Web Chat reads every incoming message as "机器人 说:", an agent's too, whatever its sender's name: no
       // such prefix, so an agent's reply is read from its sender ("工作人员王芳：…") and the bot's as it is.
-      overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: '' },
+      // (A space: Web Chat falls back to English for an empty string.)
+      overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: ' ' },
       styleOptions: styleOptions(largeText),
     };
     window.WebChat.renderWebChat(webChatProps, chat);
