@@ -1,3 +1,4 @@
+import '../knowledge/startUpWorkers.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -10,7 +11,7 @@ try {
   const app = await createApp({ config });
   const base = await app.listen();
   app.startScheduler();
-  console.log(`OneVisit 一次办 is running (${app.kb.entries.length} knowledge entries, region ${app.region.id}, data in ${config.store === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.store === 'memory' ? 'memory only' : config.dataDir})`);
+  console.log(`OneVisit 一次办 is running (${app.kb.entries.length} knowledge entries trained in ${Math.round(app.kb.builtInMs)} ms, region ${app.region.id}, data in ${config.store === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.store === 'memory' ? 'memory only' : config.dataDir})`);
   console.log(`  web chat:        ${base}/`);
   console.log(`  health:          ${base}/healthz`);
   console.log(`  bot endpoint:    ${base}/api/messages`);

@@ -283,16 +283,18 @@ export class Handoffs {
   }
 
   /**
-   * Asked for a phone by someone who cannot phone: back in the queue, for the desk's typed reply,
-   * with what they said, so the agent sees why.
+   * Someone who cannot phone: asked for a phone, back in the queue; already queued, kept in their
+   * place. Either way the desk sees (once) that the reply must be typed; `said`, the words that said so when they
+   * are not kept already (asked for a phone), so the agent sees why.
    */
-  async toTyped(id: string, said: string): Promise<Handoff | undefined> {
+  async toTyped(id: string, said?: string): Promise<Handoff | undefined> {
     const at = this.deps.clock.now().toISOString();
     const updated = await this.deps.handoffs.update(id, (h) => {
-      if (h.status !== 'callback') return false;
+      if (h.status !== 'callback' && h.status !== 'queued') return false;
+      if (h.status === 'queued' && h.audit.some((e) => e.action === 'typed-only')) return false;
       h.status = 'queued';
       h.typedOnly = true;
-      h.messages.push({ at, from: 'person', text: maskText(said) });
+      if (said !== undefined) h.messages.push({ at, from: 'person', text: maskText(said) });
       h.audit.push({ at, by: 'chat', action: 'typed-only' });
     });
     if (updated) this.changed(updated);

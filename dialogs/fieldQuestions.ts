@@ -9,6 +9,8 @@ export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
 /** Not having the field, or having another kind ("座机"). */
 const NONE = /没有|没办|还没|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
+/** Asking what a field is for: "为啥要身份证号", "你要他名字做啥", "要名字干什么用". */
+const WHY = /为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处|必须|一定要|非得|非要|安全|泄露/u;
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
 // "这是干啥的" asks what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
@@ -16,7 +18,7 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
   ['refuse', /不同意|不愿意|不想给|不想填/u],
   ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', NONE],
-  ['why', /为啥|为什么|干啥|干嘛|做什么用|有什么用|有啥用|啥用处|必须|一定要|非得|非要|安全|泄露/u],
+  ['why', WHY],
   // "我儿子的手机行吗", "填家里人的可以不": whose, asked by naming someone.
   ['who', new RegExp(`谁的|填谁|哪个人|我的还是|他的还是|她的还是|(?:${RELATIVE_MENTION.source})的`, 'u')],
   ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿|之后呢|以后呢|然后呢|后面呢|会怎样|会怎么样|接下来|下一步/u],
@@ -27,7 +29,7 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
 const NOT_KNOWN = /不知道|不清楚|不晓得|不记得|记不得|记不清|记不住|忘了|忘记|是啥|是什么|啥是|什么是|啥叫|什么叫/u;
 const ANY_ASKED = new RegExp([...FIELD_ASKED.map(([, words]) => words.source), NOT_KNOWN.source].join('|'), 'gu');
 /** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
-const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|这是|这|怎么|咋|要|填|写|看|找|我|他|她|你们/gu;
+const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|这是|这|怎么|咋|要|填|写|看|找|问|我|他|她|你们|你/gu;
 
 /**
  * A step's own answer to a question about what it asks ("为啥要身份证号", "要填谁的电话",
@@ -42,9 +44,9 @@ export function fieldAnswer(input: string, answers: FieldAnswers | undefined, fi
   if (non === 'unknown') return answers.where ?? answers.none ?? answers.who;
   if (non === 'none') return answers.none ?? answers.where;
   const said = normalizeText(input).replace(/\s+/g, '');
-  // "我没有案件号", "案件号忘记了" ask nothing in words, yet want the same help as the question.
+  // "我没有案件号", "案件号忘记了", "问名字干嘛" ask nothing in words a question has, yet want the same help as one.
   const lacks = NONE.test(said) || NOT_KNOWN.test(said);
-  if (!asksSomething(input) && !lacks) return undefined;
+  if (!asksSomething(input) && !lacks && !WHY.test(said)) return undefined;
   if (!fieldWords.test(said) && said.replace(ANY_ASKED, '').replace(ABOUT_THIS, '')) return undefined;
   const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
   if (topic) return answers[topic[0]];

@@ -62,6 +62,10 @@ export function kinIn(text: string): KinSaid | undefined {
   return { kin: KIN_OF.get(word)!, speakerIs, ofSpeaker: !speakerIs && OF_SPEAKER.test(before) };
 }
 
+/** "我是她奶奶张桂兰" cut after each kin word, the last first: the words up to it and what follows. */
+export const splitsAfterKin = (text: string): [string, string][] =>
+  [...text.matchAll(ALL_KIN)].reverse().map((m) => [text.slice(0, m.index! + m[0].length), text.slice(m.index! + m[0].length)]);
+
 // A person's words only: "社区" and "民政" name offices, not someone whose case is looked up.
 const PERSON_WORDS = BY_LENGTH.filter((w) => KIN_OF.get(w) !== 'committee');
 

@@ -22,9 +22,9 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
 import { userKeyOf } from './application/applicationDialog.js';
-import type { CaseStore } from '../data/cases.js';
+import type { CaseRecord, CaseStore } from '../data/cases.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -173,8 +173,11 @@ export class MainDialog extends ComponentDialog {
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
-    // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
-    if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
+    // "咋改啊 照片要重拍吗" from someone whose case was sent back, or "电话没错呀 那几天没接着" when it was
+    // sent back for its phone: that case's correction, not the general answer.
+    const fixing = asksHowToFix(meant) || saysPhoneRight(meant);
+    const returned = fixing ? (await this.cases.openCasesOfUser(userKeyOf(context))).find((c) => c.stage === 'returned') : undefined;
+    if (returned && (asksHowToFix(meant) || returned.returned?.fields.includes('phone'))) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
     }
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
@@ -183,7 +186,7 @@ export class MainDialog extends ComponentDialog {
     const stale = aboutAppraisal || recognizeBookingIntent(meant) ? await this.staleCheck(context) : undefined;
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
-      (await this.hasAppraisalToBook(context))) {
+      (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
@@ -214,16 +217,18 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * Whether the words about an appraisal speak of a case with one ahead: this account's own at
-   * that stage (to book or to move), or one a family check in this conversation showed at that
-   * stage, or earlier with a home appraisal asked for (asked about, not booked: "他啥时候去鉴定"
-   * is answered by the home visit, not by how booking works).
+   * Whether the words about an appraisal speak of a case with one ahead: this account's own, or
+   * one a family check in this conversation showed, at that stage (to book or to move) or earlier
+   * with a home appraisal asked for; and for `when`, any checked case before its appraisal (asked
+   * about, not booked: "他啥时候去鉴定" is answered by what comes next for that case, not by how
+   * booking works).
    */
-  private async hasAppraisalToBook(context: TurnContext): Promise<boolean> {
-    if ((await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled')) return true;
+  private async hasAppraisalToBook(context: TurnContext, when = false): Promise<boolean> {
+    const ahead = (c: CaseRecord) => c.stage === 'appraisal_scheduled' || (c.homeAppraisal !== undefined && APPRAISAL_AHEAD.includes(c.stage));
+    if ((await this.cases.openCasesOfUser(userKeyOf(context))).some(ahead)) return true;
     const checked = await this.checkedCaseNo(context);
     const record = checked === undefined ? undefined : await this.cases.get(checked);
-    return record !== undefined && (record.stage === 'appraisal_scheduled' || (record.homeAppraisal !== undefined && APPRAISAL_AHEAD.includes(record.stage)));
+    return record !== undefined && (ahead(record) || (when && APPRAISAL_AHEAD.includes(record.stage)));
   }
 
   /** The case a family check in this conversation showed today (Shanghai time), if any. */

@@ -1,7 +1,7 @@
-import { addWord, cut } from './jieba.js';
+import { addWord, cut, cutEach } from './jieba.js';
 import { categoryDescribed } from './categories.js';
 import { HomophoneCorrector, syllableOf } from './homophones.js';
-import { normalizeText } from './normalize.js';
+import { normalizeEach, normalizeText } from './normalize.js';
 import { SynonymFolder, type SynonymGroup } from './synonyms.js';
 
 // Particles and pronouns carry no topic; question words are kept on purpose (哪里 vs 多久
@@ -76,8 +76,7 @@ export class TextAnalyzer {
     const vocabulary = new Set<string>();
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
     const words = new Set<string>();
-    const analyses = wordings.map((w) => {
-      const tokens = cut(normalizeText(w));
+    const analyses = cutEach(normalizeEach(wordings)).map((tokens) => {
       for (const t of tokens) words.add(t);
       return this.analyzeTokens(tokens);
     });
@@ -91,6 +90,11 @@ export class TextAnalyzer {
   /** The text as typed, folded; sound-alike typos are not corrected here (see `corrected`). */
   analyze(text: string): Analysis {
     return this.analyzeTokens(cut(prepare(text)));
+  }
+
+  /** Many texts, each as `analyze` reads it, cut together (the build's answers: see cutEach). */
+  analyzeEach(texts: string[]): Analysis[] {
+    return cutEach(texts.map(prepare)).map((tokens) => this.analyzeTokens(tokens));
   }
 
   /**

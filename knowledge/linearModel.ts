@@ -6,7 +6,7 @@ import type { ModelCache } from './modelCache.js';
 import { hashOf } from './random.js';
 import { NEIGHBOUR_LIMIT, trainWeights, type Encoded, type SoftmaxOptions, type TrainingJob } from './softmaxTraining.js';
 import type { Visit } from './sparse.js';
-import { startJob } from './workerJob.js';
+import { standBy, type StandingWorker } from './workerJob.js';
 
 export type { SoftmaxOptions } from './softmaxTraining.js';
 
@@ -32,7 +32,16 @@ const TRAINING_CODE = Buffer.concat(
 // worker compiles it afresh, which on a busy machine costs more than it overlaps. A smaller set
 // trains quicker than a thread starts.
 export const WORKER_MIN_SAMPLES = 1000;
-let trainedBefore = false;
+// That worker, started when this module loads (first thing in the entry points: see
+// knowledge/startUpWorkers.ts), so its start and its warm-up overlap the program's loading.
+let standing: StandingWorker<TrainingJob, Float32Array> | undefined = standBy(new URL('./trainingWorker.js', import.meta.url));
+
+/** The standing worker, to the first large training only. */
+function takeWorker(): StandingWorker<TrainingJob, Float32Array> | undefined {
+  const worker = standing;
+  standing = undefined;
+  return worker;
+}
 
 // Longer than any training (a 10,000-entry knowledge base takes a minute on a loaded machine): the
 // worker reports even when it fails, so this only bounds a thread that never ran at all.
@@ -120,15 +129,15 @@ export class SoftmaxModel {
     // The same inputs train the same weights (the order and the draws follow the keys): a cached copy stands in for training.
     const key = cache && trainingKey(encoded, hard, classKeys, slots, options);
     const cached = key ? cache!.read(key) : undefined;
+    const large = encoded.length >= WORKER_MIN_SAMPLES;
     if (cached?.length === slots * 4) {
+      if (large) takeWorker()?.dismiss();
       this.trained = new Float32Array(cached.buffer.slice(cached.byteOffset, cached.byteOffset + cached.length));
       return;
     }
     const job: TrainingJob = { encoded, hard, classKeys, slots, options };
     // On a worker, the same code trains the same weights, bit for bit; if it fails, this thread trains.
-    const large = encoded.length >= WORKER_MIN_SAMPLES;
-    const beside = large && !trainedBefore ? startJob<TrainingJob, Float32Array>(new URL('./trainingWorker.js', import.meta.url), job, WORKER_WAIT_MS) : undefined;
-    trainedBefore ||= large;
+    const beside = large ? takeWorker()?.run(job, WORKER_WAIT_MS) : undefined;
     this.trained = () => {
       const weights = beside?.() ?? trainWeights(job);
       if (key) cache!.write(key, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength));

@@ -24,13 +24,34 @@ const EMOJI_WORDS: [RegExp, string][] = [
 export function normalizeText(text: string): string {
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const worded = EMOJI_WORDS.reduce((t, [emoji, word]) => t.replace(emoji, word), text);
-  const folded = fromHongKong(fromTaiwan(worded.normalize('NFKC').toLowerCase()))
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
+  const folded = foldSymbols(toSimplified(text));
   if (text.length <= MEMO_MAX_CHARS) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(text, folded);
   }
   return folded;
+}
+
+// Between texts converted together: no conversion changes a line break or reads a phrase across one.
+const BETWEEN = '\n';
+
+/**
+ * Many texts, each as `normalizeText` folds it, converted in one pass: the knowledge base's
+ * wordings take half the time they take one by one at start-up. If a text holds a line break,
+ * the pieces do not match the texts and each is folded alone.
+ */
+export function normalizeEach(texts: string[]): string[] {
+  const each = toSimplified(texts.join(BETWEEN)).split(BETWEEN);
+  return each.length === texts.length ? each.map(foldSymbols) : texts.map(normalizeText);
+}
+
+/** Emoji said in words, full-width forms, case and Traditional characters folded. */
+function toSimplified(text: string): string {
+  const worded = EMOJI_WORDS.reduce((t, [emoji, word]) => t.replace(emoji, word), text);
+  return fromHongKong(fromTaiwan(worded.normalize('NFKC').toLowerCase()));
+}
+
+/** Punctuation and symbols as spaces, runs of spaces as one. */
+function foldSymbols(text: string): string {
+  return text.replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 }

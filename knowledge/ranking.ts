@@ -263,7 +263,7 @@ export class Ranker {
     const answers = entries.filter((e) => e.kind !== 'decline');
     const answered = [
       ...analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.tokens),
-      ...answers.map((e) => analyzer.analyze(e.answer).tokens),
+      ...analyzer.analyzeEach(answers.map((e) => e.answer)).map((a) => a.tokens),
     ];
     const said = runFinder(answered);
     this.foreignObjects = new Map(

@@ -1,3 +1,4 @@
+import '../knowledge/startUpWorkers.js';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';

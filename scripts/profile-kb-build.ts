@@ -1,3 +1,4 @@
+import '../knowledge/startUpWorkers.js';
 import { Session } from 'node:inspector/promises';
 import { loadConfig } from '../bot/config.js';
 import { loadRegion } from '../data/region.js';

@@ -5,7 +5,7 @@ import { z, type ZodError, type ZodIssue } from 'zod';
 import { CALL_CATEGORIES, type CallRecord, type CallStore } from '../../data/calls.js';
 import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import { nextStep } from '../../cases/nextStep.js';
-import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { AuditEntry, CaseRecord, CaseStore } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import { normalizePhone } from '../../data/idNumber.js';
@@ -138,6 +138,7 @@ function byLabel(by: string, action: string): string {
   if (kind === 'chat') return FAMILY_ACTIONS.has(action) ? st.agentBy.family : st.agentBy.applicant;
   if (kind === 'agent') return st.agentBy.agent(who);
   if (kind === 'system') return st.agentBy.system;
+  if (kind === 'admin' || kind === 'staff') return st.agentBy.staff(maskText(who));
   return maskText(by);
 }
 
@@ -155,7 +156,6 @@ function slotsInWords(value: string, region: Pick<Region, 'hospitals'>): string 
 
 /** The case for a caller on the phone: where it stands, personal data masked, sessions in words. */
 export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) {
-  const words = (value: string) => slotsInWords(value, region);
   // A closed case has nothing left to attend, whatever booking it still records.
   const appointment = c.status === 'closed' ? undefined : c.appointment;
   return {
@@ -191,15 +191,21 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
       : {}),
     ...(c.returned ? { returned: { reason: maskText(c.returned.reason), fields: c.returned.fields, at: c.returned.at } } : {}),
     ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
-    timeline: c.audit.map((e) => ({
-      at: e.at,
-      action: e.action,
-      actionName: ACTION_NAMES[e.action] ?? e.action,
-      by: byLabel(e.by, e.action),
-      ...(e.from !== undefined ? { from: words(e.from) } : {}),
-      ...(e.to !== undefined ? { to: words(e.to) } : {}),
-      ...(e.note ? { note: words(maskText(e.note)) } : {}),
-    })),
+    timeline: c.audit.map((e) => timelineEntry(e, region)),
+  };
+}
+
+/** One step of a case's timeline as the console shows it: named and attributed in the catalogue's words, numbers masked. */
+export function timelineEntry(e: AuditEntry, region: Pick<Region, 'hospitals'>) {
+  const words = (value: string) => slotsInWords(value, region);
+  return {
+    at: e.at,
+    action: e.action,
+    actionName: ACTION_NAMES[e.action] ?? st.agentActionOther,
+    by: byLabel(e.by, e.action),
+    ...(e.from !== undefined ? { from: words(e.from) } : {}),
+    ...(e.to !== undefined ? { to: words(e.to) } : {}),
+    ...(e.note ? { note: words(maskText(e.note)) } : {}),
   };
 }
 
@@ -326,6 +332,8 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): vo
         applicant: updated.applicant,
         ...(updated.guardian ? { guardian: updated.guardian } : {}),
         audit: updated.audit[updated.audit.length - 1],
+        // The same step as the timeline shows it, for the console to add.
+        entry: timelineEntry(updated.audit[updated.audit.length - 1], deps.region),
       });
     }),
   );

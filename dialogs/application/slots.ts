@@ -10,13 +10,13 @@ import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, reco
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, saysOnlyKin, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, splitsAfterKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker'>;
 
 export interface SlotContext {
   region: Region;
@@ -148,7 +148,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
-const SPEAKER_ONLY = /^(?:就?是)?(?:我|俺)(?:就是|自己|本人)?(?:呀|啊|吧|的)*$/u;
+/** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
+const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
 
 /** No surname is a pronoun. */
 const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
@@ -169,35 +170,86 @@ const CORRECTION = /错|不对|应该|更正/u;
 const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|错了|不对|是/u;
 
 // Words before a name ("她叫", "俺娘叫", "名字是", "姓名：") and after it ("…就行").
-const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)是)[\s:：,，]*/u;
+const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)就?是)[\s:：,，]*/u;
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
 
 /**
- * "我就是 我是她奶奶 张桂兰" at the guardian's name: the speaker is the guardian and says their
- * name in the same message; the relation, when said ("我是她奶奶"), is taken too, not asked again.
+ * The guardian's relation when the speaker is the guardian: what they said they are to the
+ * applicant when the form began ("给我孙女办": a grandparent), unless that was "法定监护人" itself.
  */
-function speakerNamedAsGuardian(said: string): Partial<Values> | undefined {
-  const parts = said.split(/[\s，,。.！!；;]+/u).filter(Boolean);
-  const names = parts.filter(isName);
-  const rest = parts.filter((part) => !isName(part));
-  const speaker = (part: string) => SPEAKER_ONLY.test(part) || (saysOnlyKin(part) && kinIn(part)?.speakerIs);
-  if (names.length !== 1 || !rest.length || !rest.every(speaker)) return undefined;
-  const kin = rest.map((part) => kinIn(part)).find((k) => k?.speakerIs);
-  return { guardianName: names[0], ...(kin ? { guardianRelation: kinLabel(kin.kin, t.guardianRelations) } : {}) };
+function speakerAsGuardian(v: Values): Partial<Values> {
+  const kin = v.role === 'proxy' && v.relation ? kinIn(v.relation)?.kin : undefined;
+  return { guardianIsSpeaker: true, ...(kin && kin !== 'guardian' ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
+}
+
+/** A name with the words before and after it taken off ("叫张桂兰" -> "张桂兰"), if that is a name. */
+function bareName(part: string): string | undefined {
+  const bare = part.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
+  return isName(bare) ? bare : undefined;
+}
+
+/**
+ * "我就是 我是她奶奶 张桂兰", "就是我，她姥姥，叫李秀英", "我就是她奶奶张桂兰" at the guardian's
+ * name: the speaker is the guardian and says their name in the same message; the relation is
+ * taken from what they say they are, else from what they said when the form began, never asked again.
+ */
+function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | undefined {
+  let speaker = false;
+  let kin: Kin | undefined;
+  const names: string[] = [];
+  // A kin word names the speaker when said as theirs ("我是她奶奶"), or after "我就是" ("她奶奶").
+  const speakerKin = (part: string) => {
+    const k = saysOnlyKin(part) ? kinIn(part) : undefined;
+    return k && (k.speakerIs || (speaker && !k.ofSpeaker)) ? k.kin : undefined;
+  };
+  for (const part of said.split(/[\s，,。.！!；;]+/u).filter(Boolean)) {
+    if (SPEAKER_ONLY.test(part)) {
+      speaker = true;
+      continue;
+    }
+    const named = speakerKin(part);
+    if (named) {
+      [speaker, kin] = [true, named];
+      continue;
+    }
+    const name = bareName(part);
+    if (name) {
+      names.push(name);
+      continue;
+    }
+    // "我就是她奶奶张桂兰": the speaker's kin word and the name in one run.
+    const split = splitsAfterKin(part).find(([head, tail]) => speakerKin(head) && bareName(tail));
+    if (!split) return undefined;
+    [speaker, kin] = [true, speakerKin(split[0])];
+    names.push(bareName(split[1])!);
+  }
+  if (!speaker || names.length !== 1) return undefined;
+  return { guardianName: names[0], ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
-    prompt: () => ({ text: t.prompts[key], options: [] }),
-    parse: (input) => {
+    // The speaker said they are the guardian ("我就是"): their own name is asked.
+    prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
+    parse: (input, v) => {
       // Voice input ends sentences with "。": not part of the name.
       const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
-      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: false, error: t.errors.name, answer: t.guardianIsSpeaker };
-      const named = key === 'guardianName' ? speakerNamedAsGuardian(name) : undefined;
+      if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: true, set: speakerAsGuardian(v), stay: true };
+      // "我就是本人" to the applicant's name: it is the speaker's own name that is asked, once more plainly;
+      // "我就是本人 王建国" gives it.
+      if (key === 'name') {
+        const parts = name.split(/[\s，,。.！!；;]+/u);
+        const own = parts.filter((part) => !SPEAKER_ONLY.test(part) || part.includes('监护人'));
+        if (own.length < parts.length) {
+          if (own.length === 0) return { ok: false, error: v.role === 'proxy' ? t.errors.nameOfApplicant : t.errors.ownName, attempt: true };
+          if (own.length === 1 && isName(own[0])) return { ok: true, set: { name: own[0] } };
+        }
+      }
+      const named = key === 'guardianName' ? speakerNamedAsGuardian(name, v) : undefined;
       if (named) return { ok: true, set: named };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
@@ -544,7 +596,9 @@ function formSlots(sms: boolean): Slot[] {
       required: (v) => v.delivery === 'mail',
       prompt: (v) => ({ text: v.addressDraft ? t.prompts.houseNumber : t.prompts.address, options: [] }),
       parse: (input, v) => {
-        const said = input.trim();
+        const typed = input.trim();
+        // "没有门牌号 示范县柳树乡王庄村": the words about the number are no part of the address.
+        const said = typed.replace(NO_NUMBER_WORDS, '') || typed;
         const draft = v.addressDraft;
         // "邮寄到家" again, or "还是自己去领吧": the way, not an address (nor a home appraisal).
         const way = PLACE_WORD.test(said) || /\d/.test(said) ? undefined : (recognizeChoice(said, deliveryOptions()) ?? recognizeMention(said, deliveryOptions()));
@@ -552,12 +606,12 @@ function formSlots(sms: boolean): Slot[] {
         if (way) return { ok: false, error: t.errors.addressAfterMail, attempt: true };
         // "地址写我家的还是我爷爷家的": which address, asked; an address never weighs two.
         if (WHICH_ADDRESS.test(said)) return { ok: false, error: t.errors.addressWhich, attempt: true };
-        if (draft && (recognizeYesNo(said) === false || NO_HOUSE_NUMBER.test(said))) return { ok: true, set: { address: draft, addressDraft: undefined } };
+        if (draft && (recognizeYesNo(typed) === false || NO_HOUSE_NUMBER.test(typed))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
         if ([...address].length < 6 || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
-        if (!draft && !HOUSE_NUMBER.test(address)) return { ok: true, set: { addressDraft: address }, stay: true };
+        if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };
       },
       display: (v) => v.address ?? '',
@@ -570,6 +624,8 @@ const WHICH_ADDRESS = /还是|写谁|谁家的|哪个地址|写哪/u;
 // A house number, a room, or a village and its group: rural addresses have no house numbers.
 const HOUSE_NUMBER = /\d|[０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|单元|室|楼|层)|号|室|村|组|屯|队/u;
 const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
+/** Said with an address: "没有门牌号", "俺村里没门牌". */
+const NO_NUMBER_WORDS = /[，,。\s]*(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
@@ -664,10 +720,37 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
+  else Object.assign(values, describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
   if (described) values.categoryGuess = described;
   return values;
+}
+
+/** A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子" (not "我们"). */
+const FIRST_PERSON = /^(?:我|俺|咱)(?!们)/u;
+
+/**
+ * For whom the opening's description of a disability speaks, when every clause describing one
+ * agrees: the speaker ("俺腿截了一条", "我是个瞎子") or a relative ("俺娘瘫在床上了", "我儿子耳朵聋").
+ * "她瘫在床上了" names someone, but not how they are related: the role is asked.
+ */
+function describedPerson(told: string, ctx: SlotContext): Values {
+  const subjects = told
+    .split(/[，\s]+/u)
+    .map((clause) => normalizeText(clause))
+    .filter((clause) => categoryDescribed(clause) !== undefined)
+    .map((clause): Values | 'other' | undefined => {
+      if (kinIn(clause)) {
+        const role = roleSlot.parse(clause, {}, ctx);
+        return role.ok && role.set.role === 'proxy' ? role.set : 'other';
+      }
+      if (/[他她]/u.test(clause)) return 'other';
+      return FIRST_PERSON.test(clause) ? { role: 'self' } : undefined;
+    })
+    .filter((subject) => subject !== undefined);
+  const distinct = new Set(subjects.map((subject) => JSON.stringify(subject)));
+  return distinct.size === 1 && subjects[0] !== 'other' ? subjects[0] : {};
 }

@@ -30,6 +30,8 @@ export interface ApplicationValues {
   guardianName: string;
   guardianId: string;
   guardianRelation: string;
+  /** The speaker said they are the guardian ("我就是"): their own name is asked, and their relation is not asked again. */
+  guardianIsSpeaker: boolean;
   dibao: boolean;
   student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;

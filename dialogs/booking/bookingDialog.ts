@@ -74,7 +74,7 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | '
   if (asksWhatToBring(input)) return 'bring';
   if (asksAppraisalHour(input)) return 'hour';
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
-  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
+  if (ASKS_WHEN.test(folded) && /鉴定|评定|评残|去医院/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
   return undefined;
 }
 
@@ -163,14 +163,18 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".
     const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;
-    if (checked && ['book', 'cancel', 'home'].includes(action)) return this.end(dc, t.onlyApplicantBooksCase(checked.caseNo));
+    // Before its appraisal, or with the home visit asked for, what comes next for the case is said instead.
+    if (checked && ['book', 'cancel', 'home'].includes(action)) {
+      const ahead = action !== 'cancel' && (checked.homeAppraisal || checked.stage !== 'appraisal_scheduled');
+      return this.end(dc, ahead ? this.notBooked(checked) : t.onlyApplicantBooksCase(checked.caseNo));
+    }
     const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
     // "她啥时候去鉴定": the day booked, the home appraisal asked for, or (to a relative) who books; the applicant with none books.
     // "约的哪天" from the same relative is the same question, answered in the same words.
     if ((action === 'when' || action === 'which') && record && (booking || record.homeAppraisal || !mine)) {
       if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
-      return this.end(dc, record.homeAppraisal ? t.homeAwaited : t.caseNotBooked(record.caseNo));
+      return this.end(dc, this.notBooked(record));
     }
     if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
@@ -200,6 +204,17 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       return this.ask(dc, state, t.homeStillWanted, labelChoices(t.homeStillButtons));
     }
     return this.startBooking(dc, record, booking, options?.text ?? '');
+  }
+
+  /**
+   * When the appraisal of a case with nothing booked is, to its applicant or a relative: the
+   * review first while it is on; a home visit is phoned about; otherwise only the applicant books.
+   */
+  private notBooked(record: CaseRecord): string {
+    const reviewing = record.stage !== 'appraisal_scheduled';
+    const stage = text.status.stageNames[record.stage];
+    if (record.homeAppraisal) return reviewing ? t.homeAfterReview(record.caseNo, stage) : t.homeAwaited;
+    return reviewing ? t.bookAfterReview(record.caseNo, stage) : t.caseNotBooked(record.caseNo);
   }
 
   /** Asks when (or books the day already said), or moves the booking there is; before pre-review, says when the applicant could go. */

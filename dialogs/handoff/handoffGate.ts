@@ -8,6 +8,7 @@ import type { Ratings } from '../../cases/ratings.js';
 import { RATING_LEVELS, isPoor, levelOfPoints, type Rating, type RatingLevel } from '../../data/ratings.js';
 import type { Clock } from '../../data/clock.js';
 import { normalizeText } from '../../knowledge/normalize.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { messageWithButtons } from '../replies.js';
@@ -150,6 +151,13 @@ export class HandoffGate implements HandoffRequester {
         if (says(input, LEAVE)) {
           await this.handoffs.leave(open.id);
           return this.reply(context, 'handoff-left', h.left);
+        }
+        // "我听不见 不能接电话" while waiting: the place kept, the desk told to answer in writing.
+        if (saysCannotPhone(input) && (human || !asksSomething(input))) {
+          await this.handoffs.fromPerson(open.id, input);
+          await this.handoffs.toTyped(open.id);
+          this.watch(context, open.id);
+          return this.reply(context, 'handoff-typed', await this.placeSaid(open, h.typedKept));
         }
         if (human) return this.reply(context, 'handoff-already', await this.placeSaid(open, h.already));
         await this.handoffs.fromPerson(open.id, input);

@@ -51,6 +51,8 @@ interface MaterialsState {
 const FIRST = /先/u;
 /** Saying the material asked for cannot be had as asked: "没有照片 家里没有白墙", "拍不了". */
 const LACKS = /没有|没|拍不了|不会拍|找不到/u;
+/** Asking about the photo's background: "俺家墙是黄的能拍不", "背景不是白的行吗" (how else to take one has its own answer). */
+const PHOTO_TAKING = /墙|背景|底色/u;
 
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
 
@@ -107,7 +109,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     }
     // "没有照片 家里没有白墙": how to come by this material, and the same one asked again.
     const without = u.without[state.pending[0]];
-    if (without && LACKS.test(input)) return new NotAnswered(undefined, { answer: without });
+    if (without && (LACKS.test(input) || (state.pending[0] === PHOTO && PHOTO_TAKING.test(input)))) return new NotAnswered(undefined, { answer: without });
     return new NotAnswered(u.notFile(names[state.pending[0]], state.pending[0] === PHOTO));
   }
 

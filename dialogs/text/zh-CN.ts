@@ -258,6 +258,8 @@ const application = {
     yesNo: '请回答“是”或者“不是”。',
     confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
+    ownName: '好的，是您本人。请说您自己的名字，和身份证上的一样，比如“王建国”。',
+    nameOfApplicant: '这里要填的是申请人（要办证的那一位）的名字，请照身份证上的说，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
     /** A number of the wrong length: how many were typed, and how many are missing or extra. */
     idLength: (typed: number) =>
@@ -402,6 +404,9 @@ const handoff = {
     `已为您转人工客服，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约要等${minutes}分钟。等的时候可以继续问我；不想等了，说“不用了”。`,
   already: (ahead: number, minutes: number) =>
     `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
+  /** Queued, then saying they cannot phone: the place kept, the reply typed. */
+  typedKept: (ahead: number, minutes: number) =>
+    `好的，不用接电话：工作人员会在这个聊天里打字回复您。您还在排队，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟。不想等了，说“不用了”。`,
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
@@ -422,7 +427,7 @@ const handoff = {
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
-  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)'],
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
   /**
    * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
    * names nobody else and speaks of phoning, typing or a person.
@@ -508,7 +513,7 @@ const upload = {
   } as Record<string, string>,
   /** How to come by a material one says one lacks, where there is a plain way. */
   without: {
-    photos: '没有现成的照片也没关系：站在任何一面浅色的墙前（白色、浅灰、浅蓝都行）用手机拍就可以；家里没有合适的墙，挂一条浅色床单当背景也行，或者到附近照相馆拍一张两寸照，再拍下来发给我。',
+    photos: '没有现成的照片也没关系：找一面没有花纹的浅色墙（越白越好），站在前面用手机拍就行；没有合适的墙，挂一条白床单当背景也可以。也可以到附近照相馆拍两寸白底照，再拍下来发给我。实在拍不了，点“稍后再传”，到窗口办理时交3张两寸白底彩照。',
   } as Record<string, string>,
   later: '稍后再传',
   /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
@@ -577,6 +582,11 @@ const booking = {
   /** When a relative asks the day of a case with no booking (none yet, or cancelled): none now, and who books. */
   caseNotBooked: (caseNo: string) =>
     `案件${caseNo}现在没有评定预约。评定${APPLICANT_BOOKS}`,
+  /** When the appraisal of a case still before it is, asked by a relative: the review first, then who books. */
+  bookAfterReview: (caseNo: string, stage: string) => `案件${caseNo}现在是“${stage}”，预审通过后才能约评定时间。评定${APPLICANT_BOOKS}`,
+  /** The same for a case whose home appraisal is asked for: the review first, then the hospital phones. */
+  homeAfterReview: (caseNo: string, stage: string) =>
+    `案件${caseNo}现在是“${stage}”，上门鉴定已经登记了：预审通过后，医院会打申请时留的电话约上门评定的时间，不用去医院，也不用预约。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
@@ -766,7 +776,9 @@ const status = {
     'erase-forced': '强制删除个人信息',
   } as Record<string, string>,
   /** Who did a step, as the agent console says it. */
-  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, system: '系统' },
+  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, staff: (id: string) => `工作人员 ${id}`, system: '系统' },
+  /** A step the catalogue has no name for (a record older than its name). */
+  agentActionOther: '其他操作',
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
   /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {

@@ -5,6 +5,8 @@ import type { ServerVitals } from './serverVitals.js';
 export interface ServedChild {
   url: string;
   pid: number;
+  /** The served knowledge base's build (wall ms) in the child, a process started as the server is; 0 for the echo bot. */
+  kbBuiltInMs: number;
   /** SIGTERM unless told otherwise (SIGKILL: a crash); resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** The child's resident set size in bytes after a full garbage collection: what it keeps, not what it has yet to collect. */
@@ -31,6 +33,7 @@ export function serveInChild(kind: 'app' | 'echo', env: Record<string, string> =
       resolve({
         url: (m as { url: string }).url,
         pid: child.pid!,
+        kbBuiltInMs: (m as { kbBuiltInMs: number }).kbBuiltInMs,
         stop: (signal) =>
           new Promise((exited) => {
             if (child.exitCode !== null || child.signalCode !== null) return exited();

@@ -3,7 +3,8 @@ import type { AuditedAccess } from '../../cases/auditedAccess.js';
 import { AGENT_SESSION_MS, AgentAuth } from '../../bot/agentAuth.js';
 import { adminGuard, registerKnowledgeAdmin } from '../../bot/routes/admin.js';
 import { registerAgentAccounts } from '../../bot/routes/agentAccounts.js';
-import { registerAgentConsole } from '../../bot/routes/agentConsole.js';
+import { registerAgentConsole, timelineEntry } from '../../bot/routes/agentConsole.js';
+import { ACTIONS, CASE_EVENTS } from '../../data/workflow.js';
 import { createAccount, type AgentStore } from '../../data/agents.js';
 import type { CallStore } from '../../data/calls.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
@@ -329,6 +330,27 @@ describe('agent console APIs', () => {
       for (const secret of [idNumber, '13912345678', '王建国', '王小红', '示例路', 'conv-test-1', 'test:user-1']) expect(raw).not.to.include(secret);
     });
 
+    it('names every step a case records from the catalogue, and staff as 工作人员, never a raw key', () => {
+      // Every action the workflow, the case events and the privacy and materials use cases write.
+      const events = Object.keys(CASE_EVENTS).filter((e) => !['material-receive', 'material-decide'].includes(e));
+      const written = [...ACTIONS, ...events, 'material-received', 'material-accepted', 'material-rejected', 'export', 'erase', 'erase-forced'];
+      const names = { ...text.status.actionNames, ...text.status.agentActionNames };
+      expect(written.filter((action) => !names[action])).to.deep.equal([]);
+      const at = record.createdAt;
+      const shown = [
+        { at, by: 'staff:li', action: 'start_review' },
+        { at, by: 'admin:zhang', action: 'material-accepted' },
+        { at, by: 'chat:test:relative', action: 'family-check' },
+        { at, by: 'system', action: 'retired-step' },
+      ].map((e) => timelineEntry(e, shippedKnowledge().region)).map(({ actionName, by }) => `${actionName}（${by}）`);
+      expect(shown).to.deep.equal([
+        `${names.start_review}（${text.status.agentBy.staff('li')}）`,
+        `${names['material-accepted']}（${text.status.agentBy.staff('zhang')}）`,
+        `${names['family-check']}（${text.status.agentBy.family}）`,
+        `${text.status.agentActionOther}（${text.status.agentBy.system}）`,
+      ]);
+    });
+
     it('names a relative\'s family check in words, done by the relative, never the raw key or the applicant (trial 13 #9)', async () => {
       s.clock.advance(60_000);
       await s.access.recordFamilyCheck(record.caseNo, 'test:relative');
@@ -351,9 +373,11 @@ describe('agent console APIs', () => {
       const other = await login(s.base, '1002');
       const res = await request(s.base, 'POST', `/api/agent/cases/${record.caseNo}/reveal`, { reason: '本人来电核对地址' }, { cookie: other });
       expect(res.status).to.equal(200);
-      const revealed = (await res.json()) as { caseNo: string; applicant: unknown; guardian: unknown; audit: unknown };
+      const revealed = (await res.json()) as { caseNo: string; applicant: unknown; guardian: unknown; audit: unknown; entry: unknown };
       const entry = { at: s.clock.now().toISOString(), by: 'agent:1002', action: 'agent-reveal', note: '本人来电核对地址', from: 'submitted', to: 'submitted' };
-      expect(revealed).to.deep.equal({ caseNo: record.caseNo, applicant: record.applicant, guardian: record.guardian, audit: entry });
+      // The console adds the step as the timeline shows it: named and attributed in the catalogue's words.
+      const shown = { at: entry.at, action: 'agent-reveal', actionName: '坐席查看完整信息', by: '坐席 1002', from: 'submitted', to: 'submitted', note: '本人来电核对地址' };
+      expect(revealed).to.deep.equal({ caseNo: record.caseNo, applicant: record.applicant, guardian: record.guardian, audit: entry, entry: shown });
       const stored = (await s.cases.get(record.caseNo))!;
       expect(stored.audit.slice(1)).to.deep.equal([entry]);
       expect(stored.status).to.equal('submitted');

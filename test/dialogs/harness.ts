@@ -178,6 +178,20 @@ export const selfNewCertificateToAddress: Step[] = [
   ['邮寄到家', app.prompts.address],
 ];
 
+/** Someone applying for a minor relative (`forWhom`, "给我孙女办"), a new certificate: at the guardian's name. */
+export const guardianNameFor = (forWhom: string): Step[] => [
+  ['我要办残疾证', app.consent],
+  ['同意', app.prompts.role],
+  ['替家人或被监护人', app.prompts.relation],
+  [forWhom, app.prompts.itemsMore('残疾人证新办')],
+  ['就这些', app.prompts.name],
+  ['王小明', app.prompts.idNumber],
+  ['110101201003074514', app.prompts.phone],
+  ['13812345678', app.prompts.hukou],
+  ['示范县', app.prompts.category],
+  ['听力', app.prompts.guardianName],
+];
+
 /**
  * A parent applies online for a minor's certificate (photos and the guardian's proof to hand in)
  * and confirms; resolves to the case number and the replies to "确认提交".

@@ -115,10 +115,10 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       });
     }
 
-    it('a case still in pre-review: the same, not "nothing filed"', async () => {
+    it('a case still in pre-review: the review first, then the applicant books; not "nothing filed"', async () => {
       const h = await sonChecked('pre_review');
       await h.sayAs('son', '不用了');
-      expect((await h.sayAs('son', '帮俺爹约个鉴定')).text).to.equal(b.onlyApplicantBooksCase(h.record.caseNo));
+      expect((await h.sayAs('son', '帮俺爹约个鉴定')).text).to.equal(b.bookAfterReview(h.record.caseNo, s.stageNames.pre_review));
     });
 
     it('the case shown to the relative says the applicant books, not "说预约鉴定" as if the relative could', async () => {

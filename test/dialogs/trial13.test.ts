@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { applyOnline, buttons, dialogHarness, returnedCase, run, selfNewCertificateToAddress, withCase } from './harness.js';
+import { applyOnline, buttons, dialogHarness, guardianNameFor, returnedCase, run, selfNewCertificateToAddress, withCase } from './harness.js';
 
 // The final newcomer trial's dialog faults (trial 13), one block each, in the trial's numbering.
 const s = text.status;
@@ -79,9 +79,9 @@ describe('trial 13: dialog faults', () => {
       return h;
     }
 
-    it('"他啥时候去鉴定" says the home visit is awaited, not how to book', async () => {
+    it('"他啥时候去鉴定" says the review comes first, then the hospital phones for the home visit; not how to book', async () => {
       const h = await homeCaseChecked();
-      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAwaited);
+      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted));
     });
 
     it('"要带啥" says what to have ready at home, not what to take to the hospital', async () => {
@@ -98,18 +98,7 @@ describe('trial 13: dialog faults', () => {
   });
 
   describe('7. at the guardian\'s name, "我就是 我是她奶奶 张桂兰" takes the name and the relation', () => {
-    const toGuardianName = [
-      ['我要办残疾证', t.consent],
-      ['同意', t.prompts.role],
-      ['替家人或被监护人', t.prompts.relation],
-      ['给我孙女办', t.prompts.itemsMore('残疾人证新办')],
-      ['就这些', t.prompts.name],
-      ['王小明', t.prompts.idNumber],
-      ['110101201003074514', t.prompts.phone],
-      ['13812345678', t.prompts.hukou],
-      ['示范县', t.prompts.category],
-      ['听力', t.prompts.guardianName],
-    ] as [string, string][];
+    const toGuardianName = guardianNameFor('给我孙女办');
 
     it('the guardian is named and the relation is not asked again', async () => {
       const h = await run([...toGuardianName, ['我就是 我是她奶奶 张桂兰', t.prompts.guardianId], [SAMPLE_ID_NUMBER, t.prompts.channel]]);

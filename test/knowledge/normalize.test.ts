@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { lexicalBag, TextAnalyzer } from '../../knowledge/features.js';
-import { normalizeText } from '../../knowledge/normalize.js';
+import { normalizeEach, normalizeText } from '../../knowledge/normalize.js';
+import { shippedKnowledge } from '../support.js';
 import { SynonymFolder } from '../../knowledge/synonyms.js';
 
 describe('text normalisation', () => {
@@ -20,6 +21,28 @@ describe('text normalisation', () => {
   it('says a thumbs-up or folded hands in words instead of dropping them', () => {
     expect(normalizeText('👍👍👍')).to.equal('好的 好的 好的');
     expect(normalizeText('🙏')).to.equal('谢谢');
+  });
+});
+
+describe('text normalisation of many texts at once', () => {
+  it('folds each text as it folds it alone: the shipped wordings, and texts with edges', () => {
+    const texts = [
+      ...shippedKnowledge().kb.entries.flatMap((e) => [e.question, ...e.alternates]),
+      '',
+      '  殘疾證怎麼辦理？？ ',
+      'ＡＢＣ１２３',
+      '👍',
+      '🙏谢谢',
+      'ΟΔΟΣ',
+      '\u0301开头的附加符号',
+      '',
+    ];
+    expect(normalizeEach(texts)).to.deep.equal(texts.map(normalizeText));
+  });
+
+  it('folds texts holding a line break one by one, each as alone', () => {
+    const texts = ['第一行\n第二行', '發展', ''];
+    expect(normalizeEach(texts)).to.deep.equal(texts.map(normalizeText));
   });
 });
 

@@ -38,6 +38,9 @@
   const time = (iso) =>
     new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
+  /** One step of a case's timeline, in the words the server gives (the catalogue's). */
+  const timelineItem = (e) => el('li', {}, `${time(e.at)} ${e.actionName}（${e.by}）${e.note ? `：${e.note}` : ''}`);
+
   /** Calls an agent API; a lost login sends the agent back to the login form. */
   async function api(method, path, body, signal) {
     const init = { method, credentials: 'same-origin', headers: {}, signal };
@@ -311,7 +314,7 @@
     const timeline = el(
       'ol',
       { className: 'timeline' },
-      ...c.timeline.map((e) => el('li', {}, `${time(e.at)} ${e.actionName}（${e.by}）${e.note ? `：${e.note}` : ''}`)),
+      ...c.timeline.map(timelineItem),
     );
     const form = el(
       'form',
@@ -354,8 +357,7 @@
       person.replaceWith(facts(full));
       form.remove();
       revealButton.remove();
-      const e = r.data.audit;
-      timeline.append(el('li', {}, `${time(e.at)} 坐席查看完整信息（坐席 ${e.by.replace(/^agent:/, '')}）：${e.note || ''}`));
+      timeline.append(timelineItem(r.data.entry));
       say(revealStatus, '已显示完整信息，本次查看已记入案件日志', 'ok');
       revealStatus.focus();
     });
