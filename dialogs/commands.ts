@@ -27,7 +27,7 @@ const wantsTyped = new RegExp(text.handoff.wantsTypedPhrases.join('|'));
 /** What makes a subjectless "聋哑人 不会说话" about reaching someone: the phone, typing or a person. */
 const REACHING = /电话|打字|手语|人工|客服|真人|工作人员|找个?人/u;
 /** Someone else named ("孩子不会说话", "他耳朵聋"): a subjectless deafness is theirs, not the speaker's. */
-const namesSomeoneElse = (said: string) => RELATIVE_MENTION.test(said) || /[他她]/u.test(said);
+const namesSomeoneElse = (said: string) => RELATIVE_MENTION.test(said) || /(?<!其)[他她]/u.test(said);
 
 /**
  * Whether the message says the person cannot phone ("我是聋人", "打不了电话"; "聋哑人 不会说话 能打字找人工"
