@@ -161,4 +161,20 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     await agent.locator('#followups > li').filter({ hasText: '好差评：不满意（测试）' }).waitFor(WAIT);
     expect(problems).to.deep.equal([]);
   });
+
+  it('with nobody at the desk, someone who then says they cannot phone is queued, shown to the agent as typing only, with those words', async () => {
+    await agent.getByRole('button', { name: '退出登录' }).click();
+    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
+    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+    await personTypes('转人工');
+    await botSays('现在人工客服不在线');
+    await personTypes('俺耳朵不好使 接不了电话 就在这打字吧');
+    await botSays(h.queuedTyped(running.app.region.desk.hours).slice(0, 12));
+    await logIn();
+    const item = agent.locator('#queue > li').first();
+    await item.waitFor(WAIT);
+    expect(await item.innerText()).to.include(h.typedOnlyNote).and.include('最近一句：俺耳朵不好使 接不了电话 就在这打字吧');
+    expect(await axeProblems(agent, '#handoff-section')).to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+  });
 });
