@@ -63,6 +63,13 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     await agent.getByRole('heading', { name: '在线转人工' }).waitFor(WAIT);
   }
 
+  /** The only agent logs out: nobody is at the desk. */
+  async function leaveDesk(): Promise<void> {
+    await agent.getByRole('button', { name: '退出登录' }).click();
+    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
+    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+
   it('shows the agent an empty live queue once logged in, accessibly', async () => {
     await logIn();
     await agent.getByText('现在没有人排队。').waitFor(WAIT);
@@ -141,9 +148,7 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   });
 
   it('with nobody at the desk, takes a call-back number that appears on the 回访 list', async () => {
-    await agent.getByRole('button', { name: '退出登录' }).click();
-    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
-    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+    await leaveDesk();
     await personTypes('我要找真人');
     await botSays('现在人工客服不在线');
     await personTypes('13912345678');
@@ -163,9 +168,7 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   });
 
   it('with nobody at the desk, someone who then says they cannot phone is queued, shown to the agent as typing only, with those words', async () => {
-    await agent.getByRole('button', { name: '退出登录' }).click();
-    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
-    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+    await leaveDesk();
     await personTypes('转人工');
     await botSays('现在人工客服不在线');
     await personTypes('俺耳朵不好使 接不了电话 就在这打字吧');
