@@ -286,9 +286,8 @@ export class Ranker {
    * "correction" that happens to sound alike.
    */
   private read(query: string, top: number): Reading {
-    const analysis = this.analyzer.analyze(query);
+    const { typed: analysis, corrected: fixed } = this.analyzer.queryReadings(query);
     const typed = this.rankAnalysis(analysis, top);
-    const fixed = this.analyzer.corrected(query);
     if (!fixed) return typed;
     const better = this.rankAnalysis(fixed, top);
     return (better.ranked[0]?.score ?? 0) >= (typed.ranked[0]?.score ?? 0) + CLEARLY_BETTER ? better : typed;
