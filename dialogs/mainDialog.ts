@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -195,7 +195,11 @@ export class MainDialog extends ComponentDialog {
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     // (Asking which day one's booking is, or cancelling it, names the booking itself.)
     // "俺娘要去鉴定 咋约" from someone whose appraisal is to be booked: the booking itself, not how booking works.
-    const asked = recognizeBookingIntent(meant) ?? (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined);
+    const asked =
+      recognizeBookingIntent(meant) ??
+      (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
+      // "能让医生上家里来鉴定不" on one's own case with the appraisal ahead: the home appraisal requested, not explained.
+      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => APPRAISAL_AHEAD.includes(c.stage)) ? 'home' : undefined);
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));

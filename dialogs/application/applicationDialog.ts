@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -156,6 +156,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   protected async onStep(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
+    // "要上门评定", "俺娘出不了门 能上门办的那种不" at any question, the summary too: kept for submitting, the question asked again.
+    if (draft.phase !== 'resume' && wantsSomeoneToCome(input)) return this.homeVisit(dc, draft, input);
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));

@@ -475,8 +475,11 @@ const channelChoice = choiceSlot('channel', channelOptions, () => true);
 const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
 /** ...or why the person cannot go: "走不了路让人来", "卧床". */
 const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
-/** "不用上门", "上门鉴定要钱吗": a home visit named but not asked for (declined, or a question about it). */
-const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天/u;
+/**
+ * "不用上门", "上门鉴定要钱吗", "证能送上门不": a home visit named but not asked for (declined, a question
+ * about it, or the card's delivery).
+ */
+const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天|送上门|送到家/u;
 /** Whether a text asks for a visit in words that say so, or (`orWhy`) also in words of why the person cannot go. */
 function asksVisit(input: string, orWhy: boolean): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
