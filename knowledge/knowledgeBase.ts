@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, servesAsked, withoutCondition } from './questionFacets.js';
+import { askedBesidesCondition, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -76,6 +76,16 @@ export class KnowledgeBase {
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
+    const said = this.decideSaid(text, top);
+    // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
+    // answered as said is decided without the age, and taken when that answers with an entry it ranked.
+    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
+    if (ageless === text) return said;
+    const alone = this.decideSaid(ageless, top);
+    return alone.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+  }
+
+  private decideSaid(text: string, top: number): Decision {
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;

@@ -39,6 +39,9 @@ const OPEN_END = /(?:怎么|怎样|咋|如何|谁|(?:哪些|哪种|哪类|什么
 // before what comes once it is done ("能办个残疾证不办了以后能领多少钱", "能办个证不办下来一个月给多少": not "不办了").
 const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋|(?:办|弄|批)(?:下来|好|完)|(?:办|弄|批)了?(?:以后|之后))/gu;
 
+// A note's "问能否申请残疾证及有何补贴": 及, 以及, 另外 before a question word join a second question.
+const AND_ASKS = /(?:以及|及|另外)(?=有何|有什么|有啥|有哪些|能否|是否|能不能|可不可以|怎么|咋|多少|多久|哪)/gu;
+
 // A piece of nothing but question words and errand verbs ("要去哪办", "怎么申请", "需要啥材料") is
 // about the item named in the clause before it, even across punctuation.
 const BARE = /^(?:要|得|需要|能|可以|去|到|在|上|哪里|哪儿|哪|怎么|咋|如何|多久|多长时间|啥|什么|材料|东西|带|交|办理|办|申请|弄|吗|呢|不|没|啊|还|大概|一般)+$/u;
@@ -53,6 +56,7 @@ function clausesOf(text: string): string[] {
   const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
     .replace(NOT_BREAK, '$1，')
+    .replace(AND_ASKS, '，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
     .filter((c) => normalizeText(c));
