@@ -207,26 +207,35 @@ const CERTIFICATE = '残疾证';
  * when it describes none, asks of the appraisal (where the category decides: "听力残疾评定去哪里"),
  * or asks nothing specific of the certificate (a definition, whether one can).
  */
-export function askedBesidesCondition(text: string): { intent: Intent; item: string } | undefined {
+export function askedBesidesCondition(text: string): Asked | undefined {
   const slots = extractSlots(text);
   const intent = intentOf(text);
-  if (!slots.category || !intent) return undefined;
-  // A subsidy is asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
-  // care allowance, not what 肢体 means.
+  if (!slots.category) return undefined;
+  // Subsidies are asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
+  // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
+  if ((!slots.item || slots.item === CERTIFICATE) && ANY_SUBSIDY.test(folded(text))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
-  return ofCertificate && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
+  return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业']);
+const ANY_SUBSIDY = /补贴|补助|津贴/;
+
+/** What a question asks (if it asks in words) of which item; 补贴 is the subsidies, whichever. */
+export interface Asked {
+  intent?: Intent;
+  item: string;
+}
 // "办个残疾证要去哪个医院检查" asks of the appraisal, where the category decides.
 const AT_HOSPITAL = /医院|检查/;
 
 /** Whether an entry answers that: asked that way (or stating it), and about the item named if it is about one. */
-export function servesAsked(entry: Entry, { intent, item }: { intent: Intent; item: string }): boolean {
+export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
+  if (item === SUBSIDIES) return entry.category === SUBSIDIES;
   const facets = facetsOf(entry);
   const items = facets.about.get('item');
-  return (facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
+  return (!intent || facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
 }
 
 /** A text without the person's age said in years ("俺爹八十多了耳朵聋 能领啥补贴" -> "俺爹耳朵聋 能领啥补贴"). */
