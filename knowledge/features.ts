@@ -12,8 +12,6 @@ const STOPWORDS = new Set([
   '请问', '一下', '这个', '那个', '就', '都', '也', '还', '又', '得', '地', '着', '过',
   // Asking for detail adds no topic ("具体怎么办" is "怎么办").
   '具体', '详细', '具体点', '详细点',
-  // How bad a condition is says nothing of what is asked ("耳朵聋的厉害 能领啥补贴"): the appraisal grades it.
-  '厉害', '有点', '有点儿',
 ]);
 
 const CJK = /\p{Script=Han}/u;
