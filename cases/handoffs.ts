@@ -119,6 +119,7 @@ export class Handoffs {
         conversation: req.conversation,
         reason: req.reason,
         ...(own ? { caseNo: own.caseNo } : {}),
+        ...(req.typedOnly ? { typedOnly: true } : {}),
         status: queue ? 'queued' : 'callback',
         // What the desk said last time comes first: the next agent sees what was promised ("3个工作日内打电话").
         messages: [...(await this.earlierDeskMessages(req.conversationKey)), ...req.recent.map((m) => ({ ...m, text: maskText(m.text) }))],
@@ -283,14 +284,17 @@ export class Handoffs {
 
   /**
    * Someone who cannot phone: asked for a phone, back in the queue; already queued, kept in their
-   * place. Either way the desk sees (once) that the reply must be typed.
+   * place. Either way the desk sees (once) that the reply must be typed; `said`, the words that said so when they
+   * are not kept already (asked for a phone), so the agent sees why.
    */
-  async toTyped(id: string): Promise<Handoff | undefined> {
+  async toTyped(id: string, said?: string): Promise<Handoff | undefined> {
     const at = this.deps.clock.now().toISOString();
     const updated = await this.deps.handoffs.update(id, (h) => {
       if (h.status !== 'callback' && h.status !== 'queued') return false;
       if (h.status === 'queued' && h.audit.some((e) => e.action === 'typed-only')) return false;
       h.status = 'queued';
+      h.typedOnly = true;
+      if (said !== undefined) h.messages.push({ at, from: 'person', text: maskText(said) });
       h.audit.push({ at, by: 'chat', action: 'typed-only' });
     });
     if (updated) this.changed(updated);

@@ -30,8 +30,9 @@ export interface Decision {
 /** Reminders of missing materials a case gets in all (one a day at most). */
 export const MAX_MATERIAL_REMINDERS = 3;
 
-/** The two-inch photo is checked as a portrait; anything else is a document. */
-const purposeOf = (material: string) => (material === 'photos' ? 'portrait' : 'document');
+/** The two-inch photo, checked as a portrait (photos only); anything else is a document. */
+export const PORTRAIT_MATERIAL = 'photos';
+const purposeOf = (material: string) => (material === PORTRAIT_MATERIAL ? 'portrait' : 'document');
 
 /**
  * The materials handed in online: files received in the chat (checked by content, stored

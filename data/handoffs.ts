@@ -59,9 +59,11 @@ export interface Handoff {
   audit: HandoffAuditEntry[];
   /** The 回访 call record made for it, if any. */
   callId?: string;
+  /** The person cannot phone (deaf, no speech) or asked for a typed answer: the desk answers in writing. */
+  typedOnly?: boolean;
 }
 
-export type NewHandoff = Pick<Handoff, 'conversationKey' | 'userKey' | 'channel' | 'conversation' | 'reason' | 'caseNo' | 'status' | 'messages'> & { by: string };
+export type NewHandoff = Pick<Handoff, 'conversationKey' | 'userKey' | 'channel' | 'conversation' | 'reason' | 'caseNo' | 'status' | 'messages' | 'typedOnly'> & { by: string };
 
 export const MAX_HANDOFF_MESSAGES = 100;
 export const OPEN_STATUSES: readonly HandoffStatus[] = ['queued', 'active', 'callback'];

@@ -1,4 +1,5 @@
 import { normalizeText } from '../knowledge/normalize.js';
+import { RELATIVE_MENTION } from './kinship.js';
 import { text } from './text/index.js';
 
 export type Command = keyof typeof text.commands;
@@ -21,10 +22,24 @@ const cannotPhone = new RegExp(text.handoff.cannotPhonePhrases.join('|'));
  */
 const typedPerson = new RegExp(text.commandPhrases.typedHuman.join('|'));
 
-/** Whether the message says the person cannot phone ("我是聋人", "打不了电话"): the desk must answer in writing. */
-export const saysCannotPhone = (input: string) => cannotPhone.test(normalizeText(input).replace(/\s+/g, ''));
+const bareCannotPhone = new RegExp(text.handoff.bareCannotPhonePhrases.join('|'));
+const wantsTyped = new RegExp(text.handoff.wantsTypedPhrases.join('|'));
+/** What makes a subjectless "聋哑人 不会说话" about reaching someone: the phone, typing or a person. */
+const REACHING = /电话|打字|手语|人工|客服|真人|工作人员|找个?人/u;
+/** Someone else named ("孩子不会说话", "他耳朵聋"): a subjectless deafness is theirs, not the speaker's. */
+const namesSomeoneElse = (said: string) => RELATIVE_MENTION.test(said) || /(?<!其)[他她]/u.test(said);
 
-const cannotPhoneAll = new RegExp(cannotPhone.source, 'g');
+/**
+ * Whether the message says the person cannot phone ("我是聋人", "打不了电话"; "聋哑人 不会说话 能打字找人工"
+ * naming nobody else) or wants the answer in writing ("有没有人能打字回俺"): the desk must answer in writing.
+ */
+export function saysCannotPhone(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  if (cannotPhone.test(said) || wantsTyped.test(said)) return true;
+  return bareCannotPhone.test(said) && REACHING.test(said) && !namesSomeoneElse(said);
+}
+
+const cannotPhoneAll = new RegExp([cannotPhone.source, bareCannotPhone.source].join('|'), 'g');
 /** What is left of "打不了电话 俺是聋子" once the cannot-phone words are out. */
 const CANNOT_PHONE_FILLER = /[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也]/gu;
 
@@ -53,6 +68,9 @@ export function recognizeCommand(input: string): Command | undefined {
   const asked = said.replace(asksIfPerson, '');
   const long = said.length > PERSON_REQUEST_MAX;
   // Someone who cannot phone asks in their own words however long or short ("…能打字找个人不").
-  const asksPerson = (saysCannotPhone(said) && typedPerson.test(asked)) || (!long && personPhrases.test(asked));
+  const asksPerson = (saysCannotPhone(said) && (typedPerson.test(asked) || wantsTyped.test(asked))) || (!long && personPhrases.test(asked));
   return asksPerson && !declinesPerson(said) ? 'human' : undefined;
 }
+
+/** Whether a message only asks for a person ("转人工", "俺耳朵不好使 就在这打字吧"): nothing in it for the knowledge base. */
+export const onlyAsksForPerson = (input: string) => recognizeCommand(input) === 'human' || onlySaysCannotPhone(input);

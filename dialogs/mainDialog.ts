@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -22,7 +22,7 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, recognizeProgressIntent } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
@@ -173,8 +173,11 @@ export class MainDialog extends ComponentDialog {
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
-    // "咋改啊 照片要重拍吗" from someone whose case was sent back: that case's correction, not the general answer.
-    if (asksHowToFix(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'returned')) {
+    // "咋改啊 照片要重拍吗" from someone whose case was sent back, or "电话没错呀 那几天没接着" when it was
+    // sent back for its phone: that case's correction, not the general answer.
+    const fixing = asksHowToFix(meant) || saysPhoneRight(meant);
+    const returned = fixing ? (await this.cases.openCasesOfUser(userKeyOf(context))).find((c) => c.stage === 'returned') : undefined;
+    if (returned && (asksHowToFix(meant) || returned.returned?.fields.includes('phone'))) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
     }
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.
@@ -192,7 +195,11 @@ export class MainDialog extends ComponentDialog {
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     // (Asking which day one's booking is, or cancelling it, names the booking itself.)
     // "俺娘要去鉴定 咋约" from someone whose appraisal is to be booked: the booking itself, not how booking works.
-    const asked = recognizeBookingIntent(meant) ?? (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined);
+    const asked =
+      recognizeBookingIntent(meant) ??
+      (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
+      // "能让医生上家里来鉴定不" on one's own case with the appraisal ahead: the home appraisal requested, not explained.
+      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => APPRAISAL_AHEAD.includes(c.stage)) ? 'home' : undefined);
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));

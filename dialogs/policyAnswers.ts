@@ -132,6 +132,12 @@ export class PolicyAnswers {
     return decision.kind === 'answer' && decision.top.entry.id === GREETING_ENTRY_ID;
   }
 
+  /** The subject changed (an appraisal just booked): no short follow-up is read against the last answer any more. */
+  async forgetTopic(context: TurnContext): Promise<void> {
+    const state = await this.state.get(context, {});
+    delete state.topic;
+  }
+
   /** The category of the answer a short follow-up would now be read against ("残疾证丢了咋补" → "要带啥"), if any. */
   async topicCategory(context: TurnContext): Promise<string | undefined> {
     const { topic } = await this.state.get(context, {});

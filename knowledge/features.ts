@@ -2,6 +2,7 @@ import { addWord, cut, cutEach } from './jieba.js';
 import { categoryDescribed } from './categories.js';
 import { HomophoneCorrector, syllableOf } from './homophones.js';
 import { normalizeEach, normalizeText } from './normalize.js';
+import { RecentlyUsed } from './recentlyUsed.js';
 import { SynonymFolder, type SynonymGroup } from './synonyms.js';
 
 // Particles and pronouns carry no topic; question words are kept on purpose (哪里 vs 多久
@@ -49,6 +50,18 @@ export interface Analysis {
   tokens: string[];
 }
 
+/** A query as the ranking reads it: as typed, and corrected when it has sound-alike typos. */
+export interface QueryReadings {
+  typed: Analysis;
+  corrected?: Analysis;
+}
+
+/** Queries whose readings an analyzer keeps: more than the texts a few conversations ask at once. */
+const KEPT_READINGS = 512;
+
+/** How many analyzers have added words to jieba's one dictionary in this process: a kept reading is valid for one count. */
+let dictionaryChanges = 0;
+
 /**
  * Turns text into ranking features. Words come from jieba (jieba-rs compiled to WebAssembly,
  * so no per-platform binary), with the synonym table's canonical terms added to its
@@ -58,6 +71,9 @@ export interface Analysis {
 export class TextAnalyzer {
   private readonly folder: SynonymFolder;
   private corrector: HomophoneCorrector | undefined;
+  /** The last queries' readings (see `queryReadings`). */
+  private readonly kept = new RecentlyUsed<QueryReadings>(KEPT_READINGS);
+  private keptAt = -1;
 
   constructor(private readonly synonyms: SynonymGroup[]) {
     this.folder = new SynonymFolder(synonyms, normalizeText);
@@ -66,6 +82,7 @@ export class TextAnalyzer {
       const term = normalizeText(group.canonical);
       if (term.length > 1 && !term.includes(' ')) addWord(term, 20000, 'n');
     }
+    dictionaryChanges++;
   }
 
   /**
@@ -84,10 +101,12 @@ export class TextAnalyzer {
     // which entry's file came first.
     for (const t of [...words].sort()) vocabulary.add(t);
     this.corrector = new HomophoneCorrector(vocabulary);
+    // Readings kept before were not corrected against this vocabulary.
+    this.kept.clear();
     return analyses;
   }
 
-  /** The text as typed, folded; sound-alike typos are not corrected here (see `corrected`). */
+  /** The text as typed, folded; sound-alike typos are not corrected here (see `queryReadings`). */
   analyze(text: string): Analysis {
     return this.analyzeTokens(cut(prepare(text)));
   }
@@ -98,13 +117,23 @@ export class TextAnalyzer {
   }
 
   /**
-   * The text with its sound-alike typos corrected, when there are any: a reading the ranking
-   * weighs against the text as typed, keeping it only when it fits the knowledge base clearly better.
+   * A query as typed and, when it has sound-alike typos, as corrected: a reading the ranking
+   * weighs against the text as typed, keeping it only when it fits the knowledge base clearly
+   * better. One cut serves both. Kept for the last texts asked (a turn asks of the same text up
+   * to three times, people ask the same questions, and the two cuts were a fifth of a ranking);
+   * forgotten when any analyzer adds words to jieba's one dictionary, which may change a cut.
    */
-  corrected(text: string): Analysis | undefined {
-    const typed = prepare(text);
-    const fixed = this.corrector?.correct(typed);
-    return fixed && fixed !== typed ? this.analyzeTokens(cut(fixed)) : undefined;
+  queryReadings(text: string): QueryReadings {
+    if (this.keptAt !== dictionaryChanges) {
+      this.kept.clear();
+      this.keptAt = dictionaryChanges;
+    }
+    return this.kept.get(text, () => {
+      const typed = prepare(text);
+      const words = cut(typed);
+      const fixed = this.corrector?.correct(typed, words);
+      return { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
+    });
   }
 
   /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */

@@ -137,13 +137,15 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
-  // applying takes ("残疾证要多久" alone reads as how long a card lasts).
+  // applying takes. A topic that did not apply leaves no reading of the certificate alone:
+  // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
   const applying = merged.item === CERTIFICATE && !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
+  const certificateAlone = !applying && merged.item === CERTIFICATE && Object.keys(merged).length === 1;
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
     unslotted && unslotted + rest,
-    applying + Object.values(merged).join('') + rest,
+    certificateAlone ? '' : applying + Object.values(merged).join('') + rest,
   ])].filter((q) => q && q !== folded);
 }
 
@@ -213,8 +215,11 @@ const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { 
 function changeOf(folded: string, context: TopicContext): Change {
   const named = namedSlots(folded, context);
   const known = topicSlots(context);
-  const slots = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  const changed = SLOT_NAMES.filter((n) => named[n] && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+  // Nothing but a value the topic already had ("耳朵背了能办证不" + "听力的呢") asks what is specific
+  // to it: read as naming it anew, the entries about it lead the topic's general answer said again.
+  const slots = changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;

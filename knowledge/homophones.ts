@@ -45,12 +45,13 @@ export class HomophoneCorrector {
     }
   }
 
-  correct(text: string): string {
+  /** `words`: jieba's cut of `text`, when the caller has it already (a cut is most of a correction). */
+  correct(text: string, words: string[] = cut(text)): string {
     const chars = [...text];
     // Each character's known word: its start and end, when jieba cut it as a vocabulary word.
     const known: ([start: number, end: number] | undefined)[] = new Array(chars.length);
     let at = 0;
-    for (const token of cut(text)) {
+    for (const token of words) {
       const length = [...token].length;
       if (length >= SHORTEST && this.vocabulary.has(token)) for (let k = 0; k < length; k++) known[at + k] = [at, at + length];
       at += length;

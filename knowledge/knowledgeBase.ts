@@ -13,6 +13,8 @@ import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
+/** A suggestion scoring under this fits by a shared character, not by its topic. */
+const NOISE_SCORE = 0.05;
 
 export interface Suggestion {
   id: string;
@@ -192,7 +194,9 @@ export class KnowledgeBase {
       query,
       answered: decision.kind === 'answer',
       followUp: contextual,
-      suggestions: [...decision.ranked, ...more].slice(0, top).map(({ entry, score }) => ({
+      // Past the first, an entry scoring next to nothing shares a character, not a topic (an example
+      // from 平原县 to "幼儿园的呢"): the agent is not offered it.
+      suggestions: [...decision.ranked, ...more].filter((r, i) => i === 0 || r.score >= NOISE_SCORE).slice(0, top).map(({ entry, score }) => ({
         id: entry.id,
         question: entry.question,
         answer: answerTo(entry, query),

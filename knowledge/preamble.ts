@@ -9,8 +9,12 @@ const ASK = '(?:问问|问一下|问下|问个事儿?|问|咨询一下|咨询下
 // Fillers of speech: 喂喂, 那个, 就是, 你好.
 const FILLERS = '喂+|那个|就是|你好|您好|请问|麻烦问下|麻烦问一下|呃+|嗯+|啊+|哈+';
 const SEPARATORS = '[\\s，,。.!！?？、~～]*';
-// A hotline agent's note says who called before what was asked: "来电人称其弟弟…", "市民来电 其母耳聋…".
-const CALLER = '(?:市民|群众|村民)?来电(?:人|者)?(?:称|反映|表示|说)?';
+// A hotline agent's note says who called before what was asked: "来电人称其弟弟…", "市民来电 其母耳聋…",
+// "打电话的大爷说他耳朵聋了…", "来电的大娘说她…" (他, 她: the caller).
+const CALLER = `(?:(?:来电|打电话)的${RELATIVE}?(?:人)?|(?:市民|群众|村民)?来电(?:人|者)?)(?:称|反映|表示|说)?(?:他|她)?`;
+// In a note, "…了 问需要提供什么证明": the note's verb before what was asked, no part of it.
+const NOTE_ASK = /(^|[\s，,。；;]|了)(?:询问|咨询|想问|问)(?:一下|下)?(?!题)/gu;
+const NOTE = /来电|打电话的/u;
 const OPENINGS = [
   FILLERS,
   CALLER,
@@ -27,7 +31,7 @@ const OPENINGS = [
 ].join('|');
 const OPENING = new RegExp(`^(?:${SEPARATORS}(?:${OPENINGS}))+${SEPARATORS}`, 'u');
 // A relative named, 我家 or 其 before one ("我家老头子", "其母"), or a caller's note.
-const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$|其$|来电`, 'u');
+const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$|其$|来电|打电话的`, 'u');
 // "我是孩子姑姑…我能给孩子申请吗": acting for someone is then what is asked.
 const ACTS_FOR = /(?:我|俺)(?:能|可以|能不能|可不可以)?(?:给|帮|替|代)/u;
 
@@ -47,5 +51,6 @@ export function withoutOpening(text: string): string {
   const opening = OPENING.exec(text)?.[0] ?? '';
   const rest = text.slice(opening.length);
   if (!NAMES_RELATIVE.test(opening) || ACTS_FOR.test(rest)) return text;
-  return normalizeText(rest) ? rest : text;
+  const asked = NOTE.test(opening) ? rest.replace(NOTE_ASK, '$1') : rest;
+  return normalizeText(asked) ? asked : text;
 }

@@ -193,7 +193,7 @@ export function answersIntent(entry: Entry, intent: Intent): boolean {
 
 /** Whether an intent names a part an entry may say alone. */
 export const isPart = (intent: string): intent is AnswerPart & Intent => ANSWER_PART_INTENTS.has(intent);
-const ANSWER_PART_INTENTS = new Set<string>(['materials', 'howLong', 'where'] satisfies (AnswerPart & Intent)[]);
+const ANSWER_PART_INTENTS = new Set<string>(['materials', 'howLong', 'howMuch', 'where'] satisfies (AnswerPart & Intent)[]);
 
 /** What a question may ask of the item it names besides its condition: how long, how much, where, what to bring. */
 const SPECIFIC: Intent[] = ['howLong', 'howMuch', 'where', 'materials'];

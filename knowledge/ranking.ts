@@ -125,7 +125,8 @@ const OFFER_SHARE = 0.6;
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
-// A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of.
+// A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of
+// (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
@@ -286,9 +287,8 @@ export class Ranker {
    * "correction" that happens to sound alike.
    */
   private read(query: string, top: number): Reading {
-    const analysis = this.analyzer.analyze(query);
+    const { typed: analysis, corrected: fixed } = this.analyzer.queryReadings(query);
     const typed = this.rankAnalysis(analysis, top);
-    const fixed = this.analyzer.corrected(query);
     if (!fixed) return typed;
     const better = this.rankAnalysis(fixed, top);
     return (better.ranked[0]?.score ?? 0) >= (typed.ranked[0]?.score ?? 0) + CLEARLY_BETTER ? better : typed;
@@ -344,6 +344,7 @@ export class Ranker {
       best[i] = [e, score];
     }
     this.placeFirst(analysis, best);
+    this.takingFirst(analysis, best);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
@@ -365,6 +366,20 @@ export class Ranker {
         this.placeOwn.get(e)?.some((p) => analysis.folded.includes(p)) &&
         facetsOf(this.entries[e]).intents.has(intent),
     );
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
+  }
+
+  /**
+   * How long it takes is not how long a card lasts: "残疾证要多久" (folded "残疾人证多久", as are
+   * "残疾证多久过期"'s words) asks how long getting one takes, so an entry asked that way, fitting
+   * nearly as well, trades places with the validity's entry ranked above it. Not when the question
+   * names a service for the card ("换证要多长时间": the renewal's own time).
+   */
+  private takingFirst(analysis: Analysis, best: [number, number][]): void {
+    if (best.length < 2 || intentOf(analysis.folded) !== 'howLong' || extractSlots(analysis.folded).service) return;
+    const asked = (e: number) => facetsOf(this.entries[e]).asked;
+    if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
+    const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 

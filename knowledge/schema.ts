@@ -4,8 +4,8 @@ export const ENTRY_KINDS = ['answer', 'smalltalk', 'handoff', 'decline'] as cons
 
 const part = z.string().min(2).optional();
 
-/** What a follow-up may ask of an answer alone: what to bring, how long, where, whether and how online. */
-const answerParts = z.object({ materials: part, howLong: part, where: part, online: part }).strict();
+/** What a follow-up may ask of an answer alone: what to bring, how long, how much (a fee, an amount), where, whether and how online. */
+const answerParts = z.object({ materials: part, howLong: part, howMuch: part, where: part, online: part }).strict();
 export type AnswerPart = keyof z.infer<typeof answerParts>;
 
 export const entrySchema = z.object({

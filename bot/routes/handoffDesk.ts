@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../data/caseQuery.js';
 import type { Clock } from '../../data/clock.js';
 import type { Handoff, HandoffStore } from '../../data/handoffs.js';
 import { maskText } from '../../data/personalData.js';
+import { onlyAsksForPerson } from '../../dialogs/commands.js';
 import { text } from '../../dialogs/text/index.js';
 import type { AgentAuth, AgentCaller } from '../agentAuth.js';
 import type { DeskEvents } from '../deskEvents.js';
@@ -31,6 +32,7 @@ const endSchema = z.object({ handBack: z.boolean().optional() }).strict();
 /** A hand-off as an agent sees it: personal data masked, waiting time in seconds. */
 export function handoffView(h: Handoff, now: Date, withMessages = false) {
   const end = h.takenAt ?? h.closedAt ?? now.toISOString();
+  const personSaid = h.messages.filter((m) => m.from === 'person');
   return {
     id: h.id,
     status: h.status,
@@ -43,8 +45,11 @@ export function handoffView(h: Handoff, now: Date, withMessages = false) {
     ...(h.agent ? { agent: h.agent, takenAt: h.takenAt } : {}),
     ...(h.quietToldAt ? { quietToldAt: h.quietToldAt } : {}),
     ...(h.outcome ? { outcome: h.outcome, closedAt: h.closedAt } : {}),
-    /** The person's latest message: what the suggestions are for. */
-    lastPersonText: maskText([...h.messages].reverse().find((m) => m.from === 'person')?.text ?? ''),
+    ...(h.typedOnly ? { typedOnly: true, typedOnlyNote: text.handoff.typedOnlyNote } : {}),
+    /** The person's latest message. */
+    lastPersonText: maskText(personSaid.at(-1)?.text ?? ''),
+    /** The person's latest question, not a request for a person ("转人工"): what the suggestions are for. */
+    questionText: maskText([...personSaid].reverse().find((m) => !onlyAsksForPerson(m.text))?.text ?? ''),
     ...(withMessages ? { messages: h.messages.slice(-SHOWN_MESSAGES).map((m) => ({ ...m, text: maskText(m.text) })) } : {}),
   };
 }

@@ -16,7 +16,9 @@ export type UploadProblem =
   | 'pdfActiveContent'
   | 'pdfEncrypted'
   | 'portraitLandscape'
-  | 'portraitTooSmall';
+  | 'portraitTooSmall'
+  /** The two-inch photo sent as a PDF or another non-image file. */
+  | 'notPhoto';
 
 export type Inspected =
   | { ok: true; mime: StoredMime; bytes: Buffer; width?: number; height?: number; pages?: number }
@@ -52,11 +54,11 @@ export async function inspectUpload(bytes: Buffer, purpose: UploadPurpose, limit
   if (bytes.length > limits.maxBytes) return { ok: false, problem: 'tooLarge' };
   const type = await fileTypeFromBuffer(bytes);
   if (type?.mime === 'application/pdf') {
-    if (purpose === 'portrait') return { ok: false, problem: 'type' };
+    if (purpose === 'portrait') return { ok: false, problem: 'notPhoto' };
     const pdf = inspectPdf(bytes);
     return pdf.ok ? { ok: true, mime: 'application/pdf', bytes, pages: pdf.pages } : { ok: false, problem: pdf.problem, detail: pdf.detail };
   }
-  if (!type || !IMAGE_TYPES.has(type.mime)) return { ok: false, problem: 'type', detail: type?.mime };
+  if (!type || !IMAGE_TYPES.has(type.mime)) return { ok: false, problem: purpose === 'portrait' ? 'notPhoto' : 'type', detail: type?.mime };
   const image = await reencodeImage(bytes, type.mime, limits);
   if (!image.ok) return image;
   if (purpose === 'portrait') {

@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -156,6 +156,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   protected async onStep(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
+    // "要上门评定", "俺娘出不了门 能上门办的那种不" at any question, the summary too: kept for submitting, the question asked again.
+    if (draft.phase !== 'resume' && wantsSomeoneToCome(input)) return this.homeVisit(dc, draft, input);
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
@@ -567,7 +569,7 @@ function formatDay(iso: string): string {
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
-const NEW_VALUE = /^.*(?:改成|改为|换成|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
+const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上|填上|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
@@ -589,9 +591,12 @@ export function saysSubmit(input: string): boolean {
 /** The clauses of a message, cut at punctuation and spaces. */
 const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Boolean);
 
-/** A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. */
+/**
+ * A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. The
+ * speaker may be 俺 or 咱, or unsaid after what was told first ("我是个瞎子 看不见 想办个证").
+ */
 const isApplyClause = (clause: string) =>
-  /(我要|我想|想要|帮我|给我|替我|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
+  /((?:^|[我俺咱])(?:也|就|还)?(?:要|想)|想要|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
   // "能帮他申请不" asks whether one may, as "能不能帮他申请" does.
   !asksSomething(clause);
 
@@ -600,5 +605,10 @@ const isApplyClause = (clause: string) =>
  * clause says so, while others may ask something ("俺想给俺娘办个残疾证…能不能网上弄").
  */
 export function applyRequestIn(input: string): string | undefined {
-  return recognizeCommand(input) === 'apply' ? input : clausesOf(input).find(isApplyClause);
+  if (recognizeCommand(input) === 'apply') return input;
+  const clauses = clausesOf(input);
+  return clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c)) ? undefined : clauses.find(isApplyClause);
 }
+
+/** "想办残疾证 咋办", "…能不能办": asking how or whether, which the answer serves; the form is not started. */
+const ASKS_HOW_OR_WHETHER = /^(?:那|这|我|俺|要|该|得|到底|具体)*(?:咋|怎么|怎样|如何)个?(?:办|弄|申请|办理)[呢啊呀哦嘛]*$|^(?:能不能|可不可以)(?:办|申请)|^(?:能|可以)(?:办|申请)(?:不|吗|么|没)?[呢啊呀哦嘛]*$/u;

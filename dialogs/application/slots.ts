@@ -148,8 +148,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
 const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
-/** "我", "就是我", "监护人就是我", "我是监护人": the speaker is the one asked about. */
-const SPEAKER_ONLY = /^(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
+/** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
+const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
 
 /** No surname is a pronoun. */
 const PRONOUN_FIRST = /^[我你您他她俺咱]/u;
@@ -170,7 +170,7 @@ const CORRECTION = /错|不对|应该|更正/u;
 const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|错了|不对|是/u;
 
 // Words before a name ("她叫", "俺娘叫", "名字是", "姓名：") and after it ("…就行").
-const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)是)[\s:：,，]*/u;
+const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)就?是)[\s:：,，]*/u;
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
 
 /**
@@ -239,6 +239,16 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
       if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: true, set: speakerAsGuardian(v), stay: true };
+      // "我就是本人" to the applicant's name: it is the speaker's own name that is asked, once more plainly;
+      // "我就是本人 王建国" gives it.
+      if (key === 'name') {
+        const parts = name.split(/[\s，,。.！!；;]+/u);
+        const own = parts.filter((part) => !SPEAKER_ONLY.test(part) || part.includes('监护人'));
+        if (own.length < parts.length) {
+          if (own.length === 0) return { ok: false, error: v.role === 'proxy' ? t.errors.nameOfApplicant : t.errors.ownName, attempt: true };
+          if (own.length === 1 && isName(own[0])) return { ok: true, set: { name: own[0] } };
+        }
+      }
       const named = key === 'guardianName' ? speakerNamedAsGuardian(name, v) : undefined;
       if (named) return { ok: true, set: named };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
@@ -465,8 +475,11 @@ const channelChoice = choiceSlot('channel', channelOptions, () => true);
 const COME_HOME = /上门|来家|到家里来|家里来|到家来/u;
 /** ...or why the person cannot go: "走不了路让人来", "卧床". */
 const CANNOT_GO = /走不了|走不动|下不了床|卧床|瘫在床|出不了门|行动不便/u;
-/** "不用上门", "上门鉴定要钱吗": a home visit named but not asked for (declined, or a question about it). */
-const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天/u;
+/**
+ * "不用上门", "上门鉴定要钱吗", "证能送上门不": a home visit named but not asked for (declined, a question
+ * about it, or the card's delivery).
+ */
+const NOT_ASKING_HOME = /(?:不用|不要|不需要|不必|用不着|别)(?:来)?(?:上门|来家|到家)|要钱|收费|收钱|多少钱|费用|多久|几天|送上门|送到家/u;
 /** Whether a text asks for a visit in words that say so, or (`orWhy`) also in words of why the person cannot go. */
 function asksVisit(input: string, orWhy: boolean): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
@@ -583,7 +596,9 @@ function formSlots(sms: boolean): Slot[] {
       required: (v) => v.delivery === 'mail',
       prompt: (v) => ({ text: v.addressDraft ? t.prompts.houseNumber : t.prompts.address, options: [] }),
       parse: (input, v) => {
-        const said = input.trim();
+        const typed = input.trim();
+        // "没有门牌号 示范县柳树乡王庄村": the words about the number are no part of the address.
+        const said = typed.replace(NO_NUMBER_WORDS, '') || typed;
         const draft = v.addressDraft;
         // "邮寄到家" again, or "还是自己去领吧": the way, not an address (nor a home appraisal).
         const way = PLACE_WORD.test(said) || /\d/.test(said) ? undefined : (recognizeChoice(said, deliveryOptions()) ?? recognizeMention(said, deliveryOptions()));
@@ -591,12 +606,12 @@ function formSlots(sms: boolean): Slot[] {
         if (way) return { ok: false, error: t.errors.addressAfterMail, attempt: true };
         // "地址写我家的还是我爷爷家的": which address, asked; an address never weighs two.
         if (WHICH_ADDRESS.test(said)) return { ok: false, error: t.errors.addressWhich, attempt: true };
-        if (draft && (recognizeYesNo(said) === false || NO_HOUSE_NUMBER.test(said))) return { ok: true, set: { address: draft, addressDraft: undefined } };
+        if (draft && (recognizeYesNo(typed) === false || NO_HOUSE_NUMBER.test(typed))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
         if ([...address].length < 6 || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
-        if (!draft && !HOUSE_NUMBER.test(address)) return { ok: true, set: { addressDraft: address }, stay: true };
+        if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };
       },
       display: (v) => v.address ?? '',
@@ -609,6 +624,8 @@ const WHICH_ADDRESS = /还是|写谁|谁家的|哪个地址|写哪/u;
 // A house number, a room, or a village and its group: rural addresses have no house numbers.
 const HOUSE_NUMBER = /\d|[０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|单元|室|楼|层)|号|室|村|组|屯|队/u;
 const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
+/** Said with an address: "没有门牌号", "俺村里没门牌". */
+const NO_NUMBER_WORDS = /[，,。\s]*(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
@@ -703,10 +720,37 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
+  else Object.assign(values, describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
   if (described) values.categoryGuess = described;
   return values;
+}
+
+/** A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子" (not "我们"). */
+const FIRST_PERSON = /^(?:我|俺|咱)(?!们)/u;
+
+/**
+ * For whom the opening's description of a disability speaks, when every clause describing one
+ * agrees: the speaker ("俺腿截了一条", "我是个瞎子") or a relative ("俺娘瘫在床上了", "我儿子耳朵聋").
+ * "她瘫在床上了" names someone, but not how they are related: the role is asked.
+ */
+function describedPerson(told: string, ctx: SlotContext): Values {
+  const subjects = told
+    .split(/[，\s]+/u)
+    .map((clause) => normalizeText(clause))
+    .filter((clause) => categoryDescribed(clause) !== undefined)
+    .map((clause): Values | 'other' | undefined => {
+      if (kinIn(clause)) {
+        const role = roleSlot.parse(clause, {}, ctx);
+        return role.ok && role.set.role === 'proxy' ? role.set : 'other';
+      }
+      if (/[他她]/u.test(clause)) return 'other';
+      return FIRST_PERSON.test(clause) ? { role: 'self' } : undefined;
+    })
+    .filter((subject) => subject !== undefined);
+  const distinct = new Set(subjects.map((subject) => JSON.stringify(subject)));
+  return distinct.size === 1 && subjects[0] !== 'other' ? subjects[0] : {};
 }

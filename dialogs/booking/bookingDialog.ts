@@ -45,7 +45,7 @@ const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
-const WHAT_TO_BRING = /带(啥|什么|哪些|些啥|些什么)|准备(啥|什么|哪些|些啥|些什么)|拿(啥|什么)去/u;
+const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
 
 /** Asking the hour of the appraisal ("上午几点到啊"), not the window's ("窗口几点上班"). */
@@ -123,6 +123,12 @@ export function asksHowToBook(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');
   return /(咋|怎么|怎样|如何)(个)?(预)?约|约.{0,2}(咋|怎么)(弄|办|约)/u.test(folded) && !/取消|改/u.test(folded);
 }
+
+/**
+ * Asking for the doctor to come for the appraisal, in a question or not ("能让医生上家里来鉴定不"): from
+ * someone with an appraisal ahead on their own case, the request itself.
+ */
+export const asksForHomeAppraisal = (input: string) => wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(normalizeText(input));
 
 /** "不知道", "都行", "你们定": no day in mind, said where a day is asked. */
 const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?(?:安排|办)|看你们?安排|哪天都?行)(?:吧|啊|呀|的)*$/u;
@@ -396,6 +402,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot.hospitalId)!;
     const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), this.bringFor(hospital, category));
+    // The booking is the subject now: "要带啥" next asks of the appraisal, not of a policy answer before it.
+    await this.flow.answers.forgetTopic(dc.context);
     return this.end(dc, rescheduled ? `${t.rescheduled}${confirmation}` : confirmation);
   }
 

@@ -167,7 +167,7 @@ export class HandoffGate implements HandoffRequester {
         // "我是聋人 打不了电话": no call; the desk answers in writing when it opens.
         // The desk may have opened since the call-back was offered: then the place in the queue is said.
         if (saysCannotPhone(input)) {
-          const typed = await this.handoffs.toTyped(open.id);
+          const typed = await this.handoffs.toTyped(open.id, input);
           if (typed) return this.reply(context, 'handoff-typed', await this.placeSaid(typed, h.queued));
         }
         const phone = phoneIn(input);

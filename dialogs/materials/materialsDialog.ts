@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { CaseUseCases } from '../../cases/index.js';
-import type { MaterialProblem } from '../../cases/materials.js';
+import { PORTRAIT_MATERIAL as PHOTO, type MaterialProblem } from '../../cases/materials.js';
 import { materialViews, outstandingMaterials } from '../../data/caseMaterials.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { saysSubmit, userKeyOf } from '../application/applicationDialog.js';
@@ -84,7 +84,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
       if (pending.length === 1) return this.take(dc, state, files);
       await this.say(dc, u.whichOne);
     } else if (!options.keys) {
-      await this.say(dc, u.intro(pending.length));
+      await this.say(dc, u.intro(pending.length, pending.includes(PHOTO)));
     }
     return this.askMaterial(dc, state, record);
   }
@@ -109,8 +109,8 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     }
     // "没有照片 家里没有白墙": how to come by this material, and the same one asked again.
     const without = u.without[state.pending[0]];
-    if (without && (LACKS.test(input) || (state.pending[0] === 'photos' && PHOTO_TAKING.test(input)))) return new NotAnswered(undefined, { answer: without });
-    return new NotAnswered(u.notFile(names[state.pending[0]]));
+    if (without && (LACKS.test(input) || (state.pending[0] === PHOTO && PHOTO_TAKING.test(input)))) return new NotAnswered(undefined, { answer: without });
+    return new NotAnswered(u.notFile(names[state.pending[0]], state.pending[0] === PHOTO));
   }
 
   protected helpText(): string {
@@ -157,7 +157,7 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     const found = record ?? (await this.deps.cases.get(state.caseNo));
     const last = found && materialViews(found).find((m) => m.key === material)?.files.at(-1);
     const again = last?.status === 'rejected' ? u.again(names[material], last.reason ?? '') + '\n' : '';
-    const request = u.ask[material] ?? u.notFile(names[material]);
+    const request = u.ask[material] ?? u.notFile(names[material], material === PHOTO);
     const message = `${prefix ? `${prefix}\n` : ''}${again}${request}`;
     return this.ask(dc, state, message, laterOption, `${again}${request}`);
   }

@@ -91,3 +91,19 @@ const FIX = /(咋|怎么|怎样|如何|要|得|去)(改|弄|修改|补|重新)|�
 
 /** Whether a message asks how to put a returned case right (said only where the speaker has one). */
 export const asksHowToFix = (input: string) => FIX.test(normalizeText(input).replace(/\s+/g, ''));
+
+/** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
+export const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的|没毛病|没问题|对着呢/u;
+/** Saying the phone sent back works: "这个号能打通", "电话没换 还是这个", "一直用的这个号". */
+export const PHONE_WORKS = /能打通|打得通|没换|没变|没停机|一直用|还是这个|好好的|好着呢/u;
+/** A call that was not picked up: "那几天在地里干活没接着", "没听见". */
+const MISSED_CALL = /没接|没听见|没听到|顾不上接|漏接/u;
+
+/**
+ * Whether a message says the phone sent back is right, works, or was only not answered ("电话没错呀 那几天在
+ * 地里干活没接着", "这个号能打通"): for someone whose case was returned for its phone, the correction, where it may stay.
+ */
+export function saysPhoneRight(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return /电话|手机|号/u.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
+}

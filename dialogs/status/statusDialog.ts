@@ -19,17 +19,15 @@ import { nonAnswer } from '../nonAnswers.js';
 import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { recognizeProgressIntent } from './progressIntent.js';
+import { PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
-/** Saying the value sent back was right: "我填的没错啊", "就是这个号", "没写错". */
-const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的|没毛病|没问题|对着呢/u;
+/** The button that keeps the phone sent back as it was. */
+const KEEP_PHONE = [{ label: s.keepPhoneButton, value: true }];
 /** Keeping the phone sent back as it is: "就用原来的", "号码不用改". */
 const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不用改|不改了?$|(?:还|就)用这个|不用换|不换了?$/u;
-/** Saying the phone sent back works: "这个号能打通", "电话没换 还是这个", "一直用的这个号". */
-const PHONE_WORKS = /能打通|打得通|没换|没变|没停机|一直用|还是这个|好好的|好着呢/u;
 /** "怎么改", "咋弄啊" at a flagged field: how to put this one right, not how to apply. */
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
@@ -131,8 +129,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
           .filter((m) => rejected.includes(m) || !inReason.includes(m))
           .map((m) => s.correctAsked[views.find((v) => v.key === m)?.state ?? 'none'](text.upload.names[m]));
         await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
-        const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields, values: {} };
-        if (rejected.length === 0) return this.correctFields(dc, state);
+        // "电话没错呀 那几天没接着" said before the correction: the phone first, offered to stay as it was.
+        const phoneRight = fields.includes('phone') && saysPhoneRight(options?.text ?? '');
+        const ordered = phoneRight ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
+        const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields: ordered, values: {} };
+        if (rejected.length === 0) return phoneRight ? this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE) : this.correctFields(dc, state);
         // The rejected files first: with one left for later, nothing is resubmitted and no answer is lost.
         dc.activeDialog!.state = { flow: { ...state, step: 'materials' } };
         return dc.beginDialog(MATERIALS_DIALOG, { caseNo: returned.caseNo, keys: rejected } satisfies MaterialsOptions);
@@ -205,13 +206,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
         if (field === 'phone') {
-          const keep = [{ label: s.keepPhoneButton, value: true }];
-          if (KEEP_AS_IT_IS.test(normalizeText(input).replace(/\s+/g, '')) || (this.shownLabels(dc, state).length && recognizeChoice(input, keep))) {
+          if (KEEP_AS_IT_IS.test(normalizeText(input).replace(/\s+/g, '')) || (this.shownLabels(dc, state).length && recognizeChoice(input, KEEP_PHONE))) {
             await dc.context.sendActivity(messageWithButtons(s.correctPhoneKept));
             return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field] });
           }
           // "电话没错啊 那天下地去了没接着": a number that was right but not answered may stay as it is.
-          if (SAYS_RIGHT.test(normalizeText(input)) || (PHONE_WORKS.test(normalizeText(input)) && !phoneIn(input))) return this.askField(dc, state, s.correctKeepPhone, keep);
+          if (SAYS_RIGHT.test(normalizeText(input)) || (PHONE_WORKS.test(normalizeText(input)) && !phoneIn(input))) return this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE);
         }
         // "我填的没错啊 户口本上就是这个": what to do when the flagged value is right, and the field asked again.
         if (SAYS_RIGHT.test(normalizeText(input))) return new NotAnswered(undefined, { answer: s.correctInsisted(this.deps.region.hotlines.federation) });

@@ -258,6 +258,8 @@ const application = {
     yesNo: '请回答“是”或者“不是”。',
     confirm: (buttons: readonly string[]) => `请点“${buttons[0]}”或“${buttons[1]}”，也可以回复数字1或2。`,
     name: '姓名好像不对，请只说姓名，比如“王建国”。',
+    ownName: '好的，是您本人。请说您自己的名字，和身份证上的一样，比如“王建国”。',
+    nameOfApplicant: '这里要填的是申请人（要办证的那一位）的名字，请照身份证上的说，比如“王建国”。',
     idFormat: '身份证号应该是18位数字，最后一位可能是X，请再核对一下。',
     /** A number of the wrong length: how many were typed, and how many are missing or extra. */
     idLength: (typed: number) =>
@@ -426,6 +428,13 @@ const handoff = {
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
   cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
+  /**
+   * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
+   * names nobody else and speaks of phoning, typing or a person.
+   */
+  bareCannotPhonePhrases: ['聋哑', '聋人', '聋子', '哑巴', '耳朵?(是|也)?(聋|背|不好使|不好|听不见|听不到|听不清)', '听不见', '听不到', '不会说话', '说不了话', '说不出话'],
+  /** Asking for the answer in writing ("有没有人能打字回俺", "就在这打字吧"): the typed desk is the one wanted. */
+  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
   /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
   typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
   typedOfferButton: '转人工',
@@ -449,6 +458,8 @@ const handoff = {
   botPhrases: ['机器人', '问助手', '先问你'],
   callbackPhrases: ['回电', '回个电话', '打电话给(我|俺)', '给(我|俺)打电话', '打给(我|俺)', '电话联系'],
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
+  /** On the agent's queue and chat: the person can only read and type. */
+  typedOnlyNote: '对方只能打字（听不见或不能说话），请打字回复',
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
   callbackAnswer: '待回电（在线转人工时人工客服不在线）',
   /** An SMS reply that is not an opt-out: it goes on the agents' call-back list with these words. */
@@ -505,7 +516,9 @@ const upload = {
     photos: '没有现成的照片也没关系：找一面没有花纹的浅色墙（越白越好），站在前面用手机拍就行；没有合适的墙，挂一条白床单当背景也可以。也可以到附近照相馆拍两寸白底照，再拍下来发给我。实在拍不了，点“稍后再传”，到窗口办理时交3张两寸白底彩照。',
   } as Record<string, string>,
   later: '稍后再传',
-  intro: (count: number) => `接下来请把要交的${count}份材料发给我，一份一份来，拍照或PDF都可以。手边没有的，点“稍后再传”。`,
+  /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
+  intro: (count: number, withPhoto: boolean) =>
+    `接下来请把要交的${count}份材料发给我，一份一份来，${withPhoto ? '两寸照要发照片，别的材料拍照或PDF都可以' : '拍照或PDF都可以'}。手边没有的，点“稍后再传”。`,
   again: (name: string, reason: string) => `${name}要重新传，原因：${reason}。`,
   received: (name: string) => `收到了${name}。`,
   /** The materials as they are handed in online: one photo file is asked for, not the window's three prints. */
@@ -515,6 +528,7 @@ const upload = {
     tooLarge: (mb: number) => `这个文件太大了，最大${mb}MB。请重新拍一张，或者压缩一下再发。`,
     empty: '这个文件是空的，请再发一次。',
     type: '这种文件我收不了。请发照片（JPG、PNG、HEIC）或者PDF。',
+    notPhoto: '两寸照要发照片（JPG、PNG、HEIC），不能用PDF或别的文件。请拍一张竖着的发给我。',
     undecodable: '这张图片打不开，可能传坏了，请重新拍一张发给我。',
     bomb: '这张图片打不开，请重新拍一张发给我。',
     pdfActiveContent: '这个PDF里带有脚本或者会自动运行的内容，为了安全不能收。请把纸质材料拍照发给我，或者另存一份普通的PDF再发。',
@@ -525,7 +539,8 @@ const upload = {
     usedElsewhere: '这个文件已经作为别的材料交过了，请发这一份材料。',
     notReceived: '文件没有收到，请再发一次。',
   },
-  notFile: (name: string) => `这一步要的是${name}，请直接发图片或PDF给我；现在不方便就点“稍后再传”。`,
+  /** `photoOnly`: the two-inch photo's step, which takes photos only. */
+  notFile: (name: string, photoOnly = false) => `这一步要的是${name}，请直接发${photoOnly ? '照片' : '图片或PDF'}给我；现在不方便就点“稍后再传”。`,
   allReceived: '要交的材料都收到了，工作人员看过后会告诉您结果。',
   /** `received` empty: nothing has come yet, and no "已收到" line is shown. */
   progress: (received: string, missing: string) => `${received ? `已收到：${received}\n` : ''}还差：${missing}\n以后想传，随时说“补传材料”，每天我也会提醒您一次。`,
@@ -549,7 +564,7 @@ const upload = {
     wheelchairProof: ['行驶证', '购车'],
   } as Record<string, string[]>,
   returnedNext: '材料传好了，说“修改退回的申请”就能重新提交。',
-  help: '这一步请把我说的那份材料拍照或者PDF发给我。点“稍后再传”以后再发，说“人工”找工作人员。',
+  help: '这一步请把我说的那份材料拍照发给我（两寸照只收照片，别的材料也可以发PDF）。点“稍后再传”以后再发，说“人工”找工作人员。',
 };
 
 /** Who books a checked case's appraisal, said to the relative who checked it. */
@@ -690,7 +705,7 @@ const status = {
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
-    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里发给我，拍照或PDF都可以。`,
+    materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里拍照发给我。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
@@ -854,7 +869,7 @@ const status = {
    * one staff accepted is said to be kept; `none`: not handed in here (checked in the records, or at the window).
    */
   correctAsked: {
-    rejected: (material: string) => `${material}要重新传，下面直接在这里发给我，拍照或PDF都可以。`,
+    rejected: (material: string) => `${material}要重新传，下面直接在这里拍照发给我。`,
     accepted: (material: string) => `${material}已经审核通过了，这次不用重新传。`,
     received: (material: string) => `${material}已经收到了，工作人员还在看，这次不用再传。`,
     missing: (material: string) => `${material}还没传上来，改完后说“补传材料”补上。`,

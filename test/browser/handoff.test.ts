@@ -63,6 +63,13 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     await agent.getByRole('heading', { name: '在线转人工' }).waitFor(WAIT);
   }
 
+  /** The only agent logs out: nobody is at the desk. */
+  async function leaveDesk(): Promise<void> {
+    await agent.getByRole('button', { name: '退出登录' }).click();
+    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
+    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+
   it('shows the agent an empty live queue once logged in, accessibly', async () => {
     await logIn();
     await agent.getByText('现在没有人排队。').waitFor(WAIT);
@@ -105,6 +112,18 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     expect(said.filter((t) => t.includes('依据'))).to.deep.equal([]);
   });
 
+  it('has a screen reader read the agent\'s reply from the agent, never as the bot\'s', async () => {
+    // What Web Chat gives a screen reader for each message: the live region and the transcript's labels.
+    const read = await person.evaluate(() =>
+      [...document.querySelectorAll('.webchat__live-region-activity, [id^="webchat__basic-transcript__active-descendant"], .webchat__basic-transcript__activity-body')]
+        .map((e) => e.getAttribute('aria-label') || e.textContent || '')
+        .concat([...document.querySelectorAll('[aria-labelledby]')].map((e) => (e.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')))
+        .filter((t) => t.includes('坐席补充')),
+    );
+    expect(read).to.not.deep.equal([]);
+    for (const said of read) expect(said.trim(), said).to.match(/^工作人员张敏：/);
+  });
+
   it('suggests for the person\'s follow-up in the light of what they asked before', async () => {
     await personTypes('三级的呢');
     await agent.locator('#live-suggest-for').filter({ hasText: '三级的呢' }).waitFor(WAIT);
@@ -129,9 +148,7 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   });
 
   it('with nobody at the desk, takes a call-back number that appears on the 回访 list', async () => {
-    await agent.getByRole('button', { name: '退出登录' }).click();
-    await agent.getByRole('heading', { name: '坐席登录' }).waitFor(WAIT);
-    for (let i = 0; i < 100 && running.app.handoffs.deskOpen(); i++) await new Promise((r) => setTimeout(r, 50));
+    await leaveDesk();
     await personTypes('我要找真人');
     await botSays('现在人工客服不在线');
     await personTypes('13912345678');
@@ -147,6 +164,20 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     );
     await agent.clock.fastForward('00:31');
     await agent.locator('#followups > li').filter({ hasText: '好差评：不满意（测试）' }).waitFor(WAIT);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('with nobody at the desk, someone who then says they cannot phone is queued, shown to the agent as typing only, with those words', async () => {
+    await leaveDesk();
+    await personTypes('转人工');
+    await botSays('现在人工客服不在线');
+    await personTypes('俺耳朵不好使 接不了电话 就在这打字吧');
+    await botSays(h.queuedTyped(running.app.region.desk.hours).slice(0, 12));
+    await logIn();
+    const item = agent.locator('#queue > li').first();
+    await item.waitFor(WAIT);
+    expect(await item.innerText()).to.include(h.typedOnlyNote).and.include('最近一句：俺耳朵不好使 接不了电话 就在这打字吧');
+    expect(await axeProblems(agent, '#handoff-section')).to.deep.equal([]);
     expect(problems).to.deep.equal([]);
   });
 });

@@ -169,6 +169,36 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
+  it('wraps a long 您想问的是 button on a 390 px phone: every word shown, nothing cut off with "…"', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const small = await phone.newPage();
+      const { botSaid } = chatOn(small);
+      await small.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      await small.locator('.webchat__send-box-text-box__input').fill('补贴怎么领');
+      await small.locator('.webchat__send-box-text-box__input').press('Enter');
+      const buttons = small.locator('.webchat__suggested-actions__button');
+      await small.locator('.webchat__suggested-actions__button').filter({ hasText: text.clarify.noneOfThese }).first().waitFor(WAIT);
+      const shown = await buttons.evaluateAll((all) =>
+        all.map((b) => {
+          const label = b.querySelector('.webchat__suggested-action__text') as HTMLElement;
+          const box = b.getBoundingClientRect();
+          return { text: label.textContent ?? '', cut: label.scrollWidth > label.clientWidth + 1, right: box.right, wrapped: label.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(label).fontSize) };
+        }),
+      );
+      expect(shown.length).to.be.at.least(3);
+      for (const b of shown) {
+        expect(b.cut, b.text).to.equal(false);
+        expect(b.right, b.text).to.be.at.most(390);
+      }
+      // The longest button is worth the test: it needs more than one line at this width.
+      expect(shown.some((b) => b.wrapped), JSON.stringify(shown)).to.equal(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('keeps the conversation across a reload: the history shows again and the half-filled form goes on; 清除记录 forgets both', async () => {
     const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {

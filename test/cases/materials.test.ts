@@ -68,7 +68,7 @@ describe('materials use cases', () => {
     const landscape = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#fff' } }).jpeg().toBuffer();
     expect(await materials.receive(record.caseNo, 'photos', landscape, 'chat:test:me')).to.deep.equal({ ok: false, problem: 'portraitLandscape' });
     expect(await materials.receive(record.caseNo, 'studentProof', uploadFixture('with-script.pdf'), 'chat:test:me')).to.deep.equal({ ok: false, problem: 'pdfActiveContent' });
-    expect(await materials.receive(record.caseNo, 'photos', uploadFixture('student-proof.pdf'), 'chat:test:me')).to.deep.equal({ ok: false, problem: 'type' });
+    expect(await materials.receive(record.caseNo, 'photos', uploadFixture('student-proof.pdf'), 'chat:test:me')).to.deep.equal({ ok: false, problem: 'notPhoto' });
     expect(await materials.receive(record.caseNo, 'studentProof', Buffer.from('just some text, not a document'), 'chat:test:me')).to.deep.equal({ ok: false, problem: 'type' });
     const big = Buffer.concat([uploadFixture('document-800x560.png'), Buffer.alloc(11 * 1024 * 1024)]);
     expect(await materials.receive(record.caseNo, 'studentProof', big, 'chat:test:me')).to.deep.equal({ ok: false, problem: 'tooLarge' });

@@ -95,7 +95,7 @@ describe('uploaded materials are checked by their content', () => {
     expect(await inspectUpload(pdf(['<< /S /JavaScript /JS (app.alert(1)) >>']), 'document')).to.include({ ok: false, problem: 'pdfActiveContent' });
     expect(await inspectUpload(pdf(['<< /S /Launch /F (cmd.exe) >>']), 'document')).to.include({ ok: false, problem: 'pdfActiveContent' });
     expect(await inspectUpload(pdf(['<< /Filter /Standard /V 2 >>', '<< /Encrypt 10 0 R >>']), 'document')).to.include({ ok: false, problem: 'pdfEncrypted' });
-    expect(await inspectUpload(plain, 'portrait')).to.include({ ok: false, problem: 'type' });
+    expect(await inspectUpload(plain, 'portrait')).to.include({ ok: false, problem: 'notPhoto' });
   });
 
   it('finds a script hidden in a compressed object stream, and stops a stream that inflates without bound', async () => {

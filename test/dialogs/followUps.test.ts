@@ -77,7 +77,8 @@ table('follow-ups the earlier trials (5 and 7) found, in their words', [
 ]);
 
 table('a new question word about the same topic', [
-  [['残疾证丢了怎么办', '要钱吗'], 'cert-free', 'appr-postage'],
+  // The replacement's own fee, said alone (issue 9, fix14a): not the whole paragraph, nor the fee entry's every case.
+  [['残疾证丢了怎么办', '要钱吗'], 'cert-lost#howMuch', 'appr-postage'],
   // Where to apply for the replacement (its answer says: online or at the window), not for a new certificate (trial 9).
   [['残疾证丢了怎么办', '去哪办'], 'cert-lost#where', 'cert-new-how'],
   // How long applying takes, not how long a certificate lasts.

@@ -23,7 +23,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
   it('after an online submission asks for each material in plain words, takes a HEIC photo and a PDF, answers a question between', async () => {
     const h = await dialogHarness();
     const { caseNo, replies } = await applyOnline(h);
-    expect(texts(replies)).to.include(u.intro(2));
+    expect(texts(replies)).to.include(u.intro(2, true));
     expect(replies.at(-1)?.text).to.equal(u.ask.photos);
     expect(buttons(replies.at(-1)!)).to.deep.equal([u.later]);
 
@@ -56,7 +56,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     const big = Buffer.concat([uploadFixture('portrait-450x630.jpg'), Buffer.alloc(11 * 1024 * 1024)]);
     const tooLarge = await h.sendFiles([dataUrlAttachment(big, 'image/jpeg')]);
     expect(tooLarge.at(-1)?.text).to.equal(`${u.problems.tooLarge(10)}\n${u.ask.photos}`).and.include('最大10MB');
-    expect((await h.say('嗯嗯嗯')).text).to.equal(u.notFile(names.photos));
+    expect((await h.say('嗯嗯嗯')).text).to.equal(u.notFile(names.photos, true));
     expect((await h.sendFiles([jpeg])).at(-1)?.text).to.equal(u.ask.guardianProof);
     expect((await h.sendFiles([scriptPdf])).at(-1)?.text).to.equal(`${u.problems.pdfActiveContent}\n${u.ask.guardianProof}`);
     const record = await h.cases.get(caseNo);
@@ -72,7 +72,7 @@ describe('MaterialsDialog: materials handed in the chat', () => {
     expect((await h.say('我的申请到哪一步了')).text).to.include(s.materialsLine([], [names.photos, names.guardianProof]));
 
     const restarted = await h.send('补传材料');
-    expect(texts(restarted)).to.include(u.intro(2));
+    expect(texts(restarted)).to.include(u.intro(2, true));
     expect(restarted.at(-1)?.text).to.equal(u.ask.photos);
     await h.sendFiles([jpeg]);
     expect((await h.say('稍后')).text).to.equal(u.progress(names.photos, names.guardianProof));

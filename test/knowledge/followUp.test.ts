@@ -229,8 +229,8 @@ describe('Follow-ups: slots and rewriting', () => {
     expect(top('护理补贴谁能领', '三级智力的呢')).to.equal('sub-care-grade34');
     // The same entry is still right when it holds what is asked.
     expect(top('公示在哪贴', '贴几天')).to.equal('flow-publicity');
-    // "要钱不" after how to replace a lost card: the answer says nothing of fees, the fee entry does.
-    expect(top('残疾证丢了咋办', '要钱不')).to.equal('cert-free');
+    // "要钱不" after how to replace a lost card: its fee alone, not the paragraph again.
+    expect(kb.suggest('要钱不', 3, ['残疾证丢了咋办']).suggestions[0]?.answer).to.equal(kb.entry('cert-lost')!.parts!.howMuch);
   });
 
   it('does not read a whole out-of-scope question as about the topic on a weak match', () => {
@@ -336,8 +336,8 @@ describe('Follow-ups through the dialog', () => {
     // "怎么办证" after a definition is how to apply, and "材料呢" after a place's reform its materials.
     expect(await reply(['言语残疾是指什么', '怎么办证'])).to.include(answer('cert-new-how'));
     expect(await reply(['平原县一张表办几件事', '材料呢'])).to.include(answer('ov-pingyuan'));
-    // A subsidy's place after its materials, three turns on.
-    expect(await reply(['护理补贴谁能领', '要带啥', '在哪交'])).to.include(answer('sub-care-apply'));
+    // A subsidy's place after its materials, three turns on: where alone.
+    expect(await reply(['护理补贴谁能领', '要带啥', '在哪交'])).to.include(kb.entry('sub-care-apply')!.parts!.where);
   });
 
   it('does not answer a new question in words with an entry not asked that way ("那要多久" is not the hearing tests)', async () => {
@@ -371,5 +371,59 @@ describe('Follow-ups through the dialog', () => {
 
   it('answers a relative\'s question as the same question asked plainly', async () => {
     expect(await reply(['帮我姑姑问下 残疾证咋办'])).to.equal(await reply(['残疾证咋办']));
+  });
+});
+
+describe('Follow-ups and notes left open (issue 9, fix14a; other words than the misses)', () => {
+  const answered = (previous: string[], q: string) => {
+    const s = shippedKnowledge().kb.suggest(q, 3, previous);
+    return s.answered ? s.suggestions[0] : undefined;
+  };
+
+  it("reads a hotline note's question: a guardian's proof for an adult who cannot speak for himself, the subsidies for a caller", () => {
+    expect(answered([], '市民来电称其哥哥精神残疾 自己讲不清 问要开什么证明')?.id).to.equal('mat-guardian-proof');
+    // The first turn understood, the grade after it is what that grade gets, not how grades are set.
+    expect(answered(['来电的大娘说她眼睛看不见了问能领啥补贴'], '四级的呢')?.id).to.equal('sub-grade34-what');
+  });
+
+  it('tells a follow-up the part asked: the fee of a renewal, where and what to bring for a subsidy, the grant\'s amount', () => {
+    expect(said(['残疾证旧了想换个新的'], '收钱不')).to.deep.equal(part('cert-renew', 'howMuch'));
+    expect(said(['护理补贴怎么申请'], '去哪办')).to.deep.equal(part('sub-care-apply', 'where'));
+    expect(said(['护理补贴咋弄'], '刚才那个护理补贴带啥')).to.deep.equal(part('sub-care-apply', 'materials'));
+    // A follow-up on an amount keeps the topic's subsidy: the education grant's, not the two subsidies' amounts.
+    expect(said(['娃读高中有补助吗'], '一年给多少')).to.deep.equal(part('emp-edu-grant', 'howMuch'));
+  });
+
+  it('answers a category the topic already named with what is specific to it, not the general answer again', () => {
+    expect(answered(['老伴耳朵不好使了 能办残疾证吗'], '听力的呢')?.id).to.equal('cert-hearing');
+  });
+
+  it('reads a bare "how long" of the certificate as how long getting one takes; a named renewal keeps its own', () => {
+    expect(answered([], '残疾人证要多久')?.id).to.equal('flow-total-time');
+    expect(answered([], '残疾证能用多久')?.id).to.equal('cert-renew');
+    expect(answered([], '换证要多长时间')?.id).to.equal('cert-renew');
+  });
+
+  it('answers a blind or mute person\'s practical questions: getting to the appraisal, the photo, a sign-language helper', () => {
+    const { kb } = shippedKnowledge();
+    const home = answered([], '看不见的人怎么去医院评残');
+    expect(home?.id).to.equal('appr-home');
+    // "可以。" only to a can-I question: not to how, nor to "残疾证怎么办" from someone bedridden.
+    expect(home?.answer).to.not.match(/^可以/);
+    expect(home?.answer).to.include('家属陪同');
+    expect(answered([], '我妈脑梗了下不了床 残疾证怎么办')?.answer).to.not.match(/^可以/);
+    expect(answered([], '上门鉴定能申请吗')?.answer).to.match(/^可以。/);
+    expect(answered([], '眼瞎了拍不了照片 照片能免吗')).to.include({ id: 'mat-photo-cannot' });
+    expect(answered(['盲人办证要照片吗'], '那能不拍吗')?.id).to.equal('mat-photo-cannot');
+    expect(answered([], '聋哑人评定能带个打手语的吗')?.answer).to.equal(`可以。${kb.entry('appr-companion')!.answer}`);
+  });
+
+  it("offers the agent no suggestion past the first that fits by a shared character only (a seed place's example)", () => {
+    const { kb } = shippedKnowledge();
+    for (const [previous, q] of [[['孩子自闭症上学有补助没'], '幼儿园的呢'], [[], '托儿所的呢'], [[], '那个呢']] as [string[], string][]) {
+      const s = kb.suggest(q, 3, previous);
+      expect(s.suggestions.slice(1).map((x) => x.id), q).to.not.include('ov-pingyuan');
+      for (const x of s.suggestions.slice(1)) expect(x.score, `${q}: ${x.id}`).to.be.at.least(0.05);
+    }
   });
 });

@@ -11,8 +11,11 @@ describe('a relative\'s opening words', () => {
     ['喂喂 那个我问一下啊就是我家老头子耳朵聋了', '老头子耳朵聋了'],
     ['我家老头子眼睛看不见了 要去哪个医院', '老头子眼睛看不见了 要去哪个医院'],
     // A hotline agent's note (blind s11/s12): who called, then what was asked.
-    ['来电人称其母亲中风后半边身子不能动 问属于哪类残疾', '母亲中风后半边身子不能动 问属于哪类残疾'],
-    ['市民来电 其母耳聋 咨询听力残疾鉴定地点', '母耳聋 咨询听力残疾鉴定地点'],
+    // The note's own verb (问, 咨询) before what was asked goes too (issue 9, fix14a).
+    ['来电人称其母亲中风后半边身子不能动 问属于哪类残疾', '母亲中风后半边身子不能动 属于哪类残疾'],
+    ['市民来电 其母耳聋 咨询听力残疾鉴定地点', '母耳聋 听力残疾鉴定地点'],
+    ['打电话的大爷说他耳朵聋了问能领啥补贴', '耳朵聋了能领啥补贴'],
+    ['来电人称其弟弟精神残疾 本人说不清楚 问需要提供什么证明', '弟弟精神残疾 本人说不清楚 需要提供什么证明'],
   ];
   for (const [said, asked] of table) {
     it(`reads "${said}" as "${asked}"`, () => expect(withoutOpening(said)).to.equal(asked));

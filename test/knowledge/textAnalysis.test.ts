@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { joinSpacedCharacters } from '../../knowledge/features.js';
+import { joinSpacedCharacters, TextAnalyzer } from '../../knowledge/features.js';
 import { HomophoneCorrector } from '../../knowledge/homophones.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { questionParts, soleQuestion } from '../../knowledge/runOn.js';
@@ -180,5 +180,30 @@ describe('run-on messages', () => {
     // Two questions, or one and nothing else said, have no sole question.
     expect(soleQuestion('能办残疾证吗 要带啥')).to.equal(undefined);
     expect(soleQuestion('残疾证咋办')).to.equal(undefined);
+  });
+});
+
+describe('a query\'s readings, kept', () => {
+  it('are the text as typed and, with a sound-alike typo, as corrected, from one cut', () => {
+    const analyzer = new TextAnalyzer([]);
+    analyzer.learn(['护理补贴怎么领', '残疾证在哪办']);
+    const typo = analyzer.queryReadings('护里补帖怎么领');
+    expect(typo.typed).to.deep.equal(analyzer.analyze('护里补帖怎么领'));
+    expect(typo.corrected).to.deep.equal(analyzer.analyze('护理补贴怎么领'));
+    expect(analyzer.queryReadings('残疾证在哪办')).to.deep.equal({ typed: analyzer.analyze('残疾证在哪办') });
+    // Kept: asked again, the same readings, not worked out again.
+    expect(analyzer.queryReadings('护里补帖怎么领')).to.equal(typo);
+  });
+
+  it('are worked out again once another analyzer adds words to jieba\'s dictionary, which may change a cut', () => {
+    const analyzer = new TextAnalyzer([]);
+    // A made-up word no other test uses: the dictionary is one per process.
+    const text = '甲乙丙丁戊己怎么办';
+    const before = analyzer.queryReadings(text).typed.tokens;
+    new TextAnalyzer([{ canonical: '甲乙丙丁戊己', variants: ['天干六个'] }]);
+    const after = analyzer.queryReadings(text).typed.tokens;
+    expect(after).to.not.deep.equal(before);
+    expect(after).to.deep.equal(analyzer.analyze(text).tokens);
+    expect(after).to.include('甲乙丙丁戊己');
   });
 });

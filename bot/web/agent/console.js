@@ -524,6 +524,7 @@
           { 'data-handoff-id': h.id },
           el('div', {}, el('strong', {}, `第 ${i + 1} 位`), ` · ${REASONS[h.reason] || h.reasonName} · 已等 `, waiting(h.waitedSeconds)),
           h.caseNo ? el('div', {}, `办件 ${h.caseNo}`) : null,
+          h.typedOnlyNote ? el('div', { className: 'typed-only' }, h.typedOnlyNote) : null,
           h.lastPersonText ? el('div', { className: 'hint' }, `最近一句：${h.lastPersonText}`) : null,
           take,
         );
@@ -539,7 +540,7 @@
 
   function renderChat(h) {
     $('chat-title').textContent = `正在接待 ${h.id}`;
-    $('chat-facts').textContent = `${REASONS[h.reason] || h.reasonName}${h.caseNo ? ` · 办件 ${h.caseNo}` : ''} · 渠道 ${h.channel}${h.quietToldAt ? ' · 已提示对方您暂时没有回复' : ''}`;
+    $('chat-facts').textContent = `${REASONS[h.reason] || h.reasonName}${h.caseNo ? ` · 办件 ${h.caseNo}` : ''} · 渠道 ${h.channel}${h.typedOnlyNote ? ` · ${h.typedOnlyNote}` : ''}${h.quietToldAt ? ' · 已提示对方您暂时没有回复' : ''}`;
     const keyOf = (m) => `${m.at}|${m.from}|${m.text}`;
     let from = 0;
     if (shown.id === h.id) {
@@ -555,10 +556,11 @@
     }
     shown = { id: h.id, last: h.messages.length ? keyOf(h.messages[h.messages.length - 1]) : '' };
     $('transcript-log').scrollTop = $('transcript-log').scrollHeight;
-    if (h.lastPersonText && h.lastPersonText !== suggestedFor) {
+    // Suggestions answer the person's latest question; "转人工" alone asks the knowledge base nothing.
+    if (h.questionText && h.questionText !== suggestedFor) {
       // What the person said before it is the context: "那三级的呢" after "护理补贴谁能领".
       const said = h.messages.filter((m) => m.from === 'person').map((m) => m.text);
-      liveSuggest(h.lastPersonText, said.slice(0, -1).slice(-MAX_CALL_QUESTIONS));
+      liveSuggest(h.questionText, said.slice(0, said.lastIndexOf(h.questionText)).slice(-MAX_CALL_QUESTIONS));
     }
   }
 

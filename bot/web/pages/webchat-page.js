@@ -172,6 +172,10 @@
       userID: user,
       store: window.WebChat.createStore(),
       locale: 'zh-CN',
+      // Web Chat reads every incoming message as "机器人 说:", an agent's too, whatever its sender's name: no
+      // such prefix, so an agent's reply is read from its sender ("工作人员王芳：…") and the bot's as it is.
+      // (A space: Web Chat falls back to English for an empty string.)
+      overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: ' ' },
       styleOptions: styleOptions(largeText),
     };
     window.WebChat.renderWebChat(webChatProps, chat);
