@@ -80,11 +80,11 @@ export class KnowledgeBase {
     const text = query.slice(0, MAX_QUERY_CHARS);
     const said = this.decideSaid(text, top);
     // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
-    // answered as said is decided without the age, and taken when that answers with the entry it ranked first.
+    // answered as said is decided without the age, and taken when that answers with an entry it ranked.
     const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
     if (ageless === text) return said;
     const alone = this.decideSaid(ageless, top);
-    return alone.kind === 'answer' && alone.top.entry === said.ranked[0]?.entry ? alone : said;
+    return alone.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
   }
 
   private decideSaid(text: string, top: number): Decision {
