@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
+import { askedBesidesCondition, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -113,7 +113,8 @@ export class KnowledgeBase {
     const asked = askedBesidesCondition(text);
     const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
     const served = best !== undefined && servesAsked(best.entry, asked ?? { item: '' });
-    if (!asked || (whole.kind === 'answer' && served)) return undefined;
+    // Not answered at all: only a subsidy's question is read without the condition ("…能不能办个残疾证补贴能领多少" asks two things).
+    if (!asked || (whole.kind === 'answer' && served) || (!best && !ofSubsidy(asked))) return undefined;
     const rest = withoutCondition(text);
     const alone = this.places.review(rest, this.ranker.decide(rest, top));
     const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;

@@ -214,13 +214,17 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // Subsidies are asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
-  if ((!slots.item || slots.item === CERTIFICATE) && ANY_SUBSIDY.test(folded(text))) return { intent, item: SUBSIDIES };
+  // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both.
+  if (!slots.item && ANY_SUBSIDY.test(folded(text))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
+
+/** Whether that is a subsidy, asked of whatever the condition. */
+export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
 
 /** What a question asks (if it asks in words) of which item; 补贴 is the subsidies, whichever. */
 export interface Asked {
