@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, servesAsked, withoutCondition } from './questionFacets.js';
+import { askedBesidesCondition, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -78,9 +78,21 @@ export class KnowledgeBase {
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
+    const said = this.decideSaid(text, top);
+    // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
+    // answered as said is decided without the age, and taken when that answers with an entry it ranked.
+    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
+    if (ageless === text) return said;
+    const alone = this.decideSaid(ageless, top);
+    return alone.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+  }
+
+  private decideSaid(text: string, top: number): Decision {
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
+    const ofItem = this.askedOfItem(text, whole, top);
+    if (ofItem) return ofItem;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
     // the whole ranked first ("这是咋回事嘛" alone is about anything).
@@ -94,16 +106,21 @@ export class KnowledgeBase {
    * 办残疾证要多久" is how long a certificate takes, not what vision disability is. When the
    * best entry for the whole does not answer what is asked (how long, how much, where, what to
    * bring) of the item named, the question without the condition's words is decided, and taken
-   * when its best entry does.
+   * when its best entry does; so is a question not answered by itself, when that answers it
+   * ("他耳朵背得厉害 有什么补贴": which subsidies, not what hearing disability is).
    */
-  private askedOfItem(text: string, whole: Decision & { kind: 'answer' | 'clarify' }, top: number): Decision | undefined {
+  private askedOfItem(text: string, whole: Decision, top: number): Decision | undefined {
     const asked = askedBesidesCondition(text);
-    const best = whole.kind === 'answer' ? whole.top : whole.options[0];
-    if (!asked || servesAsked(best.entry, asked)) return undefined;
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    const served = best !== undefined && servesAsked(best.entry, asked ?? { item: '' });
+    // Not answered at all: only a subsidy's question is read without the condition ("…能不能办个残疾证补贴能领多少" asks two things).
+    if (!asked || (whole.kind === 'answer' && served) || (!best && !ofSubsidy(asked))) return undefined;
     const rest = withoutCondition(text);
     const alone = this.places.review(rest, this.ranker.decide(rest, top));
     const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
-    return first && first.entry.kind === 'answer' && servesAsked(first.entry, asked) ? alone : undefined;
+    if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) return undefined;
+    // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
+    return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */

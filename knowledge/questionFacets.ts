@@ -202,26 +202,50 @@ const SPECIFIC: Intent[] = ['howLong', 'howMuch', 'where', 'materials'];
 const CERTIFICATE = '残疾证';
 
 /**
- * What a question asks of the certificate when it also describes the person's condition
- * ("眼睛看不清了 办残疾证要多久": how long); undefined when it describes none, asks of the
- * appraisal (where the category decides: "听力残疾评定去哪里"), or asks nothing specific (a
- * definition, whether one can).
+ * What a question asks of the item it names when it also describes the person's condition
+ * ("眼睛看不清了 办残疾证要多久": how long; "腿脚不好 能领护理补贴不": whether one can); undefined
+ * when it describes none, asks of the appraisal (where the category decides: "听力残疾评定去哪里"),
+ * or asks nothing specific of the certificate (a definition, whether one can).
  */
-export function askedBesidesCondition(text: string): { intent: Intent; item: string } | undefined {
+export function askedBesidesCondition(text: string): Asked | undefined {
   const slots = extractSlots(text);
   const intent = intentOf(text);
+  if (!slots.category) return undefined;
+  // Subsidies are asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
+  // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
+  if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
+  // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both.
+  if (!slots.item && ANY_SUBSIDY.test(folded(text))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
-  return slots.category && ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
+  return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
+}
+// The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
+const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业']);
+const ANY_SUBSIDY = /补贴|补助|津贴/;
+
+/** Whether that is a subsidy, asked of whatever the condition. */
+export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
+
+/** What a question asks (if it asks in words) of which item; 补贴 is the subsidies, whichever. */
+export interface Asked {
+  intent?: Intent;
+  item: string;
 }
 // "办个残疾证要去哪个医院检查" asks of the appraisal, where the category decides.
 const AT_HOSPITAL = /医院|检查/;
 
 /** Whether an entry answers that: asked that way (or stating it), and about the item named if it is about one. */
-export function servesAsked(entry: Entry, { intent, item }: { intent: Intent; item: string }): boolean {
+export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
+  if (item === SUBSIDIES) return entry.category === SUBSIDIES;
   const facets = facetsOf(entry);
   const items = facets.about.get('item');
-  return (facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
+  return (!intent || facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
 }
+
+/** A text without the person's age said in years ("俺爹八十多了耳朵聋 能领啥补贴" -> "俺爹耳朵聋 能领啥补贴"). */
+export const withoutAge = (text: string): string => text.replace(AGE_SAID, '');
+// "今年七十八岁", "八十多了", "80多岁", "65了"; not "十几年", "两个月了" (no 岁, no tens).
+const AGE_SAID = /(?:今年)?(?:[一二三四五六七八九十两]+|\d{1,3})(?:多|来)?周?岁(?:多)?了?|(?:今年)?(?:[二三四五六七八九]十[一二三四五六七八九]?|\d{2})多?了/gu;
 
 /** A text without the words that describe a condition ("眼睛看不清了 办残疾证要多久" -> "了 办残疾证要多久"). */
 export const withoutCondition = (text: string): string => folded(text).replace(ANY_CATEGORY_WORD, '');

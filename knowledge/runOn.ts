@@ -1,10 +1,10 @@
 import { normalizeText } from './normalize.js';
 import { extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
 
-// Words that make a clause a question of its own (where, who, how long, how much, which, can I...;
+// Words that make a clause a question of its own (where, who, how long, how much, which, can I, a note's 有何...;
 // not the 几 of "十几年", "好几天"), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
 // also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路").
-const QUESTION = /怎么|怎样|咋|如何|什么|啥|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])/u;
+const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|什么|啥|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])/u;
 
 // "我不知道你在说什么" says what one does not know; with a question ending it asks again.
 const NOT_KNOWING = /不知道|不清楚|不明白|不懂|没听懂|没看懂/u;
@@ -39,6 +39,9 @@ const OPEN_END = /(?:怎么|怎样|咋|如何|谁|(?:哪些|哪种|哪类|什么
 // before what comes once it is done ("能办个残疾证不办了以后能领多少钱", "能办个证不办下来一个月给多少": not "不办了").
 const NOT_BREAK = /((?:能|可以)\p{Script=Han}{1,8}不)(?=要|去哪|在哪|多少|多久|怎么|咋|(?:办|弄|批)(?:下来|好|完)|(?:办|弄|批)了?(?:以后|之后))/gu;
 
+// A note's "问能否申请残疾证及有何补贴": 及, 以及, 另外 before a question word join a second question.
+const AND_ASKS = /(?:以及|及|另外)(?=有何|有什么|有啥|有哪些|能否|是否|能不能|可不可以|怎么|咋|多少|多久|哪)/gu;
+
 // A piece of nothing but question words and errand verbs ("要去哪办", "怎么申请", "需要啥材料") is
 // about the item named in the clause before it, even across punctuation.
 const BARE = /^(?:要|得|需要|能|可以|去|到|在|上|哪里|哪儿|哪|怎么|咋|如何|多久|多长时间|啥|什么|材料|东西|带|交|办理|办|申请|弄|吗|呢|不|没|啊|还|大概|一般)+$/u;
@@ -53,6 +56,7 @@ function clausesOf(text: string): string[] {
   const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
     .replace(NOT_BREAK, '$1，')
+    .replace(AND_ASKS, '，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
     .map((c) => c.trim())
     .filter((c) => normalizeText(c));

@@ -212,6 +212,25 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(kb.entry('cert-renew')!.answer).to.include('民政');
   });
 
+  it('reads age and the condition as the scene of what the last clause asks (trial 14)', () => {
+    // The age said in years: which subsidies, whatever the category.
+    expect(decided('俺姥姥九十多岁了眼睛看不见 能领啥钱')).to.equal('sub-overview');
+    expect(decided('孩子他爷爷今年七十五了 腿脚不行 有啥补助')).to.equal('sub-overview');
+    // Subsidies asked besides a condition: which there are, who gets one; not what the condition is.
+    expect(decided('他耳朵背得厉害 有什么补贴')).to.equal('sub-overview');
+    expect(decided('我腿截了一条 能不能领护理补贴')).to.be.oneOf(['care-allowance-eligibility', 'sub-care-grade12']);
+    // Folded words: 不灵光 is 智力, 失聪 听力, 这个证 the certificate.
+    expect(decided('俺闺女脑子不太灵光 能办残疾证吗')).to.equal('cert-intellectual');
+    expect(decided('双耳失聪算什么残疾')).to.equal('cert-hearing');
+    expect(decided('这个证办下来能管几年')).to.equal('cert-renew');
+    // A note's written words (能否, 有何) ask as spoken ones do; 及 before one starts a second question.
+    expect(decided('来电人称其母双耳失聪 问能否申请残疾证')).to.equal('cert-hearing');
+    expect(decided('有何补贴')).to.equal('sub-overview');
+    expect(kb.splitQuestions('其父眼睛失明 询问能否办理残疾证以及有何补贴')).to.have.length(2);
+    // The age is no part of a question answered with it.
+    expect(decided('我妈六十八了还能办残疾证吗')).to.equal('cert-elderly');
+  });
+
   it('tells a child\'s autism from mental disability in general', () => {
     expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
     expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
