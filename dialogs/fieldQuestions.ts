@@ -10,7 +10,9 @@ export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 /** Not having the field, or having another kind ("座机"). */
 const NONE = /没有|没办|还没|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
 /** Asking what a field is for: "为啥要身份证号", "你要他名字做啥", "要名字干什么用". */
-const WHY = /为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处|必须|一定要|非得|非要|安全|泄露/u;
+const ASKS_WHY = /为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处/u;
+/** Why, or whether it must be given: "必须填吗", "安全吗"; these words alone ("一定要") may be an answer. */
+const WHY = new RegExp(`${ASKS_WHY.source}|必须|一定要|非得|非要|安全|泄露`, 'u');
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
 // "这是干啥的" asks what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
@@ -46,7 +48,7 @@ export function fieldAnswer(input: string, answers: FieldAnswers | undefined, fi
   const said = normalizeText(input).replace(/\s+/g, '');
   // "我没有案件号", "案件号忘记了", "问名字干嘛" ask nothing in words a question has, yet want the same help as one.
   const lacks = NONE.test(said) || NOT_KNOWN.test(said);
-  if (!asksSomething(input) && !lacks && !WHY.test(said)) return undefined;
+  if (!asksSomething(input) && !lacks && !ASKS_WHY.test(said)) return undefined;
   if (!fieldWords.test(said) && said.replace(ANY_ASKED, '').replace(ABOUT_THIS, '')) return undefined;
   const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
   if (topic) return answers[topic[0]];

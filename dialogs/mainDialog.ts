@@ -175,9 +175,9 @@ export class MainDialog extends ComponentDialog {
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // "咋改啊 照片要重拍吗" from someone whose case was sent back, or "电话没错呀 那几天没接着" when it was
     // sent back for its phone: that case's correction, not the general answer.
-    const fixing = asksHowToFix(meant) || saysPhoneRight(meant);
-    const returned = fixing ? (await this.cases.openCasesOfUser(userKeyOf(context))).find((c) => c.stage === 'returned') : undefined;
-    if (returned && (asksHowToFix(meant) || returned.returned?.fields.includes('phone'))) {
+    const how = asksHowToFix(meant);
+    const returned = how || saysPhoneRight(meant) ? (await this.cases.openCasesOfUser(userKeyOf(context))).find((c) => c.stage === 'returned') : undefined;
+    if (returned && (how || returned.returned?.fields.includes('phone'))) {
       return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-asked' };
     }
     // "要带啥", "几点到", "医院在哪" from someone whose appraisal is next, following no other answer: the appraisal's own.

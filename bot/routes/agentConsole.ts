@@ -331,8 +331,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): vo
         caseNo: updated.caseNo,
         applicant: updated.applicant,
         ...(updated.guardian ? { guardian: updated.guardian } : {}),
-        audit: updated.audit[updated.audit.length - 1],
-        // The same step as the timeline shows it, for the console to add.
+        // The step as the timeline shows it, for the console to add.
         entry: timelineEntry(updated.audit[updated.audit.length - 1], deps.region),
       });
     }),

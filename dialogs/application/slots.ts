@@ -624,8 +624,11 @@ const WHICH_ADDRESS = /还是|写谁|谁家的|哪个地址|写哪/u;
 // A house number, a room, or a village and its group: rural addresses have no house numbers.
 const HOUSE_NUMBER = /\d|[０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|单元|室|楼|层)|号|室|村|组|屯|队/u;
 const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
-/** Said with an address: "没有门牌号", "俺村里没门牌". */
-const NO_NUMBER_WORDS = /[，,。\s]*(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
+/**
+ * Said with an address: "没有门牌号", "俺村里没门牌"; whose place (家, 村) only where the words
+ * begin, so "王庄村没有门牌号" keeps its village.
+ */
+const NO_NUMBER_WORDS = /(?:(?:^|[，,。\s]+)(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?|[，,。\s]*(?:这|那)?)(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
@@ -729,8 +732,11 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   return values;
 }
 
-/** A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子" (not "我们"). */
-const FIRST_PERSON = /^(?:我|俺|咱)(?!们)/u;
+/**
+ * A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子", "我从小就聋": the pronoun
+ * straight before a body or "is" word. "我同事眼睛…", "咱村老王腿断了" describe someone else.
+ */
+const OWN_BODY = /^(?:我|俺|咱)(?:自己|本人|也|就|是|从小|天生|打小|一直|的|这)*个?(?:得了|患了)?(?:左|右|两|双|一)?(?:眼|耳|腿|脚|手|胳膊|腰|身|脑|头|嘴|脊|下肢|上肢|半边|瞎|聋|哑|瘫|截|看不|听不|说不|说话|走不|走路|站不|中风|智力|精神)/u;
 
 /**
  * For whom the opening's description of a disability speaks, when every clause describing one
@@ -748,7 +754,7 @@ function describedPerson(told: string, ctx: SlotContext): Values {
         return role.ok && role.set.role === 'proxy' ? role.set : 'other';
       }
       if (/[他她]/u.test(clause)) return 'other';
-      return FIRST_PERSON.test(clause) ? { role: 'self' } : undefined;
+      return OWN_BODY.test(clause) ? { role: 'self' } : undefined;
     })
     .filter((subject) => subject !== undefined);
   const distinct = new Set(subjects.map((subject) => JSON.stringify(subject)));

@@ -1,7 +1,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
-import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import type { CaseRecord, CaseStore, Stage } from '../../data/cases.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
@@ -116,6 +116,9 @@ export interface BookingDeps {
 }
 
 /** Items whose decision needs an appraisal at a designated hospital. */
+/** Pre-review not passed yet: the appraisal is still to come after it. */
+const BEFORE_REVIEW_PASSED: readonly Stage[] = ['submitted', 'pre_review', 'returned'];
+const inReview = (c: CaseRecord) => BEFORE_REVIEW_PASSED.includes(c.stage);
 const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected');
 
 /** Asking how to book the appraisal ("咋约", "怎么预约鉴定"), which for someone with a case to book is a wish to book. */
@@ -163,9 +166,9 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".
     const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;
-    // Before its appraisal, or with the home visit asked for, what comes next for the case is said instead.
+    // In review, or with the home visit asked for and still to come, what comes next for the case is said instead.
     if (checked && ['book', 'cancel', 'home'].includes(action)) {
-      const ahead = action !== 'cancel' && (checked.homeAppraisal || checked.stage !== 'appraisal_scheduled');
+      const ahead = action !== 'cancel' && (inReview(checked) || (checked.homeAppraisal !== undefined && checked.stage === 'appraisal_scheduled'));
       return this.end(dc, ahead ? this.notBooked(checked) : t.onlyApplicantBooksCase(checked.caseNo));
     }
     const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
@@ -211,7 +214,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
    * review first while it is on; a home visit is phoned about; otherwise only the applicant books.
    */
   private notBooked(record: CaseRecord): string {
-    const reviewing = record.stage !== 'appraisal_scheduled';
+    const reviewing = inReview(record);
     const stage = text.status.stageNames[record.stage];
     if (record.homeAppraisal) return reviewing ? t.homeAfterReview(record.caseNo, stage) : t.homeAwaited;
     return reviewing ? t.bookAfterReview(record.caseNo, stage) : t.caseNotBooked(record.caseNo);

@@ -96,6 +96,8 @@ export const asksHowToFix = (input: string) => FIX.test(normalizeText(input).rep
 export const SAYS_RIGHT = /没错|没(?:有)?(?:填|写)错|就是这个|是对的|没毛病|没问题|对着呢/u;
 /** Saying the phone sent back works: "这个号能打通", "电话没换 还是这个", "一直用的这个号". */
 export const PHONE_WORKS = /能打通|打得通|没换|没变|没停机|一直用|还是这个|好好的|好着呢/u;
+/** The phone itself: "这个号", "手机没换"; not "案件号", "几号", nor the phone as a camera ("手机拍", "手机上传"). */
+const PHONE_NAMED = /电话|号码|手机号|这个号|那个号|手机(?![上拍发传照录扫])/u;
 /** A call that was not picked up: "那几天在地里干活没接着", "没听见". */
 const MISSED_CALL = /没接|没听见|没听到|顾不上接|漏接/u;
 
@@ -105,5 +107,5 @@ const MISSED_CALL = /没接|没听见|没听到|顾不上接|漏接/u;
  */
 export function saysPhoneRight(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
-  return /电话|手机|号/u.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
+  return PHONE_NAMED.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
 }

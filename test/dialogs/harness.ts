@@ -19,7 +19,7 @@ import type { CheckedCase } from '../../dialogs/status/familyChecks.js';
 import { Handoffs } from '../../cases/handoffs.js';
 import { Ratings } from '../../cases/ratings.js';
 import { LowdbRatingStore } from '../../data/lowdb/lowdbRatingStore.js';
-import type { MaterialFile } from '../../data/cases.js';
+import type { MaterialFile, Stage } from '../../data/cases.js';
 import type { HandoffMessage } from '../../data/handoffs.js';
 import { LowdbCallStore } from '../../data/lowdb/lowdbCallStore.js';
 import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
@@ -104,7 +104,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
 }
 
 /** A harness with a case filed by "user1" for its applicant (王建国, 肢体, 残疾人证新办), at the given stage. */
-export async function withCase(stage: 'submitted' | 'pre_review' | 'appraisal_scheduled' = 'appraisal_scheduled') {
+export async function withCase(stage: Stage = 'appraisal_scheduled') {
   const h = await dialogHarness();
   const record = await h.cases.create(
     newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { name: '王建国', phone: '13900000000', category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage }),
