@@ -63,7 +63,10 @@ export class KnowledgeBase {
   static fromEntries(entries: Entry[], synonyms: SynonymGroup[], options = DEFAULT_RANKING, home: string[] = []): KnowledgeBase {
     const started = performance.now();
     const analyzer = new TextAnalyzer(synonyms);
-    const kb = new KnowledgeBase(entries, new Ranker(entries, analyzer, options), analyzer, home);
+    const ranker = new Ranker(entries, analyzer, options);
+    const kb = new KnowledgeBase(entries, ranker, analyzer, home);
+    // The knowledge base's own gates were built while a worker trained the linear model.
+    ranker.ready();
     kb.builtInMs = performance.now() - started;
     return kb;
   }

@@ -219,13 +219,14 @@ export class Ranker {
       });
     }
     const lexical = analyses.map((a) => lexicalBag(a));
+    // Each entry's wordings as one document: what BM25 ranks and the TF-IDF's centroids.
+    const documents: FeatureBag[] = entries.map(() => new Map());
+    lexical.forEach((bag, i) => {
+      const doc = documents[owners[i]];
+      for (const [k, v] of bag) doc.set(k, (doc.get(k) ?? 0) + v);
+    });
     const { weights } = options;
     if (weights.bm25 > 0 || weights.linear > 0) {
-      const documents: FeatureBag[] = entries.map(() => new Map());
-      lexical.forEach((bag, i) => {
-        const doc = documents[owners[i]];
-        for (const [k, v] of bag) doc.set(k, (doc.get(k) ?? 0) + v);
-      });
       const bm25 = new Bm25Index(documents, options.bm25);
       this.documents = bm25;
       if (weights.bm25 > 0) this.bm25 = bm25;
@@ -236,8 +237,8 @@ export class Ranker {
         this.linear = new SoftmaxModel(samples, ids, neighbours, options.softmax, options.modelCache);
       }
     }
-    // Built while a worker trains the linear model (the build waits for it at the end).
-    if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), entries.length, options.tfidf);
+    // Built while a worker trains the linear model (see `ready`).
+    if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), documents, options.tfidf);
     this.blended = new Float32Array(entries.length);
     this.lexical = new Float32Array(entries.length);
     // An entry all of whose wordings name a reform plan's place (庐山's way, 宿迁's) tells that
@@ -273,6 +274,10 @@ export class Ranker {
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
     }
+  }
+
+  /** Waits for the linear model if a worker still trains it: the last step of the knowledge base's build. */
+  ready(): void {
     this.linear?.ready();
   }
 

@@ -28,20 +28,16 @@ export class TfIdfIndex {
   private readonly together: Float32Array;
   private readonly centroid: number;
 
-  /** `bags[i]` is a wording of entry `owners[i]`. */
-  constructor(bags: FeatureBag[], private readonly owners: Int32Array, entries: number, options: TfIdfOptions) {
-    const merged: FeatureBag[] = Array.from({ length: entries }, () => new Map());
-    bags.forEach((bag, i) => {
-      this.vocabulary.addDocument(bag);
-      for (const [k, tf] of bag) merged[owners[i]].set(k, (merged[owners[i]].get(k) ?? 0) + tf);
-    });
+  /** `bags[i]` is a wording of entry `owners[i]`; `merged[e]`, entry e's wordings' bags summed (its centroid's). */
+  constructor(bags: FeatureBag[], private readonly owners: Int32Array, merged: FeatureBag[], options: TfIdfOptions) {
+    for (const bag of bags) this.vocabulary.addDocument(bag);
     const n = bags.length;
     for (const d of this.vocabulary.df) this.idf.push(Math.log((n + 1) / (d + 1)) + 1);
     this.unknownIdf = (Math.log(n + 1) + 1) * options.unknownWeight;
     this.wordings = new InvertedIndex(bags.map((b) => this.vector(b)), this.vocabulary.size);
     this.centroids = new InvertedIndex(merged.map((b) => this.vector(b)), this.vocabulary.size);
-    this.closest = new Float32Array(entries);
-    this.together = new Float32Array(entries);
+    this.closest = new Float32Array(merged.length);
+    this.together = new Float32Array(merged.length);
     this.centroid = options.centroid;
   }
 
