@@ -45,13 +45,21 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const split = kb.splitQuestions(question);
   // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
   const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
-  // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to tell.
-  const each = parts.length > 1 ? parts.map(read) : [];
-  const readings = each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   // A later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
   // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
   // knowledge base answers is not split for a "您想问的是" of a part.
   const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
+  const each = parts.length > 1 ? parts.map(read) : [];
+  // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to
+  // tell; "结婚证怎么办要带啥": declined as a whole for what its first question declines, the rest
+  // asks about that (the split gave "要带啥" our certificate as its subject).
+  const opening = each[0]?.decision;
+  const wholeDeclined = (id: string) => {
+    const whole = read(question).decision;
+    return whole.kind === 'decline' && whole.top.entry.id === id;
+  };
+  const aboutDeclined = opening?.kind === 'decline' && wholeDeclined(opening.top.entry.id);
+  const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
   const whole = answered < 0 && readings.length ? read(question) : undefined;
   const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');

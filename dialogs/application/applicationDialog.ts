@@ -596,7 +596,8 @@ const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Bool
  * speaker may be 俺 or 咱, or unsaid after what was told first ("我是个瞎子 看不见 想办个证").
  */
 const isApplyClause = (clause: string) =>
-  /((?:^|[我俺咱])(?:也|就|还)?(?:要|想)|想要|帮.{1,4}|给.{1,4}|替.{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
+  // With 把, 申请 is the thing done to ("帮我把申请批了": approve it), not the doing.
+  /((?:^|[我俺咱])(?:也|就|还)?(?:要|想)|想要|帮[^把]{1,4}|给[^把]{1,4}|替[^把]{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
   // "能帮他申请不" asks whether one may, as "能不能帮他申请" does.
   !asksSomething(clause);
 

@@ -228,6 +228,31 @@ describe('a newcomer\'s session 9', () => {
     });
   }
 
+  // Blind s14 through the chat: the split gave the short second question our certificate as its subject.
+  for (const [runOn, declined] of [['离婚证咋办理要带啥', 'decl-marriage'], ['出生证明咋开 要多久', undefined]] as const) {
+    it(`"${runOn}": the second question asks about the first's declined subject, declined as the whole message is`, async () => {
+      const h = await dialogHarness();
+      const whole = kb.decide(runOn);
+      expect(whole.kind).to.equal('decline');
+      if (declined) expect(whole.kind === 'decline' && whole.top.entry.id).to.equal(declined);
+      expect((await h.say(runOn)).text).to.equal(whole.kind === 'decline' ? whole.top.entry.answer : '');
+    });
+  }
+
+  it('"身份证丢了 残疾证咋补": a declined subject before a question naming ours is still split, ours asked', async () => {
+    const h = await dialogHarness();
+    const replies = await h.send('身份证丢了 残疾证咋补');
+    const offered = [...replies.map((r) => r.text ?? ''), ...replies.flatMap(buttons)].join('\n');
+    expect(offered).to.include(kb.entry('cert-lost')!.question);
+  });
+
+  for (const asked of ['帮我把申请给批了吧', '你们赶紧替俺把申请通过了']) {
+    it(`"${asked}": 申请 after 把 is the thing to approve, no new form started`, async () => {
+      const h = await dialogHarness();
+      expect((await said(h, asked)).join('\n')).to.not.include(app.start);
+    });
+  }
+
   it('a call-back asked for in the family check: once the phone is taken, the ID tail is asked again and read', async () => {
     const h = await dialogHarness();
     const conversation = { conversation: { id: 'conv-applicant', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', user: { id: 'other', name: 'other' }, bot: { id: 'bot', name: 'bot' } };
