@@ -70,7 +70,8 @@ let dictionaryChanges = 0;
  */
 export class TextAnalyzer {
   private readonly folder: SynonymFolder;
-  private corrector: HomophoneCorrector | undefined;
+  /** The corrector, or how to build it from the vocabulary learnt (see `learnSounds`). */
+  private corrector: HomophoneCorrector | (() => HomophoneCorrector) | undefined;
   /** The last queries' readings (see `queryReadings`). */
   private readonly kept = new RecentlyUsed<QueryReadings>(KEPT_READINGS);
   private keptAt = -1;
@@ -100,10 +101,20 @@ export class TextAnalyzer {
     // Sorted: of two words that sound alike, the one a typo is corrected to must not depend on
     // which entry's file came first.
     for (const t of [...words].sort()) vocabulary.add(t);
-    this.corrector = new HomophoneCorrector(vocabulary);
+    this.corrector = () => new HomophoneCorrector(vocabulary);
     // Readings kept before were not corrected against this vocabulary.
     this.kept.clear();
     return analyses;
+  }
+
+  /**
+   * Builds the corrector of the vocabulary learnt, if not yet done: the knowledge base's build
+   * does it while a worker trains its linear model, which waits for nothing of it; a query
+   * before then builds it itself.
+   */
+  learnSounds(): HomophoneCorrector | undefined {
+    if (typeof this.corrector === 'function') this.corrector = this.corrector();
+    return this.corrector;
   }
 
   /** The text as typed, folded; sound-alike typos are not corrected here (see `queryReadings`). */
@@ -131,7 +142,7 @@ export class TextAnalyzer {
     return this.kept.get(text, () => {
       const typed = prepare(text);
       const words = cut(typed);
-      const fixed = this.corrector?.correct(typed, words);
+      const fixed = this.learnSounds()?.correct(typed, words);
       return { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
     });
   }
@@ -139,7 +150,7 @@ export class TextAnalyzer {
   /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */
   spelledRight(text: string): string {
     const typed = normalizeText(text);
-    return this.corrector?.correct(typed) ?? typed;
+    return this.learnSounds()?.correct(typed) ?? typed;
   }
 
   private analyzeTokens(tokens: string[]): Analysis {

@@ -238,6 +238,7 @@ export class Ranker {
       }
     }
     // Built while a worker trains the linear model (see `ready`).
+    analyzer.learnSounds();
     if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), documents, options.tfidf);
     this.blended = new Float32Array(entries.length);
     this.lexical = new Float32Array(entries.length);
