@@ -33,6 +33,7 @@ export function parseCaseNo(caseNo: string): { day: string; seq: number } | unde
 
 /** Spaces and dashes people type inside a number ("YC 2026 1120 0001", "yc-2026…"). */
 const TYPED_SEPARATORS = /[\s\-－—]+/g;
+const CASE_NO_THEN_TAIL = /^\s*(?:YC)?\s*(20\d{10})[\s\-－—]+(\d{5}[\dX])\s*$/i;
 
 /**
  * A case number as a person or an agent types it on its own: any case, spaces and dashes
@@ -41,9 +42,18 @@ const TYPED_SEPARATORS = /[\s\-－—]+/g;
  * reading of a typed case number, for the chat and the APIs alike.
  */
 export function typedCaseNo(typed: string): string | undefined {
+  // "YC202611300002 221019": a whole case number, then an ID's last six after a space, is not one
+  // longer number (a case number's sequence may run past four digits, so the joined digits parse).
+  const withTail = CASE_NO_THEN_TAIL.exec(typed.normalize('NFKC'));
+  if (withTail) return `YC${withTail[1]}`;
   const compact = typed.normalize('NFKC').replace(TYPED_SEPARATORS, '').toUpperCase();
   const caseNo = /^20\d{10}$/.test(compact) ? `YC${compact}` : compact;
   return parseCaseNo(caseNo) ? caseNo : undefined;
+}
+
+/** The ID's last six typed after a whole case number ("YC202611300002 221019"), upper-case. */
+export function tailAfterCaseNo(typed: string): string | undefined {
+  return CASE_NO_THEN_TAIL.exec(typed.normalize('NFKC'))?.[2].toUpperCase();
 }
 
 /** The case number in a message: typed on its own (`typedCaseNo`), or as "YC…" among other words. */

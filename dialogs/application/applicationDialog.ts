@@ -593,11 +593,12 @@ const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Bool
 
 /**
  * A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. The
- * speaker may be 俺 or 咱, or unsaid after what was told first ("我是个瞎子 看不见 想办个证").
+ * speaker may be 俺 or 咱, or unsaid after what was told first ("我是个瞎子 看不见 想办个证"), or
+ * one of the household ("俺家老头要办个证").
  */
 const isApplyClause = (clause: string) =>
   // With 把, 申请 is the thing done to ("帮我把申请批了": approve it), not the doing.
-  /((?:^|[我俺咱])(?:也|就|还)?(?:要|想)|想要|帮[^把]{1,4}|给[^把]{1,4}|替[^把]{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
+  /((?:^|[我俺咱]|[我俺咱]家.{1,3})(?:也|就|还)?(?:要|想)|想要|帮[^把]{1,4}|给[^把]{1,4}|替[^把]{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
   // "能帮他申请不" asks whether one may, as "能不能帮他申请" does.
   !asksSomething(clause);
 

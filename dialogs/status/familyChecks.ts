@@ -7,7 +7,7 @@ import { idNumberIn, numberRuns } from '../numbersIn.js';
 import { text } from '../text/index.js';
 
 // The chat reads case numbers as the APIs do: one parser, below every entry point.
-export { caseNumberIn } from '../../data/caseQuery.js';
+export { caseNumberIn, tailAfterCaseNo } from '../../data/caseQuery.js';
 
 const s = text.status;
 const MINUTE = 60_000;

@@ -21,7 +21,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** The button that keeps the phone sent back as it was. */
@@ -161,7 +161,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         }
         if (!caseNo) return new NotAnswered(s.familyAskCaseNo, { answer: fieldAnswer(input, s.caseNoAnswers, CASE_NO_WORDS) });
         // "案件号YC… 身份证后六位050038": the tail said with it (or with the ID before it) is not asked again.
-        const tail = idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now()) ?? state.idTail;
+        const tail = tailAfterCaseNo(input) ?? idTailIn(input) ?? tailOfWholeId(input, this.deps.clock.now()) ?? state.idTail;
         if (tail) return this.verify(dc, { ...state, step: 'idTail', caseNo }, tail);
         return this.ask(dc, { ...state, step: 'idTail', caseNo }, s.familyAskId);
       }

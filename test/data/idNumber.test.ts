@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { normalizePhone, validateIdNumber } from '../../data/idNumber.js';
 import { normalizeIdNumber } from '../../cases/privacy.js';
-import { caseNumberIn, idTailIn } from '../../dialogs/status/familyChecks.js';
+import { caseNumberIn, idTailIn, tailAfterCaseNo } from '../../dialogs/status/familyChecks.js';
 
 describe('resident ID numbers (MOD 11-2)', () => {
   const today = new Date('2026-11-20T12:00:00+08:00');
@@ -53,5 +53,18 @@ describe('case numbers, ID tails and ID numbers typed full-width', () => {
     expect(caseNumberIn('我的是ＹＣ２０２６１１２００００１')).to.equal('YC202611200001');
     expect(idTailIn('３１００２ｘ')).to.equal('31002X');
     expect(normalizeIdNumber('１１０１０５１９４９１２３１００２Ｘ')).to.equal('11010519491231002X');
+  });
+});
+
+describe('a case number and an ID tail typed with a space between them', () => {
+  it('reads the case number and the tail apart, not as one longer case number', () => {
+    for (const typed of ['YC202611300002 221019', 'yc202611300002  22101x', '202611300002 - 221019']) {
+      expect(caseNumberIn(typed), typed).to.equal('YC202611300002');
+      expect(tailAfterCaseNo(typed), typed).to.match(/^22101[9X]$/);
+    }
+    // A number whose sequence runs past four digits, typed whole or in groups, is still one case number.
+    expect(caseNumberIn('YC2026113000021')).to.equal('YC2026113000021');
+    expect(caseNumberIn('YC 2026 1130 0002')).to.equal('YC202611300002');
+    expect(tailAfterCaseNo('YC 2026 1130 0002')).to.equal(undefined);
   });
 });

@@ -246,6 +246,11 @@ describe('a newcomer\'s session 9', () => {
     expect(offered).to.include(kb.entry('cert-lost')!.question);
   });
 
+  it('"俺家老伴要办个残疾证 她眼睛看不见了" (trial 15): one of the household to apply for starts the form', async () => {
+    const h = await dialogHarness();
+    expect((await said(h, '俺家老伴要办个残疾证 她眼睛看不见了')).join('\n')).to.include(app.start);
+  });
+
   for (const asked of ['帮我把申请给批了吧', '你们赶紧替俺把申请通过了']) {
     it(`"${asked}": 申请 after 把 is the thing to approve, no new form started`, async () => {
       const h = await dialogHarness();

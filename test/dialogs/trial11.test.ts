@@ -72,6 +72,15 @@ describe('trial 11: the flows', () => {
     expect((await h.sayAs('daughter', `${h.record.caseNo} 身份证后六位${SAMPLE_ID_NUMBER.slice(-6)}`)).text).to.include(s.subscribeAsk);
   });
 
+  it('trial 15: the case number and the ID tail typed with only a space between them are both read', async () => {
+    const h = await withCase('pre_review');
+    expect((await h.sayAs('daughter', '帮家人查进度')).text).to.equal(s.familyAskCaseNo);
+    expect((await h.sayAs('daughter', `${h.record.caseNo} ${SAMPLE_ID_NUMBER.slice(-6)}`)).text).to.include(s.subscribeAsk);
+    const bare = await withCase('pre_review');
+    await bare.sayAs('son', '帮家人查进度');
+    expect((await bare.sayAs('son', `${bare.record.caseNo.slice(2)} - ${SAMPLE_ID_NUMBER.slice(-6)}`)).text).to.include(s.subscribeAsk);
+  });
+
   it('4. a relative on an account that filed nothing, "帮俺爹约个鉴定": booked by the applying account, never "nothing filed"', async () => {
     const h = await withCase();
     const reply = await h.sayAs('son', '帮俺爹约个鉴定');
