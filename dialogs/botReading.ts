@@ -42,6 +42,9 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
   const read = (q: string) => readInContext(decide, q, previous);
+  // The whole message is read at most once, whichever check needs it first.
+  let wholeReading: ReturnType<typeof read> | undefined;
+  const readWhole = () => (wholeReading ??= read(question));
   const split = kb.splitQuestions(question);
   // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
   const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
@@ -55,16 +58,16 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // asks about that (the split gave "要带啥" our certificate as its subject).
   const opening = each[0]?.decision;
   const wholeDeclined = (id: string) => {
-    const whole = read(question).decision;
+    const whole = readWhole().decision;
     return whole.kind === 'decline' && whole.top.entry.id === id;
   };
   const aboutDeclined = opening?.kind === 'decline' && wholeDeclined(opening.top.entry.id);
   const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
-  const whole = answered < 0 && readings.length ? read(question) : undefined;
+  const whole = answered < 0 && readings.length ? readWhole() : undefined;
   const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
   return {
-    reading: first >= 0 ? readings[first] : (whole ?? read(question)),
+    reading: first >= 0 ? readings[first] : readWhole(),
     asked: first >= 0 ? parts[first] : question,
     more: first >= 0 ? parts.filter((_, i) => i !== first) : [],
     parts: parts.length,
