@@ -301,15 +301,14 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       else if (words.test(facets.worded)) fit -= 2 * FIT;
       // Naming other values of it, its answer is theirs (the amounts of grades 1 and 2 to "三级的呢").
       else if (SLOT_WORDS[n].some(([, w]) => w.test(facets.answer))) return undefined;
-      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides).
-      else fit -= FIT;
+      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides):
+      // asked nothing but the value ("办证花钱不" + "听力的呢"), it answers as well as any other that names none.
+      else if (!ASKS_NOTHING.test(change.words)) fit -= FIT;
     }
-  } else if (ASKS_NOTHING.test(change.words)) {
-    // The topic's question asked again of a new value ("办证花钱不" + "听力的呢"): another entry that says
-    // nothing of it answers no better than the topic's own, and loses as much.
-    for (const [n, v] of change.slots) if (!covers(n, v) && !wordsOf(n, v)!.test(facets.worded + facets.answer)) fit -= FIT;
-    // One that does not say what the topic asked (no amount to "花钱不") is no answer about the value either.
-    if (change.asks && isPart(change.asks) && !answersIntent(entry, change.asks)) fit -= FIT;
+  } else if (ASKS_NOTHING.test(change.words) && change.asks && isPart(change.asks) && !answersIntent(entry, change.asks)) {
+    // The topic's question asked again of a new value: an entry that does not say what it asked (no
+    // amount to "花钱不" + "肢体的呢") is no answer about the value.
+    fit -= FIT;
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
@@ -437,10 +436,15 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // A follow-up asking anew in words ("听力残疾去哪鉴定" + "那要多久") is better offered the entries asked
   // that way than answered with one that is not (the hearing tests).
   const answersOtherwise = (a: Judged, b: Judged) => change.intent !== undefined && a.decision.kind === 'answer' && !a.asked && b.decision.kind !== 'none' && b.asked === true;
+  // An answer about the value the follow-up names leads the topic's own said again, as in `judge`
+  // ("残疾证丢了咋补" + "那孩子呢": the guardian's, not the replacement again).
+  const renamed = (a: Judged, b: Judged) =>
+    a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.top.entry.id === context.entryId &&
+    coversChange(b.decision.top.entry, change) && !coversChange(a.decision.top.entry, change);
   const better = (a: Judged, b: Judged) =>
-    answersOtherwise(a, b) ||
+    answersOtherwise(a, b) || renamed(a, b) ||
     (strength(b.decision) > strength(a.decision) && !answersOtherwise(b, a)) ||
-    (strength(b.decision) === strength(a.decision) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
+    (strength(b.decision) === strength(a.decision) && !renamed(b, a) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
   const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
