@@ -289,7 +289,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const covers = (name: SlotName, value: string) =>
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
+  const askedAgain = ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks);
   if (entry.id === context.entryId) {
+    const sameForAny = askedAgain && answersIntent(entry, change.asks!);
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
     if (change.intent && !answers) return undefined;
@@ -301,11 +303,12 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       else if (words.test(facets.worded)) fit -= 2 * FIT;
       // Naming other values of it, its answer is theirs (the amounts of grades 1 and 2 to "三级的呢").
       else if (SLOT_WORDS[n].some(([, w]) => w.test(facets.answer))) return undefined;
-      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides):
-      // asked nothing but the value ("办证花钱不" + "听力的呢"), it answers as well as any other that names none.
-      else if (!ASKS_NOTHING.test(change.words)) fit -= FIT;
+      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides);
+      // asked again of it for a fee, a time, a place or what to bring ("办证花钱不" + "听力的呢"), the
+      // answer it states holds for every value: no other entry naming none answers better.
+      else if (!sameForAny) fit -= FIT;
     }
-  } else if (ASKS_NOTHING.test(change.words) && change.asks && isPart(change.asks) && !answersIntent(entry, change.asks)) {
+  } else if (askedAgain && !answersIntent(entry, change.asks!)) {
     // The topic's question asked again of a new value: an entry that does not say what it asked (no
     // amount to "花钱不" + "肢体的呢") is no answer about the value.
     fit -= FIT;
