@@ -278,7 +278,17 @@ const saysWhere = (entry: Entry, intent: Intent) => {
   return intent === 'where' && facets.asked.has('how') && !facets.about.has('service') && PLACE.test(facets.answer);
 };
 
-function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
+/**
+ * Whether the topic's answer holds for every value of the slot a follow-up names, asked again of
+ * it ("办证花钱不" + "听力的呢"): it states what was asked (a fee, a time, a place, what to bring)
+ * and names no value of that slot.
+ */
+const holdsForAny = (topic: Entry, change: Change) =>
+  ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks) && answersIntent(topic, change.asks) &&
+  change.slots.every(([n]) => !SLOT_WORDS[n].some(([, w]) => w.test(facetsOf(topic).answer)));
+
+/** `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`). */
+function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
@@ -289,9 +299,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
   const covers = (name: SlotName, value: string) =>
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
-  const askedAgain = ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks);
   if (entry.id === context.entryId) {
-    const sameForAny = askedAgain && answersIntent(entry, change.asks!);
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
     if (change.intent && !answers) return undefined;
@@ -306,11 +314,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides);
       // asked again of it for a fee, a time, a place or what to bring ("办证花钱不" + "听力的呢"), the
       // answer it states holds for every value: no other entry naming none answers better.
-      else if (!sameForAny) fit -= FIT;
+      else if (!topicHolds) fit -= FIT;
     }
-  } else if (askedAgain && !answersIntent(entry, change.asks!)) {
-    // The topic's question asked again of a new value: an entry that does not say what it asked (no
-    // amount to "花钱不" + "肢体的呢") is no answer about the value.
+  } else if (topicHolds && !answersIntent(entry, change.asks!)) {
+    // Nor is one that does not say what was asked (no amount to "花钱不" + "肢体的呢"), whatever value it is about.
     fit -= FIT;
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
@@ -366,8 +373,10 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
+  const topic = decision.ranked.find((r) => r.entry.id === context.entryId)?.entry;
+  const holds = topic !== undefined && holdsForAny(topic, change);
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
+    .map((r) => ({ r, fit: fitOf(r, change, context, holds), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
