@@ -1,9 +1,8 @@
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
-import { normalizeText } from './normalize.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -35,6 +34,7 @@ const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
+const SERVICE_WORD = new RegExp(SLOT_WORDS.service.map(([, words]) => words.source).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "腿也不好") or say whose case it is ("我老伴"). */
@@ -51,9 +51,11 @@ const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
 const CERTIFICATE = '残疾证';
+/** The age slot's value for a child. */
+const MINOR = '未成年';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
-const fold = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/办证/g, '办残疾证');
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证');
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
@@ -125,7 +127,10 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
     const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + item + folded : '';
-    return [...new Set([added.join('') + base, way])].filter((q) => q && q !== folded);
+    // A child's certificate is applied for by a guardian whatever the service, which the service's
+    // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
+    const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
+    return [...new Set([added.join('') + base, way, forChild])].filter((q) => q && q !== folded);
   }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
   // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
@@ -162,6 +167,8 @@ const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等
 
 /** What is left of a question without its question words and the verbs any request has ("到哪里申请" leaves nothing). */
 const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
+/** Words that only say what is asked for ("要带什么材料", "带啥东西", "得准备啥"): the question's own, no subject. */
+const ASKED_FOR = /材料|资料|东西|准备/g;
 
 /**
  * A fragment that asks nothing but a question, of the topic or about its own words: "要等多久",
@@ -170,7 +177,7 @@ const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
-  if (!remainder(own).replace(ASK_VERBS, '')) return true;
+  if (!remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '')) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
@@ -271,7 +278,17 @@ const saysWhere = (entry: Entry, intent: Intent) => {
   return intent === 'where' && facets.asked.has('how') && !facets.about.has('service') && PLACE.test(facets.answer);
 };
 
-function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext): number | undefined {
+/**
+ * Whether the topic's answer holds for every value of the slot a follow-up names, asked again of
+ * it ("办证花钱不" + "听力的呢"): it states what was asked (a fee, a time, a place, what to bring)
+ * and names no value of that slot.
+ */
+const holdsForAny = (topic: Entry, change: Change) =>
+  ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks) && answersIntent(topic, change.asks) &&
+  change.slots.every(([n]) => !SLOT_WORDS[n].some(([, w]) => w.test(facetsOf(topic).answer)));
+
+/** `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`). */
+function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
@@ -294,9 +311,14 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext):
       else if (words.test(facets.worded)) fit -= 2 * FIT;
       // Naming other values of it, its answer is theirs (the amounts of grades 1 and 2 to "三级的呢").
       else if (SLOT_WORDS[n].some(([, w]) => w.test(facets.answer))) return undefined;
-      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides).
-      else fit -= FIT;
+      // Naming none, the value does not change its answer ("生活补贴谁能领" + "一级的能领吗": 低保 decides);
+      // asked again of it for a fee, a time, a place or what to bring ("办证花钱不" + "听力的呢"), the
+      // answer it states holds for every value: no other entry naming none answers better.
+      else if (!topicHolds) fit -= FIT;
     }
+  } else if (topicHolds && !answersIntent(entry, change.asks!)) {
+    // Nor is one that does not say what was asked (no amount to "花钱不" + "肢体的呢"), whatever value it is about.
+    fit -= FIT;
   }
   // Asked that way in its own question, or only in some of its other wordings (half).
   // Just said, a turn or two before: a hotline agent does not say it again to a follow-up.
@@ -351,8 +373,10 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
+  const topic = decision.ranked.find((r) => r.entry.id === context.entryId)?.entry;
+  const holds = topic !== undefined && holdsForAny(topic, change);
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context), asked: asked(r) }))
+    .map((r) => ({ r, fit: fitOf(r, change, context, holds), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
@@ -424,15 +448,25 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // A follow-up asking anew in words ("听力残疾去哪鉴定" + "那要多久") is better offered the entries asked
   // that way than answered with one that is not (the hearing tests).
   const answersOtherwise = (a: Judged, b: Judged) => change.intent !== undefined && a.decision.kind === 'answer' && !a.asked && b.decision.kind !== 'none' && b.asked === true;
+  // An answer about the value the follow-up names leads the topic's own said again, as in `judge`
+  // ("残疾证丢了咋补" + "那孩子呢": the guardian's, not the replacement again).
+  const renamed = (a: Judged, b: Judged) =>
+    a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.top.entry.id === context.entryId &&
+    coversChange(b.decision.top.entry, change) && !coversChange(a.decision.top.entry, change);
   const better = (a: Judged, b: Judged) =>
-    answersOtherwise(a, b) ||
+    answersOtherwise(a, b) || renamed(a, b) ||
     (strength(b.decision) > strength(a.decision) && !answersOtherwise(b, a)) ||
-    (strength(b.decision) === strength(a.decision) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
+    (strength(b.decision) === strength(a.decision) && !renamed(b, a) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
   const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
-  if (alone.kind === 'decline') return asksOfMaterial(alone, withContext, text, context.entryId) ? best : own;
+  if (alone.kind === 'decline') {
+    const topic = topicKept(alone, withContext, context.entryId);
+    // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
+    const keptInTopic = topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic));
+    return keptInTopic ? best : own;
+  }
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
@@ -447,15 +481,21 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
 }
 
 /**
- * "残疾证网上申请要传啥" + "身份证要传吗": a material the topic's answer speaks of, named by a
- * follow-up, is asked of the topic (whether to upload it), not of the office issuing it; the
- * contextual answer stays in the topic's category ("身份证丢了怎么办" is not the certificate's loss).
+ * The topic's entry, when a declined follow-up's contextual answer stays in the topic's category
+ * ("身份证丢了怎么办" is not the certificate's loss): only then may it be asked of the topic.
  */
-function asksOfMaterial(alone: Decision & { kind: 'decline' }, withContext: Decision, text: string, topicId: string): boolean {
-  if (withContext.kind !== 'answer' || withContext.top.entry.kind !== 'answer') return false;
+function topicKept(alone: Decision & { kind: 'decline' }, withContext: Decision, topicId: string): Entry | undefined {
+  if (withContext.kind !== 'answer' || withContext.top.entry.kind !== 'answer') return undefined;
   const topic = [...withContext.ranked, ...alone.ranked].find((r) => r.entry.id === topicId)?.entry;
-  if (!topic || topic.category !== withContext.top.entry.category) return false;
-  return (alone.top.entry.about ?? []).some((o) => text.includes(o) && topic.answer.includes(o) && withContext.top.entry.answer.includes(o));
+  return topic && topic.category === withContext.top.entry.category ? topic : undefined;
+}
+
+/**
+ * "残疾证网上申请要传啥" + "身份证要传吗": a material the topic's answer speaks of, named by a
+ * follow-up, is asked of the topic (whether to upload it), not of the office issuing it.
+ */
+function asksOfMaterial(alone: Decision & { kind: 'decline' }, answered: Entry, text: string, topic: Entry): boolean {
+  return (alone.top.entry.about ?? []).some((o) => text.includes(o) && topic.answer.includes(o) && answered.answer.includes(o));
 }
 
 /** The part of an answer a follow-up asks for alone: what it asks in words ("要带啥"), else the online way ("网上能换不"). */
@@ -485,7 +525,8 @@ function narrowed(decision: Decision, part: AnswerPart | undefined): Decision {
  */
 export function topicAfter(query: string, entry: Entry, carried: Slots = {}, before?: TopicContext): TopicContext {
   const implied = topicItem(entry);
-  const intent = intentOf(query) ?? intentOf(entry.question);
+  // "残疾证过期了咋换" asks how to renew: 过期 names the service, not the validity asked of.
+  const intent = intentOf(query.replace(SERVICE_WORD, '')) ?? intentOf(entry.question);
   const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
     entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,

@@ -30,7 +30,7 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['护理补贴', /重度残疾人护理补贴|重度护理补贴|护理补贴|护理补助|护理费|护理/],
     ['生活补贴', /困难残疾人生活补贴|困难生活补贴|生活补贴|生活补助|困难补贴|生活/],
     ['燃油补贴', /燃油|油补|轮椅车/],
-    ['教育补贴', /教育补贴|助学|上学|读书/],
+    ['教育补贴', /教育补贴|教育专项|教育补助|助学|上学|读书|念书/],
     ['养老保险', /养老保险|养老|社保补助/],
     ['就业', /就业|失业|找工作/],
     // Before 残疾证: "残疾证鉴定去哪做" asks about the appraisal.
@@ -58,12 +58,13 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['四级', /四级|4级/],
   ],
   // What school a student is at: the education grant is for 高中 and above.
+  // With the going ("那上小学呢" names the school and asks nothing else).
   school: [
-    ['学前', /幼儿园|学前/],
-    ['小学', /小学/],
-    ['初中', /初中|初一|初二|初三/],
-    ['高中', /高中|中专|职高|技校|中职/],
-    ['大学', /大学|大专|本科|研究生|硕士|博士|高职/],
+    ['学前', /(?:上|读|念)?(?:幼儿园|学前)/],
+    ['小学', /(?:上|读|念)?小学/],
+    ['初中', /(?:上|读|念)?(?:初中|初一|初二|初三)/],
+    ['高中', /(?:上|读|念)?(?:高中|中专|职高|技校|中职)/],
+    ['大学', /(?:上|读|念)?(?:大学|大专|本科|研究生|硕士|博士|高职)/],
   ],
   age: [
     ['未成年', /未成年|未满18|小孩|孩子|儿童|娃|宝宝/],
@@ -77,14 +78,15 @@ export const SLOT_NAMES = Object.keys(SLOT_WORDS) as SlotName[];
 /** The words of one slot value ("三级" -> /三级|3级/). */
 export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SLOT_WORDS[name].find(([v]) => v === value)?.[1];
 
-const folded = (text: string) => normalizeText(text).replace(/\s+/g, '');
+/** A text as its facets are read: normalized, without spaces, 甚么 (of Traditional 甚麼) as 什么. */
+export const facetText = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/甚么/g, '什么');
 
 /**
  * The slots a text names (the first value of each); two categories said of one person are
  * 多重 ("我耳朵听不见 腿也不好"): the multiple disability's hospitals and grading, not one of them.
  */
 export function extractSlots(text: string): Slots {
-  const t = folded(text);
+  const t = facetText(text);
   const slots: Slots = {};
   for (const name of SLOT_NAMES) {
     const hit = name === 'category' ? categoryDescribed(t) : SLOT_WORDS[name].find(([, words]) => words.test(t))?.[0];
@@ -111,13 +113,13 @@ const INTENT_WORDS: [Intent, RegExp][] = [
 
 /** The first thing a text asks, if it asks in words. */
 export function intentOf(text: string): Intent | undefined {
-  const t = folded(text);
+  const t = facetText(text);
   return INTENT_WORDS.find(([, words]) => words.test(t))?.[0];
 }
 
 /** Everything a text asks. */
 function intentsIn(text: string): Intent[] {
-  const t = folded(text);
+  const t = facetText(text);
   return INTENT_WORDS.filter(([, words]) => words.test(t)).map(([intent]) => intent);
 }
 
@@ -134,7 +136,7 @@ const STATES: Partial<Record<Intent, RegExp>> = {
  * hearing disability means is about the certificate, one on a hospital about the appraisal.
  * Keyed by the entries' `category` (knowledge/README.md); the others name their item.
  */
-const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定' };
+const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定', 教育: '教育补贴' };
 
 /** The entries' category for both subsidies, and the items it covers. */
 const SUBSIDIES = '补贴';
@@ -166,7 +168,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   for (const a of entry.alternates) for (const i of new Set(intentsIn(a))) counts.set(i, (counts.get(i) ?? 0) + 1);
   const asked = new Set(intentsIn(entry.question));
   const intents = new Set([...asked, ...[...counts].filter(([, n]) => n >= 2).map(([i]) => i)]);
-  const question = folded(entry.question);
+  const question = facetText(entry.question);
   const about = new Map<SlotName, Set<string>>();
   for (const name of SLOT_NAMES) {
     const values = SLOT_WORDS[name].filter(([, words]) => words.test(question)).map(([v]) => v);
@@ -177,7 +179,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   // A subsidies entry naming neither subsidy is about no one item, whatever else its question names
   // ("办下残疾人证以后，补贴多久能开始发" is not about the certificate).
   if (entry.category === SUBSIDIES && !SUBSIDY_ITEMS.some((v) => about.get('item')?.has(v))) about.delete('item');
-  const facets = { asked, intents, about, worded: folded([entry.question, ...entry.alternates].join('')), answer: folded(entry.answer) };
+  const facets = { asked, intents, about, worded: facetText([entry.question, ...entry.alternates].join('')), answer: facetText(entry.answer) };
   cache.set(entry, facets);
   return facets;
 }
@@ -215,12 +217,12 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
   // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both.
-  if (!slots.item && ANY_SUBSIDY.test(folded(text))) return { intent, item: SUBSIDIES };
-  const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(folded(text));
+  if (!slots.item && ANY_SUBSIDY.test(facetText(text))) return { intent, item: SUBSIDIES };
+  const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
-const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业']);
+const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
 
 /** Whether that is a subsidy, asked of whatever the condition. */
@@ -238,7 +240,9 @@ const AT_HOSPITAL = /医院|检查/;
 export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
   if (item === SUBSIDIES) return entry.category === SUBSIDIES;
   const facets = facetsOf(entry);
-  const items = facets.about.get('item');
+  // A subsidies entry naming neither subsidy is about both: not the education grant ("娃有脑瘫 念书有啥补助"
+  // is not a child's subsidies).
+  const items = facets.about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
   return (!intent || facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
 }
 
@@ -248,5 +252,5 @@ export const withoutAge = (text: string): string => text.replace(AGE_SAID, '');
 const AGE_SAID = /(?:今年)?(?:[一二三四五六七八九十两]+|\d{1,3})(?:多|来)?周?岁(?:多)?了?|(?:今年)?(?:[二三四五六七八九]十[一二三四五六七八九]?|\d{2})多?了/gu;
 
 /** A text without the words that describe a condition ("眼睛看不清了 办残疾证要多久" -> "了 办残疾证要多久"). */
-export const withoutCondition = (text: string): string => folded(text).replace(ANY_CATEGORY_WORD, '');
+export const withoutCondition = (text: string): string => facetText(text).replace(ANY_CATEGORY_WORD, '');
 const ANY_CATEGORY_WORD = new RegExp(CATEGORY_DESCRIPTIONS.map(([, words]) => words.source).join('|'), 'g');

@@ -429,3 +429,43 @@ describe('Follow-ups and notes left open (issue 9, fix14a; other words than the 
     }
   });
 });
+
+describe('Follow-ups that went wrong in trial 15 (fix15c; the examples and other words)', () => {
+  const answered = (previous: string[], q: string) => {
+    const s = shippedKnowledge().kb.suggest(q, 3, previous);
+    return s.answered ? s.suggestions[0] : undefined;
+  };
+  const each = (pairs: [string, string][], id: string) => {
+    for (const [first, then] of pairs) expect(answered([first], then)?.id, `${first} / ${then}`).to.equal(id);
+  };
+
+  it('answers schooling help for a disabled child with the education grant whatever the condition, and keeps it for a school stage and its amount', async () => {
+    for (const q of ['娃有脑瘫 念书有啥补助', '闺女眼睛看不见 念书能有补助不', '孩子聋了 读书有补贴没']) expect(answered([], q)?.id, q).to.equal('emp-edu-grant');
+    each([['娃有脑瘫 念书有啥补助', '那上幼儿园呢'], ['孩子聋了 读书有补贴没', '那上小学呢'], ['闺女眼睛看不见 念书能有补助不', '幼儿园的呢']], 'emp-edu-grant');
+    expect(said(['孩子聋了 读书有补贴没', '那上小学呢'], '一年能给多少钱')).to.deep.equal(part('emp-edu-grant', 'howMuch'));
+    // Through the chat, turn by turn.
+    const { send } = await dialogHarness();
+    const turns = [];
+    for (const t of ['娃有脑瘫 念书有啥补助', '那上幼儿园呢', '一年给多少']) turns.push((await send(t)).map((a) => a.text ?? '').join('\n'));
+    const grant = shippedKnowledge().kb.entry('emp-edu-grant')!;
+    expect(turns[0]).to.include(grant.answer);
+    expect(turns[1]).to.include(grant.answer);
+    expect(turns[2]).to.include(grant.parts!.howMuch);
+  });
+
+  it('answers a category asked of a fee with the fee, the same for every category, not a choice of money questions', () => {
+    each([['办证花钱不', '听力的呢'], ['办残疾证要钱吗', '肢体的呢'], ['评定要交钱不', '视力的呢'], ['鉴定收费不', '精神残疾的呢']], 'appr-fee');
+  });
+
+  it("answers what to bring after an appraisal's hospital with the appraisal's list, asked for 材料 or 东西 too, in Traditional characters too", () => {
+    each([['视力残疾去哪个医院鉴定', '要帶甚麼'], ['视力残疾去哪个医院鉴定', '帶啥東西'], ['听力残疾去哪评定', '要带什么材料'], ['肢体残疾在哪鉴定', '得准备啥资料']], 'appr-bring');
+    // Alone, the application's list.
+    expect(answered([], '要带什么材料')?.id).to.equal('materials-offline');
+  });
+
+  it("answers a child named after a certificate's service with what a guardian does for a child's, not the service again", () => {
+    each([['残疾证丢了咋补', '那孩子呢'], ['残疾证过期了咋换', '孩子的呢'], ['户口迁走了证咋办', '那小孩呢'], ['补办残疾证要带啥', '那孩子的呢']], 'mat-guardian-proof');
+    // An old person's card is replaced as anyone's.
+    expect(answered(['残疾证丢了咋补'], '那老人呢')?.id).to.equal('cert-lost');
+  });
+});
