@@ -16,7 +16,7 @@ const WHY = new RegExp(`${ASKS_WHY.source}|必须|一定要|非得|非要|安全
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
 // "这是干啥的", "这是干啥用的" ask what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
-  ['what', /干(?:啥|嘛|什么)用|干啥的|干嘛的|干什么的|做什么的|是什么|是啥|什么意思|啥意思/u],
+  ['what', /干(?:啥|嘛|什么)用|干啥的|干嘛的|干什么的|做什么的|是(?:什么|啥)意思|是什么|是啥|什么意思|啥意思/u],
   ['refuse', /不同意|不愿意|不想给|不想填/u],
   ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', NONE],

@@ -177,8 +177,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
           fieldAnswer(input, t.consentAnswers, CONSENTING),
         );
       case 'confirmCancel':
-        // "是的 取消", "对 不办了", "嗯 取消吧": a yes said with the cancel it confirms.
-        if (confirmsCancel(input)) return this.discard(dc);
+        // "是的 取消", "对 不办了", "嗯 取消吧": a yes said with the cancel it confirms; "不是 接着填", a no with going on.
+        switch (cancelSaidAgain(input)) {
+          case true:
+            return this.discard(dc);
+          case false:
+            return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+        }
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
         // 转人工 and 不办了 are commands; 再试一次 asks again, anything else is another try.
@@ -677,12 +682,21 @@ const YES_LEAD = /^(?:是的?|对的?|嗯+|好的?|行|确定|确认|没错|真�
 /** Not going on, as "确定不办了吗" asks: "取消", "不办了", "不填了", "不要了". */
 const CANCEL_SAID = /^(?:我|就|还是)?(?:取消申请|取消|不办|不填|不弄|不要|不申请|不想办|不想填|退出)$/u;
 
-/** Whether a yes comes with the cancel it confirms ("是的 取消", "对 不办了", "嗯 取消吧"). */
-function confirmsCancel(input: string): boolean {
+const NO_LEAD = /^(?:不是|不|没有|别)[啊呀吧的了]*/u;
+/** Going on: "接着填", "继续", "还要办". */
+const GO_ON_SAID = /^(?:我|还是)?(?:接着|继续|还要|要)(?:填|办|弄)?$/u;
+
+/**
+ * The answer to "确定不办了吗" said with its restatement: a yes with the cancel it confirms ("是的 取消",
+ * "对 不办了", "嗯 取消吧"), a no with going on ("不是 接着填"); undefined for anything else.
+ */
+function cancelSaidAgain(input: string): boolean | undefined {
   const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
-  const lead = YES_LEAD.exec(said);
-  const rest = lead ? said.slice(lead[0].length) : '';
-  return rest !== '' && (recognizeCommand(rest) === 'cancel' || CANCEL_SAID.test(rest.replace(/[吧了啊呀]+$/u, '')));
+  const rest = (lead: RegExp) => said.slice(lead.exec(said)?.[0].length ?? said.length).replace(/[吧了啊呀]+$/u, '');
+  const afterYes = rest(YES_LEAD);
+  if (afterYes && (recognizeCommand(afterYes) === 'cancel' || CANCEL_SAID.test(afterYes))) return true;
+  const afterNo = rest(NO_LEAD);
+  return afterNo && GO_ON_SAID.test(afterNo) ? false : undefined;
 }
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */

@@ -449,6 +449,12 @@ function addOrRemove(picks: Pick[], pick: Pick, remove: boolean): void {
   if (!remove && at < 0) picks.push(pick);
 }
 
+/** Whether the clause naming an option says no to it ("社保卡不要了"). */
+function refused(input: string, option: ChoiceOption<string>): boolean {
+  const clauses = normalizeText(input).split(/[\s，,。.；;、]+/u);
+  return clauses.some((c) => recognizeChoices(c, [option]).length > 0 && /不要|不用|不办|不需要/u.test(c));
+}
+
 const EMPLOYMENT: ItemId[] = ['emp-unemployment', 'emp-hardship', 'emp-social-card'];
 const employmentOptions = (): ChoiceOption<string>[] => EMPLOYMENT.map((id) => ({ value: id, label: t.itemNames[id], synonyms: t.itemSynonyms[id] }));
 
@@ -546,7 +552,8 @@ function formSlots(sms: boolean): Slot[] {
       required: (v) => (v.picks ?? []).includes('employment'),
       prompt: () => ({ text: t.prompts.employment, options: employmentOptions() }),
       parse: (input) => {
-        const picked = recognizeChoices(input, employmentOptions());
+        // "社保卡不要了", "失业登记要 社保卡不用": what is said with a no is not picked.
+        const picked = recognizeChoices(input, employmentOptions()).filter((o) => !refused(input, o));
         return picked.length ? { ok: true, set: { employment: picked.map((p) => p.value as ItemId) } } : { ok: false, error: t.errors.choice };
       },
       display: (v) => (v.employment ?? []).map((id) => t.itemNames[id]).join('、'),
