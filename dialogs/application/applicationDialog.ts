@@ -680,23 +680,26 @@ const HOLD = /不|别|等|再|先/u;
 /** A yes at the start of a message: "是的", "对", "嗯嗯", "确定". */
 const YES_LEAD = /^(?:是的?|对的?|嗯+|好的?|行|确定|确认|没错|真的)[啊呀吧的了嗯]*/u;
 /** Not going on, as "确定不办了吗" asks: "取消", "不办了", "不填了", "不要了". */
-const CANCEL_SAID = /^(?:我|就|还是)?(?:取消申请|取消|不办|不填|不弄|不要|不申请|不想办|不想填|退出)$/u;
+const CANCEL_SAID = /^(?:我|就|还是)?(?:取消申请|取消|不办|不填|不弄|不要办|不要填|不申请|不想办|不想填|退出)$/u;
 
-const NO_LEAD = /^(?:不是|不|没有|别)[啊呀吧的了]*/u;
+/** A no at the start: "不是", "没有" ("不要办了" starts with 不 and cancels). */
+const NO_LEAD = /^(?:不是的?|没有|不不)[啊呀吧的了]*/u;
 /** Going on: "接着填", "继续", "还要办". */
-const GO_ON_SAID = /^(?:我|还是)?(?:接着|继续|还要|要)(?:填|办|弄)?$/u;
+const GO_ON_SAID = /^(?:我|还是)?(?:接着|继续|还要)(?:填|办|弄)?$/u;
 
 /**
- * The answer to "确定不办了吗" said with its restatement: a yes with the cancel it confirms ("是的 取消",
- * "对 不办了", "嗯 取消吧"), a no with going on ("不是 接着填"); undefined for anything else.
+ * The answer to "确定不办了吗" in words of its own: the cancel said again, after a yes or not ("是的 取消",
+ * "对 不办了", "嗯 取消吧", "不要办了"), or a no with going on ("不是 接着填"); undefined for anything else.
  */
 function cancelSaidAgain(input: string): boolean | undefined {
   const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
-  const rest = (lead: RegExp) => said.slice(lead.exec(said)?.[0].length ?? said.length).replace(/[吧了啊呀]+$/u, '');
-  const afterYes = rest(YES_LEAD);
-  if (afterYes && (recognizeCommand(afterYes) === 'cancel' || CANCEL_SAID.test(afterYes))) return true;
-  const afterNo = rest(NO_LEAD);
-  return afterNo && GO_ON_SAID.test(afterNo) ? false : undefined;
+  const after = (lead: RegExpExecArray | null) => said.slice(lead?.[0].length ?? 0).replace(/[吧了啊呀]+$/u, '');
+  // "不要办了" is the cancel itself; after a yes, "不要" is too ("对 不要了"), where alone it is a no.
+  const yes = YES_LEAD.exec(said);
+  const cancel = after(yes);
+  if (cancel && (recognizeCommand(cancel) === 'cancel' || CANCEL_SAID.test(cancel) || (yes && cancel === '不要'))) return true;
+  const no = NO_LEAD.exec(said);
+  return no && GO_ON_SAID.test(after(no)) ? false : undefined;
 }
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */

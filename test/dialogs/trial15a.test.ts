@@ -224,7 +224,7 @@ describe('trial 15: applying for one of the household with 证 alone starts the 
 });
 
 describe('trial 15: a yes said with the cancel at "确定不办了吗" cancels', () => {
-  for (const said of ['是的 取消', '对 不办了', '嗯 取消吧', '是的，不填了']) {
+  for (const said of ['是的 取消', '对 不办了', '嗯 取消吧', '是的，不填了', '不要办了']) {
     it(`"${said}"`, async () => {
       const h = await run([...toName.slice(0, 3), ['取消', t.cancelConfirm]]);
       expect((await h.say(said)).text).to.equal(t.cancelled);
@@ -232,7 +232,7 @@ describe('trial 15: a yes said with the cancel at "确定不办了吗" cancels',
     });
   }
 
-  for (const said of ['对 继续填', '不是 接着填', '不 还要办']) {
+  for (const said of ['对 继续填', '不是 接着填', '不是的 还要办']) {
     it(`"${said}" goes on`, async () => {
       const h = await run([...toName.slice(0, 3), ['取消', t.cancelConfirm]]);
       expect((await h.say(said)).text).to.equal(t.prompts.items);
