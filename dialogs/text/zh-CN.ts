@@ -589,6 +589,15 @@ const booking = {
     `案件${caseNo}现在是“${stage}”，上门鉴定已经登记了：预审通过后，医院会打申请时留的电话约上门评定的时间，不用去医院，也不用预约。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
+  /** A day asked about while only looking at the times (no case to book for): it has places. */
+  freeThatDay: (sessions: string) => `${sessions}还有名额。`,
+  /** ...or it has none: the nearest that have. */
+  nearestFree: (sessions: string) => `离那天最近、还有名额的是：${sessions}。`,
+  /** Said once, with the first day asked about, to someone with no application: the times cannot be booked yet. */
+  browseOnly: '这些时间现在还约不了：要先提交申请，预审通过后才能在这里约。点“我要申请”就能开始填表。',
+  /** The same, to someone whose application is still in pre-review. */
+  browseInReview: '这些时间现在还约不了：您的申请还在预审，预审通过后就能在这里约，到时会通知您。',
+  applyButton: '我要申请',
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },
@@ -834,6 +843,10 @@ const status = {
     why: WHY_CASE_NO_AND_TAIL,
   },
   /** A name and whole ID number said where the case number is asked. */
+  /** An ID tail typed alone, outside the check: kept, and the case number it is checked with asked. */
+  caseNoForTail: '查申请进度，要用案件号加身份证号后6位一起核对，后6位我先记下了。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
+  /** A phone typed alone, outside the check: no look-up by phone. */
+  caseNoNotByPhone: '凭电话号码查不了进度：为了保护申请人的信息，要用案件号加身份证号后6位一起核对。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
   caseNoNotById:
     '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {
