@@ -10,7 +10,7 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
@@ -291,6 +291,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
+        else if (asksToApplyHere(input)) {
+          setTurnOutcome(context, { outcome: 'apply-offered' });
+          await this.answers.offerOne(context, text.application.fillHere, text.application.applyButton);
+        }
         else await this.answers.answer(context, input);
     }
     // A question answered while a call-back still waits for a phone: the phone is asked for again.

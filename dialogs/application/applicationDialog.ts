@@ -612,5 +612,21 @@ export function applyRequestIn(input: string): string | undefined {
   return clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c)) ? undefined : clauses.find(isApplyClause);
 }
 
+// Asking whether this chat fills the form: "能帮我把表填了不", "你能帮我填申请表吗", "可以在这上面申请吗".
+const ASK_END = '(?:行|可以|好|成)?(?:吗|不|么|嘛|没|呢|啊|呀|吧)*$';
+const THE_FORM = '(?:申请)?(?:表|表格)?';
+const FILL_FOR_ME = new RegExp(`^(?:你|您)?(?:能|可以|会|能不能|可不可以)?(?:帮|替|给)(?:我|俺|咱|忙)?(?:们)?(?:把|将)?(?:这个|那个|这|那)?${THE_FORM}(?:填|申请)(?:一下|下|个|了|好)?${THE_FORM}${ASK_END}`, 'u');
+const HERE = '(?:这|这儿|这里|这上面|这上边|这个上面|这里面|这边|你这儿?|你这里|这个聊天里?|聊天里)';
+const APPLY_HERE = new RegExp(
+  `^(?:我|俺|咱)?(?:能|可以|能不能|可不可以)?(?:在|从|用)?${HERE}(?:上|里)?(?:能|可以|能不能|可不可以)?(?:直接)?(?:申请|办理?|填表|填|报|提交)(?:个|一下)?(?:表|申请表|残疾证|残疾人证|补贴)?${ASK_END}`,
+  'u',
+);
+
+/** Whether a message asks if the form can be filled here, in this chat (which it can): the application is offered. */
+export function asksToApplyHere(input: string): boolean {
+  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+  return FILL_FOR_ME.test(said) || APPLY_HERE.test(said);
+}
+
 /** "想办残疾证 咋办", "…能不能办": asking how or whether, which the answer serves; the form is not started. */
 const ASKS_HOW_OR_WHETHER = /^(?:那|这|我|俺|要|该|得|到底|具体)*(?:咋|怎么|怎样|如何)个?(?:办|弄|申请|办理)[呢啊呀哦嘛]*$|^(?:能不能|可不可以)(?:办|申请)|^(?:能|可以)(?:办|申请)(?:不|吗|么|没)?[呢啊呀哦嘛]*$/u;

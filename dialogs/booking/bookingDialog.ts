@@ -407,7 +407,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       const nearest = await this.nearest(hospital, from, when.part);
       answer = nearest.length ? t.earliestInfo(hospital.name, labels(nearest)) : t.noSessions(hospital.name);
     }
-    const apply = state.caseNo ? [] : labelChoices([t.applyButton]);
+    const apply = state.caseNo ? [] : labelChoices([text.application.applyButton]);
     const message = state.noted ? answer : `${answer}\n${state.caseNo ? t.browseInReview : t.browseOnly}`;
     return this.ask(dc, { ...state, noted: true }, message, apply, answer);
   }

@@ -10,6 +10,9 @@ export interface Hotlines {
 
 const application = {
   start: '好的，我们一起填一张申请表，每样只问一次。中途可以随时说“帮助”“返回”“取消”或“人工”。',
+  /** Asked whether this chat can fill the form ("能帮我把表填了不"): it can; the window is the other way. */
+  fillHere: '可以，就在这里填：我一项一项问，您回答就行，填好直接网上提交，不用先去领表。也可以带身份证、户口本到县政务服务中心综合窗口，工作人员当面帮您填。现在开始填吗？',
+  applyButton: '我要申请',
   consent:
     '先说明一下：办理需要申请人的姓名、身份证号、电话、户籍、地址和残疾情况，只用于这次办理，由残联、民政、人社、教育部门按规定使用。您同意吗？',
   consentButtons: ['同意', '不同意'],
@@ -597,7 +600,6 @@ const booking = {
   browseOnly: '这些时间现在还约不了：要先提交申请，预审通过后才能在这里约。点“我要申请”就能开始填表。',
   /** The same, to someone whose application is still in pre-review. */
   browseInReview: '这些时间现在还约不了：您的申请还在预审，预审通过后就能在这里约，到时会通知您。',
-  applyButton: '我要申请',
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },

@@ -24,11 +24,11 @@ describe('Trial 16: dialog faults', () => {
         expect(times.text).to.equal(t.earliestInfo('示范市人民医院', EARLIEST));
         const monday = await h.say('下周一上午有没有');
         expect(monday.text).to.equal(`${t.noSessionThatDay('11月23日（周一）', '示范市人民医院')}${t.nearestFree('11月24日（周二）上午、11月26日（周四）上午、12月1日（周二）上午')}\n${t.browseOnly}`);
-        expect(buttons(monday)).to.deep.equal([t.applyButton]);
+        expect(buttons(monday)).to.deep.equal([text.application.applyButton]);
         // Said once: later days get the answer alone, and never the category question again.
         const thursday = await h.say('周四行不');
         expect(thursday.text).to.equal(t.freeThatDay('11月26日（周四）上午'));
-        expect(buttons(thursday)).to.deep.equal([t.applyButton]);
+        expect(buttons(thursday)).to.deep.equal([text.application.applyButton]);
         for (const earliest of ['最早哪天', '最快什么时候有位置', '哪天有空', '最早的下午呢']) {
           const reply = await h.say(earliest);
           expect(reply.text, earliest).to.include('最近能约的时间有').and.not.include(t.noCaseYet).and.not.include(t.browseOnly);
@@ -36,7 +36,7 @@ describe('Trial 16: dialog faults', () => {
         expect((await h.say('12月1号那天呢')).text).to.equal(t.freeThatDay('12月1日（周二）上午、12月1日（周二）下午'));
         expect(await h.unanswered.list(10)).to.have.length(0);
         // The button starts the application.
-        const apply = await h.send(t.applyButton);
+        const apply = await h.send(text.application.applyButton);
         expect(apply.at(-1)?.text).to.equal(text.application.consent);
       });
     }
@@ -48,6 +48,31 @@ describe('Trial 16: dialog faults', () => {
       const reply = await h.say('护理补贴谁能领');
       expect(reply.text).to.include('护理补贴').and.not.include('最近能约的时间');
       expect(buttons(reply)).to.include(text.answer.helpful);
+    });
+  });
+
+  describe('asking whether this chat fills the form', () => {
+    const asks = ['能帮我把表填了不', '你能帮我填申请表吗', '可以在这上面申请吗', '在这儿能直接申请不', '这里可以填表吗', '帮忙填一下表行吗', '能不能帮俺填下表'];
+    for (const said of asks) {
+      it(`"${said}" is offered the application here, the window as the other way`, async () => {
+        const h = await dialogHarness();
+        const reply = await h.say(said);
+        expect(reply.text).to.equal(text.application.fillHere).and.include('窗口');
+        expect(buttons(reply)).to.deep.equal([text.application.applyButton]);
+      });
+    }
+
+    for (const yes of ['好', '可以', '1', text.application.applyButton]) {
+      it(`"${yes}" after the offer starts the application`, async () => {
+        const h = await dialogHarness();
+        await h.say('你能帮我填申请表吗');
+        expect((await h.say(yes)).text).to.equal(text.application.consent);
+      });
+    }
+
+    it('questions about the form itself are still the knowledge base\'s', async () => {
+      const h = await dialogHarness();
+      for (const question of ['申请表在哪领', '在这里申请要带什么']) expect((await h.say(question)).text, question).to.not.equal(text.application.fillHere);
     });
   });
 
