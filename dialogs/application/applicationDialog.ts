@@ -22,7 +22,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Values } from './values.js';
 
 const t = text.application;
@@ -158,10 +158,17 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   protected async onStep(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     // "要上门评定", "俺娘出不了门 能上门办的那种不" at any question, the summary too: kept for submitting, the question asked again.
     if (draft.phase !== 'resume' && wantsSomeoneToCome(input)) return this.homeVisit(dc, draft, input);
+    // "她没有残疾证", "我已经有证了" at the consent or any question: what it means for the form is said, and it is kept.
+    const held = draft.phase === 'consent' || draft.phase === 'form' ? certificateSaid(input) : undefined;
+    if (held !== undefined) return this.certificateHeld(dc, draft, held);
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
-      case 'consent':
+      case 'consent': {
+        // "他瘫在床上好几年了", "我家住城关镇东街12号" before agreeing: heard and kept (a refusal deletes them), the consent asked again.
+        if (asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
+        const early = recognizeConfirmation(input, labelChoices(t.consentButtons)) === undefined ? fieldSaidEarly(input, draft.values, this.context()) : undefined;
+        if (early) return this.keepEarly(dc, draft, early);
         // "为啥要这么多信息", "不同意会怎样": asked about the consent itself, answered by it.
         return this.confirm(
           dc,
@@ -174,6 +181,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
           },
           fieldAnswer(input, t.consentAnswers, CONSENTING),
         );
+      }
       case 'confirmCancel':
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
@@ -299,6 +307,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const result = slot.parse(input, draft.values, this.context());
+    // "城关镇东街12号" at the category, a phone at the name: kept for its own field, this one asked again.
+    // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
+    const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
+    if (early) return this.keepEarly(dc, draft, early);
     // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
@@ -306,6 +318,27 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
+  private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
+    setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
+    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${t.keptEarly(t.labels[early.key])}\n`);
+  }
+
+  /**
+   * Whether the applicant holds a certificate, said in a statement: at its own question, its
+   * answer; before it, said what that means (no certificate: this form applies for it and the
+   * subsidies together) and kept, unless the items picked say otherwise; the question asked again.
+   */
+  private async certificateHeld(dc: DialogContext, draft: ApplicationDraft, held: boolean): Promise<DialogTurnResult> {
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    if (slot?.key === 'hasCertificate') return this.take(dc, draft, slot, { ok: true, set: { hasCertificate: held }, note: held ? undefined : t.certificateAdded });
+    await this.say(dc, held ? t.certificateHeld : t.noCertificateYet);
+    const picks = draft.values.picks ?? draft.values.picksSaid ?? [];
+    const contradicts = held ? picks.includes('cert-new') : picks.includes('cert-other');
+    const values = contradicts ? draft.values : { ...draft.values, hasCertificate: held };
+    return this.proceed(dc, { ...draft, values, attempts: 0 }, t.continueAfterAnswer);
   }
 
   /**
@@ -566,6 +599,8 @@ function formatDay(iso: string): string {
   const d = new Date(iso);
   return `${d.getMonth() + 1}月${d.getDate()}日`;
 }
+
+const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;

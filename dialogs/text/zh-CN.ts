@@ -127,6 +127,13 @@ const application = {
   } as Record<string, string>,
   certConflict: '残疾人证一次只能办一种业务，请只选一种。',
   hasCertificateOptions: ['已经有了', '还没有'],
+  /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again. */
+  keptEarly: (field: string) => `好的，${field}先记下了，到时候不用再填。`,
+  /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
+  noCertificateYet:
+    '没有残疾人证也能申请：这张表就是把办残疾人证和要领的补贴放在一起申请的，在同一张表上勾选，一次交材料。要看残疾等级的补贴（比如护理补贴）等评定出结果、证办下来后接着审，不用再跑一趟。',
+  /** "她已经有证了" said before it is asked about: kept, and what that means for the items. */
+  certificateHeld: '好的，已经有残疾人证，记下了：申请补贴不用再办证；证要换领、补办的话，在要办的事项里选。',
   certificateAdded: '补贴要先有残疾人证才能发。我把“残疾人证新办”一起加上了，补贴等证办下来后接着办，不用再跑一趟。',
   categories: ['肢体', '视力', '听力', '言语', '智力', '精神', '多重'],
   grades: ['一级', '二级', '三级', '四级'],

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 const t = text.booking;
+const app = text.application;
 const s = text.status;
 // The harness clock: Friday 2026-11-20, 10:00 Beijing. The people's hospital (肢体, 听力, 视力,
 // 言语) sees appraisals Tuesday morning and afternoon and Thursday morning.
@@ -73,6 +74,93 @@ describe('Trial 16: dialog faults', () => {
     it('questions about the form itself are still the knowledge base\'s', async () => {
       const h = await dialogHarness();
       for (const question of ['申请表在哪领', '在这里申请要带什么']) expect((await h.say(question)).text, question).to.not.equal(text.application.fillHere);
+    });
+  });
+
+  describe('the applicant\'s situation said at a step, not asked', () => {
+    for (const said of ['她没有残疾证', '我还没有证呢', '俺娘还没办证', '没有证', '申请人还没有残疾人证']) {
+      it(`"${said}" at the consent: this one form applies for the certificate and the subsidies, then the consent again`, async () => {
+        const h = await dialogHarness();
+        await h.say('我要申请');
+        const replies = await h.send(said);
+        expect(replies.map((r) => r.text)).to.deep.equal([app.noCertificateYet, `${app.continueAfterAnswer}${app.consent}`]);
+        expect(buttons(replies[1])).to.deep.equal(app.consentButtons);
+        // Kept: picking only a subsidy needs no question whether there is a certificate; 新办 comes with it.
+        await run([['同意', app.prompts.role], ['给我自己', app.prompts.items], ['护理补贴', app.prompts.itemsMore('重度残疾人护理补贴')], ['选好了', app.prompts.name]], h);
+        expect((await h.drafts.get('test:user1'))?.draft.values.hasCertificate).to.equal(false);
+      });
+    }
+
+    it('a question about applying without one is still answered, and the consent asked again', async () => {
+      const h = await dialogHarness();
+      await h.say('我要申请');
+      const replies = await h.send('还没办证能申请补贴吗');
+      expect(replies.map((r) => r.text).join('\n')).to.include('一起申请').and.include(app.consent);
+    });
+
+    it('"她有残疾证" at the items is kept as held, never picks a new certificate', async () => {
+      const h = await dialogHarness();
+      await run([['我要申请', app.consent], ['同意', app.prompts.role], ['给我自己', app.prompts.items]], h);
+      const replies = await h.send('她有残疾证');
+      expect(replies.map((r) => r.text)).to.deep.equal([app.certificateHeld, `${app.continueAfterAnswer}${app.prompts.items}`]);
+      expect((await h.drafts.get('test:user1'))?.draft.values).to.include({ hasCertificate: true }).and.not.have.property('picks');
+    });
+
+    it('someone who cannot leave bed, said at the consent, is heard before the consent is asked again', async () => {
+      const h = await dialogHarness();
+      await h.say('我要申请');
+      const replies = await h.send('他瘫在床上好几年了');
+      expect(replies.map((r) => r.text)).to.deep.equal([app.homeVisit.beforeItems, app.consent]);
+    });
+  });
+
+  describe('a field typed before its question', () => {
+    const toCategory = selfNewCertificateToAddress.slice(0, 9);
+    const early: [string, string, string][] = [
+      ['城关镇东街12号', 'address', '城关镇东街12号'],
+      ['我家住在示范县人民路8号', 'address', '示范县人民路8号'],
+      ['户口就在示范县', 'hukou', '示范县'],
+    ];
+    it('"城关镇东街12号" at the category: kept for the address, the category asked again in one message, the address not asked later', async () => {
+      const h = await run(toCategory);
+      const kept = await h.send('城关镇东街12号');
+      expect(kept).to.have.length(1);
+      expect(kept[0].text).to.equal(`${app.keptEarly(app.labels.address)}\n${app.prompts.category}`);
+      expect(buttons(kept[0])).to.include('肢体');
+      await run([['肢体', app.prompts.channel], ['网上提交', app.prompts.delivery]], h);
+      const summary = await h.send('邮寄到家');
+      expect(summary.at(-1)?.text).to.include('邮寄地址：城关镇东街12号');
+    });
+
+    for (const [said, key, value] of early) {
+      it(`"${said}" at the name is kept for the ${key}, the name asked again`, async () => {
+        const h = await run(selfNewCertificateToAddress.slice(0, 5));
+        expect((await h.say(said)).text).to.equal(`${app.keptEarly(app.labels[key])}\n${app.prompts.name}`);
+        expect((await h.drafts.get('test:user1'))?.draft.values).to.include({ [key]: value }).and.not.have.property('name');
+      });
+    }
+
+    it('a phone at the ID question and an ID number at the name are kept for theirs and not asked again', async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 5));
+      expect((await h.say('身份证号11010519491231002X')).text).to.equal(`${app.keptEarly(app.labels.idNumber)}\n${app.prompts.name}`);
+      expect((await h.say('王建国')).text).to.equal(app.prompts.phone);
+      const other = await run(selfNewCertificateToAddress.slice(0, 6));
+      expect((await other.say('手机 138 1234 5678')).text).to.equal(`${app.keptEarly(app.labels.phone)}\n${app.prompts.idNumber}`);
+      expect((await other.say('11010519491231002X')).text).to.equal(app.prompts.hukou);
+    });
+
+    it('"孩子在上高中" and "俺家吃低保" before their questions are kept', async () => {
+      const h = await run([['我要申请', app.consent], ['同意', app.prompts.role], ['给我自己', app.prompts.items]]);
+      expect((await h.say('孩子在上高中')).text).to.equal(`${app.keptEarly(app.labels.student)}\n${app.prompts.items}`);
+      await run([['困难残疾人生活补贴', app.prompts.itemsMore('困难残疾人生活补贴')], ['选好了', app.prompts.hasCertificate], ['还没有', app.prompts.name]], h);
+      expect((await h.say('俺家吃低保')).text).to.equal(`${app.keptEarly(app.labels.dibao)}\n${app.prompts.name}`);
+      expect((await h.drafts.get('test:user1'))?.draft.values).to.include({ student: 'high', dibao: true });
+    });
+
+    it('a name is still a name, and a wrong answer still the step\'s error', async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 5));
+      expect((await h.say('王建国')).text).to.equal(app.prompts.idNumber);
+      expect((await h.say('1234567')).text).to.not.include('先记下了');
     });
   });
 
