@@ -10,13 +10,13 @@ export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 /** Not having the field, or having another kind ("座机"). */
 const NONE = /没有|没办|还没|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
 /** Asking what a field is for: "为啥要身份证号", "你要他名字做啥", "要名字干什么用". */
-const ASKS_WHY = /为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处/u;
+const ASKS_WHY = /干(?:啥|嘛|什么)用的?|为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处/u;
 /** Why, or whether it must be given: "必须填吗", "安全吗"; these words alone ("一定要") may be an answer. */
 const WHY = new RegExp(`${ASKS_WHY.source}|必须|一定要|非得|非要|安全|泄露`, 'u');
 // "没有身份证怎么办" is 'none' before 'where'; "为啥" before "谁"; "不同意会怎样" is no 'when';
-// "这是干啥的" asks what, not why.
+// "这是干啥的", "这是干啥用的" ask what, not why.
 const FIELD_ASKED: [FieldTopic, RegExp][] = [
-  ['what', /干啥的|干嘛的|干什么的|做什么的|是什么|是啥|什么意思|啥意思/u],
+  ['what', /干(?:啥|嘛|什么)用|干啥的|干嘛的|干什么的|做什么的|是(?:什么|啥)意思|是什么|是啥|什么意思|啥意思/u],
   ['refuse', /不同意|不愿意|不想给|不想填/u],
   ['change', /还能改|能不能改|可以改|能改吗|改得了|能修改|能更改/u],
   ['none', NONE],

@@ -10,7 +10,7 @@ const WORDS: Record<Kin, string[]> = {
   grandchild: ['孙子女', '外孙子女', '孙子', '孙女', '外孙', '外孙女', '孙辈', '孙'],
   parent: ['父母', '父亲', '母亲', '爸爸', '妈妈', '老爸', '老妈', '爹娘', '爸妈', '继父', '继母', '后妈', '养父', '养母', '父', '母', '爸', '妈', '爹', '娘'],
   child: ['子女', '儿女', '儿子', '女儿', '闺女', '孩子', '小孩', '养子', '养女', '继子', '继女', '姑娘', '娃'],
-  spouse: ['配偶', '丈夫', '妻子', '老公', '老婆', '爱人', '老伴', '媳妇', '对象', '老头子', '老太婆', '孩子他爸', '孩子他妈', '孩子爸', '孩子妈', '那口子', '另一半'],
+  spouse: ['配偶', '丈夫', '妻子', '老公', '老婆', '爱人', '老伴', '媳妇', '对象', '老头子', '老太婆', '老头', '孩子他爸', '孩子他妈', '孩子爸', '孩子妈', '那口子', '另一半'],
   sibling: ['兄弟姐妹', '哥哥', '姐姐', '弟弟', '妹妹', '兄弟', '姐妹', '兄', '弟', '姐', '妹', '哥'],
   otherKin: [
     '叔叔', '伯伯', '伯父', '伯母', '叔父', '婶婶', '婶子', '姑姑', '姑妈', '姑父', '舅舅', '舅妈', '舅父', '姨妈', '姨父', '阿姨', '小姨', '大姨',
@@ -68,6 +68,9 @@ export const splitsAfterKin = (text: string): [string, string][] =>
 
 // A person's words only: "社区" and "民政" name offices, not someone whose case is looked up.
 const PERSON_WORDS = BY_LENGTH.filter((w) => KIN_OF.get(w) !== 'committee');
+
+/** A person's kin word, any of them ("娘", "老伴", "大孙子" holds 孙子). */
+export const PERSON_KIN = new RegExp(PERSON_WORDS.join('|'), 'u');
 
 /**
  * Someone named as kin in a sentence about a case ("我孙子的证", "帮姑姑查一下"): words of two

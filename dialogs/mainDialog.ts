@@ -10,7 +10,7 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
@@ -218,7 +218,12 @@ export class MainDialog extends ComponentDialog {
     // The request itself must be about something applied for here ("我想办健康证" is not), whoever
     // it is for ("我替我姑姑办个护理补贴": the kin word weighs on the ranking, not on what is asked).
     const request = applyRequestIn(meant);
-    if (resume || (request && ['answer', 'clarify'].includes(this.answers.decisionKind(context, withoutKin(request))))) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
+    const applying = () => {
+      const kind = this.answers.decisionKind(context, withoutKin(request!));
+      // "俺家老头要办个证": the certificate, unless the whole message is about one not issued here.
+      return ['answer', 'clarify'].includes(kind) || (kind !== 'decline' && forKinWithBareCertificate(request!) && !declined());
+    };
+    if (resume || (request && applying())) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;
   }
 

@@ -10,9 +10,29 @@ const SAID_NUMBER = /[零〇一二三四五六七八九幺两](?:[\s\-]?[零〇�
  * digits written as characters.
  */
 export function numberRuns(input: string): string[] {
-  // Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a number.
-  const folded = input.normalize('NFKC').replace(SAID_NUMBER, (said) => [...said].map((c) => SAID_DIGITS[c] ?? c).join(''));
-  return [...folded.matchAll(/[+(（]?\d(?:[\s\-—–－()（）]{0,3}[\dxX])*/gu)].map((m) => m[0].trim());
+  return [...digitsFolded(input).matchAll(NUMBER_RUN)].map((m) => m[0].trim());
+}
+
+const NUMBER_RUN = /[+(（]?\d(?:[\s\-—–－()（）]{0,3}[\dxX])*/gu;
+// Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a number.
+const digitsFolded = (input: string) => input.normalize('NFKC').replace(SAID_NUMBER, (said) => [...said].map((c) => SAID_DIGITS[c] ?? c).join(''));
+
+/** The message with its first phone number taken out ("示范县 电话13912345678" -> "示范县 电话 "), digits folded as `numberRuns` reads them. */
+export function withoutPhone(input: string): string {
+  let done = false;
+  return digitsFolded(input).replace(NUMBER_RUN, (run) => {
+    if (done) return run;
+    const parts = run.trim().split(/\s+/);
+    if (normalizePhone(run.trim())) {
+      done = true;
+      return ' ';
+    }
+    // A run that is two numbers side by side: only the phone's part goes.
+    const at = parts.findIndex((part) => normalizePhone(part));
+    if (at < 0) return run;
+    done = true;
+    return ` ${parts.filter((_, i) => i !== at).join(' ')} `;
+  });
 }
 
 /** The first phone number a message holds; a run that is two numbers side by side is read part by part. */

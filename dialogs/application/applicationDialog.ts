@@ -12,6 +12,7 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand } from '../commands.js';
+import { kinIn, PERSON_KIN } from '../kinship.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
@@ -22,8 +23,9 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { finalItems, queuedItems, type Values } from './values.js';
+import { phoneIn, withoutPhone } from '../numbersIn.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { finalItems, queuedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 export const APPLICATION_DIALOG = 'application';
@@ -183,6 +185,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         );
       }
       case 'confirmCancel':
+        // "是的 取消", "对 不办了", "嗯 取消吧": a yes said with the cancel it confirms; "不是 接着填", a no with going on.
+        switch (cancelSaidAgain(input)) {
+          case true:
+            return this.discard(dc);
+          case false:
+            return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+        }
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
         // 转人工 and 不办了 are commands; 再试一次 asks again, anything else is another try.
@@ -224,12 +233,16 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string } | undefined {
     // "没错" and "不错" say nothing is wrong.
     const said = normalizeText(input).replace(/没有?错|不错/gu, '');
-    if (!CHANGE.test(said) || asksSomething(input)) return undefined;
+    const changing = CHANGE.test(said);
+    if ((!changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);
     if (named.length !== 1) return undefined;
-    const value = NEW_VALUE.exec(input.trim())?.[1]?.trim();
-    return { key: named[0].value, value: value || undefined };
+    const key = named[0].value;
+    const value = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
+    // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
+    if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return undefined;
+    return { key, value };
   }
 
   /** Takes a new value said at the summary and shows the summary again; without one, asks the field. */
@@ -303,14 +316,34 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     const slot = this.currentSlot(draft);
     if (!slot) return this.proceed(dc, draft);
+    // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
+    const item = ITEM_OF_STEP[slot.key];
+    if (item && leavesItem(input, item)) return this.dropItem(dc, draft, item);
+    // A phone said at another step ("王建国 13912345678", "电话13912345678" at 户籍) is kept for the
+    // phone's field, which is then not asked; the rest of the message is this step's answer.
+    const phone = slot.key === 'phone' ? undefined : phoneIn(input);
+    const said = phone && !ID_STEPS.includes(slot.key) ? withoutPhone(input).replace(PHONE_WORDS, ' ').trim() : input;
     // Slots read item names, categories and numbers out of whole sentences: a question that
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
-    const result = slot.parse(input, draft.values, this.context());
-    // "城关镇东街12号" at the category, a phone at the name: kept for its own field, this one asked again.
+    const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: t.errors.choice };
+    const result: ParseResult = phone && parsed.ok ? { ...parsed, set: { ...parsed.set, phone } } : parsed;
+    if (phone && !result.ok && !result.attempt) {
+      const kept = draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : t.phoneKept;
+      return this.proceed(dc, { ...draft, values: { ...draft.values, phone }, attempts: 0 }, `${kept}\n`);
+    }
+    // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
     // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
     const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
     if (early) return this.keepEarly(dc, draft, early);
+    // "俺是她儿子 替她办" at a step about something else: who applies for whom is kept, and the step
+    // takes what else was said ("…她叫张桂兰") or is asked again.
+    const heard = result.ok || result.attempt || !RELATION_HEARD.includes(slot.key) ? undefined : speakerRelation(input);
+    if (heard) {
+      const relative: ApplicationDraft = { ...draft, values: { ...draft.values, role: 'proxy', relation: heard.relation }, attempts: 0 };
+      const rest = heard.rest ? slot.parse(heard.rest, relative.values, this.context()) : undefined;
+      return rest?.ok ? this.take(dc, relative, slot, rest) : this.proceed(dc, relative, `${text.flow.kinNoted}\n`);
+    }
     // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
@@ -339,6 +372,23 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const contradicts = held ? picks.includes('cert-new') : picks.includes('cert-other');
     const values = contradicts ? draft.values : { ...draft.values, hasCertificate: held };
     return this.proceed(dc, { ...draft, values, attempts: 0 }, t.continueAfterAnswer);
+  }
+
+  /**
+   * One item left out at its own step: its answers go with it, a certificate added for it alone
+   * too; with nothing left, the items are asked again. Said in the same message as what comes next.
+   */
+  private dropItem(dc: DialogContext, draft: ApplicationDraft, item: Pick): Promise<DialogTurnResult> {
+    const values: Values = { ...draft.values, picks: (draft.values.picks ?? []).filter((p) => p !== item) };
+    for (const [key, of] of Object.entries(ITEM_OF_STEP)) if (of === item) delete values[key as SlotKey];
+    if (!this.slots.find((s) => s.key === 'hasCertificate')!.required(values)) delete values.hasCertificate;
+    let history = draft.history.filter((k) => values[k] !== undefined);
+    if (!values.picks!.length) {
+      delete values.picks;
+      history = history.filter((k) => k !== 'picks');
+    }
+    const dropped = t.itemDropped(t.itemOptions[item as keyof typeof t.itemOptions]);
+    return this.proceed(dc, { ...draft, values, history, editing: undefined, attempts: 0 }, `${dropped}\n`);
   }
 
   /**
@@ -600,11 +650,58 @@ function formatDay(iso: string): string {
   return `${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
+/** The steps that read an ID number, which may hold a phone beside it ("11010519491231002X 13912345678"). */
+const ID_STEPS: SlotKey[] = ['idNumber', 'guardianId'];
+/** Words around a phone said at another step: "我电话是…", "手机号：…". */
+const PHONE_WORDS = /(?:[我俺咱他她]|家里)?的?(?:联系)?(?:电话号码|手机号码|电话号|手机号|联系电话|电话|手机|号码|联系方式)(?:是|为|打)?[:：]?/gu;
+/**
+ * The steps where "我是她儿子" says who applies for whom; the guardian's steps read it as the
+ * guardian's own words, and the role and relation steps take it themselves.
+ */
+const RELATION_HEARD: SlotKey[] = ['picks', 'name', 'idNumber', 'phone', 'hukou', 'category', 'channel', 'delivery', 'address', 'dibao', 'student', 'wheelchair', 'hasCertificate'];
+
+/** The item a step is asked for alone: its sub-step (which 残疾人证 service, which employment help) or the question that decides it. */
+const ITEM_OF_STEP: Partial<Record<SlotKey, Pick>> = {
+  certAction: 'cert-other',
+  employment: 'employment',
+  grade: 'care-allowance',
+  dibao: 'living-allowance',
+  student: 'education-grant',
+  wheelchair: 'fuel-subsidy',
+};
+/** Leaving it: "跳过", "不要了", "不用了", "算了这个不要", "这项不办". */
+const LEAVE_WORDS = /跳过|不想要|不想办|不需要|不要|不用|不办|不弄|算了|免了/gu;
+const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
+const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
+/** Whether a message only says to leave out the item the step is for (its name may be said: "就业帮扶不要了"). */
+function leavesItem(input: string, item: Pick): boolean {
+  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+  const names = [t.itemOptions[item as keyof typeof t.itemOptions], ...(t.itemSynonyms[item] ?? [])].sort((a, b) => b.length - a.length);
+  const rest = names.reduce((r, name) => r.replaceAll(name, ''), said);
+  return LEAVE_WORD.test(rest) && !rest.replace(LEAVE_WORDS, '').replace(LEAVE_FILLER, '');
+}
 const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
+/** "地址填…", "电话写…": a field given anew, without saying the old one is wrong. */
+const WRITE = /写|填/u;
+/**
+ * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
+ * "错了"), however many, in whatever order. No surname is among them.
+ */
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|写错了|写的不对|写得不对|填错了|填成|搞错了|弄错了|错了|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧])+/u;
+const CHANGE_TAIL = /[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
+/** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */
 const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上|填上|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
+
+/** The new value said with a field's name at the summary: what follows the name, the change words taken off. */
+function newValueOf(input: string, names: string[]): string | undefined {
+  const said = input.trim();
+  const ends = names.map((n) => said.indexOf(n)).map((at, i) => (at < 0 ? -1 : at + names[i].length)).filter((end) => end >= 0);
+  const after = ends.length ? said.slice(Math.min(...ends)).replace(CHANGE_LEAD, '').replace(CHANGE_TAIL, '') : '';
+  return after || NEW_VALUE.exec(said)?.[1]?.replace(CHANGE_TAIL, '').trim() || undefined;
+}
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
@@ -613,6 +710,28 @@ const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|�
 /** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */
 const CONSENTING = /同意|信息|资料|隐私/u;
 const HOLD = /不|别|等|再|先/u;
+
+/** A yes at the start of a message: "是的", "对", "嗯嗯", "确定". */
+const YES_LEAD = /^(?:是的?|对的?|嗯+|好的?|行|确定|确认|没错|真的)[啊呀吧的了嗯]*/u;
+/** Not going on, as "确定不办了吗" asks: "取消", "不办了", "不填了", "不要了". */
+const CANCEL_SAID = /^(?:我|就|还是)?(?:取消申请|取消|不办|不填|不弄|不要|不申请|不想办|不想填|退出)$/u;
+
+const NO_LEAD = /^(?:不是|不|没有|别)[啊呀吧的了]*/u;
+/** Going on: "接着填", "继续", "还要办". */
+const GO_ON_SAID = /^(?:我|还是)?(?:接着|继续|还要|要)(?:填|办|弄)?$/u;
+
+/**
+ * The answer to "确定不办了吗" said with its restatement: a yes with the cancel it confirms ("是的 取消",
+ * "对 不办了", "嗯 取消吧"), a no with going on ("不是 接着填"); undefined for anything else.
+ */
+function cancelSaidAgain(input: string): boolean | undefined {
+  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+  const rest = (lead: RegExp) => said.slice(lead.exec(said)?.[0].length ?? said.length).replace(/[吧了啊呀]+$/u, '');
+  const afterYes = rest(YES_LEAD);
+  if (afterYes && (recognizeCommand(afterYes) === 'cancel' || CANCEL_SAID.test(afterYes))) return true;
+  const afterNo = rest(NO_LEAD);
+  return afterNo && GO_ON_SAID.test(afterNo) ? false : undefined;
+}
 
 /** Whether a message confirms the summary in free words ("没问题，提交吧", "对的，交吧"). */
 export function saysSubmit(input: string): boolean {
@@ -629,13 +748,26 @@ const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Bool
 /**
  * A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. The
  * speaker may be 俺 or 咱, or unsaid after what was told first ("我是个瞎子 看不见 想办个证"), or
- * one of the household ("俺家老头要办个证").
+ * one of the household ("俺家老头要办个证", "俺娘要办个证").
  */
 const isApplyClause = (clause: string) =>
-  // With 把, 申请 is the thing done to ("帮我把申请批了": approve it), not the doing.
-  /((?:^|[我俺咱]|[我俺咱]家.{1,3})(?:也|就|还)?(?:要|想)|想要|帮[^把]{1,4}|给[^把]{1,4}|替[^把]{1,4})(申请|办理|办|申办|申领)(?![的了过好完])/u.test(clause) &&
+  APPLY_CLAUSE.test(clause) &&
   // "能帮他申请不" asks whether one may, as "能不能帮他申请" does.
   !asksSomething(clause);
+// With 把, 申请 is the thing done to ("帮我把申请批了": approve it), not the doing. "俺娘要办个证": one of the speaker's kin.
+const APPLY_CLAUSE = new RegExp(
+  `((?:^|[我俺咱]|[我俺咱]家.{1,3}|[我俺咱]家?的?(?:${PERSON_KIN.source}))(?:也|就|还)?(?:要|想)|想要|帮[^把]{1,4}|给[^把]{1,4}|替[^把]{1,4})(申请|办理|办|申办|申领)(?![的了过好完])`,
+  'u',
+);
+
+/**
+ * "俺家老头要办个证": what is applied for is only 证, for one of the speaker's household; with
+ * nothing else meant (no 老年证, 身份证: those the knowledge base declines), that is the
+ * disability certificate, though the words alone rank as nothing.
+ */
+export const forKinWithBareCertificate = (request: string) =>
+  BARE_CERTIFICATE.test(normalizeText(request).replace(/\s+/g, '')) && kinIn(request)?.ofSpeaker === true;
+const BARE_CERTIFICATE = /(?:申请|办理|办|申办|申领)(?:个|张|一个|一张|一下|下)?证(?:件)?[吧啊呀哦嘛了呢]*$/u;
 
 /**
  * The words asking to start an application ("我要办残疾证", "帮我申请护理补贴"), if any: one

@@ -79,7 +79,8 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
     required,
     prompt: () => ({ text: t.prompts[key], options: yesNoOptions }),
     parse: (input) => {
-      const answer = recognizeYesNo(input, YES_NO_ECHO[key]) ?? (recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
+      // "这个是啥" holds the button 是, but asks.
+      const answer = recognizeYesNo(input, YES_NO_ECHO[key]) ?? (!asksSomething(input) && recognizeChoice(input, yesNoOptions)?.value === '是' ? true : undefined);
       if (answer === undefined) return { ok: false, error: t.errors.yesNo };
       const dropped = answer ? undefined : t.dropped[key === 'dibao' ? 'living-allowance' : 'fuel-subsidy'];
       return { ok: true, set: { [key]: answer }, note: dropped };
@@ -102,6 +103,13 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   guardianName: NAME_WORDS,
   // "我也不知道算哪类".
   category: /类别|哪类|哪一类|什么类|啥类|哪种残疾/u,
+  // An item's own step: its words, so "护理补贴是什么" there is left to the knowledge base.
+  certAction: /换领|换证|补办|挂失|迁移|变更|注销|业务/u,
+  employment: /就业|失业|社保卡|社会保障卡|困难人员/u,
+  dibao: /低保/u,
+  student: /学生|学校|在读|上学|读书|教育/u,
+  wheelchair: /轮椅|摩托/u,
+  grade: /等级|级别|几级/u,
 };
 
 /**
@@ -190,8 +198,9 @@ function bareName(part: string): string | undefined {
 
 /**
  * "我就是 我是她奶奶 张桂兰", "就是我，她姥姥，叫李秀英", "我就是她奶奶张桂兰" at the guardian's
- * name: the speaker is the guardian and says their name in the same message; the relation is
- * taken from what they say they are, else from what they said when the form began, never asked again.
+ * name: the speaker is the guardian and says their name in the same message (or, "我是她妈", says
+ * it next); the relation is taken from what they say they are, else from what they said when the
+ * form began, never asked again.
  */
 function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | undefined {
   let speaker = false;
@@ -223,8 +232,9 @@ function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | unde
     [speaker, kin] = [true, speakerKin(split[0])];
     names.push(bareName(split[1])!);
   }
-  if (!speaker || names.length !== 1) return undefined;
-  return { guardianName: names[0], ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
+  // "我是她妈" alone: the speaker is the guardian, their relation kept and their name asked next.
+  if (!speaker || names.length > 1 || (names.length === 0 && !kin)) return undefined;
+  return { ...(names.length ? { guardianName: names[0] } : {}), ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
@@ -250,7 +260,7 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
         }
       }
       const named = key === 'guardianName' ? speakerNamedAsGuardian(name, v) : undefined;
-      if (named) return { ok: true, set: named };
+      if (named) return { ok: true, set: named, stay: named.guardianName === undefined };
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
@@ -426,7 +436,9 @@ const itemsSlot: Slot = {
       } else addOrRemove(picks, value as Pick, removing);
     }
     if (picks.includes('cert-new') && picks.includes('cert-other')) return { ok: false, error: t.certConflict };
-    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished };
+    // The care allowance depends on the grade: said whenever it is added, by button or in words ("护理那个钱能领不").
+    const careAdded = picks.includes('care-allowance') && !picksSoFar(v).includes('care-allowance');
+    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished, note: careAdded ? t.careAllowanceRule : undefined };
   },
   display: (v) => pickLabels(v),
 };
@@ -435,6 +447,12 @@ function addOrRemove(picks: Pick[], pick: Pick, remove: boolean): void {
   const at = picks.indexOf(pick);
   if (remove && at >= 0) picks.splice(at, 1);
   if (!remove && at < 0) picks.push(pick);
+}
+
+/** Whether the clause naming an option says no to it ("社保卡不要了"). */
+function refused(input: string, option: ChoiceOption<string>): boolean {
+  const clauses = normalizeText(input).split(/[\s，,。.；;、]+/u);
+  return clauses.some((c) => recognizeChoices(c, [option]).length > 0 && /不要|不用|不办|不需要/u.test(c));
 }
 
 const EMPLOYMENT: ItemId[] = ['emp-unemployment', 'emp-hardship', 'emp-social-card'];
@@ -534,7 +552,8 @@ function formSlots(sms: boolean): Slot[] {
       required: (v) => (v.picks ?? []).includes('employment'),
       prompt: () => ({ text: t.prompts.employment, options: employmentOptions() }),
       parse: (input) => {
-        const picked = recognizeChoices(input, employmentOptions());
+        // "社保卡不要了", "失业登记要 社保卡不用": what is said with a no is not picked.
+        const picked = recognizeChoices(input, employmentOptions()).filter((o) => !refused(input, o));
         return picked.length ? { ok: true, set: { employment: picked.map((p) => p.value as ItemId) } } : { ok: false, error: t.errors.choice };
       },
       display: (v) => (v.employment ?? []).map((id) => t.itemNames[id]).join('、'),
@@ -619,9 +638,9 @@ function formSlots(sms: boolean): Slot[] {
   ];
 }
 
-// Words around a value typed on its own, before its question: "身份证号是…", "我电话…", "我家住在…".
+// Words around a value typed on its own, before its question: "身份证号是…", "我家住在…". (A phone said
+// at another step is the application step's own: kept there, with the step's answer beside it.)
 const ID_AROUND = /身份证|证件|号码|证号|[我俺他她的是为号]/gu;
-const PHONE_AROUND = /手机|电话|号码|联系方式|[我俺他她的是为号打]/gu;
 const ADDRESS_LEAD = /^(?:(?:我|俺|咱|他|她)(?:们)?(?:家)?|申请人)?(?:的)?(?:家)?(?:住在|住|在|地址是|地址|住址是|住址)?[:：]?/u;
 /** A place with a street, village or number in it: "城关镇东街12号", "柳树乡王庄村"; where the 户口 is, is no address given. */
 const ADDRESS_LIKE = /[省市县区镇乡].*(?:[街路巷道村组号弄栋室]|\d)|[街路巷道](?:.*(?:\d|号))/u;
@@ -631,15 +650,14 @@ const DIBAO_NO = /(?:不是|没有?|没吃|不吃|没享受|没领)低保/u;
 /** A school said of the applicant ("孩子在上高中", "他读大二"), not asked about. */
 const AT_SCHOOL = /上学|在读|读|念|上|毕业|辍学/u;
 
-/** At most this many characters besides a number and its words: the message gives the number, nothing more. */
-const AROUND_MAX = 4;
+/** At most this many characters besides a number and its words: the message gives the number, nothing more ("王建国 139…" gives a name too). */
+const AROUND_MAX = 1;
 const onlyAround = (input: string, words: RegExp) =>
   [...normalizeText(input.normalize('NFKC').replace(/[\dxX\s\-—–－()（）+]+/gu, '')).replace(words, '').replace(/[\s\p{P}]+/gu, '')].length <= AROUND_MAX;
 
 /** How each field that a message may give whole, before its question, is read from it: only what clearly is one. */
 const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotContext) => ParseResult | undefined][] = [
   ['idNumber', (input, slot, v, ctx) => (idNumberIn(input, ctx.today)?.result.ok && onlyAround(input, ID_AROUND) ? slot.parse(input, v, ctx) : undefined)],
-  ['phone', (input, slot, v, ctx) => (phoneIn(input) && onlyAround(input, PHONE_AROUND) ? slot.parse(input, v, ctx) : undefined)],
   [
     'address',
     (input, slot, v, ctx) => {
@@ -660,7 +678,7 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
 ];
 
 /**
- * A field's value typed before its question ("城关镇东街12号" at the category, a phone at the name,
+ * A field's value typed before its question ("城关镇东街12号" at the category, an ID number at the name,
  * "孩子在上高中" at the items): the field and what to keep, for a message that asks nothing and is
  * no answer to the question asked (`current`). A field already filled is not taken again.
  */
@@ -730,6 +748,29 @@ const roleSlot: Slot = {
   },
   display: (v) => (v.role ? t.roles[v.role] : ''),
 };
+
+/** Doing it for someone, said beside who the speaker is: "替她办", "帮他弄", "给她申请". */
+const ON_BEHALF = /(?:替|帮|给|为)(?:他|她|人家)?(?:来)?(?:办理|办|弄|申请|填)(?:的|一下|个)?/gu;
+/** The kin a speaker may be to the person applied for, as the relation question takes it. */
+const SPEAKER_KIN: readonly Kin[] = [...FAMILY, 'guardian'];
+
+/**
+ * Who the speaker is to the applicant, said where the form asks something else ("俺是她儿子 替她办",
+ * "我是他闺女 帮他弄", "她是我外婆"): the relation question's label, and what else the message
+ * says ("我是她孙子 她叫张桂兰": "她叫张桂兰"), for the step's own answer.
+ */
+export function speakerRelation(input: string): { relation: string; rest: string } | undefined {
+  let relation: string | undefined;
+  const rest: string[] = [];
+  for (const clause of normalizeText(input).split(/[\s，,。.！!；;]+/u).filter(Boolean)) {
+    const kinPart = clause.replace(ON_BEHALF, '');
+    if (!kinPart) continue;
+    const kin = saysOnlyKin(kinPart) ? kinIn(kinPart) : undefined;
+    if (kin && SPEAKER_KIN.includes(kin.kin) && (kin.speakerIs || kin.ofSpeaker)) relation = kinLabel(kin.speakerIs ? kin.kin : inverseKin(kin.kin), t.relations);
+    else rest.push(clause);
+  }
+  return relation ? { relation, rest: rest.join(' ') } : undefined;
+}
 
 /** A typed relation is a short phrase ("女儿", "我是他舅舅", "村委会"), not a sentence. */
 const RELATION_PHRASE = /^[\p{Script=Han}（）()]{1,10}$/u;

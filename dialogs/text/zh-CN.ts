@@ -126,9 +126,16 @@ const application = {
     'cert-cancel': '注销',
   } as Record<string, string>,
   certConflict: '残疾人证一次只能办一种业务，请只选一种。',
+  /** Said when the care allowance is picked, however it is picked. */
+  careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
+  /** "跳过", "这个不要了" at an item's own step: the item is left out. */
+  itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
+  /** A phone said at another step, kept for the phone field. */
+  phoneKept: '好的，电话记下了。',
+  phoneChanged: '好的，电话换成刚才说的这个了。',
   hasCertificateOptions: ['已经有了', '还没有'],
-  /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again. */
-  keptEarly: (field: string) => `好的，${field}先记下了，到时候不用再填。`,
+  /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
+  keptEarly: (field: string) => `好的，${field}记下了。`,
   /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
   noCertificateYet:
     '没有残疾人证也能申请：这张表就是把办残疾人证和要领的补贴放在一起申请的，在同一张表上勾选，一次交材料。要看残疾等级的补贴（比如护理补贴）等评定出结果、证办下来后接着审，不用再跑一趟。',
@@ -222,11 +229,36 @@ const application = {
       why: '要监护人的名字，是为了核对由谁代申请人办理、签字，和监护证明对得上。只用于这次办理。',
     },
     hukou: { where: '看户口本首页的“住址”一栏，写的是哪个县（区）就说哪个。' },
+    // What an item's own step is for ("这是干啥用的", "这个是啥"): the item, in a sentence or two.
+    certAction: {
+      what: '这一项是给已经有残疾人证的：到期或坏了换新证、丢了补办、户口迁了跟着迁、等级或类别变了重新评、不用了注销。用不着的话，说“不要了”就行。',
+      why: '这一项是给已经有残疾人证的：到期或坏了换新证、丢了补办、户口迁了跟着迁、等级或类别变了重新评、不用了注销。用不着的话，说“不要了”就行。',
+    },
+    employment: {
+      what: '就业帮扶是人社部门帮残疾人就业的几件事：没工作想找工作的，做失业登记；找工作特别难的，认定为就业困难人员，能得到就业扶持；还有办社保卡。用不着的话，说“不要了”就行。',
+      why: '就业帮扶是人社部门帮残疾人就业的几件事：没工作想找工作的，做失业登记；找工作特别难的，认定为就业困难人员，能得到就业扶持；还有办社保卡。用不着的话，说“不要了”就行。',
+    },
+    student: {
+      what: '问这个，是因为残疾学生教育补贴只给上高中、中职、大专、大学的残疾学生。不在读的，这一项就不用办。',
+      why: '问这个，是因为残疾学生教育补贴只给上高中、中职、大专、大学的残疾学生。不在读的，这一项就不用办。',
+    },
+    wheelchair: {
+      what: '问这个，是因为燃油补贴只给自己用机动轮椅车（烧油的残疾人三轮摩托）的残疾人，每年领一笔。没有这种车的，这一项就不用办。',
+      why: '问这个，是因为燃油补贴只给自己用机动轮椅车（烧油的残疾人三轮摩托）的残疾人，每年领一笔。没有这种车的，这一项就不用办。',
+    },
     category: {
       where: '拿不准类别也没关系：直接说说哪里不方便就行，比如“腿脚不好”“看不清”“说话不清楚”“孩子学东西慢”，我帮您对应；最后以医院评定为准。',
     },
-    grade: { where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。' },
-    dibao: { where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。' },
+    grade: {
+      where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。',
+      what: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
+      why: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
+    },
+    dibao: {
+      where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。',
+      what: '问这个，是因为困难残疾人生活补贴只给低保家庭里的残疾人，每月发，民政部门审批。家里有低保证就是低保户。',
+      why: '问这个，是因为困难残疾人生活补贴只给低保家庭里的残疾人，每月发，民政部门审批。家里有低保证就是低保户。',
+    },
     channel: {
       where: '网上提交：用手机拍照上传材料，一趟都不用跑；到窗口办：带原件去一次县政务服务中心。拿不准就选“网上提交”。',
     },
@@ -525,6 +557,11 @@ const upload = {
   without: {
     photos: '没有现成的照片也没关系：找一面没有花纹的浅色墙（越白越好），站在前面用手机拍就行；没有合适的墙，挂一条白床单当背景也可以。也可以到附近照相馆拍两寸白底照，再拍下来发给我。实在拍不了，点“稍后再传”，到窗口办理时交3张两寸白底彩照。',
   } as Record<string, string>,
+  /** Someone who cannot see, at a material to photograph ("俺看不见 这照片拍不了咋整", "我是盲人 拍不了照"). */
+  cannotSee: {
+    photos: '看不见也能办，照片不用您自己拍：请家里人或邻居用手机帮您拍一张（人站在白墙前，正面，不戴帽子），再帮您发给我。一时没人帮忙，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
+    other: (name: string) => `看不见也能办：请家里人或邻居帮您把${name}拍下来发给我。一时没人帮忙，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
+  },
   later: '稍后再传',
   /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
   intro: (count: number, withPhoto: boolean) =>
