@@ -10,7 +10,7 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
+import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
@@ -22,7 +22,8 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
+import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
@@ -80,7 +81,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new StatusDialog(status, flow, router));
     this.addDialog(new PrivacyDialog(privacy, flow));
     this.addDialog(new ApplicationDialog({ ...application, answers, handoff }));
-    this.addDialog(new BookingDialog(booking, flow));
+    this.addDialog(new BookingDialog(booking, flow, router));
     this.addDialog(new MaterialsDialog({ ...status, router }, flow));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]));
     this.initialDialogId = ROUTE;
@@ -170,6 +171,11 @@ export class MainDialog extends ComponentDialog {
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(context, meant) === 'decline';
+    // "身份证后六位 071235" or a phone typed alone (or said with what the knowledge base declines, "身份证"):
+    // trying to find a case, which needs its number; never the ID card's decline, nor a question kept.
+    if (personalDataOnly(meant, this.clock.now()) || (looksPersonal(meant) && declined())) {
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
+    }
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
@@ -290,6 +296,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
+        else if (asksToApplyHere(input)) {
+          setTurnOutcome(context, { outcome: 'apply-offered' });
+          await this.answers.offerOne(context, text.application.fillHere, text.application.applyButton);
+        }
         else await this.answers.answer(context, input);
     }
     // A question answered while a call-back still waits for a phone: the phone is asked for again.

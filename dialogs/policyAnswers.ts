@@ -23,7 +23,7 @@ export type OfferedAction =
   | { type: 'entry'; entryId: string }
   | { type: 'feedback'; helpful: boolean }
   | { type: 'notFound'; question: string }
-  | { type: 'ask'; question: string }
+  | { type: 'ask'; question: string; onYes?: boolean }
   | { type: 'human' }
   | { type: 'restart' };
 
@@ -69,6 +69,12 @@ function yesNoPick(input: string, offered: ChoiceOption<OfferedAction>[]): Choic
   if (entries.length !== 1 || !none) return undefined;
   const yes = recognizeYesNo(input);
   return yes === undefined ? undefined : yes ? entries[0] : none;
+}
+
+/** After a question with one button that a yes takes ("现在开始填吗？"), a typed yes is that button. */
+function yesToOffer(input: string, offered: ChoiceOption<OfferedAction>[]): ChoiceOption<OfferedAction> | undefined {
+  const yes = offered.length === 1 && offered[0].value.type === 'ask' && offered[0].value.onYes ? recognizeYesNo(input) : undefined;
+  return yes ? offered[0] : undefined;
 }
 
 export class PolicyAnswers {
@@ -156,11 +162,16 @@ export class PolicyAnswers {
     );
   }
 
-  /** The question a menu button stands for, when the input picks one ("1" after the welcome). */
+  /** The question a menu button stands for, when the input picks one ("1" after the welcome), or says yes to the one offered so. */
   async offeredQuestion(context: TurnContext, input: string): Promise<string | undefined> {
     const state = await this.state.get(context, {});
-    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) : undefined;
+    const chosen = state.offered?.length ? recognizeChoice(input, state.offered) ?? yesToOffer(input, state.offered) : undefined;
     return chosen?.value.type === 'ask' ? chosen.value.question : undefined;
+  }
+
+  /** A message with one button that a typed yes ("好", "行") also takes ("现在开始填吗？" and 我要申请). */
+  async offerOne(context: TurnContext, message: string, label: string): Promise<void> {
+    await this.offer(context, message, [{ label, value: { type: 'ask', question: label, onYes: true } }]);
   }
 
   /** Forgets the buttons on offer, when another conversation (a form) takes over. */

@@ -24,7 +24,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { applicationSlots, asksHomeVisit, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -160,10 +160,17 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   protected async onStep(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     // "要上门评定", "俺娘出不了门 能上门办的那种不" at any question, the summary too: kept for submitting, the question asked again.
     if (draft.phase !== 'resume' && wantsSomeoneToCome(input)) return this.homeVisit(dc, draft, input);
+    // "她没有残疾证", "我已经有证了" at the consent or any question: what it means for the form is said, and it is kept.
+    const held = draft.phase === 'consent' || draft.phase === 'form' ? certificateSaid(input) : undefined;
+    if (held !== undefined) return this.certificateHeld(dc, draft, held);
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
-      case 'consent':
+      case 'consent': {
+        // "他瘫在床上好几年了", "我家住城关镇东街12号" before agreeing: heard and kept (a refusal deletes them), the consent asked again.
+        if (asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
+        const early = recognizeConfirmation(input, labelChoices(t.consentButtons)) === undefined ? fieldSaidEarly(input, draft.values, this.context()) : undefined;
+        if (early) return this.keepEarly(dc, draft, early);
         // "为啥要这么多信息", "不同意会怎样": asked about the consent itself, answered by it.
         return this.confirm(
           dc,
@@ -176,6 +183,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
           },
           fieldAnswer(input, t.consentAnswers, CONSENTING),
         );
+      }
       case 'confirmCancel':
         // "是的 取消", "对 不办了", "嗯 取消吧": a yes said with the cancel it confirms; "不是 接着填", a no with going on.
         switch (cancelSaidAgain(input)) {
@@ -324,6 +332,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const kept = draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : t.phoneKept;
       return this.proceed(dc, { ...draft, values: { ...draft.values, phone }, attempts: 0 }, `${kept}\n`);
     }
+    // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
+    // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
+    const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
+    if (early) return this.keepEarly(dc, draft, early);
     // "俺是她儿子 替她办" at a step about something else: who applies for whom is kept, and the step
     // takes what else was said ("…她叫张桂兰") or is asked again.
     const heard = result.ok || result.attempt || !RELATION_HEARD.includes(slot.key) ? undefined : speakerRelation(input);
@@ -339,6 +351,27 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
+  private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
+    setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
+    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${t.keptEarly(t.labels[early.key])}\n`);
+  }
+
+  /**
+   * Whether the applicant holds a certificate, said in a statement: at its own question, its
+   * answer; before it, said what that means (no certificate: this form applies for it and the
+   * subsidies together) and kept, unless the items picked say otherwise; the question asked again.
+   */
+  private async certificateHeld(dc: DialogContext, draft: ApplicationDraft, held: boolean): Promise<DialogTurnResult> {
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    if (slot?.key === 'hasCertificate') return this.take(dc, draft, slot, { ok: true, set: { hasCertificate: held }, note: held ? undefined : t.certificateAdded });
+    await this.say(dc, held ? t.certificateHeld : t.noCertificateYet);
+    const picks = draft.values.picks ?? draft.values.picksSaid ?? [];
+    const contradicts = held ? picks.includes('cert-new') : picks.includes('cert-other');
+    const values = contradicts ? draft.values : { ...draft.values, hasCertificate: held };
+    return this.proceed(dc, { ...draft, values, attempts: 0 }, t.continueAfterAnswer);
   }
 
   /**
@@ -647,6 +680,7 @@ function leavesItem(input: string, item: Pick): boolean {
   const rest = names.reduce((r, name) => r.replaceAll(name, ''), said);
   return LEAVE_WORD.test(rest) && !rest.replace(LEAVE_WORDS, '').replace(LEAVE_FILLER, '');
 }
+const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
@@ -746,6 +780,22 @@ export function applyRequestIn(input: string): string | undefined {
   if (recognizeCommand(input) === 'apply') return input;
   const clauses = clausesOf(input);
   return clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c)) ? undefined : clauses.find(isApplyClause);
+}
+
+// Asking whether this chat fills the form: "能帮我把表填了不", "你能帮我填申请表吗", "可以在这上面申请吗".
+const ASK_END = '(?:行|可以|好|成)?(?:吗|不|么|嘛|没|呢|啊|呀|吧)*$';
+const THE_FORM = '(?:申请)?(?:表|表格)?';
+const FILL_FOR_ME = new RegExp(`^(?:你|您)?(?:能|可以|会|能不能|可不可以)?(?:帮|替|给)(?:我|俺|咱|忙)?(?:们)?(?:把|将)?(?:这个|那个|这|那)?${THE_FORM}(?:填|申请)(?:一下|下|个|了|好)?${THE_FORM}${ASK_END}`, 'u');
+const HERE = '(?:这|这儿|这里|这上面|这上边|这个上面|这里面|这边|你这儿?|你这里|这个聊天里?|聊天里)';
+const APPLY_HERE = new RegExp(
+  `^(?:我|俺|咱)?(?:能|可以|能不能|可不可以)?(?:在|从|用)?${HERE}(?:上|里)?(?:能|可以|能不能|可不可以)?(?:直接)?(?:申请|办理?|填表|填|报|提交)(?:个|一下)?(?:表|申请表|残疾证|残疾人证|补贴)?${ASK_END}`,
+  'u',
+);
+
+/** Whether a message asks if the form can be filled here, in this chat (which it can): the application is offered. */
+export function asksToApplyHere(input: string): boolean {
+  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+  return FILL_FOR_ME.test(said) || APPLY_HERE.test(said);
 }
 
 /** "想办残疾证 咋办", "…能不能办": asking how or whether, which the answer serves; the form is not started. */

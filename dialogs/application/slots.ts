@@ -10,7 +10,7 @@ import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, reco
 import { digitCount, idNumberIn, numberRuns, phoneIn } from '../numbersIn.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { inverseKin, kinIn, kinLabel, saysOnlyKin, splitsAfterKin, type Kin } from '../kinship.js';
+import { inverseKin, kinIn, kinLabel, saysOnlyKin, splitsAfterKin, withoutKin, type Kin } from '../kinship.js';
 import { text } from '../text/index.js';
 import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues, type Pick, type Values } from './values.js';
 
@@ -636,6 +636,79 @@ function formSlots(sms: boolean): Slot[] {
       display: (v) => v.address ?? '',
     },
   ];
+}
+
+// Words around a value typed on its own, before its question: "身份证号是…", "我家住在…". (A phone said
+// at another step is the application step's own: kept there, with the step's answer beside it.)
+const ID_AROUND = /身份证|证件|号码|证号|[我俺他她的是为号]/gu;
+const ADDRESS_LEAD = /^(?:(?:我|俺|咱|他|她)(?:们)?(?:家)?|申请人)?(?:的)?(?:家)?(?:住在|住|在|地址是|地址|住址是|住址)?[:：]?/u;
+/** A place with a street, village or number in it: "城关镇东街12号", "柳树乡王庄村"; where the 户口 is, is no address given. */
+const ADDRESS_LIKE = /[省市县区镇乡].*(?:[街路巷道村组号弄栋室]|\d)|[街路巷道](?:.*(?:\d|号))/u;
+/** 低保 said of the household: "我妈是低保户", "俺家吃低保"; "不是低保户", "没有低保" say the opposite. */
+const DIBAO_YES = /(?:是|吃|有|享受|领|在)低保|低保户|低保家庭/u;
+const DIBAO_NO = /(?:不是|没有?|没吃|不吃|没享受|没领)低保/u;
+/** A school said of the applicant ("孩子在上高中", "他读大二"), not asked about. */
+const AT_SCHOOL = /上学|在读|读|念|上|毕业|辍学/u;
+
+/** At most this many characters besides a number and its words: the message gives the number, nothing more ("王建国 139…" gives a name too). */
+const AROUND_MAX = 1;
+const onlyAround = (input: string, words: RegExp) =>
+  [...normalizeText(input.normalize('NFKC').replace(/[\dxX\s\-—–－()（）+]+/gu, '')).replace(words, '').replace(/[\s\p{P}]+/gu, '')].length <= AROUND_MAX;
+
+/** How each field that a message may give whole, before its question, is read from it: only what clearly is one. */
+const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotContext) => ParseResult | undefined][] = [
+  ['idNumber', (input, slot, v, ctx) => (idNumberIn(input, ctx.today)?.result.ok && onlyAround(input, ID_AROUND) ? slot.parse(input, v, ctx) : undefined)],
+  [
+    'address',
+    (input, slot, v, ctx) => {
+      const said = normalizeText(input).replace(/\s+/g, '').replace(ADDRESS_LEAD, '');
+      return ADDRESS_LIKE.test(said) && !/户口|户籍/u.test(said) ? slot.parse(said, v, ctx) : undefined;
+    },
+  ],
+  // "户口就在本县", "户口在示范县": kept; one elsewhere is told at its own question.
+  ['hukou', (input, slot, v, ctx) => (/户口|户籍/u.test(input) ? slot.parse(input, v, ctx) : undefined)],
+  [
+    'dibao',
+    (input) => {
+      const said = normalizeText(input).replace(/\s+/g, '');
+      return DIBAO_NO.test(said) ? { ok: true, set: { dibao: false } } : DIBAO_YES.test(said) ? { ok: true, set: { dibao: true } } : undefined;
+    },
+  ],
+  ['student', (input, slot, v, ctx) => (AT_SCHOOL.test(normalizeText(input)) ? slot.parse(input, v, ctx) : undefined)],
+];
+
+/**
+ * A field's value typed before its question ("城关镇东街12号" at the category, an ID number at the name,
+ * "孩子在上高中" at the items): the field and what to keep, for a message that asks nothing and is
+ * no answer to the question asked (`current`). A field already filled is not taken again.
+ */
+export function fieldSaidEarly(input: string, v: Values, ctx: SlotContext, current?: SlotKey): { key: SlotKey; set: Values } | undefined {
+  if (asksSomething(input)) return undefined;
+  for (const [key, read] of EARLY_READERS) {
+    if (key === current || v[key] !== undefined || (key === 'address' && v.addressDraft !== undefined)) continue;
+    // Read by the field's own slot, so what is kept is what its question would keep (an address with
+    // no number as a draft, its number asked once at its question).
+    const result = read(input, formSlots(false).find((s) => s.key === key)!, v, ctx);
+    if (result?.ok) return { key, set: result.set };
+  }
+  return undefined;
+}
+
+/** The certificate held or not, in a statement: "她没有残疾证", "俺娘还没办证", "我已经有证了" (not 身份证, 低保证). */
+const CERT_HELD = /^(?:(?:现在|目前|还|也|都|早就|早|已经)*(?:没有?|没办|未办|没领|没申请)(?:办|领|申请|拿到)?(?:过|的)?|(?:现在|目前|早就|早|已经)*(?:有|办了|办过|领了|拿到了?))(?:残疾人?证|证)(?:呢|啊|呀|的|了|吧|哦|嘛)*$/u;
+/** What may come before it: who is spoken of ("她", "俺娘", "申请人"). */
+const CERT_SUBJECT = /^(?:[我俺咱他她]|我们|俺们|申请人|本人|老人|孩子|娃)?(?:家)?/u;
+
+/**
+ * Whether a statement says the applicant holds a certificate (true) or not yet (false); undefined
+ * for anything else, a question included ("还没办证能申请补贴吗" is the knowledge base's).
+ */
+export function certificateSaid(input: string): boolean | undefined {
+  // "我还没有证呢" tells, though it ends as a question may.
+  if (asksSomething(input.replace(/[呢啊呀哦嘛]+[\s\p{P}]*$/u, ''))) return undefined;
+  const said = withoutKin(normalizeText(input).replace(/[\s\p{P}]+/gu, '')).replace(CERT_SUBJECT, '');
+  const held = CERT_HELD.exec(said);
+  return held ? !/没|未/u.test(held[0]) : undefined;
 }
 
 /** Asking whose address to give: "写我家的还是我爷爷家的", "写谁家的", "写哪个地址". */

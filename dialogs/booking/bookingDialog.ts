@@ -12,7 +12,7 @@ import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { asksHomeVisit, readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
-import { FlowDialog, NotAnswered, type FlowDeps, type StepResult } from '../flowDialog.js';
+import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
@@ -85,7 +85,8 @@ function asksWhatToBring(input: string): boolean {
 }
 
 interface BookingState {
-  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome';
+  /** `browse`: the earliest times shown to someone who cannot book yet (no case, or one in review), days asked about answered from them. */
+  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome' | 'browse';
   caseNo?: string;
   category?: DisabilityCategory;
   /** Sessions offered as buttons, by id. */
@@ -98,6 +99,8 @@ interface BookingState {
   guess?: DisabilityCategory;
   /** What the booking was asked with ("约下周二"), kept while whether the home appraisal stands is asked. */
   said?: string;
+  /** While browsing: that booking comes after the application has been said, so it is not said again. */
+  noted?: boolean;
 }
 
 /** Going to the hospital after all ("能去医院", "我们自己去"): the home appraisal is no longer wanted. */
@@ -137,6 +140,9 @@ export const asksForHomeAppraisal = (input: string) => wantsSomeoneToCome(input)
 const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?(?:安排|办)|看你们?安排|哪天都?行)(?:吧|啊|呀|的)*$/u;
 const anyDay = (input: string) => nonAnswer(input) === 'unknown' || ANY_DAY.test(normalizeText(input).replace(/\s+/g, ''));
 
+/** Asking when there are places, while looking at the times: "最快什么时候有位置", "哪天有空", "啥时候能约". */
+const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)约/u;
+
 /** What a message asks of the booking dialog, if anything. */
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
@@ -155,7 +161,11 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
  * atomic check-and-reserve: two people can never get the last place.
  */
 export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
-  constructor(private readonly deps: BookingDeps, flow: FlowDeps) {
+  constructor(
+    private readonly deps: BookingDeps,
+    flow: FlowDeps,
+    private readonly router?: FlowRouter,
+  ) {
     super(BOOKING_DIALOG, flow);
   }
 
@@ -224,7 +234,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private async startBooking(dc: DialogContext, record: CaseRecord, booking: { slotId: string } | undefined, said: string, before = ''): Promise<DialogTurnResult> {
     if (before) await dc.context.sendActivity(messageWithButtons(before));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
-    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, record.applicant.category ?? '肢体', t.afterPreReview);
+    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, { phase: 'browse', caseNo: record.caseNo, category: record.applicant.category ?? '肢体' }, t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
     const when = recognizeWhen(said, this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
@@ -267,7 +277,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       case 'category': {
         const read = readCategory(input, state.guess);
         if (!read) return new NotAnswered(text.application.errors.choice);
-        if (read.category) return this.showEarliest(dc, read.category);
+        // The preface (apply first) was said with the category question: the times come alone.
+        if (read.category) return this.showEarliest(dc, { phase: 'browse', category: read.category });
         if (read.guess) return (await this.questionFirst(dc, state, input)) ?? this.ask(dc, { phase: 'category', guess: read.guess }, t.categoryGuess(read.guess), labelChoices(GUESS_BUTTONS));
         return this.ask(dc, { phase: 'category' }, t.askCategory, categories());
       }
@@ -293,6 +304,13 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
         return new NotAnswered(t.notUnderstood);
+      }
+      case 'browse': {
+        // "下周一上午有没有", "周四行不", "最早哪天", "预约鉴定" again: answered from the free times; anything else is routed afresh.
+        const asksFree = recognizeBookingIntent(input) === 'book' || ASKS_FREE.test(normalizeText(input).replace(/\s+/g, ''));
+        const when = recognizeWhen(input, this.deps.clock.now()) ?? (asksFree ? { kind: 'earliest' } : undefined);
+        if (when) return this.browse(dc, state, when);
+        return this.router ? dc.replaceDialog(this.router.id) : new NotAnswered();
       }
       case 'when': {
         // "不知道", "都行" to which day: the earliest places are shown to pick from.
@@ -352,22 +370,12 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     let note = '';
     if (when.kind === 'date') {
       target = when.date;
-      if (when.date < first) note = t.past;
-      else if (when.date > last) note = t.tooFar(this.deps.region.booking.weeksAhead);
-      else {
-        const day = dayKind(this.deps.region, when.date);
-        // The date understood is said back ("下礼拜三" is 12月2日), so a misreading shows.
-        const said = this.dayLabel(when.date);
-        if (!day.open && day.why === 'holiday') note = t.holiday(said);
-        else if (sessionsOn(this.deps.region, hospital, when.date).length === 0) note = t.noSessionThatDay(said, hospital.name);
-        else {
-          const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true })).filter(
-            (s) => (!when.part || s.part === when.part) && s.id !== state.moving,
-          );
-          if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
-          if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
-          note = t.full(said);
-        }
+      note = this.closedNote(hospital, when.date) ?? '';
+      if (!note) {
+        const free = await this.freeOn(hospital, when, state.moving);
+        if (free.length === 1 || (free.length > 1 && when.part)) return this.confirm(dc, state, free[0].id);
+        if (free.length > 1) return this.offer(dc, state, free, t.pickPart);
+        note = t.full(this.dayLabel(when.date));
       }
     } else if (when.kind === 'range') {
       target = when.from < first ? first : when.from;
@@ -378,6 +386,49 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, [state.moving]);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
+  }
+
+  /**
+   * A day asked about by someone who cannot book yet: whether it has free places, else the nearest
+   * that have; the first time, that these cannot be booked yet (with no application, 我要申请 as a button).
+   */
+  private async browse(dc: DialogContext, state: BookingState, when: When): Promise<DialogTurnResult> {
+    const hospital = this.hospital(state.category);
+    const first = addDays(shanghaiDate(this.deps.clock.now()), 1);
+    const labels = (slots: Slot[]) => slots.map((s) => this.label(s.id)).join('、');
+    let answer: string;
+    if (when.kind === 'date') {
+      const note = this.closedNote(hospital, when.date);
+      const free = note ? [] : await this.freeOn(hospital, when);
+      const nearest = free.length ? [] : await this.nearest(hospital, note ? first : when.date, when.part);
+      answer = free.length ? t.freeThatDay(labels(free)) : `${note ?? t.full(this.dayLabel(when.date))}${nearest.length ? t.nearestFree(labels(nearest)) : ''}`;
+    } else {
+      const from = when.kind === 'range' && when.from > first ? when.from : first;
+      const nearest = await this.nearest(hospital, from, when.part);
+      answer = nearest.length ? t.earliestInfo(hospital.name, labels(nearest)) : t.noSessions(hospital.name);
+    }
+    const apply = state.caseNo ? [] : labelChoices([text.application.applyButton]);
+    const message = state.noted ? answer : `${answer}\n${state.caseNo ? t.browseInReview : t.browseOnly}`;
+    return this.ask(dc, { ...state, noted: true }, message, apply, answer);
+  }
+
+  /** Why a date has no appraisal to offer at the hospital (past, too far ahead, a holiday, none that weekday); undefined when it has sessions. */
+  private closedNote(hospital: Hospital, date: string): string | undefined {
+    const today = shanghaiDate(this.deps.clock.now());
+    if (date < addDays(today, 1)) return t.past;
+    if (date > addDays(today, this.deps.region.booking.weeksAhead * 7)) return t.tooFar(this.deps.region.booking.weeksAhead);
+    // The date understood is said back ("下礼拜三" is 12月2日), so a misreading shows.
+    const said = this.dayLabel(date);
+    const day = dayKind(this.deps.region, date);
+    if (!day.open && day.why === 'holiday') return t.holiday(said);
+    if (sessionsOn(this.deps.region, hospital, date).length === 0) return t.noSessionThatDay(said, hospital.name);
+    return undefined;
+  }
+
+  /** The free sessions of one day (the half day asked, if any), the one being moved left out. */
+  private async freeOn(hospital: Hospital, when: Extract<When, { kind: 'date' }>, except?: string): Promise<Slot[]> {
+    const free = await this.deps.slots.list({ hospitalId: hospital.id, from: when.date, to: when.date, freeOnly: true });
+    return free.filter((s) => (!when.part || s.part === when.part) && s.id !== except);
   }
 
   /**
@@ -429,11 +480,13 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     return this.end(dc, t.homeRecorded(hospital.name, hospital.phone));
   }
 
-  private async showEarliest(dc: DialogContext, category: DisabilityCategory, why: string = t.noCaseYet): Promise<DialogTurnResult> {
-    const hospital = this.hospital(category);
+  /** The earliest free times, for someone who cannot book yet (`why` said before them); days asked next are answered from them. */
+  private async showEarliest(dc: DialogContext, state: BookingState, why?: string): Promise<DialogTurnResult> {
+    const hospital = this.hospital(state.category);
     const nearest = await this.nearest(hospital, addDays(shanghaiDate(this.deps.clock.now()), 1));
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
-    return this.end(dc, `${why}\n${t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、'))}`);
+    const info = t.earliestInfo(hospital.name, nearest.map((s) => this.label(s.id)).join('、'));
+    return this.ask(dc, state, why ? `${why}\n${info}` : info, [], info);
   }
 
   /** The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one full, the one booked) left out. */

@@ -1,7 +1,8 @@
 import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
-import { caseNumberIn } from './familyChecks.js';
+import { phoneIn } from '../numbersIn.js';
+import { caseNumberIn, idTailIn, tailOfWholeId } from './familyChecks.js';
 
 // Asking how far a case has got.
 // Done or not in any of the ways it is asked ("办好没", "批下来没有", "办得咋样了"), not a list of whole phrases.
@@ -84,6 +85,27 @@ export function caseLookedUp(input: string): string | undefined {
   const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
+}
+
+/** Words that only say what a number is ("身份证后六位", "我的手机号是"), around it. */
+const DATA_WORDS = /身份证|证件|号码|证号|手机|电话|联系方式|尾号|最?后(?:六|6|几)位|[我俺他她的是为了呢啊呀吧嗯哦]/gu;
+/** Asking to look up with it: "能查吗", "帮我找找". */
+const LOOKING = /查|找|进度|到哪/u;
+/** How many other words a message giving a number may hold and still be only that ("…这个能查吗" is a question about it). */
+const AROUND_DATA = 6;
+
+/**
+ * What a message that only gives personal data holds ("身份证后六位 071235", a whole ID number, a
+ * phone), with no case number and nothing else asked: an attempt to find a case, which needs the
+ * case number. Undefined for anything else.
+ */
+export function personalDataOnly(input: string, today: Date): { idTail?: string; phone?: boolean } | undefined {
+  if (caseNumberIn(input)) return undefined;
+  const idTail = tailOfWholeId(input, today) ?? idTailIn(input);
+  const phone = !idTail && phoneIn(input) !== undefined;
+  if (!idTail && !phone) return undefined;
+  const rest = normalizeText(input.normalize('NFKC').replace(/[\dxX*＊\s\-—–－()（）+]+/gu, ' ')).replace(DATA_WORDS, '').replace(/[\s\p{P}]+/gu, '');
+  return [...rest].length <= AROUND_DATA && (!asksSomething(rest) || LOOKING.test(rest)) ? { ...(idTail ? { idTail } : {}), ...(phone ? { phone } : {}) } : undefined;
 }
 
 // How to put right a case sent back: "咋改啊", "照片要重拍吗", "被退回来了怎么弄".

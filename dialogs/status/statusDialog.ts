@@ -19,7 +19,7 @@ import { nonAnswer } from '../nonAnswers.js';
 import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
@@ -105,7 +105,10 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
-        return this.ask(dc, { action, step: 'caseNo' }, s.familyAskCaseNo);
+        // "身份证后六位 071235", a whole ID number or a phone typed alone: what the look-up needs is said, an ID tail kept for it.
+        const data = options?.text ? personalDataOnly(options.text, this.deps.clock.now()) : undefined;
+        if (data) await dc.context.sendActivity(messageWithButtons(data.phone ? s.caseNoNotByPhone : tailOfWholeId(options!.text!, this.deps.clock.now()) ? s.caseNoNotById : s.caseNoForTail));
+        return this.ask(dc, { action, step: 'caseNo', ...(data?.idTail ? { idTail: data.idTail } : {}) }, s.familyAskCaseNo);
       }
       case 'followers':
         return this.listFollowers(dc, userKey);

@@ -10,6 +10,9 @@ export interface Hotlines {
 
 const application = {
   start: '好的，我们一起填一张申请表，每样只问一次。中途可以随时说“帮助”“返回”“取消”或“人工”。',
+  /** Asked whether this chat can fill the form ("能帮我把表填了不"): it can; the window is the other way. */
+  fillHere: '可以，就在这里填：我一项一项问，您回答就行，填好直接网上提交，不用先去领表。也可以带身份证、户口本到县政务服务中心综合窗口，工作人员当面帮您填。现在开始填吗？',
+  applyButton: '我要申请',
   consent:
     '先说明一下：办理需要申请人的姓名、身份证号、电话、户籍、地址和残疾情况，只用于这次办理，由残联、民政、人社、教育部门按规定使用。您同意吗？',
   consentButtons: ['同意', '不同意'],
@@ -131,6 +134,13 @@ const application = {
   phoneKept: '好的，电话记下了。',
   phoneChanged: '好的，电话换成刚才说的这个了。',
   hasCertificateOptions: ['已经有了', '还没有'],
+  /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
+  keptEarly: (field: string) => `好的，${field}记下了。`,
+  /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
+  noCertificateYet:
+    '没有残疾人证也能申请：这张表就是把办残疾人证和要领的补贴放在一起申请的，在同一张表上勾选，一次交材料。要看残疾等级的补贴（比如护理补贴）等评定出结果、证办下来后接着审，不用再跑一趟。',
+  /** "她已经有证了" said before it is asked about: kept, and what that means for the items. */
+  certificateHeld: '好的，已经有残疾人证，记下了：申请补贴不用再办证；证要换领、补办的话，在要办的事项里选。',
   certificateAdded: '补贴要先有残疾人证才能发。我把“残疾人证新办”一起加上了，补贴等证办下来后接着办，不用再跑一趟。',
   categories: ['肢体', '视力', '听力', '言语', '智力', '精神', '多重'],
   grades: ['一级', '二级', '三级', '四级'],
@@ -626,6 +636,14 @@ const booking = {
     `案件${caseNo}现在是“${stage}”，上门鉴定已经登记了：预审通过后，医院会打申请时留的电话约上门评定的时间，不用去医院，也不用预约。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
+  /** A day asked about while only looking at the times (no case to book for): it has places. */
+  freeThatDay: (sessions: string) => `${sessions}还有名额。`,
+  /** ...or it has none: the nearest that have. */
+  nearestFree: (sessions: string) => `离那天最近、还有名额的是：${sessions}。`,
+  /** Said once, with the first day asked about, to someone with no application: the times cannot be booked yet. */
+  browseOnly: '这些时间现在还约不了：要先提交申请，预审通过后才能在这里约。点“我要申请”就能开始填表。',
+  /** The same, to someone whose application is still in pre-review. */
+  browseInReview: '这些时间现在还约不了：您的申请还在预审，预审通过后就能在这里约，到时会通知您。',
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },
@@ -871,6 +889,10 @@ const status = {
     why: WHY_CASE_NO_AND_TAIL,
   },
   /** A name and whole ID number said where the case number is asked. */
+  /** An ID tail typed alone, outside the check: kept, and the case number it is checked with asked. */
+  caseNoForTail: '查申请进度，要用案件号加身份证号后6位一起核对，后6位我先记下了。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
+  /** A phone typed alone, outside the check: no look-up by phone. */
+  caseNoNotByPhone: '凭电话号码查不了进度：为了保护申请人的信息，要用案件号加身份证号后6位一起核对。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
   caseNoNotById:
     '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {

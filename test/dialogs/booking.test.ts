@@ -169,7 +169,8 @@ describe('BookingDialog', () => {
     const h = await dialogHarness();
     expect((await h.say('最早什么时候能做鉴定')).text).to.include(t.askCategory);
     const reply = await h.say('听力');
-    expect(reply.text).to.equal(`${t.noCaseYet}\n${t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午')}`);
+    // The preface (apply first) came with the category question: the times come alone.
+    expect(reply.text).to.equal(t.earliestInfo('示范市人民医院', '11月24日（周二）上午、11月24日（周二）下午、11月26日（周四）上午'));
   });
 
   it('waits for pre-review to pass before booking, and says when the applicant could go', async () => {
@@ -184,9 +185,11 @@ describe('BookingDialog', () => {
     const h = await dialogHarness();
     await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, stage: 'pre_review' }), h.clock.now());
     await h.say('预约下周二上午');
-    for (const again of ['下周三上午可以吗', '那12月1号呢']) {
-      expect((await h.say(again)).text, again).to.include(t.afterPreReview);
-    }
+    // The day asked is answered from the free times; that they cannot be booked yet is said once.
+    const first = await h.say('下周三上午可以吗');
+    expect(first.text).to.equal(`${t.noSessionThatDay('11月25日（周三）', '示范市人民医院')}${t.nearestFree('11月24日（周二）上午、11月26日（周四）上午、12月1日（周二）上午')}\n${t.browseInReview}`);
+    expect(buttons(first)).to.deep.equal([]);
+    expect((await h.say('那12月1号呢')).text).to.equal(t.freeThatDay('12月1日（周二）上午、12月1日（周二）下午'));
     expect(await h.unanswered.list(10)).to.have.length(0);
   });
 
