@@ -175,6 +175,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     channels: { ...deliveryChannels(config, stores, clock, logger), ...(wechatApi ? { [WECHAT_CHANNEL]: wechatApi.delivery } : {}) },
     fallbackAfterMs: config.chatFallbackMinutes * 60_000,
     relaysUnderWay: () => useCases.relay.settled(),
+    afterNotice: (context) => bot.afterNotice(context),
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);
