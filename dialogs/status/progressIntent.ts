@@ -110,8 +110,8 @@ export function saysPhoneRight(input: string): boolean {
   return PHONE_NAMED.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
 }
 
-/** The case number named: "案件号", "受理号", the SMS that carried it. */
-const CASE_NO_NAMED = /案件号|受理号|申请号|办件号|编号|单号|回执|(案件|受理|申请)的?号码/u;
+/** The case number named: "案件号", "受理号", the receipt that carried it; not "残疾证编号" nor a parcel's "单号". */
+const CASE_NO_NAMED = /案件号|受理号|申请号|办件号|回执|(案件|受理|申请)的?号码/u;
 /** Not having it to hand: "不记得了", "忘了", "找不到", "短信删了", "没记下来". */
 const CASE_NO_LOST = /忘了|忘记|不记得|记不得|记不清|记不住|没记|想不起|找不到|找不着|丢了|删了|弄丢|不知道|没有了?$|没保存|没存/u;
 

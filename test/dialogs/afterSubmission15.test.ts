@@ -79,6 +79,15 @@ describe('around a submitted case (fix15b)', () => {
       });
     }
 
+    it('a case appraised after its hospital booking: too late, not "cancel the booking first"', async () => {
+      const h = await withCase();
+      await h.say('我想预约下周二上午鉴定');
+      await h.say('对');
+      expect(await h.workflow.perform(h.record.caseNo, { action: 'record_appraisal', by: 'staff:li', category: '肢体', grade: '三级' })).to.deep.include({ ok: true });
+      expect((await h.say('医生能上门来给我评残不')).text).to.equal(b.homeNotNow);
+      expect((await h.cases.get(h.record.caseNo))!.homeAppraisal).to.equal(undefined);
+    });
+
     it('right after an online submission, at the materials step: "评定能在家里做吗" is recorded too', async () => {
       const h = await dialogHarness();
       const { caseNo } = await applyOnline(h);
@@ -108,9 +117,11 @@ describe('around a submitted case (fix15b)', () => {
       });
     }
 
-    it('"案件号是什么" asks about the number, and starts no check', async () => {
-      const h = await dialogHarness();
-      expect(texts(await h.send('案件号是什么'))).to.not.include(s.familyAskCaseNo);
-    });
+    for (const said of ['案件号是什么', '残疾证编号忘了', '快递单号找不到了']) {
+      it(`"${said}" is no forgotten case number, and starts no check`, async () => {
+        const h = await dialogHarness();
+        expect(texts(await h.send(said))).to.not.include(s.familyAskCaseNo);
+      });
+    }
   });
 });
