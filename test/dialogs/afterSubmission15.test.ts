@@ -25,7 +25,7 @@ describe('around a submitted case (fix15b)', () => {
     }
     const fathers = b.caseBookedOn('示范市人民医院11月24日（周二）上午');
 
-    for (const asked of ['俺爹的鉴定约的哪天', '我妈的评定约在几号了', '她约的是哪天啊', '俺娘订的哪天去鉴定']) {
+    for (const asked of ['俺爹的鉴定约的哪天', '我妈的评定约在几号了', '她约的是哪天啊', '俺娘订的哪天去鉴定', '我老伴约的评定是几号', '俺爹啥时候去鉴定来着']) {
       it(`"${asked}" with no case checked: the family check first, not the speaker's booking`, async () => {
         const h = await sonWithOwnBooking();
         expect((await h.sayAs('son', asked)).text).to.equal(s.familyCheckFirst);
@@ -102,6 +102,8 @@ describe('around a submitted case (fix15b)', () => {
       ['案件号忘了 想查进度', s.caseNoAnswers.where],
       ['受理号找不到了 咋查进度啊', s.caseNoAnswers.none],
       ['申请号想不起来了', s.caseNoAnswers.where],
+      ['那个案件号俺没记住', s.caseNoAnswers.where],
+      ['我没有案件号', s.caseNoAnswers.none],
     ] as const) {
       it(`"${said}" from someone with no case here: where the number is, then the check goes on`, async () => {
         const h = await withCase();
