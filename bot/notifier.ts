@@ -263,9 +263,12 @@ export class Notifier {
     let permanent = false;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        // What follows the update in this turn (the step asked again) is keyed after it: sent again after a crash, shown once.
+        let after = 0;
         try {
           context.onSendActivities(async (_, activities, next) => {
             for (const a of activities) {
+              if (!a.channelData?.dedupeKey) a.channelData = { ...a.channelData, dedupeKey: `${row.dedupeKey}:then:${++after}` };
               // An update answers nothing: left alone, it would reply to the continuation's own id, which no
               // client ever receives, and Web Chat holds such a message back for seconds waiting for it.
               delete a.replyToId;
