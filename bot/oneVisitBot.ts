@@ -93,7 +93,7 @@ export class OneVisitBot extends ActivityHandler {
 
   /** After a proactive update in this conversation: the flow in progress asks its step again, with its buttons (nothing outside a flow). */
   async afterNotice(context: TurnContext): Promise<void> {
-    await this.dialog.reprompt(context, this.dialogState);
+    await this.dialog.afterNotice(context, this.dialogState);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -114,6 +114,14 @@ export class MainDialog extends ComponentDialog {
     await (await dialogSet.createContext(context)).repromptDialog();
   }
 
+  /**
+   * After a proactive update reached the conversation: the flow's step asked again with its
+   * buttons (a chat shows only the latest message's), unless an agent has the conversation.
+   */
+  async afterNotice(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    if (!(await this.handoff.withAgent(context))) await this.reprompt(context, accessor);
+  }
+
   /** Handed off to a person, or answering the hand-off's own questions: no flow runs this turn. */
   async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
     if (await this.handoff.intercept(outerDc.context)) return outerDc.endDialog();

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/logger.js';
 import { text } from '../../dialogs/text/index.js';
+import { createAccount } from '../../data/agents.js';
+import { agentToken, deskStream } from '../../scripts/bench/deskClient.js';
 import { newCase } from '../fixtures/cases.js';
 import { FakeClock, testConfig } from '../support.js';
 
@@ -82,6 +84,22 @@ describe('a proactive notice in the middle of a flow keeps the step\'s buttons',
       expect((await app.stores.cases.get(caseNo))!.applicant.phone).to.equal('13900000000');
     });
   }
+
+  it('while an agent has the conversation the step is not asked again: the notice alone', async () => {
+    const { all, send, caseNo } = await correcting();
+    await send('修改退回的申请');
+    await send('电话没错呀 那几天没接着');
+    await createAccount(app.stores.agents, { name: '1001', displayName: '坐席1001', password: 'desk-password-1', role: 'agent' }, 'test', new Date('2026-11-20T02:00:00Z'));
+    const token = await agentToken(base, '1001', 'desk-password-1');
+    const desk = await deskStream(base, token);
+    await send('转人工');
+    const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
+    expect((await fetch(`${base}/api/agent/handoffs/${queued.id}/take`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).to.equal(200);
+    for (let i = 0; i < 250 && !(await all()).at(-1)!.text!.includes('已接入'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await app.notifier.tick()).to.include({ delivered: 1 });
+    expect((await all()).at(-1)!.text).to.equal(s.prefixApplicant(caseNo) + s.notify.returned('电话号码打不通'));
+    desk.close();
+  });
 
   it('outside any flow a notice is sent alone', async () => {
     const { all, caseNo } = await correcting();
