@@ -57,6 +57,8 @@ export class DeskEvents {
   private leases: ConsoleLease[] = [];
   /** Agents serving a caller as last read. */
   private servingAgents: string[] = [];
+  /** Reads of the leases and of who is serving started so far. */
+  private reads = 0;
   /** Who was on duty in the frames last sent. */
   private shownOnDuty = '';
   private timer: NodeJS.Timeout | undefined;
@@ -156,18 +158,16 @@ export class DeskEvents {
     }, COALESCE_MS);
   }
 
-  /** A failed read keeps the last one: the next change or heartbeat reads again. */
+  /**
+   * A failed read keeps the last one: the next change or heartbeat reads again. Reads overlap (a
+   * change during a heartbeat): only the latest started is kept, never an older one finishing last.
+   */
   private async refresh(): Promise<void> {
-    try {
-      this.leases = await this.presence.list(this.clock.now());
-    } catch {
-      // Kept as it was.
-    }
-    try {
-      this.servingAgents = await this.serving();
-    } catch {
-      // Kept as it was.
-    }
+    const read = ++this.reads;
+    const [leases, serving] = await Promise.all([this.presence.list(this.clock.now()).catch(() => undefined), this.serving().catch(() => undefined)]);
+    if (read !== this.reads) return;
+    if (leases) this.leases = leases;
+    if (serving) this.servingAgents = serving;
   }
 
   /** A failed write is retried by the next heartbeat, well within the lease. */

@@ -151,6 +151,8 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame & { active: { agent: string }[] };
     expect(supervisor.active.map((a) => a.agent)).to.deep.equal(['1001']);
     expect(supervisor.onDuty).to.deep.equal(['1001']);
+    // The count kept for callers is read again after each change: it settles on the agent serving.
+    for (let i = 0; i < 100 && app.desk.onDuty() !== 1; i++) await new Promise((r) => setTimeout(r, 20));
     expect(app.desk.onDuty()).to.equal(1);
     // Someone else asking for a person now waits for that agent, not told that nobody is there.
     const next = await directLineChat(base, SECRET);
