@@ -116,7 +116,6 @@ export interface BookingDeps {
   clock: Clock;
 }
 
-/** Items whose decision needs an appraisal at a designated hospital. */
 /** Pre-review not passed yet: the appraisal is still to come after it. */
 const BEFORE_REVIEW_PASSED: readonly Stage[] = ['submitted', 'pre_review', 'returned'];
 const inReview = (c: CaseRecord) => BEFORE_REVIEW_PASSED.includes(c.stage);
