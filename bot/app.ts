@@ -23,7 +23,7 @@ import { registerWebChat } from './web/webChat.js';
 import { WECHAT_CHANNEL, WECHAT_PATH, WechatChannel, registerWechat, wechatApiParts } from './channels/wechat/index.js';
 import { registerAgentConsole } from './routes/agentConsole.js';
 import { registerAgentAccounts } from './routes/agentAccounts.js';
-import { deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
+import { agentsServing, deskSnapshot, registerHandoffDesk } from './routes/handoffDesk.js';
 import { DeskEvents } from './deskEvents.js';
 import { Handoffs } from '../cases/handoffs.js';
 import { Ratings } from '../cases/ratings.js';
@@ -120,6 +120,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     signedIn: (caller) => agentAuth.stillSignedIn(caller),
     presence: stores.presence,
     clock,
+    serving: async () => agentsServing(await stores.handoffs.list({ status: ['active'] })),
   });
   const ratings = new Ratings({ ratings: stores.ratings, outbox, calls, clock, region, texts: text.rating, deliverNow: (rows) => notifier?.deliverNow(rows) });
   const handoffs = new Handoffs({
@@ -174,6 +175,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     channels: { ...deliveryChannels(config, stores, clock, logger), ...(wechatApi ? { [WECHAT_CHANNEL]: wechatApi.delivery } : {}) },
     fallbackAfterMs: config.chatFallbackMinutes * 60_000,
     relaysUnderWay: () => useCases.relay.settled(),
+    afterNotice: (context) => bot.afterNotice(context),
   });
   let scheduler: Scheduler | undefined;
   adapter.use(valueAsText);

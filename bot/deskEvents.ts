@@ -36,6 +36,11 @@ export interface DeskEventsOptions {
   /** Who is on duty on every instance, and the wake-up between them (in-process by default). */
   presence?: DeskPresence;
   clock?: Clock;
+  /**
+   * Agents serving a caller now (active hand-offs in the shared store): on duty though their
+   * console's stream is closed or reconnecting, as the caller they serve sees it.
+   */
+  serving?: () => Promise<string[]>;
 }
 
 /**
@@ -50,6 +55,10 @@ export class DeskEvents {
   private readonly streams = new Set<Stream>();
   /** Every instance's consoles as last read (our own are counted from `streams`). */
   private leases: ConsoleLease[] = [];
+  /** Agents serving a caller as last read. */
+  private servingAgents: string[] = [];
+  /** Reads of the leases and of who is serving started so far. */
+  private reads = 0;
   /** Who was on duty in the frames last sent. */
   private shownOnDuty = '';
   private timer: NodeJS.Timeout | undefined;
@@ -58,6 +67,7 @@ export class DeskEvents {
   private readonly signedIn: (caller: AgentCaller) => Promise<boolean>;
   private readonly presence: DeskPresence;
   private readonly clock: Clock;
+  private readonly serving: () => Promise<string[]>;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -66,6 +76,7 @@ export class DeskEvents {
     this.signedIn = options.signedIn ?? (async () => true);
     this.presence = options.presence ?? new MemoryDeskPresence();
     this.clock = options.clock ?? systemClock;
+    this.serving = options.serving ?? (async () => []);
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
     this.heartbeatTimer.unref();
   }
@@ -78,16 +89,16 @@ export class DeskEvents {
     await this.refresh();
   }
 
-  /** Agents with a console open now, on any instance. */
+  /** Agents with a console open now, or serving a caller, on any instance. */
   onDuty(): number {
     return this.agentsOnDuty().length;
   }
 
-  /** Agents with a console open now, on any instance, by name. */
-  agentsOnDuty(): string[] {
+  /** Agents with a console open now, on any instance, and those serving a caller (`serving`: as just read, else as last read), by name. */
+  agentsOnDuty(serving = this.servingAgents): string[] {
     const now = this.clock.now().getTime();
     const elsewhere = this.leases.filter((l) => !this.isOurs(l.stream) && Date.parse(l.until) > now).map((l) => l.agent);
-    return [...new Set([...[...this.streams].map((s) => s.caller.name), ...elsewhere])].sort();
+    return [...new Set([...[...this.streams].map((s) => s.caller.name), ...elsewhere, ...serving])].sort();
   }
 
   async open(caller: AgentCaller, res: Response): Promise<void> {
@@ -147,13 +158,16 @@ export class DeskEvents {
     }, COALESCE_MS);
   }
 
-  /** A failed read keeps the last one: the next change or heartbeat reads again. */
+  /**
+   * A failed read keeps the last one: the next change or heartbeat reads again. Reads overlap (a
+   * change during a heartbeat): only the latest started is kept, never an older one finishing last.
+   */
   private async refresh(): Promise<void> {
-    try {
-      this.leases = await this.presence.list(this.clock.now());
-    } catch {
-      // Kept as it was.
-    }
+    const read = ++this.reads;
+    const [leases, serving] = await Promise.all([this.presence.list(this.clock.now()).catch(() => undefined), this.serving().catch(() => undefined)]);
+    if (read !== this.reads) return;
+    if (leases) this.leases = leases;
+    if (serving) this.servingAgents = serving;
   }
 
   /** A failed write is retried by the next heartbeat, well within the lease. */

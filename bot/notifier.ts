@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, type CloudAdapter } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import { deliverRow, type DeliveryChannel, type SendOutcome } from './delivery/channels.js';
@@ -81,6 +81,12 @@ export interface NotifierOptions {
   sharedDirectLine?: () => string;
   /** Delivery channels of their own by channelId (`sms`, `wechat`); every other row goes through the adapter. */
   channels?: Record<string, DeliveryChannel>;
+  /**
+   * Run in the conversation right after an update with no buttons of its own reached a chat (not a
+   * desk message): a chat shows only the latest message's buttons, so the flow in progress asks its
+   * step again (the correction's "号码没错，就用原来的" stays to tap after a 退回 notice).
+   */
+  afterNotice?: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -141,6 +147,7 @@ export class Notifier {
   /** `deliverNow`'s sends per conversation, in order. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly relaysUnderWay?: () => Promise<void>;
+  private readonly afterNotice?: (context: TurnContext) => Promise<void>;
 
   constructor(options: NotifierOptions) {
     const { batchSize = 100, maxAttempts = 8 } = options;
@@ -158,6 +165,7 @@ export class Notifier {
     this.sharedDirectLine = options.sharedDirectLine;
     this.channels = options.channels ?? {};
     this.relaysUnderWay = options.relaysUnderWay;
+    this.afterNotice = options.afterNotice;
   }
 
   /** Delivers what is due now. A tick started while another runs returns at once with nothing done. */
@@ -255,9 +263,12 @@ export class Notifier {
     let permanent = false;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        // What follows the update in this turn (the step asked again) is keyed after it: sent again after a crash, shown once.
+        let after = 0;
         try {
           context.onSendActivities(async (_, activities, next) => {
             for (const a of activities) {
+              if (!a.channelData?.dedupeKey) a.channelData = { ...a.channelData, dedupeKey: `${row.dedupeKey}:then:${++after}` };
               // An update answers nothing: left alone, it would reply to the continuation's own id, which no
               // client ever receives, and Web Chat holds such a message back for seconds waiting for it.
               delete a.replyToId;
@@ -277,6 +288,7 @@ export class Notifier {
           // A send handler that does not call next() swallows the message: no response, nothing sent.
           if (response) sent = true;
           else error = 'the message was not handed to the channel';
+          if (sent && !row.live && !row.buttons?.length) await this.stepAgain(row, context);
         } catch (err) {
           // Kept from onTurnError, which would apologise to the user for a message they never saw.
           error = errorMessage(err);
@@ -288,6 +300,15 @@ export class Notifier {
     }
     if (sent) return { ok: true };
     return { ok: false, error: error ?? 'the turn failed before the message was sent (see turn_error)', permanent };
+  }
+
+  /** The flow's step asked again after an update; the update is delivered whatever becomes of this. */
+  private async stepAgain(row: OutboxRow, context: TurnContext): Promise<void> {
+    try {
+      await this.afterNotice?.(context);
+    } catch (err) {
+      this.logger.error('notify_step_again_failed', { id: row.id, message: errorMessage(err) });
+    }
   }
 
   /** The reference as given, or (shared store) a self-hosted Direct Line conversation's through this instance's channel. */

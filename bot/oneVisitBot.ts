@@ -91,6 +91,11 @@ export class OneVisitBot extends ActivityHandler {
     );
   }
 
+  /** After a proactive update in this conversation: the flow in progress asks its step again, with its buttons (nothing outside a flow). */
+  async afterNotice(context: TurnContext): Promise<void> {
+    await this.dialog.afterNotice(context, this.dialogState);
+  }
+
   private async welcome(context: TurnContext): Promise<void> {
     await this.welcomed.set(context, true);
     await this.welcomeLast.set(context, true);

@@ -83,9 +83,10 @@ export class Appointments {
       by: `chat:${userKey}`,
       action: 'home-appraisal-request',
       apply: (c) => {
+        // A case past its appraisal takes none, whatever was asked or booked before it.
+        requireEvent(c, 'home-appraisal-request');
         refused = c.homeAppraisal ? 'already' : c.appointment ? 'booked' : undefined;
         if (refused) throw new Refused(409, `home appraisal refused: ${refused}`);
-        requireEvent(c, 'home-appraisal-request');
         c.homeAppraisal = { requestedAt: at.toISOString(), reason: reason.slice(0, 200) };
         return { message: this.deps.texts.notify.home_requested, to: 'family' };
       },

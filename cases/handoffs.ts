@@ -31,7 +31,7 @@ export interface HandoffDeps {
   region: Pick<Region, 'desk' | 'calendar'>;
   clock: Clock;
   texts: HandoffTexts;
-  /** Agents at the desk now (logged in with the console open). */
+  /** Agents at the desk now (logged in with the console open, or serving a caller). */
   onDuty: () => number;
   /** HANDOFF_QUIET_MINUTES: the person is told when the agent has said nothing for this long. */
   quietMs: number;

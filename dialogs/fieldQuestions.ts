@@ -28,7 +28,7 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
   ['cost', /要钱|收钱|收费|花钱|费用|邮费|运费|快递费|多少钱|免费|掏钱|付钱|谁出|到付|贵/u],
 ];
 /** Not knowing the field, said rather than asked ("案件号是啥 我不知道", "忘了"): where to find it. */
-const NOT_KNOWN = /不知道|不清楚|不晓得|不记得|记不得|记不清|记不住|忘了|忘记|是啥|是什么|啥是|什么是|啥叫|什么叫/u;
+const NOT_KNOWN = /不知道|不清楚|不晓得|不记得|记不得|记不清|记不住|想不起|记不起|没记住|忘了|忘记|是啥|是什么|啥是|什么是|啥叫|什么叫/u;
 const ANY_ASKED = new RegExp([...FIELD_ASKED.map(([, words]) => words.source), NOT_KNOWN.source].join('|'), 'gu');
 /** The words of a question about "this" field that name nothing else: "在哪看啊" and "为啥要填这个" ask about it; "在哪儿评残啊" does not. */
 const ABOUT_THIS = /[啊呀呢吗吧嘛哦么的了儿]|这个|那个|这是|这|怎么|咋|要|填|写|看|找|问|我|他|她|你们|你/gu;

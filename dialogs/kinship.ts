@@ -82,6 +82,15 @@ export const RELATIVE_MENTION = new RegExp(
   'u',
 );
 
+/** "他", "她" as someone spoken of ("他定的哪天"), not "其他", "他们" (the office, a crowd). */
+const THIRD_PERSON = /(?<!其)[他她](?!们)/u;
+
+/** Whether a message speaks of someone other than the speaker: a kin word or "他/她" ("俺爹的鉴定约的哪天", "他定的是哪天来着"). */
+export const aboutSomeoneElse = (text: string): boolean => {
+  const said = text.replace(/\s+/gu, '');
+  return RELATIVE_MENTION.test(said) || THIRD_PERSON.test(said);
+};
+
 /** A text without its kin words ("我替我姑姑办个护理补贴" -> "我替我办个护理补贴"): what is asked, whoever it is for. */
 export const withoutKin = (text: string): string => text.replace(ALL_KIN, '');
 

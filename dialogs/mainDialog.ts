@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -19,10 +19,10 @@ import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
-import { withoutKin } from './kinship.js';
+import { aboutSomeoneElse, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -115,6 +115,14 @@ export class MainDialog extends ComponentDialog {
     await (await dialogSet.createContext(context)).repromptDialog();
   }
 
+  /**
+   * After a proactive update reached the conversation: the flow's step asked again with its
+   * buttons (a chat shows only the latest message's), unless an agent has the conversation.
+   */
+  async afterNotice(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    if (!(await this.handoff.withAgent(context))) await this.reprompt(context, accessor);
+  }
+
   /** Handed off to a person, or answering the hand-off's own questions: no flow runs this turn. */
   async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
     if (await this.handoff.intercept(outerDc.context)) return outerDc.endDialog();
@@ -168,6 +176,11 @@ export class MainDialog extends ComponentDialog {
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
+    // "案件号不记得了": the applicant's own cases need no number; anyone else is told where to find it, at the check's first step.
+    if (lostCaseNumber(meant)) {
+      const own = (await this.cases.openCasesOfUser(userKeyOf(context))).length > 0;
+      return { dialog: STATUS_DIALOG, options: { action: own ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
+    }
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(context, meant) === 'decline';
@@ -191,6 +204,12 @@ export class MainDialog extends ComponentDialog {
     // A relative's check from an earlier day no longer shows the case: asked about it again, the ID tail is asked again.
     const stale = aboutAppraisal || recognizeBookingIntent(meant) ? await this.staleCheck(context) : undefined;
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
+    // "俺爹的鉴定约的哪天" with no case of that relative shown here nor filed from this account: the family check
+    // first (case number, then the ID tail), never the speaker's own booking.
+    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && aboutSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
+      !(await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.submittedBy.role === 'proxy')) {
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
+    }
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
@@ -204,8 +223,9 @@ export class MainDialog extends ComponentDialog {
     const asked =
       recognizeBookingIntent(meant) ??
       (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
-      // "能让医生上家里来鉴定不" on one's own case with the appraisal ahead: the home appraisal requested, not explained.
-      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => APPRAISAL_AHEAD.includes(c.stage)) ? 'home' : undefined);
+      // "能让医生上家里来鉴定不" on one's own case that has an appraisal: the home appraisal requested (through the
+      // case's use case), not explained; on one past it, the booking says plainly that it is too late.
+      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined);
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));

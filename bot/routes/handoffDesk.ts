@@ -54,6 +54,9 @@ export function handoffView(h: Handoff, now: Date, withMessages = false) {
   };
 }
 
+/** The agents serving a caller among these hand-offs: at the desk, whether or not their console's stream is open right now. */
+export const agentsServing = (handoffs: Handoff[]): string[] => handoffs.flatMap((h) => (h.status === 'active' && h.agent ? [h.agent] : []));
+
 /** The day's figures for supervisors: handed off, answered, called back, left, average wait. */
 export function todaysFigures(all: Handoff[], now: Date) {
   const today = all.filter((h) => shanghaiDate(new Date(h.queuedAt)) === shanghaiDate(now));
@@ -131,7 +134,7 @@ export async function deskSnapshot(
   const mine = open.filter((h) => h.status === 'active' && h.agent === caller.name).map((h) => handoffView(h, now, true));
   // One truth with what people asking for a person are told: outside the hours nobody is on duty for them.
   const desk = { inHours: handoffs.inDeskHours(now), hours: handoffs.deskHours };
-  const frame = { at: now.toISOString(), agent: caller.name, role: caller.role, onDuty: events.agentsOnDuty(), desk, queue, mine };
+  const frame = { at: now.toISOString(), agent: caller.name, role: caller.role, onDuty: events.agentsOnDuty(agentsServing(open)), desk, queue, mine };
   if (caller.role !== 'supervisor') return frame;
   const midnight = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
   const active = open.filter((h) => h.status === 'active').map((h) => handoffView(h, now));

@@ -16,7 +16,7 @@ import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResul
 import { nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
-import { RELATIVE_MENTION } from '../kinship.js';
+import { aboutSomeoneElse, RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { recognizeWhen, type When } from './when.js';
@@ -43,7 +43,8 @@ export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'ho
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
-const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?)(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|约在(哪天|哪一天|几号)(了|来着)/u;
+/** "定的", "订好的", "排的" say the same of a booking made ("他定的是哪天来着"); "规定的", "确定的" do not. */
+const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)在了?(哪天|哪一天|几号)(了|来着)?/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
@@ -118,11 +119,11 @@ export interface BookingDeps {
   clock: Clock;
 }
 
-/** Items whose decision needs an appraisal at a designated hospital. */
 /** Pre-review not passed yet: the appraisal is still to come after it. */
 const BEFORE_REVIEW_PASSED: readonly Stage[] = ['submitted', 'pre_review', 'returned'];
 const inReview = (c: CaseRecord) => BEFORE_REVIEW_PASSED.includes(c.stage);
-const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected');
+/** A case with an appraisal among its items (not refused), whether still ahead or done. */
+export const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected');
 
 /** Asking how to book the appraisal ("咋约", "怎么预约鉴定"), which for someone with a case to book is a wish to book. */
 export function asksHowToBook(input: string): boolean {
@@ -134,7 +135,13 @@ export function asksHowToBook(input: string): boolean {
  * Asking for the doctor to come for the appraisal, in a question or not ("能让医生上家里来鉴定不"): from
  * someone with an appraisal ahead on their own case, the request itself.
  */
-export const asksForHomeAppraisal = (input: string) => wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(normalizeText(input));
+export function asksForHomeAppraisal(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return (wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(said)) || (AT_HOME.test(said) && !NOT_AT_HOME.test(said));
+}
+/** The appraisal done at home, in words other than someone coming: "鉴定能不能在家里做", "俺走不了路 能在家鉴定吗". */
+const AT_HOME = /在家里?(?:做|给|搞|弄)?(?:鉴定|评定|评残)|(?:鉴定|评定|评残).{0,4}在家里?(?:做|弄|搞)/u;
+const NOT_AT_HOME = /不用|不要|不需要|不必|用不着/u;
 
 /** "不知道", "都行", "你们定": no day in mind, said where a day is asked. */
 const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?(?:安排|办)|看你们?安排|哪天都?行)(?:吧|啊|呀|的)*$/u;
@@ -172,7 +179,11 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   async beginDialog(dc: DialogContext, options?: BookingOptions): Promise<DialogTurnResult> {
     const action = options?.action ?? 'book';
     await this.ensureSlots();
-    const mine = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).find(needsAppraisal);
+    const own = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).filter(needsAppraisal);
+    // "俺爹的鉴定约的哪天", "他定的是哪天来着": the day of someone else's case (the one a family check here
+    // showed, else one filed here for a relative), never the speaker's own booking.
+    const ofOther = (action === 'when' || action === 'which') && aboutSomeoneElse(options?.text ?? '');
+    const mine = ofOther ? (options?.checked ? undefined : own.find((c) => c.submittedBy.role === 'proxy')) : own[0];
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".
     const checked = !mine && options?.checked ? await this.deps.cases.get(options.checked) : undefined;

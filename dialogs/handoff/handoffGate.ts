@@ -119,6 +119,11 @@ export class HandoffGate implements HandoffRequester {
   private readonly desk: { hours: string; followUpDays: number };
   private readonly publicNumbers: ReadonlySet<string>;
 
+  /** Whether an agent has the conversation now (the bot says nothing of its own meanwhile). */
+  async withAgent(context: TurnContext): Promise<boolean> {
+    return (await this.handoffs.openFor(conversationKeyOf(context)))?.status === 'active';
+  }
+
   /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
   async intercept(context: TurnContext): Promise<boolean> {
     const input = (context.activity.text ?? '').trim();

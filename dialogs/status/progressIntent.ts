@@ -131,3 +131,17 @@ export function saysPhoneRight(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
   return PHONE_NAMED.test(said) && [SAYS_RIGHT, PHONE_WORKS, MISSED_CALL].some((words) => words.test(said));
 }
+
+/** The case number named: "案件号", "受理号", the receipt that carried it; not "残疾证编号" nor a parcel's "单号". */
+const CASE_NO_NAMED = /案件号|受理号|申请号|办件号|回执|(案件|受理|申请)的?号码/u;
+/** Not having it to hand: "不记得了", "忘了", "找不到", "短信删了", "没记下来". */
+const CASE_NO_LOST = /忘了|忘记|不记得|记不得|记不清|记不住|没记|想不起|找不到|找不着|丢了|删了|弄丢|不知道|没有了?$|没保存|没存|^(?:我|俺)?没有?(?:案件号|受理号|申请号|办件号)(?:了|啊|呀|怎么办|咋办|.{0,4}(?:查|进度).*)?$/u;
+
+/**
+ * Whether a message says the case number is not to hand ("案件号不记得了", "受理号找不到了 想查进度"):
+ * a look-up all the same, by the way the status check offers without it. Not "案件号是什么" (a question about it).
+ */
+export function lostCaseNumber(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return !caseNumberIn(input) && CASE_NO_NAMED.test(said) && CASE_NO_LOST.test(said);
+}

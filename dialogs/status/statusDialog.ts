@@ -98,17 +98,27 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     switch (action) {
       case 'progress': {
         const cases = await this.deps.cases.openCasesOfUser(userKey);
-        return this.end(dc, cases.length ? cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        // "案件号不记得了" from the applicant: the number is not needed here, and shows in what follows.
+        const lead = options?.text && cases.length ? `${s.noNumberNeeded}\n` : '';
+        return this.end(dc, cases.length ? lead + cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
+        const text = options?.text;
         // "身份证后六位 071235", a whole ID number or a phone typed alone: what the look-up needs is said, an ID tail kept for it.
-        const data = options?.text ? personalDataOnly(options.text, this.deps.clock.now()) : undefined;
-        if (data) await dc.context.sendActivity(messageWithButtons(data.phone ? s.caseNoNotByPhone : tailOfWholeId(options!.text!, this.deps.clock.now()) ? s.caseNoNotById : s.caseNoForTail));
-        return this.ask(dc, { action, step: 'caseNo', ...(data?.idTail ? { idTail: data.idTail } : {}) }, s.familyAskCaseNo);
+        const data = text ? personalDataOnly(text, this.deps.clock.now()) : undefined;
+        if (data) {
+          await dc.context.sendActivity(messageWithButtons(data.phone ? s.caseNoNotByPhone : tailOfWholeId(text!, this.deps.clock.now()) ? s.caseNoNotById : s.caseNoForTail));
+          return this.ask(dc, { action, step: 'caseNo', ...(data.idTail ? { idTail: data.idTail } : {}) }, s.familyAskCaseNo);
+        }
+        // "案件号不记得了": where to find it and what else to do, as the number's step answers it, then the step.
+        const help = text ? fieldAnswer(text, s.caseNoAnswers, CASE_NO_WORDS) : undefined;
+        if (help) await dc.context.sendActivity(messageWithButtons(help));
+        // Asked about a relative's case in words ("俺爹的鉴定约的哪天"): why the check comes first is said with it.
+        return this.ask(dc, { action, step: 'caseNo' }, text && !help ? s.familyCheckFirst : s.familyAskCaseNo, [], s.familyAskCaseNo);
       }
       case 'followers':
         return this.listFollowers(dc, userKey);

@@ -876,6 +876,10 @@ const status = {
   timelineTitle: (caseNo: string, stage: string) => `案件 ${caseNo}：${stage}`,
   itemsTitle: '各事项：',
   familyAskCaseNo: '请告诉我要查的案件号（YC开头，比如YC202611200001）。',
+  /** The applicant without the case number: none is needed for their own applications here. */
+  noNumberNeeded: '不用案件号，您在这里提交的申请都在下面（案件号也在里面）：',
+  /** A question about a relative's case ("俺爹的鉴定约的哪天") before any check: the check first, and what it needs. */
+  familyCheckFirst: '查家里人的申请，要先核对一下：请告诉我申请人的案件号（YC开头，提交申请时给的），再核对申请人身份证号后6位。',
   /** Someone at the case-number step saying who they are ("我是他老伴"). */
   relationNoted: '好的，家里人可以帮着查。',
   /** A relative's progress asked again at the case-number step. */

@@ -78,6 +78,9 @@ if (postgresAvailable) {
       const taken = await fetch(`${b}/api/agent/handoffs/${queued.id}/take`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       expect(taken.status).to.equal(200);
       expect((await watching.until((f) => f.queue.length === 0)).queue).to.deep.equal([]);
+      // Serving the caller, the agent stays on duty; done with them, their console leaving is their leaving.
+      const ended = await fetch(`${b}/api/agent/handoffs/${queued.id}/end`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(ended.status).to.equal(200);
       desk.close();
       expect((await watching.until((f) => f.onDuty.length === 1)).onDuty).to.deep.equal(['1002']);
       watching.close();

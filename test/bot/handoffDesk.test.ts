@@ -113,7 +113,8 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
     expect((await call('1002', 'POST', `/api/agent/handoffs/${queued.id}/requeue`)).status).to.equal(200);
     expect(await person.waitFor((t) => t === h.requeued)).to.equal(h.requeued);
-    const back = await desk.until((f) => f.queue.length === 1);
+    // A frame from before the take may still be buffered: the one after the requeue is waited for.
+    const back = await desk.until((f) => f.queue.length === 1 && f.queue[0].reason === 'agent');
     expect(back.queue[0]).to.deep.include({ id: queued.id, reason: 'agent' });
     expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
     expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/end`, { handBack: true })).status).to.equal(200);
@@ -135,6 +136,28 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     expect(frame.onDuty).to.deep.equal(['1001']);
     expect(frame.desk).to.deep.equal({ inHours: false, hours: app.region.desk.hours });
     desk.close();
+  });
+
+  it('counts an agent serving a caller as on duty though their console is closed: the supervisor\'s line, and the next caller queued', async () => {
+    const desk = await deskStream(base, tokens['1001']);
+    const person = await directLineChat(base, SECRET);
+    await person.send('转人工');
+    const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
+    expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
+    // The console's page reloads or its connection drops while the agent goes on serving the caller.
+    desk.close();
+    for (let i = 0; i < 200 && (await app.stores.presence.list(clock.now())).length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await app.stores.presence.list(clock.now())).to.deep.equal([]);
+    const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame & { active: { agent: string }[] };
+    expect(supervisor.active.map((a) => a.agent)).to.deep.equal(['1001']);
+    expect(supervisor.onDuty).to.deep.equal(['1001']);
+    // The count kept for callers is read again after each change: it settles on the agent serving.
+    for (let i = 0; i < 100 && app.desk.onDuty() !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(app.desk.onDuty()).to.equal(1);
+    // Someone else asking for a person now waits for that agent, not told that nobody is there.
+    const next = await directLineChat(base, SECRET);
+    await next.send('我要找人工');
+    expect(await next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在人工客服不在线'))).to.match(/^已为您转人工/);
   });
 
   it('offers a call-back when nobody is on duty, and answers bad requests with 400/401/404', async () => {
