@@ -1,5 +1,6 @@
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
+import { extractSlots, facetsOf } from './questionFacets.js';
 
 // "能不能办", "可以领吗", "盲人能办残疾证不", "还能再申请么": a question that wants a yes or a no.
 const CAN_ASK = /能不能|可不可以|能否|行不行|有没有份|(能|可以|可|还能)[^，,。]{0,12}(吗|不|没|么|没有)$/u;
@@ -9,8 +10,14 @@ export function asksCanI(question: string): boolean {
   return CAN_ASK.test(normalizeText(question).replace(/[\s。.？?！!，,啊呀呢哈]+$/u, ''));
 }
 
-/** The entry's answer to this question: its yes or no first when the question asks can-I and the answer does not start with it. */
+/**
+ * The entry's answer to this question: its yes or no first when the question asks can-I and the
+ * answer does not start with it. A yes said of a grade ("一级、二级能领护理补贴吗": 能) is not said to
+ * a question naming no grade or another: the answer's rule says who.
+ */
 export function answerTo(entry: Entry, question: string): string {
   const lead = entry.canI;
-  return lead && asksCanI(question) && !entry.answer.startsWith(lead.replace(/[。，,]$/u, '')) ? `${lead}${entry.answer}` : entry.answer;
+  const grades = facetsOf(entry).about.get('grade');
+  const ofGrade = !grades || grades.has(extractSlots(question).grade ?? '');
+  return lead && ofGrade && asksCanI(question) && !entry.answer.startsWith(lead.replace(/[。，,]$/u, '')) ? `${lead}${entry.answer}` : entry.answer;
 }

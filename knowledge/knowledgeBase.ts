@@ -98,10 +98,13 @@ export class KnowledgeBase {
     if (ofItem) return ofItem;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
-    // the whole ranked first ("这是咋回事嘛" alone is about anything).
+    // the whole ranked first ("这是咋回事嘛" alone is about anything), or asks which was meant
+    // first offering one the whole ranked among its best ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领":
+    // which subsidies, rather than 答不上来).
     const asked = soleQuestion(text);
     const alone = asked && this.places.review(asked, this.ranker.decide(asked, top));
-    return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+    if (alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id) return alone;
+    return alone && alone.kind === 'clarify' && whole.ranked.some((r) => r.entry === alone.options[0]?.entry) ? alone : whole;
   }
 
   /**

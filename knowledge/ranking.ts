@@ -1,4 +1,5 @@
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
+import { asksCanI } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
@@ -128,6 +129,12 @@ const MIN_PROBABILITY = 0.01;
 // A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of
 // (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
+
+// An answer starting with its yes or no: said of what its own question names.
+const YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定)[。，,]/u;
+
+// The slots a yes or a no about a subsidy hangs on: its grade, and which subsidy (both, or one of them).
+const HANGS_ON: ('grade' | 'item')[] = ['grade', 'item'];
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
@@ -351,6 +358,7 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
+    this.ruleFirst(analysis, best);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
@@ -386,6 +394,32 @@ export class Ranker {
     const asked = (e: number) => facetsOf(this.entries[e]).asked;
     if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
     const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
+  }
+
+  /**
+   * A can-I question naming an item and nothing a yes or a no would hang on ("护理补贴我能领吗": no
+   * grade, not the other subsidy) asks who gets it: the item's rule ("一级、二级…"), fitting nearly
+   * as well, trades places with an entry ranked above it whose yes or no is said of a grade or of
+   * another item the question does not name (the grades' "能。", both subsidies' "可以。").
+   */
+  private ruleFirst(analysis: Analysis, best: [number, number][]): void {
+    if (best.length < 2 || (intentOf(analysis.folded) !== 'eligible' && !asksCanI(analysis.folded))) return;
+    const named = extractSlots(analysis.folded);
+    if (!named.item) return;
+    const entry = (e: number) => this.entries[e];
+    const yesOrNo = (e: number) => entry(e).canI !== undefined || YES_OR_NO.test(entry(e).answer);
+    const unnamed = (e: number) => HANGS_ON.some((slot) => [...(facetsOf(entry(e)).about.get(slot) ?? [])].some((v) => v !== named[slot]));
+    if (!yesOrNo(best[0][0]) || !unnamed(best[0][0])) return;
+    const at = best.findIndex(
+      ([e, score]) =>
+        score >= PLACE_SHARE * best[0][1] &&
+        entry(e).kind === 'answer' &&
+        !yesOrNo(e) &&
+        !unnamed(e) &&
+        facetsOf(entry(e)).about.get('item')?.has(named.item!) === true &&
+        facetsOf(entry(e)).intents.has('eligible'),
+    );
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
