@@ -13,6 +13,8 @@ import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
+/** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
+const SOLE_OFFER = 0.3;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -85,9 +87,15 @@ export class KnowledgeBase {
     // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
     // answered as said is decided without the age, and taken when that answers with an entry it ranked.
     const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
-    if (ageless === text) return said;
-    const alone = this.decideSaid(ageless, top);
-    return alone.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
+    const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;
+    // Nothing else found: the one question said amid the scene ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领"),
+    // asking which was meant, when it fits one the whole ranked among its best, and fits it as a
+    // question ("这是咋回事嘛" shares a word or two with anything) rather than 答不上来.
+    const sole = this.soleQuestion(text, top);
+    const offered = sole?.kind === 'clarify' ? sole.options[0] : undefined;
+    return sole && offered && offered.score >= SOLE_OFFER && decided.ranked.some((r) => r.entry === offered.entry) ? sole : decided;
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -98,13 +106,15 @@ export class KnowledgeBase {
     if (ofItem) return ofItem;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
-    // the whole ranked first ("这是咋回事嘛" alone is about anything), or asks which was meant
-    // first offering one the whole ranked among its best ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领":
-    // which subsidies, rather than 答不上来).
+    // the whole ranked first ("这是咋回事嘛" alone is about anything).
+    const alone = this.soleQuestion(text, top);
+    return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+  }
+
+  /** The one clause of a message that asks, decided alone (see `soleQuestion`). */
+  private soleQuestion(text: string, top: number): Decision | undefined {
     const asked = soleQuestion(text);
-    const alone = asked && this.places.review(asked, this.ranker.decide(asked, top));
-    if (alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id) return alone;
-    return alone && alone.kind === 'clarify' && whole.ranked.some((r) => r.entry === alone.options[0]?.entry) ? alone : whole;
+    return asked ? this.places.review(asked, this.ranker.decide(asked, top)) : undefined;
   }
 
   /**

@@ -1,11 +1,11 @@
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
-import { asksCanI } from './canAsk.js';
+import { asksCanI, YES_OR_NO } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
-import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
+import { answersIntent, extractSlots, facetsOf, intentOf, wordsOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 import { placeWord, REFERENCE_PLANS } from './referencePlans.js';
@@ -129,12 +129,6 @@ const MIN_PROBABILITY = 0.01;
 // A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of
 // (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
-
-// An answer starting with its yes or no: said of what its own question names.
-const YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定)[。，,]/u;
-
-// The slots a yes or a no about a subsidy hangs on: its grade, and which subsidy (both, or one of them).
-const HANGS_ON: ('grade' | 'item')[] = ['grade', 'item'];
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
@@ -409,7 +403,13 @@ export class Ranker {
     if (!named.item) return;
     const entry = (e: number) => this.entries[e];
     const yesOrNo = (e: number) => entry(e).canI !== undefined || YES_OR_NO.test(entry(e).answer);
-    const unnamed = (e: number) => HANGS_ON.some((slot) => [...(facetsOf(entry(e)).about.get(slot) ?? [])].some((v) => v !== named[slot]));
+    // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both subsidies).
+    const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
+    const unnamed = (e: number) => {
+      const about = facetsOf(entry(e)).about;
+      const grades = [...(about.get('grade') ?? [])];
+      return (grades.length > 0 && !grades.some((v) => said('grade', v))) || [...(about.get('item') ?? [])].some((v) => !said('item', v));
+    };
     if (!yesOrNo(best[0][0]) || !unnamed(best[0][0])) return;
     const at = best.findIndex(
       ([e, score]) =>
