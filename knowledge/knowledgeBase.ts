@@ -13,6 +13,8 @@ import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
+/** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
+const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
@@ -84,9 +86,10 @@ export class KnowledgeBase {
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     const said = this.decideSaid(text, top);
-    // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
-    // answered as said is decided without the age, and taken when that answers with an entry it ranked.
-    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
+    // How old the person is, and for how many years the condition has lasted, set the scene
+    // ("俺爹八十多了耳朵聋的厉害 能领啥补贴", "我眼睛瞎了十来年了 护理补贴能领吗"): a question not
+    // answered as said is decided without them, and taken when that answers with an entry it ranked.
+    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text).replace(YEARS_LASTED, '') : text;
     const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
     const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
     if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;

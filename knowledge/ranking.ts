@@ -130,6 +130,9 @@ const MIN_PROBABILITY = 0.01;
 // (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
 
+// An item's rule takes the lead from a yes or no said of what the question does not name when it scores at least this share of it.
+const RULE_SHARE = 0.6;
+
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
 
@@ -403,17 +406,19 @@ export class Ranker {
     if (!named.item) return;
     const entry = (e: number) => this.entries[e];
     const yesOrNo = (e: number) => entry(e).canI !== undefined || YES_OR_NO.test(entry(e).answer);
-    // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both subsidies).
+    // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both subsidies),
+    // when it names one of them (another item altogether is another question).
     const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
     const unnamed = (e: number) => {
       const about = facetsOf(entry(e)).about;
       const grades = [...(about.get('grade') ?? [])];
-      return (grades.length > 0 && !grades.some((v) => said('grade', v))) || [...(about.get('item') ?? [])].some((v) => !said('item', v));
+      const items = [...(about.get('item') ?? [])];
+      return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
     };
     if (!yesOrNo(best[0][0]) || !unnamed(best[0][0])) return;
     const at = best.findIndex(
       ([e, score]) =>
-        score >= PLACE_SHARE * best[0][1] &&
+        score >= RULE_SHARE * best[0][1] &&
         entry(e).kind === 'answer' &&
         !yesOrNo(e) &&
         !unnamed(e) &&
