@@ -130,7 +130,9 @@ const MIN_PROBABILITY = 0.01;
 // (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
 
-// An item's rule takes the lead from a yes or no said of what the question does not name when it scores at least this share of it.
+// How well a yes or no said of what a can-I question does not name fits it, as a share of its score (see `saidOfUnnamed`).
+const SAID_OF_UNNAMED = 0.8;
+// The item's rule takes the lead from such a yes or no from this share of its score.
 const RULE_SHARE = 0.6;
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
@@ -341,8 +343,9 @@ export class Ranker {
     }
     // Keep the best `top` in a small sorted array: sorting every touched entry costs more.
     const best: [number, number][] = [];
+    const unnamed = this.saidOfUnnamed(analysis);
     for (const e of touched) {
-      const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
+      const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1) * (unnamed?.(e) ? SAID_OF_UNNAMED : 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
       if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
@@ -355,7 +358,7 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
-    this.ruleFirst(analysis, best);
+    if (unnamed) this.ruleFirst(analysis, best, unnamed);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
@@ -396,35 +399,40 @@ export class Ranker {
 
   /**
    * A can-I question naming an item and nothing a yes or a no would hang on ("护理补贴我能领吗": no
-   * grade, not the other subsidy) asks who gets it: the item's rule ("一级、二级…"), fitting nearly
-   * as well, trades places with an entry ranked above it whose yes or no is said of a grade or of
-   * another item the question does not name (the grades' "能。", both subsidies' "可以。").
+   * grade, not the other subsidy) asks who gets it: an entry whose yes or no is said of a grade or
+   * of items the question does not name (the grades' "能。", both subsidies' "可以。") fits it less
+   * than the item's rule ("一级、二级…"). Undefined when the question is no such can-I.
    */
-  private ruleFirst(analysis: Analysis, best: [number, number][]): void {
-    if (best.length < 2 || (intentOf(analysis.folded) !== 'eligible' && !asksCanI(analysis.folded))) return;
-    const named = extractSlots(analysis.folded);
-    if (!named.item) return;
-    const entry = (e: number) => this.entries[e];
-    const yesOrNo = (e: number) => entry(e).canI !== undefined || YES_OR_NO.test(entry(e).answer);
-    // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both subsidies),
-    // when it names one of them (another item altogether is another question).
+  private saidOfUnnamed(analysis: Analysis): ((e: number) => boolean) | undefined {
+    // Not "谁能领" (who): a grade's rule answers that.
+    if (!asksCanI(analysis.folded)) return undefined;
+    if (!extractSlots(analysis.folded).item) return undefined;
     const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
-    const unnamed = (e: number) => {
-      const about = facetsOf(entry(e)).about;
+    return (e) => {
+      const entry = this.entries[e];
+      if (entry.canI === undefined && !YES_OR_NO.test(entry.answer)) return false;
+      // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
+      // subsidies) when it names one of them (another item altogether is another question).
+      const about = facetsOf(entry).about;
       const grades = [...(about.get('grade') ?? [])];
       const items = [...(about.get('item') ?? [])];
       return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
     };
-    if (!yesOrNo(best[0][0]) || !unnamed(best[0][0])) return;
-    const at = best.findIndex(
-      ([e, score]) =>
-        score >= RULE_SHARE * best[0][1] &&
-        entry(e).kind === 'answer' &&
-        !yesOrNo(e) &&
-        !unnamed(e) &&
-        facetsOf(entry(e)).about.get('item')?.has(named.item!) === true &&
-        facetsOf(entry(e)).intents.has('eligible'),
-    );
+  }
+
+  /**
+   * The named item's rule, fitting nearly as well, still trades places with such a yes or no ranked
+   * above it ("生活补贴我能领吗": who gets the living allowance, not that both can be had).
+   */
+  private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean): void {
+    if (best.length < 2 || !unnamed(best[0][0])) return;
+    const item = extractSlots(analysis.folded).item!;
+    const at = best.findIndex(([e, score]) => {
+      const entry = this.entries[e];
+      const facets = facetsOf(entry);
+      return score >= RULE_SHARE * best[0][1] && entry.kind === 'answer' && entry.canI === undefined && !YES_OR_NO.test(entry.answer) &&
+        facets.about.get('item')?.has(item) === true && facets.intents.has('eligible') && !unnamed(e);
+    });
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 

@@ -24,7 +24,7 @@ describe("trial 15: the ranking on people's own words", () => {
       });
     }
 
-    for (const said of ['俺家老头能领护理那个钱不', '护理补贴我有没有份']) {
+    for (const said of ['俺家老头能领护理那个钱不', '胳膊截了一只 我能不能领护理补贴']) {
       it(`"${said}": no yes said first; the rule, or it first among the choices`, async () => {
         const h = await dialogHarness();
         const reply = await h.say(said);
