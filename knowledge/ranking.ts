@@ -421,17 +421,20 @@ export class Ranker {
   }
 
   /**
-   * The named item's rule, fitting nearly as well, still trades places with such a yes or no ranked
-   * above it ("生活补贴我能领吗": who gets the living allowance, not that both can be had).
+   * The named item's rule, or a yes or no said of what the question does name (the grade it names,
+   * a child), fitting nearly as well, still trades places with such a yes or no ranked above it
+   * ("生活补贴我能领吗": who gets the living allowance, not that both can be had).
    */
   private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean): void {
     if (best.length < 2 || !unnamed(best[0][0])) return;
     const item = extractSlots(analysis.folded).item!;
+    const saysWhatIsNamed = (about: Map<SlotName, Set<string>>) =>
+      [...about].some(([slot, values]) => slot !== 'item' && slot !== 'category' && [...values].some((v) => wordsOf(slot, v)?.test(analysis.folded)));
     const at = best.findIndex(([e, score]) => {
       const entry = this.entries[e];
-      const facets = facetsOf(entry);
-      return score >= RULE_SHARE * best[0][1] && entry.kind === 'answer' && entry.canI === undefined && !YES_OR_NO.test(entry.answer) &&
-        facets.about.get('item')?.has(item) === true && facets.intents.has('eligible') && !unnamed(e);
+      const { about, intents } = facetsOf(entry);
+      const rule = entry.canI === undefined && !YES_OR_NO.test(entry.answer) && about.get('item')?.has(item) === true;
+      return score >= RULE_SHARE * best[0][1] && entry.kind === 'answer' && intents.has('eligible') && !unnamed(e) && (rule || saysWhatIsNamed(about));
     });
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
