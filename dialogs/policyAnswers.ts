@@ -9,6 +9,7 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
+import { questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -49,8 +50,8 @@ export const HANDOFF_ENTRY_ID = 'human-handoff';
 const GREETING_ENTRY_ID = 'talk-greeting';
 const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 
-/** A button for another question of a run-on message: it asks it as if sent alone. */
-const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(q), value: { type: 'ask', question: q } });
+/** A button for another question of a run-on message: it asks it as if sent alone, and shows what it asks. */
+const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(questionOf(q)), value: { type: 'ask', question: q } });
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
 

@@ -13,6 +13,10 @@ import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
+/** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
+const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
+/** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
+const SOLE_OFFER = 0.3;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -82,12 +86,19 @@ export class KnowledgeBase {
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     const said = this.decideSaid(text, top);
-    // How old the person is sets the scene ("俺爹八十多了耳朵聋的厉害 能领啥补贴"): a question not
-    // answered as said is decided without the age, and taken when that answers with an entry it ranked.
-    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text) : text;
-    if (ageless === text) return said;
-    const alone = this.decideSaid(ageless, top);
-    return alone.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    // How old the person is, and for how many years the condition has lasted, set the scene
+    // ("俺爹八十多了耳朵聋的厉害 能领啥补贴", "我眼睛瞎了十来年了 护理补贴能领吗"): a question not
+    // answered as said is decided without them, and taken when that answers with an entry it ranked.
+    const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text).replace(YEARS_LASTED, '') : text;
+    const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
+    const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;
+    // Nothing else found: the one question said amid the scene ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领"),
+    // asking which was meant, when it fits one the whole ranked among its best, and fits it as a
+    // question ("这是咋回事嘛" shares a word or two with anything) rather than 答不上来.
+    const sole = this.soleQuestion(text, top);
+    const offered = sole?.kind === 'clarify' ? sole.options[0] : undefined;
+    return sole && offered && offered.score >= SOLE_OFFER && decided.ranked.some((r) => r.entry === offered.entry) ? sole : decided;
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -99,9 +110,14 @@ export class KnowledgeBase {
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
     // the whole ranked first ("这是咋回事嘛" alone is about anything).
-    const asked = soleQuestion(text);
-    const alone = asked && this.places.review(asked, this.ranker.decide(asked, top));
+    const alone = this.soleQuestion(text, top);
     return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+  }
+
+  /** The one clause of a message that asks, decided alone (see `soleQuestion`). */
+  private soleQuestion(text: string, top: number): Decision | undefined {
+    const asked = soleQuestion(text);
+    return asked ? this.places.review(asked, this.ranker.decide(asked, top)) : undefined;
   }
 
   /**

@@ -1,10 +1,11 @@
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
+import { asksCanI, YES_OR_NO } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
-import { answersIntent, extractSlots, facetsOf, intentOf, type SlotName } from './questionFacets.js';
+import { answersIntent, extractSlots, facetsOf, intentOf, wordsOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
 import { placeWord, REFERENCE_PLANS } from './referencePlans.js';
@@ -128,6 +129,11 @@ const MIN_PROBABILITY = 0.01;
 // A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of
 // (and an entry asked how long it takes from the validity's).
 const PLACE_SHARE = 0.7;
+
+// How well a yes or no said of what a can-I question does not name fits it, as a share of its score (see `saidOfUnnamed`).
+const SAID_OF_UNNAMED = 0.8;
+// The item's rule takes the lead from such a yes or no from this share of its score.
+const RULE_SHARE = 0.6;
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
@@ -337,8 +343,9 @@ export class Ranker {
     }
     // Keep the best `top` in a small sorted array: sorting every touched entry costs more.
     const best: [number, number][] = [];
+    const unnamed = this.saidOfUnnamed(analysis);
     for (const e of touched) {
-      const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
+      const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1) * (unnamed?.(e) ? SAID_OF_UNNAMED : 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
       if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
@@ -351,6 +358,7 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
+    if (unnamed) this.ruleFirst(analysis, best, unnamed);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
@@ -386,6 +394,48 @@ export class Ranker {
     const asked = (e: number) => facetsOf(this.entries[e]).asked;
     if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
     const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
+  }
+
+  /**
+   * A can-I question naming an item and nothing a yes or a no would hang on ("护理补贴我能领吗": no
+   * grade, not the other subsidy) asks who gets it: an entry whose yes or no is said of a grade or
+   * of items the question does not name (the grades' "能。", both subsidies' "可以。") fits it less
+   * than the item's rule ("一级、二级…"). Undefined when the question is no such can-I.
+   */
+  private saidOfUnnamed(analysis: Analysis): ((e: number) => boolean) | undefined {
+    // Not "谁能领" (who): a grade's rule answers that.
+    if (!asksCanI(analysis.folded)) return undefined;
+    if (!extractSlots(analysis.folded).item) return undefined;
+    const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
+    return (e) => {
+      const entry = this.entries[e];
+      if (entry.canI === undefined && !YES_OR_NO.test(entry.answer)) return false;
+      // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
+      // subsidies) when it names one of them (another item altogether is another question).
+      const about = facetsOf(entry).about;
+      const grades = [...(about.get('grade') ?? [])];
+      const items = [...(about.get('item') ?? [])];
+      return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
+    };
+  }
+
+  /**
+   * The named item's rule, or a yes or no said of what the question does name (the grade it names,
+   * a child), fitting nearly as well, still trades places with such a yes or no ranked above it
+   * ("生活补贴我能领吗": who gets the living allowance, not that both can be had).
+   */
+  private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean): void {
+    if (best.length < 2 || !unnamed(best[0][0])) return;
+    const item = extractSlots(analysis.folded).item!;
+    const saysWhatIsNamed = (about: Map<SlotName, Set<string>>) =>
+      [...about].some(([slot, values]) => slot !== 'item' && slot !== 'category' && [...values].some((v) => wordsOf(slot, v)?.test(analysis.folded)));
+    const at = best.findIndex(([e, score]) => {
+      const entry = this.entries[e];
+      const { about, intents } = facetsOf(entry);
+      const rule = entry.canI === undefined && !YES_OR_NO.test(entry.answer) && about.get('item')?.has(item) === true;
+      return score >= RULE_SHARE * best[0][1] && entry.kind === 'answer' && intents.has('eligible') && !unnamed(e) && (rule || saysWhatIsNamed(about));
+    });
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 

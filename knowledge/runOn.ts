@@ -2,9 +2,9 @@ import { normalizeText } from './normalize.js';
 import { extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I, a note's 有何...;
-// not the 几 of "十几年", "好几天"), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
+// not the 几 of "十几年", "好几天", nor the 啥 of "啥也听不见", "什么都看不见": nothing at all), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
 // also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路").
-const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|什么|啥|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])/u;
+const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])/u;
 
 // "我不知道你在说什么" says what one does not know; with a question ending it asks again.
 const NOT_KNOWING = /不知道|不清楚|不明白|不懂|没听懂|没看懂/u;
@@ -46,6 +46,12 @@ const AND_ASKS = /(?:以及|及|另外)(?=有何|有什么|有啥|有哪些|能�
 // about the item named in the clause before it, even across punctuation.
 const BARE = /^(?:要|得|需要|能|可以|去|到|在|上|哪里|哪儿|哪|怎么|咋|如何|多久|多长时间|啥|什么|材料|东西|带|交|办理|办|申请|弄|吗|呢|不|没|啊|还|大概|一般)+$/u;
 
+const SUBSIDY = /补贴|补助|津贴/u;
+// A subsidy or another item said last before a verb may be what the next question is about.
+const SUBJECT_END = new RegExp(`(?:${namesOf(['item']).join('|')}|${SUBSIDY.source})$`, 'u');
+// A question word right before that item asks of it: "有啥补贴" + "能领", "哪些补助" + "能申请".
+const ASKS_OF_NEXT = /(?:啥|什么|哪些|哪个|哪种|哪几种|哪几样|几种|几样)$/u;
+
 /** The words of some slots of more than one character, as alternatives of a pattern ("护理补贴", "丢了"). */
 function namesOf(names: SlotName[]): string[] {
   return names.flatMap((name) => SLOT_WORDS[name].flatMap(([, words]) => words.source.split('|'))).filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
@@ -81,7 +87,13 @@ export function soleQuestion(text: string): string | undefined {
 function runOnPieces(clause: string): string[] {
   const pieces: string[] = [];
   let start = 0;
-  for (const { index, 1: subject } of clause.matchAll(OPENER)) {
+  for (const { index: opener, 1: subject } of clause.matchAll(OPENER)) {
+    // The next question's subject said before its verb starts it: "…能不能办个残疾证" + "补贴能领多少";
+    // asked of by the words before it, it is that question's ("有啥补贴能领" is one).
+    const noun = subject === undefined ? SUBJECT_END.exec(clause.slice(start, opener))?.[0] : undefined;
+    const head = noun && clause.slice(start, opener - noun.length);
+    if (head !== undefined && ASKS_OF_NEXT.test(head)) continue;
+    const index = head && extractSlots(head).item !== undefined ? opener - noun!.length : opener;
     const before = clause.slice(start, index);
     const named = extractSlots(before);
     const asks = QUESTION.test(before) && !OPEN_END.test(before) && (ERRAND.test(before) || named.item !== undefined || intentOf(before) !== undefined);
@@ -106,7 +118,8 @@ function withItems(clauses: string[][]): string[] {
   return clauses.flatMap((pieces) =>
     pieces.map((piece, i) => {
       const named = extractSlots(piece);
-      const carried = !named.item && (i > 0 || BARE.test(normalizeText(piece))) ? slotWords(piece, said) : '';
+      // A piece naming a subsidy ("补贴能领多少") asks of that, not of the item before.
+      const carried = !named.item && !SUBSIDY.test(piece) && (i > 0 || BARE.test(normalizeText(piece))) ? slotWords(piece, said) : '';
       if (named.item) said = { item: named.item, ...(named.service ? { service: slotWord(piece, named.service) } : {}) };
       return `${carried}${piece}`;
     }),
@@ -118,6 +131,16 @@ const slotWords = (piece: string, said: Slots) => (said.item ?? '') + (said.serv
 
 /** The words a piece names a service with ("丢了", not 补办). */
 const slotWord = (piece: string, service: string) => wordsOf('service', service)!.exec(piece)?.[0] ?? service;
+
+/**
+ * What a part of a run-on asks, without the context said before it: "俺娘腿脚不行了，办下来有啥补贴能领"
+ * asks "办下来有啥补贴能领" (a button shows that, not what was said first).
+ */
+export function questionOf(part: string): string {
+  const clauses = part.split('，');
+  const first = clauses.findIndex((c) => QUESTION.test(c));
+  return first > 0 ? clauses.slice(first).join('，') : part;
+}
 
 /**
  * Splits a message into its questions: clauses are cut at punctuation (after a question

@@ -1062,7 +1062,8 @@ export const zhCN = {
   runOn: {
     more: '您还问了别的问题，点下面的按钮接着看。',
     moreAfterPick: '您问的另一个问题在最后的按钮里。',
-    button: (question: string) => ([...question].length > 16 ? `${[...question].slice(0, 15).join('')}…` : question),
+    // Cut at its start: a voice-typed question comes after what was said before it.
+    button: (question: string) => ([...question].length > 16 ? `…${[...question].slice(-15).join('')}` : question),
   },
   restart: '好的，请说您想问的问题。',
   feedback: {

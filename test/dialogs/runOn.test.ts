@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { questionOf } from '../../knowledge/runOn.js';
 import { buttons, dialogHarness } from './harness.js';
 
 describe('Run-on messages with several questions', () => {
@@ -22,7 +23,7 @@ describe('Run-on messages with several questions', () => {
       // Whichever question is answered (or asked back), the other is a button.
       const parts = h.kb.splitQuestions(message);
       expect(parts).to.have.length(2);
-      expect(buttons(reply).some((b) => parts.map(text.runOn.button).includes(b)), buttons(reply).join('|')).to.equal(true);
+      expect(buttons(reply).some((b) => parts.map((p) => text.runOn.button(questionOf(p))).includes(b)), buttons(reply).join('|')).to.equal(true);
       expect(await h.drafts.get('test:user1')).to.equal(undefined);
     });
   }
