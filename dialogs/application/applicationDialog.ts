@@ -28,6 +28,12 @@ import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, speak
 import { finalItems, queuedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
+/**
+ * Answers given within the items (whether a certificate is held, which certificate service,
+ * which employment help): the summary's items line shows them, and they change with the items.
+ */
+const WITH_THE_ITEMS: SlotKey[] = ['hasCertificate', 'certAction', 'employment'];
+
 export const APPLICATION_DIALOG = 'application';
 export const DRAFT_MAX_AGE_DAYS = 30;
 const MAX_TRIES = 3;
@@ -595,7 +601,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   private summaryText(v: Values, full = false): string {
-    const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined);
+    const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined && !WITH_THE_ITEMS.includes(s.key));
     // Items read as what will be submitted: groups resolved, ruled-out items left out.
     const lines = filled.map((s) =>
       s.key === 'picks'
@@ -616,7 +622,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** The filled fields a user can change from the summary, by their labels. */
   private editableFields(draft: ApplicationDraft): ChoiceOption<SlotKey>[] {
     return this.slots
-      .filter((s) => s.required(draft.values) && draft.values[s.key] !== undefined && s.key !== 'hasCertificate')
+      .filter((s) => s.required(draft.values) && draft.values[s.key] !== undefined && !WITH_THE_ITEMS.includes(s.key))
       .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
   }
 
