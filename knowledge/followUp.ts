@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, SUBSIDY_ITEMS, topicItem, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -37,8 +37,8 @@ const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].m
 const SERVICE_WORD = new RegExp(SLOT_WORDS.service.map(([, words]) => words.source).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "腿也不好") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -77,6 +77,18 @@ function namedSlots(folded: string, context: TopicContext): Slots {
  */
 const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && CAN_APPLY.test(remainder(folded));
 const CAN_APPLY = /^(?:能|可以)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
+
+/**
+ * The grade a follow-up of nothing but a grade ("俺是二级的", "俺家老头一级") says after an allowance's
+ * topic that does not vary by grade (how to apply, where, what to bring): the person asks whether
+ * that grade gets it, as a caller telling the agent their grade does. After the amounts ("一级护理补贴多少钱"
+ * + "二级的呢") or who may claim, the topic's own question is asked again of it.
+ */
+function gradeToQualify(folded: string, named: Slots, known: Slots, context: TopicContext): string | undefined {
+  const item = named.item ?? known.item;
+  const asked = context.intent === 'howMuch' || context.intent === 'eligible';
+  return named.grade && item && SUBSIDY_ITEMS.includes(item) && !asked && ASKS_NOTHING.test(remainder(folded)) ? named.grade : undefined;
+}
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -130,7 +142,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
-    return [...new Set([added.join('') + base, way, forChild])].filter((q) => q && q !== folded);
+    const grade = gradeToQualify(folded, slots, known, context);
+    const qualifies = grade ? `${grade}能领${item}吗` : '';
+    return [...new Set([added.join('') + base, way, forChild, qualifies])].filter((q) => q && q !== folded);
   }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
   // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
@@ -230,7 +244,7 @@ function changeOf(folded: string, context: TopicContext): Change {
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
-  const own = way ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
+  const own = way ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
   return {

@@ -140,7 +140,7 @@ const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: 
 
 /** The entries' category for both subsidies, and the items it covers. */
 const SUBSIDIES = '补贴';
-const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
+export const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
 
 /** The item an entry's topic implies when the question that reached it named none. */
 export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.category];
