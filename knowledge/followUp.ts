@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, SUBSIDY_ITEMS, topicItem, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -152,7 +152,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // The topic without the person's category: "肢体残疾在哪个医院鉴定" + "要等多久" is about
   // waiting for the appraisal, whichever the category.
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
-  const merged = { ...context.slots, ...slots };
+  // "俺娃自闭症 能办证不" + "几级能领补贴": the same child's subsidies, not the certificate's.
+  const merged: Slots = { ...context.slots, ...slots };
+  if (turnsToSubsidies(folded, known.item)) delete merged.item;
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
   const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
@@ -228,6 +230,8 @@ interface Change {
   way?: string;
   /** The part of an answer it asks for alone ("要带啥": materials), which an entry may say by itself. */
   part?: AnswerPart;
+  /** It names the subsidies after a topic about another item (see `turnsToSubsidies`). */
+  subsidies?: true;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -247,8 +251,12 @@ function changeOf(folded: string, context: TopicContext): Change {
   const own = way ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
+  const subsidies = turnsToSubsidies(folded, known.item);
+  const merged: Slots = { ...known, ...named };
+  if (subsidies) delete merged.item;
   return {
-    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
+    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
+    ...(subsidies ? { subsidies } : {}),
     ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
@@ -307,6 +315,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  if (change.subsidies && !aboutSubsidies(entry)) return undefined;
   const service = ofService(entry, change);
   // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
   // an entry the way it has a part for (宿迁's way online).
@@ -361,6 +370,11 @@ const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几�
 
 /** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
 const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+
+/** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
+const ofPerson = (entry: Entry, change: Change) =>
+  PERSON.some((n) => change.merged[n] !== undefined && (facetsOf(entry).about.get(n)?.has(change.merged[n]!) ?? false));
+const PERSON: SlotName[] = ['age', 'grade'];
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
@@ -488,8 +502,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
   // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
   const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
+  // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
+  const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }

@@ -225,6 +225,16 @@ export function askedBesidesCondition(text: string): Asked | undefined {
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
 
+/**
+ * Whether a follow-up names the subsidies, none in particular ("几级能领补贴"), after a topic about
+ * another item (the certificate): it asks of the subsidies for the same person, not of that item.
+ */
+export const turnsToSubsidies = (text: string, topicItem: string | undefined): boolean =>
+  topicItem !== undefined && !OF_ANY_CONDITION.has(topicItem) && !extractSlots(text).item && ANY_SUBSIDY.test(facetText(text));
+
+/** Whether an entry answers of a subsidy: its own question names one, or it is among the subsidies'. */
+export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBSIDIES || ANY_SUBSIDY.test(entry.question);
+
 /** Whether that is a subsidy, asked of whatever the condition. */
 export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
 
