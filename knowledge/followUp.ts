@@ -90,6 +90,14 @@ function gradeToQualify(folded: string, named: Slots, known: Slots, context: Top
   return named.grade && item && SUBSIDY_ITEMS.includes(item) && !asked && ASKS_NOTHING.test(remainder(folded)) ? named.grade : undefined;
 }
 
+/**
+ * "叫啥", "那个APP叫什么名", "在哪下载" after the online way ("网上能办不"): the App's name or where to get
+ * it, which the online way's answer says; not the bot's own name (small talk) nor the form's download.
+ */
+const ASKS_APP = /^(?:那个?|这个?)?(?:app|软件|应用)?(?:叫啥|叫什么|是什么|是啥|什么|啥)?(?:名字?|名称)?(?:在哪|去哪|到哪|上哪|哪里|哪儿|怎么|咋)?(?:下载|下)?(?:啊|呀|呢|来着)?$/;
+const asksOfApp = (folded: string, context: TopicContext) =>
+  /叫|名|下载|app|软件/.test(folded) && ASKS_APP.test(folded) && topicSlots(context).channel === ONLINE;
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -110,6 +118,7 @@ export function isFragment(text: string): boolean {
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
+  if (asksOfApp(folded, context)) return [`${ONLINE}申请${topicSlots(context).item ?? ''}app${folded.replace(/^(?:那个?|这个?)?(?:app|软件|应用)?/, '')}`];
   const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);
@@ -454,7 +463,8 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
   const declined = alone.kind === 'decline';
-  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  const smalltalk = alone.kind === 'answer' && alone.top.entry.kind !== 'answer' && !(context && asksOfApp(fold(text), context));
+  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || smalltalk) return own;
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
