@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -324,7 +324,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
-  if (change.subsidies && !aboutSubsidies(entry)) return undefined;
+  // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
+  if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
   const service = ofService(entry, change);
   // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
   // an entry the way it has a part for (宿迁's way online).

@@ -235,6 +235,9 @@ export const turnsToSubsidies = (text: string, topicItem: string | undefined): b
 /** Whether an entry answers of a subsidy: its own question names one, or it is among the subsidies'. */
 export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBSIDIES || ANY_SUBSIDY.test(entry.question);
 
+/** Whether an entry's answer speaks of subsidies (a reform plan's "每月能领75元补贴"). */
+export const speaksOfSubsidies = (entry: Entry): boolean => ANY_SUBSIDY.test(entry.answer);
+
 /** Whether that is a subsidy, asked of whatever the condition. */
 export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
 
