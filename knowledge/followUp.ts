@@ -504,7 +504,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
     const topic = topicKept(alone, withContext, context.entryId);
     // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
     const keptInTopic = topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic));
-    return keptInTopic ? best : own;
+    // Or the topic's entry offered with others it fits ("残疾孩子能领补贴吗" + "那上幼儿园呢": the two subsidies, the grant).
+    const offered = onlySlots && change.slots.length > 0 && withContext.kind === 'clarify' && withContext.options.some((o) => o.entry.id === context.entryId);
+    return keptInTopic || offered ? best : own;
   }
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own
