@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -94,7 +94,8 @@ function gradeToQualify(folded: string, named: Slots, known: Slots, context: Top
  * "叫啥", "那个APP叫什么名", "在哪下载" after the online way ("网上能办不"): the App's name or where to get
  * it, which the online way's answer says; not the bot's own name (small talk) nor the form's download.
  */
-const ASKS_APP = /^(?:那个?|这个?)?(?:app|软件|应用)?(?:叫啥|叫什么|是什么|是啥|什么|啥)?(?:名字?|名称)?(?:在哪|去哪|到哪|上哪|哪里|哪儿|怎么|咋)?(?:下载|下)?(?:啊|呀|呢|来着)?$/;
+const THE_APP = /^(?:那个?|这个?)?(?:app|软件|应用)?/;
+const ASKS_APP = new RegExp(`${THE_APP.source}(?:叫啥|叫什么|是什么|是啥|什么|啥)?(?:名字?|名称)?(?:在哪|去哪|到哪|上哪|哪里|哪儿|怎么|咋)?(?:下载|下)?(?:啊|呀|呢|来着)?$`);
 const asksOfApp = (folded: string, context: TopicContext) =>
   /叫|名|下载|app|软件/.test(folded) && ASKS_APP.test(folded) && topicSlots(context).channel === ONLINE;
 
@@ -118,7 +119,8 @@ export function isFragment(text: string): boolean {
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
-  if (asksOfApp(folded, context)) return [`${ONLINE}申请${topicSlots(context).item ?? ''}app${folded.replace(/^(?:那个?|这个?)?(?:app|软件|应用)?/, '')}`];
+  // Asked of the App the online way's answer names: "网上申请残疾证app叫啥".
+  if (asksOfApp(folded, context)) return [`${ONLINE}申请${topicSlots(context).item ?? ''}app${folded.replace(THE_APP, '')}`];
   const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);
@@ -318,8 +320,11 @@ const holdsForAny = (topic: Entry, change: Change) =>
   ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks) && answersIntent(topic, change.asks) &&
   change.slots.every(([n]) => !SLOT_WORDS[n].some(([, w]) => w.test(facetsOf(topic).answer)));
 
-/** `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`). */
-function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false): number | undefined {
+/**
+ * `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`);
+ * `topicItems`: the items the topic's entry is about when no item was named.
+ */
+function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false, topicItems?: Set<string>): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
@@ -372,6 +377,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
     const value = change.merged[n];
     if (value && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
   }
+  // So is an item the topic was not about, named or not (the education grant after a child's allowances).
+  const items = facets.about.get('item');
+  if (!change.merged.item && !change.subsidies && topicItems && items && ![...items].some((v) => topicItems.has(v))) fit -= 2 * FIT;
   return fit;
 }
 
@@ -413,8 +421,10 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
   const topic = decision.ranked.find((r) => r.entry.id === context.entryId)?.entry;
   const holds = topic !== undefined && holdsForAny(topic, change);
+  // The items of a topic whose question named none ("残疾孩子能领补贴吗": both allowances).
+  const items = topic && !change.merged.item ? itemsOf(topic) : undefined;
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context, holds), asked: asked(r) }))
+    .map((r) => ({ r, fit: fitOf(r, change, context, holds, items), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
@@ -504,9 +514,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
     const topic = topicKept(alone, withContext, context.entryId);
     // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
     const keptInTopic = topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic));
-    // Or the topic's entry offered with others it fits ("残疾孩子能领补贴吗" + "那上幼儿园呢": the two subsidies, the grant).
-    const offered = onlySlots && change.slots.length > 0 && withContext.kind === 'clarify' && withContext.options.some((o) => o.entry.id === context.entryId);
-    return keptInTopic || offered ? best : own;
+    return keptInTopic ? best : own;
   }
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
   // makes sense about the topic; a fragment that asks something with words of its own

@@ -229,8 +229,8 @@ const ANY_SUBSIDY = /补贴|补助|津贴/;
  * Whether a follow-up names the subsidies, none in particular ("几级能领补贴"), after a topic about
  * another item (the certificate): it asks of the subsidies for the same person, not of that item.
  */
-export const turnsToSubsidies = (text: string, topicItem: string | undefined): boolean =>
-  topicItem !== undefined && !OF_ANY_CONDITION.has(topicItem) && !extractSlots(text).item && ANY_SUBSIDY.test(facetText(text));
+export const turnsToSubsidies = (text: string, topicsItem: string | undefined): boolean =>
+  topicsItem !== undefined && !OF_ANY_CONDITION.has(topicsItem) && !extractSlots(text).item && ANY_SUBSIDY.test(facetText(text));
 
 /** Whether an entry answers of a subsidy: its own question names one, or it is among the subsidies'. */
 export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBSIDIES || ANY_SUBSIDY.test(entry.question);
@@ -253,11 +253,16 @@ const AT_HOSPITAL = /医院|检查/;
 export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
   if (item === SUBSIDIES) return entry.category === SUBSIDIES;
   const facets = facetsOf(entry);
-  // A subsidies entry naming neither subsidy is about both: not the education grant ("娃有脑瘫 念书有啥补助"
-  // is not a child's subsidies).
-  const items = facets.about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
+  const items = itemsOf(entry);
   return (!intent || facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
 }
+
+/**
+ * The items an entry is about: those its question names, or its topic's. A subsidies entry naming
+ * neither subsidy is about both: not the education grant ("娃有脑瘫 念书有啥补助" is not a child's subsidies).
+ */
+export const itemsOf = (entry: Entry): Set<string> | undefined =>
+  facetsOf(entry).about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
 
 /** A text without the person's age said in years ("俺爹八十多了耳朵聋 能领啥补贴" -> "俺爹耳朵聋 能领啥补贴"). */
 export const withoutAge = (text: string): string => text.replace(AGE_SAID, '');

@@ -174,19 +174,13 @@ table('the App\'s name or download after the online way: the online way, not sma
   [['残疾证网上能办吗', '去哪下载啊'], 'apply-online', 'mat-form'],
 ]);
 
-describe('a school named after a child\'s subsidies: in the topic, not school enrolment\'s decline', () => {
-  for (const turns of [['残疾孩子能领补贴吗', '那上幼儿园呢'], ['残疾孩子能领补贴吗', '上小学的呢'], ['孩子能领护理补贴吗', '那读初中呢']]) {
-    it(turns.join(' / '), async () => {
-      const h = await dialogHarness();
-      await h.say(turns[0]);
-      const reply = await h.say(turns[1]);
-      expect(reply.text).to.not.include(kb.entry('decl-school-enrolment')!.answer.slice(0, 20));
-      // The child's subsidies again, or offered with the education grant.
-      const offered = reply.suggestedActions?.actions.map((a) => String(a.value)) ?? [];
-      expect(reply.text?.includes(answer('sub-child')) || offered.includes(kb.entry('sub-child')!.question)).to.equal(true);
-    });
-  }
-});
+table('a school named after a child\'s allowances: the allowances again (no age limit), not school enrolment\'s decline nor the grant', [
+  [['残疾孩子能领补贴吗', '那上幼儿园呢'], 'sub-child', 'decl-school-enrolment'],
+  [['残疾孩子能领补贴吗', '上小学的呢'], 'sub-child', 'emp-edu-grant'],
+  [['孩子能领护理补贴吗', '那读初中呢'], 'sub-child', 'emp-edu-grant'],
+  // After the grant, the grant's answer (it says what it covers): as before.
+  [['教育补贴谁能领', '那上幼儿园呢'], 'emp-edu-grant', 'decl-school-enrolment'],
+]);
 
 describe('a statement adding nothing to the answer just given', () => {
   const again = text.saidAlready(shippedKnowledge().region.hotlines);
