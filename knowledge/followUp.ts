@@ -255,11 +255,14 @@ function changeOf(folded: string, context: TopicContext): Change {
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   // Nothing but a value the topic already had ("耳朵背了能办证不" + "听力的呢") asks what is specific
   // to it: read as naming it anew, the entries about it lead the topic's general answer said again.
-  const slots = changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
+  // The App's name or download asks of the online way, even when the topic was already online: its entries lead.
+  const app = asksOfApp(folded, context);
+  const slots: [SlotName, string][] = app ? [['channel', ONLINE]] : changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
-  const own = way ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
+  // The App's name is asked of how to apply online, whatever the topic asked (what to upload).
+  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
   const subsidies = turnsToSubsidies(folded, known.item);

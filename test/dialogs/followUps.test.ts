@@ -172,6 +172,8 @@ table('the App\'s name or download after the online way: the online way, not sma
   [['残疾证在哪办', '网上能办不', '在哪下载'], 'apply-online', 'mat-form'],
   [['护理补贴手机上能申请吗', '那个软件叫什么'], 'apply-online', 'talk-who'],
   [['残疾证网上能办吗', '去哪下载啊'], 'apply-online', 'mat-form'],
+  // After what to upload online: the App is asked of, not the uploads again.
+  [['残疾证网上申请要传啥', '那个app叫什么名字'], 'apply-online', 'materials-online'],
 ]);
 
 table('a school named after a child\'s allowances: the allowances again (no age limit), not school enrolment\'s decline nor the grant', [
