@@ -9,7 +9,8 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
-import { questionOf } from '../knowledge/runOn.js';
+import { extractSlots } from '../knowledge/questionFacets.js';
+import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -218,6 +219,13 @@ export class PolicyAnswers {
     if (more.length) setTurnOutcome(context, { runOn: parts });
     switch (decision.kind) {
       case 'answer': {
+        // "残疾证多久能拿到手", "能快点不", "俺急用": a statement that adds nothing to the answer just given
+        // is acknowledged with where to go next, as a hotline agent would, not told the same paragraph again.
+        // One naming a slot ("办证花钱不" + "我是听力的") is told the answer holds for it too.
+        if (topic?.turns === 0 && topic.entryId === decision.top.entry.id && state.lastAnswer?.entryId === topic.entryId && addsNothing(question) && !more.length) {
+          setTurnOutcome(context, { outcome: 'saidAlready', entryId: topic.entryId });
+          return this.offer(context, text.saidAlready(this.deps.hotlines), this.nextSteps(decision.top.entry));
+        }
         await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more });
         return;
       }
@@ -314,14 +322,7 @@ export class PolicyAnswers {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = [
-      ...more.map(moreButton),
-      // A 转人工 follow-up queues for the desk rather than showing how to phone.
-      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
-        label: f.label,
-        value: !('to' in f) ? { type: 'ask', question: f.ask } : f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to },
-      })),
-    ];
+    const options: ChoiceOption<OfferedAction>[] = [...more.map(moreButton), ...this.nextSteps(entry)];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(
@@ -336,6 +337,15 @@ export class PolicyAnswers {
     state.lastAnswer = { entryId: entry.id, question };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
+  }
+
+  /** An entry's follow-up buttons: what to ask or do next. */
+  private nextSteps(entry: Entry): ChoiceOption<OfferedAction>[] {
+    // A 转人工 follow-up queues for the desk rather than showing how to phone.
+    return entry.followUps.map((f) => ({
+      label: f.label,
+      value: !('to' in f) ? { type: 'ask', question: f.ask } : f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to },
+    }));
   }
 
   /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
@@ -388,3 +398,6 @@ export class PolicyAnswers {
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 }
+
+/** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
+const addsNothing = (question: string) => !asksSomething(question) && Object.keys(extractSlots(question)).length === 0;
