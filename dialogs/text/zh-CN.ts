@@ -562,6 +562,7 @@ const upload = {
     photos: '看不见也能办，照片不用您自己拍：请家里人或邻居用手机帮您拍一张（人站在白墙前，正面，不戴帽子），再帮您发给我。一时没人帮忙，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
     other: (name: string) => `看不见也能办：请家里人或邻居帮您把${name}拍下来发给我。一时没人帮忙，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
   },
+  lyingDownPhoto: '躺着也能拍：在头下和身后铺一条白床单，手机从正上方对着脸拍，正面、不戴帽子，光线亮一点就行。实在拍不了，就点“稍后再传”，评定那天（上门评定也一样）交3张两寸白底照片就行。',
   later: '稍后再传',
   /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
   intro: (count: number, withPhoto: boolean) =>
