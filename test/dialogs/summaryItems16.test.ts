@@ -53,3 +53,23 @@ describe('trial 16: the summary of a form with a certificate service or employme
     });
   }
 });
+
+describe('trial 16: a cancel said in passing at a step ("算了不办了 太麻烦") is the cancel, not a wrong answer to the step', () => {
+  for (const said of ['算了不办了 太麻烦', '俺不填了啊', '我不想办了 太费劲了']) {
+    it(`"${said}" at the ID number: asked to confirm the cancel; "继续填" goes back to the ID`, async () => {
+      const h = await dialogHarness();
+      for (const step of ['我要申请', '同意', '给我自己', '1', '选好了', '王建国']) await h.say(step);
+      const reply = await h.say(said);
+      expect(reply.text).to.not.include('身份证号应该是');
+      expect((reply.suggestedActions?.actions ?? []).map((a) => String(a.title)).join(' ')).to.include('继续填');
+      expect((await h.say('继续填')).text).to.equal(t.prompts.idNumber);
+    });
+  }
+
+  it('a question with the same words ("不办了吗") is no cancel', async () => {
+    const { recognizeCommand } = await import('../../dialogs/commands.js');
+    expect(recognizeCommand('不办了吗')).to.equal(undefined);
+    expect(recognizeCommand('算了')).to.equal(undefined);
+    expect(recognizeCommand('算了不办了')).to.equal('cancel');
+  });
+});
