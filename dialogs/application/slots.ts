@@ -628,7 +628,9 @@ function formSlots(sms: boolean): Slot[] {
         if (draft && (recognizeYesNo(typed) === false || NO_HOUSE_NUMBER.test(typed))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
-        if ([...address].length < 6 || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
+        // A village's address can be short ("河东乡李村"): five characters with a place word are enough.
+        const shortest = PLACE_WORD.test(address) ? 5 : 6;
+        if ([...address].length < shortest || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
         if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };

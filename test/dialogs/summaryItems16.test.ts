@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness } from './harness.js';
+import { dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // Trial 16: the answers given within the items (which certificate service, which employment help,
 // whether a certificate is held) showed in the summary as "undefined：…", and 修改 crashed the turn.
@@ -72,4 +72,16 @@ describe('trial 16: a cancel said in passing at a step ("算了不办了 太麻�
     expect(recognizeCommand('算了')).to.equal(undefined);
     expect(recognizeCommand('算了不办了')).to.equal('cancel');
   });
+});
+
+describe('trial 16: a short village address at the address step is the address, not a question about another place', () => {
+  for (const said of ['河东乡李村', '柳树乡王庄']) {
+    it(`"${said}" is kept as the mailing address`, async () => {
+      const h = await run(selfNewCertificateToAddress);
+      const reply = (await h.say(said)).text ?? '';
+      expect(reply).to.not.include('当地的残联');
+      const summary = reply.startsWith(t.summary.intro) ? reply : (await h.say('没有')).text ?? '';
+      expect(summary).to.include(`${t.labels.address}：${said}`);
+    });
+  }
 });
