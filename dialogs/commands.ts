@@ -10,8 +10,11 @@ const commandWords = new Map<string, Command>(
   ),
 );
 
-/** Words around a cancel said in passing ("算了不办了 太麻烦", "俺不填了啊"): what is left is the command. */
-const CANCEL_AROUND = /算了|太麻烦了?|太费劲了?|麻烦死了|还是|先|就|[啊吧呀了哈嘛我俺]/gu;
+/**
+ * Words around a cancel said in passing ("算了不办了 太麻烦", "俺不填了啊"): what is left is the command.
+ * Not 先: "先不填了" pauses the form with the draft kept.
+ */
+const CANCEL_AROUND = /算了|太麻烦了?|太费劲了?|麻烦死了|还是|[啊吧呀了哈嘛我俺]/gu;
 const cancelCores = new Set(text.commands.cancel.map((w) => normalizeText(w).replace(/\s+/g, '').replace(CANCEL_AROUND, '')).filter(Boolean));
 
 /** How long a request for a person may be; a longer text is a question that mentions one. */
