@@ -25,8 +25,8 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, itemsLeft, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { finalItems, queuedItems, type Pick, type Values } from './values.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 export const APPLICATION_DIALOG = 'application';
@@ -338,8 +338,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // A landline beside the mobile given before: the mobile, where the notices go, stays; a phone changed is said so.
     const keepsMobile = phone !== undefined && isMobile(draft.values.phone) && !isMobile(phone);
     const phoneNote = keepsMobile ? t.landlineNotKept : draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : undefined;
-    const result: ParseResult =
+    const withPhone: ParseResult =
       phone && parsed.ok ? { ...parsed, set: keepsMobile ? parsed.set : { ...parsed.set, phone }, note: [phoneNote, parsed.note].filter(Boolean).join('\n') || undefined } : parsed;
+    // "还有生活补贴 我家低保" at the items: the 低保 said is its own question's answer, not asked again.
+    const dibao = slot.key === 'picks' && withPhone.ok && draft.values.dibao === undefined && !asksSomething(input) && dibaoSaid(input) === true;
+    const result: ParseResult = dibao && withPhone.ok ? { ...withPhone, set: { ...withPhone.set, dibao: true }, note: [withPhone.note, t.keptDibao(true)].filter(Boolean).join('\n') } : withPhone;
     if (phone && !result.ok && !result.attempt) {
       const values = keepsMobile ? draft.values : { ...draft.values, phone };
       return this.proceed(dc, { ...draft, values, attempts: 0 }, `${phoneNote ?? t.phoneKept}\n`);
@@ -380,7 +383,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
   private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
-    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${t.keptEarly(t.labels[early.key])}\n`);
+    const values = { ...draft.values, ...early.set };
+    // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
+    const kept = early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+    const dropped = early.set.dibao === false && requestedItems({ ...values, dibao: undefined }).includes('living-allowance') ? `\n${t.dropped['living-allowance']}` : '';
+    return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
   }
 
   /**

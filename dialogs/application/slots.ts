@@ -391,6 +391,8 @@ const itemsSlot: Slot = {
     const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
     const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
+    // What is picked can be taken off by a button too.
+    for (const p of picked) opts.push({ value: `${REMOVE}${p}`, label: t.itemRemove(t.itemOptions[p as keyof typeof t.itemOptions]) });
     return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
@@ -402,16 +404,20 @@ const itemsSlot: Slot = {
     // "7" with five buttons shown is no item: the base says there is no such choice.
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
-    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
+    const removal = (o: ChoiceOption<string> | undefined) => o?.value.startsWith(REMOVE) === true;
+    // Taken off: by its button, or in words ("护理的不要了").
+    const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
+    const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
+    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
-    const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
+    const saysNo = mentioned.length === 0 && left.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
     if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
-    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
+    const saysDone = mentioned.length === 0 && left.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
@@ -423,8 +429,11 @@ const itemsSlot: Slot = {
     }
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
     const finished = t.itemsFinishedWords.some((w) => folded.includes(w));
-    const left = itemsLeft(input, picks);
-    const chosen = (mentioned.length ? mentioned.map((m) => m.value) : byPosition ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
+    const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
+    // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
+    // holds them both (which one is asked next).
+    const services = named.filter((c) => CERT_ACTIONS.includes(c as ItemId));
+    const chosen = services.length > 1 ? [...named.filter((c) => c !== 'cert-new' && !services.includes(c)), 'cert-other'] : services.length ? named.filter((c) => c !== 'cert-new') : named;
     if (chosen.length === 0 && left.length === 0) return { ok: false, error: t.errors.choice };
     const set: Values = {};
     for (const pick of left) {
@@ -452,6 +461,8 @@ const itemsSlot: Slot = {
   display: (v) => pickLabels(v),
 };
 
+/** The value of a button that takes a picked item off. */
+const REMOVE = 'remove:';
 /** The item a choice is picked as: a 残疾人证 service or an employment help goes with its group. */
 const pickOf = (value: ItemId | Pick): Pick => (CERT_ACTIONS.includes(value as ItemId) ? 'cert-other' : EMPLOYMENT.includes(value as ItemId) ? 'employment' : (value as Pick));
 /** Leaving out what was picked: "护理的不要了", "生活补贴也不要了", "去掉护理补贴". */
@@ -691,7 +702,7 @@ const DIBAO_GONE = new RegExp(
   'u',
 );
 /** Whether a statement says the household has 低保 (true) or not (false); undefined when it says anything else about it. */
-function dibaoSaid(input: string): boolean | undefined {
+export function dibaoSaid(input: string): boolean | undefined {
   const said = normalizeText(input).replace(/\s+/gu, ' ').trim();
   if (!said.includes('低保')) return undefined;
   const bare = (clause: string) => withoutKin(clause.replace(/[\s\p{P}]+/gu, '')).replace(DIBAO_SUBJECT, '');
