@@ -421,7 +421,7 @@ const itemsSlot: Slot = {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
-    if (mentioned.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
+    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
     if (isQuestion(input) && mentioned.length === 1) {
       const key = mentioned[0].value;
       const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];
@@ -466,7 +466,7 @@ const REMOVE = 'remove:';
 /** The item a choice is picked as: a 残疾人证 service or an employment help goes with its group. */
 const pickOf = (value: ItemId | Pick): Pick => (CERT_ACTIONS.includes(value as ItemId) ? 'cert-other' : EMPLOYMENT.includes(value as ItemId) ? 'employment' : (value as Pick));
 /** Leaving out what was picked: "护理的不要了", "生活补贴也不要了", "去掉护理补贴". */
-const ITEM_LEAVE = /不要|不用|不办|不需要|不想要|不想办|去掉|删掉|删除|取消|算了|免了/u;
+const ITEM_LEAVE = /不要|不用|不办|不申请|不领|不弄|不需要|不想要|不想办|去掉|删掉|删除|取消|算了|免了/u;
 /** Only what the clause names: "就办证", "只要护理补贴" ("就要护理补贴" may add it). */
 const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)|^(?:那|还是)?就办/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
