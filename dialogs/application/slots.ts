@@ -399,12 +399,14 @@ const itemsSlot: Slot = {
     const folded = normalizeText(input).replace(/\s+/g, '');
     const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
-    const byPosition = recognizeChoice(input, shown);
+    const removal = (o: ChoiceOption<string> | undefined) => o?.value.startsWith(REMOVE) === true;
+    // A take-off button by its number or its whole label: its label holds the item's own, which picks nothing.
+    const exact = (o: ChoiceOption<string>) => normalizeText(o.label).replace(/\s+/g, '') === folded;
+    const byPosition = recognizePosition(input) === undefined ? (shown.find((o) => removal(o) && exact(o)) ?? recognizeChoice(input, shown.filter((o) => !removal(o)))) : recognizeChoice(input, shown);
     // Numbers are the buttons shown ("还要别的吗" leaves out what is picked); words may name any item.
     // "7" with five buttons shown is no item: the base says there is no such choice.
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
-    const removal = (o: ChoiceOption<string> | undefined) => o?.value.startsWith(REMOVE) === true;
     // Taken off: by its button, or in words ("护理的不要了").
     const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
     const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
