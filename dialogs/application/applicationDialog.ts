@@ -25,7 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -707,10 +707,7 @@ const ITEM_OF_STEP: Partial<Record<SlotKey, Pick>> = {
   student: 'education-grant',
   wheelchair: 'fuel-subsidy',
 };
-/** Leaving it: "跳过", "不要了", "不用了", "算了这个不要", "这项不办". */
-const LEAVE_WORDS = /跳过|不想要|不想办|不需要|不要|不用|不办|不弄|算了|免了/gu;
 const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
-const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
 /** Whether a message only says to leave out the item the step is for (its name may be said: "就业帮扶不要了"). */
 function leavesItem(input: string, item: Pick): boolean {
   const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');

@@ -467,11 +467,21 @@ const itemsSlot: Slot = {
 const REMOVE = 'remove:';
 /** The item a choice is picked as: a 残疾人证 service or an employment help goes with its group. */
 const pickOf = (value: ItemId | Pick): Pick => (CERT_ACTIONS.includes(value as ItemId) ? 'cert-other' : EMPLOYMENT.includes(value as ItemId) ? 'employment' : (value as Pick));
-/** Leaving out what was picked: "护理的不要了", "生活补贴也不要了", "去掉护理补贴". */
-const ITEM_LEAVE = /不要|不用|不办|不申请|不领|不弄|不需要|不想要|不想办|去掉|删掉|删除|取消|算了|免了/u;
+/** Leaving an item out: "跳过", "不要了", "算了这个不要", "去掉护理补贴", "这项不办". */
+export const LEAVE_WORDS = /跳过|不想要|不想办|不需要|不申请|不要|不用|不办|不弄|不领|去掉|删掉|删除|算了|免了/gu;
+const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
+/** What may be said around it and means nothing more ("那个…俺也不要了"). */
+export const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
 /** Only what the clause names: "就办证", "只要护理补贴" ("就要护理补贴" may add it). */
-const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)|^(?:那|还是)?就办/u;
+const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|选)?|^(?:那|还是)?就办/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
+/** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
+const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
+  !names
+    .sort((a, b) => b.length - a.length)
+    .reduce((rest, name) => rest.replaceAll(name, ''), clause)
+    .replace(words, '')
+    .replace(LEAVE_FILLER, '');
 
 /**
  * The items picked so far that a message leaves out, in a clause that says so ("哎不对 护理的不要了
@@ -481,9 +491,14 @@ const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.�
 export function itemsLeft(input: string, picked: readonly Pick[]): Pick[] {
   const left = new Set<Pick>();
   for (const clause of itemClauses(input)) {
-    const named = recognizeChoices(clause, itemChoicesFor(clause, true)).map((c) => pickOf(c.value));
-    if (ITEM_LEAVE.test(clause)) named.filter((p) => picked.includes(p)).forEach((p) => left.add(p));
-    else if (ITEM_ONLY.test(clause) && named.length) picked.filter((p) => !named.includes(p)).forEach((p) => left.add(p));
+    const choices = recognizeChoices(clause, itemChoicesFor(clause, true));
+    const named = choices.map((c) => pickOf(c.value));
+    const names = choices.flatMap((c) => [c.label, ...(c.synonyms ?? [])]);
+    if (LEAVE_WORD.test(clause)) {
+      if (onlyItemsAnd(clause, names, LEAVE_WORDS)) named.filter((p) => picked.includes(p)).forEach((p) => left.add(p));
+    } else if (named.length && ITEM_ONLY.test(clause) && onlyItemsAnd(clause.replace(ITEM_ONLY, ''), names, /办|要|申请|弄/gu)) {
+      picked.filter((p) => !named.includes(p)).forEach((p) => left.add(p));
+    }
   }
   return [...left];
 }

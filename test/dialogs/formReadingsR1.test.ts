@@ -126,6 +126,12 @@ describe('fixR1: the application form reads what people say of 低保, items, co
       });
     }
 
+    it('"残疾证不要寄了 我自己去领" at the summary takes no item off', async () => {
+      const h = await run(careToSummary);
+      await h.say('残疾证不要寄了 我自己去领');
+      expect(await values(h)).to.deep.include({ picks: ['cert-new', 'care-allowance'] });
+    });
+
     it('at 修改 → 办理事项, in words', async () => {
       const h = await run([...careToSummary, ['修改', app.summary.pickField], ['办理事项', app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴')]]);
       expect((await h.send('护理补贴不要了')).map((r) => r.text)).to.deep.equal([app.itemDropped(app.itemOptions['care-allowance']), app.prompts.itemsMore('残疾人证新办')]);
