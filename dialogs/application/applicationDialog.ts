@@ -413,8 +413,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   /**
-   * Items left out at their own step or at the summary: their answers go with them, a certificate added for it alone
-   * too; with nothing left, the items are asked again. Said in the same message as what comes next.
+   * Items left out at their own step or at the summary: their answers go with them, a certificate added
+   * for them alone too; with nothing left, the items are asked again. Said in the same message as what comes next.
    */
   private dropItems(dc: DialogContext, draft: ApplicationDraft, items: Pick[]): Promise<DialogTurnResult> {
     const values: Values = { ...draft.values, picks: (draft.values.picks ?? []).filter((p) => !items.includes(p)) };
@@ -755,9 +755,10 @@ function notWrong(said: string): { value: string; wrong?: string } {
  * for "十八号") goes in its place; anything else is the whole new address.
  */
 function amendAddress(current: string, value: string, wrong?: string): string {
+  // The words shared name a place ("东大街"), not a number ("二十" of 二十里铺 and of 二十八号).
   for (let k = Math.min([...value].length, 6); k >= 2; k--) {
     const at = current.indexOf(value.slice(0, k));
-    if (at >= 0) return `${current.slice(0, at)}${value}`;
+    if (at >= 0 && /[省市县区镇乡街路巷道村组]/u.test(value.slice(0, k))) return `${current.slice(0, at)}${value}`;
   }
   return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
 }
