@@ -130,12 +130,19 @@ const application = {
   careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
+  /** The button that takes a picked item off at the items question. */
+  itemRemove: (item: string) => `去掉“${item}”`,
   /** A phone said at another step, kept for the phone field. */
   phoneKept: '好的，电话记下了。',
   phoneChanged: '好的，电话换成刚才说的这个了。',
+  /** A landline said beside the mobile given before: progress texts go to a mobile, so it stays. */
+  landlineNotKept: '座机先不记了：进度短信要发到手机上，电话还用您之前留的手机号。要换的话，最后核对时说“改电话”。',
   hasCertificateOptions: ['已经有了', '还没有'],
   /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
   keptEarly: (field: string) => `好的，${field}记下了。`,
+  keptDibao: (yes: boolean) => (yes ? '好的，家里是低保户，记下了。' : '好的，家里不是低保户，记下了。'),
+  /** Personal data typed before the consent is answered: not kept, the consent asked again. */
+  consentFirst: (field: string) => `${field}等您同意以后再告诉我，现在先不记。`,
   /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
   noCertificateYet:
     '没有残疾人证也能申请：这张表就是把办残疾人证和要领的补贴放在一起申请的，在同一张表上勾选，一次交材料。要看残疾等级的补贴（比如护理补贴）等评定出结果、证办下来后接着审，不用再跑一趟。',
