@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -50,6 +50,9 @@ const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
+/** Of an allowance, 领 applies for it too: "护理补贴一个月多少" + "怎么领" asks how to get the allowance. */
+const RECEIVE = /领/g;
+const applies = (text: string, context: TopicContext) => APPLY.test(text) || (ofAllowance(topicSlots(context).item, context.query) && /领/.test(text));
 const CERTIFICATE = '残疾证';
 /** The age slot's value for a child. */
 const MINOR = '未成年';
@@ -167,7 +170,7 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const merged: Slots = { ...context.slots, ...slots };
   if (turnsToSubsidies(folded, known.item)) delete merged.item;
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  const applied = item && applies(rest, context) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
   // applying takes. A topic that did not apply leaves no reading of the certificate alone:
   // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
@@ -204,7 +207,8 @@ const ASKED_FOR = /材料|资料|东西|准备/g;
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
-  if (!remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '')) return true;
+  const verbs = remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
+  if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);

@@ -469,3 +469,25 @@ describe('Follow-ups that went wrong in trial 15 (fix15c; the examples and other
     expect(answered(['残疾证丢了咋补'], '那老人呢')?.id).to.equal('cert-lost');
   });
 });
+
+describe('Follow-ups that went wrong in trial 16 (fix17c; the examples and other words)', () => {
+  const answered = (previous: string[], q: string) => {
+    const s = shippedKnowledge().kb.suggest(q, 3, previous);
+    return s.answered ? s.suggestions[0] : undefined;
+  };
+
+  it('reads "怎么领" after an allowance as how to get that allowance, not how to collect the certificate', async () => {
+    expect(answered(['护理补贴一个月多少', '二级的呢'], '怎么领')?.id).to.equal('sub-care-apply');
+    expect(answered(['市民来电 其父腿截肢 问护理补贴一个月多少', '二级的呢'], '怎么领')?.id).to.equal('sub-care-apply');
+    // In other words: another allowance, where to get it, after who may.
+    expect(answered(['生活补贴一个月多少钱'], '去哪领')?.id).to.equal('sub-living-apply');
+    expect(answered(['护理补贴谁能领'], '那咋领')?.id).to.equal('sub-care-apply');
+    // After the certificate, 领 is still collecting the card.
+    expect(answered(['残疾证办好了'], '怎么领')?.id).to.equal('flow-delivery');
+    // Through the chat, turn by turn.
+    const { send } = await dialogHarness();
+    const turns = [];
+    for (const t of ['护理补贴一个月多少', '二级的呢', '怎么领']) turns.push((await send(t)).map((a) => a.text ?? '').join('\n'));
+    expect(turns[2]).to.include(shippedKnowledge().kb.entry('sub-care-apply')!.answer.slice(0, 20));
+  });
+});
