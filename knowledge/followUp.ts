@@ -30,7 +30,7 @@ export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
 /** A topic is recalled by name ("刚才那个补贴") for at most this many turns, asides included. */
-const RECALL_TURNS = 2 * CONTEXT_TURNS;
+export const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
@@ -379,10 +379,14 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
+  // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
+  // the home appraisal), whatever item the topic was about: the follow-up turned to it.
+  const thing = namesThing(entry, change);
+  if (thing) fit += 2 * FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
-    if (value && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
+    if (value && !thing && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
   }
   // So is an item the topic was not about, named or not (the education grant after a child's allowances).
   const items = facets.about.get('item');
@@ -395,6 +399,13 @@ const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几�
 
 /** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
 const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+
+/**
+ * Whether an entry's own question names what a follow-up names in words of its own, not a slot nor
+ * what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", nor "能办" of "能办不").
+ */
+const namesThing = (entry: Entry, change: Change) =>
+  change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && facetText(entry.question).includes(w));
 
 /** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
 const ofPerson = (entry: Entry, change: Change) =>

@@ -5,7 +5,7 @@
   const $ = (id) => document.getElementById(id);
   const DEBOUNCE_MS = 300;
   // As many earlier questions of a call as the server reads (GET /api/agent/suggest: older ones have expired).
-  const MAX_CALL_QUESTIONS = 3;
+  const MAX_CALL_QUESTIONS = 6;
 
   let agentName = '';
   let agentRole = 'agent';
