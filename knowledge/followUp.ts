@@ -52,7 +52,7 @@ const SHORT = 8;
 const APPLY = /办|申请|申领|弄/;
 /** Of an allowance, 领 applies for it too: "护理补贴一个月多少" + "怎么领" asks how to get the allowance. */
 const RECEIVE = /领/g;
-const applies = (text: string, context: TopicContext) => APPLY.test(text) || (ofAllowance(topicSlots(context).item, context.query) && /领/.test(text));
+const applies = (text: string, context: TopicContext) => APPLY.test(text) || (text.includes('领') && ofAllowance(topicSlots(context).item, context.query));
 const CERTIFICATE = '残疾证';
 /** The age slot's value for a child. */
 const MINOR = '未成年';
@@ -381,7 +381,7 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(entry, change);
+  const thing = namesThing(entry, change, context);
   if (thing) fit += 2 * FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
@@ -401,11 +401,13 @@ const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几�
 const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
 
 /**
- * Whether an entry's own question names what a follow-up names in words of its own, not a slot nor
- * what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", nor "能办" of "能办不").
+ * Whether an entry's own question names something new a follow-up names in words of its own, not a
+ * slot nor what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", "能办" of "能办不", nor the
+ * 补贴 of "生活补贴谁能领" said again in "刚才那个补贴 要带啥").
  */
-const namesThing = (entry: Entry, change: Change) =>
-  change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && facetText(entry.question).includes(w));
+const namesThing = (entry: Entry, change: Change, context: TopicContext) =>
+  change.words.split(PREVIOUS_ASK).some((w) =>
+    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w) && facetText(entry.question).includes(w));
 
 /** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
 const ofPerson = (entry: Entry, change: Change) =>
