@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -30,7 +30,7 @@ export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
 /** A topic is recalled by name ("刚才那个补贴") for at most this many turns, asides included. */
-const RECALL_TURNS = 2 * CONTEXT_TURNS;
+export const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
@@ -50,6 +50,9 @@ const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
+/** Of an allowance, 领 applies for it too: "护理补贴一个月多少" + "怎么领" asks how to get the allowance. */
+const RECEIVE = /领/g;
+const applies = (text: string, context: TopicContext) => APPLY.test(text) || (text.includes('领') && ofAllowance(topicSlots(context).item, context.query));
 const CERTIFICATE = '残疾证';
 /** The age slot's value for a child. */
 const MINOR = '未成年';
@@ -167,7 +170,7 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const merged: Slots = { ...context.slots, ...slots };
   if (turnsToSubsidies(folded, known.item)) delete merged.item;
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  const applied = item && applies(rest, context) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
   // applying takes. A topic that did not apply leaves no reading of the certificate alone:
   // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
@@ -204,7 +207,8 @@ const ASKED_FOR = /材料|资料|东西|准备/g;
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
-  if (!remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '')) return true;
+  const verbs = remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
+  if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
@@ -375,10 +379,14 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
+  // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
+  // the home appraisal), whatever item the topic was about: the follow-up turned to it.
+  const thing = namesThing(entry, change, context);
+  if (thing) fit += 2 * FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
-    if (value && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
+    if (value && !thing && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
   }
   // So is an item the topic was not about, named or not (the education grant after a child's allowances).
   const items = facets.about.get('item');
@@ -391,6 +399,15 @@ const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几�
 
 /** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
 const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+
+/**
+ * Whether an entry's own question names something new a follow-up names in words of its own, not a
+ * slot nor what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", "能办" of "能办不", nor the
+ * 补贴 of "生活补贴谁能领" said again in "刚才那个补贴 要带啥").
+ */
+const namesThing = (entry: Entry, change: Change, context: TopicContext) =>
+  change.words.split(PREVIOUS_ASK).some((w) =>
+    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w) && facetText(entry.question).includes(w));
 
 /** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
 const ofPerson = (entry: Entry, change: Change) =>

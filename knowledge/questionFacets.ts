@@ -221,9 +221,17 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
+// The items paid out as money, which one 领s (applies for and receives), as one 领s nothing else asked of here but the card.
+const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保险', '教育补贴'];
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
+
+/**
+ * Whether a topic is about money paid out: its item is an allowance, or, naming none, it speaks of
+ * subsidies ("残疾人补贴一个月能领多少钱"). "怎么领" then asks how to get it, not how to collect a card.
+ */
+export const ofAllowance = (item: string | undefined, query: string): boolean => (item ? ALLOWANCES.includes(item) : ANY_SUBSIDY.test(facetText(query)));
 
 /**
  * Whether a follow-up names the subsidies, none in particular ("几级能领补贴"), after a topic about

@@ -812,8 +812,17 @@ export function saysSubmit(input: string): boolean {
   return SUBMIT_SAID.test(said) && !HOLD.test(said.replace(/没问题|没错/gu, ''));
 }
 
-/** The clauses of a message, cut at punctuation and spaces. */
-const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Boolean);
+/**
+ * The clauses of a message, cut at punctuation and spaces, and where voice typing runs a request on
+ * into what it tells of the person ("帮我妈办个残疾证她中风瘫在床上了"): as if a space were there. Run on
+ * into a question ("帮我奶奶申请残疾证她要去医院不…"), it is still asked, not a request.
+ */
+const clausesOf = (input: string) => {
+  const said = normalizeText(input);
+  return said.replace(REQUEST_RUNS_ON, (request: string, _: string, at: number) => (asksSomething(said.slice(at + request.length)) ? request : `${request} `)).split(' ').filter(Boolean);
+};
+// What is applied for (the certificate, a subsidy), then 他/她 or the speaker's kin starting the next clause.
+const REQUEST_RUNS_ON = new RegExp(`((?:申请|办理|办|申办|申领)\\p{Script=Han}{0,8}?(?:证(?![明件])|补贴|补助))(?=[他她]|[我俺咱]家?的?(?:${PERSON_KIN.source}))`, 'gu');
 
 /**
  * A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. The
