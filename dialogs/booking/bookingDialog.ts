@@ -1,4 +1,5 @@
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
 import type { CaseRecord, CaseStore, Stage } from '../../data/cases.js';
@@ -137,8 +138,14 @@ export function asksHowToBook(input: string): boolean {
  */
 export function asksForHomeAppraisal(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
+  if (ABOUT_HOME_APPRAISAL.test(said)) return false;
   return (wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(said)) || (AT_HOME.test(said) && !NOT_AT_HOME.test(said));
 }
+/**
+ * A question about the home appraisal other than whether one may have it ("在家评残要花钱吗", "什么人能在家鉴定",
+ * "上门鉴定要准备啥"): answered, never taken as the request.
+ */
+const ABOUT_HOME_APPRAISAL = /钱|费|准备|带(?:点|些)?(?:啥|什么|哪些)|材料|谁|什么人|哪些人|啥人|哪种人|什么样|什么情况|啥情况|哪些情况|条件|符合|标准|多久|几天|多长|流程|手续/u;
 /** The appraisal done at home, in words other than someone coming: "鉴定能不能在家里做", "俺走不了路 能在家鉴定吗". */
 const AT_HOME = /在家里?(?:做|给|搞|弄)?(?:鉴定|评定|评残)|(?:鉴定|评定|评残).{0,4}在家里?(?:做|弄|搞)/u;
 const NOT_AT_HOME = /不用|不要|不需要|不必|用不着/u;
@@ -245,12 +252,23 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private async startBooking(dc: DialogContext, record: CaseRecord, booking: { slotId: string } | undefined, said: string, before = ''): Promise<DialogTurnResult> {
     if (before) await dc.context.sendActivity(messageWithButtons(before));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
-    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, { phase: 'browse', caseNo: record.caseNo, category: record.applicant.category ?? '肢体' }, t.afterPreReview);
+    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, { phase: 'browse', caseNo: record.caseNo, category: record.applicant.category ?? '肢体', noted: true }, t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
     const when = recognizeWhen(said, this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
+  }
+
+  /**
+   * After an update: the times shown while the case was in review are not shown again once it has left
+   * review (the "预审通过" notice says how to book, and the next day asked is booked).
+   */
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = (instance.state as { flow?: BookingState }).flow;
+    const record = state?.phase === 'browse' && state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
+    if (record && !inReview(record)) return;
+    return super.repromptDialog(context, instance);
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
@@ -320,6 +338,10 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         // "下周一上午有没有", "周四行不", "最早哪天", "预约鉴定" again: answered from the free times; anything else is routed afresh.
         const asksFree = recognizeBookingIntent(input) === 'book' || ASKS_FREE.test(normalizeText(input).replace(/\s+/g, ''));
         const when = recognizeWhen(input, this.deps.clock.now()) ?? (asksFree ? { kind: 'earliest' } : undefined);
+        // The case's pre-review may have passed since the times were shown: then the day asked is booked
+        // (from the start, so a home appraisal asked for is settled first), never answered from the list.
+        const record = when && state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
+        if (record && !inReview(record)) return dc.replaceDialog(BOOKING_DIALOG, { action: 'book', text: input } satisfies BookingOptions);
         if (when) return this.browse(dc, state, when);
         return this.router ? dc.replaceDialog(this.router.id) : new NotAnswered();
       }

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { dialogHarness, withCase } from './harness.js';
+
+// Review 11 and trial 16's routing faults, each in the reviewer's words and in others.
+const b = text.booking;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const texts = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text ?? '');
+
+describe('review 11: routing around cases, booking and personal data', () => {
+  describe('1. a question about the home appraisal is answered, never registered as one', () => {
+    for (const asked of ['在家评残要花钱吗', '医生上门鉴定收费不', '什么人能在家鉴定', '在家鉴定的话要准备啥', '评残能在家做吗 得符合啥条件']) {
+      it(`"${asked}" from someone whose appraisal is ahead: no home appraisal on the case`, async () => {
+        const h = await withCase('appraisal_scheduled');
+        expect((await texts(h, asked)).join('\n')).to.not.include(b.homeRecorded('示范市人民医院', '0000-2345678'));
+        expect((await h.cases.get(h.record.caseNo))!.homeAppraisal).to.equal(undefined);
+      });
+    }
+
+    it('"俺走不了路 能在家鉴定吗" still asks for it', async () => {
+      const h = await withCase('pre_review');
+      expect((await h.say('俺走不了路 能在家鉴定吗')).text).to.equal(b.homeRecorded('示范市人民医院', '0000-2345678'));
+    });
+  });
+
+  describe('2. the times browsed while in review: once pre-review passes, the day asked is booked', () => {
+    for (const [first, day] of [['预约鉴定', '约11月24日上午'], ['最早啥时候能鉴定', '11月24号上午行不']] as const) {
+      it(`"${first}" in review, review passed, then "${day}": the booking's confirmation, then booked`, async () => {
+        const h = await withCase('submitted');
+        expect((await h.say(first)).text).to.include(b.afterPreReview).and.not.include(b.browseInReview);
+        await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+        await h.workflow.perform(h.record.caseNo, { action: 'pass_review', by: 'staff:li' });
+        expect((await h.say(day)).text).to.equal(b.confirmWhen('11月24日（周二）上午'));
+        await h.say('对');
+        expect((await h.slots.activeBookingOf(h.record.caseNo))?.slotId).to.equal('people:2026-11-24:am');
+      });
+    }
+
+    it('"预约鉴定" again after the review passed asks the day, not "还在预审"', async () => {
+      const h = await withCase('pre_review');
+      await h.say('预约鉴定');
+      await h.workflow.perform(h.record.caseNo, { action: 'pass_review', by: 'staff:li' });
+      expect((await h.say('预约鉴定')).text).to.equal(b.askWhen);
+    });
+
+    it('still in review, a day asked is answered from the times, nothing booked', async () => {
+      const h = await withCase('pre_review');
+      await h.say('预约鉴定');
+      expect((await h.say('约11月24日上午')).text).to.include(b.freeThatDay('11月24日（周二）上午'));
+      expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+    });
+  });
+});
