@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -19,7 +19,7 @@ import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
-import { aboutSomeoneElse, withoutKin } from './kinship.js';
+import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
@@ -206,7 +206,7 @@ export class MainDialog extends ComponentDialog {
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     // "俺爹的鉴定约的哪天" with no case of that relative shown here nor filed from this account: the family check
     // first (case number, then the ID tail), never the speaker's own booking.
-    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && aboutSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
+    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && dayAskedOfSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
       !(await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.submittedBy.role === 'proxy')) {
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
     }

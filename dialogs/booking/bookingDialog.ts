@@ -44,8 +44,11 @@ export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'ho
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
-/** "定的", "订好的", "排的" say the same of a booking made ("他定的是哪天来着"); "规定的", "确定的" do not. */
-const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)在了?(哪天|哪一天|几号)(了|来着)?/u;
+/**
+ * "定的", "订好的", "排的" say the same of a booking made ("他定的是哪天来着"); "规定的", "确定的", and the
+ * appraisal's own "鉴定的", "评定的" do not. "定在几号" asks of a day set only with 了/来着 ("定在几号比较好" asks advice).
+ */
+const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否鉴评])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)(?:在了(?:哪天|哪一天|几号)|在(?:哪天|哪一天|几号)(?:了|来着))/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
@@ -78,6 +81,20 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | '
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
   if (ASKS_WHEN.test(folded) && /鉴定|评定|评残|去医院/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
   return undefined;
+}
+
+/**
+ * Whether the appraisal day asked about is someone else's: a kin word or 他/她 said before the question
+ * in the clause that asks it ("俺爹的鉴定约的哪天", "他定的是哪天来着"), not one said elsewhere
+ * ("我约的哪天 我儿子要陪我去": the son goes along, the booking is the speaker's).
+ */
+export function dayAskedOfSomeoneElse(input: string): boolean {
+  for (const clause of input.split(/[，,。!！?？;；\s]+/u)) {
+    const folded = normalizeText(clause);
+    const asked = WHICH_DAY.exec(folded) ?? ASKS_WHEN.exec(folded);
+    if (asked) return aboutSomeoneElse(folded.slice(0, asked.index));
+  }
+  return aboutSomeoneElse(input);
 }
 
 /** Whether a message asks what to take along to the appraisal ("要带啥"), naming no other errand. */
@@ -189,7 +206,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const own = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).filter(needsAppraisal);
     // "俺爹的鉴定约的哪天", "他定的是哪天来着": the day of someone else's case (the one a family check here
     // showed, else one filed here for a relative), never the speaker's own booking.
-    const ofOther = (action === 'when' || action === 'which') && aboutSomeoneElse(options?.text ?? '');
+    const ofOther = (action === 'when' || action === 'which') && dayAskedOfSomeoneElse(options?.text ?? '');
     const mine = ofOther ? (options?.checked ? undefined : own.find((c) => c.submittedBy.role === 'proxy')) : own[0];
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".

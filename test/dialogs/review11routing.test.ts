@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { text } from '../../dialogs/text/index.js';
 import { dialogHarness, withCase } from './harness.js';
 
@@ -48,6 +49,50 @@ describe('review 11: routing around cases, booking and personal data', () => {
       await h.say('预约鉴定');
       expect((await h.say('约11月24日上午')).text).to.include(b.freeThatDay('11月24日（周二）上午'));
       expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
+    });
+  });
+
+  describe('3. the speaker\'s own booking day, a relative named elsewhere in the message', () => {
+    for (const asked of ['我约的哪天 我儿子要陪我去', '帮我看看我约的是几号 我闺女要请假', '俺老伴说要陪俺去，俺约的是哪天来着']) {
+      it(`"${asked}" with a case of one's own: the own day, no family check`, async () => {
+        const h = await withCase('appraisal_scheduled');
+        await h.say('预约鉴定');
+        await h.say('下周二上午');
+        await h.say('对');
+        expect((await h.say(asked)).text).to.equal(b.bookedOn('示范市人民医院11月24日（周二）上午'));
+      });
+    }
+
+    it('"他定的是哪天来着" still asks of someone else: the family check', async () => {
+      const h = await withCase('appraisal_scheduled');
+      expect((await h.say('他定的是哪天来着')).text).to.equal(text.status.familyCheckFirst);
+    });
+  });
+
+  describe('7. "鉴定的", "评定的" are the appraisal, not a booking made ("定的")', () => {
+    for (const asked of ['鉴定的时间是什么时候', '评定的日子是哪天', '定在几号比较好']) {
+      it(`"${asked}" is not "which day did I book"`, () => {
+        expect(recognizeBookingIntent(asked)).to.not.equal('which');
+      });
+    }
+    for (const asked of ['他定的是哪天来着', '约在哪天了', '俺娘订好的是几号']) {
+      it(`"${asked}" still asks the day booked`, () => {
+        expect(recognizeBookingIntent(asked)).to.equal('which');
+      });
+    }
+
+    it('"鉴定的时间是什么时候" with no case: booking comes after applying, and the category is asked (never "没有评定预约")', async () => {
+      const h = await dialogHarness();
+      const reply = (await h.say('鉴定的时间是什么时候')).text;
+      expect(reply).to.include(b.noCaseYet).and.not.include(b.noBooking);
+    });
+
+    it('"评定的时间是啥时候" with a booking: the day booked', async () => {
+      const h = await withCase('appraisal_scheduled');
+      await h.say('预约鉴定');
+      await h.say('下周二上午');
+      await h.say('对');
+      expect((await h.say('评定的时间是啥时候')).text).to.equal(b.bookedOn('示范市人民医院11月24日（周二）上午'));
     });
   });
 });
