@@ -51,6 +51,8 @@ const WHEN_FILLER = /可以|可不可以|行不行|怎么样|咋样|还有|位�
 const APPRAISAL_AHEAD: readonly string[] = CASE_EVENTS['home-appraisal-request'];
 /** The knowledge base's category of answers about the appraisal. */
 const APPRAISAL_CATEGORY = '评定';
+/** What is applied for here, named in "这里能办残疾证吗": the form is meant whatever was asked before. */
+const NAMES_OUR_FORM = /表|残疾|补贴/u;
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
@@ -317,6 +319,8 @@ export class MainDialog extends ComponentDialog {
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
         // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
+        // Right after a decline ("身份证丢了怎么补" → 派出所), a bare "这里能办吗" asks of that, not of the form: declined again.
+        else if (asksToApplyHere(input) && !NAMES_OUR_FORM.test(input) && (await this.answers.declineAgain(context))) setTurnOutcome(context, { outcome: 'decline-again' });
         else if (asksToApplyHere(input)) {
           setTurnOutcome(context, { outcome: 'apply-offered' });
           await this.answers.offerOne(context, text.application.fillHere, text.application.applyButton);

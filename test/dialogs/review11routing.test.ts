@@ -95,4 +95,28 @@ describe('review 11: routing around cases, booking and personal data', () => {
       expect((await h.say('评定的时间是啥时候')).text).to.equal(b.bookedOn('示范市人民医院11月24日（周二）上午'));
     });
   });
+
+  describe('4. "这里能办吗" right after a decline asks of what was declined, not of the form', () => {
+    for (const [first, then] of [['身份证丢了怎么补办', '这里能办吗'], ['老年证怎么办', '在这能办吗'], ['我想办个健康证', '你这儿可以办不']] as const) {
+      it(`"${first}" then "${then}": the decline again, no fill-here offer, and a yes starts nothing`, async () => {
+        const h = await dialogHarness();
+        const declined = (await h.say(first)).text;
+        expect((await h.say(then)).text).to.equal(declined);
+        expect((await h.say('好')).text).to.not.include(text.application.consent);
+        expect(await h.drafts.get('test:user1')).to.equal(undefined);
+      });
+    }
+
+    it('"这能办吗" after "护理补贴谁能领" still offers the form here', async () => {
+      const h = await dialogHarness();
+      await h.say('护理补贴谁能领');
+      expect((await h.say('这能办吗')).text).to.equal(text.application.fillHere);
+    });
+
+    it('"这里能办残疾证吗" after the ID card\'s decline names the form: offered', async () => {
+      const h = await dialogHarness();
+      await h.say('身份证丢了怎么补办');
+      expect((await h.say('这里能办残疾证吗')).text).to.equal(text.application.fillHere);
+    });
+  });
 });
