@@ -22,7 +22,7 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -186,9 +186,10 @@ export class MainDialog extends ComponentDialog {
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(context, meant) === 'decline';
-    // "身份证后六位 071235" or a phone typed alone (or said with what the knowledge base declines, "身份证"):
-    // trying to find a case, which needs its number; never the ID card's decline, nor a question kept.
-    if (personalDataOnly(meant, this.clock.now()) || (looksPersonal(meant) && declined())) {
+    // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
+    // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
+    // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
+    if (personalDataOnly(meant, this.clock.now()) || (looksPersonal(meant) && saysOnlyData(meant) && declined())) {
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
     const progress = recognizeProgressIntent(meant);
@@ -210,7 +211,7 @@ export class MainDialog extends ComponentDialog {
     // first (case number, then the ID tail), never the speaker's own booking.
     if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && dayAskedOfSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
       !(await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.submittedBy.role === 'proxy')) {
-      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant, ofRelative: true } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
     }
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {

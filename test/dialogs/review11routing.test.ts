@@ -119,4 +119,30 @@ describe('review 11: routing around cases, booking and personal data', () => {
       expect((await h.say('这里能办残疾证吗')).text).to.equal(text.application.fillHere);
     });
   });
+
+  describe('5. a number said with a question or the ID card\'s errand: the question answered, no look-up', () => {
+    for (const said of ['我身份证号110105194912310021 丢了怎么补', '俺身份证11010519491231002X 掉了咋补办', '身份证号码110105194912310021过期了 去哪换']) {
+      it(`"${said}": the ID card's decline (派出所), no case number asked`, async () => {
+        const h = await dialogHarness();
+        const all = (await texts(h, said)).join('\n');
+        expect(all).to.include('派出所').and.not.include(text.status.familyAskCaseNo).and.not.include(text.status.familyCheckFirst);
+      });
+    }
+
+    for (const said of ['身份证 110105194912310021', '我身份证号是11010519491231002X']) {
+      it(`"${said}" alone still looks for the case: its number asked`, async () => {
+        const h = await dialogHarness();
+        expect((await texts(h, said)).at(-1)).to.equal(text.status.familyAskCaseNo);
+      });
+    }
+
+    for (const said of ['回执丢了还能办吗', '受理号找不到了']) {
+      it(`"${said}": never the text about a relative's case`, async () => {
+        const h = await dialogHarness();
+        const all = (await texts(h, said)).join('\n');
+        expect(all).to.not.include(text.status.familyCheckFirst);
+        expect(all).to.include(text.status.caseNoAnswers.none.slice(0, 10));
+      });
+    }
+  });
 });
