@@ -189,7 +189,15 @@ export class MainDialog extends ComponentDialog {
     // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
     // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
     // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
-    if (personalDataOnly(meant, this.clock.now()) || (looksPersonal(meant) && saysOnlyData(meant) && declined())) {
+    const data = personalDataOnly(meant, this.clock.now());
+    if (data || (looksPersonal(meant) && saysOnlyData(meant) && declined())) {
+      // A phone from someone whose own case was sent back for its phone is the new number; with a case of
+      // one's own, that case is what is looked for (no number needed).
+      const own = data?.phone ? await this.cases.openCasesOfUser(userKeyOf(context)) : [];
+      if (own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('phone'))) {
+        return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-phone' };
+      }
+      if (own.length) return { dialog: STATUS_DIALOG, options: { action: 'progress' } satisfies StatusOptions, outcome: 'status-progress' };
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
     const progress = recognizeProgressIntent(meant);

@@ -458,7 +458,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       answer = nearest.length ? t.earliestInfo(hospital.name, labels(nearest)) : t.noSessions(hospital.name);
     }
     const apply = state.caseNo ? [] : labelChoices([text.application.applyButton]);
-    const message = state.noted ? answer : `${answer}\n${state.caseNo ? t.browseInReview : t.browseOnly}`;
+    // A case in review had it said with the first times (t.afterPreReview).
+    const message = state.noted ? answer : `${answer}\n${t.browseOnly}`;
     return this.ask(dc, { ...state, noted: true }, message, apply, answer);
   }
 

