@@ -19,7 +19,7 @@ import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
-import { withoutKin } from './kinship.js';
+import { RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
@@ -202,6 +202,13 @@ export class MainDialog extends ComponentDialog {
     }
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
+    // "他那个护理补贴能批下来不" right after a family check showed a case, from an account with none of its own
+    // and naming no other relative: that case again (its items and their states), never "nothing filed".
+    const sameCase = statusAction && !command && (statusAction === 'progress' || !RELATIVE_MENTION.test(meant.replace(/\s+/gu, '')));
+    const checked = sameCase ? await this.checkedCaseNo(context) : undefined;
+    if (checked && (await this.cases.openCasesOfUser(userKeyOf(context))).length === 0) {
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: checked, checked: true } satisfies StatusOptions, outcome: 'status-checked-again' };
+    }
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // "咋改啊 照片要重拍吗" from someone whose case was sent back, or "电话没错呀 那几天没接着" when it was
     // sent back for its phone: that case's correction, not the general answer.

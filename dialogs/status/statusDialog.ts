@@ -47,6 +47,8 @@ export interface StatusOptions {
   text?: string;
   /** The family check started by a question about a relative's case in words ("俺爹的鉴定约的哪天"): why the check comes first is said. */
   ofRelative?: boolean;
+  /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
+  checked?: boolean;
 }
 
 interface StatusState {
@@ -105,6 +107,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.end(dc, cases.length ? lead + cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
+        const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
+        if (again) return this.end(dc, renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
 import { dialogHarness, returnedCase, withCase } from './harness.js';
 
 // Review 11 and trial 16's routing faults, each in the reviewer's words and in others.
@@ -162,6 +163,40 @@ describe('review 11: routing around cases, booking and personal data', () => {
       const h = await withCase('pre_review');
       const all = (await texts(h, '手机 13912345678')).join('\n');
       expect(all).to.include(h.record.caseNo).and.not.include(text.status.familyAskCaseNo);
+    });
+  });
+
+  describe('trial F5. after a family check showed a case, a question about its subsidy is answered from that case', () => {
+    /** user1's case with the care allowance, checked by "son" (who has no case of his own). */
+    async function checkedBySon() {
+      const h = await dialogHarness();
+      const items = [{ id: 'cert-new', department: '残联', status: 'submitted' }, { id: 'care-allowance', department: '民政', status: 'submitted' }] as const;
+      const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, items: items.map((i) => ({ ...i })), stage: 'appraisal_scheduled' }), h.clock.now());
+      await h.sayAs('son', '帮俺爹查一下他那个残疾证办到哪了');
+      await h.sayAs('son', record.caseNo);
+      await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+      await h.sayAs('son', '不用了');
+      return { ...h, record };
+    }
+
+    for (const asked of ['他那个护理补贴能批下来不', '护理补贴批了没', '那补贴办得咋样了']) {
+      it(`"${asked}": the checked case with its care allowance's state, never "没有查到您在办的申请"`, async () => {
+        const h = await checkedBySon();
+        const reply = (await h.sayAs('son', asked)).text;
+        expect(reply).to.include(h.record.caseNo).and.include('重度残疾人护理补贴');
+        expect(reply).to.not.include('没有查到您在办的申请').and.not.include(SAMPLE_ID_NUMBER);
+      });
+    }
+
+    it('another relative named ("我妈的证办得怎么样了"): the check again, the case shown not reused', async () => {
+      const h = await checkedBySon();
+      expect((await h.sayAs('son', '我妈的证办得怎么样了')).text).to.equal(text.status.familyAskCaseNo);
+    });
+
+    it('a check from an earlier day is not reused: nothing shown without checking again', async () => {
+      const h = await checkedBySon();
+      h.clock.advance(24 * 3600_000);
+      expect((await h.sayAs('son', '护理补贴批了没')).text).to.not.include(h.record.caseNo);
     });
   });
 });
