@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from '../dialogs/application/applicationDialog.js';
 import { forgetRouting, type MainDialog } from '../dialogs/mainDialog.js';
 import type { DraftStore } from '../data/stores.js';
@@ -34,7 +35,7 @@ export class OneVisitBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
     this.welcomeLast = conversationState.createProperty<boolean>('welcomeLast');
-    this.lastSaid = conversationState.createProperty<string>('lastSaid');
+    this.lastSaid = conversationState.createProperty<string | undefined>('lastSaid');
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -93,7 +94,8 @@ export class OneVisitBot extends ActivityHandler {
         // The same message twice at once (a double tap on "确认提交"): the first was recorded, and this one was
         // answered alike; nothing more is said, so the step's buttons stay the last shown.
         await this.conversationState.load(context, true);
-        if ((await this.lastSaid.get(context)) === digestOf(context)) {
+        const said = digestOf(context);
+        if (said !== undefined && (await this.lastSaid.get(context)) === said) {
           setTurnOutcome(context, { outcome: 'repeatNotRecorded', conflict: err.key });
           return;
         }
@@ -117,8 +119,12 @@ export class OneVisitBot extends ActivityHandler {
   }
 }
 
-/** A digest of a message's words and files: equal for the same message sent twice, not for two photos sent at once. */
-function digestOf(context: TurnContext): string {
+/**
+ * A digest of a message's words and files: equal for the same message sent twice, not for two photos sent at
+ * once. None for words holding personal data (a digest of an ID number could be reversed by trying them all).
+ */
+function digestOf(context: TurnContext): string | undefined {
+  if (looksPersonal(context.activity.text ?? '')) return undefined;
   const files = (context.activity.attachments ?? []).map((a) => a.contentUrl ?? a.name ?? JSON.stringify(a.content ?? null));
   return createHash('sha256').update(JSON.stringify([(context.activity.text ?? '').trim(), files])).digest('hex').slice(0, 16);
 }
