@@ -19,7 +19,7 @@ import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
-import { RELATIVE_MENTION, withoutKin } from './kinship.js';
+import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
 import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
@@ -180,8 +180,10 @@ export class MainDialog extends ComponentDialog {
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
     // "案件号不记得了": the applicant's own cases need no number; anyone else is told where to find it, at the check's first step.
     if (lostCaseNumber(meant)) {
-      const own = (await this.cases.openCasesOfUser(userKeyOf(context))).length > 0;
-      return { dialog: STATUS_DIALOG, options: { action: own ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
+      const own = await this.cases.openCasesOfUser(userKeyOf(context));
+      // "我妈的案件号忘了" from someone who filed only for themselves: the relative's number, not the speaker's case.
+      const ofRelative = aboutSomeoneElse(meant) && own.every((c) => c.submittedBy.role === 'self');
+      return { dialog: STATUS_DIALOG, options: { action: own.length && !ofRelative ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
     }
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.

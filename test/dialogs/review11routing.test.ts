@@ -199,4 +199,21 @@ describe('review 11: routing around cases, booking and personal data', () => {
       expect((await h.sayAs('son', '护理补贴批了没')).text).to.not.include(h.record.caseNo);
     });
   });
+
+  describe('review 16. a relative\'s case number forgotten, from someone with a case of their own', () => {
+    for (const said of ['我妈的案件号忘了', '俺爹那个受理号找不到了']) {
+      it(`"${said}": where the number is, and the relative's check; not the speaker's own case`, async () => {
+        const h = await withCase('pre_review');
+        const all = (await texts(h, said)).join('\n');
+        // (The number asked for has an example that is this case's number: the case itself is "案件 YC…：".)
+        expect(all).to.not.include(`案件 ${h.record.caseNo}`).and.not.include(text.status.noNumberNeeded);
+        expect(all).to.include(text.status.familyAskCaseNo);
+      });
+    }
+
+    it('"案件号忘了" with no one else named: the own case, no number needed', async () => {
+      const h = await withCase('pre_review');
+      expect((await texts(h, '案件号忘了')).join('\n')).to.include(`案件 ${h.record.caseNo}`);
+    });
+  });
 });
