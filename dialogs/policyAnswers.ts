@@ -34,6 +34,8 @@ export interface KbConversationState {
   lastAnswer?: { entryId: string; question?: string };
   /** The last answered topic, against which short follow-ups ("视力的呢") are read. */
   topic?: TopicContext;
+  /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
+  declined?: string;
 }
 
 export interface PolicyAnswerDeps {
@@ -180,6 +182,17 @@ export class PolicyAnswers {
   async clearOffer(context: TurnContext): Promise<void> {
     const state = await this.state.get(context, {});
     state.offered = undefined;
+    state.declined = undefined;
+  }
+
+  /**
+   * When the bot's last reply was a decline (what was asked is done elsewhere), says it again for
+   * "这里能办吗" asking of it; false when the last reply was none.
+   */
+  async declineAgain(context: TurnContext): Promise<boolean> {
+    const entry = this.deps.kb.entry((await this.state.get(context, {})).declined ?? '');
+    if (entry) await this.sendDecline(context, entry, 1);
+    return entry !== undefined;
   }
 
   /** Clears the buttons on offer and says the bot is ready for a new question. */
@@ -352,6 +365,7 @@ export class PolicyAnswers {
   private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
     setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
     await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
+    (await this.state.get(context, {})).declined = entry.id;
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */
@@ -395,6 +409,7 @@ export class PolicyAnswers {
   private async offer(context: TurnContext, message: string, options: ChoiceOption<OfferedAction>[]): Promise<void> {
     const state = await this.state.get(context, {});
     state.offered = options;
+    state.declined = undefined;
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 }

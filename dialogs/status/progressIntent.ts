@@ -104,8 +104,19 @@ export function personalDataOnly(input: string, today: Date): { idTail?: string;
   const idTail = tailOfWholeId(input, today) ?? idTailIn(input);
   const phone = !idTail && phoneIn(input) !== undefined;
   if (!idTail && !phone) return undefined;
+  return saysOnlyData(input) ? { ...(idTail ? { idTail } : {}), ...(phone ? { phone } : {}) } : undefined;
+}
+
+/** What the card itself goes through ("身份证号… 丢了", "…要换"): the ID card's business, not a look-up. */
+const CARD_ERRAND = /丢|补|换|坏|过期|掉了/u;
+
+/**
+ * Whether a message holding a number says nothing else than what the number is, or asks to look up
+ * with it ("身份证 110105…", "手机 139…", "…能查到吗"); not "我身份证号… 丢了怎么补".
+ */
+export function saysOnlyData(input: string): boolean {
   const rest = normalizeText(input.normalize('NFKC').replace(/[\dxX*＊\s\-—–－()（）+]+/gu, ' ')).replace(DATA_WORDS, '').replace(/[\s\p{P}]+/gu, '');
-  return [...rest].length <= AROUND_DATA && (!asksSomething(rest) || LOOKING.test(rest)) ? { ...(idTail ? { idTail } : {}), ...(phone ? { phone } : {}) } : undefined;
+  return [...rest].length <= AROUND_DATA && (!asksSomething(rest) || LOOKING.test(rest)) && !CARD_ERRAND.test(rest);
 }
 
 // How to put right a case sent back: "咋改啊", "照片要重拍吗", "被退回来了怎么弄".

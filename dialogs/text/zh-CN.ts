@@ -651,7 +651,6 @@ const booking = {
   /** Said once, with the first day asked about, to someone with no application: the times cannot be booked yet. */
   browseOnly: '这些时间现在还约不了：要先提交申请，预审通过后才能在这里约。点“我要申请”就能开始填表。',
   /** The same, to someone whose application is still in pre-review. */
-  browseInReview: '这些时间现在还约不了：您的申请还在预审，预审通过后就能在这里约，到时会通知您。',
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },

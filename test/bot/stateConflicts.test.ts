@@ -9,13 +9,18 @@ import { ETagConflictError } from '../../data/versionedStorage.js';
 import { text } from '../../dialogs/text/index.js';
 import { testConfig } from '../support.js';
 
-/** Resolves once `count` callers are waiting, so their turns overlap for certain. */
+/** Resolves once `count` callers are waiting, so their turns overlap for certain; later callers (a reload) pass at once. */
 function barrier(count: number): () => Promise<void> {
   const waiting: (() => void)[] = [];
+  let open = false;
   return () =>
     new Promise<void>((resolve) => {
+      if (open) return resolve();
       waiting.push(resolve);
-      if (waiting.length === count) waiting.splice(0).forEach((go) => go());
+      if (waiting.length === count) {
+        open = true;
+        waiting.splice(0).forEach((go) => go());
+      }
     });
 }
 
@@ -56,6 +61,39 @@ describe('two turns of one conversation at once', () => {
       await app.close();
     }
   });
+});
+
+describe('the same message twice at once (a double tap)', () => {
+  for (const words of ['确认提交', '办残疾证要带什么材料']) {
+    it(`"${words}" twice: both answered, and neither told "后一条我没能记下来"`, async () => {
+      const app = await createApp({ config: testConfig(), logger: silentLogger });
+      const base = await app.listen();
+      try {
+        const storage = app.stores.storage;
+        const read = storage.read.bind(storage);
+        const bothRead = barrier(2);
+        storage.read = async (keys: string[]) => {
+          const items = await read(keys);
+          if (keys.some((k) => k.includes('/conversations/'))) await bothRead();
+          return items;
+        };
+        const send = (said: string) =>
+          fetch(`${base}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: 'message', text: said, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+              conversation: { id: 'tapped-twice' }, from: { id: 'u1' }, recipient: { id: 'bot' },
+            }),
+          }).then(async (res) => ((await res.json()) as { activities: { text: string }[] }).activities.map((a) => a.text));
+        const [first, second] = await Promise.all([send(words), send(words)]);
+        expect([...first, ...second], JSON.stringify([first, second])).to.not.include(text.notRecorded);
+        expect(first.length + second.length).to.be.greaterThan(0);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 });
 
 describe('runGuardingState', () => {
