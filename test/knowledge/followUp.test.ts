@@ -287,6 +287,8 @@ describe('Follow-ups through the dialog', () => {
     ['kb-blind-s11-multiturn.jsonl', 0.93], ['kb-blind-s12-multiturn.jsonl', 0.93], ['kb-blind-s13-multiturn.jsonl', 0.93],
     // Session 10's blind s14, kept unread until its one run at the end (0.93 through the chat).
     ['kb-blind-s14-multiturn.jsonl', 0.86],
+    // Session 11's blind s15, kept unread until its one run (1.00).
+    ['kb-blind-s15-multiturn.jsonl', 0.93],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
