@@ -351,6 +351,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const result: ParseResult = dibao && withPhone.ok ? { ...withPhone, set: { ...withPhone.set, dibao: true }, note: [withPhone.note, t.keptDibao(true)].filter(Boolean).join('\n') } : withPhone;
     if (phone && !result.ok && !result.attempt) {
       const values = keepsMobile ? draft.values : { ...draft.values, phone };
+      // "王建国 身份证110… 电话139…" at the name: the name and the field said after it are kept with the phone.
+      const named = NAME_STEPS.includes(slot.key) ? this.nameWithField({ ...draft, values }, slot, said) : undefined;
+      if (named) return this.take(dc, { ...draft, values, attempts: 0 }, slot, named);
       return this.proceed(dc, { ...draft, values, attempts: 0 }, `${phoneNote ?? t.phoneKept}\n`);
     }
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.

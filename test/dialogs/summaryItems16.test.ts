@@ -85,3 +85,15 @@ describe('trial 16: a short village address at the address step is the address, 
     });
   }
 });
+
+describe('trial 16: the name, the ID number and the phone said in one message at the name are all kept', () => {
+  for (const said of ['王建国 身份证11010519491231002X 电话13812345678', '王建国 13812345678 11010519491231002X']) {
+    it(`"${said}": on to 户籍, nothing asked again`, async () => {
+      const h = await dialogHarness();
+      for (const step of ['我要申请', '同意', '给我自己', '1', '选好了']) await h.say(step);
+      const replies = (await h.send(said)).map((r) => r.text ?? '');
+      expect(replies.at(-1)).to.equal(t.prompts.hukou);
+      expect((await h.drafts.get('test:user1'))?.draft.values).to.include({ name: '王建国', idNumber: '11010519491231002X', phone: '13812345678' });
+    });
+  }
+});
