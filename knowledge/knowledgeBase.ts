@@ -15,6 +15,10 @@ import type { SynonymGroup } from './synonyms.js';
 export const MAX_QUERY_CHARS = 200;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
+/** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
+const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?/gu;
+/** What makes a question ours once that is taken out: our subject, a subsidy. */
+const OURS_BESIDES = /残|补贴|补助/u;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
@@ -103,6 +107,13 @@ export class KnowledgeBase {
 
   private decideSaid(text: string, top: number): Decision {
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
+    // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
+    // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
+    const withoutStatus = whole.kind === 'decline' ? text.replace(ASSISTANCE_STATUS, '') : text;
+    if (withoutStatus !== text && (OURS_BESIDES.test(withoutStatus) || askedBesidesCondition(withoutStatus))) {
+      const rest = this.decideSaid(withoutStatus, top);
+      if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
+    }
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     const ofItem = this.askedOfItem(text, whole, top);

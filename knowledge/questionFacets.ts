@@ -217,7 +217,7 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
   // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both.
-  if (!slots.item && ANY_SUBSIDY.test(facetText(text))) return { intent, item: SUBSIDIES };
+  if (!slots.item && (ANY_SUBSIDY.test(facetText(text)) || MONEY_PAID_OUT.test(facetText(text)))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
@@ -226,6 +226,9 @@ const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保�
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
+// Money given out, named without the word 补贴 ("俺腿截了 每个月能给多少钱", "腿脚不好 能领啥钱"): the
+// subsidies, not the certificate, whose fee is 交 or 花, never 领 or 给 each month.
+const MONEY_PAID_OUT = /(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;
 
 /**
  * Whether a topic is about money paid out: its item is an allowance, or, naming none, it speaks of

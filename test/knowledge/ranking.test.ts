@@ -231,6 +231,26 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('我妈六十八了还能办残疾证吗')).to.equal('cert-elderly');
   });
 
+  it('reads money given out as the subsidies, and being on 低保 as the scene, not the question (session 12)', () => {
+    const amounts = ['sub-amounts', 'sub-living-amount', 'sub-care-amount', 'sub-overview'];
+    // Answered, or offered first.
+    const first = (q: string) => {
+      const d = kb.decide(q);
+      return d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options[0].entry.id : d.kind;
+    };
+    // Money 领 or 给 each month is a subsidy's, never what the condition is.
+    expect(first('俺腿截了 每个月能给多少钱')).to.be.oneOf(amounts);
+    expect(first('耳朵聋了 一个月给几个钱')).to.be.oneOf(amounts);
+    expect(decided('腿脚不好 能领啥钱')).to.be.oneOf(amounts);
+    // The fee of the card is still the fee.
+    expect(decided('腿截肢了 办证花多少钱')).to.equal('appr-fee');
+    // 低保 said of oneself beside our question is no 低保 question; one about 低保 itself still is.
+    expect(decided('我是低保户 腿脚不好 能领啥钱')).to.be.oneOf(amounts);
+    expect(decided('俺家是低保户 眼睛瞎了 有啥补贴')).to.not.match(/^decline/);
+    expect(decided('吃低保要什么条件')).to.equal('decline:decl-dibao');
+    expect(decided('我是低保户 想问问低保一个月多少钱')).to.equal('decline:decl-dibao');
+  });
+
   it('tells a child\'s autism from mental disability in general', () => {
     expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
     expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
