@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { Bm25Index } from '../../knowledge/bm25.js';
+import { answerTo } from '../../knowledge/canAsk.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
 import { combine, evaluate, evaluateFold, kFold, readJsonl } from '../../knowledge/evaluation.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
@@ -249,6 +250,17 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('俺家是低保户 眼睛瞎了 有啥补贴')).to.not.match(/^decline/);
     expect(decided('吃低保要什么条件')).to.equal('decline:decl-dibao');
     expect(decided('我是低保户 想问问低保一个月多少钱')).to.equal('decline:decl-dibao');
+  });
+
+  it('says an answer\'s yes or no only to a question that wants one, not to when, who or how much (session 12)', () => {
+    const upload = kb.entry('flow-result-upload')!;
+    expect(upload.answer).to.match(/^不用。/);
+    for (const q of ['鉴定结果啥时候出来', '评定完了结果给谁', '做完鉴定下一步干啥']) expect(answerTo(upload, q), q).to.not.match(/^不用/);
+    for (const q of ['鉴定完结果要我送到残联吗', '评定结果要我自己送不', '结果要不要我自己送']) expect(answerTo(upload, q), q).to.match(/^不用。/);
+    const pension = kb.entry('emp-pension-subsidy')!;
+    expect(answerTo(pension, '城乡居民养老保险补助谁管')).to.not.match(/^有。/);
+    expect(answerTo(pension, '残疾人交养老保险 政府给补不')).to.match(/^有。/);
+    expect(answerTo(pension, '养老保险政府有补贴吗 咋申请')).to.match(/^有。/);
   });
 
   it('tells a child\'s autism from mental disability in general', () => {
