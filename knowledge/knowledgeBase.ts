@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
+import { askedBesidesCondition, extractSlots, facetsOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -19,6 +19,11 @@ const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七�
 const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
+/** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
+const TORN_SHARE = 0.8;
+/** How deep the entry for every category is looked for, and how well it must fit against the guess. */
+const CATEGORY_DEPTH = 10;
+const GENERAL_SHARE = 0.6;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
@@ -106,7 +111,7 @@ export class KnowledgeBase {
   }
 
   private decideSaid(text: string, top: number): Decision {
-    const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
+    const whole = this.unguessedCategory(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top))), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
     const withoutStatus = whole.kind === 'decline' ? text.replace(ASSISTANCE_STATUS, '') : text;
@@ -123,6 +128,28 @@ export class KnowledgeBase {
     // the whole ranked first ("这是咋回事嘛" alone is about anything).
     const alone = this.soleQuestion(text, top);
     return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+  }
+
+  /**
+   * A question naming no category ("去哪鉴定", "医院在哪") is not answered with one category's
+   * entry when the ranking is torn between categories: the entry of the same topic for all of them
+   * is, if one fits ("残疾评定要去哪家医院做"), else the person is asked which was meant.
+   */
+  private unguessedCategory(text: string, decision: Decision, top: number): Decision {
+    if (decision.kind !== 'answer' || extractSlots(text).category) return decision;
+    const categoryOf = (entry: Entry) => {
+      const named = facetsOf(entry).about.get('category');
+      return named?.size === 1 ? [...named][0] : undefined;
+    };
+    const guessed = categoryOf(decision.top.entry);
+    if (!guessed) return decision;
+    const { score } = decision.top;
+    const torn = decision.ranked.some((r) => r.score >= TORN_SHARE * score && categoryOf(r.entry) && categoryOf(r.entry) !== guessed);
+    if (!torn) return decision;
+    const deeper = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const general = deeper.find((r) => r.entry.category === decision.top.entry.category && !categoryOf(r.entry) && r.score >= GENERAL_SHARE * score);
+    if (general) return { kind: 'answer', top: general, ranked: [general, ...decision.ranked.filter((r) => r.entry !== general.entry)].slice(0, top) };
+    return { kind: 'clarify', options: decision.ranked.slice(0, top), ranked: decision.ranked };
   }
 
   /** The one clause of a message that asks, decided alone (see `soleQuestion`). */

@@ -263,6 +263,19 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(answerTo(pension, '养老保险政府有补贴吗 咋申请')).to.match(/^有。/);
   });
 
+  it('answers a question naming no category with the entry for all categories, never one guessed (session 12)', () => {
+    // "去哪鉴定" answered the vision hospital, "医院在哪" the intellectual one.
+    for (const q of ['去哪鉴定', '在哪评定', '医院在哪', '评残到底上哪个医院', '鉴定的医院在什么地方']) {
+      const d = kb.decide(q);
+      const guessed = d.kind === 'answer' && /^appr-hosp-/.test(d.top.entry.id);
+      expect(guessed, `${q}: ${decided(q)}`).to.equal(false);
+      expect(d.kind === 'answer' ? d.top.entry.id : d.kind === 'clarify' ? d.options.map((o) => o.entry.id).join() : d.kind).to.include('hospital-by-category');
+    }
+    // A category named still decides the hospital.
+    expect(decided('听力的去哪鉴定')).to.equal('appr-hosp-hearing');
+    expect(decided('精神病去哪鉴定')).to.equal('appr-hosp-mental');
+  });
+
   it('tells a child\'s autism from mental disability in general', () => {
     expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
     expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
