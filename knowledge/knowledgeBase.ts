@@ -100,14 +100,18 @@ export class KnowledgeBase {
     // answered as said is decided without them, and taken when that answers with an entry it ranked.
     const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text).replace(YEARS_LASTED, '') : text;
     const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
-    const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    // Answered without them, or, where nothing was found, asked which was meant.
+    const found = alone?.kind === 'answer' ? alone.top : alone?.kind === 'clarify' && said.kind === 'none' ? alone.options[0] : undefined;
+    const decided = alone && found && said.ranked.some((r) => r.entry === found.entry) ? alone : said;
     if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;
     // Nothing else found: the one question said amid the scene ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领"),
     // asking which was meant, when it fits one the whole ranked among its best, and fits it as a
     // question ("这是咋回事嘛" shares a word or two with anything) rather than 答不上来.
     const sole = this.soleQuestion(text, top);
-    const offered = sole?.kind === 'clarify' ? sole.options[0] : undefined;
-    return sole && offered && offered.score >= SOLE_OFFER && decided.ranked.some((r) => r.entry === offered.entry) ? sole : decided;
+    const offered = sole?.kind === 'clarify' ? sole.options[0] : sole?.kind === 'answer' ? sole.top : undefined;
+    if (!sole || !offered || offered.score < SOLE_OFFER || !decided.ranked.some((r) => r.entry === offered.entry)) return decided;
+    // Clear alone, it is still offered, not answered: the scene around it may change what was meant.
+    return sole.kind === 'answer' ? { kind: 'clarify', options: [offered], ranked: sole.ranked } : sole;
   }
 
   private decideSaid(text: string, top: number): Decision {

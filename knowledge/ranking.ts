@@ -103,6 +103,11 @@ export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
+// Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
+const OURS = /残|补贴|补助|评定/u;
+const CERTIFICATE_OR_LICENCE = /证$|照$/u;
+// Documents an application here takes, whatever office issues them.
+const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
@@ -449,7 +454,9 @@ export class Ranker {
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it
     // fits about as well as the best answer; a shared word (照片, 被偷) is not enough.
     const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
-    if (decline && decline.score >= DECLINE_FLOOR && decline.score >= (best?.score ?? 0) - declineMargin) {
+    // So does one naming another office's certificate and nothing of ours ("居住证办理需要啥材料": not our materials).
+    const otherCertificate = decline !== undefined && !OURS.test(analysis.folded) && this.namesOtherCertificate(decline.entry, analysis);
+    if (decline && decline.score >= DECLINE_FLOOR && (decline.score >= (best?.score ?? 0) - declineMargin || otherCertificate)) {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
     }
     // A subsidy, proof or card of an object no answer's wordings name (暖气补贴, 收入证明) is that
@@ -602,6 +609,11 @@ export class Ranker {
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
+  }
+
+  /** Whether the question names a decline's certificate or licence other than the ID card our applications take. */
+  private namesOtherCertificate(entry: Entry, analysis: Analysis): boolean {
+    return (this.declineObjects.get(entry.id) ?? []).some((o) => o && CERTIFICATE_OR_LICENCE.test(o) && !OUR_MATERIALS.has(o) && analysis.folded.includes(o));
   }
 }
 

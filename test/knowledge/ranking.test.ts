@@ -276,6 +276,18 @@ describe('what is asked, in the shipped knowledge base', () => {
     expect(decided('精神病去哪鉴定')).to.equal('appr-hosp-mental');
   });
 
+  it('answers how to apply for the subsidies in general, and declines another office\'s certificate asked of alone (session 12)', () => {
+    for (const q of ['补贴怎么申请', '残疾人那些补贴咋申请', '补贴要怎么办手续', '残疾人的补助是怎么个领法']) expect(decided(q), q).to.equal('sub-apply');
+    // A subsidy named is still its own entry.
+    expect(decided('生活补贴怎么申请')).to.equal('sub-living-apply');
+    expect(decided('护理补贴去哪办')).to.equal('sub-care-apply');
+    // Another office's certificate with nothing of ours is declined, however well our materials fit;
+    // the ID card, which our applications take, is not.
+    for (const q of ['居住证办理需要啥材料', '驾驶证要什么材料']) expect(decided(q), q).to.match(/^decline:/);
+    expect(decided('身份证原件要带吗')).to.not.match(/^decline:/);
+    expect(decided('社保卡能一起办吗')).to.not.match(/^decline:/);
+  });
+
   it('tells a child\'s autism from mental disability in general', () => {
     expect(decided('孤独症孩子办的是哪类证')).to.equal('cert-child-autism');
     expect(decided('孩子自闭症能办残疾证不')).to.equal('cert-child-autism');
