@@ -82,8 +82,9 @@ const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地�
 const ASKS_WHEN = /(?:啥|什么)时候|哪天|哪一天|几号/u;
 const NOT_WHEN_IT_IS = /约|最早|能|可以|多久|几天|多长|怎么|如何|咋|知道/u;
 /** The doctor's visit for a home appraisal, asked when ("医生啥时候上门", "大夫哪天来家里"), not how or whether one gets it. */
-const HOME_VISIT = /上门|来家|到家|家里来|(?:医生|大夫).{0,3}来/u;
-const NOT_HOME_VISIT_WHEN = /约|最早|多久|几天|多长|怎么|如何|咋|知道|钱|费|谁|什么人|条件/u;
+const HOME_VISIT = /上门|来家|家里来|(?:医生|大夫).{0,3}来/u;
+/** Not the doctor's visit: how or whether, its cost, or what else comes home ("证啥时候送上门", "邮寄的证啥时候到家"). */
+const NOT_HOME_VISIT_WHEN = /约|最早|多久|几天|多长|怎么|如何|咋|知道|钱|费|谁|什么人|条件|证|送|寄|补贴/u;
 /** Whether a message asks when the doctor comes for a home appraisal. */
 export function asksHomeVisitWhen(input: string): boolean {
   const folded = normalizeText(input).replace(/\s+/g, '');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
+import { appraisalQuestion, recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
 import { dialogHarness, withCase } from './harness.js';
@@ -80,6 +80,10 @@ describe('fix18c', () => {
       await h.useCases.appointments.requestHome(h.record.caseNo, 'test:user1', '卧床');
       await checkedBySon(h);
       expect((await h.sayAs('son', '医生啥时候上门')).text).to.equal(b.homeAwaited('139****0000'));
+    });
+
+    it('what else comes home is no doctor\'s visit', () => {
+      for (const q of ['证啥时候送上门', '邮寄的证啥时候到家', '补贴啥时候送上门', '上门鉴定要花钱吗']) expect(appraisalQuestion(q), q).to.equal(undefined);
     });
 
     it('the applicant\'s own "医生啥时候上门" with no home appraisal asked for still asks for it', async () => {
