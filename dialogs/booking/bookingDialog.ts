@@ -52,13 +52,13 @@ const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否鉴评])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)(?:在了(?:哪天|哪一天|几号)|在(?:哪天|哪一天|几号)(?:了|来着))/u;
 /**
  * Asking whether the day booked was changed ("俺爹改了时间没", "时间改了没有", "他改约了吗", "日子换了没",
- * "是不是改了日子"): 改/换/变/调 said as done (了, 改没改, 有没有改), about the time (below), and no wish to
- * change it ("能改时间吗", "帮我改到周三").
+ * "是不是改了日子"): 改/换/变/调 said as done (了, 改没改, 有没有改), about the time (below), with no wish to
+ * change it ("能改时间吗", "帮我改到周三") nor another thing changed ("评定标准变了没有", "出生日期改了没").
  */
 const ASKS_MOVED = /(?:改|换|变|调)(?:约|期|时间|日子)?了|(?:是不是|有没有|有没)(?:改|换|变|调)|(改|换|变|调)没\1/u;
-const ABOUT_THE_DAY = /约|期|时间|日子|哪天|几号|鉴定|评定|评残/u;
-const WANTS_TO_MOVE = /帮|请|想|要|能|可以|可不可以|怎么|咋|如何|改到|改成|改在|换到|换成|调到/u;
-const asksMoved = (folded: string) => ASKS_MOVED.test(folded) && ABOUT_THE_DAY.test(folded) && !WANTS_TO_MOVE.test(folded);
+const ABOUT_THE_DAY = /约|改期|时间|日子|哪天|几号|鉴定|评定|评残/u;
+const NOT_THE_DAY_MOVED = /帮|请|想|要|能|可以|可不可以|怎么|咋|如何|改到|改成|改在|换到|换成|调到|标准|政策|规定|等级|级别|结果|流程|要求|材料|办法/u;
+const asksMoved = (folded: string) => ASKS_MOVED.test(folded) && ABOUT_THE_DAY.test(folded) && !NOT_THE_DAY_MOVED.test(folded);
 
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;

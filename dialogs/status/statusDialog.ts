@@ -110,7 +110,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
         if (again) return this.end(dc, renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
-        // Whoever filled in the form for a relative sees that case at once: they submitted it ("帮我妈查一下" from
+        // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
         // someone who filed for their father is the mother's, checked as anyone's).
         const submitted = filedForNamed(await this.deps.cases.openCasesOfUser(userKey), options?.text ?? '');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { appraisalQuestion, recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
+import { sexOfKinWord } from '../../dialogs/kinship.js';
 import { text } from '../../dialogs/text/index.js';
+import { sexOfIdNumber } from '../../data/idNumber.js';
 import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
 import { dialogHarness, withCase } from './harness.js';
 
@@ -59,7 +61,7 @@ describe('fix18c', () => {
 
     it('wishing to change it, or another field changed, is no such question', () => {
       for (const said of ['能改时间吗', '帮我把时间改到下周三', '我要改时间', '可以换个时间不']) expect(recognizeBookingIntent(said), said).to.equal('book');
-      for (const said of ['地址改了吗', '电话换了没', '证换了没有']) expect(recognizeBookingIntent(said), said).to.equal(undefined);
+      for (const said of ['地址改了吗', '电话换了没', '证换了没有', '评定标准变了没有', '出生日期改了没', '鉴定政策是不是改了']) expect(recognizeBookingIntent(said), said).to.equal(undefined);
     });
   });
 
@@ -159,6 +161,13 @@ describe('fix18c', () => {
         expect(all).to.include(s.familyAskCaseNo).and.not.include(`案件 ${h.record.caseNo}`);
       });
     }
+
+    it('reads whether a kin word is a woman or a man, and an ID number\'s holder', () => {
+      expect(['妈', '娘', '外婆', '姥姥', '孙女', '老婆'].map(sexOfKinWord)).to.deep.equal(Array(6).fill('female'));
+      expect(['爹', '爸', '外公', '姥爷', '孙子', '女婿'].map(sexOfKinWord)).to.deep.equal(Array(6).fill('male'));
+      expect(['父母', '老伴', '孩子', '舅妈'].map(sexOfKinWord)).to.deep.equal(Array(4).fill(undefined));
+      expect([testIdNumber(11), SAMPLE_ID_NUMBER, '123'].map(sexOfIdNumber)).to.deep.equal(['male', 'female', undefined]);
+    });
 
     for (const said of ['俺爹的案件号忘了', '他的案件号找不到了']) {
       it(`"${said}": the case filed for him, no number needed`, async () => {
