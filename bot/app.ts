@@ -131,7 +131,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     deliverNow: (rows) => notifier?.deliverNow(rows),
     afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),

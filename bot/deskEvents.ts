@@ -22,10 +22,22 @@ export const HEARTBEAT_MS = 25_000;
 export const LEASE_MS = 3 * HEARTBEAT_MS;
 /** A console's session is looked up at most once per heartbeat, not per frame (a logout here closes it at once). */
 const SESSION_CHECK_MS = HEARTBEAT_MS;
+/**
+ * How long after their last act on a conversation (taking it, replying) an agent serving it with no
+ * console open still counts as on duty: one who walked away from an unfinished conversation is not
+ * waited for by the next callers for ever. A console open counts on its own.
+ */
+export const SERVING_IDLE_MS = 10 * 60_000;
 /** Changes within this are sent as one frame: a burst of 50 new hand-offs is one update. */
 const COALESCE_MS = 15;
 /** What may wait unsent for one console before frames are skipped. */
 const MAX_BUFFERED_BYTES = 1 << 20;
+
+/** An agent serving a caller, and when they last acted on that conversation (ISO). */
+export interface ServingAgent {
+  agent: string;
+  at: string;
+}
 
 export interface DeskEventsOptions {
   /**
@@ -38,9 +50,11 @@ export interface DeskEventsOptions {
   clock?: Clock;
   /**
    * Agents serving a caller now (active hand-offs in the shared store): on duty though their
-   * console's stream is closed or reconnecting, as the caller they serve sees it.
+   * console's stream is closed or reconnecting, as the caller they serve sees it, while still
+   * signed in and active within `servingIdleMs`.
    */
-  serving?: () => Promise<string[]>;
+  serving?: () => Promise<ServingAgent[]>;
+  servingIdleMs?: number;
 }
 
 /**
@@ -56,7 +70,13 @@ export class DeskEvents {
   /** Every instance's consoles as last read (our own are counted from `streams`). */
   private leases: ConsoleLease[] = [];
   /** Agents serving a caller as last read. */
-  private servingAgents: string[] = [];
+  private servingAgents: ServingAgent[] = [];
+  /**
+   * The latest session of each agent seen here (a console opened, an agent API called), and when it
+   * was last looked up: what tells whether an agent serving with no console open is still signed in.
+   * One never seen on this instance is not counted.
+   */
+  private readonly sessions = new Map<string, { caller: AgentCaller; checkedAt: number }>();
   /** Reads of the leases and of who is serving started so far. */
   private reads = 0;
   /** Who was on duty in the frames last sent. */
@@ -67,7 +87,8 @@ export class DeskEvents {
   private readonly signedIn: (caller: AgentCaller) => Promise<boolean>;
   private readonly presence: DeskPresence;
   private readonly clock: Clock;
-  private readonly serving: () => Promise<string[]>;
+  private readonly serving: () => Promise<ServingAgent[]>;
+  private readonly servingIdleMs: number;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -77,6 +98,7 @@ export class DeskEvents {
     this.presence = options.presence ?? new MemoryDeskPresence();
     this.clock = options.clock ?? systemClock;
     this.serving = options.serving ?? (async () => []);
+    this.servingIdleMs = options.servingIdleMs ?? SERVING_IDLE_MS;
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
     this.heartbeatTimer.unref();
   }
@@ -94,14 +116,24 @@ export class DeskEvents {
     return this.agentsOnDuty().length;
   }
 
-  /** Agents with a console open now, on any instance, and those serving a caller (`serving`: as just read, else as last read), by name. */
+  /**
+   * Agents with a console open now, on any instance, and those serving a caller (`serving`: as just
+   * read, else as last read) who are signed in and acted on it lately, by name.
+   */
   agentsOnDuty(serving = this.servingAgents): string[] {
     const now = this.clock.now().getTime();
     const elsewhere = this.leases.filter((l) => !this.isOurs(l.stream) && Date.parse(l.until) > now).map((l) => l.agent);
-    return [...new Set([...[...this.streams].map((s) => s.caller.name), ...elsewhere, ...serving])].sort();
+    const present = serving.filter((s) => this.sessions.has(s.agent) && now - Date.parse(s.at) < this.servingIdleMs).map((s) => s.agent);
+    return [...new Set([...[...this.streams].map((s) => s.caller.name), ...elsewhere, ...present])].sort();
+  }
+
+  /** An agent acted here (any agent API): their session is the one looked up while they serve with no console open. */
+  seen(caller: AgentCaller): void {
+    this.sessions.set(caller.name, { caller, checkedAt: this.clock.now().getTime() });
   }
 
   async open(caller: AgentCaller, res: Response): Promise<void> {
+    this.seen(caller);
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     const stream: Stream = { id: `${this.instance}:${++this.streamCount}`, caller, res, checkedAt: this.clock.now().getTime() };
     this.streams.add(stream);
@@ -119,6 +151,12 @@ export class DeskEvents {
 
   /** A session ended on this instance (logout): its consoles here close now, not at the next check. */
   signedOut(tokenHash: string): void {
+    for (const [name, seen] of this.sessions) {
+      if (seen.caller.tokenHash !== tokenHash) continue;
+      this.sessions.delete(name);
+      // One serving with no console open leaves the desk too: every console's count changes.
+      this.changed();
+    }
     for (const s of this.streams) if (s.caller.tokenHash === tokenHash) this.end(s);
   }
 
@@ -165,9 +203,27 @@ export class DeskEvents {
   private async refresh(): Promise<void> {
     const read = ++this.reads;
     const [leases, serving] = await Promise.all([this.presence.list(this.clock.now()).catch(() => undefined), this.serving().catch(() => undefined)]);
+    await this.recheckSessions(serving ?? this.servingAgents).catch(() => undefined);
     if (read !== this.reads) return;
     if (leases) this.leases = leases;
     if (serving) this.servingAgents = serving;
+  }
+
+  /**
+   * The sessions of agents serving with no console here, looked up at most once per interval as a
+   * console's are: one logged out, expired or locked is forgotten, and no longer on duty.
+   */
+  private async recheckSessions(serving: ServingAgent[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    const consoles = new Set([...this.streams].map((s) => s.caller.name));
+    for (const { agent } of serving) {
+      const seen = this.sessions.get(agent);
+      if (!seen || consoles.has(agent) || now - seen.checkedAt < SESSION_CHECK_MS) continue;
+      const holds = await this.signedIn(seen.caller);
+      if (this.sessions.get(agent) !== seen) continue;
+      if (holds) seen.checkedAt = now;
+      else this.sessions.delete(agent);
+    }
   }
 
   /** A failed write is retried by the next heartbeat, well within the lease. */
@@ -205,6 +261,7 @@ export class DeskEvents {
     const now = this.clock.now().getTime();
     if (force || now - stream.checkedAt >= SESSION_CHECK_MS) {
       if (!(await this.signedIn(stream.caller))) {
+        if (this.sessions.get(stream.caller.name)?.caller.tokenHash === stream.caller.tokenHash) this.sessions.delete(stream.caller.name);
         this.end(stream);
         return;
       }

@@ -142,6 +142,13 @@ export class Handoffs {
     return earlier ? earlier.messages.filter((m) => m.from === 'agent').slice(-EARLIER_MESSAGES) : [];
   }
 
+  /** Whether the conversation's latest hand-off, asked for within `withinMs`, ended in a call-back booked (its phone taken). */
+  async callbackBookedLately(conversationKey: string, withinMs: number): Promise<boolean> {
+    const since = new Date(this.deps.clock.now().getTime() - withinMs);
+    const latest = (await this.deps.handoffs.list({ since, conversationKey })).at(-1);
+    return latest?.status === 'closed' && latest.outcome === 'callback';
+  }
+
   /** The phone for a call-back: goes on the 回访 list and the hand-off closes. */
   async givePhone(id: string, phone: string): Promise<Handoff | undefined> {
     const current = await this.deps.handoffs.get(id);

@@ -42,6 +42,12 @@ export function validateIdNumber(input: string, today: Date): IdNumberResult {
   return { ok: true, idNumber: id, birthDate, age };
 }
 
+/** The holder's sex by the 17th character (odd: male), for an 18-character number; undefined otherwise. */
+export function sexOfIdNumber(idNumber: string): 'male' | 'female' | undefined {
+  if (!/^\d{17}[\dX]$/i.test(idNumber)) return undefined;
+  return Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
+}
+
 /** A mainland mobile as stored (11 digits from 13-19): the only phones an SMS can reach. */
 export const isMobile = (phone: string | undefined): boolean => /^1[3-9]\d{9}$/.test(phone ?? '');
 

@@ -40,6 +40,8 @@ export const inverseKin = (kin: Kin): Kin => INVERSE[kin] ?? kin;
 
 interface KinSaid {
   kin: Kin;
+  /** The word itself ("娘", "老伴"). */
+  word: string;
   /** Said as someone of the speaker's ("我妈"). */
   ofSpeaker: boolean;
   /** Said as what the speaker is ("我是他儿子"). */
@@ -59,7 +61,18 @@ export function kinIn(text: string): KinSaid | undefined {
   const clauseEnd = text.slice(matches[0].index).search(/[，,。.!！?？;；\s]/u);
   const inClause = clauseEnd < 0 ? matches : matches.filter((m) => m.index! < matches[0].index! + clauseEnd);
   const word = (speakerIs ? inClause[inClause.length - 1] : matches[0])[0];
-  return { kin: KIN_OF.get(word)!, speakerIs, ofSpeaker: !speakerIs && OF_SPEAKER.test(before) };
+  return { kin: KIN_OF.get(word)!, word, speakerIs, ofSpeaker: !speakerIs && OF_SPEAKER.test(before) };
+}
+
+// The characters that make a kin word a woman's or a man's ("娘", "外婆"; "爹", "姥爷"); "父母", "舅妈", "老伴" are neither.
+const FEMALE = /妈|娘|母|奶|姥(?!爷)|婆|姐|妹|女(?!婿)|媳|姨|姑|婶|妻|老太/u;
+const MALE = /爸|爹|父|爷|公|哥|弟|儿子|夫|老头|叔|伯|舅|婿|孙子|侄子/u;
+
+/** Whether a kin word names a woman or a man, when it says. */
+export function sexOfKinWord(word: string): 'male' | 'female' | undefined {
+  const female = FEMALE.test(word);
+  const male = MALE.test(word);
+  return female === male ? undefined : female ? 'female' : 'male';
 }
 
 /** "我是她奶奶张桂兰" cut after each kin word, the last first: the words up to it and what follows. */

@@ -15,7 +15,7 @@ import { appraisalQuestion, asksForHomeAppraisal, dayAskedOfSomeoneElse, asksHow
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
-import type { CheckedCase } from './status/familyChecks.js';
+import { filedForNamed, type CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
@@ -181,8 +181,8 @@ export class MainDialog extends ComponentDialog {
     // "案件号不记得了": the applicant's own cases need no number; anyone else is told where to find it, at the check's first step.
     if (lostCaseNumber(meant)) {
       const own = await this.cases.openCasesOfUser(userKeyOf(context));
-      // "我妈的案件号忘了" from someone who filed only for themselves: the relative's number, not the speaker's case.
-      const ofRelative = aboutSomeoneElse(meant) && own.every((c) => c.submittedBy.role === 'self');
+      // "我妈的案件号忘了": the relative's number, not the speaker's case, unless the speaker filed one for that relative.
+      const ofRelative = aboutSomeoneElse(meant) && filedForNamed(own, meant).length === 0;
       return { dialog: STATUS_DIALOG, options: { action: own.length && !ofRelative ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
     }
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
@@ -226,11 +226,12 @@ export class MainDialog extends ComponentDialog {
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     // "俺爹的鉴定约的哪天" with no case of that relative shown here nor filed from this account: the family check
     // first (case number, then the ID tail), never the speaker's own booking.
-    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && dayAskedOfSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
+    if ((aboutAppraisal === 'when' || ['which', 'moved'].includes(recognizeBookingIntent(meant) ?? '')) && dayAskedOfSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
       !(await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.submittedBy.role === 'proxy')) {
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant, ofRelative: true } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
     }
-    if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
+    // "俺那个鉴定是哪天来着" names the appraisal itself: asked after any answer, it is still the appraisal's day.
+    if (aboutAppraisal && (aboutAppraisal === 'when' || [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context))) &&
       (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {
       return { dialog: BOOKING_DIALOG, options: { action: aboutAppraisal, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-${aboutAppraisal}` };
     }

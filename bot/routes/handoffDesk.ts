@@ -9,7 +9,7 @@ import { maskText } from '../../data/personalData.js';
 import { onlyAsksForPerson } from '../../dialogs/commands.js';
 import { text } from '../../dialogs/text/index.js';
 import type { AgentAuth, AgentCaller } from '../agentAuth.js';
-import type { DeskEvents } from '../deskEvents.js';
+import type { DeskEvents, ServingAgent } from '../deskEvents.js';
 import { guardRoute, HttpError, sendJson } from '../http.js';
 import { parseBody, trimmed } from './agentConsole.js';
 
@@ -54,8 +54,9 @@ export function handoffView(h: Handoff, now: Date, withMessages = false) {
   };
 }
 
-/** The agents serving a caller among these hand-offs: at the desk, whether or not their console's stream is open right now. */
-export const agentsServing = (handoffs: Handoff[]): string[] => handoffs.flatMap((h) => (h.status === 'active' && h.agent ? [h.agent] : []));
+/** The agents serving a caller among these hand-offs, with when they last took or answered it (DeskEvents decides who is still there). */
+export const agentsServing = (handoffs: Handoff[]): ServingAgent[] =>
+  handoffs.flatMap((h) => (h.status === 'active' && h.agent ? [{ agent: h.agent, at: h.lastAgentAt ?? h.takenAt ?? h.queuedAt }] : []));
 
 /** The day's figures for supervisors: handed off, answered, called back, left, average wait. */
 export function todaysFigures(all: Handoff[], now: Date) {
@@ -84,7 +85,9 @@ export function registerHandoffDesk(server: Server, deps: HandoffDeskDeps): void
   const guarded = (handler: (req: Request, res: Response, caller: AgentCaller) => Promise<void>, role?: 'supervisor') =>
     guardRoute(async (req, res) => {
       const caller = await auth.check(req, res, role);
-      if (caller) await handler(req, res, caller);
+      if (!caller) return;
+      events.seen(caller);
+      await handler(req, res, caller);
     });
 
   const idOf = (req: Request) => {

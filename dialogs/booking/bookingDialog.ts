@@ -8,6 +8,7 @@ import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
+import { maskText } from '../../data/personalData.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { userKeyOf } from '../application/applicationDialog.js';
@@ -36,9 +37,9 @@ export interface BookingOptions {
 
 /**
  * `bring`, `hour`, `where`, `when`: what to take to the appraisal, at what hour, where, when it
- * is, asked outside the booking by someone whose appraisal is next.
+ * is, asked outside the booking by someone whose appraisal is next; `moved`: whether its day was changed.
  */
-export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'hour' | 'where' | 'when';
+export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'moved' | 'bring' | 'hour' | 'where' | 'when';
 
 /** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
@@ -49,6 +50,16 @@ const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)
  * appraisal's own "鉴定的", "评定的" do not. "定在几号" asks of a day set only with 了/来着 ("定在几号比较好" asks advice).
  */
 const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否鉴评])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)(?:在了(?:哪天|哪一天|几号)|在(?:哪天|哪一天|几号)(?:了|来着))/u;
+/**
+ * Asking whether the day booked was changed ("俺爹改了时间没", "时间改了没有", "他改约了吗", "日子换了没",
+ * "是不是改了日子"): 改/换/变/调 said as done (了, 改没改, 有没有改), about the time (below), with no wish to
+ * change it ("能改时间吗", "帮我改到周三") nor another thing changed ("评定标准变了没有", "出生日期改了没").
+ */
+const ASKS_MOVED = /(?:改|换|变|调)(?:约|期|时间|日子)?了|(?:是不是|有没有|有没)(?:改|换|变|调)|(改|换|变|调)没\1/u;
+const ABOUT_THE_DAY = /约|改期|时间|日子|哪天|几号|鉴定|评定|评残/u;
+const NOT_THE_DAY_MOVED = /帮|请|想|要|能|可以|可不可以|怎么|咋|如何|改到|改成|改在|换到|换成|调到|标准|政策|规定|等级|级别|结果|流程|要求|材料|办法/u;
+const asksMoved = (folded: string) => ASKS_MOVED.test(folded) && ABOUT_THE_DAY.test(folded) && !NOT_THE_DAY_MOVED.test(folded);
+
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
@@ -70,6 +81,15 @@ const ASKS_WHERE = /(医院|地方|地址).{0,3}(在哪|哪里|哪儿|什么地�
 /** Asking when the appraisal is ("她啥时候去鉴定"), not when one could book ("最早什么时候能约") nor how one learns it. */
 const ASKS_WHEN = /(?:啥|什么)时候|哪天|哪一天|几号/u;
 const NOT_WHEN_IT_IS = /约|最早|能|可以|多久|几天|多长|怎么|如何|咋|知道/u;
+/** The doctor's visit for a home appraisal, asked when ("医生啥时候上门", "大夫哪天来家里"), not how or whether one gets it. */
+const HOME_VISIT = /上门|来家|家里来|(?:医生|大夫).{0,3}来/u;
+/** Not the doctor's visit: how or whether, its cost, or what else comes home ("证啥时候送上门", "邮寄的证啥时候到家"). */
+const NOT_HOME_VISIT_WHEN = /约|最早|多久|几天|多长|怎么|如何|咋|知道|钱|费|谁|什么人|条件|证|送|寄|补贴/u;
+/** Whether a message asks when the doctor comes for a home appraisal. */
+export function asksHomeVisitWhen(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return ASKS_WHEN.test(folded) && HOME_VISIT.test(folded) && !NOT_HOME_VISIT_WHEN.test(folded) && !AFTER_APPRAISAL.test(folded);
+}
 /** What comes after the appraisal or beside it ("鉴定结果啥时候出来", "鉴定完了什么时候发证", "鉴定费什么时候交"): not its day. */
 const AFTER_APPRAISAL = /结果|出来|完|以后|之后|发证|拿证|公示|下来|费|交/u;
 
@@ -80,18 +100,19 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | '
   if (asksAppraisalHour(input)) return 'hour';
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
   if (ASKS_WHEN.test(folded) && /鉴定|评定|评残|去医院/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
+  if (asksHomeVisitWhen(input)) return 'when';
   return undefined;
 }
 
 /**
- * Whether the appraisal day asked about is someone else's: a kin word or 他/她 said before the question
- * in the clause that asks it ("俺爹的鉴定约的哪天", "他定的是哪天来着"), not one said elsewhere
+ * Whether the appraisal day asked about (or whether it was changed) is someone else's: a kin word or 他/她 said
+ * before the question in the clause that asks it ("俺爹的鉴定约的哪天", "他定的是哪天来着", "俺爹改了时间没"), not one said elsewhere
  * ("我约的哪天 我儿子要陪我去": the son goes along, the booking is the speaker's).
  */
 export function dayAskedOfSomeoneElse(input: string): boolean {
   for (const clause of input.split(/[，,。!！?？;；\s]+/u)) {
     const folded = normalizeText(clause);
-    const asked = WHICH_DAY.exec(folded) ?? ASKS_WHEN.exec(folded);
+    const asked = WHICH_DAY.exec(folded) ?? ASKS_MOVED.exec(folded) ?? ASKS_WHEN.exec(folded);
     if (asked) return aboutSomeoneElse(folded.slice(0, asked.index));
   }
   return aboutSomeoneElse(input);
@@ -178,6 +199,7 @@ const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)|不(预)?约了/.test(folded)) return 'cancel';
+  if (asksMoved(folded)) return 'moved';
   if (WHICH_DAY.test(folded)) return 'which';
   // "评残医生能上门不" asks (the spoken yes/no ending too): the home appraisal's answer, no request.
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/能不能|可不可以|怎么/.test(folded) && !asksSomething(input)) return 'home';
@@ -206,7 +228,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const own = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).filter(needsAppraisal);
     // "俺爹的鉴定约的哪天", "他定的是哪天来着": the day of someone else's case (the one a family check here
     // showed, else one filed here for a relative), never the speaker's own booking.
-    const ofOther = (action === 'when' || action === 'which') && dayAskedOfSomeoneElse(options?.text ?? '');
+    const asksDay = action === 'when' || action === 'which' || action === 'moved';
+    const ofOther = asksDay && dayAskedOfSomeoneElse(options?.text ?? '');
     const mine = ofOther ? (options?.checked ? undefined : own.find((c) => c.submittedBy.role === 'proxy')) : own[0];
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".
@@ -218,13 +241,16 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     }
     const record = mine ?? (checked && needsAppraisal(checked) ? checked : undefined);
     const booking = record ? await this.deps.slots.activeBookingOf(record.caseNo) : undefined;
+    // "医生啥时候上门" on one's own case with no home appraisal asked for nor anything booked: the request, as said otherwise.
+    if (action === 'when' && mine && !booking && !mine.homeAppraisal && asksHomeVisitWhen(options?.text ?? '')) return this.requestHome(dc, mine);
     // "她啥时候去鉴定": the day booked, the home appraisal asked for, or (to a relative) who books; the applicant with none books.
-    // "约的哪天" from the same relative is the same question, answered in the same words.
-    if ((action === 'when' || action === 'which') && record && (booking || record.homeAppraisal || !mine)) {
+    // "约的哪天" from the same relative is the same question, answered in the same words; "改了时间没" is told whether it moved.
+    if (asksDay && record && (booking || record.homeAppraisal || !mine)) {
+      if (booking && action === 'moved') return this.end(dc, await this.movedOrNot(record, booking.slotId));
       if (booking) return this.end(dc, mine ? t.bookedOn(await this.describe(booking.slotId)) : t.caseBookedOn(await this.describe(booking.slotId)));
       return this.end(dc, this.notBooked(record));
     }
-    if (action === 'which') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
+    if (action === 'which' || action === 'moved') return this.end(dc, booking ? t.bookedOn(await this.describe(booking.slotId)) : t.noBooking);
     if (action === 'cancel') {
       if (!record || !booking) return this.end(dc, t.noBooking);
       return this.ask(dc, { phase: 'confirmCancel', caseNo: record.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
@@ -261,8 +287,21 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private notBooked(record: CaseRecord): string {
     const reviewing = inReview(record);
     const stage = text.status.stageNames[record.stage];
-    if (record.homeAppraisal) return reviewing ? t.homeAfterReview(record.caseNo, stage) : t.homeAwaited;
+    // Said to the applicant or to a relative who proved who they are: the phone masked, as the case shown to them.
+    const phone = maskText(record.applicant.phone);
+    if (record.homeAppraisal) return reviewing ? t.homeAfterReview(record.caseNo, stage, phone) : t.homeAwaited(phone);
     return reviewing ? t.bookAfterReview(record.caseNo, stage) : t.caseNotBooked(record.caseNo);
+  }
+
+  /**
+   * Whether the case's booking was changed since it was first made (moved, or cancelled and made
+   * again), and the day it is on now.
+   */
+  private async movedOrNot(record: CaseRecord, slotId: string): Promise<string> {
+    const made = record.audit.filter((e) => e.action === 'appointment-book' || e.action === 'appointment-reschedule').length;
+    const slot = await this.deps.slots.get(slotId);
+    const hospital = this.deps.region.hospitals.find((x) => x.id === slot?.hospitalId)?.name ?? '';
+    return made > 1 ? t.movedTo(this.label(slotId), hospital) : t.notMoved(this.label(slotId), hospital);
   }
 
   /** Asks when (or books the day already said), or moves the booking there is; before pre-review, says when the applicant could go. */
@@ -393,7 +432,11 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       if (!booking) return this.end(dc, t.leftUnbooked);
       return this.ask(dc, { phase: 'confirmCancel', caseNo: state.caseNo }, t.cancelConfirm(await this.describe(booking.slotId)), labelChoices(t.cancelButtons));
     }
-    if (intent === 'which') return new NotAnswered(undefined, { answer: booking ? t.bookedOn(await this.describe(booking.slotId)) : t.notBookedYet });
+    // "我那个评定是几号来着" while moving it: the day booked, and the step asked again.
+    if (intent === 'which' || intent === 'moved' || (state.caseNo && appraisalQuestion(input) === 'when')) {
+      const booked = booking ?? (state.caseNo && !intent ? await this.deps.slots.activeBookingOf(state.caseNo) : undefined);
+      return new NotAnswered(undefined, { answer: booked ? t.bookedOn(await this.describe(booked.slotId)) : t.notBookedYet });
+    }
     // With no case yet (the category step), the appraisal's list at the category's usual hospital, not the application's.
     if (asksWhatToBring(input)) return new NotAnswered(undefined, { answer: this.bringList(state.category ?? state.guess) });
     // "医院在哪": the hospital of this appraisal, not every designated one.

@@ -90,6 +90,9 @@ const CALLBACK_WORDS = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords]
 /** "那要等多久", "大概几点打过来": when the call comes, and nothing else asked of. */
 const asksWhenCalled = (input: string) => says(input, CALLBACK_WHEN) && !folded(input).replace(/[?？]/g, '').replace(CALLBACK_WORDS, '');
 const LANDLINE = phrases(h.landlinePhrases);
+const SAME_NUMBER = phrases(h.sameNumberPhrases);
+/** How long after a call-back was booked "就打这个号" still speaks of its number. */
+const SAME_NUMBER_MS = 60 * 60_000;
 /** A landline's local number typed without its area code. */
 const LOCAL_NUMBER = /^[1-9]\d{6,7}$/;
 
@@ -110,6 +113,8 @@ export class HandoffGate implements HandoffRequester {
     private readonly ratings: Ratings,
     private readonly clock: Clock,
     region: Region,
+    /** The phone the person gave in the application they are filling (its draft), if any: never asked for twice. */
+    private readonly formPhone: (userKey: string) => Promise<string | undefined> = async () => undefined,
   ) {
     this.desk = region.desk;
     // The bot's own words name hospitals and hotlines: the agent sees those numbers as they are.
@@ -132,6 +137,10 @@ export class HandoffGate implements HandoffRequester {
     if (rating && (await this.answerRating(context, rating, input))) return true;
     const open = await this.handoffs.openFor(conversationKeyOf(context));
     if (!open) {
+      // "就打俺刚才填的那个号" once the call-back was booked with the number the bot named: that number stands.
+      if (says(input, SAME_NUMBER) && (await this.handoffs.callbackBookedLately(conversationKeyOf(context), SAME_NUMBER_MS))) {
+        return this.reply(context, 'handoff-callback-same-number', h.sameNumberKept);
+      }
       this.watch(context);
       return false;
     }
@@ -185,6 +194,13 @@ export class HandoffGate implements HandoffRequester {
           return this.reply(context, 'handoff-left', h.left);
         }
         if (human) return this.reply(context, 'handoff-already', h.alreadyCallback);
+        // "就打俺刚才填的那个号": the form's phone if there is one, else the number is asked for again.
+        if (says(input, SAME_NUMBER)) {
+          const given = await this.formPhone(userKeyOf(context));
+          if (!given) return this.reply(context, 'handoff-callback-no-number', h.askPhoneAgain);
+          await this.handoffs.givePhone(open.id, given);
+          return this.reply(context, 'handoff-callback-booked', h.callbackBooked(maskText(given)));
+        }
         // The call-back's own questions: when the call comes, and whether a landline will do.
         if (asksWhenCalled(input)) return this.reply(context, 'handoff-callback-when', h.callbackWhen(this.desk.hours));
         if (says(input, LANDLINE)) return this.reply(context, 'handoff-callback-landline', h.landlineOk);
@@ -224,10 +240,12 @@ export class HandoffGate implements HandoffRequester {
       case 'active':
         await context.sendActivity(messageWithButtons(h.stillWaiting));
         return;
-      case 'callback':
-        await context.sendActivity(
-          messageWithButtons(outcome.phone ? h.closedCallback(this.desk.hours, maskText(outcome.phone)) : h.closedAskPhone(this.desk.hours)),
-        );
+      case 'callback': {
+        // No case to take a phone from: the one given in the form being filled, rather than asked again.
+        const given = outcome.phone ?? (outcome.handoff.status === 'callback' ? await this.formPhone(userKeyOf(context)) : undefined);
+        if (given && !outcome.phone) await this.handoffs.givePhone(outcome.handoff.id, given);
+        await context.sendActivity(messageWithButtons(given ? h.closedCallback(this.desk.hours, maskText(given)) : h.closedAskPhone(this.desk.hours)));
+      }
     }
   }
 

@@ -3,6 +3,8 @@ import type { CaseRecord } from '../../data/cases.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { FamilyStore } from '../../data/family.js';
+import { sexOfIdNumber } from '../../data/idNumber.js';
+import { inverseKin, kinIn, kinLabel, sexOfKinWord } from '../kinship.js';
 import { idNumberIn, numberRuns } from '../numbersIn.js';
 import { text } from '../text/index.js';
 
@@ -66,6 +68,20 @@ export function idTailTriedLength(input: string): number | undefined {
 export function idTailMatches(record: CaseRecord, input: string): boolean {
   const tail = idTailIn(input);
   return tail !== undefined && record.applicant.idNumber.toUpperCase().endsWith(tail);
+}
+
+/**
+ * The cases filed here for a relative that the words name ("我妈的案件号忘了": a parent, a woman by the
+ * applicant's ID): all those filed for someone when they name nobody in particular ("他的", none).
+ * Which side of the relation was tapped in the form (父母 or 子女) is not relied on: people mix them up.
+ */
+export function filedForNamed(cases: CaseRecord[], said: string): CaseRecord[] {
+  const filed = cases.filter((c) => c.submittedBy.role === 'proxy');
+  const kin = kinIn(said);
+  if (!kin) return filed;
+  const labels = [kin.kin, inverseKin(kin.kin)].map((k) => kinLabel(k, text.application.relations));
+  const sex = kin.speakerIs ? undefined : sexOfKinWord(kin.word);
+  return filed.filter((c) => labels.includes(c.submittedBy.relation ?? '') && [undefined, sex].includes(sexOfIdNumber(c.applicant.idNumber)));
 }
 
 const requesterKey = (userKey: string) => `requester:${userKey}`;

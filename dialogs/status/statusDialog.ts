@@ -21,7 +21,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { FamilyChecks, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
 /** The button that keeps the phone sent back as it was. */
@@ -110,8 +110,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
         if (again) return this.end(dc, renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
-        // Whoever filled in the form for a relative sees that case at once: they submitted it.
-        const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
+        // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
+        // someone who filed for their father is the mother's, checked as anyone's).
+        const submitted = filedForNamed(await this.deps.cases.openCasesOfUser(userKey), options?.text ?? '');
         if (submitted.length) return this.end(dc, submitted.map((c) => renderCase(c)).join('\n\n'));
         const text = options?.text;
         // "身份证后六位 071235", a whole ID number or a phone typed alone: what the look-up needs is said, an ID tail kept for it.

@@ -482,6 +482,14 @@ const handoff = {
   typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
   typedOfferButton: '转人工',
   callbackBooked: (phone: string) => `好的，已经记下了，工作人员会打 ${phone} 给您，请留意接听。还有问题可以继续问我。`,
+  /** The number just said for the call-back, confirmed in the person's words ("就打俺刚才填的那个号"). */
+  sameNumberKept: '好的，就打这个号。',
+  sameNumberPhrases: [
+    '(打|用|拨)(我|俺)?(刚才|刚刚|之前|前面|上面)?(填|留|给|写|说|发)?(的)?(那个|这个|那|这)(号|电话|手机)',
+    '(那个|这个)(号码?|电话|手机号?)就?(行|可以|成|中|对|没错)',
+    '就(打|用)(这个|那个)',
+    '打(这个|那个)就(行|可以|成|中)',
+  ],
   left: '好的，不转人工了。有问题随时问我。',
   taken: (agent: string) => `工作人员${agent}已接入，请直接说您的问题。`,
   /** An agent's message as the person sees it, and the name it is shown from. */
@@ -634,8 +642,8 @@ const booking = {
   /** When the appraisal of a case still before it is, asked by a relative: the review first, then who books. */
   bookAfterReview: (caseNo: string, stage: string) => `案件${caseNo}现在是“${stage}”，预审通过后才能约评定时间。评定${APPLICANT_BOOKS}`,
   /** The same for a case whose home appraisal is asked for: the review first, then the hospital phones. */
-  homeAfterReview: (caseNo: string, stage: string) =>
-    `案件${caseNo}现在是“${stage}”，上门鉴定已经登记了：预审通过后，医院会打申请时留的电话约上门评定的时间，不用去医院，也不用预约。`,
+  homeAfterReview: (caseNo: string, stage: string, phone: string) =>
+    `案件${caseNo}现在是“${stage}”，上门评定已经登记了：要等残联预审通过，医院会打电话到申请时留的号码${phone ? `（${phone}）` : ''}约上门的时间，不用去医院，也不用预约。`,
   afterPreReview: '您的申请还在预审，预审通过后就能在这里预约评定，到时会通知您。',
   earliestInfo: (hospital: string, sessions: string) => `${hospital}最近能约的时间有：${sessions}。`,
   /** A day asked about while only looking at the times (no case to book for): it has places. */
@@ -672,6 +680,9 @@ const booking = {
   leftUnbooked: '好的，先不约了，您现在没有评定预约。想约的时候说“预约鉴定”。',
   /** The day booked, told to a relative who checked the case (only the applicant moves it). */
   caseBookedOn: (when: string) => `约的是${when}做评定。要改时间，得由申请人用提交申请的那个账号说“改到某天”。`,
+  /** Whether the booking was changed, asked by the applicant or a relative who checked the case, with the day it is on now. */
+  movedTo: (when: string, hospital: string) => `改了：现在约的是${when}，${hospital}。`,
+  notMoved: (when: string, hospital: string) => `没改，约的还是${when}，${hospital}。`,
   bookedOn: (when: string) => `您约的是${when}做评定。要改时间就说“改到某天”，要取消就说“取消预约”。`,
   notBookedYet: '您现在还没有约好评定，正在约的这个时间确认以后才算约上。',
   /** Where the appraisal is, for the applicant's category. */
@@ -690,7 +701,7 @@ const booking = {
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
   /** When the appraisal is, for a case whose home appraisal is asked for (said to the applicant or a relative alike). */
-  homeAwaited: '已经登记了上门鉴定，还没定日子：医院会打申请时留的电话，约上门评定的时间，不用去医院。',
+  homeAwaited: (phone: string) => `上门评定已经登记了，还没定日子：医院会打电话到申请时留的号码${phone ? `（${phone}）` : ''}约上门的时间，不用去医院。`,
   /** Asking for the appraisal at home with no application yet. */
   homeNeedsCase:
     '卧床或行动严重不便、去不了医院的，评定可以申请医生上门，由残联和医院根据情况安排。要先提交申请：说“我要申请”，填表时说一声“要上门评定”，提交时一起登记。',

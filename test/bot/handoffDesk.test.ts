@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { AGENT_SESSION_MS } from '../../bot/agentAuth.js';
 import { createApp, type App } from '../../bot/app.js';
+import { SERVING_IDLE_MS } from '../../bot/deskEvents.js';
 import { silentLogger } from '../../bot/logger.js';
 import { createAccount } from '../../data/agents.js';
 import { text } from '../../dialogs/text/index.js';
@@ -158,6 +160,59 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     const next = await directLineChat(base, SECRET);
     await next.send('我要找人工');
     expect(await next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在人工客服不在线'))).to.match(/^已为您转人工/);
+  });
+
+  describe('an agent serving with the console closed is on duty only while signed in and lately active', () => {
+    /** 1001 takes a caller's conversation, then closes the console; the caller walks away, the hand-off stays active. */
+    async function servingWithConsoleClosed() {
+      const desk = await deskStream(base, tokens['1001']);
+      const person = await directLineChat(base, SECRET);
+      await person.send('转人工');
+      const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
+      expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
+      desk.close();
+      for (let i = 0; i < 200 && (await app.stores.presence.list(clock.now())).length; i++) await new Promise((r) => setTimeout(r, 10));
+      expect((await app.stores.handoffs.get(queued.id))!.status).to.equal('active');
+    }
+    /** The next caller in desk hours: queued behind someone, or told nobody is there and asked for a phone. */
+    const nextCallerHears = async () => {
+      const next = await directLineChat(base, SECRET);
+      await next.send('俺要找个真人说说');
+      return next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在人工客服不在线'));
+    };
+    const settled = async (count: number) => {
+      for (let i = 0; i < 100 && app.desk.onDuty() !== count; i++) await new Promise((r) => setTimeout(r, 20));
+      return app.desk.onDuty();
+    };
+
+    it('signed out: nobody on duty, the next caller is offered a call-back, not a wait', async () => {
+      await servingWithConsoleClosed();
+      expect((await call('1001', 'POST', '/api/agent/logout')).status).to.equal(200);
+      expect(await settled(0)).to.equal(0);
+      const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame;
+      expect(supervisor.onDuty).to.deep.equal([]);
+      expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
+    });
+
+    it('its session expired (no logout): the same, once looked up again', async () => {
+      await servingWithConsoleClosed();
+      clock.advance(AGENT_SESSION_MS);
+      app.desk.changed();
+      expect(await settled(0)).to.equal(0);
+      expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
+    });
+
+    it(`silent on it for ${SERVING_IDLE_MS / 60_000} minutes: no longer counted; a reply counts them again`, async () => {
+      await servingWithConsoleClosed();
+      clock.advance(SERVING_IDLE_MS - 60_000);
+      expect(await settled(1)).to.equal(1);
+      clock.advance(60_000);
+      expect(app.desk.onDuty()).to.equal(0);
+      expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
+      const [active] = await app.stores.handoffs.list({ status: ['active'] });
+      expect((await call('1001', 'POST', `/api/agent/handoffs/${active.id}/reply`, { text: '您还在吗？' })).status).to.equal(200);
+      expect(await settled(1)).to.equal(1);
+    });
   });
 
   it('offers a call-back when nobody is on duty, and answers bad requests with 400/401/404', async () => {

@@ -71,7 +71,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     quietMs: 5 * 60_000,
     afterTalk: (x, phone) => ratings.askAfterHandoff(x, phone),
   });
-  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region);
+  const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(
     { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
     conversationState.createProperty<KbConversationState>('kb'),

@@ -48,7 +48,7 @@ describe('trial 13 faults in other words', () => {
     for (const asked of ['俺爹哪天能做评定', '什么时候给他鉴定啊', '他哪天去医院']) {
       it(`"${asked}" on a case in pre-review with a home visit asked for: the review, then the hospital phones`, async () => {
         const h = await checkedBy('pre_review', true);
-        expect((await h.sayAs('daughter', asked)).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.pre_review));
+        expect((await h.sayAs('daughter', asked)).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.pre_review, '139****0000'));
       });
 
       it(`"${asked}" on a case just submitted: the review first, and only the applicant books`, async () => {
@@ -59,7 +59,7 @@ describe('trial 13 faults in other words', () => {
 
     it('"帮他约个鉴定" from the relative of a home-visit case is told of the home visit, nothing booked', async () => {
       const h = await checkedBy('submitted', true);
-      expect((await h.sayAs('daughter', '帮他约个鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted));
+      expect((await h.sayAs('daughter', '帮他约个鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted, '139****0000'));
       expect(await h.slots.activeBookingOf(h.record.caseNo)).to.equal(undefined);
     });
 

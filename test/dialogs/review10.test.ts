@@ -84,7 +84,7 @@ describe('review 10: findings fixed', () => {
         h.clock.now(),
       );
       const said = (await h.say('我约的几号')).text!;
-      expect(said).to.equal(b.homeAwaited).and.not.include('预审');
+      expect(said).to.equal(b.homeAwaited('138****1234')).and.not.include('预审');
     });
   });
 

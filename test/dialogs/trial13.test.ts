@@ -81,7 +81,7 @@ describe('trial 13: dialog faults', () => {
 
     it('"他啥时候去鉴定" says the review comes first, then the hospital phones for the home visit; not how to book', async () => {
       const h = await homeCaseChecked();
-      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted));
+      expect((await h.sayAs('son', '他啥时候去鉴定')).text).to.equal(b.homeAfterReview(h.record.caseNo, s.stageNames.submitted, '139****0000'));
     });
 
     it('"要带啥" says what to have ready at home, not what to take to the hospital', async () => {
