@@ -169,6 +169,49 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
+  it('keeps the items question readable above its 8 buttons on a 390x844 phone in 大字模式', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const small = await phone.newPage();
+      const { botSaid, say } = chatOn(small);
+      await small.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      await small.getByRole('button', { name: text.web.largeText }).click();
+      const buttons = small.locator('.webchat__suggested-actions__button');
+      /** The question's whole bubble between the header and its first button, every button on screen. */
+      const readable = async (question: string, lastButton: string) => {
+        await buttons.filter({ hasText: lastButton }).first().waitFor(WAIT);
+        // Web Chat scrolls the transcript smoothly: wait until it has stopped.
+        let box = (await botSaid(question).last().boundingBox())!;
+        for (let i = 0; i < 20; i++) {
+          await small.waitForTimeout(100);
+          const again = (await botSaid(question).last().boundingBox())!;
+          if (again.y === box.y) break;
+          box = again;
+        }
+        const header = (await small.getByRole('banner').boundingBox())!;
+        const all = await buttons.evaluateAll((els) => els.map((b) => ({ text: b.textContent ?? '', ...b.getBoundingClientRect().toJSON() }) as { text: string; top: number; bottom: number }));
+        expect(all.length, question).to.be.at.least(7);
+        expect(box.y, `${question}: top`).to.be.at.least(header.y + header.height);
+        expect(box.y + box.height, `${question}: bottom`).to.be.at.most(Math.min(...all.map((b) => b.top)));
+        for (const b of all) expect(b.bottom, b.text).to.be.at.most(844);
+      };
+      await say('我要申请', text.application.consent.slice(0, 10));
+      await say('同意', text.application.prompts.role);
+      await say('给我自己', text.application.prompts.items.slice(0, 8));
+      const items = Object.values(text.application.itemOptions);
+      await readable(text.application.prompts.items, items[items.length - 1]);
+      // The reported case: one item picked, "已选：…还要别的吗？" over 8 buttons (6 items left, 选好了, 去掉…).
+      await say('残疾证', '还要别的吗');
+      await readable('已选：残疾人证新办。还要别的吗', text.application.itemsDone);
+      // In other words, a longer list picked at once.
+      await say('还要护理补贴和生活补贴', '护理补贴。还要别的吗');
+      await readable('护理补贴。还要别的吗', text.application.itemsDone);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('wraps a long 您想问的是 button on a 390 px phone: every word shown, nothing cut off with "…"', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
