@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { receivedFiles } from '../../bot/attachmentDownloads.js';
 import { text } from '../../dialogs/text/index.js';
+import { selfNewCertificateToAddress } from '../dialogs/harness.js';
 import { launchChromium, screenshotPath, startApp, type RunningApp } from './launch.js';
 
 const SCREENSHOT = screenshotPath('webchat.png');
@@ -267,6 +268,32 @@ describe('Web Chat page at / (Chromium)', function () {
       const cleared = await tab.evaluate(() => JSON.parse(localStorage.getItem('onevisit.user') ?? 'null') as { conversationId?: string });
       expect(cleared.conversationId).to.not.equal(before.conversationId);
       await say('继续上次的申请', text.application.consent.slice(0, 10));
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('sends a double-tapped button once: one 确认提交, one confirmation, the next step\'s button still there', async () => {
+    const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const tab = await visit.newPage();
+      const { userSaid, botSaid, say } = chatOn(tab);
+      await tab.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      for (const [words, reply] of selfNewCertificateToAddress) await say(words, reply.slice(0, 12));
+      await say('城关镇东大街18号', text.application.summary.intro);
+      const buttons = tab.locator('.webchat__suggested-actions__button');
+      await buttons.filter({ hasText: text.application.summary.confirm }).dblclick();
+      await buttons.filter({ hasText: text.upload.later }).waitFor(WAIT);
+      // Any second copy would have come by now: the turn it answers is over.
+      await tab.waitForTimeout(1000);
+      expect(await userSaid(text.application.summary.confirm).count()).to.equal(1);
+      expect(await botSaid('申请已提交').count()).to.equal(1);
+      expect(await botSaid(text.notRecorded).count()).to.equal(0);
+      expect(await buttons.filter({ hasText: text.upload.later }).count()).to.equal(1);
+      // A button tapped once works as before on the next question.
+      await buttons.filter({ hasText: text.upload.later }).click();
+      await userSaid(text.upload.later).first().waitFor(WAIT);
     } finally {
       await visit.close();
     }
