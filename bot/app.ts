@@ -129,7 +129,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     quietMs: config.handoffQuietMinutes * 60_000,
     onChange: () => desk.changed(),
     deliverNow: (rows) => notifier?.deliverNow(rows),
-    afterTalk: (h, phone) => ratings.askAfterHandoff(h, phone),
+    afterTalk: (h, phone, inTurn) => ratings.askAfterHandoff(h, phone, inTurn),
   });
   const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(

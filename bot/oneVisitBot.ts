@@ -3,6 +3,7 @@ import { ActivityHandler, type ConversationState, type TurnContext, type UserSta
 import type { DialogState } from 'botbuilder-dialogs';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from '../dialogs/application/applicationDialog.js';
+import { conversationKeyOf } from '../dialogs/handoff/handoffGate.js';
 import { forgetRouting, type MainDialog } from '../dialogs/mainDialog.js';
 import type { DraftStore } from '../data/stores.js';
 import type { PolicyAnswers } from '../dialogs/policyAnswers.js';
@@ -22,6 +23,8 @@ export class OneVisitBot extends ActivityHandler {
   private readonly welcomeLast;
   /** A digest of the last message handled (not its words, which may hold personal data): a double tap is known by it. */
   private readonly lastSaid;
+  /** The digest of the message each conversation's turn is answering now, in this process. */
+  private readonly answering = new Map<string, string>();
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -81,8 +84,27 @@ export class OneVisitBot extends ActivityHandler {
     });
   }
 
-  /** A save that would overwrite another turn's is never silent: the turn is re-run or the user told. */
+  /**
+   * A save that would overwrite another turn's is never silent: the turn is re-run or the user told.
+   * The same message again while it is still being answered (a double tap on "确认提交") is answered
+   * once: the repeat says nothing, where it would have said the whole reply a second time.
+   */
   override async run(context: TurnContext): Promise<void> {
+    const key = conversationKeyOf(context);
+    const said = context.activity.type === 'message' ? digestOf(context) : undefined;
+    if (said !== undefined && this.answering.get(key) === said) {
+      setTurnOutcome(context, { outcome: 'repeatIgnored' });
+      return;
+    }
+    if (said !== undefined) this.answering.set(key, said);
+    try {
+      await this.runOnce(context);
+    } finally {
+      if (said !== undefined && this.answering.get(key) === said) this.answering.delete(key);
+    }
+  }
+
+  private async runOnce(context: TurnContext): Promise<void> {
     await runGuardingState(
       context,
       [this.conversationState, this.userState],
@@ -91,8 +113,8 @@ export class OneVisitBot extends ActivityHandler {
         return super.run(context);
       },
       async (err) => {
-        // The same message twice at once (a double tap on "确认提交"): the first was recorded, and this one was
-        // answered alike; nothing more is said, so the step's buttons stay the last shown.
+        // The same message twice at once, each on its own bot instance (a double tap on "确认提交"): the first was
+        // recorded, and this one was answered alike; nothing more is said, so the step's buttons stay the last shown.
         await this.conversationState.load(context, true);
         const said = digestOf(context);
         if (said !== undefined && (await this.lastSaid.get(context)) === said) {

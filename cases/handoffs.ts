@@ -5,10 +5,11 @@ import type { CaseStore } from '../data/cases.js';
 import { dayKind } from '../data/calendar.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import type { Clock } from '../data/clock.js';
-import type { Handoff, HandoffMessage, HandoffOutcome, HandoffReason, HandoffStore } from '../data/handoffs.js';
+import type { Handoff, HandoffFile, HandoffMessage, HandoffOutcome, HandoffReason, HandoffStore } from '../data/handoffs.js';
 import type { OutboxRow, OutboxStore } from '../data/outbox.js';
 import { maskText } from '../data/personalData.js';
 import type { Region } from '../data/region.js';
+import type { RatingQuestion } from './ratings.js';
 
 /** What the hand-off says to the person through the outbox (the catalogue's `handoff` texts). */
 export interface HandoffTexts {
@@ -18,7 +19,7 @@ export interface HandoffTexts {
   ended: string;
   handedBack: string;
   requeued: string;
-  quiet: string;
+  quiet: (typedOnly: boolean) => string;
   reasonNames: Record<HandoffReason, string>;
   callbackAnswer: string;
 }
@@ -39,8 +40,11 @@ export interface HandoffDeps {
   onChange?: (h: Handoff) => void;
   /** Sends these outbox rows now: a live reply does not wait for the scheduler's minute. */
   deliverNow?: (rows: OutboxRow[]) => void;
-  /** After a conversation with an agent ended (the 好差评 request), with the person's phone if a case has one. */
-  afterTalk?: (h: Handoff, phone?: string) => Promise<void>;
+  /**
+   * After a conversation with an agent ended (the 好差评 request), with the person's phone if a case has one;
+   * ended by the person in the chat (`inTurn`), the question is returned for that turn to say.
+   */
+  afterTalk?: (h: Handoff, phone: string | undefined, inTurn: boolean) => Promise<RatingQuestion | undefined>;
 }
 
 export interface HandoffRequest {
@@ -162,12 +166,12 @@ export class Handoffs {
     return closed;
   }
 
-  /** A message from the person while an agent has the conversation: kept for the agent's screen. */
-  async fromPerson(id: string, text: string): Promise<Handoff | undefined> {
+  /** A message from the person while an agent has the conversation: kept for the agent's screen, with the files it carried. */
+  async fromPerson(id: string, text: string, files: HandoffFile[] = []): Promise<Handoff | undefined> {
     const at = this.deps.clock.now().toISOString();
     const updated = await this.deps.handoffs.update(id, (h) => {
       if (h.status === 'closed') return false;
-      h.messages.push({ at, from: 'person', text: maskText(text) });
+      h.messages.push({ at, from: 'person', text: maskText(text), ...(files.length ? { files } : {}) });
     });
     if (updated) this.changed(updated);
     return updated;
@@ -267,11 +271,12 @@ export class Handoffs {
     return { ok: true, handoff: updated };
   }
 
-  /** The person chose the bot after the agent went quiet. */
-  async backToBot(id: string): Promise<Handoff | undefined> {
+  /** The person chose the bot after the agent went quiet: closed, and the rating's question for this turn to say. */
+  async backToBot(id: string): Promise<{ handoff: Handoff; rating?: RatingQuestion } | undefined> {
     const closed = await this.close(id, 'timedOut', 'chat', (h) => h.status === 'active');
-    if (closed) await this.rate(closed);
-    return closed;
+    if (!closed) return undefined;
+    const rating = await this.rate(closed, true);
+    return { handoff: closed, ...(rating ? { rating } : {}) };
   }
 
   /** The person chose a call-back after the agent went quiet: asked for a phone, or booked with the known one. */
@@ -310,7 +315,7 @@ export class Handoffs {
 
   /**
    * The scheduler's tick: a person whose agent has said nothing for the quiet time (while the
-   * person waits on them) is told once, and offered the bot or a call-back.
+   * person waits on them) is told once, and offered the bot or (unless they can only type) a call-back.
    */
   async checkQuiet(): Promise<number> {
     const now = this.deps.clock.now();
@@ -323,10 +328,10 @@ export class Handoffs {
         if (x.status !== 'active' || x.quietToldAt) return false;
         x.quietToldAt = at;
         x.audit.push({ at, by: 'system', action: 'agent-quiet' });
-        x.messages.push({ at, from: 'bot', text: this.deps.texts.quiet });
+        x.messages.push({ at, from: 'bot', text: this.deps.texts.quiet(x.typedOnly === true) });
       });
       if (!updated) continue;
-      await this.tell(updated, this.deps.texts.quiet);
+      await this.tell(updated, this.deps.texts.quiet(updated.typedOnly === true));
       this.changed(updated);
       told += 1;
     }
@@ -400,11 +405,11 @@ export class Handoffs {
     this.deps.deliverNow?.(rows);
   }
 
-  /** The person who talked with an agent is asked for a 好差评. */
-  private async rate(h: Handoff): Promise<void> {
-    if (!this.deps.afterTalk) return;
+  /** The person who talked with an agent is asked for a 好差评: through the outbox, or (`inTurn`) by the question returned. */
+  private async rate(h: Handoff, inTurn = false): Promise<RatingQuestion | undefined> {
+    if (!this.deps.afterTalk) return undefined;
     const [own] = await this.deps.cases.openCasesOfUser(h.userKey);
-    await this.deps.afterTalk(h, own?.applicant.phone);
+    return this.deps.afterTalk(h, own?.applicant.phone, inTurn);
   }
 
   private changed(h: Handoff): void {

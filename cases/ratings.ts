@@ -34,6 +34,12 @@ export const COMMENT_WAIT_MS = 10 * 60_000;
 /** How long a rating may wait for its level before it is closed unrated. */
 export const ANSWER_WAIT_MS = 24 * 60 * 60_000;
 
+/** A rating's question said in the person's own turn: its words and the levels' buttons. */
+export interface RatingQuestion {
+  text: string;
+  buttons: string[];
+}
+
 type Counts = Record<string, { count: number; average: number; levels: Record<RatingLevel, number> }>;
 
 /**
@@ -44,12 +50,16 @@ type Counts = Record<string, { count: number; average: number; levels: Record<Ra
 export class Ratings {
   constructor(private readonly deps: RatingDeps) {}
 
-  async askAfterHandoff(h: Handoff, phone?: string): Promise<void> {
-    await this.ask(
-      { conversationKey: h.conversationKey, userKey: h.userKey, channel: h.channel, conversation: h.conversation, stage: 'handoff', ...(h.agent ? { agent: h.agent } : {}), handoffId: h.id, ...(h.caseNo ? { caseNo: h.caseNo } : {}), ...(phone ? { phone } : {}) },
-      this.deps.texts.askHandoff,
-      true,
-    );
+  /**
+   * Ended by the agent, the question goes through the outbox at once. Ended by the person in the
+   * chat (`inTurn`), it is recorded and returned for that turn to say last: a message of the turn
+   * sent after it would take its buttons off the screen.
+   */
+  async askAfterHandoff(h: Handoff, phone?: string, inTurn = false): Promise<RatingQuestion | undefined> {
+    const input: NewRating = { conversationKey: h.conversationKey, userKey: h.userKey, channel: h.channel, conversation: h.conversation, stage: 'handoff', ...(h.agent ? { agent: h.agent } : {}), handoffId: h.id, ...(h.caseNo ? { caseNo: h.caseNo } : {}), ...(phone ? { phone } : {}) };
+    if (!inTurn) return void (await this.ask(input, this.deps.texts.askHandoff, true));
+    await this.deps.ratings.ask(input, this.deps.clock.now());
+    return { text: this.deps.texts.askHandoff, buttons: this.buttons() };
   }
 
   /** A case delivered or finally rejected: its applicant is asked, in the chat they applied from. */
@@ -128,10 +138,15 @@ export class Ratings {
   private async ask(input: NewRating, message: string, live: boolean): Promise<void> {
     const rating = await this.deps.ratings.ask(input, this.deps.clock.now());
     const rows = await this.deps.outbox.enqueue(
-      [{ dedupeKey: `rating:${rating.id}`, conversation: input.conversation, recipient: `rating:${input.userKey}`, text: message, buttons: RATING_LEVELS.map((l) => this.deps.texts.button(levelValue(l), l)), ...(live ? { live } : {}), ...(input.caseNo ? { caseNo: input.caseNo } : {}) }],
+      [{ dedupeKey: `rating:${rating.id}`, conversation: input.conversation, recipient: `rating:${input.userKey}`, text: message, buttons: this.buttons(), ...(live ? { live } : {}), ...(input.caseNo ? { caseNo: input.caseNo } : {}) }],
       this.deps.clock.now(),
     );
     if (live) this.deps.deliverNow?.(rows);
+  }
+
+  /** One button a level, best first, its points with it. */
+  private buttons(): string[] {
+    return RATING_LEVELS.map((l) => this.deps.texts.button(levelValue(l), l));
   }
 
   /** A poor rating puts a 回访 on the desk's list, with the case and the comment. */

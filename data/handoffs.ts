@@ -24,6 +24,14 @@ export interface HandoffMessage {
   text: string;
   /** The agent's login name, on an agent's message. */
   agent?: string;
+  /** Files the person sent with (or as) the message: a photo carries no words, the desk still sees it came. */
+  files?: HandoffFile[];
+}
+
+/** A file the person sent, as the desk sees it: whether it is a photo, and its name (masked). */
+export interface HandoffFile {
+  photo: boolean;
+  name?: string;
 }
 
 export interface HandoffAuditEntry {

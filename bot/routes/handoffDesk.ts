@@ -4,7 +4,7 @@ import type { AgentResult, Handoffs } from '../../cases/handoffs.js';
 import type { Ratings } from '../../cases/ratings.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
 import type { Clock } from '../../data/clock.js';
-import type { Handoff, HandoffStore } from '../../data/handoffs.js';
+import type { Handoff, HandoffMessage, HandoffStore } from '../../data/handoffs.js';
 import { maskText } from '../../data/personalData.js';
 import { onlyAsksForPerson } from '../../dialogs/commands.js';
 import { text } from '../../dialogs/text/index.js';
@@ -29,10 +29,17 @@ export interface HandoffDeskDeps {
 const replySchema = z.object({ text: trimmed(2000) }).strict();
 const endSchema = z.object({ handBack: z.boolean().optional() }).strict();
 
+/** A message as the desk reads it: its words masked, each file it carried named ("[发来照片 wide.jpg]"). */
+function shownMessage({ files, ...m }: HandoffMessage) {
+  const said = [m.text, ...(files ?? []).map((f) => text.handoff.personSent(f.photo, f.name))].filter(Boolean).join(' ');
+  return { ...m, text: maskText(said) };
+}
+
 /** A hand-off as an agent sees it: personal data masked, waiting time in seconds. */
 export function handoffView(h: Handoff, now: Date, withMessages = false) {
   const end = h.takenAt ?? h.closedAt ?? now.toISOString();
-  const personSaid = h.messages.filter((m) => m.from === 'person');
+  // What the person typed: a photo sent after the words that led to the hand-off says nothing of its own.
+  const personSaid = h.messages.filter((m) => m.from === 'person' && m.text.trim());
   return {
     id: h.id,
     status: h.status,
@@ -50,7 +57,7 @@ export function handoffView(h: Handoff, now: Date, withMessages = false) {
     lastPersonText: maskText(personSaid.at(-1)?.text ?? ''),
     /** The person's latest question, not a request for a person ("转人工"): what the suggestions are for. */
     questionText: maskText([...personSaid].reverse().find((m) => !onlyAsksForPerson(m.text))?.text ?? ''),
-    ...(withMessages ? { messages: h.messages.slice(-SHOWN_MESSAGES).map((m) => ({ ...m, text: maskText(m.text) })) } : {}),
+    ...(withMessages ? { messages: h.messages.slice(-SHOWN_MESSAGES).map(shownMessage) } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { Handoff, HandoffMessage, HandoffReason } from '../../data/handoffs.js';
+import type { Handoff, HandoffFile, HandoffMessage, HandoffReason } from '../../data/handoffs.js';
 import { numberRuns, phoneIn } from '../numbersIn.js';
 import { maskText, publicNumbers } from '../../data/personalData.js';
 import type { Region } from '../../data/region.js';
@@ -65,6 +65,12 @@ export function readCorrection(input: string): RatingLevel | undefined {
   const read = correction ? readRating(said.slice(correction[0].length)) : undefined;
   return read && !read.comment ? read.level : undefined;
 }
+
+/** The files a message carries (a photo, a PDF), names masked: a message of files alone has no words for the desk to show. */
+const filesOf = (context: TurnContext): HandoffFile[] =>
+  (context.activity.attachments ?? [])
+    .filter((a) => a.contentUrl)
+    .map((a) => ({ photo: (a.contentType ?? '').startsWith('image/'), ...(a.name ? { name: maskText(a.name) } : {}) }));
 
 /** What every flow calls for 转人工 (and a flow that keeps failing). */
 export interface HandoffRequester {
@@ -132,7 +138,8 @@ export class HandoffGate implements HandoffRequester {
   /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
   async intercept(context: TurnContext): Promise<boolean> {
     const input = (context.activity.text ?? '').trim();
-    await this.remember(context, [{ at: this.clock.now().toISOString(), from: 'person', text: maskText(input) }]);
+    const files = filesOf(context);
+    await this.remember(context, [{ at: this.clock.now().toISOString(), from: 'person', text: maskText(input), ...(files.length ? { files } : {}) }]);
     const rating = await this.ratings.pendingFor(conversationKeyOf(context));
     if (rating && (await this.answerRating(context, rating, input))) return true;
     const open = await this.handoffs.openFor(conversationKeyOf(context));
@@ -148,8 +155,11 @@ export class HandoffGate implements HandoffRequester {
     switch (open.status) {
       case 'active':
         if (open.quietToldAt && says(input, TO_BOT)) {
-          await this.handoffs.backToBot(open.id);
-          return this.reply(context, 'handoff-back-to-bot', h.backToBot);
+          const back = await this.handoffs.backToBot(open.id);
+          await this.reply(context, 'handoff-back-to-bot', h.backToBot);
+          // The 好差评 last in this turn: its buttons are the ones left on screen.
+          if (back?.rating) await context.sendActivity(messageWithButtons(back.rating.text, back.rating.buttons));
+          return true;
         }
         if (open.quietToldAt && says(input, CALLBACK)) {
           const outcome = await this.handoffs.toCallback(open.id);
@@ -158,7 +168,7 @@ export class HandoffGate implements HandoffRequester {
         }
         if (open.quietToldAt && says(input, WAIT)) return this.reply(context, 'handoff-wait', h.stillWaiting);
         // The agent has the conversation: the bot stays silent, the agent sees the message.
-        await this.handoffs.fromPerson(open.id, input);
+        await this.handoffs.fromPerson(open.id, input, files);
         setTurnOutcome(context, { outcome: 'handoff-relayed' });
         return true;
       case 'queued':
@@ -168,13 +178,13 @@ export class HandoffGate implements HandoffRequester {
         }
         // "我听不见 不能接电话" while waiting: the place kept, the desk told to answer in writing.
         if (saysCannotPhone(input) && (human || !asksSomething(input))) {
-          await this.handoffs.fromPerson(open.id, input);
+          await this.handoffs.fromPerson(open.id, input, files);
           await this.handoffs.toTyped(open.id);
           this.watch(context, open.id);
           return this.reply(context, 'handoff-typed', await this.placeSaid(open, h.typedKept));
         }
         if (human) return this.reply(context, 'handoff-already', await this.placeSaid(open, h.already));
-        await this.handoffs.fromPerson(open.id, input);
+        await this.handoffs.fromPerson(open.id, input, files);
         this.watch(context, open.id);
         return false;
       case 'callback': {

@@ -498,7 +498,9 @@ const handoff = {
   ended: '工作人员已结束这次对话。还有问题随时问我，需要人工再说“转人工”。',
   handedBack: '工作人员已把对话交还给“一次办”助手，您接着问我就行。',
   requeued: '工作人员把您转给其他同事，请稍等。',
-  quiet: '工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我，或者说“回电”等工作人员打电话给您。',
+  /** The agent has said nothing for a while; a call-back is offered only to someone who can take a call. */
+  quiet: (typedOnly: boolean) =>
+    `工作人员暂时没有回复，可能在查资料。您可以接着等，也可以说“问机器人”先问我${typedOnly ? '' : '，或者说“回电”等工作人员打电话给您'}。`,
   stillWaiting: '好的，请再稍等一下。',
   backToBot: '好的，您接着问我就行。需要人工再说“转人工”。',
   /**
@@ -509,6 +511,8 @@ const handoff = {
   botPhrases: ['机器人', '问助手', '先问你'],
   callbackPhrases: ['回电', '回个电话', '打电话给(我|俺)', '给(我|俺)打电话', '打给(我|俺)', '电话联系'],
   waitPhrases: ['接着等', '继续等', '再等', '等着', '等一下', '等等', '^等$'],
+  /** A file the person sent, on the agent's transcript ("[发来照片 wide.jpg]"). */
+  personSent: (photo: boolean, name?: string) => `[发来${photo ? '照片' : '文件'}${name ? ` ${name}` : ''}]`,
   /** On the agent's queue and chat: the person can only read and type. */
   typedOnlyNote: '对方只能打字（听不见或不能说话），请打字回复',
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },

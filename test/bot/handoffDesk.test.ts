@@ -126,6 +126,27 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     desk.close();
   });
 
+  it('after 问机器人 (the agent gone quiet) leaves the 好差评 as the last message with buttons, asked once', async () => {
+    const desk = await deskStream(base, tokens['1001']);
+    const person = await directLineChat(base, SECRET);
+    await person.send('转人工');
+    const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
+    expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
+    await person.waitFor((t) => t === h.taken('坐席1001'));
+    clock.advance(5 * 60_000); // HANDOFF_QUIET_MINUTES' default
+    expect(await app.handoffs.checkQuiet()).to.equal(1);
+    await person.waitFor((t) => t === h.quiet(false));
+    await person.send('我还是先问机器人吧');
+    await person.waitFor((t) => t === text.rating.askHandoff);
+    const res = await fetch(`${base}/v3/directline/conversations/${person.conversationId}/activities`, { headers: { authorization: `Bearer ${SECRET}` } });
+    const said = ((await res.json()) as { activities: { type: string; text?: string; from: { id: string }; suggestedActions?: { actions: unknown[] } }[] }).activities
+      .filter((a) => a.type === 'message' && !a.from.id.startsWith('user-'));
+    const after = said.slice(said.findIndex((a) => a.text === h.quiet(false)) + 1);
+    expect(after.map((a) => a.text)).to.deep.equal([h.backToBot, text.rating.askHandoff]);
+    expect(after.map((a) => a.suggestedActions?.actions.length ?? 0)).to.deep.equal([0, 5]);
+    desk.close();
+  });
+
   it('out of the desk\'s hours the console says what people are told: nobody on duty, whoever is signed in', async () => {
     const desk = await deskStream(base, tokens['1001']);
     expect((await desk.next()).desk).to.deep.equal({ inHours: true, hours: app.region.desk.hours });

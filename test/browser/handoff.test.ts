@@ -4,11 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../data/agents.js';
 import { text } from '../../dialogs/text/index.js';
 import { regionWithDeskOpenToday } from '../../scripts/bench/deskClient.js';
+import { uploadFixture } from '../fixtures/uploadFiles.js';
 import { launchChromium, startApp, type RunningApp } from './launch.js';
 
 const WAIT = { timeout: 20_000 };
 const PASSWORD = 'browser-desk-pass';
 const h = text.handoff;
+const PHOTO = uploadFixture('portrait-450x630.jpg');
 
 async function axeProblems(page: Page, include: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -131,6 +133,12 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     expect(await agent.locator('#live-suggestions > li').first().getAttribute('data-entry-id')).to.equal('sub-care-grade34');
   });
 
+  it('shows the agent a photo the person sends by its name, not as an empty line', async () => {
+    await person.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: 'wide.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+    await agent.locator('#transcript > li').filter({ hasText: '对方：[发来照片 wide.jpg]' }).waitFor(WAIT);
+    expect(await agent.locator('#transcript > li').evaluateAll((lines) => lines.filter((l) => /对方：$/.test((l.textContent ?? '').trim())).length)).to.equal(0);
+  });
+
   it('hands back to the bot; the applicant is told and rates the help in one tap', async () => {
     await agent.getByRole('button', { name: '交还机器人' }).click();
     await agent.locator('#desk-status').filter({ hasText: '已交还机器人' }).waitFor(WAIT);
@@ -173,6 +181,9 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
     await botSays('现在人工客服不在线');
     await personTypes('俺耳朵不好使 接不了电话 就在这打字吧');
     await botSays(h.queuedTyped(running.app.region.desk.hours).slice(0, 12));
+    // A photo sent while waiting has no words: the queue still shows the words that led to the hand-off.
+    await person.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+    await botSays(text.upload.noCase.slice(0, 12));
     await logIn();
     const item = agent.locator('#queue > li').first();
     await item.waitFor(WAIT);

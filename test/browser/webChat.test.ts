@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { receivedFiles } from '../../bot/attachmentDownloads.js';
 import { text } from '../../dialogs/text/index.js';
+import { selfNewCertificateToAddress } from '../dialogs/harness.js';
 import { launchChromium, screenshotPath, startApp, type RunningApp } from './launch.js';
 
 const SCREENSHOT = screenshotPath('webchat.png');
@@ -169,6 +170,49 @@ describe('Web Chat page at / (Chromium)', function () {
     }
   });
 
+  it('keeps the items question readable above its 8 buttons on a 390x844 phone in 大字模式', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const small = await phone.newPage();
+      const { botSaid, say } = chatOn(small);
+      await small.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      await small.getByRole('button', { name: text.web.largeText }).click();
+      const buttons = small.locator('.webchat__suggested-actions__button');
+      /** The question's whole bubble between the header and its first button, every button on screen. */
+      const readable = async (question: string, lastButton: string) => {
+        await buttons.filter({ hasText: lastButton }).first().waitFor(WAIT);
+        // Web Chat scrolls the transcript smoothly: wait until it has stopped.
+        let box = (await botSaid(question).last().boundingBox())!;
+        for (let i = 0; i < 20; i++) {
+          await small.waitForTimeout(100);
+          const again = (await botSaid(question).last().boundingBox())!;
+          if (again.y === box.y) break;
+          box = again;
+        }
+        const header = (await small.getByRole('banner').boundingBox())!;
+        const all = await buttons.evaluateAll((els) => els.map((b) => ({ text: b.textContent ?? '', ...b.getBoundingClientRect().toJSON() }) as { text: string; top: number; bottom: number }));
+        expect(all.length, question).to.be.at.least(7);
+        expect(box.y, `${question}: top`).to.be.at.least(header.y + header.height);
+        expect(box.y + box.height, `${question}: bottom`).to.be.at.most(Math.min(...all.map((b) => b.top)));
+        for (const b of all) expect(b.bottom, b.text).to.be.at.most(844);
+      };
+      await say('我要申请', text.application.consent.slice(0, 10));
+      await say('同意', text.application.prompts.role);
+      await say('给我自己', text.application.prompts.items.slice(0, 8));
+      const items = Object.values(text.application.itemOptions);
+      await readable(text.application.prompts.items, items[items.length - 1]);
+      // The reported case: one item picked, "已选：…还要别的吗？" over 8 buttons (6 items left, 选好了, 去掉…).
+      await say('残疾证', '还要别的吗');
+      await readable('已选：残疾人证新办。还要别的吗', text.application.itemsDone);
+      // In other words, a longer list picked at once.
+      await say('还要护理补贴和生活补贴', '护理补贴。还要别的吗');
+      await readable('护理补贴。还要别的吗', text.application.itemsDone);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('wraps a long 您想问的是 button on a 390 px phone: every word shown, nothing cut off with "…"', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
@@ -224,6 +268,32 @@ describe('Web Chat page at / (Chromium)', function () {
       const cleared = await tab.evaluate(() => JSON.parse(localStorage.getItem('onevisit.user') ?? 'null') as { conversationId?: string });
       expect(cleared.conversationId).to.not.equal(before.conversationId);
       await say('继续上次的申请', text.application.consent.slice(0, 10));
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('sends a double-tapped button once: one 确认提交, one confirmation, the next step\'s button still there', async () => {
+    const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const tab = await visit.newPage();
+      const { userSaid, botSaid, say } = chatOn(tab);
+      await tab.goto(`${running.base}/`);
+      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+      for (const [words, reply] of selfNewCertificateToAddress) await say(words, reply.slice(0, 12));
+      await say('城关镇东大街18号', text.application.summary.intro);
+      const buttons = tab.locator('.webchat__suggested-actions__button');
+      await buttons.filter({ hasText: text.application.summary.confirm }).dblclick();
+      await buttons.filter({ hasText: text.upload.later }).waitFor(WAIT);
+      // Any second copy would have come by now: the turn it answers is over.
+      await tab.waitForTimeout(1000);
+      expect(await userSaid(text.application.summary.confirm).count()).to.equal(1);
+      expect(await botSaid('申请已提交').count()).to.equal(1);
+      expect(await botSaid(text.notRecorded).count()).to.equal(0);
+      expect(await buttons.filter({ hasText: text.upload.later }).count()).to.equal(1);
+      // A button tapped once works as before on the next question.
+      await buttons.filter({ hasText: text.upload.later }).click();
+      await userSaid(text.upload.later).first().waitFor(WAIT);
     } finally {
       await visit.close();
     }

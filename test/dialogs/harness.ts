@@ -69,7 +69,7 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
     handoffs: handoffStore, outbox, calls, cases, region, clock, texts: text.handoff,
     onDuty: () => desk.agentsOnDuty,
     quietMs: 5 * 60_000,
-    afterTalk: (x, phone) => ratings.askAfterHandoff(x, phone),
+    afterTalk: (x, phone, inTurn) => ratings.askAfterHandoff(x, phone, inTurn),
   });
   const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(

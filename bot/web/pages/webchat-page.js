@@ -122,6 +122,28 @@
 
   var webChatProps;
 
+  /**
+   * A store whose buttons send once: Web Chat takes the buttons away only when the first tap's
+   * message is posted, so the second tap of a double tap sent it again (a form submitted twice
+   * over, every reply twice). Taps after the first are dropped until the bot sends new buttons.
+   */
+  function createStore() {
+    var tapped = false;
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+          if (activity && activity.suggestedActions && (activity.suggestedActions.actions || []).length) tapped = false;
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE' && action.payload && action.payload.method === 'imBack') {
+            if (tapped) return undefined;
+            tapped = true;
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
   function render() {
     root.classList.toggle('large-text', largeText);
     largeTextSwitch.setAttribute('aria-pressed', largeText ? 'true' : 'false');
@@ -170,7 +192,7 @@
     webChatProps = {
       directLine: directLine,
       userID: user,
-      store: window.WebChat.createStore(),
+      store: createStore(),
       locale: 'zh-CN',
       // Web Chat reads every incoming message as "机器人 说:", an agent's too, whatever its sender's name: no
       // such prefix, so an agent's reply is read from its sender ("工作人员王芳：…") and the bot's as it is.
