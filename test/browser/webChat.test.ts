@@ -220,7 +220,7 @@ describe('Web Chat page at / (Chromium)', function () {
       const { botSaid } = chatOn(small);
       await small.goto(`${running.base}/`);
       await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
-      await small.locator('.webchat__send-box-text-box__input').fill('补贴怎么领');
+      await small.locator('.webchat__send-box-text-box__input').fill('要多久');
       await small.locator('.webchat__send-box-text-box__input').press('Enter');
       const buttons = small.locator('.webchat__suggested-actions__button');
       await small.locator('.webchat__suggested-actions__button').filter({ hasText: text.clarify.noneOfThese }).first().waitFor(WAIT);
