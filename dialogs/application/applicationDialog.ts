@@ -25,6 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
+import { textOnlySaid } from '../textOnly.js';
 import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
@@ -150,6 +151,23 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       else await this.deps.answers.answerAside(dc.context, clause, 'asked', told);
     }
     return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
+  }
+
+  /**
+   * "我听不见接不了电话 只能发短信", said at any question or at the summary, read before any command
+   * ("别给我打电话" is no call for a person): kept for the case, said back, and the step goes on
+   * (its answer taken when the message gives it: the phone said with it).
+   */
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const draft = await this.load(dc);
+    const input = dc.context.activity.text ?? '';
+    if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input)) return super.continueDialog(dc);
+    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    const answer = slot?.parse(input, noting.values, this.context());
+    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${t.textOnly.noted}\n`);
+    await this.say(dc, t.textOnly.noted);
+    return this.take(dc, noting, slot, answer);
   }
 
   /** The draft is the truth: gone means submitted or cancelled elsewhere (another device). */
@@ -602,12 +620,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),
       ...(v.notifyBy && this.slots.some((s) => s.key === 'notifyBy' && s.required(v)) ? { notifyBy: v.notifyBy } : {}),
+      ...(v.textOnly ? { contact: 'text-only' as const, note: t.textOnly.caseNote } : {}),
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
     // Asked for at the channel question: requested now the case exists.
     const home = v.homeAppraisal && needsAppraisal(v) ? await this.deps.useCases.appointments.requestHome(record.caseNo, key, v.homeAppraisal) : undefined;
-    return this.confirmed(dc, record, true, home === 'recorded' ? t.homeVisit.recorded : '');
+    return this.confirmed(dc, record, true, home === 'recorded' ? (v.textOnly ? t.textOnly.homeRecorded : t.homeVisit.recorded) : '');
   }
 
   /**
@@ -650,6 +669,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         : `${t.labels[s.key]}：${s.display(v, full)}`,
     );
     if (v.homeAppraisal && needsAppraisal(v)) lines.push(t.homeVisit.summaryLine);
+    if (v.textOnly) lines.push(t.textOnly.summaryLine);
     const queued = queuedItems(v);
     if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
     if (!full) lines.push(t.summary.showFullHint);

@@ -164,6 +164,14 @@ const application = {
     summaryLine: '上门评定：要（提交时登记，医院会打电话约时间）',
     recorded: '上门评定已经登记了，医院会打电话和您约上门的时间，请保持电话畅通。',
   },
+  /** Reached only by SMS or in writing (a deaf applicant): said back, shown on the summary, and noted on the case for staff and the hospital. */
+  textOnly: {
+    noted: '好，我在申请上注明：只能短信/文字联系，不打电话。评定的时候也会请医院发短信联系。',
+    summaryLine: '联系方式：只能短信/文字联系（不打电话）',
+    caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
+    /** The home appraisal registered for someone who cannot take calls. */
+    homeRecorded: '上门评定已经登记了，申请上注明了只能短信联系，医院会发短信和您约上门的时间。',
+  },
   /** How the card is fetched, said at the question before it. */
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
@@ -819,6 +827,8 @@ const status = {
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   /** Steps only the agent console shows (the applicant's timeline leaves them out). */
+  /** How staff may reach the applicant, as the console shows it. */
+  contactNames: { 'text-only': '只能短信/文字联系（不打电话）' } as Record<string, string>,
   agentActionNames: {
     'agent-reveal': '坐席查看完整信息',
     'family-check': '家属核验后查看进度',
@@ -949,6 +959,8 @@ const status = {
   correctKeepPhone: '要是号码没错，只是那几天没接着，点“号码没错，就用原来的”，号码不改直接重新提交；号码要改就直接发新号码。',
   keepPhoneButton: '号码没错，就用原来的',
   correctPhoneKept: '好的，号码不改。这几天请留意接听残联的电话。',
+  /** The phone kept, for someone who cannot take calls ("号码没错 我是聋子 接不了电话"). */
+  correctPhoneTextOnly: '好的，号码不改。我在申请上注明：只能短信/文字联系，不打电话，残联和医院会发短信联系您。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,

@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { agentCaseView } from '../../bot/routes/agentConsole.js';
+import { text } from '../../dialogs/text/index.js';
+import { textOnlySaid } from '../../dialogs/textOnly.js';
+import { buttons, returnedCase, run, selfNewCertificateToAddress, type Step } from './harness.js';
+
+const app = text.application;
+const s = text.status;
+const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
+
+/** Self, a new certificate, online, picked up: at the phone question. */
+const toPhone: Step[] = selfNewCertificateToAddress.slice(0, 7);
+/** The same, on to the summary. */
+const toSummary: Step[] = [...toPhone, ['13812345678', app.prompts.hukou], ['示范县', app.prompts.category], ['肢体', app.prompts.channel], ['网上提交', app.prompts.delivery], ['自己去领', app.summary.intro]];
+
+describe('trial 18: a deaf applicant is reached by SMS or in writing only', () => {
+  for (const said of ['我听不见接不了电话 只能发短信 13512345678', '俺耳朵聋 电话别打 有事发短信 13512345678']) {
+    it(`"${said}" at the phone: the number kept, the preference said back, shown and on the case`, async () => {
+      const h = await run(toPhone);
+      const replies = texts(await h.send(said));
+      expect(replies).to.deep.equal([app.textOnly.noted, app.prompts.hukou]);
+      await run([['示范县', app.prompts.category], ['肢体', app.prompts.channel], ['网上提交', app.prompts.delivery]], h);
+      const summary = await h.say('自己去领');
+      expect(summary.text).to.include('电话：13512345678').and.include(app.textOnly.summaryLine);
+      await h.say('确认提交');
+      const [record] = await h.cases.list({});
+      expect(record.contact).to.equal('text-only');
+      expect(record.audit[0]).to.include({ action: 'submit', note: app.textOnly.caseNote });
+      const view = agentCaseView(record, h.region);
+      expect(view.contactName).to.equal(s.contactNames['text-only']);
+      expect(view.timeline[0].note).to.equal(app.textOnly.caseNote);
+    });
+  }
+
+  for (const said of ['评定的时候医院别给我打电话 我听不见 发短信或者在这里打字', '我是聋人，别打电话，有事在这里打字']) {
+    it(`"${said}" at the summary: no hand-off, the summary again with the preference`, async () => {
+      const h = await run(toSummary);
+      const reply = await h.say(said);
+      expect(reply.text).to.match(new RegExp(`^${app.textOnly.noted}\\n${app.summary.intro}`)).and.include(app.textOnly.summaryLine);
+      expect(buttons(reply)).to.deep.equal([app.summary.confirm, app.summary.edit, app.summary.cancel]);
+      expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(0);
+    });
+  }
+
+  it('deafness said of the person is the disability, not a way of contact; a question about it asks', () => {
+    for (const said of ['俺爹八十了 耳朵聋', '她耳朵聋了听不见', '电话没错啊 那天下地去了接不了电话', '聋人能不能发短信联系？']) expect(textOnlySaid(said), said).to.equal(false);
+    for (const said of ['只能发短信', '我是聋子 接不了电话', '他听不见 给他发短信就行']) expect(textOnlySaid(said), said).to.equal(true);
+  });
+
+  for (const said of ['号码没错 我是聋子 接不了电话 发短信就行', '电话是对的 我耳朵听不见 有事发短信']) {
+    it(`a case returned for its phone answered "${said}": the number kept and SMS only noted`, async () => {
+      const h = await returnedCase('accepted');
+      await h.send('修改退回的申请');
+      expect(texts(await h.send(said))).to.deep.equal([s.correctPhoneTextOnly, s.correctDone]);
+      const record = (await h.cases.get(h.caseNo))!;
+      expect(record.applicant.phone).to.equal('13900000000');
+      expect(record.contact).to.equal('text-only');
+      expect(record.audit.at(-1)!.note).to.include('申请人确认无误：phone').and.include(app.textOnly.caseNote);
+    });
+  }
+
+  it('said first, answering the return\'s notice, it is the same', async () => {
+    const h = await returnedCase('accepted');
+    const replies = texts(await h.send('号码没错 我是聋子 接不了电话 发短信就行'));
+    expect(replies.at(-1)).to.equal(s.correctDone);
+    expect(replies).to.include(s.correctPhoneTextOnly);
+    expect((await h.cases.get(h.caseNo))!.contact).to.equal('text-only');
+  });
+});
