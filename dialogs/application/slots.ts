@@ -307,13 +307,16 @@ function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly str
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
-    parse: (input) => {
+    parse: (input, v, ctx) => {
       const said = normalizeText(input).replace(/\s+/g, '');
       // Kin words before the buttons' fragments: "祖父母" holds the label "父母".
       const kin = RELATION_PHRASE.test(said) ? kinIn(said) : undefined;
       if (!kin) {
         const picked = recognizeChoice(input, list(labels))?.value;
-        return picked ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+        if (picked) return { ok: true, set: { [key]: picked } };
+        // "帮俺家老头子办 他脑梗了说话说不清楚": the kin named in a sentence, read as the role question reads it.
+        const role = key === 'relation' ? roleSlot.parse(input, v, ctx) : undefined;
+        return role?.ok && role.set.relation ? { ok: true, set: { relation: role.set.relation } } : { ok: false, error: t.errors.relation };
       }
       // Typed kinship is kept as the button it means, so the summary and the case read alike.
       const typist = key === 'relation' && kin.ofSpeaker ? inverseKin(kin.kin) : kin.kin;
@@ -379,6 +382,10 @@ const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪
  */
 const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
 const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
+/** Asking which subsidies there are or can be had ("我妈这种情况能领什么补贴", "都有啥补助"): what the step lists, with who gets each. */
+const WHICH_SUBSIDIES = /(?:领|拿|享受|申请|办|有|给)(?:点|些)?(?:什么|啥|哪些|哪几|哪几样|哪几种|几样|几种)(?:样|种|项|个)?(?:补贴|补助|钱|待遇|福利)|(?:补贴|补助|待遇|福利)(?:都|一共)?(?:有哪些|有哪几|有啥|有什么|有几)/u;
+/** The items that are money, as the subsidies' answer lists them. */
+const SUBSIDIES: Pick[] = ['living-allowance', 'care-allowance', 'pension-help', 'education-grant', 'fuel-subsidy'];
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
@@ -415,10 +422,16 @@ const itemsSlot: Slot = {
     const saysNo = mentioned.length === 0 && left.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
     if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
+    // "我妈这种情况能领什么补贴": the step's own question, answered with who gets each, and asked again
+    // ("有残疾证能领哪几样补助" names the card as what it takes, not as what is asked about).
+    const onlyCard = mentioned.every((m) => ['cert-new', 'cert-other'].includes(pickOf(m.value as ItemId | Pick)));
+    if (onlyCard && !byPosition && isQuestion(input) && WHICH_SUBSIDIES.test(folded)) {
+      return { ok: false, error: t.errors.choice, answer: t.itemsWhichSubsidies(SUBSIDIES.map((p) => t.itemExplain[p]).join('\n')) };
+    }
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && left.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    const saysDone = mentioned.length === 0 && left.length === 0 && ([...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
     if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
@@ -430,7 +443,8 @@ const itemsSlot: Slot = {
       return { ok: true, set: {}, stay: true, note: explain };
     }
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
-    const finished = t.itemsFinishedWords.some((w) => folded.includes(w));
+    // "就办证 别的不要": only what is named, so the choosing is done.
+    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => ITEM_ONLY.test(c) || OTHERS_NOT.test(c));
     const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
     // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
     // holds them both (which one is asked next).
@@ -474,6 +488,8 @@ const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
 export const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
 /** Only what the clause names: "就办证", "只要护理补贴" ("就要护理补贴" may add it). */
 const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|选)?|^(?:那|还是)?就办/u;
+/** Nothing besides: "别的不要", "其他的都不用". */
+const OTHERS_NOT = /^(?:别的|其他的?|其它的?|另外的)(?:都|也|就)?(?:不要|不用|不办|不需要|不弄)了?$/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
 /** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
 const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
@@ -601,10 +617,26 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
   return formSlots(sms).map(answering);
 }
 
+/**
+ * Who the form is for, said with how they are ("帮俺家老头子办 他脑梗了说话说不清楚"): the category is
+ * offered to confirm when its question comes, as it is when the opening message says so.
+ */
+function hearsDescription(slot: Slot): Slot {
+  return {
+    ...slot,
+    parse: (input, v, ctx) => {
+      const result = slot.parse(input, v, ctx);
+      if (!result.ok || v.category || v.categoryGuess) return result;
+      const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
+      return described ? { ...result, set: { ...result.set, categoryGuess: described } } : result;
+    },
+  };
+}
+
 function formSlots(sms: boolean): Slot[] {
   return [
-    roleSlot,
-    relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
+    hearsDescription(roleSlot),
+    hearsDescription(relationSlot('relation', t.relations, (v) => v.role === 'proxy')),
     itemsSlot,
     choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
     {

@@ -100,6 +100,9 @@ const application = {
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
+  /** "我妈这种情况能领什么补贴" at the items question: the subsidies, each with who gets it (`lines`, the items' own explanations). */
+  itemsWhichSubsidies: (lines: string) =>
+    `能领的补贴有这几样，看谁符合：\n${lines}\n这些都要先有残疾人证，还没有的，和办证一起选上就行。拿不准的，说说家里的情况，比如“低保户”“一级、要人照顾”。`,
   /** "都要吧" at the items question, no item named. */
   /** A grade asked or not known at the items question. */
   itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',

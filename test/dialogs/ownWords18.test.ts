@@ -67,3 +67,54 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
     expect((await h.cases.get(h.caseNo))!.contact).to.equal('text-only');
   });
 });
+
+/** For the speaker's mother, a new certificate picked: at "还要别的吗". */
+const itemsForMother: Step[] = [
+  ['我要申请', app.consent],
+  ['同意', app.prompts.role],
+  ['替家人或被监护人', app.prompts.relation],
+  ['我妈', app.prompts.items],
+  ['1', app.prompts.itemsMore('残疾人证新办')],
+];
+
+describe('trial 18: which subsidies, asked at the items step, is the step\'s own question', () => {
+  for (const said of ['我妈这种情况能领什么补贴', '俺家这样的都有啥补助？', '有残疾证能领哪几样补助']) {
+    it(`"${said}": the subsidies and who gets each, then the step again with what is picked`, async () => {
+      const h = await run(itemsForMother);
+      const [answer, again] = texts(await h.send(said));
+      expect(answer).to.include(app.itemExplain['living-allowance']).and.include(app.itemExplain['care-allowance']).and.not.include('这一步办完后');
+      expect(again).to.equal(`${app.continueAfterAnswer}${app.prompts.itemsMore('残疾人证新办')}`);
+    });
+  }
+});
+
+describe('trial 18: what is said of the person with who they are is used', () => {
+  for (const [who, relation, category] of [
+    ['帮俺家老头子办 他脑梗了说话说不清楚', '配偶', '言语'],
+    ['给俺老娘办的 她中风了半边身子动不了', '子女', '肢体'],
+  ] as const) {
+    it(`"${who}" at the relation: the relation kept, the category offered when asked`, async () => {
+      const h = await run([
+        ['我要申请', app.consent],
+        ['同意', app.prompts.role],
+        ['替家人或被监护人', app.prompts.relation],
+        [who, app.prompts.items],
+        ['1', app.prompts.itemsMore('残疾人证新办')],
+        ['就办证 别的不要', app.prompts.name],
+        ['王建国', app.prompts.idNumber],
+        ['11010519491231002X', app.prompts.phone],
+        ['13812345678', app.prompts.hukou],
+        ['示范县', app.prompts.categoryGuess(category)],
+      ]);
+      expect((await h.drafts.get('test:user1'))!.draft.values.relation).to.equal(relation);
+    });
+  }
+
+  for (const done of ['就办证 别的不要', '只要这个 其他的都不用了', '就办证']) {
+    it(`"${done}" at "还要别的吗" finishes the items`, async () => {
+      const h = await run(itemsForMother);
+      expect((await h.say(done)).text).to.equal(app.prompts.name);
+      expect((await h.drafts.get('test:user1'))!.draft.values.picks).to.deep.equal(['cert-new']);
+    });
+  }
+});
