@@ -63,6 +63,8 @@ export interface ApplicationDraft {
   materialsTold?: string;
   /** Given when the summary is first shown: however often "确认提交" arrives, one case. */
   submissionId?: string;
+  /** The answers before a 返回: "跟刚才一样" at the question gone back to gives its answer again. */
+  undone?: Values;
 }
 
 /** What the application hands back once submitted: the router asks for the materials next when some are due online. */
@@ -348,6 +350,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     const slot = this.currentSlot(draft);
     if (!slot) return this.proceed(dc, draft);
+    // "跟刚才一样" at the question gone back to: the answer it had (with the items, their sub-answers).
+    const before = draft.undone?.[slot.key];
+    if (before !== undefined && SAME_AS_BEFORE.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))) {
+      const { certAction, employment } = draft.undone!;
+      const set: Values = slot.key === 'picks' ? { picks: before as Pick[], picksSaid: undefined, certAction, employment } : { [slot.key]: before };
+      return this.take(dc, draft, slot, { ok: true, set });
+    }
     // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
     const item = ITEM_OF_STEP[slot.key];
     if (item && leavesItem(input, item)) return this.dropItems(dc, draft, [item]);
@@ -475,7 +484,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
     // A slot that stays (items picked one by one) is asked again until the user is done.
-    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined };
+    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, undone: result.stay ? draft.undone : undefined };
     if (!result.stay && finalItems(values).length === 0 && draft.history.includes('picks')) {
       await this.deps.drafts.delete(userKeyOf(dc.context));
       await this.say(dc, t.nothingLeft);
@@ -550,11 +559,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const values = { ...draft.values };
     delete values[last];
     delete values.addressDraft;
-    if (last === 'picks') {
-      delete values.certAction;
-      delete values.employment;
-    }
-    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0 });
+    // The items are asked again with those picked shown ("已选：…还要别的吗"), to add to, take off or keep.
+    if (last === 'picks') values.picksSaid = draft.values.picks;
+    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0, undone: draft.values });
   }
 
   private async resume(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
@@ -791,6 +798,9 @@ function amendAddress(current: string, value: string, wrong?: string): string {
   }
   return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
 }
+
+/** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
+const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;

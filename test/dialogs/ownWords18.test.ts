@@ -118,3 +118,22 @@ describe('trial 18: what is said of the person with who they are is used', () =>
     });
   }
 });
+
+describe('trial 18: going back keeps what was answered', () => {
+  it('返回 to the items shows those picked; "跟刚才一样" keeps them and goes on', async () => {
+    const h = await run([...itemsForMother, ['护理补贴', app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴')], ['选好了', app.prompts.name]]);
+    expect((await h.say('返回')).text).to.equal(app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+    expect((await h.say('跟刚才一样')).text).to.equal(app.prompts.name);
+    expect((await h.drafts.get('test:user1'))!.draft.values.picks).to.deep.equal(['cert-new', 'care-allowance']);
+  });
+
+  it('上一步 to the name, "还是原来的那个" gives it back; an item added after 返回 joins those picked', async () => {
+    const h = await run([...itemsForMother, ['选好了', app.prompts.name], ['王建国', app.prompts.idNumber]]);
+    expect((await h.say('上一步')).text).to.equal(app.prompts.name);
+    expect((await h.say('还是原来的那个')).text).to.equal(app.prompts.idNumber);
+    expect((await h.drafts.get('test:user1'))!.draft.values.name).to.equal('王建国');
+    await h.say('返回');
+    await h.say('返回');
+    expect((await h.say('再加个生活补贴')).text).to.equal(app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
+  });
+});
