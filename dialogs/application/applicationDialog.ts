@@ -386,6 +386,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
     const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
     if (named) return this.take(dc, draft, slot, named);
+    // "住址改一下 城关镇西大街18号院2单元" at the name, the address given before: changed, the name asked again.
+    const change = !result.ok && NAME_STEPS.includes(slot.key) ? this.changeSaid(draft, input) : undefined;
+    if (change?.value && change.key !== slot.key) return this.change(dc, draft, change);
     // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
     // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
     const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);

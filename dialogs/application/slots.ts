@@ -154,7 +154,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 }
 
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -237,6 +237,19 @@ function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | unde
   return { ...(names.length ? { guardianName: names[0] } : {}), ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
 }
 
+/** How a character of a name is spelled out: "得到的得", "福气的福", "耳东陈", "弓长张". */
+const SPELLED_AS = /^(?:\p{Script=Han}{1,3}的(\p{Script=Han})|耳东陈|弓长张|口天吴|立早章|木子李|古月胡|双木林|言午许|文刀刘|禾呈程|草头黄|三横王)$/u;
+const spellsOut = (part: string) => {
+  const m = SPELLED_AS.exec(part);
+  return m !== null && (m[1] === undefined || part.slice(0, -2).includes(m[1]));
+};
+/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福"). */
+function withoutSpelling(said: string): string {
+  const parts = said.split(/[\s，,。.；;、]+/u).filter(Boolean);
+  const kept = parts.filter((part) => !spellsOut(part));
+  return kept.length && kept.length < parts.length ? kept.join(' ') : said;
+}
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
@@ -245,7 +258,7 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
     prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
     parse: (input, v) => {
       // Voice input ends sentences with "。": not part of the name.
-      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+      const name = withoutSpelling(input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
       if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: true, set: speakerAsGuardian(v), stay: true };

@@ -137,3 +137,33 @@ describe('trial 18: going back keeps what was answered', () => {
     expect((await h.say('再加个生活补贴')).text).to.equal(app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
   });
 });
+
+/** Self, a new certificate, online, mailed to an address: at the summary. */
+const toMailedSummary: Step[] = [...selfNewCertificateToAddress, ['城关镇东大街3号', app.summary.intro]];
+
+describe('trial 18: a name corrected with its characters spelled out, another field changed at the name', () => {
+  for (const [said, name] of [
+    ['名字写错了 是王得福 得到的得', '王得福'],
+    ['姓名不对 应该是李德福，道德的德，福气的福', '李德福'],
+    ['名字改成陈建国 耳东陈', '陈建国'],
+  ] as const) {
+    it(`"${said}" at the summary: the name taken, the summary again`, async () => {
+      const h = await run(toMailedSummary);
+      const reply = await h.say(said);
+      expect(reply.text).to.include(app.summary.intro).and.include(`${app.labels.name}：${name}\n`);
+    });
+  }
+
+  it('"住址改一下 城关镇西大街18号院2单元" at the name: the address kept, the name asked again', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 5));
+    const reply = await h.say('住址改一下 城关镇西大街18号院2单元');
+    expect(reply.text).to.equal(`${app.keptEarly(app.labels.address)}\n${app.prompts.name}`);
+    expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ address: '城关镇西大街18号院2单元' }).and.not.have.property('name');
+  });
+
+  it('the address given before, "地址要改 城关镇南街5号" while the name is being changed: the address changed', async () => {
+    const h = await run([...toMailedSummary, ['修改', app.summary.pickField], ['姓名', app.prompts.name]]);
+    const reply = await h.say('地址要改 城关镇南街5号');
+    expect(reply.text).to.include(app.summary.intro).and.include('城关镇南街5号').and.include(`${app.labels.name}：王建国`);
+  });
+});
