@@ -1,4 +1,4 @@
-import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
+import { bundleItem, GRADES, type Grade, type ItemId } from '../../data/bundle.js';
 import { isMobile } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
@@ -592,6 +592,18 @@ function asksVisit(input: string, orWhy: boolean): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
   return (COME_HOME.test(said) || (orWhy && CANNOT_GO.test(said))) && !NOT_ASKING_HOME.test(said);
 }
+const GRADE_DIGITS: Record<string, Grade> = { 一: '一级', '1': '一级', 二: '二级', '2': '二级', 三: '三级', '3': '三级', 四: '四级', '4': '四级' };
+/** A clause naming a grade ("二级的", "证上写的三级"), and what else the message says. */
+const GRADE_CLAUSE = /^[^，,。\s]*?([一二三四1-4])级[^，,。\s]*$/u;
+/** A yes to holding the card, said around its grade: "有了", "有", "早就有了", "有证". */
+const CERT_HELD_SAID = /^(?:是的?|对|嗯)?(?:早就|早|已经|都)?有(?:了|的|证|残疾证|残疾人证)*(?:了|的|啊|呀)?$/u;
+function gradeSaid(input: string): { grade?: Grade; rest: string } {
+  const clauses = normalizeText(input).normalize('NFKC').split(/[\s，,。、；;！!]+/u).filter(Boolean);
+  const at = clauses.findIndex((c) => GRADE_CLAUSE.test(c));
+  if (at < 0) return { rest: input };
+  return { grade: GRADE_DIGITS[GRADE_CLAUSE.exec(clauses[at])![1]], rest: clauses.filter((_, i) => i !== at).join('') };
+}
+
 /** Whether a text asks for someone to come to the person ("上门办的那种", "来家里"). */
 export const wantsSomeoneToCome = (input: string) => asksVisit(input, false);
 /** Whether a text asks for someone to come to the person, in either kind of words. */
@@ -669,9 +681,11 @@ function formSlots(sms: boolean): Slot[] {
       prompt: () => ({ text: t.prompts.hasCertificate, options: list(t.hasCertificateOptions) }),
       parse: (input) => {
         const picked = recognizeChoice(input, list(t.hasCertificateOptions));
-        const answer = picked ? picked.value === t.hasCertificateOptions[0] : recognizeYesNo(input);
+        // "有了 二级的", "有 证上是三级": a yes said with the grade on the card, which is kept too.
+        const { grade, rest } = gradeSaid(input);
+        const answer = picked ? picked.value === t.hasCertificateOptions[0] : grade && (!rest || CERT_HELD_SAID.test(rest)) ? true : recognizeYesNo(input);
         if (answer === undefined) return { ok: false, error: t.errors.yesNo };
-        return { ok: true, set: { hasCertificate: answer }, note: answer ? undefined : t.certificateAdded };
+        return { ok: true, set: { hasCertificate: answer, ...(answer && grade ? { grade } : {}) }, note: answer ? undefined : t.certificateAdded };
       },
       display: (v) => (v.hasCertificate ? t.hasCertificateOptions[0] : t.hasCertificateOptions[1]),
     },

@@ -167,3 +167,28 @@ describe('trial 18: a name corrected with its characters spelled out, another fi
     expect(reply.text).to.include(app.summary.intro).and.include('城关镇南街5号').and.include(`${app.labels.name}：王建国`);
   });
 });
+
+describe('trial 18: a yes with the grade at "已经有残疾证了吗"', () => {
+  for (const [said, grade] of [
+    ['有了 二级的', '二级'],
+    ['早就有了，证上写的一级', '一级'],
+    ['有 2级', '二级'],
+  ] as const) {
+    it(`"${said}": a yes, the grade kept and not asked`, async () => {
+      const h = await run([
+        ['我要申请', app.consent],
+        ['同意', app.prompts.role],
+        ['给我自己', app.prompts.items],
+        ['护理补贴', app.prompts.itemsMore('重度残疾人护理补贴')],
+        ['选好了', app.prompts.hasCertificate],
+        [said, app.prompts.name],
+        ['王建国', app.prompts.idNumber],
+        ['11010519491231002X', app.prompts.phone],
+        ['13812345678', app.prompts.hukou],
+        ['示范县', app.prompts.category],
+        ['肢体', app.prompts.channel],
+      ]);
+      expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ hasCertificate: true, grade });
+    });
+  }
+});
