@@ -986,13 +986,28 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
-  else Object.assign(values, describedPerson(told, ctx));
+  else Object.assign(values, kinOfPronoun(statement, told, ctx) ?? describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
   if (described) values.categoryGuess = described;
   return values;
+}
+
+/**
+ * "俺爹八十了 耳朵聋 想给他办个证": the request says only 他/她, the one relative of the speaker the
+ * message names is who it is for (two named, "俺爹…俺娘…", say nothing sure).
+ */
+function kinOfPronoun(statement: string, told: string, ctx: SlotContext): Values | undefined {
+  if (!/[他她]/u.test(statement)) return undefined;
+  const named = told
+    .split(/[，\s]+/u)
+    .filter((clause) => kinIn(clause)?.ofSpeaker)
+    .map((clause) => roleSlot.parse(clause, {}, ctx))
+    .map((role) => (role.ok && role.set.role === 'proxy' ? JSON.stringify(role.set) : 'other'));
+  const distinct = new Set(named);
+  return distinct.size === 1 && !distinct.has('other') ? (JSON.parse(named[0]) as Values) : undefined;
 }
 
 /**

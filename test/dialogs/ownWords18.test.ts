@@ -192,3 +192,25 @@ describe('trial 18: a yes with the grade at "已经有残疾证了吗"', () => {
     });
   }
 });
+
+describe('trial 18: the relative named in the scene is whom "给他办" means', () => {
+  for (const [opening, relation, category] of [
+    ['俺爹八十了 耳朵聋 想给他办个证', '子女', '听力'],
+    ['我奶奶眼睛看不见了，想帮她申请残疾证', '其他亲属', '视力'],
+  ] as const) {
+    it(`"${opening}": for whom is not asked; the category is offered`, async () => {
+      const h = await run([
+        [opening, app.consent],
+        ['同意', app.prompts.itemsMore('残疾人证新办')],
+      ]);
+      expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ role: 'proxy', relation, categoryGuess: category });
+    });
+  }
+
+  it('a pronoun with no relative named still asks for whom', async () => {
+    await run([
+      ['她耳朵聋了 想给她办个残疾证', app.consent],
+      ['同意', app.prompts.role],
+    ]);
+  });
+});
