@@ -134,7 +134,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
   return {
     key,
     required,
-    prompt: () => ({ text: t.prompts[key], options: [] }),
+    prompt: (v) => ({ text: key === 'idNumber' && v.age !== undefined && v.age < 18 ? t.prompts.idNumberMinor : t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
       const typed = idNumberIn(input, ctx.today);
       if (!typed) return { ok: false, error: t.errors.idFormat };
@@ -331,8 +331,9 @@ function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly str
         const role = key === 'relation' ? roleSlot.parse(input, v, ctx) : undefined;
         return role?.ok && role.set.relation ? { ok: true, set: { relation: role.set.relation } } : { ok: false, error: t.errors.relation };
       }
-      // Typed kinship is kept as the button it means, so the summary and the case read alike.
-      const typist = key === 'relation' && kin.ofSpeaker ? inverseKin(kin.kin) : kin.kin;
+      // Typed kinship is kept as the button it means, so the summary and the case read alike. A kin
+      // word said with an age ("闺女六岁了") names the applicant, whatever pronoun is left unsaid.
+      const typist = key === 'relation' && (kin.ofSpeaker || ageSaid(said) !== undefined) ? inverseKin(kin.kin) : kin.kin;
       return { ok: true, set: { [key]: kinLabel(typist, labels) } };
     },
     display: (v) => v[key] ?? '',
@@ -644,24 +645,45 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
 
 /**
  * Who the form is for, said with how they are ("帮俺家老头子办 他脑梗了说话说不清楚"): the category is
- * offered to confirm when its question comes, as it is when the opening message says so.
+ * offered to confirm when its question comes, as it is when the opening message says so; an age said
+ * ("闺女六岁了") is kept, so a minor's form asks for the guardian (the ID number, when given, says it exactly).
  */
-function hearsDescription(slot: Slot): Slot {
+function hearsAboutPerson(slot: Slot): Slot {
   return {
     ...slot,
     parse: (input, v, ctx) => {
       const result = slot.parse(input, v, ctx);
-      if (!result.ok || v.category || v.categoryGuess) return result;
-      const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
-      return described ? { ...result, set: { ...result.set, categoryGuess: described } } : result;
+      if (!result.ok) return result;
+      return { ...result, set: { ...result.set, ...aboutPerson(input, v) } };
     },
   };
 }
 
+/** The category a description suggests and the age said, where the form does not know them yet. */
+function aboutPerson(input: string, v: Values): Values {
+  const said = normalizeText(input);
+  const described = v.category || v.categoryGuess ? undefined : (categoryDescribed(said) as DisabilityCategory | undefined);
+  const age = v.age === undefined ? ageSaid(said) : undefined;
+  return { ...(described ? { categoryGuess: described } : {}), ...(age !== undefined ? { age } : {}) };
+}
+
+const NUMERALS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** An age said in years: "六岁了", "12岁", "十二周岁", "八十了" is no age in years (no 岁). */
+const AGE = /(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:周)?岁/u;
+export function ageSaid(said: string): number | undefined {
+  const m = AGE.exec(said.normalize('NFKC'));
+  if (!m) return undefined;
+  if (/^\d+$/u.test(m[1])) return Number(m[1]);
+  // 十二 = 12, 二十 = 20, 二十五 = 25, 十 = 10.
+  const [tens, ones] = m[1].includes('十') ? m[1].split('十') : ['', m[1]];
+  const value = m[1].includes('十') ? (tens ? NUMERALS[tens] : 1) * 10 + (ones ? NUMERALS[ones] : 0) : NUMERALS[ones];
+  return Number.isFinite(value) && value < 120 ? value : undefined;
+}
+
 function formSlots(sms: boolean): Slot[] {
   return [
-    hearsDescription(roleSlot),
-    hearsDescription(relationSlot('relation', t.relations, (v) => v.role === 'proxy')),
+    hearsAboutPerson(roleSlot),
+    hearsAboutPerson(relationSlot('relation', t.relations, (v) => v.role === 'proxy')),
     itemsSlot,
     choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
     {
@@ -990,9 +1012,7 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
-  const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
-  if (described) values.categoryGuess = described;
-  return values;
+  return told ? { ...values, ...aboutPerson(told, {}) } : values;
 }
 
 /**

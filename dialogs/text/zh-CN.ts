@@ -194,6 +194,8 @@ const application = {
     hasCertificate: '申请人现在已经有残疾人证了吗？',
     name: '请告诉我申请人（残疾人本人）的姓名。',
     idNumber: '请输入申请人的身份证号（18位）。',
+    /** For a child (an age under 18 said before): most children have no ID card, the 户口本 has the number. */
+    idNumberMinor: '请输入孩子的身份证号（18位）。孩子没办身份证的，填户口本上孩子那一页的“公民身份号码”。',
     phone: '留一个能联系到您的电话（手机或座机）。',
     notifyBy: '办理进度的通知发到哪里？',
     hukou: '申请人的户口在哪个县（区）？',

@@ -214,3 +214,42 @@ describe('trial 18: the relative named in the scene is whom "给他办" means', 
     ]);
   });
 });
+
+describe('trial 18: a child\'s age said makes the form a minor\'s', () => {
+  it('"闺女六岁了" at the relation: the speaker is the parent, the age kept, the ID asked as a child\'s', async () => {
+    const h = await run([
+      ['我要申请', app.consent],
+      ['同意', app.prompts.role],
+      ['替家人或被监护人', app.prompts.relation],
+      ['闺女六岁了', app.prompts.items],
+      ['1', app.prompts.itemsMore('残疾人证新办')],
+      ['选好了', app.prompts.name],
+      ['王小花', app.prompts.idNumberMinor],
+    ]);
+    expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ relation: '父母', age: 6 });
+  });
+
+  for (const [steps, age] of [
+    [[['我要申请', app.consent], ['同意', app.prompts.role], ['给我儿子办 他今年十二岁 智力有点问题', app.prompts.items]], 12],
+    [[['俺闺女8岁 想给她办个残疾证', app.consent], ['同意', app.prompts.itemsMore('残疾人证新办')]], 8],
+  ] as [Step[], number][]) {
+    it(`"${steps.find(([input]) => input.includes("岁"))![0]}": the age kept, the ID asked as a child's`, async () => {
+      const h = await run(steps);
+      expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ role: 'proxy', age });
+    });
+  }
+
+  it('the ID number, once given, says the age exactly', async () => {
+    const h = await run([
+      ['我要申请', app.consent],
+      ['同意', app.prompts.role],
+      ['替家人或被监护人', app.prompts.relation],
+      ['闺女六岁了', app.prompts.items],
+      ['1', app.prompts.itemsMore('残疾人证新办')],
+      ['选好了', app.prompts.name],
+      ['王小花', app.prompts.idNumberMinor],
+      ['11010519491231002X', app.prompts.phone],
+    ]);
+    expect((await h.drafts.get('test:user1'))!.draft.values.age).to.be.greaterThan(18);
+  });
+});
