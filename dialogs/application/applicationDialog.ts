@@ -367,7 +367,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // Slots read item names, categories and numbers out of whole sentences: a question that
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
-    const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: t.errors.choice };
+    // Nothing left to read (a blank message, or only a phone): the step's question again, not the buttons' error where it has none.
+    const shown = slot.prompt(draft.values, this.context());
+    const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: shown.options.length ? t.errors.choice : shown.text };
     // A landline beside the mobile given before: the mobile, where the notices go, stays; a phone changed is said so.
     const keepsMobile = phone !== undefined && isMobile(draft.values.phone) && !isMobile(phone);
     const phoneNote = keepsMobile ? t.landlineNotKept : draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : undefined;

@@ -1087,6 +1087,8 @@ export const zhCN = {
     button: (question: string) => ([...question].length > 16 ? `…${[...question].slice(-15).join('')}` : question),
   },
   restart: '好的，请说您想问的问题。',
+  /** A no to "现在开始填吗？", or putting it off ("好 我明天再填"). */
+  offerPutOff: '好的，等您方便的时候再来，说“我要申请”就能开始填。有问题也可以接着问我。',
   feedback: {
     thanks: '谢谢您的反馈！',
     sorry: '抱歉没帮上忙。您可以换个说法再问，或者说“人工”转人工客服。',

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { agentCaseView } from '../../bot/routes/agentConsole.js';
 import { text } from '../../dialogs/text/index.js';
 import { textOnlySaid } from '../../dialogs/textOnly.js';
-import { buttons, returnedCase, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { applyOnline, buttons, dialogHarness, returnedCase, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 const app = text.application;
 const s = text.status;
@@ -251,5 +251,44 @@ describe('trial 18: a child\'s age said makes the form a minor\'s', () => {
       ['11010519491231002X', app.prompts.phone],
     ]);
     expect((await h.drafts.get('test:user1'))!.draft.values.age).to.be.greaterThan(18);
+  });
+});
+
+describe('trial 18 review: words read too widely', () => {
+  for (const said of ['我瞎拍了一张 能用吗', '随便瞎照了一张 头发有点乱 行不行']) {
+    it(`"${said}" at the photo step is no blind person's question`, async () => {
+      const h = await dialogHarness();
+      await applyOnline(h);
+      const replies = texts(await h.send(said));
+      expect(replies).to.not.include(text.upload.cannotSee.photos);
+    });
+  }
+
+  it('someone blind is still told who can take the photo ("俺眼睛瞎了 照片咋弄")', async () => {
+    const h = await dialogHarness();
+    await applyOnline(h);
+    expect(texts(await h.send('俺眼睛瞎了 照片咋弄'))[0]).to.equal(text.upload.cannotSee.photos);
+  });
+
+  it('a blank message at a question without buttons asks it again, never "点按钮"', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 5));
+    expect((await h.say('  ')).text).to.equal(app.prompts.name);
+    await h.say('王建国');
+    expect((await h.say(' ')).text).to.equal(app.prompts.idNumber);
+  });
+
+  for (const later of ['好 我明天再填', '先不填了，回头再说', '不用了']) {
+    it(`"${later}" after the offer to fill the form here is a no, said so`, async () => {
+      const h = await dialogHarness();
+      await h.say('能帮我把表填了不');
+      expect((await h.say(later)).text).to.equal(text.offerPutOff);
+      expect((await h.say('我要申请')).text).to.equal(app.consent);
+    });
+  }
+
+  it('a question after the offer is still answered ("以后还能改吗")', async () => {
+    const h = await dialogHarness();
+    await h.say('能帮我把表填了不');
+    expect((await h.say('以后还能改吗')).text).to.not.equal(text.offerPutOff);
   });
 });
