@@ -457,8 +457,9 @@ const itemsSlot: Slot = {
       return { ok: true, set: {}, stay: true, note: explain };
     }
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
-    // "就办证 别的不要": only what is named, so the choosing is done.
-    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => ITEM_ONLY.test(c) || OTHERS_NOT.test(c));
+    // "就办证 别的不要": only what is named, so the choosing is done; "生活补贴也不要了 就办证" takes one
+    // off, and what is left is shown to be confirmed.
+    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
     const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
     // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
     // holds them both (which one is asked next).
