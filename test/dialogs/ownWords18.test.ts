@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { agentCaseView } from '../../bot/routes/agentConsole.js';
+import { caseSummary } from '../../bot/routes/cases.js';
 import { text } from '../../dialogs/text/index.js';
 import { textOnlySaid } from '../../dialogs/textOnly.js';
 import { applyOnline, buttons, dialogHarness, returnedCase, run, selfNewCertificateToAddress, type Step } from './harness.js';
@@ -26,11 +27,18 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
       const [record] = await h.cases.list({});
       expect(record.contact).to.equal('text-only');
       expect(record.audit[0]).to.include({ action: 'submit', note: app.textOnly.caseNote });
+      expect(caseSummary(record).contact).to.equal('text-only');
       const view = agentCaseView(record, h.region);
       expect(view.contactName).to.equal(s.contactNames['text-only']);
       expect(view.timeline[0].note).to.equal(app.textOnly.caseNote);
     });
   }
+
+  it('said at another question ("户口在示范县 我听不见 别给我打电话"): kept, and the step\'s answer taken', async () => {
+    const h = await run([...toPhone, ['13812345678', app.prompts.hukou]]);
+    expect(texts(await h.send('户口在示范县 我听不见 别给我打电话'))).to.deep.equal([app.textOnly.noted, app.prompts.category]);
+    expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ hukou: '示范县', textOnly: true });
+  });
 
   for (const said of ['评定的时候医院别给我打电话 我听不见 发短信或者在这里打字', '我是聋人，别打电话，有事在这里打字']) {
     it(`"${said}" at the summary: no hand-off, the summary again with the preference`, async () => {
