@@ -155,10 +155,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const phoneRight = fields.includes('phone') && saysPhoneRight(options?.text ?? '');
         // "13912345678" typed alone: the new phone, taken as that field's answer.
         const newPhone = fields.includes('phone') && !phoneRight && phoneIn(options?.text ?? '') !== undefined;
-        const ordered = phoneRight || newPhone ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
+        // "号码没错 我是聋子 接不了电话", "我听不见 发短信就行": the phone kept, and the way to reach them noted, at once.
+        const textOnly = fields.includes('phone') && textOnlySaid(options?.text ?? '');
+        const ordered = phoneRight || newPhone || textOnly ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields: ordered, values: {} };
-        // "号码没错 我是聋子 接不了电话": the phone kept, and the way to reach them noted, at once.
-        if (rejected.length === 0 && (newPhone || (phoneRight && textOnlySaid(options?.text ?? '')))) {
+        if (rejected.length === 0 && (newPhone || textOnly)) {
           const taken = await this.onStep(dc, state, options!.text!);
           return taken instanceof NotAnswered ? this.askField(dc, state) : taken;
         }

@@ -67,13 +67,15 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
     });
   }
 
-  it('said first, answering the return\'s notice, it is the same', async () => {
-    const h = await returnedCase('accepted');
-    const replies = texts(await h.send('号码没错 我是聋子 接不了电话 发短信就行'));
-    expect(replies.at(-1)).to.equal(s.correctDone);
-    expect(replies).to.include(s.correctPhoneTextOnly);
-    expect((await h.cases.get(h.caseNo))!.contact).to.equal('text-only');
-  });
+  for (const said of ['号码没错 我是聋子 接不了电话 发短信就行', '修改退回的申请 我听不见 别打电话 发短信']) {
+    it(`said first ("${said}"), answering the return's notice, it is the same`, async () => {
+      const h = await returnedCase('accepted');
+      const replies = texts(await h.send(said));
+      expect(replies.at(-1)).to.equal(s.correctDone);
+      expect(replies).to.include(s.correctPhoneTextOnly);
+      expect((await h.cases.get(h.caseNo))!.contact).to.equal('text-only');
+    });
+  }
 });
 
 /** For the speaker's mother, a new certificate picked: at "还要别的吗". */
