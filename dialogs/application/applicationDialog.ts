@@ -163,7 +163,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const draft = await this.load(dc);
     const input = dc.context.activity.text ?? '';
-    if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input)) return super.continueDialog(dc);
+    // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
+    if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
     const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
     const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
     const answer = slot?.parse(input, noting.values, this.context());
@@ -803,6 +804,9 @@ function amendAddress(current: string, value: string, wrong?: string): string {
   }
   return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
 }
+
+/** A person asked for by name, whatever else is said. */
+const ASKS_A_PERSON = /人工|客服|真人/u;
 
 /** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
 const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;

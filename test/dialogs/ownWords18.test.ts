@@ -50,6 +50,12 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
     });
   }
 
+  it('"我听不见 只能打字 转人工" still reaches the desk', async () => {
+    const h = await run(toSummary);
+    await h.send('我听不见 只能打字 转人工');
+    expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(1);
+  });
+
   it('deafness said of the person is the disability, not a way of contact; a question about it asks', () => {
     for (const said of ['俺爹八十了 耳朵聋', '她耳朵聋了听不见', '电话没错啊 那天下地去了接不了电话', '聋人能不能发短信联系？']) expect(textOnlySaid(said), said).to.equal(false);
     for (const said of ['只能发短信', '我是聋子 接不了电话', '他听不见 给他发短信就行']) expect(textOnlySaid(said), said).to.equal(true);
@@ -206,7 +212,7 @@ describe('trial 18: a yes with the grade at "已经有残疾证了吗"', () => {
 describe('trial 18: the relative named in the scene is whom "给他办" means', () => {
   for (const [opening, relation, category] of [
     ['俺爹八十了 耳朵聋 想给他办个证', '子女', '听力'],
-    ['我奶奶眼睛看不见了，想帮她申请残疾证', '其他亲属', '视力'],
+    ['俺爷爷今年九十了，眼睛看不见，想帮他申请残疾证', '其他亲属', '视力'],
   ] as const) {
     it(`"${opening}": for whom is not asked; the category is offered`, async () => {
       const h = await run([
