@@ -19,10 +19,14 @@ function applyCorrections(c: CaseRecord, v: Corrections): void {
 /**
  * A returned case corrected and sent back to pre-review in one write: the corrected fields and
  * the resubmission cannot be separated by a crash, and the audit entry names what was changed
- * and which flagged fields the applicant confirmed as they were (`kept`).
+ * and which flagged fields the applicant confirmed as they were (`kept`). `textOnly`, the words
+ * for staff when the applicant said they can be reached only by SMS or in writing: kept on the case too.
  */
-export function correctAndResubmit(workflow: WorkflowActions, caseNo: string, values: Corrections, by: string, kept: string[] = []): Promise<ChangeResult> {
+export function correctAndResubmit(workflow: WorkflowActions, caseNo: string, values: Corrections, by: string, kept: string[] = [], textOnly?: string): Promise<ChangeResult> {
   const fields = Object.keys(values);
-  const note = [fields.length && `更正：${fields.join(',')}`, kept.length && `申请人确认无误：${kept.join(',')}`].filter(Boolean).join('；');
-  return workflow.perform(caseNo, { action: 'resubmit', by, ...(note ? { note } : {}) }, (c) => applyCorrections(c, values));
+  const note = [fields.length && `更正：${fields.join(',')}`, kept.length && `申请人确认无误：${kept.join(',')}`, textOnly].filter(Boolean).join('；');
+  return workflow.perform(caseNo, { action: 'resubmit', by, ...(note ? { note } : {}) }, (c) => {
+    applyCorrections(c, values);
+    if (textOnly) c.contact = 'text-only';
+  });
 }

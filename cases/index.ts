@@ -36,7 +36,7 @@ export class CaseUseCases {
     this.materials = new Materials({ ...deps, changes });
   }
 
-  correctAndResubmit(caseNo: string, values: Corrections, by: string, kept: string[] = []) {
-    return correctAndResubmit(this.workflow, caseNo, values, by, kept);
+  correctAndResubmit(caseNo: string, values: Corrections, by: string, kept: string[] = [], textOnly?: string) {
+    return correctAndResubmit(this.workflow, caseNo, values, by, kept, textOnly);
   }
 }

@@ -122,6 +122,8 @@ export interface CaseRecord {
   conversation?: Partial<ConversationReference>;
   /** The applicant's choice of channel for status updates; unset: the chat when there is one, else SMS. */
   notifyBy?: NotifyBy;
+  /** How staff and the hospital may reach the applicant: `text-only`, by SMS or in writing, never a call (a deaf applicant). */
+  contact?: 'text-only';
   /** The draft's submission this case was made from: one submission, one case. */
   submissionId?: string;
   /**
@@ -142,7 +144,7 @@ export interface WaitingCase {
 }
 
 /** A case as submitted: the store assigns its number, times and status; the stage starts at submitted. */
-export type NewCase = Omit<CaseRecord, 'caseNo' | 'createdAt' | 'updatedAt' | 'status' | 'stage' | 'audit'> & { by: string; stage?: Stage };
+export type NewCase = Omit<CaseRecord, 'caseNo' | 'createdAt' | 'updatedAt' | 'status' | 'stage' | 'audit'> & { by: string; stage?: Stage; note?: string };
 
 export interface CaseFilter {
   status?: CaseStatus;
@@ -259,11 +261,11 @@ export function changedRecord(current: CaseRecord, change: (record: CaseRecord) 
  * entry, and what `notify` words for it among its pending notifications.
  */
 export function caseRecordOf(input: NewCase, caseNo: string, at: Date, notify?: NotifyOnCreate): CaseRecord {
-  const { by, ...fields } = input;
+  const { by, note, ...fields } = input;
   const iso = at.toISOString();
   const stage = fields.stage ?? 'submitted';
   const status = deriveCaseStatus(fields.items, stage);
-  const record: CaseRecord = { caseNo, createdAt: iso, updatedAt: iso, status, ...fields, stage, audit: [{ at: iso, by, action: 'submit', to: status }] };
+  const record: CaseRecord = { caseNo, createdAt: iso, updatedAt: iso, status, ...fields, stage, audit: [{ at: iso, by, action: 'submit', to: status, ...(note ? { note } : {}) }] };
   const rows = notify ? JSON.parse(JSON.stringify(notify(structuredClone(record)))) as NewOutboxRow[] : [];
   if (rows.length) record.pendingNotifications = [...(record.pendingNotifications ?? []), ...rows];
   return record;

@@ -75,11 +75,19 @@ function yesNoPick(input: string, offered: ChoiceOption<OfferedAction>[]): Choic
   return yes === undefined ? undefined : yes ? entries[0] : none;
 }
 
+/** Putting it off: "好 我明天再填", "回头再说", "先不填了" (a yes word before it says only "all right"). */
+const LATER = /明天|后天|回头|以后|再说|先不|改天|过两天|过几天|晚点|晚些|等会|下次/u;
+const takesYes = (offered: ChoiceOption<OfferedAction>[]) => offered.length === 1 && offered[0].value.type === 'ask' && offered[0].value.onYes === true;
+
 /** After a question with one button that a yes takes ("现在开始填吗？"), a typed yes is that button. */
 function yesToOffer(input: string, offered: ChoiceOption<OfferedAction>[]): ChoiceOption<OfferedAction> | undefined {
-  const yes = offered.length === 1 && offered[0].value.type === 'ask' && offered[0].value.onYes ? recognizeYesNo(input) : undefined;
+  const yes = takesYes(offered) && !LATER.test(input) ? recognizeYesNo(input) : undefined;
   return yes ? offered[0] : undefined;
 }
+
+/** A no to that one button, or putting it off ("不用了", "好 我明天再填"); a question ("以后还能改吗") is none. */
+const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
+  takesYes(offered) && !asksSomething(input) && (LATER.test(input) || recognizeYesNo(input) === false);
 
 export class PolicyAnswers {
   constructor(
@@ -91,6 +99,11 @@ export class PolicyAnswers {
   async handleOfferedChoice(context: TurnContext, input: string): Promise<boolean> {
     const state = await this.state.get(context, {});
     const chosen = state.offered?.length ? recognizeChoice(input, state.offered) ?? yesNoPick(input, state.offered) : undefined;
+    if (!chosen && state.offered && noToOffer(input, state.offered)) {
+      state.offered = undefined;
+      await context.sendActivity(messageWithButtons(text.offerPutOff));
+      return true;
+    }
     if (!chosen) return false;
     const action = chosen.value;
     switch (action.type) {

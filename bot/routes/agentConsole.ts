@@ -190,6 +190,8 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
         }
       : {}),
     ...(c.returned ? { returned: { reason: maskText(c.returned.reason), fields: c.returned.fields, at: c.returned.at } } : {}),
+    // A deaf applicant: the agent on the phone with a relative must not promise a call back.
+    ...(c.contact ? { contact: c.contact, contactName: st.contactNames[c.contact] ?? c.contact } : {}),
     ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
     timeline: c.audit.map((e) => timelineEntry(e, region)),
   };

@@ -32,6 +32,8 @@ export interface CaseSummary {
   applicant: { name: string; idNumber: string; phone: string };
   items: { id: string; department: Department; status: string }[];
   channel: CaseRecord['channel'];
+  /** `text-only`: reach the applicant by SMS or in writing, never by a call. */
+  contact?: CaseRecord['contact'];
 }
 
 /** A list row: enough to find and triage a case, personal data masked. */
@@ -44,6 +46,7 @@ export function caseSummary(c: CaseRecord): CaseSummary {
     applicant: { name: maskName(c.applicant.name), idNumber: maskNumber(c.applicant.idNumber), phone: maskNumber(c.applicant.phone) },
     items: c.items.map((i) => ({ id: i.id, department: i.department, status: i.status })),
     channel: c.channel,
+    ...(c.contact ? { contact: c.contact } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
+import { textOnlySaid } from '../textOnly.js';
 import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
@@ -62,6 +63,8 @@ export interface ApplicationDraft {
   materialsTold?: string;
   /** Given when the summary is first shown: however often "确认提交" arrives, one case. */
   submissionId?: string;
+  /** The answers before a 返回: "跟刚才一样" at the question gone back to gives its answer again. */
+  undone?: Values;
 }
 
 /** What the application hands back once submitted: the router asks for the materials next when some are due online. */
@@ -150,6 +153,24 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       else await this.deps.answers.answerAside(dc.context, clause, 'asked', told);
     }
     return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
+  }
+
+  /**
+   * "我听不见接不了电话 只能发短信", said at any question or at the summary, read before any command
+   * ("别给我打电话" is no call for a person): kept for the case, said back, and the step goes on
+   * (its answer taken when the message gives it: the phone said with it).
+   */
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const draft = await this.load(dc);
+    const input = dc.context.activity.text ?? '';
+    // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
+    if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
+    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    const answer = slot?.parse(input, noting.values, this.context());
+    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${t.textOnly.noted}\n`);
+    await this.say(dc, t.textOnly.noted);
+    return this.take(dc, noting, slot, answer);
   }
 
   /** The draft is the truth: gone means submitted or cancelled elsewhere (another device). */
@@ -330,6 +351,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async answerSlot(dc: DialogContext, draft: ApplicationDraft, input: string): Promise<StepResult> {
     const slot = this.currentSlot(draft);
     if (!slot) return this.proceed(dc, draft);
+    // "跟刚才一样" at the question gone back to: the answer it had (with the items, their sub-answers).
+    const before = draft.undone?.[slot.key];
+    if (before !== undefined && SAME_AS_BEFORE.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))) {
+      const { certAction, employment } = draft.undone!;
+      const set: Values = slot.key === 'picks' ? { picks: before as Pick[], picksSaid: undefined, certAction, employment } : { [slot.key]: before };
+      return this.take(dc, draft, slot, { ok: true, set });
+    }
     // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
     const item = ITEM_OF_STEP[slot.key];
     if (item && leavesItem(input, item)) return this.dropItems(dc, draft, [item]);
@@ -340,7 +368,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // Slots read item names, categories and numbers out of whole sentences: a question that
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
-    const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: t.errors.choice };
+    // Nothing left to read (a blank message, or only a phone): the step's question again, not the buttons' error where it has none.
+    const shown = slot.prompt(draft.values, this.context());
+    const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: shown.options.length ? t.errors.choice : shown.text };
     // A landline beside the mobile given before: the mobile, where the notices go, stays; a phone changed is said so.
     const keepsMobile = phone !== undefined && isMobile(draft.values.phone) && !isMobile(phone);
     const phoneNote = keepsMobile ? t.landlineNotKept : draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : undefined;
@@ -359,6 +389,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
     const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
     if (named) return this.take(dc, draft, slot, named);
+    // "住址改一下 城关镇西大街18号院2单元" at the name, the address given before: changed, the name asked again.
+    const change = !result.ok && NAME_STEPS.includes(slot.key) ? this.changeSaid(draft, input) : undefined;
+    if (change?.value && change.key !== slot.key) return this.change(dc, draft, change);
     // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
     // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
     const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
@@ -457,7 +490,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
     // A slot that stays (items picked one by one) is asked again until the user is done.
-    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined };
+    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, undone: result.stay ? draft.undone : undefined };
     if (!result.stay && finalItems(values).length === 0 && draft.history.includes('picks')) {
       await this.deps.drafts.delete(userKeyOf(dc.context));
       await this.say(dc, t.nothingLeft);
@@ -532,11 +565,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const values = { ...draft.values };
     delete values[last];
     delete values.addressDraft;
-    if (last === 'picks') {
-      delete values.certAction;
-      delete values.employment;
-    }
-    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0 });
+    // The items are asked again with those picked shown ("已选：…还要别的吗"), to add to, take off or keep.
+    if (last === 'picks') values.picksSaid = draft.values.picks;
+    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0, undone: draft.values });
   }
 
   private async resume(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
@@ -602,12 +633,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),
       ...(v.notifyBy && this.slots.some((s) => s.key === 'notifyBy' && s.required(v)) ? { notifyBy: v.notifyBy } : {}),
+      ...(v.textOnly ? { contact: 'text-only' as const, note: t.textOnly.caseNote } : {}),
       conversation: TurnContext.getConversationReference(dc.context.activity),
     });
     await this.deps.drafts.delete(key);
     // Asked for at the channel question: requested now the case exists.
     const home = v.homeAppraisal && needsAppraisal(v) ? await this.deps.useCases.appointments.requestHome(record.caseNo, key, v.homeAppraisal) : undefined;
-    return this.confirmed(dc, record, true, home === 'recorded' ? t.homeVisit.recorded : '');
+    return this.confirmed(dc, record, true, home === 'recorded' ? (v.textOnly ? t.textOnly.homeRecorded : t.homeVisit.recorded) : '');
   }
 
   /**
@@ -650,6 +682,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         : `${t.labels[s.key]}：${s.display(v, full)}`,
     );
     if (v.homeAppraisal && needsAppraisal(v)) lines.push(t.homeVisit.summaryLine);
+    if (v.textOnly) lines.push(t.textOnly.summaryLine);
     const queued = queuedItems(v);
     if (queued.length) lines.push(t.summary.queued(queued.map((id) => t.itemNames[id]).join('、')));
     if (!full) lines.push(t.summary.showFullHint);
@@ -771,6 +804,12 @@ function amendAddress(current: string, value: string, wrong?: string): string {
   }
   return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
 }
+
+/** A person asked for by name, whatever else is said. */
+const ASKS_A_PERSON = /人工|客服|真人/u;
+
+/** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
+const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;

@@ -1,4 +1,4 @@
-import { bundleItem, GRADES, type ItemId } from '../../data/bundle.js';
+import { bundleItem, GRADES, type Grade, type ItemId } from '../../data/bundle.js';
 import { isMobile } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
@@ -16,7 +16,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly'>;
 
 export interface SlotContext {
   region: Region;
@@ -134,7 +134,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
   return {
     key,
     required,
-    prompt: () => ({ text: t.prompts[key], options: [] }),
+    prompt: (v) => ({ text: key === 'idNumber' && v.age !== undefined && v.age < 18 ? t.prompts.idNumberMinor : t.prompts[key], options: [] }),
     parse: (input, v, ctx) => {
       const typed = idNumberIn(input, ctx.today);
       if (!typed) return { ok: false, error: t.errors.idFormat };
@@ -154,7 +154,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 }
 
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -237,6 +237,19 @@ function speakerNamedAsGuardian(said: string, v: Values): Partial<Values> | unde
   return { ...(names.length ? { guardianName: names[0] } : {}), ...speakerAsGuardian(v), ...(kin ? { guardianRelation: kinLabel(kin, t.guardianRelations) } : {}) };
 }
 
+/** How a character of a name is spelled out: "得到的得", "福气的福", "耳东陈", "弓长张". */
+const SPELLED_AS = /^(?:\p{Script=Han}{1,3}的(\p{Script=Han})|耳东陈|弓长张|口天吴|立早章|木子李|古月胡|双木林|言午许|文刀刘|禾呈程|草头黄|三横王)$/u;
+const spellsOut = (part: string) => {
+  const m = SPELLED_AS.exec(part);
+  return m !== null && (m[1] === undefined || part.slice(0, -2).includes(m[1]));
+};
+/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福"). */
+function withoutSpelling(said: string): string {
+  const parts = said.split(/[\s，,。.；;、]+/u).filter(Boolean);
+  const kept = parts.filter((part) => !spellsOut(part));
+  return kept.length && kept.length < parts.length ? kept.join(' ') : said;
+}
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
@@ -245,7 +258,7 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
     prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
     parse: (input, v) => {
       // Voice input ends sentences with "。": not part of the name.
-      const name = input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+      const name = withoutSpelling(input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
       // "我", "就是我" to who the guardian is: the speaker, whose own name is asked next.
       if (key === 'guardianName' && SPEAKER_ONLY.test(name)) return { ok: true, set: speakerAsGuardian(v), stay: true };
@@ -307,16 +320,20 @@ function relationSlot(key: 'relation' | 'guardianRelation', labels: readonly str
     key,
     required,
     prompt: () => ({ text: t.prompts[key], options: list(labels) }),
-    parse: (input) => {
+    parse: (input, v, ctx) => {
       const said = normalizeText(input).replace(/\s+/g, '');
       // Kin words before the buttons' fragments: "祖父母" holds the label "父母".
       const kin = RELATION_PHRASE.test(said) ? kinIn(said) : undefined;
       if (!kin) {
         const picked = recognizeChoice(input, list(labels))?.value;
-        return picked ? { ok: true, set: { [key]: picked } } : { ok: false, error: t.errors.relation };
+        if (picked) return { ok: true, set: { [key]: picked } };
+        // "帮俺家老头子办 他脑梗了说话说不清楚": the kin named in a sentence, read as the role question reads it.
+        const role = key === 'relation' ? roleSlot.parse(input, v, ctx) : undefined;
+        return role?.ok && role.set.relation ? { ok: true, set: { relation: role.set.relation } } : { ok: false, error: t.errors.relation };
       }
-      // Typed kinship is kept as the button it means, so the summary and the case read alike.
-      const typist = key === 'relation' && kin.ofSpeaker ? inverseKin(kin.kin) : kin.kin;
+      // Typed kinship is kept as the button it means, so the summary and the case read alike. A kin
+      // word said with an age ("闺女六岁了") names the applicant, whatever pronoun is left unsaid.
+      const typist = key === 'relation' && (kin.ofSpeaker || ageSaid(said) !== undefined) ? inverseKin(kin.kin) : kin.kin;
       return { ok: true, set: { [key]: kinLabel(typist, labels) } };
     },
     display: (v) => v[key] ?? '',
@@ -379,6 +396,10 @@ const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪
  */
 const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
 const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
+/** Asking which subsidies there are or can be had ("我妈这种情况能领什么补贴", "都有啥补助"): what the step lists, with who gets each. */
+const WHICH_SUBSIDIES = /(?:领|拿|享受|申请|办|有|给)(?:点|些)?(?:什么|啥|哪些|哪几|哪几样|哪几种|几样|几种)(?:样|种|项|个)?(?:补贴|补助|钱|待遇|福利)|(?:补贴|补助|待遇|福利)(?:都|一共)?(?:有哪些|有哪几|有啥|有什么|有几)/u;
+/** The items that are money, as the subsidies' answer lists them. */
+const SUBSIDIES: Pick[] = ['living-allowance', 'care-allowance', 'pension-help', 'education-grant', 'fuel-subsidy'];
 
 /** The items so far: picked at this question, or named in the message that started the application. */
 const picksSoFar = (v: Values): Pick[] => v.picks ?? v.picksSaid ?? [];
@@ -415,10 +436,16 @@ const itemsSlot: Slot = {
     const saysNo = mentioned.length === 0 && left.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
     if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
+    // "我妈这种情况能领什么补贴": the step's own question, answered with who gets each, and asked again
+    // ("有残疾证能领哪几样补助" names the card as what it takes, not as what is asked about).
+    const onlyCard = mentioned.every((m) => ['cert-new', 'cert-other'].includes(pickOf(m.value as ItemId | Pick)));
+    if (onlyCard && !byPosition && isQuestion(input) && WHICH_SUBSIDIES.test(folded)) {
+      return { ok: false, error: t.errors.choice, answer: t.itemsWhichSubsidies(SUBSIDIES.map((p) => t.itemExplain[p]).join('\n')) };
+    }
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && left.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    const saysDone = mentioned.length === 0 && left.length === 0 && ([...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
     if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
@@ -430,7 +457,9 @@ const itemsSlot: Slot = {
       return { ok: true, set: {}, stay: true, note: explain };
     }
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
-    const finished = t.itemsFinishedWords.some((w) => folded.includes(w));
+    // "就办证 别的不要": only what is named, so the choosing is done; "生活补贴也不要了 就办证" takes one
+    // off, and what is left is shown to be confirmed.
+    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
     const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
     // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
     // holds them both (which one is asked next).
@@ -474,6 +503,8 @@ const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
 export const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
 /** Only what the clause names: "就办证", "只要护理补贴" ("就要护理补贴" may add it). */
 const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|选)?|^(?:那|还是)?就办/u;
+/** Nothing besides: "别的不要", "其他的都不用". */
+const OTHERS_NOT = /^(?:别的|其他的?|其它的?|另外的)(?:都|也|就)?(?:不要|不用|不办|不需要|不弄)了?$/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
 /** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
 const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
@@ -563,6 +594,18 @@ function asksVisit(input: string, orWhy: boolean): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
   return (COME_HOME.test(said) || (orWhy && CANNOT_GO.test(said))) && !NOT_ASKING_HOME.test(said);
 }
+const GRADE_DIGITS: Record<string, Grade> = { 一: '一级', '1': '一级', 二: '二级', '2': '二级', 三: '三级', '3': '三级', 四: '四级', '4': '四级' };
+/** A clause naming a grade ("二级的", "证上写的三级"), and what else the message says. */
+const GRADE_CLAUSE = /^[^，,。\s]*?([一二三四1-4])级[^，,。\s]*$/u;
+/** A yes to holding the card, said around its grade: "有了", "有", "早就有了", "有证". */
+const CERT_HELD_SAID = /^(?:是的?|对|嗯)?(?:早就|早|已经|都)?有(?:了|的|证|残疾证|残疾人证)*(?:了|的|啊|呀)?$/u;
+function gradeSaid(input: string): { grade?: Grade; rest: string } {
+  const clauses = normalizeText(input).normalize('NFKC').split(/[\s，,。、；;！!]+/u).filter(Boolean);
+  const at = clauses.findIndex((c) => GRADE_CLAUSE.test(c));
+  if (at < 0) return { rest: input };
+  return { grade: GRADE_DIGITS[GRADE_CLAUSE.exec(clauses[at])![1]], rest: clauses.filter((_, i) => i !== at).join('') };
+}
+
 /** Whether a text asks for someone to come to the person ("上门办的那种", "来家里"). */
 export const wantsSomeoneToCome = (input: string) => asksVisit(input, false);
 /** Whether a text asks for someone to come to the person, in either kind of words. */
@@ -601,10 +644,47 @@ export function applicationSlots({ sms = false }: { sms?: boolean } = {}): Slot[
   return formSlots(sms).map(answering);
 }
 
+/**
+ * Who the form is for, said with how they are ("帮俺家老头子办 他脑梗了说话说不清楚"): the category is
+ * offered to confirm when its question comes, as it is when the opening message says so; an age said
+ * ("闺女六岁了") is kept, so a minor's form asks for the guardian (the ID number, when given, says it exactly).
+ */
+function hearsAboutPerson(slot: Slot): Slot {
+  return {
+    ...slot,
+    parse: (input, v, ctx) => {
+      const result = slot.parse(input, v, ctx);
+      if (!result.ok) return result;
+      return { ...result, set: { ...result.set, ...aboutPerson(input, v) } };
+    },
+  };
+}
+
+/** The category a description suggests and the age said, where the form does not know them yet. */
+function aboutPerson(input: string, v: Values): Values {
+  const said = normalizeText(input);
+  const described = v.category || v.categoryGuess ? undefined : (categoryDescribed(said) as DisabilityCategory | undefined);
+  const age = v.age === undefined ? ageSaid(said) : undefined;
+  return { ...(described ? { categoryGuess: described } : {}), ...(age !== undefined ? { age } : {}) };
+}
+
+const NUMERALS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** An age said in years: "六岁了", "12岁", "十二周岁", "八十了" is no age in years (no 岁). */
+const AGE = /(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:周)?岁/u;
+export function ageSaid(said: string): number | undefined {
+  const m = AGE.exec(said.normalize('NFKC'));
+  if (!m) return undefined;
+  if (/^\d+$/u.test(m[1])) return Number(m[1]);
+  // 十二 = 12, 二十 = 20, 二十五 = 25, 十 = 10.
+  const [tens, ones] = m[1].includes('十') ? m[1].split('十') : ['', m[1]];
+  const value = m[1].includes('十') ? (tens ? NUMERALS[tens] : 1) * 10 + (ones ? NUMERALS[ones] : 0) : NUMERALS[ones];
+  return Number.isFinite(value) && value < 120 ? value : undefined;
+}
+
 function formSlots(sms: boolean): Slot[] {
   return [
-    roleSlot,
-    relationSlot('relation', t.relations, (v) => v.role === 'proxy'),
+    hearsAboutPerson(roleSlot),
+    hearsAboutPerson(relationSlot('relation', t.relations, (v) => v.role === 'proxy')),
     itemsSlot,
     choiceSlot('certAction', () => options(t.certActionOptions, t.itemSynonyms), (v) => (v.picks ?? []).includes('cert-other')),
     {
@@ -624,9 +704,11 @@ function formSlots(sms: boolean): Slot[] {
       prompt: () => ({ text: t.prompts.hasCertificate, options: list(t.hasCertificateOptions) }),
       parse: (input) => {
         const picked = recognizeChoice(input, list(t.hasCertificateOptions));
-        const answer = picked ? picked.value === t.hasCertificateOptions[0] : recognizeYesNo(input);
+        // "有了 二级的", "有 证上是三级": a yes said with the grade on the card, which is kept too.
+        const { grade, rest } = gradeSaid(input);
+        const answer = picked ? picked.value === t.hasCertificateOptions[0] : grade && (!rest || CERT_HELD_SAID.test(rest)) ? true : recognizeYesNo(input);
         if (answer === undefined) return { ok: false, error: t.errors.yesNo };
-        return { ok: true, set: { hasCertificate: answer }, note: answer ? undefined : t.certificateAdded };
+        return { ok: true, set: { hasCertificate: answer, ...(answer && grade ? { grade } : {}) }, note: answer ? undefined : t.certificateAdded };
       },
       display: (v) => (v.hasCertificate ? t.hasCertificateOptions[0] : t.hasCertificateOptions[1]),
     },
@@ -927,13 +1009,26 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
   else if (/自己|本人/u.test(statement)) values.role = 'self';
-  else Object.assign(values, describedPerson(told, ctx));
+  else Object.assign(values, kinOfPronoun(statement, told, ctx) ?? describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
-  const described = told ? (categoryDescribed(normalizeText(told)) as DisabilityCategory | undefined) : undefined;
-  if (described) values.categoryGuess = described;
-  return values;
+  return told ? { ...values, ...aboutPerson(told, {}) } : values;
+}
+
+/**
+ * "俺爹八十了 耳朵聋 想给他办个证": the request says only 他/她, the one relative of the speaker the
+ * message names is who it is for (two named, "俺爹…俺娘…", say nothing sure).
+ */
+function kinOfPronoun(statement: string, told: string, ctx: SlotContext): Values | undefined {
+  if (!/[他她]/u.test(statement)) return undefined;
+  const named = told
+    .split(/[，\s]+/u)
+    .filter((clause) => kinIn(clause)?.ofSpeaker)
+    .map((clause) => roleSlot.parse(clause, {}, ctx))
+    .map((role) => (role.ok && role.set.role === 'proxy' ? JSON.stringify(role.set) : 'other'));
+  const distinct = new Set(named);
+  return distinct.size === 1 && !distinct.has('other') ? (JSON.parse(named[0]) as Values) : undefined;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ApplicationValues {
   student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;
   channel: 'online' | 'window';
+  /** Said they can be reached only by SMS or in writing ("我听不见 只能发短信"): noted on the case for staff and the hospital. */
+  textOnly: boolean;
   /** What the person said asking for someone to come to them ("走不了路让人来"): a home appraisal is requested on submitting. */
   homeAppraisal: string;
   delivery: 'mail' | 'pickup';

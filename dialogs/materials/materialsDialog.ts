@@ -51,12 +51,15 @@ interface MaterialsState {
 const FIRST = /先/u;
 /** Saying the material asked for cannot be had as asked: "没有照片 家里没有白墙", "拍不了". */
 const LACKS = /没有|没|拍不了|不会拍|找不到/u;
-/** Saying one cannot see: "俺看不见", "我是盲人", "眼睛瞎了", "用读屏的"... */
-const CANNOT_SEE = /看不见|看不着|瞎|盲人|失明|眼睛不好|眼睛不行|眼神不好|读屏/u;
+/**
+ * Saying one cannot see: "俺看不见", "我是盲人", "眼睛瞎了", "用读屏的"... ("瞎拍了一张" is taken
+ * carelessly: 瞎 counts only as blindness, of the eyes or the person).
+ */
+const CANNOT_SEE = /看不见|看不着|眼睛?(?:都|全|也)?瞎|瞎子|(?:我|俺|他|她|人)(?:都|全|也)?瞎了|盲人|失明|眼睛不好|眼睛不行|眼神不好|读屏/u;
 /** Saying the person cannot stand up for the photo: "我妈躺床上起不来", "卧床", "站不了". */
 const CANNOT_STAND = /躺|卧床|起不来|下不了床|站不了|站不住|站不起|坐不起|瘫在床/u;
 /** ...about taking or sending the material ("盲人能办残疾证不" is a question of its own). */
-const TAKING = /拍|照|传|发/u;
+const TAKING = /拍|照相|照片.{0,3}(?:弄|整|搞|办)|传|发(?:给|过|上|不了|照|图)/u;
 /** Asking about the photo's background: "俺家墙是黄的能拍不", "背景不是白的行吗" (how else to take one has its own answer). */
 const PHOTO_TAKING = /墙|背景|底色/u;
 

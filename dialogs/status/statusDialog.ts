@@ -19,6 +19,7 @@ import { nonAnswer } from '../nonAnswers.js';
 import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
+import { textOnlySaid } from '../textOnly.js';
 import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
@@ -64,6 +65,8 @@ interface StatusState {
   values?: Record<string, unknown>;
   /** Flagged fields the applicant confirmed as they were (a phone that was right but not answered). */
   kept?: string[];
+  /** Said they can be reached only by SMS or in writing ("我是聋子 接不了电话"): noted on the case when resubmitted. */
+  textOnly?: boolean;
 }
 
 export interface StatusDeps {
@@ -153,9 +156,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const phoneRight = fields.includes('phone') && saysPhoneRight(options?.text ?? '');
         // "13912345678" typed alone: the new phone, taken as that field's answer.
         const newPhone = fields.includes('phone') && !phoneRight && phoneIn(options?.text ?? '') !== undefined;
-        const ordered = phoneRight || newPhone ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
+        // "号码没错 我是聋子 接不了电话", "我听不见 发短信就行": the phone kept, and the way to reach them noted, at once.
+        const textOnly = fields.includes('phone') && textOnlySaid(options?.text ?? '');
+        const ordered = phoneRight || newPhone || textOnly ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields: ordered, values: {} };
-        if (rejected.length === 0 && newPhone) {
+        if (rejected.length === 0 && (newPhone || textOnly)) {
           const taken = await this.onStep(dc, state, options!.text!);
           return taken instanceof NotAnswered ? this.askField(dc, state) : taken;
         }
@@ -232,6 +237,13 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const [field, ...rest] = state.fields!;
         const slot = this.slot(field)!;
         if (field === 'phone') {
+          // "号码没错 我是聋子 接不了电话 发短信就行": the number stays, and SMS or writing only is noted on the case.
+          const textOnly = state.textOnly || textOnlySaid(input);
+          if (textOnly && !phoneIn(input)) {
+            await dc.context.sendActivity(messageWithButtons(s.correctPhoneTextOnly));
+            return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field], textOnly });
+          }
+          if (textOnly) state = { ...state, textOnly };
           if (KEEP_AS_IT_IS.test(normalizeText(input).replace(/\s+/g, '')) || (this.shownLabels(dc, state).length && recognizeChoice(input, KEEP_PHONE))) {
             await dc.context.sendActivity(messageWithButtons(s.correctPhoneKept));
             return this.correctFields(dc, { ...state, fields: rest, kept: [...(state.kept ?? []), field] });
@@ -268,7 +280,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** The next flagged field, or the resubmission once none is left. */
   private correctFields(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     if (state.fields?.length) return this.askField(dc, state);
-    return this.resubmit(dc, state.caseNo!, state.values ?? {}, state.kept ?? []);
+    return this.resubmit(dc, state.caseNo!, state.values ?? {}, state.kept ?? [], state.textOnly);
   }
 
   /**
@@ -319,10 +331,10 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     return this.ask(dc, state, `${s.followers(followers.length)}\n${lines.join('\n')}`, followers.map((_, i) => ({ label: s.removeFollower(i + 1), value: i })));
   }
 
-  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>, kept: string[]): Promise<DialogTurnResult> {
+  private async resubmit(dc: DialogContext, caseNo: string, values: Record<string, unknown>, kept: string[], textOnly = false): Promise<DialogTurnResult> {
     // Only the fields given: a value cleared on the way (the address's draft) is no correction.
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`, kept);
+    const result = await this.deps.useCases.correctAndResubmit(caseNo, given as Corrections, `chat:${userKeyOf(dc.context)}`, kept, textOnly ? text.application.textOnly.caseNote : undefined);
     return this.end(dc, result.ok ? s.correctDone : result.error);
   }
 

@@ -100,6 +100,9 @@ const application = {
   /** Said with the picks, they end the choosing: "证和护理补贴都要". */
   itemsFinishedWords: ['都要', '就这些', '就这几', '就这样', '选好了', '就办这', '就这俩', '就这两', '就这个', '就行', '就可以', '就够了', '就好了'],
   itemsRemoveWords: ['不要', '去掉', '删掉', '删除', '取消'],
+  /** "我妈这种情况能领什么补贴" at the items question: the subsidies, each with who gets it (`lines`, the items' own explanations). */
+  itemsWhichSubsidies: (lines: string) =>
+    `能领的补贴有这几样，看谁符合：\n${lines}\n这些都要先有残疾人证，还没有的，和办证一起选上就行。拿不准的，说说家里的情况，比如“低保户”“一级、要人照顾”。`,
   /** "都要吧" at the items question, no item named. */
   /** A grade asked or not known at the items question. */
   itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',
@@ -164,6 +167,14 @@ const application = {
     summaryLine: '上门评定：要（提交时登记，医院会打电话约时间）',
     recorded: '上门评定已经登记了，医院会打电话和您约上门的时间，请保持电话畅通。',
   },
+  /** Reached only by SMS or in writing (a deaf applicant): said back, shown on the summary, and noted on the case for staff and the hospital. */
+  textOnly: {
+    noted: '好，我在申请上注明：只能短信/文字联系，不打电话。评定的时候也会请医院发短信联系。',
+    summaryLine: '联系方式：只能短信/文字联系（不打电话）',
+    caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
+    /** The home appraisal registered for someone who cannot take calls. */
+    homeRecorded: '上门评定已经登记了，申请上注明了只能短信联系，医院会发短信和您约上门的时间。',
+  },
   /** How the card is fetched, said at the question before it. */
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
@@ -183,6 +194,8 @@ const application = {
     hasCertificate: '申请人现在已经有残疾人证了吗？',
     name: '请告诉我申请人（残疾人本人）的姓名。',
     idNumber: '请输入申请人的身份证号（18位）。',
+    /** For a child (an age under 18 said before): most children have no ID card, the 户口本 has the number. */
+    idNumberMinor: '请输入孩子的身份证号（18位）。孩子没办身份证的，填户口本上孩子那一页的“公民身份号码”。',
     phone: '留一个能联系到您的电话（手机或座机）。',
     notifyBy: '办理进度的通知发到哪里？',
     hukou: '申请人的户口在哪个县（区）？',
@@ -834,6 +847,8 @@ const status = {
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   /** Steps only the agent console shows (the applicant's timeline leaves them out). */
+  /** How staff may reach the applicant, as the console shows it. */
+  contactNames: { 'text-only': '只能短信/文字联系（不打电话）' } as Record<string, string>,
   agentActionNames: {
     'agent-reveal': '坐席查看完整信息',
     'family-check': '家属核验后查看进度',
@@ -964,6 +979,8 @@ const status = {
   correctKeepPhone: '要是号码没错，只是那几天没接着，点“号码没错，就用原来的”，号码不改直接重新提交；号码要改就直接发新号码。',
   keepPhoneButton: '号码没错，就用原来的',
   correctPhoneKept: '好的，号码不改。这几天请留意接听残联的电话。',
+  /** The phone kept, for someone who cannot take calls ("号码没错 我是聋子 接不了电话"). */
+  correctPhoneTextOnly: '好的，号码不改。我在申请上注明：只能短信/文字联系，不打电话，残联和医院会发短信联系您。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
@@ -1085,6 +1102,8 @@ export const zhCN = {
     button: (question: string) => ([...question].length > 16 ? `…${[...question].slice(-15).join('')}` : question),
   },
   restart: '好的，请说您想问的问题。',
+  /** A no to "现在开始填吗？", or putting it off ("好 我明天再填"). */
+  offerPutOff: '好的，等您方便的时候再来，说“我要申请”就能开始填。有问题也可以接着问我。',
   feedback: {
     thanks: '谢谢您的反馈！',
     sorry: '抱歉没帮上忙。您可以换个说法再问，或者说“人工”转人工客服。',

@@ -375,6 +375,7 @@
         ['提交时间', time(c.createdAt)],
         ...(c.appointment ? [['评定预约', c.appointment.words]] : []),
         ...(c.returned ? [['退回原因', c.returned.reason]] : []),
+        ...(c.contactName ? [['联系方式', c.contactName]] : []),
         ...(c.noticeEndsOn ? [['公示截止', c.noticeEndsOn]] : []),
         ['下一步', c.next],
       ]),

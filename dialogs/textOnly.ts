@@ -1,0 +1,23 @@
+import { asksSomething } from '../knowledge/runOn.js';
+import { normalizeText } from '../knowledge/normalize.js';
+
+/** Calls that cannot be taken or are not wanted: "接不了电话", "别给我打电话", "电话我听不见". */
+const NO_CALLS =
+  /接不了电话|接不到电话|(?:不能|没法|没办法|无法)接电话|听不了电话|(?:别|不要|不用|甭|莫)(?:给|跟|和)?(?:我|俺|他|她|咱|我们)?(?:打|来)电话|电话(?:我|俺|他|她)?(?:听不见|听不到|听不清|接不了|没法接)/u;
+/** Not hearing: "我听不见", "我是聋子", "耳朵聋了" (alone, a description of the disability). */
+const DEAF = /听不见|听不到|听不清|聋|耳背/u;
+/** Wanting text instead: "发短信", "在这里打字", "文字联系", "发消息". */
+const BY_TEXT = /短信|打字|文字|发消息|发信息|留言/u;
+/** Text as the only way: "只能发短信", "只能打字". */
+const ONLY_TEXT = /只能(?:发|用|看|收)?(?:短信|打字|文字|信息|消息)/u;
+
+/**
+ * Whether a message asks to be reached by SMS or in writing only, never by a call ("我听不见接不了电话
+ * 只能发短信", "评定的时候医院别给我打电话 我听不见 发短信", "我是聋子 接不了电话"). Deafness said alone
+ * ("俺爹耳朵聋") is the disability described, not a way of contact; a question ("聋人能发短信吗") asks.
+ */
+export function textOnlySaid(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/gu, ' ');
+  if (asksSomething(said)) return false;
+  return ONLY_TEXT.test(said) || (NO_CALLS.test(said) && (DEAF.test(said) || BY_TEXT.test(said))) || (DEAF.test(said) && BY_TEXT.test(said));
+}
