@@ -305,9 +305,12 @@ export class PolicyAnswers {
       return true;
     }
     if (mode !== 'asked') return false;
+    // Which was meant cannot be asked with buttons that would compete with the step's: the likeliest
+    // is answered, named, so the person sees what was understood (not "ask again after this step").
     if (decision.kind === 'clarify') {
+      const [{ entry }] = decision.options;
       setTurnOutcome(context, { outcome: 'aside-clarify', entryIds: decision.options.map((o) => o.entry.id) });
-      await context.sendActivity(messageWithButtons(text.flow.asideMaybe(decision.options.map((o) => o.entry.question))));
+      await context.sendActivity(messageWithButtons(`${text.flow.asideLikely(entry.question)}\n${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}`));
       return true;
     }
     await this.recordUnanswered(question);

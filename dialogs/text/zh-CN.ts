@@ -450,7 +450,7 @@ const flow = {
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
   /** What a flow is about when a bare question in it ("要多久") is read: the certificate's application. */
   subject: '办残疾证',
-  asideMaybe: (questions: string[]) => `您问的可能是：${questions.map((q) => `“${q}”`).join('、')}。这一步办完后，把问题再发一次，我就详细告诉您。`,
+  asideLikely: (question: string) => `您问的可能是“${question}”：`,
   asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
 };
 
