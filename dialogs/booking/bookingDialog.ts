@@ -193,6 +193,8 @@ const ANY_DAY = /^(?:都行|都可以|随便|无所谓|你们?定|你们?看着?
 const anyDay = (input: string) => nonAnswer(input) === 'unknown' || ANY_DAY.test(normalizeText(input).replace(/\s+/g, ''));
 
 /** Asking when there are places, while looking at the times: "最快什么时候有位置", "哪天有空", "啥时候能约". */
+// Saying one has not applied yet: "我还没申请呢", "还没交申请", "没办过".
+const NOT_APPLIED = /(?:还|都)?没(?:有)?(?:申请|交申请|提交|报名|办过|填表)/u;
 const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)约/u;
 
 /** What a message asks of the booking dialog, if anything. */
@@ -360,6 +362,12 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         return this.startBooking(dc, record, undefined, state.said ?? '', t.homeWithdrawn);
       }
       case 'category': {
+        // "我还没申请呢" to the times of someone with no case: the application is offered (a yes starts it).
+        if (!state.caseNo && NOT_APPLIED.test(normalizeText(input).replace(/\s+/g, ''))) {
+          setTurnOutcome(dc.context, { outcome: 'booking-apply-offered' });
+          await this.flow.answers.offerOne(dc.context, t.notAppliedYet, text.application.applyButton);
+          return dc.endDialog();
+        }
         const read = readCategory(input, state.guess);
         if (!read) return new NotAnswered(text.application.errors.choice);
         // The preface (apply first) was said with the category question: the times come alone.

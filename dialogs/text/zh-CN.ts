@@ -649,6 +649,7 @@ const booking = {
   askCategory: '要评定的是哪一类残疾？不同类别去的医院不一样。',
   categoryGuess: (category: string) => `您说的情况一般按“${category}”类评定，先按${category}类给您看评定的医院和时间，对吗？（最后以医院评定为准）`,
   noCaseYet: '评定要先提交申请，申请通过预审后再约时间。说“我要申请”就能开始。',
+  notAppliedYet: '那就先把申请交上：我在这里一项一项问，您回答就行，填好直接网上提交；预审通过后再约评定时间。现在开始填吗？',
   onlyApplicantBooks: '评定要用提交申请的那个账号来约：请在提交申请的手机上说“预约鉴定”。家里人还没申请的话，说“我要申请”就能开始。',
   /** A relative who has just checked the case asks to book (move, cancel) its appraisal. */
   onlyApplicantBooksCase: (caseNo: string) =>
