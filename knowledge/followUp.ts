@@ -616,9 +616,22 @@ export function topicAfter(query: string, entry: Entry, carried: Slots = {}, bef
   const intent = intentOf(query.replace(SERVICE_WORD, '')) ?? intentOf(entry.question);
   const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
-    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
+    entryId: entry.id, query, slots: { ...carried, ...slotsAnswered(query, entry) }, turns: 0,
     ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
   };
+}
+
+/**
+ * The slots a question names, its item the one the entry answering it is about when the question
+ * names that one too: "残疾证过期了 生活补贴停发" answered by the renewal is about the certificate,
+ * whose follow-ups ("多久恢复") ask of renewing it, not of the allowance named first.
+ */
+function slotsAnswered(query: string, entry: Entry): Slots {
+  const slots = extractSlots(query);
+  const items = itemsOf(entry);
+  const said = facetText(query);
+  const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
+  return answered ? { ...slots, item: answered } : slots;
 }
 
 /**
