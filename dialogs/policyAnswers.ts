@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
-import { onlyOpening } from '../knowledge/preamble.js';
+import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
 import { extractSlots } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
@@ -224,8 +224,8 @@ export class PolicyAnswers {
     }
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
-    // Thanks follow up nothing either.
-    const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
+    // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
+    const previous = THANKS.test(normalizeText(withoutThanks(question))) ? undefined : topic;
     const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous, turnDecide(context, this.deps.kb));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
