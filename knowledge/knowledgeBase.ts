@@ -9,6 +9,7 @@ import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { askedBesidesCondition, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
+import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
@@ -204,10 +205,10 @@ export class KnowledgeBase {
     const topic = this.topicOf(previous);
     const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top);
     // A follow-up's decision keeps only the entries that fit it (often one): the agent still sees
-    // the next best, of the question as read in the call's context, then as said alone.
+    // the next best, of the question as read in the call's context, then as said alone (without the thanks before it).
     const seen = new Set(decision.ranked.map((r) => r.entry.id));
     const more = contextual
-      ? [...this.decide(read, top).ranked, ...this.decide(query, top).ranked]
+      ? [...this.decide(read, top).ranked, ...this.decide(withoutThanks(query), top).ranked]
         .filter((r) => !seen.has(r.entry.id) && seen.add(r.entry.id))
         .sort((a, b) => b.score - a.score)
       : [];
