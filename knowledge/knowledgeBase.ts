@@ -1,5 +1,6 @@
 import type { Region } from '../data/region.js';
 import { answerTo } from './canAsk.js';
+import { ChaseGate } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
@@ -42,6 +43,7 @@ export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
   private readonly places: OtherPlaceGate;
   private readonly errands: ErrandGate;
+  private readonly chases: ChaseGate;
   /** How long `fromEntries` took (wall ms): what the server's start spends training, printed at start-up. */
   builtInMs = 0;
 
@@ -54,6 +56,7 @@ export class KnowledgeBase {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.places = new OtherPlaceGate(entries, home);
     this.errands = new ErrandGate(entries);
+    this.chases = new ChaseGate(entries);
   }
 
   static load(dir: string, region: Region, options: RankingOptions = DEFAULT_RANKING): KnowledgeBase {
@@ -82,7 +85,8 @@ export class KnowledgeBase {
 
   /**
    * What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") or
-   * an errand it cannot run ("帮我给残联打个电话") is declined.
+   * an errand it cannot run ("帮我给残联打个电话") is declined, an application chased as nobody
+   * followed it up ("上门鉴定申请半个月没人联系") gets how to check its progress.
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
@@ -103,7 +107,7 @@ export class KnowledgeBase {
   }
 
   private decideSaid(text: string, top: number): Decision {
-    const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
+    const whole = this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top))));
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     const ofItem = this.askedOfItem(text, whole, top);
