@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
+import { chasesUp } from '../../knowledge/chaseUp.js';
 import { withoutThanks } from '../../knowledge/preamble.js';
 import { extractSlots } from '../../knowledge/questionFacets.js';
 import { buttons, dialogHarness } from './harness.js';
@@ -81,5 +82,14 @@ describe('trial 18: the chat on thanks, where to apply and a run-on\'s unanswera
       const reply = await (await dialogHarness()).say('残疾证怎么办 身份证丢了咋补');
       expect(buttons(reply)).to.include(text.runOn.button('身份证丢了咋补'));
     });
+  });
+});
+
+describe('trial 18: a chase-up is read as one', () => {
+  it('reads waiting with nobody in touch after applying as a chase-up, and nothing else', () => {
+    for (const said of ['来电人反映上门鉴定申请半个月没人联系 情绪激动', '约了上门评定 一直没人来', '交上去半个月了没动静，咋回事']) expect(chasesUp(said), said).to.equal(true);
+    for (const said of ['上门鉴定怎么申请', '说是证寄出了 申请人一直没消息', '俺上个月交的材料到现在还没动静 多久能拿到证啊', '公示完了没人有意见 接下来咋弄']) {
+      expect(chasesUp(said), said).to.equal(false);
+    }
   });
 });
