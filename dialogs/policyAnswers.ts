@@ -420,11 +420,11 @@ export class PolicyAnswers {
 
 /**
  * "在哪办", "残疾证去哪申请", "护理补贴在哪申请": where to apply for what the form takes; not a service
- * of the card (补办), nor a way or place named ("窗口在哪"), nor the appraisal (at a hospital).
+ * of the card (补办), nor a way or place named ("窗口在哪"), nor the appraisal ("要去哪个医院检查").
  */
 function asksWhereToApply(query: string): boolean {
   const slots = extractSlots(query);
-  return intentOf(query) === 'where' && /办|申请|申领/u.test(query) && !slots.service && !slots.channel && !slots.place && slots.item !== '评定';
+  return intentOf(query) === 'where' && /办|申请|申领/u.test(query) && !/医院|检查/u.test(query) && !slots.service && !slots.channel && !slots.place && slots.item !== '评定';
 }
 
 /** Whether an entry's buttons start the application here (`ask: 我要申请`): its answer says where one applies. */

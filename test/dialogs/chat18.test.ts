@@ -62,7 +62,7 @@ describe('trial 18: the chat on thanks, where to apply and a run-on\'s unanswera
       expect((await h.say('在哪办')).text).to.match(new RegExp(`^${text.application.appliedHere}`));
     });
 
-    for (const said of ['残疾证丢了在哪补办', '残疾评定在哪做', '窗口在哪', '户口不在本县 残疾证在哪办']) {
+    for (const said of ['残疾证丢了在哪补办', '残疾评定在哪做', '窗口在哪', '户口不在本县 残疾证在哪办', '我家老头子眼睛看不见了想办个残疾证要去哪个医院检查']) {
       it(`"${said}": not said where the chat takes no such application or the question names the place`, async () => {
         const reply = await (await dialogHarness()).say(said);
         expect(reply.text).to.not.include(text.application.appliedHere);
