@@ -158,7 +158,7 @@ export class KnowledgeBase {
    * part is a question the knowledge base recognises (answered, or "您想问的是"); a part about the
    * same entry as one before it is the same question said again ("残疾证咋办…在哪办": one answer
    * says both) and goes; one left is `[text]`. A part it does not recognise is still the person's
-   * question, offered as it was said.
+   * question; the chat offers it as said when it names what the service is about (dialogs/botReading.ts).
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
