@@ -2,7 +2,7 @@ import { isFragment, readInContext, type Reading, type TopicContext } from '../k
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots } from '../knowledge/questionFacets.js';
-import type { Decision } from '../knowledge/ranking.js';
+import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
 
@@ -11,6 +11,19 @@ const PARCEL_ENTRY_ID = 'decl-express';
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
 const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
+
+/**
+ * Whether a run-on's other question is a button: it names what the service is about (an item, a
+ * subsidy: "…办下来有啥补贴能领" is the person's question however the scene buries it), or, asked
+ * alone as its button asks it, gets an answer, a choice, or a decline it fits as a question. "俺腿不中
+ * 能坐轮椅去不 有没有电梯": nothing answers whether there is a lift (only the neighbourhood's
+ * decline names 电梯), so it is no button of the person's own words.
+ */
+const offered = (part: string, decide: Decide) => {
+  if (extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part)) return true;
+  const d = decide(part);
+  return d.kind === 'answer' || d.kind === 'clarify' || (d.kind === 'decline' && d.top.score >= DEFAULT_RANKING.suggest);
+};
 
 /** How the bot reads a free-text question: the reading it replies with, and a run-on's other questions. */
 export interface BotReading {
@@ -69,7 +82,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   return {
     reading: first >= 0 ? readings[first] : readWhole(),
     asked: first >= 0 ? parts[first] : question,
-    more: first >= 0 ? parts.filter((_, i) => i !== first) : [],
+    more: first >= 0 ? parts.filter((p, i) => i !== first && offered(p, decide)) : [],
     parts: parts.length,
   };
 }

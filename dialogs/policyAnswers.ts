@@ -8,8 +8,8 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
-import { onlyOpening } from '../knowledge/preamble.js';
-import { extractSlots } from '../knowledge/questionFacets.js';
+import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
+import { extractSlots, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
@@ -237,8 +237,8 @@ export class PolicyAnswers {
     }
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
-    // Thanks follow up nothing either.
-    const previous = THANKS.test(normalizeText(question)) ? undefined : topic;
+    // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
+    const previous = THANKS.test(normalizeText(withoutThanks(question))) ? undefined : topic;
     const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous, turnDecide(context, this.deps.kb));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
@@ -252,7 +252,8 @@ export class PolicyAnswers {
           setTurnOutcome(context, { outcome: 'saidAlready', entryId: topic.entryId });
           return this.offer(context, text.saidAlready(this.deps.hotlines), this.nextSteps(decision.top.entry));
         }
-        await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more });
+        const lead = asksWhereToApply(reading.query) && offersToApply(decision.top.entry) ? text.application.appliedHere : undefined;
+        await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more, lead });
         return;
       }
       case 'decline':
@@ -264,12 +265,15 @@ export class PolicyAnswers {
           label: entry.question,
           value: { type: 'entry', entryId: entry.id },
         }));
+        // "在哪办": where to apply, which this chat takes as well as the places the candidates name.
+        const here = asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry));
+        if (here) options.push({ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } });
         options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more.map(moreButton));
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = nextTopic({ ...reading, query: maskText(reading.query) }, previous);
-        const intro = decision.options.length === 1 ? text.clarify.introOne : text.clarify.intro;
-        await this.offer(context, more.length ? `${intro}\n${text.runOn.moreAfterPick}` : intro, options);
+        const intro = [decision.options.length === 1 ? text.clarify.introOne : text.clarify.intro, ...(here ? [text.application.appliedHereAmong] : []), ...(more.length ? [text.runOn.moreAfterPick] : [])];
+        await this.offer(context, intro.join('\n'), options);
         return;
       }
       case 'none':
@@ -346,7 +350,7 @@ export class PolicyAnswers {
     entry: Entry,
     question: string,
     score: number,
-    { topic, more = [] }: { topic?: TopicContext; more?: string[] } = {},
+    { topic, more = [], lead }: { topic?: TopicContext; more?: string[]; lead?: string } = {},
   ): Promise<void> {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
@@ -359,7 +363,7 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const answer = rateable ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const answer = rateable ? `${lead ? `${lead}\n` : ''}${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
     const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
@@ -429,6 +433,18 @@ export class PolicyAnswers {
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 }
+
+/**
+ * "在哪办", "残疾证去哪申请", "护理补贴在哪申请": where to apply for what the form takes; not a service
+ * of the card (补办), nor a way or place named ("窗口在哪"), nor the appraisal ("要去哪个医院检查").
+ */
+function asksWhereToApply(query: string): boolean {
+  const slots = extractSlots(query);
+  return intentOf(query) === 'where' && /办|申请|申领/u.test(query) && !/医院|检查/u.test(query) && !slots.service && !slots.channel && !slots.place && slots.item !== '评定';
+}
+
+/** Whether an entry's buttons start the application here (`ask: 我要申请`): its answer says where one applies. */
+const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f && recognizeCommand(f.ask) === 'apply');
 
 /** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
 const addsNothing = (question: string) => !asksSomething(question) && Object.keys(extractSlots(question)).length === 0;

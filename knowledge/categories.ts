@@ -27,8 +27,8 @@ function categoriesDescribed(text: string): string[] {
 }
 
 // Words that say one person has both ("又聋又瞎", "说话也不利索", "眼睛耳朵都不行"); without them two
-// categories are usually a list to choose from ("智力、精神残疾要交病历吗").
-const BOTH = /又|也|还|加上|都不|都有|两样|两种|既|同时|而且/;
+// categories are usually a list to choose from ("智力、精神残疾要交病历吗"), and 还是 asks which ("智力还是精神").
+const BOTH = /又|也|还(?!是)|加上|都不|都有|两样|两种|既|同时|而且/;
 
 /**
  * The category a text describes, if any: two different ones said of one person are 多重

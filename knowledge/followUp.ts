@@ -480,6 +480,22 @@ function recalled(core: string, context: TopicContext): TopicContext {
   return { ...best, turns: 0 };
 }
 
+/** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
+const EITHER = /还是|或者|或是/;
+
+/**
+ * "智力还是精神" after a topic describing dementia (智力) asks which of the two the topic's is:
+ * read as naming the topic's value alone, not as a second category of the same person.
+ */
+function choiceOfTopic(text: string, context: TopicContext | undefined): string {
+  const known = context && topicSlots(context).category;
+  const sides = text.split(EITHER);
+  if (!known || sides.length !== 2) return text;
+  const [a, b] = sides.map((side) => extractSlots(side).category);
+  if (!a || !b || a === b) return text;
+  return a === known ? sides[0] : b === known ? sides[1] : text;
+}
+
 /**
  * Reads a message in its context. A fragment ("视力的呢", "要等多久") is read against the
  * topic when that reading is more decisive than the text alone, or as decisive and (for a
@@ -488,7 +504,7 @@ function recalled(core: string, context: TopicContext): TopicContext {
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const text = withoutOpening(message);
+  const text = choiceOfTopic(withoutOpening(message), context);
   const alone = decide(text, top);
   const own: Reading = { decision: alone, query: text, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
@@ -600,9 +616,22 @@ export function topicAfter(query: string, entry: Entry, carried: Slots = {}, bef
   const intent = intentOf(query.replace(SERVICE_WORD, '')) ?? intentOf(entry.question);
   const earlier = before ? [...(before.earlier ?? []), earlierOf(before)].filter((e) => e.entryId !== entry.id).slice(-CONTEXT_TURNS) : [];
   return {
-    entryId: entry.id, query, slots: { ...carried, ...extractSlots(query) }, turns: 0,
+    entryId: entry.id, query, slots: { ...carried, ...slotsAnswered(query, entry) }, turns: 0,
     ...(implied ? { implied } : {}), ...(intent ? { intent } : {}), ...(earlier.length ? { earlier } : {}),
   };
+}
+
+/**
+ * The slots a question names, its item the one the entry answering it is about when the question
+ * names that one too: "残疾证过期了 生活补贴停发" answered by the renewal is about the certificate,
+ * whose follow-ups ("多久恢复") ask of renewing it, not of the allowance named first.
+ */
+function slotsAnswered(query: string, entry: Entry): Slots {
+  const slots = extractSlots(query);
+  const items = itemsOf(entry);
+  const said = facetText(query);
+  const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
+  return answered ? { ...slots, item: answered } : slots;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Region } from '../data/region.js';
 import { answerTo } from './canAsk.js';
+import { ChaseGate } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
@@ -9,6 +10,7 @@ import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { askedBesidesCondition, extractSlots, facetsOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
+import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
@@ -50,6 +52,7 @@ export class KnowledgeBase {
   private readonly byId: Map<string, Entry>;
   private readonly places: OtherPlaceGate;
   private readonly errands: ErrandGate;
+  private readonly chases: ChaseGate;
   /** How long `fromEntries` took (wall ms): what the server's start spends training, printed at start-up. */
   builtInMs = 0;
 
@@ -62,6 +65,7 @@ export class KnowledgeBase {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.places = new OtherPlaceGate(entries, home);
     this.errands = new ErrandGate(entries);
+    this.chases = new ChaseGate(entries);
   }
 
   static load(dir: string, region: Region, options: RankingOptions = DEFAULT_RANKING): KnowledgeBase {
@@ -90,7 +94,8 @@ export class KnowledgeBase {
 
   /**
    * What the bot does with a question; one about another place's rules ("北京的残疾证在哪办") or
-   * an errand it cannot run ("帮我给残联打个电话") is declined.
+   * an errand it cannot run ("帮我给残联打个电话") is declined, an application chased as nobody
+   * followed it up ("上门鉴定申请半个月没人联系") gets how to check its progress.
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
@@ -115,7 +120,7 @@ export class KnowledgeBase {
   }
 
   private decideSaid(text: string, top: number): Decision {
-    const whole = this.unguessedCategory(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top))), top);
+    const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
     const withoutStatus = whole.kind === 'decline' ? text.replace(ASSISTANCE_STATUS, '') : text;
@@ -195,7 +200,7 @@ export class KnowledgeBase {
    * part is a question the knowledge base recognises (answered, or "您想问的是"); a part about the
    * same entry as one before it is the same question said again ("残疾证咋办…在哪办": one answer
    * says both) and goes; one left is `[text]`. A part it does not recognise is still the person's
-   * question, offered as it was said.
+   * question; the chat offers it as said when it names what the service is about (dialogs/botReading.ts).
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
@@ -246,10 +251,10 @@ export class KnowledgeBase {
     const topic = this.topicOf(previous);
     const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top);
     // A follow-up's decision keeps only the entries that fit it (often one): the agent still sees
-    // the next best, of the question as read in the call's context, then as said alone.
+    // the next best, of the question as read in the call's context, then as said alone (without the thanks before it).
     const seen = new Set(decision.ranked.map((r) => r.entry.id));
     const more = contextual
-      ? [...this.decide(read, top).ranked, ...this.decide(query, top).ranked]
+      ? [...this.decide(read, top).ranked, ...this.decide(withoutThanks(query), top).ranked]
         .filter((r) => !seen.has(r.entry.id) && seen.add(r.entry.id))
         .sort((a, b) => b.score - a.score)
       : [];

@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { asksSomething } from './runOn.js';
 
 // Who is asking for whom is not the topic: "我替我爸问", "帮我姑姑问下", "我是她孙子 想问问",
 // "喂喂 那个我问一下啊就是" open a question without being part of it. The dialogs still read the
@@ -35,19 +36,35 @@ const NAMES_RELATIVE = new RegExp(`${RELATIVE}|(?:我|俺)(?:们)?家(?:的)?$|�
 // "我是孩子姑姑…我能给孩子申请吗": acting for someone is then what is asked.
 const ACTS_FOR = /(?:我|俺)(?:能|可以|能不能|可不可以)?(?:给|帮|替|代)/u;
 
+// "好的谢谢 那评定大概啥时候", "嗯嗯 知道了，还有…": taking in the answer or thanking for it before the
+// next question. A word of it counts only before a pause or 那: "好多钱吗", "行动不便" start with none.
+const ACK_WORD = '(?:好的|好嘞|好吧|好|行|嗯+|哦+|噢+|知道了|明白了|了解了|懂了|收到|谢谢|多谢|感谢|谢了|辛苦了)(?:你们|你|您|啦|了|哈|啊|呀|哦)*';
+const ACKNOWLEDGED = new RegExp(`^${SEPARATORS}(?:${ACK_WORD}${SEPARATORS})*${ACK_WORD}(?:[\\s，,。.!！~～]+|(?=那))`, 'u');
+
 /**
- * The question without the opening words that say who asks for whom: "帮我姑姑问下 残疾证要带啥"
- * -> "残疾证要带啥". Kept whole: an opening that names no relative ("哈喽", "喂 有人吗" are
- * greetings; "我想问一下" weighs little), a question about acting for someone, and a message
- * that is nothing but an opening ("我替我爸问问").
+ * The question after thanks or an acknowledgement ("好的谢谢 那评定大概啥时候" -> "那评定大概啥时候"): the
+ * question is what is asked, not the thanks. A message that asks nothing after them is kept whole ("谢谢 再见").
  */
+export function withoutThanks(text: string): string {
+  const said = ACKNOWLEDGED.exec(text)?.[0];
+  const rest = said ? text.slice(said.length) : text;
+  return said && asksSomething(rest) ? rest : text;
+}
+
 /** Whether a message only says who asks for whom ("我是他老伴", "我替我爸问问"), asking nothing yet. */
 export function onlyOpening(text: string): boolean {
   const opening = OPENING.exec(text)?.[0] ?? '';
   return NAMES_RELATIVE.test(opening) && !normalizeText(text.slice(opening.length));
 }
 
-export function withoutOpening(text: string): string {
+/**
+ * The question without the opening words that say who asks for whom: "帮我姑姑问下 残疾证要带啥"
+ * -> "残疾证要带啥". Kept whole: an opening that names no relative ("哈喽", "喂 有人吗" are
+ * greetings; "我想问一下" weighs little), a question about acting for someone, and a message
+ * that is nothing but an opening ("我替我爸问问"). Thanks before the question go too (`withoutThanks`).
+ */
+export function withoutOpening(said: string): string {
+  const text = withoutThanks(said);
   const opening = OPENING.exec(text)?.[0] ?? '';
   const rest = text.slice(opening.length);
   if (!NAMES_RELATIVE.test(opening) || ACTS_FOR.test(rest)) return text;

@@ -49,7 +49,7 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
   channel: [
     // 手机号 is a phone number, not the online way.
     ['网上', /网上|线上|手机上|手机(?!号)|app|网站|在家/],
-    ['窗口', /窗口|线下|现场|大厅|当面|去办/],
+    ['窗口', /窗口|线下|现场|大厅|当面|(?<!谁)去办/],
   ],
   grade: [
     ['一级', /一级|1级/],

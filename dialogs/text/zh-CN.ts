@@ -13,6 +13,10 @@ const application = {
   /** Asked whether this chat can fill the form ("能帮我把表填了不"): it can; the window is the other way. */
   fillHere: '可以，就在这里填：我一项一项问，您回答就行，填好直接网上提交，不用先去领表。也可以带身份证、户口本到县政务服务中心综合窗口，工作人员当面帮您填。现在开始填吗？',
   applyButton: '我要申请',
+  /** Said before the answer to where one applies ("在哪办", "残疾证去哪申请"): this chat takes the application too. */
+  appliedHere: '在这里就能申请：说“我要申请”，我一项一项问您，填好直接网上提交。',
+  /** Said after "您想问的是哪一个" to a where-to-apply question that gets a choice ("在哪办"). */
+  appliedHereAmong: '想在这里直接申请的，点“我要申请”。',
   consent:
     '先说明一下：办理需要申请人的姓名、身份证号、电话、户籍、地址和残疾情况，只用于这次办理，由残联、民政、人社、教育部门按规定使用。您同意吗？',
   consentButtons: ['同意', '不同意'],

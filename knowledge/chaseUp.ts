@@ -1,0 +1,45 @@
+import type { Entry } from './loader.js';
+import { normalizeText } from './normalize.js';
+import { intentOf } from './questionFacets.js';
+import type { Decision } from './ranking.js';
+
+/** The entry on checking an application's progress and whom to call about it. */
+export const PROGRESS_ENTRY_ID = 'progress-check';
+
+// Something applied for, handed in or booked: what a caller chases.
+const APPLIED = /申请|报上去|报了|交了|交上去|提交|约了|预约|递了/u;
+// Nobody has been in touch since: "半个月没人联系", "一直没人来", "到现在没消息".
+const NOBODY_CAME = /(?:没人|没有人|无人)(?:联系|来|管|理|打电话|回电话|回复|上门)|没(?:有)?(?:消息|动静|音信|回音|下文|信儿?)|石沉大海|杳无音信/u;
+// A card said to be posted is the post's matter ("说寄出了一直没消息"): its own entry says what to do.
+const POSTED = /寄|邮|快递/u;
+
+/**
+ * Whether a message chases an application nobody has followed up ("来电人反映上门鉴定申请半个月
+ * 没人联系"): its progress is what is wanted, whatever was applied for, unless it asks how long
+ * things take ("交的材料还没动静 多久能拿到证"), which the time limits answer.
+ */
+export function chasesUp(text: string): boolean {
+  const t = normalizeText(text).replace(/\s+/g, '');
+  return APPLIED.test(t) && NOBODY_CAME.test(t) && !POSTED.test(t) && intentOf(t) !== 'howLong';
+}
+
+/**
+ * Answers a chase-up with how to check the progress and whom to call: the entries sharing what was
+ * applied for (the home appraisal's how-to) answer another question.
+ */
+export class ChaseGate {
+  private readonly entry: Entry | undefined;
+
+  constructor(entries: Entry[]) {
+    this.entry = entries.find((e) => e.id === PROGRESS_ENTRY_ID);
+  }
+
+  review(question: string, decision: Decision): Decision {
+    const entry = this.entry;
+    if (!entry || decision.kind === 'decline' || !chasesUp(question)) return decision;
+    if (decision.kind === 'answer' && decision.top.entry === entry) return decision;
+    const score = Math.max(decision.ranked.find((r) => r.entry === entry)?.score ?? 0, decision.ranked[0]?.score ?? 0);
+    const top = { entry, score };
+    return { kind: 'answer', top, ranked: [top, ...decision.ranked.filter((r) => r.entry !== entry)].slice(0, Math.max(decision.ranked.length, 1)) };
+  }
+}
