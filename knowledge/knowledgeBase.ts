@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
+import { askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -17,6 +17,11 @@ export const MAX_QUERY_CHARS = 200;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
+/** An entry saying what a disability category is ("视力残疾是指什么"). */
+const definesCategory = (entry: Entry): boolean => {
+  const { about, asked } = facetsOf(entry);
+  return about.has('category') && asked.has('what');
+};
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -103,7 +108,7 @@ export class KnowledgeBase {
 
   private decideSaid(text: string, top: number): Decision {
     const whole = this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)));
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     const ofItem = this.askedOfItem(text, whole, top);
     if (ofItem) return ofItem;
@@ -140,6 +145,23 @@ export class KnowledgeBase {
     if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) return undefined;
     // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
     return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
+  }
+
+  /**
+   * A condition described, and something asked of no item of ours ("俺眼睛不好使 字看不清 能不能发语音",
+   * "孩子三岁 脑瘫 能申请啥"): the category's words draw it to what that category is, which it does
+   * not ask. The question without the condition's words is decided instead, and taken when it
+   * answers or offers an entry the whole ranked too.
+   */
+  private askedBesideDefinition(text: string, whole: Decision, top: number): Decision | undefined {
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    if (!best || !definesCategory(best.entry) || intentOf(text) === 'what') return undefined;
+    const slots = extractSlots(text);
+    if (!slots.category || slots.item) return undefined;
+    const rest = withoutCondition(text);
+    const alone = this.places.review(rest, this.ranker.decide(rest, top));
+    const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
+    return first && !definesCategory(first.entry) && whole.ranked.some((r) => r.entry === first.entry) ? alone : undefined;
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */
