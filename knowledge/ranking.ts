@@ -523,9 +523,14 @@ export class Ranker {
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
+    // Past the first, a service for the card the question does not name is no option: "残疾证要去哪办"
+    // asks where to apply, not where to cancel one.
+    const service = extractSlots(analysis.folded).service;
+    const otherService = (entry: Entry) => facetsOf(entry).about.has('service') && !(service && facetsOf(entry).about.get('service')!.has(service));
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
+      if (r !== best && otherService(r.entry)) continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
