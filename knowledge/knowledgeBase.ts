@@ -1,4 +1,4 @@
-import type { Region } from '../data/region.js';
+import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo } from './canAsk.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
@@ -22,6 +22,8 @@ const definesCategory = (entry: Entry): boolean => {
   const { about, asked } = facetsOf(entry);
   return about.has('category') && asked.has('what');
 };
+/** A category named as such ("多重残疾", "智力残疾"), not a condition described. */
+const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -155,7 +157,8 @@ export class KnowledgeBase {
    */
   private askedBesideDefinition(text: string, whole: Decision, top: number): Decision | undefined {
     const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
-    if (!best || !definesCategory(best.entry) || intentOf(text) === 'what') return undefined;
+    // "多重残疾等级怎么定" names the category itself: asked of it, not of the person's condition.
+    if (!best || !definesCategory(best.entry) || intentOf(text) === 'what' || NAMES_CATEGORY.test(text)) return undefined;
     const slots = extractSlots(text);
     if (!slots.category || slots.item) return undefined;
     const rest = withoutCondition(text);

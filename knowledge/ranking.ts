@@ -136,9 +136,9 @@ const SAID_OF_UNNAMED = 0.8;
 const RULE_SHARE = 0.6;
 // A word of a yes-or-no entry's wordings that at most this many entries use says what its yes or no
 // hangs on (工伤, 借给, 特困): a can-I naming none of those is not asking that entry's question.
-const HINGE_USERS = 8;
-// The slots whose values a yes or no hangs on as its words do (not the item: "护理费" is asked of every care entry).
-const HINGE_SLOTS: SlotName[] = ['category', 'service', 'channel', 'age', 'school', 'place'];
+const HINGE_USERS = 12;
+// The slots whose values a yes or no hangs on as its words do (not one item: "护理费" is asked of every care entry).
+const HINGE_SLOTS: SlotName[] = ['category', 'service', 'channel', 'grade', 'age', 'school', 'place'];
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
@@ -434,13 +434,15 @@ export class Ranker {
       if (!hinges) return false;
       const about = facetsOf(this.entries[e]).about;
       const slots = HINGE_SLOTS.filter((slot) => about.has(slot));
+      const grades = [...(about.get('grade') ?? [])];
+      const items = [...(about.get('item') ?? [])];
       const hung = hinges.size > 0 || slots.length > 0;
-      if (hung && ![...hinges].some((w) => words.has(w)) && !slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v)))) return true;
+      // Two items said together (both subsidies at once) are what it hangs on too.
+      const named = [...hinges].some((w) => words.has(w)) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
+      if (hung && !named) return true;
       if (!item) return false;
       // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
       // subsidies) when it names one of them (another item altogether is another question).
-      const grades = [...(about.get('grade') ?? [])];
-      const items = [...(about.get('item') ?? [])];
       return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
     };
   }
@@ -525,8 +527,8 @@ export class Ranker {
     // only answers that differ are offered, the best of each first.
     // Past the first, a service for the card the question does not name is no option: "残疾证要去哪办"
     // asks where to apply, not where to cancel one.
-    const service = extractSlots(analysis.folded).service;
-    const otherService = (entry: Entry) => facetsOf(entry).about.has('service') && !(service && facetsOf(entry).about.get('service')!.has(service));
+    const { item, service } = extractSlots(analysis.folded);
+    const otherService = (entry: Entry) => item === '残疾证' && facetsOf(entry).about.has('service') && !(service && facetsOf(entry).about.get('service')!.has(service));
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
