@@ -416,17 +416,17 @@ export class Ranker {
   }
 
   /**
-   * A can-I question naming nothing a yes or a no would hang on asks something else than that
-   * entry: not its rare words nor its category, service or person (工伤 of "领工伤护理费的还能领…",
-   * 借给 of "残疾证能借给别人用吗": not "我能拿护理费不", "残疾证能在外地用吗"); and naming an item,
-   * not a grade it hangs on or the other subsidy ("护理补贴我能领吗"), it asks who gets it. Such a
-   * yes or no fits less than the item's rule ("一级、二级…"), and is not said by itself.
-   * Undefined when the question is no can-I.
+   * A can-I question naming an item and nothing a yes or a no would hang on asks something else
+   * than that entry: not its rare words nor its category, service, grade or person (工伤 of
+   * "领工伤护理费的还能领…", 借给 of "残疾证能借给别人用吗": not "我能拿护理费不", "残疾证能在外地用吗"),
+   * nor the other subsidy ("护理补贴我能领吗": who gets it). Such a yes or no fits less than the
+   * item's rule ("一级、二级…"), and is not said by itself. Undefined when the question is no such can-I.
    */
   private saidOfUnnamed(analysis: Analysis): ((e: number) => boolean) | undefined {
     // Not "谁能领" (who): a grade's rule answers that.
-    if (!asksCanI(analysis.folded)) return undefined;
+    // Nor a can-I naming no item ("以后还能重新申请不"): what it hangs on may have been said just before.
     const item = extractSlots(analysis.folded).item;
+    if (!asksCanI(analysis.folded) || !item) return undefined;
     const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
     const words = new Set(analysis.words);
     return (e) => {
@@ -440,7 +440,6 @@ export class Ranker {
       // Two items said together (both subsidies at once) are what it hangs on too.
       const named = [...hinges].some((w) => words.has(w)) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
       if (hung && !named) return true;
-      if (!item) return false;
       // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
       // subsidies) when it names one of them (another item altogether is another question).
       return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
@@ -456,13 +455,13 @@ export class Ranker {
    */
   private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean, drawnTo: number): void {
     if (best.length < 2 || (!unnamed(best[0][0]) && drawnTo <= best[0][1])) return;
-    const item = extractSlots(analysis.folded).item;
+    const item = extractSlots(analysis.folded).item!;
     const saysWhatIsNamed = (about: Map<SlotName, Set<string>>) =>
       [...about].some(([slot, values]) => slot !== 'item' && slot !== 'category' && [...values].some((v) => wordsOf(slot, v)?.test(analysis.folded)));
     const at = best.findIndex(([e, score]) => {
       const entry = this.entries[e];
       const { about, intents } = facetsOf(entry);
-      const rule = entry.canI === undefined && !YES_OR_NO.test(entry.answer) && item !== undefined && about.get('item')?.has(item) === true;
+      const rule = entry.canI === undefined && !YES_OR_NO.test(entry.answer) && about.get('item')?.has(item) === true;
       return score >= RULE_SHARE * best[0][1] && entry.kind === 'answer' && intents.has('eligible') && !unnamed(e) && (rule || saysWhatIsNamed(about));
     });
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
