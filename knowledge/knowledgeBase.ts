@@ -1,5 +1,5 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
-import { answerTo } from './canAsk.js';
+import { answerTo, asksCanI } from './canAsk.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './followUp.js';
@@ -24,6 +24,8 @@ const definesCategory = (entry: Entry): boolean => {
 };
 /** A category named as such ("多重残疾", "智力残疾"), not a condition described. */
 const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
+/** Whether one can apply, for the card or its appraisal ("能办吗", "可以评残不"). */
+const ASKS_TO_APPLY = /(?:能|可以)(?:不能|不可以)?(?:办|申请|评|鉴定)/u;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -158,7 +160,11 @@ export class KnowledgeBase {
   private askedBesideDefinition(text: string, whole: Decision, top: number): Decision | undefined {
     const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
     // "多重残疾等级怎么定" names the category itself: asked of it, not of the person's condition.
-    if (!best || !definesCategory(best.entry) || intentOf(text) === 'what' || NAMES_CATEGORY.test(text)) return undefined;
+    // Nor a question the definition's own asks too ("我又聋又瘸 等级咋定": how the multiple's grade is set).
+    // Nor whether one can apply ("傻子也能办吗 我家孩子智力不行"): the category's 能申请 answers that.
+    const intent = intentOf(text);
+    if (!best || !definesCategory(best.entry) || (intent && facetsOf(best.entry).asked.has(intent)) || NAMES_CATEGORY.test(text)) return undefined;
+    if (asksCanI(text) && ASKS_TO_APPLY.test(text)) return undefined;
     const slots = extractSlots(text);
     if (!slots.category || slots.item) return undefined;
     const rest = withoutCondition(text);
