@@ -273,10 +273,10 @@ export class Ranker {
     // The entries whose wordings use each word.
     const users = new Map<string, Set<number>>();
     analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
-    const hinges = [...users].filter(([w, u]) => u.size <= HINGE_USERS && !extractSlots(w).item);
     entries.forEach((e, i) => {
-      if (e.canI !== undefined || YES_OR_NO.test(e.answer)) this.hinges.set(i, new Set(hinges.filter(([, u]) => u.has(i)).map(([w]) => w)));
+      if (e.canI !== undefined || YES_OR_NO.test(e.answer)) this.hinges.set(i, new Set());
     });
+    for (const [w, u] of users) if (u.size <= HINGE_USERS && !extractSlots(w).item) for (const i of u) this.hinges.get(i)?.add(w);
     for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([w, u]) => u.size === 1 && u.has(i) && [...w].length >= 3).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
@@ -361,8 +361,9 @@ export class Ranker {
     let drawnTo = 0;
     for (const e of touched) {
       const fit = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
-      if (unnamed?.(e)) drawnTo = Math.max(drawnTo, fit);
-      const score = fit * (unnamed?.(e) ? SAID_OF_UNNAMED : 1);
+      const hangsOnUnnamed = unnamed?.(e) === true;
+      if (hangsOnUnnamed) drawnTo = Math.max(drawnTo, fit);
+      const score = fit * (hangsOnUnnamed ? SAID_OF_UNNAMED : 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
       if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
