@@ -8,7 +8,7 @@ import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
-import { questionParts, soleQuestion } from './runOn.js';
+import { asksSomething, questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
@@ -165,6 +165,8 @@ export class KnowledgeBase {
     const intent = intentOf(text);
     if (!best || !definesCategory(best.entry) || (intent && facetsOf(best.entry).asked.has(intent)) || NAMES_CATEGORY.test(text)) return undefined;
     if (asksCanI(text) && ASKS_TO_APPLY.test(text)) return undefined;
+    // Nor a condition said and nothing asked ("腿也不好我耳朵听不见"): its category is all it says.
+    if (!asksSomething(text)) return undefined;
     const slots = extractSlots(text);
     if (!slots.category || slots.item) return undefined;
     const rest = withoutCondition(text);

@@ -87,6 +87,17 @@ describe("trial 16: the ranking on people's own words", () => {
     }
   });
 
+  // A second condition said in its own message asks nothing: it is read with the first (the multiple
+  // disability), not as a question of no item decided without its words (fix18a).
+  for (const turns of [['我耳朵听不见', '腿也不好', '在哪鉴定'], ['我听不见', '腿脚也不好', '去哪鉴定']]) {
+    it(`${turns.join(' / ')}: the multiple disability's appraisal hospital`, async () => {
+      const h = await dialogHarness();
+      let reply = await h.say(turns[0]);
+      for (const said of turns.slice(1)) reply = await h.say(said);
+      expect(reply.text).to.include(start(h, 'appr-hosp-multiple'));
+    });
+  }
+
   for (const said of ['残疾证要去哪办', '残疾证得上哪办']) {
     it(`"${said}": where to apply, never cancelling a card among the choices`, async () => {
       const h = await dialogHarness();
