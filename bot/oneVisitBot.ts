@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from '../dialogs/application/applicationDialog.js';
 import { forgetRouting, type MainDialog } from '../dialogs/mainDialog.js';
 import type { DraftStore } from '../data/stores.js';
@@ -18,6 +20,8 @@ export class OneVisitBot extends ActivityHandler {
   private readonly welcomed;
   /** Whether the welcome is the last thing the bot said: a greeting then gets no second welcome. */
   private readonly welcomeLast;
+  /** A digest of the last message handled (not its words, which may hold personal data): a double tap is known by it. */
+  private readonly lastSaid;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -31,6 +35,7 @@ export class OneVisitBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
     this.welcomeLast = conversationState.createProperty<boolean>('welcomeLast');
+    this.lastSaid = conversationState.createProperty<string | undefined>('lastSaid');
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -40,6 +45,7 @@ export class OneVisitBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       const input = (context.activity.text ?? '').trim();
+      await this.lastSaid.set(context, digestOf(context));
       // Channels that send no conversationUpdate still get the welcome, once; but a first message
       // that asks something is answered straight away, as a hotline agent would: a welcome in
       // front of the answer hides it (a channel showing one message, a grader reading the first).
@@ -85,6 +91,14 @@ export class OneVisitBot extends ActivityHandler {
         return super.run(context);
       },
       async (err) => {
+        // The same message twice at once (a double tap on "确认提交"): the first was recorded, and this one was
+        // answered alike; nothing more is said, so the step's buttons stay the last shown.
+        await this.conversationState.load(context, true);
+        const said = digestOf(context);
+        if (said !== undefined && (await this.lastSaid.get(context)) === said) {
+          setTurnOutcome(context, { outcome: 'repeatNotRecorded', conflict: err.key });
+          return;
+        }
         setTurnOutcome(context, { outcome: 'notRecorded', conflict: err.key });
         await context.sendActivity(messageWithButtons(text.notRecorded));
       },
@@ -103,4 +117,14 @@ export class OneVisitBot extends ActivityHandler {
     const lines = draft ? [...text.welcome.lines, text.welcome.draftKept] : text.welcome.lines;
     await this.answers.sendMenu(context, lines.join('\n'), draft ? [text.welcome.resumeButton] : []);
   }
+}
+
+/**
+ * A digest of a message's words and files: equal for the same message sent twice, not for two photos sent at
+ * once. None for words holding personal data (a digest of an ID number could be reversed by trying them all).
+ */
+function digestOf(context: TurnContext): string | undefined {
+  if (looksPersonal(context.activity.text ?? '')) return undefined;
+  const files = (context.activity.attachments ?? []).map((a) => a.contentUrl ?? a.name ?? JSON.stringify(a.content ?? null));
+  return createHash('sha256').update(JSON.stringify([(context.activity.text ?? '').trim(), files])).digest('hex').slice(0, 16);
 }

@@ -83,12 +83,32 @@ const NOT_A_NAME = /^[你我他她它您什啥人的了个谁哪那这]/u;
  * heuristic, for texts that are kept for curators, not a guarantee.
  */
 export function maskNames(text: string): string {
+  const bare = bareName(text);
+  if (bare) return maskName(bare);
   const tagged = tag(text, true)
     .filter((t) => t.tag === 'nr' && [...t.word].length >= 2 && [...t.word].length <= 4)
     .map((t) => t.word);
   let masked = text.replace(NAMED, (all, lead: string, name: string) => (NOT_A_NAME.test(name) ? all : `${lead}${maskName(name)}`));
   for (const name of new Set(tagged)) masked = masked.split(name).join(maskName(name));
   return masked;
+}
+
+/** The hundred commonest surnames (most people in China bear one): the first character of a name typed alone. */
+const COMMON_SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+]);
+
+/**
+ * A message that is only a name ("张小梅", typed where no form asked for it): a common surname and
+ * one to three characters that jieba does not know as a word of its own (白内障, 方便, 江苏 are words).
+ */
+function bareName(text: string): string | undefined {
+  const said = text.trim();
+  if (!/^\p{Script=Han}{2,4}$/u.test(said) || !COMMON_SURNAMES.has(said[0])) return undefined;
+  const tags = tag(said, true);
+  const unknownWhole = tags.length === 1 && tags[0].tag === 'x';
+  const surnameThenName = tags.length > 1 && tags[0].tag === 'nr' && [...tags[0].word].length === 1;
+  return unknownWhole || surnameThenName ? said : undefined;
 }
 
 /** A question as curators may keep it (unanswered questions, ratings): none when it holds a number that is personal, names masked. */

@@ -10,6 +10,13 @@ const commandWords = new Map<string, Command>(
   ),
 );
 
+/**
+ * Words around a cancel said in passing ("算了不办了 太麻烦", "俺不填了啊"): what is left is the command.
+ * Not 先: "先不填了" pauses the form with the draft kept.
+ */
+const CANCEL_AROUND = /算了|太麻烦了?|太费劲了?|麻烦死了|还是|[啊吧呀了哈嘛我俺]/gu;
+const cancelCores = new Set(text.commands.cancel.map((w) => normalizeText(w).replace(/\s+/g, '').replace(CANCEL_AROUND, '')).filter(Boolean));
+
 /** How long a request for a person may be; a longer text is a question that mentions one. */
 const PERSON_REQUEST_MAX = 16;
 const personPhrases = new RegExp(text.commandPhrases.human.join('|'));
@@ -65,6 +72,7 @@ export function recognizeCommand(input: string): Command | undefined {
   const said = normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, '');
   const command = commandWords.get(normalizeText(input).replace(/\s+/g, ''));
   if (command) return command;
+  if (cancelCores.has(said.replace(CANCEL_AROUND, ''))) return 'cancel';
   const asked = said.replace(asksIfPerson, '');
   const long = said.length > PERSON_REQUEST_MAX;
   // Someone who cannot phone asks in their own words however long or short ("…能打字找个人不").

@@ -50,7 +50,9 @@ export function fieldAnswer(input: string, answers: FieldAnswers | undefined, fi
   const lacks = NONE.test(said) || NOT_KNOWN.test(said);
   if (!asksSomething(input) && !lacks && !ASKS_WHY.test(said)) return undefined;
   if (!fieldWords.test(said) && said.replace(ANY_ASKED, '').replace(ABOUT_THIS, '')) return undefined;
-  const topic = FIELD_ASKED.find(([asked, words]) => answers[asked] && words.test(said));
-  if (topic) return answers[topic[0]];
+  // An item's step says what it is for once: asked what or why, the same sentence.
+  const answerOf = (asked: keyof FieldAnswers) => answers[asked] ?? (asked === 'why' ? answers.what : undefined);
+  const topic = FIELD_ASKED.find(([asked, words]) => answerOf(asked) && words.test(said));
+  if (topic) return answerOf(topic[0]);
   return NOT_KNOWN.test(said) ? (answers.where ?? answers.none) : undefined;
 }

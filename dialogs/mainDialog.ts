@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -19,10 +19,10 @@ import type { CheckedCase } from './status/familyChecks.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
-import { aboutSomeoneElse, withoutKin } from './kinship.js';
+import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -51,6 +51,8 @@ const WHEN_FILLER = /可以|可不可以|行不行|怎么样|咋样|还有|位�
 const APPRAISAL_AHEAD: readonly string[] = CASE_EVENTS['home-appraisal-request'];
 /** The knowledge base's category of answers about the appraisal. */
 const APPRAISAL_CATEGORY = '评定';
+/** What is applied for here, named in "这里能办残疾证吗": the form is meant whatever was asked before. */
+const NAMES_OUR_FORM = /表|残疾|补贴/u;
 
 /**
  * Routes each free-text turn: a reply to the previous message's buttons, a command, or else a
@@ -178,19 +180,37 @@ export class MainDialog extends ComponentDialog {
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
     // "案件号不记得了": the applicant's own cases need no number; anyone else is told where to find it, at the check's first step.
     if (lostCaseNumber(meant)) {
-      const own = (await this.cases.openCasesOfUser(userKeyOf(context))).length > 0;
-      return { dialog: STATUS_DIALOG, options: { action: own ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
+      const own = await this.cases.openCasesOfUser(userKeyOf(context));
+      // "我妈的案件号忘了" from someone who filed only for themselves: the relative's number, not the speaker's case.
+      const ofRelative = aboutSomeoneElse(meant) && own.every((c) => c.submittedBy.role === 'self');
+      return { dialog: STATUS_DIALOG, options: { action: own.length && !ofRelative ? 'progress' : 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-caseNo-lost' };
     }
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(context, meant) === 'decline';
-    // "身份证后六位 071235" or a phone typed alone (or said with what the knowledge base declines, "身份证"):
-    // trying to find a case, which needs its number; never the ID card's decline, nor a question kept.
-    if (personalDataOnly(meant, this.clock.now()) || (looksPersonal(meant) && declined())) {
+    // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
+    // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
+    // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
+    const data = personalDataOnly(meant, this.clock.now());
+    if (data || (looksPersonal(meant) && saysOnlyData(meant) && declined())) {
+      // A phone from someone whose own case was sent back for its phone is the new number; with a case of
+      // one's own, that case is what is looked for (no number needed).
+      const own = data?.phone ? await this.cases.openCasesOfUser(userKeyOf(context)) : [];
+      if (own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('phone'))) {
+        return { dialog: STATUS_DIALOG, options: { action: 'correct', text: meant } satisfies StatusOptions, outcome: 'status-correct-phone' };
+      }
+      if (own.length) return { dialog: STATUS_DIALOG, options: { action: 'progress' } satisfies StatusOptions, outcome: 'status-progress' };
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
+    // "他那个护理补贴能批下来不" right after a family check showed a case, from an account with none of its own
+    // and naming no other relative: that case again (its items and their states), never "nothing filed".
+    const sameCase = statusAction && !command && (statusAction === 'progress' || !RELATIVE_MENTION.test(meant.replace(/\s+/gu, '')));
+    const checked = sameCase ? await this.checkedCaseNo(context) : undefined;
+    if (checked && (await this.cases.openCasesOfUser(userKeyOf(context))).length === 0) {
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: checked, checked: true } satisfies StatusOptions, outcome: 'status-checked-again' };
+    }
     if (statusAction) return { dialog: STATUS_DIALOG, options: { action: statusAction as StatusAction }, outcome: `status-${statusAction}` };
     // "咋改啊 照片要重拍吗" from someone whose case was sent back, or "电话没错呀 那几天没接着" when it was
     // sent back for its phone: that case's correction, not the general answer.
@@ -206,9 +226,9 @@ export class MainDialog extends ComponentDialog {
     if (stale) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: stale, text: meant } satisfies StatusOptions, outcome: 'status-recheck' };
     // "俺爹的鉴定约的哪天" with no case of that relative shown here nor filed from this account: the family check
     // first (case number, then the ID tail), never the speaker's own booking.
-    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && aboutSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
+    if ((aboutAppraisal === 'when' || recognizeBookingIntent(meant) === 'which') && dayAskedOfSomeoneElse(meant) && !(await this.checkedCaseNo(context)) &&
       !(await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.submittedBy.role === 'proxy')) {
-      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
+      return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant, ofRelative: true } satisfies StatusOptions, outcome: 'status-familyCheck-day' };
     }
     if (aboutAppraisal && [undefined, APPRAISAL_CATEGORY].includes(await this.answers.topicCategory(context)) &&
       (await this.hasAppraisalToBook(context, aboutAppraisal === 'when'))) {
@@ -317,6 +337,8 @@ export class MainDialog extends ComponentDialog {
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
         // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
+        // Right after a decline ("身份证丢了怎么补" → 派出所), a bare "这里能办吗" asks of that, not of the form: declined again.
+        else if (asksToApplyHere(input) && !NAMES_OUR_FORM.test(input) && (await this.answers.declineAgain(context))) setTurnOutcome(context, { outcome: 'decline-again' });
         else if (asksToApplyHere(input)) {
           setTurnOutcome(context, { outcome: 'apply-offered' });
           await this.answers.offerOne(context, text.application.fillHere, text.application.applyButton);

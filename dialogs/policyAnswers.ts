@@ -9,7 +9,8 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening } from '../knowledge/preamble.js';
-import { questionOf } from '../knowledge/runOn.js';
+import { extractSlots } from '../knowledge/questionFacets.js';
+import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
@@ -33,6 +34,8 @@ export interface KbConversationState {
   lastAnswer?: { entryId: string; question?: string };
   /** The last answered topic, against which short follow-ups ("视力的呢") are read. */
   topic?: TopicContext;
+  /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
+  declined?: string;
 }
 
 export interface PolicyAnswerDeps {
@@ -179,6 +182,17 @@ export class PolicyAnswers {
   async clearOffer(context: TurnContext): Promise<void> {
     const state = await this.state.get(context, {});
     state.offered = undefined;
+    state.declined = undefined;
+  }
+
+  /**
+   * When the bot's last reply was a decline (what was asked is done elsewhere), says it again for
+   * "这里能办吗" asking of it; false when the last reply was none.
+   */
+  async declineAgain(context: TurnContext): Promise<boolean> {
+    const entry = this.deps.kb.entry((await this.state.get(context, {})).declined ?? '');
+    if (entry) await this.sendDecline(context, entry, 1);
+    return entry !== undefined;
   }
 
   /** Clears the buttons on offer and says the bot is ready for a new question. */
@@ -218,6 +232,13 @@ export class PolicyAnswers {
     if (more.length) setTurnOutcome(context, { runOn: parts });
     switch (decision.kind) {
       case 'answer': {
+        // "残疾证多久能拿到手", "能快点不", "俺急用": a statement that adds nothing to the answer just given
+        // is acknowledged with where to go next, as a hotline agent would, not told the same paragraph again.
+        // One naming a slot ("办证花钱不" + "我是听力的") is told the answer holds for it too.
+        if (topic?.turns === 0 && topic.entryId === decision.top.entry.id && state.lastAnswer?.entryId === topic.entryId && addsNothing(question) && !more.length) {
+          setTurnOutcome(context, { outcome: 'saidAlready', entryId: topic.entryId });
+          return this.offer(context, text.saidAlready(this.deps.hotlines), this.nextSteps(decision.top.entry));
+        }
         await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more });
         return;
       }
@@ -314,14 +335,7 @@ export class PolicyAnswers {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = [
-      ...more.map(moreButton),
-      // A 转人工 follow-up queues for the desk rather than showing how to phone.
-      ...entry.followUps.map((f): ChoiceOption<OfferedAction> => ({
-        label: f.label,
-        value: !('to' in f) ? { type: 'ask', question: f.ask } : f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to },
-      })),
-    ];
+    const options: ChoiceOption<OfferedAction>[] = [...more.map(moreButton), ...this.nextSteps(entry)];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(
@@ -338,10 +352,20 @@ export class PolicyAnswers {
     await this.offer(context, body, options);
   }
 
+  /** An entry's follow-up buttons: what to ask or do next. */
+  private nextSteps(entry: Entry): ChoiceOption<OfferedAction>[] {
+    // A 转人工 follow-up queues for the desk rather than showing how to phone.
+    return entry.followUps.map((f) => ({
+      label: f.label,
+      value: !('to' in f) ? { type: 'ask', question: f.ask } : f.to === HANDOFF_ENTRY_ID ? { type: 'human' } : { type: 'entry', entryId: f.to },
+    }));
+  }
+
   /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
   private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
     setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
     await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
+    (await this.state.get(context, {})).declined = entry.id;
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */
@@ -385,6 +409,10 @@ export class PolicyAnswers {
   private async offer(context: TurnContext, message: string, options: ChoiceOption<OfferedAction>[]): Promise<void> {
     const state = await this.state.get(context, {});
     state.offered = options;
+    state.declined = undefined;
     await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
   }
 }
+
+/** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
+const addsNothing = (question: string) => !asksSomething(question) && Object.keys(extractSlots(question)).length === 0;

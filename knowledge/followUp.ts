@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, SLOT_NAMES, SLOT_WORDS, topicItem, wordsOf,
+  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -30,15 +30,15 @@ export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
 /** A topic is recalled by name ("刚才那个补贴") for at most this many turns, asides included. */
-const RECALL_TURNS = 2 * CONTEXT_TURNS;
+export const RECALL_TURNS = 2 * CONTEXT_TURNS;
 
 /** Every slot word, to take them all out of a text at once. */
 const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].map(([, words]) => words.source)).join('|'), 'g');
 const SERVICE_WORD = new RegExp(SLOT_WORDS.service.map(([, words]) => words.source).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "腿也不好") or say whose case it is ("我老伴"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|我是|我家是|我家|他是|她是|他|她|不好|不行|有问题|我老伴|老伴|老公|老婆|爱人|我妈|妈妈|我爸|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -50,6 +50,9 @@ const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
+/** Of an allowance, 领 applies for it too: "护理补贴一个月多少" + "怎么领" asks how to get the allowance. */
+const RECEIVE = /领/g;
+const applies = (text: string, context: TopicContext) => APPLY.test(text) || (text.includes('领') && ofAllowance(topicSlots(context).item, context.query));
 const CERTIFICATE = '残疾证';
 /** The age slot's value for a child. */
 const MINOR = '未成年';
@@ -78,6 +81,27 @@ function namedSlots(folded: string, context: TopicContext): Slots {
 const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && CAN_APPLY.test(remainder(folded));
 const CAN_APPLY = /^(?:能|可以)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
 
+/**
+ * The grade a follow-up of nothing but a grade ("俺是二级的", "俺家老头一级") says after an allowance's
+ * topic that does not vary by grade (how to apply, where, what to bring): the person asks whether
+ * that grade gets it, as a caller telling the agent their grade does. After the amounts ("一级护理补贴多少钱"
+ * + "二级的呢") or who may claim, the topic's own question is asked again of it.
+ */
+function gradeToQualify(folded: string, named: Slots, known: Slots, context: TopicContext): string | undefined {
+  const item = named.item ?? known.item;
+  const asked = context.intent === 'howMuch' || context.intent === 'eligible';
+  return named.grade && item && SUBSIDY_ITEMS.includes(item) && !asked && ASKS_NOTHING.test(remainder(folded)) ? named.grade : undefined;
+}
+
+/**
+ * "叫啥", "那个APP叫什么名", "在哪下载" after the online way ("网上能办不"): the App's name or where to get
+ * it, which the online way's answer says; not the bot's own name (small talk) nor the form's download.
+ */
+const THE_APP = /^(?:那个?|这个?)?(?:app|软件|应用)?/;
+const ASKS_APP = new RegExp(`${THE_APP.source}(?:叫啥|叫什么|是什么|是啥|什么|啥)?(?:名字?|名称)?(?:在哪|去哪|到哪|上哪|哪里|哪儿|怎么|咋)?(?:下载|下)?(?:啊|呀|呢|来着)?$`);
+const asksOfApp = (folded: string, context: TopicContext) =>
+  /叫|名|下载|app|软件/.test(folded) && ASKS_APP.test(folded) && topicSlots(context).channel === ONLINE;
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -98,6 +122,8 @@ export function isFragment(text: string): boolean {
  */
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
+  // Asked of the App the online way's answer names: "网上申请残疾证app叫啥".
+  if (asksOfApp(folded, context)) return [`${ONLINE}申请${topicSlots(context).item ?? ''}app${folded.replace(THE_APP, '')}`];
   const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);
@@ -130,7 +156,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
-    return [...new Set([added.join('') + base, way, forChild])].filter((q) => q && q !== folded);
+    const grade = gradeToQualify(folded, slots, known, context);
+    const qualifies = grade ? `${grade}能领${item}吗` : '';
+    return [...new Set([added.join('') + base, way, forChild, qualifies])].filter((q) => q && q !== folded);
   }
   // The follow-up's own words are said once: "公示在哪贴" + "贴几天" reads "公示贴几天". "咋办"
   // keeps its verb: "残疾证咋办" + "要多久" is how long applying takes, not how long a card lasts.
@@ -138,9 +166,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // The topic without the person's category: "肢体残疾在哪个医院鉴定" + "要等多久" is about
   // waiting for the appraisal, whichever the category.
   const unslotted = topic.replace(CATEGORY_WORD, '').replace(FILLER, '');
-  const merged = { ...context.slots, ...slots };
+  // "俺娃自闭症 能办证不" + "几级能领补贴": the same child's subsidies, not the certificate's.
+  const merged: Slots = { ...context.slots, ...slots };
+  if (turnsToSubsidies(folded, known.item)) delete merged.item;
   // The item alone goes with a follow-up that applies for it ("在哪办"): "要多久" alone is not "残疾证要多久".
-  const applied = item && APPLY.test(rest) && !rest.includes(item) ? item : '';
+  const applied = item && applies(rest, context) && !rest.includes(item) ? item : '';
   // The certificate alone keeps the topic's applying: "耳朵背了能办残疾证不" + "要多久" is how long
   // applying takes. A topic that did not apply leaves no reading of the certificate alone:
   // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
@@ -177,7 +207,8 @@ const ASKED_FOR = /材料|资料|东西|准备/g;
 function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (BARE_ASK.test(folded)) return true;
   const own = folded.replace(PREVIOUS_ASK, '');
-  if (!remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '')) return true;
+  const verbs = remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
+  if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
@@ -214,6 +245,8 @@ interface Change {
   way?: string;
   /** The part of an answer it asks for alone ("要带啥": materials), which an entry may say by itself. */
   part?: AnswerPart;
+  /** It names the subsidies after a topic about another item (see `turnsToSubsidies`). */
+  subsidies?: true;
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -226,15 +259,22 @@ function changeOf(folded: string, context: TopicContext): Change {
   const restated = SLOT_NAMES.filter((n) => named[n] && named[n] === known[n]).map((n): [SlotName, string] => [n, named[n]!]);
   // Nothing but a value the topic already had ("耳朵背了能办证不" + "听力的呢") asks what is specific
   // to it: read as naming it anew, the entries about it lead the topic's general answer said again.
-  const slots = changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
+  // The App's name or download asks of the online way, even when the topic was already online: its entries lead.
+  const app = asksOfApp(folded, context);
+  const slots: [SlotName, string][] = app ? [['channel', ONLINE]] : changed.length === 0 && ASKS_NOTHING.test(remainder(folded)) ? restated : changed;
   if (!named.item && known.item && APPLY.test(folded)) restated.push(['item', known.item]);
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
-  const own = way ? 'how' : intentOf(remainder(folded)) ?? intentOf(folded);
+  // The App's name is asked of how to apply online, whatever the topic asked (what to upload).
+  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
+  const subsidies = turnsToSubsidies(folded, known.item);
+  const merged: Slots = { ...known, ...named };
+  if (subsidies) delete merged.item;
   return {
-    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged: { ...known, ...named },
+    slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
+    ...(subsidies ? { subsidies } : {}),
     ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
@@ -287,12 +327,17 @@ const holdsForAny = (topic: Entry, change: Change) =>
   ASKS_NOTHING.test(change.words) && change.asks !== undefined && isPart(change.asks) && answersIntent(topic, change.asks) &&
   change.slots.every(([n]) => !SLOT_WORDS[n].some(([, w]) => w.test(facetsOf(topic).answer)));
 
-/** `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`). */
-function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false): number | undefined {
+/**
+ * `topicHolds`: the topic's own entry, among the candidates, answers for every value (see `holdsForAny`);
+ * `topicItems`: the items the topic's entry is about when no item was named.
+ */
+function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false, topicItems?: Set<string>): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
+  if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
   const service = ofService(entry, change);
   // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
   // an entry the way it has a part for (宿迁's way online).
@@ -334,11 +379,18 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
+  // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
+  // the home appraisal), whatever item the topic was about: the follow-up turned to it.
+  const thing = namesThing(entry, change, context);
+  if (thing) fit += 2 * FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
-    if (value && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
+    if (value && !thing && !change.slots.some(([c]) => c === n) && aboutOther(n, value)) fit -= n === 'item' ? 2 * FIT : FIT;
   }
+  // So is an item the topic was not about, named or not (the education grant after a child's allowances).
+  const items = facets.about.get('item');
+  if (!change.merged.item && !change.subsidies && topicItems && items && ![...items].some((v) => topicItems.has(v))) fit -= 2 * FIT;
   return fit;
 }
 
@@ -347,6 +399,20 @@ const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几�
 
 /** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
 const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+
+/**
+ * Whether an entry's own question names something new a follow-up names in words of its own, not a
+ * slot nor what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", "能办" of "能办不", nor the
+ * 补贴 of "生活补贴谁能领" said again in "刚才那个补贴 要带啥").
+ */
+const namesThing = (entry: Entry, change: Change, context: TopicContext) =>
+  change.words.split(PREVIOUS_ASK).some((w) =>
+    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w) && facetText(entry.question).includes(w));
+
+/** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
+const ofPerson = (entry: Entry, change: Change) =>
+  PERSON.some((n) => change.merged[n] !== undefined && (facetsOf(entry).about.get(n)?.has(change.merged[n]!) ?? false));
+const PERSON: SlotName[] = ['age', 'grade'];
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
@@ -375,8 +441,10 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
   const topic = decision.ranked.find((r) => r.entry.id === context.entryId)?.entry;
   const holds = topic !== undefined && holdsForAny(topic, change);
+  // The items of a topic whose question named none ("残疾孩子能领补贴吗": both allowances).
+  const items = topic && !change.merged.item ? itemsOf(topic) : undefined;
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context, holds), asked: asked(r) }))
+    .map((r) => ({ r, fit: fitOf(r, change, context, holds, items), asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
@@ -426,7 +494,8 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
   const declined = alone.kind === 'decline';
-  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || (alone.kind === 'answer' && alone.top.entry.kind !== 'answer')) return own;
+  const smalltalk = alone.kind === 'answer' && alone.top.entry.kind !== 'answer' && !(context && asksOfApp(fold(text), context));
+  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || smalltalk) return own;
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
@@ -474,8 +543,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
   // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
   const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
+  // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
+  const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext)))
+    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }

@@ -2,7 +2,7 @@ import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
-import { CONTEXT_TURNS, nextTopic, readInContext, type TopicContext } from './followUp.js';
+import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
@@ -219,8 +219,9 @@ export class KnowledgeBase {
    */
   topicOf(questions: string[]): TopicContext | undefined {
     let topic: TopicContext | undefined;
-    // Older questions would have expired anyway.
-    for (const q of questions.slice(-CONTEXT_TURNS)) {
+    // As far back as the chat recalls a topic: a chain of follow-ups keeps its first question's person
+    // ("来电人称其母中风卧床两年…" + four follow-ups), as the chat does; older ones would have expired anyway.
+    for (const q of questions.slice(-RECALL_TURNS)) {
       const before = topic && { ...topic, turns: topic.turns + 1 };
       topic = nextTopic(readInContext((query, top) => this.decide(query, top), q, before), before);
     }

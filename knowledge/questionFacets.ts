@@ -140,7 +140,7 @@ const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: 
 
 /** The entries' category for both subsidies, and the items it covers. */
 const SUBSIDIES = '补贴';
-const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
+export const SUBSIDY_ITEMS = ['生活补贴', '护理补贴'];
 
 /** The item an entry's topic implies when the question that reached it named none. */
 export const topicItem = (entry: Entry): string | undefined => TOPIC_ITEM[entry.category];
@@ -221,9 +221,30 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
+// The items paid out as money, which one 领s (applies for and receives), as one 领s nothing else asked of here but the card.
+const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保险', '教育补贴'];
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
+
+/**
+ * Whether a topic is about money paid out: its item is an allowance, or, naming none, it speaks of
+ * subsidies ("残疾人补贴一个月能领多少钱"). "怎么领" then asks how to get it, not how to collect a card.
+ */
+export const ofAllowance = (item: string | undefined, query: string): boolean => (item ? ALLOWANCES.includes(item) : ANY_SUBSIDY.test(facetText(query)));
+
+/**
+ * Whether a follow-up names the subsidies, none in particular ("几级能领补贴"), after a topic about
+ * another item (the certificate): it asks of the subsidies for the same person, not of that item.
+ */
+export const turnsToSubsidies = (text: string, topicsItem: string | undefined): boolean =>
+  topicsItem !== undefined && !OF_ANY_CONDITION.has(topicsItem) && !extractSlots(text).item && ANY_SUBSIDY.test(facetText(text));
+
+/** Whether an entry answers of a subsidy: its own question names one, or it is among the subsidies'. */
+export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBSIDIES || ANY_SUBSIDY.test(entry.question);
+
+/** Whether an entry's answer speaks of subsidies (a reform plan's "每月能领75元补贴"). */
+export const speaksOfSubsidies = (entry: Entry): boolean => ANY_SUBSIDY.test(entry.answer);
 
 /** Whether that is a subsidy, asked of whatever the condition. */
 export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
@@ -240,11 +261,16 @@ const AT_HOSPITAL = /医院|检查/;
 export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
   if (item === SUBSIDIES) return entry.category === SUBSIDIES;
   const facets = facetsOf(entry);
-  // A subsidies entry naming neither subsidy is about both: not the education grant ("娃有脑瘫 念书有啥补助"
-  // is not a child's subsidies).
-  const items = facets.about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
+  const items = itemsOf(entry);
   return (!intent || facets.intents.has(intent) || answersIntent(entry, intent)) && !(items && !items.has(item));
 }
+
+/**
+ * The items an entry is about: those its question names, or its topic's. A subsidies entry naming
+ * neither subsidy is about both: not the education grant ("娃有脑瘫 念书有啥补助" is not a child's subsidies).
+ */
+export const itemsOf = (entry: Entry): Set<string> | undefined =>
+  facetsOf(entry).about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
 
 /** A text without the person's age said in years ("俺爹八十多了耳朵聋 能领啥补贴" -> "俺爹耳朵聋 能领啥补贴"). */
 export const withoutAge = (text: string): string => text.replace(AGE_SAID, '');

@@ -4,6 +4,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { ItemId } from '../../data/bundle.js';
 import { outstandingMaterials } from '../../data/caseMaterials.js';
 import type { CaseRecord, CaseStore } from '../../data/cases.js';
+import { isMobile } from '../../data/idNumber.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
@@ -24,10 +25,16 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { applicationSlots, asksHomeVisit, certificateSaid, fieldSaidEarly, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { finalItems, queuedItems, type Pick, type Values } from './values.js';
+import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
+/**
+ * Answers given within the items (whether a certificate is held, which certificate service,
+ * which employment help): the summary's items line shows them, and they change with the items.
+ */
+const WITH_THE_ITEMS: SlotKey[] = ['hasCertificate', 'certAction', 'employment'];
+
 export const APPLICATION_DIALOG = 'application';
 export const DRAFT_MAX_AGE_DAYS = 30;
 const MAX_TRIES = 3;
@@ -162,15 +169,16 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (draft.phase !== 'resume' && wantsSomeoneToCome(input)) return this.homeVisit(dc, draft, input);
     // "她没有残疾证", "我已经有证了" at the consent or any question: what it means for the form is said, and it is kept.
     const held = draft.phase === 'consent' || draft.phase === 'form' ? certificateSaid(input) : undefined;
-    if (held !== undefined) return this.certificateHeld(dc, draft, held);
+    if (held !== undefined && !this.otherCertificate(draft, input)) return this.certificateHeld(dc, draft, held);
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent': {
-        // "他瘫在床上好几年了", "我家住城关镇东街12号" before agreeing: heard and kept (a refusal deletes them), the consent asked again.
+        // "他瘫在床上好几年了" before agreeing: heard, the consent asked again. "我家住城关镇东街12号", an ID
+        // number: personal data, never kept before the consent is given; said so, and the consent asked again.
         if (asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
         const early = recognizeConfirmation(input, labelChoices(t.consentButtons)) === undefined ? fieldSaidEarly(input, draft.values, this.context()) : undefined;
-        if (early) return this.keepEarly(dc, draft, early);
+        if (early) return this.proceed(dc, { ...draft, attempts: 0 }, `${t.consentFirst(t.labels[early.key])}\n`);
         // "为啥要这么多信息", "不同意会怎样": asked about the consent itself, answered by it.
         return this.confirm(
           dc,
@@ -202,6 +210,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
           await this.say(dc, this.summaryText(draft.values, true), this.summaryOptions());
           return Dialog.EndOfTurn;
         }
+        // "那个护理补贴俺也不要了": the item taken off, the summary (or what is now missing) shown again.
+        const left = asksSomething(input) ? [] : itemsLeft(input, draft.values.picks ?? []);
+        if (left.length) return this.dropItems(dc, { ...draft, phase: 'form' }, left);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
@@ -249,7 +260,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string }): Promise<DialogTurnResult> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
-    const result = change.value === undefined ? undefined : slot.parse(change.value, draft.values, this.context());
+    const said = change.value === undefined ? undefined : notWrong(change.value);
+    // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid.
+    const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, said.wrong) : said?.value;
+    const result = value === undefined ? undefined : slot.parse(value, draft.values, this.context());
     return result?.ok ? this.take(dc, editing, slot, result) : this.proceed(dc, editing);
   }
 
@@ -318,7 +332,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!slot) return this.proceed(dc, draft);
     // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
     const item = ITEM_OF_STEP[slot.key];
-    if (item && leavesItem(input, item)) return this.dropItem(dc, draft, item);
+    if (item && leavesItem(input, item)) return this.dropItems(dc, draft, [item]);
     // A phone said at another step ("王建国 13912345678", "电话13912345678" at 户籍) is kept for the
     // phone's field, which is then not asked; the rest of the message is this step's answer.
     const phone = slot.key === 'phone' ? undefined : phoneIn(input);
@@ -327,11 +341,24 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
     const parsed: ParseResult = said ? slot.parse(said, draft.values, this.context()) : { ok: false, error: t.errors.choice };
-    const result: ParseResult = phone && parsed.ok ? { ...parsed, set: { ...parsed.set, phone } } : parsed;
+    // A landline beside the mobile given before: the mobile, where the notices go, stays; a phone changed is said so.
+    const keepsMobile = phone !== undefined && isMobile(draft.values.phone) && !isMobile(phone);
+    const phoneNote = keepsMobile ? t.landlineNotKept : draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : undefined;
+    const withPhone: ParseResult =
+      phone && parsed.ok ? { ...parsed, set: keepsMobile ? parsed.set : { ...parsed.set, phone }, note: [phoneNote, parsed.note].filter(Boolean).join('\n') || undefined } : parsed;
+    // "还有生活补贴 我家低保" at the items: the 低保 said is its own question's answer, not asked again.
+    const dibao = slot.key === 'picks' && withPhone.ok && draft.values.dibao === undefined && !asksSomething(input) && dibaoSaid(input) === true;
+    const result: ParseResult = dibao && withPhone.ok ? { ...withPhone, set: { ...withPhone.set, dibao: true }, note: [withPhone.note, t.keptDibao(true)].filter(Boolean).join('\n') } : withPhone;
     if (phone && !result.ok && !result.attempt) {
-      const kept = draft.values.phone && draft.values.phone !== phone ? t.phoneChanged : t.phoneKept;
-      return this.proceed(dc, { ...draft, values: { ...draft.values, phone }, attempts: 0 }, `${kept}\n`);
+      const values = keepsMobile ? draft.values : { ...draft.values, phone };
+      // "王建国 身份证110… 电话139…" at the name: the name and the field said after it are kept with the phone.
+      const named = NAME_STEPS.includes(slot.key) ? this.nameWithField({ ...draft, values }, slot, said) : undefined;
+      if (named) return this.take(dc, { ...draft, values, attempts: 0 }, slot, named);
+      return this.proceed(dc, { ...draft, values, attempts: 0 }, `${phoneNote ?? t.phoneKept}\n`);
     }
+    // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
+    const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
+    if (named) return this.take(dc, draft, slot, named);
     // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
     // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
     const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
@@ -353,10 +380,23 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return aside ?? this.take(dc, draft, slot, result);
   }
 
+  /** A name first, then another field's value, apart ("张桂兰，家住柳树乡王庄村3组"): both, the field said kept. */
+  private nameWithField(draft: ApplicationDraft, slot: Slot, input: string): Extract<ParseResult, { ok: true }> | undefined {
+    const [head, ...rest] = input.trim().split(/[\s，,；;。]+/u);
+    if (!rest.length) return undefined;
+    const name = slot.parse(head, draft.values, this.context());
+    const early = name.ok ? fieldSaidEarly(rest.join(' '), draft.values, this.context(), slot.key) : undefined;
+    return name.ok && early ? { ok: true, set: { ...name.set, ...early.set }, note: t.keptEarly(t.labels[early.key]) } : undefined;
+  }
+
   /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
   private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
-    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${t.keptEarly(t.labels[early.key])}\n`);
+    const values = { ...draft.values, ...early.set };
+    // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
+    const kept = early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+    const dropped = early.set.dibao === false && requestedItems({ ...values, dibao: undefined }).includes('living-allowance') ? `\n${t.dropped['living-allowance']}` : '';
+    return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
   }
 
   /**
@@ -367,6 +407,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async certificateHeld(dc: DialogContext, draft: ApplicationDraft, held: boolean): Promise<DialogTurnResult> {
     const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
     if (slot?.key === 'hasCertificate') return this.take(dc, draft, slot, { ok: true, set: { hasCertificate: held }, note: held ? undefined : t.certificateAdded });
+    // Answered otherwise before: a statement never overturns the answer (the certificate applied for would silently go); its question is asked again.
+    if (draft.values.hasCertificate === !held) return this.proceed(dc, { ...draft, editing: 'hasCertificate', attempts: 0 });
     await this.say(dc, held ? t.certificateHeld : t.noCertificateYet);
     const picks = draft.values.picks ?? draft.values.picksSaid ?? [];
     const contradicts = held ? picks.includes('cert-new') : picks.includes('cert-other');
@@ -374,20 +416,25 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return this.proceed(dc, { ...draft, values, attempts: 0 }, t.continueAfterAnswer);
   }
 
+  /** "有证" at the 低保 question speaks of the 低保证: a bare 证 there is not the disability certificate. */
+  private otherCertificate(draft: ApplicationDraft, input: string): boolean {
+    return draft.phase === 'form' && this.currentSlot(draft)?.key === 'dibao' && !/残疾/u.test(input);
+  }
+
   /**
-   * One item left out at its own step: its answers go with it, a certificate added for it alone
-   * too; with nothing left, the items are asked again. Said in the same message as what comes next.
+   * Items left out at their own step or at the summary: their answers go with them, a certificate added
+   * for them alone too; with nothing left, the items are asked again. Said in the same message as what comes next.
    */
-  private dropItem(dc: DialogContext, draft: ApplicationDraft, item: Pick): Promise<DialogTurnResult> {
-    const values: Values = { ...draft.values, picks: (draft.values.picks ?? []).filter((p) => p !== item) };
-    for (const [key, of] of Object.entries(ITEM_OF_STEP)) if (of === item) delete values[key as SlotKey];
+  private dropItems(dc: DialogContext, draft: ApplicationDraft, items: Pick[]): Promise<DialogTurnResult> {
+    const values: Values = { ...draft.values, picks: (draft.values.picks ?? []).filter((p) => !items.includes(p)) };
+    for (const [key, of] of Object.entries(ITEM_OF_STEP)) if (items.includes(of)) delete values[key as SlotKey];
     if (!this.slots.find((s) => s.key === 'hasCertificate')!.required(values)) delete values.hasCertificate;
     let history = draft.history.filter((k) => values[k] !== undefined);
     if (!values.picks!.length) {
       delete values.picks;
       history = history.filter((k) => k !== 'picks');
     }
-    const dropped = t.itemDropped(t.itemOptions[item as keyof typeof t.itemOptions]);
+    const dropped = t.itemDropped(items.map((item) => t.itemOptions[item as keyof typeof t.itemOptions]).join('、'));
     return this.proceed(dc, { ...draft, values, history, editing: undefined, attempts: 0 }, `${dropped}\n`);
   }
 
@@ -595,7 +642,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   private summaryText(v: Values, full = false): string {
-    const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined);
+    const filled = this.slots.filter((s) => s.required(v) && v[s.key] !== undefined && !WITH_THE_ITEMS.includes(s.key));
     // Items read as what will be submitted: groups resolved, ruled-out items left out.
     const lines = filled.map((s) =>
       s.key === 'picks'
@@ -616,7 +663,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** The filled fields a user can change from the summary, by their labels. */
   private editableFields(draft: ApplicationDraft): ChoiceOption<SlotKey>[] {
     return this.slots
-      .filter((s) => s.required(draft.values) && draft.values[s.key] !== undefined && s.key !== 'hasCertificate')
+      .filter((s) => s.required(draft.values) && draft.values[s.key] !== undefined && !WITH_THE_ITEMS.includes(s.key))
       .map((s) => ({ label: t.labels[s.key === 'picks' ? 'items' : s.key], value: s.key }));
   }
 
@@ -653,7 +700,7 @@ function formatDay(iso: string): string {
 /** The steps that read an ID number, which may hold a phone beside it ("11010519491231002X 13912345678"). */
 const ID_STEPS: SlotKey[] = ['idNumber', 'guardianId'];
 /** Words around a phone said at another step: "我电话是…", "手机号：…". */
-const PHONE_WORDS = /(?:[我俺咱他她]|家里)?的?(?:联系)?(?:电话号码|手机号码|电话号|手机号|联系电话|电话|手机|号码|联系方式)(?:是|为|打)?[:：]?/gu;
+const PHONE_WORDS = /(?:[我俺咱他她]|家里|办公室?)?的?(?:联系)?(?:电话号码|手机号码|座机号码|电话号|手机号|座机号|联系电话|固定电话|座机|固话|电话|手机|号码|联系方式)(?:是|为|打)?[:：]?/gu;
 /**
  * The steps where "我是她儿子" says who applies for whom; the guardian's steps read it as the
  * guardian's own words, and the role and relation steps take it themselves.
@@ -669,10 +716,7 @@ const ITEM_OF_STEP: Partial<Record<SlotKey, Pick>> = {
   student: 'education-grant',
   wheelchair: 'fuel-subsidy',
 };
-/** Leaving it: "跳过", "不要了", "不用了", "算了这个不要", "这项不办". */
-const LEAVE_WORDS = /跳过|不想要|不想办|不需要|不要|不用|不办|不弄|算了|免了/gu;
 const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
-const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
 /** Whether a message only says to leave out the item the step is for (its name may be said: "就业帮扶不要了"). */
 function leavesItem(input: string, item: Pick): boolean {
   const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
@@ -702,6 +746,32 @@ function newValueOf(input: string, names: string[]): string | undefined {
   const after = ends.length ? said.slice(Math.min(...ends)).replace(CHANGE_LEAD, '').replace(CHANGE_TAIL, '') : '';
   return after || NEW_VALUE.exec(said)?.[1]?.replace(CHANGE_TAIL, '').trim() || undefined;
 }
+/** The old value said beside the new one: "东大街二十八号不是十八号", "不是十八号是二十八号". */
+const WRONG_AFTER = /^(.+?)[，,\s]*(?:而)?不是(.+)$/u;
+const WRONG_BEFORE = /^不是(.+?)[，,\s]*(?:而是|是)(.+)$/u;
+
+/** A new value said at the summary without the old one said wrong beside it, and that old one. */
+function notWrong(said: string): { value: string; wrong?: string } {
+  const before = WRONG_BEFORE.exec(said);
+  if (before) return { value: before[2].trim(), wrong: before[1].trim() };
+  const after = WRONG_AFTER.exec(said);
+  return after ? { value: after[1].trim(), wrong: after[2].replace(/[了的啊呀]+$/u, '').trim() } : { value: said };
+}
+
+/**
+ * An address corrected in part: a new value that begins with words of the old ("东大街二十八号" for
+ * "城关镇东大街十八号") keeps what came before them; one that replaces the part said wrong ("二十八号"
+ * for "十八号") goes in its place; anything else is the whole new address.
+ */
+function amendAddress(current: string, value: string, wrong?: string): string {
+  // The words shared name a place ("东大街"), not a number ("二十" of 二十里铺 and of 二十八号).
+  for (let k = Math.min([...value].length, 6); k >= 2; k--) {
+    const at = current.indexOf(value.slice(0, k));
+    if (at >= 0 && /[省市县区镇乡街路巷道村组]/u.test(value.slice(0, k))) return `${current.slice(0, at)}${value}`;
+  }
+  return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
+}
+
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
@@ -745,8 +815,17 @@ export function saysSubmit(input: string): boolean {
   return SUBMIT_SAID.test(said) && !HOLD.test(said.replace(/没问题|没错/gu, ''));
 }
 
-/** The clauses of a message, cut at punctuation and spaces. */
-const clausesOf = (input: string) => normalizeText(input).split(' ').filter(Boolean);
+/**
+ * The clauses of a message, cut at punctuation and spaces, and where voice typing runs a request on
+ * into what it tells of the person ("帮我妈办个残疾证她中风瘫在床上了"): as if a space were there. Run on
+ * into a question ("帮我奶奶申请残疾证她要去医院不…"), it is still asked, not a request.
+ */
+const clausesOf = (input: string) => {
+  const said = normalizeText(input);
+  return said.replace(REQUEST_RUNS_ON, (request: string, _: string, at: number) => (asksSomething(said.slice(at + request.length)) ? request : `${request} `)).split(' ').filter(Boolean);
+};
+// What is applied for (the certificate, a subsidy), then 他/她 or the speaker's kin starting the next clause.
+const REQUEST_RUNS_ON = new RegExp(`((?:申请|办理|办|申办|申领)\\p{Script=Han}{0,8}?(?:证(?![明件])|补贴|补助))(?=[他她]|[我俺咱]家?的?(?:${PERSON_KIN.source}))`, 'gu');
 
 /**
  * A clause that says "I want to apply" and asks nothing; "给我妈办的证" speaks of one done. The

@@ -154,7 +154,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 }
 
 /** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -344,9 +344,9 @@ const MONEY_SUFFIX = /(补贴|补助|费)$/u;
  * Item choices for a sentence that speaks of money: a subsidy is then also named by what sets it
  * apart ("护理" of 护理补贴), when no other item shares those words.
  */
-function itemChoicesFor(said: string): ChoiceOption<ItemId | Pick>[] {
+function itemChoicesFor(said: string, stemmed = MONEY.test(said)): ChoiceOption<ItemId | Pick>[] {
   const choices = itemChoices();
-  if (!MONEY.test(said)) return choices;
+  if (!stemmed) return choices;
   const names = (c: ChoiceOption<unknown>) => [c.label, ...(c.synonyms ?? [])];
   return choices.map((choice) => {
     const stems = names(choice)
@@ -391,31 +391,39 @@ const itemsSlot: Slot = {
     const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
     const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
+    // What is picked can be taken off by a button too.
+    for (const p of picked) opts.push({ value: `${REMOVE}${p}`, label: t.itemRemove(t.itemOptions[p as keyof typeof t.itemOptions]) });
     return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
     const folded = normalizeText(input).replace(/\s+/g, '');
     const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
-    const byPosition = recognizeChoice(input, shown);
+    const removal = (o: ChoiceOption<string> | undefined) => o?.value.startsWith(REMOVE) === true;
+    // A take-off button by its number or its whole label: its label holds the item's own, which picks nothing.
+    const exact = (o: ChoiceOption<string>) => normalizeText(o.label).replace(/\s+/g, '') === folded;
+    const byPosition = recognizePosition(input) === undefined ? (shown.find((o) => removal(o) && exact(o)) ?? recognizeChoice(input, shown.filter((o) => !removal(o)))) : recognizeChoice(input, shown);
     // Numbers are the buttons shown ("还要别的吗" leaves out what is picked); words may name any item.
     // "7" with five buttons shown is no item: the base says there is no such choice.
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
-    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done') : recognizeChoices(input, itemChoicesFor(folded));
+    // Taken off: by its button, or in words ("护理的不要了").
+    const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
+    const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
+    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input, itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
-    const saysNo = mentioned.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
+    const saysNo = mentioned.length === 0 && left.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
     if (mentioned.length === 0 && !byPosition && ALL_OF_THEM.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsAllAsk };
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
-    if (byPosition?.value === 'done' || t.itemsDoneWords.includes(folded) || saysNo || saysDone) {
+    const saysDone = mentioned.length === 0 && left.length === 0 && [...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w));
+    if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
-    if (mentioned.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
+    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
     if (isQuestion(input) && mentioned.length === 1) {
       const key = mentioned[0].value;
       const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];
@@ -423,9 +431,18 @@ const itemsSlot: Slot = {
     }
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
     const finished = t.itemsFinishedWords.some((w) => folded.includes(w));
-    const chosen = mentioned.length ? mentioned.map((m) => m.value) : byPosition ? [byPosition.value as Pick] : [];
-    if (chosen.length === 0) return { ok: false, error: t.errors.choice };
+    const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
+    // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
+    // holds them both (which one is asked next).
+    const services = named.filter((c) => CERT_ACTIONS.includes(c as ItemId));
+    const chosen = services.length > 1 ? [...named.filter((c) => c !== 'cert-new' && !services.includes(c)), 'cert-other'] : services.length ? named.filter((c) => c !== 'cert-new') : named;
+    if (chosen.length === 0 && left.length === 0) return { ok: false, error: t.errors.choice };
     const set: Values = {};
+    for (const pick of left) {
+      addOrRemove(picks, pick, true);
+      if (pick === 'cert-other') set.certAction = undefined;
+      if (pick === 'employment') set.employment = undefined;
+    }
     for (const value of chosen) {
       if (CERT_ACTIONS.includes(value as ItemId)) {
         set.certAction = value as ItemId;
@@ -438,10 +455,53 @@ const itemsSlot: Slot = {
     if (picks.includes('cert-new') && picks.includes('cert-other')) return { ok: false, error: t.certConflict };
     // The care allowance depends on the grade: said whenever it is added, by button or in words ("护理那个钱能领不").
     const careAdded = picks.includes('care-allowance') && !picksSoFar(v).includes('care-allowance');
-    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished, note: careAdded ? t.careAllowanceRule : undefined };
+    const dropped = left.length ? t.itemDropped(left.map((p) => t.itemOptions[p as keyof typeof t.itemOptions]).join('、')) : undefined;
+    const note = [dropped, careAdded ? t.careAllowanceRule : undefined].filter(Boolean).join('\n') || undefined;
+    // Everything taken off: the items are asked afresh, never taken as done.
+    return { ok: true, set: { ...set, picks, picksSaid: undefined }, stay: !finished || picks.length === 0, note };
   },
   display: (v) => pickLabels(v),
 };
+
+/** The value of a button that takes a picked item off. */
+const REMOVE = 'remove:';
+/** The item a choice is picked as: a 残疾人证 service or an employment help goes with its group. */
+const pickOf = (value: ItemId | Pick): Pick => (CERT_ACTIONS.includes(value as ItemId) ? 'cert-other' : EMPLOYMENT.includes(value as ItemId) ? 'employment' : (value as Pick));
+/** Leaving an item out: "跳过", "不要了", "算了这个不要", "去掉护理补贴", "这项不办". */
+export const LEAVE_WORDS = /跳过|不想要|不想办|不需要|不申请|不要|不用|不办|不弄|不领|去掉|删掉|删除|算了|免了/gu;
+const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
+/** What may be said around it and means nothing more ("那个…俺也不要了"). */
+export const LEAVE_FILLER = /这一?[个项样]|那一?[个项样]|[就先也吧了啊呀的我俺咱都那嗯哦这]/gu;
+/** Only what the clause names: "就办证", "只要护理补贴" ("就要护理补贴" may add it). */
+const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|选)?|^(?:那|还是)?就办/u;
+const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
+/** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
+const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
+  !names
+    .sort((a, b) => b.length - a.length)
+    .reduce((rest, name) => rest.replaceAll(name, ''), clause)
+    .replace(words, '')
+    .replace(LEAVE_FILLER, '');
+
+/**
+ * The items picked so far that a message leaves out, in a clause that says so ("哎不对 护理的不要了
+ * 要那个生活补贴"), or by naming only others ("生活补贴也不要了 就办证"). A subsidy may be named by
+ * what sets it apart ("护理的") there, money said or not.
+ */
+export function itemsLeft(input: string, picked: readonly Pick[]): Pick[] {
+  const left = new Set<Pick>();
+  for (const clause of itemClauses(input)) {
+    const choices = recognizeChoices(clause, itemChoicesFor(clause, true));
+    const named = choices.map((c) => pickOf(c.value));
+    const names = choices.flatMap((c) => [c.label, ...(c.synonyms ?? [])]);
+    if (LEAVE_WORD.test(clause)) {
+      if (onlyItemsAnd(clause, names, LEAVE_WORDS)) named.filter((p) => picked.includes(p)).forEach((p) => left.add(p));
+    } else if (named.length && ITEM_ONLY.test(clause) && onlyItemsAnd(clause.replace(ITEM_ONLY, ''), names, /办|要|申请|弄/gu)) {
+      picked.filter((p) => !named.includes(p)).forEach((p) => left.add(p));
+    }
+  }
+  return [...left];
+}
 
 function addOrRemove(picks: Pick[], pick: Pick, remove: boolean): void {
   const at = picks.indexOf(pick);
@@ -628,7 +688,9 @@ function formSlots(sms: boolean): Slot[] {
         if (draft && (recognizeYesNo(typed) === false || NO_HOUSE_NUMBER.test(typed))) return { ok: true, set: { address: draft, addressDraft: undefined } };
         // Asked for the number: the number alone goes after the street; a whole address replaces it.
         const address = draft && !PLACE_WORD.test(said) ? `${draft}${said}` : said;
-        if ([...address].length < 6 || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
+        // A village's address can be short ("河东乡李村"): five characters with a place word are enough.
+        const shortest = PLACE_WORD.test(address) ? 5 : 6;
+        if ([...address].length < shortest || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
         if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };
@@ -644,9 +706,33 @@ const ID_AROUND = /身份证|证件|号码|证号|[我俺他她的是为号]/gu;
 const ADDRESS_LEAD = /^(?:(?:我|俺|咱|他|她)(?:们)?(?:家)?|申请人)?(?:的)?(?:家)?(?:住在|住|在|地址是|地址|住址是|住址)?[:：]?/u;
 /** A place with a street, village or number in it: "城关镇东街12号", "柳树乡王庄村"; where the 户口 is, is no address given. */
 const ADDRESS_LIKE = /[省市县区镇乡].*(?:[街路巷道村组号弄栋室]|\d)|[街路巷道](?:.*(?:\d|号))/u;
-/** 低保 said of the household: "我妈是低保户", "俺家吃低保"; "不是低保户", "没有低保" say the opposite. */
-const DIBAO_YES = /(?:是|吃|有|享受|领|在)低保|低保户|低保家庭/u;
-const DIBAO_NO = /(?:不是|没有?|没吃|不吃|没享受|没领)低保/u;
+/**
+ * 低保 said of the household, as the whole of what a clause says: "我妈是低保户", "俺家吃低保"; "不算低保户",
+ * "没有低保" say the opposite. Anything else about it ("以前是低保户", "还没批下来") is no answer: its question asks.
+ */
+const DIBAO_SUBJECT = /^(?:我们|俺们|咱们|[我俺咱他她]|申请人|本人|老人|孩子|娃)?(?:家里|家)?/u;
+const DIBAO_END = '(?:的|啊|呀|了|呢|哦|嘛)*$';
+const DIBAO_YES = new RegExp(`^(?:也|都|就|一直|现在|目前)*(?:是|属于|吃|领|享受|有|在)?着?低保(?:户|家庭|证)?${DIBAO_END}`, 'u');
+const DIBAO_NO = new RegExp(`^(?:也|都|现在|目前|已经|还|并)*(?:不算|不是|没有?|没吃|不吃|没享受|没领|不属于|没评上|没办)(?:吃|领|享受|办)?着?低保(?:户|家庭|证)?${DIBAO_END}`, 'u');
+/** No longer: "低保户被取消了", "以前是低保户 现在不是了", "原来吃低保 后来停了". */
+const DIBAO_GONE = new RegExp(
+  `^(?:(?:以前|原来|之前|过去|曾经)(?:是|吃|领|有|享受)?过?)?低保(?:户|家庭|资格)?(?:被|给|让|也|已经|早就)*(?:取消|停|撤|退|停掉|没)了?${DIBAO_END}|` +
+    `^(?:以前|原来|之前|过去|曾经)(?:是|吃|领|有|享受)?过?低保(?:户|家庭)?的?(?:现在|目前|如今|后来)(?:已经|也)?(?:不是|没有?|不吃|没吃|不领|没领|取消|停|被取消|被停)(?:掉)?${DIBAO_END}`,
+  'u',
+);
+/** Whether a statement says the household has 低保 (true) or not (false); undefined when it says anything else about it. */
+export function dibaoSaid(input: string): boolean | undefined {
+  const said = normalizeText(input).replace(/\s+/gu, ' ').trim();
+  if (!said.includes('低保')) return undefined;
+  const bare = (clause: string) => withoutKin(clause.replace(/[\s\p{P}]+/gu, '')).replace(DIBAO_SUBJECT, '');
+  if (DIBAO_GONE.test(bare(said))) return false;
+  // Each clause that names it must say the same plainly; a clause that negates anything else leaves it open ("吃低保 现在不是了").
+  const clauses = said.split(/[\s\p{P}]+/u).filter(Boolean);
+  const readings = clauses.map((c) => (!c.includes('低保') ? (/不|没|未|取消|停/u.test(c) ? undefined : null) : DIBAO_NO.test(bare(c)) ? false : DIBAO_YES.test(bare(c)) ? true : undefined));
+  const about = readings.filter((r) => r !== null);
+  if (about.some((r) => r === undefined) || new Set(about).size !== 1) return undefined;
+  return about[0] as boolean;
+}
 /** A school said of the applicant ("孩子在上高中", "他读大二"), not asked about. */
 const AT_SCHOOL = /上学|在读|读|念|上|毕业|辍学/u;
 
@@ -661,7 +747,10 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
   [
     'address',
     (input, slot, v, ctx) => {
-      const said = normalizeText(input).replace(/\s+/g, '').replace(ADDRESS_LEAD, '');
+      // From the part where a place begins: "张桂兰 住城关镇东街12号" gives no name to the address.
+      const parts = normalizeText(input).split(/\s+/u).filter(Boolean);
+      const from = Math.max(0, parts.findIndex((part) => PLACE_WORD.test(part)));
+      const said = parts.slice(from).join('').replace(ADDRESS_LEAD, '');
       return ADDRESS_LIKE.test(said) && !/户口|户籍/u.test(said) ? slot.parse(said, v, ctx) : undefined;
     },
   ],
@@ -670,8 +759,8 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
   [
     'dibao',
     (input) => {
-      const said = normalizeText(input).replace(/\s+/g, '');
-      return DIBAO_NO.test(said) ? { ok: true, set: { dibao: false } } : DIBAO_YES.test(said) ? { ok: true, set: { dibao: true } } : undefined;
+      const dibao = dibaoSaid(input);
+      return dibao === undefined ? undefined : { ok: true, set: { dibao } };
     },
   ],
   ['student', (input, slot, v, ctx) => (AT_SCHOOL.test(normalizeText(input)) ? slot.parse(input, v, ctx) : undefined)],

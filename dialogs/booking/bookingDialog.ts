@@ -1,4 +1,5 @@
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import type { Slot, SlotStore } from '../../data/appraisal.js';
 import { addDays, dayKind, generateSlots, sessionsOn, weekdayOf } from '../../data/calendar.js';
 import type { CaseRecord, CaseStore, Stage } from '../../data/cases.js';
@@ -43,8 +44,11 @@ export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'bring' | 'ho
 const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
-/** "定的", "订好的", "排的" say the same of a booking made ("他定的是哪天来着"); "规定的", "确定的" do not. */
-const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)在了?(哪天|哪一天|几号)(了|来着)?/u;
+/**
+ * "定的", "订好的", "排的" say the same of a booking made ("他定的是哪天来着"); "规定的", "确定的", and the
+ * appraisal's own "鉴定的", "评定的" do not. "定在几号" asks of a day set only with 了/来着 ("定在几号比较好" asks advice).
+ */
+const WHICH_DAY = /(我的预约|约的|约了|约好的?|约上的?|(?<![规决确认指固特制否鉴评])定(?:好)?的|订(?:好)?的|排的)(?:鉴定|评定|评残|时间|日子)?(是|在)?(哪天|哪一天|几号|什么时候|啥时候|什么时间|几点)|(约|定|订|排)(?:在了(?:哪天|哪一天|几号)|在(?:哪天|哪一天|几号)(?:了|来着))/u;
 /** Asking what to take along: "要带啥", "得准备些什么"; of the appraisal, unless another errand is named ("办补贴要带什么"). */
 const WHAT_TO_BRING = /带(点|些)?(啥|什么|哪些)|准备(点|些)?(啥|什么|哪些)|拿(啥|什么)去/u;
 const OTHER_ERRAND = /补贴|申请|办证|换证|补办|窗口|网上/u;
@@ -77,6 +81,20 @@ export function appraisalQuestion(input: string): 'bring' | 'hour' | 'where' | '
   if (ASKS_WHERE.test(folded) && !readCategory(input, undefined) && !OTHER_OFFICE.test(folded)) return 'where';
   if (ASKS_WHEN.test(folded) && /鉴定|评定|评残|去医院/u.test(folded) && !NOT_WHEN_IT_IS.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'when';
   return undefined;
+}
+
+/**
+ * Whether the appraisal day asked about is someone else's: a kin word or 他/她 said before the question
+ * in the clause that asks it ("俺爹的鉴定约的哪天", "他定的是哪天来着"), not one said elsewhere
+ * ("我约的哪天 我儿子要陪我去": the son goes along, the booking is the speaker's).
+ */
+export function dayAskedOfSomeoneElse(input: string): boolean {
+  for (const clause of input.split(/[，,。!！?？;；\s]+/u)) {
+    const folded = normalizeText(clause);
+    const asked = WHICH_DAY.exec(folded) ?? ASKS_WHEN.exec(folded);
+    if (asked) return aboutSomeoneElse(folded.slice(0, asked.index));
+  }
+  return aboutSomeoneElse(input);
 }
 
 /** Whether a message asks what to take along to the appraisal ("要带啥"), naming no other errand. */
@@ -137,8 +155,14 @@ export function asksHowToBook(input: string): boolean {
  */
 export function asksForHomeAppraisal(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
+  if (ABOUT_HOME_APPRAISAL.test(said)) return false;
   return (wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(said)) || (AT_HOME.test(said) && !NOT_AT_HOME.test(said));
 }
+/**
+ * A question about the home appraisal other than whether one may have it ("在家评残要花钱吗", "什么人能在家鉴定",
+ * "上门鉴定要准备啥"): answered, never taken as the request.
+ */
+const ABOUT_HOME_APPRAISAL = /钱|费|准备|带(?:点|些)?(?:啥|什么|哪些)|材料|谁|什么人|哪些人|啥人|哪种人|什么样|什么情况|啥情况|哪些情况|条件|符合|标准|多久|几天|多长|流程|手续/u;
 /** The appraisal done at home, in words other than someone coming: "鉴定能不能在家里做", "俺走不了路 能在家鉴定吗". */
 const AT_HOME = /在家里?(?:做|给|搞|弄)?(?:鉴定|评定|评残)|(?:鉴定|评定|评残).{0,4}在家里?(?:做|弄|搞)/u;
 const NOT_AT_HOME = /不用|不要|不需要|不必|用不着/u;
@@ -182,7 +206,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const own = (await this.deps.cases.openCasesOfUser(userKeyOf(dc.context))).filter(needsAppraisal);
     // "俺爹的鉴定约的哪天", "他定的是哪天来着": the day of someone else's case (the one a family check here
     // showed, else one filed here for a relative), never the speaker's own booking.
-    const ofOther = (action === 'when' || action === 'which') && aboutSomeoneElse(options?.text ?? '');
+    const ofOther = (action === 'when' || action === 'which') && dayAskedOfSomeoneElse(options?.text ?? '');
     const mine = ofOther ? (options?.checked ? undefined : own.find((c) => c.submittedBy.role === 'proxy')) : own[0];
     // A relative who has just checked a case: its appraisal is theirs to ask about, not to book,
     // move or cancel (that is the account that applied), and it is never "nothing filed".
@@ -245,12 +269,23 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private async startBooking(dc: DialogContext, record: CaseRecord, booking: { slotId: string } | undefined, said: string, before = ''): Promise<DialogTurnResult> {
     if (before) await dc.context.sendActivity(messageWithButtons(before));
     // Booking opens once pre-review has passed; before that the applicant learns when they could go.
-    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, { phase: 'browse', caseNo: record.caseNo, category: record.applicant.category ?? '肢体' }, t.afterPreReview);
+    if (record.stage !== 'appraisal_scheduled') return this.showEarliest(dc, { phase: 'browse', caseNo: record.caseNo, category: record.applicant.category ?? '肢体', noted: true }, t.afterPreReview);
     const state: BookingState = { phase: 'when', caseNo: record.caseNo, category: record.applicant.category, ...(booking && { moving: booking.slotId }) };
     const when = recognizeWhen(said, this.deps.clock.now());
     if (when) return this.handleWhen(dc, state, when);
     if (booking) return this.ask(dc, state, `${t.alreadyBooked(await this.describe(booking.slotId))}\n${t.askWhen}`, [], t.askWhen);
     return this.ask(dc, state, t.askWhen);
+  }
+
+  /**
+   * After an update: the times shown while the case was in review are not shown again once it has left
+   * review (the "预审通过" notice says how to book, and the next day asked is booked).
+   */
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = (instance.state as { flow?: BookingState }).flow;
+    const record = state?.phase === 'browse' && state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
+    if (record && !inReview(record)) return;
+    return super.repromptDialog(context, instance);
   }
 
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
@@ -320,6 +355,10 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         // "下周一上午有没有", "周四行不", "最早哪天", "预约鉴定" again: answered from the free times; anything else is routed afresh.
         const asksFree = recognizeBookingIntent(input) === 'book' || ASKS_FREE.test(normalizeText(input).replace(/\s+/g, ''));
         const when = recognizeWhen(input, this.deps.clock.now()) ?? (asksFree ? { kind: 'earliest' } : undefined);
+        // The case's pre-review may have passed since the times were shown: then the day asked is booked
+        // (from the start, so a home appraisal asked for is settled first), never answered from the list.
+        const record = when && state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
+        if (record && !inReview(record)) return dc.replaceDialog(BOOKING_DIALOG, { action: 'book', text: input } satisfies BookingOptions);
         if (when) return this.browse(dc, state, when);
         return this.router ? dc.replaceDialog(this.router.id) : new NotAnswered();
       }
@@ -419,7 +458,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       answer = nearest.length ? t.earliestInfo(hospital.name, labels(nearest)) : t.noSessions(hospital.name);
     }
     const apply = state.caseNo ? [] : labelChoices([text.application.applyButton]);
-    const message = state.noted ? answer : `${answer}\n${state.caseNo ? t.browseInReview : t.browseOnly}`;
+    // A case in review had it said with the first times (t.afterPreReview).
+    const message = state.noted ? answer : `${answer}\n${t.browseOnly}`;
     return this.ask(dc, { ...state, noted: true }, message, apply, answer);
   }
 

@@ -53,6 +53,8 @@ const FIRST = /先/u;
 const LACKS = /没有|没|拍不了|不会拍|找不到/u;
 /** Saying one cannot see: "俺看不见", "我是盲人", "眼睛瞎了", "用读屏的"... */
 const CANNOT_SEE = /看不见|看不着|瞎|盲人|失明|眼睛不好|眼睛不行|眼神不好|读屏/u;
+/** Saying the person cannot stand up for the photo: "我妈躺床上起不来", "卧床", "站不了". */
+const CANNOT_STAND = /躺|卧床|起不来|下不了床|站不了|站不住|站不起|坐不起|瘫在床/u;
 /** ...about taking or sending the material ("盲人能办残疾证不" is a question of its own). */
 const TAKING = /拍|照|传|发/u;
 /** Asking about the photo's background: "俺家墙是黄的能拍不", "背景不是白的行吗" (how else to take one has its own answer). */
@@ -113,6 +115,8 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
     }
     // "俺看不见 这照片拍不了咋整", "我是盲人 拍不了照": someone else takes it, or it comes later; no wall to stand at.
     if (CANNOT_SEE.test(input) && TAKING.test(input)) return new NotAnswered(undefined, { answer: state.pending[0] === PHOTO ? u.cannotSee.photos : u.cannotSee.other(names[state.pending[0]]) });
+    // "我妈躺床上起不来 站不了白墙前面 这照片咋拍": taken lying down, no wall to stand at.
+    if (state.pending[0] === PHOTO && CANNOT_STAND.test(input) && TAKING.test(input)) return new NotAnswered(undefined, { answer: u.lyingDownPhoto });
     // "没有照片 家里没有白墙": how to come by this material, and the same one asked again.
     const without = u.without[state.pending[0]];
     if (without && (LACKS.test(input) || (state.pending[0] === PHOTO && PHOTO_TAKING.test(input)))) return new NotAnswered(undefined, { answer: without });

@@ -31,9 +31,9 @@ const HOW_TO = /(怎么|怎样|咋|如何|在哪|哪里|哪儿|去哪|上哪|能
 const TOLD = /会(不会)?.{0,4}(通知|告诉|打电话|来电话|发短信)/;
 // "办下来要多长时间" asks how long processing takes in general: a policy question.
 const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作日|要等多|得等多|一般要|大概要/;
-// "残疾证办下来能用几年", "批下来以后有什么补贴", "办下来以后每个月能领钱不", "证办下来了钱啥时候到账":
-// about what comes after, a policy question.
-const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?(能|可以|有|要|给|用|发|怎么|多少|钱|补贴|到账|啥时候|什么时候)/;
+// "残疾证办下来能用几年", "批下来以后有什么补贴", "办下来以后每个月能领钱不", "证办下来了钱啥时候到账",
+// "证办下来了在哪领": about what comes after, a policy question.
+const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?(能|可以|有|要|给|用|发|怎么|多少|钱|补贴|到账|啥时候|什么时候|在哪|哪里|哪儿|去哪|上哪|领|拿|取)/;
 
 // "帮我查一下快递到哪了": another thing's progress, when nothing of ours (证, 申请, 补贴...) is named.
 const NOT_OURS = /快递|包裹|物流|外卖|订单|航班|机票|车票|火车票|成绩|工资|公积金/;
@@ -104,8 +104,19 @@ export function personalDataOnly(input: string, today: Date): { idTail?: string;
   const idTail = tailOfWholeId(input, today) ?? idTailIn(input);
   const phone = !idTail && phoneIn(input) !== undefined;
   if (!idTail && !phone) return undefined;
+  return saysOnlyData(input) ? { ...(idTail ? { idTail } : {}), ...(phone ? { phone } : {}) } : undefined;
+}
+
+/** What the card itself goes through ("身份证号… 丢了", "…要换"): the ID card's business, not a look-up. */
+const CARD_ERRAND = /丢|补|换|坏|过期|掉了/u;
+
+/**
+ * Whether a message holding a number says nothing else than what the number is, or asks to look up
+ * with it ("身份证 110105…", "手机 139…", "…能查到吗"); not "我身份证号… 丢了怎么补".
+ */
+export function saysOnlyData(input: string): boolean {
   const rest = normalizeText(input.normalize('NFKC').replace(/[\dxX*＊\s\-—–－()（）+]+/gu, ' ')).replace(DATA_WORDS, '').replace(/[\s\p{P}]+/gu, '');
-  return [...rest].length <= AROUND_DATA && (!asksSomething(rest) || LOOKING.test(rest)) ? { ...(idTail ? { idTail } : {}), ...(phone ? { phone } : {}) } : undefined;
+  return [...rest].length <= AROUND_DATA && (!asksSomething(rest) || LOOKING.test(rest)) && !CARD_ERRAND.test(rest);
 }
 
 // How to put right a case sent back: "咋改啊", "照片要重拍吗", "被退回来了怎么弄".

@@ -32,7 +32,7 @@ const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不�
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
-const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信/u;
+const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执/u;
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
@@ -45,6 +45,10 @@ export interface StatusOptions {
   caseNo?: string;
   /** What was asked when a correction starts from a question ("照片要重拍吗"), or the message holding the case number (and perhaps the ID tail). */
   text?: string;
+  /** The family check started by a question about a relative's case in words ("俺爹的鉴定约的哪天"): why the check comes first is said. */
+  ofRelative?: boolean;
+  /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
+  checked?: boolean;
 }
 
 interface StatusState {
@@ -103,6 +107,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         return this.end(dc, cases.length ? lead + cases.map((c) => renderCase(c)).join('\n\n') : s.noCases(this.deps.region.online, this.deps.region.hotlines));
       }
       case 'familyCheck': {
+        const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
+        if (again) return this.end(dc, renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it.
         const submitted = (await this.deps.cases.openCasesOfUser(userKey)).filter((c) => c.submittedBy.role === 'proxy');
@@ -118,7 +124,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const help = text ? fieldAnswer(text, s.caseNoAnswers, CASE_NO_WORDS) : undefined;
         if (help) await dc.context.sendActivity(messageWithButtons(help));
         // Asked about a relative's case in words ("俺爹的鉴定约的哪天"): why the check comes first is said with it.
-        return this.ask(dc, { action, step: 'caseNo' }, text && !help ? s.familyCheckFirst : s.familyAskCaseNo, [], s.familyAskCaseNo);
+        return this.ask(dc, { action, step: 'caseNo' }, options?.ofRelative && !help ? s.familyCheckFirst : s.familyAskCaseNo, [], s.familyAskCaseNo);
       }
       case 'followers':
         return this.listFollowers(dc, userKey);
@@ -144,8 +150,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         await dc.context.sendActivity(messageWithButtons([s.correctStart(returned.returned.reason, names), ...asked].join('\n')));
         // "电话没错呀 那几天没接着" said before the correction: the phone first, offered to stay as it was.
         const phoneRight = fields.includes('phone') && saysPhoneRight(options?.text ?? '');
-        const ordered = phoneRight ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
+        // "13912345678" typed alone: the new phone, taken as that field's answer.
+        const newPhone = fields.includes('phone') && !phoneRight && phoneIn(options?.text ?? '') !== undefined;
+        const ordered = phoneRight || newPhone ? ['phone', ...fields.filter((f) => f !== 'phone')] : fields;
         const state: StatusState = { action, step: 'field', caseNo: returned.caseNo, fields: ordered, values: {} };
+        if (rejected.length === 0 && newPhone) {
+          const taken = await this.onStep(dc, state, options!.text!);
+          return taken instanceof NotAnswered ? this.askField(dc, state) : taken;
+        }
         if (rejected.length === 0) return phoneRight ? this.askField(dc, state, s.correctKeepPhone, KEEP_PHONE) : this.correctFields(dc, state);
         // The rejected files first: with one left for later, nothing is resubmitted and no answer is lost.
         dc.activeDialog!.state = { flow: { ...state, step: 'materials' } };

@@ -130,12 +130,19 @@ const application = {
   careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
+  /** The button that takes a picked item off at the items question. */
+  itemRemove: (item: string) => `去掉“${item}”`,
   /** A phone said at another step, kept for the phone field. */
   phoneKept: '好的，电话记下了。',
   phoneChanged: '好的，电话换成刚才说的这个了。',
+  /** A landline said beside the mobile given before: progress texts go to a mobile, so it stays. */
+  landlineNotKept: '座机先不记了：进度短信要发到手机上，电话还用您之前留的手机号。要换的话，最后核对时说“改电话”。',
   hasCertificateOptions: ['已经有了', '还没有'],
   /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
   keptEarly: (field: string) => `好的，${field}记下了。`,
+  keptDibao: (yes: boolean) => (yes ? '好的，家里是低保户，记下了。' : '好的，家里不是低保户，记下了。'),
+  /** Personal data typed before the consent is answered: not kept, the consent asked again. */
+  consentFirst: (field: string) => `${field}等您同意以后再告诉我，现在先不记。`,
   /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
   noCertificateYet:
     '没有残疾人证也能申请：这张表就是把办残疾人证和要领的补贴放在一起申请的，在同一张表上勾选，一次交材料。要看残疾等级的补贴（比如护理补贴）等评定出结果、证办下来后接着审，不用再跑一趟。',
@@ -232,19 +239,15 @@ const application = {
     // What an item's own step is for ("这是干啥用的", "这个是啥"): the item, in a sentence or two.
     certAction: {
       what: '这一项是给已经有残疾人证的：到期或坏了换新证、丢了补办、户口迁了跟着迁、等级或类别变了重新评、不用了注销。用不着的话，说“不要了”就行。',
-      why: '这一项是给已经有残疾人证的：到期或坏了换新证、丢了补办、户口迁了跟着迁、等级或类别变了重新评、不用了注销。用不着的话，说“不要了”就行。',
     },
     employment: {
       what: '就业帮扶是人社部门帮残疾人就业的几件事：没工作想找工作的，做失业登记；找工作特别难的，认定为就业困难人员，能得到就业扶持；还有办社保卡。用不着的话，说“不要了”就行。',
-      why: '就业帮扶是人社部门帮残疾人就业的几件事：没工作想找工作的，做失业登记；找工作特别难的，认定为就业困难人员，能得到就业扶持；还有办社保卡。用不着的话，说“不要了”就行。',
     },
     student: {
       what: '问这个，是因为残疾学生教育补贴只给上高中、中职、大专、大学的残疾学生。不在读的，这一项就不用办。',
-      why: '问这个，是因为残疾学生教育补贴只给上高中、中职、大专、大学的残疾学生。不在读的，这一项就不用办。',
     },
     wheelchair: {
       what: '问这个，是因为燃油补贴只给自己用机动轮椅车（烧油的残疾人三轮摩托）的残疾人，每年领一笔。没有这种车的，这一项就不用办。',
-      why: '问这个，是因为燃油补贴只给自己用机动轮椅车（烧油的残疾人三轮摩托）的残疾人，每年领一笔。没有这种车的，这一项就不用办。',
     },
     category: {
       where: '拿不准类别也没关系：直接说说哪里不方便就行，比如“腿脚不好”“看不清”“说话不清楚”“孩子学东西慢”，我帮您对应；最后以医院评定为准。',
@@ -252,12 +255,10 @@ const application = {
     grade: {
       where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。',
       what: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
-      why: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
     },
     dibao: {
       where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。',
       what: '问这个，是因为困难残疾人生活补贴只给低保家庭里的残疾人，每月发，民政部门审批。家里有低保证就是低保户。',
-      why: '问这个，是因为困难残疾人生活补贴只给低保家庭里的残疾人，每月发，民政部门审批。家里有低保证就是低保户。',
     },
     channel: {
       where: '网上提交：用手机拍照上传材料，一趟都不用跑；到窗口办：带原件去一次县政务服务中心。拿不准就选“网上提交”。',
@@ -562,6 +563,7 @@ const upload = {
     photos: '看不见也能办，照片不用您自己拍：请家里人或邻居用手机帮您拍一张（人站在白墙前，正面，不戴帽子），再帮您发给我。一时没人帮忙，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
     other: (name: string) => `看不见也能办：请家里人或邻居帮您把${name}拍下来发给我。一时没人帮忙，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
   },
+  lyingDownPhoto: '躺着也能拍：在头下和身后铺一条白床单，手机从正上方对着脸拍，正面、不戴帽子，光线亮一点就行。实在拍不了，就点“稍后再传”，评定那天（上门评定也一样）交3张两寸白底照片就行。',
   later: '稍后再传',
   /** `withPhoto`: the two-inch photo is among them, which is taken as a photo only. */
   intro: (count: number, withPhoto: boolean) =>
@@ -643,7 +645,6 @@ const booking = {
   /** Said once, with the first day asked about, to someone with no application: the times cannot be booked yet. */
   browseOnly: '这些时间现在还约不了：要先提交申请，预审通过后才能在这里约。点“我要申请”就能开始填表。',
   /** The same, to someone whose application is still in pre-review. */
-  browseInReview: '这些时间现在还约不了：您的申请还在预审，预审通过后就能在这里约，到时会通知您。',
   noSessions: (hospital: string) => `${hospital}最近几周的评定都约满了，请拨打医院电话问问，或者说“人工”。`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   parts: { am: '上午', pm: '下午' },
@@ -1038,6 +1039,9 @@ export const zhCN = {
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',
+  /** A statement adding nothing ("俺急用") that would get the answer just given again: not said twice. */
+  saidAlready: (h: Hotlines) =>
+    `明白您的情况。能办的就是刚才说的这些，我就不再重复了。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
   askedForWhom: '好的，您替家里人问。想问什么事？比如“残疾证怎么办”“能领什么补贴”“办到哪一步了”。',
   /** Emoji or punctuation alone. */
   noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',

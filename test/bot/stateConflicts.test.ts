@@ -9,14 +9,50 @@ import { ETagConflictError } from '../../data/versionedStorage.js';
 import { text } from '../../dialogs/text/index.js';
 import { testConfig } from '../support.js';
 
-/** Resolves once `count` callers are waiting, so their turns overlap for certain. */
+/** Resolves once `count` callers are waiting, so their turns overlap for certain; later callers (a reload) pass at once. */
 function barrier(count: number): () => Promise<void> {
   const waiting: (() => void)[] = [];
+  let open = false;
   return () =>
     new Promise<void>((resolve) => {
+      if (open) return resolve();
       waiting.push(resolve);
-      if (waiting.length === count) waiting.splice(0).forEach((go) => go());
+      if (waiting.length === count) {
+        open = true;
+        waiting.splice(0).forEach((go) => go());
+      }
     });
+}
+
+type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * Holds the conversation's state read until two turns have read it, so both read before either
+ * saves; returns how to send a message of `conversationId` (its HTTP status checked, its replies'
+ * texts) and how to let reads through again.
+ */
+function overlappingTurns(app: App, base: string, conversationId: string) {
+  const storage = app.stores.storage;
+  const read = storage.read.bind(storage);
+  const bothRead = barrier(2);
+  storage.read = async (keys: string[]) => {
+    const items = await read(keys);
+    if (keys.some((k) => k.includes('/conversations/'))) await bothRead();
+    return items;
+  };
+  const send = (words: string) =>
+    fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', text: words, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+        conversation: { id: conversationId }, from: { id: 'u1' }, recipient: { id: 'bot' },
+      }),
+    }).then(async (res) => {
+      expect(res.status).to.equal(200);
+      return ((await res.json()) as { activities: { text: string }[] }).activities.map((a) => a.text);
+    });
+  return { send, release: () => (storage.read = read) };
 }
 
 describe('two turns of one conversation at once', () => {
@@ -25,30 +61,11 @@ describe('two turns of one conversation at once', () => {
     const base = await app.listen();
     try {
       // Both turns read the conversation's state before either saves it.
-      const storage = app.stores.storage;
-      const read = storage.read.bind(storage);
-      const bothRead = barrier(2);
-      storage.read = async (keys: string[]) => {
-        const items = await read(keys);
-        if (keys.some((k) => k.includes('/conversations/'))) await bothRead();
-        return items;
-      };
-      const send = (words: string) =>
-        fetch(`${base}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message', text: words, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-            conversation: { id: 'same-conversation' }, from: { id: 'u1' }, recipient: { id: 'bot' },
-          }),
-        }).then(async (res) => {
-          expect(res.status).to.equal(200);
-          return ((await res.json()) as { activities: { text: string }[] }).activities.map((a) => a.text);
-        });
+      const { send, release } = overlappingTurns(app, base, 'same-conversation');
       const [first, second] = await Promise.all([send('办残疾证要带什么材料'), send('护理补贴谁能领')]);
       const told = [first, second].filter((replies) => replies.at(-1) === text.notRecorded);
       expect(told, JSON.stringify([first, second])).to.have.length(1);
-      storage.read = read;
+      release();
       // The winner's state stands: the welcome is not given again.
       const next = await send('谢谢');
       expect(next.join('\n')).not.to.include(text.welcome.lines[0]);
@@ -56,6 +73,23 @@ describe('two turns of one conversation at once', () => {
       await app.close();
     }
   });
+});
+
+describe('the same message twice at once (a double tap)', () => {
+  for (const words of ['确认提交', '办残疾证要带什么材料']) {
+    it(`"${words}" twice: both answered, and neither told "后一条我没能记下来"`, async () => {
+      const app = await createApp({ config: testConfig(), logger: silentLogger });
+      const base = await app.listen();
+      try {
+        const { send } = overlappingTurns(app, base, 'tapped-twice');
+        const [first, second] = await Promise.all([send(words), send(words)]);
+        expect([...first, ...second], JSON.stringify([first, second])).to.not.include(text.notRecorded);
+        expect(first.length + second.length).to.be.greaterThan(0);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 });
 
 describe('runGuardingState', () => {

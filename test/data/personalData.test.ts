@@ -60,6 +60,15 @@ describe('personal data', () => {
     expect(questionForCurators('我电话13912345678')).to.equal(undefined);
   });
 
+  it('masks a name typed alone, where no form asked for it (trial 16: "张小梅" was kept whole), and leaves short words that start with a surname', () => {
+    expect(questionForCurators('张小梅')).to.equal('张*梅');
+    expect(questionForCurators(' 赵丽 ')).to.equal('赵*');
+    expect(questionForCurators('周建军')).to.equal('周*军');
+    for (const word of ['白内障', '高血压', '方便', '江苏', '马上', '黄金', '何时', '林业', '金额', '周末', '护理补贴']) {
+      expect(questionForCurators(word), word).to.equal(word);
+    }
+  });
+
   it('keeps a question that names a date (2026-11-20, 2026.12.01) for curators: a date is no one\'s number', () => {
     expect(looksPersonal('2026-11-20那天能去办吗')).to.equal(false);
     expect(looksPersonal('预约了2026.12.01 还能改吗')).to.equal(false);

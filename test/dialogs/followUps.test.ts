@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { shippedKnowledge } from '../support.js';
 import type { AnswerPart } from '../../knowledge/schema.js';
 import { dialogHarness } from './harness.js';
+import { text } from '../../dialogs/text/index.js';
 
 // Short follow-ups read as a hotline agent reads them: what the previous question asked (where,
 // how long, how much...) and its slots (category, grade, item, channel, age); the follow-up
@@ -147,3 +148,53 @@ table('trial 11: an illness is no lost or worn card; "网上能办不" asks of t
   [['视力残疾去哪评定', '听力的呢', '要带啥', '网上能办不'], 'appr-online', 'apply-online'],
   [['他那個鑒定要帶啥', '網上能辦不'], 'appr-online', 'apply-online'],
 ]);
+
+// Trial 16 (fix16c): the examples, then the same kinds in other words.
+table('the subsidies named after the certificate: the same person\'s, not the certificate again', [
+  [['俺娃自闭症 能办证不', '几级能领补贴'], 'sub-child', 'cert-child-autism'],
+  [['孩子脑瘫能办残疾证吗', '能领啥补贴'], 'sub-child', 'cert-intellectual'],
+  [['小孩办残疾证要带啥', '有补贴吗'], 'sub-child', 'mat-guardian-proof'],
+]);
+
+table('a grade said after an allowance\'s how-to: whether that grade gets it', [
+  [['护理补贴咋申请', '俺是二级的'], 'sub-care-grade12', 'sub-care-apply'],
+  [['护理补贴咋申请', '我是三级'], 'sub-care-grade34', 'sub-care-apply'],
+  [['护理补贴咋申请', '俺家老头一级'], 'sub-care-grade12', 'cert-grades'],
+  [['护理补贴去哪办', '俺爹二级'], 'sub-care-grade12', 'sub-care-apply'],
+  [['护理补贴要带啥材料', '俺妈是一级'], 'sub-care-grade12', 'materials-offline'],
+  // The amounts name every grade's: asked again of another grade, they are said again.
+  [['一级护理补贴多少钱', '二级的呢'], 'sub-care-amount', 'sub-care-grade12'],
+]);
+
+table('the App\'s name or download after the online way: the online way, not small talk or the form', [
+  [['残疾证在哪办', '网上能办不', '那个APP叫啥'], 'apply-online', 'talk-who'],
+  [['残疾证在哪办', '网上能办不', '叫什么名'], 'apply-online', 'talk-who'],
+  [['残疾证在哪办', '网上能办不', '在哪下载'], 'apply-online', 'mat-form'],
+  [['护理补贴手机上能申请吗', '那个软件叫什么'], 'apply-online', 'talk-who'],
+  [['残疾证网上能办吗', '去哪下载啊'], 'apply-online', 'mat-form'],
+  // After what to upload online: the App is asked of, not the uploads again.
+  [['残疾证网上申请要传啥', '那个app叫什么名字'], 'apply-online', 'materials-online'],
+]);
+
+table('a school named after a child\'s allowances: the allowances again (no age limit), not school enrolment\'s decline nor the grant', [
+  [['残疾孩子能领补贴吗', '那上幼儿园呢'], 'sub-child', 'decl-school-enrolment'],
+  [['残疾孩子能领补贴吗', '上小学的呢'], 'sub-child', 'emp-edu-grant'],
+  [['孩子能领护理补贴吗', '那读初中呢'], 'sub-child', 'emp-edu-grant'],
+  // After the grant, the grant's answer (it says what it covers): as before.
+  [['教育补贴谁能领', '那上幼儿园呢'], 'emp-edu-grant', 'decl-school-enrolment'],
+]);
+
+describe('a statement adding nothing to the answer just given', () => {
+  const again = text.saidAlready(shippedKnowledge().region.hotlines);
+  for (const turns of [['残疾证多久能拿到手', '能快点不', '俺急用'], ['能加急吗', '俺急用'], ['残疾证能加急吗', '家里等着用']]) {
+    it(`${turns.join(' / ')}: acknowledged with the next steps, not the same paragraph`, async () => {
+      const reply = await lastReply(turns);
+      expect(reply).to.equal(again);
+      expect(reply).to.include('12385').and.include('查进度');
+    });
+  }
+  it('a question, or a slot named, is still answered', async () => {
+    expect(await lastReply(['能加急吗', '能快点不'])).to.include(answer('flow-urgent'));
+    expect(await lastReply(['办证花钱不', '我是听力的'])).to.include(answer('appr-fee'));
+  });
+});

@@ -37,6 +37,11 @@ describe('Whose case a progress question is about', () => {
     ['证办下来了钱啥时候到账', undefined],
     ['批下来了补贴从哪个月开始发', undefined],
     ['证办下来了没有', 'progress'],
+    // Where the certificate is collected once it is done: a policy question.
+    ['证办下来了在哪领', undefined],
+    ['残疾证批下来以后去哪拿', undefined],
+    ['办下来了上哪取证', undefined],
+    ['我的证办下来了吗', 'progress'],
     ['申请批下来一般要多久', undefined],
     ['咋查进度', undefined],
     ['进度在哪看', undefined],

@@ -130,6 +130,8 @@ describe('trial 15: an item\'s own step can be left, and says what its item is',
       ['王建国', t.prompts.idNumber], ['11010519491231002X', t.prompts.phone], ['13812345678', t.prompts.hukou], ['示范县', t.prompts.category], ['肢体', t.prompts.dibao]];
     const h = await run(toDibao);
     expect((await h.send('这个是啥'))[0].text).to.equal(t.fieldAnswers.dibao.what);
+    // Asked why rather than what: the same sentence, kept once in the catalogue.
+    expect((await h.send('为啥问这个'))[0].text).to.equal(t.fieldAnswers.dibao.what);
     expect((await valuesOf(h)).dibao).to.equal(undefined);
     expect((await h.say('算了 不要了')).text).to.equal(`${t.itemDropped(t.itemOptions['living-allowance'])}\n${t.prompts.channel}`);
     expect((await valuesOf(h)).picks).to.deep.equal(['cert-new']);

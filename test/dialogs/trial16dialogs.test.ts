@@ -153,14 +153,16 @@ describe('Trial 16: dialog faults', () => {
       const h = await run([['我要申请', app.consent], ['同意', app.prompts.role], ['给我自己', app.prompts.items]]);
       expect((await h.say('孩子在上高中')).text).to.equal(`${app.keptEarly(app.labels.student)}\n${app.prompts.items}`);
       await run([['困难残疾人生活补贴', app.prompts.itemsMore('困难残疾人生活补贴')], ['选好了', app.prompts.hasCertificate], ['还没有', app.prompts.name]], h);
-      expect((await h.say('俺家吃低保')).text).to.equal(`${app.keptEarly(app.labels.dibao)}\n${app.prompts.name}`);
+      expect((await h.say('俺家吃低保')).text).to.equal(`${app.keptDibao(true)}\n${app.prompts.name}`);
       expect((await h.drafts.get('test:user1'))?.draft.values).to.include({ student: 'high', dibao: true });
     });
 
     it('a name is still a name, and a wrong answer still the step\'s error', async () => {
       const h = await run(selfNewCertificateToAddress.slice(0, 5));
       expect((await h.say('王建国')).text).to.equal(app.prompts.idNumber);
-      expect((await h.say('1234567')).text).to.not.include('先记下了');
+      const before = (await h.drafts.get('test:user1'))?.draft.values;
+      expect((await h.say('1234567')).text).to.equal(app.errors.idLength(7));
+      expect((await h.drafts.get('test:user1'))?.draft.values).to.deep.equal(before);
     });
   });
 

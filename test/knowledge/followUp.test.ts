@@ -165,8 +165,9 @@ describe('Follow-ups: slots and rewriting', () => {
     const third = kb.suggest('要钱吗', 3, ['听力残疾去哪儿评定', '视力的呢']);
     expect(third.followUp).to.equal(true);
     expect(third.suggestions[0].id).to.equal('appr-fee');
-    // Older questions than a context lasts are not read.
-    expect(kb.topicOf(['一级护理补贴多少钱', '你好', '你好', '你好'])).to.equal(undefined);
+    // A topic three turns old is spent for follow-ups (the chat still recalls it by name); older questions than that are not read.
+    expect(kb.suggest('二级的呢', 3, ['一级护理补贴多少钱', '你好', '你好', '你好']).followUp).to.equal(false);
+    expect(kb.topicOf(['一级护理补贴多少钱', '你好', '你好', '你好', '你好', '你好', '你好'])).to.equal(undefined);
   });
 
   const table: [previous: string, followUp: string, rewritten: string][] = [
@@ -286,6 +287,8 @@ describe('Follow-ups through the dialog', () => {
     ['kb-blind-s11-multiturn.jsonl', 0.93], ['kb-blind-s12-multiturn.jsonl', 0.93], ['kb-blind-s13-multiturn.jsonl', 0.93],
     // Session 10's blind s14, kept unread until its one run at the end (0.93 through the chat).
     ['kb-blind-s14-multiturn.jsonl', 0.86],
+    // Session 11's blind s15, kept unread until its one run (1.00).
+    ['kb-blind-s15-multiturn.jsonl', 0.93],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
@@ -467,5 +470,47 @@ describe('Follow-ups that went wrong in trial 15 (fix15c; the examples and other
     each([['残疾证丢了咋补', '那孩子呢'], ['残疾证过期了咋换', '孩子的呢'], ['户口迁走了证咋办', '那小孩呢'], ['补办残疾证要带啥', '那孩子的呢']], 'mat-guardian-proof');
     // An old person's card is replaced as anyone's.
     expect(answered(['残疾证丢了咋补'], '那老人呢')?.id).to.equal('cert-lost');
+  });
+});
+
+describe('Follow-ups that went wrong in trial 16 (fix17c; the examples and other words)', () => {
+  const answered = (previous: string[], q: string) => {
+    const s = shippedKnowledge().kb.suggest(q, 3, previous);
+    return s.answered ? s.suggestions[0] : undefined;
+  };
+
+  it('reads "怎么领" after an allowance as how to get that allowance, not how to collect the certificate', async () => {
+    expect(answered(['护理补贴一个月多少', '二级的呢'], '怎么领')?.id).to.equal('sub-care-apply');
+    expect(answered(['市民来电 其父腿截肢 问护理补贴一个月多少', '二级的呢'], '怎么领')?.id).to.equal('sub-care-apply');
+    // In other words: another allowance, where to get it, after who may.
+    expect(answered(['生活补贴一个月多少钱'], '去哪领')?.id).to.equal('sub-living-apply');
+    expect(answered(['护理补贴谁能领'], '那咋领')?.id).to.equal('sub-care-apply');
+    // After the certificate, 领 is still collecting the card.
+    expect(answered(['残疾证办好了'], '怎么领')?.id).to.equal('flow-delivery');
+    // Through the chat, turn by turn.
+    const { send } = await dialogHarness();
+    const turns = [];
+    for (const t of ['护理补贴一个月多少', '二级的呢', '怎么领']) turns.push((await send(t)).map((a) => a.text ?? '').join('\n'));
+    expect(turns[2]).to.include(shippedKnowledge().kb.entry('sub-care-apply')!.answer.slice(0, 20));
+  });
+
+  it('reads "上门的呢" after a fee as asking of the home appraisal, not the fraud warning', () => {
+    const call = ['来电人称其母中风卧床两年 咨询能否办残疾证', '那要多久', '在哪办', '要钱不'];
+    expect(answered(call, '上门的呢')?.id).to.equal('appr-home');
+    // The last three questions alone, as the console sent them in trial 16.
+    expect(answered(call.slice(1), '上门的呢')?.id).to.equal('appr-home');
+    // In other words: another fee question, the appraisal's time.
+    expect(answered(['办证要钱不'], '那上门的呢')?.id).to.equal('appr-home');
+    expect(answered(['评定要交钱吗'], '上门评的呢')?.id).to.equal('appr-home');
+    expect(answered(['鉴定要多久'], '上门的呢')?.id).to.equal('appr-home');
+    // What the follow-up names only by what it asks gains nothing: "材料呢" after a renewal is still the renewal's.
+    expect(answered(['残疾证过期了咋换'], '材料呢')?.id).to.equal('cert-renew');
+  });
+
+  it("keeps a call's first question (the person) for the console after several follow-ups, as the chat does", () => {
+    const { kb } = shippedKnowledge();
+    const call = ['来电人称其母中风卧床两年 咨询能否办残疾证', '那要多久', '在哪办', '要钱不'];
+    expect(kb.topicOf(call)?.slots).to.include({ category: '肢体', item: '残疾证' });
+    expect(kb.topicOf(['俺爹脑梗了说话不清楚 能办残疾证不', '要多久', '去哪办', '花钱不'])?.slots).to.include({ category: '言语' });
   });
 });

@@ -4,8 +4,9 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const DEBOUNCE_MS = 300;
-  // As many earlier questions of a call as the server reads (GET /api/agent/suggest: older ones have expired).
-  const MAX_CALL_QUESTIONS = 3;
+  // As many earlier questions of a call as the server reads (GET /api/agent/suggest: as far back as the chat
+  // recalls a topic, so a chain of follow-ups keeps its first question).
+  const MAX_CALL_QUESTIONS = 6;
 
   let agentName = '';
   let agentRole = 'agent';
