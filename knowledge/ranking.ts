@@ -439,7 +439,8 @@ export class Ranker {
       const items = [...(about.get('item') ?? [])];
       const hung = hinges.size > 0 || slots.length > 0;
       // Two items said together (both subsidies at once) are what it hangs on too.
-      const named = [...hinges].some((w) => words.has(w)) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
+      // A hinge of two characters or more may be said inside a longer word (在家 of "在家中").
+      const named = [...hinges].some((w) => words.has(w) || ([...w].length > 1 && analysis.folded.includes(w))) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
       if (hung && !named) return true;
       // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
       // subsidies) when it names one of them (another item altogether is another question).
