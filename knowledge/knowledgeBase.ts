@@ -7,13 +7,21 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
+import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
+/** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
+const TRIPS = /(?:来回)?(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
+/** Whether one still has to go once applied online ("网上把申请交了以后还用去现场吗"): a trip, not withdrawing it. */
+const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?/u;
+const APPLIED = /(?:交|提交|申请|报名|报)(?:了|完|好|上去)/u;
+/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
+const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
+const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
@@ -93,14 +101,16 @@ export class KnowledgeBase {
    * an errand it cannot run ("帮我给残联打个电话") is declined.
    */
   decide(query: string, top = 3): Decision {
-    const text = query.slice(0, MAX_QUERY_CHARS);
+    const text = this.asAsked(query.slice(0, MAX_QUERY_CHARS));
     const said = this.decideSaid(text, top);
     // How old the person is, and for how many years the condition has lasted, set the scene
     // ("俺爹八十多了耳朵聋的厉害 能领啥补贴", "我眼睛瞎了十来年了 护理补贴能领吗"): a question not
     // answered as said is decided without them, and taken when that answers with an entry it ranked.
     const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text).replace(YEARS_LASTED, '') : text;
     const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
-    const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) ? alone : said;
+    // Not when it answers something else than asked ("我耳朵聋了好几年了 能领啥": the subsidies, not what hearing disability is).
+    const asked = askedBesidesCondition(text);
+    const decided = alone?.kind === 'answer' && said.ranked.some((r) => r.entry === alone.top.entry) && (!asked || servesAsked(alone.top.entry, asked)) ? alone : said;
     if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;
     // Nothing else found: the one question said amid the scene ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领"),
     // asking which was meant, when it fits one the whole ranked among its best, and fits it as a
@@ -108,6 +118,20 @@ export class KnowledgeBase {
     const sole = this.soleQuestion(text, top);
     const offered = sole?.kind === 'clarify' ? sole.options[0] : undefined;
     return sole && offered && offered.score >= SOLE_OFFER && decided.ranked.some((r) => r.entry === offered.entry) ? sole : decided;
+  }
+
+  /**
+   * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
+   * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
+   * whether one still goes after applying online as the trip it is; what else to bring beside the
+   * documents said as the materials asked for.
+   */
+  private asAsked(text: string): string {
+    const child = asChild(text);
+    TRIPS.lastIndex = 0;
+    if (TRIPS.test(child)) return withoutCondition(child.replace(TRIPS, '跑几趟'));
+    if (extractSlots(child).channel === '网上' && APPLIED.test(child)) return child.replace(STILL_GO, '还得跑一趟');
+    return DOCUMENT.test(child) ? child.replace(MORE_TO_BRING, '还要带什么材料') : child;
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -119,8 +143,11 @@ export class KnowledgeBase {
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
     // the whole ranked first ("这是咋回事嘛" alone is about anything).
+    // Or the entry it answers serves what the whole asks beside the condition, and the whole ranked it ("俺娘瘫床上了 办证要钱不": the fee).
     const alone = this.soleQuestion(text, top);
-    return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+    const asked = askedBesidesCondition(text);
+    const serves = (entry: Entry) => asked !== undefined && servesAsked(entry, asked) && whole.ranked.some((r) => r.entry === entry);
+    return alone && alone.kind === 'answer' && (alone.top.entry.id === whole.ranked[0]?.entry.id || serves(alone.top.entry)) ? alone : whole;
   }
 
   /** The one clause of a message that asks, decided alone (see `soleQuestion`). */
@@ -143,12 +170,18 @@ export class KnowledgeBase {
     const served = best !== undefined && servesAsked(best.entry, asked ?? { item: '' });
     // Not answered at all: only a subsidy's question is read without the condition ("…能不能办个残疾证补贴能领多少" asks two things).
     if (!asked || (whole.kind === 'answer' && served) || (!best && !ofSubsidy(asked))) return undefined;
-    const rest = withoutCondition(text);
-    const alone = this.places.review(rest, this.ranker.decide(rest, top));
-    const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
-    if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) return undefined;
-    // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
-    return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
+    // Without the condition's words, else the one clause that asks ("俺爹眼睛瞎了 办证要钱不": what is left of the condition's clause still draws).
+    // Asked of the subsidies, the condition says the person is disabled: "我耳朵聋了 能领啥" is what a disabled person gets;
+    // how long it has lasted is the condition's too ("好几年了" drew the care allowance).
+    for (const rest of [withoutCondition(text, ofSubsidy(asked) ? '残疾人' : '').replace(YEARS_LASTED, ''), soleQuestion(text)]) {
+      if (!rest) continue;
+      const alone = this.places.review(rest, this.ranker.decide(rest, top));
+      const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
+      if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) continue;
+      // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
+      return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
+    }
+    return undefined;
   }
 
   /**
