@@ -15,13 +15,14 @@ import type { SynonymGroup } from './synonyms.js';
 export const MAX_QUERY_CHARS = 200;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 /** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
-const TRIPS = /(?:来回)?(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
+const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
 /** Whether one still has to go once applied online ("网上把申请交了以后还用去现场吗"): a trip, not withdrawing it. */
 const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?/u;
 const APPLIED = /(?:交|提交|申请|报名|报)(?:了|完|好|上去)/u;
 /** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
 const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
+const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(text);
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
@@ -101,7 +102,16 @@ export class KnowledgeBase {
    * an errand it cannot run ("帮我给残联打个电话") is declined.
    */
   decide(query: string, top = 3): Decision {
-    const text = this.asAsked(query.slice(0, MAX_QUERY_CHARS));
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    // Read as asked (`asAsked`) when that answers, or the words as said do not either.
+    const reading = this.asAsked(text);
+    const read = reading === text ? undefined : this.decideText(reading, top);
+    if (read?.kind === 'answer') return read;
+    const said = this.decideText(text, top);
+    return read && said.kind !== 'answer' ? read : said;
+  }
+
+  private decideText(text: string, top: number): Decision {
     const said = this.decideSaid(text, top);
     // How old the person is, and for how many years the condition has lasted, set the scene
     // ("俺爹八十多了耳朵聋的厉害 能领啥补贴", "我眼睛瞎了十来年了 护理补贴能领吗"): a question not
@@ -131,7 +141,7 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(child)) return withoutCondition(child.replace(TRIPS, '跑几趟'));
     if (extractSlots(child).channel === '网上' && APPLIED.test(child)) return child.replace(STILL_GO, '还得跑一趟');
-    return DOCUMENT.test(child) ? child.replace(MORE_TO_BRING, '还要带什么材料') : child;
+    return bringsMore(child) ? child.replace(MORE_TO_BRING, '还要带什么材料') : child;
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -223,7 +233,8 @@ export class KnowledgeBase {
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
-    if (parts.length < 2) return [text];
+    // Whether the documents said are enough, and what else to bring, is one question ("光拿户口本行不行 还用带啥").
+    if (parts.length < 2 || bringsMore(text)) return [text];
     const seen = new Set<string>();
     const kept = parts.filter((p) => {
       const d = this.decide(p, 1);
