@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
+import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -16,9 +16,12 @@ export const MAX_QUERY_CHARS = 200;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 /** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
 const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
+const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
 /** Whether one still has to go once applied online ("网上把申请交了以后还用去现场吗"): a trip, not withdrawing it. */
-const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?/u;
-const APPLIED = /(?:交|提交|申请|报名|报)(?:了|完|好|上去)/u;
+const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?(?:现场|窗口|大厅)?/u;
+// Said online, the application is what was done; the trip is asked whatever the channel.
+const ONLINE = new RegExp(wordsOf('channel', '网上')!.source, 'gu');
+const APPLIED = /(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)/u;
 /** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
 const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
@@ -103,12 +106,13 @@ export class KnowledgeBase {
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
-    // Read as asked (`asAsked`) when that answers, or the words as said do not either.
+    // Read as asked (`asAsked`) when that answers and is no guess (the words as said may answer
+    // better: "补材料要跑几回" is the missing material's), or finds as much as the words as said.
     const reading = this.asAsked(text);
-    const read = reading === text ? undefined : this.decideText(reading, top);
-    if (read?.kind === 'answer') return read;
+    const read = reading && this.decideText(reading.text, top);
+    if (read?.kind === 'answer' && reading!.sure) return read;
     const said = this.decideText(text, top);
-    return read && said.kind !== 'answer' ? read : said;
+    return read && said.kind !== 'answer' && (read.kind !== 'none' || said.kind === 'none') ? read : said;
   }
 
   private decideText(text: string, top: number): Decision {
@@ -136,12 +140,13 @@ export class KnowledgeBase {
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said as the materials asked for.
    */
-  private asAsked(text: string): string {
+  private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
+    if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
-    if (TRIPS.test(child)) return withoutCondition(child.replace(TRIPS, '跑几趟'));
-    if (extractSlots(child).channel === '网上' && APPLIED.test(child)) return child.replace(STILL_GO, '还得跑一趟');
-    return bringsMore(child) ? child.replace(MORE_TO_BRING, '还要带什么材料') : child;
+    if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
+    if (extractSlots(text).channel === '网上' && APPLIED.test(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
+    return bringsMore(text) ? { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false } : undefined;
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -181,9 +186,10 @@ export class KnowledgeBase {
     // Not answered at all: only a subsidy's question is read without the condition ("…能不能办个残疾证补贴能领多少" asks two things).
     if (!asked || (whole.kind === 'answer' && served) || (!best && !ofSubsidy(asked))) return undefined;
     // Without the condition's words, else the one clause that asks ("俺爹眼睛瞎了 办证要钱不": what is left of the condition's clause still draws).
-    // Asked of the subsidies, the condition says the person is disabled: "我耳朵聋了 能领啥" is what a disabled person gets;
-    // how long it has lasted is the condition's too ("好几年了" drew the care allowance).
-    for (const rest of [withoutCondition(text, ofSubsidy(asked) ? '残疾人' : '').replace(YEARS_LASTED, ''), soleQuestion(text)]) {
+    // Asked of the subsidies, the condition says the person is disabled, unless that is said ("腿有残疾"): "我耳朵聋了 能领啥"
+    // is what a disabled person gets; how long it has lasted is the condition's too ("好几年了" drew the care allowance).
+    const disabled = ofSubsidy(asked) && !/残/.test(text) ? '残疾人' : '';
+    for (const rest of [withoutCondition(text, disabled).replace(YEARS_LASTED, ''), soleQuestion(text)]) {
       if (!rest) continue;
       const alone = this.places.review(rest, this.ranker.decide(rest, top));
       const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
