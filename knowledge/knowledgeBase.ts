@@ -189,7 +189,8 @@ export class KnowledgeBase {
     // Asked of the subsidies, the condition says the person is disabled, unless that is said ("腿有残疾"): "我耳朵聋了 能领啥"
     // is what a disabled person gets; how long it has lasted is the condition's too ("好几年了" drew the care allowance).
     const disabled = ofSubsidy(asked) && !/残/.test(text) ? '残疾人' : '';
-    for (const rest of [withoutCondition(text, disabled).replace(YEARS_LASTED, ''), soleQuestion(text)]) {
+    // The clause alone only for the certificate: a subsidy's clause loses who it is for ("…考上高中了 有没有啥补贴").
+    for (const rest of [withoutCondition(text, disabled).replace(YEARS_LASTED, ''), ofSubsidy(asked) ? undefined : soleQuestion(text)]) {
       if (!rest) continue;
       const alone = this.places.review(rest, this.ranker.decide(rest, top));
       const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
