@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { dialogHarness } from './harness.js';
+import { buttons, dialogHarness } from './harness.js';
 
 // Misses on people's own words read as what they ask (fix18a), each in the tester's words and in
 // others, so a fix for the tester's sentences alone fails here.
@@ -12,6 +12,19 @@ describe("fix18a: readings of people's own words", () => {
       expect(ids.some((id) => reply.text!.includes(start(h, id))), reply.text).to.equal(true);
       if (not) expect(reply.text).to.not.match(not);
     });
+
+  // fix16d's hinges, as landed: one said inside a longer word names it; a wording of the rule's was the low-income entry's.
+  describe("fix16d's replies kept", () => {
+    for (const said of ['不是低保户能领生活补贴吗', '家里不是低保户 能拿生活补贴吗']) asked(said, ['sub-low-income']);
+    for (const said of ['来电人称其母八十余岁行动不便 咨询能否在家中进行残疾评定', '俺爹走不了路 能不能在家中评残']) {
+      it(`"${said}": the home appraisal first`, async () => {
+        const h = await dialogHarness();
+        const reply = await h.say(said);
+        const home = h.kb.entry('appr-home')!;
+        expect(reply.text!.includes(home.answer.slice(0, 20)) || buttons(reply)[0]?.endsWith(home.question), reply.text).to.equal(true);
+      });
+    }
+  });
 
   describe("a child's stated age makes it a minor's question: the guardian applies", () => {
     for (const said of ['闺女六岁了想给她办个证中不中需要啥', '俺闺女十岁 办残疾证要带啥']) asked(said, ['mat-guardian-proof']);
