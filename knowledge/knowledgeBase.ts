@@ -7,7 +7,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
+import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion } from './runOn.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -188,7 +188,7 @@ export class KnowledgeBase {
     // Without the condition's words, else the one clause that asks ("俺爹眼睛瞎了 办证要钱不": what is left of the condition's clause still draws).
     // Asked of the subsidies, the condition says the person is disabled, unless that is said ("腿有残疾"): "我耳朵聋了 能领啥"
     // is what a disabled person gets; how long it has lasted is the condition's too ("好几年了" drew the care allowance).
-    const disabled = ofSubsidy(asked) && !/残/.test(text) ? '残疾人' : '';
+    const disabled = ofSubsidies(asked) && !/残/.test(text) ? '残疾人' : '';
     // The clause alone only for the certificate: a subsidy's clause loses who it is for ("…考上高中了 有没有啥补贴").
     for (const rest of [withoutCondition(text, disabled).replace(YEARS_LASTED, ''), ofSubsidy(asked) ? undefined : soleQuestion(text)]) {
       if (!rest) continue;

@@ -248,6 +248,9 @@ export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBS
 /** Whether an entry's answer speaks of subsidies (a reform plan's "每月能领75元补贴"). */
 export const speaksOfSubsidies = (entry: Entry): boolean => ANY_SUBSIDY.test(entry.answer);
 
+/** Whether that is the subsidies, none named ("有啥补贴", "能领啥"). */
+export const ofSubsidies = ({ item }: Asked): boolean => item === SUBSIDIES;
+
 /** Whether that is a subsidy, asked of whatever the condition. */
 export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
 

@@ -13,9 +13,8 @@ describe("fix18a: readings of people's own words", () => {
       if (not) expect(reply.text).to.not.match(not);
     });
 
-  // fix16d's hinges, as landed: one said inside a longer word names it; a wording of the rule's was the low-income entry's.
+  // fix16d's hinges, as landed: one said inside a longer word names it.
   describe("fix16d's replies kept", () => {
-    for (const said of ['不是低保户能领生活补贴吗', '家里不是低保户 能拿生活补贴吗']) asked(said, ['sub-low-income']);
     for (const said of ['来电人称其母八十余岁行动不便 咨询能否在家中进行残疾评定', '俺爹走不了路 能不能在家中评残']) {
       it(`"${said}": the home appraisal first`, async () => {
         const h = await dialogHarness();
