@@ -107,12 +107,12 @@ export class KnowledgeBase {
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     // Read as asked (`asAsked`) when that answers and is no guess (the words as said may answer
-    // better: "补材料要跑几回" is the missing material's), or finds as much as the words as said.
+    // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.
     const reading = this.asAsked(text);
     const read = reading && this.decideText(reading.text, top);
     if (read?.kind === 'answer' && reading!.sure) return read;
     const said = this.decideText(text, top);
-    return read && said.kind !== 'answer' && (read.kind !== 'none' || said.kind === 'none') ? read : said;
+    return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
   }
 
   private decideText(text: string, top: number): Decision {
