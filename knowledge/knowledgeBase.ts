@@ -26,6 +26,8 @@ const APPLIED = /(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)/u;
 const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
 const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(text);
+// Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
+const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
@@ -110,7 +112,7 @@ export class KnowledgeBase {
     // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.
     const reading = this.asAsked(text);
     const read = reading && this.decideText(reading.text, top);
-    if (read?.kind === 'answer' && reading!.sure) return read;
+    if (read?.kind === 'answer' && reading?.sure) return read;
     const said = this.decideText(text, top);
     return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
   }
@@ -241,7 +243,7 @@ export class KnowledgeBase {
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
     // Whether the documents said are enough, and what else to bring, is one question ("光拿户口本行不行 还用带啥").
-    if (parts.length < 2 || bringsMore(text)) return [text];
+    if (parts.length < 2 || (bringsMore(text) && ENOUGH.test(text))) return [text];
     const seen = new Set<string>();
     const kept = parts.filter((p) => {
       const d = this.decide(p, 1);
