@@ -1,5 +1,5 @@
-import type { Region } from '../data/region.js';
-import { answerTo } from './canAsk.js';
+import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
+import { answerTo, asksCanI } from './canAsk.js';
 import { ChaseGate } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
@@ -8,14 +8,28 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { askedBesidesCondition, extractSlots, facetsOf, ofSubsidy, servesAsked, withoutAge, withoutCondition } from './questionFacets.js';
-import { questionParts, soleQuestion } from './runOn.js';
+import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
+import { asksSomething, questionParts, soleQuestion } from './runOn.js';
 import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
+/** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
+const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
+const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
+/** Whether one still has to go once applied online ("网上把申请交了以后还用去现场吗"): a trip, not withdrawing it. */
+const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?(?:现场|窗口|大厅)?/u;
+// Said online, the application is what was done; the trip is asked whatever the channel.
+const ONLINE = new RegExp(wordsOf('channel', '网上')!.source, 'gu');
+const APPLIED = /(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)/u;
+/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
+const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
+const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
+const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(text);
+// Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
+const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
 const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?/gu;
@@ -28,6 +42,15 @@ const CATEGORY_DEPTH = 10;
 const GENERAL_SHARE = 0.6;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
+/** An entry saying what a disability category is ("视力残疾是指什么"). */
+const definesCategory = (entry: Entry): boolean => {
+  const { about, asked } = facetsOf(entry);
+  return about.has('category') && asked.has('what');
+};
+/** A category named as such ("多重残疾", "智力残疾"), not a condition described. */
+const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
+/** Whether one can apply, for the card or its appraisal ("能办吗", "可以评残不"). */
+const ASKS_TO_APPLY = /(?:能|可以)(?:不能|不可以)?(?:办|申请|评|鉴定)/u;
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -99,15 +122,27 @@ export class KnowledgeBase {
    */
   decide(query: string, top = 3): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
+    // Read as asked (`asAsked`) when that answers and is no guess (the words as said may answer
+    // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.
+    const reading = this.asAsked(text);
+    const read = reading && this.decideText(reading.text, top);
+    if (read?.kind === 'answer' && reading?.sure) return read;
+    const said = this.decideText(text, top);
+    return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
+  }
+
+  private decideText(text: string, top: number): Decision {
     const said = this.decideSaid(text, top);
     // How old the person is, and for how many years the condition has lasted, set the scene
     // ("俺爹八十多了耳朵聋的厉害 能领啥补贴", "我眼睛瞎了十来年了 护理补贴能领吗"): a question not
     // answered as said is decided without them, and taken when that answers with an entry it ranked.
     const ageless = said.kind === 'none' || said.kind === 'clarify' ? withoutAge(text).replace(YEARS_LASTED, '') : text;
     const alone = ageless === text ? undefined : this.decideSaid(ageless, top);
-    // Answered without them, or, where nothing was found, asked which was meant.
+    // Answered without them, or, where nothing was found, asked which was meant; not when that is
+    // something else than asked ("我耳朵聋了好几年了 能领啥": the subsidies, not what hearing disability is).
+    const asked = askedBesidesCondition(text);
     const found = alone?.kind === 'answer' ? alone.top : alone?.kind === 'clarify' && said.kind === 'none' ? alone.options[0] : undefined;
-    const decided = alone && found && said.ranked.some((r) => r.entry === found.entry) ? alone : said;
+    const decided = alone && found && said.ranked.some((r) => r.entry === found.entry) && (!asked || servesAsked(found.entry, asked)) ? alone : said;
     if (decided.kind !== 'none' || decided.ranked.some((r) => r.entry.kind === 'decline')) return decided;
     // Nothing else found: the one question said amid the scene ("俺奶奶快九十了 耳朵啥也听不见 有啥钱能领"),
     // asking which was meant, when it fits one the whole ranked among its best, and fits it as a
@@ -119,6 +154,21 @@ export class KnowledgeBase {
     return sole.kind === 'answer' ? { kind: 'clarify', options: [offered], ranked: sole.ranked } : sole;
   }
 
+  /**
+   * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
+   * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
+   * whether one still goes after applying online as the trip it is; what else to bring beside the
+   * documents said as the materials asked for.
+   */
+  private asAsked(text: string): { text: string; sure: boolean } | undefined {
+    const child = asChild(text);
+    if (child !== text) return { text: child, sure: true };
+    TRIPS.lastIndex = 0;
+    if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
+    if (extractSlots(text).channel === '网上' && APPLIED.test(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
+    return bringsMore(text) ? { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false } : undefined;
+  }
+
   private decideSaid(text: string, top: number): Decision {
     const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
@@ -128,15 +178,18 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? whole;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     const ofItem = this.askedOfItem(text, whole, top);
     if (ofItem) return ofItem;
     // A long spoken message whose one question is buried under what was said around it (every
     // entry scores low on the whole): the question alone, when it clearly answers with the entry
     // the whole ranked first ("这是咋回事嘛" alone is about anything).
+    // Or the entry it answers serves what the whole asks beside the condition, and the whole ranked it ("俺娘瘫床上了 办证要钱不": the fee).
     const alone = this.soleQuestion(text, top);
-    return alone && alone.kind === 'answer' && alone.top.entry.id === whole.ranked[0]?.entry.id ? alone : whole;
+    const asked = askedBesidesCondition(text);
+    const serves = (entry: Entry) => asked !== undefined && servesAsked(entry, asked) && whole.ranked.some((r) => r.entry === entry);
+    return alone && alone.kind === 'answer' && (alone.top.entry.id === whole.ranked[0]?.entry.id || serves(alone.top.entry)) ? alone : whole;
   }
 
   /**
@@ -181,12 +234,44 @@ export class KnowledgeBase {
     const served = best !== undefined && servesAsked(best.entry, asked ?? { item: '' });
     // Not answered at all: only a subsidy's question is read without the condition ("…能不能办个残疾证补贴能领多少" asks two things).
     if (!asked || (whole.kind === 'answer' && served) || (!best && !ofSubsidy(asked))) return undefined;
+    // Without the condition's words, else the one clause that asks ("俺爹眼睛瞎了 办证要钱不": what is left of the condition's clause still draws).
+    // Asked of the subsidies, the condition says the person is disabled, unless that is said ("腿有残疾"): "我耳朵聋了 能领啥"
+    // is what a disabled person gets; how long it has lasted is the condition's too ("好几年了" drew the care allowance).
+    const disabled = ofSubsidies(asked) && !/残/.test(text) ? '残疾人' : '';
+    // The clause alone only for the certificate: a subsidy's clause loses who it is for ("…考上高中了 有没有啥补贴").
+    for (const rest of [withoutCondition(text, disabled).replace(YEARS_LASTED, ''), ofSubsidy(asked) ? undefined : soleQuestion(text)]) {
+      if (!rest) continue;
+      const alone = this.places.review(rest, this.ranker.decide(rest, top));
+      const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
+      if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) continue;
+      // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
+      return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
+    }
+    return undefined;
+  }
+
+  /**
+   * A condition described, and something asked of no item of ours ("俺眼睛不好使 字看不清 能不能发语音",
+   * "孩子三岁 脑瘫 能申请啥"): the category's words draw it to what that category is, which it does
+   * not ask. The question without the condition's words is decided instead, and taken when it
+   * answers or offers an entry the whole ranked too.
+   */
+  private askedBesideDefinition(text: string, whole: Decision, top: number): Decision | undefined {
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    // "多重残疾等级怎么定" names the category itself: asked of it, not of the person's condition.
+    // Nor a question the definition's own asks too ("我又聋又瘸 等级咋定": how the multiple's grade is set).
+    // Nor whether one can apply ("傻子也能办吗 我家孩子智力不行"): the category's 能申请 answers that.
+    const intent = intentOf(text);
+    if (!best || !definesCategory(best.entry) || (intent && facetsOf(best.entry).asked.has(intent)) || NAMES_CATEGORY.test(text)) return undefined;
+    if (asksCanI(text) && ASKS_TO_APPLY.test(text)) return undefined;
+    // Nor a condition said and nothing asked ("腿也不好我耳朵听不见"): its category is all it says.
+    if (!asksSomething(text)) return undefined;
+    const slots = extractSlots(text);
+    if (!slots.category || slots.item) return undefined;
     const rest = withoutCondition(text);
     const alone = this.places.review(rest, this.ranker.decide(rest, top));
     const first = alone.kind === 'answer' ? alone.top : alone.kind === 'clarify' ? alone.options[0] : undefined;
-    if (!first || first.entry.kind !== 'answer' || !servesAsked(first.entry, asked)) return undefined;
-    // Asked which was meant, or not answered, where the best entry serves what is asked: only a clear answer is better.
-    return served || !best ? (alone.kind === 'answer' ? alone : undefined) : alone;
+    return first && !definesCategory(first.entry) && whole.ranked.some((r) => r.entry === first.entry) ? alone : undefined;
   }
 
   /** What the confidence model reads off the query's ranking (for fitting it: `npm run fit:decision`). */
@@ -204,7 +289,8 @@ export class KnowledgeBase {
    */
   splitQuestions(text: string): string[] {
     const parts = questionParts(text.slice(0, MAX_QUERY_CHARS));
-    if (parts.length < 2) return [text];
+    // Whether the documents said are enough, and what else to bring, is one question ("光拿户口本行不行 还用带啥").
+    if (parts.length < 2 || (bringsMore(text) && ENOUGH.test(text))) return [text];
     const seen = new Set<string>();
     const kept = parts.filter((p) => {
       const d = this.decide(p, 1);

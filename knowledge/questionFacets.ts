@@ -216,8 +216,8 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // Subsidies are asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
-  // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both.
-  if (!slots.item && (ANY_SUBSIDY.test(facetText(text)) || MONEY_PAID_OUT.test(facetText(text)))) return { intent, item: SUBSIDIES };
+  // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both; "能领啥" asks for money too.
+  if (!slots.item && [ANY_SUBSIDY, WHAT_MONEY, MONEY_PAID_OUT].some((money) => money.test(facetText(text)))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
@@ -226,8 +226,10 @@ const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保�
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
-// Money given out, named without the word 补贴 ("俺腿截了 每个月能给多少钱", "腿脚不好 能领啥钱"): the
-// subsidies, not the certificate, whose fee is 交 or 花, never 领 or 给 each month.
+// What money one gets, no subsidy named: "能领啥", "能领什么钱", "有啥钱拿".
+const WHAT_MONEY = /领(?:点|些)?(?:啥|什么|哪些|哪几样)|(?:啥|什么)钱/;
+// Money given out, named without the word 补贴 ("俺腿截了 每个月能给多少钱"): the subsidies, not the
+// certificate, whose fee is 交 or 花, never 领 or 给 each month.
 const MONEY_PAID_OUT = /(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;
 
 /**
@@ -248,6 +250,9 @@ export const aboutSubsidies = (entry: Entry): boolean => entry.category === SUBS
 
 /** Whether an entry's answer speaks of subsidies (a reform plan's "每月能领75元补贴"). */
 export const speaksOfSubsidies = (entry: Entry): boolean => ANY_SUBSIDY.test(entry.answer);
+
+/** Whether that is the subsidies, none named ("有啥补贴", "能领啥"). */
+export const ofSubsidies = ({ item }: Asked): boolean => item === SUBSIDIES;
 
 /** Whether that is a subsidy, asked of whatever the condition. */
 export const ofSubsidy = ({ item }: Asked): boolean => item === SUBSIDIES || OF_ANY_CONDITION.has(item);
@@ -275,11 +280,25 @@ export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
 export const itemsOf = (entry: Entry): Set<string> | undefined =>
   facetsOf(entry).about.get('item') ?? (entry.category === SUBSIDIES ? new Set(SUBSIDY_ITEMS) : undefined);
 
+/**
+ * A child's age said in years read as the child it is ("闺女六岁了想给她办个证" -> "闺女孩子想给她办个证"):
+ * under 18 the guardian applies, so the age is no scene to drop (`withoutAge`). As said when a child is named.
+ */
+export const asChild = (text: string): string => (extractSlots(text).age === '未成年' ? text : text.replace(MINOR_AGE, '孩子'));
+// "六岁了", "才三岁", "三岁半", "12岁"; not "七十岁", "十几岁", "岁数".
+const MINOR_AGE = /(?<![\d一二三四五六七八九十两百几])(?:1[0-7]|[1-9]|十[一二三四五六七]?|[一二三四五六七八九两])个?周?岁(?!数)半?了?/u;
+
 /** A text without the person's age said in years ("俺爹八十多了耳朵聋 能领啥补贴" -> "俺爹耳朵聋 能领啥补贴"). */
 export const withoutAge = (text: string): string => text.replace(AGE_SAID, '');
 // "今年七十八岁", "八十多了", "80多岁", "65了"; not "十几年", "两个月了" (no 岁, no tens).
 const AGE_SAID = /(?:今年)?(?:[一二三四五六七八九十两]+|\d{1,3})(?:多|来)?周?岁(?:多)?了?|(?:今年)?(?:[二三四五六七八九]十[一二三四五六七八九]?|\d{2})多?了/gu;
 
-/** A text without the words that describe a condition ("眼睛看不清了 办残疾证要多久" -> "了 办残疾证要多久"). */
-export const withoutCondition = (text: string): string => facetText(text).replace(ANY_CATEGORY_WORD, '');
+/**
+ * A text without the words that describe a condition ("眼睛看不清了 办残疾证要多久" -> "了 办残疾证要多久"),
+ * or with them said as `as` once ("我耳朵聋了 能领啥" -> "我残疾人了能领啥": the subsidies are a disabled person's).
+ */
+export const withoutCondition = (text: string, as = ''): string => {
+  const rest = facetText(text).replace(ANY_CATEGORY_WORD, as);
+  return as ? rest.replace(new RegExp(`(?:${as})+`, 'g'), as) : rest;
+};
 const ANY_CATEGORY_WORD = new RegExp(CATEGORY_DESCRIPTIONS.map(([, words]) => words.source).join('|'), 'g');

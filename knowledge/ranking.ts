@@ -139,6 +139,11 @@ const PLACE_SHARE = 0.7;
 const SAID_OF_UNNAMED = 0.8;
 // The item's rule takes the lead from such a yes or no from this share of its score.
 const RULE_SHARE = 0.6;
+// A word of a yes-or-no entry's wordings that at most this many entries use says what its yes or no
+// hangs on (工伤, 借给, 特困): a can-I naming none of those is not asking that entry's question.
+const HINGE_USERS = 12;
+// The slots whose values a yes or no hangs on as its words do (not one item: "护理费" is asked of every care entry).
+const HINGE_SLOTS: SlotName[] = ['category', 'service', 'channel', 'grade', 'age', 'school', 'place'];
 
 // Chinese names a document or card by its last character (健康证, 公交卡, 献血证).
 const DOCUMENT_HEADS = ['证', '卡'];
@@ -172,6 +177,8 @@ interface Reading {
   linearBest: number;
   /** BM25's best score (0 without a BM25 voice): several entries may hold it, BM25 scores are capped at 1. */
   lexicalTop: number;
+  /** For a can-I question, the entries whose yes or no hangs on what it does not name (see `saidOfUnnamed`). */
+  unnamed?: (e: number) => boolean;
 }
 
 /**
@@ -207,6 +214,8 @@ export class Ranker {
   private readonly namedDocuments = new Set<string>();
   /** The decline for a certificate or card no wording names (健康证): ask the office that issues it. */
   private readonly otherDocument?: Entry;
+  /** Entries answering with a yes or no, by index: the rare words of their wordings that it hangs on. */
+  private readonly hinges = new Map<number, Set<string>>();
   /** Whether two entries' answers give the same fact, by pair as asked. */
   private readonly sameFacts = new Map<Entry, Map<Entry, boolean>>();
 
@@ -269,6 +278,10 @@ export class Ranker {
     // The entries whose wordings use each word.
     const users = new Map<string, Set<number>>();
     analyses.forEach(({ words }, i) => words.forEach((w) => users.set(w, (users.get(w) ?? new Set()).add(owners[i]))));
+    entries.forEach((e, i) => {
+      if (e.canI !== undefined || YES_OR_NO.test(e.answer)) this.hinges.set(i, new Set());
+    });
+    for (const [w, u] of users) if (u.size <= HINGE_USERS && !extractSlots(w).item) for (const i of u) this.hinges.get(i)?.add(w);
     for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([w, u]) => u.size === 1 && u.has(i) && [...w].length >= 3).map(([w]) => w)));
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
@@ -349,8 +362,13 @@ export class Ranker {
     // Keep the best `top` in a small sorted array: sorting every touched entry costs more.
     const best: [number, number][] = [];
     const unnamed = this.saidOfUnnamed(analysis);
+    // How well the best such yes or no fitted before it was made to fit less.
+    let drawnTo = 0;
     for (const e of touched) {
-      const score = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1) * (unnamed?.(e) ? SAID_OF_UNNAMED : 1);
+      const fit = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
+      const hangsOnUnnamed = unnamed?.(e) === true;
+      if (hangsOnUnnamed) drawnTo = Math.max(drawnTo, fit);
+      const score = fit * (hangsOnUnnamed ? SAID_OF_UNNAMED : 1);
       blended[e] = 0;
       if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
       if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
@@ -363,7 +381,8 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
-    if (unnamed) this.ruleFirst(analysis, best, unnamed);
+    if (unnamed) this.ruleFirst(analysis, best, unnamed, drawnTo);
+    reading.unnamed = unnamed;
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
     return reading;
@@ -403,24 +422,33 @@ export class Ranker {
   }
 
   /**
-   * A can-I question naming an item and nothing a yes or a no would hang on ("护理补贴我能领吗": no
-   * grade, not the other subsidy) asks who gets it: an entry whose yes or no is said of a grade or
-   * of items the question does not name (the grades' "能。", both subsidies' "可以。") fits it less
-   * than the item's rule ("一级、二级…"). Undefined when the question is no such can-I.
+   * A can-I question naming an item and nothing a yes or a no would hang on asks something else
+   * than that entry: not its rare words nor its category, service, grade or person (工伤 of
+   * "领工伤护理费的还能领…", 借给 of "残疾证能借给别人用吗": not "我能拿护理费不", "残疾证能在外地用吗"),
+   * nor the other subsidy ("护理补贴我能领吗": who gets it). Such a yes or no fits less than the
+   * item's rule ("一级、二级…"), and is not said by itself. Undefined when the question is no such can-I.
    */
   private saidOfUnnamed(analysis: Analysis): ((e: number) => boolean) | undefined {
     // Not "谁能领" (who): a grade's rule answers that.
-    if (!asksCanI(analysis.folded)) return undefined;
-    if (!extractSlots(analysis.folded).item) return undefined;
+    // Nor a can-I naming no item ("以后还能重新申请不"): what it hangs on may have been said just before.
+    const item = extractSlots(analysis.folded).item;
+    if (!asksCanI(analysis.folded) || !item) return undefined;
     const said = (slot: SlotName, v: string) => wordsOf(slot, v)?.test(analysis.folded) === true;
+    const words = new Set(analysis.words);
     return (e) => {
-      const entry = this.entries[e];
-      if (entry.canI === undefined && !YES_OR_NO.test(entry.answer)) return false;
-      // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
-      // subsidies) when it names one of them (another item altogether is another question).
-      const about = facetsOf(entry).about;
+      const hinges = this.hinges.get(e);
+      if (!hinges) return false;
+      const about = facetsOf(this.entries[e]).about;
+      const slots = HINGE_SLOTS.filter((slot) => about.has(slot));
       const grades = [...(about.get('grade') ?? [])];
       const items = [...(about.get('item') ?? [])];
+      const hung = hinges.size > 0 || slots.length > 0;
+      // Two items said together (both subsidies at once) are what it hangs on too.
+      // A hinge of two characters or more may be said inside a longer word (在家 of "在家中").
+      const named = [...hinges].some((w) => words.has(w) || ([...w].length > 1 && analysis.folded.includes(w))) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
+      if (hung && !named) return true;
+      // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
+      // subsidies) when it names one of them (another item altogether is another question).
       return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
     };
   }
@@ -428,10 +456,12 @@ export class Ranker {
   /**
    * The named item's rule, or a yes or no said of what the question does name (the grade it names,
    * a child), fitting nearly as well, still trades places with such a yes or no ranked above it
-   * ("生活补贴我能领吗": who gets the living allowance, not that both can be had).
+   * ("生活补贴我能领吗": who gets the living allowance, not that both can be had), and so with the
+   * entry that ranks first once such a yes or no, which the question fitted better, fits less
+   * ("我能拿护理费不": who gets it, not how to apply).
    */
-  private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean): void {
-    if (best.length < 2 || !unnamed(best[0][0])) return;
+  private ruleFirst(analysis: Analysis, best: [number, number][], unnamed: (e: number) => boolean, drawnTo: number): void {
+    if (best.length < 2 || (!unnamed(best[0][0]) && drawnTo <= best[0][1])) return;
     const item = extractSlots(analysis.folded).item!;
     const saysWhatIsNamed = (about: Map<SlotName, Set<string>>) =>
       [...about].some(([slot, values]) => slot !== 'item' && slot !== 'category' && [...values].some((v) => wordsOf(slot, v)?.test(analysis.folded)));
@@ -488,7 +518,9 @@ export class Ranker {
     const model = this.options.confidence;
     const sure = this.certainty(reading);
     const clear = model ? sure >= model.answerAt : this.clear(reading);
-    if (clear && !this.vague(analysis) && !namesOther) return { kind: 'answer', top: best, ranked };
+    // A yes or no hanging on what the question does not name is offered, not said ("残疾证能在外地用吗": not the lending's 不能).
+    const unnamedBest = reading.unnamed?.(all.find((r) => r.entry.kind !== 'decline')!.index) === true;
+    if (clear && !this.vague(analysis) && !namesOther && !unnamedBest) return { kind: 'answer', top: best, ranked };
     // A long question in someone's own words scores low on every entry: when the model still
     // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
     // out-of-scope topic fits about as well ("学生公交卡多久能拿到": the question is for the curators).
@@ -501,9 +533,14 @@ export class Ranker {
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
+    // Past the first, a service for the card the question does not name is no option: "残疾证要去哪办"
+    // asks where to apply, not where to cancel one.
+    const { item, service } = extractSlots(analysis.folded);
+    const otherService = (entry: Entry) => item === '残疾证' && facetsOf(entry).about.has('service') && !(service && facetsOf(entry).about.get('service')!.has(service));
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
+      if (r !== best && otherService(r.entry)) continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }

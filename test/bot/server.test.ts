@@ -126,13 +126,15 @@ describe('HTTP server', () => {
     });
 
     it('reads a follow-up against the call\'s previous question given as context', async () => {
-      const ask = async (query: string) => (await (await fetch(`${base}/api/agent/suggest?${query}`)).json()) as { followUp: boolean; suggestions: { id: string }[] };
+      const ask = async (query: string) => (await (await fetch(`${base}/api/agent/suggest?${query}`)).json()) as { followUp: boolean; answered: boolean; suggestions: { id: string }[] };
       const alone = await ask(`q=${encodeURIComponent('视力的呢')}`);
       const followUp = await ask(`q=${encodeURIComponent('视力的呢')}&context=${encodeURIComponent('听力残疾去哪儿评定')}`);
       expect(alone.followUp).to.equal(false);
       expect(followUp.followUp).to.equal(true);
       expect(followUp.suggestions[0].id).to.equal('appr-hosp-vision');
-      expect(alone.suggestions[0]?.id).to.not.equal('appr-hosp-vision');
+      // Alone it is a choice among the vision entries (眼瞎 folds to 视力 since fix16d: the hospital may lead it); in context, the answer.
+      expect(alone.answered).to.equal(false);
+      expect(followUp.answered).to.equal(true);
       expect((await fetch(`${base}/api/agent/suggest?q=x&context=${'长'.repeat(1001)}`)).status).to.equal(400);
     });
 
