@@ -161,15 +161,21 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     desk.close();
   });
 
-  it('counts an agent serving a caller as on duty though their console is closed: the supervisor\'s line, and the next caller queued', async () => {
+  /** 1001 takes a caller's conversation, then closes the console; the caller walks away, the hand-off stays active. */
+  async function servingWithConsoleClosed() {
     const desk = await deskStream(base, tokens['1001']);
     const person = await directLineChat(base, SECRET);
     await person.send('转人工');
     const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
     expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
-    // The console's page reloads or its connection drops while the agent goes on serving the caller.
     desk.close();
     for (let i = 0; i < 200 && (await app.stores.presence.list(clock.now())).length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await app.stores.handoffs.get(queued.id))!.status).to.equal('active');
+  }
+
+  it('counts an agent serving a caller as on duty though their console is closed: the supervisor\'s line, and the next caller queued', async () => {
+    // The console's page reloads or its connection drops while the agent goes on serving the caller.
+    await servingWithConsoleClosed();
     expect(await app.stores.presence.list(clock.now())).to.deep.equal([]);
     const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame & { active: { agent: string }[] };
     expect(supervisor.active.map((a) => a.agent)).to.deep.equal(['1001']);
@@ -184,17 +190,6 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
   });
 
   describe('an agent serving with the console closed is on duty only while signed in and lately active', () => {
-    /** 1001 takes a caller's conversation, then closes the console; the caller walks away, the hand-off stays active. */
-    async function servingWithConsoleClosed() {
-      const desk = await deskStream(base, tokens['1001']);
-      const person = await directLineChat(base, SECRET);
-      await person.send('转人工');
-      const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
-      expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
-      desk.close();
-      for (let i = 0; i < 200 && (await app.stores.presence.list(clock.now())).length; i++) await new Promise((r) => setTimeout(r, 10));
-      expect((await app.stores.handoffs.get(queued.id))!.status).to.equal('active');
-    }
     /** The next caller in desk hours: queued behind someone, or told nobody is there and asked for a phone. */
     const nextCallerHears = async () => {
       const next = await directLineChat(base, SECRET);

@@ -232,16 +232,19 @@ describe('trial 18: the relative named in the scene is whom "给他办" means', 
 });
 
 describe('trial 18: a child\'s age said makes the form a minor\'s', () => {
+  /** A parent saying the daughter's age at the relation, on to the ID number asked as a child's. */
+  const sixYearOldToId: Step[] = [
+    ['我要申请', app.consent],
+    ['同意', app.prompts.role],
+    ['替家人或被监护人', app.prompts.relation],
+    ['闺女六岁了', app.prompts.items],
+    ['1', app.prompts.itemsMore('残疾人证新办')],
+    ['选好了', app.prompts.name],
+    ['王小花', app.prompts.idNumberMinor],
+  ];
+
   it('"闺女六岁了" at the relation: the speaker is the parent, the age kept, the ID asked as a child\'s', async () => {
-    const h = await run([
-      ['我要申请', app.consent],
-      ['同意', app.prompts.role],
-      ['替家人或被监护人', app.prompts.relation],
-      ['闺女六岁了', app.prompts.items],
-      ['1', app.prompts.itemsMore('残疾人证新办')],
-      ['选好了', app.prompts.name],
-      ['王小花', app.prompts.idNumberMinor],
-    ]);
+    const h = await run(sixYearOldToId);
     expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ relation: '父母', age: 6 });
   });
 
@@ -256,16 +259,7 @@ describe('trial 18: a child\'s age said makes the form a minor\'s', () => {
   }
 
   it('the ID number, once given, says the age exactly', async () => {
-    const h = await run([
-      ['我要申请', app.consent],
-      ['同意', app.prompts.role],
-      ['替家人或被监护人', app.prompts.relation],
-      ['闺女六岁了', app.prompts.items],
-      ['1', app.prompts.itemsMore('残疾人证新办')],
-      ['选好了', app.prompts.name],
-      ['王小花', app.prompts.idNumberMinor],
-      ['11010519491231002X', app.prompts.phone],
-    ]);
+    const h = await run([...sixYearOldToId, ['11010519491231002X', app.prompts.phone]]);
     expect((await h.drafts.get('test:user1'))!.draft.values.age).to.be.greaterThan(18);
   });
 });
