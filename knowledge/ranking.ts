@@ -5,6 +5,7 @@ import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
+import { normalizeText } from './normalize.js';
 import { answersIntent, extractSlots, facetsOf, intentOf, wordsOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
@@ -106,6 +107,9 @@ const OWN_SUBJECT = /残/u;
 // Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
 const OURS = /残|补贴|补助|评定/u;
 const CERTIFICATE_OR_LICENCE = /证$|照$/u;
+// Our own certificate named in the person's words (not as folded: 办证 reads 申请残疾人证): a question
+// asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
+const OUR_CERTIFICATE = /残疾人?证/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
@@ -453,7 +457,7 @@ export class Ranker {
     const best = ranked[0];
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it
     // fits about as well as the best answer; a shared word (照片, 被偷) is not enough.
-    const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
+    const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis) && !this.sceneOfOurs(r.entry, query, analysis));
     // So does one naming another office's certificate and nothing of ours ("居住证办理需要啥材料": not our materials).
     const otherCertificate = decline !== undefined && !OURS.test(analysis.folded) && this.namesOtherCertificate(decline.entry, analysis);
     if (decline && decline.score >= DECLINE_FLOOR && (decline.score >= (best?.score ?? 0) - declineMargin || otherCertificate)) {
@@ -465,13 +469,14 @@ export class Ranker {
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // Where nothing would be answered or offered, a named object says whose it is: one no answer
     // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
-    const named = this.foreignNamed(analysis);
+    const foreignNamed = this.foreignNamed(analysis);
+    const named = foreignNamed && !this.sceneOfOurs(foreignNamed, query, analysis) ? foreignNamed : undefined;
     const declineFor = (entry: Entry): Decision => ({ kind: 'decline', top: { entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }, ranked });
     // A question naming our own subject (残) is ours even where nothing fits it: what no answer
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
     const ownSubject = OWN_SUBJECT.test(analysis.folded);
     const nothing = (): Decision => {
-      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis));
+      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
@@ -609,6 +614,14 @@ export class Ranker {
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
+  }
+
+  /**
+   * Whether the decline's object only sets the scene of a question about our certificate: one naming
+   * it and no other office's document, for a decline not itself about disabled people (残疾人贷款).
+   */
+  private sceneOfOurs(entry: Entry, query: string, analysis: Analysis): boolean {
+    return OUR_CERTIFICATE.test(normalizeText(query)) && !OWN_SUBJECT.test(entry.question) && !this.namesOtherCertificate(entry, analysis);
   }
 
   /** Whether the question names a decline's certificate or licence other than the ID card our applications take. */
