@@ -152,6 +152,12 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 // Entries sharing a feature, above which it does not help find an entry's neighbours.
 const RARE = 32;
 
+// Social assistance a question may say the person is on, or off ("不是低保户", "没吃上低保", "退出低保").
+const ASSISTANCE = /低保|特困|五保/u;
+const OFF_ASSISTANCE = /(?:不是|不属于|没有?|没吃上?|没享受|不吃|退出|退了)(?:低保|特困|五保)/u;
+// Said the opposite way, an entry is outweighed by one fitting half as well.
+const STATUS_SHARE = 0.5;
+
 // Hard negatives per entry for the linear model: the entries whose wordings resemble its own.
 const NEIGHBOURS = 12;
 
@@ -367,6 +373,7 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
+    this.statusFirst(analysis, best);
     if (unnamed) this.ruleFirst(analysis, best, unnamed);
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
     for (const e of touched) this.lexical[e] = 0;
@@ -403,6 +410,19 @@ export class Ranker {
     const asked = (e: number) => facetsOf(this.entries[e]).asked;
     if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
     const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
+  }
+
+  /**
+   * Being on 低保 is not being off it: "家里是低保 生活补贴能领不" shares every word but 不 with "不是低保户
+   * 能领生活补贴吗", so an entry fitting half as well and not asked of someone off it trades places with
+   * that one ranked above it (its words' fit counts less than saying the opposite). Not when the question itself says off it ("没吃上低保能领不").
+   */
+  private statusFirst(analysis: Analysis, best: [number, number][]): void {
+    if (best.length < 2 || !ASSISTANCE.test(analysis.folded) || OFF_ASSISTANCE.test(analysis.folded)) return;
+    const off = (e: number) => OFF_ASSISTANCE.test(normalizeText(this.entries[e].question));
+    if (!off(best[0][0])) return;
+    const at = best.findIndex(([e, score]) => score >= STATUS_SHARE * best[0][1] && !off(e));
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
@@ -469,8 +489,7 @@ export class Ranker {
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // Where nothing would be answered or offered, a named object says whose it is: one no answer
     // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
-    const foreignNamed = this.foreignNamed(analysis);
-    const named = foreignNamed && !this.sceneOfOurs(foreignNamed, query, analysis) ? foreignNamed : undefined;
+    const named = this.foreignNamed(analysis);
     const declineFor = (entry: Entry): Decision => ({ kind: 'decline', top: { entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }, ranked });
     // A question naming our own subject (残) is ours even where nothing fits it: what no answer
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
@@ -619,9 +638,11 @@ export class Ranker {
   /**
    * Whether the decline's object only sets the scene of a question about our certificate: one naming
    * it and no other office's document, for a decline not itself about disabled people (残疾人贷款).
+   * Not an object no answer names ("我家狗腿瘸了能办残疾证吗": the dog is whom it asks of).
    */
   private sceneOfOurs(entry: Entry, query: string, analysis: Analysis): boolean {
-    return OUR_CERTIFICATE.test(normalizeText(query)) && !OWN_SUBJECT.test(entry.question) && !this.namesOtherCertificate(entry, analysis);
+    const foreign = (this.foreignObjects.get(entry.id) ?? []).some((run) => analysis.tokens.some((_, i) => run.every((w, j) => analysis.tokens[i + j] === w)));
+    return OUR_CERTIFICATE.test(normalizeText(query)) && !OWN_SUBJECT.test(entry.question) && !foreign && !this.namesOtherCertificate(entry, analysis);
   }
 
   /** Whether the question names a decline's certificate or licence other than the ID card our applications take. */
