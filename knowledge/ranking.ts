@@ -5,6 +5,7 @@ import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
+import { normalizeText } from './normalize.js';
 import { answersIntent, extractSlots, facetsOf, intentOf, wordsOf, type SlotName } from './questionFacets.js';
 import type { EntryKind } from './schema.js';
 import { TfIdfIndex, type TfIdfOptions } from './tfidf.js';
@@ -106,6 +107,9 @@ const OWN_SUBJECT = /残/u;
 // Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
 const OURS = /残|补贴|补助|评定/u;
 const CERTIFICATE_OR_LICENCE = /证$|照$/u;
+// Our own certificate named in the person's words (not as folded: 办证 reads 申请残疾人证): a question
+// asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
+const OUR_CERTIFICATE = /残疾人?证/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
@@ -152,6 +156,12 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 // Entries sharing a feature, above which it does not help find an entry's neighbours.
 const RARE = 32;
+
+// Social assistance a question may say the person is on, or off ("不是低保户", "没吃上低保", "退出低保", "低保边缘户").
+const ASSISTANCE = /低保|特困|五保/u;
+const OFF_ASSISTANCE = /(?:不是|不属于|没有?|没吃上?|没享受|不吃|退出|退了)(?:低保|特困|五保)|低保边缘/u;
+// Said the opposite way, an entry is outweighed by one fitting half as well.
+const STATUS_SHARE = 0.5;
 
 // Hard negatives per entry for the linear model: the entries whose wordings resemble its own.
 const NEIGHBOURS = 12;
@@ -381,6 +391,7 @@ export class Ranker {
     }
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
+    this.statusFirst(analysis, best);
     if (unnamed) this.ruleFirst(analysis, best, unnamed, drawnTo);
     reading.unnamed = unnamed;
     reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
@@ -418,6 +429,19 @@ export class Ranker {
     const asked = (e: number) => facetsOf(this.entries[e]).asked;
     if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
     const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
+    if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
+  }
+
+  /**
+   * Being on 低保 is not being off it: "家里是低保 生活补贴能领不" shares every word but 不 with "不是低保户
+   * 能领生活补贴吗", so an entry fitting half as well and not asked of someone off it trades places with
+   * that one ranked above it (its words' fit counts less than saying the opposite). Not when the question itself says off it ("没吃上低保能领不").
+   */
+  private statusFirst(analysis: Analysis, best: [number, number][]): void {
+    if (best.length < 2 || !ASSISTANCE.test(analysis.folded) || OFF_ASSISTANCE.test(analysis.folded)) return;
+    const off = (e: number) => OFF_ASSISTANCE.test(normalizeText(this.entries[e].question));
+    if (!off(best[0][0])) return;
+    const at = best.findIndex(([e, score]) => score >= STATUS_SHARE * best[0][1] && !off(e));
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
@@ -483,7 +507,7 @@ export class Ranker {
     const best = ranked[0];
     // An out-of-scope topic wins when the question is about its object (身份证, 护照...) and it
     // fits about as well as the best answer; a shared word (照片, 被偷) is not enough.
-    const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
+    const decline = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis) && !this.sceneOfOurs(r.entry, query, analysis));
     // So does one naming another office's certificate and nothing of ours ("居住证办理需要啥材料": not our materials).
     const otherCertificate = decline !== undefined && !OURS.test(analysis.folded) && this.namesOtherCertificate(decline.entry, analysis);
     if (decline && decline.score >= DECLINE_FLOOR && (decline.score >= (best?.score ?? 0) - declineMargin || otherCertificate)) {
@@ -501,7 +525,7 @@ export class Ranker {
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
     const ownSubject = OWN_SUBJECT.test(analysis.folded);
     const nothing = (): Decision => {
-      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis));
+      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
@@ -646,6 +670,16 @@ export class Ranker {
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
+  }
+
+  /**
+   * Whether the decline's object only sets the scene of a question about our certificate: one naming
+   * it and no other office's document, for a decline not itself about disabled people (残疾人贷款).
+   * Not an object no answer names ("我家狗腿瘸了能办残疾证吗": the dog is whom it asks of).
+   */
+  private sceneOfOurs(entry: Entry, query: string, analysis: Analysis): boolean {
+    const foreign = (this.foreignObjects.get(entry.id) ?? []).some((run) => analysis.tokens.some((_, i) => run.every((w, j) => analysis.tokens[i + j] === w)));
+    return OUR_CERTIFICATE.test(normalizeText(query)) && !OWN_SUBJECT.test(entry.question) && !foreign && !this.namesOtherCertificate(entry, analysis);
   }
 
   /** Whether the question names a decline's certificate or licence other than the ID card our applications take. */

@@ -36,11 +36,12 @@ describe("trial 15: the ranking on people's own words", () => {
 
     it("a grade's yes is said to a question naming that grade, and to no other", async () => {
       const grades = (await dialogHarness()).kb.entry('sub-care-grade12')!;
-      expect(answerTo(grades, '二级残疾能领护理补贴吗')).to.match(/^能。/);
-      expect(answerTo(grades, '我是一级的 护理补贴能领不')).to.match(/^能。/);
+      // Not a bare yes (trial 17): the grade is one of two conditions.
+      expect(answerTo(grades, '二级残疾能领护理补贴吗')).to.match(/^不一定，/);
+      expect(answerTo(grades, '我是一级的 护理补贴能领不')).to.match(/^不一定，/);
       for (const q of ['护理补贴我能领吗', '三级能领护理补贴吗']) {
-        expect(answerTo(grades, q)).to.not.match(/^能。/);
-        expect(answerTo(grades, q)).to.match(/^一级、二级/);
+        expect(answerTo(grades, q)).to.not.match(/^(能|不一定)[。，]/);
+        expect(answerTo(grades, q)).to.match(/^要看两条：一级、二级/);
       }
     });
   });

@@ -266,6 +266,21 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     }
   });
 
+  it('takes another office\'s matter said around our certificate (school) for its scene, not its topic', () => {
+    const child = '我想问一下就是我们家孩子那个智力有点问题然后现在上初中了那个学校说让办个残疾证我不知道去哪办要带什么';
+    for (const q of [child, '孩子上小学了学校让办残疾证 去哪办', '闺女读初中 学校要我们给她办残疾证 要准备啥材料', '儿子要上幼儿园了 园里让办个残疾证 在哪办']) {
+      expect(decided(q), q).to.not.match(/^decl-/);
+    }
+    // Still another office's when that is what is asked of, or its own document is named.
+    expect(decided('孩子上小学怎么报名')).to.equal('decl-school-enrolment');
+    expect(decided('残疾人考驾照要带残疾证吗')).to.match(/^decl-/);
+  });
+
+  it('declines a loan asked of our certificate or for a disabled person with whom to ask, not with the stocks decline', () => {
+    for (const q of ['残疾证能贷款不', '办了残疾人证贷款好贷吗', '残疾人创业能贷到款吗']) expect(decided(q), q).to.equal('decl-disabled-loan');
+    expect(decided('网贷还不上怎么办')).to.equal('decl-finance');
+  });
+
   it('says where to ask in every decline added for other offices\' business', () => {
     const where = /\d{5}|部门|局|医院|派出所|学校|委员会|司法所|机构|残联|中心|银行/;
     for (const id of ['decl-other-document', 'decl-injury-appraisal', 'decl-veterans', 'decl-legal-aid', 'decl-accessibility', 'decl-charity', 'decl-care-home', 'decl-relief', 'decl-other-hotlines', 'decl-medical-advice', 'decl-cannot-do']) {
