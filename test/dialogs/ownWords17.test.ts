@@ -31,7 +31,6 @@ describe("trial 17: single questions in people's own words", () => {
       const rule = kb.entry('living-allowance-eligibility')!;
       expect(reply.text!.includes(rule.answer.slice(0, 20)) || buttons(reply)[0] === rule.question, reply.text).to.equal(true);
       expect(reply.text).to.not.include(answerOf('sub-low-income'));
-      expect(buttons(reply)).to.not.include(kb.entry('sub-low-income')!.question);
     });
   }
   for (const said of ['不是低保户能领生活补贴不', '我家算低保边缘 生活补贴有份吗']) {
