@@ -285,7 +285,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid.
     const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, said.wrong) : said?.value;
     const result = value === undefined ? undefined : slot.parse(value, draft.values, this.context());
-    return result?.ok ? this.take(dc, editing, slot, result) : this.proceed(dc, editing);
+    if (!result?.ok) return this.proceed(dc, editing);
+    // The new value said back, so a misheard one is caught before 确认提交 (the certificate is mailed to it).
+    const readBack = t.summary.changedTo(t.labels[change.key], slot.display({ ...draft.values, ...result.set }, false));
+    return this.take(dc, editing, slot, { ...result, note: [result.note, readBack].filter(Boolean).join('\n') });
   }
 
   /** After the "too many tries" menu, any way out leads back to the question itself. */
@@ -767,8 +770,9 @@ const WRITE = /写|填/u;
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
  */
-const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|写错了|写的不对|写得不对|填错了|填成|搞错了|弄错了|错了|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧])+/u;
-const CHANGE_TAIL = /[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺])+/u;
+/** "…刚才说错了", "…我写错了" after the new value: words about the mistake, not part of the value. */
+const CHANGE_TAIL = /[\s，,。.！!]*(?:[我俺]?(?:刚才|刚刚|之前|前面)?[我俺]?(?:[说写填打搞弄记]错了?|[说写]的不对|不对)[啊呀了]*)?[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
 /** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */
 const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上|填上|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 

@@ -372,6 +372,8 @@ const application = {
     edit: '修改',
     cancel: '取消申请',
     pickField: '要改哪一项？',
+    /** Said when a field is changed in words at the summary, before it is shown again. */
+    changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
