@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -246,7 +246,9 @@ export class MainDialog extends ComponentDialog {
       (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
       // "能让医生上家里来鉴定不" on one's own case that has an appraisal: the home appraisal requested (through the
       // case's use case), not explained; on one past it, the booking says plainly that it is too late.
-      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined);
+      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined) ??
+      // "能不能来家里" names no appraisal: with one's own still ahead, it can mean nothing else.
+      (asksSomeoneToCome(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => needsAppraisal(c) && APPRAISAL_AHEAD.includes(c.stage)) ? 'home' : undefined);
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));

@@ -489,7 +489,7 @@ const handoff = {
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
-  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
   /**
    * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
    * names nobody else and speaks of phoning, typing or a person.
@@ -735,7 +735,8 @@ const booking = {
   homeKept: '好的，还是上门鉴定，医院会打电话和您约时间，请保持电话畅通。去医院的时间就不约了。',
   homeWithdrawn: '好的，上门鉴定已经取消了。',
   /** Asking for the appraisal at home with a session booked at the hospital. */
-  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。要改成上门的话，先说“取消预约”，再说“我要申请上门鉴定”。`,
+  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。去不了的话可以改成上门评定：我把这次预约取消，再给您登记上门，医院会打电话和您约时间。要这样办吗？`,
+  homeInsteadButtons: ['改成上门', '还是去医院'],
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
   /** The same where no times are shown yet. */
