@@ -137,6 +137,7 @@ const application = {
   careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
+  itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
   /** A phone said at another step, kept for the phone field. */

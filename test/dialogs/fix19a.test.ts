@@ -73,4 +73,85 @@ describe('fix19a: the form and after submission (trial 17)', () => {
       expect((await h.say('俺走不动 能来家里不')).text).to.include('已经为您登记了上门鉴定');
     });
   });
+
+  describe('F7: the form takes a change of the step before, items added at the summary, and answers said with a question', () => {
+    /** Self, a new certificate, materials at the window: at the delivery question. */
+    const atDelivery: Step[] = [...selfNewCertificateToAddress.slice(0, 10), ['到窗口办', app.prompts.delivery]];
+    for (const said of ['不對 還是網上弄吧 俺孫子會弄手機', '交材料那个改成网上', '算了 还是网上提交吧']) {
+      it(`"${said}" at the delivery changes the channel, says so, and asks the delivery again`, async () => {
+        const h = await run(atDelivery);
+        const replies = (await h.send(said)).map((r) => r.text);
+        expect(replies).to.deep.equal([app.summary.changedTo(app.labels.channel, '网上提交'), app.prompts.delivery]);
+        expect(await values(h)).to.include({ channel: 'online' });
+      });
+    }
+
+    it('"不对" alone at the delivery changes nothing', async () => {
+      const h = await run(atDelivery);
+      await h.send('不对');
+      expect(await values(h)).to.include({ channel: 'window' });
+    });
+
+    for (const [said, item] of [['还有那个低保的生活补贴俺也要', 'living-allowance'], ['护理补贴也给办上', 'care-allowance'], ['再加一个重度残疾人护理补贴', 'care-allowance']] as const) {
+      it(`"${said}" at the summary adds the item, says so, and asks what it needs`, async () => {
+        const h = await run(toSummaryAt('城关镇东街1号'));
+        const replies = (await h.send(said)).map((r) => r.text).join('\n');
+        expect(replies).to.include(app.itemAdded(app.itemOptions[item]));
+        expect((await values(h)).picks).to.include(item).and.include('cert-new');
+      });
+    }
+
+    for (const back of ['哎 还是要吧', '又要了', '加回来']) {
+      it(`"${back}" right after an item was left out puts it back`, async () => {
+        const h = await run([...toSummaryAt('城关镇东街1号'), ['护理补贴也要', app.itemAdded(app.itemOptions['care-allowance'])]]);
+        await h.send('算了护理补贴不要了');
+        expect((await values(h)).picks).to.deep.equal(['cert-new']);
+        expect((await h.send(back)).map((r) => r.text).join('\n')).to.include(app.itemAdded(app.itemOptions['care-allowance']));
+        expect((await values(h)).picks).to.include('care-allowance');
+      });
+    }
+
+    /** Self, the living allowance with a new certificate: at the 低保 question. */
+    const atDibao: Step[] = [
+      ...selfNewCertificateToAddress.slice(0, 3),
+      ['困难残疾人生活补贴', ''],
+      ['选好了', app.prompts.hasCertificate],
+      ['还没有', app.prompts.name],
+      ...selfNewCertificateToAddress.slice(5, 9),
+      ['肢体', app.prompts.dibao],
+    ];
+    for (const said of ['她不是低保 能领生活补贴吗', '俺家没吃低保 那生活补贴还能办不']) {
+      it(`"${said}" at the 低保 question is its answer: the allowance's rule said, never "不一定", and not asked again`, async () => {
+        const h = await run(atDibao);
+        const replies = (await h.send(said)).map((r) => r.text);
+        expect(replies[0]).to.equal(app.dropped['living-allowance']);
+        expect(replies.join('\n')).to.not.include('不一定').and.not.include(app.prompts.dibao);
+        expect(await values(h)).to.include({ dibao: false });
+      });
+    }
+
+    for (const said of ['她耳朵也背 用我的电话吧 13598761234', '电话打我的 135 9876 1234']) {
+      it(`"${said}" at the ID step is kept for the phone, and the ID asked again`, async () => {
+        const h = await run(selfNewCertificateToAddress.slice(0, 6));
+        const replies = (await h.send(said)).map((r) => r.text).join('\n');
+        expect(replies).to.include(app.prompts.idNumber).and.not.include('少了');
+        expect(await values(h)).to.include({ phone: '13598761234' });
+      });
+    }
+
+    it('11 digits alone at the ID step are still a short ID number', async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 6));
+      expect((await h.say('13010219550')).text).to.include('少了7位');
+    });
+  });
+
+  describe('F10: an ID number with a letter O for a zero is read', () => {
+    for (const typed of ['11010519491231OO2X', '身份证号110105194912310o2x']) {
+      it(`"${typed}"`, async () => {
+        const h = await run(selfNewCertificateToAddress.slice(0, 6));
+        expect((await h.say(typed)).text).to.equal(app.prompts.phone);
+        expect(await values(h)).to.include({ idNumber: '11010519491231002X' });
+      });
+    }
+  });
 });
