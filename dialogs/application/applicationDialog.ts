@@ -252,6 +252,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        // "提交了我还得干啥 要跑几趟": what is left to do, from this very application.
+        if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
         // "不知道" here is no question about submitting: the base's word for it is said.
         return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
@@ -313,6 +315,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const names = added.map((item) => t.itemOptions[item as keyof typeof t.itemOptions]).join('、');
     const values: Values = { ...draft.values, ...set, picksSaid: undefined };
     return this.proceed(dc, { ...draft, phase: 'form', values, editing: undefined, dropped: undefined, attempts: 0 }, `${[t.itemAdded(names), note].filter(Boolean).join('\n')}\n`);
+  }
+
+  /** What the applicant still does after submitting this application: hand in, the appraisal, the certificate. */
+  private whatIsLeft(v: Values): string {
+    const left = t.summary.left;
+    const appraisal = needsAppraisal(v) ? (v.homeAppraisal ? left.home : left.hospital) : '';
+    return left.intro([v.channel ? left[v.channel] : '', appraisal, v.delivery ? left[v.delivery] : ''].join(''));
   }
 
   /** The new value said for a field, read by its slot. */
@@ -825,6 +834,8 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
+/** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
+const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */

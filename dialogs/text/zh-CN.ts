@@ -373,6 +373,16 @@ const application = {
     edit: '修改',
     cancel: '取消申请',
     pickField: '要改哪一项？',
+    /** What is left to do after submitting, from the application itself ("提交了我还得干啥 要跑几趟"). */
+    left: {
+      intro: (steps: string) => `提交以后：${steps}每一步都会通知您，也可以随时说“查进度”。`,
+      online: '材料在手机上传，不用跑窗口；',
+      window: '带上面说的材料原件去一次县政务服务中心综合窗口；',
+      hospital: '预审通过后约时间，去一次定点医院做评定；',
+      home: '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；',
+      mail: '证办好后寄到您留的地址。',
+      pickup: '证办好后到县政务服务中心综合窗口领。',
+    },
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
@@ -474,6 +484,10 @@ const handoff = {
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。已经给您排上了，工作人员上班后会在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。`,
+  /** Within the desk's hours with nobody signed in: they are at work, so no "上班后" (which reads as tomorrow). */
+  nobodyTyped: '现在暂时没有工作人员在线，已经给您排上了，一有人接入就在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。',
+  nobodyAskPhone: '现在暂时没有工作人员在线，有人接入后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。',
+  nobodyCallback: (phone: string) => `现在暂时没有工作人员在线，有人接入后会打 ${phone} 给您，请留意接听。`,
   closedAskPhone: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
   closedCallback: (hours: string, phone: string) =>

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { FakeClock } from '../support.js';
 import { buttons, dialogHarness, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
 
 const app = text.application;
@@ -153,5 +154,40 @@ describe('fix19a: the form and after submission (trial 17)', () => {
         expect(await values(h)).to.include({ idNumber: '11010519491231002X' });
       });
     }
+  });
+
+  describe('F10: nobody signed in within the desk\'s hours is not "上班后"', () => {
+    for (const said of ['转人工', '我要找个真人']) {
+      it(`"${said}" in hours with nobody on duty: no "上班后"; out of hours, the hours said`, async () => {
+        const bot = await dialogHarness();
+        bot.desk.agentsOnDuty = 0;
+        expect((await bot.say(said)).text).to.equal(text.handoff.nobodyAskPhone).and.not.include('上班后');
+        const late = await dialogHarness({ clock: new FakeClock(new Date('2026-11-20T14:00:00Z')) });
+        expect((await late.say(said)).text).to.equal(text.handoff.closedAskPhone(late.region.desk.hours));
+      });
+    }
+
+    it('someone who can only type, in hours with nobody on duty, is queued and told a person replies here once one is in', async () => {
+      const bot = await dialogHarness();
+      bot.desk.agentsOnDuty = 0;
+      expect((await bot.say('我是聋人 打不了电话 想找人工打字')).text).to.equal(text.handoff.nobodyTyped);
+    });
+  });
+
+  describe('F9: "提交了我还得干啥" at the summary is told what is left from this application', () => {
+    for (const said of ['提交了我还得干啥 要跑几趟', '交上去以后还要我做啥', '还得跑几趟']) {
+      it(`"${said}" (online, mailed): upload, the hospital once, mailed`, async () => {
+        const h = await run(toSummaryAt('城关镇东街1号'));
+        const reply = (await h.send(said)).map((r) => r.text).join('\n');
+        expect(reply).to.include(app.summary.left.intro([app.summary.left.online, app.summary.left.hospital, app.summary.left.mail].join('')));
+      });
+    }
+
+    it('at the window, with a home appraisal asked for, picked up', async () => {
+      const h = await run([...selfNewCertificateToAddress.slice(0, 10), ['到窗口办', app.prompts.delivery], ['自己去领', '']]);
+      await h.send('俺走不了路 要上门评定');
+      const reply = (await h.send('提交了我还得干啥')).map((r) => r.text).join('\n');
+      expect(reply).to.include(app.summary.left.intro([app.summary.left.window, app.summary.left.home, app.summary.left.pickup].join('')));
+    });
   });
 });
