@@ -663,7 +663,7 @@ const upload = {
 };
 
 /** Who books a checked case's appraisal, said to the relative who checked it. */
-const APPLICANT_BOOKS = '只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
+const APPLICANT_BOOKS = '只有提交申请的人能约：请让申请人本人（或者当时帮申请人提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
 
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',

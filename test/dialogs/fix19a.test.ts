@@ -190,4 +190,15 @@ describe('fix19a: the form and after submission (trial 17)', () => {
       expect(reply).to.include(app.summary.left.intro([app.summary.left.window, app.summary.left.home, app.summary.left.pickup].join('')));
     });
   });
+
+  describe('F10: an opener telling of the speaker\'s own leg or eye is for the speaker, not asked whom', () => {
+    for (const said of ['俺要办个残疾证 俺这条腿前年截了', '我想办残疾证 我这只眼睛看不见了', '俺要办残疾证 俺两条腿都瘫了']) {
+      it(`"${said}"`, async () => {
+        const h = await run([[said, app.consent]]);
+        const reply = (await h.send('同意')).map((r) => r.text).join('\n');
+        expect(reply).to.not.include(app.prompts.role);
+        expect(await values(h)).to.include({ role: 'self' });
+      });
+    }
+  });
 });
