@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { FakeClock } from '../support.js';
+import { newCase } from '../fixtures/cases.js';
 import { buttons, dialogHarness, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
 
 const app = text.application;
@@ -200,5 +201,27 @@ describe('fix19a: the form and after submission (trial 17)', () => {
         expect(await values(h)).to.include({ role: 'self' });
       });
     }
+  });
+
+  describe('F8: asked where to pick up, or unable to go alone, on one\'s own case to be picked up', () => {
+    async function pickupCase() {
+      const h = await dialogHarness();
+      await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, delivery: 'pickup', stage: 'pre_review' }), h.clock.now());
+      return h;
+    }
+    for (const said of ['自己去领证的话在哪领 我一个人去不了', '证办好了去哪拿', '俺一个人去不了 证咋领']) {
+      it(`"${said}": the pickup chosen, where, and the way to change it to mail`, async () => {
+        const h = await pickupCase();
+        const reply = await h.say(said);
+        expect(reply.text).to.equal(app.pickupAnswer);
+        expect(buttons(reply)[0]).to.equal(text.handoff.typedOfferButton);
+      });
+    }
+
+    it('on a case to be mailed the general answer stays', async () => {
+      const h = await dialogHarness();
+      await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, delivery: 'mail', stage: 'pre_review' }), h.clock.now());
+      expect((await h.say('证办好了去哪拿')).text).to.not.equal(app.pickupAnswer);
+    });
   });
 });
