@@ -408,6 +408,17 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const stated = slot.parse(statedDibao ? '是' : '不是', draft.values, this.context());
       if (stated.ok) return this.take(dc, draft, slot, stated);
     }
+    // "证和生活补贴 他是一级的能领护理补贴不" at the items: the items told are taken, and what is asked answered beside them.
+    if (slot.key === 'picks' && asksSomething(input)) {
+      const clauses = clausesOf(input);
+      const told = clauses.filter((c) => !asksSomething(c)).join(' ');
+      const asked = clauses.filter((c) => asksSomething(c));
+      const picked = told && asked.length ? slot.parse(told, draft.values, this.context()) : undefined;
+      if (picked?.ok && (picked.set.picks?.length ?? 0) > (draft.values.picks?.length ?? 0)) {
+        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told);
+        return this.take(dc, draft, slot, picked);
+      }
+    }
     // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
     const item = ITEM_OF_STEP[slot.key];
     if (item && leavesItem(input, item)) return this.dropItems(dc, draft, [item]);

@@ -450,7 +450,8 @@ const itemsSlot: Slot = {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
-    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
+    // Asked of ("他身份证找不着了咋办"), it is a question for the knowledge base, not a pick.
+    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && !asksSomething(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
     if (isQuestion(input) && mentioned.length === 1) {
       const key = mentioned[0].value;
       const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];

@@ -224,4 +224,32 @@ describe('fix19a: the form and after submission (trial 17)', () => {
       expect((await h.say('证办好了去哪拿')).text).to.not.equal(app.pickupAnswer);
     });
   });
+
+  describe('F9: a question about a material at the items step is answered, not told "材料不用在这一步选"', () => {
+    for (const said of ['他身份证找不着了咋办', '照片没有咋整']) {
+      it(`"${said}"`, async () => {
+        const h = await run(selfNewCertificateToAddress.slice(0, 3));
+        const replies = (await h.send(said)).map((r) => r.text).join('\n');
+        expect(replies).to.not.include(app.materialsLater);
+        expect(replies).to.include(app.prompts.items);
+      });
+    }
+
+    it('"身份证" said alone there is still told the materials come later', async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 3));
+      expect((await h.send('身份证')).map((r) => r.text).join('\n')).to.include(app.materialsLater);
+    });
+  });
+
+  describe('F7: items named at the items step beside a question are taken, and the question answered', () => {
+    for (const [said, picks] of [['证和生活补贴 他是一级的能领护理补贴不', ['cert-new', 'living-allowance']], ['办残疾证 护理补贴要钱不', ['cert-new']]] as const) {
+      it(`"${said}"`, async () => {
+        const h = await run(selfNewCertificateToAddress.slice(0, 3));
+        const replies = (await h.send(said)).map((r) => r.text);
+        expect(replies.length).to.be.greaterThan(1);
+        expect(replies.at(-1)).to.include('已选：');
+        expect((await values(h)).picks).to.deep.equal([...picks]);
+      });
+    }
+  });
 });
