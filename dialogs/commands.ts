@@ -47,8 +47,8 @@ export function saysCannotPhone(input: string): boolean {
 }
 
 const cannotPhoneAll = new RegExp([cannotPhone.source, bareCannotPhone.source].join('|'), 'g');
-/** What is left of "打不了电话 俺是聋子" once the cannot-phone words are out. */
-const CANNOT_PHONE_FILLER = /[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也]/gu;
+/** What is left of "打不了电话 俺是聋子", "有事只能打字" once the cannot-phone words are out. */
+const CANNOT_PHONE_FILLER = /有(?:啥|什么)?事(?:的话)?|[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也都就只]/gu;
 
 /** The phone named: "我耳朵听不见" alone describes a disability (asked about next), it says nothing of phoning. */
 const PHONE_NAMED = /电话|手语|打字/u;

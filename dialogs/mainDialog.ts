@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -32,6 +32,7 @@ import type { PolicyAnswers } from './policyAnswers.js';
 import { PRIVACY_DIALOG, PrivacyDialog, type PrivacyDialogDeps } from './privacy/privacyDialog.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
+import { normalizeText } from '../knowledge/normalize.js';
 
 const ROUTE = 'route';
 /** This turn's routing, asked by `run`, the route step and the materials step alike. */
@@ -246,7 +247,9 @@ export class MainDialog extends ComponentDialog {
       (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
       // "能让医生上家里来鉴定不" on one's own case that has an appraisal: the home appraisal requested (through the
       // case's use case), not explained; on one past it, the booking says plainly that it is too late.
-      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined);
+      (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined) ??
+      // "能不能来家里" names no appraisal: with one's own still ahead, it can mean nothing else.
+      (asksSomeoneToCome(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => needsAppraisal(c) && APPRAISAL_AHEAD.includes(c.stage)) ? 'home' : undefined);
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));
@@ -337,6 +340,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: that choice, and the way to change it, not the general mailing.
+        else if (asksAboutPickup(input) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
+          setTurnOutcome(context, { outcome: 'pickup-answered' });
+          await this.answers.sendMenu(context, text.application.pickupAnswer, [text.handoff.typedOfferButton]);
+        }
         // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
         // Right after a decline ("身份证丢了怎么补" → 派出所), a bare "这里能办吗" asks of that, not of the form: declined again.
         else if (asksToApplyHere(input) && !NAMES_OUR_FORM.test(input) && (await this.answers.declineAgain(context))) setTurnOutcome(context, { outcome: 'decline-again' });
@@ -350,3 +358,9 @@ export class MainDialog extends ComponentDialog {
     await this.handoff.remindPhone(context);
   }
 }
+
+/** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
+const asksAboutPickup = (input: string) => {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
+};

@@ -50,7 +50,8 @@ export const digitCount = (run: string) => run.replace(/[^\dxX]/g, '').length;
 /** A try at an ID number: the run that is one, else the longest run, checked; undefined when no run is long enough to be a try. */
 export function idNumberIn(input: string, today: Date): { run: string; result: IdNumberResult } | undefined {
   // A run that is two numbers side by side ("11010519491231002X 13912345678") is read part by part too.
-  const runs = numberRuns(input)
+  // A letter O typed for a zero among the digits ("…120O4X"): read as 0, the check digit still has the last word.
+  const runs = numberRuns(input.normalize('NFKC').replace(/(?<=\d)[oO]|[oO](?=\d)/gu, '0'))
     .flatMap((run) => [run, ...(/\s/.test(run) ? run.split(/\s+/) : [])])
     .filter((run) => digitCount(run) >= 6);
   const checked = runs.map((run) => ({ run, result: validateIdNumber(run, today) }));

@@ -172,7 +172,8 @@ export class PolicyAnswers {
     await this.offer(
       context,
       message,
-      [...first, ...text.welcome.buttons].map((label) => ({
+      // A button put first is not repeated among the menu's ("转人工" twice).
+      [...first, ...text.welcome.buttons.filter((b) => !first.includes(b))].map((label) => ({
         label,
         value: recognizeCommand(label) === 'human' ? { type: 'human' } : { type: 'ask', question: label },
       })),

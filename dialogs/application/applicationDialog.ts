@@ -57,6 +57,8 @@ export interface ApplicationDraft {
   attempts: number;
   /** Times the "好像不太顺利" menu was shown; the second time, the person is handed to the desk. */
   stuck?: number;
+  /** The items just left out, so "还是要吧" right after puts them back. */
+  dropped?: Pick[];
   /** Where to go back to when the user does not confirm a cancel. */
   before?: Phase;
   /** The materials list last told, so a summary after an edit repeats it only if it changed. */
@@ -191,6 +193,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "她没有残疾证", "我已经有证了" at the consent or any question: what it means for the form is said, and it is kept.
     const held = draft.phase === 'consent' || draft.phase === 'form' ? certificateSaid(input) : undefined;
     if (held !== undefined && !this.otherCertificate(draft, input)) return this.certificateHeld(dc, draft, held);
+    // "哎 还是要吧" just after an item was left out: it is put back.
+    if ((draft.phase === 'form' || draft.phase === 'summary') && draft.dropped?.length && WANTS_BACK.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))) {
+      return this.addItems(dc, draft, { picks: [...(draft.values.picks ?? []), ...draft.dropped.filter((p) => !draft.values.picks?.includes(p))] });
+    }
     switch (draft.phase) {
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
@@ -234,6 +240,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         // "那个护理补贴俺也不要了": the item taken off, the summary (or what is now missing) shown again.
         const left = asksSomething(input) ? [] : itemsLeft(input, draft.values.picks ?? []);
         if (left.length) return this.dropItems(dc, { ...draft, phase: 'form' }, left);
+        const added = this.itemsAdded(draft, input);
+        if (added) return this.addItems(dc, draft, added.set, added.note);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
@@ -244,6 +252,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        // "提交了我还得干啥 要跑几趟": what is left to do, from this very application.
+        if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
         // "不知道" here is no question about submitting: the base's word for it is said.
         return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
@@ -281,11 +291,45 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string }): Promise<DialogTurnResult> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
+    const result = this.changedTo(draft, change);
+    if (!result?.ok) return this.proceed(dc, editing);
+    // The new value said back, so a misheard one is caught before 确认提交 (the certificate is mailed to it).
+    const readBack = t.summary.changedTo(t.labels[change.key], slot.display({ ...draft.values, ...result.set }, false));
+    return this.take(dc, editing, slot, { ...result, note: [result.note, readBack].filter(Boolean).join('\n') });
+  }
+
+  /** Items asked for at the summary ("还有那个低保的生活补贴俺也要"): the items with them, as the items' step reads them. */
+  private itemsAdded(draft: ApplicationDraft, input: string): { set: Values; note?: string } | undefined {
+    const said = normalizeText(input);
+    if (!ADDS.test(said) || asksSomething(said)) return undefined;
+    const before = draft.values.picks ?? [];
+    const read = this.slots.find((s) => s.key === 'picks')!.parse(said, draft.values, this.context());
+    if (!read.ok || !read.set.picks) return undefined;
+    const picks = read.set.picks;
+    return before.every((p) => picks.includes(p)) && picks.length > before.length ? { set: read.set, note: read.note } : undefined;
+  }
+
+  /** Items added (or put back): said back, and whatever they need asked before the summary again. */
+  private addItems(dc: DialogContext, draft: ApplicationDraft, set: Values, note?: string): Promise<DialogTurnResult> {
+    const added = (set.picks ?? []).filter((p) => !(draft.values.picks ?? []).includes(p));
+    const names = added.map((item) => t.itemOptions[item as keyof typeof t.itemOptions]).join('、');
+    const values: Values = { ...draft.values, ...set, picksSaid: undefined };
+    return this.proceed(dc, { ...draft, phase: 'form', values, editing: undefined, dropped: undefined, attempts: 0 }, `${[t.itemAdded(names), note].filter(Boolean).join('\n')}\n`);
+  }
+
+  /** What the applicant still does after submitting this application: hand in, the appraisal, the certificate. */
+  private whatIsLeft(v: Values): string {
+    const left = t.summary.left;
+    const appraisal = needsAppraisal(v) ? (v.homeAppraisal ? left.home : left.hospital) : '';
+    return left.intro([v.channel ? left[v.channel] : '', appraisal, v.delivery ? left[v.delivery] : ''].join(''));
+  }
+
+  /** The new value said for a field, read by its slot. */
+  private changedTo(draft: ApplicationDraft, change: { key: SlotKey; value?: string }): ParseResult | undefined {
     const said = change.value === undefined ? undefined : notWrong(change.value);
     // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid.
     const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, said.wrong) : said?.value;
-    const result = value === undefined ? undefined : slot.parse(value, draft.values, this.context());
-    return result?.ok ? this.take(dc, editing, slot, result) : this.proceed(dc, editing);
+    return value === undefined ? undefined : this.slots.find((s) => s.key === change.key)!.parse(value, draft.values, this.context());
   }
 
   /** After the "too many tries" menu, any way out leads back to the question itself. */
@@ -358,13 +402,32 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const set: Values = slot.key === 'picks' ? { picks: before as Pick[], picksSaid: undefined, certAction, employment } : { [slot.key]: before };
       return this.take(dc, draft, slot, { ok: true, set });
     }
+    // "她不是低保 能领生活补贴吗" at the 低保 question: the answer is what was said, and what it means for the allowance is told (never a general "不一定").
+    const statedDibao = slot.key === 'dibao' && asksSomething(input) ? dibaoSaid(clausesOf(input).filter((c) => !asksSomething(c)).join('，')) : undefined;
+    if (statedDibao !== undefined) {
+      const stated = slot.parse(statedDibao ? '是' : '不是', draft.values, this.context());
+      if (stated.ok) return this.take(dc, draft, slot, stated);
+    }
+    // "证和生活补贴 他是一级的能领护理补贴不" at the items: the items told are taken, and what is asked answered beside them.
+    if (slot.key === 'picks' && asksSomething(input)) {
+      const clauses = clausesOf(input);
+      const told = clauses.filter((c) => !asksSomething(c)).join(' ');
+      const asked = clauses.filter((c) => asksSomething(c));
+      const picked = told && asked.length ? slot.parse(told, draft.values, this.context()) : undefined;
+      if (picked?.ok && (picked.set.picks?.length ?? 0) > (draft.values.picks?.length ?? 0)) {
+        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told);
+        return this.take(dc, draft, slot, picked);
+      }
+    }
     // "跳过", "算了这个不要" at a step that serves one item: that item is left out, and the form goes on.
     const item = ITEM_OF_STEP[slot.key];
     if (item && leavesItem(input, item)) return this.dropItems(dc, draft, [item]);
     // A phone said at another step ("王建国 13912345678", "电话13912345678" at 户籍) is kept for the
     // phone's field, which is then not asked; the rest of the message is this step's answer.
     const phone = slot.key === 'phone' ? undefined : phoneIn(input);
-    const said = phone && !ID_STEPS.includes(slot.key) ? withoutPhone(input).replace(PHONE_WORDS, ' ').trim() : input;
+    // At an ID step only a phone named as one, with no other long number beside it ("用我的电话吧 135…"): a partial ID may look like a mobile.
+    const phoneOnly = phone !== undefined && (!ID_STEPS.includes(slot.key) || (PHONE_NAMED.test(input) && !/\d{6,}/u.test(withoutPhone(input).replace(/\s+/gu, ''))));
+    const said = phoneOnly ? withoutPhone(input).replace(PHONE_WORDS, ' ').trim() : input;
     // Slots read item names, categories and numbers out of whole sentences: a question that
     // names one ("残疾证怎么办") is a question, unless the slot explains the item itself
     // ("护理补贴是什么"). A typed value (a phone) that fails its check is a wrong answer.
@@ -389,9 +452,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
     const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
     if (named) return this.take(dc, draft, slot, named);
-    // "住址改一下 城关镇西大街18号院2单元" at the name, the address given before: changed, the name asked again.
-    const change = !result.ok && NAME_STEPS.includes(slot.key) ? this.changeSaid(draft, input) : undefined;
-    if (change?.value && change.key !== slot.key) return this.change(dc, draft, change);
+    // "住址改一下 城关镇西大街18号院2单元" at the name, "交材料那个改成网上" at the next step: changed, this step asked again.
+    const change = !result.ok && !result.attempt ? this.changeSaid(draft, input) : undefined;
+    // Away from a name step, only a value that fits the field named ("还是网上弄吧 俺孙子会弄手机" names 手机 in passing).
+    if (change?.value && change.key !== slot.key && (NAME_STEPS.includes(slot.key) || this.changedTo(draft, change)?.ok)) return this.change(dc, draft, change);
+    // "不对 还是网上弄吧" just after answering the step before: that answer changed, this step asked again.
+    const undo = !result.ok && !result.attempt ? this.previousChanged(draft, slot, input) : undefined;
+    if (undo) return this.take(dc, { ...draft, editing: undo.slot.key }, undo.slot, undo.result);
     // "城关镇东街12号" at the category, an ID number at the name: kept for its own field, this one asked again.
     // A name step would take "柳树乡王庄村" or "户口就在示范县" for a name: another field is read first there.
     const early = result.ok && !NAME_STEPS.includes(slot.key) ? undefined : fieldSaidEarly(input, draft.values, this.context(), slot.key);
@@ -411,6 +478,22 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /**
+   * The answer just given, changed in the next message ("不对 还是网上弄吧", "改成自己去领"): said with a
+   * change word and read as that step's answer; the new value is said back.
+   */
+  private previousChanged(draft: ApplicationDraft, current: Slot, input: string): { slot: Slot; result: Extract<ParseResult, { ok: true }> } | undefined {
+    const said = normalizeText(input);
+    const lead = CHANGES_PREVIOUS.exec(said);
+    const key = draft.history.at(-1);
+    const slot = key && key !== current.key && key !== 'picks' ? this.slots.find((s) => s.key === key) : undefined;
+    if (!lead || !slot || asksSomething(said)) return undefined;
+    const result = slot.parse(said.replace(CHANGES_PREVIOUS, ' ').trim(), draft.values, this.context());
+    if (!result.ok || result.stay || result.set[slot.key] === undefined || result.set[slot.key] === draft.values[slot.key]) return undefined;
+    const readBack = t.summary.changedTo(t.labels[slot.key], slot.display({ ...draft.values, ...result.set }, false));
+    return { slot, result: { ...result, note: [result.note, readBack].filter(Boolean).join('\n') } };
   }
 
   /** A name first, then another field's value, apart ("张桂兰，家住柳树乡王庄村3组"): both, the field said kept. */
@@ -468,7 +551,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       history = history.filter((k) => k !== 'picks');
     }
     const dropped = t.itemDropped(items.map((item) => t.itemOptions[item as keyof typeof t.itemOptions]).join('、'));
-    return this.proceed(dc, { ...draft, values, history, editing: undefined, attempts: 0 }, `${dropped}\n`);
+    return this.proceed(dc, { ...draft, values, history, editing: undefined, attempts: 0, dropped: items }, `${dropped}\n`);
   }
 
   /**
@@ -490,7 +573,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
     // A slot that stays (items picked one by one) is asked again until the user is done.
-    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, undone: result.stay ? draft.undone : undefined };
+    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, undone: result.stay ? draft.undone : undefined, dropped: undefined };
     if (!result.stay && finalItems(values).length === 0 && draft.history.includes('picks')) {
       await this.deps.drafts.delete(userKeyOf(dc.context));
       await this.say(dc, t.nothingLeft);
@@ -733,6 +816,7 @@ function formatDay(iso: string): string {
 /** The steps that read an ID number, which may hold a phone beside it ("11010519491231002X 13912345678"). */
 const ID_STEPS: SlotKey[] = ['idNumber', 'guardianId'];
 /** Words around a phone said at another step: "我电话是…", "手机号：…". */
+const PHONE_NAMED = /电话|手机/u;
 const PHONE_WORDS = /(?:[我俺咱他她]|家里|办公室?)?的?(?:联系)?(?:电话号码|手机号码|座机号码|电话号|手机号|座机号|联系电话|固定电话|座机|固话|电话|手机|号码|联系方式)(?:是|为|打)?[:：]?/gu;
 /**
  * The steps where "我是她儿子" says who applies for whom; the guardian's steps read it as the
@@ -761,14 +845,23 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
 const CHANGE = /不对|错|改|换|不是|应该是/u;
+/** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
+const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
+/** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
+const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
+/** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */
+const WANTS_BACK = /^(?:哎呀?|唉|嗯|那|算了)*(?:还是|又想|又)(?:要|办|申请)(?:吧|了|的|啊|呀|它|这个|那个|这项|那项)*$|^(?:给我|帮我)?(?:加|要|放)回(?:来|去)(?:吧|了)*$/u;
+/** Words that take back the answer just given: "不对 还是…", "改成…", "算了 换成…". */
+const CHANGES_PREVIOUS = /^(?:哎呀?|唉|嗯)?[\s，,]*(?:不对|不是|错了|说错了|算了)[\s，,]*(?:还是|改成|换成|应该是)?|^(?:哎呀?|唉|嗯)?[\s，,]*(?:还是|改成|换成)/u;
 /** "地址填…", "电话写…": a field given anew, without saying the old one is wrong. */
 const WRITE = /写|填/u;
 /**
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
  */
-const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|写错了|写的不对|写得不对|填错了|填成|搞错了|弄错了|错了|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧])+/u;
-const CHANGE_TAIL = /[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个)+/u;
+/** "…刚才说错了", "…我写错了" after the new value: words about the mistake, not part of the value. */
+const CHANGE_TAIL = /[\s，,。.！!]*(?:[我俺]?(?:刚才|刚刚|之前|前面)?[我俺]?(?:[说写填打搞弄记]错了?|[说写]的不对|不对)[啊呀了]*)?[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
 /** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */
 const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上|填上|应该是|应为|正确的是|是)[:：，,\s]*(.+)$/u;
 

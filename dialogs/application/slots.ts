@@ -450,7 +450,8 @@ const itemsSlot: Slot = {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
     // A material ("身份证", "照片") is not an item: the list of materials comes once the form is filled.
-    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
+    // Asked of ("他身份证找不着了咋办"), it is a question for the knowledge base, not a pick.
+    if (mentioned.length === 0 && left.length === 0 && !isQuestion(input) && !asksSomething(input) && recognizeChoices(input, materialChoices()).length) return { ok: true, set: {}, stay: true, note: t.materialsLater };
     if (isQuestion(input) && mentioned.length === 1) {
       const key = mentioned[0].value;
       const explain = t.itemExplain[key] ?? t.itemExplain[CERT_ACTIONS.includes(key as ItemId) ? 'cert-other' : 'employment'];
@@ -1032,10 +1033,10 @@ function kinOfPronoun(statement: string, told: string, ctx: SlotContext): Values
 }
 
 /**
- * A clause of the speaker's own body: "俺腿截了一条", "我是个瞎子", "我从小就聋": the pronoun
+ * A clause of the speaker's own body: "俺腿截了一条", "俺这条腿前年截了", "我是个瞎子", "我从小就聋": the pronoun
  * straight before a body or "is" word. "我同事眼睛…", "咱村老王腿断了" describe someone else.
  */
-const OWN_BODY = /^(?:我|俺|咱)(?:自己|本人|也|就|是|从小|天生|打小|一直|的|这)*个?(?:得了|患了)?(?:左|右|两|双|一)?(?:眼|耳|腿|脚|手|胳膊|腰|身|脑|头|嘴|脊|下肢|上肢|半边|瞎|聋|哑|瘫|截|看不|听不|说不|说话|走不|走路|站不|中风|智力|精神)/u;
+const OWN_BODY = /^(?:我|俺|咱)(?:自己|本人|也|就|是|从小|天生|打小|一直|的|这|那)*(?:左|右|两|双|一)?[个条只双边]?(?:得了|患了)?(?:左|右|两|双|一)?(?:眼|耳|腿|脚|手|胳膊|腰|身|脑|头|嘴|脊|下肢|上肢|半边|瞎|聋|哑|瘫|截|看不|听不|说不|说话|走不|走路|站不|中风|智力|精神)/u;
 
 /**
  * For whom the opening's description of a disability speaks, when every clause describing one

@@ -126,7 +126,7 @@ function asksWhatToBring(input: string): boolean {
 
 interface BookingState {
   /** `browse`: the earliest times shown to someone who cannot book yet (no case, or one in review), days asked about answered from them. */
-  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome' | 'browse';
+  phase: 'category' | 'when' | 'pick' | 'confirm' | 'confirmCancel' | 'keepHome' | 'homeInstead' | 'browse';
   caseNo?: string;
   category?: DisabilityCategory;
   /** Sessions offered as buttons, by id. */
@@ -178,6 +178,13 @@ export function asksForHomeAppraisal(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
   if (ABOUT_HOME_APPRAISAL.test(said)) return false;
   return (wantsSomeoneToCome(input) && /鉴定|评定|评残|医生|大夫/u.test(said)) || (AT_HOME.test(said) && !NOT_AT_HOME.test(said));
+}
+/**
+ * Someone to come, in words that do not name the appraisal ("俺截肢了走不了道 能不能来家里", "给俺登记个上门的吧"):
+ * from someone whose own appraisal is still ahead, that is the home appraisal asked for.
+ */
+export function asksSomeoneToCome(input: string): boolean {
+  return wantsSomeoneToCome(input) && !ABOUT_HOME_APPRAISAL.test(normalizeText(input).replace(/\s+/g, ''));
 }
 /**
  * A question about the home appraisal other than whether one may have it ("在家评残要花钱吗", "什么人能在家鉴定",
@@ -332,7 +339,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   protected async onStep(dc: DialogContext, state: BookingState, input: string): Promise<StepResult> {
     // While a place is being picked, "俺走不了那么远 能不能上门来给俺鉴定" asks for the home appraisal itself.
     // "上门办的那种" says it in the form's words for someone to come, shared with the form.
-    if (state.phase !== 'confirmCancel' && state.phase !== 'keepHome' && wantsSomeoneToCome(input)) {
+    if (state.phase !== 'confirmCancel' && state.phase !== 'keepHome' && state.phase !== 'homeInstead' && wantsSomeoneToCome(input)) {
       const record = state.caseNo ? await this.deps.cases.get(state.caseNo) : undefined;
       if (record) return this.requestHome(dc, record);
       // No case yet: how the home appraisal is asked for, said before the category is asked again.
@@ -360,6 +367,16 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         }
         setTurnOutcome(dc.context, { outcome: 'booking-home-cancelled' });
         return this.startBooking(dc, record, undefined, state.said ?? '', t.homeWithdrawn);
+      }
+      case 'homeInstead': {
+        // "改成上门", "去不了医院" swap; "还是去医院", "能去" keep the booking.
+        const folded = normalizeText(input).replace(/\s+/g, '');
+        const swap = asksHomeVisit(input) || CANNOT_GO.test(folded) ? true : GOES_TO_HOSPITAL.test(folded) ? false : recognizeConfirmation(input, labelChoices(t.homeInsteadButtons));
+        if (swap === undefined) return new NotAnswered(text.application.errors.confirm(t.homeInsteadButtons));
+        if (!swap) return this.end(dc, t.kept);
+        await this.deps.useCases.appointments.cancel(state.caseNo!, userKeyOf(dc.context));
+        const record = await this.deps.cases.get(state.caseNo!);
+        return record ? this.requestHome(dc, record) : this.end(dc, t.noBooking);
       }
       case 'category': {
         // "我还没申请呢" to the times of someone with no case: the application is offered (a yes starts it).
@@ -572,9 +589,10 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private async requestHome(dc: DialogContext, record: CaseRecord): Promise<DialogTurnResult> {
     const outcome = await this.deps.useCases.appointments.requestHome(record.caseNo, userKeyOf(dc.context), dc.context.activity.text ?? '');
     if (outcome === 'already') return this.end(dc, t.homeAlready);
+    // A hospital session booked: a case holds one appraisal, so the swap is offered (the booking cancelled, the home visit recorded).
     if (outcome === 'booked') {
       const booked = await this.deps.slots.activeBookingOf(record.caseNo);
-      return this.end(dc, t.homeWhileBooked(booked ? await this.describe(booked.slotId) : ''));
+      return this.ask(dc, { phase: 'homeInstead', caseNo: record.caseNo }, t.homeWhileBooked(booked ? await this.describe(booked.slotId) : ''), labelChoices(t.homeInsteadButtons));
     }
     if (outcome === 'not-now') return this.end(dc, t.homeNotNow);
     setTurnOutcome(dc.context, { outcome: 'booking-home-requested' });

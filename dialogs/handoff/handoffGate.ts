@@ -254,7 +254,9 @@ export class HandoffGate implements HandoffRequester {
         // No case to take a phone from: the one given in the form being filled, rather than asked again.
         const given = outcome.phone ?? (outcome.handoff.status === 'callback' ? await this.formPhone(userKeyOf(context)) : undefined);
         if (given && !outcome.phone) await this.handoffs.givePhone(outcome.handoff.id, given);
-        await context.sendActivity(messageWithButtons(given ? h.closedCallback(this.desk.hours, maskText(given)) : h.closedAskPhone(this.desk.hours)));
+        const atWork = this.handoffs.inDeskHours();
+        const said = given ? (atWork ? h.nobodyCallback(maskText(given)) : h.closedCallback(this.desk.hours, maskText(given))) : atWork ? h.nobodyAskPhone : h.closedAskPhone(this.desk.hours);
+        await context.sendActivity(messageWithButtons(said));
       }
     }
   }
@@ -264,7 +266,7 @@ export class HandoffGate implements HandoffRequester {
    * cannot phone is queued then) that it is answered in writing once the desk opens.
    */
   private async placeSaid(queued: Handoff, say: (ahead: number, minutes: number) => string): Promise<string> {
-    if (!this.handoffs.deskOpen()) return h.queuedTyped(this.desk.hours);
+    if (!this.handoffs.deskOpen()) return this.handoffs.inDeskHours() ? h.nobodyTyped : h.queuedTyped(this.desk.hours);
     const { position, minutes } = await this.handoffs.placeOf(queued);
     return say(position - 1, minutes);
   }

@@ -137,6 +137,9 @@ const application = {
   careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
+  /** Asked after submitting by someone who chose to pick the certificate up. */
+  pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出）：点“转人工”，工作人员帮您改。',
+  itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
   /** A phone said at another step, kept for the phone field. */
@@ -372,6 +375,18 @@ const application = {
     edit: '修改',
     cancel: '取消申请',
     pickField: '要改哪一项？',
+    /** What is left to do after submitting, from the application itself ("提交了我还得干啥 要跑几趟"). */
+    left: {
+      intro: (steps: string) => `提交以后：${steps}每一步都会通知您，也可以随时说“查进度”。`,
+      online: '材料在手机上传，不用跑窗口；',
+      window: '带上面说的材料原件去一次县政务服务中心综合窗口；',
+      hospital: '预审通过后约时间，去一次定点医院做评定；',
+      home: '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；',
+      mail: '证办好后寄到您留的地址。',
+      pickup: '证办好后到县政务服务中心综合窗口领。',
+    },
+    /** Said when a field is changed in words at the summary, before it is shown again. */
+    changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
@@ -471,6 +486,10 @@ const handoff = {
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。已经给您排上了，工作人员上班后会在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。`,
+  /** Within the desk's hours with nobody signed in: they are at work, so no "上班后" (which reads as tomorrow). */
+  nobodyTyped: '现在暂时没有工作人员在线，已经给您排上了，一有人接入就在这个聊天里打字回复您，不用接电话。等的时候可以继续问我；不想等了，说“不用了”。',
+  nobodyAskPhone: '现在暂时没有工作人员在线，有人接入后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。',
+  nobodyCallback: (phone: string) => `现在暂时没有工作人员在线，有人接入后会打 ${phone} 给您，请留意接听。`,
   closedAskPhone: (hours: string) =>
     `现在人工客服不在线（工作日${hours}）。工作人员上班后会给您打电话。请发一个联系电话（手机号，或带区号的座机）；不需要的话，说“不用了”。`,
   closedCallback: (hours: string, phone: string) =>
@@ -487,7 +506,7 @@ const handoff = {
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
-  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
   /**
    * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
    * names nobody else and speaks of phoning, typing or a person.
@@ -646,7 +665,7 @@ const upload = {
 };
 
 /** Who books a checked case's appraisal, said to the relative who checked it. */
-const APPLICANT_BOOKS = '只有提交申请的人能约：请让他本人（或者当时帮他提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
+const APPLICANT_BOOKS = '只有提交申请的人能约：请让申请人本人（或者当时帮申请人提交申请的家人）用提交申请的那个账号说“预约鉴定”。约好以后，关注了这个申请的家人也会收到通知。';
 
 const booking = {
   askWhen: '您想哪天去做评定？可以说“下周三上午”“12月1号”，或者“最早什么时候”。',
@@ -733,7 +752,8 @@ const booking = {
   homeKept: '好的，还是上门鉴定，医院会打电话和您约时间，请保持电话畅通。去医院的时间就不约了。',
   homeWithdrawn: '好的，上门鉴定已经取消了。',
   /** Asking for the appraisal at home with a session booked at the hospital. */
-  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。要改成上门的话，先说“取消预约”，再说“我要申请上门鉴定”。`,
+  homeWhileBooked: (when: string) => `您已经约了${when}去医院做评定。去不了的话可以改成上门评定：我把这次预约取消，再给您登记上门，医院会打电话和您约时间。要这样办吗？`,
+  homeInsteadButtons: ['改成上门', '还是去医院'],
   homeNotNow: '评定已经做过了，不用再登记上门鉴定。说“查进度”可以看办到哪一步了。',
   notUnderstood: '没听明白是哪天。可以说“下周三上午”“12月1号”，或者点下面的时间。',
   /** The same where no times are shown yet. */

@@ -194,7 +194,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     const nextCallerHears = async () => {
       const next = await directLineChat(base, SECRET);
       await next.send('俺要找个真人说说');
-      return next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在人工客服不在线'));
+      return next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在暂时没有工作人员在线') || t.startsWith('现在人工客服不在线'));
     };
     const settled = async (count: number) => {
       for (let i = 0; i < 100 && app.desk.onDuty() !== count; i++) await new Promise((r) => setTimeout(r, 20));
@@ -207,7 +207,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
       expect(await settled(0)).to.equal(0);
       const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame;
       expect(supervisor.onDuty).to.deep.equal([]);
-      expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
+      expect(await nextCallerHears()).to.equal(h.nobodyAskPhone);
     });
 
     it('its session expired (no logout): the same, once looked up again', async () => {
@@ -215,6 +215,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
       clock.advance(AGENT_SESSION_MS);
       app.desk.changed();
       expect(await settled(0)).to.equal(0);
+      // Eight hours on, the desk's hours are over too.
       expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
     });
 
@@ -224,7 +225,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
       expect(await settled(1)).to.equal(1);
       clock.advance(60_000);
       expect(app.desk.onDuty()).to.equal(0);
-      expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
+      expect(await nextCallerHears()).to.equal(h.nobodyAskPhone);
       const [active] = await app.stores.handoffs.list({ status: ['active'] });
       expect((await call('1001', 'POST', `/api/agent/handoffs/${active.id}/reply`, { text: '您还在吗？' })).status).to.equal(200);
       expect(await settled(1)).to.equal(1);
@@ -234,7 +235,7 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
   it('offers a call-back when nobody is on duty, and answers bad requests with 400/401/404', async () => {
     const person = await directLineChat(base, SECRET);
     await person.send('我要找真人');
-    expect(await person.waitFor((t) => t.startsWith('现在人工客服不在线'))).to.equal(h.closedAskPhone(app.region.desk.hours));
+    expect(await person.waitFor((t) => t.startsWith('现在暂时没有工作人员在线'))).to.equal(h.nobodyAskPhone);
     await person.send('13812345678');
     expect(await person.waitFor((t) => t.startsWith('好的，已经记下了'))).to.equal(h.callbackBooked('138****5678'));
     expect((await app.stores.calls.list({ followUp: 'pending' }))[0]).to.deep.include({ callerPhone: '13812345678' });

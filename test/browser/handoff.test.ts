@@ -158,7 +158,7 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   it('with nobody at the desk, takes a call-back number that appears on the 回访 list', async () => {
     await leaveDesk();
     await personTypes('我要找真人');
-    await botSays('现在人工客服不在线');
+    await botSays('现在暂时没有工作人员在线');
     await personTypes('13912345678');
     await botSays(h.callbackBooked('139****5678'));
     await logIn();
@@ -178,9 +178,9 @@ describe('live hand-off: an applicant in Web Chat and an agent in the console (C
   it('with nobody at the desk, someone who then says they cannot phone is queued, shown to the agent as typing only, with those words', async () => {
     await leaveDesk();
     await personTypes('转人工');
-    await botSays('现在人工客服不在线');
+    await botSays('现在暂时没有工作人员在线');
     await personTypes('俺耳朵不好使 接不了电话 就在这打字吧');
-    await botSays(h.queuedTyped(running.app.region.desk.hours).slice(0, 12));
+    await botSays(h.nobodyTyped.slice(0, 12));
     // A photo sent while waiting has no words: the queue still shows the words that led to the hand-off.
     await person.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
     await botSays(text.upload.noCase.slice(0, 12));

@@ -92,7 +92,7 @@ describe('trial 12: booking the hospital while a home appraisal is pending', () 
     await h.send('预约下周二上午鉴定');
     await h.send('对');
     const said = texts(await h.send('我要申请上门鉴定'));
-    expect(said).to.deep.equal([b.homeWhileBooked('示范市人民医院11月24日（周二）上午')]);
+    expect(said).to.deep.equal([b.homeWhileBooked('示范市人民医院11月24日（周二）上午')]); // offered, not made: nothing recorded before a yes
     expect((await h.cases.get(record.caseNo))!.homeAppraisal).to.equal(undefined);
   });
 });

@@ -114,7 +114,7 @@ describe('fix18c', () => {
       it(`"${said}" after the bot named the case's number: that number stands`, async () => {
         const h = await withCase();
         h.desk.agentsOnDuty = 0;
-        expect((await h.say('俺要找个真人说话')).text).to.equal(h18.closedCallback(h.region.desk.hours, '139****0000'));
+        expect((await h.say('俺要找个真人说话')).text).to.equal(h18.nobodyCallback('139****0000'));
         expect((await h.say(said)).text).to.equal(h18.sameNumberKept);
         expect(await h.calls.list({ followUp: 'pending' })).to.have.length(1);
       });
@@ -124,7 +124,7 @@ describe('fix18c', () => {
       const h = await dialogHarness();
       h.desk.agentsOnDuty = 0;
       for (const input of ['我要办残疾证', '同意', '给我自己', '选好了', '王建国', '11010519491231002X', '13812346653']) await h.say(input);
-      expect(texts(await h.send('俺要找个真人说话'))[0]).to.equal(h18.closedCallback(h.region.desk.hours, '138****6653'));
+      expect(texts(await h.send('俺要找个真人说话'))[0]).to.equal(h18.nobodyCallback('138****6653'));
       expect((await h.calls.list({ followUp: 'pending' }))[0]).to.deep.include({ callerPhone: '13812346653' });
       const replies = texts(await h.send('就打俺刚才填的那个号'));
       expect(replies[0]).to.equal(h18.sameNumberKept);
@@ -134,7 +134,7 @@ describe('fix18c', () => {
     it('with no number known yet, "就打刚才那个号" is asked for the number again, nothing booked', async () => {
       const h = await dialogHarness();
       h.desk.agentsOnDuty = 0;
-      expect((await h.say('找人工')).text).to.equal(h18.closedAskPhone(h.region.desk.hours));
+      expect((await h.say('找人工')).text).to.equal(h18.nobodyAskPhone);
       expect((await h.say('就打刚才那个号')).text).to.equal(h18.askPhoneAgain);
       expect(await h.calls.list({ followUp: 'pending' })).to.have.length(0);
     });

@@ -162,7 +162,7 @@ describe('Hand-off to the desk (dialogs)', () => {
   it('with nobody on duty in the desk hours, offers a call-back too; 不用了 declines it', async () => {
     const x = await dialogHarness();
     x.desk.agentsOnDuty = 0;
-    expect((await x.say('转人工')).text).to.equal(h.closedAskPhone(x.region.desk.hours));
+    expect((await x.say('转人工')).text).to.equal(h.nobodyAskPhone);
     expect((await x.say('不用了')).text).to.equal(h.left);
     expect(await x.calls.list()).to.deep.equal([]);
   });

@@ -147,7 +147,7 @@ describe('trial 13 faults in other words', () => {
         const h = await dialogHarness();
         h.desk.agentsOnDuty = 0;
         await h.say('转人工');
-        expect((await h.say(said)).text).to.equal(h14.queuedTyped(h.region.desk.hours));
+        expect((await h.say(said)).text).to.equal(h14.nobodyTyped);
         expect(await h.handoffStore.list({ status: ['callback'] })).to.have.length(0);
       });
     }

@@ -176,22 +176,22 @@ describe('trial 12: the dialog faults left from trial 11', () => {
       const bot = await dialogHarness();
       bot.desk.agentsOnDuty = 0;
       const reply = await bot.say(DEAF);
-      expect(reply.text).to.equal(h.queuedTyped(bot.region.desk.hours));
+      expect(reply.text).to.equal(h.nobodyTyped);
       expect(reply.text).to.not.include('12345').and.not.include('电话号码');
       expect((await bot.handoffStore.list({ status: ['queued'] })).length).to.equal(1);
       expect((await bot.handoffStore.list({ status: ['callback'] })).length).to.equal(0);
-      expect((await bot.say('转人工')).text).to.equal(h.queuedTyped(bot.region.desk.hours));
+      expect((await bot.say('转人工')).text).to.equal(h.nobodyTyped);
     });
 
     it('said before 转人工, or when asked for a phone, it turns the call-back into the typed queue', async () => {
       const earlier = await dialogHarness();
       earlier.desk.agentsOnDuty = 0;
       await earlier.say('我耳朵聋了 没法接电话');
-      expect((await earlier.say('转人工')).text).to.equal(h.queuedTyped(earlier.region.desk.hours));
+      expect((await earlier.say('转人工')).text).to.equal(h.nobodyTyped);
       const asked = await dialogHarness();
       asked.desk.agentsOnDuty = 0;
-      expect((await asked.say('转人工')).text).to.equal(h.closedAskPhone(asked.region.desk.hours));
-      expect((await asked.say('我是聋人 打不了电话')).text).to.equal(h.queuedTyped(asked.region.desk.hours));
+      expect((await asked.say('转人工')).text).to.equal(h.nobodyAskPhone);
+      expect((await asked.say('我是聋人 打不了电话')).text).to.equal(h.nobodyTyped);
       expect((await asked.handoffStore.list({ status: ['queued'] })).length).to.equal(1);
     });
 

@@ -45,7 +45,7 @@ describe('trial 13: dialog faults', () => {
       it(`"${said}" is queued for a typed reply with the desk closed: no phone asked`, async () => {
         const bot = await dialogHarness();
         bot.desk.agentsOnDuty = 0;
-        expect((await bot.say(said)).text).to.equal(h13.queuedTyped(bot.region.desk.hours));
+        expect((await bot.say(said)).text).to.equal(h13.nobodyTyped);
         expect(await bot.handoffStore.list({ status: ['callback'] })).to.have.length(0);
       });
     }
@@ -57,7 +57,7 @@ describe('trial 13: dialog faults', () => {
         const offer = await bot.say(said);
         expect(offer.text).to.equal(h13.typedOffer).and.not.include('12345');
         expect(buttons(offer)[0]).to.equal(h13.typedOfferButton);
-        expect((await bot.say(h13.typedOfferButton)).text).to.equal(h13.queuedTyped(bot.region.desk.hours));
+        expect((await bot.say(h13.typedOfferButton)).text).to.equal(h13.nobodyTyped);
       });
     }
 

@@ -13,7 +13,7 @@ describe('trial 14: a deaf person\'s first message, in any wording, gets the typ
       const bot = await dialogHarness();
       bot.desk.agentsOnDuty = 0;
       const reply = (await bot.say(said)).text ?? '';
-      expect(reply).to.equal(h.queuedTyped(bot.region.desk.hours)).and.not.include('12345');
+      expect(reply).to.equal(h.nobodyTyped).and.not.include('12345');
       expect(await bot.handoffStore.list({ status: ['callback'] })).to.have.length(0);
       const [queued] = await bot.handoffStore.list({ status: ['queued'] });
       expect(queued.typedOnly).to.equal(true);
@@ -29,15 +29,15 @@ describe('trial 14: a deaf person\'s first message, in any wording, gets the typ
     it(`"${said}" is about someone else: a phone is asked for the call-back`, async () => {
       const bot = await dialogHarness();
       bot.desk.agentsOnDuty = 0;
-      expect((await bot.say(said)).text).to.equal(h.closedAskPhone(bot.region.desk.hours));
+      expect((await bot.say(said)).text).to.equal(h.nobodyAskPhone);
     });
   }
 
   it('"转人工" asks for a phone; "俺耳朵不好使 接不了电话 就在这打字吧" queues a typed reply with those words on the hand-off', async () => {
     const bot = await dialogHarness();
     bot.desk.agentsOnDuty = 0;
-    expect((await bot.say('转人工')).text).to.equal(h.closedAskPhone(bot.region.desk.hours));
-    expect((await bot.say('俺耳朵不好使 接不了电话 就在这打字吧')).text).to.equal(h.queuedTyped(bot.region.desk.hours));
+    expect((await bot.say('转人工')).text).to.equal(h.nobodyAskPhone);
+    expect((await bot.say('俺耳朵不好使 接不了电话 就在这打字吧')).text).to.equal(h.nobodyTyped);
     const [queued] = await bot.handoffStore.list({ status: ['queued'] });
     expect(queued.typedOnly).to.equal(true);
     expect(queued.messages.filter((m) => m.from === 'person').map((m) => m.text)).to.deep.equal(['转人工', '俺耳朵不好使 接不了电话 就在这打字吧']);
