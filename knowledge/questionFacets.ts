@@ -243,7 +243,11 @@ const AMOUNT = /多少|几块|几个钱|标准/;
 
 /** Whether an entry's own question asks how much an allowance pays out: no answer to what applying costs. */
 export const paysOut = (entry: Entry): boolean =>
-  facetsOf(entry).asked.has('howMuch') && [...(itemsOf(entry) ?? [])].some((item) => ALLOWANCES.includes(item));
+  facetsOf(entry).asked.has('howMuch') && !asksFee(entry.question) && [...(itemsOf(entry) ?? [])].some((item) => ALLOWANCES.includes(item));
+
+/** Whether what an entry says of money is what applying costs (nothing): its question asks a fee, or its part on how much says none is charged. */
+export const saysFee = (entry: Entry): boolean => asksFee(entry.question) || NO_FEE.test(entry.parts?.howMuch ?? '');
+const NO_FEE = /不收|免费/;
 
 /**
  * Whether a topic is about money paid out: its item is an allowance, or, naming none, it speaks of
