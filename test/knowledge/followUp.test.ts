@@ -558,13 +558,9 @@ describe('Follow-ups that keep the topic just answered (trial 17)', () => {
     expect(answered(['视力残疾去哪个医院评定'], '用预约吗')?.id).to.equal('appr-schedule');
   });
 
-  it('answers whether a relative must go along to the appraisal, and an adult\'s guardian proof first', () => {
+  it('answers whether a relative must go along to the appraisal', () => {
     expect(answered(['俺爹截肢了 评定那天要带什么'], '那天俺得陪着去吗 俺上班')?.id).to.equal('appr-companion');
     expect(answered(['俺妈腿不好 预约了鉴定'], '评定那天要有人陪吗')?.id).to.equal('appr-companion');
-    // The adult's proof is said before the child's papers.
-    const proof = answered([], '精神病人的监护人证明去哪开');
-    expect(proof?.id).to.equal('mat-guardian-proof');
-    expect(proof!.answer.indexOf('村（居）委会')).to.be.lessThan(proof!.answer.indexOf('出生证明'));
   });
 
   it('reads "几级" after whether a child can apply as the grades, not the same answer again', () => {
