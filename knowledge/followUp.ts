@@ -438,7 +438,7 @@ const ofPerson = (entry: Entry, change: Change) =>
 const PERSON: SlotName[] = ['age', 'grade'];
 
 /** Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name. */
-const ofAnotherPerson = (entry: Entry, change: Change, folded: string) => {
+const ofAnother = (entry: Entry, change: Change, folded: string) => {
   const named = extractSlots(folded);
   return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
     const values = facetsOf(entry).about.get(n);
@@ -595,7 +595,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnotherPerson(d.top.entry, change, folded);
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
   const prefer = fragment
     ? strength(withContext) > strength(alone) ||
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
