@@ -424,9 +424,12 @@ const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_A
  * 补贴 of "生活补贴谁能领" said again in "刚才那个补贴 要带啥").
  */
 const namesThing = (wording: string, change: Change, context: TopicContext) => ownWords(change, context).some((w) => wording.includes(w));
-/** The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the topic's ("预约" of "要预约不"). */
-const ownWords = (change: Change, context: TopicContext) =>
-  change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
+/**
+ * The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the
+ * topic's ("预约" of "要预约不"); none when it turns to the subsidies ("有补贴吗": see `turnsToSubsidies`).
+ */
+const ownWords = (change: Change, context: TopicContext): string[] =>
+  change.subsidies ? [] : change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
     [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w));
 /** The "不" of "要预约不" and the "用" of "用预约吗", which a wording may ask otherwise ("评定要预约吗"). */
 const YES_NO = /(?:不|没有|没)$/;
