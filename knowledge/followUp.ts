@@ -2,7 +2,7 @@ import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -247,6 +247,12 @@ interface Change {
   part?: AnswerPart;
   /** It names the subsidies after a topic about another item (see `turnsToSubsidies`). */
   subsidies?: true;
+  /** It asks what one pays ("要钱不"): no allowance's amount answers it; asked how much of an allowance, no fee does. */
+  fee?: boolean;
+  /** The topic's entry, when the follow-up asks the time limit it states ("多少天内" after how to appeal). */
+  deadline?: string;
+  /** Slots it asks of without naming a value ("几级"): an answer naming none of their values does not answer it. */
+  general?: SlotName[];
 }
 
 /** The topic's slots with the item its entry implies. */
@@ -272,9 +278,11 @@ function changeOf(folded: string, context: TopicContext): Change {
   const subsidies = turnsToSubsidies(folded, known.item);
   const merged: Slots = { ...known, ...named };
   if (subsidies) delete merged.item;
+  const general = SLOT_NAMES.filter((n) => !named[n] && SLOT_IN_GENERAL[n]?.test(folded));
   return {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
-    ...(subsidies ? { subsidies } : {}),
+    ...(subsidies ? { subsidies } : {}), ...(own === 'howMuch' ? { fee: asksFee(folded) } : {}),
+    ...(own === 'howLong' && WITHIN.test(folded) ? { deadline: context.entryId } : {}), ...(general.length ? { general } : {}),
     ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
@@ -296,7 +304,10 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
  * the kept service's entry, by its answer saying it ("10个工作日"): one answer says it all.
  */
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
-  facetsOf(entry).intents.has(intent) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
+  facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
+
+/** "多少天内", "几天之内": the time limit a topic's answer states ("10个工作日内向市残联申请复核"), not how long something takes. */
+const WITHIN = /[内里]$|之内|以内/;
 
 /** Whether an entry has the part a follow-up asks for to say alone (the 庐山 way online, the renewal's materials). */
 const hasPart = (entry: Entry, change: Change) => change.part !== undefined && entry.parts?.[change.part] !== undefined;
@@ -338,6 +349,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
+  if (change.fee === true ? paysOut(entry) : change.fee === false && saysFee(entry) && ofAllowance(change.merged.item, context.query)) return undefined;
+  // "几级" after whether an autistic child can apply: an answer naming no grade does not say it (nor the topic's, again).
+  if (change.general?.some((n) => !SLOT_WORDS[n].some(([, w]) => w.test(facets.answer)))) return undefined;
   const service = ofService(entry, change);
   // The kept service's entry covers a value its answer states ("也可以网上申请" to "网上能办不"), and
   // an entry the way it has a part for (宿迁's way online).
@@ -346,7 +360,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   let fit = score;
   if (entry.id === context.entryId) {
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
-    const answers = change.intent && (answersIntent(entry, change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
+    // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
+    const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
     if (change.intent && !answers) return undefined;
     // Not about the new value, it is said again only when nothing is: it loses a little when its
     // answer states that value (the amounts of every grade), more when only a wording names it.
@@ -374,15 +389,18 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   // Another service's entry, or the new certificate's, does not answer for the service kept: another service counts twice.
   if (change.service && !service) fit -= 2 * FIT;
   // Asking of the slot in general ("各个等级是什么程度" to "三级的呢") answers for its values, once.
-  if (change.slots.some(([n]) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
+  if ([...change.slots.map(([n]) => n), ...(change.general ?? [])].some((n) => SLOT_IN_GENERAL[n]?.test(entry.question))) fit += FIT;
   // The topic's reform-plan place ("庐山办残疾证" + "网上能办吗") is asked of still: as if named again, its own entry gains twice.
   if (change.merged.place && aboutValue('place', change.merged.place)) fit += 2 * FIT;
   // Being about the value the follow-up names is what it asks: that counts twice.
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(entry, change, context);
-  if (thing) fit += 2 * FIT;
+  const thing = namesThing(facetText(entry.question), change, context);
+  // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
+  // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
+  if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
+  else if (entry.id === context.entryId && ownWords(change, context).length > 0) fit -= FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -405,14 +423,31 @@ const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_A
  * slot nor what it asks ("上门" of "上门的呢"; not "材料" of "材料呢", "能办" of "能办不", nor the
  * 补贴 of "生活补贴谁能领" said again in "刚才那个补贴 要带啥").
  */
-const namesThing = (entry: Entry, change: Change, context: TopicContext) =>
-  change.words.split(PREVIOUS_ASK).some((w) =>
-    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w) && facetText(entry.question).includes(w));
+const namesThing = (wording: string, change: Change, context: TopicContext) => ownWords(change, context).some((w) => wording.includes(w));
+/**
+ * The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the
+ * topic's ("预约" of "要预约不"); none when it turns to the subsidies ("有补贴吗": see `turnsToSubsidies`).
+ */
+const ownWords = (change: Change, context: TopicContext): string[] =>
+  change.subsidies ? [] : change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
+    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w));
+/** The "不" of "要预约不" and the "用" of "用预约吗", which a wording may ask otherwise ("评定要预约吗"). */
+const YES_NO = /(?:不|没有|没)$/;
+const NEED = /^(?:还|也)?(?:用|得|需)/;
 
 /** Whether an entry's own question is about the person the topic was (a child, a grade): the slots that describe someone. */
 const ofPerson = (entry: Entry, change: Change) =>
   PERSON.some((n) => change.merged[n] !== undefined && (facetsOf(entry).about.get(n)?.has(change.merged[n]!) ?? false));
 const PERSON: SlotName[] = ['age', 'grade'];
+
+/** Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name. */
+const ofAnother = (entry: Entry, change: Change, folded: string) => {
+  const named = extractSlots(folded);
+  return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
+    const values = facetsOf(entry).about.get(n);
+    return !named[n] && change.merged[n] !== undefined && values !== undefined && values.size > 0 && !values.has(change.merged[n]!);
+  });
+};
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
@@ -561,8 +596,12 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
   // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
   const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
+  // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
+  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext)))
+    ? strength(withContext) > strength(alone) ||
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }

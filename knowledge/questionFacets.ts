@@ -151,6 +151,8 @@ export interface EntryFacets {
   asked: Set<Intent>;
   /** Those, and intents of two or more of its other wordings (one may be a slip). */
   intents: Set<Intent>;
+  /** Intents of a quarter or more of its wordings: what it is asked for, whatever its own question says. */
+  often: Set<Intent>;
   /** Slot values its canonical question names (every one: "一级、二级残疾能领护理补贴吗"). */
   about: Map<SlotName, Set<string>>;
   /** Its wordings: what it mentions, if only in passing. */
@@ -168,6 +170,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   for (const a of entry.alternates) for (const i of new Set(intentsIn(a))) counts.set(i, (counts.get(i) ?? 0) + 1);
   const asked = new Set(intentsIn(entry.question));
   const intents = new Set([...asked, ...[...counts].filter(([, n]) => n >= 2).map(([i]) => i)]);
+  const often = new Set([...asked, ...[...counts].filter(([, n]) => n >= 2 && 4 * n >= entry.alternates.length + 1).map(([i]) => i)]);
   const question = facetText(entry.question);
   const about = new Map<SlotName, Set<string>>();
   for (const name of SLOT_NAMES) {
@@ -179,7 +182,7 @@ export function facetsOf(entry: Entry): EntryFacets {
   // A subsidies entry naming neither subsidy is about no one item, whatever else its question names
   // ("办下残疾人证以后，补贴多久能开始发" is not about the certificate).
   if (entry.category === SUBSIDIES && !SUBSIDY_ITEMS.some((v) => about.get('item')?.has(v))) about.delete('item');
-  const facets = { asked, intents, about, worded: facetText([entry.question, ...entry.alternates].join('')), answer: facetText(entry.answer) };
+  const facets = { asked, intents, often, about, worded: facetText([entry.question, ...entry.alternates].join('')), answer: facetText(entry.answer) };
   cache.set(entry, facets);
   return facets;
 }
@@ -231,6 +234,22 @@ const WHAT_MONEY = /领(?:点|些)?(?:啥|什么|哪些|哪几样)|(?:啥|什么
 // Money given out, named without the word 补贴 ("俺腿截了 每个月能给多少钱"): the subsidies, not the
 // certificate, whose fee is 交 or 花, never 领 or 给 each month.
 const MONEY_PAID_OUT = /(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;
+
+/**
+ * Whether a text asks what one pays ("要钱不", "收费吗"), not how much one is paid ("领多少"): after
+ * an allowance's answer "要钱不" asks whether applying costs anything.
+ */
+export const asksFee = (text: string): boolean => FEE.test(facetText(text)) && !AMOUNT.test(facetText(text));
+const FEE = /要钱|收钱|花钱|交钱|掏钱|收费|收不收|工本费|免费|手续费|费用/;
+const AMOUNT = /多少|几块|几个钱|标准/;
+
+/** Whether an entry's own question asks how much an allowance pays out: no answer to what applying costs. */
+export const paysOut = (entry: Entry): boolean =>
+  facetsOf(entry).asked.has('howMuch') && !asksFee(entry.question) && [...(itemsOf(entry) ?? [])].some((item) => ALLOWANCES.includes(item));
+
+/** Whether what an entry says of money is what applying costs (nothing): its question asks a fee, or its part on how much says none is charged. */
+export const saysFee = (entry: Entry): boolean => asksFee(entry.question) || NO_FEE.test(entry.parts?.howMuch ?? '');
+const NO_FEE = /不收|免费/;
 
 /**
  * Whether a topic is about money paid out: its item is an allowance, or, naming none, it speaks of

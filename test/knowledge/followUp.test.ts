@@ -514,3 +514,60 @@ describe('Follow-ups that went wrong in trial 16 (fix17c; the examples and other
     expect(kb.topicOf(['俺爹脑梗了说话不清楚 能办残疾证不', '要多久', '去哪办', '花钱不'])?.slots).to.include({ category: '言语' });
   });
 });
+
+describe('Follow-ups that keep the topic just answered (trial 17)', () => {
+  const answered = (previous: string[], q: string) => {
+    const s = shippedKnowledge().kb.suggest(q, 3, previous);
+    return s.answered ? s.suggestions[0] : undefined;
+  };
+
+  it('reads "要钱不" after an allowance as what applying costs, not the amount paid out', () => {
+    const fee = (id: string) => shippedKnowledge().kb.entry(id)!.parts!.howMuch;
+    expect(answered(['护理补贴咋申请'], '要钱不')?.answer).to.equal(fee('sub-care-apply'));
+    expect(answered(['生活补贴能领多少'], '要钱不')?.answer).to.equal(fee('sub-living-apply'));
+    // In other words.
+    expect(answered(['护理补贴一个月多少钱'], '申请收费不')?.answer).to.equal(fee('sub-care-apply'));
+    expect(answered(['生活补贴去哪申请'], '花钱不')?.answer).to.equal(fee('sub-living-apply'));
+    // Asked how much, the amount still.
+    expect(answered(['护理补贴咋申请'], '能领多少')?.id).to.equal('sub-care-amount');
+  });
+
+  it('reads "多少天内" as the time limit the topic states, and "找谁" after it still of the appeal', () => {
+    expect(answered(['证上等级评低了 不服咋办'], '多少天内')?.id).to.equal('appr-appeal');
+    expect(answered(['证上等级评低了 不服咋办', '多少天内'], '找谁')?.id).to.equal('appr-appeal');
+    // In other words.
+    expect(answered(['评的等级不对 想复核咋弄'], '几天之内')?.id).to.equal('appr-appeal');
+    // How long, not within how long: still how long it all takes.
+    expect(answered(['残疾证咋办'], '要多久')?.id).to.equal('flow-total-time');
+  });
+
+  it('reads "要病历不" for the person the topic was about, not the other categories', () => {
+    expect(answered(['俺是精神病 吃药好几年了 能办证吗'], '要病历不')?.id).to.equal('mat-medical-records');
+    expect(answered(['俺儿子智力有问题 能办残疾证不'], '要交病历吗')?.id).to.equal('mat-medical-records');
+    // For a leg, the other categories' answer is right.
+    expect(answered(['俺腿截肢了 能办证吗'], '要病历不')?.id).to.equal('mat-records-other');
+  });
+
+  it('reads "补多少" after the pension help as its amount, not the fuel subsidy', () => {
+    expect(answered(['残疾人交养老保险 政府给补不'], '补多少')?.id).to.equal('emp-pension-subsidy');
+    expect(answered(['养老保险政府帮交吗'], '给多少')?.id).to.equal('emp-pension-subsidy');
+  });
+
+  it('reads "要预约不" after a category\'s hospital as when to go, the same for every category', () => {
+    expect(answered(['鉴定去哪 俺是听力'], '要预约不')?.id).to.equal('appr-schedule');
+    expect(answered(['视力残疾去哪个医院评定'], '用预约吗')?.id).to.equal('appr-schedule');
+  });
+
+  it('answers whether a relative must go along to the appraisal', () => {
+    expect(answered(['俺爹截肢了 评定那天要带什么'], '那天俺得陪着去吗 俺上班')?.id).to.equal('appr-companion');
+    expect(answered(['俺妈腿不好 预约了鉴定'], '评定那天要有人陪吗')?.id).to.equal('appr-companion');
+  });
+
+  it('reads "几级" after whether a child can apply as the grades, not the same answer again', () => {
+    const s = shippedKnowledge().kb.suggest('几级', 3, ['孩子自闭症 能办残疾证吗']);
+    expect(s.suggestions[0]?.id).to.not.equal('cert-child-autism');
+    expect(s.suggestions[0]?.id).to.match(/^cert-grades/);
+    const t = shippedKnowledge().kb.suggest('能评几级', 3, ['俺娃脑瘫 能办证不']);
+    expect(t.suggestions[0]?.id).to.match(/^cert-grades/);
+  });
+});
