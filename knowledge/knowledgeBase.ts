@@ -32,7 +32,7 @@ const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(t
 const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
-const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?/gu;
+const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着?|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?(?:的)?/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */

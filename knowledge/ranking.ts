@@ -557,17 +557,18 @@ export class Ranker {
     const floor = Math.min(suggest, best.score * OFFER_SHARE);
     // Whichever of several siblings saying the same fact is meant, the caller gets that fact:
     // only answers that differ are offered, the best of each first.
-    // Past the first, a service for the card the question does not name is no option: "残疾证要去哪办"
-    // asks where to apply, not where to cancel one.
+    // A service for the card the question does not name is no option, first or not, while another is:
+    // "残疾证要去哪办" asks where to apply, not where to cancel one.
     const { item, service } = extractSlots(analysis.folded);
     const otherService = (entry: Entry) => item === '残疾证' && facetsOf(entry).about.has('service') && !(service && facetsOf(entry).about.get('service')!.has(service));
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
-      if (r !== best && otherService(r.entry)) continue;
+      if (otherService(r.entry)) continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
+    if (!options.length) options.push(best);
     if (!this.options.confidence && options.length === 1 && best.score >= this.options.answerWithLead) return { kind: 'answer', top: best, ranked };
     return { kind: 'clarify', options, ranked };
   }

@@ -411,7 +411,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "证和生活补贴 他是一级的能领护理补贴不" at the items: the items told are taken, and what is asked answered beside them.
     if (slot.key === 'picks' && asksSomething(input)) {
       const clauses = clausesOf(input);
-      const told = clauses.filter((c) => !asksSomething(c)).join(' ');
+      // Being on 低保 or not ("我家不是低保 能领护理补贴吗") is no pick of the living allowance.
+      const told = clauses.filter((c) => !asksSomething(c) && dibaoSaid(c) === undefined).join(' ');
       const asked = clauses.filter((c) => asksSomething(c));
       const picked = told && asked.length ? slot.parse(told, draft.values, this.context()) : undefined;
       if (picked?.ok && (picked.set.picks?.length ?? 0) > (draft.values.picks?.length ?? 0)) {

@@ -383,6 +383,9 @@ const pickLabels = (v: Values) => {
 const materialChoices = () => options(t.materials.names, t.materialWords).filter((o) => o.value !== 'oldCertificate' && o.value !== 'form');
 export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
+/** Not on 低保, or only applying for it ("我家不是低保", "俺没吃上低保", "低保还没批"): no pick of the living allowance. */
+const DIBAO_STATUS = /(?:不是|没有?|没吃上?|不算|不属于|申请)低保(?:户|家庭)?|低保(?:户)?(?:还)?没(?:批|办)(?:下来)?/gu;
+
 /** "都要", "全部都办": every item, said without naming one. */
 const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?/u;
 
@@ -431,7 +434,7 @@ const itemsSlot: Slot = {
     // Taken off: by its button, or in words ("护理的不要了").
     const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
     const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
-    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input, itemChoicesFor(folded));
+    const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input.replace(DIBAO_STATUS, ''), itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
     const saysNo = mentioned.length === 0 && left.length === 0 && picks.length > 0 && recognizeYesNo(input) === false;
     // "都要吧" with no item named: which are meant is asked, never guessed (nor read as done).
@@ -671,7 +674,8 @@ function aboutPerson(input: string, v: Values): Values {
 
 const NUMERALS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** An age said in years: "六岁了", "12岁", "十二周岁", "八十了" is no age in years (no 岁). */
-const AGE = /(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:周)?岁/u;
+// Not the age it began at ("三岁那年发烧", "五岁时候就聋了").
+const AGE = /(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:周)?岁(?!那年|那会|时|的时候|起|开始|就)/u;
 export function ageSaid(said: string): number | undefined {
   const m = AGE.exec(said.normalize('NFKC'));
   if (!m) return undefined;

@@ -81,7 +81,8 @@ export function filedForNamed(cases: CaseRecord[], said: string): CaseRecord[] {
   if (!kin) return filed;
   const labels = [kin.kin, inverseKin(kin.kin)].map((k) => kinLabel(k, text.application.relations));
   const sex = kin.speakerIs ? undefined : sexOfKinWord(kin.word);
-  return filed.filter((c) => labels.includes(c.submittedBy.relation ?? '') && [undefined, sex].includes(sexOfIdNumber(c.applicant.idNumber)));
+  // A kin word of no sex (孩子, 老伴) matches either.
+  return filed.filter((c) => labels.includes(c.submittedBy.relation ?? '') && (sex === undefined || [undefined, sex].includes(sexOfIdNumber(c.applicant.idNumber))));
 }
 
 const requesterKey = (userKey: string) => `requester:${userKey}`;

@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { ageSaid } from '../../dialogs/application/slots.js';
+import { text } from '../../dialogs/text/index.js';
+import { buttons, dialogHarness, run } from './harness.js';
+
+const app = text.application;
+
+// Review 12's findings in the dialogs, each in the reviewer's words and in others.
+describe('review 12', () => {
+  for (const said of ['我家不是低保 能领护理补贴吗', '俺没吃上低保 残疾证能办不', '我们想申请低保还没批 生活补贴能领吗']) {
+    it(`"${said}" at the items: being on 低保 or not picks nothing`, async () => {
+      const h = await run([
+        ['我要申请', app.consent],
+        ['同意', app.prompts.role],
+        ['给我自己', app.prompts.items],
+      ]);
+      await h.send(said);
+      const picks = (await h.drafts.get('test:user1'))!.draft.values.picks ?? [];
+      expect(picks).to.not.include('living-allowance');
+    });
+  }
+
+  it('the age a condition began at is not the age now', () => {
+    expect(ageSaid('俺儿子 三岁那年发烧烧坏了脑子')).to.equal(undefined);
+    expect(ageSaid('五岁时候就聋了')).to.equal(undefined);
+    expect(ageSaid('闺女六岁了')).to.equal(6);
+  });
+
+  it('a bare "那咋查" mid-flow still gets the likeliest answer, named', async () => {
+    const h = await dialogHarness();
+    await h.say('帮我爸查一下办到哪一步了');
+    const said = (await h.send('那咋查')).map((r) => r.text ?? '').join('\n');
+    expect(said).to.include('您问的可能是“');
+    expect(buttons((await h.send('那咋查')).at(-1)!)).to.deep.equal([]);
+  });
+});
+
+describe('review 12: who chases an application, and who is on 低保', () => {
+  it('asking whether one may apply, with nobody to help, is no chase-up', async () => {
+    const h = await dialogHarness();
+    for (const [said, id] of [
+      ['老人瘫在床上没人管 能申请护理补贴吗', 'care-allowance-eligibility'],
+      ['我想申请上门鉴定 家里没人来送我', 'appr-home'],
+    ]) {
+      const d = h.kb.decide(said);
+      expect(d.kind === 'answer' ? d.top.entry.id : d.kind, said).to.equal(id);
+    }
+    const chased = h.kb.decide('来电人反映上门鉴定申请半个月没人联系');
+    expect(chased.kind === 'answer' ? chased.top.entry.id : chased.kind).to.equal('progress-check');
+  });
+
+  it('"吃低保" without 着 is being on it: the question is ours, not the 低保 decline', async () => {
+    const h = await dialogHarness();
+    for (const said of ['我们家吃低保的 护理补贴给不给', '我吃低保 我儿子腿残了 能领啥']) expect(h.kb.decide(said).kind, said).to.not.equal('decline');
+    expect(h.kb.decide('吃低保要什么条件').kind).to.equal('decline');
+  });
+
+  it('a parent who filed for a child ("我孩子的案件号忘了") is shown that case', async () => {
+    const { filedForNamed } = await import('../../dialogs/status/familyChecks.js');
+    const filed = { submittedBy: { role: 'proxy', relation: '父母' }, applicant: { idNumber: '110105201501010011' } } as never;
+    expect(filedForNamed([filed], '我孩子的案件号忘了')).to.have.length(1);
+  });
+});
