@@ -42,7 +42,8 @@ export interface BookingOptions {
 export type BookingAction = 'book' | 'cancel' | 'home' | 'which' | 'moved' | 'bring' | 'hour' | 'where' | 'when';
 
 /** Asking whether one must book ("鉴定要提前预约吗", "用不用预约"): a question, no request to. */
-const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,2}(预约|约)/u;
+// "鉴定前要不要自己先跟医院约时间": whether one books, a question, however much is said between.
+const NEED_TO_BOOK = /(要|需要|得|用)(提前)?(预约|约)(吗|么|嘛|不)|(要不要|用不用|需不需要|得不得).{0,8}(预约|约)/u;
 
 /** Asking when the booking made is ("我的预约是哪天", "约的几号来着"), not when one can be ("预约什么时候能约"). */
 /**

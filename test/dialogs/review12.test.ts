@@ -61,3 +61,19 @@ describe('review 12: who chases an application, and who is on 低保', () => {
     expect(filedForNamed([filed], '我孩子的案件号忘了')).to.have.length(1);
   });
 });
+
+describe('what is a look-up or a booking, and what is a question (blind s16 through the chat)', () => {
+  it('how the finished card comes, and a hotline note, are questions, never the typist\'s own look-up', async () => {
+    const { recognizeProgressIntent } = await import('../../dialogs/status/progressIntent.js');
+    for (const q of ['残急证办下来是给寄过来还是自己去拿', '证批下来了是邮寄还是去窗口取', '来电人称申请一个月了 咨询办理进度', '市民来电 问他的申请到哪一步了']) {
+      expect(recognizeProgressIntent(q), q).to.equal(undefined);
+    }
+    for (const q of ['我的申请到哪一步了', '我的证怎么还没办下来 查一下进度']) expect(recognizeProgressIntent(q), q).to.equal('progress');
+  });
+
+  it('whether one books with the hospital oneself is a question, not a booking', async () => {
+    const { recognizeBookingIntent } = await import('../../dialogs/booking/bookingDialog.js');
+    for (const q of ['鉴定前要不要自己先跟医院约时间', '评残之前用不用我自己去医院预约']) expect(recognizeBookingIntent(q), q).to.equal(undefined);
+    for (const q of ['帮我约个鉴定时间', '预约鉴定']) expect(recognizeBookingIntent(q), q).to.equal('book');
+  });
+});
