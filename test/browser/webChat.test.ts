@@ -32,6 +32,16 @@ describe('Web Chat page at / (Chromium)', function () {
   let page: Page;
   const problems: string[] = [];
 
+  /** A phone-sized tab (390x844) on the chat, its welcome shown; the caller closes `phone`. */
+  const onPhone = async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const small = await phone.newPage();
+    const chat = chatOn(small);
+    await small.goto(`${running.base}/`);
+    await chat.botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
+    return { phone, small, ...chat };
+  };
+
   const uploads: { name?: string; bytes: Buffer }[] = [];
   before(async () => {
     running = await startApp((app) =>
@@ -141,12 +151,8 @@ describe('Web Chat page at / (Chromium)', function () {
   });
 
   it('shows every button of the longest question (the 8 items) on a 390x844 phone without scrolling; hotlines and privacy note one tap away', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const { phone, small, say } = await onPhone();
     try {
-      const small = await phone.newPage();
-      const { botSaid, say } = chatOn(small);
-      await small.goto(`${running.base}/`);
-      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
       await say('我要申请', text.application.consent.slice(0, 10));
       await say('同意', text.application.prompts.role);
       await say('给我自己', text.application.prompts.items.slice(0, 8));
@@ -171,12 +177,8 @@ describe('Web Chat page at / (Chromium)', function () {
   });
 
   it('keeps the items question readable above its 8 buttons on a 390x844 phone in 大字模式', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const { phone, small, botSaid, say } = await onPhone();
     try {
-      const small = await phone.newPage();
-      const { botSaid, say } = chatOn(small);
-      await small.goto(`${running.base}/`);
-      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
       await small.getByRole('button', { name: text.web.largeText }).click();
       const buttons = small.locator('.webchat__suggested-actions__button');
       /** The question's whole bubble between the header and its first button, every button on screen. */
@@ -214,12 +216,8 @@ describe('Web Chat page at / (Chromium)', function () {
   });
 
   it('wraps a long 您想问的是 button on a 390 px phone: every word shown, nothing cut off with "…"', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const { phone, small } = await onPhone();
     try {
-      const small = await phone.newPage();
-      const { botSaid } = chatOn(small);
-      await small.goto(`${running.base}/`);
-      await botSaid(text.welcome.lines[0]).first().waitFor(WAIT);
       await small.locator('.webchat__send-box-text-box__input').fill('要多久');
       await small.locator('.webchat__send-box-text-box__input').press('Enter');
       const buttons = small.locator('.webchat__suggested-actions__button');
