@@ -89,6 +89,9 @@ function yesToOffer(input: string, offered: ChoiceOption<OfferedAction>[]): Choi
 const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
   takesYes(offered) && !asksSomething(input) && (LATER.test(input) || recognizeYesNo(input) === false);
 
+/** How far the likeliest answer mid-flow must lead the next to be given by itself. */
+const LIKELY_LEAD = 0.05;
+
 export class PolicyAnswers {
   constructor(
     private readonly deps: PolicyAnswerDeps,
@@ -313,9 +316,14 @@ export class PolicyAnswers {
     // Which was meant cannot be asked with buttons that would compete with the step's: the likeliest
     // is answered, named, so the person sees what was understood (not "ask again after this step").
     if (decision.kind === 'clarify') {
-      const [{ entry }] = decision.options;
+      const [{ entry, score }, next] = decision.options;
       setTurnOutcome(context, { outcome: 'aside-clarify', entryIds: decision.options.map((o) => o.entry.id) });
-      await context.sendActivity(messageWithButtons(`${text.flow.asideLikely(entry.question)}\n${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}`));
+      // Only when it leads the others: a near tie is named, not answered ("孩子上学要残疾证 在哪办" is no grant's how-to).
+      const leads = !next || score - next.score >= LIKELY_LEAD;
+      const said = leads
+        ? `${text.flow.asideLikely(entry.question)}\n${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}`
+        : text.flow.asideOneOf(decision.options.map((o) => o.entry.question));
+      await context.sendActivity(messageWithButtons(said));
       return true;
     }
     await this.recordUnanswered(question);

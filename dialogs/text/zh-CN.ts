@@ -470,6 +470,7 @@ const flow = {
   /** What a flow is about when a bare question in it ("要多久") is read: the certificate's application. */
   subject: '办残疾证',
   asideLikely: (question: string) => `您问的可能是“${question}”：`,
+  asideOneOf: (questions: string[]) => `您问的是哪一个：${questions.map((q) => `“${q}”`).join('、')}？请把问题说得具体些再问我，我们先接着填。`,
   asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
 };
 

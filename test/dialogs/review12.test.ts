@@ -77,3 +77,19 @@ describe('what is a look-up or a booking, and what is a question (blind s16 thro
     for (const q of ['帮我约个鉴定时间', '预约鉴定']) expect(recognizeBookingIntent(q), q).to.equal('book');
   });
 });
+
+describe('review 12: a near tie mid-flow is named, not answered', () => {
+  for (const asked of ['孩子上学要残疾证 在哪办']) {
+    it(`"${asked}" at the family check's case number: the candidates named, none answered as if sure`, async () => {
+      const h = await dialogHarness();
+      await h.say('帮我爸查一下办到哪一步了');
+      const d = h.kb.decide(asked);
+      expect(d.kind).to.equal('clarify');
+      const replies = await h.send(asked);
+      const said = replies.map((r) => r.text ?? '').join('\n');
+      expect(said).to.not.include('您问的可能是“');
+      expect(said).to.include(text.flow.asideOneOf(d.kind === 'clarify' ? d.options.map((o) => o.entry.question) : []));
+      expect(replies.at(-1)!.text).to.include('案件号');
+    });
+  }
+});
