@@ -574,7 +574,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const history = result.stay || draft.history.includes(slot.key) ? draft.history : [...draft.history, slot.key];
     if (result.note) await this.say(dc, result.note);
     // A slot that stays (items picked one by one) is asked again until the user is done.
-    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, undone: result.stay ? draft.undone : undefined, dropped: undefined };
+    const next: ApplicationDraft = { ...draft, values, history, attempts: 0, editing: result.stay ? slot.key : undefined, dropped: undefined };
     if (!result.stay && finalItems(values).length === 0 && draft.history.includes('picks')) {
       await this.deps.drafts.delete(userKeyOf(dc.context));
       await this.say(dc, t.nothingLeft);
@@ -651,7 +651,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     delete values.addressDraft;
     // The items are asked again with those picked shown ("已选：…还要别的吗"), to add to, take off or keep.
     if (last === 'picks') values.picksSaid = draft.values.picks;
-    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0, undone: draft.values });
+    // What each step held before going back, kept across several 返回 ("跟刚才一样" at each step gives it back).
+    return this.proceed(dc, { ...draft, phase: 'form', values, history, editing: undefined, attempts: 0, undone: { ...draft.undone, ...draft.values } });
   }
 
   private async resume(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {

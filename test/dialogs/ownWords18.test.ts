@@ -154,6 +154,17 @@ describe('trial 18: going back keeps what was answered', () => {
   });
 });
 
+describe('review 12: two steps back, "跟刚才一样" at each gives each back', () => {
+  it('返回 twice from the ID number, then "跟刚才一样" twice: the items and the name are both kept', async () => {
+    const h = await run([...itemsForMother, ['选好了', app.prompts.name], ['王建国', app.prompts.idNumber]]);
+    await h.say('返回');
+    await h.say('返回');
+    expect((await h.say('跟刚才一样')).text).to.equal(app.prompts.name);
+    expect((await h.say('跟刚才一样')).text).to.equal(app.prompts.idNumber);
+    expect((await h.drafts.get('test:user1'))!.draft.values.name).to.equal('王建国');
+  });
+});
+
 /** Self, a new certificate, online, mailed to an address: at the summary. */
 const toMailedSummary: Step[] = [...selfNewCertificateToAddress, ['城关镇东大街3号', app.summary.intro]];
 
