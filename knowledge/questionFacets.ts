@@ -220,7 +220,7 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
   // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both; "能领啥" asks for money too.
-  if (!slots.item && [ANY_SUBSIDY, WHAT_MONEY, MONEY_PAID_OUT].some((money) => money.test(facetText(text)))) return { intent, item: SUBSIDIES };
+  if (!slots.item && [ANY_SUBSIDY, MONEY_GOT].some((money) => money.test(facetText(text)))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
@@ -229,11 +229,9 @@ const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保�
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
-// What money one gets, no subsidy named: "能领啥", "能领什么钱", "有啥钱拿".
-const WHAT_MONEY = /领(?:点|些)?(?:啥|什么|哪些|哪几样)|(?:啥|什么)钱/;
-// Money given out, named without the word 补贴 ("俺腿截了 每个月能给多少钱"): the subsidies, not the
-// certificate, whose fee is 交 or 花, never 领 or 给 each month.
-const MONEY_PAID_OUT = /(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;
+// Money one gets, no subsidy named ("能领啥", "有啥钱拿", "俺腿截了 每个月能给多少钱"): the subsidies, not
+// the certificate, whose fee is 交 or 花, never 领 or 给 each month.
+const MONEY_GOT = /领(?:点|些)?(?:啥|什么|哪些|哪几样)|(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:啥|什么)钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;
 
 /**
  * Whether a text asks what one pays ("要钱不", "收费吗"), not how much one is paid ("领多少"): after
