@@ -1,5 +1,6 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
+import { ON_ASSISTANCE } from './assistanceStatus.js';
 import { ChaseGate, saysApplied } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
@@ -30,8 +31,6 @@ const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(t
 // Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
 const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
-/** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
-const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着?|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?(?:的)?/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
@@ -172,7 +171,7 @@ export class KnowledgeBase {
     const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
-    const withoutStatus = whole.kind === 'decline' ? text.replace(ASSISTANCE_STATUS, '') : text;
+    const withoutStatus = whole.kind === 'decline' ? text.replace(ON_ASSISTANCE, '') : text;
     if (withoutStatus !== text && (OURS_BESIDES.test(withoutStatus) || askedBesidesCondition(withoutStatus))) {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
