@@ -265,7 +265,7 @@ export class MainDialog extends ComponentDialog {
     const applying = () => {
       const kind = this.answers.decisionKind(context, withoutKin(request!));
       // "俺家老头要办个证": the certificate, unless the whole message is about one not issued here.
-      return ['answer', 'clarify'].includes(kind) || (kind !== 'decline' && forKinWithBareCertificate(request!) && !declined());
+      return ['answer', 'clarify'].includes(kind) || (kind !== 'decline' && forKinWithBareCertificate(request!, meant) && !declined());
     };
     if (resume || (request && applying())) return { dialog: APPLICATION_DIALOG, options: { resume, opening: meant }, outcome: 'application-start' };
     return undefined;

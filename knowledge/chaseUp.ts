@@ -8,7 +8,11 @@ export const PROGRESS_ENTRY_ID = 'progress-check';
 
 // Something already applied for, handed in or booked: what a caller chases ("申请半个月了", "报上去二十多天");
 // not what one may still apply for ("能申请护理补贴吗", "想申请上门鉴定").
-const APPLIED = /(?:申请|提交|预约|报名)(?:了|过|完|的)|(?:申请|提交|报上去|交上去)(?:了)?(?:[一二三四五六七八九十两半几好\d]+|快)(?:个)?(?:多)?(?:天|周|星期|礼拜|月)|已经(?:申请|提交|预约)|报上去|报了|交了|交上去|约了|递了/u;
+const APPLIED =
+  /(?:申请|提交|预约|报名)(?:了|过|完|的)|(?:申请|提交|报上去|交上去)(?:了)?(?:[一二三四五六七八九十两半几好\d]+|快)(?:个)?(?:多)?(?:天|周|星期|礼拜|月)|已经(?:申请|提交|预约)|(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)|递了|约了/u;
+
+/** Whether a message says something was already applied for, handed in or booked ("网上交完了", "报上去二十多天"). */
+export const saysApplied = (text: string): boolean => APPLIED.test(normalizeText(text).replace(/\s+/g, ''));
 const MAY_APPLY = /(?:能|可以|想|要|该|怎么|咋)(?:不能)?申请/u;
 // Nobody has been in touch since: "半个月没人联系", "一直没人来", "到现在没消息".
 const NOBODY_CAME = /(?:没人|没有人|无人)(?:联系|来|管|理|打电话|回电话|回复|上门)|没(?:有)?(?:消息|动静|音信|回音|下文|信儿?)|石沉大海|杳无音信/u;
@@ -22,7 +26,7 @@ const POSTED = /寄|邮|快递/u;
  */
 export function chasesUp(text: string): boolean {
   const t = normalizeText(text).replace(/\s+/g, '');
-  return APPLIED.test(t) && !MAY_APPLY.test(t) && NOBODY_CAME.test(t) && !POSTED.test(t) && intentOf(t) !== 'howLong';
+  return saysApplied(t) && !MAY_APPLY.test(t) && NOBODY_CAME.test(t) && !POSTED.test(t) && intentOf(t) !== 'howLong';
 }
 
 /**

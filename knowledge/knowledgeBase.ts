@@ -1,6 +1,7 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
-import { ChaseGate } from './chaseUp.js';
+import { ON_ASSISTANCE } from './assistanceStatus.js';
+import { ChaseGate, saysApplied } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
@@ -23,7 +24,6 @@ const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
 const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?(?:现场|窗口|大厅)?/u;
 // Said online, the application is what was done; the trip is asked whatever the channel.
 const ONLINE = new RegExp(wordsOf('channel', '网上')!.source, 'gu');
-const APPLIED = /(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)/u;
 /** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
 const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
@@ -31,8 +31,6 @@ const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(t
 // Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
 const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
-/** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
-const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着?|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?(?:的)?/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
@@ -165,7 +163,7 @@ export class KnowledgeBase {
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
-    if (extractSlots(text).channel === '网上' && APPLIED.test(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
+    if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
     return bringsMore(text) ? { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false } : undefined;
   }
 
@@ -173,7 +171,7 @@ export class KnowledgeBase {
     const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
-    const withoutStatus = whole.kind === 'decline' ? text.replace(ASSISTANCE_STATUS, '') : text;
+    const withoutStatus = whole.kind === 'decline' ? text.replace(ON_ASSISTANCE, '') : text;
     if (withoutStatus !== text && (OURS_BESIDES.test(withoutStatus) || askedBesidesCondition(withoutStatus))) {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;

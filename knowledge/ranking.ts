@@ -1,4 +1,5 @@
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
+import { ASSISTANCE, OFF_ASSISTANCE } from './assistanceStatus.js';
 import { asksCanI, YES_OR_NO } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
@@ -157,9 +158,6 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 // Entries sharing a feature, above which it does not help find an entry's neighbours.
 const RARE = 32;
 
-// Social assistance a question may say the person is on, or off ("不是低保户", "没吃上低保", "退出低保", "低保边缘户").
-const ASSISTANCE = /低保|特困|五保/u;
-const OFF_ASSISTANCE = /(?:不是|不属于|没有?|没吃上?|没享受|不吃|退出|退了)(?:低保|特困|五保)|低保边缘/u;
 // Said the opposite way, an entry is outweighed by one fitting half as well.
 const STATUS_SHARE = 0.5;
 

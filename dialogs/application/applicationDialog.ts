@@ -977,13 +977,15 @@ const APPLY_CLAUSE = new RegExp(
 );
 
 /**
- * "俺家老头要办个证": what is applied for is only 证, for one of the speaker's household; with
+ * "俺家老头要办个证": what is applied for is only 证 (and the money it brings), for one of the speaker's household; with
  * nothing else meant (no 老年证, 身份证: those the knowledge base declines), that is the
  * disability certificate, though the words alone rank as nothing.
  */
-export const forKinWithBareCertificate = (request: string) =>
-  BARE_CERTIFICATE.test(normalizeText(request).replace(/\s+/g, '')) && kinIn(request)?.ofSpeaker === true;
-const BARE_CERTIFICATE = /(?:申请|办理|办|申办|申领)(?:个|张|一个|一张|一下|下)?证(?:件)?[吧啊呀哦嘛了呢]*$/u;
+export const forKinWithBareCertificate = (request: string, said = request) =>
+  // "俺爹瘫床上好几年了 想给他办个证": 他 is the one named before the request.
+  BARE_CERTIFICATE.test(normalizeText(request).replace(/\s+/g, '')) && (kinIn(request) ?? (/[他她]/u.test(request) ? kinIn(said) : undefined))?.ofSpeaker === true;
+// "…办个证领点补贴": the money that comes with it may follow.
+const BARE_CERTIFICATE = /(?:申请|办理|办|申办|申领)(?:个|张|一个|一张|一下|下)?证(?:件)?(?:好|再)?(?:(?:领|拿)(?:点|些|个)?(?:钱|补贴|补助))?[吧啊呀哦嘛了呢]*$/u;
 
 /**
  * The words asking to start an application ("我要办残疾证", "帮我申请护理补贴"), if any: one

@@ -4,6 +4,7 @@ import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
 import { categoryDescribed } from '../../knowledge/categories.js';
+import { OFF_ASSISTANCE } from '../../knowledge/assistanceStatus.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, positionNotShown, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizePosition, recognizePositions, recognizeYesNo, type ChoiceOption } from '../choices.js';
@@ -384,7 +385,7 @@ const materialChoices = () => options(t.materials.names, t.materialWords).filter
 export const channelOptions = () => options(t.channels, t.channelSynonyms);
 
 /** Not on 低保, or only applying for it ("我家不是低保", "俺没吃上低保", "低保还没批"): no pick of the living allowance. */
-const DIBAO_STATUS = /(?:不是|没有?|没吃上?|不算|不属于|申请)低保(?:户|家庭)?|低保(?:户)?(?:还)?没(?:批|办)(?:下来)?/gu;
+const DIBAO_STATUS = new RegExp(`${OFF_ASSISTANCE.source}|申请低保(?:户|家庭)?|低保(?:户)?(?:还)?没(?:批|办)(?:下来)?`, 'gu');
 
 /** "都要", "全部都办": every item, said without naming one. */
 const ALL_OF_THEM = /都要|全要|全部|都办|全都|都选|全选|所有的?/u;

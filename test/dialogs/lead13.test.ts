@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { dialogHarness, run } from './harness.js';
+
+const app = text.application;
+
+// The lead's own probes of session 13, in people's words.
+describe('lead 13: a relative asks for the card and the money it brings', () => {
+  for (const said of [
+    '俺爹八十了瘫床上好几年了 想给他办个证领点补贴',
+    '想给俺爹办个证领点补贴',
+    '俺娘要办个证好领补贴',
+    '俺娘眼睛瞎了好几年了 想给她办个证',
+  ]) {
+    it(`"${said}" starts the form`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(said)).text).to.equal(app.consent);
+    });
+  }
+
+  it('another office\'s card with the money is still declined', async () => {
+    const h = await dialogHarness();
+    expect((await h.say('俺爹想办个老年证领点钱')).text).to.not.equal(app.consent);
+    expect((await h.say('俺爹想办个老年证领点钱')).text).to.include('不在这里办');
+  });
+});
+
+describe('lead 13: off 低保 is read one way at the items step and in the ranking', () => {
+  for (const said of ['家里退了低保 要办证', '俺家没享受低保 办个证']) {
+    it(`"${said}" at the items: no living allowance picked`, async () => {
+      const h = await run([
+        ['我要申请', app.consent],
+        ['同意', app.prompts.role],
+        ['给我自己', app.prompts.items],
+      ]);
+      await h.send(said);
+      const picks = (await h.drafts.get('test:user1'))!.draft.values.picks ?? [];
+      expect(picks).to.not.include('living-allowance');
+    });
+  }
+});
