@@ -281,6 +281,10 @@ export class PolicyAnswers {
         return;
       }
       case 'none':
+        if (readsAsNothing(question)) {
+          setTurnOutcome(context, { outcome: 'noWords' });
+          return this.sendMenu(context, text.noWords);
+        }
         await this.sendNotFound(context, question);
     }
   }
@@ -399,6 +403,7 @@ export class PolicyAnswers {
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */
   private async recordUnanswered(question: string): Promise<void> {
+    if (readsAsNothing(question)) return;
     const kept = questionForCurators(question);
     const key = kept && this.deps.kb.questionKey(kept);
     if (key) await this.deps.unanswered.record(key, kept, this.deps.clock.now());
@@ -457,3 +462,11 @@ const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f &
 
 /** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
 const addsNothing = (question: string) => !asksSomething(question) && Object.keys(extractSlots(question)).length === 0;
+
+// Laughter, sighs and keyboard mashing ("哈哈哈哈", "呵呵", "啊啊啊sdfgh", "qwertyuiop") that nothing
+// answers: they ask nothing, so they are said to be unread rather than kept for the curators.
+const INTERJECTION = /[哈呵嘿嘻啊哦嗯呃额噢唉哎呀啦嘛哇呜]/gu;
+function readsAsNothing(question: string): boolean {
+  const rest = normalizeText(question).replace(/[\s\p{P}\p{S}]+/gu, '').replace(INTERJECTION, '');
+  return rest === '' || /^[a-z]+$/iu.test(rest);
+}

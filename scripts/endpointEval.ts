@@ -24,7 +24,8 @@ export interface BotReply {
 function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): ReplyKind {
   const first = texts[0] ?? '';
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
-  if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines)) return 'notFound';
+  // Emoji, laughter or keyboard mashing are told they were not read: nothing answered.
+  if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines) || first === text.noWords) return 'notFound';
   if (kb.entries.some((e) => e.kind === 'decline' && e.answer === first)) return 'decline';
   // A greeting is welcomed; a run-on's other questions may follow as buttons: the message starts with the answer.
   const talk = [text.welcome.lines[0], text.welcomeAgain, ...kb.entries.filter((e) => e.kind === 'smalltalk').map((e) => e.answer)];

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness, run } from './harness.js';
+import { buttons, dialogHarness, run } from './harness.js';
 
 const app = text.application;
 
@@ -38,4 +38,21 @@ describe('lead 13: off 低保 is read one way at the items step and in the ranki
       expect(picks).to.not.include('living-allowance');
     });
   }
+});
+
+describe('lead 13: laughter and keyboard mashing ask nothing', () => {
+  for (const said of ['哈哈哈哈', '呵呵', 'qwertyuiop', '啊啊啊啊sdfgh']) {
+    it(`"${said}" is said to be unread, with the menu, and not kept for the curators`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(said);
+      expect(reply.text).to.equal(text.noWords);
+      expect(buttons(reply)).to.include('转人工');
+      expect(await h.unanswered.list(10)).to.deep.equal([]);
+    });
+  }
+
+  it('a question wrapped in sighs is still answered', async () => {
+    const h = await dialogHarness();
+    expect((await h.say('啊这个残疾证咋办啊')).text).to.include('申请');
+  });
 });
