@@ -61,7 +61,8 @@ export class OneVisitBot extends ActivityHandler {
       if (afterWelcome && this.answers.isGreeting(context, input)) {
         // "你好" answered by the welcome itself (sent this turn), or just after it: no second welcome.
         setTurnOutcome(context, { outcome: 'greeting-after-welcome' });
-        if (!first) await context.sendActivity(messageWithButtons(text.welcomeAgain));
+        // The welcome's buttons are gone once the person has typed: the menu comes again.
+        if (!first) await this.answers.sendMenu(context, text.welcomeAgain);
       } else if (!input && !receivedFiles(context)?.length) {
         // A message carrying files goes to the dialogs even without words: they are materials.
         setTurnOutcome(context, { outcome: 'noText' });

@@ -1060,7 +1060,7 @@ export const zhCN = {
   /** "不知道" with nothing asked and no flow open. */
   notSure: '没关系，说说您想办的事就行，比如“残疾证怎么办”“能领哪些补贴”；也可以点下面的按钮，或者说“人工”找工作人员。',
   /** A greeting just after the welcome. */
-  welcomeAgain: '您好！直接说您想问的事就行，也可以点上面的按钮。',
+  welcomeAgain: '您好！直接说您想问的事就行，也可以点下面的按钮。',
   help: (h: Hotlines) =>
     `您可以直接问我，比如“残疾证怎么办”“护理补贴谁能领”。点按钮、打字或者回复按钮前的数字都可以。想找真人，说“人工”，或者拨打${h.government}、${h.federation}。`,
   /** Words that make a short message a request for a person, wherever they stand (regular expressions). */
