@@ -26,6 +26,7 @@ import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognize
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
+import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -203,6 +204,10 @@ export class MainDialog extends ComponentDialog {
       if (own.length) return { dialog: STATUS_DIALOG, options: { action: 'progress' } satisfies StatusOptions, outcome: 'status-progress' };
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
+    // A relative's question about the next step of the case a family check showed today ("上门那天俺得在家不",
+    // "他没有银行卡"): answered for that case, not with the general entry.
+    const answered = await this.checkedCaseAsked(context, meant);
+    if (answered) return { dialog: STATUS_DIALOG, options: { action: 'caseAnswer', caseNo: answered, text: meant } satisfies StatusOptions, outcome: 'status-checked-answer' };
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     // "他那个护理补贴能批下来不" right after a family check showed a case, from an account with none of its own
@@ -284,6 +289,13 @@ export class MainDialog extends ComponentDialog {
     const checked = await this.checkedCaseNo(context);
     const record = checked === undefined ? undefined : await this.cases.get(checked);
     return record !== undefined && (ahead(record) || (when && APPRAISAL_AHEAD.includes(record.stage)));
+  }
+
+  /** The case a family check showed today, when the message asks of its next step (see `checkedCaseAnswer`); not to its applicant. */
+  private async checkedCaseAsked(context: TurnContext, input: string): Promise<string | undefined> {
+    const caseNo = await this.checkedCaseNo(context);
+    const record = caseNo === undefined ? undefined : await this.cases.get(caseNo);
+    return record && record.submittedBy.userKey !== userKeyOf(context) && checkedCaseAnswer(record, input) ? caseNo : undefined;
   }
 
   /** The case a family check in this conversation showed today (Shanghai time), if any. */

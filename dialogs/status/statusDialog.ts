@@ -20,8 +20,10 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
+import { checkedCaseAnswer } from './checkedCaseQuestions.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
@@ -37,7 +39,8 @@ const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
+/** `caseAnswer`: a relative's question about the next step of the case checked today (see `checkedCaseAnswer`), not a command. */
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'caseAnswer';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
 
 /** What to do; a family check may start with the case number already typed. */
@@ -132,6 +135,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'followers':
         return this.listFollowers(dc, userKey);
+      case 'caseAnswer': {
+        const record = options?.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
+        const answer = record && options?.text ? checkedCaseAnswer(record, options.text) : undefined;
+        return answer ? this.end(dc, answer) : this.beginDialog(dc, { action: 'familyCheck' });
+      }
       case 'unsubscribe':
         await this.deps.family.optOut(userKey, this.deps.clock.now());
         return this.end(dc, s.unsubscribed);
@@ -215,9 +223,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (own) return new NotAnswered(undefined, { answer: own });
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
-        // "要" is a button: a question holding it ("公示要几天") must not subscribe.
-        const aside = await this.questionFirst(dc, state, input);
-        if (aside) return aside;
+        // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
+        // application, and the offer not made again after it: it was made once, with the case.
+        if (asksSomething(input)) {
+          await this.flow.answers.answerAside(dc.context, input, 'asked', this.subject);
+          return dc.endDialog();
+        }
         const yes = recognizeConfirmation(input, labelChoices(s.subscribeButtons));
         if (yes === undefined) return new NotAnswered(text.application.errors.confirm(s.subscribeButtons));
         if (!yes) return this.end(dc, s.notSubscribed);

@@ -46,6 +46,8 @@ interface Step {
   cancel: string;
   /** Where "不知道" is an answer of the step's own (no day in mind: the earliest places), what it gets. */
   unknown?: string;
+  /** An offer made once (updates after a family check, fix20f): a question instead is answered, and the offer not made again. */
+  askedOnce?: true;
 }
 
 const steps: Step[] = [
@@ -123,7 +125,7 @@ const steps: Step[] = [
     cancel: f.cancelled,
   },
   { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
-  { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
+  { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled, askedOnce: true },
   {
     flow: 'privacy',
     step: 'case number',
@@ -192,13 +194,14 @@ describe('Interruptions at every step of every flow', () => {
       });
 
       for (const question of ['公示要几天', '残疾证怎么办']) {
-        it(`a policy question ("${question}") is answered, then the step asked again`, async () => {
+        it(`a policy question ("${question}") is answered, then the step asked again (an offer made once: not again)`, async () => {
           const h = await step.reach();
           const answer = h.kb.decide(question);
           expect(answer.kind).to.equal('answer');
           const replies = texts(await h.send(question));
-          expect(replies.slice(0, -1).join('\n')).to.include(answer.kind === 'answer' ? answer.top.entry.answer : '');
-          expect(replies.at(-1)).to.include(step.asks);
+          expect((step.askedOnce ? replies : replies.slice(0, -1)).join('\n')).to.include(answer.kind === 'answer' ? answer.top.entry.answer : '');
+          if (step.askedOnce) expect(replies.join('\n')).to.not.include(step.asks);
+          else expect(replies.at(-1)).to.include(step.asks);
         });
       }
 
@@ -263,6 +266,11 @@ describe('A question in anyone\'s words at every step of every flow', () => {
       it(`${step.flow}: ${step.step} <- "${question}"`, async () => {
         const h = await step.reach();
         const replies = texts(await h.send(question));
+        // An offer made once is not made again after the answer (see `askedOnce`).
+        if ('askedOnce' in step && step.askedOnce) {
+          expect(replies.join('\n')).to.match(asideReply).and.not.include(step.asks);
+          return;
+        }
         expect(replies.length, replies.join(' | ')).to.be.greaterThan(1);
         expect(replies.slice(0, -1).join('\n')).to.match(asideReply);
         expect(replies.at(-1)).to.include(step.asks);
