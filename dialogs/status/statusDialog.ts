@@ -20,11 +20,11 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { asksSomething } from '../../knowledge/runOn.js';
 import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
-import { checkedCaseAnswer } from './checkedCaseQuestions.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { checkedCaseAnswer } from './checkedCaseQuestions.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 
 const s = text.status;
 /** The button that keeps the phone sent back as it was. */
@@ -39,8 +39,7 @@ const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
-/** `caseAnswer`: a relative's question about the next step of the case checked today (see `checkedCaseAnswer`), not a command. */
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'caseAnswer';
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
 
 /** What to do; a family check may start with the case number already typed. */
@@ -114,7 +113,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'familyCheck': {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
-        if (again) return this.end(dc, renderCase(again, true));
+        // Asked of its next step ("上门那天俺得在家不"): answered for it (see `checkedCaseAnswer`).
+        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text)) || renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
         // someone who filed for their father is the mother's, checked as anyone's).
@@ -135,11 +135,6 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'followers':
         return this.listFollowers(dc, userKey);
-      case 'caseAnswer': {
-        const record = options?.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
-        const answer = record && options?.text ? checkedCaseAnswer(record, options.text) : undefined;
-        return answer ? this.end(dc, answer) : this.beginDialog(dc, { action: 'familyCheck' });
-      }
       case 'unsubscribe':
         await this.deps.family.optOut(userKey, this.deps.clock.now());
         return this.end(dc, s.unsubscribed);

@@ -1113,9 +1113,6 @@ export const zhCN = {
   /** A statement adding nothing ("俺急用") that would get the answer just given again: not said twice. */
   saidAlready: (h: Hotlines) =>
     `明白您的情况。能办的就是刚才说的这些，我就不再重复了。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
-  /** A follow-up the answer just given does not hold (or the same answer a third time): not said again. */
-  notInAnswer: (h: Hotlines) =>
-    `您问的这一点，刚才那段里没有说到，我答不准，就不再重复那段了，已经记下来请工作人员补充。您可以打${h.federation}残联热线或${h.government}政务服务热线问清楚，也可以说“人工”。`,
   askedForWhom: '好的，您替家里人问。想问什么事？比如“残疾证怎么办”“能领什么补贴”“办到哪一步了”。',
   /** Emoji or punctuation alone. */
   noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
@@ -1136,6 +1133,9 @@ export const zhCN = {
   notFound: (h: Hotlines) =>
     `抱歉，这个问题我还答不上来，已经记下来请工作人员补充。您可以换个说法再问，或者拨打${h.government}政务服务热线、${h.federation}残联热线，也可以说“人工”。`,
   notFoundButtons: ['转人工', '重新问'],
+  /** A follow-up the answer just given does not hold (or the same answer a third time): not said again. */
+  notInAnswer: (h: Hotlines) =>
+    `您问的这一点，刚才那段里没有说到，我答不准，就不再重复那段了，已经记下来请工作人员补充。您可以打${h.federation}残联热线或${h.government}政务服务热线问清楚，也可以说“人工”。`,
   /** A message with several questions: the first answered, the others offered as buttons. */
   runOn: {
     more: '您还问了别的问题，点下面的按钮接着看。',

@@ -109,6 +109,14 @@ describe('fix20f', () => {
       expect(await ask(h, '医生上门那天俺得在家不')).to.not.equal(c.homeWhoIsIn('她'));
     });
 
+    it('the offer of updates is made once: a question instead is answered, and the offer not made again', async () => {
+      const h = await checked(false);
+      const answer = await ask(h, '公示要几天');
+      expect(answer).to.include('5个工作日').and.not.include(text.status.subscribeAsk);
+      expect(await ask(h, '评定要带啥')).to.not.include(text.status.subscribeAsk);
+      expect(await h.family.subscribersOf((await h.cases.openCasesOfUser('test:user1'))[0].caseNo)).to.deep.equal([]);
+    });
+
     it('the applicant asking the same is not answered as a relative', async () => {
       const h = await checked(true);
       expect((await h.send('病历要准备吗')).map((a) => a.text ?? '').join()).to.not.equal(c.homeRecords('她'));

@@ -193,15 +193,15 @@ describe('Interruptions at every step of every flow', () => {
         expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(1);
       });
 
-      for (const question of ['公示要几天', '残疾证怎么办']) {
-        it(`a policy question ("${question}") is answered, then the step asked again (an offer made once: not again)`, async () => {
+      // An offer made once is not made again after a question (fix20f.test.ts).
+      for (const question of step.askedOnce ? [] : ['公示要几天', '残疾证怎么办']) {
+        it(`a policy question ("${question}") is answered, then the step asked again`, async () => {
           const h = await step.reach();
           const answer = h.kb.decide(question);
           expect(answer.kind).to.equal('answer');
           const replies = texts(await h.send(question));
-          expect((step.askedOnce ? replies : replies.slice(0, -1)).join('\n')).to.include(answer.kind === 'answer' ? answer.top.entry.answer : '');
-          if (step.askedOnce) expect(replies.join('\n')).to.not.include(step.asks);
-          else expect(replies.at(-1)).to.include(step.asks);
+          expect(replies.slice(0, -1).join('\n')).to.include(answer.kind === 'answer' ? answer.top.entry.answer : '');
+          expect(replies.at(-1)).to.include(step.asks);
         });
       }
 
