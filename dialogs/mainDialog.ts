@@ -16,6 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
 import { filedForNamed, type CheckedCase } from './status/familyChecks.js';
+import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
@@ -189,6 +190,10 @@ export class MainDialog extends ComponentDialog {
     // Words of a flow about what this service does not do ("我的护照办到哪了", "我要预约挂号",
     // "帮我办个护照") start none: the knowledge base's decline answers them.
     const declined = () => this.answers.decisionKind(context, meant) === 'decline';
+    // A relative's question about the next step of the case a family check showed today ("上门那天俺得在家不",
+    // "他没有银行卡"): answered for that case, not with the general entry.
+    const answered = await this.checkedCaseAsked(context, meant);
+    if (answered) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: answered, checked: true, text: meant } satisfies StatusOptions, outcome: 'status-checked-answer' };
     // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
     // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
     // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
@@ -304,6 +309,13 @@ export class MainDialog extends ComponentDialog {
     // A check kept from before it carried its time holds no longer.
     return checked.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(this.clock.now());
   }
+  /** The case a family check showed today, when the message asks of its next step (see `checkedCaseAnswer`); not to its applicant. */
+  private async checkedCaseAsked(context: TurnContext, input: string): Promise<string | undefined> {
+    const caseNo = await this.checkedCaseNo(context);
+    const record = caseNo === undefined ? undefined : await this.cases.get(caseNo);
+    return record && record.submittedBy.userKey !== userKeyOf(context) && checkedCaseAnswer(record, input) ? caseNo : undefined;
+  }
+
 
   /**
    * A short message naming a day ("下周三上午可以吗", typically after booking was refused as not

@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { CONTEXT_TURNS, isFragment, nextTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -31,7 +31,8 @@ export type OfferedAction =
 
 export interface KbConversationState {
   offered?: ChoiceOption<OfferedAction>[];
-  lastAnswer?: { entryId: string; question?: string };
+  /** `said`: the paragraph sent; `times`: how many answers running it was (see `answer`). */
+  lastAnswer?: { entryId: string; question?: string; said?: string; times?: number };
   /** The last answered topic, against which short follow-ups ("视力的呢") are read. */
   topic?: TopicContext;
   /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
@@ -256,8 +257,29 @@ export class PolicyAnswers {
           setTurnOutcome(context, { outcome: 'saidAlready', entryId: topic.entryId });
           return this.offer(context, text.saidAlready(this.deps.hotlines), this.nextSteps(decision.top.entry));
         }
+        // The paragraph just said is not said again to a follow-up asking what it does not hold ("卡被冻结了咋整"
+        // after how the money is paid): the message alone may find another entry that does ("要家属陪吗" after how
+        // the appraisal goes: the companion's), else it is said plainly that it is not known here. The message
+        // alone answered by the same entry was meant for it ("有时间限制吗" of the appeal): not beyond it.
+        const last = state.lastAnswer;
+        const again = last?.said === answerTo(decision.top.entry, question);
+        const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous) ? turnDecide(context, this.deps.kb)(question) : undefined;
+        if (alone?.kind === 'answer' && alone.top.entry.kind === 'answer' && alone.top.entry.id !== decision.top.entry.id && !more.length) {
+          await this.sendEntry(context, alone.top.entry, question, alone.top.score, { topic: nextTopic({ decision: alone, query: question, contextual: false }, previous) });
+          return;
+        }
+        const beyond = alone !== undefined && !(alone.kind === 'answer' && alone.top.entry.id === decision.top.entry.id);
+        // Asking of what it does say ("要登报不" after the replacement's): the sentences that say it. Never a third time running.
+        const held = again && previous && !beyond ? sentencesHolding(question, last!.said!, previous) : undefined;
+        if (again && !held && !more.length && (beyond || (last!.times ?? 1) >= 2)) {
+          await this.recordUnanswered(question);
+          setTurnOutcome(context, { outcome: 'notInAnswer', entryId: decision.top.entry.id });
+          return this.offer(context, text.notInAnswer(this.deps.hotlines), this.nextSteps(decision.top.entry));
+        }
+        // A sentence of the answer goes without the entry's yes or no, which answered the question before.
+        const { canI: _canI, ...entry } = decision.top.entry;
         const lead = asksWhereToApply(reading.query) && offersToApply(decision.top.entry) ? text.application.appliedHere : undefined;
-        await this.sendEntry(context, decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more, lead });
+        await this.sendEntry(context, held ? { ...entry, answer: held } : decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more, lead });
         return;
       }
       case 'decline':
@@ -380,7 +402,9 @@ export class PolicyAnswers {
     const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
     const state = await this.state.get(context, {});
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
-    state.lastAnswer = { entryId: entry.id, question };
+    const said = answerTo(entry, question);
+    const times = state.lastAnswer?.said === said ? (state.lastAnswer.times ?? 1) + 1 : 1;
+    state.lastAnswer = { entryId: entry.id, question, said, times };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
   }

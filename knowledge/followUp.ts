@@ -1,5 +1,6 @@
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
+import { tag } from './jieba.js';
 import { withoutOpening } from './preamble.js';
 import {
   aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
@@ -691,4 +692,50 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
     case 'none':
       return previous;
   }
+}
+
+/** A word of a follow-up's own: two characters or more, Chinese only (no separator left by a question word). */
+const WORD = /^\p{Script=Han}{2,}$/u;
+/** jieba's part of speech for a place name. */
+const PLACE_TAG = 'ns';
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
+const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有)$/u;
+
+/**
+ * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
+ * "社保卡没激活咋办" after how the money is paid says 社保卡 and 激活, "复核完了还不服呢" after
+ * where to appeal says 不服.
+ */
+function ownTerms(question: string, context: TopicContext): string[] {
+  const topic = fold(context.query);
+  const rest = fold(question).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
+  const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
+  return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
+}
+
+/**
+ * Whether a follow-up asks something an answer does not hold: it says words of its own and the
+ * answer speaks of none of them ("要登报不" after an answer saying nothing of 登报, "存折行不行" after
+ * how the money is paid). Said again, that answer would not answer it. Nothing of its own
+ * ("交多少", "找谁问") asks nothing beyond it.
+ */
+export function asksBeyond(question: string, answer: string, context: TopicContext): boolean {
+  const said = facetText(answer);
+  const words = ownTerms(question, context);
+  return words.length > 0 && words.every((w) => !said.includes(w));
+}
+
+/**
+ * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
+ * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
+ * One asking how long, how much, where or how is told that by the part of an entry that has one,
+ * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办").
+ */
+export function sentencesHolding(question: string, answer: string, context: TopicContext): string | undefined {
+  if (intentOf(question)) return undefined;
+  const words = ownTerms(question, context);
+  const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
+  return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;
 }

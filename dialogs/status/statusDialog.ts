@@ -23,6 +23,8 @@ import { textOnlySaid } from '../textOnly.js';
 import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase } from './timeline.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { checkedCaseAnswer } from './checkedCaseQuestions.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 
 const s = text.status;
 /** The button that keeps the phone sent back as it was. */
@@ -111,7 +113,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'familyCheck': {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
-        if (again) return this.end(dc, renderCase(again, true));
+        // Asked of its next step ("上门那天俺得在家不"): answered for it (see `checkedCaseAnswer`).
+        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text)) || renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
         // someone who filed for their father is the mother's, checked as anyone's).
@@ -215,9 +218,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (own) return new NotAnswered(undefined, { answer: own });
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
-        // "要" is a button: a question holding it ("公示要几天") must not subscribe.
-        const aside = await this.questionFirst(dc, state, input);
-        if (aside) return aside;
+        // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
+        // application, and the offer not made again after it: it was made once, with the case.
+        if (asksSomething(input)) {
+          await this.flow.answers.answerAside(dc.context, input, 'asked', this.subject);
+          return dc.endDialog();
+        }
         const yes = recognizeConfirmation(input, labelChoices(s.subscribeButtons));
         if (yes === undefined) return new NotAnswered(text.application.errors.confirm(s.subscribeButtons));
         if (!yes) return this.end(dc, s.notSubscribed);

@@ -965,6 +965,19 @@ const status = {
   familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
+  /**
+   * A relative's question about the next step of the case a family check just showed, answered for
+   * that case (`ta`: 他 or 她, the applicant). `home*`: a home appraisal asked for, not yet done.
+   */
+  checkedCaseAnswers: {
+    homeWhoIsIn: (ta: string) => `不一定要您本人在家，最好有家里人陪着${ta}。医院会打电话约上门的时间，约一个家里有人的日子就行。`,
+    homeHour: (ta: string, part: string) => `可以。医院打电话约上门时间时，说${part}来就行；${ta}那天有别的安排（比如去医院透析）也跟医生说一声。`,
+    homeRecords: (ta: string) => `要。${ta}以前看病的病历、出院小结、检查报告（片子、CT）都准备好，哪家医院的都行，医生上门时给医生看。`,
+    records: (ta: string) => `要。${ta}以前看病的病历、出院小结、检查报告都准备好，哪家医院的都行，评定那天带去给医生看。`,
+    firstFee: (home: boolean) => `不用掏钱。第一次办证的评定费由县残联出${home ? '，上门评定也一样' : ''}。`,
+    result: '评定完，医院把结果报给残联，在村（社区）公示5个工作日，没有异议的，残联10个工作日内审核发证。一般评定完一个月左右能拿到证，每一步在这里都能查到。',
+    noCard: (ta: string) => `补贴要打到${ta}本人名下的账户（有监护人的也可以打到监护人的）。${ta}没有银行卡的，可以办一张社保卡（申请表上能勾“社会保障卡申领”），或者到银行办一张${ta}名下的卡，补贴批下来之前办好、告诉民政部门就行。`,
+  },
   subscribeAsk: '要不要以后有进展时也通知您？',
   subscribeButtons: ['要', '不用了'],
   /** Questions about the progress notices offered ("要钱吗", "发到哪里"), answered before asking again. */
@@ -1120,6 +1133,9 @@ export const zhCN = {
   notFound: (h: Hotlines) =>
     `抱歉，这个问题我还答不上来，已经记下来请工作人员补充。您可以换个说法再问，或者拨打${h.government}政务服务热线、${h.federation}残联热线，也可以说“人工”。`,
   notFoundButtons: ['转人工', '重新问'],
+  /** A follow-up the answer just given does not hold (or the same answer a third time): not said again. */
+  notInAnswer: (h: Hotlines) =>
+    `您问的这一点，刚才那段里没有说到，我答不准，就不再重复那段了，已经记下来请工作人员补充。您可以打${h.federation}残联热线或${h.government}政务服务热线问清楚，也可以说“人工”。`,
   /** A message with several questions: the first answered, the others offered as buttons. */
   runOn: {
     more: '您还问了别的问题，点下面的按钮接着看。',

@@ -46,6 +46,8 @@ interface Step {
   cancel: string;
   /** Where "不知道" is an answer of the step's own (no day in mind: the earliest places), what it gets. */
   unknown?: string;
+  /** An offer made once (updates after a family check, fix20f): a question instead is answered, and the offer not made again. */
+  askedOnce?: true;
 }
 
 const steps: Step[] = [
@@ -123,7 +125,7 @@ const steps: Step[] = [
     cancel: f.cancelled,
   },
   { flow: 'family check', step: 'ID tail', reach: familyCheck(), asks: s.familyAskId, back: s.familyAskCaseNo, cancel: f.cancelled },
-  { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled },
+  { flow: 'family check', step: 'subscribe to updates', reach: familyCheck(SAMPLE_ID_NUMBER.slice(-6)), asks: s.subscribeAsk, back: s.subscribeAsk, cancel: f.cancelled, askedOnce: true },
   {
     flow: 'privacy',
     step: 'case number',
@@ -191,7 +193,8 @@ describe('Interruptions at every step of every flow', () => {
         expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(1);
       });
 
-      for (const question of ['公示要几天', '残疾证怎么办']) {
+      // An offer made once is not made again after a question (fix20f.test.ts).
+      for (const question of step.askedOnce ? [] : ['公示要几天', '残疾证怎么办']) {
         it(`a policy question ("${question}") is answered, then the step asked again`, async () => {
           const h = await step.reach();
           const answer = h.kb.decide(question);
@@ -263,6 +266,11 @@ describe('A question in anyone\'s words at every step of every flow', () => {
       it(`${step.flow}: ${step.step} <- "${question}"`, async () => {
         const h = await step.reach();
         const replies = texts(await h.send(question));
+        // An offer made once is not made again after the answer (see `askedOnce`).
+        if ('askedOnce' in step && step.askedOnce) {
+          expect(replies.join('\n')).to.match(asideReply).and.not.include(step.asks);
+          return;
+        }
         expect(replies.length, replies.join(' | ')).to.be.greaterThan(1);
         expect(replies.slice(0, -1).join('\n')).to.match(asideReply);
         expect(replies.at(-1)).to.include(step.asks);

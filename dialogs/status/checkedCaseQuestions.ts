@@ -1,0 +1,51 @@
+import type { CaseRecord } from '../../data/cases.js';
+import { sexOfIdNumber } from '../../data/idNumber.js';
+import { APPRAISAL_ITEMS } from '../../data/workflow.js';
+import { normalizeText } from '../../knowledge/normalize.js';
+import { text } from '../text/index.js';
+
+const t = text.status.checkedCaseAnswers;
+
+/** Stages before the appraisal is done. */
+const BEFORE_APPRAISAL: readonly string[] = ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'];
+/** Stages before the certificate is issued. */
+const BEFORE_ISSUE: readonly string[] = [...BEFORE_APPRAISAL, 'appraised', 'public_notice'];
+
+/** "俺得在家不", "家里要留人吗", "我上班 要请假不": whether someone must be in for the visit. */
+const WHO_IS_IN = /(?:得|要|必须|需要|用)在家|在家(?:不|吗|没)|家里(?:得|要|需要)?(?:有|留)人|(?:要|得)请假|上班/u;
+/** "能不能让医院上午来", "下午来行不": a part of the day asked for the visit. */
+const HOUR = /(上午|下午|早上|中午|晚上)/u;
+const COMES = /来|上门|约/u;
+/** "要把病历准备好吗", "出院小结要不要": the records to have ready. */
+const RECORDS = /病历|出院小结|检查报告|片子|ct|诊断书|诊断证明/iu;
+/** "上门鉴定要钱不", "评定收费吗": what the appraisal costs. */
+const FEE = /要钱|收钱|收费|花钱|掏钱|费用|多少钱|免费/u;
+const APPRAISAL = /鉴定|评定|评残|上门|医生|检查/u;
+/** "鉴定完多久出结果", "结果啥时候下来", "多久能拿到证". */
+const RESULT = /(?:结果|证).{0,4}(?:多久|多长时间|几天|啥时候|什么时候|哪天)|(?:多久|多长时间|几天|啥时候|什么时候).{0,4}(?:出结果|结果|拿到证|拿证|下证|发证|证下来)/u;
+/** "他没有银行卡", "没卡咋办": the account the subsidies go to. */
+const NO_CARD = /没(?:有)?(?:办)?(?:银行卡|社保卡|卡|存折)|(?:银行卡|社保卡|卡|存折)(?:都|也)?没/u;
+const SUBSIDY_ITEMS = ['living-allowance', 'care-allowance'];
+
+/**
+ * The answer for the case a relative just checked, when their question is about its next step:
+ * the home visit (must someone be in, at what time of day, the records to have ready, whether it
+ * costs), how long the result takes, the subsidies with no bank card. Undefined otherwise, and for
+ * a step the case is past: the knowledge base answers it as for anyone.
+ */
+export function checkedCaseAnswer(record: CaseRecord, input: string): string | undefined {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  const sex = sexOfIdNumber(record.applicant.idNumber);
+  const ta = sex === 'female' ? '她' : sex === 'male' ? '他' : '申请人';
+  const appraisal = record.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected') && BEFORE_APPRAISAL.includes(record.stage);
+  const home = appraisal && record.homeAppraisal !== undefined;
+  if (home && WHO_IS_IN.test(said)) return t.homeWhoIsIn(ta);
+  const hour = HOUR.exec(said);
+  if (home && hour && COMES.test(said)) return t.homeHour(ta, hour[1]);
+  if (appraisal && RECORDS.test(said)) return home ? t.homeRecords(ta) : t.records(ta);
+  // The first appraisal, for a new certificate; another's fee depends on the case (see the knowledge base).
+  if (appraisal && FEE.test(said) && APPRAISAL.test(said) && record.items.some((i) => i.id === 'cert-new')) return t.firstFee(home);
+  if (RESULT.test(said) && BEFORE_ISSUE.includes(record.stage) && record.items.some((i) => APPRAISAL_ITEMS.includes(i.id))) return t.result;
+  if (NO_CARD.test(said) && record.items.some((i) => SUBSIDY_ITEMS.includes(i.id) && i.status !== 'rejected')) return t.noCard(ta);
+  return undefined;
+}
