@@ -22,10 +22,11 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, asksWhatToDo, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
+import { renderToDo } from './status/timeline.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -286,6 +287,14 @@ export class MainDialog extends ComponentDialog {
     return record !== undefined && (ahead(record) || (when && APPRAISAL_AHEAD.includes(record.stage)));
   }
 
+  /** The case "要我干啥不" asks of: one's own newest open case, else the one a family check showed today. */
+  private async caseToDo(context: TurnContext): Promise<CaseRecord | undefined> {
+    const own = await this.cases.openCasesOfUser(userKeyOf(context));
+    if (own.length) return own[0];
+    const checked = await this.checkedCaseNo(context);
+    return checked === undefined ? undefined : this.cases.get(checked);
+  }
+
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
     const checked = await this.checked.get(context);
@@ -322,6 +331,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.answers.handleOfferedChoice(context, input)) return;
     const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
+    let todo: CaseRecord | undefined;
     switch (command) {
       case 'help':
         await this.answers.sendMenu(context, text.help(this.hotlines));
@@ -340,6 +350,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "要我干啥不" with a case of one's own, or a relative's checked today: what is to be done on it now.
+        else if (asksWhatToDo(input) && (todo = await this.caseToDo(context))) {
+          setTurnOutcome(context, { outcome: 'todo-answered' });
+          await this.answers.sendMenu(context, renderToDo(todo, todo.submittedBy.userKey !== userKeyOf(context)));
+        }
         // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: that choice, and the way to change it, not the general mailing.
         else if (asksAboutPickup(input) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
           setTurnOutcome(context, { outcome: 'pickup-answered' });

@@ -20,8 +20,8 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
-import { renderCase } from './timeline.js';
+import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { renderCase, renderToDo } from './timeline.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 
 const s = text.status;
@@ -213,6 +213,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
         const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
+        // "要我干啥不" right after the case was shown: what is to be done now, from that case.
+        const record = asksWhatToDo(input) ? await this.deps.cases.get(state.caseNo!) : undefined;
+        if (record) return new NotAnswered(undefined, { answer: renderToDo(record, record.submittedBy.userKey !== userKeyOf(dc.context)) });
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // "要" is a button: a question holding it ("公示要几天") must not subscribe.

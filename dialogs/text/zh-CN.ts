@@ -926,6 +926,8 @@ const status = {
   familyNext: {
     returned: '下一步：由申请人用提交申请的那个账号说“修改退回的申请”，改好后重新提交。',
     appraisal_book: '下一步：由申请人用提交申请的那个账号说“预约鉴定”，约评定时间。',
+    // The reminder goes to the applicant and to the family who follow the case, not to whoever checked it.
+    appraisal_booked: '下一步：按约好的时间去医院做评定，前一天会提醒申请人和关注了这个申请的家人。',
   } as Partial<Record<NextStep, string>>,
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
@@ -1008,6 +1010,17 @@ const status = {
   /** The phone kept, for someone who cannot take calls ("号码没错 我是聋子 接不了电话"). */
   correctPhoneTextOnly: '好的，号码不改。我在申请上注明：只能短信/文字联系，不打电话，残联和医院会发短信联系您。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
+  /**
+   * "要我干啥不", "现在还得做啥" about a submitted case: what is to be done now, from the case (the
+   * materials still to come, then the next step); `family`: said to a relative who checked it.
+   */
+  toDo: {
+    intro: '现在要做的：',
+    upload: (names: string) => `补传${names}：在这里说“补传材料”，拍照发上来就行。`,
+    uploadFamily: (names: string) => `补传${names}：用申请人提交申请的那个账号说“补传材料”，您帮着拍了发上来就行。`,
+    homePhone: (phone: string) => `保持${phone}能接通，医院会打电话约上门评定的时间。`,
+    nothing: '现在不用做什么，等着就行。',
+  },
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
 };
