@@ -204,6 +204,14 @@ export class MainDialog extends ComponentDialog {
       if (own.length) return { dialog: STATUS_DIALOG, options: { action: 'progress' } satisfies StatusOptions, outcome: 'status-progress' };
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
+    // "改成邮寄", "能不能寄到家里" on one's own case: the certificate mailed instead of picked up.
+    if (asksToMail(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).length) {
+      return { dialog: STATUS_DIALOG, options: { action: 'mail' } satisfies StatusOptions, outcome: 'status-mail' };
+    }
+    // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: where, and mailing offered; not the general mailing.
+    if (asksAboutPickup(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
+      return { dialog: STATUS_DIALOG, options: { action: 'mail', offer: true } satisfies StatusOptions, outcome: 'status-pickup' };
+    }
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     // "他那个护理补贴能批下来不" right after a family check showed a case, from an account with none of its own
@@ -355,11 +363,6 @@ export class MainDialog extends ComponentDialog {
           setTurnOutcome(context, { outcome: 'todo-answered' });
           await this.answers.sendMenu(context, renderToDo(todo, todo.submittedBy.userKey !== userKeyOf(context)));
         }
-        // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: that choice, and the way to change it, not the general mailing.
-        else if (asksAboutPickup(input) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
-          setTurnOutcome(context, { outcome: 'pickup-answered' });
-          await this.answers.sendMenu(context, text.application.pickupAnswer, [text.handoff.typedOfferButton]);
-        }
         // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
         // Right after a decline ("身份证丢了怎么补" → 派出所), a bare "这里能办吗" asks of that, not of the form: declined again.
         else if (asksToApplyHere(input) && !NAMES_OUR_FORM.test(input) && (await this.answers.declineAgain(context))) setTurnOutcome(context, { outcome: 'decline-again' });
@@ -373,6 +376,10 @@ export class MainDialog extends ComponentDialog {
     await this.handoff.remindPhone(context);
   }
 }
+
+/** Asking to have the certificate mailed instead: "改成邮寄", "能不能寄到家里", "帮我换成快递". */
+const asksToMail = (input: string) =>
+  /(?:改|换)(?:成|为|用)?(?:邮寄|寄|快递|送上门|送到家)|(?:能|可以|帮我|给我)(?:不能)?(?:邮寄|寄)(?:到家|过来|给我|回家)|^(?:邮寄|寄到家)(?:吧|行不|可以吗)?$/u.test(normalizeText(input).replace(/\s+/gu, ''));
 
 /** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
 const asksAboutPickup = (input: string) => {

@@ -2,6 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
+import { allowsEvent } from '../../data/workflow.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
@@ -37,8 +38,8 @@ const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
-export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail'];
 
 /** What to do; a family check may start with the case number already typed. */
 export interface StatusOptions {
@@ -50,11 +51,13 @@ export interface StatusOptions {
   ofRelative?: boolean;
   /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
   checked?: boolean;
+  /** For `mail`: asked where to pick up, or said one cannot go ("我一个人去不了"): where is said and mailing offered first. */
+  offer?: boolean;
 }
 
 interface StatusState {
   action: StatusAction;
-  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials';
+  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials' | 'mailOffer' | 'address';
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
@@ -138,6 +141,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'resubscribe':
         await this.deps.family.optIn(userKey);
         return this.end(dc, s.resubscribed);
+      case 'mail': {
+        // "改成邮寄": one's own case to be picked up, while the certificate is not issued yet.
+        const own = await this.deps.cases.openCasesOfUser(userKey);
+        const pickup = own.find((c) => c.delivery === 'pickup');
+        if (!pickup) return this.end(dc, own.some((c) => c.delivery === 'mail') ? s.mail.already : s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        if (!allowsEvent(pickup, 'delivery-mail')) return this.end(dc, s.mail.tooLate(this.deps.region.hotlines.federation));
+        if (options?.offer) return this.ask(dc, { action, step: 'mailOffer', caseNo: pickup.caseNo }, text.application.pickupAnswer, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
+        return this.askAddress(dc, { action, step: 'address', caseNo: pickup.caseNo, values: { delivery: 'mail' } });
+      }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
         if (!returned?.returned) return this.end(dc, s.correctNothing);
@@ -266,6 +278,27 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (result.stay) return this.askField(dc, { ...state, values });
         return this.correctFields(dc, { ...state, fields: rest, values });
       }
+      case 'mailOffer': {
+        const yes = recognizeConfirmation(input, labelChoices(s.mail.offerButtons));
+        if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { delivery: 'mail' } });
+        if (yes === false) return this.end(dc, s.mail.kept);
+        // Only offered: "查进度", "要带啥" go where the router sends them.
+        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
+        return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));
+      }
+      case 'address': {
+        const result = this.slot('address')!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+        if (!result.ok) return new NotAnswered(result.error, result);
+        const aside = await this.questionFirst(dc, state, input, true);
+        if (aside) return aside;
+        const values = { ...state.values, ...result.set };
+        // "还是自己去领吧": nothing changes.
+        if (values.delivery === 'pickup') return this.end(dc, s.mail.kept);
+        if (result.stay || !values.address) return this.askAddress(dc, { ...state, values });
+        const address = values.address as string;
+        const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), address);
+        return this.end(dc, done === 'changed' ? s.mail.done(address) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
+      }
       case 'materials':
         // The materials step runs on top of this one and resumes here; reached only if it was lost.
         return this.end(dc, s.correctLater);
@@ -346,6 +379,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     const slot = this.slot(state.fields![0])!;
     const prompt = slot.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
     return this.ask(dc, state, before ? `${before}\n${prompt.text}` : prompt.text, [...prompt.options, ...extra], prompt.text);
+  }
+
+  /** The mailing address asked (or its house number, after a street with none). */
+  private askAddress(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    const prompt = this.slot('address')!.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+    return this.ask(dc, state, prompt.text);
   }
 
   private slot(key: string): Slot | undefined {

@@ -138,7 +138,7 @@ const application = {
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
   /** Asked after submitting by someone who chose to pick the certificate up. */
-  pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出）：点“转人工”，工作人员帮您改。',
+  pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出），要改吗？',
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
@@ -812,6 +812,7 @@ const status = {
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     home_cancelled: '上门鉴定的登记已经取消，改为去医院做评定。',
+    mail_chosen: '领证方式改成了邮寄：残疾人证办好后寄到家，不用去窗口领。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
@@ -869,6 +870,7 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'delivery-mail': '领证方式改为邮寄',
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
@@ -1020,6 +1022,15 @@ const status = {
     uploadFamily: (names: string) => `补传${names}：用申请人提交申请的那个账号说“补传材料”，您帮着拍了发上来就行。`,
     homePhone: (phone: string) => `保持${phone}能接通，医院会打电话约上门评定的时间。`,
     nothing: '现在不用做什么，等着就行。',
+  },
+  /** Picking up changed to mailing after submission ("改成邮寄"). */
+  mail: {
+    done: (address: string) => `好，领证方式改成邮寄了：证办好后寄到“${address}”，不用去窗口领。`,
+    kept: '好，还是自己去窗口领，不改了。',
+    offerButtons: ['改成邮寄', '不用了'],
+    offerAgain: '要把领证方式改成邮寄到家吗？',
+    already: '您的证本来就是邮寄的，办好后寄到您留的地址，不用改。',
+    tooLate: (federation: string) => `证已经发出，领证方式改不了了。有困难请打${federation}问问残联。`,
   },
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
