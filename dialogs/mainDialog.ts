@@ -384,5 +384,5 @@ const asksToMail = (input: string) =>
 /** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
 const asksAboutPickup = (input: string) => {
   const said = normalizeText(input).replace(/\s+/gu, '');
-  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
+  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|去不成|没法去|不能去|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
 };

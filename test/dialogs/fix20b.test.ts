@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
+import { buttons, dialogHarness, withCase } from './harness.js';
+
+// fix20b: trial 17's follow-ups and the faults after submission (each in the trial's words and in others).
+const s = text.status;
+const app = text.application;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const said = async (h: Harness, input: string, from = 'user1') => (await h.send(input, 'zh-CN', from)).map((r) => r.text ?? '').join('\n');
+
+describe('fix20b', () => {
+  describe('"要我干啥不" about a case: what is to be done now, from the case', () => {
+    const WOMAN_ID = testIdNumber(2, '1960-03-12');
+    /** A woman's online case waiting for a home appraisal, her photo still missing. */
+    async function homeCaseMissingPhoto() {
+      const h = await dialogHarness();
+      const record = await h.cases.create(
+        newCase({
+          submittedBy: { role: 'self', userKey: 'test:user1' },
+          applicant: { name: '李秀英', idNumber: WOMAN_ID, phone: '13912345678' },
+          materials: { verified: ['idCard', 'hukouBook'], toSubmit: ['photos'] },
+          items: [{ id: 'cert-new', department: '残联', status: 'submitted' }],
+          stage: 'appraisal_scheduled',
+        }),
+        h.clock.now(),
+      );
+      expect(await h.useCases.appointments.requestHome(record.caseNo, 'test:user1', '卧床')).to.equal('recorded');
+      return { ...h, record };
+    }
+    const relativeToDo = [s.toDo.intro, `· ${s.toDo.uploadFamily(text.upload.names.photos)}`, `· ${s.toDo.homePhone('139****5678')}`].join('\n');
+
+    for (const asked of ['要我干啥不', '我们家里人要做点啥', '现在需要我做什么']) {
+      it(`"${asked}" by a brother right after his check: the photo and the phone the hospital calls`, async () => {
+        const h = await homeCaseMissingPhoto();
+        await h.sayAs('bro', h.record.caseNo);
+        expect((await h.sayAs('bro', WOMAN_ID.slice(-6))).text).to.include(s.subscribeAsk);
+        const replies = await said(h, asked, 'bro');
+        expect(replies).to.include(relativeToDo).and.include(s.subscribeAsk);
+      });
+    }
+
+    it('asked after the offer of notices was declined, the same; the applicant herself is told to upload here', async () => {
+      const h = await homeCaseMissingPhoto();
+      await h.sayAs('bro', h.record.caseNo);
+      await h.sayAs('bro', WOMAN_ID.slice(-6));
+      await h.sayAs('bro', '不用了');
+      expect((await h.sayAs('bro', '俺还得干啥')).text).to.equal(relativeToDo);
+      expect((await h.say('那我现在要做什么')).text).to.equal([s.toDo.intro, `· ${s.toDo.upload(text.upload.names.photos)}`, `· ${s.toDo.homePhone('139****5678')}`].join('\n'));
+    });
+
+    it('a question naming what it asks of ("评定要做什么") is still the knowledge base\'s', async () => {
+      const h = await homeCaseMissingPhoto();
+      const reply = (await h.say('评定要做什么')).text;
+      expect(reply).to.include('评定就是');
+      expect(reply).to.not.include(s.toDo.intro);
+    });
+
+    it('with nothing to do: that, and what comes next', async () => {
+      const h = await dialogHarness();
+      await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, materials: { verified: ['idCard', 'hukouBook', 'photos'], toSubmit: [] }, stage: 'pre_review' }), h.clock.now());
+      expect((await h.say('要我干啥不')).text).to.equal(`${s.toDo.nothing}${s.next.pre_review}`);
+    });
+  });
+
+  describe('the family view of a booked appraisal: the reminder is the applicant\'s and the followers\'', () => {
+    it('no "前一天会提醒您" to a son who has not subscribed', async () => {
+      const h = await withCase();
+      await h.say('我想预约12月10日上午鉴定');
+      await h.say('对');
+      await h.sayAs('son', h.record.caseNo);
+      const view = (await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text!;
+      expect(view).to.include(s.familyNext.appraisal_booked).and.not.include('前一天会提醒您');
+      // The applicant's own view still says it to them.
+      expect(await said(h, '查进度')).to.include(s.next.appraisal_booked);
+    });
+  });
+
+  describe('after submitting with pickup at the window: where, mailing offered, and changed in the chat', () => {
+    /** user1's online case to be picked up, with no address. */
+    async function pickupCase(stage: Parameters<typeof withCase>[0] = 'pre_review') {
+      const h = await dialogHarness();
+      const record = await h.cases.create(
+        newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { address: undefined }, delivery: 'pickup', stage }),
+        h.clock.now(),
+      );
+      return { ...h, record };
+    }
+    const mailed = async (h: Awaited<ReturnType<typeof pickupCase>>) => {
+      const c = (await h.cases.get(h.record.caseNo))!;
+      return { delivery: c.delivery, address: c.applicant.address };
+    };
+
+    for (const [asked, yes] of [['自己去领证的话在哪领 我一个人去不了', '要'], ['证办好了去哪拿', '改成邮寄'], ['俺一个人去不了 证咋领', '1'], ['我腿脚不好 没法去窗口拿证', '好']]) {
+      it(`"${asked}", then "${yes}": the window and the offer, the address asked, the case mailed`, async () => {
+        const h = await pickupCase();
+        const offer = await h.say(asked);
+        expect(offer.text).to.equal(app.pickupAnswer);
+        expect(buttons(offer)).to.deep.equal(s.mail.offerButtons);
+        expect((await h.say(yes)).text).to.equal(app.prompts.address);
+        expect((await h.say('城关镇东街8号')).text).to.equal(s.mail.done('城关镇东街8号'));
+        expect(await mailed(h)).to.deep.equal({ delivery: 'mail', address: '城关镇东街8号' });
+        const record = (await h.cases.get(h.record.caseNo))!;
+        expect(record.audit.at(-1)?.action).to.equal('delivery-mail');
+        expect(await said(h, '查进度')).to.include(s.actionNames['delivery-mail']);
+      });
+    }
+
+    it('asked straight out ("能不能寄到家里"), a street with no number asked once', async () => {
+      const h = await pickupCase();
+      expect((await h.say('能不能寄到家里')).text).to.equal(app.prompts.address);
+      expect((await h.say('城关镇东街')).text).to.equal(app.prompts.houseNumber);
+      expect((await h.say('没有门牌号')).text).to.equal(s.mail.done('城关镇东街'));
+      expect(await mailed(h)).to.deep.equal({ delivery: 'mail', address: '城关镇东街' });
+    });
+
+    it('"不用了" to the offer, or "还是自己去领吧" at the address, changes nothing', async () => {
+      const h = await pickupCase();
+      await h.say('证办好了去哪拿');
+      expect((await h.say('不用了')).text).to.equal(s.mail.kept);
+      await h.say('改成邮寄');
+      expect((await h.say('还是自己去领吧')).text).to.equal(s.mail.kept);
+      expect((await mailed(h)).delivery).to.equal('pickup');
+    });
+
+    it('right after submitting, at the materials step, the same offer', async () => {
+      const h = await pickupCase();
+      await h.say('补传材料');
+      expect((await h.say('自己去领证的话在哪领 我一个人去不了')).text).to.equal(app.pickupAnswer);
+    });
+
+    it('once the certificate is issued, it is too late', async () => {
+      const h = await pickupCase('delivered');
+      expect((await h.say('帮我改成邮寄')).text).to.equal(s.mail.tooLate(h.region.hotlines.federation));
+      expect((await mailed(h)).delivery).to.equal('pickup');
+    });
+
+    it('a case mailed already is said to be', async () => {
+      const h = await dialogHarness();
+      await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, delivery: 'mail', stage: 'pre_review' }), h.clock.now());
+      expect((await h.say('改成邮寄吧')).text).to.equal(s.mail.already);
+    });
+  });
+});
