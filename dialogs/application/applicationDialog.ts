@@ -19,7 +19,7 @@ import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
-import { messageWithButtons } from '../replies.js';
+import { messageWithButtons, smsSaid } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
@@ -256,7 +256,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
         // "不知道" here is no question about submitting: the base's word for it is said.
-        return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
+        const answer = nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING);
+        return new NotAnswered(t.errors.choice, { answer: answer && smsSaid(answer, this.deps.sms ?? false) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -739,7 +740,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
     const { window } = this.deps.region;
     const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false), homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
