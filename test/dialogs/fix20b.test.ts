@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { withoutSms } from '../../dialogs/replies.js';
 import { text } from '../../dialogs/text/index.js';
+import { shippedKnowledge } from '../support.js';
 import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
 import { buttons, dialogHarness, withCase } from './harness.js';
 
@@ -139,6 +141,47 @@ describe('fix20b', () => {
       const h = await dialogHarness();
       await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, delivery: 'mail', stage: 'pre_review' }), h.clock.now());
       expect((await h.say('改成邮寄吧')).text).to.equal(s.mail.already);
+    });
+  });
+
+  describe('SMS off: no reply promises an SMS; with it on, as the entries say', () => {
+    /** What a reply may not say with SMS off: the hospital's or each step's texts. */
+    const PROMISES_SMS = /短信/;
+
+    it('no answer of the knowledge base speaks of SMS once reworded (another place\'s example aside)', () => {
+      const { kb } = shippedKnowledge();
+      const said = kb.entries
+        .filter((e) => !e.id.startsWith('place-'))
+        .flatMap((e) => [e.answer, e.canI ?? '', ...Object.values(e.parts ?? {})].map((t) => [e.id, withoutSms(t)] as const))
+        .filter(([, t]) => PROMISES_SMS.test(t));
+      expect(said).to.deep.equal([]);
+    });
+
+    for (const turns of [['孩子四岁了耳朵听不见 能办证不', '在哪鉴定'], ['评定时间怎么通知我'], ['办理过程中会通知我吗'], ['残疾证办下来要多久'], ['查进度有哪些办法']]) {
+      it(`${turns.join(' / ')}: told here, no SMS; with SMS on the entry's words`, async () => {
+        const off = await dialogHarness();
+        const on = await dialogHarness({ sms: true });
+        let offSaid = '';
+        let onSaid = '';
+        for (const turn of turns) {
+          offSaid = await said(off, turn);
+          onSaid = await said(on, turn);
+        }
+        expect(offSaid).to.not.match(PROMISES_SMS);
+        expect(offSaid).to.equal(withoutSms(onSaid));
+      });
+    }
+
+    it('the submitted message and the summary\'s answer: the chat with SMS off, the hospital\'s text with it on', async () => {
+      const steps = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', '11010519491231002X', '13812345678', '示范县', '肢体', '到窗口办', '自己去领'];
+      const off = await dialogHarness();
+      for (const step of steps) await off.say(step);
+      expect(await said(off, '提交以后多久有人打电话')).to.include(withoutSms(app.summary.answers.when!)).and.not.match(PROMISES_SMS);
+      expect(await said(off, '确认提交')).to.include(withoutSms(app.nextSteps)).and.not.match(PROMISES_SMS);
+      const on = await dialogHarness({ sms: true });
+      // With SMS on the form asks where notices go, after the phone.
+      for (const step of [...steps.slice(0, 8), '这个聊天', ...steps.slice(8)]) await on.say(step);
+      expect(await said(on, '确认提交')).to.include(app.nextSteps).and.include('医院会发短信');
     });
   });
 });
