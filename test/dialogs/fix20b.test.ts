@@ -184,4 +184,31 @@ describe('fix20b', () => {
       expect(await said(on, '确认提交')).to.include(app.nextSteps).and.include('医院会发短信');
     });
   });
+
+  describe('follow-ups after whether a child can apply', () => {
+    const { kb } = shippedKnowledge();
+    const entry = (id: string) => withoutSms(kb.entry(id)!.answer);
+    const convo = async (turns: string[]) => {
+      const h = await dialogHarness();
+      let last = '';
+      for (const turn of turns) last = await said(h, turn);
+      return last;
+    };
+
+    for (const [first, asked, hospital] of [
+      ['孩子三岁了还不会说话 能办残疾证吗', '要去哪看', 'appr-hosp-speech'],
+      ['孩子三岁了还不会说话 能办残疾证吗', '上哪个医院', 'appr-hosp-speech'],
+      ['俺耳朵背的厉害 能评上残疾不', '那得去哪检查', 'appr-hosp-hearing'],
+      ['我家娃是自闭症 能办证吗', '到哪里看啊', 'appr-hosp-mental'],
+      ['我爸腿截肢了 能办残疾证不', '要去哪个医院', 'appr-hosp-limb'],
+    ]) {
+      it(`"${first}" / "${asked}": where that category is appraised`, async () => {
+        expect(await convo([first, asked])).to.include(entry(hospital));
+      });
+    }
+
+    it('"去哪看" with no topic naming a category is still asked back, not a hospital', async () => {
+      expect(await convo(['要去哪看'])).to.include(text.clarify.intro);
+    });
+  });
 });
