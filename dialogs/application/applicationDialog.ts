@@ -257,7 +257,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
         // "不知道" here is no question about submitting: the base's word for it is said.
         const answer = nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING);
-        return new NotAnswered(t.errors.choice, { answer: answer && smsSaid(answer, this.deps.sms ?? false) });
+        // With a home appraisal asked for, the hospital phones ("提交以后多久有人打电话"): not a time to book.
+        const said = answer === t.summary.answers.when && draft.values.homeAppraisal ? t.summary.whenHome : answer;
+        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));

@@ -8,6 +8,10 @@ export interface Hotlines {
   federation: string;
 }
 
+/** What follows the appraisal, said of any application at its summary. */
+const AFTER_APPRAISAL = '评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。';
+const LEFT_HOME = '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；';
+
 const application = {
   start: '好的，我们一起填一张申请表，每样只问一次。中途可以随时说“帮助”“返回”“取消”或“人工”。',
   /** Asked whether this chat can fill the form ("能帮我把表填了不"): it can; the window is the other way. */
@@ -381,17 +385,19 @@ const application = {
       online: '材料在手机上传，不用跑窗口；',
       window: '带上面说的材料原件去一次县政务服务中心综合窗口；',
       hospital: '预审通过后约时间，去一次定点医院做评定；',
-      home: '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；',
+      home: LEFT_HOME,
       mail: '证办好后寄到您留的地址。',
       pickup: '证办好后到县政务服务中心综合窗口领。',
     },
+    /** `answers.when` for an application with a home appraisal asked for ("提交以后多久有人打电话"): the hospital phones. */
+    whenHome: `提交以后：残联先预审；${LEFT_HOME}${AFTER_APPRAISAL}`,
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
     answers: {
-      when: '提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。',
+      when: `提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。${AFTER_APPRAISAL}`,
       where: '网上提交的，材料在手机上传，不用跑；要做残疾评定的，去一次定点医院（卧床、行动严重不便的可以申请上门评定）。到窗口办的，带原件去一次县政务服务中心。',
       what: '这是您刚填的申请表，提交前请核对一遍：都对就点“确认提交”；哪一项不对就点“修改”；不想办了点“取消申请”。',
       change: '提交前都可以改，点“修改”就行。提交以后发现填错了，打12385或到县政务服务中心综合窗口说明，按要求改正后重新提交，不用从头办。',
@@ -1160,7 +1166,7 @@ export const zhCN = {
    * Applied in order: the longer phrases first.
    */
   smsOff: [
-    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, '约好以后这个聊天里会告诉您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的手机号。'],
+    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, '约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。'],
     [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, '医院登记后，在这个聊天里约评定的时间，约好会告诉您要带的材料。'],
     [/医院会发短信告诉您评定（鉴定）的时间/g, '在这个聊天里约评定（鉴定）的时间'],
     [/医院会发短信告诉您时间和要带的东西/g, '预审通过后会在这个聊天里通知您约时间'],

@@ -172,6 +172,17 @@ describe('fix20b', () => {
       });
     }
 
+    for (const asked of ['提交以后多久有人打电话', '提交了以后多久有结果']) {
+      it(`"${asked}" at a summary with a home appraisal: the hospital phones, never an SMS nor a time to book`, async () => {
+        const h = await dialogHarness();
+        for (const step of ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', '11010519491231002X', '13812345678', '示范县', '肢体', '到窗口办', '自己去领']) await h.say(step);
+        await h.send('俺走不了路 要上门评定');
+        const reply = await said(h, asked);
+        expect(reply).to.include(app.summary.whenHome).and.include('医院会打电话');
+        expect(reply).to.not.match(PROMISES_SMS);
+      });
+    }
+
     it('the submitted message and the summary\'s answer: the chat with SMS off, the hospital\'s text with it on', async () => {
       const steps = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', '11010519491231002X', '13812345678', '示范县', '肢体', '到窗口办', '自己去领'];
       const off = await dialogHarness();
