@@ -1127,9 +1127,9 @@ export const zhCN = {
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',
-  /** A statement adding nothing ("俺急用") that would get the answer just given again: not said twice. */
+  /** A statement adding nothing ("俺急用", "俺爹下不了床") that would get the answer just given again: not said twice, nor coldly. */
   saidAlready: (h: Hotlines) =>
-    `明白您的情况。能办的就是刚才说的这些，我就不再重复了。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
+    `明白您的情况，就按上面说的办。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
   askedForWhom: '好的，您替家里人问。想问什么事？比如“残疾证怎么办”“能领什么补贴”“办到哪一步了”。',
   /** Emoji or punctuation alone. */
   noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
