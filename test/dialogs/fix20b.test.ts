@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { timelineEntry } from '../../bot/routes/agentConsole.js';
 import { withoutSms } from '../../dialogs/replies.js';
 import { text } from '../../dialogs/text/index.js';
 import { shippedKnowledge } from '../support.js';
@@ -221,5 +222,14 @@ describe('fix20b', () => {
     it('"去哪看" with no topic naming a category is still asked back, not a hospital', async () => {
       expect(await convo(['要去哪看'])).to.include(text.clarify.intro);
     });
+  });
+
+  it('the agent console names a material received or read, never its key ("photos")', () => {
+    const { region } = shippedKnowledge();
+    const at = '2026-11-20T02:00:00.000Z';
+    expect(timelineEntry({ at, by: 'chat:test:user1', action: 'material-received', note: 'photos' }, region).note).to.equal(text.upload.names.photos);
+    expect(timelineEntry({ at, by: 'staff:li', action: 'material-read', note: 'guardianProof f1234567890a' }, region).note).to.equal(`${text.upload.names.guardianProof} f1234567890a`);
+    // Other notes are as written (a return's reason).
+    expect(timelineEntry({ at, by: 'staff:li', action: 'return', note: 'photos不清楚' }, region).note).to.equal('photos不清楚');
   });
 });
