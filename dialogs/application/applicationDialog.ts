@@ -480,7 +480,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
-    const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
+    // "说不好算啥 他腿脚不利索 脑子也有点糊涂了": asked which category, the question is answered and the one it describes offered
+    // after it ("盲人能办残疾证不" asks no such thing: the step as it was).
+    const guessed = result.stay && result.set.categoryGuess && ASKS_WHICH_CATEGORY.test(normalizeText(input)) ? { ...draft, values: { ...draft.values, categoryGuess: result.set.categoryGuess } } : draft;
+    const aside = explains ? undefined : await this.questionFirst(dc, guessed, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
   }
 
@@ -852,6 +855,8 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 const CHANGE = /不对|错|改|换|不是|应该是/u;
 /** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
 const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
+/** Asking which category a description is: "算啥", "算哪类", "咋填", "选哪个". */
+const ASKS_WHICH_CATEGORY = /算(?:啥|什么|哪|几类)|哪一?类|哪种|咋填|怎么填|选哪|填哪|算不算/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */

@@ -232,4 +232,26 @@ describe('fix20b', () => {
     // Other notes are as written (a return's reason).
     expect(timelineEntry({ at, by: 'staff:li', action: 'return', note: 'photos不清楚' }, region).note).to.equal('photos不清楚');
   });
+
+  describe('a category described in a question at its step: answered, then offered', () => {
+    const toCategory = ['我要申请', '同意', '给我自己', '1', '选好了', '王建国', '11010519491231002X', '13812345678', '示范县'];
+    for (const [asked, category] of [['说不好算啥 他腿脚不利索 脑子也有点糊涂了', '多重'], ['两样都有咋填', '多重'], ['中风了算哪类啊', '肢体'], ['孩子脑子不灵光 这算哪一类', '智力']]) {
+      it(`"${asked}": the question answered, then "先按${category}填，对吗？", and "对" keeps it`, async () => {
+        const h = await dialogHarness();
+        for (const step of toCategory) await h.say(step);
+        const replies = (await h.send(asked)).map((r) => r.text ?? '');
+        expect(replies.length).to.be.greaterThan(1);
+        expect(replies.at(-1)).to.include(app.prompts.categoryGuess(category));
+        await h.say('对');
+        expect((await h.drafts.get('test:user1'))?.draft.values.category).to.equal(category);
+      });
+    }
+
+    it('a question naming a category but not asking which ("盲人能办残疾证不") leaves the step as it was', async () => {
+      const h = await dialogHarness();
+      for (const step of toCategory) await h.say(step);
+      const replies = (await h.send('盲人能办残疾证不')).map((r) => r.text ?? '');
+      expect(replies.at(-1)).to.include(app.prompts.category);
+    });
+  });
 });
