@@ -22,15 +22,13 @@ export interface BotReply {
  * How a bot's messages read: "您想问的是", "答不上来", an out-of-scope decline, small talk (who the
  * bot is, a greeting: about the bot, not the question's matter), or else an answer (or a flow started).
  */
-function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines, sms: boolean): ReplyKind {
+function replyKind(texts: string[], kb: Pick<KnowledgeBase, 'entries'>, hotlines: Hotlines): ReplyKind {
   const first = texts[0] ?? '';
-  // The bot words its answers for its SMS setting (what they say of SMS, with it off).
-  const worded = (answer: string) => smsSaid(answer, sms);
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
   if (first === text.notFound(hotlines) || first === text.flow.asideUnknown(hotlines)) return 'notFound';
-  if (kb.entries.some((e) => e.kind === 'decline' && worded(e.answer) === first)) return 'decline';
+  if (kb.entries.some((e) => e.kind === 'decline' && e.answer === first)) return 'decline';
   // A greeting is welcomed; a run-on's other questions may follow as buttons: the message starts with the answer.
-  const talk = [text.welcome.lines[0], text.welcomeAgain, ...kb.entries.filter((e) => e.kind === 'smalltalk').map((e) => worded(e.answer))];
+  const talk = [text.welcome.lines[0], text.welcomeAgain, ...kb.entries.filter((e) => e.kind === 'smalltalk').map((e) => e.answer)];
   return talk.some((said) => first.startsWith(said)) ? 'smalltalk' : 'answer';
 }
 
@@ -87,12 +85,14 @@ export async function startEvalBot(config: Config, kb: KnowledgeBase, hotlines: 
   const app = await createApp({ config: { ...config, port: 0, dataDir, floodLimits: undefined }, logger: silentLogger });
   const base = await app.listen();
   let conversations = 0;
+  // The bot words its answers for its SMS setting (what they say of SMS, with it off): its replies are read as said.
+  const said = { entries: kb.entries.map((e) => ({ ...e, answer: smsSaid(e.answer, config.sms.on) })) };
   return {
     async ask(question) {
       const res = await postMessage(`${base}/api/messages`, question, `endpoint-eval-${++conversations}`);
       if (!res.ok) throw new Error(`/api/messages answered ${res.status} to "${question}"`);
       const texts = ((await res.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '');
-      return { texts, kind: replyKind(texts, kb, hotlines, config.sms.on) };
+      return { texts, kind: replyKind(texts, said, hotlines) };
     },
     async suggestTop(question) {
       const res = await fetch(`${base}/api/agent/suggest?${new URLSearchParams({ q: question, top: '3' })}`);
