@@ -133,7 +133,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
   });
   const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate, sms: config.sms.on },
     conversationState.createProperty<KbConversationState>('kb'),
   );
   const useCases = new CaseUseCases({
@@ -155,7 +155,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
     answers,
     region.hotlines,
     { drafts, cases, useCases, region, clock, sms: config.sms.on },
-    { slots, cases, useCases, region, clock },
+    { slots, cases, useCases, region, clock, sms: config.sms.on },
     { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') },
     { privacy, access: useCases.access, cases, family, clock },
     handoffGate,
@@ -208,7 +208,7 @@ export async function createApp({ config, logger = config.logLevel === 'silent' 
       ? new WechatChannel({ settings: wechatSettings, adapter, bot, store: stores.wechat, api: wechatApi.api, clock, logger, texts: text.wechat, serviceUrl: wechatServiceUrl, ...(flood ? { flood } : {}) })
       : undefined;
   registerWechat(server, config.wechat, wechat, logger);
-  registerAgent(server, kb);
+  registerAgent(server, kb, config.sms.on);
   const agentAuth = new AgentAuth(stores.agents, clock, lockout, (tokenHash) => desk.signedOut(tokenHash));
   registerAgentConsole(server, { auth: agentAuth, feedback, cases, access: useCases.access, calls, clock, region, kb });
   registerAgentAccounts(server, admin, stores.agents, clock);

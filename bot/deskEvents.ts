@@ -82,6 +82,10 @@ export class DeskEvents {
   /** Who was on duty in the frames last sent. */
   private shownOnDuty = '';
   private timer: NodeJS.Timeout | undefined;
+  /** The coalesced rebuild to come, settled once its frames are sent. */
+  private rebuilding: Promise<void> | undefined;
+  /** Waiting for the next rebuild to be done (`until`). */
+  private readonly waiters = new Set<() => void>();
   private readonly heartbeatTimer: NodeJS.Timeout;
   private stopWatching: (() => Promise<void>) | undefined;
   private readonly signedIn: (caller: AgentCaller) => Promise<boolean>;
@@ -106,7 +110,7 @@ export class DeskEvents {
   /** Listens for the other instances' changes (their consoles then get frames within one push). */
   async start(): Promise<void> {
     this.stopWatching ??= await this.presence.watch((origin) => {
-      if (origin !== this.instance) this.rebuild();
+      if (origin !== this.instance) void this.rebuild();
     });
     await this.refresh();
   }
@@ -140,13 +144,27 @@ export class DeskEvents {
     res.on('close', () => this.drop(stream));
     await this.hold([stream]);
     await this.send(stream);
-    this.changed();
+    void this.changed();
   }
 
-  /** Something changed here: every console here gets a fresh snapshot shortly, and every other instance is told. */
-  changed(): void {
-    this.rebuild();
+  /**
+   * Something changed here: every console here gets a fresh snapshot shortly, and every other instance is told.
+   * Settles once who is on duty was read again and the frames went out: a caller may await what it changed.
+   */
+  changed(): Promise<void> {
+    const rebuilt = this.rebuild();
     this.presence.announce(this.instance).catch(() => undefined);
+    return rebuilt;
+  }
+
+  /** Settles once `done` holds, read again after each rebuild here (a console closed, a hand-off taken). */
+  async until(done: () => boolean | Promise<boolean>): Promise<void> {
+    for (;;) {
+      // Waiting before reading: a rebuild finishing meanwhile is not missed.
+      const next = new Promise<void>((resolve) => this.waiters.add(resolve));
+      if (await done()) return;
+      await next;
+    }
   }
 
   /** A session ended on this instance (logout): its consoles here close now, not at the next check. */
@@ -155,7 +173,7 @@ export class DeskEvents {
       if (seen.caller.tokenHash !== tokenHash) continue;
       this.sessions.delete(name);
       // One serving with no console open leaves the desk too: every console's count changes.
-      this.changed();
+      void this.changed();
     }
     for (const s of this.streams) if (s.caller.tokenHash === tokenHash) this.end(s);
   }
@@ -168,12 +186,14 @@ export class DeskEvents {
     for (const s of this.streams) await this.ifSignedIn(s, () => s.res.write(': keep-alive\n\n'), true).catch(() => undefined);
     await this.hold([...this.streams]);
     await this.refresh();
-    if (this.agentsOnDuty().join() !== this.shownOnDuty) this.rebuild();
+    if (this.agentsOnDuty().join() !== this.shownOnDuty) void this.rebuild();
   }
 
   async close(): Promise<void> {
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.timer);
+    this.timer = undefined;
+    this.rebuilding = undefined;
     const streams = [...this.streams];
     this.streams.clear();
     for (const s of streams) s.res.end();
@@ -186,14 +206,23 @@ export class DeskEvents {
   }
 
   /** Coalesced: reads who is on duty once, then sends every console here its frame. */
-  private rebuild(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh().then(() => {
-        this.shownOnDuty = this.agentsOnDuty().join();
-        for (const s of this.streams) void this.send(s);
-      });
-    }, COALESCE_MS);
+  private rebuild(): Promise<void> {
+    this.rebuilding ??= new Promise<void>((resolve) => {
+      this.timer = setTimeout(() => {
+        // A change while this one reads makes a rebuild of its own.
+        this.timer = undefined;
+        this.rebuilding = undefined;
+        void this.refresh().then(async () => {
+          this.shownOnDuty = this.agentsOnDuty().join();
+          await Promise.all([...this.streams].map((s) => this.send(s)));
+          resolve();
+          const waiting = [...this.waiters];
+          this.waiters.clear();
+          for (const wake of waiting) wake();
+        });
+      }, COALESCE_MS);
+    });
+    return this.rebuilding;
   }
 
   /**
@@ -235,7 +264,7 @@ export class DeskEvents {
   private drop(stream: Stream): void {
     if (!this.streams.delete(stream)) return;
     // Someone left the desk: everyone's view of who is on duty changes, once the row is gone.
-    void this.presence.release(stream.id).catch(() => undefined).then(() => this.changed());
+    void this.presence.release(stream.id).catch(() => undefined).then(() => void this.changed());
   }
 
   private end(stream: Stream): void {

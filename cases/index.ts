@@ -1,6 +1,7 @@
 import { Appointments } from './appointments.js';
 import { AuditedAccess } from './auditedAccess.js';
 import { CaseChanges } from './caseChanges.js';
+import { Delivery } from './delivery.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import { correctAndResubmit, type Corrections } from './correction.js';
 import { Materials } from './materials.js';
@@ -24,6 +25,7 @@ export class CaseUseCases {
   readonly access: AuditedAccess;
   readonly materials: Materials;
   readonly staffAlerts: StaffAlerts;
+  readonly delivery: Delivery;
 
   constructor(deps: CaseUseCaseDeps) {
     this.relay = new NotificationRelay(deps);
@@ -34,6 +36,7 @@ export class CaseUseCases {
     this.submission = new Submission({ ...deps, staffAlerts: this.staffAlerts, relay: this.relay });
     this.access = new AuditedAccess(changes);
     this.materials = new Materials({ ...deps, changes });
+    this.delivery = new Delivery({ ...deps, changes });
   }
 
   correctAndResubmit(caseNo: string, values: Corrections, by: string, kept: string[] = [], textOnly?: string) {

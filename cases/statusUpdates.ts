@@ -31,6 +31,7 @@ export interface StatusTexts {
     booking_cancelled: string;
     home_requested: string;
     home_cancelled: string;
+    mail_chosen: string;
     /** `appraisal_scheduled` for a case whose applicant asked for the appraisal at home. */
     appraisal_scheduled_home: string;
     reminder(when: string, hospital: string, address: string): string;

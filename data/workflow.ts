@@ -262,6 +262,8 @@ export const CASE_EVENTS = {
   'appointment-cancel': STAGES,
   'home-appraisal-request': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
   'home-appraisal-cancel': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
+  // Picking up changed to mailing: until the certificate is issued.
+  'delivery-mail': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved'],
   'agent-reveal': STAGES,
   'family-check-locked': STAGES,
   'family-check': STAGES,

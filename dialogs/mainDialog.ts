@@ -23,10 +23,11 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, asksWhatToDo, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
+import { renderToDo } from './status/timeline.js';
 import { STATUS_ACTIONS, STATUS_DIALOG, StatusDialog, type StatusAction, type StatusDeps, type StatusOptions } from './status/statusDialog.js';
 import type { HandoffGate } from './handoff/handoffGate.js';
 import type { PolicyAnswers } from './policyAnswers.js';
@@ -208,6 +209,14 @@ export class MainDialog extends ComponentDialog {
       if (own.length) return { dialog: STATUS_DIALOG, options: { action: 'progress' } satisfies StatusOptions, outcome: 'status-progress' };
       return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', text: meant } satisfies StatusOptions, outcome: 'status-personal-data' };
     }
+    // "改成邮寄", "能不能寄到家里" on one's own case: the certificate mailed instead of picked up.
+    if (asksToMail(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).length) {
+      return { dialog: STATUS_DIALOG, options: { action: 'mail' } satisfies StatusOptions, outcome: 'status-mail' };
+    }
+    // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: where, and mailing offered; not the general mailing.
+    if (asksAboutPickup(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
+      return { dialog: STATUS_DIALOG, options: { action: 'mail', offer: true } satisfies StatusOptions, outcome: 'status-pickup' };
+    }
     const progress = recognizeProgressIntent(meant);
     const statusAction = STATUS_ACTIONS.find((a) => a === command) ?? (progress && !declined() ? progress : undefined);
     // "他那个护理补贴能批下来不" right after a family check showed a case, from an account with none of its own
@@ -291,6 +300,14 @@ export class MainDialog extends ComponentDialog {
     return record !== undefined && (ahead(record) || (when && APPRAISAL_AHEAD.includes(record.stage)));
   }
 
+  /** The case "要我干啥不" asks of: one's own newest open case, else the one a family check showed today. */
+  private async caseToDo(context: TurnContext): Promise<CaseRecord | undefined> {
+    const own = await this.cases.openCasesOfUser(userKeyOf(context));
+    if (own.length) return own[0];
+    const checked = await this.checkedCaseNo(context);
+    return checked === undefined ? undefined : this.cases.get(checked);
+  }
+
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
     const checked = await this.checked.get(context);
@@ -334,6 +351,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.answers.handleOfferedChoice(context, input)) return;
     const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
+    let todo: CaseRecord | undefined;
     switch (command) {
       case 'help':
         await this.answers.sendMenu(context, text.help(this.hotlines));
@@ -352,10 +370,10 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
-        // "自己去领证的话在哪领 我一个人去不了" on one's own case to be picked up: that choice, and the way to change it, not the general mailing.
-        else if (asksAboutPickup(input) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.delivery === 'pickup')) {
-          setTurnOutcome(context, { outcome: 'pickup-answered' });
-          await this.answers.sendMenu(context, text.application.pickupAnswer, [text.handoff.typedOfferButton]);
+        // "要我干啥不" with a case of one's own, or a relative's checked today: what is to be done on it now.
+        else if (asksWhatToDo(input) && (todo = await this.caseToDo(context))) {
+          setTurnOutcome(context, { outcome: 'todo-answered' });
+          await this.answers.sendMenu(context, renderToDo(todo, todo.submittedBy.userKey !== userKeyOf(context)));
         }
         // "能帮我把表填了不": this chat fills the form; offered (a yes starts it), the window said as the other way.
         // Right after a decline ("身份证丢了怎么补" → 派出所), a bare "这里能办吗" asks of that, not of the form: declined again.
@@ -371,8 +389,12 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
+/** Asking to have the certificate mailed instead: "改成邮寄", "能不能寄到家里", "帮我换成快递". */
+const asksToMail = (input: string) =>
+  /(?:改|换)(?:成|为|用)?(?:邮寄|寄|快递|送上门|送到家)|(?:能|可以|帮我|给我)(?:不能)?(?:邮寄|寄)(?:到家|过来|给我|回家)|^(?:邮寄|寄到家)(?:吧|行不|可以吗)?$/u.test(normalizeText(input).replace(/\s+/gu, ''));
+
 /** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
 const asksAboutPickup = (input: string) => {
   const said = normalizeText(input).replace(/\s+/gu, '');
-  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
+  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|去不成|没法去|不能去|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
 };

@@ -12,7 +12,7 @@ import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
 import { extractSlots, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
-import { messageWithButtons } from './replies.js';
+import { messageWithButtons, smsSaid } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide } from './turnDecisions.js';
@@ -47,6 +47,8 @@ export interface PolicyAnswerDeps {
   hotlines: Hotlines;
   /** 转人工 buttons on answers queue the conversation for the desk. */
   handoff: HandoffRequester;
+  /** SMS on: answers may say that the hospital or each step texts; off, they say how people are told here. */
+  sms: boolean;
 }
 
 /** The knowledge base's entry on reaching a person: answered or tapped, it queues for the desk. */
@@ -335,7 +337,7 @@ export class PolicyAnswers {
       }
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
       const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
-      await context.sendActivity(messageWithButtons(body));
+      await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms)));
       return true;
     }
     if (mode !== 'asked') return false;
@@ -349,7 +351,7 @@ export class PolicyAnswers {
       const said = leads
         ? `${text.flow.asideLikely(entry.question)}\n${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}`
         : text.flow.asideOneOf(decision.options.map((o) => o.entry.question));
-      await context.sendActivity(messageWithButtons(said));
+      await context.sendActivity(messageWithButtons(smsSaid(said, this.deps.sms)));
       return true;
     }
     await this.recordUnanswered(question);
@@ -468,7 +470,7 @@ export class PolicyAnswers {
     const state = await this.state.get(context, {});
     state.offered = options;
     state.declined = undefined;
-    await context.sendActivity(messageWithButtons(message, options.map((o) => o.label)));
+    await context.sendActivity(messageWithButtons(smsSaid(message, this.deps.sms), options.map((o) => o.label)));
   }
 }
 

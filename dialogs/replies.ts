@@ -1,4 +1,11 @@
 import { ActionTypes, InputHints, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
+import { text } from './text/index.js';
+
+/** A reply as said with SMS off: no SMS promised, the way people are told here said instead (`text.smsOff`). */
+export const withoutSms = (message: string): string => text.smsOff.reduce((said, [words, instead]) => said.replace(words, instead), message);
+
+/** The reply as said with SMS `on` or off. */
+export const smsSaid = (message: string, on: boolean): string => (on ? message : withoutSms(message));
 
 /**
  * A message with its choices as tap-able buttons. Each button shows its number ("2. 残疾证怎么办")

@@ -103,6 +103,16 @@ const ASKS_APP = new RegExp(`${THE_APP.source}(?:叫啥|叫什么|是什么|是�
 const asksOfApp = (folded: string, context: TopicContext) =>
   /叫|名|下载|app|软件/.test(folded) && ASKS_APP.test(folded) && topicSlots(context).channel === ONLINE;
 
+/**
+ * "要去哪看", "在哪检查", "上哪个医院" (not "去哪查": progress is looked up too) after a topic naming the person's category ("孩子三岁了还不会说话 能办残疾证吗"):
+ * where that category is examined, the appraisal's hospital; not how to check progress or an electronic card.
+ */
+const EXAMINED_WHERE = /^(?:那|那么)?(?:要|得|该|应该|需要)?(?:(?:去|到|上|在)(?:哪|哪里|哪儿|哪个医院|哪家医院)(?:看|检查|测|瞧|评)(?:病|一下)?|(?:去|到|上)?(?:哪个|哪家)医院(?:看|检查)?)(?:啊|呀|呢|吗|嘞)?$/;
+const examinedWhere = (folded: string, context: TopicContext) => {
+  const category = topicSlots(context).category;
+  return category && EXAMINED_WHERE.test(folded) ? `${category}残疾评定去哪` : '';
+};
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -125,6 +135,8 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
   // Asked of the App the online way's answer names: "网上申请残疾证app叫啥".
   if (asksOfApp(folded, context)) return [`${ONLINE}申请${topicSlots(context).item ?? ''}app${folded.replace(THE_APP, '')}`];
+  const examined = examinedWhere(folded, context);
+  if (examined) return [examined];
   const slots = namedSlots(folded, context);
   const known = topicSlots(context);
   let base = fold(context.query);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
 import type { Config } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
+import { smsSaid } from '../dialogs/replies.js';
 import { text, type Hotlines } from '../dialogs/text/index.js';
 import { answerPasses, answersAsInScope, evaluate, readJsonl, type EvalQuestion, type EvalReport } from '../knowledge/evaluation.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -21,7 +22,7 @@ export interface BotReply {
  * How a bot's messages read: "您想问的是", "答不上来", an out-of-scope decline, small talk (who the
  * bot is, a greeting: about the bot, not the question's matter), or else an answer (or a flow started).
  */
-function replyKind(texts: string[], kb: KnowledgeBase, hotlines: Hotlines): ReplyKind {
+function replyKind(texts: string[], kb: Pick<KnowledgeBase, 'entries'>, hotlines: Hotlines): ReplyKind {
   const first = texts[0] ?? '';
   if ([text.clarify.intro, text.clarify.introOne].some((intro) => first.startsWith(intro))) return 'clarify';
   // Emoji, laughter or keyboard mashing are told they were not read: nothing answered.
@@ -85,12 +86,14 @@ export async function startEvalBot(config: Config, kb: KnowledgeBase, hotlines: 
   const app = await createApp({ config: { ...config, port: 0, dataDir, floodLimits: undefined }, logger: silentLogger });
   const base = await app.listen();
   let conversations = 0;
+  // The bot words its answers for its SMS setting (what they say of SMS, with it off): its replies are read as said.
+  const said = { entries: kb.entries.map((e) => ({ ...e, answer: smsSaid(e.answer, config.sms.on) })) };
   return {
     async ask(question) {
       const res = await postMessage(`${base}/api/messages`, question, `endpoint-eval-${++conversations}`);
       if (!res.ok) throw new Error(`/api/messages answered ${res.status} to "${question}"`);
       const texts = ((await res.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '');
-      return { texts, kind: replyKind(texts, kb, hotlines) };
+      return { texts, kind: replyKind(texts, said, hotlines) };
     },
     async suggestTop(question) {
       const res = await fetch(`${base}/api/agent/suggest?${new URLSearchParams({ q: question, top: '3' })}`);

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Decision } from '../../knowledge/ranking.js';
 import { readAsTheBot } from '../../dialogs/botReading.js';
+import { smsSaid } from '../../dialogs/replies.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
@@ -25,9 +26,9 @@ function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decisi
  * GET /api/agent/suggest?q=&top=[&context=...]: ranked answers for a hotline agent, and what the
  * bot would do with the question (`decision`, `entryId`). `context`,
  * repeated oldest first, holds the call's earlier questions, so a follow-up ("那网上办呢") gets
- * suggestions that know them.
+ * suggestions that know them. With SMS off (`sms`), the answers read out promise no SMS, as the chat's do.
  */
-export function registerAgent(server: Server, kb: KnowledgeBase): void {
+export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): void {
   server.get('/api/agent/suggest', guardRoute(async (req, res) => {
     const url = new URL(req.url ?? '', 'http://localhost');
     const q = (url.searchParams.get('q') ?? '').trim();
@@ -41,6 +42,8 @@ export function registerAgent(server: Server, kb: KnowledgeBase): void {
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
-    sendJson(res, 200, { ...kb.suggest(q, top, previous), ...botDecision(kb, q, previous) });
+    const suggested = kb.suggest(q, top, previous);
+    const suggestions = suggested.suggestions.map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
+    sendJson(res, 200, { ...suggested, suggestions, ...botDecision(kb, q, previous) });
   }));
 }

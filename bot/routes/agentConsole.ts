@@ -197,9 +197,13 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
   };
 }
 
+/** Steps whose note starts with the material's key ("photos", "photos f1234…"): named as the applicant reads it. */
+const MATERIAL_NOTED: readonly string[] = ['material-received', 'material-read'];
+const materialNamed = (note: string) => note.replace(/^\S+/u, (key) => text.upload.names[key] ?? key);
+
 /** One step of a case's timeline as the console shows it: named and attributed in the catalogue's words, numbers masked. */
 export function timelineEntry(e: AuditEntry, region: Pick<Region, 'hospitals'>) {
-  const words = (value: string) => slotsInWords(value, region);
+  const words = (value: string) => slotsInWords(MATERIAL_NOTED.includes(e.action) ? materialNamed(value) : value, region);
   return {
     at: e.at,
     action: e.action,

@@ -19,7 +19,7 @@ import { nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
-import { messageWithButtons } from '../replies.js';
+import { messageWithButtons, smsSaid } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
@@ -256,7 +256,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
         // "不知道" here is no question about submitting: the base's word for it is said.
-        return new NotAnswered(t.errors.choice, { answer: nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING) });
+        const answer = nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING);
+        // With a home appraisal asked for, the hospital phones ("提交以后多久有人打电话"): not a time to book.
+        const said = answer === t.summary.answers.when && draft.values.homeAppraisal ? t.summary.whenHome : answer;
+        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -477,7 +480,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
     const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
-    const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
+    // "说不好算啥 他腿脚不利索 脑子也有点糊涂了": asked which category, the question is answered and the one it describes offered
+    // after it ("盲人能办残疾证不" asks no such thing: the step as it was).
+    const guessed = result.stay && result.set.categoryGuess && ASKS_WHICH_CATEGORY.test(normalizeText(input)) ? { ...draft, values: { ...draft.values, categoryGuess: result.set.categoryGuess } } : draft;
+    const aside = explains ? undefined : await this.questionFirst(dc, guessed, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
   }
 
@@ -739,7 +745,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
     const { window } = this.deps.region;
     const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, t.nextSteps, homeNote].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false), homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
@@ -849,6 +855,8 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 const CHANGE = /不对|错|改|换|不是|应该是/u;
 /** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
 const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
+/** Asking which category a description is: "算啥", "算哪类", "咋填", "选哪个". */
+const ASKS_WHICH_CATEGORY = /算(?:啥|什么|哪|几类)|哪一?类|哪种|咋填|怎么填|选哪|填哪|算不算/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */

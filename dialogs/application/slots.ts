@@ -181,6 +181,8 @@ const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|�
 // Words before a name ("她叫", "俺娘叫", "名字是", "姓名：") and after it ("…就行").
 const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)就?是)[\s:：,，]*/u;
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
+/** The formal name said after a nickname: "大名王建设", "身份证上叫王建设", "学名是王小明". */
+const FORMAL_NAME = /(?:大名|学名|官名|正名|身份证上(?:的名字)?|户口本上(?:的名字)?)(?:叫做|叫|是)?[\s:：]*(\p{Script=Han}{2,8})$/u;
 
 /**
  * The guardian's relation when the speaker is the guardian: what they said they are to the
@@ -278,6 +280,9 @@ function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
+      // "王老栓 大名王建设": the name on the ID card, not the one people call them by.
+      const formal = FORMAL_NAME.exec(name)?.[1];
+      if (formal && isName(formal)) return { ok: true, set: { [key]: formal } };
       const corrected = CORRECTION.test(name) ? name.split(CORRECTION_PARTS).filter(isName).at(-1) : undefined;
       return corrected ? { ok: true, set: { [key]: corrected } } : { ok: false, error: t.errors.name };
     },

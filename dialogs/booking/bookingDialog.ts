@@ -16,7 +16,7 @@ import { asksHomeVisit, readCategory, wantsSomeoneToCome } from '../application/
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { nonAnswer } from '../nonAnswers.js';
-import { messageWithButtons } from '../replies.js';
+import { messageWithButtons, smsSaid } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
 import { aboutSomeoneElse, RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
@@ -157,6 +157,8 @@ export interface BookingDeps {
   useCases: CaseUseCases;
   region: Region;
   clock: Clock;
+  /** SMS on: the hospital's texts may be named; off, its notice is. */
+  sms?: boolean;
 }
 
 /** Pre-review not passed yet: the appraisal is still to come after it. */
@@ -640,7 +642,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   /** At what hour to be at the category's hospital: its text message says. */
   private hourAnswer(category: DisabilityCategory | undefined): string {
     const hospital = this.hospital(category);
-    return t.hour(hospital.name, hospital.phone);
+    return smsSaid(t.hour(hospital.name, hospital.phone), this.deps.sms ?? false);
   }
 
   /** "去…医院做评定要带：…" for the category's hospital. */

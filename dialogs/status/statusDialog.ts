@@ -2,6 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
+import { allowsEvent } from '../../data/workflow.js';
 import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
@@ -20,8 +21,8 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
-import { renderCase } from './timeline.js';
+import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { renderCase, renderToDo } from './timeline.js';
 import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 import { checkedCaseAnswer } from './checkedCaseQuestions.js';
 import { asksSomething } from '../../knowledge/runOn.js';
@@ -39,8 +40,8 @@ const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct';
-export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct'];
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail'];
 
 /** What to do; a family check may start with the case number already typed. */
 export interface StatusOptions {
@@ -52,11 +53,13 @@ export interface StatusOptions {
   ofRelative?: boolean;
   /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
   checked?: boolean;
+  /** For `mail`: asked where to pick up, or said one cannot go ("我一个人去不了"): where is said and mailing offered first. */
+  offer?: boolean;
 }
 
 interface StatusState {
   action: StatusAction;
-  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials';
+  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials' | 'mailOffer' | 'address';
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
@@ -141,6 +144,15 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'resubscribe':
         await this.deps.family.optIn(userKey);
         return this.end(dc, s.resubscribed);
+      case 'mail': {
+        // "改成邮寄": one's own case to be picked up, while the certificate is not issued yet.
+        const own = await this.deps.cases.openCasesOfUser(userKey);
+        const pickup = own.find((c) => c.delivery === 'pickup');
+        if (!pickup) return this.end(dc, own.some((c) => c.delivery === 'mail') ? s.mail.already : s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        if (!allowsEvent(pickup, 'delivery-mail')) return this.end(dc, s.mail.tooLate(this.deps.region.hotlines.federation));
+        if (options?.offer) return this.ask(dc, { action, step: 'mailOffer', caseNo: pickup.caseNo }, text.application.pickupAnswer, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
+        return this.askAddress(dc, { action, step: 'address', caseNo: pickup.caseNo, values: { delivery: 'mail' } });
+      }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
         if (!returned?.returned) return this.end(dc, s.correctNothing);
@@ -216,6 +228,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
         const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
         if (own) return new NotAnswered(undefined, { answer: own });
+        // "要我干啥不" right after the case was shown: what is to be done now, from that case.
+        const record = asksWhatToDo(input) ? await this.deps.cases.get(state.caseNo!) : undefined;
+        if (record) return new NotAnswered(undefined, { answer: renderToDo(record, record.submittedBy.userKey !== userKeyOf(dc.context)) });
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
@@ -268,6 +283,27 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // A field that stays (an address waiting for its house number) is asked again.
         if (result.stay) return this.askField(dc, { ...state, values });
         return this.correctFields(dc, { ...state, fields: rest, values });
+      }
+      case 'mailOffer': {
+        const yes = recognizeConfirmation(input, labelChoices(s.mail.offerButtons));
+        if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { delivery: 'mail' } });
+        if (yes === false) return this.end(dc, s.mail.kept);
+        // Only offered: "查进度", "要带啥" go where the router sends them.
+        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
+        return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));
+      }
+      case 'address': {
+        const result = this.slot('address')!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+        if (!result.ok) return new NotAnswered(result.error, result);
+        const aside = await this.questionFirst(dc, state, input, true);
+        if (aside) return aside;
+        const values = { ...state.values, ...result.set };
+        // "还是自己去领吧": nothing changes.
+        if (values.delivery === 'pickup') return this.end(dc, s.mail.kept);
+        if (result.stay || !values.address) return this.askAddress(dc, { ...state, values });
+        const address = values.address as string;
+        const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), address);
+        return this.end(dc, done === 'changed' ? s.mail.done(address) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
       }
       case 'materials':
         // The materials step runs on top of this one and resumes here; reached only if it was lost.
@@ -349,6 +385,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     const slot = this.slot(state.fields![0])!;
     const prompt = slot.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
     return this.ask(dc, state, before ? `${before}\n${prompt.text}` : prompt.text, [...prompt.options, ...extra], prompt.text);
+  }
+
+  /** The mailing address asked (or its house number, after a street with none). */
+  private askAddress(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    const prompt = this.slot('address')!.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+    return this.ask(dc, state, prompt.text);
   }
 
   private slot(key: string): Slot | undefined {

@@ -1,5 +1,5 @@
-import { nextStep } from '../../cases/nextStep.js';
-import { materialViews, type MaterialState } from '../../data/caseMaterials.js';
+import { nextStep, type NextStep } from '../../cases/nextStep.js';
+import { materialViews, outstandingMaterials, type MaterialState } from '../../data/caseMaterials.js';
 import type { CaseRecord } from '../../data/cases.js';
 import { maskName, maskText } from '../../data/personalData.js';
 import { text } from '../text/index.js';
@@ -43,7 +43,30 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
     const named = (states: MaterialState[]) => materials.filter((m) => states.includes(m.state)).map((m) => text.upload.names[m.key]);
     lines.push(s.materialsLine(named(['received', 'accepted']), named(['missing', 'rejected'])));
   }
-  const step = nextStep(record);
-  lines.push((forFamily && s.familyNext[step]) || s.next[step]);
+  lines.push(nextLine(record, forFamily));
   return lines.join('\n');
+}
+
+const nextLine = (record: CaseRecord, forFamily: boolean) => {
+  const step = nextStep(record);
+  return (forFamily && s.familyNext[step]) || s.next[step];
+};
+
+/** The next steps that ask something of the applicant; at the others the case waits on the offices. */
+const ACTING: readonly NextStep[] = ['returned', 'appraisal_book', 'appraisal_booked'];
+
+/**
+ * What is to be done now on a case ("要我干啥不"): the materials still to come, then the next step
+ * when it asks something of the applicant (a home appraisal: the phone the hospital calls);
+ * otherwise that nothing is, and what comes next.
+ */
+export function renderToDo(record: CaseRecord, forFamily = false): string {
+  const todo: string[] = [];
+  const missing = record.channel === 'online' ? outstandingMaterials(record) : [];
+  if (missing.length) todo.push((forFamily ? s.toDo.uploadFamily : s.toDo.upload)(missing.map((key) => text.upload.names[key] ?? key).join('、')));
+  const step = nextStep(record);
+  if (step === 'appraisal_home') todo.push(s.toDo.homePhone(maskText(record.applicant.phone)));
+  else if (ACTING.includes(step)) todo.push(nextLine(record, forFamily));
+  if (!todo.length) return `${s.toDo.nothing}${nextLine(record, forFamily)}`;
+  return [s.toDo.intro, ...todo.map((line) => `· ${line}`)].join('\n');
 }

@@ -8,6 +8,10 @@ export interface Hotlines {
   federation: string;
 }
 
+/** What follows the appraisal, said of any application at its summary. */
+const AFTER_APPRAISAL = '评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。';
+const LEFT_HOME = '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；';
+
 const application = {
   start: '好的，我们一起填一张申请表，每样只问一次。中途可以随时说“帮助”“返回”“取消”或“人工”。',
   /** Asked whether this chat can fill the form ("能帮我把表填了不"): it can; the window is the other way. */
@@ -138,7 +142,7 @@ const application = {
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
   /** Asked after submitting by someone who chose to pick the certificate up. */
-  pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出）：点“转人工”，工作人员帮您改。',
+  pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出），要改吗？',
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
@@ -381,17 +385,19 @@ const application = {
       online: '材料在手机上传，不用跑窗口；',
       window: '带上面说的材料原件去一次县政务服务中心综合窗口；',
       hospital: '预审通过后约时间，去一次定点医院做评定；',
-      home: '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；',
+      home: LEFT_HOME,
       mail: '证办好后寄到您留的地址。',
       pickup: '证办好后到县政务服务中心综合窗口领。',
     },
+    /** `answers.when` for an application with a home appraisal asked for ("提交以后多久有人打电话"): the hospital phones. */
+    whenHome: `提交以后：残联先预审；${LEFT_HOME}${AFTER_APPRAISAL}`,
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
     answers: {
-      when: '提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。',
+      when: `提交以后：残联先预审；要做残疾评定的，医院会发短信约时间。${AFTER_APPRAISAL}`,
       where: '网上提交的，材料在手机上传，不用跑；要做残疾评定的，去一次定点医院（卧床、行动严重不便的可以申请上门评定）。到窗口办的，带原件去一次县政务服务中心。',
       what: '这是您刚填的申请表，提交前请核对一遍：都对就点“确认提交”；哪一项不对就点“修改”；不想办了点“取消申请”。',
       change: '提交前都可以改，点“修改”就行。提交以后发现填错了，打12385或到县政务服务中心综合窗口说明，按要求改正后重新提交，不用从头办。',
@@ -812,6 +818,7 @@ const status = {
     booking_cancelled: '评定预约已经取消了，需要时可以再约。',
     home_requested: '已经登记了上门鉴定，医院会打电话约上门的时间。',
     home_cancelled: '上门鉴定的登记已经取消，改为去医院做评定。',
+    mail_chosen: '领证方式改成了邮寄：残疾人证办好后寄到家，不用去窗口领。',
     reminder: (when: string, hospital: string, address: string) => `提醒您：明天${when}在${hospital}（${address}）做残疾评定，别忘了带身份证、户口本和病历。`,
     material_rejected: (material: string, reason: string) => `您的${material}需要重新上传：${reason}。说“补传材料”就能在这里重新发给我。`,
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
@@ -869,6 +876,7 @@ const status = {
     'appointment-reschedule': '改约评定',
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
+    'delivery-mail': '领证方式改为邮寄',
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
@@ -926,6 +934,8 @@ const status = {
   familyNext: {
     returned: '下一步：由申请人用提交申请的那个账号说“修改退回的申请”，改好后重新提交。',
     appraisal_book: '下一步：由申请人用提交申请的那个账号说“预约鉴定”，约评定时间。',
+    // The reminder goes to the applicant and to the family who follow the case, not to whoever checked it.
+    appraisal_booked: '下一步：按约好的时间去医院做评定，前一天会提醒申请人和关注了这个申请的家人。',
   } as Partial<Record<NextStep, string>>,
   /** No case of this person here: one made at a window or on the province's site is looked up there. */
   noCases: (online: { site: string; app: string }, h: Hotlines) =>
@@ -1021,6 +1031,26 @@ const status = {
   /** The phone kept, for someone who cannot take calls ("号码没错 我是聋子 接不了电话"). */
   correctPhoneTextOnly: '好的，号码不改。我在申请上注明：只能短信/文字联系，不打电话，残联和医院会发短信联系您。',
   correctInsisted: (federation: string) => `要是确实没填错，请打${federation}问问残联为什么退回，说清楚案件号，核对好了再来改；也可以先说“等会再说”。`,
+  /**
+   * "要我干啥不", "现在还得做啥" about a submitted case: what is to be done now, from the case (the
+   * materials still to come, then the next step); `family`: said to a relative who checked it.
+   */
+  toDo: {
+    intro: '现在要做的：',
+    upload: (names: string) => `补传${names}：在这里说“补传材料”，拍照发上来就行。`,
+    uploadFamily: (names: string) => `补传${names}：用申请人提交申请的那个账号说“补传材料”，您帮着拍了发上来就行。`,
+    homePhone: (phone: string) => `保持${phone}能接通，医院会打电话约上门评定的时间。`,
+    nothing: '现在不用做什么，等着就行。',
+  },
+  /** Picking up changed to mailing after submission ("改成邮寄"). */
+  mail: {
+    done: (address: string) => `好，领证方式改成邮寄了：证办好后寄到“${address}”，不用去窗口领。`,
+    kept: '好，还是自己去窗口领，不改了。',
+    offerButtons: ['改成邮寄', '不用了'],
+    offerAgain: '要把领证方式改成邮寄到家吗？',
+    already: '您的证本来就是邮寄的，办好后寄到您留的地址，不用改。',
+    tooLate: (federation: string) => `证已经发出，领证方式改不了了。有困难请打${federation}问问残联。`,
+  },
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
 };
@@ -1110,9 +1140,9 @@ export const zhCN = {
   empty: '我没有收到内容，请再说一遍您想问什么。',
   /** "好的", "嗯" after an answer. */
   acknowledged: '好的。还有别的问题随时问我。',
-  /** A statement adding nothing ("俺急用") that would get the answer just given again: not said twice. */
+  /** A statement adding nothing ("俺急用", "俺爹下不了床") that would get the answer just given again: not said twice, nor coldly. */
   saidAlready: (h: Hotlines) =>
-    `明白您的情况。能办的就是刚才说的这些，我就不再重复了。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
+    `明白您的情况，就按上面说的办。有特殊情况，可以打${h.federation}残联热线跟工作人员说明；想知道办到哪一步了，说“查进度”就行。`,
   askedForWhom: '好的，您替家里人问。想问什么事？比如“残疾证怎么办”“能领什么补贴”“办到哪一步了”。',
   /** Emoji or punctuation alone. */
   noWords: '这条消息我没看懂。您可以打字说说想问什么，或者点下面的按钮；要找工作人员，说“人工”。',
@@ -1146,6 +1176,30 @@ export const zhCN = {
   restart: '好的，请说您想问的问题。',
   /** A no to "现在开始填吗？", or putting it off ("好 我明天再填"). */
   offerPutOff: '好的，等您方便的时候再来，说“我要申请”就能开始填。有问题也可以接着问我。',
+  /**
+   * With SMS off nobody is texted: what replies (the knowledge base's answers, the form's) say of SMS is
+   * said as people are told here (this chat's status updates, the booking made in it, the hospital's call).
+   * Applied in order: the longer phrases first.
+   */
+  smsOff: [
+    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, '约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。'],
+    [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, '医院登记后，在这个聊天里约评定的时间，约好会告诉您要带的材料。'],
+    [/医院会发短信告诉您评定（鉴定）的时间/g, '在这个聊天里约评定（鉴定）的时间'],
+    [/医院会发短信告诉您时间和要带的东西/g, '预审通过后会在这个聊天里通知您约时间'],
+    [/医院会发短信约时间/g, '预审通过后在这个聊天里约时间'],
+    [/要带的东西和时间医院会提前短信告诉您。/g, '时间在这个聊天里约，要带的东西约好时会告诉您。'],
+    [/医院短信里会写明要带的材料/g, '约好时会告诉您要带的材料'],
+    [/以短信通知为准/g, '以约好时的通知为准'],
+    [/以(\S{2,12}?)发的短信通知为准/g, '以$1的通知为准'],
+    [/按短信里医院的电话说明情况/g, '在这里说“改到某天”改约'],
+    [/每一步都会给您申请时留的手机号发短信/g, '每一步都会在这个聊天里告诉您'],
+    [/长时间没收到，可能是号码填错、换号或短信被拦截了，/g, '长时间没消息，'],
+    [/每一步的短信都发到这个号码/g, '医院和残联有事会打这个号码'],
+    [/定点医院登记，短信通知您评定时间/g, '定点医院登记，在这个聊天里约评定时间'],
+    [/(每(?:到)?一步(?:都|也)会)短信(通知|告诉)您/g, '$1在这个聊天里$2您'],
+    [/您在家等短信就行/g, '您在家等通知就行'],
+    [/(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, '会在这个聊天里通知您约评定时间'],
+  ] as [RegExp, string][],
   feedback: {
     thanks: '谢谢您的反馈！',
     sorry: '抱歉没帮上忙。您可以换个说法再问，或者说“人工”转人工客服。',

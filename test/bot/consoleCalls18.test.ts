@@ -15,7 +15,7 @@ describe('the console reads a call\'s follow-ups as the caller meant them (trial
   const { kb } = shippedKnowledge();
   let served: Awaited<ReturnType<typeof serveRoutes>>;
   before(async () => {
-    served = await serveRoutes((server) => registerAgent(server, kb));
+    served = await serveRoutes((server) => registerAgent(server, kb, true));
   });
   after(() => served.close());
 

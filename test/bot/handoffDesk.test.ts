@@ -169,8 +169,10 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     const [queued] = (await desk.until((f) => f.queue.length === 1)).queue;
     expect((await call('1001', 'POST', `/api/agent/handoffs/${queued.id}/take`)).status).to.equal(200);
     desk.close();
-    for (let i = 0; i < 200 && (await app.stores.presence.list(clock.now())).length; i++) await new Promise((r) => setTimeout(r, 10));
+    // The server sees the console go (its lease released, then a rebuild): awaited, not polled.
+    await app.desk.until(async () => (await app.stores.presence.list(clock.now())).length === 0);
     expect((await app.stores.handoffs.get(queued.id))!.status).to.equal('active');
+    return queued.id;
   }
 
   it('counts an agent serving a caller as on duty though their console is closed: the supervisor\'s line, and the next caller queued', async () => {
@@ -180,8 +182,8 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame & { active: { agent: string }[] };
     expect(supervisor.active.map((a) => a.agent)).to.deep.equal(['1001']);
     expect(supervisor.onDuty).to.deep.equal(['1001']);
-    // The count kept for callers is read again after each change: it settles on the agent serving.
-    for (let i = 0; i < 100 && app.desk.onDuty() !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+    // The count kept for callers is read again after each change: once read, it is the agent serving.
+    await app.desk.changed();
     expect(app.desk.onDuty()).to.equal(1);
     // Someone else asking for a person now waits for that agent, not told that nobody is there.
     const next = await directLineChat(base, SECRET);
@@ -196,25 +198,30 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
       await next.send('俺要找个真人说说');
       return next.waitFor((t) => t.startsWith('已为您转人工') || t.startsWith('现在暂时没有工作人员在线') || t.startsWith('现在人工客服不在线'));
     };
-    const settled = async (count: number) => {
-      for (let i = 0; i < 100 && app.desk.onDuty() !== count; i++) await new Promise((r) => setTimeout(r, 20));
+    /** Who is on duty once the desk has read it again (a rebuild awaited: nothing polled on real time). */
+    const reread = async () => {
+      await app.desk.changed();
       return app.desk.onDuty();
     };
 
     it('signed out: nobody on duty, the next caller is offered a call-back, not a wait', async () => {
       await servingWithConsoleClosed();
       expect((await call('1001', 'POST', '/api/agent/logout')).status).to.equal(200);
-      expect(await settled(0)).to.equal(0);
+      expect(await reread()).to.equal(0);
       const supervisor = (await (await call('boss', 'GET', '/api/agent/supervisor')).json()) as DeskFrame;
       expect(supervisor.onDuty).to.deep.equal([]);
       expect(await nextCallerHears()).to.equal(h.nobodyAskPhone);
     });
 
     it('its session expired (no logout): the same, once looked up again', async () => {
-      await servingWithConsoleClosed();
-      clock.advance(AGENT_SESSION_MS);
-      app.desk.changed();
-      expect(await settled(0)).to.equal(0);
+      const id = await servingWithConsoleClosed();
+      // A reply just before the session ends: the agent acted lately, so only the expired session can take them off.
+      clock.advance(AGENT_SESSION_MS - 60_000);
+      expect((await call('1001', 'POST', `/api/agent/handoffs/${id}/reply`, { text: '您还在吗？' })).status).to.equal(200);
+      expect(await reread()).to.equal(1);
+      clock.advance(2 * 60_000);
+      expect(2 * 60_000).to.be.below(SERVING_IDLE_MS);
+      expect(await reread()).to.equal(0);
       // Eight hours on, the desk's hours are over too.
       expect(await nextCallerHears()).to.equal(h.closedAskPhone(app.region.desk.hours));
     });
@@ -222,13 +229,14 @@ describe('live hand-off against a real server (Direct Line, agent console APIs, 
     it(`silent on it for ${SERVING_IDLE_MS / 60_000} minutes: no longer counted; a reply counts them again`, async () => {
       await servingWithConsoleClosed();
       clock.advance(SERVING_IDLE_MS - 60_000);
-      expect(await settled(1)).to.equal(1);
+      // Read again (not only the count kept before the clock moved): still on duty.
+      expect(await reread()).to.equal(1);
       clock.advance(60_000);
-      expect(app.desk.onDuty()).to.equal(0);
+      expect(await reread()).to.equal(0);
       expect(await nextCallerHears()).to.equal(h.nobodyAskPhone);
       const [active] = await app.stores.handoffs.list({ status: ['active'] });
       expect((await call('1001', 'POST', `/api/agent/handoffs/${active.id}/reply`, { text: '您还在吗？' })).status).to.equal(200);
-      expect(await settled(1)).to.equal(1);
+      expect(await reread()).to.equal(1);
     });
   });
 

@@ -17,7 +17,7 @@ describe('GET /api/agent/suggest says what the bot itself would do', () => {
   const { kb, region } = shippedKnowledge();
   let served: Awaited<ReturnType<typeof serveRoutes>>;
   before(async () => {
-    served = await serveRoutes((server) => registerAgent(server, kb));
+    served = await serveRoutes((server) => registerAgent(server, kb, true));
   });
   after(() => served.close());
 

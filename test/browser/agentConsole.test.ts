@@ -67,7 +67,7 @@ describe('hotline agent console at /agent (Chromium)', function () {
     closeDesk = () => desk.close();
     await createAccount(agents, { name: '1001', displayName: '张敏', password: PASSWORD, role: 'agent' }, 'test', systemClock.now());
     served = await serveRoutes((server) => {
-      registerAgent(server, kb);
+      registerAgent(server, kb, true);
       registerAgentConsole(server, { auth, feedback, cases, access, calls, clock: systemClock, region, kb });
       registerHandoffDesk(server, { auth, handoffs, store: handoffStore, events: desk, clock: systemClock, ratings });
     });

@@ -141,7 +141,9 @@ describe('fix18c', () => {
 
     it('"就打这个号" with no call-back booked is no confirmation of one', async () => {
       const h = await withCase();
-      expect((await h.say('就打这个号吧')).text).to.not.equal(h18.sameNumberKept);
+      // What it is instead (review 12 #14): a message read as nothing asked of the bot, and no call-back booked.
+      expect((await h.say('就打这个号吧')).text).to.equal(text.notFound(h.region.hotlines));
+      expect(await h.calls.list({ followUp: 'pending' })).to.have.length(0);
     });
   });
 

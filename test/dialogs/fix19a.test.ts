@@ -210,18 +210,19 @@ describe('fix19a: the form and after submission (trial 17)', () => {
       return h;
     }
     for (const said of ['自己去领证的话在哪领 我一个人去不了', '证办好了去哪拿', '俺一个人去不了 证咋领']) {
-      it(`"${said}": the pickup chosen, where, and the way to change it to mail`, async () => {
+      it(`"${said}": the pickup chosen, where, and the change to mail offered (fix20b: made in the chat)`, async () => {
         const h = await pickupCase();
         const reply = await h.say(said);
         expect(reply.text).to.equal(app.pickupAnswer);
-        expect(buttons(reply)[0]).to.equal(text.handoff.typedOfferButton);
+        expect(buttons(reply)).to.deep.equal(text.status.mail.offerButtons);
       });
     }
 
     it('on a case to be mailed the general answer stays', async () => {
       const h = await dialogHarness();
       await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, delivery: 'mail', stage: 'pre_review' }), h.clock.now());
-      expect((await h.say('证办好了去哪拿')).text).to.not.equal(app.pickupAnswer);
+      // The mailing entry's answer (review 12 #14: a negative assert alone passed on any reply).
+      expect((await h.say('证办好了去哪拿')).text).to.include(h.kb.entry('flow-delivery')!.answer);
     });
   });
 

@@ -73,10 +73,10 @@ export async function dialogHarness({ dataDir = tempDir(), clock = new FakeClock
   });
   const handoffGate = new HandoffGate(handoffs, conversationState.createProperty<HandoffMessage[]>('recentMessages'), ratings, clock, region, async (userKey) => (await drafts.get(userKey))?.draft.values.phone);
   const answers = new PolicyAnswers(
-    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate },
+    { kb, unanswered, feedback, clock, hotlines: region.hotlines, handoff: handoffGate, sms },
     conversationState.createProperty<KbConversationState>('kb'),
   );
-  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock }, { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
+  const dialog = new MainDialog(answers, region.hotlines, { drafts, cases, useCases, region, clock, sms }, { slots, cases, useCases, region, clock, sms }, { cases, family, useCases, region, clock, checked: conversationState.createProperty<CheckedCase | undefined>('checkedCase') }, { privacy: new Privacy({ cases, drafts, family, files, clock }), access: useCases.access, cases, family, clock }, handoffGate);
   // Files reach the dialogs as in the app: fetched by the middleware (here only inline data: URLs).
   const downloads = attachmentDownloads({ maxBytes: 12 * 1024 * 1024, allowed: () => false, credentials: async () => ({}) });
   const client = new DialogTestClient('test', dialog, undefined, [pinLocale, downloads], conversationState);

@@ -310,6 +310,9 @@ describe('trial 18 review: words read too widely', () => {
   it('a question after the offer is still answered ("以后还能改吗")', async () => {
     const h = await dialogHarness();
     await h.say('能帮我把表填了不');
-    expect((await h.say('以后还能改吗')).text).to.not.equal(text.offerPutOff);
+    const reply = (await h.say('以后还能改吗')).text;
+    expect(reply).to.not.equal(text.offerPutOff);
+    // Answered as the same question asked with no offer before it (review 12 #14: not only "not the put-off").
+    expect(reply).to.equal((await (await dialogHarness()).say('以后还能改吗')).text).and.not.equal(text.notFound(h.region.hotlines));
   });
 });

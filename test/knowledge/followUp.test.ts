@@ -5,6 +5,9 @@ import { extractSlots, facetsOf, intentOf } from '../../knowledge/questionFacets
 import { evaluateConversations, readConversations } from '../../knowledge/evaluation.js';
 import { fixtures, shippedKnowledge } from '../support.js';
 import { dialogHarness } from '../dialogs/harness.js';
+
+/** SMS on: answers as their entries word them (with it off, what they say of SMS is reworded). */
+const WORDED = { sms: true };
 import type { AnswerPart } from '../../knowledge/schema.js';
 
 /** The answer the bot gives by itself to a question after the previous ones of a call: its entry and text. */
@@ -270,7 +273,7 @@ describe('Follow-ups: slots and rewriting', () => {
 
 describe('Follow-ups through the dialog', () => {
   const reply = async (turns: string[]) => {
-    const { send } = await dialogHarness();
+    const { send } = await dialogHarness(WORDED);
     let last = '';
     for (const t of turns) last = (await send(t)).map((a) => a.text ?? '').join('\n');
     return last;
@@ -320,7 +323,7 @@ describe('Follow-ups through the dialog', () => {
   });
 
   it('answers a voice-typed run-on with no punctuation, and offers its other questions', async () => {
-    const { send } = await dialogHarness();
+    const { send } = await dialogHarness(WORDED);
     const [reply] = await send('喂喂 那个我问一下啊就是我家老头子耳朵聋了好多年了能不能办那个残疾证要去哪办要花钱不');
     expect(reply.text).to.not.match(/答不上来/);
     const buttons = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
@@ -364,7 +367,7 @@ describe('Follow-ups through the dialog', () => {
   it('answers three questions said without punctuation: the first, and each other one once as a button', async () => {
     const { kb } = shippedKnowledge();
     const said = async (message: string) => {
-      const [got] = await (await dialogHarness()).send(message);
+      const [got] = await (await dialogHarness(WORDED)).send(message);
       return { text: got.text ?? '', buttons: (got.suggestedActions?.actions ?? []).map((a) => String(a.value)) };
     };
     const care = await said('护理补贴谁能领要带啥在哪办');
@@ -449,7 +452,7 @@ describe('Follow-ups that went wrong in trial 15 (fix15c; the examples and other
     each([['娃有脑瘫 念书有啥补助', '那上幼儿园呢'], ['孩子聋了 读书有补贴没', '那上小学呢'], ['闺女眼睛看不见 念书能有补助不', '幼儿园的呢']], 'emp-edu-grant');
     expect(said(['孩子聋了 读书有补贴没', '那上小学呢'], '一年能给多少钱')).to.deep.equal(part('emp-edu-grant', 'howMuch'));
     // Through the chat, turn by turn.
-    const { send } = await dialogHarness();
+    const { send } = await dialogHarness(WORDED);
     const turns = [];
     for (const t of ['娃有脑瘫 念书有啥补助', '那上幼儿园呢', '一年给多少']) turns.push((await send(t)).map((a) => a.text ?? '').join('\n'));
     const grant = shippedKnowledge().kb.entry('emp-edu-grant')!;
@@ -490,7 +493,7 @@ describe('Follow-ups that went wrong in trial 16 (fix17c; the examples and other
     // After the certificate, 领 is still collecting the card.
     expect(answered(['残疾证办好了'], '怎么领')?.id).to.equal('flow-delivery');
     // Through the chat, turn by turn.
-    const { send } = await dialogHarness();
+    const { send } = await dialogHarness(WORDED);
     const turns = [];
     for (const t of ['护理补贴一个月多少', '二级的呢', '怎么领']) turns.push((await send(t)).map((a) => a.text ?? '').join('\n'));
     expect(turns[2]).to.include(shippedKnowledge().kb.entry('sub-care-apply')!.answer.slice(0, 20));

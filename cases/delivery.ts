@@ -1,0 +1,28 @@
+import { Refused, requireEvent, type CaseChanges } from './caseChanges.js';
+import type { CaseUseCaseDeps } from './deps.js';
+
+/** How the certificate reaches the applicant, changed after submission (the chat: "改成邮寄"). */
+export class Delivery {
+  constructor(private readonly deps: Pick<CaseUseCaseDeps, 'texts'> & { changes: CaseChanges }) {}
+
+  /**
+   * A certificate to be picked up is mailed to `address` instead, while it is not issued yet: the
+   * case says so (audited), and the family following it is told. 'already' when it is mailed already.
+   */
+  async toMail(caseNo: string, userKey: string, address: string): Promise<'changed' | 'already' | 'not-now'> {
+    let already = false;
+    const changed = await this.deps.changes.change(caseNo, {
+      by: `chat:${userKey}`,
+      action: 'delivery-mail',
+      apply: (c) => {
+        requireEvent(c, 'delivery-mail');
+        already = c.delivery === 'mail';
+        if (already) throw new Refused(409, 'mailed already');
+        c.delivery = 'mail';
+        c.applicant.address = address;
+        return { message: this.deps.texts.notify.mail_chosen, to: 'family' };
+      },
+    });
+    return changed.ok ? 'changed' : already ? 'already' : 'not-now';
+  }
+}
