@@ -24,12 +24,19 @@ const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|�
 // Said online, the application is what was done; the trip is asked whatever the channel.
 const ONLINE = new RegExp(wordsOf('channel', '网上')!.source, 'gu');
 const APPLIED = /(?:交|提交|申请|报名|报|办)(?:了|完|好|上去)/u;
-/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
-const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
+/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不", "都带了 还差啥不"): the materials list. */
+const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还(?:缺|差)(?:点|些)?(?:啥|什么|东西)(?:不|吗|没)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
-const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(text);
 // Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
 const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
+// The same asked of what is brought alone ("光带身份证行不行", "只拿户口本够不够"): what else the list holds.
+const ENOUGH_ASKED = /就?(?:够不够|够了?|行不行|行吗|行不|可以吗|就行)了?(?:吗|吧|不|没)?/u;
+const BROUGHT = /带|拿|交/u;
+const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
+// The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
+const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
+const bringsMore = (text: string) =>
+  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** Said of oneself, being on social assistance ("我是低保户", "家里吃着低保"): the scene of a subsidy question. */
 const ASSISTANCE_STATUS = /(?:是|属于|享受着?|吃着?|有)(?:低保|特困|五保)(?:户|家庭|对象|人员|证)?(?:的)?/gu;
@@ -158,7 +165,7 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said as the materials asked for.
+   * documents said, or whether they are enough, as the materials asked for.
    */
   private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
@@ -166,7 +173,10 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (extractSlots(text).channel === '网上' && APPLIED.test(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
-    return bringsMore(text) ? { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false } : undefined;
+    if (!bringsMore(text)) return undefined;
+    if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
+    // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
+    return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
   }
 
   private decideSaid(text: string, top: number): Decision {
