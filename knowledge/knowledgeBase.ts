@@ -1,6 +1,6 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
-import { ChaseGate } from './chaseUp.js';
+import { ChaseGate, moneyLate } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
@@ -35,6 +35,8 @@ const BROUGHT = /带|拿|交/u;
 const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 // The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
+/** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
+const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
@@ -165,13 +167,14 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said, or whether they are enough, as the materials asked for.
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
    */
   private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
+    if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
     if (extractSlots(text).channel === '网上' && APPLIED.test(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
     if (!bringsMore(text)) return undefined;
     if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };

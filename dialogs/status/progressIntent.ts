@@ -1,3 +1,4 @@
+import { moneyLate } from '../../knowledge/chaseUp.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
@@ -34,8 +35,6 @@ const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作
 // "残疾证办下来能用几年", "批下来以后有什么补贴", "办下来以后每个月能领钱不", "证办下来了钱啥时候到账",
 // "证办下来了在哪领": about what comes after, a policy question.
 const AFTER_IT = /(办下来|批下来|下来)(了)?((以后|之后|后).{0,4})?(能|可以|有|要|给|用|发|怎么|多少|钱|补贴|到账|啥时候|什么时候|在哪|哪里|哪儿|去哪|上哪|领|拿|取)/;
-// "证办下来了 护理补贴咋还没到账": money late, a policy question (why, whom to ask), not a case's look-up.
-const MONEY_LATE = /(?:补贴|补助|护理费|钱).{0,3}(?:还没|没有?|咋还没|怎么还没|还不)(?:到账|到|发|打|给|下来)/;
 // "残疾证办下来是给寄过来还是自己去拿": how the card comes, once it is done (not "怎么还没办下来").
 const DELIVERED = /(?<!没)(?:办|批)下来(?:了)?.{0,6}(?:寄|邮|送|领|拿|取)/;
 // A hotline agent's note ("来电人称…咨询办理进度") is typed for someone else: never the typist's own case.
@@ -64,7 +63,8 @@ export function asksAfterParcel(input: string): boolean {
  */
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD, MONEY_LATE].some((words) => words.test(folded))) return undefined;
+  // "证办下来了 护理补贴咋还没到账": money late is a policy question (why, whom to ask), not a case's look-up.
+  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD].some((words) => words.test(folded)) || moneyLate(folded)) return undefined;
   if (NOT_OURS.test(folded) && !OURS.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;
