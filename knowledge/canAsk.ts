@@ -1,6 +1,7 @@
 import type { Entry } from './loader.js';
 import { normalizeText } from './normalize.js';
 import { facetsOf, wordsOf } from './questionFacets.js';
+import { HOW_TO_FIND } from './runOn.js';
 
 // "能不能办", "可以领吗", "盲人能办残疾证不", "还能再申请么": a question that wants a yes or a no.
 const CAN_ASK = /能不能|可不可以|能否|行不行|有没有份|(能|可以|可|还能)[^，,。]{0,12}(吗|不|没|么|没有)$/u;
@@ -22,6 +23,9 @@ const ASKS_YES_OR_NO = /吗|[嘛不没否]$|(?<![怎什那这多要])么$|是不
 /** Whether a question asks something other than a yes or a no. */
 export function asksOtherThanYesOrNo(question: string): boolean {
   const q = normalizeText(question).replace(/[\s。.？?！!，,啊呀呢哈]+$/u, '');
+  // Asked last how to find out ("结果出来了吗咋查"): that is what wants answering, not the yes or no before it.
+  const last = q.split(/[\s，,。；;]+|(?<=[吗呢])/u).filter(Boolean).pop();
+  if (last && last !== q && HOW_TO_FIND.test(last)) return true;
   return ASKS_WH.test(q) && !ASKS_YES_OR_NO.test(q);
 }
 

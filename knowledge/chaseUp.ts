@@ -20,6 +20,14 @@ const NOBODY_CAME = /(?:没人|没有人|无人)(?:联系|来|管|理|打电话|
 const POSTED = /寄|邮|快递/u;
 
 /**
+ * Money that has not come ("护理补贴咋还没到账", "补贴一直没打过来"): when it starts and whom to ask, a
+ * policy question, not a case's look-up; not money stopped (停, 断: why it stops) nor not granted (没批下来).
+ */
+export const MONEY_LATE = /(?:补贴|补助|护理费|生活费|钱)[^，,。？?！!\s]{0,4}(?:还没|没有?|咋还没|怎么还没|还不)(?:到账|到|发|打|给|下来)/u;
+const STOPPED = /停|断/u;
+export const moneyLate = (text: string): boolean => MONEY_LATE.test(text) && !STOPPED.test(text);
+
+/**
  * Whether a message chases an application nobody has followed up ("来电人反映上门鉴定申请半个月
  * 没人联系"): its progress is what is wanted, whatever was applied for, unless it asks how long
  * things take ("交的材料还没动静 多久能拿到证"), which the time limits answer.

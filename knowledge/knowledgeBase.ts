@@ -1,7 +1,7 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
 import { ON_ASSISTANCE } from './assistanceStatus.js';
-import { ChaseGate, saysApplied } from './chaseUp.js';
+import { ChaseGate, moneyLate, saysApplied } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
@@ -24,12 +24,21 @@ const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
 const STILL_GO = /还(?:用|要|得|需要)再?(?:去|跑|来)(?:一趟|一次|一回)?(?:现场|窗口|大厅)?/u;
 // Said online, the application is what was done; the trip is asked whatever the channel.
 const ONLINE = new RegExp(wordsOf('channel', '网上')!.source, 'gu');
-/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不"): the materials list. */
-const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还缺(?:啥|什么)(?:不|吗)?/u;
+/** What else to bring, some documents named ("带了身份证和户口本就够了吧还要别的不", "都带了 还差啥不"): the materials list. */
+const MORE_TO_BRING = /还(?:要|用|得|需要)?(?:带|拿)?(?:点|些)?(?:别的|其他|其它|啥|什么|哪些)(?:东西|材料)?(?:不|吗|没)?|还(?:缺|差)(?:点|些)?(?:啥|什么|东西)(?:不|吗|没)?/u;
 const DOCUMENT = /身份证|户口本|户口簿|照片|相片|证明|病历/u;
-const bringsMore = (text: string) => DOCUMENT.test(text) && MORE_TO_BRING.test(text);
 // Asked whether they are enough ("就够了吧", "行不行"), not whether one is needed ("是不是要身份证": a question of its own).
 const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
+// The same asked of what is brought alone ("光带身份证行不行", "只拿户口本够不够"): what else the list holds.
+const ENOUGH_ASKED = /就?(?:够不够|够了?|行不行|行吗|行不|可以吗|就行)了?(?:吗|吧|不|没)?/u;
+const BROUGHT = /带|拿|交/u;
+const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
+// The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
+const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
+/** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
+const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
+const bringsMore = (text: string) =>
+  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
@@ -156,15 +165,19 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said as the materials asked for.
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
    */
   private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
+    if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
-    return bringsMore(text) ? { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false } : undefined;
+    if (!bringsMore(text)) return undefined;
+    if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
+    // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
+    return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
   }
 
   private decideSaid(text: string, top: number): Decision {

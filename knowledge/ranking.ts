@@ -470,8 +470,10 @@ export class Ranker {
       const named = [...hinges].some((w) => words.has(w) || ([...w].length > 1 && analysis.folded.includes(w))) || slots.some((slot) => [...about.get(slot)!].some((v) => said(slot, v))) || (items.length > 1 && items.every((v) => said('item', v)));
       if (hung && !named) return true;
       // Of its grades the question names one ("二级" of "一级、二级"); of its items, every one (both
-      // subsidies) when it names one of them (another item altogether is another question).
-      return (grades.length > 0 && !grades.some((v) => said('grade', v))) || (items.some((v) => said('item', v)) && items.some((v) => !said('item', v)));
+      // subsidies) when it names one of them. A grade's yes or no is not said of another item than its
+      // own, whatever grade the question shares with it ("二级残疾能领生活补贴吗" is not the care allowance's 不一定).
+      const ofItems = items.some((v) => said('item', v)) && items.some((v) => !said('item', v));
+      return (grades.length > 0 && (!grades.some((v) => said('grade', v)) || (items.length > 0 && !items.some((v) => said('item', v))))) || ofItems;
     };
   }
 

@@ -46,6 +46,9 @@ const AND_ASKS = /(?:以及|及|另外)(?=有何|有什么|有啥|有哪些|能�
 // about the item named in the clause before it, even across punctuation.
 const BARE = /^(?:要|得|需要|能|可以|去|到|在|上|哪里|哪儿|哪|怎么|咋|如何|多久|多长时间|啥|什么|材料|东西|带|交|办理|办|申请|弄|吗|呢|不|没|啊|还|大概|一般)+$/u;
 
+// How to find out, and nothing else ("咋查", "在哪看", "怎么知道"): asked of the clause before it.
+export const HOW_TO_FIND = /^(?:那|那我)?(?:咋|怎么|怎样|如何|去哪|在哪|哪里|上哪)(?:儿)?(?:查|看|知道|查询)(?:呢|啊|呀)?$/u;
+
 const SUBSIDY = /补贴|补助|津贴/u;
 // A subsidy or another item said last before a verb may be what the next question is about.
 const SUBJECT_END = new RegExp(`(?:${namesOf(['item']).join('|')}|${SUBSIDY.source})$`, 'u');
@@ -153,6 +156,11 @@ export function questionParts(text: string): string[] {
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses) {
+    // "结果出来了吗，咋查": how to find out is asked of the question before it, not a question of its own.
+    if (HOW_TO_FIND.test(normalizeText(clause)) && parts.length && !context.length) {
+      parts[parts.length - 1] += `，${clause}`;
+      continue;
+    }
     context.push(clause);
     if (QUESTION.test(clause)) {
       parts.push(context.join('，'));

@@ -1002,8 +1002,11 @@ const BARE_CERTIFICATE = /(?:申请|办理|办|申办|申领)(?:个|张|一个|�
 export function applyRequestIn(input: string): string | undefined {
   if (recognizeCommand(input) === 'apply') return input;
   const clauses = clausesOf(input);
-  return clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c)) ? undefined : clauses.find(isApplyClause);
+  if (clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c))) return undefined;
+  // What someone else said ("有人说交钱能帮忙快点办证 靠谱不") is told, not asked for: the speaker asks about it.
+  return REPORTED.test(normalizeText(input)) ? undefined : clauses.find(isApplyClause);
 }
+const REPORTED = /^(?:听说|据说|听人说|(?:有人|有个人|人家|别人|他们|对方|那人|村里人|中介)[^，,。\s]{0,8}?(?:说|讲|告诉|打电话|来电话|发短信))/u;
 
 // Asking whether this chat fills the form: "能帮我把表填了不", "你能帮我填申请表吗", "可以在这上面申请吗".
 const ASK_END = '(?:行|可以|好|成)?(?:吗|不|么|嘛|没|呢|啊|呀|吧)*$';

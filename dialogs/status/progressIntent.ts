@@ -1,3 +1,4 @@
+import { moneyLate } from '../../knowledge/chaseUp.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
@@ -62,7 +63,8 @@ export function asksAfterParcel(input: string): boolean {
  */
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
-  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD].some((words) => words.test(folded))) return undefined;
+  // "证办下来了 护理补贴咋还没到账": money late is a policy question (why, whom to ask), not a case's look-up.
+  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD].some((words) => words.test(folded)) || moneyLate(folded)) return undefined;
   if (NOT_OURS.test(folded) && !OURS.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;

@@ -422,7 +422,7 @@ describe('Follow-ups and notes left open (issue 9, fix14a; other words than the 
     expect(home?.answer).to.not.match(/^可以/);
     expect(home?.answer).to.include('家属陪同');
     expect(answered([], '我妈脑梗了下不了床 残疾证怎么办')?.answer).to.not.match(/^可以/);
-    expect(answered([], '上门鉴定能申请吗')?.answer).to.match(/^可以。/);
+    expect(answered([], '上门鉴定能申请吗')?.answer).to.match(/^可以申请，看情况。/);
     expect(answered([], '眼瞎了拍不了照片 照片能免吗')).to.include({ id: 'mat-photo-cannot' });
     expect(answered(['盲人办证要照片吗'], '那能不拍吗')?.id).to.equal('mat-photo-cannot');
     expect(answered([], '聋哑人评定能带个打手语的吗')?.answer).to.equal(`可以。${kb.entry('appr-companion')!.answer}`);
