@@ -17,7 +17,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome'>;
 
 export interface SlotContext {
   region: Region;
@@ -90,6 +90,32 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
   };
 }
 
+/**
+ * Not on 低保 but low-income, or leaving it to 民政 ("不是低保 是低收入户 村里给认定过", "家里收入挺低的",
+ * "让民政看着办"): the living allowance is kept for 民政 to judge, as the knowledge base advises.
+ */
+const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户|(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
+export const lowIncomeSaid = (input: string) => LOW_INCOME.test(normalizeText(input).replace(/\s+/gu, ''));
+
+/** The 低保 question: yes, no, or a low-income family (no 低保户, the allowance kept for 民政 to judge). */
+function dibaoSlot(required: (v: Values) => boolean): Slot {
+  const yesNo = yesNoSlot('dibao', required);
+  const choices = list(t.dibaoOptions);
+  return {
+    ...yesNo,
+    prompt: () => ({ text: t.prompts.dibao, options: choices }),
+    parse: (input, v, ctx) => {
+      // "这个是啥" holds no button: a question is never the low-income button.
+      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2] || (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true)) {
+        return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      }
+      const read = yesNo.parse(input, v, ctx);
+      return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined } } : read;
+    },
+    display: (v) => (v.lowIncome ? t.summary.lowIncome : yesNo.display(v)),
+  };
+}
+
 const ID_WORDS = /身份证|证号|号码|号/u;
 /** Words that name a field in a question about it, where the summary's words for it are too few. */
 const NAME_WORDS = /名字|姓名|叫啥|叫什么/u;
@@ -112,6 +138,9 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   wheelchair: /轮椅|摩托/u,
   grade: /等级|级别|几级/u,
 };
+
+/** Whether a message speaks of what a step asks ("不是低保户…" at the 低保 question): no answer to another step. */
+export const speaksOfStep = (key: SlotKey, input: string) => ASKED_WORDS[key]?.test(normalizeText(input)) === true;
 
 /**
  * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
@@ -752,7 +781,7 @@ function formSlots(sms: boolean): Slot[] {
     nameSlot('guardianName', needsGuardian),
     idSlot('guardianId', needsGuardian),
     relationSlot('guardianRelation', t.guardianRelations, needsGuardian),
-    yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
+    dibaoSlot((v) => chosen(v, 'living-allowance')),
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
     channelSlot,
@@ -848,7 +877,8 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
     'dibao',
     (input) => {
       const dibao = dibaoSaid(input);
-      return dibao === undefined ? undefined : { ok: true, set: { dibao } };
+      if (dibao === undefined) return undefined;
+      return { ok: true, set: { dibao, ...(dibao === false && lowIncomeSaid(input) ? { lowIncome: true } : {}) } };
     },
   ],
   ['student', (input, slot, v, ctx) => (AT_SCHOOL.test(normalizeText(input)) ? slot.parse(input, v, ctx) : undefined)],
@@ -899,6 +929,26 @@ const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
  */
 const NO_NUMBER_WORDS = /(?:(?:^|[，,。\s]+)(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?|[，,。\s]*(?:这|那)?)(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
+/** A village and its group or number, which ADDRESS_LIKE leaves out: "王庄村3组", "李村十二号". */
+const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
+/** The words that lead to a new value: "应该是", "改成", "是". */
+const TO_VALUE = /.*(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|是)/u;
+
+/**
+ * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): from the part
+ * where a place begins, after the last word leading to it; undefined when no address is said there
+ * ("低保 是低收入户 村里给认定过" names a village in passing, and gives no address).
+ */
+export function addressSaid(input: string): string | undefined {
+  const parts = normalizeText(input).split(/[\s，,。；;！!]+/u).filter(Boolean);
+  const from = parts.findIndex((part) => PLACE_WORD.test(part));
+  if (from < 0) return undefined;
+  const said = parts.slice(from).join('');
+  const place = PLACE_WORD.exec(said)!.index;
+  const lead = TO_VALUE.exec(said.slice(0, place))?.[0].length ?? 0;
+  const address = said.slice(lead).replace(ADDRESS_LEAD, '');
+  return (ADDRESS_LIKE.test(address) || VILLAGE_NUMBER.test(address)) && !/户口|户籍/u.test(address) ? address : undefined;
+}
 
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;

@@ -151,6 +151,10 @@ const application = {
   /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
   keptEarly: (field: string) => `好的，${field}记下了。`,
   keptDibao: (yes: boolean) => (yes ? '好的，家里是低保户，记下了。' : '好的，家里不是低保户，记下了。'),
+  /** Not on 低保 but low-income, or wanting 民政 to judge: the living allowance stays, as the knowledge base says (照样勾选，由民政审核). */
+  keptLowIncome: '好的，家里不是低保、是低收入家庭，记下了。困难残疾人生活补贴给您留着，由民政部门按本县的范围审核。',
+  /** The 低保 question's buttons: a low-income family is no 低保户, yet may keep the allowance. */
+  dibaoOptions: ['是', '不是', '不是低保，是低收入家庭'],
   /** Personal data typed before the consent is answered: not kept, the consent asked again. */
   consentFirst: (field: string) => `${field}等您同意以后再告诉我，现在先不记。`,
   /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
@@ -342,7 +346,7 @@ const application = {
     noItems: '还没选要办的事项，请至少选一项。',
   },
   dropped: {
-    'living-allowance': '困难残疾人生活补贴要低保家庭才能申请，这一项这次先不提交。',
+    'living-allowance': '困难残疾人生活补贴要低保家庭才能申请（本县认定的低收入家庭，也可以由民政审核），这一项这次先不提交。',
     'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
     compulsoryEducation:
@@ -387,6 +391,10 @@ const application = {
     },
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
+    /** The value said is the one already there: nothing changed, and none is claimed. */
+    unchanged: (label: string, value: string) => `${label}现在就是“${value}”，没有变。`,
+    /** The 低保 line when the family is low-income, not on 低保. */
+    lowIncome: '否（低收入家庭，由民政审核）',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
