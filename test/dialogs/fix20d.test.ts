@@ -1,0 +1,151 @@
+import { expect } from 'chai';
+import { finalItems } from '../../dialogs/application/values.js';
+import { text } from '../../dialogs/text/index.js';
+import { dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+
+const app = text.application;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
+const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
+
+const ADDRESS = '示范县城关镇幸福路12号3单元401';
+/** Trial 18, N1: a daughter applies for her mother (证 and 护理补贴), mailed: at the summary. */
+const daughterToSummary: Step[] = [
+  ['我要申请', app.consent],
+  ['同意', app.prompts.role],
+  ['替家人或被监护人', app.prompts.relation],
+  ['子女', app.prompts.items],
+  ['残疾人证（第一次办）', app.prompts.itemsMore('残疾人证新办')],
+  ['重度残疾人护理补贴', app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴')],
+  ['选好了', app.prompts.name],
+  ['李秀英', app.prompts.idNumber],
+  ['11010519491231002X', app.prompts.phone],
+  ['13812345678', app.prompts.hukou],
+  ['示范县', app.prompts.category],
+  ['肢体', app.prompts.channel],
+  ['网上提交', app.prompts.delivery],
+  ['邮寄到家', app.prompts.address],
+  [ADDRESS, app.summary.intro],
+];
+/** The same, the living allowance added at the summary: at the 低保 question. */
+const daughterAtDibao: Step[] = [...daughterToSummary, ['把生活补贴也加上吧 让民政看着办', app.prompts.dibao]];
+
+describe('fix20d N1: the mailing address takes only an address', () => {
+  it('the trial\'s exact sequence: 低收入 is no address, each correction is the whole new address, and no change is claimed that did not happen', async () => {
+    const h = await run(daughterAtDibao);
+    const lowIncome = await said(h, '不是低保 是低收入户 村里给认定过');
+    expect(lowIncome).to.include(app.keptLowIncome).and.not.include('邮寄地址改成');
+    expect((await values(h)).address).to.equal(ADDRESS);
+
+    expect(await said(h, '地址弄乱了 应该是城关镇幸福路12号3单元401')).to.include(app.summary.changedTo(app.labels.address, '城关镇幸福路12号3单元401'));
+    expect((await values(h)).address).to.equal('城关镇幸福路12号3单元401');
+
+    for (const same of ['地址是城关镇幸福路12号3单元401', '把地址改成城关镇幸福路12号3单元401']) {
+      const reply = await said(h, same);
+      expect(reply, same).to.include(app.summary.unchanged(app.labels.address, '城关镇幸福路12号3单元401')).and.not.include('改成');
+    }
+
+    expect(await said(h, '地址改成城关镇幸福路12号')).to.include(app.summary.changedTo(app.labels.address, '城关镇幸福路12号'));
+    expect((await values(h)).address).to.equal('城关镇幸福路12号');
+  });
+
+  for (const answer of ['不是低保户 村里没给评', '不对 村里没给俺评上', '不是 村东头那家才是低保']) {
+    it(`"${answer}" at the 低保 question leaves the address as it was`, async () => {
+      const h = await run(daughterAtDibao);
+      expect(await said(h, answer)).to.not.include('邮寄地址改成');
+      expect((await values(h)).address).to.equal(ADDRESS);
+    });
+  }
+
+  for (const correction of ['住址搞乱了 应该是示范县东大街8号', '地址不对 应该是示范县东大街8号', '把住址改成示范县东大街8号', '地址是示范县东大街8号']) {
+    it(`"${correction}" at the summary: the address is just the new one, said back`, async () => {
+      const h = await run(daughterToSummary);
+      expect(await said(h, correction)).to.include(app.summary.changedTo(app.labels.address, '示范县东大街8号'));
+      expect((await values(h)).address).to.equal('示范县东大街8号');
+    });
+  }
+
+  for (const correction of ['地址写错了 是示范县东大街8号', '地址是示范县东大街8号']) {
+    it(`"${correction}" at the 低保 question: the address changed, the question asked again`, async () => {
+      const h = await run(daughterAtDibao);
+      const reply = await said(h, correction);
+      expect(reply).to.include(app.summary.changedTo(app.labels.address, '示范县东大街8号')).and.include(app.prompts.dibao);
+      expect((await values(h)).address).to.equal('示范县东大街8号');
+    });
+  }
+
+  it('a street said alone still corrects only its part ("东大街二十八号" for "城关镇东大街十八号")', async () => {
+    const h = await run([...selfNewCertificateToAddress, ['城关镇东大街十八号', app.summary.intro]]);
+    await h.say('地址改成东大街二十八号');
+    expect((await values(h)).address).to.equal('城关镇东大街二十八号');
+  });
+});
+
+/** Self, a new certificate and the living allowance: at the 低保 question. */
+const selfAtDibao: Step[] = [
+  ...selfNewCertificateToAddress.slice(0, 4),
+  ['困难残疾人生活补贴', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')],
+  ['选好了', app.prompts.name],
+  ...selfNewCertificateToAddress.slice(5, 9),
+  ['肢体', app.prompts.dibao],
+];
+
+describe('fix20d N2: a low-income family keeps the living allowance', () => {
+  it('the 低保 question offers the low-income answer as a button', async () => {
+    const h = await run(selfAtDibao.slice(0, -1));
+    const asked = await h.say('肢体');
+    expect(asked.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(app.dibaoOptions);
+  });
+
+  for (const answer of ['我们不是低保 是低收入家庭', '家里收入很低 没评上低保', '让民政看着办吧', '3', '不是低保 是低收入家庭 能领不']) {
+    it(`"${answer}" at the 低保 question keeps the allowance for 民政 to judge`, async () => {
+      const h = await run(selfAtDibao);
+      const reply = await said(h, answer);
+      expect(reply).to.include(app.keptLowIncome).and.not.include(app.dropped['living-allowance']);
+      const v = await values(h);
+      expect(v).to.include({ dibao: false, lowIncome: true });
+      expect(finalItems(v)).to.include('living-allowance');
+    });
+  }
+
+  it('a plain "不是" still leaves it out, and the summary shows it so', async () => {
+    const h = await run(selfAtDibao);
+    expect(await said(h, '不是')).to.include(app.dropped['living-allowance']);
+    expect(finalItems(await values(h))).to.not.include('living-allowance');
+  });
+
+  /** "不是" at the 低保 question, then on to the summary. */
+  const droppedToSummary: Step[] = [...selfAtDibao, ['不是', app.prompts.channel], ['网上提交', app.prompts.delivery], ['自己去领', app.summary.intro]];
+
+  for (const again of ['把生活补贴也加上吧 让民政看着办', '生活补贴还是加上吧 我们家是低收入户']) {
+    it(`"${again}" at the summary puts it back for 民政 to judge, and the summary shows it`, async () => {
+      const h = await run(droppedToSummary);
+      const reply = await said(h, again);
+      expect(reply).to.include(app.itemAdded(app.itemOptions['living-allowance'])).and.include(app.keptLowIncome).and.include('困难残疾人生活补贴');
+      const v = await values(h);
+      expect(v).to.include({ lowIncome: true });
+      expect(finalItems(v)).to.include('living-allowance');
+    });
+  }
+
+  it('"生活补贴也加上吧" with no reason asks the 低保 question again, not "没听明白"', async () => {
+    const h = await run(droppedToSummary);
+    const reply = await said(h, '生活补贴也加上吧');
+    expect(reply).to.include(app.itemAdded(app.itemOptions['living-allowance'])).and.include(app.prompts.dibao);
+  });
+
+  it('"我们是低收入户 村里认定过" at the summary, the allowance left out for no 低保: kept', async () => {
+    const h = await run(droppedToSummary);
+    expect(await said(h, '我们是低收入户 村里认定过')).to.include(app.keptLowIncome);
+    expect(finalItems(await values(h))).to.include('living-allowance');
+  });
+
+  it('the case keeps that the family is low-income', async () => {
+    const h = await run([...selfAtDibao, ['我们是低收入家庭', app.prompts.channel], ['网上提交', app.prompts.delivery], ['自己去领', app.summary.intro]]);
+    const reply = await said(h, '确认提交');
+    const caseNo = /YC\d{12}/.exec(reply)![0];
+    const record = await h.cases.get(caseNo);
+    expect(record!.facts).to.include({ dibao: false, lowIncome: true });
+    expect(record!.items.map((i) => i.id)).to.include('living-allowance');
+  });
+});
