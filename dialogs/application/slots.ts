@@ -17,7 +17,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome' | 'certDropAsked'>;
 
 export interface SlotContext {
   region: Region;
@@ -441,15 +441,32 @@ const itemsSlot: Slot = {
   key: 'picks',
   required: () => true,
   prompt: (v) => {
+    if (v.certDropAsked) return { text: t.certDropAsk(t.itemOptions[v.certDropAsked as keyof typeof t.itemOptions]), options: labelChoices(t.certDropButtons).map((o) => ({ ...o, value: String(o.value) })) };
     const picked = new Set(picksSoFar(v));
-    const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
-    const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
+    // Each item keeps its number whatever is picked ("3" is always 生活补贴, "9" 选好了): someone typing
+    // numbers from memory, or read the list by a screen reader, adds and takes off what they meant.
+    // A picked item's button takes it off, in its own place.
+    const opts: ChoiceOption<string>[] = ITEM_PICKS.map((p) => {
+      const label = t.itemOptions[p as keyof typeof t.itemOptions];
+      return picked.has(p) ? { value: `${REMOVE}${p}`, label: t.itemRemove(label) } : { value: p, label };
+    });
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
-    // What is picked can be taken off by a button too.
-    for (const p of picked) opts.push({ value: `${REMOVE}${p}`, label: t.itemRemove(t.itemOptions[p as keyof typeof t.itemOptions]) });
     return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
+    // "去掉证" asked to be confirmed: a yes takes it off, a no keeps it; anything else is read as ever.
+    if (v.certDropAsked) {
+      const yes = recognizeConfirmation(input, labelChoices(t.certDropButtons));
+      const asked = v.certDropAsked;
+      const rest = { ...v, certDropAsked: undefined };
+      if (yes === undefined) {
+        const read = itemsSlot.parse(input, rest, ctx);
+        return read.ok ? { ...read, set: { certDropAsked: undefined, ...read.set } } : read;
+      }
+      const picks = picksSoFar(v).filter((p) => !yes || p !== asked);
+      const set: Values = { certDropAsked: undefined, picks, picksSaid: undefined, ...(yes && asked === 'cert-other' ? { certAction: undefined } : {}) };
+      return { ok: true, set, stay: true, note: yes ? t.itemDropped(t.itemOptions[asked as keyof typeof t.itemOptions]) : undefined };
+    }
     const folded = normalizeText(input).replace(/\s+/g, '');
     const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
@@ -462,7 +479,10 @@ const itemsSlot: Slot = {
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
     // Taken off: by its button, or in words ("护理的不要了").
-    const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
+    const pressed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    // The certificate itself, taken off by a number or its button: asked first, as the subsidies mostly need it.
+    const certificate = pressed.find((p) => p === 'cert-new' || p === 'cert-other');
+    if (certificate && pressed.length === 1) return { ok: true, set: { certDropAsked: certificate }, stay: true };
     const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input.replace(DIBAO_STATUS, ''), itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.

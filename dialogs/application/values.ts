@@ -10,6 +10,8 @@ export interface ApplicationValues {
   role: 'self' | 'proxy';
   relation: string;
   picks: Pick[];
+  /** The certificate taken off by a number or its button, waiting for a yes before it goes. */
+  certDropAsked: Pick;
   /** Items named in the message that started the application, shown at the items question to be confirmed or added to. */
   picksSaid: Pick[];
   certAction: ItemId;

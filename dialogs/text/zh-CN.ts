@@ -142,6 +142,9 @@ const application = {
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
+  /** The certificate taken off by a number or button: confirmed first. */
+  certDropAsk: (item: string) => `确定去掉“${item}”吗？护理补贴、生活补贴这些大多要先有残疾人证。`,
+  certDropButtons: ['去掉', '不去掉，留着'],
   /** A phone said at another step, kept for the phone field. */
   phoneKept: '好的，电话记下了。',
   phoneChanged: '好的，电话换成刚才说的这个了。',

@@ -149,3 +149,45 @@ describe('fix20d N2: a low-income family keeps the living allowance', () => {
     expect(record!.items.map((i) => i.id)).to.include('living-allowance');
   });
 });
+
+describe('fix20d N8: typed numbers at the items step mean what the person saw', () => {
+  const toItems: Step[] = selfNewCertificateToAddress.slice(0, 3);
+
+  it('the trial\'s numbers: "1", "3", then "9" are 证, 生活补贴 and 选好了, whatever was picked between', async () => {
+    const h = await run(toItems);
+    const first = await h.say('1');
+    expect(first.text).to.equal(app.prompts.itemsMore('残疾人证新办'));
+    expect((await h.say('3')).text).to.equal(app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
+    expect((await values(h)).picks).to.deep.equal(['cert-new', 'living-allowance']);
+    expect((await h.say('9')).text).to.equal(app.prompts.name);
+  });
+
+  it('each item keeps its number across picks; a picked one\'s button takes it off in its place', async () => {
+    const h = await run(toItems);
+    const shown = await h.say('4');
+    const labels = shown.suggestedActions!.actions.map((a) => a.value as string);
+    expect(labels[2]).to.equal(app.itemOptions['living-allowance']);
+    expect(labels[3]).to.equal(app.itemRemove(app.itemOptions['care-allowance']));
+    expect(labels[8]).to.equal(app.itemsDone);
+    expect(labels).to.have.length(9);
+  });
+
+  for (const take of ['1', '第一个', app.itemRemove(app.itemOptions['cert-new'])]) {
+    it(`"${take}" taking off the certificate is asked first; a no keeps it, a yes takes it off`, async () => {
+      const h = await run([...toItems, ['1', app.prompts.itemsMore('残疾人证新办')], ['3', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')]]);
+      const asked = await h.say(take);
+      expect(asked.text).to.equal(app.certDropAsk(app.itemOptions['cert-new']));
+      expect((await values(h)).picks).to.include('cert-new');
+      expect((await h.say('不去掉，留着')).text).to.equal(app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
+      expect((await values(h)).picks).to.include('cert-new');
+      await h.say(take);
+      expect(await said(h, '去掉')).to.include(app.itemDropped(app.itemOptions['cert-new']));
+      expect((await values(h)).picks).to.deep.equal(['living-allowance']);
+    });
+  }
+
+  it('another item\'s number while asked about the certificate is read as ever', async () => {
+    const h = await run([...toItems, ['1', app.prompts.itemsMore('残疾人证新办')], ['1', app.certDropAsk(app.itemOptions['cert-new'])]]);
+    expect((await h.say('护理补贴')).text).to.equal(app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+  });
+});
