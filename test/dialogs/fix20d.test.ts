@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { newCase } from '../fixtures/cases.js';
+import { FakeClock } from '../support.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 const app = text.application;
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
@@ -189,5 +191,41 @@ describe('fix20d N8: typed numbers at the items step mean what the person saw', 
   it('another item\'s number while asked about the certificate is read as ever', async () => {
     const h = await run([...toItems, ['1', app.prompts.itemsMore('残疾人证新办')], ['1', app.certDropAsk(app.itemOptions['cert-new'])]]);
     expect((await h.say('护理补贴')).text).to.equal(app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴'));
+  });
+});
+
+describe('fix20d N9: a weekday said after the offered days means the offered one', () => {
+  /** The chat user's case waiting for its appraisal; the clock at `now` (Shanghai 11:13 on that day). */
+  async function booking(now = '2026-11-30T03:13:00Z') {
+    const h = await dialogHarness({ clock: new FakeClock(new Date(now)) });
+    await h.cases.create(
+      newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }),
+      h.clock.now(),
+    );
+    return h;
+  }
+  const b = text.booking;
+
+  for (const pick of ['那就礼拜四上午吧', '周四那个吧', '星期四的行']) {
+    it(`the trial's Monday: "${pick}" after 12月10日（周四） was offered is that day, not 12月3日`, async () => {
+      const h = await booking();
+      expect((await h.say('约个鉴定时间')).text).to.equal(b.askWhen);
+      const offer = await h.say('下礼拜三上午中不中');
+      expect(buttons(offer)).to.include('12月10日（周四）上午');
+      expect((await h.say(pick)).text).to.equal(b.confirmWhen('12月10日（周四）上午'));
+    });
+  }
+
+  it('another week: "礼拜二下午" after the week after next was offered is that Tuesday', async () => {
+    const h = await booking('2026-11-20T02:00:00Z');
+    const offer = await h.say('预约下下周三上午');
+    expect(buttons(offer)).to.include('12月1日（周二）下午');
+    expect((await h.say('礼拜二下午')).text).to.equal(b.confirmWhen('12月1日（周二）下午'));
+  });
+
+  it('"下礼拜四" names its own week, as before', async () => {
+    const h = await booking('2026-11-20T02:00:00Z');
+    await h.say('预约下下周三上午');
+    expect((await h.say('下礼拜四')).text).to.equal(b.confirmWhen('11月26日（周四）上午'));
   });
 });
