@@ -280,13 +280,39 @@ function withoutSpelling(said: string): string {
   return kept.length && kept.length < parts.length ? kept.join(' ') : said;
 }
 
+/** The name on the ID card, said beside another ("俺叫王老栓 身份证上是王建设", "大名王建設"): what follows these words. */
+const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名)(?:叫|是)?/gu;
+function officialName(said: string): string | undefined {
+  const lead = [...said.matchAll(OFFICIAL_NAME)].at(-1);
+  const after = lead ? said.slice(lead.index + lead[0].length).split(/[\s，,。.！!；;]+/u)[0].replace(NAME_TAIL, '') : '';
+  return after && isName(after) ? after : undefined;
+}
+
+/**
+ * A name in Simplified characters, as on a mainland ID card ("王建設" -> "王建设"), said back when it
+ * changed (a rare character may be right as typed: it can be corrected at the summary).
+ */
+function simplifiedName(key: 'name' | 'guardianName', result: ParseResult): ParseResult {
+  const name = result.ok ? result.set[key] : undefined;
+  if (!name || !/^\p{Script=Han}+$/u.test(name)) return result;
+  const simplified = normalizeText(name);
+  return simplified === name || !result.ok ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified)].filter(Boolean).join('\n') };
+}
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
+  const slot = rawNameSlot(key, required);
+  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx)) };
+}
+
+function rawNameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     // The speaker said they are the guardian ("我就是"): their own name is asked.
     prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
     parse: (input, v) => {
+      const official = officialName(input.trim());
+      if (official) return { ok: true, set: { [key]: official } };
       // Voice input ends sentences with "。": not part of the name.
       const name = withoutSpelling(input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.

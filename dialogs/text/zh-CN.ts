@@ -142,6 +142,8 @@ const application = {
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
   itemRemove: (item: string) => `去掉“${item}”`,
+  /** A name typed in Traditional characters, kept as on a mainland ID card. */
+  nameSimplified: (name: string) => `姓名按身份证上的写法记作“${name}”，不对的话最后核对时可以改。`,
   /** The certificate taken off by a number or button: confirmed first. */
   certDropAsk: (item: string) => `确定去掉“${item}”吗？护理补贴、生活补贴这些大多要先有残疾人证。`,
   certDropButtons: ['去掉', '不去掉，留着'],

@@ -229,3 +229,32 @@ describe('fix20d N9: a weekday said after the offered days means the offered one
     expect((await h.say('下礼拜四')).text).to.equal(b.confirmWhen('11月26日（周四）上午'));
   });
 });
+
+describe('fix20d N7: the name as on the ID card', () => {
+  const toName: Step[] = selfNewCertificateToAddress.slice(0, 5);
+  const table: [string, string][] = [
+    ['俺叫王老栓 身份证上是王建设', '王建设'],
+    ['大名王建設', '王建设'],
+    ['小名叫狗蛋 大名叫王建设', '王建设'],
+    ['户口本上写的李秀英', '李秀英'],
+    ['張桂蘭', '张桂兰'],
+  ];
+  for (const [typed, name] of table) {
+    it(`"${typed}" at the name is "${name}"`, async () => {
+      const h = await run(toName);
+      const replies = await said(h, typed);
+      expect(replies).to.include(app.prompts.idNumber);
+      expect((await values(h)).name).to.equal(name);
+    });
+  }
+
+  it('a Traditional name is said back in Simplified', async () => {
+    const h = await run(toName);
+    expect(await said(h, '大名王建設')).to.include(app.nameSimplified('王建设'));
+  });
+
+  it('a Simplified name is taken as typed, nothing said back', async () => {
+    const h = await run(toName);
+    expect(await said(h, '王建设')).to.equal(app.prompts.idNumber);
+  });
+});
