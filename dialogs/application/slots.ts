@@ -1110,13 +1110,16 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   const role = roleSlot.parse(statement, values, ctx);
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
-  else if (/自己|本人/u.test(statement)) values.role = 'self';
+  else if (/自己|本人/u.test(statement) || OWN_CARD.test(told)) values.role = 'self';
   else Object.assign(values, kinOfPronoun(statement, told, ctx) ?? describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   return told ? { ...values, ...aboutPerson(told, {}) } : values;
 }
+
+/** The speaker's own card: "俺的证到期了要换", "我的残疾证丢了" (not "俺娘的证"). */
+const OWN_CARD = /(?:^|[，\s])(?:我|俺|咱)(?:自己)?的(?:残疾人?证|证)(?![明件])/u;
 
 /**
  * "俺爹八十了 耳朵聋 想给他办个证": the request says only 他/她, the one relative of the speaker the

@@ -258,3 +258,21 @@ describe('fix20d N7: the name as on the ID card', () => {
     expect(await said(h, '王建设')).to.equal(app.prompts.idNumber);
   });
 });
+
+describe('fix20d N14: "俺的证" in the opening is the speaker\'s own', () => {
+  for (const opening of ['我要申请 俺的证到期了要换', '我要申请 我的残疾证丢了要补办', '俺的证到期了 我要申请换证']) {
+    it(`"${opening}" does not ask for whom`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(opening)).text).to.equal(app.consent);
+      expect((await h.say('同意')).text).to.not.equal(app.prompts.role);
+      expect(await values(h)).to.include({ role: 'self' });
+    });
+  }
+
+  it('"我要申请 俺娘的证到期了要换" is not the speaker\'s own', async () => {
+    const h = await dialogHarness();
+    await h.say('我要申请 俺娘的证到期了要换');
+    await h.say('同意');
+    expect((await values(h)).role).to.not.equal('self');
+  });
+});
