@@ -256,6 +256,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        // "评定那天孩子要去吗 得请一天假不": who goes to the appraisal, from this very application.
+        if (asksSomething(input) && needsAppraisal(draft.values) && APPRAISAL_DAY.test(normalizeText(input).replace(/\s+/gu, ''))) {
+          return new NotAnswered(t.errors.choice, { answer: draft.values.homeAppraisal ? t.summary.appraisalDayHome : t.summary.appraisalDay });
+        }
         // "提交了我还得干啥 要跑几趟": what is left to do, from this very application.
         if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
@@ -500,7 +504,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
-    const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
+    const explains = (result.stay && result.note !== undefined && Object.keys(result.set).length === 0) || result.answers === true;
     const aside = explains ? undefined : await this.questionFirst(dc, draft, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
   }
@@ -881,6 +885,8 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 const CHANGE = /不对|错|改|换|不是|应该是|乱了/u;
 /** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
 const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
+/** Asking about the appraisal day: "评定那天孩子要去吗", "鉴定的时候本人得到场不", "评残那天我能陪着吗". */
+const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */

@@ -3,7 +3,7 @@ import { isMobile } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
-import { categoryDescribed } from '../../knowledge/categories.js';
+import { categoryDescribed, MULTIPLE, saysBoth } from '../../knowledge/categories.js';
 import { OFF_ASSISTANCE } from '../../knowledge/assistanceStatus.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -25,11 +25,12 @@ export interface SlotContext {
 }
 
 /**
+ * A parse may answer what the text asks beside its answer in its `note` (`answers`): the knowledge base is not asked.
  * A failed parse may know more: `attempt`, the text is a try at this field (a number typed
  * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
  * about the field itself ("为啥要身份证号"), answered before the field is asked again.
  */
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string; attempt?: boolean; answer?: string };
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string };
 
 
 
@@ -1069,7 +1070,10 @@ export function readCategory(input: string, guess: DisabilityCategory | undefine
   }
   const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
   if (picked) return { category: picked };
-  const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
+  const said = normalizeText(input);
+  const described = categoryDescribed(said) as DisabilityCategory | undefined;
+  // "她还说不了话" with 肢体 on offer: one more category of the same person, so 多重.
+  if (guess && described && described !== guess && guess !== MULTIPLE && saysBoth(said)) return { guess: MULTIPLE as DisabilityCategory };
   return described ? { guess: described } : undefined;
 }
 
@@ -1087,8 +1091,16 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
       const read = readCategory(input, v.categoryGuess);
-      if (!read) return { ok: false, error: t.errors.choice };
-      return read.category ? { ok: true, set: { category: read.category, categoryGuess: undefined } } : { ok: true, set: { categoryGuess: read.guess }, stay: true };
+      // "俺是大腿根截的 能评几级": the grade is the appraisal's; said so beside the category, not left unanswered.
+      const folded = normalizeText(input).replace(/\s+/g, '');
+      const gradeAsked = GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded);
+      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal } : {}) };
+      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
+      // A second category said of the person (多重 on offer): why, said before the question.
+      const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
+      const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;
+      const note = [gradeAsked ? t.gradeAtAppraisal : undefined, multiple].filter(Boolean).join('\n') || undefined;
+      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: true } : {}) };
     },
     display: (v) => v.category ?? '',
   };

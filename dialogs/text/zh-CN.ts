@@ -109,6 +109,10 @@ const application = {
     `能领的补贴有这几样，看谁符合：\n${lines}\n这些都要先有残疾人证，还没有的，和办证一起选上就行。拿不准的，说说家里的情况，比如“低保户”“一级、要人照顾”。`,
   /** "都要吧" at the items question, no item named. */
   /** A grade asked or not known at the items question. */
+  /** "能评几级" asked at the category: the appraisal decides. */
+  gradeAtAppraisal: '能评几级，要到定点医院评定时由医生按国家标准定，现在说不准；评定结果出来会通知您。',
+  /** A second category said of a person with one on offer ("她还说不了话" after 肢体). */
+  categoryMultiple: (first: string, second: string) => `${first}、${second}两方面都有的，一般按“多重”残疾填，医院会一起评定。`,
   itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',
   itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
   /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
@@ -394,6 +398,9 @@ const application = {
       mail: '证办好后寄到您留的地址。',
       pickup: '证办好后到县政务服务中心综合窗口领。',
     },
+    /** Who goes to the appraisal, asked at the summary ("评定那天孩子要去吗"). */
+    appraisalDay: '评定那天申请人本人要到定点医院，由医生当面检查，家里人不能代替，但可以陪着去（孩子由家长陪同）。时间在预审通过后再约，可以挑您方便的那天。',
+    appraisalDayHome: '您登记了上门评定：预审通过后医院会打电话约时间，医生到家里来，不用去医院；那天申请人在家就行，家里人可以陪着。',
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     /** The value said is the one already there: nothing changed, and none is claimed. */

@@ -276,3 +276,44 @@ describe('fix20d N14: "俺的证" in the opening is the speaker\'s own', () => {
     expect((await values(h)).role).to.not.equal('self');
   });
 });
+
+describe('fix20d N6: questions at a step are answered, not ignored', () => {
+  const toCategory: Step[] = selfNewCertificateToAddress.slice(0, 9);
+
+  for (const asked of ['俺是大腿根截的 能评几级', '腿截了一条 大概算几级']) {
+    it(`"${asked}" at the category: the grade is the appraisal's, and 肢体 offered`, async () => {
+      const h = await run(toCategory);
+      const replies = await said(h, asked);
+      expect(replies).to.include(app.gradeAtAppraisal).and.include(app.prompts.categoryGuess('肢体'));
+    });
+  }
+
+  it('"他这种情况大概能评几级啊" at the category, nothing described: answered, the category asked again', async () => {
+    const h = await run(toCategory);
+    const replies = await said(h, '他这种情况大概能评几级啊');
+    expect(replies).to.include(app.gradeAtAppraisal).and.include(app.prompts.category);
+  });
+
+  for (const more of ['她还说不了话 这算啥', '话也说不出来了']) {
+    it(`"${more}" with 肢体 offered (a stroke): 多重 offered, and why`, async () => {
+      const h = await run([...toCategory.slice(0, 8), ['示范县', app.prompts.category], ['中风了 瘫在床上', app.prompts.categoryGuess('肢体')]]);
+      const replies = await said(h, more);
+      expect(replies).to.include(app.categoryMultiple('肢体', '言语')).and.include(app.prompts.categoryGuess('多重'));
+      await h.say('对');
+      expect(await values(h)).to.include({ category: '多重' });
+    });
+  }
+
+  it('"说话不清楚" with 肢体 offered, said as a correction, offers 言语 as before', async () => {
+    const h = await run([...toCategory, ['走路不方便', app.prompts.categoryGuess('肢体')]]);
+    expect((await h.say('说话不清楚')).text).to.equal(app.prompts.categoryGuess('言语'));
+  });
+
+  for (const asked of ['评定那天孩子要去吗 得请一天假不', '鉴定的时候本人得到场不', '评残那天我能陪着去吗']) {
+    it(`"${asked}" at the summary: who goes to the appraisal, then the summary again`, async () => {
+      const h = await run([...selfNewCertificateToAddress, ['示范县人民路12号3栋201', app.summary.intro]]);
+      const replies = await said(h, asked);
+      expect(replies).to.include(app.summary.appraisalDay).and.include(app.summary.intro).and.not.include('重新约');
+    });
+  }
+});
