@@ -683,6 +683,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const values = { ...draft.values };
     delete values[last];
     delete values.addressDraft;
+    delete values.certDropAsked;
     // The items are asked again with those picked shown ("已选：…还要别的吗"), to add to, take off or keep.
     if (last === 'picks') values.picksSaid = draft.values.picks;
     // What each step held before going back, kept across several 返回 ("跟刚才一样" at each step gives it back).

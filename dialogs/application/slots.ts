@@ -294,10 +294,10 @@ function officialName(said: string): string | undefined {
  * changed (a rare character may be right as typed: it can be corrected at the summary).
  */
 function simplifiedName(key: 'name' | 'guardianName', result: ParseResult): ParseResult {
-  const name = result.ok ? result.set[key] : undefined;
-  if (!name || !/^\p{Script=Han}+$/u.test(name)) return result;
-  const simplified = normalizeText(name);
-  return simplified === name || !result.ok ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified)].filter(Boolean).join('\n') };
+  if (!result.ok) return result;
+  const name = result.set[key];
+  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? normalizeText(name) : name;
+  return simplified === name ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified!)].filter(Boolean).join('\n') };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
