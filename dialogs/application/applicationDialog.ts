@@ -256,6 +256,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        // "那生活补贴我们家还能申请不 刚才没选", the allowance left out or never picked: who gets it, and how to add it,
+        // never a "不一定" beside the form's own "要低保家庭".
+        if (asksSomething(input) && LIVING_NAMED.test(normalizeText(input)) && !finalItems(draft.values).includes('living-allowance')) {
+          return new NotAnswered(t.errors.choice, { answer: t.summary.livingAsked });
+        }
         // "评定那天孩子要去吗 得请一天假不": who goes to the appraisal, from this very application.
         if (asksSomething(input) && needsAppraisal(draft.values) && APPRAISAL_DAY.test(normalizeText(input).replace(/\s+/gu, ''))) {
           return new NotAnswered(t.errors.choice, { answer: draft.values.homeAppraisal ? t.summary.appraisalDayHome : t.summary.appraisalDay });
@@ -886,6 +891,8 @@ const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 const CHANGE = /不对|错|改|换|不是|应该是|乱了/u;
 /** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
 const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
+/** The living allowance named: "生活补贴", "生活补助", "困难补贴". */
+const LIVING_NAMED = /生活补贴|生活补助|困难补贴/u;
 /** Asking about the appraisal day: "评定那天孩子要去吗", "鉴定的时候本人得到场不", "评残那天我能陪着吗". */
 const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */

@@ -145,7 +145,7 @@ const application = {
   pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出）：点“转人工”，工作人员帮您改。',
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
-  itemRemove: (item: string) => `去掉“${item}”`,
+  itemRemove: (item: string) => `去掉${item}`,
   /** A name typed in Traditional characters, kept as on a mainland ID card. */
   nameSimplified: (name: string) => `姓名按身份证上的写法记作“${name}”，不对的话最后核对时可以改。`,
   /** The certificate taken off by a number or button: confirmed first. */
@@ -208,7 +208,7 @@ const application = {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',
     items: '要办哪几项？可以一次说几项，比如“证和护理补贴都要”。',
-    itemsMore: (picked: string) => `已选：${picked}。还要别的吗？没有了就点“选好了”。`,
+    itemsMore: (picked: string) => `已选：${picked}。还要别的吗？`,
     certAction: '残疾人证要办哪种业务？',
     employment: '就业帮扶要办哪几项？可以说几项。',
     hasCertificate: '申请人现在已经有残疾人证了吗？',
@@ -398,6 +398,8 @@ const application = {
       mail: '证办好后寄到您留的地址。',
       pickup: '证办好后到县政务服务中心综合窗口领。',
     },
+    /** The living allowance asked after at the summary, left out or never picked. */
+    livingAsked: '困难残疾人生活补贴先给低保家庭；不是低保、是本县认定的低收入家庭的，也可以申请，由民政部门审核。要加上的话，直接说“把生活补贴加上，我们是低收入户”就行。',
     /** Who goes to the appraisal, asked at the summary ("评定那天孩子要去吗"). */
     appraisalDay: '评定那天申请人本人要到定点医院，由医生当面检查，家里人不能代替，但可以陪着去（孩子由家长陪同）。时间在预审通过后再约，可以挑您方便的那天。',
     appraisalDayHome: '您登记了上门评定：预审通过后医院会打电话约时间，医生到家里来，不用去医院；那天申请人在家就行，家里人可以陪着。',

@@ -130,6 +130,16 @@ describe('fix20d N2: a low-income family keeps the living allowance', () => {
     });
   }
 
+  for (const asked of ['那生活补贴我们家还能申请不 刚才没选', '不是低保的话生活补助就领不了吗']) {
+    it(`"${asked}" at the summary: who gets it and how to add it, no "答不准"`, async () => {
+      const h = await run(droppedToSummary);
+      const reply = await said(h, asked);
+      expect(reply).to.include(app.summary.livingAsked).and.not.include('答不准');
+      await h.say('把生活补贴加上，我们是低收入户');
+      expect(finalItems(await values(h))).to.include('living-allowance');
+    });
+  }
+
   it('"生活补贴也加上吧" with no reason asks the 低保 question again, not "没听明白"', async () => {
     const h = await run(droppedToSummary);
     const reply = await said(h, '生活补贴也加上吧');
