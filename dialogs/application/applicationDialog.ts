@@ -26,7 +26,7 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { textOnlySaid } from '../textOnly.js';
-import { addressSaid, applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressSaid, addressValue, applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -296,7 +296,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
     // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
-    const value = key === 'address' && after !== undefined ? (addressSaid(after) ?? after) : after;
+    const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
     if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return undefined;
     return { key, value };

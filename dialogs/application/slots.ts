@@ -997,6 +997,13 @@ export function addressSaid(input: string): string | undefined {
   return (ADDRESS_LIKE.test(address) || VILLAGE_NUMBER.test(address)) && !/户口|户籍/u.test(address) ? address : undefined;
 }
 
+/**
+ * The new value said for the address field named ("地址改成…", "地址不对 不是十八号是三十八号"): the address in
+ * it, or a part with no place named (a number, for the old address to take); never a sentence that
+ * names a place in passing ("地址不对 我们村里的人都知道").
+ */
+export const addressValue = (said: string) => addressSaid(said) ?? (PLACE_WORD.test(said) ? undefined : said);
+
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
 const NOT_HERE = /不在|不是|外地|外县|别的/u;

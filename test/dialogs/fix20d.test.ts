@@ -76,6 +76,14 @@ describe('fix20d N1: the mailing address takes only an address', () => {
     });
   }
 
+  for (const junk of ['地址不对 我们村里的人都知道', '地址改一下 俺们那个村没门牌']) {
+    it(`"${junk}" at the summary writes no sentence into the address`, async () => {
+      const h = await run(daughterToSummary);
+      expect(await said(h, junk)).to.not.include('邮寄地址改成');
+      expect((await values(h)).address).to.not.include('知道').and.not.include('门牌');
+    });
+  }
+
   it('a street said alone still corrects only its part ("东大街二十八号" for "城关镇东大街十八号")', async () => {
     const h = await run([...selfNewCertificateToAddress, ['城关镇东大街十八号', app.summary.intro]]);
     await h.say('地址改成东大街二十八号');
