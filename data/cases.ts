@@ -106,7 +106,7 @@ export interface CaseRecord {
   submittedBy: { role: 'self' | 'proxy'; relation?: string; userKey: string };
   guardian?: Guardian;
   items: CaseItem[];
-  facts: { dibao?: boolean; student?: string; wheelchair?: boolean };
+  facts: { dibao?: boolean; lowIncome?: boolean; student?: string; wheelchair?: boolean };
   materials: CaseMaterials;
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';

@@ -9,7 +9,7 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   ['听力', /听力|耳朵|耳聋|聋|听不见|听不清|耳背|失聪/],
   // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech).
   ['精神', /精神|自闭|孤独症|抑郁|精神分裂|不理人|不看人|不(?:和|跟)人(?:交流|说话|玩)|刻板/],
-  ['言语', /言语|说话|说不清|说不出|语言|不会说|哑|口吃|结巴/],
+  ['言语', /言语|说话|说不清|说不出|说不了话|语言|不会说|哑|口吃|结巴/],
   ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|(?<!脑)瘫|偏瘫|中风|行动不便|轮椅/],
   // A child slow to learn or to follow at school is most often appraised as 智力, and so is an old
   // person gone muddled (糊涂: dementia, "老年痴呆评智力或精神残疾").
@@ -29,6 +29,8 @@ function categoriesDescribed(text: string): string[] {
 // Words that say one person has both ("又聋又瞎", "说话也不利索", "眼睛耳朵都不行"); without them two
 // categories are usually a list to choose from ("智力、精神残疾要交病历吗"), and 还是 asks which ("智力还是精神").
 const BOTH = /又|也|还(?!是)|加上|都不|都有|两样|两种|既|同时|而且/;
+/** Whether a text says of one person that they have this as well ("她还说不了话"). */
+export const saysBoth = (text: string) => BOTH.test(text);
 
 /**
  * The category a text describes, if any: two different ones said of one person are 多重

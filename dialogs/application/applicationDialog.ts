@@ -26,8 +26,8 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { textOnlySaid } from '../textOnly.js';
-import { applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
+import { addressSaid, addressValue, applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 /**
@@ -242,6 +242,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (left.length) return this.dropItems(dc, { ...draft, phase: 'form' }, left);
         const added = this.itemsAdded(draft, input);
         if (added) return this.addItems(dc, draft, added.set, added.note);
+        // "不是低保 是低收入户 村里给认定过" with the allowance left out for no 低保: kept for 民政 to judge.
+        if (droppedItems(draft.values).includes('living-allowance') && lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
+          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${t.keptLowIncome}\n`);
+        }
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
@@ -252,6 +256,15 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (picked === 0) return this.submit(dc, draft);
         if (picked === 1) return this.proceed(dc, { ...draft, phase: 'editPick' });
         if (picked === 2) return this.proceed(dc, { ...draft, before: 'summary', phase: 'confirmCancel' });
+        // "那生活补贴我们家还能申请不 刚才没选", the allowance left out or never picked: who gets it, and how to add it,
+        // never a "不一定" beside the form's own "要低保家庭".
+        if (asksSomething(input) && LIVING_NAMED.test(normalizeText(input)) && !finalItems(draft.values).includes('living-allowance')) {
+          return new NotAnswered(t.errors.choice, { answer: t.summary.livingAsked });
+        }
+        // "评定那天孩子要去吗 得请一天假不": who goes to the appraisal, from this very application.
+        if (asksSomething(input) && needsAppraisal(draft.values) && APPRAISAL_DAY.test(normalizeText(input).replace(/\s+/gu, ''))) {
+          return new NotAnswered(t.errors.choice, { answer: draft.values.homeAppraisal ? t.summary.appraisalDayHome : t.summary.appraisalDay });
+        }
         // "提交了我还得干啥 要跑几趟": what is left to do, from this very application.
         if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
@@ -284,7 +297,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const named = recognizeChoices(input, fields);
     if (named.length !== 1) return undefined;
     const key = named[0].value;
-    const value = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
+    const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
+    // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
+    const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
     if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return undefined;
     return { key, value };
@@ -296,6 +311,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const slot = this.slots.find((s) => s.key === change.key)!;
     const result = this.changedTo(draft, change);
     if (!result?.ok) return this.proceed(dc, editing);
+    // The value already there: said so, never a change claimed that did not happen.
+    if (result.set[change.key] === draft.values[change.key] && !result.stay) {
+      return this.proceed(dc, { ...draft, attempts: 0 }, `${t.summary.unchanged(t.labels[change.key], slot.display(draft.values, false))}\n`);
+    }
     // The new value said back, so a misheard one is caught before 确认提交 (the certificate is mailed to it).
     const readBack = t.summary.changedTo(t.labels[change.key], slot.display({ ...draft.values, ...result.set }, false));
     return this.take(dc, editing, slot, { ...result, note: [result.note, readBack].filter(Boolean).join('\n') });
@@ -305,16 +324,28 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private itemsAdded(draft: ApplicationDraft, input: string): { set: Values; note?: string } | undefined {
     const said = normalizeText(input);
     if (!ADDS.test(said) || asksSomething(said)) return undefined;
-    const before = draft.values.picks ?? [];
-    const read = this.slots.find((s) => s.key === 'picks')!.parse(said, draft.values, this.context());
+    // An item an answer left out ("不是低保户") is added back as any other.
+    const dropped = droppedItems(draft.values) as Pick[];
+    const before = (draft.values.picks ?? []).filter((p) => !dropped.includes(p));
+    const read = this.slots.find((s) => s.key === 'picks')!.parse(said, { ...draft.values, picks: before }, this.context());
     if (!read.ok || !read.set.picks) return undefined;
     const picks = read.set.picks;
-    return before.every((p) => picks.includes(p)) && picks.length > before.length ? { set: read.set, note: read.note } : undefined;
+    if (!before.every((p) => picks.includes(p)) || picks.length <= before.length) return undefined;
+    const set: Values = { ...read.set, picks: [...new Set([...(draft.values.picks ?? []), ...picks])] };
+    // "把生活补贴也加上吧 让民政看着办": kept for 民政 to judge; otherwise the answer that left it out is asked again.
+    const lowIncome = picks.includes('living-allowance') && dropped.includes('living-allowance') && lowIncomeSaid(said);
+    for (const item of picks.filter((p) => dropped.includes(p))) {
+      const step = STEP_OF_ITEM[item];
+      if (item === 'living-allowance' && lowIncome) set.lowIncome = true;
+      else if (step) set[step] = undefined;
+    }
+    return { set, note: [read.note, lowIncome ? t.keptLowIncome : undefined].filter(Boolean).join('\n') || undefined };
   }
 
   /** Items added (or put back): said back, and whatever they need asked before the summary again. */
   private addItems(dc: DialogContext, draft: ApplicationDraft, set: Values, note?: string): Promise<DialogTurnResult> {
-    const added = (set.picks ?? []).filter((p) => !(draft.values.picks ?? []).includes(p));
+    const left = droppedItems(draft.values) as Pick[];
+    const added = (set.picks ?? []).filter((p) => !(draft.values.picks ?? []).includes(p) || left.includes(p));
     const names = added.map((item) => t.itemOptions[item as keyof typeof t.itemOptions]).join('、');
     const values: Values = { ...draft.values, ...set, picksSaid: undefined };
     return this.proceed(dc, { ...draft, phase: 'form', values, editing: undefined, dropped: undefined, attempts: 0 }, `${[t.itemAdded(names), note].filter(Boolean).join('\n')}\n`);
@@ -406,9 +437,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return this.take(dc, draft, slot, { ok: true, set });
     }
     // "她不是低保 能领生活补贴吗" at the 低保 question: the answer is what was said, and what it means for the allowance is told (never a general "不一定").
-    const statedDibao = slot.key === 'dibao' && asksSomething(input) ? dibaoSaid(clausesOf(input).filter((c) => !asksSomething(c)).join('，')) : undefined;
-    if (statedDibao !== undefined) {
-      const stated = slot.parse(statedDibao ? '是' : '不是', draft.values, this.context());
+    // "不是低保 是低收入家庭 能领不": a low-income family, the allowance kept for 民政 to judge.
+    const toldDibao = slot.key === 'dibao' && asksSomething(input) ? clausesOf(input).filter((c) => !asksSomething(c)).join('，') : '';
+    const statedDibao = toldDibao ? dibaoSaid(toldDibao) : undefined;
+    if (statedDibao !== undefined || (toldDibao && lowIncomeSaid(toldDibao))) {
+      const stated = slot.parse(lowIncomeSaid(toldDibao) ? toldDibao : statedDibao ? '是' : '不是', draft.values, this.context());
       if (stated.ok) return this.take(dc, draft, slot, stated);
     }
     // "证和生活补贴 他是一级的能领护理补贴不" at the items: the items told are taken, and what is asked answered beside them.
@@ -479,7 +512,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
     if (!result.ok) return new NotAnswered(result.error, result);
-    const explains = result.stay && result.note !== undefined && Object.keys(result.set).length === 0;
+    const explains = (result.stay && result.note !== undefined && Object.keys(result.set).length === 0) || result.answers === true;
     // "说不好算啥 他腿脚不利索 脑子也有点糊涂了": asked which category, the question is answered and the one it describes offered
     // after it ("盲人能办残疾证不" asks no such thing: the step as it was).
     const guessed = result.stay && result.set.categoryGuess && ASKS_WHICH_CATEGORY.test(normalizeText(input)) ? { ...draft, values: { ...draft.values, categoryGuess: result.set.categoryGuess } } : draft;
@@ -496,8 +529,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const lead = CHANGES_PREVIOUS.exec(said);
     const key = draft.history.at(-1);
     const slot = key && key !== current.key && key !== 'picks' ? this.slots.find((s) => s.key === key) : undefined;
-    if (!lead || !slot || asksSomething(said)) return undefined;
-    const result = slot.parse(said.replace(CHANGES_PREVIOUS, ' ').trim(), draft.values, this.context());
+    // "不是低保 …村里…" at the 低保 question answers it: words of this step are never another's answer.
+    if (!lead || !slot || asksSomething(said) || speaksOfStep(current.key, said)) return undefined;
+    const rest = said.replace(CHANGES_PREVIOUS, ' ').trim();
+    // Any text fits the address: only an address said there changes it.
+    const value = slot.key === 'address' ? addressSaid(rest) : rest;
+    if (value === undefined) return undefined;
+    const result = slot.parse(value, draft.values, this.context());
     if (!result.ok || result.stay || result.set[slot.key] === undefined || result.set[slot.key] === draft.values[slot.key]) return undefined;
     const readBack = t.summary.changedTo(t.labels[slot.key], slot.display({ ...draft.values, ...result.set }, false));
     return { slot, result: { ...result, note: [result.note, readBack].filter(Boolean).join('\n') } };
@@ -517,8 +555,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
     const values = { ...draft.values, ...early.set };
     // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
-    const kept = early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
-    const dropped = early.set.dibao === false && requestedItems({ ...values, dibao: undefined }).includes('living-allowance') ? `\n${t.dropped['living-allowance']}` : '';
+    const living = requestedItems({ ...values, dibao: undefined }).includes('living-allowance');
+    const kept = early.set.lowIncome && living ? t.keptLowIncome : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+    const dropped = early.set.dibao === false && !early.set.lowIncome && living ? `\n${t.dropped['living-allowance']}` : '';
     return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
   }
 
@@ -655,6 +694,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const values = { ...draft.values };
     delete values[last];
     delete values.addressDraft;
+    delete values.certDropAsked;
     // The items are asked again with those picked shown ("已选：…还要别的吗"), to add to, take off or keep.
     if (last === 'picks') values.picksSaid = draft.values.picks;
     // What each step held before going back, kept across several 返回 ("跟刚才一样" at each step gives it back).
@@ -719,7 +759,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
       ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
       items: caseItemsOf(v, items),
-      facts: { dibao: v.dibao, student: v.student, wheelchair: v.wheelchair },
+      facts: { dibao: v.dibao, ...(v.lowIncome ? { lowIncome: true } : {}), student: v.student, wheelchair: v.wheelchair },
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),
@@ -841,6 +881,8 @@ const ITEM_OF_STEP: Partial<Record<SlotKey, Pick>> = {
   student: 'education-grant',
   wheelchair: 'fuel-subsidy',
 };
+/** The step that may leave an item out, by the item. */
+const STEP_OF_ITEM: Partial<Record<Pick, SlotKey>> = Object.fromEntries(Object.entries(ITEM_OF_STEP).map(([step, item]) => [item, step]));
 const LEAVE_WORD = new RegExp(LEAVE_WORDS.source, 'u');
 /** Whether a message only says to leave out the item the step is for (its name may be said: "就业帮扶不要了"). */
 function leavesItem(input: string, item: Pick): boolean {
@@ -852,19 +894,23 @@ function leavesItem(input: string, item: Pick): boolean {
 const NAME_STEPS: SlotKey[] = ['name', 'guardianName'];
 
 // At the summary: a field said to be wrong, and what it should be instead.
-const CHANGE = /不对|错|改|换|不是|应该是/u;
+const CHANGE = /不对|错|改|换|不是|应该是|乱了/u;
 /** Asking what is left to do after submitting: "提交了我还得干啥", "还要跑几趟", "交了以后我还用做啥". */
 const ASKS_WHAT_IS_LEFT = /(?:还|还得|还要|还用|得|要)(?:我|俺)?(?:干啥|干嘛|干什么|做啥|做什么|弄啥|跑几趟|跑|去哪)|跑几趟|几趟/u;
 /** Asking which category a description is: "算啥", "算哪类", "咋填", "选哪个". */
 const ASKS_WHICH_CATEGORY = /算(?:啥|什么|哪|几类)|哪一?类|哪种|咋填|怎么填|选哪|填哪|算不算/u;
+/** The living allowance named: "生活补贴", "生活补助", "困难补贴". */
+const LIVING_NAMED = /生活补贴|生活补助|困难补贴/u;
+/** Asking about the appraisal day: "评定那天孩子要去吗", "鉴定的时候本人得到场不", "评残那天我能陪着吗". */
+const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */
 const WANTS_BACK = /^(?:哎呀?|唉|嗯|那|算了)*(?:还是|又想|又)(?:要|办|申请)(?:吧|了|的|啊|呀|它|这个|那个|这项|那项)*$|^(?:给我|帮我)?(?:加|要|放)回(?:来|去)(?:吧|了)*$/u;
 /** Words that take back the answer just given: "不对 还是…", "改成…", "算了 换成…". */
 const CHANGES_PREVIOUS = /^(?:哎呀?|唉|嗯)?[\s，,]*(?:不对|不是|错了|说错了|算了)[\s，,]*(?:还是|改成|换成|应该是)?|^(?:哎呀?|唉|嗯)?[\s，,]*(?:还是|改成|换成)/u;
-/** "地址填…", "电话写…": a field given anew, without saying the old one is wrong. */
-const WRITE = /写|填/u;
+/** "地址填…", "电话写…", "地址是…": a field given anew, without saying the old one is wrong. */
+const WRITE = /写|填|是/u;
 /**
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
@@ -900,6 +946,8 @@ function notWrong(said: string): { value: string; wrong?: string } {
  * for "十八号") goes in its place; anything else is the whole new address.
  */
 function amendAddress(current: string, value: string, wrong?: string): string {
+  // "城关镇幸福路12号": one that begins with a town (or anything above) is a whole address, nothing of the old kept.
+  if (WHOLE_ADDRESS.test(value)) return value;
   // The words shared name a place ("东大街"), not a number ("二十" of 二十里铺 and of 二十八号).
   for (let k = Math.min([...value].length, 6); k >= 2; k--) {
     const at = current.indexOf(value.slice(0, k));
@@ -907,6 +955,9 @@ function amendAddress(current: string, value: string, wrong?: string): string {
   }
   return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
 }
+
+/** An address from its town, county or province on: "城关镇幸福路12号", "示范县…". */
+const WHOLE_ADDRESS = /^\p{Script=Han}{1,6}?[省市县区镇乡]/u;
 
 /** A person asked for by name, whatever else is said. */
 const ASKS_A_PERSON = /人工|客服|真人/u;

@@ -3,7 +3,7 @@ import { isMobile } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskIdNumber } from '../../data/personalData.js';
 import { DISABILITY_CATEGORIES, type DisabilityCategory, type Region } from '../../data/region.js';
-import { categoryDescribed } from '../../knowledge/categories.js';
+import { categoryDescribed, MULTIPLE, saysBoth } from '../../knowledge/categories.js';
 import { OFF_ASSISTANCE } from '../../knowledge/assistanceStatus.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -17,7 +17,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome' | 'certDropAsked'>;
 
 export interface SlotContext {
   region: Region;
@@ -25,11 +25,12 @@ export interface SlotContext {
 }
 
 /**
+ * A parse may answer what the text asks beside its answer in its `note` (`answers`): the knowledge base is not asked.
  * A failed parse may know more: `attempt`, the text is a try at this field (a number typed
  * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
  * about the field itself ("为啥要身份证号"), answered before the field is asked again.
  */
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string } | { ok: false; error: string; attempt?: boolean; answer?: string };
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string };
 
 
 
@@ -90,6 +91,32 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
   };
 }
 
+/**
+ * Not on 低保 but low-income, or leaving it to 民政 ("不是低保 是低收入户 村里给认定过", "家里收入挺低的",
+ * "让民政看着办"): the living allowance is kept for 民政 to judge, as the knowledge base advises.
+ */
+const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户|(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
+export const lowIncomeSaid = (input: string) => LOW_INCOME.test(normalizeText(input).replace(/\s+/gu, ''));
+
+/** The 低保 question: yes, no, or a low-income family (no 低保户, the allowance kept for 民政 to judge). */
+function dibaoSlot(required: (v: Values) => boolean): Slot {
+  const yesNo = yesNoSlot('dibao', required);
+  const choices = list(t.dibaoOptions);
+  return {
+    ...yesNo,
+    prompt: () => ({ text: t.prompts.dibao, options: choices }),
+    parse: (input, v, ctx) => {
+      // "这个是啥" holds no button: a question is never the low-income button.
+      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2] || (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true)) {
+        return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      }
+      const read = yesNo.parse(input, v, ctx);
+      return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined } } : read;
+    },
+    display: (v) => (v.lowIncome ? t.summary.lowIncome : yesNo.display(v)),
+  };
+}
+
 const ID_WORDS = /身份证|证号|号码|号/u;
 /** Words that name a field in a question about it, where the summary's words for it are too few. */
 const NAME_WORDS = /名字|姓名|叫啥|叫什么/u;
@@ -112,6 +139,9 @@ const ASKED_WORDS: Partial<Record<SlotKey, RegExp>> = {
   wheelchair: /轮椅|摩托/u,
   grade: /等级|级别|几级/u,
 };
+
+/** Whether a message speaks of what a step asks ("不是低保户…" at the 低保 question): no answer to another step. */
+export const speaksOfStep = (key: SlotKey, input: string) => ASKED_WORDS[key]?.test(normalizeText(input)) === true;
 
 /**
  * A slot whose failed parse answers questions about its field ("为啥要身份证号") and a bare
@@ -253,13 +283,39 @@ function withoutSpelling(said: string): string {
   return kept.length && kept.length < parts.length ? kept.join(' ') : said;
 }
 
+/** The name on the ID card, said beside another ("俺叫王老栓 身份证上是王建设", "大名王建設"): what follows these words. */
+const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名)(?:叫|是)?/gu;
+function officialName(said: string): string | undefined {
+  const lead = [...said.matchAll(OFFICIAL_NAME)].at(-1);
+  const after = lead ? said.slice(lead.index + lead[0].length).split(/[\s，,。.！!；;]+/u)[0].replace(NAME_TAIL, '') : '';
+  return after && isName(after) ? after : undefined;
+}
+
+/**
+ * A name in Simplified characters, as on a mainland ID card ("王建設" -> "王建设"), said back when it
+ * changed (a rare character may be right as typed: it can be corrected at the summary).
+ */
+function simplifiedName(key: 'name' | 'guardianName', result: ParseResult): ParseResult {
+  if (!result.ok) return result;
+  const name = result.set[key];
+  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? normalizeText(name) : name;
+  return simplified === name ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified!)].filter(Boolean).join('\n') };
+}
+
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
+  const slot = rawNameSlot(key, required);
+  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx)) };
+}
+
+function rawNameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   return {
     key,
     required,
     // The speaker said they are the guardian ("我就是"): their own name is asked.
     prompt: (v) => ({ text: key === 'guardianName' && v.guardianIsSpeaker ? t.guardianIsSpeaker : t.prompts[key], options: [] }),
     parse: (input, v) => {
+      const official = officialName(input.trim());
+      if (official) return { ok: true, set: { [key]: official } };
       // Voice input ends sentences with "。": not part of the name.
       const name = withoutSpelling(input.trim().replace(/\s+/g, ' ').replace(/[•・]/g, '·').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
       // "她叫刘桂兰" passes as five Han characters: the lead-in is taken off before the whole is tried.
@@ -417,15 +473,32 @@ const itemsSlot: Slot = {
   key: 'picks',
   required: () => true,
   prompt: (v) => {
+    if (v.certDropAsked) return { text: t.certDropAsk(t.itemOptions[v.certDropAsked as keyof typeof t.itemOptions]), options: labelChoices(t.certDropButtons).map((o) => ({ ...o, value: String(o.value) })) };
     const picked = new Set(picksSoFar(v));
-    const rest = ITEM_PICKS.filter((p) => !picked.has(p) && !(p === 'cert-other' && picked.has('cert-new')) && !(p === 'cert-new' && picked.has('cert-other')));
-    const opts: ChoiceOption<string>[] = rest.map((p) => ({ value: p, label: t.itemOptions[p as keyof typeof t.itemOptions] }));
+    // Each item keeps its number whatever is picked ("3" is always 生活补贴, "9" 选好了): someone typing
+    // numbers from memory, or read the list by a screen reader, adds and takes off what they meant.
+    // A picked item's button takes it off, in its own place.
+    const opts: ChoiceOption<string>[] = ITEM_PICKS.map((p) => {
+      const label = t.itemOptions[p as keyof typeof t.itemOptions];
+      return picked.has(p) ? { value: `${REMOVE}${p}`, label: t.itemRemove(label) } : { value: p, label };
+    });
     if (picked.size) opts.push({ value: 'done', label: t.itemsDone });
-    // What is picked can be taken off by a button too.
-    for (const p of picked) opts.push({ value: `${REMOVE}${p}`, label: t.itemRemove(t.itemOptions[p as keyof typeof t.itemOptions]) });
     return { text: picked.size ? t.prompts.itemsMore(pickLabels({ ...v, picks: [...picked] })) : t.prompts.items, options: opts };
   },
   parse: (input, v, ctx) => {
+    // "去掉证" asked to be confirmed: a yes takes it off, a no keeps it; anything else is read as ever.
+    if (v.certDropAsked) {
+      const yes = recognizeConfirmation(input, labelChoices(t.certDropButtons));
+      const asked = v.certDropAsked;
+      const rest = { ...v, certDropAsked: undefined };
+      if (yes === undefined) {
+        const read = itemsSlot.parse(input, rest, ctx);
+        return read.ok ? { ...read, set: { certDropAsked: undefined, ...read.set } } : read;
+      }
+      const picks = picksSoFar(v).filter((p) => !yes || p !== asked);
+      const set: Values = { certDropAsked: undefined, picks, picksSaid: undefined, ...(yes && asked === 'cert-other' ? { certAction: undefined } : {}) };
+      return { ok: true, set, stay: true, note: yes ? t.itemDropped(t.itemOptions[asked as keyof typeof t.itemOptions]) : undefined };
+    }
     const folded = normalizeText(input).replace(/\s+/g, '');
     const picks = [...picksSoFar(v)];
     const shown = itemsSlot.prompt(v, ctx).options;
@@ -438,7 +511,10 @@ const itemsSlot: Slot = {
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
     // Taken off: by its button, or in words ("护理的不要了").
-    const pressed = [...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick);
+    const pressed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    // The certificate itself, taken off by a number or its button: asked first, as the subsidies mostly need it.
+    const certificate = pressed.find((p) => p === 'cert-new' || p === 'cert-other');
+    if (certificate && pressed.length === 1) return { ok: true, set: { certDropAsked: certificate }, stay: true };
     const left = [...new Set([...pressed, ...itemsLeft(input, picks)])];
     const mentioned = positions.length ? positions.filter((o) => o.value !== 'done' && !removal(o)) : removal(byPosition) ? [] : recognizeChoices(input.replace(DIBAO_STATUS, ''), itemChoicesFor(folded));
     // "没有", "不用了" answer "还要别的吗" as well as 选好了 does.
@@ -757,7 +833,7 @@ function formSlots(sms: boolean): Slot[] {
     nameSlot('guardianName', needsGuardian),
     idSlot('guardianId', needsGuardian),
     relationSlot('guardianRelation', t.guardianRelations, needsGuardian),
-    yesNoSlot('dibao', (v) => chosen(v, 'living-allowance')),
+    dibaoSlot((v) => chosen(v, 'living-allowance')),
     studentSlot((v) => chosen(v, 'education-grant')),
     yesNoSlot('wheelchair', (v) => chosen(v, 'fuel-subsidy')),
     channelSlot,
@@ -853,7 +929,8 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
     'dibao',
     (input) => {
       const dibao = dibaoSaid(input);
-      return dibao === undefined ? undefined : { ok: true, set: { dibao } };
+      if (dibao === undefined) return undefined;
+      return { ok: true, set: { dibao, ...(dibao === false && lowIncomeSaid(input) ? { lowIncome: true } : {}) } };
     },
   ],
   ['student', (input, slot, v, ctx) => (AT_SCHOOL.test(normalizeText(input)) ? slot.parse(input, v, ctx) : undefined)],
@@ -904,6 +981,33 @@ const NO_HOUSE_NUMBER = /没有|没门牌|无门牌|就这样|就是这/u;
  */
 const NO_NUMBER_WORDS = /(?:(?:^|[，,。\s]+)(?:我们|俺们|我|俺|咱)?(?:家|村|村里|这|那|农村)?|[，,。\s]*(?:这|那)?)(?:里|儿|边)?(?:没有|没|无)(?:门牌号码?|门牌|号码)(?:的|呀|啊)?[，,。\s]*/gu;
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
+/** A village and its group or number, which ADDRESS_LIKE leaves out: "王庄村3组", "李村十二号". */
+const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
+/** The words that lead to a new value: "应该是", "改成", "是". */
+const TO_VALUE = /.*(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|是)/u;
+
+/**
+ * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): from the part
+ * where a place begins, after the last word leading to it; undefined when no address is said there
+ * ("低保 是低收入户 村里给认定过" names a village in passing, and gives no address).
+ */
+export function addressSaid(input: string): string | undefined {
+  const parts = normalizeText(input).split(/[\s，,。；;！!]+/u).filter(Boolean);
+  const from = parts.findIndex((part) => PLACE_WORD.test(part));
+  if (from < 0) return undefined;
+  const said = parts.slice(from).join('');
+  const place = PLACE_WORD.exec(said)!.index;
+  const lead = TO_VALUE.exec(said.slice(0, place))?.[0].length ?? 0;
+  const address = said.slice(lead).replace(ADDRESS_LEAD, '');
+  return (ADDRESS_LIKE.test(address) || VILLAGE_NUMBER.test(address)) && !/户口|户籍/u.test(address) ? address : undefined;
+}
+
+/**
+ * The new value said for the address field named ("地址改成…", "地址不对 不是十八号是三十八号"): the address in
+ * it, or a part with no place named (a number, for the old address to take); never a sentence that
+ * names a place in passing ("地址不对 我们村里的人都知道").
+ */
+export const addressValue = (said: string) => addressSaid(said) ?? (PLACE_WORD.test(said) ? undefined : said);
 
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
@@ -978,7 +1082,10 @@ export function readCategory(input: string, guess: DisabilityCategory | undefine
   }
   const picked = recognizeChoice(input, categoryOptions())?.value as DisabilityCategory | undefined;
   if (picked) return { category: picked };
-  const described = categoryDescribed(normalizeText(input)) as DisabilityCategory | undefined;
+  const said = normalizeText(input);
+  const described = categoryDescribed(said) as DisabilityCategory | undefined;
+  // "她还说不了话" with 肢体 on offer: one more category of the same person, so 多重.
+  if (guess && described && described !== guess && guess !== MULTIPLE && saysBoth(said)) return { guess: MULTIPLE as DisabilityCategory };
   return described ? { guess: described } : undefined;
 }
 
@@ -996,8 +1103,16 @@ function categorySlot(required: (v: Values) => boolean): Slot {
         : { text: t.prompts.category, options: categoryOptions() },
     parse: (input, v) => {
       const read = readCategory(input, v.categoryGuess);
-      if (!read) return { ok: false, error: t.errors.choice };
-      return read.category ? { ok: true, set: { category: read.category, categoryGuess: undefined } } : { ok: true, set: { categoryGuess: read.guess }, stay: true };
+      // "俺是大腿根截的 能评几级": the grade is the appraisal's; said so beside the category, not left unanswered.
+      const folded = normalizeText(input).replace(/\s+/g, '');
+      const gradeAsked = GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded);
+      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal } : {}) };
+      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
+      // A second category said of the person (多重 on offer): why, said before the question.
+      const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
+      const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;
+      const note = [gradeAsked ? t.gradeAtAppraisal : undefined, multiple].filter(Boolean).join('\n') || undefined;
+      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: true } : {}) };
     },
     display: (v) => v.category ?? '',
   };
@@ -1019,13 +1134,16 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   const role = roleSlot.parse(statement, values, ctx);
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
-  else if (/自己|本人/u.test(statement)) values.role = 'self';
+  else if (/自己|本人/u.test(statement) || OWN_CARD.test(told)) values.role = 'self';
   else Object.assign(values, kinOfPronoun(statement, told, ctx) ?? describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];
   // "…她中风了半边身子动不了": the category is offered to confirm when its question comes.
   return told ? { ...values, ...aboutPerson(told, {}) } : values;
 }
+
+/** The speaker's own card: "俺的证到期了要换", "我的残疾证丢了" (not "俺娘的证"). */
+const OWN_CARD = /(?:^|[，\s])(?:我|俺|咱)(?:自己)?的(?:残疾人?证|证)(?![明件])/u;
 
 /**
  * "俺爹八十了 耳朵聋 想给他办个证": the request says only 他/她, the one relative of the speaker the

@@ -10,6 +10,8 @@ export interface ApplicationValues {
   role: 'self' | 'proxy';
   relation: string;
   picks: Pick[];
+  /** The certificate taken off by a number or its button, waiting for a yes before it goes. */
+  certDropAsked: Pick;
   /** Items named in the message that started the application, shown at the items question to be confirmed or added to. */
   picksSaid: Pick[];
   certAction: ItemId;
@@ -33,6 +35,8 @@ export interface ApplicationValues {
   /** The speaker said they are the guardian ("我就是"): their own name is asked, and their relation is not asked again. */
   guardianIsSpeaker: boolean;
   dibao: boolean;
+  /** Not on 低保 but a low-income family (or 民政 to judge): the living allowance is kept for 民政 to decide. */
+  lowIncome: boolean;
   student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;
   channel: 'online' | 'window';
@@ -71,7 +75,7 @@ export const holdsCertificate = (v: Values) =>
 /** Items the answers rule out, each explained to the applicant when it is dropped. */
 export function droppedItems(v: Values): ItemId[] {
   const dropped: ItemId[] = [];
-  if (v.dibao === false) dropped.push('living-allowance');
+  if (v.dibao === false && !v.lowIncome) dropped.push('living-allowance');
   if (v.grade && v.category && !careAllowanceApplies(v.grade, v.category) && holdsCertificate(v)) dropped.push('care-allowance');
   if (v.student === 'none' || v.student === 'compulsory') dropped.push('education-grant');
   if (v.wheelchair === false) dropped.push('fuel-subsidy');

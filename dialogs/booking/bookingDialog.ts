@@ -21,7 +21,7 @@ import { recognizeCommand } from '../commands.js';
 import { aboutSomeoneElse, RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { recognizeWhen, type When } from './when.js';
+import { bareWeekday, recognizeWhen, type When } from './when.js';
 
 const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
@@ -414,6 +414,9 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
         // Each button names the exact date and half day ("11月24日（周二）上午"): tapping it, or
         // saying its number, is already the confirmation, so it books without a second question.
         if (picked) return this.book(dc, state, picked.value);
+        // "那就礼拜四上午吧" after a list with one Thursday: that one, not the nearest Thursday.
+        const offeredDay = this.offeredOn(state.offered ?? [], input);
+        if (offeredDay) return this.handleWhen(dc, state, offeredDay);
         const when = recognizeWhen(input, this.deps.clock.now());
         if (when) return this.handleWhen(dc, state, when);
         return new NotAnswered(t.notUnderstood);
@@ -479,6 +482,18 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   protected async back(dc: DialogContext, state: BookingState): Promise<DialogTurnResult> {
     if ((state.phase === 'pick' || state.phase === 'confirm') && state.caseNo) return this.ask(dc, { ...state, phase: 'when', offered: undefined, slotId: undefined }, t.askWhen);
     return super.back(dc, state);
+  }
+
+  /** The one offered day a weekday said with no week names ("礼拜四上午"), with the half day said. */
+  private offeredOn(offered: string[], input: string): When | undefined {
+    const day = bareWeekday(input);
+    const dates = new Set(
+      offered
+        .map((id) => id.split(':'))
+        .filter(([, date, part]) => day && weekdayOf(date) === day.weekday && (!day.part || day.part === part))
+        .map(([, date]) => date),
+    );
+    return day && dates.size === 1 ? { kind: 'date', date: [...dates][0], part: day.part } : undefined;
   }
 
   /** A date the person asked for: confirm it if it has a place, else explain and offer the nearest. */

@@ -81,6 +81,19 @@ export function recognizeWhen(input: string, now: Date): When | undefined {
   return part ? { kind: 'part', part } : undefined;
 }
 
+/**
+ * A weekday said with no week ("那就礼拜四上午吧", "周二下午那个"): 1 (Monday) to 7, and the half day if
+ * said; undefined when a week or a date is said with it ("下礼拜四", "12月10号周四").
+ */
+export function bareWeekday(input: string): { weekday: number; part?: Part } | undefined {
+  const text = normalizeText(input).replace(/\s+/g, '');
+  const said = /(?:周|星期|礼拜)([一二三四五六日天1-7])/u.exec(text);
+  if (!said || /(?:下|上|这|本)个?$/u.test(text.slice(0, said.index))) return undefined;
+  const rest = text.slice(0, said.index) + text.slice(said.index + said[0].length);
+  if (/\d|[号月]|今天|明天|后天/u.test(rest)) return undefined;
+  return { weekday: WEEKDAYS[said[1]], part: partOf(text) };
+}
+
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 };
 
 /** 1 (Monday) to 7 (Sunday) of a yyyy-mm-dd date: Chinese weeks start on Monday. */

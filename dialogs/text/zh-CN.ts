@@ -113,6 +113,10 @@ const application = {
     `能领的补贴有这几样，看谁符合：\n${lines}\n这些都要先有残疾人证，还没有的，和办证一起选上就行。拿不准的，说说家里的情况，比如“低保户”“一级、要人照顾”。`,
   /** "都要吧" at the items question, no item named. */
   /** A grade asked or not known at the items question. */
+  /** "能评几级" asked at the category: the appraisal decides. */
+  gradeAtAppraisal: '能评几级，要到定点医院评定时由医生按国家标准定，现在说不准；评定结果出来会通知您。',
+  /** A second category said of a person with one on offer ("她还说不了话" after 肢体). */
+  categoryMultiple: (first: string, second: string) => `${first}、${second}两方面都有的，一般按“多重”残疾填，医院会一起评定。`,
   itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',
   itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
   /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
@@ -145,7 +149,12 @@ const application = {
   pickupAnswer: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。一个人去不方便的话，可以改成邮寄到家（邮费由残联出），要改吗？',
   itemAdded: (item: string) => `好，给您加上“${item}”。`,
   /** The button that takes a picked item off at the items question. */
-  itemRemove: (item: string) => `去掉“${item}”`,
+  itemRemove: (item: string) => `去掉${item}`,
+  /** A name typed in Traditional characters, kept as on a mainland ID card. */
+  nameSimplified: (name: string) => `姓名按身份证上的写法记作“${name}”，不对的话最后核对时可以改。`,
+  /** The certificate taken off by a number or button: confirmed first. */
+  certDropAsk: (item: string) => `确定去掉“${item}”吗？护理补贴、生活补贴这些大多要先有残疾人证。`,
+  certDropButtons: ['去掉', '不去掉，留着'],
   /** A phone said at another step, kept for the phone field. */
   phoneKept: '好的，电话记下了。',
   phoneChanged: '好的，电话换成刚才说的这个了。',
@@ -155,6 +164,10 @@ const application = {
   /** A field's value typed before its question ("城关镇东街12号" at the category): kept, and the question asked again (as `phoneKept` says it of a phone). */
   keptEarly: (field: string) => `好的，${field}记下了。`,
   keptDibao: (yes: boolean) => (yes ? '好的，家里是低保户，记下了。' : '好的，家里不是低保户，记下了。'),
+  /** Not on 低保 but low-income, or wanting 民政 to judge: the living allowance stays, as the knowledge base says (照样勾选，由民政审核). */
+  keptLowIncome: '好的，家里不是低保、是低收入家庭，记下了。困难残疾人生活补贴给您留着，由民政部门按本县的范围审核。',
+  /** The 低保 question's buttons: a low-income family is no 低保户, yet may keep the allowance. */
+  dibaoOptions: ['是', '不是', '不是低保，是低收入家庭'],
   /** Personal data typed before the consent is answered: not kept, the consent asked again. */
   consentFirst: (field: string) => `${field}等您同意以后再告诉我，现在先不记。`,
   /** "她没有残疾证" said before the certificate is asked about: this one form applies for both. */
@@ -199,7 +212,7 @@ const application = {
     role: '这次是给谁申请？',
     relation: '您是申请人的什么人？',
     items: '要办哪几项？可以一次说几项，比如“证和护理补贴都要”。',
-    itemsMore: (picked: string) => `已选：${picked}。还要别的吗？没有了就点“选好了”。`,
+    itemsMore: (picked: string) => `已选：${picked}。还要别的吗？`,
     certAction: '残疾人证要办哪种业务？',
     employment: '就业帮扶要办哪几项？可以说几项。',
     hasCertificate: '申请人现在已经有残疾人证了吗？',
@@ -346,7 +359,7 @@ const application = {
     noItems: '还没选要办的事项，请至少选一项。',
   },
   dropped: {
-    'living-allowance': '困难残疾人生活补贴要低保家庭才能申请，这一项这次先不提交。',
+    'living-allowance': '困难残疾人生活补贴要低保家庭才能申请（本县认定的低收入家庭，也可以由民政审核），这一项这次先不提交。',
     'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
     compulsoryEducation:
@@ -391,8 +404,17 @@ const application = {
     },
     /** `answers.when` for an application with a home appraisal asked for ("提交以后多久有人打电话"): the hospital phones. */
     whenHome: `提交以后：残联先预审；${LEFT_HOME}${AFTER_APPRAISAL}`,
+    /** The living allowance asked after at the summary, left out or never picked. */
+    livingAsked: '困难残疾人生活补贴先给低保家庭；不是低保、是本县认定的低收入家庭的，也可以申请，由民政部门审核。要加上的话，直接说“把生活补贴加上，我们是低收入户”就行。',
+    /** Who goes to the appraisal, asked at the summary ("评定那天孩子要去吗"). */
+    appraisalDay: '评定那天申请人本人要到定点医院，由医生当面检查，家里人不能代替，但可以陪着去（孩子由家长陪同）。时间在预审通过后再约，可以挑您方便的那天。',
+    appraisalDayHome: '您登记了上门评定：预审通过后医院会打电话约时间，医生到家里来，不用去医院；那天申请人在家就行，家里人可以陪着。',
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
+    /** The value said is the one already there: nothing changed, and none is claimed. */
+    unchanged: (label: string, value: string) => `${label}现在就是“${value}”，没有变。`,
+    /** The 低保 line when the family is low-income, not on 低保. */
+    lowIncome: '否（低收入家庭，由民政审核）',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */

@@ -105,7 +105,7 @@ describe('fixR1: the application form reads what people say of 低保, items, co
 
     it('by its button, or the button\'s number', async () => {
       const h = await run([...selfNewCertificateToAddress.slice(0, 4), ['护理补贴', app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴')]]);
-      const shown = buttons(await h.say('2'));
+      const shown = buttons(await h.say('5'));
       const remove = app.itemRemove(app.itemOptions['care-allowance']);
       expect(shown).to.include(remove);
       const replies = await h.send(remove);

@@ -38,11 +38,11 @@ describe('reads people right: items named in the opening message', () => {
     });
   }
 
-  it('a number at "还要别的吗" is the button shown with that number, not the full list\'s', async () => {
+  it('a number at "还要别的吗" is the button shown with that number, each item in its place', async () => {
     const h = await run(toId.slice(0, 4));
-    // The buttons now start at 困难残疾人生活补贴, the certificate being picked.
-    expect((await h.say('1')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
-    expect((await h.say('1和2')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴、重度残疾人护理补贴、就业帮扶'));
+    // The certificate picked, its button (1) takes it off; the others keep their numbers (fix20d).
+    expect((await h.say('3')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴'));
+    expect((await h.say('4和5')).text).to.equal(t.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴、重度残疾人护理补贴、就业帮扶'));
   });
 
   it('an opening that names no item asks the items question as it is', async () => {

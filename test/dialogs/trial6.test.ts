@@ -49,13 +49,13 @@ describe('trial 6: the dialog faults, in the tester\'s words', () => {
     expect(await values(h)).to.include({ name: '刘小燕', guardianName: '张德福' });
   });
 
-  // Five to add or finish, and three to take off what is picked (fixR1).
-  it('2. "9" with eight choices shown at "还要别的吗" adds nothing and says there is no such choice', async () => {
+  // Eight items, each in its own place (picked ones to take off there), and 选好了 ninth (fix20d).
+  it('2. "10" with nine choices shown at "还要别的吗" adds nothing and says there is no such choice', async () => {
     const h = await run([...toItems, ['1', '残疾人证新办'], ['护理补贴', '护理补贴'], ['生活补贴', '生活补贴']]);
     const before = (await values(h)).picks;
-    const reply = await h.say('9');
-    expect(reply.text).to.equal(text.flow.noSuchChoice(8));
-    expect(buttons(reply)).to.have.length(8);
+    const reply = await h.say('10');
+    expect(reply.text).to.equal(text.flow.noSuchChoice(9));
+    expect(buttons(reply)).to.have.length(9);
     expect((await values(h)).picks).to.deep.equal(before);
     expect((await values(h)).picks).to.not.include('education-grant');
   });
