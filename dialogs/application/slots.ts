@@ -211,8 +211,6 @@ const CORRECTION_PARTS = /[\s，,。.！!；;]+|应该是|打错了|写错了|�
 // Words before a name ("她叫", "俺娘叫", "名字是", "姓名：") and after it ("…就行").
 const NAME_LEAD = /^(?:\p{Script=Han}{0,4}?的?(?:名字|姓名|全名)(?:叫做|叫|是|为)?|\p{Script=Han}{0,4}?(?:叫做|叫)|(?:我|俺|他|她|这)就?是)[\s:：,，]*/u;
 const NAME_TAIL = /[\s,，]*(?:就行了?|就可以了?|就好了?|就是了?)$/u;
-/** The formal name said after a nickname: "大名王建设", "身份证上叫王建设", "学名是王小明". */
-const FORMAL_NAME = /(?:大名|学名|官名|正名|身份证上(?:的名字)?|户口本上(?:的名字)?)(?:叫做|叫|是)?[\s:：]*(\p{Script=Han}{2,8})$/u;
 
 /**
  * The guardian's relation when the speaker is the guardian: what they said they are to the
@@ -284,7 +282,7 @@ function withoutSpelling(said: string): string {
 }
 
 /** The name on the ID card, said beside another ("俺叫王老栓 身份证上是王建设", "大名王建設"): what follows these words. */
-const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名)(?:叫|是)?/gu;
+const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名|正名)(?:叫做|叫|是)?/gu;
 function officialName(said: string): string | undefined {
   const lead = [...said.matchAll(OFFICIAL_NAME)].at(-1);
   const after = lead ? said.slice(lead.index + lead[0].length).split(/[\s，,。.！!；;]+/u)[0].replace(NAME_TAIL, '') : '';
@@ -336,9 +334,6 @@ function rawNameSlot(key: 'name' | 'guardianName', required: (v: Values) => bool
       const bare = name.replace(NAME_LEAD, '').replace(NAME_TAIL, '');
       if (bare !== name && isName(bare)) return { ok: true, set: { [key]: bare } };
       if (isName(name)) return { ok: true, set: { [key]: name } };
-      // "王老栓 大名王建设": the name on the ID card, not the one people call them by.
-      const formal = FORMAL_NAME.exec(name)?.[1];
-      if (formal && isName(formal)) return { ok: true, set: { [key]: formal } };
       const corrected = CORRECTION.test(name) ? name.split(CORRECTION_PARTS).filter(isName).at(-1) : undefined;
       return corrected ? { ok: true, set: { [key]: corrected } } : { ok: false, error: t.errors.name };
     },

@@ -256,7 +256,7 @@ describe('fix20b', () => {
   });
 
   describe('the name: the formal one said after what people call them', () => {
-    for (const [typed, name] of [['王老栓 大名王建設', '王建設'], ['他小名叫狗蛋 身份证上叫王建国', '王建国'], ['狗剩 大名叫李卫东', '李卫东']]) {
+    for (const [typed, name] of [['王老栓 大名王建設', '王建设'], ['俺正名叫刘长顺', '刘长顺'], ['他小名叫狗蛋 身份证上叫王建国', '王建国'], ['狗剩 大名叫李卫东', '李卫东']]) {
       it(`"${typed}" → ${name}`, async () => {
         const h = await dialogHarness();
         for (const step of ['我要申请', '同意', '给我自己', '1', '选好了']) await h.say(step);
