@@ -3,7 +3,7 @@ import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -189,11 +189,15 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // "残疾证要多久" asks how long getting one takes, which "残疾人证要在村里公示吗" + "要多久" does not.
   const applying = merged.item === CERTIFICATE && !merged.service && APPLY.test(base.replace(HOW_TO_DO, '办')) && !APPLY.test(rest) ? '办' : '';
   const certificateAlone = !applying && merged.item === CERTIFICATE && Object.keys(merged).length === 1;
+  // An allowance is applied for whatever the condition: "来电人称其母中风卧床…护理补贴怎么申请" + "要钱不"
+  // asks what applying for it costs, which the person's category only blurs.
+  const { category, ...anyCondition } = merged;
+  const slotted = Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
     unslotted && unslotted + rest,
-    certificateAlone ? '' : applying + Object.values(merged).join('') + rest,
+    certificateAlone ? '' : applying + slotted + rest,
   ])].filter((q) => q && q !== folded);
 }
 

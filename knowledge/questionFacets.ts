@@ -228,6 +228,8 @@ export function askedBesidesCondition(text: string): Asked | undefined {
 const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保险', '教育补贴'];
 // The items whose answer is the same whatever the disability (the certificate's and the appraisal's are not).
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
+/** Whether an item is applied for the same way whatever the person's disability. */
+export const ofAnyCondition = (item: string | undefined): boolean => item !== undefined && OF_ANY_CONDITION.has(item);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
 // Money one gets, no subsidy named ("能领啥", "有啥钱拿", "俺腿截了 每个月能给多少钱"): the subsidies, not
 // the certificate, whose fee is 交 or 花, never 领 or 给 each month.
