@@ -14,7 +14,7 @@ describe('the console reads agents\' notes about deaf, bedridden and cared-for p
   const { kb } = shippedKnowledge();
   let served: Awaited<ReturnType<typeof serveRoutes>>;
   before(async () => {
-    served = await serveRoutes((server) => registerAgent(server, kb));
+    served = await serveRoutes((server) => registerAgent(server, kb, true));
   });
   after(() => served.close());
 
