@@ -57,10 +57,15 @@ function namesOf(names: SlotName[]): string[] {
   return names.flatMap((name) => SLOT_WORDS[name].flatMap(([, words]) => words.source.split('|'))).filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
 }
 
+// "能算残疾不能的话护理补贴有没有": the 不 ends a yes/no question, and what follows "能的话", "要是能的话"
+// asks the next one, on the yes (the condition itself asks nothing: "护理补贴有没有").
+const IF_SO = /((?:能|可以|行)\p{Script=Han}{1,8}不)(?:能|可以|行)的话|(?<=[\p{Script=Han}\s])(?:如果|要是|假如)(?:能|可以|行)的话/gu;
+
 /** A message's clauses: cut at punctuation and spaces, after a question particle, and where a run-on starts its next question. */
 function clausesOf(text: string): string[] {
   const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
+    .replace(IF_SO, '$1，')
     .replace(NOT_BREAK, '$1，')
     .replace(AND_ASKS, '，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
@@ -77,6 +82,17 @@ export function soleQuestion(text: string): string | undefined {
   const clauses = clausesOf(text);
   const asking = clauses.filter((c) => QUESTION.test(c));
   return asking.length === 1 && clauses.length > 1 ? asking[0] : undefined;
+}
+
+/**
+ * A message without the clauses that ask nothing and name what `names` finds, when another clause
+ * asks: "她自己有身份证" beside "办证谁来申请", "还有高龄补贴" beside "能同时领护理补贴吗" set the scene
+ * of the question. Undefined when no such clause goes, or no question is left.
+ */
+export function withoutSaid(text: string, names: (clause: string) => boolean): string | undefined {
+  const clauses = clausesOf(text);
+  const kept = clauses.filter((c) => QUESTION.test(c) || !names(c));
+  return kept.length < clauses.length && kept.some((c) => QUESTION.test(c)) ? kept.join('，') : undefined;
 }
 
 /**
@@ -142,6 +158,9 @@ export function questionOf(part: string): string {
   return first > 0 ? clauses.slice(first).join('，') : part;
 }
 
+// A worry said after a question asks about it too: "能办证吗 我不想让单位知道" (will they be told?).
+const WORRY = /不想让.{0,6}知道|(?:怕|担心).{0,8}(?:知道|公布|公示|曝光)/u;
+
 /**
  * Splits a message into its questions: clauses are cut at punctuation (after a question
  * particle, and where an unpunctuated run-on starts its next question), and every clause that
@@ -154,7 +173,7 @@ export function questionParts(text: string): string[] {
   let context: string[] = [];
   for (const clause of clauses) {
     context.push(clause);
-    if (QUESTION.test(clause)) {
+    if (QUESTION.test(clause) || WORRY.test(clause)) {
       parts.push(context.join('，'));
       context = [];
     }
