@@ -55,12 +55,15 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 
 /**
  * A button for another question of a run-on message: it asks it as if sent alone, and shows what it
- * asks: the question of the answer it gets ("护理补贴谁能领？"), else the person's words (cut at their start).
+ * asks: the person's words, or where they are too long for a button, the question of the answer
+ * they get (not the words cut mid-sentence), else the words cut at their start.
  */
 const moreButton = (q: string, decide: Decide): ChoiceOption<OfferedAction> => {
+  const words = questionOf(q);
+  const label = text.runOn.button(words);
+  if (label === words) return { label, value: { type: 'ask', question: q } };
   const d = decide(q);
-  const label = d.kind === 'answer' && d.top.entry.kind === 'answer' ? d.top.entry.question : text.runOn.button(questionOf(q));
-  return { label, value: { type: 'ask', question: q } };
+  return { label: d.kind === 'answer' && d.top.entry.kind === 'answer' ? d.top.entry.question : label, value: { type: 'ask', question: q } };
 };
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;

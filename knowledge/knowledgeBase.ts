@@ -194,14 +194,16 @@ export class KnowledgeBase {
 
   /**
    * A decline needs its object to be what is asked: said in a clause that asks nothing ("她自己有身份证",
-   * "还有高龄补贴") beside a question of ours ("办证谁来申请", "能同时领护理补贴吗"), it sets the scene.
-   * The question without that clause is decided instead, and taken when it answers or offers.
+   * "还有高龄补贴") beside a question naming ours ("办证谁来申请", "能同时领护理补贴吗"), it sets the scene.
+   * The question without that clause is decided instead, and taken when it answers or offers. A question
+   * naming nothing of ours asks of the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
    */
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
     const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
-    const alone = rest === undefined ? undefined : this.decideSaid(rest, top);
-    return alone?.kind === 'answer' || alone?.kind === 'clarify' ? alone : undefined;
+    if (rest === undefined || !(OURS_BESIDES.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    const alone = this.decideSaid(rest, top);
+    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
   }
 
   /**

@@ -514,7 +514,7 @@ const handoff = {
    */
   bareCannotPhonePhrases: ['聋哑', '聋人', '聋子', '哑巴', '耳朵?(是|也)?(聋|背|不好使|不好|听不见|听不到|听不清)', '听不见', '听不到', '不会说话', '说不了话', '说不出话'],
   /** Asking for the answer in writing ("有没有人能打字回俺", "就在这打字吧"): the typed desk is the one wanted. */
-  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
+  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '(?<![聋哑])人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
   /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
   typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
   typedOfferButton: '转人工',
