@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
 import { text } from '../../dialogs/text/index.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { buttons, dialogHarness } from './harness.js';
 
 // Trial 18 (fix20e): N10's mute person, N11's run-ons, N3's declines in the chat.
@@ -42,7 +44,7 @@ describe('fix20e: trial 18 in the chat', () => {
   describe('N3: questions of ours that name another office\'s word', () => {
     for (const [said, id] of [
       ['我家姑娘十六岁 脑瘫 走路不行 办证谁来申请 她自己有身份证', 'mat-guardian-proof'],
-      ['俺孩子十七了 明年十八 证要不要换', 'cert-turning-adult'],
+      ['俺孩子十七了 明年十八 证要不要换', 'cert-renew'],
       ['我一只耳朵完全听不见 另一只正常 够残疾吗', 'cert-one-ear'],
     ] as const) {
       it(said, async () => {
@@ -51,6 +53,15 @@ describe('fix20e: trial 18 in the chat', () => {
         expect(reply.text).to.include(h.kb.entry(id)!.answer.slice(0, 20));
       });
     }
+
+    it('wanting to know about getting a certificate is a question, not a case looked up', async () => {
+      expect(asksSomething('我想问一下护理补贴')).to.equal(true);
+      for (const said of ['我眼睛看不见 用读屏软件 想问问办残疾证', '我是盲人 想了解一下办个残疾证']) expect(recognizeProgressIntent(said), said).to.equal(undefined);
+      for (const said of ['帮我问问办证的进度', '我想问问我的证办得怎么样了']) expect(recognizeProgressIntent(said), said).to.not.equal(undefined);
+      const h = await dialogHarness();
+      const reply = await h.say('我眼睛看不见 用读屏软件 想问问办残疾证');
+      expect([reply.text, ...buttons(reply)].join('\n')).to.include(h.kb.entry('cert-new-how')!.question);
+    });
 
     it('the assistive devices decline speaks of buying, fitting and their subsidies, not of trade', async () => {
       const h = await dialogHarness();

@@ -41,7 +41,7 @@ describe('fix20e: a decline needs its object to be what is asked', () => {
   });
 
   it('an age before 证 names no other document: turning 18 is asked of our certificate', () => {
-    for (const q of ['俺孩子十七了 明年十八 证要不要换', '孩子十八岁了证要不要换', '闺女满十八了 残疾证还能用不']) expect(decided(q), q).to.equal('answer:cert-turning-adult');
+    for (const q of ['俺孩子十七了 明年十八 证要不要换', '孩子十八岁了证要不要换', '闺女满十八了 残疾证还能用不']) expect(decided(q), q).to.equal('answer:cert-renew');
     expect(decided('健康证怎么办')).to.equal('decline:decl-other-document');
   });
 
