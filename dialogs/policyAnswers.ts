@@ -15,7 +15,7 @@ import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js
 import { messageWithButtons, smsSaid } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
-import { turnDecide } from './turnDecisions.js';
+import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
 import { readAsTheBot, ruledDecision } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
@@ -56,8 +56,18 @@ export const HANDOFF_ENTRY_ID = 'human-handoff';
 const GREETING_ENTRY_ID = 'talk-greeting';
 const WITHDRAW_ENTRY_ID = 'flow-withdraw';
 
-/** A button for another question of a run-on message: it asks it as if sent alone, and shows what it asks. */
-const moreButton = (q: string): ChoiceOption<OfferedAction> => ({ label: text.runOn.button(questionOf(q)), value: { type: 'ask', question: q } });
+/**
+ * A button for another question of a run-on message: it asks it as if sent alone, and shows what it
+ * asks: the person's words, or where they are too long for a button, the question of the answer
+ * they get (not the words cut mid-sentence), else the words cut at their start.
+ */
+const moreButton = (q: string, decide: Decide): ChoiceOption<OfferedAction> => {
+  const words = questionOf(q);
+  const label = text.runOn.button(words);
+  if (label === words) return { label, value: { type: 'ask', question: q } };
+  const d = decide(q);
+  return { label: d.kind === 'answer' && d.top.entry.kind === 'answer' ? d.top.entry.question : label, value: { type: 'ask', question: q } };
+};
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;
 
@@ -246,7 +256,9 @@ export class PolicyAnswers {
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
     const previous = THANKS.test(normalizeText(withoutThanks(question))) ? undefined : topic;
-    const { reading, asked, more, parts } = readAsTheBot(this.deps.kb, question, previous, turnDecide(context, this.deps.kb));
+    const decide = turnDecide(context, this.deps.kb);
+    const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide);
+    const more = others.map((q) => moreButton(q, decide));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
     if (more.length) setTurnOutcome(context, { runOn: parts });
@@ -296,7 +308,7 @@ export class PolicyAnswers {
         // "在哪办": where to apply, which this chat takes as well as the places the candidates name.
         const here = asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry));
         if (here) options.push({ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } });
-        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more.map(moreButton));
+        options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more);
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
         // The candidates share the question's topic: a follow-up instead of a pick reads against it.
         state.topic = nextTopic({ ...reading, query: maskText(reading.query) }, previous);
@@ -387,12 +399,12 @@ export class PolicyAnswers {
     entry: Entry,
     question: string,
     score: number,
-    { topic, more = [], lead }: { topic?: TopicContext; more?: string[]; lead?: string } = {},
+    { topic, more = [], lead }: { topic?: TopicContext; more?: ChoiceOption<OfferedAction>[]; lead?: string } = {},
   ): Promise<void> {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
     setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = [...more.map(moreButton), ...this.nextSteps(entry)];
+    const options: ChoiceOption<OfferedAction>[] = [...more, ...this.nextSteps(entry)];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(

@@ -10,7 +10,7 @@ import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
-import { asksSomething, questionParts, soleQuestion } from './runOn.js';
+import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
 
@@ -190,6 +190,8 @@ export class KnowledgeBase {
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
     if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? whole;
+    const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
+    if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
     const ofItem = this.askedOfItem(text, whole, top);
     if (ofItem) return ofItem;
@@ -201,6 +203,20 @@ export class KnowledgeBase {
     const asked = askedBesidesCondition(text);
     const serves = (entry: Entry) => asked !== undefined && servesAsked(entry, asked) && whole.ranked.some((r) => r.entry === entry);
     return alone && alone.kind === 'answer' && (alone.top.entry.id === whole.ranked[0]?.entry.id || serves(alone.top.entry)) ? alone : whole;
+  }
+
+  /**
+   * A decline needs its object to be what is asked: said in a clause that asks nothing ("她自己有身份证",
+   * "还有高龄补贴") beside a question naming ours ("办证谁来申请", "能同时领护理补贴吗"), it sets the scene.
+   * The question without that clause is decided instead, and taken when it answers or offers. A question
+   * naming nothing of ours asks of the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
+   */
+  private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
+    const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
+    const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
+    if (rest === undefined || !(OURS_BESIDES.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    const alone = this.decideSaid(rest, top);
+    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
   }
 
   /**

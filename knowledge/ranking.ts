@@ -114,6 +114,9 @@ const OUR_CERTIFICATE = /残疾人?证/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
+// A number or an age in words (十八, 十八岁, 三十多): no name of a document.
+const NUMBER_WORD = /^[零一二两三四五六七八九十百千万几多来]+岁?$/u;
+
 // A decline entry scoring below this is no evidence the question is out of scope.
 const DECLINE_FLOOR = 0.2;
 
@@ -645,7 +648,8 @@ export class Ranker {
   private namesUnknownDocument({ tokens, words }: Analysis): boolean {
     const known = (w: string) => (this.documents?.documentFrequency(`w:${w}`) ?? 1) > 0;
     // Particles and pronouns (这个证) are not names; neither is what folds onto a known word (残疾 证).
-    const unknown = (t: string | undefined) => t !== undefined && HAN_WORD.test(t) && words.includes(t) && !known(t);
+    // A number or an age names no document ("明年十八 证要不要换": the age the certificate is asked at).
+    const unknown = (t: string | undefined) => t !== undefined && HAN_WORD.test(t) && !NUMBER_WORD.test(t) && words.includes(t) && !known(t);
     const knownName = (name: string) => {
       const folded = this.analyzer.analyze(name).words;
       return this.namedDocuments.has(name) || (folded.length === 1 && known(folded[0]));

@@ -3,8 +3,9 @@ import { extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots 
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I, a note's 有何...;
 // not the 几 of "十几年", "好几天", nor the 啥 of "啥也听不见", "什么都看不见": nothing at all), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
-// also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路").
-const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])/u;
+// also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路"), and wanting to know about
+// getting something ("想问问办残疾证": a question without a question word; not the filler of "我想问一下就是…").
+const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|是不是|有没有|要不要|需不需要|(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
 
 // "我不知道你在说什么" says what one does not know; with a question ending it asks again.
 const NOT_KNOWING = /不知道|不清楚|不明白|不懂|没听懂|没看懂/u;
@@ -60,10 +61,15 @@ function namesOf(names: SlotName[]): string[] {
   return names.flatMap((name) => SLOT_WORDS[name].flatMap(([, words]) => words.source.split('|'))).filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
 }
 
+// "能算残疾不能的话护理补贴有没有": the 不 ends a yes/no question, and what follows "能的话", "要是能的话"
+// asks the next one, on the yes (the condition itself asks nothing: "护理补贴有没有").
+const IF_SO = /((?:能|可以|行)\p{Script=Han}{1,8}不)(?:能|可以|行)的话|(?<=[\p{Script=Han}\s])(?:如果|要是|假如)(?:能|可以|行)的话/gu;
+
 /** A message's clauses: cut at punctuation and spaces, after a question particle, and where a run-on starts its next question. */
 function clausesOf(text: string): string[] {
   const clauses = text
     .replace(PARTICLE_BREAK, '$1，')
+    .replace(IF_SO, '$1，')
     .replace(NOT_BREAK, '$1，')
     .replace(AND_ASKS, '，')
     .split(/[，,。.？?！!；;…\n]+|\s{1,}/u)
@@ -80,6 +86,17 @@ export function soleQuestion(text: string): string | undefined {
   const clauses = clausesOf(text);
   const asking = clauses.filter((c) => QUESTION.test(c));
   return asking.length === 1 && clauses.length > 1 ? asking[0] : undefined;
+}
+
+/**
+ * A message without the clauses that ask nothing and name what `names` finds, when another clause
+ * asks: "她自己有身份证" beside "办证谁来申请", "还有高龄补贴" beside "能同时领护理补贴吗" set the scene
+ * of the question. Undefined when no such clause goes, or no question is left.
+ */
+export function withoutSaid(text: string, names: (clause: string) => boolean): string | undefined {
+  const clauses = clausesOf(text);
+  const kept = clauses.filter((c) => QUESTION.test(c) || !names(c));
+  return kept.length < clauses.length && kept.some((c) => QUESTION.test(c)) ? kept.join('，') : undefined;
 }
 
 /**
@@ -145,6 +162,9 @@ export function questionOf(part: string): string {
   return first > 0 ? clauses.slice(first).join('，') : part;
 }
 
+// A worry said after a question asks about it too: "能办证吗 我不想让单位知道" (will they be told?).
+const WORRY = /不想让.{0,6}知道|(?:怕|担心).{0,8}(?:知道|公布|公示|曝光)/u;
+
 /**
  * Splits a message into its questions: clauses are cut at punctuation (after a question
  * particle, and where an unpunctuated run-on starts its next question), and every clause that
@@ -162,7 +182,7 @@ export function questionParts(text: string): string[] {
       continue;
     }
     context.push(clause);
-    if (QUESTION.test(clause)) {
+    if (QUESTION.test(clause) || WORRY.test(clause)) {
       parts.push(context.join('，'));
       context = [];
     }

@@ -19,8 +19,9 @@ const PROGRESS = new RegExp(
 // Wanting to look a case up: 查一下她的申请, 看看进度, 想查查他那个证 (the card itself, said last:
 // "查一下残疾证的有效期" asks about the card).
 const LOOK_UP = /(查|看看|问问).{0,6}(申请|进度|案件|办到|到哪)|(查|看看|问问).{0,6}证[了啊呀呢吧]*$|(帮|替|给).{1,4}(查|问)(一下|一查|查|下)?$/;
-// "帮我妈问问残疾证怎么办", "查一下证要带什么": a policy question about a relative, not a look-up.
-const POLICY_ASK = /怎么办|咋办|怎么弄|咋弄|怎么申请|怎么领|要什么|要带|什么材料|哪些材料|多少钱|有什么用|啥用|谁能|条件|真假|真伪/;
+// "帮我妈问问残疾证怎么办", "查一下证要带什么": a policy question about a relative, not a look-up;
+// so is wanting to know about getting one ("想问问办残疾证"), not how far it got ("问问办证的进度").
+const POLICY_ASK = /怎么办|咋办|怎么弄|咋弄|怎么申请|怎么领|要什么|要带|什么材料|哪些材料|多少钱|有什么用|啥用|谁能|条件|真假|真伪|(?:问问|问一下|了解一下|咨询一下)办(?:个|张)?(?:残疾人?)?证(?!.{0,6}(?:进度|到哪|怎么样|咋样|办得))/;
 // "他的证", "查查她那个证", "帮她问一下": someone else's case, though no kin word is said.
 const THIRD_PERSON = /(?<!其)[他她](的|那个|那|这个)?(残疾人?证|证|申请|补贴|案件|进度)|(帮|替|给)[他她]/;
 // The applicant's own case: "我的申请到哪了", "证办得怎么样了".

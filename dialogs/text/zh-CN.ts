@@ -535,14 +535,14 @@ const handoff = {
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
-  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑人?|聋子|哑巴|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
   /**
    * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
    * names nobody else and speaks of phoning, typing or a person.
    */
   bareCannotPhonePhrases: ['聋哑', '聋人', '聋子', '哑巴', '耳朵?(是|也)?(聋|背|不好使|不好|听不见|听不到|听不清)', '听不见', '听不到', '不会说话', '说不了话', '说不出话'],
   /** Asking for the answer in writing ("有没有人能打字回俺", "就在这打字吧"): the typed desk is the one wanted. */
-  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
+  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '(?<![聋哑])人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
   /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
   typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
   typedOfferButton: '转人工',

@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import type { Decision } from '../../knowledge/ranking.js';
+import { questionParts, withoutSaid } from '../../knowledge/runOn.js';
+import { shippedKnowledge } from '../support.js';
+
+const outcome = (d: Decision) => (d.kind === 'answer' || d.kind === 'decline' ? `${d.kind}:${d.top.entry.id}` : d.kind === 'clarify' ? `clarify:${d.options[0].entry.id}` : d.kind);
+
+// Trial 18 N3 (fix20e): a question about our service that shares a word with another office's is not turned away.
+describe('fix20e: a decline needs its object to be what is asked', () => {
+  const { kb } = shippedKnowledge();
+  const decided = (q: string) => outcome(kb.decide(q));
+
+  it('keeps the decline when what is left asks nothing of ours ("身份证快过期了 去哪换")', () => {
+    for (const [q, id] of [['身份证快过期了，去哪换', 'decl-id-card-renew'], ['我医保卡丢了 咋补', 'decl-medical-card'], ['我老婆天天跟我吵架，我该怎么办', 'decl-legal-aid'], ['小区门口的盲道被电动车占了，找谁投诉', 'decl-accessibility']]) {
+      expect(decided(q), q).to.equal(`decline:${id}`);
+    }
+  });
+
+  it('drops only the clauses that name the object and ask nothing, when a question is left', () => {
+    const names = (c: string) => c.includes('身份证');
+    expect(withoutSaid('办证谁来申请 她自己有身份证', names)).to.equal('办证谁来申请');
+    expect(withoutSaid('办身份证要带啥', names)).to.equal(undefined);
+    expect(withoutSaid('我有身份证', names)).to.equal(undefined);
+  });
+
+  it("the applicant's own ID card said beside a question of ours is no ID-card question", () => {
+    for (const q of ['我家姑娘十六岁 脑瘫 走路不行 办证谁来申请 她自己有身份证', '儿子十五了 他有身份证 办残疾证谁去申请']) {
+      expect(decided(q), q).to.match(/^(answer|clarify):mat-guardian-proof$/);
+    }
+    // Asked of the ID card itself, it is still the police station's.
+    expect(decided('办身份证要带啥')).to.equal('decline:decl-id-card');
+    expect(decided('身份证丢了怎么补')).to.equal('decline:decl-id-card-lost');
+  });
+
+  it('an old-age allowance the person gets beside our subsidy asked is ours; asked alone it is the civil affairs office\'s', () => {
+    for (const q of ['我妈八十五了 有残疾证 还有高龄补贴 能同时领护理补贴吗', '俺爹九十了 领着高龄补贴 残疾人生活补贴能申请不']) {
+      expect(decided(q), q).to.match(/^(answer|clarify):(care-allowance-eligibility|living-allowance-eligibility|sub-living-apply|sub-care-apply)$/);
+    }
+    expect(decided('高龄补贴怎么领')).to.equal('decline:decl-elderly-card');
+    expect(decided('老年证怎么办')).to.equal('decline:decl-elderly-card');
+  });
+
+  it('an age before 证 names no other document: turning 18 is asked of our certificate', () => {
+    for (const q of ['俺孩子十七了 明年十八 证要不要换', '孩子十八岁了证要不要换', '闺女满十八了 残疾证还能用不']) expect(decided(q), q).to.equal('answer:cert-renew');
+    expect(decided('健康证怎么办')).to.equal('decline:decl-other-document');
+  });
+
+  it('being phoned is not being hit; being hit still is the legal aid decline', () => {
+    for (const q of ['能打我电话不', '医院能不能打我电话', '让医生打我手机行不']) expect(decided(q), q).to.not.equal('decline:decl-legal-aid');
+    for (const q of ['老公喝了酒就打我', '他打我怎么办']) expect(decided(q), q).to.equal('decline:decl-legal-aid');
+  });
+
+  it('signing up names no school: only school enrolment is the education office\'s', () => {
+    for (const q of ['在哪报名', '去哪报名啊']) expect(decided(q), q).to.not.equal('decline:decl-school-enrolment');
+    for (const q of ['孩子上小学怎么报名', '幼儿园报名要带啥', '一年级报名去哪']) expect(decided(q), q).to.equal('decline:decl-school-enrolment');
+    for (const q of ['孩子智力有问题，想上特殊学校，怎么报名', '高考报名时间是什么时候']) expect(decided(q), q).to.equal('decline:decl-school-enrolment');
+    expect(decided('残疾人技能培训去哪报名')).to.equal('answer:emp-find-job');
+  });
+
+  it('one ear is asked by the hearing rule, not the vision one', () => {
+    for (const q of ['我一只耳朵完全听不见 另一只正常 够残疾吗', '左耳听不见了 右耳正常 能办残疾证吗', '俺一只耳朵聋了 另一只还行 算残疾不']) expect(decided(q), q).to.equal('answer:cert-one-ear');
+    expect(decided('一只眼睛看不见 另一只正常 够残疾吗')).to.equal('answer:cert-one-eye');
+  });
+});
+
+// Trial 18 N11: two questions run on.
+describe('fix20e: run-on conditionals and worries are questions of their own', () => {
+  it('cuts "能…不能的话…" and "要是能的话" into the question and what it asks on the yes', () => {
+    expect(questionParts('我老伴老年痴呆了好几年了能算残疾不能的话护理补贴有没有')).to.deep.equal(['我老伴老年痴呆了好几年了能算残疾不', '护理补贴有没有']);
+    expect(questionParts('俺爹中风瘫了能办证不能的话一个月补多少')).to.deep.equal(['俺爹中风瘫了能办证不', '一个月补多少']);
+    expect(questionParts('孩子自闭症能评上不 要是能的话有啥补贴')).to.deep.equal(['孩子自闭症能评上不', '有啥补贴']);
+    expect(questionParts('如果能的话我想网上办')).to.deep.equal(['如果能的话我想网上办']);
+  });
+
+  it('a worry after a question asks about it too', () => {
+    expect(questionParts('我是精神分裂症 病情稳定了 能办证吗 我不想让单位知道')).to.have.length(2);
+    expect(questionParts('我抑郁症好多年了 能评残疾吗 怕村里人都知道')).to.have.length(2);
+  });
+});
