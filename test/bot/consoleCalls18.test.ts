@@ -1,30 +1,10 @@
 import { expect } from 'chai';
-import { registerAgent } from '../../bot/routes/agent.js';
-import { serveRoutes, shippedKnowledge } from '../support.js';
-
-interface Suggested {
-  decision: string;
-  entryId?: string;
-  followUp: boolean;
-  suggestions: { id: string; answer: string }[];
-}
+import { consoleSuggest } from './consoleSuggest.js';
 
 // Trial 18: an agent typing a caller's questions one after another in one call (fix18b). Each
 // fault in the tester's words and in others.
 describe('the console reads a call\'s follow-ups as the caller meant them (trial 18)', () => {
-  const { kb } = shippedKnowledge();
-  let served: Awaited<ReturnType<typeof serveRoutes>>;
-  before(async () => {
-    served = await serveRoutes((server) => registerAgent(server, kb, true));
-  });
-  after(() => served.close());
-
-  /** The suggestions for the last question, the earlier ones sent as the call's context. */
-  const suggest = async (...questions: string[]): Promise<Suggested> => {
-    const q = questions.pop()!;
-    const context = questions.map((c) => `&context=${encodeURIComponent(c)}`).join('');
-    return (await (await fetch(`${served.base}/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`)).json()) as Suggested;
-  };
+  const suggest = consoleSuggest();
 
   describe('"智力还是精神" asks which of the two the person\'s condition is, not of both', () => {
     for (const call of [

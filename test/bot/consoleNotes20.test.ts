@@ -1,29 +1,12 @@
 import { expect } from 'chai';
-import { registerAgent } from '../../bot/routes/agent.js';
-import { serveRoutes, shippedKnowledge } from '../support.js';
-
-interface Suggested {
-  decision: string;
-  entryId?: string;
-  suggestions: { id: string; answer: string }[];
-}
+import { shippedKnowledge } from '../support.js';
+import { consoleSuggest } from './consoleSuggest.js';
 
 // Fix 20c: hotline agents' notes about callers who cannot hear, speak, see or leave their bed, and
 // about someone else, as typed into the console. Each fault in the example's words and in others.
 describe('the console reads agents\' notes about deaf, bedridden and cared-for people (fix20c)', () => {
   const { kb } = shippedKnowledge();
-  let served: Awaited<ReturnType<typeof serveRoutes>>;
-  before(async () => {
-    served = await serveRoutes((server) => registerAgent(server, kb, true));
-  });
-  after(() => served.close());
-
-  /** The suggestions for the last question, the earlier ones sent as the call's context. */
-  const suggest = async (...questions: string[]): Promise<Suggested> => {
-    const q = questions.pop()!;
-    const context = questions.map((c) => `&context=${encodeURIComponent(c)}`).join('');
-    return (await (await fetch(`${served.base}/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context}`)).json()) as Suggested;
-  };
+  const suggest = consoleSuggest(kb);
 
   describe('someone who cannot hear or speak asks to type: typing is how they ask and apply, not the hotline for those who cannot type', () => {
     for (const q of [

@@ -1,17 +1,10 @@
 import { expect } from 'chai';
-import { buttons, dialogHarness } from './harness.js';
+import { answerStart, buttons, dialogHarness, itAnswers } from './harness.js';
 
 // Single questions the knowledge base got wrong (fix20a), each in the reported words and in others,
 // so a fix for the reported sentence alone fails here.
 describe("fix20a: single questions in people's own words", () => {
-  const start = (h: Awaited<ReturnType<typeof dialogHarness>>, id: string) => h.kb.entry(id)!.answer.slice(0, 20);
-  const asked = (said: string, ids: string[], not?: RegExp) =>
-    it(`"${said}": ${ids.join(' or ')}`, async () => {
-      const h = await dialogHarness();
-      const reply = await h.say(said);
-      expect(ids.some((id) => reply.text!.includes(start(h, id))), reply.text).to.equal(true);
-      if (not) expect(reply.text).to.not.match(not);
-    });
+  const asked = itAnswers;
 
   describe('whether the documents brought are enough, or what else: the materials list, not the ID card office', () => {
     for (const said of ['光带身份证行不行', '身份证户口本都带了 还差啥不', '光拿户口本够不够', '只带了身份证 可以吗']) asked(said, ['materials-offline']);
@@ -46,7 +39,7 @@ describe("fix20a: single questions in people's own words", () => {
       it(`"${said}": the guardian proof for adults said, not a minor's alone`, async () => {
         const h = await dialogHarness();
         const reply = await h.say(said);
-        expect(reply.text).to.include(start(h, 'mat-guardian-proof')).and.include('村（居）委会');
+        expect(reply.text).to.include(answerStart(h, 'mat-guardian-proof')).and.include('村（居）委会');
         expect(reply.text).to.not.match(/^未成年/);
       });
     }

@@ -203,3 +203,15 @@ export async function applyOnline(h: Awaited<ReturnType<typeof dialogHarness>>):
   const replies = await h.send('确认提交');
   return { caseNo: /YC\d{12}/.exec(replies.map((r) => r.text).join('\n'))![0], replies };
 }
+
+/** The start of an entry's answer, as a reply holding it shows it. */
+export const answerStart = (h: Awaited<ReturnType<typeof dialogHarness>>, id: string) => h.kb.entry(id)!.answer.slice(0, 20);
+
+/** A test that a question, the first message of a new chat, is answered by one of these entries (and holds nothing matching `not`). */
+export const itAnswers = (said: string, ids: string[], not?: RegExp) =>
+  it(`"${said}": ${ids.join(' or ')}`, async () => {
+    const h = await dialogHarness();
+    const reply = await h.say(said);
+    expect(ids.some((id) => reply.text!.includes(answerStart(h, id))), reply.text).to.equal(true);
+    if (not) expect(reply.text).to.not.match(not);
+  });
