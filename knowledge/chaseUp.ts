@@ -25,7 +25,14 @@ const POSTED = /寄|邮|快递/u;
  */
 export const MONEY_LATE = /(?:补贴|补助|护理费|生活费|钱)[^，,。？?！!\s]{0,4}(?:还没|没有?|咋还没|怎么还没|还不)(?:到账|到|发|打|给|下来)/u;
 const STOPPED = /停|断/u;
-export const moneyLate = (text: string): boolean => MONEY_LATE.test(text) && !STOPPED.test(text);
+// Bare 钱 is money of any kind ("看病的钱没给报销", "评定的钱还没给"): an allowance must be named.
+const ALLOWANCE_SAID = /补贴|补助|护理费|生活费|每个?月/u;
+// Asking where one's application is ("到哪一步了", "帮我查一下…") is the case's look-up.
+const LOOKED_UP = /查|进度|到哪/u;
+// An application not yet granted ("申请还没下来", "批没下来"): the case's progress, not late money.
+const NOT_GRANTED = /(?:申请|批)[^，,。？?！!\s]{0,3}没(?:有)?下来/u;
+export const moneyLate = (text: string): boolean =>
+  MONEY_LATE.test(text) && ALLOWANCE_SAID.test(text) && !STOPPED.test(text) && !LOOKED_UP.test(text) && !NOT_GRANTED.test(text);
 
 /**
  * Whether a message chases an application nobody has followed up ("来电人反映上门鉴定申请半个月

@@ -42,6 +42,8 @@ const bringsMore = (text: string) =>
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
+/** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
+const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
 const TORN_SHARE = 0.8;
 /** How deep the entry for every category is looked for, and how well it must fit against the guess. */
@@ -214,7 +216,7 @@ export class KnowledgeBase {
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
     const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
-    if (rest === undefined || !(OURS_BESIDES.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
     const alone = this.decideSaid(rest, top);
     return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
   }

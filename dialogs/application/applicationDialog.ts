@@ -1055,7 +1055,9 @@ export function applyRequestIn(input: string): string | undefined {
   const clauses = clausesOf(input);
   if (clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c))) return undefined;
   // What someone else said ("有人说交钱能帮忙快点办证 靠谱不") is told, not asked for: the speaker asks about it.
-  return REPORTED.test(normalizeText(input)) ? undefined : clauses.find(isApplyClause);
+  // A request in the speaker's own clause after it is one ("听说可以在网上办 我要给俺娘办残疾证").
+  const request = clauses.find(isApplyClause);
+  return request && !REPORTED.test(request) ? request : undefined;
 }
 const REPORTED = /^(?:听说|据说|听人说|(?:有人|有个人|人家|别人|他们|对方|那人|村里人|中介)[^，,。\s]{0,8}?(?:说|讲|告诉|打电话|来电话|发短信))/u;
 

@@ -41,3 +41,31 @@ describe('lead 13: laughter and keyboard mashing ask nothing', () => {
     expect((await h.say('啊这个残疾证咋办啊')).text).to.include('申请');
   });
 });
+
+describe('review 13: what someone else said, and money late, read no wider than meant', () => {
+  for (const said of ['听说可以在网上办 我要给俺娘办残疾证', '村里人说让我来这办 我要申请残疾证', '人家说这能办 帮我申请护理补贴']) {
+    it(`"${said}": the request in the speaker's own clause starts the form`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(said)).text).to.equal(app.consent);
+    });
+  }
+
+  it('what someone else said is still no request', async () => {
+    const h = await dialogHarness();
+    expect((await h.say('有人说交钱能帮忙快点办证 靠谱不')).text).to.not.equal(app.consent);
+  });
+
+  it('money late needs an allowance named, and no look-up or refusal said', async () => {
+    const h = await dialogHarness();
+    const id = (q: string) => {
+      const d = h.kb.decide(q);
+      return d.kind === 'answer' ? d.top.entry.id : d.kind;
+    };
+    for (const q of ['护理补贴咋还没到账', '残疾证办下来了 护理补贴咋还没到账 都三个月了', '补贴一直没打过来']) expect(id(q), q).to.equal('sub-start-time');
+    for (const q of ['我家的生活补贴申请还没下来 到哪一步了', '帮我查一下护理补贴申请咋还没下来', '看病的钱没给报销 残疾人能报吗', '评定的钱还没给 会影响拿证不']) {
+      expect(id(q), q).to.not.equal('sub-start-time');
+    }
+    // Named only as the person asking, ours is not asked: the other office's decline stands.
+    expect(h.kb.decide('看病的钱没给报销 残疾人能报吗').kind).to.equal('decline');
+  });
+});
