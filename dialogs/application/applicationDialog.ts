@@ -230,8 +230,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         return this.confirm(dc, labelChoices(t.cancelButtons), (yes) => (yes ? this.discard(dc) : this.proceed(dc, { ...draft, phase: draft.before ?? 'form' })));
       case 'tooManyTries':
         // 转人工 and 不办了 are commands; 再试一次 asks again, anything else is another try.
-        if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.proceed(dc, { ...draft, phase: 'form' });
-        return this.answerSlot(dc, { ...draft, phase: 'form' }, input);
+        if (recognizeChoice(input, labelChoices(t.tooManyTriesButtons))?.value === 0) return this.proceed(dc, this.settled(draft));
+        return this.onStep(dc, this.settled(draft), input);
       case 'summary': {
         if (SHOW_FULL.test(normalizeText(input))) {
           await this.say(dc, this.summaryText(draft.values, true), this.summaryOptions());
@@ -366,9 +366,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return value === undefined ? undefined : this.slots.find((s) => s.key === change.key)!.parse(value, draft.values, this.context());
   }
 
-  /** After the "too many tries" menu, any way out leads back to the question itself. */
+  /**
+   * After the "too many tries" menu, any way out leads back to the question itself: the field still
+   * to ask, or the summary when every field is filled (the menu is reached there too).
+   */
   private settled(draft: ApplicationDraft): ApplicationDraft {
-    return draft.phase === 'tooManyTries' ? { ...draft, phase: 'form' } : draft;
+    if (draft.phase !== 'tooManyTries') return draft;
+    const form: ApplicationDraft = { ...draft, phase: 'form' };
+    return this.currentSlot(form) ? form : { ...draft, phase: 'summary' };
   }
 
   /** The question the draft stands at, asked again from outside a turn's steps. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 const app = text.application;
 
@@ -68,4 +68,20 @@ describe('review 13: what someone else said, and money late, read no wider than 
     // Named only as the person asking, ours is not asked: the other office's decline stands.
     expect(h.kb.decide('看病的钱没给报销 残疾人能报吗').kind).to.equal('decline');
   });
+});
+
+describe('trial 19: the "too many tries" menu reached at the summary leads back to it', () => {
+  for (const way of ['再试一次', '确认提交']) {
+    it(`"${way}" at the menu: the summary, then the case submitted`, async () => {
+      const h = await run([...selfNewCertificateToAddress, ['示范县城关镇东大街12号', app.summary.intro]]);
+      for (const miss of ['xyz', '人民路15号吧吧']) expect((await h.say(miss)).text).to.equal(app.errors.choice);
+      expect((await h.say('qqq')).text).to.equal(app.tooManyTries);
+      const back = await h.send(way);
+      if (way === '再试一次') {
+        expect(back.at(-1)!.text).to.include(app.summary.intro);
+        await h.send('确认提交');
+      }
+      expect(await h.cases.openCasesOfUser('test:user1')).to.have.length(1);
+    });
+  }
 });
