@@ -85,3 +85,14 @@ describe('trial 19: the "too many tries" menu reached at the summary leads back 
     });
   }
 });
+
+describe('trial 19: with SMS off, asked whether SMS comes, the answer is no', () => {
+  for (const said of ['会发短信告诉我不', '办好了会给我发短信不', '会不会发短信告诉我']) {
+    it(`"${said}"`, async () => {
+      const h = await dialogHarness();
+      const reply = (await h.say(said)).text!;
+      expect(reply).to.not.match(/^会。/u);
+      expect(reply).to.include('不往手机上发，每一步都会在这个聊天里告诉您');
+    });
+  }
+});
