@@ -247,6 +247,11 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'acknowledged' });
       return this.offer(context, text.acknowledged, []);
     }
+    // Laughter or mashing after an answer follows up nothing ("哈哈哈", "asdfgh").
+    if (readsAsNothing(question)) {
+      setTurnOutcome(context, { outcome: 'noWords' });
+      return this.sendMenu(context, text.noWords);
+    }
     // "我是他老伴": who asks for whom, nothing asked yet (ranked, it read as a death in the family).
     if (onlyOpening(question)) {
       setTurnOutcome(context, { outcome: 'whoFor' });
@@ -317,10 +322,6 @@ export class PolicyAnswers {
         return;
       }
       case 'none':
-        if (readsAsNothing(question)) {
-          setTurnOutcome(context, { outcome: 'noWords' });
-          return this.sendMenu(context, text.noWords);
-        }
         await this.sendNotFound(context, question);
     }
   }
@@ -335,6 +336,8 @@ export class PolicyAnswers {
    * is better read as a wrong answer to the step.
    */
   async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
+    // Laughter or mashing is no question: the step says it did not understand.
+    if (readsAsNothing(question)) return false;
     const decide = turnDecide(context, this.deps.kb);
     const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.

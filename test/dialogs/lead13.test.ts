@@ -96,3 +96,16 @@ describe('trial 19: with SMS off, asked whether SMS comes, the answer is no', ()
     });
   }
 });
+
+describe('trial 19: laughter or mashing right after an answer follows up nothing', () => {
+  for (const said of ['哈哈哈', 'asdfgh', '呵呵', 'jjjjkkk']) {
+    it(`"${said}" after an answer is said to be unread; in the form, the step is asked again`, async () => {
+      const h = await dialogHarness();
+      await h.say('残疾证怎么办');
+      expect((await h.say(said)).text).to.equal(text.noWords);
+      await run([['我要申请', app.consent], ['同意', app.prompts.role]], h);
+      expect((await h.say(said)).text).to.not.include(text.flow.asideUnknown(h.region.hotlines));
+      expect(await h.unanswered.list(10)).to.deep.equal([]);
+    });
+  }
+});
