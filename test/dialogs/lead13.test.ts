@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+import { buttons, dialogHarness, guardianNameFor, run, selfNewCertificateToAddress } from './harness.js';
 
 const app = text.application;
 
@@ -106,6 +106,16 @@ describe('trial 19: laughter or mashing right after an answer follows up nothing
       await run([['我要申请', app.consent], ['同意', app.prompts.role]], h);
       expect((await h.say(said)).text).to.not.include(text.flow.asideUnknown(h.region.hotlines));
       expect(await h.unanswered.list(10)).to.deep.equal([]);
+    });
+  }
+});
+
+describe('trial 19: a command typed at a name is no name', () => {
+  for (const said of ['确认提交', '提交吧']) {
+    it(`"${said}" at the guardian's name is not kept as the name`, async () => {
+      const h = await run(guardianNameFor('给我儿子办'));
+      await h.say(said);
+      expect((await h.drafts.get('test:user1'))?.draft.values.guardianName).to.equal(undefined);
     });
   }
 });
