@@ -626,13 +626,14 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
 /**
  * A bare question ("要多少钱", "多久") that one of the topic's follow-up buttons asks ("重新评定要钱吗？"
  * under the grades): that button's answer, not the topic's words re-ranked with it (想评一级 + 钱 reads
- * as buying a grade). Undefined when no button asks it, or it asks it of another item named.
+ * as buying a grade). Undefined when the topic's own answer says it, or no one button asks it.
  */
 function offered<R extends { decision: Decision; query: string; contextual: boolean }>(decide: (query: string, top: number) => Decision, folded: string, readings: R[], context: TopicContext, top: number) {
   const intent = BARE_ASK.test(folded) ? intentOf(folded) : undefined;
   // The topic's entry as its own question finds it (a contextual reading keeps only the entries that fit the follow-up).
   const topic = intent && decide(context.query, DEPTH).ranked.find((r) => r.entry.id === context.entryId)?.entry;
-  const buttons = topic ? topic.followUps.filter((f) => intentOf(f.label) === intent) : [];
+  // The topic's own answer saying it (a renewal's fee) is said again, its part.
+  const buttons = topic && !answersIntent(topic, intent) ? topic.followUps.filter((f) => intentOf(f.label) === intent) : [];
   if (buttons.length !== 1) return undefined;
   const query = 'ask' in buttons[0] ? buttons[0].ask : buttons[0].label;
   const decision = decide(query, top);
