@@ -50,7 +50,8 @@ export function saysCannotPhone(input: string): boolean {
 const cannotPhoneAll = new RegExp([cannotPhone.source, bareCannotPhone.source].join('|'), 'g');
 /**
  * What is left of "打不了电话 俺是聋子", "有事只能打字" once the cannot-phone words are out; asking
- * whether typing will do ("俺是哑巴 打字中不", "能在这打字问吗") says no more than that.
+ * whether typing will do ("俺是哑巴 打字中不", "能在这打字问吗"), or saying one types here and since when
+ * ("从小就聋 只能在这打字问"), says no more than that.
  */
 const CANNOT_PHONE_FILLER = /有(?:啥|什么)?事(?:的话)?|(?:能|可以)?(?:在这里?|在这儿|这里|这儿)?打字(?:问)?(?:中|行|成|可以|也行)?(?:不行|行不行|不|吗|么|没)|(?:能|可以)?(?:在这里?|在这儿|这里|这儿)打字问?|(?:从小|天生|打小|生下来)|[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也都就只聋哑]/gu;
 
