@@ -31,6 +31,7 @@ const typedPerson = new RegExp(text.commandPhrases.typedHuman.join('|'));
 
 const bareCannotPhone = new RegExp(text.handoff.bareCannotPhonePhrases.join('|'));
 const wantsTyped = new RegExp(text.handoff.wantsTypedPhrases.join('|'));
+const typesHere = new RegExp(text.handoff.typesHerePhrases.join('|'));
 /** What makes a subjectless "聋哑人 不会说话" about reaching someone: the phone, typing or a person. */
 const REACHING = /电话|打字|手语|人工|客服|真人|工作人员|找个?人/u;
 /** Someone else named ("孩子不会说话", "他耳朵聋"): a subjectless deafness is theirs, not the speaker's. */
@@ -42,16 +43,17 @@ const namesSomeoneElse = (said: string) => RELATIVE_MENTION.test(said) || /(?<!�
  */
 export function saysCannotPhone(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
-  if (cannotPhone.test(said) || wantsTyped.test(said)) return true;
+  if (cannotPhone.test(said) || wantsTyped.test(said) || typesHere.test(said)) return true;
   return bareCannotPhone.test(said) && REACHING.test(said) && !namesSomeoneElse(said);
 }
 
 const cannotPhoneAll = new RegExp([cannotPhone.source, bareCannotPhone.source].join('|'), 'g');
 /**
  * What is left of "打不了电话 俺是聋子", "有事只能打字" once the cannot-phone words are out; asking
- * whether typing will do ("俺是哑巴 打字中不", "能在这打字问吗") says no more than that.
+ * whether typing will do ("俺是哑巴 打字中不", "能在这打字问吗"), or saying one types here and since when
+ * ("从小就聋 只能在这打字问"), says no more than that.
  */
-const CANNOT_PHONE_FILLER = /有(?:啥|什么)?事(?:的话)?|(?:能|可以)?(?:在这里?|在这儿|这里|这儿)?打字(?:问)?(?:中|行|成|可以|也行)?(?:不行|行不行|不|吗|么|没)|[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也都就只]/gu;
+const CANNOT_PHONE_FILLER = /有(?:啥|什么)?事(?:的话)?|(?:能|可以)?(?:在这里?|在这儿|这里|这儿)?打字(?:问)?(?:中|行|成|可以|也行)?(?:不行|行不行|不|吗|么|没)|(?:能|可以)?(?:在这里?|在这儿|这里|这儿)打字问?|(?:从小|天生|打小|生下来)|[\s，。！？!?,.~～子人的了啊呀呢吧嘛哦我俺是也都就只聋哑]/gu;
 
 /** The phone named: "我耳朵听不见" alone describes a disability (asked about next), it says nothing of phoning. */
 const PHONE_NAMED = /电话|手语|打字/u;

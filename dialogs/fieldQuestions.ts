@@ -8,7 +8,7 @@ type FieldTopic = 'what' | 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
 /** Not having the field, or having another kind ("座机"). */
-const NONE = /没有|没办|还没|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
+const NONE = /没有|没办|还没|没(?=身份证)|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
 /** Asking what a field is for: "为啥要身份证号", "你要他名字做啥", "要名字干什么用". */
 const ASKS_WHY = /干(?:啥|嘛|什么)用的?|为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处/u;
 /** Why, or whether it must be given: "必须填吗", "安全吗"; these words alone ("一定要") may be an answer. */

@@ -267,7 +267,10 @@ export class MainDialog extends ComponentDialog {
     // "那天下雨咋办 能改到下周三上午不" shares words with a decline (the weather's) but names a day to
     // move to: for someone whose appraisal is to be booked, that is the booking.
     const refused = async () => declined() && !(asked === 'book' && recognizeWhen(meant, this.clock.now()) && (await this.hasAppraisalToBook(context)));
-    const booking = (asked === 'book' || asked === 'home') && (await refused()) ? undefined : asked ?? (this.saysOnlyWhen(context, meant) ? 'book' : undefined);
+    // "评定那天我发烧了去不了能改期不" with no appraisal ahead to move and no day named: how one moves it
+    // (the knowledge base's answer), not a booking begun that asks the category.
+    const movesNothing = async () => asked === 'book' && MOVE_ASKED.test(normalizeText(meant)) && !recognizeWhen(meant, this.clock.now()) && !(await this.hasAppraisalToBook(context));
+    const booking = ((asked === 'book' || asked === 'home') && (await refused())) || (await movesNothing()) ? undefined : asked ?? (this.saysOnlyWhen(context, meant) ? 'book' : undefined);
     if (booking) return { dialog: BOOKING_DIALOG, options: { action: booking, text: meant, checked: await this.checkedCaseNo(context) } satisfies BookingOptions, outcome: `booking-start-${booking}` };
     // A repeat of "确认提交" that arrives after the application ended still gets its case number.
     if (input === text.application.summary.confirm) return { dialog: APPLICATION_DIALOG, options: { confirm: true }, outcome: 'application-confirm' };
@@ -388,6 +391,9 @@ export class MainDialog extends ComponentDialog {
     await this.handoff.remindPhone(context);
   }
 }
+
+/** Moving an appraisal, said as a question or a wish: "能改期不", "能换个时间吗", "想改个时间". */
+const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子/u;
 
 /** Asking to have the certificate mailed instead: "改成邮寄", "能不能寄到家里", "帮我换成快递". */
 const asksToMail = (input: string) =>

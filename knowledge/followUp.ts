@@ -594,7 +594,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
     answersOtherwise(a, b) || renamed(a, b) ||
     (strength(b.decision) > strength(a.decision) && !answersOtherwise(b, a)) ||
     (strength(b.decision) === strength(a.decision) && !renamed(b, a) && (b.fit - a.fit >= LEAD || (same(a, b) && topScore(b.decision) > topScore(a.decision))));
-  const judged = readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
+  const judged = offered(decide, folded, readings, context, top) ?? readings.reduce<(typeof readings)[number] | undefined>((a, b) => (!a || better(a, b) ? b : a), undefined);
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
@@ -621,6 +621,25 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
+}
+
+/**
+ * A bare question ("要多少钱", "多久") that one of the topic's follow-up buttons asks ("重新评定要钱吗？"
+ * under the grades): that button's answer, not the topic's words re-ranked with it (想评一级 + 钱 reads
+ * as buying a grade). Undefined when the topic's own answer says it, or no one button asks it.
+ */
+function offered<R extends { decision: Decision; query: string; contextual: boolean }>(decide: (query: string, top: number) => Decision, folded: string, readings: R[], context: TopicContext, top: number) {
+  const intent = BARE_ASK.test(folded) ? intentOf(folded) : undefined;
+  // The topic's entry as its own question finds it (a contextual reading keeps only the entries that fit the follow-up).
+  const topic = intent && decide(context.query, DEPTH).ranked.find((r) => r.entry.id === context.entryId)?.entry;
+  // The topic's own answer saying it (a renewal's fee) is said again, its part.
+  const buttons = topic && !answersIntent(topic, intent) ? topic.followUps.filter((f) => intentOf(f.label) === intent) : [];
+  if (buttons.length !== 1) return undefined;
+  const query = 'ask' in buttons[0] ? buttons[0].ask : buttons[0].label;
+  const decision = decide(query, top);
+  const target = 'to' in buttons[0] ? buttons[0].to : undefined;
+  if (decision.kind !== 'answer' || (target && decision.top.entry.id !== target)) return undefined;
+  return { ...readings[0], decision, query, contextual: true, fit: Number.POSITIVE_INFINITY };
 }
 
 /**

@@ -265,6 +265,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (asksSomething(input) && needsAppraisal(draft.values) && APPRAISAL_DAY.test(normalizeText(input).replace(/\s+/gu, ''))) {
           return new NotAnswered(t.errors.choice, { answer: draft.values.homeAppraisal ? t.summary.appraisalDayHome : t.summary.appraisalDay });
         }
+        // "在哪领 我上班没空" with the card to be picked up: where, and mailing offered instead.
+        if (asksSomething(input) && draft.values.delivery === 'pickup' && PICKUP_ASKED.test(normalizeText(input).replace(/\s+/gu, ''))) {
+          return new NotAnswered(t.errors.choice, { answer: t.summary.pickupWhere });
+        }
         // "提交了我还得干啥 要跑几趟": what is left to do, from this very application.
         if (ASKS_WHAT_IS_LEFT.test(normalizeText(input).replace(/\s+/gu, ''))) return new NotAnswered(t.errors.choice, { answer: this.whatIsLeft(draft.values) });
         // "提交了以后多久有结果": a question about submitting, answered by the step itself.
@@ -907,6 +911,8 @@ const ASKS_WHICH_CATEGORY = /算(?:啥|什么|哪|几类)|哪一?类|哪种|咋�
 /** The living allowance named: "生活补贴", "生活补助", "困难补贴". */
 const LIVING_NAMED = /生活补贴|生活补助|困难补贴/u;
 /** Asking about the appraisal day: "评定那天孩子要去吗", "鉴定的时候本人得到场不", "评残那天我能陪着吗". */
+/** Where or how the card is picked up: "在哪领", "去哪拿证", "领证要本人去吗". */
+const PICKUP_ASKED = /哪(?:儿|里|个地方)?(?:领|拿|取)|(?:领|拿|取)证|(?:领|拿|取)(?:的时候|那天)?.{0,3}(?:本人|亲自|没空|没时间|去不了)/u;
 const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
 const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;

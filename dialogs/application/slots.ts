@@ -151,14 +151,21 @@ export const speaksOfStep = (key: SlotKey, input: string) => ASKED_WORDS[key]?.t
 function answering(slot: Slot): Slot {
   const answers = t.fieldAnswers[slot.key];
   const words = ASKED_WORDS[slot.key] ?? new RegExp((t.fieldWords[slot.key] ?? [t.labels[slot.key]]).join('|'), 'u');
+  const next = NEXT_ASKED[slot.key];
   return {
     ...slot,
     parse: (input, v, ctx) => {
       const result: ParseResult = nonAnswer(input) === 'unknown' ? { ok: false, error: t.errors.choice } : slot.parse(input, v, ctx);
-      return result.ok || result.attempt || result.answer ? result : { ...result, answer: fieldAnswer(input, answers, words) };
+      if (result.ok || result.attempt || result.answer) return result;
+      // Named only ("孩子没有身份证能办不" at the name step): the next step's own answer, never the ID-card office.
+      const answer = fieldAnswer(input, answers, words) ?? (next && /身份证/u.test(normalizeText(input)) ? fieldAnswer(input, t.fieldAnswers[next], ID_WORDS) : undefined);
+      return { ...result, answer };
     },
   };
 }
+
+/** A name's step comes just before its ID number: a question about the number is often asked at the name. */
+const NEXT_ASKED: Partial<Record<SlotKey, SlotKey>> = { name: 'idNumber', guardianName: 'guardianId' };
 
 /** An ID number, typed alone or in a sentence; a wrong one is told what is wrong with it (how many characters). */
 function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean): Slot {

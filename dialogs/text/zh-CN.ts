@@ -249,7 +249,7 @@ const application = {
     idNumber: {
       why: '要身份证号，是为了核对申请人的身份和户籍，系统自动核验后网上办就不用再传身份证和户口本，也能避免重复申请。号码只用于这次办理。',
       where: '身份证号在居民身份证正面最下面一行，一共18位，最后一位可能是X；户口本上申请人那一页的“公民身份号码”也是这个号。',
-      none: '还没办身份证或者身份证丢了，填户口本上申请人那一页的“公民身份号码”就行，也是18位。',
+      none: '没有身份证也能办：还没办身份证（比如孩子）或者身份证丢了，填户口本上申请人那一页的“公民身份号码”就行，也是18位。',
     },
     guardianId: {
       why: '要监护人的身份证号，是为了核对监护人的身份，确认由他（她）代为办理。号码只用于这次办理。',
@@ -409,6 +409,8 @@ const application = {
     /** Who goes to the appraisal, asked at the summary ("评定那天孩子要去吗"). */
     appraisalDay: '评定那天申请人本人要到定点医院，由医生当面检查，家里人不能代替，但可以陪着去（孩子由家长陪同）。时间在预审通过后再约，可以挑您方便的那天。',
     appraisalDayHome: '您登记了上门评定：预审通过后医院会打电话约时间，医生到家里来，不用去医院；那天申请人在家就行，家里人可以陪着。',
+    /** Where the certificate is picked up, asked at the summary by someone who chose to pick it up ("在哪领 我上班没空"). */
+    pickupWhere: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。没空去的话，可以改成邮寄到家（邮费由残联出），不用跑：说“领证方式改成邮寄到家”就行。',
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     /** The value said is the one already there: nothing changed, and none is claimed. */
@@ -541,8 +543,13 @@ const handoff = {
    * names nobody else and speaks of phoning, typing or a person.
    */
   bareCannotPhonePhrases: ['聋哑', '聋人', '聋子', '哑巴', '耳朵?(是|也)?(聋|背|不好使|不好|听不见|听不到|听不清)', '听不见', '听不到', '不会说话', '说不了话', '说不出话'],
-  /** Asking for the answer in writing ("有没有人能打字回俺", "就在这打字吧"): the typed desk is the one wanted. */
-  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(在这|在这里|在这儿|这边|就)打字', '(?<![聋哑])人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
+  /** Asking for someone to answer in writing ("有没有人能打字回俺"): the typed desk is the one wanted. */
+  wantsTypedPhrases: ['打字(回|答复|回复|找|跟|和|同|聊|说|交流|沟通)', '(?<![聋哑])人(能|会|可以|来)?打字', '打字的(人|工作人员)'],
+  /**
+   * Typing here ("就在这打字吧", "只能在这打字问"): a way of contact, said of the desk once a person is asked for;
+   * on its own it asks for no one, and typing here is offered, 转人工 a button.
+   */
+  typesHerePhrases: ['(在这|在这里|在这儿|这边|就)打字'],
   /** Someone who says only that they cannot phone: no number to call, the typed desk offered. */
   typedOffer: '不方便打电话的话，直接在这里打字就行：问题可以问我；要工作人员打字回复您，点“转人工”。',
   typedOfferButton: '转人工',
