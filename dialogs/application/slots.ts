@@ -1018,6 +1018,12 @@ export function mailAddressSaid(input: string): string | undefined {
   return addressSaid(parts.slice(from, end < 0 ? undefined : end).join(' ').replace(MAIL_LEAD, ''));
 }
 
+/** Asked for the house number of a street: the number ("12号3栋201") or that there is none ("没有"), a phone left out; undefined for anything else. */
+export function houseNumberSaid(input: string): string | undefined {
+  const said = normalizeText(input).replace(PHONE_IN_TEXT, ' ').trim();
+  return HOUSE_NUMBER.test(said) || NO_HOUSE_NUMBER.test(said) || recognizeYesNo(said) === false ? said : undefined;
+}
+
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
 const NOT_HERE = /不在|不是|外地|外县|别的/u;

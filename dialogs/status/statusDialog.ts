@@ -7,7 +7,7 @@ import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
-import { applicationSlots, mailAddressSaid, type Slot } from '../application/slots.js';
+import { applicationSlots, houseNumberSaid, mailAddressSaid, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
@@ -296,22 +296,22 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'address': {
         // "算了", "不改了": nothing changes.
         if (keepsPickup(input)) return this.end(dc, s.mail.kept);
-        const draft = state.values?.addressDraft;
         // "就寄到原来那个地址": the address on the case, which stays as it is.
         if (state.values?.onCase && !mailAddressSaid(input) && (recognizeChoice(input, labelChoices([s.mail.onCaseButton])) || ON_CASE.test(normalizeText(input)))) {
           const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context));
           return this.end(dc, done === 'changed' ? s.mail.doneOnCase : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
         }
-        // Only an address is taken (a phone or who receives it said beside it left out); its house number may follow.
-        const address = draft ? input : mailAddressSaid(input);
-        const parsed = this.slot('address')!.parse(address ?? input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-        const result = address || !parsed.ok || parsed.set?.delivery === 'pickup' ? parsed : { ok: false as const, error: text.application.errors.address };
+        // Only an address is taken (a phone or who receives it said beside it left out), or the number asked for after a street.
+        const address = mailAddressSaid(input) ?? (state.values?.addressDraft ? houseNumberSaid(input) : undefined);
+        const result = this.slot('address')!.parse(address ?? input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, true);
         if (aside) return aside;
         const values = { ...state.values, ...result.set };
         // "还是自己去领吧": nothing changes.
         if (values.delivery === 'pickup') return this.end(dc, s.mail.kept);
+        // No address in it ("就寄到原来那个地址" with none on the case): asked again, nothing stored.
+        if (!address) return new NotAnswered(text.application.errors.address);
         if (result.stay || !values.address) return this.askAddress(dc, { ...state, values });
         const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), values.address as string);
         return this.end(dc, done === 'changed' ? s.mail.done(values.address as string) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));

@@ -57,6 +57,15 @@ describe('fix21b', () => {
       expect(await mailed(h)).to.deep.equal({ delivery: 'pickup', address: undefined });
     });
 
+    it('no address on the case, a street without its number: "就寄到原来那个地址" is not the number; "没有" is', async () => {
+      const h = await pickupCase(true);
+      await atAddress(h);
+      expect((await h.say('城关镇东街')).text).to.equal(app.prompts.houseNumber);
+      expect((await h.say('就寄到原来那个地址')).text).to.equal(app.errors.address);
+      expect((await h.say('没有')).text).to.equal(s.mail.done('城关镇东街'));
+      expect(await mailed(h)).to.deep.equal({ delivery: 'mail', address: '城关镇东街' });
+    });
+
     for (const [said, address] of [
       ['城关镇东街8号 收件人写我闺女 电话13912345678', '城关镇东街8号'],
       ['寄到河东乡李村3组 手机13800001111 找我儿子', '河东乡李村3组'],
@@ -68,6 +77,15 @@ describe('fix21b', () => {
         expect(await mailed(h)).to.deep.equal({ delivery: 'mail', address });
       });
     }
+
+    it('a question at the address step is stored as nothing', async () => {
+      const h = await pickupCase();
+      await atAddress(h);
+      const reply = (await h.say('寄过来要花钱不')).text;
+      expect(reply).to.not.equal(app.errors.address);
+      expect(reply).to.not.include(s.mail.done('').split('“')[0]);
+      expect(await mailed(h)).to.deep.equal({ delivery: 'pickup', address: ON_CASE });
+    });
 
     for (const said of ['算了', '不改了', '那不寄了吧']) {
       it(`"${said}" at the address: nothing changes`, async () => {
