@@ -84,6 +84,9 @@ export class DeskEvents {
   private timer: NodeJS.Timeout | undefined;
   /** The coalesced rebuild to come, settled once its frames are sent. */
   private rebuilding: Promise<void> | undefined;
+  /** Settles `rebuilding`: close() settles it too, so no caller of changed() waits forever. */
+  private rebuilt: (() => void) | undefined;
+  private closed = false;
   /** Waiting for the next rebuild to be done (`until`). */
   private readonly waiters = new Set<() => void>();
   private readonly heartbeatTimer: NodeJS.Timeout;
@@ -161,8 +164,18 @@ export class DeskEvents {
   async until(done: () => boolean | Promise<boolean>): Promise<void> {
     for (;;) {
       // Waiting before reading: a rebuild finishing meanwhile is not missed.
-      const next = new Promise<void>((resolve) => this.waiters.add(resolve));
-      if (await done()) return;
+      let wake!: () => void;
+      const next = new Promise<void>((resolve) => this.waiters.add((wake = resolve)));
+      let waiting = false;
+      try {
+        if (await done()) return;
+        // No rebuild comes after close: fail now rather than hang the caller.
+        if (this.closed) throw new Error('the desk closed before this held');
+        waiting = true;
+      } finally {
+        // Returning or failing: no callback is left behind for the next rebuild.
+        if (!waiting) this.waiters.delete(wake);
+      }
       await next;
     }
   }
@@ -193,7 +206,11 @@ export class DeskEvents {
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.closed = true;
     this.rebuilding = undefined;
+    this.rebuilt?.();
+    this.rebuilt = undefined;
+    this.wakeWaiters();
     const streams = [...this.streams];
     this.streams.clear();
     for (const s of streams) s.res.end();
@@ -207,22 +224,29 @@ export class DeskEvents {
 
   /** Coalesced: reads who is on duty once, then sends every console here its frame. */
   private rebuild(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.rebuilding ??= new Promise<void>((resolve) => {
+      this.rebuilt = resolve;
       this.timer = setTimeout(() => {
         // A change while this one reads makes a rebuild of its own.
         this.timer = undefined;
         this.rebuilding = undefined;
+        this.rebuilt = undefined;
         void this.refresh().then(async () => {
           this.shownOnDuty = this.agentsOnDuty().join();
           await Promise.all([...this.streams].map((s) => this.send(s)));
           resolve();
-          const waiting = [...this.waiters];
-          this.waiters.clear();
-          for (const wake of waiting) wake();
+          this.wakeWaiters();
         });
       }, COALESCE_MS);
     });
     return this.rebuilding;
+  }
+
+  private wakeWaiters(): void {
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiting) wake();
   }
 
   /**

@@ -8,8 +8,9 @@ export class Delivery {
   /**
    * A certificate to be picked up is mailed to `address` instead, while it is not issued yet: the
    * case says so (audited), and the family following it is told. 'already' when it is mailed already.
+   * No `address`: to the address already on the case ("就寄到原来那个地址"), which stays.
    */
-  async toMail(caseNo: string, userKey: string, address: string): Promise<'changed' | 'already' | 'not-now'> {
+  async toMail(caseNo: string, userKey: string, address?: string): Promise<'changed' | 'already' | 'not-now'> {
     let already = false;
     const changed = await this.deps.changes.change(caseNo, {
       by: `chat:${userKey}`,
@@ -19,7 +20,7 @@ export class Delivery {
         already = c.delivery === 'mail';
         if (already) throw new Refused(409, 'mailed already');
         c.delivery = 'mail';
-        c.applicant.address = address;
+        if (address) c.applicant.address = address;
         return { message: this.deps.texts.notify.mail_chosen, to: 'family' };
       },
     });

@@ -1011,6 +1011,26 @@ export function addressSaid(input: string): string | undefined {
  */
 export const addressValue = (said: string) => addressSaid(said) ?? (PLACE_WORD.test(said) ? undefined : said);
 
+const PHONE_IN_TEXT = /(?:电话|手机|手机号|联系电话)?(?:是|[:：])?1\d{10}/gu;
+const MAIL_LEAD = /^(?:就|请|麻烦|帮我)?(?:邮寄|寄|送)(?:到|去|给)/u;
+/**
+ * The address given to mail the certificate to ("寄到城关镇东街8号 收件人写我闺女 电话139…"): the address
+ * alone, up to the first part after it with no place or number in it; undefined when none is said.
+ */
+export function mailAddressSaid(input: string): string | undefined {
+  const parts = normalizeText(input).replace(PHONE_IN_TEXT, ' ').split(/[\s，,。；;！!]+/u).filter(Boolean);
+  const from = parts.findIndex((part) => PLACE_WORD.test(part));
+  if (from < 0) return undefined;
+  const end = parts.findIndex((part, i) => i > from && !PLACE_WORD.test(part) && !HOUSE_NUMBER.test(part));
+  return addressSaid(parts.slice(from, end < 0 ? undefined : end).join(' ').replace(MAIL_LEAD, ''));
+}
+
+/** Asked for the house number of a street: the number ("12号3栋201") or that there is none ("没有"), a phone left out; undefined for anything else. */
+export function houseNumberSaid(input: string): string | undefined {
+  const said = normalizeText(input).replace(PHONE_IN_TEXT, ' ').trim();
+  return HOUSE_NUMBER.test(said) || NO_HOUSE_NUMBER.test(said) || recognizeYesNo(said) === false ? said : undefined;
+}
+
 // The county this service is for, said without its name: "就在咱县里", "本县", "我们这儿".
 const LOCAL_COUNTY = /(?:本|咱|俺|我们|咱们|俺们|这个|这)(?:县|区|这儿|这里|这边)|本地|当地|就在这/u;
 const NOT_HERE = /不在|不是|外地|外县|别的/u;

@@ -11,17 +11,26 @@ const BEFORE_APPRAISAL: readonly string[] = ['submitted', 'pre_review', 'returne
 /** Stages before the certificate is issued. */
 const BEFORE_ISSUE: readonly string[] = [...BEFORE_APPRAISAL, 'appraised', 'public_notice'];
 
-/** "俺得在家不", "家里要留人吗", "我上班 要请假不": whether someone must be in for the visit. */
-const WHO_IS_IN = /(?:得|要|必须|需要|用)在家|在家(?:不|吗|没)|家里(?:得|要|需要)?(?:有|留)人|(?:要|得)请假|上班/u;
-/** "能不能让医院上午来", "下午来行不": a part of the day asked for the visit. */
+/**
+ * "俺得在家不", "家里要留人吗", "我上班 要请假不", "上门那天我得上班": whether someone must be in for the visit;
+ * work asked of in general ("她有了残疾证还能上班吗") is not.
+ */
+const WHO_IS_IN = /(?:得|要|必须|需要|用)在家|在家(?:不|吗|没)|家里(?:得|要|需要)?(?:有|留)人|(?:要|得)请假|上班.*(?:上门|那天|当天)|(?:上门|那天|当天).*上班/u;
+/** "能不能让医院上午来", "下午来行不": a part of the day asked for the visit, not the window's hours ("下午来办事 窗口几点关门"). */
 const HOUR = /(上午|下午|早上|中午|晚上)/u;
 const COMES = /来|上门|约/u;
-/** "要把病历准备好吗", "出院小结要不要": the records to have ready. */
+const AT_WINDOW = /窗口|办事|关门|开门|大厅|上班时间|几点/u;
+/** "要把病历准备好吗", "出院小结要不要": the records to have ready; not a record lost or printed ("病历丢了怎么办", "检查报告在哪打印"). */
 const RECORDS = /病历|出院小结|检查报告|片子|ct|诊断书|诊断证明/iu;
+const READY = /要|准备|带|给医生|备着|拿出来/u;
+const NOT_READY = /丢|没了|找不到|打印|复印|补办|(?:在|去|到)哪(?:里|儿)?(?:打|拿|开|弄|补|复|取)/u;
+/** "第二次要钱", "复评收费吗": another appraisal's fee, which depends on the case. */
+const NOT_FIRST = /第二次|再次|复评|重新|换证|又要|再评/u;
 /** "上门鉴定要钱不", "评定收费吗": what the appraisal costs. */
 const FEE = /要钱|收钱|收费|花钱|掏钱|费用|多少钱|免费/u;
 const APPRAISAL = /鉴定|评定|评残|上门|医生|检查/u;
-/** "鉴定完多久出结果", "结果啥时候下来", "多久能拿到证". */
+/** "鉴定完多久出结果", "结果啥时候下来", "多久能拿到证"; not how long the certificate lasts ("证能用多久", "有效期多久"). */
+const NOT_RESULT = /有效|到期|能用|用多久|管多久|换证|换新|过期/u;
 const RESULT = /(?:结果|证).{0,4}(?:多久|多长时间|几天|啥时候|什么时候|哪天)|(?:多久|多长时间|几天|啥时候|什么时候).{0,4}(?:出结果|结果|拿到证|拿证|下证|发证|证下来)/u;
 /** "他没有银行卡", "没卡咋办": the account the subsidies go to. */
 const NO_CARD = /没(?:有)?(?:办)?(?:银行卡|社保卡|卡|存折)|(?:银行卡|社保卡|卡|存折)(?:都|也)?没/u;
@@ -35,17 +44,16 @@ const SUBSIDY_ITEMS = ['living-allowance', 'care-allowance'];
  */
 export function checkedCaseAnswer(record: CaseRecord, input: string): string | undefined {
   const said = normalizeText(input).replace(/\s+/gu, '');
-  const sex = sexOfIdNumber(record.applicant.idNumber);
-  const ta = sex === 'female' ? '她' : sex === 'male' ? '他' : '申请人';
+  const ta = text.status.pronoun(sexOfIdNumber(record.applicant.idNumber));
   const appraisal = record.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected') && BEFORE_APPRAISAL.includes(record.stage);
   const home = appraisal && record.homeAppraisal !== undefined;
   if (home && WHO_IS_IN.test(said)) return t.homeWhoIsIn(ta);
   const hour = HOUR.exec(said);
-  if (home && hour && COMES.test(said)) return t.homeHour(ta, hour[1]);
-  if (appraisal && RECORDS.test(said)) return home ? t.homeRecords(ta) : t.records(ta);
+  if (home && hour && COMES.test(said) && !AT_WINDOW.test(said)) return t.homeHour(ta, hour[1]);
+  if (appraisal && RECORDS.test(said) && READY.test(said) && !NOT_READY.test(said)) return home ? t.homeRecords(ta) : t.records(ta);
   // The first appraisal, for a new certificate; another's fee depends on the case (see the knowledge base).
-  if (appraisal && FEE.test(said) && APPRAISAL.test(said) && record.items.some((i) => i.id === 'cert-new')) return t.firstFee(home);
-  if (RESULT.test(said) && BEFORE_ISSUE.includes(record.stage) && record.items.some((i) => APPRAISAL_ITEMS.includes(i.id))) return t.result;
+  if (appraisal && FEE.test(said) && APPRAISAL.test(said) && !NOT_FIRST.test(said) && record.items.some((i) => i.id === 'cert-new')) return t.firstFee(home);
+  if (RESULT.test(said) && !NOT_RESULT.test(said) && BEFORE_ISSUE.includes(record.stage) && record.items.some((i) => APPRAISAL_ITEMS.includes(i.id))) return t.result;
   if (NO_CARD.test(said) && record.items.some((i) => SUBSIDY_ITEMS.includes(i.id) && i.status !== 'rejected')) return t.noCard(ta);
   return undefined;
 }

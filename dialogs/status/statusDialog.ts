@@ -7,7 +7,7 @@ import type { Clock } from '../../data/clock.js';
 import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
-import { applicationSlots, type Slot } from '../application/slots.js';
+import { applicationSlots, houseNumberSaid, mailAddressSaid, type Slot } from '../application/slots.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
@@ -150,8 +150,9 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const pickup = own.find((c) => c.delivery === 'pickup');
         if (!pickup) return this.end(dc, own.some((c) => c.delivery === 'mail') ? s.mail.already : s.noCases(this.deps.region.online, this.deps.region.hotlines));
         if (!allowsEvent(pickup, 'delivery-mail')) return this.end(dc, s.mail.tooLate(this.deps.region.hotlines.federation));
-        if (options?.offer) return this.ask(dc, { action, step: 'mailOffer', caseNo: pickup.caseNo }, text.application.pickupAnswer, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
-        return this.askAddress(dc, { action, step: 'address', caseNo: pickup.caseNo, values: { delivery: 'mail' } });
+        // Asked before anything changes; the address on the case is offered as the one to mail to.
+        const mailing = { action, step: 'mailOffer' as const, caseNo: pickup.caseNo, values: { onCase: Boolean(pickup.applicant.address) } };
+        return this.ask(dc, mailing, options?.offer ? text.application.pickupAnswer : s.mail.offerAgain, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
       }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
@@ -286,24 +287,34 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'mailOffer': {
         const yes = recognizeConfirmation(input, labelChoices(s.mail.offerButtons));
-        if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { delivery: 'mail' } });
-        if (yes === false) return this.end(dc, s.mail.kept);
+        if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { ...state.values, delivery: 'mail' } });
+        if (yes === false || keepsPickup(input)) return this.end(dc, s.mail.kept);
         // Only offered: "查进度", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));
       }
       case 'address': {
-        const result = this.slot('address')!.parse(input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
+        // "算了", "不改了": nothing changes.
+        if (keepsPickup(input)) return this.end(dc, s.mail.kept);
+        // "就寄到原来那个地址": the address on the case, which stays as it is.
+        if (state.values?.onCase && !mailAddressSaid(input) && (recognizeChoice(input, labelChoices([s.mail.onCaseButton])) || ON_CASE.test(normalizeText(input)))) {
+          const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context));
+          return this.end(dc, done === 'changed' ? s.mail.doneOnCase : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
+        }
+        // Only an address is taken (a phone or who receives it said beside it left out), or the number asked for after a street.
+        const address = mailAddressSaid(input) ?? (state.values?.addressDraft ? houseNumberSaid(input) : undefined);
+        const result = this.slot('address')!.parse(address ?? input, state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
         if (!result.ok) return new NotAnswered(result.error, result);
         const aside = await this.questionFirst(dc, state, input, true);
         if (aside) return aside;
         const values = { ...state.values, ...result.set };
         // "还是自己去领吧": nothing changes.
         if (values.delivery === 'pickup') return this.end(dc, s.mail.kept);
+        // No address in it ("就寄到原来那个地址" with none on the case): asked again, nothing stored.
+        if (!address) return new NotAnswered(text.application.errors.address);
         if (result.stay || !values.address) return this.askAddress(dc, { ...state, values });
-        const address = values.address as string;
-        const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), address);
-        return this.end(dc, done === 'changed' ? s.mail.done(address) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
+        const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), values.address as string);
+        return this.end(dc, done === 'changed' ? s.mail.done(values.address as string) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
       }
       case 'materials':
         // The materials step runs on top of this one and resumes here; reached only if it was lost.
@@ -390,13 +401,19 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** The mailing address asked (or its house number, after a street with none). */
   private askAddress(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     const prompt = this.slot('address')!.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
-    return this.ask(dc, state, prompt.text);
+    return this.ask(dc, state, prompt.text, state.values?.onCase && !state.values.addressDraft ? labelChoices([s.mail.onCaseButton]) : []);
   }
 
   private slot(key: string): Slot | undefined {
     return this.slots.find((sl) => sl.key === key);
   }
 }
+
+/** Leaving the change to mailing: "算了", "不改了", "不寄了", "还是自己去领吧". */
+const keepsPickup = (input: string) =>
+  /^(?:那|哦|嗯)?(?:算了|不改了|不寄了|不用改了?|不用寄了?|不要寄了?|不换了|还是(?:自己)?(?:去)?(?:窗口)?(?:领|拿|取)(?:证)?)(?:吧|啊|呀)?$/u.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''));
+/** The address already on the case: "就寄到原来那个地址", "寄家里的", "户口上的那个". */
+const ON_CASE = /原来|原先|之前|以前|老地址|留的|家里的|户口上的|身份证上的|那个地址/u;
 
 /** The materials a message names in people's words ("照片", "户口本"). */
 function materialsNamed(input: string): string[] {

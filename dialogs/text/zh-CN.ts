@@ -1004,6 +1004,8 @@ const status = {
   familyMismatch: '案件号和身份证号后6位对不上。请再输入一次申请人身份证号的后6位；如果是案件号输错了，直接发正确的案件号。',
   familyLocked: '核对失败次数太多，为了保护申请人的信息，请过一段时间再试，或者拨打12385。',
   familyFound: (name: string, idNumber: string, phone: string) => `申请人：${name}，身份证号：${idNumber}，电话：${phone}`,
+  /** How the answers name the applicant, by the sex on the ID number (unknown: 申请人). */
+  pronoun: (sex: 'female' | 'male' | undefined) => (sex === 'female' ? '她' : sex === 'male' ? '他' : '申请人'),
   /**
    * A relative's question about the next step of the case a family check just showed, answered for
    * that case (`ta`: 他 or 她, the applicant). `home*`: a home appraisal asked for, not yet done.
@@ -1077,6 +1079,8 @@ const status = {
     kept: '好，还是自己去窗口领，不改了。',
     offerButtons: ['改成邮寄', '不用了'],
     offerAgain: '要把领证方式改成邮寄到家吗？',
+    onCaseButton: '寄到申请时留的地址',
+    doneOnCase: '好，领证方式改成邮寄了：证办好后寄到您申请时留的地址，不用去窗口领。',
     already: '您的证本来就是邮寄的，办好后寄到您留的地址，不用改。',
     tooLate: (federation: string) => `证已经发出，领证方式改不了了。有困难请打${federation}问问残联。`,
   },

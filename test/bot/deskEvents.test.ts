@@ -98,4 +98,29 @@ describe('DeskEvents: consoles, sessions and presence', () => {
     expect(a.agentsOnDuty()).to.deep.equal(['1002']);
     expect(watching.frames.at(-1)!.onDuty).to.deep.equal(['1002']);
   });
+
+  describe('closing settles what waits on it (review 13, 12)', () => {
+    /** 'settled' or 'rejected' when `p` settles within this turn of the event loop; 'waiting' otherwise. */
+    const state = (p: Promise<unknown>) =>
+      Promise.race([p.then(() => 'settled', () => 'rejected'), new Promise((r) => setImmediate(() => r('waiting')))]);
+
+    it('a change awaited when the desk closes settles', async () => {
+      const desk = new DeskEvents(async () => ({}), { clock: new FakeClock() });
+      const changed = desk.changed();
+      await desk.close();
+      expect(await state(changed)).to.equal('settled');
+      expect(await state(desk.changed())).to.equal('settled');
+    });
+
+    it('waiting until something holds fails once the desk closes, and leaves nothing behind', async () => {
+      const desk = new DeskEvents(async () => ({}), { clock: new FakeClock() });
+      const waiters = () => (desk as unknown as { waiters: Set<unknown> }).waiters.size;
+      for (let i = 0; i < 3; i++) await desk.until(() => true);
+      expect(waiters()).to.equal(0);
+      const never = desk.until(() => false);
+      await desk.close();
+      expect(await state(never)).to.equal('rejected');
+      expect(waiters()).to.equal(0);
+    });
+  });
 });

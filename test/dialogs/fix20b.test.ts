@@ -111,7 +111,8 @@ describe('fix20b', () => {
 
     it('asked straight out ("能不能寄到家里"), a street with no number asked once', async () => {
       const h = await pickupCase();
-      expect((await h.say('能不能寄到家里')).text).to.equal(app.prompts.address);
+      expect((await h.say('能不能寄到家里')).text).to.equal(s.mail.offerAgain);
+      expect((await h.say('改成邮寄')).text).to.equal(app.prompts.address);
       expect((await h.say('城关镇东街')).text).to.equal(app.prompts.houseNumber);
       expect((await h.say('没有门牌号')).text).to.equal(s.mail.done('城关镇东街'));
       expect(await mailed(h)).to.deep.equal({ delivery: 'mail', address: '城关镇东街' });
@@ -122,6 +123,7 @@ describe('fix20b', () => {
       await h.say('证办好了去哪拿');
       expect((await h.say('不用了')).text).to.equal(s.mail.kept);
       await h.say('改成邮寄');
+      expect((await h.say('改成邮寄')).text).to.equal(app.prompts.address);
       expect((await h.say('还是自己去领吧')).text).to.equal(s.mail.kept);
       expect((await mailed(h)).delivery).to.equal('pickup');
     });
