@@ -26,7 +26,7 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { textOnlySaid } from '../textOnly.js';
-import { addressSaid, addressValue, applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -244,7 +244,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (added) return this.addItems(dc, draft, added.set, added.note);
         // "不是低保 是低收入户 村里给认定过" with the allowance left out for no 低保: kept for 民政 to judge.
         if (droppedItems(draft.values).includes('living-allowance') && lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
-          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${t.keptLowIncome}\n`);
+          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${keptLowIncomeNote(input)}\n`);
         }
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
@@ -339,7 +339,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       if (item === 'living-allowance' && lowIncome) set.lowIncome = true;
       else if (step) set[step] = undefined;
     }
-    return { set, note: [read.note, lowIncome ? t.keptLowIncome : undefined].filter(Boolean).join('\n') || undefined };
+    return { set, note: [read.note, lowIncome ? keptLowIncomeNote(said) : undefined].filter(Boolean).join('\n') || undefined };
   }
 
   /** Items added (or put back): said back, and whatever they need asked before the summary again. */

@@ -95,8 +95,37 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
  * Not on 低保 but low-income, or leaving it to 民政 ("不是低保 是低收入户 村里给认定过", "家里收入挺低的",
  * "让民政看着办"): the living allowance is kept for 民政 to judge, as the knowledge base advises.
  */
-const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户|(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
-export const lowIncomeSaid = (input: string) => LOW_INCOME.test(normalizeText(input).replace(/\s+/gu, ''));
+const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户/gu;
+const TO_MINZHENG = /(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
+/** "不是低收入户", "也不算低收入家庭", "没评上低收入": a negation just before, with no 是 between ("不是低保是低收入户" is low-income). */
+const NEGATED_BEFORE = /(?:不|没|并非|非|未)(?:是|算|属于|有|评上?|评上过)?[^是]{0,3}$/u;
+/** "低收入也不是": the negation said after ("收入挺低的 不是低保" negates 低保 only). */
+const NEGATED_AFTER = /^(?:户|家庭|家|的)?(?:(?:也|都)(?:不是|不算)|(?:不是|不算)(?!低保))/u;
+/**
+ * How a family left off 低保 keeps the living allowance for 民政 to judge: said to be low-income ("不是低保 是低收入户",
+ * "家里收入挺低的"), or left to 民政 ("让民政看着办", which claims no status: its own reply says so).
+ */
+export function lowIncomeSaid(input: string): 'low-income' | 'minzheng' | undefined {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  if (lowIncomeMentions(said).some((negated) => !negated)) return 'low-income';
+  return TO_MINZHENG.test(said) ? 'minzheng' : undefined;
+}
+/** Each low-income word in the text (spaces taken out), told negated or not. */
+function lowIncomeMentions(said: string): boolean[] {
+  return [...said.matchAll(LOW_INCOME)].map((m) => NEGATED_BEFORE.test(said.slice(Math.max(0, m.index! - 6), m.index)) || NEGATED_AFTER.test(said.slice(m.index! + m[0].length)));
+}
+/**
+ * "不是低收入户", "不是低保 也不是低收入户": low-income denied, and so no 低保 either, unless the rest says 是低保.
+ * Undefined when no low-income word is denied.
+ */
+function lowIncomeDenied(input: string): boolean | undefined {
+  const mentions = lowIncomeMentions(normalizeText(input).replace(/\s+/gu, ''));
+  if (!mentions.length || mentions.some((negated) => !negated)) return undefined;
+  const rest = normalizeText(input).split(/[\s\p{P}]+/u).filter((c) => c && !lowIncomeMentions(c).length).join(' ');
+  return dibaoSaid(rest) === true ? undefined : false;
+}
+/** What is said back when the allowance is kept for 民政 to judge: a status only when one was given. */
+export const keptLowIncomeNote = (input: string) => (lowIncomeSaid(input) === 'minzheng' ? t.keptForMinzheng : t.keptLowIncome);
 
 /** The 低保 question: yes, no, or a low-income family (no 低保户, the allowance kept for 民政 to judge). */
 function dibaoSlot(required: (v: Values) => boolean): Slot {
@@ -107,10 +136,11 @@ function dibaoSlot(required: (v: Values) => boolean): Slot {
     prompt: () => ({ text: t.prompts.dibao, options: choices }),
     parse: (input, v, ctx) => {
       // "这个是啥" holds no button: a question is never the low-income button.
-      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2] || (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true)) {
-        return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2]) return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      if (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
+        return { ok: true, set: { dibao: false, lowIncome: true }, note: keptLowIncomeNote(input) };
       }
-      const read = yesNo.parse(input, v, ctx);
+      const read = yesNo.parse(lowIncomeDenied(input) === false && !asksSomething(input) ? '不是' : input, v, ctx);
       return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined } } : read;
     },
     display: (v) => (v.lowIncome ? t.summary.lowIncome : yesNo.display(v)),
