@@ -1008,23 +1008,48 @@ const NO_NUMBER_WORDS = /(?:(?:^|[，,。\s]+)(?:我们|俺们|我|俺|咱)?(?:�
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 /** A village and its group or number, which ADDRESS_LIKE leaves out: "王庄村3组", "李村十二号". */
 const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
-/** The words that lead to a new value: "应该是", "改成", "是". */
-const TO_VALUE = /.*(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|是)/u;
+/** The words that lead to a new value ("应该是", "改成", "是"), or deny the old one ("不是"). */
+const TO_VALUE = /(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|而是|(?:(?:而|并)?(不))?是)/gu;
+/** What goes on an address after its place: a number, a building, a village's group ("3单元401", "幸福小区"). */
+const ADDRESS_GOES_ON = /\d|[０-９]|[一二三四五六七八九十百零〇两]|号|栋|幢|单元|室|楼|层|村|组|屯|队|小区|院|庄|苑|园|社区|胡同|弄/u;
+/** "…没错", "…对的": said of the address, no part of it. */
+const ADDRESS_CONFIRMED = /(?:没有?错|不错|对的|对着呢)[了的啊呀吧]*$/u;
 
 /**
- * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): from the part
- * where a place begins, after the last word leading to it; undefined when no address is said there
- * ("低保 是低收入户 村里给认定过" names a village in passing, and gives no address).
+ * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): after the last word
+ * leading to a new value, never the one denied ("不是东大街十八号 是西大街十八号"), from the part where a place
+ * begins to the last part that goes on with it ("城关镇东大街28号 是我闺女家", "…十八号 没错" end at the number);
+ * undefined when no address is said there ("低保 是低收入户 村里给认定过" names a village in passing).
  */
 export function addressSaid(input: string): string | undefined {
-  const parts = normalizeText(input).split(/[\s，,。；;！!]+/u).filter(Boolean);
-  const from = parts.findIndex((part) => PLACE_WORD.test(part));
-  if (from < 0) return undefined;
-  const said = parts.slice(from).join('');
-  const place = PLACE_WORD.exec(said)!.index;
-  const lead = TO_VALUE.exec(said.slice(0, place))?.[0].length ?? 0;
-  const address = said.slice(lead).replace(ADDRESS_LEAD, '');
+  const named = addressSegments(input).filter((seg) => !seg.denied && PLACE_WORD.test(seg.text)).pop();
+  if (!named) return undefined;
+  const parts = named.text.split(/[\s，,。；;！!]+/u).filter(Boolean);
+  const start = parts.findIndex((part) => PLACE_WORD.test(part));
+  const end = parts.findIndex((part, i) => i > start && !PLACE_WORD.test(part) && !ADDRESS_GOES_ON.test(part));
+  const address = parts.slice(start, end < 0 ? undefined : end).join('').replace(ADDRESS_CONFIRMED, '').replace(ADDRESS_LEAD, '');
   return (ADDRESS_LIKE.test(address) || VILLAGE_NUMBER.test(address)) && !/户口|户籍/u.test(address) ? address : undefined;
+}
+
+/** The old address said wrong beside the new one ("不是东大街十八号 是…" gives 东大街十八号), for the new one to take its place. */
+export function addressDenied(input: string): string | undefined {
+  const denied = addressSegments(input).filter((seg) => seg.denied).pop();
+  const parts = denied?.text.split(/[\s，,。；;！!]+/u).filter((part) => PLACE_WORD.test(part) || ADDRESS_GOES_ON.test(part));
+  return parts?.join('') || undefined;
+}
+
+/** The text cut at each word leading to a new value, each piece told whether it was denied ("不是…"). */
+function addressSegments(input: string): { text: string; denied: boolean }[] {
+  const said = normalizeText(input);
+  const segments: { text: string; denied: boolean }[] = [];
+  let from = 0;
+  let denied = false;
+  for (const lead of said.matchAll(TO_VALUE)) {
+    segments.push({ text: said.slice(from, lead.index), denied });
+    from = lead.index! + lead[0].length;
+    denied = lead[1] !== undefined;
+  }
+  return [...segments, { text: said.slice(from), denied }];
 }
 
 /**

@@ -47,3 +47,31 @@ describe('fix21c #3: a family said not to be low-income is not stored as low-inc
     });
   }
 });
+
+describe('fix21c #6: an address corrected at the summary takes the new address, nothing else', () => {
+  const atSummary: Step[] = [...selfNewCertificateToAddress, ['城关镇东大街十八号', app.summary.intro]];
+  const cases: [said: string, address: string][] = [
+    ['地址写错了 不是东大街十八号 是西大街十八号', '城关镇西大街十八号'],
+    ['地址不对 不是城关镇东大街 是西大街18号', '城关镇西大街18号'],
+    ['地址不对 城关镇东大街28号 是我闺女家', '城关镇东大街28号'],
+    ['地址错了 应该是城关镇南关路5号 不是东大街', '城关镇南关路5号'],
+    ['住址改一下 城关镇北街7号 那是我儿子家 麻烦了', '城关镇北街7号'],
+  ];
+  for (const [input, address] of cases) {
+    it(`"${input}" gives ${address}`, async () => {
+      const h = await run(atSummary);
+      const reply = await said(h, input);
+      expect((await values(h)).address).to.equal(address);
+      expect(reply).to.include(app.summary.changedTo(app.labels.address, address));
+    });
+  }
+
+  for (const input of ['地址是城关镇东大街十八号 没错', '住址写的城关镇东大街十八号 对的']) {
+    it(`"${input}" is no change, and is said so`, async () => {
+      const h = await run(atSummary);
+      const reply = await said(h, input);
+      expect((await values(h)).address).to.equal('城关镇东大街十八号');
+      expect(reply).to.include(app.summary.unchanged(app.labels.address, '城关镇东大街十八号')).and.not.include(app.summary.changedTo(app.labels.address, ''));
+    });
+  }
+});
