@@ -319,20 +319,23 @@ function officialName(said: string): string | undefined {
   return after && isName(after) ? after : undefined;
 }
 
+/** Characters the Traditional-to-Simplified conversion changes that are standard Simplified all the same (通用规范汉字表), so valid on a mainland ID card. */
+const STANDARD_AS_WRITTEN = new Set('乾於著徵昇陞');
 /**
  * A name in Simplified characters, as on a mainland ID card ("王建設" -> "王建设"), said back when it
- * changed (a rare character may be right as typed: it can be corrected at the summary).
+ * changed: only characters that are Traditional-only change (王乾, 於立新 stay). A name typed again
+ * (at the summary, or after the read-back) is kept as typed: it is the correction.
  */
-function simplifiedName(key: 'name' | 'guardianName', result: ParseResult): ParseResult {
-  if (!result.ok) return result;
+function simplifiedName(key: 'name' | 'guardianName', result: ParseResult, v: Values): ParseResult {
+  if (!result.ok || v[key] !== undefined) return result;
   const name = result.set[key];
-  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? normalizeText(name) : name;
+  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? [...name].map((c) => (STANDARD_AS_WRITTEN.has(c) ? c : normalizeText(c))).join('') : name;
   return simplified === name ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified!)].filter(Boolean).join('\n') };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   const slot = rawNameSlot(key, required);
-  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx)) };
+  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx), v) };
 }
 
 function rawNameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {

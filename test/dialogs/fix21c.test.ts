@@ -75,3 +75,23 @@ describe('fix21c #6: an address corrected at the summary takes the new address, 
     });
   }
 });
+
+describe('fix21c #4: a name already in standard Simplified characters is kept as typed', () => {
+  const atName = selfNewCertificateToAddress.slice(0, 5);
+  for (const [typed, kept] of [['王乾', '王乾'], ['於立新', '於立新'], ['周著', '周著'], ['李徵', '李徵'], ['赵昇', '赵昇'], ['王建設', '王建设'], ['陳乾坤', '陈乾坤']]) {
+    it(`"${typed}" is stored as ${kept}`, async () => {
+      const h = await run(atName);
+      const reply = await said(h, typed);
+      expect((await values(h)).name).to.equal(kept);
+      if (typed === kept) expect(reply).to.not.include(app.nameSimplified(kept).slice(0, 10));
+    });
+  }
+
+  for (const change of ['名字改成王乾', '名字不对 应该是王乾', '姓名写错了 是王建設']) {
+    it(`"${change}" at the summary keeps the name as typed`, async () => {
+      const h = await run([...selfNewCertificateToAddress, ['城关镇东大街十八号', app.summary.intro]]);
+      await said(h, change);
+      expect((await values(h)).name).to.equal(change.includes('王乾') ? '王乾' : '王建設');
+    });
+  }
+});
