@@ -214,8 +214,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
   };
 }
 
-/** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办/;
+/** Words of a sentence or a form answer ("到窗口办", "不知道", "大名不好说", "跟这个一样"), never of a person's name. */
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|繁体|简体|不好说|说不好|一样|这个|那个/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -313,10 +313,12 @@ function withoutSpelling(said: string): string {
 
 /** The name on the ID card, said beside another ("俺叫王老栓 身份证上是王建设", "大名王建設"): what follows these words. */
 const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名|正名)(?:叫做|叫|是)?/gu;
+/** Said of how the card writes the name, not a name: "身份证上是繁体字", "大名不好说", "身份证上是对的". */
+const ABOUT_THE_WRITING = /繁体|简体|繁写|简写|写法|字体|一样|不好说|说不好|不清楚|对的|没错|正确|错的|不对/u;
 function officialName(said: string): string | undefined {
   const lead = [...said.matchAll(OFFICIAL_NAME)].at(-1);
   const after = lead ? said.slice(lead.index + lead[0].length).split(/[\s，,。.！!；;]+/u)[0].replace(NAME_TAIL, '') : '';
-  return after && isName(after) ? after : undefined;
+  return after && isName(after) && !ABOUT_THE_WRITING.test(after) ? after : undefined;
 }
 
 /** Characters the Traditional-to-Simplified conversion changes that are standard Simplified all the same (通用规范汉字表), so valid on a mainland ID card. */

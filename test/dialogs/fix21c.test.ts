@@ -95,3 +95,19 @@ describe('fix21c #4: a name already in standard Simplified characters is kept as
     });
   }
 });
+
+describe('fix21c #5: words about how the ID card writes the name are no name', () => {
+  const atName = selfNewCertificateToAddress.slice(0, 5);
+  for (const input of ['俺叫王老栓 身份证上是繁体字', '身份证上是繁体字', '大名不好说', '身份证上写的是简体', '身份证上的名字跟这个一样']) {
+    it(`"${input}" stores none of those words as the name`, async () => {
+      const h = await run(atName);
+      await said(h, input);
+      expect((await values(h)).name ?? '').to.not.match(/繁体|简体|不好说|一样/u);
+    });
+  }
+  it('a name said after 身份证上 is still the name ("平时叫老栓 身份证上是王建设")', async () => {
+    const h = await run(atName);
+    await said(h, '平时叫老栓 身份证上是王建设');
+    expect((await values(h)).name).to.equal('王建设');
+  });
+});
