@@ -30,7 +30,7 @@ export interface SlotContext {
  * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
  * about the field itself ("为啥要身份证号"), answered before the field is asked again.
  */
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string };
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string; rest?: string };
 
 
 
@@ -491,6 +491,8 @@ const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪
  */
 const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
 const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
+/** The person's own grade asked ("能评几级", "算几级", "是几级"), not which grade an item needs ("几级能领", "几级以上", "几级才"). */
+const GRADE_OF_PERSON = /(?:评|算|是|定|属于|够)(?:上|到|成|为)?(?:个)?几级(?!能|以上|才|就|可以|的人|的能)/u;
 /** Asking which subsidies there are or can be had ("我妈这种情况能领什么补贴", "都有啥补助"): what the step lists, with who gets each. */
 const WHICH_SUBSIDIES = /(?:领|拿|享受|申请|办|有|给)(?:点|些)?(?:什么|啥|哪些|哪几|哪几样|哪几种|几样|几种)(?:样|种|项|个)?(?:补贴|补助|钱|待遇|福利)|(?:补贴|补助|待遇|福利)(?:都|一共)?(?:有哪些|有哪几|有啥|有什么|有几)/u;
 /** The items that are money, as the subsidies' answer lists them. */
@@ -1160,14 +1162,18 @@ function categorySlot(required: (v: Values) => boolean): Slot {
       const read = readCategory(input, v.categoryGuess);
       // "俺是大腿根截的 能评几级": the grade is the appraisal's; said so beside the category, not left unanswered.
       const folded = normalizeText(input).replace(/\s+/g, '');
-      const gradeAsked = GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded);
-      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal } : {}) };
+      // Only the person's own grade ("能评几级"): "几级能领护理补贴" asks an item's rule, the knowledge base's.
+      const gradeAsked = GRADE_OF_PERSON.test(folded) && !GRADE_CHANGE.test(folded);
+      // "能评几级 评定要带啥": the other question is left to the knowledge base, which answers it beside the note.
+      const elsewhere = normalizeText(input).split(/[\s，,。？?！!；;]+/u).filter((c) => c && !GRADE_OF_PERSON.test(c) && asksSomething(c));
+      const askedElse = elsewhere.length > 0;
+      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal, ...(askedElse ? { rest: elsewhere.join('，') } : {}) } : {}) };
       if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
       // A second category said of the person (多重 on offer): why, said before the question.
       const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
       const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;
       const note = [gradeAsked ? t.gradeAtAppraisal : undefined, multiple].filter(Boolean).join('\n') || undefined;
-      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: true } : {}) };
+      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: !(gradeAsked && askedElse) } : {}) };
     },
     display: (v) => v.category ?? '',
   };

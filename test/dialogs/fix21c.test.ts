@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
-import { run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { answerStart, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 const app = text.application;
 type Harness = Awaited<ReturnType<typeof run>>;
@@ -109,5 +109,27 @@ describe('fix21c #5: words about how the ID card writes the name are no name', (
     const h = await run(atName);
     await said(h, '平时叫老栓 身份证上是王建设');
     expect((await values(h)).name).to.equal('王建设');
+  });
+});
+
+describe('fix21c #10: at the category step, which grade an item needs is the item\'s question; the person\'s own grade and another question are both answered', () => {
+  const toCategory: Step[] = selfNewCertificateToAddress.slice(0, 9);
+  for (const asked of ['几级能领护理补贴', '要几级以上才有护理补贴']) {
+    it(`"${asked}" gets the care allowance's rule, not "说不准"`, async () => {
+      const h = await run(toCategory);
+      const replies = await said(h, asked);
+      expect(replies).to.include(answerStart(h, 'care-allowance-eligibility')).and.not.include(app.gradeAtAppraisal);
+    });
+  }
+  for (const asked of ['能评几级 评定要带啥', '她这样能评几级啊 去评残要带什么材料']) {
+    it(`"${asked}" answers both: the grade is the appraisal's, and what to bring`, async () => {
+      const h = await run(toCategory);
+      const replies = await said(h, asked);
+      expect(replies).to.include(app.gradeAtAppraisal).and.include('带上本人身份证').and.include(app.prompts.category);
+    });
+  }
+  it('"俺是大腿根截的 能评几级" keeps the note and offers 肢体', async () => {
+    const h = await run(toCategory);
+    expect(await said(h, '俺是大腿根截的 能评几级')).to.include(app.gradeAtAppraisal).and.include(app.prompts.categoryGuess('肢体'));
   });
 });
