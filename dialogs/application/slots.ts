@@ -543,7 +543,10 @@ const itemsSlot: Slot = {
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
     // Taken off: by its button, or in words ("护理的不要了").
-    const pressed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    const removed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    // "1 3": the certificate's number beside an item added is both wanted, the certificate kept, never asked to be taken off.
+    const adding = positions.some((o) => o.value !== 'done' && !removal(o));
+    const pressed = adding ? removed.filter((p) => p !== 'cert-new' && p !== 'cert-other') : removed;
     // The certificate itself, taken off by a number or its button: asked first, as the subsidies mostly need it.
     const certificate = pressed.find((p) => p === 'cert-new' || p === 'cert-other');
     if (certificate && pressed.length === 1) return { ok: true, set: { certDropAsked: certificate }, stay: true };

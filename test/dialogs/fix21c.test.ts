@@ -133,3 +133,20 @@ describe('fix21c #10: at the category step, which grade an item needs is the ite
     expect(await said(h, '俺是大腿根截的 能评几级')).to.include(app.gradeAtAppraisal).and.include(app.prompts.categoryGuess('肢体'));
   });
 });
+
+describe('fix21c #11: at the items step the certificate\'s number beside another takes both', () => {
+  const certPicked: Step[] = selfNewCertificateToAddress.slice(0, 4);
+  for (const input of ['1 3', '1和3', '1，3']) {
+    it(`"${input}" keeps the certificate and adds the living allowance, with no question about taking the certificate off`, async () => {
+      const h = await run(certPicked);
+      const reply = await said(h, input);
+      expect(reply).to.not.include(app.certDropAsk(app.itemOptions['cert-new']));
+      const picks = (await values(h)).picks ?? [];
+      expect(picks).to.include('cert-new').and.include('living-allowance');
+    });
+  }
+  it('"1" alone still asks before taking the certificate off', async () => {
+    const h = await run(certPicked);
+    expect(await said(h, '1')).to.include(app.certDropAsk(app.itemOptions['cert-new']));
+  });
+});
