@@ -492,7 +492,7 @@ const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪
 const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
 const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
 /** The person's own grade asked ("能评几级", "算几级", "是几级"), not which grade an item needs ("几级能领", "几级以上", "几级才"). */
-const GRADE_OF_PERSON = /(?:评|算|是|定|属于|够)(?:上|到|成|为)?(?:个)?几级(?!能|以上|才|就|可以|的人|的能)/u;
+const GRADE_OF_PERSON = /(?:评|算|是|定|属于|够)(?:上|到|成|为|了)?(?:个)?几级(?!能|以上|才|就|可以|的人|的能)/u;
 /** Asking which subsidies there are or can be had ("我妈这种情况能领什么补贴", "都有啥补助"): what the step lists, with who gets each. */
 const WHICH_SUBSIDIES = /(?:领|拿|享受|申请|办|有|给)(?:点|些)?(?:什么|啥|哪些|哪几|哪几样|哪几种|几样|几种)(?:样|种|项|个)?(?:补贴|补助|钱|待遇|福利)|(?:补贴|补助|待遇|福利)(?:都|一共)?(?:有哪些|有哪几|有啥|有什么|有几)/u;
 /** The items that are money, as the subsidies' answer lists them. */

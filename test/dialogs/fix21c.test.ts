@@ -128,10 +128,12 @@ describe('fix21c #10: at the category step, which grade an item needs is the ite
       expect(replies).to.include(app.gradeAtAppraisal).and.include('带上本人身份证').and.include(app.prompts.category);
     });
   }
-  it('"俺是大腿根截的 能评几级" keeps the note and offers 肢体', async () => {
-    const h = await run(toCategory);
-    expect(await said(h, '俺是大腿根截的 能评几级')).to.include(app.gradeAtAppraisal).and.include(app.prompts.categoryGuess('肢体'));
-  });
+  for (const asked of ['俺是大腿根截的 能评几级', '腿截了 不知道能评上几级', '腿截肢了 这种一般评了几级']) {
+    it(`"${asked}" keeps the note and offers 肢体`, async () => {
+      const h = await run(toCategory);
+      expect(await said(h, asked)).to.include(app.gradeAtAppraisal).and.include(app.prompts.categoryGuess('肢体'));
+    });
+  }
 });
 
 describe('fix21c #11: at the items step the certificate\'s number beside another takes both', () => {
