@@ -20,7 +20,8 @@ import { text, type Hotlines } from './text/index.js';
 export class NotAnswered {
   constructor(
     readonly error?: string,
-    readonly read: { attempt?: boolean; answer?: string } = {},
+    /** `answer` says what the step knows of a question; `rest`, what else was asked, left to the knowledge base beside it. */
+    readonly read: { attempt?: boolean; answer?: string; rest?: string } = {},
   ) {}
 }
 export type StepResult = DialogTurnResult | NotAnswered;
@@ -89,6 +90,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (shown.length && positionNotShown(input, shown.length)) return this.notUnderstood(dc, state, text.flow.noSuchChoice(shown.length));
     if (result.read.answer) {
       await dc.context.sendActivity(messageWithButtons(result.read.answer));
+      if (result.read.rest) await this.flow.answers.answerAside(dc.context, result.read.rest, 'asked', this.subject);
       return this.reprompt(dc, state, this.continuePrefix);
     }
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);

@@ -26,7 +26,7 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { textOnlySaid } from '../textOnly.js';
-import { addressSaid, addressValue, applicationSlots, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -244,7 +244,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (added) return this.addItems(dc, draft, added.set, added.note);
         // "不是低保 是低收入户 村里给认定过" with the allowance left out for no 低保: kept for 民政 to judge.
         if (droppedItems(draft.values).includes('living-allowance') && lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
-          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${t.keptLowIncome}\n`);
+          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${keptLowIncomeNote(input)}\n`);
         }
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
@@ -292,7 +292,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    * A field named at the summary as wrong ("地址不对，要改成…", "电话写错了，是…", "改一下地址"):
    * the field, and the new value when one follows.
    */
-  private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string } | undefined {
+  private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string; wrong?: string } | undefined {
     // "没错" and "不错" say nothing is wrong.
     const said = normalizeText(input).replace(/没有?错|不错/gu, '');
     const changing = CHANGE.test(said);
@@ -306,11 +306,12 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
     if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return undefined;
-    return { key, value };
+    // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
+    return { key, value, wrong: key === 'address' && after !== undefined && value !== undefined ? addressDenied(after) : undefined };
   }
 
   /** Takes a new value said at the summary and shows the summary again; without one, asks the field. */
-  private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string }): Promise<DialogTurnResult> {
+  private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string; wrong?: string }): Promise<DialogTurnResult> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
     const result = this.changedTo(draft, change);
@@ -343,7 +344,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       if (item === 'living-allowance' && lowIncome) set.lowIncome = true;
       else if (step) set[step] = undefined;
     }
-    return { set, note: [read.note, lowIncome ? t.keptLowIncome : undefined].filter(Boolean).join('\n') || undefined };
+    return { set, note: [read.note, lowIncome ? keptLowIncomeNote(said) : undefined].filter(Boolean).join('\n') || undefined };
   }
 
   /** Items added (or put back): said back, and whatever they need asked before the summary again. */
@@ -363,10 +364,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   /** The new value said for a field, read by its slot. */
-  private changedTo(draft: ApplicationDraft, change: { key: SlotKey; value?: string }): ParseResult | undefined {
+  private changedTo(draft: ApplicationDraft, change: { key: SlotKey; value?: string; wrong?: string }): ParseResult | undefined {
     const said = change.value === undefined ? undefined : notWrong(change.value);
     // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid.
-    const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, said.wrong) : said?.value;
+    const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, change.wrong ?? said.wrong) : said?.value;
     return value === undefined ? undefined : this.slots.find((s) => s.key === change.key)!.parse(value, draft.values, this.context());
   }
 
@@ -964,7 +965,12 @@ function amendAddress(current: string, value: string, wrong?: string): string {
     const at = current.indexOf(value.slice(0, k));
     if (at >= 0 && /[省市县区镇乡街路巷道村组]/u.test(value.slice(0, k))) return `${current.slice(0, at)}${value}`;
   }
-  return wrong && current.includes(wrong) ? current.replace(wrong, value) : value;
+  if (!wrong) return value;
+  // "不是城关镇东大街 是西大街18号": from the old one's place of the same kind (街) on, what is above it kept.
+  const kind = /^\p{Script=Han}{1,6}?([街路巷道村])/u.exec(value)?.[1];
+  const above = kind ? new RegExp(`^(.*?[省市县区镇乡])?[^省市县区镇乡]*?${kind}`, 'u').exec(current) : null;
+  if (above) return `${above[1] ?? ''}${value}`;
+  return current.includes(wrong) ? current.replace(wrong, value) : value;
 }
 
 /** An address from its town, county or province on: "城关镇幸福路12号", "示范县…". */

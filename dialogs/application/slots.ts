@@ -30,7 +30,7 @@ export interface SlotContext {
  * wrong), so its error is said rather than the text read as a question; `answer`, the text asks
  * about the field itself ("为啥要身份证号"), answered before the field is asked again.
  */
-export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string };
+export type ParseResult = { ok: true; set: Values; stay?: boolean; note?: string; answers?: boolean } | { ok: false; error: string; attempt?: boolean; answer?: string; rest?: string };
 
 
 
@@ -95,8 +95,37 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
  * Not on 低保 but low-income, or leaving it to 民政 ("不是低保 是低收入户 村里给认定过", "家里收入挺低的",
  * "让民政看着办"): the living allowance is kept for 民政 to judge, as the knowledge base advises.
  */
-const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户|(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
-export const lowIncomeSaid = (input: string) => LOW_INCOME.test(normalizeText(input).replace(/\s+/gu, ''));
+const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户/gu;
+const TO_MINZHENG = /(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
+/** "不是低收入户", "也不算低收入家庭", "没评上低收入": a negation just before, with no 是 between ("不是低保是低收入户" is low-income). */
+const NEGATED_BEFORE = /(?:不|没|并非|非|未)(?:是|算|属于|有|评上?|评上过)?[^是]{0,3}$/u;
+/** "低收入也不是": the negation said after ("收入挺低的 不是低保" negates 低保 only). */
+const NEGATED_AFTER = /^(?:户|家庭|家|的)?(?:(?:也|都)(?:不是|不算)|(?:不是|不算)(?!低保))/u;
+/**
+ * How a family left off 低保 keeps the living allowance for 民政 to judge: said to be low-income ("不是低保 是低收入户",
+ * "家里收入挺低的"), or left to 民政 ("让民政看着办", which claims no status: its own reply says so).
+ */
+export function lowIncomeSaid(input: string): 'low-income' | 'minzheng' | undefined {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  if (lowIncomeMentions(said).some((negated) => !negated)) return 'low-income';
+  return TO_MINZHENG.test(said) ? 'minzheng' : undefined;
+}
+/** Each low-income word in the text (spaces taken out), told negated or not. */
+function lowIncomeMentions(said: string): boolean[] {
+  return [...said.matchAll(LOW_INCOME)].map((m) => NEGATED_BEFORE.test(said.slice(Math.max(0, m.index! - 6), m.index)) || NEGATED_AFTER.test(said.slice(m.index! + m[0].length)));
+}
+/**
+ * "不是低收入户", "不是低保 也不是低收入户": low-income denied, and so no 低保 either, unless the rest says 是低保.
+ * Undefined when no low-income word is denied.
+ */
+function lowIncomeDenied(input: string): boolean | undefined {
+  const mentions = lowIncomeMentions(normalizeText(input).replace(/\s+/gu, ''));
+  if (!mentions.length || mentions.some((negated) => !negated)) return undefined;
+  const rest = normalizeText(input).split(/[\s\p{P}]+/u).filter((c) => c && !lowIncomeMentions(c).length).join(' ');
+  return dibaoSaid(rest) === true ? undefined : false;
+}
+/** What is said back when the allowance is kept for 民政 to judge: a status only when one was given. */
+export const keptLowIncomeNote = (input: string) => (lowIncomeSaid(input) === 'minzheng' ? t.keptForMinzheng : t.keptLowIncome);
 
 /** The 低保 question: yes, no, or a low-income family (no 低保户, the allowance kept for 民政 to judge). */
 function dibaoSlot(required: (v: Values) => boolean): Slot {
@@ -107,10 +136,11 @@ function dibaoSlot(required: (v: Values) => boolean): Slot {
     prompt: () => ({ text: t.prompts.dibao, options: choices }),
     parse: (input, v, ctx) => {
       // "这个是啥" holds no button: a question is never the low-income button.
-      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2] || (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true)) {
-        return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2]) return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
+      if (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
+        return { ok: true, set: { dibao: false, lowIncome: true }, note: keptLowIncomeNote(input) };
       }
-      const read = yesNo.parse(input, v, ctx);
+      const read = yesNo.parse(lowIncomeDenied(input) === false && !asksSomething(input) ? '不是' : input, v, ctx);
       return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined } } : read;
     },
     display: (v) => (v.lowIncome ? t.summary.lowIncome : yesNo.display(v)),
@@ -191,8 +221,8 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
   };
 }
 
-/** Words of a sentence or a form answer ("到窗口办", "不知道"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交/;
+/** Words of a sentence or a form answer ("到窗口办", "不知道", "大名不好说", "跟这个一样"), never of a person's name. */
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交|繁体|简体|不好说|说不好|一样|这个|那个/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -290,26 +320,31 @@ function withoutSpelling(said: string): string {
 
 /** The name on the ID card, said beside another ("俺叫王老栓 身份证上是王建设", "大名王建設"): what follows these words. */
 const OFFICIAL_NAME = /(?:身份证|户口本?|证件)上(?:面)?(?:的名字|的姓名|写的|写着|登记的)?(?:是|叫|为)?|(?:大名|学名|官名|正名)(?:叫做|叫|是)?/gu;
+/** Said of how the card writes the name, not a name: "身份证上是繁体字", "大名不好说", "身份证上是对的". */
+const ABOUT_THE_WRITING = /繁体|简体|繁写|简写|写法|字体|一样|不好说|说不好|不清楚|对的|没错|正确|错的|不对/u;
 function officialName(said: string): string | undefined {
   const lead = [...said.matchAll(OFFICIAL_NAME)].at(-1);
   const after = lead ? said.slice(lead.index + lead[0].length).split(/[\s，,。.！!；;]+/u)[0].replace(NAME_TAIL, '') : '';
-  return after && isName(after) ? after : undefined;
+  return after && isName(after) && !ABOUT_THE_WRITING.test(after) ? after : undefined;
 }
 
+/** Characters the Traditional-to-Simplified conversion changes that are standard Simplified all the same (通用规范汉字表), so valid on a mainland ID card. */
+const STANDARD_AS_WRITTEN = new Set('乾於著徵昇陞');
 /**
  * A name in Simplified characters, as on a mainland ID card ("王建設" -> "王建设"), said back when it
- * changed (a rare character may be right as typed: it can be corrected at the summary).
+ * changed: only characters that are Traditional-only change (王乾, 於立新 stay). A name typed again
+ * (at the summary, or after the read-back) is kept as typed: it is the correction.
  */
-function simplifiedName(key: 'name' | 'guardianName', result: ParseResult): ParseResult {
-  if (!result.ok) return result;
+function simplifiedName(key: 'name' | 'guardianName', result: ParseResult, v: Values): ParseResult {
+  if (!result.ok || v[key] !== undefined) return result;
   const name = result.set[key];
-  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? normalizeText(name) : name;
+  const simplified = name && /^\p{Script=Han}+$/u.test(name) ? [...name].map((c) => (STANDARD_AS_WRITTEN.has(c) ? c : normalizeText(c))).join('') : name;
   return simplified === name ? result : { ...result, set: { ...result.set, [key]: simplified }, note: [result.note, t.nameSimplified(simplified!)].filter(Boolean).join('\n') };
 }
 
 function nameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
   const slot = rawNameSlot(key, required);
-  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx)) };
+  return { ...slot, parse: (input, v, ctx) => simplifiedName(key, slot.parse(input, v, ctx), v) };
 }
 
 function rawNameSlot(key: 'name' | 'guardianName', required: (v: Values) => boolean): Slot {
@@ -463,6 +498,8 @@ const isQuestion = (input: string) => /[?？吗呢]|什么|啥|是指|意思|哪
  */
 const GRADE_ASKED = /几级|(?:哪|什么|啥)一?(?:个)?(?:级|等级|级别)|(?:不知道|不清楚|不晓得|没评|还没评).{0,4}(?:等级|级别)/u;
 const GRADE_CHANGE = /改|调|变|重新评|评低|评高/u;
+/** The person's own grade asked ("能评几级", "算几级", "是几级"), not which grade an item needs ("几级能领", "几级以上", "几级才"). */
+const GRADE_OF_PERSON = /(?:评|算|是|定|属于|够)(?:上|到|成|为|了)?(?:个)?几级(?!能|以上|才|就|可以|的人|的能)/u;
 /** Asking which subsidies there are or can be had ("我妈这种情况能领什么补贴", "都有啥补助"): what the step lists, with who gets each. */
 const WHICH_SUBSIDIES = /(?:领|拿|享受|申请|办|有|给)(?:点|些)?(?:什么|啥|哪些|哪几|哪几样|哪几种|几样|几种)(?:样|种|项|个)?(?:补贴|补助|钱|待遇|福利)|(?:补贴|补助|待遇|福利)(?:都|一共)?(?:有哪些|有哪几|有啥|有什么|有几)/u;
 /** The items that are money, as the subsidies' answer lists them. */
@@ -513,7 +550,10 @@ const itemsSlot: Slot = {
     if (positionNotShown(input, shown.length)) return { ok: false, error: t.errors.choice, attempt: true };
     const positions = recognizePositions(input, shown);
     // Taken off: by its button, or in words ("护理的不要了").
-    const pressed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    const removed = [...new Set([...positions, byPosition].filter(removal).map((o) => o!.value.slice(REMOVE.length) as Pick))];
+    // "1 3": the certificate's number beside an item added is both wanted, the certificate kept, never asked to be taken off.
+    const adding = positions.some((o) => o.value !== 'done' && !removal(o));
+    const pressed = adding ? removed.filter((p) => p !== 'cert-new' && p !== 'cert-other') : removed;
     // The certificate itself, taken off by a number or its button: asked first, as the subsidies mostly need it.
     const certificate = pressed.find((p) => p === 'cert-new' || p === 'cert-other');
     if (certificate && pressed.length === 1) return { ok: true, set: { certDropAsked: certificate }, stay: true };
@@ -985,23 +1025,48 @@ const NO_NUMBER_WORDS = /(?:(?:^|[，,。\s]+)(?:我们|俺们|我|俺|咱)?(?:�
 const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 /** A village and its group or number, which ADDRESS_LIKE leaves out: "王庄村3组", "李村十二号". */
 const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
-/** The words that lead to a new value: "应该是", "改成", "是". */
-const TO_VALUE = /.*(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|是)/u;
+/** The words that lead to a new value ("应该是", "改成", "是"), or deny the old one ("不是"). */
+const TO_VALUE = /(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|而是|(?:(?:而|并)?(不))?是)/gu;
+/** What goes on an address after its place: a number, a building, a village's group ("3单元401", "幸福小区"). */
+const ADDRESS_GOES_ON = /\d|[０-９]|[一二三四五六七八九十百零〇两]|号|栋|幢|单元|室|楼|层|村|组|屯|队|小区|院|庄|苑|园|社区|胡同|弄/u;
+/** "…没错", "…对的": said of the address, no part of it. */
+const ADDRESS_CONFIRMED = /(?:没有?错|不错|对的|对着呢)[了的啊呀吧]*$/u;
 
 /**
- * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): from the part
- * where a place begins, after the last word leading to it; undefined when no address is said there
- * ("低保 是低收入户 村里给认定过" names a village in passing, and gives no address).
+ * The address in words said to correct it ("弄乱了 应该是城关镇幸福路12号3单元401"): after the last word
+ * leading to a new value, never the one denied ("不是东大街十八号 是西大街十八号"), from the part where a place
+ * begins to the last part that goes on with it ("城关镇东大街28号 是我闺女家", "…十八号 没错" end at the number);
+ * undefined when no address is said there ("低保 是低收入户 村里给认定过" names a village in passing).
  */
 export function addressSaid(input: string): string | undefined {
-  const parts = normalizeText(input).split(/[\s，,。；;！!]+/u).filter(Boolean);
-  const from = parts.findIndex((part) => PLACE_WORD.test(part));
-  if (from < 0) return undefined;
-  const said = parts.slice(from).join('');
-  const place = PLACE_WORD.exec(said)!.index;
-  const lead = TO_VALUE.exec(said.slice(0, place))?.[0].length ?? 0;
-  const address = said.slice(lead).replace(ADDRESS_LEAD, '');
+  const named = addressSegments(input).filter((seg) => !seg.denied && PLACE_WORD.test(seg.text)).pop();
+  if (!named) return undefined;
+  const parts = named.text.split(/[\s，,。；;！!]+/u).filter(Boolean);
+  const start = parts.findIndex((part) => PLACE_WORD.test(part));
+  const end = parts.findIndex((part, i) => i > start && !PLACE_WORD.test(part) && !ADDRESS_GOES_ON.test(part));
+  const address = parts.slice(start, end < 0 ? undefined : end).join('').replace(ADDRESS_CONFIRMED, '').replace(ADDRESS_LEAD, '');
   return (ADDRESS_LIKE.test(address) || VILLAGE_NUMBER.test(address)) && !/户口|户籍/u.test(address) ? address : undefined;
+}
+
+/** The old address said wrong beside the new one ("不是东大街十八号 是…" gives 东大街十八号), for the new one to take its place. */
+export function addressDenied(input: string): string | undefined {
+  const denied = addressSegments(input).filter((seg) => seg.denied).pop();
+  const parts = denied?.text.split(/[\s，,。；;！!]+/u).filter((part) => PLACE_WORD.test(part) || ADDRESS_GOES_ON.test(part));
+  return parts?.join('') || undefined;
+}
+
+/** The text cut at each word leading to a new value, each piece told whether it was denied ("不是…"). */
+function addressSegments(input: string): { text: string; denied: boolean }[] {
+  const said = normalizeText(input);
+  const segments: { text: string; denied: boolean }[] = [];
+  let from = 0;
+  let denied = false;
+  for (const lead of said.matchAll(TO_VALUE)) {
+    segments.push({ text: said.slice(from, lead.index), denied });
+    from = lead.index! + lead[0].length;
+    denied = lead[1] !== undefined;
+  }
+  return [...segments, { text: said.slice(from), denied }];
 }
 
 /**
@@ -1127,14 +1192,18 @@ function categorySlot(required: (v: Values) => boolean): Slot {
       const read = readCategory(input, v.categoryGuess);
       // "俺是大腿根截的 能评几级": the grade is the appraisal's; said so beside the category, not left unanswered.
       const folded = normalizeText(input).replace(/\s+/g, '');
-      const gradeAsked = GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded);
-      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal } : {}) };
+      // Only the person's own grade ("能评几级"): "几级能领护理补贴" asks an item's rule, the knowledge base's.
+      const gradeAsked = GRADE_OF_PERSON.test(folded) && !GRADE_CHANGE.test(folded);
+      // "能评几级 评定要带啥": the other question is left to the knowledge base, which answers it beside the note.
+      const elsewhere = normalizeText(input).split(/[\s，,。？?！!；;]+/u).filter((c) => c && !GRADE_OF_PERSON.test(c) && asksSomething(c));
+      const askedElse = elsewhere.length > 0;
+      if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal, ...(askedElse ? { rest: elsewhere.join('，') } : {}) } : {}) };
       if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
       // A second category said of the person (多重 on offer): why, said before the question.
       const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
       const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;
       const note = [gradeAsked ? t.gradeAtAppraisal : undefined, multiple].filter(Boolean).join('\n') || undefined;
-      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: true } : {}) };
+      return { ok: true, set: { categoryGuess: read.guess }, stay: true, ...(note ? { note, answers: !(gradeAsked && askedElse) } : {}) };
     },
     display: (v) => v.category ?? '',
   };

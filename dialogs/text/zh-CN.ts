@@ -166,6 +166,8 @@ const application = {
   keptDibao: (yes: boolean) => (yes ? '好的，家里是低保户，记下了。' : '好的，家里不是低保户，记下了。'),
   /** Not on 低保 but low-income, or wanting 民政 to judge: the living allowance stays, as the knowledge base says (照样勾选，由民政审核). */
   keptLowIncome: '好的，家里不是低保、是低收入家庭，记下了。困难残疾人生活补贴给您留着，由民政部门按本县的范围审核。',
+  /** Left to 民政 ("让民政看着办"): no low-income status claimed, the allowance kept all the same. */
+  keptForMinzheng: '好的，困难残疾人生活补贴先给您留着，能不能领由民政部门按本县的范围审核。',
   /** The 低保 question's buttons: a low-income family is no 低保户, yet may keep the allowance. */
   dibaoOptions: ['是', '不是', '不是低保，是低收入家庭'],
   /** Personal data typed before the consent is answered: not kept, the consent asked again. */
