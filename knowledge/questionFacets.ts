@@ -220,7 +220,9 @@ export function askedBesidesCondition(text: string): Asked | undefined {
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.
   if (slots.item && OF_ANY_CONDITION.has(slots.item)) return { intent, item: slots.item };
   // Not beside the certificate: "中风了能不能办个残疾证补贴能领多少" asks of both; "能领啥" asks for money too.
-  if (!slots.item && [ANY_SUBSIDY, MONEY_GOT].some((money) => money.test(facetText(text)))) return { intent, item: SUBSIDIES };
+  // The card said as had ("办了残疾证后能领啥补贴") is the scene too: the money is asked.
+  const money = [ANY_SUBSIDY, MONEY_GOT].some((words) => words.test(facetText(text)));
+  if (money && (!slots.item || (slots.item === CERTIFICATE && CARD_HELD.test(facetText(text))))) return { intent, item: SUBSIDIES };
   const ofCertificate = slots.item === CERTIFICATE && !AT_HOSPITAL.test(facetText(text));
   return ofCertificate && intent && SPECIFIC.includes(intent) ? { intent, item: CERTIFICATE } : undefined;
 }
@@ -231,6 +233,8 @@ const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险'
 /** Whether an item is applied for the same way whatever the person's disability. */
 export const ofAnyCondition = (item: string | undefined): boolean => item !== undefined && OF_ANY_CONDITION.has(item);
 const ANY_SUBSIDY = /补贴|补助|津贴/;
+// The certificate already had or to be had first: "办了残疾证后", "有了证", "证办下来以后".
+const CARD_HELD = /(?:办了|有了|拿到|领到|办下)(?:残疾人?)?证|(?:残疾人?)?证(?:办)?(?:下来|到手)(?:了|后|以后)/;
 // Money one gets, no subsidy named ("能领啥", "有啥钱拿", "俺腿截了 每个月能给多少钱"): the subsidies, not
 // the certificate, whose fee is 交 or 花, never 领 or 给 each month.
 const MONEY_GOT = /领(?:点|些)?(?:啥|什么|哪些|哪几样)|(?:领|给|发|拿)(?:到|了)?(?:啥|什么|多少|几个)?钱|(?:啥|什么)钱|(?:每个?|一个)月.{0,4}(?:多少|几个?)(?:钱|块)/;

@@ -119,3 +119,13 @@ describe('trial 19: a command typed at a name is no name', () => {
     });
   }
 });
+
+describe('blind s17 (after its one run): the card said as had, with money asked, asks of the money', () => {
+  for (const said of ['腿截肢了 办了残疾证后能领啥补贴', '我眼睛瞎了 有了残疾证能领啥钱', '耳朵聋了 证办下来以后有啥补助']) {
+    it(`"${said}": which subsidies, not what the condition is`, async () => {
+      const h = await dialogHarness();
+      const d = h.kb.decide(said);
+      expect(d.kind === 'answer' ? d.top.entry.id : d.kind, said).to.equal('sub-overview');
+    });
+  }
+});
