@@ -3,7 +3,7 @@ import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
 import { FakeClock } from '../support.js';
-import { buttons, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { buttons, dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, type Step } from './harness.js';
 
 const app = text.application;
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
@@ -91,14 +91,6 @@ describe('fix20d N1: the mailing address takes only an address', () => {
   });
 });
 
-/** Self, a new certificate and the living allowance: at the 低保 question. */
-const selfAtDibao: Step[] = [
-  ...selfNewCertificateToAddress.slice(0, 4),
-  ['困难残疾人生活补贴', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')],
-  ['选好了', app.prompts.name],
-  ...selfNewCertificateToAddress.slice(5, 9),
-  ['肢体', app.prompts.dibao],
-];
 
 describe('fix20d N2: a low-income family keeps the living allowance', () => {
   it('the 低保 question offers the low-income answer as a button', async () => {

@@ -1,21 +1,13 @@
 import { expect } from 'chai';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
-import { answerStart, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { answerStart, run, selfAtDibao, selfNewCertificateToAddress, type Step } from './harness.js';
 
 const app = text.application;
 type Harness = Awaited<ReturnType<typeof run>>;
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
 const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
 
-/** Self, a new certificate and the living allowance: at the 低保 question. */
-const selfAtDibao: Step[] = [
-  ...selfNewCertificateToAddress.slice(0, 4),
-  ['困难残疾人生活补贴', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')],
-  ['选好了', app.prompts.name],
-  ...selfNewCertificateToAddress.slice(5, 9),
-  ['肢体', app.prompts.dibao],
-];
 
 describe('fix21c #3: a family said not to be low-income is not stored as low-income', () => {
   for (const answer of ['不是低收入户', '不是低保 也不是低收入户', '我们也不算低收入家庭', '没评上低收入户', '俺家不属于低收入家庭', '低收入也不是 低保也不是']) {

@@ -178,6 +178,15 @@ export const selfNewCertificateToAddress: Step[] = [
   ['邮寄到家', app.prompts.address],
 ];
 
+/** Self, a new certificate and the living allowance: at the 低保 question. */
+export const selfAtDibao: Step[] = [
+  ...selfNewCertificateToAddress.slice(0, 4),
+  ['困难残疾人生活补贴', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')],
+  ['选好了', app.prompts.name],
+  ...selfNewCertificateToAddress.slice(5, 9),
+  ['肢体', app.prompts.dibao],
+];
+
 /** Someone applying for a minor relative (`forWhom`, "给我孙女办"), a new certificate: at the guardian's name. */
 export const guardianNameFor = (forWhom: string): Step[] => [
   ['我要办残疾证', app.consent],
