@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, MOVE_ASKED, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
@@ -392,8 +392,6 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-/** Moving an appraisal, said as a question or a wish: "能改期不", "能换个时间吗", "想改个时间". */
-const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子/u;
 
 /**
  * Asking to have the certificate mailed instead: "证能寄到家不", "改成邮寄", "能不能寄到家里"; the certificate or

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { buttons, dialogHarness, guardianNameFor, run, selfNewCertificateToAddress } from './harness.js';
+import { recognizeBookingIntent } from '../../dialogs/booking/bookingDialog.js';
+import { SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { buttons, dialogHarness, guardianNameFor, run, selfNewCertificateToAddress, withCase } from './harness.js';
 
 const app = text.application;
 
@@ -128,4 +130,22 @@ describe('blind s17 (after its one run): the card said as had, with money asked,
       expect(d.kind === 'answer' ? d.top.entry.id : d.kind, said).to.equal('sub-overview');
     });
   }
+});
+
+describe('trial 19: a relative wishing to move the appraisal is told only the applicant can', () => {
+  for (const said of ['能改个时间不', '能换个日子吗']) {
+    it(`"${said}" after a check of a booked case: the applicant's account moves it, not "在这里说改到某天"`, async () => {
+      const h = await withCase();
+      await h.say('我想预约12月10日上午鉴定');
+      await h.say('对');
+      await h.sayAs('son', h.record.caseNo);
+      await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6));
+      await h.sayAs('son', '不用了');
+      const reply = (await h.sayAs('son', said)).text!;
+      expect(reply).to.include('只有提交申请的人能约').and.not.include('在这里说“改到某天”');
+    });
+  }
+  it('"能改个时间不" is a wish to move, as "能改时间吗" is', () => {
+    expect(recognizeBookingIntent('能改个时间不')).to.equal('book');
+  });
 });
