@@ -21,12 +21,8 @@ const daughterToSummary: Step[] = [
   ['重度残疾人护理补贴', app.prompts.itemsMore('残疾人证新办、重度残疾人护理补贴')],
   ['选好了', app.prompts.name],
   ['李秀英', app.prompts.idNumber],
-  ['11010519491231002X', app.prompts.phone],
-  ['13812345678', app.prompts.hukou],
-  ['示范县', app.prompts.category],
-  ['肢体', app.prompts.channel],
-  ['网上提交', app.prompts.delivery],
-  ['邮寄到家', app.prompts.address],
+  // The same ID, phone, 户籍, category, channel and delivery as the harness's own applicant.
+  ...selfNewCertificateToAddress.slice(6),
   [ADDRESS, app.summary.intro],
 ];
 /** The same, the living allowance added at the summary: at the 低保 question. */
