@@ -306,6 +306,14 @@ export class PolicyAnswers {
         state.topic = nextTopic(reading, previous);
         return this.sendDecline(context, decision.top.entry, decision.top.score);
       case 'clarify': {
+        // Likely enough: said, named as understood, the other candidates offered (as a hotline agent
+        // answers "您是问补办吧？" rather than reading out a menu).
+        if (decision.likely) {
+          const [{ entry, score }, ...rest] = decision.options;
+          const others = rest.map((o) => ({ label: o.entry.question, value: { type: 'entry', entryId: o.entry.id } }) as ChoiceOption<OfferedAction>);
+          await this.sendEntry(context, entry, question, score, { topic: nextTopic(reading, previous), more, others, lead: text.clarify.likely(entry.question) });
+          return;
+        }
         const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
           label: entry.question,
           value: { type: 'entry', entryId: entry.id },
@@ -402,12 +410,12 @@ export class PolicyAnswers {
     entry: Entry,
     question: string,
     score: number,
-    { topic, more = [], lead }: { topic?: TopicContext; more?: ChoiceOption<OfferedAction>[]; lead?: string } = {},
+    { topic, more = [], others = [], lead }: { topic?: TopicContext; more?: ChoiceOption<OfferedAction>[]; others?: ChoiceOption<OfferedAction>[]; lead?: string } = {},
   ): Promise<void> {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
-    setTurnOutcome(context, { outcome: 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = [...more, ...this.nextSteps(entry)];
+    setTurnOutcome(context, { outcome: others.length ? 'likely' : 'answer', entryId: entry.id, score });
+    const options: ChoiceOption<OfferedAction>[] = [...more, ...others, ...this.nextSteps(entry)];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(
@@ -416,7 +424,7 @@ export class PolicyAnswers {
       );
     }
     const answer = rateable ? `${lead ? `${lead}\n` : ''}${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
-    const body = more.length ? `${answer}\n\n${text.runOn.more}` : answer;
+    const body = [answer, ...(more.length ? [text.runOn.more] : []), ...(others.length ? [text.clarify.likelyOthers] : [])].join('\n\n');
     const state = await this.state.get(context, {});
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
     const said = answerTo(entry, question);

@@ -375,7 +375,8 @@ export class KnowledgeBase {
       : [];
     return {
       query,
-      answered: decision.kind === 'answer',
+      // Said as the likeliest (named, the others offered) is answered too: the chat says it.
+      answered: decision.kind === 'answer' || (decision.kind === 'clarify' && decision.likely === true),
       followUp: contextual,
       // Past the first, an entry scoring next to nothing shares a character, not a topic (an example
       // from 平原县 to "幼儿园的呢"): the agent is not offered it.

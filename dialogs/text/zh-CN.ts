@@ -1194,6 +1194,9 @@ export const zhCN = {
     /** Only one answer comes close: asked as a yes, not as a choice among one. */
     introOne: '您是想问下面这个吗？是的话点一下（或回复1），不是就点“都不是”：',
     noneOfThese: '都不是',
+    /** The likeliest answer said, named as understood: the other candidates follow as buttons. */
+    likely: (question: string) => `您是问“${question}”吧？`,
+    likelyOthers: '不是问这个的话，点下面的按钮。',
   },
   notFound: (h: Hotlines) =>
     `抱歉，这个问题我还答不上来，已经记下来请工作人员补充。您可以换个说法再问，或者拨打${h.government}政务服务热线、${h.federation}残联热线，也可以说“人工”。`,

@@ -62,7 +62,9 @@ describe('the endpoints say what the knowledge base decided', () => {
   it('a question about whether one may apply for a relative is not read as a request to (no application started)', async () => {
     const { q } = outOfScope.at(-1)!;
     const reply = await bot.ask(q);
-    const said = { answer: 'answer', clarify: 'clarify', none: 'notFound', decline: 'decline' }[kb.decide(q).kind];
+    const decided = kb.decide(q);
+    // The likeliest said, named, is an answer.
+    const said = decided.kind === 'clarify' && decided.likely ? 'answer' : { answer: 'answer', clarify: 'clarify', none: 'notFound', decline: 'decline' }[decided.kind];
     expect(reply.kind).to.equal(said);
     expect(reply.texts.join('\n')).to.not.include(text.application.consent);
   });

@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { buttons, dialogHarness } from './harness.js';
+
+// Between "answer by itself" and "ask which one": the likeliest answer said, named as understood,
+// with the other candidates offered (a hotline agent's "您是问补办吧？"), rather than a menu.
+describe('a question the knowledge base is fairly but not fully sure of', () => {
+  for (const [said, id] of [
+    ['证让人偷了能补不', 'cert-lost'],
+    ['鉴定随便找个医院就行吧', 'hospital-by-category'],
+    ['户口本要不要带', 'materials-offline'],
+  ] as const) {
+    it(`"${said}" is decided as likely, and the agent sees it as answered`, async () => {
+      const h = await dialogHarness();
+      const decision = h.kb.decide(said);
+      expect(decision.kind).to.equal('clarify');
+      expect(decision.kind === 'clarify' && decision.likely, said).to.equal(true);
+      expect(h.kb.suggest(said, 3)).to.include({ answered: true });
+      expect(h.kb.suggest(said, 3).suggestions[0].id).to.equal(id);
+    });
+
+    it(`"${said}" is answered, named as understood, with the other candidates as buttons`, async () => {
+      const h = await dialogHarness();
+      const entry = h.kb.entry(id)!;
+      const reply = await h.say(said);
+      expect(reply.text).to.match(new RegExp(`^${text.clarify.likely(entry.question).replace(/[?？()（）]/g, '.')}\n`));
+      expect(reply.text).to.include(entry.answer.slice(0, 20));
+      expect(reply.text).to.not.include(text.clarify.intro);
+      const decision = h.kb.decide(said);
+      const others = decision.kind === 'clarify' ? decision.options.slice(1).map((o) => o.entry.question) : [];
+      for (const other of others) expect(buttons(reply).some((b) => b.endsWith(other)), other).to.equal(true);
+      expect(reply.text!.includes(text.clarify.likelyOthers)).to.equal(others.length > 0);
+      expect(buttons(reply).some((b) => b.endsWith(text.answer.helpful))).to.equal(true);
+    });
+  }
+
+  it('a pick of another candidate, typed by its number, gets that answer', async () => {
+    const h = await dialogHarness();
+    const reply = await h.say('鉴定随便找个医院就行吧');
+    const at = buttons(reply).findIndex((b) => b.endsWith(h.kb.entry('appr-designated-only')!.question));
+    expect(at).to.be.at.least(0);
+    expect((await h.say(String(at + 1))).text).to.include(h.kb.entry('appr-designated-only')!.answer.slice(0, 20));
+  });
+
+  it('a near tie is still asked, not said', async () => {
+    const h = await dialogHarness();
+    const decision = h.kb.decide('残疾证谁能办');
+    expect(decision.kind === 'clarify' && decision.likely).to.not.equal(true);
+    expect((await h.say('残疾证谁能办')).text).to.match(new RegExp(`^${text.clarify.intro.replace(/[?？]/g, '.')}`));
+  });
+});
