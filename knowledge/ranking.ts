@@ -112,6 +112,9 @@ const CERTIFICATE_OR_LICENCE = /证$|照$/u;
 // Our own certificate named in the person's words (not as folded: 办证 reads 申请残疾人证): a question
 // asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
 const OUR_CERTIFICATE = /残疾人?证/u;
+// Our certificate (or a bare 证: another office's names itself, 老年证) lost, renewed, cancelled or moved is
+// our service wherever it happened ("证丢在公交上了": not the travel concession's).
+const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
@@ -146,9 +149,11 @@ const OFFER_SHARE = 0.6;
 // Below this the model's probability for an entry is noise, not worth blending.
 const MIN_PROBABILITY = 0.01;
 
-// A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of
-// (and an entry asked how long it takes from the validity's).
+// A named place's own entry asked what it answers takes the lead from a generic one it scores at least this share of.
 const PLACE_SHARE = 0.7;
+// An entry asked how long it takes takes the lead from the validity's (which does not answer that) from this share:
+// at the place's share, a reworded entry elsewhere moved "残疾证要多久" across the line.
+const TAKING_SHARE = 0.5;
 
 // How well a yes or no said of what a can-I question does not name fits it, as a share of its score (see `saidOfUnnamed`).
 const SAID_OF_UNNAMED = 0.8;
@@ -436,7 +441,7 @@ export class Ranker {
     if (best.length < 2 || intentOf(analysis.folded) !== 'howLong' || extractSlots(analysis.folded).service) return;
     const asked = (e: number) => facetsOf(this.entries[e]).asked;
     if (!asked(best[0][0]).has('valid') || asked(best[0][0]).has('howLong')) return;
-    const at = best.findIndex(([e, score]) => score >= PLACE_SHARE * best[0][1] && asked(e).has('howLong'));
+    const at = best.findIndex(([e, score]) => score >= TAKING_SHARE * best[0][1] && asked(e).has('howLong'));
     if (at > 0) [best[0][0], best[at][0]] = [best[at][0], best[0][0]];
   }
 
@@ -525,7 +530,7 @@ export class Ranker {
     }
     // A subsidy, proof or card of an object no answer's wordings name (暖气补贴, 收入证明) is that
     // object's, however much else it shares with an answer (补贴什么时候发).
-    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)));
+    const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)) && !OUR_CERTIFICATE_SERVICE.test(analysis.folded));
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // Where nothing would be answered or offered, a named object says whose it is: one no answer
     // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
@@ -533,7 +538,7 @@ export class Ranker {
     const declineFor = (entry: Entry): Decision => ({ kind: 'decline', top: { entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }, ranked });
     // A question naming our own subject (残) is ours even where nothing fits it: what no answer
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
-    const ownSubject = OWN_SUBJECT.test(analysis.folded);
+    const ownSubject = OWN_SUBJECT.test(analysis.folded) || OUR_CERTIFICATE_SERVICE.test(analysis.folded);
     const nothing = (): Decision => {
       const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
@@ -693,6 +698,7 @@ export class Ranker {
    */
   private sceneOfOurs(entry: Entry, query: string, analysis: Analysis): boolean {
     const foreign = (this.foreignObjects.get(entry.id) ?? []).some((run) => analysis.tokens.some((_, i) => run.every((w, j) => analysis.tokens[i + j] === w)));
+    if (OUR_CERTIFICATE_SERVICE.test(analysis.folded)) return true;
     return OUR_CERTIFICATE.test(normalizeText(query)) && !OWN_SUBJECT.test(entry.question) && !foreign && !this.namesOtherCertificate(entry, analysis);
   }
 

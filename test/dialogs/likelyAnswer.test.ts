@@ -49,3 +49,22 @@ describe('a question the knowledge base is fairly but not fully sure of', () => 
     expect((await h.say('残疾证谁能办')).text).to.match(new RegExp(`^${text.clarify.intro.replace(/[?？]/g, '.')}`));
   });
 });
+
+describe('lead 14: our certificate lost, stolen or its holder dead, in words the synonyms did not fold', () => {
+  it('a certificate stolen or its holder dead is that service', async () => {
+    const h = await dialogHarness();
+    for (const [said, id] of [['俺的证叫人偷走了', 'cert-lost'], ['证被人摸走了', 'cert-lost'], ['人死了证要交回去不', 'cert-cancel-death'], ['俺爹死了残疾证咋办', 'cert-cancel-death']] as const) {
+      const d = h.kb.decide(said);
+      expect(d.kind === 'answer' || d.kind === 'clarify' ? (d.kind === 'answer' ? d.top : d.options[0]).entry.id : d.kind, said).to.equal(id);
+    }
+  });
+
+  it('a bare 证 lost somewhere another office\'s word names (公交) is not that office\'s concession', async () => {
+    const h = await dialogHarness();
+    for (const said of ['证丢在公交上了咋办', '俺的证丢在公交车上了']) expect(h.kb.decide(said).kind, said).to.not.equal('decline');
+    // Another office's card, or the concession itself, still is.
+    expect(h.kb.decide('公交卡丢了').kind).to.equal('decline');
+    expect(h.kb.decide('老年证丢了').kind).to.equal('decline');
+    expect(h.kb.decide('身份证丢了').kind).to.equal('decline');
+  });
+});
