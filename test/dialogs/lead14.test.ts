@@ -68,3 +68,19 @@ describe('lead 14: our certificate lost, stolen or its holder dead, in words the
     expect(h.kb.decide('身份证丢了').kind).to.equal('decline');
   });
 });
+
+describe('lead 14: may I apply for him, asked with 行不, is answered, not taken as the request', () => {
+  for (const said of ['我替我爹办 他不识字 行不', '我替我妈申请行吗', '我帮俺爹办 可以不', '俺替俺爹办证 行吗']) {
+    it(`"${said}" is answered (who may apply for whom), the form not started`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(said);
+      expect(reply.text).to.not.equal(text.application.consent);
+      expect(reply.text).to.match(/代办|代为申请|家属/);
+    });
+  }
+
+  it('the request itself still starts the form', async () => {
+    const h = await dialogHarness();
+    expect((await h.say('我给我爸办残疾证')).text).to.equal(text.application.consent);
+  });
+});
