@@ -13,9 +13,8 @@ import {
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, MOVE_ASKED, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
-import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
-import { filedForNamed, type CheckedCase } from './status/familyChecks.js';
+import { checkHeld, filedForNamed } from './status/familyChecks.js';
 import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
@@ -23,7 +22,7 @@ import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.j
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, asksWhatToDo, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, asksWhatToDo, caseLookedUp, repeatsCheck, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -178,6 +177,10 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    // The case a family check showed today, its number or its applicant's ID sent again by the relative:
+    // already found, said so with the case (masked); the check stays, never asked again from the start.
+    const repeated = await this.checkRepeated(context, meant);
+    if (repeated) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: repeated, checked: true, repeated: true } satisfies StatusOptions, outcome: 'status-checked-repeat' };
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
@@ -313,22 +316,24 @@ export class MainDialog extends ComponentDialog {
 
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
-    const checked = await this.checked.get(context);
-    return checked && this.checkedToday(checked) ? checked.caseNo : undefined;
+    return checkHeld(await this.checked.get(context), this.clock.now());
   }
 
   /** The case of a family check made on an earlier day, for an account with no appraisal of its own to ask about. */
   private async staleCheck(context: TurnContext): Promise<string | undefined> {
     const checked = await this.checked.get(context);
-    if (!checked || this.checkedToday(checked)) return undefined;
+    if (!checked || checkHeld(checked, this.clock.now())) return undefined;
     const own = (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
     return own ? undefined : checked.caseNo;
   }
 
-  private checkedToday(checked: CheckedCase): boolean {
-    // A check kept from before it carried its time holds no longer.
-    return checked.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(this.clock.now());
+  /** The case a family check showed today, when the message only gives its number or its applicant's ID again; not to its applicant. */
+  private async checkRepeated(context: TurnContext, input: string): Promise<string | undefined> {
+    const caseNo = await this.checkedCaseNo(context);
+    const record = caseNo === undefined ? undefined : await this.cases.get(caseNo);
+    return record && record.submittedBy.userKey !== userKeyOf(context) && repeatsCheck(record, input, this.clock.now()) ? caseNo : undefined;
   }
+
   /** The case a family check showed today, when the message asks of its next step (see `checkedCaseAnswer`); not to its applicant. */
   private async checkedCaseAsked(context: TurnContext, input: string): Promise<string | undefined> {
     const caseNo = await this.checkedCaseNo(context);

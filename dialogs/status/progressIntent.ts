@@ -3,7 +3,8 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
 import { phoneIn } from '../numbersIn.js';
-import { caseNumberIn, idTailIn, tailOfWholeId } from './familyChecks.js';
+import type { CaseRecord } from '../../data/cases.js';
+import { caseNumberIn, idTailIn, idTailMatches, tailOfWholeId } from './familyChecks.js';
 
 // Asking how far a case has got.
 // Done or not in any of the ways it is asked ("办好没", "批下来没有", "办得咋样了"), not a list of whole phrases.
@@ -92,6 +93,16 @@ export function caseLookedUp(input: string): string | undefined {
   const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
+}
+
+/**
+ * Whether a message only gives again what a family check of this case already took: its number
+ * ("YC…" again, with or without the tail), or its applicant's ID number or tail ("41152219650707101X").
+ */
+export function repeatsCheck(record: CaseRecord, input: string, today: Date): boolean {
+  if (caseLookedUp(input) === record.caseNo) return true;
+  const tail = personalDataOnly(input, today)?.idTail;
+  return tail !== undefined && idTailMatches(record, tail);
 }
 
 /** Words that only say what a number is ("身份证后六位", "我的手机号是"), around it. */

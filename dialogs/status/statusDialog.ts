@@ -21,9 +21,9 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, repeatsCheck, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase, renderToDo } from './timeline.js';
-import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { checkHeld, FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 import { checkedCaseAnswer } from './checkedCaseQuestions.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 
@@ -53,6 +53,8 @@ export interface StatusOptions {
   ofRelative?: boolean;
   /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
   checked?: boolean;
+  /** With `checked`: its number or its applicant's ID was sent again, and is said to be found already. */
+  repeated?: boolean;
   /** For `mail`: asked where to pick up, or said one cannot go ("我一个人去不了"): where is said and mailing offered first. */
   offer?: boolean;
 }
@@ -117,7 +119,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'familyCheck': {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
         // Asked of its next step ("上门那天俺得在家不"): answered for it (see `checkedCaseAnswer`).
-        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text)) || renderCase(again, true));
+        if (again && options?.repeated) return this.end(dc, `${s.alreadyChecked}\n${renderCase(again, true)}`);
+        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text, this.deps.region.hospitals)) || renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
         // someone who filed for their father is the mother's, checked as anyone's).
@@ -202,6 +205,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
         // "他叫李建国 身份证号4115…": no look-up by name and ID; its tail is kept for the number to come.
         const wholeIdTail = caseNo ? undefined : tailOfWholeId(input, this.deps.clock.now());
+        // With a check of today still held (a mistyped ID sent after it), "改到12月4号", "她那天要带啥" ask of
+        // that case: they go where the router sends them, never read as a missing case number.
+        if (!caseNo && !wholeIdTail && !idTailIn(input) && checkHeld(await this.deps.checked.get(dc.context), this.deps.clock.now()) && this.router && (await this.router.startsFlow(dc.context))) {
+          return dc.replaceDialog(this.router.id);
+        }
         if (wholeIdTail) {
           await dc.context.sendActivity(messageWithButtons(s.caseNoNotById));
           return this.ask(dc, { ...state, idTail: wholeIdTail }, s.familyAskCaseNo);
@@ -232,6 +240,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "要我干啥不" right after the case was shown: what is to be done now, from that case.
         const record = asksWhatToDo(input) ? await this.deps.cases.get(state.caseNo!) : undefined;
         if (record) return new NotAnswered(undefined, { answer: renderToDo(record, record.submittedBy.userKey !== userKeyOf(dc.context)) });
+        // The case's number or its applicant's ID sent again: found already, and the offer made again.
+        const checkedCase = await this.deps.cases.get(state.caseNo!);
+        if (checkedCase && repeatsCheck(checkedCase, input, this.deps.clock.now())) return new NotAnswered(undefined, { answer: s.alreadyChecked });
+        // "医生上门那天俺得在家不": answered for this case, and the offer made again (a "要" after it subscribes).
+        const aboutCase = checkedCase && checkedCaseAnswer(checkedCase, input, this.deps.region.hospitals);
+        if (aboutCase) return new NotAnswered(undefined, { answer: aboutCase });
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the

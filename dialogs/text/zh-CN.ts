@@ -995,6 +995,8 @@ const status = {
   caseNoForTail: '查申请进度，要用案件号加身份证号后6位一起核对，后6位我先记下了。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
   /** A phone typed alone, outside the check: no look-up by phone. */
   caseNoNotByPhone: '凭电话号码查不了进度：为了保护申请人的信息，要用案件号加身份证号后6位一起核对。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
+  /** The checked case's number or its applicant's ID sent again after the check passed: nothing new is asked. */
+  alreadyChecked: '已经查到了，不用再发案件号或身份证号。',
   caseNoNotById:
     '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {
@@ -1013,6 +1015,10 @@ const status = {
    * that case (`ta`: 他 or 她, the applicant). `home*`: a home appraisal asked for, not yet done.
    */
   checkedCaseAnswers: {
+    /** A case appraised at the hospital, asked whether someone must be in for the visit: none comes; the booking said when there is one. */
+    notHome: (ta: string, booked?: string) =>
+      `不是上门评定，医生不来家里，那天家里不用留人等。${booked ? `约的是${booked}做评定，` : '评定时间由申请人约，'}${ta}本人要去医院，最好有家里人陪着去。`,
+    bookedAt: (date: string, part: 'am' | 'pm', hospital: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${booking.parts[part]}${hospital ? `在${hospital}` : ''}`,
     homeWhoIsIn: (ta: string) => `不一定要您本人在家，最好有家里人陪着${ta}。医院会打电话约上门的时间，约一个家里有人的日子就行。`,
     homeHour: (ta: string, part: string) => `可以。医院打电话约上门时间时，说${part}来就行；${ta}那天有别的安排（比如去医院透析）也跟医生说一声。`,
     homeRecords: (ta: string) => `要。${ta}以前看病的病历、出院小结、检查报告（片子、CT）都准备好，哪家医院的都行，医生上门时给医生看。`,
