@@ -17,12 +17,13 @@ import { CASE_EVENTS } from '../data/workflow.js';
 import { checkHeld, filedForNamed } from './status/familyChecks.js';
 import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
 import { recognizeWhen } from './booking/when.js';
-import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
+import { onlySaysCannotPhone, recognizeCommand, saysCannotPhone } from './commands.js';
+import { asksIfPhoned } from './textOnly.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, asksWhatToDo, caseLookedUp, repeatsCheck, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, asksWhatToDo, caseLookedUp, repeatsCheck, lostCaseNumber, personalDataOnly, phoneChangeSaid, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -64,6 +65,8 @@ export class MainDialog extends ComponentDialog {
   private readonly clock: Clock;
   private readonly cases: CaseStore;
   private readonly checked: StatusDeps['checked'];
+  private readonly drafts: ApplicationDeps['drafts'];
+  private readonly useCases: ApplicationDeps['useCases'];
 
   constructor(
     private readonly answers: PolicyAnswers,
@@ -77,6 +80,8 @@ export class MainDialog extends ComponentDialog {
     super('mainDialog');
     this.clock = booking.clock;
     this.cases = status.cases;
+    this.drafts = application.drafts;
+    this.useCases = application.useCases;
     this.checked = status.checked;
     // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
     const flow = { answers, hotlines, handoff };
@@ -198,6 +203,13 @@ export class MainDialog extends ComponentDialog {
     // "他没有银行卡"): answered for that case, not with the general entry.
     const answered = await this.checkedCaseAsked(context, meant);
     if (answered) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: answered, checked: true, text: meant } satisfies StatusOptions, outcome: 'status-checked-answer' };
+    // "电话改成13512349998" on one's own open case: its phone changed (one sent back for its phone is corrected below).
+    if (phoneChangeSaid(meant)) {
+      const own = await this.cases.openCasesOfUser(userKeyOf(context));
+      if (own.length && !own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('phone'))) {
+        return { dialog: STATUS_DIALOG, options: { action: 'phone', text: meant } satisfies StatusOptions, outcome: 'status-phone' };
+      }
+    }
     // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
     // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
     // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
@@ -314,6 +326,26 @@ export class MainDialog extends ComponentDialog {
     return checked === undefined ? undefined : this.cases.get(checked);
   }
 
+  /** Whether the person can only type: said now or lately in this conversation, or noted on their application or case. */
+  private async cannotPhone(context: TurnContext, input: string): Promise<boolean> {
+    if (saysCannotPhone(input) || (await this.handoff.saidCannotPhone(context))) return true;
+    const userKey = userKeyOf(context);
+    return Boolean((await this.drafts.get(userKey))?.draft.values.textOnly) || (await this.cases.openCasesOfUser(userKey)).some((c) => c.contact === 'text-only');
+  }
+
+  /**
+   * Who will not phone, and how the person is reached instead: this service in this chat; the hospital
+   * asked to text, by the note on the case (made now on one's open case if it is not there) or the draft.
+   */
+  private async noCalls(context: TurnContext, who: 'hospital' | 'us'): Promise<string> {
+    const t = text.application.textOnly;
+    if (who === 'us') return t.noCallsUs;
+    const userKey = userKeyOf(context);
+    const own = (await this.cases.openCasesOfUser(userKey))[0];
+    if (own && own.contact !== 'text-only' && (await this.useCases.contact.textOnly(own.caseNo, userKey, t.caseNote)) === 'not-now') return t.noCallsUs;
+    return own || (await this.drafts.get(userKey))?.draft.values.textOnly ? t.noCallsHospital : t.noCallsNoCase;
+  }
+
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
     return checkHeld(await this.checked.get(context), this.clock.now());
@@ -360,6 +392,7 @@ export class MainDialog extends ComponentDialog {
     const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
     let todo: CaseRecord | undefined;
+    let phoned: 'hospital' | 'us' | undefined;
     switch (command) {
       case 'help':
         await this.answers.sendMenu(context, text.help(this.hotlines));
@@ -378,6 +411,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "你们会打电话给我吗" from someone who said they can only type: no call, and how they are reached; never phone numbers.
+        else if ((phoned = asksIfPhoned(input)) && (await this.cannotPhone(context, input))) {
+          setTurnOutcome(context, { outcome: 'no-calls' });
+          await this.answers.sendMenu(context, await this.noCalls(context, phoned));
+        }
         // "要我干啥不" with a case of one's own, or a relative's checked today: what is to be done on it now.
         else if (asksWhatToDo(input) && (todo = await this.caseToDo(context))) {
           setTurnOutcome(context, { outcome: 'todo-answered' });

@@ -12,7 +12,7 @@ import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
-import { recognizeCommand } from '../commands.js';
+import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { kinIn, PERSON_KIN } from '../kinship.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -25,7 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { textOnlySaid } from '../textOnly.js';
+import { asksIfPhoned, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
@@ -165,6 +165,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const draft = await this.load(dc);
     const input = dc.context.activity.text ?? '';
+    const filling = draft && (draft.phase === 'form' || draft.phase === 'summary') ? draft : undefined;
+    // "医院会打电话给俺吗 俺听不见" from someone who can only type: no call, and how they are reached (noted now if said now).
+    const phoned = filling ? asksIfPhoned(input) : undefined;
+    if (filling && phoned && (filling.values.textOnly || saysCannotPhone(input))) {
+      const answer = phoned === 'hospital' ? t.textOnly.noCallsHospital : [t.textOnly.noCallsUs, filling.values.textOnly ? '' : t.textOnly.noted].filter(Boolean).join('\n');
+      return this.proceed(dc, { ...filling, values: { ...filling.values, textOnly: true } }, `${answer}\n`);
+    }
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
     if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
     const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };

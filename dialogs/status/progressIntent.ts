@@ -105,6 +105,26 @@ export function repeatsCheck(record: CaseRecord, input: string, today: Date): bo
   return tail !== undefined && idTailMatches(record, tail);
 }
 
+/** The phone named as changed: "电话改成…", "手机号换了 新号…", "电话填错了 应该是…", "号码不对". */
+const PHONE_CHANGED = /改|换|错|不对|应该是|新号|新的|变了|不用了|停机|停了/u;
+/** Words before a number that say it is the old one: "不是138…", "原来的138…". */
+const OLD_NUMBER = /(?:不是|原来|原先|以前|之前|旧|老)[的号码电话手机是]{0,4}$/u;
+
+/**
+ * The new phone of a message that says the phone is to change ("电话改成13512349998", "手机号换了
+ * 新号是135…", "电话写错了 不是138… 是135…"): the number not said to be the old one.
+ */
+export function phoneChangeSaid(input: string): string | undefined {
+  const said = normalizeText(input.normalize('NFKC'));
+  // "电话没换 还是这个", "号码没错": the phone kept, whatever number is beside it.
+  if (!PHONE_NAMED.test(said) || !PHONE_CHANGED.test(said.replace(/\d+/gu, '')) || PHONE_WORKS.test(said) || SAYS_RIGHT.test(said)) return undefined;
+  for (const m of said.matchAll(/\d[\d\s\-]{9,}\d/gu)) {
+    const phone = phoneIn(m[0]);
+    if (phone && !OLD_NUMBER.test(said.slice(0, m.index).replace(/[\s:：，,]+$/u, ''))) return phone;
+  }
+  return undefined;
+}
+
 /** Words that only say what a number is ("身份证后六位", "我的手机号是"), around it. */
 const DATA_WORDS = /身份证|证件|号码|证号|手机|电话|联系方式|尾号|最?后(?:六|6|几)位|[我俺他她的是为了呢啊呀吧嗯哦]/gu;
 /** Asking to look up with it: "能查吗", "帮我找找". */

@@ -21,7 +21,7 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, repeatsCheck, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { asksWhatToDo, personalDataOnly, phoneChangeSaid, PHONE_WORKS, recognizeProgressIntent, repeatsCheck, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase, renderToDo } from './timeline.js';
 import { checkHeld, FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 import { checkedCaseAnswer } from './checkedCaseQuestions.js';
@@ -40,8 +40,8 @@ const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail';
-export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail'];
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail' | 'phone';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail', 'phone'];
 
 /** What to do; a family check may start with the case number already typed. */
 export interface StatusOptions {
@@ -156,6 +156,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // Asked before anything changes; the address on the case is offered as the one to mail to.
         const mailing = { action, step: 'mailOffer' as const, caseNo: pickup.caseNo, values: { onCase: Boolean(pickup.applicant.address) } };
         return this.ask(dc, mailing, options?.offer ? text.application.pickupAnswer : s.mail.offerAgain, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
+      }
+      case 'phone': {
+        // "电话改成135…" after submitting: the newest open case's phone changed (audited), and said back.
+        const record = (await this.deps.cases.openCasesOfUser(userKey))[0];
+        const phone = phoneChangeSaid(options?.text ?? '');
+        if (!record || !phone) return this.end(dc, s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        const done = await this.deps.useCases.contact.changePhone(record.caseNo, userKey, phone);
+        return this.end(dc, s.phoneChanged[done](record.caseNo, phone, this.deps.region.hotlines.federation));
       }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
