@@ -16,6 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { CASE_EVENTS } from '../data/workflow.js';
 import { checkHeld, filedForNamed } from './status/familyChecks.js';
 import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
+import { asksAboutPickup, asksToMail } from './status/mailing.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand, saysCannotPhone } from './commands.js';
 import { asksIfPhoned } from './textOnly.js';
@@ -435,22 +436,3 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-
-/**
- * Asking to have the certificate mailed instead: "证能寄到家不", "改成邮寄", "能不能寄到家里"; the certificate or
- * picking it up named, or the mailing asked with nothing else. Never another thing sent or brought ("材料改成快递寄",
- * "评定能改成送上门的吗": 送上门 is the home appraisal's word).
- */
-const asksToMail = (input: string) => {
-  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
-  if (/材料|复印件|报告|病历|片子|照片|评定|鉴定|送上门|身份证|户口/u.test(said)) return false;
-  const mailed = /(?:改|换)(?:成|为|用)?(?:邮寄|寄|快递|送到家)|(?:能|可以|帮我|给我)(?:不能)?(?:邮寄|寄)(?:到家|过来|给我|回家)/u;
-  const bare = /^(?:帮我|给我|我要|我想|能不能|能|可以)?(?:改成|换成|改为|改用)?(?:邮寄|寄|快递)(?:到家里?|回家|过来|给我)?(?:吧|行不|可以吗|行吗|吗|不)?$/u;
-  return bare.test(said) || (/证(?!明)|领/u.test(said) && mailed.test(said));
-};
-
-/** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
-const asksAboutPickup = (input: string) => {
-  const said = normalizeText(input).replace(/\s+/gu, '');
-  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|去不成|没法去|不能去|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
-};

@@ -25,6 +25,7 @@ import { asksWhatToDo, personalDataOnly, phoneChangeSaid, PHONE_WORKS, recognize
 import { renderCase, renderToDo } from './timeline.js';
 import { checkHeld, FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 import { checkedCaseAnswer } from './checkedCaseQuestions.js';
+import { asksToMail } from './mailing.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 
 const s = text.status;
@@ -311,6 +312,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const yes = recognizeConfirmation(input, labelChoices(s.mail.offerButtons));
         if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { ...state.values, delivery: 'mail' } });
         if (yes === false || keepsPickup(input)) return this.end(dc, s.mail.kept);
+        // "那给俺寄家里吧": the change itself asked for, a yes.
+        if (asksToMail(input)) return this.askAddress(dc, { ...state, step: 'address', values: { ...state.values, delivery: 'mail' } });
         // Only offered: "查进度", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));

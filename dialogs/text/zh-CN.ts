@@ -469,6 +469,7 @@ const application = {
     channel: ['交材料'],
     delivery: ['领证', '拿证'],
     address: ['地址', '住址'],
+    dibao: ['低保'],
   } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
   /** A window case: where and when to hand in the originals. */
