@@ -85,7 +85,7 @@ export class MainDialog extends ComponentDialog {
     this.useCases = application.useCases;
     this.checked = status.checked;
     // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
-    const flow = { answers, hotlines, handoff };
+    const flow = { answers, hotlines, handoff, noCalls: (context: TurnContext, input: string) => this.noCallsAsked(context, input) };
     // "补传材料" inside the step is its own business, not a new start.
     const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
     this.addDialog(new StatusDialog(status, flow, router));
@@ -327,6 +327,12 @@ export class MainDialog extends ComponentDialog {
     return checked === undefined ? undefined : this.cases.get(checked);
   }
 
+  /** Asked whether they will be phoned, by someone who can only type: the answer (see `noCalls`); undefined otherwise. */
+  private async noCallsAsked(context: TurnContext, input: string): Promise<string | undefined> {
+    const who = asksIfPhoned(input);
+    return who && (await this.cannotPhone(context, input)) ? this.noCalls(context, who) : undefined;
+  }
+
   /** Whether the person can only type: said now or lately in this conversation, or noted on their application or case. */
   private async cannotPhone(context: TurnContext, input: string): Promise<boolean> {
     if (saysCannotPhone(input) || (await this.handoff.saidCannotPhone(context))) return true;
@@ -343,6 +349,7 @@ export class MainDialog extends ComponentDialog {
     if (who === 'us') return t.noCallsUs;
     const userKey = userKeyOf(context);
     const own = (await this.cases.openCasesOfUser(userKey))[0];
+    // A case past the appraisal and its decisions (delivered) takes no note: nobody is to phone about it.
     if (own && own.contact !== 'text-only' && (await this.useCases.contact.textOnly(own.caseNo, userKey, t.caseNote)) === 'not-now') return t.noCallsUs;
     return own || (await this.drafts.get(userKey))?.draft.values.textOnly ? t.noCallsHospital : t.noCallsNoCase;
   }
@@ -393,7 +400,7 @@ export class MainDialog extends ComponentDialog {
     const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
     let todo: CaseRecord | undefined;
-    let phoned: 'hospital' | 'us' | undefined;
+    let noCalls: string | undefined;
     switch (command) {
       case 'help':
         await this.answers.sendMenu(context, text.help(this.hotlines));
@@ -413,9 +420,9 @@ export class MainDialog extends ComponentDialog {
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
         // "你们会打电话给我吗" from someone who said they can only type: no call, and how they are reached; never phone numbers.
-        else if ((phoned = asksIfPhoned(input)) && (await this.cannotPhone(context, input))) {
+        else if ((noCalls = await this.noCallsAsked(context, input))) {
           setTurnOutcome(context, { outcome: 'no-calls' });
-          await this.answers.sendMenu(context, await this.noCalls(context, phoned));
+          await this.answers.sendMenu(context, noCalls);
         }
         // "要我干啥不" with a case of one's own, or a relative's checked today: what is to be done on it now.
         else if (asksWhatToDo(input) && (todo = await this.caseToDo(context))) {

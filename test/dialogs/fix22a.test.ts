@@ -118,6 +118,14 @@ describe('fix22a', () => {
       expect(record.audit.at(-1)).to.include({ action: 'contact-text-only', note: to.caseNote });
     });
 
+    it('right after submitting, at the materials\' step: answered, noted on the case, the photo asked again', async () => {
+      const h = await run([...selfNewCertificateToAddress, ['示范县城关镇东大街12号', app.summary.intro]]);
+      await h.send('确认提交');
+      const reply = await said(h, '评定的时候医院给我打电话不 我耳朵听不见');
+      expect(reply).to.include(to.noCallsHospital).and.include(text.upload.ask.photos).and.not.match(NO_NUMBERS);
+      expect((await h.cases.openCasesOfUser('test:user1'))[0].contact).to.equal('text-only');
+    });
+
     it('someone who never said so is answered as before', async () => {
       const h = await dialogHarness();
       expect(await said(h, '你们会打电话给我吗')).to.not.include(to.noCallsUs);
