@@ -40,6 +40,8 @@ export const STATUS_DIALOG = 'status';
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执/u;
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
+/** This turn's message left the offer of updates for another flow (the turn's state, gone with the turn). */
+const ROUTED_FROM_OFFER = Symbol('routedFromOffer');
 
 export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail' | 'phone';
 export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail', 'phone'];
@@ -255,8 +257,12 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "医生上门那天俺得在家不": answered for this case, and the offer made again (a "要" after it subscribes).
         const aboutCase = checkedCase && checkedCaseAnswer(checkedCase, input, this.deps.region.hospitals);
         if (aboutCase) return new NotAnswered(undefined, { answer: aboutCase });
-        // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
-        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
+        // The check is done, the notices only offered: "帮俺爹约个鉴定", "她那天要带啥" go where the router sends them;
+        // one answered at once (of this case, by the booking) is followed by the offer again (see `resumeDialog`).
+        if (this.router && (await this.router.startsFlow(dc.context))) {
+          dc.context.turnState.set(ROUTED_FROM_OFFER, true);
+          return dc.beginDialog(this.router.id);
+        }
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
         // application, and the offer not made again after it: it was made once, with the case.
         if (asksSomething(input)) {
@@ -350,6 +356,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** Back from the rejected files: the flagged fields next, or nothing resubmitted while a file is still out. */
   async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: MaterialsResult): Promise<DialogTurnResult> {
     const state = await this.load(dc);
+    // A flow routed to from the offer of updates that answered in the same turn: the offer made again.
+    if (state?.step === 'subscribe' && dc.context.turnState.get(ROUTED_FROM_OFFER)) return this.reprompt(dc, state, this.continuePrefix);
     if (state?.step !== 'materials') return dc.endDialog(result);
     if (!result?.complete) return this.end(dc, s.correctLater);
     return this.correctFields(dc, { ...state, step: 'field' });

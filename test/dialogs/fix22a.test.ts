@@ -74,6 +74,13 @@ describe('fix22a', () => {
       });
     }
 
+    it('a question of the case answered by its booking (what to bring, which day): the offer again, then 要 subscribes', async () => {
+      const h = await sonChecked();
+      expect(await h.ask('她那天要带啥')).to.include('去示范市人民医院做评定要带').and.include(s.subscribeAsk);
+      expect(await h.ask('约的哪天')).to.include('12月10日').and.include(s.subscribeAsk);
+      expect(await h.ask('要')).to.equal(s.subscribed);
+    });
+
     it('asking for a home visit is no question of whether one comes', async () => {
       const h = await sonChecked(false);
       expect(await h.ask('能不能让医生上门评定')).to.not.include(c.notHome('她'));
