@@ -117,7 +117,7 @@ const OLD_NUMBER = /(?:不是|原来|原先|以前|之前|旧|老)[的号码电�
 export function phoneChangeSaid(input: string): string | undefined {
   const said = normalizeText(input.normalize('NFKC'));
   // "电话没换 还是这个", "号码没错": the phone kept, whatever number is beside it.
-  if (!PHONE_NAMED.test(said) || !PHONE_CHANGED.test(said.replace(/\d+/gu, '')) || PHONE_WORKS.test(said) || SAYS_RIGHT.test(said)) return undefined;
+  if (!(PHONE_NAMED.test(said) || /[换改]号|新号/u.test(said)) || !PHONE_CHANGED.test(said.replace(/\d+/gu, '')) || PHONE_WORKS.test(said) || SAYS_RIGHT.test(said)) return undefined;
   for (const m of said.matchAll(/\d[\d\s\-]{9,}\d/gu)) {
     const phone = phoneIn(m[0]);
     if (phone && !OLD_NUMBER.test(said.slice(0, m.index).replace(/[\s:：，,]+$/u, ''))) return phone;

@@ -186,7 +186,7 @@ describe('fix22a', () => {
 
   describe('fault 12: a phone changed right after submitting changes the case\'s', () => {
     const NEW = '13512349998';
-    for (const asked of [`电话改成${NEW}`, '手机号换了 新号是135 1234 9998', `电话写错了 不是13812345678 是${NEW}`]) {
+    for (const asked of [`电话改成${NEW}`, '手机号换了 新号是135 1234 9998', `电话写错了 不是13812345678 是${NEW}`, `我换号了 ${NEW}`, `手机停机了 用这个${NEW}`]) {
       it(`"${asked}": changed, said back, audited without the number`, async () => {
         const h = await run([...selfNewCertificateToAddress, ['示范县城关镇东大街12号', app.summary.intro]]);
         await h.send('确认提交');
