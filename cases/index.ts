@@ -4,6 +4,7 @@ import { CaseChanges } from './caseChanges.js';
 import { Delivery } from './delivery.js';
 import type { CaseUseCaseDeps } from './deps.js';
 import { correctAndResubmit, type Corrections } from './correction.js';
+import { Contact } from './contact.js';
 import { Materials } from './materials.js';
 import { NotificationRelay } from './notificationRelay.js';
 import { StaffAlerts } from './staffAlerts.js';
@@ -26,6 +27,7 @@ export class CaseUseCases {
   readonly materials: Materials;
   readonly staffAlerts: StaffAlerts;
   readonly delivery: Delivery;
+  readonly contact: Contact;
 
   constructor(deps: CaseUseCaseDeps) {
     this.relay = new NotificationRelay(deps);
@@ -37,6 +39,7 @@ export class CaseUseCases {
     this.access = new AuditedAccess(changes);
     this.materials = new Materials({ ...deps, changes });
     this.delivery = new Delivery({ ...deps, changes });
+    this.contact = new Contact({ changes });
   }
 
   correctAndResubmit(caseNo: string, values: Corrections, by: string, kept: string[] = [], textOnly?: string) {

@@ -31,6 +31,8 @@ export interface FlowDeps {
   answers: PolicyAnswers;
   hotlines: Hotlines;
   handoff: HandoffRequester;
+  /** "你们会打电话给我吗" from someone who can only type: the answer (no call, how they are reached), else undefined. */
+  noCalls?: (context: TurnContext, input: string) => Promise<string | undefined>;
 }
 
 /** The main router: whether this turn's message starts another flow, and the dialog that routes it. */
@@ -101,6 +103,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (pleasantry) return this.reprompt(dc, state, `${text.flow.pleasantries[pleasantry]}${this.continuePrefix}`);
     // "她是我外婆" at a step about something else: who asks for whom, heard, and the step asked again.
     if (saysOnlyKin(input)) return this.reprompt(dc, state, `${text.flow.kinNoted}\n`);
+    const noCalls = await this.flow.noCalls?.(dc.context, input);
+    if (noCalls) {
+      await dc.context.sendActivity(messageWithButtons(noCalls));
+      return this.reprompt(dc, state, this.continuePrefix);
+    }
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);

@@ -13,17 +13,18 @@ import {
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
 import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, MOVE_ASKED, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
-import { shanghaiDate } from '../data/caseQuery.js';
 import { CASE_EVENTS } from '../data/workflow.js';
-import { filedForNamed, type CheckedCase } from './status/familyChecks.js';
+import { checkHeld, filedForNamed } from './status/familyChecks.js';
 import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
+import { asksAboutPickup, asksToMail } from './status/mailing.js';
 import { recognizeWhen } from './booking/when.js';
-import { onlySaysCannotPhone, recognizeCommand } from './commands.js';
+import { onlySaysCannotPhone, recognizeCommand, saysCannotPhone } from './commands.js';
+import { asksIfPhoned } from './textOnly.js';
 import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
-import { asksHowToFix, asksWhatToDo, caseLookedUp, lostCaseNumber, personalDataOnly, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
+import { asksHowToFix, asksWhatToDo, caseLookedUp, repeatsCheck, lostCaseNumber, personalDataOnly, phoneChangeSaid, recognizeProgressIntent, saysOnlyData, saysPhoneRight } from './status/progressIntent.js';
 import { looksPersonal } from '../data/personalData.js';
 import { userKeyOf } from './application/applicationDialog.js';
 import type { CaseRecord, CaseStore } from '../data/cases.js';
@@ -65,6 +66,8 @@ export class MainDialog extends ComponentDialog {
   private readonly clock: Clock;
   private readonly cases: CaseStore;
   private readonly checked: StatusDeps['checked'];
+  private readonly drafts: ApplicationDeps['drafts'];
+  private readonly useCases: ApplicationDeps['useCases'];
 
   constructor(
     private readonly answers: PolicyAnswers,
@@ -78,9 +81,11 @@ export class MainDialog extends ComponentDialog {
     super('mainDialog');
     this.clock = booking.clock;
     this.cases = status.cases;
+    this.drafts = application.drafts;
+    this.useCases = application.useCases;
     this.checked = status.checked;
     // Every flow answers policy questions and the hand-off to the desk in the middle of its steps.
-    const flow = { answers, hotlines, handoff };
+    const flow = { answers, hotlines, handoff, noCalls: (context: TurnContext, input: string) => this.noCallsAsked(context, input) };
     // "补传材料" inside the step is its own business, not a new start.
     const router = { id: ROUTE, startsFlow: async (context: TurnContext) => ![undefined, MATERIALS_DIALOG].includes((await this.flowToStart(context))?.dialog) };
     this.addDialog(new StatusDialog(status, flow, router));
@@ -178,6 +183,10 @@ export class MainDialog extends ComponentDialog {
     const input = (context.activity.text ?? '').trim();
     const command = recognizeCommand(input);
     const meant = (await this.answers.offeredQuestion(context, input)) ?? input;
+    // The case a family check showed today, its number or its applicant's ID sent again by the relative:
+    // already found, said so with the case (masked); the check stays, never asked again from the start.
+    const repeated = await this.checkRepeated(context, meant);
+    if (repeated) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: repeated, checked: true, repeated: true } satisfies StatusOptions, outcome: 'status-checked-repeat' };
     // A case number typed on its own (at the menu, after an answer) asks for that case's progress.
     const caseNo = caseLookedUp(meant);
     if (caseNo) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo, text: meant } satisfies StatusOptions, outcome: 'status-caseNo' };
@@ -195,6 +204,13 @@ export class MainDialog extends ComponentDialog {
     // "他没有银行卡"): answered for that case, not with the general entry.
     const answered = await this.checkedCaseAsked(context, meant);
     if (answered) return { dialog: STATUS_DIALOG, options: { action: 'familyCheck', caseNo: answered, checked: true, text: meant } satisfies StatusOptions, outcome: 'status-checked-answer' };
+    // "电话改成13512349998" on one's own open case: its phone changed (one sent back for its phone is corrected below).
+    if (phoneChangeSaid(meant)) {
+      const own = await this.cases.openCasesOfUser(userKeyOf(context));
+      if (own.length && !own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('phone'))) {
+        return { dialog: STATUS_DIALOG, options: { action: 'phone', text: meant } satisfies StatusOptions, outcome: 'status-phone' };
+      }
+    }
     // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying
     // to find a case, which needs its number; never the ID card's decline, nor a question kept. Said with a
     // question or the card's errand ("我身份证号… 丢了怎么补"), that is answered.
@@ -311,24 +327,53 @@ export class MainDialog extends ComponentDialog {
     return checked === undefined ? undefined : this.cases.get(checked);
   }
 
+  /** Asked whether they will be phoned, by someone who can only type: the answer (see `noCalls`); undefined otherwise. */
+  private async noCallsAsked(context: TurnContext, input: string): Promise<string | undefined> {
+    const who = asksIfPhoned(input);
+    return who && (await this.cannotPhone(context, input)) ? this.noCalls(context, who) : undefined;
+  }
+
+  /** Whether the person can only type: said now or lately in this conversation, or noted on their application or case. */
+  private async cannotPhone(context: TurnContext, input: string): Promise<boolean> {
+    if (saysCannotPhone(input) || (await this.handoff.saidCannotPhone(context))) return true;
+    const userKey = userKeyOf(context);
+    return Boolean((await this.drafts.get(userKey))?.draft.values.textOnly) || (await this.cases.openCasesOfUser(userKey)).some((c) => c.contact === 'text-only');
+  }
+
+  /**
+   * Who will not phone, and how the person is reached instead: this service in this chat; the hospital
+   * asked to text, by the note on the case (made now on one's open case if it is not there) or the draft.
+   */
+  private async noCalls(context: TurnContext, who: 'hospital' | 'us'): Promise<string> {
+    const t = text.application.textOnly;
+    if (who === 'us') return t.noCallsUs;
+    const userKey = userKeyOf(context);
+    const own = (await this.cases.openCasesOfUser(userKey))[0];
+    // A case past the appraisal and its decisions (delivered) takes no note: nobody is to phone about it.
+    if (own && own.contact !== 'text-only' && (await this.useCases.contact.textOnly(own.caseNo, userKey, t.caseNote)) === 'not-now') return t.noCallsUs;
+    return own || (await this.drafts.get(userKey))?.draft.values.textOnly ? t.noCallsHospital : t.noCallsNoCase;
+  }
+
   /** The case a family check in this conversation showed today (Shanghai time), if any. */
   private async checkedCaseNo(context: TurnContext): Promise<string | undefined> {
-    const checked = await this.checked.get(context);
-    return checked && this.checkedToday(checked) ? checked.caseNo : undefined;
+    return checkHeld(await this.checked.get(context), this.clock.now());
   }
 
   /** The case of a family check made on an earlier day, for an account with no appraisal of its own to ask about. */
   private async staleCheck(context: TurnContext): Promise<string | undefined> {
     const checked = await this.checked.get(context);
-    if (!checked || this.checkedToday(checked)) return undefined;
+    if (!checked || checkHeld(checked, this.clock.now())) return undefined;
     const own = (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.stage === 'appraisal_scheduled');
     return own ? undefined : checked.caseNo;
   }
 
-  private checkedToday(checked: CheckedCase): boolean {
-    // A check kept from before it carried its time holds no longer.
-    return checked.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(this.clock.now());
+  /** The case a family check showed today, when the message only gives its number or its applicant's ID again; not to its applicant. */
+  private async checkRepeated(context: TurnContext, input: string): Promise<string | undefined> {
+    const caseNo = await this.checkedCaseNo(context);
+    const record = caseNo === undefined ? undefined : await this.cases.get(caseNo);
+    return record && record.submittedBy.userKey !== userKeyOf(context) && repeatsCheck(record, input, this.clock.now()) ? caseNo : undefined;
   }
+
   /** The case a family check showed today, when the message asks of its next step (see `checkedCaseAnswer`); not to its applicant. */
   private async checkedCaseAsked(context: TurnContext, input: string): Promise<string | undefined> {
     const caseNo = await this.checkedCaseNo(context);
@@ -355,6 +400,7 @@ export class MainDialog extends ComponentDialog {
     const command = recognizeCommand(input);
     if (command) setTurnOutcome(context, { outcome: 'command', command });
     let todo: CaseRecord | undefined;
+    let noCalls: string | undefined;
     switch (command) {
       case 'help':
         await this.answers.sendMenu(context, text.help(this.hotlines));
@@ -373,6 +419,11 @@ export class MainDialog extends ComponentDialog {
         if (nonAnswer(input) === 'unknown') await this.answers.sendMenu(context, text.notSure);
         // "打不了电话 俺是聋子": never the hotline numbers; the typed desk is offered.
         else if (onlySaysCannotPhone(input)) await this.answers.sendMenu(context, text.handoff.typedOffer, [text.handoff.typedOfferButton]);
+        // "你们会打电话给我吗" from someone who said they can only type: no call, and how they are reached; never phone numbers.
+        else if ((noCalls = await this.noCallsAsked(context, input))) {
+          setTurnOutcome(context, { outcome: 'no-calls' });
+          await this.answers.sendMenu(context, noCalls);
+        }
         // "要我干啥不" with a case of one's own, or a relative's checked today: what is to be done on it now.
         else if (asksWhatToDo(input) && (todo = await this.caseToDo(context))) {
           setTurnOutcome(context, { outcome: 'todo-answered' });
@@ -392,22 +443,3 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-
-/**
- * Asking to have the certificate mailed instead: "证能寄到家不", "改成邮寄", "能不能寄到家里"; the certificate or
- * picking it up named, or the mailing asked with nothing else. Never another thing sent or brought ("材料改成快递寄",
- * "评定能改成送上门的吗": 送上门 is the home appraisal's word).
- */
-const asksToMail = (input: string) => {
-  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
-  if (/材料|复印件|报告|病历|片子|照片|评定|鉴定|送上门|身份证|户口/u.test(said)) return false;
-  const mailed = /(?:改|换)(?:成|为|用)?(?:邮寄|寄|快递|送到家)|(?:能|可以|帮我|给我)(?:不能)?(?:邮寄|寄)(?:到家|过来|给我|回家)/u;
-  const bare = /^(?:帮我|给我|我要|我想|能不能|能|可以)?(?:改成|换成|改为|改用)?(?:邮寄|寄|快递)(?:到家里?|回家|过来|给我)?(?:吧|行不|可以吗|行吗|吗|不)?$/u;
-  return bare.test(said) || (/证(?!明)|领/u.test(said) && mailed.test(said));
-};
-
-/** Asking where to pick up the certificate, or saying one cannot go for it: "自己去领证的话在哪领", "我一个人去不了 证咋拿". */
-const asksAboutPickup = (input: string) => {
-  const said = normalizeText(input).replace(/\s+/gu, '');
-  return /领|拿|取/u.test(said) && /证|自己去/u.test(said) && /哪|去不了|去不成|没法去|不能去|一个人|不方便|没人陪|走不了/u.test(said) && !/评定|鉴定|补贴|材料/u.test(said);
-};

@@ -21,3 +21,18 @@ export function textOnlySaid(input: string): boolean {
   if (asksSomething(said)) return false;
   return ONLY_TEXT.test(said) || (NO_CALLS.test(said) && (DEAF.test(said) || BY_TEXT.test(said))) || (DEAF.test(said) && BY_TEXT.test(said));
 }
+
+/** A call to the speaker: "打电话给我", "给俺打电话", "打过来", "来电话", "电话通知我", "会打电话吗". */
+const CALL_TO_ME = /(?:打|来)(?:个)?电话(?:给|找|通知)(?:我|俺)|(?:给|跟|找)(?:我|俺)(?:打|来)(?:个)?电话|打给(?:我|俺)|打过来|来电话|电话(?:通知|联系)|(?:会|要)(?:不会|不要)?打电话(?:吗|不|没|嘛|呢)/u;
+/** Who would call: the hospital for the appraisal; anyone else is this service (工作人员, 残联, 你们). */
+const HOSPITAL = /医院|医生|大夫|评定|鉴定/u;
+
+/**
+ * Whether a message asks if someone will phone the speaker ("你们会打电话给我吗", "医院会打电话给俺吗 俺听不见",
+ * "评定的时候会打电话不"), and who: the hospital, or this service.
+ */
+export function asksIfPhoned(input: string): 'hospital' | 'us' | undefined {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  if (!CALL_TO_ME.test(said) || !asksSomething(said)) return undefined;
+  return HOSPITAL.test(said) ? 'hospital' : 'us';
+}

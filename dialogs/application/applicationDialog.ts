@@ -12,7 +12,7 @@ import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
-import { recognizeCommand } from '../commands.js';
+import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { kinIn, PERSON_KIN } from '../kinship.js';
 import { fieldAnswer } from '../fieldQuestions.js';
 import { nonAnswer } from '../nonAnswers.js';
@@ -25,7 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { textOnlySaid } from '../textOnly.js';
+import { asksIfPhoned, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
@@ -165,6 +165,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const draft = await this.load(dc);
     const input = dc.context.activity.text ?? '';
+    const filling = draft && (draft.phase === 'form' || draft.phase === 'summary') ? draft : undefined;
+    // "医院会打电话给俺吗 俺听不见" from someone who can only type: no call, and how they are reached (noted now if said now).
+    const phoned = filling ? asksIfPhoned(input) : undefined;
+    if (filling && phoned && (filling.values.textOnly || saysCannotPhone(input))) {
+      const answer = phoned === 'hospital' ? t.textOnly.noCallsHospital : [t.textOnly.noCallsUs, filling.values.textOnly ? '' : t.textOnly.noted].filter(Boolean).join('\n');
+      return this.proceed(dc, { ...filling, values: { ...filling.values, textOnly: true } }, `${answer}\n`);
+    }
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
     if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
     const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
@@ -280,8 +287,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
-        if (!picked) return new NotAnswered(t.errors.choice);
-        return this.proceed(dc, { ...draft, phase: 'form', editing: picked.value, attempts: 0 });
+        if (picked) return this.proceed(dc, { ...draft, phase: 'form', editing: picked.value, attempts: 0 });
+        // "低保那一项改成是", "低保填错了": the field in people's words, and its new value when one is said.
+        const named = this.changeSaid(draft, input, true);
+        if (named) return this.change(dc, draft, named);
+        // "确认提交", "不改了": nothing to change after all, the summary again (submitting is its own button there).
+        if (saysSubmit(input) || NOTHING_TO_CHANGE.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))) return this.proceed(dc, { ...draft, phase: 'summary' });
+        return new NotAnswered(t.errors.choice);
       }
       case 'form':
         return this.answerSlot(dc, draft, input);
@@ -290,13 +302,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
 
   /**
    * A field named at the summary as wrong ("地址不对，要改成…", "电话写错了，是…", "改一下地址"):
-   * the field, and the new value when one follows.
+   * the field, and the new value when one follows. `picking`: said where the field to change is
+   * asked, where naming it is enough ("低保那一项").
    */
-  private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string; wrong?: string } | undefined {
+  private changeSaid(draft: ApplicationDraft, input: string, picking = false): { key: SlotKey; value?: string; wrong?: string } | undefined {
     // "没错" and "不错" say nothing is wrong.
     const said = normalizeText(input).replace(/没有?错|不错/gu, '');
     const changing = CHANGE.test(said);
-    if ((!changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
+    if ((!picking && !changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);
     if (named.length !== 1) return undefined;
@@ -305,7 +318,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
     const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
-    if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return undefined;
+    if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return picking ? { key } : undefined;
     // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
     return { key, value, wrong: key === 'address' && after !== undefined && value !== undefined ? addressDenied(after) : undefined };
   }
@@ -927,7 +940,7 @@ const WRITE = /写|填|是/u;
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
  */
-const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个)+/u;
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个|[那这]一?[项栏])+/u;
 /** "…刚才说错了", "…我写错了" after the new value: words about the mistake, not part of the value. */
 const CHANGE_TAIL = /[\s，,。.！!]*(?:[我俺]?(?:刚才|刚刚|之前|前面)?[我俺]?(?:[说写填打搞弄记]错了?|[说写]的不对|不对)[啊呀了]*)?[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
 /** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */
@@ -984,6 +997,8 @@ const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚
 
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
+/** "不改了", "没有要改的", "都对": where the field to change is asked, nothing after all. */
+const NOTHING_TO_CHANGE = /^(?:那|哦|嗯)?(?:不改了?|不用改了?|不要改了?|没有?(?:要|啥|什么|可|需要)?改的|都对|都没错|没错|没问题|算了|不用了)(?:了|吧|啊|呀)*$/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;

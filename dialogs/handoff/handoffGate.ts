@@ -14,6 +14,7 @@ import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
+import { asksIfPhoned } from '../textOnly.js';
 
 const h = text.handoff;
 /** What the agent sees of the conversation before the hand-off. */
@@ -135,6 +136,12 @@ export class HandoffGate implements HandoffRequester {
     return (await this.handoffs.openFor(conversationKeyOf(context)))?.status === 'active';
   }
 
+  /** Whether the person said in this conversation that they cannot phone (lately, or their hand-off is typed-only). */
+  async saidCannotPhone(context: TurnContext): Promise<boolean> {
+    if ((await this.handoffs.openFor(conversationKeyOf(context)))?.typedOnly) return true;
+    return (await this.recent.get(context, [])).some((m) => m.from === 'person' && saysCannotPhone(m.text));
+  }
+
   /** True when the turn was the hand-off's; otherwise the bot answers as usual. */
   async intercept(context: TurnContext): Promise<boolean> {
     const input = (context.activity.text ?? '').trim();
@@ -182,6 +189,13 @@ export class HandoffGate implements HandoffRequester {
           await this.handoffs.toTyped(open.id);
           this.watch(context, open.id);
           return this.reply(context, 'handoff-typed', await this.placeSaid(open, h.typedKept));
+        }
+        // "你们会打电话给我吗" from someone who can only type: no call, the desk types here; the place said.
+        if (asksIfPhoned(input) === 'us' && (open.typedOnly || saysCannotPhone(input))) {
+          await this.handoffs.fromPerson(open.id, input, files);
+          if (!open.typedOnly) await this.handoffs.toTyped(open.id);
+          this.watch(context, open.id);
+          return this.reply(context, 'handoff-no-call', await this.placeSaid(open, h.typedNoCall));
         }
         if (human) return this.reply(context, 'handoff-already', await this.placeSaid(open, h.already));
         await this.handoffs.fromPerson(open.id, input, files);

@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../data/cases.js';
+import type { Region } from '../../data/region.js';
 import { sexOfIdNumber } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -35,19 +36,27 @@ const RESULT = /(?:结果|证).{0,4}(?:多久|多长时间|几天|啥时候|什�
 /** "他没有银行卡", "没卡咋办": the account the subsidies go to. */
 const NO_CARD = /没(?:有)?(?:办)?(?:银行卡|社保卡|卡|存折)|(?:银行卡|社保卡|卡|存折)(?:都|也)?没/u;
 const SUBSIDY_ITEMS = ['living-allowance', 'care-allowance'];
+/** "是上门评定吗", "医生会来家里不": whether the doctor comes home; not asking for it ("能不能上门", "想申请上门"). */
+const HOME_ASKED = /上门(?:评定|鉴定|评残)?(?:吗|不|没|嘛|呢)|是不是上门|会不会上门|(?:医生|大夫|医院|他们|人)(?:会|要)?(?:来|到|上)(?:俺|我|咱)?家(?:里)?(?:吗|不|没|嘛|呢)|(?:来不来|会不会来)(?:俺|我|咱)?家/u;
+const ASKS_FOR_HOME = /能不能|能否|可以|可不可以|申请|想要?|要求|行不行|能上门|能来/u;
 
 /**
  * The answer for the case a relative just checked, when their question is about its next step:
  * the home visit (must someone be in, at what time of day, the records to have ready, whether it
- * costs), how long the result takes, the subsidies with no bank card. Undefined otherwise, and for
+ * costs; for an appraisal at the hospital, that no one comes and where and when it is booked, by `hospitals`), how long the result takes, the subsidies with no bank card. Undefined otherwise, and for
  * a step the case is past: the knowledge base answers it as for anyone.
  */
-export function checkedCaseAnswer(record: CaseRecord, input: string): string | undefined {
+export function checkedCaseAnswer(record: CaseRecord, input: string, hospitals: Region['hospitals'] = []): string | undefined {
   const said = normalizeText(input).replace(/\s+/gu, '');
   const ta = text.status.pronoun(sexOfIdNumber(record.applicant.idNumber));
   const appraisal = record.items.some((i) => APPRAISAL_ITEMS.includes(i.id) && i.status !== 'rejected') && BEFORE_APPRAISAL.includes(record.stage);
   const home = appraisal && record.homeAppraisal !== undefined;
   if (home && WHO_IS_IN.test(said)) return t.homeWhoIsIn(ta);
+  // "医生上门那天俺得在家不" of a case appraised at the hospital: no visit, and where and when it is booked.
+  if (appraisal && !home && (WHO_IS_IN.test(said) || (HOME_ASKED.test(said) && !ASKS_FOR_HOME.test(said)))) {
+    const booked = record.appointment;
+    return t.notHome(ta, booked && t.bookedAt(booked.date, booked.part, hospitals.find((x) => x.id === booked.hospitalId)?.name ?? ''));
+  }
   const hour = HOUR.exec(said);
   if (home && hour && COMES.test(said) && !AT_WINDOW.test(said)) return t.homeHour(ta, hour[1]);
   if (appraisal && RECORDS.test(said) && READY.test(said) && !NOT_READY.test(said)) return home ? t.homeRecords(ta) : t.records(ta);

@@ -38,6 +38,10 @@ export interface CheckedCase {
   at: string;
 }
 
+/** The case of a check that still holds (made today, Shanghai time; one kept from before it carried its time holds no longer). */
+export const checkHeld = (checked: CheckedCase | undefined, now: Date): string | undefined =>
+  checked?.at !== undefined && shanghaiDate(new Date(checked.at)) === shanghaiDate(now) ? checked.caseNo : undefined;
+
 export type FamilyCheckDeps = { family: FamilyStore; clock: Clock; access: AuditedAccess };
 
 /** The runs of digits a message holds, as ID characters ("123 45x" -> "12345X"). */

@@ -3,7 +3,8 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
 import { phoneIn } from '../numbersIn.js';
-import { caseNumberIn, idTailIn, tailOfWholeId } from './familyChecks.js';
+import type { CaseRecord } from '../../data/cases.js';
+import { caseNumberIn, idTailIn, idTailMatches, tailOfWholeId } from './familyChecks.js';
 
 // Asking how far a case has got.
 // Done or not in any of the ways it is asked ("办好没", "批下来没有", "办得咋样了"), not a list of whole phrases.
@@ -92,6 +93,36 @@ export function caseLookedUp(input: string): string | undefined {
   const rest = normalizeText(input.normalize('NFKC').replace(CASE_NUMBER, ' ').replace(ID_SAID, ' ')).replace(/[\s，,。.！!？?：:、]+/gu, '');
   if (!rest || [PROGRESS, LOOK_UP, HOW_TO].some((words) => words.test(rest))) return caseNo;
   return !asksSomething(rest) && [...rest].length <= AROUND_CASE_NUMBER ? caseNo : undefined;
+}
+
+/**
+ * Whether a message only gives again what a family check of this case already took: its number
+ * ("YC…" again, with or without the tail), or its applicant's ID number or tail ("41152219650707101X").
+ */
+export function repeatsCheck(record: CaseRecord, input: string, today: Date): boolean {
+  if (caseLookedUp(input) === record.caseNo) return true;
+  const tail = personalDataOnly(input, today)?.idTail;
+  return tail !== undefined && idTailMatches(record, tail);
+}
+
+/** The phone named as changed: "电话改成…", "手机号换了 新号…", "电话填错了 应该是…", "号码不对". */
+const PHONE_CHANGED = /改|换|错|不对|应该是|新号|新的|变了|不用了|停机|停了/u;
+/** Words before a number that say it is the old one: "不是138…", "原来的138…". */
+const OLD_NUMBER = /(?:不是|原来|原先|以前|之前|旧|老)[的号码电话手机是]{0,4}$/u;
+
+/**
+ * The new phone of a message that says the phone is to change ("电话改成13512349998", "手机号换了
+ * 新号是135…", "电话写错了 不是138… 是135…"): the number not said to be the old one.
+ */
+export function phoneChangeSaid(input: string): string | undefined {
+  const said = normalizeText(input.normalize('NFKC'));
+  // "电话没换 还是这个", "号码没错": the phone kept, whatever number is beside it.
+  if (!(PHONE_NAMED.test(said) || /[换改]号|新号/u.test(said)) || !PHONE_CHANGED.test(said.replace(/\d+/gu, '')) || PHONE_WORKS.test(said) || SAYS_RIGHT.test(said)) return undefined;
+  for (const m of said.matchAll(/\d[\d\s\-]{9,}\d/gu)) {
+    const phone = phoneIn(m[0]);
+    if (phone && !OLD_NUMBER.test(said.slice(0, m.index).replace(/[\s:：，,]+$/u, ''))) return phone;
+  }
+  return undefined;
 }
 
 /** Words that only say what a number is ("身份证后六位", "我的手机号是"), around it. */

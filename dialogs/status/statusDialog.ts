@@ -21,10 +21,11 @@ import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { textOnlySaid } from '../textOnly.js';
-import { asksWhatToDo, personalDataOnly, PHONE_WORKS, recognizeProgressIntent, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
+import { asksWhatToDo, personalDataOnly, phoneChangeSaid, PHONE_WORKS, recognizeProgressIntent, repeatsCheck, SAYS_RIGHT, saysPhoneRight } from './progressIntent.js';
 import { renderCase, renderToDo } from './timeline.js';
-import { FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
+import { checkHeld, FamilyChecks, filedForNamed, caseNumberIn, tailAfterCaseNo, type CheckedCase, idTailIn, tailOfWholeId, idTailMatches, idTailTriedLength } from './familyChecks.js';
 import { checkedCaseAnswer } from './checkedCaseQuestions.js';
+import { asksToMail } from './mailing.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 
 const s = text.status;
@@ -39,9 +40,11 @@ export const STATUS_DIALOG = 'status';
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执/u;
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
+/** This turn's message left the offer of updates for another flow (the turn's state, gone with the turn). */
+const ROUTED_FROM_OFFER = Symbol('routedFromOffer');
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail';
-export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail'];
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail' | 'phone';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail', 'phone'];
 
 /** What to do; a family check may start with the case number already typed. */
 export interface StatusOptions {
@@ -53,6 +56,8 @@ export interface StatusOptions {
   ofRelative?: boolean;
   /** `caseNo` is the case a family check in this conversation showed today: shown again (masked), not checked again. */
   checked?: boolean;
+  /** With `checked`: its number or its applicant's ID was sent again, and is said to be found already. */
+  repeated?: boolean;
   /** For `mail`: asked where to pick up, or said one cannot go ("我一个人去不了"): where is said and mailing offered first. */
   offer?: boolean;
 }
@@ -117,7 +122,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'familyCheck': {
         const again = options?.checked && options.caseNo ? await this.deps.cases.get(options.caseNo) : undefined;
         // Asked of its next step ("上门那天俺得在家不"): answered for it (see `checkedCaseAnswer`).
-        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text)) || renderCase(again, true));
+        if (again && options?.repeated) return this.end(dc, `${s.alreadyChecked}\n${renderCase(again, true)}`);
+        if (again) return this.end(dc, (options?.text && checkedCaseAnswer(again, options.text, this.deps.region.hospitals)) || renderCase(again, true));
         if (options?.caseNo) return this.lookUp(dc, userKey, options.caseNo, options.text);
         // Whoever filled in the form for a relative sees that case at once: they submitted it ("我妈的案件号忘了" from
         // someone who filed for their father is the mother's, checked as anyone's).
@@ -153,6 +159,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // Asked before anything changes; the address on the case is offered as the one to mail to.
         const mailing = { action, step: 'mailOffer' as const, caseNo: pickup.caseNo, values: { onCase: Boolean(pickup.applicant.address) } };
         return this.ask(dc, mailing, options?.offer ? text.application.pickupAnswer : s.mail.offerAgain, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
+      }
+      case 'phone': {
+        // "电话改成135…" after submitting: the newest open case's phone changed (audited), and said back.
+        const record = (await this.deps.cases.openCasesOfUser(userKey))[0];
+        const phone = phoneChangeSaid(options?.text ?? '');
+        if (!record || !phone) return this.end(dc, s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        const done = await this.deps.useCases.contact.changePhone(record.caseNo, userKey, phone);
+        return this.end(dc, s.phoneChanged[done](record.caseNo, phone, this.deps.region.hotlines.federation));
       }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
@@ -202,6 +216,11 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (progress === 'progress') return dc.replaceDialog(this.id, { action: 'progress' } satisfies StatusOptions);
         // "他叫李建国 身份证号4115…": no look-up by name and ID; its tail is kept for the number to come.
         const wholeIdTail = caseNo ? undefined : tailOfWholeId(input, this.deps.clock.now());
+        // With a check of today still held (a mistyped ID sent after it), "改到12月4号", "她那天要带啥" ask of
+        // that case: they go where the router sends them, never read as a missing case number.
+        if (!caseNo && !wholeIdTail && !idTailIn(input) && checkHeld(await this.deps.checked.get(dc.context), this.deps.clock.now()) && this.router && (await this.router.startsFlow(dc.context))) {
+          return dc.replaceDialog(this.router.id);
+        }
         if (wholeIdTail) {
           await dc.context.sendActivity(messageWithButtons(s.caseNoNotById));
           return this.ask(dc, { ...state, idTail: wholeIdTail }, s.familyAskCaseNo);
@@ -232,8 +251,18 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // "要我干啥不" right after the case was shown: what is to be done now, from that case.
         const record = asksWhatToDo(input) ? await this.deps.cases.get(state.caseNo!) : undefined;
         if (record) return new NotAnswered(undefined, { answer: renderToDo(record, record.submittedBy.userKey !== userKeyOf(dc.context)) });
-        // The check is done, the notices only offered: "帮俺爹约个鉴定", "要带啥" go where the router sends them.
-        if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
+        // The case's number or its applicant's ID sent again: found already, and the offer made again.
+        const checkedCase = await this.deps.cases.get(state.caseNo!);
+        if (checkedCase && repeatsCheck(checkedCase, input, this.deps.clock.now())) return new NotAnswered(undefined, { answer: s.alreadyChecked });
+        // "医生上门那天俺得在家不": answered for this case, and the offer made again (a "要" after it subscribes).
+        const aboutCase = checkedCase && checkedCaseAnswer(checkedCase, input, this.deps.region.hospitals);
+        if (aboutCase) return new NotAnswered(undefined, { answer: aboutCase });
+        // The check is done, the notices only offered: "帮俺爹约个鉴定", "她那天要带啥" go where the router sends them;
+        // one answered at once (of this case, by the booking) is followed by the offer again (see `resumeDialog`).
+        if (this.router && (await this.router.startsFlow(dc.context))) {
+          dc.context.turnState.set(ROUTED_FROM_OFFER, true);
+          return dc.beginDialog(this.router.id);
+        }
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
         // application, and the offer not made again after it: it was made once, with the case.
         if (asksSomething(input)) {
@@ -289,6 +318,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         const yes = recognizeConfirmation(input, labelChoices(s.mail.offerButtons));
         if (yes === true) return this.askAddress(dc, { ...state, step: 'address', values: { ...state.values, delivery: 'mail' } });
         if (yes === false || keepsPickup(input)) return this.end(dc, s.mail.kept);
+        // "那给俺寄家里吧": the change itself asked for, a yes.
+        if (asksToMail(input)) return this.askAddress(dc, { ...state, step: 'address', values: { ...state.values, delivery: 'mail' } });
         // Only offered: "查进度", "要带啥" go where the router sends them.
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));
@@ -325,6 +356,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   /** Back from the rejected files: the flagged fields next, or nothing resubmitted while a file is still out. */
   async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: MaterialsResult): Promise<DialogTurnResult> {
     const state = await this.load(dc);
+    // A flow routed to from the offer of updates that answered in the same turn: the offer made again.
+    if (state?.step === 'subscribe' && dc.context.turnState.get(ROUTED_FROM_OFFER)) return this.reprompt(dc, state, this.continuePrefix);
     if (state?.step !== 'materials') return dc.endDialog(result);
     if (!result?.complete) return this.end(dc, s.correctLater);
     return this.correctFields(dc, { ...state, step: 'field' });

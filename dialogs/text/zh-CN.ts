@@ -200,6 +200,12 @@ const application = {
     caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
     /** The home appraisal registered for someone who cannot take calls. */
     homeRecorded: '上门评定已经登记了，申请上注明了只能短信联系，医院会发短信和您约上门的时间。',
+    /** "你们会打电话给我吗" from someone who can only type. */
+    noCallsUs: '不会给您打电话。我们就在这个聊天里联系您：申请的进展在这里告诉您；要找工作人员就说“转人工”，工作人员也在这里打字回复您。',
+    /** "医院会打电话给俺吗 俺听不见", with the application (being filled, or filed) noted as text-only. */
+    noCallsHospital: '不会打电话给您：申请上注明了只能短信/文字联系、不打电话，办事的工作人员都看得到，评定时会请医院发短信联系您。评定的时间也会在这个聊天里告诉您。',
+    /** The same with no application yet: how it gets noted. */
+    noCallsNoCase: '您还没有申请。填申请表的时候跟我说一声“只能发短信”，我会在申请上注明只能短信/文字联系、不打电话，评定时会请医院发短信联系您。',
   },
   /** How the card is fetched, said at the question before it. */
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
@@ -463,6 +469,7 @@ const application = {
     channel: ['交材料'],
     delivery: ['领证', '拿证'],
     address: ['地址', '住址'],
+    dibao: ['低保'],
   } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
   /** A window case: where and when to hand in the originals. */
@@ -506,6 +513,10 @@ const flow = {
   asideUnknown: (h: Hotlines) => `这个问题我一时答不准，已经记下来请工作人员补充。急的话可以拨打${h.government}或${h.federation}问一问。`,
 };
 
+/** The place of someone still waiting for the desk. */
+const stillQueued = (ahead: number, minutes: number) =>
+  `您还在排队，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟。不想等了，说“不用了”。`;
+
 /** The live hand-off to the 12345 desk (转人工) and the 好差评 rating after it. */
 const handoff = {
   queued: (ahead: number, minutes: number) =>
@@ -513,8 +524,9 @@ const handoff = {
   already: (ahead: number, minutes: number) =>
     `您已经在排队了，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟，不用再排一次。不想等了，说“不用了”。`,
   /** Queued, then saying they cannot phone: the place kept, the reply typed. */
-  typedKept: (ahead: number, minutes: number) =>
-    `好的，不用接电话：工作人员会在这个聊天里打字回复您。您还在排队，${ahead ? `前面还有${ahead}位` : '下一位就是您'}，大约还要等${minutes}分钟。不想等了，说“不用了”。`,
+  typedKept: (ahead: number, minutes: number) => `好的，不用接电话：工作人员会在这个聊天里打字回复您。${stillQueued(ahead, minutes)}`,
+  /** Queued for a typed reply, asking whether someone will phone: no. */
+  typedNoCall: (ahead: number, minutes: number) => `不会给您打电话：工作人员会在这个聊天里打字回复您。${stillQueued(ahead, minutes)}`,
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
@@ -908,6 +920,8 @@ const status = {
     'appointment-cancel': '取消评定预约',
     'home-appraisal-request': '申请上门鉴定',
     'delivery-mail': '领证方式改为邮寄',
+    'phone-change': '更改联系电话',
+    'contact-text-only': '注明只能短信/文字联系',
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
@@ -995,6 +1009,14 @@ const status = {
   caseNoForTail: '查申请进度，要用案件号加身份证号后6位一起核对，后6位我先记下了。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
   /** A phone typed alone, outside the check: no look-up by phone. */
   caseNoNotByPhone: '凭电话号码查不了进度：为了保护申请人的信息，要用案件号加身份证号后6位一起核对。案件号在提交成功的那条消息和短信里，YC开头；申请人本人在这里说“查进度”，不用案件号。',
+  /** "电话改成135…" on one's own open case, by what became of it. */
+  phoneChanged: {
+    changed: (caseNo: string, phone: string) => `好，案件${caseNo}的联系电话改成${phone}了。`,
+    same: (caseNo: string, phone: string) => `案件${caseNo}留的电话就是${phone}，不用改。`,
+    'not-now': (caseNo: string, _phone: string, hotline: string) => `案件${caseNo}现在在这里改不了电话，请拨打${hotline}告诉工作人员。`,
+  },
+  /** The checked case's number or its applicant's ID sent again after the check passed: nothing new is asked. */
+  alreadyChecked: '已经查到了，不用再发案件号或身份证号。',
   caseNoNotById:
     '只凭姓名和身份证号查不了：为了保护申请人的信息，要用案件号加身份证号后6位一起核对（您发的身份证号，后6位我先记下了）。案件号在提交成功的那条消息和短信里，可以向申请人要；申请人本人在这里说“查进度”，不用案件号。',
   idTailAnswers: {
@@ -1013,6 +1035,10 @@ const status = {
    * that case (`ta`: 他 or 她, the applicant). `home*`: a home appraisal asked for, not yet done.
    */
   checkedCaseAnswers: {
+    /** A case appraised at the hospital, asked whether someone must be in for the visit: none comes; the booking said when there is one. */
+    notHome: (ta: string, booked?: string) =>
+      `不是上门评定，医生不来家里，那天家里不用留人等。${booked ? `约的是${booked}做评定，` : '评定时间由申请人约，'}${ta}本人要去医院，最好有家里人陪着去。`,
+    bookedAt: (date: string, part: 'am' | 'pm', hospital: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${booking.parts[part]}${hospital ? `在${hospital}` : ''}`,
     homeWhoIsIn: (ta: string) => `不一定要您本人在家，最好有家里人陪着${ta}。医院会打电话约上门的时间，约一个家里有人的日子就行。`,
     homeHour: (ta: string, part: string) => `可以。医院打电话约上门时间时，说${part}来就行；${ta}那天有别的安排（比如去医院透析）也跟医生说一声。`,
     homeRecords: (ta: string) => `要。${ta}以前看病的病历、出院小结、检查报告（片子、CT）都准备好，哪家医院的都行，医生上门时给医生看。`,

@@ -74,42 +74,51 @@ describe('fix20f', () => {
     }
     // SAMPLE_ID_NUMBER is a woman's (…002X): 她.
     const ask = async (h: Awaited<ReturnType<typeof checked>>, said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
+    /** The answer to a question asked at the offer of updates, which is then made again (fix22a). */
+    const askAtOffer = async (h: Awaited<ReturnType<typeof checked>>, said: string) => {
+      const [answer, ...rest] = (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '');
+      expect(rest.join('\n')).to.include(text.status.subscribeAsk);
+      return answer;
+    };
 
-    it('the son of the trial: at home, the fee, the result, each for the case, and the offer asked once', async () => {
+    it('the son of the trial: at home, the fee, the result, each for the case (the offer made again after one, fix22a)', async () => {
       const h = await checked(true);
-      const home = await ask(h, '医生上门那天俺得在家不 俺上班');
+      const home = await askAtOffer(h, '医生上门那天俺得在家不 俺上班');
       expect(home).to.equal(c.homeWhoIsIn('她'));
-      expect(await ask(h, '上门鉴定要钱不')).to.equal(c.firstFee(true));
-      const result = await ask(h, '鉴定完多久出结果');
+      expect(await askAtOffer(h, '上门鉴定要钱不')).to.equal(c.firstFee(true));
+      const result = await askAtOffer(h, '鉴定完多久出结果');
       expect(result).to.equal(c.result);
       expect(result).to.not.include('短信');
-      expect([home, result].join()).to.not.include(text.status.subscribeAsk);
+      expect(await ask(h, '不用了')).to.equal(text.status.notSubscribed);
+      expect(await ask(h, '家里要留人吗')).to.equal(c.homeWhoIsIn('她'));
     });
 
     it('other words: 家里要留人吗, 上门收费不, 啥时候能拿到证', async () => {
       const h = await checked(true);
-      expect(await ask(h, '家里要留人吗')).to.equal(c.homeWhoIsIn('她'));
-      expect(await ask(h, '医生来家里评定收费不')).to.equal(c.firstFee(true));
-      expect(await ask(h, '评完了啥时候能拿到证')).to.equal(c.result);
+      expect(await askAtOffer(h, '家里要留人吗')).to.equal(c.homeWhoIsIn('她'));
+      expect(await askAtOffer(h, '医生来家里评定收费不')).to.equal(c.firstFee(true));
+      expect(await askAtOffer(h, '评完了啥时候能拿到证')).to.equal(c.result);
     });
 
     it('the records, the morning, no bank card (the trial\'s brother and daughter-in-law, and other words)', async () => {
       const h = await checked(true);
-      expect(await ask(h, '要不要把她病历准备好 在哪个医院看的都行吗')).to.equal(c.homeRecords('她'));
-      expect(await ask(h, '出院小结要不要给医生看')).to.equal(c.homeRecords('她'));
-      expect(await ask(h, '能不能让医院上午来 下午他要去透析')).to.equal(c.homeHour('她', '上午'));
-      expect(await ask(h, '下午来行不行')).to.equal(c.homeHour('她', '下午'));
-      expect(await ask(h, '批了以后钱打到谁卡上 他没有银行卡')).to.equal(c.noCard('她'));
-      expect(await ask(h, '她连张卡都没有 补贴咋领')).to.equal(c.noCard('她'));
+      expect(await askAtOffer(h, '要不要把她病历准备好 在哪个医院看的都行吗')).to.equal(c.homeRecords('她'));
+      expect(await askAtOffer(h, '出院小结要不要给医生看')).to.equal(c.homeRecords('她'));
+      expect(await askAtOffer(h, '能不能让医院上午来 下午他要去透析')).to.equal(c.homeHour('她', '上午'));
+      expect(await askAtOffer(h, '下午来行不行')).to.equal(c.homeHour('她', '下午'));
+      expect(await askAtOffer(h, '批了以后钱打到谁卡上 他没有银行卡')).to.equal(c.noCard('她'));
+      expect(await askAtOffer(h, '她连张卡都没有 补贴咋领')).to.equal(c.noCard('她'));
     });
 
     it('an appraisal at the hospital: the records are brought there; the home visit is not spoken of', async () => {
       const h = await checked(false);
-      expect(await ask(h, '病历要准备吗')).to.equal(c.records('她'));
-      expect(await ask(h, '医生上门那天俺得在家不')).to.not.equal(c.homeWhoIsIn('她'));
+      expect(await askAtOffer(h, '病历要准备吗')).to.equal(c.records('她'));
+      const home = await askAtOffer(h, '医生上门那天俺得在家不');
+      expect(home).to.not.equal(c.homeWhoIsIn('她'));
+      expect(home).to.equal(c.notHome('她'));
     });
 
-    it('the offer of updates is made once: a question instead is answered, and the offer not made again', async () => {
+    it('the offer of updates is made once: a question not about the case is answered, and the offer not made again', async () => {
       const h = await checked(false);
       const answer = await ask(h, '公示要几天');
       expect(answer).to.include('5个工作日').and.not.include(text.status.subscribeAsk);

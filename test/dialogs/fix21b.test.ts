@@ -150,14 +150,15 @@ describe('fix21b', () => {
     ]) {
       it(`"${said}": not the checked case's canned answer`, async () => {
         const h = await checked();
-        const reply = (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
+        // The first reply: a canned answer would be followed by the offer made again (fix22a).
+        const [reply] = (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '');
         expect(canned).to.not.include(reply);
       });
     }
 
     it('the step\'s own questions still are', async () => {
       const h = await checked();
-      const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
+      const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '')[0];
       expect(await ask('上门那天我得上班 咋办')).to.equal(c.homeWhoIsIn('她'));
       expect(await ask('要把病历带上吗')).to.equal(c.homeRecords('她'));
       expect(await ask('多久能拿到证')).to.equal(c.result);
