@@ -42,6 +42,21 @@ export interface Applicant {
   grade?: Grade;
 }
 
+/** What 民政 is left to check when the applicant did not say: on 低保 at all, or (said not on 低保) low-income. */
+export type MinzhengChecks = 'dibao' | 'lowIncome';
+
+/**
+ * The answers behind the items: `dibao` only as said (absent when left to 民政), `lowIncome` only when
+ * said to be a low-income family, `minzhengChecks` when the status was left to 民政 to check.
+ */
+export interface CaseFacts {
+  dibao?: boolean;
+  lowIncome?: boolean;
+  minzhengChecks?: MinzhengChecks;
+  student?: string;
+  wheelchair?: boolean;
+}
+
 export interface Guardian {
   name: string;
   idNumber: string;
@@ -106,7 +121,7 @@ export interface CaseRecord {
   submittedBy: { role: 'self' | 'proxy'; relation?: string; userKey: string };
   guardian?: Guardian;
   items: CaseItem[];
-  facts: { dibao?: boolean; lowIncome?: boolean; student?: string; wheelchair?: boolean };
+  facts: CaseFacts;
   materials: CaseMaterials;
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';

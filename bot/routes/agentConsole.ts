@@ -193,6 +193,8 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
     // A deaf applicant: the agent on the phone with a relative must not promise a call back.
     ...(c.contact ? { contact: c.contact, contactName: st.contactNames[c.contact] ?? c.contact } : {}),
     ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
+    // As the applicant answered: "让民政看着办" reads as left to 民政, never as a low-income family.
+    ...(c.facts.dibao !== undefined || c.facts.minzhengChecks ? { dibaoName: text.application.summary.dibaoStatus(c.facts) } : {}),
     timeline: c.audit.map((e) => timelineEntry(e, region)),
   };
 }

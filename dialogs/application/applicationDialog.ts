@@ -26,8 +26,8 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 /**
@@ -243,9 +243,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const added = this.itemsAdded(draft, input);
         if (added) return this.addItems(dc, draft, added.set, added.note);
         // "不是低保 是低收入户 村里给认定过" with the allowance left out for no 低保: kept for 民政 to judge.
-        if (droppedItems(draft.values).includes('living-allowance') && lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
-          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${keptLowIncomeNote(input)}\n`);
-        }
+        const kept = droppedItems(draft.values).includes('living-allowance') && !asksSomething(input) && dibaoSaid(input) !== true ? livingKeptSaid(input, true) : undefined;
+        if (kept) return this.proceed(dc, { ...draft, values: { ...draft.values, ...kept.set }, attempts: 0 }, `${kept.note}\n`);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
@@ -338,13 +337,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!before.every((p) => picks.includes(p)) || picks.length <= before.length) return undefined;
     const set: Values = { ...read.set, picks: [...new Set([...(draft.values.picks ?? []), ...picks])] };
     // "把生活补贴也加上吧 让民政看着办": kept for 民政 to judge; otherwise the answer that left it out is asked again.
-    const lowIncome = picks.includes('living-allowance') && dropped.includes('living-allowance') && lowIncomeSaid(said);
+    // Dropped for no 低保, so not on 低保: 民政 is left to check only whether the family is low-income.
+    const kept = picks.includes('living-allowance') && dropped.includes('living-allowance') ? livingKeptSaid(said, true) : undefined;
     for (const item of picks.filter((p) => dropped.includes(p))) {
       const step = STEP_OF_ITEM[item];
-      if (item === 'living-allowance' && lowIncome) set.lowIncome = true;
+      if (item === 'living-allowance' && kept) Object.assign(set, kept.set);
       else if (step) set[step] = undefined;
     }
-    return { set, note: [read.note, lowIncome ? keptLowIncomeNote(said) : undefined].filter(Boolean).join('\n') || undefined };
+    return { set, note: [read.note, kept?.note].filter(Boolean).join('\n') || undefined };
   }
 
   /** Items added (or put back): said back, and whatever they need asked before the summary again. */
@@ -566,8 +566,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const values = { ...draft.values, ...early.set };
     // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
     const living = requestedItems({ ...values, dibao: undefined }).includes('living-allowance');
-    const kept = early.set.lowIncome && living ? t.keptLowIncome : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
-    const dropped = early.set.dibao === false && !early.set.lowIncome && living ? `\n${t.dropped['living-allowance']}` : '';
+    const kept = livingKept(early.set) && living ? (early.set.lowIncome ? t.keptLowIncome : t.keptForMinzheng) : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+    const dropped = early.set.dibao === false && !livingKept(early.set) && living ? `\n${t.dropped['living-allowance']}` : '';
     return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
   }
 
@@ -769,7 +769,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
       ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
       items: caseItemsOf(v, items),
-      facts: { dibao: v.dibao, ...(v.lowIncome ? { lowIncome: true } : {}), student: v.student, wheelchair: v.wheelchair },
+      // Left to 民政 with nothing said of 低保: no 低保 answer is recorded, only what 民政 is to check.
+      facts: {
+        ...(v.minzhengChecks === 'dibao' ? {} : { dibao: v.dibao }),
+        ...(v.lowIncome ? { lowIncome: true } : {}),
+        ...(v.minzhengChecks ? { minzhengChecks: v.minzhengChecks } : {}),
+        student: v.student,
+        wheelchair: v.wheelchair,
+      },
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),

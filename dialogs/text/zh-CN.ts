@@ -417,8 +417,17 @@ const application = {
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     /** The value said is the one already there: nothing changed, and none is claimed. */
     unchanged: (label: string, value: string) => `${label}现在就是“${value}”，没有变。`,
-    /** The 低保 line when the family is low-income, not on 低保. */
-    lowIncome: '否（低收入家庭，由民政审核）',
+    /** The 低保 line as said (the summary, the agent console): a low-income family, or the status left to 民政, says so. */
+    dibaoStatus: (f: { dibao?: boolean; lowIncome?: boolean; minzhengChecks?: 'dibao' | 'lowIncome' }) =>
+      f.minzhengChecks === 'dibao'
+        ? '不清楚，由民政审核'
+        : f.minzhengChecks === 'lowIncome'
+          ? '否（是不是低收入家庭，由民政审核）'
+          : f.lowIncome
+            ? '否（低收入家庭，由民政审核）'
+            : f.dibao
+              ? '是'
+              : '否',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */

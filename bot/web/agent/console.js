@@ -376,6 +376,7 @@
         ...(c.appointment ? [['评定预约', c.appointment.words]] : []),
         ...(c.returned ? [['退回原因', c.returned.reason]] : []),
         ...(c.contactName ? [['联系方式', c.contactName]] : []),
+        ...(c.dibaoName ? [['低保情况', c.dibaoName]] : []),
         ...(c.noticeEndsOn ? [['公示截止', c.noticeEndsOn]] : []),
         ['下一步', c.next],
       ]),
