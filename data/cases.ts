@@ -125,6 +125,11 @@ export interface CaseRecord {
   materials: CaseMaterials;
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';
+  /**
+   * Where a certificate changed to mailing after submitting goes, when not to the applicant's own address
+   * (a daughter's home): kept apart, so the applicant's address stays as given. Unset: to `applicant.address`.
+   */
+  mailTo?: string;
   /** The booked appraisal session; the reminder goes out on `remindOn`. */
   appointment?: Appointment;
   /** Asked for a home appraisal (上门鉴定): the hospital arranges it by phone. */
@@ -243,6 +248,7 @@ export function erasePersonalFields(record: CaseRecord): void {
   delete record.guardian;
   delete record.conversation;
   delete record.homeAppraisal;
+  delete record.mailTo;
   delete record.pendingNotifications;
   record.applicant = { name: ERASED, idNumber: '', birthDate: '', phone: '', hukou: '' };
   record.submittedBy = { role: record.submittedBy.role, userKey: ERASED };

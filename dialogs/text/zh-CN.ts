@@ -815,6 +815,7 @@ const privacy = {
   title: (caseNo: string) => `您在这里留下的个人信息（案件 ${caseNo}）：`,
   person: (name: string, idNumber: string, phone: string, hukou: string) => `姓名：${name}\n身份证号：${idNumber}\n电话：${phone}\n户籍：${hukou}`,
   address: (address: string) => `地址：${address}`,
+  mailTo: (address: string) => `证的邮寄地址：${address}`,
   category: (category: string) => `残疾类别：${category}`,
   guardian: (name: string, relation: string) => `监护人：${name}（${relation}）`,
   items: (names: string) => `申请事项：${names}`,
@@ -921,6 +922,10 @@ const status = {
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
   /** Steps only the agent console shows (the applicant's timeline leaves them out). */
+  /** Where a certificate changed to mailing goes: the audit note, and the console's delivery line. */
+  mailTo: { applicant: '寄到申请人住址', other: '寄到另留的邮寄地址' },
+  /** How the certificate reaches the applicant, as the console and the admin list show it. */
+  deliveryNames: { mail: '邮寄', pickup: '窗口自取' } as Record<string, string>,
   /** How staff may reach the applicant, as the console shows it. */
   contactNames: { 'text-only': '只能短信/文字联系（不打电话）' } as Record<string, string>,
   agentActionNames: {

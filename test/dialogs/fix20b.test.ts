@@ -91,7 +91,8 @@ describe('fix20b', () => {
     }
     const mailed = async (h: Awaited<ReturnType<typeof pickupCase>>) => {
       const c = (await h.cases.get(h.record.caseNo))!;
-      return { delivery: c.delivery, address: c.applicant.address };
+      // Where the certificate goes: a mailing address given apart (fix22b), else the applicant's.
+      return { delivery: c.delivery, address: c.mailTo ?? c.applicant.address };
     };
 
     for (const [asked, yes] of [['自己去领证的话在哪领 我一个人去不了', '要'], ['证办好了去哪拿', '改成邮寄'], ['俺一个人去不了 证咋领', '1'], ['我腿脚不好 没法去窗口拿证', '好']]) {

@@ -1,10 +1,13 @@
 import { expect } from 'chai';
 import { agentCaseView } from '../../bot/routes/agentConsole.js';
+import { caseSummary } from '../../bot/routes/cases.js';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
-import { run, selfAtDibao, type Step } from './harness.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { dialogHarness, run, selfAtDibao, type Step } from './harness.js';
 
 const app = text.application;
+const s = text.status;
 type Harness = Awaited<ReturnType<typeof run>>;
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
 const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
@@ -66,5 +69,78 @@ describe('fix22b #1: the 低保 status left to 民政 is stored and shown as unk
     const h = await run(selfAtDibao);
     await said(h, '民政局在哪');
     expect((await values(h)).minzhengChecks).to.equal(undefined);
+  });
+});
+
+describe('fix22b #2: a mailing address given after submitting is kept apart from the applicant\'s address', () => {
+  const HOME = '示范县城关镇幸福路12号3单元401';
+  /** user1's case to be picked up, the applicant's home address on it. */
+  async function pickupCase() {
+    const h = await dialogHarness();
+    const record = await h.cases.create(
+      newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { address: HOME }, delivery: 'pickup', stage: 'pre_review' }),
+      h.clock.now(),
+    );
+    return { ...h, record };
+  }
+  const toMail = async (h: Awaited<ReturnType<typeof pickupCase>>, address: string) => {
+    await h.say('帮我把证改成邮寄');
+    expect((await h.say(s.mail.offerButtons[0])).text).to.equal(app.prompts.address);
+    return (await h.say(address)).text;
+  };
+
+  for (const [typed, kept] of [
+    ['河东乡李村3组12号', '河东乡李村3组12号'],
+    ['寄到我闺女家 城关镇东大街8号 电话13912345678', '城关镇东大街8号'],
+  ] as const) {
+    it(`"${typed}": mailed there, the applicant's address unchanged; the timeline, console, admin list and export say where`, async () => {
+      const h = await pickupCase();
+      expect(await toMail(h, typed)).to.equal(s.mail.done(kept));
+      const record = (await h.cases.get(h.record.caseNo))!;
+      expect(record).to.include({ delivery: 'mail', mailTo: kept });
+      expect(record.applicant.address).to.equal(HOME);
+      // The log names where, never the address itself (it outlives an erasure).
+      expect(record.audit.at(-1)).to.include({ action: 'delivery-mail', note: s.mailTo.other });
+      expect(JSON.stringify(record.audit)).to.not.include(kept);
+      const view = agentCaseView(record, h.region);
+      expect(view.deliveryName).to.include(s.deliveryNames.mail).and.include(s.mailTo.other);
+      expect(view.timeline.at(-1)).to.include({ actionName: s.actionNames['delivery-mail'], note: s.mailTo.other });
+      expect(caseSummary(record)).to.include({ delivery: 'mail', mailTo: 'other' });
+      await h.say('导出我的数据');
+      await h.say(h.record.caseNo);
+      expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(text.privacy.address(HOME)).and.include(text.privacy.mailTo(kept));
+    });
+  }
+
+  for (const same of ['寄到原来的地址', '就寄家里 原先那个', s.mail.onCaseButton]) {
+    it(`"${same}" means the applicant's address: no mailing address apart`, async () => {
+      const h = await pickupCase();
+      expect(await toMail(h, same)).to.equal(s.mail.doneOnCase);
+      const record = (await h.cases.get(h.record.caseNo))!;
+      expect(record.delivery).to.equal('mail');
+      expect(record).to.not.have.property('mailTo');
+      expect(record.applicant.address).to.equal(HOME);
+      expect(record.audit.at(-1)).to.include({ note: s.mailTo.applicant });
+      expect(agentCaseView(record, h.region).deliveryName).to.include(s.mailTo.applicant);
+      expect(caseSummary(record)).to.include({ delivery: 'mail', mailTo: 'applicant' });
+    });
+  }
+
+  it('the case picked up shows so, with no mailing address', async () => {
+    const h = await pickupCase();
+    expect(agentCaseView(h.record, h.region).deliveryName).to.equal(s.deliveryNames.pickup);
+    expect(caseSummary(h.record)).to.include({ delivery: 'pickup' }).and.not.have.property('mailTo');
+  });
+
+  it('a correction back to pickup drops the mailing address; an erasure removes it', async () => {
+    const h = await pickupCase();
+    await toMail(h, '河东乡李村3组12号');
+    await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
+    await h.workflow.perform(h.record.caseNo, { action: 'return', by: 'staff:li', note: '领证方式请确认', fields: ['delivery'] });
+    await h.useCases.correctAndResubmit(h.record.caseNo, { delivery: 'pickup' }, 'chat:test:user1');
+    expect(await h.cases.get(h.record.caseNo)).to.not.have.property('mailTo');
+    await h.cases.update(h.record.caseNo, (c) => void (c.mailTo = '河东乡李村3组12号'), { by: 'test', action: 'test' }, h.clock.now());
+    const erased = await h.cases.erasePersonalData(h.record.caseNo, { by: 'admin:li', action: 'erase' }, h.clock.now());
+    expect(JSON.stringify(erased)).to.not.include('李村');
   });
 });
