@@ -750,6 +750,9 @@ const booking = {
   holiday: (day: string) => `${day}是节假日，医院不做评定。`,
   noSessionThatDay: (day: string, hospital: string) => `${day}${hospital}没有安排评定。`,
   full: (day: string) => `${day}已经约满了。`,
+  /** Days turned down in the words ("礼拜四不行", "周四我要去透析 换一天吧"), said back so a misreading shows. */
+  notThese: (days: string) => `好，${days}不约。`,
+  span: (from: string, to: string) => `${from}到${to}`,
   closed: '这个时间医院临时停诊了。',
   offer: '离您说的时间最近、还有名额的是下面这几个，点一下就能约：',
   offerMore: '换个时间',

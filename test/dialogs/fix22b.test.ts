@@ -4,10 +4,13 @@ import { caseSummary } from '../../bot/routes/cases.js';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { dialogHarness, run, selfAtDibao, type Step } from './harness.js';
+import { recognizeWhen } from '../../dialogs/booking/when.js';
+import { buttons, dialogHarness, run, selfAtDibao, type Step } from './harness.js';
 
 const app = text.application;
 const s = text.status;
+/** The harness clock's now: Friday 2026-11-20, 10:00 Beijing. */
+const NOW = new Date('2026-11-20T02:00:00Z');
 type Harness = Awaited<ReturnType<typeof run>>;
 const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
 const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
@@ -142,5 +145,79 @@ describe('fix22b #2: a mailing address given after submitting is kept apart from
     await h.cases.update(h.record.caseNo, (c) => void (c.mailTo = '河东乡李村3组12号'), { by: 'test', action: 'test' }, h.clock.now());
     const erased = await h.cases.erasePersonalData(h.record.caseNo, { by: 'admin:li', action: 'erase' }, h.clock.now());
     expect(JSON.stringify(erased)).to.not.include('李村');
+  });
+});
+
+describe('fix22b #3: a day turned down is never proposed; the next day named, or another free day, is', () => {
+  const b = text.booking;
+  // The harness clock: Friday 2026-11-20. The people's hospital (肢体) sees appraisals Tuesday morning
+  // and afternoon and Thursday morning.
+  async function bookingCase() {
+    const h = await dialogHarness();
+    const record = await h.cases.create(
+      newCase({ submittedBy: { role: 'self', userKey: 'test:user1' }, applicant: { category: '肢体' }, items: [{ id: 'cert-new', department: '残联', status: 'submitted' }], stage: 'appraisal_scheduled' }),
+      h.clock.now(),
+    );
+    return { ...h, record };
+  }
+
+  for (const [said, refused] of [
+    ['周四我要去透析 换一天吧', '周四'],
+    ['礼拜四不行', '周四'],
+    ['星期二没空', '周二'],
+    ['周二我要上班', '周二'],
+    ['礼拜四 不行 换个日子', '周四'],
+  ] as const) {
+    it(`"${said}" at "which day": ${refused} said back as not booked, and none offered`, async () => {
+      const h = await bookingCase();
+      expect((await h.say('预约鉴定')).text).to.equal(b.askWhen);
+      const reply = await h.say(said);
+      expect(reply.text).to.include(b.notThese(refused)).and.not.include(b.confirmWhen(''));
+      expect(buttons(reply).length).to.be.greaterThan(0);
+      for (const label of buttons(reply)) expect(label).to.not.include(`（${refused}）`);
+    });
+  }
+
+  it('"礼拜四不行 礼拜五呢": Friday is the day asked (the next one, not today), and no Thursday is offered beside it', async () => {
+    const h = await bookingCase();
+    await h.say('预约鉴定');
+    const reply = await h.say('礼拜四不行 礼拜五呢');
+    expect(reply.text).to.include(b.noSessionThatDay('11月27日（周五）', '示范市人民医院'));
+    for (const label of buttons(reply)) expect(label).to.not.include('周四');
+  });
+
+  for (const [said, asked] of [
+    ['礼拜四不行 礼拜二呢', '11月24日（周二）'],
+    ['周二上午没空 下午呢', '11月24日（周二）下午'],
+    ['12月3号有事 12月1号下午呢', '12月1日（周二）下午'],
+  ] as const) {
+    it(`"${said}": the day named after the refusal, ${asked}`, async () => {
+      const h = await bookingCase();
+      await h.say('预约鉴定');
+      const reply = await h.say(said);
+      expect(reply.text!.includes(b.confirmWhen(asked)) || buttons(reply).every((l) => l.startsWith(asked)), reply.text).to.equal(true);
+    });
+  }
+
+  it('turned down at the confirmation ("周四我得去医院透析 换一天") of a Thursday: other days offered', async () => {
+    const h = await bookingCase();
+    expect((await h.say('预约下周四')).text).to.equal(b.confirmWhen('11月26日（周四）上午'));
+    const reply = await h.say('周四我得去医院透析 换一天');
+    expect(buttons(reply).length).to.be.greaterThan(0);
+    for (const label of buttons(reply)) expect(label).to.not.include('周四');
+  });
+
+  it('the offered list: "周二都不行" picks from the rest', async () => {
+    const h = await bookingCase();
+    await h.say('预约鉴定');
+    expect(buttons(await h.say('最早什么时候'))).to.include('11月24日（周二）上午');
+    const reply = await h.say('周二都不行');
+    expect(buttons(reply)).to.deep.equal(['11月26日（周四）上午', '12月3日（周四）上午', '12月10日（周四）上午']);
+  });
+
+  it('a day asked plainly, or "不行的话" of a day asked, is no refusal', async () => {
+    expect(recognizeWhen('周四可以吗 不行的话周五', NOW)).to.not.have.property('not');
+    expect(recognizeWhen('下周四上午', NOW)).to.deep.equal({ kind: 'date', date: '2026-11-26', part: 'am' });
+    expect(recognizeWhen('不行', NOW)).to.equal(undefined);
   });
 });
