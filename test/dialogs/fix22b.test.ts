@@ -4,7 +4,9 @@ import { caseSummary } from '../../bot/routes/cases.js';
 import { finalItems } from '../../dialogs/application/values.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { shippedKnowledge } from '../support.js';
 import { recognizeWhen } from '../../dialogs/booking/when.js';
+import { withoutSms } from '../../dialogs/replies.js';
 import { buttons, dialogHarness, run, selfAtDibao, type Step } from './harness.js';
 
 const app = text.application;
@@ -219,5 +221,44 @@ describe('fix22b #3: a day turned down is never proposed; the next day named, or
     expect(recognizeWhen('周四可以吗 不行的话周五', NOW)).to.not.have.property('not');
     expect(recognizeWhen('下周四上午', NOW)).to.deep.equal({ kind: 'date', date: '2026-11-26', part: 'am' });
     expect(recognizeWhen('不行', NOW)).to.equal(undefined);
+  });
+});
+
+describe('fix22b #4: with the bot\'s SMS off, how the appraisal time is told says both ways, truly', () => {
+  /** Booked here, in this chat; applied at a window or online, the hospital's text (the government's 一窗式 system). */
+  const BOTH = [/这个聊天里|约好时会告诉您/u, /在窗口或网上申请的，[^；。）]*短信/u];
+  const sayBoth = (reply: string) => BOTH.every((re) => re.test(reply));
+
+  for (const [asked, id] of [
+    ['肢体残疾在哪评定', 'appr-hosp-limb'],
+    ['智力残疾去哪个医院鉴定', 'appr-hosp-intellectual'],
+    ['啥时候去医院做鉴定 谁通知俺', 'appr-schedule'],
+    ['预审过了医院那边咋安排', 'flow-hospital-register'],
+    ['去医院评定要带啥', 'appr-bring'],
+    ['评定时间怎么通知我', 'flow-notify'],
+  ] as const) {
+    it(`"${asked}" (${id}): booked in this chat if applied here, the hospital's SMS if applied at a window or online`, async () => {
+      const h = await dialogHarness();
+      const reply = await said(h, asked);
+      expect(reply).to.include(withoutSms(h.kb.entry(id)!.answer).slice(0, 12));
+      expect(sayBoth(reply), reply).to.equal(true);
+      // With SMS on, the entry's own words.
+      const on = await dialogHarness({ sms: true });
+      expect(await said(on, asked)).to.not.match(/在窗口或网上申请的/u);
+    });
+  }
+
+  for (const asked of ['会给我发短信不', '你们会不会发短信告诉我进度']) {
+    it(`"${asked}": this bot's own notices stay "no, this chat tells you"`, async () => {
+      const h = await dialogHarness();
+      expect(await said(h, asked)).to.include('不往手机上发，每一步都会在这个聊天里告诉您');
+    });
+  }
+
+  it('every answer reworded once reads the same reworded again (no rule rewrites its own words)', () => {
+    const { kb } = shippedKnowledge();
+    for (const e of kb.entries) {
+      for (const t of [e.answer, e.canI ?? '', ...Object.values(e.parts ?? {})]) expect(withoutSms(withoutSms(t)), e.id).to.equal(withoutSms(t));
+    }
   });
 });
