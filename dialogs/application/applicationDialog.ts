@@ -557,18 +557,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!rest.length) return undefined;
     const name = slot.parse(head, draft.values, this.context());
     const early = name.ok ? fieldSaidEarly(rest.join(' '), draft.values, this.context(), slot.key) : undefined;
-    return name.ok && early ? { ok: true, set: { ...name.set, ...early.set }, note: t.keptEarly(t.labels[early.key]) } : undefined;
+    return name.ok && early ? { ok: true, set: { ...name.set, ...early.set }, note: earlyNote(draft.values, early) } : undefined;
   }
 
   /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
   private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
-    const values = { ...draft.values, ...early.set };
-    // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
-    const living = requestedItems({ ...values, dibao: undefined }).includes('living-allowance');
-    const kept = livingKept(early.set) && living ? (early.set.lowIncome ? t.keptLowIncome : t.keptForMinzheng) : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
-    const dropped = early.set.dibao === false && !livingKept(early.set) && living ? `\n${t.dropped['living-allowance']}` : '';
-    return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
+    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${earlyNote(draft.values, early)}\n`);
   }
 
   /**
@@ -1094,6 +1089,17 @@ const APPLY_HERE = new RegExp(
   `^(?:我|俺|咱)?(?:能|可以|能不能|可不可以)?(?:在|从|用)?${HERE}(?:上|里)?(?:能|可以|能不能|可不可以)?(?:直接)?(?:申请|办理?|填表|填|报|提交)(?:个|一下)?(?:表|申请表|残疾证|残疾人证|补贴)?${ASK_END}`,
   'u',
 );
+
+/**
+ * What is said back of a field kept before its question. A yes or no is said as it was heard ("不算低保户"
+ * is no 低保户), with the item it rules out; a 低保 status left to 民政 claims none.
+ */
+function earlyNote(before: Values, early: { key: SlotKey; set: Values }): string {
+  const living = requestedItems({ ...before, ...early.set, dibao: undefined }).includes('living-allowance');
+  const kept = livingKept(early.set) && living ? (early.set.lowIncome ? t.keptLowIncome : t.keptForMinzheng) : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+  const dropped = early.set.dibao === false && !livingKept(early.set) && living ? `\n${t.dropped['living-allowance']}` : '';
+  return `${kept}${dropped}`;
+}
 
 /** Whether a message asks if the form can be filled here, in this chat (which it can): the application is offered. */
 export function asksToApplyHere(input: string): boolean {

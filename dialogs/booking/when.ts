@@ -18,7 +18,15 @@ export type When = (
 ) & { not?: Refused[] };
 
 /** A day turned down: "礼拜四不行", "星期三没空", "周四我要去透析", "明天有事". */
-const REFUSED = /(?:不行|不成|不中|没空|没时间|不方便|去不了|来不了|不能去|不能来|走不开|抽不开|排不开|有事|不去|不来|不可以|够呛|没法去|透析|上班|住院|复查|化疗)(?!的话)/u;
+const REFUSED = /(?:不行|不成|不中|没空|没时间|不方便|去不了|来不了|不能去|不能来|走不开|抽不开|排不开|有事|不去|不来|不可以|够呛|没法去|透析|上班|住院|复查|化疗)(?!的话)/gu;
+/** The first refusal in `text`, not one asking ("中不中", "行不行", "方便不方便": the word before 不 is the word after it). */
+function refusalIn(text: string): RegExpExecArray | undefined {
+  for (const m of text.matchAll(REFUSED)) {
+    const after = m[0].slice(1);
+    if (!(m[0].startsWith('不') && text.slice(0, m.index).endsWith(after))) return m;
+  }
+  return undefined;
+}
 /** Another day than the one just said: "换一天吧", "换个日子", "别的时间", "改一天". */
 const ANOTHER_DAY = /换(?:一|个|别的|其他)?(?:天|日子|时间)|别的(?:日子|时间|天)|其他(?:日子|时间|天)|改(?:一|个)天/u;
 /** Words that name a day or a half day, so a refusal with none refers to the day said before it. */
@@ -34,7 +42,7 @@ function refusalsIn(text: string): { kept: string; refused: string[] } {
   for (const clause of text.split(/[\s\p{P}]+/u).filter(Boolean)) {
     // "礼拜四不行礼拜五呢": cut after each refusal, so the next day said is a piece of its own.
     let rest = clause;
-    for (let m = REFUSED.exec(rest); m && m.index + m[0].length < rest.length; m = REFUSED.exec(rest)) {
+    for (let m = refusalIn(rest); m && m.index + m[0].length < rest.length; m = refusalIn(rest)) {
       pieces.push(rest.slice(0, m.index + m[0].length));
       rest = rest.slice(m.index + m[0].length);
     }
@@ -42,7 +50,7 @@ function refusalsIn(text: string): { kept: string; refused: string[] } {
   }
   const refused = new Set<number>();
   pieces.forEach((piece, i) => {
-    if (!REFUSED.test(piece) && !ANOTHER_DAY.test(piece)) return;
+    if (!refusalIn(piece) && !ANOTHER_DAY.test(piece)) return;
     if (NAMES_A_DAY.test(piece)) refused.add(i);
     else if (i > 0 && NAMES_A_DAY.test(pieces[i - 1])) refused.add(i - 1);
   });

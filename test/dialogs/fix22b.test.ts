@@ -70,6 +70,13 @@ describe('fix22b #1: the 低保 status left to 民政 is stored and shown as unk
     expect(v.minzhengChecks).to.equal(undefined);
   });
 
+  it('said before its question, beside the name ("王建国 不是低保 让民政看着办"): kept for 民政, no status claimed', async () => {
+    const h = await run(selfAtDibao.slice(0, 6));
+    const reply = await said(h, '王建国 不是低保 让民政看着办');
+    expect(reply).to.include(app.keptForMinzheng).and.include(app.prompts.idNumber).and.not.include('低保户记下了').and.not.include('低收入家庭');
+    expect(await values(h)).to.include({ name: '王建国', dibao: false, minzhengChecks: 'lowIncome' });
+  });
+
   it('"民政局在哪" at the 低保 question is no answer to it', async () => {
     const h = await run(selfAtDibao);
     await said(h, '民政局在哪');
@@ -217,8 +224,9 @@ describe('fix22b #3: a day turned down is never proposed; the next day named, or
     expect(buttons(reply)).to.deep.equal(['11月26日（周四）上午', '12月3日（周四）上午', '12月10日（周四）上午']);
   });
 
-  it('a day asked plainly, or "不行的话" of a day asked, is no refusal', async () => {
+  it('a day asked plainly, "不行的话" of a day asked, or asking "中不中", is no refusal', async () => {
     expect(recognizeWhen('周四可以吗 不行的话周五', NOW)).to.not.have.property('not');
+    for (const asked of ['周四行不行', '下周四上午中不中', '周四方便不方便']) expect(recognizeWhen(asked, NOW), asked).to.deep.include({ kind: 'date', date: '2026-11-26' }).and.not.have.property('not');
     expect(recognizeWhen('下周四上午', NOW)).to.deep.equal({ kind: 'date', date: '2026-11-26', part: 'am' });
     expect(recognizeWhen('不行', NOW)).to.equal(undefined);
   });
