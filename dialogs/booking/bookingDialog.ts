@@ -208,8 +208,8 @@ const NOT_APPLIED = /(?:还|都)?没(?:有)?(?:申请|交申请|提交|报名|�
 const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)约/u;
 
 /** What a message asks of the booking dialog, if anything. */
-/** Moving an appraisal, said as a question or a wish: "能改期不", "能改个时间吗", "想换个日子". */
-export const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子/u;
+/** Moving an appraisal, said as a question or a wish: "能改期不", "能改个时间吗", "想换个日子", "周四要透析 换一天吧". */
+export const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子|(?:换|改)(?:一|个|别的)天/u;
 
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');

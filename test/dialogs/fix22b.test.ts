@@ -216,6 +216,24 @@ describe('fix22b #3: a day turned down is never proposed; the next day named, or
     for (const label of buttons(reply)) expect(label).to.not.include('周四');
   });
 
+  it('said first, outside the booking ("周四我要去透析 换一天吧"): the booking starts, no Thursday offered', async () => {
+    const h = await bookingCase();
+    const reply = await h.say('周四我要去透析 换一天吧');
+    expect(reply.text).to.include(b.notThese('周四'));
+    expect(buttons(reply).length).to.be.greaterThan(0);
+    for (const label of buttons(reply)) expect(label).to.not.include('周四');
+  });
+
+  it('booked on a Tuesday, "周二我要去透析 改一天": the booking is moved to another day, no Tuesday offered', async () => {
+    const h = await bookingCase();
+    await h.say('预约下周二上午');
+    expect((await h.say('对')).text).to.include('约好了：11月24日（周二）上午');
+    const reply = await h.say('周二我要去透析 改一天');
+    expect(buttons(reply).length).to.be.greaterThan(0);
+    for (const label of buttons(reply)) expect(label).to.not.include('周二');
+    expect((await h.say(buttons(reply)[0])).text).to.include(`约好了：${buttons(reply)[0]}`);
+  });
+
   it('the offered list: "周二都不行" picks from the rest', async () => {
     const h = await bookingCase();
     await h.say('预约鉴定');
