@@ -931,11 +931,11 @@ const status = {
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
-  /** Steps only the agent console shows (the applicant's timeline leaves them out). */
   /** Where a certificate changed to mailing goes: the audit note, and the console's delivery line. */
   mailTo: { applicant: '寄到申请人住址', other: '寄到另留的邮寄地址' },
-  /** How the certificate reaches the applicant, as the console and the admin list show it. */
+  /** How the certificate reaches the applicant, as the console shows it. */
   deliveryNames: { mail: '邮寄', pickup: '窗口自取' } as Record<string, string>,
+  /** Steps only the agent console shows (the applicant's timeline leaves them out). */
   /** How staff may reach the applicant, as the console shows it. */
   contactNames: { 'text-only': '只能短信/文字联系（不打电话）' } as Record<string, string>,
   agentActionNames: {
