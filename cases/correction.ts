@@ -14,6 +14,8 @@ function applyCorrections(c: CaseRecord, v: Corrections): void {
   }
   if (v.channel) c.channel = v.channel as CaseRecord['channel'];
   if (v.delivery) c.delivery = v.delivery as NonNullable<CaseRecord['delivery']>;
+  // Picked up after all: a mailing address left from an earlier change to mailing goes with it.
+  if (c.delivery === 'pickup') delete c.mailTo;
 }
 
 /**

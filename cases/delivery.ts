@@ -8,19 +8,23 @@ export class Delivery {
   /**
    * A certificate to be picked up is mailed to `address` instead, while it is not issued yet: the
    * case says so (audited), and the family following it is told. 'already' when it is mailed already.
-   * No `address`: to the address already on the case ("就寄到原来那个地址"), which stays.
+   * `address` is kept as the mailing address (`mailTo`), never over the applicant's own; none: to the
+   * applicant's address on the case ("就寄到原来那个地址"). The audit note says which, without the
+   * address itself (the log outlives an erasure).
    */
   async toMail(caseNo: string, userKey: string, address?: string): Promise<'changed' | 'already' | 'not-now'> {
     let already = false;
     const changed = await this.deps.changes.change(caseNo, {
       by: `chat:${userKey}`,
       action: 'delivery-mail',
+      note: this.deps.texts.mailTo[address ? 'other' : 'applicant'],
       apply: (c) => {
         requireEvent(c, 'delivery-mail');
         already = c.delivery === 'mail';
         if (already) throw new Refused(409, 'mailed already');
         c.delivery = 'mail';
-        if (address) c.applicant.address = address;
+        if (address) c.mailTo = address;
+        else delete c.mailTo;
         return { message: this.deps.texts.notify.mail_chosen, to: 'family' };
       },
     });

@@ -21,6 +21,8 @@ export interface StatusTexts {
   parts: Record<Part, string>;
   /** The materials to hand in, by key, as the applicant reads them. */
   materialNames: Record<string, string>;
+  /** Where a certificate changed to mailing goes, as its audit note says it (never the address itself). */
+  mailTo: { applicant: string; other: string };
   notify: Record<Exclude<NotificationKey, 'returned' | 'public_notice' | 'item_approved' | 'item_rejected'>, string> & {
     returned(reason: string): string;
     public_notice(endsOn: string): string;

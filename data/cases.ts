@@ -42,6 +42,21 @@ export interface Applicant {
   grade?: Grade;
 }
 
+/** What 民政 is left to check when the applicant did not say: on 低保 at all, or (said not on 低保) low-income. */
+export type MinzhengChecks = 'dibao' | 'lowIncome';
+
+/**
+ * The answers behind the items: `dibao` only as said (absent when left to 民政), `lowIncome` only when
+ * said to be a low-income family, `minzhengChecks` when the status was left to 民政 to check.
+ */
+export interface CaseFacts {
+  dibao?: boolean;
+  lowIncome?: boolean;
+  minzhengChecks?: MinzhengChecks;
+  student?: string;
+  wheelchair?: boolean;
+}
+
 export interface Guardian {
   name: string;
   idNumber: string;
@@ -106,10 +121,15 @@ export interface CaseRecord {
   submittedBy: { role: 'self' | 'proxy'; relation?: string; userKey: string };
   guardian?: Guardian;
   items: CaseItem[];
-  facts: { dibao?: boolean; lowIncome?: boolean; student?: string; wheelchair?: boolean };
+  facts: CaseFacts;
   materials: CaseMaterials;
   channel: 'online' | 'window';
   delivery?: 'mail' | 'pickup';
+  /**
+   * Where a certificate changed to mailing after submitting goes, when not to the applicant's own address
+   * (a daughter's home): kept apart, so the applicant's address stays as given. Unset: to `applicant.address`.
+   */
+  mailTo?: string;
   /** The booked appraisal session; the reminder goes out on `remindOn`. */
   appointment?: Appointment;
   /** Asked for a home appraisal (上门鉴定): the hospital arranges it by phone. */
@@ -228,6 +248,7 @@ export function erasePersonalFields(record: CaseRecord): void {
   delete record.guardian;
   delete record.conversation;
   delete record.homeAppraisal;
+  delete record.mailTo;
   delete record.pendingNotifications;
   record.applicant = { name: ERASED, idNumber: '', birthDate: '', phone: '', hukou: '' };
   record.submittedBy = { role: record.submittedBy.role, userKey: ERASED };

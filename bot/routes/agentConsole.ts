@@ -193,6 +193,10 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
     // A deaf applicant: the agent on the phone with a relative must not promise a call back.
     ...(c.contact ? { contact: c.contact, contactName: st.contactNames[c.contact] ?? c.contact } : {}),
     ...(c.noticeEndsOn ? { noticeEndsOn: c.noticeEndsOn } : {}),
+    // A mailing address given after submitting is kept apart from the applicant's: the line says which (the address shows on reveal).
+    ...(c.delivery ? { deliveryName: c.delivery === 'mail' ? `${st.deliveryNames.mail}（${st.mailTo[c.mailTo ? 'other' : 'applicant']}）` : st.deliveryNames.pickup } : {}),
+    // As the applicant answered: "让民政看着办" reads as left to 民政, never as a low-income family.
+    ...(c.facts.dibao !== undefined || c.facts.minzhengChecks ? { dibaoName: text.application.summary.dibaoStatus(c.facts) } : {}),
     timeline: c.audit.map((e) => timelineEntry(e, region)),
   };
 }
@@ -336,6 +340,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): vo
       sendJson(res, 200, {
         caseNo: updated.caseNo,
         applicant: updated.applicant,
+        ...(updated.mailTo ? { mailTo: updated.mailTo } : {}),
         ...(updated.guardian ? { guardian: updated.guardian } : {}),
         // The step as the timeline shows it, for the console to add.
         entry: timelineEntry(updated.audit[updated.audit.length - 1], deps.region),

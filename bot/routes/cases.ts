@@ -34,6 +34,9 @@ export interface CaseSummary {
   channel: CaseRecord['channel'];
   /** `text-only`: reach the applicant by SMS or in writing, never by a call. */
   contact?: CaseRecord['contact'];
+  delivery?: CaseRecord['delivery'];
+  /** Mailed: to the applicant's address, or to the mailing address given apart (`mailTo`, in the case itself). */
+  mailTo?: 'applicant' | 'other';
 }
 
 /** A list row: enough to find and triage a case, personal data masked. */
@@ -47,6 +50,8 @@ export function caseSummary(c: CaseRecord): CaseSummary {
     items: c.items.map((i) => ({ id: i.id, department: i.department, status: i.status })),
     channel: c.channel,
     ...(c.contact ? { contact: c.contact } : {}),
+    ...(c.delivery ? { delivery: c.delivery } : {}),
+    ...(c.delivery === 'mail' ? { mailTo: c.mailTo ? ('other' as const) : ('applicant' as const) } : {}),
   };
 }
 

@@ -26,8 +26,8 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 /**
@@ -250,9 +250,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const added = this.itemsAdded(draft, input);
         if (added) return this.addItems(dc, draft, added.set, added.note);
         // "不是低保 是低收入户 村里给认定过" with the allowance left out for no 低保: kept for 民政 to judge.
-        if (droppedItems(draft.values).includes('living-allowance') && lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
-          return this.proceed(dc, { ...draft, values: { ...draft.values, lowIncome: true }, attempts: 0 }, `${keptLowIncomeNote(input)}\n`);
-        }
+        const kept = droppedItems(draft.values).includes('living-allowance') && !asksSomething(input) && dibaoSaid(input) !== true ? livingKeptSaid(input, true) : undefined;
+        if (kept) return this.proceed(dc, { ...draft, values: { ...draft.values, ...kept.set }, attempts: 0 }, `${kept.note}\n`);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
@@ -351,13 +350,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!before.every((p) => picks.includes(p)) || picks.length <= before.length) return undefined;
     const set: Values = { ...read.set, picks: [...new Set([...(draft.values.picks ?? []), ...picks])] };
     // "把生活补贴也加上吧 让民政看着办": kept for 民政 to judge; otherwise the answer that left it out is asked again.
-    const lowIncome = picks.includes('living-allowance') && dropped.includes('living-allowance') && lowIncomeSaid(said);
+    // Dropped for no 低保, so not on 低保: 民政 is left to check only whether the family is low-income.
+    const kept = picks.includes('living-allowance') && dropped.includes('living-allowance') ? livingKeptSaid(said, true) : undefined;
     for (const item of picks.filter((p) => dropped.includes(p))) {
       const step = STEP_OF_ITEM[item];
-      if (item === 'living-allowance' && lowIncome) set.lowIncome = true;
+      if (item === 'living-allowance' && kept) Object.assign(set, kept.set);
       else if (step) set[step] = undefined;
     }
-    return { set, note: [read.note, lowIncome ? keptLowIncomeNote(said) : undefined].filter(Boolean).join('\n') || undefined };
+    return { set, note: [read.note, kept?.note].filter(Boolean).join('\n') || undefined };
   }
 
   /** Items added (or put back): said back, and whatever they need asked before the summary again. */
@@ -570,18 +570,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!rest.length) return undefined;
     const name = slot.parse(head, draft.values, this.context());
     const early = name.ok ? fieldSaidEarly(rest.join(' '), draft.values, this.context(), slot.key) : undefined;
-    return name.ok && early ? { ok: true, set: { ...name.set, ...early.set }, note: t.keptEarly(t.labels[early.key]) } : undefined;
+    return name.ok && early ? { ok: true, set: { ...name.set, ...early.set }, note: earlyNote(draft.values, early) } : undefined;
   }
 
   /** A later field's value said before its question: kept (not asked when its turn comes), and the question now asked again, in one message. */
   private keepEarly(dc: DialogContext, draft: ApplicationDraft, early: { key: SlotKey; set: Values }): Promise<DialogTurnResult> {
     setTurnOutcome(dc.context, { outcome: `application-early-${early.key}` });
-    const values = { ...draft.values, ...early.set };
-    // A yes or no is said back as it was heard ("不算低保户" is no 低保户), with the item it rules out.
-    const living = requestedItems({ ...values, dibao: undefined }).includes('living-allowance');
-    const kept = early.set.lowIncome && living ? t.keptLowIncome : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
-    const dropped = early.set.dibao === false && !early.set.lowIncome && living ? `\n${t.dropped['living-allowance']}` : '';
-    return this.proceed(dc, { ...draft, values, attempts: 0 }, `${kept}${dropped}\n`);
+    return this.proceed(dc, { ...draft, values: { ...draft.values, ...early.set }, attempts: 0 }, `${earlyNote(draft.values, early)}\n`);
   }
 
   /**
@@ -782,7 +777,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       submittedBy: { role: v.role!, ...(v.relation ? { relation: v.relation } : {}), userKey: key },
       ...(v.guardianName ? { guardian: { name: v.guardianName, idNumber: v.guardianId!, relation: v.guardianRelation! } } : {}),
       items: caseItemsOf(v, items),
-      facts: { dibao: v.dibao, ...(v.lowIncome ? { lowIncome: true } : {}), student: v.student, wheelchair: v.wheelchair },
+      // Left to 民政 with nothing said of 低保: no 低保 answer is recorded, only what 民政 is to check.
+      facts: {
+        ...(v.minzhengChecks === 'dibao' ? {} : { dibao: v.dibao }),
+        ...(v.lowIncome ? { lowIncome: true } : {}),
+        ...(v.minzhengChecks ? { minzhengChecks: v.minzhengChecks } : {}),
+        student: v.student,
+        wheelchair: v.wheelchair,
+      },
       materials: { verified: materials.verified, toSubmit: materials.toSubmit },
       channel: v.channel!,
       ...(v.delivery ? { delivery: v.delivery } : {}),
@@ -1102,6 +1104,17 @@ const APPLY_HERE = new RegExp(
   `^(?:我|俺|咱)?(?:能|可以|能不能|可不可以)?(?:在|从|用)?${HERE}(?:上|里)?(?:能|可以|能不能|可不可以)?(?:直接)?(?:申请|办理?|填表|填|报|提交)(?:个|一下)?(?:表|申请表|残疾证|残疾人证|补贴)?${ASK_END}`,
   'u',
 );
+
+/**
+ * What is said back of a field kept before its question. A yes or no is said as it was heard ("不算低保户"
+ * is no 低保户), with the item it rules out; a 低保 status left to 民政 claims none.
+ */
+function earlyNote(before: Values, early: { key: SlotKey; set: Values }): string {
+  const living = requestedItems({ ...before, ...early.set, dibao: undefined }).includes('living-allowance');
+  const kept = livingKept(early.set) && living ? (early.set.lowIncome ? t.keptLowIncome : t.keptForMinzheng) : early.key === 'dibao' ? t.keptDibao(early.set.dibao === true) : t.keptEarly(t.labels[early.key]);
+  const dropped = early.set.dibao === false && !livingKept(early.set) && living ? `\n${t.dropped['living-allowance']}` : '';
+  return `${kept}${dropped}`;
+}
 
 /** Whether a message asks if the form can be filled here, in this chat (which it can): the application is offered. */
 export function asksToApplyHere(input: string): boolean {

@@ -17,7 +17,7 @@ import { holdsCertificate, requestedItems, needsGuardian, type ApplicationValues
 
 const t = text.application;
 
-export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome' | 'certDropAsked'>;
+export type SlotKey = Exclude<keyof ApplicationValues, 'birthDate' | 'age' | 'categoryGuess' | 'addressDraft' | 'picksSaid' | 'homeAppraisal' | 'guardianIsSpeaker' | 'textOnly' | 'lowIncome' | 'minzhengChecks' | 'certDropAsked'>;
 
 export interface SlotContext {
   region: Region;
@@ -96,19 +96,31 @@ function yesNoSlot(key: 'dibao' | 'wheelchair', required: (v: Values) => boolean
  * "让民政看着办"): the living allowance is kept for 民政 to judge, as the knowledge base advises.
  */
 const LOW_INCOME = /低收入|收入(?:挺|很|比较|太|特别|非常)?(?:低|少)|低保边缘|边缘户/gu;
-const TO_MINZHENG = /(?:让|由|叫|请|给)民政(?:部门)?(?:看|审|定|判|决定|认定|核)|民政(?:部门)?(?:看着办|审核|认定|说了算|定吧)/u;
+/** 民政 named as the one to check or decide: "让民政看着办", "这个让民政定吧", "民政查吧", "民政那边审核". */
+const TO_MINZHENG = /民政(?:部门|局)?(?:那边|那里|那儿)?(?:去|来|帮忙)?(?:看|审|定|判|查|核|认定|决定|说了算|弄|管)/u;
 /** "不是低收入户", "也不算低收入家庭", "没评上低收入": a negation just before, with no 是 between ("不是低保是低收入户" is low-income). */
 const NEGATED_BEFORE = /(?:不|没|并非|非|未)(?:是|算|属于|有|评上?|评上过)?[^是]{0,3}$/u;
 /** "低收入也不是": the negation said after ("收入挺低的 不是低保" negates 低保 only). */
 const NEGATED_AFTER = /^(?:户|家庭|家|的)?(?:(?:也|都)(?:不是|不算)|(?:不是|不算)(?!低保))/u;
 /**
  * How a family left off 低保 keeps the living allowance for 民政 to judge: said to be low-income ("不是低保 是低收入户",
- * "家里收入挺低的"), or left to 民政 ("让民政看着办", which claims no status: its own reply says so).
+ * "家里收入挺低的"), or left to 民政 ("让民政看着办", which claims no status).
  */
 export function lowIncomeSaid(input: string): 'low-income' | 'minzheng' | undefined {
   const said = normalizeText(input).replace(/\s+/gu, '');
   if (lowIncomeMentions(said).some((negated) => !negated)) return 'low-income';
   return TO_MINZHENG.test(said) ? 'minzheng' : undefined;
+}
+/**
+ * What is kept, and said back, when the living allowance stays off 低保: a low-income family as said, or
+ * the status left to 民政 with none claimed ("让民政看着办"): 民政 checks 低保 itself unless the family is
+ * known not to be on it (`notOnDibao`: said now or before), and then only whether it is low-income.
+ */
+export function livingKeptSaid(input: string, notOnDibao = dibaoSaid(input) === false): { set: Values; note: string } | undefined {
+  const said = lowIncomeSaid(input);
+  if (!said) return undefined;
+  if (said === 'low-income') return { set: { dibao: false, lowIncome: true, minzhengChecks: undefined }, note: t.keptLowIncome };
+  return { set: { dibao: false, lowIncome: undefined, minzhengChecks: notOnDibao ? 'lowIncome' : 'dibao' }, note: t.keptForMinzheng };
 }
 /** Each low-income word in the text (spaces taken out), told negated or not. */
 function lowIncomeMentions(said: string): boolean[] {
@@ -124,8 +136,6 @@ function lowIncomeDenied(input: string): boolean | undefined {
   const rest = normalizeText(input).split(/[\s\p{P}]+/u).filter((c) => c && !lowIncomeMentions(c).length).join(' ');
   return dibaoSaid(rest) === true ? undefined : false;
 }
-/** What is said back when the allowance is kept for 民政 to judge: a status only when one was given. */
-export const keptLowIncomeNote = (input: string) => (lowIncomeSaid(input) === 'minzheng' ? t.keptForMinzheng : t.keptLowIncome);
 
 /** The 低保 question: yes, no, or a low-income family (no 低保户, the allowance kept for 民政 to judge). */
 function dibaoSlot(required: (v: Values) => boolean): Slot {
@@ -136,14 +146,13 @@ function dibaoSlot(required: (v: Values) => boolean): Slot {
     prompt: () => ({ text: t.prompts.dibao, options: choices }),
     parse: (input, v, ctx) => {
       // "这个是啥" holds no button: a question is never the low-income button.
-      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2]) return { ok: true, set: { dibao: false, lowIncome: true }, note: t.keptLowIncome };
-      if (lowIncomeSaid(input) && !asksSomething(input) && dibaoSaid(input) !== true) {
-        return { ok: true, set: { dibao: false, lowIncome: true }, note: keptLowIncomeNote(input) };
-      }
+      if (recognizeChoice(input, choices)?.value === t.dibaoOptions[2]) return { ok: true, ...livingKeptSaid(t.dibaoOptions[2])! };
+      const kept = !asksSomething(input) && dibaoSaid(input) !== true ? livingKeptSaid(input) : undefined;
+      if (kept) return { ok: true, ...kept };
       const read = yesNo.parse(lowIncomeDenied(input) === false && !asksSomething(input) ? '不是' : input, v, ctx);
-      return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined } } : read;
+      return read.ok ? { ...read, set: { ...read.set, lowIncome: undefined, minzhengChecks: undefined } } : read;
     },
-    display: (v) => (v.lowIncome ? t.summary.lowIncome : yesNo.display(v)),
+    display: (v) => t.summary.dibaoStatus(v),
   };
 }
 
@@ -972,7 +981,7 @@ const EARLY_READERS: [SlotKey, (input: string, slot: Slot, v: Values, ctx: SlotC
     (input) => {
       const dibao = dibaoSaid(input);
       if (dibao === undefined) return undefined;
-      return { ok: true, set: { dibao, ...(dibao === false && lowIncomeSaid(input) ? { lowIncome: true } : {}) } };
+      return { ok: true, set: { dibao, ...(dibao === false ? livingKeptSaid(input, true)?.set : {}) } };
     },
   ],
   ['student', (input, slot, v, ctx) => (AT_SCHOOL.test(normalizeText(input)) ? slot.parse(input, v, ctx) : undefined)],

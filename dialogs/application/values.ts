@@ -1,5 +1,5 @@
 import { BUNDLE, bundleItem, careAllowanceApplies, type Grade, type ItemId } from '../../data/bundle.js';
-import type { NotifyBy } from '../../data/cases.js';
+import type { MinzhengChecks, NotifyBy } from '../../data/cases.js';
 import type { DisabilityCategory } from '../../data/region.js';
 
 /** Picks on the items question: bundle items, or a group answered by a follow-up question. */
@@ -34,9 +34,15 @@ export interface ApplicationValues {
   guardianRelation: string;
   /** The speaker said they are the guardian ("我就是"): their own name is asked, and their relation is not asked again. */
   guardianIsSpeaker: boolean;
+  /** On 低保; false also when nothing is said of it but the status is left to 民政 (`minzhengChecks` then says so). */
   dibao: boolean;
-  /** Not on 低保 but a low-income family (or 民政 to judge): the living allowance is kept for 民政 to decide. */
+  /** Said to be a low-income family, not on 低保: the living allowance is kept for 民政 to decide. */
   lowIncome: boolean;
+  /**
+   * Left to 民政 to check ("让民政看着办"), no status claimed: whether on 低保 at all (`dibao`, nothing
+   * said of it) or only whether low-income (`lowIncome`, said not on 低保). The living allowance is kept.
+   */
+  minzhengChecks: MinzhengChecks;
   student: 'compulsory' | 'high' | 'college' | 'graduate' | 'none';
   wheelchair: boolean;
   channel: 'online' | 'window';
@@ -72,10 +78,13 @@ export const isNewApplicant = (v: Values) => requestedItems(v).includes('cert-ne
 export const holdsCertificate = (v: Values) =>
   v.hasCertificate === true || requestedItems(v).some((id) => bundleItem(id).certificate && id !== 'cert-new');
 
+/** Off 低保 yet the living allowance kept for 民政 to judge: said low-income, or the status left to 民政. */
+export const livingKept = (v: Values) => Boolean(v.lowIncome || v.minzhengChecks);
+
 /** Items the answers rule out, each explained to the applicant when it is dropped. */
 export function droppedItems(v: Values): ItemId[] {
   const dropped: ItemId[] = [];
-  if (v.dibao === false && !v.lowIncome) dropped.push('living-allowance');
+  if (v.dibao === false && !livingKept(v)) dropped.push('living-allowance');
   if (v.grade && v.category && !careAllowanceApplies(v.grade, v.category) && holdsCertificate(v)) dropped.push('care-allowance');
   if (v.student === 'none' || v.student === 'compulsory') dropped.push('education-grant');
   if (v.wheelchair === false) dropped.push('fuel-subsidy');

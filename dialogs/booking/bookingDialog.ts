@@ -21,7 +21,7 @@ import { recognizeCommand } from '../commands.js';
 import { aboutSomeoneElse, RELATIVE_MENTION } from '../kinship.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
-import { bareWeekday, recognizeWhen, type When } from './when.js';
+import { bareWeekday, recognizeWhen, refusedDay, type Refused, type When } from './when.js';
 
 const t = text.booking;
 export const BOOKING_DIALOG = 'booking';
@@ -208,8 +208,8 @@ const NOT_APPLIED = /(?:还|都)?没(?:有)?(?:申请|交申请|提交|报名|�
 const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)约/u;
 
 /** What a message asks of the booking dialog, if anything. */
-/** Moving an appraisal, said as a question or a wish: "能改期不", "能改个时间吗", "想换个日子". */
-export const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子/u;
+/** Moving an appraisal, said as a question or a wish: "能改期不", "能改个时间吗", "想换个日子", "周四要透析 换一天吧". */
+export const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子|(?:换|改)(?:一|个|别的)天/u;
 
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
@@ -506,7 +506,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const first = addDays(today, 1);
     const last = addDays(today, this.deps.region.booking.weeksAhead * 7);
     let target = first;
-    let note = '';
+    // "礼拜四不行 礼拜五呢": the day turned down is said back when no other day is asked; it is never offered.
+    let note = when.not?.length && when.kind !== 'date' ? t.notThese(this.refusedLabel(when.not)) : '';
     if (when.kind === 'date') {
       target = when.date;
       note = this.closedNote(hospital, when.date) ?? '';
@@ -522,7 +523,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     // A half day asked on its own ("上午吧", "最早的上午") filters; one tied to a full date does not:
     // the same day's afternoon is nearer than next week's morning.
     const part = when.kind === 'date' ? undefined : when.part;
-    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, [state.moving]);
+    const nearest = await this.nearest(hospital, target < first || target > last ? first : target, part, [state.moving], when.not);
     if (nearest.length === 0) return this.end(dc, t.noSessions(hospital.name));
     return this.offer(dc, state, nearest, note ? `${note}${t.offer}` : t.offer);
   }
@@ -539,12 +540,13 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     if (when.kind === 'date') {
       const note = this.closedNote(hospital, when.date);
       const free = note ? [] : await this.freeOn(hospital, when);
-      const nearest = free.length ? [] : await this.nearest(hospital, note ? first : when.date, when.part);
+      const nearest = free.length ? [] : await this.nearest(hospital, note ? first : when.date, when.part, [], when.not);
       answer = free.length ? t.freeThatDay(labels(free)) : `${note ?? t.full(this.dayLabel(when.date))}${nearest.length ? t.nearestFree(labels(nearest)) : ''}`;
     } else {
       const from = when.kind === 'range' && when.from > first ? when.from : first;
-      const nearest = await this.nearest(hospital, from, when.part);
+      const nearest = await this.nearest(hospital, from, when.part, [], when.not);
       answer = nearest.length ? t.earliestInfo(hospital.name, labels(nearest)) : t.noSessions(hospital.name);
+      if (when.not?.length) answer = `${t.notThese(this.refusedLabel(when.not))}${answer}`;
     }
     const apply = state.caseNo ? [] : labelChoices([text.application.applyButton]);
     // A case in review had it said with the first times (t.afterPreReview).
@@ -630,11 +632,14 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     return this.ask(dc, state, why ? `${why}\n${info}` : info, [], info);
   }
 
-  /** The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one full, the one booked) left out. */
-  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: (string | undefined)[] = []): Promise<Slot[]> {
+  /**
+   * The free sessions closest to `date` (either side, never before tomorrow), nearest first; `except` (the one
+   * full, the one booked) and the days turned down (`not`) left out.
+   */
+  private async nearest(hospital: Hospital, date: string, part?: 'am' | 'pm', except: (string | undefined)[] = [], not?: Refused[]): Promise<Slot[]> {
     const today = shanghaiDate(this.deps.clock.now());
     const free = (await this.deps.slots.list({ hospitalId: hospital.id, from: addDays(today, 1), to: addDays(today, this.deps.region.booking.weeksAhead * 7), freeOnly: true }))
-      .filter((s) => !except.includes(s.id) && (!part || s.part === part));
+      .filter((s) => !except.includes(s.id) && (!part || s.part === part) && !refusedDay(not, s.date, s.part));
     const distance = (s: Slot) => Math.abs(Date.parse(s.date) - Date.parse(date));
     return free.sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date) || a.part.localeCompare(b.part)).slice(0, OFFERED)
       .sort((a, b) => a.date.localeCompare(b.date) || a.part.localeCompare(b.part));
@@ -682,6 +687,14 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   private label(id: string): string {
     const [, date, part] = id.split(':');
     return `${this.dayLabel(date)}${t.parts[part as 'am' | 'pm']}`;
+  }
+
+  /** The days turned down, as said back: "周四", "11月26日（周四）上午". */
+  private refusedLabel(not: Refused[]): string {
+    const one = (r: Refused) => `${'date' in r ? this.dayLabel(r.date) : `周${t.weekdays[r.weekday - 1]}`}${r.part ? t.parts[r.part] : ''}`;
+    const said = [...new Set(not.map(one))];
+    // A span turned down ("下周不行"): its first and last day.
+    return said.length > 2 ? t.span(said[0], said[said.length - 1]) : said.join('、');
   }
 
   /** "11月25日（周三）" for a yyyy-mm-dd date. */

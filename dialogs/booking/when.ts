@@ -3,12 +3,59 @@ import type { Part } from '../../data/appraisal.js';
 import { addDays } from '../../data/calendar.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 
-/** What a person asked for: a day, a span of days, or simply the earliest; maybe a half day. */
-export type When =
+/** A day turned down ("礼拜四不行"): a date, or a weekday said with no week (every one of them); maybe a half day only. */
+export type Refused = ({ date: string } | { weekday: number }) & { part?: Part };
+
+/**
+ * What a person asked for: a day, a span of days, or simply the earliest; maybe a half day; and
+ * the days they turned down in the same words (`not`: never offered), when any.
+ */
+export type When = (
   | { kind: 'date'; date: string; part?: Part }
   | { kind: 'range'; from: string; to: string; part?: Part }
   | { kind: 'earliest'; part?: Part }
-  | { kind: 'part'; part: Part };
+  | { kind: 'part'; part: Part }
+) & { not?: Refused[] };
+
+/** A day turned down: "礼拜四不行", "星期三没空", "周四我要去透析", "明天有事". */
+const REFUSED = /(?:不行|不成|不中|没空|没时间|不方便|去不了|来不了|不能去|不能来|走不开|抽不开|排不开|有事|不去|不来|不可以|够呛|没法去|透析|上班|住院|复查|化疗)(?!的话)/gu;
+/** The first refusal in `text`, not one asking ("中不中", "行不行", "方便不方便": the word before 不 is the word after it). */
+function refusalIn(text: string): RegExpExecArray | undefined {
+  for (const m of text.matchAll(REFUSED)) {
+    const after = m[0].slice(1);
+    if (!(m[0].startsWith('不') && text.slice(0, m.index).endsWith(after))) return m;
+  }
+  return undefined;
+}
+/** Another day than the one just said: "换一天吧", "换个日子", "别的时间", "改一天". */
+const ANOTHER_DAY = /换(?:一|个|别的|其他)?(?:天|日子|时间)|别的(?:日子|时间|天)|其他(?:日子|时间|天)|改(?:一|个)天/u;
+/** Words that name a day or a half day, so a refusal with none refers to the day said before it. */
+const NAMES_A_DAY = /(?:周|星期|礼拜)[一二三四五六日天1-7]|(?:下|这|本)个?(?:周|星期|礼拜)|今天|明天|后天|\d{1,2}[号日月.\/]|[一二三四五六七八九十]+[号日]|月底|月末|上午|下午|早上/u;
+
+/**
+ * The words apart from the days turned down in them: "礼拜四不行 礼拜五呢" keeps "礼拜五呢" and refuses
+ * 礼拜四; "周四我要去透析 换一天吧" refuses 周四 and keeps nothing. A refusal naming no day ("不行",
+ * "换一天吧") turns down the day said just before it.
+ */
+function refusalsIn(text: string): { kept: string; refused: string[] } {
+  const pieces: string[] = [];
+  for (const clause of text.split(/[\s\p{P}]+/u).filter(Boolean)) {
+    // "礼拜四不行礼拜五呢": cut after each refusal, so the next day said is a piece of its own.
+    let rest = clause;
+    for (let m = refusalIn(rest); m && m.index + m[0].length < rest.length; m = refusalIn(rest)) {
+      pieces.push(rest.slice(0, m.index + m[0].length));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    pieces.push(rest);
+  }
+  const refused = new Set<number>();
+  pieces.forEach((piece, i) => {
+    if (!refusalIn(piece) && !ANOTHER_DAY.test(piece)) return;
+    if (NAMES_A_DAY.test(piece)) refused.add(i);
+    else if (i > 0 && NAMES_A_DAY.test(pieces[i - 1])) refused.add(i - 1);
+  });
+  return { kept: pieces.filter((_, i) => !refused.has(i)).join(' '), refused: [...refused].map((i) => pieces[i]) };
+}
 
 const EARLIEST = /最早|尽快|越早越好|越快越好|早点|最近的|随便哪天|哪天都行|什么时候都行/;
 const MORNING = /上午|早上|早晨|上半天/;
@@ -42,6 +89,43 @@ function future(values: string[], today: string): string | undefined {
  * The recognizer does the language; the few forms it misses (月底, "1号", "12.2") are added.
  */
 export function recognizeWhen(input: string, now: Date): When | undefined {
+  const { kept, refused } = refusalsIn(normalizeText(input));
+  if (!refused.length) return wishedFor(input, now);
+  const not = refused.flatMap((piece) => refusedIn(piece, now));
+  if (!not.length) return wishedFor(input, now);
+  const { today } = beijingReference(now);
+  // "周四上午不行 下午呢": the half day asked is of the day turned down.
+  const wish = kept ? wishedFor(kept, now) : undefined;
+  const [only] = not;
+  if (not.length === 1 && only.part && wish?.kind === 'part') return { kind: 'date', date: 'date' in only ? only.date : nextWeekday(only.weekday, today), part: wish.part, not };
+  // "礼拜四不行 礼拜五呢": another day to come, never today (the table's "周五" on a Friday is today).
+  const weekday = kept ? bareWeekday(kept, false) : undefined;
+  if (weekday) return { kind: 'date', date: nextWeekday(weekday.weekday, today), part: weekday.part, not };
+  return { ...(wish ?? { kind: 'earliest', part: undefined }), not };
+}
+
+/** The first `weekday` (1 Monday to 7) after `today`. */
+const nextWeekday = (weekday: number, today: string) => addDays(today, ((weekday - isoWeekday(today) + 6) % 7) + 1);
+
+/** The day (or weekday) a piece turns down, as said: "礼拜四不行" every Thursday, "26号有事" that date. */
+function refusedIn(piece: string, now: Date): Refused[] {
+  const weekday = bareWeekday(piece, false);
+  if (weekday) return [weekday];
+  const when = wishedFor(piece, now);
+  if (when?.kind === 'date') return [{ date: when.date, ...(when.part ? { part: when.part } : {}) }];
+  if (when?.kind !== 'range') return [];
+  const days: Refused[] = [];
+  for (let d = when.from; d <= when.to; d = addDays(d, 1)) days.push({ date: d });
+  return days;
+}
+
+/** Whether a session (its date and half day) is on a day turned down. */
+export function refusedDay(not: Refused[] | undefined, date: string, part: Part): boolean {
+  return (not ?? []).some((r) => ('date' in r ? r.date === date : isoWeekday(date) === r.weekday) && (!r.part || r.part === part));
+}
+
+/** The day asked for in words with no refusal in them. */
+function wishedFor(input: string, now: Date): When | undefined {
   const text = normalizeText(input).replace(/\s+/g, '');
   const { today, reference } = beijingReference(now);
   const part = partOf(text);
@@ -59,7 +143,7 @@ export function recognizeWhen(input: string, now: Date): When | undefined {
   if (dotted) return fromMonthDay(Number(dotted[1]), Number(dotted[2]), today, part);
   const relative = relativeWeekOrDay(text, today, part);
   if (relative) return relative;
-  const dayOnly = /^(?:这个月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})[号日](?:上午|下午|早上)?$/.exec(text);
+  const dayOnly = /^(?:这个月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})[号日](?:上午|下午|早上)?(?:呢|吧|啊|行不|行吗|可以吗|可以不)?$/.exec(text);
   if (dayOnly) return fromDayOfMonth(dayOnly[1], today, part);
 
   for (const result of recognizeDateTime(text, Culture.Chinese, DateTimeOptions.None, reference)) {
@@ -85,8 +169,9 @@ export function recognizeWhen(input: string, now: Date): When | undefined {
  * A weekday said with no week ("那就礼拜四上午吧", "周二下午那个"): 1 (Monday) to 7, and the half day if
  * said; undefined when a week or a date is said with it ("下礼拜四", "12月10号周四").
  */
-export function bareWeekday(input: string): { weekday: number; part?: Part } | undefined {
-  const text = normalizeText(input).replace(/\s+/g, '');
+export function bareWeekday(input: string, wished = true): { weekday: number; part?: Part } | undefined {
+  // "礼拜四不行 礼拜五呢": the weekday wished for, not the one turned down.
+  const text = (wished ? refusalsIn(normalizeText(input)).kept : normalizeText(input)).replace(/\s+/g, '');
   const said = /(?:周|星期|礼拜)([一二三四五六日天1-7])/u.exec(text);
   if (!said || /(?:下|上|这|本)个?$/u.test(text.slice(0, said.index))) return undefined;
   const rest = text.slice(0, said.index) + text.slice(said.index + said[0].length);

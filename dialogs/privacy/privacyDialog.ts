@@ -37,6 +37,7 @@ function renderExport(data: PersonExport, caseNo: string): string {
   const a = c.applicant;
   const lines = [p.title(caseNo), p.person(a.name, a.idNumber, a.phone, a.hukou)];
   if (a.address) lines.push(p.address(a.address));
+  if (c.mailTo) lines.push(p.mailTo(c.mailTo));
   if (a.category) lines.push(p.category(a.category));
   if (c.guardian) lines.push(p.guardian(c.guardian.name, c.guardian.relation));
   lines.push(p.items(c.items.map((i) => text.application.itemNames[i.id] ?? i.id).join('、')));

@@ -10,6 +10,13 @@ export interface Hotlines {
 
 /** What follows the appraisal, said of any application at its summary. */
 const AFTER_APPRAISAL = '评定完在村（社区）公示5个工作日，县残联10个工作日内审核，一般从评定完到拿到证大约一个月。补贴在证办下来后由各部门审批。每一步都会通知您，也可以随时说“查进度”。';
+/**
+ * With this bot's SMS off, how an appraisal time is told depends on where the person applied: here it is
+ * booked in this chat; at a window or online the government's 一窗式 system has the hospital text the
+ * time and the materials (the seed documents). Policy answers say both.
+ */
+const BOOKED_HERE = '在这里申请的，评定时间在这个聊天里约';
+const TEXTED_ELSEWHERE = '在窗口或网上申请的，医院会发短信告诉您评定时间和要带的材料';
 const LEFT_HOME = '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；';
 
 const application = {
@@ -423,8 +430,17 @@ const application = {
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     /** The value said is the one already there: nothing changed, and none is claimed. */
     unchanged: (label: string, value: string) => `${label}现在就是“${value}”，没有变。`,
-    /** The 低保 line when the family is low-income, not on 低保. */
-    lowIncome: '否（低收入家庭，由民政审核）',
+    /** The 低保 line as said (the summary, the agent console): a low-income family, or the status left to 民政, says so. */
+    dibaoStatus: (f: { dibao?: boolean; lowIncome?: boolean; minzhengChecks?: 'dibao' | 'lowIncome' }) =>
+      f.minzhengChecks === 'dibao'
+        ? '不清楚，由民政审核'
+        : f.minzhengChecks === 'lowIncome'
+          ? '否（是不是低收入家庭，由民政审核）'
+          : f.lowIncome
+            ? '否（低收入家庭，由民政审核）'
+            : f.dibao
+              ? '是'
+              : '否',
     queued: (names: string) => `${names}要等残疾人证办下来才能审批，会自动接着办。`,
     showFullHint: '（身份证号中间几位已隐去，要核对全部号码请说“显示完整号码”。）',
     /** Questions about submitting, asked at the summary: answered before it is shown again. */
@@ -753,6 +769,9 @@ const booking = {
   holiday: (day: string) => `${day}是节假日，医院不做评定。`,
   noSessionThatDay: (day: string, hospital: string) => `${day}${hospital}没有安排评定。`,
   full: (day: string) => `${day}已经约满了。`,
+  /** Days turned down in the words ("礼拜四不行", "周四我要去透析 换一天吧"), said back so a misreading shows. */
+  notThese: (days: string) => `好，${days}不约。`,
+  span: (from: string, to: string) => `${from}到${to}`,
   closed: '这个时间医院临时停诊了。',
   offer: '离您说的时间最近、还有名额的是下面这几个，点一下就能约：',
   offerMore: '换个时间',
@@ -818,6 +837,7 @@ const privacy = {
   title: (caseNo: string) => `您在这里留下的个人信息（案件 ${caseNo}）：`,
   person: (name: string, idNumber: string, phone: string, hukou: string) => `姓名：${name}\n身份证号：${idNumber}\n电话：${phone}\n户籍：${hukou}`,
   address: (address: string) => `地址：${address}`,
+  mailTo: (address: string) => `证的邮寄地址：${address}`,
   category: (category: string) => `残疾类别：${category}`,
   guardian: (name: string, relation: string) => `监护人：${name}（${relation}）`,
   items: (names: string) => `申请事项：${names}`,
@@ -925,6 +945,10 @@ const status = {
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
   } as Record<string, string>,
+  /** Where a certificate changed to mailing goes: the audit note, and the console's delivery line. */
+  mailTo: { applicant: '寄到申请人住址', other: '寄到另留的邮寄地址' },
+  /** How the certificate reaches the applicant, as the console shows it. */
+  deliveryNames: { mail: '邮寄', pickup: '窗口自取' } as Record<string, string>,
   /** Steps only the agent console shows (the applicant's timeline leaves them out). */
   /** How staff may reach the applicant, as the console shows it. */
   contactNames: { 'text-only': '只能短信/文字联系（不打电话）' } as Record<string, string>,
@@ -1246,24 +1270,28 @@ export const zhCN = {
    * Applied in order: the longer phrases first.
    */
   smsOff: [
-    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, '约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。'],
-    [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, '医院登记后，在这个聊天里约评定的时间，约好会告诉您要带的材料。'],
-    [/医院会发短信告诉您评定（鉴定）的时间/g, '在这个聊天里约评定（鉴定）的时间'],
+    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, `约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。${TEXTED_ELSEWHERE}。`],
+    [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, `医院登记后：在这里申请的，在这个聊天里约评定的时间，约好会告诉您要带的材料；${TEXTED_ELSEWHERE}。`],
+    [/医院会发短信告诉您评定（鉴定）的时间/g, '约评定（鉴定）时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院会发短信告诉您）'],
     [/医院会发短信告诉您时间和要带的东西/g, '预审通过后会在这个聊天里通知您约时间'],
     [/医院会发短信约时间/g, '预审通过后在这个聊天里约时间'],
-    [/要带的东西和时间医院会提前短信告诉您。/g, '时间在这个聊天里约，要带的东西约好时会告诉您。'],
-    [/医院短信里会写明要带的材料/g, '约好时会告诉您要带的材料'],
-    [/以短信通知为准/g, '以约好时的通知为准'],
+    [/要带的东西和时间医院会提前短信告诉您。/g, '评定时间和要带的东西：在这里申请的，在这个聊天里约，约好时会告诉您；在窗口或网上申请的，医院会提前发短信告诉您。'],
+    [/医院短信里会写明要带的材料/g, '要带的材料约好时会告诉您（在窗口或网上申请的，看医院短信里写的）'],
+    [/以短信通知为准/g, '以约好时的通知为准（在窗口或网上申请的，以医院的短信为准）'],
     [/以(\S{2,12}?)发的短信通知为准/g, '以$1的通知为准'],
-    [/按短信里医院的电话说明情况/g, '在这里说“改到某天”改约'],
+    [/按短信里医院的电话说明情况/g, '在这里约的，在这里说“改到某天”就能改；在窗口或网上申请的，打医院短信里留的电话说明情况'],
     // "会发短信告诉我不" is answered no: the yes was of the SMS.
     [/(?:会。)?每一步都会给您申请时留的手机号发短信/g, '不往手机上发，每一步都会在这个聊天里告诉您'],
+    // The appraisal time among the steps told: the hospital's own text, to someone who applied elsewhere.
+    [/(在这个聊天里告诉您，比如预审结果、评定时间和要带的东西、公示、证件寄出)；/g, '$1（在窗口或网上申请的，评定时间和要带的材料由医院发短信告诉您）；'],
     [/长时间没收到，可能是号码填错、换号或短信被拦截了，/g, '长时间没消息，'],
     [/每一步的短信都发到这个号码/g, '医院和残联有事会打这个号码'],
-    [/定点医院登记，短信通知您评定时间/g, '定点医院登记，在这个聊天里约评定时间'],
+    [/定点医院登记，短信通知您评定时间/g, '定点医院登记，约评定时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院发短信通知）'],
     [/(每(?:到)?一步(?:都|也)会)短信(通知|告诉)您/g, '$1在这个聊天里$2您'],
     [/您在家等短信就行/g, '您在家等通知就行'],
-    [/(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, '会在这个聊天里通知您约评定时间'],
+    // A sentence of its own after a comma ("记得带上病历，评定时间医院会短信通知"): the two ways read apart.
+    [/，(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `。${BOOKED_HERE}；${TEXTED_ELSEWHERE}`],
+    [/(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `${BOOKED_HERE}；${TEXTED_ELSEWHERE}`],
   ] as [RegExp, string][],
   feedback: {
     thanks: '谢谢您的反馈！',

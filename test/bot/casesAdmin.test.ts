@@ -68,6 +68,9 @@ describe('admin case API', () => {
       applicant: { name: '王*国', idNumber: `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`, phone: '139****5678' },
       items: open.items.map(({ id, department, status }) => ({ id, department, status })),
       channel: 'online',
+      // Mailed to the applicant's own address (no mailing address given apart), which the list never shows.
+      delivery: 'mail',
+      mailTo: 'applicant',
     });
     // No full ID number or phone anywhere in a list, nor anything beyond the summary.
     for (const secret of [idNumber, '13912345678', '11010519491231002X', '11010519491231002x', '13800001234', '王建国']) {

@@ -81,6 +81,22 @@ export function caseStoreConformance(name: string, open: (dir: string) => Promis
       expect(await store.erasePersonalData('YC209901010001', { by: 'admin:li', action: 'erase' }, at)).to.equal(undefined);
     });
 
+    it('keeps a mailing address apart from the applicant\'s durably, and erases it with the personal data', async () => {
+      const dir = newDir();
+      const store = await open(dir);
+      const at = new Date('2026-11-20T02:00:00Z');
+      const created = await store.create(newCase({ applicant: { address: '示范县城关镇幸福路12号' }, delivery: 'pickup' }), at);
+      await store.update(created.caseNo, (c) => void ((c.delivery = 'mail'), (c.mailTo = '河东乡李村3组12号')), { by: 'chat:test:u1', action: 'delivery-mail' }, at);
+      for (const reopened of [store, await open(dir)]) {
+        const got = await reopened.get(created.caseNo);
+        expect(got).to.include({ delivery: 'mail', mailTo: '河东乡李村3组12号' });
+        expect(got?.applicant.address).to.equal('示范县城关镇幸福路12号');
+      }
+      const erased = await store.erasePersonalData(created.caseNo, { by: 'admin:li', action: 'erase' }, at);
+      expect(erased).not.to.have.property('mailTo');
+      expect(await (await open(dir)).get(created.caseNo)).not.to.have.property('mailTo');
+    });
+
     it('returns what was stored, as copies that are not live', async () => {
       const store = await open(newDir());
       const input = newCase();

@@ -25,7 +25,8 @@ describe('fix21b', () => {
     type Harness = Awaited<ReturnType<typeof pickupCase>>;
     const mailed = async (h: Harness) => {
       const record = (await h.cases.get(h.record.caseNo))!;
-      return { delivery: record.delivery, address: record.applicant.address };
+      // Where the certificate goes: a mailing address given apart (fix22b), else the applicant's.
+      return { delivery: record.delivery, address: record.mailTo ?? record.applicant.address };
     };
     /** Asked to mail, and said yes: at the address step. */
     async function atAddress(h: Harness, asked = '改成邮寄') {

@@ -219,7 +219,7 @@ describe('fix22a', () => {
 
     it('the trial\'s: already low-income said again is no change; at the picker 低保那一项改成是 sets it', async () => {
       const h = await atSummary('不是低保 是低收入户');
-      expect(await said(h, '低保那个填错了 俺家是低收入户')).to.include(app.summary.unchanged(app.labels.dibao, app.summary.lowIncome));
+      expect(await said(h, '低保那个填错了 俺家是低收入户')).to.include(app.summary.unchanged(app.labels.dibao, app.summary.dibaoStatus({ lowIncome: true })));
       expect(await said(h, '修改')).to.equal(app.summary.pickField);
       const reply = await said(h, '低保那一项改成是');
       expect(reply).to.include(app.summary.changedTo(app.labels.dibao, app.summary.yes)).and.include(app.summary.intro);

@@ -354,6 +354,7 @@
         ['户籍', a.hukou],
       ];
       if (a.address) full.push(['住址', a.address]);
+      if (r.data.mailTo) full.push(['邮寄地址', r.data.mailTo]);
       if (r.data.guardian) full.push(['监护人', `${r.data.guardian.name}（${r.data.guardian.relation}），身份证号 ${r.data.guardian.idNumber}`]);
       person.replaceWith(facts(full));
       form.remove();
@@ -375,7 +376,9 @@
         ['提交时间', time(c.createdAt)],
         ...(c.appointment ? [['评定预约', c.appointment.words]] : []),
         ...(c.returned ? [['退回原因', c.returned.reason]] : []),
+        ...(c.deliveryName ? [['领证方式', c.deliveryName]] : []),
         ...(c.contactName ? [['联系方式', c.contactName]] : []),
+        ...(c.dibaoName ? [['低保情况', c.dibaoName]] : []),
         ...(c.noticeEndsOn ? [['公示截止', c.noticeEndsOn]] : []),
         ['下一步', c.next],
       ]),
