@@ -17,8 +17,10 @@ const MAX_CONTEXT = 10;
  * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind']; entryId?: string } {
+function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind'] | 'likely'; entryId?: string } {
   const { decision } = readAsTheBot(kb, q, kb.topicOf(previous)).reading;
+  // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
+  if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id } : { decision: decision.kind };
 }
 

@@ -218,6 +218,7 @@
   // label never says less (or more) than the caller meets in the chat.
   const SURENESS = {
     answer: { top: '把握大：助手会直接这样答', status: '' },
+    likely: { top: '较可能：助手会先问“您是问…吧？”再这样答，请向来电人确认', status: '助手会先跟来电人确认是不是问这个，请确认后再用。' },
     clarify: { top: '助手会先问“您想问的是”，请向来电人确认', status: '助手也会先问来电人想问的是哪一个，请确认后再用。' },
     decline: { top: '不归这里办：助手会这样说明去哪里问', status: '' },
     none: { top: '最相关，请核对', status: '把握不大，请核对后再用。' },
