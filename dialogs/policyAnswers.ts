@@ -32,7 +32,8 @@ export type OfferedAction =
 export interface KbConversationState {
   offered?: ChoiceOption<OfferedAction>[];
   /** `said`: the paragraph sent; `times`: how many answers running it was (see `answer`). */
-  lastAnswer?: { entryId: string; question?: string; said?: string; times?: number };
+  /** `likely`: said as the likeliest ("您是问…吧？"), with `others` the candidates offered beside it. */
+  lastAnswer?: { entryId: string; question?: string; said?: string; times?: number; likely?: true; others?: string[] };
   /** The last answered topic, against which short follow-ups ("视力的呢") are read. */
   topic?: TopicContext;
   /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
@@ -104,6 +105,8 @@ const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
 
 /** How far the likeliest answer mid-flow must lead the next to be given by itself. */
 const LIKELY_LEAD = 0.05;
+// "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
+const NOT_THIS = /^(?:不是|不对)(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
 
 export class PolicyAnswers {
   constructor(
@@ -242,6 +245,19 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'noWords' });
       return this.sendMenu(context, text.noWords);
     }
+    // "不是" to the likeliest said ("您是问…吧？"): which of the others was meant.
+    const said = state.lastAnswer;
+    if (said?.likely) state.lastAnswer = { ...said, likely: undefined, others: undefined };
+    if (said?.likely && (recognizeYesNo(question) === false || NOT_THIS.test(normalizeText(question)))) {
+      const unsaid = said.others?.flatMap((id) => this.deps.kb.entry(id) ?? []) ?? [];
+      const asked = said.question ?? question;
+      // Nothing else came close: it is not known here, and the question is kept for the curators.
+      if (!unsaid.length) return this.sendNotFound(context, asked);
+      setTurnOutcome(context, { outcome: 'clarify', entryIds: unsaid.map((e) => e.id) });
+      const options: ChoiceOption<OfferedAction>[] = unsaid.map((e) => ({ label: e.question, value: { type: 'entry', entryId: e.id } }));
+      options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } });
+      return this.offer(context, unsaid.length === 1 ? text.clarify.introOne : text.clarify.intro, options);
+    }
     // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
     if (recognizeYesNo(question) === true) {
       setTurnOutcome(context, { outcome: 'acknowledged' });
@@ -311,7 +327,7 @@ export class PolicyAnswers {
         if (decision.likely) {
           const [{ entry, score }, ...rest] = decision.options;
           const others = rest.map((o) => ({ label: o.entry.question, value: { type: 'entry', entryId: o.entry.id } }) as ChoiceOption<OfferedAction>);
-          await this.sendEntry(context, entry, question, score, { topic: nextTopic(reading, previous), more, others, lead: text.clarify.likely(entry.question) });
+          await this.sendEntry(context, entry, question, score, { topic: nextTopic(reading, previous), more, others, lead: text.clarify.likely(entry.question), likely: true });
           return;
         }
         const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
@@ -410,12 +426,13 @@ export class PolicyAnswers {
     entry: Entry,
     question: string,
     score: number,
-    { topic, more = [], others = [], lead }: { topic?: TopicContext; more?: ChoiceOption<OfferedAction>[]; others?: ChoiceOption<OfferedAction>[]; lead?: string } = {},
+    { topic, more = [], others = [], lead, likely }: { topic?: TopicContext; more?: ChoiceOption<OfferedAction>[]; others?: ChoiceOption<OfferedAction>[]; lead?: string; likely?: true } = {},
   ): Promise<void> {
     // Asking for a person, in whatever words ranked to it, is 转人工 itself: no promise without a queue.
     if (entry.id === HANDOFF_ENTRY_ID) return this.handoff(context);
-    setTurnOutcome(context, { outcome: others.length ? 'likely' : 'answer', entryId: entry.id, score });
-    const options: ChoiceOption<OfferedAction>[] = [...more, ...others, ...this.nextSteps(entry)];
+    setTurnOutcome(context, { outcome: likely ? 'likely' : 'answer', entryId: entry.id, score });
+    // With the other candidates on offer, the entry's own next steps wait: a phone shows a few buttons well.
+    const options: ChoiceOption<OfferedAction>[] = [...more, ...others, ...(others.length ? [] : this.nextSteps(entry))];
     const rateable = entry.kind === 'answer' || entry.kind === 'handoff';
     if (rateable) {
       options.push(
@@ -429,7 +446,8 @@ export class PolicyAnswers {
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
     const said = answerTo(entry, question);
     const times = state.lastAnswer?.said === said ? (state.lastAnswer.times ?? 1) + 1 : 1;
-    state.lastAnswer = { entryId: entry.id, question, said, times };
+    const otherIds = others.flatMap(({ value }) => (value.type === 'entry' ? [value.entryId] : []));
+    state.lastAnswer = { entryId: entry.id, question, said, times, ...(likely && { likely, others: otherIds }) };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
   }

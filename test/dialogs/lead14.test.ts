@@ -84,3 +84,33 @@ describe('lead 14: may I apply for him, asked with 行不, is answered, not take
     expect((await h.say('我给我爸办残疾证')).text).to.equal(text.application.consent);
   });
 });
+
+describe('lead 14: "不是" to the likeliest said', () => {
+  it('offers the other candidates, with 都不是; a pick gets that answer', async () => {
+    const h = await dialogHarness();
+    await h.say('鉴定随便找个医院就行吧');
+    const other = h.kb.entry('appr-designated-only')!;
+    for (const no of ['不是']) {
+      const reply = await h.say(no);
+      expect(reply.text).to.equal(text.clarify.introOne);
+      expect(buttons(reply).map((b) => b.replace(/^\d+\. /, ''))).to.deep.equal([other.question, text.clarify.noneOfThese]);
+    }
+    expect((await h.say('1')).text).to.include(other.answer.slice(0, 20));
+  });
+
+  it('"不是这个意思" is the same no; with nothing else close, it is said honestly and kept for the curators', async () => {
+    const h = await dialogHarness();
+    await h.say('户口本要不要带');
+    expect((await h.say('不是这个意思')).text).to.equal(text.clarify.intro);
+    const alone = await dialogHarness();
+    await alone.say('证让人偷了能补不');
+    expect((await alone.say('不是')).text).to.equal(text.notFound(alone.region.hotlines));
+    expect((await alone.unanswered.list(10)).map((u) => u.example)).to.include('证让人偷了能补不');
+  });
+
+  it('the likeliest said shows its candidates and the rating, not its own next steps as well (a phone shows a few well)', async () => {
+    const h = await dialogHarness();
+    const reply = await h.say('户口本要不要带');
+    expect(buttons(reply)).to.have.length(4);
+  });
+});
