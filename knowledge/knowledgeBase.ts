@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -183,7 +183,7 @@ export class KnowledgeBase {
   }
 
   private decideSaid(text: string, top: number): Decision {
-    const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
+    const whole = this.categoryHospital(text, this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
     const withoutStatus = whole.kind === 'decline' ? text.replace(ON_ASSISTANCE, '') : text;
@@ -241,6 +241,23 @@ export class KnowledgeBase {
     const general = deeper.find((r) => r.entry.category === decision.top.entry.category && !categoryOf(r.entry) && r.score >= GENERAL_SHARE * score);
     if (general) return { kind: 'answer', top: general, ranked: [general, ...decision.ranked.filter((r) => r.entry !== general.entry)].slice(0, top) };
     return { kind: 'clarify', options: decision.ranked.slice(0, top), ranked: decision.ranked };
+  }
+
+  /**
+   * Where to be appraised, asked with the condition described ("俺爹中风了走不了路…要去哪个医院",
+   * "我妈眼睛看不见了 想办个残疾证 要去哪个医院查"), is that category's hospital: the words of the
+   * condition or of applying draw home appraisal or the how-to, which do not say where. Not when the
+   * answer found is another item's that may say it (the autistic child's certificate names its hospital).
+   */
+  private categoryHospital(text: string, decision: Decision, top: number): Decision {
+    if (decision.kind === 'decline' || !asksWhereAppraised(text)) return decision;
+    if (decision.kind === 'answer' && (topicItem(decision.top.entry) !== '评定' || tellsWhereAppraised(decision.top.entry))) return decision;
+    const category = extractSlots(text).category;
+    if (!category) return decision;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const hospital = ranked.find((r) => tellsWhereAppraised(r.entry) && facetsOf(r.entry).about.get('category')!.has(category));
+    if (!hospital) return decision;
+    return { kind: 'answer', top: hospital, ranked: [hospital, ...ranked.filter((r) => r !== hospital)].slice(0, top) };
   }
 
   /** The one clause of a message that asks, decided alone (see `soleQuestion`). */
