@@ -246,11 +246,14 @@ export class KnowledgeBase {
   /**
    * Where to be appraised, asked with the condition described ("俺爹中风了走不了路…要去哪个医院",
    * "我妈眼睛看不见了 想办个残疾证 要去哪个医院查"), is that category's hospital: the words of the
-   * condition or of applying draw home appraisal or the how-to, which do not say where. Not when the
-   * answer found is another item's that may say it (the autistic child's certificate names its hospital).
+   * condition or of applying draw home appraisal or the how-to, which do not say where. Not when an
+   * answer was found for something else it asks ("…能不能让医生上门 去哪个医院约": the home appraisal),
+   * nor another item's answer that may say it (the autistic child's certificate names its hospital).
    */
   private categoryHospital(text: string, decision: Decision, top: number): Decision {
     if (decision.kind === 'decline' || !asksWhereAppraised(text)) return decision;
+    // An answer asked where (the hospitals of every category) names no category; one asked otherwise answers that ("能不能让医生上门").
+    if (decision.kind === 'answer' && !facetsOf(decision.top.entry).asked.has('where')) return decision;
     if (decision.kind === 'answer' && (topicItem(decision.top.entry) !== '评定' || tellsWhereAppraised(decision.top.entry))) return decision;
     const category = extractSlots(text).category;
     if (!category) return decision;

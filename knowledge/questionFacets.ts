@@ -289,10 +289,13 @@ export interface Asked {
 const AT_HOSPITAL = /医院|检查/;
 const WHERE = INTENT_WORDS.find(([intent]) => intent === 'where')![1];
 
-/** Whether a text asks where to be appraised ("要去哪个医院", "在哪鉴定"): the category decides which hospital. */
+/**
+ * Whether a text asks where to be appraised ("办残疾证要去哪个医院", "在哪鉴定"): the category decides which
+ * hospital. A hospital asked of nothing of ours ("看眼科哪家医院好") is no appraisal.
+ */
 export const asksWhereAppraised = (text: string): boolean => {
   const t = facetText(text);
-  return WHERE.test(t) && (AT_HOSPITAL.test(t) || extractSlots(t).item === '评定');
+  return WHERE.test(t) && (extractSlots(t).item === '评定' || (AT_HOSPITAL.test(t) && /残|证/.test(t)));
 };
 
 /** Whether an entry says where one category is appraised (its designated hospital). */
