@@ -342,7 +342,7 @@ export class PolicyAnswers {
     const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about; "要去哪个医院查"
     // after "我妈眼睛看不见了": where to be appraised is the hospital of the condition said.
-    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || (asksWhereAppraised(`${subject}${question}`) && !extractSlots(question).category);
+    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || (asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category);
     const about = subject && ofSubject ? decide(`${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';

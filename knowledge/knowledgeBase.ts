@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -252,8 +252,9 @@ export class KnowledgeBase {
    */
   private categoryHospital(text: string, decision: Decision, top: number): Decision {
     if (decision.kind === 'decline' || !asksWhereAppraised(text)) return decision;
-    // An answer asked where (the hospitals of every category) names no category; one asked otherwise answers that ("能不能让医生上门").
-    if (decision.kind === 'answer' && !facetsOf(decision.top.entry).asked.has('where')) return decision;
+    // An answer asked where (the hospitals of every category) names no category; one asked what else the text asks answers that ("能不能让医生上门").
+    const asked = new Set<Intent>(intentsIn(text).filter((i) => i !== 'where'));
+    if (decision.kind === 'answer' && [...facetsOf(decision.top.entry).asked].some((i) => asked.has(i))) return decision;
     if (decision.kind === 'answer' && (topicItem(decision.top.entry) !== '评定' || tellsWhereAppraised(decision.top.entry))) return decision;
     const category = extractSlots(text).category;
     if (!category) return decision;

@@ -118,7 +118,7 @@ export function intentOf(text: string): Intent | undefined {
 }
 
 /** Everything a text asks. */
-function intentsIn(text: string): Intent[] {
+export function intentsIn(text: string): Intent[] {
   const t = facetText(text);
   return INTENT_WORDS.filter(([, words]) => words.test(t)).map(([intent]) => intent);
 }
@@ -291,12 +291,14 @@ const WHERE = INTENT_WORDS.find(([intent]) => intent === 'where')![1];
 
 /**
  * Whether a text asks where to be appraised ("办残疾证要去哪个医院", "在哪鉴定"): the category decides which
- * hospital. A hospital asked of nothing of ours ("看眼科哪家医院好") is no appraisal.
+ * hospital. A hospital asked of nothing of ours ("看眼科哪家医院好") is no appraisal; `of` is what the
+ * text was said with ("老伴腿截肢了能办残疾证不" before "要去哪家医院评").
  */
-export const asksWhereAppraised = (text: string): boolean => {
+export const asksWhereAppraised = (text: string, of = text): boolean => {
   const t = facetText(text);
-  return WHERE.test(t) && (extractSlots(t).item === '评定' || (AT_HOSPITAL.test(t) && /残|证/.test(t)));
+  return WHERE.test(t) && (extractSlots(t).item === '评定' || (AT_HOSPITAL.test(t) && OURS.test(facetText(of))));
 };
+const OURS = /残|证/;
 
 /** Whether an entry says where one category is appraised (its designated hospital). */
 export const tellsWhereAppraised = (entry: Entry): boolean => {

@@ -198,11 +198,12 @@ export function questionParts(text: string): string[] {
  */
 function withCondition(parts: string[]): string[] {
   let condition: string | undefined;
+  const message = parts.join('，');
   return parts.map((part) => {
     if (extractSlots(part).category) {
       condition = conditionWords(part);
       return part;
     }
-    return condition && asksWhereAppraised(part) ? `${condition}，${part}` : part;
+    return condition && asksWhereAppraised(part, message) ? `${condition}，${part}` : part;
   });
 }

@@ -36,8 +36,8 @@ describe('fix22d: single questions the ranking missed', () => {
 
     it('said with a wish to apply, the aside before the form names the condition\'s hospital', async () => {
       const h = await dialogHarness();
-      const reply = await h.say('我妈眼睛看不见了 想办个残疾证 要去哪个医院查');
-      expect(reply.text).to.include(h.kb.entry('appr-hosp-vision')!.answer.slice(0, 12));
+      const [aside] = await h.send('我妈眼睛看不见了 想办个残疾证 要去哪个医院查');
+      expect(aside.text).to.include(h.kb.entry('appr-hosp-vision')!.answer.slice(0, 12));
     });
   });
 
