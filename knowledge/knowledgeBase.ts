@@ -191,7 +191,7 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
     const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
     if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
@@ -252,16 +252,29 @@ export class KnowledgeBase {
    */
   private categoryHospital(text: string, decision: Decision, top: number): Decision {
     if (decision.kind === 'decline' || !asksWhereAppraised(text)) return decision;
-    // An answer asked where (the hospitals of every category) names no category; one asked what else the text asks answers that ("能不能让医生上门").
-    const asked = new Set<Intent>(intentsIn(text).filter((i) => i !== 'where'));
-    if (decision.kind === 'answer' && [...facetsOf(decision.top.entry).asked].some((i) => asked.has(i))) return decision;
-    if (decision.kind === 'answer' && (topicItem(decision.top.entry) !== '评定' || tellsWhereAppraised(decision.top.entry))) return decision;
+    if (decision.kind === 'answer') {
+      const { entry } = decision.top;
+      // Kept: a category's hospital, another item's answer, one asked what else the text asks ("能不能让医生上门");
+      // not an appraisal's answer drawn by the condition's words alone, nor the hospitals of every category.
+      const asked = new Set<Intent>(intentsIn(text).filter((i) => i !== 'where'));
+      if (tellsWhereAppraised(entry) || topicItem(entry) !== '评定' || [...facetsOf(entry).asked].some((i) => asked.has(i))) return decision;
+    }
     const category = extractSlots(text).category;
     if (!category) return decision;
     const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
     const hospital = ranked.find((r) => tellsWhereAppraised(r.entry) && facetsOf(r.entry).about.get('category')!.has(category));
     if (!hospital) return decision;
     return { kind: 'answer', top: hospital, ranked: [hospital, ...ranked.filter((r) => r !== hospital)].slice(0, top) };
+  }
+
+  /**
+   * A long spoken message offering first the entry its one question clearly answers ("我那个鉴定上礼拜做完了嘛
+   * 然后就一直等 到底还要等多久才能拿到证啊"): the scene around the question lowered its score, not what it asks.
+   */
+  private soleOffered(text: string, whole: Decision, top: number): Decision | undefined {
+    if (whole.kind !== 'clarify') return undefined;
+    const alone = this.soleQuestion(text, top);
+    return alone?.kind === 'answer' && alone.top.entry === whole.options[0].entry ? alone : undefined;
   }
 
   /** The one clause of a message that asks, decided alone (see `soleQuestion`). */
