@@ -272,7 +272,9 @@ export class KnowledgeBase {
    * 然后就一直等 到底还要等多久才能拿到证啊"): the scene around the question lowered its score, not what it asks.
    */
   private soleOffered(text: string, whole: Decision, top: number): Decision | undefined {
-    if (whole.kind !== 'clarify') return undefined;
+    // The question as said names what it asks of: "在哪办" beside "孩子上学要残疾证" asks of the scene (the item carried to it).
+    const asked = soleQuestion(text);
+    if (whole.kind !== 'clarify' || !asked || !text.includes(asked) || extractSlots(asked).item === undefined) return undefined;
     const alone = this.soleQuestion(text, top);
     return alone?.kind === 'answer' && alone.top.entry === whole.options[0].entry ? alone : undefined;
   }

@@ -73,5 +73,11 @@ describe('fix22d: single questions the ranking missed', () => {
         expect(reply.text).to.match(/^不用。/).and.include('身份证').and.include('户口本');
       });
     }
+
+    it('asked after the replacement\'s answer, the police\'s proof is none either', async () => {
+      const h = await dialogHarness();
+      await h.say('残疾证丢了咋补');
+      expect((await h.say('派出所要开证明不')).text).to.match(/^不用。/).and.include('派出所');
+    });
   });
 });
