@@ -1,7 +1,7 @@
 import { isFragment, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
-import { extractSlots } from '../knowledge/questionFacets.js';
+import { extractSlots, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
@@ -76,7 +76,11 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   };
   const aboutDeclined = opening?.kind === 'decline' && wholeDeclined(opening.top.entry.id);
   const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
-  const answered = readings.findIndex((r, i) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i])));
+  const answeredAlone = (r: (typeof readings)[number], i: number) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i]));
+  // Where the named condition is appraised ("…想办个残疾证咋整要去哪个医院") is said first: a how-to
+  // answer says to go to the appraisal, not where; the other questions are buttons.
+  const appraisal = readings.findIndex((r, i) => answeredAlone(r, i) && r.decision.kind === 'answer' && tellsWhereAppraised(r.decision.top.entry));
+  const answered = appraisal >= 0 ? appraisal : readings.findIndex(answeredAlone);
   const whole = answered < 0 && readings.length ? readWhole() : undefined;
   const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
   return {

@@ -9,7 +9,7 @@ import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
-import { extractSlots, intentOf } from '../knowledge/questionFacets.js';
+import { asksWhereAppraised, extractSlots, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons, smsSaid } from './replies.js';
@@ -364,8 +364,10 @@ export class PolicyAnswers {
     if (readsAsNothing(question)) return false;
     const decide = turnDecide(context, this.deps.kb);
     const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
-    // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about.
-    const about = subject && alone.kind !== 'answer' && isFragment(question) ? decide(`${subject}${question}`) : undefined;
+    // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about; "要去哪个医院查"
+    // after "我妈眼睛看不见了": where to be appraised is the hospital of the condition said.
+    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || (asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category);
+    const about = subject && ofSubject ? decide(`${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {

@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, extractSlots, facetsOf, intentOf, ofSubsidies, ofSubsidy, servesAsked, withoutAge, withoutCondition, wordsOf } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { withoutThanks } from './preamble.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -183,7 +183,7 @@ export class KnowledgeBase {
   }
 
   private decideSaid(text: string, top: number): Decision {
-    const whole = this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top);
+    const whole = this.categoryHospital(text, this.unguessedCategory(text, this.chases.review(text, this.errands.review(text, this.places.review(text, this.ranker.decide(text, top)))), top), top);
     // Being on 低保 is who the person is, not what is asked ("我是低保户 腿脚不好 能领啥钱" asks which
     // subsidies): the question is decided without it, when what is left is ours (a condition, a subsidy).
     const withoutStatus = whole.kind === 'decline' ? text.replace(ON_ASSISTANCE, '') : text;
@@ -191,7 +191,7 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
     const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
     if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
@@ -241,6 +241,42 @@ export class KnowledgeBase {
     const general = deeper.find((r) => r.entry.category === decision.top.entry.category && !categoryOf(r.entry) && r.score >= GENERAL_SHARE * score);
     if (general) return { kind: 'answer', top: general, ranked: [general, ...decision.ranked.filter((r) => r.entry !== general.entry)].slice(0, top) };
     return { kind: 'clarify', options: decision.ranked.slice(0, top), ranked: decision.ranked };
+  }
+
+  /**
+   * Where to be appraised, asked with the condition described ("俺爹中风了走不了路…要去哪个医院",
+   * "我妈眼睛看不见了 想办个残疾证 要去哪个医院查"), is that category's hospital: the words of the
+   * condition or of applying draw home appraisal or the how-to, which do not say where. Not when an
+   * answer was found for something else it asks ("…能不能让医生上门 去哪个医院约": the home appraisal),
+   * nor another item's answer that may say it (the autistic child's certificate names its hospital).
+   */
+  private categoryHospital(text: string, decision: Decision, top: number): Decision {
+    if (decision.kind === 'decline' || !asksWhereAppraised(text)) return decision;
+    if (decision.kind === 'answer') {
+      const { entry } = decision.top;
+      // Kept: a category's hospital, another item's answer, one asked what else the text asks ("能不能让医生上门");
+      // not an appraisal's answer drawn by the condition's words alone, nor the hospitals of every category.
+      const asked = new Set<Intent>(intentsIn(text).filter((i) => i !== 'where'));
+      if (tellsWhereAppraised(entry) || topicItem(entry) !== '评定' || [...facetsOf(entry).asked].some((i) => asked.has(i))) return decision;
+    }
+    const category = extractSlots(text).category;
+    if (!category) return decision;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const hospital = ranked.find((r) => tellsWhereAppraised(r.entry) && facetsOf(r.entry).about.get('category')!.has(category));
+    if (!hospital) return decision;
+    return { kind: 'answer', top: hospital, ranked: [hospital, ...ranked.filter((r) => r !== hospital)].slice(0, top) };
+  }
+
+  /**
+   * A long spoken message offering first the entry its one question clearly answers ("我那个鉴定上礼拜做完了嘛
+   * 然后就一直等 到底还要等多久才能拿到证啊"): the scene around the question lowered its score, not what it asks.
+   */
+  private soleOffered(text: string, whole: Decision, top: number): Decision | undefined {
+    // The question as said names what it asks of: "在哪办" beside "孩子上学要残疾证" asks of the scene (the item carried to it).
+    const asked = soleQuestion(text);
+    if (whole.kind !== 'clarify' || !asked || !text.includes(asked) || extractSlots(asked).item === undefined) return undefined;
+    const alone = this.soleQuestion(text, top);
+    return alone?.kind === 'answer' && alone.top.entry === whole.options[0].entry ? alone : undefined;
   }
 
   /** The one clause of a message that asks, decided alone (see `soleQuestion`). */

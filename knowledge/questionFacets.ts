@@ -118,7 +118,7 @@ export function intentOf(text: string): Intent | undefined {
 }
 
 /** Everything a text asks. */
-function intentsIn(text: string): Intent[] {
+export function intentsIn(text: string): Intent[] {
   const t = facetText(text);
   return INTENT_WORDS.filter(([, words]) => words.test(t)).map(([intent]) => intent);
 }
@@ -287,6 +287,24 @@ export interface Asked {
 }
 // "办个残疾证要去哪个医院检查" asks of the appraisal, where the category decides.
 const AT_HOSPITAL = /医院|检查/;
+const WHERE = INTENT_WORDS.find(([intent]) => intent === 'where')![1];
+
+/**
+ * Whether a text asks where to be appraised ("办残疾证要去哪个医院", "在哪鉴定"): the category decides which
+ * hospital. A hospital asked of nothing of ours ("看眼科哪家医院好") is no appraisal; `of` is what the
+ * text was said with ("老伴腿截肢了能办残疾证不" before "要去哪家医院评").
+ */
+export const asksWhereAppraised = (text: string, of = text): boolean => {
+  const t = facetText(text);
+  return WHERE.test(t) && (extractSlots(t).item === '评定' || (AT_HOSPITAL.test(t) && OURS.test(facetText(of))));
+};
+const OURS = /残|证/;
+
+/** Whether an entry says where one category is appraised (its designated hospital). */
+export const tellsWhereAppraised = (entry: Entry): boolean => {
+  const { about, asked } = facetsOf(entry);
+  return topicItem(entry) === '评定' && about.get('category')?.size === 1 && asked.has('where');
+};
 
 /** Whether an entry answers that: asked that way (or stating it), and about the item named if it is about one. */
 export function servesAsked(entry: Entry, { intent, item }: Asked): boolean {
@@ -325,3 +343,6 @@ export const withoutCondition = (text: string, as = ''): string => {
   return as ? rest.replace(new RegExp(`(?:${as})+`, 'g'), as) : rest;
 };
 const ANY_CATEGORY_WORD = new RegExp(CATEGORY_DESCRIPTIONS.map(([, words]) => words.source).join('|'), 'g');
+
+/** The words a text describes the person's condition with ("俺爹中风了走不了路…" -> "中风 走不了路"), if any. */
+export const conditionWords = (text: string): string | undefined => facetText(text).match(ANY_CATEGORY_WORD)?.join(' ');

@@ -1,5 +1,5 @@
 import { normalizeText } from './normalize.js';
-import { extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
+import { asksWhereAppraised, conditionWords, extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I, a note's 有何...;
 // not the 几 of "十几年", "好几天", nor the 啥 of "啥也听不见", "什么都看不见": nothing at all), any "A不A" ("会不会很久", "办不办得了"), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
@@ -189,5 +189,21 @@ export function questionParts(text: string): string[] {
   }
   // Trailing words that ask nothing belong to the last question ("…多少钱，谢谢").
   if (context.length && parts.length) parts[parts.length - 1] += `，${context.join('，')}`;
-  return parts.length > 1 ? parts : [text];
+  return parts.length > 1 ? withCondition(parts) : [text];
+}
+
+/**
+ * Parts asking where to be appraised with the condition said in a part before them ("俺爹中风了走不了路想办个残疾证咋整"
+ * + "要去哪个医院": the category's hospital), as the scene before the question (a button still shows the question alone).
+ */
+function withCondition(parts: string[]): string[] {
+  let condition: string | undefined;
+  const message = parts.join('，');
+  return parts.map((part) => {
+    if (extractSlots(part).category) {
+      condition = conditionWords(part);
+      return part;
+    }
+    return condition && asksWhereAppraised(part, message) ? `${condition}，${part}` : part;
+  });
 }

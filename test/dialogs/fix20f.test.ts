@@ -23,10 +23,10 @@ async function replies(turns: string[]): Promise<string[]> {
 describe('fix20f', () => {
   describe('N4: a follow-up the answer just given does not hold is not told it again', () => {
     for (const turns of [
-      // Nothing in the pay-out's answer of a frozen card, in the appraisal's of blood tests, in the replacement's of the police.
+      // Nothing in the pay-out's answer of a frozen card, in the appraisal's of blood tests. (The police's proof after the
+      // replacement's answer is now the no-proof entry's: fix22d, below.)
       ['补贴钱打到哪里', '卡被冻结了咋整'],
       ['精神残疾评定要做啥检查', '要抽血吗'],
-      ['残疾证丢了咋补', '派出所要开证明不'],
     ]) {
       it(`${turns.join(' / ')}: said plainly it is not known, not the paragraph again`, async () => {
         const said = await replies(turns);
