@@ -821,6 +821,14 @@ export function aboutNamedAnew(entry: Entry, question: string, context: TopicCon
 /** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
 const FUNCTION_CHAR = /^[还得再去用要能会是有给领办交发做看到等多大小走后完不没上下来就都也又了的吗呢吧啊把被让跟和与在从对说想找问个那这啥咋谁几哪么我你他她俺您它月年天次回张份样些点里前先才该需咱呗嘛哦]$/u;
 
+/** How the answers' words are read for `heldInTopic`: folded, how rare, said by none; and how the follow-up's own ranking orders entries. */
+export interface HeldWords {
+  folding: (text: string) => string;
+  rarity: (word: string) => number;
+  nowhere: (word: string) => boolean;
+  rank?: (entry: Entry) => number;
+}
+
 /** How many times or how long, which any answer may say ("第一次", "一年内"): 一次, 一回, 一年. */
 const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[次回趟遍下年月天周岁]$/u;
 
@@ -855,11 +863,13 @@ export interface Held {
 /**
  * Of a topic's entries (see `topicFamily`), those whose answer holds what a follow-up asks in words
  * ("要退吗" after a death's materials: its overpaid allowance; "寄丢了咋办" after the postage: the
- * card that never came), most words held first, then the topic's own, then as `rank` orders them.
+ * card that never came), most words held first, then the topic's own, then as `rank` orders them;
+ * none when the follow-up says a word no answer speaks of.
  */
-export function heldInTopic(question: string, context: TopicContext, family: Entry[], folding: (text: string) => string, rarity: (word: string) => number, rank: (entry: Entry) => number = () => 0): Held[] {
+export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
   const asked = askedBy(question, context, folding, rarity);
-  if (!asked.length) return [];
+  // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
+  if (!asked.length || asked.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];

@@ -347,7 +347,8 @@ export class KnowledgeBase {
   heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = []): Held[] {
     const folding = (text: string) => this.foldedTexts.get(text, () => this.questionKey(text));
     const family = this.topicFamily(question, context);
-    return heldInTopic(question, context, [...family, ...also.filter((e) => !family.includes(e))], folding, (w) => this.rarity(w), rank);
+    const entries = [...family, ...also.filter((e) => !family.includes(e))];
+    return heldInTopic(question, context, entries, { folding, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
   }
 
   /** How rare a folded word is in the answers, 0 (in every one) to 1 (in one or none): log(N/n) / log(N). */
