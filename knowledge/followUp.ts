@@ -829,6 +829,9 @@ export interface HeldWords {
   rank?: (entry: Entry) => number;
 }
 
+/** An appraisal again in people's words ("再去医院评一次", "再鉴定一回"): what the answers call 重新评定. */
+const APPRAISED_AGAIN = /再(?:去医院|去|做)?(?:评定|鉴定|评残|评)(?:一[次回下])?/gu;
+
 /** How many times or how long, which any answer may say ("第一次", "一年内"): 一次, 一回, 一年. */
 const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[次回趟遍下年月天周岁]$/u;
 
@@ -841,7 +844,7 @@ const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[�
  */
 function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
   const topic = folding(context.query);
-  const rest = fold(question).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(question).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));

@@ -21,11 +21,11 @@ const reply = async (turns: string[]) => {
 };
 
 describe('Follow-ups answered by the entry of their topic that holds what they ask', () => {
-  // Written before the ranking was looked at: 8 of 21 passed before this fix, 13 after (the misses are
-  // wordings the answers do not use: "病重" for 病情加重, "一个月发一回" for 按月, "寄丢了" after an aside).
-  it('answers three-turn conversations of its own (>= 0.6)', async () => {
+  // Written before the ranking was looked at: 8 of 21 passed before this fix, 15 after (the misses: words
+  // the answers do not use, "一个月发一回" for 按月, "报纸" for 登报, "六十多" for 60岁; a first turn asked back).
+  it('answers three-turn conversations of its own (>= 0.65)', async () => {
     const report = await evaluateConversations(readConversations(join(fixtures, 'kb-dev-followup22.jsonl')), reply);
-    expect(report.passed, JSON.stringify(report.failures)).to.be.at.least(0.6);
+    expect(report.passed, JSON.stringify(report.failures)).to.be.at.least(0.65);
   });
 
   // The trials' chains: 4 of 15 before, 12 after.
@@ -42,7 +42,7 @@ describe('Follow-ups answered by the entry of their topic that holds what they a
   });
 
   it('tells whether a renewal needs a new appraisal from the renewal, not the re-appraisal\'s fee', async () => {
-    for (const turns of [['我的残疾证快到期了 咋换新的', '换证还要重新鉴定不'], ['残疾证破了要换新的', '需要再做一次鉴定不']]) {
+    for (const turns of [['我的残疾证快到期了 咋换新的', '换证还要重新鉴定不'], ['残疾证破了要换新的', '需要再做一次鉴定不'], ['证旧了想换个新的', '要带啥', '还得再去医院评一回吗']]) {
       const got = await reply(turns);
       expect(got, turns.join(' → ')).to.include('是否需要重新评定，县残联会根据您的情况告诉您');
       expect(got, turns.join(' → ')).to.not.include('付评定费');
