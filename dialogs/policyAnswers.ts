@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { aboutNamedAnew, asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, type Held, type TopicContext } from '../knowledge/followUp.js';
+import { answersAsAsked, asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, namedAnew, nextTopic, offTopic, topicAfter, type Held, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -467,7 +467,8 @@ export class PolicyAnswers {
    * else its answer. With `answered` (the reading's entry, outside the topic): only one holding as much
    * as that, more when the message is not a follow-up by its form; null when that entry is another
    * service's or category's and none does. `said`: the text just said, not said again. `offered`: the
-   * candidates of a "您想问的是", of which the one the topic has is answered when none holds it.
+   * candidates of a "您想问的是", of which the one the topic has is answered when none holds it; none when
+   * the follow-up names something anew.
    * Only while the topic is still followed up.
    */
   private fromTopic(question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
@@ -475,6 +476,8 @@ export class PolicyAnswers {
     const kb = this.deps.kb;
     const family = kb.topicFamily(question, previous);
     if (answered && family.some((e) => e.id === answered.id)) return undefined;
+    // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
+    if (offered.length && namedAnew(question, previous).length) return undefined;
     // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
     const ranked = decide(question, FAMILY_DEPTH).ranked;
     const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
@@ -484,7 +487,7 @@ export class PolicyAnswers {
     const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
     const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
     // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
-    const covered = answered !== undefined && aboutNamedAnew(answered, question, previous);
+    const covered = answered !== undefined && answersAsAsked(answered, question, previous);
     const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
     if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
     const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));

@@ -810,12 +810,23 @@ export function offTopic(entry: Entry, question: string, context: TopicContext, 
 }
 const CONFLICTING: SlotName[] = ['service', 'category'];
 
-/** Whether a follow-up names slot values anew ("护理补贴怎么申请" after a renewal) and an entry is about every one of them. */
-export function aboutNamedAnew(entry: Entry, question: string, context: TopicContext): boolean {
+/** The slot values a follow-up names that its topic did not have ("护理补贴怎么申请" after a renewal: 护理补贴). */
+export function namedAnew(question: string, context: TopicContext): [SlotName, string][] {
   const known = topicSlots(context);
-  // "那还要重新鉴定吗" asks whether the topic's process needs one, not about the appraisal.
-  const anew = Object.entries(namedSlots(fold(question).replace(REAPPRAISAL, '重新'), context)).filter(([n, v]) => v !== known[n as SlotName]);
-  return anew.length > 0 && anew.every(([n, v]) => facetsOf(entry).about.get(n as SlotName)?.has(v) ?? false);
+  // "那还要重新鉴定吗", "需要再做一次鉴定不" ask whether the topic's process needs one, not about the appraisal.
+  const named = namedSlots(fold(question).replace(REAPPRAISAL, '重新').replace(APPRAISED_AGAIN, '重新'), context);
+  return SLOT_NAMES.filter((n) => named[n] !== undefined && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+}
+
+/**
+ * Whether an entry answers a follow-up as the reading found it, whatever the topic's entries hold:
+ * it is about every slot value the follow-up names anew ("护理补贴怎么申请" after a renewal), or its own
+ * question asks what the follow-up asks in words ("那得去哪检查": the category's hospital, where).
+ */
+export function answersAsAsked(entry: Entry, question: string, context: TopicContext): boolean {
+  const anew = namedAnew(question, context);
+  const asked = intentOf(question);
+  return (anew.length > 0 && anew.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false)) || (asked !== undefined && facetsOf(entry).asked.has(asked));
 }
 
 /** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
@@ -830,7 +841,7 @@ export interface HeldWords {
 }
 
 /** An appraisal again in people's words ("再去医院评一次", "再鉴定一回"): what the answers call 重新评定. */
-const APPRAISED_AGAIN = /再(?:去医院|去|做)?(?:评定|鉴定|评残|评)(?:一[次回下])?/gu;
+const APPRAISED_AGAIN = /再(?:去医院|去|做)?(?:一[次回下])?(?:评定|鉴定|评残|评)(?:一[次回下])?/gu;
 
 /** How many times or how long, which any answer may say ("第一次", "一年内"): 一次, 一回, 一年. */
 const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[次回趟遍下年月天周岁]$/u;
