@@ -464,9 +464,9 @@ export class PolicyAnswers {
   /**
    * The entry of a follow-up's topic (see `KnowledgeBase.heldInTopic`) holding what it asks, and what of
    * it to say: the sentences holding it when the entry was said before (the topic's, one just before),
-   * else its answer. With `answered` (the reading's entry, outside the topic): only one holding as much
-   * as that, more when the message is not a follow-up by its form; null when that entry is another
-   * service's or category's and none does. `said`: the text just said, not said again. `offered`: the
+   * else its answer. With `answered` (the reading's entry, outside the topic, not answering as asked:
+   * see `answersAsAsked`): only one holding more than that, or as much and said before; null when that
+   * entry is another service's or category's and none does. `said`: the text just said, not said again. `offered`: the
    * candidates of a "您想问的是", of which the one the topic has is answered when none holds it; none when
    * the follow-up names something anew.
    * Only while the topic is still followed up.

@@ -859,13 +859,12 @@ function askedBy(question: string, context: TopicContext, folding: (text: string
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));
-  const known = topicSlots(context);
-  const renamed = Object.entries(namedSlots(fold(question), context)).filter(([n, v]) => v !== known[n as SlotName]).map(([, v]) => v);
+  const renamed = namedAnew(question, context).map(([, v]) => v);
   const own = [...content.filter((w) => !topic.includes(w)), ...renamed];
   return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
 }
 
-/** A topic's entry that holds what a follow-up asks: the entry, how many of its words it holds, and the sentences that do. */
+/** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
   /** The weight of the words it holds (see `askedBy`). */
