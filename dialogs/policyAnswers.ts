@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { answersAsAsked, asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, namedAnew, nextTopic, offTopic, topicAfter, type Held, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -107,6 +107,17 @@ const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
 const LIKELY_LEAD = 0.05;
 // "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
 const NOT_THIS = /^(?:不是|不对)(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
+/** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
+const FAMILY_DEPTH = 12;
+/** How much of what a follow-up asks a topic's entry must hold to answer it (see `heldInTopic`): one rare word, or a few common ones. */
+const HELD = 0.4;
+
+/** A topic's entry said to a follow-up: what of it is said, and how the follow-up alone scores it. */
+interface FromTopic {
+  entry: Entry;
+  answer: string;
+  score: number;
+}
 
 export class PolicyAnswers {
   constructor(
@@ -128,7 +139,8 @@ export class PolicyAnswers {
     switch (action.type) {
       case 'entry': {
         const entry = this.deps.kb.entry(action.entryId);
-        if (entry) await this.sendEntry(context, entry, chosen.label, 1, { topic: topicAfter(entry.question, entry) });
+        // The topic it was offered under stays one just before ("能办证吗" + 去哪评定: the infant's entry still holds when to appraise).
+        if (entry) await this.sendEntry(context, entry, chosen.label, 1, { topic: topicAfter(entry.question, entry, {}, state.topic) });
         return entry !== undefined;
       }
       case 'feedback':
@@ -298,18 +310,35 @@ export class PolicyAnswers {
         // alone answered by the same entry was meant for it ("有时间限制吗" of the appeal): not beyond it.
         const last = state.lastAnswer;
         const again = last?.said === answerTo(decision.top.entry, question);
-        const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous) ? turnDecide(context, this.deps.kb)(question) : undefined;
-        if (alone?.kind === 'answer' && alone.top.entry.kind === 'answer' && alone.top.entry.id !== decision.top.entry.id && !more.length) {
+        // A follow-up answered from outside its topic ("换证还要重新鉴定不": the re-appraisal's fee) is
+        // answered by the topic's entry holding as much of what it asks (the renewal's 重新评定), and
+        // not by another service's or category's at all ("要登报不" after a renewal: the lost card's).
+        // The topic's own entry said again in whole after a part of it, though it holds nothing asked
+        // ("补的证号码会变吗" after how long a replacement takes): another of the topic's, or said plainly.
+        const full = decision.top.entry.answer === this.deps.kb.entry(decision.top.entry.id)?.answer;
+        const whole = previous && !again && !more.length && full && !intentOf(question) && decision.top.entry.id === previous.entryId && asksBeyond(question, decision.top.entry.answer, previous);
+        if (whole) return this.sendFromTopic(context, this.fromTopic(question, previous!, decide, undefined, decision.top.entry.answer) ?? undefined, question, previous!, decision.top.entry);
+        const topical = previous && !again && !more.length ? this.fromTopic(question, previous, decide, decision.top.entry) : undefined;
+        if (topical) return this.sendFromTopic(context, topical, question, previous!);
+        if (topical === null) return this.sendNotInAnswer(context, question, decision.top.entry);
+        const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous, (w) => this.deps.kb.saysNowhere(w)) ? turnDecide(context, this.deps.kb)(question) : undefined;
+        // First the topic's entries: "复核完了还不服呢" is the appeal's, not another's found alone.
+        const meant = alone?.kind === 'answer' && alone.top.entry.id === decision.top.entry.id;
+        const ofTopic = alone && !meant && !more.length ? this.fromTopic(question, previous!, decide, undefined, last!.said) : undefined;
+        if (ofTopic) return this.sendFromTopic(context, ofTopic, question, previous!);
+        // Alone, not another service's or category's ("要登报不" after a renewal is not the lost card's).
+        if (alone?.kind === 'answer' && alone.top.entry.kind === 'answer' && alone.top.entry.id !== decision.top.entry.id && !more.length && !offTopic(alone.top.entry, question, previous!)) {
           await this.sendEntry(context, alone.top.entry, question, alone.top.score, { topic: nextTopic({ decision: alone, query: question, contextual: false }, previous) });
           return;
         }
-        const beyond = alone !== undefined && !(alone.kind === 'answer' && alone.top.entry.id === decision.top.entry.id);
+        const beyond = alone !== undefined && !meant;
         // Asking of what it does say ("要登报不" after the replacement's): the sentences that say it. Never a third time running.
         const held = again && previous && !beyond ? sentencesHolding(question, last!.said!, previous) : undefined;
         if (again && !held && !more.length && (beyond || (last!.times ?? 1) >= 2)) {
-          await this.recordUnanswered(question);
-          setTurnOutcome(context, { outcome: 'notInAnswer', entryId: decision.top.entry.id });
-          return this.offer(context, text.notInAnswer(this.deps.hotlines), this.nextSteps(decision.top.entry));
+          // Another entry of the topic may hold it ("复核完了还不服呢" after the fee of an appeal: the appeal's).
+          const other = previous && this.fromTopic(question, previous, decide, undefined, last!.said);
+          if (other) return this.sendFromTopic(context, other, question, previous!);
+          return this.sendNotInAnswer(context, question, decision.top.entry);
         }
         // A sentence of the answer goes without the entry's yes or no, which answered the question before.
         const { canI: _canI, ...entry } = decision.top.entry;
@@ -322,6 +351,9 @@ export class PolicyAnswers {
         state.topic = nextTopic(reading, previous);
         return this.sendDecline(context, decision.top.entry, decision.top.score);
       case 'clarify': {
+        // A follow-up the topic's entries hold ("那要是评不上呢" after applying for both): that entry, not a choice.
+        const topical = previous && !more.length ? this.fromTopic(question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)) : undefined;
+        if (topical) return this.sendFromTopic(context, topical, question, previous!);
         // Likely enough: said, named as understood, the other candidates offered (as a hotline agent
         // answers "您是问补办吧？" rather than reading out a menu).
         if (decision.likely) {
@@ -345,8 +377,11 @@ export class PolicyAnswers {
         await this.offer(context, intro.join('\n'), options);
         return;
       }
-      case 'none':
+      case 'none': {
+        const topical = previous && !more.length ? this.fromTopic(question, previous, decide) : undefined;
+        if (topical) return this.sendFromTopic(context, topical, question, previous!);
         await this.sendNotFound(context, question);
+      }
     }
   }
 
@@ -452,6 +487,58 @@ export class PolicyAnswers {
     state.lastAnswer = { entryId: entry.id, question, said, times, ...(likely && { likely, others: otherIds }) };
     if (entry.kind === 'answer' && topic) state.topic = { ...topic, query: maskText(topic.query) };
     await this.offer(context, body, options);
+  }
+
+  /**
+   * The entry of a follow-up's topic (see `KnowledgeBase.heldInTopic`) holding what it asks, and what of
+   * it to say: the sentences holding it when the entry was said before (the topic's, one just before),
+   * else its answer. With `answered` (the reading's entry, outside the topic, not answering as asked:
+   * see `answersAsAsked`): only one holding more than that, or as much and said before; null when that
+   * entry is another service's or category's and none does. `said`: the text just said, not said again. `offered`: the
+   * candidates of a "您想问的是", of which the one the topic has is answered when none holds it; none when
+   * the follow-up names something anew.
+   * Only while the topic is still followed up.
+   */
+  private fromTopic(question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
+    if (previous.turns >= CONTEXT_TURNS) return undefined;
+    const kb = this.deps.kb;
+    const family = kb.topicFamily(question, previous);
+    if (answered && family.some((e) => e.id === answered.id)) return undefined;
+    // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
+    if (offered.length && namedAnew(question, previous).length) return undefined;
+    // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
+    const ranked = decide(question, FAMILY_DEPTH).ranked;
+    const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
+    const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : []);
+    const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
+    const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
+    const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
+    const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
+    // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
+    const covered = answered !== undefined && answersAsAsked(answered, question, previous);
+    const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
+    if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
+    const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
+    if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };
+    return answered && offTopic(answered, question, previous) ? null : undefined;
+  }
+
+  /** A topic's entry said to a follow-up (see `fromTopic`), left as the topic; none: said plainly that it is not known (`unheld`'s buttons). */
+  private async sendFromTopic(context: TurnContext, from: FromTopic | undefined, question: string, previous: TopicContext, unheld?: Entry): Promise<void> {
+    if (!from) return this.sendNotInAnswer(context, question, unheld!);
+    const { entry, answer, score } = from;
+    setTurnOutcome(context, { followUp: true });
+    const { canI: _canI, ...said } = entry;
+    const top = { entry, score };
+    const topic = nextTopic({ decision: { kind: 'answer', top, ranked: [top] }, query: question, contextual: true }, previous);
+    await this.sendEntry(context, { ...said, answer }, question, score, { topic });
+  }
+
+  /** Said plainly that what a follow-up asks is not known here, rather than a paragraph that does not hold it. */
+  private async sendNotInAnswer(context: TurnContext, question: string, entry: Entry): Promise<void> {
+    await this.recordUnanswered(question);
+    setTurnOutcome(context, { outcome: 'notInAnswer', entryId: entry.id });
+    return this.offer(context, text.notInAnswer(this.deps.hotlines), this.nextSteps(entry));
   }
 
   /** An entry's follow-up buttons: what to ask or do next. */

@@ -752,13 +752,14 @@ function ownTerms(question: string, context: TopicContext): string[] {
 /**
  * Whether a follow-up asks something an answer does not hold: it says words of its own and the
  * answer speaks of none of them ("要登报不" after an answer saying nothing of 登报, "存折行不行" after
- * how the money is paid). Said again, that answer would not answer it. Nothing of its own
+ * how the money is paid), or of one that no answer speaks of (`unknown`: "社保卡没激活咋办" after one
+ * naming 社保卡, never 激活). Said again, that answer would not answer it. Nothing of its own
  * ("交多少", "找谁问") asks nothing beyond it.
  */
-export function asksBeyond(question: string, answer: string, context: TopicContext): boolean {
+export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false): boolean {
   const said = facetText(answer);
   const words = ownTerms(question, context);
-  return words.length > 0 && words.every((w) => !said.includes(w));
+  return words.length > 0 && (words.every((w) => !said.includes(w)) || words.some((w) => !said.includes(w) && unknown(w)));
 }
 
 /**
@@ -773,4 +774,124 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
   const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
   return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;
+}
+
+/**
+ * The entries of a follow-up's topic: those sharing the category of the topic's entry or of one
+ * just before it ("孩子两岁 唐氏综合征 能办证吗" + "去哪评": the infant's too). None about another
+ * value of a slot the topic carries or the follow-up names (the hearing hospital after the mental
+ * one's); a topic about a service of the card (换领) keeps to that service's (the lost card's
+ * "不用登报" is not the renewal's).
+ */
+export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
+  const ids = [context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)];
+  const topics = entries.filter((e) => ids.includes(e.id));
+  // Not an item both name: most questions name the certificate.
+  return entries.filter((e) => e.kind === 'answer' && topics.some((t) => e.category === t.category) && !offTopic(e, question, context, true));
+}
+
+/**
+ * Whether an entry is about another service or category than a follow-up's topic carries or the
+ * follow-up names ("要登报不" after a renewal: the lost card's answer); `strict`, another value of any
+ * slot, or, the topic being about a service of the card the follow-up does not change, none of it
+ * (the new card's).
+ */
+export function offTopic(entry: Entry, question: string, context: TopicContext, strict = false): boolean {
+  const named = namedSlots(fold(question), context);
+  const slots: Slots = { ...topicSlots(context), ...named };
+  const { about, answer } = facetsOf(entry);
+  // An answer stating the value is about it too ("迁好以后，生活补贴、护理补贴要在新户口所在地申请").
+  const states = (n: SlotName) => wordsOf(n, slots[n]!)!.test(answer);
+  const kept = named.service === undefined ? slots.service : undefined;
+  if (strict && kept && !about.get('service')?.has(kept) && !states('service')) return true;
+  // Strict, any slot; else only what makes another topic outright (another service, another category):
+  // the items are most of them implied by the entries' categories (the postage's card, the fee's appraisal).
+  return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n));
+}
+const CONFLICTING: SlotName[] = ['service', 'category'];
+
+/** The slot values a follow-up names that its topic did not have ("护理补贴怎么申请" after a renewal: 护理补贴). */
+export function namedAnew(question: string, context: TopicContext): [SlotName, string][] {
+  const known = topicSlots(context);
+  // "那还要重新鉴定吗", "需要再做一次鉴定不" ask whether the topic's process needs one, not about the appraisal.
+  const named = namedSlots(fold(question).replace(REAPPRAISAL, '重新').replace(APPRAISED_AGAIN, '重新'), context);
+  return SLOT_NAMES.filter((n) => named[n] !== undefined && named[n] !== known[n]).map((n): [SlotName, string] => [n, named[n]!]);
+}
+
+/**
+ * Whether an entry answers a follow-up as the reading found it, whatever the topic's entries hold:
+ * it is about every slot value the follow-up names anew ("护理补贴怎么申请" after a renewal), or its own
+ * question asks what the follow-up asks in words ("那得去哪检查": the category's hospital, where).
+ */
+export function answersAsAsked(entry: Entry, question: string, context: TopicContext): boolean {
+  const anew = namedAnew(question, context);
+  const asked = intentOf(question);
+  return (anew.length > 0 && anew.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false)) || (asked !== undefined && facetsOf(entry).asked.has(asked));
+}
+
+/** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
+const FUNCTION_CHAR = /^[还得再去用要能会是有给领办交发做看到等多大小走后完不没上下来就都也又了的吗呢吧啊把被让跟和与在从对说想找问个那这啥咋谁几哪么我你他她俺您它月年天次回张份样些点里前先才该需咱呗嘛哦]$/u;
+
+/** How the answers' words are read for `heldInTopic`: folded, how rare, said by none; and how the follow-up's own ranking orders entries. */
+export interface HeldWords {
+  folding: (text: string) => string;
+  rarity: (word: string) => number;
+  nowhere: (word: string) => boolean;
+  rank?: (entry: Entry) => number;
+}
+
+/** An appraisal again in people's words ("再去医院评一次", "再鉴定一回"): what the answers call 重新评定. */
+const APPRAISED_AGAIN = /再(?:去医院|去|做)?(?:一[次回下])?(?:评定|鉴定|评残|评)(?:一[次回下])?/gu;
+
+/** How many times or how long, which any answer may say ("第一次", "一年内"): 一次, 一回, 一年. */
+const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[次回趟遍下年月天周岁]$/u;
+
+/**
+ * The words a follow-up asks by, folded as the ranking folds them (鉴定 as 评定): its own words
+ * (see `ownTerms`), one-character ones too (评, 退, 登), and the slot values it names anew
+ * ("老家领的护理补贴" after a transfer); when it says nothing but the topic's words ("复核完了还不服呢"
+ * after "对结果不服 复核去哪做"), those. Each weighs as rare as it is in the answers (`rarity`: 登报
+ * says more than 医院), a one-character word half, a slot value named anew one.
+ */
+function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
+  const topic = folding(context.query);
+  const rest = fold(question).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
+  const content = [...new Set(words)].filter((w) =>
+    /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));
+  const renamed = namedAnew(question, context).map(([, v]) => v);
+  const own = [...content.filter((w) => !topic.includes(w)), ...renamed];
+  return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
+}
+
+/** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
+export interface Held {
+  entry: Entry;
+  /** The weight of the words it holds (see `askedBy`). */
+  held: number;
+  /** The sentences holding any of its words, when not all of the answer's. */
+  sentences?: string;
+}
+
+/**
+ * Of a topic's entries (see `topicFamily`), those whose answer holds what a follow-up asks in words
+ * ("要退吗" after a death's materials: its overpaid allowance; "寄丢了咋办" after the postage: the
+ * card that never came), most words held first, then the topic's own, then as `rank` orders them;
+ * none when the follow-up says a word no answer speaks of.
+ */
+export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
+  const asked = askedBy(question, context, folding, rarity);
+  // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
+  if (!asked.length || asked.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  const words = asked.map((a) => a.w);
+  const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
+  const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
+  const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
+  const held = family.map((entry): Held => {
+    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => folding(s).includes(w))) }));
+    const holding = sentences.filter((x) => x.n > 0);
+    const all = weigh(words.filter((w) => sentences.some((x) => folding(x.s).includes(w))));
+    return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
+  });
+  return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
 }

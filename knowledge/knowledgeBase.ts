@@ -4,7 +4,7 @@ import { ON_ASSISTANCE } from './assistanceStatus.js';
 import { ChaseGate, moneyLate, saysApplied } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
-import { nextTopic, readInContext, RECALL_TURNS, type TopicContext } from './followUp.js';
+import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
@@ -12,10 +12,13 @@ import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './r
 import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { withoutThanks } from './preamble.js';
+import { RecentlyUsed } from './recentlyUsed.js';
 import type { SynonymGroup } from './synonyms.js';
 
 /** Longest question text that is ranked; a longer message is cut (the chat asks for brevity). */
 export const MAX_QUERY_CHARS = 200;
+/** Answer sentences kept folded: every sentence of a few topics' entries (242 entries, a few sentences each). */
+const FOLDED_TEXTS = 2048;
 /** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 /** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
 const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
@@ -372,6 +375,40 @@ export class KnowledgeBase {
   spelledRight(text: string): string {
     return this.analyzer.spelledRight(text.slice(0, MAX_QUERY_CHARS));
   }
+
+  /**
+   * Of a follow-up's topic, the entries whose answers hold what it asks (see `heldInTopic`); `rank`
+   * orders those holding as much (the follow-up's own ranking). `also`: other entries to weigh the same way.
+   */
+  heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = []): Held[] {
+    const folding = (text: string) => this.foldedTexts.get(text, () => this.questionKey(text));
+    const family = this.topicFamily(question, context);
+    const entries = [...family, ...also.filter((e) => !family.includes(e))];
+    return heldInTopic(question, context, entries, { folding, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
+  }
+
+  /** How rare a folded word is in the answers, 0 (in every one) to 1 (in one or none): log(N/n) / log(N). */
+  private rarity(word: string): number {
+    const answers = (this.foldedAnswers ??= this.entries.map((e) => this.questionKey(e.answer)));
+    const n = Math.max(1, answers.filter((a) => a.includes(word)).length);
+    return Math.log(answers.length / n) / Math.log(answers.length);
+  }
+
+  private foldedAnswers: string[] | undefined;
+
+  /** Whether no answer speaks of a word (激活): a follow-up asking of it is beyond every answer. */
+  saysNowhere(word: string): boolean {
+    const folded = this.questionKey(word);
+    return !(this.foldedAnswers ??= this.entries.map((e) => this.questionKey(e.answer))).some((a) => a.includes(folded));
+  }
+
+  /** The entries of a follow-up's topic (see `topicFamily`). */
+  topicFamily(question: string, context: TopicContext): Entry[] {
+    return topicFamily(this.entries, question, context);
+  }
+
+  /** Texts folded as the ranking folds them: the answers' sentences, asked of again at every follow-up. */
+  private readonly foldedTexts = new RecentlyUsed<string>(FOLDED_TEXTS);
 
   /** The grouping key of a question (normalized, synonyms folded), for the unanswered list. */
   questionKey(query: string): string {
