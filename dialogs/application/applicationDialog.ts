@@ -200,7 +200,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return this.addItems(dc, draft, { picks: [...(draft.values.picks ?? []), ...draft.dropped.filter((p) => !draft.values.picks?.includes(p))] });
     }
     // "算了不改了" while changing a field from the summary: nothing changed, the summary again.
-    if (this.changing(draft) && keepsAsIs(input)) {
+    if (this.changing(draft) && (keepsAsIs(input) || (draft.phase === 'form' && STILL_RIGHT.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))))) {
       return this.proceed(dc, { ...draft, phase: 'summary', editing: undefined, pending: undefined, values: { ...draft.values, addressDraft: undefined }, attempts: 0 }, `${t.summary.keptAsIs}\n`);
     }
     switch (draft.phase) {
@@ -310,8 +310,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    * the field, and the new value when one follows.
    */
   private changeSaid(draft: ApplicationDraft, input: string): { key: SlotKey; value?: string; wrong?: string } | undefined {
-    // "没错" and "不错" say nothing is wrong.
-    const said = normalizeText(input).replace(/没有?错|不错/gu, '');
+    // "没错", "不错" and "没写错" say nothing is wrong.
+    const said = normalizeText(input).replace(/没有?[写打填说记弄搞]?错|不错/gu, '');
     const changing = CHANGE.test(said);
     if ((!changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
@@ -1088,6 +1088,8 @@ const ASKS_A_PERSON = /人工|客服|真人/u;
 /** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
 const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
+/** The value there said to be right, while it is being changed: "没错", "对的", "没写错". */
+const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就是对的|没问题)(?:的|了|啊|呀|吧|哈)*$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;

@@ -222,7 +222,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 }
 
 /** Words of a sentence or a form answer ("到窗口办", "不知道", "大名不好说", "跟这个一样"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交|繁体|简体|不好说|说不好|一样|这个|那个/;
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|没错|不错|对的|好的|算了|不改|不用|字旁|偏旁|三点水|两点水|字头|字底|部首|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交|繁体|简体|不好说|说不好|一样|这个|那个/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -902,6 +902,8 @@ function formSlots(sms: boolean): Slot[] {
         // A village's address can be short ("河东乡李村"): five characters with a place word are enough.
         const shortest = PLACE_WORD.test(address) ? 5 : 6;
         if ([...address].length < shortest || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
+        // "名字没写错吧 赵铁柱 柱是木字旁": no place, no number, and another field named, is no address.
+        if (!draft && (!(PLACE_WORD.test(address) || ADDRESS_GOES_ON.test(address)) || OTHER_FIELD_NAMED.test(address))) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
         if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };
@@ -1027,6 +1029,8 @@ const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
 /** The words that lead to a new value ("应该是", "改成", "是"), or deny the old one ("不是"). */
 const TO_VALUE = /(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|而是|(?:(?:而|并)?(不))?是)/gu;
+/** Another field named in what is typed for the address: it speaks of that field. */
+const OTHER_FIELD_NAMED = /名字|姓名|身份证|电话|手机/u;
 /** What goes on an address after its place: a number, a building, a village's group ("3单元401", "幸福小区"). */
 const ADDRESS_GOES_ON = /\d|[０-９]|[一二三四五六七八九十百零〇两]|号|栋|幢|单元|室|楼|层|村|组|屯|队|小区|院|庄|苑|园|社区|胡同|弄/u;
 /** "…没错", "…对的": said of the address, no part of it. */
