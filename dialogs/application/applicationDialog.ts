@@ -553,6 +553,21 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       if (named) return this.take(dc, { ...draft, values, attempts: 0 }, slot, named);
       return this.proceed(dc, { ...draft, values, attempts: 0 }, `${phoneNote ?? t.phoneKept}\n`);
     }
+    // "给我爸办 护理补贴也要" before the items: kept for the items' step, which shows it picked and asks for more.
+    const itemsEarly = slot.key !== 'picks' && draft.values.picks === undefined && (result.ok || !result.attempt) ? this.itemsAdded({ ...draft, values: { ...draft.values, picks: draft.values.picksSaid } }, input) : undefined;
+    if (itemsEarly) {
+      const { picks, ...sub } = itemsEarly.set;
+      const names = picks!.filter((p) => !draft.values.picksSaid?.includes(p)).map((p) => t.itemOptions[p as keyof typeof t.itemOptions]);
+      const noted = [t.itemAdded(names.join('、')), itemsEarly.note].filter(Boolean).join('\n');
+      const keeping: ApplicationDraft = { ...draft, values: { ...draft.values, ...sub, picksSaid: picks }, attempts: 0 };
+      return result.ok ? this.take(dc, keeping, slot, { ...result, note: [noted, result.note].filter(Boolean).join('\n') }) : this.proceed(dc, keeping, `${noted}\n`);
+    }
+    // "等一下，生活补贴也想申请，我家是低保户" at a step after the items: the item added (with the 低保 said), this step asked again.
+    const added = !result.ok && !result.attempt && slot.key !== 'picks' && draft.history.includes('picks') ? this.itemsAdded(draft, input) : undefined;
+    if (added) {
+      const dibao = draft.values.dibao === undefined && added.set.picks?.includes('living-allowance') && dibaoSaid(input) === true;
+      return this.addItems(dc, draft, dibao ? { ...added.set, dibao: true } : added.set, [added.note, dibao ? t.keptDibao(true) : undefined].filter(Boolean).join('\n') || undefined);
+    }
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
     const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
     if (named) return this.take(dc, draft, slot, named);

@@ -572,7 +572,7 @@ const itemsSlot: Slot = {
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && left.length === 0 && ([...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
+    const saysDone = mentioned.length === 0 && left.length === 0 && (endsWith(input, [...t.itemsDoneWords, ...t.itemsFinishedWords]) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
     if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
@@ -587,7 +587,7 @@ const itemsSlot: Slot = {
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
     // "就办证 别的不要": only what is named, so the choosing is done; "生活补贴也不要了 就办证" takes one
     // off, and what is left is shown to be confirmed.
-    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
+    const finished = endsWith(input, t.itemsFinishedWords) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
     const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
     // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
     // holds them both (which one is asked next).
@@ -634,6 +634,14 @@ const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|�
 /** Nothing besides: "别的不要", "其他的都不用". */
 const OTHERS_NOT = /^(?:别的|其他的?|其它的?|另外的)(?:都|也|就)?(?:不要|不用|不办|不需要|不弄)了?$/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
+/** What may follow a word that ends the choosing, in its clause: "都要吧", "就这两样", "就办这个". */
+const ENDING_TAIL = /^(?:[个样项种]|了|吧|啊|呀|的|哈|啦|嘛|哦|办|申请|弄)*$/u;
+/**
+ * Whether a clause ends with one of the words ("证和护理补贴都要", "就这些吧"): said inside a clause about
+ * something else ("他吃饭穿衣都要我妈照顾"), the word ends no choosing.
+ */
+const endsWith = (input: string, words: string[]) =>
+  itemClauses(input).some((c) => words.some((w) => c.includes(w) && ENDING_TAIL.test(c.slice(c.lastIndexOf(w) + w.length))));
 /** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
 const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
   !names
@@ -1163,10 +1171,13 @@ const guessButtons = list(t.categoryGuessButtons);
  * question ("娃学啥都学不会"): the dialog asks the knowledge base first, as for any answer read
  * out of a question.
  */
-export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
+export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory; corrected?: boolean } | undefined {
   // With a guess on offer, "1" is its button, not the first category; and "3" is no button, never
   // the third category of a list not on screen.
   if (guess) {
+    // "对，先按肢体", "不对 是肢体": another category named is the one meant, whatever yes or no is said with it.
+    const named = recognizePosition(input) === undefined ? recognizeMention(input, categoryOptions())?.value : undefined;
+    if (named && named !== guess) return { category: named as DisabilityCategory, corrected: true };
     const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
     if (yes !== undefined) return yes ? { category: guess } : {};
     if (recognizePosition(input) !== undefined) return undefined;
@@ -1202,7 +1213,7 @@ function categorySlot(required: (v: Values) => boolean): Slot {
       const elsewhere = normalizeText(input).split(/[\s，,。？?！!；;]+/u).filter((c) => c && !GRADE_OF_PERSON.test(c) && asksSomething(c));
       const askedElse = elsewhere.length > 0;
       if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal, ...(askedElse ? { rest: elsewhere.join('，') } : {}) } : {}) };
-      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
+      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined }, ...(read.corrected ? { note: t.categoryTaken(read.category) } : {}) };
       // A second category said of the person (多重 on offer): why, said before the question.
       const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
       const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;
