@@ -169,11 +169,15 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const input = dc.context.activity.text ?? '';
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
     if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
-    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
     const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
-    const answer = slot?.parse(input, noting.values, this.context());
-    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${t.textOnly.noted}\n`);
-    await this.say(dc, t.textOnly.noted);
+    // "13603751188 只能发短信" at another step: the phone is kept for its field (a mobile never given up for a landline), as any step keeps one.
+    const phone = slot && slot.key !== 'phone' && !ID_STEPS.includes(slot.key) ? phoneIn(input) : undefined;
+    const kept = phone && !(isMobile(draft.values.phone) && !isMobile(phone)) ? phone : undefined;
+    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true, ...(kept ? { phone: kept } : {}) }, attempts: 0 };
+    const noted = [t.textOnly.noted, kept ? (draft.values.phone && draft.values.phone !== kept ? t.phoneChanged : t.phoneKept) : undefined].filter(Boolean).join('\n');
+    const answer = slot?.parse(phone ? withoutPhone(input) : input, noting.values, this.context());
+    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${noted}\n`);
+    await this.say(dc, noted);
     return this.take(dc, noting, slot, answer);
   }
 

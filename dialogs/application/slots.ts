@@ -1128,8 +1128,12 @@ const roleSlot: Slot = {
     if (kin && FAMILY.includes(kin.kin) && !/自己|本人/.test(said)) {
       return { ok: true, set: { role: 'proxy', relation: kinLabel(kin.speakerIs ? kin.kin : inverseKin(kin.kin), t.relations) } };
     }
-    const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
-    return chosen ? { ok: true, set: { role: chosen.value as Values['role'] } } : { ok: false, error: t.errors.choice };
+    const roles = options(t.roles, t.roleSynonyms);
+    // "给我自己办，我是听力残疾，两只耳朵都听不见": the clause that says for whom, when the clauses that say it agree
+    // (the rest, telling of the person, is read by hearsAboutPerson).
+    const byClause = asksSomething(input) ? [] : [...new Set(said.split(/[\s，,。；;！!]+/u).map((c) => c && recognizeChoice(c, roles)?.value).filter(Boolean))];
+    const chosen = recognizeChoice(input, roles)?.value ?? (byClause.length === 1 ? byClause[0] : undefined);
+    return chosen ? { ok: true, set: { role: chosen as Values['role'] } } : { ok: false, error: t.errors.choice };
   },
   display: (v) => (v.role ? t.roles[v.role] : ''),
 };
