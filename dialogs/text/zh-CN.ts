@@ -783,6 +783,8 @@ const booking = {
   cancelButtons: ['确定取消', '不取消'],
   cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',
   kept: '好的，预约保留不变。',
+  /** The day said while moving is the one booked: it stays. */
+  keptSame: (when: string) => `${when}就是您现在约的时间，不用改，预约保留不变。`,
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
