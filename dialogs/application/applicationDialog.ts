@@ -204,7 +204,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return this.addItems(dc, draft, { picks: [...(draft.values.picks ?? []), ...draft.dropped.filter((p) => !draft.values.picks?.includes(p))] });
     }
     // "算了不改了" while changing a field from the summary: nothing changed, the summary again.
-    if (this.changing(draft) && (keepsAsIs(input) || (draft.phase === 'form' && STILL_RIGHT.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))))) {
+    if (this.changing(draft) && (keepsAsIs(input) || this.stillRight(draft, input))) {
       return this.proceed(dc, { ...draft, phase: 'summary', editing: undefined, pending: undefined, values: { ...draft.values, addressDraft: undefined }, attempts: 0 }, `${t.summary.keptAsIs}\n`);
     }
     switch (draft.phase) {
@@ -212,12 +212,17 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const pending = draft.pending!;
         const slot = this.slots.find((s) => s.key === pending.key)!;
         const back: ApplicationDraft = { ...draft, phase: 'summary', pending: undefined };
-        const yes = recognizeConfirmation(input, labelChoices(t.summary.amendButtons));
         // "不对 是28号": another correction, read as at the summary.
-        if (yes === undefined || this.changeSaid(back, input)) return this.onStep(dc, back, input);
-        if (yes) return this.take(dc, { ...back, phase: 'form', editing: pending.key }, slot, { ok: true, set: pending.set });
-        // Not what was meant: the field is asked whole.
-        return this.proceed(dc, { ...back, phase: 'form', editing: pending.key, attempts: 0 });
+        const again = this.changeSaid(back, input);
+        if (again) return this.change(dc, back, again);
+        // "不对 是28号": the part said again, put into the old value and read back in turn.
+        const rest = normalizeText(input).trim().replace(NOT_THAT, '');
+        const part = rest && rest !== normalizeText(input).trim() ? this.changedTo(back, { key: pending.key, value: rest }) : undefined;
+        if (part?.ok && part.amended) return this.proceed(dc, { ...back, phase: 'confirmChange', pending: { key: pending.key, set: part.set }, attempts: 0 });
+        // 不对: not what was meant, the field is asked whole.
+        return this.confirm(dc, labelChoices(t.summary.amendButtons), (yes) =>
+          yes ? this.take(dc, { ...back, phase: 'form', editing: pending.key }, slot, { ok: true, set: pending.set }) : this.proceed(dc, { ...back, phase: 'form', editing: pending.key, attempts: 0 }),
+        );
       }
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
@@ -342,6 +347,12 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return typeof value === 'string' && replacePart(value, wrong, '') !== undefined;
     });
     return holding.length === 1 ? { key: holding[0].value, value: input.trim() } : undefined;
+  }
+
+  /** "没错", "对的" at a field asked again from the summary, where it is no answer (at 低保户吗, "对的" is one). */
+  private stillRight(draft: ApplicationDraft, input: string): boolean {
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    return slot !== undefined && STILL_RIGHT.test(normalizeText(input).replace(/[\s\p{P}]+/gu, '')) && !slot.parse(input, draft.values, this.context()).ok;
   }
 
   /** Whether a field is being changed from the summary (its field list, a field asked again, a part read back). */
@@ -778,6 +789,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** "返回": the answer before is asked again; when confirming a cancel, it means "继续填". */
   protected async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     if (draft.phase === 'confirmCancel') return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+    // At a part read back: the summary as it was.
+    if (draft.phase === 'confirmChange') return this.proceed(dc, { ...draft, phase: 'summary', pending: undefined });
     if (draft.phase === 'resume') return super.back(dc, draft);
     const history = [...draft.history];
     const last = history.pop();
@@ -1107,6 +1120,8 @@ const ASKS_A_PERSON = /人工|客服|真人/u;
 /** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
 const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
+/** A no before the part said again: "不对 是28号", "不是，应该是二十八号". */
+const NOT_THAT = /^(?:不对|不是|错了)[\s，,。]*(?:应该是|是)?[\s，,]*/u;
 /** The value there said to be right, while it is being changed: "没错", "对的", "没写错". */
 const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就是对的|没问题)(?:的|了|啊|呀|吧|哈)*$/u;
 /** Something is wrong, no field named: the list of fields to change. */

@@ -43,6 +43,15 @@ describe('fix22e #1: a part of the address corrected at the summary changes that
     expect((await values(h)).address).to.equal('城关镇幸福路8号');
   });
 
+  it('at the reading, "不对 是28号" reads the part again, "确认提交" submits nothing, "返回" leaves the address as it was', async () => {
+    const h = await run(atSummary());
+    await said(h, '地址错了 门牌是18号');
+    expect(await said(h, '不对 是28号')).to.include(app.summary.amendAsk(app.labels.address, '城关镇幸福路28号'));
+    expect(await said(h, '确认提交')).to.not.include('申请已提交');
+    expect(await said(h, '返回')).to.include(`${app.labels.address}：城关镇幸福路8号\n`);
+    expect((await draftOf(h)).phase).to.equal('summary');
+  });
+
   it('a number for an address that has none is never the address itself', async () => {
     const h = await run([...toAddress, ['城关镇王庄村', app.summary.intro]]);
     expect(await said(h, '地址错了 门牌是18号')).to.include(app.prompts.address);
