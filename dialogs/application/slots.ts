@@ -911,7 +911,7 @@ function formSlots(sms: boolean): Slot[] {
         const shortest = PLACE_WORD.test(address) ? 5 : 6;
         if ([...address].length < shortest || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
         // "名字没写错吧 赵铁柱 柱是木字旁": no place, no number, and another field named, is no address.
-        if (!draft && (!(PLACE_WORD.test(address) || ADDRESS_GOES_ON.test(address)) || OTHER_FIELD_NAMED.test(address))) return { ok: false, error: t.errors.notAnAddress };
+        if (!draft && (!(PLACE_WORD.test(address) || ADDRESS_GOES_ON.test(address)) || OTHER_FIELD_NAMED.test(address))) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
         if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };

@@ -356,8 +356,6 @@ const application = {
     hukou: (county: string) =>
       `我们这里只受理户口在${county}的申请。户口在别处的，请到户口所在地的县（区）政务服务中心或残联申请。如果户口就在${county}，请再说一遍。`,
     address: '地址太短了，请写到门牌号，比如“示范县人民路12号”。',
-    /** Words with no place and no number in them ("名字没写错吧 赵铁柱"): no address. */
-    notAnAddress: '这好像不是地址。请告诉我邮寄地址，写到门牌号，比如“示范县人民路12号”；不改了就说“不改了”。',
     addressAfterMail: '好的，寄到家里。请告诉我家里的地址，写到门牌号，比如“示范县人民路12号3栋2单元501”。',
     /** "地址写我家的还是我爷爷家的" at the address. */
     addressWhich: '写哪里都行，证寄到这个地址，有人能签收就好：申请人家里或者您家都可以。请告诉我这个地址，写到门牌号。',
