@@ -56,6 +56,8 @@ export interface ApplicationDraft {
   editing?: SlotKey;
   /** A field corrected in part at the summary ("门牌是18号"), its whole new value waiting for 对. */
   pending?: { key: SlotKey; set: Values };
+  /** The answers as the summary last showed them: "算了不改了" during a change goes back to them. */
+  shown?: Values;
   attempts: number;
   /** Times the "好像不太顺利" menu was shown; the second time, the person is handed to the desk. */
   stuck?: number;
@@ -204,8 +206,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       return this.addItems(dc, draft, { picks: [...(draft.values.picks ?? []), ...draft.dropped.filter((p) => !draft.values.picks?.includes(p))] });
     }
     // "算了不改了" while changing a field from the summary: nothing changed, the summary again.
+    // (Items picked one by one before it are put back too: the answers are those the summary showed.)
     if (this.changing(draft) && (keepsAsIs(input) || this.stillRight(draft, input))) {
-      return this.proceed(dc, { ...draft, phase: 'summary', editing: undefined, pending: undefined, values: { ...draft.values, addressDraft: undefined }, attempts: 0 }, `${t.summary.keptAsIs}\n`);
+      const values = draft.shown ?? { ...draft.values, addressDraft: undefined };
+      return this.proceed(dc, { ...draft, phase: 'form', editing: undefined, pending: undefined, dropped: undefined, values, attempts: 0 }, `${t.summary.keptAsIs}\n`);
     }
     switch (draft.phase) {
       case 'confirmChange': {
@@ -355,10 +359,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return slot !== undefined && STILL_RIGHT.test(normalizeText(input).replace(/[\s\p{P}]+/gu, '')) && !slot.parse(input, draft.values, this.context()).ok;
   }
 
-  /** Whether a field is being changed from the summary (its field list, a field asked again, a part read back). */
+  /**
+   * Whether something is being changed from the summary: its field list, a part read back, a field asked again,
+   * or a question an item added there brought (the 低保 of a living allowance).
+   */
   private changing(draft: ApplicationDraft): boolean {
     if (draft.phase === 'editPick' || draft.phase === 'confirmChange') return true;
-    return draft.phase === 'form' && draft.submissionId !== undefined && draft.editing !== undefined && draft.values[draft.editing] !== undefined;
+    return draft.phase === 'form' && (draft.shown !== undefined || (draft.submissionId !== undefined && draft.editing !== undefined && draft.values[draft.editing] !== undefined));
   }
 
   /** Takes a new value said at the summary and shows the summary again; without one, asks the field. */
@@ -734,6 +741,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       if (materials !== draft.materialsTold) await this.say(dc, materials);
     }
     if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
+    if (next.phase === 'summary') next = { ...next, shown: next.values };
     await this.save(dc, next);
     const { message, options } = this.question(next);
     await this.say(dc, prefix ? `${prefix}${message}` : message, options);

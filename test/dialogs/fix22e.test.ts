@@ -80,6 +80,14 @@ describe('fix22e #2: a stray word is never a name or an address, and every field
     });
   }
 
+  it('修改 → 办理事项, an item added, 选好了, then "算了不改了" at its 低保 question: the summary as it was', async () => {
+    const h = await run([...atSummary(), ['修改', app.summary.pickField], ['办理事项', app.prompts.itemsMore('残疾人证新办')], ['生活补贴', app.prompts.itemsMore('残疾人证新办、困难残疾人生活补贴')], ['选好了', app.prompts.dibao]]);
+    const reply = await said(h, '算了不改了');
+    expect(reply).to.include(app.summary.keptAsIs).and.include(`${app.labels.items}：残疾人证新办\n`);
+    expect((await values(h)).picks).to.deep.equal(['cert-new']);
+    expect((await draftOf(h)).phase).to.equal('summary');
+  });
+
   it('"不改了" at the list of fields goes back to the summary', async () => {
     const h = await run([...atSummary(), ['修改', app.summary.pickField]]);
     expect(await said(h, '不改了')).to.include(app.summary.keptAsIs).and.include(app.summary.intro);
