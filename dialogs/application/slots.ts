@@ -311,10 +311,16 @@ const spellsOut = (part: string) => {
   const m = SPELLED_AS.exec(part);
   return m !== null && (m[1] === undefined || part.slice(0, -2).includes(m[1]));
 };
-/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福"). */
+/** A character of the name told by its radical: "柱是木字旁", "柱是木字旁那个", "江是三点水的". */
+const BY_RADICAL = /^(\p{Script=Han})(?:字)?是?(?:\p{Script=Han}{1,2}字?(?:旁|头|底)|三点水|两点水)(?:的|那个|那个字|那一个)*$/u;
+/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福", "赵铁柱 柱是木字旁" -> "赵铁柱"). */
 function withoutSpelling(said: string): string {
   const parts = said.split(/[\s，,。.；;、]+/u).filter(Boolean);
-  const kept = parts.filter((part) => !spellsOut(part));
+  const byRadical = (part: string) => {
+    const m = BY_RADICAL.exec(part);
+    return m !== null && parts.some((other) => other !== part && other.includes(m[1]));
+  };
+  const kept = parts.filter((part) => !spellsOut(part) && !byRadical(part));
   return kept.length && kept.length < parts.length ? kept.join(' ') : said;
 }
 

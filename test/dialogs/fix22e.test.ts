@@ -102,6 +102,14 @@ describe('fix22e #2: a stray word is never a name or an address, and every field
     });
   }
 
+  for (const input of ['名字错了 是赵铁柱 柱是木字旁', '姓名写错了 应该是赵铁柱 柱是木字旁那个']) {
+    it(`"${input}" takes the name, not the character told by its radical`, async () => {
+      const h = await run(atSummary());
+      expect(await said(h, input)).to.include(app.summary.changedTo(app.labels.name, '赵铁柱'));
+      expect((await values(h)).name).to.equal('赵铁柱');
+    });
+  }
+
   for (const input of ['没错', '算了', '对的', '柱是木字旁']) {
     it(`"${input}" at the name is no name`, async () => {
       const h = await run(toAddress.slice(0, 5));
