@@ -47,3 +47,17 @@ export function nonAnswer(input: string): NonAnswer | undefined {
   if (waited && (RELATIVE_MENTION.test(waited[1]) || OTHERS.test(waited[1]))) return 'askSomeone';
   return LATER.test(said) ? 'later' : undefined;
 }
+
+/** A clause that only says to leave something as it is: "算了不改了", "保持原来的", "不动了", "还是原来那个". */
+const KEEP_AS_IS = /^(?:那|那就|哎呀?|唉|嗯|算了|我|俺|还是)*(?:不改了?|不用改了?|别改了?|不换了?|不用换了?|别换了?|不动了?|别动了?|不变了?|保持原来的?|保持原样|保持不变|还是原来的?|就原来的?|照旧|维持原样)(?:那个|那天|那样|的|吧|了|啊|呀|哈)*$/u;
+/** Words that give a new value, which a keeping never does ("地址改成…，别的不改了"). */
+const NEW_VALUE_WORDS = /改成|改到|换成|换到|改为|应该是/u;
+
+/**
+ * Whether a message says to leave what is there unchanged ("算了不改了", "保持原来的 不动了", "名字错了…没错 算了不改了"):
+ * a clause says only that, and none gives a new value.
+ */
+export function keepsAsIs(input: string): boolean {
+  const clauses = normalizeText(input).split(/[\s\p{P}]+/u).filter(Boolean);
+  return clauses.some((c) => KEEP_AS_IS.test(c)) && !clauses.some((c) => NEW_VALUE_WORDS.test(c)) && !asksSomething(input);
+}

@@ -15,7 +15,7 @@ import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand, saysCannotPhone } from '../commands.js';
 import { kinIn, PERSON_KIN } from '../kinship.js';
 import { fieldAnswer } from '../fieldQuestions.js';
-import { nonAnswer } from '../nonAnswers.js';
+import { keepsAsIs, nonAnswer } from '../nonAnswers.js';
 import { FlowDialog, NotAnswered, type StepResult } from '../flowDialog.js';
 import type { HandoffRequester } from '../handoff/handoffGate.js';
 import type { PolicyAnswers } from '../policyAnswers.js';
@@ -44,7 +44,7 @@ const REPEAT_CONFIRM_MS = 10 * 60_000;
 /** Asking to see the ID numbers in full on the summary ("显示完整号码", "看完整的身份证号"). */
 const SHOW_FULL = /(显示|看|给我看).{0,3}(完整|全部|全)|完整.{0,2}(号码|身份证)/;
 
-type Phase = 'resume' | 'consent' | 'form' | 'summary' | 'editPick' | 'confirmCancel' | 'tooManyTries';
+type Phase = 'resume' | 'consent' | 'form' | 'summary' | 'editPick' | 'confirmCancel' | 'tooManyTries' | 'confirmChange';
 
 /** A half-filled application, saved after every answer so a restart or a week away loses nothing. */
 export interface ApplicationDraft {
@@ -54,6 +54,10 @@ export interface ApplicationDraft {
   history: SlotKey[];
   /** The slot being changed from the summary. */
   editing?: SlotKey;
+  /** A field corrected in part at the summary ("门牌是18号"), its whole new value waiting for 对. */
+  pending?: { key: SlotKey; set: Values };
+  /** The answers as the summary last showed them: "算了不改了" during a change goes back to them. */
+  shown?: Values;
   attempts: number;
   /** Times the "好像不太顺利" menu was shown; the second time, the person is handed to the desk. */
   stuck?: number;
@@ -174,11 +178,15 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     }
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
     if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
-    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
     const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
-    const answer = slot?.parse(input, noting.values, this.context());
-    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${t.textOnly.noted}\n`);
-    await this.say(dc, t.textOnly.noted);
+    // "13603751188 只能发短信" at another step: the phone is kept for its field (a mobile never given up for a landline), as any step keeps one.
+    const phone = slot && slot.key !== 'phone' && !ID_STEPS.includes(slot.key) ? phoneIn(input) : undefined;
+    const kept = phone && !(isMobile(draft.values.phone) && !isMobile(phone)) ? phone : undefined;
+    const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true, ...(kept ? { phone: kept } : {}) }, attempts: 0 };
+    const noted = [t.textOnly.noted, kept ? (draft.values.phone && draft.values.phone !== kept ? t.phoneChanged : t.phoneKept) : undefined].filter(Boolean).join('\n');
+    const answer = slot?.parse(phone ? withoutPhone(input) : input, noting.values, this.context());
+    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${noted}\n`);
+    await this.say(dc, noted);
     return this.take(dc, noting, slot, answer);
   }
 
@@ -204,7 +212,29 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if ((draft.phase === 'form' || draft.phase === 'summary') && draft.dropped?.length && WANTS_BACK.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''))) {
       return this.addItems(dc, draft, { picks: [...(draft.values.picks ?? []), ...draft.dropped.filter((p) => !draft.values.picks?.includes(p))] });
     }
+    // "算了不改了" while changing a field from the summary: nothing changed, the summary again.
+    // (Items picked one by one before it are put back too: the answers are those the summary showed.)
+    if (this.changing(draft) && (keepsAsIs(input) || this.stillRight(draft, input))) {
+      const values = draft.shown ?? { ...draft.values, addressDraft: undefined };
+      return this.proceed(dc, { ...draft, phase: 'form', editing: undefined, pending: undefined, dropped: undefined, values, attempts: 0 }, `${t.summary.keptAsIs}\n`);
+    }
     switch (draft.phase) {
+      case 'confirmChange': {
+        const pending = draft.pending!;
+        const slot = this.slots.find((s) => s.key === pending.key)!;
+        const back: ApplicationDraft = { ...draft, phase: 'summary', pending: undefined };
+        // "不对 是28号": another correction, read as at the summary.
+        const again = this.changeSaid(back, input);
+        if (again) return this.change(dc, back, again);
+        // "不对 是28号": the part said again, put into the old value and read back in turn.
+        const rest = normalizeText(input).trim().replace(NOT_THAT, '');
+        const part = rest && rest !== normalizeText(input).trim() ? this.changedTo(back, { key: pending.key, value: rest }) : undefined;
+        if (part?.ok && part.amended) return this.proceed(dc, { ...back, phase: 'confirmChange', pending: { key: pending.key, set: part.set }, attempts: 0 });
+        // 不对: not what was meant, the field is asked whole.
+        return this.confirm(dc, labelChoices(t.summary.amendButtons), (yes) =>
+          yes ? this.take(dc, { ...back, phase: 'form', editing: pending.key }, slot, { ok: true, set: pending.set }) : this.proceed(dc, { ...back, phase: 'form', editing: pending.key, attempts: 0 }),
+        );
+      }
       case 'resume':
         return this.choose(dc, labelChoices(t.resumeButtons), (i) => (i === 0 ? this.resume(dc, { ...draft, phase: draft.before ?? 'form' }) : this.restart(dc)));
       case 'consent': {
@@ -305,12 +335,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    * asked, where naming it is enough ("低保那一项").
    */
   private changeSaid(draft: ApplicationDraft, input: string, picking = false): { key: SlotKey; value?: string; wrong?: string } | undefined {
-    // "没错" and "不错" say nothing is wrong.
-    const said = normalizeText(input).replace(/没有?错|不错/gu, '');
+    // "没错", "不错" and "没写错" say nothing is wrong.
+    const said = normalizeText(input).replace(/没有?[写打填说记弄搞]?错|不错/gu, '');
     const changing = CHANGE.test(said);
     if ((!picking && !changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);
+    // "不是幸福路8号 是幸福路18号", no field named: the one field whose value holds the part said wrong.
+    if (named.length === 0) return this.partCorrected(draft, input);
     if (named.length !== 1) return undefined;
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
@@ -322,12 +354,42 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return { key, value, wrong: key === 'address' && after !== undefined && value !== undefined ? addressDenied(after) : undefined };
   }
 
+  /** A correction of a part of one field's value, no field named ("不是幸福路8号 是幸福路18号"): that field, and the words. */
+  private partCorrected(draft: ApplicationDraft, input: string): { key: SlotKey; value: string } | undefined {
+    const { wrong } = notWrong(normalizeText(input).trim());
+    if (!wrong) return undefined;
+    const holding = this.editableFields(draft).filter((f) => {
+      const value = draft.values[f.value];
+      return typeof value === 'string' && replacePart(value, wrong, '') !== undefined;
+    });
+    return holding.length === 1 ? { key: holding[0].value, value: input.trim() } : undefined;
+  }
+
+  /** "没错", "对的" at a field asked again from the summary, where it is no answer (at 低保户吗, "对的" is one). */
+  private stillRight(draft: ApplicationDraft, input: string): boolean {
+    const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
+    return slot !== undefined && STILL_RIGHT.test(normalizeText(input).replace(/[\s\p{P}]+/gu, '')) && !slot.parse(input, draft.values, this.context()).ok;
+  }
+
+  /**
+   * Whether something is being changed from the summary: its field list, a part read back, a field asked again,
+   * or a question an item added there brought (the 低保 of a living allowance).
+   */
+  private changing(draft: ApplicationDraft): boolean {
+    if (draft.phase === 'editPick' || draft.phase === 'confirmChange') return true;
+    return draft.phase === 'form' && (draft.shown !== undefined || (draft.submissionId !== undefined && draft.editing !== undefined && draft.values[draft.editing] !== undefined));
+  }
+
   /** Takes a new value said at the summary and shows the summary again; without one, asks the field. */
   private async change(dc: DialogContext, draft: ApplicationDraft, change: { key: SlotKey; value?: string; wrong?: string }): Promise<DialogTurnResult> {
     const editing: ApplicationDraft = { ...draft, phase: 'form', editing: change.key, attempts: 0 };
     const slot = this.slots.find((s) => s.key === change.key)!;
     const result = this.changedTo(draft, change);
     if (!result?.ok) return this.proceed(dc, editing);
+    // A part put in place of the old ("门牌是18号"): the whole new value read back, kept only on 对.
+    if (result.amended && result.set[change.key] !== draft.values[change.key]) {
+      return this.proceed(dc, { ...draft, phase: 'confirmChange', pending: { key: change.key, set: result.set }, attempts: 0 });
+    }
     // The value already there: said so, never a change claimed that did not happen.
     if (result.set[change.key] === draft.values[change.key] && !result.stay) {
       return this.proceed(dc, { ...draft, attempts: 0 }, `${t.summary.unchanged(t.labels[change.key], slot.display(draft.values, false))}\n`);
@@ -376,12 +438,29 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return left.intro([v.channel ? left[v.channel] : '', appraisal, v.delivery ? left[v.delivery] : ''].join(''));
   }
 
-  /** The new value said for a field, read by its slot. */
-  private changedTo(draft: ApplicationDraft, change: { key: SlotKey; value?: string; wrong?: string }): ParseResult | undefined {
+  /**
+   * The new value said for a field, read by its slot; `amended` when a part said was put into the old value
+   * ("门牌是18号", "把8号改成18号"), so the whole is read back before it is kept.
+   */
+  private changedTo(draft: ApplicationDraft, change: { key: SlotKey; value?: string; wrong?: string }): (ParseResult & { amended?: boolean }) | undefined {
     const said = change.value === undefined ? undefined : notWrong(change.value);
-    // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid.
-    const value = said && change.key === 'address' && draft.values.address ? amendAddress(draft.values.address, said.value, change.wrong ?? said.wrong) : said?.value;
-    return value === undefined ? undefined : this.slots.find((s) => s.key === change.key)!.parse(value, draft.values, this.context());
+    if (!said) return undefined;
+    const wrong = change.wrong ?? said.wrong;
+    const current = draft.values[change.key];
+    // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid, and a part
+    // that has no place in it is no address (the field is asked). Another field's part said wrong
+    // ("不是王建国 是王建军") is put in its place.
+    const value =
+      change.key === 'address' && typeof current === 'string'
+        ? amendAddress(current, said.value, wrong)
+        : wrong && typeof current === 'string'
+          ? (replacePart(current, wrong, said.value) ?? said.value)
+          : said.value;
+    if (value === undefined) return undefined;
+    // A street or village said ("西大街18号") is read back with the summary, the town above it kept; a bare part ("18号"), put
+    // into the old value, is asked about first.
+    const amended = value !== said.value && !(change.key === 'address' && addressSaid(said.value));
+    return { ...this.slots.find((s) => s.key === change.key)!.parse(value, draft.values, this.context()), amended };
   }
 
   /**
@@ -508,6 +587,21 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const named = NAME_STEPS.includes(slot.key) ? this.nameWithField({ ...draft, values }, slot, said) : undefined;
       if (named) return this.take(dc, { ...draft, values, attempts: 0 }, slot, named);
       return this.proceed(dc, { ...draft, values, attempts: 0 }, `${phoneNote ?? t.phoneKept}\n`);
+    }
+    // "给我爸办 护理补贴也要" before the items: kept for the items' step, which shows it picked and asks for more.
+    const itemsEarly = slot.key !== 'picks' && draft.values.picks === undefined && (result.ok || !result.attempt) ? this.itemsAdded({ ...draft, values: { ...draft.values, picks: draft.values.picksSaid } }, input) : undefined;
+    if (itemsEarly) {
+      const { picks, ...sub } = itemsEarly.set;
+      const names = picks!.filter((p) => !draft.values.picksSaid?.includes(p)).map((p) => t.itemOptions[p as keyof typeof t.itemOptions]);
+      const noted = [t.itemAdded(names.join('、')), itemsEarly.note].filter(Boolean).join('\n');
+      const keeping: ApplicationDraft = { ...draft, values: { ...draft.values, ...sub, picksSaid: picks }, attempts: 0 };
+      return result.ok ? this.take(dc, keeping, slot, { ...result, note: [noted, result.note].filter(Boolean).join('\n') }) : this.proceed(dc, keeping, `${noted}\n`);
+    }
+    // "等一下，生活补贴也想申请，我家是低保户" at a step after the items: the item added (with the 低保 said), this step asked again.
+    const added = !result.ok && !result.attempt && slot.key !== 'picks' && draft.history.includes('picks') ? this.itemsAdded(draft, input) : undefined;
+    if (added) {
+      const dibao = draft.values.dibao === undefined && added.set.picks?.includes('living-allowance') && dibaoSaid(input) === true;
+      return this.addItems(dc, draft, dibao ? { ...added.set, dibao: true } : added.set, [added.note, dibao ? t.keptDibao(true) : undefined].filter(Boolean).join('\n') || undefined);
     }
     // "张桂兰 住城关镇东街12号" at the name: the name, and the field said after it, both kept.
     const named = !result.ok && NAME_STEPS.includes(slot.key) ? this.nameWithField(draft, slot, input) : undefined;
@@ -655,6 +749,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       if (materials !== draft.materialsTold) await this.say(dc, materials);
     }
     if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
+    if (next.phase === 'summary') next = { ...next, shown: next.values };
     await this.save(dc, next);
     const { message, options } = this.question(next);
     await this.say(dc, prefix ? `${prefix}${message}` : message, options);
@@ -673,6 +768,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         return { message: t.tooManyTries, options: labelChoices(t.tooManyTriesButtons) };
       case 'summary':
         return { message: this.summaryText(draft.values), options: this.summaryOptions() };
+      case 'confirmChange': {
+        const { key, set } = draft.pending!;
+        const shown = this.slots.find((s) => s.key === key)!.display({ ...draft.values, ...set }, false);
+        return { message: t.summary.amendAsk(t.labels[key], shown), options: labelChoices(t.summary.amendButtons) };
+      }
       case 'editPick':
         return { message: t.summary.pickField, options: this.editableFields(draft) };
       case 'form': {
@@ -705,6 +805,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** "返回": the answer before is asked again; when confirming a cancel, it means "继续填". */
   protected async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     if (draft.phase === 'confirmCancel') return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
+    // At a part read back: the summary as it was.
+    if (draft.phase === 'confirmChange') return this.proceed(dc, { ...draft, phase: 'summary', pending: undefined });
     if (draft.phase === 'resume') return super.back(dc, draft);
     const history = [...draft.history];
     const last = history.pop();
@@ -931,7 +1033,7 @@ const LIVING_NAMED = /生活补贴|生活补助|困难补贴/u;
 const PICKUP_ASKED = /哪(?:儿|里|个地方)?(?:领|拿|取)|(?:领|拿|取)证|(?:领|拿|取)(?:的时候|那天)?.{0,3}(?:本人|亲自|没空|没时间|去不了)/u;
 const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
-const ADDS = /也要|还要|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
+const ADDS = /也要|还要|还想|还有|加上|加个|加一个|再加|也想|也(?:给|帮)?(?:我|俺|她|他)?(?:办|申请|弄)|办上/u;
 /** Wanting back what was just left out: "哎 还是要吧", "又要了", "加回来". */
 const WANTS_BACK = /^(?:哎呀?|唉|嗯|那|算了)*(?:还是|又想|又)(?:要|办|申请)(?:吧|了|的|啊|呀|它|这个|那个|这项|那项)*$|^(?:给我|帮我)?(?:加|要|放)回(?:来|去)(?:吧|了)*$/u;
 /** Words that take back the answer just given: "不对 还是…", "改成…", "算了 换成…". */
@@ -951,18 +1053,24 @@ const NEW_VALUE = /^.*(?:改成|改为|换成|写成|填成|就写|就填|写上
 /** The new value said with a field's name at the summary: what follows the name, the change words taken off. */
 function newValueOf(input: string, names: string[]): string | undefined {
   const said = input.trim();
-  const ends = names.map((n) => said.indexOf(n)).map((at, i) => (at < 0 ? -1 : at + names[i].length)).filter((end) => end >= 0);
-  const after = ends.length ? said.slice(Math.min(...ends)).replace(CHANGE_LEAD, '').replace(CHANGE_TAIL, '') : '';
+  // The name said first, the longest of those said there ("门牌号写错了" names 门牌号, not 门牌).
+  const named = names.map((n) => ({ at: said.indexOf(n), end: said.indexOf(n) + n.length })).filter((m) => m.at >= 0);
+  const first = named.sort((a, b) => a.at - b.at || b.end - a.end)[0];
+  const after = first ? said.slice(first.end).replace(CHANGE_LEAD, '').replace(CHANGE_TAIL, '') : '';
   return after || NEW_VALUE.exec(said)?.[1]?.replace(CHANGE_TAIL, '').trim() || undefined;
 }
 /** The old value said beside the new one: "东大街二十八号不是十八号", "不是十八号是二十八号". */
 const WRONG_AFTER = /^(.+?)[，,\s]*(?:而)?不是(.+)$/u;
 const WRONG_BEFORE = /^不是(.+?)[，,\s]*(?:而是|是)(.+)$/u;
+/** The old part and the new said as a change: "里的8号改成18号", "8号应该是18号". */
+const WRONG_CHANGED = /^(.+?)[，,\s]*(?:改成|改为|换成|写成|填成|应该是|应为)[，,\s]*(.+)$/u;
 
 /** A new value said at the summary without the old one said wrong beside it, and that old one. */
 function notWrong(said: string): { value: string; wrong?: string } {
   const before = WRONG_BEFORE.exec(said);
   if (before) return { value: before[2].trim(), wrong: before[1].trim() };
+  const changed = WRONG_CHANGED.exec(said);
+  if (changed) return { value: changed[2].trim(), wrong: changed[1].trim() };
   const after = WRONG_AFTER.exec(said);
   return after ? { value: after[1].trim(), wrong: after[2].replace(/[了的啊呀]+$/u, '').trim() } : { value: said };
 }
@@ -972,20 +1080,58 @@ function notWrong(said: string): { value: string; wrong?: string } {
  * "城关镇东大街十八号") keeps what came before them; one that replaces the part said wrong ("二十八号"
  * for "十八号") goes in its place; anything else is the whole new address.
  */
-function amendAddress(current: string, value: string, wrong?: string): string {
+function amendAddress(current: string, said: string, saidWrong?: string): string | undefined {
+  const value = said.replace(PART_LEAD, '');
+  const wrong = saidWrong?.replace(PART_LEAD, '');
   // "城关镇幸福路12号": one that begins with a town (or anything above) is a whole address, nothing of the old kept.
   if (WHOLE_ADDRESS.test(value)) return value;
+  // "不是幸福路8号 是幸福路18号", "把8号改成18号": the part said wrong, where it stands, by a new one of its kind.
+  const replaced = wrong && kindOf(wrong) === kindOf(value) ? replacePart(current, wrong, value) : undefined;
+  if (replaced) return replaced;
   // The words shared name a place ("东大街"), not a number ("二十" of 二十里铺 and of 二十八号).
   for (let k = Math.min([...value].length, 6); k >= 2; k--) {
     const at = current.indexOf(value.slice(0, k));
     if (at >= 0 && /[省市县区镇乡街路巷道村组]/u.test(value.slice(0, k))) return `${current.slice(0, at)}${value}`;
   }
-  if (!wrong) return value;
+  // "门牌是18号": the house number in place of the old one (a part after it, "18号院2单元", in place of the rest).
+  const houseNumber = HOUSE_NUMBER_PART.exec(value);
+  const old = houseNumber ? [...current.matchAll(HOUSE_NUMBER_IN)].pop() : undefined;
+  if (old) return `${current.slice(0, old.index)}${value}${houseNumber![0] === value ? current.slice(old.index! + old[0].length) : ''}`;
+  // A part that has no place in the old address ("18号" where there is no number) is no address of its own.
+  if (!wrong) return NUMBER_PART.test(value) ? undefined : value;
   // "不是城关镇东大街 是西大街18号": from the old one's place of the same kind (街) on, what is above it kept.
   const kind = /^\p{Script=Han}{1,6}?([街路巷道村])/u.exec(value)?.[1];
   const above = kind ? new RegExp(`^(.*?[省市县区镇乡])?[^省市县区镇乡]*?${kind}`, 'u').exec(current) : null;
   if (above) return `${above[1] ?? ''}${value}`;
-  return current.includes(wrong) ? current.replace(wrong, value) : value;
+  return replacePart(current, wrong, value) ?? (NUMBER_PART.test(value) ? undefined : value);
+}
+
+/** Words before a part of the address: "里的8号" (of 地址里的8号), "门牌是18号". */
+const PART_LEAD = /^(?:(?:里面?|上面?|中|当中)的)?(?:门牌号码?|门牌|号码)?(?:是|为|应该是|改成|写成)?/u;
+const NUMERAL = '[\\d０-９一二三四五六七八九十百零〇两]';
+/** A house number a part begins with: "18号", "十八号院". */
+const HOUSE_NUMBER_PART = new RegExp(`^${NUMERAL}+号`, 'u');
+/** A house number in an address, not part of a longer number ("8号" is not in "18号"). */
+const HOUSE_NUMBER_IN = new RegExp(`(?<!${NUMERAL})${NUMERAL}+号`, 'gu');
+/** Numbers and their units only ("18号", "3单元401"): no address alone. */
+const NUMBER_PART = new RegExp(`^(?:${NUMERAL}|[号栋幢单元室楼层院\\-—])+$`, 'u');
+/**
+ * What a part is, so an old part is replaced only by a new one of its kind: whether it names a place, and what it
+ * ends in, a number ("8号", "十八号") or a place word (街); "东大街二十八号" is not of the kind of "十八号".
+ */
+const kindOf = (part: string) => `${/[省市县区镇乡街路巷道村]/u.test(part)}${new RegExp(`(?:${NUMERAL}|[号栋幢单元室楼层])$`, 'u').test(part) ? 'number' : part.slice(-1)}`;
+
+/**
+ * The value with the part said wrong replaced by the new one, where that part stands once, a number never inside
+ * a longer one ("8号" is not in "18号"); undefined when it is not there once.
+ */
+function replacePart(current: string, wrong: string, value: string): string | undefined {
+  const numeral = (ch: string) => new RegExp(NUMERAL, 'u').test(ch);
+  const at: number[] = [];
+  for (let i = current.indexOf(wrong); i >= 0 && wrong; i = current.indexOf(wrong, i + 1)) {
+    if (!(numeral(wrong[0]) && numeral(current.slice(i - 1, i))) && !(numeral(wrong.slice(-1)) && numeral(current.slice(i + wrong.length, i + wrong.length + 1)))) at.push(i);
+  }
+  return at.length === 1 ? `${current.slice(0, at[0])}${value}${current.slice(at[0] + wrong.length)}` : undefined;
 }
 
 /** An address from its town, county or province on: "城关镇幸福路12号", "示范县…". */
@@ -997,6 +1143,10 @@ const ASKS_A_PERSON = /人工|客服|真人/u;
 /** The answer as it was before going back: "跟刚才一样", "和原来一样", "还是那些", "不变". */
 const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
+/** A no before the part said again: "不对 是28号", "不是，应该是二十八号". */
+const NOT_THAT = /^(?:不对|不是|错了)[\s，,。]*(?:应该是|是)?[\s，,]*/u;
+/** The value there said to be right, while it is being changed: "没错", "对的", "没写错". */
+const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就是对的|没问题)(?:的|了|啊|呀|吧|哈)*$/u;
 /** Something is wrong, no field named: the list of fields to change. */
 const WRONG = /不对|有错|错了|写错|要改/u;
 /** "不改了", "没有要改的", "都对": where the field to change is asked, nothing after all. */

@@ -231,7 +231,7 @@ function idSlot(key: 'idNumber' | 'guardianId', required: (v: Values) => boolean
 }
 
 /** Words of a sentence or a form answer ("到窗口办", "不知道", "大名不好说", "跟这个一样"), never of a person's name. */
-const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交|繁体|简体|不好说|说不好|一样|这个|那个/;
+const NOT_A_NAME = /[的了吗呢吧啊呀哦嘛么]|没错|不错|对的|好的|算了|不改|不用|字旁|偏旁|三点水|两点水|字头|字底|部首|改一下|改下|住址|地址|电话|手机号|身份证|窗口|网上|线上|申请|办理|补贴|残疾|低保|不知道|不清楚|知道|不是|是的|可以|没有|帮我|我要|我是|本人|自己|怎么|什么|哪里|为什么|同意|取消|返回|帮助|人工|到窗|去办|在办|要办|确认|提交|繁体|简体|不好说|说不好|一样|这个|那个/;
 
 /** "我", "就是我", "我就是本人", "本人", "监护人就是我", "我是监护人": the speaker is the one asked about. */
 const SPEAKER_ONLY = /^(?=.*(?:我|俺|本人|自己))(?:(?:法定)?监护人)?(?:就?是)?(?:我|俺)?(?:就是|就|是)?(?:我|俺)?(?:自己|本人)?(?:就?是(?:(?:法定)?监护人)?)?(?:呀|啊|吧|的|了)*$/u;
@@ -320,10 +320,16 @@ const spellsOut = (part: string) => {
   const m = SPELLED_AS.exec(part);
   return m !== null && (m[1] === undefined || part.slice(0, -2).includes(m[1]));
 };
-/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福"). */
+/** A character of the name told by its radical: "柱是木字旁", "柱是木字旁那个", "江是三点水的". */
+const BY_RADICAL = /^(\p{Script=Han})(?:字)?是?(?:\p{Script=Han}{1,2}字?(?:旁|头|底)|三点水|两点水)(?:的|那个|那个字|那一个)*$/u;
+/** A name with the characters spelled out after it taken off ("王得福 得到的得" -> "王得福", "赵铁柱 柱是木字旁" -> "赵铁柱"). */
 function withoutSpelling(said: string): string {
   const parts = said.split(/[\s，,。.；;、]+/u).filter(Boolean);
-  const kept = parts.filter((part) => !spellsOut(part));
+  const byRadical = (part: string) => {
+    const m = BY_RADICAL.exec(part);
+    return m !== null && parts.some((other) => other !== part && other.includes(m[1]));
+  };
+  const kept = parts.filter((part) => !spellsOut(part) && !byRadical(part));
   return kept.length && kept.length < parts.length ? kept.join(' ') : said;
 }
 
@@ -581,7 +587,7 @@ const itemsSlot: Slot = {
     // "不知道她几级": the grade is not needed to choose; the appraisal sets it.
     if (mentioned.length === 0 && !byPosition && GRADE_ASKED.test(folded) && !GRADE_CHANGE.test(folded)) return { ok: false, error: t.errors.choice, answer: t.itemsGradeLater };
     // "没了 就这俩": done in more words than one, with no item named.
-    const saysDone = mentioned.length === 0 && left.length === 0 && ([...t.itemsDoneWords, ...t.itemsFinishedWords].some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
+    const saysDone = mentioned.length === 0 && left.length === 0 && (endsWith(input, [...t.itemsDoneWords, ...t.itemsFinishedWords]) || itemClauses(input).some((c) => OTHERS_NOT.test(c)));
     if (byPosition?.value === 'done' || (t.itemsDoneWords.includes(folded) && left.length === 0) || saysNo || saysDone) {
       return picks.length ? { ok: true, set: { picks, picksSaid: undefined } } : { ok: false, error: t.errors.noItems };
     }
@@ -596,7 +602,7 @@ const itemsSlot: Slot = {
     const removing = t.itemsRemoveWords.some((w) => folded.startsWith(w));
     // "就办证 别的不要": only what is named, so the choosing is done; "生活补贴也不要了 就办证" takes one
     // off, and what is left is shown to be confirmed.
-    const finished = t.itemsFinishedWords.some((w) => folded.includes(w)) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
+    const finished = endsWith(input, t.itemsFinishedWords) || itemClauses(input).some((c) => OTHERS_NOT.test(c) || (ITEM_ONLY.test(c) && left.length === 0));
     const named = (mentioned.length ? mentioned.map((m) => m.value) : byPosition && !removal(byPosition) ? [byPosition.value as Pick] : []).filter((c) => !left.includes(pickOf(c as ItemId | Pick)));
     // "残疾证换领补办那个": 残疾证 is the noun of a service named, and two services named are the button that
     // holds them both (which one is asked next).
@@ -643,6 +649,14 @@ const ITEM_ONLY = /^(?:那|那就|还是)?(?:只|光|单)(?:办|要|申请|弄|�
 /** Nothing besides: "别的不要", "其他的都不用". */
 const OTHERS_NOT = /^(?:别的|其他的?|其它的?|另外的)(?:都|也|就)?(?:不要|不用|不办|不需要|不弄)了?$/u;
 const itemClauses = (input: string) => normalizeText(input).split(/[\s，,。.；;、!！]+/u).filter(Boolean);
+/** What may follow a word that ends the choosing, in its clause: "都要吧", "就这两样", "就办这个". */
+const ENDING_TAIL = /^(?:[个样项种]|了|吧|啊|呀|的|哈|啦|嘛|哦|办|申请|弄)*$/u;
+/**
+ * Whether a clause ends with one of the words ("证和护理补贴都要", "就这些吧"): said inside a clause about
+ * something else ("他吃饭穿衣都要我妈照顾"), the word ends no choosing.
+ */
+const endsWith = (input: string, words: string[]) =>
+  itemClauses(input).some((c) => words.some((w) => c.includes(w) && ENDING_TAIL.test(c.slice(c.lastIndexOf(w) + w.length))));
 /** Whether a clause says nothing but the items it names and `words` ("残疾证不要寄了" says more: 寄). */
 const onlyItemsAnd = (clause: string, names: string[], words: RegExp) =>
   !names
@@ -911,6 +925,8 @@ function formSlots(sms: boolean): Slot[] {
         // A village's address can be short ("河东乡李村"): five characters with a place word are enough.
         const shortest = PLACE_WORD.test(address) ? 5 : 6;
         if ([...address].length < shortest || !/\p{Script=Han}/u.test(address) || [...address].length > 100) return { ok: false, error: t.errors.address };
+        // "名字没写错吧 赵铁柱 柱是木字旁": no place, no number, and another field named, is no address.
+        if (!draft && (!(PLACE_WORD.test(address) || ADDRESS_GOES_ON.test(address)) || OTHER_FIELD_NAMED.test(address))) return { ok: false, error: t.errors.address };
         // Asked once: a street with no number (villages need none) is asked about, then taken as it is.
         if (!draft && !HOUSE_NUMBER.test(address) && said === typed) return { ok: true, set: { addressDraft: address }, stay: true };
         return { ok: true, set: { address, addressDraft: undefined } };
@@ -1036,6 +1052,8 @@ const PLACE_WORD = /省|市|县|区|镇|乡|街|路|巷|道|村/u;
 const VILLAGE_NUMBER = /村.{0,2}(?:\d|[一二三四五六七八九十]+)(?:组|队|号)/u;
 /** The words that lead to a new value ("应该是", "改成", "是"), or deny the old one ("不是"). */
 const TO_VALUE = /(?:改成|改为|换成|写成|填成|应该是|应为|正确的是|而是|(?:(?:而|并)?(不))?是)/gu;
+/** Another field named in what is typed for the address: it speaks of that field. */
+const OTHER_FIELD_NAMED = /名字|姓名|身份证|电话|手机/u;
 /** What goes on an address after its place: a number, a building, a village's group ("3单元401", "幸福小区"). */
 const ADDRESS_GOES_ON = /\d|[０-９]|[一二三四五六七八九十百零〇两]|号|栋|幢|单元|室|楼|层|村|组|屯|队|小区|院|庄|苑|园|社区|胡同|弄/u;
 /** "…没错", "…对的": said of the address, no part of it. */
@@ -1125,8 +1143,12 @@ const roleSlot: Slot = {
     if (kin && FAMILY.includes(kin.kin) && !/自己|本人/.test(said)) {
       return { ok: true, set: { role: 'proxy', relation: kinLabel(kin.speakerIs ? kin.kin : inverseKin(kin.kin), t.relations) } };
     }
-    const chosen = recognizeChoice(input, options(t.roles, t.roleSynonyms));
-    return chosen ? { ok: true, set: { role: chosen.value as Values['role'] } } : { ok: false, error: t.errors.choice };
+    const roles = options(t.roles, t.roleSynonyms);
+    // "给我自己办，我是听力残疾，两只耳朵都听不见": the clause that says for whom, when the clauses that say it agree
+    // (the rest, telling of the person, is read by hearsAboutPerson).
+    const byClause = asksSomething(input) ? [] : [...new Set(said.split(/[\s，,。；;！!]+/u).map((c) => c && recognizeChoice(c, roles)?.value).filter(Boolean))];
+    const chosen = recognizeChoice(input, roles)?.value ?? (byClause.length === 1 ? byClause[0] : undefined);
+    return chosen ? { ok: true, set: { role: chosen as Values['role'] } } : { ok: false, error: t.errors.choice };
   },
   display: (v) => (v.role ? t.roles[v.role] : ''),
 };
@@ -1168,10 +1190,13 @@ const guessButtons = list(t.categoryGuessButtons);
  * question ("娃学啥都学不会"): the dialog asks the knowledge base first, as for any answer read
  * out of a question.
  */
-export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory } | undefined {
+export function readCategory(input: string, guess: DisabilityCategory | undefined): { category?: DisabilityCategory; guess?: DisabilityCategory; corrected?: boolean } | undefined {
   // With a guess on offer, "1" is its button, not the first category; and "3" is no button, never
   // the third category of a list not on screen.
   if (guess) {
+    // "对，先按肢体", "不对 是肢体": another category named is the one meant, whatever yes or no is said with it.
+    const named = recognizePosition(input) === undefined ? recognizeMention(input, categoryOptions())?.value : undefined;
+    if (named && named !== guess) return { category: named as DisabilityCategory, corrected: true };
     const yes = recognizeConfirmation(input, labelChoices(t.categoryGuessButtons));
     if (yes !== undefined) return yes ? { category: guess } : {};
     if (recognizePosition(input) !== undefined) return undefined;
@@ -1207,7 +1232,7 @@ function categorySlot(required: (v: Values) => boolean): Slot {
       const elsewhere = normalizeText(input).split(/[\s，,。？?！!；;]+/u).filter((c) => c && !GRADE_OF_PERSON.test(c) && asksSomething(c));
       const askedElse = elsewhere.length > 0;
       if (!read) return { ok: false, error: t.errors.choice, ...(gradeAsked ? { answer: t.gradeAtAppraisal, ...(askedElse ? { rest: elsewhere.join('，') } : {}) } : {}) };
-      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined } };
+      if (read.category) return { ok: true, set: { category: read.category, categoryGuess: undefined }, ...(read.corrected ? { note: t.categoryTaken(read.category) } : {}) };
       // A second category said of the person (多重 on offer): why, said before the question.
       const added = read.guess === MULTIPLE && v.categoryGuess !== undefined && v.categoryGuess !== MULTIPLE ? categoryDescribed(normalizeText(input)) : undefined;
       const multiple = added ? t.categoryMultiple(v.categoryGuess!, added) : undefined;

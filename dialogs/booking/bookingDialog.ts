@@ -15,7 +15,7 @@ import { userKeyOf } from '../application/applicationDialog.js';
 import { asksHomeVisit, readCategory, wantsSomeoneToCome } from '../application/slots.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
-import { nonAnswer } from '../nonAnswers.js';
+import { keepsAsIs, nonAnswer } from '../nonAnswers.js';
 import { messageWithButtons, smsSaid } from '../replies.js';
 import { recognizeCommand } from '../commands.js';
 import { aboutSomeoneElse, RELATIVE_MENTION } from '../kinship.js';
@@ -355,6 +355,8 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
       const asked = await this.aboutThisBooking(dc, state, input);
       if (asked) return asked;
     }
+    // "算了不改了", "保持原来的 不动了" while moving: the booking stays where it is.
+    if (state.moving && (state.phase === 'when' || state.phase === 'pick' || state.phase === 'confirm') && keepsAsIs(input)) return this.end(dc, t.kept);
     switch (state.phase) {
       case 'keepHome': {
         // "还要上门", "上门的那种" keep it; "能去医院", "不用了" withdraw it and go on to the booking.
@@ -501,6 +503,9 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
 
   /** A date the person asked for: confirm it if it has a place, else explain and offer the nearest. */
   private async handleWhen(dc: DialogContext, state: BookingState, when: When): Promise<DialogTurnResult> {
+    // "还是12月3号吧" while moving: the person's own place is theirs, never "约满", and it stays.
+    const [, bookedDate, bookedPart] = state.moving?.split(':') ?? [];
+    if (when.kind === 'date' && when.date === bookedDate && (!when.part || when.part === bookedPart)) return this.end(dc, t.keptSame(this.label(state.moving!)));
     const hospital = this.hospital(state.category);
     const today = shanghaiDate(this.deps.clock.now());
     const first = addDays(today, 1);

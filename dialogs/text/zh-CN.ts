@@ -124,6 +124,8 @@ const application = {
   gradeAtAppraisal: '能评几级，要到定点医院评定时由医生按国家标准定，现在说不准；评定结果出来会通知您。',
   /** A second category said of a person with one on offer ("她还说不了话" after 肢体). */
   categoryMultiple: (first: string, second: string) => `${first}、${second}两方面都有的，一般按“多重”残疾填，医院会一起评定。`,
+  /** Another category named at "先按多重填，对吗？" ("对，先按肢体"): the one named is taken, and said back. */
+  categoryTaken: (category: string) => `好，残疾类别先按“${category}”填。`,
   itemsGradeLater: '不用知道几级：等级要到医院评定以后才定。先选要办的事项就行；护理补贴看等级，要等证的补贴会在证办下来后自动接着审。',
   itemsAllAsk: '“都要”是指哪几项？请说出要办的每一项，比如“证和护理补贴”，或者回复数字，比如“1、3、4”。拿不准的，说说情况就行，比如“我家是低保户能领哪个”。',
   /** The channel read from a "can't" ("我不会用手机"), said back so a misreading shows. */
@@ -430,6 +432,11 @@ const application = {
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
     /** The value said is the one already there: nothing changed, and none is claimed. */
     unchanged: (label: string, value: string) => `${label}现在就是“${value}”，没有变。`,
+    /** A part of a field corrected ("门牌是18号"): the whole new value said back, to be confirmed before it is kept. */
+    amendAsk: (label: string, value: string) => `${label}改成“${value}”，对吗？`,
+    amendButtons: ['对', '不对'],
+    /** "算了不改了" while changing a field: nothing changed. */
+    keptAsIs: '好，不改了，还是原来填的。',
     /** The 低保 line as said (the summary, the agent console): a low-income family, or the status left to 民政, says so. */
     dibaoStatus: (f: { dibao?: boolean; lowIncome?: boolean; minzhengChecks?: 'dibao' | 'lowIncome' }) =>
       f.minzhengChecks === 'dibao'
@@ -484,7 +491,7 @@ const application = {
     grade: ['等级', '级别'],
     channel: ['交材料'],
     delivery: ['领证', '拿证'],
-    address: ['地址', '住址'],
+    address: ['地址', '住址', '门牌号', '门牌'],
     dibao: ['低保'],
   } as Record<string, string[]>,
   submitted: (caseNo: string) => `申请已提交，案件号是 ${caseNo}。`,
@@ -807,6 +814,8 @@ const booking = {
   cancelButtons: ['确定取消', '不取消'],
   cancelled: '已经取消了，名额也让出来了。想重新约随时说“预约鉴定”。',
   kept: '好的，预约保留不变。',
+  /** The day said while moving is the one booked: it stays. */
+  keptSame: (when: string) => `${when}就是您现在约的时间，不用改，预约保留不变。`,
   homeRecorded: (hospital: string, phone: string) =>
     `已经为您登记了上门鉴定。${hospital}会打电话和您约上门的时间（医院电话${phone}），请保持电话畅通。到时候请准备好身份证、户口本和病历。`,
   homeAlready: '您已经登记过上门鉴定了，医院会打电话和您约时间。',
