@@ -97,7 +97,7 @@ const application = {
     'cert-new': '残疾人证：第一次办证，要先到定点医院做残疾评定。',
     'cert-other': '已经有证的：到期换新、丢了补办、户口迁了随迁、等级或类别变了重新评、不需要了注销。',
     'living-allowance': '困难残疾人生活补贴：低保家庭里的残疾人每月领的生活补贴，民政部门审批。',
-    'care-allowance': '重度残疾人护理补贴：一级、二级（智力、精神类三、四级也可以）需要长期照护的，每月领护理补贴。',
+    'care-allowance': '重度残疾人护理补贴：一级、二级需要长期照护的，每月领护理补贴；智力、精神类三级、四级能不能领，要看本县规定。',
     employment: '就业帮扶：人社部门办的失业登记、就业困难人员认定和社保卡申领。',
     'pension-help': '城乡居民养老保险补助：符合条件的残疾人，政府帮着交最低档的养老保险费。',
     'education-grant': '残疾学生教育补贴：上高中、中职、大学的残疾学生可以申请的教育补贴。',
@@ -142,7 +142,7 @@ const application = {
   } as Record<string, string>,
   certConflict: '残疾人证一次只能办一种业务，请只选一种。',
   /** Said when the care allowance is picked, however it is picked. */
-  careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
+  careAllowanceRule: '护理补贴要评上一级、二级，而且需要长期有人照顾才能领；智力、精神类三级、四级能不能领，要看本县规定，由民政部门审核。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
   /** Asked after submitting by someone who chose to pick the certificate up. */
@@ -293,7 +293,7 @@ const application = {
     },
     grade: {
       where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。',
-      what: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
+      what: '问等级，是因为护理补贴要一级、二级，需要长期有人照顾才能领（智力、精神类三级、四级要看本县规定）。等级印在残疾人证上。',
     },
     dibao: {
       where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。',
@@ -362,7 +362,7 @@ const application = {
   },
   dropped: {
     'living-allowance': '困难残疾人生活补贴要低保家庭才能申请（本县认定的低收入家庭，也可以由民政审核），这一项这次先不提交。',
-    'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
+    'care-allowance': '护理补贴要一级、二级才能领，这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
     compulsoryEducation:
       '上小学、初中是义务教育，不收学费，这项教育补贴是给上高中、中职、大学的残疾学生的，这次先不提交。孩子上了高中或中职，可以再来申请。其他选的事项照常办。',
