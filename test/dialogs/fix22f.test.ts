@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { run, type Step } from './harness.js';
+import { answerStart, dialogHarness, itAnswers, run, type Step } from './harness.js';
 
 // Trial 20's wrong and clumsy answers (faults 10, 11, 13, 14, 15, 17, 18, 20, 22, 23), each in the tester's words and in others.
 const t = text.application;
@@ -38,4 +38,18 @@ describe('trial 20 (13): the care allowance for 智力/精神 三、四级 said 
     expect((await h.send('三级')).map((r) => r.text).join('\n')).to.not.include(t.dropped['care-allowance']);
     expect((await h.drafts.get('test:user1'))?.draft.values.picks).to.include('care-allowance');
   });
+});
+
+describe('trial 20 (10): whether the card can be applied for online is how to apply online', () => {
+  for (const said of ['残疾证能网上办吗', '残疾证在手机上能办不', '网上可以办残疾证吗']) itAnswers(said, ['apply-online']);
+
+  for (const [before, said] of [['护理补贴谁能领', '残疾证能网上办吗'], ['生活补贴怎么申请', '残疾证手机上能办不'], ['残疾人补贴有哪些', '网上可以办残疾证吗']]) {
+    it(`"${said}" after "${before}": how to apply online, not the renewal's online way`, async () => {
+      const h = await dialogHarness();
+      await h.say(before);
+      const reply = (await h.say(said)).text ?? '';
+      expect(reply).to.include(answerStart(h, 'apply-online'));
+      expect(reply).to.not.include('换领').and.not.include('电子证照');
+    });
+  }
 });
