@@ -170,8 +170,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true }, attempts: 0 };
     const slot = draft.phase === 'form' ? this.currentSlot(draft) : undefined;
     const answer = slot?.parse(input, noting.values, this.context());
-    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${t.textOnly.noted}\n`);
-    await this.say(dc, t.textOnly.noted);
+    const noted = this.deps.sms ? t.textOnly.noted : t.textOnly.notedInChat;
+    if (!slot || !answer?.ok) return this.proceed(dc, noting, `${noted}\n`);
+    await this.say(dc, noted);
     return this.take(dc, noting, slot, answer);
   }
 
@@ -644,7 +645,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
       const materials = this.materialsText(draft.values);
       next = { ...draft, phase: 'summary', materialsTold: materials, submissionId: draft.submissionId ?? randomUUID() };
-      if (materials !== draft.materialsTold) await this.say(dc, materials);
+      // What was just said is answered first ("好，给您加上…"), then the materials it brings, then the summary.
+      if (materials !== draft.materialsTold) {
+        await this.say(dc, `${prefix}${materials}`);
+        prefix = '';
+      }
     }
     if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
     await this.save(dc, next);

@@ -196,6 +196,8 @@ const application = {
   /** Reached only by SMS or in writing (a deaf applicant): said back, shown on the summary, and noted on the case for staff and the hospital. */
   textOnly: {
     noted: '好，我在申请上注明：只能短信/文字联系，不打电话。评定的时候也会请医院发短信联系。',
+    /** With SMS off nothing is texted by the service: the chat is where the person is told (as its answers say). */
+    notedInChat: '好，我在申请上注明：只能短信/文字联系，不打电话。办理进度和评定时间都在这个聊天里告诉您，不用接电话。',
     summaryLine: '联系方式：只能短信/文字联系（不打电话）',
     caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
     /** The home appraisal registered for someone who cannot take calls. */
@@ -648,6 +650,11 @@ const upload = {
   cannotSee: {
     photos: '看不见也能办，照片不用您自己拍：请家里人或邻居用手机帮您拍一张（人站在白墙前，正面，不戴帽子），再帮您发给我。一时没人帮忙，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
     other: (name: string) => `看不见也能办：请家里人或邻居帮您把${name}拍下来发给我。一时没人帮忙，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
+  },
+  /** Someone typing for a person who cannot see ("俺娘看不见 这照片咋拍"): the one typing takes it. */
+  cannotSeeHelping: {
+    photos: '看不见也能办，您用手机帮着拍一张就行：让本人站在白墙前，正面，不戴帽子，拍好发给我。一时拍不了，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
+    other: (name: string) => `看不见也能办，您帮着把${name}拍下来发给我就行。一时拍不了，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
   },
   lyingDownPhoto: '躺着也能拍：在头下和身后铺一条白床单，手机从正上方对着脸拍，正面、不戴帽子，光线亮一点就行。实在拍不了，就点“稍后再传”，评定那天（上门评定也一样）交3张两寸白底照片就行。',
   later: '稍后再传',

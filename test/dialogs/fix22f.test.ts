@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { answerStart, dialogHarness, itAnswers, run, type Step } from './harness.js';
+import { answerStart, applyOnline, buttons, dialogHarness, itAnswers, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
+import { renderToDo } from '../../dialogs/status/timeline.js';
 
 // Trial 20's wrong and clumsy answers (faults 10, 11, 13, 14, 15, 17, 18, 20, 22, 23), each in the tester's words and in others.
 const t = text.application;
@@ -52,4 +53,58 @@ describe('trial 20 (10): whether the card can be applied for online is how to ap
       expect(reply).to.not.include('换领').and.not.include('电子证照');
     });
   }
+});
+
+describe('trial 20 (22): a relative typing for someone who cannot see is the one told to take the photo', () => {
+  for (const said of ['俺娘看不见 这照片咋拍', '我爸是盲人 照片怎么拍', '她眼睛瞎了 照片咋弄']) {
+    it(`"${said}": the one typing takes it, not "照片不用您自己拍"`, async () => {
+      const h = await dialogHarness();
+      await applyOnline(h);
+      const replies = (await h.send(said)).map((r) => r.text ?? '');
+      expect(replies[0]).to.equal(text.upload.cannotSeeHelping.photos).and.include(text.upload.later);
+      expect(replies[0]).to.not.include('不用您自己拍');
+    });
+  }
+
+  it('someone blind speaking for themselves ("我看不见 照片拍不了") is still told who can take it', async () => {
+    const h = await dialogHarness();
+    await applyOnline(h);
+    expect((await h.send('我看不见 照片拍不了'))[0].text).to.equal(text.upload.cannotSee.photos);
+  });
+});
+
+describe('trial 20 (23): an item added at the summary is said back before the materials it brings', () => {
+  for (const said of ['养老保险补助也给我加上', '再加一个护理补贴']) {
+    it(`"${said}": "好，给您加上…" comes first`, async () => {
+      const h = await run([...selfNewCertificateToAddress, ['城关镇东街1号', t.summary.intro]]);
+      const replies = (await h.send(said)).map((r) => r.text ?? '');
+      expect(replies[0].startsWith('好，给您加上'), replies.join('\n---\n')).to.equal(true);
+    });
+  }
+});
+
+describe('trial 20 (14): after submitting, what to do and the earliest day are about the person\'s own case', () => {
+  for (const said of ['提交了还要干啥', '申请交上去以后还要做什么', '下一步要干啥']) {
+    it(`"${said}" with the appraisal to book: what is to be done on the case`, async () => {
+      const h = await withCase('appraisal_scheduled');
+      const reply = await h.say(said);
+      expect(reply.text).to.equal(renderToDo((await h.cases.get(h.record.caseNo))!));
+    });
+  }
+
+  for (const said of ['最早什么时候', '俺还是想早点去 最早啥时候', '能不能早点']) {
+    it(`"${said}" with the appraisal booked: the earliest places to move to`, async () => {
+      const h = await withCase('appraisal_scheduled');
+      await h.say('我想预约下周四上午鉴定');
+      expect((await h.say('对')).text).to.include('约好了：11月26日（周四）上午');
+      const offer = await h.say(said);
+      expect(offer.text).to.equal(text.booking.offer);
+      expect(buttons(offer)).to.include('11月24日（周二）上午');
+    });
+  }
+
+  it('"最早什么时候能拿到证" is still how long the card takes (no booking begun)', async () => {
+    const h = await withCase('appraisal_scheduled');
+    expect((await h.say('最早什么时候能拿到证')).text).to.not.equal(text.booking.offer);
+  });
 });
