@@ -200,6 +200,9 @@ const application = {
     notedInChat: '好，我在申请上注明：只能短信/文字联系，不打电话。办理进度和评定时间都在这个聊天里告诉您，不用接电话。',
     summaryLine: '联系方式：只能短信/文字联系（不打电话）',
     caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
+    /** Asked to leave WeChat instead of a phone; `noCalls`: said calls cannot be taken, which is noted too. */
+    otherContact: (noCalls: boolean) =>
+      `只留微信、QQ这些不行，申请上要留一个手机号，家里人的也可以。${noCalls ? '我在申请上注明：只能短信/文字联系，不打电话。' : ''}`,
     /** The home appraisal registered for someone who cannot take calls. */
     homeRecorded: '上门评定已经登记了，申请上注明了只能短信联系，医院会发短信和您约上门的时间。',
   },

@@ -108,3 +108,46 @@ describe('trial 20 (14): after submitting, what to do and the earliest day are a
     expect((await h.say('最早什么时候能拿到证')).text).to.not.equal(text.booking.offer);
   });
 });
+
+describe('trial 20 (11): a deaf person\'s questions get right answers, and no SMS is promised that the chat then denies', () => {
+  for (const [before, said] of [['听力残疾评定要做什么检查', '检查要多长时间，需要家人陪吗'], ['', '检查要多长时间，需要家人陪吗']]) {
+    it(`"${said}"${before ? ` after "${before}"` : ''}: who may come along answered, the other question offered`, async () => {
+      const h = await dialogHarness();
+      if (before) await h.say(before);
+      const reply = await h.say(said);
+      expect(reply.text).to.include(answerStart(h, 'appr-companion'));
+      expect(reply.text).to.not.include(answerStart(h, 'flow-review'));
+      expect(buttons(reply).some((b) => /多长时间|多久/.test(b))).to.equal(true);
+    });
+  }
+
+  for (const said of ['检查得多长时间 要家属陪着吗', '评定要多久 要家里人陪着去吗']) {
+    it(`"${said}": both questions kept (one answered, the other a button), not the review's 10 working days`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(said);
+      expect(reply.text).to.not.include(answerStart(h, 'flow-review'));
+      expect(reply.text!.includes(answerStart(h, 'appr-companion')) || buttons(reply).some((b) => b.includes('陪'))).to.equal(true);
+    });
+  }
+
+  for (const said of ['我没法接电话，可以只留微信吗', '俺耳朵聋 留个微信行不']) {
+    it(`"${said}" at the phone: a phone is still needed, calls not made, and the phone asked again`, async () => {
+      const h = await run(selfNewCertificateToAddress.slice(0, 7));
+      const replies = (await h.send(said)).map((r) => r.text ?? '');
+      expect(replies.join('\n')).to.include(t.textOnly.otherContact(true)).and.include(t.prompts.phone);
+      expect((await h.drafts.get('test:user1'))!.draft.values.textOnly).to.equal(true);
+    });
+  }
+
+  it('"可以留微信吗" alone: a phone is still needed, nothing noted about calls', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 7));
+    expect((await h.send('可以留微信吗'))[0].text).to.include(t.textOnly.otherContact(false));
+    expect((await h.drafts.get('test:user1'))!.draft.values.textOnly).to.equal(undefined);
+  });
+
+  it('with SMS off, the preference said back promises no SMS ("会发短信告诉我进度吗" is answered no)', async () => {
+    const h = await run(selfNewCertificateToAddress.slice(0, 7));
+    const replies = (await h.send('我听不见接不了电话 只能发短信 13512345678')).map((r) => r.text ?? '');
+    expect(replies[0]).to.equal(t.textOnly.notedInChat).and.not.match(/发短信联系/);
+  });
+});
