@@ -297,7 +297,7 @@ export class PolicyAnswers {
         }
         // A sentence of the answer goes without the entry's yes or no, which answered the question before.
         const { canI: _canI, ...entry } = decision.top.entry;
-        const lead = asksWhereToApply(reading.query) && offersToApply(decision.top.entry) ? text.application.appliedHere : undefined;
+        const lead = (asksWhereToApply(reading.query) && offersToApply(decision.top.entry)) || asksAllDone(question) ? text.application.appliedHere : undefined;
         await this.sendEntry(context, held ? { ...entry, answer: held } : decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more, lead });
         return;
       }
@@ -319,7 +319,7 @@ export class PolicyAnswers {
           value: { type: 'entry', entryId: entry.id },
         }));
         // "在哪办": where to apply, which this chat takes as well as the places the candidates name.
-        const here = asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry));
+        const here = (asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry))) || asksAllDone(question);
         if (here) options.push({ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } });
         options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more);
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
@@ -505,6 +505,11 @@ function asksWhereToApply(query: string): boolean {
   const slots = extractSlots(query);
   return intentOf(query) === 'where' && /办|申请|申领/u.test(query) && !/医院|检查/u.test(query) && !slots.service && !slots.channel && !slots.place && slots.item !== '评定';
 }
+
+/** "到底怎么办才能一次办好", "咋样才能一次办成": how to get it all done, which applying here does. */
+const ALL_DONE = /(?:怎么|咋|如何|怎样)(?:办|弄|做)?才能.{0,6}(?:办好|办成|办下来|办完)|一次(?:性)?(?:就)?(?:办好|办成|办完|办下来)/u;
+/** Whether a story asks how to get it all done ("…到底怎么办才能一次办好"): the application here is offered with the answer. */
+const asksAllDone = (question: string) => ALL_DONE.test(normalizeText(question).replace(/\s+/gu, ''));
 
 /** Whether an entry's buttons start the application here (`ask: 我要申请`): its answer says where one applies. */
 const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f && recognizeCommand(f.ask) === 'apply');

@@ -26,7 +26,7 @@ import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksOtherContact, cannotTakeCalls, textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, keptLowIncomeNote, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -523,6 +523,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const relative: ApplicationDraft = { ...draft, values: { ...draft.values, role: 'proxy', relation: heard.relation }, attempts: 0 };
       const rest = heard.rest ? slot.parse(heard.rest, relative.values, this.context()) : undefined;
       return rest?.ok ? this.take(dc, relative, slot, rest) : this.proceed(dc, relative, `${text.flow.kinNoted}\n`);
+    }
+    // "俺自己办 就是俺本人" at a step about something else: for the speaker, kept, and the step asked again.
+    if (!result.ok && !result.attempt && RELATION_HEARD.includes(slot.key) && saysSelf(input)) {
+      return this.proceed(dc, { ...draft, values: { ...draft.values, role: 'self', relation: undefined }, attempts: 0 }, `${text.flow.selfNoted}\n`);
     }
     // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);

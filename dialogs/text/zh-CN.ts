@@ -501,6 +501,8 @@ const flow = {
   waiting: '好的，不着急，准备好了直接告诉我就行，前面说的都还在。',
   /** "她是我外婆" said at a step about something else. */
   kinNoted: '好的，知道您是替家里人办的。',
+  /** "俺自己办 就是俺本人" said at a step about something else. */
+  selfNoted: '好的，知道是给您自己办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */
   notKnown: '不清楚也没关系，可以先问问家里人，问好了直接告诉我，前面说的都还在；也可以说“人工”找工作人员帮忙。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */

@@ -151,3 +151,39 @@ describe('trial 20 (11): a deaf person\'s questions get right answers, and no SM
     expect(replies[0]).to.equal(t.textOnly.notedInChat).and.not.match(/发短信联系/);
   });
 });
+
+describe('trial 20 (17): for whom, said in the opening or at another step', () => {
+  for (const said of ['我要办残疾证 我自己的 腿截了一条', '想办个残疾证 俺自己办 眼睛看不见了']) {
+    it(`"${said}": for the speaker, the who-step not asked`, async () => {
+      const h = await dialogHarness();
+      await h.send(said);
+      await h.send('同意');
+      expect((await h.drafts.get('test:user1'))!.draft.values.role).to.equal('self');
+    });
+  }
+
+  for (const said of ['俺自己办 就是俺本人', '我自己办的']) {
+    it(`"${said}" at the items: kept as for the speaker, the items asked again`, async () => {
+      const h = await run([['我要申请', t.consent], ['同意', t.prompts.role], ['替家人或被监护人', t.prompts.relation], ['父母', t.prompts.items]]);
+      const replies = (await h.send(said)).map((r) => r.text ?? '');
+      expect(replies.join('\n')).to.include(text.flow.selfNoted).and.include(t.prompts.items);
+      const values = (await h.drafts.get('test:user1'))!.draft.values;
+      expect(values.role).to.equal('self');
+      expect(values.relation).to.equal(undefined);
+    });
+  }
+});
+
+describe('trial 20 (18): a long story asking how to get it all done is offered the application here', () => {
+  const stories = [
+    '我爸去年中风了，现在半边身子动不了，说话也不清楚，天天躺在床上，我妈年纪大了照顾不过来。我在外地打工，一年回不了几次家，听说现在可以一件事一次办，残疾证和补贴一起办，我不懂这些，到底怎么办才能一次办好？',
+    '俺娘腿脚不好好几年了 走路得拄拐 俺在城里上班 回不去 残疾证和补贴咋样才能一次办成',
+  ];
+  for (const said of stories) {
+    it(`"${said.slice(0, 12)}…": the application here offered with the reply`, async () => {
+      const h = await dialogHarness();
+      const reply = await h.say(said);
+      expect(reply.text!.includes(t.appliedHere) || buttons(reply).includes(t.applyButton), reply.text).to.equal(true);
+    });
+  }
+});
