@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
-import { answerStart, applyOnline, buttons, dialogHarness, itAnswers, run, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
+import { answerStart, applyOnline, buttons, dialogHarness, itAnswers, run, selfAtDibao, selfNewCertificateToAddress, withCase, type Step } from './harness.js';
 import { renderToDo } from '../../dialogs/status/timeline.js';
 
 // Trial 20's wrong and clumsy answers (faults 10, 11, 13, 14, 15, 17, 18, 20, 22, 23), each in the tester's words and in others.
@@ -74,11 +74,16 @@ describe('trial 20 (22): a relative typing for someone who cannot see is the one
 });
 
 describe('trial 20 (23): an item added at the summary is said back before the materials it brings', () => {
-  for (const said of ['养老保险补助也给我加上', '再加一个护理补贴']) {
-    it(`"${said}": "好，给您加上…" comes first`, async () => {
-      const h = await run([...selfNewCertificateToAddress, ['城关镇东街1号', t.summary.intro]]);
+  // The living allowance left out at 低保, then put back for 民政 to judge: its 低保 check joins the materials.
+  const droppedToSummary: Step[] = [...selfAtDibao, ['不是', t.prompts.channel], ['网上提交', t.prompts.delivery], ['自己去领', t.summary.intro]];
+  for (const said of ['把生活补贴也加上吧 让民政看着办', '生活补贴还是加上吧 我们家是低收入户']) {
+    it(`"${said}": "好，给您加上…" comes first, then the materials, then the summary`, async () => {
+      const h = await run(droppedToSummary);
       const replies = (await h.send(said)).map((r) => r.text ?? '');
-      expect(replies[0].startsWith('好，给您加上'), replies.join('\n---\n')).to.equal(true);
+      expect(replies).to.have.length(2);
+      expect(replies[0].startsWith(t.itemAdded(t.itemOptions['living-allowance'])), replies.join('\n---\n')).to.equal(true);
+      expect(replies[0]).to.include('材料');
+      expect(replies[1]).to.include(t.summary.intro);
     });
   }
 });
