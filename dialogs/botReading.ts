@@ -1,7 +1,7 @@
 import { isFragment, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
-import { extractSlots, tellsWhereAppraised } from '../knowledge/questionFacets.js';
+import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
@@ -9,8 +9,8 @@ import type { Decide } from './turnDecisions.js';
 /** The knowledge base's decline for parcels and couriers. */
 const PARCEL_ENTRY_ID = 'decl-express';
 
-/** What a short part of a run-on may name besides an item ("补贴能领多少"): then it asks of its own ("要去哪个医院" asks of the part before). */
-const NAMES_SUBJECT = /补贴|补助|公示|照片|低保/u;
+/** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
+const NAMES_SUBJECT = /补贴|补助|公示|照片|低保|陪/u;
 
 /**
  * Whether a run-on's other question is a button: it names what the service is about (an item, a
@@ -59,13 +59,21 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   let wholeReading: ReturnType<typeof read> | undefined;
   const readWhole = () => (wholeReading ??= read(question));
   const split = kb.splitQuestions(question);
-  // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two.
-  const parts = previous && split.length > 1 && isFragment(split[0]) ? [question] : split;
+  // "听力的呢 要咋评": a follow-up that goes on to ask is one question about the topic, not two; one that
+  // asks of its own ("检查要多长时间，需要家人陪吗") is two questions still.
+  const parts = previous && split.length > 1 && isFragment(split[0]) && !intentOf(split[0]) ? [question] : split;
   // A later part too short to stand alone ("残急证谁都能办吗 有啥条件") is no answer of its own unless
   // it names what it asks about ("…能不能办个残疾证 补贴能领多少"), and a whole message the
   // knowledge base answers is not split for a "您想问的是" of a part.
   const standsAlone = (part: string) => !isFragment(part) || extractSlots(part).item !== undefined || NAMES_SUBJECT.test(part);
-  const each = parts.length > 1 ? parts.map(read) : [];
+  // The topic's answer said again to one part ("听力残疾评定要做什么检查" + "检查要多长时间，需要家人陪吗") says
+  // nothing new: a part that alone is answered otherwise ("需要家人陪吗": who may come along) is read alone.
+  const repeats = (r: Reading) => r.decision.kind === 'answer' && r.decision.top.entry.id === previous?.entryId;
+  const anew = (part: string, r: Reading) => {
+    const alone = repeats(r) ? readInContext(decide, part) : undefined;
+    return alone?.decision.kind === 'answer' && !repeats(alone) ? alone : r;
+  };
+  const each = parts.length > 1 ? parts.map((part) => anew(part, read(part))) : [];
   // "北京残疾证怎么办 要去哪个医院": all of it is about the other place, whose rules are not ours to
   // tell; "结婚证怎么办要带啥": declined as a whole for what its first question declines, the rest
   // asks about that (the split gave "要带啥" our certificate as its subject).
@@ -80,7 +88,9 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // Where the named condition is appraised ("…想办个残疾证咋整要去哪个医院") is said first: a how-to
   // answer says to go to the appraisal, not where; the other questions are buttons.
   const appraisal = readings.findIndex((r, i) => answeredAlone(r, i) && r.decision.kind === 'answer' && tellsWhereAppraised(r.decision.top.entry));
-  const answered = appraisal >= 0 ? appraisal : readings.findIndex(answeredAlone);
+  // Else the part answered anew goes first, however short, and the one answered with the topic again is offered.
+  const fresh = readings.findIndex((r, i) => r.decision.kind === 'answer' && !repeats(r) && (i === 0 || standsAlone(parts[i]) || repeats(readings[0])));
+  const answered = appraisal >= 0 ? appraisal : fresh >= 0 ? fresh : readings.findIndex(answeredAlone);
   const whole = answered < 0 && readings.length ? readWhole() : undefined;
   const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
   return {

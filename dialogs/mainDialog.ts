@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { APPLICATION_DIALOG, ApplicationDialog, applyRequestIn, asksToApplyHere, forKinWithBareCertificate, type ApplicationDeps, type SubmittedApplication } from './application/applicationDialog.js';
-import { appraisalQuestion, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, MOVE_ASKED, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
+import { appraisalQuestion, asksEarliest, asksForHomeAppraisal, asksSomeoneToCome, dayAskedOfSomeoneElse, asksHowToBook, BOOKING_DIALOG, BookingDialog, MOVE_ASKED, needsAppraisal, recognizeBookingIntent, type BookingDeps, type BookingOptions } from './booking/bookingDialog.js';
 import type { Clock } from '../data/clock.js';
 import { CASE_EVENTS } from '../data/workflow.js';
 import { checkHeld, filedForNamed } from './status/familyChecks.js';
@@ -275,6 +275,8 @@ export class MainDialog extends ComponentDialog {
     const asked =
       recognizeBookingIntent(meant) ??
       (asksHowToBook(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
+      // "最早什么时候", "俺还是想早点去" with an appraisal of one's own to book or move: the earliest places.
+      (asksEarliest(meant) && (await this.hasAppraisalToBook(context)) ? 'book' : undefined) ??
       // "能让医生上家里来鉴定不" on one's own case that has an appraisal: the home appraisal requested (through the
       // case's use case), not explained; on one past it, the booking says plainly that it is too late.
       (asksForHomeAppraisal(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some(needsAppraisal) ? 'home' : undefined) ??

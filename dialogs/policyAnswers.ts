@@ -342,7 +342,7 @@ export class PolicyAnswers {
         }
         // A sentence of the answer goes without the entry's yes or no, which answered the question before.
         const { canI: _canI, ...entry } = decision.top.entry;
-        const lead = asksWhereToApply(reading.query) && offersToApply(decision.top.entry) ? text.application.appliedHere : undefined;
+        const lead = (asksWhereToApply(reading.query) && offersToApply(decision.top.entry)) || asksAllDone(question) ? text.application.appliedHere : undefined;
         await this.sendEntry(context, held ? { ...entry, answer: held } : decision.top.entry, question, decision.top.score, { topic: nextTopic(reading, previous), more, lead });
         return;
       }
@@ -367,7 +367,7 @@ export class PolicyAnswers {
           value: { type: 'entry', entryId: entry.id },
         }));
         // "在哪办": where to apply, which this chat takes as well as the places the candidates name.
-        const here = asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry));
+        const here = (asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry))) || asksAllDone(question);
         if (here) options.push({ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } });
         options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } }, ...more);
         setTurnOutcome(context, { outcome: 'clarify', entryIds: decision.options.map((o) => o.entry.id) });
@@ -505,7 +505,10 @@ export class PolicyAnswers {
     const family = kb.topicFamily(question, previous);
     if (answered && family.some((e) => e.id === answered.id)) return undefined;
     // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
-    if (offered.length && namedAnew(question, previous).length) return undefined;
+    const anew = namedAnew(question, previous);
+    if (offered.length && anew.length) return undefined;
+    // The card itself named after a subsidy ("残疾证手机上能办不" after how to apply for one) is its own question.
+    if (anew.some(([slot, value]) => slot === 'item' && value === '残疾证')) return undefined;
     // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
     const ranked = decide(question, FAMILY_DEPTH).ranked;
     const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
@@ -569,7 +572,10 @@ export class PolicyAnswers {
     await this.recordUnanswered(question);
     setTurnOutcome(context, { outcome: 'notFound' });
     const [human, restart] = text.notFoundButtons;
+    // A story asking how to get it all done is still offered what does it: applying here.
+    const apply: ChoiceOption<OfferedAction>[] = asksAllDone(question) ? [{ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } }] : [];
     await this.offer(context, text.notFound(this.deps.hotlines), [
+      ...apply,
       { label: human, value: { type: 'human' } },
       { label: restart, value: { type: 'restart' } },
     ]);
@@ -612,6 +618,11 @@ function asksWhereToApply(query: string): boolean {
   const slots = extractSlots(query);
   return intentOf(query) === 'where' && /办|申请|申领/u.test(query) && !/医院|检查/u.test(query) && !slots.service && !slots.channel && !slots.place && slots.item !== '评定';
 }
+
+/** "到底怎么办才能一次办好", "咋样才能一次办成": how to get it all done, which applying here does. */
+const ALL_DONE = /(?:怎么|咋|如何|怎样)(?:办|弄|做)?才能.{0,6}(?:办好|办成|办下来|办完)|一次(?:性)?(?:就)?(?:办好|办成|办完|办下来)/u;
+/** Whether a story asks how to get it all done ("…到底怎么办才能一次办好"): the application here is offered with the answer. */
+const asksAllDone = (question: string) => ALL_DONE.test(normalizeText(question).replace(/\s+/gu, ''));
 
 /** Whether an entry's buttons start the application here (`ask: 我要申请`): its answer says where one applies. */
 const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f && recognizeCommand(f.ask) === 'apply');

@@ -36,3 +36,19 @@ export function asksIfPhoned(input: string): 'hospital' | 'us' | undefined {
   if (!CALL_TO_ME.test(said) || !asksSomething(said)) return undefined;
   return HOSPITAL.test(said) ? 'hospital' : 'us';
 }
+
+/** Another way of contact than a phone: "可以只留微信吗", "留个QQ行不". */
+const OTHER_CONTACT = /微信|qq|邮箱/iu;
+const INSTEAD = /只|留|联系|代替|行不|可以|能不能|吗/u;
+
+/** Whether a message asks to leave another contact (WeChat) instead of a phone ("我没法接电话，可以只留微信吗"). */
+export const asksOtherContact = (input: string): boolean => {
+  const said = normalizeText(input).replace(/\s+/gu, '');
+  return OTHER_CONTACT.test(said) && INSTEAD.test(said);
+};
+
+/** Whether a message says calls cannot be taken ("我没法接电话", "我是聋人"), whatever else it asks. */
+export const cannotTakeCalls = (input: string): boolean => {
+  const said = normalizeText(input).replace(/\s+/gu, ' ');
+  return NO_CALLS.test(said) || DEAF.test(said);
+};

@@ -164,8 +164,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const item = slots.item ?? known.item;
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
-    // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it.
-    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + item + folded : '';
+    // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it. An item it
+    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal.
+    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + (slots.item ? '' : item) + folded : '';
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';

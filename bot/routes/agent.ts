@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
-import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { answerTo } from '../../knowledge/canAsk.js';
+import type { KnowledgeBase, Suggestion } from '../../knowledge/knowledgeBase.js';
 import type { Decision } from '../../knowledge/ranking.js';
 import { readAsTheBot } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
@@ -17,11 +18,22 @@ const MAX_CONTEXT = 10;
  * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind'] | 'likely'; entryId?: string } {
+function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
   const { decision } = readAsTheBot(kb, q, kb.topicOf(previous)).reading;
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
-  if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id };
-  return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id } : { decision: decision.kind };
+  if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
+  return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };
+}
+
+/**
+ * The entry the bot says put first: a run-on's question it answers ("检查要多长时间，需要家人陪吗": who may come
+ * along) ranks low or not at all among the whole message's, and the agent should read out what the caller would meet.
+ */
+function botFirst(kb: KnowledgeBase, q: string, suggestions: Suggestion[], said: { entryId?: string; score?: number }, top: number): Suggestion[] {
+  const entry = said.entryId === undefined ? undefined : kb.entry(said.entryId);
+  if (!entry || suggestions[0]?.id === entry.id) return suggestions;
+  const first = suggestions.find((s) => s.id === entry.id) ?? { id: entry.id, question: entry.question, answer: answerTo(entry, q), score: said.score ?? 0, source: entry.source };
+  return [first, ...suggestions.filter((s) => s.id !== entry.id)].slice(0, top);
 }
 
 /**
@@ -45,7 +57,8 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
     const suggested = kb.suggest(q, top, previous);
-    const suggestions = suggested.suggestions.map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
-    sendJson(res, 200, { ...suggested, suggestions, ...botDecision(kb, q, previous) });
+    const bot = botDecision(kb, q, previous);
+    const suggestions = botFirst(kb, q, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
+    sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}) });
   }));
 }

@@ -25,8 +25,8 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { asksIfPhoned, textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { asksIfPhoned, asksOtherContact, cannotTakeCalls, textOnlySaid } from '../textOnly.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -173,8 +173,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "医院会打电话给俺吗 俺听不见" from someone who can only type: no call, and how they are reached (noted now if said now).
     const phoned = filling ? asksIfPhoned(input) : undefined;
     if (filling && phoned && (filling.values.textOnly || saysCannotPhone(input))) {
-      const answer = phoned === 'hospital' ? t.textOnly.noCallsHospital : [t.textOnly.noCallsUs, filling.values.textOnly ? '' : t.textOnly.noted].filter(Boolean).join('\n');
+      const answer = phoned === 'hospital' ? t.textOnly.noCallsHospital : [t.textOnly.noCallsUs, filling.values.textOnly ? '' : this.deps.sms ? t.textOnly.noted : t.textOnly.notedInChat].filter(Boolean).join('\n');
       return this.proceed(dc, { ...filling, values: { ...filling.values, textOnly: true } }, `${answer}\n`);
+    }
+    // "我没法接电话，可以只留微信吗": a phone is still needed; calls said impossible are noted, and the step goes on.
+    if (draft && (draft.phase === 'form' || draft.phase === 'summary') && asksOtherContact(input)) {
+      const noCalls = cannotTakeCalls(input);
+      return this.proceed(dc, { ...draft, values: noCalls ? { ...draft.values, textOnly: true } : draft.values, attempts: 0 }, `${t.textOnly.otherContact(noCalls)}\n`);
     }
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
     if (!draft || (draft.phase !== 'form' && draft.phase !== 'summary') || !textOnlySaid(input) || ASKS_A_PERSON.test(input)) return super.continueDialog(dc);
@@ -183,7 +188,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const phone = slot && slot.key !== 'phone' && !ID_STEPS.includes(slot.key) ? phoneIn(input) : undefined;
     const kept = phone && !(isMobile(draft.values.phone) && !isMobile(phone)) ? phone : undefined;
     const noting: ApplicationDraft = { ...draft, values: { ...draft.values, textOnly: true, ...(kept ? { phone: kept } : {}) }, attempts: 0 };
-    const noted = [t.textOnly.noted, kept ? (draft.values.phone && draft.values.phone !== kept ? t.phoneChanged : t.phoneKept) : undefined].filter(Boolean).join('\n');
+    const noted = [this.deps.sms ? t.textOnly.noted : t.textOnly.notedInChat, kept ? (draft.values.phone && draft.values.phone !== kept ? t.phoneChanged : t.phoneKept) : undefined].filter(Boolean).join('\n');
     const answer = slot?.parse(phone ? withoutPhone(input) : input, noting.values, this.context());
     if (!slot || !answer?.ok) return this.proceed(dc, noting, `${noted}\n`);
     await this.say(dc, noted);
@@ -625,6 +630,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const rest = heard.rest ? slot.parse(heard.rest, relative.values, this.context()) : undefined;
       return rest?.ok ? this.take(dc, relative, slot, rest) : this.proceed(dc, relative, `${text.flow.kinNoted}\n`);
     }
+    // "俺自己办 就是俺本人" at a step about something else: for the speaker, kept, and the step asked again.
+    if (!result.ok && !result.attempt && RELATION_HEARD.includes(slot.key) && saysSelf(input)) {
+      return this.proceed(dc, { ...draft, values: { ...draft.values, role: 'self', relation: undefined }, attempts: 0 }, `${text.flow.selfNoted}\n`);
+    }
     // "上门办的那种" at whatever field: what can come to the person, kept for submitting.
     if (!result.ok && !result.attempt && asksHomeVisit(input)) return this.homeVisit(dc, draft, input);
     // Not this field's answer: the base reads it as a question, or says the field's error.
@@ -746,7 +755,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (draft.phase === 'form' && !this.currentSlot(draft)) {
       const materials = this.materialsText(draft.values);
       next = { ...draft, phase: 'summary', materialsTold: materials, submissionId: draft.submissionId ?? randomUUID() };
-      if (materials !== draft.materialsTold) await this.say(dc, materials);
+      // What was just said is answered first ("好，给您加上…"), then the materials it brings, then the summary.
+      if (materials !== draft.materialsTold) {
+        await this.say(dc, `${prefix}${materials}`);
+        prefix = '';
+      }
     }
     if (next.submissionId) (dc.activeDialog!.state as ApplicationDialogState).submissionId = next.submissionId;
     if (next.phase === 'summary') next = { ...next, shown: next.values };

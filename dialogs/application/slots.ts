@@ -1176,6 +1176,15 @@ export function speakerRelation(input: string): { relation: string; rest: string
   return relation ? { relation, rest: rest.join(' ') } : undefined;
 }
 
+/** A clause saying only that it is for the speaker: "我自己的", "俺自己办", "就是俺本人", "给我自己". */
+const SELF_CLAUSE = /^(?:就是|是|给|帮|替|为)*(?:我|俺|咱)?(?:自己|本人)(?:办|申请|要|用)?(?:的|呀|啊|吧|了|呢)*$/u;
+
+/** Whether a message only says it is for the speaker ("俺自己办 就是俺本人", "我自己的"), every clause of it. */
+export function saysSelf(input: string): boolean {
+  const clauses = normalizeText(input).split(/[\s，,。.！!；;]+/u).filter(Boolean);
+  return clauses.length > 0 && clauses.every((clause) => SELF_CLAUSE.test(clause));
+}
+
 /** A typed relation is a short phrase ("女儿", "我是他舅舅", "村委会"), not a sentence. */
 const RELATION_PHRASE = /^[\p{Script=Han}（）()]{1,10}$/u;
 
@@ -1259,7 +1268,8 @@ export function readOpening(statement: string, told: string, whole: string, ctx:
   const role = roleSlot.parse(statement, values, ctx);
   // "我要申请" holds 我 without saying for whom: only kin, or 自己/本人, tell.
   if (role.ok && role.set.role === 'proxy') Object.assign(values, role.set);
-  else if (/自己|本人/u.test(statement) || OWN_CARD.test(told)) values.role = 'self';
+  // "我要办残疾证 我自己的 腿截了一条": a clause saying only that tells as well.
+  else if (/自己|本人/u.test(statement) || OWN_CARD.test(told) || told.split(/[，\s]+/u).some((clause) => clause && saysSelf(clause))) values.role = 'self';
   else Object.assign(values, kinOfPronoun(statement, told, ctx) ?? describedPerson(told, ctx));
   const channel = recognizeMention(whole, channelOptions());
   if (channel) values.channel = channel.value as Values['channel'];

@@ -173,6 +173,17 @@ export function asksHowToBook(input: string): boolean {
   return /(咋|怎么|怎样|如何)(个)?(预)?约|约.{0,2}(咋|怎么)(弄|办|约)/u.test(folded) && !/取消|改/u.test(folded);
 }
 
+/** "最早什么时候", "俺还是想早点去 最早啥时候", "能不能早点": the earliest day asked, naming nothing else. */
+const EARLIEST_ASKED = /最早|早点|早一点|早些|提前/u;
+/** What else an earliest time may be asked of: the card, the money, the result, the hour of the day. */
+const EARLIEST_OF_ELSE = /多久|几天|多长|证|补贴|钱|到账|结果|公示|审核|几点|窗口|上班|开门/u;
+
+/** Asking the earliest day, naming nothing else: for someone with an appraisal to book or move, the earliest places. */
+export function asksEarliest(input: string): boolean {
+  const folded = normalizeText(input).replace(/\s+/g, '');
+  return EARLIEST_ASKED.test(folded) && !EARLIEST_OF_ELSE.test(folded);
+}
+
 /**
  * Asking for the doctor to come for the appraisal, in a question or not ("能让医生上家里来鉴定不"): from
  * someone with an appraisal ahead on their own case, the request itself.

@@ -6,6 +6,7 @@ import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { saysSubmit, userKeyOf } from '../application/applicationDialog.js';
 import { recognizeChoice, type ChoiceOption } from '../choices.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
+import { aboutSomeoneElse } from '../kinship.js';
 import { receivedFiles, type Download } from '../receivedFiles.js';
 import { messageWithButtons } from '../replies.js';
 import { text } from '../text/index.js';
@@ -117,7 +118,11 @@ export class MaterialsDialog extends FlowDialog<MaterialsState, MaterialsOptions
       return dc.replaceDialog(this.deps.router.id);
     }
     // "俺看不见 这照片拍不了咋整", "我是盲人 拍不了照": someone else takes it, or it comes later; no wall to stand at.
-    if (CANNOT_SEE.test(input) && TAKING.test(input)) return new NotAnswered(undefined, { answer: state.pending[0] === PHOTO ? u.cannotSee.photos : u.cannotSee.other(names[state.pending[0]]) });
+    // Said of someone else ("俺娘看不见 这照片咋拍"): the one typing is the help, and is told so.
+    if (CANNOT_SEE.test(input) && TAKING.test(input)) {
+      const told = aboutSomeoneElse(input) ? u.cannotSeeHelping : u.cannotSee;
+      return new NotAnswered(undefined, { answer: state.pending[0] === PHOTO ? told.photos : told.other(names[state.pending[0]]) });
+    }
     // "我妈躺床上起不来 站不了白墙前面 这照片咋拍": taken lying down, no wall to stand at.
     if (state.pending[0] === PHOTO && CANNOT_STAND.test(input) && TAKING.test(input)) return new NotAnswered(undefined, { answer: u.lyingDownPhoto });
     // "没有照片 家里没有白墙": how to come by this material, and the same one asked again.

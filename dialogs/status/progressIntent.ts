@@ -195,10 +195,13 @@ export function lostCaseNumber(input: string): boolean {
   return !caseNumberIn(input) && CASE_NO_NAMED.test(said) && CASE_NO_LOST.test(said);
 }
 
-/** "要我干啥不", "现在需要我做什么", "我们家里人要做点啥": what someone must do now. */
-const TO_DO = /(?:要|让|需要|得|该|用)(?:我|俺|咱)们?(?:家里?人?)?(?:干|做|弄)(?:点|些)?(?:啥|什么|嘛)|(?:我|俺|咱)们?(?:家里?人?)?(?:现在|还|下一步)?(?:要|得|该|需要|用)(?:干|做|弄)(?:点|些)?(?:啥|什么|嘛)/u;
-/** What a message asking that may hold besides: "现在", "那", "不", "呢"... (more words ask of something: "我要做什么检查"). */
-const TO_DO_FILLER = /现在|下一步|接下来|那|还|就|不|吗|呢|啊|呀|吧|了|的|[，,。？?！!]/gu;
+/** "要我干啥不", "现在需要我做什么", "我们家里人要做点啥", "提交了还要干啥": what someone must do now. */
+const TO_DO = /(?:要|让|需要|得|该|用)(?:我|俺|咱)们?(?:家里?人?)?(?:干|做|弄)(?:点|些)?(?:啥|什么|嘛)|(?:(?:我|俺|咱)们?(?:家里?人?)?(?:现在|还|下一步)?|现在|还|下一步)(?:要|得|该|需要|用)(?:干|做|弄)(?:点|些)?(?:啥|什么|嘛)/u;
+/**
+ * What a message asking that may hold besides: "现在", "那", "不", "呢", the application handed in ("提交了",
+ * "申请交上去以后")... (more words ask of something: "我要做什么检查").
+ */
+const TO_DO_FILLER = /现在|下一步|接下来|提交|交上去|报上去|申请|以后|之后|那|还|就|不|吗|呢|啊|呀|吧|了|的|[，,。？?！!]/gu;
 
 /** Whether a message asks what the speaker (or the family) must do now, and nothing else. */
 export function asksWhatToDo(input: string): boolean {

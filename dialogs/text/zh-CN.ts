@@ -104,7 +104,7 @@ const application = {
     'cert-new': '残疾人证：第一次办证，要先到定点医院做残疾评定。',
     'cert-other': '已经有证的：到期换新、丢了补办、户口迁了随迁、等级或类别变了重新评、不需要了注销。',
     'living-allowance': '困难残疾人生活补贴：低保家庭里的残疾人每月领的生活补贴，民政部门审批。',
-    'care-allowance': '重度残疾人护理补贴：一级、二级（智力、精神类三、四级也可以）需要长期照护的，每月领护理补贴。',
+    'care-allowance': '重度残疾人护理补贴：一级、二级需要长期照护的，每月领护理补贴；智力、精神类三级、四级能不能领，要看本县规定。',
     employment: '就业帮扶：人社部门办的失业登记、就业困难人员认定和社保卡申领。',
     'pension-help': '城乡居民养老保险补助：符合条件的残疾人，政府帮着交最低档的养老保险费。',
     'education-grant': '残疾学生教育补贴：上高中、中职、大学的残疾学生可以申请的教育补贴。',
@@ -151,7 +151,7 @@ const application = {
   } as Record<string, string>,
   certConflict: '残疾人证一次只能办一种业务，请只选一种。',
   /** Said when the care allowance is picked, however it is picked. */
-  careAllowanceRule: '护理补贴要评上一级、二级（智力、精神类三、四级也可以），而且需要长期有人照顾才能领。先给您选上，能不能领看残疾等级。',
+  careAllowanceRule: '护理补贴要评上一级、二级，而且需要长期有人照顾才能领；智力、精神类三级、四级能不能领，要看本县规定，由民政部门审核。先给您选上，能不能领看残疾等级。',
   /** "跳过", "这个不要了" at an item's own step: the item is left out. */
   itemDropped: (item: string) => `好的，“${item}”这次先不办。`,
   /** Asked after submitting by someone who chose to pick the certificate up. */
@@ -205,8 +205,13 @@ const application = {
   /** Reached only by SMS or in writing (a deaf applicant): said back, shown on the summary, and noted on the case for staff and the hospital. */
   textOnly: {
     noted: '好，我在申请上注明：只能短信/文字联系，不打电话。评定的时候也会请医院发短信联系。',
+    /** With SMS off nothing is texted by the service: the chat is where the person is told (as its answers say). */
+    notedInChat: '好，我在申请上注明：只能短信/文字联系，不打电话。办理进度和评定时间都在这个聊天里告诉您，不用接电话。',
     summaryLine: '联系方式：只能短信/文字联系（不打电话）',
     caseNote: '只能短信/文字联系：申请人接不了电话，请发短信联系',
+    /** Asked to leave WeChat instead of a phone; `noCalls`: said calls cannot be taken, which is noted too. */
+    otherContact: (noCalls: boolean) =>
+      `只留微信、QQ这些不行，申请上要留一个手机号，家里人的也可以。${noCalls ? '我在申请上注明：只能短信/文字联系，不打电话。' : ''}`,
     /** The home appraisal registered for someone who cannot take calls. */
     homeRecorded: '上门评定已经登记了，申请上注明了只能短信联系，医院会发短信和您约上门的时间。',
     /** "你们会打电话给我吗" from someone who can only type. */
@@ -308,7 +313,7 @@ const application = {
     },
     grade: {
       where: '等级印在残疾人证上，从一级到四级。证不在手边的，可以先问问家里人。',
-      what: '问等级，是因为护理补贴要一级、二级（智力、精神类三、四级也可以），需要长期有人照顾才能领。等级印在残疾人证上。',
+      what: '问等级，是因为护理补贴要一级、二级，需要长期有人照顾才能领（智力、精神类三级、四级要看本县规定）。等级印在残疾人证上。',
     },
     dibao: {
       where: '家里有低保证（最低生活保障证）就是低保户；拿不准的，可以问问村（社区）。',
@@ -377,7 +382,7 @@ const application = {
   },
   dropped: {
     'living-allowance': '困难残疾人生活补贴要低保家庭才能申请（本县认定的低收入家庭，也可以由民政审核），这一项这次先不提交。',
-    'care-allowance': '护理补贴要一级、二级（智力、精神类三、四级也可以），这一项这次先不提交。',
+    'care-allowance': '护理补贴要一级、二级才能领，这一项这次先不提交。',
     'education-grant': '教育补贴是给在读学生的，这一项这次先不提交。',
     compulsoryEducation:
       '上小学、初中是义务教育，不收学费，这项教育补贴是给上高中、中职、大学的残疾学生的，这次先不提交。孩子上了高中或中职，可以再来申请。其他选的事项照常办。',
@@ -526,6 +531,8 @@ const flow = {
   waiting: '好的，不着急，准备好了直接告诉我就行，前面说的都还在。',
   /** "她是我外婆" said at a step about something else. */
   kinNoted: '好的，知道您是替家里人办的。',
+  /** "俺自己办 就是俺本人" said at a step about something else. */
+  selfNoted: '好的，知道是给您自己办的。',
   /** "不知道", "没有" at a step with no word of its own for them. */
   notKnown: '不清楚也没关系，可以先问问家里人，问好了直接告诉我，前面说的都还在；也可以说“人工”找工作人员帮忙。',
   /** A question asked in the middle of a flow that has several possible answers: named, not offered as buttons (the step's buttons stay). */
@@ -683,6 +690,11 @@ const upload = {
   cannotSee: {
     photos: '看不见也能办，照片不用您自己拍：请家里人或邻居用手机帮您拍一张（人站在白墙前，正面，不戴帽子），再帮您发给我。一时没人帮忙，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
     other: (name: string) => `看不见也能办：请家里人或邻居帮您把${name}拍下来发给我。一时没人帮忙，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
+  },
+  /** Someone typing for a person who cannot see ("俺娘看不见 这照片咋拍"): the one typing takes it. */
+  cannotSeeHelping: {
+    photos: '看不见也能办，您用手机帮着拍一张就行：让本人站在白墙前，正面，不戴帽子，拍好发给我。一时拍不了，就点“稍后再传”，评定那天或者到窗口时带3张两寸白底照片交上就行。',
+    other: (name: string) => `看不见也能办，您帮着把${name}拍下来发给我就行。一时拍不了，就点“稍后再传”，以后再传，或者到窗口时带原件交上。`,
   },
   lyingDownPhoto: '躺着也能拍：在头下和身后铺一条白床单，手机从正上方对着脸拍，正面、不戴帽子，光线亮一点就行。实在拍不了，就点“稍后再传”，评定那天（上门评定也一样）交3张两寸白底照片就行。',
   later: '稍后再传',

@@ -526,7 +526,10 @@ describe('agent console APIs', () => {
     it('rejects bad bodies and filters with 400 and a Chinese message, storing nothing', async () => {
       const cases: [unknown, RegExp][] = [
         ['{', /JSON/],
-        [call({ callerPhone: '12345' }), /来电号码.*11 位手机号/],
+        // Typed wrong by the agent: said as the form names the field, no request jargon (trial 20: a landline without its area code).
+        [call({ callerPhone: '12345' }), /^来电号码应是 11 位手机号/],
+        [call({ callerPhone: '86123456' }), /^来电号码少了区号：固定电话请在前面加上区号（如 0571-87654321）$/],
+        [call({ callerPhone: '8612 345' }), /^来电号码少了区号/],
         [call({ callerPhone: 13912345678 }), /来电号码（callerPhone）应是文字/],
         [call({ category: '闲聊' }), /分类（category）应是 咨询、求助、投诉、举报、建议、表扬、其他 之一/],
         [call({ followUpNeeded: 'yes' }), /需要回访（followUpNeeded）应是true 或 false/],

@@ -57,6 +57,17 @@ describe('GET /api/agent/suggest says what the bot itself would do', () => {
     expect(got.decision).to.equal('clarify');
   });
 
+  // Trial 20: the deaf person's "检查要多长时间，需要家人陪吗" showed the review's 10 working days first, 把握大.
+  for (const q of ['检查要多长时间，需要家人陪吗', '老头子中风了能不能办个残疾证补贴能领多少']) {
+    it(`"${q}": the entry the bot answers with comes first`, async () => {
+      const got = await suggest(q);
+      expect(got.decision).to.equal('answer');
+      expect(got.suggestions[0].id).to.equal(got.entryId);
+      expect(got.suggestions).to.have.length(3);
+      expect(new Set(got.suggestions.map((s) => s.id)).size).to.equal(3);
+    });
+  }
+
   it('a run-on the bot answers by its first question names the entry it answers with', async () => {
     const got = await suggest('老头子中风了能不能办个残疾证补贴能领多少');
     expect(got.entryId).to.not.equal(undefined);

@@ -19,7 +19,7 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
     it(`"${said}" at the phone: the number kept, the preference said back, shown and on the case`, async () => {
       const h = await run(toPhone);
       const replies = texts(await h.send(said));
-      expect(replies).to.deep.equal([app.textOnly.noted, app.prompts.hukou]);
+      expect(replies).to.deep.equal([app.textOnly.notedInChat, app.prompts.hukou]);
       await run([['示范县', app.prompts.category], ['肢体', app.prompts.channel], ['网上提交', app.prompts.delivery]], h);
       const summary = await h.say('自己去领');
       expect(summary.text).to.include('电话：13512345678').and.include(app.textOnly.summaryLine);
@@ -36,7 +36,7 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
 
   it('said at another question ("户口在示范县 我听不见 别给我打电话"): kept, and the step\'s answer taken', async () => {
     const h = await run([...toPhone, ['13812345678', app.prompts.hukou]]);
-    expect(texts(await h.send('户口在示范县 我听不见 别给我打电话'))).to.deep.equal([app.textOnly.noted, app.prompts.category]);
+    expect(texts(await h.send('户口在示范县 我听不见 别给我打电话'))).to.deep.equal([app.textOnly.notedInChat, app.prompts.category]);
     expect((await h.drafts.get('test:user1'))!.draft.values).to.include({ hukou: '示范县', textOnly: true });
   });
 
@@ -44,7 +44,7 @@ describe('trial 18: a deaf applicant is reached by SMS or in writing only', () =
     it(`"${said}" at the summary: no hand-off, the summary again with the preference`, async () => {
       const h = await run(toSummary);
       const reply = await h.say(said);
-      expect(reply.text).to.match(new RegExp(`^${app.textOnly.noted}\\n${app.summary.intro}`)).and.include(app.textOnly.summaryLine);
+      expect(reply.text).to.match(new RegExp(`^${app.textOnly.notedInChat}\\n${app.summary.intro}`)).and.include(app.textOnly.summaryLine);
       expect(buttons(reply)).to.deep.equal([app.summary.confirm, app.summary.edit, app.summary.cancel]);
       expect(await h.handoffStore.list({ status: ['queued'] })).to.have.length(0);
     });
