@@ -56,6 +56,7 @@ const sets = chosen([
   ['blind s15 (written session 11 by a tester who never saw the KB; kept unread, measured once at the end)', 'kb-blind-s15.jsonl', 'kb-blind-s15-outofscope.jsonl'],
   ['blind s16 (written session 12 by a tester who never saw the KB; kept unread, measured once at the end)', 'kb-blind-s16.jsonl', 'kb-blind-s16-outofscope.jsonl'],
   ['blind s17 (written session 13 by a tester who never saw the KB; kept unread, measured once at the end)', 'kb-blind-s17.jsonl', 'kb-blind-s17-outofscope.jsonl'],
+  ['blind s18 (written session 14 by a tester who never saw the KB; kept unread, measured once at the end)', 'kb-blind-s18.jsonl', 'kb-blind-s18-outofscope.jsonl'],
   ['audit s7 (content8: 2-3 questions per fact of policy-facts and the seeds, written before reading the answers)', 'kb-audit-s7.jsonl', 'kb-audit-s7-outofscope.jsonl'],
   ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
@@ -152,6 +153,7 @@ const multiTurn = chosen([
   ['two-turn blind s15 (kept unread, measured once at the end of session 11)', 'kb-blind-s15-multiturn.jsonl'],
   ['two-turn blind s16 (kept unread, measured once at the end of session 12)', 'kb-blind-s16-multiturn.jsonl'],
   ['two-turn blind s17 (kept unread, measured once at the end of session 13)', 'kb-blind-s17-multiturn.jsonl'],
+  ['two-turn blind s18 (kept unread, measured once at the end of session 14)', 'kb-blind-s18-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
 ] as const);

@@ -296,6 +296,7 @@ describe('Follow-ups through the dialog', () => {
     ['kb-blind-s16-multiturn.jsonl', 0.93],
     // Session 13's blind s17, kept unread until its one run (1.00).
     ['kb-blind-s17-multiturn.jsonl', 0.93],
+    ['kb-blind-s18-multiturn.jsonl', 0.93],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
