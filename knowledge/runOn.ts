@@ -140,11 +140,15 @@ function withItems(clauses: string[][]): string[] {
       const named = extractSlots(piece);
       // A piece naming a subsidy ("补贴能领多少") asks of that, not of the item before.
       const carried = !named.item && !SUBSIDY.test(piece) && (i > 0 || BARE.test(normalizeText(piece))) ? slotWords(piece, said) : '';
-      if (named.item) said = { item: named.item, ...(named.service ? { service: slotWord(piece, named.service) } : {}) };
+      // Another office's certificate ("想办个老年证" before "去哪办") is no item of ours to carry.
+      if (named.item) said = OTHER_CERTIFICATE.test(piece) ? {} : { item: named.item, ...(named.service ? { service: slotWord(piece, named.service) } : {}) };
       return `${carried}${piece}`;
     }),
   );
 }
+
+// Another office's certificate named, in a piece naming nothing of ours (残).
+const OTHER_CERTIFICATE = /^(?!.*残).*(?:老年|优待|驾驶|身份|结婚|离婚|房产|学生|居住|出生|准生|健康|军官|退伍|独生子女)证/u;
 
 /** The item and service carried to a piece that names neither ("残疾证丢了" before "要多久"). */
 const slotWords = (piece: string, said: Slots) => (said.item ?? '') + (said.service && !extractSlots(piece).service ? said.service : '');

@@ -114,3 +114,21 @@ describe('lead 14: "不是" to the likeliest said', () => {
     expect(buttons(reply)).to.have.length(4);
   });
 });
+
+describe('lead 14: another office\'s certificate or appraisal, asked where and how much', () => {
+  it('a request for another office\'s certificate with "去哪办" is that office\'s, not our how-to', async () => {
+    const h = await dialogHarness();
+    for (const said of ['俺爹七十了想办个老年证 上哪办', '想给闺女办个居住证 去哪办']) expect(h.kb.decide(said).kind, said).to.equal('decline');
+    // Ours still carries to the next question.
+    const ours = h.kb.decide('想办个残疾证 去哪办');
+    expect(ours.kind === 'answer' && ours.top.entry.id).to.equal('cert-new-how');
+  });
+
+  it('a paternity test (亲子鉴定) is not our appraisal, however its words fold', async () => {
+    const h = await dialogHarness();
+    for (const said of ['做亲子鉴定去哪个医院', '亲子鉴定要花多少钱']) {
+      const d = h.kb.decide(said);
+      expect(d.kind === 'decline' && d.top.entry.id, said).to.equal('decl-injury-appraisal');
+    }
+  });
+});
