@@ -54,7 +54,8 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
 export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
-  const read = (q: string) => readInContext(decide, q, previous);
+  const spell = (q: string) => kb.spelledRight(q);
+  const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
   let wholeReading: ReturnType<typeof read> | undefined;
   const readWhole = () => (wholeReading ??= read(question));
@@ -70,7 +71,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // nothing new: a part that alone is answered otherwise ("需要家人陪吗": who may come along) is read alone.
   const repeats = (r: Reading) => r.decision.kind === 'answer' && r.decision.top.entry.id === previous?.entryId;
   const anew = (part: string, r: Reading) => {
-    const alone = repeats(r) ? readInContext(decide, part) : undefined;
+    const alone = repeats(r) ? readInContext(decide, part, undefined, undefined, spell) : undefined;
     return alone?.decision.kind === 'answer' && !repeats(alone) ? alone : r;
   };
   const each = parts.length > 1 ? parts.map((part) => anew(part, read(part))) : [];

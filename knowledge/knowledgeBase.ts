@@ -425,7 +425,7 @@ export class KnowledgeBase {
     // ("来电人称其母中风卧床两年…" + four follow-ups), as the chat does; older ones would have expired anyway.
     for (const q of questions.slice(-RECALL_TURNS)) {
       const before = topic && { ...topic, turns: topic.turns + 1 };
-      topic = nextTopic(readInContext((query, top) => this.decide(query, top), q, before), before);
+      topic = nextTopic(readInContext((query, top) => this.decide(query, top), q, before, undefined, (t) => this.spelledRight(t)), before);
     }
     return topic;
   }
@@ -437,7 +437,7 @@ export class KnowledgeBase {
    */
   suggest(query: string, top: number, previous: string[] = []): SuggestResult {
     const topic = this.topicOf(previous);
-    const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top);
+    const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top, (t) => this.spelledRight(t));
     // A follow-up's decision keeps only the entries that fit it (often one): the agent still sees
     // the next best, of the question as read in the call's context, then as said alone (without the thanks before it).
     const seen = new Set(decision.ranked.map((r) => r.entry.id));
