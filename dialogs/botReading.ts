@@ -101,3 +101,11 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
     parts: parts.length,
   };
 }
+
+/**
+ * The topic a call's questions leave, each read as the chat reads it: a run-on's part said as the
+ * likeliest ("聋哑人 能上大学不 有钱补不": the education grant) is the topic "要带啥" asks of, in the
+ * console as in the chat.
+ */
+export const callTopic = (kb: KnowledgeBase, questions: string[]): TopicContext | undefined =>
+  kb.topicOf(questions, (q, before) => readAsTheBot(kb, q, before).reading);
