@@ -1,4 +1,4 @@
-import { isFragment, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import { isFragment, nextTopic, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
@@ -25,13 +25,19 @@ const offered = (part: string, decide: Decide) => {
   return d.kind === 'answer' || d.kind === 'clarify' || (d.kind === 'decline' && d.top.score >= DEFAULT_RANKING.suggest);
 };
 
+/** A run-on's other question: its words (`said`), and the question its button asks (`asked`). */
+export interface OtherQuestion {
+  said: string;
+  asked: string;
+}
+
 /** How the bot reads a free-text question: the reading it replies with, and a run-on's other questions. */
 export interface BotReading {
   reading: Reading;
   /** The part replied to ("您想问的是" keeps it for "都不是"); the whole question unless a run-on was cut. */
   asked: string;
-  /** The run-on's other questions, offered as buttons. */
-  more: string[];
+  /** The run-on's other questions, offered as buttons: each as said, and as meant in the message (see `asMeant`). */
+  more: OtherQuestion[];
   /** How many questions the run-on was cut into. */
   parts: number;
 }
@@ -54,7 +60,8 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
 export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
-  const read = (q: string) => readInContext(decide, q, previous);
+  const spell = (q: string) => kb.spelledRight(q);
+  const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
   let wholeReading: ReturnType<typeof read> | undefined;
   const readWhole = () => (wholeReading ??= read(question));
@@ -70,7 +77,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // nothing new: a part that alone is answered otherwise ("需要家人陪吗": who may come along) is read alone.
   const repeats = (r: Reading) => r.decision.kind === 'answer' && r.decision.top.entry.id === previous?.entryId;
   const anew = (part: string, r: Reading) => {
-    const alone = repeats(r) ? readInContext(decide, part) : undefined;
+    const alone = repeats(r) ? readInContext(decide, part, undefined, undefined, spell) : undefined;
     return alone?.decision.kind === 'answer' && !repeats(alone) ? alone : r;
   };
   const each = parts.length > 1 ? parts.map((part) => anew(part, read(part))) : [];
@@ -93,10 +100,35 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const answered = appraisal >= 0 ? appraisal : fresh >= 0 ? fresh : readings.findIndex(answeredAlone);
   const whole = answered < 0 && readings.length ? readWhole() : undefined;
   const first = answered >= 0 ? answered : whole?.decision.kind === 'answer' ? -1 : readings.findIndex((r) => r.decision.kind === 'clarify');
+  const more = first >= 0 ? parts.filter((p, i) => i !== first && offered(p, decide)) : [];
   return {
     reading: first >= 0 ? readings[first] : readWhole(),
     asked: first >= 0 ? parts[first] : question,
-    more: first >= 0 ? parts.filter((p, i) => i !== first && offered(p, decide)) : [],
+    more: first >= 0 ? asMeant(more, readings[first], previous, decide, spell) : [],
     parts: parts.length,
   };
 }
+
+/**
+ * A run-on's other questions as meant in the message: one leaning on the part answered ("聋哑人 能上大学不
+ * 有钱补不": money for college) is asked as read against the topic that answer leaves, not alone (the two
+ * allowances); one that answer already says is not offered again.
+ */
+function asMeant(more: string[], said: Reading, previous: TopicContext | undefined, decide: Decide, spell: (q: string) => string): OtherQuestion[] {
+  const { decision } = said;
+  const entry = decision.kind === 'answer' ? decision.top.entry : decision.kind === 'clarify' && decision.likely ? decision.options[0].entry : undefined;
+  const left = entry && nextTopic(said, previous);
+  return more.flatMap((part) => {
+    const meant = left && isFragment(part) ? readInContext(decide, part, left, undefined, spell) : undefined;
+    if (!meant?.contextual || meant.decision.kind !== 'answer') return [{ said: part, asked: part }];
+    return meant.decision.top.entry.id === entry!.id ? [] : [{ said: part, asked: meant.query }];
+  });
+}
+
+/**
+ * The topic a call's questions leave, each read as the chat reads it: a run-on's part said as the
+ * likeliest ("聋哑人 能上大学不 有钱补不": the education grant) is the topic "要带啥" asks of, in the
+ * console as in the chat.
+ */
+export const callTopic = (kb: KnowledgeBase, questions: string[]): TopicContext | undefined =>
+  kb.topicOf(questions, (q, before) => readAsTheBot(kb, q, before).reading);

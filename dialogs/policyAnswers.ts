@@ -17,7 +17,7 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
-import { readAsTheBot, ruledDecision } from './botReading.js';
+import { readAsTheBot, ruledDecision, type OtherQuestion } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -62,12 +62,12 @@ const WITHDRAW_ENTRY_ID = 'flow-withdraw';
  * asks: the person's words, or where they are too long for a button, the question of the answer
  * they get (not the words cut mid-sentence), else the words cut at their start.
  */
-const moreButton = (q: string, decide: Decide): ChoiceOption<OfferedAction> => {
-  const words = questionOf(q);
+const moreButton = ({ said, asked }: OtherQuestion, decide: Decide): ChoiceOption<OfferedAction> => {
+  const words = questionOf(said);
   const label = text.runOn.button(words);
-  if (label === words) return { label, value: { type: 'ask', question: q } };
-  const d = decide(q);
-  return { label: d.kind === 'answer' && d.top.entry.kind === 'answer' ? d.top.entry.question : label, value: { type: 'ask', question: q } };
+  if (label === words) return { label, value: { type: 'ask', question: asked } };
+  const d = decide(asked);
+  return { label: d.kind === 'answer' && d.top.entry.kind === 'answer' ? d.top.entry.question : label, value: { type: 'ask', question: asked } };
 };
 
 const THANKS = /^(谢谢|多谢|感谢|谢了|谢谢你|谢谢您|辛苦了)+/u;

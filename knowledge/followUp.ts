@@ -555,11 +555,14 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  * fragment that asks something) scored at least as high; a message that stands on its own is
  * read on its own unless only the contextual reading finds an answer.
  */
-export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3): Reading {
+export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const text = choiceOfTopic(withoutOpening(message), context);
-  const alone = decide(text, top);
-  const own: Reading = { decision: alone, query: text, contextual: false };
+  const typed = choiceOfTopic(withoutOpening(message), context);
+  const alone = decide(typed, top);
+  // The ranking corrects sound-alike typos itself; what the message names and asks is read as
+  // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
+  const text = spell(typed);
+  const own: Reading = { decision: alone, query: typed, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
   const declined = alone.kind === 'decline';
@@ -568,7 +571,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
-  if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top), contextual: true };
+  if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top, spell), contextual: true };
   if (context.turns >= CONTEXT_TURNS) return own;
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.

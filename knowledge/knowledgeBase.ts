@@ -4,7 +4,7 @@ import { ON_ASSISTANCE } from './assistanceStatus.js';
 import { ChaseGate, moneyLate, saysApplied } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
-import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type TopicContext } from './followUp.js';
+import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type Reading, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
@@ -415,17 +415,23 @@ export class KnowledgeBase {
     return this.analyzer.analyze(query.slice(0, MAX_QUERY_CHARS)).folded;
   }
 
+  /** A message read against the topic before it (see `readInContext`), its typos corrected as the ranking corrects them. */
+  readInContext(message: string, context?: TopicContext, top = 3): Reading {
+    return readInContext((q, n) => this.decide(q, n), message, context, top, (t) => this.spelledRight(t));
+  }
+
   /**
    * The topic a call's questions leave, oldest first, each read against the one before (so
    * "听力残疾去哪评定", "视力的呢" leave the vision hospital's topic): what the next is read against.
+   * `read`: how each is read; the console reads them as the chat does (a run-on by its parts, dialogs/botReading.ts).
    */
-  topicOf(questions: string[]): TopicContext | undefined {
+  topicOf(questions: string[], read: (question: string, before?: TopicContext) => Reading = (q, before) => this.readInContext(q, before)): TopicContext | undefined {
     let topic: TopicContext | undefined;
     // As far back as the chat recalls a topic: a chain of follow-ups keeps its first question's person
     // ("来电人称其母中风卧床两年…" + four follow-ups), as the chat does; older ones would have expired anyway.
     for (const q of questions.slice(-RECALL_TURNS)) {
       const before = topic && { ...topic, turns: topic.turns + 1 };
-      topic = nextTopic(readInContext((query, top) => this.decide(query, top), q, before), before);
+      topic = nextTopic(read(q, before), before);
     }
     return topic;
   }
@@ -433,11 +439,11 @@ export class KnowledgeBase {
   /**
    * The hotline agent's view: the best answers with scores, and whether the bot would answer
    * alone. With the call's previous questions (oldest first), a follow-up ("视力的呢") is read
-   * against the topic they leave.
+   * against the topic they leave, or against the topic given.
    */
-  suggest(query: string, top: number, previous: string[] = []): SuggestResult {
-    const topic = this.topicOf(previous);
-    const { decision, contextual, query: read } = readInContext((q, n) => this.decide(q, n), query, topic, top);
+  suggest(query: string, top: number, previous: string[] | TopicContext = []): SuggestResult {
+    const topic = Array.isArray(previous) ? this.topicOf(previous) : previous;
+    const { decision, contextual, query: read } = this.readInContext(query, topic, top);
     // A follow-up's decision keeps only the entries that fit it (often one): the agent still sees
     // the next best, of the question as read in the call's context, then as said alone (without the thanks before it).
     const seen = new Set(decision.ranked.map((r) => r.entry.id));

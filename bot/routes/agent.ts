@@ -1,8 +1,9 @@
 import type { Server } from 'restify';
 import { answerTo } from '../../knowledge/canAsk.js';
 import type { KnowledgeBase, Suggestion } from '../../knowledge/knowledgeBase.js';
+import type { TopicContext } from '../../knowledge/followUp.js';
 import type { Decision } from '../../knowledge/ranking.js';
-import { readAsTheBot } from '../../dialogs/botReading.js';
+import { callTopic, readAsTheBot } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
@@ -18,8 +19,8 @@ const MAX_CONTEXT = 10;
  * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, previous: string[]): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
-  const { decision } = readAsTheBot(kb, q, kb.topicOf(previous)).reading;
+function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
+  const { decision } = readAsTheBot(kb, q, topic).reading;
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };
@@ -56,8 +57,10 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
-    const suggested = kb.suggest(q, top, previous);
-    const bot = botDecision(kb, q, previous);
+    // The call's topic as the chat would have left it, for the suggestions and the label alike.
+    const topic = callTopic(kb, previous);
+    const suggested = kb.suggest(q, top, topic);
+    const bot = botDecision(kb, q, topic);
     const suggestions = botFirst(kb, q, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
     sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}) });
   }));
