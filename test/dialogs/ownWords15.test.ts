@@ -86,7 +86,7 @@ describe("trial 15: the ranking on people's own words", () => {
     }
 
     it('a button shows the question of its part, not the scene said before it', async () => {
-      // (Not a part the answer already covers: "是不是要身份证" beside the materials is answered by them, fix23b.)
+      // (Not a part the answer already covers: "是不是要身份证" beside the materials is answered by them, and offered no more.)
       const reply = await (await dialogHarness()).say('喂 你好 我问一下啊 办那个残废证 要带什么东西 是不是要交钱');
       expect(buttons(reply)).to.include('是不是要交钱');
       expect(text.runOn.button('俺娘腿脚不行了想给她办个证办下来有啥补贴能领')).to.equal('…想给她办个证办下来有啥补贴能领');
