@@ -1097,7 +1097,7 @@ const status = {
   /** Questions about the progress notices offered ("要钱吗", "发到哪里"), answered before asking again. */
   subscribeAnswers: {
     cost: '通知不收钱，是免费的。',
-    where: '通知就发到这个聊天里，和您现在看到的消息一样。',
+    where: '通知不发短信、不打电话，就发到这个聊天里，和您现在看到的消息一样。',
     why: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
     what: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
   },

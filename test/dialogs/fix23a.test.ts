@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { buttons, dialogHarness } from './harness.js';
+
+// Trial 21's dialog faults 1, 2, 5, 6 and 9, in the tester's words and others.
+const s = text.status;
+type Harness = Awaited<ReturnType<typeof dialogHarness>>;
+const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
+
+/** A relative at "要不要以后有进展时也通知您？", the case checked. */
+async function atSubscribe(): Promise<{ h: Harness; caseNo: string }> {
+  const h = await dialogHarness();
+  const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+  await h.say('帮家人查进度');
+  await h.say(record.caseNo);
+  expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
+  return { h, caseNo: record.caseNo };
+}
+
+describe('fix23a #1: a relative says yes to the updates in their own words', () => {
+  for (const yes of ['要得 有信儿了告诉俺一声', '中 有啥信儿告诉俺一声', '行 到时候说一声', '有消息了通知我', '好 办下来跟俺说一声', '可以 有进展告诉我吧']) {
+    it(`"${yes}" subscribes`, async () => {
+      const { h, caseNo } = await atSubscribe();
+      expect(await said(h, yes)).to.include(s.subscribed);
+      expect((await h.family.subscribersOf(caseNo)).map((x) => x.userKey)).to.deep.equal(['test:user1']);
+    });
+  }
+
+  for (const no of ['不用告诉我', '别通知我了', '会通知我吗', '怎么通知我']) {
+    it(`"${no}" subscribes nobody`, async () => {
+      const { h, caseNo } = await atSubscribe();
+      expect(await said(h, no)).to.not.include(s.subscribed);
+      expect(await h.family.subscribersOf(caseNo)).to.deep.equal([]);
+    });
+  }
+
+  for (const asked of ['会给俺发短信不', '是打电话告诉俺吗', '发到手机上吗']) {
+    it(`"${asked}" is told the notices come in this chat, the offer asked again; "要得" then subscribes`, async () => {
+      const { h, caseNo } = await atSubscribe();
+      const replies = await h.send(asked);
+      const all = replies.map((r) => r.text).join('\n');
+      expect(all).to.include(s.subscribeAnswers.where).and.include(s.subscribeAsk);
+      expect(all).to.not.include('每一步都会在这个聊天里告诉您');
+      expect(buttons(replies.at(-1)!)).to.deep.equal(s.subscribeButtons);
+      expect(await said(h, '要得')).to.include(s.subscribed);
+      expect(await h.family.subscribersOf(caseNo)).to.have.length(1);
+    });
+  }
+});
