@@ -48,3 +48,22 @@ describe('fix23a #1: a relative says yes to the updates in their own words', () 
     });
   }
 });
+
+describe('fix23a #9: "不是" again after the likeliest was rejected is not "就按上面说的办"', () => {
+  const cases: string[][] = [
+    ['俺的残疾症找不着了 咋整', '不是', '不是'],
+    ['俺的残疾症找不着了 咋整', '不对', '不对不对'],
+    ['俺的残疾症找不着了 咋整', '不是这个', '不是'],
+  ];
+  for (const turns of cases) {
+    it(turns.join(' → '), async () => {
+      const h = await dialogHarness();
+      for (const input of turns.slice(0, -1)) await h.send(input);
+      const replies = await h.send(turns.at(-1)!);
+      const all = replies.map((r) => r.text).join('\n');
+      expect(all).to.not.include('就按上面说的办');
+      expect(all).to.include(text.feedback.sorry);
+      expect(buttons(replies.at(-1)!)).to.include(text.notFoundButtons[0]);
+    });
+  }
+});
