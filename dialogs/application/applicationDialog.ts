@@ -361,13 +361,15 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
 
   /** A correction of a part of one field's value, no field named ("不是幸福路8号 是幸福路18号"): that field, and the words. */
   private partCorrected(draft: ApplicationDraft, input: string): { key: SlotKey; value: string } | undefined {
-    const { wrong } = notWrong(normalizeText(input).trim());
+    // "把3单元改成5单元", "单元号错了 不是3单元 是5单元": what leads to the part said wrong is none of it.
+    const said = normalizeText(input).trim().replace(PART_LEAD_IN, '');
+    const { wrong } = notWrong(said);
     if (!wrong) return undefined;
     const holding = this.editableFields(draft).filter((f) => {
       const value = draft.values[f.value];
       return typeof value === 'string' && replacePart(value, wrong, '') !== undefined;
     });
-    return holding.length === 1 ? { key: holding[0].value, value: input.trim() } : undefined;
+    return holding.length === 1 ? { key: holding[0].value, value: said } : undefined;
   }
 
   /** "没错", "对的" at a field asked again from the summary, where it is no answer (at 低保户吗, "对的" is one). */
@@ -1077,6 +1079,9 @@ const WRONG_AFTER = /^(.+?)[，,\s]*(?:而)?不是(.+)$/u;
 const WRONG_BEFORE = /^不是(.+?)[，,\s]*(?:而是|是)(.+)$/u;
 /** The old part and the new said as a change: "里的8号改成18号", "8号应该是18号". */
 const WRONG_CHANGED = /^(.+?)[，,\s]*(?:改成|改为|换成|写成|填成|应该是|应为)[，,\s]*(.+)$/u;
+
+/** Before a part corrected, no field named: "把", "将", or what is wrong ("单元号错了", "门牌不对"). */
+const PART_LEAD_IN = /^(?:把|将)|^[^\s，,。]{0,5}?(?:写错了|填错了|错了|不对)[\s，,。]*/u;
 
 /** A new value said at the summary without the old one said wrong beside it, and that old one. */
 function notWrong(said: string): { value: string; wrong?: string } {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { asksSomething } from '../../knowledge/runOn.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { buttons, dialogHarness } from './harness.js';
+import { buttons, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 21's dialog faults 1, 2, 5, 6 and 9, in the tester's words and others.
 const s = text.status;
@@ -66,4 +67,34 @@ describe('fix23a #9: "不是" again after the likeliest was rejected is not "就
       expect(buttons(replies.at(-1)!)).to.include(text.notFoundButtons[0]);
     });
   }
+});
+
+const app = text.application;
+const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.values;
+
+describe('fix23a #2: an address corrected in part at the summary, in words', () => {
+  const atSummary: Step[] = [...selfNewCertificateToAddress, ['城关镇东大街18号3单元', app.summary.intro]];
+  const cases: [said: string, address: string][] = [
+    ['地址里的3单元改成5单元', '城关镇东大街18号5单元'],
+    ['单元号错了 不是3单元 是5单元', '城关镇东大街18号5单元'],
+    ['把3单元改成5单元', '城关镇东大街18号5单元'],
+    ['不对不对 地址应该是城关镇东大街18号5单元', '城关镇东大街18号5单元'],
+    ['不对 地址是城关镇西大街20号', '城关镇西大街20号'],
+  ];
+  for (const [input, address] of cases) {
+    it(`"${input}" gives ${address}, never the sentence`, async () => {
+      const h = await run(atSummary);
+      let reply = await said(h, input);
+      if (reply.includes('对吗')) reply = await said(h, '对');
+      expect((await values(h)).address).to.equal(address);
+      expect(reply).to.include(app.summary.intro);
+    });
+  }
+});
+
+describe('fix23a #2: a no said twice asks nothing', () => {
+  it('"不对不对 …", "不是不是 …" ask nothing; "对不对", "是不是" still ask', () => {
+    for (const s of ['不对不对 地址应该是城关镇东大街18号5单元', '不是不是 电话是13812345678']) expect(asksSomething(s), s).to.equal(false);
+    for (const s of ['这样填对不对', '是不是要带户口本', '不是说要带照片 对不对']) expect(asksSomething(s), s).to.equal(true);
+  });
 });
