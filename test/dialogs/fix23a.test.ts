@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { buttons, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { buttons, dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 21's dialog faults 1, 2, 5, 6 and 9, in the tester's words and others.
 const s = text.status;
@@ -97,4 +97,34 @@ describe('fix23a #2: a no said twice asks nothing', () => {
     for (const s of ['不对不对 地址应该是城关镇东大街18号5单元', '不是不是 电话是13812345678']) expect(asksSomething(s), s).to.equal(false);
     for (const s of ['这样填对不对', '是不是要带户口本', '不是说要带照片 对不对']) expect(asksSomething(s), s).to.equal(true);
   });
+});
+
+describe('fix23a #6: 低保 at the summary in words, no word of change', () => {
+  const atSummary: Step[] = [...selfAtDibao, ['是', app.prompts.channel], ['网上提交', app.prompts.delivery], ['自己去领', app.summary.intro]];
+  for (const input of ['低保那个不知道算不算 让民政看着办吧', '低保这块说不准 叫民政审核吧']) {
+    it(`"${input}" leaves 低保 for 民政 to judge`, async () => {
+      const h = await run(atSummary);
+      const reply = await said(h, input);
+      expect(reply).to.not.include(app.errors.choice);
+      const v = await values(h);
+      expect(v).to.include({ dibao: false, minzhengChecks: 'dibao' });
+      expect(reply).to.include(app.keptForMinzheng).and.include(app.summary.intro);
+    });
+  }
+});
+
+describe('fix23a #5: an address given at the summary with the card to be picked up', () => {
+  const atSummary: Step[] = [...selfNewCertificateToAddress.slice(0, -1), ['自己去领', app.summary.intro]];
+  for (const input of ['地址改成城关镇李家庄村', '地址那块 村名要写上 城关镇李家庄村', '住址写城关镇北关村5组']) {
+    it(`"${input}" is told no address is on the form and how to have it mailed; mailing then takes the address`, async () => {
+      const h = await run(atSummary);
+      const replies = await h.send(input);
+      const all = replies.map((r) => r.text).join('\n');
+      expect(all).to.include(app.summary.pickupNoAddress).and.not.include(app.errors.choice);
+      expect(buttons(replies.at(-1)!)).to.include(app.summary.confirm);
+      expect(await said(h, '领证方式改成邮寄到家')).to.include(app.prompts.address);
+      expect(await said(h, '城关镇李家庄村')).to.include(app.summary.intro);
+      expect(await values(h)).to.include({ delivery: 'mail', address: '城关镇李家庄村' });
+    });
+  }
 });
