@@ -1,5 +1,5 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
 import { allowsEvent } from '../../data/workflow.js';
@@ -76,6 +76,8 @@ interface StatusState {
   followers?: { caseNo: string; userKey: string }[];
   /** The ID tail read from a whole ID number said before the case number, checked once the number comes. */
   idTail?: string;
+  /** At `subscribe`: a question was answered instead and the offer not made again, only left open for a yes. */
+  offerLeft?: boolean;
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
@@ -269,16 +271,22 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "她那天要带啥" go where the router sends them;
         // one answered at once (of this case, by the booking) is followed by the offer again (see `resumeDialog`).
         if (this.router && (await this.router.startsFlow(dc.context))) {
-          dc.context.turnState.set(ROUTED_FROM_OFFER, true);
+          // (Not once the offer was left for a question: it is not made a second time.)
+          if (!state.offerLeft) dc.context.turnState.set(ROUTED_FROM_OFFER, true);
           return dc.beginDialog(this.router.id);
         }
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
         // application, and the offer not made again after it: it was made once, with the case.
+        // It is left open, though: "要", "要得" right after the answer are to the offer ("会给俺发短信不" + "要").
         if (asksSomething(input)) {
           await this.flow.answers.answerAside(dc.context, input, 'asked', this.subject);
-          return dc.endDialog();
+          dc.activeDialog!.state = { ...dc.activeDialog!.state, flow: { ...state, offerLeft: true } };
+          return Dialog.EndOfTurn;
         }
         const yes = recognizeConfirmation(input, labelChoices(s.subscribeButtons));
+        // Neither, after the offer was left for a question: a new turn, as if the offer had ended.
+        if (yes === undefined && state.offerLeft && this.router) return dc.beginDialog(this.router.id);
+        if (yes === undefined && state.offerLeft) return dc.endDialog();
         if (yes === undefined) return new NotAnswered(text.application.errors.confirm(s.subscribeButtons));
         if (!yes) return this.end(dc, s.notSubscribed);
         return this.subscribe(dc, state);

@@ -128,3 +128,23 @@ describe('fix23a #5: an address given at the summary with the card to be picked 
     });
   }
 });
+
+describe('fix23a #1: after a question answered at the offer, a yes is still to the offer', () => {
+  for (const [asked, yes] of [['要多久', '要'], ['公示要几天', '要得'], ['在哪个医院鉴定啊', '行 到时候说一声']]) {
+    it(`"${asked}" then "${yes}" subscribes`, async () => {
+      const { h, caseNo } = await atSubscribe();
+      expect(await said(h, asked)).to.not.include(s.subscribeAsk);
+      expect(await said(h, yes)).to.include(s.subscribed);
+      expect(await h.family.subscribersOf(caseNo)).to.have.length(1);
+    });
+  }
+
+  it('"要多久" then "谢谢你" ends the offer, no offer, no "请点"', async () => {
+    const { h, caseNo } = await atSubscribe();
+    await said(h, '要多久');
+    const reply = await said(h, '谢谢你');
+    expect(reply).to.not.include(s.subscribed).and.not.include('请点').and.not.include(s.subscribeAsk);
+    expect(await said(h, '要')).to.not.include(s.subscribed);
+    expect(await h.family.subscribersOf(caseNo)).to.deep.equal([]);
+  });
+});
