@@ -106,7 +106,7 @@ const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
 /** How far the likeliest answer mid-flow must lead the next to be given by itself. */
 const LIKELY_LEAD = 0.05;
 // "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
-const NOT_THIS = /^(?:不是|不对)(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
+const NOT_THIS = /^(?:不是|不对)+(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
 /** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
 const FAMILY_DEPTH = 12;
 /** How much of what a follow-up asks a topic's entry must hold to answer it (see `heldInTopic`): one rare word, or a few common ones. */
@@ -270,6 +270,9 @@ export class PolicyAnswers {
       options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } });
       return this.offer(context, unsaid.length === 1 ? text.clarify.introOne : text.clarify.intro, options);
     }
+    // "不是" again after the others were offered or none was found, or to an answer given outright: what was
+    // said did not help, never a statement adding nothing to it ("就按上面说的办").
+    if (said && NOT_THIS.test(normalizeText(question))) return this.recordFeedback(context, state, false);
     // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
     if (recognizeYesNo(question) === true) {
       setTurnOutcome(context, { outcome: 'acknowledged' });

@@ -289,6 +289,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (kept) return this.proceed(dc, { ...draft, values: { ...draft.values, ...kept.set }, attempts: 0 }, `${kept.note}\n`);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
+        // "地址改成城关镇李家庄村" with the card to be picked up: no address is on the form, and how to have it mailed.
+        if (draft.values.delivery === 'pickup' && !asksSomething(input) && ADDRESS_NAMED.test(normalizeText(input))) {
+          return new NotAnswered(t.errors.choice, { answer: t.summary.pickupNoAddress });
+        }
         // "确认提交要多久" asks, though it holds a button's words: a question picks no button.
         const picked =
           asksSomething(input) && !saysSubmit(input)
@@ -343,31 +347,37 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "没错", "不错" and "没写错" say nothing is wrong.
     const said = normalizeText(input).replace(/没有?[写打填说记弄搞]?错|不错/gu, '');
     const changing = CHANGE.test(said);
-    if ((!picking && !changing && !WRITE.test(said)) || asksSomething(input)) return undefined;
+    if (asksSomething(input)) return undefined;
+    // "低保那个不知道算不算 让民政看着办吧": a field named with a new value that fits it, no word of change.
+    const plain = !picking && !changing && !WRITE.test(said);
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);
     // "不是幸福路8号 是幸福路18号", no field named: the one field whose value holds the part said wrong.
-    if (named.length === 0) return this.partCorrected(draft, input);
+    if (named.length === 0) return plain ? undefined : this.partCorrected(draft, input);
     if (named.length !== 1) return undefined;
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
     // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
     const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
-    if (!changing && !(value && this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()).ok)) return picking ? { key } : undefined;
+    const read = value ? this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()) : undefined;
+    if (!changing && !read?.ok) return picking ? { key } : undefined;
+    if (plain && (!read?.ok || read.set[key] === draft.values[key])) return undefined;
     // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
     return { key, value, wrong: key === 'address' && after !== undefined && value !== undefined ? addressDenied(after) : undefined };
   }
 
   /** A correction of a part of one field's value, no field named ("不是幸福路8号 是幸福路18号"): that field, and the words. */
   private partCorrected(draft: ApplicationDraft, input: string): { key: SlotKey; value: string } | undefined {
-    const { wrong } = notWrong(normalizeText(input).trim());
+    // "把3单元改成5单元", "单元号错了 不是3单元 是5单元": what leads to the part said wrong is none of it.
+    const said = normalizeText(input).trim().replace(PART_LEAD_IN, '');
+    const { wrong } = notWrong(said);
     if (!wrong) return undefined;
     const holding = this.editableFields(draft).filter((f) => {
       const value = draft.values[f.value];
       return typeof value === 'string' && replacePart(value, wrong, '') !== undefined;
     });
-    return holding.length === 1 ? { key: holding[0].value, value: input.trim() } : undefined;
+    return holding.length === 1 ? { key: holding[0].value, value: said } : undefined;
   }
 
   /** "没错", "对的" at a field asked again from the summary, where it is no answer (at 低保户吗, "对的" is one). */
@@ -1043,6 +1053,8 @@ const ASKS_WHICH_CATEGORY = /算(?:啥|什么|哪|几类)|哪一?类|哪种|咋�
 const LIVING_NAMED = /生活补贴|生活补助|困难补贴/u;
 /** Asking about the appraisal day: "评定那天孩子要去吗", "鉴定的时候本人得到场不", "评残那天我能陪着吗". */
 /** Where or how the card is picked up: "在哪领", "去哪拿证", "领证要本人去吗". */
+/** The address named at the summary ("地址改成…", "住址那块 村名要写上"). */
+const ADDRESS_NAMED = /地址|住址|门牌|村名/u;
 const PICKUP_ASKED = /哪(?:儿|里|个地方)?(?:领|拿|取)|(?:领|拿|取)证|(?:领|拿|取)(?:的时候|那天)?.{0,3}(?:本人|亲自|没空|没时间|去不了)/u;
 const APPRAISAL_DAY = /(?:评定|鉴定|评残|评级)(?:那天|当天|那日|的时候|时)?.{0,6}(?:要去|得去|去不去|去吗|去不|到场|本人|亲自|陪|请假|请.{0,2}假|跟着)/u;
 /** Asking for more at the summary: "…俺也要", "还要…", "加上…". */
@@ -1077,6 +1089,9 @@ const WRONG_AFTER = /^(.+?)[，,\s]*(?:而)?不是(.+)$/u;
 const WRONG_BEFORE = /^不是(.+?)[，,\s]*(?:而是|是)(.+)$/u;
 /** The old part and the new said as a change: "里的8号改成18号", "8号应该是18号". */
 const WRONG_CHANGED = /^(.+?)[，,\s]*(?:改成|改为|换成|写成|填成|应该是|应为)[，,\s]*(.+)$/u;
+
+/** Before a part corrected, no field named: "把", "将", or what is wrong ("单元号错了", "门牌不对"). */
+const PART_LEAD_IN = /^(?:把|将)|^[^\s，,。]{0,5}?(?:写错了|填错了|错了|不对)[\s，,。]*/u;
 
 /** A new value said at the summary without the old one said wrong beside it, and that old one. */
 function notWrong(said: string): { value: string; wrong?: string } {

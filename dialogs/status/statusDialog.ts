@@ -1,5 +1,5 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { materialViews } from '../../data/caseMaterials.js';
 import type { CaseStore } from '../../data/cases.js';
 import { allowsEvent } from '../../data/workflow.js';
@@ -39,6 +39,12 @@ export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
 const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执/u;
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
+/** Asking at the offer to be told ("有信儿了告诉俺一声", "到时候说一声", "通知我吧"): a yes in the person's own words. */
+const TELL_ME = /(?:告诉|通知|知会)(?:俺|我|咱)|(?:跟|给)(?:俺|我|咱)们?(?:说|讲)|(?:说|讲|吱)一声/u;
+/** …unless it refuses or asks whether it will be done ("不用告诉我", "会通知我吗"). */
+const TELL_ME_NOT = /不用|不要|不必|甭|别|没必要|怎么|咋|怎样|如何|哪|多久|时候.*[吗么不]$|会.*[吗么不]$|能.*[吗么不]$|[吗么]$/u;
+/** A question about how the notices come ("会给俺发短信不", "打电话告诉俺吗"): they come in this chat only. */
+const NOTICE_CHANNEL = /短信|电话|手机|微信/u;
 const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 /** This turn's message left the offer of updates for another flow (the turn's state, gone with the turn). */
 const ROUTED_FROM_OFFER = Symbol('routedFromOffer');
@@ -70,6 +76,8 @@ interface StatusState {
   followers?: { caseNo: string; userKey: string }[];
   /** The ID tail read from a whole ID number said before the case number, checked once the number comes. */
   idTail?: string;
+  /** At `subscribe`: a question was answered instead and the offer not made again, only left open for a yes. */
+  offerLeft?: boolean;
   /** Fields still to correct after a return, and the answers so far. */
   fields?: string[];
   values?: Record<string, unknown>;
@@ -246,7 +254,10 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       case 'subscribe': {
         // "要钱吗", "发到哪里": about the notices offered, not about the certificate's fee or the subsidy's account.
         // "没有", "不知道" ask nothing about the notices: the step asks for its buttons' words.
-        const own = nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS);
+        const said = normalizeText(input).replace(/[\s，,。.！!~]+/gu, '');
+        if (TELL_ME.test(said) && !TELL_ME_NOT.test(said)) return this.subscribe(dc, state);
+        const channel = asksSomething(input) && NOTICE_CHANNEL.test(said) ? s.subscribeAnswers.where : undefined;
+        const own = channel ?? (nonAnswer(input) ? undefined : fieldAnswer(input, s.subscribeAnswers, SUBSCRIBE_WORDS));
         if (own) return new NotAnswered(undefined, { answer: own });
         // "要我干啥不" right after the case was shown: what is to be done now, from that case.
         const record = asksWhatToDo(input) ? await this.deps.cases.get(state.caseNo!) : undefined;
@@ -260,22 +271,25 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // The check is done, the notices only offered: "帮俺爹约个鉴定", "她那天要带啥" go where the router sends them;
         // one answered at once (of this case, by the booking) is followed by the offer again (see `resumeDialog`).
         if (this.router && (await this.router.startsFlow(dc.context))) {
-          dc.context.turnState.set(ROUTED_FROM_OFFER, true);
+          // (Not once the offer was left for a question: it is not made a second time.)
+          if (!state.offerLeft) dc.context.turnState.set(ROUTED_FROM_OFFER, true);
           return dc.beginDialog(this.router.id);
         }
         // A question instead ("公示要几天", "要多久": "要" alone is the button) is answered as one about the
         // application, and the offer not made again after it: it was made once, with the case.
+        // It is left open, though: "要", "要得" right after the answer are to the offer ("会给俺发短信不" + "要").
         if (asksSomething(input)) {
           await this.flow.answers.answerAside(dc.context, input, 'asked', this.subject);
-          return dc.endDialog();
+          dc.activeDialog!.state = { ...dc.activeDialog!.state, flow: { ...state, offerLeft: true } };
+          return Dialog.EndOfTurn;
         }
         const yes = recognizeConfirmation(input, labelChoices(s.subscribeButtons));
+        // Neither, after the offer was left for a question: a new turn, as if the offer had ended.
+        if (yes === undefined && state.offerLeft && this.router) return dc.beginDialog(this.router.id);
+        if (yes === undefined && state.offerLeft) return dc.endDialog();
         if (yes === undefined) return new NotAnswered(text.application.errors.confirm(s.subscribeButtons));
         if (!yes) return this.end(dc, s.notSubscribed);
-        const conversation = TurnContext.getConversationReference(dc.context.activity);
-        await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });
-        await this.deps.family.optIn(userKeyOf(dc.context));
-        return this.end(dc, s.subscribed);
+        return this.subscribe(dc, state);
       }
       case 'remove': {
         const options = (state.followers ?? []).map((f, i) => ({ label: s.removeFollower(i + 1), value: f }));
@@ -361,6 +375,14 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     if (state?.step !== 'materials') return dc.endDialog(result);
     if (!result?.complete) return this.end(dc, s.correctLater);
     return this.correctFields(dc, { ...state, step: 'field' });
+  }
+
+  /** The relative at the offer of updates said yes: subscribed to the checked case. */
+  private async subscribe(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
+    const conversation = TurnContext.getConversationReference(dc.context.activity);
+    await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });
+    await this.deps.family.optIn(userKeyOf(dc.context));
+    return this.end(dc, s.subscribed);
   }
 
   /** The next flagged field, or the resubmission once none is left. */

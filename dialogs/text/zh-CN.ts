@@ -432,6 +432,8 @@ const application = {
     appraisalDay: '评定那天申请人本人要到定点医院，由医生当面检查，家里人不能代替，但可以陪着去（孩子由家长陪同）。时间在预审通过后再约，可以挑您方便的那天。',
     appraisalDayHome: '您登记了上门评定：预审通过后医院会打电话约时间，医生到家里来，不用去医院；那天申请人在家就行，家里人可以陪着。',
     /** Where the certificate is picked up, asked at the summary by someone who chose to pick it up ("在哪领 我上班没空"). */
+    /** An address given at the summary with the card to be picked up: none is asked then. */
+    pickupNoAddress: '您选的是自己去领，证办好后到县政务服务中心综合窗口领，申请表上不用填地址。想寄到家里的话，说“领证方式改成邮寄到家”，再告诉我地址就行。',
     pickupWhere: '您选的是自己去领：证办好后到县政务服务中心综合窗口领，记得带身份证。没空去的话，可以改成邮寄到家（邮费由残联出），不用跑：说“领证方式改成邮寄到家”就行。',
     /** Said when a field is changed in words at the summary, before it is shown again. */
     changedTo: (label: string, value: string) => `好，${label}改成“${value}”了。`,
@@ -1097,7 +1099,7 @@ const status = {
   /** Questions about the progress notices offered ("要钱吗", "发到哪里"), answered before asking again. */
   subscribeAnswers: {
     cost: '通知不收钱，是免费的。',
-    where: '通知就发到这个聊天里，和您现在看到的消息一样。',
+    where: '通知不发短信、不打电话，就发到这个聊天里，和您现在看到的消息一样。',
     why: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
     what: '申请有了新进展，比如预审通过、约好评定、证寄出了，会马上告诉您，不用再来查。',
   },
