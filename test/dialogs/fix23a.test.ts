@@ -1,23 +1,12 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { asksSomething } from '../../knowledge/runOn.js';
-import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { buttons, dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, type Step } from './harness.js';
+import { atSubscribe, buttons, dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 21's dialog faults 1, 2, 5, 6 and 9, in the tester's words and others.
 const s = text.status;
 type Harness = Awaited<ReturnType<typeof dialogHarness>>;
 const said = async (h: Harness, input: string) => (await h.send(input)).map((r) => r.text).join('\n');
-
-/** A relative at "要不要以后有进展时也通知您？", the case checked. */
-async function atSubscribe(): Promise<{ h: Harness; caseNo: string }> {
-  const h = await dialogHarness();
-  const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
-  await h.say('帮家人查进度');
-  await h.say(record.caseNo);
-  expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
-  return { h, caseNo: record.caseNo };
-}
 
 describe('fix23a #1: a relative says yes to the updates in their own words', () => {
   for (const yes of ['要得 有信儿了告诉俺一声', '中 有啥信儿告诉俺一声', '行 到时候说一声', '有消息了通知我', '好 办下来跟俺说一声', '可以 有进展告诉我吧']) {

@@ -26,7 +26,7 @@ import { LowdbHandoffStore } from '../../data/lowdb/lowdbHandoffStore.js';
 import { HandoffGate } from '../../dialogs/handoff/handoffGate.js';
 import { PolicyAnswers, type KbConversationState } from '../../dialogs/policyAnswers.js';
 import { FakeClock, shippedKnowledge, tempDir } from '../support.js';
-import { newCase } from '../fixtures/cases.js';
+import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
 
 export interface HarnessOptions {
   /** Reuse a data folder: a new harness over it is the bot after a restart. */
@@ -224,3 +224,13 @@ export const itAnswers = (said: string, ids: string[], not?: RegExp) =>
     expect(ids.some((id) => reply.text!.includes(answerStart(h, id))), reply.text).to.equal(true);
     if (not) expect(reply.text).to.not.match(not);
   });
+
+/** A relative at "要不要以后有进展时也通知您？", the case (filed by the applicant) checked. */
+export async function atSubscribe(): Promise<{ h: Awaited<ReturnType<typeof dialogHarness>>; caseNo: string }> {
+  const h = await dialogHarness();
+  const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
+  await h.say('帮家人查进度');
+  await h.say(record.caseNo);
+  expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(text.status.subscribeAsk);
+  return { h, caseNo: record.caseNo };
+}

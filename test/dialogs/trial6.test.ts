@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
+import { atSubscribe, buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
 
 // The [dialog] faults of the sixth newcomer trial, each in the trial's own words.
 const t = text.application;
@@ -11,16 +11,6 @@ const values = async (h: Harness) => (await h.drafts.get('test:user1'))!.draft.v
 const toName = selfNewCertificateToAddress.slice(0, 5);
 const toItems = selfNewCertificateToAddress.slice(0, 3);
 const MINOR_ID = '410102201308220049';
-
-/** A relative at "要不要以后有进展时也通知您？", the case checked. */
-async function atSubscribe(): Promise<{ h: Harness; caseNo: string }> {
-  const h = await dialogHarness();
-  const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:grandma' } }), h.clock.now());
-  await h.say('帮家人查进度');
-  await h.say(record.caseNo);
-  expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
-  return { h, caseNo: record.caseNo };
-}
 
 describe('trial 6: the dialog faults, in the tester\'s words', () => {
   it('1. "她叫刘桂兰" and "他叫张德福" save the name alone', async () => {
