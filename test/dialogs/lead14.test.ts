@@ -132,3 +132,13 @@ describe('lead 14: another office\'s certificate or appraisal, asked where and h
     }
   });
 });
+
+describe('lead 14: the care allowance for a grade 3 or 4 of another category than 智力/精神', () => {
+  it('says it is not had, and what may be instead (trial 21: "俺腿截了 三级 护理补贴能领不")', async () => {
+    const h = await dialogHarness();
+    for (const said of ['俺腿截了 三级 护理补贴能领不', '眼睛四级的有没有护理补贴']) {
+      const reply = await h.say(said);
+      expect(reply.text, said).to.include('不在这个范围').and.include('生活补贴');
+    }
+  });
+});
