@@ -105,6 +105,9 @@ const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
 
 /** How far the likeliest answer mid-flow must lead the next to be given by itself. */
 const LIKELY_LEAD = 0.05;
+/** An entry offered as a button: its question, answered when picked. */
+const entryOption = (entry: Entry): ChoiceOption<OfferedAction> => ({ label: entry.question, value: { type: 'entry', entryId: entry.id } });
+
 // "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
 const NOT_THIS = /^(?:不是|不对)+(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
 /** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
@@ -266,7 +269,7 @@ export class PolicyAnswers {
       // Nothing else came close: it is not known here, and the question is kept for the curators.
       if (!unsaid.length) return this.sendNotFound(context, asked);
       setTurnOutcome(context, { outcome: 'clarify', entryIds: unsaid.map((e) => e.id) });
-      const options: ChoiceOption<OfferedAction>[] = unsaid.map((e) => ({ label: e.question, value: { type: 'entry', entryId: e.id } }));
+      const options = unsaid.map(entryOption);
       options.push({ label: text.clarify.noneOfThese, value: { type: 'notFound', question: asked } });
       return this.offer(context, unsaid.length === 1 ? text.clarify.introOne : text.clarify.intro, options);
     }
@@ -361,14 +364,11 @@ export class PolicyAnswers {
         // answers "您是问补办吧？" rather than reading out a menu).
         if (decision.likely) {
           const [{ entry, score }, ...rest] = decision.options;
-          const others = rest.map((o) => ({ label: o.entry.question, value: { type: 'entry', entryId: o.entry.id } }) as ChoiceOption<OfferedAction>);
+          const others = rest.map((o) => entryOption(o.entry));
           await this.sendEntry(context, entry, question, score, { topic: nextTopic(reading, previous), more, others, lead: text.clarify.likely(entry.question), likely: true });
           return;
         }
-        const options: ChoiceOption<OfferedAction>[] = decision.options.map(({ entry }) => ({
-          label: entry.question,
-          value: { type: 'entry', entryId: entry.id },
-        }));
+        const options = decision.options.map((o) => entryOption(o.entry));
         // "在哪办": where to apply, which this chat takes as well as the places the candidates name.
         const here = (asksWhereToApply(reading.query) && decision.options.some((o) => offersToApply(o.entry))) || asksAllDone(question);
         if (here) options.push({ label: text.application.applyButton, value: { type: 'ask', question: text.application.applyButton } });
@@ -443,7 +443,7 @@ export class PolicyAnswers {
   async nothingToCancel(context: TurnContext): Promise<void> {
     const entry = this.deps.kb.entry(WITHDRAW_ENTRY_ID);
     if (!entry) throw new Error(`knowledge base lacks the ${WITHDRAW_ENTRY_ID} entry`);
-    await this.offer(context, text.nothingToCancel, [{ label: entry.question, value: { type: 'entry', entryId: entry.id } }]);
+    await this.offer(context, text.nothingToCancel, [entryOption(entry)]);
   }
 
   /** 转人工 from a button of an answer: the conversation is queued for the desk; not for "我不要人工了", which ranks there too. */
