@@ -46,9 +46,3 @@ export const asksOtherContact = (input: string): boolean => {
   const said = normalizeText(input).replace(/\s+/gu, '');
   return OTHER_CONTACT.test(said) && INSTEAD.test(said);
 };
-
-/** Whether a message says calls cannot be taken ("我没法接电话", "我是聋人"), whatever else it asks. */
-export const cannotTakeCalls = (input: string): boolean => {
-  const said = normalizeText(input).replace(/\s+/gu, ' ');
-  return NO_CALLS.test(said) || DEAF.test(said);
-};

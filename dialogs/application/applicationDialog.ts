@@ -25,7 +25,7 @@ import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
-import { asksIfPhoned, asksOtherContact, cannotTakeCalls, textOnlySaid } from '../textOnly.js';
+import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
@@ -178,7 +178,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     }
     // "我没法接电话，可以只留微信吗": a phone is still needed; calls said impossible are noted, and the step goes on.
     if (draft && (draft.phase === 'form' || draft.phase === 'summary') && asksOtherContact(input)) {
-      const noCalls = cannotTakeCalls(input);
+      const noCalls = saysCannotPhone(input);
       return this.proceed(dc, { ...draft, values: noCalls ? { ...draft.values, textOnly: true } : draft.values, attempts: 0 }, `${t.textOnly.otherContact(noCalls)}\n`);
     }
     // "我听不见 转人工 打字聊" still asks for a person: the desk takes it.
