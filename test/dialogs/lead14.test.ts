@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { withoutSms } from '../../dialogs/replies.js';
 import { text } from '../../dialogs/text/index.js';
 import { buttons, dialogHarness } from './harness.js';
 
@@ -140,5 +141,17 @@ describe('lead 14: the care allowance for a grade 3 or 4 of another category tha
       const reply = await h.say(said);
       expect(reply.text, said).to.include('不在这个范围').and.include('生活补贴');
     }
+  });
+});
+
+describe('lead 14: with SMS off, "each step is told" says both ways truly', () => {
+  it('this chat for who applied here, the SMS for who applied at a window or online, in every answer that said SMS', async () => {
+    const h = await dialogHarness();
+    for (const id of ['progress-check', 'flow-total-time', 'flow-overview', 'svc-deaf-text']) {
+      const said = withoutSms(h.kb.entry(id)!.answer);
+      expect(said, id).to.include('在这里申请的，在这个聊天里').and.include('在窗口或网上申请的');
+      expect(said, id).to.not.match(/每(?:到)?一步(?:都|也)会在这个聊天里/);
+    }
+    expect((await h.say('咋知道办到哪一步了')).text).to.include('在窗口或网上申请的');
   });
 });
