@@ -47,6 +47,8 @@ const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七�
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
+// Our own subject named: what else a question names is its scene.
+const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
 const TORN_SHARE = 0.8;
 /** How deep the entry for every category is looked for, and how well it must fit against the guess. */
@@ -220,6 +222,10 @@ export class KnowledgeBase {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
     const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
     if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
+    const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);
+    const service = extractSlots(rest).service;
+    if (service !== undefined && service === extractSlots(said).service && !OUR_SUBJECT.test(rest)) return undefined;
     const alone = this.decideSaid(rest, top);
     return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
   }

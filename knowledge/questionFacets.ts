@@ -35,7 +35,9 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['就业', /就业|失业|找工作/],
     // Before 残疾证: "残疾证鉴定去哪做" asks about the appraisal.
     ['评定', /评定|鉴定|评残|评级/],
-    ['残疾证', /残疾人证|残疾证|残证|办证|证(?!明|件)/],
+    // A bare 证 is ours after a word that points at one ("我的证", "办个证", "证丢了"), not after a
+    // noun that names whose it is (老年证, 身份证, 驾驶证): another office's card is no item of ours.
+    ['残疾证', /残疾人证|残疾证|残证|(?:^|[^\p{Script=Han}]|[办补换领拿有的个这那张本新旧该此发没持到俺我你他她啥咱])证(?!明|件)/u],
   ],
   // A follow-up to "残疾证丢了咋补" ("要多久", "网上能办不") asks about the replacement, not a new card.
   // Not the illness: "耳朵听不见了" is no lost card, "眼睛看不清" no worn one; the card is unreadable

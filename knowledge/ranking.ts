@@ -233,6 +233,8 @@ export class Ranker {
   private readonly placeWords = new Map<number, Set<string>>();
   /** Entries whose own question names a reform plan's place (津市's way, 宿迁's), by index: those places. */
   private readonly placeOwn = new Map<number, string[]>();
+  /** The words our answers' wordings use: a document named with any other (退伍证, 健康证) is another office's. */
+  private readonly answerWords = new Set<string>();
   /** Documents the wordings name with a separate word before 证/卡 (拿到证, 残疾人 证). */
   private readonly namedDocuments = new Set<string>();
   /** The decline for a certificate or card no wording names (健康证): ask the office that issues it. */
@@ -304,6 +306,7 @@ export class Ranker {
     entries.forEach((e, i) => {
       if (e.canI !== undefined || YES_OR_NO.test(e.answer)) this.hinges.set(i, new Set());
     });
+    for (const [w, u] of users) if ([...u].some((i) => entries[i].kind !== 'decline')) this.answerWords.add(w);
     for (const [w, u] of users) if (u.size <= HINGE_USERS && !extractSlots(w).item) for (const i of u) this.hinges.get(i)?.add(w);
     for (const i of this.placeOnly.keys()) this.placeWords.set(i, new Set([...users].filter(([w, u]) => u.size === 1 && u.has(i) && [...w].length >= 3).map(([w]) => w)));
     this.declineObjects = new Map(
@@ -544,10 +547,14 @@ export class Ranker {
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
-    // A certificate or card no wording names (健康证, 献血证, 公交卡) is another office's: whatever
+    // A certificate or card no answer's wording names (健康证, 献血证, 公交卡) is another office's: whatever
     // answer fits its other words ("要带啥材料", "多久能拿到") is about our certificate, not that one.
     // The caller is told to ask the office that issues it.
-    if (this.namesUnknownDocument(analysis)) return this.otherDocument ? declineFor(this.otherDocument) : { kind: 'none', ranked };
+    // A decline naming its object tells of it better ("结婚证要带啥材料": the marriage registry's).
+    if (this.namesUnknownDocument(analysis)) {
+      const own = decline?.entry ?? this.otherDocument;
+      return own ? declineFor(own) : { kind: 'none', ranked };
+    }
     // The confidence model judges every ranking, however low its top score: a long question in
     // someone's own words scores low on every entry yet can be clearly about one of them.
     // A question naming an out-of-scope object (种粮补贴, 高考报名) whose decline entry fits
@@ -654,13 +661,13 @@ export class Ranker {
   }
 
   /**
-   * Whether the query names a document or card that no entry's wordings name: a word ending in
-   * 证/卡 the wordings never use (健康证, 公交卡), or 证/卡 right after a word the wordings never
+   * Whether the query names a document or card that no answer's wordings name: a word ending in
+   * 证/卡 they never use (健康证, 公交卡), or 证/卡 right after a word the wordings never
    * use, or one word further back (献血 证, 生育 服务 证). Verbs before 证 (拿到证) are words the
    * wordings use, so they never make a name.
    */
   private namesUnknownDocument({ tokens, words }: Analysis): boolean {
-    const known = (w: string) => (this.documents?.documentFrequency(`w:${w}`) ?? 1) > 0;
+    const known = (w: string) => this.answerWords.has(w);
     // Particles and pronouns (这个证) are not names; neither is what folds onto a known word (残疾 证).
     // A number or an age names no document ("明年十八 证要不要换": the age the certificate is asked at).
     const unknown = (t: string | undefined) => t !== undefined && HAN_WORD.test(t) && !NUMBER_WORD.test(t) && words.includes(t) && !known(t);

@@ -61,6 +61,7 @@ const sets = chosen([
   ['seed places (place9: 20 on a seed place\'s own facts, 20 naming one with a generic topic, written before measuring)', 'kb-dev-places9.jsonl', 'kb-dev-places9-outofscope.jsonl'],
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
+  ['out-of-scope dev oos20 (200 by a tester who never saw the KB: other cards, benefits, offices, medical, chat, dialect)', 'kb-dev-oos20-inscope.jsonl', 'kb-dev-oos20.jsonl'],
 ] as const);
 
 /** Entry pairs by how often a held-out wording of one ranked the other first. */

@@ -301,6 +301,31 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(declined / outOfScope.length).to.be.at.least(0.85);
   });
 
+  it('oos20 dev set (200 written by a tester who never saw the KB): rejects >= 0.94, answers its look-alikes', () => {
+    const r = evaluate(kb, readJsonl(join(fixtures, 'kb-dev-oos20-inscope.jsonl')), readJsonl(join(fixtures, 'kb-dev-oos20.jsonl')));
+    expect(r.rejected, JSON.stringify(r.failures)).to.be.at.least(0.94);
+    expect(r.answeredRight, JSON.stringify(r.failures)).to.be.at.least(0.9);
+    expect(r.answeredWrong).to.equal(0);
+  });
+
+  it('another office\'s card is not ours for naming 证: a document no answer names is declined, its own service asked on too', () => {
+    // 退伍 is a word of a decline's wordings only: no answer of ours speaks of that card.
+    for (const q of ['退伍证丢了能补吗', '准考证丢了咋补办', '献血证到期了要换不']) expect(decided(q), q).to.match(/^decl-/);
+    // The ID card's clause says its service (过期 -> 换领); the question asks on it.
+    expect(decided('身份证快过期了，换证要带照片吗')).to.equal('decl-id-card-renew');
+    expect(decided('身份证丢了 补证去哪')).to.equal('decl-id-card-lost');
+    // Ours named, or our service of a card named ours, is ours.
+    for (const q of ['身份证过期了 残疾证要换吗', '我身份证丢了 残疾证要补吗', '我的证丢了', '她自己有身份证 办证谁来申请']) expect(decided(q), q).to.equal('answer');
+  });
+
+  it('declines medical advice said around a condition, and other offices\' hours; our window\'s hours still answer', () => {
+    for (const q of ['抑郁症吃药要吃多久', '精神分裂症会遗传吗', '青光眼会不会瞎', '口吃怎么纠正', '孩子说话晚要不要手术']) {
+      expect(kb.suggest(q, 3).answered, q).to.equal(false);
+    }
+    for (const q of ['社保局几点下班', '派出所中午上班不', '医保局周六开门吗']) expect(decided(q), q).to.equal('decl-office-hours');
+    expect(kb.decide('窗口几点上班').kind).to.equal('answer');
+  });
+
   it('an out-of-scope question answered with small talk (who the bot is) counts as rejected; a policy answer does not', () => {
     expect(kb.decide('你叫什么名字').kind).to.equal('answer');
     expect(evaluate(kb, [], [{ q: '你叫什么名字' }]).rejected).to.equal(1);
