@@ -140,8 +140,9 @@ export class KnowledgeBase {
     // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.
     const reading = this.asAsked(text);
     const read = reading && this.decideText(reading.text, top);
-    if (read?.kind === 'answer' && reading?.sure) return read;
     const said = this.decideText(text, top);
+    // Another office's matter said is still theirs however it is asked ("种地的补贴咋还没打卡上": not our late money).
+    if (read?.kind === 'answer' && reading?.sure) return said.kind === 'decline' ? said : read;
     return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
   }
 

@@ -301,9 +301,9 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(declined / outOfScope.length).to.be.at.least(0.85);
   });
 
-  it('oos20 dev set (200 written by a tester who never saw the KB): rejects >= 0.94, answers its look-alikes', () => {
+  it('oos20 dev set (200 written by a tester who never saw the KB): rejects >= 0.95, answers its look-alikes', () => {
     const r = evaluate(kb, readJsonl(join(fixtures, 'kb-dev-oos20-inscope.jsonl')), readJsonl(join(fixtures, 'kb-dev-oos20.jsonl')));
-    expect(r.rejected, JSON.stringify(r.failures)).to.be.at.least(0.94);
+    expect(r.rejected, JSON.stringify(r.failures)).to.be.at.least(0.95);
     expect(r.answeredRight, JSON.stringify(r.failures)).to.be.at.least(0.9);
     expect(r.answeredWrong).to.equal(0);
   });
@@ -324,6 +324,15 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     }
     for (const q of ['社保局几点下班', '派出所中午上班不', '医保局周六开门吗']) expect(decided(q), q).to.equal('decl-office-hours');
     expect(kb.decide('窗口几点上班').kind).to.equal('answer');
+  });
+
+  it('declines other offices\' grants and subsidies however they are asked, late money too; ours late still answers', () => {
+    expect(decided('俺家那口子种地的补贴今年咋还没打卡上')).to.equal('decl-other-subsidies');
+    expect(decided('种粮补贴咋还没到账')).to.equal('decl-other-subsidies');
+    expect(decided('创业补贴需要什么条件')).to.match(/^decl-/);
+    expect(decided('孩子读大学，国家助学金申请要开哪些证明')).to.match(/^decl-/);
+    expect(kb.suggest('灵活就业养老保险一年交多少', 3).answered).to.equal(false);
+    expect(kb.decide('护理补贴咋还没打卡上').kind).to.equal('answer');
   });
 
   it('an out-of-scope question answered with small talk (who the bot is) counts as rejected; a policy answer does not', () => {
