@@ -59,7 +59,10 @@ const CERTIFICATE = '残疾证';
 const MINOR = '未成年';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证');
+// "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
+// card, they ask of the appraisal (评定不符合), not of the topic's item again.
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合');
+const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
