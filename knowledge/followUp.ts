@@ -45,7 +45,7 @@ const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
@@ -115,6 +115,15 @@ const examinedWhere = (folded: string, context: TopicContext) => {
   const category = topicSlots(context).category;
   return category && EXAMINED_WHERE.test(folded) ? `${category}残疾评定去哪` : '';
 };
+
+/**
+ * "要等多大才能评", "几岁能办", "得多大才能鉴定" after a topic about a child (a child's card, photo or
+ * guardian): at what age a child is appraised or applies, which the small child's entry says, not the
+ * topic's words asked again with an age.
+ */
+const AGE_TO = /^(?:要|得|需要)?(?:等)?(?:到|长到)?(?:多大|几岁|多少岁)(?:了|以后|之后|的时候)?(?:才|就|再)?(?:能|可以)?(?:去)?(?:评|测|查|检查|办|办理|申请)?(?:合适|好|比较好)?$/;
+const childAgeAsked = (folded: string, context: TopicContext): string =>
+  topicSlots(context).age === MINOR && AGE_TO.test(remainder(folded)) ? `孩子${folded.replace(wordsOf('age', MINOR)!, '')}` : '';
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -576,6 +585,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const core = said.replace(BACK, '');
   if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top, spell), contextual: true };
   if (context.turns >= CONTEXT_TURNS) return own;
+  // A child's age asked of ("几岁能评") is the question the child's age makes whole, whatever the topic asked (its materials).
+  const aged = childAgeAsked(fold(text), context);
+  const ofAge = aged ? decide(aged, top) : undefined;
+  if (ofAge && ofAge.kind !== 'none') return { decision: ofAge, query: aged, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -741,7 +754,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有)$/u;
+const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:

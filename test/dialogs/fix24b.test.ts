@@ -32,3 +32,29 @@ describe('fix24b (2): "评不上" after a subsidy or the card asks what happens 
     expect(reply).to.include(answerStart(h, 'appr-not-qualified'));
   });
 });
+
+describe('fix24b (3): "要等多大才能评" after a question about a child asks at what age a child is appraised', () => {
+  const cases: [before: string, said: string][] = [
+    ['孩子能办残疾证不', '要等多大才能评'],
+    ['孩子办证谁去申请', '要等多大才能评'],
+    ['孩子的照片怎么拍', '几岁才能评'],
+    ['俺娃三岁 自闭症 能办证不', '多大能评'],
+    ['宝宝听力不好能办残疾证吗', '得多大才能鉴定'],
+  ];
+  for (const [before, said] of cases) {
+    it(`"${said}" after "${before}": the small child's entry, which says the hospital decides when`, async () => {
+      const { reply } = await lastReply([before, said]);
+      expect(reply).to.include('什么时候评，由定点医院的医生根据情况决定');
+    });
+  }
+
+  it('a child\'s age asked in a whole question is answered on its own after another topic', async () => {
+    const { h, reply } = await lastReply(['护理补贴一个月多少钱', '孩子几岁能办残疾证']);
+    expect(reply).to.include(answerStart(h, 'cert-infant'));
+  });
+
+  it('an age of something else after a child\'s topic is not read as the appraisal\'s age', async () => {
+    const { reply } = await lastReply(['孩子能办残疾证不', '几岁能领教育补贴']);
+    expect(reply).to.not.include('什么时候评，由定点医院的医生根据情况决定');
+  });
+});
