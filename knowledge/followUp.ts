@@ -894,23 +894,34 @@ export interface Held {
 }
 
 /**
+ * "多久发一次", "几个月发一回": how often the money comes, which an answer says in none of the
+ * question's words (按月, 一般按年发放, 每年缴): asked by `OFTEN`, held by a sentence saying it.
+ */
+const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
+const SAYS_OFTEN = /按(?:月|年|季度?)|每(?:个)?(?:月|年|季度)(?:发|打|缴|领)/u;
+const OFTEN = '按期';
+
+/**
  * Of a topic's entries (see `topicFamily`), those whose answer holds what a follow-up asks in words
  * ("要退吗" after a death's materials: its overpaid allowance; "寄丢了咋办" after the postage: the
  * card that never came), most words held first, then the topic's own, then as `rank` orders them;
  * none when the follow-up says a word no answer speaks of.
  */
 export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
-  const asked = askedBy(question, context, folding, rarity);
+  const own = askedBy(question, context, folding, rarity);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
-  if (!asked.length || asked.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
+  if (!asked.length) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
+  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => folding(s).includes(w))) }));
+    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => has(s, w))) }));
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => folding(x.s).includes(w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));

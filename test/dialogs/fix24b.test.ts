@@ -58,3 +58,30 @@ describe('fix24b (3): "要等多大才能评" after a question about a child ask
     expect(reply).to.not.include('什么时候评，由定点医院的医生根据情况决定');
   });
 });
+
+describe('fix24b (1): "多久发一次" after a paid item asks how often it is paid, which that item\'s answers say', () => {
+  const cases: [before: string, said: string, says: string][] = [
+    ['护理补贴谁能领', '多久发一次', '两项补贴一般按月发'],
+    ['生活补贴怎么申请', '几个月发一回', '两项补贴一般按月发'],
+    ['护理补贴一个月多少钱', '多长时间发一回', '两项补贴一般按月发'],
+    // Other items are paid otherwise: their own answers say so, not the two allowances' 按月.
+    ['燃油补贴谁能领', '多久发一次', '一般按年发放'],
+    ['养老保险补助谁能领', '多久发一次', '按年替您缴费'],
+  ];
+  for (const [before, said, says] of cases) {
+    it(`"${said}" after "${before}": ${says}`, async () => {
+      const { reply } = await lastReply([before, said]);
+      expect(reply).to.include(says);
+    });
+  }
+
+  it('how long until the money starts is still when it starts, not how often', async () => {
+    const { h, reply } = await lastReply(['护理补贴怎么申请', '批下来多久能发钱']);
+    expect(reply).to.include(answerStart(h, 'sub-start-time'));
+  });
+
+  it('asked in a whole question, it is answered on its own', async () => {
+    const { reply } = await lastReply(['残疾证丢了咋补', '护理补贴多久发一次']);
+    expect(reply).to.include('按月');
+  });
+});
