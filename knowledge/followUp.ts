@@ -63,6 +63,10 @@ const MINOR = '未成年';
 // card, they ask of the appraisal (评定不符合), not of the topic's item again.
 const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合');
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
+/** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
+const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
+/** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
+const SAYS_OFTEN = /按(?:月|年|季度?)|每(?:个)?(?:月|年|季度)(?:发|打|缴|领)/u;
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
@@ -124,6 +128,12 @@ const examinedWhere = (folded: string, context: TopicContext) => {
 const AGE_TO = /^(?:要|得|需要)?(?:等)?(?:到|长到)?(?:多大|几岁|多少岁)(?:了|以后|之后|的时候)?(?:才|就|再)?(?:能|可以)?(?:去)?(?:评|测|查|检查|办|办理|申请)?(?:合适|好|比较好)?$/;
 const childAgeAsked = (folded: string, context: TopicContext): string =>
   topicSlots(context).age === MINOR && AGE_TO.test(remainder(folded)) ? `孩子${folded.replace(wordsOf('age', MINOR)!, '')}` : '';
+/** "多久发一次" after a paid item ("护理补贴谁能领", "燃油补贴谁能领"): how often that item is paid, asked in the answers' words. */
+const ONLY_OFTEN = new RegExp(`^(?:钱|补贴)?${HOW_OFTEN.source}$`, 'u');
+const oftenAsked = (folded: string, context: TopicContext): string => {
+  const item = topicSlots(context).item;
+  return item && ONLY_OFTEN.test(remainder(folded)) ? `${item}是按月发还是按年发` : '';
+};
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
@@ -585,10 +595,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const core = said.replace(BACK, '');
   if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top, spell), contextual: true };
   if (context.turns >= CONTEXT_TURNS) return own;
-  // A child's age asked of ("几岁能评") is the question the child's age makes whole, whatever the topic asked (its materials).
-  const aged = childAgeAsked(fold(text), context);
-  const ofAge = aged ? decide(aged, top) : undefined;
-  if (ofAge && ofAge.kind !== 'none') return { decision: ofAge, query: aged, contextual: true };
+  // A child's age asked of ("几岁能评"), or how often the topic's item is paid ("多久发一次"): the question the
+  // topic's person or item makes whole, whatever the topic asked (its materials, who may claim).
+  const whole = childAgeAsked(fold(text), context) || oftenAsked(fold(text), context);
+  const completed = whole ? decide(whole, top) : undefined;
+  if (completed?.kind === 'answer') return { decision: narrowed(completed, partAsked(fold(text))), query: whole, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -884,6 +895,9 @@ function askedBy(question: string, context: TopicContext, folding: (text: string
   return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
 }
 
+/** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
+const OFTEN = '按期';
+
 /** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
@@ -892,14 +906,6 @@ export interface Held {
   /** The sentences holding any of its words, when not all of the answer's. */
   sentences?: string;
 }
-
-/**
- * "多久发一次", "几个月发一回": how often the money comes, which an answer says in none of the
- * question's words (按月, 一般按年发放, 每年缴): asked by `OFTEN`, held by a sentence saying it.
- */
-const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
-const SAYS_OFTEN = /按(?:月|年|季度?)|每(?:个)?(?:月|年|季度)(?:发|打|缴|领)/u;
-const OFTEN = '按期';
 
 /**
  * Of a topic's entries (see `topicFamily`), those whose answer holds what a follow-up asks in words
@@ -911,11 +917,12 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   const own = askedBy(question, context, folding, rarity);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
   const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
   if (!asked.length) return [];
+  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {

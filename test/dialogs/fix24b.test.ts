@@ -67,6 +67,7 @@ describe('fix24b (1): "多久发一次" after a paid item asks how often it is p
     // Other items are paid otherwise: their own answers say so, not the two allowances' 按月.
     ['燃油补贴谁能领', '多久发一次', '一般按年发放'],
     ['养老保险补助谁能领', '多久发一次', '按年替您缴费'],
+    ['生活补贴谁能领', '钱多久给一回', '两项补贴一般按月发'],
   ];
   for (const [before, said, says] of cases) {
     it(`"${said}" after "${before}": ${says}`, async () => {
@@ -80,8 +81,8 @@ describe('fix24b (1): "多久发一次" after a paid item asks how often it is p
     expect(reply).to.include(answerStart(h, 'sub-start-time'));
   });
 
-  it('asked in a whole question, it is answered on its own', async () => {
-    const { reply } = await lastReply(['残疾证丢了咋补', '护理补贴多久发一次']);
-    expect(reply).to.include('按月');
+  it('a question of its own after it is answered on its own', async () => {
+    const { h, reply } = await lastReply(['燃油补贴谁能领', '残疾证丢了咋补']);
+    expect(reply).to.include(answerStart(h, 'cert-lost'));
   });
 });
