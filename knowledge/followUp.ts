@@ -597,9 +597,12 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (context.turns >= CONTEXT_TURNS) return own;
   // A child's age asked of ("几岁能评"), or how often the topic's item is paid ("多久发一次"): the question the
   // topic's person or item makes whole, whatever the topic asked (its materials, who may claim).
-  const whole = childAgeAsked(fold(text), context) || oftenAsked(fold(text), context);
-  const completed = whole ? decide(whole, top) : undefined;
-  if (completed?.kind === 'answer') return { decision: narrowed(completed, partAsked(fold(text))), query: whole, contextual: true };
+  const aged = childAgeAsked(fold(text), context);
+  const often = aged ? '' : oftenAsked(fold(text), context);
+  const completed = aged || often ? decide(aged || often, top) : undefined;
+  // How often another item is paid is not the topic's (the two allowances' 按月 is not the education grant's).
+  const ofItem = (entry: Entry) => !often || itemsOf(entry)?.has(topicSlots(context).item!) !== false;
+  if (completed?.kind === 'answer' && ofItem(completed.top.entry)) return { decision: narrowed(completed, partAsked(fold(text))), query: aged || often, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
