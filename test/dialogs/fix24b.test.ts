@@ -86,3 +86,13 @@ describe('fix24b (1): "多久发一次" after a paid item asks how often it is p
     expect(reply).to.include(answerStart(h, 'cert-lost'));
   });
 });
+
+describe('fix24b: the questions a topic makes whole are read against it only while it is followed up', () => {
+  it('three turns on, "多久发一次" and "要等多大才能评" are no longer the topic\'s', async () => {
+    const h = await dialogHarness();
+    for (const [topic, said] of [['护理补贴谁能领', '多久发一次'], ['孩子能办残疾证不', '要等多大才能评']]) {
+      expect(h.kb.suggest(said, 3, [topic]).followUp, said).to.equal(true);
+      expect(h.kb.suggest(said, 3, [topic, '你好', '你好', '你好']).followUp, said).to.equal(false);
+    }
+  });
+});
