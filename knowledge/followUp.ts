@@ -45,7 +45,7 @@ const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 const SHORT = 8;
@@ -59,7 +59,14 @@ const CERTIFICATE = '残疾证';
 const MINOR = '未成年';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证');
+// "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
+// card, they ask of the appraisal (评定不符合), not of the topic's item again.
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合');
+const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
+/** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
+const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
+/** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
+const SAYS_OFTEN = /按(?:月|年|季度?)|每(?:个)?(?:月|年|季度)(?:发|打|缴|领)/u;
 
 /** "要重新鉴定不" after a replacement asks whether the replacement needs one, not about the appraisal. */
 const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
@@ -111,6 +118,21 @@ const EXAMINED_WHERE = /^(?:那|那么)?(?:要|得|该|应该|需要)?(?:(?:去|
 const examinedWhere = (folded: string, context: TopicContext) => {
   const category = topicSlots(context).category;
   return category && EXAMINED_WHERE.test(folded) ? `${category}残疾评定去哪` : '';
+};
+
+/**
+ * "要等多大才能评", "几岁能办", "得多大才能鉴定" after a topic about a child (a child's card, photo or
+ * guardian): at what age a child is appraised or applies, which the small child's entry says, not the
+ * topic's words asked again with an age.
+ */
+const AGE_TO = /^(?:要|得|需要)?(?:等)?(?:到|长到)?(?:多大|几岁|多少岁)(?:了|以后|之后|的时候)?(?:才|就|再)?(?:能|可以)?(?:去)?(?:评|测|查|检查|办|办理|申请)?(?:合适|好|比较好)?$/;
+const childAgeAsked = (folded: string, context: TopicContext): string =>
+  topicSlots(context).age === MINOR && AGE_TO.test(remainder(folded)) ? `孩子${folded.replace(wordsOf('age', MINOR)!, '')}` : '';
+/** "多久发一次" after a paid item ("护理补贴谁能领", "燃油补贴谁能领"): how often that item is paid, asked in the answers' words. */
+const ONLY_OFTEN = new RegExp(`^(?:钱|补贴)?${HOW_OFTEN.source}$`, 'u');
+const oftenAsked = (folded: string, context: TopicContext): string => {
+  const item = topicSlots(context).item;
+  return item && ONLY_OFTEN.test(remainder(folded)) ? `${item}是按月发还是按年发` : '';
 };
 
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
@@ -573,6 +595,14 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const core = said.replace(BACK, '');
   if (core && core !== said && !declined) return { ...readInContext(decide, core, recalled(core, context), top, spell), contextual: true };
   if (context.turns >= CONTEXT_TURNS) return own;
+  // A child's age asked of ("几岁能评"), or how often the topic's item is paid ("多久发一次"): the question the
+  // topic's person or item makes whole, whatever the topic asked (its materials, who may claim).
+  const aged = childAgeAsked(fold(text), context);
+  const often = aged ? '' : oftenAsked(fold(text), context);
+  const completed = aged || often ? decide(aged || often, top) : undefined;
+  // How often another item is paid is not the topic's (the two allowances' 按月 is not the education grant's).
+  const ofItem = (entry: Entry) => !often || itemsOf(entry)?.has(topicSlots(context).item!) !== false;
+  if (completed?.kind === 'answer' && ofItem(completed.top.entry)) return { decision: narrowed(completed, partAsked(fold(text))), query: aged || often, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
   const fragment = isFragment(text);
@@ -738,7 +768,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有)$/u;
+const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -868,6 +898,9 @@ function askedBy(question: string, context: TopicContext, folding: (text: string
   return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
 }
 
+/** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
+const OFTEN = '按期';
+
 /** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
@@ -884,17 +917,21 @@ export interface Held {
  * none when the follow-up says a word no answer speaks of.
  */
 export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
-  const asked = askedBy(question, context, folding, rarity);
+  const own = askedBy(question, context, folding, rarity);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
-  if (!asked.length || asked.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
+  // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
+  const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
+  if (!asked.length) return [];
+  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => folding(s).includes(w))) }));
+    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => has(s, w))) }));
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => folding(x.s).includes(w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
