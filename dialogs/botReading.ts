@@ -11,6 +11,8 @@ const PARCEL_ENTRY_ID = 'decl-express';
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
 const NAMES_SUBJECT = /补贴|补助|公示|照片|低保|陪/u;
+// Our own subject named in a run-on's part: asked of ours, whatever the part before it declined.
+const NAMES_OURS = /残|补贴|补助/u;
 
 /**
  * Whether a run-on's other question is a button: it names what the service is about (an item, a
@@ -85,11 +87,10 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // tell; "结婚证怎么办要带啥": declined as a whole for what its first question declines, the rest
   // asks about that (the split gave "要带啥" our certificate as its subject).
   const opening = each[0]?.decision;
-  const wholeDeclined = (id: string) => {
-    const whole = readWhole().decision;
-    return whole.kind === 'decline' && whole.top.entry.id === id;
-  };
-  const aboutDeclined = opening?.kind === 'decline' && wholeDeclined(opening.top.entry.id);
+  // So is "护照怎么办理，照片有要求吗": what follows, naming nothing of ours, asks of the declined matter;
+  // "老年证咋办 护理补贴能领不" asks of ours too.
+  const aboutDeclined = opening?.kind === 'decline' && parts.slice(1).every((part) => !NAMES_OURS.test(part));
+  if (aboutDeclined && readWhole().decision.kind !== 'decline') return { reading: each[0], asked: question, more: [], parts: parts.length };
   const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   const answeredAlone = (r: (typeof readings)[number], i: number) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i]));
   // Where the named condition is appraised ("…想办个残疾证咋整要去哪个医院") is said first: a how-to

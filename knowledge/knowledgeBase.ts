@@ -140,9 +140,10 @@ export class KnowledgeBase {
     // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.
     const reading = this.asAsked(text);
     const read = reading && this.decideText(reading.text, top);
+    if (read?.kind === 'answer' && reading?.sure && !reading.late) return read;
     const said = this.decideText(text, top);
-    // Another office's matter said is still theirs however it is asked ("种地的补贴咋还没打卡上": not our late money).
-    if (read?.kind === 'answer' && reading?.sure) return said.kind === 'decline' ? said : read;
+    // Another office's money late is theirs ("种地的补贴咋还没打卡上": not our subsidies' late money).
+    if (read?.kind === 'answer' && reading?.late) return said.kind === 'decline' ? said : read;
     return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
   }
 
@@ -175,12 +176,12 @@ export class KnowledgeBase {
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
    */
-  private asAsked(text: string): { text: string; sure: boolean } | undefined {
+  private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
     const child = asChild(text);
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
-    if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
+    if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
     if (!bringsMore(text)) return undefined;
     if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };

@@ -62,6 +62,7 @@ const sets = chosen([
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
   ['out-of-scope dev oos20 (200 by a tester who never saw the KB: other cards, benefits, offices, medical, chat, dialect)', 'kb-dev-oos20-inscope.jsonl', 'kb-dev-oos20.jsonl'],
+  ['in-scope dev20 (150 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20.jsonl', 'kb-dev-oos20.jsonl'],
 ] as const);
 
 /** Entry pairs by how often a held-out wording of one ranked the other first. */
@@ -155,6 +156,7 @@ const multiTurn = chosen([
   ['two-turn blind s16 (kept unread, measured once at the end of session 12)', 'kb-blind-s16-multiturn.jsonl'],
   ['two-turn blind s17 (kept unread, measured once at the end of session 13)', 'kb-blind-s17-multiturn.jsonl'],
   ['two-turn blind s18 (kept unread, measured once at the end of session 14)', 'kb-blind-s18-multiturn.jsonl'],
+  ['two-turn dev20 (30 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
 ] as const);

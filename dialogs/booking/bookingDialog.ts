@@ -222,6 +222,9 @@ const ASKS_FREE = /最快|有(?:没有)?(?:空|位置|名额|号)|(?:能|可以)
 /** Moving an appraisal, said as a question or a wish: "能改期不", "能改个时间吗", "想换个日子", "周四要透析 换一天吧". */
 export const MOVE_ASKED = /改期|改约|改.?时间|换.?时间|换.?日子|改.?日子|(?:换|改)(?:一|个|别的)天/u;
 
+// A hospital's other bookings ("体检中心预约电话", "挂专家号要预约吗"), the appraisal not named: no booking of ours.
+const OTHER_BOOKING = /^(?!.*(?:鉴定|评定|评残)).*(?:体检|挂号|门诊|看病|专家号|疫苗|打针|手术|床位)/u;
+
 export function recognizeBookingIntent(input: string): BookingAction | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   if (recognizeCommand(input) === 'cancelBooking' || /取消.{0,2}(预约|鉴定|评定)|不(预)?约了/.test(folded)) return 'cancel';
@@ -229,7 +232,7 @@ export function recognizeBookingIntent(input: string): BookingAction | undefined
   if (WHICH_DAY.test(folded)) return 'which';
   // "评残医生能上门不" asks (the spoken yes/no ending too): the home appraisal's answer, no request.
   if (/(我要|我想|帮我|申请|请|要)上门(鉴定|评定|评残)|(鉴定|评定|评残).{0,3}(上门|到家)/.test(folded) && !/能不能|可不可以|怎么/.test(folded) && !asksSomething(input)) return 'home';
-  if ((/预约|约.{0,2}(鉴定|评定|评残|时间)|改到/.test(folded) || MOVE_ASKED.test(folded)) && !/怎么|如何/.test(folded) && !NEED_TO_BOOK.test(folded)) return 'book';
+  if ((/预约|约.{0,2}(鉴定|评定|评残|时间)|改到/.test(folded) || MOVE_ASKED.test(folded)) && !/怎么|如何/.test(folded) && !NEED_TO_BOOK.test(folded) && !OTHER_BOOKING.test(folded)) return 'book';
   if (/(鉴定|评定|评残)/.test(folded) && /最早|什么时候|哪天|几号/.test(folded) && !/多久|几天|多长|怎么|如何|咋|谁/.test(folded) && !AFTER_APPRAISAL.test(folded)) return 'book';
   return undefined;
 }

@@ -215,6 +215,11 @@ describe('booking intents', () => {
     ['用不用预约', undefined],
     ['鉴定要多久', undefined],
     ['残疾证怎么办', undefined],
+    // Another of the hospital's bookings, the appraisal not named (dev20 through the endpoints).
+    ['来电人咨询市人民医院体检中心预约电话', undefined],
+    ['想预约个专家号看看腿', undefined],
+    ['预约门诊挂号', undefined],
+    ['体检完了想预约鉴定', 'book'],
   ];
   for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(recognizeBookingIntent(input)).to.equal(expected));
 });
