@@ -24,6 +24,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
+import { addressPartsSaid, NUMERAL } from './addressParts.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
@@ -360,7 +361,10 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
     const value = key === 'address' && after !== undefined ? addressValue(after) : after;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
-    const read = value ? this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()) : undefined;
+    // "地址是七组九号": parts of the address, read as the whole they make.
+    const current = draft.values.address;
+    const whole = key === 'address' && value && typeof current === 'string' ? (addressPartsSaid(current, value) ?? value) : value;
+    const read = whole ? this.slots.find((s) => s.key === key)!.parse(whole, draft.values, this.context()) : undefined;
     if (!changing && !read?.ok) return picking ? { key } : undefined;
     if (plain && (!read?.ok || read.set[key] === draft.values[key])) return undefined;
     // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
@@ -462,6 +466,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!said) return undefined;
     const wrong = change.wrong ?? said.wrong;
     const current = draft.values[change.key];
+    // "是五组 不是二十三号 是三十二号", "后头还得加上 三单元二楼": parts of the address, each in place of the old one of
+    // its kind or added where it belongs, the rest kept, and the whole read back.
+    const parts = change.key === 'address' && typeof current === 'string' && change.value !== undefined ? addressPartsSaid(current, change.value) : undefined;
+    if (parts === null) return undefined;
+    if (parts !== undefined) return { ...this.slots.find((s) => s.key === 'address')!.parse(parts, draft.values, this.context()), amended: true };
     // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid, and a part
     // that has no place in it is no address (the field is asked). Another field's part said wrong
     // ("不是王建国 是王建军") is put in its place.
@@ -1136,7 +1145,6 @@ function amendAddress(current: string, said: string, saidWrong?: string): string
 
 /** Words before a part of the address: "里的8号" (of 地址里的8号), "门牌是18号". */
 const PART_LEAD = /^(?:(?:里面?|上面?|中|当中)的)?(?:门牌号码?|门牌|号码)?(?:是|为|应该是|改成|写成)?/u;
-const NUMERAL = '[\\d０-９一二三四五六七八九十百零〇两]';
 /** A house number a part begins with: "18号", "十八号院". */
 const HOUSE_NUMBER_PART = new RegExp(`^${NUMERAL}+号`, 'u');
 /** A house number in an address, not part of a longer number ("8号" is not in "18号"). */
