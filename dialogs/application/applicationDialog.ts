@@ -27,7 +27,7 @@ import { materialsFor } from './materials.js';
 import { addressPartsSaid, NUMERAL } from './addressParts.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, deliveryMentioned, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -290,6 +290,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (kept) return this.proceed(dc, { ...draft, values: { ...draft.values, ...kept.set }, attempts: 0 }, `${kept.note}\n`);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
+        // "那还是给俺寄家里吧 俺奶奶下不了床": the other way to get the certificate, no field named, as "领证方式改成邮寄".
+        const way = asksSomething(input) ? undefined : deliveryMentioned(input);
+        if (way && way.value !== draft.values.delivery && this.editableFields(draft).some((f) => f.value === 'delivery')) return this.change(dc, draft, { key: 'delivery', value: way.label });
         // "地址改成城关镇李家庄村" with the card to be picked up: no address is on the form, and how to have it mailed.
         if (draft.values.delivery === 'pickup' && !asksSomething(input) && ADDRESS_NAMED.test(normalizeText(input))) {
           return new NotAnswered(t.errors.choice, { answer: t.summary.pickupNoAddress });
@@ -1187,7 +1190,8 @@ const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就
 const WRONG = /不对|有错|错了|写错|要改/u;
 /** "不改了", "没有要改的", "都对": where the field to change is asked, nothing after all. */
 const NOTHING_TO_CHANGE = /^(?:那|哦|嗯)?(?:不改了?|不用改了?|不要改了?|没有?(?:要|啥|什么|可|需要)?改的|都对|都没错|没错|没问题|算了|不用了)(?:了|吧|啊|呀)*$/u;
-const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
+// "交", "那就交上去": the word alone submits too.
+const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧|^(?:那|那就|就|行|好)?交(?:了|上|上去)?(?:呗|啊|呀)?$/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
 /** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */

@@ -714,6 +714,8 @@ const notifyBySlot = choiceSlot(
 );
 
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
+/** The way to get the certificate said in words ("还是给俺寄家里吧", "我自己去拿"), a refused one not. */
+export const deliveryMentioned = (input: string) => recognizeMention(input, deliveryOptions());
 const deliveryChoice = choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard));
 /** A question that only asks leave ("寄到家可以吗") picks the way it names. */
 const ASKS_LEAVE = /(可以|行|好|能)(吗|不|么|嘛)$|可不可以|行不行|能不能/u;
@@ -784,7 +786,7 @@ const channelSlot: Slot = {
     if (other) return { ok: true, set: { channel: other }, note: t.channelRead(t.channels[other]) };
     const result = channelChoice.parse(input, v, ctx);
     if (result.ok) return result;
-    const delivery = recognizeMention(input, deliveryOptions());
+    const delivery = deliveryMentioned(input);
     if (!delivery) return result;
     return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
   },

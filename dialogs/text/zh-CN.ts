@@ -225,7 +225,7 @@ const application = {
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
   notifyBySynonyms: { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] },
-  deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
+  deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄家里', '寄到家里', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
   /** "我" said to who the guardian is. */

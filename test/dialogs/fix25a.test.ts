@@ -53,3 +53,41 @@ describe('fix25a #1: a part of the address corrected at the summary changes that
     });
   }
 });
+
+describe('fix25a #9: the summary takes a plain submit and the other way to get the certificate in words', () => {
+  const pickupSummary: Step[] = [...selfNewCertificateToAddress.slice(0, -1), ['自己去领', app.summary.intro]];
+  for (const input of ['交', '那就交上去', '行 交']) {
+    it(`"${input}" submits`, async () => {
+      const h = await run(pickupSummary);
+      expect(await said(h, input)).to.include('申请已提交');
+    });
+  }
+  for (const input of ['不交', '先别交', '交啥']) {
+    it(`"${input}" submits nothing`, async () => {
+      const h = await run(pickupSummary);
+      expect(await said(h, input)).to.not.include('申请已提交');
+    });
+  }
+
+  for (const input of ['那还是给俺寄家里吧 俺奶奶下不了床', '还是寄过来吧', '俺腿脚不好 给快递到家吧']) {
+    it(`"${input}" (to pick up) changes to mailing and asks the address, as "领证方式改成邮寄" does`, async () => {
+      const h = await run(pickupSummary);
+      const reply = await said(h, input);
+      expect(reply).to.include(app.summary.changedTo(app.labels.delivery, app.deliveries.mail)).and.include(app.prompts.address);
+      expect((await said(h, '城关镇东街村七组九号'))).to.include(`${app.labels.address}：城关镇东街村七组九号\n`);
+      expect((await draftOf(h))!.values).to.include({ delivery: 'mail', address: '城关镇东街村七组九号' });
+    });
+  }
+
+  it('"还是我自己去拿吧" (to be mailed) changes to picking up', async () => {
+    const h = await run(toSummaryAt('城关镇东街村七组九号'));
+    expect(await said(h, '还是我自己去拿吧')).to.include(app.summary.changedTo(app.labels.delivery, app.deliveries.pickup));
+    expect((await draftOf(h))!.values.delivery).to.equal('pickup');
+  });
+
+  it('"别寄了" (to pick up already) changes nothing', async () => {
+    const h = await run(pickupSummary);
+    await said(h, '别寄了');
+    expect((await draftOf(h))!.values.delivery).to.equal('pickup');
+  });
+});
