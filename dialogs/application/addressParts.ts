@@ -113,3 +113,15 @@ export function addressPartsSaid(current: string, input: string): string | null 
   const value = parts.map((p) => p.text).join('');
   return value === current.replace(/[\s\p{P}]+/gu, '') ? current : value;
 }
+
+/**
+ * A new address said from its village or street on ("李庄村四组十五号"), with the town and what is above it of the
+ * address it replaces; one that names its town (or anything above) as it was said.
+ */
+export function withPlaceAbove(current: string, said: string): string {
+  const parts = partsOf(said);
+  if (parts[0]?.level === undefined || parts[0].level <= 4) return said;
+  const above = partsOf(current).filter((p) => p.level !== undefined && p.level <= 4);
+  // Only the places above that lead the old address (a name in it may be a place word's look-alike).
+  return above.length && current.replace(/[\s\p{P}]+/gu, '').startsWith(above.map((p) => p.text).join('')) ? `${above.map((p) => p.text).join('')}${said}` : said;
+}

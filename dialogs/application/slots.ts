@@ -1106,7 +1106,8 @@ function addressSegments(input: string): { text: string; denied: boolean }[] {
 export const addressValue = (said: string) => addressSaid(said) ?? (PLACE_WORD.test(said) ? undefined : said);
 
 const PHONE_IN_TEXT = /(?:电话|手机|手机号|联系电话)?(?:是|[:：])?1\d{10}/gu;
-const MAIL_LEAD = /^(?:就|请|麻烦|帮我)?(?:邮寄|寄|送)(?:到|去|给)/u;
+// "证寄到…": the certificate named before it too.
+const MAIL_LEAD = /^(?:证|就|请|麻烦|帮我)*(?:邮寄|寄|送)(?:到|去|给)/u;
 /**
  * The address given to mail the certificate to ("寄到城关镇东街8号 收件人写我闺女 电话139…"): the address
  * alone, up to the first part after it with no place or number in it; undefined when none is said.

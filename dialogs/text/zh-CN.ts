@@ -964,6 +964,7 @@ const status = {
     'home-appraisal-request': '申请上门鉴定',
     'delivery-mail': '领证方式改为邮寄',
     'phone-change': '更改联系电话',
+    'mail-address-change': '更改邮寄地址',
     'contact-text-only': '注明只能短信/文字联系',
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
@@ -1158,6 +1159,17 @@ const status = {
     doneOnCase: '好，领证方式改成邮寄了：证办好后寄到您申请时留的地址，不用去窗口领。',
     already: '您的证本来就是邮寄的，办好后寄到您留的地址，不用改。',
     tooLate: (federation: string) => `证已经发出，领证方式改不了了。有困难请打${federation}问问残联。`,
+  },
+  /** The address a mailed certificate goes to, changed after submitting ("寄证的地址改成…"). */
+  mailAddress: {
+    ask: (current: string) => `证现在寄到“${current}”。要改寄到哪里？请写到门牌号。`,
+    confirm: (address: string) => `证办好后改寄到“${address}”，对吗？`,
+    confirmButtons: ['对', '不对'],
+    askAgain: '那请再说一遍新的邮寄地址，写到门牌号。',
+    done: (caseNo: string, address: string) => `好，案件${caseNo}的邮寄地址改成“${address}”了，证办好后寄到这里。`,
+    same: (address: string) => `证本来就寄到“${address}”，不用改。`,
+    kept: '好，邮寄地址不改了。',
+    tooLate: (federation: string) => `证已经寄出，邮寄地址改不了了。有困难请打${federation}问问残联。`,
   },
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,

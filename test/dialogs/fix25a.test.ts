@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
+import { newCase } from '../fixtures/cases.js';
 import { dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 22's form and case faults 1, 2, 4 and 9, in the tester's words and others.
@@ -90,4 +91,79 @@ describe('fix25a #9: the summary takes a plain submit and the other way to get t
     await said(h, '别寄了');
     expect((await draftOf(h))!.values.delivery).to.equal('pickup');
   });
+});
+
+describe('fix25a #2: after submitting, the mailing address changed in words, read back and audited', () => {
+  const m = text.status.mailAddress;
+  const CURRENT = '城关镇南关村三组五号';
+  async function mailedCase(delivery: 'mail' | 'pickup' = 'mail') {
+    const h = await dialogHarness();
+    const record = await h.cases.create(
+      newCase({ submittedBy: { role: 'self', userKey: USER }, applicant: { address: CURRENT }, delivery, stage: 'pre_review' }),
+      h.clock.now(),
+    );
+    return { h, caseNo: record.caseNo };
+  }
+  const changedTo = async (h: Harness, caseNo: string, address: string) => {
+    const record = (await h.cases.get(caseNo))!;
+    expect(record.mailTo).to.equal(address);
+    expect(record.applicant.address).to.equal(CURRENT);
+    expect(record.audit.at(-1)).to.include({ action: 'mail-address-change' });
+    expect(JSON.stringify(record.audit)).to.not.include(address);
+  };
+
+  const said1: [input: string, address: string][] = [
+    ['寄证的地址改成城关镇北关村六组八号', '城关镇北关村六组八号'],
+    ['地址也改一下 是李庄村四组十五号', '城关镇李庄村四组十五号'],
+    ['俺搬家了 证寄到城关镇幸福路18号', '城关镇幸福路18号'],
+    ['邮寄的地址写错了 门牌号是八号', '城关镇南关村三组八号'],
+    ['寄证地址不对 不是三组 是六组', '城关镇南关村六组五号'],
+  ];
+  for (const [input, address] of said1) {
+    it(`"${input}": "${address}，对吗", changed on 对`, async () => {
+      const { h, caseNo } = await mailedCase();
+      const reply = await h.say(input);
+      expect(reply.text).to.equal(m.confirm(address)).and.not.include('12385');
+      expect((await h.cases.get(caseNo))!.mailTo).to.equal(undefined);
+      expect((await h.say('对')).text).to.equal(m.done(caseNo, address));
+      await changedTo(h, caseNo, address);
+    });
+  }
+
+  for (const input of ['邮寄地址要改一下', '寄证的地址能改吗', '住址变了 证别寄原来那了']) {
+    it(`"${input}": the address asked, then read back and changed`, async () => {
+      const { h, caseNo } = await mailedCase();
+      expect((await h.say(input)).text).to.equal(m.ask(CURRENT));
+      expect((await h.say('城关镇东街村七组九号')).text).to.equal(m.confirm('城关镇东街村七组九号'));
+      expect((await h.say('对')).text).to.equal(m.done(caseNo, '城关镇东街村七组九号'));
+      await changedTo(h, caseNo, '城关镇东街村七组九号');
+    });
+  }
+
+  it('"不对" at the reading asks again; "不对 是九号" reads the part again; "算了不改了" changes nothing', async () => {
+    const { h, caseNo } = await mailedCase();
+    await h.say('寄证的地址改成城关镇北关村六组八号');
+    expect((await h.say('不对 是九号')).text).to.equal(m.confirm('城关镇北关村六组九号'));
+    expect((await h.say('不对')).text).to.equal(m.askAgain);
+    expect((await h.say('算了不改了')).text).to.equal(m.kept);
+    expect((await h.cases.get(caseNo))!.mailTo).to.equal(undefined);
+  });
+
+  it('the address it goes to already: said so, nothing changed', async () => {
+    const { h, caseNo } = await mailedCase();
+    expect((await h.say(`寄证的地址改成${CURRENT}`)).text).to.equal(m.same(CURRENT));
+    expect((await h.cases.get(caseNo))!.audit.map((e) => e.action)).to.not.include('mail-address-change');
+  });
+
+  it('a case to be picked up: mailing is offered first', async () => {
+    const { h } = await mailedCase('pickup');
+    expect((await h.say('地址也改一下 是李庄村四组十五号')).text).to.include(text.status.mail.offerAgain);
+  });
+
+  for (const input of ['寄证的地址改成城关镇北关村六组八号', '北关村六组的残疾证在哪办']) {
+    it(`"${input}" with no case is never "another place" (城关镇 and its villages are the county's)`, async () => {
+      const h = await dialogHarness();
+      expect((await said(h, input))).to.not.include('我只能解答');
+    });
+  }
 });
