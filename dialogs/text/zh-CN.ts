@@ -913,6 +913,16 @@ const status = {
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
   },
+  /**
+   * The same news for a family member following the case, where the applicant's copy tells them to do what only the
+   * account that submitted it can (the booking, the correction): who does it, and how the family can help.
+   */
+  notifyFamily: {
+    returned: (reason: string) =>
+      `申请被退回了，原因：${reason}。要用提交申请的那个账号改：请提醒申请人（或者当时帮着提交申请的家人）在那个账号上说“修改退回的申请”，只改要改的那几项就能重新提交。`,
+    appraisal_scheduled:
+      '预审通过了。下一步是残疾评定，要用提交申请的那个账号约时间：请提醒申请人（或者当时帮着提交申请的家人）在那个账号上说“预约鉴定”，去不了医院的说“我要申请上门鉴定”。约好以后也会通知您，评定那天您可以陪着去。',
+  },
   /** An appraisal session in words, as staff read it out: "2026年12月1日 上午，<医院>". */
   session: (date: string, part: 'am' | 'pm', hospital?: string) =>
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase } from '../fixtures/cases.js';
-import { dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
+import { atSubscribe, dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 22's form and case faults 1, 2, 4 and 9, in the tester's words and others.
 const app = text.application;
@@ -166,4 +166,48 @@ describe('fix25a #2: after submitting, the mailing address changed in words, rea
       expect((await said(h, input))).to.not.include('我只能解答');
     });
   }
+});
+
+describe('fix25a #4: a relative following the case is never told to do what only the applicant\'s account can', () => {
+  const s = text.status;
+  async function followed() {
+    const { h, caseNo } = await atSubscribe();
+    expect(await said(h, '要')).to.include(s.subscribed);
+    await h.workflow.perform(caseNo, { action: 'start_review', by: 'staff:li' });
+    return { h, caseNo };
+  }
+  const rowsOf = async (h: Harness, caseNo: string) => (await h.outbox.list({ caseNo })).map((r) => [r.recipient, r.text] as const);
+
+  it('pre-review passed: the applicant is told to say 预约鉴定, the relative who books and how to help', async () => {
+    const { h, caseNo } = await followed();
+    await h.workflow.perform(caseNo, { action: 'pass_review', by: 'staff:li' });
+    await h.useCases.relay.settled();
+    const rows = await rowsOf(h, caseNo);
+    expect(rows).to.deep.include(['applicant', s.prefixApplicant(caseNo) + s.notify.appraisal_scheduled]);
+    const relative = rows.find(([to]) => to === 'subscriber:test:user1')!.at(1) as string;
+    const own = relative.slice(relative.indexOf('：') + 1);
+    expect(own).to.equal(s.notifyFamily.appraisal_scheduled);
+    // Never the applicant's bare instruction; the one who books is named.
+    expect(own).to.not.include('说“预约鉴定”就能约时间');
+    expect(own).to.include('申请人');
+    // And what the relative is told to pass on is what the bot tells the relative who says it.
+    expect(await said(h, '预约鉴定')).to.include('提交申请的那个账号');
+  });
+
+  it('sent back for a correction: the relative is told the applicant corrects it, the reason said', async () => {
+    const { h, caseNo } = await followed();
+    await h.workflow.perform(caseNo, { action: 'return', by: 'staff:li', note: '照片不清楚', fields: ['phone'] });
+    await h.useCases.relay.settled();
+    const rows = await rowsOf(h, caseNo);
+    expect(rows).to.deep.include(['applicant', s.prefixApplicant(caseNo) + s.notify.returned('照片不清楚')]);
+    const relative = rows.find(([to]) => to === 'subscriber:test:user1')!.at(1) as string;
+    expect(relative).to.include(s.notifyFamily.returned('照片不清楚')).and.not.include(s.notify.returned('照片不清楚'));
+  });
+
+  it('news that asks nothing of anyone is the same for both', async () => {
+    const { h, caseNo } = await followed();
+    await h.useCases.relay.settled();
+    const relative = (await rowsOf(h, caseNo)).find(([to]) => to === 'subscriber:test:user1')!.at(1) as string;
+    expect(relative).to.include(s.notify.pre_review);
+  });
 });
