@@ -59,7 +59,9 @@ const PART_WORDS = /^(?:(?:里面?|上面?|中|当中)的|地址|住址|门牌�
 /** What leads to a new part, or denies an old one ("不是"); with 改成 the part before it is the old one. */
 const LEADS = /(不是|而是|应该是|应为|改成|改为|换成|写成|是)/u;
 /** Said to add to the end of the address: "后头还得加上 三单元二楼", "再添上幸福小区". */
-const APPENDS = /(?:还|再)?(?:得|要)?(?:加上|添上|补上|加个|添个|补个|再加|再添)|后[头面边](?:还|再)?(?:得|要)?(?:写上|有)/u;
+const APPENDS = /(?:还|再)?(?:得|要)?(?:加上|添上|补上|写上|加个|添个|补个|再加|再添)|后[头面边](?:还|再)?(?:得|要)?(?:有个?)|少写了?|漏写了?|漏了|忘写了?|忘了写/u;
+/** Words of a request to change the address, which no address holds. */
+export const CHANGE_REQUEST = new RegExp(`${APPENDS.source}|后[头面边]|改成|改为|换成|应该|错了|不对|不是`, 'u');
 /** A piece that only says something is wrong ("都错了", "弄乱了"): none of the parts. */
 const COMPLAINT = new RegExp(`^(?:(?!${NUMERAL}).){0,4}(?:错了?|不对|乱了)$`, 'u');
 
@@ -76,6 +78,8 @@ export function addressPartsSaid(current: string, input: string): string | null 
   const denied: string[] = [];
   if (append) {
     news.push(...partsOf(said.slice(append.index + append[0].length).replace(PART_WORDS, '')));
+    // "就写上城关镇幸福路8号": a whole address, read as before.
+    if (news.some((p) => p.level !== undefined && p.level <= 4)) return undefined;
     if (news.length === 0 || news.some((p) => p.level === undefined || p.level <= 5)) return null;
   } else {
     // Cut at each lead first: what a lead comes before may run on past a space ("不是 二十三号").

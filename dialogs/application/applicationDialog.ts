@@ -24,7 +24,7 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
-import { addressPartsSaid, NUMERAL } from './addressParts.js';
+import { addressPartsSaid, CHANGE_REQUEST, NUMERAL } from './addressParts.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, deliveryMentioned, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
@@ -361,12 +361,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (named.length !== 1) return undefined;
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
-    // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
-    const value = key === 'address' && after !== undefined ? addressValue(after) : after;
-    // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
-    // "地址是七组九号": parts of the address, read as the whole they make.
+    // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it; "地址是七组九号",
+    // "地址错了 是西街村", "地址里的东街村改成西街村": parts of the address there, read as the whole they make.
     const current = draft.values.address;
-    const whole = key === 'address' && value && typeof current === 'string' ? (addressPartsSaid(current, value) ?? value) : value;
+    const parts = key === 'address' && after !== undefined && typeof current === 'string' ? addressPartsSaid(current, after) : undefined;
+    const value = key === 'address' && after !== undefined ? (parts ? after : addressValue(after)) : after;
+    const whole = parts ?? value;
+    // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
     const read = whole ? this.slots.find((s) => s.key === key)!.parse(whole, draft.values, this.context()) : undefined;
     if (!changing && !read?.ok) return picking ? { key } : undefined;
     if (plain && (!read?.ok || read.set[key] === draft.values[key])) return undefined;
@@ -483,7 +484,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         : wrong && typeof current === 'string'
           ? (replacePart(current, wrong, said.value) ?? said.value)
           : said.value;
-    if (value === undefined) return undefined;
+    // "地址最后再写上二楼" unread: the words of the request are never the address (it is asked instead).
+    if (value === undefined || (change.key === 'address' && CHANGE_REQUEST.test(value))) return undefined;
     // A street or village said ("西大街18号") is read back with the summary, the town above it kept; a bare part ("18号"), put
     // into the old value, is asked about first.
     const amended = value !== said.value && !(change.key === 'address' && addressSaid(said.value));
@@ -1081,7 +1083,7 @@ const WRITE = /写|填|是/u;
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
  */
-const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个|[那这]一?[项栏])+/u;
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|写上|填上|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个|[那这]一?[项栏])+/u;
 /** "…刚才说错了", "…我写错了" after the new value: words about the mistake, not part of the value. */
 const CHANGE_TAIL = /[\s，,。.！!]*(?:[我俺]?(?:刚才|刚刚|之前|前面)?[我俺]?(?:[说写填打搞弄记]错了?|[说写]的不对|不对)[啊呀了]*)?[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
 /** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */

@@ -25,6 +25,11 @@ describe('fix25a #1: a part of the address corrected at the summary changes that
     ['城关镇东街村七组九号', '不是东街村 是李庄村', '城关镇李庄村七组九号'],
     ['城关镇李庄村四组十五号', '门牌号写错了 不是十五号 是五十一号', '城关镇李庄村四组五十一号'],
     ['城关镇幸福路12号3单元401', '单元错了 不是3单元 是5单元', '城关镇幸福路12号5单元401'],
+    ['城关镇东街村七组九号', '地址最后再写上二楼', '城关镇东街村七组九号二楼'],
+    ['城关镇东街村七组九号', '地址少写了 三单元二楼', '城关镇东街村七组九号三单元二楼'],
+    ['城关镇东街村七组九号', '地址漏了2单元', '城关镇东街村七组九号2单元'],
+    ['城关镇东街村七组九号', '地址错了 是西街村', '城关镇西街村七组九号'],
+    ['城关镇东街村七组九号', '地址里的东街村改成西街村', '城关镇西街村七组九号'],
   ];
   for (const [before, input, after] of corrections) {
     it(`${before}: "${input}" asks "${after}，对吗", kept only on 对`, async () => {
@@ -45,7 +50,12 @@ describe('fix25a #1: a part of the address corrected at the summary changes that
     });
   }
 
-  for (const input of ['地址后头还得加上 三单元二楼', '地址后面还得加上 俺家门口那棵大树']) {
+  it('"地址就写上城关镇幸福路8号": the whole address said, no word of the request in it', async () => {
+    const h = await run(toSummaryAt('城关镇东街村七组九号'));
+    expect(await said(h, '地址就写上城关镇幸福路8号')).to.include(app.summary.changedTo(app.labels.address, '城关镇幸福路8号'));
+  });
+
+  for (const input of ['地址后头还得加上 三单元二楼', '地址后面还得加上 俺家门口那棵大树', '地址后面加上 俺家门口那棵大树', '地址最后再写上二楼']) {
     it(`"${input}" never keeps the words of the request as the address`, async () => {
       const h = await run(toSummaryAt('城关镇东街村七组九号'));
       await said(h, input);
