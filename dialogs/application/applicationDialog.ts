@@ -291,7 +291,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
         // "那还是给俺寄家里吧 俺奶奶下不了床": the other way to get the certificate, no field named, as "领证方式改成邮寄".
-        const way = asksSomething(input) ? undefined : deliveryMentioned(input);
+        const way = asksSomething(input) || OTHER_THAN_THE_CARD.test(normalizeText(input)) ? undefined : deliveryMentioned(input);
         if (way && way.value !== draft.values.delivery && this.editableFields(draft).some((f) => f.value === 'delivery')) return this.change(dc, draft, { key: 'delivery', value: way.label });
         // "地址改成城关镇李家庄村" with the card to be picked up: no address is on the form, and how to have it mailed.
         if (draft.values.delivery === 'pickup' && !asksSomething(input) && ADDRESS_NAMED.test(normalizeText(input))) {
@@ -1192,6 +1192,8 @@ const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就
 const WRONG = /不对|有错|错了|写错|要改/u;
 /** "不改了", "没有要改的", "都对": where the field to change is asked, nothing after all. */
 const NOTHING_TO_CHANGE = /^(?:那|哦|嗯)?(?:不改了?|不用改了?|不要改了?|没有?(?:要|啥|什么|可|需要)?改的|都对|都没错|没错|没问题|算了|不用了)(?:了|吧|啊|呀)*$/u;
+/** What else may be brought, sent or fetched ("评定那天俺自己去", "补贴钱自己去领"): no way to get the certificate. */
+const OTHER_THAN_THE_CARD = /材料|复印件|报告|病历|片子|照片|评定|鉴定|评残|检查|医院|上门|身份证|户口|钱|补贴|低保/u;
 // "交", "那就交上去": the word alone submits too.
 const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧|^(?:那|那就|就|行|好)?交(?:了|上|上去)?(?:呗|啊|呀)?$/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */

@@ -41,7 +41,7 @@ export function asksAboutPickup(input: string): boolean {
 const ADDRESS_NAMED = /地址|住址|寄到|寄的地方/u;
 const ADDRESS_CHANGED = /改|换|变|不对|错|搬/u;
 /** Another address or place: the 户口's, the hospital's, the window's. */
-const NOT_THE_MAILING = /户口|户籍|医院|鉴定|评定|窗口|残联|政务|迁/u;
+const NOT_THE_MAILING = /户口|户籍|医院|鉴定|评定|窗口|残联|政务|迁|材料/u;
 
 /**
  * Changing where the certificate is mailed: "寄证的地址改成城关镇北关村六组八号", "邮寄地址要改一下", "地址也改一下

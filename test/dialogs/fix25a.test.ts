@@ -96,6 +96,14 @@ describe('fix25a #9: the summary takes a plain submit and the other way to get t
     expect((await draftOf(h))!.values.delivery).to.equal('pickup');
   });
 
+  for (const input of ['评定那天俺自己去', '补贴钱自己去领', '俺自己去医院']) {
+    it(`"${input}" (to be mailed) is no change of the way to get the certificate`, async () => {
+      const h = await run(toSummaryAt('城关镇东街村七组九号'));
+      await said(h, input);
+      expect((await draftOf(h))!.values.delivery).to.equal('mail');
+    });
+  }
+
   it('"别寄了" (to pick up already) changes nothing', async () => {
     const h = await run(pickupSummary);
     await said(h, '别寄了');
@@ -157,6 +165,14 @@ describe('fix25a #2: after submitting, the mailing address changed in words, rea
     expect((await h.say('不对')).text).to.equal(m.askAgain);
     expect((await h.say('算了不改了')).text).to.equal(m.kept);
     expect((await h.cases.get(caseNo))!.mailTo).to.equal(undefined);
+  });
+
+  it('right after submitting, at the photo asked for: changed as well', async () => {
+    const h = await run(toSummaryAt('城关镇东街村七组九号'));
+    const caseNo = /YC\d{12}/.exec(await said(h, '确认提交'))![0];
+    expect(await said(h, '寄证的地址改成城关镇北关村六组八号')).to.include(m.confirm('城关镇北关村六组八号'));
+    expect(await said(h, '对')).to.include(m.done(caseNo, '城关镇北关村六组八号'));
+    expect((await h.cases.get(caseNo))!.mailTo).to.equal('城关镇北关村六组八号');
   });
 
   it('the address it goes to already: said so, nothing changed', async () => {
