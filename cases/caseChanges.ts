@@ -29,9 +29,10 @@ export interface CaseChange {
   /**
    * Checks the case as it is now and edits it (throws `Refused` when not allowed); returns the
    * status update to send, worded from the edited case (and its SMS, when the stage alone
-   * does not say the news), or nothing.
+   * does not say the news), or nothing. `family`: the family's copy, where the applicant's tells
+   * them to do what only the applicant's account can.
    */
-  apply(c: CaseRecord): { message: string; to: Audience; sms?: SmsNotice } | void;
+  apply(c: CaseRecord): { message: string; family?: string; to: Audience; sms?: SmsNotice } | void;
 }
 
 export type CaseChangeDeps = Pick<CaseUseCaseDeps, 'cases' | 'family' | 'clock' | 'texts' | 'sms'> & { relay: NotificationRelay };

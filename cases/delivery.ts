@@ -30,4 +30,25 @@ export class Delivery {
     });
     return changed.ok ? 'changed' : already ? 'already' : 'not-now';
   }
+
+  /**
+   * A mailed certificate sent to `address` instead ("寄证的地址改成…"), until it is sent: kept as `mailTo`, the
+   * applicant's own address left as it was, and audited without the address (as `toMail`). 'same' when it goes there
+   * already; 'not-mailed' when it is to be picked up (the change to mailing is `toMail`).
+   */
+  async changeAddress(caseNo: string, userKey: string, address: string): Promise<'changed' | 'same' | 'not-mailed' | 'not-now'> {
+    let refused: 'same' | 'not-mailed' | undefined;
+    const changed = await this.deps.changes.change(caseNo, {
+      by: `chat:${userKey}`,
+      action: 'mail-address-change',
+      note: this.deps.texts.mailTo.other,
+      apply: (c) => {
+        requireEvent(c, 'mail-address-change');
+        refused = c.delivery !== 'mail' ? 'not-mailed' : (c.mailTo ?? c.applicant.address) === address ? 'same' : undefined;
+        if (refused) throw new Refused(409, refused);
+        c.mailTo = address;
+      },
+    });
+    return changed.ok ? 'changed' : (refused ?? 'not-now');
+  }
 }

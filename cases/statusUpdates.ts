@@ -41,6 +41,11 @@ export interface StatusTexts {
     materials_accepted(materials: string, allDone: boolean): string;
     materials_missing(materials: string): string;
   };
+  /** The family's copy of an update that asks what only the applicant's account can do (book, correct). */
+  notifyFamily: {
+    returned(reason: string): string;
+    appraisal_scheduled: string;
+  };
 }
 
 /** Who hears about a change: everyone following the case, only the family (the applicant saw it in the chat), or only the applicant (someone looked at their case). */
@@ -136,7 +141,7 @@ export function smsRow(fields: Pick<NewOutboxRow, 'dedupeKey' | 'caseNo' | 'reci
 export function statusUpdateRows(
   record: CaseRecord,
   recipients: Recipient[],
-  update: { message: string; sms?: SmsNotice },
+  update: { message: string; family?: string; sms?: SmsNotice },
   event: { key: string; kind: CaseNotice['kind'] },
   texts: StatusTexts,
 ): NewOutboxRow[] {
@@ -159,7 +164,7 @@ export function statusUpdateRows(
         caseNo: record.caseNo,
         conversation: r.conversation,
         recipient,
-        text: (r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) : texts.prefixFamily(notice.applicant, record.caseNo)) + message,
+        text: r.role === 'applicant' ? texts.prefixApplicant(record.caseNo) + message : texts.prefixFamily(notice.applicant, record.caseNo) + (update.family ?? message),
         notice,
         ...(sms && r.sms?.use === 'fallback' ? { sms } : {}),
       });

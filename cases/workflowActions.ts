@@ -43,9 +43,18 @@ export class WorkflowActions {
         before?.(c);
         plan.change(c);
         const sms = plan.message === 'returned' ? { template: 'returned' as const, params: [c.returned?.reason ?? body.note ?? ''] } : undefined;
-        return { message: this.message(plan.message, c, body, today), to: 'everyone', ...(sms && { sms }) };
+        const family = this.familyMessage(plan.message, c, body);
+        return { message: this.message(plan.message, c, body, today), to: 'everyone', ...(family && { family }), ...(sms && { sms }) };
       },
     });
+  }
+
+  /** The family's own words for news that asks the applicant to act: who acts, and how they can help. */
+  private familyMessage(key: NotificationKey, record: CaseRecord, body: ActionBody): string | undefined {
+    const n = this.deps.texts.notifyFamily;
+    if (key === 'returned') return n.returned(record.returned?.reason ?? body.note ?? '');
+    if (key === 'appraisal_scheduled' && !record.homeAppraisal) return n.appraisal_scheduled;
+    return undefined;
   }
 
   private message(key: NotificationKey, record: CaseRecord, body: ActionBody, today: string): string {

@@ -28,6 +28,8 @@ export const regionSchema = z.object({
   countyAliases: z.array(z.string().min(1)).optional(),
   city: z.string().min(1),
   province: z.string().min(1),
+  /** The county's towns and townships (城关镇…): an address in one is in the county, never another place. */
+  towns: z.array(z.string().min(1)).optional(),
   federation: z.object({
     name: z.string().min(1),
     cityName: z.string().min(1),

@@ -264,6 +264,8 @@ export const CASE_EVENTS = {
   'home-appraisal-cancel': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled'],
   // Picking up changed to mailing: until the certificate is issued.
   'delivery-mail': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved'],
+  // The address a mailed certificate goes to: until it is sent.
+  'mail-address-change': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved'],
   // How the applicant is reached (a new phone, calls not taken): while anyone may still need to reach them.
   'phone-change': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'in_decision'],
   'contact-text-only': ['submitted', 'pre_review', 'returned', 'appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'in_decision'],

@@ -16,7 +16,7 @@ import type { Clock } from '../data/clock.js';
 import { CASE_EVENTS } from '../data/workflow.js';
 import { checkHeld, filedForNamed } from './status/familyChecks.js';
 import { checkedCaseAnswer } from './status/checkedCaseQuestions.js';
-import { asksAboutPickup, asksToMail } from './status/mailing.js';
+import { asksAboutPickup, asksAddressChange, asksToMail } from './status/mailing.js';
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand, saysCannotPhone } from './commands.js';
 import { asksIfPhoned } from './textOnly.js';
@@ -209,6 +209,14 @@ export class MainDialog extends ComponentDialog {
       const own = await this.cases.openCasesOfUser(userKeyOf(context));
       if (own.length && !own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('phone'))) {
         return { dialog: STATUS_DIALOG, options: { action: 'phone', text: meant } satisfies StatusOptions, outcome: 'status-phone' };
+      }
+    }
+    // "寄证的地址改成…", "邮寄地址要改一下" on one's own open case: the address it is mailed to, read back before it
+    // changes (never the hotline, which a deaf applicant cannot call). One sent back for its address is corrected below.
+    if (asksAddressChange(meant)) {
+      const own = await this.cases.openCasesOfUser(userKeyOf(context));
+      if (own.length && !own.some((c) => c.stage === 'returned' && c.returned?.fields.includes('address'))) {
+        return { dialog: STATUS_DIALOG, options: { action: 'address', text: meant } satisfies StatusOptions, outcome: 'status-address' };
       }
     }
     // "身份证后六位 071235" or a phone typed alone (or with what the knowledge base declines, "身份证 110105…"): trying

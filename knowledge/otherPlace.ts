@@ -46,6 +46,9 @@ const PERSON = /^(我|俺|咱|你|您|他|她|人|住|家|家人|家里人|亲�
 
 const FROM = new Set(['从', '自']);
 
+/** What follows a village's name: "村", "村里", "组". */
+const VILLAGE_AFTER = /^[村屯组庄]/u;
+
 const AT = '在';
 
 interface Divisions {
@@ -89,9 +92,9 @@ function shortName(name: string, suffix: RegExp): string | undefined {
   return s && s.length >= 2 && s !== name ? s : undefined;
 }
 
-/** The region's own names (county, its old names, city, province), full and short. */
-export function homeNames(region: Pick<Region, 'county' | 'countyAliases' | 'city' | 'province'>): string[] {
-  const names = [region.county, ...(region.countyAliases ?? []), region.city, region.province];
+/** The region's own names (county, its old names, city, province, its towns), full and short. */
+export function homeNames(region: Pick<Region, 'county' | 'countyAliases' | 'city' | 'province'> & Partial<Pick<Region, 'towns'>>): string[] {
+  const names = [region.county, ...(region.countyAliases ?? []), region.city, region.province, ...(region.towns ?? [])];
   return [...new Set(names.flatMap((n) => [n, shortName(n, PROVINCE_SUFFIX), shortName(n, DIVISION_SUFFIX)]).filter((n) => n !== undefined))];
 }
 
@@ -110,6 +113,8 @@ export function placesNamed(text: string): string[] {
   return tagged
     .filter(({ word, tag: pos }, i) => {
       if (!full.has(word) && !(pos === 'ns' && short.has(word))) return false;
+      // "北关村", "李庄组": a village named as a district is, no district (北关区).
+      if (!full.has(word) && VILLAGE_AFTER.test(words[i + 1] ?? '')) return false;
       const before = words[i - 1];
       if (before !== undefined && FROM.has(before)) return false;
       return !(before === AT && words[i - 2] !== undefined && PERSON.test(words[i - 2]));

@@ -24,9 +24,10 @@ import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
 import { caseItemsOf, nameDiffers, openCaseWith } from './caseItems.js';
 import { materialsFor } from './materials.js';
+import { addressPartsSaid, CHANGE_REQUEST, NUMERAL } from './addressParts.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
-import { addressDenied, addressSaid, addressValue, applicationSlots, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
+import { addressDenied, addressSaid, addressValue, applicationSlots, deliveryMentioned, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
 import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
@@ -289,6 +290,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         if (kept) return this.proceed(dc, { ...draft, values: { ...draft.values, ...kept.set }, attempts: 0 }, `${kept.note}\n`);
         const change = this.changeSaid(draft, input);
         if (change) return this.change(dc, draft, change);
+        // "那还是给俺寄家里吧 俺奶奶下不了床": the other way to get the certificate, no field named, as "领证方式改成邮寄".
+        const way = asksSomething(input) || OTHER_THAN_THE_CARD.test(normalizeText(input)) ? undefined : deliveryMentioned(input);
+        if (way && way.value !== draft.values.delivery && this.editableFields(draft).some((f) => f.value === 'delivery')) return this.change(dc, draft, { key: 'delivery', value: way.label });
         // "地址改成城关镇李家庄村" with the card to be picked up: no address is on the form, and how to have it mailed.
         if (draft.values.delivery === 'pickup' && !asksSomething(input) && ADDRESS_NAMED.test(normalizeText(input))) {
           return new NotAnswered(t.errors.choice, { answer: t.summary.pickupNoAddress });
@@ -357,10 +361,14 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (named.length !== 1) return undefined;
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
-    // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it.
-    const value = key === 'address' && after !== undefined ? addressValue(after) : after;
+    // "地址弄乱了 应该是城关镇…": only the address is the new value, never the words leading to it; "地址是七组九号",
+    // "地址错了 是西街村", "地址里的东街村改成西街村": parts of the address there, read as the whole they make.
+    const current = draft.values.address;
+    const parts = key === 'address' && after !== undefined && typeof current === 'string' ? addressPartsSaid(current, after) : undefined;
+    const value = key === 'address' && after !== undefined ? (parts ? after : addressValue(after)) : after;
+    const whole = parts ?? value;
     // "地址填城关镇幸福路8号" says no change in words: only a value that fits the field makes it one.
-    const read = value ? this.slots.find((s) => s.key === key)!.parse(value, draft.values, this.context()) : undefined;
+    const read = whole ? this.slots.find((s) => s.key === key)!.parse(whole, draft.values, this.context()) : undefined;
     if (!changing && !read?.ok) return picking ? { key } : undefined;
     if (plain && (!read?.ok || read.set[key] === draft.values[key])) return undefined;
     // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
@@ -462,6 +470,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (!said) return undefined;
     const wrong = change.wrong ?? said.wrong;
     const current = draft.values[change.key];
+    // "是五组 不是二十三号 是三十二号", "后头还得加上 三单元二楼": parts of the address, each in place of the old one of
+    // its kind or added where it belongs, the rest kept, and the whole read back.
+    const parts = change.key === 'address' && typeof current === 'string' && change.value !== undefined ? addressPartsSaid(current, change.value) : undefined;
+    if (parts === null) return undefined;
+    if (parts !== undefined) return { ...this.slots.find((s) => s.key === 'address')!.parse(parts, draft.values, this.context()), amended: true };
     // "东大街二十八号" for "城关镇东大街十八号": an address said in part keeps what it leaves unsaid, and a part
     // that has no place in it is no address (the field is asked). Another field's part said wrong
     // ("不是王建国 是王建军") is put in its place.
@@ -471,7 +484,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         : wrong && typeof current === 'string'
           ? (replacePart(current, wrong, said.value) ?? said.value)
           : said.value;
-    if (value === undefined) return undefined;
+    // "地址最后再写上二楼" unread: the words of the request are never the address (it is asked instead).
+    if (value === undefined || (change.key === 'address' && CHANGE_REQUEST.test(value))) return undefined;
     // A street or village said ("西大街18号") is read back with the summary, the town above it kept; a bare part ("18号"), put
     // into the old value, is asked about first.
     const amended = value !== said.value && !(change.key === 'address' && addressSaid(said.value));
@@ -1069,7 +1083,7 @@ const WRITE = /写|填|是/u;
  * The words between a field's name and its new value ("改一下 写", "写错了 应该是", "不对，要改成",
  * "错了"), however many, in whatever order. No surname is among them.
  */
-const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个|[那这]一?[项栏])+/u;
+const CHANGE_LEAD = /^(?:[\s:：，,。.、!！]|写上|填上|改一下|改下|改改|改成|改为|换一下|换下|换成|写成|(?:刚才|刚刚)?[说写填打搞弄记]?错了|[说写]的不对|[说写]得不对|填成|有错|不对|应该是|应该|应为|正确的是|给我|帮我|麻烦|[改换写填要得就也是的了吧我俺]|那个|这个|[那这]一?[项栏])+/u;
 /** "…刚才说错了", "…我写错了" after the new value: words about the mistake, not part of the value. */
 const CHANGE_TAIL = /[\s，,。.！!]*(?:[我俺]?(?:刚才|刚刚|之前|前面)?[我俺]?(?:[说写填打搞弄记]错了?|[说写]的不对|不对)[啊呀了]*)?[\s，,。.！!]*(?:吧|就行了?|就好了?|就可以了?|谢谢)?[\s，,。.！!]*$/u;
 /** Said before the field ("应该是城关镇幸福路8号，地址写错了"): the words after the last change word. */
@@ -1136,7 +1150,6 @@ function amendAddress(current: string, said: string, saidWrong?: string): string
 
 /** Words before a part of the address: "里的8号" (of 地址里的8号), "门牌是18号". */
 const PART_LEAD = /^(?:(?:里面?|上面?|中|当中)的)?(?:门牌号码?|门牌|号码)?(?:是|为|应该是|改成|写成)?/u;
-const NUMERAL = '[\\d０-９一二三四五六七八九十百零〇两]';
 /** A house number a part begins with: "18号", "十八号院". */
 const HOUSE_NUMBER_PART = new RegExp(`^${NUMERAL}+号`, 'u');
 /** A house number in an address, not part of a longer number ("8号" is not in "18号"). */
@@ -1179,7 +1192,10 @@ const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就
 const WRONG = /不对|有错|错了|写错|要改/u;
 /** "不改了", "没有要改的", "都对": where the field to change is asked, nothing after all. */
 const NOTHING_TO_CHANGE = /^(?:那|哦|嗯)?(?:不改了?|不用改了?|不要改了?|没有?(?:要|啥|什么|可|需要)?改的|都对|都没错|没错|没问题|算了|不用了)(?:了|吧|啊|呀)*$/u;
-const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧/u;
+/** What else may be brought, sent or fetched ("评定那天俺自己去", "补贴钱自己去领"): no way to get the certificate. */
+const OTHER_THAN_THE_CARD = /材料|复印件|报告|病历|片子|照片|评定|鉴定|评残|检查|医院|上门|身份证|户口|钱|补贴|低保/u;
+// "交", "那就交上去": the word alone submits too.
+const SUBMIT_SAID = /提交|确认|没问题|没错|都对|对的|交(?:了|上去)?吧|^(?:那|那就|就|行|好)?交(?:了|上|上去)?(?:呗|啊|呀)?$/u;
 /** Words of a question about submitting itself ("提交了以后多久有结果", "交上去还要跑吗"). */
 const SUBMITTING = /提交|交上去|交了|交完|递交|申请|结果|办好|办下来/u;
 /** Words of a question about the consent ("为啥要这么多信息", "不同意会怎样"). */

@@ -714,6 +714,8 @@ const notifyBySlot = choiceSlot(
 );
 
 const deliveryOptions = () => options(t.deliveries, t.deliverySynonyms);
+/** The way to get the certificate said in words ("还是给俺寄家里吧", "我自己去拿"), a refused one not. */
+export const deliveryMentioned = (input: string) => recognizeMention(input, deliveryOptions());
 const deliveryChoice = choiceSlot('delivery', deliveryOptions, (v) => requestedItems(v).some((id) => bundleItem(id).issuesCard));
 /** A question that only asks leave ("寄到家可以吗") picks the way it names. */
 const ASKS_LEAVE = /(可以|行|好|能)(吗|不|么|嘛)$|可不可以|行不行|能不能/u;
@@ -784,7 +786,7 @@ const channelSlot: Slot = {
     if (other) return { ok: true, set: { channel: other }, note: t.channelRead(t.channels[other]) };
     const result = channelChoice.parse(input, v, ctx);
     if (result.ok) return result;
-    const delivery = recognizeMention(input, deliveryOptions());
+    const delivery = deliveryMentioned(input);
     if (!delivery) return result;
     return { ok: true, set: { delivery: delivery.value as Values['delivery'] }, stay: true, note: t.deliveryEarly(delivery.label) };
   },
@@ -1104,7 +1106,8 @@ function addressSegments(input: string): { text: string; denied: boolean }[] {
 export const addressValue = (said: string) => addressSaid(said) ?? (PLACE_WORD.test(said) ? undefined : said);
 
 const PHONE_IN_TEXT = /(?:电话|手机|手机号|联系电话)?(?:是|[:：])?1\d{10}/gu;
-const MAIL_LEAD = /^(?:就|请|麻烦|帮我)?(?:邮寄|寄|送)(?:到|去|给)/u;
+// "证寄到…": the certificate named before it too.
+const MAIL_LEAD = /^(?:证|就|请|麻烦|帮我)*(?:邮寄|寄|送)(?:到|去|给)/u;
 /**
  * The address given to mail the certificate to ("寄到城关镇东街8号 收件人写我闺女 电话139…"): the address
  * alone, up to the first part after it with no place or number in it; undefined when none is said.

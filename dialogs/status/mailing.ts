@@ -36,3 +36,18 @@ export function asksAboutPickup(input: string): boolean {
   const fetches = /证(?!明)|自己去/u.test(said) ? /领|拿|取/u.test(said) : clauses.some((c) => FETCH_BARE.test(c));
   return fetches && WHERE_OR_CANNOT.test(said) && !OTHER_FETCHED.test(said);
 }
+
+/** The mailing address named ("寄证的地址", "邮寄地址", "寄到"), and a change of it ("改", "不对", "搬"). */
+const ADDRESS_NAMED = /地址|住址|寄到|寄的地方/u;
+const ADDRESS_CHANGED = /改|换|变|不对|错|搬/u;
+/** Another address or place: the 户口's, the hospital's, the window's. */
+const NOT_THE_MAILING = /户口|户籍|医院|鉴定|评定|窗口|残联|政务|迁|材料/u;
+
+/**
+ * Changing where the certificate is mailed: "寄证的地址改成城关镇北关村六组八号", "邮寄地址要改一下", "地址也改一下
+ * 是李庄村四组十五号"; never the 户口's address or where the appraisal is.
+ */
+export function asksAddressChange(input: string): boolean {
+  const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
+  return ADDRESS_NAMED.test(said) && ADDRESS_CHANGED.test(said) && !NOT_THE_MAILING.test(said);
+}

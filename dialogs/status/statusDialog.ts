@@ -8,6 +8,7 @@ import type { FamilyStore } from '../../data/family.js';
 import type { Region } from '../../data/region.js';
 import type { CaseUseCases, Corrections } from '../../cases/index.js';
 import { applicationSlots, houseNumberSaid, mailAddressSaid, type Slot } from '../application/slots.js';
+import { addressPartsSaid, withPlaceAbove } from '../application/addressParts.js';
 import { userKeyOf } from '../application/applicationDialog.js';
 import { labelChoices, recognizeChoice, recognizeConfirmation, type ChoiceOption } from '../choices.js';
 import { fieldAnswer } from '../fieldQuestions.js';
@@ -16,7 +17,7 @@ import { normalizeText } from '../../knowledge/normalize.js';
 import { FlowDialog, NotAnswered, type FlowDeps, type FlowRouter, type StepResult } from '../flowDialog.js';
 import { MATERIALS_DIALOG, type MaterialsOptions, type MaterialsResult } from '../materials/materialsDialog.js';
 import { messageWithButtons } from '../replies.js';
-import { nonAnswer } from '../nonAnswers.js';
+import { keepsAsIs, nonAnswer } from '../nonAnswers.js';
 import { phoneIn } from '../numbersIn.js';
 import { text } from '../text/index.js';
 import { setTurnOutcome } from '../turnOutcome.js';
@@ -49,8 +50,8 @@ const ID_TAIL_WORDS = /身份证|后6位|后六位|后几位|号码/u;
 /** This turn's message left the offer of updates for another flow (the turn's state, gone with the turn). */
 const ROUTED_FROM_OFFER = Symbol('routedFromOffer');
 
-export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail' | 'phone';
-export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail', 'phone'];
+export type StatusAction = 'progress' | 'familyCheck' | 'followers' | 'unsubscribe' | 'resubscribe' | 'correct' | 'mail' | 'phone' | 'address';
+export const STATUS_ACTIONS: readonly StatusAction[] = ['progress', 'familyCheck', 'followers', 'unsubscribe', 'resubscribe', 'correct', 'mail', 'phone', 'address'];
 
 /** What to do; a family check may start with the case number already typed. */
 export interface StatusOptions {
@@ -70,7 +71,7 @@ export interface StatusOptions {
 
 interface StatusState {
   action: StatusAction;
-  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials' | 'mailOffer' | 'address';
+  step: 'caseNo' | 'idTail' | 'subscribe' | 'remove' | 'field' | 'materials' | 'mailOffer' | 'address' | 'addressConfirm';
   caseNo?: string;
   /** Followers offered for removal, in button order. */
   followers?: { caseNo: string; userKey: string }[];
@@ -167,6 +168,19 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // Asked before anything changes; the address on the case is offered as the one to mail to.
         const mailing = { action, step: 'mailOffer' as const, caseNo: pickup.caseNo, values: { onCase: Boolean(pickup.applicant.address) } };
         return this.ask(dc, mailing, options?.offer ? text.application.pickupAnswer : s.mail.offerAgain, labelChoices(s.mail.offerButtons), s.mail.offerAgain);
+      }
+      case 'address': {
+        // "寄证的地址改成城关镇北关村六组八号" after submitting: the mailed case's address, read back before it changes.
+        const own = await this.deps.cases.openCasesOfUser(userKey);
+        const mailed = own.find((c) => c.delivery === 'mail');
+        // To be picked up: mailing is offered first (it asks the address).
+        if (!mailed) return own.length ? this.beginDialog(dc, { action: 'mail' }) : this.end(dc, s.noCases(this.deps.region.online, this.deps.region.hotlines));
+        if (!allowsEvent(mailed, 'mail-address-change')) return this.end(dc, s.mailAddress.tooLate(this.deps.region.hotlines.federation));
+        const current = mailed.mailTo ?? mailed.applicant.address ?? '';
+        const state: StatusState = { action, step: 'address', caseNo: mailed.caseNo, values: { current } };
+        const said = this.addressChangedTo(current, options?.text ?? '');
+        if (said) return this.confirmAddress(dc, state, said);
+        return this.ask(dc, state, s.mailAddress.ask(current));
       }
       case 'phone': {
         // "电话改成135…" after submitting: the newest open case's phone changed (audited), and said back.
@@ -338,9 +352,26 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         if (this.router && (await this.router.startsFlow(dc.context))) return dc.replaceDialog(this.router.id);
         return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mail.offerButtons));
       }
+      case 'addressConfirm': {
+        const address = state.values!.address as string;
+        // "不对 是六组八号": the address, or a part of it, said again, read back in turn.
+        const again = this.addressChangedTo(state.values!.current as string, input, address);
+        if (again && again !== address) return this.confirmAddress(dc, state, again);
+        if (keepsPickup(input) || keepsAsIs(input)) return this.end(dc, s.mailAddress.kept);
+        const yes = recognizeConfirmation(input, labelChoices(s.mailAddress.confirmButtons));
+        if (yes === false) return this.ask(dc, { ...state, step: 'address', values: { current: state.values!.current } }, s.mailAddress.askAgain);
+        if (yes === undefined) return (await this.questionFirst(dc, state, input)) ?? new NotAnswered(text.application.errors.confirm(s.mailAddress.confirmButtons));
+        const done = await this.deps.useCases.delivery.changeAddress(state.caseNo!, userKeyOf(dc.context), address);
+        const federation = this.deps.region.hotlines.federation;
+        return this.end(dc, done === 'changed' ? s.mailAddress.done(state.caseNo!, address) : done === 'same' ? s.mailAddress.same(address) : done === 'not-mailed' ? s.mail.kept : s.mailAddress.tooLate(federation));
+      }
       case 'address': {
+        const moving = state.action === 'address';
         // "算了", "不改了": nothing changes.
-        if (keepsPickup(input)) return this.end(dc, s.mail.kept);
+        if (keepsPickup(input) || (moving && keepsAsIs(input))) return this.end(dc, moving ? s.mailAddress.kept : s.mail.kept);
+        // "六组八号": parts of the address it goes to now.
+        const changedTo = moving && !state.values?.addressDraft ? this.addressChangedTo(state.values!.current as string, input) : undefined;
+        if (changedTo) return this.confirmAddress(dc, state, changedTo);
         // "就寄到原来那个地址": the address on the case, which stays as it is.
         if (state.values?.onCase && !mailAddressSaid(input) && (recognizeChoice(input, labelChoices([s.mail.onCaseButton])) || ON_CASE.test(normalizeText(input)))) {
           const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context));
@@ -358,6 +389,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
         // No address in it ("就寄到原来那个地址" with none on the case): asked again, nothing stored.
         if (!address) return new NotAnswered(text.application.errors.address);
         if (result.stay || !values.address) return this.askAddress(dc, { ...state, values });
+        if (moving) return this.confirmAddress(dc, state, values.address as string);
         const done = await this.deps.useCases.delivery.toMail(state.caseNo!, userKeyOf(dc.context), values.address as string);
         return this.end(dc, done === 'changed' ? s.mail.done(values.address as string) : done === 'already' ? s.mail.already : s.mail.tooLate(this.deps.region.hotlines.federation));
       }
@@ -453,6 +485,26 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
     return this.ask(dc, state, before ? `${before}\n${prompt.text}` : prompt.text, [...prompt.options, ...extra], prompt.text);
   }
 
+  /**
+   * The new mailing address in what is said: a whole address ("改成城关镇北关村六组八号"), or parts of the one it
+   * goes to now (`current`, or the one read back: "门牌号是八号").
+   */
+  private addressChangedTo(current: string, input: string, readBack?: string): string | undefined {
+    // "是李庄村四组十五号": a village said, the town of the address it goes to now kept above it.
+    const whole = mailAddressSaid(input);
+    if (whole) return withPlaceAbove(current, whole);
+    const from = readBack ?? current;
+    const parts = from ? addressPartsSaid(from, input.replace(ADDRESS_LEAD, '')) : undefined;
+    return parts && parts !== from ? parts : undefined;
+  }
+
+  /** The new address read back for 对/不对 before the case changes. */
+  private confirmAddress(dc: DialogContext, state: StatusState, address: string): Promise<DialogTurnResult> {
+    const values = { current: state.values?.current, address };
+    if (address === state.values?.current) return this.end(dc, s.mailAddress.same(address));
+    return this.ask(dc, { ...state, step: 'addressConfirm', values }, s.mailAddress.confirm(address), labelChoices(s.mailAddress.confirmButtons));
+  }
+
   /** The mailing address asked (or its house number, after a street with none). */
   private askAddress(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     const prompt = this.slot('address')!.prompt(state.values ?? {}, { region: this.deps.region, today: this.deps.clock.now() });
@@ -467,6 +519,8 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
 /** Leaving the change to mailing: "算了", "不改了", "不寄了", "还是自己去领吧". */
 const keepsPickup = (input: string) =>
   /^(?:那|哦|嗯)?(?:算了|不改了|不寄了|不用改了?|不用寄了?|不要寄了?|不换了|还是(?:自己)?(?:去)?(?:窗口)?(?:领|拿|取)(?:证)?)(?:吧|啊|呀)?$/u.test(normalizeText(input).replace(/[\s\p{P}]+/gu, ''));
+/** Before the parts of the mailing address said: "寄证的地址", "邮寄地址要改一下", "不对". */
+const ADDRESS_LEAD = /^.*?(?:地址|住址)|^(?:不对|不是)[，,\s]*(?=是)/u;
 /** The address already on the case: "就寄到原来那个地址", "寄家里的", "户口上的那个". */
 const ON_CASE = /原来|原先|之前|以前|老地址|留的|家里的|户口上的|身份证上的|那个地址/u;
 

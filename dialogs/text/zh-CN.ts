@@ -225,7 +225,7 @@ const application = {
   deliveryEarly: (delivery: string) => `好的，证办好后“${delivery}”，先记下了。`,
   notifyByOptions: { chat: '这个聊天', sms: '短信', both: '都要' },
   notifyBySynonyms: { chat: ['聊天', '这里', '对话', '微信', '公众号'], sms: ['短信', '发短信', '手机短信', '信息'], both: ['都要', '两个都要', '都行', '都可以'] },
-  deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
+  deliverySynonyms: { mail: ['邮寄', '寄', '寄到家', '寄家里', '寄到家里', '寄过来', '寄给我', '寄回家', '送到家', '快递'], pickup: ['自取', '自己领', '去领', '自己拿', '去拿', '来拿', '自己去'] },
   channelSynonyms: { online: ['网上', '线上', '手机', '网上弄', '在网上'], window: ['窗口', '线下', '现场'] },
   categoryGuessButtons: ['对', '不对，我重新选'],
   /** "我" said to who the guardian is. */
@@ -913,6 +913,16 @@ const status = {
     familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
   },
+  /**
+   * The same news for a family member following the case, where the applicant's copy tells them to do what only the
+   * account that submitted it can (the booking, the correction): who does it, and how the family can help.
+   */
+  notifyFamily: {
+    returned: (reason: string) =>
+      `申请被退回了，原因：${reason}。要用提交申请的那个账号改：请提醒申请人（或者当时帮着提交申请的家人）在那个账号上说“修改退回的申请”，只改要改的那几项就能重新提交。`,
+    appraisal_scheduled:
+      '预审通过了。下一步是残疾评定，要用提交申请的那个账号约时间：请提醒申请人（或者当时帮着提交申请的家人）在那个账号上说“预约鉴定”，去不了医院的说“我要申请上门鉴定”。约好以后也会通知您，评定那天您可以陪着去。',
+  },
   /** An appraisal session in words, as staff read it out: "2026年12月1日 上午，<医院>". */
   session: (date: string, part: 'am' | 'pm', hospital?: string) =>
     `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${booking.parts[part]}${hospital ? `，${hospital}` : ''}`,
@@ -964,6 +974,7 @@ const status = {
     'home-appraisal-request': '申请上门鉴定',
     'delivery-mail': '领证方式改为邮寄',
     'phone-change': '更改联系电话',
+    'mail-address-change': '更改邮寄地址',
     'contact-text-only': '注明只能短信/文字联系',
     'home-appraisal-cancel': '取消上门鉴定',
     'material-rejected': '材料退回重传',
@@ -1158,6 +1169,17 @@ const status = {
     doneOnCase: '好，领证方式改成邮寄了：证办好后寄到您申请时留的地址，不用去窗口领。',
     already: '您的证本来就是邮寄的，办好后寄到您留的地址，不用改。',
     tooLate: (federation: string) => `证已经发出，领证方式改不了了。有困难请打${federation}问问残联。`,
+  },
+  /** The address a mailed certificate goes to, changed after submitting ("寄证的地址改成…"). */
+  mailAddress: {
+    ask: (current: string) => `证现在寄到“${current}”。要改寄到哪里？请写到门牌号。`,
+    confirm: (address: string) => `证办好后改寄到“${address}”，对吗？`,
+    confirmButtons: ['对', '不对'],
+    askAgain: '那请再说一遍新的邮寄地址，写到门牌号。',
+    done: (caseNo: string, address: string) => `好，案件${caseNo}的邮寄地址改成“${address}”了，证办好后寄到这里。`,
+    same: (address: string) => `证本来就寄到“${address}”，不用改。`,
+    kept: '好，邮寄地址不改了。',
+    tooLate: (federation: string) => `证已经寄出，邮寄地址改不了了。有困难请打${federation}问问残联。`,
   },
   materialsLine: (received: string[], missing: string[]) =>
     !missing.length ? `材料都收到了：${received.join('、')}` : received.length ? `材料：已收到 ${received.join('、')}；还差 ${missing.join('、')}` : `材料：还差 ${missing.join('、')}`,
