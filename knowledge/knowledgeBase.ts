@@ -40,6 +40,19 @@ const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
+/**
+ * A card called 证 alone, said first or after whose it is ("证被小偷摸走了", "我的证在公交车上丢了", "俺的证咋弄"):
+ * ours, as the wordings call it 残疾证 (another office's card names itself: 老年证, 驾驶证).
+ */
+const BARE_CERTIFICATE = /(^|[^\p{Script=Han}]|[的这那个俺我他她咱])证(?![明件书据照])/u;
+const OUR_CARD = /残疾人?证|残证/u;
+/** Where our card was lost ("在公交车上丢了", "在医院叫人偷了"): the scene, not what is asked (the wordings say "丢了"). */
+const LOST_WHERE = /在[^\s\p{P}]{1,8}?(?=(?:被|让|叫)?[^\s\p{P}]{0,3}?(?:丢|掉|偷|摸走|不见|找不着|找不到))/u;
+/** Our card as the wordings name it, and where it was lost left out. */
+const asOurCard = (text: string): string => {
+  const named = text.replace(BARE_CERTIFICATE, '$1残疾证');
+  return OUR_CARD.test(named) ? named.replace(LOST_WHERE, '') : named;
+};
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
@@ -47,6 +60,10 @@ const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七�
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
+/** Whether something is paid for, asked ("有补助没", "能报销不"). */
+const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
+/** Our subject named: a subsidy asked of it is ours (the card and the appraisal are items: `extractSlots`). */
+const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
 const TORN_SHARE = 0.8;
 /** How deep the entry for every category is looked for, and how well it must fit against the guess. */
@@ -140,6 +157,8 @@ export class KnowledgeBase {
     const read = reading && this.decideText(reading.text, top);
     if (read?.kind === 'answer' && reading?.sure) return read;
     const said = this.decideText(text, top);
+    // A weak reading only where the words as said answer nothing and offer nothing.
+    if (reading?.weak && (said.kind === 'answer' || said.kind === 'clarify')) return said;
     return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
   }
 
@@ -170,19 +189,24 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
+   * a bare 证 as our card, where it was lost left out (`asOurCard`).
    */
-  private asAsked(text: string): { text: string; sure: boolean } | undefined {
+  private asAsked(text: string): { text: string; sure: boolean; weak?: boolean } | undefined {
     const child = asChild(text);
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
-    if (!bringsMore(text)) return undefined;
-    if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
-    // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
-    return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
+    if (bringsMore(text)) {
+      if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
+      // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
+      return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
+    }
+    // Weak: said as it is, a bare 证 may be answered or offered ("证办下来了在哪领" is the delivery's).
+    const card = asOurCard(text);
+    return card === text ? undefined : { text: card, sure: false, weak: true };
   }
 
   private decideSaid(text: string, top: number): Decision {
@@ -218,7 +242,11 @@ export class KnowledgeBase {
    */
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
-    const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
+    const names = (c: string) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o));
+    // A subsidy asked of nothing it names ("戴助听器 有补助没"): of the object said before it, not of ours.
+    const asked = soleQuestion(text);
+    if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
+    const rest = objects.length ? withoutSaid(text, names) : undefined;
     if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
     const alone = this.decideSaid(rest, top);
     return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;

@@ -113,8 +113,8 @@ const CERTIFICATE_OR_LICENCE = /证$|照$/u;
 // asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
 const OUR_CERTIFICATE = /残疾人?证/u;
 // Our certificate (or a bare 证: another office's names itself, 老年证) lost, renewed, cancelled or moved is
-// our service wherever it happened ("证丢在公交上了": not the travel concession's).
-const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;
+// our service wherever it happened ("证丢在公交上了", "我的证在公交车上丢了": not the travel concession's).
+const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:在[^\s]{1,8}?)?(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
