@@ -41,7 +41,8 @@ describe('fix24a: single questions read as the knowledge base holds them', () =>
   });
 
   it('a subsidy asked right after a hearing aid or rehabilitation is theirs, not where hearing is appraised', () => {
-    for (const q of ['孩子听力不好 戴助听器 有补助没', '戴助听器 有补助没', '孩子脑瘫 做康复有补贴没']) expect(decided(q), q).to.equal('decline:decl-rehab');
+    for (const q of ['孩子听力不好 戴助听器 有补助没', '俺爹耳朵背 想配个助听器 国家有补贴没', '孩子脑瘫 做康复有补贴没']) expect(decided(q), q).to.equal('decline:decl-rehab');
+    expect(decided('我妈腿截了 装假肢 有补助吗')).to.equal('decline:decl-assistive-purchase');
     // A subsidy of ours named beside it stays ours.
     expect(decided('孩子戴助听器 残疾人生活补贴能申请不')).to.match(/^(answer|clarify):(living-allowance-eligibility|sub-living-apply|sub-child)$/);
   });
