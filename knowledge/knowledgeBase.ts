@@ -48,11 +48,19 @@ const BARE_CERTIFICATE = /(^|[^\p{Script=Han}]|[的这那个俺我他她咱])证
 const OUR_CARD = /残疾人?证|残证/u;
 /** Where our card was lost ("在公交车上丢了", "在医院叫人偷了"): the scene, not what is asked (the wordings say "丢了"). */
 const LOST_WHERE = /在[^\s\p{P}]{1,8}?(?=(?:被|让|叫)?[^\s\p{P}]{0,3}?(?:丢|掉|偷|摸走|不见|找不着|找不到))/u;
-/** Our card as the wordings name it, and where it was lost left out. */
-const asOurCard = (text: string): string => {
+/** A question ending in 不 ("卫生院能鉴定不", "能补不"): asked as 吗 (the wordings' 评定不 is 评定不合格's). */
+const ASKING_NOT = /(?<=\p{Script=Han})不(?=[\s\p{P}]*$)/u;
+/**
+ * A question in the wordings' words, tried where the words as said answer and offer nothing: our card
+ * named, where it was lost left out; then a final 不 asked as 吗 too.
+ */
+const inWordingsWords = (text: string): string[] => {
   const named = text.replace(BARE_CERTIFICATE, '$1残疾证');
-  return OUR_CARD.test(named) ? named.replace(LOST_WHERE, '') : named;
+  const card = OUR_CARD.test(named) ? named.replace(LOST_WHERE, '') : named;
+  return [...new Set([card, card.replace(ASKING_NOT, '吗')])].filter((t) => t !== text);
 };
+/** Whether something is paid for, asked ("有补助没", "能报销不"). */
+const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
@@ -60,9 +68,7 @@ const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七�
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
-/** Whether something is paid for, asked ("有补助没", "能报销不"). */
-const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
-/** Our subject named: a subsidy asked of it is ours (the card and the appraisal are items: `extractSlots`). */
+// Our own subject named: what else a question names is its scene.
 const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
 const TORN_SHARE = 0.8;
@@ -157,9 +163,16 @@ export class KnowledgeBase {
     const read = reading && this.decideText(reading.text, top);
     if (read?.kind === 'answer' && reading?.sure) return read;
     const said = this.decideText(text, top);
-    // A weak reading only where the words as said answer nothing and offer nothing.
-    if (reading?.weak && (said.kind === 'answer' || said.kind === 'clarify')) return said;
-    return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
+    const decided = read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
+    if (decided.kind === 'answer' || decided.kind === 'clarify') return decided;
+    // Said as it is, the question may be answered or offered ("证办下来了在哪领" is the delivery's): the wordings' words only where not.
+    for (const worded of inWordingsWords(text)) {
+      const again = this.decideText(worded, top);
+      const first = again.kind === 'answer' ? again.top : again.kind === 'clarify' ? again.options[0] : undefined;
+      // One of our answers: not small talk a bare "我这样的能办吗" brushes against.
+      if (first?.entry.kind === 'answer') return again;
+    }
+    return decided;
   }
 
   private decideText(text: string, top: number): Decision {
@@ -189,24 +202,19 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
-   * a bare 证 as our card, where it was lost left out (`asOurCard`).
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
    */
-  private asAsked(text: string): { text: string; sure: boolean; weak?: boolean } | undefined {
+  private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
     if (child !== text) return { text: child, sure: true };
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
-    if (bringsMore(text)) {
-      if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
-      // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
-      return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
-    }
-    // Weak: said as it is, a bare 证 may be answered or offered ("证办下来了在哪领" is the delivery's).
-    const card = asOurCard(text);
-    return card === text ? undefined : { text: card, sure: false, weak: true };
+    if (!bringsMore(text)) return undefined;
+    if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
+    // Only that brought ("光拿户口本够不够") asks of the list, not of the document ("户口本不在身边").
+    return { text: text.replace(ENOUGH_ASKED, '还要带什么材料'), sure: ONLY_BROUGHT.test(text) };
   }
 
   private decideSaid(text: string, top: number): Decision {

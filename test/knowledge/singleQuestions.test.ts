@@ -22,6 +22,12 @@ describe('fix24a: single questions read as the knowledge base holds them', () =>
     expect(decided('老年证丢了怎么补')).to.equal('decline:decl-elderly-card');
   });
 
+  it('a question ending in 不 is asked as 吗 where as said nothing answers: a local clinic cannot appraise', () => {
+    for (const q of ['俺家门口的卫生院能鉴定不', '家门口的卫生院能鉴定不', '镇上卫生院能评残不']) expect(decided(q), q).to.match(/^(answer|clarify):appr-designated-only$/);
+    // Read so, it still gets one of our answers, not small talk it brushes against.
+    expect(decided('我这样的能办不')).to.not.match(/:talk-/);
+  });
+
   it('an old person gone muddled who knows nobody is the intellectual category, not the limbs', () => {
     for (const q of ['俺娘老糊涂了 认不得人 这算啥残疾', '老爷子犯糊涂 认不得人 属于哪类残疾', '俺爹老糊涂了 这算啥残疾']) {
       expect(decided(q), q).to.equal('answer:cert-intellectual');
