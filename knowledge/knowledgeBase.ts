@@ -11,6 +11,7 @@ import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
+import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
 import { RecentlyUsed } from './recentlyUsed.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -59,6 +60,11 @@ const inWordingsWords = (text: string): string[] => {
   const card = OUR_CARD.test(named) ? named.replace(LOST_WHERE, '') : named;
   return [...new Set([card, card.replace(ASKING_NOT, '吗')])].filter((t) => t !== text);
 };
+/**
+ * Which app to use ("网上申请残疾证要用哪个APP", "得下载啥软件"): asked as the wordings ask it, "用哪个软件" (App
+ * itself folds onto 网上, and "要…" beside "网上申请残疾证" is the online materials list's question).
+ */
+const WHICH_APP = /(?:要|得|需要)?(?:用|下载?|装)?(?:哪个|哪款|什么|啥)(?:app|软件|应用)/u;
 /** Whether something is paid for, asked ("有补助没", "能报销不"). */
 const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
@@ -202,7 +208,8 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
+   * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean } | undefined {
     const child = asChild(text);
@@ -210,6 +217,8 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true };
+    const simplified = normalizeText(text);
+    if (WHICH_APP.test(simplified)) return { text: simplified.replace(WHICH_APP, '用哪个软件'), sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
     if (!bringsMore(text)) return undefined;
     if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };

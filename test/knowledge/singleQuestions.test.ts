@@ -34,6 +34,16 @@ describe('fix24a: single questions read as the knowledge base holds them', () =>
     }
   });
 
+  it('which app to apply with is how to apply online, not the online materials list, in Traditional characters too', () => {
+    for (const q of ['網上申請殘疾證要用哪個APP', '手机上申请残疾证要装什么app', '网上申请残疾证得下载啥软件']) expect(decided(q), q).to.equal('answer:apply-online');
+    // A reform plan's place keeps its own app.
+    expect(decided('宿迁网上在哪个app办')).to.equal('answer:place-suqian');
+  });
+
+  it('a bare 证 asked how to get, of a mind that keeps relapsing, is the mental category\'s, not the card\'s delivery', () => {
+    for (const q of ['脑子有点问题 老犯病 证咋弄', '他脑子有问题 动不动就犯病 证怎么办', '俺儿脑子有病 老犯病 证咋整']) expect(decided(q), q).to.match(/^(answer|clarify):cert-mental$/);
+  });
+
   it('cataract and glaucoma are asked of vision', () => {
     for (const q of ['白内障 算不算', '青光眼算残疾不', '我妈白内障 属于哪类残疾']) expect(decided(q), q).to.equal('answer:cert-vision');
   });
