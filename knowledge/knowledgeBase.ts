@@ -11,6 +11,7 @@ import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
+import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
 import { RecentlyUsed } from './recentlyUsed.js';
 import type { SynonymGroup } from './synonyms.js';
@@ -40,6 +41,32 @@ const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
+/**
+ * A card called 证 alone, said first or after whose it is ("证被小偷摸走了", "我的证在公交车上丢了", "俺的证咋弄"):
+ * ours, as the wordings call it 残疾证 (another office's card names itself: 老年证, 驾驶证).
+ */
+const BARE_CERTIFICATE = /(^|[^\p{Script=Han}]|[的这那个俺我他她咱])证(?![明件书据照])/u;
+const OUR_CARD = /残疾人?证|残证/u;
+/** Where our card was lost ("在公交车上丢了", "在医院叫人偷了"): the scene, not what is asked (the wordings say "丢了"). */
+const LOST_WHERE = /在[^\s\p{P}]{1,8}?(?=(?:被|让|叫)?[^\s\p{P}]{0,3}?(?:丢|掉|偷|摸走|不见|找不着|找不到))/u;
+/** A question ending in 不 ("卫生院能鉴定不", "能补不"): asked as 吗 (the wordings' 评定不 is 评定不合格's). */
+const ASKING_NOT = /(?<=\p{Script=Han})不(?=[\s\p{P}]*$)/u;
+/**
+ * A question in the wordings' words, tried where the words as said answer and offer nothing: our card
+ * named, where it was lost left out; then a final 不 asked as 吗 too.
+ */
+const inWordingsWords = (text: string): string[] => {
+  const named = text.replace(BARE_CERTIFICATE, '$1残疾证');
+  const card = OUR_CARD.test(named) ? named.replace(LOST_WHERE, '') : named;
+  return [...new Set([card, card.replace(ASKING_NOT, '吗')])].filter((t) => t !== text);
+};
+/**
+ * Which app to use ("网上申请残疾证要用哪个APP", "得下载啥软件"): asked as the wordings ask it, "用哪个软件" (App
+ * itself folds onto 网上, and "要…" beside "网上申请残疾证" is the online materials list's question).
+ */
+const WHICH_APP = /(?:要|得|需要)?(?:用|下载?|装)?(?:哪个|哪款|什么|啥)(?:app|软件|应用)/u;
+/** Whether something is paid for, asked ("有补助没", "能报销不"). */
+const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
@@ -144,7 +171,16 @@ export class KnowledgeBase {
     const said = this.decideText(text, top);
     // Another office's money late is theirs ("种地的补贴咋还没打卡上": not our subsidies' late money).
     if (read?.kind === 'answer' && reading?.late) return said.kind === 'decline' ? said : read;
-    return read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
+    const decided = read && said.kind !== 'answer' && read.kind !== 'none' ? read : said;
+    if (decided.kind === 'answer' || decided.kind === 'clarify') return decided;
+    // Said as it is, the question may be answered or offered ("证办下来了在哪领" is the delivery's): the wordings' words only where not.
+    for (const worded of inWordingsWords(text)) {
+      const again = this.decideText(worded, top);
+      const first = again.kind === 'answer' ? again.top : again.kind === 'clarify' ? again.options[0] : undefined;
+      // One of our answers: not small talk a bare "我这样的能办吗" brushes against.
+      if (first?.entry.kind === 'answer') return again;
+    }
+    return decided;
   }
 
   private decideText(text: string, top: number): Decision {
@@ -174,7 +210,8 @@ export class KnowledgeBase {
    * A question as the knowledge base reads it: a child's age as the child (`asChild`); how many trips
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
-   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts.
+   * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
+   * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
     const child = asChild(text);
@@ -182,6 +219,8 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
+    const simplified = normalizeText(text);
+    if (WHICH_APP.test(simplified)) return { text: simplified.replace(WHICH_APP, '用哪个软件'), sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
     if (!bringsMore(text)) return undefined;
     if (MORE_TO_BRING.test(text)) return { text: text.replace(MORE_TO_BRING, '还要带什么材料'), sure: false };
@@ -222,7 +261,11 @@ export class KnowledgeBase {
    */
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
-    const rest = objects.length ? withoutSaid(text, (c) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o))) : undefined;
+    const names = (c: string) => objects.some((o) => this.analyzer.analyze(c).folded.includes(o));
+    // A subsidy asked of nothing it names ("戴助听器 有补助没"): of the object said before it, not of ours.
+    const asked = soleQuestion(text);
+    if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
+    const rest = objects.length ? withoutSaid(text, names) : undefined;
     if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
     const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);

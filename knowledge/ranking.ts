@@ -113,8 +113,8 @@ const CERTIFICATE_OR_LICENCE = /证$|照$/u;
 // asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
 const OUR_CERTIFICATE = /残疾人?证/u;
 // Our certificate (or a bare 证: another office's names itself, 老年证) lost, renewed, cancelled or moved is
-// our service wherever it happened ("证丢在公交上了": not the travel concession's).
-const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;
+// our service wherever it happened ("证丢在公交上了", "我的证在公交车上丢了": not the travel concession's).
+const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:在[^\s]{1,8}?)?(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;
 // Documents an application here takes, whatever office issues them.
 const OUR_MATERIALS = new Set(['身份证', '居民身份证']);
 
@@ -129,6 +129,13 @@ const NAMED_DECLINE = 0.4;
 
 // What an object's subsidy, proof or card is called: after an object no answer names, another office's.
 const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '卡', '照片', '费']);
+
+// A subsidy asked right after an object ("助听器有补贴没", "戴助听器 有补助没"): a few characters, one pause, between.
+const SUBSIDY_AFTER = /^[^\s]{0,3}\s?[^\s]{0,3}?补贴/u;
+const subsidyAsked = (folded: string, object: string): boolean => {
+  for (let i = folded.indexOf(object); i >= 0; i = folded.indexOf(object, i + 1)) if (SUBSIDY_AFTER.test(folded.slice(i + object.length))) return true;
+  return false;
+};
 
 // How much a typo-corrected reading must raise the top score to be preferred to the text as typed.
 const CLEARLY_BETTER = 0.05;
@@ -241,6 +248,8 @@ export class Ranker {
   private readonly otherDocument?: Entry;
   /** Entries answering with a yes or no, by index: the rare words of their wordings that it hangs on. */
   private readonly hinges = new Map<number, Set<string>>();
+  /** Per decline entry, its objects whose subsidy no answer's wording asks of (助听器): a question asking it is that decline's. */
+  private readonly unpaidObjects = new Map<string, string[]>();
   /** Whether two entries' answers give the same fact, by pair as asked. */
   private readonly sameFacts = new Map<Entry, Map<Entry, boolean>>();
 
@@ -312,6 +321,12 @@ export class Ranker {
     this.declineObjects = new Map(
       entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).folded)]),
     );
+    const answering = analyses.filter((_, i) => entries[owners[i]].kind !== 'decline').map((a) => a.folded);
+    for (const [id, objects] of this.declineObjects) {
+      if (entries.find((e) => e.id === id)?.kind !== 'decline') continue;
+      const unpaid = objects.filter((o) => o && !answering.some((w) => subsidyAsked(w, o)));
+      if (unpaid.length) this.unpaidObjects.set(id, unpaid);
+    }
     // What the knowledge base speaks of: its answers' wordings, and the answers themselves.
     const answers = entries.filter((e) => e.kind !== 'decline');
     const answered = [
@@ -535,6 +550,13 @@ export class Ranker {
     // object's, however much else it shares with an answer (补贴什么时候发).
     const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)) && !OUR_CERTIFICATE_SERVICE.test(analysis.folded));
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
+    // So is the subsidy of an object no answer asks one of ("孩子听力不好 戴助听器 有补助没"): the condition drew the
+    // hearing entries, but whether a hearing aid is paid for is the rehabilitation office's. The best ranked such decline.
+    const unpaid = this.entries
+      .filter((e) => (this.unpaidObjects.get(e.id) ?? []).some((o) => subsidyAsked(analysis.folded, o)) && !this.sceneOfOurs(e, query, analysis))
+      .map((entry) => ({ entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (unpaid) return { kind: 'decline', top: unpaid, ranked };
     // Where nothing would be answered or offered, a named object says whose it is: one no answer
     // names, else any decline's object however low that entry ranks ("我腿疼要不要去医院看看").
     const named = this.foreignNamed(analysis);

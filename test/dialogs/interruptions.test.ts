@@ -254,7 +254,7 @@ describe('Interruptions at every step of every flow', () => {
 const ownWords = ['护理补贴谁能领', '要带什么材料', '那俺娘要去医院不', '盲人能办残疾证不', '在哪儿评残啊'];
 // What an aside reply is: an answer with its source, a decline, the candidates named, "can't
 // answer", or (booking an appraisal) the appraisal's own list of what to bring, or its own hospital.
-const asideReply = /依据|您问的可能是|答不准|不在我们这里办|不归|做评定要带|您的评定在/;
+const asideReply = /依据|您问的可能是|您问的是哪一个|答不准|不在我们这里办|不归|做评定要带|您的评定在/;
 
 // The materials step after an online submission (its 返回 and 取消 are tested with it).
 const materialsStep: Pick<Step, 'flow' | 'step' | 'reach' | 'asks'> = {
