@@ -1,5 +1,6 @@
 import { isFragment, nextTopic, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Entry } from '../knowledge/loader.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
@@ -50,16 +51,39 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
   return { kind: 'decline', top, ranked: [top] };
 }
 
+/** Words of our own subject in a follow-up: "那残疾人呢", "补贴呢" after a decline ask of ours, not of what was declined. */
+const OUR_SUBJECT = /残|补贴|补助/u;
+
 /**
- * How the bot reads a question, before it says anything: a ruled decline, else each question of a
+ * Whether a message just after a decline asks of what was declined: short, naming nothing of ours
+ * ("在哪办" after 老年证, "九十的呢" after 高龄补贴, "要体检不" after 驾驶证), and no small talk ("你好").
+ * Read alone, it would be taken for a disability question.
+ */
+function asksOfDeclined(question: string, decide: Decide): boolean {
+  const { item, category, grade } = extractSlots(question);
+  if (!isFragment(question) || item || category || grade || OUR_SUBJECT.test(question)) return false;
+  const alone = decide(question);
+  return !(alone.kind === 'answer' && alone.top.entry.kind !== 'answer');
+}
+
+/**
+ * How the bot reads a question, before it says anything: a ruled decline, or a follow-up of the
+ * decline just said (`declined`) declined again; else each question of a
  * run-on read against the topic before (`previous`); the first part answered, else the first that
  * gets "您想问的是", and the others as buttons. The chat replies by it and the agent console labels
  * its suggestions by it, so an agent sees the confidence the caller meets. `decide`: the chat's
  * turn ranks each text once (see turnDecisions.ts).
  */
-export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
+export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top), declined?: Declined): BotReading {
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
+  if (declined && asksOfDeclined(question, decide)) {
+    // Said with what it follows, it may be another office's matter still ("残疾人能考驾驶证不 要体检不": the medical).
+    const query = `${declined.question}，${question}`;
+    const together = decide(query);
+    const decision: Decision = together.kind === 'decline' ? together : { kind: 'decline', top: { entry: declined.entry, score: 1 }, ranked: [] };
+    return { reading: { decision, query, contextual: true }, asked: question, more: [], parts: 1 };
+  }
   const spell = (q: string) => kb.spelledRight(q);
   const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
@@ -125,10 +149,22 @@ function asMeant(more: string[], said: Reading, previous: TopicContext | undefin
   });
 }
 
+/** The decline just said: its entry, and the question it declined. */
+export interface Declined {
+  entry: Entry;
+  question: string;
+}
+
+/** The decline a reading is, if it is one. */
+const declinedBy = (reading: Reading | undefined): Declined | undefined => (reading?.decision.kind === 'decline' ? { entry: reading.decision.top.entry, question: reading.query } : undefined);
+
 /**
- * The topic a call's questions leave, each read as the chat reads it: a run-on's part said as the
- * likeliest ("聋哑人 能上大学不 有钱补不": the education grant) is the topic "要带啥" asks of, in the
- * console as in the chat.
+ * What a call's questions leave, each read as the chat reads it: the topic (a run-on's part said as
+ * the likeliest, "聋哑人 能上大学不 有钱补不": the education grant, is the topic "要带啥" asks of), and
+ * the decline the last was ("在哪办" next asks of that), in the console as in the chat.
  */
-export const callTopic = (kb: KnowledgeBase, questions: string[]): TopicContext | undefined =>
-  kb.topicOf(questions, (q, before) => readAsTheBot(kb, q, before).reading);
+export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined } {
+  let last: Reading | undefined;
+  const topic = kb.topicOf(questions, (q, before) => (last = readAsTheBot(kb, q, before, undefined, declinedBy(last)).reading));
+  return { topic, declined: declinedBy(last) };
+}

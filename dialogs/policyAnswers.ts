@@ -17,7 +17,7 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
-import { readAsTheBot, ruledDecision, type OtherQuestion } from './botReading.js';
+import { readAsTheBot, ruledDecision, type Declined, type OtherQuestion } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -238,8 +238,9 @@ export class PolicyAnswers {
    * "这里能办吗" asking of it; false when the last reply was none.
    */
   async declineAgain(context: TurnContext): Promise<boolean> {
-    const entry = this.deps.kb.entry((await this.state.get(context, {})).declined ?? '');
-    if (entry) await this.sendDecline(context, entry, 1);
+    const state = await this.state.get(context, {});
+    const entry = this.deps.kb.entry(state.declined ?? '');
+    if (entry) await this.sendDecline(context, entry, 1, this.declinedLast(state)?.question);
     return entry !== undefined;
   }
 
@@ -276,6 +277,11 @@ export class PolicyAnswers {
     // "不是" again after the others were offered or none was found, or to an answer given outright: what was
     // said did not help, never a statement adding nothing to it ("就按上面说的办").
     if (said && NOT_THIS.test(normalizeText(question))) return this.recordFeedback(context, state, false);
+    // "不是" with nothing before it to deny (said again after the sorry) asks nothing: what one can ask is shown.
+    if (NOT_THIS.test(normalizeText(question))) {
+      setTurnOutcome(context, { outcome: 'noWords' });
+      return this.sendMenu(context, text.notSure);
+    }
     // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
     if (recognizeYesNo(question) === true) {
       setTurnOutcome(context, { outcome: 'acknowledged' });
@@ -296,7 +302,7 @@ export class PolicyAnswers {
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
     const previous = THANKS.test(normalizeText(withoutThanks(question))) ? undefined : topic;
     const decide = turnDecide(context, this.deps.kb);
-    const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide);
+    const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide, this.declinedLast(state));
     const more = others.map((q) => moreButton(q, decide));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
@@ -355,7 +361,8 @@ export class PolicyAnswers {
       case 'decline':
         // Another subject altogether: a follow-up after it is not about the topic before.
         state.topic = nextTopic(reading, previous);
-        return this.sendDecline(context, decision.top.entry, decision.top.score);
+        // A follow-up declined keeps what it follows ("老年证在哪办，要带啥"): the next is read with it too.
+        return this.sendDecline(context, decision.top.entry, decision.top.score, reading.query);
       case 'clarify': {
         // A follow-up the topic's entries hold ("那要是评不上呢" after applying for both): that entry, not a choice.
         const topical = previous && !more.length ? this.fromTopic(question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)) : undefined;
@@ -547,6 +554,13 @@ export class PolicyAnswers {
     return this.offer(context, text.notInAnswer(this.deps.hotlines), this.nextSteps(entry));
   }
 
+  /** The decline the last reply was, and what it declined: a short follow-up next asks of that (see `readAsTheBot`). */
+  private declinedLast({ declined, lastAnswer }: KbConversationState): Declined | undefined {
+    const entry = declined === undefined ? undefined : this.deps.kb.entry(declined);
+    const question = lastAnswer?.entryId === declined ? lastAnswer?.question : undefined;
+    return entry && question ? { entry, question } : undefined;
+  }
+
   /** An entry's follow-up buttons: what to ask or do next. */
   private nextSteps(entry: Entry): ChoiceOption<OfferedAction>[] {
     // A 转人工 follow-up queues for the desk rather than showing how to phone.
@@ -556,11 +570,16 @@ export class PolicyAnswers {
     }));
   }
 
-  /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
-  private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
+  /**
+   * An out-of-scope entry's answer: where to ask instead, with 转人工. It is the answer "不是" next
+   * says did not help (`question`: what was asked), not one said before it.
+   */
+  private async sendDecline(context: TurnContext, entry: Entry, score: number, question?: string): Promise<void> {
     setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
     await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
-    (await this.state.get(context, {})).declined = entry.id;
+    const state = await this.state.get(context, {});
+    state.declined = entry.id;
+    state.lastAnswer = { entryId: entry.id, ...(question ? { question } : {}) };
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */

@@ -580,10 +580,12 @@ export class Ranker {
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
-      if (otherService(r.entry)) continue;
+      // Small talk ("你说的没用，答非所问") is said or not at all, never a question offered to pick.
+      if (otherService(r.entry) || r.entry.kind === 'smalltalk') continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
+    if (!options.length && best.entry.kind === 'smalltalk') return nothing();
     if (!options.length) options.push(best);
     if (!this.options.confidence && options.length === 1 && best.score >= this.options.answerWithLead) return { kind: 'answer', top: best, ranked };
     const likely = model !== undefined && sayable && sure >= LIKELY_AT && options[0].entry === best.entry && !(options[1]?.score > (1 - LIKELY_LEAD) * best.score);

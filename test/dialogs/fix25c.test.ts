@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { dialogHarness } from './harness.js';
+import { text } from '../../dialogs/text/index.js';
+import { consoleSuggest } from '../bot/consoleSuggest.js';
+import { shippedKnowledge } from '../support.js';
+import { answerStart, buttons, dialogHarness } from './harness.js';
 
 // Trial 22's follow-up and hand-off faults (6, 8, 11, 12, 7), each in the tester's words and in others.
 
@@ -33,5 +36,86 @@ describe('trial 22 (8): in the queue for a person, asking how long is the wait f
     await h.say('要等多久');
     const [queued] = await h.handoffStore.list({ status: ['queued'] });
     expect(queued.messages.map((m) => m.text)).to.include('要等多久');
+  });
+});
+
+describe('trial 22 (6): a short follow-up to a decline asks of what was declined', () => {
+  const suggest = consoleSuggest();
+  const calls: [declined: string, followUp: string][] = [
+    ['老年证在哪办', '在哪办'],
+    ['高龄补贴能领不', '九十的呢'],
+    ['残疾人能考驾驶证不', '要体检不'],
+    ['低保怎么申请', '评不上咋办'],
+    // Other words
+    ['老年证在哪办', '网上能办不'],
+    ['高龄补贴能领不', '八十岁能领不'],
+    ['残疾人能考驾驶证不', '要带啥'],
+    ['低保怎么申请', '多久能批下来'],
+  ];
+  for (const [declined, followUp] of calls) {
+    it(`${declined} → ${followUp}: declined again, in the chat and the console alike`, async () => {
+      const h = await dialogHarness();
+      await h.say(declined);
+      const again = await h.say(followUp);
+      // Another office's matter, where to go for it, whichever decline says it.
+      expect(h.kb.entries.some((e) => e.kind === 'decline' && e.answer === again.text), again.text).to.equal(true);
+      expect(buttons(again)).to.deep.equal([text.notFoundButtons[0]]);
+      const s = await suggest(declined, followUp);
+      expect(s.decision).to.equal('decline');
+    });
+  }
+
+  for (const [declined, ours, id] of [
+    ['老年证在哪办', '那残疾证呢', undefined],
+    ['高龄补贴能领不', '那护理补贴呢', undefined],
+    ['低保怎么申请', '俺是残疾人能领啥补贴', undefined],
+  ] as const) {
+    it(`${declined} → ${ours}: our own subject, not declined`, async () => {
+      const h = await dialogHarness();
+      const first = (await h.say(declined)).text ?? '';
+      const reply = (await h.say(ours)).text ?? '';
+      expect(reply).to.not.equal(first);
+      if (id) expect(reply).to.include(answerStart(h, id));
+    });
+  }
+
+  it('"你好" after a decline is a greeting, not declined again', async () => {
+    const h = await dialogHarness();
+    const first = (await h.say('老年证在哪办')).text ?? '';
+    expect((await h.say('你好')).text).to.not.equal(first);
+  });
+});
+
+describe('trial 22 (6): "不是" after a decline, and small talk never a candidate', () => {
+  for (const declined of ['助听器能报销不', '老年证在哪办', '身份证丢了咋补']) {
+    it(`"不是" after "${declined}": sorry, with 转人工, no small-talk entry offered (twice)`, async () => {
+      const h = await dialogHarness();
+      await h.say(declined);
+      for (let i = 0; i < 2; i++) {
+        const reply = await h.say('不是');
+        expect(reply.text).to.not.include(text.clarify.intro);
+        expect(buttons(reply).join('|')).to.not.include('答非所问');
+        expect(reply.text).to.equal(i ? text.notSure : text.feedback.sorry);
+      }
+    });
+  }
+
+  it('"不是" after a decline rates the decline, not an answer said before it', async () => {
+    const h = await dialogHarness();
+    await h.say('残疾证丢了咋补');
+    await h.say('助听器能报销不');
+    const reply = await h.say('不是');
+    expect(reply.text).to.equal(text.feedback.sorry);
+    const rated = await h.feedback.recent(10);
+    expect(rated.map((f) => [f.entryId, f.helpful])).to.deep.equal([['decl-assistive-purchase', false]]);
+  });
+
+  it('no choice of the knowledge base offers a small-talk entry', () => {
+    const h = shippedKnowledge().kb;
+    const smalltalk = new Set(h.entries.filter((e) => e.kind === 'smalltalk').map((e) => e.id));
+    for (const q of ['不是', '不是头一回办呢', '你这说的不对啊', '不对不对', '答的啥呀这是', '没听懂', '这不是我要的']) {
+      const d = h.decide(q);
+      if (d.kind === 'clarify') expect(d.options.map((o) => o.entry.id).filter((id) => smalltalk.has(id)), q).to.deep.equal([]);
+    }
   });
 });
