@@ -106,6 +106,11 @@ export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
+/**
+ * Small talk that is a remark, not a question ("您好", "你说的没用，答非所问"): said when it is clearly
+ * what was said, never offered as a question to pick ("你是谁，能帮我做什么？" may be).
+ */
+const isRemark = (entry: Entry) => entry.kind === 'smalltalk' && !/[？?]$/u.test(entry.question);
 // Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
 const OURS = /残|补贴|补助|评定/u;
 const CERTIFICATE_OR_LICENCE = /证$|照$/u;
@@ -580,12 +585,11 @@ export class Ranker {
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
-      // Small talk ("你说的没用，答非所问") is said or not at all, never a question offered to pick.
-      if (otherService(r.entry) || r.entry.kind === 'smalltalk') continue;
+      if (otherService(r.entry) || isRemark(r.entry)) continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
-    if (!options.length && best.entry.kind === 'smalltalk') return nothing();
+    if (!options.length && isRemark(best.entry)) return nothing();
     if (!options.length) options.push(best);
     if (!this.options.confidence && options.length === 1 && best.score >= this.options.answerWithLead) return { kind: 'answer', top: best, ranked };
     const likely = model !== undefined && sayable && sure >= LIKELY_AT && options[0].entry === best.entry && !(options[1]?.score > (1 - LIKELY_LEAD) * best.score);

@@ -3,7 +3,7 @@ import { answerTo } from '../../knowledge/canAsk.js';
 import type { KnowledgeBase, Suggestion } from '../../knowledge/knowledgeBase.js';
 import type { TopicContext } from '../../knowledge/followUp.js';
 import type { Decision } from '../../knowledge/ranking.js';
-import { callContext, readAsTheBot, type Declined } from '../../dialogs/botReading.js';
+import { callContext, readAsTheBot, topicReply, type Declined } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
@@ -20,7 +20,11 @@ const MAX_CONTEXT = 10;
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
 function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
-  const { decision } = readAsTheBot(kb, q, topic, undefined, declined).reading;
+  const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
+  // A follow-up the topic's entries answer, or say plainly they do not ("要钱不" after the lost card: free), as the chat does.
+  const told = topicReply(kb, q, topic, (query, top) => kb.decide(query, top), reading, more.length > 0);
+  if (told) return 'from' in told ? { decision: 'answer', entryId: told.from.entry.id, score: told.from.score } : { decision: 'none' };
+  const { decision } = reading;
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };

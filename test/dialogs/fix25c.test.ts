@@ -119,3 +119,32 @@ describe('trial 22 (6): "不是" after a decline, and small talk never a candida
     }
   });
 });
+
+describe('trial 22 (11): the console labels a follow-up by what the chat does with it', () => {
+  const textOf = text;
+  const suggest = consoleSuggest();
+  const calls: string[][] = [
+    ['老头耳朵背 能办残疾证不', '残疾证弄丢了咋补办', '俺家那电动轮椅 油钱补不补', '要钱不'],
+    // Other words
+    ['残疾证弄丢了咋补办', '俺家那电动轮椅 油钱补不补', '收钱不'],
+    ['残疾证丢了咋补', '俺家老头坐轮椅 燃油补贴有没有', '花钱不'],
+    ['残疾证丢了咋补', '收费不'],
+    ['我眼睛看不见了能办残疾证吗', '残疾证丢了怎么办', '花钱不'],
+    ['残疾证过期了咋换', '要带啥'],
+    ['两项补贴批了以后 钱咋给', '每个月几号到账'],
+  ];
+  for (const call of calls) {
+    it(`${call.join(' → ')}: the chat's reply is what the console labels`, async () => {
+      const s = await suggest(...call);
+      const h = await dialogHarness();
+      for (const q of call.slice(0, -1)) await h.say(q);
+      const reply = await h.say(call.at(-1)!);
+      const text = reply.text ?? '';
+      const chat = text.includes(textOf.clarify.intro) || text.includes(textOf.clarify.introOne) ? 'clarify' : text.includes('您是问') ? 'likely' : 'answer';
+      expect(s.decision, text).to.equal(chat);
+      // Said whole, or the part of it asked for.
+      const entry = h.kb.entry(s.entryId ?? '')!;
+      if (chat === 'answer') expect([entry.answer, ...Object.values(entry.parts ?? {})].some((a) => a.includes(text.slice(0, 12))), text).to.equal(true);
+    });
+  }
+});
