@@ -229,7 +229,8 @@ export type TopicReply = { from: FromTopic } | { unheld: Entry };
  * holding as much says instead, none when it is another service's or category's ("要登报不" after a
  * renewal: the lost card's); the topic's own entry said again whole though it holds nothing asked ("补的证
  * 号码会变吗" after how long a replacement takes). Not for a run-on (`runOn`), nor an answer the same as
- * the one just said (`again`, which the chat alone knows). The chat replies by it and the console labels by it.
+ * the one just said (`again`, which the chat alone knows). The chat replies by it; the console labels a
+ * choice or nothing found by it (an answer it overrides may hang on what the chat said last).
  */
 export function topicReply(kb: KnowledgeBase, question: string, previous: TopicContext | undefined, decide: Decide, { decision }: Reading, runOn: boolean, again = false): TopicReply | undefined {
   if (!previous || runOn) return undefined;

@@ -21,10 +21,11 @@ const MAX_CONTEXT = 10;
  */
 function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
   const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
-  // A follow-up the topic's entries answer, or say plainly they do not ("要钱不" after the lost card: free), as the chat does.
-  const told = topicReply(kb, q, topic, (query, top) => kb.decide(query, top), reading, more.length > 0);
-  if (told) return 'from' in told ? { decision: 'answer', entryId: told.from.entry.id, score: told.from.score } : { decision: 'none' };
   const { decision } = reading;
+  // A follow-up read as a choice or as nothing that the topic's entries answer ("要钱不" after the lost
+  // card and the fuel allowance: the card is free), answered so, as the chat does.
+  const told = decision.kind === 'clarify' || decision.kind === 'none' ? topicReply(kb, q, topic, (query, top) => kb.decide(query, top), reading, more.length > 0) : undefined;
+  if (told && 'from' in told) return { decision: 'answer', entryId: told.from.entry.id, score: told.from.score };
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };

@@ -148,3 +148,19 @@ describe('trial 22 (11): the console labels a follow-up by what the chat does wi
     });
   }
 });
+
+describe('trial 22 (12): 疯病 and the like are a mental illness: where it is appraised is answered', () => {
+  for (const said of [
+    '俺闺女得疯病好些年了 鉴定上哪个医院',
+    '俺儿子疯了好几年 评残去哪个医院',
+    '家里老头有点疯疯癫癫的 去哪鉴定',
+    '俺娘精神失常 上哪做残疾鉴定',
+  ]) {
+    it(`"${said}": the mental-disability hospital, answered`, async () => {
+      const h = await dialogHarness();
+      const reply = (await h.say(said)).text ?? '';
+      expect(reply).to.include(answerStart(h, 'appr-hosp-mental'));
+      expect(reply).to.not.include(text.clarify.introOne);
+    });
+  }
+});
