@@ -164,3 +164,19 @@ describe('trial 22 (12): 疯病 and the like are a mental illness: where it is a
     });
   }
 });
+
+describe('trial 22 (7): "在哪办" after the transfer\'s answer is where the transfer is done', () => {
+  for (const [first, where] of [
+    ['户口迁到外县了 残疾证咋办', '在哪办'],
+    ['户口从外地迁过来了 残疾证咋转', '去哪办'],
+    ['户口迁走了残疾证咋整', '到哪里办理'],
+  ]) {
+    it(`${first} → ${where}: the transfer's place, no appraisal and no first application`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      const reply = (await h.say(where)).text ?? '';
+      expect(reply).to.include(h.kb.entry('cert-move')!.parts!.where!.slice(0, 20));
+      expect(reply).to.not.include(answerStart(h, 'cert-new-how'));
+    });
+  }
+});
