@@ -106,6 +106,12 @@ export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
+/** 钱 as the ranking folds it, a word ending in 费 (车费, 路费), and a word that names a thing paid for. */
+const MONEY = '费用';
+const FEE_WORD = /^\p{Script=Han}+费$/u;
+const THING = /^\p{Script=Han}{2,}$/u;
+/** An answer saying one pays nothing. */
+const NOTHING_PAID = /不用掏钱|不用付|不用出钱|不收费|不收钱|免费|不要钱/u;
 /**
  * Small talk that is a remark, not a question ("您好", "你说的没用，答非所问"): said when it is clearly
  * what was said, never offered as a question to pick ("你是谁，能帮我做什么？" may be).
@@ -564,7 +570,7 @@ export class Ranker {
     const clear = model ? sure >= model.answerAt : this.clear(reading);
     // A yes or no hanging on what the question does not name is offered, not said ("残疾证能在外地用吗": not the lending's 不能).
     const unnamedBest = reading.unnamed?.(all.find((r) => r.entry.kind !== 'decline')!.index) === true;
-    const sayable = !this.vague(analysis) && !namesOther && !unnamedBest;
+    const sayable = !this.vague(analysis) && !namesOther && !unnamedBest && !this.moneyForOther(analysis, best.entry);
     if (clear && sayable) return { kind: 'answer', top: best, ranked };
     // A long question in someone's own words scores low on every entry: when the model still
     // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
@@ -692,6 +698,26 @@ export class Ranker {
     }
     return undefined;
   }
+
+  /**
+   * Whether a question asks of money for something an answer saying nothing is paid never names
+   * ("坐车的钱给报不" to the appraisal fee's): its "您不用掏钱" would read as the fare paid. The thing is
+   * the word before 钱 (folded 费用) or a word ending in 费 ("来回车费能报销吗").
+   */
+  private moneyForOther(analysis: Analysis, entry: Entry): boolean {
+    if (!NOTHING_PAID.test(entry.answer)) return false;
+    let said = this.feeTexts.get(entry.id);
+    if (said === undefined) this.feeTexts.set(entry.id, (said = this.analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('。')).folded));
+    const { tokens } = analysis;
+    return tokens.some((w, i) => {
+      const before = tokens[i - 1] === '的' ? tokens[i - 2] : tokens[i - 1];
+      const thing = w === MONEY ? before : FEE_WORD.test(w) ? w : undefined;
+      return thing !== undefined && THING.test(thing) && !said!.includes(thing);
+    });
+  }
+
+  /** The folded wordings and answer of each fee entry asked about (see `moneyForOther`). */
+  private readonly feeTexts = new Map<string, string>();
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));

@@ -180,3 +180,26 @@ describe('trial 22 (7): "在哪办" after the transfer\'s answer is where the tr
     });
   }
 });
+
+describe('trial 22 (7): money for the trip is never told "您不用掏钱" of the appraisal fee', () => {
+  for (const call of [
+    ['俺住山里头 办个证得去几趟县城', '坐车的钱给报不'],
+    ['坐车的钱给报不'],
+    ['去医院评残 打车的钱谁出'],
+    ['来回车费能报销吗'],
+  ]) {
+    it(call.join(' → '), async () => {
+      const h = await dialogHarness();
+      for (const q of call.slice(0, -1)) await h.say(q);
+      const reply = (await h.say(call.at(-1)!)).text ?? '';
+      expect(reply).to.not.match(/不用掏钱|不用付|免费/u);
+    });
+  }
+
+  for (const said of ['评残的钱出不起咋办', '鉴定费谁出', '办证的钱要自己出吗', '邮寄要钱不']) {
+    it(`"${said}": the fees it names are still answered`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(said)).text).to.match(/不用掏钱|不用付|免费/u);
+    });
+  }
+});
