@@ -106,10 +106,8 @@ export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
-/** 钱 as the ranking folds it, a word ending in 费 (车费, 路费), and a word that names a thing paid for. */
-const MONEY = '费用';
-const FEE_WORD = /^\p{Script=Han}+费$/u;
-const THING = /^\p{Script=Han}{2,}$/u;
+/** The costs of getting somewhere, which no fee answer covers. */
+const TRIP_COST = /坐车|乘车|打车|搭车|车费|车钱|路费|盘缠|交通费|来回|住宿|住店|饭钱|误工/u;
 /** An answer saying one pays nothing. */
 const NOTHING_PAID = /不用掏钱|不用付|不用出钱|不收费|不收钱|免费|不要钱/u;
 /**
@@ -700,24 +698,14 @@ export class Ranker {
   }
 
   /**
-   * Whether a question asks of money for something an answer saying nothing is paid never names
-   * ("坐车的钱给报不" to the appraisal fee's): its "您不用掏钱" would read as the fare paid. The thing is
-   * the word before 钱 (folded 费用) or a word ending in 费 ("来回车费能报销吗").
+   * Whether a question asks of the costs of getting there ("坐车的钱给报不", "来回车费能报销吗") and the
+   * answer says nothing is paid without naming them: its "您不用掏钱" (of the appraisal fee) would read
+   * as the fare paid.
    */
   private moneyForOther(analysis: Analysis, entry: Entry): boolean {
-    if (!NOTHING_PAID.test(entry.answer)) return false;
-    let said = this.feeTexts.get(entry.id);
-    if (said === undefined) this.feeTexts.set(entry.id, (said = this.analyzer.analyze([entry.question, ...entry.alternates, entry.answer].join('。')).folded));
-    const { tokens } = analysis;
-    return tokens.some((w, i) => {
-      const before = tokens[i - 1] === '的' ? tokens[i - 2] : tokens[i - 1];
-      const thing = w === MONEY ? before : FEE_WORD.test(w) ? w : undefined;
-      return thing !== undefined && THING.test(thing) && !said!.includes(thing);
-    });
+    const trip = TRIP_COST.exec(analysis.folded);
+    return trip !== null && NOTHING_PAID.test(entry.answer) && !entry.answer.includes(trip[0]);
   }
-
-  /** The folded wordings and answer of each fee entry asked about (see `moneyForOther`). */
-  private readonly feeTexts = new Map<string, string>();
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
