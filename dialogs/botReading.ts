@@ -1,5 +1,8 @@
-import { isFragment, nextTopic, readInContext, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import { answerTo } from '../knowledge/canAsk.js';
+import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { Entry } from '../knowledge/loader.js';
+import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
@@ -52,16 +55,39 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
   return { kind: 'decline', top, ranked: [top] };
 }
 
+/** Words of our own subject in a follow-up: "那残疾人呢", "补贴呢" after a decline ask of ours, not of what was declined. */
+const OUR_SUBJECT = /残|补贴|补助/u;
+
 /**
- * How the bot reads a question, before it says anything: a ruled decline, else each question of a
+ * Whether a message just after a decline asks of what was declined: the decline was for an object
+ * named (老年证, 驾驶证: not "寄的话要钱不" taken for a chore the bot cannot do), and the message is short,
+ * naming nothing of ours ("在哪办" after 老年证, "九十的呢" after 高龄补贴, "要体检不" after 驾驶证), and
+ * no small talk ("你好"). Read alone, it would be taken for a disability question.
+ */
+function asksOfDeclined(question: string, declined: Declined, decide: Decide): boolean {
+  const asked = normalizeText(declined.question);
+  if (!(declined.entry.about ?? []).some((o) => asked.includes(normalizeText(o)))) return false;
+  const { item, category, grade } = extractSlots(question);
+  if (!isFragment(question) || item || category || grade || OUR_SUBJECT.test(question)) return false;
+  const alone = decide(question);
+  return !(alone.kind === 'answer' && alone.top.entry.kind !== 'answer');
+}
+
+/**
+ * How the bot reads a question, before it says anything: a ruled decline, or a follow-up of the
+ * decline just said (`declined`) declined again; else each question of a
  * run-on read against the topic before (`previous`); the first part answered, else the first that
  * gets "您想问的是", and the others as buttons. The chat replies by it and the agent console labels
  * its suggestions by it, so an agent sees the confidence the caller meets. `decide`: the chat's
  * turn ranks each text once (see turnDecisions.ts).
  */
-export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top)): BotReading {
+export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: TopicContext, decide: Decide = (query, top) => kb.decide(query, top), declined?: Declined): BotReading {
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
+  // Said with what it follows, it is another office's matter still (or another's: "残疾人能考驾驶证不 要体检不", the medical).
+  const together = declined && asksOfDeclined(question, declined, decide) ? `${declined.question}，${question}` : undefined;
+  const decision = together ? decide(together) : undefined;
+  if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
   const spell = (q: string) => kb.spelledRight(q);
   const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
@@ -126,10 +152,106 @@ function asMeant(more: string[], said: Reading, previous: TopicContext | undefin
   });
 }
 
+/** The decline just said: its entry, and the question it declined. */
+export interface Declined {
+  entry: Entry;
+  question: string;
+}
+
+/** The decline a reading is, if it is one. */
+const declinedBy = (reading: Reading | undefined): Declined | undefined => (reading?.decision.kind === 'decline' ? { entry: reading.decision.top.entry, question: reading.query } : undefined);
+
 /**
- * The topic a call's questions leave, each read as the chat reads it: a run-on's part said as the
- * likeliest ("聋哑人 能上大学不 有钱补不": the education grant) is the topic "要带啥" asks of, in the
- * console as in the chat.
+ * What a call's questions leave, each read as the chat reads it: the topic (a run-on's part said as
+ * the likeliest, "聋哑人 能上大学不 有钱补不": the education grant, is the topic "要带啥" asks of), and
+ * the decline the last was ("在哪办" next asks of that), in the console as in the chat.
  */
-export const callTopic = (kb: KnowledgeBase, questions: string[]): TopicContext | undefined =>
-  kb.topicOf(questions, (q, before) => readAsTheBot(kb, q, before).reading);
+export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined } {
+  let last: Reading | undefined;
+  const topic = kb.topicOf(questions, (q, before) => (last = readAsTheBot(kb, q, before, undefined, declinedBy(last)).reading));
+  return { topic, declined: declinedBy(last) };
+}
+
+/** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
+const FAMILY_DEPTH = 12;
+/** How much of what a follow-up asks a topic's entry must hold to answer it (see `heldInTopic`): one rare word, or a few common ones. */
+const HELD = 0.4;
+
+/** A topic's entry said to a follow-up: what of it is said, and how the follow-up alone scores it. */
+export interface FromTopic {
+  entry: Entry;
+  answer: string;
+  score: number;
+}
+
+/**
+ * The entry of a follow-up's topic (see `KnowledgeBase.heldInTopic`) holding what it asks, and what of
+ * it to say: the sentences holding it when the entry was said before (the topic's, one just before),
+ * else its answer. With `answered` (the reading's entry, outside the topic, not answering as asked:
+ * see `answersAsAsked`): only one holding more than that, or as much and said before; null when that
+ * entry is another service's or category's and none does. `said`: the text just said, not said again. `offered`: the
+ * candidates of a "您想问的是", of which the one the topic has is answered when none holds it; none when
+ * the follow-up names something anew.
+ * Only while the topic is still followed up.
+ */
+export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
+  if (previous.turns >= CONTEXT_TURNS) return undefined;
+  const family = kb.topicFamily(question, previous);
+  if (answered && family.some((e) => e.id === answered.id)) return undefined;
+  // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
+  const anew = namedAnew(question, previous);
+  if (offered.length && anew.length) return undefined;
+  // The card itself named after a subsidy ("残疾证手机上能办不" after how to apply for one) is its own question.
+  if (anew.some(([slot, value]) => slot === 'item' && value === '残疾证')) return undefined;
+  // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
+  const ranked = decide(question, FAMILY_DEPTH).ranked;
+  const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
+  const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : []);
+  const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
+  const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
+  const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
+  const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
+  // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
+  const covered = answered !== undefined && answersAsAsked(answered, question, previous);
+  const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
+  if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
+  const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
+  if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };
+  return answered && offTopic(answered, question, previous) ? null : undefined;
+}
+
+/** What a follow-up's topic makes of its reading: one of its entries said (`from`), or said plainly that it is not known (`unheld`: the entry whose buttons go with that). */
+export type TopicReply = { from: FromTopic } | { unheld: Entry };
+
+/**
+ * What the chat says to a follow-up from its topic's entries rather than as read (see `fromTopic`): a
+ * "您想问的是" or nothing found whose topic's entry holds it ("那要是评不上呢" after applying for both);
+ * an answer from outside the topic ("换证还要重新鉴定不": the re-appraisal's fee) that a topic's entry
+ * holding as much says instead, none when it is another service's or category's ("要登报不" after a
+ * renewal: the lost card's); the topic's own entry said again whole though it holds nothing asked ("补的证
+ * 号码会变吗" after how long a replacement takes). Not for a run-on (`runOn`), nor an answer the same as
+ * the one just said (`again`, which the chat alone knows). The chat replies by it; the console labels a
+ * choice or nothing found by it (an answer it overrides may hang on what the chat said last).
+ */
+export function topicReply(kb: KnowledgeBase, question: string, previous: TopicContext | undefined, decide: Decide, { decision }: Reading, runOn: boolean, again = false): TopicReply | undefined {
+  if (!previous || runOn) return undefined;
+  const from = (f: FromTopic | null | undefined) => (f ? { from: f } : undefined);
+  switch (decision.kind) {
+    case 'answer': {
+      if (again) return undefined;
+      const entry = decision.top.entry;
+      const full = entry.answer === kb.entry(entry.id)?.answer;
+      if (full && !intentOf(question) && entry.id === previous.entryId && asksBeyond(question, entry.answer, previous)) {
+        return from(fromTopic(kb, question, previous, decide, undefined, entry.answer)) ?? { unheld: entry };
+      }
+      const topical = fromTopic(kb, question, previous, decide, entry);
+      return topical === null ? { unheld: entry } : from(topical);
+    }
+    case 'clarify':
+      return from(fromTopic(kb, question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)));
+    case 'none':
+      return from(fromTopic(kb, question, previous, decide));
+    case 'decline':
+      return undefined;
+  }
+}

@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { answersAsAsked, asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, namedAnew, nextTopic, offTopic, topicAfter, type Held, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -17,7 +17,7 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
-import { readAsTheBot, ruledDecision, type OtherQuestion } from './botReading.js';
+import { fromTopic, readAsTheBot, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -110,18 +110,6 @@ const entryOption = (entry: Entry): ChoiceOption<OfferedAction> => ({ label: ent
 
 // "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
 const NOT_THIS = /^(?:不是|不对)+(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
-/** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
-const FAMILY_DEPTH = 12;
-/** How much of what a follow-up asks a topic's entry must hold to answer it (see `heldInTopic`): one rare word, or a few common ones. */
-const HELD = 0.4;
-
-/** A topic's entry said to a follow-up: what of it is said, and how the follow-up alone scores it. */
-interface FromTopic {
-  entry: Entry;
-  answer: string;
-  score: number;
-}
-
 export class PolicyAnswers {
   constructor(
     private readonly deps: PolicyAnswerDeps,
@@ -238,8 +226,9 @@ export class PolicyAnswers {
    * "这里能办吗" asking of it; false when the last reply was none.
    */
   async declineAgain(context: TurnContext): Promise<boolean> {
-    const entry = this.deps.kb.entry((await this.state.get(context, {})).declined ?? '');
-    if (entry) await this.sendDecline(context, entry, 1);
+    const state = await this.state.get(context, {});
+    const entry = this.deps.kb.entry(state.declined ?? '');
+    if (entry) await this.sendDecline(context, entry, 1, this.declinedLast(state)?.question);
     return entry !== undefined;
   }
 
@@ -276,6 +265,11 @@ export class PolicyAnswers {
     // "不是" again after the others were offered or none was found, or to an answer given outright: what was
     // said did not help, never a statement adding nothing to it ("就按上面说的办").
     if (said && NOT_THIS.test(normalizeText(question))) return this.recordFeedback(context, state, false);
+    // "不是" with nothing before it to deny (said again after the sorry) asks nothing: what one can ask is shown.
+    if (NOT_THIS.test(normalizeText(question))) {
+      setTurnOutcome(context, { outcome: 'noWords' });
+      return this.sendMenu(context, text.notSure);
+    }
     // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
     if (recognizeYesNo(question) === true) {
       setTurnOutcome(context, { outcome: 'acknowledged' });
@@ -296,7 +290,7 @@ export class PolicyAnswers {
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
     const previous = THANKS.test(normalizeText(withoutThanks(question))) ? undefined : topic;
     const decide = turnDecide(context, this.deps.kb);
-    const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide);
+    const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide, this.declinedLast(state));
     const more = others.map((q) => moreButton(q, decide));
     const { decision } = reading;
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
@@ -321,16 +315,12 @@ export class PolicyAnswers {
         // not by another service's or category's at all ("要登报不" after a renewal: the lost card's).
         // The topic's own entry said again in whole after a part of it, though it holds nothing asked
         // ("补的证号码会变吗" after how long a replacement takes): another of the topic's, or said plainly.
-        const full = decision.top.entry.answer === this.deps.kb.entry(decision.top.entry.id)?.answer;
-        const whole = previous && !again && !more.length && full && !intentOf(question) && decision.top.entry.id === previous.entryId && asksBeyond(question, decision.top.entry.answer, previous);
-        if (whole) return this.sendFromTopic(context, this.fromTopic(question, previous!, decide, undefined, decision.top.entry.answer) ?? undefined, question, previous!, decision.top.entry);
-        const topical = previous && !again && !more.length ? this.fromTopic(question, previous, decide, decision.top.entry) : undefined;
-        if (topical) return this.sendFromTopic(context, topical, question, previous!);
-        if (topical === null) return this.sendNotInAnswer(context, question, decision.top.entry);
+        const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0, again);
+        if (topical) return this.sendTopicReply(context, topical, question, previous!);
         const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous, (w) => this.deps.kb.saysNowhere(w)) ? turnDecide(context, this.deps.kb)(question) : undefined;
         // First the topic's entries: "复核完了还不服呢" is the appeal's, not another's found alone.
         const meant = alone?.kind === 'answer' && alone.top.entry.id === decision.top.entry.id;
-        const ofTopic = alone && !meant && !more.length ? this.fromTopic(question, previous!, decide, undefined, last!.said) : undefined;
+        const ofTopic = alone && !meant && !more.length ? fromTopic(this.deps.kb, question, previous!, decide, undefined, last!.said) : undefined;
         if (ofTopic) return this.sendFromTopic(context, ofTopic, question, previous!);
         // Alone, not another service's or category's ("要登报不" after a renewal is not the lost card's).
         if (alone?.kind === 'answer' && alone.top.entry.kind === 'answer' && alone.top.entry.id !== decision.top.entry.id && !more.length && !offTopic(alone.top.entry, question, previous!)) {
@@ -342,7 +332,7 @@ export class PolicyAnswers {
         const held = again && previous && !beyond ? sentencesHolding(question, last!.said!, previous) : undefined;
         if (again && !held && !more.length && (beyond || (last!.times ?? 1) >= 2)) {
           // Another entry of the topic may hold it ("复核完了还不服呢" after the fee of an appeal: the appeal's).
-          const other = previous && this.fromTopic(question, previous, decide, undefined, last!.said);
+          const other = previous && fromTopic(this.deps.kb, question, previous, decide, undefined, last!.said);
           if (other) return this.sendFromTopic(context, other, question, previous!);
           return this.sendNotInAnswer(context, question, decision.top.entry);
         }
@@ -355,11 +345,12 @@ export class PolicyAnswers {
       case 'decline':
         // Another subject altogether: a follow-up after it is not about the topic before.
         state.topic = nextTopic(reading, previous);
-        return this.sendDecline(context, decision.top.entry, decision.top.score);
+        // A follow-up declined keeps what it follows ("老年证在哪办，要带啥"): the next is read with it too.
+        return this.sendDecline(context, decision.top.entry, decision.top.score, reading.query);
       case 'clarify': {
         // A follow-up the topic's entries hold ("那要是评不上呢" after applying for both): that entry, not a choice.
-        const topical = previous && !more.length ? this.fromTopic(question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)) : undefined;
-        if (topical) return this.sendFromTopic(context, topical, question, previous!);
+        const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0);
+        if (topical) return this.sendTopicReply(context, topical, question, previous!);
         // Likely enough: said, named as understood, the other candidates offered (as a hotline agent
         // answers "您是问补办吧？" rather than reading out a menu).
         if (decision.likely) {
@@ -381,8 +372,8 @@ export class PolicyAnswers {
         return;
       }
       case 'none': {
-        const topical = previous && !more.length ? this.fromTopic(question, previous, decide) : undefined;
-        if (topical) return this.sendFromTopic(context, topical, question, previous!);
+        const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0);
+        if (topical) return this.sendTopicReply(context, topical, question, previous!);
         await this.sendNotFound(context, question);
       }
     }
@@ -492,46 +483,13 @@ export class PolicyAnswers {
     await this.offer(context, body, options);
   }
 
-  /**
-   * The entry of a follow-up's topic (see `KnowledgeBase.heldInTopic`) holding what it asks, and what of
-   * it to say: the sentences holding it when the entry was said before (the topic's, one just before),
-   * else its answer. With `answered` (the reading's entry, outside the topic, not answering as asked:
-   * see `answersAsAsked`): only one holding more than that, or as much and said before; null when that
-   * entry is another service's or category's and none does. `said`: the text just said, not said again. `offered`: the
-   * candidates of a "您想问的是", of which the one the topic has is answered when none holds it; none when
-   * the follow-up names something anew.
-   * Only while the topic is still followed up.
-   */
-  private fromTopic(question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
-    if (previous.turns >= CONTEXT_TURNS) return undefined;
-    const kb = this.deps.kb;
-    const family = kb.topicFamily(question, previous);
-    if (answered && family.some((e) => e.id === answered.id)) return undefined;
-    // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
-    const anew = namedAnew(question, previous);
-    if (offered.length && anew.length) return undefined;
-    // The card itself named after a subsidy ("残疾证手机上能办不" after how to apply for one) is its own question.
-    if (anew.some(([slot, value]) => slot === 'item' && value === '残疾证')) return undefined;
-    // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
-    const ranked = decide(question, FAMILY_DEPTH).ranked;
-    const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
-    const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : []);
-    const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
-    const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
-    const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
-    const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
-    // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
-    const covered = answered !== undefined && answersAsAsked(answered, question, previous);
-    const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
-    if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
-    const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
-    if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };
-    return answered && offTopic(answered, question, previous) ? null : undefined;
+  /** What a follow-up's topic makes of it (see `topicReply`): its entry said, or said plainly that it is not known. */
+  private async sendTopicReply(context: TurnContext, reply: TopicReply, question: string, previous: TopicContext): Promise<void> {
+    return 'from' in reply ? this.sendFromTopic(context, reply.from, question, previous) : this.sendNotInAnswer(context, question, reply.unheld);
   }
 
-  /** A topic's entry said to a follow-up (see `fromTopic`), left as the topic; none: said plainly that it is not known (`unheld`'s buttons). */
-  private async sendFromTopic(context: TurnContext, from: FromTopic | undefined, question: string, previous: TopicContext, unheld?: Entry): Promise<void> {
-    if (!from) return this.sendNotInAnswer(context, question, unheld!);
+  /** A topic's entry said to a follow-up (see `fromTopic`), left as the topic. */
+  private async sendFromTopic(context: TurnContext, from: FromTopic, question: string, previous: TopicContext): Promise<void> {
     const { entry, answer, score } = from;
     setTurnOutcome(context, { followUp: true });
     const { canI: _canI, ...said } = entry;
@@ -547,6 +505,13 @@ export class PolicyAnswers {
     return this.offer(context, text.notInAnswer(this.deps.hotlines), this.nextSteps(entry));
   }
 
+  /** The decline the last reply was, and what it declined: a short follow-up next asks of that (see `readAsTheBot`). */
+  private declinedLast({ declined, lastAnswer }: KbConversationState): Declined | undefined {
+    const entry = declined === undefined ? undefined : this.deps.kb.entry(declined);
+    const question = lastAnswer?.entryId === declined ? lastAnswer?.question : undefined;
+    return entry && question ? { entry, question } : undefined;
+  }
+
   /** An entry's follow-up buttons: what to ask or do next. */
   private nextSteps(entry: Entry): ChoiceOption<OfferedAction>[] {
     // A 转人工 follow-up queues for the desk rather than showing how to phone.
@@ -556,11 +521,16 @@ export class PolicyAnswers {
     }));
   }
 
-  /** An out-of-scope entry's answer: where to ask instead, with 转人工. */
-  private async sendDecline(context: TurnContext, entry: Entry, score: number): Promise<void> {
+  /**
+   * An out-of-scope entry's answer: where to ask instead, with 转人工. It is the answer "不是" next
+   * says did not help (`question`: what was asked), not one said before it.
+   */
+  private async sendDecline(context: TurnContext, entry: Entry, score: number, question?: string): Promise<void> {
     setTurnOutcome(context, { outcome: 'decline', entryId: entry.id, score });
     await this.offer(context, entry.answer, [{ label: text.notFoundButtons[0], value: { type: 'human' } }]);
-    (await this.state.get(context, {})).declined = entry.id;
+    const state = await this.state.get(context, {});
+    state.declined = entry.id;
+    state.lastAnswer = { entryId: entry.id, ...(question ? { question } : {}) };
   }
 
   /** Keeps a question for the curators; an ID number, phone, case number or ID tail typed at the wrong moment is not one. */

@@ -7,8 +7,9 @@ export const CATEGORY_DESCRIPTIONS: [category: string, words: RegExp][] = [
   ['多重', /多重|好几种|多种残疾|(?:两个|两样|两种|几样|几种)都有/],
   ['视力', /视力|眼睛|眼|看不见|看不清|失明|盲|瞎/],
   ['听力', /听力|耳朵|耳聋|聋|听不见|听不清|耳背|失聪/],
-  // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech).
-  ['精神', /精神|自闭|孤独症|抑郁|精神分裂|不理人|不看人|不(?:和|跟)人(?:交流|说话|玩)|刻板/],
+  // Before 言语: "孩子自闭，不爱说话" is autism, which is graded as 精神 (not speech). 疯病, 神经病: what
+  // country people call a mental illness.
+  ['精神', /精神|自闭|孤独症|抑郁|精神分裂|不理人|不看人|不(?:和|跟)人(?:交流|说话|玩)|刻板|疯|癫狂|神经病/],
   ['言语', /言语|说话|说不清|说不出|说不了话|语言|不会说|哑|口吃|结巴/],
   ['肢体', /肢体|腿脚不方便|腿脚不好|走路不方便|走不了路|走路|腿脚|腿|脚|胳膊|手脚|截肢|(?<!脑)瘫|偏瘫|中风|行动不便|轮椅/],
   // A child slow to learn or to follow at school is most often appraised as 智力, and so is an old

@@ -106,6 +106,15 @@ export const OTHER_DOCUMENT_ENTRY_ID = 'decl-other-document';
 
 // What every answer is about (残疾, 残联, 评残): a question naming it is ours whatever else it names.
 const OWN_SUBJECT = /残/u;
+/** The costs of getting somewhere, which no fee answer covers. */
+const TRIP_COST = /坐车|乘车|打车|搭车|车费|车钱|路费|盘缠|交通费|来回|住宿|住店|饭钱|误工/u;
+/** An answer saying one pays nothing. */
+const NOTHING_PAID = /不用掏钱|不用付|不用出钱|不收费|不收钱|免费|不要钱/u;
+/**
+ * Small talk that is a remark, not a question ("您好", "你说的没用，答非所问"): said when it is clearly
+ * what was said, never offered as a question to pick ("你是谁，能帮我做什么？" may be).
+ */
+const isRemark = (entry: Entry) => entry.kind === 'smalltalk' && !/[？?]$/u.test(entry.question);
 // Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
 const OURS = /残|补贴|补助|评定/u;
 const CERTIFICATE_OR_LICENCE = /证$|照$/u;
@@ -588,7 +597,7 @@ export class Ranker {
     const clear = model ? sure >= model.answerAt : this.clear(reading);
     // A yes or no hanging on what the question does not name is offered, not said ("残疾证能在外地用吗": not the lending's 不能).
     const unnamedBest = reading.unnamed?.(all.find((r) => r.entry.kind !== 'decline')!.index) === true;
-    const sayable = !this.vague(analysis) && !namesOther && !unnamedBest;
+    const sayable = !this.vague(analysis) && !namesOther && !unnamedBest && !this.moneyForOther(analysis, best.entry);
     if (clear && sayable) return { kind: 'answer', top: best, ranked };
     // A long question in someone's own words scores low on every entry: when the model still
     // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
@@ -609,10 +618,11 @@ export class Ranker {
     const options: Ranked[] = [];
     for (const r of ranked) {
       if (r.score < floor || best.score - r.score >= 2 * this.options.margin + 0.1) break;
-      if (otherService(r.entry)) continue;
+      if (otherService(r.entry) || isRemark(r.entry)) continue;
       if (!options.some((o) => this.sameFact(o.entry, r.entry))) options.push(r);
       if (options.length === 3) break;
     }
+    if (!options.length && isRemark(best.entry)) return nothing();
     if (!options.length) options.push(best);
     if (!this.options.confidence && options.length === 1 && best.score >= this.options.answerWithLead) return { kind: 'answer', top: best, ranked };
     const likely = model !== undefined && sayable && sure >= LIKELY_AT && options[0].entry === best.entry && !(options[1]?.score > (1 - LIKELY_LEAD) * best.score);
@@ -714,6 +724,16 @@ export class Ranker {
       if (found) return found.entry;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a question asks of the costs of getting there ("坐车的钱给报不", "来回车费能报销吗") and the
+   * answer says nothing is paid without naming them: its "您不用掏钱" (of the appraisal fee) would read
+   * as the fare paid.
+   */
+  private moneyForOther(analysis: Analysis, entry: Entry): boolean {
+    const trip = TRIP_COST.exec(analysis.folded);
+    return trip !== null && NOTHING_PAID.test(entry.answer) && !entry.answer.includes(trip[0]);
   }
 
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {

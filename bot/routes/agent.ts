@@ -3,7 +3,7 @@ import { answerTo } from '../../knowledge/canAsk.js';
 import type { KnowledgeBase, Suggestion } from '../../knowledge/knowledgeBase.js';
 import type { TopicContext } from '../../knowledge/followUp.js';
 import type { Decision } from '../../knowledge/ranking.js';
-import { callTopic, readAsTheBot } from '../../dialogs/botReading.js';
+import { callContext, readAsTheBot, topicReply, type Declined } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
@@ -19,8 +19,13 @@ const MAX_CONTEXT = 10;
  * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
-  const { decision } = readAsTheBot(kb, q, topic).reading;
+function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
+  const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
+  const { decision } = reading;
+  // A follow-up read as a choice or as nothing that the topic's entries answer ("要钱不" after the lost
+  // card and the fuel allowance: the card is free), answered so, as the chat does.
+  const told = decision.kind === 'clarify' || decision.kind === 'none' ? topicReply(kb, q, topic, (query, top) => kb.decide(query, top), reading, more.length > 0) : undefined;
+  if (told && 'from' in told) return { decision: 'answer', entryId: told.from.entry.id, score: told.from.score };
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };
@@ -58,9 +63,9 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
     // The call's topic as the chat would have left it, for the suggestions and the label alike.
-    const topic = callTopic(kb, previous);
+    const { topic, declined } = callContext(kb, previous);
     const suggested = kb.suggest(q, top, topic);
-    const bot = botDecision(kb, q, topic);
+    const bot = botDecision(kb, q, topic, declined);
     const suggestions = botFirst(kb, q, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
     sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}) });
   }));

@@ -96,6 +96,9 @@ const CALLBACK_WHEN = phrases(h.callbackWhenPhrases);
 const CALLBACK_WORDS = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords].join('|'), 'g');
 /** "那要等多久", "大概几点打过来": when the call comes, and nothing else asked of. */
 const asksWhenCalled = (input: string) => says(input, CALLBACK_WHEN) && !folded(input).replace(/[?？]/g, '').replace(CALLBACK_WORDS, '');
+const QUEUE_WORDS = phrases(h.queueWords);
+/** "要等多久", "啥时候轮到我" while queued: the wait for a person, not how long the certificate takes. */
+const asksWaitLeft = (input: string) => asksWhenCalled(folded(input).replace(QUEUE_WORDS, ''));
 const LANDLINE = phrases(h.landlinePhrases);
 const SAME_NUMBER = phrases(h.sameNumberPhrases);
 /** How long after a call-back was booked "就打这个号" still speaks of its number. */
@@ -200,6 +203,7 @@ export class HandoffGate implements HandoffRequester {
         if (human) return this.reply(context, 'handoff-already', await this.placeSaid(open, h.already));
         await this.handoffs.fromPerson(open.id, input, files);
         this.watch(context, open.id);
+        if (asksWaitLeft(input)) return this.reply(context, 'handoff-wait-left', await this.placeSaid(open, h.waitLeft));
         return false;
       case 'callback': {
         // "我是聋人 打不了电话": no call; the desk answers in writing when it opens.

@@ -559,6 +559,10 @@ const handoff = {
   typedKept: (ahead: number, minutes: number) => `好的，不用接电话：工作人员会在这个聊天里打字回复您。${stillQueued(ahead, minutes)}`,
   /** Queued for a typed reply, asking whether someone will phone: no. */
   typedNoCall: (ahead: number, minutes: number) => `不会给您打电话：工作人员会在这个聊天里打字回复您。${stillQueued(ahead, minutes)}`,
+  /** Queued, asking how long the wait is ("要等多久", "啥时候轮到我"): the place and the wait. */
+  waitLeft: stillQueued,
+  /** What else a question about the queue's wait may hold ("啥时候轮到我", "人工还要等多久"), besides `callbackWords`. */
+  queueWords: ['轮到', '排到', '排队', '人工', '客服', '等'],
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
