@@ -320,7 +320,7 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
 
   it('declines medical advice said around a condition, and other offices\' hours; our window\'s hours still answer', () => {
     // Whether a medicine may be stopped is the doctor's (trial 23: "精神分裂的药能停吗" got "能申请。").
-    for (const q of ['抑郁症吃药要吃多久', '精神分裂症会遗传吗', '青光眼会不会瞎', '口吃怎么纠正', '孩子说话晚要不要手术', '精神分裂的药能停吗', '抑郁症的药能减量吗', '癫痫的药能不能停']) {
+    for (const q of ['抑郁症吃药要吃多久', '精神分裂症会遗传吗', '青光眼会不会瞎', '口吃怎么纠正', '孩子说话晚要不要手术', '精神分裂的药能停吗', '抑郁症的药能减量吗', '癫痫的药能不能停', '俺看不清字了是不是白内障要开刀不']) {
       expect(kb.suggest(q, 3).answered, q).to.equal(false);
     }
     for (const q of ['社保局几点下班', '派出所中午上班不', '医保局周六开门吗']) expect(decided(q), q).to.equal('decl-office-hours');
