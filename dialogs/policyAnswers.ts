@@ -5,7 +5,7 @@ import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
 import { answersAsAsked, asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, namedAnew, nextTopic, offTopic, topicAfter, type Held, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import type { Decision } from '../knowledge/ranking.js';
+import type { Decision, Ranked } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
@@ -512,10 +512,11 @@ export class PolicyAnswers {
     if (offered.length && anew.length) return undefined;
     // The card itself named after a subsidy ("残疾证手机上能办不" after how to apply for one) is its own question.
     if (anew.some(([slot, value]) => slot === 'item' && value === '残疾证')) return undefined;
-    // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
-    const ranked = decide(question, FAMILY_DEPTH).ranked;
-    const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
-    const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : []);
+    // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates);
+    // ranked only when asked for: most follow-ups find no entry holding what they ask, or only one.
+    let ranked: Ranked[] | undefined;
+    const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
+    const held = kb.heldInTopic(question, previous, { rank, also: answered ? [answered] : [], family });
     const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
     const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
     const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
