@@ -1,8 +1,11 @@
 import { ActionTypes, InputHints, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 import { text } from './text/index.js';
 
+/** What every rewording of `text.smsOff` starts from: a reply not saying it promises no SMS, and is not searched 18 times a message. */
+export const SMS = '短信';
+
 /** A reply as said with SMS off: no SMS promised, the way people are told here said instead (`text.smsOff`). */
-export const withoutSms = (message: string): string => text.smsOff.reduce((said, [words, instead]) => said.replace(words, instead), message);
+export const withoutSms = (message: string): string => (message.includes(SMS) ? text.smsOff.reduce((said, [words, instead]) => said.replace(words, instead), message) : message);
 
 /** The reply as said with SMS `on` or off. */
 export const smsSaid = (message: string, on: boolean): string => (on ? message : withoutSms(message));
