@@ -1290,7 +1290,7 @@ export const zhCN = {
   /**
    * With SMS off nobody is texted: what replies (the knowledge base's answers, the form's) say of SMS is
    * said as people are told here (this chat's status updates, the booking made in it, the hospital's call).
-   * Applied in order: the longer phrases first. Each rewords words holding 短信 (a reply without it is left as it is).
+   * Applied in order: the longer phrases first.
    */
   smsOff: [
     [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, `约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。${TEXTED_ELSEWHERE}。`],
