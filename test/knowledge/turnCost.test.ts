@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SMS, withoutSms } from '../../dialogs/replies.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { HomophoneCorrector } from '../../knowledge/homophones.js';
 import { InvertedIndex } from '../../knowledge/sparse.js';
 import { TfIdfIndex } from '../../knowledge/tfidf.js';
 import { dialogHarness } from '../dialogs/harness.js';
@@ -73,6 +74,27 @@ describe('A knowledge-base turn does its work once (fix24c)', () => {
     let said = '';
     expect(await decisionsAt(12, async () => (said = (await send('换证还要重新鉴定不')).map((a) => a.text ?? '').join('\n')))).to.equal(1);
     expect(said).to.include('是否需要重新评定，县残联会根据您的情况告诉您');
+  });
+
+  it('spells a message right with the correction its ranking made, not a second cut and correction', () => {
+    const correct = HomophoneCorrector.prototype.correct;
+    let corrections = 0;
+    HomophoneCorrector.prototype.correct = function (this: HomophoneCorrector, ...args: Parameters<typeof correct>) {
+      corrections++;
+      return correct.apply(this, args);
+    };
+    try {
+      for (const [said, spelled] of [['残急证掉了咋补办啊', '残疾证'], ['护里补帖一个月给多少钱呢', '护理补贴']]) {
+        kb.decide(said);
+        corrections = 0;
+        expect(kb.spelledRight(said), said).to.include(spelled);
+        expect(corrections, said).to.equal(0);
+      }
+      // A phone number is taken out of what the ranking reads: the message is spelled right as said.
+      expect(kb.spelledRight('我电话13912345678 残急证掉了')).to.equal('我电话13912345678 残疾证掉了');
+    } finally {
+      HomophoneCorrector.prototype.correct = correct;
+    }
   });
 
   it('rewords for SMS off as every rewording in turn would, searching only replies that speak of SMS', () => {
