@@ -788,11 +788,11 @@ export function sentencesHolding(question: string, answer: string, context: Topi
  * "不用登报" is not the renewal's).
  */
 export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
-  const ids = [context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)];
-  const topics = entries.filter((e) => ids.includes(e.id));
+  const ids = new Set([context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)]);
+  const categories = new Set(entries.filter((e) => ids.has(e.id)).map((e) => e.category));
   // Not an item both name: most questions name the certificate.
   const off = offTopicOf(question, context);
-  return entries.filter((e) => e.kind === 'answer' && topics.some((t) => e.category === t.category) && !off(e, true));
+  return entries.filter((e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true));
 }
 
 /**
