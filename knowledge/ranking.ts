@@ -1,3 +1,4 @@
+import { looksPersonal } from '../data/personalData.js';
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
 import { ASSISTANCE, OFF_ASSISTANCE } from './assistanceStatus.js';
 import { asksCanI, YES_OR_NO } from './canAsk.js';
@@ -390,7 +391,8 @@ export class Ranker {
   /**
    * Every entry's score for a query, before the best `top` are picked: a turn ranks the same text at
    * several depths (the answer, the categories' entries, a follow-up's topic), and this is most of
-   * a ranking's cost. Kept for the last few analyses, by identity (an analysis is never changed).
+   * a ranking's cost. Kept for the last few analyses, by identity (an analysis is never changed): a few
+   * turns' worth, so the bench's repeated texts are not served from it.
    */
   private scored(analysis: Analysis): Scored {
     const kept = this.lately.get(analysis);
@@ -438,6 +440,8 @@ export class Ranker {
       scored.scores.push(fit * (hangsOnUnnamed ? SAID_OF_UNNAMED : 1));
       blended[e] = 0;
     }
+    // Not a text holding personal data (an ID tail, a case number): it goes with its turn, as the analyzer's readings do.
+    if (looksPersonal(analysis.folded)) return scored;
     if (this.lately.size >= SCORED_KEPT) this.lately.delete(this.lately.keys().next().value!);
     this.lately.set(analysis, scored);
     return scored;
