@@ -900,13 +900,9 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    // Each sentence folded once, not once a word.
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => {
-      const folded = folding(s);
-      return { s, folded, n: weigh(words.filter((w) => folded.includes(w))) };
-    });
+    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => folding(s).includes(w))) }));
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => x.folded.includes(w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => folding(x.s).includes(w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
