@@ -516,7 +516,7 @@ export class PolicyAnswers {
     // ranked only when asked for: most follow-ups find no entry holding what they ask, or only one.
     let ranked: Ranked[] | undefined;
     const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
-    const held = kb.heldInTopic(question, previous, { rank, also: answered ? [answered] : [], family });
+    const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
     const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
     const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
     const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);

@@ -381,7 +381,7 @@ export class KnowledgeBase {
    * orders those holding as much (the follow-up's own ranking). `also`: other entries to weigh the same way.
    * `family`: the topic's entries (`topicFamily`), when the caller has them already.
    */
-  heldInTopic(question: string, context: TopicContext, { rank, also = [], family = this.topicFamily(question, context) }: { rank?: (entry: Entry) => number; also?: Entry[]; family?: Entry[] } = {}): Held[] {
+  heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = [], family = this.topicFamily(question, context)): Held[] {
     const folding = (text: string) => this.foldedTexts.get(text, () => this.questionKey(text));
     const entries = [...family, ...also.filter((e) => !family.includes(e))];
     return heldInTopic(question, context, entries, { folding, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
