@@ -5,7 +5,7 @@ import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
-import { DEFAULT_RANKING, type Decision } from '../knowledge/ranking.js';
+import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
 
@@ -204,9 +204,10 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   // The card itself named after a subsidy ("残疾证手机上能办不" after how to apply for one) is its own question.
   if (anew.some(([slot, value]) => slot === 'item' && value === '残疾证')) return undefined;
   // The follow-up's own ranking orders the entries holding as much (`FAMILY_DEPTH` candidates).
-  const ranked = decide(question, FAMILY_DEPTH).ranked;
-  const rank = (e: Entry) => ranked.find((r) => r.entry.id === e.id)?.score ?? 0;
-  const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : []);
+  // Ranked only when the held entries need ordering or a score (most follow-ups hold one or none).
+  let ranked: Ranked[] | undefined;
+  const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
+  const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
   const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
   const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
   const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);

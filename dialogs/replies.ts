@@ -1,8 +1,14 @@
 import { ActionTypes, InputHints, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 import { text } from './text/index.js';
 
+/** SMS: a rewording whose words name it (not as an option) cannot match a reply that does not say it. */
+export const SMS = '短信';
+// Most replies do not speak of SMS: they are not searched for the words of all 18 rewordings.
+const SMS_OFF = text.smsOff.map(([words, instead]) => [words, instead, words.source.includes(SMS)] as const);
+
 /** A reply as said with SMS off: no SMS promised, the way people are told here said instead (`text.smsOff`). */
-export const withoutSms = (message: string): string => text.smsOff.reduce((said, [words, instead]) => said.replace(words, instead), message);
+export const withoutSms = (message: string): string =>
+  SMS_OFF.reduce((said, [words, instead, ofSms]) => (ofSms && !said.includes(SMS) ? said : said.replace(words, instead)), message);
 
 /** The reply as said with SMS `on` or off. */
 export const smsSaid = (message: string, on: boolean): string => (on ? message : withoutSms(message));

@@ -65,7 +65,11 @@ export class Bm25Index {
       if (id !== undefined) known.push([id, 1]);
     }
     if (known.length === 0) return;
-    this.index.score(known, (doc, s) => visit(doc, Math.min(1, s / self)));
+    const { index } = this;
+    for (let k = 0, n = index.score(known); k < n; k++) {
+      const doc = index.touched[k];
+      visit(doc, Math.min(1, index.sums[doc] / self));
+    }
   }
 
   /** The query scored against itself as a document of average length; unknown features at the highest idf. */

@@ -72,8 +72,8 @@ export class TextAnalyzer {
   private readonly folder: SynonymFolder;
   /** The corrector, or how to build it from the vocabulary learnt (see `learnSounds`). */
   private corrector: HomophoneCorrector | (() => HomophoneCorrector) | undefined;
-  /** The last queries' readings (see `queryReadings`). */
-  private readonly kept = new RecentlyUsed<QueryReadings>(KEPT_READINGS);
+  /** The last queries' readings (see `queryReadings`), and each spelled right (see `spelledRight`). */
+  private readonly kept = new RecentlyUsed<{ readings: QueryReadings; spelled: string }>(KEPT_READINGS);
   private keptAt = -1;
 
   constructor(private readonly synonyms: SynonymGroup[]) {
@@ -135,6 +135,10 @@ export class TextAnalyzer {
    * forgotten when any analyzer adds words to jieba's one dictionary, which may change a cut.
    */
   queryReadings(text: string): QueryReadings {
+    return this.read(text).readings;
+  }
+
+  private read(text: string): { readings: QueryReadings; spelled: string } {
     if (this.keptAt !== dictionaryChanges) {
       this.kept.clear();
       this.keptAt = dictionaryChanges;
@@ -143,13 +147,19 @@ export class TextAnalyzer {
       const typed = prepare(text);
       const words = cut(typed);
       const fixed = this.learnSounds()?.correct(typed, words);
-      return { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
+      const readings = { typed: this.analyzeTokens(words), ...(fixed && fixed !== typed ? { corrected: this.analyzeTokens(cut(fixed)) } : {}) };
+      return { readings, spelled: fixed ?? typed };
     });
   }
 
-  /** The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the ranking. */
+  /**
+   * The text folded, its sound-alike typos corrected ("残急证" -> "残疾证"), for readers other than the
+   * ranking: corrected as the ranking's reading of it was (a turn reads what it ranks), unless preparing
+   * it for the ranking changed it (a number taken out, spaced characters joined).
+   */
   spelledRight(text: string): string {
     const typed = normalizeText(text);
+    if (prepare(text) === typed) return this.read(text).spelled;
     return this.learnSounds()?.correct(typed) ?? typed;
   }
 

@@ -818,10 +818,11 @@ export function sentencesHolding(question: string, answer: string, context: Topi
  * "不用登报" is not the renewal's).
  */
 export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
-  const ids = [context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)];
-  const topics = entries.filter((e) => ids.includes(e.id));
+  const ids = new Set([context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)]);
+  const categories = new Set(entries.filter((e) => ids.has(e.id)).map((e) => e.category));
   // Not an item both name: most questions name the certificate.
-  return entries.filter((e) => e.kind === 'answer' && topics.some((t) => e.category === t.category) && !offTopic(e, question, context, true));
+  const off = offTopicOf(question, context);
+  return entries.filter((e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true));
 }
 
 /**
@@ -831,16 +832,23 @@ export function topicFamily(entries: Entry[], question: string, context: TopicCo
  * (the new card's).
  */
 export function offTopic(entry: Entry, question: string, context: TopicContext, strict = false): boolean {
+  return offTopicOf(question, context)(entry, strict);
+}
+
+/** `offTopic` of one follow-up for many entries: what it names is read once, not once an entry (a topic's family). */
+function offTopicOf(question: string, context: TopicContext): (entry: Entry, strict: boolean) => boolean {
   const named = namedSlots(fold(question), context);
   const slots: Slots = { ...topicSlots(context), ...named };
-  const { about, answer } = facetsOf(entry);
-  // An answer stating the value is about it too ("迁好以后，生活补贴、护理补贴要在新户口所在地申请").
-  const states = (n: SlotName) => wordsOf(n, slots[n]!)!.test(answer);
   const kept = named.service === undefined ? slots.service : undefined;
-  if (strict && kept && !about.get('service')?.has(kept) && !states('service')) return true;
-  // Strict, any slot; else only what makes another topic outright (another service, another category):
-  // the items are most of them implied by the entries' categories (the postage's card, the fee's appraisal).
-  return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n));
+  return (entry, strict) => {
+    const { about, answer } = facetsOf(entry);
+    // An answer stating the value is about it too ("迁好以后，生活补贴、护理补贴要在新户口所在地申请").
+    const states = (n: SlotName) => wordsOf(n, slots[n]!)!.test(answer);
+    if (strict && kept && !about.get('service')?.has(kept) && !states('service')) return true;
+    // Strict, any slot; else only what makes another topic outright (another service, another category):
+    // the items are most of them implied by the entries' categories (the postage's card, the fee's appraisal).
+    return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n));
+  };
 }
 const CONFLICTING: SlotName[] = ['service', 'category'];
 

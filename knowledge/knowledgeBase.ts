@@ -430,10 +430,10 @@ export class KnowledgeBase {
   /**
    * Of a follow-up's topic, the entries whose answers hold what it asks (see `heldInTopic`); `rank`
    * orders those holding as much (the follow-up's own ranking). `also`: other entries to weigh the same way.
+   * `family`: the topic's entries (`topicFamily`), when the caller has them already.
    */
-  heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = []): Held[] {
+  heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = [], family = this.topicFamily(question, context)): Held[] {
     const folding = (text: string) => this.foldedTexts.get(text, () => this.questionKey(text));
-    const family = this.topicFamily(question, context);
     const entries = [...family, ...also.filter((e) => !family.includes(e))];
     return heldInTopic(question, context, entries, { folding, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
   }

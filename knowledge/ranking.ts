@@ -1,3 +1,4 @@
+import { looksPersonal } from '../data/personalData.js';
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
 import { ASSISTANCE, OFF_ASSISTANCE } from './assistanceStatus.js';
 import { asksCanI, YES_OR_NO } from './canAsk.js';
@@ -220,6 +221,21 @@ interface Reading {
   unnamed?: (e: number) => boolean;
 }
 
+/** A query's scores for every entry it touches, any depth's ranking's to pick from (see `Ranker.scored`). */
+interface Scored extends Omit<Reading, 'analysis' | 'ranked'> {
+  /** The entries scored, in the order first met (the order ties are broken in). */
+  touched: number[];
+  /** Their scores, by position in `touched`. */
+  scores: number[];
+  /** BM25's scores, by entry (what the confidence model reads of the best entry). */
+  lexical: Float32Array;
+  /** How well the best yes or no hanging on what the question does not name fitted before it was made to fit less. */
+  drawnTo: number;
+}
+
+/** Analyses whose scores a ranker keeps: more than the texts one turn ranks. */
+const SCORED_KEPT = 8;
+
 /**
  * Ranks entries by a weighted blend of three voices: TF-IDF cosine, BM25 normalised by the
  * query's self-score, and a softmax regression trained on the entries' wordings (which learns
@@ -232,8 +248,8 @@ export class Ranker {
   private readonly documents?: Bm25Index;
   private readonly linear?: SoftmaxModel;
   private readonly blended: Float32Array;
-  /** BM25's scores of the query being ranked (what the confidence model reads of the best entry). */
-  private readonly lexical: Float32Array;
+  /** The last analyses' scores (see `scored`), oldest first. */
+  private readonly lately = new Map<Analysis, Scored>();
   /** Decline entries' objects (身份证, 护照...), folded as queries are. */
   private readonly declineObjects: Map<string, string[]>;
   /**
@@ -304,7 +320,6 @@ export class Ranker {
     analyzer.learnSounds();
     if (weights.tfidf > 0) this.tfidf = new TfIdfIndex(lexical, Int32Array.from(owners), documents, options.tfidf);
     this.blended = new Float32Array(entries.length);
-    this.lexical = new Float32Array(entries.length);
     // An entry all of whose wordings name a reform plan's place (庐山's way, 宿迁's) tells that
     // place's example: offered only to a question naming the place, never to a bare "在哪办".
     const places = REFERENCE_PLANS.map(placeWord);
@@ -375,68 +390,88 @@ export class Ranker {
   }
 
   private rankAnalysis(analysis: Analysis, top: number): Reading {
-    const reading: Reading = { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalTop: 0 };
-    if (analysis.words.length === 0) return reading;
-    const { weights, kindWeight } = this.options;
-    const blended = this.blended;
-    const touched: number[] = [];
-    const add = (weight: number) => (e: number, s: number) => {
-      if (blended[e] === 0) touched.push(e);
-      blended[e] += weight * s;
-    };
-    const lexical = lexicalBag(analysis);
-    this.tfidf?.score(lexical, add(weights.tfidf));
-    if (this.bm25) {
-      const addBm25 = add(weights.bm25);
-      this.bm25.score(lexical, (e, s) => {
-        addBm25(e, s);
-        this.lexical[e] = s;
-        // As kept in `lexical` (32 bits), so the best entry's own score compares equal to it.
-        reading.lexicalTop = Math.max(reading.lexicalTop, Math.fround(s));
-      });
-    }
-    reading.coverage = this.documents?.coverage(lexical) ?? 1;
-    // The model gives every class a probability; the negligible ones are left out of the blend.
-    // A probability ignores the words the model never saw, which fill out-of-scope questions
-    // ("坐高铁能打折吗"): it counts in proportion to the share of the query the KB knows.
-    if (this.linear) {
-      const addLinear = add(weights.linear * reading.coverage);
-      let most = 0;
-      this.linear.score(modelBag(analysis), (e, p) => {
-        if (p < MIN_PROBABILITY) return;
-        addLinear(e, p);
-        reading.probability.set(e, p);
-        if (p > most) [most, reading.linearBest] = [p, e];
-      });
-    }
+    if (analysis.words.length === 0) return { analysis, ranked: [], coverage: 0, probability: new Map(), linearBest: -1, lexicalTop: 0 };
+    const { touched, scores, lexical, unnamed, drawnTo, ...voices } = this.scored(analysis);
+    const reading: Reading = { analysis, ranked: [], ...voices };
     // Keep the best `top` in a small sorted array: sorting every touched entry costs more.
     const best: [number, number][] = [];
-    const unnamed = this.saidOfUnnamed(analysis);
-    // How well the best such yes or no fitted before it was made to fit less.
-    let drawnTo = 0;
-    for (const e of touched) {
-      const fit = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
-      const hangsOnUnnamed = unnamed?.(e) === true;
-      if (hangsOnUnnamed) drawnTo = Math.max(drawnTo, fit);
-      const score = fit * (hangsOnUnnamed ? SAID_OF_UNNAMED : 1);
-      blended[e] = 0;
-      if (score <= 0 || (best.length === top && score <= best[top - 1][1])) continue;
-      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) continue;
+    touched.forEach((e, k) => {
+      const score = scores[k];
+      if (score <= 0 || (best.length === top && score <= best[top - 1][1])) return;
+      if (this.placeOnly.get(e)?.every((p) => !analysis.folded.includes(p)) && !analysis.words.some((w) => this.placeWords.get(e)?.has(w))) return;
       let i = best.length === top ? top - 1 : best.length;
       while (i > 0 && best[i - 1][1] < score) {
         best[i] = best[i - 1];
         i--;
       }
       best[i] = [e, score];
-    }
+    });
     this.placeFirst(analysis, best);
     this.takingFirst(analysis, best);
     this.statusFirst(analysis, best);
     if (unnamed) this.ruleFirst(analysis, best, unnamed, drawnTo);
     reading.unnamed = unnamed;
-    reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: this.lexical[e] }));
-    for (const e of touched) this.lexical[e] = 0;
+    reading.ranked = best.map(([e, score]) => ({ entry: this.entries[e], score: Math.round(score * 1e4) / 1e4, index: e, lexical: lexical[e] }));
     return reading;
+  }
+
+  /**
+   * Every entry's score for a query, before the best `top` are picked: a turn ranks the same text at
+   * several depths (the answer, the categories' entries, a follow-up's topic), and this is most of
+   * a ranking's cost. Kept for the last few analyses, by identity (an analysis is never changed): a few
+   * turns' worth, so the bench's repeated texts are not served from it.
+   */
+  private scored(analysis: Analysis): Scored {
+    const kept = this.lately.get(analysis);
+    if (kept) return kept;
+    const { weights, kindWeight } = this.options;
+    const blended = this.blended;
+    const lexical = new Float32Array(this.entries.length);
+    const scored: Scored = { touched: [], scores: [], lexical, coverage: 0, probability: new Map(), linearBest: -1, lexicalTop: 0, drawnTo: 0 };
+    const { touched } = scored;
+    const add = (weight: number) => (e: number, s: number) => {
+      if (blended[e] === 0) touched.push(e);
+      blended[e] += weight * s;
+    };
+    const bag = lexicalBag(analysis);
+    this.tfidf?.score(bag, add(weights.tfidf));
+    if (this.bm25) {
+      const addBm25 = add(weights.bm25);
+      this.bm25.score(bag, (e, s) => {
+        addBm25(e, s);
+        lexical[e] = s;
+        // As kept in `lexical` (32 bits), so the best entry's own score compares equal to it.
+        scored.lexicalTop = Math.max(scored.lexicalTop, Math.fround(s));
+      });
+    }
+    scored.coverage = this.documents?.coverage(bag) ?? 1;
+    // The model gives every class a probability; the negligible ones are left out of the blend.
+    // A probability ignores the words the model never saw, which fill out-of-scope questions
+    // ("坐高铁能打折吗"): it counts in proportion to the share of the query the KB knows.
+    if (this.linear) {
+      const addLinear = add(weights.linear * scored.coverage);
+      let most = 0;
+      this.linear.score(modelBag(analysis), (e, p) => {
+        if (p < MIN_PROBABILITY) return;
+        addLinear(e, p);
+        scored.probability.set(e, p);
+        if (p > most) [most, scored.linearBest] = [p, e];
+      });
+    }
+    const unnamed = (scored.unnamed = this.saidOfUnnamed(analysis));
+    for (const e of touched) {
+      const fit = Math.min(1, blended[e]) * (kindWeight[this.entries[e].kind] ?? 1);
+      const hangsOnUnnamed = unnamed?.(e) === true;
+      // How well the best such yes or no fitted before it was made to fit less.
+      if (hangsOnUnnamed) scored.drawnTo = Math.max(scored.drawnTo, fit);
+      scored.scores.push(fit * (hangsOnUnnamed ? SAID_OF_UNNAMED : 1));
+      blended[e] = 0;
+    }
+    // Not a text holding personal data (an ID tail, a case number): it goes with its turn, as the analyzer's readings do.
+    if (looksPersonal(analysis.folded)) return scored;
+    if (this.lately.size >= SCORED_KEPT) this.lately.delete(this.lately.keys().next().value!);
+    this.lately.set(analysis, scored);
+    return scored;
   }
 
   /**

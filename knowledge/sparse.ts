@@ -39,14 +39,16 @@ export class InvertedIndex {
   private readonly starts: Int32Array;
   private readonly docs: Int32Array;
   private readonly weights: Float32Array;
-  private readonly acc: Float32Array;
+  /** The last query's dot product with each document it touched (see `score`). */
+  readonly sums: Float32Array;
   // Weights may be negative (the linear model's), so a zero sum does not mean "not touched".
   private readonly seen: Uint8Array;
   /**
-   * The documents the query in progress touched, in the order first met. Kept, not grown per
-   * query: a query touches most wordings, and that growing array was a quarter of a turn's garbage.
+   * The documents the last query touched, in the order first met. Kept, not grown per query: a
+   * query touches most wordings, and that growing array was a quarter of a turn's garbage.
    */
-  private readonly touched: Int32Array;
+  readonly touched: Int32Array;
+  private count = 0;
 
   constructor(vectors: [number, number][][], features: number) {
     const starts = new Int32Array(features + 1);
@@ -64,14 +66,24 @@ export class InvertedIndex {
       }
     });
     this.starts = starts;
-    this.acc = new Float32Array(vectors.length);
+    this.sums = new Float32Array(vectors.length);
     this.seen = new Uint8Array(vectors.length);
     this.touched = new Int32Array(vectors.length);
   }
 
-  /** Calls `visit(doc, dot product)` for every document sharing a feature with the query. */
-  score(query: [number, number][], visit: Visit): void {
-    const { starts, docs, weights, acc, seen, touched } = this;
+  /**
+   * Scores the query against every document sharing a feature with it: returns how many it
+   * touched, `touched[0..count)`, each one's dot product in `sums[doc]`, valid until the next
+   * query. Read in place, not passed to a callback per document: each sum passed was boxed, and
+   * the wordings' index touches thousands a query.
+   */
+  score(query: [number, number][]): number {
+    const { starts, docs, weights, sums, seen, touched } = this;
+    for (let k = 0; k < this.count; k++) {
+      const d = touched[k];
+      sums[d] = 0;
+      seen[d] = 0;
+    }
     let count = 0;
     for (const [id, w] of query) {
       for (let i = starts[id]; i < starts[id + 1]; i++) {
@@ -80,14 +92,9 @@ export class InvertedIndex {
           seen[doc] = 1;
           touched[count++] = doc;
         }
-        acc[doc] += w * weights[i];
+        sums[doc] += w * weights[i];
       }
     }
-    for (let k = 0; k < count; k++) {
-      const d = touched[k];
-      visit(d, acc[d]);
-      acc[d] = 0;
-      seen[d] = 0;
-    }
+    return (this.count = count);
   }
 }

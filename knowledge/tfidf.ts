@@ -61,14 +61,18 @@ export class TfIdfIndex {
     if (known.length === 0) return;
     const { closest, together } = this;
     const touched: number[] = [];
-    this.wordings.score(known, (doc, s) => {
-      const e = this.owners[doc];
+    const { owners, wordings, centroids } = this;
+    for (let k = 0, n = wordings.score(known); k < n; k++) {
+      const doc = wordings.touched[k];
+      const s = wordings.sums[doc];
+      const e = owners[doc];
       if (closest[e] === 0) touched.push(e);
       if (s > closest[e]) closest[e] = s;
-    });
-    this.centroids.score(known, (e, s) => {
-      together[e] = s;
-    });
+    }
+    for (let k = 0, n = centroids.score(known); k < n; k++) {
+      const e = centroids.touched[k];
+      together[e] = centroids.sums[e];
+    }
     const c = this.centroid;
     for (const e of touched) {
       visit(e, Math.min(1, (1 - c) * closest[e] + c * together[e]));
