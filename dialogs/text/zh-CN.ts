@@ -1007,7 +1007,7 @@ const status = {
     'erase-forced': '强制删除个人信息',
   } as Record<string, string>,
   /** Who did a step, as the agent console says it. */
-  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, staff: (id: string) => `工作人员 ${id}`, system: '系统' },
+  agentBy: { applicant: '申请人（在线）', proxy: '代办的家属（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, staff: (id: string) => `工作人员 ${id}`, system: '系统' },
   /** A step the catalogue has no name for (a record older than its name). */
   agentActionOther: '其他操作',
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,

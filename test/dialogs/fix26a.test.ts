@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
+import { agentCaseView } from '../../bot/routes/agentConsole.js';
 import { dialogHarness, run, selfNewCertificateToAddress, type Step } from './harness.js';
 
 // Trial 23's address faults 2, 4, 5 and 9, in the tester's words and others.
@@ -188,6 +189,18 @@ describe('fix26a #9: a relative who filed the case is told it was the applicant\
       const told = (await h.outbox.list({ caseNo: record.caseNo })).map((r) => r.text).join('\n');
       expect(told).to.include(words);
       if (role === 'proxy') expect(told).to.not.include('您身份证号');
+    });
+  }
+});
+
+describe('fix26a #9: the console names the relative who filed a case, never the applicant, for the steps of that account', () => {
+  for (const [role, by] of [['proxy', text.status.agentBy.proxy], ['self', text.status.agentBy.applicant]] as const) {
+    it(`filed as ${role}: 提交申请（${by}）, a family check still the family's`, async () => {
+      const h = await dialogHarness();
+      const record = await h.cases.create(newCase({ submittedBy: { role, userKey: USER } }), h.clock.now());
+      await h.useCases.access.recordFamilyCheck(record.caseNo, 'test:daughter');
+      const view = agentCaseView((await h.cases.get(record.caseNo))!, h.region);
+      expect(view.timeline.map((e) => e.by)).to.deep.equal([by, text.status.agentBy.family]);
     });
   }
 });
