@@ -111,9 +111,19 @@ function bareName(text: string): string | undefined {
   return unknownWhole || surnameThenName ? said : undefined;
 }
 
-/** A question as curators may keep it (unanswered questions, ratings): none when it holds a number that is personal, names masked. */
+/**
+ * Someone's address: a numbered part (house number, group, building, unit, room) right after a named place
+ * ("北关村六组八号", "幸福路12号", "王庄村3组"). An office's address asked after ("人民路1号是残联吗") reads so too:
+ * left out with the rest, as no curator needs it.
+ */
+const ADDRESS = /(?:村|屯|庄|街|路|巷|弄|胡同|小区|社区|苑|园|大道)[\d０-９一二三四五六七八九十百零〇两]+(?:号|组|队|栋|幢|单元|室)/u;
+
+/** Whether a message holds someone's address (see ADDRESS). */
+export const holdsAddress = (text: string) => ADDRESS.test(text.replace(/\s+/gu, ''));
+
+/** A question as curators may keep it (unanswered questions, ratings): none when it holds a number that is personal or an address, names masked. */
 export function questionForCurators(text: string): string | undefined {
-  return looksPersonal(text) ? undefined : maskNames(text);
+  return looksPersonal(text) || holdsAddress(text) ? undefined : maskNames(text);
 }
 
 /** 王建国 -> 王*国, 李四 -> 李*, one character stays visible at each end of longer names. */

@@ -142,11 +142,11 @@ const st = text.status;
 /** The steps a family member takes in the chat (the check of a relative's case); every other chat step is the applicant's. */
 const FAMILY_ACTIONS = new Set(['family-check', 'family-check-locked']);
 
-/** Who did a step. */
-function byLabel(by: string, action: string): string {
+/** Who did a step; the chat account that filed a case for someone (`byProxy`) is the relative's, not the applicant's. */
+function byLabel(by: string, action: string, byProxy: boolean): string {
   const [kind, ...rest] = by.split(':');
   const who = rest.join(':');
-  if (kind === 'chat') return FAMILY_ACTIONS.has(action) ? st.agentBy.family : st.agentBy.applicant;
+  if (kind === 'chat') return FAMILY_ACTIONS.has(action) ? st.agentBy.family : byProxy ? st.agentBy.proxy : st.agentBy.applicant;
   if (kind === 'agent') return st.agentBy.agent(who);
   if (kind === 'system') return st.agentBy.system;
   if (kind === 'admin' || kind === 'staff') return st.agentBy.staff(maskText(who));
@@ -208,7 +208,7 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
     ...(c.delivery ? { deliveryName: c.delivery === 'mail' ? `${st.deliveryNames.mail}（${st.mailTo[c.mailTo ? 'other' : 'applicant']}）` : st.deliveryNames.pickup } : {}),
     // As the applicant answered: "让民政看着办" reads as left to 民政, never as a low-income family.
     ...(c.facts.dibao !== undefined || c.facts.minzhengChecks ? { dibaoName: text.application.summary.dibaoStatus(c.facts) } : {}),
-    timeline: c.audit.map((e) => timelineEntry(e, region)),
+    timeline: c.audit.map((e) => timelineEntry(e, region, c.submittedBy)),
   };
 }
 
@@ -217,13 +217,13 @@ const MATERIAL_NOTED: readonly string[] = ['material-received', 'material-read']
 const materialNamed = (note: string) => note.replace(/^\S+/u, (key) => text.upload.names[key] ?? key);
 
 /** One step of a case's timeline as the console shows it: named and attributed in the catalogue's words, numbers masked. */
-export function timelineEntry(e: AuditEntry, region: Pick<Region, 'hospitals'>) {
+export function timelineEntry(e: AuditEntry, region: Pick<Region, 'hospitals'>, filer?: CaseRecord['submittedBy']) {
   const words = (value: string) => slotsInWords(MATERIAL_NOTED.includes(e.action) ? materialNamed(value) : value, region);
   return {
     at: e.at,
     action: e.action,
     actionName: ACTION_NAMES[e.action] ?? st.agentActionOther,
-    by: byLabel(e.by, e.action),
+    by: byLabel(e.by, e.action, filer?.role === 'proxy'),
     ...(e.from !== undefined ? { from: words(e.from) } : {}),
     ...(e.to !== undefined ? { to: words(e.to) } : {}),
     ...(e.note ? { note: words(maskText(e.note)) } : {}),
@@ -354,7 +354,7 @@ export function registerAgentConsole(server: Server, deps: AgentConsoleDeps): vo
         ...(updated.mailTo ? { mailTo: updated.mailTo } : {}),
         ...(updated.guardian ? { guardian: updated.guardian } : {}),
         // The step as the timeline shows it, for the console to add.
-        entry: timelineEntry(updated.audit[updated.audit.length - 1], deps.region),
+        entry: timelineEntry(updated.audit[updated.audit.length - 1], deps.region, updated.submittedBy),
       });
     }),
   );

@@ -55,13 +55,15 @@ function partsOf(address: string): Part[] {
 }
 
 /** Words around the parts said that are none of them: "门牌是", "在七组", "上的8号". */
-const PART_WORDS = /^(?:(?:里面?|上面?|中|当中)的|地址|住址|门牌号码?|门牌|号码|村名|村子|名字|在|住在|住|就)+|[了的啊呀吧呢]+$/gu;
+const PART_WORDS = /^(?:(?:里面?|上面?|中|当中)的|地址|住址|门牌号码?|门牌|号码|村名|村子|名字|在|住在|住|就)+|(?:就(?:行|好|成|可以|对)|[了的啊呀吧呢])+$/gu;
 /** What leads to a new part, or denies an old one ("不是"); with 改成 the part before it is the old one. */
 const LEADS = /(不是|而是|应该是|应为|改成|改为|换成|写成|是)/u;
 /** Said to add to the end of the address: "后头还得加上 三单元二楼", "再添上幸福小区". */
-const APPENDS = /(?:还|再)?(?:得|要)?(?:加上|添上|补上|写上|加个|添个|补个|再加|再添)|后[头面边](?:还|再)?(?:得|要)?(?:有个?)|少写了?|漏写了?|漏了|忘写了?|忘了写/u;
+const APPENDS = /(?:还|再)?(?:得|要)?(?:加上|添上|补上|写上|加个|添个|补个|再加|再添)|后[头面边](?:还|再)?(?:得|要)?(?:有个?)|少写了?|还少(?:写)?了?个?|少了个|少个|漏写了?|漏了|忘写了?|忘了写/u;
 /** Words of a request to change the address, which no address holds. */
 export const CHANGE_REQUEST = new RegExp(`${APPENDS.source}|后[头面边]|改成|改为|换成|应该|错了|不对|不是`, 'u');
+/** The village said to be the part wrong ("村名不对", "村子写错了", "村名是李庄"): a bare name said is the village's. */
+const VILLAGE_NAMED = /村(?:的)?(?:名字?|子)|村(?:也|都)?[写填弄搞打记说]?(?:错|不对)/u;
 /** A piece that only says something is wrong ("都错了", "弄乱了"): none of the parts. */
 const COMPLAINT = new RegExp(`^(?:(?!${NUMERAL}).){0,4}(?:错了?|不对|乱了)$`, 'u');
 
@@ -69,9 +71,10 @@ const COMPLAINT = new RegExp(`^(?:(?!${NUMERAL}).){0,4}(?:错了?|不对|乱了)
  * The address with the parts said put in place of the old ones of their kind ("是五组 不是二十三号 是三十二号",
  * "不是东街 是西街村", "门牌号是九号 在七组"), or added where they belong ("后头还得加上 三单元二楼"); undefined when
  * what is said is not parts of an address below the village (a whole address, a street with its number: read
- * elsewhere), null when more is asked to be added but what is none of an address.
+ * elsewhere), null when more is asked to be added but what is none of an address. `fieldNamed` false: said with
+ * no word of the address ("后面还有个二单元"), where a new name counts only with the village or the old name said.
  */
-export function addressPartsSaid(current: string, input: string): string | null | undefined {
+export function addressPartsSaid(current: string, input: string, fieldNamed = true): string | null | undefined {
   const said = normalizeText(input).trim();
   const append = APPENDS.exec(said);
   const news: Part[] = [];
@@ -93,6 +96,11 @@ export function addressPartsSaid(current: string, input: string): string | null 
         else news.push(...partsOf(text));
       });
     }
+    // "村名不对 是李庄", "不是王庄 是李庄": a name said alone is the village's, with the place word the old one has.
+    const oldVillage = partsOf(current).find((p) => p.level === 5)?.text;
+    if (VILLAGE_NAMED.test(said) || denied.some((d) => oldVillage?.startsWith(d))) news.forEach((p, k) => (news[k] = villageOf(p, current)));
+    // With no field named, a name is the village's or street's only when said so ("不知道" ends as a street may).
+    if (!fieldNamed && news.some((p) => p.level === 5) && !VILLAGE_NAMED.test(said) && denied.length === 0) return undefined;
     // A whole address, a street with its number, or words that are no part: read as before.
     if (news.length === 0 || news.some((p) => p.level === undefined || p.level <= 4) || (news.some((p) => p.level === 5) && news.length > 1)) return undefined;
   }
@@ -116,6 +124,14 @@ export function addressPartsSaid(current: string, input: string): string | null 
   }
   const value = parts.map((p) => p.text).join('');
   return value === current.replace(/[\s\p{P}]+/gu, '') ? current : value;
+}
+
+/** A name with no place word ("李庄") said of the village: the village, with the place word of the one in `current` (村 or 屯). */
+function villageOf(part: Part, current: string): Part {
+  // A longer run is a sentence, not a name ("俺们那都叫李家庄").
+  if (part.level !== undefined || !/^\p{Script=Han}{2,4}$/u.test(part.text) || new RegExp(NUMERAL, 'u').test(part.text)) return part;
+  const word = partsOf(current).find((p) => p.level === 5)?.text.match(/[村屯]$/u)?.[0] ?? '村';
+  return { text: `${part.text}${word}`, level: 5 };
 }
 
 /**

@@ -347,7 +347,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
    * the field, and the new value when one follows. `picking`: said where the field to change is
    * asked, where naming it is enough ("低保那一项").
    */
-  private changeSaid(draft: ApplicationDraft, input: string, picking = false): { key: SlotKey; value?: string; wrong?: string } | undefined {
+  private changeSaid(draft: ApplicationDraft, saidAs: string, picking = false): { key: SlotKey; value?: string; wrong?: string } | undefined {
+    // "村子名字写错了": the village's name, never the applicant's.
+    const input = saidAs.replace(/村(?:子|里)?的?名字/gu, '村名');
     // "没错", "不错" and "没写错" say nothing is wrong.
     const said = normalizeText(input).replace(/没有?[写打填说记弄搞]?错|不错/gu, '');
     const changing = CHANGE.test(said);
@@ -356,8 +358,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const plain = !picking && !changing && !WRITE.test(said);
     const fields = this.editableFields(draft).map((f) => ({ ...f, synonyms: t.fieldWords[f.value] }));
     const named = recognizeChoices(input, fields);
-    // "不是幸福路8号 是幸福路18号", no field named: the one field whose value holds the part said wrong.
-    if (named.length === 0) return plain ? undefined : this.partCorrected(draft, input);
+    // "后面还有个二单元", "村名不对 是李庄": parts of the address, which no other field has; "不是幸福路8号 是幸福路18号",
+    // no field named: the one field whose value holds the part said wrong.
+    if (named.length === 0) return this.addressPartCorrected(draft, input) ?? (plain ? undefined : this.partCorrected(draft, input));
     if (named.length !== 1) return undefined;
     const key = named[0].value;
     const after = newValueOf(input, [named[0].label, ...(named[0].synonyms ?? [])]);
@@ -373,6 +376,13 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     if (plain && (!read?.ok || read.set[key] === draft.values[key])) return undefined;
     // "不是东大街十八号 是西大街十八号": the old part named, for the new one to take its place.
     return { key, value, wrong: key === 'address' && after !== undefined && value !== undefined ? addressDenied(after) : undefined };
+  }
+
+  /** Parts of the address said with no field named ("后头还得加上 三单元二楼", "村名不对 是李庄"): the address, and the words. */
+  private addressPartCorrected(draft: ApplicationDraft, input: string): { key: SlotKey; value: string } | undefined {
+    const current = draft.values.address;
+    if (typeof current !== 'string' || !this.editableFields(draft).some((f) => f.value === 'address')) return undefined;
+    return typeof addressPartsSaid(current, input, false) === 'string' ? { key: 'address', value: input } : undefined;
   }
 
   /** A correction of a part of one field's value, no field named ("不是幸福路8号 是幸福路18号"): that field, and the words. */
@@ -567,6 +577,9 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const set: Values = slot.key === 'picks' ? { picks: before as Pick[], picksSaid: undefined, certAction, employment } : { [slot.key]: before };
       return this.take(dc, draft, slot, { ok: true, set });
     }
+    // The address asked again from the summary: read against the one it had, never the words of a change kept.
+    const again = slot.key === 'address' ? this.addressAgain(dc, draft, slot, input) : undefined;
+    if (again) return again;
     // "她不是低保 能领生活补贴吗" at the 低保 question: the answer is what was said, and what it means for the allowance is told (never a general "不一定").
     // "不是低保 是低收入家庭 能领不": a low-income family, the allowance kept for 民政 to judge.
     const toldDibao = slot.key === 'dibao' && asksSomething(input) ? clausesOf(input).filter((c) => !asksSomething(c)).join('，') : '';
@@ -668,6 +681,31 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const guessed = result.stay && result.set.categoryGuess && ASKS_WHICH_CATEGORY.test(normalizeText(input)) ? { ...draft, values: { ...draft.values, categoryGuess: result.set.categoryGuess } } : draft;
     const aside = explains ? undefined : await this.questionFirst(dc, guessed, input, slot.freeText);
     return aside ?? this.take(dc, draft, slot, result);
+  }
+
+  /**
+   * The address asked again from the summary (修改, 返回, a change in words it could not read), where the old one is
+   * known: a change in words ("原来那个后面加上二单元就行", "村名不对 是李庄") is put into the old address, and a
+   * new whole address is taken as it is; either is read back for 对/不对 before it is kept. Words of a change that
+   * hold no part nor address are never the address (asked again how to change it). Undefined: read as any answer.
+   */
+  private addressAgain(dc: DialogContext, draft: ApplicationDraft, slot: Slot, input: string): Promise<StepResult> | StepResult | undefined {
+    const old = draft.values.address ?? draft.shown?.address ?? draft.undone?.address;
+    if (typeof old !== 'string' || asksSomething(input)) return undefined;
+    const said = normalizeText(input).trim();
+    // "原来那个就行", "跟原来一样": the old one kept.
+    const bare = said.replace(/[\s\p{P}]+/gu, '');
+    if (SAME_AS_BEFORE.test(bare) || OLD_KEPT.test(bare)) return this.take(dc, draft, slot, { ok: true, set: { address: old, addressDraft: undefined }, note: t.summary.unchanged(t.labels.address, old) });
+    // Asked for the number of a street said whole: the number goes after that street, as at any time.
+    const parts = draft.values.addressDraft ? undefined : addressPartsSaid(old, said);
+    const request = parts === undefined && (CHANGE_REQUEST.test(said) || OLD_ADDRESS.test(said));
+    const value = parts ?? (request ? addressSaid(said) : said);
+    if (value === undefined || parts === null) return new NotAnswered(t.errors.addressPart, { attempt: true });
+    const read = slot.parse(value, draft.values, this.context());
+    // A plain answer that sets no address (a street whose number is asked, the way to get the card): as any answer.
+    if (!read.ok || read.set.address === undefined) return value === said ? undefined : read.ok ? this.take(dc, draft, slot, read) : new NotAnswered(read.error, { attempt: true });
+    if (read.set.address === old) return this.take(dc, draft, slot, { ...read, note: t.summary.unchanged(t.labels.address, old) });
+    return this.proceed(dc, { ...draft, phase: 'confirmChange', pending: { key: 'address', set: read.set }, attempts: 0 });
   }
 
   /**
@@ -842,8 +880,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   /** "返回": the answer before is asked again; when confirming a cancel, it means "继续填". */
   protected async back(dc: DialogContext, draft: ApplicationDraft): Promise<DialogTurnResult> {
     if (draft.phase === 'confirmCancel') return this.proceed(dc, { ...draft, phase: draft.before ?? 'form' });
-    // At a part read back: the summary as it was.
-    if (draft.phase === 'confirmChange') return this.proceed(dc, { ...draft, phase: 'summary', pending: undefined });
+    // At a part read back: the summary as it was (the address asked again, when 返回 had taken it off).
+    if (draft.phase === 'confirmChange') return this.proceed(dc, { ...draft, phase: 'form', editing: undefined, pending: undefined });
     if (draft.phase === 'resume') return super.back(dc, draft);
     const history = [...draft.history];
     const last = history.pop();
@@ -1185,6 +1223,10 @@ const ASKS_A_PERSON = /人工|客服|真人/u;
 const SAME_AS_BEFORE = /^(?:就|那就|那)?(?:跟|和|同|与)?(?:刚才|刚刚|之前|上次|原来|前面)的?(?:一样|那样|那些|那几[个项样])(?:的|吧|就行|就好|就可以)*$|^(?:就|那就)?还是(?:刚才|刚刚|原来|之前)?的?(?:那些|那几[个项样]|那样|那个)(?:吧|就行)?$|^(?:不变|不改了?|照旧|一样的?)(?:吧|就行)?$/u;
 
 /** A no before the part said again: "不对 是28号", "不是，应该是二十八号". */
+/** The old address referred to ("原来那个", "之前的"): words about it, never an address. */
+const OLD_ADDRESS = /原来|原先|之前那|以前那|刚才那|上面那/u;
+/** The old address kept: "原来那个就行", "就用之前的地址". */
+const OLD_KEPT = /^(?:那|就|那就|还是|就用|用)?(?:原来|原先|之前|以前|刚才)的?(?:那个)?(?:地址)?(?:就行|就好|就可以|吧|了)*$/u;
 const NOT_THAT = /^(?:不对|不是|错了)[\s，,。]*(?:应该是|是)?[\s，,]*/u;
 /** The value there said to be right, while it is being changed: "没错", "对的", "没写错". */
 const STILL_RIGHT = /^(?:没有?[写打填说记弄搞]?错|对的|是对的|就是对的|没问题)(?:的|了|啊|呀|吧|哈)*$/u;

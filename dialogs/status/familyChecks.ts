@@ -127,6 +127,6 @@ export class FamilyChecks {
     if (record.submittedBy.userKey === userKey) return;
     const today = shanghaiDate(this.deps.clock.now());
     const toldToday = record.audit.some((e) => e.action === 'family-check' && e.by === `chat:${userKey}` && shanghaiDate(new Date(e.at)) === today);
-    await this.deps.access.recordFamilyCheck(record.caseNo, userKey, toldToday ? undefined : s.notify.familyChecked);
+    await this.deps.access.recordFamilyCheck(record.caseNo, userKey, toldToday ? undefined : s.notify.familyChecked(record.submittedBy.role === 'proxy'));
   }
 }

@@ -1,4 +1,5 @@
 import { normalizeText } from '../../knowledge/normalize.js';
+import { mailAddressSaid } from '../application/slots.js';
 
 /** Another thing sent or brought: "材料改成快递寄", "评定能改成送上门的吗" (送上门 is the home appraisal's word). */
 const NOT_THE_CERTIFICATE = /材料|复印件|报告|病历|片子|照片|评定|鉴定|送上门|身份证|户口/u;
@@ -45,9 +46,11 @@ const NOT_THE_MAILING = /户口|户籍|医院|鉴定|评定|窗口|残联|政务
 
 /**
  * Changing where the certificate is mailed: "寄证的地址改成城关镇北关村六组八号", "邮寄地址要改一下", "地址也改一下
- * 是李庄村四组十五号"; never the 户口's address or where the appraisal is.
+ * 是李庄村四组十五号", "寄到俺闺女家 城关镇北关村六组八号"; never the 户口's address or where the appraisal is.
  */
 export function asksAddressChange(input: string): boolean {
   const said = normalizeText(input).replace(/[\s\p{P}]+/gu, '');
-  return ADDRESS_NAMED.test(said) && ADDRESS_CHANGED.test(said) && !NOT_THE_MAILING.test(said);
+  if (NOT_THE_MAILING.test(said)) return false;
+  // "证别寄那了 寄到俺闺女家 城关镇北关村六组八号": where to mail it, a whole address said, no word of change needed.
+  return (ADDRESS_NAMED.test(said) && ADDRESS_CHANGED.test(said)) || (/寄/u.test(said) && mailAddressSaid(input) !== undefined);
 }

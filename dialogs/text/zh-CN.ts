@@ -375,6 +375,8 @@ const application = {
       `我们这里只受理户口在${county}的申请。户口在别处的，请到户口所在地的县（区）政务服务中心或残联申请。如果户口就在${county}，请再说一遍。`,
     address: '地址太短了，请写到门牌号，比如“示范县人民路12号”。',
     addressAfterMail: '好的，寄到家里。请告诉我家里的地址，写到门牌号，比如“示范县人民路12号3栋2单元501”。',
+    /** A change of the address in words that hold no part of it ("原来那个后面加上 俺家门口那棵树"), at the address asked again. */
+    addressPart: '没听明白地址要怎么改。可以说“后面加上二单元”“村名是李庄”这样，或者把整个地址再说一遍。',
     /** "地址写我家的还是我爷爷家的" at the address. */
     addressWhich: '写哪里都行，证寄到这个地址，有人能签收就好：申请人家里或者您家都可以。请告诉我这个地址，写到门牌号。',
     relation: '请说一下关系，比如“父母”“子女”。',
@@ -914,7 +916,9 @@ const status = {
     materials_accepted: (materials: string, allDone: boolean) => `您交的${materials}审核通过了。${allDone ? '要交的材料都齐了，接下来等残联办理，有进展会告诉您。' : ''}`,
     materials_missing: (materials: string) => `还差${materials}没有交。说“补传材料”就能在这里拍照发给我。`,
     overdue: (caseNo: string, stage: string, days: number) => `案件 ${caseNo} 在“${stage}”已经${days}个工作日，超过时限了。`,
-    familyChecked: '刚才有人用案件号和您身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。',
+    /** To whoever filed the case: a relative who filed it is told it was the applicant's ID number. */
+    familyChecked: (byProxy: boolean) =>
+      `刚才有人用案件号和${byProxy ? '申请人' : '您'}身份证号的后6位查看了办理进度。如果不是您的家人，请说“谁在关注我的申请”看看，或者拨打12385。`,
     familyCheckLocked: (minutes: number) => `有人多次输错了查询您申请需要的信息，查询已暂停${minutes}分钟。您自己查进度不受影响；如果不是您的家人，请拨打12385。`,
   },
   /**
@@ -1003,7 +1007,7 @@ const status = {
     'erase-forced': '强制删除个人信息',
   } as Record<string, string>,
   /** Who did a step, as the agent console says it. */
-  agentBy: { applicant: '申请人（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, staff: (id: string) => `工作人员 ${id}`, system: '系统' },
+  agentBy: { applicant: '申请人（在线）', proxy: '代办的家属（在线）', family: '家属（在线）', agent: (id: string) => `坐席 ${id}`, staff: (id: string) => `工作人员 ${id}`, system: '系统' },
   /** A step the catalogue has no name for (a record older than its name). */
   agentActionOther: '其他操作',
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,

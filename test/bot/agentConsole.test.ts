@@ -326,7 +326,7 @@ describe('agent console APIs', () => {
         { id: 'living-allowance', name: '困难残疾人生活补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
         { id: 'care-allowance', name: '重度残疾人护理补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
       ]);
-      expect(view.timeline).to.deep.equal([{ at: record.createdAt, action: 'submit', actionName: '提交申请', by: '申请人（在线）', to: 'submitted' }]);
+      expect(view.timeline).to.deep.equal([{ at: record.createdAt, action: 'submit', actionName: '提交申请', by: text.status.agentBy.proxy, to: 'submitted' }]);
       for (const secret of [idNumber, '13912345678', '王建国', '王小红', '示例路', 'conv-test-1', 'test:user-1']) expect(raw).not.to.include(secret);
     });
 

@@ -60,6 +60,15 @@ describe('personal data', () => {
     expect(questionForCurators('我电话13912345678')).to.equal(undefined);
   });
 
+  it('keeps no question holding someone\'s address (trial 23: "…寄到俺闺女家 城关镇北关村六组八号" was listed whole)', () => {
+    for (const question of ['证别寄那了 寄到俺闺女家 城关镇北关村六组八号', '俺家在幸福路 18 号 能上门不', '李庄屯二组的人去哪评残', '东风小区3栋咋走']) {
+      expect(questionForCurators(question), question).to.equal(undefined);
+    }
+    for (const question of ['3号楼在哪', '一级和二级有什么区别', '村里的人都去哪评残', '二十里铺怎么走', '第2个']) {
+      expect(questionForCurators(question), question).to.equal(question);
+    }
+  });
+
   it('masks a name typed alone, where no form asked for it (trial 16: "张小梅" was kept whole), and leaves short words that start with a surname', () => {
     expect(questionForCurators('张小梅')).to.equal('张*梅');
     expect(questionForCurators(' 赵丽 ')).to.equal('赵*');

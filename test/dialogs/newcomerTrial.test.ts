@@ -78,10 +78,11 @@ describe('newcomer trial: the application', () => {
     expect(await all(h, '地址没错，提交吧')).to.match(/案件号是 YC\d{12}/);
   });
 
-  it('4. "地址不对" alone asks for the new one, then comes back to the confirmation', async () => {
+  it('4. "地址不对" alone asks for the new one, reads it back, then comes back to the confirmation', async () => {
     const h = await run(toSummary);
     expect((await h.say('地址不对')).text).to.equal(t.prompts.address);
-    expect((await h.say('示范县解放路8号')).text).to.include(t.summary.intro).and.include('邮寄地址：示范县解放路8号');
+    expect((await h.say('示范县解放路8号')).text).to.equal(t.summary.amendAsk(t.labels.address, '示范县解放路8号'));
+    expect((await h.say('对')).text).to.include(t.summary.intro).and.include('邮寄地址：示范县解放路8号');
   });
 
   it('4. "电话写错了，是13900001111" changes the phone', async () => {

@@ -78,7 +78,7 @@ describe('status in the chat', () => {
       expect((await h.sayAs('daughter', '要')).text).to.equal(s.subscribed);
       await h.workflow.perform(h.record.caseNo, { action: 'start_review', by: 'staff:li' });
       await h.useCases.relay.settled();
-      const rows = (await h.outbox.list({ caseNo: h.record.caseNo })).filter((r) => r.text !== s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked);
+      const rows = (await h.outbox.list({ caseNo: h.record.caseNo })).filter((r) => r.text !== s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked(false));
       expect(rows.map((r) => r.recipient).sort()).to.deep.equal(['applicant', 'subscriber:test:daughter']);
       expect(rows.find((r) => r.recipient !== 'applicant')?.text).to.equal(s.prefixFamily('王*国', h.record.caseNo) + s.notify.pre_review);
     });
@@ -164,7 +164,7 @@ describe('status in the chat', () => {
       await h.sayAs('daughter', '不用了');
       await h.useCases.relay.settled();
       const told = await h.outbox.list({ caseNo: h.record.caseNo });
-      expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked]]);
+      expect(told.map((r) => [r.recipient, r.text])).to.deep.equal([['applicant', s.prefixApplicant(h.record.caseNo) + s.notify.familyChecked(false)]]);
       const audit = (await h.cases.get(h.record.caseNo))!.audit.filter((a) => a.action === 'family-check');
       expect(audit.map((a) => a.by)).to.deep.equal(['chat:test:daughter', 'chat:test:daughter']);
     });
