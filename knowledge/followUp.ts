@@ -237,8 +237,12 @@ const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等
 
 /** What is left of a question without its question words and the verbs any request has ("到哪里申请" leaves nothing). */
 const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
-/** Words that only say what is asked for ("要带什么材料", "带啥东西", "得准备啥"): the question's own, no subject. */
-const ASKED_FOR = /材料|资料|东西|准备/g;
+/**
+ * Words that only say what is asked for ("要带什么材料", "带啥东西", "得准备啥"): the question's own, no subject.
+ * So are conditions ("需要啥条件", "有啥要求"): who qualifies, which an answer says in its own words
+ * ("卧床或行动严重不便…的"), seldom with the word 条件.
+ */
+const ASKED_FOR = /材料|资料|东西|准备|条件|要求/g;
 
 /**
  * A fragment that asks nothing but a question, of the topic or about its own words: "要等多久",

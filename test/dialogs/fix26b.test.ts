@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { shippedKnowledge } from '../support.js';
+import { dialogHarness } from './harness.js';
+
+// fix26b: trial 23's reading faults, each in the trial's words and in others.
+const { kb, region } = shippedKnowledge();
+const notInAnswer = text.notInAnswer(region.hotlines);
+/** The start of an entry's answer, as the chat says it. */
+const opening = (id: string) => kb.entry(id)!.answer.slice(0, 16);
+
+/** The bot's replies to each turn of one conversation, each joined into one text. */
+async function replies(turns: string[]): Promise<string[]> {
+  const h = await dialogHarness();
+  const out: string[] = [];
+  for (const t of turns) out.push((await h.send(t)).map((a) => a.text ?? '').join('\n'));
+  return out;
+}
+
+describe('fix26b', () => {
+  it('fault 3: "护理补贴能不能领" is told who can get it, not what keeps one from it', async () => {
+    for (const q of ['护理补贴能不能领', '俺爹脑梗了走路不稳 护理补贴能不能领', '能不能领护理补贴', '我娘瘫床上了 能否领护理补贴']) {
+      expect((await replies([q]))[0], q).to.include(opening('care-allowance-eligibility'));
+    }
+    expect((await replies(['生活补贴能不能领']))[0]).to.include(opening('living-allowance-eligibility'));
+  });
+
+  it('fault 6: the conditions asked after an answer that says them are told from it', async () => {
+    for (const turns of [
+      ['市民来电 其母中风偏瘫卧床 问能否申请上门鉴定', '需要啥条件'],
+      ['俺娘瘫在床上 能上门评定吗', '有啥要求'],
+      ['老头子下不了床 医生能上门鉴定不', '得符合啥条件'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.not.equal(notInAnswer);
+      expect(said[1], turns.join(' / ')).to.include('确实去不了医院');
+    }
+  });
+});
