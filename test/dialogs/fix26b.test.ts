@@ -36,4 +36,14 @@ describe('fix26b', () => {
       expect(said[1], turns.join(' / ')).to.include('确实去不了医院');
     }
   });
+
+  it('fault 7: how many trips, after an answer saying nothing of trips, is answered as asked alone', async () => {
+    for (const turns of [
+      ['户口迁到外县了 残疾证咋弄', '要跑几趟'],
+      ['户口迁走了 证咋办', '得去几次'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('ov-one-visit'));
+    }
+  });
 });
