@@ -46,4 +46,14 @@ describe('fix26b', () => {
       expect(said[1], turns.join(' / ')).to.include(opening('ov-one-visit'));
     }
   });
+
+  it('fault 7: whether to book ahead, after a hospital\'s answer, is the booking\'s answer, not what an appraisal is', async () => {
+    for (const turns of [
+      ['孩子智力残疾 去哪个医院坚定', '要提前约吗'],
+      ['俺闺女智力有问题 在哪评残', '用不用提前预约'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('appr-schedule'));
+    }
+  });
 });
