@@ -652,6 +652,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
+  // Nothing but another value ("那生活补贴呢" after who gets the care allowance) asks the topic's question of it:
+  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better.
+  const askedOtherwise = onlySlots && change.slots.length > 0 && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
+    !facetsOf(alone.top.entry).intents.has(context.intent) && facetsOf(withContext.options[0].entry).intents.has(context.intent);
+  if (askedOtherwise) return { ...best, decision: narrowed(best.decision, partAsked(folded)) };
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
   // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
   const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);
