@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { shippedKnowledge } from '../support.js';
-import { dialogHarness } from './harness.js';
+import { atSubscribe, dialogHarness } from './harness.js';
 
 // fix26b: trial 23's reading faults, each in the trial's words and in others.
 const { kb, region } = shippedKnowledge();
@@ -67,4 +67,16 @@ describe('fix26b', () => {
       expect(said[1], turns.join(' / ')).to.match(/困难残疾人生活补贴谁能领|困难残疾人生活补贴不看残疾等级/);
     }
   });
+
+  for (const follow of ['要', '不用了']) {
+    it(`fault 8: a relative who checked a returned case (following it: ${follow}) and asks to correct it is told whose account can`, async () => {
+      const { h, caseNo } = await atSubscribe();
+      await h.say(follow);
+      await h.workflow.perform(caseNo, { action: 'start_review', by: 'staff:li' });
+      await h.workflow.perform(caseNo, { action: 'return', by: 'staff:li', note: '照片不清楚', fields: ['phone'] });
+      const reply = (await h.send('修改退回的申请')).map((a) => a.text ?? '').join('\n');
+      expect(reply).to.not.include(text.status.correctNothing);
+      expect(reply).to.include('提交申请的那个账号').and.include('照片不清楚');
+    });
+  }
 });
