@@ -174,6 +174,8 @@ export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: T
 
 /** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
 const FAMILY_DEPTH = 12;
+/** How far a follow-up's own first candidate leads its next to be what it asks (see `fromTopic`). */
+const OWN_LEAD = 0.08;
 /** How much of what a follow-up asks a topic's entry must hold to answer it (see `heldInTopic`): one rare word, or a few common ones. */
 const HELD = 0.4;
 
@@ -210,6 +212,13 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
   const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
   const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));
+  // Not answered as read, the follow-up's own first of the topic's entries is what it asks ("要提前约吗" after a
+  // hospital's answer: the booking's), when it holds what is asked or would be offered, clearly first; not another
+  // entry holding its words in passing (what an appraisal is, which says 提前 and 约 in its last sentence).
+  const [first, second] = ranked;
+  const own = first && !answered && family.some((e) => e.id === first.entry.id) ? held.find((h) => h.entry.id === first.entry.id) : undefined;
+  const leads = first && first.score >= DEFAULT_RANKING.suggest && (!second || first.score - second.score >= OWN_LEAD);
+  if (own && (own.held >= HELD || leads)) return { entry: own.entry, answer: say(own), score: first.score };
   const best = held.find((h) => h.entry.id !== answered?.id && say(h) !== said && h.held >= HELD);
   const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
   // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.

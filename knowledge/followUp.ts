@@ -48,6 +48,9 @@ const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$
 const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
+/** How many trips it takes ("要跑几趟", "得去几次"), and an answer that speaks of them. */
+const TRIPS_ASKED = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/u;
+const SAYS_TRIPS = /跑|趟/u;
 const SHORT = 8;
 /** Words that apply for the topic's item ("在哪办" after a definition of hearing disability: the certificate). */
 const APPLY = /办|申请|申领|弄/;
@@ -237,8 +240,12 @@ const BARE_ASK = /^(那|那么)?(还)?(要|得|需要|大概|一般|大约)?(等
 
 /** What is left of a question without its question words and the verbs any request has ("到哪里申请" leaves nothing). */
 const ASK_VERBS = /[到去上要得能想办理申请弄带交]/g;
-/** Words that only say what is asked for ("要带什么材料", "带啥东西", "得准备啥"): the question's own, no subject. */
-const ASKED_FOR = /材料|资料|东西|准备/g;
+/**
+ * Words that only say what is asked for ("要带什么材料", "带啥东西", "得准备啥"): the question's own, no subject.
+ * So are conditions ("需要啥条件", "有啥要求"): who qualifies, which an answer says in its own words
+ * ("卧床或行动严重不便…的"), seldom with the word 条件.
+ */
+const ASKED_FOR = /材料|资料|东西|准备|条件|要求/g;
 
 /**
  * A fragment that asks nothing but a question, of the topic or about its own words: "要等多久",
@@ -632,6 +639,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (!judged) return own;
   const best: Reading = { decision: judged.decision, query: judged.query, contextual: true };
   const withContext = best.decision;
+  // How many trips, after an answer saying nothing of trips ("要跑几趟" after a transfer's): that answer
+  // again does not say it; the question asked alone does ("最多跑一次").
+  if (TRIPS_ASKED.test(text) && alone.kind === 'answer' && withContext.kind === 'answer' && withContext.top.entry.id === context.entryId && !SAYS_TRIPS.test(withContext.top.entry.answer)) return own;
   if (alone.kind === 'decline') {
     const topic = topicKept(alone, withContext, context.entryId);
     // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
@@ -642,6 +652,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // makes sense about the topic; a fragment that asks something with words of its own
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
+  // Nothing but another value ("那生活补贴呢" after who gets the care allowance) asks the topic's question of it:
+  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better.
+  const askedOtherwise = onlySlots && change.slots.length > 0 && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
+    !facetsOf(alone.top.entry).intents.has(context.intent) && facetsOf(withContext.options[0].entry).intents.has(context.intent);
+  if (askedOtherwise) return { ...best, decision: narrowed(best.decision, partAsked(folded)) };
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
   // ("平原县…能办几项" + "材料要几样": its answer speaks of the plan's materials), says more than a generic one.
   const saysMore = (d: Decision) => d.kind === 'answer' && d.top.entry.id === context.entryId && speaksOf(d.top.entry, change) && judged.fit >= topScore(alone);

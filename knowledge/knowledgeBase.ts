@@ -92,6 +92,15 @@ const definesCategory = (entry: Entry): boolean => {
 const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
 /** Whether one can apply, for the card or its appraisal ("能办吗", "可以评残不"). */
 const ASKS_TO_APPLY = /(?:能|可以)(?:不能|不可以)?(?:办|申请|评|鉴定)/u;
+/** Saying what one cannot do. */
+const NEGATED = /不能|不可以|不可/u;
+/** An A-not-A question ("能不能领", "能否办", "可不可以") and the rest of its clause. */
+const A_NOT_A = /(能不能|能否|可不可以)([^，,。；;！!？?\s]*)/u;
+/** An A-not-A question asked as a yes or no ("护理补贴能不能领" -> "护理补贴能领吗"); undefined when it has none, or says 不能 besides. */
+const yesNoAsked = (text: string): string | undefined => {
+  const asked = text.replace(A_NOT_A, (_, ask: string, rest: string) => `${ask === '可不可以' ? '可以' : '能'}${rest}吗`);
+  return asked === text || NEGATED.test(asked) ? undefined : asked;
+};
 /** A suggestion scoring under this fits by a shared character, not by its topic. */
 const NOISE_SCORE = 0.05;
 
@@ -162,6 +171,15 @@ export class KnowledgeBase {
    * followed it up ("上门鉴定申请半个月没人联系") gets how to check its progress.
    */
   decide(query: string, top = 3): Decision {
+    const decided = this.decideQuestion(query, top);
+    // The 不能 of an A-not-A question ("护理补贴能不能领") is no negation: an answer saying what one
+    // cannot do ("哪些情况不能领…") is not what it asks, unless asked so as "能领吗" too.
+    const asked = decided.kind === 'answer' && NEGATED.test(decided.top.entry.question) ? yesNoAsked(query) : undefined;
+    const again = asked === undefined ? undefined : this.decideQuestion(asked, top);
+    return again?.kind === 'answer' ? again : decided;
+  }
+
+  private decideQuestion(query: string, top: number): Decision {
     const text = query.slice(0, MAX_QUERY_CHARS);
     // Read as asked (`asAsked`) when that answers and is no guess (the words as said may answer
     // better: "补材料要跑几回" is the missing material's), or finds something where they do not answer.

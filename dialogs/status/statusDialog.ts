@@ -192,7 +192,7 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
       }
       case 'correct': {
         const returned = (await this.deps.cases.openCasesOfUser(userKey)).find((c) => c.stage === 'returned');
-        if (!returned?.returned) return this.end(dc, s.correctNothing);
+        if (!returned?.returned) return this.end(dc, (await this.followedReturned(dc.context, userKey)) ?? s.correctNothing);
         const fields = returned.returned.fields.filter((f) => this.slot(f));
         // Files are sent here only for an online case; a window case hands its materials in there.
         const views = returned.channel === 'online' ? materialViews(returned) : [];
@@ -410,6 +410,18 @@ export class StatusDialog extends FlowDialog<StatusState, StatusOptions> {
   }
 
   /** The relative at the offer of updates said yes: subscribed to the checked case. */
+  /**
+   * A relative asking to correct ("修改退回的申请", after the news it was sent back) the returned case they
+   * follow or checked today: told whose account corrects it, as the news said, never "nothing returned".
+   */
+  private async followedReturned(context: TurnContext, userKey: string): Promise<string | undefined> {
+    const checked = await this.deps.checked.get(context);
+    const record = checked ? await this.deps.cases.get(checked.caseNo) : undefined;
+    if (record?.stage !== 'returned' || !record.returned) return undefined;
+    const follows = checkHeld(checked, this.deps.clock.now()) !== undefined || (await this.deps.family.subscribersOf(record.caseNo)).some((f) => f.userKey === userKey);
+    return follows ? s.notifyFamily.returned(record.returned.reason) : undefined;
+  }
+
   private async subscribe(dc: DialogContext, state: StatusState): Promise<DialogTurnResult> {
     const conversation = TurnContext.getConversationReference(dc.context.activity);
     await this.deps.family.subscribe({ caseNo: state.caseNo!, userKey: userKeyOf(dc.context), conversation, since: this.deps.clock.now().toISOString() });

@@ -67,3 +67,20 @@ describe('fix24a: single questions read as the knowledge base holds them', () =>
     for (const q of ['截了一条腿 也要交病历吗', '腿截肢了 办证要病历不', '我胳膊没了 病历要交吗']) expect(decided(q), q).to.equal('answer:mat-records-other');
   });
 });
+
+// fix26b (trial 23, fault 3): "能不能领" asks whether one can, as "能领吗" does.
+describe('fix26b: an A-not-A question is no negation', () => {
+  const { kb } = shippedKnowledge();
+  const decided = (q: string) => outcome(kb.decide(q));
+
+  it('"护理补贴能不能领" is who gets the care allowance, not what keeps one from it', () => {
+    for (const q of ['护理补贴能不能领', '能不能领护理补贴', '俺爹脑梗了走路不稳 护理补贴能不能领', '来电人称其父脑梗后走路不稳 问护理补贴能不能领', '能否领护理补贴']) {
+      expect(decided(q), q).to.equal('answer:care-allowance-eligibility');
+    }
+    expect(decided('生活补贴能不能领')).to.equal('answer:living-allowance-eligibility');
+  });
+
+  it('a question saying what keeps one from it is still that', () => {
+    for (const q of ['什么人不能领残疾人补贴', '类似的补贴能不能重复拿']) expect(decided(q), q).to.equal('answer:sub-exclusions');
+  });
+});
