@@ -215,7 +215,7 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   // Not answered as read, the follow-up's own first of the topic's entries is what it asks ("要提前约吗" after a
   // hospital's answer: the booking's), when it holds what is asked or would be offered, clearly first; not another
   // entry holding its words in passing (what an appraisal is, which says 提前 and 约 in its last sentence).
-  const [first, second] = answered ? [] : (ranked ??= decide(question, FAMILY_DEPTH).ranked);
+  const [first, second] = answered || held.length === 0 ? [] : (ranked ??= decide(question, FAMILY_DEPTH).ranked);
   const own = first && !answered && family.some((e) => e.id === first.entry.id) ? held.find((h) => h.entry.id === first.entry.id) : undefined;
   const leads = first && first.score >= DEFAULT_RANKING.suggest && (!second || first.score - second.score >= OWN_LEAD);
   if (own && (own.held >= HELD || leads)) return { entry: own.entry, answer: say(own), score: first.score };
