@@ -74,6 +74,7 @@ const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七�
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
+const OURS_NAMED_ALL = new RegExp(OURS_NAMED.source, 'gu');
 // Our own subject named: what else a question names is its scene.
 const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
@@ -289,6 +290,10 @@ export class KnowledgeBase {
     const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);
     const service = extractSlots(rest).service;
     if (service !== undefined && service === extractSlots(said).service && !OUR_SUBJECT.test(rest)) return undefined;
+    // So is what the object's clause says of the object itself ("要做伤残等级鉴定…去哪鉴定": that appraisal).
+    const scene = this.analyzer.analyze(said).folded;
+    const ours = [...this.analyzer.analyze(rest).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
+    if (ours.length && !OUR_SUBJECT.test(rest) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
     const alone = this.decideSaid(rest, top);
     return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
   }

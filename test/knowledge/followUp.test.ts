@@ -302,6 +302,9 @@ describe('Follow-ups through the dialog', () => {
     // Session 13's blind s17, kept unread until its one run (1.00).
     ['kb-blind-s17-multiturn.jsonl', 0.93],
     ['kb-blind-s18-multiturn.jsonl', 0.93],
+    // Session 15's blind s19, kept unread until its one run (0.933), and dev20 (0.967, written the same way, then studied).
+    ['kb-blind-s19-multiturn.jsonl', 0.93],
+    ['kb-dev20-multiturn.jsonl', 0.93],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {

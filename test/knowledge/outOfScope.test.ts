@@ -327,6 +327,17 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
     expect(kb.decide('窗口几点上班').kind).to.equal('answer');
   });
 
+  it('declines what the object\'s clause says of the object, asked on ("伤残等级鉴定…去哪鉴定"), other exams\' photos and a lost phone number (blind s19)', () => {
+    expect(decided('出车祸了要做伤残等级鉴定去跟保险公司要赔偿 去哪鉴定')).to.equal('decl-injury-appraisal');
+    expect(decided('单位让做劳动能力鉴定 在哪鉴定')).to.equal('decl-injury-appraisal');
+    expect(decided('考研报名照片怎么上传')).to.match(/^decl-/);
+    expect(decided('公务员考试报名照片要几寸')).to.match(/^decl-/);
+    expect(decided('手机丢了怎么挂失手机号')).to.match(/^decl-/);
+    // Ours named beside it stays ours; our phone on the case is ours.
+    expect(kb.decide('工伤鉴定做完了 残疾证去哪鉴定').kind).to.equal('answer');
+    expect(kb.decide('手机号换了咋改').kind).to.equal('answer');
+  });
+
   it('declines other offices\' grants and subsidies however they are asked, late money too; ours late still answers', () => {
     expect(decided('俺家那口子种地的补贴今年咋还没打卡上')).to.equal('decl-other-subsidies');
     expect(decided('种粮补贴咋还没到账')).to.equal('decl-other-subsidies');
