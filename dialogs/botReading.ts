@@ -115,7 +115,8 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const opening = each[0]?.decision;
   // So is "护照怎么办理，照片有要求吗": what follows, naming nothing of ours, asks of the declined matter;
   // "老年证咋办 护理补贴能领不" asks of ours too.
-  const aboutDeclined = opening?.kind === 'decline' && parts.slice(1).every((part) => !NAMES_OURS.test(part));
+  // Ours said in the person's own words, not carried over by the split ("养狗要办证吗 在哪办" gave "残疾证在哪办").
+  const aboutDeclined = opening?.kind === 'decline' && parts.slice(1).every((part) => !(question.includes(part) && NAMES_OURS.test(part)));
   if (aboutDeclined && readWhole().decision.kind !== 'decline') return { reading: each[0], asked: question, more: [], parts: parts.length };
   const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   const answeredAlone = (r: (typeof readings)[number], i: number) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i]));

@@ -4,7 +4,7 @@ import { dialogHarness } from './harness.js';
 // What follows a declined question in one message asks of the declined matter, unless it names ours
 // (dev20 through the endpoints: the passport's photo got our photo rule).
 describe('a run-on whose first question is another office\'s', () => {
-  for (const said of ['护照怎么办理，照片有要求吗', '老年证咋办 要带啥', '高龄补贴咋领 每月多少', '身份证丢了咋补 要多久']) {
+  for (const said of ['护照怎么办理，照片有要求吗', '老年证咋办 要带啥', '高龄补贴咋领 每月多少', '身份证丢了咋补 要多久', '养狗要办证吗 在哪办']) {
     it(`"${said}" is declined as a whole, none of ours said`, async () => {
       const h = await dialogHarness();
       const reply = await h.say(said);
