@@ -14,8 +14,6 @@ const PARCEL_ENTRY_ID = 'decl-express';
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
 const NAMES_SUBJECT = /补贴|补助|公示|照片|低保|陪/u;
-// Our own subject named in a run-on's part: asked of ours, whatever the part before it declined.
-const NAMES_OURS = /残|补贴|补助/u;
 
 /**
  * Whether a run-on's other question is a button: it names what the service is about (an item, a
@@ -55,7 +53,10 @@ export function ruledDecision(kb: KnowledgeBase, question: string): Decision | u
   return { kind: 'decline', top, ranked: [top] };
 }
 
-/** Words of our own subject in a follow-up: "那残疾人呢", "补贴呢" after a decline ask of ours, not of what was declined. */
+/**
+ * Words of our own subject: a follow-up naming them ("那残疾人呢", "补贴呢") after a decline asks of ours, not of
+ * what was declined, and so does a run-on's part naming them after a declined one.
+ */
 const OUR_SUBJECT = /残|补贴|补助/u;
 
 /**
@@ -116,7 +117,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   // So is "护照怎么办理，照片有要求吗": what follows, naming nothing of ours, asks of the declined matter;
   // "老年证咋办 护理补贴能领不" asks of ours too.
   // Ours said in the person's own words, not carried over by the split ("养狗要办证吗 在哪办" gave "残疾证在哪办").
-  const aboutDeclined = opening?.kind === 'decline' && parts.slice(1).every((part) => !(question.includes(part) && NAMES_OURS.test(part)));
+  const aboutDeclined = opening?.kind === 'decline' && parts.slice(1).every((part) => !(question.includes(part) && OUR_SUBJECT.test(part)));
   if (aboutDeclined && readWhole().decision.kind !== 'decline') return { reading: each[0], asked: question, more: [], parts: parts.length };
   const readings = aboutDeclined || each.some(({ decision: d }) => d.kind === 'decline' && d.top.entry.id === OTHER_PLACE_ENTRY_ID) ? [] : each;
   const answeredAlone = (r: (typeof readings)[number], i: number) => r.decision.kind === 'answer' && (i === 0 || standsAlone(parts[i]));
