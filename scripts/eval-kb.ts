@@ -63,6 +63,7 @@ const sets = chosen([
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
   ['out-of-scope dev oos20 (200 by a tester who never saw the KB: other cards, benefits, offices, medical, chat, dialect)', 'kb-dev-oos20-inscope.jsonl', 'kb-dev-oos20.jsonl'],
+  ['out-of-scope dev oos21 (200 harder near misses and 60 look-alikes, session 16; first run 95.0 rejected, then studied)', 'kb-dev-oos21-inscope.jsonl', 'kb-dev-oos21.jsonl'],
   ['in-scope dev20 (150 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20.jsonl', 'kb-dev-oos20.jsonl'],
 ] as const);
 
