@@ -1,6 +1,6 @@
 import { looksPersonal } from '../data/personalData.js';
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
-import { ASSISTANCE, OFF_ASSISTANCE } from './assistanceStatus.js';
+import { ASSISTANCE, OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
 import { asksCanI, YES_OR_NO } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
@@ -609,9 +609,11 @@ export class Ranker {
     // the answer its other words (审核, 公示) fit is about ours, not that object. So is one about a work
     // or accident injury ("工伤伤残等级鉴定是九级，一次性伤残补助金能拿多少") that does not name ours
     // proper: its 鉴定 and 补助 are that office's. The longest object named tells whose it is
-    // (燃气公司 before 营业厅), then the ranking.
+    // (燃气公司 before 营业厅), then the ranking. Being on 低保 or not is who the person is, not what is
+    // asked ("俺家不是低保户也中不" after a subsidy's answer).
     const folded = analysis.folded;
-    if (!ASKED_OF_OURS.test(folded) || asksOfInjury(folded)) {
+    const status = OFF_ASSISTANCE.test(query) || query.replace(ON_ASSISTANCE, '') !== query;
+    if (!status && (!ASKED_OF_OURS.test(folded) || asksOfInjury(folded))) {
       const rank = (entry: Entry) => all.find((r) => r.entry === entry);
       const alone = this.entries
         .map((entry) => ({ entry, length: this.objectAskedOf(entry, analysis) }))

@@ -327,6 +327,8 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
       '低保户能领残疾人生活补贴吗', '拿着工伤护理费 还能领重度残疾人护理补贴不', '社保卡能一起申请吗', '户口本丢了 还能办证吗', '特困人员能领护理补贴吗']) {
       expect(decided(q), q).to.equal('answer');
     }
+    // Being on 低保 or not is who asks, not what is asked: never declined as 低保's own matter.
+    for (const q of ['俺家不是低保户也中不', '我是低保户 这个能领不']) expect(decided(q), q).to.not.equal('decl-dibao');
   });
 
   it('another office\'s card is not ours for naming 证: a document no answer names is declined, its own service asked on too', () => {
