@@ -8,7 +8,7 @@ import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type 
 import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
-import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
+import { asksOfInjury, DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
 import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
@@ -285,7 +285,7 @@ export class KnowledgeBase {
     const asked = soleQuestion(text);
     if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
     const rest = objects.length ? withoutSaid(text, names) : undefined;
-    if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    if (rest === undefined || asksOfInjury(text) || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
     const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);
     const service = extractSlots(rest).service;

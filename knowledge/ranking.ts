@@ -1,9 +1,10 @@
 import { looksPersonal } from '../data/personalData.js';
 import { Bm25Index, DEFAULT_BM25, type Bm25Options } from './bm25.js';
-import { ASSISTANCE, OFF_ASSISTANCE } from './assistanceStatus.js';
+import { ASSISTANCE, OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
 import { asksCanI, YES_OR_NO } from './canAsk.js';
 import { confidence, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { lexicalBag, modelBag, type Analysis, type FeatureBag, type TextAnalyzer } from './features.js';
+import { tag } from './jieba.js';
 import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './linearModel.js';
 import type { Entry } from './loader.js';
 import type { ModelCache } from './modelCache.js';
@@ -118,7 +119,16 @@ const NOTHING_PAID = /不用掏钱|不用付|不用出钱|不收费|不收钱|�
 const isRemark = (entry: Entry) => entry.kind === 'smalltalk' && !/[？?]$/u.test(entry.question);
 // Our subject, or what only we give (folded: 鉴定 and 评残 read 评定).
 const OURS = /残|补贴|补助|评定/u;
+// Anything of ours a question can name beside another office's object: our subject, a certificate, a subsidy,
+// care, the reform and the social security card it applies for.
+const ASKED_OF_OURS = /残|补贴|补助|津贴|评定|鉴定|证|护理|一件事|社保卡/u;
 const CERTIFICATE_OR_LICENCE = /证$|照$/u;
+const QUESTION_WORD = /几|多少|什么|啥|怎么|哪/u;
+// A work or accident injury, and what only names ours beside it (工伤护理费 with 护理补贴).
+const INJURY = /伤残|工伤/u;
+const OURS_PROPER = /残疾|残证|残联|两项补贴|护理补贴|生活补贴/u;
+/** Whether a question is about a work or accident injury and names nothing of ours proper: its 鉴定 and 补助 are that office's. */
+export const asksOfInjury = (text: string): boolean => INJURY.test(text) && !OURS_PROPER.test(text);
 // Our own certificate named in the person's words (not as folded: 办证 reads 申请残疾人证): a question
 // asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
 const OUR_CERTIFICATE = /残疾人?证/u;
@@ -257,6 +267,8 @@ export class Ranker {
    * for word (户口本 does not name 户口), is about it.
    */
   private readonly foreignObjects: Map<string, string[][]>;
+  /** Every decline's objects as words, said or not by an answer (低保, 助听器), but for question words. */
+  private readonly declineRuns: Map<string, string[][]>;
   /** All of those by their first word, so a question is checked against them in one pass. */
   private readonly foreignByFirst = new Map<string, { run: string[]; entry: Entry }[]>();
   /** Entries telling one reform plan's place's way, by index: the places a question must name. */
@@ -358,8 +370,11 @@ export class Ranker {
       ...analyzer.analyzeEach(answers.map((e) => e.answer)).map((a) => a.tokens),
     ];
     const said = runFinder(answered);
-    this.foreignObjects = new Map(
-      entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0 && !said(o))]),
+    const runs = new Map(entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0)]));
+    this.foreignObjects = new Map([...runs].map(([id, objects]) => [id, objects.filter((o) => !said(o))]));
+    // A question word is no object to ask of alone (几点: the window's hours are asked so too).
+    this.declineRuns = new Map(
+      entries.filter((e) => e.kind === 'decline').map((e) => [e.id, runs.get(e.id)!.filter((run) => !run.some((w) => QUESTION_WORD.test(w)))]),
     );
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
@@ -590,6 +605,22 @@ export class Ranker {
     if (decline && decline.score >= DECLINE_FLOOR && (decline.score >= (best?.score ?? 0) - declineMargin || otherCertificate)) {
       return { kind: 'decline', top: { entry: decline.entry, score: decline.score }, ranked };
     }
+    // So does one asking of its object alone, nothing of ours named ("低保多久审核一次，要公示吗"):
+    // the answer its other words (审核, 公示) fit is about ours, not that object. So is one about a work
+    // or accident injury ("工伤伤残等级鉴定是九级，一次性伤残补助金能拿多少") that does not name ours
+    // proper: its 鉴定 and 补助 are that office's. The longest object named tells whose it is
+    // (燃气公司 before 营业厅), then the ranking. Being on 低保 or not is who the person is, not what is
+    // asked ("俺家不是低保户也中不" after a subsidy's answer).
+    const folded = analysis.folded;
+    const status = OFF_ASSISTANCE.test(query) || query.replace(ON_ASSISTANCE, '') !== query;
+    if (!status && (!ASKED_OF_OURS.test(folded) || asksOfInjury(folded))) {
+      const rank = (entry: Entry) => all.find((r) => r.entry === entry);
+      const alone = this.entries
+        .map((entry) => ({ entry, length: this.objectAskedOf(entry, analysis) }))
+        .filter((o) => o.length > 0)
+        .sort((a, b) => b.length - a.length || (rank(b.entry)?.score ?? 0) - (rank(a.entry)?.score ?? 0))[0];
+      if (alone) return { kind: 'decline', top: { entry: alone.entry, score: rank(alone.entry)?.score ?? 0 }, ranked };
+    }
     // A subsidy, proof or card of an object no answer's wordings name (暖气补贴, 收入证明) is that
     // object's, however much else it shares with an answer (补贴什么时候发).
     const foreign = all.find((r) => r.entry.kind === 'decline' && (this.foreignObjects.get(r.entry.id) ?? []).some((o) => headedRun(analysis.tokens, o)) && !OUR_CERTIFICATE_SERVICE.test(analysis.folded));
@@ -771,6 +802,19 @@ export class Ranker {
     return trip !== null && NOTHING_PAID.test(entry.answer) && !entry.answer.includes(trip[0]);
   }
 
+  /**
+   * The length in characters of the longest of a decline's objects the question names as words of its
+   * own, not as what qualifies the noun after it (看病的本子, 门诊病历, 下雨老人去不了); 0 when it names none.
+   */
+  private objectAskedOf(entry: Entry, analysis: Analysis): number {
+    const { tokens } = analysis;
+    let longest = 0;
+    for (const run of this.declineRuns.get(entry.id) ?? []) {
+      for (let i = runAt(tokens, run); i >= 0; i = runAt(tokens, run, i + 1)) if (!qualifies(tokens[i + run.length])) longest = Math.max(longest, run.join('').length);
+    }
+    return longest;
+  }
+
   private mentionsObject(entry: Entry, analysis: Analysis): boolean {
     return (this.declineObjects.get(entry.id) ?? []).some((o) => o && analysis.folded.includes(o));
   }
@@ -833,6 +877,11 @@ function runFinder(lists: string[][]): (run: string[]) => boolean {
 function runAt(words: string[], run: string[], from = 0): number {
   for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
   return -1;
+}
+
+/** Whether a word after an object makes the object qualify it: 的, or a noun (门诊 病历) but the object's own card, proof or subsidy (公交 卡). */
+function qualifies(next: string | undefined): boolean {
+  return next !== undefined && !FOREIGN_HEADS.has(next) && (next === '的' || /^n(?!v)/u.test(tag(next, false)[0]?.tag ?? ''));
 }
 
 /** Whether `words` hold `run` right before a word for a subsidy, proof or card (暖气 补贴). */

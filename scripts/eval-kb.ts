@@ -63,6 +63,7 @@ const sets = chosen([
   ['out-of-scope dev oos8 (other places, subjects, chit-chat, requests; written before its first run)', 'kb-dev-oos8-inscope.jsonl', 'kb-dev-oos8.jsonl'],
   ['out-of-scope dev oos9 (other offices, medical advice, chit-chat, requests, look-alikes; written before its first run)', 'kb-dev-oos9-inscope.jsonl', 'kb-dev-oos9.jsonl'],
   ['out-of-scope dev oos20 (200 by a tester who never saw the KB: other cards, benefits, offices, medical, chat, dialect)', 'kb-dev-oos20-inscope.jsonl', 'kb-dev-oos20.jsonl'],
+  ['out-of-scope dev oos21 (200 harder near misses and 60 look-alikes, session 16; first run 95.0 rejected, then studied)', 'kb-dev-oos21-inscope.jsonl', 'kb-dev-oos21.jsonl'],
   ['in-scope dev20 (150 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20.jsonl', 'kb-dev-oos20.jsonl'],
 ] as const);
 
@@ -158,6 +159,8 @@ const multiTurn = chosen([
   ['two-turn blind s17 (kept unread, measured once at the end of session 13)', 'kb-blind-s17-multiturn.jsonl'],
   ['two-turn blind s18 (kept unread, measured once at the end of session 14)', 'kb-blind-s18-multiturn.jsonl'],
   ['two-turn blind s19 (kept unread, measured once at the end of session 15)', 'kb-blind-s19-multiturn.jsonl'],
+  ['two-turn dev mt21 (80 by a tester who never saw the KB, session 16; studied)', 'kb-dev-mt21.jsonl'],
+  ['three-turn dev mt21 (20 by the same tester: the third turn in the context of two)', 'kb-dev-mt21-3turn.jsonl'],
   ['two-turn dev20 (30 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],
