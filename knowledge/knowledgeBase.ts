@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
@@ -75,6 +75,8 @@ const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
 const OURS_NAMED_ALL = new RegExp(OURS_NAMED.source, 'gu');
+/** The appraisal or its grade asked in other words ("评个残疾", "能评几级"): ours beside a thing the person has. */
+const APPRAISAL_ASKED = /评(?:个|上|得上)?残|几级|等级/u;
 // Our own subject named: what else a question names is its scene.
 const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
@@ -275,8 +277,9 @@ export class KnowledgeBase {
   /**
    * A decline needs its object to be what is asked: said in a clause that asks nothing ("她自己有身份证",
    * "还有高龄补贴") beside a question naming ours ("办证谁来申请", "能同时领护理补贴吗"), it sets the scene.
-   * The question without that clause is decided instead, and taken when it answers or offers. A question
-   * naming nothing of ours asks of the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
+   * The question without that clause (its condition kept) is decided instead, and taken when it answers or
+   * offers; found nothing, it is left unanswered, not refused. A question naming nothing of ours asks of
+   * the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
    */
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
@@ -284,18 +287,22 @@ export class KnowledgeBase {
     // A subsidy asked of nothing it names ("戴助听器 有补助没"): of the object said before it, not of ours.
     const asked = soleQuestion(text);
     if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
-    const rest = objects.length ? withoutSaid(text, names) : undefined;
-    if (rest === undefined || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    const said = objects.length ? withoutSaid(text, names) : undefined;
+    if (said === undefined || !(OURS_NAMED.test(said) || APPRAISAL_ASKED.test(said) || extractSlots(said).item !== undefined)) return undefined;
+    // The condition said with the object stays the scene ("俺截肢了装了假肢": the amputee, not the prosthesis).
+    const condition = extractSlots(said).category ? undefined : conditionWords(text);
+    const rest = condition ? `${condition}，${said}` : said;
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
-    const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);
-    const service = extractSlots(rest).service;
-    if (service !== undefined && service === extractSlots(said).service && !OUR_SUBJECT.test(rest)) return undefined;
+    const objectSaid = said.split('，').reduce((t, clause) => t.replace(clause, ''), text);
+    const service = extractSlots(said).service;
+    if (service !== undefined && service === extractSlots(objectSaid).service && !OUR_SUBJECT.test(said)) return undefined;
     // So is what the object's clause says of the object itself ("要做伤残等级鉴定…去哪鉴定": that appraisal).
-    const scene = this.analyzer.analyze(said).folded;
-    const ours = [...this.analyzer.analyze(rest).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
-    if (ours.length && !OUR_SUBJECT.test(rest) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
+    const scene = this.analyzer.analyze(objectSaid).folded;
+    const ours = [...this.analyzer.analyze(said).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
+    if (ours.length && !OUR_SUBJECT.test(said) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
     const alone = this.decideSaid(rest, top);
-    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
+    // Found nothing, it still asks of ours, not of the object: no refusal ("…装了假肢 走道跟好人差不多 还能评残不").
+    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : { kind: 'none', ranked: alone.ranked };
   }
 
   /**
