@@ -1,7 +1,7 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
 import { ON_ASSISTANCE } from './assistanceStatus.js';
-import { ChaseGate, moneyLate, saysApplied } from './chaseUp.js';
+import { asksHowTold, ChaseGate, howToldAsked, moneyLate, saysApplied, saysOfWhatTold } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type Reading, type TopicContext } from './followUp.js';
@@ -70,6 +70,7 @@ const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
 const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
+const HOSPITAL = /医院/u;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
@@ -232,6 +233,7 @@ export class KnowledgeBase {
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
+   * how updates come as whether each step is told;
    * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
@@ -240,6 +242,8 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
+    // Not of the hospital or the appraisal ("医院咋通知俺啥时候去鉴定"): their own answers say how its time is told.
+    if (asksHowTold(text) && saysOfWhatTold(text) && extractSlots(text).item !== '评定' && !HOSPITAL.test(text)) return { text: howToldAsked(text), sure: true };
     const simplified = normalizeText(text);
     if (WHICH_APP.test(simplified)) return { text: simplified.replace(WHICH_APP, '用哪个软件'), sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };

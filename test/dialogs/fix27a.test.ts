@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { smsSaid } from '../../dialogs/replies.js';
+import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
+import { shippedKnowledge } from '../support.js';
+import { dialogHarness } from './harness.js';
+
+// fix27a: trial 22's confident wrong first answers (faults 3 and 5), by rules reading the question's shape.
+const { kb } = shippedKnowledge();
+/** The start of an entry's answer, as the chat says it (SMS off). */
+const opening = (id: string) => smsSaid(kb.entry(id)!.answer, false).slice(0, 16);
+
+/** The bot's reply to one first question: its texts and its buttons' titles, joined. */
+async function reply(said: string): Promise<string> {
+  const h = await dialogHarness();
+  return (await h.send(said)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n');
+}
+
+describe('fix27a', () => {
+  it('fault 3: an amputee with a prosthesis asking of the appraisal is not refused as buying one', async () => {
+    const refusal = kb.entry('decl-assistive-purchase')!.answer.slice(0, 16);
+    for (const q of ['俺截肢了装了假肢 走道跟好人差不多 还能评残不', '车祸截了一条胳膊 现在装的假肢 能评几级', '我妈腿锯掉了 配了条假腿 还能给她评个残疾吗']) {
+      expect(await reply(q), q).to.not.include(refusal);
+    }
+    expect(await reply('假肢在哪买')).to.include(refusal);
+  });
+
+  it('fault 5: how updates come, asked by someone who cannot take calls, is the notification, not a look-up', async () => {
+    for (const q of ['我是聋人，打不了电话，办证到哪一步了怎么通知我', '我耳朵听不见 办的过程中有消息你们咋告诉我', '俺听不见 审批到哪儿了你们用啥通知俺']) {
+      const said = await reply(q);
+      expect(said, q).to.include(opening('flow-notify'));
+      expect(said, q).to.not.include('没有查到您在办的申请');
+    }
+    for (const q of ['我是聋人，打不了电话，办证到哪一步了怎么通知我', '证批下来了咋通知我', '医院怎么联系我']) expect(recognizeProgressIntent(q), q).to.equal(undefined);
+    // Asked how far it got, or complained that nobody told: still the look-up.
+    for (const q of ['我的申请到哪一步了', '我的证办下来了没 怎么没人通知我']) expect(recognizeProgressIntent(q), q).to.equal('progress');
+  });
+});
