@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
@@ -85,6 +85,8 @@ const TORN_SHARE = 0.8;
 /** How deep the entry for every category is looked for, and how well it must fit against the guess. */
 const CATEGORY_DEPTH = 10;
 const GENERAL_SHARE = 0.6;
+/** A service's entry fits a question asking of it at least this well against the best one (see `askedOfService`). */
+const SERVICE_SHARE = 0.5;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
 /** An entry saying what a disability category is ("视力残疾是指什么"). */
@@ -262,7 +264,7 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfService(text, whole, top) ?? this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
     const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
     if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
@@ -276,6 +278,25 @@ export class KnowledgeBase {
     const asked = askedBesidesCondition(text);
     const serves = (entry: Entry) => asked !== undefined && servesAsked(entry, asked) && whole.ranked.some((r) => r.entry === entry);
     return alone && alone.kind === 'answer' && (alone.top.entry.id === whole.ranked[0]?.entry.id || serves(alone.top.entry)) ? alone : whole;
+  }
+
+  /**
+   * What to bring, how long, how much or where, asked of a service for the card ("换个新证要带啥": the
+   * renewal's list, with the old card): the entry for that service with that part, when the best one is
+   * neither about that service nor speaks of it (a first application's list), and the service's fits
+   * the question well enough against it.
+   */
+  private askedOfService(text: string, whole: Decision, top: number): Decision | undefined {
+    const { service } = extractSlots(text);
+    const intent = intentOf(text);
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    if (!service || !intent || !isPart(intent) || !best) return undefined;
+    const { about, answer } = facetsOf(best.entry);
+    if (about.get('service')?.has(service) || wordsOf('service', service)!.test(answer)) return undefined;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const own = ranked.find((r) => facetsOf(r.entry).about.get('service')?.has(service) && r.entry.parts?.[intent] !== undefined);
+    if (!own || own.score < SERVICE_SHARE * best.score) return undefined;
+    return { kind: 'answer', top: own, ranked: [own, ...ranked.filter((r) => r !== own)].slice(0, top) };
   }
 
   /**

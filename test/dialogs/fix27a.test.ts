@@ -9,6 +9,11 @@ const { kb } = shippedKnowledge();
 /** The start of an entry's answer, as the chat says it (SMS off). */
 const opening = (id: string) => smsSaid(kb.entry(id)!.answer, false).slice(0, 16);
 
+const decided = (q: string) => {
+  const d = kb.decide(q);
+  return d.kind === 'answer' || d.kind === 'decline' ? `${d.kind}:${d.top.entry.id}` : d.kind === 'clarify' ? `clarify:${d.options[0].entry.id}` : d.kind;
+};
+
 /** The bot's reply to one first question: its texts and its buttons' titles, joined. */
 async function reply(said: string): Promise<string> {
   const h = await dialogHarness();
@@ -33,5 +38,13 @@ describe('fix27a', () => {
     for (const q of ['我是聋人，打不了电话，办证到哪一步了怎么通知我', '证批下来了咋通知我', '医院怎么联系我']) expect(recognizeProgressIntent(q), q).to.equal(undefined);
     // Asked how far it got, or complained that nobody told: still the look-up.
     for (const q of ['我的申请到哪一步了', '我的证办下来了没 怎么没人通知我']) expect(recognizeProgressIntent(q), q).to.equal('progress');
+  });
+
+  it('fault 5: what to bring to renew the card is the renewal\'s list, with the old card', async () => {
+    for (const q of ['换个新证要带啥', '残疾证旧了想换一本 要准备什么', '残疾证坏了换一个要带什么']) {
+      expect(await reply(q), q).to.include('旧证');
+    }
+    // A first application's list stays the materials list.
+    for (const q of ['残疾证要带什么材料', '办残疾证要准备什么']) expect(decided(q), q).to.equal('answer:materials-offline');
   });
 });
