@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, YEARS_LASTED, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
@@ -20,7 +20,6 @@ import type { SynonymGroup } from './synonyms.js';
 export const MAX_QUERY_CHARS = 200;
 /** Answer sentences kept folded: every sentence of a few topics' entries (242 entries, a few sentences each). */
 const FOLDED_TEXTS = 2048;
-/** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 /** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
 const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
 const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
@@ -39,6 +38,10 @@ const BROUGHT = /带|拿|交/u;
 const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 // The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
+/** The day money is paid ("每月几号", "哪天打卡上"), of an allowance: asked in the entries' words. */
+const PAY_DAY = /每个?月的?(?:几号|哪天|哪一天|啥时候|什么时候)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)?|(?:几号|哪天|哪一天)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)/u;
+const PAID = /补贴|补助|护理费|生活费|钱/u;
+const PAY_DAY_ASKED = '每个月几号到账';
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
 /**
@@ -69,7 +72,6 @@ const WHICH_APP = /(?:要|得|需要)?(?:用|下载?|装)?(?:哪个|哪款|什�
 const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
   DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
-const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
 const HOSPITAL = /医院/u;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
@@ -235,7 +237,7 @@ export class KnowledgeBase {
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
-   * how updates come as whether each step is told;
+   * how updates come as whether each step is told; the day money is paid in the entries' words;
    * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
@@ -244,6 +246,7 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
+    if (PAY_DAY.test(text) && PAID.test(text)) return { text: text.replace(PAY_DAY, PAY_DAY_ASKED), sure: true };
     // Not of the hospital or the appraisal ("医院咋通知俺啥时候去鉴定"): their own answers say how its time is told.
     if (asksHowTold(text) && saysOfWhatTold(text) && extractSlots(text).item !== '评定' && !HOSPITAL.test(text)) return { text: howToldAsked(text), sure: true };
     const simplified = normalizeText(text);

@@ -47,4 +47,12 @@ describe('fix27a', () => {
     // A first application's list stays the materials list.
     for (const q of ['残疾证要带什么材料', '办残疾证要准备什么']) expect(decided(q), q).to.equal('answer:materials-offline');
   });
+
+  it('fault 5: the day an allowance is paid, whatever the condition and the years it has lasted', () => {
+    for (const q of ['俺婆婆瘫在床上好几年了 护理补贴啥时候发 每月几号', '俺爹卧床十来年了 生活补贴一般哪天打卡上', '俺娘瘫床上好几年了 护理补贴每月啥时候打钱']) {
+      expect(decided(q), q).to.equal('answer:sub-payment');
+    }
+    // Who gets it, asked with the years the condition lasted, is still who gets it.
+    expect(decided('我眼睛瞎了十来年了 护理补贴能领吗')).to.equal('answer:care-allowance-eligibility');
+  });
 });
