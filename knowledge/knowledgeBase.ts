@@ -35,6 +35,8 @@ const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 // The same asked of what is brought alone ("光带身份证行不行", "只拿户口本够不够"): what else the list holds.
 const ENOUGH_ASKED = /就?(?:够不够|够了?|行不行|行吗|行不|可以吗|就行)了?(?:吗|吧|不|没)?/u;
 const BROUGHT = /带|拿|交/u;
+// 拿 of a tool the document is made with ("照片拿手机拍行不行") brings nothing: whether that will do is its own question.
+const MADE_WITH = /拿(?:手机|相机|电脑|平板)\p{Script=Han}{0,2}?(?:拍|照|录|填|写|打印)/gu;
 const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 // The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
@@ -71,7 +73,7 @@ const WHICH_APP = /(?:要|得|需要)?(?:用|下载?|装)?(?:哪个|哪款|什�
 /** Whether something is paid for, asked ("有补助没", "能报销不"). */
 const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
-  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
+  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text.replace(MADE_WITH, '')) && ENOUGH.test(text)));
 const HOSPITAL = /医院/u;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;

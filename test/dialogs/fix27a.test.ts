@@ -55,4 +55,12 @@ describe('fix27a', () => {
     // Who gets it, asked with the years the condition lasted, is still who gets it.
     expect(decided('我眼睛瞎了十来年了 护理补贴能领吗')).to.equal('answer:care-allowance-eligibility');
   });
+
+  it('fault 5: whether a photo taken with a phone will do is the photo rule, not the whole materials list', () => {
+    for (const q of ['办证的照片 拿手机拍行不行', '照片拿手机自己照的行不行', '办残疾证的照片拿相机自己拍行吗']) {
+      expect(decided(q), q).to.match(/^(answer|clarify):mat-photo-where$/);
+    }
+    // The documents brought alone still ask of the list.
+    expect(decided('光带身份证行不行')).to.equal('answer:materials-offline');
+  });
 });
