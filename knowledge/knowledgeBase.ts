@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, YEARS_LASTED, type Intent } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, facetText, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, YEARS_LASTED, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
@@ -98,6 +98,10 @@ const definesCategory = (entry: Entry): boolean => {
   const { about, asked } = facetsOf(entry);
   return about.has('category') && asked.has('what');
 };
+/** How grades are set, asked ("怎么分级的", "分几个等级", "等级按什么分", "咋定级"). */
+const GRADING_ASKED = /分级|分几级|分几个?等级|几个等级|等级.{0,3}(?:怎么|咋|按|如何|标准)|(?:怎么|咋|如何)(?:定|评|分)的?级/u;
+/** An entry's question on the grades. */
+const GRADES = /等级|分级/u;
 /** A category named as such ("多重残疾", "智力残疾"), not a condition described. */
 const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
 /** Whether one can apply, for the card or its appraisal ("能办吗", "可以评残不"). */
@@ -269,7 +273,7 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfService(text, whole, top) ?? this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfService(text, whole, top) ?? this.gradesAsked(text, whole, top) ?? this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
     const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
     if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
@@ -302,6 +306,20 @@ export class KnowledgeBase {
     const own = ranked.find((r) => facetsOf(r.entry).about.get('service')?.has(service) && r.entry.parts?.[intent] !== undefined);
     if (!own || own.score < SERVICE_SHARE * best.score) return undefined;
     return { kind: 'answer', top: own, ranked: [own, ...ranked.filter((r) => r !== own)].slice(0, top) };
+  }
+
+  /**
+   * How a category is graded ("听力残疾是怎么分级的", "肢体残疾的等级按什么分"): the grades' entry of the
+   * same topic, not what the category is, when the definition's own question asks nothing of grades
+   * ("多重残疾是什么意思，等级怎么定" does) and the grades' entry fits well enough against it.
+   */
+  private gradesAsked(text: string, whole: Decision, top: number): Decision | undefined {
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    if (!best || !definesCategory(best.entry) || !GRADING_ASKED.test(facetText(text)) || GRADES.test(best.entry.question)) return undefined;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const grades = ranked.find((r) => r.entry.category === best.entry.category && !definesCategory(r.entry) && GRADES.test(r.entry.question));
+    if (!grades || grades.score < GENERAL_SHARE * best.score) return undefined;
+    return { kind: 'answer', top: grades, ranked: [grades, ...ranked.filter((r) => r !== grades)].slice(0, top) };
   }
 
   /**

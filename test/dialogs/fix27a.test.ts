@@ -63,4 +63,11 @@ describe('fix27a', () => {
     // The documents brought alone still ask of the list.
     expect(decided('光带身份证行不行')).to.equal('answer:materials-offline');
   });
+
+  it('fault 5: how a category is graded is the grades, not what the category is', () => {
+    for (const q of ['听力残疾是怎么分级的', '耳聋分几个等级 都是啥程度', '肢体残疾的等级按什么分']) expect(decided(q), q).to.equal('answer:cert-grades-by-category');
+    // What it is stays the definition; the multiple's grade is its own entry's.
+    expect(decided('听力残疾是指什么')).to.equal('answer:cert-hearing');
+    expect(decided('我又聋又瘸 等级咋定')).to.equal('answer:cert-multiple');
+  });
 });
