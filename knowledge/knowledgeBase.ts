@@ -44,6 +44,10 @@ const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临�
 const PAY_DAY = /每个?月的?(?:几号|哪天|哪一天|啥时候|什么时候)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)?|(?:几号|哪天|哪一天)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)/u;
 const PAID = /补贴|补助|护理费|生活费|钱/u;
 const PAY_DAY_ASKED = '每个月几号到账';
+/** How many or which things can be done at once ("到底能办几样", "能一起办哪几项"), no thing named after it: the bundle's items, in the wordings' words. */
+const ITEMS_ASKED = /办(?:几|哪几|多少|哪些)(?:样|项|件|类|种)(?:事情|事项|事)?(?!\p{Script=Han}{0,2}(?:补贴|补助|材料|证|手续))/u;
+const ITEMS_ASKED_AS = '办哪几件事';
+const MATERIALS_SET = /材料/u;
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
 /**
@@ -243,7 +247,7 @@ export class KnowledgeBase {
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
-   * how updates come as whether each step is told; the day money is paid in the entries' words;
+   * how updates come as whether each step is told; the day money is paid, and how many things can be done, in the entries' words;
    * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
@@ -253,6 +257,8 @@ export class KnowledgeBase {
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
     if (PAY_DAY.test(text) && PAID.test(text)) return { text: text.replace(PAY_DAY, PAY_DAY_ASKED), sure: true };
+    // Not of a reference plan's place ("平原县…能一起办几项业务": its own list), nor of one set of materials (what it serves).
+    if (ITEMS_ASKED.test(text) && !extractSlots(text).place && !MATERIALS_SET.test(text)) return { text: text.replace(ITEMS_ASKED, ITEMS_ASKED_AS), sure: true };
     // Not of the hospital or the appraisal ("医院咋通知俺啥时候去鉴定"): their own answers say how its time is told.
     if (asksHowTold(text) && saysOfWhatTold(text) && extractSlots(text).item !== '评定' && !HOSPITAL.test(text)) return { text: howToldAsked(text), sure: true };
     const simplified = normalizeText(text);

@@ -70,4 +70,15 @@ describe('fix27a', () => {
     expect(decided('听力残疾是指什么')).to.equal('answer:cert-hearing');
     expect(decided('我又聋又瘸 等级咋定')).to.equal('answer:cert-multiple');
   });
+
+  it('fault 5: how many things the bundle does, asked, is its items counted, not what the reform means', async () => {
+    for (const q of ['听说现在一张表就能办好几样 到底能办几样', '这个一件事到底能办多少项', '一次能办哪几样']) {
+      expect(decided(q), q).to.equal('answer:ov-bundle-items');
+    }
+    expect(await reply('听说现在一张表就能办好几样 到底能办几样')).to.include('一共7类');
+    // A reference plan's own count, and what one set of materials serves, stay theirs; so do several subsidies' materials.
+    expect(decided('平原县办残疾证能一起办几项业务')).to.equal('answer:ov-pingyuan');
+    expect(decided('几样补贴一起办要交几套材料')).to.equal('answer:mat-one-set');
+    expect(decided('能办哪几种补贴')).to.equal('answer:sub-overview');
+  });
 });
