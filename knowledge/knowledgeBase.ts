@@ -48,6 +48,14 @@ const PAY_DAY_ASKED = '每个月几号到账';
 const ITEMS_ASKED = /办(?:几|哪几|多少|哪些)(?:样|项|件|类|种)(?:事情|事项|事)?(?!\p{Script=Han}{0,2}(?:补贴|补助|材料|证|手续))/u;
 const ITEMS_ASKED_AS = '办哪几件事';
 const MATERIALS_SET = /材料/u;
+/** A difference asked ("有啥不一样", "区别在哪", "有什么不同", "差在哪"). */
+const DIFFERENCE = /不一样|不同|区别|差别|差在哪|一样吗|一样不/u;
+/** The two allowances, named both or together ("两项补贴"). */
+const LIVING = /生活补[贴助]|生活费/u;
+const CARE = /护理补[贴助]|护理费/u;
+const BOTH_ALLOWANCES = /两项补[贴助]|两个补[贴助]|两样补[贴助]|两补/u;
+/** Their difference is what each is for: asked in the wordings' words. */
+const ALLOWANCES_DIFFER_ASKED = '两项补贴分别是什么';
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
 /**
@@ -247,7 +255,8 @@ export class KnowledgeBase {
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
-   * how updates come as whether each step is told; the day money is paid, and how many things can be done, in the entries' words;
+   * how updates come as whether each step is told; the two allowances' difference as what each is; the day money
+   * is paid, and how many things can be done, in the entries' words;
    * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
@@ -256,6 +265,7 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
+    if (DIFFERENCE.test(text) && ((LIVING.test(text) && CARE.test(text)) || BOTH_ALLOWANCES.test(text))) return { text: ALLOWANCES_DIFFER_ASKED, sure: true };
     if (PAY_DAY.test(text) && PAID.test(text)) return { text: text.replace(PAY_DAY, PAY_DAY_ASKED), sure: true };
     // Not of a reference plan's place ("平原县…能一起办几项业务": its own list), nor of one set of materials (what it serves).
     if (ITEMS_ASKED.test(text) && !extractSlots(text).place && !MATERIALS_SET.test(text)) return { text: text.replace(ITEMS_ASKED, ITEMS_ASKED_AS), sure: true };

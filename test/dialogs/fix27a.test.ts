@@ -81,4 +81,10 @@ describe('fix27a', () => {
     expect(decided('几样补贴一起办要交几套材料')).to.equal('answer:mat-one-set');
     expect(decided('能办哪几种补贴')).to.equal('answer:sub-overview');
   });
+
+  it('fault 5: the two allowances\' difference is what each is for, not that both can be had', () => {
+    for (const q of ['护理补贴和生活补贴有啥不一样', '生活补贴跟护理补贴区别在哪', '两项补贴有什么不同']) expect(decided(q), q).to.equal('answer:sub-two-subsidies-name');
+    // Whether one person gets both is still the both-at-once answer.
+    for (const q of ['两项补贴能一起拿吗', '生活补贴和护理补贴能一起领吗']) expect(decided(q), q).to.equal('answer:sub-both-at-once');
+  });
 });
