@@ -354,8 +354,7 @@ export class KnowledgeBase {
     const said = objects.length ? withoutSaid(text, names) : undefined;
     if (said === undefined || !(OURS_NAMED.test(said) || APPRAISAL_ASKED.test(said) || extractSlots(said).item !== undefined)) return undefined;
     // The condition said with the object stays the scene ("俺截肢了装了假肢": the amputee, not the prosthesis).
-    const condition = extractSlots(said).category ? undefined : conditionWords(text);
-    const rest = condition ? `${condition}，${said}` : said;
+    const rest = extractSlots(said).category ? said : [conditionWords(text), said].filter(Boolean).join('，');
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
     const objectSaid = said.split('，').reduce((t, clause) => t.replace(clause, ''), text);
     const service = extractSlots(said).service;
@@ -365,8 +364,15 @@ export class KnowledgeBase {
     const ours = [...this.analyzer.analyze(said).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
     if (ours.length && !OUR_SUBJECT.test(said) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
     const alone = this.decideSaid(rest, top);
-    // Found nothing, it still asks of ours, not of the object: no refusal ("…装了假肢 走道跟好人差不多 还能评残不").
-    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : { kind: 'none', ranked: alone.ranked };
+    if (alone.kind === 'answer') return alone;
+    // Not answered, the other words said around it set the scene too: the condition and the one clause that asks
+    // ("俺截肢了装了假肢 走道跟好人差不多 还能评残不": whether an amputee is appraised, not whether one walks).
+    const question = soleQuestion(said);
+    const condition = conditionWords(text);
+    const sole = question === undefined ? undefined : this.decideSaid(condition ? `${condition}，${question}` : question, top);
+    if (sole?.kind === 'answer') return sole;
+    // Found nothing, it still asks of ours, not of the object: no refusal.
+    return alone.kind === 'clarify' ? alone : sole?.kind === 'clarify' ? sole : { kind: 'none', ranked: alone.ranked };
   }
 
   /**

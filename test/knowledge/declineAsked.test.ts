@@ -67,6 +67,9 @@ describe('fix20e: a decline needs its object to be what is asked', () => {
     for (const q of ['俺截肢了装了假肢 走道跟好人差不多 还能评残不', '我妈腿锯掉了 配了条假腿 还能给她评个残疾吗', '拄了十来年拐杖了 评残这事有门没']) {
       expect(decided(q), q).to.not.match(/^decline/);
     }
+    // Asked as the amputee would ask without the device: the limb's appraisal, not home appraisal for the walk said.
+    expect(decided('俺截肢了装了假肢 走道跟好人差不多 还能评残不')).to.equal(decided('俺截肢了 还能评残不'));
+    expect(decided('我妈腿锯掉了 配了条假腿 还能给她评个残疾吗')).to.equal('answer:cert-limb');
     // The grade asked, the amputation kept: the limb's entries, not the purchase.
     expect(decided('车祸截了一条胳膊 现在装的假肢 能评几级')).to.match(/^(answer|clarify):cert-limb$/);
     expect(decided('戴了助听器 评几级')).to.equal('answer:cert-grades');
