@@ -352,7 +352,9 @@ export class KnowledgeBase {
     const asked = soleQuestion(text);
     if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
     const said = objects.length ? withoutSaid(text, names) : undefined;
-    if (said === undefined || asksOfInjury(text) || !(OURS_NAMED.test(said) || APPRAISAL_ASKED.test(said) || extractSlots(said).item !== undefined)) return undefined;
+    // Ours named outright, not an item read off a loose word ("怎么护理" of a bedsore is no care allowance).
+    const namesOurs = said !== undefined && (OURS_NAMED.test(said) || APPRAISAL_ASKED.test(said));
+    if (said === undefined || asksOfInjury(text) || !(namesOurs || extractSlots(said).item !== undefined)) return undefined;
     // The condition said with the object stays the scene ("俺截肢了装了假肢": the amputee, not the prosthesis).
     const rest = extractSlots(said).category ? said : [conditionWords(text), said].filter(Boolean).join('，');
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
@@ -371,8 +373,10 @@ export class KnowledgeBase {
     const condition = conditionWords(text);
     const sole = question === undefined ? undefined : this.decideSaid(condition ? `${condition}，${question}` : question, top);
     if (sole?.kind === 'answer') return sole;
-    // Found nothing, it still asks of ours, not of the object: no refusal.
-    return alone.kind === 'clarify' ? alone : sole?.kind === 'clarify' ? sole : { kind: 'none', ranked: alone.ranked };
+    if (alone.kind === 'clarify') return alone;
+    if (sole?.kind === 'clarify') return sole;
+    // Found nothing, it still asks of ours named, not of the object: no refusal.
+    return namesOurs ? { kind: 'none', ranked: alone.ranked } : undefined;
   }
 
   /**
