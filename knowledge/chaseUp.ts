@@ -34,6 +34,24 @@ const NOT_GRANTED = /(?:申请|批)[^，,。？?！!\s]{0,3}没(?:有)?下来/u;
 export const moneyLate = (text: string): boolean =>
   MONEY_LATE.test(text) && ALLOWANCE_SAID.test(text) && !STOPPED.test(text) && !LOOKED_UP.test(text) && !NOT_GRANTED.test(text);
 
+// How one is told ("办到哪一步了怎么通知我", "有消息你们咋告诉我", "医院怎么联系我"); not "怎么没人通知我" (nobody did).
+const HOW_TOLD = /(?:怎么|咋|如何|怎样|用啥|用什么|通过什么|拿啥)样?(?:通知|告诉|知会|联系(?=我|俺|咱))(?:我们|俺们|咱们|我|俺|咱)?/u;
+// How far it has got, said as what one is told of: every step, in the wordings' words.
+const STEP_REACHED = /(?:办|审|批)?到(?:哪一步|哪步|哪儿?)了?|进度/u;
+
+/**
+ * Whether a message asks how updates come ("我是聋人…办证到哪一步了怎么通知我"): the notification, a
+ * policy question, not a look-up of the case.
+ */
+export const asksHowTold = (text: string): boolean => HOW_TOLD.test(normalizeText(text).replace(/\s+/g, ''));
+
+/** Whether it says of what besides (bare "咋通知我" after a topic asks of that topic's way: a follow-up's). */
+export const saysOfWhatTold = (text: string): boolean =>
+  /\p{Script=Han}{2}/u.test(normalizeText(text).replace(/\s+/g, '').replace(HOW_TOLD, '').replace(/[你您们那就]/gu, ''));
+
+/** That question in the wordings' words ("…每一步会通知我吗"): the step it names is any step. */
+export const howToldAsked = (text: string): string => text.replace(STEP_REACHED, '每一步').replace(HOW_TOLD, '会通知我吗');
+
 /**
  * Whether a message chases an application nobody has followed up ("来电人反映上门鉴定申请半个月
  * 没人联系"): its progress is what is wanted, whatever was applied for, unless it asks how long

@@ -1,7 +1,7 @@
 import { DISABILITY_CATEGORIES, type Region } from '../data/region.js';
 import { answerTo, asksCanI } from './canAsk.js';
 import { ON_ASSISTANCE } from './assistanceStatus.js';
-import { ChaseGate, moneyLate, saysApplied } from './chaseUp.js';
+import { asksHowTold, ChaseGate, howToldAsked, moneyLate, saysApplied, saysOfWhatTold } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
 import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type Reading, type TopicContext } from './followUp.js';
@@ -9,7 +9,7 @@ import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
 import { asksOfInjury, DEFAULT_RANKING, Ranker, type Decision, type RankingOptions } from './ranking.js';
-import { asChild, askedBesidesCondition, asksWhereAppraised, extractSlots, facetsOf, intentOf, intentsIn, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, type Intent } from './questionFacets.js';
+import { asChild, askedBesidesCondition, asksWhereAppraised, conditionWords, extractSlots, facetsOf, facetText, intentOf, intentsIn, isPart, ofSubsidies, ofSubsidy, servesAsked, tellsWhereAppraised, topicItem, withoutAge, withoutCondition, wordsOf, YEARS_LASTED, type Intent } from './questionFacets.js';
 import { asksSomething, questionParts, soleQuestion, withoutSaid } from './runOn.js';
 import { normalizeText } from './normalize.js';
 import { withoutThanks } from './preamble.js';
@@ -20,7 +20,6 @@ import type { SynonymGroup } from './synonyms.js';
 export const MAX_QUERY_CHARS = 200;
 /** Answer sentences kept folded: every sentence of a few topics' entries (242 entries, a few sentences each). */
 const FOLDED_TEXTS = 2048;
-/** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
 /** "跑几回", "要跑几趟", "得去几次": how many trips it takes (at most one), in the words the entries use. */
 const TRIPS = /(?:跑|去|来)(?:几|多少)(?:回|趟|次)/gu;
 const TRIPS_ASKED = '跑几趟，是不是最多跑一次';
@@ -36,9 +35,27 @@ const ENOUGH = /够|行不行|行吗|行不|可以吗|就行/u;
 // The same asked of what is brought alone ("光带身份证行不行", "只拿户口本够不够"): what else the list holds.
 const ENOUGH_ASKED = /就?(?:够不够|够了?|行不行|行吗|行不|可以吗|就行)了?(?:吗|吧|不|没)?/u;
 const BROUGHT = /带|拿|交/u;
+// 拿 of a tool the document is made with ("照片拿手机拍行不行") brings nothing: whether that will do is its own question.
+const MADE_WITH = /拿(?:手机|相机|电脑|平板)\p{Script=Han}{0,2}?(?:拍|照|录|填|写|打印)/gu;
 const ONLY_BROUGHT = /(?:光|只|就|单)(?:带|拿|交)/u;
 // The ID card itself applied for, renewed or lost ("办身份证光带户口本行不行"): the police's, not our list.
 const ID_CARD_ITSELF = /(?:办|补|换|申领|领|开)(?:个|张|一张)?(?:临时)?身份证|身份证(?:丢|掉|过期|到期|坏|消磁)/u;
+/** The day money is paid ("每月几号", "哪天打卡上"), of an allowance: asked in the entries' words. */
+const PAY_DAY = /每个?月的?(?:几号|哪天|哪一天|啥时候|什么时候)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)?|(?:几号|哪天|哪一天)(?:发钱|发|到账|打钱|打卡上|打卡|到卡上|到卡)/u;
+const PAID = /补贴|补助|护理费|生活费|钱/u;
+const PAY_DAY_ASKED = '每个月几号到账';
+/** How many or which things can be done at once ("到底能办几样", "能一起办哪几项"), no thing named after it: the bundle's items, in the wordings' words. */
+const ITEMS_ASKED = /办(?:几|哪几|多少|哪些)(?:样|项|件|类|种)(?:事情|事项|事)?(?!\p{Script=Han}{0,2}(?:补贴|补助|材料|证|手续))/u;
+const ITEMS_ASKED_AS = '办哪几件事';
+const MATERIALS_SET = /材料/u;
+/** A difference asked ("有啥不一样", "区别在哪", "有什么不同", "差在哪"). */
+const DIFFERENCE = /不一样|不同|区别|差别|差在哪|一样吗|一样不/u;
+/** The two allowances, named both or together ("两项补贴"). */
+const LIVING = /生活补[贴助]|生活费/u;
+const CARE = /护理补[贴助]|护理费/u;
+const BOTH_ALLOWANCES = /两项补[贴助]|两个补[贴助]|两样补[贴助]|两补/u;
+/** Their difference is what each is for: asked in the wordings' words. */
+const ALLOWANCES_DIFFER_ASKED = '两项补贴分别是什么';
 /** Money late asked as when it starts (the entries' words): its answer says whom to ask when it has not come. */
 const LATE_ASKED = '证下来了补贴多久到账，过了时间还没到账找谁';
 /**
@@ -68,13 +85,15 @@ const WHICH_APP = /(?:要|得|需要)?(?:用|下载?|装)?(?:哪个|哪款|什�
 /** Whether something is paid for, asked ("有补助没", "能报销不"). */
 const BARE_SUBSIDY = /补贴|补助|津贴|报销|免费/u;
 const bringsMore = (text: string) =>
-  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text) && ENOUGH.test(text)));
-const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
+  DOCUMENT.test(text) && !ID_CARD_ITSELF.test(text) && (MORE_TO_BRING.test(text) || (BROUGHT.test(text.replace(MADE_WITH, '')) && ENOUGH.test(text)));
+const HOSPITAL = /医院/u;
 /** What makes a question ours once that is taken out: our subject, a subsidy. */
 const OURS_BESIDES = /残|补贴|补助/u;
 /** Something of ours named, beyond the person ("残疾人能报吗" names only who asks): the card, the appraisal, a subsidy. */
 const OURS_NAMED = /残疾人?证|残证|评定|鉴定|评残|补贴|补助|津贴/u;
 const OURS_NAMED_ALL = new RegExp(OURS_NAMED.source, 'gu');
+/** The appraisal or its grade asked in other words ("评个残疾", "能评几级"): ours beside a thing the person has. */
+const APPRAISAL_ASKED = /评(?:个|上|得上)?残|几级|等级/u;
 // Our own subject named: what else a question names is its scene.
 const OUR_SUBJECT = /残/u;
 /** A category's entry ranked this close to another's: the ranking guesses which the person meant. */
@@ -82,6 +101,8 @@ const TORN_SHARE = 0.8;
 /** How deep the entry for every category is looked for, and how well it must fit against the guess. */
 const CATEGORY_DEPTH = 10;
 const GENERAL_SHARE = 0.6;
+/** A service's entry fits a question asking of it at least this well against the best one (see `askedOfService`). */
+const SERVICE_SHARE = 0.5;
 /** A message's one question offered as a choice fits its first option at least this well (see `decide`). */
 const SOLE_OFFER = 0.3;
 /** An entry saying what a disability category is ("视力残疾是指什么"). */
@@ -89,6 +110,10 @@ const definesCategory = (entry: Entry): boolean => {
   const { about, asked } = facetsOf(entry);
   return about.has('category') && asked.has('what');
 };
+/** How grades are set, asked ("怎么分级的", "分几个等级", "等级按什么分", "咋定级"). */
+const GRADING_ASKED = /分级|分几级|分几个?等级|几个等级|等级.{0,3}(?:怎么|咋|按|如何|标准)|(?:怎么|咋|如何)(?:定|评|分)的?级/u;
+/** An entry's question on the grades. */
+const GRADES = /等级|分级/u;
 /** A category named as such ("多重残疾", "智力残疾"), not a condition described. */
 const NAMES_CATEGORY = new RegExp(`(?:${DISABILITY_CATEGORIES.join('|')})残疾`, 'u');
 /** Whether one can apply, for the card or its appraisal ("能办吗", "可以评残不"). */
@@ -230,6 +255,8 @@ export class KnowledgeBase {
    * in the entries' words, asked of the errand whatever the condition ("要跑几趟啊 我腿不好"), and
    * whether one still goes after applying online as the trip it is; what else to bring beside the
    * documents said, or whether they are enough, as the materials asked for; money not yet come as when it starts;
+   * how updates come as whether each step is told; the two allowances' difference as what each is; the day money
+   * is paid, and how many things can be done, in the entries' words;
    * which app, as the wordings ask it.
    */
   private asAsked(text: string): { text: string; sure: boolean; late?: boolean } | undefined {
@@ -238,6 +265,12 @@ export class KnowledgeBase {
     TRIPS.lastIndex = 0;
     if (TRIPS.test(text)) return { text: withoutCondition(text.replace(TRIPS, TRIPS_ASKED)), sure: false };
     if (moneyLate(text)) return { text: LATE_ASKED, sure: true, late: true };
+    if (DIFFERENCE.test(text) && ((LIVING.test(text) && CARE.test(text)) || BOTH_ALLOWANCES.test(text))) return { text: ALLOWANCES_DIFFER_ASKED, sure: true };
+    if (PAY_DAY.test(text) && PAID.test(text)) return { text: text.replace(PAY_DAY, PAY_DAY_ASKED), sure: true };
+    // Not of a reference plan's place ("平原县…能一起办几项业务": its own list), nor of one set of materials (what it serves).
+    if (ITEMS_ASKED.test(text) && !extractSlots(text).place && !MATERIALS_SET.test(text)) return { text: text.replace(ITEMS_ASKED, ITEMS_ASKED_AS), sure: true };
+    // Not of the hospital or the appraisal ("医院咋通知俺啥时候去鉴定"): their own answers say how its time is told.
+    if (asksHowTold(text) && saysOfWhatTold(text) && extractSlots(text).item !== '评定' && !HOSPITAL.test(text)) return { text: howToldAsked(text), sure: true };
     const simplified = normalizeText(text);
     if (WHICH_APP.test(simplified)) return { text: simplified.replace(WHICH_APP, '用哪个软件'), sure: true };
     if (extractSlots(text).channel === '网上' && saysApplied(text) && STILL_GO.test(text)) return { text: text.replace(STILL_GO, '还得跑一趟').replace(ONLINE, ''), sure: true };
@@ -256,7 +289,7 @@ export class KnowledgeBase {
       const rest = this.decideSaid(withoutStatus, top);
       if (rest.kind === 'answer' || rest.kind === 'clarify') return rest;
     }
-    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
+    if (whole.kind === 'answer' || whole.kind === 'clarify') return this.askedOfService(text, whole, top) ?? this.gradesAsked(text, whole, top) ?? this.askedOfItem(text, whole, top) ?? this.askedBesideDefinition(text, whole, top) ?? this.soleOffered(text, whole, top) ?? whole;
     const beside = whole.kind === 'decline' ? this.askedBesideObject(text, whole.top.entry, top) : undefined;
     if (beside) return beside;
     if (whole.kind !== 'none' || whole.ranked.some((r) => r.entry.kind === 'decline')) return whole;
@@ -273,10 +306,44 @@ export class KnowledgeBase {
   }
 
   /**
+   * What to bring, how long, how much or where, asked of a service for the card ("换个新证要带啥": the
+   * renewal's list, with the old card): the entry for that service with that part, when the best one is
+   * neither about that service nor speaks of it (a first application's list), and the service's fits
+   * the question well enough against it.
+   */
+  private askedOfService(text: string, whole: Decision, top: number): Decision | undefined {
+    const { service } = extractSlots(text);
+    const intent = intentOf(text);
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    if (!service || !intent || !isPart(intent) || !best) return undefined;
+    const { about, answer } = facetsOf(best.entry);
+    if (about.get('service')?.has(service) || wordsOf('service', service)!.test(answer)) return undefined;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const own = ranked.find((r) => facetsOf(r.entry).about.get('service')?.has(service) && r.entry.parts?.[intent] !== undefined);
+    if (!own || own.score < SERVICE_SHARE * best.score) return undefined;
+    return { kind: 'answer', top: own, ranked: [own, ...ranked.filter((r) => r !== own)].slice(0, top) };
+  }
+
+  /**
+   * How a category is graded ("听力残疾是怎么分级的", "肢体残疾的等级按什么分"): the grades' entry of the
+   * same topic, not what the category is, when the definition's own question asks nothing of grades
+   * ("多重残疾是什么意思，等级怎么定" does) and the grades' entry fits well enough against it.
+   */
+  private gradesAsked(text: string, whole: Decision, top: number): Decision | undefined {
+    const best = whole.kind === 'answer' ? whole.top : whole.kind === 'clarify' ? whole.options[0] : undefined;
+    if (!best || !definesCategory(best.entry) || !GRADING_ASKED.test(facetText(text)) || GRADES.test(best.entry.question)) return undefined;
+    const ranked = this.ranker.decide(text, CATEGORY_DEPTH).ranked;
+    const grades = ranked.find((r) => r.entry.category === best.entry.category && !definesCategory(r.entry) && GRADES.test(r.entry.question));
+    if (!grades || grades.score < GENERAL_SHARE * best.score) return undefined;
+    return { kind: 'answer', top: grades, ranked: [grades, ...ranked.filter((r) => r !== grades)].slice(0, top) };
+  }
+
+  /**
    * A decline needs its object to be what is asked: said in a clause that asks nothing ("她自己有身份证",
    * "还有高龄补贴") beside a question naming ours ("办证谁来申请", "能同时领护理补贴吗"), it sets the scene.
-   * The question without that clause is decided instead, and taken when it answers or offers. A question
-   * naming nothing of ours asks of the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
+   * The question without that clause (its condition kept) is decided instead, and taken when it answers or
+   * offers; found nothing, it is left unanswered, not refused. A question naming nothing of ours asks of
+   * the object ("身份证快过期了 去哪换", "我医保卡丢了 咋补").
    */
   private askedBesideObject(text: string, decline: Entry, top: number): Decision | undefined {
     const objects = (decline.about ?? []).map((o) => this.analyzer.analyze(o).folded).filter((o) => o);
@@ -284,18 +351,32 @@ export class KnowledgeBase {
     // A subsidy asked of nothing it names ("戴助听器 有补助没"): of the object said before it, not of ours.
     const asked = soleQuestion(text);
     if (asked && !names(asked) && BARE_SUBSIDY.test(asked) && !OUR_SUBJECT.test(asked) && extractSlots(asked).item === undefined) return undefined;
-    const rest = objects.length ? withoutSaid(text, names) : undefined;
-    if (rest === undefined || asksOfInjury(text) || !(OURS_NAMED.test(rest) || extractSlots(rest).item !== undefined)) return undefined;
+    const said = objects.length ? withoutSaid(text, names) : undefined;
+    // Ours named outright, not an item read off a loose word ("怎么护理" of a bedsore is no care allowance).
+    const namesOurs = said !== undefined && (OURS_NAMED.test(said) || APPRAISAL_ASKED.test(said));
+    if (said === undefined || asksOfInjury(text) || !(namesOurs || extractSlots(said).item !== undefined)) return undefined;
+    // The condition said with the object stays the scene ("俺截肢了装了假肢": the amputee, not the prosthesis).
+    const rest = extractSlots(said).category ? said : [conditionWords(text), said].filter(Boolean).join('，');
     // The object's own service asked on ("身份证快过期了，换证要带照片吗": the ID card's renewal), unless ours is named.
-    const said = rest.split('，').reduce((t, clause) => t.replace(clause, ''), text);
-    const service = extractSlots(rest).service;
-    if (service !== undefined && service === extractSlots(said).service && !OUR_SUBJECT.test(rest)) return undefined;
+    const objectSaid = said.split('，').reduce((t, clause) => t.replace(clause, ''), text);
+    const service = extractSlots(said).service;
+    if (service !== undefined && service === extractSlots(objectSaid).service && !OUR_SUBJECT.test(said)) return undefined;
     // So is what the object's clause says of the object itself ("要做伤残等级鉴定…去哪鉴定": that appraisal).
-    const scene = this.analyzer.analyze(said).folded;
-    const ours = [...this.analyzer.analyze(rest).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
-    if (ours.length && !OUR_SUBJECT.test(rest) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
+    const scene = this.analyzer.analyze(objectSaid).folded;
+    const ours = [...this.analyzer.analyze(said).folded.matchAll(OURS_NAMED_ALL)].map(([w]) => w);
+    if (ours.length && !OUR_SUBJECT.test(said) && ours.every((w) => objects.some((o) => scene.includes(o + w) || o.endsWith(w)))) return undefined;
     const alone = this.decideSaid(rest, top);
-    return alone.kind === 'answer' || alone.kind === 'clarify' ? alone : undefined;
+    if (alone.kind === 'answer') return alone;
+    // Not answered, the other words said around it set the scene too: the condition and the one clause that asks
+    // ("俺截肢了装了假肢 走道跟好人差不多 还能评残不": whether an amputee is appraised, not whether one walks).
+    const question = soleQuestion(said);
+    const condition = conditionWords(text);
+    const sole = question === undefined ? undefined : this.decideSaid(condition ? `${condition}，${question}` : question, top);
+    if (sole?.kind === 'answer') return sole;
+    if (alone.kind === 'clarify') return alone;
+    if (sole?.kind === 'clarify') return sole;
+    // Found nothing, it still asks of ours named, not of the object: no refusal.
+    return namesOurs ? { kind: 'none', ranked: alone.ranked } : undefined;
   }
 
   /**

@@ -97,6 +97,9 @@ export function extractSlots(text: string): Slots {
   return slots;
 }
 
+/** "好几年了", "十来年了", "三年多了": how long a condition has lasted ("几年" alone asks how long a card lasts). */
+export const YEARS_LASTED = /(?:好几|好多|十几|几十|[一二两三四五六七八九十\d]+)(?:来|多)?年(?:多)?了/gu;
+
 /** What a question asks. "能…吗" and "谁能…" both ask who is eligible: one intent. */
 export type Intent = 'valid' | 'howLong' | 'howMuch' | 'materials' | 'where' | 'eligible' | 'what' | 'how';
 
@@ -104,9 +107,9 @@ export type Intent = 'valid' | 'howLong' | 'howMuch' | 'materials' | 'where' | '
 const INTENT_WORDS: [Intent, RegExp][] = [
   // How long a certificate lasts is not how long it takes to get one.
   ['valid', /有效期|几年|多少年|能用多久|能管多久|管多久|用多久|过期|到期/],
-  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快/],
+  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快|几号|哪天|哪一天/],
   ['howMuch', /多少钱|几块钱|多少|收费|收不收|工本费|要钱|收钱|花钱|交钱|费用|标准|免费|贵不贵/],
-  ['materials', /材料|带什么|带啥|带哪些|要带|什么东西|啥东西|上传|传什么|交什么|交哪些/],
+  ['materials', /材料|带什么|带啥|带哪些|要带|什么东西|啥东西|上传|传什么|交什么|交哪些|准备什么|准备啥|准备哪些/],
   ['where', /哪里|哪儿|在哪|去哪|到哪|上哪|哪办|哪申请|哪家|哪个医院|哪个部门|地址|什么地方|啥地方/],
   ['eligible', /谁能|谁可以|什么人|哪些人|啥人|能不能|可不可以|能.{0,8}(?:吗|不|(?<![什怎那这])么)|可以.{0,8}吗|够不够|符合|中不中|行不行/],
   ['what', /是什么|指什么|是指|指的是|什么意思|啥意思|什么情况|啥情况|是啥|算什么|算哪/],
@@ -127,7 +130,8 @@ export function intentsIn(text: string): Intent[] {
 
 // An answer that states a duration or an amount answers "要等多久" or "要钱不" whatever it was asked for.
 const STATES: Partial<Record<Intent, RegExp>> = {
-  howLong: /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)/,
+  // A threshold ("照护需要持续6个月以上") says who qualifies, not how long anything takes.
+  howLong: /[0-9一二两三四五六七八九十半]+个?(工作日|天|年|月|周|星期)(?!以上|以下)/,
   valid: /[0-9一二两三四五六七八九十]+年/,
   howMuch: /元|免费|不收/,
   materials: /身份证|户口本|彩照|照片|证明/,
@@ -216,7 +220,8 @@ const CERTIFICATE = '残疾证';
  */
 export function askedBesidesCondition(text: string): Asked | undefined {
   const slots = extractSlots(text);
-  const intent = intentOf(text);
+  // The years a condition has lasted ("瘫在床上好几年了") ask nothing: not how many years a card lasts.
+  const intent = intentOf(text.replace(YEARS_LASTED, ''));
   if (!slots.category) return undefined;
   // Subsidies are asked of whatever the condition: "腿脚不好 坐轮椅 能领护理补贴不" asks who gets the
   // care allowance, "耳朵聋的厉害 有啥补助" which subsidies there are, not what 肢体 or 听力 means.

@@ -1,4 +1,4 @@
-import { moneyLate } from '../../knowledge/chaseUp.js';
+import { asksHowTold, moneyLate } from '../../knowledge/chaseUp.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { RELATIVE_MENTION } from '../kinship.js';
@@ -30,7 +30,7 @@ const OWN_CASE = /(申请|案件|证|事|补贴).{0,6}/;
 // "怎么查进度" asks how checking works: a policy question (its answer offers the button that
 // starts a check), not a look-up.
 const HOW_TO = /(怎么|怎样|咋|如何|在哪|哪里|哪儿|去哪|上哪|能不能|能否|可不可以)(样)?(查|看|知道|知晓)|可以查吗|能查吗/;
-// "证办下来社区会打电话吗": whether and how one is told, a policy question.
+// "证办下来社区会打电话吗", "办到哪一步了怎么通知我" (`asksHowTold`): whether and how one is told, a policy question.
 const TOLD = /会(不会)?.{0,4}(通知|告诉|打电话|来电话|发短信)/;
 // "办下来要多长时间" asks how long processing takes in general: a policy question.
 const HOW_LONG = /多长时间|多久|多少天|几天|几个月|多少个工作日|要等多|得等多|一般要|大概要/;
@@ -66,7 +66,7 @@ export function asksAfterParcel(input: string): boolean {
 export function recognizeProgressIntent(input: string): 'progress' | 'familyCheck' | undefined {
   const folded = normalizeText(input).replace(/\s+/g, '');
   // "证办下来了 护理补贴咋还没到账": money late is a policy question (why, whom to ask), not a case's look-up.
-  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD].some((words) => words.test(folded)) || moneyLate(folded)) return undefined;
+  if ([HOW_TO, HOW_LONG, AFTER_IT, DELIVERED, CALLER_NOTE, POLICY_ASK, TOLD].some((words) => words.test(folded)) || moneyLate(folded) || asksHowTold(folded)) return undefined;
   if (NOT_OURS.test(folded) && !OURS.test(folded)) return undefined;
   const asks = LOOK_UP.test(folded) || PROGRESS.test(folded);
   if (!asks) return undefined;

@@ -61,6 +61,22 @@ describe('fix20e: a decline needs its object to be what is asked', () => {
     for (const q of ['我一只耳朵完全听不见 另一只正常 够残疾吗', '左耳听不见了 右耳正常 能办残疾证吗', '俺一只耳朵聋了 另一只还行 算残疾不']) expect(decided(q), q).to.equal('answer:cert-one-ear');
     expect(decided('一只眼睛看不见 另一只正常 够残疾吗')).to.equal('answer:cert-one-eye');
   });
+
+  // Trial 22 fault 3 (fix27a): an amputee wearing a prosthesis asks of the appraisal, not of buying one.
+  it('a device worn sets the scene of an appraisal question, its condition kept: never the purchase refusal', () => {
+    for (const q of ['俺截肢了装了假肢 走道跟好人差不多 还能评残不', '我妈腿锯掉了 配了条假腿 还能给她评个残疾吗', '拄了十来年拐杖了 评残这事有门没']) {
+      expect(decided(q), q).to.not.match(/^decline/);
+    }
+    // Asked as the amputee would ask without the device: the limb's appraisal, not home appraisal for the walk said.
+    expect(decided('俺截肢了装了假肢 走道跟好人差不多 还能评残不')).to.equal(decided('俺截肢了 还能评残不'));
+    expect(decided('我妈腿锯掉了 配了条假腿 还能给她评个残疾吗')).to.equal('answer:cert-limb');
+    // The grade asked, the amputation kept: the limb's entries, not the purchase.
+    expect(decided('车祸截了一条胳膊 现在装的假肢 能评几级')).to.match(/^(answer|clarify):cert-limb$/);
+    expect(decided('戴了助听器 评几级')).to.equal('answer:cert-grades');
+    expect(decided('耳朵聋了好些年 戴着助听器 还算残疾不')).to.equal('answer:cert-hearing');
+    // Asked of the device itself, it is still not ours.
+    for (const q of ['假肢在哪买', '俺爹戴着助听器 想再配一个 去哪配', '假肢能报销不']) expect(decided(q), q).to.equal('decline:decl-assistive-purchase');
+  });
 });
 
 // Trial 18 N11: two questions run on.
