@@ -20,6 +20,34 @@ async function sonChecked() {
 }
 
 describe('fix27d', () => {
+  describe('fault 9: a card not come a month after the appraisal is answered in the chat', () => {
+    for (const said of ['评定完一个多月了证还没寄到 咋回事', '鉴定做完一个多月了 残疾证咋还没寄来', '来电人反映 评定完一个多月了证还没寄到']) {
+      it(`"${said}": how long it takes and how to check, nothing left unanswered`, async () => {
+        const h = await dialogHarness();
+        const reply = (await h.say(said)).text!;
+        expect(reply).to.include('大约一个月能拿到证').and.include('查进度');
+        expect(await h.unanswered.list(10)).to.deep.equal([]);
+      });
+    }
+  });
+
+  describe('fault 2: the social security card\'s photo is not answered with our certificate\'s', () => {
+    for (const said of ['办社保卡的照片有啥要求 能用手机拍不', '社保卡照片能自己拍吗', '办社保卡要几张照片 能用手机拍不']) {
+      it(`"${said}": the 人社 office's, and the card itself applied for with ours; no part answered as using a phone`, async () => {
+        const h = await dialogHarness();
+        const replies = await h.send(said);
+        const text0 = replies.map((a) => a.text ?? '').join('\n');
+        expect(text0).to.include('照片按人社部门的要求').and.include('社会保障卡申领');
+        expect(text0).to.not.include('3张').and.not.include('两寸、近期、免冠');
+        // Every button offered, tapped, says nothing of our certificate's photo nor of phones being hard to use.
+        for (const label of replies.flatMap((r) => r.suggestedActions?.actions.map((a) => String(a.value)) ?? []).filter((v) => /拍|照片/.test(v))) {
+          const tapped = (await h.send(label)).map((a) => a.text ?? '').join('\n');
+          expect(tapped, label).to.not.include('不会用手机也没关系').and.not.include('3张两寸');
+        }
+      });
+    }
+  });
+
   describe('fault 13: a relative asking the day booked (to take leave) is told the day, where and what to bring', () => {
     for (const said of [
       '约的哪天啊 俺得请假陪她去',
