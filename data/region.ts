@@ -75,6 +75,11 @@ export function loadRegion(file: string): Region {
   return result.data;
 }
 
+/** What to take to this hospital's appraisal for the category (its first category's list otherwise). */
+export function bringTo(hospital: Hospital, category: DisabilityCategory | undefined): string {
+  return hospital.bring[category ?? '肢体'] ?? hospital.bring[hospital.categories[0]]!;
+}
+
 /** The designated hospital that appraises a category (多重: graded by the most severe, so any). */
 export function hospitalFor(region: Region, category: DisabilityCategory): Hospital | undefined {
   return region.hospitals.find((h) => h.categories.includes(category));

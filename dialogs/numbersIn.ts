@@ -1,7 +1,12 @@
 import { normalizePhone, validateIdNumber, type IdNumberResult } from '../data/idNumber.js';
 
-const SAID_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const SAID_NUMBER = /[零〇一二三四五六七八九幺两](?:[\s\-]?[零〇一二三四五六七八九幺两]){6,}/gu;
+const SAID_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 叉: 'X' };
+/**
+ * Digits, said or typed or both ("一三七零零零零一一一一", "15004八", "41152619800321005叉": voice
+ * input writes a word for what it hears), an ID number's X said as 叉 at the end; never one that a
+ * word of counting follows ("10000一个月", "两三年").
+ */
+const SAID_NUMBER = /[\d零〇一二三四五六七八九幺两](?:[\s\-]?[\d零〇一二三四五六七八九幺两])*(?:\s?叉)?(?![零〇一二三四五六七八九幺两十百千万亿个次年月日号天周位岁份张块元多半])/gu;
 
 /**
  * The numbers in a message as people type them, inside a sentence or on their own
@@ -14,8 +19,13 @@ export function numberRuns(input: string): string[] {
 }
 
 const NUMBER_RUN = /[+(（]?\d(?:[\s\-—–－()（）]{0,3}[\dxX])*/gu;
-// Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a number.
-const digitsFolded = (input: string) => input.normalize('NFKC').replace(SAID_NUMBER, (said) => [...said].map((c) => SAID_DIGITS[c] ?? c).join(''));
+// Digits said in words ("一三九一二三四五六七八", 幺 for 1) count when there are enough of them to be a
+// number: six (an ID number's tail), four among typed digits ("100二叉", a tail one short); fewer are words.
+const digitsFolded = (input: string) =>
+  input.normalize('NFKC').replace(SAID_NUMBER, (said) => {
+    const length = said.replace(/[\s\-]/g, '').length;
+    return length >= (/\d/.test(said) ? 4 : 6) ? [...said].map((c) => SAID_DIGITS[c] ?? c).join('') : said;
+  });
 
 /** The message with its first phone number taken out ("示范县 电话13912345678" -> "示范县 电话 "), digits folded as `numberRuns` reads them. */
 export function withoutPhone(input: string): string {

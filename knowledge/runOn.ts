@@ -137,9 +137,14 @@ function runOnPieces(clause: string): string[] {
 function withItems(clauses: string[][]): string[] {
   // The item's name and the service in the words said ("丢了"), not its value (补办).
   let said: Slots = {};
+  // The photo named last, with whose it is ("办社保卡的照片"): "能用手机拍不" after it asks of that photo.
+  let photo = '';
   return clauses.flatMap((pieces) =>
     pieces.map((piece, i) => {
       const named = extractSlots(piece);
+      const photoNamed = PHOTO_NAMED.exec(piece)?.[0];
+      if (photoNamed) photo = photoNamed;
+      else if (photo && TAKES_PHOTO.test(piece)) return `${photo}${piece}`;
       // A piece naming a subsidy ("补贴能领多少") asks of that, not of the item before.
       const carried = !named.item && !SUBSIDY.test(piece) && (i > 0 || BARE.test(normalizeText(piece))) ? slotWords(piece, said) : '';
       // Another office's certificate ("想办个老年证" before "去哪办") is no item of ours to carry.
@@ -148,6 +153,10 @@ function withItems(clauses: string[][]): string[] {
     }),
   );
 }
+
+// A photo named with whose it is ("办社保卡的照片", "孩子的照片"), and a piece about taking one that names none.
+const PHOTO_NAMED = /(?:\p{Script=Han}{1,4}的)?(?:照片|相片)/u;
+const TAKES_PHOTO = /拍|照相/u;
 
 // Another office's certificate named, in a piece naming nothing of ours (残).
 const OTHER_CERTIFICATE = /^(?!.*残).*(?:老年|优待|驾驶|身份|结婚|离婚|房产|学生|居住|出生|准生|健康|军官|退伍|独生子女)证/u;

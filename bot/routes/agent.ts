@@ -13,13 +13,16 @@ const MAX_QUERY_CHARS = 1000;
 /** The call's earlier questions sent as context: more would have expired (knowledge/followUp.ts). */
 const MAX_CONTEXT = 10;
 
+type BotDecision = { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number; options?: string[] };
+
 /**
  * What the bot itself would do with the question in the chat: answer, ask "您想问的是", send the
  * caller elsewhere, or not know (`decision`), and the entry it answers or declines with
- * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
+ * (`entryId`: a run-on's first question may not rank first as a whole), or the candidates its
+ * choice offers (`options`). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
+function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): BotDecision {
   const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
   const { decision } = reading;
   // A follow-up read as a choice or as nothing that the topic's entries answer ("要钱不" after the lost
@@ -28,6 +31,8 @@ function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefin
   if (told && 'from' in told) return { decision: 'answer', entryId: told.from.entry.id, score: told.from.score };
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
+  // The chat's choice offers these and no other (one alone: "您是想问下面这个吗？").
+  if (decision.kind === 'clarify') return { decision: 'clarify', options: decision.options.map((o) => o.entry.id) };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };
 }
 
@@ -35,11 +40,16 @@ function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefin
  * The entry the bot says put first: a run-on's question it answers ("检查要多长时间，需要家人陪吗": who may come
  * along) ranks low or not at all among the whole message's, and the agent should read out what the caller would meet.
  */
-function botFirst(kb: KnowledgeBase, q: string, suggestions: Suggestion[], said: { entryId?: string; score?: number }, top: number): Suggestion[] {
-  const entry = said.entryId === undefined ? undefined : kb.entry(said.entryId);
-  if (!entry || suggestions[0]?.id === entry.id) return suggestions;
-  const first = suggestions.find((s) => s.id === entry.id) ?? { id: entry.id, question: entry.question, answer: answerTo(entry, q), score: said.score ?? 0, source: entry.source };
-  return [first, ...suggestions.filter((s) => s.id !== entry.id)].slice(0, top);
+function botFirst(kb: KnowledgeBase, q: string, suggestions: Suggestion[], said: BotDecision, top: number): Suggestion[] {
+  // A choice's candidates first, in the chat's order: the agent reads out what the caller is offered.
+  const ids = said.options ?? (said.entryId === undefined ? [] : [said.entryId]);
+  const firsts = ids.flatMap((id) => {
+    const entry = kb.entry(id);
+    if (!entry) return [];
+    return [suggestions.find((s) => s.id === id) ?? { id, question: entry.question, answer: answerTo(entry, q), score: said.score ?? 0, source: entry.source }];
+  });
+  if (firsts.every((f, i) => suggestions[i]?.id === f.id)) return suggestions;
+  return [...firsts, ...suggestions.filter((s) => !ids.includes(s.id))].slice(0, Math.max(top, firsts.length));
 }
 
 /**
@@ -67,6 +77,6 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
     const suggested = kb.suggest(q, top, topic);
     const bot = botDecision(kb, q, topic, declined);
     const suggestions = botFirst(kb, q, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
-    sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}) });
+    sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}), ...(bot.options ? { options: bot.options } : {}) });
   }));
 }

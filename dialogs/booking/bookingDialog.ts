@@ -6,7 +6,7 @@ import type { CaseRecord, CaseStore, Stage } from '../../data/cases.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
 import { shanghaiDate } from '../../data/caseQuery.js';
-import { DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
+import { bringTo, DISABILITY_CATEGORIES, hospitalFor, type DisabilityCategory, type Hospital, type Region } from '../../data/region.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { maskText } from '../../data/personalData.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -293,7 +293,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     }
     if (action === 'home') return this.requestHome(dc, record);
     // A home appraisal with no hospital booked: the doctor comes, so nothing is taken to a hospital.
-    if (action === 'bring') return this.end(dc, record.homeAppraisal && !booking ? t.bringHome(this.bringFor(this.hospital(record.applicant.category), record.applicant.category)) : this.bringList(record.applicant.category));
+    if (action === 'bring') return this.end(dc, record.homeAppraisal && !booking ? t.bringHome(bringTo(this.hospital(record.applicant.category), record.applicant.category)) : this.bringList(record.applicant.category));
     if (action === 'where') return this.end(dc, this.whereAnswer(record.applicant.category));
     if (action === 'hour') {
       const hour = this.hourAnswer(record.applicant.category);
@@ -616,7 +616,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
     const { slot, rescheduled } = result;
     setTurnOutcome(dc.context, { outcome: rescheduled ? 'booking-rescheduled' : 'booking-booked', slot: slot.id });
     const hospital = this.deps.region.hospitals.find((h) => h.id === slot.hospitalId)!;
-    const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), this.bringFor(hospital, category));
+    const confirmation = t.confirmed(hospital.name, hospital.address, this.label(slot.id), bringTo(hospital, category));
     // The booking is the subject now: "要带啥" next asks of the appraisal, not of a policy answer before it.
     await this.flow.answers.forgetTopic(dc.context);
     return this.end(dc, rescheduled ? `${t.rescheduled}${confirmation}` : confirmation);
@@ -690,12 +690,7 @@ export class BookingDialog extends FlowDialog<BookingState, BookingOptions> {
   /** "去…医院做评定要带：…" for the category's hospital. */
   private bringList(category: DisabilityCategory | undefined): string {
     const hospital = this.hospital(category);
-    return t.bring(hospital.name, this.bringFor(hospital, category));
-  }
-
-  /** What to take to this hospital's appraisal for the category (its first category's list otherwise). */
-  private bringFor(hospital: Hospital, category: DisabilityCategory | undefined): string {
-    return hospital.bring[category ?? '肢体'] ?? hospital.bring[hospital.categories[0]]!;
+    return t.bring(hospital.name, bringTo(hospital, category));
   }
 
   private hospital(category: DisabilityCategory | undefined): Hospital {

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../data/cases.js';
-import type { Region } from '../../data/region.js';
+import { bringTo, type Region } from '../../data/region.js';
 import { sexOfIdNumber } from '../../data/idNumber.js';
 import { APPRAISAL_ITEMS } from '../../data/workflow.js';
 import { normalizeText } from '../../knowledge/normalize.js';
@@ -38,6 +38,10 @@ const NO_CARD = /没(?:有)?(?:办)?(?:银行卡|社保卡|卡|存折)|(?:银行
 const SUBSIDY_ITEMS = ['living-allowance', 'care-allowance'];
 /** "是上门评定吗", "医生会来家里不": whether the doctor comes home; not asking for it ("能不能上门", "想申请上门"). */
 const HOME_ASKED = /上门(?:评定|鉴定|评残)?(?:吗|不|没|嘛|呢)|是不是上门|会不会上门|(?:医生|大夫|医院|他们|人)(?:会|要)?(?:来|到|上)(?:俺|我|咱)?家(?:里)?(?:吗|不|没|嘛|呢)|(?:来不来|会不会来)(?:俺|我|咱)?家/u;
+/** The home named: someone thinks the doctor comes ("上门那天我得上班", "家里要留人不"). */
+const HOME_WORDS = /上门|(?:来|到|上|在)(?:俺|我|咱)?家|留人/u;
+/** "约的哪天", "评定定的几号", "啥时候去医院", "俺得请假陪她去": the day of the appraisal booked. */
+const DAY_ASKED = /哪天|哪一天|几号|几月几|啥时候|什么时候|啥时间|什么时间|(?:要|得)请假|陪(?:着|她|他)?去/u;
 const ASKS_FOR_HOME = /能不能|能否|可以|可不可以|申请|想要?|要求|行不行|能上门|能来/u;
 
 /**
@@ -53,9 +57,13 @@ export function checkedCaseAnswer(record: CaseRecord, input: string, hospitals: 
   const home = appraisal && record.homeAppraisal !== undefined;
   if (home && WHO_IS_IN.test(said)) return t.homeWhoIsIn(ta);
   // "医生上门那天俺得在家不" of a case appraised at the hospital: no visit, and where and when it is booked.
-  if (appraisal && !home && (WHO_IS_IN.test(said) || (HOME_ASKED.test(said) && !ASKS_FOR_HOME.test(said)))) {
+  if (appraisal && !home) {
     const booked = record.appointment;
-    return t.notHome(ta, booked && t.bookedAt(booked.date, booked.part, hospitals.find((x) => x.id === booked.hospitalId)?.name ?? ''));
+    const hospital = booked && hospitals.find((x) => x.id === booked.hospitalId);
+    // "约的哪天啊 俺得请假陪她去": the day booked, where and what to bring; no visit named, none is denied.
+    const day = booked && hospital && !HOME_WORDS.test(said) && (DAY_ASKED.test(said) || WHO_IS_IN.test(said)) && !RESULT.test(said);
+    if (day) return t.bookedDay(ta, t.bookedAt(booked.date, booked.part, ''), hospital.name, hospital.address, bringTo(hospital, record.applicant.category));
+    if (WHO_IS_IN.test(said) || (HOME_ASKED.test(said) && !ASKS_FOR_HOME.test(said))) return t.notHome(ta, booked && t.bookedAt(booked.date, booked.part, hospital?.name ?? ''));
   }
   const hour = HOUR.exec(said);
   if (home && hour && COMES.test(said) && !AT_WINDOW.test(said)) return t.homeHour(ta, hour[1]);

@@ -11,9 +11,13 @@ const day = (iso: string) => {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 };
 
-function who(by: string, forFamily: boolean): string {
+/**
+ * Who did a step. A relative sees the chat's steps as done by whoever the case says submitted it
+ * (a daughter who filled it in is no 申请人), named by relation only, never by name.
+ */
+function who(by: string, record: CaseRecord, forFamily: boolean): string {
   const kind = by.split(':')[0];
-  if (kind === 'chat') return forFamily ? '申请人' : s.byNames.chat;
+  if (kind === 'chat') return forFamily ? s.bySubmitter(record.submittedBy) : s.byNames.chat;
   return s.byNames[kind] ?? s.byNames.staff;
 }
 
@@ -31,7 +35,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
     const name = s.actionNames[entry.action];
     // A return says why, so the applicant knows what to change without calling.
     const reason = entry.action === 'return' && entry.note ? s.returnReason(forFamily ? maskText(entry.note) : entry.note) : '';
-    if (name) lines.push(`· ${day(entry.at)} ${name}（${who(entry.by, forFamily)}）${reason}`);
+    if (name) lines.push(`· ${day(entry.at)} ${name}（${who(entry.by, record, forFamily)}）${reason}`);
   }
   lines.push(s.itemsTitle);
   for (const item of record.items) {

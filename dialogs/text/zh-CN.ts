@@ -1011,6 +1011,9 @@ const status = {
   /** A step the catalogue has no name for (a record older than its name). */
   agentActionOther: '其他操作',
   byNames: { chat: '您', staff: '工作人员', system: '系统', hospital: '医院' } as Record<string, string>,
+  /** Who did a chat step, as a relative reads it: the one who submitted, by the relation the form recorded. */
+  bySubmitter: (by: { role: 'self' | 'proxy'; relation?: string }) =>
+    by.role === 'self' ? '申请人本人' : by.relation && !by.relation.startsWith('其他') ? `申请人的${by.relation}代办` : '申请人的家属代办',
   /** What comes next (cases/nextStep.ts), as the applicant or their family reads it in the chat. */
   next: {
     submitted: '下一步：残联预审。',
@@ -1104,6 +1107,9 @@ const status = {
     /** A case appraised at the hospital, asked whether someone must be in for the visit: none comes; the booking said when there is one. */
     notHome: (ta: string, booked?: string) =>
       `不是上门评定，医生不来家里，那天家里不用留人等。${booked ? `约的是${booked}做评定，` : '评定时间由申请人约，'}${ta}本人要去医院，最好有家里人陪着去。`,
+    /** A case booked at the hospital, asked what day (to take leave and go along): the booking, where, what to bring. */
+    bookedDay: (ta: string, when: string, hospital: string, address: string, bring: string) =>
+      `约的是${when}，在${hospital}（${address}）做评定，${ta}本人要去。要带：${bring}。有家里人陪着去最好。`,
     bookedAt: (date: string, part: 'am' | 'pm', hospital: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${booking.parts[part]}${hospital ? `在${hospital}` : ''}`,
     homeWhoIsIn: (ta: string) => `不一定要您本人在家，最好有家里人陪着${ta}。医院会打电话约上门的时间，约一个家里有人的日子就行。`,
     homeHour: (ta: string, part: string) => `可以。医院打电话约上门时间时，说${part}来就行；${ta}那天有别的安排（比如去医院透析）也跟医生说一声。`,

@@ -8,6 +8,7 @@ interface Suggested {
   decision: string;
   entryId?: string;
   answered: boolean;
+  options?: string[];
   suggestions: { id: string }[];
 }
 
@@ -65,6 +66,27 @@ describe('GET /api/agent/suggest says what the bot itself would do', () => {
       expect(got.suggestions[0].id).to.equal(got.entryId);
       expect(got.suggestions).to.have.length(3);
       expect(new Set(got.suggestions.map((s) => s.id)).size).to.equal(3);
+    });
+  }
+
+  // Trial 24: the chat asked about one candidate ("您是想问下面这个吗？") and dropped another the console
+  // labelled "您想问的是" too. The API names exactly the candidates the chat offers, first, in its order.
+  for (const q of [
+    '来电咨询 智力残疾孩子上特教学校学费能减免不',
+    '残疾证弄丢了 坐公交要用 补一个要几天',
+    // Unscripted.
+    '中风了半边身子不能动 能办残疾证不',
+    '俺老头子中风了半边身子不能动 能给办个残废证不',
+    '孩子智力残疾 上特教学校学费能免不',
+  ]) {
+    it(`"${q}": a choice names the chat's candidates and no other`, async () => {
+      const got = await suggest(q);
+      const reply = await (await dialogHarness()).say(q);
+      const offered = (reply.suggestedActions?.actions ?? []).map((a) => (a.title ?? '').replace(/^\d+\. /, '')).filter((title) => title !== text.clarify.noneOfThese);
+      expect(got.decision).to.equal('clarify');
+      expect(reply.text!.startsWith(offered.length === 1 ? text.clarify.introOne : text.clarify.intro), reply.text).to.equal(true);
+      expect(got.options!.map((id) => kb.entry(id)!.question)).to.deep.equal(offered);
+      expect(got.suggestions.slice(0, got.options!.length).map((s) => s.id)).to.deep.equal(got.options);
     });
   }
 

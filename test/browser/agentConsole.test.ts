@@ -190,6 +190,14 @@ describe('hotline agent console at /agent (Chromium)', function () {
     await page.locator('#suggest-status').filter({ hasText: '请确认后再用' }).waitFor(WAIT);
     expect(await page.locator('#suggest-status').innerText()).to.not.include('把握不大');
     expect(await page.locator('#suggestions > li').first().innerText()).to.include('助手会先问“您想问的是”，请向来电人确认');
+    // Trial 24: a choice of one is asked as one, and a candidate the chat does not offer is not labelled as offered.
+    const one = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('q=来电咨询 智力残疾孩子上特教学校学费能减免不&top=3'), WAIT);
+    await question.fill('来电咨询 智力残疾孩子上特教学校学费能减免不');
+    expect(((await (await one).json()) as { options: string[] }).options).to.deep.equal(['emp-edu-grant']);
+    await page.locator('#suggest-status').filter({ hasText: '是不是问这一条' }).waitFor(WAIT);
+    const items = page.locator('#suggestions > li');
+    expect(await items.first().innerText()).to.include('助手会先问“您是想问这个吗？”（只给这一条）');
+    for (const i of [1, 2]) expect(await items.nth(i).innerText()).to.include('备选（助手不会列出）').and.not.include('助手会先问');
     // Back to the first question for the pictures below.
     await page.getByRole('button', { name: '新来电' }).click();
     await question.fill('护理补贴谁能领');

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { receivedFiles } from '../../bot/attachmentDownloads.js';
 import { text } from '../../dialogs/text/index.js';
@@ -11,6 +12,7 @@ const SCREENSHOT = screenshotPath('webchat.png');
 /** A 1x1 PNG, as a phone's picker would hand it over. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const WAIT = { timeout: 15_000 };
+const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/uploads/${name}`, import.meta.url));
 
 /** A page's bubbles, and typing one message then waiting for the reply holding `reply`. */
 function chatOn(tab: Page) {
@@ -316,6 +318,43 @@ describe('Web Chat page at / (Chromium)', function () {
       const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('takes the same file picked again: each pick reaches the bot and is answered (trial 24: the second went nowhere)', async () => {
+    const visit = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const tab = await visit.newPage();
+      tab.on('pageerror', (err) => problems.push(err.message));
+      await tab.goto(`${running.base}/`);
+      const answers = tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.upload.noCase.slice(0, 12) });
+      await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text.welcome.lines[0] }).first().waitFor(WAIT);
+      const input = tab.locator('.webchat__upload-button input[type="file"]');
+      const picked = (name: string) => uploads.filter((u) => u.name === name).length;
+      // The trial's photo, then the same photo again; a PDF three times over, the third through
+      // the picker the button opens, as a person taps it.
+      const photo = fixture('portrait-450x630.jpg');
+      const proof = fixture('student-proof.pdf');
+      const picks: (() => Promise<void>)[] = [
+        () => input.setInputFiles(photo),
+        () => input.setInputFiles(photo),
+        () => input.setInputFiles(proof),
+        () => input.setInputFiles(proof),
+        async () => {
+          const chooser = tab.waitForEvent('filechooser', WAIT);
+          await tab.locator('.webchat__upload-button button').click();
+          await (await chooser).setFiles(proof);
+        },
+      ];
+      const before = { photo: picked('portrait-450x630.jpg'), proof: picked('student-proof.pdf') };
+      for (const [i, pick] of picks.entries()) {
+        await pick();
+        await answers.nth(i).waitFor(WAIT);
+      }
+      expect(picked('portrait-450x630.jpg') - before.photo).to.equal(2);
+      expect(picked('student-proof.pdf') - before.proof).to.equal(3);
     } finally {
       await visit.close();
     }

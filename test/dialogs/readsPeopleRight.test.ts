@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { checkCharacter } from '../../data/idNumber.js';
 import { text } from '../../dialogs/text/index.js';
+import { numberRuns } from '../../dialogs/numbersIn.js';
 import { recognizeProgressIntent } from '../../dialogs/status/progressIntent.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
 import { buttons, dialogHarness, run, selfNewCertificateToAddress } from './harness.js';
@@ -155,6 +156,72 @@ describe('reads people right: the ID-number step', () => {
       expect((await h.say(said)).text, said).to.equal(t.prompts.phone);
       expect((await values(h)).idNumber).to.equal(ADULT_ID);
     }
+  });
+});
+
+describe('reads people right: digits said by voice input (trial 24)', () => {
+  const VOICE_ID = '41152619800321005X';
+  const toGuardianId = [...toCategory, ['智力', t.prompts.guardianName], ['王秀英', t.prompts.guardianId]] as typeof toCategory;
+  const saidIds = [
+    '41152619800321005叉',
+    // Unscripted: all of it said, and said in a sentence with pauses.
+    '四一一五二六一九八零零三二一零零五叉',
+    '她身份证是 411526 一九八〇 0321 005 叉',
+  ];
+  for (const said of saidIds) {
+    it(`the guardian's ID "${said}" is read as ${VOICE_ID}`, async () => {
+      const h = await run(toGuardianId);
+      expect((await h.say(said)).text).to.equal(t.prompts.guardianRelation);
+      expect((await values(h)).guardianId).to.equal(VOICE_ID);
+    });
+  }
+
+  it('a said number still wrong gets the message a typed one gets', async () => {
+    const h = await run(toGuardianId);
+    expect((await h.say('4115261980032100五')).text).to.equal(t.errors.idLength(17));
+    expect((await h.say('41152619800321005八')).text).to.equal(t.errors.idChecksum);
+    expect((await h.say('四一一五二六一九八零零三二一零零五叉')).text).to.equal(t.prompts.guardianRelation);
+  });
+
+  it("the applicant's own ID said with 叉 is read too", async () => {
+    const h = await run(toId);
+    expect((await h.say('幺幺零幺零五幺九四九幺二三幺零零二叉')).text).to.equal(t.prompts.phone);
+    expect((await values(h)).idNumber).to.equal(ADULT_ID);
+  });
+
+  const tails: [said: string, idNumber: string][] = [
+    ['15004八', '411526196203150048'],
+    // Unscripted: all said, and an X said after digits.
+    ['一五零零四八', '411526196203150048'],
+    ['后六位是31002叉', SAMPLE_ID_NUMBER],
+  ];
+  for (const [said, idNumber] of tails) {
+    it(`the relative's ID tail "${said}" is read`, async () => {
+      const h = await dialogHarness();
+      const record = await h.cases.create(newCase({ applicant: { idNumber }, submittedBy: { role: 'self', userKey: 'test:mum' } }), h.clock.now());
+      expect((await h.say(record.caseNo)).text).to.equal(s.familyAskIdFor(record.caseNo));
+      expect((await h.say(said)).text).to.include(s.subscribeAsk).and.include(record.caseNo);
+    });
+  }
+
+  it('a said tail of the wrong length is told its length as now', async () => {
+    const h = await dialogHarness();
+    const record = await h.cases.create(newCase({ submittedBy: { role: 'self', userKey: 'test:mum' } }), h.clock.now());
+    await h.say(record.caseNo);
+    expect((await h.say('100二叉')).text).to.equal(s.familyIdTailLength(5));
+  });
+
+  it('the phone step reads a phone said and typed by turns, by the same reading', async () => {
+    for (const said of ['139一二三四 五六七八', '幺三九1234五六七八']) {
+      const h = await run(toPhone);
+      expect((await h.say(said)).text, said).to.equal(t.prompts.hukou);
+      expect((await values(h)).phone, said).to.equal('13912345678');
+    }
+  });
+
+  it('counting words after a number are no digits ("10000一个月", "两三年")', () => {
+    expect(numberRuns('我一个月10000一个月都不够')).to.deep.equal(['10000']);
+    expect(numberRuns('等了两三年了 1个月 一二三楼')).to.deep.equal(['1']);
   });
 });
 

@@ -210,7 +210,7 @@
     if (list.length) lastSuggested = q;
     $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
-    say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${SURENESS[result.decision].status}`);
+    say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${decided(result).status}`);
   }
 
   // A raw score reads low on a long question in someone's own words even when the entry is
@@ -220,14 +220,21 @@
     answer: { top: '把握大：助手会直接这样答', status: '' },
     likely: { top: '较可能：助手会先问“您是问…吧？”再这样答，请向来电人确认', status: '助手会先跟来电人确认是不是问这个，请确认后再用。' },
     clarify: { top: '助手会先问“您想问的是”，请向来电人确认', status: '助手也会先问来电人想问的是哪一个，请确认后再用。' },
+    // The chat's choice of one: "您是想问下面这个吗？" with this candidate alone.
+    clarifyOne: { top: '助手会先问“您是想问这个吗？”（只给这一条），请向来电人确认', status: '助手会先问来电人是不是问这一条，请确认后再用。' },
     decline: { top: '不归这里办：助手会这样说明去哪里问', status: '' },
     none: { top: '最相关，请核对', status: '把握不大，请核对后再用。' },
   };
 
+  /** The label of the bot's decision: a choice of one is asked as one. */
+  const decided = (result) => SURENESS[result.decision === 'clarify' && (result.options || []).length === 1 ? 'clarifyOne' : result.decision];
+
   function sureness(i, s, result) {
+    // A choice's candidates are labelled as the chat offers them; the chat does not offer the rest.
+    if (result.options) return result.options.includes(s.id) ? decided(result).top : '备选（助手不会列出）';
     // An answer or a referral is labelled on the entry the bot says (a run-on's first question need not rank first as a whole).
     const said = result.entryId === undefined || s.id === result.entryId;
-    if (said && (i === 0 || result.entryId !== undefined)) return SURENESS[result.decision].top;
+    if (said && (i === 0 || result.entryId !== undefined)) return decided(result).top;
     return i === 0 ? SURENESS.none.top : '备选';
   }
 

@@ -71,6 +71,21 @@
     window.location.reload();
   });
 
+  // Web Chat never empties its upload input, and a browser fires no `change` for the file already
+  // in it: the same photo picked again (asked again, or sent back by staff) went nowhere, silently.
+  // Emptied once Web Chat has taken the files (it copies them while handling this very event).
+  chat.addEventListener(
+    'change',
+    function (event) {
+      var input = event.target;
+      if (!input || input.type !== 'file') return;
+      setTimeout(function () {
+        input.value = '';
+      }, 0);
+    },
+    true,
+  );
+
   // On a phone the privacy note starts folded (one tap opens it), so the chat keeps the screen.
   var privacy = document.getElementById('privacy');
   if (privacy && window.matchMedia && window.matchMedia('(max-width: 600px)').matches) privacy.open = false;
