@@ -2,8 +2,8 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
-import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { answerTo, YES_OR_NO } from '../knowledge/canAsk.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -19,6 +19,19 @@ import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
 import { fromTopic, readAsTheBot, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
+
+/**
+ * An entry's answer to a question (see `answerTo`), the sentence ruling on the condition, grade or school a
+ * can-I names first ("三级的肢体残疾能领不": 肢体…不在这个范围), with its yes or no (see `verdictFirst`). An answer
+ * opening with its own yes or no keeps it; an entry's own hedge ("不一定") stands for a yes it cannot say plainly.
+ */
+function toldFirst(entry: Entry, question: string, topic: TopicContext | undefined): string {
+  const verdict = YES_OR_NO.test(entry.answer) ? undefined : verdictFirst(entry, question, topic);
+  if (!verdict) return answerTo(entry, question);
+  const ruled = { ...entry, answer: verdict.answer };
+  if (verdict.yes === undefined || (verdict.yes && entry.canI)) return answerTo(ruled, question);
+  return `${verdict.yes ? text.answer.yes : text.answer.no}${verdict.answer}`;
+}
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
 export type OfferedAction =
@@ -471,11 +484,11 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const answer = rateable ? `${lead ? `${lead}\n` : ''}${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
-    const body = [answer, ...(more.length ? [text.runOn.more] : []), ...(others.length ? [text.clarify.likelyOthers] : [])].join('\n\n');
     const state = await this.state.get(context, {});
+    const said = toldFirst(entry, question, state.topic);
+    const answer = rateable ? `${lead ? `${lead}\n` : ''}${said}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const body = [answer, ...(more.length ? [text.runOn.more] : []), ...(others.length ? [text.clarify.likelyOthers] : [])].join('\n\n');
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
-    const said = answerTo(entry, question);
     const times = state.lastAnswer?.said === said ? (state.lastAnswer.times ?? 1) + 1 : 1;
     const otherIds = others.flatMap(({ value }) => (value.type === 'entry' ? [value.entryId] : []));
     state.lastAnswer = { entryId: entry.id, question, said, times, ...(likely && { likely, others: otherIds }) };

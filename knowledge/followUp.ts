@@ -1,3 +1,4 @@
+import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
@@ -393,7 +394,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
-  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  // Unless its answer rules on the category by name among others ("肢体、视力…的三级、四级不在这个范围"): it answers for that one too.
+  const rulesOn = (name: SlotName, value: string) => name === 'category' && facets.answer.includes(value);
+  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v) && !rulesOn(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
   if (change.fee === true ? paysOut(entry) : change.fee === false && saysFee(entry) && ofAllowance(change.merged.item, context.query)) return undefined;
@@ -958,4 +961,39 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
+}
+
+/** The slots saying whom a can-I asks of: a condition, a grade, a school. */
+const QUALIFYING: SlotName[] = ['category', 'grade', 'school'];
+/** A sentence ruling a value out ("不在这个范围，领不了护理补贴"), and one saying it only with a hedge ("一般领不了"). */
+const RULES_OUT = /不在|不属于|不包括|领不了|办不了|不能|不可以|不予/u;
+const HEDGED = /一般|可能|不一定|要看|为准|是否/u;
+
+/** An answer with the sentence ruling on what a can-I names first, and its yes or no when that sentence says it plainly. */
+export interface Verdict {
+  answer: string;
+  yes?: boolean;
+}
+
+/**
+ * "三级的肢体残疾能领不" after who gets the care allowance, "那读大专呢" after whether a junior-school pupil
+ * gets the grant: whether the condition, grade or school named qualifies, which an eligibility answer says
+ * in one sentence among its rules. That sentence goes first, as a hotline agent answers what was asked
+ * before the rules; with its yes or no unless hedged. Undefined when nothing of the kind is asked, or no
+ * sentence names all it names.
+ */
+export function verdictFirst(entry: Entry, question: string, context?: TopicContext): Verdict | undefined {
+  if (!facetsOf(entry).asked.has('eligible')) return undefined;
+  const folded = fold(question);
+  const named = extractSlots(folded);
+  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
+  const asks = asksCanI(question) || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
+  if (!values.length || !asks) return undefined;
+  const sentences = entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const ruling = sentences.findIndex((s) => values.every((words) => words.test(facetText(s))));
+  if (ruling < 0) return undefined;
+  const first = sentences[ruling].replace(/[；，]$/u, '。');
+  const answer = [first, ...sentences.filter((_, i) => i !== ruling)].join('').replace(/；$/u, '。');
+  const said = sentences[ruling];
+  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said) };
 }

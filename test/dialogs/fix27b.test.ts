@@ -28,4 +28,25 @@ describe('fix27b', () => {
       expect(said[1], turns.join(' / ')).to.not.include('您问的是哪一个');
     }
   });
+
+  it('a grade and condition asked of after who gets the care allowance is told its no first', async () => {
+    for (const turns of [
+      ['重度残疾人护理补贴要几级才能领?', '三级的肢体残疾能领不'],
+      ['护理补贴谁能领', '俺是四级的视力残疾能领不'],
+      ['几级残疾能领护理补贴', '那三级听力的呢'],
+    ]) {
+      const said = (await replies(turns))[1];
+      expect(said, turns.join(' / ')).to.match(/^不能。[^。]*(?:肢体|视力|听力)[^。]*领不了护理补贴/u);
+    }
+    // Where the county decides (智力, 精神), its own hedge stands.
+    expect((await replies(['护理补贴谁能领', '三级智力的能领不']))[1]).to.match(/^不一定/u);
+  });
+
+  it('a school asked of after the education grant is told whether it qualifies first', async () => {
+    const said = await replies(['残疾学生有教育补贴吗?', '初中生能领不', '那读大专呢']);
+    expect(said[1]).to.match(/^不能。小学、初中/u);
+    expect(said[2]).to.match(/^可以。残疾学生教育专项补贴是给正在读高中阶段/u);
+    expect((await replies(['残疾学生有没有教育补助', '读中专的能领不']))[1]).to.match(/^可以。/u);
+    expect((await replies(['教育补贴谁能领', '那上幼儿园的呢']))[1]).to.match(/^不能。/u);
+  });
 });
