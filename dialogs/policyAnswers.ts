@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
-import { answerTo, YES_OR_NO } from '../knowledge/canAsk.js';
+import { answerTo } from '../knowledge/canAsk.js';
 import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
@@ -22,14 +22,13 @@ import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /**
  * An entry's answer to a question (see `answerTo`), the sentence ruling on the condition, grade or school a
- * can-I names first ("三级的肢体残疾能领不": 肢体…不在这个范围), with its yes or no (see `verdictFirst`). An answer
- * opening with its own yes or no keeps it; an entry's own hedge ("不一定") stands for a yes it cannot say plainly.
+ * can-I names first ("三级的肢体残疾能领不": 肢体…不在这个范围), with its yes or no (see `verdictFirst`). An
+ * entry's own yes or no ("不一定，要看本县规定") stands unless that sentence rules the value out plainly.
  */
 function toldFirst(entry: Entry, question: string, topic: TopicContext | undefined): string {
-  const verdict = YES_OR_NO.test(entry.answer) ? undefined : verdictFirst(entry, question, topic);
-  if (!verdict) return answerTo(entry, question);
-  const ruled = { ...entry, answer: verdict.answer };
-  if (verdict.yes === undefined || (verdict.yes && entry.canI)) return answerTo(ruled, question);
+  const verdict = verdictFirst(entry, question, topic);
+  if (!verdict || (entry.canI && verdict.yes !== false)) return answerTo(entry, question);
+  if (verdict.yes === undefined) return answerTo({ ...entry, answer: verdict.answer }, question);
   return `${verdict.yes ? text.answer.yes : text.answer.no}${verdict.answer}`;
 }
 
@@ -401,15 +400,17 @@ export class PolicyAnswers {
    * are named, or the bot says it can't answer (and records the question). False when the text
    * is better read as a wrong answer to the step.
    */
-  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string, condition?: string): Promise<boolean> {
     // Laughter or mashing is no question: the step says it did not understand.
     if (readsAsNothing(question)) return false;
     const decide = turnDecide(context, this.deps.kb);
     const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about; "要去哪个医院查"
     // after "我妈眼睛看不见了": where to be appraised is the hospital of the condition said.
-    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || (asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category);
-    const about = subject && ofSubject ? decide(`${subject}${question}`) : undefined;
+    const whereAppraised = asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category;
+    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
+    // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
+    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {

@@ -968,6 +968,8 @@ const QUALIFYING: SlotName[] = ['category', 'grade', 'school'];
 /** A sentence ruling a value out ("不在这个范围，领不了护理补贴"), and one saying it only with a hedge ("一般领不了"). */
 const RULES_OUT = /不在|不属于|不包括|领不了|办不了|不能|不可以|不予/u;
 const HEDGED = /一般|可能|不一定|要看|为准|是否/u;
+/** An answer saying its yes or no first ("能申请。", "可以申请，看情况。"): it answers what was asked already. */
+const OPENS_YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定|不用|不需要|会|不会)[^，。；]{0,4}[，。；]/u;
 
 /** An answer with the sentence ruling on what a can-I names first, and its yes or no when that sentence says it plainly. */
 export interface Verdict {
@@ -983,7 +985,7 @@ export interface Verdict {
  * sentence names all it names.
  */
 export function verdictFirst(entry: Entry, question: string, context?: TopicContext): Verdict | undefined {
-  if (!facetsOf(entry).asked.has('eligible')) return undefined;
+  if (!facetsOf(entry).asked.has('eligible') || OPENS_YES_OR_NO.test(entry.answer)) return undefined;
   const folded = fold(question);
   const named = extractSlots(folded);
   const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);

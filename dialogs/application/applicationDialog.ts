@@ -533,12 +533,12 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   }
 
   /**
-   * "俺家娃脑子不太灵光想给他办个残疾证" + "上哪个医院看": an aside is read with the category the form has
-   * heard (said, or described and still to confirm), so where to be appraised is that category's hospital.
+   * "俺家娃脑子不太灵光想给他办个残疾证" + "上哪个医院看": the category the form has heard (said, or
+   * described and still to confirm), so where to be appraised is that category's hospital.
    */
-  protected subjectOf(draft: ApplicationDraft): string {
+  protected conditionOf(draft: ApplicationDraft): string | undefined {
     const category = draft.values.category ?? draft.values.categoryGuess;
-    return category ? `${category}残疾${this.subject}` : this.subject;
+    return category && `${category}残疾`;
   }
 
   protected get continuePrefix(): string {
