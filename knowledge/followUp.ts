@@ -785,8 +785,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
+const COMMON = /^(?:额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -795,7 +795,7 @@ const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之�
  */
 function ownTerms(question: string, context: TopicContext): string[] {
   const topic = fold(context.query);
-  const rest = fold(question).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -865,7 +865,9 @@ function offTopicOf(question: string, context: TopicContext): (entry: Entry, str
     if (strict && kept && !about.get('service')?.has(kept) && !states('service')) return true;
     // Strict, any slot; else only what makes another topic outright (another service, another category):
     // the items are most of them implied by the entries' categories (the postage's card, the fee's appraisal).
-    return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n));
+    // An entry for a child as for some categories ("给孩子或智力、精神残疾的人办证") is a child's of any category.
+    const child = slots.age !== undefined && (about.get('age')?.has(slots.age) ?? false);
+    return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n) && !(n === 'category' && child));
   };
 }
 const CONFLICTING: SlotName[] = ['service', 'category'];
@@ -915,7 +917,8 @@ const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[�
  */
 function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
   const topic = folding(context.query);
-  const rest = fold(question).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // Without who asks ("来电人追问…"): a note's words are no part of what is asked.
+  const rest = fold(withoutOpening(question)).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));

@@ -49,4 +49,20 @@ describe('fix27b', () => {
     expect((await replies(['残疾学生有没有教育补助', '读中专的能领不']))[1]).to.match(/^可以。/u);
     expect((await replies(['教育补贴谁能领', '那上幼儿园的呢']))[1]).to.match(/^不能。/u);
   });
+
+  it('more proof asked of in a call note after a minor\'s card is the guardian\'s proof', async () => {
+    for (const turns of [
+      ['来电人称其子17岁,听力残疾,咨询如何办证', '来电人追问是否需要额外证明材料'],
+      ['来电人称其女儿15岁,视力残疾,咨询怎么办残疾证', '来电人追问还要提供什么证明'],
+      ['来电人称其子16岁 听力残疾 咨询怎么办残疾证', '来电人追问是否还需要其他证明材料'],
+    ]) {
+      const said = (await replies(turns))[1];
+      expect(said, turns.join(' / ')).to.include('监护人');
+      expect(said, turns.join(' / ')).to.not.include('答不上来');
+    }
+  });
+
+  it('what else to bring, asked in the form, is still the materials', async () => {
+    expect((await replies(['我娘是智力残疾 要办证', '要带啥额外的不']))[1]).to.include(opening('materials-offline'));
+  });
 });
