@@ -50,6 +50,8 @@ export interface KbConversationState {
   topic?: TopicContext;
   /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
   declined?: string;
+  /** What the last message told of the person, asking nothing, when nothing answered it ("我娃读高中腿脚不方便"). */
+  told?: string;
 }
 
 export interface PolicyAnswerDeps {
@@ -231,6 +233,7 @@ export class PolicyAnswers {
     const state = await this.state.get(context, {});
     state.offered = undefined;
     state.declined = undefined;
+    state.told = undefined;
   }
 
   /**
@@ -297,6 +300,10 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'whoFor' });
       return this.offer(context, text.askedForWhom, []);
     }
+    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together.
+    const told = state.told;
+    state.told = undefined;
+    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${question}`);
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
@@ -387,6 +394,7 @@ export class PolicyAnswers {
         const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0);
         if (topical) return this.sendTopicReply(context, topical, question, previous!);
         await this.sendNotFound(context, question);
+        if (!asksSomething(question) && Object.keys(extractSlots(question)).length > 0) state.told = question;
       }
     }
   }
@@ -593,6 +601,7 @@ export class PolicyAnswers {
     const state = await this.state.get(context, {});
     state.offered = options;
     state.declined = undefined;
+    state.told = undefined;
     await context.sendActivity(messageWithButtons(smsSaid(message, this.deps.sms), options.map((o) => o.label)));
   }
 }

@@ -42,7 +42,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
-const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
+const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
@@ -91,7 +91,7 @@ function namedSlots(folded: string, context: TopicContext): Slots {
  * that way. "那到窗口办呢" asks the topic's question again of that way.
  */
 const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && CAN_APPLY.test(remainder(folded));
-const CAN_APPLY = /^(?:能|可以)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
+const CAN_APPLY = /^(?:能|可以|可否|能否)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
 
 /**
  * The grade a follow-up of nothing but a grade ("俺是二级的", "俺家老头一级") says after an allowance's

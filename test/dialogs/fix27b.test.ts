@@ -65,4 +65,21 @@ describe('fix27b', () => {
   it('what else to bring, asked in the form, is still the materials', async () => {
     expect((await replies(['我娘是智力残疾 要办证', '要带啥额外的不']))[1]).to.include(opening('materials-offline'));
   });
+
+  it('a short question after a situation nothing answered asks of that situation', async () => {
+    for (const turns of [
+      ['我娃读高中腿脚不方便', '能领点钱不'],
+      ['俺闺女上大学了 眼睛看不见', '有补助没'],
+      ['闺女念高中 耳朵听不见', '有补贴不'],
+    ]) {
+      // Answered, or offered first when the subsidies in general come close.
+      expect((await replies(turns))[1], turns.join(' / ')).to.include('残疾学生教育专项补贴').and.not.include('答不上来');
+    }
+  });
+
+  it('whether one may apply online, in a call note, is how to apply online', async () => {
+    const said = await replies(['来电人称其妻精神残疾,咨询办证材料', '来电人追问可否网上申请', '来电人追问网上需上传哪些']);
+    expect(said[1]).to.include('App');
+    expect(said[2]).to.include('监护人').and.include('病历');
+  });
 });
