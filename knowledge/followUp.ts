@@ -927,6 +927,9 @@ function askedBy(question: string, context: TopicContext, folding: (text: string
   return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
 }
 
+/** A word saying "not" first ("不吃", "没吃"). */
+const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
+
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
 
@@ -946,7 +949,9 @@ export interface Held {
  * none when the follow-up says a word no answer speaks of.
  */
 export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
-  const own = askedBy(question, context, folding, rarity);
+  // A verb said negated that no answer says so ("不吃低保能领不": 不吃) asks by the verb.
+  const own = askedBy(question, context, folding, rarity).map((a) =>
+    NEGATED_WORD.test(a.w) && nowhere(a.w) ? { w: a.w.slice(1), weight: rarity(a.w.slice(1)) * ([...a.w].length > 2 ? 1 : 0.5) } : a);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).

@@ -82,4 +82,15 @@ describe('fix27b', () => {
     expect(said[1]).to.include('App');
     expect(said[2]).to.include('监护人').and.include('病历');
   });
+
+  it('not being on 低保, after the subsidies in general, is told what it means for each allowance, not the living one alone', async () => {
+    for (const turns of [
+      ['俺爷瘫床上好几年了能领啥补贴不', '俺家不是低保户也中不'],
+      ['残疾人能领哪些补贴', '不吃低保能领不'],
+      ['补贴有哪几种', '俺家不是低保 也能领吗'],
+    ]) {
+      const said = (await replies(turns))[1];
+      expect(said, turns.join(' / ')).to.include(opening('sub-which-grade'));
+    }
+  });
 });
