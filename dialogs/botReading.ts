@@ -278,7 +278,8 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
  */
 function forEachItem(kb: KnowledgeBase, question: string, previous: TopicContext, answered: Entry): Entry | undefined {
   const topic = kb.entry(previous.entryId);
-  const items = topic && !previous.slots.item && !extractSlots(question).item ? itemsOf(topic) : undefined;
+  // A follow-up naming a grade or a condition ("那三级精神残疾的呢") is answered for it, by the entry about it.
+  const items = topic && !previous.slots.item && Object.keys(extractSlots(question)).length === 0 ? itemsOf(topic) : undefined;
   const own = itemsOf(answered);
   if (!items || items.size < 2 || !own || own.size !== 1 || !items.has([...own][0])) return undefined;
   const held = kb.heldInTopic(question, previous, undefined, [answered]);

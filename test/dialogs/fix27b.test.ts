@@ -92,5 +92,7 @@ describe('fix27b', () => {
       const said = (await replies(turns))[1];
       expect(said, turns.join(' / ')).to.include(opening('sub-which-grade'));
     }
+    // A grade and condition named are answered for them.
+    expect((await replies(['重度残疾人护理补贴谁管?', '要几级才能领', '那三级精神残疾的呢']))[2]).to.include(opening('sub-care-grade34'));
   });
 });
