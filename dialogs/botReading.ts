@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
-import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
+import { extractSlots, facetsOf, intentOf, itemsOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
@@ -256,6 +256,8 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
       if (full && !intentOf(question) && entry.id === previous.entryId && asksBeyond(question, entry.answer, previous)) {
         return from(fromTopic(kb, question, previous, decide, undefined, entry.answer)) ?? { unheld: entry };
       }
+      const each = forEachItem(kb, question, previous, entry);
+      if (each) return { from: { entry: each, answer: answerTo(each, question), score: decision.top.score } };
       const topical = fromTopic(kb, question, previous, decide, entry);
       return topical === null ? { unheld: entry } : from(topical);
     }
@@ -266,4 +268,26 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
     case 'decline':
       return undefined;
   }
+}
+
+/**
+ * "俺爷瘫床上好几年了能领啥补贴不" + "俺家不是低保户也中不": a follow-up naming no item after a topic of
+ * several (the two allowances), answered by one item's entry for a condition it names (低保: the living
+ * allowance's), leaves the other out (the care allowance needs none). Told instead: the topic's entry
+ * for all of them holding as much of what it asks, asked no other way and about no slot (not "both at once").
+ */
+function forEachItem(kb: KnowledgeBase, question: string, previous: TopicContext, answered: Entry): Entry | undefined {
+  const topic = kb.entry(previous.entryId);
+  // A follow-up naming a grade or a condition ("那三级精神残疾的呢") is answered for it, by the entry about it.
+  const items = topic && !previous.slots.item && Object.keys(extractSlots(question)).length === 0 ? itemsOf(topic) : undefined;
+  const own = itemsOf(answered);
+  if (!items || items.size < 2 || !own || own.size !== 1 || !items.has([...own][0])) return undefined;
+  const held = kb.heldInTopic(question, previous, undefined, [answered]);
+  const matched = held.find((h) => h.entry.id === answered.id)?.held ?? 0;
+  const asked = facetsOf(answered).asked;
+  const all = (e: Entry) => {
+    const { about, asked: its } = facetsOf(e);
+    return [...items].every((v) => itemsOf(e)?.has(v)) && about.size === 0 && [...its].every((i) => asked.has(i));
+  };
+  return held.find((h) => h.entry.id !== answered.id && h.held >= matched && matched > 0 && all(h.entry))?.entry;
 }

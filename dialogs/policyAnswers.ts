@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -19,6 +19,18 @@ import { turnDecide, type Decide } from './turnDecisions.js';
 import { declinesPerson, recognizeCommand } from './commands.js';
 import { fromTopic, readAsTheBot, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
+
+/**
+ * An entry's answer to a question (see `answerTo`), the sentence ruling on the condition, grade or school a
+ * can-I names first ("三级的肢体残疾能领不": 肢体…不在这个范围), with its yes or no (see `verdictFirst`). An
+ * entry's own yes or no ("不一定，要看本县规定") stands unless that sentence rules the value out plainly.
+ */
+function toldFirst(entry: Entry, question: string, topic: TopicContext | undefined): string {
+  const verdict = verdictFirst(entry, question, topic);
+  if (!verdict || (entry.canI && verdict.yes !== false)) return answerTo(entry, question);
+  if (verdict.yes === undefined) return answerTo({ ...entry, answer: verdict.answer }, question);
+  return `${verdict.yes ? text.answer.yes : text.answer.no}${verdict.answer}`;
+}
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
 export type OfferedAction =
@@ -38,6 +50,8 @@ export interface KbConversationState {
   topic?: TopicContext;
   /** The entry of the decline the last reply was (not done here, "身份证丢了怎么补"): "这里能办吗" next asks of that, not of the form. */
   declined?: string;
+  /** What the last message told of the person, asking nothing, when nothing answered it ("我娃读高中腿脚不方便"). */
+  told?: string;
 }
 
 export interface PolicyAnswerDeps {
@@ -219,6 +233,7 @@ export class PolicyAnswers {
     const state = await this.state.get(context, {});
     state.offered = undefined;
     state.declined = undefined;
+    state.told = undefined;
   }
 
   /**
@@ -285,6 +300,10 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'whoFor' });
       return this.offer(context, text.askedForWhom, []);
     }
+    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together.
+    const told = state.told;
+    state.told = undefined;
+    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${question}`);
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
@@ -375,6 +394,7 @@ export class PolicyAnswers {
         const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0);
         if (topical) return this.sendTopicReply(context, topical, question, previous!);
         await this.sendNotFound(context, question);
+        if (!asksSomething(question) && Object.keys(extractSlots(question)).length > 0) state.told = question;
       }
     }
   }
@@ -388,15 +408,17 @@ export class PolicyAnswers {
    * are named, or the bot says it can't answer (and records the question). False when the text
    * is better read as a wrong answer to the step.
    */
-  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string): Promise<boolean> {
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string, condition?: string): Promise<boolean> {
     // Laughter or mashing is no question: the step says it did not understand.
     if (readsAsNothing(question)) return false;
     const decide = turnDecide(context, this.deps.kb);
     const alone = ruledDecision(this.deps.kb, question) ?? decide(question);
     // "要多久" in the middle of a flow: unclear alone, clear about what the flow is about; "要去哪个医院查"
     // after "我妈眼睛看不见了": where to be appraised is the hospital of the condition said.
-    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || (asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category);
-    const about = subject && ofSubject ? decide(`${subject}${question}`) : undefined;
+    const whereAppraised = asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category;
+    const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
+    // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
+    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
     const decision = about?.kind === 'answer' ? about : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
@@ -471,11 +493,11 @@ export class PolicyAnswers {
         { label: text.answer.notHelpful, value: { type: 'feedback', helpful: false } },
       );
     }
-    const answer = rateable ? `${lead ? `${lead}\n` : ''}${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
-    const body = [answer, ...(more.length ? [text.runOn.more] : []), ...(others.length ? [text.clarify.likelyOthers] : [])].join('\n\n');
     const state = await this.state.get(context, {});
+    const said = toldFirst(entry, question, state.topic);
+    const answer = rateable ? `${lead ? `${lead}\n` : ''}${said}\n\n${text.answer.source(entry.source)}` : entry.answer;
+    const body = [answer, ...(more.length ? [text.runOn.more] : []), ...(others.length ? [text.clarify.likelyOthers] : [])].join('\n\n');
     // Kept as asked in the person's own chat state; masked only if it is rated (the curators' copy).
-    const said = answerTo(entry, question);
     const times = state.lastAnswer?.said === said ? (state.lastAnswer.times ?? 1) + 1 : 1;
     const otherIds = others.flatMap(({ value }) => (value.type === 'entry' ? [value.entryId] : []));
     state.lastAnswer = { entryId: entry.id, question, said, times, ...(likely && { likely, others: otherIds }) };
@@ -579,6 +601,7 @@ export class PolicyAnswers {
     const state = await this.state.get(context, {});
     state.offered = options;
     state.declined = undefined;
+    state.told = undefined;
     await context.sendActivity(messageWithButtons(smsSaid(message, this.deps.sms), options.map((o) => o.label)));
   }
 }

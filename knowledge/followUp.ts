@@ -1,3 +1,4 @@
+import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
@@ -41,7 +42,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
 /** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
 const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
-const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
+const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
@@ -90,7 +91,7 @@ function namedSlots(folded: string, context: TopicContext): Slots {
  * that way. "那到窗口办呢" asks the topic's question again of that way.
  */
 const asksForChannel = (folded: string) => extractSlots(folded).channel !== undefined && CAN_APPLY.test(remainder(folded));
-const CAN_APPLY = /^(?:能|可以)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
+const CAN_APPLY = /^(?:能|可以|可否|能否)(?:到|去|在)?(?:办理|办|申请|弄)(?:不|没)?$/;
 
 /**
  * The grade a follow-up of nothing but a grade ("俺是二级的", "俺家老头一级") says after an allowance's
@@ -393,7 +394,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
-  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
+  // Unless its answer rules on the category by name among others ("肢体、视力…的三级、四级不在这个范围"): it answers for that one too.
+  const rulesOn = (name: SlotName, value: string) => name === 'category' && facets.answer.includes(value);
+  if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v) && !rulesOn(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
   if (change.fee === true ? paysOut(entry) : change.fee === false && saysFee(entry) && ofAllowance(change.merged.item, context.query)) return undefined;
@@ -782,8 +785,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
+const COMMON = /^(?:额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -792,7 +795,7 @@ const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之�
  */
 function ownTerms(question: string, context: TopicContext): string[] {
   const topic = fold(context.query);
-  const rest = fold(question).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -862,7 +865,9 @@ function offTopicOf(question: string, context: TopicContext): (entry: Entry, str
     if (strict && kept && !about.get('service')?.has(kept) && !states('service')) return true;
     // Strict, any slot; else only what makes another topic outright (another service, another category):
     // the items are most of them implied by the entries' categories (the postage's card, the fee's appraisal).
-    return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n));
+    // An entry for a child as for some categories ("给孩子或智力、精神残疾的人办证") is a child's of any category.
+    const child = slots.age !== undefined && (about.get('age')?.has(slots.age) ?? false);
+    return (strict ? SLOT_NAMES : CONFLICTING).some((n) => slots[n] !== undefined && (about.get(n)?.size ?? 0) > 0 && !about.get(n)!.has(slots[n]!) && !states(n) && !(n === 'category' && child));
   };
 }
 const CONFLICTING: SlotName[] = ['service', 'category'];
@@ -912,7 +917,8 @@ const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[�
  */
 function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
   const topic = folding(context.query);
-  const rest = fold(question).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // Without who asks ("来电人追问…"): a note's words are no part of what is asked.
+  const rest = fold(withoutOpening(question)).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -920,6 +926,9 @@ function askedBy(question: string, context: TopicContext, folding: (text: string
   const own = [...content.filter((w) => !topic.includes(w)), ...renamed];
   return (own.length ? own : content).map((w) => ({ w, weight: renamed.includes(w) ? 1 : rarity(w) * ([...w].length > 1 ? 1 : 0.5) }));
 }
+
+/** A word saying "not" first ("不吃", "没吃"). */
+const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
@@ -940,7 +949,9 @@ export interface Held {
  * none when the follow-up says a word no answer speaks of.
  */
 export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
-  const own = askedBy(question, context, folding, rarity);
+  // A verb said negated that no answer says so ("不吃低保能领不": 不吃) asks by the verb.
+  const own = askedBy(question, context, folding, rarity).map((a) =>
+    NEGATED_WORD.test(a.w) && nowhere(a.w) ? { w: a.w.slice(1), weight: rarity(a.w.slice(1)) * ([...a.w].length > 2 ? 1 : 0.5) } : a);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
@@ -958,4 +969,41 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
+}
+
+/** The slots saying whom a can-I asks of: a condition, a grade, a school. */
+const QUALIFYING: SlotName[] = ['category', 'grade', 'school'];
+/** A sentence ruling a value out ("不在这个范围，领不了护理补贴"), and one saying it only with a hedge ("一般领不了"). */
+const RULES_OUT = /不在|不属于|不包括|领不了|办不了|不能|不可以|不予/u;
+const HEDGED = /一般|可能|不一定|要看|为准|是否/u;
+/** An answer saying its yes or no first ("能申请。", "可以申请，看情况。"): it answers what was asked already. */
+const OPENS_YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定|不用|不需要|会|不会)[^，。；]{0,4}[，。；]/u;
+
+/** An answer with the sentence ruling on what a can-I names first, and its yes or no when that sentence says it plainly. */
+export interface Verdict {
+  answer: string;
+  yes?: boolean;
+}
+
+/**
+ * "三级的肢体残疾能领不" after who gets the care allowance, "那读大专呢" after whether a junior-school pupil
+ * gets the grant: whether the condition, grade or school named qualifies, which an eligibility answer says
+ * in one sentence among its rules. That sentence goes first, as a hotline agent answers what was asked
+ * before the rules; with its yes or no unless hedged. Undefined when nothing of the kind is asked, or no
+ * sentence names all it names.
+ */
+export function verdictFirst(entry: Entry, question: string, context?: TopicContext): Verdict | undefined {
+  if (!facetsOf(entry).asked.has('eligible') || OPENS_YES_OR_NO.test(entry.answer)) return undefined;
+  const folded = fold(question);
+  const named = extractSlots(folded);
+  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
+  const asks = asksCanI(question) || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
+  if (!values.length || !asks) return undefined;
+  const sentences = entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const ruling = sentences.findIndex((s) => values.every((words) => words.test(facetText(s))));
+  if (ruling < 0) return undefined;
+  const first = sentences[ruling].replace(/[；，]$/u, '。');
+  const answer = [first, ...sentences.filter((_, i) => i !== ruling)].join('').replace(/；$/u, '。');
+  const said = sentences[ruling];
+  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said) };
 }

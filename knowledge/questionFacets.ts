@@ -83,6 +83,9 @@ export const wordsOf = (name: SlotName, value: string): RegExp | undefined => SL
 /** A text as its facets are read: normalized, without spaces, 甚么 (of Traditional 甚麼) as 什么. */
 export const facetText = (text: string) => normalizeText(text).replace(/\s+/g, '').replace(/甚么/g, '什么');
 
+/** The age slot's value for a child. */
+const MINOR = '未成年';
+
 /**
  * The slots a text names (the first value of each); two categories said of one person are
  * 多重 ("我耳朵听不见 腿也不好"): the multiple disability's hospitals and grading, not one of them.
@@ -94,6 +97,8 @@ export function extractSlots(text: string): Slots {
     const hit = name === 'category' ? categoryDescribed(t) : SLOT_WORDS[name].find(([, words]) => words.test(t))?.[0];
     if (hit) slots[name] = hit;
   }
+  // An age under 18 in years is a child too ("其子17岁", "闺女六岁了").
+  if (!slots.age && MINOR_AGE.test(t)) slots.age = MINOR;
   return slots;
 }
 
@@ -332,7 +337,7 @@ export const itemsOf = (entry: Entry): Set<string> | undefined =>
  * A child's age said in years read as the child it is ("闺女六岁了想给她办个证" -> "闺女孩子想给她办个证"):
  * under 18 the guardian applies, so the age is no scene to drop (`withoutAge`). As said when a child is named.
  */
-export const asChild = (text: string): string => (extractSlots(text).age === '未成年' ? text : text.replace(MINOR_AGE, '孩子'));
+export const asChild = (text: string): string => (wordsOf('age', MINOR)!.test(facetText(text)) ? text : text.replace(MINOR_AGE, '孩子'));
 // "六岁了", "才三岁", "三岁半", "12岁"; not "七十岁", "十几岁", "岁数".
 const MINOR_AGE = /(?<![\d一二三四五六七八九十两百几])(?:1[0-7]|[1-9]|十[一二三四五六七]?|[一二三四五六七八九两])个?周?岁(?!数)半?了?/u;
 

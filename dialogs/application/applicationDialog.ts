@@ -532,6 +532,15 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return this.retry(dc, draft, error);
   }
 
+  /**
+   * "俺家娃脑子不太灵光想给他办个残疾证" + "上哪个医院看": the category the form has heard (said, or
+   * described and still to confirm), so where to be appraised is that category's hospital.
+   */
+  protected conditionOf(draft: ApplicationDraft): string | undefined {
+    const category = draft.values.category ?? draft.values.categoryGuess;
+    return category && `${category}残疾`;
+  }
+
   protected get continuePrefix(): string {
     return t.continueAfterAnswer;
   }

@@ -1297,6 +1297,9 @@ export const zhCN = {
     source: (source: string) => `依据：${source}`,
     helpful: '有帮助',
     notHelpful: '没帮助',
+    /** Said before the sentence ruling on what a can-I named, when it rules plainly (see `toldFirst`). */
+    yes: '可以。',
+    no: '不能。',
   },
   clarify: {
     intro: '您想问的是哪一个？点一下或者回复数字：',

@@ -181,9 +181,14 @@ table('a school named after a child\'s allowances: the allowances again (no age 
   [['残疾孩子能领补贴吗', '那上幼儿园呢'], 'sub-child', 'decl-school-enrolment'],
   [['残疾孩子能领补贴吗', '上小学的呢'], 'sub-child', 'emp-edu-grant'],
   [['孩子能领护理补贴吗', '那读初中呢'], 'sub-child', 'emp-edu-grant'],
-  // After the grant, the grant's answer (it says what it covers): as before.
-  [['教育补贴谁能领', '那上幼儿园呢'], 'emp-edu-grant', 'decl-school-enrolment'],
 ]);
+
+// After the grant, the grant's answer (it says what it covers), the stage asked of ruled on first (fix27b).
+it('教育补贴谁能领 / 那上幼儿园呢 -> emp-edu-grant, its 幼儿园 sentence first', async () => {
+  const reply = await lastReply(['教育补贴谁能领', '那上幼儿园呢']);
+  expect(reply).to.match(/^不能。小学、初中（义务教育）和学前阶段（幼儿园）不在这一项里/u).and.include(answer('emp-edu-grant').split('。')[0]);
+  expect(reply).to.not.include(answer('decl-school-enrolment'));
+});
 
 describe('a statement adding nothing to the answer just given', () => {
   const again = text.saidAlready(shippedKnowledge().region.hotlines);
