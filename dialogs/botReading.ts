@@ -2,7 +2,6 @@ import { answerTo } from '../knowledge/canAsk.js';
 import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
-import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, intentOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
@@ -65,9 +64,10 @@ const OUR_SUBJECT = /残|补贴|补助/u;
  * naming nothing of ours ("在哪办" after 老年证, "九十的呢" after 高龄补贴, "要体检不" after 驾驶证), and
  * no small talk ("你好"). Read alone, it would be taken for a disability question.
  */
-function asksOfDeclined(question: string, declined: Declined, decide: Decide): boolean {
-  const asked = normalizeText(declined.question);
-  if (!(declined.entry.about ?? []).some((o) => asked.includes(normalizeText(o)))) return false;
+function asksOfDeclined(kb: KnowledgeBase, question: string, declined: Declined, decide: Decide): boolean {
+  // Folded as the ranking folds them: "吃啥药" names 什么药 as the decline's object does.
+  const asked = kb.questionKey(declined.question);
+  if (!(declined.entry.about ?? []).map((o) => kb.questionKey(o)).some((o) => o && asked.includes(o))) return false;
   const { item, category, grade } = extractSlots(question);
   if (!isFragment(question) || item || category || grade || OUR_SUBJECT.test(question)) return false;
   const alone = decide(question);
@@ -86,7 +86,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
   // Said with what it follows, it is another office's matter still (or another's: "残疾人能考驾驶证不 要体检不", the medical).
-  const together = declined && asksOfDeclined(question, declined, decide) ? `${declined.question}，${question}` : undefined;
+  const together = declined && asksOfDeclined(kb, question, declined, decide) ? `${declined.question}，${question}` : undefined;
   const decision = together ? decide(together) : undefined;
   if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
   const spell = (q: string) => kb.spelledRight(q);

@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { consoleSuggest } from '../bot/consoleSuggest.js';
+import { buttons, dialogHarness } from './harness.js';
+
+// Trial 24's follow-up faults 3, 4, 5, 6, 7, 8 and 12, each in the tester's words and in others.
+
+describe('trial 24 (4): a follow-up to the medical-advice decline is declined again, not the certificate\'s timing', () => {
+  const suggest = consoleSuggest();
+  for (const [declined, followUp] of [
+    ['俺娘耳朵越来越背 吃啥药能好点', '要多久能好'],
+    // Other words
+    ['俺爹腿老疼 吃啥药管用', '要吃多长时间'],
+    ['我眼睛看不清了 吃点啥药好', '几天能好'],
+  ]) {
+    it(`${declined} → ${followUp}: the decline again, in the chat and the console alike`, async () => {
+      const h = await dialogHarness();
+      const first = await h.say(declined);
+      const again = await h.say(followUp);
+      expect(again.text).to.equal(first.text);
+      expect(buttons(again)).to.deep.equal([text.notFoundButtons[0]]);
+      expect((await suggest(declined, followUp)).decision).to.equal('decline');
+    });
+  }
+});
