@@ -513,11 +513,8 @@ interface Judged {
  * answer stands when it fits best; another candidate is answered when it fits well and clearly
  * better than the rest; otherwise the fitting ones are offered.
  */
-function judge(decision: Decision, said: Change, context: TopicContext, top: number): Judged {
+function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
   if (decision.kind === 'decline') return { decision, fit: decision.top.score };
-  // The service is kept only for what its entries answer: "要钱吗" after a replacement is the card's fee.
-  const kept = said.asks && decision.ranked.some((r) => ofService(r.entry, said) && askedThatWay(r.entry, said.asks!, said));
-  const change = kept ? said : { ...said, service: undefined };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -617,7 +614,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const change = changeOf(folded, context);
-  const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
+  const ranked = rewriteFollowUp(text, context).map((query) => ({ query, decision: decide(query, DEPTH) }));
+  // The service is kept only for what its entries answer ("要钱吗" after a replacement is the card's fee), in every
+  // reading when one finds such an entry: a reading whose ranking lost it ("证能管得准备啥材料") asks of the service still.
+  const kept = change.asks !== undefined && ranked.some(({ decision }) => decision.ranked.some((r) => ofService(r.entry, change) && askedThatWay(r.entry, change.asks!, change)));
+  const readings = ranked.map(({ query, decision }) => ({ ...judge(decision, kept ? change : { ...change, service: undefined }, context, top), query, contextual: true }));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
   // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
   // Two readings answering with the same entry: the one that scores it higher ("平原县办一件事…材料要几样"
@@ -755,7 +756,18 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const items = itemsOf(entry);
   const said = facetText(query);
   const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
-  return answered ? { ...slots, item: answered } : slots;
+  const service = slots.service ?? serviceDone(entry);
+  return { ...slots, ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
+}
+
+/**
+ * The service an entry tells how to do (换领, 迁移, 补办), when it is about that one alone: "残疾证年审在哪审"
+ * answered by the renewal names none, yet its follow-ups ("要带啥") ask of renewing, as the answer said.
+ */
+function serviceDone(entry: Entry): string | undefined {
+  const { asked, about } = facetsOf(entry);
+  const services = about.get('service');
+  return asked.has('how') && services?.size === 1 ? [...services][0] : undefined;
 }
 
 /**
@@ -783,7 +795,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+const COMMON = /^(?:到时候|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:

@@ -23,3 +23,21 @@ describe('trial 24 (4): a follow-up to the medical-advice decline is declined ag
     });
   }
 });
+
+describe('trial 24 (5): what to bring after the renewal\'s answer is the renewal\'s list, however the question named no renewal', () => {
+  const suggest = consoleSuggest();
+  for (const [first, followUp] of [
+    ['残疾证年审在哪审', '要带啥'],
+    // Other words
+    ['残疾证要年审不', '带啥东西'],
+    ['残疾证能管几年', '得准备啥材料'],
+  ]) {
+    it(`${first} → ${followUp}: the old card is in the list, in the chat and the console alike`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      expect((await h.say(followUp)).text).to.include('旧证');
+      const s = await suggest(`市民问${first}`, followUp);
+      expect(s.suggestions[0].answer).to.include('旧证');
+    });
+  }
+});
