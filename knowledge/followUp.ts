@@ -392,7 +392,7 @@ const holdsForAny = (topic: Entry, change: Change) =>
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false, topicItems?: Set<string>): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
-  const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
+  const aboutOther = (name: SlotName, value: string) => (valuesOf(entry, name, value)?.size ?? 0) > 0 && !valuesOf(entry, name, value)!.has(value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
@@ -491,10 +491,17 @@ const PERSON: SlotName[] = ['age', 'grade'];
 const ofAnother = (entry: Entry, change: Change, folded: string) => {
   const named = extractSlots(folded);
   return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
-    const values = facetsOf(entry).about.get(n);
+    const values = valuesOf(entry, n, change.merged[n]);
     return !named[n] && change.merged[n] !== undefined && values !== undefined && values.size > 0 && !values.has(change.merged[n]!);
   });
 };
+
+/**
+ * The values of a slot an entry is about, as asked of one: an allowance is not answered by a subsidies
+ * entry naming none, which is about the two (see `itemsOf`): how soon they pay is not the education grant's.
+ */
+const valuesOf = (entry: Entry, name: SlotName, value: string | undefined): Set<string> | undefined =>
+  name === 'item' && value !== undefined && ofAllowance(value, '') ? itemsOf(entry) : facetsOf(entry).about.get(name);
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { consoleSuggest } from '../bot/consoleSuggest.js';
-import { buttons, dialogHarness } from './harness.js';
+import { answerStart, buttons, dialogHarness } from './harness.js';
 
 // Trial 24's follow-up faults 3, 4, 5, 6, 7, 8 and 12, each in the tester's words and in others.
 
@@ -38,6 +38,23 @@ describe('trial 24 (5): what to bring after the renewal\'s answer is the renewal
       expect((await h.say(followUp)).text).to.include('旧证');
       const s = await suggest(`市民问${first}`, followUp);
       expect(s.suggestions[0].answer).to.include('旧证');
+    });
+  }
+});
+
+describe('trial 24 (8): when the education grant pays is the grant\'s, not the two allowances\' (民政)', () => {
+  for (const [first, followUp] of [
+    ['我儿子考上大学了 听说有个啥教育补贴', '多久到账'],
+    // Other words
+    ['残疾学生教育补贴谁能申请', '多久能到账'],
+    ['闺女考上高中了 有教育补贴没', '钱啥时候能打过来'],
+  ]) {
+    it(`${first} → ${followUp}: the grant's own timing, by 教育部门 and 残联`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      const reply = (await h.say(followUp)).text ?? '';
+      expect(reply).to.include(answerStart(h, 'emp-edu-when'));
+      expect(reply).to.not.include('民政');
     });
   }
 });
