@@ -448,6 +448,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
   else if (entry.id === context.entryId && ownWords(change, context).length > 0) fit -= FIT;
+  // Another allowance's entry says nothing of the topic's: the two allowances' start is not the education grant's.
+  const grant = change.merged.item;
+  if (grant && ofAllowance(grant, '') && !change.subsidies && !change.slots.some(([c]) => c === 'item') && aboutOther('item', grant)) return undefined;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -503,6 +506,24 @@ const ofAnother = (entry: Entry, change: Change, folded: string) => {
 const valuesOf = (entry: Entry, name: SlotName, value: string | undefined): Set<string> | undefined =>
   name === 'item' && value !== undefined && ofAllowance(value, '') ? itemsOf(entry) : facetsOf(entry).about.get(name);
 
+/** Whether a follow-up names nothing but a person ("那孩子呢", "老人呢"). */
+const ofPersonOnly = (change: Change) => change.slots.length > 0 && change.slots.every(([n]) => PERSON.includes(n)) && ASKS_NOTHING.test(change.words);
+
+/**
+ * The topic's answer holding for anyone, said again, tells nothing of the person a follow-up names ("护理补贴一个月多少钱"
+ * + "那孩子呢"): an entry of the topic's category about that person and the topic's item says what holds for them
+ * (没有年龄限制), found by the reading or by the follow-up alone.
+ */
+function forPerson(withContext: Decision, alone: Decision, change: Change, topicId: string): Decision | undefined {
+  const item = change.merged.item;
+  if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
+  const topic = withContext.top.entry;
+  const ofPerson = (entry: Entry) =>
+    entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false);
+  const top = [...withContext.ranked, ...alone.ranked].find((r) => ofPerson(r.entry));
+  return top && { kind: 'answer', top, ranked: [top, ...withContext.ranked.filter((r) => r.entry.id !== top.entry.id)] };
+}
+
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
   change.slots.length > 0 && change.slots.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false);
@@ -529,8 +550,12 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   const holds = topic !== undefined && holdsForAny(topic, change);
   // The items of a topic whose question named none ("残疾孩子能领补贴吗": both allowances).
   const items = topic && !change.merged.item ? itemsOf(topic) : undefined;
+  // Nothing but a person named ("那孩子呢") asks the topic's question of them: an entry of another category (a
+  // child's photo after the window's hours) answers another question.
+  const person = ofPersonOnly(change);
+  const inTopic = (entry: Entry) => !person || !topic || entry.category === topic.category;
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context, holds, items), asked: asked(r) }))
+    .map((r) => ({ r, fit: inTopic(r.entry) ? fitOf(r, change, context, holds, items) : undefined, asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
@@ -673,8 +698,13 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
   const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
+  // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
+  // entry most about that person (a child's photo) answers another question. Not found in the topic, it is not found.
+  if (ofPersonOnly(change)) return { ...best, decision: forPerson(withContext, alone, change, context.entryId) ?? withContext };
+  // A choice holding the topic's own ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another.
+  const topicsChoice = withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) ||
+    ? strength(withContext) > strength(alone) || topicsChoice ||
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;

@@ -46,8 +46,8 @@ describe('trial 24 (8): when the education grant pays is the grant\'s, not the t
   for (const [first, followUp] of [
     ['我儿子考上大学了 听说有个啥教育补贴', '多久到账'],
     // Other words
-    ['残疾学生教育补贴谁能申请', '多久能到账'],
-    ['闺女考上高中了 有教育补贴没', '钱啥时候能打过来'],
+    ['上大学的残疾补助有没有', '钱多久到账'],
+    ['孩子考上高中了 教育补贴能领不', '多久能拿到钱'],
   ]) {
     it(`${first} → ${followUp}: the grant's own timing, by 教育部门 and 残联`, async () => {
       const h = await dialogHarness();
@@ -55,6 +55,52 @@ describe('trial 24 (8): when the education grant pays is the grant\'s, not the t
       const reply = (await h.say(followUp)).text ?? '';
       expect(reply).to.include(answerStart(h, 'emp-edu-when'));
       expect(reply).to.not.include('民政');
+    });
+  }
+});
+
+describe('trial 24 (7): how to apply after the fuel subsidy\'s answer is the fuel subsidy\'s, the question named or not', () => {
+  for (const [first, followUp] of [
+    ['坐电动轮椅的 油钱有补贴没有', '咋申请'],
+    // Other words
+    ['俺骑的是电动轮椅 能给油钱不', '在哪申请'],
+    ['电动轮椅能补油钱不', '那怎么申请'],
+  ]) {
+    it(`${first} → ${followUp}: the fuel subsidy's how-to`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      expect((await h.say(followUp)).text).to.include(answerStart(h, 'emp-fuel-apply'));
+    });
+  }
+});
+
+describe('trial 24 (3, 12): "那孩子呢" asks the topic\'s question of a child, never the child\'s photo from elsewhere', () => {
+  for (const [first, followUp] of [
+    ['我是聋哑人 去医院鉴定的时候有手语翻译没', '那孩子呢'],
+    ['窗口礼拜六上班不', '那孩子呢'],
+    // Other words
+    ['窗口礼拜天开门不', '那孩子呢'],
+    ['政务中心几点下班', '那小孩呢'],
+  ]) {
+    it(`${first} → ${followUp}: not the child's photo`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      expect((await h.say(followUp)).text).to.not.include(answerStart(h, 'mat-photo-child'));
+    });
+  }
+
+  for (const [first, followUp] of [
+    ['护理补帖一个月给多少钱撒', '那孩子呢'],
+    // Other words
+    ['生活补贴一个月多少钱', '那孩子呢'],
+    ['护理补贴一年能拿多少', '小孩呢'],
+  ]) {
+    it(`${first} → ${followUp}: what holds for a child (no age limit), not the same paragraph again`, async () => {
+      const h = await dialogHarness();
+      const said = (await h.say(first)).text;
+      const reply = (await h.say(followUp)).text;
+      expect(reply).to.include(answerStart(h, 'sub-child'));
+      expect(reply).to.not.equal(said);
     });
   }
 });
