@@ -506,8 +506,8 @@ const ofAnother = (entry: Entry, change: Change, folded: string) => {
 const valuesOf = (entry: Entry, name: SlotName, value: string | undefined): Set<string> | undefined =>
   name === 'item' && value !== undefined && ofAllowance(value, '') ? itemsOf(entry) : facetsOf(entry).about.get(name);
 
-/** Whether a follow-up names nothing but a person ("那孩子呢", "老人呢"). */
-const ofPersonOnly = (change: Change) => change.slots.length > 0 && change.slots.every(([n]) => PERSON.includes(n)) && ASKS_NOTHING.test(change.words);
+/** Whether a follow-up names nothing but a person by age ("那孩子呢", "老人呢"; a grade asks the topic's question again of it). */
+const ofPersonOnly = (change: Change) => change.slots.length > 0 && change.slots.every(([n]) => n === 'age') && ASKS_NOTHING.test(change.words);
 
 /**
  * The topic's answer holding for anyone, said again, tells nothing of the person a follow-up names ("护理补贴一个月多少钱"
@@ -550,10 +550,17 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   const holds = topic !== undefined && holdsForAny(topic, change);
   // The items of a topic whose question named none ("残疾孩子能领补贴吗": both allowances).
   const items = topic && !change.merged.item ? itemsOf(topic) : undefined;
-  // Nothing but a person named ("那孩子呢") asks the topic's question of them: an entry of another category (a
-  // child's photo after the window's hours) answers another question.
+  // Nothing but a person named ("那孩子呢") asks the topic's question of them: an entry about another item, or of
+  // another category when the topic has none (a child's photo after the window's hours), answers another question.
   const person = ofPersonOnly(change);
-  const inTopic = (entry: Entry) => !person || !topic || entry.category === topic.category;
+  const item = change.merged.item;
+  const itemOf = (entry: Entry) => valuesOf(entry, 'item', item) ?? topicItem(entry);
+  const inTopic = (entry: Entry) => {
+    if (!person) return true;
+    if (!item) return !topic || entry.category === topic.category;
+    const about = itemOf(entry);
+    return about === undefined || (typeof about === 'string' ? about === item : about.has(item));
+  };
   const fits = decision.ranked
     .map((r) => ({ r, fit: inTopic(r.entry) ? fitOf(r, change, context, holds, items) : undefined, asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
@@ -701,8 +708,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
   // entry most about that person (a child's photo) answers another question. Not found in the topic, it is not found.
   if (ofPersonOnly(change)) return { ...best, decision: forPerson(withContext, alone, change, context.entryId) ?? withContext };
-  // A choice holding the topic's own ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another.
-  const topicsChoice = withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
+  // A choice holding the topic's allowance ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another's.
+  const grant = change.merged.item !== undefined && ofAllowance(change.merged.item, '');
+  const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
   const prefer = fragment
     ? strength(withContext) > strength(alone) || topicsChoice ||
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
