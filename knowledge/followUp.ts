@@ -518,8 +518,9 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
   const item = change.merged.item;
   if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
   const topic = withContext.top.entry;
+  // Not after a service of the card ("残疾证丢了咋补" + "那老人呢"): an old person's card is replaced as anyone's.
   const ofPerson = (entry: Entry) =>
-    entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false);
+    entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
   const top = [...withContext.ranked, ...alone.ranked].find((r) => ofPerson(r.entry));
   return top && { kind: 'answer', top, ranked: [top, ...withContext.ranked.filter((r) => r.entry.id !== top.entry.id)] };
 }
