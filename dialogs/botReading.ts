@@ -89,6 +89,8 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const together = declined && asksOfDeclined(kb, question, declined, decide) ? `${declined.question}，${question}` : undefined;
   const decision = together ? decide(together) : undefined;
   if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
+  const choice = previous && askedOfChoices(kb, question, previous);
+  if (choice) return { reading: { decision: choice, query: question, contextual: true }, asked: question, more: [], parts: 1 };
   const spell = (q: string) => kb.spelledRight(q);
   const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
@@ -136,6 +138,25 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
     more: first >= 0 ? asMeant(more, readings[first], previous, decide, spell) : [],
     parts: parts.length,
   };
+}
+
+/**
+ * A question with nothing of its own but what it asks ("那要咋申请"), just after a "您想问的是" the person did not
+ * pick from (护理补贴 or 生活补贴 a month): asked of each candidate, as its own button asking that way says
+ * ("怎么申请？": each allowance's how-to), not of the first candidate's words with the person's condition (the
+ * appraisal's). Undefined when fewer than two candidates have such a button, or it names anything anew.
+ */
+const ASK_WORDS = /怎么|咋|如何|怎样|什么|啥|哪些|哪里|哪儿|哪|多少|几|吗|呢|[？?]/gu;
+function askedOfChoices(kb: KnowledgeBase, question: string, previous: TopicContext): Decision | undefined {
+  const asked = intentOf(question);
+  if (!previous.choices || previous.turns > 1 || !asked || !isFragment(question) || namedAnew(question, previous).length > 0) return undefined;
+  // The button asking it in the same words besides its question words ("怎么申请？" to "咋申请"; not "钱怎么发？").
+  const asks = (label: string) => intentOf(label) === asked && question.includes(label.replace(ASK_WORDS, ''));
+  const targets = previous.choices.flatMap((id) => kb.entry(id)?.followUps.flatMap((f) => ('to' in f && asks(f.label) ? [f.to] : [])) ?? []);
+  const entries = [...new Set(targets)].map((id) => kb.entry(id)).filter((e): e is Entry => e !== undefined);
+  if (entries.length < 2) return undefined;
+  const options = entries.slice(0, 3).map((entry) => ({ entry, score: DEFAULT_RANKING.suggest }));
+  return { kind: 'clarify', options, ranked: options };
 }
 
 /**

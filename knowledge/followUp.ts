@@ -23,10 +23,12 @@ export interface TopicContext {
   earlier?: EarlierTopic[];
   /** Turns since it was set: a context is forgotten after a few. */
   turns: number;
+  /** The candidates of the "您想问的是" that left it, when it was one: a follow-up may ask of any of them. */
+  choices?: string[];
 }
 
 /** A topic of a few turns before. */
-export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
+export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier' | 'choices'>;
 
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
@@ -578,7 +580,7 @@ function judge(decision: Decision, change: Change, context: TopicContext, top: n
   return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, ...judged };
 }
 
-const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
+const earlierOf = ({ turns: _turns, earlier: _earlier, choices: _choices, ...topic }: TopicContext): EarlierTopic => topic;
 
 /** Words that go back to an earlier topic: "回到刚才那个", "再问一下刚才那个补办", "…来着". */
 const BACK = /^(?:回到|再问一下|再问问|还是|那)?(?:刚才|刚刚|之前|前面|先前)(?:说的|问的|那个|的|那)*|来着/g;
@@ -827,7 +829,7 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
     case 'answer':
       return decision.top.entry.kind === 'answer' ? topicAfter(query, decision.top.entry, carried, previous) : previous;
     case 'clarify':
-      return topicAfter(query, decision.options[0].entry, carried, previous);
+      return { ...topicAfter(query, decision.options[0].entry, carried, previous), choices: decision.options.map((o) => o.entry.id) };
     case 'decline':
       // Another subject: no follow-up reads against the topic before, but "刚才那个…" still recalls it.
       return previous && { ...previous, turns: CONTEXT_TURNS };

@@ -104,3 +104,28 @@ describe('trial 24 (3, 12): "那孩子呢" asks the topic\'s question of a child
     });
   }
 });
+
+describe('trial 24 (6): how to apply after the amounts\' "您想问的是" offers each allowance\'s how-to', () => {
+  const suggest = consoleSuggest();
+  for (const [first, followUp] of [
+    ['俺家老头腿截了 每个月能给多少钱', '那要咋申请'],
+    // Other words
+    ['老伴偏瘫了 一个月能补多少钱', '那咋申请'],
+    ['俺是残疾人 每个月能领多少钱', '咋申请啊'],
+  ]) {
+    it(`${first} → ${followUp}: both allowances offered, the living allowance's picked by number, in the chat and the console alike`, async () => {
+      const h = await dialogHarness();
+      await h.say(first);
+      const offered = await h.say(followUp);
+      expect(offered.text).to.include(text.clarify.intro);
+      const labels = offered.suggestedActions?.actions.map((a) => a.title) ?? [];
+      expect(labels.join()).to.include(h.kb.entry('sub-care-apply')!.question).and.include(h.kb.entry('sub-living-apply')!.question);
+      // Picked by number, as a hurried caller does.
+      const living = labels.findIndex((l) => l?.includes(h.kb.entry('sub-living-apply')!.question)) + 1;
+      expect((await h.say(String(living))).text).to.include(answerStart(h, 'sub-living-apply'));
+      const s = await suggest(first, followUp);
+      expect(s.decision).to.equal('clarify');
+      expect(s.suggestions.map((x) => x.id)).to.include.members(['sub-care-apply', 'sub-living-apply']);
+    });
+  }
+});
