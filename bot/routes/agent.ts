@@ -19,7 +19,7 @@ const MAX_CONTEXT = 10;
  * (`entryId`: a run-on's first question may not rank first as a whole). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number; options?: string[] } {
+function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): { decision: Decision['kind'] | 'likely'; entryId?: string; score?: number } {
   const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
   const { decision } = reading;
   // A follow-up read as a choice or as nothing that the topic's entries answer ("要钱不" after the lost
@@ -28,7 +28,6 @@ function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefin
   if (told && 'from' in told) return { decision: 'answer', entryId: told.from.entry.id, score: told.from.score };
   // The likeliest said, named ("您是问…吧？"): the agent confirms it with the caller as the chat does.
   if (decision.kind === 'clarify' && decision.likely) return { decision: 'likely', entryId: decision.options[0].entry.id, score: decision.options[0].score };
-  if (decision.kind === 'clarify') return { decision: 'clarify', options: decision.options.map((o) => o.entry.id) };
   return decision.kind === 'answer' || decision.kind === 'decline' ? { decision: decision.kind, entryId: decision.top.entry.id, score: decision.top.score } : { decision: decision.kind };
 }
 
@@ -36,18 +35,7 @@ function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefin
  * The entry the bot says put first: a run-on's question it answers ("检查要多长时间，需要家人陪吗": who may come
  * along) ranks low or not at all among the whole message's, and the agent should read out what the caller would meet.
  */
-function botFirst(kb: KnowledgeBase, q: string, suggestions: Suggestion[], said: { entryId?: string; score?: number; options?: string[] }, top: number): Suggestion[] {
-  // A choice read against the call's topic ("那要咋申请" after the amounts' choice: each allowance's how-to) lists
-  // what the chat offers, which the message ranked alone may not hold.
-  const options = said.options ?? [];
-  if (options.some((id) => !suggestions.some((s) => s.id === id))) {
-    const listed = options.flatMap((id): Suggestion[] => {
-      const entry = kb.entry(id);
-      const s = suggestions.find((x) => x.id === id);
-      return s ? [s] : entry ? [{ id, question: entry.question, answer: answerTo(entry, q), score: 0, source: entry.source }] : [];
-    });
-    return [...listed, ...suggestions.filter((s) => !options.includes(s.id))].slice(0, top);
-  }
+function botFirst(kb: KnowledgeBase, q: string, suggestions: Suggestion[], said: { entryId?: string; score?: number }, top: number): Suggestion[] {
   const entry = said.entryId === undefined ? undefined : kb.entry(said.entryId);
   if (!entry || suggestions[0]?.id === entry.id) return suggestions;
   const first = suggestions.find((s) => s.id === entry.id) ?? { id: entry.id, question: entry.question, answer: answerTo(entry, q), score: said.score ?? 0, source: entry.source };
