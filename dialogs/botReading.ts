@@ -2,7 +2,6 @@ import { answerTo } from '../knowledge/canAsk.js';
 import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
-import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, facetsOf, intentOf, itemsOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
@@ -65,9 +64,10 @@ const OUR_SUBJECT = /残|补贴|补助/u;
  * naming nothing of ours ("在哪办" after 老年证, "九十的呢" after 高龄补贴, "要体检不" after 驾驶证), and
  * no small talk ("你好"). Read alone, it would be taken for a disability question.
  */
-function asksOfDeclined(question: string, declined: Declined, decide: Decide): boolean {
-  const asked = normalizeText(declined.question);
-  if (!(declined.entry.about ?? []).some((o) => asked.includes(normalizeText(o)))) return false;
+function asksOfDeclined(kb: KnowledgeBase, question: string, declined: Declined, decide: Decide): boolean {
+  // Folded as the ranking folds them: "吃啥药" names 什么药 as the decline's object does.
+  const asked = kb.questionKey(declined.question);
+  if (!(declined.entry.about ?? []).map((o) => kb.questionKey(o)).some((o) => o && asked.includes(o))) return false;
   const { item, category, grade } = extractSlots(question);
   if (!isFragment(question) || item || category || grade || OUR_SUBJECT.test(question)) return false;
   const alone = decide(question);
@@ -86,9 +86,11 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   const ruled = ruledDecision(kb, question);
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
   // Said with what it follows, it is another office's matter still (or another's: "残疾人能考驾驶证不 要体检不", the medical).
-  const together = declined && asksOfDeclined(question, declined, decide) ? `${declined.question}，${question}` : undefined;
+  const together = declined && asksOfDeclined(kb, question, declined, decide) ? `${declined.question}，${question}` : undefined;
   const decision = together ? decide(together) : undefined;
   if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
+  const choice = previous && askedOfChoices(kb, question, previous);
+  if (choice) return { reading: { decision: choice, query: question, contextual: true }, asked: question, more: [], parts: 1 };
   const spell = (q: string) => kb.spelledRight(q);
   const read = (q: string) => readInContext(decide, q, previous, undefined, spell);
   // The whole message is read at most once, whichever check needs it first.
@@ -136,6 +138,25 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
     more: first >= 0 ? asMeant(more, readings[first], previous, decide, spell) : [],
     parts: parts.length,
   };
+}
+
+/**
+ * A question with nothing of its own but what it asks ("那要咋申请"), just after a "您想问的是" the person did not
+ * pick from (护理补贴 or 生活补贴 a month): asked of each candidate, as its own button asking that way says
+ * ("怎么申请？": each allowance's how-to), not of the first candidate's words with the person's condition (the
+ * appraisal's). Undefined when fewer than two candidates have such a button, or it names anything anew.
+ */
+const ASK_WORDS = /怎么|咋|如何|怎样|什么|啥|哪些|哪里|哪儿|哪|多少|几|吗|呢|[？?]/gu;
+function askedOfChoices(kb: KnowledgeBase, question: string, previous: TopicContext): Decision | undefined {
+  const asked = intentOf(question);
+  if (!previous.choices || previous.turns > 1 || !asked || !isFragment(question) || namedAnew(question, previous).length > 0) return undefined;
+  // The button asking it in the same words besides its question words ("怎么申请？" to "咋申请"; not "钱怎么发？").
+  const asks = (label: string) => intentOf(label) === asked && question.includes(label.replace(ASK_WORDS, ''));
+  const targets = previous.choices.flatMap((id) => kb.entry(id)?.followUps.flatMap((f) => ('to' in f && asks(f.label) ? [f.to] : [])) ?? []);
+  const entries = [...new Set(targets)].map((id) => kb.entry(id)).filter((e): e is Entry => e !== undefined);
+  if (entries.length < 2) return undefined;
+  const options = entries.slice(0, 3).map((entry) => ({ entry, score: DEFAULT_RANKING.suggest }));
+  return { kind: 'clarify', options, ranked: options };
 }
 
 /**

@@ -24,10 +24,12 @@ export interface TopicContext {
   earlier?: EarlierTopic[];
   /** Turns since it was set: a context is forgotten after a few. */
   turns: number;
+  /** The candidates of the "您想问的是" that left it, when it was one: a follow-up may ask of any of them. */
+  choices?: string[];
 }
 
 /** A topic of a few turns before. */
-export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier'>;
+export type EarlierTopic = Omit<TopicContext, 'turns' | 'earlier' | 'choices'>;
 
 /** A follow-up is read against the topic for at most this many turns after it. */
 export const CONTEXT_TURNS = 3;
@@ -393,7 +395,7 @@ const holdsForAny = (topic: Entry, change: Change) =>
 function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, topicHolds = false, topicItems?: Set<string>): number | undefined {
   const facets = facetsOf(entry);
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
-  const aboutOther = (name: SlotName, value: string) => (facets.about.get(name)?.size ?? 0) > 0 && !aboutValue(name, value);
+  const aboutOther = (name: SlotName, value: string) => (valuesOf(entry, name, value)?.size ?? 0) > 0 && !valuesOf(entry, name, value)!.has(value);
   // Unless its answer rules on the category by name among others ("肢体、视力…的三级、四级不在这个范围"): it answers for that one too.
   const rulesOn = (name: SlotName, value: string) => name === 'category' && facets.answer.includes(value);
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v) && !rulesOn(n, v))) return undefined;
@@ -451,6 +453,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
   else if (entry.id === context.entryId && ownWords(change, context).length > 0) fit -= FIT;
+  // Another allowance's entry says nothing of the topic's: the two allowances' start is not the education grant's.
+  const grant = change.merged.item;
+  if (grant && ofAllowance(grant, '') && !change.subsidies && !change.slots.some(([c]) => c === 'item') && aboutOther('item', grant)) return undefined;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -494,10 +499,36 @@ const PERSON: SlotName[] = ['age', 'grade'];
 const ofAnother = (entry: Entry, change: Change, folded: string) => {
   const named = extractSlots(folded);
   return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
-    const values = facetsOf(entry).about.get(n);
+    const values = valuesOf(entry, n, change.merged[n]);
     return !named[n] && change.merged[n] !== undefined && values !== undefined && values.size > 0 && !values.has(change.merged[n]!);
   });
 };
+
+/**
+ * The values of a slot an entry is about, as asked of one: an allowance is not answered by a subsidies
+ * entry naming none, which is about the two (see `itemsOf`): how soon they pay is not the education grant's.
+ */
+const valuesOf = (entry: Entry, name: SlotName, value: string | undefined): Set<string> | undefined =>
+  name === 'item' && value !== undefined && ofAllowance(value, '') ? itemsOf(entry) : facetsOf(entry).about.get(name);
+
+/** Whether a follow-up names nothing but a person by age ("那孩子呢", "老人呢"; a grade asks the topic's question again of it). */
+const ofPersonOnly = (change: Change) => change.slots.length > 0 && change.slots.every(([n]) => n === 'age') && ASKS_NOTHING.test(change.words);
+
+/**
+ * The topic's answer holding for anyone, said again, tells nothing of the person a follow-up names ("护理补贴一个月多少钱"
+ * + "那孩子呢"): an entry of the topic's category about that person and the topic's item says what holds for them
+ * (没有年龄限制), found by the reading or by the follow-up alone.
+ */
+function forPerson(withContext: Decision, alone: Decision, change: Change, topicId: string): Decision | undefined {
+  const item = change.merged.item;
+  if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
+  const topic = withContext.top.entry;
+  // Not after a service of the card ("残疾证丢了咋补" + "那老人呢"): an old person's card is replaced as anyone's.
+  const ofPerson = (entry: Entry) =>
+    entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
+  const top = [...withContext.ranked, ...alone.ranked].find((r) => ofPerson(r.entry));
+  return top && { kind: 'answer', top, ranked: [top, ...withContext.ranked.filter((r) => r.entry.id !== top.entry.id)] };
+}
 
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
@@ -516,11 +547,8 @@ interface Judged {
  * answer stands when it fits best; another candidate is answered when it fits well and clearly
  * better than the rest; otherwise the fitting ones are offered.
  */
-function judge(decision: Decision, said: Change, context: TopicContext, top: number): Judged {
+function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
   if (decision.kind === 'decline') return { decision, fit: decision.top.score };
-  // The service is kept only for what its entries answer: "要钱吗" after a replacement is the card's fee.
-  const kept = said.asks && decision.ranked.some((r) => ofService(r.entry, said) && askedThatWay(r.entry, said.asks!, said));
-  const change = kept ? said : { ...said, service: undefined };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -528,8 +556,19 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   const holds = topic !== undefined && holdsForAny(topic, change);
   // The items of a topic whose question named none ("残疾孩子能领补贴吗": both allowances).
   const items = topic && !change.merged.item ? itemsOf(topic) : undefined;
+  // Nothing but a person named ("那孩子呢") asks the topic's question of them: an entry about another item, or of
+  // another category when the topic has none (a child's photo after the window's hours), answers another question.
+  const person = ofPersonOnly(change);
+  const item = change.merged.item;
+  const itemOf = (entry: Entry) => valuesOf(entry, 'item', item) ?? topicItem(entry);
+  const inTopic = (entry: Entry) => {
+    if (!person) return true;
+    if (!item) return !topic || entry.category === topic.category;
+    const about = itemOf(entry);
+    return about === undefined || (typeof about === 'string' ? about === item : about.has(item));
+  };
   const fits = decision.ranked
-    .map((r) => ({ r, fit: fitOf(r, change, context, holds, items), asked: asked(r) }))
+    .map((r) => ({ r, fit: inTopic(r.entry) ? fitOf(r, change, context, holds, items) : undefined, asked: asked(r) }))
     .filter((c): c is { r: Ranked; fit: number; asked: 0 | 1 } => c.fit !== undefined && c.fit >= FLOOR)
     .sort((a, b) => b.asked - a.asked || b.fit - a.fit);
   const ranked = fits.map((c) => c.r).slice(0, top);
@@ -544,7 +583,7 @@ function judge(decision: Decision, said: Change, context: TopicContext, top: num
   return { decision: { kind: 'clarify', options: ranked.slice(0, 3), ranked }, ...judged };
 }
 
-const earlierOf = ({ turns: _turns, earlier: _earlier, ...topic }: TopicContext): EarlierTopic => topic;
+const earlierOf = ({ turns: _turns, earlier: _earlier, choices: _choices, ...topic }: TopicContext): EarlierTopic => topic;
 
 /** Words that go back to an earlier topic: "回到刚才那个", "再问一下刚才那个补办", "…来着". */
 const BACK = /^(?:回到|再问一下|再问问|还是|那)?(?:刚才|刚刚|之前|前面|先前)(?:说的|问的|那个|的|那)*|来着/g;
@@ -620,7 +659,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
   const change = changeOf(folded, context);
-  const readings = rewriteFollowUp(text, context).map((query) => ({ ...judge(decide(query, DEPTH), change, context, top), query, contextual: true }));
+  const ranked = rewriteFollowUp(text, context).map((query) => ({ query, decision: decide(query, DEPTH) }));
+  // The service is kept only for what its entries answer ("要钱吗" after a replacement is the card's fee), in every
+  // reading when one finds such an entry: a reading whose ranking lost it ("证能管得准备啥材料") asks of the service still.
+  const kept = change.asks !== undefined && ranked.some(({ decision }) => decision.ranked.some((r) => ofService(r.entry, change) && askedThatWay(r.entry, change.asks!, change)));
+  const readings = ranked.map(({ query, decision }) => ({ ...judge(decision, kept ? change : { ...change, service: undefined }, context, top), query, contextual: true }));
   // The most literal reading, unless a looser one is more decisive (an answer, not a choice), or
   // as decisive and fits clearly better ("户口迁走了证办要多久" reads worse than "迁移残疾证要多久").
   // Two readings answering with the same entry: the one that scores it higher ("平原县办一件事…材料要几样"
@@ -668,8 +711,14 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
   const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
+  // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
+  // entry most about that person (a child's photo) answers another question. Not found in the topic, it is not found.
+  if (ofPersonOnly(change)) return { ...best, decision: forPerson(withContext, alone, change, context.entryId) ?? withContext };
+  // A choice holding the topic's allowance ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another's.
+  const grant = change.merged.item !== undefined && ofAllowance(change.merged.item, '');
+  const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) ||
+    ? strength(withContext) > strength(alone) || topicsChoice ||
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
@@ -758,7 +807,18 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const items = itemsOf(entry);
   const said = facetText(query);
   const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
-  return answered ? { ...slots, item: answered } : slots;
+  const service = slots.service ?? serviceDone(entry);
+  return { ...slots, ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
+}
+
+/**
+ * The service an entry tells how to do (换领, 迁移, 补办), when it is about that one alone: "残疾证年审在哪审"
+ * answered by the renewal names none, yet its follow-ups ("要带啥") ask of renewing, as the answer said.
+ */
+function serviceDone(entry: Entry): string | undefined {
+  const { asked, about } = facetsOf(entry);
+  const services = about.get('service');
+  return asked.has('how') && services?.size === 1 ? [...services][0] : undefined;
 }
 
 /**
@@ -772,7 +832,7 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
     case 'answer':
       return decision.top.entry.kind === 'answer' ? topicAfter(query, decision.top.entry, carried, previous) : previous;
     case 'clarify':
-      return topicAfter(query, decision.options[0].entry, carried, previous);
+      return { ...topicAfter(query, decision.options[0].entry, carried, previous), choices: decision.options.map((o) => o.entry.id) };
     case 'decline':
       // Another subject: no follow-up reads against the topic before, but "刚才那个…" still recalls it.
       return previous && { ...previous, turns: CONTEXT_TURNS };
@@ -786,7 +846,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:

@@ -147,7 +147,7 @@ const STATES: Partial<Record<Intent, RegExp>> = {
  * hearing disability means is about the certificate, one on a hospital about the appraisal.
  * Keyed by the entries' `category` (knowledge/README.md); the others name their item.
  */
-const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定', 教育: '教育补贴' };
+const TOPIC_ITEM: Record<string, string> = { 残疾人证: '残疾证', 材料: '残疾证', 流程: '残疾证', 评定: '评定', 教育: '教育补贴', 燃油补贴: '燃油补贴', 养老: '养老保险' };
 
 /** The entries' category for both subsidies, and the items it covers. */
 const SUBSIDIES = '补贴';
