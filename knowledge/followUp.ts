@@ -663,8 +663,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
   const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
-  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
+  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. Not one whose own
+  // question names what the follow-up turned to ("公示几天" after who reviews the card: the notice's days).
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded) && !namesThing(facetText(d.top.entry.question), change, context);
   const prefer = fragment
     ? strength(withContext) > strength(alone) ||
       (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
