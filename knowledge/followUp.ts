@@ -353,8 +353,15 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
   facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
 
-/** "多少天内", "几天之内": the time limit a topic's answer states ("10个工作日内向市残联申请复核"), not how long something takes. */
-const WITHIN = /[内里]$|之内|以内/;
+/**
+ * "多少天内", "几天之内", "要多少天内提", "申诉时限": the time limit a topic's answer states ("10个工作日内向市残联申请复核"),
+ * not how long something takes.
+ */
+const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限/;
+/** A time limit an answer states: "10个工作日内". */
+const STATES_LIMIT = /[0-9一二两三四五六七八九十]+个?(?:工作日|天|日|月)(?:之内|以内|内)/u;
+/** Whether a follow-up asks the time limit an answer states ("要在多少天里提交" after the appeal's "10个工作日内"). */
+const asksLimitStated = (question: string, answer: string) => intentOf(question) === 'howLong' && WITHIN.test(fold(question)) && STATES_LIMIT.test(answer);
 
 /** Whether an entry has the part a follow-up asks for to say alone (the 庐山 way online, the renewal's materials). */
 const hasPart = (entry: Entry, change: Change) => change.part !== undefined && entry.parts?.[change.part] !== undefined;
@@ -447,7 +454,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
-  else if (entry.id === context.entryId && ownWords(change, context).length > 0) fit -= FIT;
+  // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
+  else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
   // Another item (the appraisal, not the certificate) is another service: that counts twice.
   for (const n of SLOT_NAMES) {
     const value = change.merged[n];
@@ -666,9 +674,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. Not one whose own
   // question names what the follow-up turned to ("公示几天" after who reviews the card: the notice's days).
   const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded) && !namesThing(facetText(d.top.entry.question), change, context);
+  // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
+  const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   const prefer = fragment
     ? strength(withContext) > strength(alone) ||
-      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }
@@ -789,11 +799,11 @@ const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之�
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
  * "社保卡没激活咋办" after how the money is paid says 社保卡 and 激活, "复核完了还不服呢" after
- * where to appeal says 不服.
+ * where to appeal says 不服. A hotline note's opening ("来电人追问…") is no word of its own.
  */
 function ownTerms(question: string, context: TopicContext): string[] {
   const topic = fold(context.query);
-  const rest = fold(question).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -804,12 +814,14 @@ function ownTerms(question: string, context: TopicContext): string[] {
  * answer speaks of none of them ("要登报不" after an answer saying nothing of 登报, "存折行不行" after
  * how the money is paid), or of one that no answer speaks of (`unknown`: "社保卡没激活咋办" after one
  * naming 社保卡, never 激活). Said again, that answer would not answer it. Nothing of its own
- * ("交多少", "找谁问") asks nothing beyond it.
+ * ("交多少", "找谁问") asks nothing beyond it. `folding`: how the answers' words are read (synonyms folded:
+ * "申诉时限" after the appeal's answer speaks of its 复核).
  */
-export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false): boolean {
-  const said = facetText(answer);
+export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
+  const said = folding(answer);
+  const says = (w: string) => said.includes(folding(w));
   const words = ownTerms(question, context);
-  return words.length > 0 && (words.every((w) => !said.includes(w)) || words.some((w) => !said.includes(w) && unknown(w)));
+  return words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)));
 }
 
 /**

@@ -26,4 +26,17 @@ describe('fix27c', () => {
       expect(said[1], turns.join(' / ')).to.include(opening('flow-publicity'));
     }
   });
+
+  it('the time limit to object, asked after how to object, is the appeal\'s 10 working days', async () => {
+    for (const turns of [
+      ['来电人反映对残疾评定结果有异议', '来电人追问申诉时限'],
+      ['对评残结果有意见', '来电人询问复核时限'],
+      ['評殘結果出來了', '評低了怎麼辦', '要多少天內提'],
+      ['评残结果出来了', '评低了怎么办', '要在多少天里提交'],
+      ['对鉴定结果不满意怎么办', '有时限吗'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[turns.length - 1], turns.join(' / ')).to.include(opening('appr-appeal'));
+    }
+  });
 });
