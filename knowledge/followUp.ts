@@ -38,8 +38,11 @@ const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].m
 const SERVICE_WORD = new RegExp(SLOT_WORDS.service.map(([, words]) => words.source).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/**
+ * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
+ * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
+ */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -494,11 +497,16 @@ const NEED = /^(?:还|也)?(?:用|得|需)/;
 const ofPerson = (entry: Entry, change: Change) =>
   PERSON.some((n) => change.merged[n] !== undefined && (facetsOf(entry).about.get(n)?.has(change.merged[n]!) ?? false));
 const PERSON: SlotName[] = ['age', 'grade'];
+const PERSON_OR_CATEGORY: SlotName[] = ['category', ...PERSON];
+const ANOTHER: SlotName[] = ['item', ...PERSON_OR_CATEGORY];
 
-/** Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name. */
-const ofAnother = (entry: Entry, change: Change, folded: string) => {
+/**
+ * Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name.
+ * `person`: only the slots that describe someone (the category, age, grade).
+ */
+const ofAnother = (entry: Entry, change: Change, folded: string, person = false) => {
   const named = extractSlots(folded);
-  return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
+  return (person ? PERSON_OR_CATEGORY : ANOTHER).some((n) => {
     const values = facetsOf(entry).about.get(n);
     return !named[n] && change.merged[n] !== undefined && values !== undefined && values.size > 0 && !values.has(change.merged[n]!);
   });
@@ -570,6 +578,15 @@ function recalled(core: string, context: TopicContext): TopicContext {
   return { ...best, turns: 0 };
 }
 
+/** The time a topic spoke of, said again ("到时候咋整"). */
+const THEN = /到时候|到那时候?|那时候/gu;
+
+/**
+ * "到时候咋整" after how long the card lasts asks what to do when it runs out: 到期, its renewal. After
+ * another topic the time is a follow-up's filler (see `FILLER`).
+ */
+const whenTopicEnds = (text: string, context: TopicContext | undefined) => (context?.intent === 'valid' ? text.replace(THEN, '到期') : text);
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -594,7 +611,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = choiceOfTopic(withoutOpening(message), context);
+  const typed = whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context);
   const alone = decide(typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
@@ -671,9 +688,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
   const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
-  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. Not one whose own
-  // question names what the follow-up turned to ("公示几天" after who reviews the card: the notice's days).
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded) && !namesThing(facetText(d.top.entry.question), change, context);
+  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. One whose own question names
+  // what the follow-up turned to is another item's rightly ("公示几天" after who reviews the card: the notice's days), still the same person's.
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetText(d.top.entry.question), change, context));
   // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
   const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   const prefer = fragment

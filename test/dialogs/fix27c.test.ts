@@ -39,4 +39,15 @@ describe('fix27c', () => {
       expect(said[turns.length - 1], turns.join(' / ')).to.include(opening('appr-appeal'));
     }
   });
+
+  it('what to do "when the time comes", after how long the card lasts, is its renewal', async () => {
+    for (const turns of [
+      ['残疾证能管几年', '到时候咋整'],
+      ['残疾证有效期多久', '那到时候怎么办'],
+      ['残疾人证能用几年', '到那时候要干啥'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('cert-renew'));
+    }
+  });
 });
