@@ -66,9 +66,11 @@ const MINOR = '未成年';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
-// card, they ask of the appraisal (评定不符合), not of the topic's item again.
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合');
+// card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
+// application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回');
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
+const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */

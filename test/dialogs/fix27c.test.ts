@@ -50,4 +50,15 @@ describe('fix27c', () => {
       expect(said[1], turns.join(' / ')).to.include(opening('cert-renew'));
     }
   });
+
+  it('materials with a fault, after how the application is reviewed, is what happens when it is returned', async () => {
+    for (const turns of [
+      ['在网上申请了残疾人证,残联会怎么审?', '要是材料有问题呢'],
+      ['残疾证网上申请提交以后谁来审', '资料有问题咋办'],
+      ['网上提交了残疾证申请 残联咋审核', '上传的照片有问题呢'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('flow-rejected'));
+    }
+  });
 });
