@@ -61,4 +61,15 @@ describe('fix27c', () => {
       expect(said[1], turns.join(' / ')).to.include(opening('flow-rejected'));
     }
   });
+
+  it('a grade that got worse (病重, 加重) is the grade\'s change, not unanswered', async () => {
+    for (const turns of [
+      ['我残疾证上写的是三级', '要是现在病重了呢'],
+      ['我是三级残疾', '要是现在病重了呢'],
+      ['残疾等级怎么分的', '俺娘病重了呢'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('cert-grades'));
+    }
+  });
 });
