@@ -475,8 +475,12 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
 /** Words that ask of a slot without naming a value: the grades, the categories. */
 const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
 
-/** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
-const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+/**
+ * Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"), before
+ * and after apart ("材料本来要几样": 材料).
+ */
+const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).flatMap((w) => w.split(BEFORE_NOW)).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+const BEFORE_NOW = /原来|本来|以前|之前|现在|如今/u;
 
 /**
  * Whether an entry's own question names something new a follow-up names in words of its own, not a
@@ -812,20 +816,20 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "原来多少项，现在多少项"). */
+const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|原来|本来|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
  * "社保卡没激活咋办" after how the money is paid says 社保卡 and 激活, "复核完了还不服呢" after
  * where to appeal says 不服. A hotline note's opening ("来电人追问…") is no word of its own.
  */
-function ownTerms(question: string, context: TopicContext): string[] {
+function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
   const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
-  return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
+  return [...new Set(words)].filter((w) => WORD.test(w) && (common || !COMMON.test(w)) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
 }
 
 /**
@@ -847,11 +851,13 @@ export function asksBeyond(question: string, answer: string, context: TopicConte
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
  * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
  * One asking how long, how much, where or how is told that by the part of an entry that has one,
- * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办").
+ * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办"). A fragment saying no word
+ * of its own is told by the words any question says ("时间呢" after the reform's figures: the time it saved).
  */
 export function sentencesHolding(question: string, answer: string, context: TopicContext): string | undefined {
   if (intentOf(question)) return undefined;
-  const words = ownTerms(question, context);
+  const own = ownTerms(question, context);
+  const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
   const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
   return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;

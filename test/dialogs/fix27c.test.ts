@@ -72,4 +72,22 @@ describe('fix27c', () => {
       expect(said[1], turns.join(' / ')).to.include(opening('cert-grades'));
     }
   });
+
+  it('the reform plan\'s figures asked before and after, or its time after its materials, are told from its answer', async () => {
+    for (const turns of [
+      ['平原县残疾人一件事一张表能办几项?', '材料原来多少项,现在多少项'],
+      ['平原县一张表能办几件事', '材料本来要几样'],
+      ['山东平原县一件事是怎么办的', '原来要多少份材料'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include('19');
+    }
+    for (const turns of [
+      ['平原县一件事一次办能办几项?', '材料减了多少', '时间呢'],
+      ['平原县一件事一次办能办几项?', '材料少了多少', '那时间呢'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[2], turns.join(' / ')).to.include('65');
+    }
+  });
 });
