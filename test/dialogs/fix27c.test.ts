@@ -90,4 +90,15 @@ describe('fix27c', () => {
       expect(said[2], turns.join(' / ')).to.include('65');
     }
   });
+
+  it('whether each department tells the result apart is the one combined reply (扎口反馈), not how to apply', async () => {
+    for (const turns of [
+      ['残疾证和两项补贴能一起申请吗?', '结果是各部门分别通知我吗'],
+      ['办证和补贴一起勾了', '最后结果谁通知我'],
+      ['护理补贴怎么申请', '各部门审完会分别通知我吗'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include('扎口反馈');
+    }
+  });
 });
