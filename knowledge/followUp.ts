@@ -584,6 +584,9 @@ function recalled(core: string, context: TopicContext): TopicContext {
   return { ...best, turns: 0 };
 }
 
+/** A follow-up's opening 那 ("那俺能领两样不"), not 那个, 那边, 那些… */
+const THEN_OPENING = /^那么?(?![个边里些天时样种位家次儿会])/u;
+
 /** The time a topic spoke of, said again ("到时候咋整"). */
 const THEN = /到时候|到那时候?|那时候/gu;
 
@@ -618,7 +621,9 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
   const typed = whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context);
-  const alone = decide(typed, top);
+  // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
+  // ("那俺能领两样不": both allowances at once, as "俺能领两样不").
+  const alone = decide(typed.replace(THEN_OPENING, '') || typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
   const text = spell(typed);
@@ -816,8 +821,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "原来多少项，现在多少项"). */
-const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|原来|本来|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗"). */
+const COMMON = /^(?:一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -829,7 +834,10 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
   const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
-  return [...new Set(words)].filter((w) => WORD.test(w) && (common || !COMMON.test(w)) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
+  // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
+  const figure = /多少|几/u.test(question);
+  return [...new Set(words)].filter((w) =>
+    WORD.test(w) && (common || !COMMON.test(w)) && !(figure && BEFORE_NOW.test(w)) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
 }
 
 /**

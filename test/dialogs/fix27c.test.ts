@@ -101,4 +101,14 @@ describe('fix27c', () => {
       expect(said[1], turns.join(' / ')).to.include('扎口反馈');
     }
   });
+
+  it('both allowances asked after who gets them, opened by 那, is whether both can be had at once', async () => {
+    for (const turns of [
+      ['低保家庭的一级残疾人能领哪些补贴?', '那俺能领两样不'],
+      ['低保家庭的一级残疾人能领哪些补贴?', '那能领两样不'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include(opening('sub-both-at-once'));
+    }
+  });
 });
