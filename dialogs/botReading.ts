@@ -274,7 +274,7 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
       if (again) return undefined;
       const entry = decision.top.entry;
       const full = entry.answer === kb.entry(entry.id)?.answer;
-      if (full && !intentOf(question) && entry.id === previous.entryId && asksBeyond(question, entry.answer, previous)) {
+      if (full && !intentOf(question) && entry.id === previous.entryId && asksBeyond(question, entry.answer, previous, undefined, (t) => kb.questionKey(t))) {
         return from(fromTopic(kb, question, previous, decide, undefined, entry.answer)) ?? { unheld: entry };
       }
       const each = forEachItem(kb, question, previous, entry);

@@ -336,7 +336,7 @@ export class PolicyAnswers {
         // ("补的证号码会变吗" after how long a replacement takes): another of the topic's, or said plainly.
         const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0, again);
         if (topical) return this.sendTopicReply(context, topical, question, previous!);
-        const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous, (w) => this.deps.kb.saysNowhere(w)) ? turnDecide(context, this.deps.kb)(question) : undefined;
+        const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous, (w) => this.deps.kb.saysNowhere(w), (t) => this.deps.kb.questionKey(t)) ? turnDecide(context, this.deps.kb)(question) : undefined;
         // First the topic's entries: "复核完了还不服呢" is the appeal's, not another's found alone.
         const meant = alone?.kind === 'answer' && alone.top.entry.id === decision.top.entry.id;
         const ofTopic = alone && !meant && !more.length ? fromTopic(this.deps.kb, question, previous!, decide, undefined, last!.said) : undefined;

@@ -41,8 +41,11 @@ const ANY_SLOT_WORD = new RegExp(SLOT_NAMES.flatMap((name) => SLOT_WORDS[name].m
 const SERVICE_WORD = new RegExp(SLOT_WORDS.service.map(([, words]) => words.source).join('|'), 'g');
 const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.source).join('|'), 'g');
 
-/** Words that only mark a follow-up ("那…呢", "要是…的话"), link a slot ("我是…的", "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘"). */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+/**
+ * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
+ * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
+ */
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -66,9 +69,11 @@ const MINOR = '未成年';
 
 // "怎么办证" applies for the certificate: its verb stays when the item's words are taken out.
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
-// card, they ask of the appraisal (评定不符合), not of the topic's item again.
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合');
+// card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
+// application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回');
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
+const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
@@ -356,8 +361,15 @@ const ofService = (entry: Entry, change: Change) => change.service !== undefined
 const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
   facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
 
-/** "多少天内", "几天之内": the time limit a topic's answer states ("10个工作日内向市残联申请复核"), not how long something takes. */
-const WITHIN = /[内里]$|之内|以内/;
+/**
+ * "多少天内", "几天之内", "要多少天内提", "申诉时限": the time limit a topic's answer states ("10个工作日内向市残联申请复核"),
+ * not how long something takes.
+ */
+const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限/;
+/** A time limit an answer states: "10个工作日内". */
+const STATES_LIMIT = /[0-9一二两三四五六七八九十]+个?(?:工作日|天|日|月)(?:之内|以内|内)/u;
+/** Whether a follow-up asks the time limit an answer states ("要在多少天里提交" after the appeal's "10个工作日内"). */
+const asksLimitStated = (question: string, answer: string) => intentOf(question) === 'howLong' && WITHIN.test(fold(question)) && STATES_LIMIT.test(answer);
 
 /** Whether an entry has the part a follow-up asks for to say alone (the 庐山 way online, the renewal's materials). */
 const hasPart = (entry: Entry, change: Change) => change.part !== undefined && entry.parts?.[change.part] !== undefined;
@@ -452,7 +464,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
-  else if (entry.id === context.entryId && ownWords(change, context).length > 0) fit -= FIT;
+  // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
+  else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
   // Another allowance's entry says nothing of the topic's: the two allowances' start is not the education grant's.
   const grant = change.merged.item;
   if (grant && ofAllowance(grant, '') && !change.subsidies && !change.slots.some(([c]) => c === 'item') && aboutOther('item', grant)) return undefined;
@@ -470,8 +483,12 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
 /** Words that ask of a slot without naming a value: the grades, the categories. */
 const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
 
-/** Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"). */
-const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+/**
+ * Whether an entry's answer speaks of what the follow-up asks about in its own words ("材料" of "材料要几样"), before
+ * and after apart ("材料本来要几样": 材料).
+ */
+const speaksOf = (entry: Entry, change: Change) => change.words.split(PREVIOUS_ASK).flatMap((w) => w.split(BEFORE_NOW)).some((w) => [...w].length >= 2 && facetsOf(entry).answer.includes(w));
+const BEFORE_NOW = /原来|本来|以前|之前|现在|如今/u;
 
 /**
  * Whether an entry's own question names something new a follow-up names in words of its own, not a
@@ -494,11 +511,16 @@ const NEED = /^(?:还|也)?(?:用|得|需)/;
 const ofPerson = (entry: Entry, change: Change) =>
   PERSON.some((n) => change.merged[n] !== undefined && (facetsOf(entry).about.get(n)?.has(change.merged[n]!) ?? false));
 const PERSON: SlotName[] = ['age', 'grade'];
+const PERSON_OR_CATEGORY: SlotName[] = ['category', ...PERSON];
+const ANOTHER: SlotName[] = ['item', ...PERSON_OR_CATEGORY];
 
-/** Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name. */
-const ofAnother = (entry: Entry, change: Change, folded: string) => {
+/**
+ * Whether an entry's own question is about another item, category, age or grade than the topic's, which the follow-up did not name.
+ * `person`: only the slots that describe someone (the category, age, grade).
+ */
+const ofAnother = (entry: Entry, change: Change, folded: string, person = false) => {
   const named = extractSlots(folded);
-  return (['item', 'category', ...PERSON] as SlotName[]).some((n) => {
+  return (person ? PERSON_OR_CATEGORY : ANOTHER).some((n) => {
     const values = valuesOf(entry, n, change.merged[n]);
     return !named[n] && change.merged[n] !== undefined && values !== undefined && values.size > 0 && !values.has(change.merged[n]!);
   });
@@ -604,6 +626,18 @@ function recalled(core: string, context: TopicContext): TopicContext {
   return { ...best, turns: 0 };
 }
 
+/** A follow-up's opening 那 ("那俺能领两样不"), not 那个, 那边, 那些… */
+const THEN_OPENING = /^那么?(?![个边里些天时样种位家次儿会])/u;
+
+/** The time a topic spoke of, said again ("到时候咋整"). */
+const THEN = /到时候|到那时候?|那时候/gu;
+
+/**
+ * "到时候咋整" after how long the card lasts asks what to do when it runs out: 到期, its renewal. After
+ * another topic the time is a follow-up's filler (see `FILLER`).
+ */
+const whenTopicEnds = (text: string, context: TopicContext | undefined) => (context?.intent === 'valid' ? text.replace(THEN, '到期') : text);
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -628,8 +662,10 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = choiceOfTopic(withoutOpening(message), context);
-  const alone = decide(typed, top);
+  const typed = whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context);
+  // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
+  // ("那俺能领两样不": both allowances at once, as "俺能领两样不").
+  const alone = decide(typed.replace(THEN_OPENING, '') || typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
   const text = spell(typed);
@@ -709,8 +745,11 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // The subsidies asked of after another item: an answer for the same person (a child's) says more than one for anybody.
   const forThePerson = (d: Decision) => change.subsidies === true && d.kind === 'answer' && ofPerson(d.top.entry, change) && !(alone.kind === 'answer' && ofPerson(alone.top.entry, change));
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
-  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded);
+  // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. One whose own question names
+  // what the follow-up turned to is another item's rightly ("公示几天" after who reviews the card: the notice's days), still the same person's.
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetText(d.top.entry.question), change, context));
+  // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
+  const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
   // entry most about that person (a child's photo) answers another question. Not found in the topic, it is not found.
   if (ofPersonOnly(change)) return { ...best, decision: forPerson(withContext, alone, change, context.entryId) ?? withContext };
@@ -719,7 +758,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
   const prefer = fragment
     ? strength(withContext) > strength(alone) || topicsChoice ||
-      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext))))
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext)))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }
@@ -851,14 +890,17 @@ const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|�
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
  * "社保卡没激活咋办" after how the money is paid says 社保卡 and 激活, "复核完了还不服呢" after
- * where to appeal says 不服.
+ * where to appeal says 不服. A hotline note's opening ("来电人追问…") is no word of its own.
  */
-function ownTerms(question: string, context: TopicContext): string[] {
+function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
   const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
-  return [...new Set(words)].filter((w) => WORD.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
+  // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
+  const figure = /多少|几/u.test(question);
+  return [...new Set(words)].filter((w) =>
+    WORD.test(w) && (common || !COMMON.test(w)) && !(figure && BEFORE_NOW.test(w)) && w.replace(FILLER, '') !== '' && !topic.includes(w) && !intentOf(w) && !ASKS_NOTHING.test(w));
 }
 
 /**
@@ -866,23 +908,27 @@ function ownTerms(question: string, context: TopicContext): string[] {
  * answer speaks of none of them ("要登报不" after an answer saying nothing of 登报, "存折行不行" after
  * how the money is paid), or of one that no answer speaks of (`unknown`: "社保卡没激活咋办" after one
  * naming 社保卡, never 激活). Said again, that answer would not answer it. Nothing of its own
- * ("交多少", "找谁问") asks nothing beyond it.
+ * ("交多少", "找谁问") asks nothing beyond it. `folding`: how the answers' words are read (synonyms folded:
+ * "申诉时限" after the appeal's answer speaks of its 复核).
  */
-export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false): boolean {
-  const said = facetText(answer);
+export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
+  const said = folding(answer);
+  const says = (w: string) => said.includes(folding(w));
   const words = ownTerms(question, context);
-  return words.length > 0 && (words.every((w) => !said.includes(w)) || words.some((w) => !said.includes(w) && unknown(w)));
+  return words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)));
 }
 
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
  * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
  * One asking how long, how much, where or how is told that by the part of an entry that has one,
- * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办").
+ * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办"). A fragment saying no word
+ * of its own is told by the words any question says ("时间呢" after the reform's figures: the time it saved).
  */
 export function sentencesHolding(question: string, answer: string, context: TopicContext): string | undefined {
   if (intentOf(question)) return undefined;
-  const words = ownTerms(question, context);
+  const own = ownTerms(question, context);
+  const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
   const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
   return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;

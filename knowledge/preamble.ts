@@ -14,7 +14,7 @@ const SEPARATORS = '[\\s，,。.!！?？、~～]*';
 // "打电话的大爷说他耳朵聋了…", "来电的大娘说她…" (他, 她: the caller).
 const CALLER = `(?:(?:来电|打电话)的${RELATIVE}?(?:人)?|(?:市民|群众|村民)?来电(?:人|者)?)(?:称|反映|表示|说)?(?:他|她)?`;
 // In a note, "…了 问需要提供什么证明": the note's verb before what was asked, no part of it.
-const NOTE_ASK = /(^|[\s，,。；;]|了)(?:追问|询问|咨询|想问|问)(?:一下|下)?(?!题)/gu;
+const NOTE_ASK = /(^|[\s，,。；;]|了)(?:询问|咨询|想问|追问|又问|还问|问)(?:一下|下)?(?!题)/gu;
 const NOTE = /来电|打电话的/u;
 const OPENINGS = [
   FILLERS,

@@ -112,7 +112,8 @@ export type Intent = 'valid' | 'howLong' | 'howMuch' | 'materials' | 'where' | '
 const INTENT_WORDS: [Intent, RegExp][] = [
   // How long a certificate lasts is not how long it takes to get one.
   ['valid', /有效期|几年|多少年|能用多久|能管多久|管多久|用多久|过期|到期/],
-  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多长|啥时候|什么时候|多快|几号|哪天|哪一天/],
+  // 时限 is the time allowed ("申诉时限"), said in a hotline note as a question; "多少个工作日" is no amount.
+  ['howLong', /多久|多长时间|多少天|几天|几个月|几个工作日|多少个?工作日|多长|啥时候|什么时候|多快|时限|几号|哪天|哪一天/],
   ['howMuch', /多少钱|几块钱|多少|收费|收不收|工本费|要钱|收钱|花钱|交钱|费用|标准|免费|贵不贵/],
   ['materials', /材料|带什么|带啥|带哪些|要带|什么东西|啥东西|上传|传什么|交什么|交哪些|准备什么|准备啥|准备哪些/],
   ['where', /哪里|哪儿|在哪|去哪|到哪|上哪|哪办|哪申请|哪家|哪个医院|哪个部门|地址|什么地方|啥地方/],
