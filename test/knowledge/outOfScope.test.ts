@@ -328,7 +328,7 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
       expect(decided(q), q).to.equal('answer');
     }
     // Being on 低保 or not is who asks, not what is asked: never declined as 低保's own matter.
-    for (const q of ['俺家不是低保户也中不', '我是低保户 这个能领不']) expect(decided(q), q).to.not.equal('decl-dibao');
+    for (const q of ['俺家不是低保户也中不', '我是低保户 这个能领不', '已经在领特困供养的呢']) expect(decided(q), q).to.not.equal('decl-dibao');
   });
 
   it('a decline sharing only a word with a question (查, 退回) does not stop its likeliest answer being offered; one whose object it names does', () => {
