@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER, testIdNumber } from '../fixtures/cases.js';
-import { dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, withCase } from './harness.js';
+import { dialogHarness, run, selfAtDibao, selfNewCertificateToAddress, sonChecked, withCase } from './harness.js';
 
 // fix22a: trial 19's leftovers in the dialogs (faults 5, 6, 8, 11, 12, 14), each in the trial's words and others.
 const s = text.status;
@@ -12,19 +12,6 @@ const to = app.textOnly;
 const said = async (h: Awaited<ReturnType<typeof dialogHarness>>, input: string) => (await h.send(input)).map((a) => a.text ?? '').join('\n');
 /** No phone number to call: neither hotline nor any other number. */
 const NO_NUMBERS = /12345|12385|\d{7,}/u;
-
-/** The applicant (user1) booked 12月10日上午 (unless `booked` is false); the son checks the case and sees the offer of updates. */
-async function sonChecked(booked = true) {
-  const h = await withCase();
-  if (booked) {
-    await h.say('我想预约12月10日上午鉴定');
-    await h.say('对');
-  }
-  await h.sayAs('son', h.record.caseNo);
-  expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
-  const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
-  return { ...h, ask };
-}
 
 describe('fix22a', () => {
   describe('fault 5: a relative who sends the case number or the ID again keeps the check', () => {

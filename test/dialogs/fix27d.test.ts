@@ -2,22 +2,11 @@ import { expect } from 'chai';
 import { bringTo } from '../../data/region.js';
 import { text } from '../../dialogs/text/index.js';
 import { newCase, SAMPLE_ID_NUMBER } from '../fixtures/cases.js';
-import { dialogHarness, withCase } from './harness.js';
+import { dialogHarness, sonChecked } from './harness.js';
 
 // fix27d: trial 24's faults outside the follow-ups, in the trial's words and others.
 const s = text.status;
 const c = s.checkedCaseAnswers;
-
-/** The applicant (user1) booked 12月10日上午 at the hospital; the son checked the case. */
-async function sonChecked() {
-  const h = await withCase();
-  await h.say('我想预约12月10日上午鉴定');
-  await h.say('对');
-  await h.sayAs('son', h.record.caseNo);
-  expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(s.subscribeAsk);
-  const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
-  return { ...h, ask };
-}
 
 describe('fix27d', () => {
   describe('fault 9: a card not come a month after the appraisal is answered in the chat', () => {

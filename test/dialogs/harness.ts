@@ -234,3 +234,19 @@ export async function atSubscribe(): Promise<{ h: Awaited<ReturnType<typeof dial
   expect((await h.say(SAMPLE_ID_NUMBER.slice(-6))).text).to.include(text.status.subscribeAsk);
   return { h, caseNo: record.caseNo };
 }
+
+/**
+ * The applicant (user1) booked 12月10日上午 (unless `booked` is false); the son checks the case and sees
+ * the offer of updates. `ask`: all the replies to what the son says, joined.
+ */
+export async function sonChecked(booked = true) {
+  const h = await withCase();
+  if (booked) {
+    await h.say('我想预约12月10日上午鉴定');
+    await h.say('对');
+  }
+  await h.sayAs('son', h.record.caseNo);
+  expect((await h.sayAs('son', SAMPLE_ID_NUMBER.slice(-6))).text).to.include(text.status.subscribeAsk);
+  const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
+  return { ...h, ask };
+}
