@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { shippedKnowledge } from '../support.js';
-import { atSubscribe, dialogHarness } from './harness.js';
+import { atSubscribe, conversationReplies } from './harness.js';
 
 // fix26b: trial 23's reading faults, each in the trial's words and in others.
 const { kb, region } = shippedKnowledge();
@@ -9,20 +9,12 @@ const notInAnswer = text.notInAnswer(region.hotlines);
 /** The start of an entry's answer, as the chat says it. */
 const opening = (id: string) => kb.entry(id)!.answer.slice(0, 16);
 
-/** The bot's replies to each turn of one conversation, each joined into one text, its buttons' titles too. */
-async function replies(turns: string[]): Promise<string[]> {
-  const h = await dialogHarness();
-  const out: string[] = [];
-  for (const t of turns) out.push((await h.send(t)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n'));
-  return out;
-}
-
 describe('fix26b', () => {
   it('fault 3: "护理补贴能不能领" is told who can get it, not what keeps one from it', async () => {
     for (const q of ['护理补贴能不能领', '俺爹脑梗了走路不稳 护理补贴能不能领', '能不能领护理补贴', '我娘瘫床上了 能否领护理补贴']) {
-      expect((await replies([q]))[0], q).to.include(opening('care-allowance-eligibility'));
+      expect((await conversationReplies([q]))[0], q).to.include(opening('care-allowance-eligibility'));
     }
-    expect((await replies(['生活补贴能不能领']))[0]).to.include(opening('living-allowance-eligibility'));
+    expect((await conversationReplies(['生活补贴能不能领']))[0]).to.include(opening('living-allowance-eligibility'));
   });
 
   it('fault 6: the conditions asked after an answer that says them are told from it', async () => {
@@ -31,7 +23,7 @@ describe('fix26b', () => {
       ['俺娘瘫在床上 能上门评定吗', '有啥要求'],
       ['老头子下不了床 医生能上门鉴定不', '得符合啥条件'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.not.include(notInAnswer);
       expect(said[1], turns.join(' / ')).to.include('确实去不了医院');
     }
@@ -42,7 +34,7 @@ describe('fix26b', () => {
       ['户口迁到外县了 残疾证咋弄', '要跑几趟'],
       ['户口迁走了 证咋办', '得去几次'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('ov-one-visit'));
     }
   });
@@ -52,7 +44,7 @@ describe('fix26b', () => {
       ['孩子智力残疾 去哪个医院坚定', '要提前约吗'],
       ['俺闺女智力有问题 在哪评残', '用不用提前预约'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('appr-schedule'));
     }
   });
@@ -62,7 +54,7 @@ describe('fix26b', () => {
       ['俺是肢体残疾三级 护理补贴能领不', '那生活补贴呢'],
       ['我爸听力三级 护理补贴有份没', '生活补贴呢'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.not.include(opening('sub-living-apply'));
       expect(said[1], turns.join(' / ')).to.match(/困难残疾人生活补贴谁能领|困难残疾人生活补贴不看残疾等级/);
     }

@@ -1,19 +1,11 @@
 import { expect } from 'chai';
 import { shippedKnowledge } from '../support.js';
-import { dialogHarness } from './harness.js';
+import { conversationReplies } from './harness.js';
 
 // fix27b: follow-ups of the mt21 dev set read in context (another person, category or condition), each in the set's words and in others.
 const { kb } = shippedKnowledge();
 /** The start of an entry's answer, as the chat says it. */
 const opening = (id: string) => kb.entry(id)!.answer.slice(0, 12);
-
-/** The bot's replies to each turn of one conversation, each joined into one text, its buttons' titles too. */
-async function replies(turns: string[]): Promise<string[]> {
-  const h = await dialogHarness();
-  const out: string[] = [];
-  for (const t of turns) out.push((await h.send(t)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n'));
-  return out;
-}
 
 describe('fix27b', () => {
   it('where to be appraised, asked in the form its description started, is the described category\'s hospital', async () => {
@@ -22,7 +14,7 @@ describe('fix27b', () => {
       ['我爸老糊涂了认不得人 想给他办残疾证', '得去哪家医院评'],
       ['我想给俺娘办个残疾证 她眼睛看不见', '去哪个医院看'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       const hospital = turns[0].includes('眼睛') ? 'appr-hosp-vision' : 'appr-hosp-intellectual';
       expect(said[1], turns.join(' / ')).to.include(opening(hospital));
       expect(said[1], turns.join(' / ')).to.not.include('您问的是哪一个');
@@ -35,19 +27,19 @@ describe('fix27b', () => {
       ['护理补贴谁能领', '俺是四级的视力残疾能领不'],
       ['几级残疾能领护理补贴', '那三级听力的呢'],
     ]) {
-      const said = (await replies(turns))[1];
+      const said = (await conversationReplies(turns))[1];
       expect(said, turns.join(' / ')).to.match(/^不能。[^。]*(?:肢体|视力|听力)[^。]*领不了护理补贴/u);
     }
     // Where the county decides (智力, 精神), its own hedge stands.
-    expect((await replies(['护理补贴谁能领', '三级智力的能领不']))[1]).to.match(/^不一定/u);
+    expect((await conversationReplies(['护理补贴谁能领', '三级智力的能领不']))[1]).to.match(/^不一定/u);
   });
 
   it('a school asked of after the education grant is told whether it qualifies first', async () => {
-    const said = await replies(['残疾学生有教育补贴吗?', '初中生能领不', '那读大专呢']);
+    const said = await conversationReplies(['残疾学生有教育补贴吗?', '初中生能领不', '那读大专呢']);
     expect(said[1]).to.match(/^不能。小学、初中/u);
     expect(said[2]).to.match(/^可以。残疾学生教育专项补贴是给正在读高中阶段/u);
-    expect((await replies(['残疾学生有没有教育补助', '读中专的能领不']))[1]).to.match(/^可以。/u);
-    expect((await replies(['教育补贴谁能领', '那上幼儿园的呢']))[1]).to.match(/^不能。/u);
+    expect((await conversationReplies(['残疾学生有没有教育补助', '读中专的能领不']))[1]).to.match(/^可以。/u);
+    expect((await conversationReplies(['教育补贴谁能领', '那上幼儿园的呢']))[1]).to.match(/^不能。/u);
   });
 
   it('more proof asked of in a call note after a minor\'s card is the guardian\'s proof', async () => {
@@ -56,14 +48,14 @@ describe('fix27b', () => {
       ['来电人称其女儿15岁,视力残疾,咨询怎么办残疾证', '来电人追问还要提供什么证明'],
       ['来电人称其子16岁 听力残疾 咨询怎么办残疾证', '来电人追问是否还需要其他证明材料'],
     ]) {
-      const said = (await replies(turns))[1];
+      const said = (await conversationReplies(turns))[1];
       expect(said, turns.join(' / ')).to.include('监护人');
       expect(said, turns.join(' / ')).to.not.include('答不上来');
     }
   });
 
   it('what else to bring, asked in the form, is still the materials', async () => {
-    expect((await replies(['我娘是智力残疾 要办证', '要带啥额外的不']))[1]).to.include(opening('materials-offline'));
+    expect((await conversationReplies(['我娘是智力残疾 要办证', '要带啥额外的不']))[1]).to.include(opening('materials-offline'));
   });
 
   it('a short question after a situation nothing answered asks of that situation', async () => {
@@ -73,12 +65,12 @@ describe('fix27b', () => {
       ['闺女念高中 耳朵听不见', '有补贴不'],
     ]) {
       // Answered, or offered first when the subsidies in general come close.
-      expect((await replies(turns))[1], turns.join(' / ')).to.include('残疾学生教育专项补贴').and.not.include('答不上来');
+      expect((await conversationReplies(turns))[1], turns.join(' / ')).to.include('残疾学生教育专项补贴').and.not.include('答不上来');
     }
   });
 
   it('whether one may apply online, in a call note, is how to apply online', async () => {
-    const said = await replies(['来电人称其妻精神残疾,咨询办证材料', '来电人追问可否网上申请', '来电人追问网上需上传哪些']);
+    const said = await conversationReplies(['来电人称其妻精神残疾,咨询办证材料', '来电人追问可否网上申请', '来电人追问网上需上传哪些']);
     expect(said[1]).to.include('App');
     expect(said[2]).to.include('监护人').and.include('病历');
   });
@@ -89,10 +81,10 @@ describe('fix27b', () => {
       ['残疾人能领哪些补贴', '不吃低保能领不'],
       ['补贴有哪几种', '俺家不是低保 也能领吗'],
     ]) {
-      const said = (await replies(turns))[1];
+      const said = (await conversationReplies(turns))[1];
       expect(said, turns.join(' / ')).to.include(opening('sub-which-grade'));
     }
     // A grade and condition named are answered for them.
-    expect((await replies(['重度残疾人护理补贴谁管?', '要几级才能领', '那三级精神残疾的呢']))[2]).to.include(opening('sub-care-grade34'));
+    expect((await conversationReplies(['重度残疾人护理补贴谁管?', '要几级才能领', '那三级精神残疾的呢']))[2]).to.include(opening('sub-care-grade34'));
   });
 });

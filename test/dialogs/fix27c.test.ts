@@ -1,19 +1,11 @@
 import { expect } from 'chai';
 import { shippedKnowledge } from '../support.js';
-import { dialogHarness } from './harness.js';
+import { conversationReplies } from './harness.js';
 
 // fix27c: follow-ups of the mt21 dev set read in context, each in the tester's words and in others.
 const { kb } = shippedKnowledge();
 /** The start of an entry's answer, as the chat says it. */
 const opening = (id: string) => kb.entry(id)!.answer.slice(0, 16);
-
-/** The bot's replies to each turn of one conversation, each joined into one text, its buttons' titles too. */
-async function replies(turns: string[]): Promise<string[]> {
-  const h = await dialogHarness();
-  const out: string[] = [];
-  for (const t of turns) out.push((await h.send(t)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n'));
-  return out;
-}
 
 describe('fix27c', () => {
   it('how many days the notice is up, after who reviews the card, is the notice\'s days, not the review\'s', async () => {
@@ -22,7 +14,7 @@ describe('fix27c', () => {
       ['残疾证谁审核', '公示几天'],
       ['残疾证是谁审批的', '要公示多久'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('flow-publicity'));
     }
   });
@@ -35,7 +27,7 @@ describe('fix27c', () => {
       ['评残结果出来了', '评低了怎么办', '要在多少天里提交'],
       ['对鉴定结果不满意怎么办', '有时限吗'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[turns.length - 1], turns.join(' / ')).to.include(opening('appr-appeal'));
     }
   });
@@ -46,7 +38,7 @@ describe('fix27c', () => {
       ['残疾证有效期多久', '那到时候怎么办'],
       ['残疾人证能用几年', '到那时候要干啥'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('cert-renew'));
     }
   });
@@ -57,7 +49,7 @@ describe('fix27c', () => {
       ['残疾证网上申请提交以后谁来审', '资料有问题咋办'],
       ['网上提交了残疾证申请 残联咋审核', '上传的照片有问题呢'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('flow-rejected'));
     }
   });
@@ -68,7 +60,7 @@ describe('fix27c', () => {
       ['我是三级残疾', '要是现在病重了呢'],
       ['残疾等级怎么分的', '俺娘病重了呢'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('cert-grades'));
     }
   });
@@ -79,14 +71,14 @@ describe('fix27c', () => {
       ['平原县一张表能办几件事', '材料本来要几样'],
       ['山东平原县一件事是怎么办的', '原来要多少份材料'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include('19');
     }
     for (const turns of [
       ['平原县一件事一次办能办几项?', '材料减了多少', '时间呢'],
       ['平原县一件事一次办能办几项?', '材料少了多少', '那时间呢'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[2], turns.join(' / ')).to.include('65');
     }
   });
@@ -97,7 +89,7 @@ describe('fix27c', () => {
       ['办证和补贴一起勾了', '最后结果谁通知我'],
       ['护理补贴怎么申请', '各部门审完会分别通知我吗'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include('扎口反馈');
     }
   });
@@ -107,7 +99,7 @@ describe('fix27c', () => {
       ['低保家庭的一级残疾人能领哪些补贴?', '那俺能领两样不'],
       ['低保家庭的一级残疾人能领哪些补贴?', '那能领两样不'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include(opening('sub-both-at-once'));
     }
   });

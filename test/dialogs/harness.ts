@@ -250,3 +250,11 @@ export async function sonChecked(booked = true) {
   const ask = async (said: string) => (await h.send(said, 'zh-CN', 'son')).map((a) => a.text ?? '').join('\n');
   return { ...h, ask };
 }
+
+/** The bot's replies to each turn of one conversation, each joined into one text, its buttons' titles too. */
+export async function conversationReplies(turns: string[]): Promise<string[]> {
+  const h = await dialogHarness();
+  const out: string[] = [];
+  for (const t of turns) out.push((await h.send(t)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n'));
+  return out;
+}
