@@ -667,9 +667,8 @@ export class Ranker {
     if (clear && sayable) return { kind: 'answer', top: best, ranked };
     // A long question in someone's own words scores low on every entry: when the model still
     // thinks the best one likely enough, it is offered rather than "答不上来"; not when an
-    // out-of-scope topic whose object it names fits about as well ("学生公交卡多久能拿到": the
-    // question is for the curators); one sharing only a word ("那咋查": 违章 is not named) does not.
-    const outOfScope = all.find((r) => r.entry.kind === 'decline' && this.mentionsObject(r.entry, analysis));
+    // out-of-scope topic fits about as well ("学生公交卡多久能拿到": the question is for the curators).
+    const outOfScope = all.find((r) => r.entry.kind === 'decline');
     const offered = sure >= OFFER_AT && (outOfScope?.score ?? 0) < NAMED_DECLINE * best.score;
     if (best.score < suggest && !offered) return nothing();
     // Answers are no choice for a question naming what no answer names ("你吃饭了吗"), unless it
