@@ -915,8 +915,31 @@ export function asksBeyond(question: string, answer: string, context: TopicConte
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
   const words = ownTerms(question, context);
-  return words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)));
+  return (words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)))) || countUnstated(question, answer, words, folding);
 }
+
+/** How many of something ("照片要几张", "材料要交几份"), and a count an answer states ("3张两寸白底彩照"). */
+const COUNT_ASKED = /(?:几|多少)(?:张|份|样|项|本|件|寸)/u;
+const STATES_COUNT = /[0-9一二两三四五六七八九十]+(?:张|份|样|项|本|件|寸)/u;
+
+/**
+ * Whether a follow-up asks how many ("那照片要几张" after how to apply online) and no sentence of the answer speaking of
+ * its words states a count ("照片等材料拍清楚传上去就行"): the answer speaks of the thing, not of how many.
+ */
+function countUnstated(question: string, answer: string, words: string[], folding: (text: string) => string): boolean {
+  return COUNT_ASKED.test(fold(question)) && !statesCount(answer, words, folding);
+}
+
+/**
+ * Whether a text states a count in a sentence speaking of any of the words (in any sentence without words): "一共3张，
+ * 都是两寸…照片" of the photos. The one form of the reform ("一张表、一套材料") counts nothing asked: "填一张表、上传材料"
+ * says nothing of how many photos.
+ */
+function statesCount(text: string, words: string[], folding: (text: string) => string): boolean {
+  const sentences = text.replace(ONE_FORM, '').match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  return sentences.some((s) => STATES_COUNT.test(s) && (!words.length || words.some((w) => folding(s).includes(folding(w)))));
+}
+const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
 
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
@@ -930,8 +953,14 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
-  return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w));
+  // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
+  // goes too, when those holding its words name only others ("生活补贴和护理补贴由民政部门审批" alone says no).
+  const item = !extractSlots(fold(question)).item && topicSlots(context).item;
+  const itemWords = item ? wordsOf('item', item) : undefined;
+  const ofItem = (s: string) => itemWords !== undefined && itemWords.test(facetText(s));
+  const held = sentences.filter((s) => holds(s) || (ofItem(s) && !sentences.some((t) => holds(t) && ofItem(t))));
+  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
 }
 
 /**
@@ -1074,7 +1103,9 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
-  return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
+  // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
+  const count = COUNT_ASKED.test(fold(question));
+  return held.filter((h) => h.held > 0 && (!count || statesCount(h.sentences ?? h.entry.answer, words, folding))).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
 }
 
 /** The slots saying whom a can-I asks of: a condition, a grade, a school. */
