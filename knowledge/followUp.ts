@@ -914,9 +914,14 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
-  const words = ownTerms(question, context);
+  // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").
+  const words = ownTerms(STATES_SPAN.test(answer) ? question.replace(SPAN, '') : question, context);
   return (words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)))) || countUnstated(question, answer, words, folding);
 }
+
+/** A span of time ("半年", "八个月", "两年多"), and one an answer states ("一年内", "满6个月"). */
+const SPAN = /[0-9一二两三四五六七八九十半几]+个?(?:多)?(?:年|月|天|周|星期)(?:多)?/gu;
+const STATES_SPAN = /[0-9一二两三四五六七八九十半]+个?(?:多)?(?:年|月|天|周|工作日)/u;
 
 /** How many of something ("照片要几张", "材料要交几份"), and a count an answer states ("3张两寸白底彩照"). */
 const COUNT_ASKED = /(?:几|多少)(?:张|份|样|项|本|件|寸)/u;

@@ -44,4 +44,15 @@ describe('fix27f', () => {
       expect(said[1], turns.join(' / ')).to.match(/3张/u);
     }
   });
+
+  it('a time gone by ("刚注销半年呢") is measured by the span the answer states, not "刚才那段里没有说到"', async () => {
+    for (const turns of [
+      ['残疾人证注销以后还能再申请吗?', '那要是刚注销半年呢'],
+      ['注销了残疾证还能重新办吗', '那刚注销八个月呢'],
+      ['残疾证注销以后能再办吗', '要是注销了两年呢'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include('一年内不能再申请');
+    }
+  });
 });
