@@ -466,6 +466,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
   else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
+  // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
+  // the follow-up speaks of money: "残疾证批下来以后怎么拿到手" + "要多久" is how long the card takes, not the subsidies.
+  if (change.merged.item === CERTIFICATE && !change.subsidies && entry.id !== context.entryId && aboutSubsidies(entry) && !MONEY.test(change.words)) return undefined;
   // Another allowance's entry says nothing of the topic's: the two allowances' start is not the education grant's.
   const grant = change.merged.item;
   if (grant && ofAllowance(grant, '') && !change.subsidies && !change.slots.some(([c]) => c === 'item') && aboutOther('item', grant)) return undefined;
@@ -479,6 +482,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (!change.merged.item && !change.subsidies && topicItems && items && ![...items].some((v) => topicItems.has(v))) fit -= 2 * FIT;
   return fit;
 }
+
+/** Words of money: "能领多少钱", "啥时候发" after the card ask of the subsidies it brings. */
+const MONEY = /钱|补|津贴|领|发|到账/u;
 
 /** Words that ask of a slot without naming a value: the grades, the categories. */
 const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };

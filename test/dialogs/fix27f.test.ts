@@ -55,4 +55,15 @@ describe('fix27f', () => {
       expect(said[1], turns.join(' / ')).to.include('一年内不能再申请');
     }
   });
+
+  it('how long, after how the approved card reaches one, is how long the card takes, not when the subsidies start', async () => {
+    for (const turns of [
+      ['残疾证批下来以后,我怎么拿到手?', '要多久'],
+      ['残疾证批了以后咋给我', '大概得多少天'],
+      ['残疾证批下来以后怎么给我', '得等多长时间'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include('工作日').and.not.include('补贴要等');
+    }
+  });
 });
