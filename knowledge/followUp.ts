@@ -966,11 +966,13 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
   const holds = (s: string) => words.some((w) => facetText(s).includes(w));
   // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
-  // goes too, when those holding its words name only others ("生活补贴和护理补贴由民政部门审批" alone says no).
+  // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
   const item = !extractSlots(fold(question)).item && topicSlots(context).item;
   const itemWords = item ? wordsOf('item', item) : undefined;
   const ofItem = (s: string) => itemWords !== undefined && itemWords.test(facetText(s));
-  const held = sentences.filter((s) => holds(s) || (ofItem(s) && !sentences.some((t) => holds(t) && ofItem(t))));
+  const ofOther = (s: string) => { const named = extractSlots(facetText(s)).item; return named !== undefined && named !== item; };
+  const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
+  const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
   return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
 }
 
