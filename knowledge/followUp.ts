@@ -146,6 +146,18 @@ const oftenAsked = (folded: string, context: TopicContext): string => {
   return item && ONLY_OFTEN.test(remainder(folded)) ? `${item}是按月发还是按年发` : '';
 };
 
+/**
+ * "要是他还没办残疾证呢", "那没证的呢" after a subsidy's topic: the card lacking is the person's condition, the subsidy still
+ * what is asked of (whether it can be applied for with the card, together), not how to apply for the card.
+ */
+const LACKS_CARD = /^(?:要是|如果|那)*(?:还)?(?:没有|没|未)(?:办|领|拿到|办下来)?(?:残疾人证|残疾证|证)(?:的)?(?:呢|的话|咋办|怎么办)?$/u;
+/** Whose case it is ("他", "俺爹"), which a lacking card is said of. */
+const WHOSE = /他|她|[我俺](?:爹|娘|爸|妈|家)|老人家?|老伴|孩子/gu;
+const withoutCard = (folded: string, context: TopicContext): string => {
+  const item = topicSlots(context).item;
+  return item && SUBSIDY_ITEMS.includes(item) && LACKS_CARD.test(folded.replace(WHOSE, '')) ? `残疾证还没办下来${item}能不能一起申请` : '';
+};
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -688,7 +700,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (context.turns >= CONTEXT_TURNS) return own;
   // A child's age asked of ("几岁能评"), or how often the topic's item is paid ("多久发一次"): the question the
   // topic's person or item makes whole, whatever the topic asked (its materials, who may claim).
-  const aged = childAgeAsked(fold(text), context);
+  const aged = childAgeAsked(fold(text), context) || withoutCard(fold(text), context);
   const often = aged ? '' : oftenAsked(fold(text), context);
   const completed = aged || often ? decide(aged || often, top) : undefined;
   // How often another item is paid is not the topic's (the two allowances' 按月 is not the education grant's).

@@ -66,4 +66,16 @@ describe('fix27f', () => {
       expect(said[1], turns.join(' / ')).to.include('工作日').and.not.include('补贴要等');
     }
   });
+
+  it('the card lacking, after a subsidy, asks whether the subsidy can be applied for with it, not how to get a card', async () => {
+    // The tester's example started the application first ("想给他申请护理补贴"): read there, it is left (see the report).
+    for (const turns of [
+      ['护理补贴怎么申请', '要是他还没办残疾证呢'],
+      ['护理补贴谁能领', '那没证的呢'],
+      ['生活补贴怎么申请', '俺娘还没有残疾证咋办'],
+    ]) {
+      const said = await replies(turns);
+      expect(said[1], turns.join(' / ')).to.include('可以一起申请');
+    }
+  });
 });
