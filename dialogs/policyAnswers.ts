@@ -623,8 +623,13 @@ const asksAllDone = (question: string) => ALL_DONE.test(normalizeText(question).
 /** Whether an entry's buttons start the application here (`ask: 我要申请`): its answer says where one applies. */
 const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f && recognizeCommand(f.ask) === 'apply');
 
+/**
+ * A question mark (which the words lose when normalized) or "真的…": "真的只跑一次?", "就这么简单？" doubt what was
+ * just said and ask it to be confirmed, which the answer again does; not a statement adding nothing.
+ */
+const DOUBTS = /[?？]$|^真的|真的吗|是真的/u;
 /** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
-const addsNothing = (question: string) => !asksSomething(question) && Object.keys(extractSlots(question)).length === 0;
+const addsNothing = (question: string) => !asksSomething(question) && !DOUBTS.test(question.trim()) && Object.keys(extractSlots(question)).length === 0;
 
 // Laughter, sighs and keyboard mashing ("哈哈哈哈", "呵呵", "啊啊啊sdfgh", "qwertyuiop") that nothing
 // answers: they ask nothing, so they are said to be unread rather than kept for the curators.

@@ -146,6 +146,18 @@ const oftenAsked = (folded: string, context: TopicContext): string => {
   return item && ONLY_OFTEN.test(remainder(folded)) ? `${item}是按月发还是按年发` : '';
 };
 
+/**
+ * "要是他还没办残疾证呢", "那没证的呢" after a subsidy's topic: the card lacking is the person's condition, the subsidy still
+ * what is asked of (whether it can be applied for with the card, together), not how to apply for the card.
+ */
+const LACKS_CARD = /^(?:要是|如果|那)*(?:还)?(?:没有|没|未)(?:办|领|拿到|办下来)?(?:残疾人证|残疾证|证)(?:的)?(?:呢|的话|咋办|怎么办)?$/u;
+/** Whose case it is ("他", "俺爹"), which a lacking card is said of. */
+const WHOSE = /他|她|[我俺](?:爹|娘|爸|妈|家)|老人家?|老伴|孩子/gu;
+const withoutCard = (folded: string, context: TopicContext): string => {
+  const item = topicSlots(context).item;
+  return item && SUBSIDY_ITEMS.includes(item) && LACKS_CARD.test(folded.replace(WHOSE, '')) ? `残疾证还没办下来${item}能不能一起申请` : '';
+};
+
 /** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
@@ -466,6 +478,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
   else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
+  // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
+  // the follow-up speaks of money: "残疾证批下来以后怎么拿到手" + "要多久" is how long the card takes, not the subsidies.
+  if (change.merged.item === CERTIFICATE && !change.subsidies && entry.id !== context.entryId && aboutSubsidies(entry) && !MONEY.test(change.words)) return undefined;
   // Another allowance's entry says nothing of the topic's: the two allowances' start is not the education grant's.
   const grant = change.merged.item;
   if (grant && ofAllowance(grant, '') && !change.subsidies && !change.slots.some(([c]) => c === 'item') && aboutOther('item', grant)) return undefined;
@@ -479,6 +494,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   if (!change.merged.item && !change.subsidies && topicItems && items && ![...items].some((v) => topicItems.has(v))) fit -= 2 * FIT;
   return fit;
 }
+
+/** Words of money: "能领多少钱", "啥时候发" after the card ask of the subsidies it brings. */
+const MONEY = /钱|补|津贴|领|发|到账/u;
 
 /** Words that ask of a slot without naming a value: the grades, the categories. */
 const SLOT_IN_GENERAL: Partial<Record<SlotName, RegExp>> = { grade: /等级|几级|分级|级别|各级/, category: /类别|哪类|几类|各类|每一类/ };
@@ -682,7 +700,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (context.turns >= CONTEXT_TURNS) return own;
   // A child's age asked of ("几岁能评"), or how often the topic's item is paid ("多久发一次"): the question the
   // topic's person or item makes whole, whatever the topic asked (its materials, who may claim).
-  const aged = childAgeAsked(fold(text), context);
+  const aged = childAgeAsked(fold(text), context) || withoutCard(fold(text), context);
   const often = aged ? '' : oftenAsked(fold(text), context);
   const completed = aged || often ? decide(aged || often, top) : undefined;
   // How often another item is paid is not the topic's (the two allowances' 按月 is not the education grant's).
@@ -914,9 +932,37 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
-  const words = ownTerms(question, context);
-  return words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)));
+  // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").
+  const words = ownTerms(STATES_SPAN.test(answer) ? question.replace(SPAN, '') : question, context);
+  return (words.length > 0 && !asksLimitStated(question, answer) && (words.every((w) => !says(w)) || words.some((w) => !says(w) && unknown(w)))) || countUnstated(question, answer, words, folding);
 }
+
+/** A span of time ("半年", "八个月", "两年多"), and one an answer states ("一年内", "满6个月"). */
+const SPAN = /[0-9一二两三四五六七八九十半几]+个?(?:多)?(?:年|月|天|周|星期)(?:多)?/gu;
+const STATES_SPAN = /[0-9一二两三四五六七八九十半]+个?(?:多)?(?:年|月|天|周|工作日)/u;
+
+/** How many of something ("照片要几张", "材料要交几份"), and a count an answer states ("3张两寸白底彩照"). */
+const COUNT_ASKED = /(?:几|多少)(?:张|份|样|项|本|件|寸)/u;
+const STATES_COUNT = /[0-9一二两三四五六七八九十]+(?:张|份|样|项|本|件|寸)/u;
+
+/**
+ * Whether a follow-up asks how many ("那照片要几张" after how to apply online) and no sentence of the answer speaking of
+ * its words states a count ("照片等材料拍清楚传上去就行"): the answer speaks of the thing, not of how many.
+ */
+function countUnstated(question: string, answer: string, words: string[], folding: (text: string) => string): boolean {
+  return COUNT_ASKED.test(fold(question)) && !statesCount(answer, words, folding);
+}
+
+/**
+ * Whether a text states a count in a sentence speaking of any of the words (in any sentence without words): "一共3张，
+ * 都是两寸…照片" of the photos. The one form of the reform ("一张表、一套材料") counts nothing asked: "填一张表、上传材料"
+ * says nothing of how many photos.
+ */
+function statesCount(text: string, words: string[], folding: (text: string) => string): boolean {
+  const sentences = text.replace(ONE_FORM, '').match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  return sentences.some((s) => STATES_COUNT.test(s) && (!words.length || words.some((w) => folding(s).includes(folding(w)))));
+}
+const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
 
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
@@ -930,8 +976,16 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const held = sentences.filter((s) => words.some((w) => facetText(s).includes(w)));
-  return held.length > 0 && held.length < sentences.length ? held.join('').replace(/；$/u, '。') : undefined;
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w));
+  // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
+  // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
+  const item = !extractSlots(fold(question)).item && topicSlots(context).item;
+  const itemWords = item ? wordsOf('item', item) : undefined;
+  const ofItem = (s: string) => itemWords !== undefined && itemWords.test(facetText(s));
+  const ofOther = (s: string) => { const named = extractSlots(facetText(s)).item; return named !== undefined && named !== item; };
+  const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
+  const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
+  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
 }
 
 /**
@@ -1074,7 +1128,9 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
-  return held.filter((h) => h.held > 0).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
+  // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
+  const count = COUNT_ASKED.test(fold(question));
+  return held.filter((h) => h.held > 0 && (!count || statesCount(h.sentences ?? h.entry.answer, words, folding))).sort((a, b) => b.held - a.held || order(b.entry) - order(a.entry) || rank(b.entry) - rank(a.entry));
 }
 
 /** The slots saying whom a can-I asks of: a condition, a grade, a school. */
