@@ -1,15 +1,7 @@
 import { expect } from 'chai';
-import { dialogHarness } from './harness.js';
+import { conversationReplies } from './harness.js';
 
 // fix27f: follow-ups of the mt22 dev set read in context, each in the tester's words and in others.
-
-/** The bot's replies to each turn of one conversation, each joined into one text, its buttons' titles too. */
-async function replies(turns: string[]): Promise<string[]> {
-  const h = await dialogHarness();
-  const out: string[] = [];
-  for (const t of turns) out.push((await h.send(t)).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions.map((b) => b.title ?? '') ?? [])].join('\n')).join('\n'));
-  return out;
-}
 
 describe('fix27f', () => {
   it('a doubt with a question mark ("真的只跑一次?") is answered again, not taken for a statement adding nothing', async () => {
@@ -18,7 +10,7 @@ describe('fix27f', () => {
       ['一件事要跑几趟', '真的只用跑一趟？'],
       ['办残疾证要跑几次', '真的吗'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.match(/最多跑一次|一趟/u).and.not.include('就按上面说的办');
     }
   });
@@ -29,7 +21,7 @@ describe('fix27f', () => {
       ['残疾人证归哪个部门管', '是民政管的吗'],
       ['残疾人证是哪个单位发的', '是不是民政发的'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.match(/残疾人证[^。；]*残联/u);
     }
   });
@@ -40,7 +32,7 @@ describe('fix27f', () => {
       ['网上申请残疾证怎么弄', '相片要交几张'],
       ['想在网上办个残疾证', '照片准备几张'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.match(/3张/u);
     }
   });
@@ -51,7 +43,7 @@ describe('fix27f', () => {
       ['注销了残疾证还能重新办吗', '那刚注销八个月呢'],
       ['残疾证注销以后能再办吗', '要是注销了两年呢'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include('一年内不能再申请');
     }
   });
@@ -62,7 +54,7 @@ describe('fix27f', () => {
       ['残疾证批了以后咋给我', '大概得多少天'],
       ['残疾证批下来以后怎么给我', '得等多长时间'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include('工作日').and.not.include('补贴要等');
     }
   });
@@ -74,7 +66,7 @@ describe('fix27f', () => {
       ['护理补贴谁能领', '那没证的呢'],
       ['生活补贴怎么申请', '俺娘还没有残疾证咋办'],
     ]) {
-      const said = await replies(turns);
+      const said = await conversationReplies(turns);
       expect(said[1], turns.join(' / ')).to.include('可以一起申请');
     }
   });
