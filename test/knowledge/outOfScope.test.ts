@@ -327,6 +327,9 @@ describe('out-of-scope questions in the shipped knowledge base', () => {
       '低保户能领残疾人生活补贴吗', '拿着工伤护理费 还能领重度残疾人护理补贴不', '社保卡能一起申请吗', '户口本丢了 还能办证吗', '特困人员能领护理补贴吗']) {
       expect(decided(q), q).to.equal('answer');
     }
+    // The longest object named says whose it is, over the better-ranked decline of a shorter one (康复锻炼, not 康复; 燃气公司, not 营业厅).
+    expect(decided('中风以后怎么康复锻炼')).to.equal('decl-medical-advice');
+    expect(decided('燃气公司营业厅电话多少')).to.equal('decl-other-hotlines');
     // Being on 低保 or not is who asks, not what is asked: never declined as 低保's own matter.
     for (const q of ['俺家不是低保户也中不', '我是低保户 这个能领不', '已经在领特困供养的呢']) expect(decided(q), q).to.not.equal('decl-dibao');
   });
