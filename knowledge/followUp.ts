@@ -2,7 +2,7 @@ import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
-import { withoutOpening } from './preamble.js';
+import { RELATIVE, withoutOpening } from './preamble.js';
 import {
   aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
@@ -89,9 +89,18 @@ const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 function namedSlots(folded: string, context: TopicContext): Slots {
   const named = extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
   const before = context.slots.category;
-  const added = before && named.category && named.category !== before && categoryAdded(folded);
+  const added = before && named.category && named.category !== before && categoryAdded(folded) && !anotherPerson(folded, context);
+
   return added ? { ...named, category: MULTIPLE } : named;
 }
+
+/** The person a message names by kin ("俺娘", a note's "其母" read as "母"). */
+const KIN = new RegExp(`${RELATIVE}|父亲?|母亲?`, 'u');
+/** Whether a follow-up names someone else than its topic did: "俺娘眼睛看不见也能这样不" after "俺爹瘫在床上…" is not 俺爹's second category. */
+const anotherPerson = (folded: string, context: TopicContext) => {
+  const person = KIN.exec(folded)?.[0];
+  return person !== undefined && person !== KIN.exec(fold(context.query))?.[0];
+};
 
 /**
  * A follow-up naming a way to apply and nothing else but "能办不": it asks whether and how one applies
@@ -163,10 +172,16 @@ function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
 }
 
-/** A message that leans on what came before: short, cued ("那…呢"), or nothing but slots. */
+/**
+ * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
+ * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么").
+ */
+const POINTS_BACK = /追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)/u;
+
+/** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
 export function isFragment(text: string): boolean {
   const folded = fold(text);
-  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || ASKS_NOTHING.test(remainder(folded));
+  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded));
 }
 
 /**
@@ -320,7 +335,12 @@ interface Change {
   deadline?: string;
   /** Slots it asks of without naming a value ("几级"): an answer naming none of their values does not answer it. */
   general?: SlotName[];
+  /** It asks whether what was just said holds for what it names ("俺娘眼睛看不见也能这样不"): the topic's own answer, unless about another value. */
+  same?: true;
 }
+
+/** "这样", "同样": what was just said, asked of what the follow-up names. */
+const AS_SAID = /这样|那样|同样/u;
 
 /** The topic's slots with the item its entry implies. */
 const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
@@ -350,7 +370,7 @@ function changeOf(folded: string, context: TopicContext): Change {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
     ...(subsidies ? { subsidies } : {}), ...(own === 'howMuch' ? { fee: asksFee(folded) } : {}),
     ...(own === 'howLong' && WITHIN.test(folded) ? { deadline: context.entryId } : {}), ...(general.length ? { general } : {}),
-    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
+    ...(service ? { service } : {}), ...(AS_SAID.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
@@ -435,6 +455,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
+    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of.
+    if (change.same) return fit + 2 * FIT;
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
     const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
@@ -691,8 +713,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
   const declined = alone.kind === 'decline';
+  // A hotline note's "来电人追问…" points back though its opening is not ranked.
+  const fragment = isFragment(text) || POINTS_BACK.test(fold(message));
   const smalltalk = alone.kind === 'answer' && alone.top.entry.kind !== 'answer' && !(context && asksOfApp(fold(text), context));
-  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || smalltalk) return own;
+  if (!context || context.turns >= RECALL_TURNS || (declined && !fragment) || smalltalk) return own;
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
@@ -708,7 +732,6 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (completed?.kind === 'answer' && ofItem(completed.top.entry)) return { decision: narrowed(completed, partAsked(fold(text))), query: aged || often, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
-  const fragment = isFragment(text);
   if (!fragment && alone.kind !== 'none') return own;
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));

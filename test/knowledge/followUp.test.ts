@@ -276,6 +276,22 @@ describe('Follow-ups: slots and rewriting', () => {
   });
 });
 
+describe('Follow-ups that point back (mt23)', () => {
+  const top = (previous: string[], q: string) => shippedKnowledge().kb.suggest(q, 3, previous).suggestions[0]?.id;
+
+  it('reads a hotline note\'s "来电人追问…" as a follow-up, its opening gone', () => {
+    expect(top(['来电人咨询残疾人证办理需哪些材料'], '来电人追问其子14岁，还需补什么')).to.equal('mat-guardian-proof');
+    expect(top(['来电人称其父肢体残疾，想申请护理补贴，咨询需满足啥条件'], '来电人追问其母为精神残疾四级，能否申请')).to.equal('sub-care-grade34');
+    // In other words: a note asking of the topic for another relative.
+    expect(top(['市民来电咨询重度残疾人护理补贴谁能领'], '来电人追问其妻智力残疾三级，可否申领')).to.equal('sub-care-grade34');
+  });
+
+  it('reads "也能这样不" of another person as the topic asked for them, not as the first person\'s second category', () => {
+    expect(top(['俺爹瘫在床上去不了医院，评残咋弄'], '俺娘眼睛看不见也能这样不')).to.equal('appr-home');
+    expect(top(['我爸中风了躺床上出不了门 评残怎么办'], '那我妈耳朵聋了也能这样弄不')).to.equal('appr-home');
+  });
+});
+
 describe('Follow-ups through the dialog', () => {
   const reply = async (turns: string[]) => {
     const { send } = await dialogHarness(WORDED);
