@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -419,7 +419,13 @@ export class PolicyAnswers {
     const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
     // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
     const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
-    const decision = about?.kind === 'answer' ? about : alone;
+    // A follow-up of the answer just before the form ("智力残疾去哪家医院鉴定" + "那她爹腿脚不好的呢"): read against that topic.
+    const state = await this.state.get(context, {});
+    const topic = state.topic;
+    const inTopic = about?.kind !== 'answer' && alone.kind !== 'answer' && alone.kind !== 'decline' && topic && topic.turns < CONTEXT_TURNS
+      ? readInContext(decide, question, topic, undefined, (t) => this.deps.kb.spelledRight(t))
+      : undefined;
+    const decision = about?.kind === 'answer' ? about : inTopic?.contextual && inTopic.decision.kind === 'answer' ? inTopic.decision : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
       const { entry, score } = decision.top;
@@ -428,6 +434,8 @@ export class PolicyAnswers {
         return true;
       }
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
+      // An answer becomes the topic a follow-up mid-form is read against, as outside it.
+      state.topic = decision.kind === 'answer' && entry.kind === 'answer' ? nextTopic(inTopic?.contextual ? inTopic : { decision, query: maskText(question), contextual: false }, topic) : undefined;
       const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
       await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms)));
       return true;

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { text } from '../../dialogs/text/index.js';
+import { asksSomething } from '../../knowledge/runOn.js';
+import { dialogHarness } from './harness.js';
+
+const t = text.application;
+const said = async (turns: string[]) => {
+  const h = await dialogHarness();
+  for (const input of turns.slice(0, -1)) await h.send(input);
+  return (await h.send(turns.at(-1)!)).map((r) => r.text ?? '').join('\n');
+};
+
+describe('session 17: not knowing where or how is a question (mt24)', () => {
+  const asks = ['去哪个医院鉴定俺不知道', '不知道咋弄', '俺也不清楚要带啥', '不知道在哪办'];
+  const tells = ['我不知道你在说什么', '不知道你说的啥意思', '不知道', '不清楚几级'];
+  for (const q of asks) it(`"${q}" asks`, () => expect(asksSomething(q)).to.equal(true));
+  for (const q of tells) it(`"${q}" asks nothing`, () => expect(asksSomething(q)).to.equal(false));
+
+  it('answers "去哪个医院鉴定俺不知道" at the consent, for the condition heard, and asks the consent again', async () => {
+    const all = await said(['俺家老头耳朵聋了好些年了想给他办个残疾证', '去哪个医院鉴定俺不知道']);
+    expect(all).to.include('听力残疾').and.include('人民医院');
+    expect(all).to.include(t.consent);
+    // In other words, at the same step.
+    expect(await said(['我想给俺娘办残疾证', '要带啥俺也不清楚'])).to.include('身份证').and.include(t.consent);
+  });
+});
+
+describe('session 17: a follow-up mid-form is read against the answer just given (mt24)', () => {
+  it('"那她爹腿脚不好的呢" after where to appraise an intellectual disability: the limb hospital', async () => {
+    const all = await said(['俺闺女脑子不太灵光，想给她办个智力残疾的证，得去哪家医院鉴定？', '那她爹腿脚不好的呢']);
+    expect(all).to.include('肢体残疾').and.include('人民医院');
+    expect(all).to.not.include('您问的是哪一个');
+  });
+
+  it('in other words: "那他媳妇腿脚不好的呢" after the hearing hospital asked in the opening', async () => {
+    const all = await said(['我想给俺爹办残疾证，他耳朵聋，去哪个医院评定', '那他媳妇腿脚不好的呢']);
+    expect(all).to.include('肢体残疾').and.include('人民医院');
+    expect(all).to.include(t.consent);
+  });
+});
