@@ -419,10 +419,11 @@ export class PolicyAnswers {
     const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
     // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
     const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
-    // A follow-up of the answer just before the form ("智力残疾去哪家医院鉴定" + "那她爹腿脚不好的呢"): read against that topic.
+    // A follow-up of the answer just before ("智力残疾去哪家医院鉴定" + "那她爹腿脚不好的呢"): read against that topic, once
+    // the step could not read it as its answer ("寄到家可以吗" after how long mailing takes chooses mailing).
     const state = await this.state.get(context, {});
     const topic = state.topic;
-    const inTopic = about?.kind !== 'answer' && alone.kind !== 'answer' && alone.kind !== 'decline' && topic && topic.turns < CONTEXT_TURNS
+    const inTopic = mode !== 'confident' && about?.kind !== 'answer' && alone.kind !== 'answer' && alone.kind !== 'decline' && topic && topic.turns < CONTEXT_TURNS
       ? readInContext(decide, question, topic, undefined, (t) => this.deps.kb.spelledRight(t))
       : undefined;
     const decision = about?.kind === 'answer' ? about : inTopic?.contextual && inTopic.decision.kind === 'answer' ? inTopic.decision : alone;
