@@ -437,7 +437,8 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
       // An answer becomes the topic a follow-up mid-form is read against, as outside it.
       state.topic = decision.kind === 'answer' && entry.kind === 'answer' ? nextTopic(inTopic?.contextual ? inTopic : { decision, query: maskText(question), contextual: false }, topic) : undefined;
-      const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
+      // Its yes or no first, as outside the form (see `toldFirst`).
+      const body = decision.kind === 'answer' ? `${toldFirst(entry, question, topic)}\n\n${text.answer.source(entry.source)}` : entry.answer;
       await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms)));
       return true;
     }

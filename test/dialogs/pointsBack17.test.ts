@@ -38,3 +38,16 @@ describe('session 17: a follow-up mid-form is read against the answer just given
     expect(all).to.include(t.consent);
   });
 });
+
+describe('session 17: a can-I asked mid-form is told its yes or no first, as outside the form', () => {
+  for (const [opening, asked] of [
+    ['我想给俺爹办残疾证', '他是三级肢体残疾能领护理补贴不'],
+    ['我要给孩子办残疾证', '孩子三级听力的能领护理补贴吗'],
+  ]) {
+    it(`${opening} / ${asked}`, async () => {
+      const all = await said([opening, asked]);
+      expect(all).to.match(/(^|\n)不能。[^\n]*三级、四级不在这个范围/);
+      expect(all).to.include(t.consent);
+    });
+  }
+});
