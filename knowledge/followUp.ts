@@ -51,7 +51,7 @@ const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|期限|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 /** How many trips it takes ("要跑几趟", "得去几次"), and an answer that speaks of them. */
@@ -374,10 +374,10 @@ const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
   facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
 
 /**
- * "多少天内", "几天之内", "要多少天内提", "申诉时限": the time limit a topic's answer states ("10个工作日内向市残联申请复核"),
- * not how long something takes.
+ * "多少天内", "几天之内", "要多少天内提", "申诉时限", "期限是几天", "最晚几天": the time limit a topic's answer states
+ * ("10个工作日内向市残联申请复核"), not how long something takes.
  */
-const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限/;
+const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限|期限|最晚|最迟/;
 /** A time limit an answer states: "10个工作日内". */
 const STATES_LIMIT = /[0-9一二两三四五六七八九十]+个?(?:工作日|天|日|月)(?:之内|以内|内)/u;
 /** Whether a follow-up asks the time limit an answer states ("要在多少天里提交" after the appeal's "10个工作日内"). */
