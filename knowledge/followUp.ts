@@ -210,8 +210,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it. An item it
-    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal.
-    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + (slots.item ? '' : item) + folded : '';
+    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal. Asked in the wordings' words
+    // ("残疾证网上能办吗"): "手机上可以弄不" says no more, and its 弄 and 手机上 rank nowhere near.
+    const way = asksForChannel(folded) && item && !known.service ? `${known.place ?? ''}${item}${slots.channel}能办吗` : '';
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
@@ -753,8 +754,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   // Nothing but another value ("那生活补贴呢" after who gets the care allowance) asks the topic's question of it:
-  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better.
-  const askedOtherwise = onlySlots && change.slots.length > 0 && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
+  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better. Not one
+  // asking its own ("手机上能办不" after what to upload online: whether and how one applies that way).
+  const askedOtherwise = onlySlots && change.slots.length > 0 && !change.intent && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
     !facetsOf(alone.top.entry).intents.has(context.intent) && facetsOf(withContext.options[0].entry).intents.has(context.intent);
   if (askedOtherwise) return { ...best, decision: narrowed(best.decision, partAsked(folded)) };
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
