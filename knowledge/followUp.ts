@@ -519,9 +519,10 @@ const namesThing = (wording: string, change: Change, context: TopicContext) => o
  * The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the
  * topic's ("预约" of "要预约不"); none when it turns to the subsidies ("有补贴吗": see `turnsToSubsidies`).
  */
-const ownWords = (change: Change, context: TopicContext): string[] =>
-  change.subsidies ? [] : change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
-    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w));
+const ownWords = (change: Change, context: TopicContext): string[] => (change.subsidies ? [] : wordsSaid(change).filter((w) => !fold(context.query).includes(w)));
+/** The words a follow-up says besides slots, what it asks and what is asked for, the topic's or not. */
+const wordsSaid = (change: Change): string[] =>
+  change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) => [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w));
 /** The "不" of "要预约不" and the "用" of "用预约吗", which a wording may ask otherwise ("评定要预约吗"). */
 const YES_NO = /(?:不|没有|没)$/;
 const NEED = /^(?:还|也)?(?:用|得|需)/;
@@ -776,9 +777,15 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // A choice holding the topic's allowance ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another's.
   const grant = change.merged.item !== undefined && ofAllowance(change.merged.item, '');
   const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
+  // Asking anew of a word the topic said ("办残疾证要公示几天" + "在哪公示": where the notice goes up), the entry found
+  // alone whose own question names it and that is asked that way answers it, not the topic's item asked so (where to apply).
+  const again = change.intent ? wordsSaid(change).filter((w) => fold(context.query).includes(w)) : [];
+  const namingAgain = (d: Decision) => (d.kind === 'answer' && again.some((w) => facetText(d.top.entry.question).includes(w)) ? d.top.entry : undefined);
+  const found = namingAgain(alone);
+  const ofWordAgain = found !== undefined && facetsOf(found).intents.has(change.intent!) && !namingAgain(withContext);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || topicsChoice ||
-      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext)))
+    ? !ofWordAgain && (strength(withContext) > strength(alone) || topicsChoice ||
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }
