@@ -998,6 +998,30 @@ export function sentencesHolding(question: string, answer: string, context: Topi
 }
 
 /**
+ * "这算哪一项", "属于哪一类", "归哪个里头的": which of the things the topic's answer lists holds what the topic asked
+ * of, the follow-up naming nothing of its own.
+ */
+const WHICH_OF = /^(?:那么?)?(?:这|它|这个|那个|这些)?(?:是|算|属于|属|归|在|放在|算在|归在)?(?:哪一|哪个|哪)(?:大项|项|类|样|种|块|部分|方面)(?:事项|项目|业务|里头|里面|里边|里|当中|之中|中)*(?:的)?(?:啊|呀|呢|吗|嘞)?$/u;
+
+/**
+ * The sentences of the topic's answer holding what the topic asked of, to "这算哪一项" (see `WHICH_OF`): "社保卡能在一件事里
+ * 一起申请吗" + "这算哪一项里头的" is told "残疾人就业帮扶（失业登记、就业困难人员认定、社保卡申领）", not the seven
+ * again. Of the topic's words and slots, the one fewest sentences hold says it (燃油, not the 补贴 of five). Not after a
+ * condition ("老年痴呆能办证吗" + "这算哪一类": the category's own entry says it). Undefined when it asks otherwise, or no
+ * word is held by some sentences and not all.
+ */
+export function whichOfTopic(question: string, answer: string, context: TopicContext, folding: (text: string) => string = facetText): string | undefined {
+  const slots = extractSlots(context.query);
+  if (!WHICH_OF.test(fold(question)) || slots.category) return undefined;
+  const words = ownTerms(context.query, { ...context, query: '' }).map(folding);
+  const named = Object.entries(slots).map(([name, value]) => wordsOf(name as SlotName, value)).filter((w): w is RegExp => w !== undefined);
+  const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const holding = [...words.map((w) => sentences.filter((s) => folding(s).includes(w))), ...named.map((w) => sentences.filter((s) => w.test(facetText(s))))];
+  const [held] = holding.filter((h) => h.length > 0 && h.length < sentences.length).sort((a, b) => a.length - b.length);
+  return held?.join('').replace(/[；，]$/u, '。');
+}
+
+/**
  * The entries of a follow-up's topic: those sharing the category of the topic's entry or of one
  * just before it ("孩子两岁 唐氏综合征 能办证吗" + "去哪评": the infant's too). None about another
  * value of a slot the topic carries or the follow-up names (the hearing hospital after the mental
