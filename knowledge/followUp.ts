@@ -71,9 +71,21 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回');
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND);
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
+/**
+ * A place one cannot get to ("连窗口也去不了", "去不了政务中心", "哪儿都去不了"): not asked where it is, but how it is done
+ * without going, which the answers say of whom cannot leave home (上门, 代办, 网上).
+ */
+const GO_PLACE = '(?:窗口|政务中心|政务大厅|服务中心|大厅|医院|残联|县里|县城|城里|镇上|乡里|村里|现场|哪儿?|哪里)';
+const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|出不去)';
+const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
+const HOUSEBOUND = '出不了门';
+
+/** A follow-up as said plainly, read with a subject (a form's "办残疾证"): without "那要是…呢", a place it cannot get to as not going out. */
+export const plainly = (text: string) => fold(text).replace(HYPOTHESIS, '');
+const HYPOTHESIS = /^(?:那么?)?(?:要是|如果|假如)?|(?:的话)?(?:呢|啊|呀)$/gu;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
