@@ -83,9 +83,12 @@ const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|�
 const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
 const HOUSEBOUND = '出不了门';
 
-/** A follow-up as said plainly, read with a subject (a form's "办残疾证"): without "那要是…呢", a place it cannot get to as not going out. */
-export const plainly = (text: string) => fold(text).replace(HYPOTHESIS, '');
-const HYPOTHESIS = /^(?:那么?)?(?:要是|如果|假如)?|(?:的话)?(?:呢|啊|呀)$/gu;
+/**
+ * A follow-up as said plainly, read with a subject (a form's "办残疾证"): a supposition without its "那要是…呢", a place it
+ * cannot get to as not going out. A bare "那咋查" stays: its 那 is what makes it a question of the subject.
+ */
+export const plainly = (text: string) => fold(text).replace(SUPPOSED, '$1');
+const SUPPOSED = /^(?:那么?)?(?:要是|如果|假如)(.+?)(?:的话)?(?:呢|啊|呀)?$/u;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
