@@ -3,7 +3,7 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, plainly, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
@@ -418,7 +418,8 @@ export class PolicyAnswers {
     const whereAppraised = asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category;
     const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
     // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
-    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
+    // Said plainly with it: "那要是她连窗口也去不了呢" is "办残疾证她出不了门", not where the window is.
+    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${plainly(question)}`) : undefined;
     // A follow-up of the answer just before ("智力残疾去哪家医院鉴定" + "那她爹腿脚不好的呢"): read against that topic, once
     // the step could not read it as its answer ("寄到家可以吗" after how long mailing takes chooses mailing).
     const state = await this.state.get(context, {});

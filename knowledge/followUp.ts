@@ -51,7 +51,7 @@ const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|期限|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 /** How many trips it takes ("要跑几趟", "得去几次"), and an answer that speaks of them. */
@@ -71,9 +71,24 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回');
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND);
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
+/**
+ * A place one cannot get to ("连窗口也去不了", "去不了政务中心", "哪儿都去不了"): not asked where it is, but how it is done
+ * without going, which the answers say of whom cannot leave home (上门, 代办, 网上).
+ */
+const GO_PLACE = '(?:窗口|政务中心|政务大厅|服务中心|大厅|医院|残联|县里|县城|城里|镇上|乡里|村里|现场|哪儿?|哪里)';
+const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|出不去)';
+const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
+const HOUSEBOUND = '出不了门';
+
+/**
+ * A follow-up as said plainly, read with a subject (a form's "办残疾证"): a supposition without its "那要是…呢", a place it
+ * cannot get to as not going out. A bare "那咋查" stays: its 那 is what makes it a question of the subject.
+ */
+export const plainly = (text: string) => fold(text).replace(SUPPOSED, '$1');
+const SUPPOSED = /^(?:那么?)?(?:要是|如果|假如)(.+?)(?:的话)?(?:呢|啊|呀)?$/u;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
@@ -225,8 +240,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it. An item it
-    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal.
-    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + (slots.item ? '' : item) + folded : '';
+    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal. Asked in the wordings' words
+    // ("残疾证网上能办吗"): "手机上可以弄不" says no more, and its 弄 and 手机上 rank nowhere near.
+    const way = asksForChannel(folded) && item && !known.service ? `${known.place ?? ''}${item}${slots.channel}能办吗` : '';
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
@@ -394,10 +410,10 @@ const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
   facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
 
 /**
- * "多少天内", "几天之内", "要多少天内提", "申诉时限": the time limit a topic's answer states ("10个工作日内向市残联申请复核"),
- * not how long something takes.
+ * "多少天内", "几天之内", "要多少天内提", "申诉时限", "期限是几天", "最晚几天": the time limit a topic's answer states
+ * ("10个工作日内向市残联申请复核"), not how long something takes.
  */
-const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限/;
+const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限|期限|最晚|最迟/;
 /** A time limit an answer states: "10个工作日内". */
 const STATES_LIMIT = /[0-9一二两三四五六七八九十]+个?(?:工作日|天|日|月)(?:之内|以内|内)/u;
 /** Whether a follow-up asks the time limit an answer states ("要在多少天里提交" after the appeal's "10个工作日内"). */
@@ -540,9 +556,10 @@ const namesThing = (wording: string, change: Change, context: TopicContext) => o
  * The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the
  * topic's ("预约" of "要预约不"); none when it turns to the subsidies ("有补贴吗": see `turnsToSubsidies`).
  */
-const ownWords = (change: Change, context: TopicContext): string[] =>
-  change.subsidies ? [] : change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
-    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w));
+const ownWords = (change: Change, context: TopicContext): string[] => (change.subsidies ? [] : wordsSaid(change).filter((w) => !fold(context.query).includes(w)));
+/** The words a follow-up says besides slots, what it asks and what is asked for, the topic's or not. */
+const wordsSaid = (change: Change): string[] =>
+  change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) => [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w));
 /** The "不" of "要预约不" and the "用" of "用预约吗", which a wording may ask otherwise ("评定要预约吗"). */
 const YES_NO = /(?:不|没有|没)$/;
 const NEED = /^(?:还|也)?(?:用|得|需)/;
@@ -776,8 +793,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   // Nothing but another value ("那生活补贴呢" after who gets the care allowance) asks the topic's question of it:
-  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better.
-  const askedOtherwise = onlySlots && change.slots.length > 0 && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
+  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better. Not one
+  // asking its own ("手机上能办不" after what to upload online: whether and how one applies that way).
+  const askedOtherwise = onlySlots && change.slots.length > 0 && !change.intent && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
     !facetsOf(alone.top.entry).intents.has(context.intent) && facetsOf(withContext.options[0].entry).intents.has(context.intent);
   if (askedOtherwise) return { ...best, decision: narrowed(best.decision, partAsked(folded)) };
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
@@ -797,9 +815,15 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // A choice holding the topic's allowance ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another's.
   const grant = change.merged.item !== undefined && ofAllowance(change.merged.item, '');
   const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
+  // Asking anew of a word the topic said ("办残疾证要公示几天" + "在哪公示": where the notice goes up), the entry found
+  // alone whose own question names it and that is asked that way answers it, not the topic's item asked so (where to apply).
+  const again = change.intent ? wordsSaid(change).filter((w) => fold(context.query).includes(w)) : [];
+  const namingAgain = (d: Decision) => (d.kind === 'answer' && again.some((w) => facetText(d.top.entry.question).includes(w)) ? d.top.entry : undefined);
+  const found = namingAgain(alone);
+  const ofWordAgain = found !== undefined && facetsOf(found).intents.has(change.intent!) && !namingAgain(withContext);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || topicsChoice ||
-      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext)))
+    ? !ofWordAgain && (strength(withContext) > strength(alone) || topicsChoice ||
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }
@@ -1009,6 +1033,30 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
   const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
   return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
+}
+
+/**
+ * "这算哪一项", "属于哪一类", "归哪个里头的": which of the things the topic's answer lists holds what the topic asked
+ * of, the follow-up naming nothing of its own.
+ */
+const WHICH_OF = /^(?:那么?)?(?:这|它|这个|那个|这些)?(?:是|算|属于|属|归|在|放在|算在|归在)?(?:哪一|哪个|哪)(?:大项|项|类|样|种|块|部分|方面)(?:事项|项目|业务|里头|里面|里边|里|当中|之中|中)*(?:的)?(?:啊|呀|呢|吗|嘞)?$/u;
+
+/**
+ * The sentences of the topic's answer holding what the topic asked of, to "这算哪一项" (see `WHICH_OF`): "社保卡能在一件事里
+ * 一起申请吗" + "这算哪一项里头的" is told "残疾人就业帮扶（失业登记、就业困难人员认定、社保卡申领）", not the seven
+ * again. Of the topic's words and slots, the one fewest sentences hold says it (燃油, not the 补贴 of five). Not after a
+ * condition ("老年痴呆能办证吗" + "这算哪一类": the category's own entry says it). Undefined when it asks otherwise, or no
+ * word is held by some sentences and not all.
+ */
+export function whichOfTopic(question: string, answer: string, context: TopicContext, folding: (text: string) => string = facetText): string | undefined {
+  const slots = extractSlots(context.query);
+  if (!WHICH_OF.test(fold(question)) || slots.category) return undefined;
+  const words = ownTerms(context.query, { ...context, query: '' }).map(folding);
+  const named = Object.entries(slots).map(([name, value]) => wordsOf(name as SlotName, value)).filter((w): w is RegExp => w !== undefined);
+  const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const holding = [...words.map((w) => sentences.filter((s) => folding(s).includes(w))), ...named.map((w) => sentences.filter((s) => w.test(facetText(s))))];
+  const [held] = holding.filter((h) => h.length > 0 && h.length < sentences.length).sort((a, b) => a.length - b.length);
+  return held?.join('').replace(/[；，]$/u, '。');
 }
 
 /**

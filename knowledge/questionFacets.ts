@@ -49,8 +49,8 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['注销', /注销/],
   ],
   channel: [
-    // 手机号 is a phone number, not the online way.
-    ['网上', /网上|线上|手机上|手机(?!号)|app|网站|在家/],
+    // 手机号 is a phone number, not the online way. "用手机" is the way with its verb: "用手机能办吗" asks nothing else.
+    ['网上', /网上|线上|(?:用|拿|通过)?手机上|(?:用|拿|通过)?手机(?!号)|app|网站|在家/],
     ['窗口', /窗口|线下|现场|大厅|当面|(?<!谁)去办/],
   ],
   grade: [
