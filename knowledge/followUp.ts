@@ -4,7 +4,7 @@ import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, withoutAge, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -45,7 +45,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
  * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
  * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
  */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -563,6 +563,8 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
   const item = change.merged.item;
   if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
   const topic = withContext.top.entry;
+  // Its answer ruling on that person ("一是未成年…的孩子" of who brings a guardian's proof) is no answer holding for anyone: it is said.
+  if (change.slots.every(([n, v]) => wordsOf(n, v)!.test(facetsOf(topic).answer))) return undefined;
   // Not after a service of the card ("残疾证丢了咋补" + "那老人呢"): an old person's card is replaced as anyone's.
   const ofPerson = (entry: Entry) =>
     entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
@@ -912,7 +914,8 @@ const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|�
  */
 function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
-  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // The person's age in years ("俺闺女才十岁呢") says who is asked of, as 孩子 does: the age slot, no word of its own.
+  const rest = fold(withoutAge(withoutOpening(question))).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
@@ -971,12 +974,15 @@ const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
  * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办"). A fragment saying no word
  * of its own is told by the words any question says ("时间呢" after the reform's figures: the time it saved).
  */
+const ENUMERATED = /^[一二三四五六七八九十]是/u;
 export function sentencesHolding(question: string, answer: string, context: TopicContext): string | undefined {
   if (intentOf(question)) return undefined;
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const holds = (s: string) => words.some((w) => facetText(s).includes(w));
+  // Nothing of its own but another person ("那俺闺女才十岁呢" after an adult's guardian proof): the sentences ruling on that person.
+  const person = words.length ? [] : namedAnew(question, context).filter(([n]) => PERSON_OR_CATEGORY.includes(n)).map(([n, v]) => wordsOf(n, v)!);
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w)) || (person.length > 0 && person.every((p) => p.test(facetText(s))));
   // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
   // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
   const item = !extractSlots(fold(question)).item && topicSlots(context).item;
@@ -985,7 +991,8 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const ofOther = (s: string) => { const named = extractSlots(facetText(s)).item; return named !== undefined && named !== item; };
   const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
   const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
-  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
+  // An enumeration's "一是" said alone would read as a list of one.
+  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。').replace(ENUMERATED, '') : undefined;
 }
 
 /**
