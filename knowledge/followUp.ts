@@ -867,7 +867,11 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const said = facetText(query);
   const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
   const service = slots.service ?? serviceDone(entry);
-  return { ...slots, ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
+  // Both allowances named and answered ("护理补贴和生活补贴有啥区别") leave a topic of the two, as an entry naming neither is:
+  // "那俺能领两样不" asks of both, not of the one named first.
+  const both = items !== undefined && SUBSIDY_ITEMS.every((v) => items.has(v) && wordsOf('item', v)!.test(said));
+  const { item: _first, ...others } = slots;
+  return { ...(both ? others : slots), ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
 }
 
 /**
