@@ -984,9 +984,12 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  // Nothing of its own but another person ("那俺闺女才十岁呢" after an adult's guardian proof): the sentences ruling on that person.
-  const person = words.length ? [] : namedAnew(question, context).filter(([n]) => PERSON_OR_CATEGORY.includes(n)).map(([n, v]) => wordsOf(n, v)!);
-  const holds = (s: string) => words.some((w) => facetText(s).includes(w)) || (person.length > 0 && person.every((p) => p.test(facetText(s))));
+  // Nothing of its own but another person ("那俺闺女才十岁呢" after an adult's guardian proof), of an answer ruling on each
+  // age apart ("一是未成年…", "其他成年人…"): the sentences ruling on that one. A rule added for a child to a list is no rule apart.
+  const [person] = words.length ? [] : namedAnew(question, context).filter(([n]) => n === 'age').map(([n, v]) => wordsOf(n, v)!);
+  const ages = SLOT_WORDS.age.filter(([, w]) => w !== person).map(([, w]) => w);
+  const apart = person !== undefined && sentences.some((s) => !person.test(facetText(s)) && ages.some((w) => w.test(facetText(s))));
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w)) || (apart && person.test(facetText(s)));
   // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
   // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
   const item = !extractSlots(fold(question)).item && topicSlots(context).item;
