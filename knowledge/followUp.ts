@@ -238,7 +238,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // An allowance is applied for whatever the condition: "来电人称其母中风卧床…护理补贴怎么申请" + "要钱不"
   // asks what applying for it costs, which the person's category only blurs.
   const { category, ...anyCondition } = merged;
-  const slotted = Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
+  // A topic of both allowances (see `slotsAnswered`) is asked of by both names: "那俺能领两样不" of the two at once.
+  const pair = !merged.item && SUBSIDY_ITEMS.every((v) => wordsOf('item', v)!.test(base)) ? SUBSIDY_ITEMS.join('') : '';
+  const slotted = pair + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
