@@ -911,7 +911,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -1109,6 +1109,14 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
 
+/**
+ * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合"): held by a sentence saying whom the
+ * topic is for in the answer's own terms ("前者主要给低保家庭的残疾人"), as if a word.
+ */
+const QUALIFIES = /够不够|够没够|够格|符不符合|符合不符合|符没符合|达不达标|达没达标/u;
+const SAYS_WHOM = /(?:发给|主要给|是给|只给|适用于|针对)[^。；]{0,40}?的[^。；，]{0,4}(?:残疾人|人|家庭|孩子|学生)/u;
+const WHOM = '给谁';
+
 /** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
@@ -1131,9 +1139,9 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
-  const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
+  const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
+  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : w === WHOM ? SAYS_WHOM.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
