@@ -58,6 +58,24 @@ describe('fix28b', () => {
     }
   });
 
+  it('whether one qualifies, naming none ("俺咋知道自己够不够条件"), is told whom the topic is for, not another item\'s conditions', async () => {
+    for (const turns of [
+      ['人家说的两项补贴是啥', '俺咋知道自己够不够条件'],
+      ['残疾人两补是啥', '俺够不够条件啊'],
+      ['两项补贴指的是啥', '我咋晓得自己够不够条件'],
+    ]) {
+      const said = await conversationReplies(turns);
+      expect(said[1], turns.join(' / ')).to.include('低保').and.include('一级、二级');
+    }
+    for (const [turns, whom] of [
+      [['护理补贴是干啥的', '我怎么知道自己符不符合'], '长期照护'],
+      [['生活补贴是啥', '那我够不够格'], '低保'],
+    ] as const) {
+      const said = await conversationReplies([...turns]);
+      expect(said[1], turns.join(' / ')).to.include(whom).and.not.include('您想问的是').and.not.include('和补贴有关的主要有这几项');
+    }
+  });
+
   it('after both allowances named ("护理补贴和生活补贴有啥区别"), "能领两样不" asks of both at once, not of the first named', async () => {
     for (const turns of [
       ['重度残疾人护理补贴和困难残疾人生活补贴有啥区别', '那俺能领两样不'],
