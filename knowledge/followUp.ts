@@ -4,7 +4,7 @@ import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
 import { withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, withoutAge, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -973,6 +973,9 @@ function statesCount(text: string, words: string[], folding: (text: string) => s
 }
 const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
 
+/** An enumeration's "一是", "二是" opening a sentence. */
+const ENUMERATED = /^[一二三四五六七八九十]是/u;
+
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
  * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
@@ -980,7 +983,6 @@ const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
  * or the whole answer: the sentence naming its words may not say it ("注销了多久能重新办"). A fragment saying no word
  * of its own is told by the words any question says ("时间呢" after the reform's figures: the time it saved).
  */
-const ENUMERATED = /^[一二三四五六七八九十]是/u;
 export function sentencesHolding(question: string, answer: string, context: TopicContext): string | undefined {
   if (intentOf(question)) return undefined;
   const own = ownTerms(question, context);
