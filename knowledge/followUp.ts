@@ -4,7 +4,7 @@ import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
 import { RELATIVE, withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -45,7 +45,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
  * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
  * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
  */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -269,7 +269,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // An allowance is applied for whatever the condition: "来电人称其母中风卧床…护理补贴怎么申请" + "要钱不"
   // asks what applying for it costs, which the person's category only blurs.
   const { category, ...anyCondition } = merged;
-  const slotted = Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
+  // A topic of both allowances (see `slotsAnswered`) is asked of by both names: "那俺能领两样不" of the two at once.
+  const pair = !merged.item && SUBSIDY_ITEMS.every((v) => wordsOf('item', v)!.test(base)) ? SUBSIDY_ITEMS.join('') : '';
+  const slotted = pair + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
@@ -602,6 +604,8 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
   const item = change.merged.item;
   if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
   const topic = withContext.top.entry;
+  // Its answer ruling on that person ("一是未成年…的孩子" of who brings a guardian's proof) is no answer holding for anyone: it is said.
+  if (change.slots.every(([n, v]) => wordsOf(n, v)!.test(facetsOf(topic).answer))) return undefined;
   // Not after a service of the card ("残疾证丢了咋补" + "那老人呢"): an old person's card is replaced as anyone's.
   const ofPerson = (entry: Entry) =>
     entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
@@ -912,7 +916,11 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const said = facetText(query);
   const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
   const service = slots.service ?? serviceDone(entry);
-  return { ...slots, ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
+  // Both allowances named and answered ("护理补贴和生活补贴有啥区别") leave a topic of the two, as an entry naming neither is:
+  // "那俺能领两样不" asks of both, not of the one named first.
+  const both = items !== undefined && SUBSIDY_ITEMS.every((v) => items.has(v) && wordsOf('item', v)!.test(said));
+  const { item: _first, ...others } = slots;
+  return { ...(both ? others : slots), ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
 }
 
 /**
@@ -950,7 +958,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -959,7 +967,8 @@ const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|�
  */
 function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
-  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // The person's age in years ("俺闺女才十岁呢") says who is asked of, as 孩子 does: the age slot, no word of its own.
+  const rest = fold(withoutAge(withoutOpening(question))).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
@@ -1011,6 +1020,9 @@ function statesCount(text: string, words: string[], folding: (text: string) => s
 }
 const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
 
+/** An enumeration's "一是", "二是" opening a sentence. */
+const ENUMERATED = /^[一二三四五六七八九十]是/u;
+
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
  * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
@@ -1023,7 +1035,12 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const holds = (s: string) => words.some((w) => facetText(s).includes(w));
+  // Nothing of its own but another person ("那俺闺女才十岁呢" after an adult's guardian proof), of an answer ruling on each
+  // age apart ("一是未成年…", "其他成年人…"): the sentences ruling on that one. A rule added for a child to a list is no rule apart.
+  const [person] = words.length ? [] : namedAnew(question, context).filter(([n]) => n === 'age').map(([n, v]) => wordsOf(n, v)!);
+  const ages = SLOT_WORDS.age.filter(([, w]) => w !== person).map(([, w]) => w);
+  const apart = person !== undefined && sentences.some((s) => !person.test(facetText(s)) && ages.some((w) => w.test(facetText(s))));
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w)) || (apart && person.test(facetText(s)));
   // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
   // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
   const item = !extractSlots(fold(question)).item && topicSlots(context).item;
@@ -1032,7 +1049,8 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const ofOther = (s: string) => { const named = extractSlots(facetText(s)).item; return named !== undefined && named !== item; };
   const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
   const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
-  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
+  // An enumeration's "一是" said alone would read as a list of one.
+  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。').replace(ENUMERATED, '') : undefined;
 }
 
 /**
@@ -1164,6 +1182,14 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
 
+/**
+ * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合"): held by a sentence saying whom the
+ * topic is for in the answer's own terms ("前者主要给低保家庭的残疾人"), as if a word.
+ */
+const QUALIFIES = /够不够|够没够|够格|符不符合|符合不符合|符没符合|达不达标|达没达标/u;
+const SAYS_WHOM = /(?:发给|主要给|是给|只给|适用于|针对)[^。；]{0,40}?的[^。；，]{0,4}(?:残疾人|人|家庭|孩子|学生)/u;
+const WHOM = '给谁';
+
 /** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
@@ -1186,9 +1212,9 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
-  const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
+  const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
+  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : w === WHOM ? SAYS_WHOM.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
