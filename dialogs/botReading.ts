@@ -221,8 +221,10 @@ export interface FromTopic {
  */
 export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
   if (previous.turns >= CONTEXT_TURNS) return undefined;
-  const family = kb.topicFamily(question, previous);
-  if (answered && family.some((e) => e.id === answered.id)) return undefined;
+  // Whether the answer is of the topic is asked of it alone: it mostly is, and the topic's entries are then not needed.
+  const ofFamily = kb.ofTopicFamily(question, previous);
+  const stored = answered && kb.entry(answered.id);
+  if (stored && ofFamily(stored)) return undefined;
   // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
   const anew = namedAnew(question, previous);
   if (offered.length && anew.length) return undefined;
@@ -232,6 +234,7 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   // Ranked only when the held entries need ordering or a score (most follow-ups hold one or none).
   let ranked: Ranked[] | undefined;
   const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
+  const family = kb.entries.filter(ofFamily);
   const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
   const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
   const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));

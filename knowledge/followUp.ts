@@ -996,11 +996,16 @@ export function sentencesHolding(question: string, answer: string, context: Topi
  * "不用登报" is not the renewal's).
  */
 export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
+  return entries.filter(ofTopicFamily(entries, question, context));
+}
+
+/** Whether an entry of `entries` is of a follow-up's topic (see `topicFamily`): one entry asked of without gathering them all. */
+export function ofTopicFamily(entries: Entry[], question: string, context: TopicContext): (entry: Entry) => boolean {
   const ids = new Set([context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)]);
   const categories = new Set(entries.filter((e) => ids.has(e.id)).map((e) => e.category));
   // Not an item both name: most questions name the certificate.
   const off = offTopicOf(question, context);
-  return entries.filter((e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true));
+  return (e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true);
 }
 
 /**
@@ -1054,9 +1059,22 @@ export function answersAsAsked(entry: Entry, question: string, context: TopicCon
 /** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
 const FUNCTION_CHAR = /^[还得再去用要能会是有给领办交发做看到等多大小走后完不没上下来就都也又了的吗呢吧啊把被让跟和与在从对说想找问个那这啥咋谁几哪么我你他她俺您它月年天次回张份样些点里前先才该需咱呗嘛哦]$/u;
 
-/** How the answers' words are read for `heldInTopic`: folded, how rare, said by none; and how the follow-up's own ranking orders entries. */
+/** A sentence of an answer (see `sentencesOf`), and the same folded as the ranking folds it. */
+export interface Sentence {
+  text: string;
+  folded: string;
+}
+
+/** A text's sentences, each with its closing mark. */
+export const sentencesOf = (text: string): string[] => text.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+
+/**
+ * How the answers' words are read for `heldInTopic`: folded, an entry's answer by its sentences, how rare, said by none;
+ * and how the follow-up's own ranking orders entries.
+ */
 export interface HeldWords {
   folding: (text: string) => string;
+  sentences: (entry: Entry) => Sentence[];
   rarity: (word: string) => number;
   nowhere: (word: string) => boolean;
   rank?: (entry: Entry) => number;
@@ -1108,7 +1126,7 @@ export interface Held {
  * card that never came), most words held first, then the topic's own, then as `rank` orders them;
  * none when the follow-up says a word no answer speaks of.
  */
-export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
+export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, sentences: answered, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
   // A verb said negated that no answer says so ("不吃低保能领不": 不吃) asks by the verb.
   const own = askedBy(question, context, folding, rarity).map((a) =>
     NEGATED_WORD.test(a.w) && nowhere(a.w) ? { w: a.w.slice(1), weight: rarity(a.w.slice(1)) * ([...a.w].length > 2 ? 1 : 0.5) } : a);
@@ -1117,15 +1135,17 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
   const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
   if (!asked.length) return [];
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => has(s, w))) }));
+    const sentences = answered(entry).map(({ text: s, folded }) => {
+      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : folded.includes(w)));
+      return { s, holds, n: weigh(holds) };
+    });
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => x.holds.includes(w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.

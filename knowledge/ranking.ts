@@ -287,6 +287,8 @@ export class Ranker {
   private readonly hinges = new Map<number, Set<string>>();
   /** Per decline entry, its objects whose subsidy no answer's wording asks of (助听器): a question asking it is that decline's. */
   private readonly unpaidObjects = new Map<string, string[]>();
+  /** The decline entries, in order: only theirs have objects a question is checked for (see `decide`). */
+  private readonly declines: Entry[];
   /** Whether two entries' answers give the same fact, by pair as asked. */
   private readonly sameFacts = new Map<Entry, Map<Entry, boolean>>();
 
@@ -373,9 +375,8 @@ export class Ranker {
     const runs = new Map(entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0)]));
     this.foreignObjects = new Map([...runs].map(([id, objects]) => [id, objects.filter((o) => !said(o))]));
     // A question word is no object to ask of alone (几点: the window's hours are asked so too).
-    this.declineRuns = new Map(
-      entries.filter((e) => e.kind === 'decline').map((e) => [e.id, runs.get(e.id)!.filter((run) => !run.some((w) => QUESTION_WORD.test(w)))]),
-    );
+    this.declines = entries.filter((e) => e.kind === 'decline');
+    this.declineRuns = new Map(this.declines.map((e) => [e.id, runs.get(e.id)!.filter((run) => !run.some((w) => QUESTION_WORD.test(w)))]));
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
     }
@@ -615,7 +616,7 @@ export class Ranker {
     const status = OFF_ASSISTANCE.test(query) || query.replace(ON_ASSISTANCE, '') !== query;
     if (!status && (!ASKED_OF_OURS.test(folded) || asksOfInjury(folded))) {
       const rank = (entry: Entry) => all.find((r) => r.entry === entry);
-      const alone = this.entries
+      const alone = this.declines
         .map((entry) => ({ entry, length: this.objectAskedOf(entry, analysis) }))
         .filter((o) => o.length > 0)
         .sort((a, b) => b.length - a.length || (rank(b.entry)?.score ?? 0) - (rank(a.entry)?.score ?? 0))[0];
@@ -627,7 +628,7 @@ export class Ranker {
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // So is the subsidy of an object no answer asks one of ("孩子听力不好 戴助听器 有补助没"): the condition drew the
     // hearing entries, but whether a hearing aid is paid for is the rehabilitation office's. The best ranked such decline.
-    const unpaid = this.entries
+    const unpaid = this.declines
       .filter((e) => (this.unpaidObjects.get(e.id) ?? []).some((o) => subsidyAsked(analysis.folded, o)) && !this.sceneOfOurs(e, query, analysis))
       .map((entry) => ({ entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }))
       .sort((a, b) => b.score - a.score)[0];
@@ -640,7 +641,7 @@ export class Ranker {
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
     const ownSubject = OWN_SUBJECT.test(analysis.folded) || OUR_CERTIFICATE_SERVICE.test(analysis.folded);
     const nothing = (): Decision => {
-      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
+      const any = (ownSubject ? undefined : named) ?? this.declines.find((e) => this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
