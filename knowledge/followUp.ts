@@ -472,10 +472,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(facetText(entry.question), change, context);
+  const thing = namesThing(facets.question, change, context);
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
-  if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
+  if (thing || ownWords(change, context).some((w) => facets.alternates.filter((a) => a.includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
   else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
   // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
@@ -765,7 +765,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. One whose own question names
   // what the follow-up turned to is another item's rightly ("公示几天" after who reviews the card: the notice's days), still the same person's.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetText(d.top.entry.question), change, context));
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetsOf(d.top.entry).question, change, context));
   // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
   const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the

@@ -152,6 +152,8 @@ const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '�
 
 // A subsidy asked right after an object ("助听器有补贴没", "戴助听器 有补助没"): a few characters, one pause, between.
 const SUBSIDY_AFTER = /^[^\s]{0,3}\s?[^\s]{0,3}?补贴/u;
+/** The word `SUBSIDY_AFTER` ends with: a text without it asks no object's subsidy. */
+const SUBSIDY_WORD = '补贴';
 const subsidyAsked = (folded: string, object: string): boolean => {
   for (let i = folded.indexOf(object); i >= 0; i = folded.indexOf(object, i + 1)) if (SUBSIDY_AFTER.test(folded.slice(i + object.length))) return true;
   return false;
@@ -628,7 +630,8 @@ export class Ranker {
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // So is the subsidy of an object no answer asks one of ("孩子听力不好 戴助听器 有补助没"): the condition drew the
     // hearing entries, but whether a hearing aid is paid for is the rehabilitation office's. The best ranked such decline.
-    const unpaid = this.declines
+    // Only a question saying 补贴 asks one (see `subsidyAsked`): the objects are not looked for otherwise.
+    const unpaid = !analysis.folded.includes(SUBSIDY_WORD) ? undefined : this.declines
       .filter((e) => (this.unpaidObjects.get(e.id) ?? []).some((o) => subsidyAsked(analysis.folded, o)) && !this.sceneOfOurs(e, query, analysis))
       .map((entry) => ({ entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }))
       .sort((a, b) => b.score - a.score)[0];
