@@ -472,12 +472,13 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(facets.question, change, context);
+  const own = ownWords(change, context);
+  const thing = own.some((w) => facets.question.includes(w));
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
-  if (thing || ownWords(change, context).some((w) => facets.alternates.filter((a) => a.includes(w)).length >= 2)) fit += 2 * FIT;
+  if (thing || own.some((w) => facets.alternates.filter((a) => a.includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
-  else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
+  else if (entry.id === context.entryId && change.deadline !== entry.id && own.length > 0) fit -= FIT;
   // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
   // the follow-up speaks of money: "残疾证批下来以后怎么拿到手" + "要多久" is how long the card takes, not the subsidies.
   if (change.merged.item === CERTIFICATE && !change.subsidies && entry.id !== context.entryId && aboutSubsidies(entry) && !MONEY.test(change.words)) return undefined;
