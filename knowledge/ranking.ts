@@ -878,8 +878,12 @@ function runFinder(lists: string[][]): (run: string[]) => boolean {
   };
 }
 
+/** Where `run` is next said in `words` from `from`, or -1: tried only where its first word is (every decline's runs are tried on every question). */
 function runAt(words: string[], run: string[], from = 0): number {
-  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
+  if (run.length === 0) return from <= words.length ? from : -1;
+  for (let i = words.indexOf(run[0], from); i >= 0 && i + run.length <= words.length; i = words.indexOf(run[0], i + 1)) {
+    if (run.every((w, j) => words[i + j] === w)) return i;
+  }
   return -1;
 }
 
