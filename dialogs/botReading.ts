@@ -225,8 +225,10 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   const topic = kb.entry(previous.entryId);
   const which = topic && whichOfTopic(question, topic.answer, previous, (t) => kb.questionKey(t));
   if (which) return { entry: topic, answer: which, score: decide(question, FAMILY_DEPTH).ranked.find((r) => r.entry.id === topic.id)?.score ?? 0 };
-  const family = kb.topicFamily(question, previous);
-  if (answered && family.some((e) => e.id === answered.id)) return undefined;
+  // Whether the answer is of the topic is asked of it alone: it mostly is, and the topic's entries are then not needed.
+  const ofFamily = kb.ofTopicFamily(question, previous);
+  const stored = answered && kb.entry(answered.id);
+  if (stored && ofFamily(stored)) return undefined;
   // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
   const anew = namedAnew(question, previous);
   if (offered.length && anew.length) return undefined;
@@ -236,6 +238,7 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   // Ranked only when the held entries need ordering or a score (most follow-ups hold one or none).
   let ranked: Ranked[] | undefined;
   const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
+  const family = kb.entries.filter(ofFamily);
   const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
   const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
   const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));

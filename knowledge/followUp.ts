@@ -512,12 +512,13 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(facetText(entry.question), change, context);
+  const own = ownWords(change, context);
+  const thing = own.some((w) => facets.question.includes(w));
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
-  if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
+  if (thing || own.some((w) => facets.alternates.filter((a) => a.includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
-  else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
+  else if (entry.id === context.entryId && change.deadline !== entry.id && own.length > 0) fit -= FIT;
   // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
   // the follow-up speaks of money: "残疾证批下来以后怎么拿到手" + "要多久" is how long the card takes, not the subsidies.
   if (change.merged.item === CERTIFICATE && !change.subsidies && entry.id !== context.entryId && aboutSubsidies(entry) && !MONEY.test(change.words)) return undefined;
@@ -810,7 +811,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. One whose own question names
   // what the follow-up turned to is another item's rightly ("公示几天" after who reviews the card: the notice's days), still the same person's.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetText(d.top.entry.question), change, context));
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetsOf(d.top.entry).question, change, context));
   // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
   const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
@@ -1085,11 +1086,16 @@ export function whichOfTopic(question: string, answer: string, context: TopicCon
  * "不用登报" is not the renewal's).
  */
 export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
+  return entries.filter(ofTopicFamily(entries, question, context));
+}
+
+/** Whether an entry of `entries` is of a follow-up's topic (see `topicFamily`): one entry asked of without gathering them all. */
+export function ofTopicFamily(entries: Entry[], question: string, context: TopicContext): (entry: Entry) => boolean {
   const ids = new Set([context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)]);
   const categories = new Set(entries.filter((e) => ids.has(e.id)).map((e) => e.category));
   // Not an item both name: most questions name the certificate.
   const off = offTopicOf(question, context);
-  return entries.filter((e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true));
+  return (e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true);
 }
 
 /**
@@ -1143,9 +1149,22 @@ export function answersAsAsked(entry: Entry, question: string, context: TopicCon
 /** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
 const FUNCTION_CHAR = /^[还得再去用要能会是有给领办交发做看到等多大小走后完不没上下来就都也又了的吗呢吧啊把被让跟和与在从对说想找问个那这啥咋谁几哪么我你他她俺您它月年天次回张份样些点里前先才该需咱呗嘛哦]$/u;
 
-/** How the answers' words are read for `heldInTopic`: folded, how rare, said by none; and how the follow-up's own ranking orders entries. */
+/** A sentence of an answer (see `sentencesOf`), and the same folded as the ranking folds it. */
+export interface Sentence {
+  text: string;
+  folded: string;
+}
+
+/** A text's sentences, each with its closing mark. */
+export const sentencesOf = (text: string): string[] => text.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+
+/**
+ * How the answers' words are read for `heldInTopic`: folded, an entry's answer by its sentences, how rare, said by none;
+ * and how the follow-up's own ranking orders entries.
+ */
 export interface HeldWords {
   folding: (text: string) => string;
+  sentences: (entry: Entry) => Sentence[];
   rarity: (word: string) => number;
   nowhere: (word: string) => boolean;
   rank?: (entry: Entry) => number;
@@ -1205,7 +1224,7 @@ export interface Held {
  * card that never came), most words held first, then the topic's own, then as `rank` orders them;
  * none when the follow-up says a word no answer speaks of.
  */
-export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
+export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, sentences: answered, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
   // A verb said negated that no answer says so ("不吃低保能领不": 不吃) asks by the verb.
   const own = askedBy(question, context, folding, rarity).map((a) =>
     NEGATED_WORD.test(a.w) && nowhere(a.w) ? { w: a.w.slice(1), weight: rarity(a.w.slice(1)) * ([...a.w].length > 2 ? 1 : 0.5) } : a);
@@ -1214,15 +1233,17 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
   const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : w === WHOM ? SAYS_WHOM.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => has(s, w))) }));
+    const sentences = answered(entry).map(({ text: s, folded }) => {
+      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : folded.includes(w)));
+      return { s, holds, n: weigh(holds) };
+    });
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => x.holds.includes(w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
