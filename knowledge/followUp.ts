@@ -716,6 +716,13 @@ function nextStep(decide: (query: string, top: number) => Decision, typed: strin
   return next && { kind: 'answer', top: next, ranked: [next, ...ranked.filter((r) => r !== next)].slice(0, top) };
 }
 
+/**
+ * "其父非低保户" after a subsidy's answer: 非 of a note says the person is not on it, read as the answers word it
+ * (没有低保: the 是 of 不是 goes with the fillers of a rewritten question); only so read against a topic, where it tells of the person (alone it may ask of 低保 itself).
+ */
+const NOT_ON = /非(低保|特困|五保)/gu;
+const notOn = (text: string, context: TopicContext | undefined) => (context ? text.replace(NOT_ON, '没有$1') : text);
+
 /** "两样都", "俩都" after one allowance: the two allowances, which the answers call 两项补贴. */
 const BOTH = /(?:两样|两项|两个|俩)(?=都)/u;
 const bothAllowances = (text: string, context: TopicContext | undefined) => (context && ofAllowance(topicSlots(context).item, '') ? text.replace(BOTH, '两项补贴') : text);
@@ -752,7 +759,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   const alone = decide(typed.replace(THEN_OPENING, '') || typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
-  const text = spell(typed);
+  const text = notOn(spell(typed), context);
   const own: Reading = { decision: alone, query: typed, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).

@@ -30,6 +30,17 @@ describe('fix28c', () => {
     }
   });
 
+  it('"非低保户" told after the subsidies is the person\'s status, not a question for the 低保 office', async () => {
+    for (const turns of [
+      ['一级残疾能领哪些补贴', '俺家非低保户'],
+      ['二级残疾能领什么补贴', '俺爹非低保户'],
+      ['残疾人能享受哪些补贴', '家里非低保户'],
+    ]) {
+      const replies = await conversationReplies(turns);
+      expect(replies[1], turns.join(' / ')).to.include('护理补贴').and.not.include('不在这里办');
+    }
+  });
+
   it('"追问是否符合" after the education grant is told 符合 first, with the sentence ruling on the school', async () => {
     for (const turns of [
       ['来电人咨询残疾学生教育专项补贴', '来电人称其女在读大学，追问是否符合'],
