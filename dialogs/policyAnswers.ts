@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
-import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
+import { onlyOpening, withoutOpening, withoutThanks } from '../knowledge/preamble.js';
 import { asksWhereAppraised, extractSlots, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
@@ -29,7 +29,8 @@ function toldFirst(entry: Entry, question: string, topic: TopicContext | undefin
   const verdict = verdictFirst(entry, question, topic);
   if (!verdict || (entry.canI && verdict.yes !== false)) return answerTo(entry, question);
   if (verdict.yes === undefined) return answerTo({ ...entry, answer: verdict.answer }, question);
-  return `${verdict.yes ? text.answer.yes : text.answer.no}${verdict.answer}`;
+  const [yes, no] = verdict.qualifies ? [text.answer.qualifies, text.answer.unqualified] : [text.answer.yes, text.answer.no];
+  return `${verdict.yes ? yes : no}${verdict.answer}`;
 }
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -300,10 +301,11 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'whoFor' });
       return this.offer(context, text.askedForWhom, []);
     }
-    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together.
+    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together, without
+    // a note's own opening ("来电人追问证办好后如何领取": 追问 said mid-sentence reads "来电人追问证" as another office's card).
     const told = state.told;
     state.told = undefined;
-    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${question}`);
+    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${withoutOpening(question)}`);
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").

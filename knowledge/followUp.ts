@@ -2,6 +2,8 @@ import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
+import { OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
+import { normalizeText } from './normalize.js';
 import { RELATIVE, withoutOpening } from './preamble.js';
 import {
   aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
@@ -188,10 +190,17 @@ function remainder(folded: string): string {
 }
 
 /**
- * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
- * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么").
+ * Whether one qualifies, asked so ("是否符合", "符不符合条件", "够条件不"): a can-I of the person, for what was just
+ * spoken of; its words are no subject of their own (not the appraisal's "不符合").
  */
-const POINTS_BACK = /追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)/u;
+const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?|符合不符合|符没符合|符合(?:条件|要求)?(?:吗|不|么|没)|够不够(?:条件|格)?|够没够|够格|够(?:条件|格)(?:吗|不|么|没)|达不达标|达没达标/u;
+
+/**
+ * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
+ * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么"), "两样都…" of the two things
+ * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances).
+ */
+const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
 
 /** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
 export function isFragment(text: string): boolean {
@@ -355,7 +364,15 @@ interface Change {
   general?: SlotName[];
   /** It asks whether what was just said holds for what it names ("俺娘眼睛看不见也能这样不"): the topic's own answer, unless about another value. */
   same?: true;
+  /** Declined alone, it tells the person's social assistance ("其父非低保户", "已享受特困供养"): who the person is, not 低保 asked of. */
+  status?: true;
 }
+
+/**
+ * Being on 低保, 特困 or 五保, or not ("非低保户"), said of the person after a subsidy's answer: the subsidies for someone
+ * so placed are asked of, not how to get that assistance (another office's).
+ */
+const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:低保|特困|五保)`, 'u');
 
 /** "这样", "同样": what was just said, asked of what the follow-up names. */
 const AS_SAID = /这样|那样|同样/u;
@@ -632,7 +649,8 @@ interface Judged {
  * better than the rest; otherwise the fitting ones are offered.
  */
 function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
-  if (decision.kind === 'decline') return { decision, fit: decision.top.score };
+  // Declined for the assistance it tells of, it is judged by the answers it ranked (see `Change.status`).
+  if (decision.kind === 'decline' && !change.status) return { decision, fit: decision.top.score };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -700,6 +718,37 @@ const THEN = /到时候|到那时候?|那时候/gu;
  */
 const whenTopicEnds = (text: string, context: TopicContext | undefined) => (context?.intent === 'valid' ? text.replace(THEN, '到期') : text);
 
+/** The steps of an application, each in the words people and the answers use for it. */
+const STEPS = [/预审/u, /审核|审批/u, /申请|提交/u, /评定|鉴定|评残/u, /登记/u, /公示/u, /复核/u];
+/** "预审通过了以后呢", "鉴定完之后呢": a step named, then only "以后呢". */
+const STEP_THEN = /^(?:那|那么)?(\p{Script=Han}{2,8}?)了?(?:以后|之后|后)呢[？?。！!]*$/u;
+
+/**
+ * What follows a step of the flow, asked so ("预审通过了以后呢", "那鉴定完了之后呢"): the entry whose own question
+ * opens after that step ("预审通过后，医院那边怎么安排？", "做完评定以后，结果…"), among those the question ranks; not
+ * the step's own (what 预审 is). Alone or after a topic. Undefined when nothing follows a step, or no such entry ranks.
+ */
+function nextStep(decide: (query: string, top: number) => Decision, typed: string, top: number): Decision | undefined {
+  const done = STEP_THEN.exec(normalizeText(typed).replace(/\s+/gu, ''))?.[1];
+  const step = done === undefined ? undefined : STEPS.find((words) => words.test(done));
+  if (!step) return undefined;
+  const opensAfter = (question: string) => new RegExp(`^[^，,？?]{0,4}(?:${step.source})(?:通过|结束|完成|完了|完|过了|好了)?(?:以后|之后|后)`, 'u').test(question);
+  const { ranked } = decide(typed, DEPTH);
+  const next = ranked.find((r) => r.entry.kind === 'answer' && opensAfter(r.entry.question));
+  return next && { kind: 'answer', top: next, ranked: [next, ...ranked.filter((r) => r !== next)].slice(0, top) };
+}
+
+/**
+ * "其父非低保户" after a subsidy's answer: 非 of a note says the person is not on it, read as the answers word it
+ * (没有低保: the 是 of 不是 goes with the fillers of a rewritten question); only so read against a topic, where it tells of the person (alone it may ask of 低保 itself).
+ */
+const NOT_ON = /非(低保|特困|五保)/gu;
+const notOn = (text: string, context: TopicContext | undefined) => (context ? text.replace(NOT_ON, '没有$1') : text);
+
+/** "两样都", "俩都" after one allowance: the two allowances, which the answers call 两项补贴. */
+const BOTH = /(?:两样|两项|两个|俩)(?=都)/u;
+const bothAllowances = (text: string, context: TopicContext | undefined) => (context && ofAllowance(topicSlots(context).item, '') ? text.replace(BOTH, '两项补贴') : text);
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -724,13 +773,15 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context);
+  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context);
+  const next = nextStep(decide, typed, top);
+  if (next) return { decision: next, query: typed, contextual: false };
   // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
   // ("那俺能领两样不": both allowances at once, as "俺能领两样不").
   const alone = decide(typed.replace(THEN_OPENING, '') || typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
-  const text = spell(typed);
+  const text = notOn(spell(typed), context);
   const own: Reading = { decision: alone, query: typed, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
@@ -757,7 +808,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (!fragment && alone.kind !== 'none') return own;
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
-  const change = changeOf(folded, context);
+  const change: Change = { ...changeOf(folded, context), ...(declined && TELLS_STATUS.test(folded) ? { status: true as const } : {}) };
   const ranked = rewriteFollowUp(text, context).map((query) => ({ query, decision: decide(query, DEPTH) }));
   // The service is kept only for what its entries answer ("要钱吗" after a replacement is the card's fee), in every
   // reading when one finds such an entry: a reading whose ranking lost it ("证能管得准备啥材料") asks of the service still.
@@ -790,7 +841,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (alone.kind === 'decline') {
     const topic = topicKept(alone, withContext, context.entryId);
     // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
-    const keptInTopic = topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic));
+    // So does telling the person's assistance after a subsidy's answer ("来电人追问其父非低保户").
+    const status = change.status === true && withContext.kind === 'answer' && aboutSubsidies(withContext.top.entry);
+    const keptInTopic = status || (topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic)));
     return keptInTopic ? best : own;
   }
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
@@ -969,7 +1022,7 @@ const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|�
 function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
   // The person's age in years ("俺闺女才十岁呢") says who is asked of, as 孩子 does: the age slot, no word of its own.
-  const rest = fold(withoutAge(withoutOpening(question))).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutAge(withoutOpening(question))).replace(QUALIFIES, '|').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
@@ -987,6 +1040,8 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
  * "申诉时限" after the appeal's answer speaks of its 复核).
  */
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
+  // Whether the person qualifies, asked of what the answer rules on ("其女在读大学，追问是否符合"): its ruling holds it.
+  if (QUALIFIES.test(fold(question)) && rulingOf(answer.match(/[^。；！？]+[。；！？]?/gu) ?? [], fold(question)) >= 0) return false;
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
   // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").
@@ -1202,10 +1257,9 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 const OFTEN = '按期';
 
 /**
- * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合"): held by a sentence saying whom the
+ * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合": `QUALIFIES`): held by a sentence saying whom the
  * topic is for in the answer's own terms ("前者主要给低保家庭的残疾人"), as if a word.
  */
-const QUALIFIES = /够不够|够没够|够格|符不符合|符合不符合|符没符合|达不达标|达没达标/u;
 const SAYS_WHOM = /(?:发给|主要给|是给|只给|适用于|针对)[^。；]{0,40}?的[^。；，]{0,4}(?:残疾人|人|家庭|孩子|学生)/u;
 const WHOM = '给谁';
 
@@ -1259,10 +1313,19 @@ const HEDGED = /一般|可能|不一定|要看|为准|是否/u;
 /** An answer saying its yes or no first ("能申请。", "可以申请，看情况。"): it answers what was asked already. */
 const OPENS_YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定|不用|不需要|会|不会)[^，。；]{0,4}[，。；]/u;
 
+/** Of an answer's sentences, the first naming every condition, grade or school a (folded) question names: its ruling on them; -1 when none or nothing is named. */
+function rulingOf(sentences: string[], folded: string): number {
+  const named = extractSlots(folded);
+  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
+  return values.length ? sentences.findIndex((s) => values.every((words) => words.test(facetText(s)))) : -1;
+}
+
 /** An answer with the sentence ruling on what a can-I names first, and its yes or no when that sentence says it plainly. */
 export interface Verdict {
   answer: string;
   yes?: boolean;
+  /** Asked whether the person qualifies ("追问是否符合"): the yes or no says 符合, as asked. */
+  qualifies?: true;
 }
 
 /**
@@ -1275,15 +1338,14 @@ export interface Verdict {
 export function verdictFirst(entry: Entry, question: string, context?: TopicContext): Verdict | undefined {
   if (!facetsOf(entry).asked.has('eligible') || OPENS_YES_OR_NO.test(entry.answer)) return undefined;
   const folded = fold(question);
-  const named = extractSlots(folded);
-  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
-  const asks = asksCanI(question) || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
-  if (!values.length || !asks) return undefined;
+  const qualifies = QUALIFIES.test(folded);
+  const asks = asksCanI(question) || qualifies || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
+  if (!asks) return undefined;
   const sentences = entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const ruling = sentences.findIndex((s) => values.every((words) => words.test(facetText(s))));
+  const ruling = rulingOf(sentences, folded);
   if (ruling < 0) return undefined;
   const first = sentences[ruling].replace(/[；，]$/u, '。');
   const answer = [first, ...sentences.filter((_, i) => i !== ruling)].join('').replace(/；$/u, '。');
   const said = sentences[ruling];
-  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said) };
+  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said), ...(qualifies ? { qualifies: true as const } : {}) };
 }
