@@ -51,3 +51,13 @@ describe('session 17: a can-I asked mid-form is told its yes or no first, as out
     });
   }
 });
+
+describe('session 17: 档次 is the pension contribution\'s, not a disability grade (mt25)', () => {
+  for (const asked of ['按啥档次交', '交哪个档次的', '缴费档次咋选']) {
+    it(`城乡居民养老保险政府给补吗 / ${asked}`, async () => {
+      const all = await said(['我三级肢体残疾，城乡居民养老保险政府给补吗？', asked]);
+      expect(all).to.match(/最低档|更高档次/);
+      expect(all).to.not.include('刚才那段里没有说到');
+    });
+  }
+});
