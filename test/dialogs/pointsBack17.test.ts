@@ -61,3 +61,16 @@ describe('session 17: 档次 is the pension contribution\'s, not a disability gr
     });
   }
 });
+
+describe('session 17: "不是" of a status is no word of a follow-up\'s own (mt25)', () => {
+  for (const turns of [
+    ['我家是低保户，我三级残疾，能领困难残疾人生活补贴吗？', '要是家里不是低保了呢'],
+    ['我家吃低保 生活补贴能领吗', '那不是低保户了还能领不'],
+  ]) {
+    it(turns.join(' / '), async () => {
+      const all = await said(turns);
+      // Not the start of payments, whose answer says "是不是符合条件".
+      expect(all).to.include('低收入').and.not.include('从哪个月起算');
+    });
+  }
+});
