@@ -1,14 +1,11 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { asksSomething } from '../../knowledge/runOn.js';
-import { dialogHarness } from './harness.js';
+import { conversationReplies } from './harness.js';
 
 const t = text.application;
-const said = async (turns: string[]) => {
-  const h = await dialogHarness();
-  for (const input of turns.slice(0, -1)) await h.send(input);
-  return (await h.send(turns.at(-1)!)).map((r) => r.text ?? '').join('\n');
-};
+/** What the bot says to the last of the turns, its buttons too. */
+const said = async (turns: string[]) => (await conversationReplies(turns)).at(-1)!;
 
 describe('session 17: not knowing where or how is a question (mt24)', () => {
   const asks = ['去哪个医院鉴定俺不知道', '不知道咋弄', '俺也不清楚要带啥', '不知道在哪办'];
