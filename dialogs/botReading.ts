@@ -1,5 +1,5 @@
 import { answerTo } from '../knowledge/canAsk.js';
-import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
@@ -221,8 +221,14 @@ export interface FromTopic {
  */
 export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicContext, decide: Decide, answered?: Entry, said?: string, offered: Entry[] = []): FromTopic | null | undefined {
   if (previous.turns >= CONTEXT_TURNS) return undefined;
-  const family = kb.topicFamily(question, previous);
-  if (answered && family.some((e) => e.id === answered.id)) return undefined;
+  // "这算哪一项" after a list: the topic's own sentences holding what it asked of.
+  const topic = kb.entry(previous.entryId);
+  const which = topic && whichOfTopic(question, topic.answer, previous, (t) => kb.questionKey(t));
+  if (which) return { entry: topic, answer: which, score: decide(question, FAMILY_DEPTH).ranked.find((r) => r.entry.id === topic.id)?.score ?? 0 };
+  // Whether the answer is of the topic is asked of it alone: it mostly is, and the topic's entries are then not needed.
+  const ofFamily = kb.ofTopicFamily(question, previous);
+  const stored = answered && kb.entry(answered.id);
+  if (stored && ofFamily(stored)) return undefined;
   // Asked back naming something anew ("老人呢" after how to apply): the entries about it are offered.
   const anew = namedAnew(question, previous);
   if (offered.length && anew.length) return undefined;
@@ -232,6 +238,7 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   // Ranked only when the held entries need ordering or a score (most follow-ups hold one or none).
   let ranked: Ranked[] | undefined;
   const rank = (e: Entry) => (ranked ??= decide(question, FAMILY_DEPTH).ranked).find((r) => r.entry.id === e.id)?.score ?? 0;
+  const family = kb.entries.filter(ofFamily);
   const held = kb.heldInTopic(question, previous, rank, answered ? [answered] : [], family);
   const before = new Set([previous.entryId, ...(previous.earlier ?? []).map((e) => e.entryId)]);
   const say = (h: Held) => (before.has(h.entry.id) && h.sentences ? h.sentences : answerTo(h.entry, question));

@@ -3,12 +3,12 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, plainly, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
-import { onlyOpening, withoutThanks } from '../knowledge/preamble.js';
+import { onlyOpening, withoutOpening, withoutThanks } from '../knowledge/preamble.js';
 import { asksWhereAppraised, extractSlots, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
@@ -29,7 +29,8 @@ function toldFirst(entry: Entry, question: string, topic: TopicContext | undefin
   const verdict = verdictFirst(entry, question, topic);
   if (!verdict || (entry.canI && verdict.yes !== false)) return answerTo(entry, question);
   if (verdict.yes === undefined) return answerTo({ ...entry, answer: verdict.answer }, question);
-  return `${verdict.yes ? text.answer.yes : text.answer.no}${verdict.answer}`;
+  const [yes, no] = verdict.qualifies ? [text.answer.qualifies, text.answer.unqualified] : [text.answer.yes, text.answer.no];
+  return `${verdict.yes ? yes : no}${verdict.answer}`;
 }
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
@@ -300,10 +301,11 @@ export class PolicyAnswers {
       setTurnOutcome(context, { outcome: 'whoFor' });
       return this.offer(context, text.askedForWhom, []);
     }
-    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together.
+    // "我娃读高中腿脚不方便" found nothing; "能领点钱不" next asks of what it told: read as said together, without
+    // a note's own opening ("来电人追问证办好后如何领取": 追问 said mid-sentence reads "来电人追问证" as another office's card).
     const told = state.told;
     state.told = undefined;
-    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${question}`);
+    if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${withoutOpening(question)}`);
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
     // Thanks follow up nothing either; a question after them may ("谢谢 那要带啥").
@@ -418,8 +420,16 @@ export class PolicyAnswers {
     const whereAppraised = asksWhereAppraised(question, `${subject}${question}`) && !extractSlots(question).category;
     const ofSubject = (alone.kind !== 'answer' && isFragment(question)) || whereAppraised;
     // Where to be appraised is asked of the condition the flow has heard (`condition`: "智力残疾"), if any.
-    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${question}`) : undefined;
-    const decision = about?.kind === 'answer' ? about : alone;
+    // Said plainly with it: "那要是她连窗口也去不了呢" is "办残疾证她出不了门", not where the window is.
+    const about = subject && ofSubject ? decide(`${whereAppraised && condition ? condition : ''}${subject}${plainly(question)}`) : undefined;
+    // A follow-up of the answer just before ("智力残疾去哪家医院鉴定" + "那她爹腿脚不好的呢"): read against that topic, once
+    // the step could not read it as its answer ("寄到家可以吗" after how long mailing takes chooses mailing).
+    const state = await this.state.get(context, {});
+    const topic = state.topic;
+    const inTopic = mode !== 'confident' && about?.kind !== 'answer' && alone.kind !== 'answer' && alone.kind !== 'decline' && topic && topic.turns < CONTEXT_TURNS
+      ? readInContext(decide, question, topic, undefined, (t) => this.deps.kb.spelledRight(t))
+      : undefined;
+    const decision = about?.kind === 'answer' ? about : inTopic?.contextual && inTopic.decision.kind === 'answer' ? inTopic.decision : alone;
     const sure = decision.kind === 'answer' || decision.kind === 'decline';
     if (sure && (mode !== 'said' || (decision.top.entry.kind !== 'smalltalk' && decision.top.score >= SAID_ASIDE))) {
       const { entry, score } = decision.top;
@@ -428,7 +438,10 @@ export class PolicyAnswers {
         return true;
       }
       setTurnOutcome(context, { outcome: `aside-${decision.kind}`, entryId: entry.id, score });
-      const body = decision.kind === 'answer' ? `${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}` : entry.answer;
+      // An answer becomes the topic a follow-up mid-form is read against, as outside it.
+      state.topic = decision.kind === 'answer' && entry.kind === 'answer' ? nextTopic(inTopic?.contextual ? inTopic : { decision, query: maskText(question), contextual: false }, topic) : undefined;
+      // Its yes or no first, as outside the form (see `toldFirst`).
+      const body = decision.kind === 'answer' ? `${toldFirst(entry, question, topic)}\n\n${text.answer.source(entry.source)}` : entry.answer;
       await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms)));
       return true;
     }

@@ -2,9 +2,11 @@ import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
-import { withoutOpening } from './preamble.js';
+import { OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
+import { normalizeText } from './normalize.js';
+import { RELATIVE, withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -45,13 +47,13 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
  * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
  * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
  */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|(?:上的|上|的)?(?:毛病|病)|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|(?:[我俺他她])?(?:弟弟|哥哥|姐姐|妹妹|爷爷|奶奶|姥姥|姥爷|外公|外婆|孙子|孙女|闺女|媳妇)|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
 const FOLLOW_CUE = /^(那么|那|要是|如果|假如|换成|改成|还有)|呢$/;
 /** Question phrases dropped from the previous question when the follow-up asks its own. */
-const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
+const PREVIOUS_ASK = /是什么意思|是啥意思|什么情况|啥情况|有效期|有效|期限|能用|要带什么|带什么|带啥|带哪些|什么材料|上传什么|传什么|是什么|指什么|是指|指的是|什么意思|啥意思|怎么样|怎么|怎样|咋整|如何|去哪儿|去哪里|去哪个|去哪|在哪里|在哪儿|在哪个|在哪|哪里|哪儿|哪个|哪家|哪些|什么|啥|谁能|谁可以|谁|几年|几天|几个|几张|几级|几岁|多大岁数|多大年纪|多大|几|多少钱|多少|多久|一年|每年|一个月|每个月|每月|能不能|可不可以|还能|一般|大概|通常|需要|应该|可以|吗|呢|要|在/g;
 /** "How to do it" in the previous question, whose verb stays. */
 const HOW_TO_DO = /怎么办理|怎么办|咋办|如何办理/g;
 /** How many trips it takes ("要跑几趟", "得去几次"), and an answer that speaks of them. */
@@ -71,9 +73,24 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回');
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND);
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
+/**
+ * A place one cannot get to ("连窗口也去不了", "去不了政务中心", "哪儿都去不了"): not asked where it is, but how it is done
+ * without going, which the answers say of whom cannot leave home (上门, 代办, 网上).
+ */
+const GO_PLACE = '(?:窗口|政务中心|政务大厅|服务中心|大厅|医院|残联|县里|县城|城里|镇上|乡里|村里|现场|哪儿?|哪里)';
+const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|出不去)';
+const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
+const HOUSEBOUND = '出不了门';
+
+/**
+ * A follow-up as said plainly, read with a subject (a form's "办残疾证"): a supposition without its "那要是…呢", a place it
+ * cannot get to as not going out. A bare "那咋查" stays: its 那 is what makes it a question of the subject.
+ */
+export const plainly = (text: string) => fold(text).replace(SUPPOSED, '$1');
+const SUPPOSED = /^(?:那么?)?(?:要是|如果|假如)(.+?)(?:的话)?(?:呢|啊|呀)?$/u;
 /** "多久发一次", "几个月发一回": how often the money comes, which the answers say as 按月 or 按年 (not how long until it starts). */
 const HOW_OFTEN = /(?:多久|多长时间|多长|几个月|几年|多少天|几天)(?:才)?(?:发|给|打|领|到账|发放|缴)?(?:钱)?(?:一次|一回)/u;
 /** How often an answer says the money comes: 按月, 一般按年发放, 每年缴. */
@@ -89,9 +106,18 @@ const REAPPRAISAL = /重新(?:评定|鉴定|评残|评级|评)/g;
 function namedSlots(folded: string, context: TopicContext): Slots {
   const named = extractSlots(context.slots.service ? folded.replace(REAPPRAISAL, '重新') : folded);
   const before = context.slots.category;
-  const added = before && named.category && named.category !== before && categoryAdded(folded);
+  const added = before && named.category && named.category !== before && categoryAdded(folded) && !anotherPerson(folded, context);
+
   return added ? { ...named, category: MULTIPLE } : named;
 }
+
+/** The person a message names by kin ("俺娘", a note's "其母" read as "母"). */
+const KIN = new RegExp(`${RELATIVE}|父亲?|母亲?`, 'u');
+/** Whether a follow-up names someone else than its topic did: "俺娘眼睛看不见也能这样不" after "俺爹瘫在床上…" is not 俺爹's second category. */
+const anotherPerson = (folded: string, context: TopicContext) => {
+  const person = KIN.exec(folded)?.[0];
+  return person !== undefined && person !== KIN.exec(fold(context.query))?.[0];
+};
 
 /**
  * A follow-up naming a way to apply and nothing else but "能办不": it asks whether and how one applies
@@ -163,10 +189,23 @@ function remainder(folded: string): string {
   return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
 }
 
-/** A message that leans on what came before: short, cued ("那…呢"), or nothing but slots. */
+/**
+ * Whether one qualifies, asked so ("是否符合", "符不符合条件", "够条件不"): a can-I of the person, for what was just
+ * spoken of; its words are no subject of their own (not the appraisal's "不符合").
+ */
+const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?|符合不符合|符没符合|符合(?:条件|要求)?(?:吗|不|么|没)|够不够(?:条件|格)?|够没够|够格|够(?:条件|格)(?:吗|不|么|没)|达不达标|达没达标/u;
+
+/**
+ * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
+ * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么"), "两样都…" of the two things
+ * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances).
+ */
+const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
+
+/** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
 export function isFragment(text: string): boolean {
   const folded = fold(text);
-  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || ASKS_NOTHING.test(remainder(folded));
+  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded));
 }
 
 /**
@@ -210,8 +249,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   if (ASKS_NOTHING.test(rest)) {
     // "网上能办不" after "护理补贴谁能领" asks whether the item is applied for that way, not who may again;
     // after "户口迁走了证咋办", whether the transfer is: the kept service's reading says it. An item it
-    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal.
-    const way = asksForChannel(folded) && item && !known.service ? (known.place ?? '') + (slots.item ? '' : item) + folded : '';
+    // names itself ("残疾证能网上办吗") is not said twice: "残疾证残疾证…" reads as the renewal. Asked in the wordings' words
+    // ("残疾证网上能办吗"): "手机上可以弄不" says no more, and its 弄 and 手机上 rank nowhere near.
+    const way = asksForChannel(folded) && item && !known.service ? `${known.place ?? ''}${item}${slots.channel}能办吗` : '';
     // A child's certificate is applied for by a guardian whatever the service, which the service's
     // own answer does not say: "残疾证丢了咋补" + "那孩子呢" also reads as applying for a child's.
     const forChild = known.service && item && slots.age === MINOR && known.age !== MINOR ? `${MINOR}办${item}` : '';
@@ -238,7 +278,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   // An allowance is applied for whatever the condition: "来电人称其母中风卧床…护理补贴怎么申请" + "要钱不"
   // asks what applying for it costs, which the person's category only blurs.
   const { category, ...anyCondition } = merged;
-  const slotted = Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
+  // A topic of both allowances (see `slotsAnswered`) is asked of by both names: "那俺能领两样不" of the two at once.
+  const pair = !merged.item && SUBSIDY_ITEMS.every((v) => wordsOf('item', v)!.test(base)) ? SUBSIDY_ITEMS.join('') : '';
+  const slotted = pair + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
@@ -320,7 +362,20 @@ interface Change {
   deadline?: string;
   /** Slots it asks of without naming a value ("几级"): an answer naming none of their values does not answer it. */
   general?: SlotName[];
+  /** It asks whether what was just said holds for what it names ("俺娘眼睛看不见也能这样不"): the topic's own answer, unless about another value. */
+  same?: true;
+  /** Declined alone, it tells the person's social assistance ("其父非低保户", "已享受特困供养"): who the person is, not 低保 asked of. */
+  status?: true;
 }
+
+/**
+ * Being on 低保, 特困 or 五保, or not ("非低保户"), said of the person after a subsidy's answer: the subsidies for someone
+ * so placed are asked of, not how to get that assistance (another office's).
+ */
+const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:低保|特困|五保)`, 'u');
+
+/** "这样", "同样": what was just said, asked of what the follow-up names. */
+const AS_SAID = /这样|那样|同样/u;
 
 /** The topic's slots with the item its entry implies. */
 const topicSlots = (context: TopicContext): Slots => ({ ...(context.implied ? { item: context.implied } : {}), ...context.slots });
@@ -350,7 +405,7 @@ function changeOf(folded: string, context: TopicContext): Change {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
     ...(subsidies ? { subsidies } : {}), ...(own === 'howMuch' ? { fee: asksFee(folded) } : {}),
     ...(own === 'howLong' && WITHIN.test(folded) ? { deadline: context.entryId } : {}), ...(general.length ? { general } : {}),
-    ...(service ? { service } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
+    ...(service ? { service } : {}), ...(AS_SAID.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
@@ -374,10 +429,10 @@ const askedThatWay = (entry: Entry, intent: Intent, change: Change) =>
   facetsOf(entry).intents.has(intent) || (change.deadline === entry.id && answersIntent(entry, intent)) || (ofService(entry, change) && answersIntent(entry, intent)) || saysWhere(entry, intent) || canBeDoneThatWay(entry, intent, change) || hasPart(entry, change);
 
 /**
- * "多少天内", "几天之内", "要多少天内提", "申诉时限": the time limit a topic's answer states ("10个工作日内向市残联申请复核"),
- * not how long something takes.
+ * "多少天内", "几天之内", "要多少天内提", "申诉时限", "期限是几天", "最晚几天": the time limit a topic's answer states
+ * ("10个工作日内向市残联申请复核"), not how long something takes.
  */
-const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限/;
+const WITHIN = /[内里](?:提出|提交|提|申请|办|交)?$|之内|以内|时限|期限|最晚|最迟/;
 /** A time limit an answer states: "10个工作日内". */
 const STATES_LIMIT = /[0-9一二两三四五六七八九十]+个?(?:工作日|天|日|月)(?:之内|以内|内)/u;
 /** Whether a follow-up asks the time limit an answer states ("要在多少天里提交" after the appeal's "10个工作日内"). */
@@ -435,6 +490,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
+    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of.
+    if (change.same) return fit + 2 * FIT;
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
     const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
@@ -472,12 +529,13 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   fit += 2 * FIT * change.slots.filter(([n, v]) => covers(n, v)).length;
   // So is naming in its own question the thing the follow-up names besides slots ("上门的呢" after a fee:
   // the home appraisal), whatever item the topic was about: the follow-up turned to it.
-  const thing = namesThing(facetText(entry.question), change, context);
+  const own = ownWords(change, context);
+  const thing = own.some((w) => facets.question.includes(w));
   // Two of its other wordings naming it count as much ("要预约不": "评定要预约吗" of when to go, not the
   // hearing tests; one may be in passing); the topic's entry, naming it nowhere, would be said again to another question.
-  if (thing || ownWords(change, context).some((w) => entry.alternates.filter((a) => facetText(a).includes(w)).length >= 2)) fit += 2 * FIT;
+  if (thing || own.some((w) => facets.alternates.filter((a) => a.includes(w)).length >= 2)) fit += 2 * FIT;
   // Asked the time limit it states ("要多少天内提" after how to appeal), its words are the limit's verb.
-  else if (entry.id === context.entryId && change.deadline !== entry.id && ownWords(change, context).length > 0) fit -= FIT;
+  else if (entry.id === context.entryId && change.deadline !== entry.id && own.length > 0) fit -= FIT;
   // Of the card, a subsidies' entry naming the card ("办下残疾人证以后，补贴多久能开始发") answers another item, unless
   // the follow-up speaks of money: "残疾证批下来以后怎么拿到手" + "要多久" is how long the card takes, not the subsidies.
   if (change.merged.item === CERTIFICATE && !change.subsidies && entry.id !== context.entryId && aboutSubsidies(entry) && !MONEY.test(change.words)) return undefined;
@@ -518,9 +576,10 @@ const namesThing = (wording: string, change: Change, context: TopicContext) => o
  * The words a follow-up says of its own, not a slot, a question, what is asked for ("资料"), nor the
  * topic's ("预约" of "要预约不"); none when it turns to the subsidies ("有补贴吗": see `turnsToSubsidies`).
  */
-const ownWords = (change: Change, context: TopicContext): string[] =>
-  change.subsidies ? [] : change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) =>
-    [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w) && !fold(context.query).includes(w));
+const ownWords = (change: Change, context: TopicContext): string[] => (change.subsidies ? [] : wordsSaid(change).filter((w) => !fold(context.query).includes(w)));
+/** The words a follow-up says besides slots, what it asks and what is asked for, the topic's or not. */
+const wordsSaid = (change: Change): string[] =>
+  change.words.replace(ASKED_FOR, '').split(PREVIOUS_ASK).map((w) => w.replace(YES_NO, '').replace(NEED, '')).filter((w) => [...w].length >= 2 && !ASKS_NOTHING.test(w) && !intentOf(w));
 /** The "不" of "要预约不" and the "用" of "用预约吗", which a wording may ask otherwise ("评定要预约吗"). */
 const YES_NO = /(?:不|没有|没)$/;
 const NEED = /^(?:还|也)?(?:用|得|需)/;
@@ -563,6 +622,8 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
   const item = change.merged.item;
   if (withContext.kind !== 'answer' || withContext.top.entry.id !== topicId || item === undefined) return undefined;
   const topic = withContext.top.entry;
+  // Its answer ruling on that person ("一是未成年…的孩子" of who brings a guardian's proof) is no answer holding for anyone: it is said.
+  if (change.slots.every(([n, v]) => wordsOf(n, v)!.test(facetsOf(topic).answer))) return undefined;
   // Not after a service of the card ("残疾证丢了咋补" + "那老人呢"): an old person's card is replaced as anyone's.
   const ofPerson = (entry: Entry) =>
     entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
@@ -588,7 +649,8 @@ interface Judged {
  * better than the rest; otherwise the fitting ones are offered.
  */
 function judge(decision: Decision, change: Change, context: TopicContext, top: number): Judged {
-  if (decision.kind === 'decline') return { decision, fit: decision.top.score };
+  // Declined for the assistance it tells of, it is judged by the answers it ranked (see `Change.status`).
+  if (decision.kind === 'decline' && !change.status) return { decision, fit: decision.top.score };
   // A new question asked in words ("要等多久") goes first to the entries asked that way, however
   // well another fits the topic's words (the hearing tests, to how long the appraisal takes).
   const asked = (r: Ranked) => (change.intent && askedThatWay(r.entry, change.intent, change) ? 1 : 0);
@@ -656,6 +718,37 @@ const THEN = /到时候|到那时候?|那时候/gu;
  */
 const whenTopicEnds = (text: string, context: TopicContext | undefined) => (context?.intent === 'valid' ? text.replace(THEN, '到期') : text);
 
+/** The steps of an application, each in the words people and the answers use for it. */
+const STEPS = [/预审/u, /审核|审批/u, /申请|提交/u, /评定|鉴定|评残/u, /登记/u, /公示/u, /复核/u];
+/** "预审通过了以后呢", "鉴定完之后呢": a step named, then only "以后呢". */
+const STEP_THEN = /^(?:那|那么)?(\p{Script=Han}{2,8}?)了?(?:以后|之后|后)呢[？?。！!]*$/u;
+
+/**
+ * What follows a step of the flow, asked so ("预审通过了以后呢", "那鉴定完了之后呢"): the entry whose own question
+ * opens after that step ("预审通过后，医院那边怎么安排？", "做完评定以后，结果…"), among those the question ranks; not
+ * the step's own (what 预审 is). Alone or after a topic. Undefined when nothing follows a step, or no such entry ranks.
+ */
+function nextStep(decide: (query: string, top: number) => Decision, typed: string, top: number): Decision | undefined {
+  const done = STEP_THEN.exec(normalizeText(typed).replace(/\s+/gu, ''))?.[1];
+  const step = done === undefined ? undefined : STEPS.find((words) => words.test(done));
+  if (!step) return undefined;
+  const opensAfter = (question: string) => new RegExp(`^[^，,？?]{0,4}(?:${step.source})(?:通过|结束|完成|完了|完|过了|好了)?(?:以后|之后|后)`, 'u').test(question);
+  const { ranked } = decide(typed, DEPTH);
+  const next = ranked.find((r) => r.entry.kind === 'answer' && opensAfter(r.entry.question));
+  return next && { kind: 'answer', top: next, ranked: [next, ...ranked.filter((r) => r !== next)].slice(0, top) };
+}
+
+/**
+ * "其父非低保户" after a subsidy's answer: 非 of a note says the person is not on it, read as the answers word it
+ * (没有低保: the 是 of 不是 goes with the fillers of a rewritten question); only so read against a topic, where it tells of the person (alone it may ask of 低保 itself).
+ */
+const NOT_ON = /非(低保|特困|五保)/gu;
+const notOn = (text: string, context: TopicContext | undefined) => (context ? text.replace(NOT_ON, '没有$1') : text);
+
+/** "两样都", "俩都" after one allowance: the two allowances, which the answers call 两项补贴. */
+const BOTH = /(?:两样|两项|两个|俩)(?=都)/u;
+const bothAllowances = (text: string, context: TopicContext | undefined) => (context && ofAllowance(topicSlots(context).item, '') ? text.replace(BOTH, '两项补贴') : text);
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -680,19 +773,23 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context);
+  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context);
+  const next = nextStep(decide, typed, top);
+  if (next) return { decision: next, query: typed, contextual: false };
   // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
   // ("那俺能领两样不": both allowances at once, as "俺能领两样不").
   const alone = decide(typed.replace(THEN_OPENING, '') || typed, top);
   // The ranking corrects sound-alike typos itself; what the message names and asks is read as
   // spelled right too: "残疾正丢了 咋补办" names the certificate, a question of its own, not the topic's.
-  const text = spell(typed);
+  const text = notOn(spell(typed), context);
   const own: Reading = { decision: alone, query: typed, contextual: false };
   // Small talk ("谢谢", "好的") and an out-of-scope question ("今天天气") stand on their own whatever
   // came before; a short one naming a decline's object may still ask of the topic (see `asksOfMaterial`).
   const declined = alone.kind === 'decline';
+  // A hotline note's "来电人追问…" points back though its opening is not ranked.
+  const fragment = isFragment(text) || POINTS_BACK.test(fold(message));
   const smalltalk = alone.kind === 'answer' && alone.top.entry.kind !== 'answer' && !(context && asksOfApp(fold(text), context));
-  if (!context || context.turns >= RECALL_TURNS || (declined && !isFragment(text)) || smalltalk) return own;
+  if (!context || context.turns >= RECALL_TURNS || (declined && !fragment) || smalltalk) return own;
   // Going back to an earlier topic, even after an aside: the rest of the message read against the one it recalls.
   const said = fold(text);
   const core = said.replace(BACK, '');
@@ -708,11 +805,10 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (completed?.kind === 'answer' && ofItem(completed.top.entry)) return { decision: narrowed(completed, partAsked(fold(text))), query: aged || often, contextual: true };
   // A message that stands on its own is read in context only when alone finds nothing (see
   // `prefer` below): its contextual readings are not ranked otherwise, each costs a full decide.
-  const fragment = isFragment(text);
   if (!fragment && alone.kind !== 'none') return own;
   const folded = fold(text);
   const onlySlots = ASKS_NOTHING.test(remainder(folded));
-  const change = changeOf(folded, context);
+  const change: Change = { ...changeOf(folded, context), ...(declined && TELLS_STATUS.test(folded) ? { status: true as const } : {}) };
   const ranked = rewriteFollowUp(text, context).map((query) => ({ query, decision: decide(query, DEPTH) }));
   // The service is kept only for what its entries answer ("要钱吗" after a replacement is the card's fee), in every
   // reading when one finds such an entry: a reading whose ranking lost it ("证能管得准备啥材料") asks of the service still.
@@ -745,7 +841,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   if (alone.kind === 'decline') {
     const topic = topicKept(alone, withContext, context.entryId);
     // Naming nothing but another value of the topic ("教育补贴谁能领" + "那上幼儿园呢": the school) asks the topic's question of it.
-    const keptInTopic = topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic));
+    // So does telling the person's assistance after a subsidy's answer ("来电人追问其父非低保户").
+    const status = change.status === true && withContext.kind === 'answer' && aboutSubsidies(withContext.top.entry);
+    const keptInTopic = status || (topic && withContext.kind === 'answer' && ((onlySlots && change.slots.length > 0) || asksOfMaterial(alone, withContext.top.entry, text, topic)));
     return keptInTopic ? best : own;
   }
   // Nothing but slots ("我是言语残疾", "视力的呢") or nothing but a question ("要等多久") only
@@ -753,8 +851,9 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // ("每个月几号发") must also fit the topic at least as well as alone.
   const asDecisive = strength(withContext) >= strength(alone) && withContext.kind !== 'none';
   // Nothing but another value ("那生活补贴呢" after who gets the care allowance) asks the topic's question of it:
-  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better.
-  const askedOtherwise = onlySlots && change.slots.length > 0 && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
+  // an answer alone asked otherwise (how to apply) is not it, and the choice holding who gets it is better. Not one
+  // asking its own ("手机上能办不" after what to upload online: whether and how one applies that way).
+  const askedOtherwise = onlySlots && change.slots.length > 0 && !change.intent && context.intent !== undefined && alone.kind === 'answer' && withContext.kind === 'clarify' &&
     !facetsOf(alone.top.entry).intents.has(context.intent) && facetsOf(withContext.options[0].entry).intents.has(context.intent);
   if (askedOtherwise) return { ...best, decision: narrowed(best.decision, partAsked(folded)) };
   // The topic's own answer, fitting what the follow-up asks as well as the message alone scores
@@ -765,7 +864,7 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // Alone, it answered for someone or something else: "要病历不" after "俺是精神病…" is not the other
   // categories' answer, "申请收费不" after the care allowance not the appraisal's fee. One whose own question names
   // what the follow-up turned to is another item's rightly ("公示几天" after who reviews the card: the notice's days), still the same person's.
-  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetText(d.top.entry.question), change, context));
+  const forAnother = (d: Decision) => d.kind === 'answer' && ofAnother(d.top.entry, change, folded, namesThing(facetsOf(d.top.entry).question, change, context));
   // The time limit the topic's answer states, asked of ("要在多少天里提交" after how to appeal): that answer, not another time found alone.
   const ofDeadline = (d: Decision) => d.kind === 'answer' && d.top.entry.id === change.deadline && answersIntent(d.top.entry, 'howLong');
   // Nothing but a person ("那孩子呢", "老人呢") asks the topic's question of them: alone it asks nothing, and the
@@ -774,9 +873,15 @@ export function readInContext(decide: (query: string, top: number) => Decision, 
   // A choice holding the topic's allowance ("教育补贴" + "钱多久到账": when the grant is paid) beats an answer alone for another's.
   const grant = change.merged.item !== undefined && ofAllowance(change.merged.item, '');
   const topicsChoice = grant && withContext.kind === 'clarify' && forAnother(alone) && !ofAnother(withContext.options[0].entry, change, folded);
+  // Asking anew of a word the topic said ("办残疾证要公示几天" + "在哪公示": where the notice goes up), the entry found
+  // alone whose own question names it and that is asked that way answers it, not the topic's item asked so (where to apply).
+  const again = change.intent ? wordsSaid(change).filter((w) => fold(context.query).includes(w)) : [];
+  const namingAgain = (d: Decision) => (d.kind === 'answer' && again.some((w) => facetText(d.top.entry.question).includes(w)) ? d.top.entry : undefined);
+  const found = namingAgain(alone);
+  const ofWordAgain = found !== undefined && facetsOf(found).intents.has(change.intent!) && !namingAgain(withContext);
   const prefer = fragment
-    ? strength(withContext) > strength(alone) || topicsChoice ||
-      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext)))
+    ? !ofWordAgain && (strength(withContext) > strength(alone) || topicsChoice ||
+      (asDecisive && (onlySlots || asksOfTopic(folded, context) || topScore(withContext) >= topScore(alone) || saysMore(withContext) || forThePerson(withContext) || (forAnother(alone) && !forAnother(withContext)) || ofDeadline(withContext))))
     : withContext.kind === 'answer' && alone.kind === 'none' && topScore(withContext) >= FLOOR;
   return prefer ? { ...best, decision: narrowed(best.decision, partAsked(folded)) } : own;
 }
@@ -865,7 +970,11 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const said = facetText(query);
   const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
   const service = slots.service ?? serviceDone(entry);
-  return { ...slots, ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
+  // Both allowances named and answered ("护理补贴和生活补贴有啥区别") leave a topic of the two, as an entry naming neither is:
+  // "那俺能领两样不" asks of both, not of the one named first.
+  const both = items !== undefined && SUBSIDY_ITEMS.every((v) => items.has(v) && wordsOf('item', v)!.test(said));
+  const { item: _first, ...others } = slots;
+  return { ...(both ? others : slots), ...(answered ? { item: answered } : {}), ...(service ? { service } : {}) };
 }
 
 /**
@@ -903,7 +1012,7 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
 /** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以)$/u;
+const COMMON = /^(?:不是|到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -912,7 +1021,8 @@ const COMMON = /^(?:到时候|额外|另外|其他|其它|别的|一样|不同|�
  */
 function ownTerms(question: string, context: TopicContext, common = false): string[] {
   const topic = fold(context.query);
-  const rest = fold(withoutOpening(question)).replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  // The person's age in years ("俺闺女才十岁呢") says who is asked of, as 孩子 does: the age slot, no word of its own.
+  const rest = fold(withoutAge(withoutOpening(question))).replace(QUALIFIES, '|').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   // A place ("河南有啥不一样") is asked of by the answer's rules, which are that place's or this county's.
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => t.word);
   // A figure asked then and now ("材料原来多少项，现在多少项"): 原来 says when, not what (not "原来的补贴还能领吗": the old place's).
@@ -930,6 +1040,8 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
  * "申诉时限" after the appeal's answer speaks of its 复核).
  */
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
+  // Whether the person qualifies, asked of what the answer rules on ("其女在读大学，追问是否符合"): its ruling holds it.
+  if (QUALIFIES.test(fold(question)) && rulingOf(answer.match(/[^。；！？]+[。；！？]?/gu) ?? [], fold(question)) >= 0) return false;
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
   // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").
@@ -964,6 +1076,9 @@ function statesCount(text: string, words: string[], folding: (text: string) => s
 }
 const ONE_FORM = /一张(?:申请)?表|一套材料/gu;
 
+/** An enumeration's "一是", "二是" opening a sentence. */
+const ENUMERATED = /^[一二三四五六七八九十]是/u;
+
 /**
  * The sentences of an answer that speak of a follow-up's own words, when not all do: "要登报不"
  * after the replacement's answer is told "残疾人证丢了不用登报…", not the whole paragraph again.
@@ -976,7 +1091,12 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const own = ownTerms(question, context);
   const words = own.length || !isFragment(question) ? own : ownTerms(question, context, true);
   const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const holds = (s: string) => words.some((w) => facetText(s).includes(w));
+  // Nothing of its own but another person ("那俺闺女才十岁呢" after an adult's guardian proof), of an answer ruling on each
+  // age apart ("一是未成年…", "其他成年人…"): the sentences ruling on that one. A rule added for a child to a list is no rule apart.
+  const [person] = words.length ? [] : namedAnew(question, context).filter(([n]) => n === 'age').map(([n, v]) => wordsOf(n, v)!);
+  const ages = SLOT_WORDS.age.filter(([, w]) => w !== person).map(([, w]) => w);
+  const apart = person !== undefined && sentences.some((s) => !person.test(facetText(s)) && ages.some((w) => w.test(facetText(s))));
+  const holds = (s: string) => words.some((w) => facetText(s).includes(w)) || (apart && person.test(facetText(s)));
   // Naming no item, it asks of the topic's ("残疾证是哪个部门发的" + "是民政发的吗"): the sentence naming that item
   // goes too, when those holding its words each name another item ("生活补贴和护理补贴由民政部门审批" alone says no).
   const item = !extractSlots(fold(question)).item && topicSlots(context).item;
@@ -985,7 +1105,32 @@ export function sentencesHolding(question: string, answer: string, context: Topi
   const ofOther = (s: string) => { const named = extractSlots(facetText(s)).item; return named !== undefined && named !== item; };
   const others = sentences.filter(holds).every((s) => ofOther(s) && !ofItem(s));
   const held = sentences.filter((s) => holds(s) || (others && ofItem(s)));
-  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。') : undefined;
+  // An enumeration's "一是" said alone would read as a list of one.
+  return held.length > 0 && held.length < sentences.length && sentences.some(holds) ? held.join('').replace(/；$/u, '。').replace(ENUMERATED, '') : undefined;
+}
+
+/**
+ * "这算哪一项", "属于哪一类", "归哪个里头的": which of the things the topic's answer lists holds what the topic asked
+ * of, the follow-up naming nothing of its own.
+ */
+const WHICH_OF = /^(?:那么?)?(?:这|它|这个|那个|这些)?(?:是|算|属于|属|归|在|放在|算在|归在)?(?:哪一|哪个|哪)(?:大项|项|类|样|种|块|部分|方面)(?:事项|项目|业务|里头|里面|里边|里|当中|之中|中)*(?:的)?(?:啊|呀|呢|吗|嘞)?$/u;
+
+/**
+ * The sentences of the topic's answer holding what the topic asked of, to "这算哪一项" (see `WHICH_OF`): "社保卡能在一件事里
+ * 一起申请吗" + "这算哪一项里头的" is told "残疾人就业帮扶（失业登记、就业困难人员认定、社保卡申领）", not the seven
+ * again. Of the topic's words and slots, the one fewest sentences hold says it (燃油, not the 补贴 of five). Not after a
+ * condition ("老年痴呆能办证吗" + "这算哪一类": the category's own entry says it). Undefined when it asks otherwise, or no
+ * word is held by some sentences and not all.
+ */
+export function whichOfTopic(question: string, answer: string, context: TopicContext, folding: (text: string) => string = facetText): string | undefined {
+  const slots = extractSlots(context.query);
+  if (!WHICH_OF.test(fold(question)) || slots.category) return undefined;
+  const words = ownTerms(context.query, { ...context, query: '' }).map(folding);
+  const named = Object.entries(slots).map(([name, value]) => wordsOf(name as SlotName, value)).filter((w): w is RegExp => w !== undefined);
+  const sentences = answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+  const holding = [...words.map((w) => sentences.filter((s) => folding(s).includes(w))), ...named.map((w) => sentences.filter((s) => w.test(facetText(s))))];
+  const [held] = holding.filter((h) => h.length > 0 && h.length < sentences.length).sort((a, b) => a.length - b.length);
+  return held?.join('').replace(/[；，]$/u, '。');
 }
 
 /**
@@ -996,11 +1141,16 @@ export function sentencesHolding(question: string, answer: string, context: Topi
  * "不用登报" is not the renewal's).
  */
 export function topicFamily(entries: Entry[], question: string, context: TopicContext): Entry[] {
+  return entries.filter(ofTopicFamily(entries, question, context));
+}
+
+/** Whether an entry of `entries` is of a follow-up's topic (see `topicFamily`): one entry asked of without gathering them all. */
+export function ofTopicFamily(entries: Entry[], question: string, context: TopicContext): (entry: Entry) => boolean {
   const ids = new Set([context.entryId, ...(context.earlier ?? []).map((e) => e.entryId)]);
   const categories = new Set(entries.filter((e) => ids.has(e.id)).map((e) => e.category));
   // Not an item both name: most questions name the certificate.
   const off = offTopicOf(question, context);
-  return entries.filter((e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true));
+  return (e) => e.kind === 'answer' && categories.has(e.category) && !off(e, true);
 }
 
 /**
@@ -1054,9 +1204,22 @@ export function answersAsAsked(entry: Entry, question: string, context: TopicCon
 /** One-character words that ask nothing of their own: "还得再去医院评" asks by 评 and 医院, not by 去. */
 const FUNCTION_CHAR = /^[还得再去用要能会是有给领办交发做看到等多大小走后完不没上下来就都也又了的吗呢吧啊把被让跟和与在从对说想找问个那这啥咋谁几哪么我你他她俺您它月年天次回张份样些点里前先才该需咱呗嘛哦]$/u;
 
-/** How the answers' words are read for `heldInTopic`: folded, how rare, said by none; and how the follow-up's own ranking orders entries. */
+/** A sentence of an answer (see `sentencesOf`), and the same folded as the ranking folds it. */
+export interface Sentence {
+  text: string;
+  folded: string;
+}
+
+/** A text's sentences, each with its closing mark. */
+export const sentencesOf = (text: string): string[] => text.match(/[^。；！？]+[。；！？]?/gu) ?? [];
+
+/**
+ * How the answers' words are read for `heldInTopic`: folded, an entry's answer by its sentences, how rare, said by none;
+ * and how the follow-up's own ranking orders entries.
+ */
 export interface HeldWords {
   folding: (text: string) => string;
+  sentences: (entry: Entry) => Sentence[];
   rarity: (word: string) => number;
   nowhere: (word: string) => boolean;
   rank?: (entry: Entry) => number;
@@ -1093,6 +1256,13 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
 
+/**
+ * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合": `QUALIFIES`): held by a sentence saying whom the
+ * topic is for in the answer's own terms ("前者主要给低保家庭的残疾人"), as if a word.
+ */
+const SAYS_WHOM = /(?:发给|主要给|是给|只给|适用于|针对)[^。；]{0,40}?的[^。；，]{0,4}(?:残疾人|人|家庭|孩子|学生)/u;
+const WHOM = '给谁';
+
 /** A topic's entry that holds what a follow-up asks: the entry, how much of its words it holds, and the sentences that do. */
 export interface Held {
   entry: Entry;
@@ -1108,24 +1278,26 @@ export interface Held {
  * card that never came), most words held first, then the topic's own, then as `rank` orders them;
  * none when the follow-up says a word no answer speaks of.
  */
-export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
+export function heldInTopic(question: string, context: TopicContext, family: Entry[], { folding, sentences: answered, rarity, nowhere, rank = () => 0 }: HeldWords): Held[] {
   // A verb said negated that no answer says so ("不吃低保能领不": 不吃) asks by the verb.
   const own = askedBy(question, context, folding, rarity).map((a) =>
     NEGATED_WORD.test(a.w) && nowhere(a.w) ? { w: a.w.slice(1), weight: rarity(a.w.slice(1)) * ([...a.w].length > 2 ? 1 : 0.5) } : a);
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
-  const asked = HOW_OFTEN.test(facetText(question)) ? [...own, { w: OFTEN, weight: 1 }] : own;
+  const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
-  const has = (sentence: string, w: string) => (w === OFTEN ? SAYS_OFTEN.test(sentence) : folding(sentence).includes(w));
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
-    const sentences = (entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? []).map((s) => ({ s, n: weigh(words.filter((w) => has(s, w))) }));
+    const sentences = answered(entry).map(({ text: s, folded }) => {
+      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : folded.includes(w)));
+      return { s, holds, n: weigh(holds) };
+    });
     const holding = sentences.filter((x) => x.n > 0);
-    const all = weigh(words.filter((w) => sentences.some((x) => has(x.s, w))));
+    const all = weigh(words.filter((w) => sentences.some((x) => x.holds.includes(w))));
     return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
@@ -1141,10 +1313,19 @@ const HEDGED = /一般|可能|不一定|要看|为准|是否/u;
 /** An answer saying its yes or no first ("能申请。", "可以申请，看情况。"): it answers what was asked already. */
 const OPENS_YES_OR_NO = /^(?:能|可以|不能|不可以|一般不能|不一定|不用|不需要|会|不会)[^，。；]{0,4}[，。；]/u;
 
+/** Of an answer's sentences, the first naming every condition, grade or school a (folded) question names: its ruling on them; -1 when none or nothing is named. */
+function rulingOf(sentences: string[], folded: string): number {
+  const named = extractSlots(folded);
+  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
+  return values.length ? sentences.findIndex((s) => values.every((words) => words.test(facetText(s)))) : -1;
+}
+
 /** An answer with the sentence ruling on what a can-I names first, and its yes or no when that sentence says it plainly. */
 export interface Verdict {
   answer: string;
   yes?: boolean;
+  /** Asked whether the person qualifies ("追问是否符合"): the yes or no says 符合, as asked. */
+  qualifies?: true;
 }
 
 /**
@@ -1157,15 +1338,14 @@ export interface Verdict {
 export function verdictFirst(entry: Entry, question: string, context?: TopicContext): Verdict | undefined {
   if (!facetsOf(entry).asked.has('eligible') || OPENS_YES_OR_NO.test(entry.answer)) return undefined;
   const folded = fold(question);
-  const named = extractSlots(folded);
-  const values = QUALIFYING.filter((n) => named[n] !== undefined && named[n] !== MULTIPLE).map((n) => wordsOf(n, named[n]!)!);
-  const asks = asksCanI(question) || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
-  if (!values.length || !asks) return undefined;
+  const qualifies = QUALIFIES.test(folded);
+  const asks = asksCanI(question) || qualifies || (context?.intent === 'eligible' && ASKS_NOTHING.test(remainder(folded)));
+  if (!asks) return undefined;
   const sentences = entry.answer.match(/[^。；！？]+[。；！？]?/gu) ?? [];
-  const ruling = sentences.findIndex((s) => values.every((words) => words.test(facetText(s))));
+  const ruling = rulingOf(sentences, folded);
   if (ruling < 0) return undefined;
   const first = sentences[ruling].replace(/[；，]$/u, '。');
   const answer = [first, ...sentences.filter((_, i) => i !== ruling)].join('').replace(/；$/u, '。');
   const said = sentences[ruling];
-  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said) };
+  return HEDGED.test(said) ? { answer } : { answer, yes: !RULES_OUT.test(said), ...(qualifies ? { qualifies: true as const } : {}) };
 }

@@ -4,7 +4,7 @@ import { ON_ASSISTANCE } from './assistanceStatus.js';
 import { asksHowTold, ChaseGate, howToldAsked, moneyLate, saysApplied, saysOfWhatTold } from './chaseUp.js';
 import type { ConfidenceFeatures } from './confidence.js';
 import { TextAnalyzer } from './features.js';
-import { heldInTopic, nextTopic, readInContext, RECALL_TURNS, topicFamily, type Held, type Reading, type TopicContext } from './followUp.js';
+import { heldInTopic, nextTopic, ofTopicFamily, readInContext, RECALL_TURNS, sentencesOf, topicFamily, type Held, type Sentence, type Reading, type TopicContext } from './followUp.js';
 import { loadKnowledge, type Entry } from './loader.js';
 import { ErrandGate } from './errands.js';
 import { homeNames, OtherPlaceGate } from './otherPlace.js';
@@ -431,8 +431,9 @@ export class KnowledgeBase {
    */
   private soleOffered(text: string, whole: Decision, top: number): Decision | undefined {
     // The question as said names what it asks of: "在哪办" beside "孩子上学要残疾证" asks of the scene (the item carried to it).
+    if (whole.kind !== 'clarify') return undefined;
     const asked = soleQuestion(text);
-    if (whole.kind !== 'clarify' || !asked || !text.includes(asked) || extractSlots(asked).item === undefined) return undefined;
+    if (!asked || !text.includes(asked) || extractSlots(asked).item === undefined) return undefined;
     const alone = this.soleQuestion(text, top);
     return alone?.kind === 'answer' && alone.top.entry === whole.options[0].entry ? alone : undefined;
   }
@@ -539,8 +540,21 @@ export class KnowledgeBase {
   heldInTopic(question: string, context: TopicContext, rank?: (entry: Entry) => number, also: Entry[] = [], family = this.topicFamily(question, context)): Held[] {
     const folding = (text: string) => this.foldedTexts.get(text, () => this.questionKey(text));
     const entries = [...family, ...also.filter((e) => !family.includes(e))];
-    return heldInTopic(question, context, entries, { folding, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
+    const sentences = (entry: Entry) => this.sentencesOf(entry, folding);
+    return heldInTopic(question, context, entries, { folding, sentences, rarity: (w) => this.rarity(w), nowhere: (w) => this.saysNowhere(w), rank });
   }
+
+  /**
+   * An entry's answer by its sentences, each folded: split and folded once an entry (a copy cut to a part is
+   * another), where every follow-up's reading read each sentence again.
+   */
+  private sentencesOf(entry: Entry, folding: (text: string) => string): Sentence[] {
+    let said = this.answerSentences.get(entry);
+    if (!said) this.answerSentences.set(entry, (said = sentencesOf(entry.answer).map((text) => ({ text, folded: folding(text) }))));
+    return said;
+  }
+
+  private readonly answerSentences = new WeakMap<Entry, Sentence[]>();
 
   /** How rare a folded word is in the answers, 0 (in every one) to 1 (in one or none): log(N/n) / log(N). */
   private rarity(word: string): number {
@@ -560,6 +574,11 @@ export class KnowledgeBase {
   /** The entries of a follow-up's topic (see `topicFamily`). */
   topicFamily(question: string, context: TopicContext): Entry[] {
     return topicFamily(this.entries, question, context);
+  }
+
+  /** Whether an entry of this knowledge base is of a follow-up's topic (see `topicFamily`), without gathering them all. */
+  ofTopicFamily(question: string, context: TopicContext): (entry: Entry) => boolean {
+    return ofTopicFamily(this.entries, question, context);
   }
 
   /** Texts folded as the ranking folds them: the answers' sentences, asked of again at every follow-up. */

@@ -4,7 +4,7 @@ import { asksSomething } from './runOn.js';
 // Who is asking for whom is not the topic: "我替我爸问", "帮我姑姑问下", "我是她孙子 想问问",
 // "喂喂 那个我问一下啊就是" open a question without being part of it. The dialogs still read the
 // whole message (a relative asking starts the family check); only the ranking is spared them.
-const RELATIVE = '(?:爸爸|爸|妈妈|妈|爹|娘|老爷子|老头子|老头|老太太|老太|老伴|老公|老婆|媳妇|爱人|那口子|对象|儿子|女儿|闺女|孩子|娃|孙子|孙女|外孙女|外孙|爷爷|奶奶|姥姥|姥爷|外公|外婆|姑姑|姑|舅舅|舅|姨妈|姨|叔叔|叔|伯伯|婶婶|婶|大爷|大娘|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|亲戚|家里人|邻居|朋友)';
+export const RELATIVE = '(?:爸爸|爸|妈妈|妈|爹|娘|老爷子|老头子|老头|老太太|老太|老伴|老公|老婆|媳妇|爱人|那口子|对象|儿子|女儿|闺女|孩子|娃|孙子|孙女|外孙女|外孙|爷爷|奶奶|姥姥|姥爷|外公|外婆|姑姑|姑|舅舅|舅|姨妈|姨|叔叔|叔|伯伯|婶婶|婶|大爷|大娘|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|亲戚|家里人|邻居|朋友)';
 // Not 问题 ("问题是啥"); "我问你" asks the bot.
 const ASK = '(?:问问|问一下|问下|问个事儿?|问|咨询一下|咨询下|咨询|打听一下|打听下|打听)(?!题)(?:你|您)?';
 // Fillers of speech: 喂喂, 那个, 就是, 你好.

@@ -49,8 +49,8 @@ export const SLOT_WORDS: Record<SlotName, [value: string, words: RegExp][]> = {
     ['注销', /注销/],
   ],
   channel: [
-    // 手机号 is a phone number, not the online way.
-    ['网上', /网上|线上|手机上|手机(?!号)|app|网站|在家/],
+    // 手机号 is a phone number, not the online way. "用手机" is the way with its verb: "用手机能办吗" asks nothing else.
+    ['网上', /网上|线上|(?:用|拿|通过)?手机上|(?:用|拿|通过)?手机(?!号)|app|网站|在家/],
     ['窗口', /窗口|线下|现场|大厅|当面|(?<!谁)去办/],
   ],
   grade: [
@@ -169,6 +169,9 @@ export interface EntryFacets {
   about: Map<SlotName, Set<string>>;
   /** Its wordings: what it mentions, if only in passing. */
   worded: string;
+  /** Its own question, and each of its other wordings, read as facets are (`facetText`): what a follow-up's words are looked for in. */
+  question: string;
+  alternates: string[];
   /** Its answer: what it states. */
   answer: string;
 }
@@ -194,7 +197,9 @@ export function facetsOf(entry: Entry): EntryFacets {
   // A subsidies entry naming neither subsidy is about no one item, whatever else its question names
   // ("办下残疾人证以后，补贴多久能开始发" is not about the certificate).
   if (entry.category === SUBSIDIES && !SUBSIDY_ITEMS.some((v) => about.get('item')?.has(v))) about.delete('item');
-  const facets = { asked, intents, often, about, worded: facetText([entry.question, ...entry.alternates].join('')), answer: facetText(entry.answer) };
+  const facets = {
+    asked, intents, often, about, worded: facetText([entry.question, ...entry.alternates].join('')), question, alternates: entry.alternates.map(facetText), answer: facetText(entry.answer),
+  };
   cache.set(entry, facets);
   return facets;
 }

@@ -152,6 +152,8 @@ const FOREIGN_HEADS = new Set(['补贴', '补助', '津贴', '证明', '证', '�
 
 // A subsidy asked right after an object ("助听器有补贴没", "戴助听器 有补助没"): a few characters, one pause, between.
 const SUBSIDY_AFTER = /^[^\s]{0,3}\s?[^\s]{0,3}?补贴/u;
+/** The word `SUBSIDY_AFTER` ends with: a text without it asks no object's subsidy. */
+const SUBSIDY_WORD = '补贴';
 const subsidyAsked = (folded: string, object: string): boolean => {
   for (let i = folded.indexOf(object); i >= 0; i = folded.indexOf(object, i + 1)) if (SUBSIDY_AFTER.test(folded.slice(i + object.length))) return true;
   return false;
@@ -287,6 +289,8 @@ export class Ranker {
   private readonly hinges = new Map<number, Set<string>>();
   /** Per decline entry, its objects whose subsidy no answer's wording asks of (助听器): a question asking it is that decline's. */
   private readonly unpaidObjects = new Map<string, string[]>();
+  /** The decline entries, in order: only theirs have objects a question is checked for (see `decide`). */
+  private readonly declines: Entry[];
   /** Whether two entries' answers give the same fact, by pair as asked. */
   private readonly sameFacts = new Map<Entry, Map<Entry, boolean>>();
 
@@ -373,9 +377,8 @@ export class Ranker {
     const runs = new Map(entries.map((e) => [e.id, (e.about ?? []).map((w) => analyzer.analyze(w).tokens).filter((o) => o.length > 0)]));
     this.foreignObjects = new Map([...runs].map(([id, objects]) => [id, objects.filter((o) => !said(o))]));
     // A question word is no object to ask of alone (几点: the window's hours are asked so too).
-    this.declineRuns = new Map(
-      entries.filter((e) => e.kind === 'decline').map((e) => [e.id, runs.get(e.id)!.filter((run) => !run.some((w) => QUESTION_WORD.test(w)))]),
-    );
+    this.declines = entries.filter((e) => e.kind === 'decline');
+    this.declineRuns = new Map(this.declines.map((e) => [e.id, runs.get(e.id)!.filter((run) => !run.some((w) => QUESTION_WORD.test(w)))]));
     for (const entry of entries) {
       for (const run of this.foreignObjects.get(entry.id) ?? []) this.foreignByFirst.set(run[0], [...(this.foreignByFirst.get(run[0]) ?? []), { run, entry }]);
     }
@@ -615,7 +618,7 @@ export class Ranker {
     const status = OFF_ASSISTANCE.test(query) || query.replace(ON_ASSISTANCE, '') !== query;
     if (!status && (!ASKED_OF_OURS.test(folded) || asksOfInjury(folded))) {
       const rank = (entry: Entry) => all.find((r) => r.entry === entry);
-      const alone = this.entries
+      const alone = this.declines
         .map((entry) => ({ entry, length: this.objectAskedOf(entry, analysis) }))
         .filter((o) => o.length > 0)
         .sort((a, b) => b.length - a.length || (rank(b.entry)?.score ?? 0) - (rank(a.entry)?.score ?? 0))[0];
@@ -627,7 +630,8 @@ export class Ranker {
     if (foreign) return { kind: 'decline', top: { entry: foreign.entry, score: foreign.score }, ranked };
     // So is the subsidy of an object no answer asks one of ("孩子听力不好 戴助听器 有补助没"): the condition drew the
     // hearing entries, but whether a hearing aid is paid for is the rehabilitation office's. The best ranked such decline.
-    const unpaid = this.entries
+    // Only a question saying 补贴 asks one (see `subsidyAsked`): the objects are not looked for otherwise.
+    const unpaid = !analysis.folded.includes(SUBSIDY_WORD) ? undefined : this.declines
       .filter((e) => (this.unpaidObjects.get(e.id) ?? []).some((o) => subsidyAsked(analysis.folded, o)) && !this.sceneOfOurs(e, query, analysis))
       .map((entry) => ({ entry, score: all.find((r) => r.entry === entry)?.score ?? 0 }))
       .sort((a, b) => b.score - a.score)[0];
@@ -640,7 +644,7 @@ export class Ranker {
     // names in it ("退伍军人残疾了能办残疾证吗") does not make it another office's.
     const ownSubject = OWN_SUBJECT.test(analysis.folded) || OUR_CERTIFICATE_SERVICE.test(analysis.folded);
     const nothing = (): Decision => {
-      const any = (ownSubject ? undefined : named) ?? this.entries.find((e) => e.kind === 'decline' && this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
+      const any = (ownSubject ? undefined : named) ?? this.declines.find((e) => this.mentionsObject(e, analysis) && !this.sceneOfOurs(e, query, analysis));
       return any ? declineFor(any) : { kind: 'none', ranked };
     };
     if (!best) return nothing();
@@ -874,8 +878,12 @@ function runFinder(lists: string[][]): (run: string[]) => boolean {
   };
 }
 
+/** Where `run` is next said in `words` from `from`, or -1: tried only where its first word is (every decline's runs are tried on every question). */
 function runAt(words: string[], run: string[], from = 0): number {
-  for (let i = from; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return i;
+  if (run.length === 0) return from <= words.length ? from : -1;
+  for (let i = words.indexOf(run[0], from); i >= 0 && i + run.length <= words.length; i = words.indexOf(run[0], i + 1)) {
+    if (run.every((w, j) => words[i + j] === w)) return i;
+  }
   return -1;
 }
 

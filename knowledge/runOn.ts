@@ -9,14 +9,17 @@ import { asksWhereAppraised, conditionWords, extractSlots, intentOf, SLOT_WORDS,
 // getting something ("想问问办残疾证": a question without a question word; not the filler of "我想问一下就是…").
 const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|询问|追问|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|多大(?=才|就|能|可以|岁|年纪)|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|(?<!不)是不是|有没有|要不要|需不需要|(?<!不)(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
 
-// "我不知道你在说什么" says what one does not know; with a question ending it asks again.
+// "我不知道你在说什么" says what one does not know; with a question ending it asks again, and so does not
+// knowing where or how to do something ("去哪个医院鉴定俺不知道", "不知道咋弄"), unless of what was said.
 const NOT_KNOWING = /不知道|不清楚|不明白|不懂|没听懂|没看懂/u;
+const KNOWS_NOT_HOW = /哪|怎么|咋|如何|带(?:啥|什么)/u;
+const OF_THE_TALK = /你|意思|说的|说(?:啥|什么)/u;
 const ASKING_END = /[吗呢?？]$/u;
 
 /** Whether a text asks something, by its words or its ending (not by what the knowledge base makes of it). */
 export function asksSomething(text: string): boolean {
   const folded = normalizeText(text).replace(/[\s。.！!，,啊呀哈]+$/u, '');
-  return QUESTION.test(folded) && (!NOT_KNOWING.test(folded) || ASKING_END.test(folded));
+  return QUESTION.test(folded) && (!NOT_KNOWING.test(folded) || ASKING_END.test(folded) || (KNOWS_NOT_HOW.test(folded) && !OF_THE_TALK.test(folded)));
 }
 
 // Voice-typed messages often have no punctuation: a question particle followed by more words

@@ -1332,12 +1332,14 @@ const BARE_CERTIFICATE = /(?:申请|办理|办|申办|申领)(?:个|张|一个|�
 export function applyRequestIn(input: string): string | undefined {
   if (recognizeCommand(input) === 'apply') return input;
   const clauses = clausesOf(input);
-  if (clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c))) return undefined;
+  if (clauses.some((c) => ASKS_HOW_OR_WHETHER.test(c)) || CONSULTS.test(input)) return undefined;
   // What someone else said ("有人说交钱能帮忙快点办证 靠谱不") is told, not asked for: the speaker asks about it.
   // A request in the speaker's own clause after it is one ("听说可以在网上办 我要给俺娘办残疾证").
   const request = clauses.find(isApplyClause);
   return request && !REPORTED.test(request) ? request : undefined;
 }
+// A hotline note ("来电人称其父…想申请护理补贴，咨询需满足啥条件") or a consulting ("想咨询一下申请护理补贴") asks about applying: the form is not begun.
+const CONSULTS = /来电|咨询|询问|打听/u;
 const REPORTED = /^(?:听说|据说|听人说|(?:有人|有个人|人家|别人|他们|对方|那人|村里人|中介)[^，,。\s]{0,8}?(?:说|讲|告诉|打电话|来电话|发短信))/u;
 
 // Asking whether this chat fills the form: "能帮我把表填了不", "你能帮我填申请表吗", "可以在这上面申请吗".

@@ -1300,6 +1300,9 @@ export const zhCN = {
     /** Said before the sentence ruling on what a can-I named, when it rules plainly (see `toldFirst`). */
     yes: '可以。',
     no: '不能。',
+    /** The same, asked whether the person qualifies ("是否符合"). */
+    qualifies: '符合。',
+    unqualified: '不符合。',
   },
   clarify: {
     intro: '您想问的是哪一个？点一下或者回复数字：',

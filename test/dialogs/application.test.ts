@@ -539,6 +539,10 @@ describe('apply intent', () => {
     ['残疾证怎么办', false],
     ['我要办残疾证要带什么', false],
     ['办残疾证去哪里', false],
+    // A hotline note or a consulting asks about applying (mt23).
+    ['来电人称其父肢体残疾，想申请护理补贴，咨询需满足啥条件', false],
+    ['我想咨询一下 给俺娘申请残疾证', false],
+    ['市民来电 要给孩子办残疾证', false],
   ];
   for (const [input, expected] of table) it(`"${input}" -> ${expected}`, () => expect(applyRequestIn(input) !== undefined).to.equal(expected));
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { isFragment, readInContext, rewriteFollowUp, topicAfter } from '../../knowledge/followUp.js';
+import { isFragment, readInContext, rewriteFollowUp, topicAfter, whichOfTopic } from '../../knowledge/followUp.js';
 import { extractSlots, facetsOf, intentOf } from '../../knowledge/questionFacets.js';
 import { evaluateConversations, readConversations } from '../../knowledge/evaluation.js';
 import { fixtures, shippedKnowledge } from '../support.js';
@@ -276,6 +276,22 @@ describe('Follow-ups: slots and rewriting', () => {
   });
 });
 
+describe('Follow-ups that point back (mt23)', () => {
+  const top = (previous: string[], q: string) => shippedKnowledge().kb.suggest(q, 3, previous).suggestions[0]?.id;
+
+  it('reads a hotline note\'s "来电人追问…" as a follow-up, its opening gone', () => {
+    expect(top(['来电人咨询残疾人证办理需哪些材料'], '来电人追问其子14岁，还需补什么')).to.equal('mat-guardian-proof');
+    expect(top(['来电人称其父肢体残疾，想申请护理补贴，咨询需满足啥条件'], '来电人追问其母为精神残疾四级，能否申请')).to.equal('sub-care-grade34');
+    // In other words: a note asking of the topic for another relative.
+    expect(top(['市民来电咨询重度残疾人护理补贴谁能领'], '来电人追问其妻智力残疾三级，可否申领')).to.equal('sub-care-grade34');
+  });
+
+  it('reads "也能这样不" of another person as the topic asked for them, not as the first person\'s second category', () => {
+    expect(top(['俺爹瘫在床上去不了医院，评残咋弄'], '俺娘眼睛看不见也能这样不')).to.equal('appr-home');
+    expect(top(['我爸中风了躺床上出不了门 评残怎么办'], '那我妈耳朵聋了也能这样弄不')).to.equal('appr-home');
+  });
+});
+
 describe('Follow-ups through the dialog', () => {
   const reply = async (turns: string[]) => {
     const { send } = await dialogHarness(WORDED);
@@ -311,6 +327,11 @@ describe('Follow-ups through the dialog', () => {
     ['kb-dev-mt21.jsonl', 0.95],
     ['kb-dev-mt21-3turn.jsonl', 0.95],
     ['kb-dev-mt22.jsonl', 0.9],
+    // Session 17's dev sets by three more testers: mt23 (first run 0.838), mt24 (0.85, kept unread while mt23 was studied)
+    // and mt25 (0.833, kept unread until the others' fixes had merged: 0.833 still), then studied.
+    ['kb-dev-mt23.jsonl', 0.96],
+    ['kb-dev-mt24.jsonl', 0.93],
+    ['kb-dev-mt25.jsonl', 0.86],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
@@ -592,5 +613,62 @@ describe('Follow-ups that keep the topic just answered (trial 17)', () => {
     expect(s.suggestions[0]?.id).to.match(/^cert-grades/);
     const t = shippedKnowledge().kb.suggest('能评几级', 3, ['俺娃脑瘫 能办证不']);
     expect(t.suggestions[0]?.id).to.match(/^cert-grades/);
+  });
+});
+
+describe('Follow-ups asking another facet of what was just answered (mt23, fix28a; the examples and other words)', () => {
+  /** The chat's reply to the last of the turns. */
+  const last = async (turns: string[]) => {
+    const { send } = await dialogHarness(WORDED);
+    let reply = '';
+    for (const t of turns) reply = (await send(t)).map((a) => a.text ?? '').join('\n');
+    return reply;
+  };
+  const answerOf = (id: string) => shippedKnowledge().kb.entry(id)!.answer;
+
+  it('reads "期限" as the time limit the topic states, as 时限: the appeal\'s ten working days, the replacement\'s review', async () => {
+    const appeal = answerOf('appr-appeal');
+    expect(await last(['对评残结果不服可以申诉吗', '期限是幾天'])).to.include(appeal);
+    expect(await last(['鉴定结果不满意能复核吗', '期限呢'])).to.include(appeal);
+    // The replacement's own review, not the new card's.
+    expect(await last(['残疾证丢了咋补', '审核期限几天'])).to.include('补好的证');
+  });
+
+  it('reads a way asked after ("手机上能办不", "用手机能办吗") as how to apply that way, not the topic\'s question again', async () => {
+    const online = answerOf('apply-online').slice(0, 20);
+    expect(await last(['网上办残疾证用啥平台', '手机上能办不'])).to.include(online);
+    expect(await last(['网上申请残疾证要传啥', '用手机能办吗'])).to.include(online);
+    expect(await last(['网上办残疾证要交照片吗', '手机上可以弄不'])).to.include(online);
+    expect(extractSlots('用手机能办吗')).to.deep.equal({ channel: '网上' });
+  });
+
+  it('reads "在哪公示" after the days of the notice as where it goes up, not where to apply', async () => {
+    const publicity = answerOf('flow-publicity');
+    expect(await last(['办残疾证要公示几天', '在哪公示'])).to.include(publicity);
+    expect(await last(['护理补贴要公示几天', '在哪公示'])).to.include(publicity);
+    expect(await last(['办残疾证要公示吗', '公示在哪'])).to.include(publicity);
+  });
+
+  it('tells "这算哪一项" after a list the item holding what was asked of', async () => {
+    expect(await last(['社保卡能在残疾人一件事里一起申请吗', '这算哪一项里头的'])).to.include('残疾人就业帮扶（失业登记、就业困难人员认定、社保卡申领）');
+    const { kb } = shippedKnowledge();
+    const items = kb.entry('ov-bundle-items')!.answer;
+    const which = (query: string, q: string) => whichOfTopic(q, items, { entryId: 'ov-bundle-items', query, slots: {}, turns: 0 }, (t) => kb.questionKey(t));
+    expect(which('失业登记也能在一件事里申请吗', '这属于哪一类')).to.equal('残疾人就业帮扶（失业登记、就业困难人员认定、社保卡申领）。');
+    // The slot fewest sentences hold: the fuel subsidy's, not every subsidy's.
+    expect(which('燃油补贴能一起办吗', '归哪一项')).to.equal('残疾人机动轮椅车燃油补贴。');
+    expect(which('教育补贴能一起申请吗', '那是哪一大项')).to.equal('高中和大学阶段残疾学生教育补贴。');
+    // Not after a condition: which category it is, the category's own entry says.
+    expect(which('老年痴呆能办残疾证吗', '这算哪一类')).to.equal(undefined);
+    expect(await last(['老年痴呆能办残疾证吗', '这算哪一类'])).to.include(answerOf('cert-intellectual').slice(0, 20));
+  });
+
+  it('reads a place one cannot get to ("连窗口也去不了") as not going out: the home appraisal and a relative applying', async () => {
+    const home = answerOf('appr-home').slice(0, 20);
+    // In the middle of the form the first turn starts, and after other topics.
+    expect(await last(['想给我妈办残疾证，她腿脚不好去不了医院', '那要是她连窗口也去不了呢'])).to.include(home);
+    expect(await last(['想给俺爹办个残疾证 他腿不行', '要是他哪儿都去不了呢'])).to.include(home);
+    expect(await last(['我要申请残疾证', '那要是我去不了窗口呢'])).to.include(home);
+    expect(await last(['残疾证在哪办', '俺娘去不了政务中心咋整'])).to.include(home);
   });
 });

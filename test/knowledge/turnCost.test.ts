@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { text } from '../../dialogs/text/index.js';
 import { SMS, withoutSms } from '../../dialogs/replies.js';
+import { sentencesOf, topicAfter } from '../../knowledge/followUp.js';
 import { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import type { Entry } from '../../knowledge/loader.js';
+import { facetsOf, facetText } from '../../knowledge/questionFacets.js';
+import { Ranker } from '../../knowledge/ranking.js';
+import { RecentlyUsed } from '../../knowledge/recentlyUsed.js';
 import { HomophoneCorrector } from '../../knowledge/homophones.js';
 import { InvertedIndex } from '../../knowledge/sparse.js';
 import { TfIdfIndex } from '../../knowledge/tfidf.js';
@@ -121,5 +126,90 @@ describe('A knowledge-base turn does its work once (fix24c)', () => {
     expect(read([[2, 1]])).to.deep.equal([[1, 3]]);
     expect(read([[1, 1]])).to.deep.equal(first);
     expect(read([[0, 0.5], [2, 1]])).to.deep.equal([[0, 0.5], [1, 3]]);
+  });
+});
+
+// fix28p: a follow-up's reading does its topic's work once. Same replies (`npm run replies:kb -- … --against …`).
+describe('A follow-up reads its topic once (fix28p)', () => {
+  /** How often `KnowledgeBase.topicFamily` gathers a topic's entries, and how many entries `ofTopicFamily`'s test is put to, while `run` runs. */
+  async function familyWork(run: () => Promise<unknown>): Promise<{ gathered: number; tested: number }> {
+    const gather = KnowledgeBase.prototype.topicFamily;
+    const of = KnowledgeBase.prototype.ofTopicFamily;
+    const counts = { gathered: 0, tested: 0 };
+    KnowledgeBase.prototype.topicFamily = function (this: KnowledgeBase, ...args: Parameters<typeof gather>) {
+      counts.gathered++;
+      return gather.apply(this, args);
+    };
+    KnowledgeBase.prototype.ofTopicFamily = function (this: KnowledgeBase, ...args: Parameters<typeof of>) {
+      const test = of.apply(this, args);
+      return (entry: Entry) => (counts.tested++, test(entry));
+    };
+    try {
+      await run();
+    } finally {
+      KnowledgeBase.prototype.topicFamily = gather;
+      KnowledgeBase.prototype.ofTopicFamily = of;
+    }
+    return counts;
+  }
+
+  it('asks whether the answer is of the topic of that entry alone, not of every entry', async () => {
+    for (const [first, next, answer] of [['残疾证掉了咋补', '多久能补好', '挂失补办残疾人证一般不用重新评定'], ['听力残疾去哪评定', '要带啥', '医院短信里会写明要带的材料']]) {
+      const { send } = await dialogHarness({ sms: true });
+      await send(first);
+      const said: string[] = [];
+      const work = await familyWork(async () => said.push(...(await send(next)).map((a) => a.text ?? '')));
+      expect(said.join('\n'), `${first} → ${next}`).to.include(answer);
+      expect(work, `${first} → ${next}`).to.deep.equal({ gathered: 0, tested: 1 });
+    }
+  });
+
+  it('folds each answer\'s sentences once, not once for every word a follow-up asks by', () => {
+    const care = topicAfter('护理补贴谁能领', kb.entry('sub-care-grade12')!);
+    const sentences = kb.topicFamily('要带啥', care).reduce((n, e) => n + sentencesOf(e.answer).length, 0);
+    kb.heldInTopic('申请了多久能批下来', care);
+    const get = RecentlyUsed.prototype.get;
+    let folds = 0;
+    RecentlyUsed.prototype.get = function (this: RecentlyUsed<unknown>, ...args: Parameters<RecentlyUsed<unknown>['get']>) {
+      folds++;
+      return get.apply(this, args);
+    } as typeof get;
+    try {
+      // In other words too: the same topic's entries asked of by other words.
+      // Held by many of the topic's sentences: folded once a sentence and word, each was read a few hundred times.
+      for (const asked of ['需要长期照护吗', '照护要持续多久', '钱是按月发吗']) {
+        folds = 0;
+        const held = kb.heldInTopic(asked, care);
+        expect(folds, asked).to.be.below(sentences / 4);
+        expect(held, asked).to.not.be.empty;
+      }
+    } finally {
+      RecentlyUsed.prototype.get = get;
+    }
+  });
+
+  it('looks for the object a question asks of among the declines only', () => {
+    const objectAskedOf = (Ranker.prototype as unknown as { objectAskedOf: (...args: unknown[]) => number }).objectAskedOf;
+    let asked = 0;
+    (Ranker.prototype as unknown as { objectAskedOf: typeof objectAskedOf }).objectAskedOf = function (this: Ranker, ...args: unknown[]) {
+      asked++;
+      return objectAskedOf.apply(this, args);
+    };
+    try {
+      for (const q of ['低保多久审核一次，要公示吗', '燃气公司营业厅几点开门']) {
+        asked = 0;
+        expect(kb.decide(q).kind, q).to.equal('decline');
+        expect(asked, q).to.equal(kb.entries.filter((e) => e.kind === 'decline').length);
+      }
+    } finally {
+      (Ranker.prototype as unknown as { objectAskedOf: typeof objectAskedOf }).objectAskedOf = objectAskedOf;
+    }
+  });
+
+  it('keeps each entry\'s wordings read as facets are, for a follow-up\'s words to be looked for in', () => {
+    for (const entry of kb.entries.slice(0, 20)) {
+      expect(facetsOf(entry).alternates).to.deep.equal(entry.alternates.map(facetText));
+      expect(facetsOf(entry).question).to.equal(facetText(entry.question));
+    }
   });
 });
