@@ -76,7 +76,7 @@ describe('session 17: another relative with another condition asks the topic\'s 
   for (const turns of [
     ['我爸腿脚残疾了，评残得去哪家医院？', '俺弟弟是精神上的毛病呢'],
     ['我娘眼睛看不见 评残去哪个医院', '俺弟弟是精神上的毛病呢'],
-    ['我爸腿脚残疾了，评残得去哪家医院？', '他闺女是精神病呢'],
+    ['我爸腿脚残疾了，评残得去哪家医院？', '他闺女是精神上的毛病呢'],
   ]) {
     it(turns.join(' / '), async () => expect(await said(turns)).to.include('精神残疾在').and.include('安定医院'));
   }
