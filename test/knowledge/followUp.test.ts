@@ -332,6 +332,8 @@ describe('Follow-ups through the dialog', () => {
     ['kb-dev-mt23.jsonl', 0.96],
     ['kb-dev-mt24.jsonl', 0.93],
     ['kb-dev-mt25.jsonl', 0.86],
+    // Session 17's blind s21 (30 two-turn), kept unread until its one run at the end (1.00).
+    ['kb-blind-s21-multiturn.jsonl', 0.96],
   ] as const;
   for (const [file, floor] of sets) {
     it(`answers the second turn of ${file} in context (>= ${floor})`, async () => {
