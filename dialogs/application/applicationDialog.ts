@@ -10,6 +10,7 @@ import type { Clock } from '../../data/clock.js';
 import type { Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
+import { extractSlots } from '../../knowledge/questionFacets.js';
 import { labelChoices, recognizeChoice, recognizeChoices, recognizeConfirmation, recognizeMention, recognizeYesNo, type ChoiceOption } from '../choices.js';
 import { asksSomething } from '../../knowledge/runOn.js';
 import { recognizeCommand, saysCannotPhone } from '../commands.js';
@@ -140,6 +141,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
     const opened = options?.opening ? await this.takeOpening(dc, draft, options.opening) : draft;
     await this.say(dc, t.start);
+    // "家里有个傻孩子 十来岁 想给他办个证": the guardian applies, said before anything is asked.
+    if (options?.opening && needsGuardian(options.opening)) await this.say(dc, t.opening.guardianNeeded);
     return this.proceed(dc, opened);
   }
 
@@ -1340,6 +1343,11 @@ export function applyRequestIn(input: string): string | undefined {
 }
 // A hotline note ("来电人称其父…想申请护理补贴，咨询需满足啥条件") or a consulting ("想咨询一下申请护理补贴") asks about applying: the form is not begun.
 const CONSULTS = /来电|咨询|询问|打听/u;
+/** Whether an opening names someone whose guardian applies: a child, or an intellectual or mental disability. */
+const needsGuardian = (opening: string) => {
+  const { age, category } = extractSlots(opening);
+  return age === '未成年' || category === '智力' || category === '精神';
+};
 const REPORTED = /^(?:听说|据说|听人说|(?:有人|有个人|人家|别人|他们|对方|那人|村里人|中介)[^，,。\s]{0,8}?(?:说|讲|告诉|打电话|来电话|发短信))/u;
 
 // Asking whether this chat fills the form: "能帮我把表填了不", "你能帮我填申请表吗", "可以在这上面申请吗".

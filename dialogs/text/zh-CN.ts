@@ -265,6 +265,8 @@ const application = {
       online: '可以网上办，不用跑窗口，材料用手机拍照传上来就行。我先给您记上“网上提交”。',
       window: '可以到窗口办。我先给您记上“到窗口办”。',
     } as Record<string, string>,
+    /** Said when the opening names a child or an intellectual or mental disability: who applies, and what that takes. */
+    guardianNeeded: '孩子（不满18岁）或者智力、精神类残疾的，由法定监护人代为申请，要带监护人的证明材料（监护人的身份证和能看出监护关系的户口本或出生证明）；后面会问监护人的信息。',
   },
   /** Questions about the field being asked, answered by the form before it asks again. */
   fieldAnswers: {

@@ -81,3 +81,16 @@ describe('session 17: another relative with another condition asks the topic\'s 
     it(turns.join(' / '), async () => expect(await said(turns)).to.include('精神残疾在').and.include('安定医院'));
   }
 });
+
+describe('session 17: an application begun for a child or an intellectual or mental disability says the guardian applies (s21)', () => {
+  for (const opening of ['家里有个傻孩子 十来岁 想给他办个证', '俺儿子精神不正常 想给他办证', '给孩子办个残疾证']) {
+    it(`"${opening}": the guardian's proof before the consent`, async () => {
+      const all = await said([opening]);
+      expect(all).to.include(text.application.opening.guardianNeeded);
+      expect(all.indexOf(text.application.opening.guardianNeeded)).to.be.below(all.indexOf(t.consent));
+    });
+  }
+  it('an adult\'s application says nothing of a guardian', async () => {
+    expect(await said(['我想给俺娘办残疾证'])).to.not.include(text.application.opening.guardianNeeded);
+  });
+});
