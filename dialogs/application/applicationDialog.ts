@@ -140,9 +140,8 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     }
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
     const opened = options?.opening ? await this.takeOpening(dc, draft, options.opening) : draft;
-    await this.say(dc, t.start);
-    // "家里有个傻孩子 十来岁 想给他办个证": the guardian applies, said before anything is asked.
-    if (options?.opening && needsGuardian(options.opening)) await this.say(dc, t.opening.guardianNeeded);
+    // "家里有个傻孩子 十来岁 想给他办个证": the guardian applies, said with the start, before anything is asked.
+    await this.say(dc, options?.opening && needsGuardian(options.opening) ? `${t.start}\n${t.opening.guardianNeeded}` : t.start);
     return this.proceed(dc, opened);
   }
 
