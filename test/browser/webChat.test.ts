@@ -291,6 +291,11 @@ describe('Web Chat page at / (Chromium)', function () {
       expect(await botSaid('申请已提交').count()).to.equal(1);
       expect(await botSaid(text.notRecorded).count()).to.equal(0);
       expect(await buttons.filter({ hasText: text.upload.later }).count()).to.equal(1);
+      // The send box still takes typing after the double tap (Web Chat left it read-only: trial 25).
+      const box = tab.locator('.webchat__send-box-text-box__input');
+      expect(await box.evaluate((e) => (e as HTMLInputElement).readOnly)).to.equal(false);
+      await box.fill('好的', { timeout: 5000 });
+      await box.fill('');
       // A button tapped once works as before on the next question.
       await buttons.filter({ hasText: text.upload.later }).click();
       await userSaid(text.upload.later).first().waitFor(WAIT);

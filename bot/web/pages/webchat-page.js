@@ -159,6 +159,17 @@
     });
   }
 
+  // A double tap on a button leaves Web Chat's send box read-only: it focuses the box "without keyboard" by
+  // setting readonly and puts the old value back after a tick, and the second tap keeps readonly as that value.
+  // After any tap, a readonly left on the box is taken off, so the person can still type.
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('.webchat__suggested-actions__button')) return;
+    setTimeout(function () {
+      var input = document.querySelector('.webchat__send-box-text-box__input');
+      if (input && input.hasAttribute('readonly')) input.removeAttribute('readonly');
+    }, 100);
+  }, true);
+
   function render() {
     root.classList.toggle('large-text', largeText);
     largeTextSwitch.setAttribute('aria-pressed', largeText ? 'true' : 'false');
