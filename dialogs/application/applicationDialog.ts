@@ -7,7 +7,7 @@ import type { CaseRecord, CaseStore } from '../../data/cases.js';
 import { isMobile } from '../../data/idNumber.js';
 import type { CaseUseCases } from '../../cases/index.js';
 import type { Clock } from '../../data/clock.js';
-import type { Region } from '../../data/region.js';
+import type { DisabilityCategory, Region } from '../../data/region.js';
 import type { DraftStore } from '../../data/stores.js';
 import { normalizeText } from '../../knowledge/normalize.js';
 import { extractSlots } from '../../knowledge/questionFacets.js';
@@ -29,7 +29,7 @@ import { addressPartsSaid, CHANGE_REQUEST, NUMERAL } from './addressParts.js';
 import { phoneIn, withoutPhone } from '../numbersIn.js';
 import { asksIfPhoned, asksOtherContact, textOnlySaid } from '../textOnly.js';
 import { addressDenied, addressSaid, addressValue, applicationSlots, deliveryMentioned, livingKeptSaid, asksHomeVisit, certificateSaid, dibaoSaid, lowIncomeSaid, speaksOfStep, fieldSaidEarly, itemsLeft, LEAVE_FILLER, LEAVE_WORDS, speakerRelation, saysSelf, wantsSomeoneToCome, channelOptions, itemsPicked, needsAppraisal, readOpening, type ParseResult, type Slot, type SlotContext, type SlotKey } from './slots.js';
-import { droppedItems, finalItems, livingKept, queuedItems, requestedItems, type Pick, type Values } from './values.js';
+import { droppedItems, finalItems, livingKept, needsGuardian, queuedItems, requestedItems, type Pick, type Values } from './values.js';
 
 const t = text.application;
 /**
@@ -141,7 +141,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const draft: ApplicationDraft = { phase: 'consent', values: {}, history: [], attempts: 0 };
     const opened = options?.opening ? await this.takeOpening(dc, draft, options.opening) : draft;
     // "家里有个傻孩子 十来岁 想给他办个证": the guardian applies, said with the start, before anything is asked.
-    await this.say(dc, options?.opening && needsGuardian(options.opening) ? `${t.start}\n${t.opening.guardianNeeded}` : t.start);
+    await this.say(dc, options?.opening && guardianSaid(options.opening) ? `${t.start}\n${t.opening.guardianNeeded}` : t.start);
     return this.proceed(dc, opened);
   }
 
@@ -1342,10 +1342,11 @@ export function applyRequestIn(input: string): string | undefined {
 }
 // A hotline note ("来电人称其父…想申请护理补贴，咨询需满足啥条件") or a consulting ("想咨询一下申请护理补贴") asks about applying: the form is not begun.
 const CONSULTS = /来电|咨询|询问|打听/u;
-/** Whether an opening names someone whose guardian applies: a child, or an intellectual or mental disability. */
-const needsGuardian = (opening: string) => {
+/** Whether an opening names someone whose guardian applies: a child ("十来岁", "孩子"), or a category the form's rule names. */
+const guardianSaid = (opening: string) => {
   const { age, category } = extractSlots(opening);
-  return age === '未成年' || category === '智力' || category === '精神';
+  // The slots' categories are the region's names.
+  return age === '未成年' || needsGuardian({ category: category as DisabilityCategory | undefined });
 };
 const REPORTED = /^(?:听说|据说|听人说|(?:有人|有个人|人家|别人|他们|对方|那人|村里人|中介)[^，,。\s]{0,8}?(?:说|讲|告诉|打电话|来电话|发短信))/u;
 
