@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Decision } from '../../knowledge/ranking.js';
+import { readAsTheBot } from '../../dialogs/botReading.js';
 import { questionParts, withoutSaid } from '../../knowledge/runOn.js';
 import { shippedKnowledge } from '../support.js';
 
@@ -91,5 +92,26 @@ describe('fix20e: run-on conditionals and worries are questions of their own', (
   it('a worry after a question asks about it too', () => {
     expect(questionParts('我是精神分裂症 病情稳定了 能办证吗 我不想让单位知道')).to.have.length(2);
     expect(questionParts('我抑郁症好多年了 能评残疾吗 怕村里人都知道')).to.have.length(2);
+  });
+});
+
+// Blind s21 (read after its run): "几个补贴一起申请" says several, the scene of what is asked after it.
+describe('session 18: several things together is no question of its own in a run-on', () => {
+  it('keeps "几个/几样 … 一起" with the question after it', () => {
+    expect(questionParts('几个补贴一起申请 材料要交几套')).to.deep.equal(['几个补贴一起申请 材料要交几套']);
+    expect(questionParts('几样补贴一块办 要跑几趟')).to.have.length(1);
+    expect(questionParts('俺想把几项一并申请了 表要填几张')).to.have.length(1);
+    // Read with the words after it: "几个补贴" + "能一起申请吗" is one question, not "几个补贴" alone.
+    expect(questionParts('几个补贴能一起申请吗 材料要几套')).to.deep.equal(['几个补贴能一起申请吗', '材料要几套']);
+  });
+
+  it('still asks with 几 of a number', () => {
+    expect(questionParts('残疾证要几张照片 去哪照')).to.have.length(2);
+    expect(questionParts('能领几个补贴 一起申请要几套材料')).to.have.length(2);
+  });
+
+  it('answers the run-on with the one set of materials, as the chat reads it', () => {
+    const { kb } = shippedKnowledge();
+    for (const q of ['几个补贴一起申请 材料要交几套', '几样补贴一块申请 材料得交几份']) expect(outcome(readAsTheBot(kb, q).reading.decision), q).to.equal('answer:mat-one-set');
   });
 });
