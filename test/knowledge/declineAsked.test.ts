@@ -115,3 +115,20 @@ describe('session 18: several things together is no question of its own in a run
     for (const q of ['几个补贴一起申请 材料要交几套', '几样补贴一块申请 材料得交几份']) expect(outcome(readAsTheBot(kb, q).reading.decision), q).to.equal('answer:mat-one-set');
   });
 });
+
+// oos21 through the chat: a run-on whose opening is another office's matter asks of it after, in our words too.
+describe('session 18: long-term care insurance, out-of-town medical filing and care homes are other offices\'', () => {
+  const { kb } = shippedKnowledge();
+  const read = (q: string) => outcome(readAsTheBot(kb, q).reading.decision);
+  it('declines them alone and as the opening of a run-on', () => {
+    for (const q of ['长护险在哪报名', '异地就医备案要啥手续', '长期护理保险怎么申请 要先做失能等级评定吗', '异地就医备案怎么办理 在外地医院住院能直接报吗']) {
+      expect(read(q), q).to.equal('decline:decl-medical-insurance');
+    }
+    for (const q of ['敬老院收费多少', '养老院收不收失能老人 护理等级怎么定']) expect(read(q), q).to.equal('decline:decl-care-home');
+  });
+
+  it('keeps ours when ours is asked beside them', () => {
+    expect(read('俺娘住在敬老院 能办残疾证不')).to.match(/^(answer|clarify):/);
+    expect(read('俺娘失能了 护理补贴能领不')).to.equal('answer:care-allowance-eligibility');
+  });
+});
