@@ -27,10 +27,11 @@ export function asksSomething(text: string): boolean {
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
 // Where a voice-typed clause may start its next question: a verb of need or a question word
-// ("能不能办那个残疾证要去哪办要花钱不"), with the 大概 before it; not inside 需要, 还能, 不要, 可能...
+// ("能不能办那个残疾证要去哪办要花钱不"), with the 大概 before it; not inside 需要, 还能, 不要, 可能..., nor
+// the amount or time of the verb before it ("每月发多少", "要等多久"), which starts at its span ("咋申请" + "一个月给多少").
 // An item or a service named after another ("…怎么办理护理补贴谁能领", "…有效期几年到期了咋换") starts one too.
 const OPENER = new RegExp(
-  `(?:大概|大约|一般)?(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久|啥时候|什么时候)|(${namesOf(['item', 'service']).join('|')})`,
+  `(?:大概|大约|一般)?(?:(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|啥时候|什么时候)|(?<![发给领交补花等拿报])(?:多少|多久)|(?:每个?月|一个月|每年|一年)(?=\\p{Script=Han}{0,3}多少))|(${namesOf(['item', 'service']).join('|')})`,
   'gu',
 );
 

@@ -132,3 +132,24 @@ describe('session 18: long-term care insurance, out-of-town medical filing and c
     expect(read('俺娘失能了 护理补贴能领不')).to.equal('answer:care-allowance-eligibility');
   });
 });
+
+// Run-ons said worse through the chat than ranked whole (blind s13, oos20).
+describe('session 18: what a run-on cuts and whose its words are', () => {
+  const { kb } = shippedKnowledge();
+  const read = (q: string) => outcome(readAsTheBot(kb, q).reading.decision);
+  it('cuts before the span an amount is asked of, not between a verb and its 多少', () => {
+    expect(questionParts('护理补贴咋申请一个月给多少')).to.deep.equal(['护理补贴咋申请', '护理补贴一个月给多少']);
+    expect(questionParts('残疾证怎么办要等多久')).to.have.length(2);
+    expect(questionParts('生活补贴每月发多少')).to.have.length(1);
+    expect(questionParts('残疾证补办要等多久')).to.have.length(1);
+  });
+
+  it('the old word 残废证 names our certificate: the ID card it asks of is our material', () => {
+    for (const q of ['喂 你好 我问一下啊 办那个残废证 是不是要身份证 还要带什么东西 我怕跑空', '办残废证要身份证吗']) expect(read(q), q).to.not.equal('decline:decl-id-card');
+  });
+
+  it('a pension paid out is the social insurance office\'s; the pension contribution subsidy is ours', () => {
+    for (const q of ['养老金怎么查每月发多少', '俺爹的养老金这个月没到账', '退休养老金资格认证去哪弄']) expect(read(q), q).to.equal('decline:decl-social-insurance-query');
+    for (const q of ['已经领养老金了还能申请养老保险补助吗', '领养老金的残疾人还能代缴吗']) expect(read(q), q).to.equal('answer:emp-pension-age');
+  });
+});
