@@ -131,7 +131,8 @@ const OURS_PROPER = /残疾|残证|残联|两项补贴|护理补贴|生活补贴
 export const asksOfInjury = (text: string): boolean => INJURY.test(text) && !OURS_PROPER.test(text);
 // Our own certificate named in the person's words (not as folded: 办证 reads 申请残疾人证): a question
 // asking of it ("学校让办个残疾证 去哪办") is ours; another office's matter it names (上初中) only sets its scene.
-const OUR_CERTIFICATE = /残疾人?证/u;
+// The old word 残废证 and the short 残证 name it too ("办那个残废证 是不是要身份证": no ID-card question).
+const OUR_CERTIFICATE = /残(?:疾人?|废)?证/u;
 // Our certificate (or a bare 证: another office's names itself, 老年证) lost, renewed, cancelled or moved is
 // our service wherever it happened ("证丢在公交上了", "我的证在公交车上丢了": not the travel concession's).
 const OUR_CERTIFICATE_SERVICE = /(?:残疾人|^|[的这那个俺我他她])证(?:在[^\s]{1,8}?)?(?:被|让|叫)?(?:补办|换领|注销|迁移)/u;

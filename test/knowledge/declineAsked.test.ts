@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Decision } from '../../knowledge/ranking.js';
+import { readAsTheBot } from '../../dialogs/botReading.js';
 import { questionParts, withoutSaid } from '../../knowledge/runOn.js';
 import { shippedKnowledge } from '../support.js';
 
@@ -91,5 +92,64 @@ describe('fix20e: run-on conditionals and worries are questions of their own', (
   it('a worry after a question asks about it too', () => {
     expect(questionParts('我是精神分裂症 病情稳定了 能办证吗 我不想让单位知道')).to.have.length(2);
     expect(questionParts('我抑郁症好多年了 能评残疾吗 怕村里人都知道')).to.have.length(2);
+  });
+});
+
+// Blind s21 (read after its run): "几个补贴一起申请" says several, the scene of what is asked after it.
+describe('session 18: several things together is no question of its own in a run-on', () => {
+  it('keeps "几个/几样 … 一起" with the question after it', () => {
+    expect(questionParts('几个补贴一起申请 材料要交几套')).to.deep.equal(['几个补贴一起申请 材料要交几套']);
+    expect(questionParts('几样补贴一块办 要跑几趟')).to.have.length(1);
+    expect(questionParts('俺想把几项一并申请了 表要填几张')).to.have.length(1);
+    // Read with the words after it: "几个补贴" + "能一起申请吗" is one question, not "几个补贴" alone.
+    expect(questionParts('几个补贴能一起申请吗 材料要几套')).to.deep.equal(['几个补贴能一起申请吗', '材料要几套']);
+  });
+
+  it('still asks with 几 of a number', () => {
+    expect(questionParts('残疾证要几张照片 去哪照')).to.have.length(2);
+    expect(questionParts('能领几个补贴 一起申请要几套材料')).to.have.length(2);
+  });
+
+  it('answers the run-on with the one set of materials, as the chat reads it', () => {
+    const { kb } = shippedKnowledge();
+    for (const q of ['几个补贴一起申请 材料要交几套', '几样补贴一块申请 材料得交几份']) expect(outcome(readAsTheBot(kb, q).reading.decision), q).to.equal('answer:mat-one-set');
+  });
+});
+
+// oos21 through the chat: a run-on whose opening is another office's matter asks of it after, in our words too.
+describe('session 18: long-term care insurance, out-of-town medical filing and care homes are other offices\'', () => {
+  const { kb } = shippedKnowledge();
+  const read = (q: string) => outcome(readAsTheBot(kb, q).reading.decision);
+  it('declines them alone and as the opening of a run-on', () => {
+    for (const q of ['长护险在哪报名', '异地就医备案要啥手续', '长期护理保险怎么申请 要先做失能等级评定吗', '异地就医备案怎么办理 在外地医院住院能直接报吗']) {
+      expect(read(q), q).to.equal('decline:decl-medical-insurance');
+    }
+    for (const q of ['敬老院收费多少', '养老院收不收失能老人 护理等级怎么定']) expect(read(q), q).to.equal('decline:decl-care-home');
+  });
+
+  it('keeps ours when ours is asked beside them', () => {
+    expect(read('俺娘住在敬老院 能办残疾证不')).to.match(/^(answer|clarify):/);
+    expect(read('俺娘失能了 护理补贴能领不')).to.equal('answer:care-allowance-eligibility');
+  });
+});
+
+// Run-ons said worse through the chat than ranked whole (blind s13, oos20).
+describe('session 18: what a run-on cuts and whose its words are', () => {
+  const { kb } = shippedKnowledge();
+  const read = (q: string) => outcome(readAsTheBot(kb, q).reading.decision);
+  it('cuts before the span an amount is asked of, not between a verb and its 多少', () => {
+    expect(questionParts('护理补贴咋申请一个月给多少')).to.deep.equal(['护理补贴咋申请', '护理补贴一个月给多少']);
+    expect(questionParts('残疾证怎么办要等多久')).to.have.length(2);
+    expect(questionParts('生活补贴每月发多少')).to.have.length(1);
+    expect(questionParts('残疾证补办要等多久')).to.have.length(1);
+  });
+
+  it('the old word 残废证 names our certificate: the ID card it asks of is our material', () => {
+    for (const q of ['喂 你好 我问一下啊 办那个残废证 是不是要身份证 还要带什么东西 我怕跑空', '办残废证要身份证吗']) expect(read(q), q).to.not.equal('decline:decl-id-card');
+  });
+
+  it('a pension paid out is the social insurance office\'s; the pension contribution subsidy is ours', () => {
+    for (const q of ['养老金怎么查每月发多少', '俺爹的养老金这个月没到账', '退休养老金资格认证去哪弄']) expect(read(q), q).to.equal('decline:decl-social-insurance-query');
+    for (const q of ['已经领养老金了还能申请养老保险补助吗', '领养老金的残疾人还能代缴吗']) expect(read(q), q).to.equal('answer:emp-pension-age');
   });
 });
