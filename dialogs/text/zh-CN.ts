@@ -965,6 +965,18 @@ const status = {
     closed: '已办结',
   } as Record<string, string>,
   itemStatus: { submitted: '审批中', queued: '等办证后审批', approved: '已通过', rejected: '未通过' } as Record<string, string>,
+  /**
+   * An undecided item that no department has yet: it waits with the case until pre-review passes,
+   * and a certificate goes through appraisal and notice rather than a department's approval.
+   */
+  itemWaiting: {
+    submitted: '已提交，待预审',
+    pre_review: '残联预审中',
+    returned: '已退回，待修改',
+    appraisal_scheduled: '待残疾评定',
+    appraised: '评定完成，待公示',
+    public_notice: '公示中',
+  } as Record<string, string>,
   actionNames: {
     submit: '提交申请',
     start_review: '开始预审',
