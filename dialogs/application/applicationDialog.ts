@@ -107,6 +107,7 @@ export const userKeyOf = (context: TurnContext) => `${context.activity.channelId
  */
 export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private readonly slots: Slot[];
+  protected readonly applyingHere = true;
 
   constructor(private readonly deps: ApplicationDeps) {
     super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines, handoff: deps.handoff });
@@ -159,7 +160,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);
       // "…想给他办个残疾证，先要干啥": a short question is read with what was said before it.
-      else await this.deps.answers.answerAside(dc.context, clause, 'asked', told);
+      else await this.deps.answers.answerAside(dc.context, clause, 'asked', told, undefined, true);
     }
     return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
   }
@@ -327,7 +328,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const answer = nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING);
         // With a home appraisal asked for, the hospital phones ("提交以后多久有人打电话"): not a time to book.
         const said = answer === t.summary.answers.when && draft.values.homeAppraisal ? t.summary.whenHome : answer;
-        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false) });
+        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false, true) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -607,7 +608,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const asked = clauses.filter((c) => asksSomething(c));
       const picked = told && asked.length ? slot.parse(told, draft.values, this.context()) : undefined;
       if (picked?.ok && (picked.set.picks?.length ?? 0) > (draft.values.picks?.length ?? 0)) {
-        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told);
+        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told, undefined, true);
         return this.take(dc, draft, slot, picked);
       }
     }
@@ -998,7 +999,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
     const { window } = this.deps.region;
     const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false), homeNote].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false, true), homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }
