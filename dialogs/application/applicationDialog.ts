@@ -107,7 +107,6 @@ export const userKeyOf = (context: TurnContext) => `${context.activity.channelId
  */
 export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
   private readonly slots: Slot[];
-  protected readonly applyingHere = true;
 
   constructor(private readonly deps: ApplicationDeps) {
     super(APPLICATION_DIALOG, { answers: deps.answers, hotlines: deps.region.hotlines, handoff: deps.handoff });
@@ -160,7 +159,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const channel = recognizeMention(clause, channelOptions());
       if (channel && channel.value === values.channel) await this.say(dc, t.opening.channelAsked[channel.value]);
       // "…想给他办个残疾证，先要干啥": a short question is read with what was said before it.
-      else await this.deps.answers.answerAside(dc.context, clause, 'asked', told, undefined, true);
+      else await this.deps.answers.answerAside(dc.context, clause, 'asked', told);
     }
     return { ...draft, values, history: this.slots.map((s) => s.key).filter((k) => values[k] !== undefined) };
   }
@@ -533,6 +532,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
 
   protected notUnderstood(dc: DialogContext, draft: ApplicationDraft, error = t.errors.choice): Promise<DialogTurnResult> {
     return this.retry(dc, draft, error);
+  }
+
+  /** Once the consent is given the person applies here; before it they may yet go to a window. */
+  protected appliesHere(draft: ApplicationDraft): boolean {
+    return draft.phase !== 'consent';
   }
 
   /**
