@@ -105,7 +105,7 @@ const needsAppraisal = (c: CaseRecord) => c.items.some((i) => APPRAISAL_ITEMS.in
 const certItem = (c: CaseRecord) => c.items.find((i) => i.id.startsWith('cert-'));
 
 /** Stages from which departments decide items in parallel (pre-review has passed). */
-const DECIDING: readonly Stage[] = ['appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'delivered', 'in_decision'];
+export const DECIDING: readonly Stage[] = ['appraisal_scheduled', 'appraised', 'public_notice', 'approved', 'delivered', 'in_decision'];
 
 const STAGE_ACTIONS: Record<Stage, Action[]> = {
   submitted: ['start_review'],

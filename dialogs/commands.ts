@@ -64,6 +64,10 @@ export function onlySaysCannotPhone(input: string): boolean {
   return saysCannotPhone(said) && PHONE_NAMED.test(said) && !said.replace(cannotPhoneAll, '').replace(CANNOT_PHONE_FILLER, '');
 }
 
+const applicationWords = new RegExp(text.commandPhrases.cancelsApplication.join('|'), 'u');
+/** Whether a cancel speaks of an application ("取消申请", "算了不办了"), not only of leaving ("退出"). */
+export const cancelsApplication = (input: string) => applicationWords.test(normalizeText(input));
+
 /** Whether the message says the person wants no person ("我不要人工了"). */
 export const declinesPerson = (input: string) => noPersonPhrases.test(normalizeText(input).replace(/[\s，。！？!?,.~～]+/g, ''));
 

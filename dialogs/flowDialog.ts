@@ -92,7 +92,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     if (shown.length && positionNotShown(input, shown.length)) return this.notUnderstood(dc, state, text.flow.noSuchChoice(shown.length));
     if (result.read.answer) {
       await dc.context.sendActivity(messageWithButtons(result.read.answer));
-      if (result.read.rest) await this.flow.answers.answerAside(dc.context, result.read.rest, 'asked', this.subject, this.conditionOf(state));
+      if (result.read.rest) await this.flow.answers.answerAside(dc.context, result.read.rest, 'asked', this.subject, this.conditionOf(state), this.appliesHere(state));
       return this.reprompt(dc, state, this.continuePrefix);
     }
     if (result.read.attempt) return this.notUnderstood(dc, state, result.error);
@@ -111,7 +111,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
     const asks = asksSomething(input);
     // A mistyped number is a wrong answer, even where the knowledge base knows the number (12345).
     const aside = asks || !NUMBER_TRY.test(input);
-    if (aside && (await this.flow.answers.answerAside(dc.context, input, asks ? 'asked' : 'said', this.subject, this.conditionOf(state)))) return this.reprompt(dc, state, this.continuePrefix);
+    if (aside && (await this.flow.answers.answerAside(dc.context, input, asks ? 'asked' : 'said', this.subject, this.conditionOf(state), this.appliesHere(state)))) return this.reprompt(dc, state, this.continuePrefix);
     return this.notUnderstood(dc, state, result.error);
   }
 
@@ -122,7 +122,7 @@ export abstract class FlowDialog<State extends object, Options extends object = 
    * where nothing asks, always.
    */
   protected async questionFirst(dc: DialogContext, state: State, input: string, freeText = false): Promise<DialogTurnResult | undefined> {
-    if (!asksSomething(input) || !(await this.flow.answers.answerAside(dc.context, input, freeText ? 'asked' : 'confident'))) return undefined;
+    if (!asksSomething(input) || !(await this.flow.answers.answerAside(dc.context, input, freeText ? 'asked' : 'confident', undefined, undefined, this.appliesHere(state)))) return undefined;
     return this.reprompt(dc, state, this.continuePrefix);
   }
 
@@ -175,6 +175,11 @@ export abstract class FlowDialog<State extends object, Options extends object = 
    * not take ("要多久", "在哪办") is read as about this when it is unclear on its own.
    */
   protected readonly subject: string = text.flow.subject;
+
+  /** Whether the person is applying in this chat (the application form): answers say only this way of applying. */
+  protected appliesHere(_state: State): boolean {
+    return false;
+  }
 
   /** The person's condition as this flow has heard it ("智力残疾"): where to be appraised is asked of it. */
   protected conditionOf(_state: State): string | undefined {

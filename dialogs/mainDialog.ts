@@ -422,7 +422,7 @@ export class MainDialog extends ComponentDialog {
         await this.answers.restart(context);
         break;
       case 'cancel':
-        await this.answers.nothingToCancel(context);
+        await this.answers.nothingToCancel(context, input);
         break;
       default:
         // "不知道" with no flow open asks nothing of the knowledge base: what one can ask is shown.

@@ -16,7 +16,7 @@ import { messageWithButtons, smsSaid } from './replies.js';
 import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide, type Decide } from './turnDecisions.js';
-import { declinesPerson, recognizeCommand } from './commands.js';
+import { cancelsApplication, declinesPerson, recognizeCommand } from './commands.js';
 import { fromTopic, readAsTheBot, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
@@ -408,9 +408,10 @@ export class PolicyAnswers {
    * only a clear fit to real content, never small talk ("是我自己" is not "你是机器人吗").
    * `asked` (it asks in words): a question whatever the ranking makes of it; the candidates
    * are named, or the bot says it can't answer (and records the question). False when the text
-   * is better read as a wrong answer to the step.
+   * is better read as a wrong answer to the step. `applyingHere`: the person is filling in the
+   * application in this chat, so what is said of other ways to apply is left out (see `smsSaid`).
    */
-  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string, condition?: string): Promise<boolean> {
+  async answerAside(context: TurnContext, question: string, mode: 'confident' | 'said' | 'asked' = 'confident', subject?: string, condition?: string, applyingHere = false): Promise<boolean> {
     // Laughter or mashing is no question: the step says it did not understand.
     if (readsAsNothing(question)) return false;
     const decide = turnDecide(context, this.deps.kb);
@@ -442,7 +443,7 @@ export class PolicyAnswers {
       state.topic = decision.kind === 'answer' && entry.kind === 'answer' ? nextTopic(inTopic?.contextual ? inTopic : { decision, query: maskText(question), contextual: false }, topic) : undefined;
       // Its yes or no first, as outside the form (see `toldFirst`).
       const body = decision.kind === 'answer' ? `${toldFirst(entry, question, topic)}\n\n${text.answer.source(entry.source)}` : entry.answer;
-      await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms)));
+      await context.sendActivity(messageWithButtons(smsSaid(body, this.deps.sms, applyingHere)));
       return true;
     }
     if (mode !== 'asked') return false;
@@ -456,7 +457,7 @@ export class PolicyAnswers {
       const said = leads
         ? `${text.flow.asideLikely(entry.question)}\n${answerTo(entry, question)}\n\n${text.answer.source(entry.source)}`
         : text.flow.asideOneOf(decision.options.map((o) => o.entry.question));
-      await context.sendActivity(messageWithButtons(smsSaid(said, this.deps.sms)));
+      await context.sendActivity(messageWithButtons(smsSaid(said, this.deps.sms, applyingHere)));
       return true;
     }
     await this.recordUnanswered(question);
@@ -465,8 +466,12 @@ export class PolicyAnswers {
     return true;
   }
 
-  /** "取消" with nothing in progress: says so, and offers how to withdraw a submitted application. */
-  async nothingToCancel(context: TurnContext): Promise<void> {
+  /**
+   * A cancel with nothing in progress: says so; one that speaks of an application ("取消申请", "不办了")
+   * is also offered how to withdraw a submitted one, "退出" is not.
+   */
+  async nothingToCancel(context: TurnContext, input: string): Promise<void> {
+    if (!cancelsApplication(input)) return this.offer(context, text.nothingToLeave, []);
     const entry = this.deps.kb.entry(WITHDRAW_ENTRY_ID);
     if (!entry) throw new Error(`knowledge base lacks the ${WITHDRAW_ENTRY_ID} entry`);
     await this.offer(context, text.nothingToCancel, [entryOption(entry)]);

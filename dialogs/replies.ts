@@ -4,14 +4,17 @@ import { text } from './text/index.js';
 /** SMS: a rewording whose words name it (not as an option) cannot match a reply that does not say it. */
 export const SMS = '短信';
 // Most replies do not speak of SMS: they are not searched for the words of all 18 rewordings.
-const SMS_OFF = text.smsOff.map(([words, instead]) => [words, instead, words.source.includes(SMS)] as const);
+const SMS_OFF = text.smsOff.map(([words, instead, here]) => [words, instead, here ?? instead, words.source.includes(SMS)] as const);
 
-/** A reply as said with SMS off: no SMS promised, the way people are told here said instead (`text.smsOff`). */
-export const withoutSms = (message: string): string =>
-  SMS_OFF.reduce((said, [words, instead, ofSms]) => (ofSms && !said.includes(SMS) ? said : said.replace(words, instead)), message);
+/**
+ * A reply as said with SMS off: no SMS promised, the way people are told here said instead (`text.smsOff`);
+ * `applyingHere` (someone filling in the form in this chat): only what is done here.
+ */
+export const withoutSms = (message: string, applyingHere = false): string =>
+  SMS_OFF.reduce((said, [words, instead, here, ofSms]) => (ofSms && !said.includes(SMS) ? said : said.replace(words, applyingHere ? here : instead)), message);
 
 /** The reply as said with SMS `on` or off. */
-export const smsSaid = (message: string, on: boolean): string => (on ? message : withoutSms(message));
+export const smsSaid = (message: string, on: boolean, applyingHere = false): string => (on ? message : withoutSms(message, applyingHere));
 
 /**
  * A message with its choices as tap-able buttons. Each button shows its number ("2. 残疾证怎么办")

@@ -94,14 +94,20 @@ export class TextAnalyzer {
     const vocabulary = new Set<string>();
     for (const group of this.synonyms) for (const w of [group.canonical, ...group.variants]) vocabulary.add(normalizeText(w));
     const words = new Set<string>();
+    // Two one-character words side by side ("能|办"): what a one-character typo is corrected by.
+    const pairs = new Set<string>();
     const analyses = cutEach(normalizeEach(wordings)).map((tokens) => {
-      for (const t of tokens) words.add(t);
+      tokens.forEach((t, i) => {
+        words.add(t);
+        const next = tokens[i + 1];
+        if (next && t.length === 1 && next.length === 1 && CJK.test(t) && CJK.test(next)) pairs.add(t + next);
+      });
       return this.analyzeTokens(tokens);
     });
     // Sorted: of two words that sound alike, the one a typo is corrected to must not depend on
     // which entry's file came first.
     for (const t of [...words].sort()) vocabulary.add(t);
-    this.corrector = () => new HomophoneCorrector(vocabulary);
+    this.corrector = () => new HomophoneCorrector(vocabulary, [...pairs].sort());
     // Readings kept before were not corrected against this vocabulary.
     this.kept.clear();
     return analyses;

@@ -33,15 +33,28 @@ const LONGEST = 4;
  * word that happens to sound alike is left alone; and a word the text already spells right
  * (jieba's cut, found in the vocabulary) is never changed nor cut in two: "有补助么" keeps
  * 补助 and so is not read as 油补, "残疾症" keeps 残疾 and becomes 残疾证.
+ *
+ * A typo of a one-character word (办 typed 半 in "网上能半不") sounds like no word, only like the
+ * pair it stands in: `pairs` are two one-character words the wordings hold side by side ("能办"),
+ * matched only by two one-character words of the text, one of them kept and the other no word
+ * of the wordings: "这事" stays, 事 being a word of its own there.
  */
 export class HomophoneCorrector {
   private readonly bySound = new Map<string, string>();
+  private readonly pairsBySound = new Map<string, string>();
 
-  constructor(private readonly vocabulary: ReadonlySet<string>) {
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    pairs: Iterable<string> = [],
+  ) {
     for (const word of vocabulary) {
       if (word.length < SHORTEST || word.length > LONGEST || !HAN.test(word)) continue;
       const key = pinyinOf(word);
       if (!this.bySound.has(key)) this.bySound.set(key, word);
+    }
+    for (const pair of pairs) {
+      const key = pinyinOf(pair);
+      if (!this.bySound.has(key) && !this.pairsBySound.has(key)) this.pairsBySound.set(key, pair);
     }
   }
 
@@ -50,15 +63,18 @@ export class HomophoneCorrector {
     const chars = [...text];
     // Each character's known word: its start and end, when jieba cut it as a vocabulary word.
     const known: ([start: number, end: number] | undefined)[] = new Array(chars.length);
+    // Each character jieba cut as a word of its own (what a pair may replace).
+    const single: boolean[] = new Array(chars.length).fill(false);
     let at = 0;
     for (const token of words) {
       const length = [...token].length;
       if (length >= SHORTEST && this.vocabulary.has(token)) for (let k = 0; k < length; k++) known[at + k] = [at, at + length];
+      if (length === 1) single[at] = true;
       at += length;
     }
     let out = '';
     for (let i = 0; i < chars.length; ) {
-      const chunk = this.chunkAt(chars, i, known);
+      const chunk = this.chunkAt(chars, i, known) ?? this.pairAt(chars, i, single) ?? chars[i];
       out += chunk;
       i += [...chunk].length;
     }
@@ -67,9 +83,9 @@ export class HomophoneCorrector {
 
   /**
    * What to write for the text at `i`: a known word as it is (skipped whole, so its tail is
-   * never "corrected"), the word a sound-alike run should have been, or a single character.
+   * never "corrected"), or the word a sound-alike run should have been.
    */
-  private chunkAt(chars: string[], i: number, known: ([number, number] | undefined)[]): string {
+  private chunkAt(chars: string[], i: number, known: ([number, number] | undefined)[]): string | undefined {
     for (let len = Math.min(LONGEST, chars.length - i); len >= SHORTEST; len--) {
       const window = chars.slice(i, i + len).join('');
       if (!HAN.test(window)) continue;
@@ -77,7 +93,19 @@ export class HomophoneCorrector {
       const word = this.bySound.get(pinyinOf(window));
       if (word && [...word].some((c, k) => c === chars[i + k]) && this.keepsKnownWords(word, chars, i, len, known)) return word;
     }
-    return chars[i];
+    return undefined;
+  }
+
+  /** The pair two one-character words at `i` sound like, one of them kept as typed. */
+  private pairAt(chars: string[], i: number, single: boolean[]): string | undefined {
+    if (!single[i] || !single[i + 1]) return undefined;
+    const window = chars[i] + chars[i + 1];
+    if (!HAN.test(window)) return undefined;
+    const pair = this.pairsBySound.get(pinyinOf(window));
+    if (!pair) return undefined;
+    const changed = [...pair].map((c, k) => (c === chars[i + k] ? undefined : chars[i + k])).filter((c) => c !== undefined);
+    // Only a character the wordings never use as a word ("半", not "事") is taken for a typo.
+    return changed.length === 1 && !this.vocabulary.has(changed[0]) ? pair : undefined;
   }
 
   /** A replacement may hold a known word only whole and unchanged. */

@@ -5,10 +5,12 @@ import WebSocket from 'ws';
 import { createApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
 import { silentLogger } from '../bot/logger.js';
+import { text as said } from '../dialogs/text/index.js';
+import { lineAction } from './chatLine.js';
 
 // `npm run chat`: the same bot in the terminal, through its own Direct Line channel, so
 // proactive status updates show up too. Buttons are listed with numbers; type the number or
-// the words. Ctrl-D (or the end of piped input) quits once the bot has finished answering.
+// the words. "退出" (or Ctrl-D, or the end of piped input) quits once the bot has finished answering.
 // The bot's messages arrive over the conversation's WebSocket stream, as in Web Chat: polling
 // as fast as a terminal wants to feel would run into the channel's per-conversation limit.
 const secret = randomBytes(16).toString('hex');
@@ -84,10 +86,17 @@ connect(started.streamUrl);
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 const queue: string[] = [];
 let sending = Promise.resolve();
+/** Set by "退出" or a goodbye: lines after it (piped in the same chunk) are not sent. */
+let ended = false;
+const end = () => {
+  ended = true;
+  rl.close();
+};
 rl.on('line', (line) => {
-  const text = line.trim();
-  if (!text) return;
-  queue.push(text);
+  const action = ended ? 'skip' : lineAction(line);
+  if (action === 'skip') return;
+  if (action === 'quit') return end();
+  queue.push(line.trim());
   // Piped input is sent one line at a time, each after the bot has answered the one before.
   sending = sending.then(async () => {
     const next = queue.shift()!;
@@ -104,6 +113,8 @@ rl.on('line', (line) => {
     }
     await settle();
   });
+  // A goodbye is answered (the close waits for what is being sent), then the session ends.
+  if (action === 'sendAndQuit') end();
 });
 rl.on('close', () => {
   void sending.then(settle).then(async () => {
@@ -114,7 +125,7 @@ rl.on('close', () => {
     process.exit(0);
   });
 });
-console.log('一次办助手（终端版）。直接输入问题，回复按钮前的数字也可以；Ctrl-D 退出。');
+console.log(said.terminal.banner);
 
 /** Waits until the bot has been quiet for a moment (its replies to the last line are in). */
 async function settle(): Promise<void> {

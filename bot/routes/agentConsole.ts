@@ -11,6 +11,7 @@ import type { Region } from '../../data/region.js';
 import { normalizePhone } from '../../data/idNumber.js';
 import { maskName, maskText, questionForCurators } from '../../data/personalData.js';
 import type { AnswerFeedback, FeedbackStore } from '../../data/stores.js';
+import { itemStatusName } from '../../dialogs/status/timeline.js';
 import { text } from '../../dialogs/text/index.js';
 import { AGENT_SESSION_MS, lockedOut, sessionCookie, type AgentAuth, type AgentCaller } from '../agentAuth.js';
 import { guardRoute, HttpError, readJsonBody, sendError, sendJson, sourceAddress } from '../http.js';
@@ -187,7 +188,7 @@ export function agentCaseView(c: CaseRecord, region: Pick<Region, 'hospitals'>) 
       name: text.application.itemNames[i.id] ?? i.id,
       department: i.department,
       status: i.status,
-      statusName: st.itemStatus[i.status] ?? i.status,
+      statusName: itemStatusName(i, c.stage),
       ...(i.reason ? { reason: maskText(i.reason) } : {}),
     })),
     ...(appointment

@@ -327,7 +327,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
         const answer = nonAnswer(input) ? undefined : fieldAnswer(input, t.summary.answers, SUBMITTING);
         // With a home appraisal asked for, the hospital phones ("提交以后多久有人打电话"): not a time to book.
         const said = answer === t.summary.answers.when && draft.values.homeAppraisal ? t.summary.whenHome : answer;
-        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false) });
+        return new NotAnswered(t.errors.choice, { answer: said && smsSaid(said, this.deps.sms ?? false, true) });
       }
       case 'editPick': {
         const picked = recognizeChoice(input, this.editableFields(draft));
@@ -534,6 +534,11 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     return this.retry(dc, draft, error);
   }
 
+  /** Once the consent is given the person applies here; before it they may yet go to a window. */
+  protected appliesHere(draft: ApplicationDraft): boolean {
+    return draft.phase !== 'consent';
+  }
+
   /**
    * "俺家娃脑子不太灵光想给他办个残疾证" + "上哪个医院看": the category the form has heard (said, or
    * described and still to confirm), so where to be appraised is that category's hospital.
@@ -607,7 +612,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
       const asked = clauses.filter((c) => asksSomething(c));
       const picked = told && asked.length ? slot.parse(told, draft.values, this.context()) : undefined;
       if (picked?.ok && (picked.set.picks?.length ?? 0) > (draft.values.picks?.length ?? 0)) {
-        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told);
+        for (const question of asked) await this.deps.answers.answerAside(dc.context, question, 'asked', told, undefined, true);
         return this.take(dc, draft, slot, picked);
       }
     }
@@ -998,7 +1003,7 @@ export class ApplicationDialog extends FlowDialog<ApplicationDraft> {
     const toTake = record.channel === 'window' ? outstandingMaterials(record).map((k) => t.materials.names[k] ?? k) : [];
     const { window } = this.deps.region;
     const windowNote = toTake.length ? t.windowVisit(window.name, window.address, window.hours, toTake.join('、')) : '';
-    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false), homeNote].filter(Boolean).join('\n'));
+    await this.say(dc, [t.submitted(record.caseNo), queuedNote, windowNote, smsSaid(t.nextSteps, this.deps.sms ?? false, true), homeNote].filter(Boolean).join('\n'));
     const materialsDue = submitting && record.channel === 'online' && outstandingMaterials(record).length > 0;
     return dc.endDialog({ caseNo: record.caseNo, materialsDue } satisfies SubmittedApplication);
   }

@@ -1,7 +1,8 @@
 import { nextStep, type NextStep } from '../../cases/nextStep.js';
 import { materialViews, outstandingMaterials, type MaterialState } from '../../data/caseMaterials.js';
-import type { CaseRecord } from '../../data/cases.js';
+import type { CaseItem, CaseRecord, Stage } from '../../data/cases.js';
 import { maskName, maskText } from '../../data/personalData.js';
+import { DECIDING } from '../../data/workflow.js';
 import { text } from '../text/index.js';
 
 const s = text.status;
@@ -19,6 +20,17 @@ function who(by: string, record: CaseRecord, forFamily: boolean): string {
   const kind = by.split(':')[0];
   if (kind === 'chat') return forFamily ? s.bySubmitter(record.submittedBy) : s.byNames.chat;
   return s.byNames[kind] ?? s.byNames.staff;
+}
+
+/**
+ * An item's status as read with its case: one still undecided reads as where it waits (before
+ * pre-review has passed no department has it; a certificate waits on its appraisal and notice),
+ * so the item never says 审批中 while the case's line says 已提交.
+ */
+export function itemStatusName(item: Pick<CaseItem, 'id' | 'status'>, stage: Stage): string {
+  const waiting = s.itemWaiting[stage];
+  if (item.status === 'submitted' && waiting && (!DECIDING.includes(stage) || item.id.startsWith('cert-'))) return waiting;
+  return s.itemStatus[item.status] ?? item.status;
 }
 
 /**
@@ -40,7 +52,7 @@ export function renderCase(record: CaseRecord, forFamily = false): string {
   lines.push(s.itemsTitle);
   for (const item of record.items) {
     const reason = item.status === 'rejected' && item.reason ? `：${item.reason}` : '';
-    lines.push(`· ${text.application.itemNames[item.id]}：${s.itemStatus[item.status]}${reason}`);
+    lines.push(`· ${text.application.itemNames[item.id]}：${itemStatusName(item, record.stage)}${reason}`);
   }
   const materials = record.channel === 'online' ? materialViews(record) : [];
   if (materials.length) {

@@ -15,7 +15,9 @@ const AFTER_APPRAISAL = '评定完在村（社区）公示5个工作日，县残
  * booked in this chat; at a window or online the government's 一窗式 system has the hospital text the
  * time and the materials (the seed documents). Policy answers say both.
  */
-const BOOKED_HERE = '在这里申请的，评定时间在这个聊天里约';
+/** To someone applying in this chat (in the form) only their way is said (see `smsOff`). */
+const BOOKED_HERE_ONLY = '评定时间在这个聊天里约';
+const BOOKED_HERE = `在这里申请的，${BOOKED_HERE_ONLY}`;
 const TEXTED_ELSEWHERE = '在窗口或网上申请的，医院会发短信告诉您评定时间和要带的材料';
 const LEFT_HOME = '您登记了上门评定，预审通过后医院会打电话约上门的时间，不用去医院；';
 
@@ -965,6 +967,18 @@ const status = {
     closed: '已办结',
   } as Record<string, string>,
   itemStatus: { submitted: '审批中', queued: '等办证后审批', approved: '已通过', rejected: '未通过' } as Record<string, string>,
+  /**
+   * An undecided item that no department has yet: it waits with the case until pre-review passes,
+   * and a certificate goes through appraisal and notice rather than a department's approval.
+   */
+  itemWaiting: {
+    submitted: '已提交，待预审',
+    pre_review: '残联预审中',
+    returned: '已退回，待修改',
+    appraisal_scheduled: '待残疾评定',
+    appraised: '评定完成，待公示',
+    public_notice: '公示中',
+  } as Record<string, string>,
   actionNames: {
     submit: '提交申请',
     start_review: '开始预审',
@@ -1244,8 +1258,10 @@ export const zhCN = {
     draftKept: '您上次有一份申请没填完，点“继续上次的申请”就能接着填。',
     resumeButton: '继续上次的申请',
   },
-  /** "取消" when no form or booking is in progress. */
+  /** "取消申请", "不办了" when no form or booking is in progress: said of an application, so how to withdraw one is offered. */
   nothingToCancel: '现在没有正在办的事，不用取消。如果您是想撤回已经交上去的申请，点下面的按钮看看怎么办。',
+  /** "退出", "取消", "不查了" when nothing is in progress: nothing to leave, and no withdrawal nobody asked about. */
+  nothingToLeave: '好的。现在没有正在办的事，还有想问的，直接问我就行。',
   /** "不知道" with nothing asked and no flow open. */
   notSure: '没关系，说说您想办的事就行，比如“残疾证怎么办”“能领哪些补贴”；也可以点下面的按钮，或者说“人工”找工作人员。',
   /** A greeting just after the welcome. */
@@ -1255,6 +1271,8 @@ export const zhCN = {
   /** Words that make a short message a request for a person, wherever they stand (regular expressions). */
   commandPhrases: {
     human: ['真人', '活人', '有人吗', '人工客服', '人工服务', '转人工', '找人工', '要人工', '接人工', '找个人(说|聊|问|来)', '[跟和同]人(说|聊|讲)', '叫个人', '换个人', '找工作人员', '接工作人员', '(叫|找|让)(你们)?(领导|负责人|管事的)'],
+    /** A cancel that speaks of an application ("取消申请", "不办了"), not only of leaving ("退出", "不查了"). */
+    cancelsApplication: ['申请', '办'],
     /** Not wanting a person ("我不要人工了") is no request for one. */
     notHuman: ['不(要|用|找|转|需要)(人工|真人|客服)'],
     /** Asking whether the bot is a person ("你是真人还是机器人") asks for none: read without these words. */
@@ -1280,6 +1298,12 @@ export const zhCN = {
     resume: ['继续上次的申请', '继续申请', '接着填', '继续填'],
     myData: ['我要查看我的个人信息', '查看我的个人信息', '导出我的数据', '我的个人信息', '查看我的数据', '导出我的信息', '查看我的信息', '看看我的信息', '我的信息', '我的数据'],
     eraseMe: ['删除我的信息', '删除我的数据', '删除我的个人信息', '注销我的信息'],
+  },
+  /** `npm run chat`, the terminal: its banner, the words that end it, and the goodbyes it says to the bot before ending. */
+  terminal: {
+    banner: '一次办助手（终端版）。直接输入问题，回复按钮前的数字也可以；输入“退出”或按 Ctrl-D 结束。',
+    quitWords: ['退出', '退出聊天', 'quit', 'exit'],
+    byeWords: ['再见', '拜拜', 'bye'],
   },
   tooLong: (max: number) => `您的消息有点长，我只看得懂${max}个字以内的问题。请用一两句话告诉我您想问什么。`,
   notText: '我现在只看得懂文字。请打字问我；不知道问什么，说“帮助”就行。',
@@ -1334,32 +1358,33 @@ export const zhCN = {
   /**
    * With SMS off nobody is texted: what replies (the knowledge base's answers, the form's) say of SMS is
    * said as people are told here (this chat's status updates, the booking made in it, the hospital's call).
-   * Applied in order: the longer phrases first.
+   * Applied in order: the longer phrases first. The third wording, where there is one, is said to
+   * someone applying in this chat (in the form): their own way only, not as if it were another's.
    */
   smsOff: [
-    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, `约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。${TEXTED_ELSEWHERE}。`],
-    [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, `医院登记后：在这里申请的，在这个聊天里约评定的时间，约好会告诉您要带的材料；${TEXTED_ELSEWHERE}。`],
-    [/医院会发短信告诉您评定（鉴定）的时间/g, '约评定（鉴定）时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院会发短信告诉您）'],
+    [/约好以后医院会发短信告诉您评定的时间和要带的材料，按短信去就行。请留一个能收到短信的手机号。/g, `约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。${TEXTED_ELSEWHERE}。`, '约好以后这个聊天里会通知您评定的时间和要带的材料，前一天还会提醒您。请留一个能打通的电话。'],
+    [/医院登记后，会发短信告诉您评定的时间和要带的材料，您按短信去就行。/g, `医院登记后：在这里申请的，在这个聊天里约评定的时间，约好会告诉您要带的材料；${TEXTED_ELSEWHERE}。`, '医院登记后，在这个聊天里约评定的时间，约好会告诉您要带的材料。'],
+    [/医院会发短信告诉您评定（鉴定）的时间/g, '约评定（鉴定）时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院会发短信告诉您）', '在这个聊天里约评定（鉴定）时间'],
     [/医院会发短信告诉您时间和要带的东西/g, '预审通过后会在这个聊天里通知您约时间'],
     [/医院会发短信约时间/g, '预审通过后在这个聊天里约时间'],
-    [/要带的东西和时间医院会提前短信告诉您。/g, '评定时间和要带的东西：在这里申请的，在这个聊天里约，约好时会告诉您；在窗口或网上申请的，医院会提前发短信告诉您。'],
-    [/医院短信里会写明要带的材料/g, '要带的材料约好时会告诉您（在窗口或网上申请的，看医院短信里写的）'],
-    [/以短信通知为准/g, '以约好时的通知为准（在窗口或网上申请的，以医院的短信为准）'],
+    [/要带的东西和时间医院会提前短信告诉您。/g, '评定时间和要带的东西：在这里申请的，在这个聊天里约，约好时会告诉您；在窗口或网上申请的，医院会提前发短信告诉您。', '评定时间在这个聊天里约，要带的东西约好时会告诉您。'],
+    [/医院短信里会写明要带的材料/g, '要带的材料约好时会告诉您（在窗口或网上申请的，看医院短信里写的）', '要带的材料约好时会告诉您'],
+    [/以短信通知为准/g, '以约好时的通知为准（在窗口或网上申请的，以医院的短信为准）', '以约好时的通知为准'],
     [/以(\S{2,12}?)发的短信通知为准/g, '以$1的通知为准'],
-    [/按短信里医院的电话说明情况/g, '在这里约的，在这里说“改到某天”就能改；在窗口或网上申请的，打医院短信里留的电话说明情况'],
+    [/按短信里医院的电话说明情况/g, '在这里约的，在这里说“改到某天”就能改；在窗口或网上申请的，打医院短信里留的电话说明情况', '在这里说“改到某天”就能改'],
     // "会发短信告诉我不" is answered no: the yes was of the SMS.
     [/(?:会。)?每一步都会给您申请时留的手机号发短信/g, '不往手机上发，每一步都会在这个聊天里告诉您'],
     // The appraisal time among the steps told: the hospital's own text, to someone who applied elsewhere.
-    [/(在这个聊天里告诉您，比如预审结果、评定时间和要带的东西、公示、证件寄出)；/g, '$1（在窗口或网上申请的，评定时间和要带的材料由医院发短信告诉您）；'],
+    [/(在这个聊天里告诉您，比如预审结果、评定时间和要带的东西、公示、证件寄出)；/g, '$1（在窗口或网上申请的，评定时间和要带的材料由医院发短信告诉您）；', '$1；'],
     [/长时间没收到，可能是号码填错、换号或短信被拦截了，/g, '长时间没消息，'],
     [/每一步的短信都发到这个号码/g, '医院和残联有事会打这个号码'],
-    [/定点医院登记，短信通知您评定时间/g, '定点医院登记，约评定时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院发短信通知）'],
-    [/(每(?:到)?一步(?:都|也)会)短信(通知|告诉)您/g, '$1$2您（在这里申请的，在这个聊天里；在窗口或网上申请的，发短信）'],
+    [/定点医院登记，短信通知您评定时间/g, '定点医院登记，约评定时间（在这里申请的，在这个聊天里约；在窗口或网上申请的，医院发短信通知）', '定点医院登记，在这个聊天里约评定时间'],
+    [/(每(?:到)?一步(?:都|也)会)短信(通知|告诉)您/g, '$1$2您（在这里申请的，在这个聊天里；在窗口或网上申请的，发短信）', '$1在这个聊天里$2您'],
     [/您在家等短信就行/g, '您在家等通知就行'],
     // A sentence of its own after a comma ("记得带上病历，评定时间医院会短信通知"): the two ways read apart.
-    [/，(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `。${BOOKED_HERE}；${TEXTED_ELSEWHERE}`],
-    [/(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `${BOOKED_HERE}；${TEXTED_ELSEWHERE}`],
-  ] as [RegExp, string][],
+    [/，(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `。${BOOKED_HERE}；${TEXTED_ELSEWHERE}`, `。${BOOKED_HERE_ONLY}`],
+    [/(?:具体时间|评定时间)?医院会(?:先|提前)?(?:发)?短信通知您?(?:评定)?(?:时间)?/g, `${BOOKED_HERE}；${TEXTED_ELSEWHERE}`, BOOKED_HERE_ONLY],
+  ] as [words: RegExp, instead: string, applyingHere?: string][],
   feedback: {
     thanks: '谢谢您的反馈！',
     sorry: '抱歉没帮上忙。您可以换个说法再问，或者说“人工”转人工客服。',

@@ -322,7 +322,7 @@ describe('agent console APIs', () => {
         submittedBy: { role: 'proxy', relation: '女儿' },
       });
       expect(view.items).to.deep.equal([
-        { id: 'cert-new', name: '残疾人证新办', department: '残联', status: 'submitted', statusName: '审批中' },
+        { id: 'cert-new', name: '残疾人证新办', department: '残联', status: 'submitted', statusName: '已提交，待预审' },
         { id: 'living-allowance', name: '困难残疾人生活补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
         { id: 'care-allowance', name: '重度残疾人护理补贴', department: '民政', status: 'queued', statusName: '等办证后审批', reason: '残疾人证核发后自动办理' },
       ]);

@@ -189,9 +189,9 @@ describe('MainDialog: what a hotline agent would say', () => {
     expect((await say('视力残疾是指什么')).text).to.match(/^视力残疾就是/);
   });
 
-  it('"取消" with nothing in progress says so, and offers how to withdraw a submitted application', async () => {
+  it('"取消申请" with nothing in progress says so, and offers how to withdraw a submitted application', async () => {
     const { say, kb } = await setup();
-    const reply = await say('取消');
+    const reply = await say('取消申请');
     expect(reply.text).to.equal(text.nothingToCancel);
     expect((await say('1')).text).to.include(kb.entry('flow-withdraw')!.answer);
   });
