@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
@@ -14,8 +14,17 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 
 export const fixtures = join(projectRoot, 'test/fixtures');
 
+// Every folder a run makes (thousands: one data folder per started app) goes when the run ends,
+// or a machine running the suite often fills its disk.
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'onevisit-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 const TEST_KB_MODEL_DIR = tempDir('onevisit-test-kb-model-');

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/paths.js';
 import { chromium, type Browser } from 'playwright-core';
@@ -7,7 +6,7 @@ import { createApp, type App } from '../../bot/app.js';
 import type { Config } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import { systemClock, type Clock } from '../../data/clock.js';
-import { testConfig } from '../support.js';
+import { tempDir, testConfig } from '../support.js';
 
 /**
  * Debian's Chromium, as the machine notes describe it. Playwright's own browser download does
@@ -81,7 +80,7 @@ export async function startApp(
  * the README's pictures), else a temp folder, so running the tests leaves the tree clean.
  */
 export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs') : mkdtempSync(join(tmpdir(), 'onevisit-shots-'));
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs') : tempDir('onevisit-shots-');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
