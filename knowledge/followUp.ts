@@ -73,7 +73,7 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND);
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND).replace(AWAY, AWAY_SAID);
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
 /**
@@ -84,6 +84,14 @@ const GO_PLACE = '(?:窗口|政务中心|政务大厅|服务中心|大厅|医院
 const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|出不去)';
 const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
 const HOUSEBOUND = '出不了门';
+/**
+ * Away and not coming back for it ("人在外地打工回不来", "在外面上班来不了"): not bound to the house (no home visit), but asking
+ * how it is done without coming, which the answers say of the ways not in person (网上, 代办, 寄), said in one way.
+ */
+const AWAY = /人?在外(?:地|面|头|省)?(?:打工|上班|干活|务工|上学)?(?:呢|，|,)?(?:回不来|回不去|回不了家?|来不了|没法回来|赶不回来|回不来家)/gu;
+const AWAY_SAID = '人在外地回不来';
+/** The sentences of an answer saying how it is done without coming (see `AWAY`). */
+const SAYS_NOT_IN_PERSON = /网上|线上|手机|代办|代为|代领|邮寄|寄给|寄到/u;
 
 /**
  * A follow-up as said plainly, read with a subject (a form's "办残疾证"): a supposition without its "那要是…呢", a place it
@@ -1241,7 +1249,7 @@ const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[�
 function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
   const topic = folding(context.query);
   // Without who asks ("来电人追问…"): a note's words are no part of what is asked.
-  const rest = fold(withoutOpening(question)).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutOpening(question)).replace(AWAY_SAID, '|').replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -1255,6 +1263,8 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
+/** What a follow-up away and not coming back (see `AWAY`) asks by, as if a word. */
+const NOT_IN_PERSON = '不来';
 
 /**
  * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合": `QUALIFIES`): held by a sentence saying whom the
@@ -1285,7 +1295,8 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
-  const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
+  const away = fold(question).includes(AWAY_SAID) ? [{ w: NOT_IN_PERSON, weight: 1 }] : [];
+  const asked = [...own, ...away, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
@@ -1293,7 +1304,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
     const sentences = answered(entry).map(({ text: s, folded }) => {
-      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : folded.includes(w)));
+      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : w === NOT_IN_PERSON ? SAYS_NOT_IN_PERSON.test(s) : folded.includes(w)));
       return { s, holds, n: weigh(holds) };
     });
     const holding = sentences.filter((x) => x.n > 0);
