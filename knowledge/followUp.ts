@@ -73,7 +73,7 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND).replace(AWAY, AWAY_SAID);
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND).replace(AWAY, AWAY_SAID).replace(CARER, '监护人');
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
 /**
@@ -90,6 +90,11 @@ const HOUSEBOUND = '出不了门';
  */
 const AWAY = /人?在外(?:地|面|头|省)?(?:打工|上班|干活|务工|上学)?(?:呢|，|,)?(?:回不来|回不去|回不了家?|来不了|没法回来|赶不回来|回不来家)/gu;
 const AWAY_SAID = '人在外地回不来';
+/**
+ * An old relative who looks after the person ("爷爷带着", "姥姥照顾着"): who cares for them, not who the person is (the 老人
+ * of 爷爷): said of the household, the person stays the topic's (a child's guardian asked of).
+ */
+const CARER = /(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|老人)在?(?:带着|带|照顾着?|照看着?|看着|管着|养着|领着)/gu;
 /** The sentences of an answer saying how it is done without coming (see `AWAY`). */
 const SAYS_NOT_IN_PERSON = /网上|线上|手机|代办|代为|代领|邮寄|寄给|寄到/u;
 
