@@ -215,10 +215,20 @@ const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?
  */
 const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
 
-/** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
+/** A message that leans on what came before: short, cued ("那…呢", "追问"), nothing but slots, or the person told then "能办不". */
 export function isFragment(text: string): boolean {
   const folded = fold(text);
-  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded));
+  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded)) || toldThenAsked(text);
+}
+
+/**
+ * The person's condition told in clauses, then a last one asking nothing but "能办不" ("俺娘八十了，眼睛全瞎了，评的一级视力，能办不"):
+ * a can-I of what was just spoken of, however long the telling; naming no item (else it asks of that one).
+ */
+function toldThenAsked(text: string): boolean {
+  const clauses = normalizeText(text).split(/\s+/u).filter(Boolean);
+  const told = extractSlots(fold(clauses.slice(0, -1).join('')));
+  return clauses.length > 1 && (told.category !== undefined || told.grade !== undefined) && told.item === undefined && ASKS_NOTHING.test(remainder(fold(clauses.at(-1)!)));
 }
 
 /**
