@@ -47,7 +47,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
  * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
  * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
  */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|(?:上的|上|的)?毛病|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|(?:[我俺他她])?(?:弟弟|哥哥|姐姐|妹妹|爷爷|奶奶|姥姥|姥爷|外公|外婆|孙子|孙女|闺女|媳妇)|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|(?:上的|上|的)?毛病|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|(?:[我俺他她])?(?:弟弟|哥哥|姐姐|妹妹|爷爷|奶奶|姥姥|姥爷|外公|外婆|孙子|孙女|闺女|媳妇)|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人(?!社)/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -772,6 +772,9 @@ const notOn = (text: string, context: TopicContext | undefined) => (context ? te
 const BOTH = /(?:两样|两项|两个|俩)(?=都)/u;
 const bothAllowances = (text: string, context: TopicContext | undefined) => (context && ofAllowance(topicSlots(context).item, '') ? text.replace(BOTH, '两项补贴') : text);
 
+/** An office said with "那边" ("人社那边能给办啥"): the office itself, which the answers name (not another place: see otherPlace.ts). */
+const OFFICE_THERE = /(人社|民政|残联|社保|教育)(?:那边|那里|那儿|这边)/gu;
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -796,7 +799,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context);
+  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context).replace(OFFICE_THERE, '$1');
   const next = nextStep(decide, typed, top);
   if (next) return { decision: next, query: typed, contextual: false };
   // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
@@ -1034,8 +1037,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:不是|到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗", "人社那边"). */
+const COMMON = /^(?:不是|那边|这边|那里|这里|那儿|到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
