@@ -228,7 +228,7 @@ export function isFragment(text: string): boolean {
 function toldThenAsked(text: string): boolean {
   const clauses = normalizeText(text).split(/\s+/u).filter(Boolean);
   const told = extractSlots(fold(clauses.slice(0, -1).join('')));
-  return clauses.length > 1 && (told.category !== undefined || told.grade !== undefined) && told.item === undefined && ASKS_NOTHING.test(remainder(fold(clauses.at(-1)!)));
+  return clauses.length > 1 && (told.category !== undefined || told.grade !== undefined) && extractSlots(fold(text)).item === undefined && ASKS_NOTHING.test(remainder(fold(clauses.at(-1)!)));
 }
 
 /**

@@ -674,3 +674,46 @@ describe('Follow-ups asking another facet of what was just answered (mt23, fix28
     expect(await last(['残疾证在哪办', '俺娘去不了政务中心咋整'])).to.include(home);
   });
 });
+
+describe('Follow-ups left from mt25 (fix29c; the examples and other words)', () => {
+  /** The chat's reply to the last of the turns. */
+  const last = async (turns: string[]) => {
+    const { send } = await dialogHarness(WORDED);
+    let reply = '';
+    for (const t of turns) reply = (await send(t)).map((a) => a.text ?? '').join('\n');
+    return reply;
+  };
+
+  it('reads being away and not coming back ("人在外地打工回不来") as asking the ways not in person the topic\'s answer states', async () => {
+    expect(await last(['残疾证到期了咋整？', '要是人在外地打工回不来呢'])).to.include('网上申请');
+    expect(await last(['残疾证丢了咋补？', '人在外地打工回不来咋办'])).to.include('网上申请');
+    expect(await last(['户口迁走了残疾证咋办', '俺在外面上班回不去呢'])).to.include('网上申请');
+  });
+
+  it('reads an old relative looking after a child ("爷爷带着") as the carer, the guardian asked of, not the person\'s age', async () => {
+    expect(await last(['孩子12岁，智力残疾，办证谁来申请？', '要是爸妈在外地，爷爷带着呢'])).to.include('监护人');
+    expect(await last(['孩子的证丢了咋补', '爸妈都在外地打工，爷爷带着呢'])).to.include('监护人');
+    expect(await last(['小孩办残疾证谁去申请', '爸妈不在了，奶奶照顾着呢'])).to.include('监护人');
+  });
+
+  it('reads the person\'s condition told in clauses, then only "能办不", as a can-I of the topic however long', async () => {
+    expect(isFragment('俺娘八十了，眼睛全瞎了，评的一级视力，能办不')).to.equal(true);
+    // Naming an item, it asks of that one.
+    expect(isFragment('俺娘八十了，眼睛全瞎了，评的一级视力，护理补贴能办不')).to.equal(false);
+    expect(await last(['重度残疾人护理补贴哪些人能领？', '俺娘八十了，眼睛全瞎了，评的一级视力，能办不'])).to.include('6个月');
+    expect(await last(['护理补贴谁能领', '俺家老头子中风瘫床上半年多了，肢体二级，能办不'])).to.include('6个月');
+    expect(await last(['燃油补贴谁能领', '俺是下肢瘫痪，肢体一级，自己开摩托车，能领不'])).to.include('燃油补贴是补给烧油的机动轮椅车的');
+  });
+
+  it('reads an office said with 那边 ("人社那边能给办啥") as the office the answers name', async () => {
+    expect(await last(['俺们两口子都是残疾人想找个活干', '人社那边能给办啥'])).to.include('失业登记');
+    expect(await last(['护理补贴怎么申请', '民政那边管啥'])).to.include('生活补贴和护理补贴由民政部门审批');
+    expect(await last(['燃油补贴怎么申请', '残联那边管啥'])).to.include('轮椅车燃油补贴由残联负责');
+  });
+
+  it('tells 津市\'s subsidy a year as well as a month (the entry lacked the figure)', async () => {
+    expect(await last(['听说津市那边办下残疾证每个月有补贴，多少钱？', '一年下来多少'])).to.include('900');
+    expect(await last(['津市那边办了证一个月补多少钱', '一年下来能领多少钱'])).to.include('900');
+    expect(await last(['津市的补贴一个月多少', '那一年是多少'])).to.include('900');
+  });
+});
