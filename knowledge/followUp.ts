@@ -775,6 +775,12 @@ const bothAllowances = (text: string, context: TopicContext | undefined) => (con
 /** An office said with "那边" ("人社那边能给办啥"): the office itself, which the answers name (not another place: see otherPlace.ts). */
 const OFFICE_THERE = /(人社|民政|残联|社保|教育)(?:那边|那里|那儿|这边)/gu;
 
+/**
+ * Doing it for someone, said with 替 ("俺替她办中不中", "替俺娘办行不"): what the answers call 代办, which a dialect's 中不中
+ * or the person's reason ("她不识字") otherwise outweighs (a wording of the photo's "…中不中").
+ */
+const ON_BEHALF = /(替(?:她|他|俺娘|俺妈|俺爹|俺爸|我妈|我爸|老人|孩子)?)办(?!理)/gu;
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -799,7 +805,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context).replace(OFFICE_THERE, '$1');
+  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context).replace(OFFICE_THERE, '$1').replace(ON_BEHALF, '$1代办');
   const next = nextStep(decide, typed, top);
   if (next) return { decision: next, query: typed, contextual: false };
   // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are

@@ -711,6 +711,13 @@ describe('Follow-ups left from mt25 (fix29c; the examples and other words)', () 
     expect(await last(['俺儿子残疾了想找个活', '那人社那边能管啥'])).to.include('人社部门');
   });
 
+  it('reads doing it for someone said with 替 ("俺替她办中不中") as 代办, whatever the dialect\'s 中不中 pulls', async () => {
+    const proxy = shippedKnowledge().kb.entry('svc-proxy')!.answer.slice(0, 20);
+    expect(await last(['我娘七十多了走不动道想办残疾证', '她不识字俺替她办中不中'])).to.include(proxy);
+    expect(await last(['护理补贴怎么申请', '俺爹瘫着呢，俺替他办中不中'])).to.include(proxy);
+    expect(await last(['残疾证丢了咋补', '俺娘不识字，俺替俺娘办中不中'])).to.include(proxy);
+  });
+
   it('tells 津市\'s subsidy a year as well as a month (the entry lacked the figure)', async () => {
     expect(await last(['听说津市那边办下残疾证每个月有补贴，多少钱？', '一年下来多少'])).to.include('900');
     expect(await last(['津市那边办了证一个月补多少钱', '一年下来能领多少钱'])).to.include('900');
