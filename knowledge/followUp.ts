@@ -397,6 +397,9 @@ interface Change {
  */
 const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:低保|特困|五保)`, 'u');
 
+/** The assistance an answer may rule on. */
+const ASSISTANCE = /低保|特困|五保/u;
+
 /** "这样", "同样": what was just said, asked of what the follow-up names. */
 const AS_SAID = /这样|那样|同样/u;
 
@@ -513,8 +516,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
-    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of.
-    if (change.same) return fit + 2 * FIT;
+    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of; so is
+    // it to the person's assistance told ("其父非低保户" after what a grade gets) when it rules on that assistance.
+    if (change.same || (change.status && ASSISTANCE.test(facets.answer))) return fit + 2 * FIT;
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
     const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
@@ -1074,6 +1078,8 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
   // Whether the person qualifies, asked of what the answer rules on ("其女在读大学，追问是否符合"): its ruling holds it.
   if (QUALIFIES.test(fold(question)) && rulingOf(answer.match(/[^。；！？]+[。；！？]?/gu) ?? [], fold(question)) >= 0) return false;
+  // So does the person's assistance told ("其妻非低保户") of an answer ruling on that assistance.
+  if (TELLS_STATUS.test(fold(question)) && ASSISTANCE.test(answer)) return false;
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
   // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").

@@ -718,6 +718,12 @@ describe('Follow-ups left from mt25 (fix29c; the examples and other words)', () 
     expect(await last(['残疾证丢了咋补', '俺娘不识字，俺替俺娘办中不中'])).to.include(proxy);
   });
 
+  it('reads the person\'s assistance told after what they get ("来电人追问其父非低保户") as asked of the topic\'s rules on it', async () => {
+    expect(await last(['来电人称其父残疾证为二级，咨询能领什么补贴', '来电人追问其父非低保户'])).to.include('护理补贴');
+    expect(await last(['来电人咨询一级残疾能领哪些补贴', '来电人追问其妻非低保户'])).to.include('护理补贴');
+    expect(await last(['来电人咨询重度残疾人护理补贴谁能领', '来电人追问其子非低保户'])).to.include('一级、二级');
+  });
+
   it('tells 津市\'s subsidy a year as well as a month (the entry lacked the figure)', async () => {
     expect(await last(['听说津市那边办下残疾证每个月有补贴，多少钱？', '一年下来多少'])).to.include('900');
     expect(await last(['津市那边办了证一个月补多少钱', '一年下来能领多少钱'])).to.include('900');
