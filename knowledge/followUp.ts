@@ -517,8 +517,9 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   let fit = score;
   if (entry.id === context.entryId) {
     // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of; so is
-    // it to the person's assistance told ("其父非低保户" after what a grade gets) when it rules on that assistance.
-    if (change.same || (change.status && ASSISTANCE.test(facets.answer))) return fit + 2 * FIT;
+    // it to the person's assistance told ("其父非低保户" after what a grade gets) when it rules on that assistance among items.
+    // Of one item ("生活补贴谁能领" + "要不是低保户呢"), the entry about that assistance answers better.
+    if (change.same || (change.status && ASSISTANCE.test(facets.answer) && (itemsOf(entry)?.size ?? 0) > 1)) return fit + 2 * FIT;
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
     const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
