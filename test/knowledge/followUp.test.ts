@@ -721,7 +721,7 @@ describe('Follow-ups left from mt25 (fix29c; the examples and other words)', () 
   it('reads the person\'s assistance told after what they get ("来电人追问其父非低保户") as asked of the topic\'s rules on it', async () => {
     expect(await last(['来电人称其父残疾证为二级，咨询能领什么补贴', '来电人追问其父非低保户'])).to.include('护理补贴');
     expect(await last(['来电人咨询一级残疾能领哪些补贴', '来电人追问其妻非低保户'])).to.include('护理补贴');
-    expect(await last(['残疾孩子能领啥补贴', '来电人追问其家非低保户'])).to.include('护理补贴');
+    expect(await last(['一级残疾都能享受啥政策', '来电人追问其家非低保户'])).to.include('护理补贴');
   });
 
   it('tells 津市\'s subsidy a year as well as a month (the entry lacked the figure)', async () => {
