@@ -88,11 +88,11 @@ const HOUSEBOUND = '出不了门';
  * Away and not coming back for it ("人在外地打工回不来", "在外面上班来不了"): not bound to the house (no home visit), but asking
  * how it is done without coming, which the answers say of the ways not in person (网上, 代办, 寄), said in one way.
  */
-const AWAY = /人?在外(?:地|面|头|省)?(?:打工|上班|干活|务工|上学)?(?:呢|，|,)?(?:回不来|回不去|回不了家?|来不了|没法回来|赶不回来|回不来家)/gu;
+const AWAY = /人?在外(?:地|面|头|省)?(?:打工|上班|干活|务工|上学)?(?:呢|，|,)?(?:回不来|回不去|回不了家?|来不了|没法回来|赶不回来)/gu;
 const AWAY_SAID = '人在外地回不来';
 /**
  * An old relative who looks after the person ("爷爷带着", "姥姥照顾着"): who cares for them, not who the person is (the 老人
- * of 爷爷): said of the household, the person stays the topic's (a child's guardian asked of).
+ * of 爷爷): the person stays the topic's, and who may act for them is asked (the guardian, in the answers' word).
  */
 const CARER = /(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|老人)在?(?:带着|带|照顾着?|照看着?|看着|管着|养着|领着)/gu;
 /** The sentences of an answer saying how it is done without coming (see `AWAY`). */
