@@ -47,7 +47,7 @@ const CATEGORY_WORD = new RegExp(SLOT_WORDS.category.map(([, words]) => words.so
  * Words that only mark a follow-up ("那…呢", "要是…的话", "到时候": the time the topic spoke of), link a slot ("我是…的",
  * "俺是…的", "腿也不好") or say whose case it is ("我老伴", "俺娘").
  */
-const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|(?:上的|上|的)?毛病|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|(?:[我俺他她])?(?:弟弟|哥哥|姐姐|妹妹|爷爷|奶奶|姥姥|姥爷|外公|外婆|孙子|孙女|闺女|媳妇)|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人/g;
+const FILLER = /^(?:那么|那)(?:要是|如果|假如|换成|改成|还有)?|^(?:要是|如果|假如|换成|改成|还有)|(的话呢|的话|的呢|呢|吗|啊|呀|吧)$|的话|到时候|到那时候?|那时候|也|又|[我俺]是|[我俺]家是|[我俺]家|他是|她是|他|她|不好|不行|有问题|(?:上的|上|的)?毛病|[我俺]老伴|老伴|老公|老婆|爱人|[我俺](?:妈|娘|爸|爹)|妈妈|爸爸|儿子|女儿|(?:[我俺他她])?(?:弟弟|哥哥|姐姐|妹妹|爷爷|奶奶|姥姥|姥爷|外公|外婆|孙子|孙女|闺女|媳妇)|闺女|孙子|孙女|家里人|家里|老人家|是|方面|类|的|残疾|人(?!社)/g;
 /** A remainder that asks nothing of its own: "那网上办呢" leaves only "办", "网上能办不" "能办不". */
 const ASKS_NOTHING = /^(要|想|能|可以|可否|能否)?(到|去|在)?(办理|办|申请|弄|领)?(不|没)?$/;
 /** Cue words that open a follow-up. */
@@ -73,7 +73,7 @@ const MINOR = '未成年';
 // "评不上", "没评上" are the appraisal's result in the answers' words: read against a subsidy or the
 // card, they ask of the appraisal (评定不符合), not of the topic's item again. So is "材料有问题" the
 // application's (退回): what happens to it, not what materials to bring ("有问题" alone links a category: "腿有问题").
-const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND);
+const fold = (text: string) => facetText(text).replace(/办证/g, '办残疾证').replace(NOT_APPRAISED, '评定不符合').replace(FAULTY, '申请被退回').replace(CANNOT_GO, HOUSEBOUND).replace(AWAY, AWAY_SAID).replace(CARER, '监护人');
 const NOT_APPRAISED = /评不上|没有?评上|评不够/g;
 const FAULTY = /(?:材料|资料|照片|相片)(?:有问题|有错|不对|不合格|不行|出错了?|弄错了?)/gu;
 /**
@@ -84,6 +84,19 @@ const GO_PLACE = '(?:窗口|政务中心|政务大厅|服务中心|大厅|医院
 const CANNOT = '(?:去不了|去不成|没法去|不能去|到不了|跑不了|出不去)';
 const CANNOT_GO = new RegExp(`连?${GO_PLACE}[也都]?${CANNOT}|${CANNOT}${GO_PLACE}`, 'gu');
 const HOUSEBOUND = '出不了门';
+/**
+ * Away and not coming back for it ("人在外地打工回不来", "在外面上班来不了"): not bound to the house (no home visit), but asking
+ * how it is done without coming, which the answers say of the ways not in person (网上, 代办, 寄), said in one way.
+ */
+const AWAY = /人?在外(?:地|面|头|省)?(?:打工|上班|干活|务工|上学)?(?:呢|，|,)?(?:回不来|回不去|回不了家?|来不了|没法回来|赶不回来)/gu;
+const AWAY_SAID = '人在外地回不来';
+/**
+ * An old relative who looks after the person ("爷爷带着", "姥姥照顾着"): who cares for them, not who the person is (the 老人
+ * of 爷爷): the person stays the topic's, and who may act for them is asked (the guardian, in the answers' word).
+ */
+const CARER = /(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|老人)在?(?:带着|带|照顾着?|照看着?|看着|管着|养着|领着)/gu;
+/** The sentences of an answer saying how it is done without coming (see `AWAY`). */
+const SAYS_NOT_IN_PERSON = /网上|线上|手机|代办|代为|代领|邮寄|寄给|寄到/u;
 
 /**
  * A follow-up as said plainly, read with a subject (a form's "办残疾证"): a supposition without its "那要是…呢", a place it
@@ -202,10 +215,20 @@ const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?
  */
 const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
 
-/** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
+/** A message that leans on what came before: short, cued ("那…呢", "追问"), nothing but slots, or the person told then "能办不". */
 export function isFragment(text: string): boolean {
   const folded = fold(text);
-  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded));
+  return [...folded].length <= SHORT || FOLLOW_CUE.test(folded) || POINTS_BACK.test(folded) || ASKS_NOTHING.test(remainder(folded)) || toldThenAsked(text);
+}
+
+/**
+ * The person's condition told in clauses, then a last one asking nothing but "能办不" ("俺娘八十了，眼睛全瞎了，评的一级视力，能办不"):
+ * a can-I of what was just spoken of, however long the telling; naming no item (else it asks of that one).
+ */
+function toldThenAsked(text: string): boolean {
+  const clauses = normalizeText(text).split(/\s+/u).filter(Boolean);
+  const told = extractSlots(fold(clauses.slice(0, -1).join('')));
+  return clauses.length > 1 && (told.category !== undefined || told.grade !== undefined) && extractSlots(fold(text)).item === undefined && ASKS_NOTHING.test(remainder(fold(clauses.at(-1)!)));
 }
 
 /**
@@ -374,6 +397,9 @@ interface Change {
  */
 const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:低保|特困|五保)`, 'u');
 
+/** The assistance an answer may rule on. */
+const ASSISTANCE = /低保|特困|五保/u;
+
 /** "这样", "同样": what was just said, asked of what the follow-up names. */
 const AS_SAID = /这样|那样|同样/u;
 
@@ -490,8 +516,10 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
     aboutValue(name, value) || (service && wordsOf(name, value)!.test(facets.answer)) || (name === 'channel' && value === ONLINE && entry.parts?.online !== undefined);
   let fit = score;
   if (entry.id === context.entryId) {
-    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of.
-    if (change.same) return fit + 2 * FIT;
+    // Not about another value of what it names (see `aboutOther` above), the answer just said is what "这样" asks of; so is
+    // it to the person's assistance told ("其父非低保户" after what a grade gets) when it rules on that assistance among items.
+    // Of one item ("生活补贴谁能领" + "要不是低保户呢"), the entry about that assistance answers better.
+    if (change.same || (change.status && ASSISTANCE.test(facets.answer) && (itemsOf(entry)?.size ?? 0) > 1)) return fit + 2 * FIT;
     // Or its answer speaks of what the follow-up asks about: "平原县一张表办几件事" + "材料呢" (材料从19样减到10样).
     // Asked that way by many of its wordings, it says what there is to say ("养老保险补助" + "补多少": the lowest tier).
     const answers = change.intent && (answersIntent(entry, change.intent) || facets.often.has(change.intent) || saysWhere(entry, change.intent) || speaksOf(entry, change) || (service && facets.intents.has(change.intent)) || hasPart(entry, change));
@@ -749,6 +777,15 @@ const notOn = (text: string, context: TopicContext | undefined) => (context ? te
 const BOTH = /(?:两样|两项|两个|俩)(?=都)/u;
 const bothAllowances = (text: string, context: TopicContext | undefined) => (context && ofAllowance(topicSlots(context).item, '') ? text.replace(BOTH, '两项补贴') : text);
 
+/** An office said with "那边" ("人社那边能给办啥"): the office itself, which the answers name (not another place: see otherPlace.ts). */
+const OFFICE_THERE = /(人社|民政|残联|社保|教育)(?:那边|那里|那儿|这边)/gu;
+
+/**
+ * Doing it for someone, said with 替 ("俺替她办中不中", "替俺娘办行不"): what the answers call 代办, which a dialect's 中不中
+ * or the person's reason ("她不识字") otherwise outweighs (a wording of the photo's "…中不中").
+ */
+const ON_BEHALF = /(替(?:她|他|俺娘|俺妈|俺爹|俺爸|我妈|我爸|老人|孩子)?)办(?!理)/gu;
+
 /** Words offering two values to choose from ("智力还是精神", "肢体或者多重"). */
 const EITHER = /还是|或者|或是/;
 
@@ -773,7 +810,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
-  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context);
+  const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context).replace(OFFICE_THERE, '$1').replace(ON_BEHALF, '$1代办');
   const next = nextStep(decide, typed, top);
   if (next) return { decision: next, query: typed, contextual: false };
   // The 那 that opens a follow-up only marks it: alone it is read without it, as its contextual readings are
@@ -1011,8 +1048,8 @@ export function nextTopic({ decision, query, contextual }: Reading, previous?: T
 const WORD = /^\p{Script=Han}{2,}$/u;
 /** jieba's part of speech for a place name. */
 const PLACE_TAG = 'ns';
-/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗"). */
-const COMMON = /^(?:不是|到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
+/** Words any question may say, which name nothing asked of ("多少天之内", "到期以后咋办", "有时间限制吗", "要额外的证明吗", "人社那边"). */
+const COMMON = /^(?:不是|那边|这边|那里|这里|那儿|到时候|额外|另外|其他|其它|别的|一样|不同|区别|差别|以后|之后|然后|以前|之前|之内|以内|现在|已经|还是|时候|时间|这个|那个|一下|可以|没有|就是|还要|需要|不用|一般|应该|的话|如果|要是|这样|那样|还有|才能|才可以|自己|知道|晓得)$/u;
 
 /**
  * The words a follow-up says of its own, not slots, question words, fillers nor the topic's:
@@ -1042,6 +1079,8 @@ function ownTerms(question: string, context: TopicContext, common = false): stri
 export function asksBeyond(question: string, answer: string, context: TopicContext, unknown: (word: string) => boolean = () => false, folding: (text: string) => string = facetText): boolean {
   // Whether the person qualifies, asked of what the answer rules on ("其女在读大学，追问是否符合"): its ruling holds it.
   if (QUALIFIES.test(fold(question)) && rulingOf(answer.match(/[^。；！？]+[。；！？]?/gu) ?? [], fold(question)) >= 0) return false;
+  // So does the person's assistance told ("其妻非低保户") of an answer ruling on that assistance.
+  if (TELLS_STATUS.test(fold(question)) && ASSISTANCE.test(answer)) return false;
   const said = folding(answer);
   const says = (w: string) => said.includes(folding(w));
   // A time gone by ("刚注销半年呢", "才八个月") is held by an answer stating a span to measure it by ("注销后一年内不能再申请").
@@ -1241,7 +1280,7 @@ const COUNTED = /^[一二两三四五六七八九十几多半每这那]+[个]?[�
 function askedBy(question: string, context: TopicContext, folding: (text: string) => string, rarity: (word: string) => number): { w: string; weight: number }[] {
   const topic = folding(context.query);
   // Without who asks ("来电人追问…"): a note's words are no part of what is asked.
-  const rest = fold(withoutOpening(question)).replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
+  const rest = fold(withoutOpening(question)).replace(AWAY_SAID, '|').replace(APPRAISED_AGAIN, '重新评定').replace(ANY_SLOT_WORD, '|').replace(HOW_TO_DO, '|').replace(PREVIOUS_ASK, '|').replace(ASKED_FOR, '|');
   const words = tag(rest, false).filter((t) => t.tag !== PLACE_TAG).map((t) => folding(t.word));
   const content = [...new Set(words)].filter((w) =>
     /^\p{Script=Han}+$/u.test(w) && !FUNCTION_CHAR.test(w) && !COUNTED.test(w) && !COMMON.test(w) && w.replace(FILLER, '') !== '' && !intentOf(w) && !ASKS_NOTHING.test(w));
@@ -1255,6 +1294,8 @@ const NEGATED_WORD = /^[不没]\p{Script=Han}/u;
 
 /** What a follow-up asking how often asks by, as if a word (see `heldInTopic`). */
 const OFTEN = '按期';
+/** What a follow-up away and not coming back (see `AWAY`) asks by, as if a word. */
+const NOT_IN_PERSON = '不来';
 
 /**
  * Whether one meets the conditions, naming none ("俺咋知道自己够不够条件", "我符不符合": `QUALIFIES`): held by a sentence saying whom the
@@ -1285,7 +1326,8 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   // A word no answer speaks of ("社保卡没激活咋办": 激活) is what none of them holds, whatever else they share.
   if (own.some((a) => [...a.w].length > 1 && nowhere(a.w))) return [];
   // How often ("多久发一次") is held by a sentence saying it in none of the question's words (`SAYS_OFTEN`).
-  const asked = [...own, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
+  const away = fold(question).includes(AWAY_SAID) ? [{ w: NOT_IN_PERSON, weight: 1 }] : [];
+  const asked = [...own, ...away, ...(HOW_OFTEN.test(facetText(question)) ? [{ w: OFTEN, weight: 1 }] : []), ...(QUALIFIES.test(facetText(question)) ? [{ w: WHOM, weight: 1 }] : [])];
   if (!asked.length) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
@@ -1293,7 +1335,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
     const sentences = answered(entry).map(({ text: s, folded }) => {
-      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : folded.includes(w)));
+      const holds = words.filter((w) => (w === OFTEN ? SAYS_OFTEN.test(s) : w === WHOM ? SAYS_WHOM.test(s) : w === NOT_IN_PERSON ? SAYS_NOT_IN_PERSON.test(s) : folded.includes(w)));
       return { s, holds, n: weigh(holds) };
     });
     const holding = sentences.filter((x) => x.n > 0);

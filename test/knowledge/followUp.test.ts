@@ -676,3 +676,59 @@ describe('Follow-ups asking another facet of what was just answered (mt23, fix28
     expect(await last(['残疾证在哪办', '俺娘去不了政务中心咋整'])).to.include(home);
   });
 });
+
+describe('Follow-ups left from mt25 (fix29c; the examples and other words)', () => {
+  /** The chat's reply to the last of the turns. */
+  const last = async (turns: string[]) => {
+    const { send } = await dialogHarness(WORDED);
+    let reply = '';
+    for (const t of turns) reply = (await send(t)).map((a) => a.text ?? '').join('\n');
+    return reply;
+  };
+
+  it('reads being away and not coming back ("人在外地打工回不来") as asking the ways not in person the topic\'s answer states', async () => {
+    expect(await last(['残疾证到期了咋整？', '要是人在外地打工回不来呢'])).to.include('网上申请');
+    expect(await last(['残疾证丢了咋补？', '人在外地打工回不来咋办'])).to.include('网上申请');
+    expect(await last(['户口迁走了残疾证咋办', '俺在外面上班回不去呢'])).to.include('网上申请');
+  });
+
+  it('reads an old relative looking after a child ("爷爷带着") as the carer, the guardian asked of, not the person\'s age', async () => {
+    expect(await last(['孩子12岁，智力残疾，办证谁来申请？', '要是爸妈在外地，爷爷带着呢'])).to.include('监护人');
+    expect(await last(['孩子的证丢了咋补', '爸妈都在外地打工，爷爷带着呢'])).to.include('监护人');
+    expect(await last(['小孩办残疾证谁去申请', '爸妈不在了，奶奶照顾着呢'])).to.include('监护人');
+  });
+
+  it('reads the person\'s condition told in clauses, then only "能办不", as a can-I of the topic however long', async () => {
+    expect(isFragment('俺娘八十了，眼睛全瞎了，评的一级视力，能办不')).to.equal(true);
+    // Naming an item, it asks of that one.
+    expect(isFragment('俺娘八十了，眼睛全瞎了，评的一级视力，护理补贴能办不')).to.equal(false);
+    expect(await last(['重度残疾人护理补贴哪些人能领？', '俺娘八十了，眼睛全瞎了，评的一级视力，能办不'])).to.include('6个月');
+    expect(await last(['护理补贴谁能领', '俺家老头子中风瘫床上半年多了，肢体二级，能办不'])).to.include('6个月');
+    expect(await last(['燃油补贴谁能领', '俺是下肢瘫痪，肢体一级，自己开摩托车，能领不'])).to.include('燃油补贴是补给烧油的机动轮椅车的');
+  });
+
+  it('reads an office said with 那边 ("人社那边能给办啥") as the office the answers name', async () => {
+    expect(await last(['俺们两口子都是残疾人想找个活干', '人社那边能给办啥'])).to.include('失业登记');
+    expect(await last(['俺是残疾人想出去打工', '人社那边能帮着办啥'])).to.include('人社部门');
+    expect(await last(['俺儿子残疾了想找个活', '那人社那边能管啥'])).to.include('人社部门');
+  });
+
+  it('reads doing it for someone said with 替 ("俺替她办中不中") as 代办, whatever the dialect\'s 中不中 pulls', async () => {
+    const proxy = shippedKnowledge().kb.entry('svc-proxy')!.answer.slice(0, 20);
+    expect(await last(['我娘七十多了走不动道想办残疾证', '她不识字俺替她办中不中'])).to.include(proxy);
+    expect(await last(['护理补贴怎么申请', '俺爹瘫着呢，俺替他办中不中'])).to.include(proxy);
+    expect(await last(['残疾证丢了咋补', '俺娘不识字，俺替俺娘办中不中'])).to.include(proxy);
+  });
+
+  it('reads the person\'s assistance told after what they get ("来电人追问其父非低保户") as asked of the topic\'s rules on it', async () => {
+    expect(await last(['来电人称其父残疾证为二级，咨询能领什么补贴', '来电人追问其父非低保户'])).to.include('护理补贴');
+    expect(await last(['来电人咨询一级残疾能领哪些补贴', '来电人追问其妻非低保户'])).to.include('护理补贴');
+    expect(await last(['一级残疾都能享受啥政策', '来电人追问其家非低保户'])).to.include('护理补贴');
+  });
+
+  it('tells 津市\'s subsidy a year as well as a month (the entry lacked the figure)', async () => {
+    expect(await last(['听说津市那边办下残疾证每个月有补贴，多少钱？', '一年下来多少'])).to.include('900');
+    expect(await last(['津市那边办了证一个月补多少钱', '一年下来能领多少钱'])).to.include('900');
+    expect(await last(['津市的补贴一个月多少', '那一年是多少'])).to.include('900');
+  });
+});
