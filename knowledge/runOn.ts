@@ -6,8 +6,9 @@ import { asksWhereAppraised, conditionWords, extractSlots, intentOf, SLOT_WORDS,
 // the size of "照片要几张 多大的", which the answer on the photos says), any "A不A" ("会不会很久", "办不办得了";
 // not "不对不对", "不是不是": a no said twice), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
 // also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路"), and wanting to know about
-// getting something ("想问问办残疾证": a question without a question word; not the filler of "我想问一下就是…").
-const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|询问|追问|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|多大(?=才|就|能|可以|岁|年纪)|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|(?<!不)是不是|有没有|要不要|需不需要|(?<!不)(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
+// getting something ("想问问办残疾证": a question without a question word; not the filler of "我想问一下就是…"), and a choice
+// between two things ("是工作日还是自然日", "原件还是复印件"; not "还是不行", "还是想办": still).
+const QUESTION = /\p{Script=Han}还是(?![不没别想要得会去在])\p{Script=Han}|怎么|怎样|咋|如何|有何|何时|何处|为何|询问|追问|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|多大(?=才|就|能|可以|岁|年纪)|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|(?<!不)是不是|有没有|要不要|需不需要|(?<!不)(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
 
 // "我不知道你在说什么" says what one does not know; with a question ending it asks again, and so does not
 // knowing where or how to do something ("去哪个医院鉴定俺不知道", "不知道咋弄"), unless of what was said.
