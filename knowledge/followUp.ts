@@ -195,12 +195,16 @@ function remainder(folded: string): string {
  */
 const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?|符合不符合|符没符合|符合(?:条件|要求)?(?:吗|不|么|没)|够不够(?:条件|格)?|够没够|够格|够(?:条件|格)(?:吗|不|么|没)|达不达标|达没达标/u;
 
+/** "行不行" closing what a person tells: whether it meets what was just said, asking nothing else (see `POINTS_BACK`). */
+const OK_OR_NOT = /(?:行不行|成不成)$/u;
+
 /**
  * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
  * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么"), "两样都…" of the two things
- * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances).
+ * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances), and "行不行" closing what the person
+ * tells ("瘫了三个多月了行不行" after how long the care must last): whether that meets what was just said.
  */
-const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
+const POINTS_BACK = new RegExp(String.raw`${OK_OR_NOT.source}|追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
 
 /** A message that leans on what came before: short, cued ("那…呢", "追问"), or nothing but slots. */
 export function isFragment(text: string): boolean {
@@ -394,7 +398,9 @@ function changeOf(folded: string, context: TopicContext): Change {
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
   // The App's name is asked of how to apply online, whatever the topic asked (what to upload).
-  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
+  // "三个多月了行不行" after how long the care must last asks that again of the person, not who may claim.
+  const asked = folded.replace(OK_OR_NOT, '');
+  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(asked)) ?? intentOf(asked);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
   const subsidies = turnsToSubsidies(folded, known.item);
@@ -405,7 +411,7 @@ function changeOf(folded: string, context: TopicContext): Change {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
     ...(subsidies ? { subsidies } : {}), ...(own === 'howMuch' ? { fee: asksFee(folded) } : {}),
     ...(own === 'howLong' && WITHIN.test(folded) ? { deadline: context.entryId } : {}), ...(general.length ? { general } : {}),
-    ...(service ? { service } : {}), ...(AS_SAID.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
+    ...(service ? { service } : {}), ...(AS_SAID.test(folded) || OK_OR_NOT.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
