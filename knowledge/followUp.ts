@@ -195,8 +195,12 @@ function remainder(folded: string): string {
  */
 const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?|符合不符合|符没符合|符合(?:条件|要求)?(?:吗|不|么|没)|够不够(?:条件|格)?|够没够|够格|够(?:条件|格)(?:吗|不|么|没)|达不达标|达没达标/u;
 
-/** "行不行" closing what a person tells: whether it meets what was just said, asking nothing else (see `POINTS_BACK`). */
-const OK_OR_NOT = /(?:行不行|成不成)$/u;
+/**
+ * "行不行" (Henan's 中不中) closing a span the person tells ("瘫了三个多月了中不中" after how long the care must last):
+ * whether it meets what was just said, asking nothing else (see `POINTS_BACK`). Not "俺替她办行不行": a way of doing it.
+ */
+const OK_OR_NOT = /[0-9一二两三四五六七八九十半几]+个?多?(?:年|月|天|周|星期|岁)[^，]*(?:行不行|中不中|成不成)$/u;
+const OK_TAIL = /(?:行不行|中不中|成不成)$/u;
 
 /**
  * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
@@ -399,7 +403,7 @@ function changeOf(folded: string, context: TopicContext): Change {
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
   // The App's name is asked of how to apply online, whatever the topic asked (what to upload).
   // "三个多月了行不行" after how long the care must last asks that again of the person, not who may claim.
-  const asked = folded.replace(OK_OR_NOT, '');
+  const asked = OK_OR_NOT.test(folded) ? folded.replace(OK_TAIL, '') : folded;
   const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(asked)) ?? intentOf(asked);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);

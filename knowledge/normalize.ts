@@ -53,10 +53,8 @@ function toSimplified(text: string): string {
 
 /** Punctuation and symbols as spaces, runs of spaces as one; a dialect's closing particle as 呢. */
 function foldSymbols(text: string): string {
-  return text.replace(DIALECT_PARTICLE, '呢').replace(OK_OR_NOT, '行不行').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return text.replace(DIALECT_PARTICLE, '呢').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 }
 
 // "要几张啥样的嘞", "在哪办哩": a clause's last 嘞, 哩 or 咧 asks as 呢 does; not 好嘞, 得嘞 (yes), nor 这哩, 那哩 (here, there).
 const DIALECT_PARTICLE = /(?<=\p{Script=Han})(?<![好得这那])[嘞哩咧](?=[\p{P}\p{S}\s]|$)/gu;
-// Henan's 中 is 行: "三个多月了中不中" asks as "行不行".
-const OK_OR_NOT = /中不中/gu;
