@@ -247,10 +247,11 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
       continue;
     }
     const old = known[name] && wordsOf(name, known[name]);
-    // Every word for the old value goes: "耳朵听不见" is 听力 twice.
-    const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
-    if (replaced !== base) base = replaced;
-    else added.push(value);
+    // Every word for the old value goes: "耳朵听不见" is 听力 twice; so does an age in years ("孩子12岁" + "那大人呢").
+    const from = name === 'age' ? withoutAge(base) : base;
+    const replaced = old ? from.replace(new RegExp(old.source, 'g'), value) : from;
+    base = replaced;
+    if (replaced === from) added.push(value);
   }
   const rest = remainder(folded);
   const item = slots.item ?? known.item;
@@ -486,7 +487,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (valuesOf(entry, name, value)?.size ?? 0) > 0 && !valuesOf(entry, name, value)!.has(value);
   // Unless its answer rules on the category by name among others ("肢体、视力…的三级、四级不在这个范围"): it answers for that one too.
-  const rulesOn = (name: SlotName, value: string) => name === 'category' && facets.answer.includes(value);
+  // So does one ruling on each age apart ("一是未成年…", "成年人的监护人…") for the age named.
+  const rulesOn = (name: SlotName, value: string) => (name === 'category' && facets.answer.includes(value)) || (name === 'age' && wordsOf(name, value)!.test(facets.answer));
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v) && !rulesOn(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;
