@@ -113,6 +113,8 @@ function namedSlots(folded: string, context: TopicContext): Slots {
 
 /** The person a message names by kin ("俺娘", a note's "其母" read as "母"). */
 const KIN = new RegExp(`${RELATIVE}|父亲?|母亲?`, 'u');
+/** Whose case a question is, said by kin ("俺闺女", "其子"). */
+const PERSON_SAID = new RegExp(`(?:[我俺其](?:家的?)?)?(?:${KIN.source})`, 'gu');
 /** Whether a follow-up names someone else than its topic did: "俺娘眼睛看不见也能这样不" after "俺爹瘫在床上…" is not 俺爹's second category. */
 const anotherPerson = (folded: string, context: TopicContext) => {
   const person = KIN.exec(folded)?.[0];
@@ -247,8 +249,9 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
       continue;
     }
     const old = known[name] && wordsOf(name, known[name]);
-    // Every word for the old value goes: "耳朵听不见" is 听力 twice; so does an age in years ("孩子12岁" + "那大人呢").
-    const from = name === 'age' ? withoutAge(base) : base;
+    // Every word for the old value goes: "耳朵听不见" is 听力 twice; another age is another person, whose age in years
+    // and kin go too ("俺闺女9岁" + "那大人呢").
+    const from = name === 'age' ? withoutAge(base).replace(PERSON_SAID, '') : base;
     const replaced = old ? from.replace(new RegExp(old.source, 'g'), value) : from;
     base = replaced;
     if (replaced === from) added.push(value);

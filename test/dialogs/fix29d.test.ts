@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { asksSomething } from '../../knowledge/runOn.js';
+import { conversationReplies } from './harness.js';
+
+/** What the bot says to the last of the turns, its buttons too. */
+const said = async (turns: string[]) => (await conversationReplies(turns)).at(-1)!;
+const SAID_ALREADY = '明白您的情况';
+const NOT_FOUND = '答不上来';
+
+describe('fix29d: a choice between two things asks something (mt26)', () => {
+  for (const q of ['是工作日還是自然日', '原件还是复印件', '是寄到家还是自己去拿']) it(`"${q}" asks`, () => expect(asksSomething(q)).to.equal(true));
+  // 还是 of "still" is no choice.
+  for (const q of ['还是不行', '我还是想自己去']) it(`"${q}" asks nothing`, () => expect(asksSomething(q)).to.equal(false));
+
+  it('answers "是工作日还是自然日" after the notice\'s days with the days, not "就按上面说的办"', async () => {
+    expect(await said(['残疾证公示几天', '是工作日還是自然日'])).to.include('工作日').and.not.include(SAID_ALREADY);
+  });
+});
+
+describe('fix29d: a dialect\'s closing particle (嘞, 哩) asks as 呢 does (mt26)', () => {
+  it('办残疾证要照片不 / 要几张啥样的嘞: how many and what size', async () => {
+    const all = await said(['办残疾证要照片不', '要几张啥样的嘞']);
+    expect(all).to.include('3张').and.include('两寸');
+  });
+
+  it('in other words, after other topics: another category\'s hospital, a replacement online', async () => {
+    expect(await said(['肢体残疾去哪鉴定', '那精神的嘞'])).to.include('安定医院');
+    expect(await said(['残疾证补办要多久', '网上能办不嘞'])).to.include('网上申请挂失补办');
+  });
+});
+
+describe('fix29d: "…了中不中" (行不行) after a span the person tells: whether it meets the rule just said (mt26)', () => {
+  it('重度护理补贴说要长期护理那得多长时间 / 俺娘瘫了三个多月了中不中: the six months', async () => {
+    expect(await said(['重度护理补贴说要长期护理那得多长时间', '俺娘瘫了三个多月了中不中'])).to.include('6个月');
+  });
+
+  it('in other words, after other topics: a cancelled card a year on, a card ten years old', async () => {
+    expect(await said(['残疾证注销后还能再申请吗？', '都过了一年多了行不行'])).to.include('一年').and.not.include(NOT_FOUND);
+    expect(await said(['残疾人证有效期多少年？', '俺的证办了十一年了中不中'])).to.include('10年').and.include('换领');
+  });
+
+  it('not a way of doing it ("俺替她办中不中"): that is no span to measure', async () => {
+    expect(await said(['我娘七十多了走不动道想办残疾证', '她不识字俺替她办中不中'])).to.not.include('办证没有年龄上限');
+  });
+});
+
+describe('fix29d: another person after a materials answer (mt26)', () => {
+  it('我家孩子12岁…要带哪些材料 / 那要是大人肢体残疾呢: an adult\'s materials, no choice', async () => {
+    const all = await said(['我家孩子12岁，智力有点问题，办残疾证要带哪些材料？', '那要是大人肢体残疾呢']);
+    expect(all).to.include('身份证').and.include('照片').and.not.include('您是想问');
+  });
+
+  it('未成年人办残疾证要额外交什么 / 那成年的精神残疾呢: the guardian\'s proof and the records', async () => {
+    const all = await said(['未成年人办残疾证要额外交什么？', '那成年的精神残疾呢']);
+    expect(all).to.include('监护人').and.include('病历').and.not.include('您想问的是');
+  });
+
+  it('in other words, after other topics: a child\'s age in years goes with the child', async () => {
+    const limb = await said(['俺儿子10岁 腿有毛病 办残疾证带啥材料', '那大人呢']);
+    expect(limb).to.include('身份证').and.not.include('您想问的是');
+    const mental = await said(['小孩办残疾证要交啥证明', '成年人智力残疾呢']);
+    expect(mental).to.include('监护人').and.not.include('您想问的是');
+  });
+});
+
+describe('fix29d: a disabled person out of work is told of the unemployment registration (mt26)', () => {
+  it('残疾人失业了政府管不管 / 得先去登记个啥不', async () => {
+    expect(await said(['残疾人失业了政府管不管', '得先去登记个啥不'])).to.include('失业登记');
+  });
+
+  it('in other words', async () => {
+    expect(await said(['残疾人下岗了国家给管不', '要先去登记个啥'])).to.include('失业登记');
+    expect(await said(['俺是残疾人，没活干了，政府给管不', '那得先登记啥'])).to.include('失业登记');
+  });
+});
