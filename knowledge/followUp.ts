@@ -186,9 +186,9 @@ const withoutCard = (folded: string, context: TopicContext): string => {
   return item && SUBSIDY_ITEMS.includes(item) && LACKS_CARD.test(folded.replace(WHOSE, '')) ? `残疾证还没办下来${item}能不能一起申请` : '';
 };
 
-/** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
+/** The text with every slot word, the person's age in years and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
-  return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
+  return withoutAge(folded).replace(ANY_SLOT_WORD, '').replace(FILLER, '');
 }
 
 /**
