@@ -44,11 +44,11 @@ export function answerTo(entry: Entry, question: string): string {
 }
 
 // Asked whether something is needed ("监护人证明是否必须提供", "还要带户口本不", "要不要交病历"); not "能…不" (can-I).
-const ASKS_NEED = /是否(?:必须|需要|要|得)|要不要|需不需要|用不用|(?:必须|需要|还要|也要|得)[^，。能可]{1,12}(?:吗|不|么)$/u;
+const ASKS_NEED = /是否(?:必须|需要|要|得)|要不要|需不需要|用不用|(?:必须|一定|需要|还要|也要|得)[^，。能可]{1,12}(?:吗|不|么)$/u;
 // What a need-question says besides the thing it names.
-const NEED_WORDS = /来电人|来电|追问|是否|必须|需要|需不需要|要不要|用不用|还要|也要|另外|额外|提供|出具|上传|准备|[要得还吗不么带交传开办呢啊]/gu;
+const NEED_WORDS = /来电人|来电|追问|是否|必须|一定|需要|需不需要|要不要|用不用|还要|也要|另外|额外|提供|出具|上传|准备|[要得还吗不么带交传开办呢啊]/gu;
 // A clause saying the thing is needed ("申请时要带监护人证明"), or is not ("不用带户口本").
-const NEEDED = /(?:要|需要|须|必须|得)(?:带|交|提供|出具|上传|传|准备|开)[^，。；、]{0,3}$/u;
+const NEEDED = /(?:要|需要|须|必须|得)(?:带|交|提供|出具|上传|传|准备|开)[^，。；不]{0,16}$/u;
 const NOT_NEEDED = /(?:不用|不需要|无需|不必|不要|免)(?:再|另外)?(?:带|交|提供|出具|上传|传|准备|开)?[^，。；、]{0,3}$/u;
 
 /** The longest run of two or more characters of `text` that `within` says too. */

@@ -73,3 +73,30 @@ describe('fix29d: a disabled person out of work is told of the unemployment regi
     expect(await said(['俺是残疾人，没活干了，政府给管不', '那得先登记啥'])).to.include('失业登记');
   });
 });
+
+describe('fix29d: 续期, 续证, 续上 are the card\'s renewal (mt26)', () => {
+  for (const [topic, asked] of [
+    ['残疾人证有效期多久？', '到期能自动续上不'],
+    ['残疾证能用几年', '到期了能续期吗'],
+    ['残疾人证有效期多少年？', '过期了还能续证不'],
+  ]) {
+    it(`${topic} / ${asked}: the renewal, not "刚才那段里没有说到"`, async () => {
+      expect(await said([topic, asked])).to.include('换领').and.not.include('没有说到');
+    });
+  }
+});
+
+describe('fix29d: asked whether something is needed, 需要 or 不用 first (mt26)', () => {
+  it('来电人称其子19岁精神残疾，咨询办证材料 / 来电人追问监护人证明是否必须提供', async () => {
+    expect(await said(['来电人称其子19岁精神残疾，咨询办证材料', '来电人追问监护人证明是否必须提供'])).to.match(/^需要。[^\n]*监护人证明/);
+  });
+
+  it('in other words, after other topics: the records for an intellectual disability, the new household register for a transfer', async () => {
+    expect(await said(['俺闺女有智力残疾，办证要带啥', '病历必须交吗'])).to.match(/^需要。[^\n]*病历/);
+    expect(await said(['残疾证迁移要带啥', '新户口本一定要带吗'])).to.match(/^需要。[^\n]*新户口本/);
+  });
+
+  it('no plain yes where the answer says who needs it ("要交监护人证明的有两种人")', async () => {
+    expect(await said(['网上申请残疾证要传啥', '监护人证明也要传吗'])).to.not.match(/^需要。/);
+  });
+});
