@@ -652,7 +652,9 @@ const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f &
  */
 const DOUBTS = /[?？]$|^真的|真的吗|是真的/u;
 /** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
-const addsNothing = (question: string) => !asksSomething(question) && !DOUBTS.test(question.trim()) && Object.keys(extractSlots(question)).length === 0;
+const addsNothing = (question: string) => !asksSomething(question) && !ASKS_WHICH.test(normalizeText(question)) && !DOUBTS.test(question.trim()) && Object.keys(extractSlots(question)).length === 0;
+// A choice between two things ("是工作日还是自然日", "原件还是复印件") asks which, not "就按上面说的办"; not 还是 of "still" ("还是不行").
+const ASKS_WHICH = /\p{Script=Han}还是(?![不没别想要得会去在])\p{Script=Han}/u;
 
 // Laughter, sighs and keyboard mashing ("哈哈哈哈", "呵呵", "啊啊啊sdfgh", "qwertyuiop") that nothing
 // answers: they ask nothing, so they are said to be unread rather than kept for the curators.

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { asksSomething } from '../../knowledge/runOn.js';
 import { conversationReplies } from './harness.js';
 
 /** What the bot says to the last of the turns, its buttons too. */
@@ -7,13 +6,15 @@ const said = async (turns: string[]) => (await conversationReplies(turns)).at(-1
 const SAID_ALREADY = '明白您的情况';
 const NOT_FOUND = '答不上来';
 
-describe('fix29d: a choice between two things asks something (mt26)', () => {
-  for (const q of ['是工作日還是自然日', '原件还是复印件', '是寄到家还是自己去拿']) it(`"${q}" asks`, () => expect(asksSomething(q)).to.equal(true));
-  // 还是 of "still" is no choice.
-  for (const q of ['还是不行', '我还是想自己去']) it(`"${q}" asks nothing`, () => expect(asksSomething(q)).to.equal(false));
-
+describe('fix29d: a choice between two things asks which, not "就按上面说的办" (mt26)', () => {
   it('answers "是工作日还是自然日" after the notice\'s days with the days, not "就按上面说的办"', async () => {
     expect(await said(['残疾证公示几天', '是工作日還是自然日'])).to.include('工作日').and.not.include(SAID_ALREADY);
+  });
+
+  it('in other words, after other topics: the card\'s years, the fee, who issues it', async () => {
+    expect(await said(['残疾证有效期几年', '是十年还是五年'])).to.include('10年').and.not.include(SAID_ALREADY);
+    expect(await said(['办残疾证收费吗', '是免费还是收钱'])).to.include('评定费').and.not.include(SAID_ALREADY);
+    expect(await said(['残疾证谁发的', '是残联发还是民政发'])).to.include('残联').and.not.include(SAID_ALREADY);
   });
 });
 
@@ -60,17 +61,6 @@ describe('fix29d: another person after a materials answer (mt26)', () => {
     expect(limb).to.include('身份证').and.not.include('您想问的是');
     const mental = await said(['小孩办残疾证要交啥证明', '成年人智力残疾呢']);
     expect(mental).to.include('监护人').and.not.include('您想问的是');
-  });
-});
-
-describe('fix29d: a disabled person out of work is told of the unemployment registration (mt26)', () => {
-  it('残疾人失业了政府管不管 / 得先去登记个啥不', async () => {
-    expect(await said(['残疾人失业了政府管不管', '得先去登记个啥不'])).to.include('失业登记');
-  });
-
-  it('in other words', async () => {
-    expect(await said(['残疾人下岗了国家给管不', '要先去登记个啥'])).to.include('失业登记');
-    expect(await said(['俺是残疾人，没活干了，政府给管不', '那得先登记啥'])).to.include('失业登记');
   });
 });
 
