@@ -69,15 +69,16 @@ export function neededIn(answer: string, question: string): boolean | undefined 
   const things = asked.split(NEED_WORDS).filter((w) => w.length >= 2).map((w) => longestShared(w, answer)).filter((w) => w.length >= 2);
   const [thing] = things.sort((a, b) => b.length - a.length);
   if (!thing) return undefined;
-  // Every clause saying it of the thing says the same: "这几类不要求交病历，只有智力、精神残疾必须交就诊病历" is no plain yes or no.
-  const said = new Set(answer.split(/[，。；,;]/u).filter((c) => c.includes(thing)).map((clause) => {
-    const at = clause.indexOf(thing);
-    // "要交监护人证明的有两种人" says who needs it.
-    if (WHO_NEEDS.test(clause.slice(at + thing.length))) return undefined;
-    const before = clause.slice(0, at);
-    return NOT_NEEDED.test(before) ? false : NEEDED.test(before) ? true : undefined;
-  }).filter((n) => n !== undefined));
-  return said.size === 1 ? [...said][0] : undefined;
+  // Said once, plainly: an answer speaking of it (of its head word: 病历 of 就诊病历) in more than one clause rules on it
+  // for some and not others ("这几类不要求交病历，只有智力、精神残疾必须交就诊病历"), no plain yes or no.
+  const clauses = answer.split(/[，。；,;：:]/u).filter((c) => c.includes(thing.slice(-2)));
+  if (clauses.length !== 1 || !clauses[0].includes(thing)) return undefined;
+  const [clause] = clauses;
+  const at = clause.indexOf(thing);
+  // "要交监护人证明的有两种人" says who needs it.
+  if (WHO_NEEDS.test(clause.slice(at + thing.length))) return undefined;
+  const before = clause.slice(0, at);
+  return NOT_NEEDED.test(before) ? false : NEEDED.test(before) ? true : undefined;
 }
 // Asked what else or which ("还要带啥证明不", "还要别的不"): not the need of one thing.
 const ASKS_OTHER = /啥|什么|哪|几|多少|谁|怎么|咋|别的|其他|其它/u;
