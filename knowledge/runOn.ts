@@ -2,12 +2,12 @@ import { normalizeText } from './normalize.js';
 import { asksWhereAppraised, conditionWords, extractSlots, intentOf, SLOT_WORDS, wordsOf, type SlotName, type Slots } from './questionFacets.js';
 
 // Words that make a clause a question of its own (where, who, how long, how much, which, can I, a note's 有何, 询问, 追问...;
-// not the 几 of "十几年", "好几天", "几个补贴一起申请" (several, said before what is asked of them), nor the 啥 of "啥也听不见", "什么都看不见": nothing at all; an age, "要等多大才能评", not
+// not the 几 of "十几年", "好几天", nor the 啥 of "啥也听不见", "什么都看不见": nothing at all; an age, "要等多大才能评", not
 // the size of "照片要几张 多大的", which the answer on the photos says), any "A不A" ("会不会很久", "办不办得了";
 // not "不对不对", "不是不是": a no said twice), and the spoken yes/no endings: "那俺娘要去医院不", "能办没",
 // also where voice typing runs on into the next clause with its subject ("她本人要来不她走不了路"), and wanting to know about
 // getting something ("想问问办残疾证": a question without a question word; not the filler of "我想问一下就是…").
-const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|询问|追问|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|多大(?=才|就|能|可以|岁|年纪)|(?<![十好这前那])几(?![十百千万])(?!(?:个|项|样|种)\p{Script=Han}{0,4}(?:一起|一块|一并|同时))|能不能|能否|可不可以|可以吗|行不行|(?<!不)是不是|有没有|要不要|需不需要|(?<!不)(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
+const QUESTION = /怎么|怎样|咋|如何|有何|何时|何处|为何|询问|追问|什么(?![也都])|啥(?![也都])|哪|谁|多少|多久|多长|多大(?=才|就|能|可以|岁|年纪)|(?<![十好这前那])几(?![十百千万])|能不能|能否|可不可以|可以吗|行不行|(?<!不)是不是|有没有|要不要|需不需要|(?<!不)(\p{Script=Han})不\1|吗|呢|[?？]|\p{Script=Han}{2}(么|不|没|没有)(?=$|[\s，,。；;])|\p{Script=Han}{2}不(?=[我你他她俺咱])|想(?:问问|问一下|了解一下|咨询一下)(?=办|申请|评|领)/u;
 
 // "我不知道你在说什么" says what one does not know; with a question ending it asks again, and so does not
 // knowing where or how to do something ("去哪个医院鉴定俺不知道", "不知道咋弄"), unless of what was said.
@@ -27,11 +27,10 @@ export function asksSomething(text: string): boolean {
 const PARTICLE_BREAK = /([吗呢])(?=\p{Script=Han}{2})/gu;
 
 // Where a voice-typed clause may start its next question: a verb of need or a question word
-// ("能不能办那个残疾证要去哪办要花钱不"), with the 大概 before it; not inside 需要, 还能, 不要, 可能..., nor
-// the amount or time of the verb before it ("每月发多少", "要等多久"), which starts at its span ("咋申请" + "一个月给多少").
+// ("能不能办那个残疾证要去哪办要花钱不"), with the 大概 before it; not inside 需要, 还能, 不要, 可能...
 // An item or a service named after another ("…怎么办理护理补贴谁能领", "…有效期几年到期了咋换") starts one too.
 const OPENER = new RegExp(
-  `(?:大概|大约|一般)?(?:(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|啥时候|什么时候)|(?<![发给领交补花等拿报])(?:多少|多久)|(?:每个?月|一个月|每年|一年)(?=\\p{Script=Han}{0,3}多少))|(${namesOf(['item', 'service']).join('|')})`,
+  `(?:大概|大约|一般)?(?<![需还不也就都只想可])(?:要|能不能|可不可以|能|可以|去哪|在哪|多少|多久|啥时候|什么时候)|(${namesOf(['item', 'service']).join('|')})`,
   'gu',
 );
 
@@ -105,13 +104,6 @@ export function withoutSaid(text: string, names: (clause: string) => boolean): s
   return kept.length < clauses.length && kept.some((c) => QUESTION.test(c)) ? kept.join('，') : undefined;
 }
 
-const QUESTIONS = new RegExp(QUESTION.source, 'gu');
-
-/** Whether a clause's words from `from` to `to` ask something, read with the words after them ("几个补贴" + "能一起申请" says several). */
-function asksUpTo(clause: string, from: number, to: number): boolean {
-  return QUESTION.test(clause.slice(from, to)) && [...clause.slice(from).matchAll(QUESTIONS)].some(({ index }) => index < to - from);
-}
-
 /**
  * A clause cut where a new question starts: before an opener, when what came before it asks
  * something and what follows asks something too. "残疾证要带什么材料" stays whole (残疾证 asks
@@ -129,7 +121,7 @@ function runOnPieces(clause: string): string[] {
     const index = head && extractSlots(head).item !== undefined ? opener - noun!.length : opener;
     const before = clause.slice(start, index);
     const named = extractSlots(before);
-    const asks = asksUpTo(clause, start, index) && !OPEN_END.test(before) && (ERRAND.test(before) || named.item !== undefined || intentOf(before) !== undefined);
+    const asks = QUESTION.test(before) && !OPEN_END.test(before) && (ERRAND.test(before) || named.item !== undefined || intentOf(before) !== undefined);
     // A new subject only after one: "怎么办残疾证" is one question.
     const cut = subject === undefined || named.item !== undefined || named.service !== undefined;
     if ([...before].length >= 3 && asks && cut && QUESTION.test(clause.slice(index))) {
