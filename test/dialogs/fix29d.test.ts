@@ -68,7 +68,7 @@ describe('fix29d: 续期, 续证, 续上 are the card\'s renewal (mt26)', () => 
   for (const [topic, asked] of [
     ['残疾人证有效期多久？', '到期能自动续上不'],
     ['残疾证能用几年', '到期了能续期吗'],
-    ['残疾人证有效期多少年？', '过期了还能续证不'],
+    ['残疾证能管几年', '到了年限能续一下不'],
   ]) {
     it(`${topic} / ${asked}: the renewal, not "刚才那段里没有说到"`, async () => {
       expect(await said([topic, asked])).to.include('换领').and.not.include('没有说到');
