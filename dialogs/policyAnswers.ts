@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
-import { answerTo } from '../knowledge/canAsk.js';
+import { answerTo, neededIn } from '../knowledge/canAsk.js';
 import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, plainly, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
@@ -27,11 +27,21 @@ import type { HandoffRequester } from './handoff/handoffGate.js';
  */
 function toldFirst(entry: Entry, question: string, topic: TopicContext | undefined): string {
   const verdict = verdictFirst(entry, question, topic);
-  if (!verdict || (entry.canI && verdict.yes !== false)) return answerTo(entry, question);
+  if (!verdict || (entry.canI && verdict.yes !== false)) return neededFirst(answerTo(entry, question), question);
   if (verdict.yes === undefined) return answerTo({ ...entry, answer: verdict.answer }, question);
   const [yes, no] = verdict.qualifies ? [text.answer.qualifies, text.answer.unqualified] : [text.answer.yes, text.answer.no];
   return `${verdict.yes ? yes : no}${verdict.answer}`;
 }
+
+/**
+ * An answer to "是否必须提供监护人证明", "还要带户口本不" with its 需要 or 不用 first, when it says so of what was named (see
+ * `neededIn`) and opens with no yes or no of its own.
+ */
+function neededFirst(answer: string, question: string): string {
+  const needed = YES_OR_NO_SAID.test(answer) ? undefined : neededIn(answer, question);
+  return needed === undefined ? answer : `${needed ? text.answer.needed : text.answer.notNeeded}${answer}`;
+}
+const YES_OR_NO_SAID = /^(?:能|可以|不能|不可以|一般不能|不一定|不用|不需要|需要|要|有|没有|会|不会|是|不是)[。，,]/u;
 
 /** What a button shown after a KB reply does when tapped, typed or picked by number. */
 export type OfferedAction =
@@ -647,7 +657,9 @@ const offersToApply = (entry: Entry) => entry.followUps.some((f) => 'ask' in f &
  */
 const DOUBTS = /[?？]$|^真的|真的吗|是真的/u;
 /** A statement (no question in its words) naming no slot: "俺急用", "我丢了". */
-const addsNothing = (question: string) => !asksSomething(question) && !DOUBTS.test(question.trim()) && Object.keys(extractSlots(question)).length === 0;
+const addsNothing = (question: string) => !asksSomething(question) && !ASKS_WHICH.test(normalizeText(question)) && !DOUBTS.test(question.trim()) && Object.keys(extractSlots(question)).length === 0;
+// A choice between two things ("是工作日还是自然日", "原件还是复印件") asks which, not "就按上面说的办"; not 还是 of "still" ("还是不行").
+const ASKS_WHICH = /\p{Script=Han}还是(?![不没别想要得会去在])\p{Script=Han}/u;
 
 // Laughter, sighs and keyboard mashing ("哈哈哈哈", "呵呵", "啊啊啊sdfgh", "qwertyuiop") that nothing
 // answers: they ask nothing, so they are said to be unread rather than kept for the curators.

@@ -126,6 +126,8 @@ function namedSlots(folded: string, context: TopicContext): Slots {
 
 /** The person a message names by kin ("俺娘", a note's "其母" read as "母"). */
 const KIN = new RegExp(`${RELATIVE}|父亲?|母亲?`, 'u');
+/** Whose case a question is, said by kin ("俺闺女", "其子"). */
+const PERSON_SAID = new RegExp(`(?:[我俺其](?:家的?)?)?(?:${KIN.source})`, 'gu');
 /** Whether a follow-up names someone else than its topic did: "俺娘眼睛看不见也能这样不" after "俺爹瘫在床上…" is not 俺爹's second category. */
 const anotherPerson = (folded: string, context: TopicContext) => {
   const person = KIN.exec(folded)?.[0];
@@ -197,9 +199,9 @@ const withoutCard = (folded: string, context: TopicContext): string => {
   return item && SUBSIDY_ITEMS.includes(item) && LACKS_CARD.test(folded.replace(WHOSE, '')) ? `残疾证还没办下来${item}能不能一起申请` : '';
 };
 
-/** The text with every slot word and follow-up filler taken out: what it asks besides the slots. */
+/** The text with every slot word, the person's age in years and follow-up filler taken out: what it asks besides the slots. */
 function remainder(folded: string): string {
-  return folded.replace(ANY_SLOT_WORD, '').replace(FILLER, '');
+  return withoutAge(folded).replace(ANY_SLOT_WORD, '').replace(FILLER, '');
 }
 
 /**
@@ -209,11 +211,19 @@ function remainder(folded: string): string {
 const QUALIFIES = /是否符合(?:条件|要求)?|符不符合(?:条件|要求)?|符合不符合|符没符合|符合(?:条件|要求)?(?:吗|不|么|没)|够不够(?:条件|格)?|够没够|够格|够(?:条件|格)(?:吗|不|么|没)|达不达标|达没达标/u;
 
 /**
+ * "行不行" (Henan's 中不中) closing a span the person tells ("瘫了三个多月了中不中" after how long the care must last):
+ * whether it meets what was just said, asking nothing else (see `POINTS_BACK`). Not "俺替她办行不行": a way of doing it.
+ */
+const OK_OR_NOT = /[0-9一二两三四五六七八九十半几]+个?多?(?:年|月|天|周|星期|岁)[^，]*(?:行不行|中不中|成不成)$/u;
+const OK_TAIL = /(?:行不行|中不中|成不成)$/u;
+
+/**
  * Words that point back at the turn before whatever else a message says: a hotline note's "追问", "这样" of what
  * was just said ("俺娘眼睛看不见也能这样不"), "还需…" of what was just listed ("其子14岁，还需补什么"), "两样都…" of the two things
- * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances).
+ * just spoken of ("俺是低保户又是一级，两样都能领不" after one allowance: both allowances), and "行不行" closing what the person
+ * tells ("瘫了三个多月了行不行" after how long the care must last): whether that meets what was just said.
  */
-const POINTS_BACK = new RegExp(String.raw`追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
+const POINTS_BACK = new RegExp(String.raw`${OK_OR_NOT.source}|追问|又问|还问|这样|那样|同样|也(?:能|可以|行|算|要|得|需)|还(?:需|要|得)(?:补|带|交|加)|(?:两样|两项|两个|俩)都|${QUALIFIES.source}`, 'u');
 
 /** A message that leans on what came before: short, cued ("那…呢", "追问"), nothing but slots, or the person told then "能办不". */
 export function isFragment(text: string): boolean {
@@ -262,10 +272,12 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
       continue;
     }
     const old = known[name] && wordsOf(name, known[name]);
-    // Every word for the old value goes: "耳朵听不见" is 听力 twice.
-    const replaced = old ? base.replace(new RegExp(old.source, 'g'), value) : base;
-    if (replaced !== base) base = replaced;
-    else added.push(value);
+    // Every word for the old value goes: "耳朵听不见" is 听力 twice; another age is another person, whose age in years
+    // and kin go too ("俺闺女9岁" + "那大人呢").
+    const from = name === 'age' ? withoutAge(base).replace(PERSON_SAID, '') : base;
+    const replaced = old ? from.replace(new RegExp(old.source, 'g'), value) : from;
+    base = replaced;
+    if (replaced === from) added.push(value);
   }
   const rest = remainder(folded);
   const item = slots.item ?? known.item;
@@ -420,7 +432,9 @@ function changeOf(folded: string, context: TopicContext): Change {
   // A kept service ("注销残疾证要带啥" + "网上能办不") is asked of as before: its entry says its ways.
   const way = asksForChannel(folded) && !known.service ? named.channel : undefined;
   // The App's name is asked of how to apply online, whatever the topic asked (what to upload).
-  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(folded)) ?? intentOf(folded);
+  // "三个多月了行不行" after how long the care must last asks that again of the person, not who may claim.
+  const asked = OK_OR_NOT.test(folded) ? folded.replace(OK_TAIL, '') : folded;
+  const own = way || app ? 'how' : gradeToQualify(folded, named, known, context) ? 'eligible' : intentOf(remainder(asked)) ?? intentOf(asked);
   const service = !named.service || named.service === known.service ? known.service : undefined;
   const part = partAsked(folded);
   const subsidies = turnsToSubsidies(folded, known.item);
@@ -431,7 +445,7 @@ function changeOf(folded: string, context: TopicContext): Change {
     slots, restated, intent: own !== context.intent ? own : undefined, asks: own ?? context.intent, merged,
     ...(subsidies ? { subsidies } : {}), ...(own === 'howMuch' ? { fee: asksFee(folded) } : {}),
     ...(own === 'howLong' && WITHIN.test(folded) ? { deadline: context.entryId } : {}), ...(general.length ? { general } : {}),
-    ...(service ? { service } : {}), ...(AS_SAID.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
+    ...(service ? { service } : {}), ...(AS_SAID.test(folded) || OK_OR_NOT.test(folded) ? { same: true as const } : {}), words: remainder(folded), ...(way ? { way } : {}), ...(part ? { part } : {}),
   };
 }
 
@@ -502,7 +516,8 @@ function fitOf({ entry, score }: Ranked, change: Change, context: TopicContext, 
   const aboutValue = (name: SlotName, value: string) => facets.about.get(name)?.has(value) ?? false;
   const aboutOther = (name: SlotName, value: string) => (valuesOf(entry, name, value)?.size ?? 0) > 0 && !valuesOf(entry, name, value)!.has(value);
   // Unless its answer rules on the category by name among others ("肢体、视力…的三级、四级不在这个范围"): it answers for that one too.
-  const rulesOn = (name: SlotName, value: string) => name === 'category' && facets.answer.includes(value);
+  // So does one ruling on each age apart ("一是未成年…", "成年人的监护人…") for the age named.
+  const rulesOn = (name: SlotName, value: string) => (name === 'category' && facets.answer.includes(value)) || (name === 'age' && wordsOf(name, value)!.test(facets.answer));
   if ([...change.slots, ...change.restated].some(([n, v]) => aboutOther(n, v) && !rulesOn(n, v))) return undefined;
   // The topic's own answer may speak of them ("津市办残疾证多久能下来" + "有补贴吗": its 75元).
   if (change.subsidies && !aboutSubsidies(entry) && !(entry.id === context.entryId && speaksOfSubsidies(entry))) return undefined;

@@ -51,7 +51,11 @@ function toSimplified(text: string): string {
   return fromHongKong(fromTaiwan(worded.normalize('NFKC').toLowerCase()));
 }
 
-/** Punctuation and symbols as spaces, runs of spaces as one. */
+/** Punctuation and symbols as spaces, runs of spaces as one; a dialect's closing particle as 呢. */
 function foldSymbols(text: string): string {
-  return text.replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return text.replace(DIALECT_PARTICLE, '呢').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 }
+
+// "要几张啥样的嘞", "在哪办哩": a clause's last 嘞, 哩 or 咧 asks as 呢 does; not a yes (好嘞, 得嘞, 中嘞, 行嘞, 成嘞, 对嘞),
+// nor 这哩, 那哩 (here, there).
+const DIALECT_PARTICLE = /(?<=\p{Script=Han})(?<![好得中行成对是这那])[嘞哩咧](?=[\p{P}\p{S}\s]|$)/gu;

@@ -1329,6 +1329,9 @@ export const zhCN = {
     /** The same, asked whether the person qualifies ("是否符合"). */
     qualifies: '符合。',
     unqualified: '不符合。',
+    /** Said before an answer to whether something is needed, when it says so (see `neededFirst`). */
+    needed: '需要。',
+    notNeeded: '不用。',
   },
   clarify: {
     intro: '您想问的是哪一个？点一下或者回复数字：',
