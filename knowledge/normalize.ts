@@ -51,10 +51,13 @@ function toSimplified(text: string): string {
   return fromHongKong(fromTaiwan(worded.normalize('NFKC').toLowerCase()));
 }
 
-/** Punctuation and symbols as spaces, runs of spaces as one; a dialect's closing particle as 呢. */
+/** Punctuation and symbols as spaces, runs of spaces as one; a dialect's closing particle as 呢, its 搁 of a place as 在. */
 function foldSymbols(text: string): string {
-  return text.replace(DIALECT_PARTICLE, '呢').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return text.replace(DIALECT_PARTICLE, '呢').replace(DIALECT_AT, '在').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 }
+
+// "搁哪个医院看", "搁这儿办中不": the northern 搁 before a place word is 在 (not 搁置, 耽搁).
+const DIALECT_AT = /(?<![耽延])搁(?=哪|这|那|家|县|村|镇|乡|市|医院|网上|手机)/gu;
 
 // "要几张啥样的嘞", "在哪办哩": a clause's last 嘞, 哩 or 咧 asks as 呢 does; not a yes (好嘞, 得嘞, 中嘞, 行嘞, 成嘞, 对嘞),
 // nor 这哩, 那哩 (here, there).

@@ -170,6 +170,7 @@ const multiTurn = chosen([
   ['two-turn dev mt24 (60 by another tester who never saw the KB, session 17; kept unread while mt23 was studied, measured before and after)', 'kb-dev-mt24.jsonl'],
   ['two-turn dev mt25 (60 by a third tester, session 17; kept unread, measured before and after the session\'s fixes: 83.3 on session 16\'s main)', 'kb-dev-mt25.jsonl'],
   ['two-turn dev mt26 (60 by a fourth tester, session 18; first run on session 17\'s main, then studied)', 'kb-dev-mt26.jsonl'],
+  ['two-turn dev mt27 (60 by a fifth tester, session 18; kept unread until the session\'s fixes had merged: 91.7, then studied)', 'kb-dev-mt27.jsonl'],
   ['two-turn dev20 (30 by a tester who never saw the KB, session 15; measured once, then studied)', 'kb-dev20-multiturn.jsonl'],
   ['two- and three-turn dev 8 (ours, written before measuring: services, recalls, chains)', 'kb-dev-followup8.jsonl'],
   ['two- and three-turn dev 9 (ours, written before measuring: subsidies x follow-ups, sub-items, grades, subject changes)', 'kb-dev-followup9.jsonl'],

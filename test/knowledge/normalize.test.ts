@@ -90,3 +90,22 @@ describe('feature extraction', () => {
     expect([...extract('殘疾證補辦').keys()]).to.deep.equal([...extract('残疾证补办').keys()]);
   });
 });
+
+// mt27: "搁哪个医院看" after whether a deaf father can apply.
+describe('a dialect 搁 of a place', () => {
+  it('reads 搁 before a place word as 在', () => {
+    expect(normalizeText('搁哪个医院看')).to.equal('在哪个医院看');
+    expect(normalizeText('搁这儿能办不')).to.equal('在这儿能办不');
+    expect(normalizeText('俺娘搁县医院住着')).to.equal('俺娘在县医院住着');
+  });
+
+  it('leaves 搁 of putting off alone', () => {
+    expect(normalizeText('这事耽搁了')).to.equal('这事耽搁了');
+    expect(normalizeText('先搁一搁')).to.equal('先搁一搁');
+  });
+
+  it('answers where a category is appraised', () => {
+    const d = shippedKnowledge().kb.decide('听力残疾搁哪个医院评定');
+    expect(d.kind === 'answer' ? d.top.entry.id : d.kind).to.equal('appr-hosp-hearing');
+  });
+});
