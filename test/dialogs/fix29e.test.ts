@@ -42,3 +42,35 @@ describe('re-sending a rejected material in one\'s own words (trial 26)', () => 
     }
   });
 });
+
+// Trial 26 (fault 6): a relative who cannot find the case number is told where it is (the
+// applicant's chat or SMS, the applicant, 12345), however it is said, with the opening or at the step.
+describe('a relative\'s check without the case number says where to find it (trial 26)', () => {
+  const none = text.status.caseNoAnswers.none;
+  const where = (replies: Partial<Activity>[]) => expect(texts(replies)).to.include(none).and.include('12345').and.include(text.status.familyAskCaseNo);
+
+  it('"俺爹那个证办到哪一步了 案件号俺找不着", then "找不着啊 上哪看": where it is, both times', async () => {
+    const h = await dialogHarness();
+    where(await h.send('俺爹那个证办到哪一步了 案件号俺找不着'));
+    where(await h.send('找不着啊 上哪看'));
+  });
+
+  for (const convo of [
+    ['俺娘的申请到哪了', '号码找不见了'],
+    ['帮家人查进度', '俺没那个号'],
+    ['我妈的证办得咋样了 那个受理号没找着', '寻不着'],
+  ]) {
+    it(convo.join(' → '), async () => {
+      const h = await dialogHarness();
+      const first = await h.send(convo[0]);
+      if (texts(first).includes(none)) where(first);
+      where(await h.send(convo[1]));
+    });
+  }
+
+  it('"上哪找去" at the step says where the number is', async () => {
+    const h = await dialogHarness();
+    await h.send('帮家人查进度');
+    expect(texts(await h.send('上哪找去'))).to.include(text.status.caseNoAnswers.where);
+  });
+});
