@@ -55,6 +55,26 @@ export function maskText(text: string, keep?: ReadonlySet<string>): string {
   return fold(text).replace(NUMBER_RUN, (run) => maskRun(run, keep));
 }
 
+/** A number masked (by maskText, or typed so): digits or X around a run of stars, "411***********2064", "139****5678". */
+const MASKED_NUMBER = /[\dXx]*[*＊]{3,}[\dXx]*/g;
+/** Words that only name the number beside them ("身份证411…", "电话是139…"): dropped with it, as they ask nothing. */
+const NUMBER_NAMED = /(?:身份证|证件|手机|电话|联系电话|联系方式)(?:号码?)?(?:是|为|[:：])?\s*$/u;
+
+/**
+ * A question without the ID numbers and phones in it, and the words that only name them, for ranking:
+ * "她娘身份证411… 电话139… 问评定约的哪天" asks about the appraisal, not the ID card. Numbers already masked go too.
+ */
+export function withoutPersonalNumbers(text: string): string {
+  const masked = maskText(text);
+  let out = '';
+  let last = 0;
+  for (const m of masked.matchAll(MASKED_NUMBER)) {
+    out += masked.slice(last, m.index).replace(NUMBER_NAMED, '') + ' ';
+    last = m.index + m[0].length;
+  }
+  return (out + masked.slice(last)).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Whether a message holds personal data rather than a question: an ID number or a phone in any
  * spelling, a case number, or the 6-character ID tail of a family check typed at the wrong

@@ -8,7 +8,8 @@ type FieldTopic = 'what' | 'why' | 'who' | 'where' | 'when' | 'change' | 'refuse
 export type FieldAnswers = Partial<Record<FieldTopic, string>>;
 
 /** Not having the field, or having another kind ("座机"). */
-const NONE = /没有|没办|还没|没(?=身份证)|丢了|删了|找不到|不在身边|不在手边|座机|固话/u;
+// Not found, in any verb ending ("找不着", "寻不见", "没找到"); "没那个号" has none.
+const NONE = /没有|没办|还没|没(?=身份证|那个|这个)|丢了|删了|[找寻]不[到着见]|没[找寻][到着见]|不在身边|不在手边|座机|固话/u;
 /** Asking what a field is for: "为啥要身份证号", "你要他名字做啥", "要名字干什么用". */
 const ASKS_WHY = /干(?:啥|嘛|什么)用的?|为啥|为什么|干啥|干嘛|干什么|做啥|搞啥|弄啥|做什么用|有什么用|有啥用|啥用处/u;
 /** Why, or whether it must be given: "必须填吗", "安全吗"; these words alone ("一定要") may be an answer. */
@@ -24,7 +25,7 @@ const FIELD_ASKED: [FieldTopic, RegExp][] = [
   // "我儿子的手机行吗", "填家里人的可以不": whose, asked by naming someone.
   ['who', new RegExp(`谁的|填谁|哪个人|我的还是|他的还是|她的还是|(?:${RELATIVE_MENTION.source})的`, 'u')],
   ['when', /多久|多长时间|多少天|几天|几个月|什么时候|啥时候|多快|多会儿|之后呢|以后呢|然后呢|后面呢|会怎样|会怎么样|接下来|下一步/u],
-  ['where', /在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几|去哪|要去|得去|跑一趟|跑几趟|用跑|要跑|本人去|亲自去|到场/u],
+  ['where', /上哪儿?(?:找|看|查|要)?去?|在哪|哪里|哪儿|怎么看|咋看|怎么找|从哪|哪几|去哪|要去|得去|跑一趟|跑几趟|用跑|要跑|本人去|亲自去|到场/u],
   ['cost', /要钱|收钱|收费|花钱|费用|邮费|运费|快递费|多少钱|免费|掏钱|付钱|谁出|到付|贵/u],
 ];
 /** Not knowing the field, said rather than asked ("案件号是啥 我不知道", "忘了"): where to find it. */

@@ -20,7 +20,8 @@ import { asksAboutPickup, asksAddressChange, asksToMail } from './status/mailing
 import { recognizeWhen } from './booking/when.js';
 import { onlySaysCannotPhone, recognizeCommand, saysCannotPhone } from './commands.js';
 import { asksIfPhoned } from './textOnly.js';
-import { MATERIALS_DIALOG, MaterialsDialog } from './materials/materialsDialog.js';
+import { MATERIALS_DIALOG, MaterialsDialog, saysSendingMaterial } from './materials/materialsDialog.js';
+import { outstandingMaterials } from '../data/caseMaterials.js';
 import { aboutSomeoneElse, RELATIVE_MENTION, withoutKin } from './kinship.js';
 import { nonAnswer } from './nonAnswers.js';
 import { receivedFiles } from './receivedFiles.js';
@@ -276,6 +277,10 @@ export class MainDialog extends ComponentDialog {
     }
     // Files sent outside any flow are materials: the step for what is still to come takes them.
     if (command === 'uploadMaterials' || (!input && receivedFiles(context)?.length)) return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-start' };
+    // "照片俺重新拍了 咋给你发" from someone whose online case still wants a material (a rejected photo): 补传材料 in other words.
+    if (saysSendingMaterial(meant) && (await this.cases.openCasesOfUser(userKeyOf(context))).some((c) => c.channel === 'online' && outstandingMaterials(c).length > 0)) {
+      return { dialog: MATERIALS_DIALOG, options: {}, outcome: 'materials-said' };
+    }
     if (command === 'myData' || command === 'eraseMe') return { dialog: PRIVACY_DIALOG, options: { action: command }, outcome: `privacy-${command}` };
     // Booking first: "我要申请上门鉴定" is a booking request, not a new application.
     // (Asking which day one's booking is, or cancelling it, names the booking itself.)

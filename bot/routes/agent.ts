@@ -5,6 +5,7 @@ import type { TopicContext } from '../../knowledge/followUp.js';
 import type { Decision } from '../../knowledge/ranking.js';
 import { callContext, readAsTheBot, topicReply, type Declined } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
+import { maskText, withoutPersonalNumbers } from '../../data/personalData.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
 
 export const MAX_SUGGESTIONS = 10;
@@ -72,11 +73,13 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
     if (!Number.isInteger(top) || top < 1 || top > MAX_SUGGESTIONS) {
       return sendError(res, 400, `top 应是 1 到 ${MAX_SUGGESTIONS} 之间的整数`);
     }
+    // A caller's ID number or phone typed in ranks nothing (it is not what is asked) and is never sent back unmasked.
+    const asked = withoutPersonalNumbers(q) || maskText(q);
     // The call's topic as the chat would have left it, for the suggestions and the label alike.
-    const { topic, declined } = callContext(kb, previous);
-    const suggested = kb.suggest(q, top, topic);
-    const bot = botDecision(kb, q, topic, declined);
-    const suggestions = botFirst(kb, q, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
-    sendJson(res, 200, { ...suggested, suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}), ...(bot.options ? { options: bot.options } : {}) });
+    const { topic, declined } = callContext(kb, previous.map((c) => withoutPersonalNumbers(c)).filter(Boolean));
+    const suggested = kb.suggest(asked, top, topic);
+    const bot = botDecision(kb, asked, topic, declined);
+    const suggestions = botFirst(kb, asked, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
+    sendJson(res, 200, { ...suggested, query: maskText(q), suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}), ...(bot.options ? { options: bot.options } : {}) });
   }));
 }

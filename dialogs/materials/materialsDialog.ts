@@ -64,6 +64,22 @@ const TAKING = /拍|照相|照片.{0,3}(?:弄|整|搞|办)|传|发(?:给|过|上
 /** Asking about the photo's background: "俺家墙是黄的能拍不", "背景不是白的行吗" (how else to take one has its own answer). */
 const PHOTO_TAKING = /墙|背景|底色/u;
 
+/** A material named: any of the step's own names, or "材料", "新照片"... */
+const MATERIAL_NAMED = new RegExp(['材料', '图片', ...Object.values(u.materialWords).flat()].join('|'), 'u');
+/** Sending it here: "发给你", "咋传", "上传", "给你发". */
+const SENDING = /[发传](?:给|过去|过来|上|了)?|给[你您](?:发|传)/u;
+/** ...a new one, or asking how, or to the bot: "重新拍了", "新照片", "咋给你发", "发给你". */
+const ANEW_OR_HOW = /新|重新|重拍|再拍|又拍|拍好|拍了|补|咋|怎么|怎样|如何|[给发传][你您]/u;
+
+/**
+ * Whether someone says they are sending a material here, in their own words: "照片俺重新拍了 咋给你发",
+ * "俺要把新照片发给你", "新照片咋传" (what "补传材料" says as a command). Only where materials are due is it taken so.
+ */
+export function saysSendingMaterial(input: string): boolean {
+  const said = input.replace(/\s+/gu, '');
+  return MATERIAL_NAMED.test(said) && SENDING.test(said) && ANEW_OR_HOW.test(said);
+}
+
 const laterOption: ChoiceOption<'later'>[] = [{ label: u.later, value: 'later', synonyms: ['以后再传', '下次再传', '稍后', '晚点再传', '等会再传', '现在没有'] }];
 
 /**

@@ -38,7 +38,8 @@ const KEEP_AS_IT_IS = /用原来的|原来的(?:就行|就可以|没问题)|不�
 const HOW_TO_CHANGE = /^(?:那|我)?(?:要|该|得)?(?:咋|怎么|怎样|如何)(?:个)?(?:改|弄|修改|填|写|办)(?:呢|啊|呀|嘛|哦)*$/u;
 export const STATUS_DIALOG = 'status';
 // The SMS that carried the number stands for it: "短信删了".
-const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执/u;
+// A bare 号 where the case number is asked is that number ("俺没那个号").
+const CASE_NO_WORDS = /案件号|受理号|申请号|编号|号码|单号|短信|回执|那个号|这个号/u;
 const SUBSCRIBE_WORDS = /通知|发到|发给|发哪|收到|消息|提醒/u;
 /** Asking at the offer to be told ("有信儿了告诉俺一声", "到时候说一声", "通知我吧"): a yes in the person's own words. */
 const TELL_ME = /(?:告诉|通知|知会)(?:俺|我|咱)|(?:跟|给)(?:俺|我|咱)们?(?:说|讲)|(?:说|讲|吱)一声/u;

@@ -8,6 +8,7 @@ export interface Suggested {
   entryId?: string;
   answered: boolean;
   followUp: boolean;
+  query: string;
   suggestions: { id: string; answer: string }[];
 }
 

@@ -131,6 +131,9 @@
   // then "要多久"). Kept until the call is registered or the agent says not to.
   let callQuestions = [];
   let lastSuggested = '';
+  // The last question as the server sent it back, its ID numbers and phones masked: what the
+  // context line shows and what is sent again as context.
+  let lastQuery = '';
 
   function setCallQuestions(list) {
     callQuestions = list.slice(-MAX_CALL_QUESTIONS);
@@ -153,7 +156,7 @@
     clearTimeout(timer);
     const value = $('question').value.trim();
     if (lastSuggested && isNextQuestion(value, lastSuggested)) {
-      if (callQuestions.at(-1) !== lastSuggested) setCallQuestions([...callQuestions, lastSuggested]);
+      if (callQuestions.at(-1) !== lastQuery) setCallQuestions([...callQuestions, lastQuery]);
       lastSuggested = '';
     }
     timer = setTimeout(suggest, DEBOUNCE_MS);
@@ -163,7 +166,7 @@
   $('new-call').addEventListener('click', () => {
     clearTimeout(timer);
     setCallQuestions([]);
-    lastSuggested = '';
+    [lastSuggested, lastQuery] = ['', ''];
     $('question').value = '';
     $('suggestions').replaceChildren();
     say($('suggest-status'), '新来电：前面的问题不再作为上下文。');
@@ -172,7 +175,7 @@
 
   $('forget-previous').addEventListener('click', () => {
     setCallQuestions([]);
-    lastSuggested = '';
+    [lastSuggested, lastQuery] = ['', ''];
     $('question').focus();
     if ($('question').value.trim()) suggest();
   });
@@ -207,7 +210,7 @@
 
   function renderSuggestions(q, result) {
     const list = result.suggestions || [];
-    if (list.length) lastSuggested = q;
+    if (list.length) [lastSuggested, lastQuery] = [q, result.query || q];
     $('suggestions').replaceChildren(...list.map((s, i) => suggestionItem(q, s, i, result)));
     if (!list.length) return say($('suggest-status'), '没有找到合适的答复，可以换个说法，或登记后转相关部门。');
     say($('suggest-status'), `找到 ${list.length} 条建议，最相关：${list[0].question}。${decided(result).status}`);
@@ -426,7 +429,7 @@
     $('call-form').reset();
     // The call is recorded: the next caller's questions start afresh.
     setCallQuestions([]);
-    lastSuggested = '';
+    [lastSuggested, lastQuery] = ['', ''];
     if (r.data.call.followUpNeeded) loadFollowUps();
   });
 
