@@ -1,5 +1,5 @@
 import { answerTo } from '../knowledge/canAsk.js';
-import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import { answersAsAsked, asksBeyond, asksOnlyQuestion, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
@@ -189,10 +189,22 @@ const declinedBy = (reading: Reading | undefined): Declined | undefined => (read
  * the likeliest, "聋哑人 能上大学不 有钱补不": the education grant, is the topic "要带啥" asks of), and
  * the decline the last was ("在哪办" next asks of that), in the console as in the chat.
  */
-export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined } {
+export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined; unanswered: boolean } {
   let last: Reading | undefined;
   const topic = kb.topicOf(questions, (q, before) => (last = readAsTheBot(kb, q, before, undefined, declinedBy(last)).reading));
-  return { topic, declined: declinedBy(last) };
+  return { topic, declined: declinedBy(last), unanswered: last !== undefined && (last.decision.kind === 'none' || last.decision.kind === 'decline') };
+}
+
+/**
+ * A bare question ("要钱不", "在哪", "要带啥") just after one that found nothing of ours or was another office's
+ * (`unanswered`), and not read as asking of that decline again: it asks of that question, which no topic of ours
+ * holds, so neither the topic before it nor the ranking alone (the appraisal's fee) says what it is about.
+ */
+export function refersToUnanswered(question: string, { decision, contextual }: Reading, unanswered: boolean): boolean {
+  if (!unanswered || (contextual && decision.kind === 'decline')) return false;
+  // Small talk ("在吗") is itself.
+  if (decision.kind === 'answer' && decision.top.entry.kind !== 'answer') return false;
+  return asksOnlyQuestion(question);
 }
 
 /** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */

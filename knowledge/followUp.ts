@@ -6,7 +6,7 @@ import { OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
 import { normalizeText } from './normalize.js';
 import { RELATIVE, withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, tellsWhereAppraised, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -320,6 +320,16 @@ function asksOfTopic(folded: string, context: TopicContext): boolean {
   if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
 }
+
+/**
+ * A bare question naming nothing it asks of ("要钱不", "在哪", "要带啥", "得多久"): it asks of what was said just
+ * before, whatever a ranking alone makes of it.
+ */
+export function asksOnlyQuestion(text: string): boolean {
+  const folded = fold(text);
+  if (Object.keys(extractSlots(folded)).length > 0) return false;
+  return BARE_ASK.test(folded) || !remainder(folded.replace(PREVIOUS_ASK, '')).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
+}
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
 // A whole question that finds nothing alone takes the topic's reading only when that reading
 // scores what the bot would offer by itself: the decision answers low scores it is sure of, and
@@ -629,6 +639,21 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
     entry.id !== topic.id && entry.category === topic.category && coversChange(entry, change) && (valuesOf(entry, 'item', item)?.has(item) ?? false) && !change.service;
   const top = [...withContext.ranked, ...alone.ranked].find((r) => ofPerson(r.entry));
   return top && { kind: 'answer', top, ranked: [top, ...withContext.ranked.filter((r) => r.entry.id !== top.entry.id)] };
+}
+
+/**
+ * The person a follow-up names and nothing else ("那孩子呢", "老人家呢") when the topic's entry, said to it again, is
+ * about nobody in particular and says nothing of them: what it said holds for them as for anyone (the allowances
+ * have no age limit). Their value, and the word said for them.
+ */
+export function sameForPerson(text: string, context: TopicContext, entry: Entry): { value: string; word: string } | undefined {
+  const folded = fold(text);
+  const change = changeOf(folded, context);
+  if (entry.id !== context.entryId || !ofPersonOnly(change) || facetsOf(entry).about.get('age')?.size) return undefined;
+  const [[name, value]] = change.slots;
+  const words = wordsOf(name, value)!;
+  const word = folded.match(words)?.[0];
+  return word && !words.test(facetsOf(entry).answer) ? { value, word } : undefined;
 }
 
 /** Whether an entry's own question is about every value a follow-up changes. */
@@ -968,7 +993,10 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const slots = extractSlots(query);
   const items = itemsOf(entry);
   const said = facetText(query);
-  const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
+  // "办证去哪个医院看" answered by a category's hospital asks where the card's appraisal is done: its follow-ups
+  // ("要带什么材料") ask of that appraisal, as the answer said, not of applying for the card.
+  const appraised = slots.item === CERTIFICATE && tellsWhereAppraised(entry) ? topicItem(entry) : undefined;
+  const answered = appraised ?? (slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined);
   const service = slots.service ?? serviceDone(entry);
   // Both allowances named and answered ("护理补贴和生活补贴有啥区别") leave a topic of the two, as an entry naming neither is:
   // "那俺能领两样不" asks of both, not of the one named first.
