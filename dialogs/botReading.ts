@@ -302,6 +302,9 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
       return topical === null ? { unheld: entry } : from(topical);
     }
     case 'clarify':
+      // A question standing on its own ("社保卡上照片能换不" after the care allowance) offers its own candidates: the
+      // topic's entries holding some of its words (the money paid to the 社保卡) are no answer to it.
+      if (!isFragment(question)) return undefined;
       return from(fromTopic(kb, question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)));
     case 'none':
       return from(fromTopic(kb, question, previous, decide));

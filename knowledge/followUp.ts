@@ -6,7 +6,7 @@ import { OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
 import { normalizeText } from './normalize.js';
 import { RELATIVE, withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, tellsWhereAppraised, topicItem, turnsToSubsidies, withoutAge, wordsOf,
+  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -66,6 +66,9 @@ const APPLY = /办|申请|申领|弄/;
 const RECEIVE = /领/g;
 const applies = (text: string, context: TopicContext) => APPLY.test(text) || (text.includes('领') && ofAllowance(topicSlots(context).item, context.query));
 const CERTIFICATE = '残疾证';
+const APPRAISAL = '评定';
+/** Applying for the card, as `fold` says it ("办证" is "办残疾证"). */
+const APPLY_FOR_CARD = /(?:办理?|申请|申领)?残疾人?证/gu;
 /** The age slot's value for a child. */
 const MINOR = '未成年';
 
@@ -319,6 +322,15 @@ function asksOfTopic(folded: string, context: TopicContext): boolean {
   const verbs = remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
   if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
+}
+
+/**
+ * What to bring, asked after an appraisal's hospital that was asked of for the card ("办证去哪个医院看" + "要带什么材料"):
+ * asked of the appraisal there, as the answer spoke of, not of applying for the card (the topic as it was otherwise).
+ */
+function ofAppraisal(text: string, context: TopicContext): TopicContext {
+  if (context.implied !== APPRAISAL || context.slots.item !== CERTIFICATE || context.intent !== 'where' || intentOf(fold(text)) !== 'materials') return context;
+  return { ...context, query: fold(context.query).replace(APPLY_FOR_CARD, APPRAISAL), slots: { ...context.slots, item: APPRAISAL } };
 }
 
 /**
@@ -797,6 +809,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  * read on its own unless only the contextual reading finds an answer.
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
+  context = context && ofAppraisal(message, context);
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
   const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context);
   const next = nextStep(decide, typed, top);
@@ -993,10 +1006,7 @@ function slotsAnswered(query: string, entry: Entry): Slots {
   const slots = extractSlots(query);
   const items = itemsOf(entry);
   const said = facetText(query);
-  // "办证去哪个医院看" answered by a category's hospital asks where the card's appraisal is done: its follow-ups
-  // ("要带什么材料") ask of that appraisal, as the answer said, not of applying for the card.
-  const appraised = slots.item === CERTIFICATE && tellsWhereAppraised(entry) ? topicItem(entry) : undefined;
-  const answered = appraised ?? (slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined);
+  const answered = slots.item && items && !items.has(slots.item) ? [...items].find((v) => wordsOf('item', v)?.test(said)) : undefined;
   const service = slots.service ?? serviceDone(entry);
   // Both allowances named and answered ("护理补贴和生活补贴有啥区别") leave a topic of the two, as an entry naming neither is:
   // "那俺能领两样不" asks of both, not of the one named first.
