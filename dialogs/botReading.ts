@@ -265,7 +265,9 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
   // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
   const covered = answered !== undefined && answersAsAsked(answered, question, previous);
-  const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
+  // A question the ranking offers its own candidates for ("社保卡上照片能换不" after the care allowance's amount) is
+  // the topic's only if an entry holds all it asks: one holding a word of it in passing (the money paid to the 社保卡) is not.
+  const enough = (h: Held) => (answered ? !covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))) : !offered.length || h.whole === true);
   if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
   const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
   if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };
@@ -302,9 +304,6 @@ export function topicReply(kb: KnowledgeBase, question: string, previous: TopicC
       return topical === null ? { unheld: entry } : from(topical);
     }
     case 'clarify':
-      // A question standing on its own ("社保卡上照片能换不" after the care allowance) offers its own candidates: the
-      // topic's entries holding some of its words (the money paid to the 社保卡) are no answer to it.
-      if (!isFragment(question)) return undefined;
       return from(fromTopic(kb, question, previous, decide, undefined, undefined, decision.options.map((o) => o.entry)));
     case 'none':
       return from(fromTopic(kb, question, previous, decide));

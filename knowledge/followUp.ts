@@ -1308,6 +1308,8 @@ export interface Held {
   held: number;
   /** The sentences holding any of its words, when not all of the answer's. */
   sentences?: string;
+  /** It holds every word the follow-up asks by. */
+  whole?: true;
 }
 
 /**
@@ -1327,6 +1329,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   if (!asked.length) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
+  const whole = weigh(words);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
@@ -1336,7 +1339,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     });
     const holding = sentences.filter((x) => x.n > 0);
     const all = weigh(words.filter((w) => sentences.some((x) => x.holds.includes(w))));
-    return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
+    return { entry, held: all, ...(all >= whole ? { whole: true as const } : {}), ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
   const count = COUNT_ASKED.test(fold(question));
