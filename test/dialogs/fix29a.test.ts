@@ -37,17 +37,32 @@ describe('fix29a', () => {
     expect(fee).to.include(appraisalFee);
   });
 
-  it("what to bring after a hospital asked of with the card (办证) is the appraisal's list (intellectual, vision, speech)", async () => {
+  it("what to bring after a hospital asked of with the card (办证) is the appraisal's list, for every category", async () => {
     const bring = kb.entry('appr-bring')!.answer.slice(0, 6);
     for (const turns of [
       ['俺孙子脑子不太灵光 说话晚 办证去哪个医院看', '要带什么材料'],
       ['俺孙子脑子不太灵光 说话晚 办证去哪个医院看', '要带啥'],
       ['俺娘眼睛看不见 办残疾证去哪家医院', '要带啥'],
+      ['俺爹腿截肢了 办证去哪个医院', '要带什么材料'],
+      ['耳朵聋了 办证去哪个医院查', '得准备啥'],
+      ['俺爹又聋又瘸 办证去哪个医院', '要带啥'],
       ['俺娃不会说话 办证去哪个医院评', '要带啥东西'],
     ]) {
       const replies = await conversationReplies(turns);
       expect(replies[0], turns[0]).to.include('医院');
       expect(replies[1], turns.join(' / ')).to.include(bring).and.not.include('一件事只要一套材料');
+    }
+    // Asked of otherwise, the card is still what was asked of: how long getting it takes, applying online.
+    const [, long, online] = await conversationReplies(['俺爹腿截肢了 办证去哪个医院', '要多久', '网上能办不']);
+    expect(long).to.include('公示');
+    expect(online).to.include('政务服务App');
+  });
+
+  it('a question standing on its own after an answer of ours is not answered from a word of the topic\'s answer', async () => {
+    const payment = kb.entry('sub-payment')!.answer.slice(0, 12);
+    for (const turns of [['护理补贴一个月多少', '社保卡上照片能换不'], ['生活补贴咋发的', '社保卡的相片能重新照不'], ['残疾证咋办', '社保卡上照片能换不']]) {
+      const replies = await conversationReplies(turns);
+      expect(replies[1], turns.join(' / ')).to.include('社会保障卡').and.not.include(payment).and.not.include('孤独症');
     }
   });
 
@@ -71,12 +86,19 @@ describe('fix29a', () => {
     });
     after(() => served.close());
     const suggest = async (q: string, context: string[]) =>
-      (await (await fetch(`${served.base}/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context.map((c) => `&context=${encodeURIComponent(c)}`).join('')}`)).json()) as { decision: string; entryId?: string };
+      (await (await fetch(`${served.base}/api/agent/suggest?q=${encodeURIComponent(q)}&top=3${context.map((c) => `&context=${encodeURIComponent(c)}`).join('')}`)).json()) as { decision: string; entryId?: string; options?: string[] };
 
     it('reads a bare question after one not answered as the chat does: not the appraisal fee, 把握大', async () => {
       expect(await suggest('要钱不', ['县医院骨科的号咋挂 俺想给俺妈看腿'])).to.include({ decision: 'decline', entryId: 'decl-hospital-registration' });
       for (const [q, context] of [['要钱不', ['村口那条路啥时候修']], ['要多久', ['护理补贴谁能领', '俺老家那个啥证咋弄来着 就是蓝本本']], ['在哪办', ['村口那条路啥时候修']]] as [string, string[]][]) {
         expect((await suggest(q, context)).decision, `${context.join(' / ')} / ${q}`).to.equal('none');
+      }
+    });
+
+    it('labels a question standing on its own as it is labelled alone, whatever the call asked before', async () => {
+      const alone = await suggest('社保卡上照片能换不', []);
+      for (const context of [['护理补贴谁能领', '残疾证咋办'], ['护理补贴一个月多少'], ['残疾证咋办']]) {
+        expect(await suggest('社保卡上照片能换不', context), context.join(' / ')).to.deep.include({ decision: alone.decision, options: alone.options });
       }
     });
   });
