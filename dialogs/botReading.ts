@@ -2,6 +2,7 @@ import { answerTo } from '../knowledge/canAsk.js';
 import { answersAsAsked, asksBeyond, asksOnlyQuestion, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
+import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, facetsOf, intentOf, itemsOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
@@ -10,6 +11,20 @@ import type { Decide } from './turnDecisions.js';
 
 /** The knowledge base's decline for parcels and couriers. */
 const PARCEL_ENTRY_ID = 'decl-express';
+/** The knowledge base's decline for the social-security card's own matters (人社's), changing what is on it among them. */
+const SOCIAL_CARD_ENTRY_ID = 'decl-social-insurance-query';
+
+/**
+ * Changing what is on the social-security card ("社保卡上的照片太丑了 能换不", "社保卡名字错了咋改"): 人社's matter. Its words
+ * rank with applying for one here (its photo's requirements), which is ours; changing a card one has is not.
+ */
+const SOCIAL_CARD = /社保卡|社会保障卡/u;
+const ON_CARD = /照片|相片|像片|头像|信息|名字|姓名|性别|出生/u;
+const CHANGED = /换|改|重拍|重照|重新照|重新拍|变更|更正|更新|错/u;
+const changesSocialCard = (question: string) => {
+  const folded = normalizeText(question);
+  return SOCIAL_CARD.test(folded) && ON_CARD.test(folded) && CHANGED.test(folded) && extractSlots(folded).item === undefined;
+};
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
 const NAMES_SUBJECT = /补贴|补助|公示|照片|低保|陪/u;
@@ -44,11 +59,14 @@ export interface BotReading {
   parts: number;
 }
 
-/** "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), declined before any ranking. */
+/**
+ * "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), and changing what is on
+ * the social-security card, declined before any ranking.
+ */
 export function ruledDecision(kb: KnowledgeBase, question: string): Decision | undefined {
-  const parcel = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : undefined;
-  if (!parcel) return undefined;
-  const top = { entry: parcel, score: 1 };
+  const ruled = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : changesSocialCard(question) ? kb.entry(SOCIAL_CARD_ENTRY_ID) : undefined;
+  if (!ruled) return undefined;
+  const top = { entry: ruled, score: 1 };
   return { kind: 'decline', top, ranked: [top] };
 }
 
@@ -87,7 +105,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
   // Said with what it follows, it is another office's matter still (or another's: "残疾人能考驾驶证不 要体检不", the medical).
   const together = declined && asksOfDeclined(kb, question, declined, decide) ? `${declined.question}，${question}` : undefined;
-  const decision = together ? decide(together) : undefined;
+  const decision = together ? (ruledDecision(kb, together) ?? decide(together)) : undefined;
   if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
   const choice = previous && askedOfChoices(kb, question, previous);
   if (choice) return { reading: { decision: choice, query: question, contextual: true }, asked: question, more: [], parts: 1 };
