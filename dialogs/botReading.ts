@@ -283,9 +283,11 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
   // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
   const covered = answered !== undefined && answersAsAsked(answered, question, previous);
-  // A question the ranking offers its own candidates for ("社保卡上照片能换不" after the care allowance's amount) is
-  // the topic's only if an entry holds all it asks: one holding a word of it in passing (the money paid to the 社保卡) is not.
-  const enough = (h: Held) => (answered ? !covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))) : !offered.length || h.whole === true);
+  // A question standing on its own that the ranking offers its own candidates for ("社保卡上照片能换不" after the care
+  // allowance's amount) is the topic's only if an entry holds all it asks: one holding a word of it in passing (the money
+  // paid to the 社保卡) is not. A fragment ("缴费档次咋选") leans on the topic whatever it holds.
+  const standsAlone = offered.length > 0 && !isFragment(question);
+  const enough = (h: Held) => (answered ? !covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))) : !standsAlone || h.whole === true);
   if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
   const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
   if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };
