@@ -1,7 +1,8 @@
 import { answerTo } from '../knowledge/canAsk.js';
-import { answersAsAsked, asksBeyond, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
+import { answersAsAsked, asksBeyond, asksOnlyQuestion, CONTEXT_TURNS, isFragment, namedAnew, nextTopic, offTopic, readInContext, whichOfTopic, type Held, type Reading, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Entry } from '../knowledge/loader.js';
+import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, facetsOf, intentOf, itemsOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
@@ -10,6 +11,20 @@ import type { Decide } from './turnDecisions.js';
 
 /** The knowledge base's decline for parcels and couriers. */
 const PARCEL_ENTRY_ID = 'decl-express';
+/** The knowledge base's decline for the social-security card's own matters (人社's), changing what is on it among them. */
+const SOCIAL_CARD_ENTRY_ID = 'decl-social-insurance-query';
+
+/**
+ * Changing what is on the social-security card ("社保卡上的照片太丑了 能换不", "社保卡名字错了咋改"): 人社's matter. Its words
+ * rank with applying for one here (its photo's requirements), which is ours; changing a card one has is not.
+ */
+const SOCIAL_CARD = /社保卡|社会保障卡/u;
+const ON_CARD = /照片|相片|像片|头像|信息|名字|姓名|性别|出生/u;
+const CHANGED = /换|改|重拍|重照|重新照|重新拍|变更|更正|更新|错/u;
+const changesSocialCard = (question: string) => {
+  const folded = normalizeText(question);
+  return SOCIAL_CARD.test(folded) && ON_CARD.test(folded) && CHANGED.test(folded) && extractSlots(folded).item === undefined;
+};
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
 const NAMES_SUBJECT = /补贴|补助|公示|照片|低保|陪/u;
@@ -44,11 +59,14 @@ export interface BotReading {
   parts: number;
 }
 
-/** "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), declined before any ranking. */
+/**
+ * "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), and changing what is on
+ * the social-security card, declined before any ranking.
+ */
 export function ruledDecision(kb: KnowledgeBase, question: string): Decision | undefined {
-  const parcel = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : undefined;
-  if (!parcel) return undefined;
-  const top = { entry: parcel, score: 1 };
+  const ruled = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : changesSocialCard(question) ? kb.entry(SOCIAL_CARD_ENTRY_ID) : undefined;
+  if (!ruled) return undefined;
+  const top = { entry: ruled, score: 1 };
   return { kind: 'decline', top, ranked: [top] };
 }
 
@@ -87,7 +105,7 @@ export function readAsTheBot(kb: KnowledgeBase, question: string, previous?: Top
   if (ruled) return { reading: { decision: ruled, query: question, contextual: false }, asked: question, more: [], parts: 1 };
   // Said with what it follows, it is another office's matter still (or another's: "残疾人能考驾驶证不 要体检不", the medical).
   const together = declined && asksOfDeclined(kb, question, declined, decide) ? `${declined.question}，${question}` : undefined;
-  const decision = together ? decide(together) : undefined;
+  const decision = together ? (ruledDecision(kb, together) ?? decide(together)) : undefined;
   if (decision?.kind === 'decline') return { reading: { decision, query: together!, contextual: true }, asked: question, more: [], parts: 1 };
   const choice = previous && askedOfChoices(kb, question, previous);
   if (choice) return { reading: { decision: choice, query: question, contextual: true }, asked: question, more: [], parts: 1 };
@@ -189,10 +207,22 @@ const declinedBy = (reading: Reading | undefined): Declined | undefined => (read
  * the likeliest, "聋哑人 能上大学不 有钱补不": the education grant, is the topic "要带啥" asks of), and
  * the decline the last was ("在哪办" next asks of that), in the console as in the chat.
  */
-export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined } {
+export function callContext(kb: KnowledgeBase, questions: string[]): { topic?: TopicContext; declined?: Declined; unanswered: boolean } {
   let last: Reading | undefined;
   const topic = kb.topicOf(questions, (q, before) => (last = readAsTheBot(kb, q, before, undefined, declinedBy(last)).reading));
-  return { topic, declined: declinedBy(last) };
+  return { topic, declined: declinedBy(last), unanswered: last !== undefined && (last.decision.kind === 'none' || last.decision.kind === 'decline') };
+}
+
+/**
+ * A bare question ("要钱不", "在哪", "要带啥") just after one that found nothing of ours or was another office's
+ * (`unanswered`), and not read as asking of that decline again: it asks of that question, which no topic of ours
+ * holds, so neither the topic before it nor the ranking alone (the appraisal's fee) says what it is about.
+ */
+export function refersToUnanswered(question: string, { decision, contextual }: Reading, unanswered: boolean): boolean {
+  if (!unanswered || (contextual && decision.kind === 'decline')) return false;
+  // Small talk ("在吗") is itself.
+  if (decision.kind === 'answer' && decision.top.entry.kind !== 'answer') return false;
+  return asksOnlyQuestion(question);
 }
 
 /** How many of a follow-up's own candidates order the topic's entries that hold as much of it. */
@@ -253,7 +283,11 @@ export function fromTopic(kb: KnowledgeBase, question: string, previous: TopicCo
   const matched = held.find((h) => h.entry.id === answered?.id)?.held ?? 0;
   // An answer about what the follow-up names anew ("护理补贴怎么申请" after a renewal) is a new topic's.
   const covered = answered !== undefined && answersAsAsked(answered, question, previous);
-  const enough = (h: Held) => !answered || (!covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))));
+  // A question standing on its own that the ranking offers its own candidates for ("社保卡上照片能换不" after the care
+  // allowance's amount) is the topic's only if an entry holds all it asks: one holding a word of it in passing (the money
+  // paid to the 社保卡) is not. A fragment ("缴费档次咋选") leans on the topic whatever it holds.
+  const standsAlone = offered.length > 0 && !isFragment(question);
+  const enough = (h: Held) => (answered ? !covered && (h.held > matched || (h.held === matched && before.has(h.entry.id))) : !standsAlone || h.whole === true);
   if (best && enough(best)) return { entry: best.entry, answer: say(best), score: rank(best.entry) };
   const ofTopic = offered.filter((e) => family.some((f) => f.id === e.id));
   if (ofTopic.length === 1) return { entry: ofTopic[0], answer: answerTo(ofTopic[0], question), score: rank(ofTopic[0]) };

@@ -3,13 +3,13 @@ import type { Clock } from '../data/clock.js';
 import { maskText, questionForCurators } from '../data/personalData.js';
 import type { FeedbackStore, UnansweredStore } from '../data/stores.js';
 import { answerTo, neededIn } from '../knowledge/canAsk.js';
-import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, plainly, readInContext, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
+import { asksBeyond, CONTEXT_TURNS, sentencesHolding, isFragment, nextTopic, offTopic, plainly, readInContext, sameForPerson, topicAfter, verdictFirst, type TopicContext } from '../knowledge/followUp.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Decision } from '../knowledge/ranking.js';
 import type { Entry } from '../knowledge/loader.js';
 import { normalizeText } from '../knowledge/normalize.js';
 import { onlyOpening, withoutOpening, withoutThanks } from '../knowledge/preamble.js';
-import { asksWhereAppraised, extractSlots, intentOf } from '../knowledge/questionFacets.js';
+import { asksWhereAppraised, extractSlots, facetsOf, intentOf } from '../knowledge/questionFacets.js';
 import { asksSomething, questionOf } from '../knowledge/runOn.js';
 import { recognizeChoice, recognizeYesNo, type ChoiceOption } from './choices.js';
 import { messageWithButtons, smsSaid } from './replies.js';
@@ -17,7 +17,7 @@ import { text, type Hotlines } from './text/index.js';
 import { setTurnOutcome } from './turnOutcome.js';
 import { turnDecide, type Decide } from './turnDecisions.js';
 import { cancelsApplication, declinesPerson, recognizeCommand } from './commands.js';
-import { fromTopic, readAsTheBot, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
+import { fromTopic, readAsTheBot, refersToUnanswered, ruledDecision, topicReply, type Declined, type FromTopic, type OtherQuestion, type TopicReply } from './botReading.js';
 import type { HandoffRequester } from './handoff/handoffGate.js';
 
 /**
@@ -63,6 +63,8 @@ export interface KbConversationState {
   declined?: string;
   /** What the last message told of the person, asking nothing, when nothing answered it ("我娃读高中腿脚不方便"). */
   told?: string;
+  /** The last reply found nothing to say: a bare "要钱不" next asks of that question, not of a topic of ours. */
+  notFound?: true;
 }
 
 export interface PolicyAnswerDeps {
@@ -130,6 +132,8 @@ const noToOffer = (input: string, offered: ChoiceOption<OfferedAction>[]) =>
 
 /** How far the likeliest answer mid-flow must lead the next to be given by itself. */
 const LIKELY_LEAD = 0.05;
+/** How many candidates are searched for the entry most about a person (see `sendSameForPerson`). */
+const PERSON_DEPTH = 12;
 /** An entry offered as a button: its question, answered when picked. */
 const entryOption = (entry: Entry): ChoiceOption<OfferedAction> => ({ label: entry.question, value: { type: 'entry', entryId: entry.id } });
 
@@ -245,6 +249,7 @@ export class PolicyAnswers {
     state.offered = undefined;
     state.declined = undefined;
     state.told = undefined;
+    state.notFound = undefined;
   }
 
   /**
@@ -315,6 +320,8 @@ export class PolicyAnswers {
     // a note's own opening ("来电人追问证办好后如何领取": 追问 said mid-sentence reads "来电人追问证" as another office's card).
     const told = state.told;
     state.told = undefined;
+    // Read before this turn's reply clears them.
+    const unanswered = state.notFound === true || state.declined !== undefined;
     if (told && asksSomething(question) && isFragment(question)) return this.answer(context, `${told}，${withoutOpening(question)}`);
     const topic = state.topic;
     if (topic) state.topic = { ...topic, turns: topic.turns + 1 };
@@ -324,6 +331,10 @@ export class PolicyAnswers {
     const { reading, asked, more: others, parts } = readAsTheBot(this.deps.kb, question, previous, decide, this.declinedLast(state));
     const more = others.map((q) => moreButton(q, decide));
     const { decision } = reading;
+    if (refersToUnanswered(question, reading, unanswered)) {
+      setTurnOutcome(context, { outcome: 'whichMatter' });
+      return this.offer(context, text.whichMatter, []);
+    }
     if (reading.contextual) setTurnOutcome(context, { followUp: true });
     if (more.length) setTurnOutcome(context, { runOn: parts });
     switch (decision.kind) {
@@ -348,6 +359,9 @@ export class PolicyAnswers {
         // ("补的证号码会变吗" after how long a replacement takes): another of the topic's, or said plainly.
         const topical = topicReply(this.deps.kb, question, previous, decide, reading, more.length > 0, again);
         if (topical) return this.sendTopicReply(context, topical, question, previous!);
+        // "那孩子呢" after the allowances' amounts: what was just said holds for them as for anyone; said so, briefly.
+        const person = again && previous && !more.length ? sameForPerson(question, previous, decision.top.entry) : undefined;
+        if (person) return this.sendSameForPerson(context, decision.top.entry, person, decide);
         const alone = again && previous !== undefined && asksBeyond(question, last!.said!, previous, (w) => this.deps.kb.saysNowhere(w), (t) => this.deps.kb.questionKey(t)) ? turnDecide(context, this.deps.kb)(question) : undefined;
         // First the topic's entries: "复核完了还不服呢" is the appeal's, not another's found alone.
         const meant = alone?.kind === 'answer' && alone.top.entry.id === decision.top.entry.id;
@@ -548,6 +562,19 @@ export class PolicyAnswers {
     await this.sendEntry(context, { ...said, answer }, question, score, { topic });
   }
 
+  /**
+   * That the answer just given holds for the person a follow-up names ("那孩子呢"), with the entry of the topic's kind
+   * most about them offered (a child's allowances: the guardian applies) before the answer's own next steps.
+   */
+  private async sendSameForPerson(context: TurnContext, entry: Entry, { value, word }: { value: string; word: string }, decide: Decide): Promise<void> {
+    setTurnOutcome(context, { outcome: 'sameForPerson', entryId: entry.id });
+    const theirs = decide(`${word}${entry.question}`, PERSON_DEPTH).ranked.find(
+      (r) => r.entry.kind === 'answer' && r.entry.category === entry.category && (facetsOf(r.entry).about.get('age')?.has(value) ?? false),
+    );
+    const options = [...(theirs ? [entryOption(theirs.entry)] : []), ...this.nextSteps(entry)];
+    await this.offer(context, text.sameForPerson(word), options);
+  }
+
   /** Said plainly that what a follow-up asks is not known here, rather than a paragraph that does not hold it. */
   private async sendNotInAnswer(context: TurnContext, question: string, entry: Entry): Promise<void> {
     await this.recordUnanswered(question);
@@ -602,6 +629,7 @@ export class PolicyAnswers {
       { label: human, value: { type: 'human' } },
       { label: restart, value: { type: 'restart' } },
     ]);
+    (await this.state.get(context, {})).notFound = true;
   }
 
   private async recordFeedback(context: TurnContext, state: KbConversationState, helpful: boolean): Promise<void> {
@@ -630,6 +658,7 @@ export class PolicyAnswers {
     state.offered = options;
     state.declined = undefined;
     state.told = undefined;
+    state.notFound = undefined;
     await context.sendActivity(messageWithButtons(smsSaid(message, this.deps.sms), options.map((o) => o.label)));
   }
 }

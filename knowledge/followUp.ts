@@ -66,6 +66,9 @@ const APPLY = /办|申请|申领|弄/;
 const RECEIVE = /领/g;
 const applies = (text: string, context: TopicContext) => APPLY.test(text) || (text.includes('领') && ofAllowance(topicSlots(context).item, context.query));
 const CERTIFICATE = '残疾证';
+const APPRAISAL = '评定';
+/** Applying for the card, as `fold` says it ("办证" is "办残疾证"). */
+const APPLY_FOR_CARD = /(?:办理?|申请|申领)?残疾人?证/gu;
 /** The age slot's value for a child. */
 const MINOR = '未成年';
 
@@ -354,6 +357,25 @@ function asksOfTopic(folded: string, context: TopicContext): boolean {
   const verbs = remainder(own).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
   if (!verbs || (!verbs.replace(RECEIVE, '') && applies(verbs, context))) return true;
   return own.length > 0 && [...own].every((c) => context.query.includes(c));
+}
+
+/**
+ * What to bring, asked after an appraisal's hospital that was asked of for the card ("办证去哪个医院看" + "要带什么材料"):
+ * asked of the appraisal there, as the answer spoke of, not of applying for the card (the topic as it was otherwise).
+ */
+function ofAppraisal(text: string, context: TopicContext): TopicContext {
+  if (context.implied !== APPRAISAL || context.slots.item !== CERTIFICATE || context.intent !== 'where' || intentOf(fold(text)) !== 'materials') return context;
+  return { ...context, query: fold(context.query).replace(APPLY_FOR_CARD, APPRAISAL), slots: { ...context.slots, item: APPRAISAL } };
+}
+
+/**
+ * A bare question naming nothing it asks of ("要钱不", "在哪", "要带啥", "得多久"): it asks of what was said just
+ * before, whatever a ranking alone makes of it.
+ */
+export function asksOnlyQuestion(text: string): boolean {
+  const folded = fold(text);
+  if (Object.keys(extractSlots(folded)).length > 0) return false;
+  return BARE_ASK.test(folded) || !remainder(folded.replace(PREVIOUS_ASK, '')).replace(ASK_VERBS, '').replace(ASKED_FOR, '');
 }
 const strength = (d: Decision) => (d.kind === 'answer' ? 2 : d.kind === 'clarify' ? 1 : 0);
 // A whole question that finds nothing alone takes the topic's reading only when that reading
@@ -674,6 +696,21 @@ function forPerson(withContext: Decision, alone: Decision, change: Change, topic
   return top && { kind: 'answer', top, ranked: [top, ...withContext.ranked.filter((r) => r.entry.id !== top.entry.id)] };
 }
 
+/**
+ * The person a follow-up names and nothing else ("那孩子呢", "老人家呢") when the topic's entry, said to it again, is
+ * about nobody in particular and says nothing of them: what it said holds for them as for anyone (the allowances
+ * have no age limit). Their value, and the word said for them.
+ */
+export function sameForPerson(text: string, context: TopicContext, entry: Entry): { value: string; word: string } | undefined {
+  const folded = fold(text);
+  const change = changeOf(folded, context);
+  if (entry.id !== context.entryId || !ofPersonOnly(change) || facetsOf(entry).about.get('age')?.size) return undefined;
+  const [[name, value]] = change.slots;
+  const words = wordsOf(name, value)!;
+  const word = folded.match(words)?.[0];
+  return word && !words.test(facetsOf(entry).answer) ? { value, word } : undefined;
+}
+
 /** Whether an entry's own question is about every value a follow-up changes. */
 const coversChange = (entry: Entry, change: Change) =>
   change.slots.length > 0 && change.slots.every(([n, v]) => facetsOf(entry).about.get(n)?.has(v) ?? false);
@@ -824,6 +861,7 @@ function choiceOfTopic(text: string, context: TopicContext | undefined): string 
  * read on its own unless only the contextual reading finds an answer.
  */
 export function readInContext(decide: (query: string, top: number) => Decision, message: string, context?: TopicContext, top = 3, spell: (text: string) => string = (t) => t): Reading {
+  context = context && ofAppraisal(message, context);
   // "帮我姑姑问下 残疾证要带啥" is ranked as "残疾证要带啥".
   const typed = bothAllowances(whenTopicEnds(choiceOfTopic(withoutOpening(message), context), context), context).replace(OFFICE_THERE, '$1').replace(ON_BEHALF, '$1代办');
   const next = nextStep(decide, typed, top);
@@ -1326,6 +1364,8 @@ export interface Held {
   held: number;
   /** The sentences holding any of its words, when not all of the answer's. */
   sentences?: string;
+  /** It holds every word the follow-up asks by. */
+  whole?: true;
 }
 
 /**
@@ -1346,6 +1386,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
   if (!asked.length) return [];
   const words = asked.map((a) => a.w);
   const weigh = (held: string[]) => asked.filter((a) => held.includes(a.w)).reduce((n, a) => n + a.weight, 0);
+  const whole = weigh(words);
   const ids = [context.entryId, ...[...(context.earlier ?? [])].reverse().map((e) => e.entryId)];
   const order = (e: Entry) => (ids.includes(e.id) ? ids.length - ids.indexOf(e.id) : 0);
   const held = family.map((entry): Held => {
@@ -1355,7 +1396,7 @@ export function heldInTopic(question: string, context: TopicContext, family: Ent
     });
     const holding = sentences.filter((x) => x.n > 0);
     const all = weigh(words.filter((w) => sentences.some((x) => x.holds.includes(w))));
-    return { entry, held: all, ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
+    return { entry, held: all, ...(all >= whole ? { whole: true as const } : {}), ...(holding.length < sentences.length ? { sentences: holding.map((x) => x.s).join('').replace(/；$/u, '。') } : {}) };
   });
   // How many ("照片要几张") is held only where a count is stated: "照片等材料拍清楚传上去就行" speaks of the photos, not how many.
   const count = COUNT_ASKED.test(fold(question));

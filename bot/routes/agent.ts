@@ -3,7 +3,7 @@ import { answerTo } from '../../knowledge/canAsk.js';
 import type { KnowledgeBase, Suggestion } from '../../knowledge/knowledgeBase.js';
 import type { TopicContext } from '../../knowledge/followUp.js';
 import type { Decision } from '../../knowledge/ranking.js';
-import { callContext, readAsTheBot, topicReply, type Declined } from '../../dialogs/botReading.js';
+import { callContext, readAsTheBot, refersToUnanswered, topicReply, type Declined } from '../../dialogs/botReading.js';
 import { smsSaid } from '../../dialogs/replies.js';
 import { maskText, withoutPersonalNumbers } from '../../data/personalData.js';
 import { guardRoute, sendError, sendJson } from '../http.js';
@@ -23,9 +23,11 @@ type BotDecision = { decision: Decision['kind'] | 'likely'; entryId?: string; sc
  * choice offers (`options`). The console labels its
  * suggestions by it, so an agent sees the confidence the caller meets.
  */
-function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined): BotDecision {
+function botDecision(kb: KnowledgeBase, q: string, topic: TopicContext | undefined, declined?: Declined, unanswered = false): BotDecision {
   const { reading, more } = readAsTheBot(kb, q, topic, undefined, declined);
   const { decision } = reading;
+  // "要钱不" after a question the chat could not answer: the chat asks which matter is meant, sure of nothing.
+  if (refersToUnanswered(q, reading, unanswered)) return { decision: 'none' };
   // A follow-up read as a choice or as nothing that the topic's entries answer ("要钱不" after the lost
   // card and the fuel allowance: the card is free), answered so, as the chat does.
   const told = decision.kind === 'clarify' || decision.kind === 'none' ? topicReply(kb, q, topic, (query, top) => kb.decide(query, top), reading, more.length > 0) : undefined;
@@ -76,9 +78,9 @@ export function registerAgent(server: Server, kb: KnowledgeBase, sms: boolean): 
     // A caller's ID number or phone typed in ranks nothing (it is not what is asked) and is never sent back unmasked.
     const asked = withoutPersonalNumbers(q) || maskText(q);
     // The call's topic as the chat would have left it, for the suggestions and the label alike.
-    const { topic, declined } = callContext(kb, previous.map((c) => withoutPersonalNumbers(c)).filter(Boolean));
+    const { topic, declined, unanswered } = callContext(kb, previous.map((c) => withoutPersonalNumbers(c)).filter(Boolean));
     const suggested = kb.suggest(asked, top, topic);
-    const bot = botDecision(kb, asked, topic, declined);
+    const bot = botDecision(kb, asked, topic, declined, unanswered);
     const suggestions = botFirst(kb, asked, suggested.suggestions, bot, top).map((s) => ({ ...s, answer: smsSaid(s.answer, sms) }));
     sendJson(res, 200, { ...suggested, query: maskText(q), suggestions, decision: bot.decision, ...(bot.entryId ? { entryId: bot.entryId } : {}), ...(bot.options ? { options: bot.options } : {}) });
   }));

@@ -1348,6 +1348,10 @@ export const zhCN = {
   /** A follow-up the answer just given does not hold (or the same answer a third time): not said again. */
   notInAnswer: (h: Hotlines) =>
     `您问的这一点，刚才那段里没有说到，我答不准，就不再重复那段了，已经记下来请工作人员补充。您可以打${h.federation}残联热线或${h.government}政务服务热线问清楚，也可以说“人工”。`,
+  /** "那孩子呢" after an answer that holds for anyone (the allowances have no age limit): not said again in whole. */
+  sameForPerson: (who: string) => `${who}也一样：上面说的不分年龄，${who}符合条件的，和上面说的一样办、一样领。`,
+  /** A bare question ("要钱不", "在哪") just after one not answered here: which matter it asks of is not known. */
+  whichMatter: '我没弄明白您问的是哪件事。请把事情和要问的连起来说，比如“办残疾证要钱吗”“护理补贴在哪申请”。',
   /** A message with several questions: the first answered, the others offered as buttons. */
   runOn: {
     more: '您还问了别的问题，点下面的按钮接着看。',
