@@ -1,9 +1,35 @@
 import { expect } from 'chai';
 import { handoffView } from '../../bot/routes/handoffDesk.js';
 import { text } from '../../dialogs/text/index.js';
-import { dialogHarness } from './harness.js';
+import { answerStart, dialogHarness } from './harness.js';
 
-// fix29f: trial 26's faults 2, 9 and 11 (first point), in the tester's words and in others.
+// fix29f: trial 26's faults 1, 2, 9 and 11 (first point), in the tester's words and in others.
+
+describe('trial 26 (1): someone who cannot hear or phone, asking whether typing works, is told to type here', () => {
+  for (const said of [
+    '我耳朵不好使 电话听不见 能打字不',
+    // Other words
+    '电话里听不清 能在这打字问不',
+    '俺是聋子 打不了电话 在这打字行不',
+    '耳背 接不了电话 打字行吗',
+    '我说不了话 能打字不',
+  ]) {
+    it(`"${said}": typing here, never the hotlines to phone`, async () => {
+      const h = await dialogHarness();
+      const reply = (await h.say(said)).text ?? '';
+      // Said only that they cannot phone, the typed desk is offered; else the deaf person's answer.
+      expect(reply === text.handoff.typedOffer || reply.includes(answerStart(h, 'svc-deaf-text').slice(2)), reply).to.equal(true);
+      expect(reply).to.not.include('打字不方便');
+    });
+  }
+
+  for (const said of ['不会打字怎么办', '俺不会打字 能打电话问不', '手不好使打不了字', '老人不会打字 有电话吗']) {
+    it(`"${said}": someone who cannot type is still given the phone`, async () => {
+      const h = await dialogHarness();
+      expect((await h.say(said)).text ?? '').to.include(answerStart(h, 'talk-voice'));
+    });
+  }
+});
 
 describe('trial 26 (2): queued for a person, any question about the wait gets the place and the wait', () => {
   for (const asked of [
