@@ -43,8 +43,16 @@ const namesSomeoneElse = (said: string) => RELATIVE_MENTION.test(said) || /(?<!�
  */
 export function saysCannotPhone(input: string): boolean {
   const said = normalizeText(input).replace(/\s+/g, '');
-  if (cannotPhone.test(said) || wantsTyped.test(said) || typesHere.test(said)) return true;
-  return bareCannotPhone.test(said) && REACHING.test(said) && !namesSomeoneElse(said);
+  return wantsTyped.test(said) || typesHere.test(said) || saysCannotHearOrSpeak(said);
+}
+
+/**
+ * Whether the message says the person cannot phone, hear or speak ("我是聋人", "打不了电话"), not
+ * only that they would rather type ("俺还是想在这打字说"): the desk is told which of the two was said.
+ */
+export function saysCannotHearOrSpeak(input: string): boolean {
+  const said = normalizeText(input).replace(/\s+/g, '');
+  return cannotPhone.test(said) || (bareCannotPhone.test(said) && REACHING.test(said) && !namesSomeoneElse(said));
 }
 
 const cannotPhoneAll = new RegExp([cannotPhone.source, bareCannotPhone.source].join('|'), 'g');

@@ -139,6 +139,8 @@ const entryOption = (entry: Entry): ChoiceOption<OfferedAction> => ({ label: ent
 
 // "不是这个", "不是这个意思", "不是问这个": the answer said as the likeliest was not what was asked.
 const NOT_THIS = /^(?:不是|不对)+(?:这个|这|那个)?(?:意思|问题)?[啊呀的吧]*$|^(?:不是|没)问(?:这个|的这个)/u;
+// A no that wants nothing more ("不用了", "不需要了", "甭了"), not one that denies what was said ("不是", "不对").
+const NOTHING_MORE = /^(?:不用|不需要|不要了|甭|算了|别了)/u;
 export class PolicyAnswers {
   constructor(
     private readonly deps: PolicyAnswerDeps,
@@ -302,7 +304,8 @@ export class PolicyAnswers {
       return this.sendMenu(context, text.notSure);
     }
     // "好的", "嗯", "行" (or 👍) acknowledge; they neither follow up the answer nor ask anything new.
-    if (recognizeYesNo(question) === true) {
+    // "不用了", "不需要了", "不用了谢谢" close the exchange as politely: nothing more is wanted of the answer.
+    if (recognizeYesNo(question) === true || (recognizeYesNo(question) === false && NOTHING_MORE.test(normalizeText(question)))) {
       setTurnOutcome(context, { outcome: 'acknowledged' });
       return this.offer(context, text.acknowledged, []);
     }

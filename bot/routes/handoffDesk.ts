@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../data/caseQuery.js';
 import type { Clock } from '../../data/clock.js';
 import type { Handoff, HandoffMessage, HandoffStore } from '../../data/handoffs.js';
 import { maskText } from '../../data/personalData.js';
-import { onlyAsksForPerson } from '../../dialogs/commands.js';
+import { onlyAsksForPerson, saysCannotHearOrSpeak } from '../../dialogs/commands.js';
 import { text } from '../../dialogs/text/index.js';
 import type { AgentAuth, AgentCaller } from '../agentAuth.js';
 import type { DeskEvents, ServingAgent } from '../deskEvents.js';
@@ -52,7 +52,7 @@ export function handoffView(h: Handoff, now: Date, withMessages = false) {
     ...(h.agent ? { agent: h.agent, takenAt: h.takenAt } : {}),
     ...(h.quietToldAt ? { quietToldAt: h.quietToldAt } : {}),
     ...(h.outcome ? { outcome: h.outcome, closedAt: h.closedAt } : {}),
-    ...(h.typedOnly ? { typedOnly: true, typedOnlyNote: text.handoff.typedOnlyNote } : {}),
+    ...(h.typedOnly ? { typedOnly: true, typedOnlyNote: personSaid.some((m) => saysCannotHearOrSpeak(m.text)) ? text.handoff.typedOnlyNote : text.handoff.typedPreferredNote } : {}),
     /** The person's latest message. */
     lastPersonText: maskText(personSaid.at(-1)?.text ?? ''),
     /** The person's latest question, not a request for a person ("转人工"): what the suggestions are for. */

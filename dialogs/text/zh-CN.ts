@@ -569,6 +569,10 @@ const handoff = {
   waitLeft: stillQueued,
   /** What else a question about the queue's wait may hold ("啥时候轮到我", "人工还要等多久"), besides `callbackWords`. */
   queueWords: ['轮到', '排到', '排队', '人工', '客服', '等'],
+  /** Asking why nobody has come yet ("人咋还不来", "咋还没人", "轮到我没"): the wait too, asked without 多久. */
+  queueNotYetPhrases: ['还不来', '还没来', '不来', '还没人', '没人', '轮到我没', '轮到俺没', '轮到我了没', '轮到俺了没', '还没轮到', '没轮到', '有人了没', '有人了不', '有人了吗', '有人没'],
+  /** What else such a question may hold besides the words above: who is awaited, how, and the feeling ("俺着急", "到底"). */
+  queueMoodWords: ['没', '着急', '急死了', '急', '快点', '到底', '咋', '怎么', '为啥', '人', '现在', '半天', '好久', '这么久', '吧', '么'],
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */
   queuedTyped: (hours: string) =>
@@ -593,7 +597,7 @@ const handoff = {
   landlinePhrases: ['座机', '固话', '固定电话', '家里电话', '家里的电话', '家里那个电话'],
   /** Saying one cannot phone ("我是聋人 打不了电话"): the desk answers in writing, never by a call. */
   /** Said of oneself only: "孩子不会说话", "我爸耳朵听不见" are about someone else, who is not the one on the phone. */
-  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑人?|聋子|哑巴|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '(我|俺)耳朵(不好使|不好|背|不灵)'],
+  cannotPhonePhrases: ['(我|俺|本人)(耳朵)?(是|也)?(个)?(聋哑人?|聋子|哑巴|聋|哑)', '(我|俺)(耳朵)?(听不见|听不到|听不清)', '(我|俺)(说不了话|不会说话)', '手语', '只能打字', '(打|接)不了电话', '(不能|没法|没办法|不会)(打|接)电话', '电话(打|接)不了', '(打|接)电话(不行|不方便)', '听不(见|到|清)电话', '电话(里)?听不(见|到|清)', '(我|俺)耳朵(不好使|不好|背|不灵)'],
   /**
    * Deaf or without speech said with no one named ("聋哑人 不会说话…", "耳朵不好使"): the speaker's own when the message
    * names nobody else and speaks of phoning, typing or a person.
@@ -643,6 +647,8 @@ const handoff = {
   personSent: (photo: boolean, name?: string) => `[发来${photo ? '照片' : '文件'}${name ? ` ${name}` : ''}]`,
   /** On the agent's queue and chat: the person can only read and type. */
   typedOnlyNote: '对方只能打字（听不见或不能说话），请打字回复',
+  /** The person only said they would rather type ("俺还是想在这打字说"): no disability claimed for them. */
+  typedPreferredNote: '对方想在这里打字沟通，请打字回复',
   reasonNames: { asked: '在线转人工：本人要求', stuck: '在线转人工：办理不顺利', agent: '在线转人工：坐席转回排队' },
   callbackAnswer: '待回电（在线转人工时人工客服不在线）',
   /** An SMS reply that is not an opt-out: it goes on the agents' call-back list with these words. */
