@@ -334,6 +334,8 @@ describe('Follow-ups through the dialog', () => {
     ['kb-dev-mt25.jsonl', 0.86],
     // Session 17's blind s21 (30 two-turn), kept unread until its one run at the end (1.00).
     ['kb-blind-s21-multiturn.jsonl', 0.96],
+    // Session 18's blind s22 (30 two-turn), kept unread until its one run at the end (0.967).
+    ['kb-blind-s22-multiturn.jsonl', 0.96],
     // Session 18's dev set mt26 by a fourth tester (first run 0.783 on session 17's main), then studied (fix29d: 0.90).
     ['kb-dev-mt26.jsonl', 0.88],
     // mt27 by a fifth tester, kept unread until this session's fixes had merged (0.917), then studied.
