@@ -6,6 +6,7 @@ import { normalizeText } from '../knowledge/normalize.js';
 import { OTHER_PLACE_ENTRY_ID } from '../knowledge/otherPlace.js';
 import { extractSlots, facetsOf, intentOf, itemsOf, tellsWhereAppraised } from '../knowledge/questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from '../knowledge/ranking.js';
+import { saysCannotHearOrSpeak } from './commands.js';
 import { asksAfterParcel } from './status/progressIntent.js';
 import type { Decide } from './turnDecisions.js';
 
@@ -24,6 +25,19 @@ const CHANGED = /换|改|重拍|重照|重新照|重新拍|变更|更正|更新|
 const changesSocialCard = (question: string) => {
   const folded = normalizeText(question);
   return SOCIAL_CARD.test(folded) && ON_CARD.test(folded) && CHANGED.test(folded) && extractSlots(folded).item === undefined;
+};
+
+/** The knowledge base's answer for someone who cannot hear, speak or phone and would type. */
+const DEAF_TEXT_ENTRY_ID = 'svc-deaf-text';
+/**
+ * Typing asked of by someone who says they cannot hear or phone ("我耳朵不好使 电话听不见 能打字不"): the deaf person's
+ * question, which ranks with that of someone who cannot type (talk-voice shares all its words but the not).
+ */
+const TYPING = /打字/u;
+const CANNOT_TYPE = /打不了字|不会打字|打不来字|打字不方便|不能打字|打不好字/u;
+const deafAsksToType = (question: string) => {
+  const folded = normalizeText(question);
+  return TYPING.test(folded) && !CANNOT_TYPE.test(folded) && saysCannotHearOrSpeak(question);
 };
 
 /** What a short part of a run-on may name besides an item ("补贴能领多少", "需要家人陪吗"): then it asks of its own ("要去哪个医院" asks of the part before). */
@@ -61,9 +75,11 @@ export interface BotReading {
 
 /**
  * "帮我查一下快递到哪了": a parcel this service does not track (the certificate's mailing it does), and changing what is on
- * the social-security card, declined before any ranking.
+ * the social-security card, declined before any ranking; a deaf person asking to type, answered so.
  */
 export function ruledDecision(kb: KnowledgeBase, question: string): Decision | undefined {
+  const deaf = deafAsksToType(question) ? kb.entry(DEAF_TEXT_ENTRY_ID) : undefined;
+  if (deaf) return { kind: 'answer', top: { entry: deaf, score: 1 }, ranked: [{ entry: deaf, score: 1 }] };
   const ruled = asksAfterParcel(question) ? kb.entry(PARCEL_ENTRY_ID) : changesSocialCard(question) ? kb.entry(SOCIAL_CARD_ENTRY_ID) : undefined;
   if (!ruled) return undefined;
   const top = { entry: ruled, score: 1 };
