@@ -251,6 +251,8 @@ function toldThenAsked(text: string): boolean {
  * ("公示在哪贴" + "贴几天" -> "公示贴几天"), or goes with the topic's item alone ("听力残疾是什么"
  * + "在哪办" -> "残疾证在哪办"), or with all its slots.
  */
+const SUBSIDY_SAID = /补贴|补助/u;
+
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
   // Asked of the App the online way's answer names: "网上申请残疾证app叫啥".
@@ -318,7 +320,10 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const { category, ...anyCondition } = merged;
   // A topic of both allowances (see `slotsAnswered`) is asked of by both names: "那俺能领两样不" of the two at once.
   const pair = !merged.item && SUBSIDY_ITEMS.every((v) => wordsOf('item', v)!.test(base)) ? SUBSIDY_ITEMS.join('') : '';
-  const slotted = pair + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
+  // A topic asking of subsidies none named ("他能领啥补贴") keeps them: "在哪领" after it is where they are claimed, not where
+  // the person's category is appraised.
+  const subsidies = !merged.item && !pair && SUBSIDY_SAID.test(base) ? '补贴' : '';
+  const slotted = pair + subsidies + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
     applied && applied + rest,
