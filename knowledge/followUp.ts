@@ -2,11 +2,11 @@ import { asksCanI } from './canAsk.js';
 import { categoryAdded, MULTIPLE } from './categories.js';
 import type { Entry } from './loader.js';
 import { tag } from './jieba.js';
-import { OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
+import { ASSISTANCE, OFF_ASSISTANCE, ON_ASSISTANCE } from './assistanceStatus.js';
 import { normalizeText } from './normalize.js';
 import { RELATIVE, withoutOpening } from './preamble.js';
 import {
-  aboutSubsidies, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
+  aboutSubsidies, ANY_SUBSIDY, answersIntent, asksFee, extractSlots, facetsOf, facetText, intentOf, isPart, itemsOf, ofAllowance, ofAnyCondition, paysOut, saysFee, SLOT_NAMES, SLOT_WORDS, speaksOfSubsidies, SUBSIDY_ITEMS, topicItem, turnsToSubsidies, withoutAge, wordsOf,
   type Intent, type SlotName, type Slots,
 } from './questionFacets.js';
 import { DEFAULT_RANKING, type Decision, type Ranked } from './ranking.js';
@@ -251,8 +251,6 @@ function toldThenAsked(text: string): boolean {
  * ("公示在哪贴" + "贴几天" -> "公示贴几天"), or goes with the topic's item alone ("听力残疾是什么"
  * + "在哪办" -> "残疾证在哪办"), or with all its slots.
  */
-const SUBSIDY_SAID = /补贴|补助/u;
-
 export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const folded = fold(text);
   // Asked of the App the online way's answer names: "网上申请残疾证app叫啥".
@@ -322,7 +320,7 @@ export function rewriteFollowUp(text: string, context: TopicContext): string[] {
   const pair = !merged.item && SUBSIDY_ITEMS.every((v) => wordsOf('item', v)!.test(base)) ? SUBSIDY_ITEMS.join('') : '';
   // A topic asking of subsidies none named ("他能领啥补贴") keeps them: "在哪领" after it is where they are claimed, not where
   // the person's category is appraised.
-  const subsidies = !merged.item && !pair && SUBSIDY_SAID.test(base) ? '补贴' : '';
+  const subsidies = !merged.item && !pair && ANY_SUBSIDY.test(base) ? '补贴' : '';
   const slotted = pair + subsidies + Object.values(category && ofAnyCondition(merged.item) ? anyCondition : merged).join('');
   return [...new Set([
     added.join('') + topic + rest,
@@ -434,10 +432,7 @@ interface Change {
  * Being on 低保, 特困 or 五保, or not ("非低保户"), said of the person after a subsidy's answer: the subsidies for someone
  * so placed are asked of, not how to get that assistance (another office's).
  */
-const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:低保|特困|五保)`, 'u');
-
-/** The assistance an answer may rule on. */
-const ASSISTANCE = /低保|特困|五保/u;
+const TELLS_STATUS = new RegExp(`${ON_ASSISTANCE.source}|${OFF_ASSISTANCE.source}|非(?:${ASSISTANCE.source})`, 'u');
 
 /** "这样", "同样": what was just said, asked of what the follow-up names. */
 const AS_SAID = /这样|那样|同样/u;

@@ -250,7 +250,8 @@ const ALLOWANCES = ['护理补贴', '生活补贴', '燃油补贴', '养老保�
 const OF_ANY_CONDITION = new Set(['护理补贴', '生活补贴', '养老保险', '就业', '教育补贴']);
 /** Whether an item is applied for the same way whatever the person's disability. */
 export const ofAnyCondition = (item: string | undefined): boolean => item !== undefined && OF_ANY_CONDITION.has(item);
-const ANY_SUBSIDY = /补贴|补助|津贴/;
+/** A subsidy named, whichever ("有啥补贴", "补助"). */
+export const ANY_SUBSIDY = /补贴|补助|津贴/;
 // The certificate already had or to be had first: "办了残疾证后", "有了证", "证办下来以后".
 const CARD_HELD = /(?:办了|有了|拿到|领到|办下)(?:残疾人?)?证|(?:残疾人?)?证(?:办)?(?:下来|到手)(?:了|后|以后)/;
 // Money one gets, no subsidy named ("能领啥", "有啥钱拿", "俺腿截了 每个月能给多少钱"): the subsidies, not

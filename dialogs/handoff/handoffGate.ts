@@ -97,16 +97,17 @@ const CALLBACK_WORDS = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords]
 /** "那要等多久", "大概几点打过来": when the call comes, and nothing else asked of. */
 const asksWhenCalled = (input: string) => says(input, CALLBACK_WHEN) && !folded(input).replace(/[?？]/g, '').replace(CALLBACK_WORDS, '');
 const NOT_YET = phrases(h.queueNotYetPhrases);
+const HURRY = phrases(h.queueHurryWords);
 const QUEUE_WORDS = new RegExp(h.queueWords.join('|'), 'g');
 /** Longest first, so that a phrase is taken whole before a word inside it. */
-const QUEUE_SAID = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords, ...h.queueNotYetPhrases, ...h.queueMoodWords].sort((a, b) => b.length - a.length).join('|'), 'g');
+const QUEUE_SAID = new RegExp([...h.callbackWhenPhrases, ...h.callbackWords, ...h.queueNotYetPhrases, ...h.queueHurryWords, ...h.queueMoodWords].sort((a, b) => b.length - a.length).join('|'), 'g');
 /**
- * "要等多久", "啥时候轮到我", "人咋还不来", "还得等多久啊 俺着急" while queued: the wait for a person,
+ * "要等多久", "啥时候轮到我", "人咋还不来", "还得等多久啊 俺着急", "俺着急" alone while queued: the wait for a person,
  * not how long the certificate takes. Anything else said names another subject ("办证要等多久").
  */
 const asksWaitLeft = (input: string) => {
   const said = folded(input).replace(/[?？]/g, '');
-  return said.length <= PHRASE_MESSAGE_MAX && (CALLBACK_WHEN.test(said) || NOT_YET.test(said)) && !said.replace(QUEUE_WORDS, '').replace(QUEUE_SAID, '');
+  return said.length <= PHRASE_MESSAGE_MAX && (CALLBACK_WHEN.test(said) || NOT_YET.test(said) || HURRY.test(said)) && !said.replace(QUEUE_WORDS, '').replace(QUEUE_SAID, '');
 };
 const LANDLINE = phrases(h.landlinePhrases);
 const SAME_NUMBER = phrases(h.sameNumberPhrases);

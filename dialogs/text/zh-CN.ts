@@ -572,6 +572,8 @@ const handoff = {
   /** Asking why nobody has come yet ("人咋还不来", "咋还没人", "轮到我没"): the wait too, asked without 多久. */
   queueNotYetPhrases: ['还不来', '还没来', '不来', '还没人', '没人', '轮到我没', '轮到俺没', '轮到我了没', '轮到俺了没', '还没轮到', '没轮到', '有人了没', '有人了不', '有人了吗', '有人没'],
   /** What else such a question may hold besides the words above: who is awaited, how, and the feeling ("俺着急", "到底"). */
+  /** Urging, said alone while queued ("俺着急", "快点吧"): asks after the wait as much as "还要多久". */
+  queueHurryWords: ['着急', '急死了', '急', '快点', '赶紧'],
   queueMoodWords: ['没', '着急', '急死了', '急', '快点', '到底', '咋', '怎么', '为啥', '人', '现在', '半天', '好久', '这么久', '吧', '么'],
   alreadyCallback: '您已经约了回电。请留一个电话号码；不需要了，说“不用了”。',
   /** Desk closed, and the person cannot phone (deaf, no speech): kept in the queue, answered in writing. */

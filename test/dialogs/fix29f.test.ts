@@ -42,6 +42,10 @@ describe('trial 26 (2): queued for a person, any question about the wait gets th
     '到底还要等多久 急死了',
     '轮到俺了没',
     '客服咋还不来',
+    // Urging alone (trial 27)
+    '俺着急',
+    '快点吧 急死了',
+    '赶紧的',
   ]) {
     it(`"${asked}" while queued: the place and minutes, no policy answer`, async () => {
       const h = await dialogHarness();
